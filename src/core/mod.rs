@@ -1,0 +1,6 @@
+//! Pure Rust core: no browser APIs, no database handle, no I/O.
+//!
+//! **Architecture invariant:** nothing under `core` depends on `web-sys`, `js-sys`,
+//! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
+
+pub mod diag;

@@ -1,0 +1,2 @@
+//! ormlab: Flask-SQLAlchemy and Flask-Migrate in the browser.
+pub mod core;
