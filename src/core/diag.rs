@@ -164,8 +164,8 @@ mod tests {
         assert_eq!(idx.line_col(0), LineCol { line: 1, col: 1 });
         assert_eq!(idx.line_col(3), LineCol { line: 2, col: 1 });
         assert_eq!(idx.line_col(5), LineCol { line: 2, col: 2 });
-        assert_eq!(idx.line_col(8), LineCol { line: 3, col: 1 });
-        assert_eq!(idx.line_col(9), LineCol { line: 4, col: 1 });
+        assert_eq!(idx.line_col(7), LineCol { line: 3, col: 1 });
+        assert_eq!(idx.line_col(8), LineCol { line: 4, col: 1 });
         assert_eq!(idx.line_col(999), LineCol { line: 4, col: 2 });
     }
 

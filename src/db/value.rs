@@ -1,0 +1,205 @@
+//! Values stored in and read from SQLite, and their wire encoding.
+
+use serde::{Deserialize, Serialize};
+
+/// One SQLite value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// SQL NULL.
+    Null,
+    /// 64-bit integer.
+    Integer(i64),
+    /// 64-bit float.
+    Real(f64),
+    /// UTF-8 text.
+    Text(String),
+    /// Bytes.
+    Blob(Vec<u8>),
+}
+
+impl Value {
+    /// Reads column `i` of a row.
+    pub fn from_row(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Value> {
+        use rusqlite::types::ValueRef;
+        Ok(match row.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(v) => Value::Integer(v),
+            ValueRef::Real(v) => Value::Real(v),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        })
+    }
+
+    /// Converts a JSON value (as sent by the JS API) into a parameter: numbers with a
+    /// fraction or exponent become REAL, other numbers INTEGER, strings TEXT, booleans
+    /// 0/1, `null` NULL, `{"blob": "<hex>"}` BLOB; anything else is an error.
+    pub fn from_json(v: &serde_json::Value) -> Result<Value, String> {
+        Ok(match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Integer(*b as i64),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => Value::Integer(i),
+                None => Value::Real(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => Value::Text(s.clone()),
+            serde_json::Value::Object(o) => match o.get("blob").and_then(|b| b.as_str()) {
+                Some(hex) if o.len() == 1 => Value::Blob(decode_hex(hex).ok_or("blob is not hex")?),
+                _ => return Err(format!("cannot bind an object: {v}")),
+            },
+            serde_json::Value::Array(_) => return Err(format!("cannot bind an array: {v}")),
+        })
+    }
+
+    /// Appends this value as JSON: INTEGER as a number without a fraction, REAL always
+    /// with a fraction or exponent (so a reader can tell them apart; non-finite as
+    /// strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as `{"blob":"<hex>"}`.
+    pub fn write_json(&self, out: &mut String) {
+        use std::fmt::Write;
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Integer(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Real(f) => {
+                if f.is_finite() {
+                    let s = format!("{f:?}");
+                    out.push_str(&s);
+                } else if f.is_nan() {
+                    out.push_str("null");
+                } else if *f > 0.0 {
+                    out.push_str("\"Infinity\"");
+                } else {
+                    out.push_str("\"-Infinity\"");
+                }
+            }
+            Value::Text(s) => write_json_str(out, s),
+            Value::Blob(b) => {
+                out.push_str("{\"blob\":\"");
+                for byte in b {
+                    let _ = write!(out, "{byte:02x}");
+                }
+                out.push_str("\"}");
+            }
+        }
+    }
+
+    /// Reads a value written by [`Value::write_json`].
+    pub fn read_json(v: &serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Integer(*b as i64),
+            serde_json::Value::Number(n) => match (n.is_f64(), n.as_i64()) {
+                (false, Some(i)) => Value::Integer(i),
+                _ => Value::Real(n.as_f64().unwrap_or(0.0)),
+            },
+            serde_json::Value::String(s) => Value::Text(s.clone()),
+            serde_json::Value::Object(o) => match o.get("blob").and_then(|b| b.as_str()).and_then(decode_hex) {
+                Some(bytes) => Value::Blob(bytes),
+                None => Value::Text(v.to_string()),
+            },
+            serde_json::Value::Array(_) => Value::Text(v.to_string()),
+        }
+    }
+
+    /// How the console shows the value in a grid cell (`None` for NULL).
+    pub fn display(&self) -> Option<String> {
+        match self {
+            Value::Null => None,
+            Value::Integer(i) => Some(i.to_string()),
+            Value::Real(f) => Some(format_real(*f)),
+            Value::Text(s) => Some(s.clone()),
+            Value::Blob(b) => {
+                let mut s = String::from("x'");
+                for byte in b.iter().take(64) {
+                    s.push_str(&format!("{byte:02X}"));
+                }
+                if b.len() > 64 {
+                    s.push('…');
+                }
+                s.push('\'');
+                Some(s)
+            }
+        }
+    }
+}
+
+/// Formats a REAL the way SQLite's shell does for round numbers (`1.0`) while keeping
+/// every significant digit (`0.1`, `1.5e-07`).
+pub fn format_real(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "Inf".into() } else { "-Inf".into() }
+    } else {
+        format!("{f:?}")
+    }
+}
+
+fn write_json_str(out: &mut String, s: &str) {
+    use std::fmt::Write;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(v: Value) {
+        let mut s = String::new();
+        v.write_json(&mut s);
+        let parsed: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(Value::read_json(&parsed), v, "{s}");
+    }
+
+    #[test]
+    fn json_keeps_integer_and_real_apart() {
+        roundtrip(Value::Integer(1));
+        roundtrip(Value::Real(1.0));
+        roundtrip(Value::Real(-2.5e-300));
+        roundtrip(Value::Integer(i64::MIN));
+        roundtrip(Value::Text("a\"b\\c\n\u{1}é".into()));
+        roundtrip(Value::Blob(vec![0, 255, 16]));
+        roundtrip(Value::Null);
+    }
+
+    #[test]
+    fn display_distinguishes_null_from_text_null() {
+        assert_eq!(Value::Null.display(), None);
+        assert_eq!(Value::Text("NULL".into()).display().as_deref(), Some("NULL"));
+        assert_eq!(Value::Real(3.0).display().as_deref(), Some("3.0"));
+    }
+}

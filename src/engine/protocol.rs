@@ -1,0 +1,220 @@
+//! The typed messages between the page and the engine worker.
+//!
+//! Every message is one JSON text inside a small envelope `{id, msg, bytes?}` (see
+//! `www/ormlab.js`): `msg` is a [`Request`] or [`Response`] in serde's externally
+//! tagged form, e.g. `{"Query":{"sql":"select ?","params":[1]}}`, and `bytes` an
+//! optional transferable `ArrayBuffer` (database import and export). Row data is
+//! embedded as raw JSON arrays (see [`crate::db::Value::write_json`]) so that the JS
+//! side gets plain arrays from one `JSON.parse`.
+
+use crate::core::diag::Span;
+use crate::db::{ResultColumn, TableInfo};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// What the page asks the engine to do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Request {
+    /// Say hello: answers [`Response::Opened`].
+    Open,
+    /// Run the statements of a console text. `range` (byte offsets into `sql`) limits
+    /// the run to a selection or the statement at the cursor; positions in the answer
+    /// are always relative to the whole `sql`.
+    RunSql {
+        /// The whole editor text.
+        sql: String,
+        /// Optional byte range to run.
+        range: Option<(usize, usize)>,
+        /// How many rows of each result to send at once; more with [`Request::FetchRows`].
+        page: usize,
+    },
+    /// More rows of a result kept from the last [`Request::RunSql`].
+    FetchRows {
+        /// The result's id.
+        result: u32,
+        /// First row wanted.
+        offset: usize,
+        /// How many rows.
+        limit: usize,
+    },
+    /// Run one or more statements, no rows returned (JS `exec`).
+    Exec {
+        /// SQL text.
+        sql: String,
+    },
+    /// Run one statement with parameters, every row returned (JS `query`).
+    Query {
+        /// SQL text of one statement.
+        sql: String,
+        /// Parameters (numbers, strings, null, booleans, `{"blob": hex}`).
+        params: Vec<serde_json::Value>,
+    },
+    /// Run one prepared statement per parameter row, every row of every run returned.
+    QueryMany {
+        /// SQL text of one statement.
+        sql: String,
+        /// One parameter list per run.
+        params: Vec<Vec<serde_json::Value>>,
+    },
+    /// Run one prepared statement per row, in one transaction (JS `runMany`).
+    RunMany {
+        /// SQL text of one statement.
+        sql: String,
+        /// One parameter list per run.
+        rows: Vec<Vec<serde_json::Value>>,
+    },
+    /// The database as `.sqlite` bytes (answered with bytes).
+    Export,
+    /// Replace the database with the `.sqlite` bytes sent along.
+    Import,
+    /// The tables and columns of the live schema.
+    Schema,
+}
+
+/// What the engine answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Response {
+    /// The engine is up.
+    Opened {
+        /// SQLite's version.
+        sqlite_version: String,
+        /// ormlab's version.
+        engine_version: String,
+        /// True when the Stop button can interrupt a statement in place.
+        can_interrupt: bool,
+    },
+    /// The outcome of [`Request::RunSql`].
+    Ran {
+        /// One block per statement run (the last one may be an error).
+        blocks: Vec<Block>,
+        /// The schema, when the run changed it.
+        schema: Option<Vec<TableInfo>>,
+        /// Wall time of the whole run.
+        elapsed_ms: f64,
+    },
+    /// Rows for [`Request::FetchRows`] (a JSON array of arrays).
+    Rows {
+        /// The rows.
+        rows: Box<RawValue>,
+    },
+    /// The outcome of [`Request::Exec`].
+    Executed {
+        /// Rows changed by the last statement.
+        changes: u64,
+    },
+    /// The outcome of [`Request::Query`].
+    QueryRows {
+        /// Column names.
+        columns: Vec<String>,
+        /// The rows (a JSON array of arrays).
+        rows: Box<RawValue>,
+    },
+    /// The outcome of [`Request::QueryMany`]: one array of rows per run.
+    QueryManyRows {
+        /// A JSON array with one array of rows per parameter list.
+        results: Box<RawValue>,
+    },
+    /// The outcome of [`Request::RunMany`].
+    RanMany {
+        /// Parameter rows run.
+        count: u64,
+    },
+    /// The export's bytes travel beside this message.
+    Exported {
+        /// Size in bytes.
+        size: usize,
+    },
+    /// The database was replaced.
+    Imported {
+        /// The new schema.
+        schema: Vec<TableInfo>,
+    },
+    /// The live schema.
+    Schema {
+        /// Tables and views.
+        tables: Vec<TableInfo>,
+    },
+    /// The request failed.
+    Error {
+        /// What failed.
+        error: EngineError,
+    },
+}
+
+/// One statement's result in a [`Response::Ran`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Block {
+    /// Where the statement is in the editor text (bytes).
+    pub span: Span,
+    /// 1-based line of the statement's start.
+    pub line: u32,
+    /// The statement's text, shortened for display.
+    pub sql: String,
+    /// What happened.
+    pub kind: BlockKind,
+    /// Time spent, in milliseconds.
+    pub elapsed_ms: f64,
+}
+
+/// What one statement produced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum BlockKind {
+    /// Rows: the first page is here, the rest with [`Request::FetchRows`].
+    Rows {
+        /// Id for [`Request::FetchRows`].
+        result: u32,
+        /// Column names and declared types.
+        columns: Vec<ResultColumn>,
+        /// Total number of rows.
+        total: usize,
+        /// The first rows (a JSON array of arrays).
+        first: Box<RawValue>,
+    },
+    /// A statement without rows.
+    Done {
+        /// Rows changed.
+        changes: u64,
+        /// DDL / transaction control (no meaningful change count).
+        ddl: bool,
+    },
+    /// The statement failed; the run stopped here.
+    Error(EngineError),
+}
+
+/// An error with a position in the editor text when one is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineError {
+    /// SQLite's (or the engine's) message.
+    pub message: String,
+    /// Where, in the editor text (bytes).
+    pub span: Option<Span>,
+    /// 1-based line of `span.start`.
+    pub line: u32,
+    /// 1-based column of `span.start`, in characters.
+    pub col: u32,
+    /// A short hint, when one helps.
+    pub hint: Option<String>,
+    /// True when the statement was stopped by the user.
+    pub interrupted: bool,
+}
+
+impl EngineError {
+    /// An error without a position.
+    pub fn plain(message: impl Into<String>) -> Self {
+        EngineError { message: message.into(), span: None, line: 0, col: 0, hint: None, interrupted: false }
+    }
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.line, self.col, self.message)?;
+        } else {
+            f.write_str(&self.message)?;
+        }
+        if let Some(h) = &self.hint {
+            write!(f, " (hint: {h})")?;
+        }
+        Ok(())
+    }
+}
