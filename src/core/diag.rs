@@ -105,6 +105,19 @@ impl LineIndex {
     }
 }
 
+/// Converts a UTF-16 code-unit offset (what JavaScript and CodeMirror count) into a
+/// byte offset of `text` (clamped, always on a char boundary).
+pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
@@ -167,6 +180,16 @@ mod tests {
         assert_eq!(idx.line_col(7), LineCol { line: 3, col: 1 });
         assert_eq!(idx.line_col(8), LineCol { line: 4, col: 1 });
         assert_eq!(idx.line_col(999), LineCol { line: 4, col: 2 });
+    }
+
+    #[test]
+    fn utf16_offsets_map_to_bytes() {
+        let t = "aé😀b";
+        assert_eq!(utf16_to_byte(t, 0), 0);
+        assert_eq!(utf16_to_byte(t, 1), 1);
+        assert_eq!(utf16_to_byte(t, 2), 3);
+        assert_eq!(utf16_to_byte(t, 4), 7);
+        assert_eq!(utf16_to_byte(t, 99), 8);
     }
 
     #[test]

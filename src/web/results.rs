@@ -1,0 +1,102 @@
+//! The results area: one block per statement, and the error list.
+
+use crate::db::Value;
+use crate::engine::{Block, BlockKind, EngineError, decode_rows};
+use crate::web::grid::Grid;
+use leptos::prelude::*;
+
+/// One statement's result as shown.
+#[derive(Clone)]
+pub struct ShownBlock {
+    /// Position in the list (stable key).
+    pub key: usize,
+    /// The engine's block.
+    pub block: Block,
+    /// Decoded first page, for row blocks.
+    pub first: Vec<Vec<Value>>,
+}
+
+impl ShownBlock {
+    /// Decodes a block for display.
+    pub fn new(key: usize, block: Block) -> Self {
+        let first = match &block.kind {
+            BlockKind::Rows { first, .. } => decode_rows(first),
+            _ => Vec::new(),
+        };
+        ShownBlock { key, block, first }
+    }
+}
+
+fn ms(elapsed: f64) -> String {
+    if elapsed < 1.0 { format!("{elapsed:.2} ms") } else { format!("{elapsed:.1} ms") }
+}
+
+/// A result block.
+#[component]
+pub fn ResultBlock(
+    /// The block to show.
+    shown: ShownBlock,
+) -> impl IntoView {
+    let ShownBlock { block, first, .. } = shown;
+    let time = ms(block.elapsed_ms);
+    let (summary, body, class) = match block.kind {
+        BlockKind::Rows { result, columns, total, .. } => {
+            let summary = format!("{total} row{} · {time}", if total == 1 { "" } else { "s" });
+            let body = if columns.is_empty() {
+                view! { <div class="empty">"no columns"</div> }.into_any()
+            } else {
+                view! { <Grid result=result columns=columns total=total first=first /> }.into_any()
+            };
+            (summary, body, "block rows")
+        }
+        BlockKind::Done { changes, ddl } => {
+            let summary = if ddl {
+                format!("OK · {time}")
+            } else {
+                format!("{changes} row{} affected · {time}", if changes == 1 { "" } else { "s" })
+            };
+            (summary, ().into_any(), "block done")
+        }
+        BlockKind::Error(e) => (format!("error at {}:{}", e.line, e.col), view! { <div class="block-error">{e.message}</div> }.into_any(), "block failed"),
+    };
+    view! {
+        <section class=class data-line=block.line>
+            <header class="block-head">
+                <code class="block-sql" title=block.sql.clone()>{block.sql.clone()}</code>
+                <span class="block-meta">{format!("line {} · ", block.line)}{summary}</span>
+            </header>
+            {body}
+        </section>
+    }
+}
+
+/// The error list; clicking an error moves the editor's cursor there.
+#[component]
+pub fn ErrorList(
+    /// The errors of the last run.
+    errors: Signal<Vec<EngineError>>,
+    /// Called with `(line, col)` when an error is clicked.
+    on_pick: Callback<(u32, u32)>,
+) -> impl IntoView {
+    view! {
+        <ul class="errors" data-testid="errors" aria-live="polite">
+            {move || {
+                errors
+                    .get()
+                    .into_iter()
+                    .map(|e| {
+                        let (line, col) = (e.line, e.col);
+                        let text = e.to_string();
+                        let class = if e.interrupted { "error interrupted" } else { "error" };
+                        view! {
+                            <li class=class on:click=move |_| on_pick.run((line, col))>
+                                <span class="error-icon" aria-hidden="true">{if e.interrupted { "■" } else { "✖" }}</span>
+                                {text}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}

@@ -1,0 +1,96 @@
+//! The engine's Web Worker: a message loop around [`Engine`].
+//!
+//! Protocol (documented for `www/ormlab.js`, the only other party):
+//! - worker → page `{ready: true}` once the wasm module runs (messages sent before
+//!   that would be lost, so the page waits for it);
+//! - page → worker `{id: 0, init: {interrupt: SharedArrayBuffer | null}}` once;
+//! - page → worker `{id, msg: "<Request JSON>", bytes?: ArrayBuffer}`;
+//! - worker → page `{id, msg: "<Response JSON>", bytes?: ArrayBuffer}` (bytes transferred).
+//!
+//! Stop: when the page is cross-origin isolated it shares a 4-byte
+//! `SharedArrayBuffer`; SQLite's progress handler reads it with `Atomics.load` and
+//! interrupts the running statement when it is non-zero. Otherwise the page restarts
+//! the worker (see `www/ormlab.js`).
+
+use crate::engine::{Engine, EngineError, Request, Response};
+use js_sys::{Array, ArrayBuffer, Atomics, Int32Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    static INTERRUPT: RefCell<Option<Int32Array>> = const { RefCell::new(None) };
+}
+
+fn interrupted() -> bool {
+    INTERRUPT.with(|f| f.borrow().as_ref().map(|a| Atomics::load(a, 0).unwrap_or(0) != 0).unwrap_or(false))
+}
+
+/// Starts the message loop (called by the worker binary's `main`).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_scope = scope.clone();
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        handle_message(&reply_scope, ev.data());
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let ready = Object::new();
+    let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
+}
+
+fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
+    let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::from(0));
+    if let Ok(init) = Reflect::get(&data, &"init".into())
+        && init.is_object()
+    {
+        if let Ok(sab) = Reflect::get(&init, &"interrupt".into())
+            && !sab.is_null()
+            && !sab.is_undefined()
+        {
+            INTERRUPT.with(|f| *f.borrow_mut() = Some(Int32Array::new(&sab)));
+        }
+        return;
+    }
+    let msg = Reflect::get(&data, &"msg".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+    let bytes = Reflect::get(&data, &"bytes".into())
+        .ok()
+        .filter(|b| b.is_instance_of::<ArrayBuffer>())
+        .map(|b| Uint8Array::new(&b).to_vec());
+    let (response, out_bytes) = match serde_json::from_str::<Request>(&msg) {
+        Ok(req) => ENGINE.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if slot.is_none() {
+                match Engine::new() {
+                    Ok(mut e) => {
+                        e.set_interrupt_check(interrupted);
+                        *slot = Some(e);
+                    }
+                    Err(error) => return (Response::Error { error }, None),
+                }
+            }
+            match slot.as_mut() {
+                Some(engine) => engine.handle(req, bytes),
+                None => (Response::Error { error: EngineError::plain("the engine failed to start") }, None),
+            }
+        }),
+        Err(e) => (Response::Error { error: EngineError::plain(format!("malformed request: {e}")) }, None),
+    };
+    let text = serde_json::to_string(&response)
+        .unwrap_or_else(|e| format!(r#"{{"Error":{{"error":{}}}}}"#, serde_json::json!({"message": e.to_string()})));
+    let out = Object::new();
+    let _ = Reflect::set(&out, &"id".into(), &id);
+    let _ = Reflect::set(&out, &"msg".into(), &JsValue::from_str(&text));
+    let transfer = Array::new();
+    if let Some(b) = out_bytes {
+        let arr = Uint8Array::from(b.as_slice());
+        let buf = arr.buffer();
+        let _ = Reflect::set(&out, &"bytes".into(), &buf);
+        transfer.push(&buf);
+    }
+    let _ = scope.post_message_with_transfer(&out, &transfer);
+}

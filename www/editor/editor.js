@@ -1,0 +1,139 @@
+// ormlab's editor: CodeMirror 6 configured for the SQL console (and, later, Python).
+// Bundled by www/editor/build.mjs into www/gen/editor.js (an IIFE defining
+// `window.ormlabEditor`), which Trunk copies into dist/. The Rust UI drives it
+// through the small handle returned by `create` (see src/web/editor.rs).
+import { EditorState, Compartment } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightSpecialChars,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import {
+  bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, foldGutter, foldKeymap,
+} from '@codemirror/language';
+import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { sql, SQLite } from '@codemirror/lang-sql';
+import { python } from '@codemirror/lang-python';
+import { tags as t } from '@lezer/highlight';
+
+const highlight = HighlightStyle.define([
+  { tag: t.keyword, color: 'var(--syn-keyword)', fontWeight: '600' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--syn-string)' },
+  { tag: [t.number, t.bool, t.null], color: 'var(--syn-number)' },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: 'var(--syn-comment)', fontStyle: 'italic' },
+  { tag: [t.function(t.variableName), t.function(t.propertyName)], color: 'var(--syn-function)' },
+  { tag: [t.typeName, t.className], color: 'var(--syn-type)' },
+  { tag: [t.operator, t.punctuation], color: 'var(--syn-operator)' },
+  { tag: t.definition(t.variableName), color: 'var(--syn-definition)' },
+  { tag: t.propertyName, color: 'var(--syn-property)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '14px', backgroundColor: 'var(--editor-bg)', color: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
+  '.cm-content': { caretColor: 'var(--accent)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'var(--selection) !important',
+  },
+  '.cm-gutters': { backgroundColor: 'var(--gutter-bg)', color: 'var(--muted)', border: 'none' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
+  '.cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: '1px solid var(--muted)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-fg)' },
+  '.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--fg)' },
+  '.cm-searchMatch': { backgroundColor: 'var(--search-match)' },
+});
+
+function language(kind, schema) {
+  if (kind === 'python') return python();
+  return sql({ dialect: SQLite, schema: schema || {}, upperCaseKeywords: false });
+}
+
+// Converts a 1-based line and a 1-based column counted in Unicode code points to a doc offset.
+function posOf(doc, line, col) {
+  const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  let offset = 0;
+  let seen = 1;
+  const text = l.text;
+  while (seen < col && offset < text.length) {
+    const code = text.codePointAt(offset);
+    offset += code > 0xffff ? 2 : 1;
+    seen++;
+  }
+  return l.from + offset;
+}
+
+/**
+ * Creates an editor in `parent`. Options: {language: 'sql'|'python', doc, onChange(text),
+ * onRun(), onRunAtCursor()}. Returns a handle used by the Rust UI.
+ */
+function create(parent, opts) {
+  const lang = new Compartment();
+  const completionSchema = {};
+  const runKeys = keymap.of([
+    { key: 'Mod-Enter', preventDefault: true, run: () => { opts.onRun && opts.onRun(); return true; } },
+    { key: 'Shift-Enter', preventDefault: true, run: () => { opts.onRunAtCursor && opts.onRunAtCursor(); return true; } },
+  ]);
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: opts.doc || '',
+      extensions: [
+        runKeys,
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+        drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+        syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
+        rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
+        lintGutter(),
+        keymap.of([
+          ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
+          ...completionKeymap, indentWithTab,
+        ]),
+        lang.of(language(opts.language, completionSchema)),
+        theme,
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged && opts.onChange) opts.onChange(u.state.doc.toString());
+        }),
+        EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', spellcheck: 'false' }),
+      ],
+    }),
+  });
+  return {
+    view,
+    getText: () => view.state.doc.toString(),
+    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    /** {from, to, head} as UTF-16 offsets of the main selection. */
+    getSelection: () => {
+      const r = view.state.selection.main;
+      return { from: r.from, to: r.to, head: r.head };
+    },
+    focus: () => view.focus(),
+    /** diags: [{line, col, endLine, endCol, message, severity}] with 1-based code-point columns. */
+    setDiagnostics: (diags) => {
+      const doc = view.state.doc;
+      const list = (diags || []).map((d) => {
+        const from = posOf(doc, d.line, d.col);
+        let to = d.endLine ? posOf(doc, d.endLine, d.endCol) : from;
+        if (to <= from) to = Math.min(from + 1, doc.length);
+        return { from: Math.min(from, doc.length), to, severity: d.severity || 'error', message: d.message };
+      });
+      view.dispatch(setDiagnostics(view.state, list));
+    },
+    /** Moves the cursor to a 1-based line/column and focuses the editor. */
+    goTo: (line, col) => {
+      const pos = posOf(view.state.doc, line, col);
+      view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+      view.focus();
+    },
+    /** schema: {table: [column, ...]} for completion. */
+    setSchema: (schema) => {
+      view.dispatch({ effects: lang.reconfigure(language(opts.language, schema)) });
+    },
+  };
+}
+
+self.ormlabEditor = { create };

@@ -1,0 +1,184 @@
+// ormlab's page-side client: starts the engine worker as early as possible and
+// exposes `window.ormlab`, the small JS API documented in README.md.
+// The Leptos UI talks to the engine through `ormlab._callRaw` (typed JSON messages,
+// see src/engine/protocol.rs and src/web/worker.rs for the envelope).
+(function () {
+  'use strict';
+  const canInterrupt = self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+  const sab = canInterrupt ? new SharedArrayBuffer(4) : null;
+  const flag = sab ? new Int32Array(sab) : null;
+  const listeners = new Set();
+  let worker = null;
+  let pending = new Map();
+  let nextId = 1;
+  let readyPromise = null;
+  let snapshot = null; // last committed bytes, only kept when Stop must restart the worker
+  let inflight = 0;
+
+  function emit(event) {
+    for (const fn of listeners) {
+      try { fn(event); } catch (e) { console.error(e); }
+    }
+  }
+
+  function spawn() {
+    worker = new Worker(new URL('./worker_loader.js', document.baseURI));
+    const mine = worker;
+    let readyResolve, readyReject;
+    readyPromise = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
+    worker.onmessage = (ev) => {
+      const data = ev.data;
+      if (data && data.ready) {
+        mine.postMessage({ id: 0, init: { interrupt: sab } });
+        post({ Open: null }).then((opened) => {
+          readyResolve(opened.Opened || opened);
+        }, readyReject);
+        return;
+      }
+      const entry = pending.get(data.id);
+      if (!entry) return;
+      pending.delete(data.id);
+      inflight--;
+      if (inflight === 0) emit({ state: 'idle' });
+      entry.resolve({ msg: data.msg, bytes: data.bytes || null });
+    };
+    worker.onerror = (ev) => {
+      const err = new Error('the engine worker failed: ' + (ev.message || 'unknown error'));
+      readyReject(err);
+      for (const [, entry] of pending) entry.reject(err);
+      pending = new Map();
+      inflight = 0;
+      emit({ state: 'failed', message: err.message });
+    };
+    return readyPromise;
+  }
+
+  // Sends one request object; resolves with the raw {msg, bytes}.
+  function postRaw(json, bytes) {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      if (flag) Atomics.store(flag, 0, 0);
+      inflight++;
+      if (inflight === 1) emit({ state: 'busy' });
+      const msg = { id, msg: json };
+      if (bytes) {
+        msg.bytes = bytes;
+        worker.postMessage(msg, [bytes]);
+      } else {
+        worker.postMessage(msg);
+      }
+    });
+  }
+
+  async function post(req, bytes) {
+    const { msg, bytes: out } = await postRaw(typeof req === 'string' ? req : JSON.stringify(req), bytes);
+    const resp = JSON.parse(msg);
+    if (resp.Error) {
+      const e = resp.Error.error;
+      const err = new Error(e.line ? `${e.line}:${e.col}: ${e.message}` : e.message);
+      err.detail = e;
+      throw err;
+    }
+    if (out) resp.bytes = out;
+    return resp;
+  }
+
+  // After a mutating request in restart mode, keep a snapshot so Stop loses nothing committed.
+  async function afterMutation() {
+    if (canInterrupt) return;
+    try {
+      const resp = await post({ Export: null });
+      snapshot = resp.bytes;
+    } catch (e) { /* keep the previous snapshot */ }
+  }
+
+  async function stop() {
+    if (inflight === 0) return false;
+    if (flag) {
+      Atomics.store(flag, 0, 1);
+      return true;
+    }
+    // No shared memory: restart the worker from the last committed snapshot.
+    const old = worker;
+    const err = new Error('interrupted: the statement was stopped');
+    err.detail = { message: err.message, interrupted: true, line: 0, col: 0 };
+    for (const [, entry] of pending) entry.reject(err);
+    pending = new Map();
+    inflight = 0;
+    old.terminate();
+    emit({ state: 'restarting' });
+    await spawn();
+    if (snapshot) {
+      const copy = snapshot.slice(0);
+      await post({ Import: null }, copy);
+    }
+    emit({ state: 'idle' });
+    return true;
+  }
+
+  spawn();
+
+  const api = {
+    /** Resolves with {sqlite_version, engine_version, can_interrupt} once the engine is up. */
+    get ready() { return readyPromise; },
+    /** Runs one or more statements; resolves with {changes}. */
+    async exec(sql) {
+      await readyPromise;
+      const r = await post({ Exec: { sql } });
+      await afterMutation();
+      return r.Executed;
+    },
+    /** Runs one statement with parameters; resolves with rows as arrays. */
+    async query(sql, params = []) {
+      await readyPromise;
+      return (await post({ Query: { sql, params } })).QueryRows.rows;
+    },
+    /** Like query(), with column names: {columns, rows}. */
+    async queryWithColumns(sql, params = []) {
+      await readyPromise;
+      return (await post({ Query: { sql, params } })).QueryRows;
+    },
+    /** Runs one prepared statement per parameter list; resolves with one array of rows per run. */
+    async queryMany(sql, paramLists) {
+      await readyPromise;
+      return (await post({ QueryMany: { sql, params: paramLists } })).QueryManyRows.results;
+    },
+    /** Runs one prepared statement for every row, in one transaction; resolves with the count. */
+    async runMany(sql, rows) {
+      await readyPromise;
+      const r = (await post({ RunMany: { sql, rows } })).RanMany.count;
+      await afterMutation();
+      return r;
+    },
+    /** Resolves with the database as the bytes of a .sqlite file (Uint8Array). */
+    async exportBytes() {
+      await readyPromise;
+      const r = await post({ Export: null });
+      return new Uint8Array(r.bytes);
+    },
+    /** Replaces the database with a .sqlite file's bytes (Uint8Array or ArrayBuffer). */
+    async importBytes(bytes) {
+      await readyPromise;
+      const src = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+      const copy = src.slice().buffer;
+      const r = await post({ Import: null }, copy);
+      await afterMutation();
+      return r.Imported;
+    },
+    /** Stops the running statement; resolves true if something was running. */
+    stop,
+    /** Subscribes to engine state changes ({state: 'busy'|'idle'|'restarting'|'failed'}). */
+    onState(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    /** True when Stop interrupts in place (the page is cross-origin isolated). */
+    canInterrupt,
+    /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */
+    async _callRaw(json) {
+      await readyPromise;
+      const { msg } = await postRaw(json);
+      if (!canInterrupt && /^\{"(RunSql|Exec|RunMany)"/.test(json)) await afterMutation();
+      return msg;
+    },
+  };
+  self.ormlab = api;
+})();

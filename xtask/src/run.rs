@@ -1,0 +1,195 @@
+//! The commands: dist, serve, test, bench.
+
+use crate::serve::{self, Mount};
+use crate::setup::{self, Result, root, say};
+use std::process::{Command, Stdio};
+
+/// Release build into dist/.
+pub fn dist() -> Result {
+    setup::all(false)?;
+    build_dist()
+}
+
+fn build_dist() -> Result {
+    say("building the editor bundle (esbuild)");
+    setup::run(Command::new("node").arg("www/editor/build.mjs").current_dir(root()), "editor bundle")?;
+    say("building the release app into dist/ (trunk build --release)");
+    setup::run(Command::new("trunk").args(["build", "--release", "--offline"]).current_dir(root()), "trunk build")?;
+    let (raw, gz) = dist_size()?;
+    say(&format!("dist/: {} KB, {} KB gzip", raw / 1024, gz / 1024));
+    Ok(())
+}
+
+/// Bytes of dist/ (everything a first visit downloads), raw and gzip -9.
+pub fn dist_size() -> Result<(u64, u64)> {
+    let mut raw = 0;
+    let mut gz = 0;
+    for entry in std::fs::read_dir(root().join("dist")).map_err(|e| format!("reading dist/: {e}"))?.flatten() {
+        let p = entry.path();
+        if !p.is_file() {
+            continue;
+        }
+        raw += entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let out = Command::new("gzip").args(["-9", "-c"]).arg(&p).stderr(Stdio::null()).output();
+        gz += out.map(|o| o.stdout.len() as u64).unwrap_or(0);
+    }
+    Ok((raw, gz))
+}
+
+fn port_arg(args: &[String], default: u16) -> u16 {
+    args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).and_then(|p| p.parse().ok()).unwrap_or(default)
+}
+
+fn dist_mounts() -> Vec<Mount> {
+    vec![Mount { prefix: "/".into(), dir: root().join("dist") }]
+}
+
+/// Build, then serve dist/ until interrupted.
+pub fn serve(args: &[String]) -> Result {
+    dist()?;
+    serve_only(args)
+}
+
+/// Serve the existing dist/ until interrupted.
+pub fn serve_only(args: &[String]) -> Result {
+    let port = serve::start(port_arg(args, 8080), dist_mounts()).map_err(|e| format!("cannot listen: {e}"))?;
+    println!("ormlab is served on http://127.0.0.1:{port}/  (Ctrl+C stops)");
+    loop {
+        std::thread::park();
+    }
+}
+
+/// One test phase's counts.
+struct Phase {
+    name: &'static str,
+    passed: u64,
+    failed: u64,
+    ok: bool,
+}
+
+/// Runs a command, echoing its output, and counts tests from cargo's and node's summary lines.
+fn counted(name: &'static str, cmd: &mut Command) -> Phase {
+    cmd.env("PATH", setup::tool_path()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = cmd.spawn();
+    let Ok(mut child) = child else {
+        say(&format!("{name}: could not start"));
+        return Phase { name, passed: 0, failed: 1, ok: false };
+    };
+    let stdout = child.stdout.take();
+    let stderr = child.stderr.take();
+    let err_thread = std::thread::spawn(move || {
+        use std::io::{BufRead, BufReader};
+        let mut lines = Vec::new();
+        if let Some(s) = stderr {
+            for line in BufReader::new(s).lines().map_while(|l| l.ok()) {
+                eprintln!("{line}");
+                lines.push(line);
+            }
+        }
+        lines
+    });
+    let mut lines = Vec::new();
+    if let Some(s) = stdout {
+        use std::io::{BufRead, BufReader};
+        for line in BufReader::new(s).lines().map_while(|l| l.ok()) {
+            println!("{line}");
+            lines.push(line);
+        }
+    }
+    lines.extend(err_thread.join().unwrap_or_default());
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    let (mut passed, mut failed) = (0, 0);
+    for line in &lines {
+        let l = line.trim();
+        // cargo: "test result: ok. 12 passed; 0 failed; ..."
+        if let Some(rest) = l.strip_prefix("test result: ") {
+            passed += number_before(rest, " passed");
+            failed += number_before(rest, " failed");
+        }
+        // node --test: "# pass 5" / "# fail 0"; compare.py / our scripts: "N passed, N failed"
+        if let Some(n) = l.strip_prefix("# pass ") {
+            passed += n.trim().parse::<u64>().unwrap_or(0);
+        }
+        if let Some(n) = l.strip_prefix("# fail ") {
+            failed += n.trim().parse::<u64>().unwrap_or(0);
+        }
+        if l.ends_with(" failed") && l.contains(" passed, ") && !l.starts_with("test result") {
+            passed += number_before(l, " passed");
+            failed += number_before(l, " failed");
+        }
+    }
+    if !ok && failed == 0 {
+        failed = 1;
+    }
+    Phase { name, passed, failed, ok }
+}
+
+fn number_before(s: &str, word: &str) -> u64 {
+    s.find(word)
+        .map(|i| &s[..i])
+        .and_then(|head| head.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Native tests, headless wasm tests, a release build and the browser end-to-end tests.
+pub fn test(_args: &[String]) -> Result {
+    setup::all(true)?;
+    let root = root();
+    let mut phases = Vec::new();
+    say("native tests (cargo test --workspace)");
+    phases.push(counted("native", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)));
+    say("headless wasm tests in Chromium (cargo test --target wasm32-unknown-unknown)");
+    phases.push(counted(
+        "wasm",
+        Command::new("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm_engine"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .current_dir(&root),
+    ));
+    match build_dist() {
+        Err(e) => {
+            say(&format!("release build failed: {e}"));
+            phases.push(Phase { name: "dist", passed: 0, failed: 1, ok: false });
+        }
+        Ok(()) => {
+            let port = serve::start(0, dist_mounts()).map_err(|e| format!("cannot listen: {e}"))?;
+            say(&format!("browser end-to-end tests against http://127.0.0.1:{port}/ (node --test, Playwright, Chromium)"));
+            phases.push(counted(
+                "e2e",
+                Command::new("node")
+                    .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                    .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
+                    .current_dir(&root),
+            ));
+        }
+    }
+    let passed: u64 = phases.iter().map(|p| p.passed).sum();
+    let failed: u64 = phases.iter().map(|p| p.failed).sum();
+    let detail =
+        phases.iter().map(|p| format!("{} {}/{}", p.name, p.passed, p.passed + p.failed)).collect::<Vec<_>>().join(", ");
+    say(&format!("phases: {detail}"));
+    println!("summary: {passed} passed, {failed} failed");
+    if phases.iter().all(|p| p.ok) && failed == 0 { Ok(()) } else { Err("some tests failed".into()) }
+}
+
+/// Benchmarks in headless Chromium (ormlab's engine vs sql.js).
+pub fn bench(args: &[String]) -> Result {
+    setup::all(true)?;
+    build_dist()?;
+    let root = root();
+    let mut mounts = dist_mounts();
+    mounts.push(Mount { prefix: "/bench/".into(), dir: root.join("bench/page") });
+    mounts.push(Mount { prefix: "/vendor/sqljs/".into(), dir: root.join("node_modules/sql.js/dist") });
+    let port = serve::start(0, mounts).map_err(|e| format!("cannot listen: {e}"))?;
+    let (raw, gz) = dist_size()?;
+    let mut cmd = Command::new("node");
+    cmd.arg("bench/bench.mjs")
+        .args(args)
+        .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
+        .env("ORMLAB_DIST_RAW", raw.to_string())
+        .env("ORMLAB_DIST_GZIP", gz.to_string())
+        .current_dir(&root);
+    setup::run(&mut cmd, "benchmark")
+}
