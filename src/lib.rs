@@ -1,8 +1,8 @@
 //! ormlab: Flask-SQLAlchemy and Flask-Migrate in the browser.
+#[cfg(all(feature = "db", not(target_arch = "wasm32")))]
+pub mod cli;
 pub mod core;
 pub mod db;
 pub mod engine;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,11 +1,11 @@
 //! The page's UI (wasm32 only; see `ormlab::web::app`).
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
     ormlab::web::app::mount();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "ui")))]
 fn main() {
     eprintln!("the `app` binary runs in the browser: use `cargo xtask serve`");
 }

@@ -21,7 +21,11 @@ pub fn main(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("sql") => sql(&args[1..]),
         Some("version" | "--version") => {
-            println!("ormlab {} (SQLite {})", env!("CARGO_PKG_VERSION"), crate::db::Database::sqlite_version());
+            println!(
+                "ormlab {} (SQLite {})",
+                env!("CARGO_PKG_VERSION"),
+                crate::db::Database::sqlite_version()
+            );
             0
         }
         _ => {
@@ -55,7 +59,14 @@ fn sql(args: &[String]) -> i32 {
             return 1;
         }
     };
-    let (resp, _) = engine.handle(Request::RunSql { sql: text, range: None, page: usize::MAX }, None);
+    let (resp, _) = engine.handle(
+        Request::RunSql {
+            sql: text,
+            range: None,
+            page: usize::MAX,
+        },
+        None,
+    );
     let Response::Ran { blocks, .. } = resp else {
         eprintln!("ormlab: unexpected engine answer");
         return 1;
@@ -63,14 +74,22 @@ fn sql(args: &[String]) -> i32 {
     let mut code = 0;
     for block in blocks {
         match block.kind {
-            BlockKind::Rows { columns, first, total, .. } => {
+            BlockKind::Rows {
+                columns,
+                first,
+                total,
+                ..
+            } => {
                 let rows = decode_rows(&first);
                 print!("{}", render_table(&columns, &rows));
                 println!("({total} row{})", if total == 1 { "" } else { "s" });
             }
             BlockKind::Done { changes, ddl } => {
                 if !ddl {
-                    println!("{changes} row{} affected", if changes == 1 { "" } else { "s" });
+                    println!(
+                        "{changes} row{} affected",
+                        if changes == 1 { "" } else { "s" }
+                    );
                 }
             }
             BlockKind::Error(e) => {

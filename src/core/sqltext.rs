@@ -56,7 +56,9 @@ pub fn split_statements(sql: &str) -> Vec<SqlStatement> {
                     continue;
                 }
                 if let Some(s) = start.take() {
-                    out.push(SqlStatement { span: Span::new(s, i) });
+                    out.push(SqlStatement {
+                        span: Span::new(s, i),
+                    });
                 }
                 words.clear();
                 in_trigger = false;
@@ -88,7 +90,10 @@ pub fn split_statements(sql: &str) -> Vec<SqlStatement> {
                 start.get_or_insert(i);
                 let s = i;
                 while i < bytes.len()
-                    && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'$' || bytes[i] >= 0x80)
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || bytes[i] == b'_'
+                        || bytes[i] == b'$'
+                        || bytes[i] >= 0x80)
                 {
                     i += 1;
                 }
@@ -112,7 +117,9 @@ pub fn split_statements(sql: &str) -> Vec<SqlStatement> {
     }
     if let Some(s) = start {
         let end = sql.trim_end().len().max(s);
-        out.push(SqlStatement { span: Span::new(s, end) });
+        out.push(SqlStatement {
+            span: Span::new(s, end),
+        });
     }
     out
 }
@@ -120,7 +127,11 @@ pub fn split_statements(sql: &str) -> Vec<SqlStatement> {
 fn is_trigger_start(words: &[String]) -> bool {
     match words {
         [c, t, ..] if c == "CREATE" && t == "TRIGGER" => true,
-        [c, tmp, t, ..] if c == "CREATE" && (tmp == "TEMP" || tmp == "TEMPORARY") && t == "TRIGGER" => true,
+        [c, tmp, t, ..]
+            if c == "CREATE" && (tmp == "TEMP" || tmp == "TEMPORARY") && t == "TRIGGER" =>
+        {
+            true
+        }
         _ => false,
     }
 }
@@ -177,7 +188,10 @@ mod tests {
 
     #[test]
     fn doubled_quotes_and_unterminated_input() {
-        assert_eq!(texts("select 'it''s; fine'; select 'open"), vec!["select 'it''s; fine'", "select 'open"]);
+        assert_eq!(
+            texts("select 'it''s; fine'; select 'open"),
+            vec!["select 'it''s; fine'", "select 'open"]
+        );
         assert_eq!(texts("/* never closed"), Vec::<&str>::new());
         assert_eq!(texts(" ;; \n ; "), Vec::<&str>::new());
     }

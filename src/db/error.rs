@@ -40,7 +40,9 @@ impl std::error::Error for DbError {}
 impl From<rusqlite::Error> for DbError {
     fn from(e: rusqlite::Error) -> Self {
         match e {
-            rusqlite::Error::SqlInputError { error, msg, offset, .. } => DbError::Sqlite {
+            rusqlite::Error::SqlInputError {
+                error, msg, offset, ..
+            } => DbError::Sqlite {
                 message: msg,
                 offset: usize::try_from(offset).ok(),
                 code: format!("{:?}", error.code),
@@ -55,10 +57,14 @@ impl From<rusqlite::Error> for DbError {
                     code: format!("{:?}", err.code),
                 }
             }
-            rusqlite::Error::InvalidParameterCount(given, expected) => {
-                DbError::Bind(format!("statement takes {expected} parameters, {given} were given"))
-            }
-            other => DbError::Sqlite { message: other.to_string(), offset: None, code: "Unknown".into() },
+            rusqlite::Error::InvalidParameterCount(given, expected) => DbError::Bind(format!(
+                "statement takes {expected} parameters, {given} were given"
+            )),
+            other => DbError::Sqlite {
+                message: other.to_string(),
+                offset: None,
+                code: "Unknown".into(),
+            },
         }
     }
 }

@@ -1,6 +1,5 @@
 //! Reading the live schema (for completion and the schema panel).
 
-use super::{Database, Result};
 use serde::{Deserialize, Serialize};
 
 /// A table or view and its columns.
@@ -27,9 +26,10 @@ pub struct ColumnInfo {
     pub not_null: bool,
 }
 
-impl Database {
+#[cfg(feature = "db")]
+impl super::Database {
     /// Every user table and view with its columns, sorted by name.
-    pub fn tables(&self) -> Result<Vec<TableInfo>> {
+    pub fn tables(&self) -> super::Result<Vec<TableInfo>> {
         let conn = self.connection();
         let mut stmt = conn.prepare(
             "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -39,21 +39,32 @@ impl Database {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(names.len());
         for (name, kind) in names {
-            let mut cols = conn.prepare("SELECT name, type, pk, \"notnull\" FROM pragma_table_info(?)")?;
+            let mut cols =
+                conn.prepare("SELECT name, type, pk, \"notnull\" FROM pragma_table_info(?)")?;
             let columns = cols
                 .query_map([&name], |r| {
-                    Ok(ColumnInfo { name: r.get(0)?, decltype: r.get(1)?, pk: r.get(2)?, not_null: r.get::<_, i64>(3)? != 0 })
+                    Ok(ColumnInfo {
+                        name: r.get(0)?,
+                        decltype: r.get(1)?,
+                        pk: r.get(2)?,
+                        not_null: r.get::<_, i64>(3)? != 0,
+                    })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            out.push(TableInfo { name, kind, columns });
+            out.push(TableInfo {
+                name,
+                kind,
+                columns,
+            });
         }
         Ok(out)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "db"))]
 mod tests {
     use super::*;
+    use crate::db::Database;
 
     #[test]
     fn lists_tables_and_columns() {
@@ -61,8 +72,19 @@ mod tests {
         db.execute_batch("create table b (x int not null); create table a (id integer primary key, y); create view v as select 1 as one")
             .unwrap();
         let t = db.tables().unwrap();
-        assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["a", "b", "v"]);
-        assert_eq!(t[0].columns[0], ColumnInfo { name: "id".into(), decltype: "INTEGER".into(), pk: 1, not_null: false });
+        assert_eq!(
+            t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+            ["a", "b", "v"]
+        );
+        assert_eq!(
+            t[0].columns[0],
+            ColumnInfo {
+                name: "id".into(),
+                decltype: "INTEGER".into(),
+                pk: 1,
+                not_null: false
+            }
+        );
         assert!(t[1].columns[0].not_null);
         assert_eq!(t[2].kind, "view");
     }

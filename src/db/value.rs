@@ -19,6 +19,7 @@ pub enum Value {
 
 impl Value {
     /// Reads column `i` of a row.
+    #[cfg(feature = "db")]
     pub fn from_row(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Value> {
         use rusqlite::types::ValueRef;
         Ok(match row.get_ref(i)? {
@@ -93,10 +94,12 @@ impl Value {
                 _ => Value::Real(n.as_f64().unwrap_or(0.0)),
             },
             serde_json::Value::String(s) => Value::Text(s.clone()),
-            serde_json::Value::Object(o) => match o.get("blob").and_then(|b| b.as_str()).and_then(decode_hex) {
-                Some(bytes) => Value::Blob(bytes),
-                None => Value::Text(v.to_string()),
-            },
+            serde_json::Value::Object(o) => {
+                match o.get("blob").and_then(|b| b.as_str()).and_then(decode_hex) {
+                    Some(bytes) => Value::Blob(bytes),
+                    None => Value::Text(v.to_string()),
+                }
+            }
             serde_json::Value::Array(_) => Value::Text(v.to_string()),
         }
     }
@@ -158,9 +161,13 @@ fn decode_hex(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 || !s.is_ascii() {
         return None;
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
+        .collect()
 }
 
+#[cfg(feature = "db")]
 impl rusqlite::ToSql for Value {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
         use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -199,7 +206,10 @@ mod tests {
     #[test]
     fn display_distinguishes_null_from_text_null() {
         assert_eq!(Value::Null.display(), None);
-        assert_eq!(Value::Text("NULL".into()).display().as_deref(), Some("NULL"));
+        assert_eq!(
+            Value::Text("NULL".into()).display().as_deref(),
+            Some("NULL")
+        );
         assert_eq!(Value::Real(3.0).display().as_deref(), Some("3.0"));
     }
 }

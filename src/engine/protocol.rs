@@ -201,7 +201,14 @@ pub struct EngineError {
 impl EngineError {
     /// An error without a position.
     pub fn plain(message: impl Into<String>) -> Self {
-        EngineError { message: message.into(), span: None, line: 0, col: 0, hint: None, interrupted: false }
+        EngineError {
+            message: message.into(),
+            span: None,
+            line: 0,
+            col: 0,
+            hint: None,
+            interrupted: false,
+        }
     }
 }
 

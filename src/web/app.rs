@@ -63,13 +63,22 @@ pub fn App() -> impl IntoView {
         run_seq.set_value(seq);
         state.set(EngineState::Running);
         spawn_local(async move {
-            let resp = bridge::call(&Request::RunSql { sql: text, range, page: PAGE }).await;
+            let resp = bridge::call(&Request::RunSql {
+                sql: text,
+                range,
+                page: PAGE,
+            })
+            .await;
             if run_seq.get_value() != seq {
                 return;
             }
             let mut marks = Vec::new();
             match resp {
-                Response::Ran { blocks: got, schema, elapsed_ms } => {
+                Response::Ran {
+                    blocks: got,
+                    schema,
+                    elapsed_ms,
+                } => {
                     let errs: Vec<EngineError> = got
                         .iter()
                         .filter_map(|b| match &b.kind {
@@ -81,7 +90,12 @@ pub fn App() -> impl IntoView {
                         marks.push(mark_for(e));
                     }
                     last_run.set(Some((elapsed_ms, got.len())));
-                    blocks.set(got.into_iter().enumerate().map(|(i, b)| ShownBlock::new(i, b)).collect());
+                    blocks.set(
+                        got.into_iter()
+                            .enumerate()
+                            .map(|(i, b)| ShownBlock::new(i, b))
+                            .collect(),
+                    );
                     errors.set(errs);
                     if let Some(schema) = schema {
                         ed.set_schema(&schema);
@@ -94,7 +108,9 @@ pub fn App() -> impl IntoView {
                     blocks.set(Vec::new());
                     errors.set(vec![error]);
                 }
-                other => errors.set(vec![EngineError::plain(format!("unexpected answer: {other:?}"))]),
+                other => errors.set(vec![EngineError::plain(format!(
+                    "unexpected answer: {other:?}"
+                ))]),
             }
             ed.set_marks(&marks);
             if state.get_untracked() == EngineState::Running {
@@ -114,7 +130,10 @@ pub fn App() -> impl IntoView {
             "sql",
             WELCOME,
             "SQL editor",
-            Callbacks { on_run: Box::new(move || run(false)), on_run_at_cursor: Box::new(move || run(true)) },
+            Callbacks {
+                on_run: Box::new(move || run(false)),
+                on_run_at_cursor: Box::new(move || run(true)),
+            },
         );
         editor.set_value(handle);
         spawn_local(async move {
@@ -240,7 +259,10 @@ fn mark_for(e: &EngineError) -> Mark {
 /// Mounts the app into `<body>`, replacing the loading screen.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

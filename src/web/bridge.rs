@@ -45,11 +45,18 @@ pub async fn call(req: &Request) -> Response {
 
 /// Waits until the engine is up; returns its hello or why it failed.
 pub async fn ready() -> Result<(String, bool), String> {
-    let api = js_sys::Reflect::get(&js_sys::global(), &"ormlab".into()).map_err(|e| js_message(&e))?;
+    let api =
+        js_sys::Reflect::get(&js_sys::global(), &"ormlab".into()).map_err(|e| js_message(&e))?;
     let ready = js_sys::Reflect::get(&api, &"ready".into()).map_err(|e| js_message(&e))?;
-    let hello = JsFuture::from(js_sys::Promise::resolve(&ready)).await.map_err(|e| js_message(&e))?;
-    let version = js_sys::Reflect::get(&hello, &"sqlite_version".into()).ok().and_then(|v| v.as_string());
-    let can_interrupt = js_sys::Reflect::get(&api, &"canInterrupt".into()).ok().and_then(|v| v.as_bool());
+    let hello = JsFuture::from(js_sys::Promise::resolve(&ready))
+        .await
+        .map_err(|e| js_message(&e))?;
+    let version = js_sys::Reflect::get(&hello, &"sqlite_version".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let can_interrupt = js_sys::Reflect::get(&api, &"canInterrupt".into())
+        .ok()
+        .and_then(|v| v.as_bool());
     Ok((version.unwrap_or_default(), can_interrupt.unwrap_or(false)))
 }
 
@@ -63,7 +70,10 @@ pub async fn stop() {
 /// Calls `f` with `"busy"`, `"idle"`, `"restarting"` or `"failed"` when the engine's state changes.
 pub fn on_state(f: impl Fn(String) + 'static) {
     let cb = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
-        let state = js_sys::Reflect::get(&ev, &"state".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        let state = js_sys::Reflect::get(&ev, &"state".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
         f(state);
     });
     let _ = js_on_state(cb.as_ref().unchecked_ref());

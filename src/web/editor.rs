@@ -10,7 +10,8 @@ extern "C" {
     pub type EditorHandle;
 
     #[wasm_bindgen(js_namespace = ormlabEditor, js_name = create, catch)]
-    fn js_create(parent: &web_sys::Element, opts: &js_sys::Object) -> Result<EditorHandle, JsValue>;
+    fn js_create(parent: &web_sys::Element, opts: &js_sys::Object)
+    -> Result<EditorHandle, JsValue>;
 
     /// The whole text.
     #[wasm_bindgen(method, js_name = getText)]
@@ -56,7 +57,13 @@ pub struct Callbacks {
 }
 
 /// Creates an editor for `language` (`sql` or `python`) inside `parent`.
-pub fn create(parent: &web_sys::Element, language: &str, doc: &str, label: &str, cb: Callbacks) -> Option<EditorHandle> {
+pub fn create(
+    parent: &web_sys::Element,
+    language: &str,
+    doc: &str,
+    label: &str,
+    cb: Callbacks,
+) -> Option<EditorHandle> {
     let opts = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = js_sys::Reflect::set(&opts, &k.into(), v);
@@ -77,7 +84,12 @@ impl EditorHandle {
     /// The main selection as UTF-16 offsets `(from, to, head)`.
     pub fn selection(&self) -> (usize, usize, usize) {
         let s = self.js_get_selection();
-        let get = |k: &str| js_sys::Reflect::get(&s, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+        let get = |k: &str| {
+            js_sys::Reflect::get(&s, &k.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as usize
+        };
         (get("from"), get("to"), get("head"))
     }
 
@@ -94,7 +106,14 @@ impl EditorHandle {
     pub fn set_schema(&self, tables: &[crate::db::TableInfo]) {
         let map: serde_json::Map<String, serde_json::Value> = tables
             .iter()
-            .map(|t| (t.name.clone(), serde_json::Value::from(t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())))
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    serde_json::Value::from(
+                        t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+                    ),
+                )
+            })
             .collect();
         if let Ok(v) = js_sys::JSON::parse(&serde_json::Value::Object(map).to_string()) {
             self.js_set_schema(&v);

@@ -34,7 +34,8 @@ pub fn Grid(
         .chain(widths.iter().map(|w| format!("minmax({w}ch, 1fr)")))
         .collect::<Vec<_>>()
         .join(" ");
-    let pages: RwSignal<HashMap<usize, Vec<Vec<Value>>>> = RwSignal::new(HashMap::from([(0, first)]));
+    let pages: RwSignal<HashMap<usize, Vec<Vec<Value>>>> =
+        RwSignal::new(HashMap::from([(0, first)]));
     let requested: StoredValue<HashSet<usize>> = StoredValue::new(HashSet::from([0]));
     let scroll_top = RwSignal::new(0.0f64);
     let body_height = total as f64 * ROW_HEIGHT;
@@ -52,12 +53,18 @@ pub fn Grid(
             return;
         }
         for page in range.start / PAGE..=(range.end - 1) / PAGE {
-            let fresh = requested.try_update_value(|r| r.insert(page)).unwrap_or(false);
+            let fresh = requested
+                .try_update_value(|r| r.insert(page))
+                .unwrap_or(false);
             if !fresh {
                 continue;
             }
             spawn_local(async move {
-                let req = Request::FetchRows { result, offset: page * PAGE, limit: PAGE };
+                let req = Request::FetchRows {
+                    result,
+                    offset: page * PAGE,
+                    limit: PAGE,
+                };
                 if let Response::Rows { rows } = bridge::call(&req).await {
                     let rows = decode_rows(&rows);
                     pages.update(|p| {
@@ -136,7 +143,12 @@ fn column_widths(columns: &[ResultColumn], first: &[Vec<Value>]) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let head = c.name.chars().count() + if c.decltype.is_empty() { 0 } else { c.decltype.chars().count() + 1 };
+            let head = c.name.chars().count()
+                + if c.decltype.is_empty() {
+                    0
+                } else {
+                    c.decltype.chars().count() + 1
+                };
             let body = first
                 .iter()
                 .take(200)

@@ -3,9 +3,15 @@
 //! bundle). **Architecture invariant:** this is the only module that uses `web-sys`,
 //! `js-sys` or `leptos`.
 
+#[cfg(feature = "ui")]
 pub mod app;
+#[cfg(feature = "ui")]
 pub mod bridge;
+#[cfg(feature = "ui")]
 pub mod editor;
+#[cfg(feature = "ui")]
 pub mod grid;
+#[cfg(feature = "ui")]
 pub mod results;
+#[cfg(feature = "db")]
 pub mod worker;

@@ -28,7 +28,11 @@ impl ShownBlock {
 }
 
 fn ms(elapsed: f64) -> String {
-    if elapsed < 1.0 { format!("{elapsed:.2} ms") } else { format!("{elapsed:.1} ms") }
+    if elapsed < 1.0 {
+        format!("{elapsed:.2} ms")
+    } else {
+        format!("{elapsed:.1} ms")
+    }
 }
 
 /// A result block.
@@ -40,7 +44,12 @@ pub fn ResultBlock(
     let ShownBlock { block, first, .. } = shown;
     let time = ms(block.elapsed_ms);
     let (summary, body, class) = match block.kind {
-        BlockKind::Rows { result, columns, total, .. } => {
+        BlockKind::Rows {
+            result,
+            columns,
+            total,
+            ..
+        } => {
             let summary = format!("{total} row{} · {time}", if total == 1 { "" } else { "s" });
             let body = if columns.is_empty() {
                 view! { <div class="empty">"no columns"</div> }.into_any()
@@ -53,11 +62,18 @@ pub fn ResultBlock(
             let summary = if ddl {
                 format!("OK · {time}")
             } else {
-                format!("{changes} row{} affected · {time}", if changes == 1 { "" } else { "s" })
+                format!(
+                    "{changes} row{} affected · {time}",
+                    if changes == 1 { "" } else { "s" }
+                )
             };
             (summary, ().into_any(), "block done")
         }
-        BlockKind::Error(e) => (format!("error at {}:{}", e.line, e.col), view! { <div class="block-error">{e.message}</div> }.into_any(), "block failed"),
+        BlockKind::Error(e) => (
+            format!("error at {}:{}", e.line, e.col),
+            view! { <div class="block-error">{e.message}</div> }.into_any(),
+            "block failed",
+        ),
     };
     view! {
         <section class=class data-line=block.line>

@@ -25,7 +25,12 @@ thread_local! {
 }
 
 fn interrupted() -> bool {
-    INTERRUPT.with(|f| f.borrow().as_ref().map(|a| Atomics::load(a, 0).unwrap_or(0) != 0).unwrap_or(false))
+    INTERRUPT.with(|f| {
+        f.borrow()
+            .as_ref()
+            .map(|a| Atomics::load(a, 0).unwrap_or(0) != 0)
+            .unwrap_or(false)
+    })
 }
 
 /// Starts the message loop (called by the worker binary's `main`).
@@ -56,7 +61,10 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
         }
         return;
     }
-    let msg = Reflect::get(&data, &"msg".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+    let msg = Reflect::get(&data, &"msg".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
     let bytes = Reflect::get(&data, &"bytes".into())
         .ok()
         .filter(|b| b.is_instance_of::<ArrayBuffer>())
@@ -75,13 +83,27 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
             }
             match slot.as_mut() {
                 Some(engine) => engine.handle(req, bytes),
-                None => (Response::Error { error: EngineError::plain("the engine failed to start") }, None),
+                None => (
+                    Response::Error {
+                        error: EngineError::plain("the engine failed to start"),
+                    },
+                    None,
+                ),
             }
         }),
-        Err(e) => (Response::Error { error: EngineError::plain(format!("malformed request: {e}")) }, None),
+        Err(e) => (
+            Response::Error {
+                error: EngineError::plain(format!("malformed request: {e}")),
+            },
+            None,
+        ),
     };
-    let text = serde_json::to_string(&response)
-        .unwrap_or_else(|e| format!(r#"{{"Error":{{"error":{}}}}}"#, serde_json::json!({"message": e.to_string()})));
+    let text = serde_json::to_string(&response).unwrap_or_else(|e| {
+        format!(
+            r#"{{"Error":{{"error":{}}}}}"#,
+            serde_json::json!({"message": e.to_string()})
+        )
+    });
     let out = Object::new();
     let _ = Reflect::set(&out, &"id".into(), &id);
     let _ = Reflect::set(&out, &"msg".into(), &JsValue::from_str(&text));

@@ -20,7 +20,7 @@ test('typed SQL runs and its rows appear, NULL distinct from the text NULL', asy
     + 'select id, name, owner from pets order by id;');
   await runAll(page);
   const results = page.getByTestId('results');
-  await assert.doesNotReject(results.getByText('3 rows').waitFor());
+  await results.locator('.block-meta', { hasText: /\b3 rows ·/ }).waitFor();
   const text = await results.innerText();
   assert.match(text, /3 rows affected/);
   assert.match(text, /Rex/);
@@ -84,7 +84,7 @@ test('a 100,000-row result renders a window of rows and scrolls to the end', asy
     + "select x, 'row ' || x as label, x * 0.5 as half from c;");
   await runAll(page);
   const results = page.getByTestId('results');
-  await results.getByText('100000 rows').waitFor();
+  await results.locator('.block-meta', { hasText: /100000 rows ·/ }).waitFor();
   const grid = results.locator('.grid').first();
   const rendered = await grid.locator('.grid-body .row').count();
   assert.ok(rendered > 10 && rendered < 200, `only a window of rows is in the DOM (${rendered})`);

@@ -12,9 +12,19 @@ pub fn dist() -> Result {
 
 fn build_dist() -> Result {
     say("building the editor bundle (esbuild)");
-    setup::run(Command::new("node").arg("www/editor/build.mjs").current_dir(root()), "editor bundle")?;
+    setup::run(
+        Command::new("node")
+            .arg("www/editor/build.mjs")
+            .current_dir(root()),
+        "editor bundle",
+    )?;
     say("building the release app into dist/ (trunk build --release)");
-    setup::run(Command::new("trunk").args(["build", "--release", "--offline"]).current_dir(root()), "trunk build")?;
+    setup::run(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline"])
+            .current_dir(root()),
+        "trunk build",
+    )?;
     let (raw, gz) = dist_size()?;
     say(&format!("dist/: {} KB, {} KB gzip", raw / 1024, gz / 1024));
     Ok(())
@@ -24,24 +34,38 @@ fn build_dist() -> Result {
 pub fn dist_size() -> Result<(u64, u64)> {
     let mut raw = 0;
     let mut gz = 0;
-    for entry in std::fs::read_dir(root().join("dist")).map_err(|e| format!("reading dist/: {e}"))?.flatten() {
+    for entry in std::fs::read_dir(root().join("dist"))
+        .map_err(|e| format!("reading dist/: {e}"))?
+        .flatten()
+    {
         let p = entry.path();
         if !p.is_file() {
             continue;
         }
         raw += entry.metadata().map(|m| m.len()).unwrap_or(0);
-        let out = Command::new("gzip").args(["-9", "-c"]).arg(&p).stderr(Stdio::null()).output();
+        let out = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&p)
+            .stderr(Stdio::null())
+            .output();
         gz += out.map(|o| o.stdout.len() as u64).unwrap_or(0);
     }
     Ok((raw, gz))
 }
 
 fn port_arg(args: &[String], default: u16) -> u16 {
-    args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).and_then(|p| p.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(default)
 }
 
 fn dist_mounts() -> Vec<Mount> {
-    vec![Mount { prefix: "/".into(), dir: root().join("dist") }]
+    vec![Mount {
+        prefix: "/".into(),
+        dir: root().join("dist"),
+    }]
 }
 
 /// Build, then serve dist/ until interrupted.
@@ -52,7 +76,8 @@ pub fn serve(args: &[String]) -> Result {
 
 /// Serve the existing dist/ until interrupted.
 pub fn serve_only(args: &[String]) -> Result {
-    let port = serve::start(port_arg(args, 8080), dist_mounts()).map_err(|e| format!("cannot listen: {e}"))?;
+    let port = serve::start(port_arg(args, 8080), dist_mounts())
+        .map_err(|e| format!("cannot listen: {e}"))?;
     println!("ormlab is served on http://127.0.0.1:{port}/  (Ctrl+C stops)");
     loop {
         std::thread::park();
@@ -69,11 +94,18 @@ struct Phase {
 
 /// Runs a command, echoing its output, and counts tests from cargo's and node's summary lines.
 fn counted(name: &'static str, cmd: &mut Command) -> Phase {
-    cmd.env("PATH", setup::tool_path()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.env("PATH", setup::tool_path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let child = cmd.spawn();
     let Ok(mut child) = child else {
         say(&format!("{name}: could not start"));
-        return Phase { name, passed: 0, failed: 1, ok: false };
+        return Phase {
+            name,
+            passed: 0,
+            failed: 1,
+            ok: false,
+        };
     };
     let stdout = child.stdout.take();
     let stderr = child.stderr.take();
@@ -121,7 +153,12 @@ fn counted(name: &'static str, cmd: &mut Command) -> Phase {
     if !ok && failed == 0 {
         failed = 1;
     }
-    Phase { name, passed, failed, ok }
+    Phase {
+        name,
+        passed,
+        failed,
+        ok,
+    }
 }
 
 fn number_before(s: &str, word: &str) -> u64 {
@@ -138,12 +175,23 @@ pub fn test(_args: &[String]) -> Result {
     let root = root();
     let mut phases = Vec::new();
     say("native tests (cargo test --workspace)");
-    phases.push(counted("native", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)));
+    phases.push(counted(
+        "native",
+        Command::new("cargo")
+            .args(["test", "--workspace"])
+            .current_dir(&root),
+    ));
     say("headless wasm tests in Chromium (cargo test --target wasm32-unknown-unknown)");
     phases.push(counted(
         "wasm",
         Command::new("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm_engine"])
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "wasm_engine",
+            ])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .current_dir(&root),
@@ -151,11 +199,18 @@ pub fn test(_args: &[String]) -> Result {
     match build_dist() {
         Err(e) => {
             say(&format!("release build failed: {e}"));
-            phases.push(Phase { name: "dist", passed: 0, failed: 1, ok: false });
+            phases.push(Phase {
+                name: "dist",
+                passed: 0,
+                failed: 1,
+                ok: false,
+            });
         }
         Ok(()) => {
             let port = serve::start(0, dist_mounts()).map_err(|e| format!("cannot listen: {e}"))?;
-            say(&format!("browser end-to-end tests against http://127.0.0.1:{port}/ (node --test, Playwright, Chromium)"));
+            say(&format!(
+                "browser end-to-end tests against http://127.0.0.1:{port}/ (node --test, Playwright, Chromium)"
+            ));
             phases.push(counted(
                 "e2e",
                 Command::new("node")
@@ -167,11 +222,18 @@ pub fn test(_args: &[String]) -> Result {
     }
     let passed: u64 = phases.iter().map(|p| p.passed).sum();
     let failed: u64 = phases.iter().map(|p| p.failed).sum();
-    let detail =
-        phases.iter().map(|p| format!("{} {}/{}", p.name, p.passed, p.passed + p.failed)).collect::<Vec<_>>().join(", ");
+    let detail = phases
+        .iter()
+        .map(|p| format!("{} {}/{}", p.name, p.passed, p.passed + p.failed))
+        .collect::<Vec<_>>()
+        .join(", ");
     say(&format!("phases: {detail}"));
     println!("summary: {passed} passed, {failed} failed");
-    if phases.iter().all(|p| p.ok) && failed == 0 { Ok(()) } else { Err("some tests failed".into()) }
+    if phases.iter().all(|p| p.ok) && failed == 0 {
+        Ok(())
+    } else {
+        Err("some tests failed".into())
+    }
 }
 
 /// Benchmarks in headless Chromium (ormlab's engine vs sql.js).
@@ -180,8 +242,14 @@ pub fn bench(args: &[String]) -> Result {
     build_dist()?;
     let root = root();
     let mut mounts = dist_mounts();
-    mounts.push(Mount { prefix: "/bench/".into(), dir: root.join("bench/page") });
-    mounts.push(Mount { prefix: "/vendor/sqljs/".into(), dir: root.join("node_modules/sql.js/dist") });
+    mounts.push(Mount {
+        prefix: "/bench/".into(),
+        dir: root.join("bench/page"),
+    });
+    mounts.push(Mount {
+        prefix: "/vendor/sqljs/".into(),
+        dir: root.join("node_modules/sql.js/dist"),
+    });
     let port = serve::start(0, mounts).map_err(|e| format!("cannot listen: {e}"))?;
     let (raw, gz) = dist_size()?;
     let mut cmd = Command::new("node");

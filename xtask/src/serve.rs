@@ -47,7 +47,9 @@ fn handle(mut stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
             if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
                 break;
             }
-            if h.to_ascii_lowercase().starts_with("connection:") && h.to_ascii_lowercase().contains("close") {
+            if h.to_ascii_lowercase().starts_with("connection:")
+                && h.to_ascii_lowercase().contains("close")
+            {
                 keep_alive = false;
             }
         }
@@ -85,7 +87,10 @@ fn handle(mut stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
 
 fn resolve(path: &str, mounts: &[Mount]) -> Option<PathBuf> {
     let path = percent_decode(path);
-    let mount = mounts.iter().filter(|m| path.starts_with(&m.prefix)).max_by_key(|m| m.prefix.len())?;
+    let mount = mounts
+        .iter()
+        .filter(|m| path.starts_with(&m.prefix))
+        .max_by_key(|m| m.prefix.len())?;
     let rel = &path[mount.prefix.len()..];
     let rel = Path::new(rel);
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
@@ -105,7 +110,10 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+            && let Ok(v) = u8::from_str_radix(
+                std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                16,
+            )
         {
             out.push(v);
             i += 3;

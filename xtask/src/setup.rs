@@ -10,7 +10,10 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The workspace root (the parent of xtask/).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// Prints a step.
@@ -21,7 +24,10 @@ pub fn say(msg: &str) {
 /// PATH with the project's tools first (cargo bin, npm bin).
 pub fn tool_path() -> String {
     let root = root();
-    let mut parts = vec![root.join("node_modules/.bin").display().to_string(), cargo_bin().display().to_string()];
+    let mut parts = vec![
+        root.join("node_modules/.bin").display().to_string(),
+        cargo_bin().display().to_string(),
+    ];
     if let Ok(p) = std::env::var("PATH") {
         parts.push(p);
     }
@@ -39,28 +45,41 @@ fn cargo_bin() -> PathBuf {
 /// Runs a command, streaming its output; fails with a one-line message.
 pub fn run(cmd: &mut Command, what: &str) -> Result {
     cmd.env("PATH", tool_path());
-    let status = cmd.status().map_err(|e| format!("{what}: could not start: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{what} failed ({status})")) }
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{what}: could not start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
 }
 
 /// Runs a command and returns its stdout (None when it cannot run or fails).
 pub fn output(cmd: &mut Command) -> Option<String> {
     cmd.env("PATH", tool_path());
     let out = cmd.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn is_root() -> bool {
-    output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false)
+    output(Command::new("id").arg("-u"))
+        .map(|s| s.trim() == "0")
+        .unwrap_or(false)
 }
 
 /// The wasm-bindgen version pinned in Cargo.lock.
 pub fn wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("reading Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\""
-            && let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \""))
+            && let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
         {
             return Ok(v.trim_end_matches('"').to_owned());
         }
@@ -69,13 +88,20 @@ pub fn wasm_bindgen_version() -> Result<String> {
 }
 
 fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         say("wasm32-unknown-unknown target: ok");
         return Ok(());
     }
     say("installing the wasm32-unknown-unknown target (rustup)");
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add wasm32-unknown-unknown")
+    run(
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        "rustup target add wasm32-unknown-unknown",
+    )
 }
 
 fn trunk() -> Result {
@@ -84,21 +110,32 @@ fn trunk() -> Result {
         say(&format!("trunk {TRUNK_VERSION}: ok"));
         return Ok(());
     }
-    say(&format!("installing trunk {TRUNK_VERSION} (cargo install, a few minutes)"));
-    run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]), "cargo install trunk")
+    say(&format!(
+        "installing trunk {TRUNK_VERSION} (cargo install, a few minutes)"
+    ));
+    run(
+        Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]),
+        "cargo install trunk",
+    )
 }
 
 fn wasm_bindgen_cli() -> Result {
     let want = wasm_bindgen_version()?;
     let have = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
-    let have_runner = output(Command::new("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
+    let have_runner =
+        output(Command::new("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
     if have.trim() == format!("wasm-bindgen {want}") && have_runner.contains(&want) {
         say(&format!("wasm-bindgen-cli {want}: ok"));
         return Ok(());
     }
-    say(&format!("installing wasm-bindgen-cli {want} to match Cargo.lock (cargo install, a few minutes)"));
+    say(&format!(
+        "installing wasm-bindgen-cli {want} to match Cargo.lock (cargo install, a few minutes)"
+    ));
     // Not --locked: the published lock pins a webpki-roots the registry may not have.
-    run(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &want]), "cargo install wasm-bindgen-cli")
+    run(
+        Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &want]),
+        "cargo install wasm-bindgen-cli",
+    )
 }
 
 fn npm() -> Result {
@@ -109,7 +146,10 @@ fn npm() -> Result {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
     };
-    if fresh && root.join("node_modules/.bin/esbuild").exists() && root.join("node_modules/.bin/wasm-opt").exists() {
+    if fresh
+        && root.join("node_modules/.bin/esbuild").exists()
+        && root.join("node_modules/.bin/wasm-opt").exists()
+    {
         say("npm packages: ok");
         return Ok(());
     }
@@ -125,18 +165,37 @@ fn npm() -> Result {
 
 fn apt(packages: &[(&str, &str)]) -> Result {
     // (package, a file it provides)
-    let missing: Vec<&str> = packages.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(p, _)| *p).collect();
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(p, _)| *p)
+        .collect();
     if missing.is_empty() {
-        say(&format!("Debian packages {}: ok", packages.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")));
+        say(&format!(
+            "Debian packages {}: ok",
+            packages.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")
+        ));
         return Ok(());
     }
     if !is_root() {
-        return Err(format!("missing Debian packages: {} (run as root or `sudo apt-get install {}`)", missing.join(" "), missing.join(" ")));
+        return Err(format!(
+            "missing Debian packages: {} (run as root or `sudo apt-get install {}`)",
+            missing.join(" "),
+            missing.join(" ")
+        ));
     }
-    say(&format!("installing Debian packages: {}", missing.join(" ")));
-    run(Command::new("apt-get").args(["update", "-qq"]), "apt-get update")?;
+    say(&format!(
+        "installing Debian packages: {}",
+        missing.join(" ")
+    ));
+    run(
+        Command::new("apt-get").args(["update", "-qq"]),
+        "apt-get update",
+    )?;
     let mut cmd = Command::new("apt-get");
-    cmd.args(["install", "-y", "-qq", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd.args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive");
     run(&mut cmd, &format!("apt-get install {}", missing.join(" ")))
 }
 
@@ -147,7 +206,10 @@ fn c_toolchain() -> Result {
 
 /// Headless Chromium and its driver (browser tests, benchmarks).
 pub fn browser() -> Result {
-    apt(&[("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver")])
+    apt(&[
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+    ])
 }
 
 /// Everything needed to build (and, with `browser`, to test in Chromium).

@@ -1,0 +1,359 @@
+//! [`Database`]: one rusqlite connection and the operations the engine needs.
+
+use super::{DbError, Outcome, ResultColumn, Value};
+use rusqlite::{Connection, MAIN_DB};
+
+/// An open SQLite database.
+pub struct Database {
+    conn: Connection,
+}
+
+/// `Result` with [`DbError`].
+pub type Result<T, E = DbError> = std::result::Result<T, E>;
+
+impl Database {
+    /// Opens a fresh in-memory database with foreign keys enforced.
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        Ok(Database { conn })
+    }
+
+    /// The SQLite library version, e.g. `3.53.0`.
+    pub fn sqlite_version() -> &'static str {
+        rusqlite::version()
+    }
+
+    /// Installs a check called every `ops` virtual-machine steps; when it returns
+    /// true the running statement stops with [`DbError::Interrupted`].
+    pub fn set_interrupt_check(&mut self, ops: i32, check: impl FnMut() -> bool + Send + 'static) {
+        self.conn.progress_handler(ops, Some(check)).ok();
+    }
+
+    /// Runs one statement (no trailing statements) and collects its outcome.
+    pub fn run(&self, sql: &str, params: &[Value]) -> Result<Outcome> {
+        let mut stmt = self.conn.prepare(sql)?;
+        bind_all(&mut stmt, params)?;
+        if stmt.column_count() == 0 {
+            let ddl = !is_row_changing(sql);
+            let before = self.conn.total_changes();
+            stmt.raw_execute()?;
+            let changes = if ddl {
+                0
+            } else {
+                self.conn.total_changes() - before
+            };
+            return Ok(Outcome::Done { changes, ddl });
+        }
+        let columns = stmt
+            .columns()
+            .into_iter()
+            .map(|c| ResultColumn {
+                name: c.name().to_owned(),
+                decltype: c.decl_type().unwrap_or("").to_owned(),
+            })
+            .collect::<Vec<_>>();
+        let n = columns.len();
+        let mut rows = Vec::new();
+        let mut q = stmt.raw_query();
+        while let Some(row) = q.next()? {
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(Value::from_row(row, i)?);
+            }
+            rows.push(out);
+        }
+        Ok(Outcome::Rows { columns, rows })
+    }
+
+    /// Runs a statement that may return rows, calling `each` per row (no collecting).
+    pub fn for_each_row(
+        &self,
+        sql: &str,
+        params: &[Value],
+        mut each: impl FnMut(&rusqlite::Row<'_>),
+    ) -> Result<usize> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_all(&mut stmt, params)?;
+        let mut q = stmt.raw_query();
+        let mut n = 0;
+        while let Some(row) = q.next()? {
+            each(row);
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Runs every statement of `sql` (no results kept), as `sqlite3_exec` does.
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        Ok(self.conn.execute_batch(sql)?)
+    }
+
+    /// Runs one prepared statement once per parameter row, inside one transaction
+    /// (or the caller's, if one is open). Returns the number of rows run.
+    pub fn run_many(&self, sql: &str, rows: impl IntoIterator<Item = Vec<Value>>) -> Result<u64> {
+        let own_tx = self.conn.is_autocommit();
+        if own_tx {
+            self.conn.execute_batch("BEGIN")?;
+        }
+        let result = (|| {
+            let mut stmt = self.conn.prepare(sql)?;
+            let mut count = 0u64;
+            for row in rows {
+                bind_all(&mut stmt, &row)?;
+                if stmt.column_count() == 0 {
+                    stmt.raw_execute()?;
+                } else {
+                    let mut q = stmt.raw_query();
+                    while q.next()?.is_some() {}
+                }
+                count += 1;
+            }
+            Ok(count)
+        })();
+        if own_tx {
+            match &result {
+                Ok(_) => self.conn.execute_batch("COMMIT")?,
+                Err(_) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
+            }
+        }
+        result
+    }
+
+    /// Runs one prepared query once per parameter row and returns every row of every run.
+    pub fn query_many(&self, sql: &str, param_rows: &[Vec<Value>]) -> Result<Vec<Vec<Vec<Value>>>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let n = stmt.column_count();
+        let mut out = Vec::with_capacity(param_rows.len());
+        for params in param_rows {
+            bind_all(&mut stmt, params)?;
+            let mut rows = Vec::new();
+            let mut q = stmt.raw_query();
+            while let Some(row) = q.next()? {
+                let mut r = Vec::with_capacity(n);
+                for i in 0..n {
+                    r.push(Value::from_row(row, i)?);
+                }
+                rows.push(r);
+            }
+            out.push(rows);
+        }
+        Ok(out)
+    }
+
+    /// True when no transaction is open.
+    pub fn is_autocommit(&self) -> bool {
+        self.conn.is_autocommit()
+    }
+
+    /// The schema version counter (changes whenever the schema does).
+    pub fn schema_version(&self) -> i64 {
+        self.conn
+            .query_row("PRAGMA schema_version", [], |r| r.get(0))
+            .unwrap_or(0)
+    }
+
+    /// The whole database as the bytes of a `.sqlite` file.
+    pub fn export(&mut self) -> Result<Vec<u8>> {
+        Ok(self.conn.serialize(MAIN_DB)?.to_vec())
+    }
+
+    /// Replaces the database with the `.sqlite` file `bytes`, after checking it.
+    pub fn import(&mut self, bytes: &[u8]) -> Result<()> {
+        if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
+            return Err(DbError::NotADatabase(
+                "the file does not start with the SQLite header".into(),
+            ));
+        }
+        let mut fresh = Connection::open_in_memory()?;
+        fresh.deserialize_read_exact(MAIN_DB, bytes, bytes.len(), false)?;
+        let check: String = fresh.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(DbError::NotADatabase(check));
+        }
+        self.conn = fresh;
+        Ok(())
+    }
+
+    /// Direct access for the layers built on this one (ORM session, migrations).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn bind_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<()> {
+    let expected = stmt.parameter_count();
+    if expected != params.len() {
+        return Err(DbError::Bind(format!(
+            "statement takes {expected} parameter{}, {} {} given",
+            if expected == 1 { "" } else { "s" },
+            params.len(),
+            if params.len() == 1 { "was" } else { "were" }
+        )));
+    }
+    stmt.clear_bindings();
+    for (i, p) in params.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, p)?;
+    }
+    Ok(())
+}
+
+/// True for INSERT / UPDATE / DELETE / REPLACE (possibly after a WITH clause), whose
+/// change count is meaningful.
+fn is_row_changing(sql: &str) -> bool {
+    let upper: String = sql
+        .trim_start()
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let first = upper
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    match first {
+        "INSERT" | "UPDATE" | "DELETE" | "REPLACE" => true,
+        "WITH" => ["INSERT", "UPDATE", "DELETE", "REPLACE"]
+            .iter()
+            .any(|k| upper.contains(k)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_reports_rows_changes_and_types() {
+        let db = Database::open_in_memory().unwrap();
+        let r = db
+            .run(
+                "create table t (id integer primary key, name varchar(20))",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(
+            r,
+            Outcome::Done {
+                changes: 0,
+                ddl: true
+            }
+        );
+        let r = db
+            .run(
+                "insert into t (name) values (?), (?)",
+                &[Value::Text("a".into()), Value::Null],
+            )
+            .unwrap();
+        assert_eq!(
+            r,
+            Outcome::Done {
+                changes: 2,
+                ddl: false
+            }
+        );
+        match db.run("select id, name, 1.5 as x from t", &[]).unwrap() {
+            Outcome::Rows { columns, rows } => {
+                assert_eq!(
+                    columns[1],
+                    ResultColumn {
+                        name: "name".into(),
+                        decltype: "varchar(20)".into()
+                    }
+                );
+                assert_eq!(columns[2].decltype, "");
+                assert_eq!(
+                    rows[1],
+                    vec![Value::Integer(2), Value::Null, Value::Real(1.5)]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_sqlite_offsets() {
+        let db = Database::open_in_memory().unwrap();
+        match db.run("select * fro t", &[]) {
+            Err(DbError::Sqlite {
+                message, offset, ..
+            }) => {
+                assert_eq!(message, "near \"fro\": syntax error");
+                assert_eq!(offset, Some(9));
+            }
+            other => panic!("{other:?}"),
+        }
+        match db.run("select nope from sqlite_master", &[]) {
+            Err(DbError::Sqlite {
+                message, offset, ..
+            }) => {
+                assert_eq!(message, "no such column: nope");
+                assert_eq!(offset, Some(7));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn parameter_count_mismatch_is_an_error() {
+        let db = Database::open_in_memory().unwrap();
+        assert!(matches!(db.run("select ?", &[]), Err(DbError::Bind(_))));
+    }
+
+    #[test]
+    fn interrupt_stops_an_endless_query_and_the_connection_stays_usable() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let mut db = Database::open_in_memory().unwrap();
+        let calls = Arc::new(AtomicUsize::new(0));
+        let c = calls.clone();
+        db.set_interrupt_check(1000, move || c.fetch_add(1, Ordering::SeqCst) > 50);
+        let r = db.run("with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c", &[]);
+        assert_eq!(r, Err(DbError::Interrupted));
+        calls.store(0, Ordering::SeqCst);
+        assert!(matches!(db.run("select 1", &[]), Ok(Outcome::Rows { .. })));
+    }
+
+    #[test]
+    fn run_many_and_export_import_roundtrip() {
+        let mut db = Database::open_in_memory().unwrap();
+        db.execute_batch("create table t (a, b)").unwrap();
+        let n = db
+            .run_many(
+                "insert into t values (?, ?)",
+                (0..100).map(|i| vec![Value::Integer(i), Value::Text(format!("r{i}"))]),
+            )
+            .unwrap();
+        assert_eq!(n, 100);
+        let bytes = db.export().unwrap();
+        let mut other = Database::open_in_memory().unwrap();
+        other.import(&bytes).unwrap();
+        match other.run("select count(*), sum(a) from t", &[]).unwrap() {
+            Outcome::Rows { rows, .. } => {
+                assert_eq!(rows[0], vec![Value::Integer(100), Value::Integer(4950)])
+            }
+            o => panic!("{o:?}"),
+        }
+        assert!(matches!(
+            other.import(b"nope"),
+            Err(DbError::NotADatabase(_))
+        ));
+    }
+
+    #[test]
+    fn run_many_rolls_back_on_error() {
+        let db = Database::open_in_memory().unwrap();
+        db.execute_batch("create table t (a unique)").unwrap();
+        let r = db.run_many(
+            "insert into t values (?)",
+            vec![vec![Value::Integer(1)], vec![Value::Integer(1)]],
+        );
+        assert!(r.is_err());
+        match db.run("select count(*) from t", &[]).unwrap() {
+            Outcome::Rows { rows, .. } => assert_eq!(rows[0][0], Value::Integer(0)),
+            o => panic!("{o:?}"),
+        }
+    }
+}

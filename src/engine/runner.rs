@@ -1,0 +1,351 @@
+//! [`Engine`]: a database and the console's last results, answering [`Request`]s.
+
+use super::clock;
+use super::protocol::{Block, BlockKind, EngineError, Request, Response};
+use crate::core::diag::{LineIndex, Span};
+use crate::core::sqltext::split_statements;
+use crate::db::{Database, DbError, Outcome, Value};
+use serde_json::value::RawValue;
+
+/// The longest statement text kept in a [`Block`] for display.
+const BLOCK_SQL_CHARS: usize = 300;
+
+/// A database and the results of the last console run.
+pub struct Engine {
+    db: Database,
+    results: Vec<Vec<Vec<Value>>>,
+    result_base: u32,
+    can_interrupt: bool,
+}
+
+impl Engine {
+    /// An engine over a fresh in-memory database.
+    pub fn new() -> Result<Self, EngineError> {
+        let db = Database::open_in_memory().map_err(|e| EngineError::plain(e.to_string()))?;
+        Ok(Engine {
+            db,
+            results: Vec::new(),
+            result_base: 0,
+            can_interrupt: false,
+        })
+    }
+
+    /// Installs the Stop check (called every few thousand SQLite VM steps).
+    pub fn set_interrupt_check(&mut self, check: impl FnMut() -> bool + Send + 'static) {
+        self.db.set_interrupt_check(4096, check);
+        self.can_interrupt = true;
+    }
+
+    /// The database, for layers built on the engine.
+    pub fn database(&mut self) -> &mut Database {
+        &mut self.db
+    }
+
+    /// Answers one request. `bytes` carries the payload of [`Request::Import`]; the
+    /// returned bytes are the payload of [`Response::Exported`].
+    pub fn handle(&mut self, req: Request, bytes: Option<Vec<u8>>) -> (Response, Option<Vec<u8>>) {
+        let plain = |e: DbError| Response::Error {
+            error: EngineError::plain(e.to_string()),
+        };
+        let resp = match req {
+            Request::Open => Response::Opened {
+                sqlite_version: Database::sqlite_version().to_owned(),
+                engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+                can_interrupt: self.can_interrupt,
+            },
+            Request::RunSql { sql, range, page } => self.run_sql(&sql, range, page),
+            Request::FetchRows {
+                result,
+                offset,
+                limit,
+            } => {
+                let rows = result
+                    .checked_sub(self.result_base)
+                    .and_then(|i| self.results.get(i as usize))
+                    .map(|rows| {
+                        let end = offset.saturating_add(limit).min(rows.len());
+                        rows_json(rows.get(offset.min(end)..end).unwrap_or(&[]))
+                    });
+                match rows {
+                    Some(rows) => Response::Rows { rows },
+                    None => Response::Error {
+                        error: EngineError::plain("that result is gone: run the query again"),
+                    },
+                }
+            }
+            Request::Exec { sql } => match self.db.execute_batch(&sql) {
+                Ok(()) => Response::Executed {
+                    changes: self.db.connection().changes(),
+                },
+                Err(e) => Response::Error {
+                    error: positioned(&sql, Span::at(0), &e),
+                },
+            },
+            Request::Query { sql, params } => match convert_params(&params) {
+                Err(e) => Response::Error {
+                    error: EngineError::plain(e),
+                },
+                Ok(params) => match self.db.run(&sql, &params) {
+                    Ok(Outcome::Rows { columns, rows }) => Response::QueryRows {
+                        columns: columns.into_iter().map(|c| c.name).collect(),
+                        rows: rows_json(&rows),
+                    },
+                    Ok(Outcome::Done { .. }) => Response::QueryRows {
+                        columns: vec![],
+                        rows: raw("[]"),
+                    },
+                    Err(e) => Response::Error {
+                        error: positioned(&sql, Span::at(0), &e),
+                    },
+                },
+            },
+            Request::QueryMany { sql, params } => {
+                match params
+                    .iter()
+                    .map(|p| convert_params(p))
+                    .collect::<Result<Vec<_>, _>>()
+                {
+                    Err(e) => Response::Error {
+                        error: EngineError::plain(e),
+                    },
+                    Ok(params) => match self.db.query_many(&sql, &params) {
+                        Ok(results) => {
+                            let mut out = String::from("[");
+                            for (i, rows) in results.iter().enumerate() {
+                                if i > 0 {
+                                    out.push(',');
+                                }
+                                write_rows(&mut out, rows);
+                            }
+                            out.push(']');
+                            Response::QueryManyRows { results: raw(&out) }
+                        }
+                        Err(e) => Response::Error {
+                            error: positioned(&sql, Span::at(0), &e),
+                        },
+                    },
+                }
+            }
+            Request::RunMany { sql, rows } => {
+                let mut bad = None;
+                let converted = rows.iter().map_while(|r| match convert_params(r) {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        bad = Some(e);
+                        None
+                    }
+                });
+                let result = self.db.run_many(&sql, converted);
+                match (result, bad) {
+                    (_, Some(e)) => Response::Error {
+                        error: EngineError::plain(e),
+                    },
+                    (Ok(count), None) => Response::RanMany { count },
+                    (Err(e), None) => Response::Error {
+                        error: positioned(&sql, Span::at(0), &e),
+                    },
+                }
+            }
+            Request::Export => match self.db.export() {
+                Ok(bytes) => return (Response::Exported { size: bytes.len() }, Some(bytes)),
+                Err(e) => plain(e),
+            },
+            Request::Import => match bytes {
+                None => Response::Error {
+                    error: EngineError::plain("no database bytes were sent"),
+                },
+                Some(bytes) => match self.db.import(&bytes).and_then(|_| self.db.tables()) {
+                    Ok(schema) => Response::Imported { schema },
+                    Err(e) => plain(e),
+                },
+            },
+            Request::Schema => match self.db.tables() {
+                Ok(tables) => Response::Schema { tables },
+                Err(e) => plain(e),
+            },
+        };
+        (resp, None)
+    }
+
+    fn run_sql(&mut self, sql: &str, range: Option<(usize, usize)>, page: usize) -> Response {
+        let started = clock::now_ms();
+        self.result_base = self.result_base.wrapping_add(self.results.len() as u32);
+        self.results.clear();
+        let schema_before = self.db.schema_version();
+        let index = LineIndex::new(sql);
+        let (lo, hi) = match range {
+            Some((a, b))
+                if a <= b
+                    && b <= sql.len()
+                    && sql.is_char_boundary(a)
+                    && sql.is_char_boundary(b) =>
+            {
+                (a, b)
+            }
+            _ => (0, sql.len()),
+        };
+        let mut blocks = Vec::new();
+        for stmt in split_statements(&sql[lo..hi]) {
+            let span = Span::new(stmt.span.start + lo, stmt.span.end + lo);
+            let text = &sql[span.start..span.end];
+            let t0 = clock::now_ms();
+            let outcome = self.db.run(text, &[]);
+            let elapsed_ms = clock::now_ms() - t0;
+            let line = index.line_col(span.start).line;
+            let short = shorten(text);
+            let (kind, stop) = match outcome {
+                Ok(Outcome::Rows { columns, rows }) => {
+                    let id = self.result_base.wrapping_add(self.results.len() as u32);
+                    let first = rows_json(&rows[..rows.len().min(page)]);
+                    let total = rows.len();
+                    self.results.push(rows);
+                    (
+                        BlockKind::Rows {
+                            result: id,
+                            columns,
+                            total,
+                            first,
+                        },
+                        false,
+                    )
+                }
+                Ok(Outcome::Done { changes, ddl }) => (BlockKind::Done { changes, ddl }, false),
+                Err(e) => {
+                    let mut err = positioned(sql, span, &e);
+                    let pos = err.span.map(|s| index.line_col(s.start));
+                    if let Some(p) = pos {
+                        err.line = p.line;
+                        err.col = p.col;
+                    }
+                    (BlockKind::Error(err), true)
+                }
+            };
+            blocks.push(Block {
+                span,
+                line,
+                sql: short,
+                kind,
+                elapsed_ms,
+            });
+            if stop {
+                break;
+            }
+        }
+        let schema = if self.db.schema_version() != schema_before {
+            self.db.tables().ok()
+        } else {
+            None
+        };
+        Response::Ran {
+            blocks,
+            schema,
+            elapsed_ms: clock::now_ms() - started,
+        }
+    }
+}
+
+/// Turns a database error for the statement at `span` of `source` into an engine
+/// error pointing at SQLite's offset (or the statement's start).
+fn positioned(source: &str, span: Span, e: &DbError) -> EngineError {
+    let index = LineIndex::new(source);
+    let (message, at, hint, interrupted) = match e {
+        DbError::Sqlite {
+            message, offset, ..
+        } => {
+            let at = offset
+                .map(|o| span.start + o)
+                .filter(|&o| o <= span.end.max(span.start))
+                .unwrap_or(span.start);
+            (message.clone(), at, hint_for(message), false)
+        }
+        DbError::Interrupted => (
+            "interrupted: the statement was stopped".to_owned(),
+            span.start,
+            None,
+            true,
+        ),
+        other => (other.to_string(), span.start, None, false),
+    };
+    let end = source[at.min(source.len())..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || *c == ',' || *c == ';' || *c == ')')
+        .map(|(i, _)| at + i.max(1))
+        .unwrap_or(source.len());
+    let pos = index.line_col(at);
+    EngineError {
+        message,
+        span: Some(Span::new(at, end.max(at))),
+        line: pos.line,
+        col: pos.col,
+        hint,
+        interrupted,
+    }
+}
+
+fn hint_for(message: &str) -> Option<String> {
+    let hint = if message.starts_with("no such table") {
+        "create it first, or check the spelling against the schema panel"
+    } else if message.starts_with("no such column") {
+        "check the column name; string literals take 'single quotes'"
+    } else if message.contains("syntax error") {
+        "check the keyword spelling and the punctuation just before this point"
+    } else if message.starts_with("UNIQUE constraint failed") {
+        "a row with that value already exists"
+    } else if message.starts_with("NOT NULL constraint failed") {
+        "give this column a value"
+    } else if message.starts_with("FOREIGN KEY constraint failed") {
+        "the referenced row does not exist"
+    } else if message.contains("incomplete input") {
+        "the statement ends too early: a closing parenthesis or quote may be missing"
+    } else {
+        return None;
+    };
+    Some(hint.to_owned())
+}
+
+fn shorten(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > BLOCK_SQL_CHARS {
+        let mut s: String = one_line.chars().take(BLOCK_SQL_CHARS).collect();
+        s.push('…');
+        s
+    } else {
+        one_line
+    }
+}
+
+fn convert_params(params: &[serde_json::Value]) -> Result<Vec<Value>, String> {
+    params.iter().map(Value::from_json).collect()
+}
+
+fn write_rows(out: &mut String, rows: &[Vec<Value>]) {
+    out.push('[');
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        for (j, v) in row.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+    out.push(']');
+}
+
+fn rows_json(rows: &[Vec<Value>]) -> Box<RawValue> {
+    let mut out = String::with_capacity(rows.len() * 32 + 2);
+    write_rows(&mut out, rows);
+    raw(&out)
+}
+
+fn raw(json: &str) -> Box<RawValue> {
+    RawValue::from_string(json.to_owned())
+        .unwrap_or_else(|_| RawValue::from_string("null".to_owned()).expect("valid"))
+}
+
+#[cfg(test)]
+mod tests;
