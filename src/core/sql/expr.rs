@@ -279,12 +279,18 @@ fn bx(e: Expr) -> Box<Expr> {
 impl Expr {
     /// `table.name` column reference.
     pub fn col(table: impl Into<String>, name: impl Into<String>) -> Expr {
-        Expr::Column { table: Some(TableRef::Named(table.into())), name: name.into() }
+        Expr::Column {
+            table: Some(TableRef::Named(table.into())),
+            name: name.into(),
+        }
     }
 
     /// Column reference through any table reference (alias).
     pub fn col_of(table: &TableRef, name: impl Into<String>) -> Expr {
-        Expr::Column { table: Some(table.clone()), name: name.into() }
+        Expr::Column {
+            table: Some(table.clone()),
+            name: name.into(),
+        }
     }
 
     /// Bound parameter.
@@ -373,7 +379,11 @@ impl Expr {
     }
     /// `lower(self) LIKE lower(pattern)` (SQLite `ilike`).
     pub fn ilike(self, pattern: Expr) -> Expr {
-        Expr::binary(func("lower", vec![self]), Op::Like, func("lower", vec![pattern]))
+        Expr::binary(
+            func("lower", vec![self]),
+            Op::Like,
+            func("lower", vec![pattern]),
+        )
     }
     /// `(self LIKE ? || '%')`, grouped like SQLAlchemy (`startswith` has the lowest precedence).
     pub fn startswith(self, prefix: Expr) -> Expr {
@@ -389,11 +399,25 @@ impl Expr {
     }
     /// `self IN (?, ?, ...)` (an empty list renders SQLAlchemy's empty-set subquery).
     pub fn in_(self, items: Vec<Expr>) -> Expr {
-        Expr::binary(self, Op::In, Expr::List { op: Op::Comma, items })
+        Expr::binary(
+            self,
+            Op::In,
+            Expr::List {
+                op: Op::Comma,
+                items,
+            },
+        )
     }
     /// `(self NOT IN (?, ?, ...))`
     pub fn not_in(self, items: Vec<Expr>) -> Expr {
-        Expr::binary(self, Op::NotIn, Expr::List { op: Op::Comma, items })
+        Expr::binary(
+            self,
+            Op::NotIn,
+            Expr::List {
+                op: Op::Comma,
+                items,
+            },
+        )
     }
     /// `self IN (SELECT ...)`
     pub fn in_select(self, select: Select) -> Expr {
@@ -403,25 +427,24 @@ impl Expr {
     pub fn between(self, low: Expr, high: Expr) -> Expr {
         let bounds = Expr::List {
             op: Op::And,
-            items: vec![low.self_group(Some(Op::And)), high.self_group(Some(Op::And))],
+            items: vec![
+                low.self_group(Some(Op::And)),
+                high.self_group(Some(Op::And)),
+            ],
         };
-        Expr::Binary { left: bx(self.self_group(Some(Op::Between))), op: Op::Between, right: bx(bounds) }
-    }
-    /// `self + other`
-    pub fn add(self, other: Expr) -> Expr {
-        Expr::binary(self, Op::Add, other)
-    }
-    /// `self - other`
-    pub fn sub(self, other: Expr) -> Expr {
-        Expr::binary(self, Op::Sub, other)
-    }
-    /// `self * other`
-    pub fn mul(self, other: Expr) -> Expr {
-        Expr::binary(self, Op::Mul, other)
+        Expr::Binary {
+            left: bx(self.self_group(Some(Op::Between))),
+            op: Op::Between,
+            right: bx(bounds),
+        }
     }
     /// `self / other`; when both operands are integers SQLAlchemy renders `self / (other + 0.0)`.
     pub fn div(self, other: Expr, both_integer: bool) -> Expr {
-        let other = if both_integer { Expr::binary(other, Op::Add, Expr::raw("0.0")) } else { other };
+        let other = if both_integer {
+            Expr::binary(other, Op::Add, Expr::raw("0.0"))
+        } else {
+            other
+        };
         Expr::binary(self, Op::Div, other)
     }
     /// `self % other`
@@ -432,25 +455,33 @@ impl Expr {
     pub fn concat(self, other: Expr) -> Expr {
         Expr::binary(self, Op::Concat, other)
     }
-    /// `-self`
-    pub fn neg(self) -> Expr {
-        Expr::Unary { op: Op::Neg, operand: bx(self.self_group(Some(Op::Neg))) }
-    }
     /// `DISTINCT self` (`column.distinct()`).
     pub fn distinct(self) -> Expr {
-        Expr::Unary { op: Op::Distinct, operand: bx(self.self_group(Some(Op::Distinct))) }
+        Expr::Unary {
+            op: Op::Distinct,
+            operand: bx(self.self_group(Some(Op::Distinct))),
+        }
     }
     /// `self DESC`
     pub fn desc(self) -> Expr {
-        Expr::Order { expr: bx(self), desc: true }
+        Expr::Order {
+            expr: bx(self),
+            desc: true,
+        }
     }
     /// `self ASC`
     pub fn asc(self) -> Expr {
-        Expr::Order { expr: bx(self), desc: false }
+        Expr::Order {
+            expr: bx(self),
+            desc: false,
+        }
     }
     /// `self AS name`
     pub fn label(self, name: impl Into<String>) -> Expr {
-        Expr::Label { name: name.into(), expr: bx(self) }
+        Expr::Label {
+            name: name.into(),
+            expr: bx(self),
+        }
     }
     /// `CAST(self AS ty)`
     pub fn cast(self, ty: SqlType) -> Expr {
@@ -458,9 +489,50 @@ impl Expr {
     }
 }
 
+impl std::ops::Add for Expr {
+    type Output = Expr;
+    /// `self + other`
+    fn add(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Add, other)
+    }
+}
+
+impl std::ops::Sub for Expr {
+    type Output = Expr;
+    /// `self - other`
+    fn sub(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Sub, other)
+    }
+}
+
+impl std::ops::Mul for Expr {
+    type Output = Expr;
+    /// `self * other`
+    fn mul(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Mul, other)
+    }
+}
+
+impl std::ops::Neg for Expr {
+    type Output = Expr;
+    /// `-self`
+    fn neg(self) -> Expr {
+        Expr::Unary {
+            op: Op::Neg,
+            operand: bx(self.self_group(Some(Op::Neg))),
+        }
+    }
+}
+
 /// `name(args...)`.
 pub fn func(name: impl Into<String>, args: Vec<Expr>) -> Expr {
-    Expr::Func { name: name.into(), args: args.into_iter().map(|a| a.self_group(Some(Op::Comma))).collect() }
+    Expr::Func {
+        name: name.into(),
+        args: args
+            .into_iter()
+            .map(|a| a.self_group(Some(Op::Comma)))
+            .collect(),
+    }
 }
 
 /// `count(*)` (`func.count()`).
@@ -473,7 +545,13 @@ fn boolean(op: Op, clauses: Vec<Expr>) -> Expr {
         let mut clauses = clauses;
         return clauses.remove(0).self_group(Some(Op::AsBool));
     }
-    Expr::List { op, items: clauses.into_iter().map(|c| c.self_group(Some(op))).collect() }
+    Expr::List {
+        op,
+        items: clauses
+            .into_iter()
+            .map(|c| c.self_group(Some(op)))
+            .collect(),
+    }
 }
 
 /// `and_(a, b, ...)`.
@@ -490,26 +568,40 @@ pub fn or(clauses: Vec<Expr>) -> Expr {
 /// (grouped: `NOT (a OR b)`, `NOT (EXISTS (...))`).
 pub fn not(e: Expr) -> Expr {
     match e {
-        Expr::Binary { left, op, right } if op.negated().is_some() => {
-            Expr::Binary { left, op: op.negated().unwrap_or(op), right }
-        }
-        Expr::Unary { op: Op::Not, operand } => match *operand {
+        Expr::Binary { left, op, right } if op.negated().is_some() => Expr::Binary {
+            left,
+            op: op.negated().unwrap_or(op),
+            right,
+        },
+        Expr::Unary {
+            op: Op::Not,
+            operand,
+        } => match *operand {
             Expr::Grouping(inner) => *inner,
             other => other,
         },
-        other => Expr::Unary { op: Op::Not, operand: bx(other.self_group(Some(Op::Not))) },
+        other => Expr::Unary {
+            op: Op::Not,
+            operand: bx(other.self_group(Some(Op::Not))),
+        },
     }
 }
 
 /// `EXISTS (SELECT ...)`.
 pub fn exists(select: Select) -> Expr {
-    Expr::Unary { op: Op::Exists, operand: bx(Expr::Select(Box::new(select))) }
+    Expr::Unary {
+        op: Op::Exists,
+        operand: bx(Expr::Select(Box::new(select))),
+    }
 }
 
 /// `CASE WHEN ... END`; conditions are grouped (`WHEN (x < ?) THEN ?`).
 pub fn case(whens: Vec<(Expr, Expr)>, else_: Option<Expr>) -> Expr {
     Expr::Case {
-        whens: whens.into_iter().map(|(c, v)| (c.self_group(None), v)).collect(),
+        whens: whens
+            .into_iter()
+            .map(|(c, v)| (c.self_group(None), v))
+            .collect(),
         else_: else_.map(bx),
     }
 }
@@ -521,10 +613,28 @@ mod tests {
     #[test]
     fn grouping_rules() {
         let a = Expr::col("t", "a");
-        assert!(matches!(a.clone().startswith(Expr::bind(1)).self_group(Some(Op::AsBool)), Expr::Grouping(_)));
-        assert!(!matches!(a.clone().eq(Expr::bind(1)).self_group(Some(Op::And)), Expr::Grouping(_)));
-        assert!(matches!(or(vec![a.clone().eq(Expr::bind(1)), a.clone().eq(Expr::bind(2))]).self_group(Some(Op::And)), Expr::Grouping(_)));
-        assert!(matches!(not(a.clone().eq(Expr::bind(1))), Expr::Binary { op: Op::Ne, .. }));
+        assert!(matches!(
+            a.clone()
+                .startswith(Expr::bind(1))
+                .self_group(Some(Op::AsBool)),
+            Expr::Grouping(_)
+        ));
+        assert!(!matches!(
+            a.clone().eq(Expr::bind(1)).self_group(Some(Op::And)),
+            Expr::Grouping(_)
+        ));
+        assert!(matches!(
+            or(vec![
+                a.clone().eq(Expr::bind(1)),
+                a.clone().eq(Expr::bind(2))
+            ])
+            .self_group(Some(Op::And)),
+            Expr::Grouping(_)
+        ));
+        assert!(matches!(
+            not(a.clone().eq(Expr::bind(1))),
+            Expr::Binary { op: Op::Ne, .. }
+        ));
         assert!(is_precedent(Op::Sub, Some(Op::Sub)));
         assert!(!is_precedent(Op::Add, Some(Op::Add)));
     }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::expr::{Expr, Op, TableRef};
 use super::ident::quote;
 use super::stmt::{
-    ColumnDef, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select, Statement, TableConstraint,
+    ColumnDef, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select, Statement,
+    TableConstraint,
 };
 use super::value::SqlValue;
 
@@ -42,8 +43,11 @@ pub fn render(stmt: &Statement) -> Rendered {
         Statement::Select(s) => r.select(s, false),
         Statement::Insert(i) => r.insert(i),
         Statement::Update(u) => {
-            let sets: Vec<String> =
-                u.set.iter().map(|(c, v)| format!("{}={}", quote(c), r.expr(v, Ctx::Normal))).collect();
+            let sets: Vec<String> = u
+                .set
+                .iter()
+                .map(|(c, v)| format!("{}={}", quote(c), r.expr(v, Ctx::Normal)))
+                .collect();
             let mut s = format!("UPDATE {} SET {}", quote(&u.table), sets.join(", "));
             if !u.where_.is_empty() {
                 s.push_str(" WHERE ");
@@ -68,7 +72,10 @@ pub fn render(stmt: &Statement) -> Rendered {
             sql.clone()
         }
     };
-    Rendered { sql, params: r.params }
+    Rendered {
+        sql,
+        params: r.params,
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -115,8 +122,10 @@ impl Renderer {
             let e = items[0].clone().self_group(Some(Op::AsBool));
             return self.expr(&e, Ctx::Normal);
         }
-        let parts: Vec<String> =
-            items.iter().map(|e| self.expr(&e.clone().self_group(Some(Op::And)), Ctx::Normal)).collect();
+        let parts: Vec<String> = items
+            .iter()
+            .map(|e| self.expr(&e.clone().self_group(Some(Op::And)), Ctx::Normal))
+            .collect();
         parts.join(" AND ")
     }
 
@@ -126,10 +135,14 @@ impl Renderer {
             out.push_str("DISTINCT ");
         }
         let mut used: Vec<String> = Vec::new();
-        let cols: Vec<String> = s.columns.iter().map(|c| self.select_column(c, s.label_style, as_from, &mut used)).collect();
+        let cols: Vec<String> = s
+            .columns
+            .iter()
+            .map(|c| self.select_column(c, s.label_style, as_from, &mut used))
+            .collect();
         out.push_str(&cols.join(", "));
         if !s.from.is_empty() {
-            let froms: Vec<String> = s.from.iter().map(|f| self.from_item(f)).collect();
+            let froms: Vec<String> = s.from.iter().map(|f| self.render_from(f)).collect();
             out.push_str(" \nFROM ");
             out.push_str(&froms.join(", "));
         }
@@ -138,7 +151,11 @@ impl Renderer {
             out.push_str(&self.and_list(&s.where_));
         }
         if !s.group_by.is_empty() {
-            let g: Vec<String> = s.group_by.iter().map(|e| self.expr(e, Ctx::Normal)).collect();
+            let g: Vec<String> = s
+                .group_by
+                .iter()
+                .map(|e| self.expr(e, Ctx::Normal))
+                .collect();
             out.push_str(" GROUP BY ");
             out.push_str(&g.join(", "));
         }
@@ -147,7 +164,11 @@ impl Renderer {
             out.push_str(&self.and_list(&s.having));
         }
         if !s.order_by.is_empty() {
-            let o: Vec<String> = s.order_by.iter().map(|e| self.expr(e, Ctx::OrderBy)).collect();
+            let o: Vec<String> = s
+                .order_by
+                .iter()
+                .map(|e| self.expr(e, Ctx::OrderBy))
+                .collect();
             out.push_str(" ORDER BY ");
             out.push_str(&o.join(", "));
         }
@@ -162,7 +183,13 @@ impl Renderer {
         out
     }
 
-    fn select_column(&mut self, c: &Expr, style: LabelStyle, as_from: bool, used: &mut Vec<String>) -> String {
+    fn select_column(
+        &mut self,
+        c: &Expr,
+        style: LabelStyle,
+        as_from: bool,
+        used: &mut Vec<String>,
+    ) -> String {
         match c {
             Expr::Label { name, expr } => {
                 used.push(name.clone());
@@ -186,14 +213,22 @@ impl Renderer {
                             format!("{text} AS {}", quote(&label))
                         } else {
                             used.push(name.clone());
-                            if as_from { format!("{text} AS {}", quote(name)) } else { text }
+                            if as_from {
+                                format!("{text} AS {}", quote(name))
+                            } else {
+                                text
+                            }
                         }
                     }
                 }
             }
             Expr::Cast { expr, .. } if matches!(**expr, Expr::Column { .. }) => {
                 let text = self.expr(c, Ctx::Normal);
-                if let Expr::Column { table: Some(t), name } = &**expr {
+                if let Expr::Column {
+                    table: Some(t),
+                    name,
+                } = &**expr
+                {
                     let label = match style {
                         LabelStyle::TablenamePlusCol => format!("{}_{}", self.table_name(t), name),
                         LabelStyle::DisambiguateOnly => name.clone(),
@@ -217,7 +252,7 @@ impl Renderer {
         }
     }
 
-    fn from_item(&mut self, f: &FromItem) -> String {
+    fn render_from(&mut self, f: &FromItem) -> String {
         match f {
             FromItem::Table(t) => quote(t).into_owned(),
             FromItem::Alias { table, alias } => {
@@ -229,10 +264,19 @@ impl Renderer {
                 let a = self.table_name(alias);
                 format!("({inner}) AS {}", quote(&a))
             }
-            FromItem::Join { left, right, on, outer } => {
-                let l = self.from_item(left);
-                let r = self.from_item(right);
-                let r = if matches!(**right, FromItem::Join { .. }) { format!("({r})") } else { r };
+            FromItem::Join {
+                left,
+                right,
+                on,
+                outer,
+            } => {
+                let l = self.render_from(left);
+                let r = self.render_from(right);
+                let r = if matches!(**right, FromItem::Join { .. }) {
+                    format!("({r})")
+                } else {
+                    r
+                };
                 let on = self.expr(on, Ctx::Normal);
                 let kw = if *outer { "LEFT OUTER JOIN" } else { "JOIN" };
                 format!("{l} {kw} {r} ON {on}")
@@ -300,7 +344,9 @@ impl Renderer {
                 s.push_str(" END");
                 s
             }
-            Expr::Cast { expr, ty } => format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl()),
+            Expr::Cast { expr, ty } => {
+                format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
+            }
             Expr::Select(s) => format!("({})", self.select(s, false)),
         }
     }
@@ -310,11 +356,17 @@ impl Renderer {
         match op {
             Op::In | Op::NotIn => {
                 let r = match right {
-                    Expr::List { items, .. } if items.is_empty() => "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".to_string(),
+                    Expr::List { items, .. } if items.is_empty() => {
+                        "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".to_string()
+                    }
                     Expr::List { .. } => format!("({})", self.expr(right, Ctx::Normal)),
                     other => self.expr(other, Ctx::Normal),
                 };
-                if op == Op::NotIn { format!("({l} NOT IN {r})") } else { format!("{l} IN {r}") }
+                if op == Op::NotIn {
+                    format!("({l} NOT IN {r})")
+                } else {
+                    format!("{l} IN {r}")
+                }
             }
             Op::StartsWith => format!("{l} LIKE {} || '%'", self.expr(right, Ctx::Normal)),
             Op::EndsWith => format!("{l} LIKE '%' || {}", self.expr(right, Ctx::Normal)),
@@ -336,7 +388,11 @@ impl Renderer {
                 _ => {}
             }
         }
-        let name = if lower == "char_length" { "length" } else { name };
+        let name = if lower == "char_length" {
+            "length"
+        } else {
+            name
+        };
         let parts: Vec<String> = args.iter().map(|a| self.expr(a, Ctx::Normal)).collect();
         format!("{name}({})", parts.join(", "))
     }
@@ -355,7 +411,11 @@ impl Renderer {
                     format!("({})", vals.join(", "))
                 })
                 .collect();
-            s.push_str(&format!(" ({}) VALUES {}", cols.join(", "), rows.join(", ")));
+            s.push_str(&format!(
+                " ({}) VALUES {}",
+                cols.join(", "),
+                rows.join(", ")
+            ));
         }
         if !i.returning.is_empty() {
             let r: Vec<String> = i.returning.iter().map(|c| quote(c).into_owned()).collect();
@@ -394,7 +454,10 @@ fn column_def(c: &ColumnDef) -> String {
 }
 
 fn col_list(cols: &[String]) -> String {
-    cols.iter().map(|c| quote(c).into_owned()).collect::<Vec<_>>().join(", ")
+    cols.iter()
+        .map(|c| quote(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn constraint(c: &TableConstraint) -> String {
@@ -403,10 +466,21 @@ fn constraint(c: &TableConstraint) -> String {
         None => String::new(),
     };
     match c {
-        TableConstraint::PrimaryKey { name, columns } => format!("{}PRIMARY KEY ({})", prefix(name), col_list(columns)),
-        TableConstraint::Unique { name, columns } => format!("{}UNIQUE ({})", prefix(name), col_list(columns)),
+        TableConstraint::PrimaryKey { name, columns } => {
+            format!("{}PRIMARY KEY ({})", prefix(name), col_list(columns))
+        }
+        TableConstraint::Unique { name, columns } => {
+            format!("{}UNIQUE ({})", prefix(name), col_list(columns))
+        }
         TableConstraint::Check { name, sql } => format!("{}CHECK ({sql})", prefix(name)),
-        TableConstraint::ForeignKey { name, columns, ref_table, ref_columns, ondelete, onupdate } => {
+        TableConstraint::ForeignKey {
+            name,
+            columns,
+            ref_table,
+            ref_columns,
+            ondelete,
+            onupdate,
+        } => {
             let mut s = format!(
                 "{}FOREIGN KEY({}) REFERENCES {} ({})",
                 prefix(name),
@@ -428,7 +502,11 @@ fn constraint(c: &TableConstraint) -> String {
 fn create_table(t: &CreateTable) -> String {
     let mut lines: Vec<String> = t.columns.iter().map(column_def).collect();
     lines.extend(t.constraints.iter().map(constraint));
-    format!("\nCREATE TABLE {} (\n\t{}\n)\n\n", quote(&t.name), lines.join(", \n\t"))
+    format!(
+        "\nCREATE TABLE {} (\n\t{}\n)\n\n",
+        quote(&t.name),
+        lines.join(", \n\t")
+    )
 }
 
 fn create_index(i: &CreateIndex) -> String {
@@ -448,13 +526,18 @@ mod tests {
     use crate::core::sql::stmt::{Delete, Update};
 
     fn sel(where_: Expr) -> String {
-        let s = Select::new(vec![Expr::col("user", "id")]).from(FromItem::table("user")).filter(where_);
+        let s = Select::new(vec![Expr::col("user", "id")])
+            .from(FromItem::table("user"))
+            .filter(where_);
         render(&s.into()).sql
     }
 
     fn where_of(e: Expr) -> String {
         let sql = sel(e);
-        sql.split(" \nWHERE ").nth(1).unwrap_or_default().to_string()
+        sql.split(" \nWHERE ")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
     }
 
     // Expected strings below are copied from testdata/expected_sql.txt (real SQLAlchemy output).
@@ -463,40 +546,86 @@ mod tests {
         let age = || Expr::col("user", "age");
         let name = || Expr::col("user", "username");
         assert_eq!(
-            where_of(or(vec![and(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]), name().eq(Expr::bind("x"))])),
+            where_of(or(vec![
+                and(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]),
+                name().eq(Expr::bind("x"))
+            ])),
             "user.age > ? AND user.age < ? OR user.username = ?"
         );
         assert_eq!(
-            where_of(and(vec![or(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]), name().eq(Expr::bind("x"))])),
+            where_of(and(vec![
+                or(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]),
+                name().eq(Expr::bind("x"))
+            ])),
             "(user.age > ? OR user.age < ?) AND user.username = ?"
         );
-        assert_eq!(where_of(not(or(vec![age().lt(Expr::bind(1)), age().gt(Expr::bind(5))]))), "NOT (user.age < ? OR user.age > ?)");
-        assert_eq!(where_of(not(age().eq(Expr::bind(3)))), "user.age != ?");
-        assert_eq!(where_of(name().startswith(Expr::bind("a"))), "(user.username LIKE ? || '%')");
-        assert_eq!(where_of(name().not_in(vec![Expr::bind(1), Expr::bind(2)])), "(user.username NOT IN (?, ?))");
-        assert_eq!(where_of(name().in_(vec![])), "user.username IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)");
-        assert_eq!(where_of(age().between(Expr::bind(10), Expr::bind(20))), "user.age BETWEEN ? AND ?");
-        assert_eq!(where_of(name().concat(Expr::bind("!")).eq(Expr::bind("ann!"))), "(user.username || ?) = ?");
         assert_eq!(
-            where_of(age().sub(Expr::col("user", "id").sub(Expr::bind(1))).eq(Expr::bind(0))),
+            where_of(not(or(vec![
+                age().lt(Expr::bind(1)),
+                age().gt(Expr::bind(5))
+            ]))),
+            "NOT (user.age < ? OR user.age > ?)"
+        );
+        assert_eq!(where_of(not(age().eq(Expr::bind(3)))), "user.age != ?");
+        assert_eq!(
+            where_of(name().startswith(Expr::bind("a"))),
+            "(user.username LIKE ? || '%')"
+        );
+        assert_eq!(
+            where_of(name().not_in(vec![Expr::bind(1), Expr::bind(2)])),
+            "(user.username NOT IN (?, ?))"
+        );
+        assert_eq!(
+            where_of(name().in_(vec![])),
+            "user.username IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)"
+        );
+        assert_eq!(
+            where_of(age().between(Expr::bind(10), Expr::bind(20))),
+            "user.age BETWEEN ? AND ?"
+        );
+        assert_eq!(
+            where_of(name().concat(Expr::bind("!")).eq(Expr::bind("ann!"))),
+            "(user.username || ?) = ?"
+        );
+        assert_eq!(
+            where_of((age() - (Expr::col("user", "id") - Expr::bind(1))).eq(Expr::bind(0))),
             "user.age - (user.id - ?) = ?"
         );
-        assert_eq!(where_of(age().div(Expr::bind(2), true).eq(Expr::bind(1))), "user.age / (? + 0.0) = ?");
-        assert_eq!(where_of(name().ilike(Expr::bind("A%"))), "lower(user.username) LIKE lower(?)");
-        assert_eq!(where_of(func("lower", vec![name()]).eq(Expr::bind("ann"))), "lower(user.username) = ?");
+        assert_eq!(
+            where_of(age().div(Expr::bind(2), true).eq(Expr::bind(1))),
+            "user.age / (? + 0.0) = ?"
+        );
+        assert_eq!(
+            where_of(name().ilike(Expr::bind("A%"))),
+            "lower(user.username) LIKE lower(?)"
+        );
+        assert_eq!(
+            where_of(func("lower", vec![name()]).eq(Expr::bind("ann"))),
+            "lower(user.username) = ?"
+        );
     }
 
     #[test]
     fn update_delete() {
-        let u = Update { table: "player".into(), ..Default::default() }
-            .set("level", Expr::bind(9))
-            .set("score", Expr::col("player", "score").add(Expr::bind(5)));
+        let u = Update {
+            table: "player".into(),
+            ..Default::default()
+        }
+        .set("level", Expr::bind(9))
+        .set("score", Expr::col("player", "score") + Expr::bind(5));
         let mut u = u;
-        u.where_.push(Expr::col("player", "score").lt(Expr::bind(30)));
+        u.where_
+            .push(Expr::col("player", "score").lt(Expr::bind(30)));
         let r = render(&u.into());
-        assert_eq!(r.sql, "UPDATE player SET level=?, score=(player.score + ?) WHERE player.score < ?");
+        assert_eq!(
+            r.sql,
+            "UPDATE player SET level=?, score=(player.score + ?) WHERE player.score < ?"
+        );
         assert_eq!(r.params_repr(), "(9, 5, 30)");
-        let d = Delete { table: "player".into(), where_: vec![] };
+        let d = Delete {
+            table: "player".into(),
+            where_: vec![],
+        };
         assert_eq!(render(&d.into()).sql, "DELETE FROM player");
     }
 }

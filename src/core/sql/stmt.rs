@@ -54,7 +54,12 @@ impl FromItem {
 
     /// `self JOIN right ON on`.
     pub fn join(self, right: FromItem, on: Expr, outer: bool) -> Self {
-        FromItem::Join { left: Box::new(self), right: Box::new(right), on, outer }
+        FromItem::Join {
+            left: Box::new(self),
+            right: Box::new(right),
+            on,
+            outer,
+        }
     }
 
     /// True if this item is, or joins, the table/alias `r`.
@@ -95,7 +100,10 @@ pub struct Select {
 impl Select {
     /// `SELECT columns` with the legacy Query label style.
     pub fn new(columns: Vec<Expr>) -> Self {
-        Select { columns, ..Default::default() }
+        Select {
+            columns,
+            ..Default::default()
+        }
     }
     /// Set the label style.
     pub fn label_style(mut self, style: LabelStyle) -> Self {
@@ -312,7 +320,16 @@ macro_rules! into_statement {
         }
     )*};
 }
-into_statement!(Select, Insert, Update, Delete, CreateTable, CreateIndex, DropTable, DropIndex);
+into_statement!(
+    Select,
+    Insert,
+    Update,
+    Delete,
+    CreateTable,
+    CreateIndex,
+    DropTable,
+    DropIndex
+);
 
 #[cfg(test)]
 mod tests {

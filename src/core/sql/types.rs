@@ -73,7 +73,10 @@ impl SqlType {
 
     /// Integer affinity (`Integer`, `BigInteger`, `SmallInteger`): decides `+ 0.0` in true division.
     pub fn is_integer(&self) -> bool {
-        matches!(self, SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger)
+        matches!(
+            self,
+            SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger
+        )
     }
 
     /// Boolean type: `col == True` renders `col = 1`, `~col` renders `col = 0`.
@@ -108,7 +111,10 @@ mod tests {
             (SqlType::Numeric(None, None), "NUMERIC"),
             (SqlType::Json, "JSON"),
             (SqlType::LargeBinary, "BLOB"),
-            (SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()]), "VARCHAR(3)"),
+            (
+                SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()]),
+                "VARCHAR(3)",
+            ),
         ];
         for (t, s) in cases {
             assert_eq!(t.ddl(), s);
