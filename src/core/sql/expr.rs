@@ -298,6 +298,16 @@ impl Expr {
         Expr::Bind(v.into())
     }
 
+    /// `true()` / a Python `True` compared with `==`: rendered inline as `1` on SQLite.
+    pub fn true_() -> Expr {
+        Expr::Raw("1".into())
+    }
+
+    /// `false()` / a Python `False` compared with `==`: rendered inline as `0` on SQLite.
+    pub fn false_() -> Expr {
+        Expr::Raw("0".into())
+    }
+
     /// Verbatim SQL.
     pub fn raw(s: impl Into<String>) -> Expr {
         Expr::Raw(s.into())

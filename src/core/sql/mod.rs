@@ -5,12 +5,14 @@
 //! - [`types`]: column types and their DDL spelling.
 //! - [`expr`]: expressions, with SQLAlchemy's operator precedence and grouping applied at construction.
 //! - [`stmt`]: statements (SELECT, INSERT, UPDATE, DELETE and DDL).
+//! - [`text`]: `text()` named parameters → `?`.
 //! - [`render`]: the single renderer: [`render()`] turns a [`Statement`] into SQL text plus `?` parameters.
 
 pub mod expr;
 pub mod ident;
 pub mod render;
 pub mod stmt;
+pub mod text;
 pub mod types;
 pub mod value;
 

@@ -605,6 +605,37 @@ mod tests {
         );
     }
 
+    /// Expected from `select(t.c.a).where(exists().where(t.c.a > 1), t.c.a < 2)` and
+    /// `and_(~t.c.b, t.c.a > 1)` compiled with the real SQLite dialect.
+    #[test]
+    fn exists_grouped_in_and() {
+        let a = || Expr::col("t", "a");
+        let inner = Select {
+            columns: vec![Expr::Star],
+            from: vec![FromItem::table("t")],
+            where_: vec![a().gt(Expr::bind(1))],
+            ..Default::default()
+        };
+        let s = Select::new(vec![a()])
+            .label_style(LabelStyle::DisambiguateOnly)
+            .from(FromItem::table("t"))
+            .filter(crate::core::sql::expr::exists(inner))
+            .filter(a().lt(Expr::bind(2)));
+        assert_eq!(
+            render(&s.into()).sql,
+            "SELECT t.a \nFROM t \nWHERE (EXISTS (SELECT * \nFROM t \nWHERE t.a > ?)) AND t.a < ?"
+        );
+        let w = and(vec![
+            Expr::col("t", "b").eq(Expr::false_()),
+            a().gt(Expr::bind(1)),
+        ]);
+        let s = Select::new(vec![a()])
+            .label_style(LabelStyle::DisambiguateOnly)
+            .from(FromItem::table("t"))
+            .filter(w);
+        assert!(render(&s.into()).sql.ends_with("WHERE t.b = 0 AND t.a > ?"));
+    }
+
     #[test]
     fn update_delete() {
         let u = Update {
