@@ -294,6 +294,15 @@ mod relationships {
     #[test] fn lazy_m2m() { last("lazy_m2m", lazy_load_query(&reg(), "Post", "tags", &one("id")).unwrap().compile(&reg())); }
     #[test] fn lazy_m2m_backref() { last("lazy_m2m_backref", lazy_load_query(&reg(), "Tag", "posts", &one("id")).unwrap().compile(&reg())); }
     #[test] fn with_parent() { compiled("with_parent", lazy_load_query(&reg(), "User", "posts", &one("id")).unwrap().filter(p("likes").gt(b(0)))); }
+    /// Script 19 (`lazy='subquery'`), statement captured with tools/capture_sql.py.
+    #[test] fn subquery_eager_m2m() {
+        let md = crate::core::orm::testutil::models(&["T=tags tag_id:int:fk=tag.id:pk page_id:int:fk=page.id:pk", "Page id:int:pk title:str50", "Tag id:int:pk name:str30:uq"]);
+        let mut r = Registry::new(md);
+        r.add(Mapper::new("Page", "page").relationship(Relationship::new("tags", "Tag").secondary("tags").lazy(Lazy::Subquery)));
+        r.add(Mapper::new("Tag", "tag"));
+        let s = crate::core::orm::relations::subquery_eager(&r, &q("Page").filter(Expr::col("page", "title").eq(b("Home"))), "Page", "tags").unwrap();
+        assert_eq!(crate::core::sql::render(&s.into()).sql, "SELECT tag.id AS tag_id, tag.name AS tag_name, anon_1.page_id AS anon_1_page_id \nFROM (SELECT page.id AS page_id \nFROM page \nWHERE page.title = ?) AS anon_1 JOIN tags AS tags_1 ON anon_1.page_id = tags_1.page_id JOIN tag ON tag.id = tags_1.tag_id");
+    }
     #[test] fn joined_eager_get() {
         // lazy='joined' (script 18): SELECT team..., coach_1... FROM team LEFT OUTER JOIN coach AS coach_1 ...
         let md = crate::core::orm::testutil::models(&["Team id:int:pk name:str30", "Coach id:int:pk name:str30 team_id:int:fk=team.id"]);

@@ -238,3 +238,73 @@ pub fn joined_eager(reg: &Registry, q: &Query, class: &str, rel: &str) -> Result
 pub fn entity(class: &str) -> Vec<Entity> {
     vec![Entity::Class(class.into())]
 }
+
+/// `lazy='subquery'` eager load of `class.rel` for the objects of query `q`: the target's columns
+/// plus the parent key through the subquery (`anon_1.page_id AS anon_1_page_id`), FROM the
+/// parent-key subquery joined to the secondary (aliased) and target tables.
+pub fn subquery_eager(
+    reg: &Registry,
+    q: &Query,
+    class: &str,
+    rel: &str,
+) -> Result<Select, OrmError> {
+    let r = reg.resolve(class, rel)?;
+    let target_table = reg
+        .metadata
+        .table(&r.target)
+        .ok_or_else(|| OrmError("no target table".into()))?;
+    let parent_keys: Vec<String> = r.primary.iter().map(|p| p.referred.1.clone()).collect();
+    let mut inner_q = q.clone();
+    inner_q.entities = parent_keys
+        .iter()
+        .map(|k| Entity::Expr(Expr::col(&r.parent, k.clone())))
+        .collect();
+    inner_q.order_by.clear();
+    let inner = inner_q.compile(reg)?;
+    let anon = anon_alias("anon");
+    let key_of = |k: &str| Expr::col_of(&anon, format!("{}_{k}", r.parent));
+    let mut columns: Vec<Expr> = target_table
+        .columns
+        .iter()
+        .map(|c| Expr::col(&r.target, c.name.clone()))
+        .collect();
+    columns.extend(parent_keys.iter().map(|k| key_of(k)));
+    let sub = FromItem::Subquery {
+        select: Box::new(inner),
+        alias: anon.clone(),
+    };
+    let from = match &r.secondary {
+        Some(sec) => {
+            let alias = anon_alias(sec);
+            let on1 = and(r
+                .primary
+                .iter()
+                .map(|p| key_of(&p.referred.1).eq(Expr::col_of(&alias, p.foreign.1.clone())))
+                .collect());
+            let via = |t: &str| if t == sec { alias.clone() } else { named(t) };
+            let on2 = pairs_expr(&r.secondary_pairs, &via);
+            sub.join(
+                FromItem::Alias {
+                    table: sec.clone(),
+                    alias: alias.clone(),
+                },
+                on1,
+                false,
+            )
+            .join(FromItem::Table(r.target.clone()), on2, false)
+        }
+        None => {
+            let on = and(r
+                .primary
+                .iter()
+                .map(|p| key_of(&p.referred.1).eq(Expr::col(&p.foreign.0, p.foreign.1.clone())))
+                .collect());
+            sub.join(FromItem::Table(r.target.clone()), on, false)
+        }
+    };
+    Ok(Select {
+        columns,
+        from: vec![from],
+        ..Default::default()
+    })
+}
