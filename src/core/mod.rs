@@ -4,4 +4,6 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod orm;
+pub mod sql;
 pub mod sqltext;

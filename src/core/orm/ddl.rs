@@ -1,0 +1,305 @@
+//! DDL: `Table` → CREATE TABLE / CREATE INDEX values, `create_all` / `drop_all` ordering.
+
+use crate::core::sql::{
+    ColumnDef, CreateIndex, CreateTable, DropTable, Statement, TableConstraint,
+};
+
+use super::naming::{ConstraintKind, ConventionError, ConventionInput};
+use super::schema::{Constraint, MetaData, Table};
+
+/// A schema that cannot be rendered (naming-convention errors, unnamed indexes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DdlError(pub String);
+
+impl From<ConventionError> for DdlError {
+    fn from(e: ConventionError) -> Self {
+        DdlError(e.0)
+    }
+}
+
+fn conv_name(
+    md: &MetaData,
+    kind: ConstraintKind,
+    table: &Table,
+    columns: &[String],
+    referred: Option<(&str, &[String])>,
+    name: Option<&str>,
+) -> Result<Option<String>, DdlError> {
+    let input = ConventionInput {
+        table: &table.name,
+        columns: columns.iter().map(String::as_str).collect(),
+        referred_table: referred.map(|r| r.0),
+        referred_columns: referred
+            .map(|r| r.1.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+        constraint_name: name,
+    };
+    Ok(md.naming_convention.name_for(kind, &input)?)
+}
+
+/// The CREATE TABLE of `table`: columns, then `PRIMARY KEY`, explicit table constraints in
+/// declaration order, then per column (in column order) its `UNIQUE` (unless `index=True`, which
+/// makes a unique index instead) and its `FOREIGN KEY`s — SQLAlchemy's constraint creation order.
+pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlError> {
+    let mut columns = Vec::new();
+    for c in &table.columns {
+        let mut checks = Vec::new();
+        for (name, sql) in &c.checks {
+            let n = conv_name(
+                md,
+                ConstraintKind::Check,
+                table,
+                std::slice::from_ref(&c.name),
+                None,
+                name.as_deref(),
+            )?;
+            checks.push((n, sql.clone()));
+        }
+        columns.push(ColumnDef {
+            name: c.name.clone(),
+            ty: c.ty.clone(),
+            default: c.server_default.as_ref().map(|d| d.sql()),
+            not_null: !c.is_nullable(),
+            checks,
+        });
+    }
+    let mut constraints = Vec::new();
+    let explicit_pk = table.constraints.iter().find_map(|c| match c {
+        Constraint::PrimaryKey { name, columns } => Some((name.clone(), columns.clone())),
+        _ => None,
+    });
+    let (pk_name, pk_cols) = match explicit_pk {
+        Some((n, cols)) => (n, cols),
+        None => (
+            None,
+            table
+                .primary_key()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        ),
+    };
+    if !pk_cols.is_empty() {
+        let name = conv_name(
+            md,
+            ConstraintKind::PrimaryKey,
+            table,
+            &pk_cols,
+            None,
+            pk_name.as_deref(),
+        )?;
+        constraints.push(TableConstraint::PrimaryKey {
+            name,
+            columns: pk_cols,
+        });
+    }
+    for c in &table.constraints {
+        match c {
+            Constraint::Unique { name, columns } => {
+                let name = conv_name(
+                    md,
+                    ConstraintKind::Unique,
+                    table,
+                    columns,
+                    None,
+                    name.as_deref(),
+                )?;
+                constraints.push(TableConstraint::Unique {
+                    name,
+                    columns: columns.clone(),
+                });
+            }
+            Constraint::Check { name, sql } => {
+                let name = conv_name(md, ConstraintKind::Check, table, &[], None, name.as_deref())?;
+                constraints.push(TableConstraint::Check {
+                    name,
+                    sql: sql.clone(),
+                });
+            }
+            Constraint::ForeignKey {
+                name,
+                columns,
+                ref_table,
+                ref_columns,
+                ondelete,
+                onupdate,
+            } => {
+                let n = conv_name(
+                    md,
+                    ConstraintKind::ForeignKey,
+                    table,
+                    columns,
+                    Some((ref_table, ref_columns)),
+                    name.as_deref(),
+                )?;
+                constraints.push(TableConstraint::ForeignKey {
+                    name: n,
+                    columns: columns.clone(),
+                    ref_table: ref_table.clone(),
+                    ref_columns: ref_columns.clone(),
+                    ondelete: ondelete.clone(),
+                    onupdate: onupdate.clone(),
+                });
+            }
+            Constraint::PrimaryKey { .. } => {}
+        }
+    }
+    for c in &table.columns {
+        let cols = vec![c.name.clone()];
+        if c.unique && !c.index {
+            let name = conv_name(md, ConstraintKind::Unique, table, &cols, None, None)?;
+            constraints.push(TableConstraint::Unique {
+                name,
+                columns: cols.clone(),
+            });
+        }
+        for fk in &c.foreign_keys {
+            let refcols = vec![fk.column.clone()];
+            let name = conv_name(
+                md,
+                ConstraintKind::ForeignKey,
+                table,
+                &cols,
+                Some((&fk.table, &refcols)),
+                fk.name.as_deref(),
+            )?;
+            constraints.push(TableConstraint::ForeignKey {
+                name,
+                columns: cols.clone(),
+                ref_table: fk.table.clone(),
+                ref_columns: refcols,
+                ondelete: fk.ondelete.clone(),
+                onupdate: fk.onupdate.clone(),
+            });
+        }
+    }
+    Ok(CreateTable {
+        name: table.name.clone(),
+        columns,
+        constraints,
+    })
+}
+
+/// The CREATE INDEX statements of `table`: `index=True` columns (in column order; `unique=True`
+/// makes it a UNIQUE index named by the `ix` convention, `ix_<table>_<column>` by default), then
+/// `__table_args__` indexes. (SQLAlchemy iterates a set here; declaration order is what it
+/// produces in practice.)
+pub fn create_indexes(md: &MetaData, table: &Table) -> Result<Vec<CreateIndex>, DdlError> {
+    let mut out = Vec::new();
+    for c in table.columns.iter().filter(|c| c.index) {
+        let cols = vec![c.name.clone()];
+        let name = conv_name(md, ConstraintKind::Index, table, &cols, None, None)?
+            .ok_or_else(|| DdlError(format!("Index on {}.{} has no name", table.name, c.name)))?;
+        out.push(CreateIndex {
+            name,
+            table: table.name.clone(),
+            columns: cols,
+            unique: c.unique,
+        });
+    }
+    for i in &table.indexes {
+        let name = conv_name(
+            md,
+            ConstraintKind::Index,
+            table,
+            &i.columns,
+            None,
+            i.name.as_deref(),
+        )?
+        .ok_or_else(|| DdlError(format!("Index on {} has no name", table.name)))?;
+        out.push(CreateIndex {
+            name,
+            table: table.name.clone(),
+            columns: i.columns.clone(),
+            unique: i.unique,
+        });
+    }
+    Ok(out)
+}
+
+/// SQLAlchemy's `sort_tables_and_constraints` + `topological.sort`: repeated passes over the
+/// tables in metadata order, each pass emitting (in order) every table whose referenced tables
+/// (other than itself and tables outside `names`) are already emitted. Cycles fall back to
+/// metadata order for the remaining tables.
+pub fn sort_tables<'a>(md: &'a MetaData, names: &[&str]) -> Vec<&'a Table> {
+    let mut todo: Vec<&Table> = md
+        .tables
+        .iter()
+        .filter(|t| names.contains(&t.name.as_str()))
+        .collect();
+    let mut out: Vec<&Table> = Vec::new();
+    while !todo.is_empty() {
+        let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
+        let ready: Vec<&Table> = todo
+            .iter()
+            .copied()
+            .filter(|t| {
+                t.foreign_keys()
+                    .iter()
+                    .all(|fk| fk.ref_table == t.name || !pending.contains(&fk.ref_table.as_str()))
+            })
+            .collect();
+        if ready.is_empty() {
+            out.append(&mut todo);
+            break;
+        }
+        todo.retain(|t| !ready.iter().any(|r| r.name == t.name));
+        out.extend(ready);
+    }
+    out
+}
+
+/// `db.create_all()` (checkfirst): for every table not in `existing`, in dependency order,
+/// its CREATE TABLE followed by its CREATE INDEX statements.
+pub fn create_all(md: &MetaData, existing: &[&str]) -> Result<Vec<Statement>, DdlError> {
+    let names: Vec<&str> = md
+        .tables
+        .iter()
+        .map(|t| t.name.as_str())
+        .filter(|n| !existing.contains(n))
+        .collect();
+    let mut out = Vec::new();
+    for t in sort_tables(md, &names) {
+        out.push(Statement::CreateTable(create_table(md, t)?));
+        out.extend(
+            create_indexes(md, t)?
+                .into_iter()
+                .map(Statement::CreateIndex),
+        );
+    }
+    Ok(out)
+}
+
+/// `db.drop_all()` (checkfirst): DROP TABLE for every table in `existing`, in reverse dependency order.
+pub fn drop_all(md: &MetaData, existing: &[&str]) -> Vec<Statement> {
+    let names: Vec<&str> = md
+        .tables
+        .iter()
+        .map(|t| t.name.as_str())
+        .filter(|n| existing.contains(n))
+        .collect();
+    let mut v: Vec<Statement> = sort_tables(md, &names)
+        .into_iter()
+        .map(|t| {
+            Statement::DropTable(DropTable {
+                name: t.name.clone(),
+            })
+        })
+        .collect();
+    v.reverse();
+    v
+}
+
+/// The existence checks `create_all`/`drop_all` run first, per table in metadata order:
+/// `PRAGMA main.table_info("t")` (then `PRAGMA temp.table_info("t")` when main has no such table).
+pub fn has_table_pragmas(table: &str) -> [String; 2] {
+    let q = format!("\"{}\"", table.replace('"', "\"\""));
+    [
+        format!("PRAGMA main.table_info({q})"),
+        format!("PRAGMA temp.table_info({q})"),
+    ]
+}
+
+#[cfg(test)]
+#[path = "ddl_tests.rs"]
+mod tests;

@@ -1,0 +1,418 @@
+//! Mapped classes and relationships as plain data (what `class X(db.Model)` and
+//! `db.relationship(...)` declare), and relationship resolution from foreign keys.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::core::sql::expr::{Expr, TableRef, and};
+
+use super::schema::{MetaData, Table};
+
+/// `lazy=` loader strategy of a relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lazy {
+    /// `lazy=True` / `'select'`: load on first access with a separate SELECT.
+    #[default]
+    Select,
+    /// `lazy='dynamic'`: an `AppenderQuery`.
+    Dynamic,
+    /// `lazy='joined'`: LEFT OUTER JOIN eager load.
+    Joined,
+    /// `lazy='subquery'`: subquery eager load.
+    Subquery,
+    /// `lazy='selectin'`: SELECT ... IN eager load.
+    Selectin,
+    /// `lazy='noload'` / `'raise'`.
+    NoLoad,
+}
+
+/// The direction of a relationship (SQLAlchemy's `MANYTOONE`, `ONETOMANY`, `MANYTOMANY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelKind {
+    /// The parent table holds the foreign key (`Post.author`).
+    ManyToOne,
+    /// The target table holds the foreign key (`User.posts`).
+    OneToMany,
+    /// Through a `secondary` association table.
+    ManyToMany,
+}
+
+/// `db.relationship(...)` (or the reverse side created by `backref=`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Relationship {
+    /// Attribute name on the parent class.
+    pub name: String,
+    /// Target class name.
+    pub target: String,
+    /// `secondary=` association table name.
+    pub secondary: Option<String>,
+    /// `back_populates=`.
+    pub back_populates: Option<String>,
+    /// `backref=` name (the registry creates the reverse relationship).
+    pub backref: Option<String>,
+    /// `lazy=` of the backref (`db.backref('pages', lazy=...)`).
+    pub backref_lazy: Lazy,
+    /// `lazy=`.
+    pub lazy: Lazy,
+    /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`.
+    pub cascade: String,
+    /// `order_by=` expressions.
+    pub order_by: Vec<Expr>,
+    /// `uselist=` (`None`: collection unless many-to-one).
+    pub uselist: Option<bool>,
+    /// `foreign_keys=` local column names restricting which FK columns are used.
+    pub foreign_keys: Vec<String>,
+    /// Direction override (for self-referential relationships: `remote_side=`).
+    pub direction: Option<RelKind>,
+}
+
+impl Relationship {
+    /// `db.relationship(target)` named `name`.
+    pub fn new(name: &str, target: &str) -> Self {
+        Relationship {
+            name: name.into(),
+            target: target.into(),
+            ..Default::default()
+        }
+    }
+    /// `secondary=`.
+    pub fn secondary(mut self, table: &str) -> Self {
+        self.secondary = Some(table.into());
+        self
+    }
+    /// `backref=`.
+    pub fn backref(mut self, name: &str) -> Self {
+        self.backref = Some(name.into());
+        self
+    }
+    /// `back_populates=`.
+    pub fn back_populates(mut self, name: &str) -> Self {
+        self.back_populates = Some(name.into());
+        self
+    }
+    /// `lazy=`.
+    pub fn lazy(mut self, lazy: Lazy) -> Self {
+        self.lazy = lazy;
+        self
+    }
+    /// `cascade=`.
+    pub fn cascade(mut self, cascade: &str) -> Self {
+        self.cascade = cascade.into();
+        self
+    }
+    /// Cascade options in effect (`all` expanded; default `save-update, merge`).
+    pub fn cascade_set(&self) -> Vec<String> {
+        if self.cascade.trim().is_empty() {
+            return vec!["save-update".into(), "merge".into()];
+        }
+        let mut out = Vec::new();
+        for part in self
+            .cascade
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if part == "all" {
+                for p in [
+                    "save-update",
+                    "merge",
+                    "refresh-expire",
+                    "expunge",
+                    "delete",
+                ] {
+                    out.push(p.to_string());
+                }
+            } else {
+                out.push(part.to_string());
+            }
+        }
+        out
+    }
+}
+
+/// A mapped class: `class_name` ↔ `table`, plus its relationships.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapper {
+    /// Python class name.
+    pub class_name: String,
+    /// Mapped table name.
+    pub table: String,
+    /// Relationships (including reverse sides created by backrefs after [`Registry::finalize`]).
+    pub relationships: Vec<Relationship>,
+}
+
+impl Mapper {
+    /// A mapper without relationships.
+    pub fn new(class_name: &str, table: &str) -> Self {
+        Mapper {
+            class_name: class_name.into(),
+            table: table.into(),
+            relationships: vec![],
+        }
+    }
+    /// Add a relationship.
+    pub fn relationship(mut self, r: Relationship) -> Self {
+        self.relationships.push(r);
+        self
+    }
+}
+
+/// An ORM error (unknown class/attribute, no join path...), message like SQLAlchemy's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrmError(pub String);
+
+/// `db.Model.registry` + `db.metadata`: everything query compilation needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Registry {
+    /// Tables.
+    pub metadata: MetaData,
+    /// Mapped classes in definition order.
+    pub mappers: Vec<Mapper>,
+}
+
+/// One `referred = foreign` column pair of a join condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinPair {
+    /// Referred (usually primary key) side: `(table, column)`.
+    pub referred: (String, String),
+    /// Foreign key side: `(table, column)`.
+    pub foreign: (String, String),
+}
+
+/// A relationship with its join conditions worked out from the foreign keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedRel {
+    /// Direction.
+    pub kind: RelKind,
+    /// Parent table.
+    pub parent: String,
+    /// Target table.
+    pub target: String,
+    /// Association table (many-to-many).
+    pub secondary: Option<String>,
+    /// Parent ↔ target (or parent ↔ secondary) pairs: the primaryjoin.
+    pub primary: Vec<JoinPair>,
+    /// Target ↔ secondary pairs: the secondaryjoin.
+    pub secondary_pairs: Vec<JoinPair>,
+}
+
+static NEXT_ALIAS: AtomicU32 = AtomicU32::new(1);
+
+/// A fresh anonymous alias (`<base>_N` once rendered).
+pub fn anon_alias(base: &str) -> TableRef {
+    TableRef::Anon {
+        base: base.into(),
+        id: NEXT_ALIAS.fetch_add(1, Ordering::Relaxed),
+    }
+}
+
+/// SQLAlchemy's `join_condition(a, b)`: foreign keys of `b` referring to `a`, else foreign keys of
+/// `a` referring to `b`; each pair is `referred = foreign`.
+pub fn join_pairs(md: &MetaData, a: &str, b: &str, only: &[String]) -> Vec<JoinPair> {
+    let pairs_from = |holder: &Table, referred: &str| -> Vec<JoinPair> {
+        let mut out = Vec::new();
+        for fk in holder.foreign_keys() {
+            if fk.ref_table != referred {
+                continue;
+            }
+            for (c, r) in fk.columns.iter().zip(&fk.ref_columns) {
+                if only.is_empty() || only.contains(c) {
+                    out.push(JoinPair {
+                        referred: (referred.into(), r.clone()),
+                        foreign: (holder.name.clone(), c.clone()),
+                    });
+                }
+            }
+        }
+        out
+    };
+    let (Some(ta), Some(tb)) = (md.table(a), md.table(b)) else {
+        return vec![];
+    };
+    let v = pairs_from(tb, a);
+    if !v.is_empty() || a == b {
+        return v;
+    }
+    pairs_from(ta, b)
+}
+
+/// `referred = foreign AND ...` with table references mapped through `r`.
+pub fn pairs_expr(pairs: &[JoinPair], r: &dyn Fn(&str) -> TableRef) -> Expr {
+    and(pairs
+        .iter()
+        .map(|p| {
+            Expr::col_of(&r(&p.referred.0), p.referred.1.clone())
+                .eq(Expr::col_of(&r(&p.foreign.0), p.foreign.1.clone()))
+        })
+        .collect())
+}
+
+impl Registry {
+    /// Registry over `metadata`.
+    pub fn new(metadata: MetaData) -> Self {
+        Registry {
+            metadata,
+            mappers: vec![],
+        }
+    }
+    /// Add a mapper.
+    pub fn add(&mut self, m: Mapper) {
+        self.mappers.push(m);
+    }
+    /// Mapper by class name.
+    pub fn mapper(&self, class: &str) -> Result<&Mapper, OrmError> {
+        self.mappers
+            .iter()
+            .find(|m| m.class_name == class)
+            .ok_or_else(|| OrmError(format!("unknown class {class}")))
+    }
+    /// Mapped table of a class.
+    pub fn table_of(&self, class: &str) -> Result<&Table, OrmError> {
+        let m = self.mapper(class)?;
+        self.metadata
+            .table(&m.table)
+            .ok_or_else(|| OrmError(format!("no table {}", m.table)))
+    }
+    /// Relationship `class.name`.
+    pub fn relationship(&self, class: &str, name: &str) -> Result<&Relationship, OrmError> {
+        self.mapper(class)?
+            .relationships
+            .iter()
+            .find(|r| r.name == name)
+            .ok_or_else(|| OrmError(format!("type object '{class}' has no attribute '{name}'")))
+    }
+
+    /// Create the reverse relationships declared with `backref=` (idempotent).
+    pub fn finalize(&mut self) {
+        let mut extra: Vec<(String, Relationship)> = Vec::new();
+        for m in &self.mappers {
+            for r in &m.relationships {
+                if let Some(b) = &r.backref {
+                    let mut rev = Relationship::new(b, &m.class_name);
+                    rev.secondary = r.secondary.clone();
+                    rev.back_populates = Some(r.name.clone());
+                    rev.lazy = r.backref_lazy;
+                    extra.push((r.target.clone(), rev));
+                }
+            }
+        }
+        for (class, rev) in extra {
+            if let Some(m) = self.mappers.iter_mut().find(|m| m.class_name == class)
+                && !m.relationships.iter().any(|r| r.name == rev.name)
+            {
+                m.relationships.push(rev);
+            }
+        }
+    }
+
+    /// Work out direction and join pairs of `class.name` from the foreign keys.
+    pub fn resolve(&self, class: &str, name: &str) -> Result<ResolvedRel, OrmError> {
+        let rel = self.relationship(class, name)?;
+        let parent = self.mapper(class)?.table.clone();
+        let target = self.mapper(&rel.target)?.table.clone();
+        let md = &self.metadata;
+        let err = || {
+            OrmError(format!(
+                "Could not determine join condition between parent/child tables on relationship {class}.{name}"
+            ))
+        };
+        if let Some(sec) = &rel.secondary {
+            let primary = join_pairs(md, &parent, sec, &rel.foreign_keys);
+            let secondary_pairs = join_pairs(md, &target, sec, &rel.foreign_keys);
+            if primary.is_empty() || secondary_pairs.is_empty() {
+                return Err(err());
+            }
+            return Ok(ResolvedRel {
+                kind: RelKind::ManyToMany,
+                parent,
+                target,
+                secondary: Some(sec.clone()),
+                primary,
+                secondary_pairs,
+            });
+        }
+        let t_refs_p = self
+            .metadata
+            .table(&target)
+            .map(|t| t.foreign_keys().iter().any(|f| f.ref_table == parent))
+            .unwrap_or(false);
+        let kind = match rel.direction {
+            Some(k) => k,
+            None if parent == target => RelKind::OneToMany,
+            None if t_refs_p => RelKind::OneToMany,
+            None => RelKind::ManyToOne,
+        };
+        let primary = match kind {
+            RelKind::OneToMany => join_pairs(md, &parent, &target, &rel.foreign_keys),
+            _ => join_pairs(md, &target, &parent, &rel.foreign_keys),
+        };
+        if primary.is_empty() {
+            return Err(err());
+        }
+        Ok(ResolvedRel {
+            kind,
+            parent,
+            target,
+            secondary: None,
+            primary,
+            secondary_pairs: vec![],
+        })
+    }
+}
+
+impl ResolvedRel {
+    /// The collection/scalar flag: `uselist` unless many-to-one.
+    pub fn uselist(&self) -> bool {
+        self.kind != RelKind::ManyToOne
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::orm::testutil::models;
+
+    #[test]
+    fn resolve_directions() {
+        let md = models(&[
+            "User id:int:pk",
+            "Post id:int:pk user_id:int:fk=user.id",
+            "T=post_tags post_id:int:fk=post.id tag_id:int:fk=tag.id",
+            "Tag id:int:pk",
+        ]);
+        let mut reg = Registry::new(md);
+        reg.add(
+            Mapper::new("User", "user")
+                .relationship(Relationship::new("posts", "Post").backref("author")),
+        );
+        reg.add(
+            Mapper::new("Post", "post").relationship(
+                Relationship::new("tags", "Tag")
+                    .secondary("post_tags")
+                    .backref("posts"),
+            ),
+        );
+        reg.add(Mapper::new("Tag", "tag"));
+        reg.finalize();
+        assert_eq!(
+            reg.resolve("User", "posts").unwrap().kind,
+            RelKind::OneToMany
+        );
+        let a = reg.resolve("Post", "author").unwrap();
+        assert_eq!(a.kind, RelKind::ManyToOne);
+        assert_eq!(
+            a.primary[0].referred,
+            ("user".to_string(), "id".to_string())
+        );
+        assert_eq!(
+            reg.resolve("Tag", "posts").unwrap().kind,
+            RelKind::ManyToMany
+        );
+        assert_eq!(
+            Relationship::new("a", "B")
+                .cascade("all, delete-orphan")
+                .cascade_set()
+                .len(),
+            6
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! The ORM's schema layer (models → tables → DDL) and query compilation to [`crate::core::sql`] values.
+//!
+//! - [`naming`]: `__tablename__` derivation, naming conventions.
+//! - [`schema`]: `MetaData`, `Table`, `Column`, constraints as plain data.
+//! - [`ddl`]: CREATE/DROP statements and `create_all`/`drop_all` ordering.
+//! - [`mapper`]: mapped classes, relationships, relationship resolution from foreign keys.
+//! - [`query`]: `Query` / `select()` state → `Select`, count, exists, pagination, bulk UPDATE/DELETE.
+//! - [`relations`]: lazy loads, `has`/`any`, relationship comparisons, joined eager loading.
+//! - [`persist`]: flush statements (INSERT/UPDATE/DELETE of single rows and association rows).
+
+pub mod ddl;
+pub mod mapper;
+pub mod naming;
+pub mod persist;
+pub mod query;
+pub mod relations;
+pub mod schema;
+
+#[cfg(test)]
+pub(crate) mod testutil;

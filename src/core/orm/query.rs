@@ -1,0 +1,564 @@
+//! Query compilation: the legacy `Query` and 2.0 `select()` state → [`Select`] values.
+
+use crate::core::sql::expr::{Expr, TableRef, count_star, exists};
+use crate::core::sql::{Delete, FromItem, LabelStyle, Select, SqlValue, Update};
+
+use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
+
+/// One entry of the columns clause.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entity {
+    /// A mapped class: all its columns (`User` → `user.id AS user_id, ...`).
+    Class(String),
+    /// An aliased class (`aliased(Node)`): its columns through the alias.
+    Alias {
+        /// Class name.
+        class: String,
+        /// The alias (`TableRef::Anon { base: <table>, .. }`).
+        alias: TableRef,
+    },
+    /// Any column expression (`User.username`, `func.count(Post.id)`, `label(...)`).
+    Expr(Expr),
+}
+
+/// What `.join(...)` / `.outerjoin(...)` joins to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JoinTarget {
+    /// `join(Department)`: ON inferred from foreign keys unless given.
+    Class(String),
+    /// `join(Employee.department)`: ON from the relationship (many-to-many joins the secondary too).
+    Relationship {
+        /// Parent class.
+        class: String,
+        /// Relationship name.
+        name: String,
+    },
+    /// `join(aliased(Node), on)`.
+    Alias {
+        /// Class name.
+        class: String,
+        /// The alias.
+        alias: TableRef,
+    },
+    /// `join(subquery, on)`.
+    Subquery {
+        /// Inner statement.
+        select: Box<Select>,
+        /// Its alias (`anon_1`).
+        alias: TableRef,
+    },
+}
+
+/// One `.join()` call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    /// Target.
+    pub target: JoinTarget,
+    /// Explicit ON clause.
+    pub on: Option<Expr>,
+    /// `outerjoin`.
+    pub outer: bool,
+}
+
+/// The state of a `Query` (legacy) or `select()` (2.0) before compilation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// Columns clause entities.
+    pub entities: Vec<Entity>,
+    /// Label style: `TablenamePlusCol` for `Model.query` / `session.query`, `DisambiguateOnly` for `select()`.
+    pub style: LabelStyle,
+    /// `select_from(...)` classes.
+    pub select_from: Vec<String>,
+    /// Joins in call order.
+    pub joins: Vec<Join>,
+    /// `filter` / `where` criteria.
+    pub where_: Vec<Expr>,
+    /// `group_by`.
+    pub group_by: Vec<Expr>,
+    /// `having`.
+    pub having: Vec<Expr>,
+    /// `order_by`.
+    pub order_by: Vec<Expr>,
+    /// `limit`.
+    pub limit: Option<i64>,
+    /// `offset`.
+    pub offset: Option<i64>,
+    /// `distinct()`.
+    pub distinct: bool,
+}
+
+impl Query {
+    /// `Model.query` / `db.session.query(Model)`.
+    pub fn legacy(entities: Vec<Entity>) -> Self {
+        Query {
+            entities,
+            style: LabelStyle::TablenamePlusCol,
+            ..Default::default()
+        }
+    }
+    /// `select(...)` (2.0 style).
+    pub fn select(entities: Vec<Entity>) -> Self {
+        Query {
+            entities,
+            style: LabelStyle::DisambiguateOnly,
+            ..Default::default()
+        }
+    }
+    /// `Model.query`.
+    pub fn of(class: &str) -> Self {
+        Query::legacy(vec![Entity::Class(class.into())])
+    }
+    /// `.filter(e)` / `.where(e)`.
+    pub fn filter(mut self, e: Expr) -> Self {
+        self.where_.push(e);
+        self
+    }
+    /// `.join(target[, on])`.
+    pub fn join(mut self, target: JoinTarget, on: Option<Expr>) -> Self {
+        self.joins.push(Join {
+            target,
+            on,
+            outer: false,
+        });
+        self
+    }
+    /// `.outerjoin(target[, on])`.
+    pub fn outerjoin(mut self, target: JoinTarget, on: Option<Expr>) -> Self {
+        self.joins.push(Join {
+            target,
+            on,
+            outer: true,
+        });
+        self
+    }
+    /// `.order_by(...)`.
+    pub fn order_by(mut self, e: Vec<Expr>) -> Self {
+        self.order_by.extend(e);
+        self
+    }
+    /// `.group_by(...)`.
+    pub fn group_by(mut self, e: Vec<Expr>) -> Self {
+        self.group_by.extend(e);
+        self
+    }
+    /// `.having(e)`.
+    pub fn having(mut self, e: Expr) -> Self {
+        self.having.push(e);
+        self
+    }
+    /// `.limit(n)`.
+    pub fn limit(mut self, n: i64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+    /// `.offset(n)`.
+    pub fn offset(mut self, n: i64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+    /// `.distinct()`.
+    pub fn distinct(mut self) -> Self {
+        self.distinct = true;
+        self
+    }
+    /// `.select_from(Class)`.
+    pub fn select_from(mut self, class: &str) -> Self {
+        self.select_from.push(class.into());
+        self
+    }
+    /// `.with_entities(...)`: replace the columns clause.
+    pub fn with_entities(mut self, entities: Vec<Entity>) -> Self {
+        self.entities = entities;
+        self
+    }
+
+    /// The class `filter_by()` applies to: the last joined class, else the first entity's class.
+    pub fn filter_by_class(&self, reg: &Registry) -> Option<String> {
+        for j in self.joins.iter().rev() {
+            match &j.target {
+                JoinTarget::Class(c) => return Some(c.clone()),
+                JoinTarget::Relationship { class, name } => {
+                    return reg.relationship(class, name).ok().map(|r| r.target.clone());
+                }
+                _ => {}
+            }
+        }
+        self.entities.iter().find_map(|e| match e {
+            Entity::Class(c) => Some(c.clone()),
+            _ => None,
+        })
+    }
+
+    /// `.filter_by(key=value, ...)` on column attributes: `table.col = value` per pair, in order.
+    pub fn filter_by(mut self, reg: &Registry, pairs: Vec<(&str, Expr)>) -> Result<Self, OrmError> {
+        let class = self
+            .filter_by_class(reg)
+            .ok_or_else(|| OrmError("filter_by() needs an entity".into()))?;
+        let table = reg.table_of(&class)?;
+        for (key, value) in pairs {
+            let col = table.col_by_key(key).ok_or_else(|| {
+                OrmError(format!(
+                    "Entity namespace for \"{}\" has no property \"{key}\"",
+                    table.name
+                ))
+            })?;
+            self.where_
+                .push(Expr::col(&table.name, col.name.clone()).eq(value));
+        }
+        Ok(self)
+    }
+
+    /// Compile to a SELECT.
+    pub fn compile(&self, reg: &Registry) -> Result<Select, OrmError> {
+        let mut columns = Vec::new();
+        for e in &self.entities {
+            match e {
+                Entity::Class(c) => {
+                    let t = reg.table_of(c)?;
+                    columns.extend(
+                        t.columns
+                            .iter()
+                            .map(|col| Expr::col(&t.name, col.name.clone())),
+                    );
+                }
+                Entity::Alias { class, alias } => {
+                    let t = reg.table_of(class)?;
+                    columns.extend(
+                        t.columns
+                            .iter()
+                            .map(|col| Expr::col_of(alias, col.name.clone())),
+                    );
+                }
+                Entity::Expr(x) => columns.push(x.clone()),
+            }
+        }
+        let mut froms: Vec<FromItem> = Vec::new();
+        for c in &self.select_from {
+            froms.push(FromItem::Table(reg.table_of(c)?.name.clone()));
+        }
+        for j in &self.joins {
+            self.apply_join(reg, &mut froms, &columns, j)?;
+        }
+        let mut refs = Vec::new();
+        for e in columns.iter().chain(&self.where_).chain(&self.having) {
+            collect_tables(e, &mut refs);
+        }
+        for r in refs {
+            if !froms.iter().any(|f| f.provides(&r)) {
+                froms.push(match &r {
+                    TableRef::Named(n) => FromItem::Table(n.clone()),
+                    TableRef::Anon { base, .. } => FromItem::Alias {
+                        table: base.clone(),
+                        alias: r.clone(),
+                    },
+                });
+            }
+        }
+        Ok(Select {
+            columns,
+            label_style: self.style,
+            distinct: self.distinct,
+            from: froms,
+            where_: self.where_.clone(),
+            group_by: self.group_by.clone(),
+            having: self.having.clone(),
+            order_by: self.order_by.clone(),
+            limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
+        })
+    }
+
+    fn first_table(&self, reg: &Registry, columns: &[Expr]) -> Option<TableRef> {
+        if let Some(Entity::Class(c)) = self.entities.first() {
+            return reg
+                .table_of(c)
+                .ok()
+                .map(|t| TableRef::Named(t.name.clone()));
+        }
+        let mut refs = Vec::new();
+        for c in columns {
+            collect_tables(c, &mut refs);
+        }
+        refs.into_iter().next()
+    }
+
+    fn apply_join(
+        &self,
+        reg: &Registry,
+        froms: &mut Vec<FromItem>,
+        columns: &[Expr],
+        j: &Join,
+    ) -> Result<(), OrmError> {
+        // left side: the relationship's parent, else the leftmost FROM / first entity.
+        let left: TableRef = match &j.target {
+            JoinTarget::Relationship { class, .. } => {
+                TableRef::Named(reg.table_of(class)?.name.clone())
+            }
+            _ => match froms.first() {
+                Some(FromItem::Table(t)) => TableRef::Named(t.clone()),
+                Some(f) => first_ref(f),
+                None => self
+                    .first_table(reg, columns)
+                    .ok_or_else(|| OrmError("nothing to join from".into()))?,
+            },
+        };
+        let pos = match froms.iter().position(|f| f.provides(&left)) {
+            Some(p) => p,
+            None => {
+                froms.push(match &left {
+                    TableRef::Named(n) => FromItem::Table(n.clone()),
+                    TableRef::Anon { base, .. } => FromItem::Alias {
+                        table: base.clone(),
+                        alias: left.clone(),
+                    },
+                });
+                froms.len() - 1
+            }
+        };
+        let item = froms.remove(pos);
+        let joined = match &j.target {
+            JoinTarget::Relationship { class, name } => {
+                let r = reg.resolve(class, name)?;
+                let named = |t: &str| TableRef::Named(t.to_string());
+                match (&r.kind, &r.secondary) {
+                    (RelKind::ManyToMany, Some(sec)) => {
+                        let alias = anon_alias(sec);
+                        let via = |t: &str| if t == sec { alias.clone() } else { named(t) };
+                        let pj = j.on.clone().unwrap_or_else(|| pairs_expr(&r.primary, &via));
+                        let sj = pairs_expr(&r.secondary_pairs, &via);
+                        let sec_item = FromItem::Alias {
+                            table: sec.clone(),
+                            alias: alias.clone(),
+                        };
+                        if j.outer {
+                            let inner = sec_item.join(FromItem::Table(r.target.clone()), sj, false);
+                            item.join(inner, pj, true)
+                        } else {
+                            item.join(sec_item, pj, false).join(
+                                FromItem::Table(r.target.clone()),
+                                sj,
+                                false,
+                            )
+                        }
+                    }
+                    _ => {
+                        let on =
+                            j.on.clone()
+                                .unwrap_or_else(|| pairs_expr(&r.primary, &named));
+                        item.join(FromItem::Table(r.target.clone()), on, j.outer)
+                    }
+                }
+            }
+            JoinTarget::Class(c) => {
+                let target = reg.table_of(c)?.name.clone();
+                let on = match &j.on {
+                    Some(on) => on.clone(),
+                    None => {
+                        let mut tables = Vec::new();
+                        item_tables(&item, &mut tables);
+                        let pairs: Vec<JoinPair> =
+                            tables.iter().map(|t| join_pairs(&reg.metadata, t, &target, &[])).find(|p| !p.is_empty()).ok_or_else(|| {
+                                OrmError(format!("Don't know how to join to <Mapper at {c}>; please use an ON clause"))
+                            })?;
+                        pairs_expr(&pairs, &|t: &str| TableRef::Named(t.to_string()))
+                    }
+                };
+                item.join(FromItem::Table(target), on, j.outer)
+            }
+            JoinTarget::Alias { class, alias } => {
+                let table = reg.table_of(class)?.name.clone();
+                let on =
+                    j.on.clone()
+                        .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?;
+                item.join(
+                    FromItem::Alias {
+                        table,
+                        alias: alias.clone(),
+                    },
+                    on,
+                    j.outer,
+                )
+            }
+            JoinTarget::Subquery { select, alias } => {
+                let on =
+                    j.on.clone()
+                        .ok_or_else(|| OrmError("join to a subquery needs an ON clause".into()))?;
+                item.join(
+                    FromItem::Subquery {
+                        select: select.clone(),
+                        alias: alias.clone(),
+                    },
+                    on,
+                    j.outer,
+                )
+            }
+        };
+        froms.insert(pos, joined);
+        Ok(())
+    }
+
+    /// `Query.count()`: `SELECT count(*) AS count_1 FROM (<query>) AS anon_1`.
+    pub fn count_statement(&self, reg: &Registry) -> Result<Select, OrmError> {
+        let inner = self.compile(reg)?;
+        Ok(Select::new(vec![count_star()]).from(FromItem::Subquery {
+            select: Box::new(inner),
+            alias: anon_alias("anon"),
+        }))
+    }
+
+    /// `.first()`: LIMIT 1.
+    pub fn first_statement(&self, reg: &Registry) -> Result<Select, OrmError> {
+        self.clone().limit(1).compile(reg)
+    }
+
+    /// `Query.exists()` wrapped as `SELECT EXISTS (SELECT 1 FROM ... WHERE ...) AS anon_1`.
+    pub fn exists_statement(&self, reg: &Registry) -> Result<Select, OrmError> {
+        let mut inner = self.compile(reg)?;
+        inner.columns = vec![Expr::raw("1")];
+        Ok(Select::new(vec![exists(inner)]))
+    }
+
+    /// The query as a subquery in an expression (`IN (...)`, `= (...)`): bare column names.
+    pub fn scalar_subquery(&self, reg: &Registry) -> Result<Expr, OrmError> {
+        let mut s = self.compile(reg)?;
+        s.label_style = LabelStyle::DisambiguateOnly;
+        Ok(Expr::Select(Box::new(s)))
+    }
+
+    /// `.subquery()`: a FROM-able select (columns labeled by name) and its anonymous alias.
+    pub fn subquery(&self, reg: &Registry) -> Result<(Select, TableRef), OrmError> {
+        let mut s = self.compile(reg)?;
+        s.label_style = LabelStyle::DisambiguateOnly;
+        Ok((s, anon_alias("anon")))
+    }
+
+    /// Flask-SQLAlchemy `paginate()`: the page query (LIMIT per_page OFFSET (page-1)*per_page)
+    /// and the total count query (ORDER BY, LIMIT and OFFSET dropped).
+    pub fn paginate_statements(
+        &self,
+        reg: &Registry,
+        page: i64,
+        per_page: i64,
+    ) -> Result<(Select, Select), OrmError> {
+        let items = self
+            .clone()
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+            .compile(reg)?;
+        let mut counted = self.clone();
+        counted.order_by.clear();
+        counted.limit = None;
+        counted.offset = None;
+        let total = if self.style == LabelStyle::DisambiguateOnly {
+            let (inner, alias) = counted.subquery(reg)?;
+            Select::new(vec![count_star()]).from(FromItem::Subquery {
+                select: Box::new(inner),
+                alias,
+            })
+        } else {
+            counted.count_statement(reg)?
+        };
+        Ok((items, total))
+    }
+
+    /// Bulk `query.update({...})`: SET in table column order, the query's WHERE.
+    pub fn update_statement(
+        &self,
+        reg: &Registry,
+        values: Vec<(&str, Expr)>,
+    ) -> Result<Update, OrmError> {
+        let class = self
+            .filter_by_class(reg)
+            .ok_or_else(|| OrmError("update() needs an entity".into()))?;
+        let table = reg.table_of(&class)?;
+        let mut set = Vec::new();
+        for c in &table.columns {
+            if let Some((_, v)) = values.iter().find(|(k, _)| *k == c.key || *k == c.name) {
+                set.push((c.name.clone(), v.clone().self_group(None)));
+            }
+        }
+        Ok(Update {
+            table: table.name.clone(),
+            set,
+            where_: self.where_.clone(),
+        })
+    }
+
+    /// Bulk `query.delete()`.
+    pub fn delete_statement(&self, reg: &Registry) -> Result<Delete, OrmError> {
+        let class = self
+            .filter_by_class(reg)
+            .ok_or_else(|| OrmError("delete() needs an entity".into()))?;
+        Ok(Delete {
+            table: reg.table_of(&class)?.name.clone(),
+            where_: self.where_.clone(),
+        })
+    }
+}
+
+/// `session.get(Class, pk)` / `Query.get(pk)`: `WHERE pk1 = ? AND pk2 = ?`.
+pub fn get_statement(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Select, OrmError> {
+    let t = reg.table_of(class)?;
+    let mut q = Query::of(class);
+    for (c, v) in t.primary_key().into_iter().zip(pk) {
+        q.where_.push(Expr::col(&t.name, c).eq(Expr::Bind(v)));
+    }
+    q.compile(reg)
+}
+
+fn first_ref(f: &FromItem) -> TableRef {
+    match f {
+        FromItem::Table(t) => TableRef::Named(t.clone()),
+        FromItem::Alias { alias, .. } | FromItem::Subquery { alias, .. } => alias.clone(),
+        FromItem::Join { left, .. } => first_ref(left),
+    }
+}
+
+fn item_tables(f: &FromItem, out: &mut Vec<String>) {
+    match f {
+        FromItem::Table(t) => out.push(t.clone()),
+        FromItem::Alias { .. } | FromItem::Subquery { .. } => {}
+        FromItem::Join { left, right, .. } => {
+            item_tables(left, out);
+            item_tables(right, out);
+        }
+    }
+}
+
+/// Tables/aliases an expression refers to (not descending into subqueries), in order.
+pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
+    let mut push = |r: &TableRef| {
+        if !out.contains(r) && !matches!(r, TableRef::Anon { base, .. } if base == "anon") {
+            out.push(r.clone());
+        }
+    };
+    match e {
+        Expr::Column { table: Some(t), .. } => push(t),
+        Expr::Binary { left, right, .. } => {
+            collect_tables(left, out);
+            collect_tables(right, out);
+        }
+        Expr::List { items, .. } | Expr::Func { args: items, .. } => {
+            items.iter().for_each(|i| collect_tables(i, out))
+        }
+        Expr::Unary { operand: x, .. }
+        | Expr::Order { expr: x, .. }
+        | Expr::Label { expr: x, .. }
+        | Expr::Grouping(x)
+        | Expr::Cast { expr: x, .. } => collect_tables(x, out),
+        Expr::Case { whens, else_ } => {
+            for (c, v) in whens {
+                collect_tables(c, out);
+                collect_tables(v, out);
+            }
+            if let Some(x) = else_ {
+                collect_tables(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+#[path = "query_tests.rs"]
+mod tests;

@@ -1,0 +1,651 @@
+//! SQL expressions as values.
+//!
+//! Constructors apply SQLAlchemy's `self_group()` rules at construction time (operator precedence,
+//! `NOT (...)`, `(x NOT IN (...))`, grouped `startswith`...), so the renderer only prints.
+
+use super::stmt::Select;
+use super::types::SqlType;
+use super::value::SqlValue;
+
+/// A table reference in an expression or FROM clause.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TableRef {
+    /// A table by name (`user`, rendered `"order"` when it needs quotes).
+    Named(String),
+    /// An anonymous alias rendered `<base>_<n>` (`anon_1`, `tags_1`); `n` is assigned by the renderer
+    /// in order of first appearance, per `base`, like SQLAlchemy's anonymous names. `id` only
+    /// distinguishes aliases inside one statement.
+    Anon {
+        /// Name stem: `anon` for subqueries, the table name for aliased tables.
+        base: String,
+        /// Identity of this alias within the statement.
+        id: u32,
+    },
+}
+
+impl TableRef {
+    /// A named table reference.
+    pub fn named(name: impl Into<String>) -> Self {
+        TableRef::Named(name.into())
+    }
+}
+
+/// Binary operators and the pseudo-operators SQLAlchemy uses as grouping contexts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `IS`
+    Is,
+    /// `IS NOT`
+    IsNot,
+    /// `LIKE`
+    Like,
+    /// `NOT LIKE`
+    NotLike,
+    /// `x LIKE ? || '%'` (`startswith`)
+    StartsWith,
+    /// `x LIKE '%' || ?` (`endswith`)
+    EndsWith,
+    /// `x LIKE '%' || ? || '%'` (`contains`)
+    Contains,
+    /// `IN`
+    In,
+    /// `NOT IN`
+    NotIn,
+    /// `BETWEEN`
+    Between,
+    /// `NOT BETWEEN`
+    NotBetween,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `%`
+    Mod,
+    /// `||`
+    Concat,
+    /// `AND`
+    And,
+    /// `OR`
+    Or,
+    /// unary `NOT` (SQLAlchemy `inv`)
+    Not,
+    /// unary `-`
+    Neg,
+    /// unary `DISTINCT`
+    Distinct,
+    /// `EXISTS`
+    Exists,
+    /// function-argument context (`comma_op`)
+    Comma,
+    /// top-level WHERE context (`_asbool`)
+    AsBool,
+}
+
+impl Op {
+    /// SQLAlchemy's `_PRECEDENCE` value (operators missing there get `_OpLimit._smallest` = -100).
+    pub fn precedence(self) -> i32 {
+        use Op::*;
+        match self {
+            Mul | Div | Mod | Neg => 8,
+            Add | Sub => 7,
+            Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | In | NotIn | Between
+            | NotBetween | Concat | Not | Distinct => 5,
+            And => 3,
+            Or => 2,
+            Exists => 0,
+            Comma => -1,
+            AsBool => -10,
+            StartsWith | EndsWith | Contains => -100,
+        }
+    }
+
+    /// `(a op b) op c` needs no parentheses (associative operators).
+    pub fn natural_self_precedent(self) -> bool {
+        matches!(self, Op::Add | Op::Mul | Op::Concat | Op::And | Op::Or)
+    }
+
+    /// SQL spelling of a plain binary operator.
+    pub fn sql(self) -> &'static str {
+        use Op::*;
+        match self {
+            Eq => "=",
+            Ne => "!=",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Is => "IS",
+            IsNot => "IS NOT",
+            Like | StartsWith | EndsWith | Contains => "LIKE",
+            NotLike => "NOT LIKE",
+            In => "IN",
+            NotIn => "NOT IN",
+            Between => "BETWEEN",
+            NotBetween => "NOT BETWEEN",
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            Mod => "%",
+            Concat => "||",
+            And => "AND",
+            Or => "OR",
+            Not => "NOT",
+            Neg => "-",
+            Distinct => "DISTINCT",
+            Exists => "EXISTS",
+            Comma => ",",
+            AsBool => "",
+        }
+    }
+
+    /// The comparison operator `not_()` turns this one into, if any.
+    pub fn negated(self) -> Option<Op> {
+        use Op::*;
+        Some(match self {
+            Eq => Ne,
+            Ne => Eq,
+            Lt => Ge,
+            Ge => Lt,
+            Gt => Le,
+            Le => Gt,
+            Is => IsNot,
+            IsNot => Is,
+            Like => NotLike,
+            NotLike => Like,
+            In => NotIn,
+            NotIn => In,
+            Between => NotBetween,
+            NotBetween => Between,
+            _ => return None,
+        })
+    }
+}
+
+/// SQLAlchemy's `operators.is_precedent(op, against)`.
+pub fn is_precedent(op: Op, against: Option<Op>) -> bool {
+    match against {
+        Some(a) if a == op && op.natural_self_precedent() => false,
+        None => true,
+        Some(a) => op.precedence() <= a.precedence(),
+    }
+}
+
+/// A SQL expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// `table.column` (or a bare `column`).
+    Column {
+        /// Owning table or alias; `None` renders the bare name.
+        table: Option<TableRef>,
+        /// Column name.
+        name: String,
+    },
+    /// A bound parameter, rendered `?`.
+    Bind(SqlValue),
+    /// Verbatim SQL text (`literal_column`, `text()`, `1` for `true()`, `'%'`...).
+    Raw(String),
+    /// `NULL`
+    Null,
+    /// `*`
+    Star,
+    /// `left op right`.
+    Binary {
+        /// Left operand.
+        left: Box<Expr>,
+        /// Operator.
+        op: Op,
+        /// Right operand (for IN: an [`Expr::List`] with op [`Op::Comma`] or a subquery).
+        right: Box<Expr>,
+    },
+    /// `a AND b AND c`, `a OR b`, or a comma list (IN items, BETWEEN bounds use `AND`).
+    List {
+        /// `And`, `Or` or `Comma`.
+        op: Op,
+        /// Items.
+        items: Vec<Expr>,
+    },
+    /// A unary prefix operator: `NOT x`, `-x`, `DISTINCT x`, `EXISTS (...)`.
+    Unary {
+        /// `Not`, `Neg`, `Distinct` or `Exists`.
+        op: Op,
+        /// Operand.
+        operand: Box<Expr>,
+    },
+    /// `x DESC` / `x ASC`.
+    Order {
+        /// Sorted expression.
+        expr: Box<Expr>,
+        /// `true` for DESC.
+        desc: bool,
+    },
+    /// A SQL function call `name(args)` (with SQLAlchemy's special renderings: `now()` →
+    /// `CURRENT_TIMESTAMP`, `count()` → `count(*)`).
+    Func {
+        /// Function name as written in Python (`count`, `group_concat`...).
+        name: String,
+        /// Arguments.
+        args: Vec<Expr>,
+    },
+    /// `expr AS name` in a columns clause; its name elsewhere in ORDER BY; its element in WHERE/GROUP BY.
+    Label {
+        /// Label name.
+        name: String,
+        /// Labeled expression.
+        expr: Box<Expr>,
+    },
+    /// A reference to a label by name (`order_by(desc('spent'))`).
+    LabelRef(String),
+    /// Parentheses.
+    Grouping(Box<Expr>),
+    /// `CASE WHEN c THEN v ... ELSE e END`.
+    Case {
+        /// `(condition, value)` pairs.
+        whens: Vec<(Expr, Expr)>,
+        /// ELSE value.
+        else_: Option<Box<Expr>>,
+    },
+    /// `CAST(x AS TYPE)`.
+    Cast {
+        /// Operand.
+        expr: Box<Expr>,
+        /// Target type.
+        ty: SqlType,
+    },
+    /// A subquery used as an expression: `(SELECT ...)` (scalar subquery, IN operand, EXISTS operand).
+    Select(Box<Select>),
+}
+
+fn bx(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+impl Expr {
+    /// `table.name` column reference.
+    pub fn col(table: impl Into<String>, name: impl Into<String>) -> Expr {
+        Expr::Column {
+            table: Some(TableRef::Named(table.into())),
+            name: name.into(),
+        }
+    }
+
+    /// Column reference through any table reference (alias).
+    pub fn col_of(table: &TableRef, name: impl Into<String>) -> Expr {
+        Expr::Column {
+            table: Some(table.clone()),
+            name: name.into(),
+        }
+    }
+
+    /// Bound parameter.
+    pub fn bind(v: impl Into<SqlValue>) -> Expr {
+        Expr::Bind(v.into())
+    }
+
+    /// `true()` / a Python `True` compared with `==`: rendered inline as `1` on SQLite.
+    pub fn true_() -> Expr {
+        Expr::Raw("1".into())
+    }
+
+    /// `false()` / a Python `False` compared with `==`: rendered inline as `0` on SQLite.
+    pub fn false_() -> Expr {
+        Expr::Raw("0".into())
+    }
+
+    /// Verbatim SQL.
+    pub fn raw(s: impl Into<String>) -> Expr {
+        Expr::Raw(s.into())
+    }
+
+    /// The operator this expression groups as, for [`Expr::self_group`].
+    fn group_op(&self) -> Option<Op> {
+        match self {
+            Expr::Binary { op, .. } => Some(*op),
+            Expr::List { op, items } if items.len() > 1 && *op != Op::Comma => Some(*op),
+            Expr::Unary { op, .. } => Some(*op),
+            _ => None,
+        }
+    }
+
+    /// SQLAlchemy's `self_group(against)`: wrap in parentheses when this expression's operator
+    /// binds no tighter than `against` (`None` = always group an operator expression).
+    pub fn self_group(self, against: Option<Op>) -> Expr {
+        match self.group_op() {
+            Some(op) if is_precedent(op, against) => Expr::Grouping(bx(self)),
+            _ => self,
+        }
+    }
+
+    /// `left op right` with both operands grouped against `op`.
+    pub fn binary(left: Expr, op: Op, right: Expr) -> Expr {
+        Expr::Binary {
+            left: bx(left.self_group(Some(op))),
+            op,
+            right: bx(right.self_group(Some(op))),
+        }
+    }
+
+    /// `self == other` (`IS NULL` when `other` is NULL).
+    pub fn eq(self, other: Expr) -> Expr {
+        if other == Expr::Null {
+            return Expr::binary(self, Op::Is, Expr::Null);
+        }
+        Expr::binary(self, Op::Eq, other)
+    }
+    /// `self != other` (`IS NOT NULL` when `other` is NULL).
+    pub fn ne(self, other: Expr) -> Expr {
+        if other == Expr::Null {
+            return Expr::binary(self, Op::IsNot, Expr::Null);
+        }
+        Expr::binary(self, Op::Ne, other)
+    }
+    /// `self < other`
+    pub fn lt(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Lt, other)
+    }
+    /// `self <= other`
+    pub fn le(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Le, other)
+    }
+    /// `self > other`
+    pub fn gt(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Gt, other)
+    }
+    /// `self >= other`
+    pub fn ge(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Ge, other)
+    }
+    /// `self IS NULL`
+    pub fn is_null(self) -> Expr {
+        Expr::binary(self, Op::Is, Expr::Null)
+    }
+    /// `self IS NOT NULL`
+    pub fn is_not_null(self) -> Expr {
+        Expr::binary(self, Op::IsNot, Expr::Null)
+    }
+    /// `self LIKE pattern`
+    pub fn like(self, pattern: Expr) -> Expr {
+        Expr::binary(self, Op::Like, pattern)
+    }
+    /// `self NOT LIKE pattern`
+    pub fn not_like(self, pattern: Expr) -> Expr {
+        Expr::binary(self, Op::NotLike, pattern)
+    }
+    /// `lower(self) LIKE lower(pattern)` (SQLite `ilike`).
+    pub fn ilike(self, pattern: Expr) -> Expr {
+        Expr::binary(
+            func("lower", vec![self]),
+            Op::Like,
+            func("lower", vec![pattern]),
+        )
+    }
+    /// `(self LIKE ? || '%')`, grouped like SQLAlchemy (`startswith` has the lowest precedence).
+    pub fn startswith(self, prefix: Expr) -> Expr {
+        Expr::binary(self, Op::StartsWith, prefix)
+    }
+    /// `(self LIKE '%' || ?)`
+    pub fn endswith(self, suffix: Expr) -> Expr {
+        Expr::binary(self, Op::EndsWith, suffix)
+    }
+    /// `(self LIKE '%' || ? || '%')`
+    pub fn contains(self, part: Expr) -> Expr {
+        Expr::binary(self, Op::Contains, part)
+    }
+    /// `self IN (?, ?, ...)` (an empty list renders SQLAlchemy's empty-set subquery).
+    pub fn in_(self, items: Vec<Expr>) -> Expr {
+        Expr::binary(
+            self,
+            Op::In,
+            Expr::List {
+                op: Op::Comma,
+                items,
+            },
+        )
+    }
+    /// `(self NOT IN (?, ?, ...))`
+    pub fn not_in(self, items: Vec<Expr>) -> Expr {
+        Expr::binary(
+            self,
+            Op::NotIn,
+            Expr::List {
+                op: Op::Comma,
+                items,
+            },
+        )
+    }
+    /// `self IN (SELECT ...)`
+    pub fn in_select(self, select: Select) -> Expr {
+        Expr::binary(self, Op::In, Expr::Select(Box::new(select)))
+    }
+    /// `self BETWEEN low AND high`
+    pub fn between(self, low: Expr, high: Expr) -> Expr {
+        let bounds = Expr::List {
+            op: Op::And,
+            items: vec![
+                low.self_group(Some(Op::And)),
+                high.self_group(Some(Op::And)),
+            ],
+        };
+        Expr::Binary {
+            left: bx(self.self_group(Some(Op::Between))),
+            op: Op::Between,
+            right: bx(bounds),
+        }
+    }
+    /// `self / other`; when both operands are integers SQLAlchemy renders `self / (other + 0.0)`.
+    pub fn div(self, other: Expr, both_integer: bool) -> Expr {
+        let other = if both_integer {
+            Expr::binary(other, Op::Add, Expr::raw("0.0"))
+        } else {
+            other
+        };
+        Expr::binary(self, Op::Div, other)
+    }
+    /// `self % other`
+    pub fn modulo(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Mod, other)
+    }
+    /// `self || other`
+    pub fn concat(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Concat, other)
+    }
+    /// `DISTINCT self` (`column.distinct()`).
+    pub fn distinct(self) -> Expr {
+        Expr::Unary {
+            op: Op::Distinct,
+            operand: bx(self.self_group(Some(Op::Distinct))),
+        }
+    }
+    /// `self DESC`
+    pub fn desc(self) -> Expr {
+        Expr::Order {
+            expr: bx(self),
+            desc: true,
+        }
+    }
+    /// `self ASC`
+    pub fn asc(self) -> Expr {
+        Expr::Order {
+            expr: bx(self),
+            desc: false,
+        }
+    }
+    /// `self AS name`
+    pub fn label(self, name: impl Into<String>) -> Expr {
+        Expr::Label {
+            name: name.into(),
+            expr: bx(self),
+        }
+    }
+    /// `CAST(self AS ty)`
+    pub fn cast(self, ty: SqlType) -> Expr {
+        Expr::Cast { expr: bx(self), ty }
+    }
+}
+
+impl std::ops::Add for Expr {
+    type Output = Expr;
+    /// `self + other`
+    fn add(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Add, other)
+    }
+}
+
+impl std::ops::Sub for Expr {
+    type Output = Expr;
+    /// `self - other`
+    fn sub(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Sub, other)
+    }
+}
+
+impl std::ops::Mul for Expr {
+    type Output = Expr;
+    /// `self * other`
+    fn mul(self, other: Expr) -> Expr {
+        Expr::binary(self, Op::Mul, other)
+    }
+}
+
+impl std::ops::Neg for Expr {
+    type Output = Expr;
+    /// `-self`
+    fn neg(self) -> Expr {
+        Expr::Unary {
+            op: Op::Neg,
+            operand: bx(self.self_group(Some(Op::Neg))),
+        }
+    }
+}
+
+/// `name(args...)`.
+pub fn func(name: impl Into<String>, args: Vec<Expr>) -> Expr {
+    Expr::Func {
+        name: name.into(),
+        args: args
+            .into_iter()
+            .map(|a| a.self_group(Some(Op::Comma)))
+            .collect(),
+    }
+}
+
+/// `count(*)` (`func.count()`).
+pub fn count_star() -> Expr {
+    func("count", vec![])
+}
+
+fn boolean(op: Op, clauses: Vec<Expr>) -> Expr {
+    if clauses.len() == 1 {
+        let mut clauses = clauses;
+        return clauses.remove(0).self_group(Some(Op::AsBool));
+    }
+    Expr::List {
+        op,
+        items: clauses
+            .into_iter()
+            .map(|c| c.self_group(Some(op)))
+            .collect(),
+    }
+}
+
+/// `and_(a, b, ...)`.
+pub fn and(clauses: Vec<Expr>) -> Expr {
+    boolean(Op::And, clauses)
+}
+
+/// `or_(a, b, ...)`.
+pub fn or(clauses: Vec<Expr>) -> Expr {
+    boolean(Op::Or, clauses)
+}
+
+/// `not_(x)` / `~x`: comparisons flip their operator, anything else becomes `NOT x`
+/// (grouped: `NOT (a OR b)`, `NOT (EXISTS (...))`).
+pub fn not(e: Expr) -> Expr {
+    match e {
+        Expr::Binary { left, op, right } if op.negated().is_some() => Expr::Binary {
+            left,
+            op: op.negated().unwrap_or(op),
+            right,
+        },
+        Expr::Unary {
+            op: Op::Not,
+            operand,
+        } => match *operand {
+            Expr::Grouping(inner) => *inner,
+            other => other,
+        },
+        other => Expr::Unary {
+            op: Op::Not,
+            operand: bx(other.self_group(Some(Op::Not))),
+        },
+    }
+}
+
+/// `EXISTS (SELECT ...)`.
+pub fn exists(select: Select) -> Expr {
+    Expr::Unary {
+        op: Op::Exists,
+        operand: bx(Expr::Select(Box::new(select))),
+    }
+}
+
+/// `CASE WHEN ... END`; conditions are grouped (`WHEN (x < ?) THEN ?`).
+pub fn case(whens: Vec<(Expr, Expr)>, else_: Option<Expr>) -> Expr {
+    Expr::Case {
+        whens: whens
+            .into_iter()
+            .map(|(c, v)| (c.self_group(None), v))
+            .collect(),
+        else_: else_.map(bx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping_rules() {
+        let a = Expr::col("t", "a");
+        assert!(matches!(
+            a.clone()
+                .startswith(Expr::bind(1))
+                .self_group(Some(Op::AsBool)),
+            Expr::Grouping(_)
+        ));
+        assert!(!matches!(
+            a.clone().eq(Expr::bind(1)).self_group(Some(Op::And)),
+            Expr::Grouping(_)
+        ));
+        assert!(matches!(
+            or(vec![
+                a.clone().eq(Expr::bind(1)),
+                a.clone().eq(Expr::bind(2))
+            ])
+            .self_group(Some(Op::And)),
+            Expr::Grouping(_)
+        ));
+        assert!(matches!(
+            not(a.clone().eq(Expr::bind(1))),
+            Expr::Binary { op: Op::Ne, .. }
+        ));
+        assert!(is_precedent(Op::Sub, Some(Op::Sub)));
+        assert!(!is_precedent(Op::Add, Some(Op::Add)));
+    }
+}

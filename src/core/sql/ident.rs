@@ -1,0 +1,192 @@
+//! Identifier quoting exactly as SQLAlchemy's `SQLiteIdentifierPreparer` does it.
+
+use std::borrow::Cow;
+
+/// SQLAlchemy 2.0's SQLite reserved words (`SQLiteIdentifierPreparer.reserved_words`).
+pub const RESERVED_WORDS: &[&str] = &[
+    "add",
+    "after",
+    "all",
+    "alter",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
+    "between",
+    "by",
+    "cascade",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "commit",
+    "conflict",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
+    "default",
+    "deferrable",
+    "deferred",
+    "delete",
+    "desc",
+    "detach",
+    "distinct",
+    "drop",
+    "each",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exclusive",
+    "exists",
+    "explain",
+    "fail",
+    "false",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "glob",
+    "group",
+    "having",
+    "if",
+    "ignore",
+    "immediate",
+    "in",
+    "index",
+    "indexed",
+    "initially",
+    "inner",
+    "insert",
+    "instead",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "key",
+    "left",
+    "like",
+    "limit",
+    "match",
+    "natural",
+    "not",
+    "notnull",
+    "null",
+    "of",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "outer",
+    "plan",
+    "pragma",
+    "primary",
+    "query",
+    "raise",
+    "references",
+    "reindex",
+    "rename",
+    "replace",
+    "restrict",
+    "right",
+    "rollback",
+    "row",
+    "select",
+    "set",
+    "table",
+    "temp",
+    "temporary",
+    "then",
+    "to",
+    "transaction",
+    "trigger",
+    "true",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
+    "where",
+];
+
+/// True when SQLAlchemy would quote `name`: a reserved word, a leading digit or `$`,
+/// a character outside `[A-Za-z0-9_$]`, or any upper-case letter (case-sensitive name).
+pub fn requires_quotes(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if RESERVED_WORDS.binary_search(&lower.as_str()).is_ok() {
+        return true;
+    }
+    match name.chars().next() {
+        None => return true,
+        Some(c) if c.is_ascii_digit() || c == '$' => return true,
+        _ => {}
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    {
+        return true;
+    }
+    lower != name
+}
+
+/// The identifier as it appears in SQL: `"..."` (with `"` doubled) when [`requires_quotes`].
+pub fn quote(name: &str) -> Cow<'_, str> {
+    if requires_quotes(name) {
+        Cow::Owned(format!("\"{}\"", name.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// A string literal as SQLAlchemy renders it inline: `'...'` with `'` doubled.
+pub fn string_literal(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved_sorted() {
+        let mut v = RESERVED_WORDS.to_vec();
+        v.sort_unstable();
+        assert_eq!(v, RESERVED_WORDS);
+    }
+
+    #[test]
+    fn quoting() {
+        // expectations from tools/sql_cases.py output (CREATE TABLE "group" / "order", "userName").
+        for (n, q) in [
+            ("user", "user"),
+            ("order", "\"order\""),
+            ("group", "\"group\""),
+            ("from", "\"from\""),
+            ("match", "\"match\""),
+            ("userName", "\"userName\""),
+            ("ix_group_userName", "\"ix_group_userName\""),
+            ("post_tags", "post_tags"),
+            ("1abc", "\"1abc\""),
+            ("a b", "\"a b\""),
+            ("Ab\"c", "\"Ab\"\"c\""),
+        ] {
+            assert_eq!(quote(n), q, "{n}");
+        }
+        assert_eq!(string_literal("it's"), "'it''s'");
+    }
+}

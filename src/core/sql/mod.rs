@@ -1,0 +1,26 @@
+//! SQL as values, rendered by one renderer into the exact text SQLAlchemy 2.0 sends to SQLite.
+//!
+//! - [`value`]: bound parameter values ([`SqlValue`]).
+//! - [`ident`]: identifier quoting (SQLAlchemy's SQLite reserved words and legal-character rules).
+//! - [`types`]: column types and their DDL spelling.
+//! - [`expr`]: expressions, with SQLAlchemy's operator precedence and grouping applied at construction.
+//! - [`stmt`]: statements (SELECT, INSERT, UPDATE, DELETE and DDL).
+//! - [`text`]: `text()` named parameters → `?`.
+//! - [`render`]: the single renderer: [`render()`] turns a [`Statement`] into SQL text plus `?` parameters.
+
+pub mod expr;
+pub mod ident;
+pub mod render;
+pub mod stmt;
+pub mod text;
+pub mod types;
+pub mod value;
+
+pub use expr::{Expr, Op, TableRef};
+pub use render::{Rendered, render};
+pub use stmt::{
+    ColumnDef, CreateIndex, CreateTable, Delete, DropIndex, DropTable, FromItem, Insert,
+    LabelStyle, Select, Statement, TableConstraint, Update,
+};
+pub use types::SqlType;
+pub use value::SqlValue;

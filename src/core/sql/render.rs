@@ -1,0 +1,662 @@
+//! The single renderer: statements → SQL text with `?` placeholders and positional parameters,
+//! byte for byte as SQLAlchemy 2.0's SQLite dialect sends them.
+
+use std::collections::HashMap;
+
+use super::expr::{Expr, Op, TableRef};
+use super::ident::quote;
+use super::stmt::{
+    ColumnDef, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select, Statement,
+    TableConstraint,
+};
+use super::value::SqlValue;
+
+/// A rendered statement: SQL text plus its positional parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// SQL text exactly as sent to SQLite (`?` placeholders).
+    pub sql: String,
+    /// One value per `?`, in order.
+    pub params: Vec<SqlValue>,
+}
+
+impl Rendered {
+    /// The parameters as SQLAlchemy's echo log shows them: a Python tuple (`()`, `(1,)`, `('a', 2)`).
+    pub fn params_repr(&self) -> String {
+        let items: Vec<String> = self.params.iter().map(SqlValue::py_repr).collect();
+        match items.len() {
+            1 => format!("({},)", items[0]),
+            _ => format!("({})", items.join(", ")),
+        }
+    }
+
+    /// Log form: the SQL, then the parameter tuple on its own line (SQLAlchemy echo without timing).
+    pub fn display(&self) -> String {
+        format!("{}\n{}", self.sql, self.params_repr())
+    }
+}
+
+/// Render any statement.
+pub fn render(stmt: &Statement) -> Rendered {
+    let mut r = Renderer::default();
+    let sql = match stmt {
+        Statement::Select(s) => r.select(s, false),
+        Statement::Insert(i) => r.insert(i),
+        Statement::Update(u) => {
+            let sets: Vec<String> = u
+                .set
+                .iter()
+                .map(|(c, v)| format!("{}={}", quote(c), r.expr(v, Ctx::Normal)))
+                .collect();
+            let mut s = format!("UPDATE {} SET {}", quote(&u.table), sets.join(", "));
+            if !u.where_.is_empty() {
+                s.push_str(" WHERE ");
+                s.push_str(&r.and_list(&u.where_));
+            }
+            s
+        }
+        Statement::Delete(d) => {
+            let mut s = format!("DELETE FROM {}", quote(&d.table));
+            if !d.where_.is_empty() {
+                s.push_str(" WHERE ");
+                s.push_str(&r.and_list(&d.where_));
+            }
+            s
+        }
+        Statement::CreateTable(t) => create_table(t),
+        Statement::CreateIndex(i) => create_index(i),
+        Statement::DropTable(t) => format!("\nDROP TABLE {}", quote(&t.name)),
+        Statement::DropIndex(i) => format!("\nDROP INDEX {}", quote(&i.name)),
+        Statement::Text(sql, params) => {
+            r.params.extend(params.iter().cloned());
+            sql.clone()
+        }
+    };
+    Rendered {
+        sql,
+        params: r.params,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Normal,
+    OrderBy,
+}
+
+#[derive(Default)]
+struct Renderer {
+    params: Vec<SqlValue>,
+    /// anonymous alias → assigned number
+    aliases: HashMap<(String, u32), u32>,
+    /// next number per anonymous-name stem
+    counters: HashMap<String, u32>,
+}
+
+impl Renderer {
+    fn next_anon(&mut self, base: &str) -> String {
+        let n = self.counters.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        format!("{base}_{n}")
+    }
+
+    fn table_name(&mut self, t: &TableRef) -> String {
+        match t {
+            TableRef::Named(n) => n.clone(),
+            TableRef::Anon { base, id } => {
+                let key = (base.clone(), *id);
+                if let Some(n) = self.aliases.get(&key) {
+                    return format!("{base}_{n}");
+                }
+                let n = self.counters.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let n = *n;
+                self.aliases.insert(key, n);
+                format!("{base}_{n}")
+            }
+        }
+    }
+
+    fn and_list(&mut self, items: &[Expr]) -> String {
+        if items.len() == 1 {
+            let e = items[0].clone().self_group(Some(Op::AsBool));
+            return self.expr(&e, Ctx::Normal);
+        }
+        let parts: Vec<String> = items
+            .iter()
+            .map(|e| self.expr(&e.clone().self_group(Some(Op::And)), Ctx::Normal))
+            .collect();
+        parts.join(" AND ")
+    }
+
+    fn select(&mut self, s: &Select, as_from: bool) -> String {
+        let mut out = String::from("SELECT ");
+        if s.distinct {
+            out.push_str("DISTINCT ");
+        }
+        let mut used: Vec<String> = Vec::new();
+        let cols: Vec<String> = s
+            .columns
+            .iter()
+            .map(|c| self.select_column(c, s.label_style, as_from, &mut used))
+            .collect();
+        out.push_str(&cols.join(", "));
+        if !s.from.is_empty() {
+            let froms: Vec<String> = s.from.iter().map(|f| self.render_from(f)).collect();
+            out.push_str(" \nFROM ");
+            out.push_str(&froms.join(", "));
+        }
+        if !s.where_.is_empty() {
+            out.push_str(" \nWHERE ");
+            out.push_str(&self.and_list(&s.where_));
+        }
+        if !s.group_by.is_empty() {
+            let g: Vec<String> = s
+                .group_by
+                .iter()
+                .map(|e| self.expr(e, Ctx::Normal))
+                .collect();
+            out.push_str(" GROUP BY ");
+            out.push_str(&g.join(", "));
+        }
+        if !s.having.is_empty() {
+            out.push_str(" \nHAVING ");
+            out.push_str(&self.and_list(&s.having));
+        }
+        if !s.order_by.is_empty() {
+            let o: Vec<String> = s
+                .order_by
+                .iter()
+                .map(|e| self.expr(e, Ctx::OrderBy))
+                .collect();
+            out.push_str(" ORDER BY ");
+            out.push_str(&o.join(", "));
+        }
+        if s.limit.is_some() || s.offset.is_some() {
+            out.push_str("\n LIMIT ");
+            let limit = s.limit.clone().unwrap_or(Expr::Bind(SqlValue::Integer(-1)));
+            out.push_str(&self.expr(&limit, Ctx::Normal));
+            out.push_str(" OFFSET ");
+            let offset = s.offset.clone().unwrap_or(Expr::Bind(SqlValue::Integer(0)));
+            out.push_str(&self.expr(&offset, Ctx::Normal));
+        }
+        out
+    }
+
+    fn select_column(
+        &mut self,
+        c: &Expr,
+        style: LabelStyle,
+        as_from: bool,
+        used: &mut Vec<String>,
+    ) -> String {
+        match c {
+            Expr::Label { name, expr } => {
+                used.push(name.clone());
+                let inner = self.expr(expr, Ctx::Normal);
+                format!("{inner} AS {}", quote(name))
+            }
+            Expr::Column { table, name } => {
+                let text = self.expr(c, Ctx::Normal);
+                match style {
+                    LabelStyle::TablenamePlusCol => match table {
+                        Some(t) => {
+                            let label = format!("{}_{}", self.table_name(t), name);
+                            format!("{text} AS {}", quote(&label))
+                        }
+                        None => text,
+                    },
+                    LabelStyle::DisambiguateOnly => {
+                        if used.contains(name) {
+                            let label = self.next_anon(name);
+                            used.push(label.clone());
+                            format!("{text} AS {}", quote(&label))
+                        } else {
+                            used.push(name.clone());
+                            if as_from {
+                                format!("{text} AS {}", quote(name))
+                            } else {
+                                text
+                            }
+                        }
+                    }
+                }
+            }
+            Expr::Cast { expr, .. } if matches!(**expr, Expr::Column { .. }) => {
+                let text = self.expr(c, Ctx::Normal);
+                if let Expr::Column {
+                    table: Some(t),
+                    name,
+                } = &**expr
+                {
+                    let label = match style {
+                        LabelStyle::TablenamePlusCol => format!("{}_{}", self.table_name(t), name),
+                        LabelStyle::DisambiguateOnly => name.clone(),
+                    };
+                    format!("{text} AS {}", quote(&label))
+                } else {
+                    text
+                }
+            }
+            Expr::Raw(_) | Expr::Star => self.expr(c, Ctx::Normal),
+            Expr::Func { name, .. } => {
+                let text = self.expr(c, Ctx::Normal);
+                let label = self.next_anon(name);
+                format!("{text} AS {}", quote(&label))
+            }
+            _ => {
+                let text = self.expr(c, Ctx::Normal);
+                let label = self.next_anon("anon");
+                format!("{text} AS {label}")
+            }
+        }
+    }
+
+    fn render_from(&mut self, f: &FromItem) -> String {
+        match f {
+            FromItem::Table(t) => quote(t).into_owned(),
+            FromItem::Alias { table, alias } => {
+                let a = self.table_name(alias);
+                format!("{} AS {}", quote(table), quote(&a))
+            }
+            FromItem::Subquery { select, alias } => {
+                let inner = self.select(select, true);
+                let a = self.table_name(alias);
+                format!("({inner}) AS {}", quote(&a))
+            }
+            FromItem::Join {
+                left,
+                right,
+                on,
+                outer,
+            } => {
+                let l = self.render_from(left);
+                let r = self.render_from(right);
+                let r = if matches!(**right, FromItem::Join { .. }) {
+                    format!("({r})")
+                } else {
+                    r
+                };
+                let on = self.expr(on, Ctx::Normal);
+                let kw = if *outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                format!("{l} {kw} {r} ON {on}")
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, ctx: Ctx) -> String {
+        match e {
+            Expr::Column { table, name } => match table {
+                Some(t) => {
+                    let t = self.table_name(t);
+                    format!("{}.{}", quote(&t), quote(name))
+                }
+                None => quote(name).into_owned(),
+            },
+            Expr::Bind(v) => {
+                self.params.push(v.clone());
+                "?".into()
+            }
+            Expr::Raw(s) => s.clone(),
+            Expr::Null => "NULL".into(),
+            Expr::Star => "*".into(),
+            Expr::Binary { left, op, right } => self.binary(left, *op, right),
+            Expr::List { op, items } => {
+                let sep = match op {
+                    Op::Comma => ", ".to_string(),
+                    o => format!(" {} ", o.sql()),
+                };
+                let parts: Vec<String> = items.iter().map(|i| self.expr(i, Ctx::Normal)).collect();
+                parts.join(&sep)
+            }
+            Expr::Unary { op, operand } => {
+                let inner = self.expr(operand, Ctx::Normal);
+                match op {
+                    Op::Neg => format!("-{inner}"),
+                    o => format!("{} {inner}", o.sql()),
+                }
+            }
+            Expr::Order { expr, desc } => {
+                let inner = self.expr(expr, ctx);
+                format!("{inner} {}", if *desc { "DESC" } else { "ASC" })
+            }
+            Expr::Func { name, args } => self.func(name, args),
+            Expr::Label { name, expr } => {
+                if ctx == Ctx::OrderBy {
+                    quote(name).into_owned()
+                } else {
+                    self.expr(expr, ctx)
+                }
+            }
+            Expr::LabelRef(name) => quote(name).into_owned(),
+            Expr::Grouping(inner) => format!("({})", self.expr(inner, Ctx::Normal)),
+            Expr::Case { whens, else_ } => {
+                let mut s = String::from("CASE");
+                for (c, v) in whens {
+                    let c = self.expr(c, Ctx::Normal);
+                    let v = self.expr(v, Ctx::Normal);
+                    s.push_str(&format!(" WHEN {c} THEN {v}"));
+                }
+                if let Some(e) = else_ {
+                    let e = self.expr(e, Ctx::Normal);
+                    s.push_str(&format!(" ELSE {e}"));
+                }
+                s.push_str(" END");
+                s
+            }
+            Expr::Cast { expr, ty } => {
+                format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
+            }
+            Expr::Select(s) => format!("({})", self.select(s, false)),
+        }
+    }
+
+    fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
+        let l = self.expr(left, Ctx::Normal);
+        match op {
+            Op::In | Op::NotIn => {
+                let r = match right {
+                    Expr::List { items, .. } if items.is_empty() => {
+                        "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".to_string()
+                    }
+                    Expr::List { .. } => format!("({})", self.expr(right, Ctx::Normal)),
+                    other => self.expr(other, Ctx::Normal),
+                };
+                if op == Op::NotIn {
+                    format!("({l} NOT IN {r})")
+                } else {
+                    format!("{l} IN {r}")
+                }
+            }
+            Op::StartsWith => format!("{l} LIKE {} || '%'", self.expr(right, Ctx::Normal)),
+            Op::EndsWith => format!("{l} LIKE '%' || {}", self.expr(right, Ctx::Normal)),
+            Op::Contains => format!("{l} LIKE '%' || {} || '%'", self.expr(right, Ctx::Normal)),
+            _ => format!("{l} {} {}", op.sql(), self.expr(right, Ctx::Normal)),
+        }
+    }
+
+    fn func(&mut self, name: &str, args: &[Expr]) -> String {
+        let lower = name.to_ascii_lowercase();
+        if args.is_empty() {
+            match lower.as_str() {
+                "now" | "current_timestamp" => return "CURRENT_TIMESTAMP".into(),
+                "current_date" => return "CURRENT_DATE".into(),
+                "current_time" => return "CURRENT_TIME".into(),
+                "localtimestamp" => return "LOCALTIMESTAMP".into(),
+                "localtime" => return "LOCALTIME".into(),
+                "count" => return "count(*)".into(),
+                _ => {}
+            }
+        }
+        let name = if lower == "char_length" {
+            "length"
+        } else {
+            name
+        };
+        let parts: Vec<String> = args.iter().map(|a| self.expr(a, Ctx::Normal)).collect();
+        format!("{name}({})", parts.join(", "))
+    }
+
+    fn insert(&mut self, i: &Insert) -> String {
+        let mut s = format!("INSERT INTO {}", quote(&i.table));
+        if i.columns.is_empty() {
+            s.push_str(" DEFAULT VALUES");
+        } else {
+            let cols: Vec<String> = i.columns.iter().map(|c| quote(c).into_owned()).collect();
+            let rows: Vec<String> = i
+                .rows
+                .iter()
+                .map(|row| {
+                    let vals: Vec<String> = row.iter().map(|v| self.expr(v, Ctx::Normal)).collect();
+                    format!("({})", vals.join(", "))
+                })
+                .collect();
+            s.push_str(&format!(
+                " ({}) VALUES {}",
+                cols.join(", "),
+                rows.join(", ")
+            ));
+        }
+        if !i.returning.is_empty() {
+            let r: Vec<String> = i.returning.iter().map(|c| quote(c).into_owned()).collect();
+            s.push_str(" RETURNING ");
+            s.push_str(&r.join(", "));
+        }
+        s
+    }
+}
+
+fn needs_default_parens(d: &str) -> bool {
+    let starts_quoted = d.trim_start().starts_with(['\'', '"', '(']);
+    !starts_quoted && d.chars().any(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
+fn column_def(c: &ColumnDef) -> String {
+    let mut s = format!("{} {}", quote(&c.name), c.ty.ddl());
+    if let Some(d) = &c.default {
+        if needs_default_parens(d) {
+            s.push_str(&format!(" DEFAULT ({d})"));
+        } else {
+            s.push_str(&format!(" DEFAULT {d}"));
+        }
+    }
+    if c.not_null {
+        s.push_str(" NOT NULL");
+    }
+    for (name, sql) in &c.checks {
+        s.push(' ');
+        if let Some(n) = name {
+            s.push_str(&format!("CONSTRAINT {} ", quote(n)));
+        }
+        s.push_str(&format!("CHECK ({sql})"));
+    }
+    s
+}
+
+fn col_list(cols: &[String]) -> String {
+    cols.iter()
+        .map(|c| quote(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn constraint(c: &TableConstraint) -> String {
+    let prefix = |name: &Option<String>| match name {
+        Some(n) => format!("CONSTRAINT {} ", quote(n)),
+        None => String::new(),
+    };
+    match c {
+        TableConstraint::PrimaryKey { name, columns } => {
+            format!("{}PRIMARY KEY ({})", prefix(name), col_list(columns))
+        }
+        TableConstraint::Unique { name, columns } => {
+            format!("{}UNIQUE ({})", prefix(name), col_list(columns))
+        }
+        TableConstraint::Check { name, sql } => format!("{}CHECK ({sql})", prefix(name)),
+        TableConstraint::ForeignKey {
+            name,
+            columns,
+            ref_table,
+            ref_columns,
+            ondelete,
+            onupdate,
+        } => {
+            let mut s = format!(
+                "{}FOREIGN KEY({}) REFERENCES {} ({})",
+                prefix(name),
+                col_list(columns),
+                quote(ref_table),
+                col_list(ref_columns)
+            );
+            if let Some(d) = ondelete {
+                s.push_str(&format!(" ON DELETE {d}"));
+            }
+            if let Some(u) = onupdate {
+                s.push_str(&format!(" ON UPDATE {u}"));
+            }
+            s
+        }
+    }
+}
+
+fn create_table(t: &CreateTable) -> String {
+    let mut lines: Vec<String> = t.columns.iter().map(column_def).collect();
+    lines.extend(t.constraints.iter().map(constraint));
+    format!(
+        "\nCREATE TABLE {} (\n\t{}\n)\n\n",
+        quote(&t.name),
+        lines.join(", \n\t")
+    )
+}
+
+fn create_index(i: &CreateIndex) -> String {
+    format!(
+        "CREATE {}INDEX {} ON {} ({})",
+        if i.unique { "UNIQUE " } else { "" },
+        quote(&i.name),
+        quote(&i.table),
+        col_list(&i.columns)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sql::expr::{and, func, not, or};
+    use crate::core::sql::stmt::{Delete, Update};
+
+    fn sel(where_: Expr) -> String {
+        let s = Select::new(vec![Expr::col("user", "id")])
+            .from(FromItem::table("user"))
+            .filter(where_);
+        render(&s.into()).sql
+    }
+
+    fn where_of(e: Expr) -> String {
+        let sql = sel(e);
+        sql.split(" \nWHERE ")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    // Expected strings below are copied from testdata/expected_sql.txt (real SQLAlchemy output).
+    #[test]
+    fn where_forms() {
+        let age = || Expr::col("user", "age");
+        let name = || Expr::col("user", "username");
+        assert_eq!(
+            where_of(or(vec![
+                and(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]),
+                name().eq(Expr::bind("x"))
+            ])),
+            "user.age > ? AND user.age < ? OR user.username = ?"
+        );
+        assert_eq!(
+            where_of(and(vec![
+                or(vec![age().gt(Expr::bind(1)), age().lt(Expr::bind(5))]),
+                name().eq(Expr::bind("x"))
+            ])),
+            "(user.age > ? OR user.age < ?) AND user.username = ?"
+        );
+        assert_eq!(
+            where_of(not(or(vec![
+                age().lt(Expr::bind(1)),
+                age().gt(Expr::bind(5))
+            ]))),
+            "NOT (user.age < ? OR user.age > ?)"
+        );
+        assert_eq!(where_of(not(age().eq(Expr::bind(3)))), "user.age != ?");
+        assert_eq!(
+            where_of(name().startswith(Expr::bind("a"))),
+            "(user.username LIKE ? || '%')"
+        );
+        assert_eq!(
+            where_of(name().not_in(vec![Expr::bind(1), Expr::bind(2)])),
+            "(user.username NOT IN (?, ?))"
+        );
+        assert_eq!(
+            where_of(name().in_(vec![])),
+            "user.username IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)"
+        );
+        assert_eq!(
+            where_of(age().between(Expr::bind(10), Expr::bind(20))),
+            "user.age BETWEEN ? AND ?"
+        );
+        assert_eq!(
+            where_of(name().concat(Expr::bind("!")).eq(Expr::bind("ann!"))),
+            "(user.username || ?) = ?"
+        );
+        assert_eq!(
+            where_of((age() - (Expr::col("user", "id") - Expr::bind(1))).eq(Expr::bind(0))),
+            "user.age - (user.id - ?) = ?"
+        );
+        assert_eq!(
+            where_of(age().div(Expr::bind(2), true).eq(Expr::bind(1))),
+            "user.age / (? + 0.0) = ?"
+        );
+        assert_eq!(
+            where_of(name().ilike(Expr::bind("A%"))),
+            "lower(user.username) LIKE lower(?)"
+        );
+        assert_eq!(
+            where_of(func("lower", vec![name()]).eq(Expr::bind("ann"))),
+            "lower(user.username) = ?"
+        );
+    }
+
+    /// Expected from `select(t.c.a).where(exists().where(t.c.a > 1), t.c.a < 2)` and
+    /// `and_(~t.c.b, t.c.a > 1)` compiled with the real SQLite dialect.
+    #[test]
+    fn exists_grouped_in_and() {
+        let a = || Expr::col("t", "a");
+        let inner = Select {
+            columns: vec![Expr::Star],
+            from: vec![FromItem::table("t")],
+            where_: vec![a().gt(Expr::bind(1))],
+            ..Default::default()
+        };
+        let s = Select::new(vec![a()])
+            .label_style(LabelStyle::DisambiguateOnly)
+            .from(FromItem::table("t"))
+            .filter(crate::core::sql::expr::exists(inner))
+            .filter(a().lt(Expr::bind(2)));
+        assert_eq!(
+            render(&s.into()).sql,
+            "SELECT t.a \nFROM t \nWHERE (EXISTS (SELECT * \nFROM t \nWHERE t.a > ?)) AND t.a < ?"
+        );
+        let w = and(vec![
+            Expr::col("t", "b").eq(Expr::false_()),
+            a().gt(Expr::bind(1)),
+        ]);
+        let s = Select::new(vec![a()])
+            .label_style(LabelStyle::DisambiguateOnly)
+            .from(FromItem::table("t"))
+            .filter(w);
+        assert!(render(&s.into()).sql.ends_with("WHERE t.b = 0 AND t.a > ?"));
+    }
+
+    #[test]
+    fn update_delete() {
+        let u = Update {
+            table: "player".into(),
+            ..Default::default()
+        }
+        .set("level", Expr::bind(9))
+        .set("score", Expr::col("player", "score") + Expr::bind(5));
+        let mut u = u;
+        u.where_
+            .push(Expr::col("player", "score").lt(Expr::bind(30)));
+        let r = render(&u.into());
+        assert_eq!(
+            r.sql,
+            "UPDATE player SET level=?, score=(player.score + ?) WHERE player.score < ?"
+        );
+        assert_eq!(r.params_repr(), "(9, 5, 30)");
+        let d = Delete {
+            table: "player".into(),
+            where_: vec![],
+        };
+        assert_eq!(render(&d.into()).sql, "DELETE FROM player");
+    }
+}

@@ -1,0 +1,123 @@
+//! Column types (`db.Integer`, `db.String(80)`, ...) and their SQLite DDL spelling.
+
+/// A SQLAlchemy column type, as far as SQL generation needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SqlType {
+    /// `Integer` → `INTEGER`.
+    Integer,
+    /// `BigInteger` → `BIGINT`.
+    BigInteger,
+    /// `SmallInteger` → `SMALLINT`.
+    SmallInteger,
+    /// `String(n)` / `String()` → `VARCHAR(n)` / `VARCHAR`.
+    String(Option<u32>),
+    /// `Unicode(n)` → `VARCHAR(n)` (same DDL as String).
+    Unicode(Option<u32>),
+    /// `Text` → `TEXT`.
+    Text,
+    /// `UnicodeText` → `TEXT`.
+    UnicodeText,
+    /// `Boolean` → `BOOLEAN` (stored as 0/1).
+    Boolean,
+    /// `DateTime` → `DATETIME`.
+    DateTime,
+    /// `Date` → `DATE`.
+    Date,
+    /// `Time` → `TIME`.
+    Time,
+    /// `Float` (any precision) → `FLOAT`.
+    Float,
+    /// `Numeric`, `Numeric(p)`, `Numeric(p, s)` → `NUMERIC`, `NUMERIC(p)`, `NUMERIC(p, s)`.
+    Numeric(Option<u32>, Option<u32>),
+    /// `JSON` → `JSON`.
+    Json,
+    /// `LargeBinary` → `BLOB`.
+    LargeBinary,
+    /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0).
+    Enum(Vec<String>),
+    /// Any other type, rendered verbatim.
+    Custom(String),
+}
+
+impl SqlType {
+    /// The type as it appears in CREATE TABLE (and CAST).
+    pub fn ddl(&self) -> String {
+        match self {
+            SqlType::Integer => "INTEGER".into(),
+            SqlType::BigInteger => "BIGINT".into(),
+            SqlType::SmallInteger => "SMALLINT".into(),
+            SqlType::String(n) | SqlType::Unicode(n) => match n {
+                Some(n) => format!("VARCHAR({n})"),
+                None => "VARCHAR".into(),
+            },
+            SqlType::Text | SqlType::UnicodeText => "TEXT".into(),
+            SqlType::Boolean => "BOOLEAN".into(),
+            SqlType::DateTime => "DATETIME".into(),
+            SqlType::Date => "DATE".into(),
+            SqlType::Time => "TIME".into(),
+            SqlType::Float => "FLOAT".into(),
+            SqlType::Numeric(p, s) => match (p, s) {
+                (Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
+                (Some(p), None) => format!("NUMERIC({p})"),
+                _ => "NUMERIC".into(),
+            },
+            SqlType::Json => "JSON".into(),
+            SqlType::LargeBinary => "BLOB".into(),
+            SqlType::Enum(values) => {
+                let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                format!("VARCHAR({n})")
+            }
+            SqlType::Custom(s) => s.clone(),
+        }
+    }
+
+    /// Integer affinity (`Integer`, `BigInteger`, `SmallInteger`): decides `+ 0.0` in true division.
+    pub fn is_integer(&self) -> bool {
+        matches!(
+            self,
+            SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger
+        )
+    }
+
+    /// Boolean type: `col == True` renders `col = 1`, `~col` renders `col = 0`.
+    pub fn is_boolean(&self) -> bool {
+        matches!(self, SqlType::Boolean)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ddl_names() {
+        // expectations: cases_create_all / ddl_02_create in testdata/expected_sql.txt
+        let cases = [
+            (SqlType::Integer, "INTEGER"),
+            (SqlType::BigInteger, "BIGINT"),
+            (SqlType::SmallInteger, "SMALLINT"),
+            (SqlType::String(Some(80)), "VARCHAR(80)"),
+            (SqlType::String(None), "VARCHAR"),
+            (SqlType::Unicode(Some(20)), "VARCHAR(20)"),
+            (SqlType::Text, "TEXT"),
+            (SqlType::UnicodeText, "TEXT"),
+            (SqlType::Boolean, "BOOLEAN"),
+            (SqlType::DateTime, "DATETIME"),
+            (SqlType::Date, "DATE"),
+            (SqlType::Time, "TIME"),
+            (SqlType::Float, "FLOAT"),
+            (SqlType::Numeric(Some(10), Some(2)), "NUMERIC(10, 2)"),
+            (SqlType::Numeric(Some(5), None), "NUMERIC(5)"),
+            (SqlType::Numeric(None, None), "NUMERIC"),
+            (SqlType::Json, "JSON"),
+            (SqlType::LargeBinary, "BLOB"),
+            (
+                SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()]),
+                "VARCHAR(3)",
+            ),
+        ];
+        for (t, s) in cases {
+            assert_eq!(t.ddl(), s);
+        }
+    }
+}
