@@ -46,7 +46,6 @@ impl Database {
         }
         let columns = stmt
             .columns()
-            .into_iter()
             .map(|c| ResultColumn {
                 name: c.name().to_owned(),
                 decltype: c.decl_type().unwrap_or("").to_owned(),

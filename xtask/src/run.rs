@@ -174,6 +174,8 @@ pub fn test(_args: &[String]) -> Result {
     setup::all(true)?;
     let root = root();
     let mut phases = Vec::new();
+    say("lint: cargo fmt --check, clippy -D warnings (native and wasm32)");
+    phases.push(lint());
     say("native tests (cargo test --workspace)");
     phases.push(counted(
         "native",
@@ -233,6 +235,54 @@ pub fn test(_args: &[String]) -> Result {
         Ok(())
     } else {
         Err("some tests failed".into())
+    }
+}
+
+/// Formatting and clippy on both targets; one check per tool.
+fn lint() -> Phase {
+    let root = root();
+    let checks: [(&str, &[&str]); 3] = [
+        ("cargo fmt --check", &["fmt", "--all", "--", "--check"]),
+        (
+            "clippy (native)",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy (wasm32)",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-features",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    let (mut passed, mut failed) = (0, 0);
+    for (name, args) in checks {
+        let ok = setup::run(Command::new("cargo").args(args).current_dir(&root), name).is_ok();
+        say(&format!("{name}: {}", if ok { "clean" } else { "FAILED" }));
+        if ok {
+            passed += 1;
+        } else {
+            failed += 1;
+        }
+    }
+    Phase {
+        name: "lint",
+        passed,
+        failed,
+        ok: failed == 0,
     }
 }
 

@@ -1,0 +1,92 @@
+// The ormlab contender: the workloads through `window.ormlab` (the engine in its Web Worker).
+// Injected into the app page (dist/index.html) by the harness with a dynamic import.
+import * as D from './data.mjs';
+
+let data = null;
+const ormlab = () => window.ormlab;
+
+export const driver = {
+  name: 'ormlab',
+  async init() {
+    await ormlab().ready;
+    const t0 = performance.now();
+    data = { users: D.users(), posts: D.posts(), ids: D.w3Ids(), patterns: D.w5Patterns() };
+    return {
+      checksum: D.dataChecksum(data.users, data.posts),
+      genMs: performance.now() - t0,
+      sqliteVersion: (await ormlab().query('select sqlite_version()'))[0][0],
+      canInterrupt: ormlab().canInterrupt,
+    };
+  },
+  // The harness reloads the page before each run, so the engine's database is a fresh
+  // in-memory one (Engine::new → open_in_memory), exactly what a user starts with.
+  // The DROPs only matter if reset() is called twice on one page.
+  async reset() {
+    const o = ormlab();
+    await o.exec('PRAGMA foreign_keys = OFF; DROP TABLE IF EXISTS enrollments; DROP TABLE IF EXISTS courses; ' +
+      'DROP TABLE IF EXISTS students; DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS roles; VACUUM;');
+    await o.exec(D.SCHEMA);
+    await o.runMany(D.SQL.insertStudent, D.SEED_STUDENTS);
+    await o.runMany(D.SQL.insertCourse, D.SEED_COURSES);
+    await o.runMany(D.SQL.insertEnrollment, D.SEED_ENROLLMENTS);
+    return {
+      seed: (await o.query(D.SQL.fpSeed))[0],
+      pageSize: (await o.query('pragma page_size'))[0][0],
+      fk: (await o.query('pragma foreign_keys'))[0][0],
+    };
+  },
+  async W1() {
+    const t0 = performance.now();
+    await ormlab().runMany(D.SQL.insertUser, data.users);
+    const ms = performance.now() - t0;
+    return { ms, fp: (await ormlab().query(D.SQL.fpUsers))[0] };
+  },
+  async W2() {
+    const t0 = performance.now();
+    await ormlab().runMany(D.SQL.insertPost, data.posts);
+    const ms = performance.now() - t0;
+    return { ms, fp: (await ormlab().query(D.SQL.fpPosts))[0] };
+  },
+  async W3() {
+    const t0 = performance.now();
+    const results = await ormlab().queryMany(D.SQL.userById, data.ids.map((id) => [id]));
+    const ms = performance.now() - t0;
+    const out = [];
+    for (const rows of results) for (const r of rows) out.push(r);
+    return { ms, fp: [out.length, D.checksum(out)] };
+  },
+  async W4() {
+    const t0 = performance.now();
+    const rows = await ormlab().query(D.SQL.top100);
+    const ms = performance.now() - t0;
+    return { ms, fp: [rows.length, rows[0], D.checksum(rows)] };
+  },
+  async W5() {
+    const t0 = performance.now();
+    const results = await ormlab().queryMany(D.SQL.emailLike, data.patterns.map((p) => [p]));
+    const ms = performance.now() - t0;
+    const counts = results.map((rows) => rows[0][0]);
+    return { ms, fp: [counts.reduce((a, b) => a + b, 0), D.checksum(counts)] };
+  },
+  async W6() {
+    const t0 = performance.now();
+    await ormlab().exec(D.SQL.w6update);
+    await ormlab().exec(D.SQL.w6delete);
+    const ms = performance.now() - t0;
+    return { ms, fp: (await ormlab().query(D.SQL.fpW6))[0] };
+  },
+  // Serialize, then load into a fresh database: the page has one database, and
+  // importBytes replaces it with a new connection deserialized from the bytes.
+  async W7() {
+    const t0 = performance.now();
+    const bytes = await ormlab().exportBytes();
+    await ormlab().importBytes(bytes);
+    const ms = performance.now() - t0;
+    return {
+      ms,
+      fp: [(await ormlab().query(D.SQL.fpUsers))[0], (await ormlab().query(D.SQL.fpPosts))[0]],
+      info: { bytes: bytes.length },
+    };
+  },
+};
+window.benchDriver = driver;

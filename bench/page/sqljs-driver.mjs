@@ -1,0 +1,115 @@
+// The sql.js contender: the workloads through sql.js the way its users drive it
+// (prepared statements, bind/step/get/reset, BEGIN/COMMIT, export, new Database(bytes)).
+// Loaded by bench/page/index.html; the harness calls window.benchDriver.*.
+import * as D from './data.mjs';
+
+let SQL = null;
+let db = null;
+let data = null;
+
+function all(sql, params) {
+  const st = db.prepare(sql);
+  if (params) st.bind(params);
+  const rows = [];
+  while (st.step()) rows.push(st.get());
+  st.free();
+  return rows;
+}
+
+function insertMany(sql, rows) {
+  db.run('BEGIN');
+  const st = db.prepare(sql);
+  for (const r of rows) st.run(r); // bind + step + reset
+  st.free();
+  db.run('COMMIT');
+}
+
+export const driver = {
+  name: 'sql.js',
+  async init() {
+    SQL = await window.sqljsReady;
+    const t0 = performance.now();
+    data = { users: D.users(), posts: D.posts(), ids: D.w3Ids(), patterns: D.w5Patterns() };
+    return {
+      checksum: D.dataChecksum(data.users, data.posts),
+      genMs: performance.now() - t0,
+      sqliteVersion: all('select sqlite_version()', null)[0][0],
+    };
+  },
+  // A fresh database with the schema and the small seed tables (not timed).
+  async reset() {
+    if (db) db.close();
+    db = new SQL.Database();
+    db.exec(D.SCHEMA);
+    insertMany(D.SQL.insertStudent, D.SEED_STUDENTS);
+    insertMany(D.SQL.insertCourse, D.SEED_COURSES);
+    insertMany(D.SQL.insertEnrollment, D.SEED_ENROLLMENTS);
+    return { seed: all(D.SQL.fpSeed)[0], pageSize: all('pragma page_size')[0][0], fk: all('pragma foreign_keys')[0][0] };
+  },
+  async W1() {
+    const t0 = performance.now();
+    insertMany(D.SQL.insertUser, data.users);
+    const ms = performance.now() - t0;
+    return { ms, fp: all(D.SQL.fpUsers)[0] };
+  },
+  async W2() {
+    const t0 = performance.now();
+    insertMany(D.SQL.insertPost, data.posts);
+    const ms = performance.now() - t0;
+    return { ms, fp: all(D.SQL.fpPosts)[0] };
+  },
+  async W3() {
+    const t0 = performance.now();
+    const st = db.prepare(D.SQL.userById);
+    const out = [];
+    for (const id of data.ids) {
+      st.bind([id]);
+      while (st.step()) out.push(st.get());
+      st.reset();
+    }
+    st.free();
+    const ms = performance.now() - t0;
+    return { ms, fp: [out.length, D.checksum(out)] };
+  },
+  async W4() {
+    const t0 = performance.now();
+    const st = db.prepare(D.SQL.top100);
+    const rows = [];
+    while (st.step()) rows.push(st.get());
+    st.free();
+    const ms = performance.now() - t0;
+    return { ms, fp: [rows.length, rows[0], D.checksum(rows)] };
+  },
+  async W5() {
+    const t0 = performance.now();
+    const st = db.prepare(D.SQL.emailLike);
+    const counts = [];
+    for (const p of data.patterns) {
+      st.bind([p]);
+      st.step();
+      counts.push(st.get()[0]);
+      st.reset();
+    }
+    st.free();
+    const ms = performance.now() - t0;
+    return { ms, fp: [counts.reduce((a, b) => a + b, 0), D.checksum(counts)] };
+  },
+  async W6() {
+    const t0 = performance.now();
+    db.run(D.SQL.w6update);
+    db.run(D.SQL.w6delete);
+    const ms = performance.now() - t0;
+    return { ms, fp: all(D.SQL.fpW6)[0] };
+  },
+  // Serialize, then load into a fresh database (which replaces the old one afterwards).
+  async W7() {
+    const t0 = performance.now();
+    const bytes = db.export();
+    const fresh = new SQL.Database(bytes);
+    const ms = performance.now() - t0;
+    db.close();
+    db = fresh;
+    return { ms, fp: [all(D.SQL.fpUsers)[0], all(D.SQL.fpPosts)[0]], info: { bytes: bytes.length } };
+  },
+};
+window.benchDriver = driver;
