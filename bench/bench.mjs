@@ -26,14 +26,15 @@ const DESCR = {
 };
 
 function parseArgs(argv) {
-  const opts = { runs: 3, only: ALL.slice() };
+  const opts = { runs: 3, only: ALL.slice(), diag: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a.startsWith('--runs=')) opts.runs = Number(a.slice(7));
+    else if (a === '--diag') opts.diag = true;
     else if (a === '--only') opts.only = String(argv[++i] || '').split(',');
     else if (a.startsWith('--only=')) opts.only = a.slice(7).split(',');
-    else throw new Error(`unknown argument ${a} (use --runs N, --only W1,W3,S)`);
+    else throw new Error(`unknown argument ${a} (use --runs N, --only W1,W3,S, --diag)`);
   }
   opts.only = opts.only.map((s) => s.trim().toUpperCase()).filter(Boolean);
   for (const w of opts.only) if (!ALL.includes(w)) throw new Error(`unknown workload ${w} (known: ${ALL.join(', ')})`);
@@ -107,7 +108,7 @@ async function openContender(page, name) {
 
 // S: a fresh page with the cache disabled; navigation start → first `select sqlite_version()`
 // result, and every byte the load transfers (page + worker requests, CDP encodedDataLength).
-async function coldStart(context, name, errors) {
+async function coldStart(context, name, errors, { url = URLS[name], instrument = false } = {}) {
   const page = await context.newPage();
   watch(page, `${name} (S)`, errors);
   const cdp = await context.newCDPSession(page);
@@ -145,8 +146,37 @@ async function coldStart(context, name, errors) {
       });
     });
   }
-  await page.goto(URLS[name], { waitUntil: 'load' });
+  if (instrument) {
+    // Diagnostics: when the page spawned the worker, when its messages reached the main
+    // thread, and the main thread's long tasks (which delay those messages).
+    await page.addInitScript(() => {
+      const marks = (window.__marks = { msgs: [], posts: [], longtasks: [] });
+      try {
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) marks.longtasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+        }).observe({ type: 'longtask', buffered: true });
+      } catch { /* no longtask support */ }
+      const Orig = window.Worker;
+      window.Worker = class extends Orig {
+        constructor(...args) {
+          super(...args);
+          marks.spawn = performance.now();
+          this.addEventListener('message', (ev) => marks.msgs.push([Math.round(performance.now()), ev.data && ev.data.ready ? 'ready' : String(ev.data.msg).slice(2, 12)]));
+        }
+        postMessage(m, t) {
+          marks.posts.push([Math.round(performance.now()), m.init ? 'init' : String(m.msg).slice(2, 8)]);
+          return super.postMessage(m, t);
+        }
+      };
+    });
+  }
+  await page.goto(url, { waitUntil: 'load' });
   const r = await page.evaluate(() => window.coldStart);
+  const marks = instrument ? await page.evaluate(() => ({
+    ...(window.__marks || {}),
+    domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+    resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]),
+  })) : null;
   await page.waitForLoadState('networkidle').catch(() => {});
   await new Promise((res) => setTimeout(res, 300));
   const resources = await page.evaluate(() =>
@@ -157,11 +187,67 @@ async function coldStart(context, name, errors) {
   const cdpTotal = [...reqs.values()].reduce((a, b) => a + (b.bytes || 0), 0);
   const pwTotal = [...pwBytes.values()].reduce((a, b) => a + b, 0);
   const rtTotal = resources.reduce((a, b) => a + (b.transfer || 0), 0);
-  const files = [...reqs.values()].map((x) => ({ url: x.url.replace(BASE, '/'), bytes: x.bytes }));
-  return { ms: r.ms, version: r.rows[0][0], transfer: Math.max(cdpTotal, pwTotal, rtTotal), cdpTotal, pwTotal, rtTotal, files };
+  // The page's CDP session misses the worker's own requests; Playwright's list has them.
+  const files = [...pwBytes.entries()].map(([url, bytes]) => ({ url: url.replace(BASE, '/'), bytes }));
+  return { ms: r.ms, marks: marks ? { ...marks, ...(r.marks || {}) } : undefined, version: r.rows[0][0], transfer: Math.max(cdpTotal, pwTotal, rtTotal), cdpTotal, pwTotal, rtTotal, files };
 }
 
 // ---------------------------------------------------------------------------------------
+
+// --diag: where ormlab's time goes (medians over `runs`, interleaved like the workloads).
+async function diagnose(context, pages, errors, runs) {
+  log('diagnostics');
+  const s = { full: [], workerOnly: [], sqljs: [] };
+  for (let run = 1; run <= runs; run++) {
+    s.full.push(await coldStart(context, 'ormlab', errors, { instrument: true }));
+    s.workerOnly.push(await coldStart(context, 'ormlab', errors, { url: BASE + 'bench/worker-only.html', instrument: true }));
+    s.sqljs.push(await coldStart(context, 'sql.js', errors));
+    checkErrors(errors);
+    log(`  S run ${run}: app page ${fmtMs(s.full[run - 1].ms)} ms, engine worker alone ${fmtMs(s.workerOnly[run - 1].ms)} ms, sql.js ${fmtMs(s.sqljs[run - 1].ms)} ms`);
+  }
+  const w = { ormlab: [], 'sql.js': [] };
+  for (let run = 1; run <= runs; run++) {
+    for (const c of ['ormlab', 'sql.js']) {
+      await openContender(pages[c], c);
+      await pages[c].evaluate(async () => {
+        await window.benchDriver.reset();
+        await window.benchDriver.W1();
+        await window.benchDriver.W2();
+      });
+    }
+    for (const c of ['ormlab', 'sql.js']) {
+      await pages[c].bringToFront();
+      w[c].push(await pages[c].evaluate(() => window.benchDriver.diag()));
+      checkErrors(errors);
+    }
+    log(`  workload breakdown run ${run}: ormlab ${JSON.stringify(w.ormlab[run - 1], (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+    log(`  workload breakdown run ${run}: sql.js ${JSON.stringify(w['sql.js'][run - 1], (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  }
+  const med = (list) => {
+    const out = {};
+    for (const k of Object.keys(list[0])) if (typeof list[0][k] === 'number') out[k] = Math.round(median(list.map((x) => x[k])) * 10) / 10;
+    return out;
+  };
+  const result = {
+    workloads: { ormlab: med(w.ormlab), 'sql.js': med(w['sql.js']) },
+    coldStart: {
+      appPage_ms: median(s.full.map((x) => x.ms)), engineWorkerAlone_ms: median(s.workerOnly.map((x) => x.ms)),
+      sqljs_ms: median(s.sqljs.map((x) => x.ms)),
+      appPageTimeline: s.full[s.full.length - 1].marks, workerAloneTimeline: s.workerOnly[s.workerOnly.length - 1].marks,
+    },
+  };
+  console.log('\ndiagnostics (medians, ms):');
+  for (const c of ['ormlab', 'sql.js']) console.log(`  ${c}: ${JSON.stringify(result.workloads[c])}`);
+  const cs = result.coldStart;
+  console.log(`  S: app page ${fmtMs(cs.appPage_ms)}, ormlab engine worker on an empty page ${fmtMs(cs.engineWorkerAlone_ms)}, sql.js ${fmtMs(cs.sqljs_ms)}`);
+  const tl = cs.appPageTimeline;
+  console.log(`  S app page timeline: worker spawned ${Math.round(tl.spawn)}, DOMContentLoaded ${tl.domContentLoaded}, ` +
+    `messages from worker ${JSON.stringify(tl.msgs)}, posts ${JSON.stringify(tl.posts)}, long tasks [start,dur] ${JSON.stringify(tl.longtasks)}`);
+  console.log(`  S app page resources [url,start,end]: ${JSON.stringify(tl.resources)}`);
+  const wa = cs.workerAloneTimeline;
+  console.log(`  S worker alone: ready ${Math.round(wa.ready)}, opened ${Math.round(wa.opened)}, result ${Math.round(wa.result)}, resources ${JSON.stringify(wa.resources)}`);
+  return result;
+}
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -185,6 +271,7 @@ async function main() {
   const extra = { S: { ormlab: [], 'sql.js': [] }, W7bytes: {}, env: {} };
   for (const w of ALL) times[w] = { ormlab: [], 'sql.js': [] };
   const contenders = ['ormlab', 'sql.js'];
+  let diagResults = null;
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const pages = {};
@@ -240,6 +327,7 @@ async function main() {
           `fingerprint ${a.length > 70 ? a.slice(0, 67) + '...' : a} (same)${timed ? '' : ' (build only)'}`);
       }
     }
+    if (opts.diag) diagResults = await diagnose(context, pages, errors, opts.runs);
   } finally {
     await browser.close().catch(() => {});
   }
@@ -283,7 +371,7 @@ async function main() {
   writeFileSync(out, JSON.stringify({
     date: new Date().toISOString(), url: BASE, runs: opts.runs, only: opts.only, dataChecksum: nodeChecksum,
     workloads: rows, dist: { ...dist, budgetGzip: BUDGET_GZIP, ok: gzipOk }, coldStart: sInfo,
-    w7Bytes: extra.W7bytes, env: extra.env, fingerprints: fps, over,
+    w7Bytes: extra.W7bytes, env: extra.env, fingerprints: fps, over, diag: diagResults,
   }, null, 2) + '\n');
   console.log(`results written to ${out}`);
   console.log(over.length

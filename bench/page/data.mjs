@@ -124,3 +124,12 @@ export function dataChecksum(u, p) {
   for (const r of p) mix(r.join('|'));
   return (h >>> 0).toString(16).padStart(8, '0') + ':' + u.length + ':' + p.length;
 }
+
+// Diagnostics (bench.mjs --diag): a copy of posts with the same index and foreign key.
+export const DIAG = {
+  makeCopy: 'CREATE TABLE posts_c (id INTEGER PRIMARY KEY, title TEXT, content TEXT, ' +
+    'user_id INTEGER NOT NULL REFERENCES users(id), created_at TEXT); CREATE INDEX ix_posts_c_user_id ON posts_c(user_id);',
+  dropCopy: 'DROP TABLE IF EXISTS posts_c;',
+  insertCopy: 'INSERT INTO posts_c (id, title, content, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  copyAll: 'INSERT INTO posts_c SELECT * FROM posts',
+};

@@ -88,5 +88,48 @@ export const driver = {
       info: { bytes: bytes.length },
     };
   },
+  // Breakdowns (bench.mjs --diag), on the database W1+W2 built. `_callRaw` sends a
+  // prebuilt Request JSON, so the main thread's JSON.stringify is outside those timings.
+  async diag() {
+    const o = ormlab();
+    const r = {};
+    let t = performance.now();
+    const json = JSON.stringify({ RunMany: { sql: D.DIAG.insertCopy, rows: data.posts } });
+    r.W2_stringify_ms = performance.now() - t;
+    r.W2_request_chars = json.length;
+    const bad = JSON.stringify({ RunMany: { sql: 'INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?)', rows: data.posts } });
+    t = performance.now();
+    const badAnswer = await o._callRaw(bad);
+    r.W2_message_and_parse_only_ms = performance.now() - t; // postMessage + copy into wasm + serde parse, no insert
+    if (!/no such table/.test(badAnswer)) throw new Error('diag: unexpected answer ' + badAnswer.slice(0, 200));
+    await o.exec(D.DIAG.makeCopy);
+    t = performance.now();
+    const answer = await o._callRaw(json);
+    r.W2_prebuilt_request_ms = performance.now() - t; // = W2 minus stringify
+    if (!/RanMany/.test(answer)) throw new Error('diag: unexpected answer ' + answer.slice(0, 200));
+    await o.exec(D.DIAG.dropCopy);
+    await o.exec(D.DIAG.makeCopy);
+    t = performance.now();
+    await o.exec(D.DIAG.copyAll);
+    r.W2_sqlite_insert_select_ms = performance.now() - t;
+    await o.exec(D.DIAG.dropCopy);
+    await o.exec('VACUUM');
+    t = performance.now();
+    const bytes = await o.exportBytes();
+    r.W7_export_ms = performance.now() - t;
+    t = performance.now();
+    await o.importBytes(bytes);
+    r.W7_load_ms = performance.now() - t;
+    t = performance.now();
+    await o.query('PRAGMA quick_check');
+    r.W7_quick_check_ms = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < 100; i++) await o.query('select 1');
+    r.roundtrip_select1_x100_ms = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < 5; i++) await o.query(D.SQL.emailLike, ['%123@example4%']);
+    r.W5_one_like_scan_x5_ms = performance.now() - t;
+    return r;
+  },
 };
 window.benchDriver = driver;

@@ -33,7 +33,12 @@ export const driver = {
     return {
       checksum: D.dataChecksum(data.users, data.posts),
       genMs: performance.now() - t0,
-      sqliteVersion: all('select sqlite_version()', null)[0][0],
+      sqliteVersion: (() => {
+        const tmp = new SQL.Database();
+        const v = tmp.exec('select sqlite_version()')[0].values[0][0];
+        tmp.close();
+        return v;
+      })(),
     };
   },
   // A fresh database with the schema and the small seed tables (not timed).
@@ -110,6 +115,42 @@ export const driver = {
     db.close();
     db = fresh;
     return { ms, fp: [all(D.SQL.fpUsers)[0], all(D.SQL.fpPosts)[0]], info: { bytes: bytes.length } };
+  },
+  // Breakdowns (bench.mjs --diag), on the database W1+W2 built.
+  async diag() {
+    const r = {};
+    let t = performance.now();
+    db.exec(D.DIAG.makeCopy);
+    t = performance.now();
+    db.run(D.DIAG.copyAll);
+    r.W2_sqlite_insert_select_ms = performance.now() - t;
+    db.exec(D.DIAG.dropCopy);
+    db.exec(D.DIAG.makeCopy);
+    t = performance.now();
+    insertMany(D.DIAG.insertCopy, data.posts);
+    r.W2_bind_step_loop_ms = performance.now() - t;
+    db.exec(D.DIAG.dropCopy);
+    db.exec('VACUUM');
+    t = performance.now();
+    const bytes = db.export();
+    r.W7_export_ms = performance.now() - t;
+    t = performance.now();
+    const fresh = new SQL.Database(bytes);
+    r.W7_load_ms = performance.now() - t;
+    t = performance.now();
+    const st = fresh.prepare('PRAGMA quick_check');
+    st.step();
+    st.free();
+    r.W7_quick_check_ms = performance.now() - t;
+    db.close();
+    db = fresh;
+    t = performance.now();
+    for (let i = 0; i < 100; i++) all('select 1');
+    r.roundtrip_select1_x100_ms = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < 5; i++) all(D.SQL.emailLike, ['%123@example4%']);
+    r.W5_one_like_scan_x5_ms = performance.now() - t;
+    return r;
   },
 };
 window.benchDriver = driver;

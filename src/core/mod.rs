@@ -4,6 +4,7 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod nplus1;
 pub mod orm;
 pub mod sql;
 pub mod sqltext;

@@ -69,6 +69,13 @@ pub enum Request {
     Import,
     /// The tables and columns of the live schema.
     Schema,
+    /// Run Python sources (models, then script) in one namespace, on a fresh database
+    /// (as the tutorials' in-memory `sqlite://` prelude does); the console sees the
+    /// database the run leaves behind.
+    RunScript {
+        /// `(file name, text)` pairs, run in order.
+        sources: Vec<(String, String)>,
+    },
 }
 
 /// What the engine answers.
@@ -134,6 +141,8 @@ pub enum Response {
         /// Tables and views.
         tables: Vec<TableInfo>,
     },
+    /// The outcome of [`Request::RunScript`].
+    ScriptRan(Box<ScriptOutcome>),
     /// The request failed.
     Error {
         /// What failed.
@@ -224,4 +233,70 @@ impl std::fmt::Display for EngineError {
         }
         Ok(())
     }
+}
+
+/// What a script run produced, for the output, results, SQL log and error panes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ScriptOutcome {
+    /// What the script printed, exactly as Python prints it.
+    pub stdout: String,
+    /// Warnings (`Warning: Category: message` lines).
+    pub stderr: String,
+    /// Parse errors and the uncaught exception, each with its source and position.
+    pub errors: Vec<ScriptError>,
+    /// Every statement sent to SQLite, in order.
+    pub sql_log: Vec<LoggedStatement>,
+    /// Lists of model objects or rows that were printed, also as tables.
+    pub tables: Vec<PrintedTable>,
+    /// The schema after the run.
+    pub schema: Vec<TableInfo>,
+    /// Wall time of the run.
+    pub elapsed_ms: f64,
+}
+
+/// An error in a script: a parse diagnostic or the uncaught exception.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptError {
+    /// Index into the request's sources.
+    pub source: usize,
+    /// Python's exception class (`SyntaxError` for parse errors).
+    pub class: String,
+    /// The message (first line of `str(e)` for exceptions).
+    pub message: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+    /// 1-based end line.
+    pub end_line: u32,
+    /// 1-based end column.
+    pub end_col: u32,
+    /// A hint, when one helps.
+    pub hint: Option<String>,
+}
+
+/// One statement of the SQL log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedStatement {
+    /// The SQL text as sent.
+    pub sql: String,
+    /// The parameters as SQLAlchemy's echo shows them, e.g. `('admin', 'a@x.org')`.
+    pub params: String,
+    /// Time spent, in milliseconds.
+    pub elapsed_ms: f64,
+    /// A note about this statement (e.g. the N+1 pattern), when there is one.
+    pub note: Option<String>,
+}
+
+/// A printed list of objects or rows, as a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintedTable {
+    /// Line of the `print` call (in the source that printed it).
+    pub line: u32,
+    /// What was printed (e.g. `User.query.all()`), for the block header.
+    pub title: String,
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Cells as Python's `repr`.
+    pub rows: Vec<Vec<String>>,
 }

@@ -159,6 +159,9 @@ impl Engine {
                     Err(e) => plain(e),
                 },
             },
+            Request::RunScript { .. } => {
+                Response::Error { error: EngineError::plain("running Python scripts arrives with the ORM interpreter") }
+            }
             Request::Schema => match self.db.tables() {
                 Ok(tables) => Response::Schema { tables },
                 Err(e) => plain(e),

@@ -1,12 +1,16 @@
-//! The page: header with Run/Stop, the SQL editor, results, errors and status bar.
+//! The page: top bar with Run/Stop, the editors (models, script, SQL console) behind
+//! tabs, and the output side (errors, printed output, results, SQL log), status bar.
 
 use crate::core::diag::utf16_to_byte;
 use crate::core::sqltext::statement_at;
+use crate::engine::protocol::{LoggedStatement, PrintedTable, ScriptOutcome};
 use crate::engine::{BlockKind, EngineError, Request, Response};
 use crate::web::bridge;
 use crate::web::editor::{self, Callbacks, EditorHandle, Mark};
+use crate::web::examples;
 use crate::web::grid::PAGE;
-use crate::web::results::{ErrorList, ResultBlock, ShownBlock};
+use crate::web::results::{ErrorList, ResultBlock, ShownBlock, ShownError};
+use crate::web::script_view::{Output, PrintedTableView, SqlLog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,7 +21,7 @@ pub enum EngineState {
     Loading,
     /// Idle.
     Ready,
-    /// A statement runs.
+    /// A statement or script runs.
     Running,
     /// The worker is being restarted after Stop.
     Restarting,
@@ -25,29 +29,113 @@ pub enum EngineState {
     Failed(String),
 }
 
-const WELCOME: &str = "-- Welcome to ormlab's SQL console: SQLite, running in your browser.\n\
--- Ctrl+Enter runs everything, Shift+Enter runs the statement at the cursor.\n\n\
-create table users (\n  id integer primary key,\n  username varchar(80) unique not null,\n  email varchar(120)\n);\n\n\
-insert into users (username, email) values\n  ('admin', 'admin@example.com'),\n  ('guest', null);\n\n\
-select id, username, email from users order by id;\n";
+/// The editor tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// `models.py`.
+    Models,
+    /// `script.py`.
+    Script,
+    /// The SQL console.
+    Sql,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Models, Tab::Script, Tab::Sql];
+
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Models => "models",
+            Tab::Script => "script",
+            Tab::Sql => "sql",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Models => "models.py",
+            Tab::Script => "script.py",
+            Tab::Sql => "SQL console",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Which kind of run the output side shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LastRun {
+    None,
+    Sql,
+    Script,
+}
+
+type Editors = StoredValue<[Option<EditorHandle>; 3], LocalStorage>;
+
+fn editor_of(editors: Editors, tab: Tab) -> Option<EditorHandle> {
+    editors.with_value(|e| e[tab.index()].clone())
+}
+
+/// Everything the output side shows, as signals.
+#[derive(Clone, Copy)]
+struct Outputs {
+    last: RwSignal<LastRun>,
+    blocks: RwSignal<Vec<ShownBlock>>,
+    tables: RwSignal<Vec<PrintedTable>>,
+    errors: RwSignal<Vec<ShownError>>,
+    stdout: RwSignal<String>,
+    stderr: RwSignal<String>,
+    log: RwSignal<Vec<LoggedStatement>>,
+    summary: RwSignal<Option<String>>,
+}
+
+impl Outputs {
+    fn new() -> Self {
+        Outputs {
+            last: RwSignal::new(LastRun::None),
+            blocks: RwSignal::new(Vec::new()),
+            tables: RwSignal::new(Vec::new()),
+            errors: RwSignal::new(Vec::new()),
+            stdout: RwSignal::new(String::new()),
+            stderr: RwSignal::new(String::new()),
+            log: RwSignal::new(Vec::new()),
+            summary: RwSignal::new(None),
+        }
+    }
+}
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(EngineState::Loading);
     let version = RwSignal::new(String::new());
-    let blocks: RwSignal<Vec<ShownBlock>> = RwSignal::new(Vec::new());
-    let errors: RwSignal<Vec<EngineError>> = RwSignal::new(Vec::new());
-    let last_run = RwSignal::new(None::<(f64, usize)>);
-    let editor_el: NodeRef<leptos::html::Div> = NodeRef::new();
-    let editor: StoredValue<Option<EditorHandle>, LocalStorage> = StoredValue::new_local(None);
+    let tab = RwSignal::new(Tab::Script);
+    let out = Outputs::new();
+    let editors: Editors = StoredValue::new_local([None, None, None]);
     let run_seq = StoredValue::new(0u64);
+    let models_el: NodeRef<leptos::html::Div> = NodeRef::new();
+    let script_el: NodeRef<leptos::html::Div> = NodeRef::new();
+    let sql_el: NodeRef<leptos::html::Div> = NodeRef::new();
 
-    let run = move |at_cursor: bool| {
-        let Some(ed) = editor.get_value() else { return };
-        if state.get_untracked() == EngineState::Running {
-            return;
+    let begin = move || -> Option<u64> {
+        if state.get_untracked() != EngineState::Ready {
+            return None;
         }
+        let seq = run_seq.get_value() + 1;
+        run_seq.set_value(seq);
+        state.set(EngineState::Running);
+        Some(seq)
+    };
+    let finish = move || {
+        if state.get_untracked() == EngineState::Running {
+            state.set(EngineState::Ready);
+        }
+    };
+
+    let run_sql = move |at_cursor: bool| {
+        let Some(ed) = editor_of(editors, Tab::Sql) else { return };
         let text = ed.get_text();
         let range = if at_cursor {
             let (from, to, head) = ed.selection();
@@ -59,83 +147,58 @@ pub fn App() -> impl IntoView {
         } else {
             None
         };
-        let seq = run_seq.get_value() + 1;
-        run_seq.set_value(seq);
-        state.set(EngineState::Running);
+        let Some(seq) = begin() else { return };
         spawn_local(async move {
-            let resp = bridge::call(&Request::RunSql {
-                sql: text,
-                range,
-                page: PAGE,
-            })
-            .await;
+            let resp = bridge::call(&Request::RunSql { sql: text, range, page: PAGE }).await;
             if run_seq.get_value() != seq {
                 return;
             }
-            let mut marks = Vec::new();
-            match resp {
-                Response::Ran {
-                    blocks: got,
-                    schema,
-                    elapsed_ms,
-                } => {
-                    let errs: Vec<EngineError> = got
-                        .iter()
-                        .filter_map(|b| match &b.kind {
-                            BlockKind::Error(e) => Some(e.clone()),
-                            _ => None,
-                        })
-                        .collect();
-                    for e in &errs {
-                        marks.push(mark_for(e));
-                    }
-                    last_run.set(Some((elapsed_ms, got.len())));
-                    blocks.set(
-                        got.into_iter()
-                            .enumerate()
-                            .map(|(i, b)| ShownBlock::new(i, b))
-                            .collect(),
-                    );
-                    errors.set(errs);
-                    if let Some(schema) = schema {
-                        ed.set_schema(&schema);
-                    }
-                }
-                Response::Error { error } => {
-                    if !error.interrupted {
-                        marks.push(mark_for(&error));
-                    }
-                    blocks.set(Vec::new());
-                    errors.set(vec![error]);
-                }
-                other => errors.set(vec![EngineError::plain(format!(
-                    "unexpected answer: {other:?}"
-                ))]),
-            }
-            ed.set_marks(&marks);
-            if state.get_untracked() == EngineState::Running {
-                state.set(EngineState::Ready);
-            }
+            show_sql_outcome(resp, out, editors);
+            finish();
         });
     };
 
-    // Create the editor once the element exists, then wait for the engine.
+    let run_script = move || {
+        let sources: Vec<(String, String)> = [Tab::Models, Tab::Script]
+            .iter()
+            .filter_map(|t| editor_of(editors, *t).map(|e| (format!("{}.py", t.id()), e.get_text())))
+            .collect();
+        let Some(seq) = begin() else { return };
+        spawn_local(async move {
+            let resp = bridge::call(&Request::RunScript { sources }).await;
+            if run_seq.get_value() != seq {
+                return;
+            }
+            show_script_outcome(resp, out, editors);
+            finish();
+        });
+    };
+
+    // Create the editors once their elements exist, then wait for the engine.
     Effect::new(move |_| {
-        let Some(el) = editor_el.get() else { return };
-        if editor.with_value(|e| e.is_some()) {
+        let (Some(m), Some(s), Some(q)) = (models_el.get(), script_el.get(), sql_el.get()) else { return };
+        if editors.with_value(|e| e.iter().any(Option::is_some)) {
             return;
         }
-        let handle = editor::create(
-            &el,
-            "sql",
-            WELCOME,
-            "SQL editor",
-            Callbacks {
-                on_run: Box::new(move || run(false)),
-                on_run_at_cursor: Box::new(move || run(true)),
-            },
-        );
-        editor.set_value(handle);
+        let py = |cb_tab: Tab| Callbacks {
+            on_run: Box::new(move || {
+                let _ = cb_tab;
+                run_script()
+            }),
+            on_run_at_cursor: Box::new(move || run_script()),
+        };
+        let handles = [
+            editor::create(&m, "python", examples::MODELS, "models.py editor", py(Tab::Models)),
+            editor::create(&s, "python", examples::SCRIPT, "script.py editor", py(Tab::Script)),
+            editor::create(
+                &q,
+                "sql",
+                examples::SQL,
+                "SQL console editor",
+                Callbacks { on_run: Box::new(move || run_sql(false)), on_run_at_cursor: Box::new(move || run_sql(true)) },
+            ),
+        ];
+        editors.set_value(handles);
         spawn_local(async move {
             match bridge::ready().await {
                 Ok((v, _)) => {
@@ -144,7 +207,7 @@ pub fn App() -> impl IntoView {
                         state.set(EngineState::Ready);
                     }
                     if let Response::Schema { tables } = bridge::call(&Request::Schema).await
-                        && let Some(ed) = editor.get_value()
+                        && let Some(ed) = editor_of(editors, Tab::Sql)
                     {
                         ed.set_schema(&tables);
                     }
@@ -156,9 +219,25 @@ pub fn App() -> impl IntoView {
     bridge::on_state(move |s| match s.as_str() {
         "restarting" => state.set(EngineState::Restarting),
         "failed" => state.set(EngineState::Failed("the engine worker stopped".into())),
+        "idle" if state.get_untracked() == EngineState::Restarting => state.set(EngineState::Ready),
         _ => {}
     });
 
+    let select_tab = move |t: Tab| {
+        tab.set(t);
+        if let Some(ed) = editor_of(editors, t) {
+            ed.refresh();
+        }
+    };
+    let pick = Callback::new(move |(target, line, col): (usize, u32, u32)| {
+        let Some(t) = Tab::ALL.get(target).copied() else { return };
+        select_tab(t);
+        if line > 0
+            && let Some(ed) = editor_of(editors, t)
+        {
+            ed.go_to(line, col);
+        }
+    });
     let stop = move |_| {
         if state.get_untracked() == EngineState::Running {
             spawn_local(async move {
@@ -166,45 +245,36 @@ pub fn App() -> impl IntoView {
             });
         }
     };
-    let focus_editor = move |_| {
-        if let Some(ed) = editor.get_value() {
-            ed.focus();
-        }
-    };
-    let pick = Callback::new(move |(line, col): (u32, u32)| {
-        if line > 0
-            && let Some(ed) = editor.get_value()
-        {
-            ed.go_to(line, col);
-        }
-    });
-    let status_text = move || match state.get() {
-        EngineState::Loading => "loading engine…".to_owned(),
-        EngineState::Ready => "ready".to_owned(),
-        EngineState::Running => "running…".to_owned(),
-        EngineState::Restarting => "stopping: restarting the engine…".to_owned(),
-        EngineState::Failed(e) => format!("failed: {e}"),
-    };
-    let status_class = move || match state.get() {
-        EngineState::Loading | EngineState::Restarting => "status-dot loading",
-        EngineState::Ready => "status-dot ready",
-        EngineState::Running => "status-dot running",
-        EngineState::Failed(_) => "status-dot failed",
-    };
-    let busy = move || !matches!(state.get(), EngineState::Ready);
+    let idle = move || !matches!(state.get(), EngineState::Ready);
     let not_running = move || state.get() != EngineState::Running;
+
+    let editor_pane = move |t: Tab, node: NodeRef<leptos::html::Div>| {
+        let focus = move |_| {
+            if let Some(ed) = editor_of(editors, t) {
+                ed.focus();
+            }
+        };
+        view! {
+            <div class="editor" class:hidden=move || tab.get() != t role="tabpanel"
+                data-testid=format!("editor-{}", t.id()) node_ref=node on:click=focus></div>
+        }
+    };
 
     view! {
         <div class="app">
             <header class="topbar">
                 <h1 class="logo">"orm"<span>"lab"</span></h1>
-                <span class="tagline">"SQLite in your browser"</span>
+                <span class="tagline">"Flask-SQLAlchemy in your browser"</span>
                 <div class="actions">
-                    <button class="btn primary" data-testid="run-sql" on:click=move |_| run(false) disabled=busy
-                        title="Run everything (Ctrl+Enter); Shift+Enter runs the statement at the cursor">
-                        "▶ Run"<kbd>"Ctrl+Enter"</kbd>
+                    <button class="btn primary" data-testid="run-script" on:click=move |_| run_script() disabled=idle
+                        title="Run models.py then script.py on a fresh database (Ctrl+Enter in either editor)">
+                        "▶ Run script"
                     </button>
-                    <button class="btn" data-testid="stop" on:click=stop disabled=not_running title="Stop the running statement">
+                    <button class="btn" data-testid="run-sql" on:click=move |_| run_sql(false) disabled=idle
+                        title="Run the SQL console (Ctrl+Enter in it; Shift+Enter runs the statement at the cursor)">
+                        "▶ Run SQL"
+                    </button>
+                    <button class="btn" data-testid="stop" on:click=stop disabled=not_running title="Stop the running statement or script">
                         "■ Stop"
                     </button>
                 </div>
@@ -212,33 +282,166 @@ pub fn App() -> impl IntoView {
             <main class="panes">
                 <section class="pane editor-pane">
                     <nav class="tabs" role="tablist">
-                        <button class="tab active" role="tab" aria-selected="true" data-testid="tab-sql">"SQL console"</button>
+                        {Tab::ALL
+                            .into_iter()
+                            .map(|t| view! {
+                                <button class="tab" class:active=move || tab.get() == t role="tab"
+                                    aria-selected=move || (tab.get() == t).to_string()
+                                    data-testid=format!("tab-{}", t.id()) on:click=move |_| select_tab(t)>
+                                    {t.label()}
+                                </button>
+                            })
+                            .collect_view()}
+                        <span class="tab-hint">"Ctrl+Enter runs"</span>
                     </nav>
-                    <div class="editor" data-testid="editor-sql" node_ref=editor_el on:click=focus_editor></div>
+                    {editor_pane(Tab::Models, models_el)}
+                    {editor_pane(Tab::Script, script_el)}
+                    {editor_pane(Tab::Sql, sql_el)}
                 </section>
                 <section class="pane output-pane">
-                    <ErrorList errors=errors.into() on_pick=pick />
+                    <ErrorList errors=out.errors.into() on_pick=pick />
+                    <div class:hidden=move || out.last.get() == LastRun::Sql>
+                        <Output stdout=out.stdout.into() stderr=out.stderr.into()
+                            ran=Signal::derive(move || out.last.get() == LastRun::Script) />
+                    </div>
                     <div class="results" data-testid="results">
-                        {move || {
-                            let shown = blocks.get();
-                            if shown.is_empty() && errors.with(|e| e.is_empty()) {
-                                view! {
-                                    <p class="placeholder">"Results appear here. Press "<kbd>"Ctrl+Enter"</kbd>" to run the console."</p>
-                                }
-                                    .into_any()
-                            } else {
-                                shown.into_iter().map(|s| view! { <ResultBlock shown=s /> }).collect_view().into_any()
-                            }
+                        {move || match out.last.get() {
+                            LastRun::Sql => out.blocks.get().into_iter().map(|s| view! { <ResultBlock shown=s /> }).collect_view().into_any(),
+                            LastRun::Script => out.tables.get().into_iter().map(|t| view! { <PrintedTableView table=t /> }).collect_view().into_any(),
+                            LastRun::None => ().into_any(),
                         }}
                     </div>
+                    <SqlLog log=out.log.into() />
                 </section>
             </main>
             <footer class="statusbar">
-                <span data-testid="status" class="status"><span class=status_class></span>{status_text}</span>
-                <span class="status-item">{move || last_run.get().map(|(ms, n)| format!("last run: {n} statement{} in {ms:.1} ms", if n == 1 { "" } else { "s" }))}</span>
+                <span data-testid="status" class="status">
+                    <span class=move || status_class(&state.get())></span>
+                    {move || status_text(&state.get())}
+                </span>
+                <span class="status-item">{move || out.summary.get()}</span>
                 <span class="status-item version">{move || { let v = version.get(); if v.is_empty() { String::new() } else { format!("SQLite {v}") } }}</span>
             </footer>
         </div>
+    }
+}
+
+fn status_text(state: &EngineState) -> String {
+    match state {
+        EngineState::Loading => "loading engine…".to_owned(),
+        EngineState::Ready => "ready".to_owned(),
+        EngineState::Running => "running…".to_owned(),
+        EngineState::Restarting => "stopping: restarting the engine…".to_owned(),
+        EngineState::Failed(e) => format!("failed: {e}"),
+    }
+}
+
+fn status_class(state: &EngineState) -> &'static str {
+    match state {
+        EngineState::Loading | EngineState::Restarting => "status-dot loading",
+        EngineState::Ready => "status-dot ready",
+        EngineState::Running => "status-dot running",
+        EngineState::Failed(_) => "status-dot failed",
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
+    let mut marks = Vec::new();
+    out.last.set(LastRun::Sql);
+    match resp {
+        Response::Ran { blocks, schema, elapsed_ms } => {
+            let errs: Vec<ShownError> = blocks
+                .iter()
+                .filter_map(|b| match &b.kind {
+                    BlockKind::Error(e) => Some(ShownError { target: Tab::Sql.index(), error: e.clone() }),
+                    _ => None,
+                })
+                .collect();
+            marks.extend(errs.iter().map(|e| mark_for(&e.error)));
+            out.log.set(
+                blocks
+                    .iter()
+                    .map(|b| LoggedStatement { sql: b.sql.clone(), params: String::new(), elapsed_ms: b.elapsed_ms, note: None })
+                    .collect(),
+            );
+            out.summary.set(Some(format!("last run: {} in {elapsed_ms:.1} ms", plural(blocks.len(), "statement"))));
+            out.blocks.set(blocks.into_iter().enumerate().map(|(i, b)| ShownBlock::new(i, b)).collect());
+            out.errors.set(errs);
+            if let (Some(schema), Some(ed)) = (schema, editor_of(editors, Tab::Sql)) {
+                ed.set_schema(&schema);
+            }
+        }
+        Response::Error { error } => {
+            if !error.interrupted {
+                marks.push(mark_for(&error));
+            }
+            out.blocks.set(Vec::new());
+            out.errors.set(vec![ShownError { target: Tab::Sql.index(), error }]);
+        }
+        other => out.errors.set(vec![ShownError::plain(format!("unexpected answer: {other:?}"))]),
+    }
+    if let Some(ed) = editor_of(editors, Tab::Sql) {
+        ed.set_marks(&marks);
+    }
+}
+
+fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
+    out.last.set(LastRun::Script);
+    let mut marks: [Vec<Mark>; 2] = [Vec::new(), Vec::new()];
+    match resp {
+        Response::ScriptRan(outcome) => {
+            let ScriptOutcome { stdout, stderr, errors, sql_log, tables, schema, elapsed_ms } = *outcome;
+            let shown: Vec<ShownError> = errors
+                .iter()
+                .map(|e| {
+                    let target = if e.source == 0 { Tab::Models } else { Tab::Script };
+                    let error = EngineError {
+                        message: format!("{}: {}", e.class, e.message),
+                        span: None,
+                        line: e.line,
+                        col: e.col,
+                        hint: e.hint.clone(),
+                        interrupted: e.class == "KeyboardInterrupt",
+                    };
+                    if let Some(m) = marks.get_mut(e.source.min(1)) {
+                        m.push(Mark {
+                            line: e.line.max(1),
+                            col: e.col.max(1),
+                            end_line: e.end_line,
+                            end_col: e.end_col,
+                            message: error.to_string(),
+                            severity: "error",
+                        });
+                    }
+                    ShownError { target: target.index(), error }
+                })
+                .collect();
+            let statements = sql_log.iter().filter(|s| !s.sql.is_empty()).count();
+            out.summary.set(Some(format!("last run: script, {} in {elapsed_ms:.1} ms", plural(statements, "SQL statement"))));
+            out.stdout.set(stdout);
+            out.stderr.set(stderr);
+            out.log.set(sql_log);
+            out.tables.set(tables);
+            out.errors.set(shown);
+            if let Some(ed) = editor_of(editors, Tab::Sql) {
+                ed.set_schema(&schema);
+            }
+        }
+        Response::Error { error } => {
+            out.stdout.set(String::new());
+            out.tables.set(Vec::new());
+            out.errors.set(vec![ShownError { target: Tab::Script.index(), error }]);
+        }
+        other => out.errors.set(vec![ShownError::plain(format!("unexpected answer: {other:?}"))]),
+    }
+    for (t, m) in [Tab::Models, Tab::Script].iter().zip(marks.iter()) {
+        if let Some(ed) = editor_of(editors, *t) {
+            ed.set_marks(m);
+        }
     }
 }
 
@@ -259,10 +462,7 @@ fn mark_for(e: &EngineError) -> Mark {
 /// Mounts the app into `<body>`, replacing the loading screen.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

@@ -26,6 +26,9 @@ extern "C" {
     /// Moves the cursor to a 1-based line and column.
     #[wasm_bindgen(method, js_name = goTo)]
     pub fn go_to(this: &EditorHandle, line: u32, col: u32);
+    /// Re-measures the editor after it was hidden.
+    #[wasm_bindgen(method)]
+    pub fn refresh(this: &EditorHandle);
     #[wasm_bindgen(method, js_name = setSchema)]
     fn js_set_schema(this: &EditorHandle, schema: &JsValue);
 }

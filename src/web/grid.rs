@@ -20,8 +20,8 @@ const OVERSCAN: usize = 8;
 /// The grid of one result set.
 #[component]
 pub fn Grid(
-    /// Result id for fetching more rows.
-    result: u32,
+    /// Result id for fetching rows beyond `first` (None: `first` holds every row).
+    result: Option<u32>,
     /// Column names and declared types.
     columns: Vec<ResultColumn>,
     /// Total row count.
@@ -52,6 +52,7 @@ pub fn Grid(
         if range.is_empty() {
             return;
         }
+        let Some(result) = result else { return };
         for page in range.start / PAGE..=(range.end - 1) / PAGE {
             let fresh = requested
                 .try_update_value(|r| r.insert(page))

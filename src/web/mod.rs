@@ -10,8 +10,12 @@ pub mod bridge;
 #[cfg(feature = "ui")]
 pub mod editor;
 #[cfg(feature = "ui")]
+pub mod examples;
+#[cfg(feature = "ui")]
 pub mod grid;
 #[cfg(feature = "ui")]
 pub mod results;
+#[cfg(feature = "ui")]
+pub mod script_view;
 #[cfg(feature = "db")]
 pub mod worker;

@@ -54,7 +54,7 @@ pub fn ResultBlock(
             let body = if columns.is_empty() {
                 view! { <div class="empty">"no columns"</div> }.into_any()
             } else {
-                view! { <Grid result=result columns=columns total=total first=first /> }.into_any()
+                view! { <Grid result=Some(result) columns=columns total=total first=first /> }.into_any()
             };
             (summary, body, "block rows")
         }
@@ -86,13 +86,29 @@ pub fn ResultBlock(
     }
 }
 
-/// The error list; clicking an error moves the editor's cursor there.
+/// An error and the editor it belongs to (an index into the page's tabs).
+#[derive(Debug, Clone)]
+pub struct ShownError {
+    /// Which editor the position refers to.
+    pub target: usize,
+    /// The error.
+    pub error: EngineError,
+}
+
+impl ShownError {
+    /// An error without a position.
+    pub fn plain(message: String) -> Self {
+        ShownError { target: usize::MAX, error: EngineError::plain(message) }
+    }
+}
+
+/// The error list; clicking an error moves that editor's cursor there.
 #[component]
 pub fn ErrorList(
     /// The errors of the last run.
-    errors: Signal<Vec<EngineError>>,
-    /// Called with `(line, col)` when an error is clicked.
-    on_pick: Callback<(u32, u32)>,
+    errors: Signal<Vec<ShownError>>,
+    /// Called with `(editor, line, col)` when an error is clicked.
+    on_pick: Callback<(usize, u32, u32)>,
 ) -> impl IntoView {
     view! {
         <ul class="errors" data-testid="errors" aria-live="polite">
@@ -100,12 +116,12 @@ pub fn ErrorList(
                 errors
                     .get()
                     .into_iter()
-                    .map(|e| {
+                    .map(|ShownError { target, error: e }| {
                         let (line, col) = (e.line, e.col);
                         let text = e.to_string();
                         let class = if e.interrupted { "error interrupted" } else { "error" };
                         view! {
-                            <li class=class on:click=move |_| on_pick.run((line, col))>
+                            <li class=class on:click=move |_| on_pick.run((target, line, col))>
                                 <span class="error-icon" aria-hidden="true">{if e.interrupted { "■" } else { "✖" }}</span>
                                 {text}
                             </li>

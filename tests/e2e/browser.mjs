@@ -37,6 +37,7 @@ export async function openApp(page) {
 
 /** Replaces the SQL editor's text (no key-by-key typing, so completion can't interfere). */
 export async function setSql(page, text) {
+  await page.getByTestId('tab-sql').click();
   await page.getByTestId('editor-sql').click();
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
@@ -46,5 +47,20 @@ export async function setSql(page, text) {
 /** Runs everything with Ctrl+Enter and waits until the engine is idle again. */
 export async function runAll(page) {
   await page.keyboard.press('Control+Enter');
+  await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+}
+
+/** Replaces the text of the models or script editor (`which` = 'models' | 'script'). */
+export async function setPython(page, which, text) {
+  await page.getByTestId(`tab-${which}`).click();
+  await page.getByTestId(`editor-${which}`).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Clicks Run script and waits until the engine is idle again. */
+export async function runScript(page) {
+  await page.getByTestId('run-script').click();
   await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
 }
