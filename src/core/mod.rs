@@ -4,3 +4,4 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod py;

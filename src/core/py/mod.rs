@@ -1,0 +1,20 @@
+//! Semantics of Python's primitive types (int, float, str, Decimal, datetime, json,
+//! formatting) as a pure Rust library, matching CPython 3.11 output byte for byte.
+//!
+//! Nothing here knows about an AST or an interpreter: the interpreter calls these
+//! functions with already-evaluated values and gets back values or a [`PyErr`].
+
+pub mod datetime;
+pub mod decimal;
+pub mod error;
+pub mod float;
+pub mod format_spec;
+pub mod int;
+pub mod json;
+pub mod percent;
+pub mod slice;
+pub mod str_format;
+pub mod strings;
+
+pub use error::{PyErr, PyErrKind, PyResult};
+pub use int::Int;

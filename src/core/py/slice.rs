@@ -1,0 +1,1 @@
+//! Python slice normalization shared by str, list and tuple.
