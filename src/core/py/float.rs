@@ -368,10 +368,9 @@ fn valid_float_literal(s: &str) -> bool {
     let digit_part = |i: &mut usize| -> bool {
         let start = *i;
         while *i < b.len() {
-            if b[*i].is_ascii_digit() {
-                *i += 1;
-            } else if b[*i] == b'_' && *i > start && *i + 1 < b.len() && b[*i + 1].is_ascii_digit()
-            {
+            let underscore_ok =
+                b[*i] == b'_' && *i > start && b.get(*i + 1).is_some_and(|c| c.is_ascii_digit());
+            if b[*i].is_ascii_digit() || underscore_ok {
                 *i += 1;
             } else {
                 break;
