@@ -474,7 +474,7 @@ mod tests {
             f(100.0, FloatStyle::General, Some(2), true, false),
             "1.0e+02"
         );
-        assert_eq!(f(3.14159, FloatStyle::Fixed, Some(2), false, false), "3.14");
+        assert_eq!(f(1.23456, FloatStyle::Fixed, Some(2), false, false), "1.23");
         assert_eq!(f(3.0, FloatStyle::Fixed, Some(0), true, false), "3.");
         assert_eq!(f(2.5, FloatStyle::Fixed, Some(0), false, false), "2");
         assert_eq!(
