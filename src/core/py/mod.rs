@@ -15,6 +15,7 @@ pub mod percent;
 pub mod slice;
 pub mod str_format;
 pub mod strings;
+pub mod timedelta;
 pub mod unicode_tables;
 
 pub use error::{PyErr, PyErrKind, PyResult};
