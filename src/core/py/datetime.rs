@@ -1,1 +1,966 @@
-//! TODO
+//! Naive `datetime.date` and `datetime.datetime` with CPython 3.11 semantics, plus the
+//! SQLAlchemy/SQLite string storage format. See [`super::timedelta`] for `timedelta`.
+
+use super::error::{PyErr, PyResult};
+use super::timedelta::{TimeDelta, US_PER_DAY};
+
+/// `datetime.MINYEAR`.
+pub const MINYEAR: i64 = 1;
+/// `datetime.MAXYEAR`.
+pub const MAXYEAR: i64 = 9999;
+
+const DAYS_IN_MONTH: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    if m == 2 && is_leap(y) {
+        29
+    } else {
+        DAYS_IN_MONTH[m as usize]
+    }
+}
+
+fn days_before_year(y: i64) -> i64 {
+    let y = y - 1;
+    y * 365 + y / 4 - y / 100 + y / 400
+}
+
+fn days_before_month(y: i64, m: u32) -> i64 {
+    let mut d: i64 = (1..m).map(|k| i64::from(DAYS_IN_MONTH[k as usize])).sum();
+    if m > 2 && is_leap(y) {
+        d += 1;
+    }
+    d
+}
+
+fn overflow() -> PyErr {
+    PyErr::overflow("date value out of range")
+}
+
+/// A `datetime.date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// 1..=9999
+    pub year: i32,
+    /// 1..=12
+    pub month: u32,
+    /// 1..=31
+    pub day: u32,
+}
+
+impl Date {
+    /// `date(year, month, day)` with CPython's range errors.
+    pub fn new(year: i64, month: i64, day: i64) -> PyResult<Date> {
+        if !(MINYEAR..=MAXYEAR).contains(&year) {
+            return Err(PyErr::value(format!("year {year} is out of range")));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(PyErr::value("month must be in 1..12"));
+        }
+        if day < 1 || day > i64::from(days_in_month(year, month as u32)) {
+            return Err(PyErr::value("day is out of range for month"));
+        }
+        Ok(Date {
+            year: year as i32,
+            month: month as u32,
+            day: day as u32,
+        })
+    }
+
+    /// `d.toordinal()` (0001-01-01 is 1).
+    pub fn toordinal(&self) -> i64 {
+        let y = i64::from(self.year);
+        days_before_year(y) + days_before_month(y, self.month) + i64::from(self.day)
+    }
+
+    /// `date.fromordinal(n)` (`OverflowError: date value out of range` outside 1..=3652059).
+    pub fn fromordinal(n: i64) -> PyResult<Date> {
+        if !(1..=3_652_059).contains(&n) {
+            return Err(overflow());
+        }
+        // Estimate the year, then correct.
+        let mut y = (n * 400 / 146_097).clamp(1, MAXYEAR);
+        while days_before_year(y) >= n {
+            y -= 1;
+        }
+        while days_before_year(y + 1) < n {
+            y += 1;
+        }
+        let mut rem = n - days_before_year(y);
+        let mut m = 1;
+        while rem > i64::from(days_in_month(y, m)) {
+            rem -= i64::from(days_in_month(y, m));
+            m += 1;
+        }
+        Ok(Date {
+            year: y as i32,
+            month: m,
+            day: rem as u32,
+        })
+    }
+
+    /// `d.weekday()` (Monday = 0).
+    pub fn weekday(&self) -> u32 {
+        ((self.toordinal() + 6) % 7) as u32
+    }
+
+    /// `d.isoweekday()` (Monday = 1).
+    pub fn isoweekday(&self) -> u32 {
+        self.weekday() + 1
+    }
+
+    /// `d.isocalendar()` → (ISO year, ISO week, ISO weekday).
+    pub fn isocalendar(&self) -> (i64, u32, u32) {
+        let y = i64::from(self.year);
+        let mut iy = y;
+        let mut week1 = iso_week1_monday(iy);
+        let today = self.toordinal();
+        if today < week1 {
+            iy -= 1;
+            week1 = iso_week1_monday(iy);
+        } else if today >= iso_week1_monday(iy + 1) {
+            iy += 1;
+            week1 = iso_week1_monday(iy);
+        }
+        let week = (today - week1) / 7 + 1;
+        (iy, week as u32, self.isoweekday())
+    }
+
+    /// `repr(d)`: `datetime.date(2024, 1, 1)`.
+    pub fn repr(&self) -> String {
+        format!("datetime.date({}, {}, {})", self.year, self.month, self.day)
+    }
+
+    /// `str(d)` / `d.isoformat()`: `2024-01-01`.
+    pub fn isoformat(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `d + timedelta` (only whole days count, like CPython).
+    pub fn add(&self, td: &TimeDelta) -> PyResult<Date> {
+        Date::fromordinal(self.toordinal().checked_add(td.days).ok_or_else(overflow)?)
+    }
+
+    /// `d - timedelta`.
+    pub fn sub(&self, td: &TimeDelta) -> PyResult<Date> {
+        Date::fromordinal(self.toordinal().checked_sub(td.days).ok_or_else(overflow)?)
+    }
+
+    /// `d1 - d2`.
+    pub fn sub_date(&self, o: &Date) -> PyResult<TimeDelta> {
+        TimeDelta::new(self.toordinal() - o.toordinal(), 0, 0)
+    }
+
+    /// `d.replace(year=, month=, day=)`.
+    pub fn replace(
+        &self,
+        year: Option<i64>,
+        month: Option<i64>,
+        day: Option<i64>,
+    ) -> PyResult<Date> {
+        Date::new(
+            year.unwrap_or(i64::from(self.year)),
+            month.unwrap_or(i64::from(self.month)),
+            day.unwrap_or(i64::from(self.day)),
+        )
+    }
+
+    /// `date.fromisoformat(s)` (3.11: `YYYY-MM-DD`, `YYYYMMDD`, ISO week dates).
+    pub fn fromisoformat(s: &str) -> PyResult<Date> {
+        let invalid = || {
+            PyErr::value(format!(
+                "Invalid isoformat string: {}",
+                super::strings::str_repr(s)
+            ))
+        };
+        let b = s.as_bytes();
+        if !s.is_ascii() || !matches!(b.len(), 7 | 8 | 10) {
+            return Err(invalid());
+        }
+        parse_iso_date(b)?.ok_or_else(invalid)
+    }
+
+    /// `d.strftime(fmt)` (C locale).
+    pub fn strftime(&self, fmt: &str) -> String {
+        strftime_impl(self, 0, 0, 0, 0, fmt)
+    }
+
+    /// SQLAlchemy's SQLite storage string for a `Date` column: `2024-03-15`.
+    pub fn to_sqlite(&self) -> String {
+        self.isoformat()
+    }
+
+    /// Reads a `Date` column value stored by SQLAlchemy on SQLite (`date.fromisoformat`).
+    pub fn from_sqlite(s: &str) -> PyResult<Date> {
+        Date::fromisoformat(s)
+    }
+}
+
+fn iso_week1_monday(y: i64) -> i64 {
+    let jan4 = days_before_year(y) + 4;
+    let wd = (jan4 + 6) % 7;
+    jan4 - wd
+}
+
+fn digits(b: &[u8]) -> Option<i64> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0i64, |a, &d| a * 10 + i64::from(d - b'0')))
+}
+
+/// Parses an ISO date occupying all of `b`; `Ok(None)` = syntax error.
+fn parse_iso_date(b: &[u8]) -> PyResult<Option<Date>> {
+    let Some(year) = b.get(..4).and_then(digits) else {
+        return Ok(None);
+    };
+    let rest = &b[4..];
+    let (week_part, ext) = match rest {
+        [b'-', b'W', r @ ..] => (Some(r), true),
+        [b'W', r @ ..] => (Some(r), false),
+        _ => (None, rest.first() == Some(&b'-')),
+    };
+    if let Some(w) = week_part {
+        let (week, day) = match (w, ext) {
+            ([a, b2], _) => (digits(&[*a, *b2]), Some(1)),
+            ([a, b2, b'-', d], true) => (digits(&[*a, *b2]), digits(&[*d])),
+            ([a, b2, d], false) => (digits(&[*a, *b2]), digits(&[*d])),
+            _ => return Ok(None),
+        };
+        let (Some(week), Some(day)) = (week, day) else {
+            return Ok(None);
+        };
+        if year < MINYEAR || year > MAXYEAR {
+            return Err(PyErr::value(format!("year {year} is out of range")));
+        }
+        let jan1_wd = (days_before_year(year) + 1 + 6) % 7;
+        let max_week = if jan1_wd == 3 || (jan1_wd == 2 && is_leap(year)) {
+            53
+        } else {
+            52
+        };
+        if !(1..=max_week).contains(&week) || !(1..=7).contains(&day) {
+            return Ok(None);
+        }
+        let ord = iso_week1_monday(year) + (week - 1) * 7 + (day - 1);
+        return Date::fromordinal(ord).map(Some);
+    }
+    let (m, d) = match (rest, ext) {
+        ([b'-', m1, m2, b'-', d1, d2], true) => (digits(&[*m1, *m2]), digits(&[*d1, *d2])),
+        ([m1, m2, d1, d2], false) => (digits(&[*m1, *m2]), digits(&[*d1, *d2])),
+        _ => return Ok(None),
+    };
+    match (m, d) {
+        (Some(m), Some(d)) => Date::new(year, m, d).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// A naive `datetime.datetime` (microsecond precision).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateTime {
+    /// The date part.
+    pub date: Date,
+    /// 0..=23
+    pub hour: u32,
+    /// 0..=59
+    pub minute: u32,
+    /// 0..=59
+    pub second: u32,
+    /// 0..=999999
+    pub microsecond: u32,
+}
+
+impl DateTime {
+    /// `datetime(year, month, day, hour, minute, second, microsecond)`.
+    pub fn new(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64, us: i64) -> PyResult<DateTime> {
+        let date = Date::new(y, mo, d)?;
+        if !(0..=23).contains(&h) {
+            return Err(PyErr::value("hour must be in 0..23"));
+        }
+        if !(0..=59).contains(&mi) {
+            return Err(PyErr::value("minute must be in 0..59"));
+        }
+        if !(0..=59).contains(&s) {
+            return Err(PyErr::value("second must be in 0..59"));
+        }
+        if !(0..=999_999).contains(&us) {
+            return Err(PyErr::value("microsecond must be in 0..999999"));
+        }
+        Ok(DateTime {
+            date,
+            hour: h as u32,
+            minute: mi as u32,
+            second: s as u32,
+            microsecond: us as u32,
+        })
+    }
+
+    /// `dt.date()`.
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// `repr(dt)`: `datetime.datetime(2024, 3, 15, 14, 30, 5)` (trailing zero fields dropped
+    /// down to minutes, like CPython).
+    pub fn repr(&self) -> String {
+        let d = &self.date;
+        let mut s = format!(
+            "datetime.datetime({}, {}, {}, {}, {}",
+            d.year, d.month, d.day, self.hour, self.minute
+        );
+        if self.microsecond != 0 {
+            s.push_str(&format!(", {}, {}", self.second, self.microsecond));
+        } else if self.second != 0 {
+            s.push_str(&format!(", {}", self.second));
+        }
+        s.push(')');
+        s
+    }
+
+    /// `str(dt)`: `2024-03-15 14:30:05[.000120]`.
+    pub fn to_str(&self) -> String {
+        self.isoformat(' ', "auto").unwrap_or_default()
+    }
+
+    /// `dt.isoformat(sep, timespec)`; timespec in auto, hours, minutes, seconds,
+    /// milliseconds, microseconds (`ValueError: Unknown timespec value` otherwise).
+    pub fn isoformat(&self, sep: char, timespec: &str) -> PyResult<String> {
+        let date = self.date.isoformat();
+        let (h, m, s, us) = (self.hour, self.minute, self.second, self.microsecond);
+        let time = match timespec {
+            "auto" if us != 0 => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
+            "auto" | "seconds" => format!("{h:02}:{m:02}:{s:02}"),
+            "hours" => format!("{h:02}"),
+            "minutes" => format!("{h:02}:{m:02}"),
+            "milliseconds" => format!("{h:02}:{m:02}:{s:02}.{:03}", us / 1000),
+            "microseconds" => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
+            _ => return Err(PyErr::value("Unknown timespec value")),
+        };
+        Ok(format!("{date}{sep}{time}"))
+    }
+
+    /// `datetime.fromisoformat(s)` (3.11 rules; naive only: strings with a UTC offset
+    /// raise `ValueError`).
+    pub fn fromisoformat(s: &str) -> PyResult<DateTime> {
+        let invalid = || {
+            PyErr::value(format!(
+                "Invalid isoformat string: {}",
+                super::strings::str_repr(s)
+            ))
+        };
+        if !s.is_ascii() {
+            // A non-ASCII separator is allowed by CPython; keep the common case simple.
+            return Err(invalid());
+        }
+        let b = s.as_bytes();
+        let date_len = if b.len() >= 7 && b[4] == b'-' {
+            if b[5] == b'W' {
+                if b.len() > 8 && b[8] == b'-' { 10 } else { 8 }
+            } else {
+                10
+            }
+        } else if b.len() >= 7 && b[4] == b'W' {
+            if b.len() > 7 && b[7].is_ascii_digit() {
+                8
+            } else {
+                7
+            }
+        } else {
+            8
+        };
+        if b.len() < date_len {
+            return Err(invalid());
+        }
+        let date = parse_iso_date(&b[..date_len])?.ok_or_else(invalid)?;
+        if b.len() == date_len {
+            return Ok(DateTime {
+                date,
+                hour: 0,
+                minute: 0,
+                second: 0,
+                microsecond: 0,
+            });
+        }
+        let time = &b[date_len + 1..];
+        let (h, m, sec, us) = parse_iso_time(time).ok_or_else(invalid)?;
+        DateTime::new(
+            i64::from(date.year),
+            i64::from(date.month),
+            i64::from(date.day),
+            h,
+            m,
+            sec,
+            us,
+        )
+    }
+
+    fn day_micros(&self) -> i128 {
+        (i128::from(self.hour) * 3600 + i128::from(self.minute) * 60 + i128::from(self.second))
+            * 1_000_000
+            + i128::from(self.microsecond)
+    }
+
+    fn total_micros(&self) -> i128 {
+        i128::from(self.date.toordinal()) * US_PER_DAY + self.day_micros()
+    }
+
+    fn from_total_micros(t: i128) -> PyResult<DateTime> {
+        let ord = t.div_euclid(US_PER_DAY);
+        let rem = t.rem_euclid(US_PER_DAY);
+        let date = Date::fromordinal(i64::try_from(ord).map_err(|_| overflow())?)?;
+        let secs = (rem / 1_000_000) as u32;
+        Ok(DateTime {
+            date,
+            hour: secs / 3600,
+            minute: secs % 3600 / 60,
+            second: secs % 60,
+            microsecond: (rem % 1_000_000) as u32,
+        })
+    }
+
+    /// `dt + timedelta`.
+    pub fn add(&self, td: &TimeDelta) -> PyResult<DateTime> {
+        DateTime::from_total_micros(self.total_micros() + td.total_micros())
+    }
+
+    /// `dt - timedelta`.
+    pub fn sub(&self, td: &TimeDelta) -> PyResult<DateTime> {
+        DateTime::from_total_micros(self.total_micros() - td.total_micros())
+    }
+
+    /// `dt1 - dt2`.
+    pub fn sub_datetime(&self, o: &DateTime) -> PyResult<TimeDelta> {
+        TimeDelta::from_micros(self.total_micros() - o.total_micros())
+    }
+
+    /// `dt.replace(...)` (each `None` keeps the current field).
+    #[allow(clippy::too_many_arguments)]
+    pub fn replace(
+        &self,
+        year: Option<i64>,
+        month: Option<i64>,
+        day: Option<i64>,
+        hour: Option<i64>,
+        minute: Option<i64>,
+        second: Option<i64>,
+        microsecond: Option<i64>,
+    ) -> PyResult<DateTime> {
+        DateTime::new(
+            year.unwrap_or(i64::from(self.date.year)),
+            month.unwrap_or(i64::from(self.date.month)),
+            day.unwrap_or(i64::from(self.date.day)),
+            hour.unwrap_or(i64::from(self.hour)),
+            minute.unwrap_or(i64::from(self.minute)),
+            second.unwrap_or(i64::from(self.second)),
+            microsecond.unwrap_or(i64::from(self.microsecond)),
+        )
+    }
+
+    /// `dt.strftime(fmt)` (C locale; `%Z`/`%z` empty for naive values).
+    pub fn strftime(&self, fmt: &str) -> String {
+        strftime_impl(
+            &self.date,
+            self.hour,
+            self.minute,
+            self.second,
+            self.microsecond,
+            fmt,
+        )
+    }
+
+    /// SQLAlchemy's SQLite storage string for a `DateTime` column: `2024-03-15 14:30:05.000000`.
+    pub fn to_sqlite(&self) -> String {
+        format!(
+            "{} {:02}:{:02}:{:02}.{:06}",
+            self.date.isoformat(),
+            self.hour,
+            self.minute,
+            self.second,
+            self.microsecond
+        )
+    }
+
+    /// Reads a `DateTime` column value (SQLAlchemy 2.0 uses `datetime.fromisoformat`).
+    pub fn from_sqlite(s: &str) -> PyResult<DateTime> {
+        DateTime::fromisoformat(s)
+    }
+}
+
+/// Parses `HH[:MM[:SS[.f+]]]` or `HH[MM[SS[.f+]]]`; fraction separator `.` or `,`
+/// (digits beyond microseconds are ignored). A UTC offset is rejected (naive only).
+fn parse_iso_time(t: &[u8]) -> Option<(i64, i64, i64, i64)> {
+    let h = digits(t.get(..2)?)?;
+    let mut pos = 2;
+    let mut comps = [h, 0, 0];
+    let colon = t.get(2) == Some(&b':');
+    let mut n = 1;
+    while n < 3 && pos < t.len() {
+        if colon {
+            if t[pos] != b':' {
+                break;
+            }
+            pos += 1;
+        } else if !t[pos].is_ascii_digit() {
+            break;
+        }
+        comps[n] = digits(t.get(pos..pos + 2)?)?;
+        pos += 2;
+        n += 1;
+    }
+    let mut us = 0;
+    if pos < t.len() {
+        if n == 3 && (t[pos] == b'.' || t[pos] == b',') {
+            pos += 1;
+            let start = pos;
+            while pos < t.len() && t[pos].is_ascii_digit() {
+                pos += 1;
+            }
+            if pos == start {
+                return None;
+            }
+            let frac = &t[start..pos];
+            us = (0..6).fold(0i64, |v, i| {
+                v * 10 + frac.get(i).map_or(0, |d| i64::from(d - b'0'))
+            });
+        }
+        if pos < t.len() {
+            return None;
+        }
+    }
+    Some((comps[0], comps[1], comps[2], us))
+}
+
+fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &str) -> String {
+    let mut out = String::new();
+    let mut it = fmt.chars();
+    let yday = d.toordinal() - days_before_year(i64::from(d.year));
+    let wd = d.weekday();
+    let wday_sun0 = (wd + 1) % 7;
+    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    while let Some(c) = it.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let Some(k) = it.next() else {
+            out.push('%');
+            break;
+        };
+        let piece = match k {
+            'Y' => d.year.to_string(),
+            'y' => format!("{:02}", d.year % 100),
+            'C' => format!("{:02}", d.year / 100),
+            'm' => format!("{:02}", d.month),
+            'd' => format!("{:02}", d.day),
+            'e' => format!("{:2}", d.day),
+            'H' => format!("{h:02}"),
+            'k' => format!("{h:2}"),
+            'I' => format!("{h12:02}"),
+            'l' => format!("{h12:2}"),
+            'M' => format!("{mi:02}"),
+            'S' => format!("{s:02}"),
+            'f' => format!("{us:06}"),
+            'p' => (if h < 12 { "AM" } else { "PM" }).to_string(),
+            'b' | 'h' => MONTH_NAMES[d.month as usize - 1][..3].to_string(),
+            'B' => MONTH_NAMES[d.month as usize - 1].to_string(),
+            'a' => DAY_NAMES[wd as usize][..3].to_string(),
+            'A' => DAY_NAMES[wd as usize].to_string(),
+            'j' => format!("{yday:03}"),
+            'w' => wday_sun0.to_string(),
+            'u' => (wd + 1).to_string(),
+            'U' => format!("{:02}", (yday - 1 + 7 - i64::from(wday_sun0)) / 7),
+            'W' => format!("{:02}", (yday - 1 + 7 - i64::from(wd)) / 7),
+            'G' => d.isocalendar().0.to_string(),
+            'V' => format!("{:02}", d.isocalendar().1),
+            'D' | 'x' => format!("{:02}/{:02}/{:02}", d.month, d.day, d.year % 100),
+            'T' | 'X' => format!("{h:02}:{mi:02}:{s:02}"),
+            'R' => format!("{h:02}:{mi:02}"),
+            'F' => format!("{}-{:02}-{:02}", d.year, d.month, d.day),
+            'c' => format!(
+                "{} {} {:2} {h:02}:{mi:02}:{s:02} {}",
+                &DAY_NAMES[wd as usize][..3],
+                &MONTH_NAMES[d.month as usize - 1][..3],
+                d.day,
+                d.year
+            ),
+            's' => {
+                let epoch = (d.toordinal() - 719_163) * 86_400 + i64::from(h * 3600 + mi * 60 + s);
+                epoch.to_string()
+            }
+            'n' => "\n".to_string(),
+            't' => "\t".to_string(),
+            'Z' | 'z' => String::new(),
+            '%' => "%".to_string(),
+            other => format!("%{other}"),
+        };
+        out.push_str(&piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64, us: i64) -> DateTime {
+        DateTime::new(y, mo, d, h, mi, s, us).unwrap()
+    }
+    fn e<T: std::fmt::Debug>(r: PyResult<T>) -> String {
+        r.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn constructors() {
+        assert_eq!(
+            e(DateTime::new(2024, 13, 1, 0, 0, 0, 0)),
+            "ValueError: month must be in 1..12"
+        );
+        assert_eq!(
+            e(DateTime::new(2024, 2, 30, 0, 0, 0, 0)),
+            "ValueError: day is out of range for month"
+        );
+        assert_eq!(
+            e(DateTime::new(0, 1, 1, 0, 0, 0, 0)),
+            "ValueError: year 0 is out of range"
+        );
+        assert_eq!(
+            e(DateTime::new(10000, 1, 1, 0, 0, 0, 0)),
+            "ValueError: year 10000 is out of range"
+        );
+        assert_eq!(
+            e(DateTime::new(2024, 1, 1, 24, 0, 0, 0)),
+            "ValueError: hour must be in 0..23"
+        );
+        assert_eq!(
+            e(DateTime::new(2024, 1, 1, 0, 60, 0, 0)),
+            "ValueError: minute must be in 0..59"
+        );
+        assert_eq!(
+            e(DateTime::new(2024, 1, 1, 0, 0, 60, 0)),
+            "ValueError: second must be in 0..59"
+        );
+        assert_eq!(
+            e(DateTime::new(2024, 1, 1, 0, 0, 0, 1000000)),
+            "ValueError: microsecond must be in 0..999999"
+        );
+        assert_eq!(
+            e(Date::new(2024, 0, 1)),
+            "ValueError: month must be in 1..12"
+        );
+        assert_eq!(
+            e(dt(2024, 1, 31, 0, 0, 0, 0).replace(None, Some(2), None, None, None, None, None)),
+            "ValueError: day is out of range for month"
+        );
+        assert_eq!(
+            dt(2024, 1, 31, 0, 0, 0, 0)
+                .replace(None, Some(3), None, None, None, None, Some(5))
+                .unwrap()
+                .repr(),
+            "datetime.datetime(2024, 3, 31, 0, 0, 0, 5)"
+        );
+        assert_eq!(
+            e(Date::new(2024, 2, 29)
+                .unwrap()
+                .replace(Some(2023), None, None)),
+            "ValueError: day is out of range for month"
+        );
+    }
+
+    #[test]
+    fn reprs() {
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 5, 0).repr(),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 0, 0).repr(),
+            "datetime.datetime(2024, 3, 15, 14, 30)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 0, 0, 0, 0).repr(),
+            "datetime.datetime(2024, 3, 15, 0, 0)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 0, 0, 0, 5).repr(),
+            "datetime.datetime(2024, 3, 15, 0, 0, 0, 5)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 1, 0, 5, 5).repr(),
+            "datetime.datetime(2024, 3, 15, 1, 0, 5, 5)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 5, 0).to_str(),
+            "2024-03-15 14:30:05"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 5, 120).to_str(),
+            "2024-03-15 14:30:05.000120"
+        );
+        assert_eq!(
+            Date::new(2024, 1, 1).unwrap().repr(),
+            "datetime.date(2024, 1, 1)"
+        );
+        assert_eq!(Date::new(2024, 1, 1).unwrap().isoformat(), "2024-01-01");
+        let x = dt(2024, 3, 15, 14, 30, 5, 120);
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 5, 0)
+                .isoformat('T', "auto")
+                .unwrap(),
+            "2024-03-15T14:30:05"
+        );
+        assert_eq!(
+            x.isoformat(' ', "auto").unwrap(),
+            "2024-03-15 14:30:05.000120"
+        );
+        assert_eq!(
+            x.isoformat('T', "milliseconds").unwrap(),
+            "2024-03-15T14:30:05.000"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 14, 30, 5, 0)
+                .isoformat('T', "microseconds")
+                .unwrap(),
+            "2024-03-15T14:30:05.000000"
+        );
+        assert_eq!(x.isoformat('T', "hours").unwrap(), "2024-03-15T14");
+        assert_eq!(x.isoformat('T', "minutes").unwrap(), "2024-03-15T14:30");
+        assert_eq!(
+            e(x.isoformat('T', "bad")),
+            "ValueError: Unknown timespec value"
+        );
+    }
+
+    #[test]
+    fn from_iso() {
+        let ok = |s: &str| {
+            DateTime::fromisoformat(s)
+                .map(|d| d.repr())
+                .unwrap_or_else(|e| e.to_string())
+        };
+        assert_eq!(ok("2024-03-15"), "datetime.datetime(2024, 3, 15, 0, 0)");
+        assert_eq!(
+            ok("2024-03-15T14:30"),
+            "datetime.datetime(2024, 3, 15, 14, 30)"
+        );
+        assert_eq!(
+            ok("2024-03-15 14:30:05.123"),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5, 123000)"
+        );
+        assert_eq!(ok("2024-03-15T14"), "datetime.datetime(2024, 3, 15, 14, 0)");
+        assert_eq!(
+            ok("20240315T143005"),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5)"
+        );
+        assert_eq!(
+            ok("2024-03-15T14:30:05,5"),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5, 500000)"
+        );
+        assert_eq!(ok("2024-W11-5"), "datetime.datetime(2024, 3, 15, 0, 0)");
+        assert_eq!(ok("2024W115"), "datetime.datetime(2024, 3, 15, 0, 0)");
+        assert_eq!(ok("2024-W11"), "datetime.datetime(2024, 3, 11, 0, 0)");
+        assert_eq!(
+            ok("2024-03-15X14:30"),
+            "datetime.datetime(2024, 3, 15, 14, 30)"
+        );
+        assert_eq!(
+            ok("2024-03-15T14:30:05.123456789"),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5, 123456)"
+        );
+        assert_eq!(
+            ok("2024-03-15T1430"),
+            "datetime.datetime(2024, 3, 15, 14, 30)"
+        );
+        assert_eq!(
+            ok("2024-03-15T143005.5"),
+            "datetime.datetime(2024, 3, 15, 14, 30, 5, 500000)"
+        );
+        assert_eq!(
+            ok("2024-02-30"),
+            "ValueError: day is out of range for month"
+        );
+        assert_eq!(ok("2024-03-15T25:00"), "ValueError: hour must be in 0..23");
+        assert_eq!(ok("2024-03-15T24:00"), "ValueError: hour must be in 0..23");
+        for bad in [
+            "bad",
+            "2024-03-15T14:30:05.",
+            "2024-03-15T14:3",
+            "2024-03-15T",
+            "2024-03-15 ",
+            "2024-3-15",
+            " 2024-03-15",
+            "2024-03-15T14:30:5",
+            "2024-W54-1",
+        ] {
+            assert_eq!(
+                ok(bad),
+                format!("ValueError: Invalid isoformat string: '{bad}'")
+            );
+        }
+        let d = |s: &str| {
+            Date::fromisoformat(s)
+                .map(|d| d.repr())
+                .unwrap_or_else(|e| e.to_string())
+        };
+        assert_eq!(d("2024-03-15"), "datetime.date(2024, 3, 15)");
+        assert_eq!(d("20240315"), "datetime.date(2024, 3, 15)");
+        assert_eq!(d("2024-W11-5"), "datetime.date(2024, 3, 15)");
+        assert_eq!(
+            d("2024-03-15T00:00"),
+            "ValueError: Invalid isoformat string: '2024-03-15T00:00'"
+        );
+        assert_eq!(d("2024-13-01"), "ValueError: month must be in 1..12");
+        assert_eq!(d("0000-01-01"), "ValueError: year 0 is out of range");
+    }
+
+    #[test]
+    fn strftime_c_locale() {
+        let x = dt(2024, 3, 5, 14, 3, 5, 7);
+        assert_eq!(
+            x.strftime("%Y %m %d %H %M %S %f %y %b %B %a %A %j %p %I %% %e %Z %z %D %T %F %c %x %X %U %W %w %u %G %V %h %C %k %l %s %q"),
+            "2024 03 05 14 03 05 000007 24 Mar March Tue Tuesday 065 PM 02 %  5   03/05/24 14:03:05 2024-03-05 Tue Mar  5 14:03:05 2024 03/05/24 14:03:05 09 10 2 2 2024 10 Mar 20 14  2 1709647385 %q"
+        );
+        assert_eq!(dt(5, 1, 1, 0, 0, 0, 0).strftime("%Y %y"), "5 05");
+        assert_eq!(dt(2024, 1, 1, 0, 0, 0, 0).strftime("%I %p"), "12 AM");
+        assert_eq!(dt(2024, 1, 1, 12, 0, 0, 0).strftime("%I %p"), "12 PM");
+        assert_eq!(
+            dt(2024, 3, 15, 0, 0, 0, 0).strftime("%U %W %G %V %u %j"),
+            "10 11 2024 11 5 075"
+        );
+        assert_eq!(
+            dt(2023, 1, 1, 0, 0, 0, 0).strftime("%U %W %G %V %u %j %C"),
+            "01 00 2022 52 7 001 20"
+        );
+        assert_eq!(dt(2021, 1, 3, 0, 0, 0, 0).strftime("%G %V"), "2020 53");
+        assert_eq!(dt(2024, 12, 30, 0, 0, 0, 0).strftime("%G %V"), "2025 01");
+    }
+
+    #[test]
+    fn arithmetic() {
+        let d = Date::new(2024, 3, 15).unwrap();
+        assert_eq!(d.weekday(), 4);
+        assert_eq!(d.isoweekday(), 5);
+        assert_eq!(d.toordinal(), 738960);
+        assert_eq!(Date::new(1, 1, 1).unwrap().toordinal(), 1);
+        assert_eq!(Date::fromordinal(738960).unwrap(), d);
+        let td = TimeDelta::new(20, 20 * 3600, 0).unwrap();
+        assert_eq!(
+            dt(2024, 3, 15, 10, 0, 0, 0).add(&td).unwrap().repr(),
+            "datetime.datetime(2024, 4, 5, 6, 0)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 0, 0, 0, 0)
+                .sub_datetime(&dt(2024, 1, 1, 12, 0, 0, 0))
+                .unwrap()
+                .repr(),
+            "datetime.timedelta(days=73, seconds=43200)"
+        );
+        assert_eq!(
+            dt(2024, 1, 1, 0, 0, 0, 0)
+                .sub_datetime(&dt(2024, 3, 15, 12, 0, 0, 0))
+                .unwrap()
+                .repr(),
+            "datetime.timedelta(days=-75, seconds=43200)"
+        );
+        let one = TimeDelta::new(1, 0, 0).unwrap();
+        assert_eq!(
+            Date::new(2024, 3, 1).unwrap().sub(&one).unwrap().repr(),
+            "datetime.date(2024, 2, 29)"
+        );
+        assert_eq!(
+            Date::new(2024, 3, 1)
+                .unwrap()
+                .sub_date(&Date::new(2023, 3, 1).unwrap())
+                .unwrap()
+                .repr(),
+            "datetime.timedelta(days=366)"
+        );
+        assert_eq!(
+            e(Date::new(9999, 12, 31).unwrap().add(&one)),
+            "OverflowError: date value out of range"
+        );
+        assert_eq!(
+            e(dt(1, 1, 1, 0, 0, 0, 0).sub(&one)),
+            "OverflowError: date value out of range"
+        );
+        assert_eq!(
+            dt(2024, 1, 1, 0, 0, 0, 0)
+                .add(&TimeDelta::new(0, 0, -1).unwrap())
+                .unwrap()
+                .repr(),
+            "datetime.datetime(2023, 12, 31, 23, 59, 59, 999999)"
+        );
+        assert_eq!(
+            dt(2024, 3, 15, 1, 2, 3, 4).date().repr(),
+            "datetime.date(2024, 3, 15)"
+        );
+        assert!(dt(2024, 1, 1, 0, 0, 0, 0) < dt(2024, 1, 1, 0, 0, 0, 1));
+        for n in [1, 59, 60, 365, 366, 730_000, 3_652_059] {
+            assert_eq!(Date::fromordinal(n).unwrap().toordinal(), n);
+        }
+    }
+
+    #[test]
+    fn sqlite_storage() {
+        // Verified with SQLAlchemy 2.0.58: bind "%(year)04d-...%(microsecond)06d",
+        // result via datetime.fromisoformat / date.fromisoformat.
+        let x = dt(2024, 3, 15, 14, 30, 5, 0);
+        assert_eq!(x.to_sqlite(), "2024-03-15 14:30:05.000000");
+        assert_eq!(
+            dt(5, 1, 2, 3, 4, 5, 6).to_sqlite(),
+            "0005-01-02 03:04:05.000006"
+        );
+        assert_eq!(
+            DateTime::from_sqlite("2024-03-15 14:30:05.000000").unwrap(),
+            x
+        );
+        assert_eq!(DateTime::from_sqlite("2024-03-15 14:30:05").unwrap(), x);
+        assert_eq!(
+            DateTime::from_sqlite("2024-03-15").unwrap().repr(),
+            "datetime.datetime(2024, 3, 15, 0, 0)"
+        );
+        assert_eq!(
+            DateTime::from_sqlite("2024-03-15 14:30:05.5")
+                .unwrap()
+                .microsecond,
+            500000
+        );
+        assert_eq!(
+            e(DateTime::from_sqlite("bad")),
+            "ValueError: Invalid isoformat string: 'bad'"
+        );
+        let d = Date::new(2024, 3, 15).unwrap();
+        assert_eq!(d.to_sqlite(), "2024-03-15");
+        assert_eq!(Date::from_sqlite("2024-03-15").unwrap(), d);
+        assert_eq!(
+            e(Date::from_sqlite("2024-03-15 14:30:05")),
+            "ValueError: Invalid isoformat string: '2024-03-15 14:30:05'"
+        );
+    }
+}
