@@ -256,7 +256,7 @@ fn parse_iso_date(b: &[u8]) -> PyResult<Option<Date>> {
         let (Some(week), Some(day)) = (week, day) else {
             return Ok(None);
         };
-        if year < MINYEAR || year > MAXYEAR {
+        if !(MINYEAR..=MAXYEAR).contains(&year) {
             return Err(PyErr::value(format!("year {year} is out of range")));
         }
         let jan1_wd = (days_before_year(year) + 1 + 6) % 7;
@@ -563,7 +563,7 @@ fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &str) -> Strin
     let yday = d.toordinal() - days_before_year(i64::from(d.year));
     let wd = d.weekday();
     let wday_sun0 = (wd + 1) % 7;
-    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    let h12 = if h.is_multiple_of(12) { 12 } else { h % 12 };
     while let Some(c) = it.next() {
         if c != '%' {
             out.push(c);
