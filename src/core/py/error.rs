@@ -25,6 +25,8 @@ pub enum PyErrKind {
     InvalidOperation,
     /// `decimal.DivisionByZero`
     DivisionByZero,
+    /// `decimal.Overflow`
+    DecimalOverflow,
     /// `json.decoder.JSONDecodeError`
     JSONDecodeError,
 }
@@ -87,6 +89,7 @@ impl PyErr {
             PyErrKind::AttributeError => "AttributeError",
             PyErrKind::InvalidOperation => "InvalidOperation",
             PyErrKind::DivisionByZero => "DivisionByZero",
+            PyErrKind::DecimalOverflow => "Overflow",
             PyErrKind::JSONDecodeError => "JSONDecodeError",
         }
     }
@@ -97,6 +100,7 @@ impl PyErr {
         match self.kind {
             PyErrKind::InvalidOperation => "decimal.InvalidOperation",
             PyErrKind::DivisionByZero => "decimal.DivisionByZero",
+            PyErrKind::DecimalOverflow => "decimal.Overflow",
             PyErrKind::JSONDecodeError => "json.decoder.JSONDecodeError",
             _ => self.class_name(),
         }

@@ -6,6 +6,7 @@
 
 pub mod datetime;
 pub mod decimal;
+pub mod decimal_format;
 pub mod error;
 pub mod float;
 pub mod format_spec;
