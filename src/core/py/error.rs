@@ -21,6 +21,8 @@ pub enum PyErrKind {
     MemoryError,
     /// `AttributeError`
     AttributeError,
+    /// `RecursionError`
+    RecursionError,
     /// `decimal.InvalidOperation`
     InvalidOperation,
     /// `decimal.DivisionByZero`
@@ -87,6 +89,7 @@ impl PyErr {
             PyErrKind::IndexError => "IndexError",
             PyErrKind::MemoryError => "MemoryError",
             PyErrKind::AttributeError => "AttributeError",
+            PyErrKind::RecursionError => "RecursionError",
             PyErrKind::InvalidOperation => "InvalidOperation",
             PyErrKind::DivisionByZero => "DivisionByZero",
             PyErrKind::DecimalOverflow => "Overflow",
