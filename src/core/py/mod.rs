@@ -5,6 +5,7 @@
 //! functions with already-evaluated values and gets back values or a [`PyErr`].
 
 pub mod datetime;
+pub mod datetime_text;
 pub mod decimal;
 pub mod decimal_format;
 pub mod error;
