@@ -8,6 +8,7 @@ pub mod datetime;
 pub mod datetime_text;
 pub mod decimal;
 pub mod decimal_format;
+pub mod decimal_ops;
 pub mod error;
 pub mod float;
 pub mod format_spec;
