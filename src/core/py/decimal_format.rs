@@ -99,7 +99,11 @@ pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
     };
     if d.is_nan() || d.is_infinite() {
         let body = if d.is_nan() { "NaN" } else { "Infinity" };
-        return Ok(pad_plain(&format!("{}{body}", sign_for(d.is_signed())), &f));
+        let pct = if ty == '%' { "%" } else { "" };
+        return Ok(pad_plain(
+            &format!("{}{body}{pct}", sign_for(d.is_signed())),
+            &f,
+        ));
     }
     let (neg, coef, exp) = d.parts();
     let mut coef = coef.clone();
@@ -116,7 +120,15 @@ pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
     });
     if let Some(p) = precision {
         match ty {
-            'e' | 'E' => (coef, exp) = round_sig(&coef, exp, p as u64 + 1),
+            'e' | 'E' => {
+                (coef, exp) = round_sig(&coef, exp, p as u64 + 1);
+                let d = ndigits(&coef);
+                if !coef.is_zero() && d < p as u64 + 1 {
+                    let pad = p as u64 + 1 - d;
+                    coef *= pow10(pad);
+                    exp -= pad as i64;
+                }
+            }
             'f' | 'F' | '%' => (coef, exp) = rescale(&coef, exp, -(p as i64))?,
             _ => (coef, exp) = round_sig(&coef, exp, p as u64),
         }

@@ -394,9 +394,11 @@ fn format_int_typed(n: &Int, spec: &str, type_name: &str) -> PyResult<String> {
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        let ch = n
+        let v = n
             .to_i64()
-            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C long"))?;
+        let ch = u32::try_from(v)
+            .ok()
             .and_then(char::from_u32)
             .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
         return Ok(pad(&ch.to_string(), &f, Align::Right));
@@ -450,7 +452,8 @@ fn format_float_spec(x: f64, f: &FormatSpec) -> PyResult<String> {
     };
     let body = format_float_abs(x, style, f.precision, f.alternate, upper);
     let mut negative = x.is_sign_negative() && !x.is_nan();
-    if negative && f.no_neg_0 && body.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
+    if negative && f.no_neg_0 && x.is_finite() && body.bytes().all(|b| !(b'1'..=b'9').contains(&b))
+    {
         negative = false;
     }
     let split = body

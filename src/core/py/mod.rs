@@ -23,5 +23,8 @@ pub mod strings;
 pub mod timedelta;
 pub mod unicode_tables;
 
+#[cfg(test)]
+mod golden_tests;
+
 pub use error::{PyErr, PyErrKind, PyResult};
 pub use int::Int;

@@ -1,0 +1,132 @@
+//! Table tests against golden outputs produced by real CPython 3.11
+//! (`tests/py/gen_golden.py` writes `testdata/*.tsv`).
+
+use super::decimal::Decimal;
+use super::decimal_format::format_decimal;
+use super::error::PyErr;
+use super::float::{float_repr, float_round};
+use super::format_spec::{format_float, format_int};
+use super::int::Int;
+
+fn unesc(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn shown(r: Result<String, PyErr>) -> String {
+    match r {
+        Ok(s) => s,
+        Err(e) => format!("!{}: {}", e.class_name(), e.message),
+    }
+}
+
+fn check(table: &str, ncols: usize, f: impl Fn(&[&str]) -> String) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in table.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), ncols, "bad line {line:?}");
+        let want = unesc(cols[ncols - 1]);
+        let got = f(&cols[..ncols - 1]);
+        n += 1;
+        if got != want {
+            failures.push(format!(
+                "{:?} => got {got:?}, want {want:?}",
+                &cols[..ncols - 1]
+            ));
+        }
+    }
+    assert!(n > 0);
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures[..failures.len().min(40)].join("\n")
+    );
+}
+
+#[test]
+fn float_format_table() {
+    check(include_str!("testdata/float_format.tsv"), 3, |c| {
+        let x: f64 = c[0].parse().unwrap();
+        let spec = unesc(c[1]);
+        if spec == "repr" {
+            return float_repr(x);
+        }
+        if let Some(nd) = spec.strip_prefix("round") {
+            return float_repr(float_round(x, nd.parse().unwrap()));
+        }
+        shown(format_float(x, &spec))
+    });
+}
+
+#[test]
+fn int_format_table() {
+    check(include_str!("testdata/int_format.tsv"), 3, |c| {
+        let n = Int::from_str_radix(c[0], 10).unwrap();
+        shown(format_int(&n, &unesc(c[1])))
+    });
+}
+
+#[test]
+fn int_ops_table() {
+    check(include_str!("testdata/int_ops.tsv"), 4, |c| {
+        let a = Int::from_str_radix(c[0], 10).unwrap();
+        let b = Int::from_str_radix(c[2], 10).unwrap();
+        let r = match c[1] {
+            "+" => Ok(a.add(&b).to_string()),
+            "-" => Ok(a.sub(&b).to_string()),
+            "*" => Ok(a.mul(&b).to_string()),
+            "/" => a.truediv(&b).map(float_repr),
+            "//" => a.floordiv(&b).map(|v| v.to_string()),
+            _ => a.modulo(&b).map(|v| v.to_string()),
+        };
+        shown(r)
+    });
+}
+
+#[test]
+fn decimal_ops_table() {
+    check(include_str!("testdata/decimal_ops.tsv"), 4, |c| {
+        let a = Decimal::parse(c[0]).unwrap();
+        let b = Decimal::parse(c[2]).unwrap();
+        let r = match c[1] {
+            "+" => a.add(&b),
+            "-" => a.sub(&b),
+            "*" => a.mul(&b),
+            "/" => a.div(&b),
+            "//" => a.floordiv(&b),
+            _ => a.rem(&b),
+        };
+        shown(r.map(|d| d.repr()))
+    });
+}
+
+#[test]
+fn decimal_format_table() {
+    check(include_str!("testdata/decimal_format.tsv"), 3, |c| {
+        let a = Decimal::parse(c[0]).unwrap();
+        match c[1] {
+            "str" => a.to_str(),
+            "quantize2" => shown(
+                a.quantize(&Decimal::parse("0.01").unwrap())
+                    .map(|d| d.repr()),
+            ),
+            "float" => float_repr(a.to_f64()),
+            spec => shown(format_decimal(&a, &unesc(spec))),
+        }
+    });
+}
