@@ -83,3 +83,112 @@ with open(os.path.join(OUT, "decimal_format.tsv"), "w") as fh:
         fh.write("%s\tstr\t%s\n" % (a, str(D(a))))
         fh.write("%s\tquantize2\t%s\n" % (a, esc(run(lambda: repr(D(a).quantize(D("0.01")))))))
         fh.write("%s\tfloat\t%s\n" % (a, esc(run(lambda: repr(float(D(a)))))))
+
+# ---- strings -------------------------------------------------------------------------
+pools = [
+    "abcXYZ 019_-,.'\"\\\t\n\r",
+    " \t\n\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000",
+    "éßǆǅΣσςİıŉﬁẞᾈ",
+    "\x00\x07\x7f\x80\x9f\xad\u200b\u200e\ufeff\ue000\U000e0001",
+    "日本語😀\U0001f1ef\u0301\u0903²½٣",
+]
+
+
+def rand_str():
+    n = random.randint(0, 12)
+    out = []
+    for _ in range(n):
+        pool = random.choice(pools)
+        out.append(random.choice(pool))
+    return "".join(out)
+
+
+def hexs(s):
+    return ",".join("%x" % ord(c) for c in s) or "-"
+
+
+strs = [rand_str() for _ in range(300)] + ["", "a", "Hello World", "  a b  c  ", "it's", 'say "hi"', "both ' \""]
+methods = {
+    "repr": lambda s: repr(s),
+    "split": lambda s: repr(s.split()),
+    "split1": lambda s: repr(s.split(None, 1)),
+    "rsplit1": lambda s: repr(s.rsplit(None, 1)),
+    "splitcomma": lambda s: repr(s.split(",")),
+    "splitlines": lambda s: repr(s.splitlines()),
+    "splitlinesk": lambda s: repr(s.splitlines(True)),
+    "strip": lambda s: repr(s.strip()),
+    "title": lambda s: repr(s.title()),
+    "capitalize": lambda s: repr(s.capitalize()),
+    "swapcase": lambda s: repr(s.swapcase()),
+    "upper": lambda s: repr(s.upper()),
+    "lower": lambda s: repr(s.lower()),
+    "casefold": lambda s: repr(s.casefold()),
+    "center": lambda s: repr(s.center(15, "*")),
+    "zfill": lambda s: repr(s.zfill(10)),
+    "expandtabs": lambda s: repr(s.expandtabs(4)),
+    "preds": lambda s: "".join("1" if f() else "0" for f in (s.isdigit, s.isdecimal, s.isnumeric, s.isalpha,
+                                                                 s.isalnum, s.isspace, s.isprintable, s.isupper,
+                                                                 s.islower, s.istitle)),
+    "slice": lambda s: repr(s[1:-1:2]),
+    "rev": lambda s: repr(s[::-3]),
+    "findx": lambda s: repr((s.find("a"), s.rfind("a"), s.count("a"), s.find("", 2))),
+}
+with open(os.path.join(OUT, "str_methods.tsv"), "w") as fh:
+    for s in strs:
+        for name, f in methods.items():
+            fh.write("%s\t%s\t%s\n" % (hexs(s), name, esc(run(lambda: f(s)))))
+
+# ---- %-formatting ----------------------------------------------------------------------
+pvals = [0, 1, -1, 42, -42, 255, 10 ** 20, 3.0, -2.5, 0.1, 1e20, 1.5e-7, float("inf"), float("nan"), "abc", "é"]
+pfmts = ["%s", "%r", "%a", "%d", "%5d", "%-5d|", "%05d", "%+d", "% d", "%.3d", "%x", "%#X", "%#o", "%08.3f",
+         "%f", "%.0f", "%#.0f", "%e", "%.2E", "%g", "%#g", "%G", "%10.4g|", "%-10s|", "%.2s", "%c", "%i", "%u",
+         "%5.1f%%", "%+.3e"]
+
+
+def ptype(v):
+    return {int: "i", float: "f", str: "s"}[type(v)]
+
+
+with open(os.path.join(OUT, "percent.tsv"), "w") as fh:
+    for v in pvals:
+        for f in pfmts:
+            enc = hexs(v) if isinstance(v, str) else repr(v)
+            fh.write("%s\t%s\t%s\t%s\n" % (ptype(v), enc, f, esc(run(lambda: f % (v,)))))
+
+# ---- datetime --------------------------------------------------------------------------
+import datetime as dtm
+
+dts = [dtm.datetime(2024, 3, 15, 14, 30, 5), dtm.datetime(2024, 1, 1), dtm.datetime(1, 1, 1),
+       dtm.datetime(9999, 12, 31, 23, 59, 59, 999999), dtm.datetime(2000, 2, 29, 12, 0, 0, 120)]
+for _ in range(60):
+    o = random.randint(1, 3652059)
+    d = dtm.date.fromordinal(o)
+    us = random.choice([0, 0, random.randint(0, 999999)])
+    dts.append(dtm.datetime(d.year, d.month, d.day, random.randint(0, 23), random.randint(0, 59),
+                            random.choice([0, random.randint(0, 59)]), us))
+fmt = "%Y|%m|%d|%H|%M|%S|%f|%y|%b|%B|%a|%A|%j|%p|%I|%U|%W|%w|%u|%G|%V|%C|%e|%D|%T|%F|%c|%x|%X|%%"
+tds = [dtm.timedelta(days=random.randint(-5000, 5000), seconds=random.randint(0, 86399),
+                     microseconds=random.choice([0, random.randint(0, 999999)])) for _ in range(40)]
+with open(os.path.join(OUT, "datetime.tsv"), "w") as fh:
+    for x in dts:
+        key = "%d,%d,%d,%d,%d,%d,%d" % (x.year, x.month, x.day, x.hour, x.minute, x.second, x.microsecond)
+        fh.write("%s\trepr\t%s\n" % (key, repr(x)))
+        fh.write("%s\tstr\t%s\n" % (key, str(x)))
+        fh.write("%s\tdate\t%s\n" % (key, repr(x.date())))
+        fh.write("%s\tstrftime\t%s\n" % (key, x.strftime(fmt)))
+        fh.write("%s\tisocal\t%s\n" % (key, tuple(x.isocalendar())))
+        fh.write("%s\tord\t%d\n" % (key, x.toordinal()))
+        for td in tds[:8]:
+            tkey = "%d,%d,%d" % (td.days, td.seconds, td.microseconds)
+            fh.write("%s\tplus:%s\t%s\n" % (key, tkey, esc(run(lambda: repr(x + td)))))
+        fh.write("%s\tminus\t%s\n" % (key, repr(x - dts[0])))
+    for td in tds:
+        tkey = "%d,%d,%d" % (td.days, td.seconds, td.microseconds)
+        fh.write("td:%s\trepr\t%s\n" % (tkey, repr(td)))
+        fh.write("td:%s\tstr\t%s\n" % (tkey, str(td)))
+        fh.write("td:%s\ttotal\t%r\n" % (tkey, td.total_seconds()))
+        fh.write("td:%s\tmul\t%s\n" % (tkey, esc(run(lambda: repr(td * 1.37)))))
+        fh.write("td:%s\tdiv\t%s\n" % (tkey, esc(run(lambda: repr(td / 7)))))
+        fh.write("td:%s\tfloordiv\t%s\n" % (tkey, esc(run(lambda: repr(td // 7)))))
+        fh.write("td:%s\tratio\t%s\n" % (tkey, esc(run(lambda: repr(td / tds[0])))))
+        fh.write("td:%s\tmod\t%s\n" % (tkey, esc(run(lambda: repr(td % tds[1])))))

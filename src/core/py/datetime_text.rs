@@ -145,7 +145,7 @@ pub(super) fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &st
         let piece = match k {
             'Y' => d.year.to_string(),
             'y' => format!("{:02}", d.year % 100),
-            'C' => format!("{:02}", d.year / 100),
+            'C' => (d.year / 100).to_string(),
             'm' => format!("{:02}", d.month),
             'd' => format!("{:02}", d.day),
             'e' => format!("{:2}", d.day),

@@ -8,7 +8,7 @@ use super::float::{float_repr, float_round};
 use super::format_spec::{format_float, format_int};
 use super::int::Int;
 
-fn unesc(s: &str) -> String {
+pub(super) fn unesc(s: &str) -> String {
     let mut out = String::new();
     let mut it = s.chars();
     while let Some(c) = it.next() {
@@ -26,14 +26,14 @@ fn unesc(s: &str) -> String {
     out
 }
 
-fn shown(r: Result<String, PyErr>) -> String {
+pub(super) fn shown(r: Result<String, PyErr>) -> String {
     match r {
         Ok(s) => s,
         Err(e) => format!("!{}: {}", e.class_name(), e.message),
     }
 }
 
-fn check(table: &str, ncols: usize, f: impl Fn(&[&str]) -> String) {
+pub(super) fn check(table: &str, ncols: usize, f: impl Fn(&[&str]) -> String) {
     let mut failures = Vec::new();
     let mut n = 0;
     for line in table.lines() {

@@ -25,6 +25,8 @@ pub mod unicode_tables;
 
 #[cfg(test)]
 mod golden_tests;
+#[cfg(test)]
+mod golden_text_tests;
 
 pub use error::{PyErr, PyErrKind, PyResult};
 pub use int::Int;

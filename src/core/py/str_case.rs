@@ -2,7 +2,7 @@
 //! `isdigit`, `istitle`, ...). Re-exported from [`super::strings`].
 
 use super::strings::{decimal_value, in_ranges, is_printable, is_py_space};
-use super::unicode_tables::{ALPHA, DIGIT_NOT_DECIMAL};
+use super::unicode_tables::{ALPHA, CASE_IGNORABLE, CASEFOLD_SPECIAL, DIGIT_NOT_DECIMAL};
 
 /// `c.isalpha()` (Unicode letter categories L*).
 pub fn is_alpha(c: char) -> bool {
@@ -54,29 +54,44 @@ pub fn upper(s: &str) -> String {
 pub fn casefold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            'ſ' => out.push('s'),
-            'ﬀ' => out.push_str("ff"),
-            'ﬁ' => out.push_str("fi"),
-            'ﬂ' => out.push_str("fl"),
-            'ﬃ' => out.push_str("ffi"),
-            'ﬄ' => out.push_str("ffl"),
-            'ﬅ' | 'ﬆ' => out.push_str("st"),
-            _ => out.extend(c.to_lowercase()),
+        match CASEFOLD_SPECIAL.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+            Ok(k) => out.push_str(CASEFOLD_SPECIAL[k].1),
+            Err(_) => out.extend(c.to_lowercase()),
         }
     }
     out
 }
 
+/// Whether the capital sigma at `i` is word-final (CPython's `handle_capital_sigma`).
+fn final_sigma(cs: &[char], i: usize) -> bool {
+    let before = cs[..i]
+        .iter()
+        .rev()
+        .find(|&&c| !in_ranges(CASE_IGNORABLE, c));
+    if !before.is_some_and(|&c| is_cased(c)) {
+        return false;
+    }
+    let after = cs[i + 1..].iter().find(|&&c| !in_ranges(CASE_IGNORABLE, c));
+    !after.is_some_and(|&c| is_cased(c))
+}
+
+/// Lowercases `cs[i]` into `out`, applying the final-sigma rule.
+fn push_lower(out: &mut String, cs: &[char], i: usize) {
+    if cs[i] == 'Σ' {
+        out.push(if final_sigma(cs, i) { 'ς' } else { 'σ' });
+    } else {
+        out.extend(cs[i].to_lowercase());
+    }
+}
+
 /// `s.title()`.
 pub fn title(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    for (i, &c) in cs.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &cs, i);
         } else {
             push_title(&mut out, c);
         }
@@ -87,21 +102,25 @@ pub fn title(s: &str) -> String {
 
 /// `s.capitalize()` (first character title-cased, the rest lowercased).
 pub fn capitalize(s: &str) -> String {
-    let mut it = s.chars();
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    if let Some(c) = it.next() {
-        push_title(&mut out, c);
+    for (i, &c) in cs.iter().enumerate() {
+        if i == 0 {
+            push_title(&mut out, c);
+        } else {
+            push_lower(&mut out, &cs, i);
+        }
     }
-    out.push_str(&it.as_str().to_lowercase());
     out
 }
 
 /// `s.swapcase()`.
 pub fn swapcase(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in cs.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &cs, i);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {

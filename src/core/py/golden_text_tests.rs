@@ -1,0 +1,148 @@
+//! Golden tables (from real CPython 3.11) for str methods, %-formatting and datetime.
+
+use super::datetime::DateTime;
+use super::float::float_repr;
+use super::golden_tests::{check, shown};
+use super::int::Int;
+use super::percent::{PercentArg, PercentArgs, SimpleArg, percent_format};
+use super::strings::*;
+use super::timedelta::TimeDelta;
+
+fn dehex(s: &str) -> String {
+    if s == "-" {
+        return String::new();
+    }
+    s.split(',')
+        .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+        .collect()
+}
+
+fn list_repr(v: &[String]) -> String {
+    format!(
+        "[{}]",
+        v.iter().map(|s| str_repr(s)).collect::<Vec<_>>().join(", ")
+    )
+}
+
+#[test]
+fn str_methods_table() {
+    check(include_str!("testdata/str_methods.tsv"), 3, |c| {
+        let s = dehex(c[0]);
+        let s = s.as_str();
+        let r = |x: String| str_repr(&x);
+        let out: Result<String, _> = match c[1] {
+            "repr" => Ok(str_repr(s)),
+            "split" => split(s, None, -1).map(|v| list_repr(&v)),
+            "split1" => split(s, None, 1).map(|v| list_repr(&v)),
+            "rsplit1" => rsplit(s, None, 1).map(|v| list_repr(&v)),
+            "splitcomma" => split(s, Some(","), -1).map(|v| list_repr(&v)),
+            "splitlines" => Ok(list_repr(&splitlines(s, false))),
+            "splitlinesk" => Ok(list_repr(&splitlines(s, true))),
+            "strip" => Ok(r(strip(s, None))),
+            "title" => Ok(r(title(s))),
+            "capitalize" => Ok(r(capitalize(s))),
+            "swapcase" => Ok(r(swapcase(s))),
+            "upper" => Ok(r(upper(s))),
+            "lower" => Ok(r(lower(s))),
+            "casefold" => Ok(r(casefold(s))),
+            "center" => center(s, 15, '*').map(r),
+            "zfill" => zfill(s, 10).map(r),
+            "expandtabs" => expandtabs(s, 4).map(r),
+            "preds" => Ok([
+                isdigit(s),
+                isdecimal(s),
+                isnumeric(s),
+                isalpha(s),
+                isalnum(s),
+                isspace(s),
+                isprintable(s),
+                isupper(s),
+                islower(s),
+                istitle(s),
+            ]
+            .iter()
+            .map(|&b| if b { '1' } else { '0' })
+            .collect()),
+            "slice" => str_slice(s, Some(1), Some(-1), Some(2)).map(r),
+            "rev" => str_slice(s, None, None, Some(-3)).map(r),
+            "findx" => Ok(format!(
+                "({}, {}, {}, {})",
+                find(s, "a", None, None),
+                rfind(s, "a", None, None),
+                count(s, "a", None, None),
+                find(s, "", Some(2), None)
+            )),
+            other => panic!("unknown method {other}"),
+        };
+        shown(out)
+    });
+}
+
+#[test]
+fn percent_table() {
+    check(include_str!("testdata/percent.tsv"), 4, |c| {
+        let arg = match c[0] {
+            "i" => SimpleArg::int(Int::from_str_radix(c[1], 10).unwrap()),
+            "f" => SimpleArg::float(c[1].parse().unwrap()),
+            _ => SimpleArg::str(&dehex(c[1])),
+        };
+        let args = vec![&arg as &dyn PercentArg];
+        shown(percent_format(c[2], PercentArgs::Tuple(args)))
+    });
+}
+
+fn td_of(key: &str) -> TimeDelta {
+    let v: Vec<i64> = key.split(',').map(|x| x.parse().unwrap()).collect();
+    TimeDelta::new(v[0], v[1], v[2]).unwrap()
+}
+
+#[test]
+fn datetime_table() {
+    let table = include_str!("testdata/datetime.tsv");
+    let mut td_keys: Vec<&str> = Vec::new();
+    for line in table.lines() {
+        if let Some(k) = line.strip_prefix("td:").and_then(|l| l.split('\t').next())
+            && !td_keys.contains(&k)
+        {
+            td_keys.push(k);
+        }
+    }
+    let td0 = td_of(td_keys[0]);
+    let td1 = td_of(td_keys[1]);
+    let base = DateTime::new(2024, 3, 15, 14, 30, 5, 0).unwrap();
+    let fmt =
+        "%Y|%m|%d|%H|%M|%S|%f|%y|%b|%B|%a|%A|%j|%p|%I|%U|%W|%w|%u|%G|%V|%C|%e|%D|%T|%F|%c|%x|%X|%%";
+    check(table, 3, |c| {
+        if let Some(k) = c[0].strip_prefix("td:") {
+            let td = td_of(k);
+            return shown(match c[1] {
+                "repr" => Ok(td.repr()),
+                "str" => Ok(td.to_str()),
+                "total" => Ok(float_repr(td.total_seconds())),
+                "mul" => td.mul_float(1.37).map(|t| t.repr()),
+                "div" => td.div_int(&Int::from(7)).map(|t| t.repr()),
+                "floordiv" => td.floordiv_int(&Int::from(7)).map(|t| t.repr()),
+                "ratio" => td.div_td(&td0).map(float_repr),
+                _ => td.mod_td(&td1).map(|t| t.repr()),
+            });
+        }
+        let v: Vec<i64> = c[0].split(',').map(|x| x.parse().unwrap()).collect();
+        let x = DateTime::new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]).unwrap();
+        shown(match c[1] {
+            "repr" => Ok(x.repr()),
+            "str" => Ok(x.to_str()),
+            "date" => Ok(x.date().repr()),
+            "strftime" => Ok(x.strftime(fmt)),
+            "isocal" => {
+                let (y, w, d) = x.date().isocalendar();
+                Ok(format!("({y}, {w}, {d})"))
+            }
+            "ord" => Ok(x.date().toordinal().to_string()),
+            "minus" => x.sub_datetime(&base).map(|t| t.repr()),
+            other => {
+                let k = other.strip_prefix("plus:").unwrap();
+                x.add(&td_of(k)).map(|d| d.repr())
+            }
+        })
+    });
+}
