@@ -192,3 +192,76 @@ with open(os.path.join(OUT, "datetime.tsv"), "w") as fh:
         fh.write("td:%s\tfloordiv\t%s\n" % (tkey, esc(run(lambda: repr(td // 7)))))
         fh.write("td:%s\tratio\t%s\n" % (tkey, esc(run(lambda: repr(td / tds[0])))))
         fh.write("td:%s\tmod\t%s\n" % (tkey, esc(run(lambda: repr(td % tds[1])))))
+
+# ---- json ------------------------------------------------------------------------------
+import json
+
+
+def rand_json(depth=0):
+    r = random.random()
+    if depth > 3 or r < 0.4:
+        return random.choice([None, True, False, random.randint(-10 ** 6, 10 ** 6), 10 ** 25,
+                              random.uniform(-1e3, 1e3), 1e16, 1.5e-7, rand_str(), "", "a\"b\\c\n"])
+    if r < 0.7:
+        return [rand_json(depth + 1) for _ in range(random.randint(0, 4))]
+    return {rand_str() or "k": rand_json(depth + 1) for _ in range(random.randint(0, 4))}
+
+
+docs = [rand_json() for _ in range(120)]
+dump_opts = {
+    "default": {},
+    "indent2": {"indent": 2},
+    "indent0": {"indent": 0},
+    "tab": {"indent": "\t"},
+    "sort": {"sort_keys": True},
+    "compact": {"separators": (",", ":")},
+    "noascii": {"ensure_ascii": False},
+}
+with open(os.path.join(OUT, "json_dumps.tsv"), "w") as fh:
+    for doc in docs:
+        src = json.dumps(doc)
+        for name, kw in dump_opts.items():
+            fh.write("%s\t%s\t%s\n" % (esc(src), name, esc(json.dumps(json.loads(src), **kw))))
+
+
+def mutate(s):
+    i = random.randint(0, len(s))
+    k = random.random()
+    if k < 0.4:
+        return s[:i]
+    if k < 0.8:
+        return s[:i] + random.choice(list(",:[]{}\"\\ x0-.eE\n\x01")) + s[i:]
+    return s[:i] + s[i + 1:]
+
+
+with open(os.path.join(OUT, "json_loads.tsv"), "w") as fh:
+    for doc in docs:
+        src = json.dumps(doc, indent=random.choice([None, 1]))
+        for _ in range(4):
+            m = mutate(src)
+            r = run(lambda: json.dumps(json.loads(m)))
+            try:
+                json.dumps(json.loads(m), ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                continue  # lone surrogates cannot be represented in a Rust String
+            except Exception:  # noqa: BLE001
+                pass
+            fh.write("%s\t%s\n" % (hexs(m), esc(r)))
+
+# ---- fromisoformat -------------------------------------------------------------------
+iso_src = ["2024-03-15", "2024-03-15T14:30", "2024-03-15 14:30:05.123", "20240315T143005", "2024-W11-5",
+           "2024-03-15T14:30:05,5", "2024-12-31T23:59:59.999999", "0001-01-01T00:00:00", "2024-02-29",
+           "2023-02-29", "2024W115", "2024-W11", "2024-03-15T1430", "2024-03-15T14"]
+iso_cases = set(iso_src)
+for s in iso_src:
+    for _ in range(12):
+        m = mutate(s)
+        if m.isascii() and "\x01" not in m and "\n" not in m:
+            iso_cases.add(m)
+with open(os.path.join(OUT, "fromisoformat.tsv"), "w") as fh:
+    for s in sorted(iso_cases):
+        for name, f in (("datetime", dtm.datetime.fromisoformat), ("date", dtm.date.fromisoformat)):
+            r = run(lambda: f(s))
+            if not isinstance(r, str) and getattr(r, "tzinfo", None) is not None:
+                continue
+            fh.write("%s\t%s\t%s\n" % (s, name, esc(r if isinstance(r, str) else repr(r))))

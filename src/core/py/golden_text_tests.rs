@@ -146,3 +146,41 @@ fn datetime_table() {
         })
     });
 }
+
+#[test]
+fn json_dumps_table() {
+    use super::json::{DumpOptions, Indent, dumps, loads};
+    check(include_str!("testdata/json_dumps.tsv"), 3, |c| {
+        let v = loads(&super::golden_tests::unesc(c[0])).unwrap();
+        let mut o = DumpOptions::default();
+        match c[1] {
+            "indent2" => o.indent = Some(Indent::Spaces(2)),
+            "indent0" => o.indent = Some(Indent::Spaces(0)),
+            "tab" => o.indent = Some(Indent::Str("\t".into())),
+            "sort" => o.sort_keys = true,
+            "compact" => o.separators = Some((",".into(), ":".into())),
+            "noascii" => o.ensure_ascii = false,
+            _ => {}
+        }
+        shown(dumps(&v, &o))
+    });
+}
+
+#[test]
+fn json_loads_table() {
+    use super::json::{DumpOptions, dumps, loads};
+    check(include_str!("testdata/json_loads.tsv"), 2, |c| {
+        shown(loads(&dehex(c[0])).and_then(|v| dumps(&v, &DumpOptions::default())))
+    });
+}
+
+#[test]
+fn fromisoformat_table() {
+    use super::datetime::Date;
+    check(include_str!("testdata/fromisoformat.tsv"), 3, |c| {
+        shown(match c[1] {
+            "date" => Date::fromisoformat(c[0]).map(|d| d.repr()),
+            _ => DateTime::fromisoformat(c[0]).map(|d| d.repr()),
+        })
+    });
+}

@@ -439,11 +439,16 @@ impl Parser<'_> {
                     if e != 'u' {
                         return Err(self.err("Invalid \\escape", i));
                     }
+                    // CPython needs one more character after the four hex digits.
+                    if i + 6 >= self.s.len() {
+                        return Err(self.err("Invalid \\uXXXX escape", i + 1));
+                    }
                     let hi = self
                         .hex4(i + 2)
                         .ok_or_else(|| self.err("Invalid \\uXXXX escape", i + 1))?;
                     i += 6;
                     let cp = if (0xD800..0xDC00).contains(&hi)
+                        && i + 6 < self.s.len()
                         && self.s.get(i) == Some(&'\\')
                         && self.s.get(i + 1) == Some(&'u')
                     {
