@@ -23,6 +23,76 @@ pub enum SqliteNumber {
 }
 
 impl Decimal {
+    /// `d.sqrt()`: correctly rounded, ideal exponent `floor(exp / 2)` for exact roots.
+    pub fn sqrt(&self) -> PyResult<Decimal> {
+        match self.kind {
+            Kind::NaN => return Ok(self.clone()),
+            Kind::Inf if !self.negative => return Ok(self.clone()),
+            Kind::Inf => return Err(invalid_op()),
+            Kind::Finite => {}
+        }
+        let ideal = self.exp.div_euclid(2);
+        if self.coef.is_zero() {
+            return Decimal::finalize(self.negative, BigUint::zero(), ideal, false);
+        }
+        if self.negative {
+            return Err(invalid_op());
+        }
+        let (mut c, mut e) = (self.coef.clone(), self.exp);
+        if e.rem_euclid(2) == 1 {
+            c *= 10u32;
+            e -= 1;
+        }
+        let half_digits = ndigits(&c).div_ceil(2) as i64;
+        let t = (PREC as i64 + 1 - half_digits).max(0);
+        c *= pow10(2 * t as u64);
+        e -= 2 * t;
+        let mut r = c.sqrt();
+        let exact = &r * &r == c;
+        let mut exp = e / 2;
+        if exact {
+            while exp < ideal && (&r % 10u32).is_zero() {
+                r /= 10u32;
+                exp += 1;
+            }
+        }
+        Decimal::finalize(false, r, exp, !exact)
+    }
+
+    /// `d.normalize()`: rounded to the context, trailing zeros stripped (zero → `0`/`-0`).
+    pub fn normalize(&self) -> PyResult<Decimal> {
+        if self.kind != Kind::Finite {
+            return Ok(self.clone());
+        }
+        let mut r = self.clone().round_ctx()?;
+        if r.coef.is_zero() {
+            r.exp = 0;
+            return Ok(r);
+        }
+        while r.exp < EMAX && (&r.coef % 10u32).is_zero() {
+            r.coef /= 10u32;
+            r.exp += 1;
+        }
+        Ok(r)
+    }
+
+    /// `d ** o`: integral exponents (any Decimal whose value is an integer) are supported;
+    /// other exponents raise `ValueError` (not implemented here).
+    pub fn pow(&self, o: &Decimal) -> PyResult<Decimal> {
+        if self.is_nan() || o.is_nan() {
+            return Ok(Decimal::special(false, Kind::NaN));
+        }
+        if o.kind == Kind::Finite {
+            let n = o.to_int()?;
+            if Decimal::from_int(&n).num_eq(o) {
+                return self.pow_int(&n);
+            }
+        }
+        Err(PyErr::value(
+            "Decimal power with a non-integer exponent is not supported",
+        ))
+    }
+
     /// SQLAlchemy `Numeric(p, scale)` on SQLite: the stored float/int is read back as
     /// `Decimal('%.{scale}f' % value)` (default scale 10 when the column has none).
     pub fn from_sqlite_numeric(value: &SqliteNumber, scale: u32) -> PyResult<Decimal> {
@@ -322,6 +392,63 @@ mod tests {
             Ok(v) => v.repr(),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn sqrt_normalize() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "2",
+                "Decimal('1.414213562373095048801688724')",
+                "Decimal('2')",
+            ),
+            ("4", "Decimal('2')", "Decimal('4')"),
+            ("0.04", "Decimal('0.2')", "Decimal('0.04')"),
+            ("100", "Decimal('10')", "Decimal('1E+2')"),
+            (
+                "1E+3",
+                "Decimal('31.62277660168379331998893544')",
+                "Decimal('1E+3')",
+            ),
+            (
+                "1E-3",
+                "Decimal('0.03162277660168379331998893544')",
+                "Decimal('0.001')",
+            ),
+            ("0", "Decimal('0')", "Decimal('0')"),
+            ("-0", "Decimal('-0')", "Decimal('-0')"),
+            ("0.0", "Decimal('0.0')", "Decimal('0')"),
+            ("1.00", "Decimal('1.0')", "Decimal('1')"),
+            ("2.25", "Decimal('1.5')", "Decimal('2.25')"),
+            (
+                "12345678901234567890",
+                "Decimal('3513641828.820144253093654173')",
+                "Decimal('1.234567890123456789E+19')",
+            ),
+            ("Infinity", "Decimal('Infinity')", "Decimal('Infinity')"),
+            (
+                "10",
+                "Decimal('3.162277660168379331998893544')",
+                "Decimal('1E+1')",
+            ),
+            (
+                "0.1",
+                "Decimal('0.3162277660168379331998893544')",
+                "Decimal('0.1')",
+            ),
+        ];
+        for &(v, sq, norm) in cases {
+            assert_eq!(r(d(v).sqrt()), sq, "{v}");
+            assert_eq!(r(d(v).normalize()), norm, "{v}");
+        }
+        assert_eq!(
+            r(d("-4").sqrt()),
+            "decimal.InvalidOperation: [<class 'decimal.InvalidOperation'>]"
+        );
+        assert_eq!(r(d("2").pow(&d("2.0"))), "Decimal('4')");
+        assert_eq!(r(d("2").pow(&d("1E+1"))), "Decimal('1024')");
+        assert_eq!(r(d("1.5").pow(&d("2"))), "Decimal('2.25')");
+        assert!(d("2").pow(&d("0.5")).is_err());
     }
 
     #[test]
