@@ -265,3 +265,40 @@ with open(os.path.join(OUT, "fromisoformat.tsv"), "w") as fh:
             if not isinstance(r, str) and getattr(r, "tzinfo", None) is not None:
                 continue
             fh.write("%s\t%s\t%s\n" % (s, name, esc(r if isinstance(r, str) else repr(r))))
+
+# ---- str.format ----------------------------------------------------------------------
+fargs = (10, "ab", [1, 2, 3], {"k": "v"}, 3.25)
+fkw = {"name": "Bob", "w": 6, "x": 3.5, "p": 2}
+good_names = ["", "0", "1", "2[1]", "3[k]", "name", "x", "1[0]", "4", "0", "w"]
+bad_names = ["y", "7", "2[5]", "3[z]", "2[x]", "0[1]"]
+convs = ["", "", "", "", "!r", "!s", "!a"]
+specs = ["", "", "", ":>8", ":^{w}", ":<{w}", ":{w}", ":*^9", ":.{p}", ":s", ":05", ":>{w}.{p}", ":{}"]
+num_specs = [":.2f", ":x", ":,", ":d", ":+", ":05", ":{w}.{p}f", ":e", ":%"]
+lits = ["ab", "{{", "}}", " ", "é", "-", "", ""]
+
+
+def rand_field():
+    name = random.choice(good_names) if random.random() < 0.93 else random.choice(bad_names)
+    conv = random.choice(convs) if random.random() < 0.97 else "!x"
+    if name in ("0", "4", "x", "w", "2[1]") and conv == "" and random.random() < 0.6:
+        spec = random.choice(num_specs)
+    else:
+        spec = random.choice(specs)
+    return "{" + name + conv + spec + "}"
+
+
+def rand_template():
+    out = []
+    for _ in range(random.randint(1, 3)):
+        out.append(random.choice(lits))
+        out.append(rand_field())
+    out.append(random.choice(lits))
+    if random.random() < 0.05:
+        out.insert(random.randint(0, len(out)), random.choice(["{", "}", "{0", "{:", "{!}"]))
+    return "".join(out)
+
+
+with open(os.path.join(OUT, "str_format.tsv"), "w") as fh:
+    for _ in range(600):
+        t = rand_template()
+        fh.write("%s\t%s\n" % (esc(t), esc(run(lambda: t.format(*fargs, **fkw)))))

@@ -24,6 +24,8 @@ pub mod timedelta;
 pub mod unicode_tables;
 
 #[cfg(test)]
+mod golden_format_tests;
+#[cfg(test)]
 mod golden_tests;
 #[cfg(test)]
 mod golden_text_tests;
