@@ -45,14 +45,27 @@ fn overflow() -> PyErr {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
     /// 1..=9999
-    pub year: i32,
+    pub(super) year: i32,
     /// 1..=12
-    pub month: u32,
+    pub(super) month: u32,
     /// 1..=31
-    pub day: u32,
+    pub(super) day: u32,
 }
 
 impl Date {
+    /// `d.year`.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// `d.month`.
+    pub fn month(&self) -> u32 {
+        self.month
+    }
+    /// `d.day`.
+    pub fn day(&self) -> u32 {
+        self.day
+    }
+
     /// `date(year, month, day)` with CPython's range errors.
     pub fn new(year: i64, month: i64, day: i64) -> PyResult<Date> {
         if !(MINYEAR..=MAXYEAR).contains(&year) {
@@ -210,18 +223,47 @@ pub(super) fn iso_week1_monday(y: i64) -> i64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DateTime {
     /// The date part.
-    pub date: Date,
+    pub(super) date: Date,
     /// 0..=23
-    pub hour: u32,
+    pub(super) hour: u32,
     /// 0..=59
-    pub minute: u32,
+    pub(super) minute: u32,
     /// 0..=59
-    pub second: u32,
+    pub(super) second: u32,
     /// 0..=999999
-    pub microsecond: u32,
+    pub(super) microsecond: u32,
 }
 
 impl DateTime {
+    /// `dt.year`.
+    pub fn year(&self) -> i32 {
+        self.date.year
+    }
+    /// `dt.month`.
+    pub fn month(&self) -> u32 {
+        self.date.month
+    }
+    /// `dt.day`.
+    pub fn day(&self) -> u32 {
+        self.date.day
+    }
+    /// `dt.hour`.
+    pub fn hour(&self) -> u32 {
+        self.hour
+    }
+    /// `dt.minute`.
+    pub fn minute(&self) -> u32 {
+        self.minute
+    }
+    /// `dt.second`.
+    pub fn second(&self) -> u32 {
+        self.second
+    }
+    /// `dt.microsecond`.
+    pub fn microsecond(&self) -> u32 {
+        self.microsecond
+    }
+
     /// `datetime(year, month, day, hour, minute, second, microsecond)`.
     pub fn new(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64, us: i64) -> PyResult<DateTime> {
         let date = Date::new(y, mo, d)?;

@@ -29,6 +29,8 @@ mod golden_format_tests;
 mod golden_tests;
 #[cfg(test)]
 mod golden_text_tests;
+#[cfg(test)]
+mod robustness_tests;
 
 pub use error::{PyErr, PyErrKind, PyResult};
 pub use int::Int;

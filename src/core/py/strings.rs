@@ -503,11 +503,11 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<String> {
         match c {
             '\t' => {
                 if tabsize > 0 {
-                    let ts = tabsize as usize;
+                    let ts = usize::try_from(tabsize).unwrap_or(usize::MAX);
                     let n = ts - (col % ts);
-                    check_size(out.len() + n)?;
+                    check_size(out.len().saturating_add(n))?;
                     out.extend(std::iter::repeat_n(' ', n));
-                    col += n;
+                    col = col.saturating_add(n);
                 }
             }
             '\n' | '\r' => {

@@ -19,11 +19,11 @@ pub const US_PER_DAY: i128 = 86_400_000_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TimeDelta {
     /// Days (may be negative).
-    pub days: i64,
+    pub(super) days: i64,
     /// Seconds in `0..86400`.
-    pub seconds: i64,
+    pub(super) seconds: i64,
     /// Microseconds in `0..1_000_000`.
-    pub microseconds: i64,
+    pub(super) microseconds: i64,
 }
 
 /// A numeric constructor argument of `timedelta(...)`.
@@ -117,6 +117,19 @@ fn float_ratio(f: f64) -> PyResult<(BigInt, BigInt)> {
 }
 
 impl TimeDelta {
+    /// `td.days`.
+    pub fn days(&self) -> i64 {
+        self.days
+    }
+    /// `td.seconds` (0..86400).
+    pub fn seconds(&self) -> i64 {
+        self.seconds
+    }
+    /// `td.microseconds` (0..1000000).
+    pub fn microseconds(&self) -> i64 {
+        self.microseconds
+    }
+
     /// `timedelta(0)`.
     pub const ZERO: TimeDelta = TimeDelta {
         days: 0,
