@@ -302,3 +302,17 @@ with open(os.path.join(OUT, "str_format.tsv"), "w") as fh:
     for _ in range(600):
         t = rand_template()
         fh.write("%s\t%s\n" % (esc(t), esc(run(lambda: t.format(*fargs, **fkw)))))
+
+# ---- int() / float() / Decimal() parsing -----------------------------------------------
+alphabet = "0123456789_xXoObB.eE+- \tazZ"
+parse_inputs = set(["0_7", "00_0", "0x_1f", "0b", "1_000", " 12 ", "+0", "-0b101", "0o17", "1e5", "1.5", ".5", "5.",
+                    "inf", "-Infinity", "nan", "1_0.5", "1__0", "_1", "1_", "0x", "0x1g", "٣", "1e-5", "1E+5",
+                    "0.000", "1e1000", "-1e-1000", "12345678901234567890123456789"])
+for _ in range(400):
+    parse_inputs.add("".join(random.choice(alphabet) for _ in range(random.randint(0, 7))))
+with open(os.path.join(OUT, "parse.tsv"), "w") as fh:
+    for s in sorted(parse_inputs):
+        for base in (10, 0, 16, 2, 36):
+            fh.write("%s\tint%d\t%s\n" % (hexs(s), base, esc(run(lambda: repr(int(s, base))))))
+        fh.write("%s\tfloat\t%s\n" % (hexs(s), esc(run(lambda: repr(float(s))))))
+        fh.write("%s\tDecimal\t%s\n" % (hexs(s), esc(run(lambda: repr(D(s))))))

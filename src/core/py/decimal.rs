@@ -144,7 +144,14 @@ impl Decimal {
 
     /// `Decimal(s)` for a string (whitespace, underscores, `NaN`, `Infinity`, `inf`).
     pub fn parse(s: &str) -> PyResult<Decimal> {
-        let t = s.trim_matches(super::strings::is_py_space);
+        // CPython maps Unicode digits/spaces to ASCII, strips, then drops every underscore.
+        let ascii = super::strings::decimal_and_space_to_ascii(s);
+        let t: String = ascii
+            .trim_matches(super::strings::is_py_space)
+            .chars()
+            .filter(|&c| c != '_')
+            .collect();
+        let t = t.as_str();
         let (negative, body) = match t.as_bytes().first() {
             Some(b'-') => (true, &t[1..]),
             Some(b'+') => (false, &t[1..]),
@@ -621,7 +628,10 @@ mod tests {
         for &(s, want) in cases {
             assert_eq!(d(s).repr(), want, "{s}");
         }
-        for bad in ["", "1e", "_1", "1__0", "1.2.3", "e5", "--1", "1e+"] {
+        assert_eq!(d("_1").repr(), "Decimal('1')");
+        assert_eq!(d("1__0").repr(), "Decimal('10')");
+        assert_eq!(d("1e_5").repr(), "Decimal('1E+5')");
+        for bad in ["", "1e", "1.2.3", "e5", "--1", "1e+"] {
             assert_eq!(
                 r(Decimal::parse(bad)),
                 "decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]",

@@ -340,7 +340,8 @@ pub fn parse_float(s: &str) -> PyResult<f64> {
             super::strings::str_repr(s)
         ))
     };
-    let t = s.trim_matches(super::strings::is_py_space);
+    let ascii = super::strings::decimal_and_space_to_ascii(s);
+    let t = ascii.trim_matches(super::strings::is_py_space);
     let (sign, body) = match t.as_bytes().first() {
         Some(b'+') => (1.0, &t[1..]),
         Some(b'-') => (-1.0, &t[1..]),

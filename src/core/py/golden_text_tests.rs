@@ -184,3 +184,17 @@ fn fromisoformat_table() {
         })
     });
 }
+
+#[test]
+fn parse_table() {
+    use super::decimal::Decimal;
+    use super::float::parse_float;
+    check(include_str!("testdata/parse.tsv"), 3, |c| {
+        let s = dehex(c[0]);
+        shown(match c[1] {
+            "float" => parse_float(&s).map(float_repr),
+            "Decimal" => Decimal::parse(&s).map(|d| d.repr()),
+            base => Int::from_str_radix(&s, base[3..].parse().unwrap()).map(|v| v.to_string()),
+        })
+    });
+}

@@ -50,6 +50,24 @@ pub fn decimal_value(c: char) -> Option<u32> {
     (cp < z + 10).then_some(cp - z)
 }
 
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode decimal digits become
+/// ASCII digits and Unicode whitespace becomes a space (used by `float()` and `Decimal()`).
+pub fn decimal_and_space_to_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else if let Some(d) = decimal_value(c) {
+                char::from_digit(d, 10).unwrap_or(c)
+            } else if is_py_space(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// `repr(s)`: quote selection and escapes exactly like CPython.
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
