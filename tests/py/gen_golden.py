@@ -316,3 +316,28 @@ with open(os.path.join(OUT, "parse.tsv"), "w") as fh:
             fh.write("%s\tint%d\t%s\n" % (hexs(s), base, esc(run(lambda: repr(int(s, base))))))
         fh.write("%s\tfloat\t%s\n" % (hexs(s), esc(run(lambda: repr(float(s))))))
         fh.write("%s\tDecimal\t%s\n" % (hexs(s), esc(run(lambda: repr(D(s))))))
+
+# ---- strptime --------------------------------------------------------------------------
+sp_formats = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%y", "%m/%d/%Y %I:%M %p", "%B %d, %Y", "%b %d %Y",
+              "%Y%m%d", "%H%M%S", "%Y-%m-%dT%H:%M:%S.%f", "%j/%Y", "%a %d %b %Y", "%A, %B %d", "%d.%m.%Y %H:%M",
+              "%Y %W %w", "%m%d%H%M"]
+sp_cases = set()
+for _ in range(150):
+    o = random.randint(1, 3652059)
+    d = dtm.date.fromordinal(o)
+    x = dtm.datetime(d.year, d.month, d.day, random.randint(0, 23), random.randint(0, 59), random.randint(0, 59),
+                     random.randint(0, 999999))
+    f = random.choice(sp_formats)
+    s = x.strftime(f)
+    if random.random() < 0.3:
+        s = s.replace(" 0", " ").replace("/0", "/")
+    if random.random() < 0.2:
+        s = mutate(s)
+    if random.random() < 0.2:
+        s = s.upper() if random.random() < 0.5 else s.lower()
+    sp_cases.add((s, f))
+with open(os.path.join(OUT, "strptime.tsv"), "w") as fh:
+    for s, f in sorted(sp_cases):
+        if "\n" in s or "\t" in s or not s.isascii():
+            continue
+        fh.write("%s\t%s\t%s\n" % (s, f, esc(run(lambda: repr(dtm.datetime.strptime(s, f))))))

@@ -198,3 +198,10 @@ fn parse_table() {
         })
     });
 }
+
+#[test]
+fn strptime_table() {
+    check(include_str!("testdata/strptime.tsv"), 3, |c| {
+        shown(DateTime::strptime(c[0], c[1]).map(|d| d.repr()))
+    });
+}

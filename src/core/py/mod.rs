@@ -20,6 +20,7 @@ pub mod slice;
 pub mod str_case;
 pub mod str_format;
 pub mod strings;
+pub mod strptime;
 pub mod timedelta;
 pub mod unicode_tables;
 

@@ -154,4 +154,10 @@ proptest! {
         let _ = dt.strftime(&fmt);
         let _ = Date::fromordinal(days);
     }
+
+    #[test]
+    fn strptime_never_panics(s in "[0-9a-zA-Z:/ .%-]{0,16}", fmt in "(%[YymdHIMSfpjbBaAwuUWq%]|[-/: .a-z]){0,8}") {
+        let _ = DateTime::strptime(&s, &fmt);
+        let _ = DateTime::strptime(&s, "%m%d%H%M%S%j%U%w");
+    }
 }
