@@ -20,6 +20,8 @@ pub enum SqliteNumber {
     Int(Int),
     /// REAL storage class.
     Float(f64),
+    /// TEXT storage class (SQLAlchemy's `'%.2f' % value` then raises `TypeError`).
+    Text(String),
 }
 
 impl Decimal {
@@ -99,6 +101,7 @@ impl Decimal {
         let x = match value {
             SqliteNumber::Int(i) => i.to_f64()?,
             SqliteNumber::Float(f) => *f,
+            SqliteNumber::Text(_) => return Err(PyErr::type_err("must be real number, not str")),
         };
         let body = super::float::format_float_abs(
             x,
@@ -554,5 +557,12 @@ mod tests {
         assert_eq!(f(19.999, 10), "Decimal('19.9990000000')");
         assert_eq!(f(2.5, 0), "Decimal('2')");
         assert_eq!(f(19.999, 0), "Decimal('20')");
+        assert_eq!(
+            r(Decimal::from_sqlite_numeric(
+                &SqliteNumber::Text("1.5".into()),
+                2
+            )),
+            "TypeError: must be real number, not str"
+        );
     }
 }
