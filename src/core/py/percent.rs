@@ -8,12 +8,14 @@ use super::float::{FloatStyle, format_float_abs};
 use super::int::Int;
 
 /// The numeric view of an argument.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum PercentNum {
     /// An `int` (or `bool`).
     Int(Int),
     /// A `float`.
     Float(f64),
+    /// A `decimal.Decimal` (`%d` uses `int(d)`, `%f`/`%e`/`%g` use `float(d)`).
+    Decimal(super::decimal::Decimal),
     /// Anything else.
     NotNumber,
 }
@@ -336,6 +338,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> PyResult<String> {
                 let n = match (arg.number(), conv) {
                     (PercentNum::Int(i), _) => i,
                     (PercentNum::Float(f), 'd' | 'i' | 'u') => Int::from_f64(f)?,
+                    (PercentNum::Decimal(d), 'd' | 'i' | 'u') => d.to_int()?,
                     (PercentNum::NotNumber, 'd' | 'i' | 'u') => {
                         return Err(PyErr::type_err(format!(
                             "%{conv} format: a real number is required, not {}",
@@ -378,6 +381,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> PyResult<String> {
                 let x = match arg.number() {
                     PercentNum::Float(f) => f,
                     PercentNum::Int(i) => i.to_f64()?,
+                    PercentNum::Decimal(d) => d.to_f64(),
                     PercentNum::NotNumber => {
                         return Err(PyErr::type_err(format!(
                             "must be real number, not {}",
