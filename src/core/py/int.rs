@@ -486,6 +486,38 @@ fn ldexp(mut x: f64, mut e: i64) -> f64 {
     x * 2f64.powi(e as i32)
 }
 
+macro_rules! int_binop {
+    ($tr:ident, $m:ident, $call:ident) => {
+        impl std::ops::$tr<&Int> for &Int {
+            type Output = Int;
+            fn $m(self, o: &Int) -> Int {
+                Int::$call(self, o)
+            }
+        }
+    };
+}
+int_binop!(Add, add, add);
+int_binop!(Sub, sub, sub);
+int_binop!(Mul, mul, mul);
+int_binop!(BitAnd, bitand, bitand);
+int_binop!(BitOr, bitor, bitor);
+int_binop!(BitXor, bitxor, bitxor);
+
+impl std::ops::Neg for &Int {
+    type Output = Int;
+    fn neg(self) -> Int {
+        Int::neg(self)
+    }
+}
+
+impl std::ops::Not for &Int {
+    type Output = Int;
+    /// `~x`.
+    fn not(self) -> Int {
+        self.invert()
+    }
+}
+
 impl PartialOrd for Int {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -534,6 +566,18 @@ mod tests {
         );
         assert_eq!(i(i64::MIN).neg().to_string(), "9223372036854775808");
         assert_eq!(i(3).mul(&i(i64::MAX)).to_string(), "27670116110564327421");
+    }
+
+    #[test]
+    fn operator_traits() {
+        assert_eq!(&i(2) + &i(3), i(5));
+        assert_eq!(&i(2) - &i(3), i(-1));
+        assert_eq!(&i(i64::MAX) * &i(2), i(i64::MAX).mul(&i(2)));
+        assert_eq!(-&i(5), i(-5));
+        assert_eq!(!&i(5), i(-6));
+        assert_eq!(&i(6) & &i(3), i(2));
+        assert_eq!(&i(6) | &i(3), i(7));
+        assert_eq!(&i(6) ^ &i(3), i(5));
     }
 
     #[test]
