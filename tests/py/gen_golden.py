@@ -341,3 +341,40 @@ with open(os.path.join(OUT, "strptime.tsv"), "w") as fh:
         if "\n" in s or "\t" in s or not s.isascii():
             continue
         fh.write("%s\t%s\t%s\n" % (s, f, esc(run(lambda: repr(dtm.datetime.strptime(s, f))))))
+
+# ---- random format specs ---------------------------------------------------------------
+
+
+def rand_spec():
+    parts = []
+    if random.random() < 0.3:
+        parts.append(random.choice(["", "*", "0", "x", "é", "<"]) + random.choice("<>^="))
+    if random.random() < 0.3:
+        parts.append(random.choice("+- "))
+    if random.random() < 0.15:
+        parts.append("z")
+    if random.random() < 0.2:
+        parts.append("#")
+    if random.random() < 0.2:
+        parts.append("0")
+    if random.random() < 0.5:
+        parts.append(str(random.randint(0, 25)))
+    if random.random() < 0.25:
+        parts.append(random.choice([",", "_"]))
+    if random.random() < 0.4:
+        parts.append("." + str(random.randint(0, 12)))
+    if random.random() < 0.7:
+        parts.append(random.choice("bcdeEfFgGnosxX%"))
+    return "".join(parts)
+
+
+rs_values = [("i", n) for n in ints[:25]] + [("f", x) for x in floats[:60]] + \
+            [("s", s) for s in ["", "abc", "héllo", "x" * 30]] + [("d", v) for v in decs[:25]] + \
+            [("b", True), ("b", False)]
+with open(os.path.join(OUT, "random_specs.tsv"), "w") as fh:
+    for _ in range(int(os.environ.get("RANDOM_SPECS", "4000"))):
+        kind, v = random.choice(rs_values)
+        spec = rand_spec()
+        obj = D(v) if kind == "d" else v
+        enc = hexs(v) if kind == "s" else (repr(v) if kind != "d" else v)
+        fh.write("%s\t%s\t%s\t%s\n" % (kind, enc, spec, esc(run(lambda: format(obj, spec)))))

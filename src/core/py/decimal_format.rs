@@ -67,6 +67,45 @@ fn pad_plain(s: &str, f: &FormatSpec) -> String {
     out
 }
 
+/// Position just after `[[fill]align][sign][z][#]`, and whether an alignment was given.
+fn after_flags(c: &[char]) -> (usize, bool) {
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    let mut i = 0;
+    let mut aligned = false;
+    if c.len() >= 2 && is_align(c[1]) {
+        i = 2;
+        aligned = true;
+    } else if c.first().is_some_and(|&ch| is_align(ch)) {
+        i = 1;
+        aligned = true;
+    }
+    if c.get(i).is_some_and(|&ch| matches!(ch, '+' | '-' | ' ')) {
+        i += 1;
+    }
+    if c.get(i) == Some(&'z') {
+        i += 1;
+    }
+    if c.get(i) == Some(&'#') {
+        i += 1;
+    }
+    (i, aligned)
+}
+
+/// libmpdec rejects the `0` flag after an explicit alignment, and a width starting with
+/// `0` after the `0` flag.
+fn bad_zero_pad(spec: &str) -> bool {
+    let c: Vec<char> = spec.chars().collect();
+    let (i, aligned) = after_flags(&c);
+    c.get(i) == Some(&'0') && (aligned || c.get(i + 1) == Some(&'0'))
+}
+
+/// Whether the spec uses the `0` flag (as opposed to an explicit `0` fill).
+fn zero_flag(spec: &str) -> bool {
+    let c: Vec<char> = spec.chars().collect();
+    let (i, aligned) = after_flags(&c);
+    !aligned && c.get(i) == Some(&'0')
+}
+
 /// `format(d, spec)` for a Decimal.
 pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
@@ -79,7 +118,7 @@ pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
             bad()
         }
     })?;
-    if f.alternate || f.grouping == Some('_') {
+    if f.alternate || f.grouping == Some('_') || bad_zero_pad(spec) {
         return Err(bad());
     }
     let ty = f.ty.unwrap_or('G');
@@ -100,9 +139,20 @@ pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
     if d.is_nan() || d.is_infinite() {
         let body = if d.is_nan() { "NaN" } else { "Infinity" };
         let pct = if ty == '%' { "%" } else { "" };
-        return Ok(pad_plain(
-            &format!("{}{body}{pct}", sign_for(d.is_signed())),
+        if zero_flag(spec) {
+            // The `0` flag pads specials with spaces, right-aligned.
+            return Ok(pad_plain(
+                &format!("{}{body}{pct}", sign_for(d.is_signed())),
+                &f,
+            ));
+        }
+        return Ok(assemble_number(
             &f,
+            sign_for(d.is_signed()),
+            "",
+            &format!("{body}{pct}"),
+            "",
+            3,
         ));
     }
     let (neg, coef, exp) = d.parts();

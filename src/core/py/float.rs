@@ -160,7 +160,7 @@ pub fn format_float_abs(
                 }
                 let (d, e) = shortest_digits(a);
                 if !(-4..16).contains(&e) {
-                    sci_from_digits(&d, e, upper, false)
+                    sci_from_digits(&d, e, upper, alternate)
                 } else {
                     let s = fixed_from_digits(&d, e, 0, false);
                     if s.contains('.') { s } else { s + ".0" }

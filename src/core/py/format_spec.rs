@@ -459,7 +459,8 @@ fn format_float_spec(x: f64, f: &FormatSpec) -> PyResult<String> {
     let split = body
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(body.len());
-    let (digits, rest) = if x.is_finite() {
+    // `inf`/`nan` (also when `x * 100` overflows for `%`) are never grouped.
+    let (digits, rest) = if split > 0 {
         body.split_at(split)
     } else {
         (body.as_str(), "")

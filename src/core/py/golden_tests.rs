@@ -130,3 +130,27 @@ fn decimal_format_table() {
         }
     });
 }
+
+#[test]
+fn random_specs_table() {
+    use super::format_spec::{format_bool, format_str};
+    check(include_str!("testdata/random_specs.tsv"), 4, |c| {
+        let spec = unesc(c[2]);
+        shown(match c[0] {
+            "i" => format_int(&Int::from_str_radix(c[1], 10).unwrap(), &spec),
+            "f" => format_float(c[1].parse().unwrap(), &spec),
+            "d" => format_decimal(&Decimal::parse(c[1]).unwrap(), &spec),
+            "b" => format_bool(c[1] == "True", &spec),
+            _ => {
+                let s: String = if c[1] == "-" {
+                    String::new()
+                } else {
+                    c[1].split(',')
+                        .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+                        .collect()
+                };
+                format_str(&s, &spec)
+            }
+        })
+    });
+}
