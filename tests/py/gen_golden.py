@@ -9,6 +9,7 @@ import os
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "src", "core", "py", "testdata")
 random.seed(1234)
+K = int(os.environ.get("STRESS", "1"))  # >1: bigger one-off tables (do not commit)
 
 
 def run(f):
@@ -26,8 +27,8 @@ floats = [0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 1.5, 2.5, 2.675, 1e16, 1e-5, 1.5e-5, 1
           0.000123456, 1e22, 1e100, 5e-324, 1.7976931348623157e308, 3.0, 100.0, 99.99, 0.05, 0.15, 0.25,
           12345.6789, -12345.6789, 1e-7, 9.5, 10.5, 0.0001, 123456789012345.6, float("inf"), float("-inf"),
           float("nan")]
-floats += [random.uniform(-1e6, 1e6) for _ in range(40)]
-floats += [random.uniform(-1, 1) * 10 ** random.randint(-30, 30) for _ in range(40)]
+floats += [random.uniform(-1e6, 1e6) for _ in range(40 * K)]
+floats += [random.uniform(-1, 1) * 10 ** random.randint(-30, 30) for _ in range(40 * K)]
 float_specs = ["", "f", ".2f", ".0f", "#.0f", "10.3f", "<10.2f", "^12.1f", "=+12.2f", "012.3f", ",.2f", "_.3f",
                "e", ".3e", "E", ".0e", "#.0e", "g", ".3g", "G", ".10g", "#g", ".1g", "%", ".1%", ",", ".3",
                ".1", ".17", "+", " ", "z.1f", "z", "n", ".2n", "020,.2f", "*>15", "15", "-", "#.3", ",g", "+.2e"]
@@ -66,6 +67,8 @@ decs = ["0", "-0", "1", "-1", "1.5", "2.50", "0.1", "0.3", "3", "7", "-7", "1E+2
         "12345678901234567890", "9.999999999999999999999999999", "2.675", "1E+30", "0.0001", "123.456", "-2.5",
         "NaN", "Infinity", "-Infinity"]
 decs += [str(D(random.randint(-10 ** 8, 10 ** 8)).scaleb(random.randint(-10, 5))) for _ in range(15)]
+if K > 1:
+    decs += [str(D(random.randint(-10 ** 40, 10 ** 40)).scaleb(random.randint(-60, 60))) for _ in range(5 * K)]
 with open(os.path.join(OUT, "decimal_ops.tsv"), "w") as fh:
     for a in decs:
         for b in decs:
@@ -107,7 +110,7 @@ def hexs(s):
     return ",".join("%x" % ord(c) for c in s) or "-"
 
 
-strs = [rand_str() for _ in range(300)] + ["", "a", "Hello World", "  a b  c  ", "it's", 'say "hi"', "both ' \""]
+strs = [rand_str() for _ in range(300 * K)] + ["", "a", "Hello World", "  a b  c  ", "it's", 'say "hi"', "both ' \""]
 methods = {
     "repr": lambda s: repr(s),
     "split": lambda s: repr(s.split()),
@@ -207,7 +210,7 @@ def rand_json(depth=0):
     return {rand_str() or "k": rand_json(depth + 1) for _ in range(random.randint(0, 4))}
 
 
-docs = [rand_json() for _ in range(120)]
+docs = [rand_json() for _ in range(120 * K)]
 dump_opts = {
     "default": {},
     "indent2": {"indent": 2},
@@ -299,7 +302,7 @@ def rand_template():
 
 
 with open(os.path.join(OUT, "str_format.tsv"), "w") as fh:
-    for _ in range(600):
+    for _ in range(600 * K):
         t = rand_template()
         fh.write("%s\t%s\n" % (esc(t), esc(run(lambda: t.format(*fargs, **fkw)))))
 
@@ -322,7 +325,7 @@ sp_formats = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%y", "%m/%d/%Y %I:%M %p", 
               "%Y%m%d", "%H%M%S", "%Y-%m-%dT%H:%M:%S.%f", "%j/%Y", "%a %d %b %Y", "%A, %B %d", "%d.%m.%Y %H:%M",
               "%Y %W %w", "%m%d%H%M"]
 sp_cases = set()
-for _ in range(150):
+for _ in range(150 * K):
     o = random.randint(1, 3652059)
     d = dtm.date.fromordinal(o)
     x = dtm.datetime(d.year, d.month, d.day, random.randint(0, 23), random.randint(0, 59), random.randint(0, 59),

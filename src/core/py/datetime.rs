@@ -375,7 +375,30 @@ impl DateTime {
             });
         }
         let time = &b[date_len + 1..];
-        let (h, m, sec, us) = parse_iso_time(time).ok_or_else(invalid)?;
+        let tz_at = time.iter().position(|c| matches!(c, b'+' | b'-' | b'Z'));
+        let (h, m, sec, us) =
+            parse_iso_time(&time[..tz_at.unwrap_or(time.len())]).ok_or_else(invalid)?;
+        if let Some(p) = tz_at {
+            let aware =
+                || PyErr::value("fromisoformat: timezone-aware datetimes are not supported");
+            if time[p] == b'Z' {
+                return Err(if p + 1 == time.len() {
+                    aware()
+                } else {
+                    invalid()
+                });
+            }
+            let (oh, om, os, ous) = parse_iso_time(&time[p + 1..]).ok_or_else(invalid)?;
+            let sign = if time[p] == b'-' { -1 } else { 1 };
+            let off = TimeDelta::new(0, sign * (oh * 3600 + om * 60 + os), sign * ous)?;
+            if off.total_micros().abs() >= US_PER_DAY {
+                return Err(PyErr::value(format!(
+                    "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {}.",
+                    off.repr()
+                )));
+            }
+            return Err(aware());
+        }
         DateTime::new(
             i64::from(date.year),
             i64::from(date.month),

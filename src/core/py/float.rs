@@ -5,8 +5,13 @@ use super::int::Int;
 
 /// Shortest round-trip decimal digits of a finite, non-zero `|x|`: `(digits, exp)` meaning
 /// `d.ddd × 10^exp` (digits has no leading or trailing zeros).
+///
+/// Rust finds the shortest length; when two candidates of that length round-trip
+/// (the value is an exact tie between them), CPython picks the correctly rounded one
+/// (half-even), so the digits are recomputed with exact rounding at that length.
 fn shortest_digits(x: f64) -> (String, i32) {
-    split_exp(&format!("{:e}", x.abs()))
+    let (d, _) = split_exp(&format!("{:e}", x.abs()));
+    rounded_digits(x, d.len())
 }
 
 /// `|x|` rounded (half-even, exactly) to `sig` significant digits: `(digits, exp)`, digits
@@ -432,6 +437,7 @@ mod tests {
             (2.5, "2.5"),
             (-123.456, "-123.456"),
             (1e100, "1e+100"),
+            (819749904125048.2, "819749904125048.2"),
             (100.0, "100.0"),
             (1234567.0, "1234567.0"),
         ];
