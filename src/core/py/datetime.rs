@@ -1,7 +1,9 @@
 //! Naive `datetime.date` and `datetime.datetime` with CPython 3.11 semantics, plus the
 //! SQLAlchemy/SQLite string storage format. See [`super::timedelta`] for `timedelta`.
 
-use super::datetime_text::{parse_iso_date, parse_iso_time, strftime_impl};
+use super::datetime_text::{
+    IsoTz, iso_separator, parse_iso_date_raw, parse_iso_time, strftime_impl,
+};
 use super::error::{PyErr, PyResult};
 use super::timedelta::{TimeDelta, US_PER_DAY};
 
@@ -194,7 +196,8 @@ impl Date {
         if !s.is_ascii() || !matches!(b.len(), 7 | 8 | 10) {
             return Err(invalid());
         }
-        parse_iso_date(b)?.ok_or_else(invalid)
+        let (y, m, d) = parse_iso_date_raw(b, b.len()).ok_or_else(invalid)?;
+        Date::new(y, m, d)
     }
 
     /// `d.strftime(fmt)` (C locale).
@@ -346,68 +349,31 @@ impl DateTime {
             return Err(invalid());
         }
         let b = s.as_bytes();
-        let date_len = if b.len() >= 7 && b[4] == b'-' {
-            if b[5] == b'W' {
-                if b.len() > 8 && b[8] == b'-' { 10 } else { 8 }
-            } else {
-                10
-            }
-        } else if b.len() >= 7 && b[4] == b'W' {
-            if b.len() > 7 && b[7].is_ascii_digit() {
-                8
-            } else {
-                7
-            }
+        let sep = iso_separator(b).ok_or_else(invalid)?;
+        let (y, mo, d) = parse_iso_date_raw(b, sep).ok_or_else(invalid)?;
+        let (h, mi, sec, us, tz) = if sep < b.len() {
+            parse_iso_time(b, sep + 1).ok_or_else(invalid)?
         } else {
-            8
+            (0, 0, 0, 0, IsoTz::Naive)
         };
-        if b.len() < date_len {
-            return Err(invalid());
-        }
-        let date = parse_iso_date(&b[..date_len])?.ok_or_else(invalid)?;
-        if b.len() == date_len {
-            return Ok(DateTime {
-                date,
-                hour: 0,
-                minute: 0,
-                second: 0,
-                microsecond: 0,
-            });
-        }
-        let time = &b[date_len + 1..];
-        let tz_at = time.iter().position(|c| matches!(c, b'+' | b'-' | b'Z'));
-        let (h, m, sec, us) =
-            parse_iso_time(&time[..tz_at.unwrap_or(time.len())]).ok_or_else(invalid)?;
-        if let Some(p) = tz_at {
-            let aware =
-                || PyErr::value("fromisoformat: timezone-aware datetimes are not supported");
-            if time[p] == b'Z' {
-                return Err(if p + 1 == time.len() {
-                    aware()
-                } else {
-                    invalid()
-                });
+        let aware = || PyErr::value("fromisoformat: timezone-aware datetimes are not supported");
+        match tz {
+            IsoTz::Naive => {}
+            IsoTz::Utc => return Err(aware()),
+            IsoTz::Offset(secs, micros) => {
+                let off = TimeDelta::new(0, secs, micros)?;
+                if off.total_micros().abs() >= US_PER_DAY {
+                    return Err(PyErr::value(format!(
+                        "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {}.",
+                        off.repr()
+                    )));
+                }
+                // Range errors of the naive part would come after the offset check.
+                DateTime::new(y, mo, d, h, mi, sec, us)?;
+                return Err(aware());
             }
-            let (oh, om, os, ous) = parse_iso_time(&time[p + 1..]).ok_or_else(invalid)?;
-            let sign = if time[p] == b'-' { -1 } else { 1 };
-            let off = TimeDelta::new(0, sign * (oh * 3600 + om * 60 + os), sign * ous)?;
-            if off.total_micros().abs() >= US_PER_DAY {
-                return Err(PyErr::value(format!(
-                    "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {}.",
-                    off.repr()
-                )));
-            }
-            return Err(aware());
         }
-        DateTime::new(
-            i64::from(date.year),
-            i64::from(date.month),
-            i64::from(date.day),
-            h,
-            m,
-            sec,
-            us,
-        )
+        DateTime::new(y, mo, d, h, mi, sec, us)
     }
 
     fn day_micros(&self) -> i128 {

@@ -1,8 +1,7 @@
 //! Text side of `date`/`datetime`: ISO 8601 parsing (`fromisoformat`, 3.11 rules) and
 //! `strftime` in the C locale.
 
-use super::datetime::{Date, MAXYEAR, MINYEAR, days_before_year, is_leap, iso_week1_monday};
-use super::error::{PyErr, PyResult};
+use super::datetime::{Date, days_before_year, is_leap, iso_week1_monday};
 
 const DAY_NAMES: [&str; 7] = [
     "Monday",
@@ -28,102 +27,205 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-pub(super) fn digits(b: &[u8]) -> Option<i64> {
-    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+/// Byte at `i`, or 0 past the end (CPython parses a NUL-terminated buffer).
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// Exactly `n` ASCII digits at `p`.
+fn parse_digits(b: &[u8], p: usize, n: usize) -> Option<(i64, usize)> {
+    let mut v = 0i64;
+    for k in 0..n {
+        let c = at(b, p + k);
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + i64::from(c - b'0');
+    }
+    Some((v, p + n))
+}
+
+/// ISO week date to (year, month, day); `None` for an invalid week or weekday.
+fn iso_to_ymd(year: i64, week: i64, day: i64) -> Option<(i64, i64, i64)> {
+    if !(1..=53).contains(&week) || !(-5000..=15000).contains(&year) {
         return None;
     }
-    Some(b.iter().fold(0i64, |a, &d| a * 10 + i64::from(d - b'0')))
-}
-
-/// Parses an ISO date occupying all of `b`; `Ok(None)` = syntax error.
-pub(super) fn parse_iso_date(b: &[u8]) -> PyResult<Option<Date>> {
-    let Some(year) = b.get(..4).and_then(digits) else {
-        return Ok(None);
-    };
-    let rest = &b[4..];
-    let (week_part, ext) = match rest {
-        [b'-', b'W', r @ ..] => (Some(r), true),
-        [b'W', r @ ..] => (Some(r), false),
-        _ => (None, rest.first() == Some(&b'-')),
-    };
-    if let Some(w) = week_part {
-        let (week, day) = match (w, ext) {
-            ([a, b2], _) => (digits(&[*a, *b2]), Some(1)),
-            ([a, b2, b'-', d], true) => (digits(&[*a, *b2]), digits(&[*d])),
-            ([a, b2, d], false) => (digits(&[*a, *b2]), digits(&[*d])),
-            _ => return Ok(None),
-        };
-        let (Some(week), Some(day)) = (week, day) else {
-            return Ok(None);
-        };
-        if !(MINYEAR..=MAXYEAR).contains(&year) {
-            return Err(PyErr::value(format!("year {year} is out of range")));
-        }
-        let jan1_wd = (days_before_year(year) + 1 + 6) % 7;
-        let max_week = if jan1_wd == 3 || (jan1_wd == 2 && is_leap(year)) {
-            53
-        } else {
-            52
-        };
-        if !(1..=max_week).contains(&week) || !(1..=7).contains(&day) {
-            return Ok(None);
-        }
-        let ord = iso_week1_monday(year) + (week - 1) * 7 + (day - 1);
-        return Date::fromordinal(ord).map(Some);
-    }
-    let (m, d) = match (rest, ext) {
-        ([b'-', m1, m2, b'-', d1, d2], true) => (digits(&[*m1, *m2]), digits(&[*d1, *d2])),
-        ([m1, m2, d1, d2], false) => (digits(&[*m1, *m2]), digits(&[*d1, *d2])),
-        _ => return Ok(None),
-    };
-    match (m, d) {
-        (Some(m), Some(d)) => Date::new(year, m, d).map(Some),
-        _ => Ok(None),
-    }
-}
-
-/// Parses `HH[:MM[:SS[.f+]]]` or `HH[MM[SS[.f+]]]`; fraction separator `.` or `,`
-/// (digits beyond microseconds are ignored). A UTC offset is rejected (naive only).
-pub(super) fn parse_iso_time(t: &[u8]) -> Option<(i64, i64, i64, i64)> {
-    let h = digits(t.get(..2)?)?;
-    let mut pos = 2;
-    let mut comps = [h, 0, 0];
-    let colon = t.get(2) == Some(&b':');
-    let mut n = 1;
-    while n < 3 && pos < t.len() {
-        if colon {
-            if t[pos] != b':' {
-                break;
-            }
-            pos += 1;
-        } else if !t[pos].is_ascii_digit() {
-            break;
-        }
-        comps[n] = digits(t.get(pos..pos + 2)?)?;
-        pos += 2;
-        n += 1;
-    }
-    let mut us = 0;
-    if pos < t.len() {
-        if n == 3 && (t[pos] == b'.' || t[pos] == b',') {
-            pos += 1;
-            let start = pos;
-            while pos < t.len() && t[pos].is_ascii_digit() {
-                pos += 1;
-            }
-            if pos == start {
-                return None;
-            }
-            let frac = &t[start..pos];
-            us = (0..6).fold(0i64, |v, i| {
-                v * 10 + frac.get(i).map_or(0, |d| i64::from(d - b'0'))
-            });
-        }
-        if pos < t.len() {
+    if week == 53 {
+        let jan1_wd = (days_before_year(year) + 1 + 6).rem_euclid(7);
+        if !(jan1_wd == 3 || (jan1_wd == 2 && is_leap(year))) {
             return None;
         }
     }
-    Some((comps[0], comps[1], comps[2], us))
+    if !(1..=7).contains(&day) {
+        return None;
+    }
+    let d = Date::fromordinal(iso_week1_monday(year) + (week - 1) * 7 + day - 1).ok()?;
+    Some((i64::from(d.year), i64::from(d.month), i64::from(d.day)))
+}
+
+/// CPython's `parse_isoformat_date`: the unvalidated (year, month, day) at the start of
+/// `b` (`len` = length of the date part; trailing characters are not checked).
+pub(super) fn parse_iso_date_raw(b: &[u8], len: usize) -> Option<(i64, i64, i64)> {
+    let (year, mut p) = parse_digits(b, 0, 4)?;
+    let sep = at(b, p) == b'-';
+    if sep {
+        p += 1;
+    }
+    if at(b, p) == b'W' {
+        let (week, q) = parse_digits(b, p + 1, 2)?;
+        p = q;
+        let day = if p < len {
+            if sep {
+                if at(b, p) != b'-' {
+                    return None;
+                }
+                p += 1;
+            }
+            parse_digits(b, p, 1)?.0
+        } else {
+            1
+        };
+        return iso_to_ymd(year, week, day);
+    }
+    let (month, q) = parse_digits(b, p, 2)?;
+    p = q;
+    if sep {
+        if at(b, p) != b'-' {
+            return None;
+        }
+        p += 1;
+    }
+    let (day, _) = parse_digits(b, p, 2)?;
+    Some((year, month, day))
+}
+
+/// CPython's `_find_isoformat_datetime_separator`.
+pub(super) fn iso_separator(b: &[u8]) -> Option<usize> {
+    let len = b.len();
+    if len == 7 {
+        return Some(7);
+    }
+    if at(b, 4) == b'-' {
+        if at(b, 5) != b'W' {
+            return Some(10);
+        }
+        if len < 8 {
+            return None;
+        }
+        if len > 8 && at(b, 8) == b'-' {
+            if len == 9 {
+                return None;
+            }
+            if len > 10 && at(b, 10).is_ascii_digit() {
+                return Some(8);
+            }
+            return Some(10);
+        }
+        Some(8)
+    } else if at(b, 4) == b'W' {
+        let mut idx = 7;
+        while idx < len && at(b, idx).is_ascii_digit() {
+            idx += 1;
+        }
+        if idx < 9 {
+            Some(idx)
+        } else if idx % 2 == 0 {
+            Some(7)
+        } else {
+            Some(8)
+        }
+    } else {
+        Some(8)
+    }
+}
+
+/// CPython's `parse_hh_mm_ss_ff` on `b[start..end]`: `([h, m, s], us, more)` where
+/// `more` tells that the string does not end there.
+fn parse_hh_mm_ss_ff(b: &[u8], start: usize, end: usize) -> Option<([i64; 3], i64, bool)> {
+    let mut p = start;
+    let mut vals = [0i64; 3];
+    let mut has_sep = true;
+    for (i, slot) in vals.iter_mut().enumerate() {
+        let (v, q) = parse_digits(b, p, 2)?;
+        *slot = v;
+        let c = at(b, q);
+        p = q + 1;
+        if i == 0 {
+            has_sep = c == b':';
+        }
+        if p >= end {
+            return Some((vals, 0, c != 0));
+        } else if has_sep && c == b':' {
+            continue;
+        } else if c == b'.' || c == b',' {
+            break;
+        } else if !has_sep {
+            p -= 1;
+        } else {
+            return None;
+        }
+    }
+    let to_parse = (end - p).min(6);
+    let (mut us, mut q) = parse_digits(b, p, to_parse)?;
+    if to_parse < 6 {
+        us *= 10i64.pow(6 - to_parse as u32);
+    }
+    while at(b, q).is_ascii_digit() {
+        q += 1;
+    }
+    Some((vals, us, at(b, q) != 0))
+}
+
+/// Time zone part found by [`parse_iso_time`].
+pub(super) enum IsoTz {
+    /// Naive.
+    Naive,
+    /// `Z`.
+    Utc,
+    /// `+HH:MM...`: offset in seconds and microseconds (signed).
+    Offset(i64, i64),
+}
+
+/// CPython's `parse_isoformat_time` on `b[start..]`: `(h, m, s, us, tz)`, `None` if invalid.
+pub(super) fn parse_iso_time(b: &[u8], start: usize) -> Option<(i64, i64, i64, i64, IsoTz)> {
+    let end = b.len();
+    let mut tz = start;
+    loop {
+        if matches!(at(b, tz), b'Z' | b'+' | b'-') {
+            break;
+        }
+        tz += 1;
+        if tz >= end {
+            break;
+        }
+    }
+    let ([h, m, s], us, more) = parse_hh_mm_ss_ff(b, start, tz)?;
+    if tz == end {
+        return if more {
+            None
+        } else {
+            Some((h, m, s, us, IsoTz::Naive))
+        };
+    }
+    if at(b, tz) == b'Z' {
+        return if at(b, tz + 1) != 0 {
+            None
+        } else {
+            Some((h, m, s, us, IsoTz::Utc))
+        };
+    }
+    let sign = if at(b, tz) == b'-' { -1 } else { 1 };
+    let ([th, tm, ts], tus, tmore) = parse_hh_mm_ss_ff(b, tz + 1, end)?;
+    if tmore {
+        return None;
+    }
+    Some((
+        h,
+        m,
+        s,
+        us,
+        IsoTz::Offset(sign * (th * 3600 + tm * 60 + ts), sign * tus),
+    ))
 }
 
 pub(super) fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &str) -> String {

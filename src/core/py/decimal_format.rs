@@ -7,7 +7,9 @@ use num_traits::Zero;
 
 use super::decimal::{Decimal, ndigits, pow10};
 use super::error::{PyErr, PyResult};
-use super::format_spec::{Align, FormatSpec, MAX_WIDTH, assemble_number, parse_spec};
+use super::format_spec::{
+    Align, FormatSpec, MAX_WIDTH, assemble_number, assemble_number_ext, parse_spec,
+};
 
 fn bad() -> PyErr {
     PyErr::value("invalid format string")
@@ -242,7 +244,15 @@ pub fn format_decimal(d: &Decimal, spec: &str) -> PyResult<String> {
     if ty == '%' {
         rest.push('%');
     }
-    Ok(assemble_number(&f, sign_for(neg), "", &intpart, &rest, 3))
+    Ok(assemble_number_ext(
+        &f,
+        sign_for(neg),
+        "",
+        &intpart,
+        &rest,
+        3,
+        zero_flag(spec),
+    ))
 }
 
 #[cfg(test)]

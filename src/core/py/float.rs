@@ -138,7 +138,11 @@ pub fn format_float_abs(
         }
         FloatStyle::Percent => {
             let p = precision.unwrap_or(6);
-            let mut s = format!("{:.*}", p, a * 100.0);
+            let y = a * 100.0;
+            if y.is_infinite() {
+                return if upper { "INF%" } else { "inf%" }.to_string();
+            }
+            let mut s = format!("{:.*}", p, y);
             if alternate && p == 0 {
                 s.push('.');
             }

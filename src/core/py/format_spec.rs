@@ -317,11 +317,26 @@ pub fn assemble_number(
     rest: &str,
     group_size: usize,
 ) -> String {
+    assemble_number_ext(f, sign, prefix, digits, rest, group_size, true)
+}
+
+/// [`assemble_number`] where `group_zero_fill` says whether a `0` fill with `=` alignment
+/// is grouped like digits (CPython's own formatters) or used as plain padding (libmpdec
+/// with an explicit `0=`).
+pub(crate) fn assemble_number_ext(
+    f: &FormatSpec,
+    sign: &str,
+    prefix: &str,
+    digits: &str,
+    rest: &str,
+    group_size: usize,
+    group_zero_fill: bool,
+) -> String {
     let numeric = digits
         .bytes()
         .all(|b| b.is_ascii_digit() || b.is_ascii_hexdigit());
     let fixed = sign.chars().count() + prefix.chars().count() + rest.chars().count();
-    let zero_pad = f.fill == '0' && f.align == Some(Align::AfterSign);
+    let zero_pad = group_zero_fill && f.fill == '0' && f.align == Some(Align::AfterSign);
     let min_width = if zero_pad && numeric {
         f.width.saturating_sub(fixed)
     } else {
