@@ -382,3 +382,35 @@ with open(os.path.join(OUT, "random_specs.tsv"), "w") as fh:
         obj = D(v) if kind == "d" else v
         enc = hexs(v) if kind == "s" else (repr(v) if kind != "d" else v)
         fh.write("%s\t%s\t%s\t%s\n" % (kind, enc, spec, esc(run(lambda: format(obj, spec)))))
+
+# ---- big int operations / timedelta constructor ---------------------------------------
+bigs = [random.randint(-2 ** 200, 2 ** 200) >> random.randint(0, 200) for _ in range(30 * K)] + [0, 1, -1, 2 ** 64,
+                                                                                                  -2 ** 63]
+with open(os.path.join(OUT, "bigint_ops.tsv"), "w") as fh:
+    for a in bigs:
+        b = random.choice(bigs)
+        sh = random.randint(0, 130)
+        e = random.randint(-3, 12)
+        nd = random.randint(-40, 2)
+        rows = [("and", b, lambda: a & b), ("or", b, lambda: a | b), ("xor", b, lambda: a ^ b),
+                ("shl", sh, lambda: a << sh), ("shr", sh, lambda: a >> sh), ("pow", e, lambda: a ** e),
+                ("divmod", b, lambda: divmod(a, b)), ("truediv", b, lambda: a / b), ("round", nd, lambda: round(a, nd)),
+                ("bitlen", 0, lambda: a.bit_length()), ("float", 0, lambda: float(a)), ("invert", 0, lambda: ~a),
+                ("cmpf", 0, lambda: (a < float(a), a == float(a), a > float(a) + 0.5))]
+        for name, arg, f in rows:
+            fh.write("%d\t%s\t%d\t%s\n" % (a, name, arg, esc(run(lambda: repr(f())))))
+
+with open(os.path.join(OUT, "timedelta_args.tsv"), "w") as fh:
+    units = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"]
+    for _ in range(300 * K):
+        kw = {}
+        for u in random.sample(units, random.randint(1, 4)):
+            r = random.random()
+            if r < 0.4:
+                kw[u] = random.randint(-10 ** 6, 10 ** 6)
+            elif r < 0.8:
+                kw[u] = random.uniform(-1e4, 1e4)
+            else:
+                kw[u] = random.choice([0.5, -0.5, 1.5, 2.5, 1e-6, 5e-7, 1.5e-6, -2.5e-6, 1e9, 0.1])
+        enc = ",".join("%s=%r" % (k, v) for k, v in kw.items())
+        fh.write("%s\t%s\n" % (enc, esc(run(lambda: repr(dtm.timedelta(**kw))))))

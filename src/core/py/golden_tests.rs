@@ -154,3 +154,65 @@ fn random_specs_table() {
         })
     });
 }
+
+#[test]
+fn bigint_ops_table() {
+    use super::int::IntOrFloat;
+    let p = |s: &str| Int::from_str_radix(s, 10).unwrap();
+    let pyf = |x: f64| float_repr(x);
+    check(include_str!("testdata/bigint_ops.tsv"), 4, |c| {
+        let a = p(c[0]);
+        let b = p(c[2]);
+        let r: Result<String, PyErr> = match c[1] {
+            "and" => Ok(a.bitand(&b).to_string()),
+            "or" => Ok(a.bitor(&b).to_string()),
+            "xor" => Ok(a.bitxor(&b).to_string()),
+            "shl" => a.shl(&b).map(|v| v.to_string()),
+            "shr" => a.shr(&b).map(|v| v.to_string()),
+            "pow" => a.pow(&b).map(|v| match v {
+                IntOrFloat::Int(i) => i.to_string(),
+                IntOrFloat::Float(f) => pyf(f),
+            }),
+            "divmod" => a.divmod(&b).map(|(q, r)| format!("({q}, {r})")),
+            "truediv" => a.truediv(&b).map(pyf),
+            "round" => Ok(a.round(b.to_i64().unwrap()).to_string()),
+            "bitlen" => Ok(a.bit_length().to_string()),
+            "float" => a.to_f64().map(pyf),
+            "invert" => Ok(a.invert().to_string()),
+            _ => a.to_f64().map(|f| {
+                let t = |o: bool| if o { "True" } else { "False" };
+                let lt = a.cmp_f64(f) == Some(std::cmp::Ordering::Less);
+                let eq = a.eq_f64(f);
+                let gt = a.cmp_f64(f + 0.5) == Some(std::cmp::Ordering::Greater);
+                format!("({}, {}, {})", t(lt), t(eq), t(gt))
+            }),
+        };
+        shown(r)
+    });
+}
+
+#[test]
+fn timedelta_args_table() {
+    use super::timedelta::{TdNum, TimeDelta, TimeDeltaArgs};
+    check(include_str!("testdata/timedelta_args.tsv"), 2, |c| {
+        let mut a = TimeDeltaArgs::default();
+        for kv in c[0].split(',') {
+            let (k, v) = kv.split_once('=').unwrap();
+            let n = if v.contains(['.', 'e', 'i', 'n']) {
+                TdNum::Float(v.parse().unwrap())
+            } else {
+                TdNum::Int(v.parse().unwrap())
+            };
+            match k {
+                "days" => a.days = n,
+                "seconds" => a.seconds = n,
+                "microseconds" => a.microseconds = n,
+                "milliseconds" => a.milliseconds = n,
+                "minutes" => a.minutes = n,
+                "hours" => a.hours = n,
+                _ => a.weeks = n,
+            }
+        }
+        shown(TimeDelta::from_args(&a).map(|t| t.repr()))
+    });
+}

@@ -69,6 +69,15 @@ impl Default for TimeDeltaArgs {
     }
 }
 
+/// CPython: days beyond a C `int` fail the conversion first, then the range check.
+fn days_error(days: &BigInt) -> PyErr {
+    if days.to_i32().is_some() {
+        PyErr::overflow(format!("days={days}; must have magnitude <= 999999999"))
+    } else {
+        PyErr::overflow("Python int too large to convert to C int")
+    }
+}
+
 fn round_half_even_div(num: &BigInt, den: &BigInt) -> BigInt {
     let (q, r) = num.div_mod_floor(den);
     let twice: BigInt = &r + &r;
@@ -142,9 +151,7 @@ impl TimeDelta {
         let days = total.div_euclid(US_PER_DAY);
         let rem = total.rem_euclid(US_PER_DAY);
         if days.abs() > i128::from(MAX_DAYS) {
-            return Err(PyErr::overflow(format!(
-                "days={days}; must have magnitude <= 999999999"
-            )));
+            return Err(days_error(&BigInt::from(days)));
         }
         Ok(TimeDelta {
             days: days as i64,
@@ -156,12 +163,7 @@ impl TimeDelta {
     fn from_big_micros(total: &BigInt) -> PyResult<TimeDelta> {
         match total.to_i128() {
             Some(t) => TimeDelta::from_micros(t),
-            None => {
-                let days = total.div_floor(&BigInt::from(US_PER_DAY));
-                Err(PyErr::overflow(format!(
-                    "days={days}; must have magnitude <= 999999999"
-                )))
-            }
+            None => Err(days_error(&total.div_floor(&BigInt::from(US_PER_DAY)))),
         }
     }
 
@@ -186,24 +188,17 @@ impl TimeDelta {
         ];
         // Mirrors CPython's delta_new/accum: integer parts are exact, each fractional part
         // is scaled in float arithmetic, and the leftover is rounded half-even at the end.
-        let mut whole: i128 = 0;
+        let mut whole = BigInt::zero();
         let mut leftover = 0.0f64;
         for (v, unit) in units {
             match v {
-                TdNum::Int(i) => whole += i128::from(i) * unit,
+                TdNum::Int(i) => whole += BigInt::from(i128::from(i) * unit),
                 TdNum::Float(f) => {
-                    let t = Int::from_f64(f)?;
-                    let ti = t
-                        .to_i64()
-                        .filter(|v| v.unsigned_abs() < 1 << 53)
-                        .ok_or_else(|| {
-                            PyErr::overflow("Python int too large to convert to C int")
-                        })?;
-                    whole += i128::from(ti) * unit;
+                    whole += Int::from_f64(f)?.to_bigint() * unit;
                     let fracpart = f - f.trunc();
                     if fracpart != 0.0 {
                         let scaled = unit as f64 * fracpart;
-                        whole += scaled.trunc() as i128;
+                        whole += BigInt::from(scaled.trunc() as i128);
                         leftover += scaled - scaled.trunc();
                     }
                 }
@@ -212,12 +207,12 @@ impl TimeDelta {
         if leftover != 0.0 {
             let mut whole_us = leftover.round();
             if (whole_us - leftover).abs() == 0.5 {
-                let odd = if whole.rem_euclid(2) == 1 { 1.0 } else { 0.0 };
+                let odd = if whole.is_odd() { 1.0 } else { 0.0 };
                 whole_us = 2.0 * ((leftover + odd) * 0.5).round() - odd;
             }
-            whole += whole_us as i128;
+            whole += BigInt::from(whole_us as i128);
         }
-        TimeDelta::from_micros(whole)
+        TimeDelta::from_big_micros(&whole)
     }
 
     /// Total microseconds.
