@@ -414,3 +414,51 @@ with open(os.path.join(OUT, "timedelta_args.tsv"), "w") as fh:
                 kw[u] = random.choice([0.5, -0.5, 1.5, 2.5, 1e-6, 5e-7, 1.5e-6, -2.5e-6, 1e9, 0.1])
         enc = ",".join("%s=%r" % (k, v) for k, v in kw.items())
         fh.write("%s\t%s\n" % (enc, esc(run(lambda: repr(dtm.timedelta(**kw))))))
+
+# ---- random %-format templates ---------------------------------------------------------
+ppool = [("i", 0), ("i", 42), ("i", -7), ("i", 10 ** 20), ("f", 3.14159), ("f", -0.5), ("f", 1e20),
+         ("f", float("nan")), ("s", "abc"), ("s", "é"), ("s", "x")]
+
+
+def rand_pfmt(mapping):
+    out = []
+    for _ in range(random.randint(1, 3)):
+        out.append(random.choice(["", "a", " ", "%%", "-"]))
+        spec = "%"
+        if mapping:
+            spec += "(" + random.choice(["a", "b", "c", "zz"]) + ")"
+        spec += "".join(random.sample("-+ #0", random.randint(0, 2)))
+        r = random.random()
+        if r < 0.3:
+            spec += str(random.randint(0, 12))
+        elif r < 0.4 and not mapping:
+            spec += "*"
+        r = random.random()
+        if r < 0.3:
+            spec += "." + str(random.randint(0, 5))
+        elif r < 0.38 and not mapping:
+            spec += ".*"
+        spec += random.choice("sdrifeEgGxXoca") if random.random() < 0.97 else random.choice("yq%")
+        out.append(spec)
+    return "".join(out)
+
+
+def penc(kind, v):
+    return kind + ":" + (hexs(v) if kind == "s" else repr(v))
+
+
+with open(os.path.join(OUT, "percent_random.tsv"), "w") as fh:
+    for _ in range(1500 * K):
+        if random.random() < 0.25:
+            fmt = rand_pfmt(True)
+            d = {k: random.choice(ppool) for k in ["a", "b", "c"]}
+            enc = "map|" + "|".join("%s=%s" % (k, penc(*v)) for k, v in d.items())
+            r = run(lambda: fmt % {k: v[1] for k, v in d.items()})
+        else:
+            fmt = rand_pfmt(False)
+            n = fmt.replace("%%", "").count("%") + fmt.count("*") + random.choice([-1, 0, 0, 0, 0, 0, 0, 1])
+            args = [random.choice(ppool) if random.random() < 0.85 else ("i", random.randint(-3, 12))
+                    for _ in range(max(n, 0))]
+            enc = "tuple|" + "|".join(penc(*a) for a in args)
+            r = run(lambda: fmt % tuple(a[1] for a in args))
+        fh.write("%s\t%s\t%s\n" % (esc(fmt), enc, esc(r)))

@@ -205,3 +205,62 @@ fn strptime_table() {
         shown(DateTime::strptime(c[0], c[1]).map(|d| d.repr()))
     });
 }
+
+struct GoldenMap(Vec<(String, SimpleArg)>);
+
+impl PercentArg for GoldenMap {
+    fn py_str(&self) -> super::error::PyResult<String> {
+        Ok("{...}".into())
+    }
+    fn py_repr(&self) -> super::error::PyResult<String> {
+        Ok("{...}".into())
+    }
+    fn number(&self) -> super::percent::PercentNum {
+        super::percent::PercentNum::NotNumber
+    }
+    fn type_name(&self) -> String {
+        "dict".into()
+    }
+    fn is_mapping(&self) -> bool {
+        true
+    }
+    fn get_item(&self, key: &str) -> super::error::PyResult<Box<dyn PercentArg + '_>> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| Box::new(v.clone()) as Box<dyn PercentArg>)
+            .ok_or_else(|| super::percent::key_error(key))
+    }
+}
+
+fn parg(enc: &str) -> SimpleArg {
+    let (kind, v) = enc.split_once(':').unwrap();
+    match kind {
+        "i" => SimpleArg::int(Int::from_str_radix(v, 10).unwrap()),
+        "f" => SimpleArg::float(v.parse().unwrap()),
+        _ => SimpleArg::str(&dehex(v)),
+    }
+}
+
+#[test]
+fn percent_random_table() {
+    check(include_str!("testdata/percent_random.tsv"), 3, |c| {
+        let fmt = super::golden_tests::unesc(c[0]);
+        let mut parts = c[1].split('|');
+        let kind = parts.next().unwrap();
+        if kind == "map" {
+            let m = GoldenMap(
+                parts
+                    .map(|kv| {
+                        let (k, v) = kv.split_once('=').unwrap();
+                        (k.to_string(), parg(v))
+                    })
+                    .collect(),
+            );
+            return shown(percent_format(&fmt, PercentArgs::Single(&m)));
+        }
+        let args: Vec<SimpleArg> = parts.filter(|p| !p.is_empty()).map(parg).collect();
+        let refs: Vec<&dyn PercentArg> = args.iter().map(|a| a as &dyn PercentArg).collect();
+        shown(percent_format(&fmt, PercentArgs::Tuple(refs)))
+    });
+}

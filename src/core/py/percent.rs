@@ -178,11 +178,16 @@ impl<'a> ArgCursor<'a> {
     }
 }
 
-fn star_value(a: &dyn PercentArg) -> PyResult<i64> {
+/// Value of a `*` width (`c_int = false`, C `ssize_t`) or precision (C `int`).
+fn star_value(a: &dyn PercentArg, c_int: bool) -> PyResult<i64> {
     match a.number() {
-        PercentNum::Int(i) if a.type_name() != "float" => i
-            .to_i64()
-            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
+        PercentNum::Int(i) if a.type_name() != "float" => {
+            let v = i.to_i64();
+            if c_int && v.and_then(|v| i32::try_from(v).ok()).is_none() {
+                return Err(PyErr::overflow("Python int too large to convert to C int"));
+            }
+            v.ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
+        }
         _ => Err(PyErr::type_err("* wants int")),
     }
 }
@@ -269,7 +274,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> PyResult<String> {
         let mut width: usize = 0;
         if chars.get(pos) == Some(&'*') {
             pos += 1;
-            let w = star_value(cur.next_arg()?)?;
+            let w = star_value(cur.next_arg()?, false)?;
             if w < 0 {
                 left = true;
             }
@@ -282,7 +287,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> PyResult<String> {
             pos += 1;
             if chars.get(pos) == Some(&'*') {
                 pos += 1;
-                let p = star_value(cur.next_arg()?)?;
+                let p = star_value(cur.next_arg()?, true)?;
                 precision = Some(usize::try_from(p.max(0)).unwrap_or(0));
             } else {
                 precision = Some(read_num(&chars, &mut pos, 0)?);
