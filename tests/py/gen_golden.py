@@ -462,3 +462,42 @@ with open(os.path.join(OUT, "percent_random.tsv"), "w") as fh:
             enc = "tuple|" + "|".join(penc(*a) for a in args)
             r = run(lambda: fmt % tuple(a[1] for a in args))
         fh.write("%s\t%s\t%s\n" % (esc(fmt), enc, esc(r)))
+
+# ---- str methods with arguments ------------------------------------------------------
+def rand_idx():
+    return random.choice([None, 0, 1, 2, -1, -2, 5, -10, 100, 3])
+
+
+def hexn(v):
+    return "None" if v is None else hexs(v)
+
+
+argstrs = [rand_str() for _ in range(150 * K)] + ["a,b,,c", "aaa", "abcabc", "  x  y  ", "xxhixx", "é,é"]
+with open(os.path.join(OUT, "str_args.tsv"), "w") as fh:
+    for s in argstrs:
+        sub = random.choice(["a", ",", "", "ab", " ", "é", "xx", s[:2]])
+        n = random.choice([-1, 0, 1, 2, 5])
+        a, b = rand_idx(), rand_idx()
+        step = random.choice([None, 1, 2, -1, -2, 3])
+        chars = random.choice([None, "x", " a", "é,"])
+        w = random.randint(-2, 20)
+        tup = tuple(random.sample(["a", "b", "", "é", "xx", " "], random.randint(1, 3)))
+        rows = [
+            ("split", lambda: s.split(sub or None, n)),
+            ("rsplit", lambda: s.rsplit(sub or None, n)),
+            ("splitsep", lambda: s.split(sub, n)),
+            ("partition", lambda: s.partition(sub)),
+            ("rpartition", lambda: s.rpartition(sub)),
+            ("replace", lambda: s.replace(sub, "<>", n)),
+            ("strip", lambda: (s.strip(chars), s.lstrip(chars), s.rstrip(chars))),
+            ("find", lambda: (s.find(sub, a, b), s.rfind(sub, a, b), s.count(sub, a, b))),
+            ("index", lambda: s.index(sub, a, b)),
+            ("startswith", lambda: (s.startswith(tup, a, b), s.endswith(tup, a, b))),
+            ("pad", lambda: (s.center(w, "*"), s.ljust(w), s.rjust(w, "é"), s.zfill(w))),
+            ("slice", lambda: s[a:b:step]),
+            ("mul", lambda: s * n),
+        ]
+        args = "|".join([hexs(sub), str(n), repr(a), repr(b), repr(step), hexn(chars), str(w),
+                         ";".join(hexs(t) for t in tup)])
+        for name, f in rows:
+            fh.write("%s\t%s\t%s\t%s\n" % (hexs(s), name, args, esc(run(lambda: repr(f())))))

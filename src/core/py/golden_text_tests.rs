@@ -264,3 +264,78 @@ fn percent_random_table() {
         shown(percent_format(&fmt, PercentArgs::Tuple(refs)))
     });
 }
+
+#[test]
+fn str_args_table() {
+    check(include_str!("testdata/str_args.tsv"), 4, |c| {
+        let s = dehex(c[0]);
+        let s = s.as_str();
+        let a: Vec<&str> = c[2].split('|').collect();
+        let sub = dehex(a[0]);
+        let sub = sub.as_str();
+        let n: i64 = a[1].parse().unwrap();
+        let opt = |v: &str| {
+            if v == "None" {
+                None
+            } else {
+                Some(v.parse::<i64>().unwrap())
+            }
+        };
+        let (i, j, step) = (opt(a[2]), opt(a[3]), opt(a[4]));
+        let chars = if a[5] == "None" {
+            None
+        } else {
+            Some(dehex(a[5]))
+        };
+        let w: i64 = a[6].parse().unwrap();
+        let tup: Vec<String> = a[7].split(';').map(dehex).collect();
+        let tup: Vec<&str> = tup.iter().map(String::as_str).collect();
+        let b = |v: bool| if v { "True" } else { "False" };
+        let t3 = |x: (String, String, String)| {
+            format!(
+                "({}, {}, {})",
+                str_repr(&x.0),
+                str_repr(&x.1),
+                str_repr(&x.2)
+            )
+        };
+        let none_if_empty = if sub.is_empty() { None } else { Some(sub) };
+        let out: Result<String, _> = match c[1] {
+            "split" => split(s, none_if_empty, n).map(|v| list_repr(&v)),
+            "rsplit" => rsplit(s, none_if_empty, n).map(|v| list_repr(&v)),
+            "splitsep" => split(s, Some(sub), n).map(|v| list_repr(&v)),
+            "partition" => partition(s, sub).map(t3),
+            "rpartition" => rpartition(s, sub).map(t3),
+            "replace" => replace(s, sub, "<>", n).map(|x| str_repr(&x)),
+            "strip" => {
+                let cs = chars.as_deref();
+                Ok(t3((strip(s, cs), lstrip(s, cs), rstrip(s, cs))))
+            }
+            "find" => Ok(format!(
+                "({}, {}, {})",
+                find(s, sub, i, j),
+                rfind(s, sub, i, j),
+                count(s, sub, i, j)
+            )),
+            "index" => index(s, sub, i, j).map(|v| v.to_string()),
+            "startswith" => Ok(format!(
+                "({}, {})",
+                b(startswith(s, &tup, i, j)),
+                b(endswith(s, &tup, i, j))
+            )),
+            "pad" => (|| {
+                Ok(format!(
+                    "({}, {}, {}, {})",
+                    str_repr(&center(s, w, '*')?),
+                    str_repr(&ljust(s, w, ' ')?),
+                    str_repr(&rjust(s, w, 'é')?),
+                    str_repr(&zfill(s, w)?)
+                ))
+            })(),
+            "slice" => str_slice(s, i, j, step).map(|x| str_repr(&x)),
+            "mul" => repeat(s, n).map(|x| str_repr(&x)),
+            other => panic!("{other}"),
+        };
+        shown(out)
+    });
+}

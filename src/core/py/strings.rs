@@ -482,19 +482,12 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> PyResult<String> {
 fn tail_match(s: &str, fixes: &[&str], start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
     let hay = chars(s);
     let (a, b) = adjust(start, end, hay.len());
-    if a > hay.len() as i64 {
+    if a > hay.len() as i64 || b < a {
         return false;
     }
-    let window: &[char] = if b >= a {
-        &hay[a as usize..b as usize]
-    } else {
-        &[]
-    };
+    let window = &hay[a as usize..b as usize];
     fixes.iter().any(|f| {
         let f = chars(f);
-        if b < a {
-            return f.is_empty();
-        }
         if at_end {
             window.ends_with(&f)
         } else {
