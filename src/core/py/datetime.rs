@@ -291,6 +291,18 @@ impl DateTime {
         })
     }
 
+    /// `datetime.combine(d, time())`: midnight of `d` (what SQLAlchemy's SQLite `DateTime`
+    /// type stores for a plain `date`).
+    pub fn from_date(d: Date) -> DateTime {
+        DateTime {
+            date: d,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            microsecond: 0,
+        }
+    }
+
     /// `dt.date()`.
     pub fn date(&self) -> Date {
         self.date

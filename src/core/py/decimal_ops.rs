@@ -25,6 +25,11 @@ pub enum SqliteNumber {
 }
 
 impl Decimal {
+    /// What SQLAlchemy's `Numeric` binds on SQLite: `float(d)` (stored as REAL).
+    pub fn to_sqlite_bind(&self) -> f64 {
+        self.to_f64()
+    }
+
     /// `d.sqrt()`: correctly rounded, ideal exponent `floor(exp / 2)` for exact roots.
     pub fn sqrt(&self) -> PyResult<Decimal> {
         match self.kind {
