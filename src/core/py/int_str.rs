@@ -7,6 +7,26 @@ use super::error::{PyErr, PyResult};
 use super::int::{Int, MAX_STR_DIGITS};
 
 impl Int {
+    /// `bin(n)`: `-0b101`.
+    pub fn bin(&self) -> String {
+        self.prefixed(2, "0b")
+    }
+
+    /// `oct(n)`: `0o10`.
+    pub fn oct(&self) -> String {
+        self.prefixed(8, "0o")
+    }
+
+    /// `hex(n)`: `-0xff`.
+    pub fn hex(&self) -> String {
+        self.prefixed(16, "0x")
+    }
+
+    fn prefixed(&self, radix: u32, prefix: &str) -> String {
+        let sign = if self.is_negative() { "-" } else { "" };
+        format!("{sign}{prefix}{}", self.abs_to_str_radix(radix))
+    }
+
     /// `int(s, base)`: surrounding whitespace, sign, optional prefix (base 0, 2, 8, 16),
     /// single underscores between digits; the 4300-digit limit applies to non-power-of-two bases.
     pub fn from_str_radix(s: &str, base: u32) -> PyResult<Int> {
@@ -134,6 +154,18 @@ mod tests {
 
     fn i(v: i64) -> Int {
         Int::Small(v)
+    }
+
+    #[test]
+    fn bin_oct_hex() {
+        assert_eq!(i(-5).bin(), "-0b101");
+        assert_eq!(i(8).oct(), "0o10");
+        assert_eq!(i(-255).hex(), "-0xff");
+        assert_eq!(i(0).hex(), "0x0");
+        assert_eq!(
+            i(1).shl(&i(70)).unwrap().bin(),
+            format!("0b1{}", "0".repeat(70))
+        );
     }
 
     #[test]
