@@ -501,3 +501,19 @@ with open(os.path.join(OUT, "str_args.tsv"), "w") as fh:
                          ";".join(hexs(t) for t in tup)])
         for name, f in rows:
             fh.write("%s\t%s\t%s\t%s\n" % (hexs(s), name, args, esc(run(lambda: repr(f())))))
+
+# ---- float operations ------------------------------------------------------------------
+fops = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 3.0, 0.1, 1e308, -1e308, 5e-324, 1e-300, float("inf"), float("-inf"),
+        float("nan"), 7.0, -7.5, 0.5, 2.0, 10.0, 1e16, -3.0]
+fops += [random.uniform(-100, 100) for _ in range(10 * K)]
+with open(os.path.join(OUT, "float_ops.tsv"), "w") as fh:
+    for a in fops:
+        for b in fops:
+            for name, f in (("//", lambda: a // b), ("%", lambda: a % b), ("divmod", lambda: divmod(a, b)),
+                            ("/", lambda: a / b), ("**", lambda: a ** b), ("round", lambda: round(a)),
+                            ("cmpint", lambda: (int(a) < a, int(a) == a) if a == a and abs(a) != float("inf")
+                             else None)):
+                r = run(lambda: repr(f()))
+                if "j" in r or "complex" in r:  # complex results are out of scope
+                    continue
+                fh.write("%r\t%s\t%r\t%s\n" % (a, name, b, esc(r)))

@@ -216,3 +216,37 @@ fn timedelta_args_table() {
         shown(TimeDelta::from_args(&a).map(|t| t.repr()))
     });
 }
+
+#[test]
+fn float_ops_table() {
+    use super::float::{
+        float_divmod, float_floordiv, float_mod, float_pow, float_round_to_int, float_truediv,
+    };
+    check(include_str!("testdata/float_ops.tsv"), 4, |c| {
+        let a: f64 = c[0].parse().unwrap();
+        let b: f64 = c[2].parse().unwrap();
+        let r: Result<String, PyErr> = match c[1] {
+            "//" => float_floordiv(a, b).map(float_repr),
+            "%" => float_mod(a, b).map(float_repr),
+            "divmod" => {
+                float_divmod(a, b).map(|(q, r)| format!("({}, {})", float_repr(q), float_repr(r)))
+            }
+            "/" => float_truediv(a, b).map(float_repr),
+            "**" => float_pow(a, b).map(float_repr),
+            "round" => float_round_to_int(a).map(|i| i.to_string()),
+            _ => {
+                if !a.is_finite() {
+                    return "None".to_string();
+                }
+                let i = Int::from_f64(a).unwrap();
+                let t = |o: bool| if o { "True" } else { "False" };
+                Ok(format!(
+                    "({}, {})",
+                    t(i.cmp_f64(a) == Some(std::cmp::Ordering::Less)),
+                    t(i.eq_f64(a))
+                ))
+            }
+        };
+        shown(r)
+    });
+}
