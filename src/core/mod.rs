@@ -6,5 +6,6 @@
 pub mod diag;
 pub mod nplus1;
 pub mod orm;
+pub mod py;
 pub mod sql;
 pub mod sqltext;
