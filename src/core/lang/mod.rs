@@ -1,0 +1,52 @@
+//! The Python subset of ormlab scripts: syntax tree, parser and unparser.
+//!
+//! [`parse`] turns source text into a [`Module`](ast::Module) plus diagnostics; it never
+//! fails and never panics, so editors can show every problem at once.
+//! [`unparse::unparse`] turns a tree back into source text.
+
+pub mod ast;
+mod parser;
+pub use parser::int_value;
+pub mod strip;
+pub mod unparse;
+
+pub use parser::MAX_DEPTH;
+
+use crate::core::diag::Diagnostic;
+
+/// The result of [`parse`]: the tree (with error nodes where parsing failed) and the problems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The syntax tree; statements that failed to parse are left out.
+    pub module: ast::Module,
+    /// Errors (and warnings) in source order; empty for a valid script.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// True when there is no error diagnostic.
+    pub fn is_ok(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .all(|d| d.severity != crate::core::diag::Severity::Error)
+    }
+}
+
+/// Parses a script.
+///
+/// ```
+/// use ormlab::core::lang::{ast::StmtKind, parse};
+/// let parsed = parse("x = 1\nif x:\n    print(x)\n");
+/// assert!(parsed.diagnostics.is_empty());
+/// assert!(matches!(parsed.module.body[1].kind, StmtKind::If { .. }));
+///
+/// let bad = parse("if x\n    pass\n");
+/// assert_eq!(bad.diagnostics[0].message, "expected ':'");
+/// ```
+pub fn parse(source: &str) -> Parsed {
+    let (module, diagnostics) = parser::parse_module(source);
+    Parsed {
+        module,
+        diagnostics,
+    }
+}
