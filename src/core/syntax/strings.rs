@@ -37,7 +37,13 @@ impl Lexer<'_> {
         let content_end;
         loop {
             let Some(c) = self.peek() else {
-                let line = self.line_of(self.src.len());
+                let end = self.src.len();
+                let last = if self.src.ends_with('\n') {
+                    end - 1
+                } else {
+                    end
+                };
+                let line = self.line_of(last);
                 let what = if triple {
                     "unterminated triple-quoted string literal"
                 } else {

@@ -59,6 +59,20 @@ pub(crate) fn parse_module(src: &str) -> (Module, Vec<Diagnostic>) {
     let mut diags = lex_diags;
     diags.extend(p.diags);
     diags.sort_by_key(|d| (d.span.start, d.span.end));
+    // At most one diagnostic per logical line: the first one.
+    let ends: Vec<usize> = p
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Newline)
+        .map(|t| t.span.end)
+        .collect();
+    let mut last_line = None;
+    diags.retain(|d| {
+        let line = ends.partition_point(|&e| e <= d.span.start);
+        let keep = last_line != Some(line);
+        last_line = Some(line);
+        keep
+    });
     (Module { body }, diags)
 }
 
@@ -160,17 +174,10 @@ impl<'a> Parser<'a> {
 
     // ----- diagnostics --------------------------------------------------------------
 
-    /// Did the tokenizer report something on the current logical line (up to its NEWLINE)?
-    fn lex_error_on_line(&self) -> bool {
-        let mut end = self.src.len();
-        for t in &self.toks[self.pos.min(self.toks.len() - 1)..] {
-            if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile) {
-                end = t.span.end;
-                break;
-            }
-        }
+    /// Did the tokenizer report something on the current logical line, at or before `at`?
+    fn lex_error_before(&self, at: usize) -> bool {
         let i = self.lex_errors.partition_point(|&s| s < self.line_start);
-        self.lex_errors.get(i).is_some_and(|&s| s <= end)
+        self.lex_errors.get(i).is_some_and(|&s| s <= at)
     }
 
     /// Records an error (unless this line already has one) and returns `Err(())`.
@@ -191,7 +198,7 @@ impl<'a> Parser<'a> {
             return;
         }
         self.line_has_error = true;
-        if !self.lex_error_on_line() {
+        if !self.lex_error_before(d.span.start) {
             self.diags.push(d);
         }
     }
@@ -230,11 +237,13 @@ impl<'a> Parser<'a> {
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         if self.depth >= MAX_DEPTH || self.nesting >= MAX_NESTING {
             let span = self.span();
-            return self.fail_hint(
-                span,
-                "expression too deeply nested",
-                "split it into smaller parts using variables",
-            );
+            let msg = match self.kind() {
+                TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => {
+                    "too many nested parentheses"
+                }
+                _ => "expression too deeply nested",
+            };
+            return self.fail_hint(span, msg, "split it into smaller parts using variables");
         }
         self.depth += 1;
         self.nesting += 1;
@@ -311,3 +320,6 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod error_tests;
