@@ -5,7 +5,7 @@
 //! [`unparse::unparse`] turns a tree back into source text.
 
 pub mod ast;
-mod parser;
+pub(crate) mod parser;
 pub use parser::int_value;
 pub mod strip;
 pub mod unparse;
@@ -48,5 +48,20 @@ pub fn parse(source: &str) -> Parsed {
     Parsed {
         module,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod robust_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsed_is_ok() {
+        assert!(parse("x = 1\n").is_ok());
+        assert!(!parse("x = \n").is_ok());
+        assert_eq!(parse("").module.body.len(), 0);
     }
 }

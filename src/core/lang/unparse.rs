@@ -99,7 +99,13 @@ impl Unparser {
         self.indent -= 1;
     }
 
+    /// An `expression` (lambda allowed, no bare tuple).
     fn e(&mut self, e: &Expr) -> String {
+        self.expr(e, LAMBDA)
+    }
+
+    /// An expression directly followed by `:` (dict keys, slice bounds): no bare lambda.
+    fn t(&mut self, e: &Expr) -> String {
         self.expr(e, TEST)
     }
 
@@ -439,7 +445,7 @@ impl Unparser {
                 let v: Vec<String> = items
                     .iter()
                     .map(|i| match i {
-                        DictItem::Pair(k, v) => format!("{}: {}", self.e(k), self.e(v)),
+                        DictItem::Pair(k, v) => format!("{}: {}", self.t(k), self.e(v)),
                         DictItem::Unpack(v) => format!("**{}", self.expr(v, BOR)),
                     })
                     .collect();
@@ -531,11 +537,11 @@ impl Unparser {
             ExprKind::Slice { lower, upper, step } => {
                 let mut t = String::new();
                 if let Some(l) = lower {
-                    t.push_str(&self.e(l));
+                    t.push_str(&self.t(l));
                 }
                 t.push(':');
                 if let Some(u) = upper {
-                    t.push_str(&self.e(u));
+                    t.push_str(&self.t(u));
                 }
                 if let Some(s) = step {
                     t.push(':');

@@ -6,6 +6,7 @@
 //! complained about that line.
 
 mod args;
+mod compound;
 mod expr;
 mod literal;
 
@@ -319,7 +320,7 @@ impl<'a> Parser<'a> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 mod error_tests;

@@ -1,0 +1,186 @@
+//! Robustness: the parser never panics, and whatever parses cleanly round-trips
+//! through the unparser. Inputs: arbitrary strings, Python-ish token soup, and
+//! mutated corpus files.
+
+use crate::core::lang::parse;
+use crate::core::lang::strip::stripped;
+use crate::core::lang::unparse::unparse;
+use crate::core::syntax::tokenize;
+use proptest::prelude::*;
+
+/// Parses `src`; when it is clean, checks the unparse round trip.
+fn check(src: &str) -> Result<(), TestCaseError> {
+    let _ = tokenize(src);
+    let first = parse(src);
+    let text = unparse(&first.module);
+    if first.diagnostics.is_empty() {
+        let second = parse(&text);
+        prop_assert!(
+            second.diagnostics.is_empty(),
+            "{:?}\n=> {:?}\n{:?}",
+            src,
+            text,
+            second.diagnostics
+        );
+        prop_assert_eq!(
+            stripped(&first.module),
+            stripped(&second.module),
+            "{:?}\n=> {:?}",
+            src,
+            text
+        );
+    }
+    Ok(())
+}
+
+const SOUP: &[&str] = &[
+    "if",
+    "elif",
+    "else",
+    "for",
+    "while",
+    "in",
+    "not",
+    "is",
+    "and",
+    "or",
+    "lambda",
+    "def",
+    "class",
+    "return",
+    "try",
+    "except",
+    "finally",
+    "with",
+    "as",
+    "import",
+    "from",
+    "pass",
+    "break",
+    "del",
+    "yield",
+    "await",
+    "async",
+    "match",
+    "None",
+    "True",
+    "x",
+    "y",
+    "db",
+    "print",
+    "1",
+    "0x1f",
+    "1.5",
+    "1e3",
+    "3j",
+    "'a'",
+    "\"b\"",
+    "'''t'''",
+    "f'{x}'",
+    "f'{x!r:>{y}}'",
+    "f'{x=}'",
+    "b'z'",
+    "r'\\d'",
+    "'",
+    "\"",
+    "f'{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    ";",
+    "=",
+    "==",
+    "!=",
+    "<",
+    ">=",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "&",
+    "|",
+    "^",
+    "~",
+    "<<",
+    "->",
+    ":=",
+    "+=",
+    "...",
+    "\\\n",
+    "#c",
+    "\n",
+    "\n    ",
+    "\n        ",
+    "\n  ",
+    "\t",
+    " ",
+    "é",
+    "\r\n",
+    "\0",
+];
+
+fn soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(SOUP), 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_never_panic(src in any::<String>()) {
+        check(&src)?;
+    }
+
+    #[test]
+    fn token_soup_never_panics(src in soup()) {
+        check(&src)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_corpus_never_panics(
+        file in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        len in 0usize..12,
+        insert in prop::sample::select(SOUP),
+    ) {
+        let Some(files) = corpus() else { return Ok(()) };
+        let text = &files[file.index(files.len())];
+        let mut start = at.index(text.len().max(1)).min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mutated = format!("{}{}{}", &text[..start], insert, &text[end..]);
+        check(&mutated)?;
+    }
+}
+
+fn corpus() -> Option<&'static Vec<String>> {
+    use std::sync::OnceLock;
+    static FILES: OnceLock<Option<Vec<String>>> = OnceLock::new();
+    FILES
+        .get_or_init(|| {
+            crate::core::lang::parser::tests::corpus_files()
+                .map(|v| v.into_iter().map(|(_, text)| text).collect::<Vec<_>>())
+                .filter(|v| !v.is_empty())
+        })
+        .as_ref()
+}
