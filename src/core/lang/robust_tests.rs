@@ -184,3 +184,23 @@ fn corpus() -> Option<&'static Vec<String>> {
         })
         .as_ref()
 }
+
+#[test]
+fn many_errors_stay_linear() {
+    let start = std::time::Instant::now();
+    for unit in [
+        "x = '\n",
+        "if x:\n",
+        "f'{(]}'\n",
+        "(]\n",
+        "'''a'''b\n",
+        "\tif x:\n  y\n",
+        "x = = 1\n",
+        "match x:\n",
+    ] {
+        let src = unit.repeat(20_000);
+        let p = parse(&src);
+        assert!(!p.diagnostics.is_empty(), "{unit:?}");
+    }
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}

@@ -5,6 +5,29 @@
 
 use super::token::{Op, Token, TokenKind};
 use crate::core::diag::{Diagnostic, Span};
+use std::rc::Rc;
+
+/// Offsets of every `\n` in a source text, for quick line numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct Lines(Rc<[usize]>);
+
+impl Lines {
+    /// Indexes `src`.
+    pub(crate) fn new(src: &str) -> Self {
+        let v: Vec<usize> = src
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Lines(v.into())
+    }
+
+    /// 1-based line number of byte `offset`.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
 
 /// More open brackets than this is an error (CPython's limit too).
 pub(crate) const MAX_BRACKETS: usize = 200;
@@ -23,6 +46,7 @@ pub(crate) struct Lexer<'a> {
     brackets: Vec<(char, usize)>,
     /// Lexing the expression of an f-string field: no NEWLINE/INDENT at all.
     nested: bool,
+    lines: Lines,
     at_line_start: bool,
     line_has_tokens: bool,
     too_deep: bool,
@@ -31,6 +55,11 @@ pub(crate) struct Lexer<'a> {
 impl<'a> Lexer<'a> {
     /// A lexer for the whole of `src`.
     pub(crate) fn new(src: &'a str) -> Self {
+        Lexer::with_lines(src, Lines::new(src))
+    }
+
+    /// A lexer for the whole of `src`, whose line index is already known.
+    pub(crate) fn with_lines(src: &'a str, lines: Lines) -> Self {
         let mut lx = Lexer {
             src,
             pos: 0,
@@ -39,6 +68,7 @@ impl<'a> Lexer<'a> {
             indents: vec![(0, 0)],
             brackets: Vec::new(),
             nested: false,
+            lines,
             at_line_start: true,
             line_has_tokens: false,
             too_deep: false,
@@ -51,9 +81,9 @@ impl<'a> Lexer<'a> {
 
     /// A lexer for `full[start..end]` as if inside brackets (f-string fields);
     /// spans stay absolute offsets into `full`.
-    pub(crate) fn nested(full: &'a str, start: usize, end: usize) -> Self {
+    pub(crate) fn nested(full: &'a str, start: usize, end: usize, lines: Lines) -> Self {
         let end = end.min(full.len());
-        let mut lx = Lexer::new(&full[..end]);
+        let mut lx = Lexer::with_lines(&full[..end], lines);
         lx.pos = start.min(end);
         lx.nested = true;
         lx.at_line_start = false;
@@ -79,12 +109,7 @@ impl<'a> Lexer<'a> {
 
     /// 1-based line number of byte `offset`.
     pub(super) fn line_of(&self, offset: usize) -> usize {
-        let offset = offset.min(self.src.len());
-        self.src.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.lines.line_of(offset)
     }
 
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {

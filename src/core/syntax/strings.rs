@@ -28,7 +28,6 @@ impl Lexer<'_> {
         let bytes = prefix.contains('b');
         let fstr = prefix.contains('f');
         let q = self.peek().unwrap_or('"');
-        let quote: &str = if q == '"' { "\"" } else { "'" };
         let triple_q = if q == '"' { "\"\"\"" } else { "'''" };
         let triple = self.src[self.pos..].starts_with(triple_q);
         let qlen = if triple { 3 } else { 1 };
@@ -82,7 +81,6 @@ impl Lexer<'_> {
             }
             self.pos += c.len_utf8();
         }
-        let _ = quote;
         let kind = if fstr {
             let pieces = self.fpieces(content_start, content_end, raw, 0).0;
             TokenKind::FString(pieces)

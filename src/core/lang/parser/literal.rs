@@ -156,8 +156,9 @@ impl Parser<'_> {
         {
             return error;
         }
-        let (tokens, lex_diags) = Lexer::nested(self.src, span.start, span.end).run();
-        let mut sub = Parser::new(self.src, tokens, &lex_diags, self.depth);
+        let (tokens, lex_diags) =
+            Lexer::nested(self.src, span.start, span.end, self.lines.clone()).run();
+        let mut sub = Parser::new(self.src, tokens, &lex_diags, self.depth, self.lines.clone());
         sub.nesting = self.nesting;
         sub.func_depth = self.func_depth;
         sub.line_start = span.start;

@@ -15,7 +15,7 @@ mod stmt;
 
 use crate::core::diag::{Diagnostic, Span};
 use crate::core::lang::ast::Module;
-use crate::core::syntax::lexer::Lexer;
+use crate::core::syntax::lexer::{Lexer, Lines};
 use crate::core::syntax::{Op, Token, TokenKind};
 
 /// Maximum depth of the syntax tree (nested expressions, operator and call chains, blocks):
@@ -32,6 +32,8 @@ pub(crate) type PResult<T> = Result<T, ()>;
 /// Parser state over a token vector (comments removed).
 pub(crate) struct Parser<'a> {
     src: &'a str,
+    /// Line index of `src`.
+    lines: Lines,
     toks: Vec<Token>,
     pos: usize,
     /// End offset of the last consumed token.
@@ -54,8 +56,9 @@ pub(crate) struct Parser<'a> {
 
 /// Parses a whole script.
 pub(crate) fn parse_module(src: &str) -> (Module, Vec<Diagnostic>) {
-    let (tokens, lex_diags) = Lexer::new(src).run();
-    let mut p = Parser::new(src, tokens, &lex_diags, 0);
+    let lines = Lines::new(src);
+    let (tokens, lex_diags) = Lexer::with_lines(src, lines.clone()).run();
+    let mut p = Parser::new(src, tokens, &lex_diags, 0, lines);
     let body = p.statements(false);
     let mut diags = lex_diags;
     diags.extend(p.diags);
@@ -83,6 +86,7 @@ impl<'a> Parser<'a> {
         tokens: Vec<Token>,
         lex_diags: &[Diagnostic],
         depth: usize,
+        lines: Lines,
     ) -> Self {
         let toks: Vec<Token> = tokens
             .into_iter()
@@ -92,6 +96,7 @@ impl<'a> Parser<'a> {
         lex_errors.sort_unstable();
         Parser {
             src,
+            lines,
             toks,
             pos: 0,
             prev_end: 0,

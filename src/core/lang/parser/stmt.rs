@@ -97,12 +97,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn line_of(&self, offset: usize) -> usize {
-        let offset = offset.min(self.src.len());
-        self.src.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.lines.line_of(offset)
     }
 
     /// After a header's `:`: an indented block, or simple statements on the same line.
