@@ -13,7 +13,15 @@ fuzz_target!(|data: &[u8]| {
     let text = unparse(&first.module);
     let second = parse(&text);
     if first.diagnostics.is_empty() {
-        assert!(second.diagnostics.is_empty(), "unparsed text does not parse: {text:?} {:?}", second.diagnostics);
-        assert_eq!(stripped(&first.module), stripped(&second.module), "round trip differs: {text:?}");
+        assert!(
+            second.diagnostics.is_empty(),
+            "unparsed text does not parse: {text:?} {:?}",
+            second.diagnostics
+        );
+        assert_eq!(
+            stripped(&first.module),
+            stripped(&second.module),
+            "round trip differs: {text:?}"
+        );
     }
 });

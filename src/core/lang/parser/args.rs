@@ -54,6 +54,12 @@ impl Parser<'_> {
                     ExprKind::Starred(Box::new(value)),
                     self.since(start),
                 ));
+            } else if matches!(self.kind(), TokenKind::Name(n) if ["True", "False", "None"].contains(&n.as_str()))
+                && self.nth(1).is_op(Op::Eq)
+            {
+                let span = self.span();
+                let what = self.src.get(span.start..span.end).unwrap_or("").to_owned();
+                return self.fail(span, format!("cannot assign to {what}"));
             } else if matches!(self.kind(), TokenKind::Name(_)) && self.nth(1).is_op(Op::Eq) {
                 let arg = self.ident()?;
                 self.bump();

@@ -153,6 +153,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "positional argument follows keyword argument",
     ),
     ("f(a=1, a=2)\n", "1:8", "keyword argument repeated: a"),
+    ("f(True=1)\n", "1:3", "cannot assign to True"),
     (
         "f(**k, *a)\n",
         "1:8",

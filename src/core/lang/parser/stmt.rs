@@ -147,16 +147,21 @@ impl Parser<'_> {
         }
         if self.at_op(Op::Eq) {
             let span = self.span();
-            return self.fail(
+            return self.fail_hint(
                 span,
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                "'==' compares two values",
             );
         }
         let at = Span::at(self.prev_end);
         if self.at_kw("if") && self.toks[self.pos.saturating_sub(1)].kind.is_name("else") {
             return self.fail_hint(at, "expected ':'", "write 'elif' instead of 'else if'");
         }
-        self.fail(at, "expected ':'")
+        self.fail_hint(
+            at,
+            "expected ':'",
+            "the header line of a block ends with ':'",
+        )
     }
 
     /// Simple statements separated by `;`, then NEWLINE.
