@@ -287,3 +287,92 @@ fn recovery_reports_errors_on_later_lines() {
         if matches!(&targets[0].kind, ExprKind::Name(n) if n == "ok")))
     );
 }
+
+#[test]
+fn tutorial_paste_parses_cleanly() {
+    let src = r#"
+"""Flask-SQLAlchemy 3.x tutorial, SQLAlchemy 2.0 style."""
+from __future__ import annotations
+from typing import List, Optional
+from flask import Flask, jsonify, request
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = \
+    "sqlite:///project.db"
+db.init_app(app)
+
+
+class User(db.Model):
+    __tablename__ = "user_account"
+    __table_args__ = (UniqueConstraint("username", name="uq_username"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(30), unique=True)
+    fullname: Mapped[Optional[str]]
+    addresses: Mapped[List["Address"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan",
+    )
+
+    def __repr__(self) -> str:
+        return f"User(id={self.id!r}, name={self.username!r}, full={self.fullname or '':>10})"
+
+    def to_dict(self, *, with_addresses: bool = False, **extra) -> dict[str, object]:
+        data = {"id": self.id, "username": self.username, **extra}
+        if with_addresses:
+            data["addresses"] = [a.email for a in self.addresses if a.email]
+        return data
+
+
+class Address(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    user: Mapped["User"] = relationship(back_populates="addresses")
+
+
+@app.route("/users/<int:id>", methods=["GET", "POST"])
+def user_detail(id):
+    user = db.get_or_404(User, id)
+    if request.method == "POST":
+        user.username = request.form.get("username", user.username)
+        db.session.commit()
+    elif request.method == 'DELETE': db.session.delete(user); db.session.commit()
+    return jsonify(user.to_dict()), 200
+
+
+with app.app_context():
+    db.create_all()
+    for name, full in [("spongebob", "Spongebob Squarepants"), ("sandy", None)]:
+        db.session.add(User(username=name, fullname=full))
+    db.session.commit()
+    users = db.session.execute(db.select(User).order_by(User.username)).scalars().all()
+    print("%d users: %s" % (len(users), ", ".join(u.username for u in users)))
+    print(f"{users[0].username:<10}|{len(users):>3d}|{3.14159:.2f}|{'x'!r}")
+    total = sum(len(u.addresses) for u in users) or 0
+    odd = [u for i, u in enumerate(users) if i % 2 == 1]
+    lookup = {u.id: u for u in users}
+    first, *rest = users
+    squares = {n ** 2 for n in range(10) if n & 1}
+    label = "many" if len(users) > 1 else "one"
+    print(lookup.get(1), first, rest, squares, label, odd[::-1], total)
+
+if __name__ == '__main__':
+    app.run(debug=True)
+"#;
+    let p = parse(src);
+    let idx = LineIndex::new(src);
+    let diags: Vec<String> = p.diagnostics.iter().map(|d| d.render(&idx)).collect();
+    assert!(diags.is_empty(), "{diags:?}");
+    let again = parse(&unparse(&p.module));
+    assert!(again.diagnostics.is_empty());
+    assert_eq!(stripped(&again.module), stripped(&p.module));
+}
