@@ -12,6 +12,14 @@ use proptest::prelude::*;
 fn check(src: &str) -> Result<(), TestCaseError> {
     let _ = tokenize(src);
     let first = parse(src);
+    for d in &first.diagnostics {
+        prop_assert!(
+            d.span.start <= d.span.end && d.span.end <= src.len(),
+            "{:?} {:?}",
+            src,
+            d
+        );
+    }
     let text = unparse(&first.module);
     if first.diagnostics.is_empty() {
         let second = parse(&text);
