@@ -6,11 +6,10 @@
 
 pub mod ast;
 pub(crate) mod parser;
-pub use parser::int_value;
 pub mod strip;
 pub mod unparse;
 
-pub use parser::MAX_DEPTH;
+pub use parser::{MAX_BLOCKS, MAX_DEPTH, MAX_NESTING, int_value};
 
 use crate::core::diag::Diagnostic;
 

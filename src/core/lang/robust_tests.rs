@@ -212,3 +212,34 @@ fn many_errors_stay_linear() {
     }
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn crlf_and_tabs_parse_like_lf_and_spaces() {
+    let Some(files) = corpus() else { return };
+    for text in files {
+        let lf = parse(text);
+        let crlf = parse(&text.replace('\n', "\r\n"));
+        assert!(crlf.diagnostics.is_empty(), "{:?}", crlf.diagnostics);
+        assert_eq!(stripped(&lf.module), stripped(&crlf.module));
+        let tabs = parse(&text.replace("    ", "\t"));
+        assert!(tabs.diagnostics.is_empty(), "{:?}", tabs.diagnostics);
+        assert_eq!(stripped(&lf.module), stripped(&tabs.module));
+    }
+}
+
+#[test]
+fn deep_blocks_are_a_diagnostic() {
+    let mut src = String::new();
+    for i in 0..60 {
+        src.push_str(&" ".repeat(i));
+        src.push_str("if x:\n");
+    }
+    src.push_str(&" ".repeat(60));
+    src.push_str("pass\n");
+    let p = parse(&src);
+    assert_eq!(
+        p.diagnostics[0].message,
+        "too many statically nested blocks"
+    );
+    assert_eq!(p.diagnostics.len(), 1);
+}

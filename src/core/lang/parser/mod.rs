@@ -22,6 +22,9 @@ use crate::core::syntax::{Op, Token, TokenKind};
 /// deeper input is a diagnostic, so tree walkers can recurse safely.
 pub const MAX_DEPTH: usize = 200;
 
+/// Maximum number of nested indented blocks (CPython's limit too).
+pub const MAX_BLOCKS: usize = 20;
+
 /// Maximum nesting of parser recursion (brackets, unary operators, lambdas, blocks):
 /// keeps the parser's own stack use bounded (about 20 KiB per level in debug builds).
 pub const MAX_NESTING: usize = 40;
@@ -48,6 +51,8 @@ pub(crate) struct Parser<'a> {
     depth: usize,
     /// Current parser recursion depth (see [`MAX_NESTING`]).
     nesting: usize,
+    /// Current number of enclosing indented blocks (see [`MAX_BLOCKS`]).
+    blocks: usize,
     /// Number of enclosing `def`s / lambdas (for `return`).
     func_depth: usize,
     /// Number of enclosing loops in the current function (for `break`/`continue`).
@@ -106,6 +111,7 @@ impl<'a> Parser<'a> {
             line_has_error: false,
             depth,
             nesting: 0,
+            blocks: 0,
             func_depth: 0,
             loop_depth: 0,
         }
@@ -310,11 +316,7 @@ impl<'a> Parser<'a> {
     /// Parses (to find errors) and drops an indented block, if one follows.
     fn skip_block(&mut self) {
         if matches!(self.kind(), TokenKind::Indent) {
-            self.bump();
-            let _ = self.statements(true);
-            if matches!(self.kind(), TokenKind::Dedent) {
-                self.bump();
-            }
+            let _ = self.indented_statements();
         }
     }
 

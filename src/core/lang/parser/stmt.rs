@@ -25,17 +25,12 @@ impl Parser<'_> {
                 TokenKind::Indent => {
                     self.start_line();
                     let span = self.span();
-                    self.bump();
                     self.report(
                         Diagnostic::error(span, "unexpected indent")
                             .with_hint("remove the extra indentation"),
                     );
-                    if let Ok(inner) = self.nested(|p| Ok(p.statements(true))) {
-                        out.extend(inner);
-                    }
-                    if matches!(self.kind(), TokenKind::Dedent) {
-                        self.bump();
-                    }
+                    let inner = self.indented_statements();
+                    out.extend(inner);
                 }
                 _ => self.statement(&mut out),
             }
@@ -125,12 +120,52 @@ impl Parser<'_> {
             );
             return Vec::new();
         }
-        self.bump();
-        let body = self.nested(|p| Ok(p.statements(true))).unwrap_or_default();
-        if matches!(self.kind(), TokenKind::Dedent) {
-            self.bump();
+        self.indented_statements()
+    }
+
+    /// At an INDENT: the statements of the block through its DEDENT (the whole block
+    /// is skipped when nesting is too deep).
+    pub(super) fn indented_statements(&mut self) -> Vec<Stmt> {
+        let body = if self.blocks >= super::MAX_BLOCKS {
+            let span = self.span();
+            self.fail_hint(
+                span,
+                "too many statically nested blocks",
+                "move the inner part into a function",
+            )
+        } else {
+            self.blocks += 1;
+            let r = self.nested(|p| {
+                p.bump();
+                Ok(p.statements(true))
+            });
+            self.blocks -= 1;
+            r
+        };
+        match body {
+            Ok(body) => {
+                if matches!(self.kind(), TokenKind::Dedent) {
+                    self.bump();
+                }
+                body
+            }
+            Err(()) => {
+                let mut level = 0usize;
+                loop {
+                    match self.kind() {
+                        TokenKind::Indent => level += 1,
+                        TokenKind::Dedent => level = level.saturating_sub(1),
+                        TokenKind::EndOfFile => break,
+                        _ => {}
+                    }
+                    self.bump();
+                    if level == 0 {
+                        break;
+                    }
+                }
+                Vec::new()
+            }
         }
-        body
     }
 
     pub(super) fn eat_newline(&mut self) {
