@@ -10,6 +10,12 @@ fuzz_target!(|data: &[u8]| {
     let src = String::from_utf8_lossy(data);
     let _ = tokenize(&src);
     let first = parse(&src);
+    for d in &first.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= src.len(),
+            "bad span {d:?}"
+        );
+    }
     let text = unparse(&first.module);
     let second = parse(&text);
     if first.diagnostics.is_empty() {
