@@ -306,3 +306,73 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::lang::ast::*;
+    use crate::core::lang::parse;
+
+    fn def(src: &str) -> FunctionDef {
+        let p = parse(src);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        match p.module.body.into_iter().next().map(|s| s.kind) {
+            Some(StmtKind::FunctionDef(f)) => *f,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn parameter_kinds() {
+        let f = def("def f(a, /, b: int = 1, *args: str, c, d=2, **kw) -> None:\n    pass\n");
+        let names = |ps: &[Param]| ps.iter().map(|p| p.name.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&f.params.posonly), ["a"]);
+        assert_eq!(names(&f.params.args), ["b"]);
+        assert!(f.params.args[0].annotation.is_some() && f.params.args[0].default.is_some());
+        assert_eq!(
+            f.params.vararg.as_ref().map(|p| p.name.name.as_str()),
+            Some("args")
+        );
+        assert_eq!(names(&f.params.kwonly), ["c", "d"]);
+        assert_eq!(
+            f.params.kwarg.as_ref().map(|p| p.name.name.as_str()),
+            Some("kw")
+        );
+        let g = def("def g(*, key):\n    pass\n");
+        assert!(g.params.vararg.is_none());
+        assert_eq!(names(&g.params.kwonly), ["key"]);
+    }
+
+    #[test]
+    fn call_arguments() {
+        let p = parse("f(1, *a, x=2, *b, **c, y=3)\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let StmtKind::Expr(Expr {
+            kind: ExprKind::Call { args, keywords, .. },
+            ..
+        }) = &p.module.body[0].kind
+        else {
+            panic!()
+        };
+        assert_eq!(args.len(), 3);
+        assert_eq!(keywords.len(), 3);
+        assert!(keywords[1].arg.is_none());
+    }
+
+    #[test]
+    fn targets() {
+        assert!(parse("a, (b, *c), d.e, f[0] = x\n").diagnostics.is_empty());
+        assert!(
+            parse("[a, b] = x\nfor k, v in d.items(): pass\ndel a, b[1], c.d\n")
+                .diagnostics
+                .is_empty()
+        );
+        assert_eq!(
+            parse("(a, f()) = x\n").diagnostics[0].message,
+            "cannot assign to function call"
+        );
+        assert_eq!(
+            parse("del (a + 1)\n").diagnostics[0].message,
+            "cannot delete expression"
+        );
+    }
+}

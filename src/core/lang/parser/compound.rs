@@ -390,3 +390,84 @@ impl Parser<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::lang::ast::*;
+    use crate::core::lang::parse;
+
+    fn stmts(src: &str) -> Vec<StmtKind> {
+        let p = parse(src);
+        assert!(p.diagnostics.is_empty(), "{src}: {:?}", p.diagnostics);
+        p.module.body.into_iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn elif_chains_nest_in_orelse() {
+        let s = stmts("if a:\n    x\nelif b:\n    y\nelif c:\n    z\nelse:\n    w\n");
+        let StmtKind::If { orelse, .. } = &s[0] else {
+            panic!()
+        };
+        let StmtKind::If { orelse, .. } = &orelse[0].kind else {
+            panic!()
+        };
+        let StmtKind::If { orelse, .. } = &orelse[0].kind else {
+            panic!()
+        };
+        assert!(matches!(orelse[0].kind, StmtKind::Expr(_)));
+    }
+
+    #[test]
+    fn try_with_every_clause() {
+        let s = stmts(
+            "try:\n    a\nexcept (A, B) as e:\n    b\nexcept C:\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n",
+        );
+        let StmtKind::Try {
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } = &s[0]
+        else {
+            panic!()
+        };
+        assert_eq!(handlers.len(), 3);
+        assert_eq!(
+            handlers[0].name.as_ref().map(|n| n.name.as_str()),
+            Some("e")
+        );
+        assert!(handlers[2].typ.is_none());
+        assert_eq!((orelse.len(), finalbody.len()), (1, 1));
+    }
+
+    #[test]
+    fn with_items_decorators_and_classes() {
+        let s = stmts(
+            "with a as b, c:\n    pass\nwith (open(x) as f, open(y) as g):\n    pass\n@d1\n@d2.x(1)\nclass K(B, metaclass=M):\n    @property\n    def p(self): return 1\n",
+        );
+        assert!(
+            matches!(&s[0], StmtKind::With { items, .. } if items.len() == 2 && items[1].target.is_none())
+        );
+        assert!(matches!(&s[1], StmtKind::With { items, .. } if items.len() == 2));
+        let StmtKind::ClassDef(c) = &s[2] else {
+            panic!()
+        };
+        assert_eq!(c.decorators.len(), 2);
+        assert_eq!(
+            c.keywords[0].arg.as_ref().map(|a| a.name.as_str()),
+            Some("metaclass")
+        );
+        assert!(matches!(&c.body[0].kind, StmtKind::FunctionDef(f) if f.decorators.len() == 1));
+    }
+
+    #[test]
+    fn loops_with_else() {
+        let s = stmts(
+            "for a, b in x:\n    break\nelse:\n    pass\nwhile x:\n    continue\nelse:\n    pass\n",
+        );
+        assert!(
+            matches!(&s[0], StmtKind::For { target: Expr { kind: ExprKind::Tuple(_), .. }, orelse, .. } if orelse.len() == 1)
+        );
+        assert!(matches!(&s[1], StmtKind::While { orelse, .. } if orelse.len() == 1));
+    }
+}

@@ -731,3 +731,123 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::lang::ast::*;
+    use crate::core::lang::parse;
+    use crate::core::lang::unparse::unparse_expr;
+
+    /// The expression of a one-line expression statement.
+    fn e(src: &str) -> Expr {
+        let p = parse(src);
+        assert!(p.diagnostics.is_empty(), "{src}: {:?}", p.diagnostics);
+        match p.module.body.into_iter().next().map(|s| s.kind) {
+            Some(StmtKind::Expr(e)) => e,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn precedence() {
+        assert!(matches!(
+            e("-x ** 2").kind,
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                ..
+            }
+        ));
+        assert!(matches!(
+            e("not a in b").kind,
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+        ));
+        let ExprKind::BinOp { op, left, .. } = e("a - b - c").kind else {
+            panic!()
+        };
+        assert_eq!(op, BinOp::Sub);
+        assert!(matches!(left.kind, ExprKind::BinOp { op: BinOp::Sub, .. }));
+        let ExprKind::BinOp { op, right, .. } = e("a ** b ** c").kind else {
+            panic!()
+        };
+        assert_eq!(op, BinOp::Pow);
+        assert!(matches!(right.kind, ExprKind::BinOp { op: BinOp::Pow, .. }));
+        assert!(matches!(
+            e("a | b & c").kind,
+            ExprKind::BinOp {
+                op: BinOp::BitOr,
+                ..
+            }
+        ));
+        assert!(matches!(
+            e("a or b and c").kind,
+            ExprKind::BoolOp { op: BoolOp::Or, .. }
+        ));
+        assert_eq!(unparse_expr(&e("(a + b) * c")), "(a + b) * c");
+    }
+
+    #[test]
+    fn comparison_chains_and_conditionals() {
+        let ExprKind::Compare { ops, .. } = e("a < b <= c is not d not in e").kind else {
+            panic!()
+        };
+        assert_eq!(ops, vec![CmpOp::Lt, CmpOp::LtE, CmpOp::IsNot, CmpOp::NotIn]);
+        let ExprKind::IfExp { orelse, .. } = e("a if b else c if d else f").kind else {
+            panic!()
+        };
+        assert!(matches!(orelse.kind, ExprKind::IfExp { .. }));
+        assert!(matches!(
+            e("lambda: a if b else c").kind,
+            ExprKind::Lambda { .. }
+        ));
+    }
+
+    #[test]
+    fn displays_and_comprehensions() {
+        assert!(matches!(e("{}").kind, ExprKind::Dict(ref v) if v.is_empty()));
+        assert!(matches!(e("{1}").kind, ExprKind::Set(_)));
+        assert!(matches!(e("()").kind, ExprKind::Tuple(ref v) if v.is_empty()));
+        assert!(matches!(e("(1)").kind, ExprKind::Int(IntValue::Small(1))));
+        assert!(matches!(e("(1,)").kind, ExprKind::Tuple(ref v) if v.len() == 1));
+        let ExprKind::ListComp { generators, .. } = e("[x for a in b if c if d for x in a]").kind
+        else {
+            panic!()
+        };
+        assert_eq!(generators.len(), 2);
+        assert_eq!(generators[0].ifs.len(), 2);
+        assert!(matches!(
+            e("{k: v for k, v in d.items()}").kind,
+            ExprKind::DictComp { .. }
+        ));
+        assert!(
+            matches!(e("sum(x for x in y)").kind, ExprKind::Call { ref args, .. } if matches!(args[0].kind, ExprKind::GeneratorExp { .. }))
+        );
+    }
+
+    #[test]
+    fn subscripts_and_slices() {
+        let ExprKind::Subscript { slice, .. } = e("a[::-1]").kind else {
+            panic!()
+        };
+        assert!(matches!(
+            slice.kind,
+            ExprKind::Slice {
+                lower: None,
+                upper: None,
+                step: Some(_)
+            }
+        ));
+        let ExprKind::Subscript { slice, .. } = e("Dict[str, int]").kind else {
+            panic!()
+        };
+        assert!(matches!(slice.kind, ExprKind::Tuple(ref v) if v.len() == 2));
+        let ExprKind::Subscript { slice, .. } = e("m[1:2, 3]").kind else {
+            panic!()
+        };
+        assert!(
+            matches!(slice.kind, ExprKind::Tuple(ref v) if matches!(v[0].kind, ExprKind::Slice { .. }))
+        );
+    }
+}

@@ -562,3 +562,67 @@ fn aug_op(op: Op) -> Option<BinOp> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::lang::ast::*;
+    use crate::core::lang::parse;
+
+    fn stmts(src: &str) -> Vec<StmtKind> {
+        let p = parse(src);
+        assert!(p.diagnostics.is_empty(), "{src}: {:?}", p.diagnostics);
+        p.module.body.into_iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn assignments() {
+        let s = stmts("a = b = 1\nx += 2\ny: int\nz: Optional[str] = None\n");
+        assert!(matches!(&s[0], StmtKind::Assign { targets, .. } if targets.len() == 2));
+        assert!(matches!(&s[1], StmtKind::AugAssign { op: BinOp::Add, .. }));
+        assert!(matches!(&s[2], StmtKind::AnnAssign { value: None, .. }));
+        assert!(matches!(&s[3], StmtKind::AnnAssign { value: Some(_), .. }));
+    }
+
+    #[test]
+    fn imports() {
+        let s = stmts(
+            "import a.b as c, d\nfrom ..x.y import (p as q, r,)\nfrom . import z\nfrom m import *\n",
+        );
+        let StmtKind::Import(names) = &s[0] else {
+            panic!()
+        };
+        assert_eq!(names[0].name.name, "a.b");
+        assert_eq!(names[0].asname.as_ref().map(|n| n.name.as_str()), Some("c"));
+        assert!(matches!(&s[1], StmtKind::ImportFrom { level: 2, names, .. } if names.len() == 2));
+        assert!(matches!(
+            &s[2],
+            StmtKind::ImportFrom {
+                level: 1,
+                module: None,
+                ..
+            }
+        ));
+        assert!(matches!(&s[3], StmtKind::ImportFrom { names, .. } if names[0].name.name == "*"));
+    }
+
+    #[test]
+    fn simple_statements_on_one_line() {
+        let s = stmts("a = 1; b = 2; pass;\nassert a, 'msg'\nglobal g, h\nraise\n");
+        assert_eq!(s.len(), 6);
+        assert!(matches!(&s[3], StmtKind::Assert { msg: Some(_), .. }));
+        assert!(matches!(&s[4], StmtKind::Global(n) if n.len() == 2));
+        assert!(matches!(
+            &s[5],
+            StmtKind::Raise {
+                exc: None,
+                cause: None
+            }
+        ));
+    }
+
+    #[test]
+    fn soft_keyword_match_is_a_name() {
+        let s = stmts("match = re.match(p, s)\nmatch.group(1)\nprint(match)\n");
+        assert_eq!(s.len(), 3);
+    }
+}
