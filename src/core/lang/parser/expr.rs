@@ -1,7 +1,6 @@
 //! Expressions, from `lambda` and conditional expressions down to atoms and displays.
 
 use super::{PResult, Parser};
-use crate::core::diag::Span;
 use crate::core::lang::ast::*;
 use crate::core::syntax::{Op, TokenKind, is_keyword};
 
@@ -25,7 +24,7 @@ fn binop(op: Op) -> Option<(BinOp, u8)> {
 }
 
 impl Parser<'_> {
-    fn mk(&self, kind: ExprKind, start: usize) -> Expr {
+    pub(super) fn mk(&self, kind: ExprKind, start: usize) -> Expr {
         Expr::new(kind, self.since(start))
     }
 
@@ -174,7 +173,7 @@ impl Parser<'_> {
         }
     }
 
-    fn yield_expr(&mut self) -> PResult<Expr> {
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let t = self.bump();
         self.unsupported(t, "'yield' is", "build and return a list instead");
         let start = t.start;
@@ -486,237 +485,6 @@ impl Parser<'_> {
             step,
         };
         Ok(self.mk(kind, start))
-    }
-
-    /// Expects the closing bracket of a display or call that started at `start`;
-    /// suggests a missing comma when another expression follows.
-    pub(super) fn expect_close(&mut self, close: Op, start: usize) -> PResult<()> {
-        if self.eat_op(close) {
-            return Ok(());
-        }
-        if self.starts_expr() {
-            let span = Span::new(self.prev_start_of_element(start), self.span().end);
-            return self.fail_hint(
-                span,
-                "invalid syntax. Perhaps you forgot a comma?",
-                "separate the items with ','",
-            );
-        }
-        self.invalid_syntax()
-    }
-
-    /// Start of the last element before the current token (for the comma hint).
-    fn prev_start_of_element(&self, fallback: usize) -> usize {
-        let mut depth = 0usize;
-        let mut i = self.pos;
-        while i > 0 {
-            i -= 1;
-            let t = &self.toks[i];
-            match &t.kind {
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth += 1,
-                TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => {
-                    if depth == 0 {
-                        return self.toks.get(i + 1).map_or(fallback, |t| t.span.start);
-                    }
-                    depth -= 1;
-                }
-                TokenKind::Op(Op::Comma) if depth == 0 => {
-                    return self.toks.get(i + 1).map_or(fallback, |t| t.span.start);
-                }
-                _ => {}
-            }
-        }
-        fallback
-    }
-
-    fn atom(&mut self) -> PResult<Expr> {
-        let start = self.span().start;
-        match self.kind() {
-            TokenKind::Name(n) => {
-                let kind = match n.as_str() {
-                    "None" => ExprKind::None,
-                    "True" => ExprKind::Bool(true),
-                    "False" => ExprKind::Bool(false),
-                    _ if is_keyword(n) => return self.invalid_syntax(),
-                    _ => ExprKind::Name(n.clone()),
-                };
-                self.bump();
-                Ok(self.mk(kind, start))
-            }
-            TokenKind::Int(_) | TokenKind::Float(_) | TokenKind::Imaginary(_) => self.number(),
-            TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_) => self.strings(),
-            TokenKind::Op(Op::Ellipsis) => {
-                self.bump();
-                Ok(self.mk(ExprKind::Ellipsis, start))
-            }
-            TokenKind::Op(Op::LParen) => self.paren(),
-            TokenKind::Op(Op::LBracket) => self.list_display(),
-            TokenKind::Op(Op::LBrace) => self.brace_display(),
-            _ => self.invalid_syntax(),
-        }
-    }
-
-    fn paren(&mut self) -> PResult<Expr> {
-        let start = self.bump().start;
-        if self.eat_op(Op::RParen) {
-            return Ok(self.mk(ExprKind::Tuple(Vec::new()), start));
-        }
-        if self.at_kw("yield") {
-            let e = self.yield_expr()?;
-            self.expect_close(Op::RParen, start)?;
-            return Ok(e);
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw("for") || self.at_kw("async") {
-            let generators = self.comprehension_clauses()?;
-            self.expect_close(Op::RParen, start)?;
-            return Ok(self.mk(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                start,
-            ));
-        }
-        if !self.at_op(Op::Comma) {
-            self.expect_close(Op::RParen, start)?;
-            if let ExprKind::Starred(_) = first.kind {
-                return self.fail(first.span, "cannot use starred expression here");
-            }
-            return Ok(first);
-        }
-        let items = self.rest_of_sequence(first, Op::RParen, start)?;
-        Ok(self.mk(ExprKind::Tuple(items), start))
-    }
-
-    /// After the first element and at a `,`: the remaining elements and the closer.
-    fn rest_of_sequence(&mut self, first: Expr, close: Op, start: usize) -> PResult<Vec<Expr>> {
-        let mut items = vec![first];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(close) {
-                break;
-            }
-            items.push(self.star_named_expression()?);
-        }
-        self.expect_close(close, start)?;
-        Ok(items)
-    }
-
-    fn list_display(&mut self) -> PResult<Expr> {
-        let start = self.bump().start;
-        if self.eat_op(Op::RBracket) {
-            return Ok(self.mk(ExprKind::List(Vec::new()), start));
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw("for") || self.at_kw("async") {
-            let generators = self.comprehension_clauses()?;
-            self.expect_close(Op::RBracket, start)?;
-            return Ok(self.mk(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                start,
-            ));
-        }
-        let items = self.rest_of_sequence(first, Op::RBracket, start)?;
-        Ok(self.mk(ExprKind::List(items), start))
-    }
-
-    fn brace_display(&mut self) -> PResult<Expr> {
-        let start = self.bump().start;
-        if self.eat_op(Op::RBrace) {
-            return Ok(self.mk(ExprKind::Dict(Vec::new()), start));
-        }
-        let first_is_unpack = self.at_op(Op::StarStar);
-        if !first_is_unpack {
-            let first = self.star_named_expression()?;
-            if !self.at_op(Op::Colon) {
-                if self.at_kw("for") || self.at_kw("async") {
-                    let generators = self.comprehension_clauses()?;
-                    self.expect_close(Op::RBrace, start)?;
-                    return Ok(self.mk(
-                        ExprKind::SetComp {
-                            elt: Box::new(first),
-                            generators,
-                        },
-                        start,
-                    ));
-                }
-                let items = self.rest_of_sequence(first, Op::RBrace, start)?;
-                return Ok(self.mk(ExprKind::Set(items), start));
-            }
-            self.bump();
-            let value = self.expression()?;
-            if self.at_kw("for") || self.at_kw("async") {
-                let generators = self.comprehension_clauses()?;
-                self.expect_close(Op::RBrace, start)?;
-                let kind = ExprKind::DictComp {
-                    key: Box::new(first),
-                    value: Box::new(value),
-                    generators,
-                };
-                return Ok(self.mk(kind, start));
-            }
-            let mut items = vec![DictItem::Pair(first, value)];
-            if self.eat_op(Op::Comma) && !self.at_op(Op::RBrace) {
-                self.dict_items(&mut items)?;
-            }
-            self.expect_close(Op::RBrace, start)?;
-            return Ok(self.mk(ExprKind::Dict(items), start));
-        }
-        let mut items = Vec::new();
-        self.dict_items(&mut items)?;
-        self.expect_close(Op::RBrace, start)?;
-        Ok(self.mk(ExprKind::Dict(items), start))
-    }
-
-    fn dict_items(&mut self, items: &mut Vec<DictItem>) -> PResult<()> {
-        loop {
-            if self.eat_op(Op::StarStar) {
-                items.push(DictItem::Unpack(self.bitwise_or()?));
-            } else {
-                let key = self.expression()?;
-                if !self.at_op(Op::Colon) {
-                    let at = Span::at(self.prev_end);
-                    return self.fail(at, "':' expected after dictionary key");
-                }
-                self.bump();
-                let value = self.expression()?;
-                items.push(DictItem::Pair(key, value));
-            }
-            if !self.eat_op(Op::Comma) || self.at_op(Op::RBrace) {
-                return Ok(());
-            }
-        }
-    }
-
-    /// One or more `for target in iter [if cond]...` clauses.
-    pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut out = Vec::new();
-        loop {
-            if self.at_kw("async") {
-                let span = self.span();
-                self.unsupported(span, "'async' is", "use an ordinary 'for'");
-                return Err(());
-            }
-            if !self.eat_kw("for") {
-                break;
-            }
-            let target = self.target_list()?;
-            self.check_target(&target, super::args::TargetCtx::For)?;
-            if !self.eat_kw("in") {
-                let at = self.span();
-                return self.fail(at, "expected 'in'");
-            }
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat_kw("if") {
-                ifs.push(self.disjunction()?);
-            }
-            out.push(Comprehension { target, iter, ifs });
-        }
-        Ok(out)
     }
 
     /// An identifier that is not a keyword.

@@ -7,6 +7,7 @@
 
 mod args;
 mod compound;
+mod display;
 mod expr;
 mod literal;
 
