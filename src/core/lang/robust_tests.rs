@@ -243,3 +243,19 @@ fn deep_blocks_are_a_diagnostic() {
     );
     assert_eq!(p.diagnostics.len(), 1);
 }
+
+/// Debugging aid: `PROBE='if x\n  pass\n' cargo test --lib probe -- --ignored --nocapture`
+/// prints the diagnostics and the unparsed tree of `$PROBE`.
+#[test]
+#[ignore]
+fn probe() {
+    let src = std::env::var("PROBE")
+        .unwrap_or_default()
+        .replace("\\n", "\n");
+    let p = parse(&src);
+    let idx = crate::core::diag::LineIndex::new(&src);
+    for d in &p.diagnostics {
+        println!("DIAG {}", d.render(&idx));
+    }
+    println!("{}", unparse(&p.module));
+}

@@ -5,7 +5,7 @@
 //! anything malformed. It never panics and always ends with
 //! [`TokenKind::EndOfFile`].
 
-pub mod lexer;
+pub(crate) mod lexer;
 mod strings;
 pub mod token;
 
