@@ -1,4 +1,4 @@
-//! Token types produced by the [lexer](super::lexer).
+//! Token types produced by [`tokenize`](super::tokenize).
 
 use crate::core::diag::Span;
 use std::fmt;
