@@ -3,6 +3,16 @@
 //! [`parse`] turns source text into a [`Module`](ast::Module) plus diagnostics; it never
 //! fails and never panics, so editors can show every problem at once.
 //! [`unparse::unparse`] turns a tree back into source text.
+//!
+//! The language is Python 3.11's syntax minus a few features, which parse but are
+//! reported as "... not supported in ormlab scripts": `async`/`await`, `yield`,
+//! `match`, `:=`, `except*`, complex literals and `\N{...}` escapes. F-strings follow
+//! 3.11's rules (no reuse of the enclosing quote or backslashes inside `{}`).
+//!
+//! Limits that keep the parser (and any recursive tree walker) off the stack's edge:
+//! [`MAX_NESTING`] levels of parser recursion (brackets, unary operators, lambdas,
+//! blocks), [`MAX_BLOCKS`] nested blocks and a tree depth of [`MAX_DEPTH`] (which also
+//! counts chains such as `a.b.c` or `a + b + c`). Deeper input is a diagnostic.
 
 pub mod ast;
 pub(crate) mod parser;
