@@ -4,6 +4,8 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod lang;
 pub mod orm;
 pub mod sql;
 pub mod sqltext;
+pub mod syntax;
