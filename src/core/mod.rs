@@ -6,6 +6,7 @@
 pub mod diag;
 pub mod lang;
 pub mod orm;
+pub mod py;
 pub mod sql;
 pub mod sqltext;
 pub mod syntax;
