@@ -13,6 +13,8 @@ commands:
   sql [FILE | -]       run SQL statements (from FILE, or stdin) against an in-memory
                        SQLite database and print each statement's result
   sql -e 'SQL'         the same, for SQL given on the command line
+  run [--models FILE] [--sql-log] SCRIPT.py
+                       run a Flask-SQLAlchemy script (prints what Python would print)
   version              print ormlab's and SQLite's versions
 ";
 
@@ -20,6 +22,7 @@ commands:
 pub fn main(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("sql") => sql(&args[1..]),
+        Some("run") => run_script(&args[1..]),
         Some("version" | "--version") => {
             println!(
                 "ormlab {} (SQLite {})",
@@ -105,4 +108,76 @@ fn read_stdin() -> String {
     let mut s = String::new();
     let _ = std::io::stdin().read_to_string(&mut s);
     s
+}
+
+fn run_script(args: &[String]) -> i32 {
+    use crate::core::interp::{RunOptions, Source, run};
+    let mut models = None;
+    let mut sql_log = false;
+    let mut script = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--models" if i + 1 < args.len() => {
+                models = Some(args[i + 1].clone());
+                i += 1;
+            }
+            "--sql-log" => sql_log = true,
+            other => script = Some(other.to_string()),
+        }
+        i += 1;
+    }
+    let Some(script) = script else {
+        eprint!("{USAGE}");
+        return 2;
+    };
+    let mut sources = vec![];
+    for (name, path) in models
+        .iter()
+        .map(|m| ("models.py", m))
+        .chain(std::iter::once(("script.py", &script)))
+    {
+        match std::fs::read_to_string(path) {
+            Ok(t) => sources.push(Source::new(name, &t)),
+            Err(e) => {
+                eprintln!("ormlab: cannot read {path}: {e}");
+                return 1;
+            }
+        }
+    }
+    let mut db = match crate::db::Database::open_in_memory() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("ormlab: {e}");
+            return 1;
+        }
+    };
+    let out = run(&sources, &mut db, RunOptions::default());
+    if !out.diagnostics.is_empty() {
+        for (i, d) in &out.diagnostics {
+            let idx = crate::core::diag::LineIndex::new(&sources[*i].text);
+            let lc = idx.line_col(d.span.start);
+            eprintln!("{}:{}: {}", sources[*i].name, lc, d.message);
+        }
+        let (_, d) = &out.diagnostics[0];
+        println!("Traceback: SyntaxError: {}", d.message);
+        return 0;
+    }
+    print!("{}", out.stdout);
+    eprint!("{}", out.stderr);
+    if sql_log {
+        for s in &out.sql_log {
+            eprintln!("{}", s.sql);
+            if !s.params.is_empty() {
+                eprintln!("{}", s.params);
+            }
+        }
+    }
+    if let Some(e) = &out.error {
+        eprintln!(
+            "{}:{}:{}: {}: {}",
+            sources[e.source].name, e.line, e.col, e.class, e.message
+        );
+    }
+    0
 }

@@ -4,8 +4,11 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod interp;
+pub mod lang;
 pub mod nplus1;
 pub mod orm;
 pub mod py;
 pub mod sql;
 pub mod sqltext;
+pub mod syntax;

@@ -6,6 +6,8 @@
 //! are always available, for the page that displays them.
 
 #[cfg(feature = "db")]
+mod backend;
+#[cfg(feature = "db")]
 mod connection;
 #[cfg(feature = "db")]
 mod error;

@@ -1,0 +1,424 @@
+//! Calling things: user functions (argument binding as CPython does it), classes, bound
+//! methods; attribute access on instances and classes.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::lang::ast::Expr;
+
+use super::eval_stmt::Flow;
+use super::value::{Class, FuncBody, Function, Instance, Scope, Value};
+use super::{Interp, R};
+
+/// Keyword arguments.
+pub type Kw = Vec<(Rc<str>, Value)>;
+
+impl Interp<'_> {
+    /// Calls `f` with arguments; `call_expr` is used for positions only.
+    pub fn call_at(&mut self, f: &Value, args: Vec<Value>, kw: Kw, call_expr: &Expr) -> R<Value> {
+        let _ = call_expr;
+        self.call(f, args, kw)
+    }
+
+    /// Calls any callable.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>, kw: Kw) -> R<Value> {
+        match f {
+            Value::Func(func) => self.call_function(func, args, kw),
+            Value::Method(m) => {
+                let (recv, func) = (&m.0, &m.1);
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(recv.clone());
+                a.extend(args);
+                self.call(func, a, kw)
+            }
+            Value::Builtin(name) => {
+                let name = name.clone();
+                self.call_builtin(&name, args, kw)
+            }
+            Value::BuiltinMethod(m) => {
+                let (recv, name) = (m.0.clone(), m.1.clone());
+                self.call_method(&recv, &name, args, kw)
+            }
+            Value::Class(c) => self.instantiate(c.clone(), args, kw),
+            Value::Native(n) => self.call_native(n.clone(), args, kw),
+            Value::Instance(_) => {
+                let m = self.getattr(f, "__call__")?;
+                self.call(&m, args, kw)
+            }
+            Value::StaticMethod(inner) | Value::ClassMethod(inner) => {
+                let inner = (**inner).clone();
+                self.call(&inner, args, kw)
+            }
+            _ => self.raise(
+                "TypeError",
+                format!("'{}' object is not callable", self.type_name(f)),
+            ),
+        }
+    }
+
+    /// Runs a user function.
+    pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Kw) -> R<Value> {
+        self.tick()?;
+        let scope = Scope::new(func.closure.clone());
+        self.bind_args(func, args, kw, &scope)?;
+        let saved = self.source;
+        self.source = func.source;
+        let r = match &func.body {
+            FuncBody::Block(body) => {
+                let body = body.clone();
+                match self.exec_block(&body, &scope) {
+                    Ok(Flow::Return(v)) => Ok(v),
+                    Ok(_) => Ok(Value::None),
+                    Err(e) => Err(e),
+                }
+            }
+            FuncBody::Expr(e) => {
+                let e = e.clone();
+                self.eval(&e, &scope)
+            }
+        };
+        self.source = saved;
+        r
+    }
+
+    fn bind_args(&mut self, func: &Function, args: Vec<Value>, kw: Kw, scope: &Scope) -> R<()> {
+        let p = &func.params;
+        let name = &func.name;
+        let positional: Vec<&str> = p
+            .posonly
+            .iter()
+            .chain(p.args.iter())
+            .map(|x| x.name.name.as_str())
+            .collect();
+        let mut vars: HashMap<Rc<str>, Value> = HashMap::new();
+        let n = positional.len();
+        let given = args.len();
+        let mut extra = vec![];
+        for (i, a) in args.into_iter().enumerate() {
+            if i < n {
+                vars.insert(Rc::from(positional[i]), a);
+            } else {
+                extra.push(a);
+            }
+        }
+        if !extra.is_empty() && p.vararg.is_none() {
+            let req = n - func.defaults.len();
+            let takes = if func.defaults.is_empty() {
+                format!("{n} positional argument{}", if n == 1 { "" } else { "s" })
+            } else {
+                format!("from {req} to {n} positional arguments")
+            };
+            return self.raise(
+                "TypeError",
+                format!(
+                    "{name}() takes {takes} but {given} {} given",
+                    if given == 1 { "was" } else { "were" }
+                ),
+            );
+        }
+        if let Some(va) = &p.vararg {
+            vars.insert(Rc::from(va.name.name.as_str()), Value::tuple(extra));
+        }
+        let mut kwargs = super::value::Dict::new();
+        for (k, v) in kw {
+            let is_param = positional.iter().skip(p.posonly.len()).any(|x| **x == *k)
+                || p.kwonly.iter().any(|x| *x.name.name == *k);
+            if is_param {
+                if vars.contains_key(&k) {
+                    return self.raise(
+                        "TypeError",
+                        format!("{name}() got multiple values for argument '{k}'"),
+                    );
+                }
+                vars.insert(k, v);
+            } else if p.kwarg.is_some() {
+                kwargs.insert(super::value::HKey::Str(k.clone()), Value::Str(k), v);
+            } else {
+                return self.raise(
+                    "TypeError",
+                    format!("{name}() got an unexpected keyword argument '{k}'"),
+                );
+            }
+        }
+        // defaults
+        let first_default = n - func.defaults.len();
+        let mut missing = vec![];
+        for (i, pn) in positional.iter().enumerate() {
+            if !vars.contains_key(*pn) {
+                if i >= first_default {
+                    vars.insert(Rc::from(*pn), func.defaults[i - first_default].clone());
+                } else {
+                    missing.push(format!("'{pn}'"));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "{name}() missing {} required positional argument{}: {}",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    join_and(&missing)
+                ),
+            );
+        }
+        let mut missing_kw = vec![];
+        for k in &p.kwonly {
+            if !vars.contains_key(k.name.name.as_str()) {
+                match func.kw_defaults.iter().find(|(n, _)| *n == k.name.name) {
+                    Some((_, d)) => {
+                        vars.insert(Rc::from(k.name.name.as_str()), d.clone());
+                    }
+                    None => missing_kw.push(format!("'{}'", k.name.name)),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "{name}() missing {} required keyword-only argument{}: {}",
+                    missing_kw.len(),
+                    if missing_kw.len() == 1 { "" } else { "s" },
+                    join_and(&missing_kw)
+                ),
+            );
+        }
+        if let Some(kwp) = &p.kwarg {
+            vars.insert(
+                Rc::from(kwp.name.name.as_str()),
+                Value::Dict(Rc::new(RefCell::new(kwargs))),
+            );
+        }
+        *scope.0.vars.borrow_mut() = vars;
+        Ok(())
+    }
+
+    /// `Class(...)`.
+    pub fn instantiate(&mut self, c: Rc<Class>, args: Vec<Value>, kw: Kw) -> R<Value> {
+        if c.lookup_is_exception() {
+            let v = super::exceptions::exc_instance(c.clone(), args.clone());
+            if let Some(init) = c.lookup("__init__")
+                && matches!(init, Value::Func(_))
+            {
+                self.call(&init, std::iter::once(v.clone()).chain(args).collect(), kw)?;
+            }
+            return Ok(v);
+        }
+        let inst = Rc::new(Instance {
+            class: c.clone(),
+            dict: RefCell::new(HashMap::new()),
+            orm: RefCell::new(None),
+        });
+        let v = Value::Instance(inst.clone());
+        if let Some(m) = c.model_info() {
+            self.init_model_instance(&inst, &m);
+        }
+        match c.lookup("__init__") {
+            Some(init @ Value::Func(_)) => {
+                let mut a = vec![v.clone()];
+                a.extend(args);
+                self.call(&init, a, kw)?;
+            }
+            _ => {
+                if c.model_info().is_some() {
+                    self.model_default_init(&inst, args, kw)?;
+                } else if !args.is_empty() || !kw.is_empty() {
+                    return self.raise("TypeError", format!("{}() takes no arguments", c.name));
+                }
+            }
+        }
+        Ok(v)
+    }
+
+    /// Attribute lookup on any value.
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> R<Value> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(inst, obj, name),
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Super(s) => {
+                let (cls, this) = (&s.0, &s.1);
+                let start_cls = match this {
+                    Value::Instance(i) => i.class.clone(),
+                    Value::Class(c) => c.clone(),
+                    _ => cls.clone(),
+                };
+                let mro = start_cls.mro.borrow().clone();
+                let pos = mro.iter().position(|c| Rc::ptr_eq(c, cls)).unwrap_or(0);
+                for c in mro.iter().skip(pos + 1) {
+                    if let Some(v) = c.own(name) {
+                        return Ok(self.bind(v, this.clone(), &start_cls));
+                    }
+                }
+                if name == "__init__" {
+                    if start_cls.model_info().is_some() {
+                        return Ok(Value::BuiltinMethod(Rc::new((
+                            this.clone(),
+                            Rc::from("__model_init__"),
+                        ))));
+                    }
+                    if start_cls.lookup_is_exception() {
+                        return Ok(Value::BuiltinMethod(Rc::new((
+                            this.clone(),
+                            Rc::from("__exc_init__"),
+                        ))));
+                    }
+                    return Ok(Value::BuiltinMethod(Rc::new((
+                        this.clone(),
+                        Rc::from("__object_init__"),
+                    ))));
+                }
+                self.raise(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{name}'"),
+                )
+            }
+            _ => self.value_getattr(obj, name),
+        }
+    }
+
+    fn bind(&mut self, v: Value, this: Value, cls: &Rc<Class>) -> Value {
+        match v {
+            Value::Func(_) => Value::Method(Rc::new((this, v))),
+            Value::ClassMethod(f) => {
+                Value::Method(Rc::new((Value::Class(cls.clone()), (*f).clone())))
+            }
+            Value::StaticMethod(f) => (*f).clone(),
+            other => other,
+        }
+    }
+
+    fn instance_getattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: &str) -> R<Value> {
+        let cls_attr = inst.class.lookup(name);
+        match &cls_attr {
+            Some(Value::Property(fget)) => {
+                let f = (**fget).clone();
+                return self.call(&f, vec![obj.clone()], vec![]);
+            }
+            Some(Value::Native(n)) if n.is_instrumented() => {
+                return self.model_get(inst, n.clone(), name);
+            }
+            _ => {}
+        }
+        if let Some(v) = inst.dict.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = cls_attr {
+            return Ok(self.bind(v, obj.clone(), &inst.class.clone()));
+        }
+        match name {
+            "__class__" => return Ok(Value::Class(inst.class.clone())),
+            "__dict__" => {
+                let d = inst.dict.borrow();
+                let mut pairs: Vec<(Value, Value)> = d
+                    .iter()
+                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .collect();
+                pairs.sort_by(|a, b| format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey())));
+                return Ok(Value::dict_of(pairs));
+            }
+            _ => {}
+        }
+        if inst.class.lookup_is_exception() {
+            if name == "args" {
+                return Ok(Value::tuple(vec![]));
+            }
+        }
+        if let Some(v) = self.model_instance_extra(inst, name)? {
+            return Ok(v);
+        }
+        if let Some(ga) = inst.class.lookup("__getattr__") {
+            let f = self.bind(ga, obj.clone(), &inst.class.clone());
+            return self.call(&f, vec![Value::str(name)], vec![]);
+        }
+        self.raise(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", inst.class.name),
+        )
+    }
+
+    fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
+        if let Some(v) = c.lookup(name) {
+            return Ok(match v {
+                Value::ClassMethod(f) => {
+                    Value::Method(Rc::new((Value::Class(c.clone()), (*f).clone())))
+                }
+                Value::StaticMethod(f) => (*f).clone(),
+                Value::Native(n) if n.is_instrumented() => self.class_attr_expr(c, &n)?,
+                other => other,
+            });
+        }
+        match name {
+            "__name__" | "__qualname__" => return Ok(Value::Str(c.name.clone())),
+            "__mro__" => {
+                return Ok(Value::tuple(
+                    c.mro
+                        .borrow()
+                        .iter()
+                        .map(|x| Value::Class(x.clone()))
+                        .collect(),
+                ));
+            }
+            "__bases__" => {
+                return Ok(Value::tuple(
+                    c.bases.iter().map(|x| Value::Class(x.clone())).collect(),
+                ));
+            }
+            _ => {}
+        }
+        if let Some(v) = self.model_class_extra(c, name)? {
+            return Ok(v);
+        }
+        self.raise(
+            "AttributeError",
+            format!("type object '{}' has no attribute '{name}'", c.name),
+        )
+    }
+
+    /// Attribute assignment.
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls_attr = inst.class.lookup(name);
+                match cls_attr {
+                    Some(Value::Native(n)) if n.is_instrumented() => {
+                        return self.model_set(inst, n.clone(), name, v);
+                    }
+                    Some(Value::Property(_)) => {
+                        return self.raise(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
+                inst.dict.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.set(name, v);
+                Ok(())
+            }
+            Value::Native(n) => self.native_setattr(n.clone(), name, v),
+            _ => self.raise(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+            ),
+        }
+    }
+}
+
+/// `'a', 'b' and 'c'` as CPython lists missing arguments.
+fn join_and(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        2 => format!("{} and {}", items[0], items[1]),
+        n => format!("{}, and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}

@@ -1,0 +1,394 @@
+//! Expressions: names, operators, calls, attributes, subscripts, displays, comprehensions, f-strings.
+
+use std::rc::Rc;
+
+use crate::core::lang::ast::{
+    BoolOp, Comprehension, DictItem, Expr, ExprKind, FStringPart, IntValue, UnaryOp,
+};
+use crate::core::py::Int;
+
+use super::value::{Dict, FuncBody, Scope, Value};
+use super::{Interp, R};
+
+impl Interp<'_> {
+    /// Looks a name up: locals, enclosing scopes, globals, builtins.
+    pub fn lookup_name(&mut self, name: &str, scope: &Scope) -> R<Value> {
+        let mut s = Some(scope.clone());
+        while let Some(sc) = s {
+            if let Some(v) = sc.0.vars.borrow().get(name) {
+                return Ok(v.clone());
+            }
+            s = sc.0.parent.clone();
+        }
+        if let Some(v) = self.globals.0.vars.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtin_value(name) {
+            return Ok(v);
+        }
+        self.raise("NameError", format!("name '{name}' is not defined"))
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &Expr, scope: &Scope) -> R<Value> {
+        let r = self.eval_inner(e, scope);
+        r.map_err(|x| super::exceptions::at(x, self.source, e.span))
+    }
+
+    fn eval_inner(&mut self, e: &Expr, scope: &Scope) -> R<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                self.cur_span = e.span;
+                self.lookup_name(n, scope)
+            }
+            ExprKind::None => Ok(Value::None),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Int(IntValue::Small(i)) => Ok(Value::int(*i)),
+            ExprKind::Int(IntValue::Big(d)) => {
+                let v = Int::from_str_radix(d, 10);
+                match v {
+                    Ok(i) => Ok(Value::Int(i)),
+                    Err(_) => self.raise("ValueError", "invalid integer literal"),
+                }
+            }
+            ExprKind::Float(f) => Ok(Value::Float(*f)),
+            ExprKind::Str(s) => Ok(Value::str(s)),
+            ExprKind::Bytes(_) => self.unsupported("`bytes`"),
+            ExprKind::Ellipsis => Ok(Value::None),
+            ExprKind::BoolOp { op, values } => {
+                let mut last = Value::None;
+                for v in values {
+                    last = self.eval(v, scope)?;
+                    let t = self.truthy(&last)?;
+                    match op {
+                        BoolOp::And if !t => return Ok(last),
+                        BoolOp::Or if t => return Ok(last),
+                        _ => {}
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.eval(left, scope)?;
+                let r = self.eval(right, scope)?;
+                self.cur_span = e.span;
+                self.binop(*op, l, r)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let v = self.eval(operand, scope)?;
+                self.cur_span = e.span;
+                match op {
+                    UnaryOp::Not => Ok(Value::Bool(!self.truthy(&v)?)),
+                    _ => self.unary(*op, v),
+                }
+            }
+            ExprKind::Lambda { params, body } => self.make_function(
+                "<lambda>",
+                params,
+                FuncBody::Expr(Rc::new((**body).clone())),
+                scope,
+            ),
+            ExprKind::IfExp { test, body, orelse } => {
+                let t = self.eval(test, scope)?;
+                if self.truthy(&t)? {
+                    self.eval(body, scope)
+                } else {
+                    self.eval(orelse, scope)
+                }
+            }
+            ExprKind::Dict(items) => {
+                let mut d = Dict::new();
+                for it in items {
+                    match it {
+                        DictItem::Pair(k, v) => {
+                            let kv = self.eval(k, scope)?;
+                            let vv = self.eval(v, scope)?;
+                            self.cur_span = k.span;
+                            let h = self.hash_key(&kv)?;
+                            d.insert(h, kv, vv);
+                        }
+                        DictItem::Unpack(m) => {
+                            let mv = self.eval(m, scope)?;
+                            for (k, v) in self.mapping_items(&mv)? {
+                                let h = self.hash_key(&k)?;
+                                d.insert(h, k, v);
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+            }
+            ExprKind::Set(items) => {
+                let vals = self.eval_items(items, scope)?;
+                self.make_set(vals)
+            }
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(items, scope)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, scope)?)),
+            ExprKind::ListComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+                let inner = Scope::new(Some(scope.clone()));
+                let mut out = vec![];
+                self.comprehension(generators, 0, &inner, &mut |it, sc| {
+                    out.push(it.eval(elt, sc)?);
+                    Ok(())
+                })?;
+                Ok(Value::list_or_gen(
+                    out,
+                    matches!(e.kind, ExprKind::GeneratorExp { .. }),
+                ))
+            }
+            ExprKind::SetComp { elt, generators } => {
+                let inner = Scope::new(Some(scope.clone()));
+                let mut out = vec![];
+                self.comprehension(generators, 0, &inner, &mut |it, sc| {
+                    out.push(it.eval(elt, sc)?);
+                    Ok(())
+                })?;
+                self.make_set(out)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                let inner = Scope::new(Some(scope.clone()));
+                let mut d = Dict::new();
+                self.comprehension(generators, 0, &inner, &mut |it, sc| {
+                    let k = it.eval(key, sc)?;
+                    let v = it.eval(value, sc)?;
+                    let h = it.hash_key(&k)?;
+                    d.insert(h, k, v);
+                    Ok(())
+                })?;
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
+                let mut l = self.eval(left, scope)?;
+                let mut result = Value::Bool(true);
+                for (op, c) in ops.iter().zip(comparators) {
+                    let r = self.eval(c, scope)?;
+                    self.cur_span = e.span;
+                    result = self.compare(*op, &l, &r)?;
+                    if ops.len() > 1 && !self.truthy(&result)? {
+                        return Ok(result);
+                    }
+                    l = r;
+                }
+                Ok(result)
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                let f = self.eval(func, scope)?;
+                let mut pos = vec![];
+                for a in args {
+                    if let ExprKind::Starred(inner) = &a.kind {
+                        let v = self.eval(inner, scope)?;
+                        pos.extend(self.iterate(&v)?);
+                    } else {
+                        pos.push(self.eval(a, scope)?);
+                    }
+                }
+                let mut kws: Vec<(Rc<str>, Value)> = vec![];
+                for k in keywords {
+                    let v = self.eval(&k.value, scope)?;
+                    match &k.arg {
+                        Some(n) => kws.push((Rc::from(n.name.as_str()), v)),
+                        None => {
+                            for (kk, vv) in self.mapping_items(&v)? {
+                                match kk {
+                                    Value::Str(s) => kws.push((s, vv)),
+                                    _ => {
+                                        return self.raise("TypeError", "keywords must be strings");
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                self.cur_span = e.span;
+                self.depth += 1;
+                if self.depth > super::MAX_DEPTH {
+                    self.depth -= 1;
+                    return self.raise("RecursionError", "maximum recursion depth exceeded");
+                }
+                let r = self.call_at(&f, pos, kws, e);
+                self.depth -= 1;
+                r
+            }
+            ExprKind::FString(parts) => Ok(Value::str(&self.fstring(parts, scope)?)),
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(value, scope)?;
+                self.cur_span = attr.span;
+                self.getattr(&obj, &attr.name)
+            }
+            ExprKind::Subscript { value, slice } => {
+                let obj = self.eval(value, scope)?;
+                let k = self.eval(slice, scope)?;
+                self.cur_span = e.span;
+                self.getitem(&obj, &k)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                let mut get = |x: &Option<Box<Expr>>, it: &mut Self| -> R<Value> {
+                    match x {
+                        Some(x) => it.eval(x, scope),
+                        None => Ok(Value::None),
+                    }
+                };
+                let a = get(lower, self)?;
+                let b = get(upper, self)?;
+                let c = get(step, self)?;
+                Ok(Value::Native(Rc::new(super::orm::Native::Slice(a, b, c))))
+            }
+            ExprKind::Starred(_) => self.raise("SyntaxError", "can't use starred expression here"),
+            ExprKind::NamedExpr { .. } => self.unsupported("`:=`"),
+            ExprKind::Await(_) => self.unsupported("`await`"),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported("`yield`"),
+            ExprKind::Error => self.raise("SyntaxError", "invalid syntax"),
+        }
+    }
+
+    fn eval_items(&mut self, items: &[Expr], scope: &Scope) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for a in items {
+            if let ExprKind::Starred(inner) = &a.kind {
+                let v = self.eval(inner, scope)?;
+                out.extend(self.iterate(&v)?);
+            } else {
+                out.push(self.eval(a, scope)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn comprehension(
+        &mut self,
+        gens: &[Comprehension],
+        i: usize,
+        scope: &Scope,
+        f: &mut dyn FnMut(&mut Self, &Scope) -> R<()>,
+    ) -> R<()> {
+        if i == gens.len() {
+            return f(self, scope);
+        }
+        let g = &gens[i];
+        let it = self.eval(&g.iter, scope)?;
+        for v in self.iterate(&it)? {
+            self.tick()?;
+            self.assign(&g.target, v, scope)?;
+            let mut ok = true;
+            for c in &g.ifs {
+                let t = self.eval(c, scope)?;
+                if !self.truthy(&t)? {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok {
+                self.comprehension(gens, i + 1, scope, f)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], scope: &Scope) -> R<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => out.push_str(s),
+                FStringPart::Field(fv) => {
+                    let v = self.eval(&fv.expr, scope)?;
+                    if let Some(d) = &fv.debug_text {
+                        out.push_str(d);
+                    }
+                    let spec = match &fv.format_spec {
+                        Some(sp) => self.fstring(sp, scope)?,
+                        None => String::new(),
+                    };
+                    self.cur_span = fv.span;
+                    let conv = fv
+                        .conversion
+                        .or(if fv.debug_text.is_some() && spec.is_empty() {
+                            Some('r')
+                        } else {
+                            None
+                        });
+                    let s = match conv {
+                        Some('r') => {
+                            let r = self.repr(&v)?;
+                            self.format_value(&Value::str(&r), &spec)?
+                        }
+                        Some('s') => {
+                            let r = self.to_str(&v)?;
+                            self.format_value(&Value::str(&r), &spec)?
+                        }
+                        Some(_) => {
+                            let r = self.repr(&v)?;
+                            crate::core::py::percent::ascii_escape(&r)
+                        }
+                        None => self.format_value(&v, &spec)?,
+                    };
+                    out.push_str(&s);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A set from values.
+    pub fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
+        let mut d = Dict::new();
+        for v in vals {
+            let h = self.hash_key(&v)?;
+            d.insert(h, v, Value::None);
+        }
+        Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+    }
+
+    /// The hash key of a value, or TypeError.
+    pub fn hash_key(&mut self, v: &Value) -> R<super::value::HKey> {
+        if let Value::Instance(i) = v
+            && let Some(m) = i.class.model_info()
+            && let Some(pk) = self.identity_hkey(i, &m)
+        {
+            let _ = pk;
+        }
+        match v.hkey() {
+            Some(h) => Ok(h),
+            None => self.raise(
+                "TypeError",
+                format!("unhashable type: '{}'", self.type_name(v)),
+            ),
+        }
+    }
+
+    /// `int` from a Value (for indexes).
+    pub fn as_index(&self, v: &Value) -> R<i64> {
+        match v {
+            Value::Int(Int::Small(i)) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Int(_) => {
+                self.raise("IndexError", "cannot fit 'int' into an index-sized integer")
+            }
+            _ => self.raise(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                ),
+            ),
+        }
+    }
+}
+
+impl Value {
+    /// Lists and (eagerly evaluated) generators are both lists here.
+    pub fn list_or_gen(v: Vec<Value>, _gen: bool) -> Value {
+        Value::list(v)
+    }
+}

@@ -1,0 +1,267 @@
+//! Python's exception classes (builtins, sqlalchemy.exc, werkzeug) and raising helpers.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::value::{Class, Instance, Value};
+use super::{Exc, Interp, R};
+
+/// (name, parent) in definition order.
+const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("StopIteration", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("MemoryError", "Exception"),
+    ("InvalidOperation", "ArithmeticError"),
+    ("JSONDecodeError", "ValueError"),
+    ("SQLAlchemyError", "Exception"),
+    ("StatementError", "SQLAlchemyError"),
+    ("DBAPIError", "StatementError"),
+    ("IntegrityError", "DBAPIError"),
+    ("OperationalError", "DBAPIError"),
+    ("ProgrammingError", "DBAPIError"),
+    ("InvalidRequestError", "SQLAlchemyError"),
+    ("NoResultFound", "InvalidRequestError"),
+    ("MultipleResultsFound", "InvalidRequestError"),
+    ("PendingRollbackError", "InvalidRequestError"),
+    ("ObjectDeletedError", "InvalidRequestError"),
+    ("DetachedInstanceError", "InvalidRequestError"),
+    ("ArgumentError", "SQLAlchemyError"),
+    ("NoForeignKeysError", "ArgumentError"),
+    ("UnmappedInstanceError", "InvalidRequestError"),
+    ("HTTPException", "Exception"),
+    ("NotFound", "HTTPException"),
+    ("Warning", "Exception"),
+    ("sqlite3.Error", "Exception"),
+    ("sqlite3.DatabaseError", "sqlite3.Error"),
+    ("sqlite3.IntegrityError", "sqlite3.DatabaseError"),
+    ("sqlite3.OperationalError", "sqlite3.DatabaseError"),
+];
+
+/// Makes a class object with the given bases (MRO computed depth-first, C3-compatible for the
+/// single-inheritance trees used here).
+pub fn make_class(name: &str, bases: Vec<Rc<Class>>, is_exception: bool) -> Rc<Class> {
+    let c = Rc::new(Class {
+        name: Rc::from(name),
+        bases: bases.clone(),
+        mro: RefCell::new(vec![]),
+        dict: RefCell::new(vec![]),
+        model: RefCell::new(None),
+        is_exception,
+    });
+    let mut mro = vec![c.clone()];
+    // C3 linearization.
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.clone());
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            break;
+        }
+        let mut found = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)))
+            {
+                found = Some(head.clone());
+                break;
+            }
+        }
+        let Some(h) = found else { break };
+        for s in &mut seqs {
+            if Rc::ptr_eq(&s[0], &h) {
+                s.remove(0);
+            }
+        }
+        mro.push(h);
+    }
+    *c.mro.borrow_mut() = mro;
+    c
+}
+
+/// Builds `object` and every exception class.
+pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
+    let object = make_class("object", vec![], false);
+    let mut map: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    for (name, parent) in HIERARCHY {
+        let p = if *parent == "object" {
+            object.clone()
+        } else {
+            map[parent].clone()
+        };
+        let short = name.rsplit('.').next().unwrap_or(name);
+        map.insert(name, make_class(short, vec![p], true));
+    }
+    (object, map)
+}
+
+/// A hint for common errors.
+pub fn hint_for(class: &str, message: &str) -> Option<String> {
+    if message.contains("not supported in ormlab") {
+        return Some(
+            "ormlab runs a subset of Python; rewrite this part with supported features".into(),
+        );
+    }
+    match class {
+        "NameError" => {
+            Some("check the spelling, or define/import the name before this line".into())
+        }
+        "OperationalError" if message.contains("no such table") => {
+            Some("call db.create_all() after defining the models".into())
+        }
+        _ => None,
+    }
+}
+
+impl Interp<'_> {
+    /// An exception instance of a builtin class with `args = (msg,)`.
+    pub fn new_exc(&self, class: &str, msg: &str) -> Value {
+        let c = self
+            .exc
+            .get(class)
+            .cloned()
+            .unwrap_or_else(|| self.exc["Exception"].clone());
+        let args = if msg.is_empty() && class != "KeyError" {
+            vec![]
+        } else {
+            vec![Value::str(msg)]
+        };
+        exc_instance(c, args)
+    }
+
+    /// `Err(class(msg))` at the current span.
+    pub fn raise<T>(&self, class: &str, msg: impl AsRef<str>) -> R<T> {
+        Err(Box::new(Exc {
+            value: self.new_exc(class, msg.as_ref()),
+            at: Some((self.source, self.cur_span)),
+        }))
+    }
+
+    /// Raise an existing exception value.
+    pub fn raise_value<T>(&self, v: Value) -> R<T> {
+        Err(Box::new(Exc {
+            value: v,
+            at: Some((self.source, self.cur_span)),
+        }))
+    }
+
+    /// KeyError(key).
+    pub fn key_error<T>(&self, key: &Value) -> R<T> {
+        let c = self.exc["KeyError"].clone();
+        self.raise_value(exc_instance(c, vec![key.clone()]))
+    }
+
+    /// "`X` is not supported in ormlab scripts".
+    pub fn unsupported<T>(&self, what: &str) -> R<T> {
+        self.raise(
+            "NotImplementedError",
+            format!("{what} is not supported in ormlab scripts"),
+        )
+    }
+
+    /// Converts a `core::py` error.
+    pub fn py<T>(&self, r: Result<T, crate::core::py::PyErr>) -> R<T> {
+        r.or_else(|e| {
+            let name = e.class_name();
+            let name = if self.exc.contains_key(name) {
+                name
+            } else {
+                "ValueError"
+            };
+            self.raise(name, e.message.clone())
+        })
+    }
+
+    /// Class name and `str(e)` of an exception value.
+    pub fn describe_exc(&mut self, v: &Value) -> (String, String) {
+        let class = match v {
+            Value::Instance(i) => i.class.name.to_string(),
+            _ => "Exception".into(),
+        };
+        let msg = self.to_str(v).unwrap_or_default();
+        (class, msg)
+    }
+
+    /// True when exception value `v` is an instance of class `c`.
+    pub fn exc_matches(&self, v: &Value, c: &Rc<Class>) -> bool {
+        match v {
+            Value::Instance(i) => i.class.is_subclass(c),
+            _ => false,
+        }
+    }
+}
+
+/// An exception instance with `args`.
+pub fn exc_instance(c: Rc<Class>, args: Vec<Value>) -> Value {
+    let inst = Instance {
+        class: c,
+        dict: RefCell::new(HashMap::new()),
+        orm: RefCell::new(None),
+    };
+    inst.dict
+        .borrow_mut()
+        .insert(Rc::from("args"), Value::tuple(args));
+    Value::Instance(Rc::new(inst))
+}
+
+/// Default `str()` of an exception instance from its args.
+pub fn exc_default_str(it: &mut Interp<'_>, inst: &Instance) -> R<String> {
+    if let Some(Value::Str(m)) = inst.dict.borrow().get("_message") {
+        return Ok(m.to_string());
+    }
+    let args = inst.dict.borrow().get("args").cloned();
+    let Some(Value::Tuple(args)) = args else {
+        return Ok(String::new());
+    };
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => {
+            if inst
+                .class
+                .mro
+                .borrow()
+                .iter()
+                .any(|c| &*c.name == "KeyError" && c.is_exception)
+            {
+                it.repr(&args[0])
+            } else {
+                it.to_str(&args[0])
+            }
+        }
+        _ => it.repr(&Value::Tuple(args.clone())),
+    }
+}
+
+/// Attach the raise position when an error has none.
+pub fn at(e: Box<Exc>, source: usize, span: crate::core::diag::Span) -> Box<Exc> {
+    if e.at.is_some() {
+        e
+    } else {
+        Box::new(Exc {
+            value: e.value,
+            at: Some((source, span)),
+        })
+    }
+}

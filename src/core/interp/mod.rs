@@ -1,0 +1,270 @@
+//! The interpreter of ormlab scripts: evaluates the [`crate::core::lang`] AST with Python
+//! semantics and runs the Flask-SQLAlchemy runtime ([`orm`]) against a [`Backend`].
+//!
+//! The page and the CLI call [`run`]: several sources run in one namespace, in order.
+//!
+//! ```
+//! use ormlab::core::interp::{run, Backend, BackendError, QueryResult, RunOptions, Source};
+//! use ormlab::core::sql::SqlValue;
+//! struct NoDb;
+//! impl Backend for NoDb {
+//!     fn execute(&mut self, _sql: &str, _p: &[SqlValue]) -> Result<QueryResult, BackendError> {
+//!         Ok(QueryResult::default())
+//!     }
+//! }
+//! let out = run(&[Source::new("script.py", "print(1 + 2, 'a' * 2)\nx = [1][3]\n")],
+//!               &mut NoDb, RunOptions::default());
+//! assert_eq!(out.stdout, "3 aa\n");
+//! let err = out.error.unwrap();
+//! assert_eq!((err.class.as_str(), err.message.as_str()), ("IndexError", "list index out of range"));
+//! assert_eq!((err.line, err.col), (2, 5));
+//! ```
+
+pub mod builtins;
+pub mod call;
+pub mod eval_expr;
+pub mod eval_stmt;
+pub mod exceptions;
+pub mod methods;
+pub mod ops;
+pub mod orm;
+pub mod repr;
+pub mod value;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::diag::{Diagnostic, LineIndex, Span};
+use crate::core::sql::SqlValue;
+
+pub use value::Value;
+use value::{Class, Scope};
+
+/// One script text (the page's models editor, script editor...).
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File name shown in errors (`models.py`, `script.py`).
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+impl Source {
+    /// A source from a name and text.
+    pub fn new(name: &str, text: &str) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// What a statement sent to the database returned.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryResult {
+    /// Column names (empty for statements without rows).
+    pub columns: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<SqlValue>>,
+    /// Rows changed (INSERT/UPDATE/DELETE).
+    pub rowcount: i64,
+    /// `cursor.lastrowid` after an INSERT.
+    pub lastrowid: i64,
+}
+
+/// Which sqlite3 exception a failed statement raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendErrorKind {
+    /// `sqlite3.IntegrityError` (constraint violations).
+    Integrity,
+    /// `sqlite3.OperationalError` (no such table, syntax errors...).
+    Operational,
+    /// The run was interrupted.
+    Interrupted,
+}
+
+/// A failed statement: sqlite's message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackendError {
+    /// The exception class.
+    pub kind: BackendErrorKind,
+    /// SQLite's message (`UNIQUE constraint failed: user.email`).
+    pub message: String,
+}
+
+/// The database as the interpreter sees it (implemented over rusqlite in `crate::db`).
+pub trait Backend {
+    /// Runs one statement with positional parameters.
+    fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
+}
+
+/// Options of a run.
+#[derive(Default)]
+pub struct RunOptions {
+    /// Called now and then; returning true stops the run with `KeyboardInterrupt`.
+    pub should_stop: Option<Box<dyn FnMut() -> bool>>,
+    /// Maximum number of evaluation steps (0 = unlimited).
+    pub max_steps: u64,
+}
+
+/// One statement of the SQL log (as SQLALCHEMY_ECHO shows it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedStatement {
+    /// SQL text, or `BEGIN (implicit)` / `COMMIT` / `ROLLBACK`.
+    pub sql: String,
+    /// Parameters as SQLAlchemy echoes them (`('admin', 'a@x')`), empty for BEGIN/COMMIT.
+    pub params: String,
+    /// Time spent in the database.
+    pub elapsed_ms: f64,
+    /// Rows returned.
+    pub rows: usize,
+}
+
+/// The uncaught exception that ended a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScriptError {
+    /// Exception class name (`NameError`).
+    pub class: String,
+    /// `str(e)`.
+    pub message: String,
+    /// Index of the source it happened in.
+    pub source: usize,
+    /// Where.
+    pub span: Span,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (characters).
+    pub col: u32,
+    /// A hint, when there is one.
+    pub hint: Option<String>,
+}
+
+/// A `print()` of model instances or rows, as a table for the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedTable {
+    /// Line of the `print` call (1-based).
+    pub line: u32,
+    /// Title (model class or `Row`).
+    pub title: String,
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Cells (repr of each value).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Everything a run produced.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunOutcome {
+    /// What `print` wrote (plus the `Traceback:` line of an uncaught exception).
+    pub stdout: String,
+    /// Warnings (`Warning: Category: msg`).
+    pub stderr: String,
+    /// Every statement sent.
+    pub sql_log: Vec<LoggedStatement>,
+    /// The uncaught exception.
+    pub error: Option<ScriptError>,
+    /// Parse errors (source index, diagnostic); nothing runs if there are any.
+    pub diagnostics: Vec<(usize, Diagnostic)>,
+    /// Printed tables.
+    pub tables: Vec<PrintedTable>,
+}
+
+/// A raised Python exception travelling up the Rust stack.
+pub struct Exc {
+    /// The exception instance.
+    pub value: Value,
+    /// Where it was raised (source index, span).
+    pub at: Option<(usize, Span)>,
+}
+
+/// Result of evaluation.
+pub type R<T> = Result<T, Box<Exc>>;
+
+/// The interpreter state.
+pub struct Interp<'b> {
+    /// Module globals.
+    pub globals: Scope,
+    /// Exception classes by name.
+    pub exc: HashMap<&'static str, Rc<Class>>,
+    /// `object`.
+    pub object_class: Rc<Class>,
+    /// Output.
+    pub out: String,
+    /// Warnings.
+    pub err: String,
+    /// Database.
+    pub backend: &'b mut dyn Backend,
+    /// ORM runtime state.
+    pub orm: orm::OrmState,
+    /// SQL log.
+    pub sql_log: Vec<LoggedStatement>,
+    /// Printed tables.
+    pub tables: Vec<PrintedTable>,
+    /// Current source index.
+    pub source: usize,
+    /// Line indexes of sources.
+    pub lines: Vec<LineIndex>,
+    /// Call depth.
+    pub depth: usize,
+    /// Steps taken.
+    pub steps: u64,
+    /// Options.
+    pub opts: RunOptions,
+    /// The span currently evaluated (for errors raised deep inside).
+    pub cur_span: Span,
+}
+
+/// Maximum Python call depth.
+pub const MAX_DEPTH: usize = 200;
+
+/// Runs sources in one namespace. Parse errors in any source stop everything before running.
+pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> RunOutcome {
+    let mut outcome = RunOutcome::default();
+    let mut modules = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        let parsed = crate::core::lang::parse(&s.text);
+        for d in &parsed.diagnostics {
+            if d.severity == crate::core::diag::Severity::Error {
+                outcome.diagnostics.push((i, d.clone()));
+            }
+        }
+        modules.push(parsed.module);
+    }
+    if !outcome.diagnostics.is_empty() {
+        return outcome;
+    }
+    let lines: Vec<LineIndex> = sources.iter().map(|s| LineIndex::new(&s.text)).collect();
+    let mut it = Interp::new(backend, opts, lines);
+    for (i, m) in modules.iter().enumerate() {
+        it.source = i;
+        if let Err(e) = it.exec_module(m) {
+            let (class, message) = it.describe_exc(&e.value);
+            let (source, span) = e.at.unwrap_or((i, Span::at(0)));
+            let lc = it.lines[source.min(it.lines.len() - 1)].line_col(span.start);
+            it.out.push_str(&if message.is_empty() {
+                format!("Traceback: {class}\n")
+            } else {
+                format!(
+                    "Traceback: {class}: {}\n",
+                    message.lines().next().unwrap_or("")
+                )
+            });
+            outcome.error = Some(ScriptError {
+                hint: exceptions::hint_for(&class, &message),
+                class,
+                message,
+                source,
+                span,
+                line: lc.line,
+                col: lc.col,
+            });
+            break;
+        }
+    }
+    it.finish();
+    outcome.stdout = std::mem::take(&mut it.out);
+    outcome.stderr = std::mem::take(&mut it.err);
+    outcome.sql_log = std::mem::take(&mut it.sql_log);
+    outcome.tables = std::mem::take(&mut it.tables);
+    outcome
+}

@@ -1,0 +1,263 @@
+//! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
+//! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
+
+pub mod dispatch;
+pub mod model;
+pub mod query;
+pub mod relationship;
+pub mod result;
+pub mod session;
+pub mod sqlexpr;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::orm::mapper::Registry;
+use crate::core::orm::schema::Column;
+use crate::core::sql::{Expr, SqlType};
+
+use super::value::{Class, Instance, Value};
+
+/// Library objects visible to scripts.
+pub enum Native {
+    /// An imported module (`flask`, `sqlalchemy`...).
+    Module(Rc<str>),
+    /// A named library callable or namespace (`or_`, `select`, `Flask`, `func`...).
+    SqlaFn(Rc<str>),
+    /// `func.name` (a SQL function constructor).
+    FuncRef(Rc<str>),
+    /// The Flask app.
+    App(RefCell<Value>),
+    /// `app.app_context()`.
+    AppContext,
+    /// `db`.
+    Db,
+    /// `db.session`.
+    Session,
+    /// `db.metadata`.
+    Metadata,
+    /// `db.metadata.tables`.
+    TablesDict,
+    /// `db.session.identity_map`.
+    IdentityMap,
+    /// `db.session.new` / `dirty` / `deleted`.
+    SessionSet(u8),
+    /// `Model.__table__` / `db.Table(...)`.
+    Table(Rc<str>),
+    /// `Table.columns` / `.c`.
+    TableColumns(Rc<str>),
+    /// One `Column` of a table.
+    ColumnObj(Rc<str>, usize),
+    /// A type (`type(x)` of a library object).
+    TypeObj(Rc<str>),
+    /// A slice object.
+    Slice(Value, Value, Value),
+    /// `iter(x)`.
+    Iter(RefCell<(Vec<Value>, usize)>),
+    /// `db.Integer`, `db.String(80)`.
+    ColumnType(SqlType),
+    /// `db.Column(...)` before it is mapped.
+    ColumnSpec(RefCell<ColumnSpec>),
+    /// `db.ForeignKey(...)`.
+    ForeignKeySpec(crate::core::orm::schema::ForeignKey),
+    /// `db.relationship(...)`.
+    RelSpec(RefCell<RelSpec>),
+    /// `db.backref(name, **kw)`.
+    BackrefSpec(Rc<str>, Vec<(Rc<str>, Value)>),
+    /// A mapped attribute on a model class.
+    Instrumented(Instrumented),
+    /// A SQL expression (column, comparison, function...).
+    Sql(SqlObj),
+    /// `text('...')`.
+    Text(Rc<str>, Vec<(Rc<str>, Value)>),
+    /// A legacy `Query` or a 2.0 `Select`.
+    Query(query::QueryObj),
+    /// A `Result` / `ScalarResult` / mappings result.
+    Result(RefCell<result::ResultObj>),
+    /// A `Row`.
+    Row(result::RowObj),
+    /// A `RowMapping`.
+    Mapping(result::RowObj),
+    /// A Flask-SQLAlchemy `Pagination`.
+    Pagination(query::Pagination),
+    /// A dynamic relationship (AppenderQuery) or bound collection helper.
+    Dynamic(Rc<Instance>, Rc<str>),
+    /// `app.config`.
+    Config,
+    /// A table-level constraint (`db.UniqueConstraint(...)`).
+    ConstraintSpec(crate::core::orm::schema::Constraint),
+    /// `db.Index(...)`.
+    IndexSpec(crate::core::orm::schema::Index),
+}
+
+/// A column declaration collected from a class body.
+#[derive(Clone)]
+pub struct ColumnSpec {
+    /// Schema column (name filled in when mapped).
+    pub column: Column,
+    /// Python default value or callable.
+    pub default: Option<Value>,
+    /// Python onupdate value or callable.
+    pub onupdate: Option<Value>,
+    /// Explicit name given as first argument.
+    pub explicit_name: bool,
+    /// Creation order (for abstract-base ordering).
+    pub order: u64,
+}
+
+/// A relationship declaration.
+#[derive(Clone, Default)]
+pub struct RelSpec {
+    /// Target class name.
+    pub target: String,
+    /// Keyword arguments.
+    pub kwargs: Vec<(Rc<str>, Value)>,
+}
+
+/// A mapped attribute of a model class.
+#[derive(Clone)]
+pub struct Instrumented {
+    /// Model class name.
+    pub class: Rc<str>,
+    /// Attribute key.
+    pub key: Rc<str>,
+    /// Column index in the table, or `None` for relationships.
+    pub column: Option<usize>,
+}
+
+/// A SQL expression value with its type (for result and bind processing).
+#[derive(Clone)]
+pub struct SqlObj {
+    /// The expression.
+    pub expr: Expr,
+    /// Its SQL type when known.
+    pub ty: Option<SqlType>,
+    /// Column key when this is a plain mapped column (for row keys).
+    pub key: Option<Rc<str>>,
+    /// Entity class when it is a mapped column.
+    pub class: Option<Rc<str>>,
+}
+
+/// ORM runtime state of the interpreter.
+#[derive(Default)]
+pub struct OrmState {
+    /// Mapped classes and tables.
+    pub reg: Registry,
+    /// Model classes by name.
+    pub classes: HashMap<String, Rc<Class>>,
+    /// Python defaults per (table, column).
+    pub defaults: HashMap<(String, String), (Option<Value>, Option<Value>)>,
+    /// Identity map.
+    pub identity: HashMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
+    /// Identity insertion order (for iteration).
+    pub identity_order: Vec<Rc<Instance>>,
+    /// Pending (added, not flushed).
+    pub new: Vec<Rc<Instance>>,
+    /// Marked for deletion.
+    pub deleted: Vec<Rc<Instance>>,
+    /// Objects inserted in the current transaction.
+    pub inserted_in_tx: Vec<Rc<Instance>>,
+    /// A transaction is open.
+    pub in_tx: bool,
+    /// The last flush failed: rollback required.
+    pub failed: Option<String>,
+    /// The app.
+    pub app: Option<Value>,
+    /// Exceptions being handled (for bare `raise`).
+    pub handling: Vec<Value>,
+    /// (class, self) of running methods (for `super()`).
+    pub method_stack: Vec<(Rc<Class>, Value)>,
+    /// Column creation counter.
+    pub col_counter: u64,
+    /// Classes that are model (or abstract model) classes.
+    pub model_classes: Vec<Rc<Class>>,
+    /// Tables created in the database.
+    pub created: Vec<String>,
+    /// Query.get warning emitted.
+    pub warned_get: bool,
+    /// app context depth.
+    pub contexts: usize,
+}
+
+impl OrmState {
+    /// Records `c` as a declarative class.
+    pub fn mark_model_class(&mut self, c: &Rc<Class>) {
+        self.model_classes.push(c.clone());
+    }
+    /// True when `c` is a declarative class.
+    pub fn is_model_class(&self, c: &Rc<Class>) -> bool {
+        self.model_classes.iter().any(|m| Rc::ptr_eq(m, c))
+    }
+}
+
+impl Native {
+    /// `type(x).__name__`.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Native::Module(_) => "module",
+            Native::SqlaFn(_) | Native::FuncRef(_) => "function",
+            Native::App(_) => "Flask",
+            Native::AppContext => "AppContext",
+            Native::Db => "SQLAlchemy",
+            Native::Session => "scoped_session",
+            Native::Metadata => "MetaData",
+            Native::TablesDict => "FacadeDict",
+            Native::IdentityMap => "WeakInstanceDict",
+            Native::SessionSet(_) => "IdentitySet",
+            Native::Table(_) => "Table",
+            Native::TableColumns(_) => "ReadOnlyColumnCollection",
+            Native::ColumnObj(..) => "Column",
+            Native::TypeObj(n) => n,
+            Native::Slice(..) => "slice",
+            Native::Iter(_) => "list_iterator",
+            Native::ColumnType(_) => "TypeEngine",
+            Native::ColumnSpec(_) => "Column",
+            Native::ForeignKeySpec(_) => "ForeignKey",
+            Native::RelSpec(_) => "_RelationshipDeclared",
+            Native::BackrefSpec(..) => "tuple",
+            Native::Instrumented(_) => "InstrumentedAttribute",
+            Native::Sql(_) => "BinaryExpression",
+            Native::Text(..) => "TextClause",
+            Native::Query(q) => {
+                if q.legacy {
+                    "Query"
+                } else {
+                    "Select"
+                }
+            }
+            Native::Result(r) => r.borrow().type_name(),
+            Native::Row(_) => "Row",
+            Native::Mapping(_) => "RowMapping",
+            Native::Pagination(_) => "QueryPagination",
+            Native::Dynamic(..) => "AppenderQuery",
+            Native::Config => "Config",
+            Native::ConstraintSpec(_) => "Constraint",
+            Native::IndexSpec(_) => "Index",
+        }
+    }
+
+    /// True for instrumented model attributes.
+    pub fn is_instrumented(&self) -> bool {
+        matches!(self, Native::Instrumented(_))
+    }
+
+    /// `db.Model`.
+    pub fn is_model_base(&self) -> bool {
+        matches!(self, Native::SqlaFn(n) if &**n == "db.Model")
+    }
+
+    /// `DeclarativeBase`.
+    pub fn is_declarative_base(&self) -> bool {
+        matches!(self, Native::SqlaFn(n) if &**n == "DeclarativeBase")
+    }
+
+    /// A hash key for SQL-expression-ish values (none: identity).
+    pub fn as_sql_expr_key(&self) -> Option<String> {
+        match self {
+            Native::TypeObj(n) => Some(format!("type:{n}")),
+            Native::Instrumented(i) => Some(format!("attr:{}.{}", i.class, i.key)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,490 @@
+//! Declarative models: class body → table + mapper, instance state, attribute get/set,
+//! the default constructor and `repr`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::orm::mapper::{Lazy, Mapper, Relationship};
+use crate::core::orm::naming::camel_to_snake_case;
+use crate::core::orm::schema::{Constraint, Table};
+use crate::core::sql::{Expr, SqlValue};
+
+use super::super::value::{Class, HKey, Instance, Value};
+use super::super::{Interp, R};
+use super::{Instrumented, Native, SqlObj};
+
+/// What a model class maps to.
+pub struct ModelInfo {
+    /// Class name.
+    pub class: Rc<str>,
+    /// Table name.
+    pub table: Rc<str>,
+    /// (attribute key, column name) in table order.
+    pub columns: Vec<(Rc<str>, Rc<str>)>,
+    /// Primary key column indexes.
+    pub pk: Vec<usize>,
+}
+
+/// Lifecycle of a model instance.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    /// Not in a session.
+    Transient,
+    /// Added, not flushed.
+    Pending,
+    /// In the database and the session.
+    Persistent,
+    /// Deleted (flushed).
+    Deleted,
+    /// Was persistent, session gone.
+    Detached,
+}
+
+/// Per-instance ORM state.
+pub struct InstState {
+    /// Lifecycle.
+    pub status: Status,
+    /// Loaded column values (for change detection).
+    pub committed: HashMap<Rc<str>, Value>,
+    /// Attributes must be reloaded.
+    pub expired: bool,
+    /// Identity (primary key values).
+    pub identity: Option<Vec<Value>>,
+    /// Marked for deletion.
+    pub to_delete: bool,
+}
+
+impl Interp<'_> {
+    /// Maps a `db.Model` subclass.
+    pub fn setup_model(&mut self, cls: &Rc<Class>) -> R<()> {
+        let is_abstract = matches!(cls.own("__abstract__"), Some(Value::Bool(true)));
+        if is_abstract {
+            return Ok(());
+        }
+        // collect column specs: own first, then from abstract/mixin bases
+        let mut specs: Vec<(Rc<str>, super::ColumnSpec)> = vec![];
+        let mut rels: Vec<(Rc<str>, super::RelSpec)> = vec![];
+        let mro = cls.mro.borrow().clone();
+        for c in mro.iter() {
+            if c.model_info().is_some() && !Rc::ptr_eq(c, cls) {
+                return self.unsupported("model inheritance from a mapped class");
+            }
+            for (k, v) in c.dict.borrow().iter() {
+                if specs.iter().any(|(n, _)| n == k) || rels.iter().any(|(n, _)| n == k) {
+                    continue;
+                }
+                if let Value::Native(n) = v {
+                    match &**n {
+                        Native::ColumnSpec(s) => specs.push((k.clone(), s.borrow().clone())),
+                        Native::RelSpec(r) => rels.push((k.clone(), r.borrow().clone())),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let table_name: String = match cls.lookup("__tablename__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => camel_to_snake_case(&cls.name),
+        };
+        let mut table = Table::new(&table_name);
+        let mut cols: Vec<(Rc<str>, Rc<str>)> = vec![];
+        for (key, spec) in &specs {
+            let mut col = spec.column.clone();
+            if !spec.explicit_name {
+                col.name = key.to_string();
+            }
+            col.key = key.to_string();
+            self.orm.defaults.insert(
+                (table_name.clone(), col.name.clone()),
+                (spec.default.clone(), spec.onupdate.clone()),
+            );
+            cols.push((key.clone(), Rc::from(col.name.as_str())));
+            table = table.column(col);
+        }
+        if let Some(args) = cls.lookup("__table_args__") {
+            let items = match &args {
+                Value::Tuple(t) => (**t).clone(),
+                Value::Dict(_) => vec![],
+                other => vec![other.clone()],
+            };
+            for it in items {
+                if let Value::Native(n) = &it
+                    && let Native::IndexSpec(ix) = &**n
+                {
+                    table = table.index(ix.clone());
+                    continue;
+                }
+                if let Some(c) = self.constraint_from(&it)? {
+                    table = table.constraint(c);
+                }
+            }
+        }
+        if table.primary_key().is_empty() {
+            return self.raise(
+                "ArgumentError",
+                format!(
+                    "Mapper Mapper[{}({table_name})] could not assemble any primary key columns for mapped table '{table_name}'",
+                    cls.name
+                ),
+            );
+        }
+        let pk: Vec<usize> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.primary_key)
+            .map(|(i, _)| i)
+            .collect();
+        // columns in table order
+        let columns: Vec<(Rc<str>, Rc<str>)> = table
+            .columns
+            .iter()
+            .map(|c| (Rc::from(c.key.as_str()), Rc::from(c.name.as_str())))
+            .collect();
+        if self.orm.reg.metadata.table(&table_name).is_some() {
+            return self.raise(
+                "InvalidRequestError",
+                format!("Table '{table_name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object."),
+            );
+        }
+        self.orm.reg.metadata.add(table);
+        let mut mapper = Mapper::new(&cls.name, &table_name);
+        for (key, r) in &rels {
+            let rel = self.relationship_from(key, r)?;
+            mapper = mapper.relationship(rel);
+        }
+        self.orm.reg.add(mapper);
+        self.orm.reg.finalize();
+        let info = Rc::new(ModelInfo {
+            class: cls.name.clone(),
+            table: Rc::from(table_name.as_str()),
+            columns,
+            pk,
+        });
+        *cls.model.borrow_mut() = Some(info.clone());
+        self.orm.classes.insert(cls.name.to_string(), cls.clone());
+        for (i, (key, _)) in info.columns.iter().enumerate() {
+            cls.set(
+                key,
+                Value::Native(Rc::new(Native::Instrumented(Instrumented {
+                    class: cls.name.clone(),
+                    key: key.clone(),
+                    column: Some(i),
+                }))),
+            );
+        }
+        if !matches!(cls.own("__tablename__"), Some(Value::Str(_))) {
+            cls.set("__tablename__", Value::str(&table_name));
+        }
+        self.install_relationship_attrs();
+        Ok(())
+    }
+
+    /// Every mapper's relationships as class attributes (backrefs included).
+    pub fn install_relationship_attrs(&mut self) {
+        for m in &self.orm.reg.mappers {
+            if let Some(c) = self.orm.classes.get(&m.class_name) {
+                for r in &m.relationships {
+                    let has =
+                        matches!(c.own(&r.name), Some(Value::Native(ref n)) if n.is_instrumented());
+                    if !has {
+                        c.set(
+                            &r.name,
+                            Value::Native(Rc::new(Native::Instrumented(Instrumented {
+                                class: c.name.clone(),
+                                key: Rc::from(r.name.as_str()),
+                                column: None,
+                            }))),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn relationship_from(&mut self, key: &str, r: &super::RelSpec) -> R<Relationship> {
+        let mut rel = Relationship::new(key, &r.target);
+        for (k, v) in &r.kwargs {
+            match (&**k, v) {
+                ("backref", Value::Str(s)) => rel.backref = Some(s.to_string()),
+                ("backref", Value::Native(n)) => {
+                    if let Native::BackrefSpec(name, kw) = &**n {
+                        rel.backref = Some(name.to_string());
+                        for (bk, bv) in kw {
+                            if &**bk == "lazy" {
+                                rel.backref_lazy = self.lazy_from(bv)?;
+                            }
+                        }
+                    }
+                }
+                ("back_populates", Value::Str(s)) => rel.back_populates = Some(s.to_string()),
+                ("lazy", v) => rel.lazy = self.lazy_from(v)?,
+                ("cascade", Value::Str(s)) => rel.cascade = s.to_string(),
+                ("secondary", Value::Native(n)) => {
+                    if let Native::Table(t) = &**n {
+                        rel.secondary = Some(t.to_string());
+                    }
+                }
+                ("secondary", Value::Str(s)) => rel.secondary = Some(s.to_string()),
+                ("uselist", v) => rel.uselist = Some(self.truthy(v)?),
+                ("order_by", v) => {
+                    let items = match v {
+                        Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
+                        other => vec![other.clone()],
+                    };
+                    for it in items {
+                        if let Value::Str(s) = &it {
+                            rel.order_by.push(self.string_order_by(&r.target, s)?);
+                        } else {
+                            let e = self.to_expr(&it, None)?;
+                            rel.order_by.push(e.expr);
+                        }
+                    }
+                }
+                (
+                    "passive_deletes" | "viewonly" | "primaryjoin" | "remote_side" | "foreign_keys"
+                    | "overlaps",
+                    _,
+                ) => {}
+                _ => {}
+            }
+        }
+        Ok(rel)
+    }
+
+    fn string_order_by(&mut self, target: &str, s: &str) -> R<Expr> {
+        let (path, desc) = match s.strip_suffix(".desc()") {
+            Some(p) => (p, true),
+            None => (s, false),
+        };
+        let col = path.rsplit('.').next().unwrap_or(path);
+        let table = self
+            .orm
+            .reg
+            .table_of(target)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|_| camel_to_snake_case(target));
+        let e = Expr::col(table, col);
+        Ok(if desc { e.desc() } else { e })
+    }
+
+    fn lazy_from(&mut self, v: &Value) -> R<Lazy> {
+        Ok(match v {
+            Value::Bool(true) => Lazy::Select,
+            Value::Bool(false) => Lazy::Joined,
+            Value::Str(s) => match &**s {
+                "select" => Lazy::Select,
+                "dynamic" => Lazy::Dynamic,
+                "joined" => Lazy::Joined,
+                "subquery" => Lazy::Subquery,
+                "selectin" => Lazy::Selectin,
+                "noload" | "raise" | "raise_on_sql" => Lazy::NoLoad,
+                other => {
+                    return self.raise("ArgumentError", format!("Unknown lazy strategy '{other}'"));
+                }
+            },
+            _ => Lazy::Select,
+        })
+    }
+
+    fn constraint_from(&mut self, v: &Value) -> R<Option<Constraint>> {
+        if let Value::Native(n) = v
+            && let Native::ConstraintSpec(c) = &**n
+        {
+            return Ok(Some(c.clone()));
+        }
+        Ok(None)
+    }
+
+    /// Fresh state for a new instance.
+    pub fn init_model_instance(&mut self, inst: &Rc<Instance>, _m: &ModelInfo) {
+        *inst.orm.borrow_mut() = Some(InstState {
+            status: Status::Transient,
+            committed: HashMap::new(),
+            expired: false,
+            identity: None,
+            to_delete: false,
+        });
+    }
+
+    /// Flask-SQLAlchemy's default constructor: keyword arguments become attributes.
+    pub fn model_default_init(
+        &mut self,
+        inst: &Rc<Instance>,
+        args: Vec<Value>,
+        kw: super::super::call::Kw,
+    ) -> R<()> {
+        if !args.is_empty() {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "_declarative_constructor() takes 1 positional argument but {} were given",
+                    args.len() + 1
+                ),
+            );
+        }
+        let obj = Value::Instance(inst.clone());
+        for (k, v) in kw {
+            if inst.class.lookup(&k).is_none() {
+                return self.raise(
+                    "TypeError",
+                    format!(
+                        "'{k}' is an invalid keyword argument for {}",
+                        inst.class.name
+                    ),
+                );
+            }
+            self.setattr(&obj, &k, v)?;
+        }
+        Ok(())
+    }
+
+    /// The status of a model instance.
+    pub fn status(&self, inst: &Instance) -> Status {
+        inst.orm
+            .borrow()
+            .as_ref()
+            .map(|s| s.status)
+            .unwrap_or(Status::Transient)
+    }
+
+    /// Reading a mapped attribute of an instance.
+    pub fn model_get(&mut self, inst: &Rc<Instance>, n: Rc<Native>, name: &str) -> R<Value> {
+        let Native::Instrumented(attr) = &*n else {
+            return Ok(Value::None);
+        };
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired {
+            self.refresh_instance(inst)?;
+        }
+        if let Some(v) = inst.dict.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if attr.column.is_some() {
+            return Ok(Value::None);
+        }
+        self.load_relationship(inst, attr)
+    }
+
+    /// Writing a mapped attribute.
+    pub fn model_set(&mut self, inst: &Rc<Instance>, n: Rc<Native>, name: &str, v: Value) -> R<()> {
+        let Native::Instrumented(attr) = &*n else {
+            return Ok(());
+        };
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            self.refresh_instance(inst)?;
+        }
+        if attr.column.is_none() {
+            return self.set_relationship(inst, attr, v);
+        }
+        inst.dict.borrow_mut().insert(Rc::from(name), v);
+        Ok(())
+    }
+
+    /// `repr()` of a model instance without `__repr__`.
+    pub fn model_repr(&mut self, inst: &Rc<Instance>, m: &ModelInfo) -> R<String> {
+        let st = self.status(inst);
+        let ident = inst.orm.borrow().as_ref().and_then(|s| s.identity.clone());
+        match (st, ident) {
+            (Status::Persistent | Status::Detached | Status::Deleted, Some(ids)) => {
+                let mut parts = vec![];
+                for v in &ids {
+                    parts.push(self.to_str(v)?);
+                }
+                Ok(format!("<{} {}>", m.class, parts.join(", ")))
+            }
+            (Status::Pending, _) => Ok(format!("<{} (pending 140000000000000)>", m.class)),
+            _ => Ok(format!("<{} (transient 140000000000000)>", m.class)),
+        }
+    }
+
+    /// `Model.column` on the class: a SQL column expression.
+    pub fn class_attr_expr(&mut self, c: &Rc<Class>, n: &Rc<Native>) -> R<Value> {
+        let Native::Instrumented(attr) = &**n else {
+            return Ok(Value::None);
+        };
+        let _ = c;
+        Ok(Value::Native(n.clone()).clone()).map(|v| {
+            let _ = attr;
+            v
+        })
+    }
+
+    /// Extra class attributes of models (`query`, `__table__`).
+    pub fn model_class_extra(&mut self, c: &Rc<Class>, name: &str) -> R<Option<Value>> {
+        let Some(m) = c.model_info() else {
+            return Ok(None);
+        };
+        Ok(Some(match name {
+            "query" => {
+                self.check_app_context()?;
+                Value::Native(Rc::new(Native::Query(super::query::QueryObj::legacy_of(
+                    &m.class,
+                ))))
+            }
+            "__table__" => Value::Native(Rc::new(Native::Table(m.table.clone()))),
+            "metadata" => Value::Native(Rc::new(Native::Metadata)),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Extra instance attributes of models.
+    pub fn model_instance_extra(&mut self, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
+        if inst.class.model_info().is_none() {
+            return Ok(None);
+        }
+        let cls = Value::Class(inst.class.clone());
+        match name {
+            "query" | "__table__" | "metadata" => {
+                let c = inst.class.clone();
+                self.model_class_extra(&c, name)
+            }
+            _ => {
+                let _ = cls;
+                Ok(None)
+            }
+        }
+    }
+
+    /// The SQL column expression for `Class.attr`.
+    pub fn column_sql(&self, attr: &Instrumented) -> Option<SqlObj> {
+        let col_idx = attr.column?;
+        let t = self.orm.reg.table_of(&attr.class).ok()?;
+        let col = t.columns.get(col_idx)?;
+        Some(SqlObj {
+            expr: Expr::col(&t.name, col.name.clone()),
+            ty: Some(col.ty.clone()),
+            key: Some(attr.key.clone()),
+            class: Some(attr.class.clone()),
+        })
+    }
+
+    /// Identity key of an instance.
+    pub fn identity_hkey(&self, inst: &Instance, m: &ModelInfo) -> Option<HKey> {
+        let st = inst.orm.borrow();
+        let ids = st.as_ref()?.identity.clone()?;
+        let _ = m;
+        Some(HKey::Tuple(ids.iter().filter_map(|v| v.hkey()).collect()))
+    }
+
+    /// Current column values of an instance as bind values (by column name).
+    pub fn instance_sql_values(
+        &mut self,
+        inst: &Rc<Instance>,
+        m: &ModelInfo,
+    ) -> R<Vec<(Rc<str>, Option<SqlValue>)>> {
+        let t = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let Ok(t) = t else { return Ok(vec![]) };
+        let mut out = vec![];
+        for (i, (key, name)) in m.columns.iter().enumerate() {
+            let v = inst.dict.borrow().get(key).cloned();
+            let sv = match v {
+                Some(v) => Some(self.to_sql(&v, Some(&t.columns[i].ty))?),
+                None => None,
+            };
+            out.push((name.clone(), sv));
+        }
+        Ok(out)
+    }
+}

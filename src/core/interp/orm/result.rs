@@ -1,0 +1,286 @@
+//! `Result`, `ScalarResult`, `MappingResult` and `Row` objects.
+
+use std::rc::Rc;
+
+use super::super::call::Kw;
+use super::super::value::Value;
+use super::super::{Interp, R};
+use super::Native;
+
+/// A row: keys shared by all rows of a result, values.
+#[derive(Clone)]
+pub struct RowObj {
+    /// Column keys.
+    pub keys: Rc<Vec<Rc<str>>>,
+    /// Values.
+    pub values: Rc<Vec<Value>>,
+}
+
+/// What iterating a result yields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ResultKind {
+    /// Rows.
+    Rows,
+    /// First column values.
+    Scalars,
+    /// Row mappings.
+    Mappings,
+    /// A statement without rows.
+    NoRows,
+}
+
+/// A result set.
+#[derive(Clone)]
+pub struct ResultObj {
+    /// Kind.
+    pub kind: ResultKind,
+    /// Keys.
+    pub keys: Rc<Vec<Rc<str>>>,
+    /// Remaining rows.
+    pub rows: Vec<Vec<Value>>,
+    /// Read position.
+    pub pos: usize,
+    /// Rows affected (for DML).
+    pub rowcount: i64,
+}
+
+impl ResultObj {
+    /// A row result.
+    pub fn rows(keys: Rc<Vec<Rc<str>>>, rows: Vec<Vec<Value>>) -> Self {
+        ResultObj {
+            kind: ResultKind::Rows,
+            keys,
+            rows,
+            pos: 0,
+            rowcount: -1,
+        }
+    }
+    /// Python type name.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ResultKind::Rows | ResultKind::NoRows => "CursorResult",
+            ResultKind::Scalars => "ScalarResult",
+            ResultKind::Mappings => "MappingResult",
+        }
+    }
+}
+
+impl Interp<'_> {
+    fn item_of(&self, r: &ResultObj, row: Vec<Value>) -> Value {
+        match r.kind {
+            ResultKind::Scalars => row.into_iter().next().unwrap_or(Value::None),
+            ResultKind::Mappings => Value::Native(Rc::new(Native::Mapping(RowObj {
+                keys: r.keys.clone(),
+                values: Rc::new(row),
+            }))),
+            _ => Value::Native(Rc::new(Native::Row(RowObj {
+                keys: r.keys.clone(),
+                values: Rc::new(row),
+            }))),
+        }
+    }
+
+    /// Remaining items of a result (consumes them).
+    pub fn result_items(&mut self, n: &Native) -> R<Vec<Value>> {
+        let Native::Result(r) = n else {
+            return Ok(vec![]);
+        };
+        let mut r = r.borrow_mut();
+        if r.kind == ResultKind::NoRows {
+            drop(r);
+            return self.raise(
+                "ResourceClosedError",
+                "This result object does not return rows. It has been closed automatically.",
+            );
+        }
+        let rows: Vec<Vec<Value>> = r.rows[r.pos..].to_vec();
+        r.pos = r.rows.len();
+        let snapshot = r.clone();
+        drop(r);
+        Ok(rows
+            .into_iter()
+            .map(|row| self.item_of(&snapshot, row))
+            .collect())
+    }
+
+    /// Methods of results.
+    pub fn result_method(
+        &mut self,
+        n: Rc<Native>,
+        name: &str,
+        args: Vec<Value>,
+        _kw: Kw,
+    ) -> R<Value> {
+        let Native::Result(cell) = &*n else {
+            return Ok(Value::None);
+        };
+        let _ = args;
+        match name {
+            "all" | "fetchall" => Ok(Value::list(self.result_items(&n)?)),
+            "scalars" | "mappings" => {
+                let mut r = cell.borrow().clone();
+                r.kind = if name == "scalars" {
+                    ResultKind::Scalars
+                } else {
+                    ResultKind::Mappings
+                };
+                cell.borrow_mut().pos = cell.borrow().rows.len();
+                Ok(Value::Native(Rc::new(Native::Result(
+                    std::cell::RefCell::new(r),
+                ))))
+            }
+            "unique" => Ok(Value::Native(n.clone())),
+            "keys" => Ok(Value::list(
+                cell.borrow()
+                    .keys
+                    .iter()
+                    .map(|k| Value::Str(k.clone()))
+                    .collect(),
+            )),
+            "first" | "fetchone" => {
+                let mut r = cell.borrow_mut();
+                let row = r.rows.get(r.pos).cloned();
+                if name == "first" {
+                    r.pos = r.rows.len();
+                } else if row.is_some() {
+                    r.pos += 1;
+                }
+                let snap = r.clone();
+                drop(r);
+                Ok(match row {
+                    Some(row) => self.item_of(&snap, row),
+                    None => Value::None,
+                })
+            }
+            "fetchmany" => {
+                let k = match args.first() {
+                    Some(v) => self.as_index(v)? as usize,
+                    None => 1,
+                };
+                let mut r = cell.borrow_mut();
+                let end = (r.pos + k).min(r.rows.len());
+                let rows = r.rows[r.pos..end].to_vec();
+                r.pos = end;
+                let snap = r.clone();
+                drop(r);
+                Ok(Value::list(
+                    rows.into_iter()
+                        .map(|row| self.item_of(&snap, row))
+                        .collect(),
+                ))
+            }
+            "scalar" => {
+                let mut r = cell.borrow_mut();
+                let row = r.rows.get(r.pos).cloned();
+                r.pos = r.rows.len();
+                Ok(row
+                    .and_then(|r| r.into_iter().next())
+                    .unwrap_or(Value::None))
+            }
+            "one" | "scalar_one" | "one_or_none" | "scalar_one_or_none" => {
+                let items = self.result_items(&n)?;
+                let scalar = name.starts_with("scalar");
+                let pick = |v: Value| -> Value {
+                    if scalar {
+                        match &v {
+                            Value::Native(x) => match &**x {
+                                Native::Row(r) => r.values.first().cloned().unwrap_or(Value::None),
+                                _ => v,
+                            },
+                            _ => v,
+                        }
+                    } else {
+                        v
+                    }
+                };
+                match items.len() {
+                    0 if name.ends_with("or_none") => Ok(Value::None),
+                    0 => self.raise("NoResultFound", "No row was found when one was required"),
+                    1 => Ok(pick(items.into_iter().next().unwrap_or(Value::None))),
+                    _ => self.raise(
+                        "MultipleResultsFound",
+                        "Multiple rows were found when exactly one was required",
+                    ),
+                }
+            }
+            "close" => Ok(Value::None),
+            _ => {
+                let t = cell.borrow().type_name();
+                self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                )
+            }
+        }
+    }
+
+    /// Attribute of a Row (`row.username`, `row._mapping`).
+    pub fn row_attr(&mut self, r: &RowObj, this: &Value, name: &str) -> R<Value> {
+        if let Some(i) = r.keys.iter().position(|k| &**k == name) {
+            return Ok(r.values[i].clone());
+        }
+        match name {
+            "_mapping" => Ok(Value::Native(Rc::new(Native::Mapping(r.clone())))),
+            "_asdict" | "_tuple" | "count" | "index" | "keys" | "items" | "values" | "get" => Ok(
+                Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
+            ),
+            "_fields" => Ok(Value::tuple(
+                r.keys.iter().map(|k| Value::Str(k.clone())).collect(),
+            )),
+            _ => self.raise(
+                "AttributeError",
+                format!("Could not locate column in row for column '{name}'"),
+            ),
+        }
+    }
+
+    /// Row methods.
+    pub fn row_method(
+        &mut self,
+        r: &RowObj,
+        mapping: bool,
+        name: &str,
+        args: Vec<Value>,
+    ) -> R<Value> {
+        match name {
+            "_asdict" => Ok(Value::dict_of(
+                r.keys
+                    .iter()
+                    .cloned()
+                    .map(Value::Str)
+                    .zip(r.values.iter().cloned())
+                    .collect(),
+            )),
+            "_tuple" => Ok(Value::tuple((*r.values).clone())),
+            "keys" => Ok(Value::list(
+                r.keys.iter().cloned().map(Value::Str).collect(),
+            )),
+            "values" => Ok(Value::list((*r.values).clone())),
+            "items" => Ok(Value::list(
+                r.keys
+                    .iter()
+                    .cloned()
+                    .zip(r.values.iter().cloned())
+                    .map(|(k, v)| Value::tuple(vec![Value::Str(k), v]))
+                    .collect(),
+            )),
+            "get" if mapping => {
+                let k = args.first().cloned().unwrap_or(Value::None);
+                for (i, kk) in r.keys.iter().enumerate() {
+                    if matches!(&k, Value::Str(s) if **s == **kk) {
+                        return Ok(r.values[i].clone());
+                    }
+                }
+                Ok(args.get(1).cloned().unwrap_or(Value::None))
+            }
+            "count" | "index" => {
+                let t = Value::tuple((*r.values).clone());
+                self.call_method(&t, name, args, vec![])
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'Row' object has no attribute '{name}'"),
+            ),
+        }
+    }
+}

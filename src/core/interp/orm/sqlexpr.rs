@@ -1,0 +1,487 @@
+//! SQL expressions built from Python: column attributes, operators, `func.*`, `and_`/`or_`/`not_`,
+//! column methods (`like`, `in_`, `between`, `desc`, `label`...), relationship comparisons.
+
+use std::rc::Rc;
+
+use crate::core::lang::ast::{BinOp, CmpOp, UnaryOp};
+use crate::core::orm::relations::{compare_many_to_one, exists_criterion};
+use crate::core::sql::expr::{and, func, not, or};
+use crate::core::sql::{Expr, SqlType, SqlValue};
+
+use super::super::call::Kw;
+use super::super::value::Value;
+use super::super::{Interp, R};
+use super::{Native, SqlObj};
+
+impl SqlObj {
+    /// A plain expression without type.
+    pub fn of(expr: Expr) -> Self {
+        SqlObj {
+            expr,
+            ty: None,
+            key: None,
+            class: None,
+        }
+    }
+    /// With a type.
+    pub fn typed(expr: Expr, ty: Option<SqlType>) -> Self {
+        SqlObj {
+            expr,
+            ty,
+            key: None,
+            class: None,
+        }
+    }
+}
+
+/// Wraps a SQL expression as a Python value.
+pub fn sql_value(s: SqlObj) -> Value {
+    Value::Native(Rc::new(Native::Sql(s)))
+}
+
+impl Interp<'_> {
+    /// The SQL expression of a value if it is one (column attribute, expression).
+    pub fn as_sql(&self, v: &Value) -> Option<SqlObj> {
+        match v {
+            Value::Native(n) => match &**n {
+                Native::Sql(s) => Some(s.clone()),
+                Native::Instrumented(a) if a.column.is_some() => self.column_sql(a),
+                Native::ColumnObj(t, i) => {
+                    let t = self.orm.reg.metadata.table(t)?;
+                    let c = t.columns.get(*i)?;
+                    Some(SqlObj {
+                        expr: Expr::col(&t.name, c.name.clone()),
+                        ty: Some(c.ty.clone()),
+                        key: Some(Rc::from(c.key.as_str())),
+                        class: None,
+                    })
+                }
+                Native::Text(s, _) => Some(SqlObj::of(Expr::raw(s.to_string()))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Any value as a SQL expression: expressions as they are, Python values as bound parameters
+    /// (processed for `ty`).
+    pub fn to_expr(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlObj> {
+        if let Some(s) = self.as_sql(v) {
+            return Ok(s);
+        }
+        if let Value::Native(n) = v
+            && let Native::Query(q) = &**n
+        {
+            let e = q.scalar_subquery(self)?;
+            return Ok(SqlObj::of(e));
+        }
+        if let Value::Native(n) = v
+            && let Native::Instrumented(_) = &**n
+        {
+            return self.raise(
+                "ArgumentError",
+                "SQL expression element expected, got a relationship attribute",
+            );
+        }
+        let sv = self.to_sql(v, ty)?;
+        Ok(SqlObj::typed(Expr::Bind(sv), ty.cloned()))
+    }
+
+    fn rel_of(&self, v: &Value) -> Option<super::Instrumented> {
+        if let Value::Native(n) = v
+            && let Native::Instrumented(a) = &**n
+            && a.column.is_none()
+        {
+            return Some(a.clone());
+        }
+        None
+    }
+
+    /// Comparison operators on SQL expressions.
+    pub fn native_compare(
+        &mut self,
+        n: Rc<Native>,
+        op: CmpOp,
+        other: &Value,
+        reflected: bool,
+    ) -> R<Option<Value>> {
+        let me = Value::Native(n.clone());
+        if let Some(rel) = self.rel_of(&me) {
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+                let target = match other {
+                    Value::Instance(i) => Some(i.clone()),
+                    Value::None => None,
+                    _ => return Ok(None),
+                };
+                let vals: Option<std::collections::HashMap<String, SqlValue>> = match &target {
+                    Some(t) => {
+                        let m = t.class.model_info();
+                        let mut h = std::collections::HashMap::new();
+                        if let Some(m) = m {
+                            for (k, name) in &m.columns {
+                                let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                                h.insert(name.to_string(), self.to_sql(&v, None)?);
+                            }
+                        }
+                        Some(h)
+                    }
+                    None => None,
+                };
+                let f = |c: &str| {
+                    vals.as_ref()
+                        .and_then(|h| h.get(c).cloned())
+                        .unwrap_or(SqlValue::Null)
+                };
+                let e = compare_many_to_one(
+                    &self.orm.reg,
+                    &rel.class,
+                    &rel.key,
+                    if vals.is_some() { Some(&f) } else { None },
+                );
+                return match e {
+                    Ok(e) => Ok(Some(sql_value(SqlObj::of(if op == CmpOp::NotEq {
+                        not(e)
+                    } else {
+                        e
+                    })))),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                };
+            }
+            return Ok(None);
+        }
+        let Some(me_sql) = self.as_sql(&me) else {
+            return Ok(None);
+        };
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            return Ok(None);
+        }
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+            return Ok(None);
+        }
+        let ty = me_sql.ty.clone();
+        let other_e = match other {
+            Value::None => None,
+            Value::Bool(b)
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) && self.as_sql(other).is_none() =>
+            {
+                Some(if *b { Expr::true_() } else { Expr::false_() })
+            }
+            _ => Some(self.to_expr(other, ty.as_ref())?.expr),
+        };
+        let (l, r) = (me_sql.expr, other_e);
+        let e = match (op, r) {
+            (CmpOp::Eq, None) => l.is_null(),
+            (CmpOp::NotEq, None) => l.is_not_null(),
+            (_, None) => return self.raise("ArgumentError", "Only '=', '!=', 'is_()', 'is_not()', 'is_distinct_from()', 'is_not_distinct_from()' operators can be used with None/True/False"),
+            (op, Some(r)) => {
+                let (a, b) = if reflected { (r, l) } else { (l, r) };
+                let op = if reflected {
+                    match op {
+                        CmpOp::Lt => CmpOp::Gt,
+                        CmpOp::Gt => CmpOp::Lt,
+                        CmpOp::LtE => CmpOp::GtE,
+                        CmpOp::GtE => CmpOp::LtE,
+                        o => o,
+                    }
+                } else {
+                    op
+                };
+                let (a, b) = if reflected { (b, a) } else { (a, b) };
+                match op {
+                    CmpOp::Eq => a.eq(b),
+                    CmpOp::NotEq => a.ne(b),
+                    CmpOp::Lt => a.lt(b),
+                    CmpOp::LtE => a.le(b),
+                    CmpOp::Gt => a.gt(b),
+                    _ => a.ge(b),
+                }
+            }
+        };
+        Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))))
+    }
+
+    /// Arithmetic and `&`/`|` on SQL expressions.
+    pub fn native_binop(
+        &mut self,
+        n: Rc<Native>,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+    ) -> R<Option<Value>> {
+        let me = Value::Native(n.clone());
+        let Some(me_sql) = self.as_sql(&me) else {
+            return Ok(None);
+        };
+        let ty = me_sql.ty.clone();
+        let o = self.to_expr(other, ty.as_ref())?;
+        let (a, b) = if reflected {
+            (o.clone(), me_sql.clone())
+        } else {
+            (me_sql.clone(), o.clone())
+        };
+        let e = match op {
+            BinOp::BitAnd => and(vec![a.expr, b.expr]),
+            BinOp::BitOr => or(vec![a.expr, b.expr]),
+            BinOp::Add => {
+                if matches!(ty, Some(SqlType::String(_) | SqlType::Text)) {
+                    a.expr.concat(b.expr)
+                } else {
+                    a.expr + b.expr
+                }
+            }
+            BinOp::Sub => a.expr - b.expr,
+            BinOp::Mult => a.expr * b.expr,
+            BinOp::Div => {
+                let both_int = a.ty.as_ref().is_some_and(|t| t.is_integer())
+                    && (b.ty.as_ref().is_some_and(|t| t.is_integer())
+                        || matches!(other, Value::Int(_)));
+                a.expr.div(b.expr, both_int)
+            }
+            BinOp::Mod => a.expr.modulo(b.expr),
+            _ => return Ok(None),
+        };
+        let rty = match op {
+            BinOp::BitAnd | BinOp::BitOr => Some(SqlType::Boolean),
+            _ => ty,
+        };
+        Ok(Some(sql_value(SqlObj::typed(e, rty))))
+    }
+
+    /// `~expr`, `-expr`.
+    pub fn native_unary(&mut self, n: Rc<Native>, op: UnaryOp) -> R<Value> {
+        let me = Value::Native(n);
+        let Some(s) = self.as_sql(&me) else {
+            let t = self.type_name(&me);
+            return self.raise("TypeError", format!("bad operand type for unary ~: '{t}'"));
+        };
+        Ok(match op {
+            UnaryOp::Invert => sql_value(SqlObj::typed(not(s.expr), Some(SqlType::Boolean))),
+            UnaryOp::USub => sql_value(SqlObj::typed(-s.expr, s.ty)),
+            _ => sql_value(s),
+        })
+    }
+
+    /// Methods of column expressions (`User.name.like('a%')`).
+    pub fn sql_method(&mut self, target: Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        if let Some(rel) = self.rel_of(&target) {
+            return self.rel_method(rel, name, args, kw);
+        }
+        let Some(s) = self.as_sql(&target) else {
+            return self.raise("AttributeError", format!("no attribute '{name}'"));
+        };
+        let ty = s.ty.clone();
+        let arg = |it: &mut Self, i: usize| -> R<Expr> {
+            match args.get(i) {
+                Some(v) => Ok(it.to_expr(v, ty.as_ref())?.expr),
+                None => it.raise("TypeError", format!("{name}() missing required argument")),
+            }
+        };
+        let b = Some(SqlType::Boolean);
+        let e = match name {
+            "like" => SqlObj::typed(s.expr.like(arg(self, 0)?), b),
+            "notlike" | "not_like" => SqlObj::typed(s.expr.not_like(arg(self, 0)?), b),
+            "ilike" => SqlObj::typed(s.expr.ilike(arg(self, 0)?), b),
+            "notilike" | "not_ilike" => SqlObj::typed(not(s.expr.ilike(arg(self, 0)?)), b),
+            "startswith" => SqlObj::typed(s.expr.startswith(arg(self, 0)?), b),
+            "endswith" => SqlObj::typed(s.expr.endswith(arg(self, 0)?), b),
+            "contains" => SqlObj::typed(s.expr.contains(arg(self, 0)?), b),
+            "in_" | "not_in" | "notin_" => {
+                let items = match args.first() {
+                    Some(Value::Native(q)) if matches!(**q, Native::Query(_)) => {
+                        let Native::Query(qq) = &**q else {
+                            unreachable!()
+                        };
+                        let sel = qq.compile_scalar(self)?;
+                        let e = s.expr.in_select(sel);
+                        let e = if name == "in_" { e } else { not(e) };
+                        return Ok(sql_value(SqlObj::typed(e, b)));
+                    }
+                    Some(v) => self.iterate(v)?,
+                    None => vec![],
+                };
+                let mut exprs = vec![];
+                for it in &items {
+                    exprs.push(self.to_expr(it, ty.as_ref())?.expr);
+                }
+                if name == "in_" {
+                    SqlObj::typed(s.expr.in_(exprs), b)
+                } else {
+                    SqlObj::typed(s.expr.not_in(exprs), b)
+                }
+            }
+            "is_" => match args.first() {
+                Some(Value::None) | None => SqlObj::typed(s.expr.is_null(), b),
+                Some(v) => {
+                    let o = self.to_expr(v, None)?.expr;
+                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::Is, o), b)
+                }
+            },
+            "is_not" | "isnot" => match args.first() {
+                Some(Value::None) | None => SqlObj::typed(s.expr.is_not_null(), b),
+                Some(v) => {
+                    let o = self.to_expr(v, None)?.expr;
+                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::IsNot, o), b)
+                }
+            },
+            "between" => SqlObj::typed(s.expr.between(arg(self, 0)?, arg(self, 1)?), b),
+            "desc" => SqlObj::typed(s.expr.desc(), ty),
+            "asc" => SqlObj::typed(s.expr.asc(), ty),
+            "distinct" => SqlObj::typed(s.expr.distinct(), ty),
+            "label" => {
+                let n = match args.first() {
+                    Some(Value::Str(x)) => x.to_string(),
+                    _ => return self.raise("TypeError", "label() needs a name"),
+                };
+                SqlObj {
+                    expr: s.expr.label(n.clone()),
+                    ty,
+                    key: Some(Rc::from(n.as_str())),
+                    class: None,
+                }
+            }
+            "concat" => SqlObj::typed(s.expr.concat(arg(self, 0)?), ty),
+            "cast" => SqlObj::typed(s.expr, ty),
+            "op" => return self.unsupported("`.op()`"),
+            "nulls_last" | "nullslast" | "nulls_first" | "nullsfirst" => {
+                return self.unsupported(&format!("`.{name}()`"));
+            }
+            "count" => SqlObj::typed(func("count", vec![s.expr]), Some(SqlType::Integer)),
+            _ => {
+                let tn = if matches!(&target, Value::Native(n) if matches!(**n, Native::Instrumented(_)))
+                {
+                    let cls = if let Value::Native(n) = &target
+                        && let Native::Instrumented(a) = &**n
+                    {
+                        a.class.to_string()
+                    } else {
+                        String::new()
+                    };
+                    let key = if let Value::Native(n) = &target
+                        && let Native::Instrumented(a) = &**n
+                    {
+                        a.key.to_string()
+                    } else {
+                        String::new()
+                    };
+                    return self.raise("AttributeError", format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {cls}.{key} has an attribute '{name}'"));
+                } else {
+                    self.type_name(&target)
+                };
+                return self.raise(
+                    "AttributeError",
+                    format!("'{tn}' object has no attribute '{name}'"),
+                );
+            }
+        };
+        Ok(sql_value(e))
+    }
+
+    fn rel_method(
+        &mut self,
+        rel: super::Instrumented,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "has" | "any" => {
+                let target = match self.orm.reg.relationship(&rel.class, &rel.key) {
+                    Ok(r) => r.target.clone(),
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let mut crit = vec![];
+                for a in &args {
+                    crit.push(self.to_expr(a, None)?.expr);
+                }
+                if !kw.is_empty() {
+                    let t = match self.orm.reg.table_of(&target) {
+                        Ok(t) => t.clone(),
+                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                    };
+                    for (k, v) in &kw {
+                        let Some(c) = t.col_by_key(k) else {
+                            return self.raise("InvalidRequestError", format!("Entity namespace for \"{}\" has no property \"{k}\"", t.name));
+                        };
+                        let ty = c.ty.clone();
+                        let e = self.to_expr(v, Some(&ty))?.expr;
+                        crit.push(Expr::col(&t.name, c.name.clone()).eq(e));
+                    }
+                }
+                match exists_criterion(&self.orm.reg, &rel.class, &rel.key, crit) {
+                    Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                }
+            }
+            "contains" => {
+                let Some(Value::Instance(t)) = args.first() else {
+                    return self.raise("ArgumentError", "contains() needs an object");
+                };
+                let mut h = std::collections::HashMap::new();
+                if let Some(m) = t.class.model_info() {
+                    for (k, n) in &m.columns {
+                        let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                        h.insert(n.to_string(), self.to_sql(&v, None)?);
+                    }
+                }
+                let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
+                match crate::core::orm::relations::many_to_many_contains(&self.orm.reg, &rel.class, &rel.key, &f) {
+                    Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                }
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", rel.class, rel.key),
+            ),
+        }
+    }
+
+    /// `func.name(args)`.
+    pub fn call_func(&mut self, name: &str, args: Vec<Value>) -> R<Value> {
+        let mut exprs = vec![];
+        let mut first_ty = None;
+        for a in &args {
+            let s = self.to_expr(a, None)?;
+            if first_ty.is_none() {
+                first_ty = s.ty.clone();
+            }
+            exprs.push(s.expr);
+        }
+        let ty = match name.to_ascii_lowercase().as_str() {
+            "count" | "length" | "char_length" => Some(SqlType::Integer),
+            "sum" | "max" | "min" | "abs" | "coalesce" | "round" => first_ty,
+            "avg" => Some(SqlType::Float),
+            "lower" | "upper" | "trim" | "group_concat" | "substr" | "replace" => {
+                Some(SqlType::String(None))
+            }
+            "now" | "current_timestamp" => Some(SqlType::DateTime),
+            "date" => Some(SqlType::Date),
+            _ => None,
+        };
+        Ok(sql_value(SqlObj::typed(func(name, exprs), ty)))
+    }
+
+    /// `and_`, `or_`, `not_`, `desc`, `asc` and friends.
+    pub fn sql_combinator(&mut self, name: &str, args: Vec<Value>) -> R<Value> {
+        let mut exprs = vec![];
+        for a in &args {
+            let e = match a {
+                Value::Bool(true) => Expr::true_(),
+                Value::Bool(false) => Expr::false_(),
+                Value::Str(s) if matches!(name, "desc" | "asc") => Expr::LabelRef(s.to_string()),
+                _ => self.to_expr(a, None)?.expr,
+            };
+            exprs.push(e);
+        }
+        let b = Some(SqlType::Boolean);
+        Ok(sql_value(match name {
+            "and_" => SqlObj::typed(and(exprs), b),
+            "or_" => SqlObj::typed(or(exprs), b),
+            "not_" => SqlObj::typed(not(exprs.into_iter().next().unwrap_or(Expr::Null)), b),
+            "desc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).desc()),
+            "asc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).asc()),
+            "distinct" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).distinct()),
+            _ => SqlObj::of(Expr::Null),
+        }))
+    }
+}

@@ -1,0 +1,216 @@
+//! `repr()`, `str()` and type names.
+
+use std::rc::Rc;
+
+use crate::core::py::float::float_repr;
+use crate::core::py::strings::str_repr;
+
+use super::value::Value;
+use super::{Interp, R};
+
+impl Interp<'_> {
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_) => "set".into(),
+            Value::Decimal(_) => "Decimal".into(),
+            Value::Date(_) => "date".into(),
+            Value::DateTime(_) => "datetime".into(),
+            Value::TimeDelta(_) => "timedelta".into(),
+            Value::Func(_) => "function".into(),
+            Value::Builtin(n) => {
+                if super::builtins::is_type_name(n) {
+                    "type".into()
+                } else {
+                    "builtin_function_or_method".into()
+                }
+            }
+            Value::BuiltinMethod(_) => "builtin_function_or_method".into(),
+            Value::Method(_) => "method".into(),
+            Value::Class(_) => "type".into(),
+            Value::Instance(i) => i.class.name.to_string(),
+            Value::Property(_) => "property".into(),
+            Value::ClassMethod(_) => "classmethod".into(),
+            Value::StaticMethod(_) => "staticmethod".into(),
+            Value::Super(_) => "super".into(),
+            Value::Native(n) => n.type_name().into(),
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> R<String> {
+        self.depth += 1;
+        if self.depth > super::MAX_DEPTH {
+            self.depth -= 1;
+            return self.raise(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            );
+        }
+        let r = self.repr_inner(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> R<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(i) => self.py(i.to_py_str())?,
+            Value::Float(f) => float_repr(*f),
+            Value::Str(s) => str_repr(s),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                format!("[{}]", self.join_repr(&items)?)
+            }
+            Value::Tuple(t) => {
+                if t.len() == 1 {
+                    format!("({},)", self.repr(&t[0])?)
+                } else {
+                    format!("({})", self.join_repr(t)?)
+                }
+            }
+            Value::Dict(d) => {
+                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                let mut parts = vec![];
+                for (k, v) in items {
+                    parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(d) => {
+                let items = d.borrow().keys();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_repr(&items)?)
+                }
+            }
+            Value::Decimal(d) => d.repr(),
+            Value::Date(d) => d.repr(),
+            Value::DateTime(d) => d.repr(),
+            Value::TimeDelta(t) => t.repr(),
+            Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
+            Value::Builtin(n) => {
+                if super::builtins::is_type_name(n) {
+                    format!("<class '{n}'>")
+                } else {
+                    format!("<built-in function {n}>")
+                }
+            }
+            Value::BuiltinMethod(m) => format!("<built-in method {}>", m.1),
+            Value::Method(m) => {
+                let name = match &m.1 {
+                    Value::Func(f) => f.name.to_string(),
+                    _ => "?".into(),
+                };
+                format!("<bound method {name}>")
+            }
+            Value::Class(c) => {
+                if c.is_exception
+                    && !c.bases.is_empty()
+                    && self.exc.get(&*c.name).is_some_and(|x| Rc::ptr_eq(x, c))
+                {
+                    format!("<class '{}'>", c.name)
+                } else {
+                    format!("<class '__main__.{}'>", c.name)
+                }
+            }
+            Value::Instance(i) => {
+                if let Some(f) = i.class.lookup("__repr__") {
+                    let m = Value::Method(Rc::new((v.clone(), f)));
+                    let r = self.call(&m, vec![], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => self.raise(
+                            "TypeError",
+                            format!(
+                                "__repr__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ),
+                        ),
+                    };
+                }
+                if i.class.lookup_is_exception() {
+                    let args = i
+                        .dict
+                        .borrow()
+                        .get("args")
+                        .cloned()
+                        .unwrap_or(Value::tuple(vec![]));
+                    let a = self.repr(&args)?;
+                    let inner = if let Value::Tuple(t) = &args
+                        && t.len() == 1
+                    {
+                        a[1..a.len() - 2].to_string()
+                    } else {
+                        a[1..a.len() - 1].to_string()
+                    };
+                    return Ok(format!("{}({inner})", i.class.name));
+                }
+                if let Some(m) = i.class.model_info() {
+                    return self.model_repr(i, &m);
+                }
+                format!("<__main__.{} object at 0x7f0000000000>", i.class.name)
+            }
+            Value::Property(_) => "<property object>".into(),
+            Value::ClassMethod(_) => "<classmethod object>".into(),
+            Value::StaticMethod(_) => "<staticmethod object>".into(),
+            Value::Super(_) => "<super object>".into(),
+            Value::Native(n) => return self.native_repr(n.clone()),
+        })
+    }
+
+    fn join_repr(&mut self, items: &[Value]) -> R<String> {
+        let mut out = String::new();
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr(v)?);
+        }
+        Ok(out)
+    }
+
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> R<String> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Date(d) => Ok(d.isoformat()),
+            Value::DateTime(d) => Ok(d.to_str()),
+            Value::TimeDelta(t) => Ok(t.to_str()),
+            Value::Decimal(d) => Ok(d.to_str()),
+            Value::Instance(i) => {
+                if let Some(f) = i.class.lookup("__str__") {
+                    let m = Value::Method(Rc::new((v.clone(), f)));
+                    let r = self.call(&m, vec![], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => self.raise(
+                            "TypeError",
+                            format!(
+                                "__str__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ),
+                        ),
+                    };
+                }
+                if i.class.lookup_is_exception() {
+                    return super::exceptions::exc_default_str(self, i);
+                }
+                self.repr(v)
+            }
+            Value::Native(n) => self.native_str(n.clone()),
+            _ => self.repr(v),
+        }
+    }
+}

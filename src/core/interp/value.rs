@@ -1,0 +1,343 @@
+//! Runtime values of the interpreter: Python objects as a Rust enum.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::lang::ast::{Expr, Parameters, Stmt};
+use crate::core::py::Int;
+use crate::core::py::datetime::{Date, DateTime};
+use crate::core::py::decimal::Decimal;
+use crate::core::py::timedelta::TimeDelta;
+
+use super::orm::Native;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// `int`.
+    Int(Int),
+    /// `float`.
+    Float(f64),
+    /// `str`.
+    Str(Rc<str>),
+    /// `list`.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// `tuple`.
+    Tuple(Rc<Vec<Value>>),
+    /// `dict`.
+    Dict(Rc<RefCell<Dict>>),
+    /// `set` (insertion ordered; keys map to `None`).
+    Set(Rc<RefCell<Dict>>),
+    /// `decimal.Decimal`.
+    Decimal(Rc<Decimal>),
+    /// `datetime.date`.
+    Date(Date),
+    /// `datetime.datetime`.
+    DateTime(DateTime),
+    /// `datetime.timedelta`.
+    TimeDelta(TimeDelta),
+    /// A user function or lambda.
+    Func(Rc<Function>),
+    /// A builtin function by name (`len`, `print`, `datetime.utcnow`...).
+    Builtin(Rc<str>),
+    /// A method of a builtin value, bound to its receiver.
+    BuiltinMethod(Rc<(Value, Rc<str>)>),
+    /// A user method bound to an instance (or a class for classmethods).
+    Method(Rc<(Value, Value)>),
+    /// A class (user, model or exception).
+    Class(Rc<Class>),
+    /// An instance of a user class.
+    Instance(Rc<Instance>),
+    /// `property(fget)`.
+    Property(Rc<Value>),
+    /// `classmethod(f)`.
+    ClassMethod(Rc<Value>),
+    /// `staticmethod(f)`.
+    StaticMethod(Rc<Value>),
+    /// `super()` bound to a class and an object.
+    Super(Rc<(Rc<Class>, Value)>),
+    /// ORM and library objects.
+    Native(Rc<Native>),
+}
+
+/// A hashable key view of a value.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum HKey {
+    /// None.
+    None,
+    /// Ints, bools and integral floats.
+    Int(Int),
+    /// Non-integral floats (bits).
+    Float(u64),
+    /// Strings.
+    Str(Rc<str>),
+    /// Tuples.
+    Tuple(Vec<HKey>),
+    /// Objects by identity.
+    Ptr(usize),
+    /// Dates and others by their repr.
+    Repr(String),
+}
+
+/// An insertion-ordered dict.
+#[derive(Clone, Default)]
+pub struct Dict {
+    /// Entries (`None` = deleted).
+    pub entries: Vec<Option<(Value, Value)>>,
+    /// Key → index into entries.
+    pub index: HashMap<HKey, usize>,
+}
+
+impl Dict {
+    /// Empty dict.
+    pub fn new() -> Self {
+        Dict::default()
+    }
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+    /// Lookup.
+    pub fn get(&self, k: &HKey) -> Option<&Value> {
+        self.index
+            .get(k)
+            .and_then(|&i| self.entries[i].as_ref().map(|e| &e.1))
+    }
+    /// Insert or replace (keeps position).
+    pub fn insert(&mut self, hk: HKey, k: Value, v: Value) {
+        if let Some(&i) = self.index.get(&hk) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.1 = v;
+            }
+        } else {
+            self.index.insert(hk, self.entries.len());
+            self.entries.push(Some((k, v)));
+        }
+    }
+    /// Remove.
+    pub fn remove(&mut self, hk: &HKey) -> Option<(Value, Value)> {
+        let i = self.index.remove(hk)?;
+        self.entries[i].take()
+    }
+    /// Live entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
+        self.entries.iter().flatten()
+    }
+    /// Keys in order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.0.clone()).collect()
+    }
+}
+
+/// A user-defined function.
+pub struct Function {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// Parameters.
+    pub params: Rc<Parameters>,
+    /// Default values for `params.args` (aligned to the end) — evaluated at definition.
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults by name.
+    pub kw_defaults: Vec<(String, Value)>,
+    /// Body statements (`Lambda` bodies are a single expression).
+    pub body: FuncBody,
+    /// The enclosing scope.
+    pub closure: Option<Scope>,
+    /// Which source the function comes from.
+    pub source: usize,
+}
+
+/// What a function runs.
+pub enum FuncBody {
+    /// A `def` block.
+    Block(Rc<Vec<Stmt>>),
+    /// A lambda expression.
+    Expr(Rc<Expr>),
+}
+
+/// A variable scope (function locals), chained to its parent for closures.
+#[derive(Clone)]
+pub struct Scope(pub Rc<ScopeData>);
+
+/// The data of a [`Scope`].
+pub struct ScopeData {
+    /// Local variables.
+    pub vars: RefCell<HashMap<Rc<str>, Value>>,
+    /// Names declared `global`.
+    pub globals: RefCell<Vec<Rc<str>>>,
+    /// The enclosing function scope.
+    pub parent: Option<Scope>,
+    /// True for a class body (not visible from methods).
+    pub is_class: bool,
+    /// Definition order of names (class bodies).
+    pub order: RefCell<Vec<Rc<str>>>,
+}
+
+impl Scope {
+    /// A new scope.
+    pub fn new(parent: Option<Scope>) -> Self {
+        Scope(Rc::new(ScopeData {
+            vars: RefCell::new(HashMap::new()),
+            globals: RefCell::new(Vec::new()),
+            parent,
+            is_class: false,
+            order: RefCell::new(Vec::new()),
+        }))
+    }
+    /// A class-body scope.
+    pub fn class_body(parent: Option<Scope>) -> Self {
+        Scope(Rc::new(ScopeData {
+            vars: RefCell::new(HashMap::new()),
+            globals: RefCell::new(Vec::new()),
+            parent,
+            is_class: true,
+            order: RefCell::new(Vec::new()),
+        }))
+    }
+}
+
+/// A class.
+pub struct Class {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// Base classes.
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order (self first).
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// Class attributes in definition order.
+    pub dict: RefCell<Vec<(Rc<str>, Value)>>,
+    /// For `db.Model` subclasses: the mapping.
+    pub model: RefCell<Option<Rc<super::orm::model::ModelInfo>>>,
+    /// Builtin exception marker (name used for matching builtins).
+    pub is_exception: bool,
+}
+
+impl Class {
+    /// Look an attribute up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.own(name) {
+            return Some(v);
+        }
+        for c in self.mro.borrow().iter().skip(1) {
+            if let Some(v) = c.own(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+    /// Own attribute.
+    pub fn own(&self, name: &str) -> Option<Value> {
+        self.dict
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+    }
+    /// Set an own attribute.
+    pub fn set(&self, name: &str, v: Value) {
+        let mut d = self.dict.borrow_mut();
+        if let Some(e) = d.iter_mut().find(|(k, _)| &**k == name) {
+            e.1 = v;
+        } else {
+            d.push((name.into(), v));
+        }
+    }
+    /// True when `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+    /// The model info of this class or its nearest mapped base.
+    pub fn model_info(&self) -> Option<Rc<super::orm::model::ModelInfo>> {
+        self.model.borrow().clone()
+    }
+}
+
+/// An instance of a user class.
+pub struct Instance {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// Instance attributes.
+    pub dict: RefCell<HashMap<Rc<str>, Value>>,
+    /// ORM state for model instances.
+    pub orm: RefCell<Option<super::orm::model::InstState>>,
+}
+
+impl Value {
+    /// A str value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    /// An int value.
+    pub fn int(i: i64) -> Value {
+        Value::Int(Int::Small(i))
+    }
+    /// A new list.
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+    /// A new tuple.
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(v))
+    }
+    /// A new dict from pairs of string keys.
+    pub fn dict_of(pairs: Vec<(Value, Value)>) -> Value {
+        let mut d = Dict::new();
+        for (k, v) in pairs {
+            if let Some(h) = k.hkey() {
+                d.insert(h, k, v);
+            }
+        }
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+    /// Identity pointer for `is` and hashing.
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Func(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+    /// The hash key, or `None` when unhashable.
+    pub fn hkey(&self) -> Option<HKey> {
+        Some(match self {
+            Value::None => HKey::None,
+            Value::Bool(b) => HKey::Int(Int::Small(*b as i64)),
+            Value::Int(i) => HKey::Int(i.clone()),
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 9.0e18 {
+                    HKey::Int(Int::Small(*f as i64))
+                } else {
+                    HKey::Float(f.to_bits())
+                }
+            }
+            Value::Str(s) => HKey::Str(s.clone()),
+            Value::Tuple(t) => HKey::Tuple(t.iter().map(|v| v.hkey()).collect::<Option<_>>()?),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+            Value::Date(d) => HKey::Repr(d.repr()),
+            Value::DateTime(d) => HKey::Repr(d.repr()),
+            Value::TimeDelta(d) => HKey::Repr(format!("{d:?}")),
+            Value::Decimal(d) => HKey::Repr(d.to_str()),
+            Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
+            Value::Native(n) => match n.as_sql_expr_key() {
+                Some(k) => HKey::Repr(k),
+                None => HKey::Ptr(self.ptr().unwrap_or(0)),
+            },
+            other => HKey::Ptr(other.ptr().unwrap_or(0)),
+        })
+    }
+}
