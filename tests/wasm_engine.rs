@@ -83,7 +83,7 @@ fn an_endless_query_is_cancelled_and_the_engine_stays_usable() {
     let mut db = Database::open_in_memory().unwrap();
     let calls = Arc::new(AtomicUsize::new(0));
     let c = calls.clone();
-    db.set_interrupt_check(1000, move || c.fetch_add(1, Ordering::SeqCst) >= 100);
+    db.set_interrupt_check(Arc::new(move || c.fetch_add(1, Ordering::SeqCst) >= 100));
     db.execute_batch("create table kept (x); insert into kept values (1);")
         .unwrap();
     let r = db.run(

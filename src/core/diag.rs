@@ -53,7 +53,7 @@ impl Span {
 }
 
 /// A 1-based line and column (column counted in characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: u32,

@@ -3,9 +3,16 @@
 use super::{DbError, Outcome, ResultColumn, Value};
 use rusqlite::{Connection, MAIN_DB};
 
+/// The Stop check: true means "interrupt the running statement".
+pub type InterruptCheck = std::sync::Arc<dyn Fn() -> bool + Send + Sync>;
+
+/// How many SQLite VM steps run between two Stop checks.
+const CHECK_EVERY: i32 = 4096;
+
 /// An open SQLite database.
 pub struct Database {
     conn: Connection,
+    interrupt: Option<InterruptCheck>,
 }
 
 /// `Result` with [`DbError`].
@@ -15,7 +22,7 @@ impl Database {
     /// Opens a fresh in-memory database with foreign keys enforced.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        Ok(Database { conn })
+        Ok(Database { conn, interrupt: None })
     }
 
     /// The SQLite library version, e.g. `3.53.0`.
@@ -23,10 +30,30 @@ impl Database {
         rusqlite::version()
     }
 
-    /// Installs a check called every `ops` virtual-machine steps; when it returns
-    /// true the running statement stops with [`DbError::Interrupted`].
-    pub fn set_interrupt_check(&mut self, ops: i32, check: impl FnMut() -> bool + Send + 'static) {
-        self.conn.progress_handler(ops, Some(check)).ok();
+    /// Installs a check called every few thousand virtual-machine steps; when it
+    /// returns true the running statement stops with [`DbError::Interrupted`]. The
+    /// check survives [`Database::import`] and [`Database::reset`].
+    pub fn set_interrupt_check(&mut self, check: InterruptCheck) {
+        self.interrupt = Some(check);
+        self.install_interrupt();
+    }
+
+    /// The installed Stop check, if any.
+    pub fn interrupt_check(&self) -> Option<InterruptCheck> {
+        self.interrupt.clone()
+    }
+
+    fn install_interrupt(&mut self) {
+        if let Some(check) = self.interrupt.clone() {
+            self.conn.progress_handler(CHECK_EVERY, Some(move || check())).ok();
+        }
+    }
+
+    /// Replaces the database with a fresh, empty in-memory one.
+    pub fn reset(&mut self) -> Result<()> {
+        self.conn = Connection::open_in_memory()?;
+        self.install_interrupt();
+        Ok(())
     }
 
     /// Runs one statement (no trailing statements) and collects its outcome.
@@ -172,6 +199,7 @@ impl Database {
             return Err(DbError::NotADatabase(check));
         }
         self.conn = fresh;
+        self.install_interrupt();
         Ok(())
     }
 
@@ -308,7 +336,7 @@ mod tests {
         let mut db = Database::open_in_memory().unwrap();
         let calls = Arc::new(AtomicUsize::new(0));
         let c = calls.clone();
-        db.set_interrupt_check(1000, move || c.fetch_add(1, Ordering::SeqCst) > 50);
+        db.set_interrupt_check(std::sync::Arc::new(move || c.fetch_add(1, Ordering::SeqCst) > 50));
         let r = db.run("with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c", &[]);
         assert_eq!(r, Err(DbError::Interrupted));
         calls.store(0, Ordering::SeqCst);

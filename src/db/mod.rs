@@ -15,7 +15,7 @@ mod schema;
 mod value;
 
 #[cfg(feature = "db")]
-pub use connection::{Database, Result};
+pub use connection::{Database, InterruptCheck, Result};
 #[cfg(feature = "db")]
 pub use error::DbError;
 pub use schema::{ColumnInfo, TableInfo};

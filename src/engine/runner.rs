@@ -4,7 +4,10 @@ use super::clock;
 use super::protocol::{Block, BlockKind, EngineError, Request, Response};
 use crate::core::diag::{LineIndex, Span};
 use crate::core::sqltext::split_statements;
-use crate::db::{Database, DbError, Outcome, Value};
+use super::protocol::{LoggedStatement, PrintedTable, ScriptError, ScriptOutcome};
+use crate::core::interp::{self, RunOptions, Source};
+use crate::core::nplus1;
+use crate::db::{Database, DbError, Outcome, TableInfo, Value};
 use serde_json::value::RawValue;
 
 /// The longest statement text kept in a [`Block`] for display.
@@ -31,8 +34,8 @@ impl Engine {
     }
 
     /// Installs the Stop check (called every few thousand SQLite VM steps).
-    pub fn set_interrupt_check(&mut self, check: impl FnMut() -> bool + Send + 'static) {
-        self.db.set_interrupt_check(4096, check);
+    pub fn set_interrupt_check(&mut self, check: crate::db::InterruptCheck) {
+        self.db.set_interrupt_check(check);
         self.can_interrupt = true;
     }
 
@@ -159,15 +162,31 @@ impl Engine {
                     Err(e) => plain(e),
                 },
             },
-            Request::RunScript { .. } => {
-                Response::Error { error: EngineError::plain("running Python scripts arrives with the ORM interpreter") }
-            }
+            Request::RunScript { sources } => self.run_script(&sources),
             Request::Schema => match self.db.tables() {
                 Ok(tables) => Response::Schema { tables },
                 Err(e) => plain(e),
             },
         };
         (resp, None)
+    }
+
+    fn run_script(&mut self, sources: &[(String, String)]) -> Response {
+        let started = clock::now_ms();
+        // A fresh database per run, as the tutorials' in-memory `sqlite://` prelude gives.
+        self.result_base = self.result_base.wrapping_add(self.results.len() as u32);
+        self.results.clear();
+        if let Err(e) = self.db.reset() {
+            return Response::Error { error: EngineError::plain(e.to_string()) };
+        }
+        let srcs: Vec<Source> = sources.iter().map(|(name, text)| Source::new(name, text)).collect();
+        let stop = self.db.interrupt_check();
+        let opts = RunOptions {
+            should_stop: stop.map(|check| Box::new(move || check()) as Box<dyn FnMut() -> bool>),
+            max_steps: 0,
+        };
+        let outcome = interp::run(&srcs, &mut self.db, opts);
+        Response::ScriptRan(Box::new(script_outcome(outcome, sources, self.db.tables().unwrap_or_default(), started)))
     }
 
     fn run_sql(&mut self, sql: &str, range: Option<(usize, usize)>, page: usize) -> Response {
@@ -244,6 +263,67 @@ impl Engine {
             schema,
             elapsed_ms: clock::now_ms() - started,
         }
+    }
+}
+
+/// Converts the interpreter's outcome into the wire form, with errors positioned
+/// (start and end) in their own source and N+1 notes on the SQL log.
+fn script_outcome(o: interp::RunOutcome, sources: &[(String, String)], schema: Vec<TableInfo>, started: f64) -> ScriptOutcome {
+    let index: Vec<LineIndex> = sources.iter().map(|(_, text)| LineIndex::new(text)).collect();
+    let locate = |source: usize, span: Span| {
+        index.get(source).map(|ix| (ix.line_col(span.start), ix.line_col(span.end.max(span.start))))
+    };
+    let mut errors: Vec<ScriptError> = o
+        .diagnostics
+        .iter()
+        .map(|(source, d)| {
+            let (a, b) = locate(*source, d.span).unwrap_or((Default::default(), Default::default()));
+            ScriptError {
+                source: *source,
+                class: "SyntaxError".into(),
+                message: d.message.clone(),
+                line: a.line,
+                col: a.col,
+                end_line: b.line,
+                end_col: b.col,
+                hint: d.hint.clone(),
+            }
+        })
+        .collect();
+    if let Some(e) = &o.error {
+        let (_, b) = locate(e.source, e.span).unwrap_or((Default::default(), Default::default()));
+        errors.push(ScriptError {
+            source: e.source,
+            class: e.class.clone(),
+            message: e.message.lines().next().unwrap_or("").to_owned(),
+            line: e.line,
+            col: e.col,
+            end_line: b.line,
+            end_col: b.col,
+            hint: e.hint.clone(),
+        });
+    }
+    let pairs: Vec<(&str, &str)> = o.sql_log.iter().map(|s| (s.sql.as_str(), s.params.as_str())).collect();
+    let notes = nplus1::detect(&pairs);
+    let sql_log = o
+        .sql_log
+        .iter()
+        .zip(notes)
+        .map(|(s, note)| LoggedStatement { sql: s.sql.clone(), params: s.params.clone(), elapsed_ms: s.elapsed_ms, note })
+        .collect();
+    let tables = o
+        .tables
+        .into_iter()
+        .map(|t| PrintedTable { line: t.line, title: t.title, columns: t.columns, rows: t.rows })
+        .collect();
+    ScriptOutcome {
+        stdout: o.stdout,
+        stderr: o.stderr,
+        errors,
+        sql_log,
+        tables,
+        schema,
+        elapsed_ms: clock::now_ms() - started,
     }
 }
 

@@ -75,7 +75,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
             if slot.is_none() {
                 match Engine::new() {
                     Ok(mut e) => {
-                        e.set_interrupt_check(interrupted);
+                        e.set_interrupt_check(std::sync::Arc::new(interrupted));
                         *slot = Some(e);
                     }
                     Err(error) => return (Response::Error { error }, None),
