@@ -184,7 +184,9 @@ impl Parser<'_> {
         self.header_colon()?;
         let body = self.block("'try' statement", start);
         let mut handlers = Vec::new();
+        let mut any_except = false;
         while self.at_kw("except") {
+            any_except = true;
             self.start_line();
             let s = self.span().start;
             self.bump();
@@ -223,7 +225,7 @@ impl Parser<'_> {
                 self.skip_block();
             }
         }
-        if handlers.is_empty() && !has_finally {
+        if !any_except && !has_finally {
             self.start_line();
             let span = self.span();
             return self.fail(span, "expected 'except' or 'finally' block");

@@ -315,7 +315,12 @@ fn catalogue_of_bad_inputs() {
     let mut failures = Vec::new();
     for &(src, pos, msg) in CASES {
         match first_diag(src) {
-            Some((p, m)) if p == pos && m == msg => {}
+            Some((p, m)) if p == pos && m == msg => {
+                let n = parse(src).diagnostics.len();
+                if n != 1 {
+                    failures.push(format!("{src:?}: {n} diagnostics, expected exactly one"));
+                }
+            }
             got => failures.push(format!(
                 "{src:?}\n   expected {pos} {msg}\n   got      {got:?}"
             )),
@@ -380,4 +385,19 @@ fn one_diagnostic_per_line_and_later_lines_still_checked() {
         .map(|d| idx.line_col(d.span.start).line)
         .collect();
     assert_eq!(lines, vec![1, 3, 4, 5]);
+}
+
+/// Every catalogue case with all its diagnostics and hints, as one reviewable snapshot.
+#[test]
+fn catalogue_snapshot() {
+    let mut out = String::new();
+    for &(src, _, _) in CASES {
+        let parsed = parse(src);
+        let idx = LineIndex::new(src);
+        out.push_str(&format!("{src:?}\n"));
+        for d in &parsed.diagnostics {
+            out.push_str(&format!("    {}\n", d.render(&idx)));
+        }
+    }
+    insta::assert_snapshot!(out);
 }

@@ -54,6 +54,8 @@ pub(crate) struct Parser<'a> {
     nesting: usize,
     /// Current number of enclosing indented blocks (see [`MAX_BLOCKS`]).
     blocks: usize,
+    /// The failed statement is an unsupported construct: skip its block unparsed.
+    skip_silently: bool,
     /// Number of enclosing `def`s / lambdas (for `return`).
     func_depth: usize,
     /// Number of enclosing loops in the current function (for `break`/`continue`).
@@ -113,6 +115,7 @@ impl<'a> Parser<'a> {
             depth,
             nesting: 0,
             blocks: 0,
+            skip_silently: false,
             func_depth: 0,
             loop_depth: 0,
         }
@@ -218,6 +221,7 @@ impl<'a> Parser<'a> {
 
     /// Reports an unsupported construct at `span`.
     fn unsupported(&mut self, span: Span, what: &str, hint: &str) {
+        self.skip_silently = true;
         self.report(
             Diagnostic::error(span, format!("{what} not supported in ormlab scripts"))
                 .with_hint(hint),
@@ -312,18 +316,38 @@ impl<'a> Parser<'a> {
             self.skip_line();
             self.skip_block();
         }
+        self.skip_silently = false;
     }
 
-    /// Parses (to find errors) and drops an indented block, if one follows.
+    /// Parses (to find errors) and drops an indented block, if one follows; after an
+    /// unsupported construct (`skip_silently`), drops it without looking inside.
     fn skip_block(&mut self) {
-        if matches!(self.kind(), TokenKind::Indent) {
+        if !matches!(self.kind(), TokenKind::Indent) {
+            return;
+        }
+        if !self.skip_silently {
             let _ = self.indented_statements();
+            return;
+        }
+        let mut level = 0usize;
+        loop {
+            match self.kind() {
+                TokenKind::Indent => level += 1,
+                TokenKind::Dedent => level = level.saturating_sub(1),
+                TokenKind::EndOfFile => break,
+                _ => {}
+            }
+            self.bump();
+            if level == 0 {
+                break;
+            }
         }
     }
 
     fn start_line(&mut self) {
         self.line_start = self.span().start;
         self.line_has_error = false;
+        self.skip_silently = false;
     }
 }
 

@@ -57,7 +57,10 @@ impl Parser<'_> {
                 Err(()) => self.skip_compound(),
             }
         } else if self.simple_line(out).is_err() {
+            // A block after a broken line (`else:` without `if`...) belongs to it.
             self.skip_line();
+            self.skip_block();
+            self.skip_silently = false;
         }
     }
 
