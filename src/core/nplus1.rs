@@ -36,7 +36,9 @@ pub fn detect(log: &[(&str, &str)]) -> Vec<Option<String>> {
         params.sort_unstable();
         params.dedup();
         if members.len() >= THRESHOLD && params.len() == members.len() {
-            let table = lazy_target(sql).map(|t| format!(" (loading `{t}` rows one parent at a time)")).unwrap_or_default();
+            let table = lazy_target(sql)
+                .map(|t| format!(" (loading `{t}` rows one parent at a time)"))
+                .unwrap_or_default();
             notes[i] = Some(format!(
                 "N+1 queries: this SELECT ran {} times in a row with different parameters{table}. \
                  Load the relationship eagerly in the first query, e.g. \
@@ -50,14 +52,16 @@ pub fn detect(log: &[(&str, &str)]) -> Vec<Option<String>> {
 }
 
 fn is_select(sql: &str) -> bool {
-    sql.trim_start().get(..6).is_some_and(|s| s.eq_ignore_ascii_case("select"))
+    sql.trim_start()
+        .get(..6)
+        .is_some_and(|s| s.eq_ignore_ascii_case("select"))
 }
 
 fn is_transaction_control(sql: &str) -> bool {
     let s = sql.trim();
-    ["BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"].iter().any(|k| {
-        s.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k))
-    })
+    ["BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"]
+        .iter()
+        .any(|k| s.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k)))
 }
 
 /// The table a lazy load reads: `... FROM post \nWHERE ? = post.user_id` → `post`.
@@ -73,7 +77,8 @@ fn lazy_target(sql: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    const LAZY: &str = "SELECT post.id AS post_id, post.title AS post_title \nFROM post \nWHERE ? = post.user_id";
+    const LAZY: &str =
+        "SELECT post.id AS post_id, post.title AS post_title \nFROM post \nWHERE ? = post.user_id";
 
     #[test]
     fn flags_a_select_repeated_per_parent_row() {
@@ -94,14 +99,31 @@ mod tests {
 
     #[test]
     fn repeated_identical_queries_and_short_runs_are_not_flagged() {
-        assert!(detect(&[(LAZY, "(1,)"), (LAZY, "(2,)")]).iter().all(Option::is_none));
-        assert!(detect(&[(LAZY, "(1,)"), (LAZY, "(1,)"), (LAZY, "(1,)")]).iter().all(Option::is_none));
-        assert!(detect(&[("INSERT INTO t VALUES (?)", "(1,)"); 5]).iter().all(Option::is_none));
+        assert!(
+            detect(&[(LAZY, "(1,)"), (LAZY, "(2,)")])
+                .iter()
+                .all(Option::is_none)
+        );
+        assert!(
+            detect(&[(LAZY, "(1,)"), (LAZY, "(1,)"), (LAZY, "(1,)")])
+                .iter()
+                .all(Option::is_none)
+        );
+        assert!(
+            detect(&[("INSERT INTO t VALUES (?)", "(1,)"); 5])
+                .iter()
+                .all(Option::is_none)
+        );
     }
 
     #[test]
     fn transaction_control_between_repeats_is_ignored() {
-        let log = [(LAZY, "(1,)"), ("BEGIN (implicit)", ""), (LAZY, "(2,)"), (LAZY, "(3,)")];
+        let log = [
+            (LAZY, "(1,)"),
+            ("BEGIN (implicit)", ""),
+            (LAZY, "(2,)"),
+            (LAZY, "(3,)"),
+        ];
         assert!(detect(&log)[0].is_some());
     }
 }

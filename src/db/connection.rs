@@ -22,7 +22,10 @@ impl Database {
     /// Opens a fresh in-memory database with foreign keys enforced.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        Ok(Database { conn, interrupt: None })
+        Ok(Database {
+            conn,
+            interrupt: None,
+        })
     }
 
     /// The SQLite library version, e.g. `3.53.0`.
@@ -45,7 +48,9 @@ impl Database {
 
     fn install_interrupt(&mut self) {
         if let Some(check) = self.interrupt.clone() {
-            self.conn.progress_handler(CHECK_EVERY, Some(move || check())).ok();
+            self.conn
+                .progress_handler(CHECK_EVERY, Some(move || check()))
+                .ok();
         }
     }
 
@@ -336,7 +341,9 @@ mod tests {
         let mut db = Database::open_in_memory().unwrap();
         let calls = Arc::new(AtomicUsize::new(0));
         let c = calls.clone();
-        db.set_interrupt_check(std::sync::Arc::new(move || c.fetch_add(1, Ordering::SeqCst) > 50));
+        db.set_interrupt_check(std::sync::Arc::new(move || {
+            c.fetch_add(1, Ordering::SeqCst) > 50
+        }));
         let r = db.run("with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c", &[]);
         assert_eq!(r, Err(DbError::Interrupted));
         calls.store(0, Ordering::SeqCst);

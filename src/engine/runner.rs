@@ -2,11 +2,11 @@
 
 use super::clock;
 use super::protocol::{Block, BlockKind, EngineError, Request, Response};
-use crate::core::diag::{LineIndex, Span};
-use crate::core::sqltext::split_statements;
 use super::protocol::{LoggedStatement, PrintedTable, ScriptError, ScriptOutcome};
+use crate::core::diag::{LineIndex, Span};
 use crate::core::interp::{self, RunOptions, Source};
 use crate::core::nplus1;
+use crate::core::sqltext::split_statements;
 use crate::db::{Database, DbError, Outcome, TableInfo, Value};
 use serde_json::value::RawValue;
 
@@ -177,16 +177,26 @@ impl Engine {
         self.result_base = self.result_base.wrapping_add(self.results.len() as u32);
         self.results.clear();
         if let Err(e) = self.db.reset() {
-            return Response::Error { error: EngineError::plain(e.to_string()) };
+            return Response::Error {
+                error: EngineError::plain(e.to_string()),
+            };
         }
-        let srcs: Vec<Source> = sources.iter().map(|(name, text)| Source::new(name, text)).collect();
+        let srcs: Vec<Source> = sources
+            .iter()
+            .map(|(name, text)| Source::new(name, text))
+            .collect();
         let stop = self.db.interrupt_check();
         let opts = RunOptions {
             should_stop: stop.map(|check| Box::new(move || check()) as Box<dyn FnMut() -> bool>),
             max_steps: 0,
         };
         let outcome = interp::run(&srcs, &mut self.db, opts);
-        Response::ScriptRan(Box::new(script_outcome(outcome, sources, self.db.tables().unwrap_or_default(), started)))
+        Response::ScriptRan(Box::new(script_outcome(
+            outcome,
+            sources,
+            self.db.tables().unwrap_or_default(),
+            started,
+        )))
     }
 
     fn run_sql(&mut self, sql: &str, range: Option<(usize, usize)>, page: usize) -> Response {
@@ -268,16 +278,30 @@ impl Engine {
 
 /// Converts the interpreter's outcome into the wire form, with errors positioned
 /// (start and end) in their own source and N+1 notes on the SQL log.
-fn script_outcome(o: interp::RunOutcome, sources: &[(String, String)], schema: Vec<TableInfo>, started: f64) -> ScriptOutcome {
-    let index: Vec<LineIndex> = sources.iter().map(|(_, text)| LineIndex::new(text)).collect();
+fn script_outcome(
+    o: interp::RunOutcome,
+    sources: &[(String, String)],
+    schema: Vec<TableInfo>,
+    started: f64,
+) -> ScriptOutcome {
+    let index: Vec<LineIndex> = sources
+        .iter()
+        .map(|(_, text)| LineIndex::new(text))
+        .collect();
     let locate = |source: usize, span: Span| {
-        index.get(source).map(|ix| (ix.line_col(span.start), ix.line_col(span.end.max(span.start))))
+        index.get(source).map(|ix| {
+            (
+                ix.line_col(span.start),
+                ix.line_col(span.end.max(span.start)),
+            )
+        })
     };
     let mut errors: Vec<ScriptError> = o
         .diagnostics
         .iter()
         .map(|(source, d)| {
-            let (a, b) = locate(*source, d.span).unwrap_or((Default::default(), Default::default()));
+            let (a, b) =
+                locate(*source, d.span).unwrap_or((Default::default(), Default::default()));
             ScriptError {
                 source: *source,
                 class: "SyntaxError".into(),
@@ -303,18 +327,32 @@ fn script_outcome(o: interp::RunOutcome, sources: &[(String, String)], schema: V
             hint: e.hint.clone(),
         });
     }
-    let pairs: Vec<(&str, &str)> = o.sql_log.iter().map(|s| (s.sql.as_str(), s.params.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = o
+        .sql_log
+        .iter()
+        .map(|s| (s.sql.as_str(), s.params.as_str()))
+        .collect();
     let notes = nplus1::detect(&pairs);
     let sql_log = o
         .sql_log
         .iter()
         .zip(notes)
-        .map(|(s, note)| LoggedStatement { sql: s.sql.clone(), params: s.params.clone(), elapsed_ms: s.elapsed_ms, note })
+        .map(|(s, note)| LoggedStatement {
+            sql: s.sql.clone(),
+            params: s.params.clone(),
+            elapsed_ms: s.elapsed_ms,
+            note,
+        })
         .collect();
     let tables = o
         .tables
         .into_iter()
-        .map(|t| PrintedTable { line: t.line, title: t.title, columns: t.columns, rows: t.rows })
+        .map(|t| PrintedTable {
+            line: t.line,
+            title: t.title,
+            columns: t.columns,
+            rows: t.rows,
+        })
         .collect();
     ScriptOutcome {
         stdout: o.stdout,

@@ -135,7 +135,9 @@ pub fn App() -> impl IntoView {
     };
 
     let run_sql = move |at_cursor: bool| {
-        let Some(ed) = editor_of(editors, Tab::Sql) else { return };
+        let Some(ed) = editor_of(editors, Tab::Sql) else {
+            return;
+        };
         let text = ed.get_text();
         let range = if at_cursor {
             let (from, to, head) = ed.selection();
@@ -149,7 +151,12 @@ pub fn App() -> impl IntoView {
         };
         let Some(seq) = begin() else { return };
         spawn_local(async move {
-            let resp = bridge::call(&Request::RunSql { sql: text, range, page: PAGE }).await;
+            let resp = bridge::call(&Request::RunSql {
+                sql: text,
+                range,
+                page: PAGE,
+            })
+            .await;
             if run_seq.get_value() != seq {
                 return;
             }
@@ -161,7 +168,9 @@ pub fn App() -> impl IntoView {
     let run_script = move || {
         let sources: Vec<(String, String)> = [Tab::Models, Tab::Script]
             .iter()
-            .filter_map(|t| editor_of(editors, *t).map(|e| (format!("{}.py", t.id()), e.get_text())))
+            .filter_map(|t| {
+                editor_of(editors, *t).map(|e| (format!("{}.py", t.id()), e.get_text()))
+            })
             .collect();
         let Some(seq) = begin() else { return };
         spawn_local(async move {
@@ -176,7 +185,9 @@ pub fn App() -> impl IntoView {
 
     // Create the editors once their elements exist, then wait for the engine.
     Effect::new(move |_| {
-        let (Some(m), Some(s), Some(q)) = (models_el.get(), script_el.get(), sql_el.get()) else { return };
+        let (Some(m), Some(s), Some(q)) = (models_el.get(), script_el.get(), sql_el.get()) else {
+            return;
+        };
         if editors.with_value(|e| e.iter().any(Option::is_some)) {
             return;
         }
@@ -188,14 +199,29 @@ pub fn App() -> impl IntoView {
             on_run_at_cursor: Box::new(move || run_script()),
         };
         let handles = [
-            editor::create(&m, "python", examples::MODELS, "models.py editor", py(Tab::Models)),
-            editor::create(&s, "python", examples::SCRIPT, "script.py editor", py(Tab::Script)),
+            editor::create(
+                &m,
+                "python",
+                examples::MODELS,
+                "models.py editor",
+                py(Tab::Models),
+            ),
+            editor::create(
+                &s,
+                "python",
+                examples::SCRIPT,
+                "script.py editor",
+                py(Tab::Script),
+            ),
             editor::create(
                 &q,
                 "sql",
                 examples::SQL,
                 "SQL console editor",
-                Callbacks { on_run: Box::new(move || run_sql(false)), on_run_at_cursor: Box::new(move || run_sql(true)) },
+                Callbacks {
+                    on_run: Box::new(move || run_sql(false)),
+                    on_run_at_cursor: Box::new(move || run_sql(true)),
+                },
             ),
         ];
         editors.set_value(handles);
@@ -230,7 +256,9 @@ pub fn App() -> impl IntoView {
         }
     };
     let pick = Callback::new(move |(target, line, col): (usize, u32, u32)| {
-        let Some(t) = Tab::ALL.get(target).copied() else { return };
+        let Some(t) = Tab::ALL.get(target).copied() else {
+            return;
+        };
         select_tab(t);
         if line > 0
             && let Some(ed) = editor_of(editors, t)
@@ -353,11 +381,18 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
     let mut marks = Vec::new();
     out.last.set(LastRun::Sql);
     match resp {
-        Response::Ran { blocks, schema, elapsed_ms } => {
+        Response::Ran {
+            blocks,
+            schema,
+            elapsed_ms,
+        } => {
             let errs: Vec<ShownError> = blocks
                 .iter()
                 .filter_map(|b| match &b.kind {
-                    BlockKind::Error(e) => Some(ShownError { target: Tab::Sql.index(), error: e.clone() }),
+                    BlockKind::Error(e) => Some(ShownError {
+                        target: Tab::Sql.index(),
+                        error: e.clone(),
+                    }),
                     _ => None,
                 })
                 .collect();
@@ -365,11 +400,25 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
             out.log.set(
                 blocks
                     .iter()
-                    .map(|b| LoggedStatement { sql: b.sql.clone(), params: String::new(), elapsed_ms: b.elapsed_ms, note: None })
+                    .map(|b| LoggedStatement {
+                        sql: b.sql.clone(),
+                        params: String::new(),
+                        elapsed_ms: b.elapsed_ms,
+                        note: None,
+                    })
                     .collect(),
             );
-            out.summary.set(Some(format!("last run: {} in {elapsed_ms:.1} ms", plural(blocks.len(), "statement"))));
-            out.blocks.set(blocks.into_iter().enumerate().map(|(i, b)| ShownBlock::new(i, b)).collect());
+            out.summary.set(Some(format!(
+                "last run: {} in {elapsed_ms:.1} ms",
+                plural(blocks.len(), "statement")
+            )));
+            out.blocks.set(
+                blocks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, b)| ShownBlock::new(i, b))
+                    .collect(),
+            );
             out.errors.set(errs);
             if let (Some(schema), Some(ed)) = (schema, editor_of(editors, Tab::Sql)) {
                 ed.set_schema(&schema);
@@ -380,9 +429,14 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
                 marks.push(mark_for(&error));
             }
             out.blocks.set(Vec::new());
-            out.errors.set(vec![ShownError { target: Tab::Sql.index(), error }]);
+            out.errors.set(vec![ShownError {
+                target: Tab::Sql.index(),
+                error,
+            }]);
         }
-        other => out.errors.set(vec![ShownError::plain(format!("unexpected answer: {other:?}"))]),
+        other => out.errors.set(vec![ShownError::plain(format!(
+            "unexpected answer: {other:?}"
+        ))]),
     }
     if let Some(ed) = editor_of(editors, Tab::Sql) {
         ed.set_marks(&marks);
@@ -394,11 +448,23 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
     let mut marks: [Vec<Mark>; 2] = [Vec::new(), Vec::new()];
     match resp {
         Response::ScriptRan(outcome) => {
-            let ScriptOutcome { stdout, stderr, errors, sql_log, tables, schema, elapsed_ms } = *outcome;
+            let ScriptOutcome {
+                stdout,
+                stderr,
+                errors,
+                sql_log,
+                tables,
+                schema,
+                elapsed_ms,
+            } = *outcome;
             let shown: Vec<ShownError> = errors
                 .iter()
                 .map(|e| {
-                    let target = if e.source == 0 { Tab::Models } else { Tab::Script };
+                    let target = if e.source == 0 {
+                        Tab::Models
+                    } else {
+                        Tab::Script
+                    };
                     let error = EngineError {
                         message: format!("{}: {}", e.class, e.message),
                         span: None,
@@ -417,11 +483,17 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
                             severity: "error",
                         });
                     }
-                    ShownError { target: target.index(), error }
+                    ShownError {
+                        target: target.index(),
+                        error,
+                    }
                 })
                 .collect();
             let statements = sql_log.iter().filter(|s| !s.sql.is_empty()).count();
-            out.summary.set(Some(format!("last run: script, {} in {elapsed_ms:.1} ms", plural(statements, "SQL statement"))));
+            out.summary.set(Some(format!(
+                "last run: script, {} in {elapsed_ms:.1} ms",
+                plural(statements, "SQL statement")
+            )));
             out.stdout.set(stdout);
             out.stderr.set(stderr);
             out.log.set(sql_log);
@@ -434,9 +506,14 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
         Response::Error { error } => {
             out.stdout.set(String::new());
             out.tables.set(Vec::new());
-            out.errors.set(vec![ShownError { target: Tab::Script.index(), error }]);
+            out.errors.set(vec![ShownError {
+                target: Tab::Script.index(),
+                error,
+            }]);
         }
-        other => out.errors.set(vec![ShownError::plain(format!("unexpected answer: {other:?}"))]),
+        other => out.errors.set(vec![ShownError::plain(format!(
+            "unexpected answer: {other:?}"
+        ))]),
     }
     for (t, m) in [Tab::Models, Tab::Script].iter().zip(marks.iter()) {
         if let Some(ed) = editor_of(editors, *t) {
@@ -462,7 +539,10 @@ fn mark_for(e: &EngineError) -> Mark {
 /// Mounts the app into `<body>`, replacing the loading screen.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

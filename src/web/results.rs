@@ -54,7 +54,8 @@ pub fn ResultBlock(
             let body = if columns.is_empty() {
                 view! { <div class="empty">"no columns"</div> }.into_any()
             } else {
-                view! { <Grid result=Some(result) columns=columns total=total first=first /> }.into_any()
+                view! { <Grid result=Some(result) columns=columns total=total first=first /> }
+                    .into_any()
             };
             (summary, body, "block rows")
         }
@@ -98,7 +99,10 @@ pub struct ShownError {
 impl ShownError {
     /// An error without a position.
     pub fn plain(message: String) -> Self {
-        ShownError { target: usize::MAX, error: EngineError::plain(message) }
+        ShownError {
+            target: usize::MAX,
+            error: EngineError::plain(message),
+        }
     }
 }
 

@@ -38,10 +38,20 @@ pub fn PrintedTableView(
     /// The table.
     table: PrintedTable,
 ) -> impl IntoView {
-    let columns: Vec<ResultColumn> =
-        table.columns.iter().map(|c| ResultColumn { name: c.clone(), decltype: String::new() }).collect();
+    let columns: Vec<ResultColumn> = table
+        .columns
+        .iter()
+        .map(|c| ResultColumn {
+            name: c.clone(),
+            decltype: String::new(),
+        })
+        .collect();
     let total = table.rows.len();
-    let rows: Vec<Vec<Value>> = table.rows.into_iter().map(|r| r.into_iter().map(Value::Text).collect()).collect();
+    let rows: Vec<Vec<Value>> = table
+        .rows
+        .into_iter()
+        .map(|r| r.into_iter().map(Value::Text).collect())
+        .collect();
     view! {
         <section class="block rows">
             <header class="block-head">
