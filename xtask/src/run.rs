@@ -89,6 +89,7 @@ struct Phase {
     name: &'static str,
     passed: u64,
     failed: u64,
+    skipped: u64,
     ok: bool,
 }
 
@@ -104,6 +105,7 @@ fn counted(name: &'static str, cmd: &mut Command) -> Phase {
             name,
             passed: 0,
             failed: 1,
+            skipped: 0,
             ok: false,
         };
     };
@@ -157,6 +159,7 @@ fn counted(name: &'static str, cmd: &mut Command) -> Phase {
         name,
         passed,
         failed,
+        skipped: 0,
         ok,
     }
 }
@@ -183,6 +186,7 @@ pub fn test(_args: &[String]) -> Result {
             .args(["test", "--workspace"])
             .current_dir(&root),
     ));
+    phases.push(conformance());
     say("headless wasm tests in Chromium (cargo test --target wasm32-unknown-unknown)");
     phases.push(counted(
         "wasm",
@@ -205,6 +209,7 @@ pub fn test(_args: &[String]) -> Result {
                 name: "dist",
                 passed: 0,
                 failed: 1,
+                skipped: 0,
                 ok: false,
             });
         }
@@ -224,18 +229,125 @@ pub fn test(_args: &[String]) -> Result {
     }
     let passed: u64 = phases.iter().map(|p| p.passed).sum();
     let failed: u64 = phases.iter().map(|p| p.failed).sum();
+    let skipped: u64 = phases.iter().map(|p| p.skipped).sum();
     let detail = phases
         .iter()
         .map(|p| format!("{} {}/{}", p.name, p.passed, p.passed + p.failed))
         .collect::<Vec<_>>()
         .join(", ");
     say(&format!("phases: {detail}"));
-    println!("summary: {passed} passed, {failed} failed");
+    if skipped > 0 {
+        println!("summary: {passed} passed, {failed} failed, {skipped} skipped");
+    } else {
+        println!("summary: {passed} passed, {failed} failed");
+    }
     if phases.iter().all(|p| p.ok) && failed == 0 {
         Ok(())
     } else {
         Err("some tests failed".into())
     }
+}
+
+/// The shared conformance corpus through the native CLI (`compare.py`), when it is there.
+/// Scripts listed in `tests/conformance/known_failures.txt` may fail (they are reported as
+/// skipped); any other failure fails the phase, and a listed script that passes is
+/// reported so the list can shrink.
+fn conformance() -> Phase {
+    let root = root();
+    let corpus = root.join("../shared/conformance");
+    if !corpus.join("compare.py").exists() {
+        say("conformance corpus not found beside the checkout (../shared/conformance): skipped");
+        return Phase {
+            name: "conformance",
+            passed: 0,
+            failed: 0,
+            skipped: 0,
+            ok: true,
+        };
+    }
+    // The dev build shares its dependencies with the native tests just run (no LTO build).
+    say("conformance: building the CLI, then compare.py over the corpus scripts");
+    if let Err(e) = setup::run(
+        Command::new("cargo")
+            .args(["build", "--bin", "ormlab"])
+            .current_dir(&root),
+        "CLI build",
+    ) {
+        say(&e);
+        return Phase {
+            name: "conformance",
+            passed: 0,
+            failed: 1,
+            skipped: 0,
+            ok: false,
+        };
+    }
+    let known: Vec<String> =
+        std::fs::read_to_string(root.join("tests/conformance/known_failures.txt"))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+    let cli = root.join("target/debug/ormlab");
+    let out = Command::new("python3")
+        .arg(corpus.join("compare.py"))
+        .args(["-j", "2", "--timeout", "60", "--cmd"])
+        .arg(format!("{} run {{file}}", cli.display()))
+        .arg(corpus.join("scripts"))
+        .current_dir(&root)
+        .output();
+    let Ok(out) = out else {
+        say("conformance: could not run python3 compare.py");
+        return Phase {
+            name: "conformance",
+            passed: 0,
+            failed: 1,
+            skipped: 0,
+            ok: false,
+        };
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("PASS ") {
+            passed += 1;
+            if is_known(&known, name) {
+                say(&format!(
+                    "conformance: {} passes now: remove it from tests/conformance/known_failures.txt",
+                    name.trim()
+                ));
+            }
+        } else if let Some(name) = line.strip_prefix("FAIL ") {
+            if is_known(&known, name) {
+                skipped += 1;
+            } else {
+                failed += 1;
+                say(&format!(
+                    "conformance: {} FAILED (a regression: it is not a known failure)",
+                    name.trim()
+                ));
+            }
+        } else if failed > 0 && !line.starts_with("PASS") {
+            println!("{line}");
+        }
+    }
+    say(&format!(
+        "conformance: {passed} passed, {failed} failed, {skipped} known failures (tests/conformance/known_failures.txt)"
+    ));
+    Phase {
+        name: "conformance",
+        passed,
+        failed,
+        skipped,
+        ok: failed == 0 && passed + skipped > 0,
+    }
+}
+
+/// True when `name` (a path as compare.py prints it) is listed by its file name.
+fn is_known(known: &[String], name: &str) -> bool {
+    let file = name.trim().rsplit('/').next().unwrap_or("");
+    known.iter().any(|k| k == file)
 }
 
 /// Formatting and clippy on both targets; one check per tool.
@@ -282,6 +394,7 @@ fn lint() -> Phase {
         name: "lint",
         passed,
         failed,
+        skipped: 0,
         ok: failed == 0,
     }
 }

@@ -204,7 +204,8 @@ fn c_toolchain() -> Result {
     apt(&[("clang", "/usr/bin/clang"), ("llvm", "/usr/bin/llvm-ar")])
 }
 
-/// Headless Chromium and its driver (browser tests, benchmarks).
+/// Headless Chromium and its driver (browser tests, benchmarks), and Python for the
+/// conformance runner (`compare.py`, standard library only).
 pub fn browser() -> Result {
     apt(&[
         ("chromium", "/usr/bin/chromium"),
