@@ -2,7 +2,10 @@
 // /work/shared/bench/workload.md through ormlab (window.ormlab, engine in its worker) and
 // through sql.js, in one headless Chromium, interleaved A B A B, medians and ratios.
 //
-//   node bench/bench.mjs [--runs N] [--only W1,W3,S]
+//   node bench/bench.mjs [--runs N] [--only W1,W3,S] [--diag | --diag-only]
+// --diag adds breakdowns of ormlab's time (request JSON, message transfer, SQLite alone, export
+// vs import vs quick_check, cold-start timeline); --diag-only runs just those.
+// Dev server with the same mounts and headers as `cargo xtask bench`: node bench/serve.mjs 8091
 // Env: ORMLAB_URL (default http://127.0.0.1:8091/), ORMLAB_DIST_RAW / ORMLAB_DIST_GZIP (bytes
 // of dist/, computed here when absent), CHROMIUM (default /usr/bin/chromium).
 // Exit status: 0 when the bench ran (even if over budget), 1 on a harness error
@@ -32,11 +35,14 @@ function parseArgs(argv) {
     if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a.startsWith('--runs=')) opts.runs = Number(a.slice(7));
     else if (a === '--diag') opts.diag = true;
+    else if (a === '--diag-only') { opts.diag = true; opts.only = []; }
     else if (a === '--only') opts.only = String(argv[++i] || '').split(',');
     else if (a.startsWith('--only=')) opts.only = a.slice(7).split(',');
-    else throw new Error(`unknown argument ${a} (use --runs N, --only W1,W3,S, --diag)`);
+    else throw new Error(`unknown argument ${a} (use --runs N, --only W1,W3,S, --diag, --diag-only)`);
   }
+  if (opts.diag && !opts.only.length) opts.only = ['NONE'];
   opts.only = opts.only.map((s) => s.trim().toUpperCase()).filter(Boolean);
+  if (opts.only[0] === 'NONE') opts.only = [];
   for (const w of opts.only) if (!ALL.includes(w)) throw new Error(`unknown workload ${w} (known: ${ALL.join(', ')})`);
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs takes a positive integer');
   if (opts.runs < 3) console.log(`note: --runs ${opts.runs} is below the 3 runs workload.md asks for`);
@@ -79,6 +85,9 @@ const DRIVER = { ormlab: '/bench/ormlab-driver.mjs', 'sql.js': null };
 
 function watch(page, name, errors) {
   page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message || e}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${name}: HTTP ${r.status()} for ${r.url()}`);
+  });
   page.on('crash', () => errors.push(`${name}: page crashed`));
   page.on('console', (m) => {
     if (m.type() === 'error') console.log(`  (${name} console error: ${m.text().slice(0, 300)})`);
@@ -172,6 +181,10 @@ async function coldStart(context, name, errors, { url = URLS[name], instrument =
   }
   await page.goto(url, { waitUntil: 'load' });
   const r = await page.evaluate(() => window.coldStart);
+  if (!r || typeof r.ms !== 'number') {
+    checkErrors(errors);
+    throw new HarnessError(`${name}: the cold-start page gave no first result`);
+  }
   const marks = instrument ? await page.evaluate(() => ({
     ...(window.__marks || {}),
     domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
@@ -225,7 +238,11 @@ async function diagnose(context, pages, errors, runs) {
   }
   const med = (list) => {
     const out = {};
-    for (const k of Object.keys(list[0])) if (typeof list[0][k] === 'number') out[k] = Math.round(median(list.map((x) => x[k])) * 10) / 10;
+    const keys = [...new Set(list.flatMap((x) => Object.keys(x)))];
+    for (const k of keys) {
+      const xs = list.map((x) => x[k]).filter((v) => typeof v === 'number');
+      if (xs.length) out[k] = Math.round(median(xs) * 10) / 10;
+    }
     return out;
   };
   const result = {

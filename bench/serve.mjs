@@ -1,6 +1,6 @@
 // Development server for the bench (what `cargo xtask bench` mounts, with the same headers):
 // / = dist/, /bench/ = bench/page/, /vendor/sqljs/ = node_modules/sql.js/dist/. Loopback only.
-//   node bench/serve.mjs [port]      (default 8091)
+//   node bench/serve.mjs [port]      (default 8091; BENCH_DIST=/other/dist serves another build at /)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 const mounts = [
   ['/vendor/sqljs/', join(root, 'node_modules/sql.js/dist')],
   ['/bench/', join(root, 'bench/page')],
-  ['/', join(root, 'dist')],
+  ['/', process.env.BENCH_DIST || join(root, 'dist')],
 ];
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };

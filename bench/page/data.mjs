@@ -132,4 +132,9 @@ export const DIAG = {
   dropCopy: 'DROP TABLE IF EXISTS posts_c;',
   insertCopy: 'INSERT INTO posts_c (id, title, content, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
   copyAll: 'INSERT INTO posts_c SELECT * FROM posts',
+  makeUsersCopy: 'CREATE TABLE users_c (id INTEGER PRIMARY KEY, username TEXT UNIQUE NOT NULL, email TEXT UNIQUE NOT NULL, ' +
+    'role_id INTEGER REFERENCES roles(id), created_at TEXT NOT NULL);',
+  dropUsersCopy: 'DROP TABLE IF EXISTS users_c;',
+  insertUsersCopy: 'INSERT INTO users_c (id, username, email, role_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  copyUsers: 'INSERT INTO users_c SELECT * FROM users',
 };

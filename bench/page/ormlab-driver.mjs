@@ -94,6 +94,26 @@ export const driver = {
     const o = ormlab();
     const r = {};
     let t = performance.now();
+    // W1 split: request JSON, message + parse without inserting, the insert through
+    // runMany with a prebuilt request, and SQLite alone (INSERT … SELECT).
+    const ujson = JSON.stringify({ RunMany: { sql: D.DIAG.insertUsersCopy, rows: data.users } });
+    r.W1_stringify_ms = performance.now() - t;
+    const ubad = JSON.stringify({ RunMany: { sql: 'INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?)', rows: data.users } });
+    t = performance.now();
+    await o._callRaw(ubad);
+    r.W1_message_and_parse_only_ms = performance.now() - t;
+    await o.exec(D.DIAG.makeUsersCopy);
+    t = performance.now();
+    const uans = await o._callRaw(ujson);
+    r.W1_prebuilt_request_ms = performance.now() - t;
+    if (!/RanMany/.test(uans)) throw new Error('diag: unexpected answer ' + uans.slice(0, 200));
+    await o.exec(D.DIAG.dropUsersCopy);
+    await o.exec(D.DIAG.makeUsersCopy);
+    t = performance.now();
+    await o.exec(D.DIAG.copyUsers);
+    r.W1_sqlite_insert_select_ms = performance.now() - t;
+    await o.exec(D.DIAG.dropUsersCopy);
+    t = performance.now();
     const json = JSON.stringify({ RunMany: { sql: D.DIAG.insertCopy, rows: data.posts } });
     r.W2_stringify_ms = performance.now() - t;
     r.W2_request_chars = json.length;
@@ -102,6 +122,28 @@ export const driver = {
     const badAnswer = await o._callRaw(bad);
     r.W2_message_and_parse_only_ms = performance.now() - t; // postMessage + copy into wasm + serde parse, no insert
     if (!/no such table/.test(badAnswer)) throw new Error('diag: unexpected answer ' + badAnswer.slice(0, 200));
+    // The same 70 MB request text posted to a worker that only answers its length: the
+    // browser's cost of moving the string to another thread.
+    const echo = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data.msg.length)'], { type: 'text/javascript' })));
+    await new Promise((res) => { echo.onmessage = res; echo.postMessage({ msg: 'warm' }); });
+    t = performance.now();
+    await new Promise((res) => { echo.onmessage = res; echo.postMessage({ id: 1, msg: json }); });
+    r.W2_postMessage_only_ms = performance.now() - t;
+    echo.terminate();
+    // Prototype for www/ormlab.js: the same rows in 15 chunks of 20,000, all posted at once
+    // inside BEGIN/COMMIT (runMany joins an open transaction), so the main thread
+    // stringifies chunk k+1 while the worker inserts chunk k.
+    await o.exec(D.DIAG.makeCopy);
+    t = performance.now();
+    await o.exec('BEGIN');
+    const parts = [];
+    for (let i = 0; i < data.posts.length; i += 20000) parts.push(o.runMany(D.DIAG.insertCopy, data.posts.slice(i, i + 20000)));
+    await Promise.all(parts);
+    await o.exec('COMMIT');
+    r.W2_pipelined_chunks_ms = performance.now() - t;
+    const cnt = (await o.query('select count(*) from posts_c'))[0][0];
+    if (cnt !== data.posts.length) throw new Error('diag: chunked insert count ' + cnt);
+    await o.exec(D.DIAG.dropCopy);
     await o.exec(D.DIAG.makeCopy);
     t = performance.now();
     const answer = await o._callRaw(json);

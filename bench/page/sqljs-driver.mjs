@@ -120,6 +120,17 @@ export const driver = {
   async diag() {
     const r = {};
     let t = performance.now();
+    db.exec(D.DIAG.makeUsersCopy);
+    t = performance.now();
+    db.run(D.DIAG.copyUsers);
+    r.W1_sqlite_insert_select_ms = performance.now() - t;
+    db.exec(D.DIAG.dropUsersCopy);
+    db.exec(D.DIAG.makeUsersCopy);
+    t = performance.now();
+    insertMany(D.DIAG.insertUsersCopy, data.users);
+    r.W1_bind_step_loop_ms = performance.now() - t;
+    db.exec(D.DIAG.dropUsersCopy);
+    t = performance.now();
     db.exec(D.DIAG.makeCopy);
     t = performance.now();
     db.run(D.DIAG.copyAll);
