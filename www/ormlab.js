@@ -22,17 +22,20 @@
   }
 
   function spawn() {
-    worker = new Worker(new URL('./worker_loader.js', document.baseURI));
-    const mine = worker;
-    let readyResolve, readyReject;
-    readyPromise = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
+    worker = new Worker(new URL('./worker-boot.js', document.baseURI));
+    let readyReject;
+    // worker-boot.js queues messages until the wasm is up: post at once, no handshake.
+    worker.postMessage({ id: 0, init: { interrupt: sab } });
+    readyPromise = new Promise((resolve, reject) => {
+      readyReject = reject;
+      post({ Open: null }).then((opened) => resolve(opened.Opened || opened), reject);
+    });
+    readyPromise.catch(() => {});
     worker.onmessage = (ev) => {
       const data = ev.data;
-      if (data && data.ready) {
-        mine.postMessage({ id: 0, init: { interrupt: sab } });
-        post({ Open: null }).then((opened) => {
-          readyResolve(opened.Opened || opened);
-        }, readyReject);
+      if (data && data.ready) return;
+      if (data && data.fatal) {
+        failAll(new Error('the engine failed to start: ' + data.fatal));
         return;
       }
       const entry = pending.get(data.id);
@@ -42,14 +45,14 @@
       if (inflight === 0) emit({ state: 'idle' });
       entry.resolve({ msg: data.msg, bytes: data.bytes || null });
     };
-    worker.onerror = (ev) => {
-      const err = new Error('the engine worker failed: ' + (ev.message || 'unknown error'));
+    function failAll(err) {
       readyReject(err);
       for (const [, entry] of pending) entry.reject(err);
       pending = new Map();
       inflight = 0;
       emit({ state: 'failed', message: err.message });
-    };
+    }
+    worker.onerror = (ev) => failAll(new Error('the engine worker failed: ' + (ev.message || 'unknown error')));
     return readyPromise;
   }
 
@@ -117,49 +120,76 @@
     return true;
   }
 
+  // Large runMany calls go in chunks inside one savepoint, posted back to back, so that
+  // encoding the next chunk overlaps the engine inserting the previous one.
+  const CHUNK = 20000;
+  async function runManyChunked(sql, rows) {
+    if (rows.length <= CHUNK) return (await post({ RunMany: { sql, rows } })).RanMany.count;
+    const sp = 'ormlab_runmany_' + nextId;
+    const sent = [post({ Exec: { sql: `SAVEPOINT ${sp}` } })];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      sent.push(post({ RunMany: { sql, rows: rows.slice(i, i + CHUNK) } }));
+      await new Promise((r) => setTimeout(r, 0)); // let the previous chunk's message go out
+    }
+    const settled = await Promise.allSettled(sent);
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) {
+      await post({ Exec: { sql: `ROLLBACK TO ${sp}; RELEASE ${sp}` } }).catch(() => {});
+      throw failure.reason;
+    }
+    await post({ Exec: { sql: `RELEASE ${sp}` } });
+    return settled.slice(1).reduce((n, s) => n + s.value.RanMany.count, 0);
+  }
+
+  // The editor bundle loads once the engine has answered (or failed), so its parsing
+  // never delays the engine's first answer; the UI mounts after it.
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const el = document.createElement('script');
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = () => reject(new Error('could not load ' + src));
+      document.head.appendChild(el);
+    });
+  }
+
   spawn();
+  const editorReady = readyPromise.then(() => {}, () => {}).then(() => loadScript('./editor.js'));
 
   const api = {
     /** Resolves with {sqlite_version, engine_version, can_interrupt} once the engine is up. */
     get ready() { return readyPromise; },
     /** Runs one or more statements; resolves with {changes}. */
     async exec(sql) {
-      await readyPromise;
       const r = await post({ Exec: { sql } });
       await afterMutation();
       return r.Executed;
     },
     /** Runs one statement with parameters; resolves with rows as arrays. */
     async query(sql, params = []) {
-      await readyPromise;
       return (await post({ Query: { sql, params } })).QueryRows.rows;
     },
     /** Like query(), with column names: {columns, rows}. */
     async queryWithColumns(sql, params = []) {
-      await readyPromise;
       return (await post({ Query: { sql, params } })).QueryRows;
     },
     /** Runs one prepared statement per parameter list; resolves with one array of rows per run. */
     async queryMany(sql, paramLists) {
-      await readyPromise;
       return (await post({ QueryMany: { sql, params: paramLists } })).QueryManyRows.results;
     },
     /** Runs one prepared statement for every row, in one transaction; resolves with the count. */
     async runMany(sql, rows) {
-      await readyPromise;
-      const r = (await post({ RunMany: { sql, rows } })).RanMany.count;
+      const r = await runManyChunked(sql, rows);
       await afterMutation();
       return r;
     },
     /** Resolves with the database as the bytes of a .sqlite file (Uint8Array). */
     async exportBytes() {
-      await readyPromise;
       const r = await post({ Export: null });
       return new Uint8Array(r.bytes);
     },
     /** Replaces the database with a .sqlite file's bytes (Uint8Array or ArrayBuffer). */
     async importBytes(bytes) {
-      await readyPromise;
       const src = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
       const copy = src.slice().buffer;
       const r = await post({ Import: null }, copy);
@@ -170,11 +200,12 @@
     stop,
     /** Subscribes to engine state changes ({state: 'busy'|'idle'|'restarting'|'failed'}). */
     onState(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    /** Resolves once the editor bundle is loaded (the UI waits for it). */
+    editorReady,
     /** True when Stop interrupts in place (the page is cross-origin isolated). */
     canInterrupt,
     /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */
     async _callRaw(json) {
-      await readyPromise;
       const { msg } = await postRaw(json);
       if (!canInterrupt && /^\{"(RunSql|Exec|RunMany)"/.test(json)) await afterMutation();
       return msg;

@@ -187,31 +187,80 @@ impl Database {
 
     /// The whole database as the bytes of a `.sqlite` file.
     pub fn export(&mut self) -> Result<Vec<u8>> {
-        Ok(self.conn.serialize(MAIN_DB)?.to_vec())
+        self.export_with(<[u8]>::to_vec)
     }
 
-    /// Replaces the database with the `.sqlite` file `bytes`, after checking it.
+    /// Calls `f` with the bytes of the whole database as a `.sqlite` file, without an
+    /// extra copy (the worker copies them straight into a JS buffer).
+    pub fn export_with<T>(&mut self, f: impl FnOnce(&[u8]) -> T) -> Result<T> {
+        let data = self.conn.serialize(MAIN_DB)?;
+        Ok(f(&data))
+    }
+
+    /// Replaces the database with the `.sqlite` file `bytes` (see [`Database::import_from`]).
     pub fn import(&mut self, bytes: &[u8]) -> Result<()> {
-        if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
-            return Err(DbError::NotADatabase(
-                "the file does not start with the SQLite header".into(),
-            ));
-        }
+        let header = bytes.get(..100).unwrap_or(bytes);
+        self.import_from(header, bytes, bytes.len())
+    }
+
+    /// Replaces the database with a `.sqlite` file of `len` bytes read from `reader`
+    /// (copied once, into SQLite's own buffer). `header` is the file's first 100 bytes,
+    /// checked first: the magic string, a valid page size and a length that is a whole
+    /// number of pages. Nothing else is checked here — a damaged file must still load,
+    /// so that it can be inspected and exported; run [`Database::quick_check`] to report.
+    pub fn import_from(
+        &mut self,
+        header: &[u8],
+        reader: impl std::io::Read,
+        len: usize,
+    ) -> Result<()> {
+        check_header(header, len)?;
         let mut fresh = Connection::open_in_memory()?;
-        fresh.deserialize_read_exact(MAIN_DB, bytes, bytes.len(), false)?;
-        let check: String = fresh.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(DbError::NotADatabase(check));
-        }
+        fresh.deserialize_read_exact(MAIN_DB, reader, len, false)?;
         self.conn = fresh;
         self.install_interrupt();
         Ok(())
+    }
+
+    /// SQLite's `PRAGMA quick_check`: `Ok(())` or the problems it lists.
+    pub fn quick_check(&self) -> Result<(), String> {
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA quick_check")
+            .map_err(|e| e.to_string())?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| e.to_string())?
+            .filter_map(|r| r.ok())
+            .collect();
+        if lines.len() == 1 && lines[0] == "ok" {
+            Ok(())
+        } else {
+            Err(lines.join("\n"))
+        }
     }
 
     /// Direct access for the layers built on this one (ORM session, migrations).
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Checks a `.sqlite` file's header against its length.
+fn check_header(header: &[u8], len: usize) -> Result<()> {
+    let bad = |why: &str| Err(DbError::NotADatabase(why.to_owned()));
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return bad("the file does not start with the SQLite header");
+    }
+    let raw = u16::from_be_bytes([header[16], header[17]]) as usize;
+    let page = if raw == 1 { 65536 } else { raw };
+    if !(512..=65536).contains(&page) || !page.is_power_of_two() {
+        return bad("the header's page size is invalid");
+    }
+    if !len.is_multiple_of(page) {
+        return bad("the file's length is not a whole number of pages (truncated?)");
+    }
+    Ok(())
 }
 
 fn bind_all(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<()> {

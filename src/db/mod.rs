@@ -19,7 +19,7 @@ pub use connection::{Database, InterruptCheck, Result};
 #[cfg(feature = "db")]
 pub use error::DbError;
 pub use schema::{ColumnInfo, TableInfo};
-pub use value::{Value, format_real};
+pub use value::{Param, Value, format_real};
 
 /// A column of a result set: its name and declared type (empty for expressions).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -213,3 +213,96 @@ mod tests {
         assert_eq!(Value::Real(3.0).display().as_deref(), Some("3.0"));
     }
 }
+
+/// A parameter as the JS API sends it — a plain JSON scalar — deserialized straight
+/// into a [`Value`] (no intermediate JSON tree): numbers with a fraction or exponent
+/// become REAL, other numbers INTEGER, strings TEXT, booleans 0/1, `null` NULL, and
+/// `{"blob": "<hex>"}` a BLOB.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Param(pub Value);
+
+impl<'de> Deserialize<'de> for Param {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Param;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number, string, boolean, null or {\"blob\": hex}")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Param, E> {
+                Ok(Param(Value::Integer(v as i64)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Param, E> {
+                Ok(Param(Value::Integer(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Param, E> {
+                Ok(Param(
+                    i64::try_from(v)
+                        .map(Value::Integer)
+                        .unwrap_or(Value::Real(v as f64)),
+                ))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Param, E> {
+                Ok(Param(Value::Real(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Param, E> {
+                Ok(Param(Value::Text(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Param, E> {
+                Ok(Param(Value::Text(v)))
+            }
+            fn visit_unit<E>(self) -> Result<Param, E> {
+                Ok(Param(Value::Null))
+            }
+            fn visit_none<E>(self) -> Result<Param, E> {
+                Ok(Param(Value::Null))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Param, A::Error> {
+                let mut blob = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "blob" && blob.is_none() {
+                        let hex: String = map.next_value()?;
+                        blob = Some(
+                            decode_hex(&hex)
+                                .ok_or_else(|| serde::de::Error::custom("blob is not hex"))?,
+                        );
+                    } else {
+                        return Err(serde::de::Error::custom(format!(
+                            "cannot bind an object with key `{key}`"
+                        )));
+                    }
+                }
+                blob.map(|b| Param(Value::Blob(b)))
+                    .ok_or_else(|| serde::de::Error::custom("cannot bind an empty object"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod param_tests {
+    use super::*;
+
+    #[test]
+    fn params_keep_integer_real_text_null_blob_apart() {
+        let got: Vec<Param> =
+            serde_json::from_str(r#"[1, 1.0, -2.5e3, "x", null, true, {"blob": "00ff"}]"#).unwrap();
+        let want = [
+            Value::Integer(1),
+            Value::Real(1.0),
+            Value::Real(-2500.0),
+            Value::Text("x".into()),
+            Value::Null,
+            Value::Integer(1),
+            Value::Blob(vec![0, 255]),
+        ];
+        assert_eq!(got.into_iter().map(|p| p.0).collect::<Vec<_>>(), want);
+        assert!(serde_json::from_str::<Vec<Param>>(r#"[[1]]"#).is_err());
+        assert!(serde_json::from_str::<Vec<Param>>(r#"[{"nope": 1}]"#).is_err());
+    }
+}

@@ -8,7 +8,7 @@
 //! side gets plain arrays from one `JSON.parse`.
 
 use crate::core::diag::Span;
-use crate::db::{ResultColumn, TableInfo};
+use crate::db::{Param, ResultColumn, TableInfo};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -47,21 +47,21 @@ pub enum Request {
         /// SQL text of one statement.
         sql: String,
         /// Parameters (numbers, strings, null, booleans, `{"blob": hex}`).
-        params: Vec<serde_json::Value>,
+        params: Vec<Param>,
     },
     /// Run one prepared statement per parameter row, every row of every run returned.
     QueryMany {
         /// SQL text of one statement.
         sql: String,
         /// One parameter list per run.
-        params: Vec<Vec<serde_json::Value>>,
+        params: Vec<Vec<Param>>,
     },
     /// Run one prepared statement per row, in one transaction (JS `runMany`).
     RunMany {
         /// SQL text of one statement.
         sql: String,
         /// One parameter list per run.
-        rows: Vec<Vec<serde_json::Value>>,
+        rows: Vec<Vec<Param>>,
     },
     /// The database as `.sqlite` bytes (answered with bytes).
     Export,

@@ -7,7 +7,7 @@ use crate::core::diag::{LineIndex, Span};
 use crate::core::interp::{self, RunOptions, Source};
 use crate::core::nplus1;
 use crate::core::sqltext::split_statements;
-use crate::db::{Database, DbError, Outcome, TableInfo, Value};
+use crate::db::{Database, DbError, Outcome, Param, TableInfo, Value};
 use serde_json::value::RawValue;
 
 /// The longest statement text kept in a [`Block`] for display.
@@ -84,67 +84,42 @@ impl Engine {
                     error: positioned(&sql, Span::at(0), &e),
                 },
             },
-            Request::Query { sql, params } => match convert_params(&params) {
-                Err(e) => Response::Error {
-                    error: EngineError::plain(e),
+            Request::Query { sql, params } => match self.db.run(&sql, &unwrap_params(params)) {
+                Ok(Outcome::Rows { columns, rows }) => Response::QueryRows {
+                    columns: columns.into_iter().map(|c| c.name).collect(),
+                    rows: rows_json(&rows),
                 },
-                Ok(params) => match self.db.run(&sql, &params) {
-                    Ok(Outcome::Rows { columns, rows }) => Response::QueryRows {
-                        columns: columns.into_iter().map(|c| c.name).collect(),
-                        rows: rows_json(&rows),
-                    },
-                    Ok(Outcome::Done { .. }) => Response::QueryRows {
-                        columns: vec![],
-                        rows: raw("[]"),
-                    },
-                    Err(e) => Response::Error {
-                        error: positioned(&sql, Span::at(0), &e),
-                    },
+                Ok(Outcome::Done { .. }) => Response::QueryRows {
+                    columns: vec![],
+                    rows: raw("[]"),
+                },
+                Err(e) => Response::Error {
+                    error: positioned(&sql, Span::at(0), &e),
                 },
             },
             Request::QueryMany { sql, params } => {
-                match params
-                    .iter()
-                    .map(|p| convert_params(p))
-                    .collect::<Result<Vec<_>, _>>()
-                {
-                    Err(e) => Response::Error {
-                        error: EngineError::plain(e),
-                    },
-                    Ok(params) => match self.db.query_many(&sql, &params) {
-                        Ok(results) => {
-                            let mut out = String::from("[");
-                            for (i, rows) in results.iter().enumerate() {
-                                if i > 0 {
-                                    out.push(',');
-                                }
-                                write_rows(&mut out, rows);
+                let params: Vec<Vec<Value>> = params.into_iter().map(unwrap_params).collect();
+                match self.db.query_many(&sql, &params) {
+                    Ok(results) => {
+                        let mut out = String::from("[");
+                        for (i, rows) in results.iter().enumerate() {
+                            if i > 0 {
+                                out.push(',');
                             }
-                            out.push(']');
-                            Response::QueryManyRows { results: raw(&out) }
+                            write_rows(&mut out, rows);
                         }
-                        Err(e) => Response::Error {
-                            error: positioned(&sql, Span::at(0), &e),
-                        },
+                        out.push(']');
+                        Response::QueryManyRows { results: raw(&out) }
+                    }
+                    Err(e) => Response::Error {
+                        error: positioned(&sql, Span::at(0), &e),
                     },
                 }
             }
             Request::RunMany { sql, rows } => {
-                let mut bad = None;
-                let converted = rows.iter().map_while(|r| match convert_params(r) {
-                    Ok(v) => Some(v),
-                    Err(e) => {
-                        bad = Some(e);
-                        None
-                    }
-                });
-                let result = self.db.run_many(&sql, converted);
-                match (result, bad) {
-                    (_, Some(e)) => Response::Error {
-                        error: EngineError::plain(e),
-                    },
-                    (Ok(count), None) => Response::RanMany { count },
-                    (Err(e), None) => Response::Error {
+                match self.db.run_many(&sql, rows.into_iter().map(unwrap_params)) {
+                    Ok(count) => Response::RanMany { count },
+                    Err(e) => Response::Error {
                         error: positioned(&sql, Span::at(0), &e),
                     },
                 }
@@ -169,6 +144,37 @@ impl Engine {
             },
         };
         (resp, None)
+    }
+
+    /// [`Request::Import`] from a reader of `len` bytes whose first bytes are `header`
+    /// (the worker reads straight from the page's buffer; no intermediate copy).
+    pub fn import_from(
+        &mut self,
+        header: &[u8],
+        reader: impl std::io::Read,
+        len: usize,
+    ) -> Response {
+        self.results.clear();
+        match self
+            .db
+            .import_from(header, reader, len)
+            .and_then(|_| self.db.tables())
+        {
+            Ok(schema) => Response::Imported { schema },
+            Err(e) => Response::Error {
+                error: EngineError::plain(e.to_string()),
+            },
+        }
+    }
+
+    /// [`Request::Export`], handing the bytes to `f` without copying them first.
+    pub fn export_with<T>(
+        &mut self,
+        f: impl FnOnce(&[u8]) -> T,
+    ) -> Result<(usize, T), EngineError> {
+        self.db
+            .export_with(|b| (b.len(), f(b)))
+            .map_err(|e| EngineError::plain(e.to_string()))
     }
 
     fn run_script(&mut self, sources: &[(String, String)]) -> Response {
@@ -435,8 +441,8 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn convert_params(params: &[serde_json::Value]) -> Result<Vec<Value>, String> {
-    params.iter().map(Value::from_json).collect()
+fn unwrap_params(params: Vec<Param>) -> Vec<Value> {
+    params.into_iter().map(|p| p.0).collect()
 }
 
 fn write_rows(out: &mut String, rows: &[Vec<Value>]) {

@@ -536,14 +536,20 @@ fn mark_for(e: &EngineError) -> Mark {
     }
 }
 
-/// Mounts the app into `<body>`, replacing the loading screen.
+/// Mounts the app into `<body>`, replacing the loading screen, once the editor bundle
+/// is loaded (`www/ormlab.js` loads it after the engine's first answer, so the UI's
+/// start never delays the engine's).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    // Not Leptos's spawn_local: its executor is initialized by `mount_to_body` below.
+    wasm_bindgen_futures::spawn_local(async {
+        bridge::editor_ready().await;
+        if let Some(boot) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("boot"))
+        {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(App);
+    });
 }

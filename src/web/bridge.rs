@@ -60,6 +60,14 @@ pub async fn ready() -> Result<(String, bool), String> {
     Ok((version.unwrap_or_default(), can_interrupt.unwrap_or(false)))
 }
 
+/// Waits until the editor bundle is loaded (or failed to load).
+pub async fn editor_ready() {
+    let api =
+        js_sys::Reflect::get(&js_sys::global(), &"ormlab".into()).unwrap_or(JsValue::UNDEFINED);
+    let ready = js_sys::Reflect::get(&api, &"editorReady".into()).unwrap_or(JsValue::UNDEFINED);
+    let _ = JsFuture::from(js_sys::Promise::resolve(&ready)).await;
+}
+
 /// Asks the engine to stop the running statement.
 pub async fn stop() {
     if let Ok(p) = js_stop() {

@@ -48,6 +48,54 @@ pub fn start() {
     let _ = scope.post_message(&ready);
 }
 
+/// Runs `f` with the engine, creating it (with the Stop check) on first use.
+fn with_engine(
+    f: impl FnOnce(&mut Engine) -> (Response, Option<Uint8Array>),
+) -> (Response, Option<Uint8Array>) {
+    ENGINE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            match Engine::new() {
+                Ok(mut e) => {
+                    e.set_interrupt_check(std::sync::Arc::new(interrupted));
+                    *slot = Some(e);
+                }
+                Err(error) => return (Response::Error { error }, None),
+            }
+        }
+        match slot.as_mut() {
+            Some(engine) => f(engine),
+            None => (
+                Response::Error {
+                    error: EngineError::plain("the engine failed to start"),
+                },
+                None,
+            ),
+        }
+    })
+}
+
+/// Reads a JS `Uint8Array` into wasm memory in the chunks the reader asks for.
+struct JsReader {
+    arr: Uint8Array,
+    pos: u32,
+}
+
+impl std::io::Read for JsReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.arr.length().saturating_sub(self.pos);
+        let n = left.min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
+        if n == 0 {
+            return Ok(0);
+        }
+        self.arr
+            .subarray(self.pos, self.pos + n)
+            .copy_to(&mut buf[..n as usize]);
+        self.pos += n;
+        Ok(n as usize)
+    }
+}
+
 fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::from(0));
     if let Ok(init) = Reflect::get(&data, &"init".into())
@@ -68,27 +116,28 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let bytes = Reflect::get(&data, &"bytes".into())
         .ok()
         .filter(|b| b.is_instance_of::<ArrayBuffer>())
-        .map(|b| Uint8Array::new(&b).to_vec());
+        .map(|b| Uint8Array::new(&b));
     let (response, out_bytes) = match serde_json::from_str::<Request>(&msg) {
-        Ok(req) => ENGINE.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            if slot.is_none() {
-                match Engine::new() {
-                    Ok(mut e) => {
-                        e.set_interrupt_check(std::sync::Arc::new(interrupted));
-                        *slot = Some(e);
-                    }
-                    Err(error) => return (Response::Error { error }, None),
-                }
-            }
-            match slot.as_mut() {
-                Some(engine) => engine.handle(req, bytes),
-                None => (
-                    Response::Error {
-                        error: EngineError::plain("the engine failed to start"),
-                    },
+        Ok(req) => with_engine(|engine| match (req, bytes) {
+            // Import and export move whole databases: copy once, straight between the
+            // page's buffer and SQLite's memory.
+            (Request::Import, Some(arr)) => {
+                let mut header = [0u8; 100];
+                let n = arr.length().min(100);
+                arr.subarray(0, n).copy_to(&mut header[..n as usize]);
+                let len = arr.length() as usize;
+                (
+                    engine.import_from(&header[..n as usize], JsReader { arr, pos: 0 }, len),
                     None,
-                ),
+                )
+            }
+            (Request::Export, _) => match engine.export_with(|b| Uint8Array::from(b)) {
+                Ok((size, arr)) => (Response::Exported { size }, Some(arr)),
+                Err(error) => (Response::Error { error }, None),
+            },
+            (req, bytes) => {
+                let (resp, out) = engine.handle(req, bytes.map(|b| b.to_vec()));
+                (resp, out.map(|b| Uint8Array::from(b.as_slice())))
             }
         }),
         Err(e) => (
@@ -108,8 +157,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let _ = Reflect::set(&out, &"id".into(), &id);
     let _ = Reflect::set(&out, &"msg".into(), &JsValue::from_str(&text));
     let transfer = Array::new();
-    if let Some(b) = out_bytes {
-        let arr = Uint8Array::from(b.as_slice());
+    if let Some(arr) = out_bytes {
         let buf = arr.buffer();
         let _ = Reflect::set(&out, &"bytes".into(), &buf);
         transfer.push(&buf);
