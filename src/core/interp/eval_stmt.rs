@@ -264,7 +264,8 @@ impl<'b> Interp<'b> {
                     Value::Class(c) if c.lookup_is_exception() => self.call(&v, vec![], vec![])?,
                     Value::Instance(i) if i.class.lookup_is_exception() => v,
                     _ => {
-                        return self.raise("TypeError", "exceptions must derive from BaseException");
+                        return self
+                            .raise("TypeError", "exceptions must derive from BaseException");
                     }
                 };
                 return Err(Box::new(Exc {

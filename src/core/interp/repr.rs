@@ -17,7 +17,17 @@ impl Interp<'_> {
             Value::Int(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
-            Value::List(_) => "list".into(),
+            Value::List(l) => {
+                if self
+                    .orm
+                    .instrumented_lists
+                    .contains(&(Rc::as_ptr(l) as *const u8 as usize))
+                {
+                    "InstrumentedList".into()
+                } else {
+                    "list".into()
+                }
+            }
             Value::Tuple(_) => "tuple".into(),
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),

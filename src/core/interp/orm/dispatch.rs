@@ -1204,6 +1204,7 @@ impl Interp<'_> {
         let m = inst.class.model_info();
         let mut vals = std::collections::HashMap::new();
         if let Some(m) = &m {
+            self.ensure_loaded(&inst)?;
             for (k, n) in &m.columns {
                 let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                 vals.insert(n.to_string(), self.to_sql(&v, None)?);

@@ -178,6 +178,10 @@ pub struct OrmState {
     pub warned_get: bool,
     /// app context depth.
     pub contexts: usize,
+    /// Lists that are relationship collections (`InstrumentedList`), by address.
+    pub instrumented_lists: std::collections::HashSet<usize>,
+    /// Owner (instance, relationship key) of each collection list.
+    pub collection_owner: HashMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
 }
 
 impl OrmState {

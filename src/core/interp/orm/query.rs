@@ -578,6 +578,7 @@ impl Interp<'_> {
                     return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
                 };
                 let mut vals = std::collections::HashMap::new();
+                self.ensure_loaded(&parent)?;
                 for (k, n) in &pm.columns {
                     let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                     vals.insert(n.to_string(), self.to_sql(&v, None)?);

@@ -68,6 +68,7 @@ impl Interp<'_> {
             );
         }
         // parent column values
+        self.ensure_loaded(inst)?;
         let mut vals = std::collections::HashMap::new();
         let Some(m) = inst.class.model_info() else {
             return Ok(Value::None);
@@ -110,7 +111,9 @@ impl Interp<'_> {
         };
         let items = self.run_entity_query(&q, &rel.target, false)?;
         let v = if uselist {
-            Value::list(items)
+            let l = Value::list(items);
+            self.register_collection(&l, inst, &attr.key);
+            l
         } else {
             items.into_iter().next().unwrap_or(Value::None)
         };
@@ -155,7 +158,22 @@ impl Interp<'_> {
             {
                 self.load_relationship(inst, attr)?;
             }
+            // assigning a list: the old members lose their backref
+            let old = inst.dict.borrow().get(&attr.key).cloned();
+            if let (Some(Value::List(old)), Some(rev)) = (old, rev.as_ref()) {
+                let new_items = self.iterate(&v)?;
+                for o in old.borrow().clone() {
+                    if let Value::Instance(oi) = &o
+                        && !new_items
+                            .iter()
+                            .any(|n| matches!(n, Value::Instance(x) if Rc::ptr_eq(x, oi)))
+                    {
+                        self.backref_remove(oi, rev, inst, r.kind);
+                    }
+                }
+            }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+            self.register_collection(&v, inst, &attr.key);
             if let Some(rev) = rev {
                 for c in self.iterate(&v)? {
                     if let Value::Instance(ci) = &c {
@@ -164,6 +182,19 @@ impl Interp<'_> {
                 }
             }
         } else {
+            let old = inst.dict.borrow().get(&attr.key).cloned();
+            let old = match old {
+                Some(o) => o,
+                None if self.status(inst) == Status::Persistent => {
+                    self.load_relationship(inst, attr)?
+                }
+                None => Value::None,
+            };
+            if let (Some(rev), Value::Instance(oi)) = (rev.as_ref(), &old)
+                && !matches!(&v, Value::Instance(x) if Rc::ptr_eq(x, oi))
+            {
+                self.backref_remove(oi, rev, inst, r.kind);
+            }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             if let (Some(rev), Value::Instance(target)) = (rev, &v) {
                 self.backref_set(target, &rev, inst, r.kind);
@@ -215,6 +246,70 @@ impl Interp<'_> {
                 _ => {}
             },
         }
+    }
+
+    /// Marks a list as the collection `inst.<key>` (list methods then keep backrefs in sync).
+    pub fn register_collection(&mut self, l: &Value, inst: &Rc<Instance>, key: &str) {
+        if let Some(p) = l.ptr() {
+            self.orm.instrumented_lists.insert(p);
+            self.orm
+                .collection_owner
+                .insert(p, (Rc::downgrade(inst), Rc::from(key)));
+        }
+    }
+
+    /// Undo a backref link when an object leaves a relationship.
+    fn backref_remove(
+        &mut self,
+        target: &Rc<Instance>,
+        rev: &str,
+        parent: &Rc<Instance>,
+        kind: RelKind,
+    ) {
+        let cur = target.dict.borrow().get(rev).cloned();
+        match (kind, cur) {
+            (RelKind::OneToMany, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
+                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
+            }
+            (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {
+                l.borrow_mut()
+                    .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
+            }
+            _ => {}
+        }
+    }
+
+    /// `collection.append(x)` / `remove(x)` / `extend(xs)` on a relationship list.
+    pub fn collection_changed(
+        &mut self,
+        list_ptr: usize,
+        added: &[Value],
+        removed: &[Value],
+    ) -> R<()> {
+        let Some((owner, key)) = self.orm.collection_owner.get(&list_ptr).cloned() else {
+            return Ok(());
+        };
+        let Some(inst) = owner.upgrade() else {
+            return Ok(());
+        };
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        let (rel, r) = self.rel_info(&m.class, &key)?;
+        let Some(rev) = self.reverse_name(&m.class, &rel) else {
+            return Ok(());
+        };
+        for a in added {
+            if let Value::Instance(ai) = a {
+                self.backref_set(ai, &rev, &inst, r.kind);
+            }
+        }
+        for d in removed {
+            if let Value::Instance(di) = d {
+                self.backref_remove(di, &rev, &inst, r.kind);
+            }
+        }
+        Ok(())
     }
 
     /// Copy foreign keys from related objects before INSERT/UPDATE.
@@ -299,10 +394,14 @@ impl Interp<'_> {
         Ok(())
     }
 
-    fn attr_by_col(&self, inst: &Rc<Instance>, col: &str) -> Value {
+    fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
         let Some(m) = inst.class.model_info() else {
             return Value::None;
         };
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            let _ = self.refresh_instance(inst);
+        }
         match m.columns.iter().find(|(_, n)| &**n == col) {
             Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
             None => Value::None,

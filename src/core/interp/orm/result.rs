@@ -124,7 +124,8 @@ impl Interp<'_> {
                 } else {
                     ResultKind::Mappings
                 };
-                cell.borrow_mut().pos = cell.borrow().rows.len();
+                let len = cell.borrow().rows.len();
+                cell.borrow_mut().pos = len;
                 Ok(Value::Native(Rc::new(Native::Result(
                     std::cell::RefCell::new(r),
                 ))))

@@ -368,7 +368,7 @@ impl Interp<'_> {
         }
         self.sync_relationships_before_flush()?;
         // inserts, ordered by table dependency
-        let new = std::mem::take(&mut self.orm.new);
+        let new = self.orm.new.clone();
         let order = self.table_order();
         let mut new_sorted = new.clone();
         new_sorted.sort_by_key(|i| {
@@ -380,6 +380,12 @@ impl Interp<'_> {
         for inst in &new_sorted {
             self.insert_instance(inst)?;
         }
+        self.orm.new.retain(|i| {
+            i.orm
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| s.status == Status::Pending)
+        });
         // foreign keys that depend on just-inserted parents
         self.sync_relationships_before_flush()?;
         // updates
@@ -666,6 +672,15 @@ impl Interp<'_> {
         }
     }
 
+    /// Refreshes an expired persistent instance (no-op otherwise).
+    pub fn ensure_loaded(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            self.refresh_instance(inst)?;
+        }
+        Ok(())
+    }
+
     /// Reloads an expired instance from the database.
     pub fn refresh_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
         let Some(m) = inst.class.model_info() else {
@@ -696,7 +711,6 @@ impl Interp<'_> {
         for v in &ident {
             pk.push(self.to_sql(v, None)?);
         }
-        self.autoflush()?;
         let sel = match get_statement(&self.orm.reg, &m.class, pk) {
             Ok(s) => s,
             Err(e) => return self.raise("InvalidRequestError", e.0),
