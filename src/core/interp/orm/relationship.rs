@@ -238,10 +238,9 @@ impl Interp<'_> {
                     }
                 }
                 None if !matches!(self.status(target), Status::Persistent) => {
-                    target
-                        .dict
-                        .borrow_mut()
-                        .insert(Rc::from(rev), Value::list(vec![pv]));
+                    let l = Value::list(vec![pv]);
+                    target.dict.borrow_mut().insert(Rc::from(rev), l.clone());
+                    self.register_collection(&l, target, rev);
                 }
                 _ => {}
             },
@@ -310,6 +309,81 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+
+    /// For objects about to be inserted: which parents hold them in one-to-many collections.
+    pub fn collection_links(&mut self, new: &[Rc<Instance>]) -> Links {
+        let mut links: Links = std::collections::HashMap::new();
+        let mut all: Vec<Rc<Instance>> = new.to_vec();
+        all.extend(self.orm.identity_order.iter().cloned());
+        for inst in all {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+                Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+                Err(_) => continue,
+            };
+            for name in rels {
+                let cur = inst.dict.borrow().get(name.as_str()).cloned();
+                let Some(Value::List(l)) = cur else { continue };
+                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                    continue;
+                };
+                if r.kind != RelKind::OneToMany {
+                    continue;
+                }
+                for c in l.borrow().iter() {
+                    if let Value::Instance(ci) = c {
+                        let key = Rc::as_ptr(ci) as usize;
+                        links
+                            .entry(key)
+                            .or_default()
+                            .push((inst.clone(), r.primary.clone()));
+                    }
+                }
+            }
+        }
+        links
+    }
+
+    /// Sets an object's foreign keys from its many-to-one targets and owning collections.
+    pub fn sync_before_insert(&mut self, inst: &Rc<Instance>, links: &Links) {
+        if let Some(ps) = links.get(&(Rc::as_ptr(inst) as usize)) {
+            for (parent, pairs) in ps {
+                for p in pairs {
+                    let v = self.attr_by_col(parent, &p.referred.1);
+                    if !matches!(v, Value::None) {
+                        self.set_by_col(inst, &p.foreign.1, v);
+                    }
+                }
+            }
+        }
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+            Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+            Err(_) => return,
+        };
+        for name in rels {
+            let cur = inst.dict.borrow().get(name.as_str()).cloned();
+            let Some(Value::Instance(target)) = cur else {
+                continue;
+            };
+            let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                continue;
+            };
+            if r.kind != RelKind::ManyToOne {
+                continue;
+            }
+            for p in &r.primary {
+                let v = self.attr_by_col(&target, &p.referred.1);
+                if !matches!(v, Value::None) {
+                    self.set_by_col(inst, &p.foreign.1, v);
+                }
+            }
+        }
     }
 
     /// Copy foreign keys from related objects before INSERT/UPDATE.
@@ -703,6 +777,10 @@ impl Interp<'_> {
         false
     }
 }
+
+/// Child object address → (parent, join pairs) of the collections holding it.
+pub type Links =
+    std::collections::HashMap<usize, Vec<(Rc<Instance>, Vec<crate::core::orm::mapper::JoinPair>)>>;
 
 /// A shallow copy of a collection (for change tracking).
 pub fn snapshot(v: &Value) -> Value {

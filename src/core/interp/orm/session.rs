@@ -377,7 +377,9 @@ impl Interp<'_> {
                 .and_then(|m| order.iter().position(|t| **t == *m.table))
                 .unwrap_or(usize::MAX)
         });
+        let links = self.collection_links(&new_sorted);
         for inst in &new_sorted {
+            self.sync_before_insert(inst, &links);
             self.insert_instance(inst)?;
         }
         self.orm.new.retain(|i| {
