@@ -540,6 +540,7 @@ impl Interp<'_> {
                 };
                 let (es, ents) = self.entities_from(&items)?;
                 Ok(nv(Native::Query(QueryObj {
+                    dml: None,
                     q: crate::core::orm::query::Query::select(es),
                     legacy: false,
                     ents,
@@ -730,30 +731,30 @@ impl Interp<'_> {
                     let Value::Native(sn) = rr else {
                         return Ok(Value::None);
                     };
-                    self.result_method(
+                    match self.result_method(
                         sn,
                         if short == "first_or_404" {
                             "first"
                         } else {
-                            "one_or_none"
+                            "one"
                         },
                         vec![],
                         vec![],
-                    )?
+                    ) {
+                        Ok(v) => v,
+                        Err(e)
+                            if self.exc_matches(
+                                &e.value,
+                                &self.exc["InvalidRequestError"].clone(),
+                            ) =>
+                        {
+                            Value::None
+                        }
+                        Err(e) => return Err(e),
+                    }
                 };
                 if matches!(v, Value::None) {
-                    let mut k: Kw = vec![];
-                    if let Some(d) = desc {
-                        k.push((Rc::from("description"), d));
-                    }
-                    let q = QueryObj::legacy_of("x");
-                    return self.query_method(&q, "get_or_404", vec![], k).and(Ok(Value::None)).or_else(|_| {
-                        let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
-                        if let Value::Instance(i) = &v {
-                            i.dict.borrow_mut().insert(Rc::from("code"), Value::int(404));
-                        }
-                        self.raise_value(v)
-                    });
+                    return self.not_found(desc);
                 }
                 Ok(v)
             }
@@ -773,11 +774,22 @@ impl Interp<'_> {
                 }
                 self.unsupported(&format!("`abort({code})`"))
             }
-            "case" | "literal" | "null" | "cast" | "aliased" | "update" | "delete" | "insert"
-            | "exists" | "reflect" | "literal_column" | "label" | "join" | "outerjoin"
-            | "union" | "tuple_" | "bindparam" | "column" | "table" => {
-                self.unsupported(&format!("`{short}()`"))
+            "update" | "delete" => {
+                let Some(Value::Class(c)) = args.first() else {
+                    return self.raise("ArgumentError", format!("{short}() needs a mapped class"));
+                };
+                let mut q = QueryObj::legacy_of(&c.name);
+                q.legacy = false;
+                q.dml = Some(if short == "update" {
+                    Some(vec![])
+                } else {
+                    None
+                });
+                Ok(nv(Native::Query(q)))
             }
+            "case" | "literal" | "null" | "cast" | "aliased" | "insert" | "exists" | "reflect"
+            | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
+            | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
@@ -1218,6 +1230,7 @@ impl Interp<'_> {
                 Err(e) => return self.raise("InvalidRequestError", e.0),
             };
         Ok(QueryObj {
+            dml: None,
             q,
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],
@@ -1379,6 +1392,7 @@ impl Interp<'_> {
             "query" => {
                 let (es, ents) = self.entities_from(&args)?;
                 Ok(nv(Native::Query(QueryObj {
+                    dml: None,
                     q: crate::core::orm::query::Query::legacy(es),
                     legacy: true,
                     ents,
@@ -1393,56 +1407,22 @@ impl Interp<'_> {
                 };
                 match stmt {
                     Value::Native(n) => match &**n {
+                        Native::Query(q) if q.dml.is_some() => {
+                            let q = q.clone();
+                            self.execute_dml(&q)
+                        }
                         Native::Query(q) => {
                             let q = q.clone();
                             self.execute_select(&q)
                         }
                         Native::Text(sql, binds) => {
-                            let mut params: Vec<(Rc<str>, Value)> = binds.clone();
-                            if let Some(p) = args.get(1) {
-                                match p {
-                                    Value::Dict(_) => {
-                                        for (k, v) in self.mapping_items(p)? {
-                                            if let Value::Str(k) = k {
-                                                params.push((k, v));
-                                            }
-                                        }
-                                    }
-                                    Value::List(_) => return self.unsupported("executemany with a list of parameter dicts"),
-                                    _ => {}
-                                }
-                            }
-                            let (sql_pos, names) = crate::core::sql::text::positional(sql);
-                            let mut vals = vec![];
-                            for nme in &names {
-                                let v = params.iter().rev().find(|(k, _)| **k == **nme).map(|(_, v)| v.clone());
-                                match v {
-                                    Some(v) => vals.push(self.to_sql(&v, None)?),
-                                    None => {
-                                        return self.raise(
-                                            "StatementError",
-                                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
-                                        )
-                                    }
-                                }
-                            }
-                            self.autoflush()?;
-                            let res = self.run_sql(&sql_pos, &vals, true)?;
-                            let keys: Rc<Vec<Rc<str>>> = Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
-                            let mut rows = vec![];
-                            for r in &res.rows {
-                                let mut row = vec![];
-                                for v in r {
-                                    row.push(self.from_sql(v, None)?);
-                                }
-                                rows.push(row);
-                            }
-                            let mut ro = ResultObj::rows(keys, rows);
-                            if res.columns.is_empty() {
-                                ro.kind = ResultKind::NoRows;
-                                ro.rowcount = res.rowcount;
-                            }
-                            Ok(nv(Native::Result(RefCell::new(ro))))
+                            let (sql, binds) = (sql.clone(), binds.clone());
+                            let sets = match args.get(1) {
+                                Some(Value::List(l)) => l.borrow().clone(),
+                                Some(p) => vec![p.clone()],
+                                None => vec![Value::None],
+                            };
+                            self.execute_text(&sql, &binds, sets)
                         }
                         _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
                     },
@@ -1937,6 +1917,96 @@ impl Interp<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+impl Interp<'_> {
+    /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
+    pub fn execute_text(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        self.autoflush()?;
+        let mut last = None;
+        let mut total = 0;
+        for set in sets {
+            let mut params: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        params.push((k, v));
+                    }
+                }
+            }
+            let mut vals = vec![];
+            for nme in &names {
+                let v = params
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| **k == **nme)
+                    .map(|(_, v)| v.clone());
+                match v {
+                    Some(v) => vals.push(self.to_sql(&v, None)?),
+                    None => {
+                        return self.raise(
+                            "StatementError",
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
+                        );
+                    }
+                }
+            }
+            let res = self.run_sql(&sql_pos, &vals, true)?;
+            total += res.rowcount.max(0);
+            last = Some(res);
+        }
+        let res = last.unwrap_or_default();
+        let keys: Rc<Vec<Rc<str>>> =
+            Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
+        let mut rows = vec![];
+        for r in &res.rows {
+            let mut row = vec![];
+            for v in r {
+                row.push(self.from_sql(v, None)?);
+            }
+            rows.push(row);
+        }
+        let mut ro = ResultObj::rows(keys, rows);
+        if res.columns.is_empty() {
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = total;
+        }
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `session.execute(update(M).where(...).values(...))` / `delete(M).where(...)`.
+    pub fn execute_dml(&mut self, q: &QueryObj) -> R<Value> {
+        let name = if matches!(q.dml, Some(Some(_))) {
+            "update"
+        } else {
+            "delete"
+        };
+        let args = match &q.dml {
+            Some(Some(vals)) => vec![Value::dict_of(
+                vals.iter()
+                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .collect(),
+            )],
+            _ => vec![],
+        };
+        let mut lq = q.clone();
+        lq.legacy = true;
+        lq.dml = None;
+        let n = self.query_method(&lq, name, args, vec![])?;
+        let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+        ro.kind = ResultKind::NoRows;
+        ro.rowcount = match n {
+            Value::Int(i) => i.to_i64().unwrap_or(0),
+            _ => 0,
+        };
+        Ok(nv(Native::Result(RefCell::new(ro))))
     }
 }
 

@@ -35,6 +35,8 @@ pub struct QueryObj {
     pub legacy: bool,
     /// Entities for result building.
     pub ents: Vec<Ent>,
+    /// `update(Model)` / `delete(Model)` statements: the SET values (`None` for delete).
+    pub dml: Option<Option<Vec<(Rc<str>, Value)>>>,
 }
 
 /// Flask-SQLAlchemy's `Pagination`.
@@ -69,6 +71,7 @@ impl QueryObj {
     /// `Model.query`.
     pub fn legacy_of(class: &str) -> Self {
         QueryObj {
+            dml: None,
             q: Query::of(class),
             legacy: true,
             ents: vec![Ent::Class(Rc::from(class))],
@@ -342,16 +345,20 @@ impl Interp<'_> {
         }
     }
 
-    fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
-        let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
+    /// Raises werkzeug's `NotFound` (404) with an optional description.
+    pub fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
+        let desc = description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."));
+        let ds = self.to_str(&desc)?;
+        let v = self.new_exc("NotFound", "");
         if let Value::Instance(i) = &v {
-            i.dict
-                .borrow_mut()
-                .insert(Rc::from("code"), Value::int(404));
-            i.dict.borrow_mut().insert(Rc::from("description"), description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.")));
-            i.dict
-                .borrow_mut()
-                .insert(Rc::from("name"), Value::str("Not Found"));
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("code"), Value::int(404));
+            d.insert(Rc::from("description"), desc);
+            d.insert(Rc::from("name"), Value::str("Not Found"));
+            d.insert(
+                Rc::from("_message"),
+                Value::str(&format!("404 Not Found: {ds}")),
+            );
         }
         self.raise_value(v)
     }
@@ -554,6 +561,32 @@ impl Interp<'_> {
                 } else {
                     q.q = q.q.join(target, on);
                 }
+                wrap(q)
+            }
+            "values" if qo.dml.is_some() => {
+                let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
+                    Some(Some(v)) => v.clone(),
+                    _ => vec![],
+                };
+                if let Some(d) = args.first() {
+                    for (k, v) in self.mapping_items(d)? {
+                        let key: Rc<str> = match &k {
+                            Value::Str(s) => s.clone(),
+                            other => match self.as_sql(other).and_then(|s| s.key) {
+                                Some(k) => k,
+                                None => {
+                                    return self.raise(
+                                        "ArgumentError",
+                                        "values() keys must be column names",
+                                    );
+                                }
+                            },
+                        };
+                        vals.push((key, v));
+                    }
+                }
+                vals.extend(kw.iter().cloned());
+                q.dml = Some(Some(vals));
                 wrap(q)
             }
             "options" | "execution_options" | "enable_eagerloads" | "populate_existing"
