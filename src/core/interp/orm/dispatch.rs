@@ -168,6 +168,10 @@ impl Interp<'_> {
                     Ok(c.clone())
                 }
                 "name" | "import_name" => Ok(Value::str("__main__")),
+                "extensions" => Ok(Value::dict_of(vec![
+                    (Value::str("sqlalchemy"), nv(Native::Db)),
+                    (Value::str("migrate"), Value::None),
+                ])),
                 "debug" | "testing" => Ok(Value::Bool(false)),
                 _ => method(name),
             },
@@ -1219,7 +1223,10 @@ impl Interp<'_> {
             self.ensure_loaded(&inst)?;
             for (k, n) in &m.columns {
                 let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                vals.insert(n.to_string(), self.to_sql(&v, None)?);
+                vals.insert(
+                    n.to_string(),
+                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                );
             }
         }
         let q =

@@ -160,6 +160,8 @@ pub struct OrmState {
     pub inserted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
+    /// SQLite itself is inside BEGIN (opened lazily before the first DML, like pysqlite).
+    pub sqlite_tx: bool,
     /// The last flush failed: rollback required.
     pub failed: Option<String>,
     /// The app.

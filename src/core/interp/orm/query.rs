@@ -614,7 +614,10 @@ impl Interp<'_> {
                 self.ensure_loaded(&parent)?;
                 for (k, n) in &pm.columns {
                     let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                    vals.insert(n.to_string(), self.to_sql(&v, None)?);
+                    vals.insert(
+                        n.to_string(),
+                        self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                    );
                 }
                 let lq = match crate::core::orm::relations::lazy_load_query(
                     &self.orm.reg,

@@ -38,7 +38,7 @@ impl Interp<'_> {
             return Ok(SqlValue::Null);
         };
         let v = inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None);
-        self.to_sql(&v, None)
+        Ok(self.to_sql(&v, None).unwrap_or(SqlValue::Null))
     }
 
     /// Loads `inst.<attr>` (lazy load).

@@ -34,6 +34,10 @@ impl Interp<'_> {
             1 => format!("({},)", items[0]),
             _ => format!("({})", items.join(", ")),
         };
+        if tx && !self.orm.sqlite_tx && is_dml(sql) {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
         let res = self.backend.execute(sql, params);
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
         self.sql_log.push(LoggedStatement {
@@ -71,6 +75,13 @@ impl Interp<'_> {
         }
     }
 
+    fn end_sqlite_tx(&mut self, what: &str) {
+        if self.orm.sqlite_tx {
+            self.orm.sqlite_tx = false;
+            let _ = self.backend.execute(what, &[]);
+        }
+    }
+
     /// Opens the session transaction if needed.
     pub fn begin(&mut self) -> R<()> {
         if let Some(orig) = self.orm.failed.clone() {
@@ -82,7 +93,6 @@ impl Interp<'_> {
         if !self.orm.in_tx {
             self.orm.in_tx = true;
             self.log_marker("BEGIN (implicit)");
-            let _ = self.backend.execute("BEGIN", &[]);
         }
         Ok(())
     }
@@ -101,7 +111,7 @@ impl Interp<'_> {
         self.flush()?;
         if self.orm.in_tx {
             self.log_marker("COMMIT");
-            let _ = self.backend.execute("COMMIT", &[]);
+            self.end_sqlite_tx("COMMIT");
             self.orm.in_tx = false;
         }
         self.orm.inserted_in_tx.clear();
@@ -141,7 +151,7 @@ impl Interp<'_> {
     pub fn rollback(&mut self) -> R<()> {
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
-            let _ = self.backend.execute("ROLLBACK", &[]);
+            self.end_sqlite_tx("ROLLBACK");
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
@@ -181,7 +191,7 @@ impl Interp<'_> {
     pub fn close_session(&mut self) {
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
-            let _ = self.backend.execute("ROLLBACK", &[]);
+            self.end_sqlite_tx("ROLLBACK");
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
@@ -342,7 +352,7 @@ impl Interp<'_> {
                 let (_, msg) = self.describe_exc(&e.value);
                 if self.orm.in_tx {
                     self.log_marker("ROLLBACK");
-                    let _ = self.backend.execute("ROLLBACK", &[]);
+                    self.end_sqlite_tx("ROLLBACK");
                     self.orm.in_tx = false;
                 }
                 self.orm.failed = Some(msg);
@@ -930,6 +940,14 @@ impl Interp<'_> {
     pub fn check_app_context(&mut self) -> R<()> {
         Ok(())
     }
+}
+
+fn is_dml(sql: &str) -> bool {
+    let head = sql.trim_start().get(..7).unwrap_or("").to_ascii_uppercase();
+    head.starts_with("INSERT")
+        || head.starts_with("UPDATE")
+        || head.starts_with("DELETE")
+        || head.starts_with("REPLACE")
 }
 
 fn simple_eq(a: &Value, b: &Value) -> bool {

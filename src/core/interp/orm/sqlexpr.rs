@@ -121,7 +121,10 @@ impl Interp<'_> {
                             self.ensure_loaded(&t)?;
                             for (k, name) in &m.columns {
                                 let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                                h.insert(name.to_string(), self.to_sql(&v, None)?);
+                                h.insert(
+                                    name.to_string(),
+                                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                                );
                             }
                         }
                         Some(h)
@@ -422,7 +425,7 @@ impl Interp<'_> {
                     self.ensure_loaded(&t)?;
                     for (k, n) in &m.columns {
                         let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                        h.insert(n.to_string(), self.to_sql(&v, None)?);
+                        h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
                     }
                 }
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
