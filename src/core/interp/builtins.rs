@@ -302,7 +302,7 @@ impl Interp<'_> {
                 None => Ok(Value::str("")),
                 Some(v) => Ok(Value::str(&self.to_str(v)?)),
             },
-            "int" => self.to_int(args),
+            "int" => self.int_builtin(args),
             "float" => match args.first() {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
@@ -669,10 +669,10 @@ impl Interp<'_> {
             "classmethod" => Ok(Value::ClassMethod(Rc::new(args[0].clone()))),
             "staticmethod" => Ok(Value::StaticMethod(Rc::new(args[0].clone()))),
             "super" => {
-                if !args.is_empty() {
-                    if let (Value::Class(c), Some(o)) = (&args[0], args.get(1)) {
-                        return Ok(Value::Super(Rc::new((c.clone(), o.clone()))));
-                    }
+                if !args.is_empty()
+                    && let (Value::Class(c), Some(o)) = (&args[0], args.get(1))
+                {
+                    return Ok(Value::Super(Rc::new((c.clone(), o.clone()))));
                 }
                 match self.orm.method_stack.last().cloned() {
                     Some((c, this)) => Ok(Value::Super(Rc::new((c, this)))),
@@ -935,7 +935,7 @@ impl Interp<'_> {
         }
     }
 
-    fn to_int(&mut self, args: Vec<Value>) -> R<Value> {
+    fn int_builtin(&mut self, args: Vec<Value>) -> R<Value> {
         match args.first() {
             None => Ok(Value::int(0)),
             Some(Value::Int(i)) => Ok(Value::Int(i.clone())),
@@ -1123,7 +1123,7 @@ impl Interp<'_> {
             },
             Value::Builtin(n) => {
                 let tn = self.type_name(v);
-                &*tn == &**n
+                *tn == **n
                     || (&**n == "int" && tn == "bool")
                     || (&**n == "date" && tn == "datetime")
                     || &**n == "object"

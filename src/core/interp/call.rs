@@ -321,10 +321,8 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        if inst.class.lookup_is_exception() {
-            if name == "args" {
-                return Ok(Value::tuple(vec![]));
-            }
+        if inst.class.lookup_is_exception() && name == "args" {
+            return Ok(Value::tuple(vec![]));
         }
         if let Some(v) = self.model_instance_extra(inst, name)? {
             return Ok(v);

@@ -234,7 +234,7 @@ impl Interp<'_> {
                 self.getitem(&obj, &k)
             }
             ExprKind::Slice { lower, upper, step } => {
-                let mut get = |x: &Option<Box<Expr>>, it: &mut Self| -> R<Value> {
+                let get = |x: &Option<Box<Expr>>, it: &mut Self| -> R<Value> {
                     match x {
                         Some(x) => it.eval(x, scope),
                         None => Ok(Value::None),

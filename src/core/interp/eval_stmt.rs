@@ -79,7 +79,7 @@ impl<'b> Interp<'b> {
         if self.opts.max_steps > 0 && self.steps > self.opts.max_steps {
             return self.raise("KeyboardInterrupt", "step budget exhausted");
         }
-        if self.steps % 1024 == 0
+        if self.steps.is_multiple_of(1024)
             && let Some(f) = self.opts.should_stop.as_mut()
             && f()
         {

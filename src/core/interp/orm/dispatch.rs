@@ -222,7 +222,7 @@ impl Interp<'_> {
                 }
                 match name {
                     "keys" | "values" | "items" => method(name),
-                    _ => self.raise("AttributeError", name.to_string()),
+                    _ => self.raise("AttributeError", name),
                 }
             }
             Native::ColumnObj(t, i) => {
@@ -802,7 +802,6 @@ impl Interp<'_> {
                 let t = nv(Native::ColumnType(type_of_name(short)));
                 self.call(&t, args, kw)
             }
-            "Column" | "ForeignKey" => unreachable!(),
             other => {
                 if let Some(t) = TYPES.iter().find(|t| **t == other) {
                     let t = nv(Native::ColumnType(type_of_name(t)));
@@ -1220,7 +1219,7 @@ impl Interp<'_> {
         let m = inst.class.model_info();
         let mut vals = std::collections::HashMap::new();
         if let Some(m) = &m {
-            self.ensure_loaded(&inst)?;
+            self.ensure_loaded(inst)?;
             for (k, n) in &m.columns {
                 let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                 vals.insert(
@@ -1312,6 +1311,12 @@ impl Interp<'_> {
 
     /// `db.session.<name>(...)`.
     pub fn session_method(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let mut args = args;
+        if let Some((_, p)) = kw.iter().find(|(k, _)| &**k == "params")
+            && args.len() == 1
+        {
+            args.push(p.clone());
+        }
         match name {
             "add" => {
                 self.nargs("add", &args, 1, 1)?;

@@ -405,9 +405,8 @@ impl Interp<'_> {
             return Ok(Value::None);
         };
         let _ = c;
-        Ok(Value::Native(n.clone()).clone()).map(|v| {
+        Ok(Value::Native(n.clone()).clone()).inspect(|_v| {
             let _ = attr;
-            v
         })
     }
 
@@ -474,7 +473,7 @@ impl Interp<'_> {
         inst: &Rc<Instance>,
         m: &ModelInfo,
     ) -> R<Vec<(Rc<str>, Option<SqlValue>)>> {
-        let t = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let t = self.orm.reg.table_of(&m.class).cloned();
         let Ok(t) = t else { return Ok(vec![]) };
         let mut out = vec![];
         for (i, (key, name)) in m.columns.iter().enumerate() {

@@ -12,6 +12,9 @@ use super::super::{Interp, R};
 use super::Native;
 use super::result::{ResultObj, RowObj};
 
+/// `values(...)` of an UPDATE: (column key, value).
+pub type SetValues = Vec<(Rc<str>, Value)>;
+
 /// What a columns-clause entry produces in a result row.
 #[derive(Clone)]
 pub enum Ent {
@@ -36,7 +39,7 @@ pub struct QueryObj {
     /// Entities for result building.
     pub ents: Vec<Ent>,
     /// `update(Model)` / `delete(Model)` statements: the SET values (`None` for delete).
-    pub dml: Option<Option<Vec<(Rc<str>, Value)>>>,
+    pub dml: Option<Option<SetValues>>,
 }
 
 /// Flask-SQLAlchemy's `Pagination`.
@@ -294,7 +297,7 @@ impl Interp<'_> {
                 format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
             );
         }
-        let table = self.orm.reg.table_of(class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(class).cloned();
         let Ok(table) = table else {
             return Ok(Value::None);
         };
@@ -460,7 +463,7 @@ impl Interp<'_> {
             "filter_by" => {
                 let pairs = self.filter_by_pairs(qo, &kw)?;
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let table = self.orm.reg.table_of(&class).map(|t| t.clone());
+                let table = self.orm.reg.table_of(&class).cloned();
                 for (k, e) in pairs {
                     if k.is_empty() {
                         q.q.where_.push(e);
@@ -611,7 +614,7 @@ impl Interp<'_> {
                     return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
                 };
                 let mut vals = std::collections::HashMap::new();
-                self.ensure_loaded(&parent)?;
+                self.ensure_loaded(parent)?;
                 for (k, n) in &pm.columns {
                     let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                     vals.insert(
@@ -715,7 +718,7 @@ impl Interp<'_> {
                 };
                 let items = self.mapping_items(vals)?;
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let table = self.orm.reg.table_of(&class).map(|t| t.clone());
+                let table = self.orm.reg.table_of(&class).cloned();
                 let Ok(table) = table else {
                     return Ok(Value::int(0));
                 };
@@ -817,7 +820,7 @@ impl Interp<'_> {
         let mut per_page = 20;
         let mut error_out = true;
         let mut max_per_page = None;
-        for (i, a) in args.iter().enumerate() {
+        if let Some((i, a)) = args.iter().enumerate().next() {
             let _ = (i, a);
             return self.raise("TypeError", "paginate() takes 1 positional argument");
         }

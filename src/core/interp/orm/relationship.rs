@@ -228,14 +228,13 @@ impl Interp<'_> {
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             RelKind::ManyToOne | RelKind::ManyToMany => match cur {
-                Some(Value::List(l)) => {
+                Some(Value::List(l))
                     if !l
                         .borrow()
                         .iter()
-                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)))
-                    {
-                        l.borrow_mut().push(pv);
-                    }
+                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent))) =>
+                {
+                    l.borrow_mut().push(pv);
                 }
                 None if !matches!(self.status(target), Status::Persistent) => {
                     let l = Value::list(vec![pv]);
@@ -653,10 +652,7 @@ impl Interp<'_> {
                     column: None,
                 };
                 let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-                let children = match inst.dict.borrow().get(rel.name.as_str()).cloned() {
-                    Some(v) => Some(v),
-                    None => None,
-                };
+                let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let children = match children {
                     Some(v) => v,
                     None => {

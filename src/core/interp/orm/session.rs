@@ -220,10 +220,10 @@ impl Interp<'_> {
 
     /// Puts an instance in the identity map.
     pub fn add_identity(&mut self, inst: &Rc<Instance>) {
-        if let Some(k) = self.ident_key(inst) {
-            if self.orm.identity.insert(k, inst.clone()).is_none() {
-                self.orm.identity_order.push(inst.clone());
-            }
+        if let Some(k) = self.ident_key(inst)
+            && self.orm.identity.insert(k, inst.clone()).is_none()
+        {
+            self.orm.identity_order.push(inst.clone());
         }
     }
 
@@ -451,7 +451,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         let none_cols: Vec<String> = persist::insert_cols_as_none(&table)
             .iter()
@@ -559,7 +559,7 @@ impl Interp<'_> {
         {
             return Ok(());
         }
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         let mut changes: Vec<(String, SqlValue)> = vec![];
         let mut changed_keys = vec![];
@@ -646,7 +646,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         self.delete_secondary_rows(inst)?;
         let ident = inst

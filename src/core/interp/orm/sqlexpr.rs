@@ -118,7 +118,7 @@ impl Interp<'_> {
                         let m = t.class.model_info();
                         let mut h = std::collections::HashMap::new();
                         if let Some(m) = m {
-                            self.ensure_loaded(&t)?;
+                            self.ensure_loaded(t)?;
                             for (k, name) in &m.columns {
                                 let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                                 h.insert(
@@ -422,7 +422,7 @@ impl Interp<'_> {
                 };
                 let mut h = std::collections::HashMap::new();
                 if let Some(m) = t.class.model_info() {
-                    self.ensure_loaded(&t)?;
+                    self.ensure_loaded(t)?;
                     for (k, n) in &m.columns {
                         let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
                         h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
