@@ -244,6 +244,30 @@ impl Interp<'_> {
 
     /// Calls a builtin.
     pub fn call_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let (min, max) = builtin_arity(name);
+        if args.len() < min || args.len() > max {
+            let n = args.len();
+            let msg = if min == 1 && max == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else if n > max && matches!(name, "int" | "float" | "str" | "bool") {
+                format!(
+                    "{name}() takes at most {max} argument{} ({n} given)",
+                    if max == 1 { "" } else { "s" }
+                )
+            } else if n < min {
+                format!(
+                    "{name} expected {}{min} argument{}, got {n}",
+                    if max > min { "at least " } else { "" },
+                    if min == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
+            };
+            return self.raise("TypeError", msg);
+        }
         match name {
             "print" => {
                 let mut sep = " ".to_string();
@@ -347,6 +371,9 @@ impl Interp<'_> {
                         _ => {
                             let mut v = vec![];
                             for p in self.iterate(a)? {
+                                if !matches!(p, Value::List(_) | Value::Tuple(_) | Value::Str(_)) {
+                                    return self.raise("TypeError", format!("cannot convert dictionary update sequence element #{} to a sequence", v.len()));
+                                }
                                 let kv = self.iterate(&p)?;
                                 if kv.len() != 2 {
                                     return self.raise("ValueError", format!("dictionary update sequence element #{} has length {}; 2 is required", v.len(), kv.len()));
@@ -1129,12 +1156,9 @@ impl Interp<'_> {
                     || &**n == "object"
             }
             _ => {
-                let t = self.type_name(t);
                 return self.raise(
                     "TypeError",
-                    format!(
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union, not {t}"
-                    ),
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
                 );
             }
         })
@@ -1240,4 +1264,50 @@ pub fn is_sqla_exc(n: &str) -> bool {
             | "NoForeignKeysError"
             | "UnmappedInstanceError"
     )
+}
+
+/// (min, max) positional arguments of builtins.
+fn builtin_arity(name: &str) -> (usize, usize) {
+    match name {
+        "len"
+        | "repr"
+        | "ascii"
+        | "abs"
+        | "any"
+        | "all"
+        | "reversed"
+        | "iter"
+        | "chr"
+        | "ord"
+        | "hash"
+        | "id"
+        | "callable"
+        | "vars"
+        | "property"
+        | "classmethod"
+        | "staticmethod"
+        | "hex"
+        | "bin"
+        | "oct"
+        | "json.loads"
+        | "math.sqrt"
+        | "math.floor"
+        | "math.ceil"
+        | "datetime.fromisoformat"
+        | "date.fromisoformat" => (1, 1),
+        "sorted" | "enumerate" | "json.dumps" => (1, 2),
+        "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
+        "getattr" => (2, 3),
+        "hasattr" => (2, 2),
+        "setattr" => (3, 3),
+        "map" | "filter" => (2, usize::MAX),
+        "sum" | "round" | "next" | "format" => (1, 2),
+        "min" | "max" => (1, usize::MAX),
+        "pow" => (2, 3),
+        "int" | "str" => (0, 2),
+        "float" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "type" => (0, 1),
+        "range" => (1, 3),
+        "Decimal" => (0, 2),
+        _ => (0, usize::MAX),
+    }
 }

@@ -138,6 +138,7 @@ impl<'b> Interp<'b> {
                 orelse,
             } => {
                 let it = self.eval(iter, scope)?;
+                self.cur_span = iter.span;
                 let items = self.iterate(&it)?;
                 for v in items {
                     self.tick()?;

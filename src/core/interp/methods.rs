@@ -192,6 +192,37 @@ impl Interp<'_> {
 
     /// Calls a method of a builtin value.
     pub fn call_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let min = method_min_args(recv, name);
+        if args.len() < min {
+            let n = args.len();
+            let plural = if min == 1 { "" } else { "s" };
+            return self.raise(
+                "TypeError",
+                if min == 1
+                    && matches!(
+                        name,
+                        "append"
+                            | "remove"
+                            | "index"
+                            | "count"
+                            | "add"
+                            | "discard"
+                            | "extend"
+                            | "join"
+                    )
+                {
+                    let owner = match recv {
+                        Value::List(_) => "list.",
+                        Value::Set(_) => "set.",
+                        Value::Str(_) => "str.",
+                        _ => "",
+                    };
+                    format!("{owner}{name}() takes exactly one argument ({n} given)")
+                } else {
+                    format!("{name} expected at least {min} argument{plural}, got {n}")
+                },
+            );
+        }
         match recv {
             Value::Str(s) => self.str_method(s.clone(), name, args, kw),
             Value::List(l)
@@ -647,6 +678,17 @@ impl Interp<'_> {
                     .collect(),
             )),
             "join" => {
+                if !matches!(
+                    args[0],
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::Native(_)
+                ) {
+                    return self.raise("TypeError", "can only join an iterable");
+                }
                 let items = self.iterate(&args[0])?;
                 let mut out = String::new();
                 for (i, v) in items.iter().enumerate() {
@@ -901,5 +943,37 @@ impl Interp<'_> {
             }
         }
         Ok(Value::str(&out))
+    }
+}
+
+/// Minimum positional arguments of builtin-type methods (checked before indexing `args`).
+fn method_min_args(recv: &Value, name: &str) -> usize {
+    match (recv, name) {
+        (Value::List(_), "append" | "extend" | "remove" | "index" | "count") => 1,
+        (Value::List(_), "insert") => 2,
+        (Value::Tuple(_), _) => 1,
+        (Value::Dict(_), "get" | "pop" | "setdefault") => 1,
+        (
+            Value::Set(_),
+            "add"
+            | "discard"
+            | "remove"
+            | "union"
+            | "intersection"
+            | "difference"
+            | "issubset"
+            | "issuperset"
+            | "symmetric_difference"
+            | "isdisjoint",
+        ) => 1,
+        (
+            Value::Str(_),
+            "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "count" | "zfill"
+            | "ljust" | "rjust" | "center" | "partition" | "rpartition" | "removeprefix"
+            | "removesuffix",
+        ) => 1,
+        (Value::Str(_), "replace") => 2,
+        (Value::Decimal(_), "quantize") => 1,
+        _ => 0,
     }
 }
