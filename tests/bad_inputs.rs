@@ -3,6 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "bad_inputs/cases.rs"]
 mod bad_inputs_cases;
 
 use ormlab::core::interp::{RunOptions, Source, run};
