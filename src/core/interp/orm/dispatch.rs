@@ -1573,7 +1573,7 @@ impl Interp<'_> {
                 .collect(),
             1 => {
                 let mut out = vec![];
-                for i in self.orm.identity_order.clone() {
+                for i in self.orm.modified.clone() {
                     if self.is_dirty(&i) {
                         out.push(Value::Instance(i));
                     }

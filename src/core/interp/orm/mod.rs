@@ -152,6 +152,10 @@ pub struct OrmState {
     pub identity: HashMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
+    /// Persistent instances changed since the last flush.
+    pub modified: Vec<Rc<Instance>>,
+    /// Addresses of `modified`.
+    pub modified_set: std::collections::HashSet<usize>,
     /// Pending (added, not flushed).
     pub new: Vec<Rc<Instance>>,
     /// Marked for deletion.

@@ -375,6 +375,9 @@ impl Interp<'_> {
         if expired && self.status(inst) == Status::Persistent {
             self.refresh_instance(inst)?;
         }
+        if self.status(inst) == Status::Persistent {
+            self.mark_modified(inst);
+        }
         if attr.column.is_none() {
             return self.set_relationship(inst, attr, v);
         }

@@ -222,6 +222,9 @@ impl Interp<'_> {
         kind: RelKind,
     ) {
         let pv = Value::Instance(parent.clone());
+        if self.status(target) == Status::Persistent {
+            self.mark_modified(target);
+        }
         let cur = target.dict.borrow().get(rev).cloned();
         match kind {
             RelKind::OneToMany => {
@@ -290,6 +293,9 @@ impl Interp<'_> {
         let Some(inst) = owner.upgrade() else {
             return Ok(());
         };
+        if self.status(&inst) == Status::Persistent {
+            self.mark_modified(&inst);
+        }
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
@@ -481,7 +487,7 @@ impl Interp<'_> {
         }
     }
 
-    fn set_by_col(&self, inst: &Rc<Instance>, col: &str, v: Value) {
+    fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
         let Some(m) = inst.class.model_info() else {
             return;
         };
@@ -489,6 +495,9 @@ impl Interp<'_> {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
                 return;
+            }
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
             }
             inst.dict.borrow_mut().insert(k.clone(), v);
         }

@@ -115,6 +115,8 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.inserted_in_tx.clear();
+        self.orm.modified.clear();
+        self.orm.modified_set.clear();
         // expire everything
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
@@ -155,6 +157,8 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
+        self.orm.modified.clear();
+        self.orm.modified_set.clear();
         let new = std::mem::take(&mut self.orm.new);
         for i in new {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
@@ -401,11 +405,34 @@ impl Interp<'_> {
         // foreign keys that depend on just-inserted parents
         self.sync_relationships_before_flush()?;
         // updates
-        let persistent: Vec<Rc<Instance>> = self.orm.identity_order.clone();
-        for inst in &persistent {
-            if self.status(inst) == Status::Persistent
-                && !new_sorted.iter().any(|n| Rc::ptr_eq(n, inst))
-            {
+        let mut cands = std::mem::take(&mut self.orm.modified);
+        self.orm.modified_set.clear();
+        let new_set: std::collections::HashSet<usize> =
+            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
+        cands.sort_by_key(|i| {
+            let t = i
+                .class
+                .model_info()
+                .and_then(|m| order.iter().position(|t| **t == *m.table))
+                .unwrap_or(usize::MAX);
+            let k = i
+                .orm
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.identity.as_ref().and_then(|v| v.first().cloned()))
+                .and_then(|v| {
+                    if let Value::Int(n) = v {
+                        n.to_i64()
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(0);
+            (t, k)
+        });
+        for inst in &cands {
+            if self.status(inst) == Status::Persistent {
                 self.update_instance(inst)?;
             }
         }
@@ -819,8 +846,16 @@ impl Interp<'_> {
         Ok(())
     }
 
+    /// Remembers a persistent instance whose attributes changed (flush candidates).
+    pub fn mark_modified(&mut self, inst: &Rc<Instance>) {
+        let p = Rc::as_ptr(inst) as usize;
+        if self.orm.modified_set.insert(p) {
+            self.orm.modified.push(inst.clone());
+        }
+    }
+
     fn any_dirty(&mut self) -> bool {
-        let all = self.orm.identity_order.clone();
+        let all = self.orm.modified.clone();
         for inst in all {
             if self.is_dirty(&inst) {
                 return true;
