@@ -43,6 +43,7 @@ impl<'b> Interp<'b> {
             steps: 0,
             opts,
             cur_span: Span::at(0),
+            stack_base: super::stack_probe(),
         };
         it.load_prelude();
         it
@@ -90,6 +91,32 @@ impl<'b> Interp<'b> {
 
     fn exec_stmt(&mut self, s: &Stmt, scope: &Scope) -> R<Flow> {
         self.cur_span = s.span;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, scope)?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e, scope)?,
+                    None => Value::None,
+                };
+                Ok(Flow::Return(v))
+            }
+            StmtKind::If { test, body, orelse } => {
+                let t = self.eval(test, scope)?;
+                if self.truthy(&t)? {
+                    self.exec_block(body, scope)
+                } else {
+                    self.exec_block(orelse, scope)
+                }
+            }
+            _ => self.exec_complex(s, scope),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_complex(&mut self, s: &Stmt, scope: &Scope) -> R<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(e, scope)?;
@@ -544,6 +571,7 @@ impl<'b> Interp<'b> {
             body,
             closure: Some(closure),
             source: self.source,
+            owner: RefCell::new(None),
         })))
     }
 
@@ -582,6 +610,19 @@ impl<'b> Interp<'b> {
         // keep definition order: HashMap loses it, so sort by the order recorded in the scope
         let order = body.0.order.borrow().clone();
         vars.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        for (_, v) in &vars {
+            let f = match v {
+                Value::Func(f) => Some(f.clone()),
+                Value::Property(p) | Value::ClassMethod(p) | Value::StaticMethod(p) => match &**p {
+                    Value::Func(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
+            }
+        }
         *cls.dict.borrow_mut() = vars;
         if is_model || model_base {
             self.orm.mark_model_class(&cls);

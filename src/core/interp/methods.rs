@@ -834,6 +834,7 @@ impl Interp<'_> {
         let chars: Vec<char> = template.chars().collect();
         let mut i = 0;
         let mut auto = 0usize;
+        let mut manual: Option<bool> = None;
         while i < chars.len() {
             let c = chars[i];
             if c == '{' {
@@ -866,6 +867,23 @@ impl Interp<'_> {
                 };
                 let name_end = head.find(['.', '[']).unwrap_or(head.len());
                 let first = &head[..name_end];
+                if first.is_empty() && manual == Some(true)
+                    || first.parse::<usize>().is_ok() && manual == Some(false)
+                {
+                    return self.raise(
+                        "ValueError",
+                        if first.is_empty() {
+                            "cannot switch from manual field specification to automatic field numbering"
+                        } else {
+                            "cannot switch from automatic field numbering to manual field specification"
+                        },
+                    );
+                }
+                if first.is_empty() {
+                    manual = Some(false);
+                } else if first.parse::<usize>().is_ok() {
+                    manual = Some(true);
+                }
                 let mut v =
                     if first.is_empty() {
                         let v = args.get(auto).cloned();

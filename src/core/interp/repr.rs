@@ -58,7 +58,9 @@ impl Interp<'_> {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> R<String> {
         self.depth += 1;
-        if self.depth > super::MAX_DEPTH {
+        if self.depth > super::MAX_DEPTH
+            || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
+        {
             self.depth -= 1;
             return self.raise(
                 "RecursionError",

@@ -154,6 +154,8 @@ pub struct Function {
     pub closure: Option<Scope>,
     /// Which source the function comes from.
     pub source: usize,
+    /// The class whose body defined it (for zero-argument `super()`).
+    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
 }
 
 /// What a function runs.
