@@ -597,7 +597,7 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "init_app" => Ok(Value::None),
-            "Column" | "mapped_column" => self.make_column(args, kw),
+            "Column" | "mapped_column" => self.make_column(args, kw, short == "mapped_column"),
             "ForeignKey" => {
                 let Some(Value::Str(t)) = args.first() else {
                     if let Some(Value::Native(c)) = args.first()
@@ -812,7 +812,7 @@ impl Interp<'_> {
         }
     }
 
-    fn make_column(&mut self, args: Vec<Value>, kw: Kw) -> R<Value> {
+    fn make_column(&mut self, args: Vec<Value>, kw: Kw, mapped: bool) -> R<Value> {
         let mut name = None;
         let mut ty = None;
         let mut fks = vec![];
@@ -821,6 +821,9 @@ impl Interp<'_> {
                 Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
                 Value::Native(n) => match &**n {
                     Native::ColumnType(t) => ty = Some(t.clone()),
+                    Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
+                        ty = Some(type_of_name(f.trim_start_matches("db.")))
+                    }
                     Native::ForeignKeySpec(f) => fks.push(f.clone()),
                     Native::ConstraintSpec(Constraint::Check { name, sql }) => {
                         let _ = (name, sql);
@@ -939,6 +942,8 @@ impl Interp<'_> {
             default,
             onupdate,
             explicit_name: name.is_some(),
+            mapped,
+            nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
             order: self.orm.col_counter,
         };
         Ok(nv(Native::ColumnSpec(RefCell::new(spec))))
@@ -1202,7 +1207,8 @@ impl Interp<'_> {
         }
     }
 
-    fn dynamic_query(
+    /// The query behind a `lazy='dynamic'` relationship of `inst`.
+    pub fn dynamic_query(
         &mut self,
         inst: &Rc<super::super::value::Instance>,
         key: &str,

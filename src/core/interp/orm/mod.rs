@@ -102,6 +102,10 @@ pub struct ColumnSpec {
     pub onupdate: Option<Value>,
     /// Explicit name given as first argument.
     pub explicit_name: bool,
+    /// Created by `mapped_column()` (nullability then follows the `Mapped[...]` annotation).
+    pub mapped: bool,
+    /// `nullable=` was given.
+    pub nullable_explicit: bool,
     /// Creation order (for abstract-base ordering).
     pub order: u64,
 }

@@ -666,9 +666,11 @@ impl Interp<'_> {
                     Some(v) => v,
                     None => {
                         if rel.lazy == Lazy::Dynamic {
-                            continue;
+                            let q = self.dynamic_query(&inst, &rel.name)?;
+                            Value::list(self.query_all(&q)?)
+                        } else {
+                            self.load_relationship(&inst, &attr)?
                         }
-                        self.load_relationship(&inst, &attr)?
                     }
                 };
                 let items = match &children {

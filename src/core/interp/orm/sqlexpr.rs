@@ -300,6 +300,14 @@ impl Interp<'_> {
                         let e = if name == "in_" { e } else { not(e) };
                         return Ok(sql_value(SqlObj::typed(e, b)));
                     }
+                    Some(v) if matches!(self.as_sql(v).map(|s| s.expr), Some(Expr::Select(_))) => {
+                        let Some(Expr::Select(sel)) = self.as_sql(v).map(|s| s.expr) else {
+                            return Ok(Value::None);
+                        };
+                        let e = s.expr.in_select(*sel);
+                        let e = if name == "in_" { e } else { not(e) };
+                        return Ok(sql_value(SqlObj::typed(e, b)));
+                    }
                     Some(v) => self.iterate(v)?,
                     None => vec![],
                 };
