@@ -855,7 +855,15 @@ impl Interp<'_> {
                 _ => self.raise("TypeError", "strptime() argument 1 must be str"),
             },
             "json.dumps" => {
-                let j = self.to_json(&args[0])?;
+                let default = kw
+                    .iter()
+                    .find(|(k, _)| &**k == "default")
+                    .map(|(_, v)| v.clone())
+                    .filter(|v| !matches!(v, Value::None));
+                self.json_default = default;
+                let j = self.to_json(&args[0]);
+                self.json_default = None;
+                let j = j?;
                 let mut opts = crate::core::py::json::DumpOptions::default();
                 for (k, v) in &kw {
                     match (&**k, v) {
@@ -867,9 +875,7 @@ impl Interp<'_> {
                         ("indent", Value::None) => {}
                         ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
                         ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
-                        ("default", _) => {
-                            return self.unsupported("`json.dumps(default=...)` other than `str`");
-                        }
+                        ("default", _) => {}
                         ("separators", Value::Tuple(t)) if t.len() == 2 => {
                             if let (Value::Str(a), Value::Str(b)) = (&t[0], &t[1]) {
                                 opts.separators = Some((a.to_string(), b.to_string()));
@@ -1209,6 +1215,11 @@ impl Interp<'_> {
                 Json::Object(out)
             }
             other => {
+                if let Some(f) = self.json_default.clone() {
+                    let r = self.call(&f, vec![other.clone()], vec![])?;
+                    self.json_default = Some(f);
+                    return self.to_json(&r);
+                }
                 let t = self.type_name(other);
                 return self.raise(
                     "TypeError",

@@ -44,6 +44,7 @@ impl<'b> Interp<'b> {
             opts,
             cur_span: Span::at(0),
             stack_base: super::stack_probe(),
+            json_default: None,
         };
         it.load_prelude();
         it

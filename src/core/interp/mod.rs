@@ -215,6 +215,8 @@ pub struct Interp<'b> {
     pub opts: RunOptions,
     /// The span currently evaluated (for errors raised deep inside).
     pub cur_span: Span,
+    /// `default=` of the running `json.dumps`.
+    pub json_default: Option<Value>,
     /// Address of a local in `run` (the Rust stack depth is measured from it).
     pub stack_base: usize,
 }
