@@ -156,6 +156,8 @@ pub struct OrmState {
     pub identity: HashMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
+    /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
+    pub rel_direction: Vec<(String, String, crate::core::orm::mapper::RelKind)>,
     /// Persistent instances changed since the last flush.
     pub modified: Vec<Rc<Instance>>,
     /// Addresses of `modified`.

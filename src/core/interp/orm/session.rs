@@ -392,6 +392,29 @@ impl Interp<'_> {
                 .unwrap_or(usize::MAX)
         });
         let links = self.collection_links(&new_sorted);
+        // rows of one self-referential table: parents first, level by level (SQLAlchemy's
+        // topological sort in subsets), insertion order within a level
+        let levels = self.self_ref_levels(&new_sorted, &links);
+        if !levels.is_empty() {
+            let pos: std::collections::HashMap<usize, usize> = new_sorted
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (Rc::as_ptr(x) as usize, i))
+                .collect();
+            new_sorted.sort_by_key(|i| {
+                let t = i
+                    .class
+                    .model_info()
+                    .and_then(|m| order.iter().position(|t| **t == *m.table))
+                    .unwrap_or(usize::MAX);
+                let p = Rc::as_ptr(i) as usize;
+                (
+                    t,
+                    levels.get(&p).copied().unwrap_or(0),
+                    pos.get(&p).copied().unwrap_or(0),
+                )
+            });
+        }
         for inst in &new_sorted {
             self.sync_before_insert(inst, &links);
             self.insert_instance(inst)?;
