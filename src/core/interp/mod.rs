@@ -14,7 +14,7 @@
 //! }
 //! let out = run(&[Source::new("script.py", "print(1 + 2, 'a' * 2)\nx = [1][3]\n")],
 //!               &mut NoDb, RunOptions::default());
-//! assert_eq!(out.stdout, "3 aa\n");
+//! assert_eq!(out.stdout, "3 aa\nTraceback: IndexError: list index out of range\n");
 //! let err = out.error.unwrap();
 //! assert_eq!((err.class.as_str(), err.message.as_str()), ("IndexError", "list index out of range"));
 //! assert_eq!((err.line, err.col), (2, 5));

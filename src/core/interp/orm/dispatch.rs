@@ -1517,6 +1517,10 @@ impl Interp<'_> {
                 crate::core::sql::render(&Statement::Select(sel)).sql
             }
             Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
+            Native::KeyView(k) => {
+                let l = Value::list(k.clone());
+                format!("RMKeyView({})", self.repr(&l)?)
+            }
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 let r = self.repr(&Value::list(items))?;
@@ -1547,7 +1551,8 @@ impl Interp<'_> {
                         let sel = crate::core::sql::Select::new(vec![s.expr.clone()]);
                         let r = crate::core::sql::render(&Statement::Select(sel));
                         let t = r.sql.trim_start_matches("SELECT ").to_string();
-                        Ok(t.split(" \nFROM").next().unwrap_or(&t).to_string())
+                        let head = t.split(" \nFROM").next().unwrap_or(&t);
+                        Ok(head.strip_suffix(" AS anon_1").unwrap_or(head).to_string())
                     }
                     None => self.native_repr(n),
                 }
@@ -1606,6 +1611,7 @@ impl Interp<'_> {
             Native::Row(r) => Ok((*r.values).clone()),
             Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
+            Native::KeyView(k) => Ok(k.clone()),
             Native::Iter(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
@@ -1657,7 +1663,7 @@ impl Interp<'_> {
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
-            Native::TableColumns(_) | Native::Pagination(_) => {
+            Native::TableColumns(_) | Native::Pagination(_) | Native::KeyView(_) => {
                 Ok(Value::int(self.native_iter(n)?.len() as i64))
             }
             _ => {

@@ -87,6 +87,8 @@ pub enum Native {
     Config,
     /// A table-level constraint (`db.UniqueConstraint(...)`).
     ConstraintSpec(crate::core::orm::schema::Constraint),
+    /// `result.keys()` (`RMKeyView`).
+    KeyView(Vec<Value>),
     /// `db.Index(...)`.
     IndexSpec(crate::core::orm::schema::Index),
 }
@@ -248,6 +250,7 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Dynamic(..) => "AppenderQuery",
             Native::Config => "Config",
+            Native::KeyView(_) => "RMKeyView",
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
         }

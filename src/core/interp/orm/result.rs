@@ -131,13 +131,13 @@ impl Interp<'_> {
                 ))))
             }
             "unique" => Ok(Value::Native(n.clone())),
-            "keys" => Ok(Value::list(
+            "keys" => Ok(Value::Native(Rc::new(Native::KeyView(
                 cell.borrow()
                     .keys
                     .iter()
                     .map(|k| Value::Str(k.clone()))
                     .collect(),
-            )),
+            )))),
             "first" | "fetchone" => {
                 let mut r = cell.borrow_mut();
                 let row = r.rows.get(r.pos).cloned();
