@@ -220,7 +220,7 @@ impl Interp<'_> {
         }
         let inst = Rc::new(Instance {
             class: c.clone(),
-            dict: RefCell::new(HashMap::new()),
+            dict: RefCell::new(Default::default()),
             orm: RefCell::new(None),
         });
         let v = Value::Instance(inst.clone());

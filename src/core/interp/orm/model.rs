@@ -1,7 +1,6 @@
 //! Declarative models: class body → table + mapper, instance state, attribute get/set,
 //! the default constructor and `repr`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::orm::mapper::{Lazy, Mapper, Relationship};
@@ -45,7 +44,7 @@ pub struct InstState {
     /// Lifecycle.
     pub status: Status,
     /// Loaded column values (for change detection).
-    pub committed: HashMap<Rc<str>, Value>,
+    pub committed: super::super::value::FxMap<Rc<str>, Value>,
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
@@ -368,7 +367,7 @@ impl Interp<'_> {
     pub fn init_model_instance(&mut self, inst: &Rc<Instance>, _m: &ModelInfo) {
         *inst.orm.borrow_mut() = Some(InstState {
             status: Status::Transient,
-            committed: HashMap::new(),
+            committed: Default::default(),
             expired: false,
             identity: None,
             to_delete: false,

@@ -1,7 +1,6 @@
 //! The session: statement execution and logging, transactions, flush (INSERT/UPDATE/DELETE),
 //! identity map, expiry and refresh, value conversion between Python and SQLite.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::orm::persist;
@@ -565,7 +564,7 @@ impl Interp<'_> {
             ident.push(v);
         }
         // server defaults: expire those columns so they load on access
-        let mut committed = HashMap::new();
+        let mut committed = super::super::value::FxMap::default();
         for (i, col) in table.columns.iter().enumerate() {
             let key = m.columns[i].0.clone();
             if col.server_default.is_some() && !inst.dict.borrow().contains_key(&key) {
@@ -800,7 +799,7 @@ impl Interp<'_> {
             Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
             Err(_) => vec![],
         };
-        let mut committed = HashMap::new();
+        let mut committed = super::super::value::FxMap::default();
         for (i, (key, _)) in m.columns.iter().enumerate() {
             let sv = row.get(off + i).cloned().unwrap_or(SqlValue::Null);
             let v = self.from_sql(&sv, types.get(i))?;
