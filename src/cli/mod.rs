@@ -152,7 +152,25 @@ fn run_script(args: &[String]) -> i32 {
             return 1;
         }
     };
-    let out = run(&sources, &mut db, RunOptions::default());
+    let sources_for_thread = sources.clone();
+    // SQLAlchemy's SQLite connections do not enforce foreign keys unless asked to.
+    let _ = db.execute_batch("PRAGMA foreign_keys = OFF");
+    // Run on a big stack so Python's own recursion limit (1000 calls) is what stops deep recursion.
+    let out = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || {
+            let opts = RunOptions {
+                stack_budget: 400 << 20,
+                ..Default::default()
+            };
+            run(&sources_for_thread, &mut db, opts)
+        })
+        .ok()
+        .and_then(|h| h.join().ok());
+    let Some(out) = out else {
+        println!("Traceback: SystemError: the interpreter stopped unexpectedly");
+        return 0;
+    };
     if !out.diagnostics.is_empty() {
         for (i, d) in &out.diagnostics {
             let idx = crate::core::diag::LineIndex::new(&sources[*i].text);

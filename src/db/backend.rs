@@ -33,6 +33,7 @@ fn err(e: rusqlite::Error) -> BackendError {
     };
     let message = match &e {
         rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         other => other.to_string(),
     };
     BackendError { kind, message }

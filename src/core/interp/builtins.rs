@@ -244,6 +244,30 @@ impl Interp<'_> {
 
     /// Calls a builtin.
     pub fn call_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let (min, max) = builtin_arity(name);
+        if args.len() < min || args.len() > max {
+            let n = args.len();
+            let msg = if min == 1 && max == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else if n > max && matches!(name, "int" | "float" | "str" | "bool") {
+                format!(
+                    "{name}() takes at most {max} argument{} ({n} given)",
+                    if max == 1 { "" } else { "s" }
+                )
+            } else if n < min {
+                format!(
+                    "{name} expected {}{min} argument{}, got {n}",
+                    if max > min { "at least " } else { "" },
+                    if min == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
+            };
+            return self.raise("TypeError", msg);
+        }
         match name {
             "print" => {
                 let mut sep = " ".to_string();
@@ -302,7 +326,7 @@ impl Interp<'_> {
                 None => Ok(Value::str("")),
                 Some(v) => Ok(Value::str(&self.to_str(v)?)),
             },
-            "int" => self.to_int(args),
+            "int" => self.int_builtin(args),
             "float" => match args.first() {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
@@ -347,6 +371,9 @@ impl Interp<'_> {
                         _ => {
                             let mut v = vec![];
                             for p in self.iterate(a)? {
+                                if !matches!(p, Value::List(_) | Value::Tuple(_) | Value::Str(_)) {
+                                    return self.raise("TypeError", format!("cannot convert dictionary update sequence element #{} to a sequence", v.len()));
+                                }
                                 let kv = self.iterate(&p)?;
                                 if kv.len() != 2 {
                                     return self.raise("ValueError", format!("dictionary update sequence element #{} has length {}; 2 is required", v.len(), kv.len()));
@@ -669,10 +696,10 @@ impl Interp<'_> {
             "classmethod" => Ok(Value::ClassMethod(Rc::new(args[0].clone()))),
             "staticmethod" => Ok(Value::StaticMethod(Rc::new(args[0].clone()))),
             "super" => {
-                if !args.is_empty() {
-                    if let (Value::Class(c), Some(o)) = (&args[0], args.get(1)) {
-                        return Ok(Value::Super(Rc::new((c.clone(), o.clone()))));
-                    }
+                if !args.is_empty()
+                    && let (Value::Class(c), Some(o)) = (&args[0], args.get(1))
+                {
+                    return Ok(Value::Super(Rc::new((c.clone(), o.clone()))));
                 }
                 match self.orm.method_stack.last().cloned() {
                     Some((c, this)) => Ok(Value::Super(Rc::new((c, this)))),
@@ -828,7 +855,15 @@ impl Interp<'_> {
                 _ => self.raise("TypeError", "strptime() argument 1 must be str"),
             },
             "json.dumps" => {
-                let j = self.to_json(&args[0])?;
+                let default = kw
+                    .iter()
+                    .find(|(k, _)| &**k == "default")
+                    .map(|(_, v)| v.clone())
+                    .filter(|v| !matches!(v, Value::None));
+                self.json_default = default;
+                let j = self.to_json(&args[0]);
+                self.json_default = None;
+                let j = j?;
                 let mut opts = crate::core::py::json::DumpOptions::default();
                 for (k, v) in &kw {
                     match (&**k, v) {
@@ -840,9 +875,7 @@ impl Interp<'_> {
                         ("indent", Value::None) => {}
                         ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
                         ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
-                        ("default", _) => {
-                            return self.unsupported("`json.dumps(default=...)` other than `str`");
-                        }
+                        ("default", _) => {}
                         ("separators", Value::Tuple(t)) if t.len() == 2 => {
                             if let (Value::Str(a), Value::Str(b)) = (&t[0], &t[1]) {
                                 opts.separators = Some((a.to_string(), b.to_string()));
@@ -935,7 +968,7 @@ impl Interp<'_> {
         }
     }
 
-    fn to_int(&mut self, args: Vec<Value>) -> R<Value> {
+    fn int_builtin(&mut self, args: Vec<Value>) -> R<Value> {
         match args.first() {
             None => Ok(Value::int(0)),
             Some(Value::Int(i)) => Ok(Value::Int(i.clone())),
@@ -1123,18 +1156,15 @@ impl Interp<'_> {
             },
             Value::Builtin(n) => {
                 let tn = self.type_name(v);
-                &*tn == &**n
+                *tn == **n
                     || (&**n == "int" && tn == "bool")
                     || (&**n == "date" && tn == "datetime")
                     || &**n == "object"
             }
             _ => {
-                let t = self.type_name(t);
                 return self.raise(
                     "TypeError",
-                    format!(
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union, not {t}"
-                    ),
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
                 );
             }
         })
@@ -1185,6 +1215,11 @@ impl Interp<'_> {
                 Json::Object(out)
             }
             other => {
+                if let Some(f) = self.json_default.clone() {
+                    let r = self.call(&f, vec![other.clone()], vec![])?;
+                    self.json_default = Some(f);
+                    return self.to_json(&r);
+                }
                 let t = self.type_name(other);
                 return self.raise(
                     "TypeError",
@@ -1240,4 +1275,50 @@ pub fn is_sqla_exc(n: &str) -> bool {
             | "NoForeignKeysError"
             | "UnmappedInstanceError"
     )
+}
+
+/// (min, max) positional arguments of builtins.
+fn builtin_arity(name: &str) -> (usize, usize) {
+    match name {
+        "len"
+        | "repr"
+        | "ascii"
+        | "abs"
+        | "any"
+        | "all"
+        | "reversed"
+        | "iter"
+        | "chr"
+        | "ord"
+        | "hash"
+        | "id"
+        | "callable"
+        | "vars"
+        | "property"
+        | "classmethod"
+        | "staticmethod"
+        | "hex"
+        | "bin"
+        | "oct"
+        | "json.loads"
+        | "math.sqrt"
+        | "math.floor"
+        | "math.ceil"
+        | "datetime.fromisoformat"
+        | "date.fromisoformat" => (1, 1),
+        "sorted" | "enumerate" | "json.dumps" => (1, 2),
+        "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
+        "getattr" => (2, 3),
+        "hasattr" => (2, 2),
+        "setattr" => (3, 3),
+        "map" | "filter" => (2, usize::MAX),
+        "sum" | "round" | "next" | "format" => (1, 2),
+        "min" | "max" => (1, usize::MAX),
+        "pow" => (2, 3),
+        "int" | "str" => (0, 2),
+        "float" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "type" => (0, 1),
+        "range" => (1, 3),
+        "Decimal" => (0, 2),
+        _ => (0, usize::MAX),
+    }
 }

@@ -64,6 +64,14 @@ impl Interp<'_> {
         self.bind_args(func, args, kw, &scope)?;
         let saved = self.source;
         self.source = func.source;
+        let owner = func.owner.borrow().as_ref().and_then(|w| w.upgrade());
+        let pushed = match (owner, scope_first_arg(func, &scope)) {
+            (Some(c), Some(this)) => {
+                self.orm.method_stack.push((c, this));
+                true
+            }
+            _ => false,
+        };
         let r = match &func.body {
             FuncBody::Block(body) => {
                 let body = body.clone();
@@ -79,6 +87,9 @@ impl Interp<'_> {
             }
         };
         self.source = saved;
+        if pushed {
+            self.orm.method_stack.pop();
+        }
         r
     }
 
@@ -209,7 +220,7 @@ impl Interp<'_> {
         }
         let inst = Rc::new(Instance {
             class: c.clone(),
-            dict: RefCell::new(HashMap::new()),
+            dict: RefCell::new(Default::default()),
             orm: RefCell::new(None),
         });
         let v = Value::Instance(inst.clone());
@@ -321,10 +332,8 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        if inst.class.lookup_is_exception() {
-            if name == "args" {
-                return Ok(Value::tuple(vec![]));
-            }
+        if inst.class.lookup_is_exception() && name == "args" {
+            return Ok(Value::tuple(vec![]));
         }
         if let Some(v) = self.model_instance_extra(inst, name)? {
             return Ok(v);
@@ -411,6 +420,12 @@ impl Interp<'_> {
             ),
         }
     }
+}
+
+/// The value of a function's first parameter in its fresh scope (`self` / `cls`).
+fn scope_first_arg(func: &Function, scope: &Scope) -> Option<Value> {
+    let p = func.params.posonly.first().or(func.params.args.first())?;
+    scope.0.vars.borrow().get(p.name.name.as_str()).cloned()
 }
 
 /// `'a', 'b' and 'c'` as CPython lists missing arguments.

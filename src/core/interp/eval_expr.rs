@@ -41,6 +41,92 @@ impl Interp<'_> {
                 self.cur_span = e.span;
                 self.lookup_name(n, scope)
             }
+            ExprKind::Int(IntValue::Small(i)) => Ok(Value::int(*i)),
+            ExprKind::Str(s) => Ok(Value::str(s)),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.eval_call(e, func, args, keywords, scope),
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.eval(left, scope)?;
+                let r = self.eval(right, scope)?;
+                self.cur_span = e.span;
+                self.binop(*op, l, r)
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let t = self.eval(test, scope)?;
+                if self.truthy(&t)? {
+                    self.eval(body, scope)
+                } else {
+                    self.eval(orelse, scope)
+                }
+            }
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(value, scope)?;
+                self.cur_span = attr.span;
+                self.getattr(&obj, &attr.name)
+            }
+            _ => self.eval_complex(e, scope),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[crate::core::lang::ast::Keyword],
+        scope: &Scope,
+    ) -> R<Value> {
+        let f = self.eval(func, scope)?;
+        let mut pos = vec![];
+        for a in args {
+            if let ExprKind::Starred(inner) = &a.kind {
+                let v = self.eval(inner, scope)?;
+                pos.extend(self.iterate(&v)?);
+            } else {
+                pos.push(self.eval(a, scope)?);
+            }
+        }
+        let mut kws: Vec<(Rc<str>, Value)> = vec![];
+        for k in keywords {
+            let v = self.eval(&k.value, scope)?;
+            match &k.arg {
+                Some(n) => kws.push((Rc::from(n.name.as_str()), v)),
+                None => {
+                    for (kk, vv) in self.mapping_items(&v)? {
+                        match kk {
+                            Value::Str(s) => kws.push((s, vv)),
+                            _ => {
+                                return self.raise("TypeError", "keywords must be strings");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.cur_span = e.span;
+        self.depth += 1;
+        if self.depth > super::MAX_DEPTH
+            || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
+        {
+            self.depth -= 1;
+            return self.raise("RecursionError", "maximum recursion depth exceeded");
+        }
+        let r = self.call_at(&f, pos, kws, e);
+        self.depth -= 1;
+        r
+    }
+
+    #[inline(never)]
+    fn eval_complex(&mut self, e: &Expr, scope: &Scope) -> R<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                self.cur_span = e.span;
+                self.lookup_name(n, scope)
+            }
             ExprKind::None => Ok(Value::None),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::Int(IntValue::Small(i)) => Ok(Value::int(*i)),
@@ -179,48 +265,6 @@ impl Interp<'_> {
                 }
                 Ok(result)
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                let f = self.eval(func, scope)?;
-                let mut pos = vec![];
-                for a in args {
-                    if let ExprKind::Starred(inner) = &a.kind {
-                        let v = self.eval(inner, scope)?;
-                        pos.extend(self.iterate(&v)?);
-                    } else {
-                        pos.push(self.eval(a, scope)?);
-                    }
-                }
-                let mut kws: Vec<(Rc<str>, Value)> = vec![];
-                for k in keywords {
-                    let v = self.eval(&k.value, scope)?;
-                    match &k.arg {
-                        Some(n) => kws.push((Rc::from(n.name.as_str()), v)),
-                        None => {
-                            for (kk, vv) in self.mapping_items(&v)? {
-                                match kk {
-                                    Value::Str(s) => kws.push((s, vv)),
-                                    _ => {
-                                        return self.raise("TypeError", "keywords must be strings");
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                self.cur_span = e.span;
-                self.depth += 1;
-                if self.depth > super::MAX_DEPTH {
-                    self.depth -= 1;
-                    return self.raise("RecursionError", "maximum recursion depth exceeded");
-                }
-                let r = self.call_at(&f, pos, kws, e);
-                self.depth -= 1;
-                r
-            }
             ExprKind::FString(parts) => Ok(Value::str(&self.fstring(parts, scope)?)),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(value, scope)?;
@@ -234,7 +278,7 @@ impl Interp<'_> {
                 self.getitem(&obj, &k)
             }
             ExprKind::Slice { lower, upper, step } => {
-                let mut get = |x: &Option<Box<Expr>>, it: &mut Self| -> R<Value> {
+                let get = |x: &Option<Box<Expr>>, it: &mut Self| -> R<Value> {
                     match x {
                         Some(x) => it.eval(x, scope),
                         None => Ok(Value::None),
@@ -250,6 +294,7 @@ impl Interp<'_> {
             ExprKind::Await(_) => self.unsupported("`await`"),
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported("`yield`"),
             ExprKind::Error => self.raise("SyntaxError", "invalid syntax"),
+            ExprKind::Call { .. } => self.raise("SystemError", "unreachable call"),
         }
     }
 

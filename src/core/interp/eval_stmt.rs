@@ -43,6 +43,8 @@ impl<'b> Interp<'b> {
             steps: 0,
             opts,
             cur_span: Span::at(0),
+            stack_base: super::stack_probe(),
+            json_default: None,
         };
         it.load_prelude();
         it
@@ -79,7 +81,7 @@ impl<'b> Interp<'b> {
         if self.opts.max_steps > 0 && self.steps > self.opts.max_steps {
             return self.raise("KeyboardInterrupt", "step budget exhausted");
         }
-        if self.steps % 1024 == 0
+        if self.steps.is_multiple_of(1024)
             && let Some(f) = self.opts.should_stop.as_mut()
             && f()
         {
@@ -90,6 +92,32 @@ impl<'b> Interp<'b> {
 
     fn exec_stmt(&mut self, s: &Stmt, scope: &Scope) -> R<Flow> {
         self.cur_span = s.span;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, scope)?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e, scope)?,
+                    None => Value::None,
+                };
+                Ok(Flow::Return(v))
+            }
+            StmtKind::If { test, body, orelse } => {
+                let t = self.eval(test, scope)?;
+                if self.truthy(&t)? {
+                    self.exec_block(body, scope)
+                } else {
+                    self.exec_block(orelse, scope)
+                }
+            }
+            _ => self.exec_complex(s, scope),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_complex(&mut self, s: &Stmt, scope: &Scope) -> R<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(e, scope)?;
@@ -138,6 +166,7 @@ impl<'b> Interp<'b> {
                 orelse,
             } => {
                 let it = self.eval(iter, scope)?;
+                self.cur_span = iter.span;
                 let items = self.iterate(&it)?;
                 for v in items {
                     self.tick()?;
@@ -543,6 +572,7 @@ impl<'b> Interp<'b> {
             body,
             closure: Some(closure),
             source: self.source,
+            owner: RefCell::new(None),
         })))
     }
 
@@ -550,22 +580,19 @@ impl<'b> Interp<'b> {
     fn build_class(&mut self, name: &str, bases: Vec<Value>, body: &Scope) -> R<Value> {
         let mut base_classes = vec![];
         let mut model_base = false;
+        let mut declarative = false;
         for b in bases {
             match b {
                 Value::Class(c) => base_classes.push(c),
                 Value::Native(n) if n.is_model_base() => model_base = true,
-                Value::Native(n) if n.is_declarative_base() => model_base = true,
+                Value::Native(n) if n.is_declarative_base() => declarative = true,
                 other => {
                     let t = self.type_name(&other);
                     return self.raise("TypeError", format!("bases must be types, not {t}"));
                 }
             }
         }
-        let is_model = model_base
-            || base_classes.iter().any(|c| {
-                c.model_info().is_some()
-                    || c.own("__abstract__").is_some() && self.orm.is_model_class(c)
-            });
+        let is_model = model_base || base_classes.iter().any(|c| self.orm.is_model_class(c));
         if base_classes.is_empty() {
             base_classes.push(self.object_class.clone());
         }
@@ -581,16 +608,72 @@ impl<'b> Interp<'b> {
         // keep definition order: HashMap loses it, so sort by the order recorded in the scope
         let order = body.0.order.borrow().clone();
         vars.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        for (_, v) in &vars {
+            let f = match v {
+                Value::Func(f) => Some(f.clone()),
+                Value::Property(p) | Value::ClassMethod(p) | Value::StaticMethod(p) => match &**p {
+                    Value::Func(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
+            }
+        }
         *cls.dict.borrow_mut() = vars;
-        if is_model || model_base {
+        if declarative {
+            // `class Base(DeclarativeBase)`: a base for models, not mapped itself
+            self.orm.mark_model_class(&cls);
+        } else if is_model {
             self.orm.mark_model_class(&cls);
             self.setup_model(&cls)?;
         }
         Ok(Value::Class(cls))
     }
 
-    fn annotated_value(&mut self, _ann: &Expr, v: Value, _scope: &Scope) -> R<Value> {
-        Ok(v)
+    /// `name: Mapped[T] = mapped_column(...)` / `name: Mapped[T]` in a model class body.
+    fn annotated_value(&mut self, ann: &Expr, v: Value, scope: &Scope) -> R<Value> {
+        if !scope.0.is_class {
+            return Ok(v);
+        }
+        let Some((ty, optional)) = mapped_annotation(ann) else {
+            return Ok(v);
+        };
+        match &v {
+            Value::Native(n) => {
+                if let super::orm::Native::ColumnSpec(spec) = &**n {
+                    let mut sp = spec.borrow_mut();
+                    if let Some(t) = ty
+                        && matches!(&sp.column.ty, crate::core::sql::SqlType::Custom(c) if c == "NULL")
+                    {
+                        sp.column.ty = t;
+                    }
+                    if sp.mapped && !sp.nullable_explicit && !sp.column.primary_key {
+                        sp.column.nullable = Some(optional);
+                    }
+                }
+                Ok(v)
+            }
+            Value::None => {
+                let Some(t) = ty else { return Ok(v) };
+                self.orm.col_counter += 1;
+                let mut col = crate::core::orm::schema::Column::new("", t);
+                col.nullable = Some(optional);
+                Ok(Value::Native(Rc::new(super::orm::Native::ColumnSpec(
+                    RefCell::new(super::orm::ColumnSpec {
+                        column: col,
+                        default: None,
+                        onupdate: None,
+                        explicit_name: false,
+                        mapped: true,
+                        nullable_explicit: false,
+                        order: self.orm.col_counter,
+                    }),
+                ))))
+            }
+            _ => Ok(v),
+        }
     }
 
     fn enter_context(&mut self, cm: &Value) -> R<Value> {
@@ -628,6 +711,57 @@ impl super::value::Class {
     pub fn lookup_is_exception(&self) -> bool {
         self.is_exception || self.mro.borrow().iter().any(|c| c.is_exception)
     }
+}
+
+/// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
+/// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
+fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, bool)> {
+    let ExprKind::Subscript { value, slice } = &ann.kind else {
+        return None;
+    };
+    if !matches!(&value.kind, ExprKind::Name(n) if n == "Mapped") {
+        return None;
+    }
+    fn inner(e: &Expr) -> (Option<crate::core::sql::SqlType>, bool) {
+        use crate::core::sql::SqlType;
+        match &e.kind {
+            ExprKind::Name(n) => (
+                match n.as_str() {
+                    "int" => Some(SqlType::Integer),
+                    "str" => Some(SqlType::String(None)),
+                    "float" => Some(SqlType::Float),
+                    "bool" => Some(SqlType::Boolean),
+                    "datetime" => Some(SqlType::DateTime),
+                    "date" => Some(SqlType::Date),
+                    "Decimal" => Some(SqlType::Numeric(None, None)),
+                    "bytes" => Some(SqlType::LargeBinary),
+                    _ => None,
+                },
+                false,
+            ),
+            ExprKind::Attribute { attr, .. } => {
+                inner(&Expr::new(ExprKind::Name(attr.name.clone()), e.span))
+            }
+            ExprKind::Subscript { value, slice } if matches!(&value.kind, ExprKind::Name(n) if n == "Optional") => {
+                (inner(slice).0, true)
+            }
+            ExprKind::BinOp {
+                left,
+                op: crate::core::lang::ast::BinOp::BitOr,
+                right,
+            } => {
+                if matches!(right.kind, ExprKind::None) {
+                    (inner(left).0, true)
+                } else if matches!(left.kind, ExprKind::None) {
+                    (inner(right).0, true)
+                } else {
+                    (None, false)
+                }
+            }
+            _ => (None, false),
+        }
+    }
+    Some(inner(slice))
 }
 
 /// Unused helper kept for symmetry with HashMap-based scopes.

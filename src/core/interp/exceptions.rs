@@ -217,7 +217,7 @@ impl Interp<'_> {
 pub fn exc_instance(c: Rc<Class>, args: Vec<Value>) -> Value {
     let inst = Instance {
         class: c,
-        dict: RefCell::new(HashMap::new()),
+        dict: RefCell::new(Default::default()),
         orm: RefCell::new(None),
     };
     inst.dict

@@ -192,8 +192,79 @@ impl Interp<'_> {
 
     /// Calls a method of a builtin value.
     pub fn call_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let min = method_min_args(recv, name);
+        if args.len() < min {
+            let n = args.len();
+            let plural = if min == 1 { "" } else { "s" };
+            return self.raise(
+                "TypeError",
+                if min == 1
+                    && matches!(
+                        name,
+                        "append"
+                            | "remove"
+                            | "index"
+                            | "count"
+                            | "add"
+                            | "discard"
+                            | "extend"
+                            | "join"
+                    )
+                {
+                    let owner = match recv {
+                        Value::List(_) => "list.",
+                        Value::Set(_) => "set.",
+                        Value::Str(_) => "str.",
+                        _ => "",
+                    };
+                    format!("{owner}{name}() takes exactly one argument ({n} given)")
+                } else {
+                    format!("{name} expected at least {min} argument{plural}, got {n}")
+                },
+            );
+        }
         match recv {
             Value::Str(s) => self.str_method(s.clone(), name, args, kw),
+            Value::List(l)
+                if self
+                    .orm
+                    .collection_owner
+                    .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
+                    && matches!(
+                        name,
+                        "append" | "extend" | "remove" | "insert" | "pop" | "clear"
+                    ) =>
+            {
+                let ptr = Rc::as_ptr(l) as *const u8 as usize;
+                let before = l.borrow().clone();
+                let plain = Value::List(l.clone());
+                // run the plain list operation on the same list object
+                self.orm
+                    .collection_owner
+                    .remove(&ptr)
+                    .map(|o| (ptr, o))
+                    .map(|(p, o)| {
+                        let r = self.call_method(&plain, name, args.clone(), kw.clone());
+                        self.orm.collection_owner.insert(p, o);
+                        r
+                    })
+                    .unwrap_or(Ok(Value::None))
+                    .and_then(|r| {
+                        let after = l.borrow().clone();
+                        let added: Vec<Value> = after
+                            .iter()
+                            .filter(|a| !before.iter().any(|b| super::ops::is_same(a, b)))
+                            .cloned()
+                            .collect();
+                        let removed: Vec<Value> = before
+                            .iter()
+                            .filter(|b| !after.iter().any(|a| super::ops::is_same(a, b)))
+                            .cloned()
+                            .collect();
+                        self.collection_changed(ptr, &added, &removed)?;
+                        Ok(r)
+                    })
+            }
             Value::List(l) => {
                 let l = l.clone();
                 match name {
@@ -607,6 +678,17 @@ impl Interp<'_> {
                     .collect(),
             )),
             "join" => {
+                if !matches!(
+                    args[0],
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::Native(_)
+                ) {
+                    return self.raise("TypeError", "can only join an iterable");
+                }
                 let items = self.iterate(&args[0])?;
                 let mut out = String::new();
                 for (i, v) in items.iter().enumerate() {
@@ -752,6 +834,7 @@ impl Interp<'_> {
         let chars: Vec<char> = template.chars().collect();
         let mut i = 0;
         let mut auto = 0usize;
+        let mut manual: Option<bool> = None;
         while i < chars.len() {
             let c = chars[i];
             if c == '{' {
@@ -784,6 +867,23 @@ impl Interp<'_> {
                 };
                 let name_end = head.find(['.', '[']).unwrap_or(head.len());
                 let first = &head[..name_end];
+                if first.is_empty() && manual == Some(true)
+                    || first.parse::<usize>().is_ok() && manual == Some(false)
+                {
+                    return self.raise(
+                        "ValueError",
+                        if first.is_empty() {
+                            "cannot switch from manual field specification to automatic field numbering"
+                        } else {
+                            "cannot switch from automatic field numbering to manual field specification"
+                        },
+                    );
+                }
+                if first.is_empty() {
+                    manual = Some(false);
+                } else if first.parse::<usize>().is_ok() {
+                    manual = Some(true);
+                }
                 let mut v =
                     if first.is_empty() {
                         let v = args.get(auto).cloned();
@@ -861,5 +961,37 @@ impl Interp<'_> {
             }
         }
         Ok(Value::str(&out))
+    }
+}
+
+/// Minimum positional arguments of builtin-type methods (checked before indexing `args`).
+fn method_min_args(recv: &Value, name: &str) -> usize {
+    match (recv, name) {
+        (Value::List(_), "append" | "extend" | "remove" | "index" | "count") => 1,
+        (Value::List(_), "insert") => 2,
+        (Value::Tuple(_), _) => 1,
+        (Value::Dict(_), "get" | "pop" | "setdefault") => 1,
+        (
+            Value::Set(_),
+            "add"
+            | "discard"
+            | "remove"
+            | "union"
+            | "intersection"
+            | "difference"
+            | "issubset"
+            | "issuperset"
+            | "symmetric_difference"
+            | "isdisjoint",
+        ) => 1,
+        (
+            Value::Str(_),
+            "join" | "startswith" | "endswith" | "find" | "rfind" | "index" | "count" | "zfill"
+            | "ljust" | "rjust" | "center" | "partition" | "rpartition" | "removeprefix"
+            | "removesuffix",
+        ) => 1,
+        (Value::Str(_), "replace") => 2,
+        (Value::Decimal(_), "quantize") => 1,
+        _ => 0,
     }
 }

@@ -14,7 +14,7 @@
 //! }
 //! let out = run(&[Source::new("script.py", "print(1 + 2, 'a' * 2)\nx = [1][3]\n")],
 //!               &mut NoDb, RunOptions::default());
-//! assert_eq!(out.stdout, "3 aa\n");
+//! assert_eq!(out.stdout, "3 aa\nTraceback: IndexError: list index out of range\n");
 //! let err = out.error.unwrap();
 //! assert_eq!((err.class.as_str(), err.message.as_str()), ("IndexError", "list index out of range"));
 //! assert_eq!((err.line, err.col), (2, 5));
@@ -105,6 +105,9 @@ pub struct RunOptions {
     pub should_stop: Option<Box<dyn FnMut() -> bool>>,
     /// Maximum number of evaluation steps (0 = unlimited).
     pub max_steps: u64,
+    /// Bytes of Rust stack the run may use before `RecursionError` (0 = [`STACK_BUDGET`], which
+    /// suits a 1 MB stack; callers running on a bigger stack may raise it).
+    pub stack_budget: usize,
 }
 
 /// One statement of the SQL log (as SQLALCHEMY_ECHO shows it).
@@ -212,10 +215,36 @@ pub struct Interp<'b> {
     pub opts: RunOptions,
     /// The span currently evaluated (for errors raised deep inside).
     pub cur_span: Span,
+    /// `default=` of the running `json.dumps`.
+    pub json_default: Option<Value>,
+    /// Address of a local in `run` (the Rust stack depth is measured from it).
+    pub stack_base: usize,
+}
+
+/// Rust stack the interpreter may use before raising `RecursionError` (fits wasm's 1 MB stack
+/// and test threads' 2 MB, in debug builds too).
+pub const STACK_BUDGET: usize = 640 * 1024;
+
+impl Interp<'_> {
+    /// The stack budget in effect.
+    pub fn stack_budget(&self) -> usize {
+        if self.opts.stack_budget == 0 {
+            STACK_BUDGET
+        } else {
+            self.opts.stack_budget
+        }
+    }
+}
+
+/// The address of a local variable of the caller's frame (a stack-depth probe).
+#[inline(never)]
+pub fn stack_probe() -> usize {
+    let x = 0u8;
+    std::hint::black_box(&x) as *const u8 as usize
 }
 
 /// Maximum Python call depth.
-pub const MAX_DEPTH: usize = 200;
+pub const MAX_DEPTH: usize = 1000;
 
 /// Runs sources in one namespace. Parse errors in any source stop everything before running.
 pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> RunOutcome {
@@ -235,6 +264,7 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
     }
     let lines: Vec<LineIndex> = sources.iter().map(|s| LineIndex::new(&s.text)).collect();
     let mut it = Interp::new(backend, opts, lines);
+    it.stack_base = stack_probe();
     for (i, m) in modules.iter().enumerate() {
         it.source = i;
         if let Err(e) = it.exec_module(m) {
@@ -268,3 +298,6 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
     outcome.tables = std::mem::take(&mut it.tables);
     outcome
 }
+
+#[cfg(test)]
+mod tests;

@@ -282,7 +282,7 @@ impl Interp<'_> {
                 "TypeError",
                 format!(
                     "can only concatenate str (not \"{}\") to str",
-                    self.type_name(b)
+                    self.qual_type_name(b)
                 ),
             );
         }
@@ -291,7 +291,7 @@ impl Interp<'_> {
                 "TypeError",
                 format!(
                     "can only concatenate list (not \"{}\") to list",
-                    self.type_name(b)
+                    self.qual_type_name(b)
                 ),
             );
         }
@@ -304,8 +304,8 @@ impl Interp<'_> {
             "TypeError",
             format!(
                 "unsupported operand type(s) for {sym}: '{}' and '{}'",
-                self.type_name(a),
-                self.type_name(b)
+                self.qual_type_name(a),
+                self.qual_type_name(b)
             ),
         )
     }
@@ -329,8 +329,8 @@ impl Interp<'_> {
                 format!(
                     "unsupported operand type(s) for {}: '{}' and '{}'",
                     op.as_str(),
-                    self.type_name(a),
-                    self.type_name(b)
+                    self.qual_type_name(a),
+                    self.qual_type_name(b)
                 ),
             );
         }
@@ -536,8 +536,8 @@ impl Interp<'_> {
                         format!(
                             "'{}' not supported between instances of '{}' and '{}'",
                             op.as_str(),
-                            self.type_name(a),
-                            self.type_name(b)
+                            self.qual_type_name(a),
+                            self.qual_type_name(b)
                         ),
                     );
                 }
@@ -907,5 +907,18 @@ fn dunder_names(op: BinOp) -> (&'static str, &'static str) {
         BinOp::LShift => ("__lshift__", "__rlshift__"),
         BinOp::RShift => ("__rshift__", "__rrshift__"),
         BinOp::MatMult => ("__matmul__", "__rmatmul__"),
+    }
+}
+
+impl Interp<'_> {
+    /// CPython's `tp_name` (qualified for C types of modules: `decimal.Decimal`, `datetime.date`).
+    pub fn qual_type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Decimal(_) => "decimal.Decimal".into(),
+            Value::Date(_) => "datetime.date".into(),
+            Value::DateTime(_) => "datetime.datetime".into(),
+            Value::TimeDelta(_) => "datetime.timedelta".into(),
+            other => self.type_name(other),
+        }
     }
 }

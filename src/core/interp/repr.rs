@@ -17,7 +17,17 @@ impl Interp<'_> {
             Value::Int(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
-            Value::List(_) => "list".into(),
+            Value::List(l) => {
+                if self
+                    .orm
+                    .instrumented_lists
+                    .contains(&(Rc::as_ptr(l) as *const u8 as usize))
+                {
+                    "InstrumentedList".into()
+                } else {
+                    "list".into()
+                }
+            }
             Value::Tuple(_) => "tuple".into(),
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),
@@ -48,7 +58,9 @@ impl Interp<'_> {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> R<String> {
         self.depth += 1;
-        if self.depth > super::MAX_DEPTH {
+        if self.depth > super::MAX_DEPTH
+            || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
+        {
             self.depth -= 1;
             return self.raise(
                 "RecursionError",

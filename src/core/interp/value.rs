@@ -65,6 +65,41 @@ pub enum Value {
     Native(Rc<Native>),
 }
 
+/// A fast non-cryptographic hasher (FxHash-style) for the interpreter's internal maps.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.write_u64(i as u64);
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// A hashable key view of a value.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum HKey {
@@ -90,7 +125,7 @@ pub struct Dict {
     /// Entries (`None` = deleted).
     pub entries: Vec<Option<(Value, Value)>>,
     /// Key → index into entries.
-    pub index: HashMap<HKey, usize>,
+    pub index: FxMap<HKey, usize>,
 }
 
 impl Dict {
@@ -154,6 +189,8 @@ pub struct Function {
     pub closure: Option<Scope>,
     /// Which source the function comes from.
     pub source: usize,
+    /// The class whose body defined it (for zero-argument `super()`).
+    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
 }
 
 /// What a function runs.
@@ -267,7 +304,7 @@ pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
     /// Instance attributes.
-    pub dict: RefCell<HashMap<Rc<str>, Value>>,
+    pub dict: RefCell<FxMap<Rc<str>, Value>>,
     /// ORM state for model instances.
     pub orm: RefCell<Option<super::orm::model::InstState>>,
 }

@@ -168,6 +168,10 @@ impl Interp<'_> {
                     Ok(c.clone())
                 }
                 "name" | "import_name" => Ok(Value::str("__main__")),
+                "extensions" => Ok(Value::dict_of(vec![
+                    (Value::str("sqlalchemy"), nv(Native::Db)),
+                    (Value::str("migrate"), Value::None),
+                ])),
                 "debug" | "testing" => Ok(Value::Bool(false)),
                 _ => method(name),
             },
@@ -218,7 +222,7 @@ impl Interp<'_> {
                 }
                 match name {
                     "keys" | "values" | "items" => method(name),
-                    _ => self.raise("AttributeError", name.to_string()),
+                    _ => self.raise("AttributeError", name),
                 }
             }
             Native::ColumnObj(t, i) => {
@@ -540,6 +544,7 @@ impl Interp<'_> {
                 };
                 let (es, ents) = self.entities_from(&items)?;
                 Ok(nv(Native::Query(QueryObj {
+                    dml: None,
                     q: crate::core::orm::query::Query::select(es),
                     legacy: false,
                     ents,
@@ -592,7 +597,7 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "init_app" => Ok(Value::None),
-            "Column" | "mapped_column" => self.make_column(args, kw),
+            "Column" | "mapped_column" => self.make_column(args, kw, short == "mapped_column"),
             "ForeignKey" => {
                 let Some(Value::Str(t)) = args.first() else {
                     if let Some(Value::Native(c)) = args.first()
@@ -730,30 +735,30 @@ impl Interp<'_> {
                     let Value::Native(sn) = rr else {
                         return Ok(Value::None);
                     };
-                    self.result_method(
+                    match self.result_method(
                         sn,
                         if short == "first_or_404" {
                             "first"
                         } else {
-                            "one_or_none"
+                            "one"
                         },
                         vec![],
                         vec![],
-                    )?
+                    ) {
+                        Ok(v) => v,
+                        Err(e)
+                            if self.exc_matches(
+                                &e.value,
+                                &self.exc["InvalidRequestError"].clone(),
+                            ) =>
+                        {
+                            Value::None
+                        }
+                        Err(e) => return Err(e),
+                    }
                 };
                 if matches!(v, Value::None) {
-                    let mut k: Kw = vec![];
-                    if let Some(d) = desc {
-                        k.push((Rc::from("description"), d));
-                    }
-                    let q = QueryObj::legacy_of("x");
-                    return self.query_method(&q, "get_or_404", vec![], k).and(Ok(Value::None)).or_else(|_| {
-                        let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
-                        if let Value::Instance(i) = &v {
-                            i.dict.borrow_mut().insert(Rc::from("code"), Value::int(404));
-                        }
-                        self.raise_value(v)
-                    });
+                    return self.not_found(desc);
                 }
                 Ok(v)
             }
@@ -773,11 +778,22 @@ impl Interp<'_> {
                 }
                 self.unsupported(&format!("`abort({code})`"))
             }
-            "case" | "literal" | "null" | "cast" | "aliased" | "update" | "delete" | "insert"
-            | "exists" | "reflect" | "literal_column" | "label" | "join" | "outerjoin"
-            | "union" | "tuple_" | "bindparam" | "column" | "table" => {
-                self.unsupported(&format!("`{short}()`"))
+            "update" | "delete" => {
+                let Some(Value::Class(c)) = args.first() else {
+                    return self.raise("ArgumentError", format!("{short}() needs a mapped class"));
+                };
+                let mut q = QueryObj::legacy_of(&c.name);
+                q.legacy = false;
+                q.dml = Some(if short == "update" {
+                    Some(vec![])
+                } else {
+                    None
+                });
+                Ok(nv(Native::Query(q)))
             }
+            "case" | "literal" | "null" | "cast" | "aliased" | "insert" | "exists" | "reflect"
+            | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
+            | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
@@ -786,7 +802,6 @@ impl Interp<'_> {
                 let t = nv(Native::ColumnType(type_of_name(short)));
                 self.call(&t, args, kw)
             }
-            "Column" | "ForeignKey" => unreachable!(),
             other => {
                 if let Some(t) = TYPES.iter().find(|t| **t == other) {
                     let t = nv(Native::ColumnType(type_of_name(t)));
@@ -797,7 +812,7 @@ impl Interp<'_> {
         }
     }
 
-    fn make_column(&mut self, args: Vec<Value>, kw: Kw) -> R<Value> {
+    fn make_column(&mut self, args: Vec<Value>, kw: Kw, mapped: bool) -> R<Value> {
         let mut name = None;
         let mut ty = None;
         let mut fks = vec![];
@@ -806,6 +821,9 @@ impl Interp<'_> {
                 Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
                 Value::Native(n) => match &**n {
                     Native::ColumnType(t) => ty = Some(t.clone()),
+                    Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
+                        ty = Some(type_of_name(f.trim_start_matches("db.")))
+                    }
                     Native::ForeignKeySpec(f) => fks.push(f.clone()),
                     Native::ConstraintSpec(Constraint::Check { name, sql }) => {
                         let _ = (name, sql);
@@ -924,6 +942,8 @@ impl Interp<'_> {
             default,
             onupdate,
             explicit_name: name.is_some(),
+            mapped,
+            nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
             order: self.orm.col_counter,
         };
         Ok(nv(Native::ColumnSpec(RefCell::new(spec))))
@@ -1187,7 +1207,8 @@ impl Interp<'_> {
         }
     }
 
-    fn dynamic_query(
+    /// The query behind a `lazy='dynamic'` relationship of `inst`.
+    pub fn dynamic_query(
         &mut self,
         inst: &Rc<super::super::value::Instance>,
         key: &str,
@@ -1204,9 +1225,13 @@ impl Interp<'_> {
         let m = inst.class.model_info();
         let mut vals = std::collections::HashMap::new();
         if let Some(m) = &m {
+            self.ensure_loaded(inst)?;
             for (k, n) in &m.columns {
                 let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                vals.insert(n.to_string(), self.to_sql(&v, None)?);
+                vals.insert(
+                    n.to_string(),
+                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                );
             }
         }
         let q =
@@ -1217,6 +1242,7 @@ impl Interp<'_> {
                 Err(e) => return self.raise("InvalidRequestError", e.0),
             };
         Ok(QueryObj {
+            dml: None,
             q,
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],
@@ -1291,6 +1317,12 @@ impl Interp<'_> {
 
     /// `db.session.<name>(...)`.
     pub fn session_method(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let mut args = args;
+        if let Some((_, p)) = kw.iter().find(|(k, _)| &**k == "params")
+            && args.len() == 1
+        {
+            args.push(p.clone());
+        }
         match name {
             "add" => {
                 self.nargs("add", &args, 1, 1)?;
@@ -1378,6 +1410,7 @@ impl Interp<'_> {
             "query" => {
                 let (es, ents) = self.entities_from(&args)?;
                 Ok(nv(Native::Query(QueryObj {
+                    dml: None,
                     q: crate::core::orm::query::Query::legacy(es),
                     legacy: true,
                     ents,
@@ -1392,56 +1425,22 @@ impl Interp<'_> {
                 };
                 match stmt {
                     Value::Native(n) => match &**n {
+                        Native::Query(q) if q.dml.is_some() => {
+                            let q = q.clone();
+                            self.execute_dml(&q)
+                        }
                         Native::Query(q) => {
                             let q = q.clone();
                             self.execute_select(&q)
                         }
                         Native::Text(sql, binds) => {
-                            let mut params: Vec<(Rc<str>, Value)> = binds.clone();
-                            if let Some(p) = args.get(1) {
-                                match p {
-                                    Value::Dict(_) => {
-                                        for (k, v) in self.mapping_items(p)? {
-                                            if let Value::Str(k) = k {
-                                                params.push((k, v));
-                                            }
-                                        }
-                                    }
-                                    Value::List(_) => return self.unsupported("executemany with a list of parameter dicts"),
-                                    _ => {}
-                                }
-                            }
-                            let (sql_pos, names) = crate::core::sql::text::positional(sql);
-                            let mut vals = vec![];
-                            for nme in &names {
-                                let v = params.iter().rev().find(|(k, _)| **k == **nme).map(|(_, v)| v.clone());
-                                match v {
-                                    Some(v) => vals.push(self.to_sql(&v, None)?),
-                                    None => {
-                                        return self.raise(
-                                            "StatementError",
-                                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
-                                        )
-                                    }
-                                }
-                            }
-                            self.autoflush()?;
-                            let res = self.run_sql(&sql_pos, &vals, true)?;
-                            let keys: Rc<Vec<Rc<str>>> = Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
-                            let mut rows = vec![];
-                            for r in &res.rows {
-                                let mut row = vec![];
-                                for v in r {
-                                    row.push(self.from_sql(v, None)?);
-                                }
-                                rows.push(row);
-                            }
-                            let mut ro = ResultObj::rows(keys, rows);
-                            if res.columns.is_empty() {
-                                ro.kind = ResultKind::NoRows;
-                                ro.rowcount = res.rowcount;
-                            }
-                            Ok(nv(Native::Result(RefCell::new(ro))))
+                            let (sql, binds) = (sql.clone(), binds.clone());
+                            let sets = match args.get(1) {
+                                Some(Value::List(l)) => l.borrow().clone(),
+                                Some(p) => vec![p.clone()],
+                                None => vec![Value::None],
+                            };
+                            self.execute_text(&sql, &binds, sets)
                         }
                         _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
                     },
@@ -1518,6 +1517,10 @@ impl Interp<'_> {
                 crate::core::sql::render(&Statement::Select(sel)).sql
             }
             Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
+            Native::KeyView(k) => {
+                let l = Value::list(k.clone());
+                format!("RMKeyView({})", self.repr(&l)?)
+            }
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 let r = self.repr(&Value::list(items))?;
@@ -1548,7 +1551,8 @@ impl Interp<'_> {
                         let sel = crate::core::sql::Select::new(vec![s.expr.clone()]);
                         let r = crate::core::sql::render(&Statement::Select(sel));
                         let t = r.sql.trim_start_matches("SELECT ").to_string();
-                        Ok(t.split(" \nFROM").next().unwrap_or(&t).to_string())
+                        let head = t.split(" \nFROM").next().unwrap_or(&t);
+                        Ok(head.strip_suffix(" AS anon_1").unwrap_or(head).to_string())
                     }
                     None => self.native_repr(n),
                 }
@@ -1580,7 +1584,7 @@ impl Interp<'_> {
                 .collect(),
             1 => {
                 let mut out = vec![];
-                for i in self.orm.identity_order.clone() {
+                for i in self.orm.modified.clone() {
                     if self.is_dirty(&i) {
                         out.push(Value::Instance(i));
                     }
@@ -1607,6 +1611,7 @@ impl Interp<'_> {
             Native::Row(r) => Ok((*r.values).clone()),
             Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
+            Native::KeyView(k) => Ok(k.clone()),
             Native::Iter(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
@@ -1658,7 +1663,7 @@ impl Interp<'_> {
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
-            Native::TableColumns(_) | Native::Pagination(_) => {
+            Native::TableColumns(_) | Native::Pagination(_) | Native::KeyView(_) => {
                 Ok(Value::int(self.native_iter(n)?.len() as i64))
             }
             _ => {
@@ -1936,6 +1941,96 @@ impl Interp<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+impl Interp<'_> {
+    /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
+    pub fn execute_text(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        self.autoflush()?;
+        let mut last = None;
+        let mut total = 0;
+        for set in sets {
+            let mut params: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        params.push((k, v));
+                    }
+                }
+            }
+            let mut vals = vec![];
+            for nme in &names {
+                let v = params
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| **k == **nme)
+                    .map(|(_, v)| v.clone());
+                match v {
+                    Some(v) => vals.push(self.to_sql(&v, None)?),
+                    None => {
+                        return self.raise(
+                            "StatementError",
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
+                        );
+                    }
+                }
+            }
+            let res = self.run_sql(&sql_pos, &vals, true)?;
+            total += res.rowcount.max(0);
+            last = Some(res);
+        }
+        let res = last.unwrap_or_default();
+        let keys: Rc<Vec<Rc<str>>> =
+            Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
+        let mut rows = vec![];
+        for r in &res.rows {
+            let mut row = vec![];
+            for v in r {
+                row.push(self.from_sql(v, None)?);
+            }
+            rows.push(row);
+        }
+        let mut ro = ResultObj::rows(keys, rows);
+        if res.columns.is_empty() {
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = total;
+        }
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `session.execute(update(M).where(...).values(...))` / `delete(M).where(...)`.
+    pub fn execute_dml(&mut self, q: &QueryObj) -> R<Value> {
+        let name = if matches!(q.dml, Some(Some(_))) {
+            "update"
+        } else {
+            "delete"
+        };
+        let args = match &q.dml {
+            Some(Some(vals)) => vec![Value::dict_of(
+                vals.iter()
+                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .collect(),
+            )],
+            _ => vec![],
+        };
+        let mut lq = q.clone();
+        lq.legacy = true;
+        lq.dml = None;
+        let n = self.query_method(&lq, name, args, vec![])?;
+        let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+        ro.kind = ResultKind::NoRows;
+        ro.rowcount = match n {
+            Value::Int(i) => i.to_i64().unwrap_or(0),
+            _ => 0,
+        };
+        Ok(nv(Native::Result(RefCell::new(ro))))
     }
 }
 

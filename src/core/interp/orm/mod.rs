@@ -87,6 +87,8 @@ pub enum Native {
     Config,
     /// A table-level constraint (`db.UniqueConstraint(...)`).
     ConstraintSpec(crate::core::orm::schema::Constraint),
+    /// `result.keys()` (`RMKeyView`).
+    KeyView(Vec<Value>),
     /// `db.Index(...)`.
     IndexSpec(crate::core::orm::schema::Index),
 }
@@ -102,6 +104,10 @@ pub struct ColumnSpec {
     pub onupdate: Option<Value>,
     /// Explicit name given as first argument.
     pub explicit_name: bool,
+    /// Created by `mapped_column()` (nullability then follows the `Mapped[...]` annotation).
+    pub mapped: bool,
+    /// `nullable=` was given.
+    pub nullable_explicit: bool,
     /// Creation order (for abstract-base ordering).
     pub order: u64,
 }
@@ -149,9 +155,15 @@ pub struct OrmState {
     /// Python defaults per (table, column).
     pub defaults: HashMap<(String, String), (Option<Value>, Option<Value>)>,
     /// Identity map.
-    pub identity: HashMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
+    pub identity: super::value::FxMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
+    /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
+    pub rel_direction: Vec<(String, String, crate::core::orm::mapper::RelKind)>,
+    /// Persistent instances changed since the last flush.
+    pub modified: Vec<Rc<Instance>>,
+    /// Addresses of `modified`.
+    pub modified_set: std::collections::HashSet<usize>,
     /// Pending (added, not flushed).
     pub new: Vec<Rc<Instance>>,
     /// Marked for deletion.
@@ -160,6 +172,8 @@ pub struct OrmState {
     pub inserted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
+    /// SQLite itself is inside BEGIN (opened lazily before the first DML, like pysqlite).
+    pub sqlite_tx: bool,
     /// The last flush failed: rollback required.
     pub failed: Option<String>,
     /// The app.
@@ -178,6 +192,10 @@ pub struct OrmState {
     pub warned_get: bool,
     /// app context depth.
     pub contexts: usize,
+    /// Lists that are relationship collections (`InstrumentedList`), by address.
+    pub instrumented_lists: std::collections::HashSet<usize>,
+    /// Owner (instance, relationship key) of each collection list.
+    pub collection_owner: HashMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
 }
 
 impl OrmState {
@@ -232,6 +250,7 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Dynamic(..) => "AppenderQuery",
             Native::Config => "Config",
+            Native::KeyView(_) => "RMKeyView",
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
         }

@@ -1,7 +1,6 @@
 //! Declarative models: class body → table + mapper, instance state, attribute get/set,
 //! the default constructor and `repr`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::orm::mapper::{Lazy, Mapper, Relationship};
@@ -45,7 +44,7 @@ pub struct InstState {
     /// Lifecycle.
     pub status: Status,
     /// Loaded column values (for change detection).
-    pub committed: HashMap<Rc<str>, Value>,
+    pub committed: super::super::value::FxMap<Rc<str>, Value>,
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
@@ -155,6 +154,65 @@ impl Interp<'_> {
         }
         self.orm.reg.add(mapper);
         self.orm.reg.finalize();
+        // directions of self-referential pairs: the side with remote_side is many-to-one,
+        // its backref one-to-many (and the reverse for a backref given remote_side)
+        let overrides = self.orm.rel_direction.clone();
+        for m in &mut self.orm.reg.mappers {
+            let fwd: Vec<(
+                String,
+                Option<String>,
+                Option<crate::core::orm::mapper::RelKind>,
+            )> = m
+                .relationships
+                .iter()
+                .map(|r| (r.target.clone(), r.backref.clone(), r.direction))
+                .collect();
+            for r in &mut m.relationships {
+                if let Some((_, _, k)) = overrides
+                    .iter()
+                    .find(|(c, n, _)| *c == m.class_name && *n == r.name)
+                {
+                    r.direction = Some(*k);
+                }
+            }
+            let _ = fwd;
+        }
+        let pairs: Vec<(String, String, crate::core::orm::mapper::RelKind)> = self
+            .orm
+            .reg
+            .mappers
+            .iter()
+            .flat_map(|m| {
+                m.relationships.iter().filter_map(move |r| {
+                    let b = r.backref.clone()?;
+                    if r.target != m.class_name {
+                        return None;
+                    }
+                    let opposite = match r.direction {
+                        Some(crate::core::orm::mapper::RelKind::ManyToOne) => {
+                            crate::core::orm::mapper::RelKind::OneToMany
+                        }
+                        _ => crate::core::orm::mapper::RelKind::ManyToOne,
+                    };
+                    Some((r.target.clone(), b, opposite))
+                })
+            })
+            .collect();
+        for (class, name, kind) in pairs {
+            if overrides.iter().any(|(c, n, _)| *c == class && *n == name) {
+                continue;
+            }
+            if let Some(m) = self
+                .orm
+                .reg
+                .mappers
+                .iter_mut()
+                .find(|m| m.class_name == class)
+                && let Some(r) = m.relationships.iter_mut().find(|r| r.name == name)
+            {
+                r.direction = Some(kind);
+            }
+        }
         let info = Rc::new(ModelInfo {
             class: cls.name.clone(),
             table: Rc::from(table_name.as_str()),
@@ -214,6 +272,13 @@ impl Interp<'_> {
                             if &**bk == "lazy" {
                                 rel.backref_lazy = self.lazy_from(bv)?;
                             }
+                            if &**bk == "remote_side" {
+                                self.orm.rel_direction.push((
+                                    r.target.clone(),
+                                    name.to_string(),
+                                    crate::core::orm::mapper::RelKind::ManyToOne,
+                                ));
+                            }
                         }
                     }
                 }
@@ -241,9 +306,11 @@ impl Interp<'_> {
                         }
                     }
                 }
+                ("remote_side", _) => {
+                    rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
+                }
                 (
-                    "passive_deletes" | "viewonly" | "primaryjoin" | "remote_side" | "foreign_keys"
-                    | "overlaps",
+                    "passive_deletes" | "viewonly" | "primaryjoin" | "foreign_keys" | "overlaps",
                     _,
                 ) => {}
                 _ => {}
@@ -300,7 +367,7 @@ impl Interp<'_> {
     pub fn init_model_instance(&mut self, inst: &Rc<Instance>, _m: &ModelInfo) {
         *inst.orm.borrow_mut() = Some(InstState {
             status: Status::Transient,
-            committed: HashMap::new(),
+            committed: Default::default(),
             expired: false,
             identity: None,
             to_delete: false,
@@ -375,6 +442,9 @@ impl Interp<'_> {
         if expired && self.status(inst) == Status::Persistent {
             self.refresh_instance(inst)?;
         }
+        if self.status(inst) == Status::Persistent {
+            self.mark_modified(inst);
+        }
         if attr.column.is_none() {
             return self.set_relationship(inst, attr, v);
         }
@@ -405,9 +475,8 @@ impl Interp<'_> {
             return Ok(Value::None);
         };
         let _ = c;
-        Ok(Value::Native(n.clone()).clone()).map(|v| {
+        Ok(Value::Native(n.clone()).clone()).inspect(|_v| {
             let _ = attr;
-            v
         })
     }
 
@@ -474,7 +543,7 @@ impl Interp<'_> {
         inst: &Rc<Instance>,
         m: &ModelInfo,
     ) -> R<Vec<(Rc<str>, Option<SqlValue>)>> {
-        let t = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let t = self.orm.reg.table_of(&m.class).cloned();
         let Ok(t) = t else { return Ok(vec![]) };
         let mut out = vec![];
         for (i, (key, name)) in m.columns.iter().enumerate() {

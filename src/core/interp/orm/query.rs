@@ -12,6 +12,9 @@ use super::super::{Interp, R};
 use super::Native;
 use super::result::{ResultObj, RowObj};
 
+/// `values(...)` of an UPDATE: (column key, value).
+pub type SetValues = Vec<(Rc<str>, Value)>;
+
 /// What a columns-clause entry produces in a result row.
 #[derive(Clone)]
 pub enum Ent {
@@ -35,6 +38,8 @@ pub struct QueryObj {
     pub legacy: bool,
     /// Entities for result building.
     pub ents: Vec<Ent>,
+    /// `update(Model)` / `delete(Model)` statements: the SET values (`None` for delete).
+    pub dml: Option<Option<SetValues>>,
 }
 
 /// Flask-SQLAlchemy's `Pagination`.
@@ -69,6 +74,7 @@ impl QueryObj {
     /// `Model.query`.
     pub fn legacy_of(class: &str) -> Self {
         QueryObj {
+            dml: None,
             q: Query::of(class),
             legacy: true,
             ents: vec![Ent::Class(Rc::from(class))],
@@ -291,7 +297,7 @@ impl Interp<'_> {
                 format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
             );
         }
-        let table = self.orm.reg.table_of(class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(class).cloned();
         let Ok(table) = table else {
             return Ok(Value::None);
         };
@@ -342,16 +348,20 @@ impl Interp<'_> {
         }
     }
 
-    fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
-        let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
+    /// Raises werkzeug's `NotFound` (404) with an optional description.
+    pub fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
+        let desc = description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."));
+        let ds = self.to_str(&desc)?;
+        let v = self.new_exc("NotFound", "");
         if let Value::Instance(i) = &v {
-            i.dict
-                .borrow_mut()
-                .insert(Rc::from("code"), Value::int(404));
-            i.dict.borrow_mut().insert(Rc::from("description"), description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.")));
-            i.dict
-                .borrow_mut()
-                .insert(Rc::from("name"), Value::str("Not Found"));
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("code"), Value::int(404));
+            d.insert(Rc::from("description"), desc);
+            d.insert(Rc::from("name"), Value::str("Not Found"));
+            d.insert(
+                Rc::from("_message"),
+                Value::str(&format!("404 Not Found: {ds}")),
+            );
         }
         self.raise_value(v)
     }
@@ -453,7 +463,7 @@ impl Interp<'_> {
             "filter_by" => {
                 let pairs = self.filter_by_pairs(qo, &kw)?;
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let table = self.orm.reg.table_of(&class).map(|t| t.clone());
+                let table = self.orm.reg.table_of(&class).cloned();
                 for (k, e) in pairs {
                     if k.is_empty() {
                         q.q.where_.push(e);
@@ -556,6 +566,32 @@ impl Interp<'_> {
                 }
                 wrap(q)
             }
+            "values" if qo.dml.is_some() => {
+                let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
+                    Some(Some(v)) => v.clone(),
+                    _ => vec![],
+                };
+                if let Some(d) = args.first() {
+                    for (k, v) in self.mapping_items(d)? {
+                        let key: Rc<str> = match &k {
+                            Value::Str(s) => s.clone(),
+                            other => match self.as_sql(other).and_then(|s| s.key) {
+                                Some(k) => k,
+                                None => {
+                                    return self.raise(
+                                        "ArgumentError",
+                                        "values() keys must be column names",
+                                    );
+                                }
+                            },
+                        };
+                        vals.push((key, v));
+                    }
+                }
+                vals.extend(kw.iter().cloned());
+                q.dml = Some(Some(vals));
+                wrap(q)
+            }
             "options" | "execution_options" | "enable_eagerloads" | "populate_existing"
             | "autoflush" => wrap(q),
             "with_parent" => {
@@ -578,9 +614,13 @@ impl Interp<'_> {
                     return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
                 };
                 let mut vals = std::collections::HashMap::new();
+                self.ensure_loaded(parent)?;
                 for (k, n) in &pm.columns {
                     let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                    vals.insert(n.to_string(), self.to_sql(&v, None)?);
+                    vals.insert(
+                        n.to_string(),
+                        self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                    );
                 }
                 let lq = match crate::core::orm::relations::lazy_load_query(
                     &self.orm.reg,
@@ -678,7 +718,7 @@ impl Interp<'_> {
                 };
                 let items = self.mapping_items(vals)?;
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let table = self.orm.reg.table_of(&class).map(|t| t.clone());
+                let table = self.orm.reg.table_of(&class).cloned();
                 let Ok(table) = table else {
                     return Ok(Value::int(0));
                 };
@@ -780,7 +820,7 @@ impl Interp<'_> {
         let mut per_page = 20;
         let mut error_out = true;
         let mut max_per_page = None;
-        for (i, a) in args.iter().enumerate() {
+        if let Some((i, a)) = args.iter().enumerate().next() {
             let _ = (i, a);
             return self.raise("TypeError", "paginate() takes 1 positional argument");
         }

@@ -38,7 +38,7 @@ impl Interp<'_> {
             return Ok(SqlValue::Null);
         };
         let v = inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None);
-        self.to_sql(&v, None)
+        Ok(self.to_sql(&v, None).unwrap_or(SqlValue::Null))
     }
 
     /// Loads `inst.<attr>` (lazy load).
@@ -68,6 +68,7 @@ impl Interp<'_> {
             );
         }
         // parent column values
+        self.ensure_loaded(inst)?;
         let mut vals = std::collections::HashMap::new();
         let Some(m) = inst.class.model_info() else {
             return Ok(Value::None);
@@ -110,7 +111,9 @@ impl Interp<'_> {
         };
         let items = self.run_entity_query(&q, &rel.target, false)?;
         let v = if uselist {
-            Value::list(items)
+            let l = Value::list(items);
+            self.register_collection(&l, inst, &attr.key);
+            l
         } else {
             items.into_iter().next().unwrap_or(Value::None)
         };
@@ -155,7 +158,22 @@ impl Interp<'_> {
             {
                 self.load_relationship(inst, attr)?;
             }
+            // assigning a list: the old members lose their backref
+            let old = inst.dict.borrow().get(&attr.key).cloned();
+            if let (Some(Value::List(old)), Some(rev)) = (old, rev.as_ref()) {
+                let new_items = self.iterate(&v)?;
+                for o in old.borrow().clone() {
+                    if let Value::Instance(oi) = &o
+                        && !new_items
+                            .iter()
+                            .any(|n| matches!(n, Value::Instance(x) if Rc::ptr_eq(x, oi)))
+                    {
+                        self.backref_remove(oi, rev, inst, r.kind);
+                    }
+                }
+            }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+            self.register_collection(&v, inst, &attr.key);
             if let Some(rev) = rev {
                 for c in self.iterate(&v)? {
                     if let Value::Instance(ci) = &c {
@@ -164,6 +182,19 @@ impl Interp<'_> {
                 }
             }
         } else {
+            let old = inst.dict.borrow().get(&attr.key).cloned();
+            let old = match old {
+                Some(o) => o,
+                None if self.status(inst) == Status::Persistent => {
+                    self.load_relationship(inst, attr)?
+                }
+                None => Value::None,
+            };
+            if let (Some(rev), Value::Instance(oi)) = (rev.as_ref(), &old)
+                && !matches!(&v, Value::Instance(x) if Rc::ptr_eq(x, oi))
+            {
+                self.backref_remove(oi, rev, inst, r.kind);
+            }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             if let (Some(rev), Value::Instance(target)) = (rev, &v) {
                 self.backref_set(target, &rev, inst, r.kind);
@@ -191,29 +222,237 @@ impl Interp<'_> {
         kind: RelKind,
     ) {
         let pv = Value::Instance(parent.clone());
+        if self.status(target) == Status::Persistent {
+            self.mark_modified(target);
+        }
         let cur = target.dict.borrow().get(rev).cloned();
         match kind {
             RelKind::OneToMany => {
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             RelKind::ManyToOne | RelKind::ManyToMany => match cur {
-                Some(Value::List(l)) => {
+                Some(Value::List(l))
                     if !l
                         .borrow()
                         .iter()
-                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)))
-                    {
-                        l.borrow_mut().push(pv);
-                    }
+                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent))) =>
+                {
+                    l.borrow_mut().push(pv);
                 }
                 None if !matches!(self.status(target), Status::Persistent) => {
-                    target
-                        .dict
-                        .borrow_mut()
-                        .insert(Rc::from(rev), Value::list(vec![pv]));
+                    let l = Value::list(vec![pv]);
+                    target.dict.borrow_mut().insert(Rc::from(rev), l.clone());
+                    self.register_collection(&l, target, rev);
                 }
                 _ => {}
             },
+        }
+    }
+
+    /// Marks a list as the collection `inst.<key>` (list methods then keep backrefs in sync).
+    pub fn register_collection(&mut self, l: &Value, inst: &Rc<Instance>, key: &str) {
+        if let Some(p) = l.ptr() {
+            self.orm.instrumented_lists.insert(p);
+            self.orm
+                .collection_owner
+                .insert(p, (Rc::downgrade(inst), Rc::from(key)));
+        }
+    }
+
+    /// Undo a backref link when an object leaves a relationship.
+    fn backref_remove(
+        &mut self,
+        target: &Rc<Instance>,
+        rev: &str,
+        parent: &Rc<Instance>,
+        kind: RelKind,
+    ) {
+        let cur = target.dict.borrow().get(rev).cloned();
+        match (kind, cur) {
+            (RelKind::OneToMany, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
+                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
+            }
+            (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {
+                l.borrow_mut()
+                    .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
+            }
+            _ => {}
+        }
+    }
+
+    /// `collection.append(x)` / `remove(x)` / `extend(xs)` on a relationship list.
+    pub fn collection_changed(
+        &mut self,
+        list_ptr: usize,
+        added: &[Value],
+        removed: &[Value],
+    ) -> R<()> {
+        let Some((owner, key)) = self.orm.collection_owner.get(&list_ptr).cloned() else {
+            return Ok(());
+        };
+        let Some(inst) = owner.upgrade() else {
+            return Ok(());
+        };
+        if self.status(&inst) == Status::Persistent {
+            self.mark_modified(&inst);
+        }
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        let (rel, r) = self.rel_info(&m.class, &key)?;
+        let Some(rev) = self.reverse_name(&m.class, &rel) else {
+            return Ok(());
+        };
+        for a in added {
+            if let Value::Instance(ai) = a {
+                self.backref_set(ai, &rev, &inst, r.kind);
+            }
+        }
+        for d in removed {
+            if let Value::Instance(di) = d {
+                self.backref_remove(di, &rev, &inst, r.kind);
+            }
+        }
+        Ok(())
+    }
+
+    /// For objects about to be inserted: which parents hold them in one-to-many collections.
+    pub fn collection_links(&mut self, new: &[Rc<Instance>]) -> Links {
+        let mut links: Links = std::collections::HashMap::new();
+        let mut all: Vec<Rc<Instance>> = new.to_vec();
+        all.extend(self.orm.identity_order.iter().cloned());
+        for inst in all {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+                Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+                Err(_) => continue,
+            };
+            for name in rels {
+                let cur = inst.dict.borrow().get(name.as_str()).cloned();
+                let Some(Value::List(l)) = cur else { continue };
+                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                    continue;
+                };
+                if r.kind != RelKind::OneToMany {
+                    continue;
+                }
+                for c in l.borrow().iter() {
+                    if let Value::Instance(ci) = c {
+                        let key = Rc::as_ptr(ci) as usize;
+                        links
+                            .entry(key)
+                            .or_default()
+                            .push((inst.clone(), r.primary.clone()));
+                    }
+                }
+            }
+        }
+        links
+    }
+
+    /// Dependency level of new objects whose parent (same class) is also new: 0 for roots.
+    pub fn self_ref_levels(
+        &mut self,
+        new: &[Rc<Instance>],
+        links: &Links,
+    ) -> std::collections::HashMap<usize, usize> {
+        let ptrs: std::collections::HashSet<usize> =
+            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for inst in new {
+            let p = Rc::as_ptr(inst) as usize;
+            if let Some(ps) = links.get(&p) {
+                for (par, _) in ps {
+                    let pp = Rc::as_ptr(par) as usize;
+                    if ptrs.contains(&pp) && Rc::ptr_eq(&par.class, &inst.class) {
+                        parent.insert(p, pp);
+                    }
+                }
+            }
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+                Ok(mp) => mp
+                    .relationships
+                    .iter()
+                    .filter(|r| r.target == *m.class)
+                    .map(|r| r.name.clone())
+                    .collect(),
+                Err(_) => continue,
+            };
+            for name in rels {
+                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                    continue;
+                };
+                if r.kind != RelKind::ManyToOne {
+                    continue;
+                }
+                if let Some(Value::Instance(t)) = inst.dict.borrow().get(name.as_str()) {
+                    let tp = Rc::as_ptr(t) as usize;
+                    if ptrs.contains(&tp) {
+                        parent.insert(p, tp);
+                    }
+                }
+            }
+        }
+        let mut levels = std::collections::HashMap::new();
+        if parent.is_empty() {
+            return levels;
+        }
+        for &p in &ptrs {
+            let mut depth = 0;
+            let mut cur = p;
+            while let Some(&up) = parent.get(&cur) {
+                depth += 1;
+                cur = up;
+                if depth > ptrs.len() {
+                    break;
+                }
+            }
+            levels.insert(p, depth);
+        }
+        levels
+    }
+
+    /// Sets an object's foreign keys from its many-to-one targets and owning collections.
+    pub fn sync_before_insert(&mut self, inst: &Rc<Instance>, links: &Links) {
+        if let Some(ps) = links.get(&(Rc::as_ptr(inst) as usize)) {
+            for (parent, pairs) in ps {
+                for p in pairs {
+                    let v = self.attr_by_col(parent, &p.referred.1);
+                    if !matches!(v, Value::None) {
+                        self.set_by_col(inst, &p.foreign.1, v);
+                    }
+                }
+            }
+        }
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+            Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+            Err(_) => return,
+        };
+        for name in rels {
+            let cur = inst.dict.borrow().get(name.as_str()).cloned();
+            let Some(Value::Instance(target)) = cur else {
+                continue;
+            };
+            let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                continue;
+            };
+            if r.kind != RelKind::ManyToOne {
+                continue;
+            }
+            for p in &r.primary {
+                let v = self.attr_by_col(&target, &p.referred.1);
+                if !matches!(v, Value::None) {
+                    self.set_by_col(inst, &p.foreign.1, v);
+                }
+            }
         }
     }
 
@@ -299,17 +538,21 @@ impl Interp<'_> {
         Ok(())
     }
 
-    fn attr_by_col(&self, inst: &Rc<Instance>, col: &str) -> Value {
+    fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
         let Some(m) = inst.class.model_info() else {
             return Value::None;
         };
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            let _ = self.refresh_instance(inst);
+        }
         match m.columns.iter().find(|(_, n)| &**n == col) {
             Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
             None => Value::None,
         }
     }
 
-    fn set_by_col(&self, inst: &Rc<Instance>, col: &str, v: Value) {
+    fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
         let Some(m) = inst.class.model_info() else {
             return;
         };
@@ -317,6 +560,9 @@ impl Interp<'_> {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
                 return;
+            }
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
             }
             inst.dict.borrow_mut().insert(k.clone(), v);
         }
@@ -480,17 +726,16 @@ impl Interp<'_> {
                     column: None,
                 };
                 let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-                let children = match inst.dict.borrow().get(rel.name.as_str()).cloned() {
-                    Some(v) => Some(v),
-                    None => None,
-                };
+                let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let children = match children {
                     Some(v) => v,
                     None => {
                         if rel.lazy == Lazy::Dynamic {
-                            continue;
+                            let q = self.dynamic_query(&inst, &rel.name)?;
+                            Value::list(self.query_all(&q)?)
+                        } else {
+                            self.load_relationship(&inst, &attr)?
                         }
-                        self.load_relationship(&inst, &attr)?
                     }
                 };
                 let items = match &children {
@@ -604,6 +849,10 @@ impl Interp<'_> {
         false
     }
 }
+
+/// Child object address → (parent, join pairs) of the collections holding it.
+pub type Links =
+    std::collections::HashMap<usize, Vec<(Rc<Instance>, Vec<crate::core::orm::mapper::JoinPair>)>>;
 
 /// A shallow copy of a collection (for change tracking).
 pub fn snapshot(v: &Value) -> Value {

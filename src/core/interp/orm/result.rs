@@ -124,19 +124,20 @@ impl Interp<'_> {
                 } else {
                     ResultKind::Mappings
                 };
-                cell.borrow_mut().pos = cell.borrow().rows.len();
+                let len = cell.borrow().rows.len();
+                cell.borrow_mut().pos = len;
                 Ok(Value::Native(Rc::new(Native::Result(
                     std::cell::RefCell::new(r),
                 ))))
             }
             "unique" => Ok(Value::Native(n.clone())),
-            "keys" => Ok(Value::list(
+            "keys" => Ok(Value::Native(Rc::new(Native::KeyView(
                 cell.borrow()
                     .keys
                     .iter()
                     .map(|k| Value::Str(k.clone()))
                     .collect(),
-            )),
+            )))),
             "first" | "fetchone" => {
                 let mut r = cell.borrow_mut();
                 let row = r.rows.get(r.pos).cloned();

@@ -1,7 +1,6 @@
 //! The session: statement execution and logging, transactions, flush (INSERT/UPDATE/DELETE),
 //! identity map, expiry and refresh, value conversion between Python and SQLite.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::orm::persist;
@@ -34,6 +33,10 @@ impl Interp<'_> {
             1 => format!("({},)", items[0]),
             _ => format!("({})", items.join(", ")),
         };
+        if tx && !self.orm.sqlite_tx && is_dml(sql) {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
         let res = self.backend.execute(sql, params);
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
         self.sql_log.push(LoggedStatement {
@@ -71,6 +74,13 @@ impl Interp<'_> {
         }
     }
 
+    fn end_sqlite_tx(&mut self, what: &str) {
+        if self.orm.sqlite_tx {
+            self.orm.sqlite_tx = false;
+            let _ = self.backend.execute(what, &[]);
+        }
+    }
+
     /// Opens the session transaction if needed.
     pub fn begin(&mut self) -> R<()> {
         if let Some(orig) = self.orm.failed.clone() {
@@ -82,7 +92,6 @@ impl Interp<'_> {
         if !self.orm.in_tx {
             self.orm.in_tx = true;
             self.log_marker("BEGIN (implicit)");
-            let _ = self.backend.execute("BEGIN", &[]);
         }
         Ok(())
     }
@@ -101,10 +110,12 @@ impl Interp<'_> {
         self.flush()?;
         if self.orm.in_tx {
             self.log_marker("COMMIT");
-            let _ = self.backend.execute("COMMIT", &[]);
+            self.end_sqlite_tx("COMMIT");
             self.orm.in_tx = false;
         }
         self.orm.inserted_in_tx.clear();
+        self.orm.modified.clear();
+        self.orm.modified_set.clear();
         // expire everything
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
@@ -141,10 +152,12 @@ impl Interp<'_> {
     pub fn rollback(&mut self) -> R<()> {
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
-            let _ = self.backend.execute("ROLLBACK", &[]);
+            self.end_sqlite_tx("ROLLBACK");
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
+        self.orm.modified.clear();
+        self.orm.modified_set.clear();
         let new = std::mem::take(&mut self.orm.new);
         for i in new {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
@@ -181,7 +194,7 @@ impl Interp<'_> {
     pub fn close_session(&mut self) {
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
-            let _ = self.backend.execute("ROLLBACK", &[]);
+            self.end_sqlite_tx("ROLLBACK");
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
@@ -210,10 +223,10 @@ impl Interp<'_> {
 
     /// Puts an instance in the identity map.
     pub fn add_identity(&mut self, inst: &Rc<Instance>) {
-        if let Some(k) = self.ident_key(inst) {
-            if self.orm.identity.insert(k, inst.clone()).is_none() {
-                self.orm.identity_order.push(inst.clone());
-            }
+        if let Some(k) = self.ident_key(inst)
+            && self.orm.identity.insert(k, inst.clone()).is_none()
+        {
+            self.orm.identity_order.push(inst.clone());
         }
     }
 
@@ -342,7 +355,7 @@ impl Interp<'_> {
                 let (_, msg) = self.describe_exc(&e.value);
                 if self.orm.in_tx {
                     self.log_marker("ROLLBACK");
-                    let _ = self.backend.execute("ROLLBACK", &[]);
+                    self.end_sqlite_tx("ROLLBACK");
                     self.orm.in_tx = false;
                 }
                 self.orm.failed = Some(msg);
@@ -368,7 +381,7 @@ impl Interp<'_> {
         }
         self.sync_relationships_before_flush()?;
         // inserts, ordered by table dependency
-        let new = std::mem::take(&mut self.orm.new);
+        let new = self.orm.new.clone();
         let order = self.table_order();
         let mut new_sorted = new.clone();
         new_sorted.sort_by_key(|i| {
@@ -377,17 +390,71 @@ impl Interp<'_> {
                 .and_then(|m| order.iter().position(|t| **t == *m.table))
                 .unwrap_or(usize::MAX)
         });
+        let links = self.collection_links(&new_sorted);
+        // rows of one self-referential table: parents first, level by level (SQLAlchemy's
+        // topological sort in subsets), insertion order within a level
+        let levels = self.self_ref_levels(&new_sorted, &links);
+        if !levels.is_empty() {
+            let pos: std::collections::HashMap<usize, usize> = new_sorted
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (Rc::as_ptr(x) as usize, i))
+                .collect();
+            new_sorted.sort_by_key(|i| {
+                let t = i
+                    .class
+                    .model_info()
+                    .and_then(|m| order.iter().position(|t| **t == *m.table))
+                    .unwrap_or(usize::MAX);
+                let p = Rc::as_ptr(i) as usize;
+                (
+                    t,
+                    levels.get(&p).copied().unwrap_or(0),
+                    pos.get(&p).copied().unwrap_or(0),
+                )
+            });
+        }
         for inst in &new_sorted {
+            self.sync_before_insert(inst, &links);
             self.insert_instance(inst)?;
         }
+        self.orm.new.retain(|i| {
+            i.orm
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| s.status == Status::Pending)
+        });
         // foreign keys that depend on just-inserted parents
         self.sync_relationships_before_flush()?;
         // updates
-        let persistent: Vec<Rc<Instance>> = self.orm.identity_order.clone();
-        for inst in &persistent {
-            if self.status(inst) == Status::Persistent
-                && !new_sorted.iter().any(|n| Rc::ptr_eq(n, inst))
-            {
+        let mut cands = std::mem::take(&mut self.orm.modified);
+        self.orm.modified_set.clear();
+        let new_set: std::collections::HashSet<usize> =
+            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
+        cands.sort_by_key(|i| {
+            let t = i
+                .class
+                .model_info()
+                .and_then(|m| order.iter().position(|t| **t == *m.table))
+                .unwrap_or(usize::MAX);
+            let k = i
+                .orm
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.identity.as_ref().and_then(|v| v.first().cloned()))
+                .and_then(|v| {
+                    if let Value::Int(n) = v {
+                        n.to_i64()
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(0);
+            (t, k)
+        });
+        for inst in &cands {
+            if self.status(inst) == Status::Persistent {
                 self.update_instance(inst)?;
             }
         }
@@ -433,7 +500,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         let none_cols: Vec<String> = persist::insert_cols_as_none(&table)
             .iter()
@@ -497,7 +564,7 @@ impl Interp<'_> {
             ident.push(v);
         }
         // server defaults: expire those columns so they load on access
-        let mut committed = HashMap::new();
+        let mut committed = super::super::value::FxMap::default();
         for (i, col) in table.columns.iter().enumerate() {
             let key = m.columns[i].0.clone();
             if col.server_default.is_some() && !inst.dict.borrow().contains_key(&key) {
@@ -541,7 +608,7 @@ impl Interp<'_> {
         {
             return Ok(());
         }
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         let mut changes: Vec<(String, SqlValue)> = vec![];
         let mut changed_keys = vec![];
@@ -628,7 +695,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let table = self.orm.reg.table_of(&m.class).map(|t| t.clone());
+        let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         self.delete_secondary_rows(inst)?;
         let ident = inst
@@ -666,6 +733,15 @@ impl Interp<'_> {
         }
     }
 
+    /// Refreshes an expired persistent instance (no-op otherwise).
+    pub fn ensure_loaded(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            self.refresh_instance(inst)?;
+        }
+        Ok(())
+    }
+
     /// Reloads an expired instance from the database.
     pub fn refresh_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
         let Some(m) = inst.class.model_info() else {
@@ -696,7 +772,6 @@ impl Interp<'_> {
         for v in &ident {
             pk.push(self.to_sql(v, None)?);
         }
-        self.autoflush()?;
         let sel = match get_statement(&self.orm.reg, &m.class, pk) {
             Ok(s) => s,
             Err(e) => return self.raise("InvalidRequestError", e.0),
@@ -724,7 +799,7 @@ impl Interp<'_> {
             Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
             Err(_) => vec![],
         };
-        let mut committed = HashMap::new();
+        let mut committed = super::super::value::FxMap::default();
         for (i, (key, _)) in m.columns.iter().enumerate() {
             let sv = row.get(off + i).cloned().unwrap_or(SqlValue::Null);
             let v = self.from_sql(&sv, types.get(i))?;
@@ -793,8 +868,16 @@ impl Interp<'_> {
         Ok(())
     }
 
+    /// Remembers a persistent instance whose attributes changed (flush candidates).
+    pub fn mark_modified(&mut self, inst: &Rc<Instance>) {
+        let p = Rc::as_ptr(inst) as usize;
+        if self.orm.modified_set.insert(p) {
+            self.orm.modified.push(inst.clone());
+        }
+    }
+
     fn any_dirty(&mut self) -> bool {
-        let all = self.orm.identity_order.clone();
+        let all = self.orm.modified.clone();
         for inst in all {
             if self.is_dirty(&inst) {
                 return true;
@@ -914,6 +997,14 @@ impl Interp<'_> {
     pub fn check_app_context(&mut self) -> R<()> {
         Ok(())
     }
+}
+
+fn is_dml(sql: &str) -> bool {
+    let head = sql.trim_start().get(..7).unwrap_or("").to_ascii_uppercase();
+    head.starts_with("INSERT")
+        || head.starts_with("UPDATE")
+        || head.starts_with("DELETE")
+        || head.starts_with("REPLACE")
 }
 
 fn simple_eq(a: &Value, b: &Value) -> bool {

@@ -118,9 +118,13 @@ impl Interp<'_> {
                         let m = t.class.model_info();
                         let mut h = std::collections::HashMap::new();
                         if let Some(m) = m {
+                            self.ensure_loaded(t)?;
                             for (k, name) in &m.columns {
                                 let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                                h.insert(name.to_string(), self.to_sql(&v, None)?);
+                                h.insert(
+                                    name.to_string(),
+                                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                                );
                             }
                         }
                         Some(h)
@@ -296,6 +300,14 @@ impl Interp<'_> {
                         let e = if name == "in_" { e } else { not(e) };
                         return Ok(sql_value(SqlObj::typed(e, b)));
                     }
+                    Some(v) if matches!(self.as_sql(v).map(|s| s.expr), Some(Expr::Select(_))) => {
+                        let Some(Expr::Select(sel)) = self.as_sql(v).map(|s| s.expr) else {
+                            return Ok(Value::None);
+                        };
+                        let e = s.expr.in_select(*sel);
+                        let e = if name == "in_" { e } else { not(e) };
+                        return Ok(sql_value(SqlObj::typed(e, b)));
+                    }
                     Some(v) => self.iterate(v)?,
                     None => vec![],
                 };
@@ -418,9 +430,10 @@ impl Interp<'_> {
                 };
                 let mut h = std::collections::HashMap::new();
                 if let Some(m) = t.class.model_info() {
+                    self.ensure_loaded(t)?;
                     for (k, n) in &m.columns {
                         let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
-                        h.insert(n.to_string(), self.to_sql(&v, None)?);
+                        h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
                     }
                 }
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);

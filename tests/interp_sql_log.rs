@@ -1,0 +1,72 @@
+//! Snapshot of the SQL log of a small session (what the page's SQL panel shows) and of the
+//! diagnostics of a script that does not parse.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use ormlab::core::interp::{RunOptions, Source, run};
+use ormlab::db::Database;
+
+const SCRIPT: &str = "class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(20), unique=True, nullable=False)
+    posts = db.relationship('Post', backref='author', lazy=True)
+
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(50))
+    user_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+
+
+db.create_all()
+u = User(name='ann')
+db.session.add(u)
+db.session.add(Post(title='hi', author=u))
+db.session.commit()
+print(User.query.filter_by(name='ann').first().posts)
+u.name = 'bob'
+db.session.commit()
+print(db.session.execute(db.select(User.name)).all())
+";
+
+#[test]
+fn sql_log_of_a_small_session() {
+    let mut db = Database::open_in_memory().expect("db");
+    let out = run(
+        &[Source::new("script.py", SCRIPT)],
+        &mut db,
+        RunOptions::default(),
+    );
+    assert_eq!(out.error, None);
+    let log: Vec<String> = out
+        .sql_log
+        .iter()
+        .map(|s| {
+            if s.params.is_empty() {
+                s.sql.clone()
+            } else {
+                format!("{}\n{}", s.sql, s.params)
+            }
+        })
+        .collect();
+    insta::assert_snapshot!(format!("{}\n--- stdout\n{}", log.join("\n"), out.stdout));
+    assert_eq!(out.tables.len(), 2);
+    assert_eq!(out.tables[0].columns, vec!["id", "title", "user_id"]);
+    assert_eq!(out.tables[1].rows, vec![vec!["'bob'".to_string()]]);
+}
+
+#[test]
+fn diagnostics_of_a_broken_script() {
+    let mut db = Database::open_in_memory().expect("db");
+    let out = run(
+        &[Source::new("script.py", "x = [1, 2\nif x\n    print(x)\n")],
+        &mut db,
+        RunOptions::default(),
+    );
+    let d: Vec<String> = out
+        .diagnostics
+        .iter()
+        .map(|(i, d)| format!("{i} {}..{} {}", d.span.start, d.span.end, d.message))
+        .collect();
+    insta::assert_snapshot!(d.join("\n"));
+}
