@@ -195,6 +195,8 @@ impl Engine {
         let opts = RunOptions {
             should_stop: stop.map(|check| Box::new(move || check()) as Box<dyn FnMut() -> bool>),
             max_steps: 0,
+            // The default budget fits wasm32's 1 MB stack and the native main thread alike.
+            stack_budget: 0,
         };
         let outcome = interp::run(&srcs, &mut self.db, opts);
         Response::ScriptRan(Box::new(script_outcome(

@@ -1,0 +1,41 @@
+// A sample of the conformance corpus, run through the page: the `output` pane must hold
+// exactly what the real Flask-SQLAlchemy printed (the .out files).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openApp, setPython, runScript, ARTIFACTS } from './browser.mjs';
+
+const CORPUS = process.env.ORMLAB_CONFORMANCE || join(process.cwd(), '..', 'shared', 'conformance', 'scripts');
+const SAMPLE = (process.env.ORMLAB_CORPUS_SAMPLE || '01,08,10,16,19,25,27,33').split(',');
+
+let browser;
+before(async () => {
+  browser = await launch();
+  await openApp(browser.page);
+  await setPython(browser.page, 'models', '');
+});
+after(async () => {
+  await browser?.context.close();
+});
+
+const scripts = existsSync(CORPUS)
+  ? readdirSync(CORPUS).filter((f) => f.endsWith('.py') && SAMPLE.some((n) => f.startsWith(`${n}_`))).sort()
+  : [];
+
+test('the conformance corpus is present', () => {
+  assert.ok(scripts.length > 0, `no corpus scripts found in ${CORPUS}`);
+});
+
+for (const file of scripts) {
+  test(`corpus ${file} prints exactly what Flask-SQLAlchemy prints`, async () => {
+    const { page } = browser;
+    const source = readFileSync(join(CORPUS, file), 'utf8');
+    const expected = readFileSync(join(CORPUS, file.replace(/\.py$/, '.out')), 'utf8');
+    await setPython(page, 'script', source);
+    await runScript(page);
+    const output = await page.getByTestId('output').evaluate((el) => el.textContent);
+    if (output !== expected) await page.screenshot({ path: join(ARTIFACTS, `corpus-${file}.png`) });
+    assert.equal(output, expected);
+  });
+}
