@@ -6,6 +6,9 @@ use rusqlite::{Connection, MAIN_DB};
 /// An open SQLite database.
 pub struct Database {
     conn: Connection,
+    /// True when the database lives in a VFS file (see `crate::vfs`) rather than in
+    /// SQLite's memory: import then copies pages in instead of swapping connections.
+    persistent: bool,
 }
 
 /// `Result` with [`DbError`].
@@ -15,7 +18,42 @@ impl Database {
     /// Opens a fresh in-memory database with foreign keys enforced.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        Ok(Database { conn })
+        Ok(Database {
+            conn,
+            persistent: false,
+        })
+    }
+
+    /// Opens database `name` through the VFS `vfs` (the `ormlab` VFS keeps it in
+    /// memory and hands each commit to storage), with the rollback journal in
+    /// memory so that storage only ever sees committed states.
+    pub fn open_persistent(name: &str, vfs: &str, read_only: bool) -> Result<Self> {
+        use rusqlite::OpenFlags;
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags_and_vfs(name, flags, vfs)?;
+        conn.execute_batch("PRAGMA journal_mode=MEMORY; PRAGMA temp_store=MEMORY;")?;
+        Ok(Database {
+            conn,
+            persistent: true,
+        })
+    }
+
+    /// `PRAGMA quick_check` (or `integrity_check` when `full`): `"ok"` or the problems found.
+    pub fn check(&self, full: bool) -> Result<String> {
+        let sql = if full {
+            "PRAGMA integrity_check"
+        } else {
+            "PRAGMA quick_check"
+        };
+        let mut stmt = self.conn.prepare(sql)?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(lines.join("\n"))
     }
 
     /// The SQLite library version, e.g. `3.53.0`.
@@ -171,7 +209,13 @@ impl Database {
         if check != "ok" {
             return Err(DbError::NotADatabase(check));
         }
-        self.conn = fresh;
+        if self.persistent {
+            // Copy every page into the VFS file: one transaction, one commit.
+            let backup = rusqlite::backup::Backup::new(&fresh, &mut self.conn)?;
+            backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        } else {
+            self.conn = fresh;
+        }
         Ok(())
     }
 

@@ -22,12 +22,17 @@ impl Engine {
     /// An engine over a fresh in-memory database.
     pub fn new() -> Result<Self, EngineError> {
         let db = Database::open_in_memory().map_err(|e| EngineError::plain(e.to_string()))?;
-        Ok(Engine {
+        Ok(Self::with_database(db))
+    }
+
+    /// An engine over an already open database (e.g. a persistent one).
+    pub fn with_database(db: Database) -> Self {
+        Engine {
             db,
             results: Vec::new(),
             result_base: 0,
             can_interrupt: false,
-        })
+        }
     }
 
     /// Installs the Stop check (called every few thousand SQLite VM steps).
