@@ -14,6 +14,18 @@
   let readyPromise = null;
   let snapshot = null; // last committed bytes, only kept when Stop must restart the worker
   let inflight = 0;
+  // Persistence: which workspace's database the worker opens (?ws=name), and what
+  // the worker last said about it ({role, saved, commit, error, integrity}).
+  const workspace = new URLSearchParams(self.location.search).get('ws') || 'default';
+  const persistListeners = new Set();
+  let persistState = { role: 'loading', saved: false, commit: 0, error: null, workspace };
+
+  function emitPersist(update) {
+    persistState = Object.assign({}, persistState, update);
+    for (const fn of persistListeners) {
+      try { fn(persistState); } catch (e) { console.error(e); }
+    }
+  }
 
   function emit(event) {
     for (const fn of listeners) {
@@ -29,10 +41,14 @@
     worker.onmessage = (ev) => {
       const data = ev.data;
       if (data && data.ready) {
-        mine.postMessage({ id: 0, init: { interrupt: sab } });
+        mine.postMessage({ id: 0, init: { interrupt: sab, db: workspace } });
         post({ Open: null }).then((opened) => {
           readyResolve(opened.Opened || opened);
         }, readyReject);
+        return;
+      }
+      if (data && data.persist) {
+        emitPersist(data.persist);
         return;
       }
       const entry = pending.get(data.id);
@@ -170,6 +186,22 @@
     stop,
     /** Subscribes to engine state changes ({state: 'busy'|'idle'|'restarting'|'failed'}). */
     onState(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    /** The workspace whose database this page opened (`?ws=name`, default `default`). */
+    workspace,
+    /** Persistence state: {role: 'writer'|'reader'|'memory'|'loading', saved, commit, error, integrity}. */
+    get persistence() { return persistState; },
+    /** Subscribes to persistence changes; calls `fn` with the state at once too. */
+    onPersist(fn) { persistListeners.add(fn); fn(persistState); return () => persistListeners.delete(fn); },
+    /** Resolves once every commit so far is stored (the IndexedDB transaction completed). */
+    whenSaved() {
+      return new Promise((resolve) => {
+        const off = api.onPersist((s) => {
+          if (s.saved && inflight === 0) { queueMicrotask(() => off()); resolve(s); }
+        });
+      });
+    },
+    /** This tab becomes the workspace's writer (the other tab turns read-only). */
+    takeOver() { worker.postMessage({ id: 0, persist: 'takeover' }); },
     /** True when Stop interrupts in place (the page is cross-origin isolated). */
     canInterrupt,
     /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */

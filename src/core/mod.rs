@@ -7,3 +7,4 @@ pub mod diag;
 pub mod orm;
 pub mod sql;
 pub mod sqltext;
+pub mod workspace;

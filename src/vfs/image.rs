@@ -172,7 +172,7 @@ impl Image {
             self.shrunk = true;
             let n = chunks_for(size as u64);
             self.dirty.retain(|&i| i < n);
-            if size % CHUNK != 0 {
+            if !size.is_multiple_of(CHUNK) {
                 // The last chunk's tail changed (now zeros past the end).
                 self.dirty.insert(n - 1);
             }

@@ -13,3 +13,9 @@ pub mod sqlite;
 
 #[cfg(all(test, feature = "db", not(target_arch = "wasm32")))]
 mod tests;
+
+/// The IndexedDB schema of the database store (`ormlab-db`), as data: each
+/// version and the object stores it adds. Opening runs every step above the
+/// stored version, in order, so a user's data survives every future release.
+/// Append new versions; never edit old ones.
+pub const DB_STORE_SCHEMA: &[(u32, &[&str])] = &[(1, &["chunks", "meta"])];

@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
     let editor_el: NodeRef<leptos::html::Div> = NodeRef::new();
     let editor: StoredValue<Option<EditorHandle>, LocalStorage> = StoredValue::new_local(None);
     let run_seq = StoredValue::new(0u64);
+    // Persistence (src/web/storage.rs, src/web/workspace.rs).
+    let persist = crate::web::storage::use_persistence();
 
     let run = move |at_cursor: bool| {
         let Some(ed) = editor.get_value() else { return };
@@ -135,6 +137,17 @@ pub fn App() -> impl IntoView {
                 on_run_at_cursor: Box::new(move || run(true)),
             },
         );
+        if let Some(h) = &handle {
+            // Restore the stored text and save it as the person types (src/web/workspace.rs).
+            let (g, s) = (h.clone(), h.clone());
+            crate::web::workspace::attach_editor(
+                "sql",
+                h.get_text(),
+                std::rc::Rc::new(move || g.get_text()),
+                std::rc::Rc::new(move |t: &str| editor::set_text(&s, t)),
+                std::rc::Rc::new(|_| {}),
+            );
+        }
         editor.set_value(handle);
         spawn_local(async move {
             match bridge::ready().await {
@@ -180,7 +193,7 @@ pub fn App() -> impl IntoView {
     });
     let status_text = move || match state.get() {
         EngineState::Loading => "loading engine…".to_owned(),
-        EngineState::Ready => "ready".to_owned(),
+        EngineState::Ready => format!("ready{}", persist.with(|p| p.suffix())),
         EngineState::Running => "running…".to_owned(),
         EngineState::Restarting => "stopping: restarting the engine…".to_owned(),
         EngineState::Failed(e) => format!("failed: {e}"),
@@ -209,6 +222,7 @@ pub fn App() -> impl IntoView {
                     </button>
                 </div>
             </header>
+            <crate::web::storage::StorageBanner persist=persist />
             <main class="panes">
                 <section class="pane editor-pane">
                     <nav class="tabs" role="tablist">
@@ -236,6 +250,7 @@ pub fn App() -> impl IntoView {
             <footer class="statusbar">
                 <span data-testid="status" class="status"><span class=status_class></span>{status_text}</span>
                 <span class="status-item">{move || last_run.get().map(|(ms, n)| format!("last run: {n} statement{} in {ms:.1} ms", if n == 1 { "" } else { "s" }))}</span>
+                <crate::web::storage::StorageControls persist=persist />
                 <span class="status-item version">{move || { let v = version.get(); if v.is_empty() { String::new() } else { format!("SQLite {v}") } }}</span>
             </footer>
         </div>

@@ -11,7 +11,13 @@ pub mod bridge;
 pub mod editor;
 #[cfg(feature = "ui")]
 pub mod grid;
+#[cfg(feature = "db")]
+pub mod persist;
 #[cfg(feature = "ui")]
 pub mod results;
+#[cfg(feature = "ui")]
+pub mod storage;
 #[cfg(feature = "db")]
 pub mod worker;
+#[cfg(feature = "ui")]
+pub mod workspace;
