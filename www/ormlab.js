@@ -182,6 +182,37 @@
       await afterMutation();
       return r.Imported;
     },
+    /** Resolves with the database as SQL text (schema + INSERTs), like sqlite3's `.dump`. */
+    async dumpSql() {
+      await readyPromise;
+      return (await post({ Dump: null })).Dumped.sql;
+    },
+    /** Resolves with one statement's rows as CSV text (header line first). */
+    async queryCsv(sql) {
+      await readyPromise;
+      return (await post({ QueryCsv: { sql } })).Csv.text;
+    },
+    /**
+     * Inserts a JSON list of objects (text or array) into `table`, creating it when missing
+     * (columns from the keys). Sent in batches; `onProgress(done, total)` after each.
+     * Resolves with {rows, created}. Each batch is one transaction (one commit).
+     */
+    async importJson(table, json, onProgress) {
+      await readyPromise;
+      const items = typeof json === 'string' ? JSON.parse(json) : json;
+      if (!Array.isArray(items)) throw new Error('expected a JSON list of objects');
+      const BATCH = 2000;
+      let rows = 0, created = false;
+      for (let i = 0; i < items.length || i === 0; i += BATCH) {
+        const part = JSON.stringify(items.slice(i, i + BATCH));
+        const r = (await post({ ImportJson: { table, json: part } })).ImportedJson;
+        rows += r.rows; created = created || r.created;
+        if (onProgress) onProgress(Math.min(i + BATCH, items.length), items.length);
+        if (items.length === 0) break;
+      }
+      await afterMutation();
+      return { rows, created };
+    },
     /** Stops the running statement; resolves true if something was running. */
     stop,
     /** Subscribes to engine state changes ({state: 'busy'|'idle'|'restarting'|'failed'}). */

@@ -9,6 +9,7 @@
 mod connection;
 #[cfg(feature = "db")]
 mod error;
+pub mod exchange;
 mod schema;
 mod value;
 

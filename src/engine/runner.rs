@@ -168,6 +168,31 @@ impl Engine {
                 Ok(tables) => Response::Schema { tables },
                 Err(e) => plain(e),
             },
+            // Import/export formats (crate::db::exchange).
+            Request::Dump => match crate::db::exchange::dump(&self.db) {
+                Ok(sql) => Response::Dumped { sql },
+                Err(e) => plain(e),
+            },
+            Request::ImportJson { table, json } => {
+                match crate::db::exchange::import_json(&self.db, &table, &json) {
+                    Ok((rows, created)) => Response::ImportedJson { rows, created },
+                    Err(e) => plain(e),
+                }
+            }
+            Request::QueryCsv { sql } => match self.db.run(&sql, &[]) {
+                Ok(Outcome::Rows { columns, rows }) => Response::Csv {
+                    text: crate::db::exchange::to_csv(
+                        &columns.into_iter().map(|c| c.name).collect::<Vec<_>>(),
+                        &rows,
+                    ),
+                },
+                Ok(Outcome::Done { .. }) => Response::Csv {
+                    text: String::new(),
+                },
+                Err(e) => Response::Error {
+                    error: positioned(&sql, Span::at(0), &e),
+                },
+            },
         };
         (resp, None)
     }

@@ -167,3 +167,47 @@ fn a_read_only_connection_cannot_write() {
     let err = r.execute_batch("insert into t values (1)").unwrap_err();
     assert!(err.to_string().contains("readonly"), "{err}");
 }
+
+#[test]
+fn dump_rebuilds_the_database_and_json_imports_into_a_table() {
+    use crate::db::exchange;
+    let db = Database::open_in_memory().unwrap();
+    db.execute_batch(
+        "create table u (id integer primary key autoincrement, name text, score real, pic blob);
+         insert into u (name, score, pic) values ('it''s', 1.5, x'00ff'), (null, 2.0, null);
+         create index ix on u (name);",
+    )
+    .unwrap();
+    let (n, created) = exchange::import_json(
+        &db,
+        "users",
+        r#"[{"username": "ann", "email": "a@x"}, {"username": "bob"}]"#,
+    )
+    .unwrap();
+    assert_eq!((n, created), (2, true));
+    let (n, created) =
+        exchange::import_json(&db, "users", r#"[{"USERNAME": "cy", "extra": 1}]"#).unwrap();
+    assert_eq!((n, created), (1, false));
+    let sql = exchange::dump(&db).unwrap();
+    let copy = Database::open_in_memory().unwrap();
+    copy.execute_batch(&sql).unwrap();
+    assert_eq!(count(&copy, "select count(*) from users"), 3);
+    assert_eq!(
+        count(
+            &copy,
+            "select count(*) from u where pic = x'00ff' and score = 1.5"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &copy,
+            "select count(*) from sqlite_schema where name = 'ix'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(&copy, "select seq from sqlite_sequence where name = 'u'"),
+        2
+    );
+}

@@ -67,6 +67,9 @@ struct State {
     release: Option<Function>,
     refreshing: bool,
     refresh_again: bool,
+    /// The last completed storage write: (bytes of chunks, chunks, milliseconds
+    /// from the commit to the transaction's `complete`).
+    last_write: (f64, f64, f64),
 }
 
 thread_local! {
@@ -313,6 +316,7 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
             release,
             refreshing: false,
             refresh_again: false,
+            last_write: (0.0, 0.0, 0.0),
         })
     });
     sqlite::set_commit_hook(Some(Rc::new(|db: &str, batch: CommitBatch| {
@@ -440,6 +444,10 @@ fn status_object() -> Object {
             set(&ev, "saved", st.flusher.is_saved());
             set(&ev, "commit", st.flusher.durable() as f64);
             set(&ev, "workspace", st.name.as_str());
+            let (bytes, chunks, ms) = st.last_write;
+            set(&ev, "lastWriteBytes", bytes);
+            set(&ev, "lastWriteChunks", chunks);
+            set(&ev, "lastWriteMs", ms);
             match st.flusher.last_error() {
                 Some(e) => set(&ev, "error", e),
                 None => set(&ev, "error", JsValue::NULL),
@@ -516,6 +524,7 @@ fn write_batch(idb: &IdbDatabase, name: &str, batch: &CommitBatch) -> Result<(),
     }
     set(&note, "chunks", list);
     set(&note, "shrunk", batch.shrunk);
+    set(&note, "started", now_ms());
     tx.set_oncomplete(Some(
         Closure::once_into_js(move |_: JsValue| write_completed(note)).unchecked_ref(),
     ));
@@ -543,11 +552,25 @@ fn write_batch(idb: &IdbDatabase, name: &str, batch: &CommitBatch) -> Result<(),
     Ok(())
 }
 
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
 fn write_completed(note: Object) {
     let base = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let st = s.as_mut()?;
         let base = st.flusher.durable();
+        let get = |k: &str| Reflect::get(&note, &k.into()).ok().and_then(|v| v.as_f64());
+        let chunks = Reflect::get(&note, &"chunks".into())
+            .map(|c| Array::from(&c).length() as f64)
+            .unwrap_or(0.0);
+        let ms = now_ms() - get("started").unwrap_or(0.0);
+        st.last_write = (chunks * CHUNK as f64 + 64.0, chunks, ms);
         st.flusher.completed();
         if let Some(ch) = &st.channel {
             set(&note, "base", base as f64);

@@ -3,7 +3,9 @@
 //! database's import/export controls.
 //!
 //! Test ids: `readonly-banner`, `take-over`, `save-state`, `storage-persisted`,
-//! `storage-quota`, `storage-error`, `export-sqlite`, `import-file`.
+//! `storage-quota`, `storage-error`, `integrity-error`, `export-sqlite`, `export-sql`,
+//! `export-csv`, `import-file` (.sqlite/.db or .json), `import-progress`, `import-message`.
+//! Dropping a file anywhere on the page imports it like `import-file`.
 
 use crate::core::workspace::human_bytes;
 use js_sys::{Function, Reflect};
@@ -195,18 +197,49 @@ pub fn StorageControls(
             }
         });
     };
+    let progress = RwSignal::new(None::<(f64, f64)>);
+    let note = RwSignal::new(String::new());
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let import = move |_| {
         let Some(el) = input.get() else { return };
         let Some(file) = el.files().and_then(|f| f.get(0)) else {
             return;
         };
+        el.set_value("");
+        import_file(file, progress, note);
+    };
+    install_drop(progress, note);
+    let export_sql = move |_| {
         spawn_local(async move {
-            if let Ok(buf) = JsFuture::from(file.array_buffer()).await
-                && let Ok(f) = get(&api(), "importBytes").dyn_into::<Function>()
-                && let Ok(p) = f.call1(&api(), &buf)
+            if let Ok(v) = call("dumpSql").await
+                && let Some(text) = v.as_string()
             {
-                let _ = JsFuture::from(js_sys::Promise::resolve(&p)).await;
+                let name = format!("{}.sql", super::workspace::current());
+                download(&name, text.as_bytes(), "application/sql");
+            }
+        });
+    };
+    let export_csv = move |_| {
+        let Some(w) = web_sys::window() else { return };
+        let Ok(Some(sql)) = w.prompt_with_message_and_default(
+            "Download as CSV the rows of:",
+            "select * from sqlite_schema",
+        ) else {
+            return;
+        };
+        spawn_local(async move {
+            let f: Result<Function, _> = get(&api(), "queryCsv").dyn_into();
+            let Ok(f) = f else { return };
+            let Ok(p) = f.call1(&api(), &sql.into()) else {
+                return;
+            };
+            match JsFuture::from(js_sys::Promise::resolve(&p)).await {
+                Ok(v) => download(
+                    "result.csv",
+                    v.as_string().unwrap_or_default().as_bytes(),
+                    "text/csv",
+                ),
+                Err(e) => note.set(format!("CSV failed: {}", err_text(&e))),
             }
         });
     };
@@ -231,10 +264,101 @@ pub fn StorageControls(
         <button class="btn small" data-testid="export-sqlite" on:click=export title="Download the database as a .sqlite file">
             "⬇ .sqlite"
         </button>
-        <label class="btn small" title="Open a .sqlite/.db file (replaces this workspace's database)">
+        <button class="btn small" data-testid="export-sql" on:click=export_sql title="Download the database as a SQL dump">
+            "⬇ .sql"
+        </button>
+        <button class="btn small" data-testid="export-csv" on:click=export_csv title="Download a query's rows as CSV">
+            "⬇ CSV"
+        </button>
+        <label class="btn small" title="Open a .sqlite/.db file (replaces this workspace's database), or import a JSON list of objects into a table (or drop the file on the page)">
             "⬆ open"
-            <input type="file" accept=".sqlite,.db,.sqlite3,application/vnd.sqlite3" data-testid="import-file"
+            <input type="file" accept=".sqlite,.db,.sqlite3,.json,application/vnd.sqlite3,application/json" data-testid="import-file"
                 node_ref=input on:change=import style="display:none" />
         </label>
+        <Show when=move || progress.get().is_some()>
+            <progress data-testid="import-progress"
+                max=move || progress.get().map(|p| p.1).unwrap_or(1.0)
+                value=move || progress.get().map(|p| p.0).unwrap_or(0.0)></progress>
+        </Show>
+        <span class="status-item" data-testid="import-message">{move || note.get()}</span>
     }
+}
+
+fn err_text(e: &JsValue) -> String {
+    get(e, "message")
+        .as_string()
+        .unwrap_or_else(|| "failed".into())
+}
+
+/// Imports a dropped or picked file: `.json` into a table named after the file,
+/// anything else as a `.sqlite` database (checked by the engine first).
+fn import_file(
+    file: web_sys::File,
+    progress: RwSignal<Option<(f64, f64)>>,
+    note: RwSignal<String>,
+) {
+    let name = file.name();
+    spawn_local(async move {
+        let result: Result<String, JsValue> = async {
+            if name.to_ascii_lowercase().ends_with(".json") {
+                let text = JsFuture::from(file.text()).await?;
+                let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(&name);
+                let table: String = stem
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == '_' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                progress.set(Some((0.0, 1.0)));
+                let cb = Closure::<dyn Fn(f64, f64)>::new(move |done: f64, total: f64| {
+                    progress.set(Some((done, total.max(1.0))));
+                });
+                let f: Function = get(&api(), "importJson").dyn_into()?;
+                let p = f.call3(&api(), &table.clone().into(), &text, cb.as_ref())?;
+                let r = JsFuture::from(js_sys::Promise::resolve(&p)).await;
+                drop(cb);
+                let r = r?;
+                let rows = get(&r, "rows").as_f64().unwrap_or(0.0);
+                Ok(format!("imported {rows} rows into {table}"))
+            } else {
+                let buf = JsFuture::from(file.array_buffer()).await?;
+                let f: Function = get(&api(), "importBytes").dyn_into()?;
+                let p = f.call1(&api(), &buf)?;
+                JsFuture::from(js_sys::Promise::resolve(&p)).await?;
+                Ok(format!("opened {name}"))
+            }
+        }
+        .await;
+        progress.set(None);
+        note.set(match result {
+            Ok(m) => m,
+            Err(e) => format!("import failed: {}", err_text(&e)),
+        });
+    });
+}
+
+/// Drag and drop a .sqlite/.db/.json file anywhere on the page.
+fn install_drop(progress: RwSignal<Option<(f64, f64)>>, note: RwSignal<String>) {
+    let Some(w) = web_sys::window() else { return };
+    let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| {
+        ev.prevent_default();
+    });
+    let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            import_file(file, progress, note);
+        }
+    });
+    let _ = w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    over.forget();
+    drop.forget();
 }
