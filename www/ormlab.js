@@ -233,6 +233,8 @@
     },
     /** This tab becomes the workspace's writer (the other tab turns read-only). */
     takeOver() { worker.postMessage({ id: 0, persist: 'takeover' }); },
+    /** Tests only: storage writes over `bytes` fail like a full quota (null lifts it). */
+    _simulateQuota(bytes) { worker.postMessage({ id: 0, persist: 'quota:' + (bytes == null ? 'off' : bytes) }); },
     /** True when Stop interrupts in place (the page is cross-origin isolated). */
     canInterrupt,
     /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */

@@ -70,6 +70,9 @@ struct State {
     /// The last completed storage write: (bytes of chunks, chunks, milliseconds
     /// from the commit to the transaction's `complete`).
     last_write: (f64, f64, f64),
+    /// Tests only: storage writes larger than this many bytes fail as if the
+    /// quota were exhausted (headless Chromium ignores quota overrides).
+    simulated_quota: Option<f64>,
 }
 
 thread_local! {
@@ -317,6 +320,7 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
             refreshing: false,
             refresh_again: false,
             last_write: (0.0, 0.0, 0.0),
+            simulated_quota: None,
         })
     });
     sqlite::set_commit_hook(Some(Rc::new(|db: &str, batch: CommitBatch| {
@@ -478,18 +482,35 @@ fn kick() {
         }
         let name = st.name.clone();
         let idb = st.idb.clone();
+        let quota = st.simulated_quota;
         let batch = st.flusher.start_next()?.clone();
-        Some((name, idb, batch))
+        Some((name, idb, batch, quota))
     });
-    let Some((name, idb, batch)) = started else {
+    let Some((name, idb, batch, quota)) = started else {
         return;
     };
-    if let Err(e) = write_batch(&idb, &name, &batch) {
+    let full = quota.is_some_and(|q| batch.bytes() as f64 > q);
+    if let Err(e) = write_batch(&idb, &name, &batch, full) {
         write_failed(e);
     }
 }
 
-fn write_batch(idb: &IdbDatabase, name: &str, batch: &CommitBatch) -> Result<(), String> {
+/// Tests only: makes storage writes larger than `bytes` fail like a full quota
+/// (`None` lifts it). Page message `{persist: "quota:<bytes>"}` / `"quota:off"`.
+pub fn simulate_quota(bytes: Option<f64>) {
+    STATE.with(|s| {
+        if let Some(st) = s.borrow_mut().as_mut() {
+            st.simulated_quota = bytes;
+        }
+    });
+}
+
+fn write_batch(
+    idb: &IdbDatabase,
+    name: &str,
+    batch: &CommitBatch,
+    simulate_full: bool,
+) -> Result<(), String> {
     let stores = Array::of2(&CHUNKS.into(), &META.into());
     let tx: IdbTransaction = idb
         .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
@@ -528,14 +549,18 @@ fn write_batch(idb: &IdbDatabase, name: &str, batch: &CommitBatch) -> Result<(),
     tx.set_oncomplete(Some(
         Closure::once_into_js(move |_: JsValue| write_completed(note)).unchecked_ref(),
     ));
+    if simulate_full {
+        let _ = tx.abort();
+    }
     let t = tx.clone();
     tx.set_onabort(Some(
         Closure::once_into_js(move |_: JsValue| {
             let why = t
                 .error()
-                .map(|e| {
-                    let name = e.name();
-                    let msg = e.message();
+                .map(|e| (e.name(), e.message()))
+                .or(simulate_full
+                    .then(|| ("QuotaExceededError".to_owned(), "simulated".to_owned())))
+                .map(|(name, msg)| {
                     if name == "QuotaExceededError" {
                         format!(
                             "storage is full ({name}): the last changes are kept in memory only"

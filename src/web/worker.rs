@@ -122,6 +122,8 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     {
         if cmd == "takeover" {
             super::persist::take_over();
+        } else if let Some(q) = cmd.strip_prefix("quota:") {
+            super::persist::simulate_quota(q.parse::<f64>().ok());
         }
         return;
     }
