@@ -93,6 +93,24 @@ impl Image {
         }
     }
 
+    /// A zero-filled image of `size` bytes at commit `commit`, to be filled chunk by
+    /// chunk with [`Image::chunk_mut`] (loading without an extra copy).
+    pub fn zeroed(size: u64, commit: u64) -> Self {
+        Image {
+            data: vec![0u8; size as usize],
+            commit,
+            ..Self::default()
+        }
+    }
+
+    /// The bytes of chunk `i` inside the file (shorter for the last chunk; empty
+    /// past the end). Writing here does not mark anything dirty.
+    pub fn chunk_mut(&mut self, i: u32) -> &mut [u8] {
+        let start = (i as usize).saturating_mul(CHUNK).min(self.data.len());
+        let end = start.saturating_add(CHUNK).min(self.data.len());
+        &mut self.data[start..end]
+    }
+
     /// An image holding `bytes` as one commit that must be written in full
     /// (every chunk dirty), e.g. an imported file.
     pub fn from_bytes(bytes: Vec<u8>) -> Self {
@@ -335,6 +353,16 @@ mod tests {
         assert_eq!(b.commit, 2);
         assert_eq!(b.size, 10 * CHUNK as u64);
         assert_eq!(&b.chunks[&3][5..15], &[7; 10]);
+    }
+
+    #[test]
+    fn zeroed_images_fill_chunk_by_chunk() {
+        let mut img = Image::zeroed(CHUNK as u64 + 10, 7);
+        img.chunk_mut(1).copy_from_slice(&[3; 10]);
+        assert_eq!(img.chunk_mut(2).len(), 0);
+        assert_eq!(&img.bytes()[CHUNK..], &[3; 10]);
+        assert!(!img.is_dirty());
+        assert_eq!(img.commit(), 7);
     }
 
     #[test]

@@ -197,18 +197,21 @@ async fn load(idb: &IdbDatabase, name: &str) -> Result<Image, String> {
             .unwrap_or(0.0)
     };
     let (size, commit) = (num("size") as u64, num("commit") as u64);
-    let mut parts = Vec::with_capacity(v.length() as usize);
+    // Copy each stored chunk straight into the image (no intermediate Vec).
+    let mut image = Image::zeroed(size, commit);
     for i in 0..v.length() {
         let index = Array::from(&k.get(i)).get(1).as_f64().unwrap_or(-1.0);
-        if index >= 0.0 {
-            parts.push((index as u32, Uint8Array::new(&v.get(i)).to_vec()));
+        if index < 0.0 || index > u32::MAX as f64 {
+            continue;
+        }
+        let src = Uint8Array::new(&v.get(i));
+        let dst = image.chunk_mut(index as u32);
+        let n = dst.len().min(src.length() as usize);
+        if n > 0 {
+            src.subarray(0, n as u32).copy_to(&mut dst[..n]);
         }
     }
-    Ok(Image::from_chunks(
-        size,
-        commit,
-        parts.iter().map(|(i, b)| (*i, b.as_slice())),
-    ))
+    Ok(image)
 }
 
 /// Asks for the workspace's lock: `steal` takes it from another tab; otherwise
@@ -341,19 +344,29 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
     })));
     let db =
         Database::open_persistent(name, &vfs, role == Role::Reader).map_err(|e| e.to_string())?;
-    let integrity = if size == 0 {
-        "ok".to_owned()
-    } else {
-        db.check(false).unwrap_or_else(|e| e.to_string())
-    };
     let ev = status_object();
-    set(&ev, "integrity", integrity);
     set(&ev, "loadedBytes", size as f64);
+    if size == 0 {
+        set(&ev, "integrity", "ok");
+    }
     notify(ev.into());
     if role == Role::Reader {
         wait_for_lock(name.to_owned());
     }
     Ok(Opened { db })
+}
+
+/// Checks the database as loaded (`PRAGMA quick_check`) and reports the outcome
+/// as `integrity` (called by the worker once the first requests are answered, so
+/// a large database answers its first query before the check runs).
+pub fn report_integrity(db: &Database) {
+    let integrity = db.check(false).unwrap_or_else(|e| e.to_string());
+    let ev = status_object();
+    set(&ev, "integrity", integrity);
+    let notify = STATE.with(|s| s.borrow().as_ref().map(|s| s.notify.clone()));
+    if let Some(n) = notify {
+        n(ev.into());
+    }
 }
 
 /// A reader queues for the lock: when the writer's tab closes, it becomes the writer.

@@ -70,6 +70,15 @@ fn open_persistent(scope: &DedicatedWorkerGlobalScope, name: String) {
         for data in queued {
             handle_message(&s, data);
         }
+        // Check the loaded database after the first answers went out.
+        let check = Closure::once_into_js(|| {
+            ENGINE.with(|cell| {
+                if let Some(e) = cell.borrow_mut().as_mut() {
+                    super::persist::report_integrity(e.database());
+                }
+            });
+        });
+        let _ = s.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 0);
     });
 }
 
