@@ -169,59 +169,6 @@ pub fn insert_sql(table: &str, columns: &[String]) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_only_when_needed() {
-        let rows = vec![
-            vec![Value::Integer(1), Value::Text("a,b".into()), Value::Null],
-            vec![
-                Value::Real(1.5),
-                Value::Text("say \"hi\"".into()),
-                Value::Blob(vec![0, 255]),
-            ],
-        ];
-        assert_eq!(
-            to_csv(&["id".into(), "name".into(), "x".into()], &rows),
-            "id,name,x\r\n1,\"a,b\",\r\n1.5,\"say \"\"hi\"\"\",00ff\r\n"
-        );
-    }
-
-    #[test]
-    fn literals_round_trip_types() {
-        assert_eq!(sql_literal(&Value::Text("it's".into())), "'it''s'");
-        assert_eq!(sql_literal(&Value::Real(2.0)), "2.0");
-        assert_eq!(sql_literal(&Value::Blob(vec![1, 2])), "X'0102'");
-        assert_eq!(sql_literal(&Value::Null), "NULL");
-    }
-
-    #[test]
-    fn json_objects_become_rows_with_guessed_types() {
-        let r = json_rows(
-            r#"[{"username": "ann", "age": 31, "admin": true},
-                {"username": "bob", "email": null, "age": 2.5, "tags": ["x"]}]"#,
-        )
-        .unwrap();
-        assert_eq!(
-            r.columns,
-            vec![
-                ("admin".into(), "BOOLEAN"),
-                ("age".into(), "FLOAT"),
-                ("username".into(), "TEXT"),
-                ("email".into(), "TEXT"),
-                ("tags".into(), "TEXT"),
-            ]
-        );
-        assert_eq!(r.rows[1][4], Value::Text("[\"x\"]".into()));
-        assert_eq!(r.rows[1][0], Value::Null);
-        assert_eq!(r.rows[0][0], Value::Integer(1));
-        assert!(json_rows("{}").is_err());
-        assert!(json_rows("[1]").unwrap_err().contains("item 0"));
-    }
-}
-
 /// The whole database as SQL text that rebuilds it (like the `sqlite3` shell's
 /// `.dump`): schema, then rows as `INSERT`s, inside one transaction.
 #[cfg(feature = "db")]
@@ -338,4 +285,57 @@ pub fn import_json(db: &super::Database, table: &str, text: &str) -> super::Resu
             .map(|r| picks.iter().map(|(i, _)| r[*i].clone()).collect()),
     )?;
     Ok((n, created))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        let rows = vec![
+            vec![Value::Integer(1), Value::Text("a,b".into()), Value::Null],
+            vec![
+                Value::Real(1.5),
+                Value::Text("say \"hi\"".into()),
+                Value::Blob(vec![0, 255]),
+            ],
+        ];
+        assert_eq!(
+            to_csv(&["id".into(), "name".into(), "x".into()], &rows),
+            "id,name,x\r\n1,\"a,b\",\r\n1.5,\"say \"\"hi\"\"\",00ff\r\n"
+        );
+    }
+
+    #[test]
+    fn literals_round_trip_types() {
+        assert_eq!(sql_literal(&Value::Text("it's".into())), "'it''s'");
+        assert_eq!(sql_literal(&Value::Real(2.0)), "2.0");
+        assert_eq!(sql_literal(&Value::Blob(vec![1, 2])), "X'0102'");
+        assert_eq!(sql_literal(&Value::Null), "NULL");
+    }
+
+    #[test]
+    fn json_objects_become_rows_with_guessed_types() {
+        let r = json_rows(
+            r#"[{"username": "ann", "age": 31, "admin": true},
+                {"username": "bob", "email": null, "age": 2.5, "tags": ["x"]}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            r.columns,
+            vec![
+                ("admin".into(), "BOOLEAN"),
+                ("age".into(), "FLOAT"),
+                ("username".into(), "TEXT"),
+                ("email".into(), "TEXT"),
+                ("tags".into(), "TEXT"),
+            ]
+        );
+        assert_eq!(r.rows[1][4], Value::Text("[\"x\"]".into()));
+        assert_eq!(r.rows[1][0], Value::Null);
+        assert_eq!(r.rows[0][0], Value::Integer(1));
+        assert!(json_rows("{}").is_err());
+        assert!(json_rows("[1]").unwrap_err().contains("item 0"));
+    }
 }

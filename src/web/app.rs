@@ -250,6 +250,7 @@ pub fn App() -> impl IntoView {
             <footer class="statusbar">
                 <span data-testid="status" class="status"><span class=status_class></span>{status_text}</span>
                 <span class="status-item">{move || last_run.get().map(|(ms, n)| format!("last run: {n} statement{} in {ms:.1} ms", if n == 1 { "" } else { "s" }))}</span>
+                <crate::web::workspaces::WorkspaceMenu />
                 <crate::web::storage::StorageControls persist=persist />
                 <span class="status-item version">{move || { let v = version.get(); if v.is_empty() { String::new() } else { format!("SQLite {v}") } }}</span>
             </footer>

@@ -11,6 +11,7 @@ pub mod bridge;
 pub mod editor;
 #[cfg(feature = "ui")]
 pub mod grid;
+pub mod idb;
 #[cfg(feature = "db")]
 pub mod persist;
 #[cfg(feature = "ui")]
@@ -21,3 +22,5 @@ pub mod storage;
 pub mod worker;
 #[cfg(feature = "ui")]
 pub mod workspace;
+#[cfg(feature = "ui")]
+pub mod workspaces;

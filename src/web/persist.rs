@@ -23,8 +23,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{
-    BroadcastChannel, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest,
-    IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent, MessageEvent, WorkerGlobalScope,
+    BroadcastChannel, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode,
+    MessageEvent, WorkerGlobalScope,
 };
 
 const IDB_NAME: &str = "ormlab-db";
@@ -87,85 +87,14 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &key.into(), &value.into());
 }
 
-fn message(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .filter(|m| !m.is_empty())
-        .or_else(|| {
-            Reflect::get(e, &"name".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown storage error".into())
-}
-
-/// Resolves with the request's result, rejects with its error.
-fn request_done(req: &IdbRequest) -> JsFuture {
-    let req = req.clone();
-    let p = Promise::new(&mut |resolve, reject| {
-        let r = req.clone();
-        req.set_onsuccess(Some(
-            Closure::once_into_js(move |_: JsValue| {
-                let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap_or(JsValue::UNDEFINED));
-            })
-            .unchecked_ref(),
-        ));
-        let r = req.clone();
-        req.set_onerror(Some(
-            Closure::once_into_js(move |_: JsValue| {
-                let e = r.error().ok().flatten().map(JsValue::from);
-                let _ = reject.call1(&JsValue::NULL, &e.unwrap_or(JsValue::UNDEFINED));
-            })
-            .unchecked_ref(),
-        ));
-    });
-    JsFuture::from(p)
-}
+use super::idb::{done as request_done, message};
 
 fn key(name: &str, index: u32) -> JsValue {
     Array::of2(&name.into(), &index.into()).into()
 }
 
 async fn open_idb() -> Result<IdbDatabase, String> {
-    let factory = scope()
-        .indexed_db()
-        .map_err(|e| message(&e))?
-        .ok_or("IndexedDB is not available in this browser")?;
-    let latest = DB_STORE_SCHEMA.last().map(|(v, _)| *v).unwrap_or(1);
-    let req: IdbOpenDbRequest = factory
-        .open_with_u32(IDB_NAME, latest)
-        .map_err(|e| message(&e))?;
-    let r = req.clone();
-    let upgrade =
-        Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |ev: IdbVersionChangeEvent| {
-            let Ok(db) = r.result() else { return };
-            let db: IdbDatabase = db.unchecked_into();
-            let old = ev.old_version() as u32;
-            // Every step from the stored version to the latest, in order.
-            for (version, stores) in DB_STORE_SCHEMA {
-                if *version > old {
-                    for s in *stores {
-                        if !db.object_store_names().contains(s) {
-                            let _ = db.create_object_store(s);
-                        }
-                    }
-                }
-            }
-        });
-    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let result = request_done(&req).await;
-    drop(upgrade);
-    let db: IdbDatabase = result.map_err(|e| message(&e))?.unchecked_into();
-    // Another tab upgrading to a newer schema: step aside instead of blocking it.
-    let d = db.clone();
-    db.set_onversionchange(Some(
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| d.close())
-            .into_js_value()
-            .unchecked_ref(),
-    ));
-    Ok(db)
+    super::idb::open(IDB_NAME, DB_STORE_SCHEMA).await
 }
 
 /// Reads database `name`'s image: the header record and every chunk, in one

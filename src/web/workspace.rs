@@ -1,16 +1,13 @@
 //! The workspace store in IndexedDB (`ormlab-workspace`, schema in
 //! [`crate::core::workspace`]): editor texts saved as you type, restored on load.
 
-use crate::core::workspace::{SAVE_DEBOUNCE_MS, latest_version, stores_to_create};
-use js_sys::{Array, Object, Promise, Reflect};
+use super::idb::done;
+use crate::core::workspace::{SAVE_DEBOUNCE_MS, WORKSPACE_STORE_SCHEMA};
+use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode, IdbVersionChangeEvent,
-};
+use web_sys::{IdbDatabase, IdbTransactionMode};
 
 const NAME: &str = "ormlab-workspace";
 const FILES: &str = "files";
@@ -19,32 +16,8 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-fn done(req: &IdbRequest) -> JsFuture {
-    let req = req.clone();
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
-        let r = req.clone();
-        req.set_onsuccess(Some(
-            Closure::once_into_js(move |_: JsValue| {
-                let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap_or(JsValue::UNDEFINED));
-            })
-            .unchecked_ref(),
-        ));
-        let r = req.clone();
-        req.set_onerror(Some(
-            Closure::once_into_js(move |_: JsValue| {
-                let e = r.error().ok().flatten().map(JsValue::from);
-                let _ = reject.call1(&JsValue::NULL, &e.unwrap_or(JsValue::UNDEFINED));
-            })
-            .unchecked_ref(),
-        ));
-    }))
-}
-
 fn err(e: JsValue) -> String {
-    Reflect::get(&e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "IndexedDB failed".into())
+    super::idb::message(&e)
 }
 
 /// Opens (and upgrades) the workspace store once per page.
@@ -52,26 +25,7 @@ pub async fn open() -> Result<IdbDatabase, String> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
-    let factory = web_sys::window()
-        .ok_or("no window")?
-        .indexed_db()
-        .map_err(err)?
-        .ok_or("IndexedDB is not available")?;
-    let req: IdbOpenDbRequest = factory.open_with_u32(NAME, latest_version()).map_err(err)?;
-    let r = req.clone();
-    let upgrade =
-        Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |ev: IdbVersionChangeEvent| {
-            let Ok(db) = r.result() else { return };
-            let db: IdbDatabase = db.unchecked_into();
-            for s in stores_to_create(ev.old_version() as u32) {
-                if !db.object_store_names().contains(s) {
-                    let _ = db.create_object_store(s);
-                }
-            }
-        });
-    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let db: IdbDatabase = done(&req).await.map_err(err)?.unchecked_into();
-    drop(upgrade);
+    let db = super::idb::open(NAME, WORKSPACE_STORE_SCHEMA).await?;
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
 }
