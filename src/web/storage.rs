@@ -256,7 +256,7 @@ pub fn StorageControls(
             title="Persistent storage is not evicted by the browser when disk space runs low">
             {move || match persisted.get() {
                 Some(true) => "storage: persistent",
-                Some(false) => "storage: best-effort (may be evicted)",
+                Some(false) => "storage: best-effort",
                 None => "",
             }}
         </span>

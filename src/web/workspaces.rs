@@ -323,10 +323,10 @@ pub fn WorkspaceMenu() -> impl IntoView {
                 view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
             }).collect_view()}
         </select>
-        <button class="btn small" data-testid="workspace-new" on:click=create title="New workspace">"＋"</button>
-        <button class="btn small" data-testid="workspace-rename" on:click=move |_| copy_to(true) title="Rename this workspace">"✎"</button>
-        <button class="btn small" data-testid="workspace-duplicate" on:click=move |_| copy_to(false) title="Duplicate this workspace">"⧉"</button>
-        <button class="btn small" data-testid="workspace-delete" on:click=delete title="Delete this workspace (with undo)">"🗑"</button>
+        <button class="btn small" data-testid="workspace-new" on:click=create title="New workspace">"new"</button>
+        <button class="btn small" data-testid="workspace-rename" on:click=move |_| copy_to(true) title="Rename this workspace">"rename"</button>
+        <button class="btn small" data-testid="workspace-duplicate" on:click=move |_| copy_to(false) title="Duplicate this workspace">"duplicate"</button>
+        <button class="btn small" data-testid="workspace-delete" on:click=delete title="Delete this workspace (with undo)">"delete"</button>
         <Show when=move || undo.get().is_some()>
             <button class="btn small" data-testid="workspace-undo" on:click=undo_delete>
                 {move || format!("Undo delete of “{}”", undo.get().unwrap_or_default())}
