@@ -67,6 +67,10 @@ struct State {
     release: Option<Function>,
     refreshing: bool,
     refresh_again: bool,
+    /// Writer notes that arrived during a refresh, to apply after it.
+    notes: Vec<Note>,
+    /// Reader refreshes so far: (changed chunks only, whole image).
+    refreshes: (f64, f64),
     /// The last completed storage write: (bytes of chunks, chunks, milliseconds
     /// from the commit to the transaction's `complete`).
     last_write: (f64, f64, f64),
@@ -251,6 +255,8 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
             release,
             refreshing: false,
             refresh_again: false,
+            notes: Vec::new(),
+            refreshes: (0.0, 0.0),
             last_write: (0.0, 0.0, 0.0),
             simulated_quota: None,
         })
@@ -377,7 +383,7 @@ fn lost_lock(why: String) {
         reopen(db);
     }
     post_status(None);
-    schedule_refresh();
+    schedule_refresh(None);
     wait_for_lock(name);
 }
 
@@ -394,6 +400,8 @@ fn status_object() -> Object {
             set(&ev, "lastWriteBytes", bytes);
             set(&ev, "lastWriteChunks", chunks);
             set(&ev, "lastWriteMs", ms);
+            set(&ev, "refreshDeltas", st.refreshes.0);
+            set(&ev, "refreshFull", st.refreshes.1);
             match st.flusher.last_error() {
                 Some(e) => set(&ev, "error", e),
                 None => set(&ev, "error", JsValue::NULL),
@@ -565,34 +573,143 @@ fn write_failed(why: String) {
 }
 
 /// A note from the writer tab: a reader catches up.
-fn on_note(_data: JsValue) {
+fn on_note(data: JsValue) {
     let reader = STATE.with(|s| s.borrow().as_ref().is_some_and(|s| s.role == Role::Reader));
     if reader {
-        schedule_refresh();
+        schedule_refresh(Note::read(&data));
     }
 }
 
-/// Re-reads the stored image (one read transaction, so one committed state) and
-/// swaps it in when SQLite holds no lock on the file.
-fn schedule_refresh() {
+/// What the writer's note says: the commit stored, the one before it, and the
+/// chunks that changed in between.
+struct Note {
+    base: u64,
+    commit: u64,
+    chunks: Vec<u32>,
+}
+
+impl Note {
+    /// Chains notes that follow each other into one (`None` when one is missing).
+    fn chain(notes: Vec<Note>) -> Option<Note> {
+        let mut it = notes.into_iter();
+        let mut acc = it.next()?;
+        for n in it {
+            if n.base != acc.commit {
+                return None;
+            }
+            acc.commit = n.commit;
+            acc.chunks.extend(n.chunks);
+        }
+        acc.chunks.sort_unstable();
+        acc.chunks.dedup();
+        Some(acc)
+    }
+
+    fn read(data: &JsValue) -> Option<Note> {
+        let num = |k: &str| Reflect::get(data, &k.into()).ok().and_then(|v| v.as_f64());
+        let chunks = Reflect::get(data, &"chunks".into()).ok()?;
+        Some(Note {
+            base: num("base")? as u64,
+            commit: num("commit")? as u64,
+            chunks: Array::from(&chunks)
+                .iter()
+                .filter_map(|v| v.as_f64().map(|f| f as u32))
+                .collect(),
+        })
+    }
+}
+
+/// A refresh read from storage: the whole image, or one commit's chunks on top
+/// of the commit `base` this reader already has.
+enum Loaded {
+    Full(Image),
+    Delta { base: u64, batch: CommitBatch },
+}
+
+/// Reads only the chunks a note names, with the header record, in one read
+/// transaction. `None` when storage has moved past the note's commit (then
+/// those chunks may belong to a later commit: reload everything instead).
+async fn load_delta(
+    idb: &IdbDatabase,
+    name: &str,
+    note: &Note,
+) -> Result<Option<CommitBatch>, String> {
+    let stores = Array::of2(&CHUNKS.into(), &META.into());
+    let tx = idb
+        .transaction_with_str_sequence(&stores)
+        .map_err(|e| message(&e))?;
+    let meta = tx.object_store(META).map_err(|e| message(&e))?;
+    let chunks = tx.object_store(CHUNKS).map_err(|e| message(&e))?;
+    let m = request_done(&meta.get(&name.into()).map_err(|e| message(&e))?);
+    let mut reqs = Vec::with_capacity(note.chunks.len());
+    for &i in &note.chunks {
+        let r = chunks.get(&key(name, i)).map_err(|e| message(&e))?;
+        reqs.push((i, request_done(&r)));
+    }
+    let m = m.await.map_err(|e| message(&e))?;
+    let num = |f: &str| Reflect::get(&m, &f.into()).ok().and_then(|x| x.as_f64());
+    let (Some(size), Some(commit)) = (num("size"), num("commit")) else {
+        return Ok(None);
+    };
+    let mut batch = CommitBatch {
+        commit: commit as u64,
+        size: size as u64,
+        chunks: Default::default(),
+        shrunk: false,
+    };
+    for (i, r) in reqs {
+        let v = r.await.map_err(|e| message(&e))?;
+        if v.is_undefined() {
+            continue;
+        }
+        let mut bytes = Uint8Array::new(&v).to_vec();
+        bytes.resize(CHUNK, 0);
+        batch.chunks.insert(i, bytes);
+    }
+    Ok((batch.commit == note.commit).then_some(batch))
+}
+
+/// Catches up with the writer: only the chunks the note names when this reader
+/// holds the commit just before it; otherwise the whole stored image (one read
+/// transaction either way, so always one committed state). The result is
+/// swapped in when SQLite holds no lock on the file.
+fn schedule_refresh(note: Option<Note>) {
     let go = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let st = s.as_mut()?;
         if st.refreshing {
-            st.refresh_again = true;
+            match note {
+                Some(n) => st.notes.push(n),
+                None => st.refresh_again = true,
+            }
             return None;
         }
         st.refreshing = true;
-        Some((st.idb.clone(), st.name.clone()))
+        Some((st.idb.clone(), st.name.clone(), note))
     });
-    let Some((idb, name)) = go else { return };
+    let Some((idb, name, note)) = go else { return };
+    let have = sqlite::image(&name).map(|i| i.borrow().commit());
     spawn_local(async move {
-        let loaded = load(&idb, &name).await;
+        let delta = match note {
+            Some(n) if Some(n.base) == have => load_delta(&idb, &name, &n)
+                .await
+                .ok()
+                .flatten()
+                .map(|batch| Loaded::Delta {
+                    base: n.base,
+                    batch,
+                }),
+            _ => None,
+        };
+        let loaded = match delta {
+            Some(d) => Ok(d),
+            None => load(&idb, &name).await.map(Loaded::Full),
+        };
         install_refresh(name, loaded);
     });
 }
 
-fn install_refresh(name: String, loaded: Result<Image, String>) {
+fn install_refresh(name: String, loaded: Result<Loaded, String>) {
     let busy = sqlite::image(&name).is_some_and(|i| i.borrow().lock_level() > 0);
     if busy {
         // A read transaction is open: try again shortly.
@@ -602,27 +719,72 @@ fn install_refresh(name: String, loaded: Result<Image, String>) {
         return;
     }
     let still_reader = STATE.with(|s| s.borrow().as_ref().is_some_and(|s| s.role == Role::Reader));
+    let mut full_needed = false;
+    let loaded = match loaded {
+        Ok(Loaded::Delta { base, batch }) => {
+            let cell = sqlite::image(&name);
+            match cell {
+                Some(cell) if cell.borrow().commit() == base => {
+                    // Applied in place: only the changed chunks are copied.
+                    if still_reader {
+                        cell.borrow_mut().apply(&batch);
+                    }
+                    Ok(None)
+                }
+                _ => {
+                    full_needed = true;
+                    Err(String::new())
+                }
+            }
+        }
+        Ok(Loaded::Full(image)) => Ok(Some(image)),
+        Err(e) => Err(e),
+    };
     match loaded {
         Ok(image) if still_reader => {
-            let commit = image.commit();
-            sqlite::set_image(&name, image);
+            let delta = image.is_none();
+            let commit = match image {
+                Some(image) => {
+                    let c = image.commit();
+                    sqlite::set_image(&name, image);
+                    c
+                }
+                None => sqlite::image(&name)
+                    .map(|i| i.borrow().commit())
+                    .unwrap_or(0),
+            };
             STATE.with(|s| {
                 if let Some(st) = s.borrow_mut().as_mut() {
                     st.flusher = Flusher::new(commit);
+                    if delta {
+                        st.refreshes.0 += 1.0;
+                    } else {
+                        st.refreshes.1 += 1.0;
+                    }
                 }
             });
             post_status(None);
         }
         Ok(_) => {}
+        Err(_) if full_needed => {}
         Err(e) => post_status(Some(format!("could not follow the writer: {e}"))),
     }
-    let again = STATE.with(|s| {
+    let next = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let st = s.as_mut()?;
         st.refreshing = false;
-        Some(std::mem::take(&mut st.refresh_again))
+        let full = std::mem::take(&mut st.refresh_again) || full_needed;
+        let notes = std::mem::take(&mut st.notes);
+        if full {
+            Some(None)
+        } else if notes.is_empty() {
+            None
+        } else {
+            // A broken chain becomes a full reload (None).
+            Some(Note::chain(notes))
+        }
     });
-    if again == Some(true) {
-        schedule_refresh();
+    if let Some(note) = next {
+        schedule_refresh(note);
     }
 }

@@ -102,6 +102,20 @@ test('a second tab is read-only, follows the writer, and can take over', async (
     await saved(writer);
     await reader.waitForFunction(async () => (await window.ormlab.query('select count(*) from t'))[0][0] === 3,
       null, { timeout: 15_000, polling: 200 });
+    // A burst of single commits: the reader catches up (changed chunks only, or a full reload).
+    await writer.evaluate(async () => {
+      for (let i = 0; i < 20; i++) await window.ormlab.exec(`insert into t values (${100 + i})`);
+    });
+    await saved(writer);
+    await reader.waitForFunction(async () => (await window.ormlab.query('select count(*) from t'))[0][0] === 23,
+      null, { timeout: 15_000, polling: 200 });
+    assert.deepEqual(await reader.evaluate(() => window.ormlab.query('pragma integrity_check')), [['ok']]);
+    await writer.evaluate(() => window.ormlab.exec('delete from t where x >= 100'));
+    await saved(writer);
+    await reader.waitForFunction(async () => (await window.ormlab.query('select count(*) from t'))[0][0] === 3,
+      null, { timeout: 15_000, polling: 200 });
+    const follow = await reader.evaluate(() => window.ormlab.persistence);
+    assert.ok(follow.refreshDeltas > 0, `the reader read only changed chunks at least once: ${JSON.stringify(follow)}`);
     await reader.screenshot({ path: join(ARTIFACTS, 'persist-readonly.png') });
     // Take over: roles swap, nothing is lost.
     await reader.getByTestId('take-over').click();
