@@ -4,5 +4,6 @@ pub mod cli;
 pub mod core;
 pub mod db;
 pub mod engine;
+pub mod vfs;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

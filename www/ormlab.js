@@ -14,6 +14,18 @@
   let readyPromise = null;
   let snapshot = null; // last committed bytes, only kept when Stop must restart the worker
   let inflight = 0;
+  // Persistence: which workspace's database the worker opens (?ws=name), and what
+  // the worker last said about it ({role, saved, commit, error, integrity}).
+  const workspace = new URLSearchParams(self.location.search).get('ws') || 'default';
+  const persistListeners = new Set();
+  let persistState = { role: 'loading', saved: false, commit: 0, error: null, workspace };
+
+  function emitPersist(update) {
+    persistState = Object.assign({}, persistState, update);
+    for (const fn of persistListeners) {
+      try { fn(persistState); } catch (e) { console.error(e); }
+    }
+  }
 
   function emit(event) {
     for (const fn of listeners) {
@@ -25,7 +37,7 @@
     worker = new Worker(new URL('./worker-boot.js', document.baseURI));
     let readyReject;
     // worker-boot.js queues messages until the wasm is up: post at once, no handshake.
-    worker.postMessage({ id: 0, init: { interrupt: sab } });
+    worker.postMessage({ id: 0, init: { interrupt: sab, db: workspace } });
     readyPromise = new Promise((resolve, reject) => {
       readyReject = reject;
       post({ Open: null }).then((opened) => resolve(opened.Opened || opened), reject);
@@ -36,6 +48,10 @@
       if (data && data.ready) return;
       if (data && data.fatal) {
         failAll(new Error('the engine failed to start: ' + data.fatal));
+        return;
+      }
+      if (data && data.persist) {
+        emitPersist(data.persist);
         return;
       }
       const entry = pending.get(data.id);
@@ -196,12 +212,61 @@
       await afterMutation();
       return r.Imported;
     },
+    /** Resolves with the database as SQL text (schema + INSERTs), like sqlite3's `.dump`. */
+    async dumpSql() {
+      await readyPromise;
+      return (await post({ Dump: null })).Dumped.sql;
+    },
+    /** Resolves with one statement's rows as CSV text (header line first). */
+    async queryCsv(sql) {
+      await readyPromise;
+      return (await post({ QueryCsv: { sql } })).Csv.text;
+    },
+    /**
+     * Inserts a JSON list of objects (text or array) into `table`, creating it when missing
+     * (columns from the keys). Sent in batches; `onProgress(done, total)` after each.
+     * Resolves with {rows, created}. Each batch is one transaction (one commit).
+     */
+    async importJson(table, json, onProgress) {
+      await readyPromise;
+      const items = typeof json === 'string' ? JSON.parse(json) : json;
+      if (!Array.isArray(items)) throw new Error('expected a JSON list of objects');
+      const BATCH = 2000;
+      let rows = 0, created = false;
+      for (let i = 0; i < items.length || i === 0; i += BATCH) {
+        const part = JSON.stringify(items.slice(i, i + BATCH));
+        const r = (await post({ ImportJson: { table, json: part } })).ImportedJson;
+        rows += r.rows; created = created || r.created;
+        if (onProgress) onProgress(Math.min(i + BATCH, items.length), items.length);
+        if (items.length === 0) break;
+      }
+      await afterMutation();
+      return { rows, created };
+    },
     /** Stops the running statement; resolves true if something was running. */
     stop,
     /** Subscribes to engine state changes ({state: 'busy'|'idle'|'restarting'|'failed'}). */
     onState(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     /** Resolves once the editor bundle is loaded (the UI waits for it). */
     editorReady,
+    /** The workspace whose database this page opened (`?ws=name`, default `default`). */
+    workspace,
+    /** Persistence state: {role: 'writer'|'reader'|'memory'|'loading', saved, commit, error, integrity}. */
+    get persistence() { return persistState; },
+    /** Subscribes to persistence changes; calls `fn` with the state at once too. */
+    onPersist(fn) { persistListeners.add(fn); fn(persistState); return () => persistListeners.delete(fn); },
+    /** Resolves once every commit so far is stored (the IndexedDB transaction completed). */
+    whenSaved() {
+      return new Promise((resolve) => {
+        const off = api.onPersist((s) => {
+          if (s.saved && inflight === 0) { queueMicrotask(() => off()); resolve(s); }
+        });
+      });
+    },
+    /** This tab becomes the workspace's writer (the other tab turns read-only). */
+    takeOver() { worker.postMessage({ id: 0, persist: 'takeover' }); },
+    /** Tests only: storage writes over `bytes` fail like a full quota (null lifts it). */
+    _simulateQuota(bytes) { worker.postMessage({ id: 0, persist: 'quota:' + (bytes == null ? 'off' : bytes) }); },
     /** True when Stop interrupts in place (the page is cross-origin isolated). */
     canInterrupt,
     /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */

@@ -12,3 +12,4 @@ pub mod py;
 pub mod sql;
 pub mod sqltext;
 pub mod syntax;
+pub mod workspace;

@@ -13,6 +13,9 @@ const CHECK_EVERY: i32 = 4096;
 pub struct Database {
     conn: Connection,
     interrupt: Option<InterruptCheck>,
+    /// True when the database lives in a VFS file (see `crate::vfs`) rather than in
+    /// SQLite's memory: import then copies pages in instead of swapping connections.
+    persistent: bool,
 }
 
 /// `Result` with [`DbError`].
@@ -25,7 +28,41 @@ impl Database {
         Ok(Database {
             conn,
             interrupt: None,
+            persistent: false,
         })
+    }
+
+    /// Opens database `name` through the VFS `vfs` (the `ormlab` VFS keeps it in
+    /// memory and hands each commit to storage), with the rollback journal in
+    /// memory so that storage only ever sees committed states.
+    pub fn open_persistent(name: &str, vfs: &str, read_only: bool) -> Result<Self> {
+        use rusqlite::OpenFlags;
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags_and_vfs(name, flags, vfs)?;
+        conn.execute_batch("PRAGMA journal_mode=MEMORY; PRAGMA temp_store=MEMORY;")?;
+        Ok(Database {
+            conn,
+            interrupt: None,
+            persistent: true,
+        })
+    }
+
+    /// `PRAGMA quick_check` (or `integrity_check` when `full`): `"ok"` or the problems found.
+    pub fn check(&self, full: bool) -> Result<String> {
+        let sql = if full {
+            "PRAGMA integrity_check"
+        } else {
+            "PRAGMA quick_check"
+        };
+        let mut stmt = self.conn.prepare(sql)?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(lines.join("\n"))
     }
 
     /// The SQLite library version, e.g. `3.53.0`.
@@ -54,10 +91,18 @@ impl Database {
         }
     }
 
-    /// Replaces the database with a fresh, empty in-memory one.
+    /// Empties the database. An in-memory database is replaced by a fresh one; a
+    /// persistent one is overwritten in place from an empty database (one transaction,
+    /// one commit), so that it stays attached to its storage.
     pub fn reset(&mut self) -> Result<()> {
-        self.conn = Connection::open_in_memory()?;
-        self.install_interrupt();
+        if self.persistent {
+            let empty = Connection::open_in_memory()?;
+            let backup = rusqlite::backup::Backup::new(&empty, &mut self.conn)?;
+            backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        } else {
+            self.conn = Connection::open_in_memory()?;
+            self.install_interrupt();
+        }
         Ok(())
     }
 
@@ -207,7 +252,7 @@ impl Database {
     /// (copied once, into SQLite's own buffer). `header` is the file's first 100 bytes,
     /// checked first: the magic string, a valid page size and a length that is a whole
     /// number of pages. Nothing else is checked here — a damaged file must still load,
-    /// so that it can be inspected and exported; run [`Database::quick_check`] to report.
+    /// so that it can be inspected and exported; run [`Database::check`] to report.
     pub fn import_from(
         &mut self,
         header: &[u8],
@@ -217,27 +262,15 @@ impl Database {
         check_header(header, len)?;
         let mut fresh = Connection::open_in_memory()?;
         fresh.deserialize_read_exact(MAIN_DB, reader, len, false)?;
-        self.conn = fresh;
-        self.install_interrupt();
-        Ok(())
-    }
-
-    /// SQLite's `PRAGMA quick_check`: `Ok(())` or the problems it lists.
-    pub fn quick_check(&self) -> Result<(), String> {
-        let mut stmt = self
-            .conn
-            .prepare("PRAGMA quick_check")
-            .map_err(|e| e.to_string())?;
-        let lines: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .map_err(|e| e.to_string())?
-            .filter_map(|r| r.ok())
-            .collect();
-        if lines.len() == 1 && lines[0] == "ok" {
-            Ok(())
+        if self.persistent {
+            // Copy every page into the VFS file: one transaction, one commit.
+            let backup = rusqlite::backup::Backup::new(&fresh, &mut self.conn)?;
+            backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
         } else {
-            Err(lines.join("\n"))
+            self.conn = fresh;
+            self.install_interrupt();
         }
+        Ok(())
     }
 
     /// Direct access for the layers built on this one (ORM session, migrations).

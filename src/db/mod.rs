@@ -11,6 +11,7 @@ mod backend;
 mod connection;
 #[cfg(feature = "db")]
 mod error;
+pub mod exchange;
 mod schema;
 mod value;
 

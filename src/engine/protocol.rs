@@ -76,6 +76,20 @@ pub enum Request {
         /// `(file name, text)` pairs, run in order.
         sources: Vec<(String, String)>,
     },
+    /// The whole database as SQL text (schema and INSERTs).
+    Dump,
+    /// Insert a JSON list of objects into a table (created when missing).
+    ImportJson {
+        /// Target table.
+        table: String,
+        /// The JSON text: a list of objects.
+        json: String,
+    },
+    /// One statement's rows as CSV text.
+    QueryCsv {
+        /// SQL text of one statement.
+        sql: String,
+    },
 }
 
 /// What the engine answers.
@@ -143,6 +157,23 @@ pub enum Response {
     },
     /// The outcome of [`Request::RunScript`].
     ScriptRan(Box<ScriptOutcome>),
+    /// The answer to [`Request::Dump`].
+    Dumped {
+        /// SQL text that rebuilds the database.
+        sql: String,
+    },
+    /// The answer to [`Request::ImportJson`].
+    ImportedJson {
+        /// Rows inserted.
+        rows: u64,
+        /// True when the table was created.
+        created: bool,
+    },
+    /// The answer to [`Request::QueryCsv`].
+    Csv {
+        /// The CSV text (header line first).
+        text: String,
+    },
     /// The request failed.
     Error {
         /// What failed.

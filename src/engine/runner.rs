@@ -25,12 +25,17 @@ impl Engine {
     /// An engine over a fresh in-memory database.
     pub fn new() -> Result<Self, EngineError> {
         let db = Database::open_in_memory().map_err(|e| EngineError::plain(e.to_string()))?;
-        Ok(Engine {
+        Ok(Self::with_database(db))
+    }
+
+    /// An engine over an already open database (e.g. a persistent one).
+    pub fn with_database(db: Database) -> Self {
+        Engine {
             db,
             results: Vec::new(),
             result_base: 0,
             can_interrupt: false,
-        })
+        }
     }
 
     /// Installs the Stop check (called every few thousand SQLite VM steps).
@@ -141,6 +146,31 @@ impl Engine {
             Request::Schema => match self.db.tables() {
                 Ok(tables) => Response::Schema { tables },
                 Err(e) => plain(e),
+            },
+            // Import/export formats (crate::db::exchange).
+            Request::Dump => match crate::db::exchange::dump(&self.db) {
+                Ok(sql) => Response::Dumped { sql },
+                Err(e) => plain(e),
+            },
+            Request::ImportJson { table, json } => {
+                match crate::db::exchange::import_json(&self.db, &table, &json) {
+                    Ok((rows, created)) => Response::ImportedJson { rows, created },
+                    Err(e) => plain(e),
+                }
+            }
+            Request::QueryCsv { sql } => match self.db.run(&sql, &[]) {
+                Ok(Outcome::Rows { columns, rows }) => Response::Csv {
+                    text: crate::db::exchange::to_csv(
+                        &columns.into_iter().map(|c| c.name).collect::<Vec<_>>(),
+                        &rows,
+                    ),
+                },
+                Ok(Outcome::Done { .. }) => Response::Csv {
+                    text: String::new(),
+                },
+                Err(e) => Response::Error {
+                    error: positioned(&sql, Span::at(0), &e),
+                },
             },
         };
         (resp, None)

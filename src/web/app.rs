@@ -118,6 +118,8 @@ pub fn App() -> impl IntoView {
     let models_el: NodeRef<leptos::html::Div> = NodeRef::new();
     let script_el: NodeRef<leptos::html::Div> = NodeRef::new();
     let sql_el: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Persistence (src/web/storage.rs, src/web/workspace.rs).
+    let persist = crate::web::storage::use_persistence();
 
     let begin = move || -> Option<u64> {
         if state.get_untracked() != EngineState::Ready {
@@ -191,12 +193,10 @@ pub fn App() -> impl IntoView {
         if editors.with_value(|e| e.iter().any(Option::is_some)) {
             return;
         }
-        let py = |cb_tab: Tab| Callbacks {
-            on_run: Box::new(move || {
-                let _ = cb_tab;
-                run_script()
-            }),
-            on_run_at_cursor: Box::new(move || run_script()),
+        // Python editors: Ctrl+Enter and Shift+Enter both run models + script.
+        let py = |_: Tab| Callbacks {
+            on_run: Box::new(run_script),
+            on_run_at_cursor: Box::new(run_script),
         };
         let handles = [
             editor::create(
@@ -224,6 +224,19 @@ pub fn App() -> impl IntoView {
                 },
             ),
         ];
+        // Restore each editor's stored text and save it as the person types (src/web/workspace.rs).
+        for (tab, handle) in Tab::ALL.iter().zip(handles.iter()) {
+            if let Some(h) = handle {
+                let (g, st) = (h.clone(), h.clone());
+                crate::web::workspace::attach_editor(
+                    tab.id(),
+                    h.get_text(),
+                    std::rc::Rc::new(move || g.get_text()),
+                    std::rc::Rc::new(move |t: &str| editor::set_text(&st, t)),
+                    std::rc::Rc::new(|_| {}),
+                );
+            }
+        }
         editors.set_value(handles);
         spawn_local(async move {
             match bridge::ready().await {
@@ -307,6 +320,7 @@ pub fn App() -> impl IntoView {
                     </button>
                 </div>
             </header>
+            <crate::web::storage::StorageBanner persist=persist />
             <main class="panes">
                 <section class="pane editor-pane">
                     <nav class="tabs" role="tablist">
@@ -345,9 +359,15 @@ pub fn App() -> impl IntoView {
             <footer class="statusbar">
                 <span data-testid="status" class="status">
                     <span class=move || status_class(&state.get())></span>
-                    {move || status_text(&state.get())}
+                    {move || {
+                        let st = state.get();
+                        let base = status_text(&st);
+                        if st == EngineState::Ready { format!("{base}{}", persist.with(|p| p.suffix())) } else { base }
+                    }}
                 </span>
                 <span class="status-item">{move || out.summary.get()}</span>
+                <crate::web::workspaces::WorkspaceMenu />
+                <crate::web::storage::StorageControls persist=persist />
                 <span class="status-item version">{move || { let v = version.get(); if v.is_empty() { String::new() } else { format!("SQLite {v}") } }}</span>
             </footer>
         </div>

@@ -16,6 +16,8 @@ extern "C" {
     /// The whole text.
     #[wasm_bindgen(method, js_name = getText)]
     pub fn get_text(this: &EditorHandle) -> String;
+    #[wasm_bindgen(method, js_name = setText)]
+    fn js_set_text(this: &EditorHandle, text: &str);
     #[wasm_bindgen(method, js_name = getSelection)]
     fn js_get_selection(this: &EditorHandle) -> JsValue;
     /// Focuses the editor.
@@ -122,4 +124,9 @@ impl EditorHandle {
             self.js_set_schema(&v);
         }
     }
+}
+
+/// Replaces the editor's whole text (e.g. restored from the workspace store).
+pub fn set_text(handle: &EditorHandle, text: &str) {
+    handle.js_set_text(text);
 }

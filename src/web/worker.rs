@@ -3,7 +3,12 @@
 //! Protocol (documented for `www/ormlab.js`, the only other party):
 //! - worker → page `{ready: true}` once the wasm module runs (messages sent before
 //!   that would be lost, so the page waits for it);
-//! - page → worker `{id: 0, init: {interrupt: SharedArrayBuffer | null}}` once;
+//! - page → worker `{id: 0, init: {interrupt: SharedArrayBuffer | null, db?: "<workspace>"}}`
+//!   once; with `db`, the engine opens that workspace's persistent database (see
+//!   [`super::persist`]) and requests wait until it is loaded;
+//! - page → worker `{id: 0, persist: "takeover"}`: steal the workspace's write lock;
+//! - worker → page `{persist: {role, saved, commit, error, integrity?}}` on every
+//!   persistence change (no `id`);
 //! - page → worker `{id, msg: "<Request JSON>", bytes?: ArrayBuffer}`;
 //! - worker → page `{id, msg: "<Response JSON>", bytes?: ArrayBuffer}` (bytes transferred).
 //!
@@ -15,6 +20,7 @@
 use crate::engine::{Engine, EngineError, Request, Response};
 use js_sys::{Array, ArrayBuffer, Atomics, Int32Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -22,6 +28,58 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
     static INTERRUPT: RefCell<Option<Int32Array>> = const { RefCell::new(None) };
+    /// Requests that arrive while the persistent database loads (`Some` meanwhile).
+    static QUEUE: RefCell<Option<Vec<JsValue>>> = const { RefCell::new(None) };
+}
+
+fn new_engine(db: crate::db::Database) -> Engine {
+    let mut e = Engine::with_database(db);
+    e.set_interrupt_check(std::sync::Arc::new(interrupted));
+    e
+}
+
+/// Opens the workspace's persistent database, then answers the queued requests.
+fn open_persistent(scope: &DedicatedWorkerGlobalScope, name: String) {
+    QUEUE.with(|q| *q.borrow_mut() = Some(Vec::new()));
+    let s = scope.clone();
+    let notify: super::persist::Notify = Rc::new(move |ev: JsValue| {
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"persist".into(), &ev);
+        let _ = s.post_message(&out);
+    });
+    let reopen: super::persist::Reopen = Rc::new(|db| {
+        ENGINE.with(|cell| *cell.borrow_mut() = Some(new_engine(db)));
+    });
+    let s = scope.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::persist::open(&name, notify.clone(), reopen).await {
+            Ok(opened) => {
+                ENGINE.with(|cell| *cell.borrow_mut() = Some(new_engine(opened.db)));
+            }
+            Err(e) => {
+                // Keep working in memory, and say why nothing will be saved.
+                let ev = Object::new();
+                let _ = Reflect::set(&ev, &"role".into(), &"memory".into());
+                let _ = Reflect::set(&ev, &"saved".into(), &JsValue::FALSE);
+                let msg = format!("storage unavailable, changes are not saved: {e}");
+                let _ = Reflect::set(&ev, &"error".into(), &msg.into());
+                notify(ev.into());
+            }
+        }
+        let queued = QUEUE.with(|q| q.borrow_mut().take()).unwrap_or_default();
+        for data in queued {
+            handle_message(&s, data);
+        }
+        // Check the loaded database after the first answers went out.
+        let check = Closure::once_into_js(|| {
+            ENGINE.with(|cell| {
+                if let Some(e) = cell.borrow_mut().as_mut() {
+                    super::persist::report_integrity(e.database());
+                }
+            });
+        });
+        let _ = s.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 0);
+    });
 }
 
 fn interrupted() -> bool {
@@ -107,6 +165,33 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
         {
             INTERRUPT.with(|f| *f.borrow_mut() = Some(Int32Array::new(&sab)));
         }
+        if let Some(name) = Reflect::get(&init, &"db".into())
+            .ok()
+            .and_then(|d| d.as_string())
+        {
+            open_persistent(scope, name);
+        }
+        return;
+    }
+    if let Some(cmd) = Reflect::get(&data, &"persist".into())
+        .ok()
+        .and_then(|d| d.as_string())
+    {
+        if cmd == "takeover" {
+            super::persist::take_over();
+        } else if let Some(q) = cmd.strip_prefix("quota:") {
+            super::persist::simulate_quota(q.parse::<f64>().ok());
+        }
+        return;
+    }
+    let loading = QUEUE.with(|q| match q.borrow_mut().as_mut() {
+        Some(queue) => {
+            queue.push(data.clone());
+            true
+        }
+        None => false,
+    });
+    if loading {
         return;
     }
     let msg = Reflect::get(&data, &"msg".into())

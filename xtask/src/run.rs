@@ -373,7 +373,10 @@ fn lint() -> Phase {
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-features",
-                "--all-targets",
+                "--lib",
+                "--bins",
+                "--test",
+                "wasm_engine",
                 "--",
                 "-D",
                 "warnings",
@@ -415,12 +418,38 @@ pub fn bench(args: &[String]) -> Result {
     });
     let port = serve::start(0, mounts).map_err(|e| format!("cannot listen: {e}"))?;
     let (raw, gz) = dist_size()?;
-    let mut cmd = Command::new("node");
-    cmd.arg("bench/bench.mjs")
-        .args(args)
-        .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
-        .env("ORMLAB_DIST_RAW", raw.to_string())
-        .env("ORMLAB_DIST_GZIP", gz.to_string())
-        .current_dir(&root);
-    setup::run(&mut cmd, "benchmark")
+    // `--only P1,P2` (or `--only P`) runs only the persistence workloads (bench/persist.mjs);
+    // `--only W1,...` only the engine ones; without `--only`, both.
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--only=").map(str::to_owned))
+        });
+    let persist_only = only.as_deref().is_some_and(|o| {
+        o.split(',')
+            .all(|w| w.trim().to_ascii_uppercase().starts_with('P'))
+    });
+    if !persist_only {
+        let mut cmd = Command::new("node");
+        cmd.arg("bench/bench.mjs")
+            .args(args)
+            .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
+            .env("ORMLAB_DIST_RAW", raw.to_string())
+            .env("ORMLAB_DIST_GZIP", gz.to_string())
+            .current_dir(&root);
+        setup::run(&mut cmd, "benchmark")?;
+    }
+    if only.is_none() || persist_only {
+        say("persistence workloads P1, P2 (bench/persist.mjs)");
+        let mut cmd = Command::new("node");
+        cmd.arg("bench/persist.mjs")
+            .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
+            .current_dir(&root);
+        setup::run(&mut cmd, "persistence benchmark")?;
+    }
+    Ok(())
 }
