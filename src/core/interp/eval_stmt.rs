@@ -285,9 +285,10 @@ impl<'b> Interp<'b> {
                     };
                 };
                 let v = self.eval(e, scope)?;
-                if let Some(c) = cause {
-                    self.eval(c, scope)?;
-                }
+                let cause_v = match cause {
+                    Some(c) => Some(self.eval(c, scope)?),
+                    None => None,
+                };
                 self.cur_span = e.span;
                 let v = match &v {
                     Value::Class(c) if c.lookup_is_exception() => self.call(&v, vec![], vec![])?,
@@ -297,6 +298,9 @@ impl<'b> Interp<'b> {
                             .raise("TypeError", "exceptions must derive from BaseException");
                     }
                 };
+                if let (Some(c), Value::Instance(i)) = (cause_v, &v) {
+                    i.dict.borrow_mut().insert(Rc::from("__cause__"), c);
+                }
                 return Err(Box::new(Exc {
                     value: v,
                     at: Some((self.source, s.span)),
