@@ -641,6 +641,16 @@ impl<'b> Interp<'b> {
         if !scope.0.is_class {
             return Ok(v);
         }
+        if let Value::Native(n) = &v
+            && let super::orm::Native::RelSpec(r) = &**n
+        {
+            if r.borrow().target.is_empty()
+                && let Some(t) = annotation_target(ann)
+            {
+                r.borrow_mut().target = t;
+            }
+            return Ok(v);
+        }
         let Some((ty, optional)) = mapped_annotation(ann) else {
             return Ok(v);
         };
@@ -715,6 +725,23 @@ impl super::value::Class {
     pub fn lookup_is_exception(&self) -> bool {
         self.is_exception || self.mro.borrow().iter().any(|c| c.is_exception)
     }
+}
+
+/// The target class named by a relationship annotation: `Mapped['User']`, `Mapped[List['Post']]`,
+/// `Mapped[list[Post]]`, `Mapped[Optional['User']]`.
+fn annotation_target(ann: &Expr) -> Option<String> {
+    fn name(e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Str(s) => Some(s.clone()),
+            ExprKind::Name(n) => Some(n.clone()),
+            ExprKind::Subscript { slice, .. } => name(slice),
+            _ => None,
+        }
+    }
+    let ExprKind::Subscript { slice, .. } = &ann.kind else {
+        return None;
+    };
+    name(slice)
 }
 
 /// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).

@@ -633,6 +633,7 @@ impl Interp<'_> {
                 let target = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
                     Some(Value::Class(c)) => c.name.to_string(),
+                    None => String::new(),
                     _ => return self.raise("ArgumentError", "relationship() needs a target class"),
                 };
                 Ok(nv(Native::RelSpec(RefCell::new(RelSpec {
