@@ -157,6 +157,7 @@ impl Interp<'_> {
     pub fn import_module(&mut self, name: &str) -> R<Value> {
         match name {
             "json" | "math" | "random" => Ok(Value::Builtin(Rc::from(name))),
+            "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate" | "sqlalchemy"
             | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "sys" => {
@@ -196,6 +197,7 @@ impl Interp<'_> {
                 "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",
                 _,
             ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
             ("math", "sqrt" | "floor" | "ceil" | "pi") => {
                 Value::Builtin(Rc::from(format!("math.{name}").as_str()))
             }

@@ -335,6 +335,11 @@ impl Interp<'_> {
         if inst.class.lookup_is_exception() && name == "args" {
             return Ok(Value::tuple(vec![]));
         }
+        if inst.class.lookup_is_exception()
+            && matches!(name, "__cause__" | "__context__" | "__traceback__")
+        {
+            return Ok(Value::None);
+        }
         if let Some(v) = self.model_instance_extra(inst, name)? {
             return Ok(v);
         }

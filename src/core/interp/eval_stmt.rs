@@ -285,9 +285,10 @@ impl<'b> Interp<'b> {
                     };
                 };
                 let v = self.eval(e, scope)?;
-                if let Some(c) = cause {
-                    self.eval(c, scope)?;
-                }
+                let cause_v = match cause {
+                    Some(c) => Some(self.eval(c, scope)?),
+                    None => None,
+                };
                 self.cur_span = e.span;
                 let v = match &v {
                     Value::Class(c) if c.lookup_is_exception() => self.call(&v, vec![], vec![])?,
@@ -297,6 +298,9 @@ impl<'b> Interp<'b> {
                             .raise("TypeError", "exceptions must derive from BaseException");
                     }
                 };
+                if let (Some(c), Value::Instance(i)) = (cause_v, &v) {
+                    i.dict.borrow_mut().insert(Rc::from("__cause__"), c);
+                }
                 return Err(Box::new(Exc {
                     value: v,
                     at: Some((self.source, s.span)),
@@ -637,6 +641,16 @@ impl<'b> Interp<'b> {
         if !scope.0.is_class {
             return Ok(v);
         }
+        if let Value::Native(n) = &v
+            && let super::orm::Native::RelSpec(r) = &**n
+        {
+            if r.borrow().target.is_empty()
+                && let Some(t) = annotation_target(ann)
+            {
+                r.borrow_mut().target = t;
+            }
+            return Ok(v);
+        }
         let Some((ty, optional)) = mapped_annotation(ann) else {
             return Ok(v);
         };
@@ -711,6 +725,23 @@ impl super::value::Class {
     pub fn lookup_is_exception(&self) -> bool {
         self.is_exception || self.mro.borrow().iter().any(|c| c.is_exception)
     }
+}
+
+/// The target class named by a relationship annotation: `Mapped['User']`, `Mapped[List['Post']]`,
+/// `Mapped[list[Post]]`, `Mapped[Optional['User']]`.
+fn annotation_target(ann: &Expr) -> Option<String> {
+    fn name(e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Str(s) => Some(s.clone()),
+            ExprKind::Name(n) => Some(n.clone()),
+            ExprKind::Subscript { slice, .. } => name(slice),
+            _ => None,
+        }
+    }
+    let ExprKind::Subscript { slice, .. } = &ann.kind else {
+        return None;
+    };
+    name(slice)
 }
 
 /// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).

@@ -1,12 +1,15 @@
 //! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
+pub mod declare;
 pub mod dispatch;
 pub mod model;
+pub mod protocol;
 pub mod query;
 pub mod relationship;
 pub mod result;
 pub mod session;
+pub mod session_api;
 pub mod sqlexpr;
 
 use std::cell::RefCell;

@@ -320,9 +320,15 @@ impl Interp<'_> {
     }
 
     fn string_order_by(&mut self, target: &str, s: &str) -> R<Expr> {
-        let (path, desc) = match s.strip_suffix(".desc()") {
-            Some(p) => (p, true),
-            None => (s, false),
+        let s = s.trim();
+        let (path, desc) = if let Some(p) = s.strip_suffix(".desc()") {
+            (p, true)
+        } else if let Some(p) = s.strip_prefix("desc(").and_then(|p| p.strip_suffix(')')) {
+            (p.trim(), true)
+        } else if let Some(p) = s.strip_prefix("asc(").and_then(|p| p.strip_suffix(')')) {
+            (p.trim(), false)
+        } else {
+            (s.strip_suffix(".asc()").unwrap_or(s), false)
         };
         let col = path.rsplit('.').next().unwrap_or(path);
         let table = self

@@ -1,0 +1,542 @@
+//! Declarations: `db.Column`, `db.Table`, `db.relationship`, constraints, library callables
+//! (`select`, `text`, `Flask`, `SQLAlchemy`...), and `create_all`/`drop_all`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::orm::schema::{
+    Autoincrement, Column, ColumnDefault, Constraint, ForeignKey, Index, ServerDefault, Table,
+};
+use crate::core::sql::{SqlType, SqlValue, Statement};
+
+use super::super::call::Kw;
+use super::super::value::Value;
+use super::super::{Interp, R};
+use super::dispatch::{TYPES, kwget, nv, type_of_name};
+use super::query::QueryObj;
+use super::{ColumnSpec, Native, RelSpec};
+
+impl Interp<'_> {
+    /// Calls a library callable by name (`db.Column`, `select`, `Flask`...).
+    pub(crate) fn call_sqla_fn(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let short = name.strip_prefix("db.").unwrap_or(name);
+        match short {
+            "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" => {
+                self.sql_combinator(short, args)
+            }
+            "true" => Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
+                crate::core::sql::Expr::true_(),
+                Some(SqlType::Boolean),
+            ))),
+            "false" => Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
+                crate::core::sql::Expr::false_(),
+                Some(SqlType::Boolean),
+            ))),
+            "text" => match args.first() {
+                Some(Value::Str(s)) => Ok(nv(Native::Text(s.clone(), vec![]))),
+                _ => self.raise("ArgumentError", "text() requires a string"),
+            },
+            "select" => {
+                let items: Vec<Value> = if args.len() == 1 && matches!(args[0], Value::List(_)) {
+                    self.iterate(&args[0])?
+                } else {
+                    args
+                };
+                let (es, ents) = self.entities_from(&items)?;
+                Ok(nv(Native::Query(QueryObj {
+                    dml: None,
+                    q: crate::core::orm::query::Query::select(es),
+                    legacy: false,
+                    ents,
+                })))
+            }
+            "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),
+            "Flask" => {
+                let app = nv(Native::App(RefCell::new(Value::None)));
+                self.orm.app = Some(app.clone());
+                Ok(app)
+            }
+            "SQLAlchemy" => {
+                for (k, v) in &kw {
+                    if &**k == "metadata"
+                        && let Value::Native(m) = v
+                        && let Native::SqlaFn(mm) = &**m
+                        && mm.starts_with("MetaData:")
+                    {
+                        let nc = &mm["MetaData:".len()..];
+                        let _ = nc;
+                    }
+                }
+                if let Some(Value::Native(mdv)) = kwget(&kw, "metadata")
+                    && let Native::ConstraintSpec(_) = &**mdv
+                {}
+                Ok(nv(Native::Db))
+            }
+            "Migrate" => Ok(Value::None),
+            "MetaData" => {
+                if let Some(Value::Dict(d)) = kwget(&kw, "naming_convention") {
+                    let mut pairs = vec![];
+                    for (k, v) in d.borrow().iter() {
+                        if let (Value::Str(k), Value::Str(v)) = (k, v) {
+                            pairs.push((k.to_string(), v.to_string()));
+                        }
+                    }
+                    let nc = crate::core::orm::naming::NamingConvention::new(
+                        pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())),
+                    );
+                    self.orm.reg.metadata.naming_convention = nc;
+                }
+                Ok(nv(Native::Metadata))
+            }
+            "create_all" => {
+                self.create_all()?;
+                Ok(Value::None)
+            }
+            "drop_all" => {
+                self.drop_all()?;
+                Ok(Value::None)
+            }
+            "init_app" => Ok(Value::None),
+            "Column" | "mapped_column" => self.make_column(args, kw, short == "mapped_column"),
+            "ForeignKey" => {
+                let Some(Value::Str(t)) = args.first() else {
+                    if let Some(Value::Native(c)) = args.first()
+                        && let Native::ColumnObj(t, i) = &**c
+                    {
+                        let col = self
+                            .orm
+                            .reg
+                            .metadata
+                            .table(t)
+                            .and_then(|tb| tb.columns.get(*i))
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default();
+                        return Ok(nv(Native::ForeignKeySpec(ForeignKey::new(&format!(
+                            "{t}.{col}"
+                        )))));
+                    }
+                    return self.raise("ArgumentError", "ForeignKey() needs 'table.column'");
+                };
+                let mut fk = ForeignKey::new(t);
+                if let Some(Value::Str(s)) = kwget(&kw, "ondelete") {
+                    fk = fk.ondelete(s);
+                }
+                if let Some(Value::Str(s)) = kwget(&kw, "onupdate") {
+                    fk = fk.onupdate(s);
+                }
+                if let Some(Value::Str(s)) = kwget(&kw, "name") {
+                    fk.name = Some(s.to_string());
+                }
+                Ok(nv(Native::ForeignKeySpec(fk)))
+            }
+            "relationship" => {
+                let target = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    Some(Value::Class(c)) => c.name.to_string(),
+                    None => String::new(),
+                    _ => return self.raise("ArgumentError", "relationship() needs a target class"),
+                };
+                Ok(nv(Native::RelSpec(RefCell::new(RelSpec {
+                    target,
+                    kwargs: kw,
+                }))))
+            }
+            "backref" => match args.first() {
+                Some(Value::Str(s)) => Ok(nv(Native::BackrefSpec(s.clone(), kw))),
+                _ => self.raise("TypeError", "backref() needs a name"),
+            },
+            "Table" => self.make_table(args, kw),
+            "UniqueConstraint" | "PrimaryKeyConstraint" => {
+                let cols: Vec<String> = args
+                    .iter()
+                    .filter_map(|a| {
+                        if let Value::Str(s) = a {
+                            Some(s.to_string())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                let name = match kwget(&kw, "name") {
+                    Some(Value::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                };
+                Ok(nv(Native::ConstraintSpec(if short == "UniqueConstraint" {
+                    Constraint::Unique {
+                        name,
+                        columns: cols,
+                    }
+                } else {
+                    Constraint::PrimaryKey {
+                        name,
+                        columns: cols,
+                    }
+                })))
+            }
+            "CheckConstraint" => {
+                let sql = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                let name = match kwget(&kw, "name") {
+                    Some(Value::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                };
+                Ok(nv(Native::ConstraintSpec(Constraint::Check { name, sql })))
+            }
+            "Index" => {
+                let name = match args.first() {
+                    Some(Value::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                };
+                let mut cols = vec![];
+                for a in args.iter().skip(1) {
+                    match a {
+                        Value::Str(s) => cols.push(s.to_string()),
+                        other => {
+                            if let Some(s) = self.as_sql(other)
+                                && let crate::core::sql::Expr::Column { name, .. } = &s.expr
+                            {
+                                cols.push(name.clone());
+                            }
+                        }
+                    }
+                }
+                let unique = matches!(kwget(&kw, "unique"), Some(Value::Bool(true)));
+                Ok(nv(Native::IndexSpec(Index {
+                    name,
+                    columns: cols,
+                    unique,
+                })))
+            }
+            "paginate" => {
+                let Some(Value::Native(q)) = args.first() else {
+                    return self.raise("TypeError", "paginate() needs a select");
+                };
+                let Native::Query(qo) = &**q else {
+                    return self.raise("TypeError", "paginate() needs a select");
+                };
+                let qo = qo.clone();
+                self.paginate(&qo, &[], &kw)
+            }
+            "get_or_404" | "first_or_404" | "one_or_404" => {
+                let desc = kwget(&kw, "description").cloned();
+                let v = if short == "get_or_404" {
+                    let class = match args.first() {
+                        Some(Value::Class(c)) => c.name.to_string(),
+                        _ => return self.raise("ArgumentError", "get_or_404() needs a model"),
+                    };
+                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None))?
+                } else {
+                    let r = self.session_method("execute", args, vec![])?;
+                    let Value::Native(rn) = r else {
+                        return Ok(Value::None);
+                    };
+                    let rr = self.result_method(rn.clone(), "scalars", vec![], vec![])?;
+                    let Value::Native(sn) = rr else {
+                        return Ok(Value::None);
+                    };
+                    match self.result_method(
+                        sn,
+                        if short == "first_or_404" {
+                            "first"
+                        } else {
+                            "one"
+                        },
+                        vec![],
+                        vec![],
+                    ) {
+                        Ok(v) => v,
+                        Err(e)
+                            if self.exc_matches(
+                                &e.value,
+                                &self.exc["InvalidRequestError"].clone(),
+                            ) =>
+                        {
+                            Value::None
+                        }
+                        Err(e) => return Err(e),
+                    }
+                };
+                if matches!(v, Value::None) {
+                    return self.not_found(desc);
+                }
+                Ok(v)
+            }
+            "abort" => {
+                let code = match args.first() {
+                    Some(v) => self.as_index(v)?,
+                    None => 500,
+                };
+                if code == 404 {
+                    let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
+                    if let Value::Instance(i) = &v {
+                        i.dict
+                            .borrow_mut()
+                            .insert(Rc::from("code"), Value::int(404));
+                    }
+                    return self.raise_value(v);
+                }
+                self.unsupported(&format!("`abort({code})`"))
+            }
+            "update" | "delete" => {
+                let Some(Value::Class(c)) = args.first() else {
+                    return self.raise("ArgumentError", format!("{short}() needs a mapped class"));
+                };
+                let mut q = QueryObj::legacy_of(&c.name);
+                q.legacy = false;
+                q.dml = Some(if short == "update" {
+                    Some(vec![])
+                } else {
+                    None
+                });
+                Ok(nv(Native::Query(q)))
+            }
+            "case" | "literal" | "null" | "cast" | "aliased" | "insert" | "exists" | "reflect"
+            | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
+            | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
+            "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
+            | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
+            "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
+            | "Numeric" | "JSON" | "BigInteger" | "SmallInteger" | "Unicode" | "UnicodeText"
+            | "LargeBinary" | "Time" | "Enum" => {
+                let t = nv(Native::ColumnType(type_of_name(short)));
+                self.call(&t, args, kw)
+            }
+            other => {
+                if let Some(t) = TYPES.iter().find(|t| **t == other) {
+                    let t = nv(Native::ColumnType(type_of_name(t)));
+                    return self.call(&t, args, kw);
+                }
+                self.unsupported(&format!("`{other}`"))
+            }
+        }
+    }
+
+    pub(crate) fn make_column(&mut self, args: Vec<Value>, kw: Kw, mapped: bool) -> R<Value> {
+        let mut name = None;
+        let mut ty = None;
+        let mut fks = vec![];
+        for a in &args {
+            match a {
+                Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
+                Value::Native(n) => match &**n {
+                    Native::ColumnType(t) => ty = Some(t.clone()),
+                    Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
+                        ty = Some(type_of_name(f.trim_start_matches("db.")))
+                    }
+                    Native::ForeignKeySpec(f) => fks.push(f.clone()),
+                    Native::ConstraintSpec(Constraint::Check { name, sql }) => {
+                        let _ = (name, sql);
+                    }
+                    _ => return self.raise("ArgumentError", "unexpected argument to Column()"),
+                },
+                Value::Builtin(b) if matches!(&**b, "int" | "str" | "float" | "bool") => {
+                    ty = Some(match &**b {
+                        "int" => SqlType::Integer,
+                        "str" => SqlType::String(None),
+                        "float" => SqlType::Float,
+                        _ => SqlType::Boolean,
+                    })
+                }
+                _ => {
+                    let r = self.repr(a)?;
+                    return self.raise("ArgumentError", format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {r}"));
+                }
+            }
+        }
+        let ty = match ty {
+            Some(t) => t,
+            None if !fks.is_empty() => SqlType::Integer,
+            None => SqlType::Custom("NULL".into()),
+        };
+        let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
+        for fk in fks {
+            col = col.foreign_key(fk);
+        }
+        let mut default = None;
+        let mut onupdate = None;
+        for (k, v) in &kw {
+            match &**k {
+                "primary_key" => {
+                    if self.truthy(v)? {
+                        col = col.primary_key();
+                    }
+                }
+                "nullable" => col = col.nullable(self.truthy(v)?),
+                "unique" => {
+                    if self.truthy(v)? {
+                        col = col.unique();
+                    }
+                }
+                "index" => {
+                    if self.truthy(v)? {
+                        col = col.index();
+                    }
+                }
+                "default" => {
+                    let is_callable = matches!(
+                        v,
+                        Value::Func(_)
+                            | Value::Builtin(_)
+                            | Value::Method(_)
+                            | Value::BuiltinMethod(_)
+                    );
+                    col = col.default(if is_callable {
+                        ColumnDefault::Callable
+                    } else {
+                        let sv = self.to_sql(v, None).unwrap_or(SqlValue::Null);
+                        ColumnDefault::Scalar(sv)
+                    });
+                    default = Some(v.clone());
+                }
+                "onupdate" => {
+                    col = col.onupdate(ColumnDefault::Callable);
+                    onupdate = Some(v.clone());
+                }
+                "server_default" => {
+                    let sd = match v {
+                        Value::Str(s) => ServerDefault::Literal(s.to_string()),
+                        Value::Native(n) => match &**n {
+                            Native::Text(s, _) => ServerDefault::Sql(s.to_string()),
+                            Native::Sql(s) => match &s.expr {
+                                crate::core::sql::Expr::Func { name, .. } => {
+                                    ServerDefault::Func(name.clone())
+                                }
+                                crate::core::sql::Expr::Raw(r) if r == "1" => ServerDefault::True,
+                                crate::core::sql::Expr::Raw(r) if r == "0" => ServerDefault::False,
+                                _ => return self.unsupported("this server_default"),
+                            },
+                            _ => return self.unsupported("this server_default"),
+                        },
+                        _ => {
+                            let t = self.type_name(v);
+                            return self.raise("ArgumentError", format!("Argument 'arg' is expected to be one of type '<class 'str'>' or '<class 'sqlalchemy.sql.elements.ClauseElement'>' or '<class 'sqlalchemy.sql.elements.TextClause'>', got '<class '{t}'>'"));
+                        }
+                    };
+                    col = col.server_default(sd);
+                }
+                "autoincrement" => {
+                    col.autoincrement = match v {
+                        Value::Bool(true) => Autoincrement::Yes,
+                        Value::Bool(false) => Autoincrement::No,
+                        _ => Autoincrement::Auto,
+                    }
+                }
+                "key" => {
+                    if let Value::Str(s) = v {
+                        col = col.key(s);
+                    }
+                }
+                "doc" | "comment" | "info" | "quote" | "sort_order" => {}
+                _ => {
+                    return self.raise(
+                        "ArgumentError",
+                        format!("Unknown arguments passed to Column: ['{k}']"),
+                    );
+                }
+            }
+        }
+        self.orm.col_counter += 1;
+        let spec = ColumnSpec {
+            column: col,
+            default,
+            onupdate,
+            explicit_name: name.is_some(),
+            mapped,
+            nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
+            order: self.orm.col_counter,
+        };
+        Ok(nv(Native::ColumnSpec(RefCell::new(spec))))
+    }
+
+    pub(crate) fn make_table(&mut self, args: Vec<Value>, _kw: Kw) -> R<Value> {
+        let Some(Value::Str(name)) = args.first() else {
+            return self.raise("TypeError", "Table() needs a name");
+        };
+        let mut t = Table::new(name);
+        for a in args.iter().skip(1) {
+            if let Value::Native(n) = a {
+                match &**n {
+                    Native::ColumnSpec(c) => {
+                        let c = c.borrow().clone();
+                        t = t.column(c.column.clone());
+                        self.orm.defaults.insert(
+                            (name.to_string(), c.column.name.clone()),
+                            (c.default.clone(), c.onupdate.clone()),
+                        );
+                    }
+                    Native::ConstraintSpec(c) => t = t.constraint(c.clone()),
+                    Native::IndexSpec(i) => t = t.index(i.clone()),
+                    Native::Metadata => {}
+                    _ => {}
+                }
+            }
+        }
+        self.orm.reg.metadata.add(t);
+        Ok(nv(Native::Table(name.clone())))
+    }
+
+    pub(crate) fn existing_tables(&mut self) -> Vec<String> {
+        match self
+            .backend
+            .execute("SELECT name FROM sqlite_master WHERE type='table'", &[])
+        {
+            Ok(r) => r
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    if let Some(SqlValue::Text(s)) = r.first() {
+                        Some(s.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+            Err(_) => vec![],
+        }
+    }
+
+    pub(crate) fn run_ddl(&mut self, stmts: Vec<Statement>) -> R<()> {
+        let own_tx = !self.orm.in_tx;
+        if own_tx {
+            self.sql_log.push(super::super::LoggedStatement {
+                sql: "BEGIN (implicit)".into(),
+                params: String::new(),
+                elapsed_ms: 0.0,
+                rows: 0,
+            });
+        }
+        for s in &stmts {
+            self.run_stmt(s, false)?;
+        }
+        if own_tx {
+            self.sql_log.push(super::super::LoggedStatement {
+                sql: "COMMIT".into(),
+                params: String::new(),
+                elapsed_ms: 0.0,
+                rows: 0,
+            });
+        }
+        Ok(())
+    }
+
+    /// `db.create_all()`.
+    pub fn create_all(&mut self) -> R<()> {
+        let existing = self.existing_tables();
+        let refs: Vec<&str> = existing.iter().map(|s| s.as_str()).collect();
+        let stmts = match crate::core::orm::ddl::create_all(&self.orm.reg.metadata, &refs) {
+            Ok(s) => s,
+            Err(e) => return self.raise("ArgumentError", e.0),
+        };
+        self.run_ddl(stmts)
+    }
+
+    /// `db.drop_all()`.
+    pub fn drop_all(&mut self) -> R<()> {
+        let existing = self.existing_tables();
+        let refs: Vec<&str> = existing.iter().map(|s| s.as_str()).collect();
+        let stmts = crate::core::orm::ddl::drop_all(&self.orm.reg.metadata, &refs);
+        self.run_ddl(stmts)
+    }
+}

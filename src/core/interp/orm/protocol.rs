@@ -1,0 +1,457 @@
+//! Python protocols of library objects: repr/str, iteration, len, indexing, truthiness,
+//! `in`, context managers, and the printed-table capture.
+
+use std::rc::Rc;
+
+use crate::core::sql::Statement;
+
+use super::super::value::Value;
+use super::super::{Interp, PrintedTable, R};
+use super::Native;
+use super::dispatch::nv;
+
+impl Interp<'_> {
+    /// `repr()` of library objects.
+    pub fn native_repr(&mut self, n: Rc<Native>) -> R<String> {
+        Ok(match &*n {
+            Native::Row(r) | Native::Mapping(r) => {
+                let t = Value::tuple((*r.values).clone());
+                let s = self.repr(&t)?;
+                if matches!(&*n, Native::Mapping(_)) {
+                    let mut parts = vec![];
+                    for (k, v) in r.keys.iter().zip(r.values.iter()) {
+                        parts.push(format!("'{k}': {}", self.repr(v)?));
+                    }
+                    format!("{{{}}}", parts.join(", "))
+                } else {
+                    s
+                }
+            }
+            Native::Instrumented(a) => format!("{}.{}", a.class, a.key),
+            Native::Sql(s) => {
+                let sel = crate::core::sql::Select::new(vec![s.expr.clone()]);
+                let r = crate::core::sql::render(&Statement::Select(sel));
+                r.sql.trim_start_matches("SELECT ").to_string()
+            }
+            Native::Table(t) => format!("Table('{t}', MetaData(), ...)"),
+            Native::ColumnObj(t, i) => {
+                let c = self
+                    .orm
+                    .reg
+                    .metadata
+                    .table(t)
+                    .and_then(|tb| tb.columns.get(*i))
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                format!("Column('{c}', table=<{t}>)")
+            }
+            Native::ColumnType(t) => t.ddl(),
+            Native::TypeObj(t) => format!("<class '{t}'>"),
+            Native::Module(m) => format!("<module '{m}'>"),
+            Native::App(_) => "<Flask '__main__'>".into(),
+            Native::Db => "<SQLAlchemy sqlite://>".into(),
+            Native::Query(q) => {
+                let sel = self.compile_query(&q.q.clone())?;
+                crate::core::sql::render(&Statement::Select(sel)).sql
+            }
+            Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
+            Native::KeyView(k) => {
+                let l = Value::list(k.clone());
+                format!("RMKeyView({})", self.repr(&l)?)
+            }
+            Native::SessionSet(k) => {
+                let items = self.session_set_items(*k)?;
+                let r = self.repr(&Value::list(items))?;
+                format!("IdentitySet({r})")
+            }
+            Native::Text(s, _) => format!("<sqlalchemy.sql.elements.TextClause object> {s}"),
+            Native::Slice(a, b, c) => {
+                let (a, b, c) = (a.clone(), b.clone(), c.clone());
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
+            }
+            other => format!("<{} object>", other.type_name()),
+        })
+    }
+
+    /// `str()` of library objects.
+    pub fn native_str(&mut self, n: Rc<Native>) -> R<String> {
+        match &*n {
+            Native::Instrumented(_) | Native::Sql(_) => {
+                let v = Value::Native(n.clone());
+                let s = self.as_sql(&v);
+                match s {
+                    Some(s) => {
+                        let sel = crate::core::sql::Select::new(vec![s.expr.clone()]);
+                        let r = crate::core::sql::render(&Statement::Select(sel));
+                        let t = r.sql.trim_start_matches("SELECT ").to_string();
+                        let head = t.split(" \nFROM").next().unwrap_or(&t);
+                        Ok(head.strip_suffix(" AS anon_1").unwrap_or(head).to_string())
+                    }
+                    None => self.native_repr(n),
+                }
+            }
+            Native::Text(s, _) => Ok(s.to_string()),
+            Native::Table(t) => Ok(t.to_string()),
+            Native::ColumnObj(t, i) => {
+                let c = self
+                    .orm
+                    .reg
+                    .metadata
+                    .table(t)
+                    .and_then(|tb| tb.columns.get(*i))
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                Ok(format!("{t}.{c}"))
+            }
+            _ => self.native_repr(n),
+        }
+    }
+
+    /// Iteration over library objects.
+    pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
+        match &*n {
+            Native::Query(q) => {
+                let q = q.clone();
+                self.query_all(&q)
+            }
+            Native::Result(_) => self.result_items(&n),
+            Native::Row(r) => Ok((*r.values).clone()),
+            Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
+            Native::Pagination(p) => Ok(p.items.clone()),
+            Native::KeyView(k) => Ok(k.clone()),
+            Native::Iter(st) => {
+                let mut st = st.borrow_mut();
+                let v = st.0[st.1..].to_vec();
+                st.1 = st.0.len();
+                Ok(v)
+            }
+            Native::TablesDict => Ok(self
+                .orm
+                .reg
+                .metadata
+                .tables
+                .iter()
+                .map(|t| Value::str(&t.name))
+                .collect()),
+            Native::TableColumns(t) => {
+                let len = self
+                    .orm
+                    .reg
+                    .metadata
+                    .table(t)
+                    .map(|tb| tb.columns.len())
+                    .unwrap_or(0);
+                Ok((0..len)
+                    .map(|i| nv(Native::ColumnObj(t.clone(), i)))
+                    .collect())
+            }
+            Native::Dynamic(inst, key) => {
+                let q = self.dynamic_query(&inst.clone(), &key.clone())?;
+                self.query_all(&q)
+            }
+            Native::IdentityMap => Ok(self
+                .orm
+                .identity_order
+                .iter()
+                .map(|i| Value::Instance(i.clone()))
+                .collect()),
+            Native::SessionSet(k) => self.session_set_items(*k),
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise("TypeError", format!("'{t}' object is not iterable"))
+            }
+        }
+    }
+
+    /// `len()` of library objects.
+    pub fn native_len(&mut self, n: Rc<Native>) -> R<Value> {
+        match &*n {
+            Native::Row(r) | Native::Mapping(r) => Ok(Value::int(r.values.len() as i64)),
+            Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
+            Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
+            Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
+            Native::TableColumns(_) | Native::Pagination(_) | Native::KeyView(_) => {
+                Ok(Value::int(self.native_iter(n)?.len() as i64))
+            }
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise("TypeError", format!("object of type '{t}' has no len()"))
+            }
+        }
+    }
+
+    /// `obj[key]` on library objects.
+    pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
+        match &*n {
+            Native::Row(r) => {
+                if let Value::Str(s) = key {
+                    return self.raise(
+                        "TypeError",
+                        format!("tuple indices must be integers or slices, not str ('{s}')"),
+                    );
+                }
+                let t = Value::tuple((*r.values).clone());
+                self.getitem(&t, key)
+            }
+            Native::Mapping(r) => {
+                if let Value::Str(s) = key
+                    && let Some(i) = r.keys.iter().position(|k| **k == **s)
+                {
+                    return Ok(r.values[i].clone());
+                }
+                if let Some(s) = self.as_sql(key)
+                    && let Some(k) = &s.key
+                    && let Some(i) = r.keys.iter().position(|x| x == k)
+                {
+                    return Ok(r.values[i].clone());
+                }
+                self.key_error(key)
+            }
+            Native::TablesDict => match key {
+                Value::Str(s) if self.orm.reg.metadata.table(s).is_some() => {
+                    Ok(nv(Native::Table(s.clone())))
+                }
+                _ => self.key_error(key),
+            },
+            Native::TableColumns(t) => {
+                let tb = self.orm.reg.metadata.table(t).cloned();
+                if let (Some(tb), Value::Str(s)) = (tb, key)
+                    && let Some(i) = tb.columns.iter().position(|c| c.key == **s)
+                {
+                    return Ok(nv(Native::ColumnObj(t.clone(), i)));
+                }
+                self.key_error(key)
+            }
+            Native::Query(q) => {
+                let i = self.as_index(key)?;
+                let mut q2 = q.clone();
+                if i < 0 {
+                    let all = self.query_all(q)?;
+                    let l = Value::list(all);
+                    return self.getitem(&l, key);
+                }
+                q2.q.offset = Some(i + q.q.offset.unwrap_or(0));
+                q2.q.limit = Some(1);
+                let items = self.query_all(&q2)?;
+                match items.into_iter().next() {
+                    Some(v) => Ok(v),
+                    None => self.raise("IndexError", "list index out of range"),
+                }
+            }
+            Native::Config => self.key_error(key),
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise("TypeError", format!("'{t}' object is not subscriptable"))
+            }
+        }
+    }
+
+    /// Slicing a query: LIMIT/OFFSET.
+    pub fn native_slice(&mut self, n: Rc<Native>, a: Option<i64>, b: Option<i64>) -> R<Value> {
+        match &*n {
+            Native::Query(q) => {
+                let mut q2 = q.clone();
+                let start = a.unwrap_or(0);
+                if start < 0 || b.is_some_and(|b| b < 0) {
+                    let all = Value::list(self.query_all(q)?);
+                    let s = nv(Native::Slice(
+                        a.map(Value::int).unwrap_or(Value::None),
+                        b.map(Value::int).unwrap_or(Value::None),
+                        Value::None,
+                    ));
+                    return self.getitem(&all, &s);
+                }
+                if start > 0 {
+                    q2.q.offset = Some(start);
+                }
+                if let Some(b) = b {
+                    q2.q.limit = Some((b - start).max(0));
+                }
+                Ok(Value::list(self.query_all(&q2)?))
+            }
+            Native::Row(r) => {
+                let t = Value::tuple((*r.values).clone());
+                let s = nv(Native::Slice(
+                    a.map(Value::int).unwrap_or(Value::None),
+                    b.map(Value::int).unwrap_or(Value::None),
+                    Value::None,
+                ));
+                self.getitem(&t, &s)
+            }
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise("TypeError", format!("'{t}' object is not subscriptable"))
+            }
+        }
+    }
+
+    /// `obj[key] = v` on library objects.
+    pub fn native_setitem(&mut self, n: Rc<Native>, _key: Value, _v: Value) -> R<()> {
+        let t = n.type_name().to_string();
+        self.raise(
+            "TypeError",
+            format!("'{t}' object does not support item assignment"),
+        )
+    }
+
+    /// `bool()` of library objects.
+    pub fn native_truthy(&mut self, n: Rc<Native>) -> R<bool> {
+        match &*n {
+            Native::Sql(_) | Native::Instrumented(_) => {
+                self.raise("TypeError", "Boolean value of this clause is not defined")
+            }
+            Native::Row(r) | Native::Mapping(r) => Ok(!r.values.is_empty()),
+            Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
+            Native::IdentityMap => Ok(!self.orm.identity.is_empty()),
+            _ => Ok(true),
+        }
+    }
+
+    /// `x in obj` for library objects.
+    pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
+        match &*n {
+            Native::Session => Ok(match item {
+                Value::Instance(i) => {
+                    let st = self.status(i);
+                    matches!(
+                        st,
+                        super::model::Status::Pending | super::model::Status::Persistent
+                    )
+                }
+                _ => false,
+            }),
+            Native::SessionSet(k) => {
+                let items = self.session_set_items(*k)?;
+                Ok(items.iter().any(|x| super::super::ops::is_same(x, item)))
+            }
+            Native::TablesDict => {
+                Ok(matches!(item, Value::Str(s) if self.orm.reg.metadata.table(s).is_some()))
+            }
+            Native::Mapping(r) => {
+                Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
+            }
+            _ => {
+                let items = self.native_iter(n)?;
+                for v in items {
+                    if super::super::ops::is_same(&v, item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// `==` between library objects.
+    pub fn native_eq(&self, a: &Rc<Native>, b: &Rc<Native>) -> bool {
+        match (&**a, &**b) {
+            (Native::Table(x), Native::Table(y)) => x == y,
+            (Native::TypeObj(x), Native::TypeObj(y)) => x == y,
+            _ => Rc::ptr_eq(a, b),
+        }
+    }
+
+    /// `**obj` / `dict(obj)`.
+    pub fn native_mapping_items(&mut self, n: Rc<Native>) -> R<Vec<(Value, Value)>> {
+        match &*n {
+            Native::Mapping(r) => Ok(r
+                .keys
+                .iter()
+                .cloned()
+                .map(Value::Str)
+                .zip(r.values.iter().cloned())
+                .collect()),
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise("TypeError", format!("'{t}' object is not a mapping"))
+            }
+        }
+    }
+
+    /// `with x:` enter.
+    pub fn native_enter(&mut self, n: Rc<Native>) -> R<Value> {
+        if let Native::AppContext = &*n {
+            self.orm.contexts += 1;
+        }
+        Ok(Value::Native(n))
+    }
+
+    /// `with x:` exit: leaving an app context removes the session.
+    pub fn native_exit(&mut self, n: Rc<Native>) -> R<()> {
+        if let Native::AppContext = &*n {
+            self.orm.contexts = self.orm.contexts.saturating_sub(1);
+            self.close_session();
+        }
+        Ok(())
+    }
+
+    /// Records a printed list of instances or rows as a table.
+    pub fn record_table(&mut self, v: &Value) -> R<()> {
+        let Value::List(l) = v else { return Ok(()) };
+        let items = l.borrow().clone();
+        let Some(first) = items.first() else {
+            return Ok(());
+        };
+        let line = self
+            .lines
+            .get(self.source)
+            .map(|li| li.line_col(self.cur_span.start).line)
+            .unwrap_or(0);
+        match first {
+            Value::Instance(i) if i.class.model_info().is_some() => {
+                let Some(m) = i.class.model_info() else {
+                    return Ok(());
+                };
+                let cols: Vec<String> = m.columns.iter().map(|(k, _)| k.to_string()).collect();
+                let mut rows = vec![];
+                for it in &items {
+                    let Value::Instance(ii) = it else {
+                        return Ok(());
+                    };
+                    if !Rc::ptr_eq(&ii.class, &i.class) {
+                        return Ok(());
+                    }
+                    let mut row = vec![];
+                    for (k, _) in &m.columns {
+                        let v = ii.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                        row.push(self.repr(&v)?);
+                    }
+                    rows.push(row);
+                }
+                self.tables.push(PrintedTable {
+                    line,
+                    title: m.class.to_string(),
+                    columns: cols,
+                    rows,
+                });
+            }
+            Value::Native(n) if matches!(**n, Native::Row(_)) => {
+                let Native::Row(r0) = &**n else { return Ok(()) };
+                let cols: Vec<String> = r0.keys.iter().map(|k| k.to_string()).collect();
+                let mut rows = vec![];
+                for it in &items {
+                    let Value::Native(nn) = it else { return Ok(()) };
+                    let Native::Row(r) = &**nn else { return Ok(()) };
+                    let mut row = vec![];
+                    for v in r.values.iter() {
+                        row.push(self.repr(v)?);
+                    }
+                    rows.push(row);
+                }
+                self.tables.push(PrintedTable {
+                    line,
+                    title: "Row".into(),
+                    columns: cols,
+                    rows,
+                });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,286 @@
+//! `db.session.*` methods and statement execution (`text()`, DML selects).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::call::Kw;
+use super::super::value::Value;
+use super::super::{Interp, R};
+use super::Native;
+use super::dispatch::{nv, trunc};
+use super::query::QueryObj;
+use super::result::{ResultKind, ResultObj};
+
+impl Interp<'_> {
+    /// `db.session.<name>(...)`.
+    pub fn session_method(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let mut args = args;
+        if let Some((_, p)) = kw.iter().find(|(k, _)| &**k == "params")
+            && args.len() == 1
+        {
+            args.push(p.clone());
+        }
+        match name {
+            "add" => {
+                self.nargs("add", &args, 1, 1)?;
+                self.session_add(&args[0])?;
+                Ok(Value::None)
+            }
+            "add_all" => {
+                for v in self.iterate(&args[0])? {
+                    self.session_add(&v)?;
+                }
+                Ok(Value::None)
+            }
+            "delete" => {
+                self.session_delete(&args[0])?;
+                Ok(Value::None)
+            }
+            "commit" => {
+                self.commit()?;
+                Ok(Value::None)
+            }
+            "rollback" => {
+                self.rollback()?;
+                Ok(Value::None)
+            }
+            "flush" => {
+                self.flush()?;
+                Ok(Value::None)
+            }
+            "close" | "remove" => {
+                self.close_session();
+                Ok(Value::None)
+            }
+            "expire_all" => {
+                for i in self.orm.identity_order.clone() {
+                    self.expire(&i);
+                }
+                Ok(Value::None)
+            }
+            "expire" | "refresh" => {
+                let Some(Value::Instance(i)) = args.first() else {
+                    return self.raise(
+                        "UnmappedInstanceError",
+                        "Class 'builtins.NoneType' is not mapped",
+                    );
+                };
+                self.expire(i);
+                if name == "refresh" {
+                    self.refresh_instance(i)?;
+                }
+                Ok(Value::None)
+            }
+            "expunge" => {
+                if let Some(Value::Instance(i)) = args.first() {
+                    self.orm.new.retain(|x| !Rc::ptr_eq(x, i));
+                    self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, i));
+                    self.orm.identity.retain(|_, x| !Rc::ptr_eq(x, i));
+                    if let Some(s) = i.orm.borrow_mut().as_mut() {
+                        s.status = if s.identity.is_some() {
+                            super::model::Status::Detached
+                        } else {
+                            super::model::Status::Transient
+                        };
+                    }
+                }
+                Ok(Value::None)
+            }
+            "expunge_all" => {
+                self.close_session();
+                Ok(Value::None)
+            }
+            "merge" => {
+                if let Some(v) = args.first() {
+                    self.session_add(v)?;
+                    return Ok(v.clone());
+                }
+                Ok(Value::None)
+            }
+            "get" => {
+                let Some(Value::Class(c)) = args.first() else {
+                    return self.raise("ArgumentError", "get() needs a mapped class");
+                };
+                let class = c.name.to_string();
+                self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None))
+            }
+            "query" => {
+                let (es, ents) = self.entities_from(&args)?;
+                Ok(nv(Native::Query(QueryObj {
+                    dml: None,
+                    q: crate::core::orm::query::Query::legacy(es),
+                    legacy: true,
+                    ents,
+                })))
+            }
+            "execute" => {
+                let Some(stmt) = args.first() else {
+                    return self.raise(
+                        "TypeError",
+                        "execute() missing 1 required positional argument: 'statement'",
+                    );
+                };
+                match stmt {
+                    Value::Native(n) => match &**n {
+                        Native::Query(q) if q.dml.is_some() => {
+                            let q = q.clone();
+                            self.execute_dml(&q)
+                        }
+                        Native::Query(q) => {
+                            let q = q.clone();
+                            self.execute_select(&q)
+                        }
+                        Native::Text(sql, binds) => {
+                            let (sql, binds) = (sql.clone(), binds.clone());
+                            let sets = match args.get(1) {
+                                Some(Value::List(l)) => l.borrow().clone(),
+                                Some(p) => vec![p.clone()],
+                                None => vec![Value::None],
+                            };
+                            self.execute_text(&sql, &binds, sets)
+                        }
+                        _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
+                    },
+                    Value::Str(s) => self.raise(
+                        "ArgumentError",
+                        format!("Textual SQL expression '{}' should be explicitly declared as text('{}')", trunc(s), trunc(s)),
+                    ),
+                    _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
+                }
+            }
+            "scalar" | "scalars" => {
+                let r = self.session_method("execute", args, kw)?;
+                let Value::Native(rn) = r else {
+                    return Ok(Value::None);
+                };
+                self.result_method(rn, name, vec![], vec![])
+            }
+            "begin" | "begin_nested" => Ok(nv(Native::AppContext)),
+            "is_modified" => {
+                let Some(Value::Instance(i)) = args.first() else {
+                    return Ok(Value::Bool(false));
+                };
+                let i = i.clone();
+                Ok(Value::Bool(self.is_dirty(&i)))
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'Session' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    pub(crate) fn session_set_items(&mut self, k: u8) -> R<Vec<Value>> {
+        Ok(match k {
+            0 => self
+                .orm
+                .new
+                .iter()
+                .map(|i| Value::Instance(i.clone()))
+                .collect(),
+            1 => {
+                let mut out = vec![];
+                for i in self.orm.modified.clone() {
+                    if self.is_dirty(&i) {
+                        out.push(Value::Instance(i));
+                    }
+                }
+                out
+            }
+            _ => self
+                .orm
+                .deleted
+                .iter()
+                .map(|i| Value::Instance(i.clone()))
+                .collect(),
+        })
+    }
+
+    /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
+    pub fn execute_text(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        self.autoflush()?;
+        let mut last = None;
+        let mut total = 0;
+        for set in sets {
+            let mut params: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        params.push((k, v));
+                    }
+                }
+            }
+            let mut vals = vec![];
+            for nme in &names {
+                let v = params
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| **k == **nme)
+                    .map(|(_, v)| v.clone());
+                match v {
+                    Some(v) => vals.push(self.to_sql(&v, None)?),
+                    None => {
+                        return self.raise(
+                            "StatementError",
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
+                        );
+                    }
+                }
+            }
+            let res = self.run_sql(&sql_pos, &vals, true)?;
+            total += res.rowcount.max(0);
+            last = Some(res);
+        }
+        let res = last.unwrap_or_default();
+        let keys: Rc<Vec<Rc<str>>> =
+            Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
+        let mut rows = vec![];
+        for r in &res.rows {
+            let mut row = vec![];
+            for v in r {
+                row.push(self.from_sql(v, None)?);
+            }
+            rows.push(row);
+        }
+        let mut ro = ResultObj::rows(keys, rows);
+        if res.columns.is_empty() {
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = total;
+        }
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `session.execute(update(M).where(...).values(...))` / `delete(M).where(...)`.
+    pub fn execute_dml(&mut self, q: &QueryObj) -> R<Value> {
+        let name = if matches!(q.dml, Some(Some(_))) {
+            "update"
+        } else {
+            "delete"
+        };
+        let args = match &q.dml {
+            Some(Some(vals)) => vec![Value::dict_of(
+                vals.iter()
+                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .collect(),
+            )],
+            _ => vec![],
+        };
+        let mut lq = q.clone();
+        lq.legacy = true;
+        lq.dml = None;
+        let n = self.query_method(&lq, name, args, vec![])?;
+        let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+        ro.kind = ResultKind::NoRows;
+        ro.rowcount = match n {
+            Value::Int(i) => i.to_i64().unwrap_or(0),
+            _ => 0,
+        };
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+}
