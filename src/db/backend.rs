@@ -40,6 +40,10 @@ fn err(e: rusqlite::Error) -> BackendError {
 }
 
 impl Backend for Database {
+    fn now_ms(&self) -> f64 {
+        crate::engine::clock::now_ms()
+    }
+
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
         let conn = self.connection();
         let mut stmt = conn.prepare_cached(sql).map_err(err)?;

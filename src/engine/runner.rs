@@ -212,7 +212,12 @@ impl Engine {
         // A fresh database per run, as the tutorials' in-memory `sqlite://` prelude gives.
         self.result_base = self.result_base.wrapping_add(self.results.len() as u32);
         self.results.clear();
-        if let Err(e) = self.db.reset() {
+        // SQLAlchemy's pysqlite connections leave foreign keys unenforced (SQLite's default).
+        let fresh = self
+            .db
+            .reset()
+            .and_then(|_| self.db.execute_batch("PRAGMA foreign_keys = OFF"));
+        if let Err(e) = fresh {
             return Response::Error {
                 error: EngineError::plain(e.to_string()),
             };

@@ -210,6 +210,7 @@ pub fn browser() -> Result {
     apt(&[
         ("chromium", "/usr/bin/chromium"),
         ("chromium-driver", "/usr/bin/chromedriver"),
+        ("python3", "/usr/bin/python3"),
     ])
 }
 

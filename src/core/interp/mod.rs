@@ -96,6 +96,12 @@ pub struct BackendError {
 pub trait Backend {
     /// Runs one statement with positional parameters.
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
+
+    /// A monotonic clock in milliseconds, for the SQL log's timings (core has no clock
+    /// of its own; the default reports no time).
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
 }
 
 /// Options of a run.

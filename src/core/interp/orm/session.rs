@@ -37,7 +37,9 @@ impl Interp<'_> {
             self.orm.sqlite_tx = true;
             let _ = self.backend.execute("BEGIN", &[]);
         }
+        let started = self.backend.now_ms();
         let res = self.backend.execute(sql, params);
+        let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
         self.sql_log.push(LoggedStatement {
             sql: sql.to_string(),
@@ -46,7 +48,7 @@ impl Interp<'_> {
             } else {
                 p.clone()
             },
-            elapsed_ms: 0.0,
+            elapsed_ms,
             rows,
         });
         match res {
