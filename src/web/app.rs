@@ -454,9 +454,11 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
                 error,
             }]);
         }
-        other => out.errors.set(vec![ShownError::plain(format!(
-            "unexpected answer: {other:?}"
-        ))]),
+        // (No Debug formatting of the whole answer: it would pull every protocol type's
+        // Debug code into the page's wasm.)
+        _ => out.errors.set(vec![ShownError::plain(
+            "the engine sent an unexpected answer".to_owned(),
+        )]),
     }
     if let Some(ed) = editor_of(editors, Tab::Sql) {
         ed.set_marks(&marks);
@@ -531,9 +533,11 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
                 error,
             }]);
         }
-        other => out.errors.set(vec![ShownError::plain(format!(
-            "unexpected answer: {other:?}"
-        ))]),
+        // (No Debug formatting of the whole answer: it would pull every protocol type's
+        // Debug code into the page's wasm.)
+        _ => out.errors.set(vec![ShownError::plain(
+            "the engine sent an unexpected answer".to_owned(),
+        )]),
     }
     for (t, m) in [Tab::Models, Tab::Script].iter().zip(marks.iter()) {
         if let Some(ed) = editor_of(editors, *t) {

@@ -5,7 +5,7 @@
 import { EditorState, Compartment } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightSpecialChars,
+  drawSelection, dropCursor, highlightSpecialChars,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
@@ -154,7 +154,7 @@ function create(parent, opts) {
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
         syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
-        rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
+        highlightActiveLine(), highlightSelectionMatches(),
         lintGutter(),
         keymap.of([
           ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
