@@ -85,6 +85,11 @@ pub enum Request {
         /// The JSON text: a list of objects.
         json: String,
     },
+    /// A result of the last console run, as CSV text (header line first).
+    ResultCsv {
+        /// The result's id (see [`BlockKind::Rows`]).
+        result: u32,
+    },
     /// One statement's rows as CSV text.
     QueryCsv {
         /// SQL text of one statement.

@@ -16,7 +16,8 @@ const BLOCK_SQL_CHARS: usize = 300;
 /// A database and the results of the last console run.
 pub struct Engine {
     db: Database,
-    results: Vec<Vec<Vec<Value>>>,
+    /// The last console run's result sets: column names and rows.
+    results: Vec<(Vec<String>, Vec<Vec<Value>>)>,
     result_base: u32,
     can_interrupt: bool,
 }
@@ -70,7 +71,7 @@ impl Engine {
                 let rows = result
                     .checked_sub(self.result_base)
                     .and_then(|i| self.results.get(i as usize))
-                    .map(|rows| {
+                    .map(|(_, rows)| {
                         let end = offset.saturating_add(limit).min(rows.len());
                         rows_json(rows.get(offset.min(end)..end).unwrap_or(&[]))
                     });
@@ -158,6 +159,17 @@ impl Engine {
                     Err(e) => plain(e),
                 }
             }
+            Request::ResultCsv { result } => match result
+                .checked_sub(self.result_base)
+                .and_then(|i| self.results.get(i as usize))
+            {
+                Some((columns, rows)) => Response::Csv {
+                    text: crate::db::exchange::to_csv(columns, rows),
+                },
+                None => Response::Error {
+                    error: EngineError::plain("that result is gone: run the query again"),
+                },
+            },
             Request::QueryCsv { sql } => match self.db.run(&sql, &[]) {
                 Ok(Outcome::Rows { columns, rows }) => Response::Csv {
                     text: crate::db::exchange::to_csv(
@@ -273,7 +285,8 @@ impl Engine {
                     let id = self.result_base.wrapping_add(self.results.len() as u32);
                     let first = rows_json(&rows[..rows.len().min(page)]);
                     let total = rows.len();
-                    self.results.push(rows);
+                    self.results
+                        .push((columns.iter().map(|c| c.name.clone()).collect(), rows));
                     (
                         BlockKind::Rows {
                             result: id,

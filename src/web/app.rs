@@ -463,6 +463,21 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
     if let Some(ed) = editor_of(editors, Tab::Sql) {
         ed.set_marks(&marks);
     }
+    note_history("sql", out);
+}
+
+/// Appends the run just shown to the workspace's run history.
+fn note_history(kind: &'static str, out: Outputs) {
+    let summary = out.summary.get_untracked().unwrap_or_default();
+    let first_error = out
+        .errors
+        .with_untracked(|e| e.first().map(|e| e.error.to_string()));
+    let ok = first_error.is_none();
+    let line = match first_error {
+        Some(e) => format!("{summary} · {e}"),
+        None => summary,
+    };
+    crate::web::workspace::note_run(kind, line, ok);
 }
 
 fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
@@ -544,6 +559,7 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
             ed.set_marks(m);
         }
     }
+    note_history("script", out);
 }
 
 fn mark_for(e: &EngineError) -> Mark {

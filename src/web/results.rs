@@ -43,6 +43,10 @@ pub fn ResultBlock(
 ) -> impl IntoView {
     let ShownBlock { block, first, .. } = shown;
     let time = ms(block.elapsed_ms);
+    let csv_of = match &block.kind {
+        BlockKind::Rows { result, .. } => Some((*result, block.line)),
+        _ => None,
+    };
     let (summary, body, class) = match block.kind {
         BlockKind::Rows {
             result,
@@ -81,10 +85,30 @@ pub fn ResultBlock(
             <header class="block-head">
                 <code class="block-sql" title=block.sql.clone()>{block.sql.clone()}</code>
                 <span class="block-meta">{format!("line {} · ", block.line)}{summary}</span>
+                {csv_of.map(|(result, line)| view! {
+                    <button class="btn small" data-testid="result-csv" title="Download these rows as CSV"
+                        on:click=move |_| download_csv(result, line)>"⬇ CSV"</button>
+                })}
             </header>
             {body}
         </section>
     }
+}
+
+/// Fetches a whole result as CSV from the engine and offers it as a download.
+fn download_csv(result: u32, line: u32) {
+    leptos::task::spawn_local(async move {
+        match crate::web::bridge::call(&crate::engine::Request::ResultCsv { result }).await {
+            crate::engine::Response::Csv { text } => crate::web::storage::download(
+                &format!("result-line-{line}.csv"),
+                text.as_bytes(),
+                "text/csv",
+            ),
+            _ => {
+                web_sys::console::warn_1(&"ormlab: that result is gone; run the query again".into())
+            }
+        }
+    });
 }
 
 /// An error and the editor it belongs to (an index into the page's tabs).

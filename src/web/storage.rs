@@ -96,7 +96,8 @@ async fn storage_manager(method: &str) -> Option<JsValue> {
     JsFuture::from(js_sys::Promise::resolve(&v)).await.ok()
 }
 
-fn download(name: &str, bytes: &[u8], mime: &str) {
+/// Offers `bytes` as a file download named `name`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

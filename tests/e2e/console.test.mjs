@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { launch, openApp, setSql, runAll, ARTIFACTS } from './browser.mjs';
 
 let browser;
@@ -28,6 +29,14 @@ test('typed SQL runs and its rows appear, NULL distinct from the text NULL', asy
   assert.equal(await results.locator('.cell.null').count(), 1, 'one real NULL');
   assert.equal(await results.locator('.cell:not(.null):text-is("NULL")').count(), 1, "one text 'NULL'");
   await page.screenshot({ path: join(ARTIFACTS, 'console-results.png') });
+  // Each row block downloads as CSV.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    results.locator('section.block.rows [data-testid="result-csv"]').first().click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.equal(csv.split(/\r?\n/)[0], 'id,name,owner');
+  assert.match(csv, /1,Rex,ann/);
 });
 
 test('a syntax error is listed with line:col and marked in the editor', async () => {
