@@ -31,26 +31,6 @@ impl Value {
         })
     }
 
-    /// Converts a JSON value (as sent by the JS API) into a parameter: numbers with a
-    /// fraction or exponent become REAL, other numbers INTEGER, strings TEXT, booleans
-    /// 0/1, `null` NULL, `{"blob": "<hex>"}` BLOB; anything else is an error.
-    pub fn from_json(v: &serde_json::Value) -> Result<Value, String> {
-        Ok(match v {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Integer(*b as i64),
-            serde_json::Value::Number(n) => match n.as_i64() {
-                Some(i) => Value::Integer(i),
-                None => Value::Real(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            serde_json::Value::String(s) => Value::Text(s.clone()),
-            serde_json::Value::Object(o) => match o.get("blob").and_then(|b| b.as_str()) {
-                Some(hex) if o.len() == 1 => Value::Blob(decode_hex(hex).ok_or("blob is not hex")?),
-                _ => return Err(format!("cannot bind an object: {v}")),
-            },
-            serde_json::Value::Array(_) => return Err(format!("cannot bind an array: {v}")),
-        })
-    }
-
     /// Appends this value as JSON: INTEGER as a number without a fraction, REAL always
     /// with a fraction or exponent (so a reader can tell them apart; non-finite as
     /// strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as `{"blob":"<hex>"}`.
