@@ -13,6 +13,24 @@ use super::model::Status;
 use super::{Instrumented, Native};
 
 impl Interp<'_> {
+    /// The relationships of model `class` with their resolution (those that resolve), in
+    /// declaration order: what the flush, cascade and association-row passes walk.
+    fn resolved_rels(&self, class: &str) -> Vec<(Relationship, ResolvedRel)> {
+        let Ok(mp) = self.orm.reg.mapper(class) else {
+            return Vec::new();
+        };
+        mp.relationships
+            .iter()
+            .filter_map(|rel| {
+                self.orm
+                    .reg
+                    .resolve(class, &rel.name)
+                    .ok()
+                    .map(|r| (rel.clone(), r))
+            })
+            .collect()
+    }
+
     fn rel_info(&self, class: &str, key: &str) -> R<(Relationship, ResolvedRel)> {
         let rel = match self.orm.reg.relationship(class, key) {
             Ok(r) => r.clone(),
@@ -465,16 +483,9 @@ impl Interp<'_> {
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
-            let rels: Vec<Relationship> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp.relationships.clone(),
-                Err(_) => continue,
-            };
-            for rel in rels {
+            for (rel, r) in self.resolved_rels(&m.class) {
                 let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let Some(cur) = cur else { continue };
-                let Ok(r) = self.orm.reg.resolve(&m.class, &rel.name) else {
-                    continue;
-                };
                 match r.kind {
                     RelKind::ManyToOne => {
                         if let Value::Instance(target) = &cur {
@@ -577,14 +588,7 @@ impl Interp<'_> {
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
-            let rels: Vec<Relationship> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp.relationships.clone(),
-                Err(_) => continue,
-            };
-            for rel in rels {
-                let Ok(r) = self.orm.reg.resolve(&m.class, &rel.name) else {
-                    continue;
-                };
+            for (rel, r) in self.resolved_rels(&m.class) {
                 if r.kind != RelKind::ManyToMany {
                     continue;
                 }
@@ -709,14 +713,7 @@ impl Interp<'_> {
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
-            let rels: Vec<Relationship> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp.relationships.clone(),
-                Err(_) => continue,
-            };
-            for rel in rels {
-                let Ok(r) = self.orm.reg.resolve(&m.class, &rel.name) else {
-                    continue;
-                };
+            for (rel, r) in self.resolved_rels(&m.class) {
                 if r.kind != RelKind::OneToMany {
                     continue;
                 }
@@ -778,14 +775,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let rels: Vec<Relationship> = match self.orm.reg.mapper(&m.class) {
-            Ok(mp) => mp.relationships.clone(),
-            Err(_) => return Ok(()),
-        };
-        for rel in rels {
-            let Ok(r) = self.orm.reg.resolve(&m.class, &rel.name) else {
-                continue;
-            };
+        for (rel, r) in self.resolved_rels(&m.class) {
             if r.kind != RelKind::ManyToMany {
                 continue;
             }
