@@ -140,8 +140,13 @@ impl Parser<'_> {
 
     /// Comma-separated expressions (a tuple when there is a comma), `*x` allowed.
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        self.comma_tuple(Self::star_expression)
+    }
+
+    /// One `item`, or several separated by commas (a trailing comma allowed) as a tuple.
+    fn comma_tuple(&mut self, item: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         let start = self.span().start;
-        let first = self.star_expression()?;
+        let first = item(self)?;
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
@@ -150,7 +155,7 @@ impl Parser<'_> {
             if !self.starts_expr() && !self.at_op(Op::Star) {
                 break;
             }
-            items.push(self.star_expression()?);
+            items.push(item(self)?);
         }
         Ok(self.mk(ExprKind::Tuple(items), start))
     }
@@ -191,19 +196,7 @@ impl Parser<'_> {
 
     /// Targets of `for` and comprehensions: `a`, `a, b`, `(a, b), *c`.
     pub(super) fn target_list(&mut self) -> PResult<Expr> {
-        let start = self.span().start;
-        let first = self.star_target()?;
-        if !self.at_op(Op::Comma) {
-            return Ok(first);
-        }
-        let mut items = vec![first];
-        while self.eat_op(Op::Comma) {
-            if !self.starts_expr() && !self.at_op(Op::Star) {
-                break;
-            }
-            items.push(self.star_target()?);
-        }
-        Ok(self.mk(ExprKind::Tuple(items), start))
+        self.comma_tuple(Self::star_target)
     }
 
     /// One target: `*x` or an expression at `|` level (so `in` is not swallowed).
