@@ -23,8 +23,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{
-    BroadcastChannel, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode,
-    MessageEvent, WorkerGlobalScope,
+    BroadcastChannel, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, MessageEvent,
+    WorkerGlobalScope,
 };
 
 const IDB_NAME: &str = "ormlab-db";
@@ -455,6 +455,18 @@ pub fn simulate_quota(bytes: Option<f64>) {
     });
 }
 
+/// A readwrite transaction with `durability: "strict"`: Chromium's default ("relaxed")
+/// fires `complete` before the data is flushed, so a killed browser could lose a commit
+/// the page was told is saved. (Called through `Reflect`: web-sys keeps the options
+/// argument behind an unstable cfg.)
+fn durable_transaction(idb: &IdbDatabase, stores: &Array) -> Result<IdbTransaction, JsValue> {
+    let opts = Object::new();
+    Reflect::set(&opts, &"durability".into(), &"strict".into())?;
+    let open: js_sys::Function = Reflect::get(idb, &"transaction".into())?.dyn_into()?;
+    open.call3(idb, stores, &"readwrite".into(), &opts)?
+        .dyn_into()
+}
+
 fn write_batch(
     idb: &IdbDatabase,
     name: &str,
@@ -462,9 +474,7 @@ fn write_batch(
     simulate_full: bool,
 ) -> Result<(), String> {
     let stores = Array::of2(&CHUNKS.into(), &META.into());
-    let tx: IdbTransaction = idb
-        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
-        .map_err(|e| message(&e))?;
+    let tx = durable_transaction(idb, &stores).map_err(|e| message(&e))?;
     let fill = || -> Result<(), JsValue> {
         let chunks: IdbObjectStore = tx.object_store(CHUNKS)?;
         for (&i, bytes) in &batch.chunks {
