@@ -267,6 +267,8 @@
     takeOver() { worker.postMessage({ id: 0, persist: 'takeover' }); },
     /** Tests only: storage writes over `bytes` fail like a full quota (null lifts it). */
     _simulateQuota(bytes) { worker.postMessage({ id: 0, persist: 'quota:' + (bytes == null ? 'off' : bytes) }); },
+    /** Tests only: this tab hears `ms` late that another tab took over (it keeps committing). */
+    _hearStealLate(ms) { worker.postMessage({ id: 0, persist: 'deaf:' + ms }); },
     /** True when Stop interrupts in place (the page is cross-origin isolated). */
     canInterrupt,
     /** For the UI: sends a Request JSON text, resolves with the Response JSON text. */

@@ -4,7 +4,7 @@
 //!
 //! IndexedDB database `ormlab-db` (schema in [`crate::vfs::DB_STORE_SCHEMA`]):
 //! - `chunks`: key `[db name, chunk index]` → `ArrayBuffer` of 4096 bytes;
-//! - `meta`: key `db name` → `{size, commit, chunk, v}`, the header record.
+//! - `meta`: key `db name` → `{size, commit, chunk, v, epoch}`, the header record.
 //!
 //! Each SQLite commit becomes ONE readwrite transaction with the changed chunks and
 //! the header record (grouped when commits outrun storage, see
@@ -12,6 +12,14 @@
 //! when that transaction has completed. A tab that cannot get the workspace's Web
 //! Lock opens the database read-only and re-reads the chunks the writer's notes
 //! name; "take over" steals the lock.
+//!
+//! The lock alone cannot stop a write the old writer started just before it
+//! heard of the steal. So the header record also carries a fencing token,
+//! `epoch`: a tab that becomes the writer first bumps it (one readwrite
+//! transaction, ordered before its load), and every commit transaction reads
+//! it first and aborts itself when it is no longer this tab's. IndexedDB runs
+//! readwrite transactions over the same stores one at a time, in order, so a
+//! stale writer's commit either lands before the new writer loads or not at all.
 
 use crate::db::Database;
 use crate::vfs::image::{CHUNK, CommitBatch, Flusher, Image};
@@ -65,6 +73,10 @@ struct State {
     notify: Notify,
     reopen: Reopen,
     release: Option<Function>,
+    /// The fencing token this tab claimed when it became the writer.
+    epoch: f64,
+    /// Why this tab stopped writing, when a commit made here was refused.
+    notice: Option<String>,
     refreshing: bool,
     refresh_again: bool,
     /// Writer notes that arrived during a refresh, to apply after it.
@@ -147,6 +159,82 @@ async fn load(idb: &IdbDatabase, name: &str) -> Result<Image, String> {
     Ok(image)
 }
 
+/// Claims database `name` for this tab: bumps the header record's `epoch` in one
+/// readwrite transaction and resolves with the new value once it has completed.
+/// Commit transactions of a tab holding an older epoch abort themselves (see
+/// [`write_batch`]); a load started after this sees every commit that landed.
+async fn claim(idb: &IdbDatabase, name: &str) -> Result<f64, String> {
+    let stores = Array::of1(&META.into());
+    let tx = idb
+        .transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite)
+        .map_err(|e| message(&e))?;
+    let meta = tx.object_store(META).map_err(|e| message(&e))?;
+    let get = meta.get(&name.into()).map_err(|e| message(&e))?;
+    let claimed = Rc::new(std::cell::Cell::new(0.0));
+    let (g, c, key_name) = (get.clone(), claimed.clone(), name.to_owned());
+    // The put is issued from the success callback itself, while the transaction
+    // is certainly still active.
+    get.set_onsuccess(Some(
+        Closure::once_into_js(move |_: JsValue| {
+            let current = g.result().unwrap_or(JsValue::UNDEFINED);
+            let record: Object = if current.is_object() {
+                current.unchecked_into()
+            } else {
+                // Nothing stored yet: an empty database, claimed.
+                let m = Object::new();
+                set(&m, "size", 0.0);
+                set(&m, "commit", 0.0);
+                set(&m, "chunk", CHUNK as f64);
+                set(&m, "v", 1);
+                m
+            };
+            let epoch = epoch_of(&record) + 1.0;
+            set(&record, "epoch", epoch);
+            c.set(epoch);
+            let _ = meta.put_with_key(&record, &key_name.into());
+        })
+        .unchecked_ref(),
+    ));
+    transaction_done(&tx).await?;
+    Ok(claimed.get())
+}
+
+/// The fencing token of a header record (0 for records written before it existed).
+fn epoch_of(record: &JsValue) -> f64 {
+    Reflect::get(record, &"epoch".into())
+        .ok()
+        .and_then(|e| e.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Resolves when the transaction has completed, rejects when it aborted.
+async fn transaction_done(tx: &IdbTransaction) -> Result<(), String> {
+    let t = tx.clone();
+    let done = Promise::new(&mut |resolve, reject| {
+        t.set_oncomplete(Some(
+            Closure::once_into_js(move |_: JsValue| {
+                let _ = resolve.call0(&JsValue::NULL);
+            })
+            .unchecked_ref(),
+        ));
+        let t2 = t.clone();
+        t.set_onabort(Some(
+            Closure::once_into_js(move |_: JsValue| {
+                let why = t2
+                    .error()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the storage transaction was aborted".into());
+                let _ = reject.call1(&JsValue::NULL, &why.into());
+            })
+            .unchecked_ref(),
+        ));
+    });
+    JsFuture::from(done)
+        .await
+        .map(|_| ())
+        .map_err(|e| message(&e))
+}
+
 /// Asks for the workspace's lock: `steal` takes it from another tab; otherwise
 /// only if free (`wait` = false) or when it becomes free (`wait` = true).
 /// Resolves true when this worker holds it. Without Web Locks, every tab writes.
@@ -195,7 +283,7 @@ async fn acquire(lock_name: &str, steal: bool, wait: bool) -> bool {
             hold.into()
         });
         if let Ok(p) = request.call3(&locks, &lock_name.into(), &opts, &cb) {
-            let lost = Closure::once(move |e: JsValue| lost_lock(message(&e)));
+            let lost = Closure::once(move |_: JsValue| lost_lock(None));
             let _ = Promise::from(p).catch(&lost);
             lost.forget();
         }
@@ -228,6 +316,11 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
     let vfs = sqlite::install(|| js_sys::Date::now() as i64)?;
     let writer = acquire(&lock_name(name), false, false).await;
     let idb = open_idb().await?;
+    let epoch = if writer {
+        claim(&idb, name).await?
+    } else {
+        0.0
+    };
     let image = load(&idb, name).await?;
     let durable = image.commit();
     let size = image.size();
@@ -253,6 +346,8 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
             notify: notify.clone(),
             reopen,
             release,
+            epoch,
+            notice: None,
             refreshing: false,
             refresh_again: false,
             notes: Vec::new(),
@@ -333,7 +428,14 @@ async fn become_writer() {
     }) else {
         return;
     };
-    // Storage holds every commit the old writer finished: start from there.
+    // Fence off the old writer, then start from every commit it finished.
+    let epoch = match claim(&idb, &name).await {
+        Ok(e) => e,
+        Err(e) => {
+            post_status(Some(format!("could not claim the database: {e}")));
+            return;
+        }
+    };
     match load(&idb, &name).await {
         Ok(image) => {
             let durable = image.commit();
@@ -342,6 +444,8 @@ async fn become_writer() {
                 let mut s = s.borrow_mut();
                 let st = s.as_mut()?;
                 st.role = Role::Writer;
+                st.epoch = epoch;
+                st.notice = None;
                 st.flusher = Flusher::new(durable);
                 if st.release.is_none() {
                     st.release = PENDING_RELEASE.with(|p| p.borrow_mut().take());
@@ -362,13 +466,25 @@ async fn become_writer() {
     }
 }
 
-/// Another tab stole the lock: stop writing at once and follow it as a reader.
-fn lost_lock(why: String) {
+/// Another tab stole the lock (or fenced this tab's commit off): stop writing at
+/// once and follow it as a reader. `why` is shown when a commit was refused.
+fn lost_lock(why: Option<String>) {
+    let deaf = STEAL_DEAF_MS.with(|d| d.get());
+    if why.is_none() && deaf > 0 {
+        // Tests only: hear of the steal late, as a busy worker would.
+        let later = Closure::once_into_js(move || lost_lock(None));
+        let _ = scope()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), deaf);
+        return;
+    }
     let info = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let st = s.as_mut()?;
         if st.role != Role::Writer {
             return None;
+        }
+        if why.is_some() {
+            st.notice = why.clone();
         }
         st.role = Role::Reader;
         st.release = None;
@@ -378,13 +494,31 @@ fn lost_lock(why: String) {
     let Some((name, vfs, reopen)) = info else {
         return;
     };
-    let _ = why;
     if let Ok(db) = Database::open_persistent(&name, &vfs, true) {
         reopen(db);
     }
     post_status(None);
     schedule_refresh(None);
-    wait_for_lock(name);
+    if locks_supported() {
+        wait_for_lock(name);
+    }
+}
+
+thread_local! {
+    /// Tests only: milliseconds by which this tab hears late that its lock was stolen.
+    static STEAL_DEAF_MS: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
+/// Tests only: hear of a stolen lock `ms` late (page message `{persist: "deaf:<ms>"}`),
+/// so this tab keeps committing after another tab took over, as a busy worker would.
+pub fn hear_steal_late(ms: i32) {
+    STEAL_DEAF_MS.with(|d| d.set(ms.max(0)));
+}
+
+/// Whether this browser has the Web Locks API (without it every tab writes and
+/// only the fencing token keeps them apart).
+fn locks_supported() -> bool {
+    Reflect::get(&scope().navigator(), &"locks".into()).is_ok_and(|l| l.is_object())
 }
 
 /// The page-facing status: role, saved, durable commit, last error.
@@ -402,6 +536,9 @@ fn status_object() -> Object {
             set(&ev, "lastWriteMs", ms);
             set(&ev, "refreshDeltas", st.refreshes.0);
             set(&ev, "refreshFull", st.refreshes.1);
+            if let Some(n) = &st.notice {
+                set(&ev, "notice", n.as_str());
+            }
             match st.flusher.last_error() {
                 Some(e) => set(&ev, "error", e),
                 None => set(&ev, "error", JsValue::NULL),
@@ -433,14 +570,15 @@ fn kick() {
         let name = st.name.clone();
         let idb = st.idb.clone();
         let quota = st.simulated_quota;
+        let epoch = st.epoch;
         let batch = st.flusher.start_next()?.clone();
-        Some((name, idb, batch, quota))
+        Some((name, idb, batch, epoch, quota))
     });
-    let Some((name, idb, batch, quota)) = started else {
+    let Some((name, idb, batch, epoch, quota)) = started else {
         return;
     };
     let full = quota.is_some_and(|q| batch.bytes() as f64 > q);
-    if let Err(e) = write_batch(&idb, &name, &batch, full) {
+    if let Err(e) = write_batch(&idb, &name, batch, epoch, full) {
         write_failed(e);
     }
 }
@@ -467,35 +605,19 @@ fn durable_transaction(idb: &IdbDatabase, stores: &Array) -> Result<IdbTransacti
         .dyn_into()
 }
 
+/// Stores one commit batch: ONE readwrite transaction that first reads the header
+/// record and aborts itself when its fencing token is no longer `epoch` (another
+/// tab took over), then puts the changed chunks and the new header record.
 fn write_batch(
     idb: &IdbDatabase,
     name: &str,
-    batch: &CommitBatch,
+    batch: CommitBatch,
+    epoch: f64,
     simulate_full: bool,
 ) -> Result<(), String> {
     let stores = Array::of2(&CHUNKS.into(), &META.into());
     let tx = durable_transaction(idb, &stores).map_err(|e| message(&e))?;
-    let fill = || -> Result<(), JsValue> {
-        let chunks: IdbObjectStore = tx.object_store(CHUNKS)?;
-        for (&i, bytes) in &batch.chunks {
-            chunks.put_with_key(&Uint8Array::from(bytes.as_slice()).buffer(), &key(name, i))?;
-        }
-        if batch.shrunk {
-            let tail = IdbKeyRange::bound(&key(name, batch.chunk_count()), &key(name, u32::MAX))?;
-            chunks.delete(&tail)?;
-        }
-        let meta = Object::new();
-        set(&meta, "size", batch.size as f64);
-        set(&meta, "commit", batch.commit as f64);
-        set(&meta, "chunk", CHUNK as f64);
-        set(&meta, "v", 1);
-        tx.object_store(META)?.put_with_key(&meta, &name.into())?;
-        Ok(())
-    };
-    if let Err(e) = fill() {
-        let _ = tx.abort();
-        return Err(message(&e));
-    }
+    let fenced = Rc::new(std::cell::Cell::new(false));
     let note = Object::new();
     set(&note, "commit", batch.commit as f64);
     set(&note, "size", batch.size as f64);
@@ -506,6 +628,25 @@ fn write_batch(
     set(&note, "chunks", list);
     set(&note, "shrunk", batch.shrunk);
     set(&note, "started", now_ms());
+    let header = tx
+        .object_store(META)
+        .and_then(|m| m.get(&name.into()))
+        .map_err(|e| message(&e))?;
+    let (t, h, f, key_name) = (tx.clone(), header.clone(), fenced.clone(), name.to_owned());
+    header.set_onsuccess(Some(
+        Closure::once_into_js(move |_: JsValue| {
+            let stored = h.result().unwrap_or(JsValue::UNDEFINED);
+            if epoch_of(&stored) != epoch {
+                f.set(true);
+                let _ = t.abort();
+                return;
+            }
+            if fill_batch(&t, &key_name, &batch, epoch).is_err() {
+                let _ = t.abort();
+            }
+        })
+        .unchecked_ref(),
+    ));
     tx.set_oncomplete(Some(
         Closure::once_into_js(move |_: JsValue| write_completed(note)).unchecked_ref(),
     ));
@@ -515,6 +656,12 @@ fn write_batch(
     let t = tx.clone();
     tx.set_onabort(Some(
         Closure::once_into_js(move |_: JsValue| {
+            if fenced.get() {
+                lost_lock(Some(
+                    "changes made here after another tab took over were not saved".into(),
+                ));
+                return;
+            }
             let why = t
                 .error()
                 .map(|e| (e.name(), e.message()))
@@ -534,6 +681,31 @@ fn write_batch(
         })
         .unchecked_ref(),
     ));
+    Ok(())
+}
+
+/// The puts of one commit batch: changed chunks, the dropped tail, the header record.
+fn fill_batch(
+    tx: &IdbTransaction,
+    name: &str,
+    batch: &CommitBatch,
+    epoch: f64,
+) -> Result<(), JsValue> {
+    let chunks: IdbObjectStore = tx.object_store(CHUNKS)?;
+    for (&i, bytes) in &batch.chunks {
+        chunks.put_with_key(&Uint8Array::from(bytes.as_slice()).buffer(), &key(name, i))?;
+    }
+    if batch.shrunk {
+        let tail = IdbKeyRange::bound(&key(name, batch.chunk_count()), &key(name, u32::MAX))?;
+        chunks.delete(&tail)?;
+    }
+    let meta = Object::new();
+    set(&meta, "size", batch.size as f64);
+    set(&meta, "commit", batch.commit as f64);
+    set(&meta, "chunk", CHUNK as f64);
+    set(&meta, "v", 1);
+    set(&meta, "epoch", epoch);
+    tx.object_store(META)?.put_with_key(&meta, &name.into())?;
     Ok(())
 }
 

@@ -28,6 +28,9 @@ pub struct Persist {
     pub error: Option<String>,
     /// `quick_check` of the database as loaded (`ok` or the problems).
     pub integrity: Option<String>,
+    /// Why this tab stopped writing, when changes made here were refused
+    /// because another tab had taken over.
+    pub notice: Option<String>,
 }
 
 impl Persist {
@@ -60,6 +63,7 @@ fn read(ev: &JsValue) -> Persist {
         commit: get(ev, "commit").as_f64().unwrap_or(0.0),
         error: get(ev, "error").as_string(),
         integrity,
+        notice: get(ev, "notice").as_string(),
     }
 }
 
@@ -134,6 +138,7 @@ pub fn StorageBanner(
         <Show when=move || persist.with(|p| p.role == "reader")>
             <div class="banner readonly" role="status" data-testid="readonly-banner">
                 "This workspace is open in another tab: this tab is read-only and follows its changes. "
+                {move || persist.with(|p| p.notice.clone().map(|n| format!("({n}) ")))}
                 <button class="btn" data-testid="take-over" on:click=take_over>"Take over here"</button>
             </div>
         </Show>

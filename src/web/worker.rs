@@ -181,6 +181,8 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
             super::persist::take_over();
         } else if let Some(q) = cmd.strip_prefix("quota:") {
             super::persist::simulate_quota(q.parse::<f64>().ok());
+        } else if let Some(ms) = cmd.strip_prefix("deaf:") {
+            super::persist::hear_steal_late(ms.parse::<i32>().unwrap_or(0));
         }
         return;
     }

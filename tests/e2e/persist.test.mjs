@@ -132,6 +132,61 @@ test('a second tab is read-only, follows the writer, and can take over', async (
   }
 });
 
+test('take over in the middle of a stream of commits: no lost update, no corruption', async () => {
+  const context = await launchAt(profile());
+  try {
+    const a = context.pages()[0] || (await context.newPage());
+    await open(a, 'race');
+    await a.evaluate(() => window.ormlab.exec('create table t (id integer primary key, who text, n int)'));
+    await saved(a);
+    const b = await context.newPage();
+    await open(b, 'race');
+    await b.getByTestId('readonly-banner').waitFor();
+    // A commits as fast as it can (never waiting for storage) and, like a busy worker, hears
+    // late that B took over: its next commit transaction must be fenced off, not land on B's.
+    await a.evaluate(() => window.ormlab._hearStealLate(3000));
+    const stream = a.evaluate(async () => {
+      let ok = 0;
+      for (let i = 0; i < 400; i++) {
+        try {
+          await window.ormlab.exec(`insert into t (who, n) values ('a', ${i})`);
+          ok += 1;
+        } catch {
+          break;
+        }
+      }
+      return ok;
+    });
+    await a.waitForFunction(async () => (await window.ormlab.query('select count(*) from t'))[0][0] >= 30,
+      null, { timeout: 30_000, polling: 20 });
+    await b.getByTestId('take-over').click();
+    await b.getByTestId('readonly-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    for (let i = 0; i < 5; i++) {
+      await b.evaluate((i) => window.ormlab.exec(`insert into t (who, n) values ('b', ${i})`), i);
+    }
+    await saved(b);
+    await stream;
+    await a.getByTestId('readonly-banner').waitFor({ timeout: 15_000 });
+    assert.match(await a.getByTestId('readonly-banner').innerText(), /not saved/);
+    const view = await b.evaluate(() => window.ormlab.query(
+      "select count(*), sum(who = 'b'), coalesce(max(case when who = 'a' then n end), -1) + 1, sum(who = 'a') from t"));
+    const [[total, bs, aNext, as]] = view;
+    assert.equal(bs, 5, `B's commits are all there: ${JSON.stringify(view)}`);
+    assert.equal(as, aNext, `A's commits form a prefix, none half-applied: ${JSON.stringify(view)}`);
+    assert.equal(total, as + bs);
+    // What B sees is what storage holds: reload B and A; both agree and pass integrity_check.
+    await b.reload();
+    await open(b, 'race');
+    assert.deepEqual(await b.evaluate(() => window.ormlab.query('pragma integrity_check')), [['ok']]);
+    assert.deepEqual(await b.evaluate(() => window.ormlab.query('select count(*) from t')), [[total]]);
+    await a.waitForFunction(async (n) => (await window.ormlab.query('select count(*) from t'))[0][0] === n,
+      total, { timeout: 15_000, polling: 200 });
+    assert.deepEqual(await a.evaluate(() => window.ormlab.query('pragma integrity_check')), [['ok']]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a full quota shows an error and keeps the last good state', async () => {
   const context = await launchAt(profile());
   try {
