@@ -257,10 +257,19 @@
     onPersist(fn) { persistListeners.add(fn); fn(persistState); return () => persistListeners.delete(fn); },
     /** Resolves once every commit so far is stored (the IndexedDB transaction completed). */
     whenSaved() {
+      // Checked on every persistence note AND whenever the engine goes idle: the note
+      // saying "saved" may arrive while another request (the UI's schema refresh) is
+      // still in flight, and no further note follows.
       return new Promise((resolve) => {
-        const off = api.onPersist((s) => {
-          if (s.saved && inflight === 0) { queueMicrotask(() => off()); resolve(s); }
-        });
+        let offPersist = null, offState = null, done = false;
+        const check = () => {
+          if (done || !persistState.saved || inflight !== 0) return;
+          done = true;
+          queueMicrotask(() => { offPersist(); offState(); });
+          resolve(persistState);
+        };
+        offState = api.onState(check);
+        offPersist = api.onPersist(check);
       });
     },
     /** This tab becomes the workspace's writer (the other tab turns read-only). */
