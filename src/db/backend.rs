@@ -44,6 +44,17 @@ impl Backend for Database {
         crate::engine::clock::now_ms()
     }
 
+    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
+        let mut stmt = self.connection().prepare_cached(sql).map_err(err)?;
+        for row in rows {
+            for (i, p) in row.iter().enumerate() {
+                stmt.raw_bind_parameter(i + 1, to_sql(p)).map_err(err)?;
+            }
+            stmt.raw_execute().map_err(err)?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
         let conn = self.connection();
         let mut stmt = conn.prepare_cached(sql).map_err(err)?;

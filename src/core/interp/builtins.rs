@@ -109,7 +109,7 @@ pub fn is_type_name(n: &str) -> bool {
 
 /// Module objects.
 pub fn is_module_like(n: &str) -> bool {
-    matches!(n, "json" | "math" | "datetime_module" | "random")
+    matches!(n, "json" | "math" | "datetime_module" | "random" | "time")
 }
 
 impl Interp<'_> {
@@ -156,7 +156,7 @@ impl Interp<'_> {
     /// `import x`.
     pub fn import_module(&mut self, name: &str) -> R<Value> {
         match name {
-            "json" | "math" | "random" => Ok(Value::Builtin(Rc::from(name))),
+            "json" | "math" | "random" | "time" => Ok(Value::Builtin(Rc::from(name))),
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate" | "sqlalchemy"
@@ -198,6 +198,9 @@ impl Interp<'_> {
                 _,
             ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
             ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => {
+                Value::Builtin(Rc::from(format!("time.{name}").as_str()))
+            }
             ("math", "sqrt" | "floor" | "ceil" | "pi") => {
                 Value::Builtin(Rc::from(format!("math.{name}").as_str()))
             }
@@ -214,6 +217,7 @@ impl Interp<'_> {
                     "sqlalchemy.orm",
                     "werkzeug.exceptions",
                     "math",
+                    "time",
                 ];
                 if known.contains(&module) {
                     return self.raise(
@@ -237,6 +241,7 @@ impl Interp<'_> {
             ("json", "dumps" | "loads") => format!("json.{name}"),
             ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
             ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
             ("datetime_module", "datetime" | "date" | "timedelta") => name.to_string(),
             ("str", _) | ("list", _) | ("dict", _) => return Ok(None),
             _ => return Ok(None),
@@ -907,6 +912,11 @@ impl Interp<'_> {
                     "loads() missing 1 required positional argument: 's'",
                 ),
             },
+            // Seconds from the backend's monotonic clock (the SQL log's clock).
+            "time.perf_counter" | "time.monotonic" => {
+                Ok(Value::Float(self.backend.now_ms() / 1000.0))
+            }
+            "time.perf_counter_ns" => Ok(Value::int((self.backend.now_ms() * 1e6) as i64)),
             "math.sqrt" => {
                 let f = self.float_arg(&args[0])?;
                 if f < 0.0 {
@@ -1309,6 +1319,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "datetime.fromisoformat"
         | "date.fromisoformat" => (1, 1),
         "sorted" | "enumerate" | "json.dumps" => (1, 2),
+        "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
         "getattr" => (2, 3),
         "hasattr" => (2, 2),

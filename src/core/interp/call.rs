@@ -2,7 +2,6 @@
 //! methods; attribute access on instances and classes.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::lang::ast::Expr;
@@ -102,7 +101,7 @@ impl Interp<'_> {
             .chain(p.args.iter())
             .map(|x| x.name.name.as_str())
             .collect();
-        let mut vars: HashMap<Rc<str>, Value> = HashMap::new();
+        let mut vars: super::value::FxMap<Rc<str>, Value> = Default::default();
         let n = positional.len();
         let given = args.len();
         let mut extra = vec![];

@@ -408,6 +408,13 @@ impl<'b> Interp<'b> {
     pub fn set_var(&mut self, scope: &Scope, name: &str, v: Value) {
         let is_global = scope.0.globals.borrow().iter().any(|g| &**g == name);
         let target = if is_global { &self.globals } else { scope };
+        if !target.0.is_class
+            && let Some(slot) = target.0.vars.borrow_mut().get_mut(name)
+        {
+            // Rebinding: no new key.
+            *slot = v;
+            return;
+        }
         let k: Rc<str> = Rc::from(name);
         if target.0.is_class && !target.0.order.borrow().iter().any(|o| **o == *name) {
             target.0.order.borrow_mut().push(k.clone());

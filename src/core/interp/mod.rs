@@ -97,6 +97,15 @@ pub trait Backend {
     /// Runs one statement with positional parameters.
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
 
+    /// Runs one statement that returns no rows once per parameter set (`executemany`).
+    /// Stops at the first error; the rows before it stay applied (the caller rolls back).
+    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
+        for r in rows {
+            self.execute(sql, r)?;
+        }
+        Ok(())
+    }
+
     /// A monotonic clock in milliseconds, for the SQL log's timings (core has no clock
     /// of its own; the default reports no time).
     fn now_ms(&self) -> f64 {

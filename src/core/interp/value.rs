@@ -208,7 +208,7 @@ pub struct Scope(pub Rc<ScopeData>);
 /// The data of a [`Scope`].
 pub struct ScopeData {
     /// Local variables.
-    pub vars: RefCell<HashMap<Rc<str>, Value>>,
+    pub vars: RefCell<FxMap<Rc<str>, Value>>,
     /// Names declared `global`.
     pub globals: RefCell<Vec<Rc<str>>>,
     /// The enclosing function scope.
@@ -223,7 +223,7 @@ impl Scope {
     /// A new scope.
     pub fn new(parent: Option<Scope>) -> Self {
         Scope(Rc::new(ScopeData {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(FxMap::default()),
             globals: RefCell::new(Vec::new()),
             parent,
             is_class: false,
@@ -233,7 +233,7 @@ impl Scope {
     /// A class-body scope.
     pub fn class_body(parent: Option<Scope>) -> Self {
         Scope(Rc::new(ScopeData {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(FxMap::default()),
             globals: RefCell::new(Vec::new()),
             parent,
             is_class: true,

@@ -6,13 +6,18 @@ use crate::core::sql::{Delete, Expr, Insert, SqlValue, Update};
 use super::schema::{Autoincrement, Table};
 
 /// Columns the ORM always includes in an INSERT as NULL when no value was set
-/// (`mapper._insert_cols_as_none`): not primary key, no default, no server default, nullable.
+/// (`mapper._insert_cols_as_none`): not primary key, no default, no server default, and a
+/// type that does not evaluate `None` itself (not JSON). Nullability plays no part: a
+/// NOT NULL column left unset is sent as NULL and fails there, as in SQLAlchemy.
 pub fn insert_cols_as_none(table: &Table) -> Vec<&str> {
     table
         .columns
         .iter()
         .filter(|c| {
-            !c.primary_key && c.default.is_none() && c.server_default.is_none() && c.is_nullable()
+            !c.primary_key
+                && c.default.is_none()
+                && c.server_default.is_none()
+                && !matches!(c.ty, crate::core::sql::SqlType::Json)
         })
         .map(|c| c.name.as_str())
         .collect()

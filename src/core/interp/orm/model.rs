@@ -398,16 +398,20 @@ impl Interp<'_> {
         }
         let obj = Value::Instance(inst.clone());
         for (k, v) in kw {
-            if inst.class.lookup(&k).is_none() {
-                return self.raise(
-                    "TypeError",
-                    format!(
-                        "'{k}' is an invalid keyword argument for {}",
-                        inst.class.name
-                    ),
-                );
+            match inst.class.lookup(&k) {
+                None => {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "'{k}' is an invalid keyword argument for {}",
+                            inst.class.name
+                        ),
+                    );
+                }
+                // A mapped attribute: set it without a second class lookup.
+                Some(Value::Native(n)) if n.is_instrumented() => self.model_set(inst, n, &k, v)?,
+                Some(_) => self.setattr(&obj, &k, v)?,
             }
-            self.setattr(&obj, &k, v)?;
         }
         Ok(())
     }
@@ -454,7 +458,18 @@ impl Interp<'_> {
         if attr.column.is_none() {
             return self.set_relationship(inst, attr, v);
         }
-        inst.dict.borrow_mut().insert(Rc::from(name), v);
+        let mut d = inst.dict.borrow_mut();
+        match d.get_mut(name) {
+            Some(slot) => *slot = v,
+            None => {
+                let key = if &*attr.key == name {
+                    attr.key.clone()
+                } else {
+                    Rc::from(name)
+                };
+                d.insert(key, v);
+            }
+        }
         Ok(())
     }
 

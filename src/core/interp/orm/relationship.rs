@@ -15,6 +15,28 @@ use super::{Instrumented, Native};
 impl Interp<'_> {
     /// The relationships of model `class` with their resolution (those that resolve), in
     /// declaration order: what the flush, cascade and association-row passes walk.
+    /// Whether an object's class has relationships (answers cached in `cache` by class
+    /// name, for one flush: most passes over every object only concern those that do).
+    pub fn has_relationships(
+        &self,
+        cache: &mut super::super::value::FxMap<Rc<str>, bool>,
+        inst: &Instance,
+    ) -> bool {
+        let Some(m) = inst.class.model_info() else {
+            return false;
+        };
+        if let Some(&b) = cache.get(&m.class) {
+            return b;
+        }
+        let b = self
+            .orm
+            .reg
+            .mapper(&m.class)
+            .is_ok_and(|mp| !mp.relationships.is_empty());
+        cache.insert(m.class.clone(), b);
+        b
+    }
+
     fn resolved_rels(&self, class: &str) -> Vec<(Relationship, ResolvedRel)> {
         let Ok(mp) = self.orm.reg.mapper(class) else {
             return Vec::new();
@@ -335,11 +357,18 @@ impl Interp<'_> {
     }
 
     /// For objects about to be inserted: which parents hold them in one-to-many collections.
-    pub fn collection_links(&mut self, new: &[Rc<Instance>]) -> Links {
+    pub fn collection_links(
+        &mut self,
+        new: &[Rc<Instance>],
+        has_rels: &mut super::super::value::FxMap<Rc<str>, bool>,
+    ) -> Links {
         let mut links: Links = std::collections::HashMap::new();
         let mut all: Vec<Rc<Instance>> = new.to_vec();
         all.extend(self.orm.identity_order.iter().cloned());
         for inst in all {
+            if !self.has_relationships(has_rels, &inst) {
+                continue;
+            }
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
@@ -479,11 +508,22 @@ impl Interp<'_> {
         let mut all: Vec<Rc<Instance>> = self.orm.new.clone();
         all.extend(self.orm.identity_order.clone());
         all.extend(self.orm.inserted_in_tx.clone());
+        // Resolved once per class, not once per object.
+        let mut rels_of: super::super::value::FxMap<Rc<str>, Rc<Vec<(Relationship, ResolvedRel)>>> =
+            Default::default();
         for inst in all {
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
-            for (rel, r) in self.resolved_rels(&m.class) {
+            let rels = match rels_of.get(&m.class) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = Rc::new(self.resolved_rels(&m.class));
+                    rels_of.insert(m.class.clone(), r.clone());
+                    r
+                }
+            };
+            for (rel, r) in rels.iter() {
                 let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let Some(cur) = cur else { continue };
                 match r.kind {

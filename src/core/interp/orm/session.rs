@@ -13,6 +13,7 @@ use crate::core::sql::{SqlType, SqlValue, Statement, render};
 use super::super::exceptions::exc_instance;
 use super::super::value::{HKey, Instance, Value};
 use super::super::{BackendErrorKind, Exc, Interp, LoggedStatement, QueryResult, R};
+use super::insert::{Plans, many_repr, tuple_repr, unchanged_since_insert};
 use super::model::{ModelInfo, Status};
 
 impl Interp<'_> {
@@ -27,12 +28,6 @@ impl Interp<'_> {
         if tx {
             self.begin()?;
         }
-        let items: Vec<String> = params.iter().map(SqlValue::py_repr).collect();
-        let p = match items.len() {
-            0 => "()".to_string(),
-            1 => format!("({},)", items[0]),
-            _ => format!("({})", items.join(", ")),
-        };
         if tx && !self.orm.sqlite_tx && is_dml(sql) {
             self.orm.sqlite_tx = true;
             let _ = self.backend.execute("BEGIN", &[]);
@@ -41,39 +36,81 @@ impl Interp<'_> {
         let res = self.backend.execute(sql, params);
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+        let shown = tuple_repr(params);
         self.sql_log.push(LoggedStatement {
             sql: sql.to_string(),
-            params: if items.is_empty() {
-                "()".into()
-            } else {
-                p.clone()
-            },
+            params: shown.clone(),
             elapsed_ms,
             rows,
         });
         match res {
             Ok(r) => Ok(r),
             Err(e) => {
-                let (cls, code) = match e.kind {
-                    BackendErrorKind::Integrity => ("IntegrityError", "gkpj"),
-                    BackendErrorKind::Operational => ("OperationalError", "e3q8"),
-                    BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
-                };
-                let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
-                let msg = format!(
-                    "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {p}]\n(Background on this error at: https://sqlalche.me/e/20/{code})",
-                    e.message
-                );
-                let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&msg)]);
-                if let Value::Instance(i) = &v {
-                    let mut d = i.dict.borrow_mut();
-                    d.insert(Rc::from("orig"), orig);
-                    d.insert(Rc::from("statement"), Value::str(sql));
-                    d.insert(Rc::from("_message"), Value::str(&msg));
-                }
-                self.raise_value(v)
+                let value = Value::tuple(params.iter().map(plain_value).collect());
+                self.raise_db_error(e, sql, &shown, value)
             }
         }
+    }
+
+    /// Runs one DML statement once per parameter set (`executemany`: one prepared
+    /// statement, one log entry listing the sets as SQLAlchemy echoes them).
+    pub fn run_sql_many(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> R<()> {
+        self.begin()?;
+        if !self.orm.sqlite_tx {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        let started = self.backend.now_ms();
+        let res = self.backend.execute_batch(sql, rows);
+        let elapsed_ms = self.backend.now_ms() - started;
+        let shown = many_repr(rows);
+        self.sql_log.push(LoggedStatement {
+            sql: sql.to_string(),
+            params: shown.clone(),
+            elapsed_ms,
+            rows: 0,
+        });
+        match res {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let value = Value::list(
+                    rows.iter()
+                        .map(|r| Value::tuple(r.iter().map(plain_value).collect()))
+                        .collect(),
+                );
+                self.raise_db_error(e, sql, &shown, value)
+            }
+        }
+    }
+
+    /// Raises a driver error as SQLAlchemy wraps it: `IntegrityError` /
+    /// `OperationalError` with `orig`, `statement` and `params`.
+    fn raise_db_error<T>(
+        &mut self,
+        e: super::super::BackendError,
+        sql: &str,
+        shown: &str,
+        params: Value,
+    ) -> R<T> {
+        let (cls, code) = match e.kind {
+            BackendErrorKind::Integrity => ("IntegrityError", "gkpj"),
+            BackendErrorKind::Operational => ("OperationalError", "e3q8"),
+            BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
+        };
+        let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
+        let msg = format!(
+            "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {shown}]\n(Background on this error at: https://sqlalche.me/e/20/{code})",
+            e.message
+        );
+        let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&msg)]);
+        if let Value::Instance(i) = &v {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("statement"), Value::str(sql));
+            d.insert(Rc::from("params"), params);
+            d.insert(Rc::from("_message"), Value::str(&msg));
+        }
+        self.raise_value(v)
     }
 
     fn end_sqlite_tx(&mut self, what: &str) {
@@ -371,7 +408,12 @@ impl Interp<'_> {
         let mut i = 0;
         let mut seen: Vec<Rc<Instance>> = self.orm.new.clone();
         seen.extend(self.orm.identity_order.clone());
+        let mut has_rels = super::super::value::FxMap::default();
         while i < seen.len() {
+            if !self.has_relationships(&mut has_rels, &seen[i]) {
+                i += 1;
+                continue;
+            }
             let rel = self.related_objects(&seen[i]);
             for r in rel {
                 if self.status(&r) == Status::Transient {
@@ -392,7 +434,7 @@ impl Interp<'_> {
                 .and_then(|m| order.iter().position(|t| **t == *m.table))
                 .unwrap_or(usize::MAX)
         });
-        let links = self.collection_links(&new_sorted);
+        let links = self.collection_links(&new_sorted, &mut has_rels);
         // rows of one self-referential table: parents first, level by level (SQLAlchemy's
         // topological sort in subsets), insertion order within a level
         let levels = self.self_ref_levels(&new_sorted, &links);
@@ -416,10 +458,10 @@ impl Interp<'_> {
                 )
             });
         }
-        for inst in &new_sorted {
-            self.sync_before_insert(inst, &links);
-            self.insert_instance(inst)?;
-        }
+        let mut plans = Plans::default();
+        self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
+            me.sync_before_insert(inst, &links)
+        })?;
         self.orm.new.retain(|i| {
             i.orm
                 .borrow()
@@ -457,11 +499,13 @@ impl Interp<'_> {
         });
         for inst in &cands {
             if self.status(inst) == Status::Persistent {
-                self.update_instance(inst)?;
+                self.update_instance(&mut plans, inst)?;
             }
         }
         for inst in &new_sorted {
-            self.update_instance(inst)?;
+            if !unchanged_since_insert(inst) {
+                self.update_instance(&mut plans, inst)?;
+            }
         }
         self.flush_secondary()?;
         // deletes (children first: reverse dependency order)
@@ -498,107 +542,16 @@ impl Interp<'_> {
             .collect()
     }
 
-    fn insert_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
-        let Some(m) = inst.class.model_info() else {
-            return Ok(());
-        };
-        let table = self.orm.reg.table_of(&m.class).cloned();
-        let Ok(table) = table else { return Ok(()) };
-        let none_cols: Vec<String> = persist::insert_cols_as_none(&table)
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let mut values: Vec<(String, SqlValue)> = vec![];
-        for (i, col) in table.columns.iter().enumerate() {
-            let key = m.columns[i].0.clone();
-            let cur = inst.dict.borrow().get(&key).cloned();
-            let v = match cur {
-                Some(v) => Some(v),
-                None => {
-                    let def = self
-                        .orm
-                        .defaults
-                        .get(&(table.name.clone(), col.name.clone()))
-                        .and_then(|d| d.0.clone());
-                    match def {
-                        Some(d) => {
-                            let v = self.eval_default(&d)?;
-                            inst.dict.borrow_mut().insert(key.clone(), v.clone());
-                            Some(v)
-                        }
-                        None => None,
-                    }
-                }
-            };
-            match v {
-                Some(v) => {
-                    let sv = self.to_sql(&v, Some(&col.ty))?;
-                    values.push((col.name.clone(), sv));
-                }
-                None => {
-                    if none_cols.contains(&col.name) {
-                        values.push((col.name.clone(), SqlValue::Null));
-                    }
-                }
-            }
-        }
-        let refs: Vec<(&str, SqlValue)> = values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.clone()))
-            .collect();
-        let ins = persist::insert_row(&table, &refs, &[]);
-        let res = self.run_stmt(&Statement::Insert(ins), true)?;
-        // primary key
-        let autoinc = persist::pk_is_autoincrement(&table);
-        let mut ident = vec![];
-        for &pi in &m.pk {
-            let key = m.columns[pi].0.clone();
-            let cur = inst.dict.borrow().get(&key).cloned();
-            let v = match cur {
-                Some(v) if !matches!(v, Value::None) => v,
-                _ if autoinc => {
-                    let v = Value::int(res.lastrowid);
-                    inst.dict.borrow_mut().insert(key.clone(), v.clone());
-                    v
-                }
-                _ => Value::None,
-            };
-            ident.push(v);
-        }
-        // server defaults: expire those columns so they load on access
-        let mut committed = super::super::value::FxMap::default();
-        for (i, col) in table.columns.iter().enumerate() {
-            let key = m.columns[i].0.clone();
-            if col.server_default.is_some() && !inst.dict.borrow().contains_key(&key) {
-                continue;
-            }
-            let v = inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None);
-            inst.dict.borrow_mut().insert(key.clone(), v.clone());
-            committed.insert(key, v);
-        }
-        let has_server_default = table.columns.iter().enumerate().any(|(i, c)| {
-            c.server_default.is_some() && !inst.dict.borrow().contains_key(&m.columns[i].0)
-        });
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.status = Status::Persistent;
-            s.identity = Some(ident);
-            s.committed = committed;
-            s.expired = has_server_default;
-        }
-        self.add_identity(inst);
-        self.orm.inserted_in_tx.push(inst.clone());
-        Ok(())
-    }
-
     /// Runs only the UPDATE part of a flush over `identity_order`.
     pub fn flush_updates_only(&mut self) -> R<()> {
+        let mut plans = Plans::default();
         for inst in self.orm.identity_order.clone() {
-            self.update_instance(&inst)?;
+            self.update_instance(&mut plans, &inst)?;
         }
         Ok(())
     }
 
-    fn update_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
+    fn update_instance(&mut self, plans: &mut Plans, inst: &Rc<Instance>) -> R<()> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
@@ -610,8 +563,10 @@ impl Interp<'_> {
         {
             return Ok(());
         }
-        let table = self.orm.reg.table_of(&m.class).cloned();
-        let Ok(table) = table else { return Ok(()) };
+        let Some(plan) = self.table_plan(plans, &m) else {
+            return Ok(());
+        };
+        let table = &plan.table;
         let mut changes: Vec<(String, SqlValue)> = vec![];
         let mut changed_keys = vec![];
         for (i, col) in table.columns.iter().enumerate() {
@@ -631,7 +586,11 @@ impl Interp<'_> {
                 None => false,
             };
             if !same {
-                let sv = self.to_sql(&cur, Some(&col.ty))?;
+                let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
+                    SqlValue::Text("null".into())
+                } else {
+                    self.to_sql(&cur, Some(&col.ty))?
+                };
                 changes.push((col.name.clone(), sv));
                 changed_keys.push(key);
             }
@@ -644,12 +603,7 @@ impl Interp<'_> {
             if changed_keys.contains(&key) {
                 continue;
             }
-            let onu = self
-                .orm
-                .defaults
-                .get(&(table.name.clone(), col.name.clone()))
-                .and_then(|d| d.1.clone());
-            if let Some(d) = onu {
+            if let Some(d) = plan.onupdate[i].clone() {
                 let v = self.eval_default(&d)?;
                 let sv = self.to_sql(&v, Some(&col.ty))?;
                 changes.push((col.name.clone(), sv));
@@ -674,7 +628,7 @@ impl Interp<'_> {
         for v in &ident {
             pk.push(self.to_sql(v, None)?);
         }
-        let up = persist::update_row(&table, &ordered, &pk);
+        let up = persist::update_row(table, &ordered, &pk);
         self.run_stmt(&Statement::Update(up), true)?;
         let snapshot: Vec<(Rc<str>, Value)> = changed_keys
             .iter()
@@ -939,7 +893,7 @@ impl Interp<'_> {
                 }
             },
             (Value::Float(f), _) => SqlValue::Real(*f),
-            (Value::Str(s), _) => SqlValue::Text(s.to_string()),
+            (Value::Str(s), _) => SqlValue::Text(String::from(&**s)),
             (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::Text(d.date().to_sqlite()),
             (Value::DateTime(d), _) => SqlValue::Text(d.to_sqlite()),
             (Value::Date(d), Some(SqlType::DateTime)) => {
@@ -998,6 +952,17 @@ impl Interp<'_> {
     /// Raises when the app context was popped (Flask's "Working outside of application context").
     pub fn check_app_context(&mut self) -> R<()> {
         Ok(())
+    }
+}
+
+/// A parameter as the Python value the driver was given (for `IntegrityError.params`).
+fn plain_value(v: &SqlValue) -> Value {
+    match v {
+        SqlValue::Null => Value::None,
+        SqlValue::Integer(i) => Value::int(*i),
+        SqlValue::Real(f) => Value::Float(*f),
+        SqlValue::Text(s) => Value::str(s),
+        SqlValue::Blob(b) => Value::str(&String::from_utf8_lossy(b)),
     }
 }
 

@@ -1,0 +1,434 @@
+//! Flush INSERTs the way SQLAlchemy 2.0's unit of work emits them on SQLite.
+//!
+//! Each pending object becomes a parameter set (`_collect_insert_commands`): attributes
+//! set to a value are sent; `None` is skipped (so a Python or server default applies)
+//! unless the type evaluates `None` itself (JSON stores `'null'`); Python defaults fill
+//! the columns left out; plain columns still missing are sent as `None`
+//! (`_insert_cols_as_none`). Consecutive parameter sets of one table with the same keys
+//! form a group (`_emit_insert_statements`):
+//! - every primary key given, and no server default left to fetch: ONE `executemany`
+//!   (one prepared statement, one log entry listing the parameter sets);
+//! - otherwise several rows run one by one with `RETURNING` the primary key and the
+//!   server-default columns ("insertmanyvalues, batch not supported" on SQLite); a single
+//!   row uses `RETURNING` only for server defaults, else `lastrowid`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::core::orm::persist;
+use crate::core::orm::schema::Table;
+use crate::core::sql::{SqlType, SqlValue, Statement, render};
+
+use super::super::value::{FxMap, Instance, Value};
+use super::super::{Interp, R};
+use super::model::{ModelInfo, Status};
+
+/// What a flush needs to know about one mapped table, built once per flush (so rows do
+/// not clone the table).
+pub struct TablePlan {
+    /// The mapped table.
+    pub table: Table,
+    /// Per column: sent as `None` when the object has no value (`_insert_cols_as_none`).
+    as_none: Vec<bool>,
+    /// Per column: `None` is a value of the type (JSON: stored as `'null'`).
+    pub eval_none: Vec<bool>,
+    /// Per column: has a server default.
+    server_default: Vec<bool>,
+    /// Per column: the Python insert default.
+    insert_default: Vec<Option<Value>>,
+    /// Per column: the Python `onupdate` default.
+    pub onupdate: Vec<Option<Value>>,
+    /// Primary key column indexes.
+    pk: Vec<usize>,
+    /// True when SQLite generates the primary key.
+    autoinc: bool,
+}
+
+/// Plans by class name, for one flush.
+pub type Plans = HashMap<Rc<str>, Rc<TablePlan>>;
+
+/// One pending object's INSERT parameters.
+struct Prepared {
+    inst: Rc<Instance>,
+    m: Rc<ModelInfo>,
+    plan: Rc<TablePlan>,
+    /// Column indexes sent, in table order.
+    cols: Vec<usize>,
+    values: Vec<SqlValue>,
+    has_all_pks: bool,
+    /// Some server-default column is not sent: its value must come back.
+    server_missing: bool,
+    level: usize,
+}
+
+impl Prepared {
+    fn same_group(&self, other: &Prepared) -> bool {
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && self.level == other.level
+            && self.cols == other.cols
+            && self.has_all_pks == other.has_all_pks
+            && self.server_missing == other.server_missing
+    }
+}
+
+/// Python's repr of one parameter as SQLAlchemy's log and errors show it: reprs over 300
+/// characters keep their first and last 150 (`... (N characters truncated) ...`).
+pub fn param_repr(v: &SqlValue) -> String {
+    let r = v.py_repr();
+    let n = r.chars().count();
+    if n <= 300 {
+        return r;
+    }
+    let head: String = r.chars().take(150).collect();
+    let tail: String = r.chars().skip(n - 150).collect();
+    format!("{head} ... ({} characters truncated) ... {tail}", n - 300)
+}
+
+/// One parameter set as a Python tuple: `()`, `('a',)`, `(1, 'a')`.
+pub fn tuple_repr(params: &[SqlValue]) -> String {
+    match params {
+        [] => "()".into(),
+        [one] => format!("({},)", param_repr(one)),
+        _ => {
+            let items: Vec<String> = params.iter().map(param_repr).collect();
+            format!("({})", items.join(", "))
+        }
+    }
+}
+
+/// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
+/// sets, the first eight and the last two around `... displaying 10 of N total bound
+/// parameter sets ...`.
+pub fn many_repr(rows: &[Vec<SqlValue>]) -> String {
+    let show = |r: &[Vec<SqlValue>]| {
+        r.iter()
+            .map(|p| tuple_repr(p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if rows.len() <= 10 {
+        return format!("[{}]", show(rows));
+    }
+    format!(
+        "[{}  ... displaying 10 of {} total bound parameter sets ...  {}]",
+        show(&rows[..8]),
+        rows.len(),
+        show(&rows[rows.len() - 2..])
+    )
+}
+
+impl Interp<'_> {
+    /// The flush plan of a model's table (built on first use in this flush).
+    pub fn table_plan(&mut self, plans: &mut Plans, m: &ModelInfo) -> Option<Rc<TablePlan>> {
+        if let Some(p) = plans.get(&m.class) {
+            return Some(p.clone());
+        }
+        let table = self.orm.reg.table_of(&m.class).ok()?.clone();
+        let none_cols = persist::insert_cols_as_none(&table);
+        let mut plan = TablePlan {
+            as_none: table
+                .columns
+                .iter()
+                .map(|c| none_cols.contains(&c.name.as_str()))
+                .collect(),
+            eval_none: table
+                .columns
+                .iter()
+                .map(|c| matches!(c.ty, SqlType::Json))
+                .collect(),
+            server_default: table
+                .columns
+                .iter()
+                .map(|c| c.server_default.is_some())
+                .collect(),
+            insert_default: Vec::with_capacity(table.columns.len()),
+            onupdate: Vec::with_capacity(table.columns.len()),
+            pk: m.pk.clone(),
+            autoinc: persist::pk_is_autoincrement(&table),
+            table,
+        };
+        for c in &plan.table.columns {
+            let d = self
+                .orm
+                .defaults
+                .get(&(plan.table.name.clone(), c.name.clone()));
+            plan.insert_default.push(d.and_then(|d| d.0.clone()));
+            plan.onupdate.push(d.and_then(|d| d.1.clone()));
+        }
+        let plan = Rc::new(plan);
+        plans.insert(m.class.clone(), plan.clone());
+        Some(plan)
+    }
+
+    /// The INSERT parameters of one pending object (Python defaults are evaluated and
+    /// stored on the object, as SQLAlchemy's prefetch does).
+    fn prepare_insert(
+        &mut self,
+        plans: &mut Plans,
+        inst: &Rc<Instance>,
+        level: usize,
+    ) -> R<Option<Prepared>> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(None);
+        };
+        let Some(plan) = self.table_plan(plans, &m) else {
+            return Ok(None);
+        };
+        let n = plan.table.columns.len();
+        let mut cols = Vec::with_capacity(n);
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            let key = &m.columns[i].0;
+            let cur = inst.dict.borrow().get(key).cloned();
+            let v = match cur {
+                Some(Value::None) if plan.eval_none[i] => {
+                    cols.push(i);
+                    values.push(SqlValue::Text("null".into()));
+                    continue;
+                }
+                Some(Value::None) | None => match &plan.insert_default[i] {
+                    Some(d) => {
+                        let v = self.eval_default(d)?;
+                        inst.dict.borrow_mut().insert(key.clone(), v.clone());
+                        Some(v)
+                    }
+                    None => None,
+                },
+                Some(v) => Some(v),
+            };
+            match v {
+                Some(v) => {
+                    let sv = self.to_sql(&v, Some(&plan.table.columns[i].ty))?;
+                    cols.push(i);
+                    values.push(sv);
+                }
+                None if plan.as_none[i] => {
+                    cols.push(i);
+                    values.push(SqlValue::Null);
+                }
+                None => {}
+            }
+        }
+        let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
+        let server_missing = (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        Ok(Some(Prepared {
+            inst: inst.clone(),
+            m,
+            plan,
+            cols,
+            values,
+            has_all_pks,
+            server_missing,
+            level,
+        }))
+    }
+
+    /// Inserts the pending objects `new` (already in dependency order), grouping them
+    /// as SQLAlchemy does. `before` runs on each object just before its parameters are
+    /// collected (foreign keys from parents inserted earlier in this flush).
+    pub fn flush_inserts(
+        &mut self,
+        plans: &mut Plans,
+        new: &[Rc<Instance>],
+        levels: &HashMap<usize, usize>,
+        mut before: impl FnMut(&mut Self, &Rc<Instance>),
+    ) -> R<()> {
+        let mut group: Vec<Prepared> = Vec::new();
+        for inst in new {
+            let level = levels
+                .get(&(Rc::as_ptr(inst) as usize))
+                .copied()
+                .unwrap_or(0);
+            // Another table or level may hang off the rows collected so far (its foreign
+            // keys come from them): insert those first.
+            let table = inst.class.model_info().map(|m| m.table.clone());
+            if group
+                .first()
+                .is_some_and(|g| g.level != level || Some(&g.m.table) != table.as_ref())
+            {
+                self.insert_group(std::mem::take(&mut group))?;
+            }
+            before(self, inst);
+            let Some(p) = self.prepare_insert(plans, inst, level)? else {
+                continue;
+            };
+            if group.first().is_some_and(|g| !g.same_group(&p)) {
+                self.insert_group(std::mem::take(&mut group))?;
+            }
+            group.push(p);
+        }
+        if !group.is_empty() {
+            self.insert_group(group)?;
+        }
+        Ok(())
+    }
+
+    fn insert_group(&mut self, group: Vec<Prepared>) -> R<()> {
+        let first = &group[0];
+        let plan = first.plan.clone();
+        let names: Vec<&str> = first
+            .cols
+            .iter()
+            .map(|&i| plan.table.columns[i].name.as_str())
+            .collect();
+        if first.has_all_pks && !first.server_missing {
+            let template: Vec<(&str, SqlValue)> =
+                names.iter().map(|n| (*n, SqlValue::Null)).collect();
+            let sql = render(&Statement::Insert(persist::insert_row(
+                &plan.table,
+                &template,
+                &[],
+            )))
+            .sql;
+            let mut group = group;
+            let rows: Vec<Vec<SqlValue>> = group
+                .iter_mut()
+                .map(|p| std::mem::take(&mut p.values))
+                .collect();
+            if rows.len() == 1 {
+                self.run_sql(&sql, &rows[0], true)?;
+            } else {
+                self.run_sql_many(&sql, &rows)?;
+            }
+            for p in &group {
+                self.finish_insert(p, None, 0);
+            }
+            return Ok(());
+        }
+        // RETURNING: the primary key and the server defaults not sent, in table order
+        // (a single row without server defaults to fetch uses lastrowid instead).
+        let returning: Vec<usize> = if group.len() > 1 || first.server_missing {
+            (0..plan.table.columns.len())
+                .filter(|i| {
+                    plan.pk.contains(i) || (plan.server_default[*i] && !first.cols.contains(i))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let ret_names: Vec<&str> = returning
+            .iter()
+            .map(|&i| plan.table.columns[i].name.as_str())
+            .collect();
+        let template: Vec<(&str, SqlValue)> = names.iter().map(|n| (*n, SqlValue::Null)).collect();
+        let sql = render(&Statement::Insert(persist::insert_row(
+            &plan.table,
+            &template,
+            &ret_names,
+        )))
+        .sql;
+        for p in &group {
+            let res = self.run_sql(&sql, &p.values, true)?;
+            let row = res.rows.into_iter().next();
+            let returned = match row {
+                Some(row) => {
+                    let mut out = Vec::with_capacity(returning.len());
+                    for (&i, v) in returning.iter().zip(row) {
+                        let py = self.from_sql(&v, Some(&plan.table.columns[i].ty))?;
+                        out.push((i, py));
+                    }
+                    Some(out)
+                }
+                None => None,
+            };
+            self.finish_insert(p, returned, res.lastrowid);
+        }
+        Ok(())
+    }
+
+    /// After a row is inserted: primary key and fetched server defaults onto the object,
+    /// its committed snapshot, the identity map.
+    fn finish_insert(&mut self, p: &Prepared, returned: Option<Vec<(usize, Value)>>, rowid: i64) {
+        let inst = &p.inst;
+        let m = &p.m;
+        let plan = &p.plan;
+        let fetched = returned.is_some();
+        if let Some(vals) = returned {
+            let mut d = inst.dict.borrow_mut();
+            for (i, v) in vals {
+                d.insert(m.columns[i].0.clone(), v);
+            }
+        } else if plan.autoinc && !p.has_all_pks {
+            let key = &m.columns[plan.pk[0]].0;
+            inst.dict
+                .borrow_mut()
+                .insert(key.clone(), Value::int(rowid));
+        }
+        let mut ident = Vec::with_capacity(plan.pk.len());
+        let mut committed =
+            FxMap::with_capacity_and_hasher(plan.table.columns.len(), Default::default());
+        let mut expired = false;
+        {
+            let mut d = inst.dict.borrow_mut();
+            for &pi in &plan.pk {
+                ident.push(d.get(&m.columns[pi].0).cloned().unwrap_or(Value::None));
+            }
+            for i in 0..plan.table.columns.len() {
+                let key = &m.columns[i].0;
+                if plan.server_default[i] && !fetched && !d.contains_key(key) {
+                    // Not fetched: loads on access.
+                    expired = true;
+                    continue;
+                }
+                let v = d.entry(key.clone()).or_insert(Value::None).clone();
+                committed.insert(key.clone(), v);
+            }
+        }
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.status = Status::Persistent;
+            s.identity = Some(ident);
+            s.committed = committed;
+            s.expired = expired;
+        }
+        self.add_identity(inst);
+        self.orm.inserted_in_tx.push(inst.clone());
+    }
+}
+
+/// True when nothing changed on a just-inserted object since its INSERT: every
+/// committed value is still the very same value in its dict (so the flush's UPDATE pass
+/// has nothing to do and can skip the column-by-column comparison).
+pub fn unchanged_since_insert(inst: &Instance) -> bool {
+    let orm = inst.orm.borrow();
+    let Some(s) = orm.as_ref() else {
+        return true;
+    };
+    let d = inst.dict.borrow();
+    s.committed.iter().all(|(k, old)| {
+        d.get(k).is_some_and(|cur| match (old, cur) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            _ => matches!((old.ptr(), cur.ptr()), (Some(a), Some(b)) if a == b),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_parameters_are_truncated_like_sqlalchemy() {
+        let v = SqlValue::Text("y".repeat(500));
+        let r = param_repr(&v);
+        assert!(r.contains(" ... (202 characters truncated) ... "));
+        assert!(r.starts_with(&format!("'{}", "y".repeat(149))));
+        assert_eq!(param_repr(&SqlValue::Text("ab".into())), "'ab'");
+    }
+
+    #[test]
+    fn parameter_sets_display_like_executemany_echo() {
+        let rows: Vec<Vec<SqlValue>> = (1..=14)
+            .map(|i| vec![SqlValue::Integer(i), SqlValue::Text(format!("n{i}"))])
+            .collect();
+        assert_eq!(
+            many_repr(&rows),
+            "[(1, 'n1'), (2, 'n2'), (3, 'n3'), (4, 'n4'), (5, 'n5'), (6, 'n6'), (7, 'n7'), (8, 'n8')  ... displaying 10 of 14 total bound parameter sets ...  (13, 'n13'), (14, 'n14')]"
+        );
+        assert_eq!(many_repr(&rows[..2]), "[(1, 'n1'), (2, 'n2')]");
+        assert_eq!(tuple_repr(&[SqlValue::Null]), "(None,)");
+    }
+}
