@@ -200,6 +200,14 @@
       return r;
     },
     /** Resolves with the database as the bytes of a .sqlite file (Uint8Array). */
+    /** Runs Python files in order (`[[name, text], ...]`, e.g. models.py then script.py) on a
+     *  fresh database, as the Run script button does; resolves with the outcome
+     *  ({stdout, stderr, errors, sql_log, tables, schema, elapsed_ms}). */
+    async runScript(sources) {
+      const resp = await post({ RunScript: { sources } });
+      await afterMutation();
+      return resp.ScriptRan;
+    },
     async exportBytes() {
       const r = await post({ Export: null });
       return new Uint8Array(r.bytes);

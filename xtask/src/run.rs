@@ -418,8 +418,9 @@ pub fn bench(args: &[String]) -> Result {
     });
     let port = serve::start(0, mounts).map_err(|e| format!("cannot listen: {e}"))?;
     let (raw, gz) = dist_size()?;
-    // `--only P1,P2` (or `--only P`) runs only the persistence workloads (bench/persist.mjs);
-    // `--only W1,...` only the engine ones; without `--only`, both.
+    // `--only` picks workloads by family: W1–W7/S (bench/bench.mjs, against sql.js),
+    // O1–O3 (bench/orm.mjs in the browser + `cargo bench --bench orm` natively) and
+    // P1/P2 (bench/persist.mjs); without `--only`, all of them.
     let only = args
         .iter()
         .position(|a| a == "--only")
@@ -429,21 +430,66 @@ pub fn bench(args: &[String]) -> Result {
             args.iter()
                 .find_map(|a| a.strip_prefix("--only=").map(str::to_owned))
         });
-    let persist_only = only.as_deref().is_some_and(|o| {
-        o.split(',')
-            .all(|w| w.trim().to_ascii_uppercase().starts_with('P'))
-    });
-    if !persist_only {
+    let picked: Vec<String> = only
+        .as_deref()
+        .map(|o| {
+            o.split(',')
+                .map(|w| w.trim().to_ascii_uppercase())
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let family = |f: char| -> Vec<String> {
+        picked
+            .iter()
+            .filter(|w| w.starts_with(f))
+            .cloned()
+            .collect()
+    };
+    let all = picked.is_empty();
+    let runs: Vec<String> = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .map(|n| vec!["--runs".to_owned(), n.clone()])
+        .unwrap_or_default();
+    let engine: Vec<String> = picked
+        .iter()
+        .filter(|w| w.starts_with('W') || *w == "S")
+        .cloned()
+        .collect();
+    if all || !engine.is_empty() {
         let mut cmd = Command::new("node");
-        cmd.arg("bench/bench.mjs")
-            .args(args)
+        cmd.arg("bench/bench.mjs").args(&runs);
+        if !all {
+            cmd.args(["--only", &engine.join(",")]);
+        }
+        cmd.args(args.iter().filter(|a| a.starts_with("--diag")))
             .env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
             .env("ORMLAB_DIST_RAW", raw.to_string())
             .env("ORMLAB_DIST_GZIP", gz.to_string())
             .current_dir(&root);
         setup::run(&mut cmd, "benchmark")?;
     }
-    if only.is_none() || persist_only {
+    let orm = family('O');
+    if all || !orm.is_empty() {
+        say("ORM workloads O1–O3 in the browser (bench/orm.mjs)");
+        let mut cmd = Command::new("node");
+        cmd.arg("bench/orm.mjs").args(&runs);
+        if !all {
+            cmd.args(["--only", &orm.join(",")]);
+        }
+        cmd.env("ORMLAB_URL", format!("http://127.0.0.1:{port}/"))
+            .current_dir(&root);
+        setup::run(&mut cmd, "ORM benchmark (browser)")?;
+        say("ORM workloads O1–O3 natively (cargo bench --bench orm)");
+        let mut cmd = Command::new("cargo");
+        cmd.args(["bench", "--bench", "orm", "--"])
+            .args(&runs)
+            .current_dir(&root);
+        setup::run(&mut cmd, "ORM benchmark (native)")?;
+    }
+    if all || !family('P').is_empty() {
         say("persistence workloads P1, P2 (bench/persist.mjs)");
         let mut cmd = Command::new("node");
         cmd.arg("bench/persist.mjs")

@@ -241,6 +241,20 @@ pub struct Interp<'b> {
 pub const STACK_BUDGET: usize = 640 * 1024;
 
 impl Interp<'_> {
+    /// Issues a warning the way Python's default filter shows it: once per message and
+    /// script line (a call in a loop warns once), as `Warning: Category: message` on stderr.
+    pub fn warn(&mut self, category: &str, msg: &str) {
+        let line = self
+            .lines
+            .get(self.source)
+            .map(|l| l.line_col(self.cur_span.start).line)
+            .unwrap_or(0);
+        let key = (format!("{category}: {msg}"), self.source, line);
+        if self.orm.warned.insert(key) {
+            self.err.push_str(&format!("Warning: {category}: {msg}\n"));
+        }
+    }
+
     /// The stack budget in effect.
     pub fn stack_budget(&self) -> usize {
         if self.opts.stack_budget == 0 {

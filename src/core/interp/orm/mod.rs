@@ -193,7 +193,10 @@ pub struct OrmState {
     /// Tables created in the database.
     pub created: Vec<String>,
     /// Query.get warning emitted.
-    pub warned_get: bool,
+    pub warned: std::collections::HashSet<(String, usize, u32)>,
+    /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
+    /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
+    pub get_sql: HashMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
     /// app context depth.
     pub contexts: usize,
     /// Lists that are relationship collections (`InstrumentedList`), by address.

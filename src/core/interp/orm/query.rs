@@ -297,20 +297,18 @@ impl Interp<'_> {
                 format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
             );
         }
-        let table = self.orm.reg.table_of(class).cloned();
-        let Ok(table) = table else {
-            return Ok(Value::None);
+        let tys: Vec<crate::core::sql::SqlType> = match self.orm.reg.table_of(class) {
+            Ok(t) => m.pk.iter().map(|&pi| t.columns[pi].ty.clone()).collect(),
+            Err(_) => return Ok(Value::None),
         };
         let mut conv = vec![];
-        for (i, &pi) in m.pk.iter().enumerate() {
-            let ty = table.columns[pi].ty.clone();
-            let sv = self.to_sql(&ids[i], Some(&ty))?;
+        for (i, ty) in tys.iter().enumerate() {
+            let sv = self.to_sql(&ids[i], Some(ty))?;
             conv.push(sv);
         }
         let mut hk_vals = vec![];
-        for (i, sv) in conv.iter().enumerate() {
-            let ty = table.columns[m.pk[i]].ty.clone();
-            hk_vals.push(self.from_sql(sv, Some(&ty))?);
+        for (sv, ty) in conv.iter().zip(&tys) {
+            hk_vals.push(self.from_sql(sv, Some(ty))?);
         }
         let hk =
             super::super::value::HKey::Tuple(hk_vals.iter().filter_map(|v| v.hkey()).collect());
@@ -334,11 +332,31 @@ impl Interp<'_> {
             }
             return Ok(Value::None);
         }
-        let sel = match crate::core::orm::query::get_statement(&self.orm.reg, class, conv) {
-            Ok(s) => s,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+        // The SELECT depends only on the class: rendered once, then reused with new
+        // parameters (cached only when its parameters are exactly the key's values).
+        let cache_key = Rc::as_ptr(&m) as usize;
+        let sql = match self.orm.get_sql.get(&cache_key) {
+            Some((_, sql)) => sql.clone(),
+            None => {
+                let sel = match crate::core::orm::query::get_statement(
+                    &self.orm.reg,
+                    class,
+                    conv.clone(),
+                ) {
+                    Ok(s) => s,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let r = crate::core::sql::render(&crate::core::sql::Statement::Select(sel));
+                let sql: Rc<str> = Rc::from(r.sql.as_str());
+                if r.params == conv {
+                    // (The model info is kept alive with it: its address stays unique.)
+                    self.orm.get_sql.insert(cache_key, (m.clone(), sql.clone()));
+                }
+                sql
+            }
         };
-        let rows = self.run_select(sel)?;
+        self.autoflush()?;
+        let rows = self.run_sql(&sql, &conv, true)?.rows;
         match rows.first() {
             Some(r) => {
                 let r = r.clone();
@@ -655,10 +673,7 @@ impl Interp<'_> {
             }
             "count" => Ok(Value::int(self.query_count(qo)?)),
             "get" => {
-                if !self.orm.warned_get {
-                    self.orm.warned_get = true;
-                }
-                self.err.push_str("Warning: LegacyAPIWarning: The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)\n");
+                self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
                 let class = match qo.ents.first() {
                     Some(Ent::Class(c)) => c.to_string(),
                     _ => return self.raise("InvalidRequestError", "get() needs a single entity"),

@@ -1,0 +1,207 @@
+//! O1–O3 of `../shared/bench/workload.md`, natively: the ORM (the Python scripts of
+//! `bench/orm/` through the interpreter, each timing its own region with
+//! `time.perf_counter()`) against the raw path in the same engine (rusqlite through
+//! [`ormlab::db::Database`]: one prepared statement, no ORM). Interleaved, medians, ratios.
+//!
+//!   cargo bench --bench orm [-- --runs N]
+//!
+//! Prints one line per workload and writes nothing else; `cargo xtask bench` runs it
+//! beside the browser figures of `bench/orm.mjs`.
+
+use std::time::Instant;
+
+use ormlab::core::interp::{RunOptions, Source, run};
+use ormlab::db::{Database, Value};
+
+const MODELS: &str = include_str!("../bench/orm/models.py");
+const SEED: &str = include_str!("../bench/orm/seed.py");
+const O1: &str = include_str!("../bench/orm/o1.py");
+const O2: &str = include_str!("../bench/orm/o2.py");
+const O3: &str = include_str!("../bench/orm/o3.py");
+const BUDGET: [(&str, f64); 3] = [("O1", 1.3), ("O2", 1.5), ("O3", 1.5)];
+
+const USERS_SELECT: &str = "SELECT users.id AS users_id, users.username AS users_username, \
+    users.email AS users_email, users.role_id AS users_role_id, users.created_at AS users_created_at \
+    FROM users";
+
+/// Runs Python sources on `db` (on a thread with room for deep recursion, as the CLI
+/// does); returns the region's milliseconds and the fingerprint line the script printed.
+fn script(db: Database, sources: Vec<(&'static str, &'static str)>) -> (Database, f64, String) {
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut db = db;
+            let srcs: Vec<Source> = sources.iter().map(|(n, t)| Source::new(n, t)).collect();
+            let opts = RunOptions {
+                stack_budget: 200 << 20,
+                ..RunOptions::default()
+            };
+            let out = run(&srcs, &mut db, opts);
+            if let Some(e) = &out.error {
+                panic!("bench script failed: {e:?}\n{}", out.stdout);
+            }
+            let line = |p: &str| {
+                out.stdout
+                    .lines()
+                    .find_map(|l| l.strip_prefix(p))
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let ms: f64 = line("ms ").parse().expect("the script prints `ms <float>`");
+            (db, ms, line("fp "))
+        })
+        .expect("thread")
+        .join()
+        .expect("bench thread")
+}
+
+fn users() -> Vec<Vec<Value>> {
+    (1..=100_000i64)
+        .map(|i| {
+            let secs = i * 61;
+            let (d, s) = (secs / 86_400, secs % 86_400);
+            vec![
+                Value::Integer(i),
+                Value::Text(format!("user{i}")),
+                Value::Text(format!("user{i}@example{}.com", i % 7)),
+                Value::Integer(1 + i % 5),
+                Value::Text(format!(
+                    "{} {:02}:{:02}:{:02}",
+                    date_after_2020(d),
+                    s / 3600,
+                    s / 60 % 60,
+                    s % 60
+                )),
+            ]
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DD`, `days` after 2020-01-01.
+fn date_after_2020(days: i64) -> String {
+    let (mut y, mut d) = (2020i64, days);
+    loop {
+        let len = if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+            366
+        } else {
+            365
+        };
+        if d < len {
+            break;
+        }
+        d -= len;
+        y += 1;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let months = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut m = 0;
+    while d >= months[m] {
+        d -= months[m];
+        m += 1;
+    }
+    format!("{y:04}-{:02}-{:02}", m + 1, d + 1)
+}
+
+fn median(xs: &mut [f64]) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3usize)
+        .max(1);
+    let rows = users();
+    let ids: Vec<Vec<Value>> = (0..10_000i64)
+        .map(|k| vec![Value::Integer(1 + (k * 7919) % 100_000)])
+        .collect();
+    let mut figures = Vec::new();
+    for (w, budget) in BUDGET {
+        let (mut orm_ms, mut raw_ms) = (Vec::new(), Vec::new());
+        let mut fps = (String::new(), String::new());
+        for _ in 0..runs {
+            let db = Database::open_in_memory().expect("db");
+            let sources = match w {
+                "O1" => vec![("models.py", MODELS), ("o1.py", O1)],
+                "O2" => vec![("models.py", MODELS), ("seed.py", SEED), ("o2.py", O2)],
+                _ => vec![("models.py", MODELS), ("seed.py", SEED), ("o3.py", O3)],
+            };
+            let (db, ms, fp) = script(db, sources);
+            orm_ms.push(ms);
+            fps.0 = fp;
+            // The raw path, same engine, same data.
+            let t = Instant::now();
+            match w {
+                "O1" => {
+                    db.run("DELETE FROM users", &[]).expect("reset");
+                    let t0 = Instant::now();
+                    db.run_many(
+                        "INSERT INTO users (id, username, email, role_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                        rows.clone(),
+                    )
+                    .expect("W1");
+                    raw_ms.push(t0.elapsed().as_secs_f64() * 1000.0);
+                    let _ = t;
+                }
+                "O2" => {
+                    let r = db.query_many(USERS_SELECT, &[vec![]]).expect("select");
+                    raw_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                    assert_eq!(r[0].len(), 100_000);
+                }
+                _ => {
+                    let r = db
+                        .query_many(&format!("{USERS_SELECT} WHERE users.id = ?"), &ids)
+                        .expect("lookups");
+                    raw_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                    assert_eq!(r.len(), 10_000);
+                }
+            }
+            let fp = db
+                .query_many(
+                    "SELECT count(*), sum(id), sum(role_id), sum(length(username) + length(email)) FROM users",
+                    &[vec![]],
+                )
+                .expect("fp");
+            fps.1 = format!("{:?}", fp[0][0]);
+        }
+        let (o, r) = (median(&mut orm_ms), median(&mut raw_ms));
+        let ratio = o / r;
+        println!(
+            "{w}: ORM {o:.1} ms | raw {r:.1} ms | {ratio:.2}× (budget ≤ {budget}×{}) · ORM fp {} · raw fp {}",
+            if ratio <= budget { ", ok" } else { ", over" },
+            fps.0,
+            fps.1
+        );
+        figures.push((w, o, r, ratio, budget));
+    }
+    println!("\n| workload | ORM (native) | raw path | ratio | budget |\n|---|---|---|---|---|");
+    for (w, o, r, ratio, budget) in figures {
+        println!(
+            "| {w} | {o:.1} ms | {r:.1} ms | {ratio:.2}× | ≤ {budget}× {} |",
+            if ratio <= budget { "✓" } else { "✗" }
+        );
+    }
+}
