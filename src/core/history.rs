@@ -8,8 +8,8 @@ pub const HISTORY_LIMIT: u32 = 200;
 
 /// The largest code (in bytes, all editors of the run together) a record keeps.
 /// A bigger run (a pasted dump) is still listed, just without its code, so 200
-/// records stay a few megabytes at most.
-pub const MAX_CODE_BYTES: usize = 256 * 1024;
+/// records stay a few megabytes at most (the view reads them all on each refresh).
+pub const MAX_CODE_BYTES: usize = 64 * 1024;
 
 /// What ran, kept so that the run can be restored into its editors.
 #[derive(Clone, Debug, PartialEq, Eq)]

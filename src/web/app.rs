@@ -400,7 +400,7 @@ pub fn App() -> impl IntoView {
                             "History"
                         </button>
                     </nav>
-                    <div class="output-body" class:hidden=move || out.history.open.get()>
+                    <div class="output-body" role="tabpanel" class:hidden=move || out.history.open.get()>
                         <ErrorList errors=out.errors.into() on_pick=pick />
                         <div class:hidden=move || out.last.get() == LastRun::Sql>
                             <Output stdout=out.stdout.into() stderr=out.stderr.into()
@@ -416,7 +416,7 @@ pub fn App() -> impl IntoView {
                         <SqlLog log=out.log.into() />
                     </div>
                     <Show when=move || out.history.open.get()>
-                        <div class="output-body">
+                        <div class="output-body" role="tabpanel">
                             <HistoryPanel history=out.history on_restore=restore />
                         </div>
                     </Show>

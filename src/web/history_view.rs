@@ -61,8 +61,10 @@ impl History {
         h
     }
 
-    /// Tells the view a run was recorded (it reloads if shown).
+    /// Tells the view a run was recorded (it reloads if shown, and forgets which
+    /// entry was restored last).
     pub fn recorded(&self) {
+        self.restored.set(None);
         self.rev.update(|r| *r = r.wrapping_add(1));
     }
 
@@ -88,37 +90,59 @@ impl Default for History {
     }
 }
 
-/// Formats a run's time in the person's locale: `14:03:27` today, `Mar 3, 14:03`
-/// earlier this year, `Mar 3, 2024, 14:03` before; and the full date and time.
-fn when(at: f64) -> (String, String) {
-    let date = Date::new(&at.into());
-    let today = Date::new_0();
-    let opts = Object::new();
-    let opt = |k: &str, v: &str| {
-        let _ = Reflect::set(&opts, &k.into(), &v.into());
-    };
-    if date.to_date_string() == today.to_date_string() {
-        opt("second", "2-digit");
-    } else {
-        opt("month", "short");
-        opt("day", "numeric");
-        if date.get_full_year() != today.get_full_year() {
-            opt("year", "numeric");
+/// Formats run times in the person's locale: `14:03:27` today, `Mar 3, 14:03`
+/// earlier this year, `Mar 3, 2024, 14:03` before; and the full date and time
+/// (for the tooltip). The formatters are made once per list, not per entry.
+struct Clock {
+    today: String,
+    year: u32,
+    today_fmt: Function,
+    year_fmt: Function,
+    older_fmt: Function,
+    full_fmt: Function,
+}
+
+impl Clock {
+    fn new() -> Self {
+        let fmt = |opts: &[(&str, &str)]| -> Function {
+            let o = Object::new();
+            for (k, v) in opts {
+                let _ = Reflect::set(&o, &(*k).into(), &(*v).into());
+            }
+            // No locales: the person's own.
+            Intl::DateTimeFormat::new(&Array::new(), &o).format()
+        };
+        let time = [("hour", "2-digit"), ("minute", "2-digit")];
+        let day = [("month", "short"), ("day", "numeric")];
+        let now = Date::new_0();
+        Clock {
+            today: now.to_date_string().into(),
+            year: now.get_full_year(),
+            today_fmt: fmt(&[time[0], time[1], ("second", "2-digit")]),
+            year_fmt: fmt(&[day[0], day[1], time[0], time[1]]),
+            older_fmt: fmt(&[day[0], day[1], ("year", "numeric"), time[0], time[1]]),
+            full_fmt: fmt(&[("dateStyle", "full"), ("timeStyle", "medium")]),
         }
     }
-    opt("hour", "2-digit");
-    opt("minute", "2-digit");
-    let format = |o: &Object| -> String {
-        let f: Function = Intl::DateTimeFormat::new(&Array::new(), o).format();
-        f.call1(&JsValue::NULL, &date)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
-    };
-    let full = Object::new();
-    let _ = Reflect::set(&full, &"dateStyle".into(), &"full".into());
-    let _ = Reflect::set(&full, &"timeStyle".into(), &"medium".into());
-    (format(&opts), format(&full))
+
+    /// `(short, full)` for a time in ms since the epoch.
+    fn when(&self, at: f64) -> (String, String) {
+        let date = Date::new(&at.into());
+        let short = if date.to_date_string() == self.today {
+            &self.today_fmt
+        } else if date.get_full_year() == self.year {
+            &self.year_fmt
+        } else {
+            &self.older_fmt
+        };
+        let call = |f: &Function| {
+            f.call1(&JsValue::NULL, &date)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
+        };
+        (call(short), call(&self.full_fmt))
+    }
 }
 
 fn confirm(msg: &str) -> bool {
@@ -159,8 +183,8 @@ pub fn HistoryPanel(
         _ => String::new(),
     };
     let empty = move || matches!(&*history.loaded.read(), Loaded::Runs(r) if r.is_empty());
-    let entry = move |run: RunRecord| {
-        let (short, full) = when(run.at);
+    let entry = move |clock: &Clock, run: RunRecord| {
+        let (short, full) = clock.when(run.at);
         let at = run.at;
         let kind = run.kind.clone();
         let preview = run.code.as_ref().map(RunCode::preview).unwrap_or_default();
@@ -227,9 +251,14 @@ pub fn HistoryPanel(
                 Loaded::Runs(runs) if runs.is_empty() => view! {
                     <p class="empty">"No runs yet. Each time you run the script or the SQL console, it is listed here and can be restored."</p>
                 }.into_any(),
-                Loaded::Runs(runs) => view! {
-                    <ol class="history-list">{runs.into_iter().map(entry).collect_view()}</ol>
-                }.into_any(),
+                Loaded::Runs(runs) => {
+                    let clock = Clock::new();
+                    view! {
+                        <ol class="history-list">
+                            {runs.into_iter().map(|r| entry(&clock, r)).collect_view()}
+                        </ol>
+                    }.into_any()
+                }
             }}
         </section>
     }
