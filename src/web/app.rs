@@ -1,7 +1,9 @@
 //! The page: top bar with Run/Stop, the editors (models, script, SQL console) behind
-//! tabs, and the output side (errors, printed output, results, SQL log), status bar.
+//! tabs, and the output side (errors, printed output, results, SQL log; or the run
+//! history), status bar.
 
 use crate::core::diag::utf16_to_byte;
+use crate::core::history::RunCode;
 use crate::core::sqltext::statement_at;
 use crate::engine::protocol::{LoggedStatement, PrintedTable, ScriptOutcome};
 use crate::engine::{BlockKind, EngineError, Request, Response};
@@ -9,6 +11,7 @@ use crate::web::bridge;
 use crate::web::editor::{self, Callbacks, EditorHandle, Mark};
 use crate::web::examples;
 use crate::web::grid::PAGE;
+use crate::web::history_view::{History, HistoryPanel};
 use crate::web::results::{ErrorList, ResultBlock, ShownBlock, ShownError};
 use crate::web::script_view::{Output, PrintedTableView, SqlLog};
 use leptos::prelude::*;
@@ -89,6 +92,9 @@ struct Outputs {
     stderr: RwSignal<String>,
     log: RwSignal<Vec<LoggedStatement>>,
     summary: RwSignal<Option<String>>,
+    /// The run history view (and whether a run finished while it was shown).
+    history: History,
+    unseen: RwSignal<bool>,
 }
 
 impl Outputs {
@@ -102,6 +108,8 @@ impl Outputs {
             stderr: RwSignal::new(String::new()),
             log: RwSignal::new(Vec::new()),
             summary: RwSignal::new(None),
+            history: History::new(),
+            unseen: RwSignal::new(false),
         }
     }
 }
@@ -141,6 +149,7 @@ pub fn App() -> impl IntoView {
             return;
         };
         let text = ed.get_text();
+        let code = text.clone();
         let range = if at_cursor {
             let (from, to, head) = ed.selection();
             if from != to {
@@ -162,7 +171,7 @@ pub fn App() -> impl IntoView {
             if run_seq.get_value() != seq {
                 return;
             }
-            show_sql_outcome(resp, out, editors);
+            show_sql_outcome(resp, out, editors, RunCode::Sql { sql: code });
             finish();
         });
     };
@@ -174,13 +183,22 @@ pub fn App() -> impl IntoView {
                 editor_of(editors, *t).map(|e| (format!("{}.py", t.id()), e.get_text()))
             })
             .collect();
+        let text_of = |t: Tab| {
+            editor_of(editors, t)
+                .map(|e| e.get_text())
+                .unwrap_or_default()
+        };
+        let code = RunCode::Script {
+            models: text_of(Tab::Models),
+            script: text_of(Tab::Script),
+        };
         let Some(seq) = begin() else { return };
         spawn_local(async move {
             let resp = bridge::call(&Request::RunScript { sources }).await;
             if run_seq.get_value() != seq {
                 return;
             }
-            show_script_outcome(resp, out, editors);
+            show_script_outcome(resp, out, editors, code);
             finish();
         });
     };
@@ -279,6 +297,32 @@ pub fn App() -> impl IntoView {
             ed.go_to(line, col);
         }
     });
+    // Restore a run from the history: its code back into its editors, not run.
+    let restore = Callback::new(move |code: RunCode| {
+        let texts = match code {
+            RunCode::Sql { sql } => vec![(Tab::Sql, sql)],
+            RunCode::Script { models, script } => {
+                vec![(Tab::Models, models), (Tab::Script, script)]
+            }
+        };
+        let shown = texts.last().map(|(t, _)| *t);
+        for (t, text) in texts {
+            if let Some(ed) = editor_of(editors, t) {
+                // Old marks point into the replaced text. (Ctrl+Z in the editor undoes this.)
+                ed.set_marks(&[]);
+                editor::set_text(&ed, &text);
+            }
+        }
+        if let Some(t) = shown {
+            select_tab(t);
+        }
+    });
+    let show_history = move |open: bool| {
+        out.history.open.set(open);
+        if !open {
+            out.unseen.set(false);
+        }
+    };
     let stop = move |_| {
         if state.get_untracked() == EngineState::Running {
             spawn_local(async move {
@@ -341,19 +385,41 @@ pub fn App() -> impl IntoView {
                     {editor_pane(Tab::Sql, sql_el)}
                 </section>
                 <section class="pane output-pane">
-                    <ErrorList errors=out.errors.into() on_pick=pick />
-                    <div class:hidden=move || out.last.get() == LastRun::Sql>
-                        <Output stdout=out.stdout.into() stderr=out.stderr.into()
-                            ran=Signal::derive(move || out.last.get() == LastRun::Script) />
+                    <nav class="tabs output-tabs" role="tablist">
+                        <button class="tab" class:active=move || !out.history.open.get() role="tab"
+                            aria-selected=move || (!out.history.open.get()).to_string()
+                            data-testid="tab-output" on:click=move |_| show_history(false)>
+                            "Output"
+                            <span class="tab-dot" class:hidden=move || !out.unseen.get()
+                                title="A run finished while the history was shown"></span>
+                        </button>
+                        <button class="tab" class:active=move || out.history.open.get() role="tab"
+                            aria-selected=move || out.history.open.get().to_string()
+                            data-testid="history-open" on:click=move |_| show_history(true)
+                            title="This workspace's runs; restore the code of any of them">
+                            "History"
+                        </button>
+                    </nav>
+                    <div class="output-body" role="tabpanel" class:hidden=move || out.history.open.get()>
+                        <ErrorList errors=out.errors.into() on_pick=pick />
+                        <div class:hidden=move || out.last.get() == LastRun::Sql>
+                            <Output stdout=out.stdout.into() stderr=out.stderr.into()
+                                ran=Signal::derive(move || out.last.get() == LastRun::Script) />
+                        </div>
+                        <div class="results" data-testid="results">
+                            {move || match out.last.get() {
+                                LastRun::Sql => out.blocks.get().into_iter().map(|s| view! { <ResultBlock shown=s /> }).collect_view().into_any(),
+                                LastRun::Script => out.tables.get().into_iter().map(|t| view! { <PrintedTableView table=t /> }).collect_view().into_any(),
+                                LastRun::None => ().into_any(),
+                            }}
+                        </div>
+                        <SqlLog log=out.log.into() />
                     </div>
-                    <div class="results" data-testid="results">
-                        {move || match out.last.get() {
-                            LastRun::Sql => out.blocks.get().into_iter().map(|s| view! { <ResultBlock shown=s /> }).collect_view().into_any(),
-                            LastRun::Script => out.tables.get().into_iter().map(|t| view! { <PrintedTableView table=t /> }).collect_view().into_any(),
-                            LastRun::None => ().into_any(),
-                        }}
-                    </div>
-                    <SqlLog log=out.log.into() />
+                    <Show when=move || out.history.open.get()>
+                        <div class="output-body" role="tabpanel">
+                            <HistoryPanel history=out.history on_restore=restore />
+                        </div>
+                    </Show>
                 </section>
             </main>
             <footer class="statusbar">
@@ -397,7 +463,7 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
+fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors, code: RunCode) {
     let mut marks = Vec::new();
     out.last.set(LastRun::Sql);
     match resp {
@@ -445,6 +511,7 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
             }
         }
         Response::Error { error } => {
+            out.summary.set(Some(failed_summary("SQL", &error)));
             if !error.interrupted {
                 marks.push(mark_for(&error));
             }
@@ -463,24 +530,40 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors) {
     if let Some(ed) = editor_of(editors, Tab::Sql) {
         ed.set_marks(&marks);
     }
-    note_history("sql", out);
+    note_history(code, out);
 }
 
-/// Appends the run just shown to the workspace's run history.
-fn note_history(kind: &'static str, out: Outputs) {
+/// The status line of a run the engine answered with an error instead of results.
+fn failed_summary(what: &str, error: &EngineError) -> String {
+    if error.interrupted {
+        format!("last run: {what} stopped")
+    } else {
+        format!("last run: {what} failed")
+    }
+}
+
+/// Appends the run just shown, with the code that ran, to the workspace's run
+/// history (`web::history`); the History view reloads once it is stored.
+fn note_history(code: RunCode, out: Outputs) {
     let summary = out.summary.get_untracked().unwrap_or_default();
+    let summary = summary.strip_prefix("last run: ").unwrap_or(&summary);
     let first_error = out
         .errors
         .with_untracked(|e| e.first().map(|e| e.error.to_string()));
     let ok = first_error.is_none();
     let line = match first_error {
         Some(e) => format!("{summary} · {e}"),
-        None => summary,
+        None => summary.to_owned(),
     };
-    crate::web::workspace::note_run(kind, line, ok);
+    if out.history.open.get_untracked() {
+        out.unseen.set(true);
+    }
+    let kind = code.kind();
+    let history = out.history;
+    crate::web::history::note_run(kind, line, ok, code.keep(), move || history.recorded());
 }
 
-fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
+fn show_script_outcome(resp: Response, out: Outputs, editors: Editors, code: RunCode) {
     out.last.set(LastRun::Script);
     let mut marks: [Vec<Mark>; 2] = [Vec::new(), Vec::new()];
     match resp {
@@ -541,6 +624,7 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
             }
         }
         Response::Error { error } => {
+            out.summary.set(Some(failed_summary("script", &error)));
             out.stdout.set(String::new());
             out.tables.set(Vec::new());
             out.errors.set(vec![ShownError {
@@ -559,7 +643,7 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors) {
             ed.set_marks(m);
         }
     }
-    note_history("script", out);
+    note_history(code, out);
 }
 
 fn mark_for(e: &EngineError) -> Mark {

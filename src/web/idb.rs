@@ -7,7 +7,9 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbVersionChangeEvent};
+use web_sys::{
+    IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbVersionChangeEvent,
+};
 
 /// A versioned schema: `(version, object stores created at that version)`.
 pub type Schema = &'static [(u32, &'static [&'static str])];
@@ -27,6 +29,21 @@ pub fn done(req: &IdbRequest) -> JsFuture {
         req.set_onerror(Some(
             Closure::once_into_js(move |_: JsValue| {
                 let e = r.error().ok().flatten().map(JsValue::from);
+                let _ = reject.call1(&JsValue::NULL, &e.unwrap_or(JsValue::UNDEFINED));
+            })
+            .unchecked_ref(),
+        ));
+    }))
+}
+
+/// Resolves once the transaction has committed (`complete`), rejects when it aborts.
+pub fn committed(tx: &IdbTransaction) -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        let t = tx.clone();
+        tx.set_onabort(Some(
+            Closure::once_into_js(move |_: JsValue| {
+                let e = t.error().map(JsValue::from);
                 let _ = reject.call1(&JsValue::NULL, &e.unwrap_or(JsValue::UNDEFINED));
             })
             .unchecked_ref(),

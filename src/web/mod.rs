@@ -13,6 +13,10 @@ pub mod editor;
 pub mod examples;
 #[cfg(feature = "ui")]
 pub mod grid;
+#[cfg(feature = "ui")]
+pub mod history;
+#[cfg(feature = "ui")]
+pub mod history_view;
 pub mod idb;
 #[cfg(feature = "db")]
 pub mod persist;

@@ -1,5 +1,6 @@
 //! The workspace store in IndexedDB (`ormlab-workspace`, schema in
 //! [`crate::core::workspace`]): editor texts saved as you type, restored on load.
+//! (The run history in the same store: `web::history`.)
 
 use super::idb::done;
 use crate::core::workspace::{SAVE_DEBOUNCE_MS, WORKSPACE_STORE_SCHEMA};
@@ -119,57 +120,5 @@ pub fn attach_editor(
             );
         }
         tick.forget();
-    });
-}
-
-const HISTORY: &str = "history";
-
-thread_local! {
-    static RUN_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Appends one run to the workspace's run history (the `history` store), keyed by
-/// `[workspace, time in ms, sequence]`: what ran (`sql` or `script`), a one-line
-/// summary, and whether it ended without an error.
-pub async fn record_run(
-    workspace: &str,
-    kind: &str,
-    summary: &str,
-    ok: bool,
-) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(HISTORY, IdbTransactionMode::Readwrite)
-        .map_err(err)?;
-    let now = js_sys::Date::now();
-    let seq = RUN_SEQ.with(|s| {
-        s.set(s.get().wrapping_add(1));
-        s.get()
-    });
-    let rec = Object::new();
-    let _ = Reflect::set(&rec, &"kind".into(), &kind.into());
-    let _ = Reflect::set(&rec, &"summary".into(), &summary.into());
-    let _ = Reflect::set(&rec, &"ok".into(), &ok.into());
-    let _ = Reflect::set(&rec, &"at".into(), &now.into());
-    let key = Array::of3(&workspace.into(), &now.into(), &seq.into());
-    let req = tx
-        .object_store(HISTORY)
-        .map_err(err)?
-        .put_with_key(&rec, &key)
-        .map_err(err)?;
-    done(&req).await.map_err(err)?;
-    Ok(())
-}
-
-/// Records a run in the background (history is best-effort: a failure is logged, the
-/// run's results are unaffected).
-pub fn note_run(kind: &'static str, summary: String, ok: bool) {
-    let ws = current();
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = record_run(&ws, kind, &summary, ok).await {
-            web_sys::console::warn_1(
-                &format!("ormlab: could not record the run history: {e}").into(),
-            );
-        }
     });
 }

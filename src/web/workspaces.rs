@@ -1,7 +1,12 @@
 //! Named workspaces: the menu to switch, create, rename, duplicate and delete
 //! (with undo) workspaces. A workspace is a database (`ormlab-db`, key = name)
-//! plus its editor texts and settings (`ormlab-workspace`); the page opens one
-//! at a time (`?ws=name`).
+//! plus its editor texts, settings and run history (`ormlab-workspace`); the page
+//! opens one at a time (`?ws=name`).
+//!
+//! Delete only marks the workspace's record `deleted`: its database, editor texts
+//! and run history stay stored (hidden, the name reserved), so undo brings all of
+//! them back. Duplicate copies the database, the editor texts and the run history;
+//! rename is a duplicate under the new name plus a delete of the old one.
 //!
 //! Test ids: `workspace-menu` (a select), `workspace-new`, `workspace-rename`,
 //! `workspace-duplicate`, `workspace-delete`, `workspace-undo`, `workspace-message`.
@@ -106,8 +111,9 @@ async fn set_record(name: &str, deleted: Option<f64>) -> Result<(), String> {
     Ok(())
 }
 
-/// Copies every record of `store` whose key is `[from, ...]` to `[to, ...]`
-/// (and the plain key `from` to `to` in `plain`), in one readwrite transaction.
+/// Copies every record of `store` whose key is `[from, ...]` to `[to, ...]` (the
+/// rest of the key kept), and the plain key `from` to `to` in `plain`, in one
+/// readwrite transaction.
 async fn copy_records(
     db: &str,
     schema: idb::Schema,
@@ -146,8 +152,9 @@ async fn copy_records(
             .map_err(e)?,
     );
     for i in 0..ks.length() {
-        let k = Array::from(&ks.get(i));
-        let nk = Array::of2(&to.into(), &k.get(1));
+        // (`Array.from` copies the key.)
+        let nk = Array::from(&ks.get(i));
+        nk.set(0, to.into());
         os.put_with_key(&vs.get(i), &nk).map_err(e)?;
     }
     if let Some(p) = plain {
@@ -157,16 +164,13 @@ async fn copy_records(
             ps.put_with_key(&v, &to.into()).map_err(e)?;
         }
     }
-    let complete = js_sys::Promise::new(&mut |resolve, reject| {
-        tx.set_oncomplete(Some(&resolve));
-        tx.set_onabort(Some(&reject));
-    });
-    JsFuture::from(complete).await.map_err(e)?;
+    idb::committed(&tx).await.map_err(e)?;
     d.close();
     Ok(())
 }
 
-/// Copies workspace `from` (database and editor texts) to a new workspace `to`.
+/// Copies workspace `from` (database, editor texts and run history) to a new
+/// workspace `to`.
 /// The current workspace's unsaved commits are awaited first.
 pub async fn duplicate(from: &str, to: &str) -> Result<(), String> {
     if taken(to).await? {
@@ -194,6 +198,7 @@ pub async fn duplicate(from: &str, to: &str) -> Result<(), String> {
     )
     .await?;
     copy_records(WS, WORKSPACE_STORE_SCHEMA, "files", None, from, to).await?;
+    copy_records(WS, WORKSPACE_STORE_SCHEMA, "history", None, from, to).await?;
     set_record(to, None).await
 }
 

@@ -41,7 +41,7 @@ test('every test id the issues name is on the page', async () => {
   const { page } = browser;
   await openApp(page);
   for (const id of ['editor-models', 'editor-script', 'editor-sql', 'tab-models', 'tab-script', 'tab-sql',
-    'run-script', 'run-sql', 'stop', 'results', 'errors', 'status', 'output', 'sql-log']) {
+    'run-script', 'run-sql', 'stop', 'results', 'errors', 'status', 'output', 'sql-log', 'tab-output', 'history-open']) {
     assert.equal(await page.getByTestId(id).count(), 1, id);
   }
 });
