@@ -256,6 +256,19 @@ pub fn App() -> impl IntoView {
             }
         }
         editors.set_value(handles);
+        // Reopen the editor tab that was open last time (unless one was picked since).
+        spawn_local(async move {
+            let ws = crate::web::workspace::current();
+            if let Ok(Some(id)) = crate::web::workspace::load_setting(&ws, "editor-tab").await
+                && let Some(t) = Tab::ALL.iter().copied().find(|t| t.id() == id)
+                && tab.get_untracked() == Tab::Script
+            {
+                tab.set(t);
+                if let Some(ed) = editor_of(editors, t) {
+                    ed.refresh();
+                }
+            }
+        });
         spawn_local(async move {
             match bridge::ready().await {
                 Ok((v, _)) => {
@@ -281,6 +294,9 @@ pub fn App() -> impl IntoView {
     });
 
     let select_tab = move |t: Tab| {
+        if tab.get_untracked() != t {
+            crate::web::workspace::remember("editor-tab", t.id().to_owned());
+        }
         tab.set(t);
         if let Some(ed) = editor_of(editors, t) {
             ed.refresh();

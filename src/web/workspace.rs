@@ -1,5 +1,7 @@
 //! The workspace store in IndexedDB (`ormlab-workspace`, schema in
-//! [`crate::core::workspace`]): editor texts saved as you type, restored on load.
+//! [`crate::core::workspace`]): editor texts saved as you type, restored on load,
+//! and the workspace's settings (`settings` store: key `[workspace, name]` →
+//! `{value, updated}`; today the editor tab that was open).
 //! (The run history in the same store: `web::history`.)
 
 use super::idb::done;
@@ -12,6 +14,7 @@ use web_sys::{IdbDatabase, IdbTransactionMode};
 
 const NAME: &str = "ormlab-workspace";
 const FILES: &str = "files";
+const SETTINGS: &str = "settings";
 
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -66,6 +69,50 @@ pub async fn save_file(workspace: &str, file: &str, text: &str) -> Result<(), St
         .map_err(err)?;
     done(&req).await.map_err(err)?;
     Ok(())
+}
+
+/// A stored setting of `workspace` (`None` when never set).
+pub async fn load_setting(workspace: &str, name: &str) -> Result<Option<String>, String> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(SETTINGS).map_err(err)?;
+    let req = tx
+        .object_store(SETTINGS)
+        .map_err(err)?
+        .get(&file_key(workspace, name))
+        .map_err(err)?;
+    let v = done(&req).await.map_err(err)?;
+    Ok(Reflect::get(&v, &"value".into())
+        .ok()
+        .and_then(|t| t.as_string()))
+}
+
+/// Stores a setting of `workspace` (one readwrite transaction).
+pub async fn save_setting(workspace: &str, name: &str, value: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(SETTINGS, IdbTransactionMode::Readwrite)
+        .map_err(err)?;
+    let rec = Object::new();
+    let _ = Reflect::set(&rec, &"value".into(), &value.into());
+    let _ = Reflect::set(&rec, &"updated".into(), &js_sys::Date::now().into());
+    let req = tx
+        .object_store(SETTINGS)
+        .map_err(err)?
+        .put_with_key(&rec, &file_key(workspace, name))
+        .map_err(err)?;
+    done(&req).await.map_err(err)?;
+    Ok(())
+}
+
+/// Saves a setting in the background (a failure is logged: settings are a comfort,
+/// never worth an error banner).
+pub fn remember(name: &'static str, value: String) {
+    let ws = current();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = save_setting(&ws, name, &value).await {
+            web_sys::console::warn_1(&format!("ormlab: could not save a setting: {e}").into());
+        }
+    });
 }
 
 /// The workspace this page opened (`window.ormlab.workspace`).

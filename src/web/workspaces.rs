@@ -199,6 +199,7 @@ pub async fn duplicate(from: &str, to: &str) -> Result<(), String> {
     .await?;
     copy_records(WS, WORKSPACE_STORE_SCHEMA, "files", None, from, to).await?;
     copy_records(WS, WORKSPACE_STORE_SCHEMA, "history", None, from, to).await?;
+    copy_records(WS, WORKSPACE_STORE_SCHEMA, "settings", None, from, to).await?;
     set_record(to, None).await
 }
 

@@ -51,6 +51,9 @@ test('commit → reload: the rows and the editor text are back', async () => {
     assert.deepEqual(await page.evaluate(() => window.ormlab.query('select body from notes')), [['kept']]);
     assert.match(await editorText(page), /-- my query/);
     assert.match(await page.getByTestId('status').innerText(), /saved/);
+    // The workspace's settings: the editor tab that was open comes back.
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="tab-sql"]')?.getAttribute('aria-selected') === 'true', null, { timeout: 10_000 });
   } finally {
     await context.close();
   }
