@@ -217,9 +217,14 @@ impl Interp<'_> {
             }
             return Ok(v);
         }
+        // A model object holds its columns (and a few more): sized once, no regrowth.
+        let cap = c.model_info().map_or(0, |m| m.columns.len() + 2);
         let inst = Rc::new(Instance {
             class: c.clone(),
-            dict: RefCell::new(Default::default()),
+            dict: RefCell::new(super::value::FxMap::with_capacity_and_hasher(
+                cap,
+                Default::default(),
+            )),
             orm: RefCell::new(None),
         });
         let v = Value::Instance(inst.clone());

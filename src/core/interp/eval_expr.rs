@@ -90,11 +90,11 @@ impl Interp<'_> {
                 pos.push(self.eval(a, scope)?);
             }
         }
-        let mut kws: Vec<(Rc<str>, Value)> = vec![];
+        let mut kws: Vec<(Rc<str>, Value)> = Vec::with_capacity(keywords.len());
         for k in keywords {
             let v = self.eval(&k.value, scope)?;
             match &k.arg {
-                Some(n) => kws.push((Rc::from(n.name.as_str()), v)),
+                Some(n) => kws.push((self.intern(&n.name), v)),
                 None => {
                     for (kk, vv) in self.mapping_items(&v)? {
                         match kk {

@@ -33,6 +33,7 @@ impl<'b> Interp<'b> {
             object_class,
             out: String::new(),
             err: String::new(),
+            interned: Default::default(),
             backend,
             orm: Default::default(),
             sql_log: vec![],

@@ -210,6 +210,9 @@ pub struct Interp<'b> {
     pub out: String,
     /// Warnings.
     pub err: String,
+    /// Names from the syntax tree as shared strings, keyed by the address of the
+    /// tree's text (it lives as long as the run): keyword arguments do not allocate.
+    pub interned: value::FxMap<(usize, usize), Rc<str>>,
     /// Database.
     pub backend: &'b mut dyn Backend,
     /// ORM runtime state.
@@ -241,6 +244,20 @@ pub struct Interp<'b> {
 pub const STACK_BUDGET: usize = 640 * 1024;
 
 impl Interp<'_> {
+    /// `name` (text inside the syntax tree) as an `Rc<str>`, made once per place.
+    pub fn intern(&mut self, name: &str) -> Rc<str> {
+        let key = (name.as_ptr() as usize, name.len());
+        // (Compared too: a tree built during the run could reuse a freed address.)
+        if let Some(s) = self.interned.get(&key)
+            && **s == *name
+        {
+            return s.clone();
+        }
+        let s: Rc<str> = Rc::from(name);
+        self.interned.insert(key, s.clone());
+        s
+    }
+
     /// Issues a warning the way Python's default filter shows it: once per message and
     /// script line (a call in a loop warns once), as `Warning: Category: message` on stderr.
     pub fn warn(&mut self, category: &str, msg: &str) {

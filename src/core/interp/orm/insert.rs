@@ -44,8 +44,13 @@ pub struct TablePlan {
     autoinc: bool,
 }
 
-/// Plans by class name, for one flush.
-pub type Plans = HashMap<Rc<str>, Rc<TablePlan>>;
+/// Plans by class, for one flush (the last one used answered without hashing: a flush
+/// mostly walks long runs of one class).
+#[derive(Default)]
+pub struct Plans {
+    by_class: HashMap<Rc<str>, Rc<TablePlan>>,
+    last: Option<(Rc<str>, Rc<TablePlan>)>,
+}
 
 /// One pending object's INSERT parameters.
 struct Prepared {
@@ -120,7 +125,13 @@ pub fn many_repr(rows: &[Vec<SqlValue>]) -> String {
 impl Interp<'_> {
     /// The flush plan of a model's table (built on first use in this flush).
     pub fn table_plan(&mut self, plans: &mut Plans, m: &ModelInfo) -> Option<Rc<TablePlan>> {
-        if let Some(p) = plans.get(&m.class) {
+        if let Some((c, p)) = &plans.last
+            && Rc::ptr_eq(c, &m.class)
+        {
+            return Some(p.clone());
+        }
+        if let Some(p) = plans.by_class.get(&m.class) {
+            plans.last = Some((m.class.clone(), p.clone()));
             return Some(p.clone());
         }
         let table = self.orm.reg.table_of(&m.class).ok()?.clone();
@@ -156,7 +167,8 @@ impl Interp<'_> {
             plan.onupdate.push(d.and_then(|d| d.1.clone()));
         }
         let plan = Rc::new(plan);
-        plans.insert(m.class.clone(), plan.clone());
+        plans.by_class.insert(m.class.clone(), plan.clone());
+        plans.last = Some((m.class.clone(), plan.clone()));
         Some(plan)
     }
 
@@ -235,10 +247,14 @@ impl Interp<'_> {
     ) -> R<()> {
         let mut group: Vec<Prepared> = Vec::new();
         for inst in new {
-            let level = levels
-                .get(&(Rc::as_ptr(inst) as usize))
-                .copied()
-                .unwrap_or(0);
+            let level = if levels.is_empty() {
+                0
+            } else {
+                levels
+                    .get(&(Rc::as_ptr(inst) as usize))
+                    .copied()
+                    .unwrap_or(0)
+            };
             // Another table or level may hang off the rows collected so far (its foreign
             // keys come from them): insert those first.
             let table = inst.class.model_info().map(|m| m.table.clone());

@@ -19,13 +19,16 @@ impl Interp<'_> {
     /// name, for one flush: most passes over every object only concern those that do).
     pub fn has_relationships(
         &self,
-        cache: &mut super::super::value::FxMap<Rc<str>, bool>,
+        cache: &mut super::super::value::FxMap<usize, bool>,
         inst: &Instance,
     ) -> bool {
         let Some(m) = inst.class.model_info() else {
             return false;
         };
-        if let Some(&b) = cache.get(&m.class) {
+        // Keyed by the address of the class name (cheap to hash; the model info that
+        // owns it outlives the flush).
+        let key = Rc::as_ptr(&m.class) as *const u8 as usize;
+        if let Some(&b) = cache.get(&key) {
             return b;
         }
         let b = self
@@ -33,7 +36,7 @@ impl Interp<'_> {
             .reg
             .mapper(&m.class)
             .is_ok_and(|mp| !mp.relationships.is_empty());
-        cache.insert(m.class.clone(), b);
+        cache.insert(key, b);
         b
     }
 
@@ -360,7 +363,7 @@ impl Interp<'_> {
     pub fn collection_links(
         &mut self,
         new: &[Rc<Instance>],
-        has_rels: &mut super::super::value::FxMap<Rc<str>, bool>,
+        has_rels: &mut super::super::value::FxMap<usize, bool>,
     ) -> Links {
         let mut links: Links = std::collections::HashMap::new();
         let mut all: Vec<Rc<Instance>> = new.to_vec();
@@ -509,17 +512,19 @@ impl Interp<'_> {
         all.extend(self.orm.identity_order.clone());
         all.extend(self.orm.inserted_in_tx.clone());
         // Resolved once per class, not once per object.
-        let mut rels_of: super::super::value::FxMap<Rc<str>, Rc<Vec<(Relationship, ResolvedRel)>>> =
+        // (Keyed by the address of the class name: hashing a pointer is cheap.)
+        let mut rels_of: super::super::value::FxMap<usize, Rc<Vec<(Relationship, ResolvedRel)>>> =
             Default::default();
         for inst in all {
             let Some(m) = inst.class.model_info() else {
                 continue;
             };
-            let rels = match rels_of.get(&m.class) {
+            let key = Rc::as_ptr(&m.class) as *const u8 as usize;
+            let rels = match rels_of.get(&key) {
                 Some(r) => r.clone(),
                 None => {
                     let r = Rc::new(self.resolved_rels(&m.class));
-                    rels_of.insert(m.class.clone(), r.clone());
+                    rels_of.insert(key, r.clone());
                     r
                 }
             };
