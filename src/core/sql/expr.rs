@@ -59,6 +59,12 @@ pub enum Op {
     EndsWith,
     /// `x LIKE '%' || ? || '%'` (`contains`)
     Contains,
+    /// `x NOT LIKE ? || '%'` (a negated `startswith`)
+    NotStartsWith,
+    /// `x NOT LIKE '%' || ?` (a negated `endswith`)
+    NotEndsWith,
+    /// `x NOT LIKE '%' || ? || '%'` (a negated `contains`)
+    NotContains,
     /// `IN`
     In,
     /// `NOT IN`
@@ -111,7 +117,7 @@ impl Op {
             Exists => 0,
             Comma => -1,
             AsBool => -10,
-            StartsWith | EndsWith | Contains => -100,
+            StartsWith | EndsWith | Contains | NotStartsWith | NotEndsWith | NotContains => -100,
         }
     }
 
@@ -133,6 +139,7 @@ impl Op {
             Is => "IS",
             IsNot => "IS NOT",
             Like | StartsWith | EndsWith | Contains => "LIKE",
+            NotStartsWith | NotEndsWith | NotContains => "NOT LIKE",
             NotLike => "NOT LIKE",
             In => "IN",
             NotIn => "NOT IN",
@@ -173,6 +180,12 @@ impl Op {
             NotIn => In,
             Between => NotBetween,
             NotBetween => Between,
+            StartsWith => NotStartsWith,
+            NotStartsWith => StartsWith,
+            EndsWith => NotEndsWith,
+            NotEndsWith => EndsWith,
+            Contains => NotContains,
+            NotContains => Contains,
             _ => return None,
         })
     }
@@ -199,8 +212,11 @@ pub enum Expr {
     },
     /// A bound parameter, rendered `?`.
     Bind(SqlValue),
-    /// Verbatim SQL text (`literal_column`, `text()`, `1` for `true()`, `'%'`...).
+    /// Verbatim SQL text (`literal_column`, `text()`, `'%'`...).
     Raw(String),
+    /// `true()` / `false()` (and `== True`): `1`/`0` on SQLite, `true`/`false` printed
+    /// with the default dialect.
+    Bool(bool),
     /// `NULL`
     Null,
     /// `*`
@@ -300,12 +316,12 @@ impl Expr {
 
     /// `true()` / a Python `True` compared with `==`: rendered inline as `1` on SQLite.
     pub fn true_() -> Expr {
-        Expr::Raw("1".into())
+        Expr::Bool(true)
     }
 
     /// `false()` / a Python `False` compared with `==`: rendered inline as `0` on SQLite.
     pub fn false_() -> Expr {
-        Expr::Raw("0".into())
+        Expr::Bool(false)
     }
 
     /// Verbatim SQL.

@@ -153,6 +153,120 @@ pub fn quote(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// The reserved words of SQLAlchemy's default (generic) compiler
+/// (`sqlalchemy.sql.compiler.RESERVED_WORDS`), used when a statement is printed with
+/// `str()` rather than compiled for SQLite.
+pub const GENERIC_RESERVED_WORDS: &[&str] = &[
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "new",
+    "not",
+    "notnull",
+    "null",
+    "off",
+    "offset",
+    "old",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "right",
+    "select",
+    "session_user",
+    "set",
+    "similar",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "verbose",
+    "when",
+    "where",
+];
+
+/// [`quote`] for the generic dialect (its reserved words instead of SQLite's).
+pub fn quote_generic(name: &str) -> Cow<'_, str> {
+    let lower = name.to_lowercase();
+    let needs = GENERIC_RESERVED_WORDS
+        .binary_search(&lower.as_str())
+        .is_ok()
+        || (requires_quotes(name) && RESERVED_WORDS.binary_search(&lower.as_str()).is_err());
+    if needs {
+        Cow::Owned(format!("\"{}\"", name.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// A string literal as SQLAlchemy renders it inline: `'...'` with `'` doubled.
 pub fn string_literal(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))

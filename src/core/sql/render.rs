@@ -78,14 +78,52 @@ pub fn render(stmt: &Statement) -> Rendered {
     }
 }
 
+/// A SELECT as `str(select(...))` prints it in SQLAlchemy (the default dialect, not the
+/// SQLite one used to run it): named binds `:name_1`, `__[POSTCOMPILE_x_1]` for IN
+/// lists, the generic reserved words (`"user"` is quoted), `LIMIT` without a forced
+/// `OFFSET`.
+pub fn render_generic(sel: &Select) -> String {
+    let mut r = Renderer {
+        dialect: Dialect::Generic,
+        ..Renderer::default()
+    };
+    r.select(sel, false)
+}
+
+/// The name SQLAlchemy gives a bind compared with `e`: the column's name, the
+/// function's name, else `param`.
+fn bind_base(e: &Expr) -> String {
+    match e {
+        Expr::Column { name, .. } => name.clone(),
+        Expr::Func { name, .. } => name.to_ascii_lowercase(),
+        Expr::Label { name, .. } => name.clone(),
+        Expr::Grouping(inner) => bind_base(inner),
+        _ => "param".into(),
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Ctx {
     Normal,
     OrderBy,
 }
 
+/// Which SQL flavour to print.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Dialect {
+    /// What is sent to SQLite: `?` placeholders, SQLite's reserved words.
+    #[default]
+    Sqlite,
+    /// `str(select(...))` in SQLAlchemy: the default (generic) dialect, named binds
+    /// (`:name_1`), expanding IN (`__[POSTCOMPILE_id_1]`), generic reserved words.
+    Generic,
+}
+
 #[derive(Default)]
 struct Renderer {
+    dialect: Dialect,
+    /// Generic dialect: the name the next bind parameter is called after.
+    bind_hint: Option<String>,
     params: Vec<SqlValue>,
     /// anonymous alias → assigned number
     aliases: HashMap<(String, u32), u32>,
@@ -94,6 +132,22 @@ struct Renderer {
 }
 
 impl Renderer {
+    /// An identifier, quoted as the dialect requires.
+    fn q<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.dialect {
+            Dialect::Sqlite => quote(name),
+            Dialect::Generic => super::ident::quote_generic(name),
+        }
+    }
+
+    /// Generic dialect: `:name_N` for the next bind called `base`.
+    fn bind_name(&mut self, base: &str) -> String {
+        // (One counter per name, shared with anonymous labels such as `count_1`.)
+        let n = self.counters.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        format!("{base}_{n}")
+    }
+
     fn next_anon(&mut self, base: &str) -> String {
         let n = self.counters.entry(base.to_string()).or_insert(0);
         *n += 1;
@@ -172,7 +226,20 @@ impl Renderer {
             out.push_str(" ORDER BY ");
             out.push_str(&o.join(", "));
         }
-        if s.limit.is_some() || s.offset.is_some() {
+        if self.dialect == Dialect::Generic {
+            // The generic compiler's limit_clause.
+            if let Some(l) = &s.limit {
+                out.push_str("\n LIMIT ");
+                out.push_str(&self.expr(l, Ctx::Normal));
+            }
+            if let Some(o) = &s.offset {
+                if s.limit.is_none() {
+                    out.push_str("\n LIMIT -1");
+                }
+                out.push_str(" OFFSET ");
+                out.push_str(&self.expr(o, Ctx::Normal));
+            }
+        } else if s.limit.is_some() || s.offset.is_some() {
             out.push_str("\n LIMIT ");
             let limit = s.limit.clone().unwrap_or(Expr::Bind(SqlValue::Integer(-1)));
             out.push_str(&self.expr(&limit, Ctx::Normal));
@@ -194,7 +261,7 @@ impl Renderer {
             Expr::Label { name, expr } => {
                 used.push(name.clone());
                 let inner = self.expr(expr, Ctx::Normal);
-                format!("{inner} AS {}", quote(name))
+                format!("{inner} AS {}", self.q(name))
             }
             Expr::Column { table, name } => {
                 let text = self.expr(c, Ctx::Normal);
@@ -202,7 +269,7 @@ impl Renderer {
                     LabelStyle::TablenamePlusCol => match table {
                         Some(t) => {
                             let label = format!("{}_{}", self.table_name(t), name);
-                            format!("{text} AS {}", quote(&label))
+                            format!("{text} AS {}", self.q(&label))
                         }
                         None => text,
                     },
@@ -210,11 +277,11 @@ impl Renderer {
                         if used.contains(name) {
                             let label = self.next_anon(name);
                             used.push(label.clone());
-                            format!("{text} AS {}", quote(&label))
+                            format!("{text} AS {}", self.q(&label))
                         } else {
                             used.push(name.clone());
                             if as_from {
-                                format!("{text} AS {}", quote(name))
+                                format!("{text} AS {}", self.q(name))
                             } else {
                                 text
                             }
@@ -233,7 +300,7 @@ impl Renderer {
                         LabelStyle::TablenamePlusCol => format!("{}_{}", self.table_name(t), name),
                         LabelStyle::DisambiguateOnly => name.clone(),
                     };
-                    format!("{text} AS {}", quote(&label))
+                    format!("{text} AS {}", self.q(&label))
                 } else {
                     text
                 }
@@ -242,7 +309,7 @@ impl Renderer {
             Expr::Func { name, .. } => {
                 let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon(name);
-                format!("{text} AS {}", quote(&label))
+                format!("{text} AS {}", self.q(&label))
             }
             _ => {
                 let text = self.expr(c, Ctx::Normal);
@@ -254,15 +321,15 @@ impl Renderer {
 
     fn render_from(&mut self, f: &FromItem) -> String {
         match f {
-            FromItem::Table(t) => quote(t).into_owned(),
+            FromItem::Table(t) => self.q(t).into_owned(),
             FromItem::Alias { table, alias } => {
                 let a = self.table_name(alias);
-                format!("{} AS {}", quote(table), quote(&a))
+                format!("{} AS {}", self.q(table), self.q(&a))
             }
             FromItem::Subquery { select, alias } => {
                 let inner = self.select(select, true);
                 let a = self.table_name(alias);
-                format!("({inner}) AS {}", quote(&a))
+                format!("({inner}) AS {}", self.q(&a))
             }
             FromItem::Join {
                 left,
@@ -289,15 +356,27 @@ impl Renderer {
             Expr::Column { table, name } => match table {
                 Some(t) => {
                     let t = self.table_name(t);
-                    format!("{}.{}", quote(&t), quote(name))
+                    format!("{}.{}", self.q(&t), self.q(name))
                 }
-                None => quote(name).into_owned(),
+                None => self.q(name).into_owned(),
             },
             Expr::Bind(v) => {
                 self.params.push(v.clone());
-                "?".into()
+                match self.dialect {
+                    Dialect::Sqlite => "?".into(),
+                    Dialect::Generic => {
+                        let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
+                        format!(":{}", self.bind_name(&base))
+                    }
+                }
             }
             Expr::Raw(s) => s.clone(),
+            Expr::Bool(b) => match (self.dialect, b) {
+                (Dialect::Sqlite, true) => "1".into(),
+                (Dialect::Sqlite, false) => "0".into(),
+                (Dialect::Generic, true) => "true".into(),
+                (Dialect::Generic, false) => "false".into(),
+            },
             Expr::Null => "NULL".into(),
             Expr::Star => "*".into(),
             Expr::Binary { left, op, right } => self.binary(left, *op, right),
@@ -323,12 +402,12 @@ impl Renderer {
             Expr::Func { name, args } => self.func(name, args),
             Expr::Label { name, expr } => {
                 if ctx == Ctx::OrderBy {
-                    quote(name).into_owned()
+                    self.q(name).into_owned()
                 } else {
                     self.expr(expr, ctx)
                 }
             }
-            Expr::LabelRef(name) => quote(name).into_owned(),
+            Expr::LabelRef(name) => self.q(name).into_owned(),
             Expr::Grouping(inner) => format!("({})", self.expr(inner, Ctx::Normal)),
             Expr::Case { whens, else_ } => {
                 let mut s = String::from("CASE");
@@ -353,6 +432,35 @@ impl Renderer {
 
     fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
         let l = self.expr(left, Ctx::Normal);
+        if self.dialect == Dialect::Generic {
+            let base = bind_base(left);
+            if matches!(op, Op::In | Op::NotIn)
+                && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))
+            {
+                // An expanding parameter: its values are rendered at execution.
+                if let Expr::List { items, .. } = right {
+                    for i in items {
+                        if let Expr::Bind(v) = i {
+                            self.params.push(v.clone());
+                        }
+                    }
+                }
+                let r = format!("(__[POSTCOMPILE_{}])", self.bind_name(&base));
+                return if op == Op::NotIn {
+                    format!("({l} NOT IN {r})")
+                } else {
+                    format!("{l} IN {r}")
+                };
+            }
+            let saved = self.bind_hint.replace(base);
+            let out = self.binary_sides(&l, op, right);
+            self.bind_hint = saved;
+            return out;
+        }
+        self.binary_sides(&l, op, right)
+    }
+
+    fn binary_sides(&mut self, l: &str, op: Op, right: &Expr) -> String {
         match op {
             Op::In | Op::NotIn => {
                 let r = match right {
@@ -368,9 +476,17 @@ impl Renderer {
                     format!("{l} IN {r}")
                 }
             }
-            Op::StartsWith => format!("{l} LIKE {} || '%'", self.expr(right, Ctx::Normal)),
-            Op::EndsWith => format!("{l} LIKE '%' || {}", self.expr(right, Ctx::Normal)),
-            Op::Contains => format!("{l} LIKE '%' || {} || '%'", self.expr(right, Ctx::Normal)),
+            Op::StartsWith | Op::NotStartsWith => {
+                format!("{l} {} {} || '%'", op.sql(), self.expr(right, Ctx::Normal))
+            }
+            Op::EndsWith | Op::NotEndsWith => {
+                format!("{l} {} '%' || {}", op.sql(), self.expr(right, Ctx::Normal))
+            }
+            Op::Contains | Op::NotContains => format!(
+                "{l} {} '%' || {} || '%'",
+                op.sql(),
+                self.expr(right, Ctx::Normal)
+            ),
             _ => format!("{l} {} {}", op.sql(), self.expr(right, Ctx::Normal)),
         }
     }

@@ -52,7 +52,13 @@ impl Interp<'_> {
             Native::Db => "<SQLAlchemy sqlite://>".into(),
             Native::Query(q) => {
                 let sel = self.compile_query(&q.q.clone())?;
-                crate::core::sql::render(&Statement::Select(sel)).sql
+                if q.legacy || q.dml.is_some() {
+                    // A legacy Query prints with its session's dialect (SQLite).
+                    crate::core::sql::render(&Statement::Select(sel)).sql
+                } else {
+                    // A 2.0 select() knows no engine: the default dialect.
+                    crate::core::sql::render::render_generic(&sel)
+                }
             }
             Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
             Native::KeyView(k) => {
