@@ -23,8 +23,9 @@
 //! - [`strings`] / [`str_case`] / [`slice`](mod@slice): `repr(str)`, the non-trivial str methods
 //!   (character indices), Unicode predicates and case mapping, slice normalization
 //!   shared with lists and tuples.
-//! - [`decimal`] / [`decimal_ops`]: `decimal.Decimal` in the default context, plus
-//!   SQLAlchemy `Numeric` reading on SQLite ([`decimal_ops::SqliteNumber`]).
+//! - [`decimal`] / [`decimal_arith`] / [`decimal_ops`]: `decimal.Decimal` in the default
+//!   context (parsing and `str`, arithmetic, rounding and comparisons), plus SQLAlchemy
+//!   `Numeric` reading on SQLite ([`decimal_ops::SqliteNumber`]).
 //! - [`datetime`] / [`datetime_text`] / [`strptime`] / [`timedelta`]: naive date,
 //!   datetime, timedelta; `isoformat`/`fromisoformat`/`strftime`/`strptime`; SQLite
 //!   storage strings as SQLAlchemy writes and reads them.
@@ -39,6 +40,7 @@
 pub mod datetime;
 pub mod datetime_text;
 pub mod decimal;
+pub mod decimal_arith;
 pub mod decimal_format;
 pub mod decimal_ops;
 pub mod error;

@@ -1,0 +1,324 @@
+//! Container constructors and iteration builtins: `len`, `list`, `tuple`, `set`, `dict`,
+//! `range`, `enumerate`, `zip`, `reversed`, `iter`, `next`, `map`, `filter`, `sorted`,
+//! `any`/`all`, and the stable, fallible sort behind `sorted` and `list.sort`.
+
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::{Dict, HKey, Value};
+use crate::core::interp::{Exc, Interp, R};
+
+impl Interp<'_> {
+    /// The container and iteration builtins (`len`, `list`, `dict`, `range`, `sorted`...).
+    pub(super) fn call_container_builtin(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "len" => {
+                self.nargs("len", &args, 1, 1)?;
+                let n = match &args[0] {
+                    Value::Str(s) => s.chars().count(),
+                    Value::List(l) => l.borrow().len(),
+                    Value::Tuple(t) => t.len(),
+                    Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+                    Value::Native(n) => return self.native_len(n.clone()),
+                    v @ Value::Instance(i) if i.class.lookup("__len__").is_some() => {
+                        let f = self.getattr(v, "__len__")?;
+                        return self.call(&f, vec![], vec![]);
+                    }
+                    other => {
+                        let t = self.type_name(other);
+                        return self
+                            .raise("TypeError", format!("object of type '{t}' has no len()"));
+                    }
+                };
+                Ok(Value::int(n as i64))
+            }
+            "list" => match args.first() {
+                None => Ok(Value::list(vec![])),
+                Some(v) => Ok(Value::list(self.iterate(v)?)),
+            },
+            "tuple" => match args.first() {
+                None => Ok(Value::tuple(vec![])),
+                Some(v) => Ok(Value::tuple(self.iterate(v)?)),
+            },
+            "set" | "frozenset" => match args.first() {
+                None => self.make_set(vec![]),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    self.make_set(items)
+                }
+            },
+            "dict" => {
+                let mut d = Dict::new();
+                if let Some(a) = args.first() {
+                    let items = match a {
+                        Value::Dict(_) | Value::Native(_) => self.mapping_items(a)?,
+                        _ => {
+                            let mut v = vec![];
+                            for p in self.iterate(a)? {
+                                if !matches!(p, Value::List(_) | Value::Tuple(_) | Value::Str(_)) {
+                                    return self.raise("TypeError", format!("cannot convert dictionary update sequence element #{} to a sequence", v.len()));
+                                }
+                                let kv = self.iterate(&p)?;
+                                if kv.len() != 2 {
+                                    return self.raise("ValueError", format!("dictionary update sequence element #{} has length {}; 2 is required", v.len(), kv.len()));
+                                }
+                                v.push((kv[0].clone(), kv[1].clone()));
+                            }
+                            v
+                        }
+                    };
+                    for (k, v) in items {
+                        let h = self.hash_key(&k)?;
+                        d.insert(h, k, v);
+                    }
+                }
+                for (k, v) in kw {
+                    d.insert(HKey::Str(k.clone()), Value::Str(k), v);
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+            }
+            "range" => {
+                let mut n = vec![];
+                for a in &args {
+                    n.push(self.as_index(a)?);
+                }
+                let (start, stop, step) = match n.len() {
+                    1 => (0, n[0], 1),
+                    2 => (n[0], n[1], 1),
+                    3 => (n[0], n[1], n[2]),
+                    _ => {
+                        return self.raise(
+                            "TypeError",
+                            format!("range expected at least 1 argument, got {}", n.len()),
+                        );
+                    }
+                };
+                if step == 0 {
+                    return self.raise("ValueError", "range() arg 3 must not be zero");
+                }
+                let mut v = vec![];
+                let mut i = start;
+                while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                    if v.len() > 50_000_000 {
+                        return self.raise("MemoryError", "");
+                    }
+                    v.push(Value::int(i));
+                    i += step;
+                }
+                Ok(Value::list(v))
+            }
+            "enumerate" => {
+                let items = self.iterate(&args[0])?;
+                let start = match args
+                    .get(1)
+                    .or(kw.iter().find(|k| &*k.0 == "start").map(|k| &k.1))
+                {
+                    Some(v) => self.as_index(v)?,
+                    None => 0,
+                };
+                Ok(Value::list(
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| Value::tuple(vec![Value::int(i as i64 + start), v]))
+                        .collect(),
+                ))
+            }
+            "zip" => {
+                let mut lists = vec![];
+                for a in &args {
+                    lists.push(self.iterate(a)?);
+                }
+                let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+                Ok(Value::list(
+                    (0..n)
+                        .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+                        .collect(),
+                ))
+            }
+            "reversed" => {
+                let mut v = self.iterate(&args[0])?;
+                v.reverse();
+                Ok(Value::list(v))
+            }
+            "iter" => Ok(Value::Native(Rc::new(Native::Iter(
+                std::cell::RefCell::new((self.iterate(&args[0])?, 0)),
+            )))),
+            "next" => match args.first() {
+                Some(Value::Native(n)) if matches!(**n, Native::Iter(_)) => {
+                    let Native::Iter(st) = &**n else {
+                        unreachable!()
+                    };
+                    let mut st = st.borrow_mut();
+                    if st.1 < st.0.len() {
+                        st.1 += 1;
+                        Ok(st.0[st.1 - 1].clone())
+                    } else if let Some(d) = args.get(1) {
+                        Ok(d.clone())
+                    } else {
+                        drop(st);
+                        self.raise("StopIteration", "")
+                    }
+                }
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    match items.into_iter().next() {
+                        Some(x) => Ok(x),
+                        None => match args.get(1) {
+                            Some(d) => Ok(d.clone()),
+                            None => self.raise("StopIteration", ""),
+                        },
+                    }
+                }
+                None => self.raise("TypeError", "next expected at least 1 argument, got 0"),
+            },
+            "map" => {
+                let f = args[0].clone();
+                let mut lists = vec![];
+                for a in &args[1..] {
+                    lists.push(self.iterate(a)?);
+                }
+                let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+                let mut out = vec![];
+                for i in 0..n {
+                    out.push(self.call(
+                        &f,
+                        lists.iter().map(|l| l[i].clone()).collect(),
+                        vec![],
+                    )?);
+                }
+                Ok(Value::list(out))
+            }
+            "filter" => {
+                let f = args[0].clone();
+                let mut out = vec![];
+                for v in self.iterate(&args[1])? {
+                    let keep = if matches!(f, Value::None) {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call(&f, vec![v.clone()], vec![])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        out.push(v);
+                    }
+                }
+                Ok(Value::list(out))
+            }
+            "sorted" => {
+                self.nargs("sorted", &args, 1, 1)?;
+                let items = self.iterate(&args[0])?;
+                Ok(Value::list(self.sorted(items, kw)?))
+            }
+            "any" | "all" => {
+                let want = name == "any";
+                for v in self.iterate(&args[0])? {
+                    if self.truthy(&v)? == want {
+                        return Ok(Value::Bool(want));
+                    }
+                }
+                Ok(Value::Bool(!want))
+            }
+            _ => self.not_callable(name),
+        }
+    }
+
+    /// `sorted(items, key=, reverse=)` (stable).
+    pub fn sorted(&mut self, items: Vec<Value>, kw: Kw) -> R<Vec<Value>> {
+        let mut key = None;
+        let mut reverse = false;
+        for (k, v) in kw {
+            match &*k {
+                "key" => key = Some(v).filter(|v| !matches!(v, Value::None)),
+                "reverse" => reverse = self.truthy(&v)?,
+                _ => {
+                    return self.raise(
+                        "TypeError",
+                        format!("'{k}' is an invalid keyword argument for sort()"),
+                    );
+                }
+            }
+        }
+        let mut keyed = Vec::with_capacity(items.len());
+        for v in items {
+            let k = match &key {
+                Some(f) => self.call(f, vec![v.clone()], vec![])?,
+                None => v.clone(),
+            };
+            keyed.push((k, v));
+        }
+        // merge sort with fallible comparisons
+        let mut err = None;
+        let mut idx: Vec<usize> = (0..keyed.len()).collect();
+        let keys: Vec<Value> = keyed.iter().map(|k| k.0.clone()).collect();
+        let mut tmp = idx.clone();
+        self.merge_sort(&keys, &mut idx, &mut tmp, reverse, &mut err);
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(idx.into_iter().map(|i| keyed[i].1.clone()).collect())
+    }
+
+    fn merge_sort(
+        &mut self,
+        keys: &[Value],
+        v: &mut [usize],
+        tmp: &mut [usize],
+        rev: bool,
+        err: &mut Option<Box<Exc>>,
+    ) {
+        let n = v.len();
+        if n <= 1 || err.is_some() {
+            return;
+        }
+        let mid = n / 2;
+        {
+            let (a, b) = v.split_at_mut(mid);
+            let (ta, tb) = tmp.split_at_mut(mid);
+            self.merge_sort(keys, a, ta, rev, err);
+            self.merge_sort(keys, b, tb, rev, err);
+        }
+        let (mut i, mut j, mut k) = (0, mid, 0);
+        while i < mid && j < n {
+            let (x, y) = (&keys[v[i]], &keys[v[j]]);
+            // take right first only when right < left (stability)
+            let take_right = if rev {
+                self.order(crate::core::lang::ast::CmpOp::Lt, x, y)
+            } else {
+                self.order(crate::core::lang::ast::CmpOp::Lt, y, x)
+            };
+            let take_right = match take_right {
+                Ok(o) => o == std::cmp::Ordering::Less,
+                Err(e) => {
+                    *err = Some(e);
+                    return;
+                }
+            };
+            if take_right {
+                tmp[k] = v[j];
+                j += 1;
+            } else {
+                tmp[k] = v[i];
+                i += 1;
+            }
+            k += 1;
+        }
+        while i < mid {
+            tmp[k] = v[i];
+            i += 1;
+            k += 1;
+        }
+        while j < n {
+            tmp[k] = v[j];
+            j += 1;
+            k += 1;
+        }
+        v.copy_from_slice(&tmp[..n]);
+    }
+}

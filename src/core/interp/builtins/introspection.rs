@@ -1,0 +1,148 @@
+//! Introspection builtins: `type`, `isinstance`, `issubclass`, `getattr`/`setattr`/`hasattr`,
+//! `vars`, `callable`, `hash`, `id`, `property`/`classmethod`/`staticmethod`, `super`, `object`.
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+
+use super::is_type_name;
+
+impl Interp<'_> {
+    /// The introspection builtins (`type`, `isinstance`, `getattr`, `super`...).
+    pub(super) fn call_introspection_builtin(&mut self, name: &str, args: Vec<Value>) -> R<Value> {
+        match name {
+            "hash" => {
+                let _ = self.hash_key(&args[0])?;
+                Ok(Value::int(0))
+            }
+            "id" => Ok(Value::int(args[0].ptr().unwrap_or(0) as i64)),
+            "callable" => Ok(Value::Bool(matches!(
+                args[0],
+                Value::Func(_)
+                    | Value::Builtin(_)
+                    | Value::BuiltinMethod(_)
+                    | Value::Method(_)
+                    | Value::Class(_)
+            ))),
+            "type" => {
+                if args.len() != 1 {
+                    return self.unsupported("`type()` with three arguments");
+                }
+                Ok(self.type_of(&args[0]))
+            }
+            "isinstance" => {
+                let r = self.isinstance(&args[0], &args[1])?;
+                Ok(Value::Bool(r))
+            }
+            "issubclass" => match (&args[0], &args[1]) {
+                (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
+                _ => Ok(Value::Bool(false)),
+            },
+            "getattr" => {
+                let Value::Str(n) = &args[1] else {
+                    return self.raise("TypeError", "attribute name must be string");
+                };
+                match self.getattr(&args[0], n) {
+                    Ok(v) => Ok(v),
+                    Err(e)
+                        if args.len() > 2
+                            && self.exc_matches(&e.value, &self.exc["AttributeError"].clone()) =>
+                    {
+                        Ok(args[2].clone())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            "setattr" => {
+                let Value::Str(n) = &args[1] else {
+                    return self.raise("TypeError", "attribute name must be string");
+                };
+                self.setattr(&args[0], n, args[2].clone())?;
+                Ok(Value::None)
+            }
+            "hasattr" => {
+                let Value::Str(n) = &args[1] else {
+                    return self.raise("TypeError", "attribute name must be string");
+                };
+                match self.getattr(&args[0], n) {
+                    Ok(_) => Ok(Value::Bool(true)),
+                    Err(e) if self.exc_matches(&e.value, &self.exc["AttributeError"].clone()) => {
+                        Ok(Value::Bool(false))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            "vars" => self.getattr(&args[0], "__dict__"),
+            "property" => Ok(Value::Property(Rc::new(args[0].clone()))),
+            "classmethod" => Ok(Value::ClassMethod(Rc::new(args[0].clone()))),
+            "staticmethod" => Ok(Value::StaticMethod(Rc::new(args[0].clone()))),
+            "super" => {
+                if !args.is_empty()
+                    && let (Value::Class(c), Some(o)) = (&args[0], args.get(1))
+                {
+                    return Ok(Value::Super(Rc::new((c.clone(), o.clone()))));
+                }
+                match self.orm.method_stack.last().cloned() {
+                    Some((c, this)) => Ok(Value::Super(Rc::new((c, this)))),
+                    None => self.raise("RuntimeError", "super(): no arguments"),
+                }
+            }
+            "object" => Ok(Value::Instance(Rc::new(Instance {
+                class: self.object_class.clone(),
+                dict: Default::default(),
+                orm: Default::default(),
+            }))),
+            _ => self.not_callable(name),
+        }
+    }
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> Value {
+        match v {
+            Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Class(_) => Value::Builtin(Rc::from("type")),
+            Value::Native(n) => Value::Native(Rc::new(Native::TypeObj(Rc::from(n.type_name())))),
+            other => {
+                let t = self.type_name(other);
+                if is_type_name(&t) {
+                    Value::Builtin(Rc::from(t.as_str()))
+                } else {
+                    Value::Native(Rc::new(Native::TypeObj(Rc::from(t.as_str()))))
+                }
+            }
+        }
+    }
+
+    /// `isinstance(v, t)`.
+    pub fn isinstance(&mut self, v: &Value, t: &Value) -> R<bool> {
+        Ok(match t {
+            Value::Tuple(ts) => {
+                for x in ts.iter() {
+                    if self.isinstance(v, x)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            Value::Class(c) => match v {
+                Value::Instance(i) => i.class.is_subclass(c),
+                _ => Rc::ptr_eq(c, &self.object_class),
+            },
+            Value::Builtin(n) => {
+                let tn = self.type_name(v);
+                *tn == **n
+                    || (&**n == "int" && tn == "bool")
+                    || (&**n == "date" && tn == "datetime")
+                    || &**n == "object"
+            }
+            _ => {
+                return self.raise(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                );
+            }
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! The import machinery: `import x`, `from m import name`, and the attributes of builtin
+//! callables used as namespaces (`datetime.utcnow`, `json.dumps`).
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+use super::is_sqla_exc;
+
+impl Interp<'_> {
+    /// `import x`.
+    pub fn import_module(&mut self, name: &str) -> R<Value> {
+        match name {
+            "json" | "math" | "random" | "time" => Ok(Value::Builtin(Rc::from(name))),
+            "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
+            "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
+            "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate" | "sqlalchemy"
+            | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "sys" => {
+                Ok(Value::Native(Rc::new(Native::Module(Rc::from(name)))))
+            }
+            _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
+        }
+    }
+
+    /// `from m import name`.
+    pub fn import_from(&mut self, module: &str, name: &str) -> R<Value> {
+        let v = match (module, name) {
+            ("datetime", "datetime" | "date" | "timedelta") => Value::Builtin(Rc::from(name)),
+            ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
+            ("decimal", "InvalidOperation") => Value::Class(self.exc["InvalidOperation"].clone()),
+            ("json", "dumps" | "loads") => {
+                Value::Builtin(Rc::from(format!("json.{name}").as_str()))
+            }
+            ("flask", "Flask") => Value::Native(Rc::new(Native::SqlaFn(Rc::from("Flask")))),
+            (
+                "flask",
+                "abort" | "jsonify" | "request" | "render_template" | "redirect" | "url_for",
+            ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            ("flask_sqlalchemy", "SQLAlchemy") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from("SQLAlchemy"))))
+            }
+            ("flask_migrate", "Migrate") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from("Migrate"))))
+            }
+            ("sqlalchemy.exc", n) if self.exc.contains_key(n) && is_sqla_exc(n) => {
+                Value::Class(self.exc[n].clone())
+            }
+            ("werkzeug.exceptions", "NotFound" | "HTTPException") => {
+                Value::Class(self.exc[name].clone())
+            }
+            (
+                "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",
+                _,
+            ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => {
+                Value::Builtin(Rc::from(format!("time.{name}").as_str()))
+            }
+            ("math", "sqrt" | "floor" | "ceil" | "pi") => {
+                Value::Builtin(Rc::from(format!("math.{name}").as_str()))
+            }
+            _ => {
+                let known = [
+                    "datetime",
+                    "decimal",
+                    "json",
+                    "flask",
+                    "flask_sqlalchemy",
+                    "flask_migrate",
+                    "sqlalchemy",
+                    "sqlalchemy.exc",
+                    "sqlalchemy.orm",
+                    "werkzeug.exceptions",
+                    "math",
+                    "time",
+                ];
+                if known.contains(&module) {
+                    return self.raise(
+                        "ImportError",
+                        format!("cannot import name '{name}' from '{module}'"),
+                    );
+                }
+                return self.raise("ModuleNotFoundError", format!("No module named '{module}'"));
+            }
+        };
+        Ok(v)
+    }
+
+    /// Attributes of builtin callables used as namespaces (`datetime.utcnow`, `json.dumps`).
+    pub fn builtin_attr(&mut self, owner: &str, name: &str) -> R<Option<Value>> {
+        let full = match (owner, name) {
+            ("datetime", "utcnow" | "now" | "strptime" | "fromisoformat" | "combine" | "today") => {
+                format!("datetime.{name}")
+            }
+            ("date", "today" | "fromisoformat") => format!("date.{name}"),
+            ("json", "dumps" | "loads") => format!("json.{name}"),
+            ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
+            ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
+            ("datetime_module", "datetime" | "date" | "timedelta") => name.to_string(),
+            ("str", _) | ("list", _) | ("dict", _) => return Ok(None),
+            _ => return Ok(None),
+        };
+        Ok(Some(Value::Builtin(Rc::from(full.as_str()))))
+    }
+}

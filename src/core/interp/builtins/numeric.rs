@@ -1,0 +1,195 @@
+//! Numeric builtins: `int`, `float`, `bool`, `abs`, `round`, `divmod`, `pow`, `sum`, `min`,
+//! `max`, `hex`/`bin`/`oct`.
+
+use std::rc::Rc;
+
+use crate::core::py::Int;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// The numeric builtins (`int`, `float`, `round`, `min`/`max`...).
+    pub(super) fn call_numeric_builtin(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "int" => self.int_builtin(args),
+            "float" => match args.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Float(f)) => Ok(Value::Float(*f)),
+                Some(Value::Int(i)) => Ok(Value::Float(self.py(i.to_f64())?)),
+                Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+                Some(Value::Str(s)) => Ok(Value::Float(
+                    self.py(crate::core::py::float::parse_float(s))?,
+                )),
+                Some(Value::Decimal(d)) => Ok(Value::Float(d.to_f64())),
+                Some(v) => {
+                    let t = self.type_name(v);
+                    self.raise(
+                        "TypeError",
+                        format!("float() argument must be a string or a real number, not '{t}'"),
+                    )
+                }
+            },
+            "bool" => match args.first() {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(self.truthy(v)?)),
+            },
+            "sum" => {
+                let mut acc = args.get(1).cloned().unwrap_or(Value::int(0));
+                for v in self.iterate(&args[0])? {
+                    acc = self.binop(crate::core::lang::ast::BinOp::Add, acc, v)?;
+                }
+                Ok(acc)
+            }
+            "min" | "max" => {
+                let items = if args.len() == 1 {
+                    self.iterate(&args[0])?
+                } else {
+                    args.clone()
+                };
+                let key = kw.iter().find(|k| &*k.0 == "key").map(|k| k.1.clone());
+                let default = kw.iter().find(|k| &*k.0 == "default").map(|k| k.1.clone());
+                if items.is_empty() {
+                    return match default {
+                        Some(d) => Ok(d),
+                        None => {
+                            self.raise("ValueError", format!("{name}() arg is an empty sequence"))
+                        }
+                    };
+                }
+                let mut best = items[0].clone();
+                let mut best_k = match &key {
+                    Some(k) => self.call(k, vec![best.clone()], vec![])?,
+                    None => best.clone(),
+                };
+                for v in items.into_iter().skip(1) {
+                    let k = match &key {
+                        Some(kf) => self.call(kf, vec![v.clone()], vec![])?,
+                        None => v.clone(),
+                    };
+                    let op = if name == "min" {
+                        crate::core::lang::ast::CmpOp::Lt
+                    } else {
+                        crate::core::lang::ast::CmpOp::Gt
+                    };
+                    let better = self.compare(op, &k, &best_k)?;
+                    if self.truthy(&better)? {
+                        best = v;
+                        best_k = k;
+                    }
+                }
+                Ok(best)
+            }
+            "abs" => match &args[0] {
+                Value::Int(i) => Ok(Value::Int(i.abs())),
+                Value::Bool(b) => Ok(Value::int(*b as i64)),
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                Value::Decimal(d) => Ok(Value::Decimal(Rc::new(self.py(d.abs())?))),
+                v => {
+                    let t = self.type_name(v);
+                    self.raise("TypeError", format!("bad operand type for abs(): '{t}'"))
+                }
+            },
+            "round" => self.round(args),
+            "divmod" => {
+                let q = self.binop(
+                    crate::core::lang::ast::BinOp::FloorDiv,
+                    args[0].clone(),
+                    args[1].clone(),
+                )?;
+                let r = self.binop(
+                    crate::core::lang::ast::BinOp::Mod,
+                    args[0].clone(),
+                    args[1].clone(),
+                )?;
+                Ok(Value::tuple(vec![q, r]))
+            }
+            "pow" => self.binop(
+                crate::core::lang::ast::BinOp::Pow,
+                args[0].clone(),
+                args[1].clone(),
+            ),
+            "hex" | "bin" | "oct" => {
+                let i = match &args[0] {
+                    Value::Int(i) => i.clone(),
+                    _ => return self.raise("TypeError", "an integer is required"),
+                };
+                let (p, r) = match name {
+                    "hex" => ("0x", 16),
+                    "bin" => ("0b", 2),
+                    _ => ("0o", 8),
+                };
+                let sign = if i.is_negative() { "-" } else { "" };
+                Ok(Value::str(&format!("{sign}{p}{}", i.abs_to_str_radix(r))))
+            }
+            _ => self.not_callable(name),
+        }
+    }
+
+    fn int_builtin(&mut self, args: Vec<Value>) -> R<Value> {
+        match args.first() {
+            None => Ok(Value::int(0)),
+            Some(Value::Int(i)) => Ok(Value::Int(i.clone())),
+            Some(Value::Bool(b)) => Ok(Value::int(*b as i64)),
+            Some(Value::Float(f)) => {
+                if f.is_nan() {
+                    return self.raise("ValueError", "cannot convert float NaN to integer");
+                }
+                if f.is_infinite() {
+                    return self.raise("OverflowError", "cannot convert float infinity to integer");
+                }
+                Ok(Value::Int(self.py(Int::from_f64(f.trunc()))?))
+            }
+            Some(Value::Decimal(d)) => Ok(Value::Int(self.py(d.to_int())?)),
+            Some(Value::Str(s)) => {
+                let base = match args.get(1) {
+                    Some(v) => self.as_index(v)? as u32,
+                    None => 10,
+                };
+                match Int::from_str_radix(s, base) {
+                    Ok(i) => Ok(Value::Int(i)),
+                    Err(e) => self.raise("ValueError", e.message),
+                }
+            }
+            Some(v) => {
+                let t = self.type_name(v);
+                self.raise("TypeError", format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"))
+            }
+        }
+    }
+
+    fn round(&mut self, args: Vec<Value>) -> R<Value> {
+        let nd = match args.get(1) {
+            None | Some(Value::None) => None,
+            Some(v) => Some(self.as_index(v)?),
+        };
+        match (&args[0], nd) {
+            (Value::Float(f), None) => Ok(Value::Int(
+                self.py(crate::core::py::float::float_round_to_int(*f))?,
+            )),
+            (Value::Float(f), Some(n)) => {
+                Ok(Value::Float(crate::core::py::float::float_round(*f, n)))
+            }
+            (Value::Int(i), None) => Ok(Value::Int(i.clone())),
+            (Value::Int(i), Some(n)) => Ok(Value::Int(i.round(n))),
+            (Value::Bool(b), _) => Ok(Value::int(*b as i64)),
+            (Value::Decimal(d), None) => Ok(Value::Int(self.py(d.round_to_int())?)),
+            (Value::Decimal(d), Some(n)) => {
+                Ok(Value::Decimal(Rc::new(self.py(d.round_ndigits(n))?)))
+            }
+            (v, _) => {
+                let t = self.type_name(v);
+                self.raise(
+                    "TypeError",
+                    format!("type {t} doesn't define __round__ method"),
+                )
+            }
+        }
+    }
+}

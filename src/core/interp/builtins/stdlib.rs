@@ -1,0 +1,350 @@
+//! Functions of the standard-library modules scripts use: the `datetime`/`date`/`timedelta`
+//! and `Decimal` constructors, `datetime.*`/`date.*`, `json.dumps`/`json.loads` (with the
+//! Python value ↔ JSON conversion), `time.*` and `math.*`.
+
+use std::rc::Rc;
+
+use crate::core::py::Int;
+use crate::core::py::datetime::{Date, DateTime};
+use crate::core::py::decimal::Decimal;
+use crate::core::py::json::Json;
+use crate::core::py::timedelta::{TdNum, TimeDelta, TimeDeltaArgs};
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// The standard-library module functions (`datetime(...)`, `json.dumps`, `math.sqrt`...).
+    pub(super) fn call_stdlib_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        match name {
+            "datetime" => {
+                let mut n = [0i64; 7];
+                let names = [
+                    "year",
+                    "month",
+                    "day",
+                    "hour",
+                    "minute",
+                    "second",
+                    "microsecond",
+                ];
+                if args.len() < 3 && kw.is_empty() {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "function missing required argument '{}' (pos {})",
+                            names[args.len()],
+                            args.len() + 1
+                        ),
+                    );
+                }
+                for (i, a) in args.iter().enumerate().take(7) {
+                    n[i] = self.int_arg(a)?;
+                }
+                for (k, v) in &kw {
+                    match names.iter().position(|x| *x == &**k) {
+                        Some(p) => n[p] = self.int_arg(v)?,
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                format!("'{k}' is an invalid keyword argument for this function"),
+                            );
+                        }
+                    }
+                }
+                Ok(Value::DateTime(self.py(DateTime::new(
+                    n[0], n[1], n[2], n[3], n[4], n[5], n[6],
+                ))?))
+            }
+            "date" => {
+                let mut n = [0i64; 3];
+                if args.len() < 3 {
+                    let names = ["year", "month", "day"];
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "function missing required argument '{}' (pos {})",
+                            names[args.len()],
+                            args.len() + 1
+                        ),
+                    );
+                }
+                for (i, a) in args.iter().enumerate().take(3) {
+                    n[i] = self.int_arg(a)?;
+                }
+                Ok(Value::Date(self.py(Date::new(n[0], n[1], n[2]))?))
+            }
+            "timedelta" => {
+                let mut a = TimeDeltaArgs::default();
+                let names = [
+                    "days",
+                    "seconds",
+                    "microseconds",
+                    "milliseconds",
+                    "minutes",
+                    "hours",
+                    "weeks",
+                ];
+                let mut set = |k: &str, v: TdNum| match k {
+                    "days" => a.days = v,
+                    "seconds" => a.seconds = v,
+                    "microseconds" => a.microseconds = v,
+                    "milliseconds" => a.milliseconds = v,
+                    "minutes" => a.minutes = v,
+                    "hours" => a.hours = v,
+                    _ => a.weeks = v,
+                };
+                for (i, v) in args.iter().enumerate() {
+                    let t = self.td_num(v)?;
+                    set(names[i.min(6)], t);
+                }
+                for (k, v) in &kw {
+                    if !names.contains(&&**k) {
+                        return self.raise(
+                            "TypeError",
+                            format!("'{k}' is an invalid keyword argument for __new__()"),
+                        );
+                    }
+                    let t = self.td_num(v)?;
+                    set(k, t);
+                }
+                Ok(Value::TimeDelta(self.py(TimeDelta::from_args(&a))?))
+            }
+            "Decimal" => match args.first() {
+                None => Ok(Value::Decimal(Rc::new(self.py(Decimal::parse("0"))?))),
+                Some(Value::Str(s)) => match Decimal::parse(s) {
+                    Ok(d) => Ok(Value::Decimal(Rc::new(d))),
+                    Err(_) => {
+                        self.raise("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]")
+                    }
+                },
+                Some(Value::Int(i)) => Ok(Value::Decimal(Rc::new(Decimal::from_int(i)))),
+                Some(Value::Float(f)) => Ok(Value::Decimal(Rc::new(Decimal::from_f64(*f)))),
+                Some(Value::Decimal(d)) => Ok(Value::Decimal(d.clone())),
+                Some(v) => {
+                    let t = self.type_name(v);
+                    self.raise(
+                        "TypeError",
+                        format!("conversion from {t} to Decimal is not supported"),
+                    )
+                }
+            },
+            "datetime.utcnow" | "datetime.now" | "datetime.today" => Ok(Value::DateTime(
+                self.py(DateTime::new(2024, 1, 1, 12, 0, 0, 0))?,
+            )),
+            "date.today" => Ok(Value::Date(self.py(Date::new(2024, 1, 1))?)),
+            "datetime.fromisoformat" => match args.first() {
+                Some(Value::Str(s)) => Ok(Value::DateTime(self.py(DateTime::fromisoformat(s))?)),
+                _ => self.raise("TypeError", "fromisoformat: argument must be str"),
+            },
+            "date.fromisoformat" => match args.first() {
+                Some(Value::Str(s)) => Ok(Value::Date(self.py(Date::fromisoformat(s))?)),
+                _ => self.raise("TypeError", "fromisoformat: argument must be str"),
+            },
+            "datetime.strptime" => match (args.first(), args.get(1)) {
+                (Some(Value::Str(s)), Some(Value::Str(f))) => {
+                    Ok(Value::DateTime(self.py(DateTime::strptime(s, f))?))
+                }
+                _ => self.raise("TypeError", "strptime() argument 1 must be str"),
+            },
+            "json.dumps" => {
+                let default = kw
+                    .iter()
+                    .find(|(k, _)| &**k == "default")
+                    .map(|(_, v)| v.clone())
+                    .filter(|v| !matches!(v, Value::None));
+                self.json_default = default;
+                let j = self.to_json(&args[0]);
+                self.json_default = None;
+                let j = j?;
+                let mut opts = crate::core::py::json::DumpOptions::default();
+                for (k, v) in &kw {
+                    match (&**k, v) {
+                        ("indent", Value::Int(i)) => {
+                            opts.indent = Some(crate::core::py::json::Indent::Spaces(
+                                i.to_i64().unwrap_or(0),
+                            ))
+                        }
+                        ("indent", Value::None) => {}
+                        ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
+                        ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
+                        ("default", _) => {}
+                        ("separators", Value::Tuple(t)) if t.len() == 2 => {
+                            if let (Value::Str(a), Value::Str(b)) = (&t[0], &t[1]) {
+                                opts.separators = Some((a.to_string(), b.to_string()));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Ok(Value::str(
+                    &self.py(crate::core::py::json::dumps(&j, &opts))?,
+                ))
+            }
+            "json.loads" => match args.first() {
+                Some(Value::Str(s)) => {
+                    let j = self.py(crate::core::py::json::loads(s))?;
+                    self.from_json(&j)
+                }
+                Some(v) => {
+                    let t = self.type_name(v);
+                    self.raise(
+                        "TypeError",
+                        format!("the JSON object must be str, bytes or bytearray, not {t}"),
+                    )
+                }
+                None => self.raise(
+                    "TypeError",
+                    "loads() missing 1 required positional argument: 's'",
+                ),
+            },
+            // Seconds from the backend's monotonic clock (the SQL log's clock).
+            "time.perf_counter" | "time.monotonic" => {
+                Ok(Value::Float(self.backend.now_ms() / 1000.0))
+            }
+            "time.perf_counter_ns" => Ok(Value::int((self.backend.now_ms() * 1e6) as i64)),
+            "math.sqrt" => {
+                let f = self.float_arg(&args[0])?;
+                if f < 0.0 {
+                    return self.raise("ValueError", "math domain error");
+                }
+                Ok(Value::Float(f.sqrt()))
+            }
+            "math.floor" | "math.ceil" => {
+                let f = self.float_arg(&args[0])?;
+                let r = if name == "math.floor" {
+                    f.floor()
+                } else {
+                    f.ceil()
+                };
+                Ok(Value::Int(self.py(Int::from_f64(r))?))
+            }
+            _ => self.not_callable(name),
+        }
+    }
+
+    fn float_arg(&mut self, v: &Value) -> R<f64> {
+        match v {
+            Value::Float(f) => Ok(*f),
+            Value::Int(i) => self.py(i.to_f64()),
+            Value::Bool(b) => Ok(*b as i64 as f64),
+            _ => {
+                let t = self.type_name(v);
+                self.raise("TypeError", format!("must be real number, not {t}"))
+            }
+        }
+    }
+
+    fn int_arg(&mut self, v: &Value) -> R<i64> {
+        match v {
+            Value::Int(_) | Value::Bool(_) => self.as_index(v),
+            _ => {
+                let t = self.type_name(v);
+                self.raise(
+                    "TypeError",
+                    format!("'{t}' object cannot be interpreted as an integer"),
+                )
+            }
+        }
+    }
+
+    fn td_num(&mut self, v: &Value) -> R<TdNum> {
+        match v {
+            Value::Int(i) => Ok(TdNum::Int(i.to_i64().unwrap_or(0))),
+            Value::Bool(b) => Ok(TdNum::Int(*b as i64)),
+            Value::Float(f) => Ok(TdNum::Float(*f)),
+            _ => {
+                let t = self.type_name(v);
+                self.raise(
+                    "TypeError",
+                    format!("unsupported type for timedelta days component: {t}"),
+                )
+            }
+        }
+    }
+
+    /// Python value → JSON.
+    pub fn to_json(&mut self, v: &Value) -> R<Json> {
+        Ok(match v {
+            Value::None => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Int(i) => Json::Int(i.clone()),
+            Value::Float(f) => Json::Float(*f),
+            Value::Str(s) => Json::Str(s.to_string()),
+            Value::List(_) | Value::Tuple(_) => {
+                let items = self.iterate(v)?;
+                let mut out = vec![];
+                for i in &items {
+                    out.push(self.to_json(i)?);
+                }
+                Json::Array(out)
+            }
+            Value::Dict(d) => {
+                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                let mut out = vec![];
+                for (k, v) in items {
+                    let ks = match &k {
+                        Value::Str(s) => s.to_string(),
+                        Value::Int(i) => i.to_string(),
+                        Value::Bool(b) => {
+                            if *b {
+                                "true".into()
+                            } else {
+                                "false".into()
+                            }
+                        }
+                        Value::None => "null".into(),
+                        Value::Float(f) => crate::core::py::float::float_repr(*f),
+                        _ => {
+                            let t = self.type_name(&k);
+                            return self.raise(
+                                "TypeError",
+                                format!("keys must be str, int, float, bool or None, not {t}"),
+                            );
+                        }
+                    };
+                    out.push((ks, self.to_json(&v)?));
+                }
+                Json::Object(out)
+            }
+            other => {
+                if let Some(f) = self.json_default.clone() {
+                    let r = self.call(&f, vec![other.clone()], vec![])?;
+                    self.json_default = Some(f);
+                    return self.to_json(&r);
+                }
+                let t = self.type_name(other);
+                return self.raise(
+                    "TypeError",
+                    format!("Object of type {t} is not JSON serializable"),
+                );
+            }
+        })
+    }
+
+    /// JSON → Python value.
+    pub fn from_json(&mut self, j: &Json) -> R<Value> {
+        Ok(match j {
+            Json::Null => Value::None,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Int(i) => Value::Int(i.clone()),
+            Json::Float(f) => Value::Float(*f),
+            Json::Str(s) => Value::str(s),
+            Json::Array(a) => {
+                let mut out = vec![];
+                for x in a {
+                    out.push(self.from_json(x)?);
+                }
+                Value::list(out)
+            }
+            Json::Object(o) => {
+                let mut pairs = vec![];
+                for (k, v) in o {
+                    pairs.push((Value::str(k), self.from_json(v)?));
+                }
+                Value::dict_of(pairs)
+            }
+        })
+    }
+}

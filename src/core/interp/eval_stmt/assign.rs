@@ -1,0 +1,154 @@
+//! Binding names and assigning to targets: `set_var`, `assign` (names, attributes, subscripts,
+//! tuple unpacking with a starred target) and `del`.
+
+use std::rc::Rc;
+
+use crate::core::lang::ast::{Expr, ExprKind};
+
+use crate::core::interp::value::{Scope, Value};
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// Binds `name` in `scope` (honouring `global`).
+    pub fn set_var(&mut self, scope: &Scope, name: &str, v: Value) {
+        let is_global = scope.0.globals.borrow().iter().any(|g| &**g == name);
+        let target = if is_global { &self.globals } else { scope };
+        if !target.0.is_class
+            && let Some(slot) = target.0.vars.borrow_mut().get_mut(name)
+        {
+            // Rebinding: no new key.
+            *slot = v;
+            return;
+        }
+        let k: Rc<str> = Rc::from(name);
+        if target.0.is_class && !target.0.order.borrow().iter().any(|o| **o == *name) {
+            target.0.order.borrow_mut().push(k.clone());
+        }
+        target.0.vars.borrow_mut().insert(k, v);
+    }
+
+    /// Assignment to a target expression.
+    pub fn assign(&mut self, t: &Expr, v: Value, scope: &Scope) -> R<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.set_var(scope, n, v);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let vals = self.iterate(&v)?;
+                let star = items
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                match star {
+                    None => {
+                        if vals.len() != items.len() {
+                            self.cur_span = t.span;
+                            return if vals.len() > items.len() {
+                                self.raise(
+                                    "ValueError",
+                                    format!("too many values to unpack (expected {})", items.len()),
+                                )
+                            } else {
+                                self.raise(
+                                    "ValueError",
+                                    format!(
+                                        "not enough values to unpack (expected {}, got {})",
+                                        items.len(),
+                                        vals.len()
+                                    ),
+                                )
+                            };
+                        }
+                        for (e, v) in items.iter().zip(vals) {
+                            self.assign(e, v, scope)?;
+                        }
+                    }
+                    Some(si) => {
+                        let after = items.len() - si - 1;
+                        if vals.len() < items.len() - 1 {
+                            return self.raise(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    items.len() - 1,
+                                    vals.len()
+                                ),
+                            );
+                        }
+                        for (e, v) in items[..si].iter().zip(vals.iter()) {
+                            self.assign(e, v.clone(), scope)?;
+                        }
+                        let mid = vals[si..vals.len() - after].to_vec();
+                        if let ExprKind::Starred(inner) = &items[si].kind {
+                            self.assign(inner, Value::list(mid), scope)?;
+                        }
+                        for (e, v) in items[si + 1..]
+                            .iter()
+                            .zip(vals[vals.len() - after..].iter())
+                        {
+                            self.assign(e, v.clone(), scope)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(value, scope)?;
+                self.cur_span = attr.span;
+                self.setattr(&obj, &attr.name, v)
+            }
+            ExprKind::Subscript { value, slice } => {
+                let obj = self.eval(value, scope)?;
+                let k = self.eval(slice, scope)?;
+                self.cur_span = t.span;
+                self.setitem(&obj, k, v)
+            }
+            ExprKind::Starred(_) => self.raise(
+                "SyntaxError",
+                "starred assignment target must be in a list or tuple",
+            ),
+            _ => self.unsupported("this assignment target"),
+        }
+    }
+
+    pub(super) fn delete(&mut self, t: &Expr, scope: &Scope) -> R<()> {
+        self.cur_span = t.span;
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if scope.0.vars.borrow_mut().remove(n.as_str()).is_none() {
+                    return self.raise("NameError", format!("name '{n}' is not defined"));
+                }
+                Ok(())
+            }
+            ExprKind::Subscript { value, slice } => {
+                let obj = self.eval(value, scope)?;
+                let k = self.eval(slice, scope)?;
+                self.cur_span = t.span;
+                self.delitem(&obj, k)
+            }
+            ExprKind::Attribute { value, attr } => {
+                let obj = self.eval(value, scope)?;
+                if let Value::Instance(i) = &obj
+                    && i.dict.borrow_mut().remove(attr.name.as_str()).is_some()
+                {
+                    return Ok(());
+                }
+                self.raise(
+                    "AttributeError",
+                    format!(
+                        "'{}' object has no attribute '{}'",
+                        self.type_name(&obj),
+                        attr.name
+                    ),
+                )
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete(i, scope)?;
+                }
+                Ok(())
+            }
+            _ => self.unsupported("this `del` target"),
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! `def` and `class`: function values, building a class from its body (models get mapped),
+//! and `Mapped[...]` annotations in model class bodies.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::lang::ast::{Expr, ExprKind};
+
+use crate::core::interp::exceptions::make_class;
+use crate::core::interp::orm::{ColumnSpec, Native};
+use crate::core::interp::value::{Class, FuncBody, Function, Scope, Value};
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// Creates a function value.
+    pub fn make_function(
+        &mut self,
+        name: &str,
+        params: &crate::core::lang::ast::Parameters,
+        body: FuncBody,
+        scope: &Scope,
+    ) -> R<Value> {
+        let mut defaults = vec![];
+        for p in params.posonly.iter().chain(params.args.iter()) {
+            if let Some(d) = &p.default {
+                defaults.push(self.eval(d, scope)?);
+            }
+        }
+        let mut kw_defaults = vec![];
+        for p in &params.kwonly {
+            if let Some(d) = &p.default {
+                kw_defaults.push((p.name.name.clone(), self.eval(d, scope)?));
+            }
+        }
+        // Methods do not see the class body.
+        let mut closure = scope.clone();
+        while closure.0.is_class {
+            match &closure.0.parent {
+                Some(p) => closure = p.clone(),
+                None => break,
+            }
+        }
+        Ok(Value::Func(Rc::new(Function {
+            name: Rc::from(name),
+            params: Rc::new(params.clone()),
+            defaults,
+            kw_defaults,
+            body,
+            closure: Some(closure),
+            source: self.source,
+            owner: RefCell::new(None),
+        })))
+    }
+
+    /// Builds a class from its evaluated body.
+    pub(super) fn build_class(&mut self, name: &str, bases: Vec<Value>, body: &Scope) -> R<Value> {
+        let mut base_classes = vec![];
+        let mut model_base = false;
+        let mut declarative = false;
+        for b in bases {
+            match b {
+                Value::Class(c) => base_classes.push(c),
+                Value::Native(n) if n.is_model_base() => model_base = true,
+                Value::Native(n) if n.is_declarative_base() => declarative = true,
+                other => {
+                    let t = self.type_name(&other);
+                    return self.raise("TypeError", format!("bases must be types, not {t}"));
+                }
+            }
+        }
+        let is_model = model_base || base_classes.iter().any(|c| self.orm.is_model_class(c));
+        if base_classes.is_empty() {
+            base_classes.push(self.object_class.clone());
+        }
+        let is_exc = base_classes.iter().any(|c| c.lookup_is_exception());
+        let cls = make_class(name, base_classes, is_exc);
+        let mut vars: Vec<(Rc<str>, Value)> = body
+            .0
+            .vars
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        // keep definition order: HashMap loses it, so sort by the order recorded in the scope
+        let order = body.0.order.borrow().clone();
+        vars.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        for (_, v) in &vars {
+            let f = match v {
+                Value::Func(f) => Some(f.clone()),
+                Value::Property(p) | Value::ClassMethod(p) | Value::StaticMethod(p) => match &**p {
+                    Value::Func(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
+            }
+        }
+        *cls.dict.borrow_mut() = vars;
+        if declarative {
+            // `class Base(DeclarativeBase)`: a base for models, not mapped itself
+            self.orm.mark_model_class(&cls);
+        } else if is_model {
+            self.orm.mark_model_class(&cls);
+            self.setup_model(&cls)?;
+        }
+        Ok(Value::Class(cls))
+    }
+
+    /// `name: Mapped[T] = mapped_column(...)` / `name: Mapped[T]` in a model class body.
+    pub(super) fn annotated_value(&mut self, ann: &Expr, v: Value, scope: &Scope) -> R<Value> {
+        if !scope.0.is_class {
+            return Ok(v);
+        }
+        if let Value::Native(n) = &v
+            && let Native::RelSpec(r) = &**n
+        {
+            if r.borrow().target.is_empty()
+                && let Some(t) = annotation_target(ann)
+            {
+                r.borrow_mut().target = t;
+            }
+            return Ok(v);
+        }
+        let Some((ty, optional)) = mapped_annotation(ann) else {
+            return Ok(v);
+        };
+        match &v {
+            Value::Native(n) => {
+                if let Native::ColumnSpec(spec) = &**n {
+                    let mut sp = spec.borrow_mut();
+                    if let Some(t) = ty
+                        && matches!(&sp.column.ty, crate::core::sql::SqlType::Custom(c) if c == "NULL")
+                    {
+                        sp.column.ty = t;
+                    }
+                    if sp.mapped && !sp.nullable_explicit && !sp.column.primary_key {
+                        sp.column.nullable = Some(optional);
+                    }
+                }
+                Ok(v)
+            }
+            Value::None => {
+                let Some(t) = ty else { return Ok(v) };
+                self.orm.col_counter += 1;
+                let mut col = crate::core::orm::schema::Column::new("", t);
+                col.nullable = Some(optional);
+                Ok(Value::Native(Rc::new(Native::ColumnSpec(RefCell::new(
+                    ColumnSpec {
+                        column: col,
+                        default: None,
+                        onupdate: None,
+                        explicit_name: false,
+                        mapped: true,
+                        nullable_explicit: false,
+                        order: self.orm.col_counter,
+                    },
+                )))))
+            }
+            _ => Ok(v),
+        }
+    }
+}
+
+impl Class {
+    /// True for exception classes.
+    pub fn lookup_is_exception(&self) -> bool {
+        self.is_exception || self.mro.borrow().iter().any(|c| c.is_exception)
+    }
+}
+
+/// The target class named by a relationship annotation: `Mapped['User']`, `Mapped[List['Post']]`,
+/// `Mapped[list[Post]]`, `Mapped[Optional['User']]`.
+fn annotation_target(ann: &Expr) -> Option<String> {
+    fn name(e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Str(s) => Some(s.clone()),
+            ExprKind::Name(n) => Some(n.clone()),
+            ExprKind::Subscript { slice, .. } => name(slice),
+            _ => None,
+        }
+    }
+    let ExprKind::Subscript { slice, .. } = &ann.kind else {
+        return None;
+    };
+    name(slice)
+}
+
+/// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
+/// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
+fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, bool)> {
+    let ExprKind::Subscript { value, slice } = &ann.kind else {
+        return None;
+    };
+    if !matches!(&value.kind, ExprKind::Name(n) if n == "Mapped") {
+        return None;
+    }
+    fn inner(e: &Expr) -> (Option<crate::core::sql::SqlType>, bool) {
+        use crate::core::sql::SqlType;
+        match &e.kind {
+            ExprKind::Name(n) => (
+                match n.as_str() {
+                    "int" => Some(SqlType::Integer),
+                    "str" => Some(SqlType::String(None)),
+                    "float" => Some(SqlType::Float),
+                    "bool" => Some(SqlType::Boolean),
+                    "datetime" => Some(SqlType::DateTime),
+                    "date" => Some(SqlType::Date),
+                    "Decimal" => Some(SqlType::Numeric(None, None)),
+                    "bytes" => Some(SqlType::LargeBinary),
+                    _ => None,
+                },
+                false,
+            ),
+            ExprKind::Attribute { attr, .. } => {
+                inner(&Expr::new(ExprKind::Name(attr.name.clone()), e.span))
+            }
+            ExprKind::Subscript { value, slice } if matches!(&value.kind, ExprKind::Name(n) if n == "Optional") => {
+                (inner(slice).0, true)
+            }
+            ExprKind::BinOp {
+                left,
+                op: crate::core::lang::ast::BinOp::BitOr,
+                right,
+            } => {
+                if matches!(right.kind, ExprKind::None) {
+                    (inner(left).0, true)
+                } else if matches!(left.kind, ExprKind::None) {
+                    (inner(right).0, true)
+                } else {
+                    (None, false)
+                }
+            }
+            _ => (None, false),
+        }
+    }
+    Some(inner(slice))
+}

@@ -1,0 +1,309 @@
+//! Methods of the builtin containers: `list`, `tuple`, `dict` and `set`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::value::{Dict, HKey, Value};
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// `list.append`, `list.sort`... on the list `l`.
+    pub(super) fn list_method(
+        &mut self,
+        l: Rc<RefCell<Vec<Value>>>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "append" => {
+                self.nargs("list.append", &args, 1, 1)?;
+                l.borrow_mut().push(args[0].clone());
+                Ok(Value::None)
+            }
+            "extend" => {
+                let items = self.iterate(&args[0])?;
+                l.borrow_mut().extend(items);
+                Ok(Value::None)
+            }
+            "insert" => {
+                let i = self.as_index(&args[0])?;
+                let len = l.borrow().len() as i64;
+                let j = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+                l.borrow_mut().insert(j, args[1].clone());
+                Ok(Value::None)
+            }
+            "pop" => {
+                let len = l.borrow().len();
+                if len == 0 {
+                    return self.raise("IndexError", "pop from empty list");
+                }
+                let i = match args.first() {
+                    Some(v) => self.as_index(v)?,
+                    None => -1,
+                };
+                match crate::core::py::slice::normalize_index(i, len, "pop") {
+                    Ok(j) => Ok(l.borrow_mut().remove(j)),
+                    Err(e) => self.raise("IndexError", e.message),
+                }
+            }
+            "remove" => {
+                let items = l.borrow().clone();
+                for (i, v) in items.iter().enumerate() {
+                    if self.eq(v, &args[0])? {
+                        l.borrow_mut().remove(i);
+                        return Ok(Value::None);
+                    }
+                }
+                self.raise("ValueError", "list.remove(x): x not in list")
+            }
+            "index" => {
+                let items = l.borrow().clone();
+                for (i, v) in items.iter().enumerate() {
+                    if self.eq(v, &args[0])? {
+                        return Ok(Value::int(i as i64));
+                    }
+                }
+                let r = self.repr(&args[0])?;
+                self.raise("ValueError", format!("{r} is not in list"))
+            }
+            "count" => {
+                let items = l.borrow().clone();
+                let mut n = 0;
+                for v in &items {
+                    if self.eq(v, &args[0])? {
+                        n += 1;
+                    }
+                }
+                Ok(Value::int(n))
+            }
+            "sort" => {
+                let items = l.borrow().clone();
+                let sorted = self.sorted(items, kw)?;
+                *l.borrow_mut() = sorted;
+                Ok(Value::None)
+            }
+            "reverse" => {
+                l.borrow_mut().reverse();
+                Ok(Value::None)
+            }
+            "copy" => Ok(Value::list(l.borrow().clone())),
+            "clear" => {
+                l.borrow_mut().clear();
+                Ok(Value::None)
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'list' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    /// `tuple.index` / `tuple.count`.
+    pub(super) fn tuple_method(
+        &mut self,
+        t: &Rc<Vec<Value>>,
+        name: &str,
+        args: Vec<Value>,
+    ) -> R<Value> {
+        let items = (**t).clone();
+        let mut n = 0;
+        for (i, v) in items.iter().enumerate() {
+            if self.eq(v, &args[0])? {
+                if name == "index" {
+                    return Ok(Value::int(i as i64));
+                }
+                n += 1;
+            }
+        }
+        if name == "index" {
+            return self.raise("ValueError", "tuple.index(x): x not in tuple");
+        }
+        Ok(Value::int(n))
+    }
+
+    /// `dict.get`, `dict.update`... on the dict `d`.
+    pub(super) fn dict_method(
+        &mut self,
+        d: Rc<RefCell<Dict>>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "get" => {
+                let h = self.hash_key(&args[0])?;
+                Ok(d.borrow()
+                    .get(&h)
+                    .cloned()
+                    .unwrap_or(args.get(1).cloned().unwrap_or(Value::None)))
+            }
+            "keys" => Ok(Value::list(d.borrow().keys())),
+            "values" => Ok(Value::list(
+                d.borrow().iter().map(|e| e.1.clone()).collect(),
+            )),
+            "items" => Ok(Value::list(
+                d.borrow()
+                    .iter()
+                    .map(|e| Value::tuple(vec![e.0.clone(), e.1.clone()]))
+                    .collect(),
+            )),
+            "pop" => {
+                let h = self.hash_key(&args[0])?;
+                let r = d.borrow_mut().remove(&h);
+                match r {
+                    Some((_, v)) => Ok(v),
+                    None => match args.get(1) {
+                        Some(dv) => Ok(dv.clone()),
+                        None => self.key_error(&args[0]),
+                    },
+                }
+            }
+            "setdefault" => {
+                let h = self.hash_key(&args[0])?;
+                let cur = d.borrow().get(&h).cloned();
+                match cur {
+                    Some(v) => Ok(v),
+                    None => {
+                        let v = args.get(1).cloned().unwrap_or(Value::None);
+                        d.borrow_mut().insert(h, args[0].clone(), v.clone());
+                        Ok(v)
+                    }
+                }
+            }
+            "update" => {
+                if let Some(a) = args.first() {
+                    let items = match a {
+                        Value::Dict(_) | Value::Native(_) => self.mapping_items(a)?,
+                        _ => {
+                            let mut v = vec![];
+                            for p in self.iterate(a)? {
+                                let kv = self.iterate(&p)?;
+                                v.push((kv[0].clone(), kv[1].clone()));
+                            }
+                            v
+                        }
+                    };
+                    for (k, v) in items {
+                        let h = self.hash_key(&k)?;
+                        d.borrow_mut().insert(h, k, v);
+                    }
+                }
+                for (k, v) in kw {
+                    d.borrow_mut()
+                        .insert(HKey::Str(k.clone()), Value::Str(k), v);
+                }
+                Ok(Value::None)
+            }
+            "copy" => Ok(Value::Dict(Rc::new(std::cell::RefCell::new(
+                d.borrow().clone(),
+            )))),
+            "clear" => {
+                *d.borrow_mut() = Default::default();
+                Ok(Value::None)
+            }
+            "popitem" => {
+                let last = d.borrow().iter().last().cloned();
+                match last {
+                    Some((k, v)) => {
+                        let h = self.hash_key(&k)?;
+                        d.borrow_mut().remove(&h);
+                        Ok(Value::tuple(vec![k, v]))
+                    }
+                    None => self.raise("KeyError", "popitem(): dictionary is empty"),
+                }
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'dict' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    /// `set.add`, `set.union`... on the set `recv` (whose items are `d`).
+    pub(super) fn set_method(
+        &mut self,
+        recv: &Value,
+        d: Rc<RefCell<Dict>>,
+        name: &str,
+        args: Vec<Value>,
+    ) -> R<Value> {
+        match name {
+            "add" => {
+                let h = self.hash_key(&args[0])?;
+                d.borrow_mut().insert(h, args[0].clone(), Value::None);
+                Ok(Value::None)
+            }
+            "discard" | "remove" => {
+                let h = self.hash_key(&args[0])?;
+                if d.borrow_mut().remove(&h).is_none() && name == "remove" {
+                    return self.key_error(&args[0]);
+                }
+                Ok(Value::None)
+            }
+            "update" => {
+                for a in &args {
+                    for v in self.iterate(a)? {
+                        let h = self.hash_key(&v)?;
+                        d.borrow_mut().insert(h, v, Value::None);
+                    }
+                }
+                Ok(Value::None)
+            }
+            "copy" => Ok(Value::Set(Rc::new(std::cell::RefCell::new(
+                d.borrow().clone(),
+            )))),
+            "clear" => {
+                *d.borrow_mut() = Default::default();
+                Ok(Value::None)
+            }
+            "union" | "intersection" | "difference" | "symmetric_difference" => {
+                let other = self.iterate(&args[0])?;
+                let o = self.make_set(other)?;
+                let op = match name {
+                    "union" => crate::core::lang::ast::BinOp::BitOr,
+                    "intersection" => crate::core::lang::ast::BinOp::BitAnd,
+                    "difference" => crate::core::lang::ast::BinOp::Sub,
+                    _ => crate::core::lang::ast::BinOp::BitXor,
+                };
+                self.binop(op, recv.clone(), o)
+            }
+            "issubset" | "issuperset" | "isdisjoint" => {
+                let other = self.iterate(&args[0])?;
+                let o = self.make_set(other)?;
+                let Value::Set(od) = &o else {
+                    return Ok(Value::None);
+                };
+                let (a, b) = if name == "issuperset" {
+                    (od.borrow(), d.borrow())
+                } else {
+                    (d.borrow(), od.borrow())
+                };
+                let r = if name == "isdisjoint" {
+                    a.iter()
+                        .all(|(k, _)| k.hkey().is_some_and(|h| b.get(&h).is_none()))
+                } else {
+                    a.iter()
+                        .all(|(k, _)| k.hkey().is_some_and(|h| b.get(&h).is_some()))
+                };
+                Ok(Value::Bool(r))
+            }
+            "pop" => {
+                let first = d.borrow().iter().next().cloned();
+                match first {
+                    Some((k, _)) => {
+                        let h = self.hash_key(&k)?;
+                        d.borrow_mut().remove(&h);
+                        Ok(k)
+                    }
+                    None => self.raise("KeyError", "pop from an empty set"),
+                }
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'set' object has no attribute '{name}'"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Methods of `str`, including `str.format` templates.
+
+use std::rc::Rc;
+
+use crate::core::py::Int;
+use crate::core::py::strings as ps;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// `str.upper`, `str.split`, `str.format`... on the string `s`.
+    pub(super) fn str_method(
+        &mut self,
+        s: Rc<str>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        let st = |x: String| Ok(Value::str(&x));
+        let a0 = |it: &mut Self| it.arg_str(&args, 0, name);
+        match name {
+            "upper" => st(crate::core::py::str_case::upper(&s)),
+            "lower" => st(crate::core::py::str_case::lower(&s)),
+            "title" => st(crate::core::py::str_case::title(&s)),
+            "capitalize" => st(crate::core::py::str_case::capitalize(&s)),
+            "swapcase" => st(crate::core::py::str_case::swapcase(&s)),
+            "casefold" => st(crate::core::py::str_case::lower(&s)),
+            "strip" => {
+                let c = a0(self)?;
+                st(ps::strip(&s, c.as_deref()))
+            }
+            "lstrip" => {
+                let c = a0(self)?;
+                st(ps::lstrip(&s, c.as_deref()))
+            }
+            "rstrip" => {
+                let c = a0(self)?;
+                st(ps::rstrip(&s, c.as_deref()))
+            }
+            "split" | "rsplit" => {
+                let sep = match args
+                    .first()
+                    .or(kw.iter().find(|k| &*k.0 == "sep").map(|k| &k.1))
+                {
+                    Some(Value::Str(x)) => Some(x.to_string()),
+                    _ => None,
+                };
+                let max = match args
+                    .get(1)
+                    .or(kw.iter().find(|k| &*k.0 == "maxsplit").map(|k| &k.1))
+                {
+                    Some(v) => self.as_index(v)?,
+                    None => -1,
+                };
+                let parts = if name == "split" {
+                    self.py(ps::split(&s, sep.as_deref(), max))?
+                } else {
+                    self.py(ps::rsplit(&s, sep.as_deref(), max))?
+                };
+                Ok(Value::list(parts.iter().map(|p| Value::str(p)).collect()))
+            }
+            "splitlines" => Ok(Value::list(
+                ps::splitlines(&s, false)
+                    .iter()
+                    .map(|p| Value::str(p))
+                    .collect(),
+            )),
+            "join" => {
+                if !matches!(
+                    args[0],
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::Native(_)
+                ) {
+                    return self.raise("TypeError", "can only join an iterable");
+                }
+                let items = self.iterate(&args[0])?;
+                let mut out = String::new();
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&s);
+                    }
+                    match v {
+                        Value::Str(x) => out.push_str(x),
+                        other => {
+                            let t = self.type_name(other);
+                            return self.raise(
+                                "TypeError",
+                                format!("sequence item {i}: expected str instance, {t} found"),
+                            );
+                        }
+                    }
+                }
+                st(out)
+            }
+            "replace" => {
+                let (Some(Value::Str(a)), Some(Value::Str(b))) = (args.first(), args.get(1)) else {
+                    return self.raise("TypeError", "replace() argument must be str");
+                };
+                let n = match args.get(2) {
+                    Some(v) => self.as_index(v)?,
+                    None => -1,
+                };
+                st(self.py(ps::replace(&s, a, b, n))?)
+            }
+            "startswith" | "endswith" => {
+                let pats: Vec<String> = match args.first() {
+                    Some(Value::Str(x)) => vec![x.to_string()],
+                    Some(Value::Tuple(t)) => t
+                        .iter()
+                        .filter_map(|v| {
+                            if let Value::Str(x) = v {
+                                Some(x.to_string())
+                            } else {
+                                None
+                            }
+                        })
+                        .collect(),
+                    _ => {
+                        return self.raise(
+                            "TypeError",
+                            format!("{name} first arg must be str or a tuple of str"),
+                        );
+                    }
+                };
+                let refs: Vec<&str> = pats.iter().map(|x| x.as_str()).collect();
+                Ok(Value::Bool(if name == "startswith" {
+                    ps::startswith(&s, &refs, None, None)
+                } else {
+                    ps::endswith(&s, &refs, None, None)
+                }))
+            }
+            "find" | "rfind" | "index" | "count" => {
+                let Some(Value::Str(sub)) = args.first() else {
+                    return self.raise("TypeError", "must be str");
+                };
+                Ok(Value::int(match name {
+                    "find" => ps::find(&s, sub, None, None),
+                    "rfind" => ps::rfind(&s, sub, None, None),
+                    "index" => self.py(ps::index(&s, sub, None, None))? as i64,
+                    _ => ps::count(&s, sub, None, None) as i64,
+                }))
+            }
+            "zfill" => {
+                let w = self.as_index(&args[0])?;
+                st(self.py(ps::zfill(&s, w))?)
+            }
+            "ljust" | "rjust" | "center" => {
+                let w = self.as_index(&args[0])?;
+                let fill = match args.get(1) {
+                    Some(Value::Str(f)) => f.chars().next().unwrap_or(' '),
+                    _ => ' ',
+                };
+                st(self.py(match name {
+                    "ljust" => ps::ljust(&s, w, fill),
+                    "rjust" => ps::rjust(&s, w, fill),
+                    _ => ps::center(&s, w, fill),
+                })?)
+            }
+            "partition" | "rpartition" => {
+                let Some(Value::Str(sep)) = args.first() else {
+                    return self.raise("TypeError", "must be str");
+                };
+                let (a, b, c) = self.py(if name == "partition" {
+                    ps::partition(&s, sep)
+                } else {
+                    ps::rpartition(&s, sep)
+                })?;
+                Ok(Value::tuple(vec![
+                    Value::str(&a),
+                    Value::str(&b),
+                    Value::str(&c),
+                ]))
+            }
+            "removeprefix" => {
+                let p = a0(self)?.unwrap_or_default();
+                st(s.strip_prefix(p.as_str()).unwrap_or(&s).to_string())
+            }
+            "removesuffix" => {
+                let p = a0(self)?.unwrap_or_default();
+                st(s.strip_suffix(p.as_str()).unwrap_or(&s).to_string())
+            }
+            "isdigit" | "isnumeric" | "isdecimal" => Ok(Value::Bool(
+                !s.is_empty() && s.chars().all(|c| c.is_numeric()),
+            )),
+            "isalpha" => Ok(Value::Bool(
+                !s.is_empty() && s.chars().all(|c| c.is_alphabetic()),
+            )),
+            "isalnum" => Ok(Value::Bool(
+                !s.is_empty() && s.chars().all(|c| c.is_alphanumeric()),
+            )),
+            "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(ps::is_py_space))),
+            "isupper" => Ok(Value::Bool(
+                s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()),
+            )),
+            "islower" => Ok(Value::Bool(
+                s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()),
+            )),
+            "isidentifier" => Ok(Value::Bool(
+                !s.is_empty()
+                    && !s.starts_with(|c: char| c.is_ascii_digit())
+                    && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
+            )),
+            "format" => self.str_format(&s, args, kw),
+            "encode" => self.unsupported("`bytes`"),
+            _ => self.raise(
+                "AttributeError",
+                format!("'str' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    fn str_format(&mut self, template: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        use crate::core::py::str_format as sf;
+        let parsed = sf::parse_format_string(template);
+        let _ = &parsed;
+        // Simple implementation: {}, {0}, {name}, {x.attr}, {x[0]} with !r/!s and specs.
+        let mut out = String::new();
+        let chars: Vec<char> = template.chars().collect();
+        let mut i = 0;
+        let mut auto = 0usize;
+        let mut manual: Option<bool> = None;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() && depth > 0 {
+                    if chars[j] == '{' {
+                        depth += 1;
+                    } else if chars[j] == '}' {
+                        depth -= 1;
+                    }
+                    j += 1;
+                }
+                if depth > 0 {
+                    return self.raise("ValueError", "expected '}' before end of string");
+                }
+                let field: String = chars[i + 1..j - 1].iter().collect();
+                let (head, spec) = match field.find(':') {
+                    Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                    None => (field.clone(), String::new()),
+                };
+                let (head, conv) = match head.find('!') {
+                    Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
+                    None => (head, None),
+                };
+                let name_end = head.find(['.', '[']).unwrap_or(head.len());
+                let first = &head[..name_end];
+                if first.is_empty() && manual == Some(true)
+                    || first.parse::<usize>().is_ok() && manual == Some(false)
+                {
+                    return self.raise(
+                        "ValueError",
+                        if first.is_empty() {
+                            "cannot switch from manual field specification to automatic field numbering"
+                        } else {
+                            "cannot switch from automatic field numbering to manual field specification"
+                        },
+                    );
+                }
+                if first.is_empty() {
+                    manual = Some(false);
+                } else if first.parse::<usize>().is_ok() {
+                    manual = Some(true);
+                }
+                let mut v =
+                    if first.is_empty() {
+                        let v = args.get(auto).cloned();
+                        auto += 1;
+                        match v {
+                            Some(v) => v,
+                            None => return self.raise(
+                                "IndexError",
+                                format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    auto - 1
+                                ),
+                            ),
+                        }
+                    } else if let Ok(n) = first.parse::<usize>() {
+                        match args.get(n) {
+                            Some(v) => v.clone(),
+                            None => return self.raise(
+                                "IndexError",
+                                format!(
+                                    "Replacement index {n} out of range for positional args tuple"
+                                ),
+                            ),
+                        }
+                    } else {
+                        match kw.iter().find(|k| &*k.0 == first) {
+                            Some(k) => k.1.clone(),
+                            None => return self.key_error(&Value::str(first)),
+                        }
+                    };
+                let mut rest = &head[name_end..];
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('.') {
+                        let e = r.find(['.', '[']).unwrap_or(r.len());
+                        v = self.getattr(&v, &r[..e])?;
+                        rest = &r[e..];
+                    } else if let Some(r) = rest.strip_prefix('[') {
+                        let e = r.find(']').unwrap_or(r.len());
+                        let key = &r[..e];
+                        let k = match key.parse::<i64>() {
+                            Ok(n) => Value::Int(Int::Small(n)),
+                            Err(_) => Value::str(key),
+                        };
+                        v = self.getitem(&v, &k)?;
+                        rest = r.get(e + 1..).unwrap_or("");
+                    } else {
+                        break;
+                    }
+                }
+                let spec = if spec.contains('{') {
+                    match self.str_format(&spec, args.clone(), kw.clone())? {
+                        Value::Str(s) => s.to_string(),
+                        _ => spec,
+                    }
+                } else {
+                    spec
+                };
+                let v = match conv {
+                    Some('r') => Value::str(&self.repr(&v)?),
+                    Some('s') => Value::str(&self.to_str(&v)?),
+                    _ => v,
+                };
+                out.push_str(&self.format_value(&v, &spec)?);
+                i = j;
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return self.raise("ValueError", "Single '}' encountered in format string");
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        Ok(Value::str(&out))
+    }
+}

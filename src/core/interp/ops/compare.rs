@@ -1,0 +1,246 @@
+//! Comparison with Python semantics: `==`, ordering (`<`, `sorted`), `is`, `in`.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::core::lang::ast::CmpOp;
+
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+use super::{as_int, num_f};
+
+impl Interp<'_> {
+    /// Comparison operators.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+        if let Value::Native(n) = a
+            && let Some(r) = self.native_compare(n.clone(), op, b, false)?
+        {
+            return Ok(r);
+        }
+        if let Value::Native(n) = b
+            && !matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot)
+            && let Some(r) = self.native_compare(n.clone(), op, a, true)?
+        {
+            return Ok(r);
+        }
+        let r = match op {
+            CmpOp::Eq => self.eq(a, b)?,
+            CmpOp::NotEq => {
+                if let Value::Instance(i) = a
+                    && let Some(f) = i.class.lookup("__ne__")
+                {
+                    let m = Value::Method(Rc::new((a.clone(), f)));
+                    return self.call(&m, vec![b.clone()], vec![]);
+                }
+                !self.eq(a, b)?
+            }
+            CmpOp::Is => is_same(a, b),
+            CmpOp::IsNot => !is_same(a, b),
+            CmpOp::In => self.contains(b, a)?,
+            CmpOp::NotIn => !self.contains(b, a)?,
+            _ => {
+                let o = self.order(op, a, b)?;
+                match op {
+                    CmpOp::Lt => o == Ordering::Less,
+                    CmpOp::LtE => o != Ordering::Greater,
+                    CmpOp::Gt => o == Ordering::Greater,
+                    _ => o != Ordering::Less,
+                }
+            }
+        };
+        Ok(Value::Bool(r))
+    }
+
+    /// Ordering for `<` and `sorted`.
+    pub fn order(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Ordering> {
+        let r = match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+            (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
+            (Value::DateTime(x), Value::DateTime(y)) => Some(x.cmp(y)),
+            (Value::TimeDelta(x), Value::TimeDelta(y)) => {
+                Some(x.total_micros().cmp(&y.total_micros()))
+            }
+            (Value::Decimal(x), Value::Decimal(y)) => x.compare(y),
+            (Value::Decimal(x), Value::Int(y)) => x.compare_int(y),
+            (Value::Int(x), Value::Decimal(y)) => y.compare_int(x).map(Ordering::reverse),
+            (Value::Decimal(x), Value::Float(y)) => x.compare_f64(*y),
+            (Value::Float(x), Value::Decimal(y)) => y.compare_f64(*x).map(Ordering::reverse),
+            (Value::Int(x), Value::Float(y)) => x.cmp_f64(*y),
+            (Value::Float(x), Value::Int(y)) => y.cmp_f64(*x).map(Ordering::reverse),
+            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+                let xs = self.iterate(a)?;
+                let ys = self.iterate(b)?;
+                for (x, y) in xs.iter().zip(ys.iter()) {
+                    if !self.eq(x, y)? {
+                        return self.order(op, x, y);
+                    }
+                }
+                Some(xs.len().cmp(&ys.len()))
+            }
+            _ => {
+                if let (Some(x), Some(y)) = (num_f(a), num_f(b)) {
+                    x.partial_cmp(&y)
+                } else if let Value::Instance(i) = a
+                    && let Some(f) = i.class.lookup("__lt__")
+                {
+                    let m = Value::Method(Rc::new((a.clone(), f)));
+                    let lt = self.call(&m, vec![b.clone()], vec![])?;
+                    if self.truthy(&lt)? {
+                        Some(Ordering::Less)
+                    } else if self.eq(a, b)? {
+                        Some(Ordering::Equal)
+                    } else {
+                        Some(Ordering::Greater)
+                    }
+                } else {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "'{}' not supported between instances of '{}' and '{}'",
+                            op.as_str(),
+                            self.qual_type_name(a),
+                            self.qual_type_name(b)
+                        ),
+                    );
+                }
+            }
+        };
+        // NaN comparisons are false both ways; map to a non-matching ordering.
+        Ok(r.unwrap_or(Ordering::Equal))
+    }
+
+    /// `a == b`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> R<bool> {
+        Ok(match (a, b) {
+            (Value::None, Value::None) => true,
+            (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+                as_int(a) == as_int(b)
+            }
+            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => x.eq_f64(*y),
+            (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+                (*x as i64 as f64) == *y
+            }
+            (Value::List(x), Value::List(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                let (xs, ys) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_eq(&xs, &ys)?
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y)?,
+            (Value::Dict(x), Value::Dict(y)) => {
+                let xs: Vec<(Value, Value)> = x.borrow().iter().cloned().collect();
+                let yd = y.borrow().clone();
+                if xs.len() != yd.len() {
+                    return Ok(false);
+                }
+                for (k, v) in xs {
+                    let Some(h) = k.hkey() else { return Ok(false) };
+                    match yd.get(&h) {
+                        Some(w) => {
+                            if !self.eq(&v, w)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Value::Set(x), Value::Set(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len()
+                    && x.iter()
+                        .all(|(k, _)| k.hkey().is_some_and(|h| y.get(&h).is_some()))
+            }
+            (Value::Decimal(x), Value::Decimal(y)) => x.num_eq(y),
+            (Value::Decimal(x), Value::Int(y)) | (Value::Int(y), Value::Decimal(x)) => {
+                x.compare_int(y) == Some(Ordering::Equal)
+            }
+            (Value::Decimal(x), Value::Float(y)) | (Value::Float(y), Value::Decimal(x)) => {
+                x.compare_f64(*y) == Some(Ordering::Equal)
+            }
+            (Value::Date(x), Value::Date(y)) => x == y,
+            (Value::DateTime(x), Value::DateTime(y)) => x == y,
+            (Value::TimeDelta(x), Value::TimeDelta(y)) => x.total_micros() == y.total_micros(),
+            (Value::Instance(i), _) if i.class.lookup("__eq__").is_some() => {
+                let f = i.class.lookup("__eq__").unwrap_or(Value::None);
+                let m = Value::Method(Rc::new((a.clone(), f)));
+                let r = self.call(&m, vec![b.clone()], vec![])?;
+                self.truthy(&r)?
+            }
+            (Value::Native(x), Value::Native(y)) => self.native_eq(x, y),
+            _ => is_same(a, b),
+        })
+    }
+
+    fn seq_eq(&mut self, xs: &[Value], ys: &[Value]) -> R<bool> {
+        if xs.len() != ys.len() {
+            return Ok(false);
+        }
+        for (x, y) in xs.iter().zip(ys) {
+            if !self.eq(x, y)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(x) => Ok(s.contains(&**x)),
+                _ => self.raise(
+                    "TypeError",
+                    format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)
+                    ),
+                ),
+            },
+            Value::Dict(d) | Value::Set(d) => {
+                let h = self.hash_key(item)?;
+                Ok(d.borrow().get(&h).is_some())
+            }
+            Value::Native(n) => self.native_contains(n.clone(), item),
+            Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
+                let f = i.class.lookup("__contains__").unwrap_or(Value::None);
+                let m = Value::Method(Rc::new((container.clone(), f)));
+                let r = self.call(&m, vec![item.clone()], vec![])?;
+                self.truthy(&r)
+            }
+            _ => {
+                for v in self.iterate(container)? {
+                    if is_same(&v, item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+}
+
+/// `a is b`.
+pub fn is_same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => {
+            x == y && x.to_i64().is_some_and(|v| (-5..=256).contains(&v))
+        }
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x == y && x.len() <= 1,
+        (Value::Builtin(x), Value::Builtin(y)) => x == y,
+        _ => match (a.ptr(), b.ptr()) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        },
+    }
+}

@@ -1,0 +1,84 @@
+//! Formatting operators: `fmt % args` and `format(v, spec)`.
+
+use crate::core::py::Int;
+use crate::core::py::percent::{PercentArgs, PercentNum, SimpleArg};
+
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// `fmt % args`.
+    pub(super) fn percent(&mut self, fmt: &str, args: &Value) -> R<Value> {
+        if let Value::Dict(_) = args {
+            return self.unsupported("`%` formatting with a mapping");
+        }
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => (**t).clone(),
+            other => vec![other.clone()],
+        };
+        let mut simple = vec![];
+        for v in &items {
+            simple.push(self.percent_arg(v)?);
+        }
+        let refs: Vec<&dyn crate::core::py::percent::PercentArg> = simple
+            .iter()
+            .map(|s| s as &dyn crate::core::py::percent::PercentArg)
+            .collect();
+        let pa = if matches!(args, Value::Tuple(_)) {
+            PercentArgs::Tuple(refs)
+        } else {
+            PercentArgs::Single(refs[0])
+        };
+        let r = crate::core::py::percent::percent_format(fmt, pa);
+        Ok(Value::str(&self.py(r)?))
+    }
+
+    fn percent_arg(&mut self, v: &Value) -> R<SimpleArg> {
+        Ok(match v {
+            Value::Int(i) => SimpleArg::int(i.clone()),
+            Value::Bool(b) => {
+                let mut s = SimpleArg::int(Int::Small(*b as i64));
+                s.str_value = if *b { "True" } else { "False" }.into();
+                s.repr_value = s.str_value.clone();
+                s.type_name = "bool".into();
+                s
+            }
+            Value::Float(f) => SimpleArg::float(*f),
+            Value::Str(s) => SimpleArg::str(s),
+            Value::Decimal(d) => {
+                let mut s = SimpleArg::other(&d.to_str(), &d.repr(), "Decimal");
+                s.num = PercentNum::Decimal((**d).clone());
+                s
+            }
+            other => {
+                let s = self.to_str(other)?;
+                let r = self.repr(other)?;
+                SimpleArg::other(&s, &r, &self.type_name(other))
+            }
+        })
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> R<String> {
+        use crate::core::py::format_spec as fs;
+        match v {
+            Value::Str(s) => self.py(fs::format_str(s, spec)),
+            Value::Int(i) => self.py(fs::format_int(i, spec)),
+            Value::Bool(b) => self.py(fs::format_bool(*b, spec)),
+            Value::Float(f) => self.py(fs::format_float(*f, spec)),
+            Value::Decimal(d) => self.py(crate::core::py::decimal_format::format_decimal(d, spec)),
+            Value::DateTime(d) if !spec.is_empty() => Ok(d.strftime(spec)),
+            Value::Date(d) if !spec.is_empty() => Ok(d.strftime(spec)),
+            Value::Instance(i) if i.class.lookup("__format__").is_some() => {
+                let f = self.getattr(v, "__format__")?;
+                let r = self.call(&f, vec![Value::str(spec)], vec![])?;
+                self.to_str(&r)
+            }
+            _ => {
+                let s = self.to_str(v)?;
+                let tn = self.type_name(v);
+                self.py(fs::format_object(&s, &tn, spec))
+            }
+        }
+    }
+}

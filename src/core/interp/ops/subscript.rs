@@ -1,0 +1,195 @@
+//! Iteration and subscripting: `iterate`, mapping items, `obj[key]` (indices and slices),
+//! item assignment and deletion.
+
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// All items of an iterable.
+    pub fn iterate(&mut self, v: &Value) -> R<Vec<Value>> {
+        match v {
+            Value::List(l) => Ok(l.borrow().clone()),
+            Value::Tuple(t) => Ok((**t).clone()),
+            Value::Str(s) => Ok(s
+                .chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect()),
+            Value::Dict(d) | Value::Set(d) => Ok(d.borrow().keys()),
+            Value::Native(n) => self.native_iter(n.clone()),
+            Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
+                let f = self.getattr(v, "__iter__")?;
+                let it = self.call(&f, vec![], vec![])?;
+                self.iterate(&it)
+            }
+            _ => self.raise(
+                "TypeError",
+                format!("'{}' object is not iterable", self.type_name(v)),
+            ),
+        }
+    }
+
+    /// Key/value pairs of a mapping (`**kw`, `dict(m)`).
+    pub fn mapping_items(&mut self, v: &Value) -> R<Vec<(Value, Value)>> {
+        match v {
+            Value::Dict(d) => Ok(d.borrow().iter().cloned().collect()),
+            Value::Native(n) => self.native_mapping_items(n.clone()),
+            _ => self.raise(
+                "TypeError",
+                format!(
+                    "argument after ** must be a mapping, not {}",
+                    self.type_name(v)
+                ),
+            ),
+        }
+    }
+
+    /// `obj[key]`.
+    pub fn getitem(&mut self, obj: &Value, key: &Value) -> R<Value> {
+        if let Value::Native(n) = key
+            && let Native::Slice(a, b, c) = &**n
+        {
+            let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
+            return match obj {
+                Value::List(l) => {
+                    let v = self.py(crate::core::py::slice::slice_vec(&l.borrow(), a, b, c))?;
+                    Ok(Value::list(v))
+                }
+                Value::Tuple(t) => Ok(Value::tuple(
+                    self.py(crate::core::py::slice::slice_vec(t, a, b, c))?,
+                )),
+                Value::Str(s) => {
+                    let chars: Vec<char> = s.chars().collect();
+                    let v = self.py(crate::core::py::slice::slice_vec(&chars, a, b, c))?;
+                    Ok(Value::str(&v.into_iter().collect::<String>()))
+                }
+                Value::Native(q) => self.native_slice(q.clone(), a, b),
+                _ => self.raise(
+                    "TypeError",
+                    format!("'{}' object is not subscriptable", self.type_name(obj)),
+                ),
+            };
+        }
+        match obj {
+            Value::List(l) => {
+                let i = self.index_of(key, "list")?;
+                let l = l.borrow();
+                match crate::core::py::slice::normalize_index(i, l.len(), "list") {
+                    Ok(j) => Ok(l[j].clone()),
+                    Err(e) => self.raise("IndexError", e.message),
+                }
+            }
+            Value::Tuple(t) => {
+                let i = self.index_of(key, "tuple")?;
+                match crate::core::py::slice::normalize_index(i, t.len(), "tuple") {
+                    Ok(j) => Ok(t[j].clone()),
+                    Err(e) => self.raise("IndexError", e.message),
+                }
+            }
+            Value::Str(s) => {
+                let i = self.index_of(key, "string")?;
+                let c = self.py(crate::core::py::strings::char_at(s, i))?;
+                Ok(Value::str(c.encode_utf8(&mut [0; 4])))
+            }
+            Value::Dict(d) => {
+                let h = self.hash_key(key)?;
+                let r = d.borrow().get(&h).cloned();
+                match r {
+                    Some(v) => Ok(v),
+                    None => self.key_error(key),
+                }
+            }
+            Value::Native(n) => self.native_getitem(n.clone(), key),
+            Value::Instance(i) if i.class.lookup("__getitem__").is_some() => {
+                let f = self.getattr(obj, "__getitem__")?;
+                self.call(&f, vec![key.clone()], vec![])
+            }
+            Value::Class(_) => Ok(obj.clone()),
+            _ => self.raise(
+                "TypeError",
+                format!("'{}' object is not subscriptable", self.type_name(obj)),
+            ),
+        }
+    }
+
+    fn index_of(&mut self, key: &Value, what: &str) -> R<i64> {
+        match key {
+            Value::Int(_) | Value::Bool(_) => self.as_index(key),
+            _ => self.raise(
+                "TypeError",
+                format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(key)
+                ),
+            ),
+        }
+    }
+
+    fn opt_i(&mut self, v: &Value) -> R<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            _ => Ok(Some(self.as_index(v)?)),
+        }
+    }
+
+    /// `obj[key] = v`.
+    pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> R<()> {
+        match obj {
+            Value::List(l) => {
+                let i = self.index_of(&key, "list")?;
+                let len = l.borrow().len();
+                match crate::core::py::slice::normalize_index(i, len, "list assignment") {
+                    Ok(j) => {
+                        l.borrow_mut()[j] = v;
+                        Ok(())
+                    }
+                    Err(e) => self.raise("IndexError", e.message),
+                }
+            }
+            Value::Dict(d) => {
+                let h = self.hash_key(&key)?;
+                d.borrow_mut().insert(h, key, v);
+                Ok(())
+            }
+            Value::Native(n) => self.native_setitem(n.clone(), key, v),
+            _ => self.raise(
+                "TypeError",
+                format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ),
+            ),
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn delitem(&mut self, obj: &Value, key: Value) -> R<()> {
+        match obj {
+            Value::List(l) => {
+                let i = self.index_of(&key, "list")?;
+                let len = l.borrow().len();
+                match crate::core::py::slice::normalize_index(i, len, "list assignment") {
+                    Ok(j) => {
+                        l.borrow_mut().remove(j);
+                        Ok(())
+                    }
+                    Err(e) => self.raise("IndexError", e.message),
+                }
+            }
+            Value::Dict(d) => {
+                let h = self.hash_key(&key)?;
+                if d.borrow_mut().remove(&h).is_none() {
+                    return self.key_error(&key);
+                }
+                Ok(())
+            }
+            _ => self.raise(
+                "TypeError",
+                format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                ),
+            ),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `lazy='dynamic'` relationships: the query behind one, and its methods (`append`,
+//! `remove`, `extend`, and any query method).
+
+use std::rc::Rc;
+
+use crate::core::sql::SqlValue;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::query::{Ent, QueryObj};
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// The query behind a `lazy='dynamic'` relationship of `inst`.
+    pub fn dynamic_query(&mut self, inst: &Rc<Instance>, key: &str) -> R<QueryObj> {
+        let class = inst
+            .class
+            .model_info()
+            .map(|m| m.class.to_string())
+            .unwrap_or_default();
+        let target = match self.orm.reg.relationship(&class, key) {
+            Ok(r) => r.target.clone(),
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        let m = inst.class.model_info();
+        let mut vals = std::collections::HashMap::new();
+        if let Some(m) = &m {
+            self.ensure_loaded(inst)?;
+            for (k, n) in &m.columns {
+                let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                vals.insert(
+                    n.to_string(),
+                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                );
+            }
+        }
+        let q =
+            match crate::core::orm::relations::lazy_load_query(&self.orm.reg, &class, key, &|c| {
+                vals.get(c).cloned().unwrap_or(SqlValue::Null)
+            }) {
+                Ok(q) => q,
+                Err(e) => return self.raise("InvalidRequestError", e.0),
+            };
+        Ok(QueryObj {
+            dml: None,
+            q,
+            legacy: true,
+            ents: vec![Ent::Class(Rc::from(target.as_str()))],
+        })
+    }
+
+    pub(crate) fn dynamic_method(
+        &mut self,
+        inst: &Rc<Instance>,
+        key: &str,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "append" | "remove" | "extend" => {
+                let items = if name == "extend" {
+                    self.iterate(&args[0])?
+                } else {
+                    vec![args[0].clone()]
+                };
+                let class = inst
+                    .class
+                    .model_info()
+                    .map(|m| m.class.to_string())
+                    .unwrap_or_default();
+                let r = match self.orm.reg.resolve(&class, key) {
+                    Ok(r) => r,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                for it in items {
+                    if let Value::Instance(ci) = &it {
+                        for p in &r.primary {
+                            let pv = {
+                                let m = inst.class.model_info();
+                                m.and_then(|m| {
+                                    m.columns.iter().find(|(_, n)| **n == *p.referred.1).map(
+                                        |(k, _)| {
+                                            inst.dict
+                                                .borrow()
+                                                .get(k)
+                                                .cloned()
+                                                .unwrap_or(Value::None)
+                                        },
+                                    )
+                                })
+                                .unwrap_or(Value::None)
+                            };
+                            if let Some(cm) = ci.class.model_info()
+                                && let Some((k, _)) =
+                                    cm.columns.iter().find(|(_, n)| **n == *p.foreign.1)
+                            {
+                                ci.dict.borrow_mut().insert(
+                                    k.clone(),
+                                    if name == "remove" { Value::None } else { pv },
+                                );
+                            }
+                        }
+                        if name != "remove" {
+                            self.session_add(&it)?;
+                        }
+                    }
+                }
+                Ok(Value::None)
+            }
+            _ => {
+                let q = self.dynamic_query(inst, key)?;
+                self.query_method(&q, name, args, kw)
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Methods of library objects (`native_method`): the app, `db.metadata`, its tables and
+//! columns, `text()` clauses and the identity map here; session, query, result, row, pagination
+//! and SQL-expression methods are routed to their own files.
+
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+use super::nv;
+
+impl Interp<'_> {
+    /// Methods of library objects.
+    pub fn native_method(
+        &mut self,
+        n: Rc<Native>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match &*n {
+            Native::Session => self.session_method(name, args, kw),
+            Native::Query(q) => {
+                let q = q.clone();
+                self.query_method(&q, name, args, kw)
+            }
+            Native::Result(_) => self.result_method(n.clone(), name, args, kw),
+            Native::Row(r) => {
+                let r = r.clone();
+                self.row_method(&r, false, name, args)
+            }
+            Native::Mapping(r) => {
+                let r = r.clone();
+                self.row_method(&r, true, name, args)
+            }
+            Native::Pagination(p) => {
+                let p = p.clone();
+                self.pagination_method(&p, name, kw)
+            }
+            Native::Instrumented(_) | Native::Sql(_) | Native::ColumnObj(..) => {
+                self.sql_method(Value::Native(n.clone()), name, args, kw)
+            }
+            Native::App(_) => match name {
+                "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
+                "run" => Ok(Value::None),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'Flask' object has no attribute '{name}'"),
+                ),
+            },
+            Native::TablesDict => {
+                let names: Vec<Value> = self
+                    .orm
+                    .reg
+                    .metadata
+                    .tables
+                    .iter()
+                    .map(|t| Value::str(&t.name))
+                    .collect();
+                match name {
+                    "keys" => Ok(Value::list(names)),
+                    "values" => Ok(Value::list(
+                        self.orm
+                            .reg
+                            .metadata
+                            .tables
+                            .iter()
+                            .map(|t| nv(Native::Table(Rc::from(t.name.as_str()))))
+                            .collect(),
+                    )),
+                    "items" => Ok(Value::list(
+                        self.orm
+                            .reg
+                            .metadata
+                            .tables
+                            .iter()
+                            .map(|t| {
+                                Value::tuple(vec![
+                                    Value::str(&t.name),
+                                    nv(Native::Table(Rc::from(t.name.as_str()))),
+                                ])
+                            })
+                            .collect(),
+                    )),
+                    "get" => {
+                        let k = args.first().cloned().unwrap_or(Value::None);
+                        if let Value::Str(s) = &k
+                            && self.orm.reg.metadata.table(s).is_some()
+                        {
+                            return Ok(nv(Native::Table(s.clone())));
+                        }
+                        Ok(args.get(1).cloned().unwrap_or(Value::None))
+                    }
+                    _ => self.raise(
+                        "AttributeError",
+                        format!("'FacadeDict' object has no attribute '{name}'"),
+                    ),
+                }
+            }
+            Native::Metadata => match name {
+                "create_all" => {
+                    self.create_all()?;
+                    Ok(Value::None)
+                }
+                "drop_all" => {
+                    self.drop_all()?;
+                    Ok(Value::None)
+                }
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'MetaData' object has no attribute '{name}'"),
+                ),
+            },
+            Native::TableColumns(t) => {
+                let tb = self.orm.reg.metadata.table(t).cloned();
+                let Some(tb) = tb else {
+                    return Ok(Value::list(vec![]));
+                };
+                match name {
+                    "keys" => Ok(Value::list(
+                        tb.columns.iter().map(|c| Value::str(&c.key)).collect(),
+                    )),
+                    "values" => Ok(Value::list(
+                        (0..tb.columns.len())
+                            .map(|i| nv(Native::ColumnObj(t.clone(), i)))
+                            .collect(),
+                    )),
+                    _ => Ok(Value::list(
+                        tb.columns
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                Value::tuple(vec![
+                                    Value::str(&c.key),
+                                    nv(Native::ColumnObj(t.clone(), i)),
+                                ])
+                            })
+                            .collect(),
+                    )),
+                }
+            }
+            Native::Text(sql, binds) => match name {
+                "bindparams" => {
+                    let mut b = binds.clone();
+                    b.extend(kw);
+                    Ok(nv(Native::Text(sql.clone(), b)))
+                }
+                "columns" => Ok(Value::Native(n.clone())),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'TextClause' object has no attribute '{name}'"),
+                ),
+            },
+            Native::Dynamic(inst, key) => {
+                let (inst, key) = (inst.clone(), key.clone());
+                self.dynamic_method(&inst, &key, name, args, kw)
+            }
+            Native::IdentityMap => match name {
+                "keys" | "values" | "items" => Ok(Value::list(
+                    self.orm
+                        .identity_order
+                        .iter()
+                        .map(|i| Value::Instance(i.clone()))
+                        .collect(),
+                )),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'WeakInstanceDict' object has no attribute '{name}'"),
+                ),
+            },
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                )
+            }
+        }
+    }
+}
