@@ -171,6 +171,7 @@ test('take over in the middle of a stream of commits: no lost update, no corrupt
     await stream;
     await a.getByTestId('readonly-banner').waitFor({ timeout: 15_000 });
     assert.match(await a.getByTestId('readonly-banner').innerText(), /not saved/);
+    await a.screenshot({ path: join(ARTIFACTS, 'persist-fenced.png') });
     const view = await b.evaluate(() => window.ormlab.query(
       "select count(*), sum(who = 'b'), coalesce(max(case when who = 'a' then n end), -1) + 1, sum(who = 'a') from t"));
     const [[total, bs, aNext, as]] = view;
