@@ -1,20 +1,26 @@
-//! Relationship attributes: lazy loading, assignment with backref bookkeeping, foreign-key
-//! synchronisation and association rows at flush, delete cascades.
+//! Relationship attributes: lazy loading, assignment with backref bookkeeping,
+//! collections and their change tracking. Foreign-key synchronisation at flush is in
+//! `relationship/sync.rs`, many-to-many association rows in
+//! `relationship/association.rs`, delete cascades in `relationship/cascade.rs`.
+
+mod association;
+mod cascade;
+mod sync;
 
 use std::rc::Rc;
 
 use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
 use crate::core::orm::relations::lazy_load_query;
-use crate::core::sql::{Expr, Insert, SqlValue, Statement};
+use crate::core::sql::SqlValue;
 
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::model::Status;
 use super::{Instrumented, Native};
 
+pub use sync::Links;
+
 impl Interp<'_> {
-    /// The relationships of model `class` with their resolution (those that resolve), in
-    /// declaration order: what the flush, cascade and association-row passes walk.
     /// Whether an object's class has relationships (answers cached in `cache` by class
     /// name, for one flush: most passes over every object only concern those that do).
     pub fn has_relationships(
@@ -40,6 +46,8 @@ impl Interp<'_> {
         b
     }
 
+    /// The relationships of model `class` with their resolution (those that resolve), in
+    /// declaration order: what the flush, cascade and association-row passes walk.
     fn resolved_rels(&self, class: &str) -> Vec<(Relationship, ResolvedRel)> {
         let Ok(mp) = self.orm.reg.mapper(class) else {
             return Vec::new();
@@ -359,496 +367,6 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// For objects about to be inserted: which parents hold them in one-to-many collections.
-    pub fn collection_links(
-        &mut self,
-        new: &[Rc<Instance>],
-        has_rels: &mut super::super::value::FxMap<usize, bool>,
-    ) -> Links {
-        let mut links: Links = std::collections::HashMap::new();
-        let mut all: Vec<Rc<Instance>> = new.to_vec();
-        all.extend(self.orm.identity_order.iter().cloned());
-        for inst in all {
-            if !self.has_relationships(has_rels, &inst) {
-                continue;
-            }
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
-                Err(_) => continue,
-            };
-            for name in rels {
-                let cur = inst.dict.borrow().get(name.as_str()).cloned();
-                let Some(Value::List(l)) = cur else { continue };
-                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
-                    continue;
-                };
-                if r.kind != RelKind::OneToMany {
-                    continue;
-                }
-                for c in l.borrow().iter() {
-                    if let Value::Instance(ci) = c {
-                        let key = Rc::as_ptr(ci) as usize;
-                        links
-                            .entry(key)
-                            .or_default()
-                            .push((inst.clone(), r.primary.clone()));
-                    }
-                }
-            }
-        }
-        links
-    }
-
-    /// Dependency level of new objects whose parent (same class) is also new: 0 for roots.
-    pub fn self_ref_levels(
-        &mut self,
-        new: &[Rc<Instance>],
-        links: &Links,
-    ) -> std::collections::HashMap<usize, usize> {
-        let ptrs: std::collections::HashSet<usize> =
-            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
-        let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for inst in new {
-            let p = Rc::as_ptr(inst) as usize;
-            if let Some(ps) = links.get(&p) {
-                for (par, _) in ps {
-                    let pp = Rc::as_ptr(par) as usize;
-                    if ptrs.contains(&pp) && Rc::ptr_eq(&par.class, &inst.class) {
-                        parent.insert(p, pp);
-                    }
-                }
-            }
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp
-                    .relationships
-                    .iter()
-                    .filter(|r| r.target == *m.class)
-                    .map(|r| r.name.clone())
-                    .collect(),
-                Err(_) => continue,
-            };
-            for name in rels {
-                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
-                    continue;
-                };
-                if r.kind != RelKind::ManyToOne {
-                    continue;
-                }
-                if let Some(Value::Instance(t)) = inst.dict.borrow().get(name.as_str()) {
-                    let tp = Rc::as_ptr(t) as usize;
-                    if ptrs.contains(&tp) {
-                        parent.insert(p, tp);
-                    }
-                }
-            }
-        }
-        let mut levels = std::collections::HashMap::new();
-        if parent.is_empty() {
-            return levels;
-        }
-        for &p in &ptrs {
-            let mut depth = 0;
-            let mut cur = p;
-            while let Some(&up) = parent.get(&cur) {
-                depth += 1;
-                cur = up;
-                if depth > ptrs.len() {
-                    break;
-                }
-            }
-            levels.insert(p, depth);
-        }
-        levels
-    }
-
-    /// Sets an object's foreign keys from its many-to-one targets and owning collections.
-    pub fn sync_before_insert(&mut self, inst: &Rc<Instance>, links: &Links) {
-        if let Some(ps) = links.get(&(Rc::as_ptr(inst) as usize)) {
-            for (parent, pairs) in ps {
-                for p in pairs {
-                    let v = self.attr_by_col(parent, &p.referred.1);
-                    if !matches!(v, Value::None) {
-                        self.set_by_col(inst, &p.foreign.1, v);
-                    }
-                }
-            }
-        }
-        let Some(m) = inst.class.model_info() else {
-            return;
-        };
-        let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-            Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
-            Err(_) => return,
-        };
-        for name in rels {
-            let cur = inst.dict.borrow().get(name.as_str()).cloned();
-            let Some(Value::Instance(target)) = cur else {
-                continue;
-            };
-            let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
-                continue;
-            };
-            if r.kind != RelKind::ManyToOne {
-                continue;
-            }
-            for p in &r.primary {
-                let v = self.attr_by_col(&target, &p.referred.1);
-                if !matches!(v, Value::None) {
-                    self.set_by_col(inst, &p.foreign.1, v);
-                }
-            }
-        }
-    }
-
-    /// Copy foreign keys from related objects before INSERT/UPDATE.
-    pub fn sync_relationships_before_flush(&mut self) -> R<()> {
-        let mut all: Vec<Rc<Instance>> = self.orm.new.clone();
-        all.extend(self.orm.identity_order.clone());
-        all.extend(self.orm.inserted_in_tx.clone());
-        // Resolved once per class, not once per object.
-        // (Keyed by the address of the class name: hashing a pointer is cheap.)
-        let mut rels_of: super::super::value::FxMap<usize, Rc<Vec<(Relationship, ResolvedRel)>>> =
-            Default::default();
-        for inst in all {
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            let key = Rc::as_ptr(&m.class) as *const u8 as usize;
-            let rels = match rels_of.get(&key) {
-                Some(r) => r.clone(),
-                None => {
-                    let r = Rc::new(self.resolved_rels(&m.class));
-                    rels_of.insert(key, r.clone());
-                    r
-                }
-            };
-            for (rel, r) in rels.iter() {
-                let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
-                let Some(cur) = cur else { continue };
-                match r.kind {
-                    RelKind::ManyToOne => {
-                        if let Value::Instance(target) = &cur {
-                            for p in &r.primary {
-                                let v = self.attr_by_col(target, &p.referred.1);
-                                if !matches!(v, Value::None) {
-                                    self.set_by_col(&inst, &p.foreign.1, v);
-                                }
-                            }
-                        }
-                    }
-                    RelKind::OneToMany => {
-                        let children = match &cur {
-                            Value::List(l) => l.borrow().clone(),
-                            Value::Instance(_) => vec![cur.clone()],
-                            _ => vec![],
-                        };
-                        for c in &children {
-                            if let Value::Instance(ci) = c {
-                                for p in &r.primary {
-                                    let v = self.attr_by_col(&inst, &p.referred.1);
-                                    if !matches!(v, Value::None) {
-                                        self.set_by_col(ci, &p.foreign.1, v);
-                                    }
-                                }
-                            }
-                        }
-                        // removed children: orphan handling
-                        let old = inst
-                            .orm
-                            .borrow()
-                            .as_ref()
-                            .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
-                        if let Some(Value::List(old)) = old {
-                            let old = old.borrow().clone();
-                            for o in old {
-                                if let Value::Instance(oi) = &o
-                                    && !children.iter().any(
-                                        |c| matches!(c, Value::Instance(x) if Rc::ptr_eq(x, oi)),
-                                    )
-                                {
-                                    if rel.cascade_set().iter().any(|c| c == "delete-orphan") {
-                                        if self.status(oi) == Status::Persistent
-                                            && !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, oi))
-                                        {
-                                            self.orm.deleted.push(oi.clone());
-                                        }
-                                    } else {
-                                        for p in &r.primary {
-                                            self.set_by_col(oi, &p.foreign.1, Value::None);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    RelKind::ManyToMany => {}
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
-        let Some(m) = inst.class.model_info() else {
-            return Value::None;
-        };
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-        if expired && self.status(inst) == Status::Persistent {
-            let _ = self.refresh_instance(inst);
-        }
-        match m.columns.iter().find(|(_, n)| &**n == col) {
-            Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
-            None => Value::None,
-        }
-    }
-
-    fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
-        let Some(m) = inst.class.model_info() else {
-            return;
-        };
-        if let Some((k, _)) = m.columns.iter().find(|(_, n)| &**n == col) {
-            let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-            if expired {
-                return;
-            }
-            if self.status(inst) == Status::Persistent {
-                self.mark_modified(inst);
-            }
-            inst.dict.borrow_mut().insert(k.clone(), v);
-        }
-    }
-
-    /// Inserts/deletes association rows for changed many-to-many collections.
-    pub fn flush_secondary(&mut self) -> R<()> {
-        let all: Vec<Rc<Instance>> = self.orm.identity_order.clone();
-        let mut inserts: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
-        let mut deletes: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
-        for inst in &all {
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            for (rel, r) in self.resolved_rels(&m.class) {
-                if r.kind != RelKind::ManyToMany {
-                    continue;
-                }
-                let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
-                let Some(Value::List(cur)) = cur else {
-                    continue;
-                };
-                let cur = cur.borrow().clone();
-                let old = inst
-                    .orm
-                    .borrow()
-                    .as_ref()
-                    .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
-                let old: Vec<Value> = match old {
-                    Some(Value::List(l)) => l.borrow().clone(),
-                    _ => vec![],
-                };
-                let sec = r.secondary.clone().unwrap_or_default();
-                let row_for = |it: &mut Self, target: &Rc<Instance>| -> Vec<(String, SqlValue)> {
-                    let mut row = vec![];
-                    for p in &r.primary {
-                        let v = it.attr_by_col(inst, &p.referred.1);
-                        row.push((
-                            p.foreign.1.clone(),
-                            it.to_sql(&v, None).unwrap_or(SqlValue::Null),
-                        ));
-                    }
-                    for p in &r.secondary_pairs {
-                        let v = it.attr_by_col(target, &p.referred.1);
-                        row.push((
-                            p.foreign.1.clone(),
-                            it.to_sql(&v, None).unwrap_or(SqlValue::Null),
-                        ));
-                    }
-                    row
-                };
-                for c in &cur {
-                    if let Value::Instance(ci) = c
-                        && !old
-                            .iter()
-                            .any(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
-                    {
-                        let row = row_for(self, ci);
-                        inserts.push((sec.clone(), row));
-                    }
-                }
-                for o in &old {
-                    if let Value::Instance(oi) = o
-                        && !cur
-                            .iter()
-                            .any(|c| matches!(c, Value::Instance(x) if Rc::ptr_eq(x, oi)))
-                    {
-                        let row = row_for(self, oi);
-                        deletes.push((sec.clone(), row));
-                    }
-                }
-                let snap = snapshot(&Value::list(cur.clone()));
-                if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.committed.insert(Rc::from(rel.name.as_str()), snap);
-                }
-            }
-        }
-        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
-        for (table, row) in deletes {
-            let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
-                continue;
-            };
-            let mut vals: Vec<(String, SqlValue)> = vec![];
-            for c in &t.columns {
-                if let Some(v) = row.iter().find(|(k, _)| *k == c.name) {
-                    vals.push(v.clone());
-                }
-            }
-            let key = (
-                table.clone(),
-                vals.iter().map(|v| v.1.clone()).collect::<Vec<_>>(),
-            );
-            if done.contains(&key) {
-                continue;
-            }
-            done.push(key);
-            let refs: Vec<(&str, SqlValue)> =
-                vals.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-            let d = crate::core::orm::persist::delete_association(&t, &refs);
-            self.run_stmt(&Statement::Delete(d), true)?;
-        }
-        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
-        for (table, row) in inserts {
-            let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
-                continue;
-            };
-            let mut cols = vec![];
-            let mut vals = vec![];
-            for c in &t.columns {
-                if let Some((_, v)) = row.iter().find(|(k, _)| *k == c.name) {
-                    cols.push(c.name.clone());
-                    vals.push(v.clone());
-                }
-            }
-            let key = (table.clone(), vals.clone());
-            if done.contains(&key) {
-                continue;
-            }
-            done.push(key);
-            let ins = Insert {
-                table: t.name.clone(),
-                columns: cols,
-                rows: vec![vals.into_iter().map(Expr::Bind).collect()],
-                returning: vec![],
-            };
-            self.run_stmt(&Statement::Insert(ins), true)?;
-        }
-        Ok(())
-    }
-
-    /// Adds children reached through `delete` cascades.
-    pub fn cascade_deletes(&mut self, list: &mut Vec<Rc<Instance>>) -> R<()> {
-        let mut i = 0;
-        while i < list.len() {
-            let inst = list[i].clone();
-            i += 1;
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            for (rel, r) in self.resolved_rels(&m.class) {
-                if r.kind != RelKind::OneToMany {
-                    continue;
-                }
-                let attr = Instrumented {
-                    class: m.class.clone(),
-                    key: Rc::from(rel.name.as_str()),
-                    column: None,
-                };
-                let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-                let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
-                let children = match children {
-                    Some(v) => v,
-                    None => {
-                        if rel.lazy == Lazy::Dynamic {
-                            let q = self.dynamic_query(&inst, &rel.name)?;
-                            Value::list(self.query_all(&q)?)
-                        } else {
-                            self.load_relationship(&inst, &attr)?
-                        }
-                    }
-                };
-                let items = match &children {
-                    Value::List(l) => l.borrow().clone(),
-                    _ => vec![],
-                };
-                for c in items {
-                    if let Value::Instance(ci) = c {
-                        if deletes {
-                            if !list.iter().any(|x| Rc::ptr_eq(x, &ci))
-                                && self.status(&ci) == Status::Persistent
-                            {
-                                list.push(ci);
-                            }
-                        } else if self.status(&ci) == Status::Persistent {
-                            // nullify the child's foreign key
-                            for p in &r.primary {
-                                self.set_by_col(&ci, &p.foreign.1, Value::None);
-                            }
-                            self.update_one(&ci)?;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn update_one(&mut self, inst: &Rc<Instance>) -> R<()> {
-        // reuse the regular flush path for a single object
-        let saved = std::mem::take(&mut self.orm.identity_order);
-        self.orm.identity_order = vec![inst.clone()];
-        let r = self.flush_updates_only();
-        self.orm.identity_order = saved;
-        r
-    }
-
-    /// Deletes association rows of an object being deleted.
-    pub fn delete_secondary_rows(&mut self, inst: &Rc<Instance>) -> R<()> {
-        let Some(m) = inst.class.model_info() else {
-            return Ok(());
-        };
-        for (rel, r) in self.resolved_rels(&m.class) {
-            if r.kind != RelKind::ManyToMany {
-                continue;
-            }
-            let attr = Instrumented {
-                class: m.class.clone(),
-                key: Rc::from(rel.name.as_str()),
-                column: None,
-            };
-            let items = match inst.dict.borrow().get(rel.name.as_str()).cloned() {
-                Some(v) => v,
-                None => Value::None,
-            };
-            let items = if matches!(items, Value::None) {
-                self.load_relationship(inst, &attr)?
-            } else {
-                items
-            };
-            if let Value::List(l) = &items {
-                if l.borrow().is_empty() {
-                    continue;
-                }
-                l.borrow_mut().clear();
-            }
-            self.flush_secondary()?;
-        }
-        Ok(())
-    }
-
     /// True when a loaded collection differs from its snapshot.
     pub fn relationship_dirty(&mut self, inst: &Rc<Instance>) -> bool {
         let Some(m) = inst.class.model_info() else {
@@ -883,11 +401,37 @@ impl Interp<'_> {
         }
         false
     }
-}
 
-/// Child object address → (parent, join pairs) of the collections holding it.
-pub type Links =
-    std::collections::HashMap<usize, Vec<(Rc<Instance>, Vec<crate::core::orm::mapper::JoinPair>)>>;
+    fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
+        let Some(m) = inst.class.model_info() else {
+            return Value::None;
+        };
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            let _ = self.refresh_instance(inst);
+        }
+        match m.columns.iter().find(|(_, n)| &**n == col) {
+            Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
+            None => Value::None,
+        }
+    }
+
+    fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        if let Some((k, _)) = m.columns.iter().find(|(_, n)| &**n == col) {
+            let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+            if expired {
+                return;
+            }
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
+            }
+            inst.dict.borrow_mut().insert(k.clone(), v);
+        }
+    }
+}
 
 /// A shallow copy of a collection (for change tracking).
 pub fn snapshot(v: &Value) -> Value {

@@ -1,0 +1,122 @@
+//! Primary-key lookup (`Query.get()`, `db.session.get()`, `get_or_404()`): the identity
+//! map first, then one cached SELECT; and werkzeug's `NotFound` for the `*_or_404` forms.
+
+use std::rc::Rc;
+
+use crate::core::interp::value::{HKey, Value};
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// Primary-key lookup through the identity map, then the database.
+    pub fn get_by_pk(&mut self, class: &str, pk: &Value) -> R<Value> {
+        let Some(cls) = self.orm.classes.get(class).cloned() else {
+            return Ok(Value::None);
+        };
+        let Some(m) = cls.model_info() else {
+            return Ok(Value::None);
+        };
+        let ids: Vec<Value> = match pk {
+            Value::Tuple(t) => (**t).clone(),
+            Value::List(l) => l.borrow().clone(),
+            Value::Dict(_) => {
+                let mut v = vec![];
+                for &pi in &m.pk {
+                    let k = m.columns[pi].0.clone();
+                    v.push(self.getitem(pk, &Value::Str(k))?);
+                }
+                v
+            }
+            other => vec![other.clone()],
+        };
+        if ids.len() != m.pk.len() {
+            return self.raise(
+                "InvalidRequestError",
+                format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
+            );
+        }
+        let tys: Vec<crate::core::sql::SqlType> = match self.orm.reg.table_of(class) {
+            Ok(t) => m.pk.iter().map(|&pi| t.columns[pi].ty.clone()).collect(),
+            Err(_) => return Ok(Value::None),
+        };
+        let mut conv = vec![];
+        for (i, ty) in tys.iter().enumerate() {
+            let sv = self.to_sql(&ids[i], Some(ty))?;
+            conv.push(sv);
+        }
+        let mut hk_vals = vec![];
+        for (sv, ty) in conv.iter().zip(&tys) {
+            hk_vals.push(self.from_sql(sv, Some(ty))?);
+        }
+        let hk = HKey::Tuple(hk_vals.iter().filter_map(|v| v.hkey()).collect());
+        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+            let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
+            if !deleted {
+                let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
+                if expired {
+                    match self.refresh_instance(&found) {
+                        Ok(()) => {}
+                        Err(e)
+                            if self
+                                .exc_matches(&e.value, &self.exc["ObjectDeletedError"].clone()) =>
+                        {
+                            return Ok(Value::None);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                return Ok(Value::Instance(found));
+            }
+            return Ok(Value::None);
+        }
+        // The SELECT depends only on the class: rendered once, then reused with new
+        // parameters (cached only when its parameters are exactly the key's values).
+        let cache_key = Rc::as_ptr(&m) as usize;
+        let sql = match self.orm.get_sql.get(&cache_key) {
+            Some((_, sql)) => sql.clone(),
+            None => {
+                let sel = match crate::core::orm::query::get_statement(
+                    &self.orm.reg,
+                    class,
+                    conv.clone(),
+                ) {
+                    Ok(s) => s,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let r = crate::core::sql::render(&crate::core::sql::Statement::Select(sel));
+                let sql: Rc<str> = Rc::from(r.sql.as_str());
+                if r.params == conv {
+                    // (The model info is kept alive with it: its address stays unique.)
+                    self.orm.get_sql.insert(cache_key, (m.clone(), sql.clone()));
+                }
+                sql
+            }
+        };
+        self.autoflush()?;
+        let rows = self.run_sql(&sql, &conv, true)?.rows;
+        match rows.first() {
+            Some(r) => {
+                let r = r.clone();
+                self.instance_from_row(class, &r, 0)
+            }
+            None => Ok(Value::None),
+        }
+    }
+
+    /// Raises werkzeug's `NotFound` (404) with an optional description.
+    pub fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
+        let desc = description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."));
+        let ds = self.to_str(&desc)?;
+        let v = self.new_exc("NotFound", "");
+        if let Value::Instance(i) = &v {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("code"), Value::int(404));
+            d.insert(Rc::from("description"), desc);
+            d.insert(Rc::from("name"), Value::str("Not Found"));
+            d.insert(
+                Rc::from("_message"),
+                Value::str(&format!("404 Not Found: {ds}")),
+            );
+        }
+        self.raise_value(v)
+    }
+}

@@ -1,0 +1,463 @@
+//! The methods of `Query` / `Select` objects: building (`filter`, `filter_by`, `join`,
+//! `order_by`, ...), running (`all`, `first`, `one`, `scalar`, `count`, `get`, ...) and
+//! bulk `update()` / `delete()`.
+
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::orm::sqlexpr::sql_value;
+use crate::core::interp::orm::{Instrumented, Native, SqlObj};
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+use crate::core::orm::query::JoinTarget;
+use crate::core::sql::{Expr, SqlType, SqlValue, Statement};
+
+use super::{Ent, QueryObj};
+
+impl Interp<'_> {
+    fn order_exprs(&mut self, args: &[Value]) -> R<Vec<Expr>> {
+        let mut out = vec![];
+        for a in args {
+            match a {
+                Value::None => {}
+                Value::Str(s) => out.push(Expr::LabelRef(s.to_string())),
+                _ => out.push(self.to_expr(a, None)?.expr),
+            }
+        }
+        Ok(out)
+    }
+
+    fn filter_by_pairs(&mut self, q: &QueryObj, kw: &Kw) -> R<Vec<(String, Expr)>> {
+        let class = q.q.filter_by_class(&self.orm.reg);
+        let Some(class) = class else {
+            return self.raise("InvalidRequestError", "filter_by() needs an entity");
+        };
+        let table = match self.orm.reg.table_of(&class) {
+            Ok(t) => t.clone(),
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        let mut pairs = vec![];
+        for (k, v) in kw {
+            // relationship comparison: filter_by(author=user)
+            if table.col_by_key(k).is_none() {
+                let is_rel = self.orm.reg.relationship(&class, k).is_ok();
+                if is_rel {
+                    let attr = Value::Native(Rc::new(Native::Instrumented(Instrumented {
+                        class: Rc::from(class.as_str()),
+                        key: k.clone(),
+                        column: None,
+                    })));
+                    let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
+                    if let Some(s) = self.as_sql(&e) {
+                        pairs.push((String::new(), s.expr));
+                    }
+                    continue;
+                }
+                return self.raise(
+                    "InvalidRequestError",
+                    format!(
+                        "Entity namespace for \"{}\" has no property \"{k}\"",
+                        table.name
+                    ),
+                );
+            }
+            let col = table.col_by_key(k).cloned();
+            let Some(col) = col else { continue };
+            let e = match v {
+                Value::None => Expr::Null,
+                Value::Bool(b) => {
+                    if *b {
+                        Expr::true_()
+                    } else {
+                        Expr::false_()
+                    }
+                }
+                _ => self.to_expr(v, Some(&col.ty))?.expr,
+            };
+            pairs.push((k.to_string(), e));
+        }
+        Ok(pairs)
+    }
+
+    /// Methods of Query / Select objects.
+    pub fn query_method(
+        &mut self,
+        qo: &QueryObj,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(q))));
+        let mut q = qo.clone();
+        match name {
+            "filter" | "where" => {
+                for a in &args {
+                    let e = match a {
+                        Value::Bool(true) => Expr::true_(),
+                        Value::Bool(false) => Expr::false_(),
+                        _ => {
+                            match self.as_sql(a) {
+                                Some(s) => s.expr,
+                                None => {
+                                    let r = self.repr(a)?;
+                                    return self.raise("ArgumentError", format!("SQL expression for WHERE/HAVING role expected, got {r}."));
+                                }
+                            }
+                        }
+                    };
+                    q.q.where_.push(e);
+                }
+                wrap(q)
+            }
+            "filter_by" => {
+                let pairs = self.filter_by_pairs(qo, &kw)?;
+                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+                let table = self.orm.reg.table_of(&class).cloned();
+                for (k, e) in pairs {
+                    if k.is_empty() {
+                        q.q.where_.push(e);
+                        continue;
+                    }
+                    if let Ok(t) = &table
+                        && let Some(c) = t.col_by_key(&k)
+                    {
+                        let col = Expr::col(&t.name, c.name.clone());
+                        q.q.where_.push(if matches!(e, Expr::Null) {
+                            col.is_null()
+                        } else {
+                            col.eq(e)
+                        });
+                    }
+                }
+                wrap(q)
+            }
+            "order_by" => {
+                if args.iter().any(|a| matches!(a, Value::None)) {
+                    q.q.order_by.clear();
+                }
+                let o = self.order_exprs(&args)?;
+                q.q.order_by.extend(o);
+                wrap(q)
+            }
+            "group_by" => {
+                let o = self.order_exprs(&args)?;
+                q.q.group_by.extend(o);
+                wrap(q)
+            }
+            "having" => {
+                for a in &args {
+                    let e = self.to_expr(a, None)?.expr;
+                    q.q.having.push(e);
+                }
+                wrap(q)
+            }
+            "limit" | "offset" => {
+                let n = match args.first() {
+                    Some(Value::None) => None,
+                    Some(v) => Some(self.as_index(v)?),
+                    None => None,
+                };
+                if name == "limit" {
+                    q.q.limit = n;
+                } else {
+                    q.q.offset = n;
+                }
+                wrap(q)
+            }
+            "distinct" => {
+                q.q.distinct = true;
+                wrap(q)
+            }
+            "with_entities" | "with_only_columns" => {
+                let (es, ents) = self.entities_from(&args)?;
+                q.q.entities = es;
+                q.ents = ents;
+                wrap(q)
+            }
+            "add_columns" => {
+                let (es, ents) = self.entities_from(&args)?;
+                q.q.entities.extend(es);
+                q.ents.extend(ents);
+                wrap(q)
+            }
+            "select_from" => {
+                for a in &args {
+                    if let Value::Class(c) = a {
+                        q.q.select_from.push(c.name.to_string());
+                    }
+                }
+                wrap(q)
+            }
+            "join" | "outerjoin" => {
+                let outer = name == "outerjoin"
+                    || kw
+                        .iter()
+                        .any(|(k, v)| &**k == "isouter" && matches!(v, Value::Bool(true)));
+                let target = match args.first() {
+                    Some(Value::Class(c)) => JoinTarget::Class(c.name.to_string()),
+                    Some(Value::Native(n)) => match &**n {
+                        Native::Instrumented(a) if a.column.is_none() => JoinTarget::Relationship {
+                            class: a.class.to_string(),
+                            name: a.key.to_string(),
+                        },
+                        _ => return self.unsupported("this join target"),
+                    },
+                    _ => return self.raise("ArgumentError", "join() needs a target"),
+                };
+                let on = match args.get(1) {
+                    Some(v) => Some(self.to_expr(v, None)?.expr),
+                    None => None,
+                };
+                if outer {
+                    q.q = q.q.outerjoin(target, on);
+                } else {
+                    q.q = q.q.join(target, on);
+                }
+                wrap(q)
+            }
+            "values" if qo.dml.is_some() => {
+                let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
+                    Some(Some(v)) => v.clone(),
+                    _ => vec![],
+                };
+                if let Some(d) = args.first() {
+                    for (k, v) in self.mapping_items(d)? {
+                        let key: Rc<str> = match &k {
+                            Value::Str(s) => s.clone(),
+                            other => match self.as_sql(other).and_then(|s| s.key) {
+                                Some(k) => k,
+                                None => {
+                                    return self.raise(
+                                        "ArgumentError",
+                                        "values() keys must be column names",
+                                    );
+                                }
+                            },
+                        };
+                        vals.push((key, v));
+                    }
+                }
+                vals.extend(kw.iter().cloned());
+                q.dml = Some(Some(vals));
+                wrap(q)
+            }
+            "options" | "execution_options" | "enable_eagerloads" | "populate_existing"
+            | "autoflush" => wrap(q),
+            "with_parent" => {
+                let Some(Value::Instance(parent)) = args.first() else {
+                    return self.raise("ArgumentError", "with_parent() needs an instance");
+                };
+                let target = match &qo.ents.first() {
+                    Some(Ent::Class(c)) => c.to_string(),
+                    _ => String::new(),
+                };
+                let pm = parent.class.model_info();
+                let Some(pm) = pm else { return wrap(q) };
+                let rel = self.orm.reg.mapper(&pm.class).ok().and_then(|m| {
+                    m.relationships
+                        .iter()
+                        .find(|r| r.target == target)
+                        .map(|r| r.name.clone())
+                });
+                let Some(rel) = rel else {
+                    return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
+                };
+                let mut vals = std::collections::HashMap::new();
+                self.ensure_loaded(parent)?;
+                for (k, n) in &pm.columns {
+                    let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                    vals.insert(
+                        n.to_string(),
+                        self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                    );
+                }
+                let lq = match crate::core::orm::relations::lazy_load_query(
+                    &self.orm.reg,
+                    &pm.class,
+                    &rel,
+                    &|c| vals.get(c).cloned().unwrap_or(SqlValue::Null),
+                ) {
+                    Ok(x) => x,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                q.q.where_.extend(lq.where_);
+                wrap(q)
+            }
+            "all" => Ok(Value::list(self.query_all(qo)?)),
+            "first" | "one" | "one_or_none" => self.one_value(qo, name),
+            "scalar" => {
+                let items = self.query_all(qo)?;
+                if items.len() > 1 {
+                    return self.raise(
+                        "MultipleResultsFound",
+                        "Multiple rows were found when exactly one was required",
+                    );
+                }
+                Ok(match items.into_iter().next() {
+                    Some(Value::Native(n)) => match &*n {
+                        Native::Row(r) => r.values.first().cloned().unwrap_or(Value::None),
+                        _ => Value::Native(n.clone()),
+                    },
+                    Some(v) => v,
+                    None => Value::None,
+                })
+            }
+            "count" => Ok(Value::int(self.query_count(qo)?)),
+            "get" => {
+                self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
+                let class = match qo.ents.first() {
+                    Some(Ent::Class(c)) => c.to_string(),
+                    _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
+                };
+                self.get_by_pk(&class, args.first().unwrap_or(&Value::None))
+            }
+            "get_or_404" => {
+                let class = match qo.ents.first() {
+                    Some(Ent::Class(c)) => c.to_string(),
+                    _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
+                };
+                let v = self.get_by_pk(&class, args.first().unwrap_or(&Value::None))?;
+                if matches!(v, Value::None) {
+                    let d = kw
+                        .iter()
+                        .find(|k| &*k.0 == "description")
+                        .map(|k| k.1.clone());
+                    return self.not_found(d);
+                }
+                Ok(v)
+            }
+            "first_or_404" | "one_or_404" => {
+                let v = self.one_value(
+                    qo,
+                    if name == "first_or_404" {
+                        "first"
+                    } else {
+                        "one_or_none"
+                    },
+                )?;
+                if matches!(v, Value::None) {
+                    let d = kw
+                        .iter()
+                        .find(|k| &*k.0 == "description")
+                        .map(|k| k.1.clone());
+                    return self.not_found(d);
+                }
+                Ok(v)
+            }
+            "paginate" => self.paginate(qo, &args, &kw),
+            "exists" => {
+                let sel = match qo.q.exists_statement(&self.orm.reg) {
+                    Ok(s) => s,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let Some(Expr::Unary { .. }) = sel.columns.first().cloned() else {
+                    return Ok(Value::None);
+                };
+                Ok(sql_value(SqlObj::typed(
+                    sel.columns[0].clone(),
+                    Some(SqlType::Boolean),
+                )))
+            }
+            "update" => {
+                let Some(vals) = args.first() else {
+                    return self.raise("TypeError", "update() missing values");
+                };
+                let items = self.mapping_items(vals)?;
+                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+                let table = self.orm.reg.table_of(&class).cloned();
+                let Ok(table) = table else {
+                    return Ok(Value::int(0));
+                };
+                let mut pairs: Vec<(String, Expr)> = vec![];
+                for (k, v) in items {
+                    let key = match &k {
+                        Value::Str(s) => s.to_string(),
+                        other => match self.as_sql(other) {
+                            Some(s) => s.key.map(|k| k.to_string()).unwrap_or_default(),
+                            None => String::new(),
+                        },
+                    };
+                    let ty = table.col_by_key(&key).map(|c| c.ty.clone());
+                    let e = self.to_expr(&v, ty.as_ref())?.expr;
+                    pairs.push((key, e));
+                }
+                let refs: Vec<(&str, Expr)> =
+                    pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
+                let up = match qo.q.update_statement(&self.orm.reg, refs) {
+                    Ok(u) => u,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                self.autoflush()?;
+                let r = self.run_stmt(&Statement::Update(up), true)?;
+                // synchronize_session='auto': evaluate on loaded objects (expire them here)
+                let loaded: Vec<_> = self.orm.identity_order.clone();
+                for inst in loaded {
+                    if inst.class.model_info().is_some_and(|m| *m.class == *class) {
+                        self.expire(&inst);
+                    }
+                }
+                Ok(Value::int(r.rowcount))
+            }
+            "delete" => {
+                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+                let del = match qo.q.delete_statement(&self.orm.reg) {
+                    Ok(d) => d,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                self.autoflush()?;
+                // find matching loaded objects first (synchronize_session)
+                let matching = if self
+                    .orm
+                    .identity_order
+                    .iter()
+                    .any(|i| i.class.model_info().is_some_and(|m| *m.class == *class))
+                {
+                    self.query_all(qo)?
+                } else {
+                    vec![]
+                };
+                let r = self.run_stmt(&Statement::Delete(del), true)?;
+                for m in matching {
+                    if let Value::Instance(i) = m {
+                        if let Some(k) = i.class.model_info().and_then(|mi| {
+                            self.identity_hkey(&i, &mi).map(|h| (mi.table.clone(), h))
+                        }) {
+                            self.orm.identity.remove(&k);
+                        }
+                        self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, &i));
+                        if let Some(s) = i.orm.borrow_mut().as_mut() {
+                            s.status = Status::Deleted;
+                        }
+                    }
+                }
+                Ok(Value::int(r.rowcount))
+            }
+            "subquery" | "scalar_subquery" | "as_scalar" => {
+                let e = qo.scalar_subquery(self)?;
+                Ok(sql_value(SqlObj::of(e)))
+            }
+            "label" => {
+                let e = qo.scalar_subquery(self)?;
+                let n = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => "anon_1".into(),
+                };
+                Ok(sql_value(SqlObj {
+                    expr: e.label(n.clone()),
+                    ty: None,
+                    key: Some(Rc::from(n.as_str())),
+                    class: None,
+                }))
+            }
+            "statement" => wrap(q),
+            _ => {
+                let t = if qo.legacy { "Query" } else { "Select" };
+                self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                )
+            }
+        }
+    }
+}

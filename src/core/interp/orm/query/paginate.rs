@@ -1,0 +1,241 @@
+//! Flask-SQLAlchemy's pagination: `query.paginate()` / `db.paginate(select)` and the
+//! `Pagination` object's attributes and methods (`next`, `prev`, `iter_pages`).
+
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::Native;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+use crate::core::sql::SqlValue;
+
+use super::QueryObj;
+
+/// Flask-SQLAlchemy's `Pagination`.
+#[derive(Clone)]
+pub struct Pagination {
+    /// The query (for next/prev).
+    pub query: QueryObj,
+    /// Page number.
+    pub page: i64,
+    /// Items per page.
+    pub per_page: i64,
+    /// Total count.
+    pub total: i64,
+    /// Items of this page.
+    pub items: Vec<Value>,
+    /// error_out used.
+    pub error_out: bool,
+}
+
+impl Pagination {
+    /// Number of pages.
+    pub fn pages(&self) -> i64 {
+        if self.total == 0 || self.per_page == 0 {
+            0
+        } else {
+            (self.total + self.per_page - 1) / self.per_page
+        }
+    }
+}
+
+impl Interp<'_> {
+    /// `query.paginate(page=, per_page=, error_out=)` / `db.paginate(select, ...)`.
+    pub fn paginate(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
+        let mut page = 1;
+        let mut per_page = 20;
+        let mut error_out = true;
+        let mut max_per_page = None;
+        if let Some((i, a)) = args.iter().enumerate().next() {
+            let _ = (i, a);
+            return self.raise("TypeError", "paginate() takes 1 positional argument");
+        }
+        for (k, v) in kw {
+            match &**k {
+                "page" => {
+                    page = if matches!(v, Value::None) {
+                        1
+                    } else {
+                        self.as_index(v)?
+                    }
+                }
+                "per_page" => {
+                    per_page = if matches!(v, Value::None) {
+                        20
+                    } else {
+                        self.as_index(v)?
+                    }
+                }
+                "error_out" => error_out = self.truthy(v)?,
+                "max_per_page" => max_per_page = Some(self.as_index(v)?),
+                "count" => {}
+                _ => {
+                    return self.raise(
+                        "TypeError",
+                        format!("paginate() got an unexpected keyword argument '{k}'"),
+                    );
+                }
+            }
+        }
+        if let Some(m) = max_per_page {
+            per_page = per_page.min(m);
+        }
+        if page < 1 {
+            if error_out {
+                return self.not_found(None);
+            }
+            page = 1;
+        }
+        if per_page < 1 {
+            if error_out {
+                return self.not_found(None);
+            }
+            per_page = 20;
+        }
+        let mut items_q = qo.clone();
+        items_q.q.limit = Some(per_page);
+        items_q.q.offset = Some((page - 1) * per_page);
+        let items = self.query_all(&items_q)?;
+        let items: Vec<Value> = items
+            .into_iter()
+            .map(|v| match &v {
+                Value::Native(n) if !qo.legacy => match &**n {
+                    Native::Row(r) if r.values.len() == 1 => r.values[0].clone(),
+                    _ => v,
+                },
+                _ => v,
+            })
+            .collect();
+        if items.is_empty() && page != 1 && error_out {
+            return self.not_found(None);
+        }
+        let (_, total_sel) = match qo.q.paginate_statements(&self.orm.reg, page, per_page) {
+            Ok(x) => x,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        let rows = self.run_select(total_sel)?;
+        let total = match rows.first().and_then(|r| r.first()) {
+            Some(SqlValue::Integer(i)) => *i,
+            _ => 0,
+        };
+        Ok(Value::Native(Rc::new(Native::Pagination(Pagination {
+            query: qo.clone(),
+            page,
+            per_page,
+            total,
+            items,
+            error_out,
+        }))))
+    }
+
+    /// Attributes of a Pagination.
+    pub fn pagination_attr(&mut self, p: &Pagination, name: &str, this: &Value) -> R<Value> {
+        let pages = p.pages();
+        Ok(match name {
+            "items" => Value::list(p.items.clone()),
+            "page" => Value::int(p.page),
+            "per_page" => Value::int(p.per_page),
+            "total" => Value::int(p.total),
+            "pages" => Value::int(pages),
+            "has_prev" => Value::Bool(p.page > 1),
+            "has_next" => Value::Bool(p.page < pages),
+            "prev_num" => {
+                if p.page > 1 {
+                    Value::int(p.page - 1)
+                } else {
+                    Value::None
+                }
+            }
+            "next_num" => {
+                if p.page < pages {
+                    Value::int(p.page + 1)
+                } else {
+                    Value::None
+                }
+            }
+            "first" => {
+                if p.total == 0 {
+                    Value::int(0)
+                } else {
+                    Value::int((p.page - 1) * p.per_page + 1)
+                }
+            }
+            "last" => {
+                if p.total == 0 {
+                    Value::int(0)
+                } else {
+                    Value::int(((p.page - 1) * p.per_page + p.items.len() as i64).min(p.total))
+                }
+            }
+            "next" | "prev" | "iter_pages" => {
+                Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name))))
+            }
+            _ => {
+                return self.raise(
+                    "AttributeError",
+                    format!("'QueryPagination' object has no attribute '{name}'"),
+                );
+            }
+        })
+    }
+
+    /// Methods of a Pagination.
+    pub fn pagination_method(&mut self, p: &Pagination, name: &str, kw: Kw) -> R<Value> {
+        match name {
+            "next" | "prev" => {
+                let page = if name == "next" {
+                    p.page + 1
+                } else {
+                    p.page - 1
+                };
+                let kw: Kw = vec![
+                    (Rc::from("page"), Value::int(page)),
+                    (Rc::from("per_page"), Value::int(p.per_page)),
+                    (Rc::from("error_out"), Value::Bool(p.error_out)),
+                ];
+                self.paginate(&p.query.clone(), &[], &kw)
+            }
+            _ => {
+                let mut le = 2;
+                let mut lc = 2;
+                let mut rc = 4;
+                let mut re = 2;
+                for (k, v) in &kw {
+                    let n = self.as_index(v)?;
+                    match &**k {
+                        "left_edge" => le = n,
+                        "left_current" => lc = n,
+                        "right_current" => rc = n,
+                        "right_edge" => re = n,
+                        _ => {}
+                    }
+                }
+                let pages_end = p.pages() + 1;
+                let mut out = vec![];
+                if pages_end == 1 {
+                    return Ok(Value::list(out));
+                }
+                let left_end = (1 + le).min(pages_end);
+                out.extend((1..left_end).map(Value::int));
+                if left_end == pages_end {
+                    return Ok(Value::list(out));
+                }
+                let mid_start = left_end.max(p.page - lc);
+                let mid_end = (p.page + rc + 1).min(pages_end);
+                if mid_start - left_end > 0 {
+                    out.push(Value::None);
+                }
+                out.extend((mid_start..mid_end).map(Value::int));
+                if mid_end == pages_end {
+                    return Ok(Value::list(out));
+                }
+                let right_start = mid_end.max(pages_end - re);
+                if right_start - mid_end > 0 {
+                    out.push(Value::None);
+                }
+                out.extend((right_start..pages_end).map(Value::int));
+                Ok(Value::list(out))
+            }
+        }
+    }
+}

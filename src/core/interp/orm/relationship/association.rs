@@ -1,0 +1,173 @@
+//! Association rows of many-to-many relationships: inserted and deleted at flush as
+//! collections change, and deleted with the object that owns them.
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::Instrumented;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::mapper::RelKind;
+use crate::core::sql::{Expr, Insert, SqlValue, Statement};
+
+use super::snapshot;
+
+impl Interp<'_> {
+    /// Inserts/deletes association rows for changed many-to-many collections.
+    pub fn flush_secondary(&mut self) -> R<()> {
+        let all: Vec<Rc<Instance>> = self.orm.identity_order.clone();
+        let mut inserts: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
+        let mut deletes: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
+        for inst in &all {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            for (rel, r) in self.resolved_rels(&m.class) {
+                if r.kind != RelKind::ManyToMany {
+                    continue;
+                }
+                let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
+                let Some(Value::List(cur)) = cur else {
+                    continue;
+                };
+                let cur = cur.borrow().clone();
+                let old = inst
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
+                let old: Vec<Value> = match old {
+                    Some(Value::List(l)) => l.borrow().clone(),
+                    _ => vec![],
+                };
+                let sec = r.secondary.clone().unwrap_or_default();
+                let row_for = |it: &mut Self, target: &Rc<Instance>| -> Vec<(String, SqlValue)> {
+                    let mut row = vec![];
+                    for p in &r.primary {
+                        let v = it.attr_by_col(inst, &p.referred.1);
+                        row.push((
+                            p.foreign.1.clone(),
+                            it.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                        ));
+                    }
+                    for p in &r.secondary_pairs {
+                        let v = it.attr_by_col(target, &p.referred.1);
+                        row.push((
+                            p.foreign.1.clone(),
+                            it.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                        ));
+                    }
+                    row
+                };
+                for c in &cur {
+                    if let Value::Instance(ci) = c
+                        && !old
+                            .iter()
+                            .any(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
+                    {
+                        let row = row_for(self, ci);
+                        inserts.push((sec.clone(), row));
+                    }
+                }
+                for o in &old {
+                    if let Value::Instance(oi) = o
+                        && !cur
+                            .iter()
+                            .any(|c| matches!(c, Value::Instance(x) if Rc::ptr_eq(x, oi)))
+                    {
+                        let row = row_for(self, oi);
+                        deletes.push((sec.clone(), row));
+                    }
+                }
+                let snap = snapshot(&Value::list(cur.clone()));
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.committed.insert(Rc::from(rel.name.as_str()), snap);
+                }
+            }
+        }
+        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
+        for (table, row) in deletes {
+            let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
+                continue;
+            };
+            let mut vals: Vec<(String, SqlValue)> = vec![];
+            for c in &t.columns {
+                if let Some(v) = row.iter().find(|(k, _)| *k == c.name) {
+                    vals.push(v.clone());
+                }
+            }
+            let key = (
+                table.clone(),
+                vals.iter().map(|v| v.1.clone()).collect::<Vec<_>>(),
+            );
+            if done.contains(&key) {
+                continue;
+            }
+            done.push(key);
+            let refs: Vec<(&str, SqlValue)> =
+                vals.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            let d = crate::core::orm::persist::delete_association(&t, &refs);
+            self.run_stmt(&Statement::Delete(d), true)?;
+        }
+        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
+        for (table, row) in inserts {
+            let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
+                continue;
+            };
+            let mut cols = vec![];
+            let mut vals = vec![];
+            for c in &t.columns {
+                if let Some((_, v)) = row.iter().find(|(k, _)| *k == c.name) {
+                    cols.push(c.name.clone());
+                    vals.push(v.clone());
+                }
+            }
+            let key = (table.clone(), vals.clone());
+            if done.contains(&key) {
+                continue;
+            }
+            done.push(key);
+            let ins = Insert {
+                table: t.name.clone(),
+                columns: cols,
+                rows: vec![vals.into_iter().map(Expr::Bind).collect()],
+                returning: vec![],
+            };
+            self.run_stmt(&Statement::Insert(ins), true)?;
+        }
+        Ok(())
+    }
+
+    /// Deletes association rows of an object being deleted.
+    pub fn delete_secondary_rows(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        for (rel, r) in self.resolved_rels(&m.class) {
+            if r.kind != RelKind::ManyToMany {
+                continue;
+            }
+            let attr = Instrumented {
+                class: m.class.clone(),
+                key: Rc::from(rel.name.as_str()),
+                column: None,
+            };
+            let items = match inst.dict.borrow().get(rel.name.as_str()).cloned() {
+                Some(v) => v,
+                None => Value::None,
+            };
+            let items = if matches!(items, Value::None) {
+                self.load_relationship(inst, &attr)?
+            } else {
+                items
+            };
+            if let Value::List(l) = &items {
+                if l.borrow().is_empty() {
+                    continue;
+                }
+                l.borrow_mut().clear();
+            }
+            self.flush_secondary()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,78 @@
+//! Delete cascades: children reached through `cascade='delete'` are deleted too; the
+//! others have their foreign key set to NULL.
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::Instrumented;
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::mapper::{Lazy, RelKind};
+
+impl Interp<'_> {
+    /// Adds children reached through `delete` cascades.
+    pub fn cascade_deletes(&mut self, list: &mut Vec<Rc<Instance>>) -> R<()> {
+        let mut i = 0;
+        while i < list.len() {
+            let inst = list[i].clone();
+            i += 1;
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            for (rel, r) in self.resolved_rels(&m.class) {
+                if r.kind != RelKind::OneToMany {
+                    continue;
+                }
+                let attr = Instrumented {
+                    class: m.class.clone(),
+                    key: Rc::from(rel.name.as_str()),
+                    column: None,
+                };
+                let deletes = rel.cascade_set().iter().any(|c| c == "delete");
+                let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
+                let children = match children {
+                    Some(v) => v,
+                    None => {
+                        if rel.lazy == Lazy::Dynamic {
+                            let q = self.dynamic_query(&inst, &rel.name)?;
+                            Value::list(self.query_all(&q)?)
+                        } else {
+                            self.load_relationship(&inst, &attr)?
+                        }
+                    }
+                };
+                let items = match &children {
+                    Value::List(l) => l.borrow().clone(),
+                    _ => vec![],
+                };
+                for c in items {
+                    if let Value::Instance(ci) = c {
+                        if deletes {
+                            if !list.iter().any(|x| Rc::ptr_eq(x, &ci))
+                                && self.status(&ci) == Status::Persistent
+                            {
+                                list.push(ci);
+                            }
+                        } else if self.status(&ci) == Status::Persistent {
+                            // nullify the child's foreign key
+                            for p in &r.primary {
+                                self.set_by_col(&ci, &p.foreign.1, Value::None);
+                            }
+                            self.update_one(&ci)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn update_one(&mut self, inst: &Rc<Instance>) -> R<()> {
+        // reuse the regular flush path for a single object
+        let saved = std::mem::take(&mut self.orm.identity_order);
+        self.orm.identity_order = vec![inst.clone()];
+        let r = self.flush_updates_only();
+        self.orm.identity_order = saved;
+        r
+    }
+}

@@ -1,0 +1,249 @@
+//! Foreign-key synchronisation at flush: which new objects sit in which parents'
+//! collections, the insert levels of self-referential rows, and foreign keys copied
+//! from related objects before INSERT and UPDATE (with orphan handling).
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::value::{FxMap, Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::mapper::{JoinPair, RelKind, Relationship, ResolvedRel};
+
+impl Interp<'_> {
+    /// For objects about to be inserted: which parents hold them in one-to-many collections.
+    pub fn collection_links(
+        &mut self,
+        new: &[Rc<Instance>],
+        has_rels: &mut FxMap<usize, bool>,
+    ) -> Links {
+        let mut links: Links = std::collections::HashMap::new();
+        let mut all: Vec<Rc<Instance>> = new.to_vec();
+        all.extend(self.orm.identity_order.iter().cloned());
+        for inst in all {
+            if !self.has_relationships(has_rels, &inst) {
+                continue;
+            }
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+                Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+                Err(_) => continue,
+            };
+            for name in rels {
+                let cur = inst.dict.borrow().get(name.as_str()).cloned();
+                let Some(Value::List(l)) = cur else { continue };
+                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                    continue;
+                };
+                if r.kind != RelKind::OneToMany {
+                    continue;
+                }
+                for c in l.borrow().iter() {
+                    if let Value::Instance(ci) = c {
+                        let key = Rc::as_ptr(ci) as usize;
+                        links
+                            .entry(key)
+                            .or_default()
+                            .push((inst.clone(), r.primary.clone()));
+                    }
+                }
+            }
+        }
+        links
+    }
+
+    /// Dependency level of new objects whose parent (same class) is also new: 0 for roots.
+    pub fn self_ref_levels(
+        &mut self,
+        new: &[Rc<Instance>],
+        links: &Links,
+    ) -> std::collections::HashMap<usize, usize> {
+        let ptrs: std::collections::HashSet<usize> =
+            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for inst in new {
+            let p = Rc::as_ptr(inst) as usize;
+            if let Some(ps) = links.get(&p) {
+                for (par, _) in ps {
+                    let pp = Rc::as_ptr(par) as usize;
+                    if ptrs.contains(&pp) && Rc::ptr_eq(&par.class, &inst.class) {
+                        parent.insert(p, pp);
+                    }
+                }
+            }
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+                Ok(mp) => mp
+                    .relationships
+                    .iter()
+                    .filter(|r| r.target == *m.class)
+                    .map(|r| r.name.clone())
+                    .collect(),
+                Err(_) => continue,
+            };
+            for name in rels {
+                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                    continue;
+                };
+                if r.kind != RelKind::ManyToOne {
+                    continue;
+                }
+                if let Some(Value::Instance(t)) = inst.dict.borrow().get(name.as_str()) {
+                    let tp = Rc::as_ptr(t) as usize;
+                    if ptrs.contains(&tp) {
+                        parent.insert(p, tp);
+                    }
+                }
+            }
+        }
+        let mut levels = std::collections::HashMap::new();
+        if parent.is_empty() {
+            return levels;
+        }
+        for &p in &ptrs {
+            let mut depth = 0;
+            let mut cur = p;
+            while let Some(&up) = parent.get(&cur) {
+                depth += 1;
+                cur = up;
+                if depth > ptrs.len() {
+                    break;
+                }
+            }
+            levels.insert(p, depth);
+        }
+        levels
+    }
+
+    /// Sets an object's foreign keys from its many-to-one targets and owning collections.
+    pub fn sync_before_insert(&mut self, inst: &Rc<Instance>, links: &Links) {
+        if let Some(ps) = links.get(&(Rc::as_ptr(inst) as usize)) {
+            for (parent, pairs) in ps {
+                for p in pairs {
+                    let v = self.attr_by_col(parent, &p.referred.1);
+                    if !matches!(v, Value::None) {
+                        self.set_by_col(inst, &p.foreign.1, v);
+                    }
+                }
+            }
+        }
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
+            Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+            Err(_) => return,
+        };
+        for name in rels {
+            let cur = inst.dict.borrow().get(name.as_str()).cloned();
+            let Some(Value::Instance(target)) = cur else {
+                continue;
+            };
+            let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
+                continue;
+            };
+            if r.kind != RelKind::ManyToOne {
+                continue;
+            }
+            for p in &r.primary {
+                let v = self.attr_by_col(&target, &p.referred.1);
+                if !matches!(v, Value::None) {
+                    self.set_by_col(inst, &p.foreign.1, v);
+                }
+            }
+        }
+    }
+
+    /// Copy foreign keys from related objects before INSERT/UPDATE.
+    pub fn sync_relationships_before_flush(&mut self) -> R<()> {
+        let mut all: Vec<Rc<Instance>> = self.orm.new.clone();
+        all.extend(self.orm.identity_order.clone());
+        all.extend(self.orm.inserted_in_tx.clone());
+        // Resolved once per class, not once per object.
+        // (Keyed by the address of the class name: hashing a pointer is cheap.)
+        let mut rels_of: FxMap<usize, Rc<Vec<(Relationship, ResolvedRel)>>> = Default::default();
+        for inst in all {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let key = Rc::as_ptr(&m.class) as *const u8 as usize;
+            let rels = match rels_of.get(&key) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = Rc::new(self.resolved_rels(&m.class));
+                    rels_of.insert(key, r.clone());
+                    r
+                }
+            };
+            for (rel, r) in rels.iter() {
+                let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
+                let Some(cur) = cur else { continue };
+                match r.kind {
+                    RelKind::ManyToOne => {
+                        if let Value::Instance(target) = &cur {
+                            for p in &r.primary {
+                                let v = self.attr_by_col(target, &p.referred.1);
+                                if !matches!(v, Value::None) {
+                                    self.set_by_col(&inst, &p.foreign.1, v);
+                                }
+                            }
+                        }
+                    }
+                    RelKind::OneToMany => {
+                        let children = match &cur {
+                            Value::List(l) => l.borrow().clone(),
+                            Value::Instance(_) => vec![cur.clone()],
+                            _ => vec![],
+                        };
+                        for c in &children {
+                            if let Value::Instance(ci) = c {
+                                for p in &r.primary {
+                                    let v = self.attr_by_col(&inst, &p.referred.1);
+                                    if !matches!(v, Value::None) {
+                                        self.set_by_col(ci, &p.foreign.1, v);
+                                    }
+                                }
+                            }
+                        }
+                        // removed children: orphan handling
+                        let old = inst
+                            .orm
+                            .borrow()
+                            .as_ref()
+                            .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
+                        if let Some(Value::List(old)) = old {
+                            let old = old.borrow().clone();
+                            for o in old {
+                                if let Value::Instance(oi) = &o
+                                    && !children.iter().any(
+                                        |c| matches!(c, Value::Instance(x) if Rc::ptr_eq(x, oi)),
+                                    )
+                                {
+                                    if rel.cascade_set().iter().any(|c| c == "delete-orphan") {
+                                        if self.status(oi) == Status::Persistent
+                                            && !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, oi))
+                                        {
+                                            self.orm.deleted.push(oi.clone());
+                                        }
+                                    } else {
+                                        for p in &r.primary {
+                                            self.set_by_col(oi, &p.foreign.1, Value::None);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    RelKind::ManyToMany => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Child object address → (parent, join pairs) of the collections holding it.
+pub type Links = std::collections::HashMap<usize, Vec<(Rc<Instance>, Vec<JoinPair>)>>;

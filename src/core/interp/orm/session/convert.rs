@@ -1,0 +1,92 @@
+//! Value conversion between Python and SQLite for a column type (the bind and
+//! result processing of SQLAlchemy's SQLite types).
+
+use std::rc::Rc;
+
+use crate::core::interp::value::Value;
+use crate::core::interp::{Exc, Interp, R};
+use crate::core::py::datetime::{Date, DateTime};
+use crate::core::py::decimal::Decimal;
+use crate::core::py::decimal_ops::SqliteNumber;
+use crate::core::sql::{SqlType, SqlValue};
+
+impl Interp<'_> {
+    /// Python value → SQLite value for a column type.
+    pub fn to_sql(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
+        Ok(match (v, ty) {
+            (Value::None, _) => SqlValue::Null,
+            (v, Some(SqlType::Json)) => {
+                let j = self.to_json(v)?;
+                SqlValue::Text(self.py(crate::core::py::json::dumps(&j, &Default::default()))?)
+            }
+            (Value::Bool(b), _) => SqlValue::Integer(*b as i64),
+            (Value::Int(i), Some(SqlType::Float)) => match i.to_i64() {
+                Some(x) => SqlValue::Integer(x),
+                None => SqlValue::Real(self.py(i.to_f64())?),
+            },
+            (Value::Int(i), _) => match i.to_i64() {
+                Some(x) => SqlValue::Integer(x),
+                None => {
+                    return self.raise(
+                        "OverflowError",
+                        "Python int too large to convert to SQLite INTEGER",
+                    );
+                }
+            },
+            (Value::Float(f), _) => SqlValue::Real(*f),
+            (Value::Str(s), _) => SqlValue::Text(String::from(&**s)),
+            (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::Text(d.date().to_sqlite()),
+            (Value::DateTime(d), _) => SqlValue::Text(d.to_sqlite()),
+            (Value::Date(d), Some(SqlType::DateTime)) => {
+                return self.raise(
+                    "StatementError",
+                    "(builtins.TypeError) SQLite DateTime type only accepts Python datetime and date objects as input.",
+                )
+                .or_else(|_: Box<Exc>| Ok::<SqlValue, Box<Exc>>(SqlValue::Text(d.to_sqlite())));
+            }
+            (Value::Date(d), _) => SqlValue::Text(d.to_sqlite()),
+            (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text)) => {
+                SqlValue::Text(d.to_str())
+            }
+            (Value::Decimal(d), _) => SqlValue::Real(d.to_f64()),
+            (Value::TimeDelta(t), _) => SqlValue::Text(format!("1970-01-01 {}", t.to_str())),
+            (other, _) => {
+                let t = self.type_name(other);
+                return self.raise(
+                    "ProgrammingError",
+                    format!("(sqlite3.ProgrammingError) Error binding parameter 1: type '{t}' is not supported"),
+                );
+            }
+        })
+    }
+
+    /// SQLite value → Python value for a column type.
+    pub fn from_sql(&mut self, v: &SqlValue, ty: Option<&SqlType>) -> R<Value> {
+        Ok(match (v, ty) {
+            (SqlValue::Null, _) => Value::None,
+            (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
+            (SqlValue::Text(s), Some(SqlType::DateTime)) => {
+                Value::DateTime(self.py(DateTime::from_sqlite(s))?)
+            }
+            (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
+            (SqlValue::Integer(i), Some(SqlType::Numeric(_, s))) => {
+                Value::Decimal(Rc::new(self.py(Decimal::from_sqlite_numeric(
+                    &SqliteNumber::Int((*i).into()),
+                    s.unwrap_or(10),
+                ))?))
+            }
+            (SqlValue::Real(f), Some(SqlType::Numeric(_, s))) => Value::Decimal(Rc::new(self.py(
+                Decimal::from_sqlite_numeric(&SqliteNumber::Float(*f), s.unwrap_or(10)),
+            )?)),
+            (SqlValue::Text(t), Some(SqlType::Json)) => {
+                let j = self.py(crate::core::py::json::loads(t))?;
+                self.from_json(&j)?
+            }
+            (SqlValue::Integer(i), Some(SqlType::Float)) => Value::Float(*i as f64),
+            (SqlValue::Integer(i), _) => Value::int(*i),
+            (SqlValue::Real(f), _) => Value::Float(*f),
+            (SqlValue::Text(s), _) => Value::str(s),
+            (SqlValue::Blob(_), _) => return self.unsupported("`bytes` values"),
+        })
+    }
+}

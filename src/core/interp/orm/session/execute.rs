@@ -1,0 +1,139 @@
+//! Statement execution: rendering and running SQL through the backend (one statement,
+//! or `executemany`), the SQL log with its transaction markers, and driver errors
+//! raised as SQLAlchemy wraps them.
+
+use std::rc::Rc;
+
+use crate::core::interp::exceptions::exc_instance;
+use crate::core::interp::orm::insert::{many_repr, tuple_repr};
+use crate::core::interp::value::Value;
+use crate::core::interp::{
+    BackendError, BackendErrorKind, Interp, LoggedStatement, QueryResult, R,
+};
+use crate::core::sql::{SqlValue, Statement, render};
+
+impl Interp<'_> {
+    /// Renders and runs a statement (opening a transaction first when `tx`).
+    pub fn run_stmt(&mut self, stmt: &Statement, tx: bool) -> R<QueryResult> {
+        let r = render(stmt);
+        self.run_sql(&r.sql, &r.params, tx)
+    }
+
+    /// Runs SQL text with parameters; logs it; maps errors to Python exceptions.
+    pub fn run_sql(&mut self, sql: &str, params: &[SqlValue], tx: bool) -> R<QueryResult> {
+        if tx {
+            self.begin()?;
+        }
+        if tx && !self.orm.sqlite_tx && is_dml(sql) {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        let started = self.backend.now_ms();
+        let res = self.backend.execute(sql, params);
+        let elapsed_ms = self.backend.now_ms() - started;
+        let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+        let shown = tuple_repr(params);
+        self.sql_log.push(LoggedStatement {
+            sql: sql.to_string(),
+            params: shown.clone(),
+            elapsed_ms,
+            rows,
+        });
+        match res {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                let value = Value::tuple(params.iter().map(plain_value).collect());
+                self.raise_db_error(e, sql, &shown, value)
+            }
+        }
+    }
+
+    /// Runs one DML statement once per parameter set (`executemany`: one prepared
+    /// statement, one log entry listing the sets as SQLAlchemy echoes them).
+    pub fn run_sql_many(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> R<()> {
+        self.begin()?;
+        if !self.orm.sqlite_tx {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        let started = self.backend.now_ms();
+        let res = self.backend.execute_batch(sql, rows);
+        let elapsed_ms = self.backend.now_ms() - started;
+        let shown = many_repr(rows);
+        self.sql_log.push(LoggedStatement {
+            sql: sql.to_string(),
+            params: shown.clone(),
+            elapsed_ms,
+            rows: 0,
+        });
+        match res {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let value = Value::list(
+                    rows.iter()
+                        .map(|r| Value::tuple(r.iter().map(plain_value).collect()))
+                        .collect(),
+                );
+                self.raise_db_error(e, sql, &shown, value)
+            }
+        }
+    }
+
+    /// Raises a driver error as SQLAlchemy wraps it: `IntegrityError` /
+    /// `OperationalError` with `orig`, `statement` and `params`.
+    fn raise_db_error<T>(
+        &mut self,
+        e: BackendError,
+        sql: &str,
+        shown: &str,
+        params: Value,
+    ) -> R<T> {
+        let (cls, code) = match e.kind {
+            BackendErrorKind::Integrity => ("IntegrityError", "gkpj"),
+            BackendErrorKind::Operational => ("OperationalError", "e3q8"),
+            BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
+        };
+        let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
+        let msg = format!(
+            "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {shown}]\n(Background on this error at: https://sqlalche.me/e/20/{code})",
+            e.message
+        );
+        let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&msg)]);
+        if let Value::Instance(i) = &v {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("statement"), Value::str(sql));
+            d.insert(Rc::from("params"), params);
+            d.insert(Rc::from("_message"), Value::str(&msg));
+        }
+        self.raise_value(v)
+    }
+
+    pub(super) fn log_marker(&mut self, s: &str) {
+        self.sql_log.push(LoggedStatement {
+            sql: s.into(),
+            params: String::new(),
+            elapsed_ms: 0.0,
+            rows: 0,
+        });
+    }
+}
+
+/// A parameter as the Python value the driver was given (for `IntegrityError.params`).
+fn plain_value(v: &SqlValue) -> Value {
+    match v {
+        SqlValue::Null => Value::None,
+        SqlValue::Integer(i) => Value::int(*i),
+        SqlValue::Real(f) => Value::Float(*f),
+        SqlValue::Text(s) => Value::str(s),
+        SqlValue::Blob(b) => Value::str(&String::from_utf8_lossy(b)),
+    }
+}
+
+fn is_dml(sql: &str) -> bool {
+    let head = sql.trim_start().get(..7).unwrap_or("").to_ascii_uppercase();
+    head.starts_with("INSERT")
+        || head.starts_with("UPDATE")
+        || head.starts_with("DELETE")
+        || head.starts_with("REPLACE")
+}

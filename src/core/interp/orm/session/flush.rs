@@ -1,0 +1,396 @@
+//! The flush: change tracking (modified objects, dirtiness, autoflush), then INSERTs in
+//! dependency order (parents first, self-referential rows level by level), UPDATEs of
+//! changed columns, association rows and DELETEs (children first).
+
+use std::rc::Rc;
+
+use crate::core::interp::ops;
+use crate::core::interp::orm::Native;
+use crate::core::interp::orm::insert::{Plans, unchanged_since_insert};
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::value::{FxMap, Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::persist;
+use crate::core::sql::{SqlValue, Statement};
+
+impl Interp<'_> {
+    /// Flushes pending changes.
+    pub fn flush(&mut self) -> R<()> {
+        if let Some(orig) = self.orm.failed.clone() {
+            let msg = format!(
+                "This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig}"
+            );
+            return self.raise("PendingRollbackError", msg);
+        }
+        match self.flush_inner() {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                // like SQLAlchemy: the transaction is rolled back, the session needs rollback()
+                let (_, msg) = self.describe_exc(&e.value);
+                if self.orm.in_tx {
+                    self.log_marker("ROLLBACK");
+                    self.end_sqlite_tx("ROLLBACK");
+                    self.orm.in_tx = false;
+                }
+                self.orm.failed = Some(msg);
+                Err(e)
+            }
+        }
+    }
+
+    fn flush_inner(&mut self) -> R<()> {
+        // cascade: objects reachable from pending/persistent objects' relationships
+        let mut i = 0;
+        let mut seen: Vec<Rc<Instance>> = self.orm.new.clone();
+        seen.extend(self.orm.identity_order.clone());
+        let mut has_rels = FxMap::default();
+        while i < seen.len() {
+            if !self.has_relationships(&mut has_rels, &seen[i]) {
+                i += 1;
+                continue;
+            }
+            let rel = self.related_objects(&seen[i]);
+            for r in rel {
+                if self.status(&r) == Status::Transient {
+                    self.session_add(&Value::Instance(r.clone()))?;
+                    seen.push(r);
+                }
+            }
+            i += 1;
+        }
+        self.sync_relationships_before_flush()?;
+        // inserts, ordered by table dependency
+        let new = self.orm.new.clone();
+        let order = self.table_order();
+        let mut new_sorted = new.clone();
+        new_sorted.sort_by_cached_key(|i| {
+            i.class
+                .model_info()
+                .and_then(|m| order.iter().position(|t| **t == *m.table))
+                .unwrap_or(usize::MAX)
+        });
+        let links = self.collection_links(&new_sorted, &mut has_rels);
+        // rows of one self-referential table: parents first, level by level (SQLAlchemy's
+        // topological sort in subsets), insertion order within a level
+        let levels = self.self_ref_levels(&new_sorted, &links);
+        if !levels.is_empty() {
+            let pos: std::collections::HashMap<usize, usize> = new_sorted
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (Rc::as_ptr(x) as usize, i))
+                .collect();
+            new_sorted.sort_by_cached_key(|i| {
+                let t = i
+                    .class
+                    .model_info()
+                    .and_then(|m| order.iter().position(|t| **t == *m.table))
+                    .unwrap_or(usize::MAX);
+                let p = Rc::as_ptr(i) as usize;
+                (
+                    t,
+                    levels.get(&p).copied().unwrap_or(0),
+                    pos.get(&p).copied().unwrap_or(0),
+                )
+            });
+        }
+        let mut plans = Plans::default();
+        self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
+            me.sync_before_insert(inst, &links)
+        })?;
+        self.orm.new.retain(|i| {
+            i.orm
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| s.status == Status::Pending)
+        });
+        // foreign keys that depend on just-inserted parents
+        self.sync_relationships_before_flush()?;
+        // updates
+        let mut cands = std::mem::take(&mut self.orm.modified);
+        self.orm.modified_set.clear();
+        let new_set: std::collections::HashSet<usize> =
+            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
+        cands.sort_by_cached_key(|i| {
+            let t = i
+                .class
+                .model_info()
+                .and_then(|m| order.iter().position(|t| **t == *m.table))
+                .unwrap_or(usize::MAX);
+            let k = i
+                .orm
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.identity.as_ref().and_then(|v| v.first().cloned()))
+                .and_then(|v| {
+                    if let Value::Int(n) = v {
+                        n.to_i64()
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(0);
+            (t, k)
+        });
+        for inst in &cands {
+            if self.status(inst) == Status::Persistent {
+                self.update_instance(&mut plans, inst)?;
+            }
+        }
+        for inst in &new_sorted {
+            if !unchanged_since_insert(inst) {
+                self.update_instance(&mut plans, inst)?;
+            }
+        }
+        self.flush_secondary()?;
+        // deletes (children first: reverse dependency order)
+        let deleted = std::mem::take(&mut self.orm.deleted);
+        let mut del_sorted = deleted.clone();
+        self.cascade_deletes(&mut del_sorted)?;
+        del_sorted.sort_by_cached_key(|i| {
+            std::cmp::Reverse(
+                i.class
+                    .model_info()
+                    .and_then(|m| order.iter().position(|t| **t == *m.table))
+                    .unwrap_or(0),
+            )
+        });
+        for inst in &del_sorted {
+            self.delete_instance(inst)?;
+        }
+        Ok(())
+    }
+
+    /// Table names in dependency order (parents first).
+    pub fn table_order(&self) -> Vec<String> {
+        let names: Vec<&str> = self
+            .orm
+            .reg
+            .metadata
+            .tables
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        crate::core::orm::ddl::sort_tables(&self.orm.reg.metadata, &names)
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    }
+
+    /// Runs only the UPDATE part of a flush over `identity_order`.
+    pub fn flush_updates_only(&mut self) -> R<()> {
+        let mut plans = Plans::default();
+        for inst in self.orm.identity_order.clone() {
+            self.update_instance(&mut plans, &inst)?;
+        }
+        Ok(())
+    }
+
+    fn update_instance(&mut self, plans: &mut Plans, inst: &Rc<Instance>) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        if inst
+            .orm
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.expired || s.to_delete)
+        {
+            return Ok(());
+        }
+        let Some(plan) = self.table_plan(plans, &m) else {
+            return Ok(());
+        };
+        let table = &plan.table;
+        let mut changes: Vec<(String, SqlValue)> = vec![];
+        let mut changed_keys = vec![];
+        for (i, col) in table.columns.iter().enumerate() {
+            let key = m.columns[i].0.clone();
+            let cur = inst.dict.borrow().get(&key).cloned();
+            let old = inst
+                .orm
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.committed.get(&key).cloned());
+            let Some(cur) = cur else { continue };
+            let same = match &old {
+                Some(o) => {
+                    ops::is_same(o, &cur)
+                        || self.eq(o, &cur)? && self.type_name(o) == self.type_name(&cur)
+                }
+                None => false,
+            };
+            if !same {
+                let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
+                    SqlValue::Text("null".into())
+                } else {
+                    self.to_sql(&cur, Some(&col.ty))?
+                };
+                changes.push((col.name.clone(), sv));
+                changed_keys.push(key);
+            }
+        }
+        if changes.is_empty() {
+            return Ok(());
+        }
+        for (i, col) in table.columns.iter().enumerate() {
+            let key = m.columns[i].0.clone();
+            if changed_keys.contains(&key) {
+                continue;
+            }
+            if let Some(d) = plan.onupdate[i].clone() {
+                let v = self.eval_default(&d)?;
+                let sv = self.to_sql(&v, Some(&col.ty))?;
+                changes.push((col.name.clone(), sv));
+                inst.dict.borrow_mut().insert(key.clone(), v);
+                changed_keys.push(key);
+            }
+        }
+        // SET in table column order
+        let mut ordered = vec![];
+        for col in &table.columns {
+            if let Some(c) = changes.iter().find(|(n, _)| *n == col.name) {
+                ordered.push((c.0.as_str(), c.1.clone()));
+            }
+        }
+        let ident = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.identity.clone())
+            .unwrap_or_default();
+        let mut pk = vec![];
+        for v in &ident {
+            pk.push(self.to_sql(v, None)?);
+        }
+        let up = persist::update_row(table, &ordered, &pk);
+        self.run_stmt(&Statement::Update(up), true)?;
+        let snapshot: Vec<(Rc<str>, Value)> = changed_keys
+            .iter()
+            .map(|k| {
+                (
+                    k.clone(),
+                    inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
+                )
+            })
+            .collect();
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            for (k, v) in snapshot {
+                s.committed.insert(k, v);
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        let table = self.orm.reg.table_of(&m.class).cloned();
+        let Ok(table) = table else { return Ok(()) };
+        self.delete_secondary_rows(inst)?;
+        let ident = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.identity.clone())
+            .unwrap_or_default();
+        let mut pk = vec![];
+        for v in &ident {
+            pk.push(self.to_sql(v, None)?);
+        }
+        let del = persist::delete_row(&table, &pk);
+        self.run_stmt(&Statement::Delete(del), true)?;
+        self.remove_identity(inst);
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.status = Status::Deleted;
+            s.to_delete = false;
+        }
+        Ok(())
+    }
+
+    /// Calls a Python default (callable or constant).
+    pub fn eval_default(&mut self, d: &Value) -> R<Value> {
+        match d {
+            Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::BuiltinMethod(_) => {
+                self.call(d, vec![], vec![])
+            }
+            Value::Native(n) if matches!(**n, Native::SqlaFn(_) | Native::FuncRef(_)) => {
+                self.call(d, vec![], vec![])
+            }
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// Flushes before a query when there is anything pending.
+    pub fn autoflush(&mut self) -> R<()> {
+        if self.orm.failed.is_some() {
+            return self.begin();
+        }
+        let dirty = !self.orm.new.is_empty() || !self.orm.deleted.is_empty() || self.any_dirty();
+        if dirty {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Remembers a persistent instance whose attributes changed (flush candidates).
+    pub fn mark_modified(&mut self, inst: &Rc<Instance>) {
+        let p = Rc::as_ptr(inst) as usize;
+        if self.orm.modified_set.insert(p) {
+            self.orm.modified.push(inst.clone());
+        }
+    }
+
+    fn any_dirty(&mut self) -> bool {
+        let all = self.orm.modified.clone();
+        for inst in all {
+            if self.is_dirty(&inst) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when a persistent instance has changed attributes.
+    pub fn is_dirty(&mut self, inst: &Rc<Instance>) -> bool {
+        let Some(m) = inst.class.model_info() else {
+            return false;
+        };
+        let st = inst.orm.borrow();
+        let Some(s) = st.as_ref() else { return false };
+        if s.expired {
+            return false;
+        }
+        let d = inst.dict.borrow();
+        for (k, _) in &m.columns {
+            if let Some(cur) = d.get(k) {
+                match s.committed.get(k) {
+                    Some(old) => {
+                        if !ops::is_same(old, cur) && !simple_eq(old, cur) {
+                            return true;
+                        }
+                    }
+                    None => return true,
+                }
+            }
+        }
+        drop(d);
+        drop(st);
+        self.relationship_dirty(inst)
+    }
+}
+
+fn simple_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::DateTime(x), Value::DateTime(y)) => x == y,
+        (Value::Date(x), Value::Date(y)) => x == y,
+        (Value::Decimal(x), Value::Decimal(y)) => x.num_eq(y),
+        _ => false,
+    }
+}

@@ -1,0 +1,160 @@
+//! Loading state into instances: expiry, refresh of expired instances, populating
+//! column attributes from a row, and building (or finding in the identity map) the
+//! instance for a row.
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::model::{ModelInfo, Status};
+use crate::core::interp::value::{FxMap, HKey, Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::query::get_statement;
+use crate::core::sql::{SqlType, SqlValue, Statement};
+
+impl Interp<'_> {
+    /// Expires an instance's loaded attributes.
+    pub fn expire(&mut self, inst: &Rc<Instance>) {
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let rels: Vec<String> = self
+            .orm
+            .reg
+            .mapper(&m.class)
+            .map(|mp| mp.relationships.iter().map(|r| r.name.clone()).collect())
+            .unwrap_or_default();
+        let mut d = inst.dict.borrow_mut();
+        for (k, _) in &m.columns {
+            d.remove(k);
+        }
+        for r in rels {
+            d.remove(r.as_str());
+        }
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.expired = true;
+            s.committed.clear();
+        }
+    }
+
+    /// Refreshes an expired persistent instance (no-op otherwise).
+    pub fn ensure_loaded(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        if expired && self.status(inst) == Status::Persistent {
+            self.refresh_instance(inst)?;
+        }
+        Ok(())
+    }
+
+    /// Reloads an expired instance from the database.
+    pub fn refresh_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        match self.status(inst) {
+            Status::Persistent => {}
+            Status::Detached => {
+                return self.raise(
+                    "DetachedInstanceError",
+                    format!("Instance <{} at 0x7f0000000000> is not bound to a Session; attribute refresh operation cannot proceed (Background on this error at: https://sqlalche.me/e/20/bhk3)", m.class),
+                );
+            }
+            _ => {
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.expired = false;
+                }
+                return Ok(());
+            }
+        }
+        let ident = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.identity.clone())
+            .unwrap_or_default();
+        let mut pk = vec![];
+        for v in &ident {
+            pk.push(self.to_sql(v, None)?);
+        }
+        let sel = match get_statement(&self.orm.reg, &m.class, pk) {
+            Ok(s) => s,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        let res = self.run_stmt(&Statement::Select(sel), true)?;
+        let Some(row) = res.rows.first() else {
+            return self.raise(
+                "ObjectDeletedError",
+                format!("Instance '<{} at 0x7f0000000000>' has been deleted, or its row is otherwise not present.", m.class),
+            );
+        };
+        self.populate(inst, &m, row, 0)?;
+        Ok(())
+    }
+
+    /// Fills an instance's column attributes from a row slice starting at `off`.
+    pub fn populate(
+        &mut self,
+        inst: &Rc<Instance>,
+        m: &ModelInfo,
+        row: &[SqlValue],
+        off: usize,
+    ) -> R<()> {
+        let types: Vec<SqlType> = match self.orm.reg.table_of(&m.class) {
+            Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
+            Err(_) => vec![],
+        };
+        let mut committed = FxMap::default();
+        for (i, (key, _)) in m.columns.iter().enumerate() {
+            let sv = row.get(off + i).cloned().unwrap_or(SqlValue::Null);
+            let v = self.from_sql(&sv, types.get(i))?;
+            inst.dict.borrow_mut().insert(key.clone(), v.clone());
+            committed.insert(key.clone(), v);
+        }
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.committed = committed;
+            s.expired = false;
+        }
+        Ok(())
+    }
+
+    /// Builds (or finds in the identity map) the instance for a row.
+    pub fn instance_from_row(&mut self, class: &str, row: &[SqlValue], off: usize) -> R<Value> {
+        let Some(cls) = self.orm.classes.get(class).cloned() else {
+            return Ok(Value::None);
+        };
+        let Some(m) = cls.model_info() else {
+            return Ok(Value::None);
+        };
+        let types: Vec<SqlType> = match self.orm.reg.table_of(&m.class) {
+            Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
+            Err(_) => vec![],
+        };
+        let mut ident = vec![];
+        for &pi in &m.pk {
+            let sv = row.get(off + pi).cloned().unwrap_or(SqlValue::Null);
+            if sv == SqlValue::Null {
+                return Ok(Value::None);
+            }
+            ident.push(self.from_sql(&sv, types.get(pi))?);
+        }
+        let hk = HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect());
+        if let Some(existing) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+            let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
+            if expired {
+                self.populate(&existing, &m, row, off)?;
+            }
+            return Ok(Value::Instance(existing));
+        }
+        let inst = Rc::new(Instance {
+            class: cls.clone(),
+            dict: Default::default(),
+            orm: Default::default(),
+        });
+        self.init_model_instance(&inst, &m);
+        self.populate(&inst, &m, row, off)?;
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.status = Status::Persistent;
+            s.identity = Some(ident);
+        }
+        self.add_identity(&inst);
+        Ok(Value::Instance(inst))
+    }
+}
