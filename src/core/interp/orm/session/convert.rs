@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::interp::value::Value;
+use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Exc, Interp, R};
 use crate::core::py::datetime::{Date, DateTime};
 use crate::core::py::decimal::Decimal;
@@ -11,6 +11,17 @@ use crate::core::py::decimal_ops::SqliteNumber;
 use crate::core::sql::{SqlType, SqlValue};
 
 impl Interp<'_> {
+    /// An object's identity (primary key values) as bind parameters.
+    pub fn identity_params(&mut self, inst: &Instance) -> R<Vec<SqlValue>> {
+        let ident = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.identity.clone())
+            .unwrap_or_default();
+        ident.iter().map(|v| self.to_sql(v, None)).collect()
+    }
+
     /// Python value → SQLite value for a column type.
     pub fn to_sql(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
         Ok(match (v, ty) {

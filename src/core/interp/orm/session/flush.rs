@@ -253,16 +253,7 @@ impl Interp<'_> {
                 ordered.push((c.0.as_str(), c.1.clone()));
             }
         }
-        let ident = inst
-            .orm
-            .borrow()
-            .as_ref()
-            .and_then(|s| s.identity.clone())
-            .unwrap_or_default();
-        let mut pk = vec![];
-        for v in &ident {
-            pk.push(self.to_sql(v, None)?);
-        }
+        let pk = self.identity_params(inst)?;
         let up = persist::update_row(table, &ordered, &pk);
         self.run_stmt(&Statement::Update(up), true)?;
         let snapshot: Vec<(Rc<str>, Value)> = changed_keys
@@ -289,16 +280,7 @@ impl Interp<'_> {
         let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
         self.delete_secondary_rows(inst)?;
-        let ident = inst
-            .orm
-            .borrow()
-            .as_ref()
-            .and_then(|s| s.identity.clone())
-            .unwrap_or_default();
-        let mut pk = vec![];
-        for v in &ident {
-            pk.push(self.to_sql(v, None)?);
-        }
+        let pk = self.identity_params(inst)?;
         let del = persist::delete_row(&table, &pk);
         self.run_stmt(&Statement::Delete(del), true)?;
         self.remove_identity(inst);

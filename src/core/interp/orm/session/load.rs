@@ -64,16 +64,7 @@ impl Interp<'_> {
                 return Ok(());
             }
         }
-        let ident = inst
-            .orm
-            .borrow()
-            .as_ref()
-            .and_then(|s| s.identity.clone())
-            .unwrap_or_default();
-        let mut pk = vec![];
-        for v in &ident {
-            pk.push(self.to_sql(v, None)?);
-        }
+        let pk = self.identity_params(inst)?;
         let sel = match get_statement(&self.orm.reg, &m.class, pk) {
             Ok(s) => s,
             Err(e) => return self.raise("InvalidRequestError", e.0),
