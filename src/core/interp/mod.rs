@@ -260,13 +260,14 @@ impl Interp<'_> {
 
     /// Issues a warning the way Python's default filter shows it: once per message and
     /// script line (a call in a loop warns once), as `Warning: Category: message` on stderr.
-    pub fn warn(&mut self, category: &str, msg: &str) {
+    pub fn warn(&mut self, category: &'static str, msg: &'static str) {
         let line = self
             .lines
             .get(self.source)
             .map(|l| l.line_col(self.cur_span.start).line)
             .unwrap_or(0);
-        let key = (format!("{category}: {msg}"), self.source, line);
+        // (Messages are static text: their address identifies them without formatting.)
+        let key = (msg.as_ptr() as usize, self.source, line);
         if self.orm.warned.insert(key) {
             self.err.push_str(&format!("Warning: {category}: {msg}\n"));
         }

@@ -192,8 +192,8 @@ pub struct OrmState {
     pub model_classes: Vec<Rc<Class>>,
     /// Tables created in the database.
     pub created: Vec<String>,
-    /// Query.get warning emitted.
-    pub warned: std::collections::HashSet<(String, usize, u32)>,
+    /// Warnings already shown: (message address, source, line), as Python shows each once per place.
+    pub warned: std::collections::HashSet<(usize, usize, u32)>,
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: HashMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,

@@ -136,7 +136,13 @@ impl Interp<'_> {
         }
         let inst = Rc::new(Instance {
             class: cls.clone(),
-            dict: Default::default(),
+            // Sized for its columns once (no regrowth while populating).
+            dict: std::cell::RefCell::new(
+                crate::core::interp::value::FxMap::with_capacity_and_hasher(
+                    m.columns.len() + 2,
+                    Default::default(),
+                ),
+            ),
             orm: Default::default(),
         });
         self.init_model_instance(&inst, &m);
