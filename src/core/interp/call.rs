@@ -227,6 +227,8 @@ impl Interp<'_> {
             )),
             orm: RefCell::new(None),
         });
+        self.cycle_roots
+            .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
         let v = Value::Instance(inst.clone());
         if let Some(m) = c.model_info() {
             self.init_model_instance(&inst, &m);

@@ -39,6 +39,7 @@ impl<'b> Interp<'b> {
             out: String::new(),
             err: String::new(),
             interned: Default::default(),
+            cycle_roots: Vec::new(),
             backend,
             orm: Default::default(),
             sql_log: vec![],

@@ -29,6 +29,7 @@ pub mod methods;
 pub mod ops;
 pub mod orm;
 pub mod repr;
+pub mod teardown;
 pub mod value;
 
 use std::collections::HashMap;
@@ -210,6 +211,8 @@ pub struct Interp<'b> {
     pub out: String,
     /// Warnings.
     pub err: String,
+    /// Classes and captured scopes that may form cycles (freed by [`Interp::teardown`]).
+    pub cycle_roots: Vec<teardown::CycleRoot>,
     /// Names from the syntax tree as shared strings, keyed by the address of the
     /// tree's text (it lives as long as the run): keyword arguments do not allocate.
     pub interned: value::FxMap<(usize, usize), Rc<str>>,
@@ -343,6 +346,7 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
     outcome.stderr = std::mem::take(&mut it.err);
     outcome.sql_log = std::mem::take(&mut it.sql_log);
     outcome.tables = std::mem::take(&mut it.tables);
+    it.teardown();
     outcome
 }
 

@@ -145,6 +145,10 @@ impl Interp<'_> {
             ),
             orm: Default::default(),
         });
+        self.cycle_roots
+            .push(crate::core::interp::teardown::CycleRoot::Instance(
+                Rc::downgrade(&inst),
+            ));
         self.init_model_instance(&inst, &m);
         self.populate(&inst, &m, row, off)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
