@@ -144,7 +144,11 @@ pub fn StorageBanner(
         </Show>
         <Show when=move || persist.with(|p| p.error.is_some())>
             <div class="banner error" role="alert" data-testid="storage-error">
-                {move || persist.with(|p| p.error.clone().unwrap_or_default())}
+                {move || persist.with(|p| {
+                    let e = p.error.clone().unwrap_or_default();
+                    // One sentence each: end the storage's message before ours.
+                    if e.ends_with('.') { e } else { format!("{e}.") }
+                })}
                 " Your last saved state is kept; ormlab retries the save."
             </div>
         </Show>
