@@ -36,3 +36,8 @@ fn failing_grouped_inserts_report_like_sqlalchemy() {
 fn none_lets_defaults_apply_and_json_none_is_null() {
     check("none_defaults_json");
 }
+
+#[test]
+fn plain_strings_in_execute_are_refused_like_sqlalchemy() {
+    check("text_coercion");
+}

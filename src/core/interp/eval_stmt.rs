@@ -5,8 +5,6 @@
 mod assign;
 mod definitions;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::diag::{LineIndex, Span};
@@ -439,9 +437,4 @@ impl<'b> Interp<'b> {
             _ => Ok(()),
         }
     }
-}
-
-/// Unused helper kept for symmetry with HashMap-based scopes.
-pub fn empty_vars() -> RefCell<HashMap<Rc<str>, Value>> {
-    RefCell::new(HashMap::new())
 }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::core::sql::SqlType;
 
 use super::super::call::Kw;
-use super::super::value::{HKey, Value};
+use super::super::value::Value;
 use super::super::{Interp, R};
 use super::Native;
 use super::query::Ent;
@@ -520,11 +520,13 @@ impl Interp<'_> {
     }
 }
 
-pub(super) fn trunc(s: &str) -> String {
-    s.to_string()
-}
-
-/// Unused key helper.
-pub fn _hk(v: &Value) -> Option<HKey> {
-    v.hkey()
+/// SQLAlchemy's `%r` of `util.ellipses_string(s)`: the first 25 characters and `...`
+/// when longer, as a Python string literal.
+pub(super) fn ellipses_repr(s: &str) -> String {
+    let short: String = if s.chars().count() > 25 {
+        s.chars().take(25).chain("...".chars()).collect()
+    } else {
+        s.to_owned()
+    };
+    crate::core::sql::value::py_str_repr(&short)
 }

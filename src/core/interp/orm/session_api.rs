@@ -7,7 +7,7 @@ use super::super::call::Kw;
 use super::super::value::Value;
 use super::super::{Interp, R};
 use super::Native;
-use super::dispatch::{nv, trunc};
+use super::dispatch::{ellipses_repr, nv};
 use super::query::QueryObj;
 use super::result::{ResultKind, ResultObj};
 
@@ -139,13 +139,21 @@ impl Interp<'_> {
                             };
                             self.execute_text(&sql, &binds, sets)
                         }
-                        _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
+                        _ => self.raise(
+                            "ArgumentError",
+                            "Executable SQL or text() construct expected",
+                        ),
                     },
-                    Value::Str(s) => self.raise(
+                    Value::Str(s) => self.raise("ArgumentError", {
+                        let r = ellipses_repr(s);
+                        format!(
+                            "Textual SQL expression {r} should be explicitly declared as text({r})"
+                        )
+                    }),
+                    _ => self.raise(
                         "ArgumentError",
-                        format!("Textual SQL expression '{}' should be explicitly declared as text('{}')", trunc(s), trunc(s)),
+                        "Executable SQL or text() construct expected",
                     ),
-                    _ => self.raise("ArgumentError", "Executable SQL or text() construct expected"),
                 }
             }
             "scalar" | "scalars" => {
