@@ -314,6 +314,8 @@ impl Parser<'_> {
     fn parenthesized_with_items(&self) -> bool {
         let mut depth = 0usize;
         let mut found = false;
+        // `lambda` parameters at the top level: their commas separate no items.
+        let mut lambdas = 0usize;
         for (i, t) in self.toks.iter().enumerate().skip(self.pos) {
             match &t.kind {
                 TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
@@ -328,7 +330,11 @@ impl Parser<'_> {
                     }
                 }
                 TokenKind::Name(n) if n == "as" && depth == 1 => found = true,
-                TokenKind::Op(Op::Comma) if depth == 1 => found = true,
+                TokenKind::Name(n) if n == "lambda" && depth == 1 => lambdas += 1,
+                TokenKind::Op(Op::Colon) if depth == 1 && lambdas > 0 => lambdas -= 1,
+                // A generator expression: `with (x for x in y):` is one expression.
+                TokenKind::Name(n) if n == "for" && depth == 1 => return false,
+                TokenKind::Op(Op::Comma) if depth == 1 && lambdas == 0 => found = true,
                 TokenKind::Newline | TokenKind::EndOfFile => return false,
                 _ => {}
             }
@@ -440,6 +446,15 @@ mod tests {
         );
         assert!(handlers[2].typ.is_none());
         assert_eq!((orelse.len(), finalbody.len()), (1, 1));
+    }
+
+    #[test]
+    fn with_a_parenthesized_generator_of_lambdas() {
+        // Found by the unparse round-trip property test.
+        let p = parse("with (lambda p, q: a for a in a):\n    pass\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let p = parse("with (lambda p, q: a) as f, g:\n    pass\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     }
 
     #[test]
