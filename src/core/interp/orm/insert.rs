@@ -122,6 +122,20 @@ pub fn many_repr(rows: &[Vec<SqlValue>]) -> String {
     )
 }
 
+/// The INSERT of `plan`'s table sending columns `cols` (indexes, table order), with
+/// `RETURNING` columns `returning` (rendered once per group, run per row).
+fn insert_sql(plan: &TablePlan, cols: &[usize], returning: &[usize]) -> String {
+    let name = |i: &usize| plan.table.columns[*i].name.as_str();
+    let template: Vec<(&str, SqlValue)> = cols.iter().map(|i| (name(i), SqlValue::Null)).collect();
+    let ret: Vec<&str> = returning.iter().map(name).collect();
+    render(&Statement::Insert(persist::insert_row(
+        &plan.table,
+        &template,
+        &ret,
+    )))
+    .sql
+}
+
 impl Interp<'_> {
     /// The flush plan of a model's table (built on first use in this flush).
     pub fn table_plan(&mut self, plans: &mut Plans, m: &ModelInfo) -> Option<Rc<TablePlan>> {
@@ -279,24 +293,12 @@ impl Interp<'_> {
         Ok(())
     }
 
-    fn insert_group(&mut self, group: Vec<Prepared>) -> R<()> {
+    fn insert_group(&mut self, mut group: Vec<Prepared>) -> R<()> {
         let first = &group[0];
         let plan = first.plan.clone();
-        let names: Vec<&str> = first
-            .cols
-            .iter()
-            .map(|&i| plan.table.columns[i].name.as_str())
-            .collect();
+        let cols = first.cols.clone();
         if first.has_all_pks && !first.server_missing {
-            let template: Vec<(&str, SqlValue)> =
-                names.iter().map(|n| (*n, SqlValue::Null)).collect();
-            let sql = render(&Statement::Insert(persist::insert_row(
-                &plan.table,
-                &template,
-                &[],
-            )))
-            .sql;
-            let mut group = group;
+            let sql = insert_sql(&plan, &cols, &[]);
             let rows: Vec<Vec<SqlValue>> = group
                 .iter_mut()
                 .map(|p| std::mem::take(&mut p.values))
@@ -315,24 +317,12 @@ impl Interp<'_> {
         // (a single row without server defaults to fetch uses lastrowid instead).
         let returning: Vec<usize> = if group.len() > 1 || first.server_missing {
             (0..plan.table.columns.len())
-                .filter(|i| {
-                    plan.pk.contains(i) || (plan.server_default[*i] && !first.cols.contains(i))
-                })
+                .filter(|i| plan.pk.contains(i) || (plan.server_default[*i] && !cols.contains(i)))
                 .collect()
         } else {
             Vec::new()
         };
-        let ret_names: Vec<&str> = returning
-            .iter()
-            .map(|&i| plan.table.columns[i].name.as_str())
-            .collect();
-        let template: Vec<(&str, SqlValue)> = names.iter().map(|n| (*n, SqlValue::Null)).collect();
-        let sql = render(&Statement::Insert(persist::insert_row(
-            &plan.table,
-            &template,
-            &ret_names,
-        )))
-        .sql;
+        let sql = insert_sql(&plan, &cols, &returning);
         for p in &group {
             let res = self.run_sql(&sql, &p.values, true)?;
             let row = res.rows.into_iter().next();

@@ -19,30 +19,49 @@ impl Interp<'_> {
         self.run_sql(&r.sql, &r.params, tx)
     }
 
+    /// Opens the session transaction, and SQLite's (pysqlite style: only before DML).
+    fn begin_for(&mut self, sql: &str) -> R<()> {
+        self.begin()?;
+        if !self.orm.sqlite_tx && is_dml(sql) {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        Ok(())
+    }
+
+    /// Appends a statement to the SQL log.
+    fn log_statement(&mut self, sql: &str, params: String, elapsed_ms: f64, rows: usize) {
+        self.sql_log.push(LoggedStatement {
+            sql: sql.to_string(),
+            params,
+            elapsed_ms,
+            rows,
+        });
+    }
+
+    /// The parameters the last logged statement showed (for its error message).
+    fn last_shown(&self) -> String {
+        self.sql_log
+            .last()
+            .map(|s| s.params.clone())
+            .unwrap_or_default()
+    }
+
     /// Runs SQL text with parameters; logs it; maps errors to Python exceptions.
     pub fn run_sql(&mut self, sql: &str, params: &[SqlValue], tx: bool) -> R<QueryResult> {
         if tx {
-            self.begin()?;
-        }
-        if tx && !self.orm.sqlite_tx && is_dml(sql) {
-            self.orm.sqlite_tx = true;
-            let _ = self.backend.execute("BEGIN", &[]);
+            self.begin_for(sql)?;
         }
         let started = self.backend.now_ms();
         let res = self.backend.execute(sql, params);
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
-        let shown = tuple_repr(params);
-        self.sql_log.push(LoggedStatement {
-            sql: sql.to_string(),
-            params: shown.clone(),
-            elapsed_ms,
-            rows,
-        });
+        self.log_statement(sql, tuple_repr(params), elapsed_ms, rows);
         match res {
             Ok(r) => Ok(r),
             Err(e) => {
                 let value = Value::tuple(params.iter().map(plain_value).collect());
+                let shown = self.last_shown();
                 self.raise_db_error(e, sql, &shown, value)
             }
         }
@@ -51,21 +70,11 @@ impl Interp<'_> {
     /// Runs one DML statement once per parameter set (`executemany`: one prepared
     /// statement, one log entry listing the sets as SQLAlchemy echoes them).
     pub fn run_sql_many(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> R<()> {
-        self.begin()?;
-        if !self.orm.sqlite_tx {
-            self.orm.sqlite_tx = true;
-            let _ = self.backend.execute("BEGIN", &[]);
-        }
+        self.begin_for(sql)?;
         let started = self.backend.now_ms();
         let res = self.backend.execute_batch(sql, rows);
         let elapsed_ms = self.backend.now_ms() - started;
-        let shown = many_repr(rows);
-        self.sql_log.push(LoggedStatement {
-            sql: sql.to_string(),
-            params: shown.clone(),
-            elapsed_ms,
-            rows: 0,
-        });
+        self.log_statement(sql, many_repr(rows), elapsed_ms, 0);
         match res {
             Ok(()) => Ok(()),
             Err(e) => {
@@ -74,6 +83,7 @@ impl Interp<'_> {
                         .map(|r| Value::tuple(r.iter().map(plain_value).collect()))
                         .collect(),
                 );
+                let shown = self.last_shown();
                 self.raise_db_error(e, sql, &shown, value)
             }
         }
