@@ -23,13 +23,16 @@ pub use schema::{ColumnInfo, TableInfo};
 pub use value::{Param, Value, format_real};
 
 /// A column of a result set: its name and declared type (empty for expressions).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ResultColumn {
     /// Name as SQLite reports it (alias or column name).
     pub name: String,
     /// Declared type of the source column, e.g. `VARCHAR(80)`; empty for expressions.
     pub decltype: String,
 }
+
+crate::json::json_struct!(ResultColumn { name, decltype });
 
 /// What one statement produced.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,6 +3,7 @@
 //! Worker (see `web::worker`), so the page never blocks on a query.
 
 pub mod clock;
+mod codec;
 pub mod protocol;
 
 #[cfg(feature = "db")]
@@ -13,13 +14,24 @@ pub use protocol::{Block, BlockKind, EngineError, Request, Response};
 pub use runner::Engine;
 
 use crate::db::Value;
-use serde_json::value::RawValue;
+use crate::json::{RawJson, Reader};
 
-/// Decodes rows sent as raw JSON (see [`Value::write_json`]).
-pub fn decode_rows(rows: &RawValue) -> Vec<Vec<Value>> {
-    let parsed: Vec<Vec<serde_json::Value>> = serde_json::from_str(rows.get()).unwrap_or_default();
-    parsed
-        .iter()
-        .map(|r| r.iter().map(Value::read_json).collect())
-        .collect()
+/// Decodes rows sent as raw JSON (see [`Value::write_json`]); no rows when the text
+/// is not an array of arrays.
+pub fn decode_rows(rows: &RawJson) -> Vec<Vec<Value>> {
+    let mut r = Reader::new(rows.get());
+    let mut out = Vec::new();
+    let read = r.array(|r| {
+        let mut row = Vec::new();
+        r.array(|r| {
+            row.push(Value::read_json(r)?);
+            Ok(())
+        })?;
+        out.push(row);
+        Ok(())
+    });
+    match read.and_then(|()| r.finish()) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
 }
