@@ -198,7 +198,7 @@ mod tests {
         let text = r#"[{"blob":"00"},{"b":1,"a":[]},[1,2.0],18446744073709551615,-0,false,"x"]"#;
         let mut r = Reader::new(text);
         let mut got = Vec::new();
-        r.array(|r| {
+        r.array(&mut |r| {
             got.push(Value::read_json(r)?);
             Ok(())
         })
@@ -231,15 +231,13 @@ mod tests {
 /// A number as SQLite gets it: integers that fit `i64` as INTEGER, anything else
 /// (fractions, exponents, `-0`, integers out of range) as REAL.
 fn number_value(r: &mut Reader<'_>) -> Result<Value, JsonError> {
-    let n = r.number()?;
-    match n.classify() {
-        Some(Num::U64(u)) => Ok(i64::try_from(u)
+    Ok(match r.num()? {
+        Num::U64(u) => i64::try_from(u)
             .map(Value::Integer)
-            .unwrap_or(Value::Real(u as f64))),
-        Some(Num::I64(i)) => Ok(Value::Integer(i)),
-        Some(Num::F64(f)) => Ok(Value::Real(f)),
-        None => Err(r.error(ErrorKind::OutOfRange)),
-    }
+            .unwrap_or(Value::Real(u as f64)),
+        Num::I64(i) => Value::Integer(i),
+        Num::F64(f) => Value::Real(f),
+    })
 }
 
 /// A parameter as the JS API sends it — a plain JSON scalar — read straight into a
@@ -261,7 +259,7 @@ impl FromJson for Param {
             }
             Some(b'{') => {
                 let mut blob = None;
-                r.object(|r, key| {
+                r.object(&mut |r, key| {
                     if key != "blob" || blob.is_some() {
                         return Err(invalid(
                             r,

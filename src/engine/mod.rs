@@ -14,16 +14,21 @@ pub use protocol::{Block, BlockKind, EngineError, Request, Response};
 pub use runner::Engine;
 
 use crate::db::Value;
-use crate::json::{RawJson, Reader};
+use crate::json::{ParseFloat, RawJson, Reader, parse_float};
 
 /// Decodes rows sent as raw JSON (see [`Value::write_json`]); no rows when the text
 /// is not an array of arrays.
 pub fn decode_rows(rows: &RawJson) -> Vec<Vec<Value>> {
-    let mut r = Reader::new(rows.get());
+    decode_rows_with(rows, parse_float)
+}
+
+/// [`decode_rows`], reading floats with `parse_float`.
+pub fn decode_rows_with(rows: &RawJson, parse_float: ParseFloat) -> Vec<Vec<Value>> {
+    let mut r = Reader::with_float_parser(rows.get(), parse_float);
     let mut out = Vec::new();
-    let read = r.array(|r| {
+    let read = r.array(&mut |r| {
         let mut row = Vec::new();
-        r.array(|r| {
+        r.array(&mut |r| {
             row.push(Value::read_json(r)?);
             Ok(())
         })?;

@@ -38,6 +38,7 @@ pub enum ErrorKind {
 
 impl JsonError {
     /// An error of `kind` at byte offset `at` of `src`.
+    #[cold]
     pub fn at(kind: ErrorKind, src: &str, at: usize) -> Self {
         let before = src.as_bytes().get(..at).unwrap_or(src.as_bytes());
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();

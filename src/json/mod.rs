@@ -16,7 +16,7 @@ mod writer;
 mod tests;
 
 pub use error::{ErrorKind, JsonError};
-pub use reader::{Num, Number, Reader};
+pub use reader::{Num, Number, ParseFloat, Reader, parse_float};
 pub use tree::Json;
 pub use writer::{ObjectWriter, write_f64, write_str, write_variant};
 
@@ -47,7 +47,12 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
 
 /// Reads a whole text as one value (white space around it is fine, anything else is not).
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
-    let mut r = Reader::new(text);
+    from_str_with(text, parse_float)
+}
+
+/// [`from_str`], reading floats with `parse_float`.
+pub fn from_str_with<T: FromJson>(text: &str, parse_float: ParseFloat) -> Result<T, JsonError> {
+    let mut r = Reader::with_float_parser(text, parse_float);
     let value = T::from_json(&mut r)?;
     r.finish()?;
     Ok(value)
@@ -206,7 +211,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let mut items = Vec::new();
-        r.array(|r| {
+        r.array(&mut |r| {
             items.push(T::from_json(r)?);
             Ok(())
         })?;
@@ -227,7 +232,7 @@ impl<A: ToJson, B: ToJson> ToJson for (A, B) {
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let (mut a, mut b, mut n) = (None, None, 0);
-        r.array(|r| {
+        r.array(&mut |r| {
             match n {
                 0 => a = Some(A::from_json(r)?),
                 1 => b = Some(B::from_json(r)?),
@@ -302,7 +307,7 @@ macro_rules! read_fields {
     ($r:expr, $($path:ident)::+ { $($field:ident $(: $name:literal)?),* $(,)? }) => {{
         let r: &mut $crate::json::Reader<'_> = $r;
         $( let mut $field = None; )*
-        r.object(|r, key| match key {
+        r.object(&mut |r, key| match key {
             $( $crate::json::field_name!($field $(, $name)?) => $crate::json::read_field(
                 r, &mut $field, $crate::json::field_name!($field $(, $name)?)), )*
             _ => r.skip(),

@@ -15,6 +15,7 @@ pub struct Reader<'a> {
     src: &'a str,
     pos: usize,
     depth: u32,
+    parse_float: ParseFloat,
 }
 
 /// A number as it is written: its text and whether it is an integer (no fraction, no
@@ -40,15 +41,20 @@ pub enum Num {
     F64(f64),
 }
 
-impl Number<'_> {
-    /// The number as a float (correctly rounded). `None` when it overflows to infinity.
-    pub fn as_f64(&self) -> Option<f64> {
-        self.text.parse::<f64>().ok().filter(|f| f.is_finite())
-    }
+/// Turns a JSON number's text into a float; `None` when it overflows to infinity.
+/// [`parse_float`] is the default; the page's UI passes JavaScript's `parseFloat`
+/// instead, which saves its wasm module Rust's float parser and its tables.
+pub type ParseFloat = fn(&str) -> Option<f64>;
 
-    /// The classification serde_json makes (see [`Num`]); `None` when a float
-    /// overflows to infinity.
-    pub fn classify(&self) -> Option<Num> {
+/// Rust's float parser (correctly rounded); `None` for an infinite result.
+pub fn parse_float(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+impl Number<'_> {
+    /// The classification serde_json makes (see [`Num`]), floats read by `parse`;
+    /// `None` when a float overflows to infinity.
+    pub fn classify(&self, parse: ParseFloat) -> Option<Num> {
         if self.integer {
             match self.text.strip_prefix('-') {
                 None => {
@@ -68,21 +74,28 @@ impl Number<'_> {
                 }
             }
         }
-        self.as_f64().map(Num::F64)
+        parse(self.text).map(Num::F64)
     }
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `src`.
     pub fn new(src: &'a str) -> Self {
+        Self::with_float_parser(src, parse_float)
+    }
+
+    /// A reader at the start of `src` that reads floats with `parse_float`.
+    pub fn with_float_parser(src: &'a str, parse_float: ParseFloat) -> Self {
         Reader {
             src,
             pos: 0,
             depth: 0,
+            parse_float,
         }
     }
 
     /// An error of `kind` at the current position.
+    #[cold]
     pub fn error(&self, kind: ErrorKind) -> JsonError {
         JsonError::at(kind, self.src, self.pos)
     }
@@ -222,7 +235,14 @@ impl<'a> Reader<'a> {
     /// Reads any number as a float (an error when it overflows to infinity).
     pub fn f64(&mut self) -> Result<f64, JsonError> {
         let n = self.number()?;
-        n.as_f64().ok_or_else(|| self.error(ErrorKind::OutOfRange))
+        (self.parse_float)(n.text).ok_or_else(|| self.error(ErrorKind::OutOfRange))
+    }
+
+    /// Reads a number classified as serde_json does (see [`Num`]).
+    pub fn num(&mut self) -> Result<Num, JsonError> {
+        let n = self.number()?;
+        n.classify(self.parse_float)
+            .ok_or_else(|| self.error(ErrorKind::OutOfRange))
     }
 
     /// Reads a string; borrowed from the text when it has no escapes.
@@ -327,10 +347,11 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Reads an array, calling `item` to read each element.
+    /// Reads an array, calling `item` to read each element. (`dyn`, so that one copy
+    /// of the loop serves every caller: this is shipped to the browser twice.)
     pub fn array(
         &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<(), JsonError>,
+        item: &mut dyn FnMut(&mut Self) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
         self.expect(b'[', "an array")?;
         self.enter()?;
@@ -350,7 +371,7 @@ impl<'a> Reader<'a> {
     /// Reads an object, calling `field` with each key to read its value.
     pub fn object(
         &mut self,
-        mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
+        field: &mut dyn FnMut(&mut Self, &str) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
         self.expect(b'{', "an object")?;
         self.enter()?;
@@ -413,8 +434,8 @@ impl<'a> Reader<'a> {
     /// Skips one value of any kind.
     pub fn skip(&mut self) -> Result<(), JsonError> {
         match self.peek() {
-            Some(b'{') => self.object(|r, _| r.skip()),
-            Some(b'[') => self.array(|r| r.skip()),
+            Some(b'{') => self.object(&mut |r, _| r.skip()),
+            Some(b'[') => self.array(&mut |r| r.skip()),
             Some(b'"') => self.string().map(drop),
             Some(b'n') => self.word("null", "a value"),
             Some(b't') => self.word("true", "a value"),

@@ -84,7 +84,7 @@ impl FromJson for Json {
         Ok(match r.peek() {
             Some(b'{') => {
                 let mut map = BTreeMap::new();
-                r.object(|r, key| {
+                r.object(&mut |r, key| {
                     map.insert(key.to_owned(), Json::from_json(r)?);
                     Ok(())
                 })?;
@@ -97,10 +97,8 @@ impl FromJson for Json {
                 r.null()?;
                 Json::Null
             }
-            _ => {
-                let n = r.number()?;
-                Json::Number(n.classify().ok_or_else(|| r.error(ErrorKind::OutOfRange))?)
-            }
+            Some(b'-' | b'0'..=b'9') => Json::Number(r.num()?),
+            _ => return Err(r.error(ErrorKind::Expected("a value"))),
         })
     }
 }

@@ -24,7 +24,10 @@ pub async fn call(req: &Request) -> Response {
         Err(e) => return error(js_message(&e), false),
     };
     match JsFuture::from(promise).await {
-        Ok(v) => match v.as_string().map(|s| crate::json::from_str::<Response>(&s)) {
+        Ok(v) => match v
+            .as_string()
+            .map(|s| crate::json::from_str_with::<Response>(&s, parse_float))
+        {
             Some(Ok(resp)) => resp,
             Some(Err(e)) => error(format!("could not decode the engine's answer: {e}"), false),
             None => error("the engine sent no answer".into(), false),
@@ -38,6 +41,13 @@ pub async fn call(req: &Request) -> Response {
             error(js_message(&e), interrupted)
         }
     }
+}
+
+/// JavaScript's `parseFloat` (correctly rounded too) for the page's JSON: the UI's wasm
+/// then carries neither Rust's float parser nor its tables. `None` when infinite.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let f = js_sys::Number::parse_float(text);
+    f.is_finite().then_some(f)
 }
 
 /// Waits until the engine is up; returns its hello or why it failed.

@@ -2,7 +2,7 @@
 //! first page are fetched from the engine page by page as the user scrolls.
 
 use crate::db::{ResultColumn, Value};
-use crate::engine::{Request, Response, decode_rows};
+use crate::engine::{Request, Response, decode_rows_with};
 use crate::web::bridge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -67,7 +67,7 @@ pub fn Grid(
                     limit: PAGE,
                 };
                 if let Response::Rows { rows } = bridge::call(&req).await {
-                    let rows = decode_rows(&rows);
+                    let rows = decode_rows_with(&rows, crate::web::bridge::parse_float);
                     pages.update(|p| {
                         p.insert(page, rows);
                     });

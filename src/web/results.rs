@@ -1,7 +1,7 @@
 //! The results area: one block per statement, and the error list.
 
 use crate::db::Value;
-use crate::engine::{Block, BlockKind, EngineError, decode_rows};
+use crate::engine::{Block, BlockKind, EngineError, decode_rows_with};
 use crate::web::grid::Grid;
 use leptos::prelude::*;
 
@@ -20,7 +20,9 @@ impl ShownBlock {
     /// Decodes a block for display.
     pub fn new(key: usize, block: Block) -> Self {
         let first = match &block.kind {
-            BlockKind::Rows { first, .. } => decode_rows(first),
+            BlockKind::Rows { first, .. } => {
+                decode_rows_with(first, crate::web::bridge::parse_float)
+            }
             _ => Vec::new(),
         };
         ShownBlock { key, block, first }
