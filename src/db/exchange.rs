@@ -447,7 +447,20 @@ mod tests {
             } else {
                 list.to_string()
             };
-            proptest::prop_assert_eq!(json_rows(&text).ok(), serde_json_rows(&text));
+            let (ours, theirs) = (json_rows(&text).ok(), serde_json_rows(&text));
+            // Nested JSON text may differ where a float has two equally short and close
+            // decimal forms (see `json::write_f64`): compare what it reads back as.
+            let json = |v: &Value| match v {
+                Value::Text(t) => serde_json::from_str::<serde_json::Value>(t)
+                    .map(|j| j.to_string())
+                    .unwrap_or_else(|_| t.clone()),
+                other => format!("{other:?}"),
+            };
+            proptest::prop_assert_eq!(ours.as_ref().map(|r| &r.columns), theirs.as_ref().map(|r| &r.columns));
+            let flat = |r: &Option<JsonRows>| -> Vec<String> {
+                r.iter().flat_map(|r| r.rows.iter().flatten().map(json)).collect()
+            };
+            proptest::prop_assert_eq!(flat(&ours), flat(&theirs));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Values stored in and read from SQLite, and their wire encoding.
 
-use crate::json::{ErrorKind, FromJson, Json, JsonError, Num, Reader};
+use crate::json::{ErrorKind, FromJson, JsonError, Num, Reader};
 
 /// One SQLite value.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,22 +66,15 @@ impl Value {
 
     /// Reads a value written by [`Value::write_json`]. Any other JSON reads too:
     /// booleans as 0/1, integers beyond `i64` as REAL, arrays and objects other than
-    /// a blob as their compact JSON text.
+    /// `{"blob": "<hex>"}` as their JSON text as it is.
     pub fn read_json(r: &mut Reader<'_>) -> Result<Value, JsonError> {
         Ok(match r.peek() {
             Some(b'"') => Value::Text(r.string()?.into_owned()),
             Some(b'[' | b'{') => {
-                let tree = Json::from_json(r)?;
-                let blob = match &tree {
-                    Json::Object(o) => match o.get("blob") {
-                        Some(Json::String(hex)) => decode_hex(hex),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                match blob {
+                let text = r.raw()?;
+                match blob_of(r.nested(text)) {
                     Some(bytes) => Value::Blob(bytes),
-                    None => Value::Text(tree.to_text()),
+                    None => Value::Text(text.to_owned()),
                 }
             }
             Some(b't' | b'f') => Value::Integer(i64::from(r.bool()?)),
@@ -146,6 +139,21 @@ fn write_json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The bytes of an object's `"blob"` (a hex string), if it is an object with one.
+fn blob_of(mut r: Reader<'_>) -> Option<Vec<u8>> {
+    let mut blob = None;
+    r.object(&mut |r, key| {
+        if key == "blob" && r.peek() == Some(b'"') {
+            blob = decode_hex(&r.string()?);
+            Ok(())
+        } else {
+            r.skip()
+        }
+    })
+    .ok()?;
+    blob
+}
+
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) || !s.is_ascii() {
         return None;
@@ -194,8 +202,8 @@ mod tests {
     }
 
     #[test]
-    fn other_json_reads_as_the_serde_json_tree_did() {
-        let text = r#"[{"blob":"00"},{"b":1,"a":[]},[1,2.0],18446744073709551615,-0,false,"x"]"#;
+    fn other_json_reads_as_its_text() {
+        let text = r#"[{"blob":"00"},{"b":1, "a":[]},[1,2.0],18446744073709551615,-0,false,"x"]"#;
         let mut r = Reader::new(text);
         let mut got = Vec::new();
         r.array(&mut |r| {
@@ -207,7 +215,7 @@ mod tests {
             got,
             [
                 Value::Blob(vec![0]),
-                Value::Text(r#"{"a":[],"b":1}"#.into()),
+                Value::Text(r#"{"b":1, "a":[]}"#.into()),
                 Value::Text("[1,2.0]".into()),
                 Value::Real(18446744073709551615.0),
                 Value::Real(-0.0),

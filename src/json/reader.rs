@@ -94,6 +94,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader over `src` (e.g. a value's [`Reader::raw`] text) that reads floats as
+    /// this one does.
+    pub fn nested<'b>(&self, src: &'b str) -> Reader<'b> {
+        Reader::with_float_parser(src, self.parse_float)
+    }
+
     /// An error of `kind` at the current position.
     #[cold]
     pub fn error(&self, kind: ErrorKind) -> JsonError {

@@ -38,7 +38,8 @@ pub fn write_str(out: &mut String, s: &str) {
 /// Appends a float as serde_json writes it: the shortest digits that read back as the
 /// same float, in plain notation (`0.00001`, `12.5`, `1e15` as `1000000000000000.0`)
 /// when the decimal exponent is in -5..=15, else as `1.5e+16` / `1e-7`; `null` when
-/// not finite.
+/// not finite. (When two forms are equally short and close, serde_json takes the even
+/// last digit and Rust's formatting, used here, may take the other: the same float.)
 pub fn write_f64(out: &mut String, f: f64) {
     if !f.is_finite() {
         out.push_str("null");
