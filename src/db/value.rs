@@ -1,6 +1,8 @@
 //! Values stored in and read from SQLite, and their wire encoding.
 
-use crate::json::{ErrorKind, FromJson, JsonError, Num, Reader};
+use crate::json::{
+    ErrorKind, FromJson, JsonError, Notation, Num, Reader, ShortestDigits, lay_out, shortest_digits,
+};
 
 /// One SQLite value.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +34,15 @@ impl Value {
     }
 
     /// Appends this value as JSON: INTEGER as a number without a fraction, REAL always
-    /// with a fraction or exponent (so a reader can tell them apart; non-finite as
-    /// strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as `{"blob":"<hex>"}`.
+    /// with a fraction or exponent (so a reader can tell them apart: Rust's `{:?}`,
+    /// non-finite as strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as
+    /// `{"blob":"<hex>"}`.
     pub fn write_json(&self, out: &mut String) {
+        self.write_json_with(out, shortest_digits);
+    }
+
+    /// [`Value::write_json`], with a REAL's digits from `digits`.
+    pub fn write_json_with(&self, out: &mut String, digits: ShortestDigits) {
         use std::fmt::Write;
         match self {
             Value::Null => out.push_str("null"),
@@ -43,8 +51,8 @@ impl Value {
             }
             Value::Real(f) => {
                 if f.is_finite() {
-                    let s = format!("{f:?}");
-                    out.push_str(&s);
+                    let (d, exp) = digits(*f);
+                    lay_out(out, f.is_sign_negative(), &d, exp, Notation::Debug);
                 } else if f.is_nan() {
                     out.push_str("null");
                 } else if *f > 0.0 {
@@ -93,19 +101,23 @@ impl Value {
             Value::Integer(i) => Some(i.to_string()),
             Value::Real(f) => Some(format_real(*f)),
             Value::Text(s) => Some(s.clone()),
-            Value::Blob(b) => {
-                let mut s = String::from("x'");
-                for byte in b.iter().take(64) {
-                    s.push_str(&format!("{byte:02X}"));
-                }
-                if b.len() > 64 {
-                    s.push('…');
-                }
-                s.push('\'');
-                Some(s)
-            }
+            Value::Blob(b) => Some(blob_display(b)),
         }
     }
+}
+
+/// How the console shows a BLOB: `x'00FF'`, the first 64 bytes (then `…`).
+pub fn blob_display(b: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::from("x'");
+    for byte in b.iter().take(64) {
+        let _ = write!(s, "{byte:02X}");
+    }
+    if b.len() > 64 {
+        s.push('…');
+    }
+    s.push('\'');
+    s
 }
 
 /// Formats a REAL the way SQLite's shell does for round numbers (`1.0`) while keeping
@@ -140,7 +152,7 @@ fn write_json_str(out: &mut String, s: &str) {
 }
 
 /// The bytes of an object's `"blob"` (a hex string), if it is an object with one.
-fn blob_of(mut r: Reader<'_>) -> Option<Vec<u8>> {
+pub(crate) fn blob_of(mut r: Reader<'_>) -> Option<Vec<u8>> {
     let mut blob = None;
     r.object(&mut |r, key| {
         if key == "blob" && r.peek() == Some(b'"') {
@@ -223,6 +235,42 @@ mod tests {
                 Value::Text("x".into()),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reals_are_written_as_rust_debug_formats_them(bits in proptest::num::u64::ANY) {
+            let f = f64::from_bits(bits);
+            proptest::prop_assume!(f.is_finite());
+            let mut s = String::new();
+            Value::Real(f).write_json(&mut s);
+            proptest::prop_assert_eq!(s, format!("{f:?}"));
+        }
+    }
+
+    #[test]
+    fn reals_of_every_magnitude_are_written_as_rust_debug_formats_them() {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            1e-4,
+            9.99e-5,
+            1e-5,
+            1e15,
+            1e16,
+            9999999999999998.0,
+            1.5e300,
+            5e-324,
+            f64::MAX,
+            0.1 + 0.2,
+            123456.789,
+        ] {
+            let mut s = String::new();
+            Value::Real(f).write_json(&mut s);
+            assert_eq!(s, format!("{f:?}"));
+        }
     }
 
     #[test]

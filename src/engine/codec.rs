@@ -10,7 +10,8 @@ use super::protocol::{
 use crate::core::diag::Span;
 use crate::db::Param;
 use crate::json::{
-    FromJson, JsonError, Reader, ToJson, json_struct, read_fields, write_fields, write_variant,
+    FromJson, JsonError, Reader, ShortestDigits, ToJson, json_struct, read_fields, shortest_digits,
+    write_fields, write_variant,
 };
 
 json_struct!(Span { start, end });
@@ -67,6 +68,46 @@ impl ToJson for Param {
     }
 }
 
+/// Parameters written with a REAL's digits from a given [`ShortestDigits`].
+struct Params<'a>(&'a [Param], ShortestDigits);
+
+impl ToJson for Params<'_> {
+    fn to_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            p.0.write_json_with(out, self.1);
+        }
+        out.push(']');
+    }
+}
+
+/// Rows of parameters (see [`Params`]).
+struct ParamRows<'a>(&'a [Vec<Param>], ShortestDigits);
+
+impl ToJson for ParamRows<'_> {
+    fn to_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, row) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            Params(row, self.1).to_json(out);
+        }
+        out.push(']');
+    }
+}
+
+/// A request's JSON text, REAL parameters written with `digits` (the page's UI passes
+/// digits from JavaScript, so that its wasm carries no float formatting).
+pub fn request_json(req: &Request, digits: ShortestDigits) -> String {
+    let mut out = String::new();
+    write_request(req, &mut out, digits);
+    out
+}
+
 /// `"Name"`: a unit variant.
 fn unit(out: &mut String, name: &str) {
     out.push('"');
@@ -76,58 +117,62 @@ fn unit(out: &mut String, name: &str) {
 
 impl ToJson for Request {
     fn to_json(&self, out: &mut String) {
-        match self {
-            Request::Open => unit(out, "Open"),
-            Request::RunSql { sql, range, page } => write_variant(
-                out,
-                "RunSql",
-                |out| write_fields!(out, { sql = sql, range = range, page = page }),
-            ),
-            Request::FetchRows {
-                result,
-                offset,
-                limit,
-            } => write_variant(
-                out,
-                "FetchRows",
-                |out| write_fields!(out, { result = result, offset = offset, limit = limit }),
-            ),
-            Request::Exec { sql } => {
-                write_variant(out, "Exec", |out| write_fields!(out, { sql = sql }))
-            }
-            Request::Query { sql, params } => write_variant(
-                out,
-                "Query",
-                |out| write_fields!(out, { sql = sql, params = params }),
-            ),
-            Request::QueryMany { sql, params } => write_variant(
-                out,
-                "QueryMany",
-                |out| write_fields!(out, { sql = sql, params = params }),
-            ),
-            Request::RunMany { sql, rows } => write_variant(
-                out,
-                "RunMany",
-                |out| write_fields!(out, { sql = sql, rows = rows }),
-            ),
-            Request::Export => unit(out, "Export"),
-            Request::Import => unit(out, "Import"),
-            Request::Schema => unit(out, "Schema"),
-            Request::RunScript { sources } => write_variant(out, "RunScript", |out| {
-                write_fields!(out, { sources = sources })
-            }),
-            Request::Dump => unit(out, "Dump"),
-            Request::ImportJson { table, json } => write_variant(
-                out,
-                "ImportJson",
-                |out| write_fields!(out, { table = table, json = json }),
-            ),
-            Request::ResultCsv { result } => write_variant(out, "ResultCsv", |out| {
-                write_fields!(out, { result = result })
-            }),
-            Request::QueryCsv { sql } => {
-                write_variant(out, "QueryCsv", |out| write_fields!(out, { sql = sql }))
-            }
+        write_request(self, out, shortest_digits);
+    }
+}
+
+fn write_request(req: &Request, out: &mut String, digits: ShortestDigits) {
+    match req {
+        Request::Open => unit(out, "Open"),
+        Request::RunSql { sql, range, page } => write_variant(
+            out,
+            "RunSql",
+            |out| write_fields!(out, { sql = sql, range = range, page = page }),
+        ),
+        Request::FetchRows {
+            result,
+            offset,
+            limit,
+        } => write_variant(
+            out,
+            "FetchRows",
+            |out| write_fields!(out, { result = result, offset = offset, limit = limit }),
+        ),
+        Request::Exec { sql } => {
+            write_variant(out, "Exec", |out| write_fields!(out, { sql = sql }))
+        }
+        Request::Query { sql, params } => write_variant(
+            out,
+            "Query",
+            |out| write_fields!(out, { sql = sql, params = &Params(params, digits) }),
+        ),
+        Request::QueryMany { sql, params } => write_variant(
+            out,
+            "QueryMany",
+            |out| write_fields!(out, { sql = sql, params = &ParamRows(params, digits) }),
+        ),
+        Request::RunMany { sql, rows } => write_variant(
+            out,
+            "RunMany",
+            |out| write_fields!(out, { sql = sql, rows = &ParamRows(rows, digits) }),
+        ),
+        Request::Export => unit(out, "Export"),
+        Request::Import => unit(out, "Import"),
+        Request::Schema => unit(out, "Schema"),
+        Request::RunScript { sources } => write_variant(out, "RunScript", |out| {
+            write_fields!(out, { sources = sources })
+        }),
+        Request::Dump => unit(out, "Dump"),
+        Request::ImportJson { table, json } => write_variant(
+            out,
+            "ImportJson",
+            |out| write_fields!(out, { table = table, json = json }),
+        ),
+        Request::ResultCsv { result } => write_variant(out, "ResultCsv", |out| {
+            write_fields!(out, { result = result })
+        }),
+        Request::QueryCsv { sql } => {
+            write_variant(out, "QueryCsv", |out| write_fields!(out, { sql = sql }))
         }
     }
 }

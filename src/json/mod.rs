@@ -18,7 +18,10 @@ mod tests;
 pub use error::{ErrorKind, JsonError};
 pub use reader::{Num, Number, ParseFloat, Reader, parse_float};
 pub use tree::Json;
-pub use writer::{ObjectWriter, write_f64, write_str, write_variant};
+pub use writer::{
+    Notation, ObjectWriter, ShortestDigits, lay_out, shortest_digits, write_f64, write_str,
+    write_variant,
+};
 
 /// A value that writes itself as JSON.
 pub trait ToJson {

@@ -35,33 +35,45 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Appends a float as serde_json writes it: the shortest digits that read back as the
-/// same float, in plain notation (`0.00001`, `12.5`, `1e15` as `1000000000000000.0`)
-/// when the decimal exponent is in -5..=15, else as `1.5e+16` / `1e-7`; `null` when
-/// not finite. (When two forms are equally short and close, serde_json takes the even
-/// last digit and Rust's formatting, used here, may take the other: the same float.)
-pub fn write_f64(out: &mut String, f: f64) {
-    if !f.is_finite() {
-        out.push_str("null");
-        return;
-    }
-    // `{:e}` gives the shortest round-trip digits: `-1.2345e-7`, `0e0`.
-    let sci = format!("{f:e}");
+/// The shortest decimal digits that read back as a finite, non-negative float, and the
+/// decimal exponent of the first: 1234.5 → `("12345", 3)`, 0 → `("0", 0)`.
+/// [`shortest_digits`] is Rust's; the page's UI passes one made with JavaScript's
+/// `toExponential()` (the same digits, except that of two equally close candidates
+/// each may pick a different one), which saves its wasm Rust's float formatting.
+pub type ShortestDigits = fn(f64) -> (String, i32);
+
+/// Rust's shortest digits (see [`ShortestDigits`]).
+pub fn shortest_digits(f: f64) -> (String, i32) {
+    let sci = format!("{:e}", f.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let mantissa = match mantissa.strip_prefix('-') {
-        Some(m) => {
-            out.push('-');
-            m
-        }
-        None => mantissa,
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let digits = mantissa.chars().filter(|c| *c != '.').collect();
+    (digits, exp.parse().unwrap_or(0))
+}
+
+/// How [`lay_out`] writes a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notation {
+    /// serde_json's: plain for decimal exponents -5..=15 (`0.00001`, `1e15` as
+    /// `1000000000000000.0`), else `1.5e+16` / `1e-7`.
+    Serde,
+    /// Rust's `{:?}`: plain for decimal exponents -4..=15, else `1.5e16` / `1e-5`.
+    Debug,
+}
+
+/// Appends a finite float given as its shortest `digits` and decimal exponent `exp`
+/// (see [`ShortestDigits`]) in `notation`; plain forms always have a fraction (`1.0`).
+pub fn lay_out(out: &mut String, negative: bool, digits: &str, exp: i32, notation: Notation) {
+    if negative {
+        out.push('-');
+    }
     let n = digits.len() as i32;
-    let (head, tail) = digits.split_at(1.min(digits.len()));
-    if (-5..=15).contains(&exp) {
+    let min_plain = match notation {
+        Notation::Serde => -5,
+        Notation::Debug => -4,
+    };
+    if (min_plain..=15).contains(&exp) || digits == "0" {
         if exp >= n - 1 {
-            out.push_str(&digits);
+            out.push_str(digits);
             out.extend(std::iter::repeat_n('0', (exp - (n - 1)) as usize));
             out.push_str(".0");
         } else if exp >= 0 {
@@ -72,21 +84,36 @@ pub fn write_f64(out: &mut String, f: f64) {
         } else {
             out.push_str("0.");
             out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
-            out.push_str(&digits);
+            out.push_str(digits);
         }
     } else {
+        let (head, tail) = digits.split_at(1.min(digits.len()));
         out.push_str(head);
         if !tail.is_empty() {
             out.push('.');
             out.push_str(tail);
         }
-        let _ = write!(
-            out,
-            "e{}{}",
-            if exp < 0 { '-' } else { '+' },
-            exp.unsigned_abs()
-        );
+        out.push('e');
+        if exp < 0 {
+            out.push('-');
+        } else if notation == Notation::Serde {
+            out.push('+');
+        }
+        let _ = write!(out, "{}", exp.unsigned_abs());
     }
+}
+
+/// Appends a float as serde_json writes it (see [`Notation::Serde`]): the shortest
+/// digits that read back as the same float; `null` when not finite. (Of two equally
+/// short and close forms serde_json takes the even last digit, Rust's digits used here
+/// may be the other: the same float either way.)
+pub fn write_f64(out: &mut String, f: f64) {
+    if !f.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let (digits, exp) = shortest_digits(f);
+    lay_out(out, f.is_sign_negative(), &digits, exp, Notation::Serde);
 }
 
 /// Writes a JSON object field by field: `{"a":1,"b":"x"}`.

@@ -2,6 +2,7 @@
 //! (`www/ormlab.js` owns the worker so that it starts before the UI's wasm loads).
 
 use crate::engine::{EngineError, Request, Response};
+use crate::web::numbers;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,7 +19,7 @@ extern "C" {
 /// Sends a request to the engine and waits for its answer. Transport failures
 /// (worker restarted by Stop, worker crashed) come back as [`Response::Error`].
 pub async fn call(req: &Request) -> Response {
-    let json = crate::json::to_string(req);
+    let json = crate::engine::request_json(req, numbers::shortest_digits);
     let promise = match call_raw(&json) {
         Ok(p) => p,
         Err(e) => return error(js_message(&e), false),
@@ -26,7 +27,7 @@ pub async fn call(req: &Request) -> Response {
     match JsFuture::from(promise).await {
         Ok(v) => match v
             .as_string()
-            .map(|s| crate::json::from_str_with::<Response>(&s, parse_float))
+            .map(|s| crate::json::from_str_with::<Response>(&s, numbers::parse_float))
         {
             Some(Ok(resp)) => resp,
             Some(Err(e)) => error(format!("could not decode the engine's answer: {e}"), false),
@@ -41,13 +42,6 @@ pub async fn call(req: &Request) -> Response {
             error(js_message(&e), interrupted)
         }
     }
-}
-
-/// JavaScript's `parseFloat` (correctly rounded too) for the page's JSON: the UI's wasm
-/// then carries neither Rust's float parser nor its tables. `None` when infinite.
-pub fn parse_float(text: &str) -> Option<f64> {
-    let f = js_sys::Number::parse_float(text);
-    f.is_finite().then_some(f)
 }
 
 /// Waits until the engine is up; returns its hello or why it failed.
