@@ -29,6 +29,7 @@ pub mod methods;
 pub mod ops;
 pub mod orm;
 pub mod repr;
+pub mod set_order;
 pub mod teardown;
 pub mod value;
 

@@ -56,8 +56,11 @@ pub enum Native {
     TypeObj(Rc<str>),
     /// A slice object.
     Slice(Value, Value, Value),
-    /// `iter(x)`.
+    /// `iter(x)`: the items and how many were taken.
     Iter(RefCell<(Vec<Value>, usize)>),
+    /// A generator expression: its items (computed when it is created) and how many
+    /// were taken; like Python's, it is used up by one pass.
+    Generator(RefCell<(Vec<Value>, usize)>),
     /// `db.Integer`, `db.String(80)`.
     ColumnType(SqlType),
     /// `db.Column(...)` before it is mapped.
@@ -235,6 +238,7 @@ impl Native {
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
             Native::Iter(_) => "list_iterator",
+            Native::Generator(_) => "generator",
             Native::ColumnType(_) => "TypeEngine",
             Native::ColumnSpec(_) => "Column",
             Native::ForeignKeySpec(_) => "ForeignKey",
