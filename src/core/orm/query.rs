@@ -85,6 +85,8 @@ pub struct Query {
     pub offset: Option<i64>,
     /// `distinct()`.
     pub distinct: bool,
+    /// `options(...)`: loader options (eager loading), applied when the query loads entities.
+    pub options: Vec<super::eager::LoaderOption>,
 }
 
 impl Query {
@@ -498,12 +500,17 @@ impl Query {
 
 /// `session.get(Class, pk)` / `Query.get(pk)`: `WHERE pk1 = ? AND pk2 = ?`.
 pub fn get_statement(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Select, OrmError> {
+    get_query(reg, class, pk)?.compile(reg)
+}
+
+/// The query of [`get_statement`] (before compilation, for eager loads to join onto).
+pub fn get_query(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Query, OrmError> {
     let t = reg.table_of(class)?;
     let mut q = Query::of(class);
     for (c, v) in t.primary_key().into_iter().zip(pk) {
         q.where_.push(Expr::col(&t.name, c).eq(Expr::Bind(v)));
     }
-    q.compile(reg)
+    Ok(q)
 }
 
 fn first_ref(f: &FromItem) -> TableRef {

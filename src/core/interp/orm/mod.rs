@@ -95,6 +95,8 @@ pub enum Native {
     KeyView(Vec<Value>),
     /// `db.Index(...)`.
     IndexSpec(crate::core::orm::schema::Index),
+    /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
+    Loader(query::LoadOpt),
 }
 
 /// A column declaration collected from a class body.
@@ -203,6 +205,8 @@ pub struct OrmState {
     pub instrumented_lists: std::collections::HashSet<usize>,
     /// Owner (instance, relationship key) of each collection list.
     pub collection_owner: HashMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
+    /// Per-instance loader strategies set by loader options (`raiseload()`).
+    pub eager: relationship::EagerState,
 }
 
 impl OrmState {
@@ -260,6 +264,7 @@ impl Native {
             Native::KeyView(_) => "RMKeyView",
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
+            Native::Loader(_) => "Load",
         }
     }
 
