@@ -67,7 +67,8 @@ pub struct Query {
     pub entities: Vec<Entity>,
     /// Label style: `TablenamePlusCol` for `Model.query` / `session.query`, `DisambiguateOnly` for `select()`.
     pub style: LabelStyle,
-    /// `select_from(...)` classes.
+    /// `select_from(...)` classes (or plain table names, as a lazy load of a many-to-many
+    /// relationship selects from its association table).
     pub select_from: Vec<String>,
     /// Joins in call order.
     pub joins: Vec<Join>,
@@ -236,7 +237,12 @@ impl Query {
         }
         let mut froms: Vec<FromItem> = Vec::new();
         for c in &self.select_from {
-            froms.push(FromItem::Table(reg.table_of(c)?.name.clone()));
+            let name = match reg.table_of(c) {
+                Ok(t) => t.name.clone(),
+                Err(_) if reg.metadata.table(c).is_some() => c.clone(),
+                Err(e) => return Err(e),
+            };
+            froms.push(FromItem::Table(name));
         }
         for j in &self.joins {
             self.apply_join(reg, &mut froms, &columns, j)?;

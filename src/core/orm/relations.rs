@@ -33,7 +33,8 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
 
 /// The query that loads `parent.rel` lazily (or backs a `lazy='dynamic'` `AppenderQuery`, or
 /// `Target.query.with_parent(parent)`): target entity, lazy clause, the relationship's `order_by`.
-/// Many-to-one loads by primary key instead (`WHERE user.id = ?`).
+/// Many-to-one loads by primary key instead (`WHERE user.id = ?`); many-to-many selects
+/// from the target and the association table explicitly, as SQLAlchemy does.
 pub fn lazy_load_query(
     reg: &Registry,
     class: &str,
@@ -53,6 +54,9 @@ pub fn lazy_load_query(
     } else {
         q.where_.push(lazy_clause(&r, parent_value));
         q.order_by.extend(relationship.order_by.iter().cloned());
+        if let Some(sec) = &r.secondary {
+            q.select_from = vec![relationship.target.clone(), sec.clone()];
+        }
     }
     Ok(q)
 }

@@ -19,7 +19,7 @@ use super::super::{Interp, R};
 use super::Native;
 use super::result::{ResultObj, RowObj};
 
-pub use eager::{Loaded, RefreshLoads, unique_rows};
+pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
 pub use options::{LoadOpt, is_loader_fn};
 pub use paginate::Pagination;
 

@@ -428,7 +428,7 @@ impl Interp<'_> {
         };
         let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
         if expired && self.status(inst) == Status::Persistent {
-            let _ = self.refresh_instance(inst);
+            let _ = self.refresh_columns(inst);
         }
         match m.columns.iter().find(|(_, n)| &**n == col) {
             Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),

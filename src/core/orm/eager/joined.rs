@@ -12,7 +12,7 @@ use crate::core::sql::expr::TableRef;
 use crate::core::sql::{Expr, FromItem, LabelStyle, Select};
 
 use super::super::mapper::{Registry, anon_alias};
-use super::super::query::{Entity, Query};
+use super::super::query::{Entity, Query, collect_tables};
 use super::plan::EntityPlan;
 use super::{EagerError, on_clause, retarget, unsupported};
 
@@ -107,6 +107,10 @@ pub fn compile_loading(
     if nest {
         sel = wrapped(reg, sel, &mut roots)?;
     } else {
+        // SQLAlchemy's FROM list: the query's own FROM clauses (explicit ones, else those
+        // of its entities), then the eager joins (each hiding the FROM it starts from), then
+        // the tables only the WHERE clause names.
+        let mut boundary = from_clause_count(reg, q, &sel);
         let mut order = Vec::new();
         for root in roots.iter_mut() {
             let RootLayout::Entity(p) = root else {
@@ -116,13 +120,18 @@ pub fn compile_loading(
                 continue;
             }
             let table = TableRef::Named(reg.table_of(&p.class)?.name.clone());
-            let at = sel.from.iter().position(|f| f.provides(&table));
-            let item = match at {
-                Some(i) => sel.from.remove(i),
+            let item = match sel.from.iter().position(|f| f.provides(&table)) {
+                Some(i) => {
+                    if i < boundary {
+                        boundary -= 1;
+                    }
+                    sel.from.remove(i)
+                }
                 None => FromItem::Table(reg.table_of(&p.class)?.name.clone()),
             };
             let item = attach(reg, item, &ColumnsOf::Table(table), p, &mut order)?;
-            sel.from.insert(at.unwrap_or(sel.from.len()), item);
+            sel.from.insert(boundary.min(sel.from.len()), item);
+            boundary += 1;
         }
         sel.order_by.extend(order);
         for root in roots.iter_mut() {
@@ -136,6 +145,32 @@ pub fn compile_loading(
         roots,
         multi_row,
     })
+}
+
+/// How many leading FROM items of `sel` are the query's own FROM clauses: the explicit
+/// ones (`select_from`, joins), else those the columns clause names.
+fn from_clause_count(reg: &Registry, q: &Query, sel: &Select) -> usize {
+    let tables: Vec<String> = q
+        .select_from
+        .iter()
+        .map(|c| reg.table_of(c).map(|t| t.name.clone()).unwrap_or(c.clone()))
+        .collect();
+    let explicit = |f: &FromItem| match f {
+        FromItem::Join { .. } => true,
+        FromItem::Table(t) => tables.contains(t),
+        _ => false,
+    };
+    if !q.select_from.is_empty() || !q.joins.is_empty() {
+        return sel.from.iter().take_while(|f| explicit(f)).count().max(1);
+    }
+    let mut named = Vec::new();
+    for c in &sel.columns {
+        collect_tables(c, &mut named);
+    }
+    sel.from
+        .iter()
+        .take_while(|f| named.iter().any(|t| f.provides(t)))
+        .count()
 }
 
 /// The query as `anon_1`, its columns re-selected through it, the eager joins outside.

@@ -496,3 +496,51 @@ fn joined_by_default() {
         "SELECT anon_1.team_id AS anon_1_team_id, anon_1.team_name AS anon_1_team_name, coach_1.id AS coach_1_id, coach_1.name AS coach_1_name, coach_1.team_id AS coach_1_team_id \nFROM (SELECT team.id AS team_id, team.name AS team_name \nFROM team\n LIMIT ? OFFSET ?) AS anon_1 LEFT OUTER JOIN coach AS coach_1 ON anon_1.team_id = coach_1.team_id"
     );
 }
+
+/// `print(User.query.options(joinedload(User.posts)).filter(User.id == Tag.id))` and
+/// `print(db.session.query(User, Tag).options(joinedload(User.posts)).filter(Tag.id == User.id))`:
+/// the eager join follows the query's own FROM clauses, precedes WHERE-only tables.
+#[test]
+fn joined_from_order() {
+    let r = reg();
+    let j = vec![opt(&[("User", "posts")], Lazy::Joined)];
+    let q = with(
+        Query::of("User").filter(Expr::col("user", "id").eq(Expr::col("tag", "id"))),
+        j.clone(),
+    );
+    assert_eq!(
+        sql(&r, &q),
+        "SELECT user.id AS user_id, user.name AS user_name, post_1.id AS post_1_id, post_1.title AS post_1_title, post_1.user_id AS post_1_user_id \nFROM user LEFT OUTER JOIN post AS post_1 ON user.id = post_1.user_id, tag \nWHERE user.id = tag.id ORDER BY post_1.title"
+    );
+    let q = with(
+        Query::legacy(vec![
+            Entity::Class("User".into()),
+            Entity::Class("Tag".into()),
+        ])
+        .filter(Expr::col("tag", "id").eq(Expr::col("user", "id"))),
+        j,
+    );
+    assert_eq!(
+        sql(&r, &q),
+        "SELECT user.id AS user_id, user.name AS user_name, tag.id AS tag_id, tag.name AS tag_name, post_1.id AS post_1_id, post_1.title AS post_1_title, post_1.user_id AS post_1_user_id \nFROM tag, user LEFT OUTER JOIN post AS post_1 ON user.id = post_1.user_id \nWHERE tag.id = user.id ORDER BY post_1.title"
+    );
+}
+
+/// `Tag.posts` loaded lazily while `Post.tags` is `lazy='joined'`: the lazy load selects
+/// from the target and the association table, the eager join goes after them.
+#[test]
+fn joined_in_a_many_to_many_lazy_load() {
+    let mut r = reg();
+    if let Some(m) = r.mappers.iter_mut().find(|m| m.class_name == "Post") {
+        m.relationships[0].lazy = Lazy::Joined;
+    }
+    let q =
+        crate::core::orm::relations::lazy_load_query(&r, "Tag", "posts", &|_| SqlValue::Integer(2))
+            .expect("lazy");
+    let plans = plan_roots(&r, &q, &[PathStep::new("Tag", "posts")], &[]).expect("plan");
+    let s = compile_loading(&r, &q, plans).expect("compile");
+    assert_eq!(
+        render(&Statement::Select(s.select)).sql,
+        "SELECT post.id AS post_id, post.title AS post_title, post.user_id AS post_user_id, tag_1.id AS tag_1_id, tag_1.name AS tag_1_name \nFROM post_tags, post LEFT OUTER JOIN (post_tags AS post_tags_1 JOIN tag AS tag_1 ON tag_1.id = post_tags_1.tag_id) ON post.id = post_tags_1.post_id \nWHERE ? = post_tags.tag_id AND post.id = post_tags.post_id"
+    );
+}

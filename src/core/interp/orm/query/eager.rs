@@ -2,8 +2,9 @@
 //! `core::orm::eager`; each row gives its entities' instances and their joined
 //! relationships; then `noload` relationships are set empty, `raiseload` ones marked,
 //! `subquery` loads run (right away, as SQLAlchemy runs them while the rows are processed)
-//! and `selectin` loads are queued, to run once the top-level query is done, breadth first
-//! as SQLAlchemy's post loads. A relationship that already holds a value keeps it.
+//! and `selectin` loads are queued, to run once the top-level load is done (loads inside
+//! it, like a refresh's immediate loads, queue theirs there too), breadth first as
+//! SQLAlchemy's post loads. A relationship that already holds a value keeps it.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
@@ -40,18 +41,16 @@ struct Origin {
 }
 
 /// A `selectin` load waiting for its turn: one relationship of the parents found at one
-/// place of a load.
-struct Pending {
+/// place of a load, with the options of the load that found them.
+pub struct PendingLoad {
     class: String,
     plan: PostPlan,
     parents: Vec<Rc<Instance>>,
+    options: Rc<Vec<LoaderOption>>,
 }
 
-/// One top-level load: its options and its queued `selectin` loads.
-struct Run {
-    options: Vec<LoaderOption>,
-    queue: VecDeque<Pending>,
-}
+/// The options of the load being processed.
+type Options = Rc<Vec<LoaderOption>>;
 
 /// One entity of a statement's rows, from the plan tree flattened in pre-order.
 struct Node {
@@ -109,6 +108,34 @@ pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
             },
         )
         .collect()
+}
+
+/// The instances of a post load's rows grouped by the parent key at `key_cols`, in row
+/// order, each once per key (the rows of a joined collection below repeat them).
+fn group_rows(
+    rows: &[Vec<SqlValue>],
+    key_cols: &[usize],
+    vals: Vec<Vec<Value>>,
+) -> HashMap<String, Vec<Value>> {
+    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+    let mut seen: HashSet<(String, usize)> = HashSet::new();
+    for (row, v) in rows.iter().zip(vals) {
+        let k: Vec<SqlValue> = key_cols
+            .iter()
+            .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
+            .collect();
+        let Some(v) = v.into_iter().next() else {
+            continue;
+        };
+        let Value::Instance(x) = &v else {
+            continue;
+        };
+        let k = key_of(&k);
+        if seen.insert((k.clone(), Rc::as_ptr(x) as usize)) {
+            groups.entry(k).or_default().push(v);
+        }
+    }
+    groups
 }
 
 /// A hashable form of a row's key values.
@@ -196,18 +223,13 @@ impl Interp<'_> {
                 may_repeat,
             });
         }
-        let mut run = Run {
-            options,
-            queue: VecDeque::new(),
-        };
         let origin = Origin {
             query: q.clone(),
             base_len: base.len(),
         };
-        let out = self.process_level(&rows, st.roots, ents, Some(&origin), &mut run)?;
-        while let Some(p) = run.queue.pop_front() {
-            self.selectin_load(p, &mut run)?;
-        }
+        let options = Rc::new(options);
+        let out =
+            self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
         Ok(Loaded {
             rows: out,
             multi_row,
@@ -262,24 +284,43 @@ impl Interp<'_> {
             Ok(p) => p,
             Err(e) => return self.eager_error(e),
         };
+        // Every `selectin` / `subquery` relationship, cycles or not: SQLAlchemy turns them
+        // into immediate loads before its cycle check.
+        plan.post.clear();
+        let mut immediate: Vec<Rc<str>> = match self.orm.reg.mapper(class) {
+            Ok(m) => m
+                .relationships
+                .iter()
+                .filter(|r| matches!(r.lazy, Lazy::Selectin | Lazy::Subquery))
+                .filter(|r| !self.attr_loaded(inst, &r.name))
+                .map(|r| Rc::from(r.name.as_str()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // A refresh loads the expired attributes without pending changes; ormlab does not
+        // track those per relationship, so an instance with changes reloads no relationship.
+        if self.orm.eager.columns_only
+            || self.orm.modified_set.contains(&(Rc::as_ptr(inst) as usize))
+        {
+            plan = EntityPlan {
+                class: plan.class,
+                ..Default::default()
+            };
+            immediate.clear();
+        }
         plan.joined.retain(|j| !self.attr_loaded(inst, &j.rel));
-        plan.post.retain(|p| !self.attr_loaded(inst, &p.rel));
         plan.noload.retain(|r| !self.attr_loaded(inst, r));
         plan.raise.clear();
         let q = match crate::core::orm::query::get_query(&self.orm.reg, class, pk) {
             Ok(q) => q,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        if plan.is_plain() {
+        if plan.is_plain() && immediate.is_empty() {
             return match q.compile(&self.orm.reg) {
                 Ok(s) => Ok((s, None)),
                 Err(e) => self.raise("InvalidRequestError", e.0),
             };
         }
-        let immediate: Vec<Rc<str>> = std::mem::take(&mut plan.post)
-            .into_iter()
-            .map(|p| Rc::from(p.rel.as_str()))
-            .collect();
         let st = match compile_loading(&self.orm.reg, &q, vec![Some(plan)]) {
             Ok(s) => s,
             Err(e) => return self.eager_error(e),
@@ -303,24 +344,39 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        let mut run = Run {
-            options: Vec::new(),
-            queue: VecDeque::new(),
-        };
         let ents = [Ent::Class(m.class.clone())];
-        self.process_level(rows, loads.roots, &ents, None, &mut run)?;
-        for key in loads.immediate {
-            if self.attr_loaded(inst, &key) {
-                continue;
+        self.top_level(|it| {
+            it.process_level(rows, loads.roots, &ents, None, &Rc::new(Vec::new()))?;
+            for key in loads.immediate {
+                if it.attr_loaded(inst, &key) {
+                    continue;
+                }
+                let attr = crate::core::interp::orm::Instrumented {
+                    class: m.class.clone(),
+                    key,
+                    column: None,
+                };
+                it.load_relationship(inst, &attr)?;
             }
-            let attr = crate::core::interp::orm::Instrumented {
-                class: m.class.clone(),
-                key,
-                column: None,
-            };
-            self.load_relationship(inst, &attr)?;
+            Ok(())
+        })
+    }
+
+    /// Runs `f` as a top-level load: the `selectin` loads it queues run after it, in
+    /// order, unless a load already running is the top level (they join its queue).
+    fn top_level<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        if self.orm.eager.queue.is_some() {
+            return f(self);
         }
-        Ok(())
+        self.orm.eager.queue = Some(VecDeque::new());
+        let out = f(self).and_then(|v| {
+            while let Some(p) = self.orm.eager.queue.as_mut().and_then(|q| q.pop_front()) {
+                self.selectin_load(p)?;
+            }
+            Ok(v)
+        });
+        self.orm.eager.queue = None;
+        out
     }
 
     /// Errors for a 2.0 result of joined collections read without `unique()`.
@@ -354,7 +410,7 @@ impl Interp<'_> {
         roots: Vec<RootLayout>,
         ents: &[Ent],
         origin: Option<&Origin>,
-        run: &mut Run,
+        options: &Options,
     ) -> R<Vec<Vec<Value>>> {
         enum Root {
             Nodes(Vec<Node>, Vec<Found>),
@@ -451,7 +507,7 @@ impl Interp<'_> {
                 continue;
             };
             for (node, found) in nodes.into_iter().zip(found) {
-                self.finish_node(node.plan, found.items, origin, run)?;
+                self.finish_node(node.plan, found.items, origin, options)?;
             }
         }
         Ok(out)
@@ -463,7 +519,7 @@ impl Interp<'_> {
         plan: EntityPlan,
         items: Vec<Rc<Instance>>,
         origin: Option<&Origin>,
-        run: &mut Run,
+        options: &Options,
     ) -> R<()> {
         if items.is_empty() {
             return Ok(());
@@ -491,13 +547,18 @@ impl Interp<'_> {
         }
         for post in plan.post {
             if post.strategy == Lazy::Subquery {
-                self.subquery_load(&plan.class, &post, &items, origin, run)?;
+                self.subquery_load(&plan.class, &post, &items, origin, options)?;
             } else {
-                run.queue.push_back(Pending {
+                let p = PendingLoad {
                     class: plan.class.clone(),
                     plan: post,
                     parents: items.clone(),
-                });
+                    options: options.clone(),
+                };
+                match self.orm.eager.queue.as_mut() {
+                    Some(q) => q.push_back(p),
+                    None => self.top_level(|it| it.selectin_load(p))?,
+                }
             }
         }
         Ok(())
@@ -511,14 +572,19 @@ impl Interp<'_> {
         }
     }
 
-    fn target_plan(&mut self, class: &str, post: &PostPlan, run: &Run) -> R<(String, EntityPlan)> {
+    fn target_plan(
+        &mut self,
+        class: &str,
+        post: &PostPlan,
+        options: &Options,
+    ) -> R<(String, EntityPlan)> {
         let target = match self.orm.reg.relationship(class, &post.rel) {
             Ok(r) => r.target.clone(),
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
         match plan_entity(
             &self.orm.reg,
-            &run.options,
+            options,
             &target,
             post.path.clone(),
             std::slice::from_ref(&target),
@@ -575,12 +641,12 @@ impl Interp<'_> {
         post: &PostPlan,
         parents: &[Rc<Instance>],
         origin: Option<&Origin>,
-        run: &mut Run,
+        options: &Options,
     ) -> R<()> {
         let Some(origin) = origin else {
             return self.unsupported("subqueryload() below a selectinload() or in a refresh");
         };
-        let (target, plan) = self.target_plan(class, post, run)?;
+        let (target, plan) = self.target_plan(class, post, options)?;
         let rel_path = &post.path[origin.base_len.min(post.path.len())..];
         let st = match subquery_statement(&self.orm.reg, &origin.query, rel_path, plan) {
             Ok(s) => s,
@@ -593,22 +659,9 @@ impl Interp<'_> {
             vec![RootLayout::Entity(st.target)],
             &ents,
             Some(origin),
-            run,
+            options,
         )?;
-        let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
-        for (row, v) in rows.iter().zip(vals) {
-            let k: Vec<SqlValue> = st
-                .key_cols
-                .iter()
-                .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
-                .collect();
-            let items = groups.entry(key_of(&k)).or_default();
-            if let Some(v) = v.into_iter().next()
-                && !matches!(v, Value::None)
-            {
-                items.push(v);
-            }
-        }
+        let groups = group_rows(&rows, &st.key_cols, vals);
         let keyed = self.keys_of(parents, &st.parent_cols)?;
         let uselist = self.uselist_of(class, &post.rel)?;
         self.assign_groups(&keyed, &post.rel, uselist, &groups);
@@ -616,7 +669,7 @@ impl Interp<'_> {
     }
 
     /// A `selectin` load: the related rows for the parents' keys, 500 keys per SELECT.
-    fn selectin_load(&mut self, p: Pending, run: &mut Run) -> R<()> {
+    fn selectin_load(&mut self, p: PendingLoad) -> R<()> {
         let (parent_cols, by_target_key) = match selectin_key(&self.orm.reg, &p.class, &p.plan.rel)
         {
             Ok(k) => k,
@@ -642,32 +695,22 @@ impl Interp<'_> {
         }
         let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
         for chunk in keys.chunks(SELECTIN_CHUNK) {
-            let (target, plan) = self.target_plan(&p.class, &p.plan, run)?;
+            let (target, plan) = self.target_plan(&p.class, &p.plan, &p.options)?;
             let st = match selectin_statement(&self.orm.reg, &p.class, &p.plan.rel, chunk, plan) {
                 Ok(s) => s,
                 Err(e) => return self.eager_error(e),
             };
             let rows = self.run_select(st.select)?;
             let ents = [Ent::Class(Rc::from(target.as_str()))];
-            let vals =
-                self.process_level(&rows, vec![RootLayout::Entity(st.target)], &ents, None, run)?;
-            let mut seen: HashSet<(String, usize)> = HashSet::new();
-            for (row, v) in rows.iter().zip(vals) {
-                let k: Vec<SqlValue> = st
-                    .key_cols
-                    .iter()
-                    .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
-                    .collect();
-                let Some(v) = v.into_iter().next() else {
-                    continue;
-                };
-                let Value::Instance(x) = &v else {
-                    continue;
-                };
-                let k = key_of(&k);
-                if seen.insert((k.clone(), Rc::as_ptr(x) as usize)) {
-                    groups.entry(k).or_default().push(v);
-                }
+            let vals = self.process_level(
+                &rows,
+                vec![RootLayout::Entity(st.target)],
+                &ents,
+                None,
+                &p.options,
+            )?;
+            for (k, items) in group_rows(&rows, &st.key_cols, vals) {
+                groups.entry(k).or_default().extend(items);
             }
         }
         self.assign_groups(&keyed, &p.plan.rel, uselist, &groups);

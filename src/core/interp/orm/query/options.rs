@@ -19,6 +19,8 @@ pub struct LoadOpt {
     pub options: Vec<LoaderOption>,
     /// The path the next chained call extends.
     pub tip: Vec<PathStep>,
+    /// The class of the first attribute given (what `repr()` names).
+    pub root: Option<String>,
 }
 
 /// The loader function names and the strategy each sets (`None`: `defaultload`).
@@ -89,6 +91,9 @@ impl Interp<'_> {
                     let Native::Instrumented(attr) = &**n else {
                         continue;
                     };
+                    if load.root.is_none() {
+                        load.root = Some(attr.class.to_string());
+                    }
                     if attr.column.is_some() {
                         // A column attribute: a column loader option, nothing to eager load.
                         continue;
@@ -191,17 +196,12 @@ impl Interp<'_> {
 
     /// `repr()` of a `Load`: `Load(Mapper[User(user)])`.
     pub fn load_repr(&self, load: &LoadOpt) -> String {
-        let root = load
-            .options
-            .iter()
-            .find_map(|o| o.path.first())
-            .map(|s| s.class.clone());
-        match root {
+        match &load.root {
             Some(c) => {
                 let t = self
                     .orm
                     .reg
-                    .mapper(&c)
+                    .mapper(c)
                     .map(|m| m.table.clone())
                     .unwrap_or_default();
                 format!("Load(Mapper[{c}({t})])")

@@ -4,9 +4,11 @@
 //! relationships, except the many-to-one way back to the parent, which SQLAlchemy loads
 //! lazily since the parent is known).
 
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use crate::core::interp::orm::Instrumented;
+use crate::core::interp::orm::query::PendingLoad;
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::eager::{LoaderOption, PathStep};
@@ -15,9 +17,15 @@ use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
 /// Per-instance loader strategies set by loader options (`raiseload()`), keyed by the
 /// instance's address; forgotten when the instance is expired, as SQLAlchemy resets
 /// per-instance loaders then.
+///
+/// Also the queue of `selectin` loads of the load running at top level, if any.
 #[derive(Default)]
 pub struct EagerState {
     raise: FxMap<usize, (Weak<Instance>, Vec<(Rc<str>, bool)>)>,
+    /// `selectin` loads waiting for the top-level load to finish.
+    pub queue: Option<VecDeque<PendingLoad>>,
+    /// A refresh in progress loads columns only (no eager relationships).
+    pub columns_only: bool,
 }
 
 impl EagerState {
@@ -46,6 +54,16 @@ impl Interp<'_> {
         }
         entry.1.retain(|(k, _)| &**k != key);
         entry.1.push((Rc::from(key), sql_only));
+    }
+
+    /// Refreshes an expired instance's columns only, as the flush does when it reads a
+    /// related object's key (its relationships then hold pending changes, which
+    /// SQLAlchemy's refresh leaves alone).
+    pub fn refresh_columns(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let was = std::mem::replace(&mut self.orm.eager.columns_only, true);
+        let out = self.refresh_instance(inst);
+        self.orm.eager.columns_only = was;
+        out
     }
 
     /// Forgets the per-instance loader strategies of an expired instance.
