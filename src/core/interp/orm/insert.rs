@@ -89,8 +89,19 @@ pub fn param_repr(v: &SqlValue) -> String {
     format!("{head} ... ({} characters truncated) ... {tail}", n - 300)
 }
 
-/// One parameter set as a Python tuple: `()`, `('a',)`, `(1, 'a')`.
+/// One parameter set as a Python tuple: `()`, `('a',)`, `(1, 'a')`; past 100 values the
+/// first and last 50 around `... N parameters truncated ...` (a long `IN` list).
 pub fn tuple_repr(params: &[SqlValue]) -> String {
+    const MAX: usize = 100;
+    if params.len() > MAX {
+        let join = |p: &[SqlValue]| p.iter().map(param_repr).collect::<Vec<_>>().join(", ");
+        return format!(
+            "({} ... {} parameters truncated ... {})",
+            join(&params[..MAX / 2]),
+            params.len() - MAX,
+            join(&params[params.len() - MAX / 2..])
+        );
+    }
     use std::fmt::Write;
     let mut s = String::with_capacity(2 + 12 * params.len());
     s.push('(');
@@ -452,5 +463,26 @@ mod tests {
         );
         assert_eq!(many_repr(&rows[..2]), "[(1, 'n1'), (2, 'n2')]");
         assert_eq!(tuple_repr(&[SqlValue::Null]), "(None,)");
+    }
+
+    /// Expected from SQLAlchemy's echo of a `selectinload()` of 602 parents (500 keys in
+    /// the first SELECT, 102 in the second).
+    #[test]
+    fn long_parameter_lists_are_truncated_like_sqlalchemy() {
+        let p: Vec<SqlValue> = (501..=602).map(SqlValue::Integer).collect();
+        let expected = format!(
+            "({} ... 2 parameters truncated ... {})",
+            (501..=550)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            (553..=602)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(tuple_repr(&p), expected);
+        let p: Vec<SqlValue> = (1..=100).map(SqlValue::Integer).collect();
+        assert!(!tuple_repr(&p).contains("truncated"));
     }
 }

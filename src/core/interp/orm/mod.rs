@@ -97,6 +97,8 @@ pub enum Native {
     KeyView(Vec<Value>),
     /// `db.Index(...)`.
     IndexSpec(crate::core::orm::schema::Index),
+    /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
+    Loader(query::LoadOpt),
 }
 
 /// A column declaration collected from a class body.
@@ -205,6 +207,8 @@ pub struct OrmState {
     pub instrumented_lists: super::value::FxSet<usize>,
     /// Owner (instance, relationship key) of each collection list.
     pub collection_owner: super::value::FxMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
+    /// Per-instance loader strategies set by loader options (`raiseload()`).
+    pub eager: relationship::EagerState,
 }
 
 impl OrmState {
@@ -263,6 +267,7 @@ impl Native {
             Native::KeyView(_) => "RMKeyView",
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
+            Native::Loader(_) => "Load",
         }
     }
 

@@ -358,11 +358,14 @@ impl Interp<'_> {
                 "joined" => Lazy::Joined,
                 "subquery" => Lazy::Subquery,
                 "selectin" => Lazy::Selectin,
-                "noload" | "raise" | "raise_on_sql" => Lazy::NoLoad,
+                "noload" => Lazy::NoLoad,
+                "raise" => Lazy::Raise,
+                "raise_on_sql" => Lazy::RaiseOnSql,
                 other => {
                     return self.raise("ArgumentError", format!("Unknown lazy strategy '{other}'"));
                 }
             },
+            Value::None => Lazy::NoLoad,
             _ => Lazy::Select,
         })
     }

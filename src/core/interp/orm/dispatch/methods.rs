@@ -36,6 +36,10 @@ impl Interp<'_> {
                 let p = p.clone();
                 self.pagination_method(&p, name, kw)
             }
+            Native::Loader(l) => {
+                let l = l.clone();
+                self.load_method(&l, name, args, kw)
+            }
             Native::Instrumented(_) | Native::Sql(_) | Native::ColumnObj(..) => {
                 self.sql_method(Value::Native(n.clone()), name, args, kw)
             }

@@ -7,8 +7,14 @@ use crate::core::interp::value::{HKey, Value};
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
-    /// Primary-key lookup through the identity map, then the database.
-    pub fn get_by_pk(&mut self, class: &str, pk: &Value) -> R<Value> {
+    /// Primary-key lookup through the identity map, then the database (with `options`, the
+    /// loader options of `session.get(..., options=[...])` / `Query.options()`).
+    pub fn get_by_pk(
+        &mut self,
+        class: &str,
+        pk: &Value,
+        options: &[crate::core::orm::eager::LoaderOption],
+    ) -> R<Value> {
         let Some(cls) = self.orm.classes.get(class).cloned() else {
             return Ok(Value::None);
         };
@@ -68,6 +74,9 @@ impl Interp<'_> {
                 return Ok(Value::Instance(found));
             }
             return Ok(Value::None);
+        }
+        if let Some(v) = self.get_with_loaders(class, &conv, options)? {
+            return Ok(v);
         }
         // The SELECT depends only on the class: rendered once, then reused with new
         // parameters (cached only when its parameters are exactly the key's values).

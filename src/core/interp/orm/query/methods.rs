@@ -101,7 +101,7 @@ impl Interp<'_> {
                     Some(Ent::Class(c)) => c.to_string(),
                     _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
                 };
-                return self.get_by_pk(&class, args.first().unwrap_or(&Value::None));
+                return self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options);
             }
             _ => {}
         }
@@ -258,8 +258,14 @@ impl Interp<'_> {
                 q.dml = Some(Some(vals));
                 wrap(q)
             }
-            "options" | "execution_options" | "enable_eagerloads" | "populate_existing"
-            | "autoflush" => wrap(q),
+            "options" => {
+                let opts = self.options_of(&args)?;
+                q.q.options.extend(opts);
+                wrap(q)
+            }
+            "execution_options" | "enable_eagerloads" | "populate_existing" | "autoflush" => {
+                wrap(q)
+            }
             "with_parent" => {
                 let Some(Value::Instance(parent)) = args.first() else {
                     return self.raise("ArgumentError", "with_parent() needs an instance");
@@ -322,7 +328,8 @@ impl Interp<'_> {
                     Some(Ent::Class(c)) => c.to_string(),
                     _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
                 };
-                let v = self.get_by_pk(&class, args.first().unwrap_or(&Value::None))?;
+                let v =
+                    self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options)?;
                 if matches!(v, Value::None) {
                     let d = kw
                         .iter()

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use crate::core::interp::orm::model::{ModelInfo, Status};
 use crate::core::interp::value::{FxMap, HKey, Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::query::get_statement;
 use crate::core::sql::{SqlValue, Statement};
 
 impl Interp<'_> {
@@ -29,6 +28,7 @@ impl Interp<'_> {
             s.expired = true;
             s.committed.clear();
         }
+        self.forget_loader_marks(inst);
     }
 
     /// Refreshes an expired persistent instance (no-op otherwise).
@@ -61,10 +61,7 @@ impl Interp<'_> {
             }
         }
         let pk = self.identity_params(inst)?;
-        let sel = match get_statement(&self.orm.reg, &m.class, pk) {
-            Ok(s) => s,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
-        };
+        let (sel, eager) = self.refresh_statement(inst, &m.class, pk)?;
         let res = self.run_stmt(&Statement::Select(sel), true)?;
         let Some(row) = res.rows.first() else {
             return self.raise(
@@ -73,6 +70,9 @@ impl Interp<'_> {
             );
         };
         self.populate(inst, &m, row, 0)?;
+        if let Some(eager) = eager {
+            self.after_refresh(inst, eager, &res.rows)?;
+        }
         Ok(())
     }
 
