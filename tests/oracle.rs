@@ -41,3 +41,13 @@ fn none_lets_defaults_apply_and_json_none_is_null() {
 fn plain_strings_in_execute_are_refused_like_sqlalchemy() {
     check("text_coercion");
 }
+
+#[test]
+fn generator_expressions_are_one_pass_generators() {
+    check("generators");
+}
+
+#[test]
+fn sets_iterate_in_cpython_table_order() {
+    check("set_order");
+}

@@ -21,8 +21,12 @@ pub enum Lazy {
     Subquery,
     /// `lazy='selectin'`: SELECT ... IN eager load.
     Selectin,
-    /// `lazy='noload'` / `'raise'`.
+    /// `lazy='noload'` (or `lazy=None`): never loaded, an empty collection / `None`.
     NoLoad,
+    /// `lazy='raise'`: accessing an unloaded value raises `InvalidRequestError`.
+    Raise,
+    /// `lazy='raise_on_sql'`: raises only when loading would need SQL.
+    RaiseOnSql,
 }
 
 /// The direction of a relationship (SQLAlchemy's `MANYTOONE`, `ONETOMANY`, `MANYTOMANY`).
@@ -63,6 +67,9 @@ pub struct Relationship {
     pub foreign_keys: Vec<String>,
     /// Direction override (for self-referential relationships: `remote_side=`).
     pub direction: Option<RelKind>,
+    /// Created by the other side's `backref=` (SQLAlchemy adds those properties after the
+    /// class's own columns, which decides where eager-loaded columns go).
+    pub from_backref: bool,
 }
 
 impl Relationship {
@@ -291,6 +298,7 @@ impl Registry {
                     rev.secondary = r.secondary.clone();
                     rev.back_populates = Some(r.name.clone());
                     rev.lazy = r.backref_lazy;
+                    rev.from_backref = true;
                     extra.push((r.target.clone(), rev));
                 }
             }

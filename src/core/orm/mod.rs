@@ -5,10 +5,12 @@
 //! - [`ddl`]: CREATE/DROP statements and `create_all`/`drop_all` ordering.
 //! - [`mapper`]: mapped classes, relationships, relationship resolution from foreign keys.
 //! - [`query`]: `Query` / `select()` state → `Select`, count, exists, pagination, bulk UPDATE/DELETE.
-//! - [`relations`]: lazy loads, `has`/`any`, relationship comparisons, joined eager loading.
+//! - [`relations`]: lazy loads, `has`/`any`, relationship comparisons.
+//! - [`eager`]: loader options and eager loading (joined, selectin, subquery) statements.
 //! - [`persist`]: flush statements (INSERT/UPDATE/DELETE of single rows and association rows).
 
 pub mod ddl;
+pub mod eager;
 pub mod mapper;
 pub mod naming;
 pub mod persist;

@@ -67,7 +67,8 @@ pub struct Query {
     pub entities: Vec<Entity>,
     /// Label style: `TablenamePlusCol` for `Model.query` / `session.query`, `DisambiguateOnly` for `select()`.
     pub style: LabelStyle,
-    /// `select_from(...)` classes.
+    /// `select_from(...)` classes (or plain table names, as a lazy load of a many-to-many
+    /// relationship selects from its association table).
     pub select_from: Vec<String>,
     /// Joins in call order.
     pub joins: Vec<Join>,
@@ -85,6 +86,8 @@ pub struct Query {
     pub offset: Option<i64>,
     /// `distinct()`.
     pub distinct: bool,
+    /// `options(...)`: loader options (eager loading), applied when the query loads entities.
+    pub options: Vec<super::eager::LoaderOption>,
 }
 
 impl Query {
@@ -234,7 +237,12 @@ impl Query {
         }
         let mut froms: Vec<FromItem> = Vec::new();
         for c in &self.select_from {
-            froms.push(FromItem::Table(reg.table_of(c)?.name.clone()));
+            let name = match reg.table_of(c) {
+                Ok(t) => t.name.clone(),
+                Err(_) if reg.metadata.table(c).is_some() => c.clone(),
+                Err(e) => return Err(e),
+            };
+            froms.push(FromItem::Table(name));
         }
         for j in &self.joins {
             self.apply_join(reg, &mut froms, &columns, j)?;
@@ -498,12 +506,17 @@ impl Query {
 
 /// `session.get(Class, pk)` / `Query.get(pk)`: `WHERE pk1 = ? AND pk2 = ?`.
 pub fn get_statement(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Select, OrmError> {
+    get_query(reg, class, pk)?.compile(reg)
+}
+
+/// The query of [`get_statement`] (before compilation, for eager loads to join onto).
+pub fn get_query(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Query, OrmError> {
     let t = reg.table_of(class)?;
     let mut q = Query::of(class);
     for (c, v) in t.primary_key().into_iter().zip(pk) {
         q.where_.push(Expr::col(&t.name, c).eq(Expr::Bind(v)));
     }
-    q.compile(reg)
+    Ok(q)
 }
 
 fn first_ref(f: &FromItem) -> TableRef {

@@ -6,7 +6,7 @@ use super::*;
 use crate::core::orm::mapper::{Lazy, Mapper, Relationship};
 use crate::core::orm::persist::{delete_association, delete_row, insert_row, update_row};
 use crate::core::orm::relations::{
-    compare_many_to_one, exists_criterion, joined_eager, lazy_load_query, many_to_many_contains,
+    compare_many_to_one, exists_criterion, lazy_load_query, many_to_many_contains,
 };
 use crate::core::orm::schema::MetaData;
 use crate::core::orm::testutil::{assert_stmt, model, table};
@@ -294,26 +294,6 @@ mod relationships {
     #[test] fn lazy_m2m() { last("lazy_m2m", lazy_load_query(&reg(), "Post", "tags", &one("id")).unwrap().compile(&reg())); }
     #[test] fn lazy_m2m_backref() { last("lazy_m2m_backref", lazy_load_query(&reg(), "Tag", "posts", &one("id")).unwrap().compile(&reg())); }
     #[test] fn with_parent() { compiled("with_parent", lazy_load_query(&reg(), "User", "posts", &one("id")).unwrap().filter(p("likes").gt(b(0)))); }
-    /// Script 19 (`lazy='subquery'`), statement captured with tools/capture_sql.py.
-    #[test] fn subquery_eager_m2m() {
-        let md = crate::core::orm::testutil::models(&["T=tags tag_id:int:fk=tag.id:pk page_id:int:fk=page.id:pk", "Page id:int:pk title:str50", "Tag id:int:pk name:str30:uq"]);
-        let mut r = Registry::new(md);
-        r.add(Mapper::new("Page", "page").relationship(Relationship::new("tags", "Tag").secondary("tags").lazy(Lazy::Subquery)));
-        r.add(Mapper::new("Tag", "tag"));
-        let s = crate::core::orm::relations::subquery_eager(&r, &q("Page").filter(Expr::col("page", "title").eq(b("Home"))), "Page", "tags").unwrap();
-        assert_eq!(crate::core::sql::render(&s.into()).sql, "SELECT tag.id AS tag_id, tag.name AS tag_name, anon_1.page_id AS anon_1_page_id \nFROM (SELECT page.id AS page_id \nFROM page \nWHERE page.title = ?) AS anon_1 JOIN tags AS tags_1 ON anon_1.page_id = tags_1.page_id JOIN tag ON tag.id = tags_1.tag_id");
-    }
-    #[test] fn joined_eager_get() {
-        // lazy='joined' (script 18): SELECT team..., coach_1... FROM team LEFT OUTER JOIN coach AS coach_1 ...
-        let md = crate::core::orm::testutil::models(&["Team id:int:pk name:str30", "Coach id:int:pk name:str30 team_id:int:fk=team.id"]);
-        let mut r = Registry::new(md);
-        r.add(Mapper::new("Team", "team").relationship(Relationship::new("coaches", "Coach").lazy(Lazy::Joined)));
-        r.add(Mapper::new("Coach", "coach"));
-        let s = joined_eager(&r, &q("Team").filter(Expr::col("team", "id").eq(b(1))), "Team", "coaches").unwrap();
-        assert_eq!(crate::core::sql::render(&s.into()).sql, "SELECT team.id AS team_id, team.name AS team_name, coach_1.id AS coach_1_id, coach_1.name AS coach_1_name, coach_1.team_id AS coach_1_team_id \nFROM team LEFT OUTER JOIN coach AS coach_1 ON team.id = coach_1.team_id \nWHERE team.id = ?");
-        let s = joined_eager(&r, &q("Team").limit(1).offset(0), "Team", "coaches").unwrap();
-        assert_eq!(crate::core::sql::render(&s.into()).sql, "SELECT anon_1.team_id AS anon_1_team_id, anon_1.team_name AS anon_1_team_name, coach_1.id AS coach_1_id, coach_1.name AS coach_1_name, coach_1.team_id AS coach_1_team_id \nFROM (SELECT team.id AS team_id, team.name AS team_name \nFROM team\n LIMIT ? OFFSET ?) AS anon_1 LEFT OUTER JOIN coach AS coach_1 ON anon_1.team_id = coach_1.team_id");
-    }
 }
 
 #[rustfmt::skip]

@@ -5,7 +5,7 @@ use crate::core::sql::expr::{Expr, TableRef, and, exists};
 use crate::core::sql::{FromItem, LabelStyle, Select, SqlValue};
 
 use super::mapper::{OrmError, Registry, RelKind, ResolvedRel, anon_alias, pairs_expr};
-use super::query::{Entity, Query};
+use super::query::Query;
 
 fn named(t: &str) -> TableRef {
     TableRef::Named(t.to_string())
@@ -33,7 +33,8 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
 
 /// The query that loads `parent.rel` lazily (or backs a `lazy='dynamic'` `AppenderQuery`, or
 /// `Target.query.with_parent(parent)`): target entity, lazy clause, the relationship's `order_by`.
-/// Many-to-one loads by primary key instead (`WHERE user.id = ?`).
+/// Many-to-one loads by primary key instead (`WHERE user.id = ?`); many-to-many selects
+/// from the target and the association table explicitly, as SQLAlchemy does.
 pub fn lazy_load_query(
     reg: &Registry,
     class: &str,
@@ -53,6 +54,9 @@ pub fn lazy_load_query(
     } else {
         q.where_.push(lazy_clause(&r, parent_value));
         q.order_by.extend(relationship.order_by.iter().cloned());
+        if let Some(sec) = &r.secondary {
+            q.select_from = vec![relationship.target.clone(), sec.clone()];
+        }
     }
     Ok(q)
 }
@@ -132,179 +136,4 @@ pub fn many_to_many_contains(
         );
     }
     Ok(and(parts))
-}
-
-/// `lazy='joined'` eager load of `class.rel` added to a query of `class`: the target's columns
-/// through an anonymous alias and a LEFT OUTER JOIN (`team LEFT OUTER JOIN coach AS coach_1 ON ...`).
-/// With LIMIT/OFFSET the query is wrapped in a subquery first, as SQLAlchemy does.
-pub fn joined_eager(reg: &Registry, q: &Query, class: &str, rel: &str) -> Result<Select, OrmError> {
-    let r = reg.resolve(class, rel)?;
-    let target_table = reg
-        .metadata
-        .table(&r.target)
-        .ok_or_else(|| OrmError("no target table".into()))?;
-    let alias = anon_alias(&r.target);
-    let via = |t: &str| {
-        if t == r.target {
-            alias.clone()
-        } else {
-            named(t)
-        }
-    };
-    let target_cols: Vec<Expr> = target_table
-        .columns
-        .iter()
-        .map(|c| Expr::col_of(&alias, c.name.clone()))
-        .collect();
-    if q.limit.is_none() && q.offset.is_none() {
-        let mut s = q.compile(reg)?;
-        let on = pairs_expr(&r.primary, &via);
-        let pos = s
-            .from
-            .iter()
-            .position(|f| f.provides(&named(&r.parent)))
-            .unwrap_or(0);
-        let item = s.from.remove(pos);
-        s.from.insert(
-            pos,
-            item.join(
-                FromItem::Alias {
-                    table: r.target.clone(),
-                    alias: alias.clone(),
-                },
-                on,
-                true,
-            ),
-        );
-        s.columns.extend(target_cols);
-        return Ok(s);
-    }
-    let inner = q.compile(reg)?;
-    let anon = anon_alias("anon");
-    let parent_table = reg
-        .metadata
-        .table(&r.parent)
-        .ok_or_else(|| OrmError("no parent table".into()))?;
-    let outer_cols: Vec<Expr> = parent_table
-        .columns
-        .iter()
-        .map(|c| Expr::col_of(&anon, format!("{}_{}", r.parent, c.name)))
-        .collect();
-    let via_anon = |t: &str| {
-        if t == r.target {
-            alias.clone()
-        } else {
-            anon.clone()
-        }
-    };
-    // inside the subquery parent columns are labeled <table>_<col>
-    let on = and(r
-        .primary
-        .iter()
-        .map(|p| {
-            let side = |(t, c): &(String, String)| {
-                if *t == r.parent {
-                    Expr::col_of(&via_anon(t), format!("{t}_{c}"))
-                } else {
-                    Expr::col_of(&via_anon(t), c.clone())
-                }
-            };
-            side(&p.referred).eq(side(&p.foreign))
-        })
-        .collect());
-    let mut columns = outer_cols;
-    columns.extend(target_cols);
-    Ok(Select {
-        columns,
-        from: vec![
-            FromItem::Subquery {
-                select: Box::new(inner),
-                alias: anon.clone(),
-            }
-            .join(
-                FromItem::Alias {
-                    table: r.target.clone(),
-                    alias,
-                },
-                on,
-                true,
-            ),
-        ],
-        ..Default::default()
-    })
-}
-
-/// `Entity` list helper: `[Entity::Class(class)]`.
-pub fn entity(class: &str) -> Vec<Entity> {
-    vec![Entity::Class(class.into())]
-}
-
-/// `lazy='subquery'` eager load of `class.rel` for the objects of query `q`: the target's columns
-/// plus the parent key through the subquery (`anon_1.page_id AS anon_1_page_id`), FROM the
-/// parent-key subquery joined to the secondary (aliased) and target tables.
-pub fn subquery_eager(
-    reg: &Registry,
-    q: &Query,
-    class: &str,
-    rel: &str,
-) -> Result<Select, OrmError> {
-    let r = reg.resolve(class, rel)?;
-    let target_table = reg
-        .metadata
-        .table(&r.target)
-        .ok_or_else(|| OrmError("no target table".into()))?;
-    let parent_keys: Vec<String> = r.primary.iter().map(|p| p.referred.1.clone()).collect();
-    let mut inner_q = q.clone();
-    inner_q.entities = parent_keys
-        .iter()
-        .map(|k| Entity::Expr(Expr::col(&r.parent, k.clone())))
-        .collect();
-    inner_q.order_by.clear();
-    let inner = inner_q.compile(reg)?;
-    let anon = anon_alias("anon");
-    let key_of = |k: &str| Expr::col_of(&anon, format!("{}_{k}", r.parent));
-    let mut columns: Vec<Expr> = target_table
-        .columns
-        .iter()
-        .map(|c| Expr::col(&r.target, c.name.clone()))
-        .collect();
-    columns.extend(parent_keys.iter().map(|k| key_of(k)));
-    let sub = FromItem::Subquery {
-        select: Box::new(inner),
-        alias: anon.clone(),
-    };
-    let from = match &r.secondary {
-        Some(sec) => {
-            let alias = anon_alias(sec);
-            let on1 = and(r
-                .primary
-                .iter()
-                .map(|p| key_of(&p.referred.1).eq(Expr::col_of(&alias, p.foreign.1.clone())))
-                .collect());
-            let via = |t: &str| if t == sec { alias.clone() } else { named(t) };
-            let on2 = pairs_expr(&r.secondary_pairs, &via);
-            sub.join(
-                FromItem::Alias {
-                    table: sec.clone(),
-                    alias: alias.clone(),
-                },
-                on1,
-                false,
-            )
-            .join(FromItem::Table(r.target.clone()), on2, false)
-        }
-        None => {
-            let on = and(r
-                .primary
-                .iter()
-                .map(|p| key_of(&p.referred.1).eq(Expr::col(&p.foreign.0, p.foreign.1.clone())))
-                .collect());
-            sub.join(FromItem::Table(r.target.clone()), on, false)
-        }
-    };
-    Ok(Select {
-        columns,
-        from: vec![from],
-        ..Default::default()
-    })
 }

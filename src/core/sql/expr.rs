@@ -515,6 +515,59 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// This expression with column references replaced where `f` gives a replacement
+    /// (used to point an expression at an alias or a subquery's columns; subqueries inside
+    /// are left alone).
+    pub fn replace_columns(&self, f: &dyn Fn(Option<&TableRef>, &str) -> Option<Expr>) -> Expr {
+        let map = |e: &Expr| e.replace_columns(f);
+        match self {
+            Expr::Column { table, name } => f(table.as_ref(), name).unwrap_or_else(|| self.clone()),
+            Expr::Binary { left, op, right } => Expr::Binary {
+                left: bx(map(left)),
+                op: *op,
+                right: bx(map(right)),
+            },
+            Expr::List { op, items } => Expr::List {
+                op: *op,
+                items: items.iter().map(map).collect(),
+            },
+            Expr::Unary { op, operand } => Expr::Unary {
+                op: *op,
+                operand: bx(map(operand)),
+            },
+            Expr::Order { expr, desc } => Expr::Order {
+                expr: bx(map(expr)),
+                desc: *desc,
+            },
+            Expr::Func { name, args } => Expr::Func {
+                name: name.clone(),
+                args: args.iter().map(map).collect(),
+            },
+            Expr::Label { name, expr } => Expr::Label {
+                name: name.clone(),
+                expr: bx(map(expr)),
+            },
+            Expr::Grouping(x) => Expr::Grouping(bx(map(x))),
+            Expr::Case { whens, else_ } => Expr::Case {
+                whens: whens.iter().map(|(c, v)| (map(c), map(v))).collect(),
+                else_: else_.as_ref().map(|x| bx(map(x))),
+            },
+            Expr::Cast { expr, ty } => Expr::Cast {
+                expr: bx(map(expr)),
+                ty: ty.clone(),
+            },
+            Expr::Bind(_)
+            | Expr::Raw(_)
+            | Expr::Bool(_)
+            | Expr::Null
+            | Expr::Star
+            | Expr::LabelRef(_)
+            | Expr::Select(_) => self.clone(),
+        }
+    }
+}
+
 impl std::ops::Add for Expr {
     type Output = Expr;
     /// `self + other`

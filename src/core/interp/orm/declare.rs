@@ -226,7 +226,7 @@ impl Interp<'_> {
                         Some(Value::Class(c)) => c.name.to_string(),
                         _ => return self.raise("ArgumentError", "get_or_404() needs a model"),
                     };
-                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None))?
+                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &[])?
                 } else {
                     let r = self.session_method("execute", args, vec![])?;
                     let Value::Native(rn) = r else {
@@ -292,6 +292,8 @@ impl Interp<'_> {
                 });
                 Ok(nv(Native::Query(q)))
             }
+            "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
+            | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
             "case" | "literal" | "null" | "cast" | "aliased" | "insert" | "exists" | "reflect"
             | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
             | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
@@ -500,7 +502,7 @@ impl Interp<'_> {
     pub(crate) fn run_ddl(&mut self, stmts: Vec<Statement>) -> R<()> {
         let own_tx = !self.orm.in_tx;
         if own_tx {
-            self.sql_log.push(super::super::LoggedStatement {
+            self.sql_log.push(super::super::LogEntry {
                 sql: "BEGIN (implicit)".into(),
                 params: String::new(),
                 elapsed_ms: 0.0,
@@ -511,7 +513,7 @@ impl Interp<'_> {
             self.run_stmt(s, false)?;
         }
         if own_tx {
-            self.sql_log.push(super::super::LoggedStatement {
+            self.sql_log.push(super::super::LogEntry {
                 sql: "COMMIT".into(),
                 params: String::new(),
                 elapsed_ms: 0.0,

@@ -130,6 +130,16 @@ impl Interp<'_> {
                     | "exists"
                     | "cast"
                     | "aliased"
+                    | "joinedload"
+                    | "selectinload"
+                    | "subqueryload"
+                    | "lazyload"
+                    | "noload"
+                    | "raiseload"
+                    | "defaultload"
+                    | "contains_eager"
+                    | "immediateload"
+                    | "load_only"
                     | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
                     _ => self.raise(
                         "AttributeError",
@@ -340,6 +350,9 @@ impl Interp<'_> {
                 self.pagination_attr(&p, name, this)
             }
             Native::Dynamic(..) => method(name),
+            Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
+                method(name)
+            }
             Native::TypeObj(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::Str(t.clone())),
                 _ => self.raise(

@@ -19,7 +19,7 @@ use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
 use crate::core::sql::{SqlType, SqlValue, Statement, render};
 
-use super::super::value::{FxMap, Instance, Value};
+use super::super::value::{FxMap, HKey, Instance, Value};
 use super::super::{Interp, R};
 use super::model::{ModelInfo, Status};
 
@@ -89,16 +89,39 @@ pub fn param_repr(v: &SqlValue) -> String {
     format!("{head} ... ({} characters truncated) ... {tail}", n - 300)
 }
 
-/// One parameter set as a Python tuple: `()`, `('a',)`, `(1, 'a')`.
+/// One parameter set as a Python tuple: `()`, `('a',)`, `(1, 'a')`; past 100 values the
+/// first and last 50 around `... N parameters truncated ...` (a long `IN` list).
 pub fn tuple_repr(params: &[SqlValue]) -> String {
-    match params {
-        [] => "()".into(),
-        [one] => format!("({},)", param_repr(one)),
-        _ => {
-            let items: Vec<String> = params.iter().map(param_repr).collect();
-            format!("({})", items.join(", "))
+    const MAX: usize = 100;
+    if params.len() > MAX {
+        let join = |p: &[SqlValue]| p.iter().map(param_repr).collect::<Vec<_>>().join(", ");
+        return format!(
+            "({} ... {} parameters truncated ... {})",
+            join(&params[..MAX / 2]),
+            params.len() - MAX,
+            join(&params[params.len() - MAX / 2..])
+        );
+    }
+    use std::fmt::Write;
+    let mut s = String::with_capacity(2 + 12 * params.len());
+    s.push('(');
+    for (i, p) in params.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        match p {
+            // (The common key parameter, written without an intermediate string.)
+            SqlValue::Integer(n) => {
+                let _ = write!(s, "{n}");
+            }
+            other => s.push_str(&param_repr(other)),
         }
     }
+    if params.len() == 1 {
+        s.push(',');
+    }
+    s.push(')');
+    s
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
@@ -380,13 +403,17 @@ impl Interp<'_> {
                 committed.insert(key.clone(), v);
             }
         }
+        let key = (
+            m.table.clone(),
+            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
+        );
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
             s.committed = committed;
             s.expired = expired;
         }
-        self.add_identity(inst);
+        self.add_identity_keyed(key, inst);
         self.orm.inserted_in_tx.push(inst.clone());
     }
 }
@@ -436,5 +463,26 @@ mod tests {
         );
         assert_eq!(many_repr(&rows[..2]), "[(1, 'n1'), (2, 'n2')]");
         assert_eq!(tuple_repr(&[SqlValue::Null]), "(None,)");
+    }
+
+    /// Expected from SQLAlchemy's echo of a `selectinload()` of 602 parents (500 keys in
+    /// the first SELECT, 102 in the second).
+    #[test]
+    fn long_parameter_lists_are_truncated_like_sqlalchemy() {
+        let p: Vec<SqlValue> = (501..=602).map(SqlValue::Integer).collect();
+        let expected = format!(
+            "({} ... 2 parameters truncated ... {})",
+            (501..=550)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            (553..=602)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(tuple_repr(&p), expected);
+        let p: Vec<SqlValue> = (1..=100).map(SqlValue::Integer).collect();
+        assert!(!tuple_repr(&p).contains("truncated"));
     }
 }

@@ -51,7 +51,11 @@ impl Interp<'_> {
             Native::App(_) => "<Flask '__main__'>".into(),
             Native::Db => "<SQLAlchemy sqlite://>".into(),
             Native::Query(q) => {
-                let sel = self.compile_query(&q.q.clone())?;
+                let sel = if q.dml.is_some() {
+                    self.compile_query(&q.q.clone())?
+                } else {
+                    self.loading_select(&q.q.clone())?
+                };
                 if q.legacy || q.dml.is_some() {
                     // A legacy Query prints with its session's dialect (SQLite).
                     crate::core::sql::render(&Statement::Select(sel)).sql
@@ -61,6 +65,7 @@ impl Interp<'_> {
                 }
             }
             Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
+            Native::Loader(l) => self.load_repr(l),
             Native::KeyView(k) => {
                 let l = Value::list(k.clone());
                 format!("RMKeyView({})", self.repr(&l)?)
@@ -80,6 +85,7 @@ impl Interp<'_> {
                     self.repr(&c)?
                 )
             }
+            Native::Generator(_) => "<generator object <genexpr> at 0x7f0000000000>".into(),
             other => format!("<{} object>", other.type_name()),
         })
     }
@@ -130,7 +136,7 @@ impl Interp<'_> {
             Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
-            Native::Iter(st) => {
+            Native::Iter(st) | Native::Generator(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
                 st.1 = st.0.len();

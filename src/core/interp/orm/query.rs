@@ -3,8 +3,10 @@
 //! in `query/methods.rs`, primary-key lookup in `query/get.rs`, `paginate()` in
 //! `query/paginate.rs`.
 
+mod eager;
 mod get;
 mod methods;
+mod options;
 mod paginate;
 
 use std::rc::Rc;
@@ -17,6 +19,8 @@ use super::super::{Interp, R};
 use super::Native;
 use super::result::{ResultObj, RowObj};
 
+pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
+pub use options::{LoadOpt, is_loader_fn};
 pub use paginate::Pagination;
 
 /// `values(...)` of an UPDATE: (column key, value).
@@ -129,15 +133,25 @@ impl Interp<'_> {
         Ok(r.rows)
     }
 
-    /// Runs a query of one class and returns instances.
-    pub fn run_entity_query(&mut self, q: &Query, class: &str, _legacy: bool) -> R<Vec<Value>> {
-        let sel = self.compile_query(q)?;
-        let rows = self.run_select(sel)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            out.push(self.instance_from_row(class, r, 0)?);
-        }
-        Ok(out)
+    /// Runs a query of one class and returns instances (a lazy load's, loading at `base`
+    /// with the extra options `extra`), with the class's eager loads.
+    pub fn run_entity_query(
+        &mut self,
+        q: &Query,
+        class: &str,
+        base: &[crate::core::orm::eager::PathStep],
+        extra: &[crate::core::orm::eager::LoaderOption],
+    ) -> R<Vec<Value>> {
+        let loaded = self.load_query(q, &[Ent::Class(Rc::from(class))], base, extra)?;
+        let rows = if loaded.may_repeat {
+            unique_rows(loaded.rows)
+        } else {
+            loaded.rows
+        };
+        Ok(rows
+            .into_iter()
+            .map(|r| r.into_iter().next().unwrap_or(Value::None))
+            .collect())
     }
 
     /// Converts result rows according to entities: one class → instances, otherwise `Row`s.
@@ -185,11 +199,17 @@ impl Interp<'_> {
         )
     }
 
-    /// Executes a query: legacy queries of one class give instances, others `Row`s.
+    /// Executes a query: legacy queries of one class give instances, others `Row`s. A
+    /// legacy `Query` of entities uniques its rows (as SQLAlchemy's does); so does any
+    /// query with a joined eager collection.
     pub fn query_all(&mut self, qo: &QueryObj) -> R<Vec<Value>> {
-        let sel = self.compile_query(&qo.q)?;
-        let rows = self.run_select(sel)?;
-        let built = self.build_rows(&qo.ents, rows)?;
+        let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
+        let entities = qo.ents.iter().any(|e| matches!(e, Ent::Class(_)));
+        let built = if loaded.multi_row || (qo.legacy && loaded.may_repeat && entities) {
+            unique_rows(loaded.rows)
+        } else {
+            loaded.rows
+        };
         if qo.ents.len() == 1 && matches!(qo.ents[0], Ent::Class(_)) {
             return Ok(built.into_iter().map(|mut r| r.remove(0)).collect());
         }
@@ -205,14 +225,15 @@ impl Interp<'_> {
             .collect())
     }
 
-    /// `session.execute(select)` → Result.
+    /// `session.execute(select)` → Result (one needing `unique()` when a collection is
+    /// joined).
     pub fn execute_select(&mut self, qo: &QueryObj) -> R<Value> {
-        let sel = self.compile_query(&qo.q)?;
-        let rows = self.run_select(sel)?;
-        let built = self.build_rows(&qo.ents, rows)?;
+        let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
         let keys = self.ent_keys(&qo.ents);
+        let mut r = ResultObj::rows(keys, loaded.rows);
+        r.unique_required = loaded.multi_row;
         Ok(Value::Native(Rc::new(Native::Result(
-            std::cell::RefCell::new(ResultObj::rows(keys, built)),
+            std::cell::RefCell::new(r),
         ))))
     }
 

@@ -5,6 +5,7 @@
 
 mod association;
 mod cascade;
+mod eager;
 mod sync;
 
 use std::rc::Rc;
@@ -18,6 +19,7 @@ use super::super::{Interp, R};
 use super::model::Status;
 use super::{Instrumented, Native};
 
+pub use eager::EagerState;
 pub use sync::Links;
 
 impl Interp<'_> {
@@ -76,7 +78,7 @@ impl Interp<'_> {
     }
 
     /// Value of a parent column (by SQL name) as a bind value.
-    fn col_value(&mut self, inst: &Rc<Instance>, col: &str) -> R<SqlValue> {
+    pub(crate) fn col_value(&mut self, inst: &Rc<Instance>, col: &str) -> R<SqlValue> {
         let Some(m) = inst.class.model_info() else {
             return Ok(SqlValue::Null);
         };
@@ -110,6 +112,9 @@ impl Interp<'_> {
                 Value::None
             };
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+            return Ok(v);
+        }
+        if let Some(v) = self.load_without_sql(inst, attr, &rel, uselist)? {
             return Ok(v);
         }
         if st == Status::Detached {
@@ -154,26 +159,41 @@ impl Interp<'_> {
                 }
             }
         }
+        self.check_raise_on_sql(inst, attr, &rel)?;
         let q = match lazy_load_query(&self.orm.reg, &attr.class, &attr.key, &|c| {
             vals.get(c).cloned().unwrap_or(SqlValue::Null)
         }) {
             Ok(q) => q,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        let items = self.run_entity_query(&q, &rel.target, false)?;
+        let (base, extra) = self.lazy_load_paths(attr, &rel, &r);
+        let items = self.run_entity_query(&q, &rel.target, &base, &extra)?;
         let v = if uselist {
-            let l = Value::list(items);
-            self.register_collection(&l, inst, &attr.key);
-            l
+            Value::list(items)
         } else {
             items.into_iter().next().unwrap_or(Value::None)
         };
-        inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+        self.set_loaded_relationship(inst, &attr.key, v.clone());
+        Ok(v)
+    }
+
+    /// Sets a relationship attribute to a value loaded from the database: a list becomes
+    /// the instrumented collection, and the value is the committed state change tracking
+    /// compares with.
+    pub fn set_loaded_relationship(&mut self, inst: &Rc<Instance>, key: &Rc<str>, v: Value) {
+        if matches!(v, Value::List(_)) {
+            self.register_collection(&v, inst, key);
+        }
+        inst.dict.borrow_mut().insert(key.clone(), v.clone());
         let snap = snapshot(&v);
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.committed.insert(attr.key.clone(), snap);
+            s.committed.insert(key.clone(), snap);
         }
-        Ok(v)
+    }
+
+    /// True when relationship (or column) `key` of `inst` holds a value.
+    pub fn attr_loaded(&self, inst: &Instance, key: &str) -> bool {
+        inst.dict.borrow().contains_key(key)
     }
 
     /// Reverse attribute name of a relationship.
@@ -408,7 +428,7 @@ impl Interp<'_> {
         };
         let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
         if expired && self.status(inst) == Status::Persistent {
-            let _ = self.refresh_instance(inst);
+            let _ = self.refresh_columns(inst);
         }
         match m.columns.iter().find(|(_, n)| &**n == col) {
             Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),

@@ -42,6 +42,8 @@ pub struct ResultObj {
     pub pos: usize,
     /// Rows affected (for DML).
     pub rowcount: i64,
+    /// Joined eager loads of collections repeat rows: reading them needs `unique()` first.
+    pub unique_required: bool,
 }
 
 impl ResultObj {
@@ -53,6 +55,7 @@ impl ResultObj {
             rows,
             pos: 0,
             rowcount: -1,
+            unique_required: false,
         }
     }
     /// Python type name.
@@ -82,17 +85,17 @@ impl Interp<'_> {
 
     /// Remaining items of a result (consumes them).
     pub fn result_items(&mut self, n: &Native) -> R<Vec<Value>> {
-        let Native::Result(r) = n else {
+        let Native::Result(cell) = n else {
             return Ok(vec![]);
         };
-        let mut r = r.borrow_mut();
-        if r.kind == ResultKind::NoRows {
-            drop(r);
+        if cell.borrow().kind == ResultKind::NoRows {
             return self.raise(
                 "ResourceClosedError",
                 "This result object does not return rows. It has been closed automatically.",
             );
         }
+        self.check_unique(&cell.borrow())?;
+        let mut r = cell.borrow_mut();
         let rows: Vec<Vec<Value>> = r.rows[r.pos..].to_vec();
         r.pos = r.rows.len();
         let snapshot = r.clone();
@@ -130,7 +133,15 @@ impl Interp<'_> {
                     std::cell::RefCell::new(r),
                 ))))
             }
-            "unique" => Ok(Value::Native(n.clone())),
+            "unique" => {
+                let mut r = cell.borrow_mut();
+                let at = r.pos.min(r.rows.len());
+                let rest = r.rows.split_off(at);
+                r.rows.extend(super::query::unique_rows(rest));
+                r.unique_required = false;
+                drop(r);
+                Ok(Value::Native(n.clone()))
+            }
             "keys" => Ok(Value::Native(Rc::new(Native::KeyView(
                 cell.borrow()
                     .keys
@@ -139,6 +150,9 @@ impl Interp<'_> {
                     .collect(),
             )))),
             "first" | "fetchone" => {
+                if name == "fetchone" {
+                    self.check_unique(&cell.borrow())?;
+                }
                 let mut r = cell.borrow_mut();
                 let row = r.rows.get(r.pos).cloned();
                 if name == "first" {
@@ -158,6 +172,7 @@ impl Interp<'_> {
                     Some(v) => self.as_index(v)? as usize,
                     None => 1,
                 };
+                self.check_unique(&cell.borrow())?;
                 let mut r = cell.borrow_mut();
                 let end = (r.pos + k).min(r.rows.len());
                 let rows = r.rows[r.pos..end].to_vec();

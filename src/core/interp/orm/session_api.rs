@@ -102,7 +102,14 @@ impl Interp<'_> {
                     return self.raise("ArgumentError", "get() needs a mapped class");
                 };
                 let class = c.name.to_string();
-                self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None))
+                let options = match kw.iter().find(|(k, _)| &**k == "options") {
+                    Some((_, v)) => {
+                        let items = self.iterate(v)?;
+                        self.options_of(&items)?
+                    }
+                    None => vec![],
+                };
+                self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &options)
             }
             "query" => {
                 let (es, ents) = self.entities_from(&args)?;
@@ -241,7 +248,7 @@ impl Interp<'_> {
                     }
                 }
             }
-            let res = self.run_sql(&sql_pos, &vals, true)?;
+            let res = self.run_sql_named(&sql_pos, &vals)?;
             total += res.rowcount.max(0);
             last = Some(res);
         }

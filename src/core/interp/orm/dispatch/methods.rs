@@ -22,10 +22,7 @@ impl Interp<'_> {
     ) -> R<Value> {
         match &*n {
             Native::Session => self.session_method(name, args, kw),
-            Native::Query(q) => {
-                let q = q.clone();
-                self.query_method(&q, name, args, kw)
-            }
+            Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),
             Native::Row(r) => {
                 let r = r.clone();
@@ -38,6 +35,10 @@ impl Interp<'_> {
             Native::Pagination(p) => {
                 let p = p.clone();
                 self.pagination_method(&p, name, kw)
+            }
+            Native::Loader(l) => {
+                let l = l.clone();
+                self.load_method(&l, name, args, kw)
             }
             Native::Instrumented(_) | Native::Sql(_) | Native::ColumnObj(..) => {
                 self.sql_method(Value::Native(n.clone()), name, args, kw)

@@ -1,0 +1,736 @@
+//! Running queries with their eager loads. The SELECT (joined loads included) comes from
+//! `core::orm::eager`; each row gives its entities' instances and their joined
+//! relationships; then `noload` relationships are set empty, `raiseload` ones marked,
+//! `subquery` loads run (right away, as SQLAlchemy runs them while the rows are processed)
+//! and `selectin` loads are queued, to run once the top-level load is done (loads inside
+//! it, like a refresh's immediate loads, queue theirs there too), breadth first as
+//! SQLAlchemy's post loads. A relationship that already holds a value keeps it.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+
+use crate::core::orm::eager::{
+    EagerError, EntityPlan, LoadStatement, LoaderOption, PathStep, PostPlan, RootLayout,
+    SELECTIN_CHUNK, compile_loading, plan_entity, plan_roots, selectin_key, selectin_statement,
+    subquery_statement,
+};
+use crate::core::orm::mapper::Lazy;
+use crate::core::orm::query::Query;
+use crate::core::sql::{Select, SqlValue};
+
+use super::Ent;
+use crate::core::interp::orm::result::ResultObj;
+use crate::core::interp::value::{HKey, Instance, Value};
+use crate::core::interp::{Interp, R};
+
+/// A query's rows, loaded.
+pub struct Loaded {
+    /// One value per entity, per row.
+    pub rows: Vec<Vec<Value>>,
+    /// A collection was joined: parents repeat across rows (a 2.0 result needs `unique()`).
+    pub multi_row: bool,
+    /// Rows may repeat an entity (joins, several FROM items, a joined collection).
+    pub may_repeat: bool,
+}
+
+/// The query a level of entities was loaded by, which `subquery` loads below it wrap.
+struct Origin {
+    query: Query,
+    /// Length of the path the query was loaded at (paths of its loads are relative to it).
+    base_len: usize,
+}
+
+/// A `selectin` load waiting for its turn: one relationship of the parents found at one
+/// place of a load, with the options of the load that found them.
+pub struct PendingLoad {
+    class: String,
+    plan: PostPlan,
+    parents: Vec<Rc<Instance>>,
+    options: Rc<Vec<LoaderOption>>,
+}
+
+/// The options of the load being processed.
+type Options = Rc<Vec<LoaderOption>>;
+
+/// One entity of a statement's rows, from the plan tree flattened in pre-order.
+struct Node {
+    plan: EntityPlan,
+    /// Parent node, relationship name on it, collection or not.
+    parent: Option<(usize, Rc<str>, bool)>,
+}
+
+fn flatten(mut plan: EntityPlan, parent: Option<(usize, Rc<str>, bool)>, out: &mut Vec<Node>) {
+    let joined = std::mem::take(&mut plan.joined);
+    let at = out.len();
+    out.push(Node { plan, parent });
+    for j in joined {
+        flatten(
+            j.entity,
+            Some((at, Rc::from(j.rel.as_str()), j.uselist)),
+            out,
+        );
+    }
+}
+
+/// A joined relationship's values collected from the rows for one parent.
+struct JoinedValues {
+    parent: Rc<Instance>,
+    key: Rc<str>,
+    uselist: bool,
+    items: Vec<Value>,
+    seen: HashSet<usize>,
+}
+
+/// The instances found at one node, in order of first appearance.
+#[derive(Default)]
+struct Found {
+    items: Vec<Rc<Instance>>,
+    seen: HashSet<usize>,
+}
+
+impl Found {
+    fn add(&mut self, i: &Rc<Instance>) {
+        if self.seen.insert(Rc::as_ptr(i) as usize) {
+            self.items.push(i.clone());
+        }
+    }
+}
+
+/// The rows without repeats (entities by identity, values by hash; a row holding an
+/// unhashable value is kept).
+pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
+    let mut seen: HashSet<Vec<HKey>> = HashSet::new();
+    rows.into_iter()
+        .filter(
+            |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
+                Some(k) => seen.insert(k),
+                None => true,
+            },
+        )
+        .collect()
+}
+
+/// The instances of a post load's rows grouped by the parent key at `key_cols`, in row
+/// order, each once per key (the rows of a joined collection below repeat them).
+fn group_rows(
+    rows: &[Vec<SqlValue>],
+    key_cols: &[usize],
+    vals: Vec<Vec<Value>>,
+) -> HashMap<String, Vec<Value>> {
+    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+    let mut seen: HashSet<(String, usize)> = HashSet::new();
+    for (row, v) in rows.iter().zip(vals) {
+        let k: Vec<SqlValue> = key_cols
+            .iter()
+            .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
+            .collect();
+        let Some(v) = v.into_iter().next() else {
+            continue;
+        };
+        let Value::Instance(x) = &v else {
+            continue;
+        };
+        let k = key_of(&k);
+        if seen.insert((k.clone(), Rc::as_ptr(x) as usize)) {
+            groups.entry(k).or_default().push(v);
+        }
+    }
+    groups
+}
+
+/// A hashable form of a row's key values.
+fn key_of(vals: &[SqlValue]) -> String {
+    vals.iter()
+        .map(SqlValue::py_repr)
+        .collect::<Vec<_>>()
+        .join("\u{1}")
+}
+
+/// Python's ordering of the keys a many-to-one `selectin` asks for (numbers, then text).
+fn sort_keys(keys: &mut [SqlValue]) {
+    let rank = |v: &SqlValue| match v {
+        SqlValue::Integer(_) | SqlValue::Real(_) => 0,
+        SqlValue::Text(_) => 1,
+        _ => 2,
+    };
+    keys.sort_by(|a, b| {
+        rank(a).cmp(&rank(b)).then_with(|| match (a, b) {
+            (SqlValue::Integer(x), SqlValue::Integer(y)) => x.cmp(y),
+            (SqlValue::Text(x), SqlValue::Text(y)) => x.cmp(y),
+            (x, y) => {
+                let f = |v: &SqlValue| match v {
+                    SqlValue::Integer(i) => *i as f64,
+                    SqlValue::Real(r) => *r,
+                    _ => 0.0,
+                };
+                f(x).total_cmp(&f(y))
+            }
+        })
+    });
+}
+
+impl Interp<'_> {
+    /// Raises the Python exception for an eager-loading error.
+    fn eager_error<T>(&self, e: EagerError) -> R<T> {
+        match e {
+            EagerError::Orm(e) => self.raise("InvalidRequestError", e.0),
+            EagerError::NotARoot(m) => self.raise("ArgumentError", m),
+            EagerError::Unsupported(what) => self.unsupported(&what),
+        }
+    }
+
+    fn statement_at(
+        &mut self,
+        q: &Query,
+        base: &[PathStep],
+        options: &[LoaderOption],
+    ) -> R<LoadStatement> {
+        let reg = &self.orm.reg;
+        match plan_roots(reg, q, base, options).and_then(|p| compile_loading(reg, q, p)) {
+            Ok(s) => Ok(s),
+            Err(e) => self.eager_error(e),
+        }
+    }
+
+    /// A query's SELECT with its joined eager loads: what `str(query)` prints and what runs.
+    pub fn loading_select(&mut self, q: &Query) -> R<Select> {
+        Ok(self.statement_at(q, &[], &q.options)?.select)
+    }
+
+    /// Runs a query with its eager loads (its options plus `extra`), loading at `base`
+    /// (the relationship a lazy load serves; empty for a query of the script).
+    pub fn load_query(
+        &mut self,
+        q: &Query,
+        ents: &[Ent],
+        base: &[PathStep],
+        extra: &[LoaderOption],
+    ) -> R<Loaded> {
+        let mut options = q.options.clone();
+        options.extend_from_slice(extra);
+        let st = self.statement_at(q, base, &options)?;
+        let may_repeat = st.multi_row || !q.joins.is_empty() || st.select.from.len() > 1;
+        let multi_row = st.multi_row;
+        let plain = st.roots.iter().all(|r| match r {
+            RootLayout::Entity(p) => p.is_plain(),
+            RootLayout::Columns(_) => true,
+        });
+        let rows = self.run_select(st.select)?;
+        if plain {
+            return Ok(Loaded {
+                rows: self.build_rows(ents, rows)?,
+                multi_row,
+                may_repeat,
+            });
+        }
+        let origin = Origin {
+            query: q.clone(),
+            base_len: base.len(),
+        };
+        let options = Rc::new(options);
+        let out =
+            self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
+        Ok(Loaded {
+            rows: out,
+            multi_row,
+            may_repeat,
+        })
+    }
+
+    /// `Query.get()` / `session.get()` with loader options or eager relationships:
+    /// `None` when neither applies (the plain cached lookup then runs).
+    pub fn get_with_loaders(
+        &mut self,
+        class: &str,
+        pk: &[SqlValue],
+        options: &[LoaderOption],
+    ) -> R<Option<Value>> {
+        if options.is_empty() {
+            // (Every lookup comes here: most classes load all their relationships on
+            // access, which a glance at their strategies tells without planning.)
+            let all_on_access = self.orm.reg.mapper(class).is_ok_and(|m| {
+                m.relationships
+                    .iter()
+                    .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic))
+            });
+            if all_on_access {
+                return Ok(None);
+            }
+            let plan = match plan_entity(&self.orm.reg, &[], class, vec![], &[class.to_string()]) {
+                Ok(p) => p,
+                Err(e) => return self.eager_error(e),
+            };
+            if plan.is_plain() {
+                return Ok(None);
+            }
+        }
+        let mut q = match crate::core::orm::query::get_query(&self.orm.reg, class, pk.to_vec()) {
+            Ok(q) => q,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        q.options = options.to_vec();
+        let loaded = self.load_query(&q, &[Ent::Class(Rc::from(class))], &[], &[])?;
+        Ok(Some(
+            loaded
+                .rows
+                .into_iter()
+                .next()
+                .and_then(|r| r.into_iter().next())
+                .unwrap_or(Value::None),
+        ))
+    }
+
+    /// The SELECT that refreshes an expired instance: by primary key, with the joined
+    /// loads of its relationships not loaded (expired) now; and those relationships'
+    /// joined plan, plus the `selectin` / `subquery` ones, which a refresh loads right
+    /// after, with lazy-load SELECTs (SQLAlchemy's immediate load).
+    pub fn refresh_statement(
+        &mut self,
+        inst: &Rc<Instance>,
+        class: &str,
+        pk: Vec<SqlValue>,
+    ) -> R<(Select, Option<RefreshLoads>)> {
+        let mut plan = match plan_entity(&self.orm.reg, &[], class, vec![], &[class.to_string()]) {
+            Ok(p) => p,
+            Err(e) => return self.eager_error(e),
+        };
+        // Every `selectin` / `subquery` relationship, cycles or not: SQLAlchemy turns them
+        // into immediate loads before its cycle check.
+        plan.post.clear();
+        let mut immediate: Vec<Rc<str>> = match self.orm.reg.mapper(class) {
+            Ok(m) => m
+                .relationships
+                .iter()
+                .filter(|r| matches!(r.lazy, Lazy::Selectin | Lazy::Subquery))
+                .filter(|r| !self.attr_loaded(inst, &r.name))
+                .map(|r| Rc::from(r.name.as_str()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // A refresh loads the expired attributes without pending changes; ormlab does not
+        // track those per relationship, so an instance with changes reloads no relationship.
+        if self.orm.eager.columns_only
+            || self.orm.modified_set.contains(&(Rc::as_ptr(inst) as usize))
+        {
+            plan = EntityPlan {
+                class: plan.class,
+                ..Default::default()
+            };
+            immediate.clear();
+        }
+        plan.joined.retain(|j| !self.attr_loaded(inst, &j.rel));
+        plan.noload.retain(|r| !self.attr_loaded(inst, r));
+        plan.raise.clear();
+        let q = match crate::core::orm::query::get_query(&self.orm.reg, class, pk) {
+            Ok(q) => q,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        if plan.is_plain() && immediate.is_empty() {
+            return match q.compile(&self.orm.reg) {
+                Ok(s) => Ok((s, None)),
+                Err(e) => self.raise("InvalidRequestError", e.0),
+            };
+        }
+        let st = match compile_loading(&self.orm.reg, &q, vec![Some(plan)]) {
+            Ok(s) => s,
+            Err(e) => return self.eager_error(e),
+        };
+        Ok((
+            st.select,
+            Some(RefreshLoads {
+                roots: st.roots,
+                immediate,
+            }),
+        ))
+    }
+
+    /// After a refresh's row is in: its joined relationships, then the immediate loads.
+    pub fn after_refresh(
+        &mut self,
+        inst: &Rc<Instance>,
+        loads: RefreshLoads,
+        rows: &[Vec<SqlValue>],
+    ) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        let ents = [Ent::Class(m.class.clone())];
+        self.top_level(|it| {
+            it.process_level(rows, loads.roots, &ents, None, &Rc::new(Vec::new()))?;
+            for key in loads.immediate {
+                if it.attr_loaded(inst, &key) {
+                    continue;
+                }
+                let attr = crate::core::interp::orm::Instrumented {
+                    class: m.class.clone(),
+                    key,
+                    column: None,
+                };
+                it.load_relationship(inst, &attr)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `f` as a top-level load: the `selectin` loads it queues run after it, in
+    /// order, unless a load already running is the top level (they join its queue).
+    fn top_level<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        if self.orm.eager.queue.is_some() {
+            return f(self);
+        }
+        self.orm.eager.queue = Some(VecDeque::new());
+        let out = f(self).and_then(|v| {
+            while let Some(p) = self.orm.eager.queue.as_mut().and_then(|q| q.pop_front()) {
+                self.selectin_load(p)?;
+            }
+            Ok(v)
+        });
+        self.orm.eager.queue = None;
+        out
+    }
+
+    /// Errors for a 2.0 result of joined collections read without `unique()`.
+    pub fn check_unique(&self, r: &ResultObj) -> R<()> {
+        if r.unique_required && r.pos < r.rows.len() {
+            return self.raise(
+                "InvalidRequestError",
+                "The unique() method must be invoked on this Result, as it contains results that include joined eager loads against collections",
+            );
+        }
+        Ok(())
+    }
+
+    /// The instance of `class` whose columns are at `cols` of `row` (`None` for a NULL key).
+    fn entity_at(&mut self, class: &str, cols: &[usize], row: &[SqlValue]) -> R<Value> {
+        let contiguous = cols.windows(2).all(|w| w[1] == w[0] + 1);
+        if contiguous {
+            return self.instance_from_row(class, row, cols.first().copied().unwrap_or(0));
+        }
+        let vals: Vec<SqlValue> = cols
+            .iter()
+            .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
+            .collect();
+        self.instance_from_row(class, &vals, 0)
+    }
+
+    /// Turns one statement's rows into values and runs what its plan asks for.
+    fn process_level(
+        &mut self,
+        rows: &[Vec<SqlValue>],
+        roots: Vec<RootLayout>,
+        ents: &[Ent],
+        origin: Option<&Origin>,
+        options: &Options,
+    ) -> R<Vec<Vec<Value>>> {
+        enum Root {
+            Nodes(Vec<Node>, Vec<Found>),
+            Col(usize),
+        }
+        let mut layout: Vec<Root> = roots
+            .into_iter()
+            .map(|r| match r {
+                RootLayout::Entity(p) => {
+                    let mut nodes = Vec::new();
+                    flatten(p, None, &mut nodes);
+                    let found = nodes.iter().map(|_| Found::default()).collect();
+                    Root::Nodes(nodes, found)
+                }
+                RootLayout::Columns(at) => Root::Col(at),
+            })
+            .collect();
+        let mut joined: Vec<JoinedValues> = Vec::new();
+        let mut joined_at: HashMap<(usize, Rc<str>), usize> = HashMap::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut vals = Vec::with_capacity(layout.len());
+            for (root, ent) in layout.iter_mut().zip(ents) {
+                match root {
+                    Root::Col(at) => {
+                        let ty = match ent {
+                            Ent::Col { ty, .. } => ty.clone(),
+                            Ent::Class(_) => None,
+                        };
+                        let v = row.get(*at).cloned().unwrap_or(SqlValue::Null);
+                        vals.push(self.from_sql(&v, ty.as_ref())?);
+                    }
+                    Root::Nodes(nodes, found) => {
+                        let mut here: Vec<Option<Rc<Instance>>> = Vec::with_capacity(nodes.len());
+                        for (i, node) in nodes.iter().enumerate() {
+                            let parent = match &node.parent {
+                                Some((p, key, uselist)) => match &here[*p] {
+                                    Some(pi) => Some((pi.clone(), key.clone(), *uselist)),
+                                    None => {
+                                        here.push(None);
+                                        continue;
+                                    }
+                                },
+                                None => None,
+                            };
+                            let v = self.entity_at(&node.plan.class, &node.plan.cols, row)?;
+                            let inst = match &v {
+                                Value::Instance(x) => Some(x.clone()),
+                                _ => None,
+                            };
+                            if let Some(x) = &inst {
+                                found[i].add(x);
+                            }
+                            if let Some((pi, key, uselist)) = parent {
+                                let k = (Rc::as_ptr(&pi) as usize, key.clone());
+                                let at = *joined_at.entry(k).or_insert_with(|| {
+                                    joined.push(JoinedValues {
+                                        parent: pi.clone(),
+                                        key,
+                                        uselist,
+                                        items: Vec::new(),
+                                        seen: HashSet::new(),
+                                    });
+                                    joined.len() - 1
+                                });
+                                if let Some(x) = &inst
+                                    && joined[at].seen.insert(Rc::as_ptr(x) as usize)
+                                {
+                                    joined[at].items.push(v.clone());
+                                }
+                            } else {
+                                vals.push(v);
+                            }
+                            here.push(inst);
+                        }
+                    }
+                }
+            }
+            out.push(vals);
+        }
+        for j in joined {
+            if self.attr_loaded(&j.parent, &j.key) {
+                continue;
+            }
+            let v = if j.uselist {
+                Value::list(j.items)
+            } else {
+                j.items.into_iter().next().unwrap_or(Value::None)
+            };
+            self.set_loaded_relationship(&j.parent, &j.key, v);
+        }
+        for root in layout {
+            let Root::Nodes(nodes, found) = root else {
+                continue;
+            };
+            for (node, found) in nodes.into_iter().zip(found) {
+                self.finish_node(node.plan, found.items, origin, options)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// `noload` / `raiseload` of one node's instances, then its post loads.
+    fn finish_node(
+        &mut self,
+        plan: EntityPlan,
+        items: Vec<Rc<Instance>>,
+        origin: Option<&Origin>,
+        options: &Options,
+    ) -> R<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        for rel in &plan.noload {
+            let uselist = self.uselist_of(&plan.class, rel)?;
+            let key: Rc<str> = Rc::from(rel.as_str());
+            for i in &items {
+                if !self.attr_loaded(i, rel) {
+                    let v = if uselist {
+                        Value::list(vec![])
+                    } else {
+                        Value::None
+                    };
+                    self.set_loaded_relationship(i, &key, v);
+                }
+            }
+        }
+        for (rel, sql_only) in &plan.raise {
+            for i in &items {
+                if !self.attr_loaded(i, rel) {
+                    self.mark_raiseload(i, rel, *sql_only);
+                }
+            }
+        }
+        for post in plan.post {
+            if post.strategy == Lazy::Subquery {
+                self.subquery_load(&plan.class, &post, &items, origin, options)?;
+            } else {
+                let p = PendingLoad {
+                    class: plan.class.clone(),
+                    plan: post,
+                    parents: items.clone(),
+                    options: options.clone(),
+                };
+                match self.orm.eager.queue.as_mut() {
+                    Some(q) => q.push_back(p),
+                    None => self.top_level(|it| it.selectin_load(p))?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn uselist_of(&mut self, class: &str, rel: &str) -> R<bool> {
+        let reg = &self.orm.reg;
+        match (reg.relationship(class, rel), reg.resolve(class, rel)) {
+            (Ok(r), Ok(rr)) => Ok(r.uselist.unwrap_or(rr.uselist())),
+            (Err(e), _) | (_, Err(e)) => self.raise("InvalidRequestError", e.0),
+        }
+    }
+
+    fn target_plan(
+        &mut self,
+        class: &str,
+        post: &PostPlan,
+        options: &Options,
+    ) -> R<(String, EntityPlan)> {
+        let target = match self.orm.reg.relationship(class, &post.rel) {
+            Ok(r) => r.target.clone(),
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        match plan_entity(
+            &self.orm.reg,
+            options,
+            &target,
+            post.path.clone(),
+            std::slice::from_ref(&target),
+        ) {
+            Ok(p) => Ok((target, p)),
+            Err(e) => self.eager_error(e),
+        }
+    }
+
+    /// Sets `parents.<rel>` from the loaded rows grouped by key (`parent_cols` give each
+    /// parent's key), unless it already holds a value.
+    fn assign_groups(
+        &mut self,
+        parents: &[(Rc<Instance>, Vec<SqlValue>)],
+        rel: &str,
+        uselist: bool,
+        groups: &HashMap<String, Vec<Value>>,
+    ) {
+        let key: Rc<str> = Rc::from(rel);
+        for (p, k) in parents {
+            if self.attr_loaded(p, rel) {
+                continue;
+            }
+            let items = groups.get(&key_of(k)).cloned().unwrap_or_default();
+            let v = if uselist {
+                Value::list(items)
+            } else {
+                items.into_iter().next().unwrap_or(Value::None)
+            };
+            self.set_loaded_relationship(p, &key, v);
+        }
+    }
+
+    fn keys_of(
+        &mut self,
+        parents: &[Rc<Instance>],
+        cols: &[String],
+    ) -> R<Vec<(Rc<Instance>, Vec<SqlValue>)>> {
+        let mut out = Vec::with_capacity(parents.len());
+        for p in parents {
+            let mut k = Vec::with_capacity(cols.len());
+            for c in cols {
+                k.push(self.col_value(p, c)?);
+            }
+            out.push((p.clone(), k));
+        }
+        Ok(out)
+    }
+
+    /// A `subquery` load: the origin query wrapped, joined along the path.
+    fn subquery_load(
+        &mut self,
+        class: &str,
+        post: &PostPlan,
+        parents: &[Rc<Instance>],
+        origin: Option<&Origin>,
+        options: &Options,
+    ) -> R<()> {
+        let Some(origin) = origin else {
+            return self.unsupported("subqueryload() below a selectinload() or in a refresh");
+        };
+        let (target, plan) = self.target_plan(class, post, options)?;
+        let rel_path = &post.path[origin.base_len.min(post.path.len())..];
+        let st = match subquery_statement(&self.orm.reg, &origin.query, rel_path, plan) {
+            Ok(s) => s,
+            Err(e) => return self.eager_error(e),
+        };
+        let rows = self.run_select(st.select)?;
+        let ents = [Ent::Class(Rc::from(target.as_str()))];
+        let vals = self.process_level(
+            &rows,
+            vec![RootLayout::Entity(st.target)],
+            &ents,
+            Some(origin),
+            options,
+        )?;
+        let groups = group_rows(&rows, &st.key_cols, vals);
+        let keyed = self.keys_of(parents, &st.parent_cols)?;
+        let uselist = self.uselist_of(class, &post.rel)?;
+        self.assign_groups(&keyed, &post.rel, uselist, &groups);
+        Ok(())
+    }
+
+    /// A `selectin` load: the related rows for the parents' keys, 500 keys per SELECT.
+    fn selectin_load(&mut self, p: PendingLoad) -> R<()> {
+        let (parent_cols, by_target_key) = match selectin_key(&self.orm.reg, &p.class, &p.plan.rel)
+        {
+            Ok(k) => k,
+            Err(e) => return self.eager_error(e),
+        };
+        let uselist = self.uselist_of(&p.class, &p.plan.rel)?;
+        let mut keyed = self.keys_of(&p.parents, &parent_cols)?;
+        let mut none: Vec<(Rc<Instance>, Vec<SqlValue>)> = Vec::new();
+        if by_target_key {
+            let (with, without): (Vec<_>, Vec<_>) = keyed
+                .into_iter()
+                .partition(|(_, k)| k.iter().all(|v| *v != SqlValue::Null));
+            keyed = with;
+            none = without;
+        }
+        let mut keys: Vec<SqlValue> = keyed
+            .iter()
+            .filter_map(|(_, k)| k.first().cloned())
+            .collect();
+        if by_target_key {
+            sort_keys(&mut keys);
+            keys.dedup();
+        }
+        let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+        for chunk in keys.chunks(SELECTIN_CHUNK) {
+            let (target, plan) = self.target_plan(&p.class, &p.plan, &p.options)?;
+            let st = match selectin_statement(&self.orm.reg, &p.class, &p.plan.rel, chunk, plan) {
+                Ok(s) => s,
+                Err(e) => return self.eager_error(e),
+            };
+            let rows = self.run_select(st.select)?;
+            let ents = [Ent::Class(Rc::from(target.as_str()))];
+            let vals = self.process_level(
+                &rows,
+                vec![RootLayout::Entity(st.target)],
+                &ents,
+                None,
+                &p.options,
+            )?;
+            for (k, items) in group_rows(&rows, &st.key_cols, vals) {
+                groups.entry(k).or_default().extend(items);
+            }
+        }
+        self.assign_groups(&keyed, &p.plan.rel, uselist, &groups);
+        self.assign_groups(&none, &p.plan.rel, uselist, &HashMap::new());
+        Ok(())
+    }
+}
+
+/// What a refresh loads besides the instance's columns.
+pub struct RefreshLoads {
+    roots: Vec<RootLayout>,
+    immediate: Vec<Rc<str>>,
+}

@@ -1,0 +1,160 @@
+//! Loader strategies at attribute access: `lazy='noload'` (an empty collection or `None`,
+//! no SQL), `lazy='raise'` / `'raise_on_sql'` and the `raiseload()` option (SQLAlchemy's
+//! `InvalidRequestError`), and what a lazy load's own query brings in (the target's eager
+//! relationships, except the many-to-one way back to the parent, which SQLAlchemy loads
+//! lazily since the parent is known).
+
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use crate::core::interp::orm::Instrumented;
+use crate::core::interp::orm::query::PendingLoad;
+use crate::core::interp::value::{FxMap, Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::eager::{LoaderOption, PathStep};
+use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
+
+/// An instance (weakly) and its `raiseload()` marks: (relationship, `sql_only`).
+type RaiseMarks = (Weak<Instance>, Vec<(Rc<str>, bool)>);
+
+/// Per-instance loader strategies set by loader options (`raiseload()`), keyed by the
+/// instance's address; forgotten when the instance is expired, as SQLAlchemy resets
+/// per-instance loaders then.
+///
+/// Also the queue of `selectin` loads of the load running at top level, if any.
+#[derive(Default)]
+pub struct EagerState {
+    raise: FxMap<usize, RaiseMarks>,
+    /// `selectin` loads waiting for the top-level load to finish.
+    pub queue: Option<VecDeque<PendingLoad>>,
+    /// A refresh in progress loads columns only (no eager relationships).
+    pub columns_only: bool,
+}
+
+impl EagerState {
+    /// The `raiseload()` of `inst.<key>`: `Some(sql_only)`.
+    fn raise_of(&self, inst: &Rc<Instance>, key: &str) -> Option<bool> {
+        let (w, keys) = self.raise.get(&(Rc::as_ptr(inst) as usize))?;
+        if !w.upgrade().is_some_and(|i| Rc::ptr_eq(&i, inst)) {
+            return None;
+        }
+        keys.iter().find(|(k, _)| &**k == key).map(|(_, s)| *s)
+    }
+}
+
+impl Interp<'_> {
+    /// Marks `inst.<key>` to raise when accessed unloaded (`raiseload()`; `sql_only`:
+    /// only when loading would need SQL).
+    pub fn mark_raiseload(&mut self, inst: &Rc<Instance>, key: &str, sql_only: bool) {
+        let entry = self
+            .orm
+            .eager
+            .raise
+            .entry(Rc::as_ptr(inst) as usize)
+            .or_insert_with(|| (Rc::downgrade(inst), Vec::new()));
+        if !entry.0.upgrade().is_some_and(|i| Rc::ptr_eq(&i, inst)) {
+            *entry = (Rc::downgrade(inst), Vec::new());
+        }
+        entry.1.retain(|(k, _)| &**k != key);
+        entry.1.push((Rc::from(key), sql_only));
+    }
+
+    /// Refreshes an expired instance's columns only, as the flush does when it reads a
+    /// related object's key (its relationships then hold pending changes, which
+    /// SQLAlchemy's refresh leaves alone).
+    pub fn refresh_columns(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let was = std::mem::replace(&mut self.orm.eager.columns_only, true);
+        let out = self.refresh_instance(inst);
+        self.orm.eager.columns_only = was;
+        out
+    }
+
+    /// Forgets the per-instance loader strategies of an expired instance.
+    pub fn forget_loader_marks(&mut self, inst: &Rc<Instance>) {
+        if !self.orm.eager.raise.is_empty() {
+            self.orm.eager.raise.remove(&(Rc::as_ptr(inst) as usize));
+        }
+    }
+
+    /// The strategy in force for `inst.<rel>`: a per-instance `raiseload()`, else `lazy=`.
+    fn access_strategy(&self, inst: &Rc<Instance>, rel: &Relationship) -> Lazy {
+        match self.orm.eager.raise_of(inst, &rel.name) {
+            Some(true) => Lazy::RaiseOnSql,
+            Some(false) => Lazy::Raise,
+            None => rel.lazy,
+        }
+    }
+
+    fn raise_unavailable<T>(&self, attr: &Instrumented, how: &str) -> R<T> {
+        self.raise(
+            "InvalidRequestError",
+            format!(
+                "'{}.{}' is not available due to lazy='{how}'",
+                attr.class, attr.key
+            ),
+        )
+    }
+
+    /// Access of an unloaded relationship of a persistent instance that loads without SQL:
+    /// `noload` gives (and keeps) an empty collection or `None`; `raise` raises.
+    pub(super) fn load_without_sql(
+        &mut self,
+        inst: &Rc<Instance>,
+        attr: &Instrumented,
+        rel: &Relationship,
+        uselist: bool,
+    ) -> R<Option<Value>> {
+        match self.access_strategy(inst, rel) {
+            Lazy::NoLoad => {
+                let v = if uselist {
+                    Value::list(vec![])
+                } else {
+                    Value::None
+                };
+                self.set_loaded_relationship(inst, &attr.key, v.clone());
+                Ok(Some(v))
+            }
+            Lazy::Raise => self.raise_unavailable(attr, "raise"),
+            _ => Ok(None),
+        }
+    }
+
+    /// `raise_on_sql`: raises once a lazy load is about to send SQL.
+    pub(super) fn check_raise_on_sql(
+        &mut self,
+        inst: &Rc<Instance>,
+        attr: &Instrumented,
+        rel: &Relationship,
+    ) -> R<()> {
+        if self.access_strategy(inst, rel) == Lazy::RaiseOnSql {
+            return self.raise_unavailable(attr, "raise_on_sql");
+        }
+        Ok(())
+    }
+
+    /// The path a lazy load of `attr` loads at, and the options it adds: for a collection
+    /// whose reverse is a many-to-one, that reverse loads lazily (`lazyload(rev)`).
+    pub(super) fn lazy_load_paths(
+        &self,
+        attr: &Instrumented,
+        rel: &Relationship,
+        r: &ResolvedRel,
+    ) -> (Vec<PathStep>, Vec<LoaderOption>) {
+        let base = vec![PathStep::new(&attr.class, &attr.key)];
+        let mut extra = Vec::new();
+        if r.kind == RelKind::OneToMany
+            && let Some(rev) = rel.back_populates.as_ref().or(rel.backref.as_ref())
+            && let Ok(rr) = self.orm.reg.resolve(&rel.target, rev)
+            && rr.kind == RelKind::ManyToOne
+        {
+            let mut path = base.clone();
+            path.push(PathStep::new(&rel.target, rev));
+            extra.push(LoaderOption {
+                path,
+                wildcard: false,
+                strategy: Some(Lazy::Select),
+            });
+        }
+        (base, extra)
+    }
+}
