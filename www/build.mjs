@@ -13,6 +13,29 @@ const gen = join(www, 'gen');
 const release = process.env.TRUNK_PROFILE !== 'debug';
 const target = ['chrome110', 'firefox110', 'safari16'];
 
+// @codemirror/lang-sql defines all its dialects at the top of its module. They are
+// marked pure, but esbuild keeps a call whose arguments concatenate strings held in
+// variables (`SQLKeywords + "..."`), so every dialect's keyword lists (PostgreSQL, MySQL,
+// MSSQL, ...: ~20 KB) stayed in the bundle though only SQLite's is used. Wrapping each
+// dialect's options in a pure arrow call lets esbuild drop the unused ones; the options
+// passed are the same. When the source no longer has that shape, nothing is changed.
+const dropUnusedSqlDialects = {
+  name: 'drop-unused-sql-dialects',
+  setup(b) {
+    b.onLoad({ filter: /@codemirror[\\/]lang-sql[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(
+        /(\/\*@__PURE__\*\/SQLDialect\.define\()(\{\n[\s\S]*?\n\})\);/g,
+        (whole, call, options) => (options.includes('SQLDialect.define(')
+          ? whole
+          : `${call}/*@__PURE__*/(() => (${options}))());`),
+      );
+      if (contents === source) console.warn('build.mjs: lang-sql changed shape; its dialects stay whole');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 await mkdir(gen, { recursive: true });
 await build({
   entryPoints: [join(www, 'editor', 'editor.js')],
@@ -23,6 +46,7 @@ await build({
   target,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [dropUnusedSqlDialects],
 });
 for (const [name, loader] of [['ormlab.js', 'js'], ['worker-boot.js', 'js'], ['style.css', 'css']]) {
   const source = await readFile(join(www, name), 'utf8');

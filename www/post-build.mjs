@@ -1,7 +1,8 @@
 // Post-build step (Trunk's post_build hook): minifies the JS glue wasm-bindgen wrote for
 // the two wasm modules (`app.js`, an ES module, and `worker.js`, a classic script that
-// defines the global `wasm_bindgen`) in Trunk's staging directory, and updates the
-// `integrity` hash index.html carries for `app.js`. Release builds only.
+// defines the global `wasm_bindgen`) in Trunk's staging directory, updates the
+// `integrity` hash index.html carries for `app.js`, and checks that the modules import
+// nothing but their glue. Release builds only.
 import { transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -23,4 +24,14 @@ if (process.env.TRUNK_PROFILE === 'release') {
     html = html.split(`integrity="${hash(before)}"`).join(`integrity="${hash(code)}"`);
   }
   await writeFile(join(dir, 'index.html'), html);
+  // Each module may import only its wasm-bindgen glue: an import from elsewhere ("env")
+  // is a C function SQLite was built without (see SQLITE_WASM_RS_FLAGS in
+  // .cargo/config.toml) and would fail in the browser.
+  for (const name of ['worker_bg.wasm', 'app_bg.wasm']) {
+    const module = new WebAssembly.Module(await readFile(join(dir, name)));
+    const stray = WebAssembly.Module.imports(module).filter((i) => !i.module.endsWith('_bg.js'));
+    if (stray.length) {
+      throw new Error(`${name} imports ${stray.map((i) => `${i.module}.${i.name}`).join(', ')}`);
+    }
+  }
 }

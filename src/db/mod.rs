@@ -7,6 +7,7 @@
 
 #[cfg(feature = "db")]
 mod backend;
+mod cell;
 #[cfg(feature = "db")]
 mod connection;
 #[cfg(feature = "db")]
@@ -15,21 +16,25 @@ pub mod exchange;
 mod schema;
 mod value;
 
+pub use cell::Cell;
 #[cfg(feature = "db")]
 pub use connection::{Database, InterruptCheck, Result};
 #[cfg(feature = "db")]
 pub use error::DbError;
 pub use schema::{ColumnInfo, TableInfo};
-pub use value::{Param, Value, format_real};
+pub use value::{Param, Value, blob_display, format_real};
 
 /// A column of a result set: its name and declared type (empty for expressions).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ResultColumn {
     /// Name as SQLite reports it (alias or column name).
     pub name: String,
     /// Declared type of the source column, e.g. `VARCHAR(80)`; empty for expressions.
     pub decltype: String,
 }
+
+crate::json::json_struct!(ResultColumn { name, decltype });
 
 /// What one statement produced.
 #[derive(Debug, Clone, PartialEq)]

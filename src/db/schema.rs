@@ -1,9 +1,8 @@
 //! Reading the live schema (for completion and the schema panel).
 
-use serde::{Deserialize, Serialize};
-
 /// A table or view and its columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct TableInfo {
     /// Table name.
     pub name: String,
@@ -14,7 +13,8 @@ pub struct TableInfo {
 }
 
 /// A column of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ColumnInfo {
     /// Column name.
     pub name: String,
@@ -25,6 +25,18 @@ pub struct ColumnInfo {
     /// Declared NOT NULL.
     pub not_null: bool,
 }
+
+crate::json::json_struct!(TableInfo {
+    name,
+    kind,
+    columns
+});
+crate::json::json_struct!(ColumnInfo {
+    name,
+    decltype,
+    pk,
+    not_null
+});
 
 #[cfg(feature = "db")]
 impl super::Database {

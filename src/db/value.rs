@@ -1,9 +1,11 @@
 //! Values stored in and read from SQLite, and their wire encoding.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{
+    ErrorKind, FromJson, JsonError, Notation, Num, Reader, ShortestDigits, lay_out, shortest_digits,
+};
 
 /// One SQLite value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// SQL NULL.
     Null,
@@ -32,9 +34,15 @@ impl Value {
     }
 
     /// Appends this value as JSON: INTEGER as a number without a fraction, REAL always
-    /// with a fraction or exponent (so a reader can tell them apart; non-finite as
-    /// strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as `{"blob":"<hex>"}`.
+    /// with a fraction or exponent (so a reader can tell them apart: Rust's `{:?}`,
+    /// non-finite as strings `"Infinity"`, `"-Infinity"`), TEXT as a string, BLOB as
+    /// `{"blob":"<hex>"}`.
     pub fn write_json(&self, out: &mut String) {
+        self.write_json_with(out, shortest_digits);
+    }
+
+    /// [`Value::write_json`], with a REAL's digits from `digits`.
+    pub fn write_json_with(&self, out: &mut String, digits: ShortestDigits) {
         use std::fmt::Write;
         match self {
             Value::Null => out.push_str("null"),
@@ -43,8 +51,8 @@ impl Value {
             }
             Value::Real(f) => {
                 if f.is_finite() {
-                    let s = format!("{f:?}");
-                    out.push_str(&s);
+                    let (d, exp) = digits(*f);
+                    lay_out(out, f.is_sign_negative(), &d, exp, Notation::Debug);
                 } else if f.is_nan() {
                     out.push_str("null");
                 } else if *f > 0.0 {
@@ -64,24 +72,26 @@ impl Value {
         }
     }
 
-    /// Reads a value written by [`Value::write_json`].
-    pub fn read_json(v: &serde_json::Value) -> Value {
-        match v {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Integer(*b as i64),
-            serde_json::Value::Number(n) => match (n.is_f64(), n.as_i64()) {
-                (false, Some(i)) => Value::Integer(i),
-                _ => Value::Real(n.as_f64().unwrap_or(0.0)),
-            },
-            serde_json::Value::String(s) => Value::Text(s.clone()),
-            serde_json::Value::Object(o) => {
-                match o.get("blob").and_then(|b| b.as_str()).and_then(decode_hex) {
+    /// Reads a value written by [`Value::write_json`]. Any other JSON reads too:
+    /// booleans as 0/1, integers beyond `i64` as REAL, arrays and objects other than
+    /// `{"blob": "<hex>"}` as their JSON text as it is.
+    pub fn read_json(r: &mut Reader<'_>) -> Result<Value, JsonError> {
+        Ok(match r.peek() {
+            Some(b'"') => Value::Text(r.string()?.into_owned()),
+            Some(b'[' | b'{') => {
+                let text = r.raw()?;
+                match blob_of(r.nested(text)) {
                     Some(bytes) => Value::Blob(bytes),
-                    None => Value::Text(v.to_string()),
+                    None => Value::Text(text.to_owned()),
                 }
             }
-            serde_json::Value::Array(_) => Value::Text(v.to_string()),
-        }
+            Some(b't' | b'f') => Value::Integer(i64::from(r.bool()?)),
+            Some(b'n') => {
+                r.null()?;
+                Value::Null
+            }
+            _ => number_value(r)?,
+        })
     }
 
     /// How the console shows the value in a grid cell (`None` for NULL).
@@ -91,19 +101,23 @@ impl Value {
             Value::Integer(i) => Some(i.to_string()),
             Value::Real(f) => Some(format_real(*f)),
             Value::Text(s) => Some(s.clone()),
-            Value::Blob(b) => {
-                let mut s = String::from("x'");
-                for byte in b.iter().take(64) {
-                    s.push_str(&format!("{byte:02X}"));
-                }
-                if b.len() > 64 {
-                    s.push('…');
-                }
-                s.push('\'');
-                Some(s)
-            }
+            Value::Blob(b) => Some(blob_display(b)),
         }
     }
+}
+
+/// How the console shows a BLOB: `x'00FF'`, the first 64 bytes (then `…`).
+pub fn blob_display(b: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::from("x'");
+    for byte in b.iter().take(64) {
+        let _ = write!(s, "{byte:02X}");
+    }
+    if b.len() > 64 {
+        s.push('…');
+    }
+    s.push('\'');
+    s
 }
 
 /// Formats a REAL the way SQLite's shell does for round numbers (`1.0`) while keeping
@@ -137,6 +151,21 @@ fn write_json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The bytes of an object's `"blob"` (a hex string), if it is an object with one.
+pub(crate) fn blob_of(mut r: Reader<'_>) -> Option<Vec<u8>> {
+    let mut blob = None;
+    r.object(&mut |r, key| {
+        if key == "blob" && r.peek() == Some(b'"') {
+            blob = decode_hex(&r.string()?);
+            Ok(())
+        } else {
+            r.skip()
+        }
+    })
+    .ok()?;
+    blob
+}
+
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) || !s.is_ascii() {
         return None;
@@ -168,8 +197,9 @@ mod tests {
     fn roundtrip(v: Value) {
         let mut s = String::new();
         v.write_json(&mut s);
-        let parsed: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(Value::read_json(&parsed), v, "{s}");
+        let mut r = Reader::new(&s);
+        assert_eq!(Value::read_json(&mut r).unwrap(), v, "{s}");
+        r.finish().unwrap();
     }
 
     #[test]
@@ -184,6 +214,66 @@ mod tests {
     }
 
     #[test]
+    fn other_json_reads_as_its_text() {
+        let text = r#"[{"blob":"00"},{"b":1, "a":[]},[1,2.0],18446744073709551615,-0,false,"x"]"#;
+        let mut r = Reader::new(text);
+        let mut got = Vec::new();
+        r.array(&mut |r| {
+            got.push(Value::read_json(r)?);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                Value::Blob(vec![0]),
+                Value::Text(r#"{"b":1, "a":[]}"#.into()),
+                Value::Text("[1,2.0]".into()),
+                Value::Real(18446744073709551615.0),
+                Value::Real(-0.0),
+                Value::Integer(0),
+                Value::Text("x".into()),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reals_are_written_as_rust_debug_formats_them(bits in proptest::num::u64::ANY) {
+            let f = f64::from_bits(bits);
+            proptest::prop_assume!(f.is_finite());
+            let mut s = String::new();
+            Value::Real(f).write_json(&mut s);
+            proptest::prop_assert_eq!(s, format!("{f:?}"));
+        }
+    }
+
+    #[test]
+    fn reals_of_every_magnitude_are_written_as_rust_debug_formats_them() {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            1e-4,
+            9.99e-5,
+            1e-5,
+            1e15,
+            1e16,
+            9999999999999998.0,
+            1.5e300,
+            5e-324,
+            f64::MAX,
+            0.1 + 0.2,
+            123456.789,
+        ] {
+            let mut s = String::new();
+            Value::Real(f).write_json(&mut s);
+            assert_eq!(s, format!("{f:?}"));
+        }
+    }
+
+    #[test]
     fn display_distinguishes_null_from_text_null() {
         assert_eq!(Value::Null.display(), None);
         assert_eq!(
@@ -194,73 +284,139 @@ mod tests {
     }
 }
 
-/// A parameter as the JS API sends it — a plain JSON scalar — deserialized straight
-/// into a [`Value`] (no intermediate JSON tree): numbers with a fraction or exponent
-/// become REAL, other numbers INTEGER, strings TEXT, booleans 0/1, `null` NULL, and
-/// `{"blob": "<hex>"}` a BLOB.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
+/// A number as SQLite gets it: integers that fit `i64` as INTEGER, anything else
+/// (fractions, exponents, `-0`, integers out of range) as REAL.
+fn number_value(r: &mut Reader<'_>) -> Result<Value, JsonError> {
+    Ok(match r.num()? {
+        Num::U64(u) => i64::try_from(u)
+            .map(Value::Integer)
+            .unwrap_or(Value::Real(u as f64)),
+        Num::I64(i) => Value::Integer(i),
+        Num::F64(f) => Value::Real(f),
+    })
+}
+
+/// A parameter as the JS API sends it — a plain JSON scalar — read straight into a
+/// [`Value`] (no intermediate JSON tree): numbers with a fraction or exponent become
+/// REAL, other numbers INTEGER (REAL beyond `i64`), strings TEXT, booleans 0/1, `null`
+/// NULL, and `{"blob": "<hex>"}` a BLOB. Arrays and other objects are an error.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Param(pub Value);
 
-impl<'de> Deserialize<'de> for Param {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Param;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a number, string, boolean, null or {\"blob\": hex}")
+impl FromJson for Param {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        let invalid = |r: &Reader<'_>, m: String| r.error(ErrorKind::Invalid(m));
+        Ok(Param(match r.peek() {
+            Some(b'"') => Value::Text(r.string()?.into_owned()),
+            Some(b't' | b'f') => Value::Integer(i64::from(r.bool()?)),
+            Some(b'n') => {
+                r.null()?;
+                Value::Null
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Param, E> {
-                Ok(Param(Value::Integer(v as i64)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Param, E> {
-                Ok(Param(Value::Integer(v)))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Param, E> {
-                Ok(Param(
-                    i64::try_from(v)
-                        .map(Value::Integer)
-                        .unwrap_or(Value::Real(v as f64)),
-                ))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Param, E> {
-                Ok(Param(Value::Real(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Param, E> {
-                Ok(Param(Value::Text(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Param, E> {
-                Ok(Param(Value::Text(v)))
-            }
-            fn visit_unit<E>(self) -> Result<Param, E> {
-                Ok(Param(Value::Null))
-            }
-            fn visit_none<E>(self) -> Result<Param, E> {
-                Ok(Param(Value::Null))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Param, A::Error> {
+            Some(b'{') => {
                 let mut blob = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "blob" && blob.is_none() {
-                        let hex: String = map.next_value()?;
-                        blob = Some(
-                            decode_hex(&hex)
-                                .ok_or_else(|| serde::de::Error::custom("blob is not hex"))?,
-                        );
-                    } else {
-                        return Err(serde::de::Error::custom(format!(
-                            "cannot bind an object with key `{key}`"
-                        )));
+                r.object(&mut |r, key| {
+                    if key != "blob" || blob.is_some() {
+                        return Err(invalid(
+                            r,
+                            format!("cannot bind an object with key `{key}`"),
+                        ));
                     }
+                    let hex = r.string()?;
+                    blob =
+                        Some(decode_hex(&hex).ok_or_else(|| invalid(r, "blob is not hex".into()))?);
+                    Ok(())
+                })?;
+                Value::Blob(blob.ok_or_else(|| invalid(r, "cannot bind an empty object".into()))?)
+            }
+            Some(b'-' | b'0'..=b'9') => number_value(r)?,
+            _ => {
+                return Err(r.error(ErrorKind::Expected(
+                    "a number, string, boolean, null or {\"blob\": hex}",
+                )));
+            }
+        }))
+    }
+}
+
+/// serde's view of a [`Param`] (tests only: the protocol codec is checked against it).
+/// Deserializing is the serde implementation the codec replaced.
+#[cfg(test)]
+mod param_serde {
+    use super::{Param, Value, decode_hex};
+
+    impl serde::Serialize for Param {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            match &self.0 {
+                Value::Null => s.serialize_unit(),
+                Value::Integer(i) => s.serialize_i64(*i),
+                Value::Real(f) => s.serialize_f64(*f),
+                Value::Text(t) => s.serialize_str(t),
+                Value::Blob(b) => {
+                    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+                    let mut m = s.serialize_map(Some(1))?;
+                    m.serialize_entry("blob", &hex)?;
+                    m.end()
                 }
-                blob.map(|b| Param(Value::Blob(b)))
-                    .ok_or_else(|| serde::de::Error::custom("cannot bind an empty object"))
             }
         }
-        d.deserialize_any(V)
+    }
+
+    impl<'de> serde::Deserialize<'de> for Param {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Param;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a number, string, boolean, null or {\"blob\": hex}")
+                }
+                fn visit_bool<E>(self, v: bool) -> Result<Param, E> {
+                    Ok(Param(Value::Integer(v as i64)))
+                }
+                fn visit_i64<E>(self, v: i64) -> Result<Param, E> {
+                    Ok(Param(Value::Integer(v)))
+                }
+                fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Param, E> {
+                    Ok(Param(
+                        i64::try_from(v)
+                            .map(Value::Integer)
+                            .unwrap_or(Value::Real(v as f64)),
+                    ))
+                }
+                fn visit_f64<E>(self, v: f64) -> Result<Param, E> {
+                    Ok(Param(Value::Real(v)))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Param, E> {
+                    Ok(Param(Value::Text(v.to_owned())))
+                }
+                fn visit_unit<E>(self) -> Result<Param, E> {
+                    Ok(Param(Value::Null))
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Param, A::Error> {
+                    let mut blob = None;
+                    while let Some(key) = map.next_key::<String>()? {
+                        if key == "blob" && blob.is_none() {
+                            let hex: String = map.next_value()?;
+                            blob = Some(
+                                decode_hex(&hex)
+                                    .ok_or_else(|| serde::de::Error::custom("blob is not hex"))?,
+                            );
+                        } else {
+                            return Err(serde::de::Error::custom(format!(
+                                "cannot bind an object with key `{key}`"
+                            )));
+                        }
+                    }
+                    blob.map(|b| Param(Value::Blob(b)))
+                        .ok_or_else(|| serde::de::Error::custom("cannot bind an empty object"))
+                }
+            }
+            d.deserialize_any(V)
+        }
     }
 }
 
@@ -271,7 +427,8 @@ mod param_tests {
     #[test]
     fn params_keep_integer_real_text_null_blob_apart() {
         let got: Vec<Param> =
-            serde_json::from_str(r#"[1, 1.0, -2.5e3, "x", null, true, {"blob": "00ff"}]"#).unwrap();
+            crate::json::from_str(r#"[1, 1.0, -2.5e3, "x", null, true, {"blob": "00ff"}]"#)
+                .unwrap();
         let want = [
             Value::Integer(1),
             Value::Real(1.0),
@@ -282,7 +439,15 @@ mod param_tests {
             Value::Blob(vec![0, 255]),
         ];
         assert_eq!(got.into_iter().map(|p| p.0).collect::<Vec<_>>(), want);
-        assert!(serde_json::from_str::<Vec<Param>>(r#"[[1]]"#).is_err());
-        assert!(serde_json::from_str::<Vec<Param>>(r#"[{"nope": 1}]"#).is_err());
+        let bad = |text: &str| {
+            crate::json::from_str::<Vec<Param>>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"[[1]]"#).starts_with("expected a number, string"));
+        assert!(bad(r#"[{"nope": 1}]"#).starts_with("cannot bind an object with key `nope`"));
+        assert!(bad(r#"[{}]"#).starts_with("cannot bind an empty object"));
+        assert!(bad(r#"[{"blob": "0g"}]"#).starts_with("blob is not hex"));
+        assert!(bad(r#"[{"blob": "00", "blob": "11"}]"#).contains("key `blob`"));
     }
 }

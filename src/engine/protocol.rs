@@ -5,15 +5,16 @@
 //! tagged form, e.g. `{"Query":{"sql":"select ?","params":[1]}}`, and `bytes` an
 //! optional transferable `ArrayBuffer` (database import and export). Row data is
 //! embedded as raw JSON arrays (see [`crate::db::Value::write_json`]) so that the JS
-//! side gets plain arrays from one `JSON.parse`.
+//! side gets plain arrays from one `JSON.parse`. The JSON codec is written out by hand
+//! in `engine::codec` (on [`crate::json`]); tests check it against serde_json.
 
 use crate::core::diag::Span;
 use crate::db::{Param, ResultColumn, TableInfo};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use crate::json::RawJson;
 
 /// What the page asks the engine to do.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub enum Request {
     /// Say hello: answers [`Response::Opened`].
     Open,
@@ -98,7 +99,8 @@ pub enum Request {
 }
 
 /// What the engine answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub enum Response {
     /// The engine is up.
     Opened {
@@ -121,7 +123,7 @@ pub enum Response {
     /// Rows for [`Request::FetchRows`] (a JSON array of arrays).
     Rows {
         /// The rows.
-        rows: Box<RawValue>,
+        rows: RawJson,
     },
     /// The outcome of [`Request::Exec`].
     Executed {
@@ -133,12 +135,12 @@ pub enum Response {
         /// Column names.
         columns: Vec<String>,
         /// The rows (a JSON array of arrays).
-        rows: Box<RawValue>,
+        rows: RawJson,
     },
     /// The outcome of [`Request::QueryMany`]: one array of rows per run.
     QueryManyRows {
         /// A JSON array with one array of rows per parameter list.
-        results: Box<RawValue>,
+        results: RawJson,
     },
     /// The outcome of [`Request::RunMany`].
     RanMany {
@@ -187,7 +189,8 @@ pub enum Response {
 }
 
 /// One statement's result in a [`Response::Ran`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Block {
     /// Where the statement is in the editor text (bytes).
     pub span: Span,
@@ -202,7 +205,8 @@ pub struct Block {
 }
 
 /// What one statement produced.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub enum BlockKind {
     /// Rows: the first page is here, the rest with [`Request::FetchRows`].
     Rows {
@@ -213,7 +217,7 @@ pub enum BlockKind {
         /// Total number of rows.
         total: usize,
         /// The first rows (a JSON array of arrays).
-        first: Box<RawValue>,
+        first: RawJson,
     },
     /// A statement without rows.
     Done {
@@ -227,7 +231,8 @@ pub enum BlockKind {
 }
 
 /// An error with a position in the editor text when one is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct EngineError {
     /// SQLite's (or the engine's) message.
     pub message: String,
@@ -272,7 +277,8 @@ impl std::fmt::Display for EngineError {
 }
 
 /// What a script run produced, for the output, results, SQL log and error panes.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ScriptOutcome {
     /// What the script printed, exactly as Python prints it.
     pub stdout: String,
@@ -291,7 +297,8 @@ pub struct ScriptOutcome {
 }
 
 /// An error in a script: a parse diagnostic or the uncaught exception.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ScriptError {
     /// Index into the request's sources.
     pub source: usize,
@@ -312,7 +319,8 @@ pub struct ScriptError {
 }
 
 /// One statement of the SQL log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct LoggedStatement {
     /// The SQL text as sent.
     pub sql: String,
@@ -325,7 +333,8 @@ pub struct LoggedStatement {
 }
 
 /// A printed list of objects or rows, as a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct PrintedTable {
     /// Line of the `print` call (in the source that printed it).
     pub line: u32,

@@ -8,7 +8,7 @@ use crate::core::interp::{self, RunOptions, Source};
 use crate::core::nplus1;
 use crate::core::sqltext::split_statements;
 use crate::db::{Database, DbError, Outcome, Param, TableInfo, Value};
-use serde_json::value::RawValue;
+use crate::json::RawJson;
 
 /// The longest statement text kept in a [`Block`] for display.
 const BLOCK_SQL_CHARS: usize = 300;
@@ -97,7 +97,7 @@ impl Engine {
                 },
                 Ok(Outcome::Done { .. }) => Response::QueryRows {
                     columns: vec![],
-                    rows: raw("[]"),
+                    rows: RawJson::new("[]".to_owned()),
                 },
                 Err(e) => Response::Error {
                     error: positioned(&sql, Span::at(0), &e),
@@ -115,7 +115,9 @@ impl Engine {
                             write_rows(&mut out, rows);
                         }
                         out.push(']');
-                        Response::QueryManyRows { results: raw(&out) }
+                        Response::QueryManyRows {
+                            results: RawJson::new(out),
+                        }
                     }
                     Err(e) => Response::Error {
                         error: positioned(&sql, Span::at(0), &e),
@@ -513,15 +515,10 @@ fn write_rows(out: &mut String, rows: &[Vec<Value>]) {
     out.push(']');
 }
 
-fn rows_json(rows: &[Vec<Value>]) -> Box<RawValue> {
+fn rows_json(rows: &[Vec<Value>]) -> RawJson {
     let mut out = String::with_capacity(rows.len() * 32 + 2);
     write_rows(&mut out, rows);
-    raw(&out)
-}
-
-fn raw(json: &str) -> Box<RawValue> {
-    RawValue::from_string(json.to_owned())
-        .unwrap_or_else(|_| RawValue::from_string("null".to_owned()).expect("valid"))
+    RawJson::new(out)
 }
 
 #[cfg(test)]

@@ -115,9 +115,15 @@ impl Image {
     /// (every chunk dirty), e.g. an imported file.
     pub fn from_bytes(bytes: Vec<u8>) -> Self {
         let n = chunks_for(bytes.len() as u64);
+        // Inserted one by one: `collect()` into a B-tree sorts first, and that sort would
+        // be one more in the worker's wasm.
+        let mut dirty = BTreeSet::new();
+        for i in 0..n {
+            dirty.insert(i);
+        }
         Image {
             data: bytes,
-            dirty: (0..n).collect(),
+            dirty,
             ..Self::default()
         }
     }
@@ -219,10 +225,15 @@ impl Image {
         }
         self.commit += 1;
         let dirty = std::mem::take(&mut self.dirty);
+        // In order already; inserted one by one (see `from_bytes`).
+        let mut chunks = BTreeMap::new();
+        for i in dirty {
+            chunks.insert(i, self.chunk(i));
+        }
         let batch = CommitBatch {
             commit: self.commit,
             size: self.size(),
-            chunks: dirty.into_iter().map(|i| (i, self.chunk(i))).collect(),
+            chunks,
             shrunk: std::mem::take(&mut self.shrunk),
         };
         Some(batch)

@@ -78,6 +78,11 @@ pub fn install(now_ms: fn() -> i64) -> Result<String, String> {
     if let Some(s) = shared() {
         return Ok(s.name.clone());
     }
+    // Finding a free name and registering it must not interleave with another thread
+    // doing the same (native tests run in parallel): two threads would register one name
+    // and share each other's state.
+    static REGISTERING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = REGISTERING.lock().unwrap_or_else(|e| e.into_inner());
     let mut n = 1;
     let name = loop {
         let name = if n == 1 {

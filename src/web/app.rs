@@ -12,6 +12,7 @@ use crate::web::editor::{self, Callbacks, EditorHandle, Mark};
 use crate::web::examples;
 use crate::web::grid::PAGE;
 use crate::web::history_view::{History, HistoryPanel};
+use crate::web::numbers;
 use crate::web::results::{ErrorList, ResultBlock, ShownBlock, ShownError};
 use crate::web::script_view::{Output, PrintedTableView, SqlLog};
 use leptos::prelude::*;
@@ -511,8 +512,9 @@ fn show_sql_outcome(resp: Response, out: Outputs, editors: Editors, code: RunCod
                     .collect(),
             );
             out.summary.set(Some(format!(
-                "last run: {} in {elapsed_ms:.1} ms",
-                plural(blocks.len(), "statement")
+                "last run: {} in {} ms",
+                plural(blocks.len(), "statement"),
+                numbers::fixed(elapsed_ms, 1)
             )));
             out.blocks.set(
                 blocks
@@ -627,8 +629,9 @@ fn show_script_outcome(resp: Response, out: Outputs, editors: Editors, code: Run
                 .collect();
             let statements = sql_log.iter().filter(|s| !s.sql.is_empty()).count();
             out.summary.set(Some(format!(
-                "last run: script, {} in {elapsed_ms:.1} ms",
-                plural(statements, "SQL statement")
+                "last run: script, {} in {} ms",
+                plural(statements, "SQL statement"),
+                numbers::fixed(elapsed_ms, 1)
             )));
             out.stdout.set(stdout);
             out.stderr.set(stderr);

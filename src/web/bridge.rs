@@ -2,6 +2,7 @@
 //! (`www/ormlab.js` owns the worker so that it starts before the UI's wasm loads).
 
 use crate::engine::{EngineError, Request, Response};
+use crate::web::numbers;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,16 +19,16 @@ extern "C" {
 /// Sends a request to the engine and waits for its answer. Transport failures
 /// (worker restarted by Stop, worker crashed) come back as [`Response::Error`].
 pub async fn call(req: &Request) -> Response {
-    let json = match serde_json::to_string(req) {
-        Ok(j) => j,
-        Err(e) => return error(format!("could not encode the request: {e}"), false),
-    };
+    let json = crate::engine::request_json(req, numbers::shortest_digits);
     let promise = match call_raw(&json) {
         Ok(p) => p,
         Err(e) => return error(js_message(&e), false),
     };
     match JsFuture::from(promise).await {
-        Ok(v) => match v.as_string().map(|s| serde_json::from_str::<Response>(&s)) {
+        Ok(v) => match v
+            .as_string()
+            .map(|s| crate::json::from_str_with::<Response>(&s, numbers::parse_float))
+        {
             Some(Ok(resp)) => resp,
             Some(Err(e)) => error(format!("could not decode the engine's answer: {e}"), false),
             None => error("the engine sent no answer".into(), false),

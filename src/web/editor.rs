@@ -1,6 +1,6 @@
 //! Bindings to the CodeMirror bundle (`www/editor/editor.js` → `window.ormlabEditor`).
 
-use serde::Serialize;
+use crate::json::{ObjectWriter, ToJson};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -36,8 +36,7 @@ extern "C" {
 }
 
 /// A diagnostic to mark in the editor (1-based, columns in characters).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Mark {
     /// Start line.
     pub line: u32,
@@ -51,6 +50,19 @@ pub struct Mark {
     pub message: String,
     /// `error` or `warning`.
     pub severity: &'static str,
+}
+
+impl ToJson for Mark {
+    fn to_json(&self, out: &mut String) {
+        crate::json::write_fields!(out, {
+            line = &self.line,
+            col = &self.col,
+            end_line: "endLine" = &self.end_line,
+            end_col: "endCol" = &self.end_col,
+            message = &self.message,
+            severity = self.severity,
+        });
+    }
 }
 
 /// What the editor reports back.
@@ -100,27 +112,22 @@ impl EditorHandle {
 
     /// Replaces the marked diagnostics.
     pub fn set_marks(&self, marks: &[Mark]) {
-        if let Ok(json) = serde_json::to_string(marks)
-            && let Ok(v) = js_sys::JSON::parse(&json)
-        {
+        if let Ok(v) = js_sys::JSON::parse(&crate::json::to_string(marks)) {
             self.js_set_diagnostics(&v);
         }
     }
 
     /// Sets the tables and columns offered by completion.
     pub fn set_schema(&self, tables: &[crate::db::TableInfo]) {
-        let map: serde_json::Map<String, serde_json::Value> = tables
-            .iter()
-            .map(|t| {
-                (
-                    t.name.clone(),
-                    serde_json::Value::from(
-                        t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
-                    ),
-                )
-            })
-            .collect();
-        if let Ok(v) = js_sys::JSON::parse(&serde_json::Value::Object(map).to_string()) {
+        // {table: [column, ...]} (`tables` come sorted by name).
+        let mut json = String::new();
+        let mut o = ObjectWriter::new(&mut json);
+        for t in tables {
+            let columns: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+            o.key(&t.name, &columns);
+        }
+        o.end();
+        if let Ok(v) = js_sys::JSON::parse(&json) {
             self.js_set_schema(&v);
         }
     }

@@ -1,15 +1,17 @@
 //! A virtualized result grid: only the rows in view are in the DOM, rows beyond the
 //! first page are fetched from the engine page by page as the user scrolls.
 
-use crate::db::{ResultColumn, Value};
-use crate::engine::{Request, Response, decode_rows};
+use crate::db::{Cell, ResultColumn};
+use crate::engine::{Request, Response, decode_cells};
 use crate::web::bridge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{HashMap, HashSet};
 
 /// Height of one row, in CSS pixels (the stylesheet uses the same value).
-pub const ROW_HEIGHT: f64 = 24.0;
+pub const ROW_PX: usize = 24;
+/// [`ROW_PX`] for scroll arithmetic.
+pub const ROW_HEIGHT: f64 = ROW_PX as f64;
 /// Rows per page fetched from the engine.
 pub const PAGE: usize = 500;
 /// Visible height of a grid, at most.
@@ -27,14 +29,14 @@ pub fn Grid(
     /// Total row count.
     total: usize,
     /// The first page of rows.
-    first: Vec<Vec<Value>>,
+    first: Vec<Vec<Cell>>,
 ) -> impl IntoView {
     let widths = column_widths(&columns, &first);
     let template = std::iter::once(format!("{}ch", total.to_string().len().max(2) + 2))
         .chain(widths.iter().map(|w| format!("minmax({w}ch, 1fr)")))
         .collect::<Vec<_>>()
         .join(" ");
-    let pages: RwSignal<HashMap<usize, Vec<Vec<Value>>>> =
+    let pages: RwSignal<HashMap<usize, Vec<Vec<Cell>>>> =
         RwSignal::new(HashMap::from([(0, first)]));
     let requested: StoredValue<HashSet<usize>> = StoredValue::new(HashSet::from([0]));
     let scroll_top = RwSignal::new(0.0f64);
@@ -67,7 +69,7 @@ pub fn Grid(
                     limit: PAGE,
                 };
                 if let Response::Rows { rows } = bridge::call(&req).await {
-                    let rows = decode_rows(&rows);
+                    let rows = decode_cells(&rows);
                     pages.update(|p| {
                         p.insert(page, rows);
                     });
@@ -98,7 +100,7 @@ pub fn Grid(
                         None => view! { <div class="cell loading">"…"</div> }.into_any(),
                     };
                     view! {
-                        <div class="row" style:top=format!("{}px", i as f64 * ROW_HEIGHT) data-row=i>
+                        <div class="row" style:top=format!("{}px", i * ROW_PX) data-row=i>
                             <div class="cell rownum">{i + 1}</div>
                             {cells}
                         </div>
@@ -107,7 +109,8 @@ pub fn Grid(
                 .collect_view()
         })
     };
-    let style = format!("--grid-cols: {template}; height: {viewport}px");
+    // Whole pixels: the page formats no floats (see `web::numbers`).
+    let style = format!("--grid-cols: {template}; height: {}px", viewport as u64);
     view! {
         <div class="grid" style=style role="grid" aria-rowcount=total
             on:scroll=move |ev| {
@@ -118,18 +121,19 @@ pub fn Grid(
                 <div class="cell head rownum">"#"</div>
                 {header}
             </div>
-            <div class="grid-body" style:height=format!("{body_height}px")>{rows}</div>
+            <div class="grid-body" style:height=format!("{}px", total * ROW_PX)>{rows}</div>
         </div>
     }
 }
 
-fn cell_view(v: &Value) -> impl IntoView + use<> {
-    match v.display() {
+fn cell_view(v: &Cell) -> impl IntoView + use<> {
+    match v.text() {
         None => view! { <div class="cell null" title="NULL">"NULL"</div> }.into_any(),
         Some(text) => {
+            let text = text.to_owned();
             let class = match v {
-                Value::Integer(_) | Value::Real(_) => "cell num",
-                Value::Blob(_) => "cell blob",
+                Cell::Number(_) => "cell num",
+                Cell::Blob(_) => "cell blob",
                 _ => "cell",
             };
             let shown: String = text.chars().take(500).collect();
@@ -139,7 +143,7 @@ fn cell_view(v: &Value) -> impl IntoView + use<> {
 }
 
 /// A width in characters per column, from the header and the first page.
-fn column_widths(columns: &[ResultColumn], first: &[Vec<Value>]) -> Vec<usize> {
+fn column_widths(columns: &[ResultColumn], first: &[Vec<Cell>]) -> Vec<usize> {
     columns
         .iter()
         .enumerate()
@@ -154,7 +158,7 @@ fn column_widths(columns: &[ResultColumn], first: &[Vec<Value>]) -> Vec<usize> {
                 .iter()
                 .take(200)
                 .filter_map(|r| r.get(i))
-                .map(|v| v.display().map(|s| s.chars().count()).unwrap_or(4))
+                .map(|v| v.text().map(|s| s.chars().count()).unwrap_or(4))
                 .max()
                 .unwrap_or(0);
             head.max(body).clamp(4, 48) + 2

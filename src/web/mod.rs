@@ -18,6 +18,8 @@ pub mod history;
 #[cfg(feature = "ui")]
 pub mod history_view;
 pub mod idb;
+#[cfg(feature = "ui")]
+pub mod numbers;
 #[cfg(feature = "db")]
 pub mod persist;
 #[cfg(feature = "ui")]

@@ -1,8 +1,9 @@
 //! The results area: one block per statement, and the error list.
 
-use crate::db::Value;
-use crate::engine::{Block, BlockKind, EngineError, decode_rows};
+use crate::db::Cell;
+use crate::engine::{Block, BlockKind, EngineError, decode_cells};
 use crate::web::grid::Grid;
+use crate::web::numbers::fixed;
 use leptos::prelude::*;
 
 /// One statement's result as shown.
@@ -13,14 +14,14 @@ pub struct ShownBlock {
     /// The engine's block.
     pub block: Block,
     /// Decoded first page, for row blocks.
-    pub first: Vec<Vec<Value>>,
+    pub first: Vec<Vec<Cell>>,
 }
 
 impl ShownBlock {
     /// Decodes a block for display.
     pub fn new(key: usize, block: Block) -> Self {
         let first = match &block.kind {
-            BlockKind::Rows { first, .. } => decode_rows(first),
+            BlockKind::Rows { first, .. } => decode_cells(first),
             _ => Vec::new(),
         };
         ShownBlock { key, block, first }
@@ -29,9 +30,9 @@ impl ShownBlock {
 
 fn ms(elapsed: f64) -> String {
     if elapsed < 1.0 {
-        format!("{elapsed:.2} ms")
+        format!("{} ms", fixed(elapsed, 2))
     } else {
-        format!("{elapsed:.1} ms")
+        format!("{} ms", fixed(elapsed, 1))
     }
 }
 

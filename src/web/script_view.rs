@@ -1,6 +1,6 @@
 //! Panes for a script run: printed output, printed lists as tables, the SQL log.
 
-use crate::db::{ResultColumn, Value};
+use crate::db::{Cell, ResultColumn};
 use crate::engine::protocol::{LoggedStatement, PrintedTable};
 use crate::web::grid::Grid;
 use leptos::prelude::*;
@@ -47,10 +47,10 @@ pub fn PrintedTableView(
         })
         .collect();
     let total = table.rows.len();
-    let rows: Vec<Vec<Value>> = table
+    let rows: Vec<Vec<Cell>> = table
         .rows
         .into_iter()
-        .map(|r| r.into_iter().map(Value::Text).collect())
+        .map(|r| r.into_iter().map(Cell::Text).collect())
         .collect();
     view! {
         <section class="block rows">
@@ -94,7 +94,7 @@ pub fn SqlLog(
                                     <pre class="sql-text">{s.sql}</pre>
                                     <div class="sql-meta">
                                         <code class="sql-params">{s.params}</code>
-                                        <span class="sql-time">{format!("{:.2} ms", s.elapsed_ms)}</span>
+                                        <span class="sql-time">{format!("{} ms", crate::web::numbers::fixed(s.elapsed_ms, 2))}</span>
                                     </div>
                                     {note.map(|n| view! { <p class="sql-note" data-testid="sql-note">"⚠ "{n}</p> })}
                                 </li>

@@ -7,7 +7,7 @@
 //! `export-csv`, `import-file` (.sqlite/.db or .json), `import-progress`, `import-message`.
 //! Dropping a file anywhere on the page imports it like `import-file`.
 
-use crate::core::workspace::human_bytes;
+use crate::web::numbers::human_bytes;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -256,7 +256,7 @@ pub fn StorageControls(
     view! {
         <span class="status-item" data-testid="save-state" title="Where your database is kept">
             {move || persist.with(|p| match p.role.as_str() {
-                "writer" => format!("workspace “{}” · commit {}", super::workspace::current(), p.commit),
+                "writer" => format!("workspace “{}” · commit {}", super::workspace::current(), p.commit as u64),
                 "reader" => "read-only (another tab writes)".to_owned(),
                 "memory" => "in memory only".to_owned(),
                 _ => String::new(),
@@ -287,8 +287,8 @@ pub fn StorageControls(
         </label>
         <Show when=move || progress.get().is_some()>
             <progress data-testid="import-progress"
-                max=move || progress.get().map(|p| p.1).unwrap_or(1.0)
-                value=move || progress.get().map(|p| p.0).unwrap_or(0.0)></progress>
+                max=move || progress.get().map(|p| p.1 as u64).unwrap_or(1).to_string()
+                value=move || progress.get().map(|p| p.0 as u64).unwrap_or(0).to_string()></progress>
         </Show>
         <span class="status-item" data-testid="import-message">{move || note.get()}</span>
     }
@@ -332,7 +332,7 @@ fn import_file(
                 let r = JsFuture::from(js_sys::Promise::resolve(&p)).await;
                 drop(cb);
                 let r = r?;
-                let rows = get(&r, "rows").as_f64().unwrap_or(0.0);
+                let rows = get(&r, "rows").as_f64().unwrap_or(0.0) as u64;
                 Ok(format!("imported {rows} rows into {table}"))
             } else {
                 let buf = JsFuture::from(file.array_buffer()).await?;

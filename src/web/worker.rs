@@ -204,7 +204,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
         .ok()
         .filter(|b| b.is_instance_of::<ArrayBuffer>())
         .map(|b| Uint8Array::new(&b));
-    let (response, out_bytes) = match serde_json::from_str::<Request>(&msg) {
+    let (response, out_bytes) = match crate::json::from_str::<Request>(&msg) {
         Ok(req) => with_engine(|engine| match (req, bytes) {
             // Import and export move whole databases: copy once, straight between the
             // page's buffer and SQLite's memory.
@@ -234,12 +234,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
             None,
         ),
     };
-    let text = serde_json::to_string(&response).unwrap_or_else(|e| {
-        format!(
-            r#"{{"Error":{{"error":{}}}}}"#,
-            serde_json::json!({"message": e.to_string()})
-        )
-    });
+    let text = crate::json::to_string(&response);
     let out = Object::new();
     let _ = Reflect::set(&out, &"id".into(), &id);
     let _ = Reflect::set(&out, &"msg".into(), &JsValue::from_str(&text));

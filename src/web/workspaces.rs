@@ -75,9 +75,21 @@ pub async fn list() -> Result<Vec<String>, String> {
     if !names.contains(&cur) {
         names.push(cur);
     }
-    names.sort();
+    sort_names(&mut names);
     names.dedup();
     Ok(names)
+}
+
+/// Sorts a handful of names by insertion: the only sort in the UI, and the general one
+/// would cost its wasm ~4 KB.
+fn sort_names(names: &mut [String]) {
+    for i in 1..names.len() {
+        let mut j = i;
+        while j > 0 && names[j - 1] > names[j] {
+            names.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// True when `name` is used by any workspace, deleted ones included (their

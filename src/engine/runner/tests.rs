@@ -109,8 +109,8 @@ fn range_runs_only_the_selection_with_whole_text_positions() {
 fn js_api_requests_round_trip_through_json() {
     let mut e = Engine::new().unwrap();
     let send = |e: &mut Engine, json: &str| {
-        let req: Request = serde_json::from_str(json).unwrap();
-        serde_json::to_string(&e.handle(req, None).0).unwrap()
+        let req: Request = crate::json::from_str(json).unwrap();
+        crate::json::to_string(&e.handle(req, None).0)
     };
     assert_eq!(
         send(&mut e, r#"{"Exec":{"sql":"create table t (a, b)"}}"#),

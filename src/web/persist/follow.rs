@@ -41,8 +41,16 @@ impl Note {
             acc.commit = n.commit;
             acc.chunks.extend(n.chunks);
         }
-        acc.chunks.sort_unstable();
-        acc.chunks.dedup();
+        // Sorted and deduplicated through a B-tree set (the worker has that code already; a
+        // slice sort would add its own).
+        let set: std::collections::BTreeSet<u32> =
+            acc.chunks
+                .drain(..)
+                .fold(std::collections::BTreeSet::new(), |mut set, c| {
+                    set.insert(c);
+                    set
+                });
+        acc.chunks.extend(set);
         Some(acc)
     }
 
