@@ -55,6 +55,24 @@ fn script(db: Database, sources: Vec<(&'static str, &'static str)>) -> (Database
         .expect("bench thread")
 }
 
+fn int(v: &Value) -> i64 {
+    match v {
+        Value::Integer(i) => *i,
+        _ => 0,
+    }
+}
+
+fn text_len(v: &Value) -> i64 {
+    match v {
+        Value::Text(t) => t.chars().count() as i64,
+        _ => 0,
+    }
+}
+
+fn sum(rows: &[&Vec<Value>], f: impl Fn(&Vec<Value>) -> i64) -> i64 {
+    rows.iter().map(|r| f(r)).sum()
+}
+
 fn users() -> Vec<Vec<Value>> {
     (1..=100_000i64)
         .map(|i| {
@@ -169,23 +187,46 @@ fn main() {
                 "O2" => {
                     let r = db.query_many(USERS_SELECT, &[vec![]]).expect("select");
                     raw_ms.push(t.elapsed().as_secs_f64() * 1000.0);
-                    assert_eq!(r[0].len(), 100_000);
+                    let rows: Vec<&Vec<Value>> = r[0].iter().collect();
+                    // What o2.py prints: count, sum(id), sum(role_id), sum of name lengths.
+                    fps.1 = format!(
+                        "{} {} {} {}",
+                        rows.len(),
+                        sum(&rows, |r| int(&r[0])),
+                        sum(&rows, |r| int(&r[3])),
+                        sum(&rows, |r| text_len(&r[1]) + text_len(&r[2]))
+                    );
                 }
                 _ => {
                     let r = db
                         .query_many(&format!("{USERS_SELECT} WHERE users.id = ?"), &ids)
                         .expect("lookups");
                     raw_ms.push(t.elapsed().as_secs_f64() * 1000.0);
-                    assert_eq!(r.len(), 10_000);
+                    let rows: Vec<&Vec<Value>> = r.iter().filter_map(|set| set.first()).collect();
+                    // What o3.py prints: count, sum(id), sum(len(email)) of the found users.
+                    fps.1 = format!(
+                        "{} {} {}",
+                        rows.len(),
+                        sum(&rows, |r| int(&r[0])),
+                        sum(&rows, |r| text_len(&r[2]))
+                    );
                 }
             }
-            let fp = db
-                .query_many(
-                    "SELECT count(*), sum(id), sum(role_id), sum(length(username) + length(email)) FROM users",
-                    &[vec![]],
-                )
-                .expect("fp");
-            fps.1 = format!("{:?}", fp[0][0]);
+            if w == "O1" {
+                let fp = db
+                    .query_many(
+                        "SELECT count(*), sum(id), sum(role_id), sum(length(username) + length(email)) FROM users",
+                        &[vec![]],
+                    )
+                    .expect("fp");
+                let v: Vec<String> = fp[0][0].iter().map(|v| int(v).to_string()).collect();
+                // As o1.py prints its Row: a tuple.
+                fps.1 = format!("({})", v.join(", "));
+            }
+            assert_eq!(
+                fps.0, fps.1,
+                "{w}: the ORM and the raw path disagree on the fingerprint"
+            );
         }
         let (o, r) = (median(&mut orm_ms), median(&mut raw_ms));
         let ratio = o / r;

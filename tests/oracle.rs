@@ -82,3 +82,13 @@ fn selectin_and_subquery_loads_like_sqlalchemy() {
 fn noload_raiseload_and_option_errors_like_sqlalchemy() {
     check("eager_noload_raise");
 }
+
+#[test]
+fn generator_expressions_are_one_pass_generators() {
+    check("generators");
+}
+
+#[test]
+fn sets_iterate_in_cpython_table_order() {
+    check("set_order");
+}

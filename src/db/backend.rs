@@ -56,6 +56,26 @@ impl Backend for Database {
     }
 
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
+        self.run_statement(sql, params, true)
+    }
+
+    fn execute_rows(
+        &mut self,
+        sql: &str,
+        params: &[SqlValue],
+    ) -> Result<QueryResult, BackendError> {
+        self.run_statement(sql, params, false)
+    }
+}
+
+impl Database {
+    /// One statement through the statement cache; column names only when `names`.
+    fn run_statement(
+        &mut self,
+        sql: &str,
+        params: &[SqlValue],
+        names: bool,
+    ) -> Result<QueryResult, BackendError> {
         let conn = self.connection();
         let mut stmt = conn.prepare_cached(sql).map_err(err)?;
         for (i, p) in params.iter().enumerate() {
@@ -66,13 +86,17 @@ impl Backend for Database {
             let before = conn.total_changes();
             stmt.raw_execute().map_err(err)?;
             return Ok(QueryResult {
-                columns: vec![],
+                columns: std::sync::Arc::from([]),
                 rows: vec![],
                 rowcount: (conn.total_changes() - before) as i64,
                 lastrowid: conn.last_insert_rowid(),
             });
         }
-        let columns: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+        let columns: std::sync::Arc<[String]> = if names {
+            stmt.column_names().map(|s| s.to_string()).collect()
+        } else {
+            std::sync::Arc::from([])
+        };
         let mut rows = Vec::new();
         let mut q = stmt.raw_query();
         while let Some(row) = q.next().map_err(err)? {

@@ -65,7 +65,7 @@ test(`${TRIALS} kills during single-row commits: every reopen is a clean prefix`
       assert.equal(check.ca, check.cb, `trial ${trial}: a and b agree (no half-applied commit)`);
       assert.equal(check.ma, check.mb, `trial ${trial}: same last row`);
       assert.equal(check.bad, 0, `trial ${trial}: row contents`);
-      assert.ok(check.commit >= durable, `trial ${trial}: commit ${check.commit} >= saved ${durable}`);
+      assert.ok(check.commit >= durable, `trial ${trial}: commit ${check.commit} >= saved ${durable} (reopened: ${JSON.stringify(check)}, rows saved before: ${lastCount})`);
       assert.ok(check.ca >= lastCount, `trial ${trial}: ${check.ca} rows >= ${lastCount} saved rows`);
       lastCount = check.ca;
       // A stream of single-row commits (each touches both tables), not awaited.

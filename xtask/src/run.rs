@@ -11,12 +11,12 @@ pub fn dist() -> Result {
 }
 
 fn build_dist() -> Result {
-    say("building the editor bundle (esbuild)");
+    say("building the editor bundle and the page assets (esbuild)");
     setup::run(
         Command::new("node")
-            .arg("www/editor/build.mjs")
+            .arg("www/build.mjs")
             .current_dir(root()),
-        "editor bundle",
+        "page assets",
     )?;
     say("building the release app into dist/ (trunk build --release)");
     setup::run(

@@ -432,8 +432,15 @@ impl Interp<'_> {
 }
 
 impl Value {
-    /// Lists and (eagerly evaluated) generators are both lists here.
-    pub fn list_or_gen(v: Vec<Value>, _gen: bool) -> Value {
-        Value::list(v)
+    /// A list comprehension's list, or a generator expression's generator (its items
+    /// computed at once, handed out once).
+    pub fn list_or_gen(v: Vec<Value>, gen_: bool) -> Value {
+        if gen_ {
+            Value::Native(Rc::new(super::orm::Native::Generator(
+                std::cell::RefCell::new((v, 0)),
+            )))
+        } else {
+            Value::list(v)
+        }
     }
 }

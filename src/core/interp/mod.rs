@@ -29,6 +29,7 @@ pub mod methods;
 pub mod ops;
 pub mod orm;
 pub mod repr;
+pub mod set_order;
 pub mod teardown;
 pub mod value;
 
@@ -63,8 +64,9 @@ impl Source {
 /// What a statement sent to the database returned.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryResult {
-    /// Column names (empty for statements without rows).
-    pub columns: Vec<String>,
+    /// Column names (empty for statements without rows; shared between results of
+    /// the same statement).
+    pub columns: std::sync::Arc<[String]>,
     /// Rows.
     pub rows: Vec<Vec<SqlValue>>,
     /// Rows changed (INSERT/UPDATE/DELETE).
@@ -98,6 +100,16 @@ pub trait Backend {
     /// Runs one statement with positional parameters.
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
 
+    /// [`Self::execute`] for a caller that reads rows by position: the result's column
+    /// names may be left empty (the ORM's own SELECTs, which know their columns).
+    fn execute_rows(
+        &mut self,
+        sql: &str,
+        params: &[SqlValue],
+    ) -> Result<QueryResult, BackendError> {
+        self.execute(sql, params)
+    }
+
     /// Runs one statement that returns no rows once per parameter set (`executemany`).
     /// Stops at the first error; the rows before it stay applied (the caller rolls back).
     fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
@@ -124,6 +136,31 @@ pub struct RunOptions {
     /// Bytes of Rust stack the run may use before `RecursionError` (0 = [`STACK_BUDGET`], which
     /// suits a 1 MB stack; callers running on a bigger stack may raise it).
     pub stack_budget: usize,
+}
+
+/// A [`LoggedStatement`] while the run goes on: its SQL text is shared with the
+/// statement caches, so logging a repeated statement copies no text.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    /// SQL text, or `BEGIN (implicit)` / `COMMIT` / `ROLLBACK`.
+    pub sql: Rc<str>,
+    /// Parameters as SQLAlchemy echoes them.
+    pub params: String,
+    /// Time spent in the database.
+    pub elapsed_ms: f64,
+    /// Rows returned.
+    pub rows: usize,
+}
+
+impl From<LogEntry> for LoggedStatement {
+    fn from(e: LogEntry) -> Self {
+        LoggedStatement {
+            sql: e.sql.to_string(),
+            params: e.params,
+            elapsed_ms: e.elapsed_ms,
+            rows: e.rows,
+        }
+    }
 }
 
 /// One statement of the SQL log (as SQLALCHEMY_ECHO shows it).
@@ -221,7 +258,7 @@ pub struct Interp<'b> {
     /// ORM runtime state.
     pub orm: orm::OrmState,
     /// SQL log.
-    pub sql_log: Vec<LoggedStatement>,
+    pub sql_log: Vec<LogEntry>,
     /// Printed tables.
     pub tables: Vec<PrintedTable>,
     /// Current source index.
@@ -344,7 +381,10 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
     it.finish();
     outcome.stdout = std::mem::take(&mut it.out);
     outcome.stderr = std::mem::take(&mut it.err);
-    outcome.sql_log = std::mem::take(&mut it.sql_log);
+    outcome.sql_log = std::mem::take(&mut it.sql_log)
+        .into_iter()
+        .map(LoggedStatement::from)
+        .collect();
     outcome.tables = std::mem::take(&mut it.tables);
     it.teardown();
     outcome

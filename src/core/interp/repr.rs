@@ -100,7 +100,7 @@ impl Interp<'_> {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(d) => {
-                let items = d.borrow().keys();
+                let items = super::set_order::ordered_members(&d.borrow());
                 if items.is_empty() {
                     "set()".into()
                 } else {

@@ -57,7 +57,12 @@ impl Interp<'_> {
                 let mut d = Dict::new();
                 if let Some(a) = args.first() {
                     let items = match a {
-                        Value::Dict(_) | Value::Native(_) => self.mapping_items(a)?,
+                        Value::Dict(_) => self.mapping_items(a)?,
+                        Value::Native(n)
+                            if matches!(**n, super::super::orm::Native::Mapping(_)) =>
+                        {
+                            self.mapping_items(a)?
+                        }
                         _ => {
                             let mut v = vec![];
                             for p in self.iterate(a)? {
@@ -151,8 +156,8 @@ impl Interp<'_> {
                 std::cell::RefCell::new((self.iterate(&args[0])?, 0)),
             )))),
             "next" => match args.first() {
-                Some(Value::Native(n)) if matches!(**n, Native::Iter(_)) => {
-                    let Native::Iter(st) = &**n else {
+                Some(Value::Native(n)) if matches!(**n, Native::Iter(_) | Native::Generator(_)) => {
+                    let (Native::Iter(st) | Native::Generator(st)) = &**n else {
                         unreachable!()
                     };
                     let mut st = st.borrow_mut();

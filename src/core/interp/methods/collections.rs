@@ -290,9 +290,11 @@ impl Interp<'_> {
                 Ok(Value::Bool(r))
             }
             "pop" => {
-                let first = d.borrow().iter().next().cloned();
+                let first = super::super::set_order::ordered_members(&d.borrow())
+                    .into_iter()
+                    .next();
                 match first {
-                    Some((k, _)) => {
+                    Some(k) => {
                         let h = self.hash_key(&k)?;
                         d.borrow_mut().remove(&h);
                         Ok(k)

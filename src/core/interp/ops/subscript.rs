@@ -15,7 +15,8 @@ impl Interp<'_> {
                 .chars()
                 .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
                 .collect()),
-            Value::Dict(d) | Value::Set(d) => Ok(d.borrow().keys()),
+            Value::Dict(d) => Ok(d.borrow().keys()),
+            Value::Set(d) => Ok(super::super::set_order::ordered_members(&d.borrow())),
             Value::Native(n) => self.native_iter(n.clone()),
             Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
                 let f = self.getattr(v, "__iter__")?;

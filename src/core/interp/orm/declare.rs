@@ -502,7 +502,7 @@ impl Interp<'_> {
     pub(crate) fn run_ddl(&mut self, stmts: Vec<Statement>) -> R<()> {
         let own_tx = !self.orm.in_tx;
         if own_tx {
-            self.sql_log.push(super::super::LoggedStatement {
+            self.sql_log.push(super::super::LogEntry {
                 sql: "BEGIN (implicit)".into(),
                 params: String::new(),
                 elapsed_ms: 0.0,
@@ -513,7 +513,7 @@ impl Interp<'_> {
             self.run_stmt(s, false)?;
         }
         if own_tx {
-            self.sql_log.push(super::super::LoggedStatement {
+            self.sql_log.push(super::super::LogEntry {
                 sql: "COMMIT".into(),
                 params: String::new(),
                 elapsed_ms: 0.0,

@@ -19,7 +19,7 @@ use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
 use crate::core::sql::{SqlType, SqlValue, Statement, render};
 
-use super::super::value::{FxMap, Instance, Value};
+use super::super::value::{FxMap, HKey, Instance, Value};
 use super::super::{Interp, R};
 use super::model::{ModelInfo, Status};
 
@@ -102,14 +102,26 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
             join(&params[params.len() - MAX / 2..])
         );
     }
-    match params {
-        [] => "()".into(),
-        [one] => format!("({},)", param_repr(one)),
-        _ => {
-            let items: Vec<String> = params.iter().map(param_repr).collect();
-            format!("({})", items.join(", "))
+    use std::fmt::Write;
+    let mut s = String::with_capacity(2 + 12 * params.len());
+    s.push('(');
+    for (i, p) in params.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        match p {
+            // (The common key parameter, written without an intermediate string.)
+            SqlValue::Integer(n) => {
+                let _ = write!(s, "{n}");
+            }
+            other => s.push_str(&param_repr(other)),
         }
     }
+    if params.len() == 1 {
+        s.push(',');
+    }
+    s.push(')');
+    s
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
@@ -391,13 +403,17 @@ impl Interp<'_> {
                 committed.insert(key.clone(), v);
             }
         }
+        let key = (
+            m.table.clone(),
+            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
+        );
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
             s.committed = committed;
             s.expired = expired;
         }
-        self.add_identity(inst);
+        self.add_identity_keyed(key, inst);
         self.orm.inserted_in_tx.push(inst.clone());
     }
 }

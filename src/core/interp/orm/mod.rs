@@ -14,7 +14,6 @@ pub mod session_api;
 pub mod sqlexpr;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::orm::mapper::Registry;
@@ -57,8 +56,11 @@ pub enum Native {
     TypeObj(Rc<str>),
     /// A slice object.
     Slice(Value, Value, Value),
-    /// `iter(x)`.
+    /// `iter(x)`: the items and how many were taken.
     Iter(RefCell<(Vec<Value>, usize)>),
+    /// A generator expression: its items (computed when it is created) and how many
+    /// were taken; like Python's, it is used up by one pass.
+    Generator(RefCell<(Vec<Value>, usize)>),
     /// `db.Integer`, `db.String(80)`.
     ColumnType(SqlType),
     /// `db.Column(...)` before it is mapped.
@@ -157,9 +159,9 @@ pub struct OrmState {
     /// Mapped classes and tables.
     pub reg: Registry,
     /// Model classes by name.
-    pub classes: HashMap<String, Rc<Class>>,
+    pub classes: super::value::FxMap<String, Rc<Class>>,
     /// Python defaults per (table, column).
-    pub defaults: HashMap<(String, String), (Option<Value>, Option<Value>)>,
+    pub defaults: super::value::FxMap<(String, String), (Option<Value>, Option<Value>)>,
     /// Identity map.
     pub identity: super::value::FxMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
     /// Identity insertion order (for iteration).
@@ -169,7 +171,7 @@ pub struct OrmState {
     /// Persistent instances changed since the last flush.
     pub modified: Vec<Rc<Instance>>,
     /// Addresses of `modified`.
-    pub modified_set: std::collections::HashSet<usize>,
+    pub modified_set: super::value::FxSet<usize>,
     /// Pending (added, not flushed).
     pub new: Vec<Rc<Instance>>,
     /// Marked for deletion.
@@ -195,16 +197,16 @@ pub struct OrmState {
     /// Tables created in the database.
     pub created: Vec<String>,
     /// Warnings already shown: (message address, source, line), as Python shows each once per place.
-    pub warned: std::collections::HashSet<(usize, usize, u32)>,
+    pub warned: super::value::FxSet<(usize, usize, u32)>,
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
-    pub get_sql: HashMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
+    pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
     /// app context depth.
     pub contexts: usize,
     /// Lists that are relationship collections (`InstrumentedList`), by address.
-    pub instrumented_lists: std::collections::HashSet<usize>,
+    pub instrumented_lists: super::value::FxSet<usize>,
     /// Owner (instance, relationship key) of each collection list.
-    pub collection_owner: HashMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
+    pub collection_owner: super::value::FxMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
     /// Per-instance loader strategies set by loader options (`raiseload()`).
     pub eager: relationship::EagerState,
 }
@@ -240,6 +242,7 @@ impl Native {
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
             Native::Iter(_) => "list_iterator",
+            Native::Generator(_) => "generator",
             Native::ColumnType(_) => "TypeEngine",
             Native::ColumnSpec(_) => "Column",
             Native::ForeignKeySpec(_) => "ForeignKey",

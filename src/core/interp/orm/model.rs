@@ -22,6 +22,8 @@ pub struct ModelInfo {
     pub columns: Vec<(Rc<str>, Rc<str>)>,
     /// Primary key column indexes.
     pub pk: Vec<usize>,
+    /// Each column's SQL type, in table order (resolved once, when the class is mapped).
+    pub types: Vec<crate::core::sql::SqlType>,
 }
 
 /// Lifecycle of a model instance.
@@ -213,11 +215,16 @@ impl Interp<'_> {
                 r.direction = Some(kind);
             }
         }
+        let types = match self.orm.reg.table_of(&cls.name) {
+            Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
+            Err(_) => vec![],
+        };
         let info = Rc::new(ModelInfo {
             class: cls.name.clone(),
             table: Rc::from(table_name.as_str()),
             columns,
             pk,
+            types,
         });
         *cls.model.borrow_mut() = Some(info.clone());
         self.orm.classes.insert(cls.name.to_string(), cls.clone());

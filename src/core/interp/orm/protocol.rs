@@ -85,6 +85,7 @@ impl Interp<'_> {
                     self.repr(&c)?
                 )
             }
+            Native::Generator(_) => "<generator object <genexpr> at 0x7f0000000000>".into(),
             other => format!("<{} object>", other.type_name()),
         })
     }
@@ -135,7 +136,7 @@ impl Interp<'_> {
             Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
-            Native::Iter(st) => {
+            Native::Iter(st) | Native::Generator(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
                 st.1 = st.0.len();

@@ -132,9 +132,14 @@ impl Interp<'_> {
 
     /// Puts an instance in the identity map.
     pub fn add_identity(&mut self, inst: &Rc<Instance>) {
-        if let Some(k) = self.ident_key(inst)
-            && self.orm.identity.insert(k, inst.clone()).is_none()
-        {
+        if let Some(k) = self.ident_key(inst) {
+            self.add_identity_keyed(k, inst);
+        }
+    }
+
+    /// Puts an instance in the identity map under a key the caller already built.
+    pub fn add_identity_keyed(&mut self, key: (Rc<str>, HKey), inst: &Rc<Instance>) {
+        if self.orm.identity.insert(key, inst.clone()).is_none() {
             self.orm.identity_order.push(inst.clone());
         }
     }

@@ -248,7 +248,7 @@ impl Interp<'_> {
                     }
                 }
             }
-            let res = self.run_sql(&sql_pos, &vals, true)?;
+            let res = self.run_sql_named(&sql_pos, &vals)?;
             total += res.rowcount.max(0);
             last = Some(res);
         }

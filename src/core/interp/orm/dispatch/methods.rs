@@ -22,10 +22,7 @@ impl Interp<'_> {
     ) -> R<Value> {
         match &*n {
             Native::Session => self.session_method(name, args, kw),
-            Native::Query(q) => {
-                let q = q.clone();
-                self.query_method(&q, name, args, kw)
-            }
+            Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),
             Native::Row(r) => {
                 let r = r.clone();

@@ -249,6 +249,16 @@ impl Interp<'_> {
         options: &[LoaderOption],
     ) -> R<Option<Value>> {
         if options.is_empty() {
+            // (Every lookup comes here: most classes load all their relationships on
+            // access, which a glance at their strategies tells without planning.)
+            let all_on_access = self.orm.reg.mapper(class).is_ok_and(|m| {
+                m.relationships
+                    .iter()
+                    .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic))
+            });
+            if all_on_access {
+                return Ok(None);
+            }
             let plan = match plan_entity(&self.orm.reg, &[], class, vec![], &[class.to_string()]) {
                 Ok(p) => p,
                 Err(e) => return self.eager_error(e),

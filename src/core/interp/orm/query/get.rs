@@ -40,21 +40,22 @@ impl Interp<'_> {
                 format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
             );
         }
-        let tys: Vec<crate::core::sql::SqlType> = match self.orm.reg.table_of(class) {
-            Ok(t) => m.pk.iter().map(|&pi| t.columns[pi].ty.clone()).collect(),
-            Err(_) => return Ok(Value::None),
-        };
-        let mut conv = vec![];
-        for (i, ty) in tys.iter().enumerate() {
-            let sv = self.to_sql(&ids[i], Some(ty))?;
+        let mut conv = Vec::with_capacity(ids.len());
+        let mut hk = Vec::with_capacity(ids.len());
+        for (id, &pi) in ids.iter().zip(&m.pk) {
+            let ty = m.types.get(pi);
+            let sv = self.to_sql(id, ty)?;
+            if let Some(h) = self.from_sql(&sv, ty)?.hkey() {
+                hk.push(h);
+            }
             conv.push(sv);
         }
-        let mut hk_vals = vec![];
-        for (sv, ty) in conv.iter().zip(&tys) {
-            hk_vals.push(self.from_sql(sv, Some(ty))?);
-        }
-        let hk = HKey::Tuple(hk_vals.iter().filter_map(|v| v.hkey()).collect());
-        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+        if let Some(found) = self
+            .orm
+            .identity
+            .get(&(m.table.clone(), HKey::Tuple(hk)))
+            .cloned()
+        {
             let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
             if !deleted {
                 let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
@@ -101,12 +102,9 @@ impl Interp<'_> {
             }
         };
         self.autoflush()?;
-        let rows = self.run_sql(&sql, &conv, true)?.rows;
+        let rows = self.run_shared_sql(sql, &conv, true)?.rows;
         match rows.first() {
-            Some(r) => {
-                let r = r.clone();
-                self.instance_from_row(class, &r, 0)
-            }
+            Some(r) => self.instance_from_row(class, r, 0),
             None => Ok(Value::None),
         }
     }

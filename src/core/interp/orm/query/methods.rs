@@ -89,6 +89,22 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(q))));
+        // Methods that only read the query come first: the generative ones below
+        // work on a copy.
+        match name {
+            "all" => return Ok(Value::list(self.query_all(qo)?)),
+            "first" | "one" | "one_or_none" => return self.one_value(qo, name),
+            "count" => return Ok(Value::int(self.query_count(qo)?)),
+            "get" => {
+                self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
+                let class = match qo.ents.first() {
+                    Some(Ent::Class(c)) => c.to_string(),
+                    _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
+                };
+                return self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options);
+            }
+            _ => {}
+        }
         let mut q = qo.clone();
         match name {
             "filter" | "where" => {
@@ -290,8 +306,6 @@ impl Interp<'_> {
                 q.q.where_.extend(lq.where_);
                 wrap(q)
             }
-            "all" => Ok(Value::list(self.query_all(qo)?)),
-            "first" | "one" | "one_or_none" => self.one_value(qo, name),
             "scalar" => {
                 let items = self.query_all(qo)?;
                 if items.len() > 1 {
@@ -308,15 +322,6 @@ impl Interp<'_> {
                     Some(v) => v,
                     None => Value::None,
                 })
-            }
-            "count" => Ok(Value::int(self.query_count(qo)?)),
-            "get" => {
-                self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
-                let class = match qo.ents.first() {
-                    Some(Ent::Class(c)) => c.to_string(),
-                    _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
-                };
-                self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options)
             }
             "get_or_404" => {
                 let class = match qo.ents.first() {

@@ -14,6 +14,9 @@ use crate::core::interp::{Interp, R};
 use crate::core::orm::eager::{LoaderOption, PathStep};
 use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
 
+/// An instance (weakly) and its `raiseload()` marks: (relationship, `sql_only`).
+type RaiseMarks = (Weak<Instance>, Vec<(Rc<str>, bool)>);
+
 /// Per-instance loader strategies set by loader options (`raiseload()`), keyed by the
 /// instance's address; forgotten when the instance is expired, as SQLAlchemy resets
 /// per-instance loaders then.
@@ -21,7 +24,7 @@ use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
 /// Also the queue of `selectin` loads of the load running at top level, if any.
 #[derive(Default)]
 pub struct EagerState {
-    raise: FxMap<usize, (Weak<Instance>, Vec<(Rc<str>, bool)>)>,
+    raise: FxMap<usize, RaiseMarks>,
     /// `selectin` loads waiting for the top-level load to finish.
     pub queue: Option<VecDeque<PendingLoad>>,
     /// A refresh in progress loads columns only (no eager relationships).

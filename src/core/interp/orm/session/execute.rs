@@ -7,9 +7,7 @@ use std::rc::Rc;
 use crate::core::interp::exceptions::exc_instance;
 use crate::core::interp::orm::insert::{many_repr, tuple_repr};
 use crate::core::interp::value::Value;
-use crate::core::interp::{
-    BackendError, BackendErrorKind, Interp, LoggedStatement, QueryResult, R,
-};
+use crate::core::interp::{BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R};
 use crate::core::sql::{SqlValue, Statement, render};
 
 impl Interp<'_> {
@@ -30,9 +28,9 @@ impl Interp<'_> {
     }
 
     /// Appends a statement to the SQL log.
-    fn log_statement(&mut self, sql: &str, params: String, elapsed_ms: f64, rows: usize) {
-        self.sql_log.push(LoggedStatement {
-            sql: sql.to_string(),
+    fn log_statement(&mut self, sql: Rc<str>, params: String, elapsed_ms: f64, rows: usize) {
+        self.sql_log.push(LogEntry {
+            sql,
             params,
             elapsed_ms,
             rows,
@@ -48,21 +46,51 @@ impl Interp<'_> {
     }
 
     /// Runs SQL text with parameters; logs it; maps errors to Python exceptions.
+    /// The result's column names are left empty (see [`Self::run_sql_named`]).
     pub fn run_sql(&mut self, sql: &str, params: &[SqlValue], tx: bool) -> R<QueryResult> {
+        self.run_shared_sql(Rc::from(sql), params, tx)
+    }
+
+    /// [`Self::run_sql`] with the result's column names (for `text()` results).
+    pub fn run_sql_named(&mut self, sql: &str, params: &[SqlValue]) -> R<QueryResult> {
+        self.run_logged(Rc::from(sql), params, true, true)
+    }
+
+    /// [`Self::run_sql`] for SQL text a cache already holds (logged without a copy).
+    pub fn run_shared_sql(
+        &mut self,
+        sql: Rc<str>,
+        params: &[SqlValue],
+        tx: bool,
+    ) -> R<QueryResult> {
+        self.run_logged(sql, params, tx, false)
+    }
+
+    fn run_logged(
+        &mut self,
+        sql: Rc<str>,
+        params: &[SqlValue],
+        tx: bool,
+        names: bool,
+    ) -> R<QueryResult> {
         if tx {
-            self.begin_for(sql)?;
+            self.begin_for(&sql)?;
         }
         let started = self.backend.now_ms();
-        let res = self.backend.execute(sql, params);
+        let res = if names {
+            self.backend.execute(&sql, params)
+        } else {
+            self.backend.execute_rows(&sql, params)
+        };
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
-        self.log_statement(sql, tuple_repr(params), elapsed_ms, rows);
+        self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
         match res {
             Ok(r) => Ok(r),
             Err(e) => {
                 let value = Value::tuple(params.iter().map(plain_value).collect());
                 let shown = self.last_shown();
-                self.raise_db_error(e, sql, &shown, value)
+                self.raise_db_error(e, &sql, &shown, value)
             }
         }
     }
@@ -74,7 +102,7 @@ impl Interp<'_> {
         let started = self.backend.now_ms();
         let res = self.backend.execute_batch(sql, rows);
         let elapsed_ms = self.backend.now_ms() - started;
-        self.log_statement(sql, many_repr(rows), elapsed_ms, 0);
+        self.log_statement(Rc::from(sql), many_repr(rows), elapsed_ms, 0);
         match res {
             Ok(()) => Ok(()),
             Err(e) => {
@@ -120,7 +148,7 @@ impl Interp<'_> {
     }
 
     pub(super) fn log_marker(&mut self, s: &str) {
-        self.sql_log.push(LoggedStatement {
+        self.sql_log.push(LogEntry {
             sql: s.into(),
             params: String::new(),
             elapsed_ms: 0.0,
@@ -141,9 +169,9 @@ fn plain_value(v: &SqlValue) -> Value {
 }
 
 fn is_dml(sql: &str) -> bool {
-    let head = sql.trim_start().get(..7).unwrap_or("").to_ascii_uppercase();
-    head.starts_with("INSERT")
-        || head.starts_with("UPDATE")
-        || head.starts_with("DELETE")
-        || head.starts_with("REPLACE")
+    let head = sql.trim_start().as_bytes();
+    ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| {
+        head.get(..k.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(k.as_bytes()))
+    })
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::core::interp::orm::model::{ModelInfo, Status};
 use crate::core::interp::value::{FxMap, HKey, Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::sql::{SqlType, SqlValue, Statement};
+use crate::core::sql::{SqlValue, Statement};
 
 impl Interp<'_> {
     /// Expires an instance's loaded attributes.
@@ -15,18 +15,14 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        let rels: Vec<String> = self
-            .orm
-            .reg
-            .mapper(&m.class)
-            .map(|mp| mp.relationships.iter().map(|r| r.name.clone()).collect())
-            .unwrap_or_default();
         let mut d = inst.dict.borrow_mut();
         for (k, _) in &m.columns {
             d.remove(k);
         }
-        for r in rels {
-            d.remove(r.as_str());
+        if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+            for r in &mp.relationships {
+                d.remove(r.name.as_str());
+            }
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
@@ -88,14 +84,12 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<()> {
-        let types: Vec<SqlType> = match self.orm.reg.table_of(&m.class) {
-            Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
-            Err(_) => vec![],
-        };
-        let mut committed = FxMap::default();
+        let mut committed = FxMap::with_capacity_and_hasher(m.columns.len(), Default::default());
         for (i, (key, _)) in m.columns.iter().enumerate() {
-            let sv = row.get(off + i).cloned().unwrap_or(SqlValue::Null);
-            let v = self.from_sql(&sv, types.get(i))?;
+            let v = match row.get(off + i) {
+                Some(sv) => self.from_sql(sv, m.types.get(i))?,
+                None => Value::None,
+            };
             inst.dict.borrow_mut().insert(key.clone(), v.clone());
             committed.insert(key.clone(), v);
         }
@@ -114,20 +108,18 @@ impl Interp<'_> {
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
-        let types: Vec<SqlType> = match self.orm.reg.table_of(&m.class) {
-            Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
-            Err(_) => vec![],
-        };
-        let mut ident = vec![];
+        let mut ident = Vec::with_capacity(m.pk.len());
         for &pi in &m.pk {
-            let sv = row.get(off + pi).cloned().unwrap_or(SqlValue::Null);
-            if sv == SqlValue::Null {
-                return Ok(Value::None);
+            match row.get(off + pi) {
+                None | Some(SqlValue::Null) => return Ok(Value::None),
+                Some(sv) => ident.push(self.from_sql(sv, m.types.get(pi))?),
             }
-            ident.push(self.from_sql(&sv, types.get(pi))?);
         }
-        let hk = HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect());
-        if let Some(existing) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+        let key = (
+            m.table.clone(),
+            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
+        );
+        if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
                 self.populate(&existing, &m, row, off)?;
@@ -155,7 +147,7 @@ impl Interp<'_> {
             s.status = Status::Persistent;
             s.identity = Some(ident);
         }
-        self.add_identity(&inst);
+        self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
     }
 }
