@@ -74,6 +74,11 @@ pub struct PostPlan {
     pub path: Vec<PathStep>,
 }
 
+/// True for the strategies that load with the query (`joined`, `selectin`, `subquery`).
+fn is_eager(lazy: Lazy) -> bool {
+    matches!(lazy, Lazy::Joined | Lazy::Selectin | Lazy::Subquery)
+}
+
 /// The plan of entity `class` reached by `path`. `local` lists the entity classes of the
 /// current statement's path down to (and including) this one, for the joined-load cycle
 /// check; the post-load cycle check uses the classes of `path`.
@@ -91,6 +96,10 @@ pub fn plan_entity(
     };
     let mapper = reg.mapper(class)?;
     for rel in &mapper.relationships {
+        // (Most relationships load on access and no option names them: no path to build.)
+        if options.is_empty() && !is_eager(rel.lazy) && rel.lazy != Lazy::NoLoad {
+            continue;
+        }
         let mut rel_path = plan.path.clone();
         rel_path.push(PathStep::new(class, &rel.name));
         let chosen = option_for(options, &rel_path);
