@@ -161,6 +161,19 @@ pub fn plan_roots(
             _ => None,
         })
         .collect();
+    let of = |c: &str| {
+        let t = reg.mapper(c).map(|m| m.table.clone()).unwrap_or_default();
+        format!("Mapper[{c}({t})]")
+    };
+    if base.is_empty()
+        && roots.is_empty()
+        && let Some(step) = options.iter().find_map(|o| o.path.first())
+    {
+        return Err(EagerError::NotARoot(format!(
+            "Query has only expression-based entities; attribute loader options for {} can't be applied here.",
+            of(&step.class)
+        )));
+    }
     if base.is_empty()
         && let Some(first) = roots.first()
     {
@@ -168,10 +181,6 @@ pub fn plan_roots(
             if let Some(step) = o.path.first()
                 && !roots.contains(&step.class.as_str())
             {
-                let of = |c: &str| {
-                    let t = reg.mapper(c).map(|m| m.table.clone()).unwrap_or_default();
-                    format!("Mapper[{c}({t})]")
-                };
                 return Err(EagerError::NotARoot(format!(
                     "Mapped class {} does not apply to any of the root entities in this query, e.g. {}. Please specify the full path from one of the root entities to the target attribute. ",
                     of(&step.class),
@@ -184,7 +193,12 @@ pub fn plan_roots(
         .iter()
         .map(|e| match e {
             Entity::Class(c) => {
-                plan_entity(reg, options, c, base.to_vec(), std::slice::from_ref(c)).map(Some)
+                let mut p = plan_entity(reg, options, c, base.to_vec(), std::slice::from_ref(c))?;
+                if q.no_eager {
+                    p.joined.clear();
+                    p.post.clear();
+                }
+                Ok(Some(p))
             }
             _ => Ok(None),
         })
