@@ -111,3 +111,49 @@ print(db.session.execute(db.text('select data from item where id = 50')).scalar(
         .collect();
     insta::assert_snapshot!(format!("{}\n--- stdout\n{}", log.join("\n"), out.stdout));
 }
+
+/// Eager loading as SQLAlchemy 2.0 sends it (checked against the real library's echo,
+/// `tools/echo_log.py`): `lazy='selectin'` (one `IN` SELECT after the query), a joined
+/// many-to-one with LIMIT (no wrapping), a `subqueryload()` of a 2.0 `select()`; no lazy
+/// load per row.
+#[test]
+fn sql_log_of_eager_loads() {
+    const EAGER: &str = "class Author(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(20))
+    books = db.relationship('Book', backref='author', lazy='selectin')
+
+
+class Book(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(20))
+    author_id = db.Column(db.Integer, db.ForeignKey('author.id'))
+
+
+db.create_all()
+db.session.add_all([Author(name='ann'), Author(name='bob')])
+db.session.commit()
+db.session.add_all([Book(title='b1', author_id=1), Book(title='b2', author_id=1), Book(title='b3', author_id=2)])
+db.session.commit()
+print([(a.name, [b.title for b in a.books]) for a in Author.query.order_by(Author.id)])
+db.session.close()
+books = Book.query.options(db.joinedload(Book.author)).order_by(Book.id).limit(2).all()
+print([(b.title, b.author.name) for b in books])
+db.session.close()
+print(db.session.scalars(db.select(Author).options(db.subqueryload(Author.books)).where(Author.id == 2)).one().books[0].title)
+";
+    let mut db = Database::open_in_memory().expect("db");
+    let out = run(
+        &[Source::new("script.py", EAGER)],
+        &mut db,
+        RunOptions::default(),
+    );
+    assert_eq!(out.error, None);
+    let log: Vec<String> = out
+        .sql_log
+        .iter()
+        .filter(|s| s.sql.starts_with("SELECT"))
+        .map(|s| format!("{}\n{}", s.sql, s.params))
+        .collect();
+    insta::assert_snapshot!(format!("{}\n--- stdout\n{}", log.join("\n"), out.stdout));
+}

@@ -1,5 +1,6 @@
 //! Scripts of `tests/oracle/` (expected output produced by the real Flask-SQLAlchemy) run
-//! through the interpreter: stdout must match byte for byte.
+//! through the interpreter: stdout must match byte for byte, and where a `.echo` file
+//! holds SQLAlchemy's echo log of the script (`tools/echo_log.py`), so must the SQL log.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -20,6 +21,31 @@ fn check(name: &str) {
         out.stdout, expected,
         "{name}: stdout differs from the real library's"
     );
+    if let Ok(echo) = std::fs::read_to_string(format!("{dir}{name}.echo")) {
+        let mut log = String::new();
+        for s in &out.sql_log {
+            log.push_str(&s.sql);
+            log.push('\n');
+            if !s.params.is_empty() {
+                log.push_str(&s.params);
+                log.push('\n');
+            }
+        }
+        let (want, got): (Vec<&str>, Vec<&str>) = (echo.lines().collect(), log.lines().collect());
+        for (i, (w, g)) in want.iter().zip(&got).enumerate() {
+            assert_eq!(
+                g,
+                w,
+                "{name}: SQL log line {} differs from SQLAlchemy's echo",
+                i + 1
+            );
+        }
+        assert_eq!(
+            got.len(),
+            want.len(),
+            "{name}: SQL log length differs from SQLAlchemy's echo"
+        );
+    }
 }
 
 #[test]
@@ -40,6 +66,21 @@ fn none_lets_defaults_apply_and_json_none_is_null() {
 #[test]
 fn plain_strings_in_execute_are_refused_like_sqlalchemy() {
     check("text_coercion");
+}
+
+#[test]
+fn joined_eager_loads_like_sqlalchemy() {
+    check("eager_joined");
+}
+
+#[test]
+fn selectin_and_subquery_loads_like_sqlalchemy() {
+    check("eager_selectin_subquery");
+}
+
+#[test]
+fn noload_raiseload_and_option_errors_like_sqlalchemy() {
+    check("eager_noload_raise");
 }
 
 #[test]

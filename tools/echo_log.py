@@ -6,6 +6,9 @@ way `ormlab run --sql-log` prints its SQL log: each statement, then its paramete
 `create_all()` are left out. The script's own stdout is discarded.
 
 Usage: /work/venv/bin/python tools/echo_log.py SCRIPT.py
+
+Runs with PYTHONHASHSEED=0 like oracle.py (SQLAlchemy iterates sets of attribute names in
+places, e.g. the order of a refresh's immediate loads).
 """
 import contextlib
 import io
@@ -53,4 +56,7 @@ def main(path):
 
 
 if __name__ == "__main__":
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
     main(sys.argv[1])

@@ -14,7 +14,7 @@ pub fn detect(log: &[(&str, &str)]) -> Vec<Option<String>> {
     let mut i = 0;
     while i < log.len() {
         let (sql, _) = log[i];
-        if !is_select(sql) {
+        if !is_select(sql) || is_batched(sql) {
             i += 1;
             continue;
         }
@@ -55,6 +55,12 @@ fn is_select(sql: &str) -> bool {
     sql.trim_start()
         .get(..6)
         .is_some_and(|s| s.eq_ignore_ascii_case("select"))
+}
+
+/// A SELECT for a batch of keys (`IN (?, ?, ...)`), as `selectinload` sends 500 at a time:
+/// eager loading already, not the N+1 pattern.
+fn is_batched(sql: &str) -> bool {
+    sql.contains(" IN (?, ?")
 }
 
 fn is_transaction_control(sql: &str) -> bool {
@@ -114,6 +120,22 @@ mod tests {
                 .iter()
                 .all(Option::is_none)
         );
+    }
+
+    /// `selectinload()` of 2000 parents: four SELECTs of 500 keys each.
+    #[test]
+    fn selectin_batches_are_not_flagged() {
+        let batch = format!(
+            "SELECT post.user_id AS post_user_id, post.id AS post_id \nFROM post \nWHERE post.user_id IN ({})",
+            vec!["?"; 500].join(", ")
+        );
+        let log = [
+            (batch.as_str(), "(1, 2)"),
+            (batch.as_str(), "(3, 4)"),
+            (batch.as_str(), "(5, 6)"),
+            (batch.as_str(), "(7, 8)"),
+        ];
+        assert!(detect(&log).iter().all(Option::is_none));
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Query {
     pub distinct: bool,
     /// `options(...)`: loader options (eager loading), applied when the query loads entities.
     pub options: Vec<super::eager::LoaderOption>,
+    /// `enable_eagerloads(False)`: no joined / selectin / subquery loads, options or not.
+    pub no_eager: bool,
 }
 
 impl Query {

@@ -19,7 +19,7 @@ use super::super::{Interp, R};
 use super::model::Status;
 use super::{Instrumented, Native};
 
-pub use eager::EagerState;
+pub use eager::{EagerState, LoadedWith};
 pub use sync::Links;
 
 impl Interp<'_> {
@@ -166,7 +166,7 @@ impl Interp<'_> {
             Ok(q) => q,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        let (base, extra) = self.lazy_load_paths(attr, &rel, &r);
+        let (base, extra) = self.lazy_load_paths(inst, attr, &rel, &r);
         let items = self.run_entity_query(&q, &rel.target, &base, &extra)?;
         let v = if uselist {
             Value::list(items)

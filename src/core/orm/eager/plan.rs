@@ -74,6 +74,11 @@ pub struct PostPlan {
     pub path: Vec<PathStep>,
 }
 
+/// True for the strategies that load with the query (`joined`, `selectin`, `subquery`).
+fn is_eager(lazy: Lazy) -> bool {
+    matches!(lazy, Lazy::Joined | Lazy::Selectin | Lazy::Subquery)
+}
+
 /// The plan of entity `class` reached by `path`. `local` lists the entity classes of the
 /// current statement's path down to (and including) this one, for the joined-load cycle
 /// check; the post-load cycle check uses the classes of `path`.
@@ -91,6 +96,10 @@ pub fn plan_entity(
     };
     let mapper = reg.mapper(class)?;
     for rel in &mapper.relationships {
+        // (Most relationships load on access and no option names them: no path to build.)
+        if options.is_empty() && !is_eager(rel.lazy) && rel.lazy != Lazy::NoLoad {
+            continue;
+        }
         let mut rel_path = plan.path.clone();
         rel_path.push(PathStep::new(class, &rel.name));
         let chosen = option_for(options, &rel_path);
@@ -152,6 +161,19 @@ pub fn plan_roots(
             _ => None,
         })
         .collect();
+    let of = |c: &str| {
+        let t = reg.mapper(c).map(|m| m.table.clone()).unwrap_or_default();
+        format!("Mapper[{c}({t})]")
+    };
+    if base.is_empty()
+        && roots.is_empty()
+        && let Some(step) = options.iter().find_map(|o| o.path.first())
+    {
+        return Err(EagerError::NotARoot(format!(
+            "Query has only expression-based entities; attribute loader options for {} can't be applied here.",
+            of(&step.class)
+        )));
+    }
     if base.is_empty()
         && let Some(first) = roots.first()
     {
@@ -159,10 +181,6 @@ pub fn plan_roots(
             if let Some(step) = o.path.first()
                 && !roots.contains(&step.class.as_str())
             {
-                let of = |c: &str| {
-                    let t = reg.mapper(c).map(|m| m.table.clone()).unwrap_or_default();
-                    format!("Mapper[{c}({t})]")
-                };
                 return Err(EagerError::NotARoot(format!(
                     "Mapped class {} does not apply to any of the root entities in this query, e.g. {}. Please specify the full path from one of the root entities to the target attribute. ",
                     of(&step.class),
@@ -175,7 +193,12 @@ pub fn plan_roots(
         .iter()
         .map(|e| match e {
             Entity::Class(c) => {
-                plan_entity(reg, options, c, base.to_vec(), std::slice::from_ref(c)).map(Some)
+                let mut p = plan_entity(reg, options, c, base.to_vec(), std::slice::from_ref(c))?;
+                if q.no_eager {
+                    p.joined.clear();
+                    p.post.clear();
+                }
+                Ok(Some(p))
             }
             _ => Ok(None),
         })

@@ -32,6 +32,9 @@ pub struct PostStatement {
     /// Many-to-one: the key is the target's own primary key (distinct sorted keys were asked
     /// for, each parent gets the row of its foreign key value).
     pub by_target_key: bool,
+    /// The statement as a query of the related entity, for `subquery` loads below it to
+    /// wrap (`selectin` by key only; `None` when it goes through the parent table).
+    pub origin: Option<Query>,
 }
 
 /// Whether the relationship's pairs reach exactly `pk` on the side `side` picks.
@@ -199,12 +202,17 @@ pub fn selectin_statement(
     let from = attach(reg, from, &ColumnsOf::Table(named), &mut target, &mut order)?;
     emit_children(reg, &mut target, &mut columns)?;
     let key = key_exprs.into_iter().next().unwrap_or(Expr::Null);
+    let in_keys = key
+        .clone()
+        .in_(keys.iter().cloned().map(Expr::Bind).collect());
+    let origin = (mode != SelectinMode::ThroughParent)
+        .then(|| Query::of(&relationship.target).filter(in_keys.clone()));
     Ok(PostStatement {
         select: Select {
             columns,
             label_style: LabelStyle::TablenamePlusCol,
             from: vec![from],
-            where_: vec![key.in_(keys.iter().cloned().map(Expr::Bind).collect())],
+            where_: vec![in_keys],
             order_by: order,
             ..Default::default()
         },
@@ -212,6 +220,7 @@ pub fn selectin_statement(
         parent_cols,
         target,
         by_target_key,
+        origin,
     })
 }
 
@@ -354,5 +363,6 @@ pub fn subquery_statement(
         parent_cols,
         target,
         by_target_key: false,
+        origin: None,
     })
 }

@@ -11,14 +11,15 @@ use std::rc::Rc;
 
 use crate::core::orm::eager::{
     EagerError, EntityPlan, LoadStatement, LoaderOption, PathStep, PostPlan, RootLayout,
-    SELECTIN_CHUNK, compile_loading, plan_entity, plan_roots, selectin_key, selectin_statement,
-    subquery_statement,
+    SELECTIN_CHUNK, compile_loading, option_for, plan_entity, plan_roots, selectin_key,
+    selectin_statement, subquery_statement,
 };
 use crate::core::orm::mapper::Lazy;
 use crate::core::orm::query::Query;
 use crate::core::sql::{Select, SqlValue};
 
 use super::Ent;
+use crate::core::interp::orm::relationship::LoadedWith;
 use crate::core::interp::orm::result::ResultObj;
 use crate::core::interp::value::{HKey, Instance, Value};
 use crate::core::interp::{Interp, R};
@@ -211,10 +212,12 @@ impl Interp<'_> {
         let st = self.statement_at(q, base, &options)?;
         let may_repeat = st.multi_row || !q.joins.is_empty() || st.select.from.len() > 1;
         let multi_row = st.multi_row;
-        let plain = st.roots.iter().all(|r| match r {
-            RootLayout::Entity(p) => p.is_plain(),
-            RootLayout::Columns(_) => true,
-        });
+        // (Loads with options record them on their instances, for their lazy loads.)
+        let plain = options.is_empty()
+            && st.roots.iter().all(|r| match r {
+                RootLayout::Entity(p) => p.is_plain(),
+                RootLayout::Columns(_) => true,
+            });
         let rows = self.run_select(st.select)?;
         if plain {
             return Ok(Loaded {
@@ -290,7 +293,17 @@ impl Interp<'_> {
         class: &str,
         pk: Vec<SqlValue>,
     ) -> R<(Select, Option<RefreshLoads>)> {
-        let mut plan = match plan_entity(&self.orm.reg, &[], class, vec![], &[class.to_string()]) {
+        let (options, path) = match self.orm.eager.loaded_with(inst) {
+            Some(w) => ((*w.options).clone(), w.path.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        let mut plan = match plan_entity(
+            &self.orm.reg,
+            &options,
+            class,
+            path.clone(),
+            &[class.to_string()],
+        ) {
             Ok(p) => p,
             Err(e) => return self.eager_error(e),
         };
@@ -301,7 +314,12 @@ impl Interp<'_> {
             Ok(m) => m
                 .relationships
                 .iter()
-                .filter(|r| matches!(r.lazy, Lazy::Selectin | Lazy::Subquery))
+                .filter(|r| {
+                    let mut p = path.clone();
+                    p.push(PathStep::new(class, &r.name));
+                    let strategy = option_for(&options, &p).unwrap_or(r.lazy);
+                    matches!(strategy, Lazy::Selectin | Lazy::Subquery)
+                })
                 .filter(|r| !self.attr_loaded(inst, &r.name))
                 .map(|r| Rc::from(r.name.as_str()))
                 .collect(),
@@ -340,6 +358,7 @@ impl Interp<'_> {
             Some(RefreshLoads {
                 roots: st.roots,
                 immediate,
+                options: Rc::new(options),
             }),
         ))
     }
@@ -356,7 +375,7 @@ impl Interp<'_> {
         };
         let ents = [Ent::Class(m.class.clone())];
         self.top_level(|it| {
-            it.process_level(rows, loads.roots, &ents, None, &Rc::new(Vec::new()))?;
+            it.process_level(rows, loads.roots, &ents, None, &loads.options)?;
             for key in loads.immediate {
                 if it.attr_loaded(inst, &key) {
                     continue;
@@ -466,7 +485,18 @@ impl Interp<'_> {
                                 },
                                 None => None,
                             };
+                            let known = self.orm.identity_order.len();
                             let v = self.entity_at(&node.plan.class, &node.plan.cols, row)?;
+                            if !options.is_empty()
+                                && self.orm.identity_order.len() > known
+                                && let Value::Instance(x) = &v
+                            {
+                                let with = LoadedWith {
+                                    options: options.clone(),
+                                    path: node.plan.path.clone(),
+                                };
+                                self.orm.eager.record_loaded_with(x, with);
+                            }
                             let inst = match &v {
                                 Value::Instance(x) => Some(x.clone()),
                                 _ => None,
@@ -654,7 +684,9 @@ impl Interp<'_> {
         options: &Options,
     ) -> R<()> {
         let Some(origin) = origin else {
-            return self.unsupported("subqueryload() below a selectinload() or in a refresh");
+            return self.unsupported(
+                "subqueryload() below a selectinload() of a many-to-many relationship",
+            );
         };
         let (target, plan) = self.target_plan(class, post, options)?;
         let rel_path = &post.path[origin.base_len.min(post.path.len())..];
@@ -712,11 +744,15 @@ impl Interp<'_> {
             };
             let rows = self.run_select(st.select)?;
             let ents = [Ent::Class(Rc::from(target.as_str()))];
+            let origin = st.origin.map(|query| Origin {
+                query,
+                base_len: p.plan.path.len(),
+            });
             let vals = self.process_level(
                 &rows,
                 vec![RootLayout::Entity(st.target)],
                 &ents,
-                None,
+                origin.as_ref(),
                 &p.options,
             )?;
             for (k, items) in group_rows(&rows, &st.key_cols, vals) {
@@ -733,4 +769,5 @@ impl Interp<'_> {
 pub struct RefreshLoads {
     roots: Vec<RootLayout>,
     immediate: Vec<Rc<str>>,
+    options: Options,
 }

@@ -263,9 +263,14 @@ impl Interp<'_> {
                 q.q.options.extend(opts);
                 wrap(q)
             }
-            "execution_options" | "enable_eagerloads" | "populate_existing" | "autoflush" => {
+            "enable_eagerloads" => {
+                q.q.no_eager = match args.first() {
+                    Some(v) => !self.truthy(v)?,
+                    None => false,
+                };
                 wrap(q)
             }
+            "execution_options" | "populate_existing" | "autoflush" => wrap(q),
             "with_parent" => {
                 let Some(Value::Instance(parent)) = args.first() else {
                     return self.raise("ArgumentError", "with_parent() needs an instance");

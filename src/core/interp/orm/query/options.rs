@@ -106,6 +106,10 @@ impl Interp<'_> {
                         strategy,
                     });
                 }
+                Value::Native(_) => {
+                    // `User.posts.and_(...)`, `.of_type(...)`, aliases...
+                    return self.unsupported(&format!("this argument of `{name}()`"));
+                }
                 other => {
                     let r = self.repr(other)?;
                     return self.raise(

@@ -43,6 +43,8 @@ impl Interp<'_> {
                 };
                 let items = match &children {
                     Value::List(l) => l.borrow().clone(),
+                    // a one-to-one (`uselist=False`) child
+                    Value::Instance(_) => vec![children.clone()],
                     _ => vec![],
                 };
                 for c in items {

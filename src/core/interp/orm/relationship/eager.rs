@@ -29,9 +29,35 @@ pub struct EagerState {
     pub queue: Option<VecDeque<PendingLoad>>,
     /// A refresh in progress loads columns only (no eager relationships).
     pub columns_only: bool,
+    /// The loader options and path an instance was first loaded with (SQLAlchemy's
+    /// `state.load_options` / `load_path`): its lazy loads and refreshes apply them.
+    loaded_with: FxMap<usize, (Weak<Instance>, LoadedWith)>,
+}
+
+/// The loader options an instance was loaded with, and where it was on their paths.
+#[derive(Clone)]
+pub struct LoadedWith {
+    /// The options of the load.
+    pub options: Rc<Vec<LoaderOption>>,
+    /// The path of the entity in that load.
+    pub path: Vec<PathStep>,
 }
 
 impl EagerState {
+    /// The options `inst` was loaded with, if any.
+    pub fn loaded_with(&self, inst: &Rc<Instance>) -> Option<&LoadedWith> {
+        let (w, l) = self.loaded_with.get(&(Rc::as_ptr(inst) as usize))?;
+        w.upgrade()
+            .is_some_and(|i| Rc::ptr_eq(&i, inst))
+            .then_some(l)
+    }
+
+    /// Records the options a new instance was loaded with.
+    pub fn record_loaded_with(&mut self, inst: &Rc<Instance>, with: LoadedWith) {
+        self.loaded_with
+            .insert(Rc::as_ptr(inst) as usize, (Rc::downgrade(inst), with));
+    }
+
     /// The `raiseload()` of `inst.<key>`: `Some(sql_only)`.
     fn raise_of(&self, inst: &Rc<Instance>, key: &str) -> Option<bool> {
         let (w, keys) = self.raise.get(&(Rc::as_ptr(inst) as usize))?;
@@ -132,16 +158,21 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// The path a lazy load of `attr` loads at, and the options it adds: for a collection
-    /// whose reverse is a many-to-one, that reverse loads lazily (`lazyload(rev)`).
+    /// The path a lazy load of `inst.<attr>` loads at and its options: those `inst` was
+    /// loaded with, and for a collection whose reverse is a many-to-one, that reverse
+    /// loaded lazily (`lazyload(rev)`).
     pub(super) fn lazy_load_paths(
         &self,
+        inst: &Rc<Instance>,
         attr: &Instrumented,
         rel: &Relationship,
         r: &ResolvedRel,
     ) -> (Vec<PathStep>, Vec<LoaderOption>) {
-        let base = vec![PathStep::new(&attr.class, &attr.key)];
-        let mut extra = Vec::new();
+        let (mut base, mut extra) = match self.orm.eager.loaded_with(inst) {
+            Some(w) => (w.path.clone(), (*w.options).clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        base.push(PathStep::new(&attr.class, &attr.key));
         if r.kind == RelKind::OneToMany
             && let Some(rev) = rel.back_populates.as_ref().or(rel.backref.as_ref())
             && let Ok(rr) = self.orm.reg.resolve(&rel.target, rev)
