@@ -140,10 +140,13 @@ fn wasm_bindgen_cli() -> Result {
 
 fn npm() -> Result {
     let root = root();
-    let stamp = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
-        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+    // A copy of the lockfile an install succeeded with. Compared by content, not by
+    // timestamp: a checkout or a worktree touching package-lock.json must not wipe a
+    // node_modules that already matches it.
+    let stamp = root.join("node_modules/.ormlab-installed-lock.json");
+    let fresh = match (std::fs::read(&stamp), std::fs::read(&lock)) {
+        (Ok(s), Ok(l)) => s == l,
         _ => false,
     };
     if fresh
@@ -160,7 +163,11 @@ fn npm() -> Result {
     } else {
         cmd.args(["install", "--no-audit", "--no-fund"]);
     }
-    run(cmd.current_dir(&root), "npm install")
+    run(cmd.current_dir(&root), "npm install")?;
+    if let Ok(text) = std::fs::read(&lock) {
+        std::fs::write(&stamp, text).map_err(|e| format!("writing {}: {e}", stamp.display()))?;
+    }
+    Ok(())
 }
 
 fn apt(packages: &[(&str, &str)]) -> Result {
