@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, readdirSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -17,9 +17,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function start(profile) {
   const port = join(profile, 'DevToolsActivePort');
   if (existsSync(port)) rmSync(port);
+  // Chromium's own log (errors and warnings) goes to chrome.log in the profile, to
+  // say why when a reopen finds the store gone.
+  const log = openSync(join(profile, 'chrome.log'), 'a');
   const child = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
-    ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank',
-  ], { detached: true, stdio: 'ignore' });
+    ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0',
+    '--enable-logging=stderr', 'about:blank',
+  ], { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
   for (let i = 0; i < 200 && !existsSync(port); i++) await sleep(50);
   const [p] = readFileSync(port, 'utf8').split('\n');
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${p}`);
@@ -30,6 +35,47 @@ async function start(profile) {
 
 function kill(child) {
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+}
+
+/** The page reads ormlab's IndexedDB itself: the header record and the chunk count. */
+function storedHeader() {
+  return new Promise((resolve) => {
+    const r = indexedDB.open('ormlab-db');
+    r.onerror = () => resolve({ error: String(r.error) });
+    r.onsuccess = () => {
+      const db = r.result;
+      try {
+        const tx = db.transaction(['meta', 'chunks']);
+        const meta = tx.objectStore('meta').get('crash');
+        const chunks = tx.objectStore('chunks').count();
+        tx.oncomplete = () => { resolve({ meta: meta.result ?? null, chunks: chunks.result }); db.close(); };
+        tx.onerror = () => { resolve({ error: String(tx.error) }); db.close(); };
+      } catch (e) {
+        resolve({ error: String(e) });
+        db.close();
+      }
+    };
+  });
+}
+
+/** Files under the profile's IndexedDB folder (names only). */
+function listIndexedDb(profile) {
+  const dir = join(profile, 'Default', 'IndexedDB');
+  try {
+    return readdirSync(dir, { recursive: true }).map(String);
+  } catch (e) {
+    return [`(${e.code || e.message})`];
+  }
+}
+
+/** The lines of Chromium's log about storage (IndexedDB, LevelDB, quota), the last 40. */
+function storageLines(profile) {
+  try {
+    const lines = readFileSync(join(profile, 'chrome.log'), 'utf8').split('\n');
+    return lines.filter((l) => /indexed|leveldb|quota|corrupt|storage|evict/i.test(l)).slice(-40).join('\n');
+  } catch (e) {
+    return `(${e.code || e.message})`;
+  }
 }
 
 async function open(page) {
@@ -65,7 +111,17 @@ test(`${TRIALS} kills during single-row commits: every reopen is a clean prefix`
       assert.equal(check.ca, check.cb, `trial ${trial}: a and b agree (no half-applied commit)`);
       assert.equal(check.ma, check.mb, `trial ${trial}: same last row`);
       assert.equal(check.bad, 0, `trial ${trial}: row contents`);
-      assert.ok(check.commit >= durable, `trial ${trial}: commit ${check.commit} >= saved ${durable} (reopened: ${JSON.stringify(check)}, rows saved before: ${lastCount})`);
+      if (check.commit < durable) {
+        // Tell a lost header record from a wiped database from a stale counter: what
+        // IndexedDB itself holds, and what Chromium left in the profile's IndexedDB
+        // folder (a corruption_info.json there means Chromium found the store corrupt).
+        const stored = await page.evaluate(storedHeader).catch((e) => ({ error: String(e) }));
+        const files = listIndexedDb(profile);
+        const chromeLog = storageLines(profile);
+        assert.fail(`trial ${trial}: commit ${check.commit} < saved ${durable} (reopened: ${JSON.stringify(check)}, `
+          + `rows saved before: ${lastCount}, in IndexedDB: ${JSON.stringify(stored)}, profile files: ${files.join(' ')}, `
+          + `Chromium's storage log lines:\n${chromeLog})`);
+      }
       assert.ok(check.ca >= lastCount, `trial ${trial}: ${check.ca} rows >= ${lastCount} saved rows`);
       lastCount = check.ca;
       // A stream of single-row commits (each touches both tables), not awaited.
@@ -100,6 +156,7 @@ test(`${TRIALS} kills during single-row commits: every reopen is a clean prefix`
   assert.equal(killedMidStream, TRIALS);
   // A last reopen checks the final kill too.
   const { child, browser, page } = await start(profile);
+  let passed = false;
   try {
     await open(page);
     const [[integrity]] = await page.evaluate(() => window.ormlab.query('pragma integrity_check'));
@@ -108,8 +165,11 @@ test(`${TRIALS} kills during single-row commits: every reopen is a clean prefix`
     assert.equal(ca, ma);
     assert.ok(ca >= lastCount, `${ca} rows >= ${lastCount} saved`);
     console.log(`# crash trials: ${TRIALS} kills, ${ca} rows committed in the end`);
+    passed = true;
   } finally {
     kill(child);
     await browser.close().catch(() => {});
   }
+  // A failed run keeps its profile to look into; a passed one frees the space.
+  if (passed) rmSync(profile, { recursive: true, force: true });
 });
