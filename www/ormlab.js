@@ -20,8 +20,30 @@
   const persistListeners = new Set();
   let persistState = { role: 'loading', saved: false, commit: 0, error: null, workspace };
 
+  // The newest commit this browser was told is stored, kept outside IndexedDB: a
+  // reopen that finds an older one learns that the browser discarded the store
+  // (Chromium deletes an IndexedDB it finds corrupt, and evicts best-effort storage
+  // when the disk is nearly full) and says so instead of showing an older state silently.
+  const markKey = 'ormlab-saved-commit:' + workspace;
+  let mark = null;
+  function readMark() {
+    try { return Number(self.localStorage.getItem(markKey)) || 0; } catch (e) { return 0; }
+  }
+
   function emitPersist(update) {
+    if ('loadedBytes' in update && update.role === 'writer') {
+      const saved = readMark();
+      if (saved > (update.commit || 0)) {
+        update = Object.assign({}, update, { lost: { saved, found: update.commit || 0 } });
+        console.warn(`ormlab: storage holds commit ${update.commit || 0}, but commit ${saved} was saved here before`);
+      }
+    }
     persistState = Object.assign({}, persistState, update);
+    const st = persistState;
+    if (st.role === 'writer' && st.saved && st.commit > 0 && st.commit !== mark) {
+      mark = st.commit;
+      try { self.localStorage.setItem(markKey, String(mark)); } catch (e) { /* storage unavailable */ }
+    }
     for (const fn of persistListeners) {
       try { fn(persistState); } catch (e) { console.error(e); }
     }
@@ -259,7 +281,11 @@
     editorReady,
     /** The workspace whose database this page opened (`?ws=name`, default `default`). */
     workspace,
-    /** Persistence state: {role: 'writer'|'reader'|'memory'|'loading', saved, commit, error, integrity}. */
+    /**
+     * Persistence state: {role: 'writer'|'reader'|'memory'|'loading', saved, commit, error, integrity,
+     * lost}. `lost` ({saved, found}) is set when the stored database is older than a commit this
+     * browser was told is saved: the browser discarded its storage.
+     */
     get persistence() { return persistState; },
     /** Subscribes to persistence changes; calls `fn` with the state at once too. */
     onPersist(fn) { persistListeners.add(fn); fn(persistState); return () => persistListeners.delete(fn); },

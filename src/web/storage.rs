@@ -4,7 +4,8 @@
 //!
 //! Test ids: `readonly-banner`, `take-over`, `save-state`, `storage-persisted`,
 //! `storage-quota`, `storage-error`, `integrity-error`, `export-sqlite`, `export-sql`,
-//! `export-csv`, `import-file` (.sqlite/.db or .json), `import-progress`, `import-message`.
+//! `export-csv`, `import-file` (.sqlite/.db or .json), `import-progress`, `import-message`,
+//! `storage-lost` (the browser discarded stored data) with `storage-lost-dismiss`.
 //! Dropping a file anywhere on the page imports it like `import-file`.
 
 use crate::web::numbers::human_bytes;
@@ -31,6 +32,9 @@ pub struct Persist {
     /// Why this tab stopped writing, when changes made here were refused
     /// because another tab had taken over.
     pub notice: Option<String>,
+    /// `(saved, found)` when the stored database opened older than a commit this
+    /// browser was told is saved (the browser discarded its storage).
+    pub lost: Option<(u64, u64)>,
 }
 
 impl Persist {
@@ -64,6 +68,11 @@ fn read(ev: &JsValue) -> Persist {
         error: get(ev, "error").as_string(),
         integrity,
         notice: get(ev, "notice").as_string(),
+        lost: {
+            let lost = get(ev, "lost");
+            let n = |k: &str| get(&lost, k).as_f64().map(|v| v as u64);
+            n("saved").zip(n("found"))
+        },
     }
 }
 
@@ -134,6 +143,7 @@ pub fn StorageBanner(
             let _ = f.call0(&api());
         }
     };
+    let lost_dismissed = RwSignal::new(false);
     view! {
         <Show when=move || persist.with(|p| p.role == "reader")>
             <div class="banner readonly" role="status" data-testid="readonly-banner">
@@ -150,6 +160,22 @@ pub fn StorageBanner(
                     if e.ends_with('.') { e } else { format!("{e}.") }
                 })}
                 " Your last saved state is kept; ormlab retries the save."
+            </div>
+        </Show>
+        <Show when=move || persist.with(|p| p.lost.is_some()) && !lost_dismissed.get()>
+            <div class="banner error" role="alert" data-testid="storage-lost">
+                {move || persist.with(|p| {
+                    let (saved, found) = p.lost.unwrap_or_default();
+                    format!(
+                        "The browser discarded this workspace's stored database: commit {saved} was saved here, \
+                         but its storage now holds commit {found}. Browsers delete a site's storage they find \
+                         corrupt, and evict storage that is not persistent when the disk is nearly full. \
+                         Export important databases with ⬇ .sqlite to keep a copy."
+                    )
+                })}
+                " "
+                <button class="btn small" data-testid="storage-lost-dismiss"
+                    on:click=move |_| lost_dismissed.set(true)>"Dismiss"</button>
             </div>
         </Show>
         <Show when=move || persist.with(|p| p.integrity.as_deref().is_some_and(|i| i != "ok"))>

@@ -104,7 +104,7 @@ test(`${TRIALS} kills during single-row commits: every reopen is a clean prefix`
         const [[ca, ma]] = await o.query('select count(*), coalesce(max(n), 0) from a');
         const [[cb, mb]] = await o.query('select count(*), coalesce(max(n), 0) from b');
         const [[bad]] = await o.query('select count(*) from b where sq <> n * n');
-        return { integrity, ca, ma, cb, mb, bad, commit: o.persistence.commit };
+        return { integrity, ca, ma, cb, mb, bad, commit: o.persistence.commit, lost: o.persistence.lost };
       });
       assert.equal(check.integrity, 'ok', `trial ${trial}: integrity`);
       assert.equal(check.ca, check.ma, `trial ${trial}: rows of a are 1..n`);

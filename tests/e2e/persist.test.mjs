@@ -59,6 +59,39 @@ test('commit → reload: the rows and the editor text are back', async () => {
   }
 });
 
+test('storage the browser discarded is reported once, not shown silently as an older state', async () => {
+  const context = await launchAt(profile());
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await open(page, 'gone');
+    await page.evaluate(() => window.ormlab.exec('create table t (n integer); insert into t values (1);'));
+    await saved(page);
+    const commit = await page.evaluate(() => window.ormlab.persistence.commit);
+    assert.ok(commit > 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ormlab-saved-commit:gone')), String(commit));
+    // As if the browser had thrown away newer stored commits: this browser remembers a later one.
+    await page.evaluate((c) => localStorage.setItem('ormlab-saved-commit:gone', String(c + 40)), commit);
+    await page.reload();
+    await open(page, 'gone');
+    const banner = page.getByTestId('storage-lost');
+    await banner.waitFor({ timeout: 10_000 });
+    const text = await banner.innerText();
+    assert.match(text, new RegExp(`commit ${commit + 40} was saved here, but its storage now holds commit ${commit}\\.`));
+    assert.deepEqual(await page.evaluate(() => window.ormlab.persistence.lost), { saved: commit + 40, found: commit });
+    await page.screenshot({ path: join(ARTIFACTS, 'storage-lost.png') });
+    await page.getByTestId('storage-lost-dismiss').click();
+    await banner.waitFor({ state: 'hidden' });
+    // Said once: the next open starts from what storage holds now.
+    await page.reload();
+    await open(page, 'gone');
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByTestId('storage-lost').count(), 0);
+    assert.equal(await page.evaluate(() => window.ormlab.persistence.lost), undefined);
+  } finally {
+    await context.close();
+  }
+});
+
 test('commit → close the browser → reopen: everything is back', async () => {
   const dir = profile();
   let context = await launchAt(dir);
