@@ -92,3 +92,8 @@ fn generator_expressions_are_one_pass_generators() {
 fn sets_iterate_in_cpython_table_order() {
     check("set_order");
 }
+
+#[test]
+fn order_by_strings_name_classes_declared_later() {
+    check("order_by_string_later_class");
+}

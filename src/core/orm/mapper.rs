@@ -61,6 +61,10 @@ pub struct Relationship {
     pub cascade: String,
     /// `order_by=` expressions.
     pub order_by: Vec<Expr>,
+    /// `order_by=` strings (`'Book.year'`, `'desc(Book.year)'`) whose class was not mapped
+    /// yet when the relationship was declared: [`Registry::finalize`] points their
+    /// entries in `order_by` at the class's table once it is.
+    pub pending_order_by: Vec<PendingOrderBy>,
     /// `uselist=` (`None`: collection unless many-to-one).
     pub uselist: Option<bool>,
     /// `foreign_keys=` local column names restricting which FK columns are used.
@@ -70,6 +74,20 @@ pub struct Relationship {
     /// Created by the other side's `backref=` (SQLAlchemy adds those properties after the
     /// class's own columns, which decides where eager-loaded columns go).
     pub from_backref: bool,
+}
+
+/// An `order_by=` string naming a class mapped later (SQLAlchemy evaluates these
+/// strings when mappers are configured, after every class is declared).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingOrderBy {
+    /// Position of its placeholder in [`Relationship::order_by`].
+    pub index: usize,
+    /// The class the string names.
+    pub class: String,
+    /// The column (attribute) name.
+    pub column: String,
+    /// `desc(...)` / `.desc()`.
+    pub desc: bool,
 }
 
 impl Relationship {
@@ -288,8 +306,28 @@ impl Registry {
             .ok_or_else(|| OrmError(format!("type object '{class}' has no attribute '{name}'")))
     }
 
-    /// Create the reverse relationships declared with `backref=` (idempotent).
+    /// Create the reverse relationships declared with `backref=` and resolve
+    /// `order_by=` strings whose class is now mapped (idempotent).
     pub fn finalize(&mut self) {
+        let tables: Vec<(String, String)> = self
+            .mappers
+            .iter()
+            .map(|m| (m.class_name.clone(), m.table.clone()))
+            .collect();
+        for m in &mut self.mappers {
+            for r in &mut m.relationships {
+                r.pending_order_by.retain(|p| {
+                    let Some((_, table)) = tables.iter().find(|(c, _)| *c == p.class) else {
+                        return true;
+                    };
+                    let e = Expr::col(table.clone(), p.column.clone());
+                    if let Some(slot) = r.order_by.get_mut(p.index) {
+                        *slot = if p.desc { e.desc() } else { e };
+                    }
+                    false
+                });
+            }
+        }
         let mut extra: Vec<(String, Relationship)> = Vec::new();
         for m in &self.mappers {
             for r in &m.relationships {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::orm::mapper::{Lazy, Mapper, Relationship};
+use crate::core::orm::mapper::{Lazy, Mapper, PendingOrderBy, Relationship};
 use crate::core::orm::naming::camel_to_snake_case;
 use crate::core::orm::schema::{Constraint, Table};
 use crate::core::sql::{Expr, SqlValue};
@@ -306,7 +306,10 @@ impl Interp<'_> {
                     };
                     for it in items {
                         if let Value::Str(s) = &it {
-                            rel.order_by.push(self.string_order_by(&r.target, s)?);
+                            let (e, pending) =
+                                self.string_order_by(&r.target, s, rel.order_by.len());
+                            rel.order_by.push(e);
+                            rel.pending_order_by.extend(pending);
                         } else {
                             let e = self.to_expr(&it, None)?;
                             rel.order_by.push(e.expr);
@@ -326,7 +329,15 @@ impl Interp<'_> {
         Ok(rel)
     }
 
-    fn string_order_by(&mut self, target: &str, s: &str) -> R<Expr> {
+    /// `order_by='Class.column'` (or `'desc(Class.column)'`, `'Class.column.desc()'`,
+    /// `'column'` of the target). A class not mapped yet gives a placeholder plus the
+    /// [`PendingOrderBy`] that `Registry::finalize` resolves once it is.
+    fn string_order_by(
+        &mut self,
+        target: &str,
+        s: &str,
+        index: usize,
+    ) -> (Expr, Option<PendingOrderBy>) {
         let s = s.trim();
         let (path, desc) = if let Some(p) = s.strip_suffix(".desc()") {
             (p, true)
@@ -337,15 +348,24 @@ impl Interp<'_> {
         } else {
             (s.strip_suffix(".asc()").unwrap_or(s), false)
         };
-        let col = path.rsplit('.').next().unwrap_or(path);
-        let table = self
-            .orm
-            .reg
-            .table_of(target)
-            .map(|t| t.name.clone())
-            .unwrap_or_else(|_| camel_to_snake_case(target));
+        let (class, col) = match path.rsplit_once('.') {
+            Some((class, col)) => (class.rsplit('.').next().unwrap_or(class), col),
+            None => (target, path),
+        };
+        let (table, pending) = match self.orm.reg.table_of(class) {
+            Ok(t) => (t.name.clone(), None),
+            Err(_) => (
+                camel_to_snake_case(class),
+                Some(PendingOrderBy {
+                    index,
+                    class: class.to_owned(),
+                    column: col.to_owned(),
+                    desc,
+                }),
+            ),
+        };
         let e = Expr::col(table, col);
-        Ok(if desc { e.desc() } else { e })
+        (if desc { e.desc() } else { e }, pending)
     }
 
     fn lazy_from(&mut self, v: &Value) -> R<Lazy> {
