@@ -97,3 +97,8 @@ fn sets_iterate_in_cpython_table_order() {
 fn order_by_strings_name_classes_declared_later() {
     check("order_by_string_later_class");
 }
+
+#[test]
+fn a_table_in_a_query_selects_its_columns() {
+    check("query_of_a_table");
+}

@@ -89,7 +89,27 @@ impl Interp<'_> {
     pub fn entities_from(&mut self, args: &[Value]) -> R<(Vec<Entity>, Vec<Ent>)> {
         let mut es = vec![];
         let mut ents = vec![];
+        // A Table (`db.Table(...)`, `Model.__table__`) selects each of its columns.
+        let mut expanded: Vec<Value> = Vec::with_capacity(args.len());
         for a in args {
+            match a {
+                Value::Native(n) if matches!(&**n, Native::Table(_)) => {
+                    let Native::Table(t) = &**n else { continue };
+                    let count = self
+                        .orm
+                        .reg
+                        .metadata
+                        .table(t)
+                        .map(|tb| tb.columns.len())
+                        .unwrap_or(0);
+                    expanded.extend(
+                        (0..count).map(|i| Value::Native(Rc::new(Native::ColumnObj(t.clone(), i)))),
+                    );
+                }
+                other => expanded.push(other.clone()),
+            }
+        }
+        for a in &expanded {
             match a {
                 Value::Class(c) if c.model_info().is_some() => {
                     es.push(Entity::Class(c.name.to_string()));
