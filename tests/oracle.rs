@@ -102,3 +102,18 @@ fn order_by_strings_name_classes_declared_later() {
 fn a_table_in_a_query_selects_its_columns() {
     check("query_of_a_table");
 }
+
+#[test]
+fn has_and_any_of_a_self_referential_relationship_alias_the_target() {
+    check("self_referential_has_any");
+}
+
+#[test]
+fn backref_uselist_cascade_and_order_by_apply_to_the_reverse_side() {
+    check("backref_options_one_to_one");
+}
+
+#[test]
+fn backref_cascade_and_order_by_strings() {
+    check("backref_cascade_order_by");
+}

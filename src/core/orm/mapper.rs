@@ -55,6 +55,12 @@ pub struct Relationship {
     pub backref: Option<String>,
     /// `lazy=` of the backref (`db.backref('pages', lazy=...)`).
     pub backref_lazy: Lazy,
+    /// `uselist=` of the backref (`db.backref('profile', uselist=False)`: one-to-one).
+    pub backref_uselist: Option<bool>,
+    /// `cascade=` of the backref (empty: the default).
+    pub backref_cascade: String,
+    /// `order_by=` of the backref.
+    pub backref_order_by: Vec<Expr>,
     /// `lazy=`.
     pub lazy: Lazy,
     /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`.
@@ -336,6 +342,9 @@ impl Registry {
                     rev.secondary = r.secondary.clone();
                     rev.back_populates = Some(r.name.clone());
                     rev.lazy = r.backref_lazy;
+                    rev.uselist = r.backref_uselist;
+                    rev.cascade = r.backref_cascade.clone();
+                    rev.order_by = r.backref_order_by.clone();
                     rev.from_backref = true;
                     extra.push((r.target.clone(), rev));
                 }

@@ -70,6 +70,9 @@ pub fn exists_criterion(
     criteria: Vec<Expr>,
 ) -> Result<Expr, OrmError> {
     let r = reg.resolve(class, rel)?;
+    if r.parent == r.target {
+        return Ok(self_referential_exists(&r, criteria));
+    }
     let mut parts = vec![pairs_expr(&r.primary, &named)];
     let mut from = vec![FromItem::Table(r.target.clone())];
     if let Some(sec) = &r.secondary {
@@ -85,6 +88,61 @@ pub fn exists_criterion(
         ..Default::default()
     };
     Ok(exists(sel))
+}
+
+/// `has()` / `any()` of a relationship from a table to itself: the target is aliased
+/// inside the EXISTS (`FROM employee AS employee_1`), the join runs between the outer
+/// table and the alias, and the criteria's columns of the table point at the alias,
+/// as SQLAlchemy adapts them.
+fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
+    let alias = anon_alias(&r.target);
+    let mut from = vec![FromItem::Alias {
+        table: r.target.clone(),
+        alias: alias.clone(),
+    }];
+    let mut parts = Vec::new();
+    match &r.secondary {
+        Some(sec) => {
+            parts.push(pairs_expr(&r.primary, &named));
+            parts.push(pairs_expr(&r.secondary_pairs, &|t| {
+                if t == r.target {
+                    alias.clone()
+                } else {
+                    named(t)
+                }
+            }));
+            from.push(FromItem::Table(sec.clone()));
+        }
+        None => {
+            // The remote side is the referred one for many-to-one, the foreign one otherwise.
+            let remote_is_referred = r.kind == RelKind::ManyToOne;
+            parts.push(and(r
+                .primary
+                .iter()
+                .map(|p| {
+                    let (referred, foreign) = if remote_is_referred {
+                        (&alias, &named(&p.foreign.0))
+                    } else {
+                        (&named(&p.referred.0), &alias)
+                    };
+                    Expr::col_of(referred, p.referred.1.clone())
+                        .eq(Expr::col_of(foreign, p.foreign.1.clone()))
+                })
+                .collect()));
+        }
+    }
+    parts.extend(
+        criteria
+            .iter()
+            .map(|c| super::eager::retarget(c, &r.target, &alias)),
+    );
+    exists(Select {
+        columns: vec![Expr::raw("1")],
+        label_style: LabelStyle::DisambiguateOnly,
+        from,
+        where_: vec![and(parts)],
+        ..Default::default()
+    })
 }
 
 /// `Child.rel == obj` for many-to-one (`? = post.user_id`), or `Child.rel == None`

@@ -151,7 +151,7 @@ impl Interp<'_> {
         self.orm.reg.metadata.add(table);
         let mut mapper = Mapper::new(&cls.name, &table_name);
         for (key, r) in &rels {
-            let rel = self.relationship_from(key, r)?;
+            let rel = self.relationship_from((&cls.name, &table_name), key, r)?;
             mapper = mapper.relationship(rel);
         }
         self.orm.reg.add(mapper);
@@ -267,7 +267,13 @@ impl Interp<'_> {
         }
     }
 
-    fn relationship_from(&mut self, key: &str, r: &super::RelSpec) -> R<Relationship> {
+    /// The relationship `key` declared on class `owner.0` (table `owner.1`, not mapped yet).
+    fn relationship_from(
+        &mut self,
+        owner: (&str, &str),
+        key: &str,
+        r: &super::RelSpec,
+    ) -> R<Relationship> {
         let mut rel = Relationship::new(key, &r.target);
         for (k, v) in &r.kwargs {
             match (&**k, v) {
@@ -276,8 +282,37 @@ impl Interp<'_> {
                     if let Native::BackrefSpec(name, kw) = &**n {
                         rel.backref = Some(name.to_string());
                         for (bk, bv) in kw {
-                            if &**bk == "lazy" {
-                                rel.backref_lazy = self.lazy_from(bv)?;
+                            match (&**bk, bv) {
+                                ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
+                                ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
+                                ("cascade", Value::Str(c)) => rel.backref_cascade = c.to_string(),
+                                ("order_by", _) => {
+                                    let items = match bv {
+                                        Value::List(_) | Value::Tuple(_) => self.iterate(bv)?,
+                                        other => vec![other.clone()],
+                                    };
+                                    for it in items {
+                                        if let Value::Str(s) = &it {
+                                            // The backref's target is this relationship's parent,
+                                            // declared now: its string resolves at once.
+                                            let (mut e, pending) =
+                                                self.string_order_by(owner.0, s, 0);
+                                            if let Some(p) = pending
+                                                && p.class == owner.0
+                                            {
+                                                e = Expr::col(owner.1, p.column);
+                                                if p.desc {
+                                                    e = e.desc();
+                                                }
+                                            }
+                                            rel.backref_order_by.push(e);
+                                        } else {
+                                            let e = self.to_expr(&it, None)?;
+                                            rel.backref_order_by.push(e.expr);
+                                        }
+                                    }
+                                }
+                                _ => {}
                             }
                             if &**bk == "remote_side" {
                                 self.orm.rel_direction.push((
