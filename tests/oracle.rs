@@ -117,3 +117,8 @@ fn backref_uselist_cascade_and_order_by_apply_to_the_reverse_side() {
 fn backref_cascade_and_order_by_strings() {
     check("backref_cascade_order_by");
 }
+
+#[test]
+fn a_tutorial_app_with_routes_and_os_paths_runs_as_pasted() {
+    check("tutorial_app_boilerplate");
+}

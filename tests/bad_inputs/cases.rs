@@ -192,10 +192,10 @@ pub const CASES: &[(&str, &str, u32, u32)] = &[
         8,
     ),
     (
-        "from os import path",
-        "ModuleNotFoundError: No module named 'os'",
+        "from itertools import chain",
+        "ModuleNotFoundError: No module named 'itertools'",
         1,
-        16,
+        23,
     ),
     (
         "from flask import Nope",

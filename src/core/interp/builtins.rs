@@ -6,6 +6,7 @@ mod containers;
 mod introspection;
 mod modules;
 mod numeric;
+mod os;
 mod stdlib;
 mod text;
 
@@ -191,6 +192,7 @@ impl Interp<'_> {
             | "math.sqrt"
             | "math.floor"
             | "math.ceil" => self.call_stdlib_builtin(name, args, kw),
+            _ if name.starts_with("os.") => self.call_os(name, args, kw),
             "input" | "open" | "exec" | "eval" | "globals" | "locals" | "delattr" => {
                 self.unsupported(&format!("`{name}()`"))
             }

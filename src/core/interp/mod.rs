@@ -354,6 +354,9 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
     it.stack_base = stack_probe();
     for (i, m) in modules.iter().enumerate() {
         it.source = i;
+        // `__file__`: the source's name, as Python sets it to the path it ran.
+        let globals = it.globals.clone();
+        it.set_var(&globals, "__file__", Value::str(&sources[i].name));
         if let Err(e) = it.exec_module(m) {
             let (class, message) = it.describe_exc(&e.value);
             let (source, span) = e.at.unwrap_or((i, Span::at(0)));

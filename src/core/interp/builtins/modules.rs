@@ -17,7 +17,7 @@ impl Interp<'_> {
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate" | "sqlalchemy"
-            | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "sys" => {
+            | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "os.path" | "sys" => {
                 Ok(Value::Native(Rc::new(Native::Module(Rc::from(name)))))
             }
             _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
@@ -36,7 +36,21 @@ impl Interp<'_> {
             ("flask", "Flask") => Value::Native(Rc::new(Native::SqlaFn(Rc::from("Flask")))),
             (
                 "flask",
-                "abort" | "jsonify" | "request" | "render_template" | "redirect" | "url_for",
+                "abort"
+                | "jsonify"
+                | "request"
+                | "render_template"
+                | "redirect"
+                | "url_for"
+                | "flash"
+                | "session"
+                | "g"
+                | "make_response"
+                | "current_app"
+                | "Blueprint"
+                | "send_from_directory"
+                | "Response"
+                | "render_template_string",
             ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
             ("flask_sqlalchemy", "SQLAlchemy") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from("SQLAlchemy"))))
@@ -58,6 +72,17 @@ impl Interp<'_> {
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => {
                 Value::Builtin(Rc::from(format!("time.{name}").as_str()))
             }
+            // Tutorials build the database path from `os.path` and read settings from
+            // the environment; the page has no file system and an empty environment.
+            ("os", "path") => Value::Native(Rc::new(Native::Module(Rc::from("os.path")))),
+            ("os", "environ") => Value::Dict(Default::default()),
+            ("os", "getenv" | "getcwd") => Value::Builtin(Rc::from(format!("os.{name}").as_str())),
+            ("os", "sep") => Value::str("/"),
+            (
+                "os.path",
+                "join" | "dirname" | "basename" | "abspath" | "normpath" | "exists" | "isfile"
+                | "isdir" | "splitext",
+            ) => Value::Builtin(Rc::from(format!("os.path.{name}").as_str())),
             ("math", "sqrt" | "floor" | "ceil" | "pi") => {
                 Value::Builtin(Rc::from(format!("math.{name}").as_str()))
             }
@@ -75,6 +100,8 @@ impl Interp<'_> {
                     "werkzeug.exceptions",
                     "math",
                     "time",
+                    "os",
+                    "os.path",
                 ];
                 if known.contains(&module) {
                     return self.raise(

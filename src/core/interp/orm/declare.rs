@@ -21,6 +21,15 @@ impl Interp<'_> {
     pub(crate) fn call_sqla_fn(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         let short = name.strip_prefix("db.").unwrap_or(name);
         match short {
+            // What `@app.route(...)` and its kin return: registers nothing (nothing
+            // serves requests here) and gives the function back unchanged.
+            "flask.decorator" => match args.as_slice() {
+                [f] if kw.is_empty() => Ok(f.clone()),
+                _ => self.raise(
+                    "TypeError",
+                    "a route decorator takes the view function as its only argument",
+                ),
+            },
             "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" => {
                 self.sql_combinator(short, args)
             }

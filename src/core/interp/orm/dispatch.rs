@@ -451,7 +451,25 @@ impl Interp<'_> {
     }
 
     /// `obj.attr = v` on library objects.
-    pub fn native_setattr(&mut self, n: Rc<Native>, name: &str, _v: Value) -> R<()> {
+    pub fn native_setattr(&mut self, n: Rc<Native>, name: &str, v: Value) -> R<()> {
+        if let Native::App(_) = &*n {
+            // Flask's config-backed attributes write the config; any other attribute
+            // is the script's own (a Flask app is an ordinary object) and ignored here.
+            let key = match name {
+                "secret_key" => "SECRET_KEY",
+                "debug" => "DEBUG",
+                "testing" => "TESTING",
+                _ => return Ok(()),
+            };
+            let cfg = self.getattr(&Value::Native(n.clone()), "config")?;
+            if let Value::Dict(d) = &cfg {
+                let k = Value::str(key);
+                if let Some(h) = k.hkey() {
+                    d.borrow_mut().insert(h, k, v);
+                }
+            }
+            return Ok(());
+        }
         let t = n.type_name().to_string();
         self.raise(
             "AttributeError",

@@ -45,7 +45,27 @@ impl Interp<'_> {
             }
             Native::App(_) => match name {
                 "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
-                "run" => Ok(Value::None),
+                "run" | "add_url_rule" | "register_blueprint" => Ok(Value::None),
+                // `@app.route('/')`, `@app.get('/x')`, `@app.errorhandler(404)`: a
+                // decorator that leaves the view function as it is (no requests here).
+                "route" | "get" | "post" | "put" | "delete" | "patch" | "errorhandler"
+                | "template_filter" | "template_global" | "endpoint" => {
+                    Ok(nv(Native::SqlaFn(Rc::from("flask.decorator"))))
+                }
+                // Decorators used without a call (`@app.before_request`).
+                "before_request"
+                | "after_request"
+                | "teardown_request"
+                | "teardown_appcontext"
+                | "before_first_request"
+                | "context_processor"
+                | "shell_context_processor" => match args.as_slice() {
+                    [f] if kw.is_empty() => Ok(f.clone()),
+                    _ => self.raise(
+                        "TypeError",
+                        format!("{name}() takes the function as its only argument"),
+                    ),
+                },
                 _ => self.raise(
                     "AttributeError",
                     format!("'Flask' object has no attribute '{name}'"),
