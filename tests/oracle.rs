@@ -122,3 +122,13 @@ fn backref_cascade_and_order_by_strings() {
 fn a_tutorial_app_with_routes_and_os_paths_runs_as_pasted() {
     check("tutorial_app_boilerplate");
 }
+
+#[test]
+fn followers_self_referential_many_to_many_with_explicit_joins() {
+    check("followers_self_many_to_many");
+}
+
+#[test]
+fn explicit_join_conditions_keep_their_written_order() {
+    check("explicit_join_conditions");
+}

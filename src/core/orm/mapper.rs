@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::core::sql::expr::{Expr, TableRef, and};
+use crate::core::sql::expr::{Expr, Op, TableRef, and};
 
 use super::schema::{MetaData, Table};
 
@@ -67,6 +67,10 @@ pub struct Relationship {
     pub cascade: String,
     /// `order_by=` expressions.
     pub order_by: Vec<Expr>,
+    /// `primaryjoin=` as join pairs (the foreign keys' automatic condition otherwise).
+    pub primaryjoin: Option<Vec<JoinPair>>,
+    /// `secondaryjoin=` as join pairs (target ↔ the `secondary` table).
+    pub secondaryjoin: Option<Vec<JoinPair>>,
     /// `order_by=` strings (`'Book.year'`, `'desc(Book.year)'`) whose class was not mapped
     /// yet when the relationship was declared: [`Registry::finalize`] points their
     /// entries in `order_by` at the class's table once it is.
@@ -207,6 +211,10 @@ pub struct JoinPair {
     pub referred: (String, String),
     /// Foreign key side: `(table, column)`.
     pub foreign: (String, String),
+    /// Written `foreign = referred` in an explicit `primaryjoin=`/`secondaryjoin=`
+    /// (SQL keeps the order it was written in; automatic conditions put the
+    /// referred side first).
+    pub foreign_first: bool,
 }
 
 /// A relationship with its join conditions worked out from the foreign keys.
@@ -250,6 +258,7 @@ pub fn join_pairs(md: &MetaData, a: &str, b: &str, only: &[String]) -> Vec<JoinP
                     out.push(JoinPair {
                         referred: (referred.into(), r.clone()),
                         foreign: (holder.name.clone(), c.clone()),
+                        foreign_first: false,
                     });
                 }
             }
@@ -266,13 +275,77 @@ pub fn join_pairs(md: &MetaData, a: &str, b: &str, only: &[String]) -> Vec<JoinP
     pairs_from(ta, b)
 }
 
+/// The join pairs of an explicit join condition (`primaryjoin=`/`secondaryjoin=`):
+/// `a = b [AND ...]` between columns of named tables, each pair oriented by the
+/// foreign key one column holds on the other. `None` when the condition has any
+/// other shape (the relationship then falls back to the foreign keys).
+pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<Vec<JoinPair>> {
+    let terms: Vec<&Expr> = match e {
+        Expr::List { op: Op::And, items } => items.iter().collect(),
+        Expr::Grouping(inner) => return pairs_of_condition(md, inner),
+        other => vec![other],
+    };
+    let column = |e: &Expr| match e {
+        Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } => Some((t.clone(), name.clone())),
+        _ => None,
+    };
+    let refers = |holder: &(String, String), to: &(String, String)| {
+        md.table(&holder.0).is_some_and(|t| {
+            t.foreign_keys().iter().any(|fk| {
+                fk.ref_table == to.0
+                    && fk
+                        .columns
+                        .iter()
+                        .zip(&fk.ref_columns)
+                        .any(|(c, r)| *c == holder.1 && *r == to.1)
+            })
+        })
+    };
+    let mut out = Vec::new();
+    for t in terms {
+        let Expr::Binary {
+            left,
+            op: Op::Eq,
+            right,
+        } = t
+        else {
+            return None;
+        };
+        let (a, b) = (column(left)?, column(right)?);
+        if refers(&a, &b) {
+            out.push(JoinPair {
+                referred: b,
+                foreign: a,
+                foreign_first: true,
+            });
+        } else if refers(&b, &a) {
+            out.push(JoinPair {
+                referred: a,
+                foreign: b,
+                foreign_first: false,
+            });
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// `referred = foreign AND ...` with table references mapped through `r`.
 pub fn pairs_expr(pairs: &[JoinPair], r: &dyn Fn(&str) -> TableRef) -> Expr {
     and(pairs
         .iter()
         .map(|p| {
-            Expr::col_of(&r(&p.referred.0), p.referred.1.clone())
-                .eq(Expr::col_of(&r(&p.foreign.0), p.foreign.1.clone()))
+            let referred = Expr::col_of(&r(&p.referred.0), p.referred.1.clone());
+            let foreign = Expr::col_of(&r(&p.foreign.0), p.foreign.1.clone());
+            if p.foreign_first {
+                foreign.eq(referred)
+            } else {
+                referred.eq(foreign)
+            }
         })
         .collect())
 }
@@ -345,6 +418,13 @@ impl Registry {
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
                     rev.order_by = r.backref_order_by.clone();
+                    // The reverse side joins the same way with the roles swapped.
+                    if r.secondary.is_some() {
+                        rev.primaryjoin = r.secondaryjoin.clone();
+                        rev.secondaryjoin = r.primaryjoin.clone();
+                    } else {
+                        rev.primaryjoin = r.primaryjoin.clone();
+                    }
                     rev.from_backref = true;
                     extra.push((r.target.clone(), rev));
                 }
@@ -371,8 +451,14 @@ impl Registry {
             ))
         };
         if let Some(sec) = &rel.secondary {
-            let primary = join_pairs(md, &parent, sec, &rel.foreign_keys);
-            let secondary_pairs = join_pairs(md, &target, sec, &rel.foreign_keys);
+            let primary = rel
+                .primaryjoin
+                .clone()
+                .unwrap_or_else(|| join_pairs(md, &parent, sec, &rel.foreign_keys));
+            let secondary_pairs = rel
+                .secondaryjoin
+                .clone()
+                .unwrap_or_else(|| join_pairs(md, &target, sec, &rel.foreign_keys));
             if primary.is_empty() || secondary_pairs.is_empty() {
                 return Err(err());
             }
@@ -383,6 +469,25 @@ impl Registry {
                 secondary: Some(sec.clone()),
                 primary,
                 secondary_pairs,
+            });
+        }
+        if let Some(pairs) = &rel.primaryjoin {
+            // The foreign side decides the direction: the parent's own foreign key
+            // points at the target (many-to-one), else the target's at the parent.
+            let kind = rel.direction.unwrap_or(
+                if parent != target && pairs.iter().all(|p| p.foreign.0 == parent) {
+                    RelKind::ManyToOne
+                } else {
+                    RelKind::OneToMany
+                },
+            );
+            return Ok(ResolvedRel {
+                kind,
+                parent,
+                target,
+                secondary: None,
+                primary: pairs.clone(),
+                secondary_pairs: vec![],
             });
         }
         let t_refs_p = self

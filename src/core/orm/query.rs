@@ -33,6 +33,9 @@ pub enum JoinTarget {
         /// Relationship name.
         name: String,
     },
+    /// `join(followers, on)`: a plain table (`db.Table`); ON inferred from foreign keys
+    /// unless given.
+    Table(String),
     /// `join(aliased(Node), on)`.
     Alias {
         /// Class name.
@@ -359,16 +362,27 @@ impl Query {
                     }
                 }
             }
-            JoinTarget::Class(c) => {
-                let target = reg.table_of(c)?.name.clone();
+            JoinTarget::Class(_) | JoinTarget::Table(_) => {
+                let (target, what) = match &j.target {
+                    JoinTarget::Class(c) => {
+                        (reg.table_of(c)?.name.clone(), format!("<Mapper at {c}>"))
+                    }
+                    JoinTarget::Table(t) => (t.clone(), format!("Table('{t}')")),
+                    _ => return Err(OrmError("unexpected join target".into())),
+                };
                 let on = match &j.on {
                     Some(on) => on.clone(),
                     None => {
                         let mut tables = Vec::new();
                         item_tables(&item, &mut tables);
-                        let pairs: Vec<JoinPair> =
-                            tables.iter().map(|t| join_pairs(&reg.metadata, t, &target, &[])).find(|p| !p.is_empty()).ok_or_else(|| {
-                                OrmError(format!("Don't know how to join to <Mapper at {c}>; please use an ON clause"))
+                        let pairs: Vec<JoinPair> = tables
+                            .iter()
+                            .map(|t| join_pairs(&reg.metadata, t, &target, &[]))
+                            .find(|p| !p.is_empty())
+                            .ok_or_else(|| {
+                                OrmError(format!(
+                                    "Don't know how to join to {what}; please use an ON clause"
+                                ))
                             })?;
                         pairs_expr(&pairs, &|t: &str| TableRef::Named(t.to_string()))
                     }

@@ -23,7 +23,15 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
         } else {
             (&p.foreign.1, &p.referred)
         };
-        parts.push(Expr::Bind(parent_value(pcol)).eq(Expr::col(&other.0, other.1.clone())));
+        let bind = Expr::Bind(parent_value(pcol));
+        let col = Expr::col(&other.0, other.1.clone());
+        // An explicit condition keeps its written order (`followers.follower_id = ?`).
+        let written_first_is_other = p.foreign_first && other == &p.foreign;
+        parts.push(if written_first_is_other {
+            col.eq(bind)
+        } else {
+            bind.eq(col)
+        });
     }
     if r.kind == RelKind::ManyToMany {
         parts.push(pairs_expr(&r.secondary_pairs, &named));
@@ -103,15 +111,27 @@ fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
     let mut parts = Vec::new();
     match &r.secondary {
         Some(sec) => {
-            parts.push(pairs_expr(&r.primary, &named));
+            // The association table is aliased too (`followers AS followers_1`).
+            let sec_alias = anon_alias(sec);
+            let via_sec = |t: &str| {
+                if t == sec {
+                    sec_alias.clone()
+                } else {
+                    named(t)
+                }
+            };
+            parts.push(pairs_expr(&r.primary, &via_sec));
             parts.push(pairs_expr(&r.secondary_pairs, &|t| {
                 if t == r.target {
                     alias.clone()
                 } else {
-                    named(t)
+                    via_sec(t)
                 }
             }));
-            from.push(FromItem::Table(sec.clone()));
+            from.push(FromItem::Alias {
+                table: sec.clone(),
+                alias: sec_alias.clone(),
+            });
         }
         None => {
             // The remote side is the referred one for many-to-one, the foreign one otherwise.

@@ -153,6 +153,10 @@ pub struct SqlObj {
     pub class: Option<Rc<str>>,
 }
 
+/// An `append` (`true`) or `remove` on a dynamic many-to-many relationship:
+/// (parent, relationship, target, added).
+pub type DynamicLink = (Rc<Instance>, Rc<str>, Rc<Instance>, bool);
+
 /// ORM runtime state of the interpreter.
 #[derive(Default)]
 pub struct OrmState {
@@ -174,12 +178,18 @@ pub struct OrmState {
     pub modified_set: super::value::FxSet<usize>,
     /// Pending (added, not flushed).
     pub new: Vec<Rc<Instance>>,
+    /// `append`/`remove` on `lazy='dynamic'` many-to-many relationships since the last
+    /// flush: (parent, relationship, target, added); their association rows are
+    /// written at the next flush.
+    pub dynamic_links: Vec<DynamicLink>,
     /// Marked for deletion.
     pub deleted: Vec<Rc<Instance>>,
     /// Objects inserted in the current transaction.
     pub inserted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
+    /// A flush is running (autoflush is off meanwhile, as SQLAlchemy's `no_autoflush`).
+    pub flushing: bool,
     /// SQLite itself is inside BEGIN (opened lazily before the first DML, like pysqlite).
     pub sqlite_tx: bool,
     /// The last flush failed: rollback required.
@@ -192,6 +202,10 @@ pub struct OrmState {
     pub method_stack: Vec<(Rc<Class>, Value)>,
     /// Column creation counter.
     pub col_counter: u64,
+    /// Mapped `db.Column` objects by creation order: (table, column name). A column used
+    /// in an expression inside its class body (`primaryjoin=(followers.c.x == id)`) is a
+    /// placeholder until then (see [`spec_placeholder`]).
+    pub spec_columns: super::value::FxMap<u64, (Rc<str>, Rc<str>)>,
     /// Classes that are model (or abstract model) classes.
     pub model_classes: Vec<Rc<Class>>,
     /// Tables created in the database.
@@ -293,5 +307,29 @@ impl Native {
             Native::Instrumented(i) => Some(format!("attr:{}.{}", i.class, i.key)),
             _ => None,
         }
+    }
+}
+
+/// The stand-in table name of a `db.Column` not mapped yet (creation order `order`).
+const SPEC_PREFIX: &str = "\u{1}column#";
+
+/// A column expression for the `db.Column` created `order`-th, before its class is
+/// mapped: resolved by [`OrmState::resolve_specs`].
+pub fn spec_placeholder(order: u64) -> crate::core::sql::Expr {
+    crate::core::sql::Expr::col(format!("{SPEC_PREFIX}{order}"), "")
+}
+
+impl OrmState {
+    /// `e` with placeholders of mapped `db.Column` objects replaced by their columns.
+    pub fn resolve_specs(&self, e: &crate::core::sql::Expr) -> crate::core::sql::Expr {
+        use crate::core::sql::{Expr, TableRef};
+        e.replace_columns(&|t, _| {
+            let Some(TableRef::Named(t)) = t else {
+                return None;
+            };
+            let order: u64 = t.strip_prefix(SPEC_PREFIX)?.parse().ok()?;
+            let (table, name) = self.spec_columns.get(&order)?;
+            Some(Expr::col(table.to_string(), name.to_string()))
+        })
     }
 }

@@ -100,6 +100,10 @@ impl Interp<'_> {
                 (spec.default.clone(), spec.onupdate.clone()),
             );
             cols.push((key.clone(), Rc::from(col.name.as_str())));
+            self.orm.spec_columns.insert(
+                spec.order,
+                (Rc::from(table_name.as_str()), Rc::from(col.name.as_str())),
+            );
             table = table.column(col);
         }
         if let Some(args) = cls.lookup("__table_args__") {
@@ -354,10 +358,21 @@ impl Interp<'_> {
                 ("remote_side", _) => {
                     rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
                 }
-                (
-                    "passive_deletes" | "viewonly" | "primaryjoin" | "foreign_keys" | "overlaps",
-                    _,
-                ) => {}
+                ("primaryjoin" | "secondaryjoin", v) => {
+                    if let Some(e) = self.as_sql(v) {
+                        let e = self.orm.resolve_specs(&e.expr);
+                        let pairs = crate::core::orm::mapper::pairs_of_condition(
+                            &self.orm.reg.metadata,
+                            &e,
+                        );
+                        if &**k == "primaryjoin" {
+                            rel.primaryjoin = pairs;
+                        } else {
+                            rel.secondaryjoin = pairs;
+                        }
+                    }
+                }
+                ("passive_deletes" | "viewonly" | "foreign_keys" | "overlaps", _) => {}
                 _ => {}
             }
         }

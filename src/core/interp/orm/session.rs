@@ -49,6 +49,7 @@ impl Interp<'_> {
         self.orm.inserted_in_tx.clear();
         self.orm.modified.clear();
         self.orm.modified_set.clear();
+        self.orm.dynamic_links.clear();
         // expire everything
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
@@ -122,6 +123,7 @@ impl Interp<'_> {
         self.orm.new.clear();
         self.orm.deleted.clear();
         self.orm.inserted_in_tx.clear();
+        self.orm.dynamic_links.clear();
     }
 
     fn ident_key(&self, inst: &Instance) -> Option<(Rc<str>, HKey)> {

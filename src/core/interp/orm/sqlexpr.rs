@@ -57,6 +57,15 @@ impl Interp<'_> {
                     })
                 }
                 Native::Text(s, _) => Some(SqlObj::of(Expr::raw(s.to_string()))),
+                // A `db.Column` named in its own class body: its column once mapped.
+                Native::ColumnSpec(c) => {
+                    let c = c.borrow();
+                    let expr = match self.orm.spec_columns.get(&c.order) {
+                        Some((t, n)) => Expr::col(t.to_string(), n.to_string()),
+                        None => super::spec_placeholder(c.order),
+                    };
+                    Some(SqlObj::typed(expr, Some(c.column.ty.clone())))
+                }
                 _ => None,
             },
             _ => None,

@@ -59,10 +59,19 @@ impl Interp<'_> {
     ) -> R<Value> {
         match name {
             "append" | "remove" | "extend" => {
+                let [arg] = args.as_slice() else {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "AppenderQuery.{name}() takes exactly one argument ({} given)",
+                            args.len()
+                        ),
+                    );
+                };
                 let items = if name == "extend" {
-                    self.iterate(&args[0])?
+                    self.iterate(arg)?
                 } else {
-                    vec![args[0].clone()]
+                    vec![arg.clone()]
                 };
                 let class = inst
                     .class
@@ -73,6 +82,35 @@ impl Interp<'_> {
                     Ok(r) => r,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
+                if r.kind == crate::core::orm::mapper::RelKind::ManyToMany {
+                    let key: Rc<str> = Rc::from(key);
+                    for it in items {
+                        let Value::Instance(ci) = &it else {
+                            continue;
+                        };
+                        let added = name != "remove";
+                        // An append undone by a remove before the flush (or the
+                        // reverse) writes nothing.
+                        let undo = self.orm.dynamic_links.iter().position(|(p, k, t, a)| {
+                            Rc::ptr_eq(p, inst) && *k == key && Rc::ptr_eq(t, ci) && *a != added
+                        });
+                        match undo {
+                            Some(i) => {
+                                self.orm.dynamic_links.remove(i);
+                            }
+                            None => self.orm.dynamic_links.push((
+                                inst.clone(),
+                                key.clone(),
+                                ci.clone(),
+                                added,
+                            )),
+                        }
+                        if name != "remove" {
+                            self.session_add(&it)?;
+                        }
+                    }
+                    return Ok(Value::None);
+                }
                 for it in items {
                     if let Value::Instance(ci) = &it {
                         for p in &r.primary {

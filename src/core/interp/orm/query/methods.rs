@@ -217,6 +217,7 @@ impl Interp<'_> {
                             class: a.class.to_string(),
                             name: a.key.to_string(),
                         },
+                        Native::Table(t) => JoinTarget::Table(t.to_string()),
                         _ => return self.unsupported("this join target"),
                     },
                     _ => return self.raise("ArgumentError", "join() needs a target"),

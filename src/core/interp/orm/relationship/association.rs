@@ -17,6 +17,34 @@ impl Interp<'_> {
         let all: Vec<Rc<Instance>> = self.orm.identity_order.clone();
         let mut inserts: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
         let mut deletes: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
+        // Dynamic relationships hold no collection: their appends and removes were
+        // recorded as they happened.
+        for (parent, key, target, added) in std::mem::take(&mut self.orm.dynamic_links) {
+            let Some(m) = parent.class.model_info() else {
+                continue;
+            };
+            let Ok(r) = self.orm.reg.resolve(&m.class, &key) else {
+                continue;
+            };
+            let Some(sec) = r.secondary.clone() else {
+                continue;
+            };
+            let mut row = vec![];
+            for (pairs, owner) in [(&r.primary, &parent), (&r.secondary_pairs, &target)] {
+                for p in pairs {
+                    let v = self.attr_by_col(owner, &p.referred.1);
+                    row.push((
+                        p.foreign.1.clone(),
+                        self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                    ));
+                }
+            }
+            if added {
+                inserts.push((sec, row));
+            } else {
+                deletes.push((sec, row));
+            }
+        }
         for inst in &all {
             let Some(m) = inst.class.model_info() else {
                 continue;
@@ -84,6 +112,9 @@ impl Interp<'_> {
                 }
             }
         }
+        // Like SQLAlchemy's unit of work: the rows of one association table go in ONE
+        // executemany (deletes first), duplicates dropped.
+        let mut statements: Vec<Statement> = vec![];
         let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
         for (table, row) in deletes {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
@@ -106,8 +137,10 @@ impl Interp<'_> {
             let refs: Vec<(&str, SqlValue)> =
                 vals.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             let d = crate::core::orm::persist::delete_association(&t, &refs);
-            self.run_stmt(&Statement::Delete(d), true)?;
+            statements.push(Statement::Delete(d));
         }
+        self.run_batched(statements)?;
+        let mut statements: Vec<Statement> = vec![];
         let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
         for (table, row) in inserts {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
@@ -126,13 +159,36 @@ impl Interp<'_> {
                 continue;
             }
             done.push(key);
-            let ins = Insert {
+            statements.push(Statement::Insert(Insert {
                 table: t.name.clone(),
                 columns: cols,
                 rows: vec![vals.into_iter().map(Expr::Bind).collect()],
                 returning: vec![],
-            };
-            self.run_stmt(&Statement::Insert(ins), true)?;
+            }));
+        }
+        self.run_batched(statements)?;
+        Ok(())
+    }
+
+    /// Runs statements, consecutive ones with the same SQL text as one executemany.
+    fn run_batched(&mut self, statements: Vec<Statement>) -> R<()> {
+        let rendered: Vec<crate::core::sql::Rendered> =
+            statements.iter().map(crate::core::sql::render).collect();
+        let mut i = 0;
+        while i < rendered.len() {
+            let sql = &rendered[i].sql;
+            let mut j = i + 1;
+            while j < rendered.len() && rendered[j].sql == *sql {
+                j += 1;
+            }
+            if j - i == 1 {
+                self.run_stmt(&statements[i], true)?;
+            } else {
+                let rows: Vec<Vec<SqlValue>> =
+                    rendered[i..j].iter().map(|r| r.params.clone()).collect();
+                self.run_sql_many(sql, &rows)?;
+            }
+            i = j;
         }
         Ok(())
     }

@@ -22,7 +22,11 @@ impl Interp<'_> {
             );
             return self.raise("PendingRollbackError", msg);
         }
-        match self.flush_inner() {
+        // Loads during the flush (an expired object's refresh) must not flush again.
+        let was = std::mem::replace(&mut self.orm.flushing, true);
+        let result = self.flush_inner();
+        self.orm.flushing = was;
+        match result {
             Ok(()) => Ok(()),
             Err(e) => {
                 // like SQLAlchemy: the transaction is rolled back, the session needs rollback()
@@ -306,10 +310,16 @@ impl Interp<'_> {
 
     /// Flushes before a query when there is anything pending.
     pub fn autoflush(&mut self) -> R<()> {
+        if self.orm.flushing {
+            return Ok(());
+        }
         if self.orm.failed.is_some() {
             return self.begin();
         }
-        let dirty = !self.orm.new.is_empty() || !self.orm.deleted.is_empty() || self.any_dirty();
+        let dirty = !self.orm.new.is_empty()
+            || !self.orm.deleted.is_empty()
+            || !self.orm.dynamic_links.is_empty()
+            || self.any_dirty();
         if dirty {
             self.flush()?;
         }

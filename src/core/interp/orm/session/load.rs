@@ -60,6 +60,8 @@ impl Interp<'_> {
                 return Ok(());
             }
         }
+        // Like SQLAlchemy's refresh of expired attributes: pending changes go first.
+        self.autoflush()?;
         let pk = self.identity_params(inst)?;
         let (sel, eager) = self.refresh_statement(inst, &m.class, pk)?;
         let res = self.run_stmt(&Statement::Select(sel), true)?;
