@@ -56,7 +56,7 @@ pub struct NamingConvention(pub BTreeMap<String, String>);
 impl Default for NamingConvention {
     /// SQLAlchemy's `DEFAULT_NAMING_CONVENTION`: `{"ix": "ix_%(column_0_label)s"}`.
     fn default() -> Self {
-        NamingConvention([("ix".to_string(), "ix_%(column_0_label)s".to_string())].into())
+        NamingConvention::new([("ix", "ix_%(column_0_label)s")])
     }
 }
 
@@ -82,12 +82,14 @@ pub struct ConventionError(pub String);
 impl NamingConvention {
     /// A convention from `(key, template)` pairs (replaces the default, as in SQLAlchemy).
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        NamingConvention(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        // Inserted one by one (a later duplicate key wins, as with `collect()`): collecting
+        // into a B-tree sorts first, and that sort would be one more copy of the
+        // standard library's sort in the worker (see `core::sort`).
+        let mut map = BTreeMap::new();
+        for (k, v) in pairs {
+            map.insert(k.to_string(), v.to_string());
+        }
+        NamingConvention(map)
     }
 
     /// The final name of a constraint/index: SQLAlchemy's `_constraint_name_for_table`. The
