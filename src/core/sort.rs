@@ -142,7 +142,7 @@ mod tests {
                 let mut got = items.clone();
                 sort_by(&mut got, |a, b| b.0.cmp(&a.0));
                 let mut expected_rev = items.clone();
-                expected_rev.sort_by(|a, b| b.0.cmp(&a.0));
+                expected_rev.sort_by_key(|b| std::cmp::Reverse(b.0));
                 assert_eq!(got, expected_rev);
                 let mut plain = keys.clone();
                 sort(&mut plain);
