@@ -10,6 +10,7 @@ pub mod lang;
 pub mod nplus1;
 pub mod orm;
 pub mod py;
+pub mod sort;
 pub mod sql;
 pub mod sqltext;
 pub mod syntax;

@@ -33,7 +33,7 @@ pub fn detect(log: &[(&str, &str)]) -> Vec<Option<String>> {
             j += 1;
         }
         let mut params: Vec<&str> = members.iter().map(|&m| log[m].1).collect();
-        params.sort_unstable();
+        crate::core::sort::sort(&mut params);
         params.dedup();
         if members.len() >= THRESHOLD && params.len() == members.len() {
             let table = lazy_target(sql)

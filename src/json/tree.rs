@@ -6,7 +6,6 @@
 use super::reader::{Num, Reader};
 use super::writer::{write_f64, write_str};
 use super::{ErrorKind, FromJson, JsonError, ToJson};
-use std::collections::BTreeMap;
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,15 +20,19 @@ pub enum Json {
     String(String),
     /// An array.
     Array(Vec<Json>),
-    /// An object, keys sorted.
-    Object(BTreeMap<String, Json>),
+    /// An object: its members sorted by key, each key once (a sorted vector rather than
+    /// a `BTreeMap`: one more B-tree instantiation is ~8 KB of the worker's wasm).
+    Object(Vec<(String, Json)>),
 }
 
 impl Json {
     /// An object's value for `key` (`None` for a missing key, or when not an object).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(map) => map.get(key),
+            Json::Object(map) => map
+                .binary_search_by(|(k, _)| k.as_str().cmp(key))
+                .ok()
+                .map(|i| &map[i].1),
             _ => None,
         }
     }
@@ -79,16 +82,31 @@ impl ToJson for Json {
     }
 }
 
+/// Members in document order → sorted by key, a key given twice keeping its last value
+/// (what inserting them into a `BTreeMap` one by one gives).
+fn sorted_members(mut members: Vec<(String, Json)>) -> Vec<(String, Json)> {
+    // Stable: of equal keys, the later member stays after the earlier one.
+    crate::core::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(String, Json)> = Vec::with_capacity(members.len());
+    for (key, value) in members {
+        match out.last_mut() {
+            Some(last) if last.0 == key => last.1 = value,
+            _ => out.push((key, value)),
+        }
+    }
+    out
+}
+
 impl FromJson for Json {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         Ok(match r.peek() {
             Some(b'{') => {
-                let mut map = BTreeMap::new();
+                let mut members = Vec::new();
                 r.object(&mut |r, key| {
-                    map.insert(key.to_owned(), Json::from_json(r)?);
+                    members.push((key.to_owned(), Json::from_json(r)?));
                     Ok(())
                 })?;
-                Json::Object(map)
+                Json::Object(sorted_members(members))
             }
             Some(b'[') => Json::Array(Vec::from_json(r)?),
             Some(b'"') => Json::String(r.string()?.into_owned()),

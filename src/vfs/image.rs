@@ -6,7 +6,7 @@
 //! Pure Rust (no SQLite, no browser): the VFS in [`super::sqlite`] and the
 //! IndexedDB glue in `web::persist` are thin layers over this.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Storage unit: the file is stored as chunks of this many bytes (independent of
 /// SQLite's page size; a 4096-byte page is exactly one chunk).
@@ -16,10 +16,69 @@ pub const CHUNK: usize = 4096;
 #[derive(Debug, Default, Clone)]
 pub struct Image {
     data: Vec<u8>,
-    dirty: BTreeSet<u32>,
+    dirty: ChunkSet,
     shrunk: bool,
     commit: u64,
     lock: u8,
+}
+
+/// A set of chunk indices: one bit per chunk (cheaper than a `BTreeSet` to fill, and the
+/// worker then carries no B-tree of `u32` keys besides `CommitBatch::chunks`).
+#[derive(Debug, Default, Clone)]
+struct ChunkSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl ChunkSet {
+    fn insert(&mut self, i: u32) {
+        let w = (i / 64) as usize;
+        if w >= self.words.len() {
+            self.words.resize(w + 1, 0);
+        }
+        let bit = 1u64 << (i % 64);
+        if self.words[w] & bit == 0 {
+            self.words[w] |= bit;
+            self.len += 1;
+        }
+    }
+
+    fn insert_all(&mut self, indices: impl Iterator<Item = u32>) {
+        for i in indices {
+            self.insert(i);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Keeps the indices below `n`.
+    fn retain_below(&mut self, n: u32) {
+        let w = (n / 64) as usize;
+        if w >= self.words.len() {
+            return;
+        }
+        self.words.truncate(w + 1);
+        let keep = n % 64;
+        self.words[w] &= (1u64 << keep) - 1;
+        self.len = self.words.iter().map(|x| x.count_ones() as usize).sum();
+    }
+
+    /// The indices in ascending order.
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let b = bits.trailing_zeros();
+                bits &= bits - 1;
+                Some(w as u32 * 64 + b)
+            })
+        })
+    }
 }
 
 /// What one commit (or several grouped ones) must write to storage.
@@ -115,12 +174,8 @@ impl Image {
     /// (every chunk dirty), e.g. an imported file.
     pub fn from_bytes(bytes: Vec<u8>) -> Self {
         let n = chunks_for(bytes.len() as u64);
-        // Inserted one by one: `collect()` into a B-tree sorts first, and that sort would
-        // be one more in the worker's wasm.
-        let mut dirty = BTreeSet::new();
-        for i in 0..n {
-            dirty.insert(i);
-        }
+        let mut dirty = ChunkSet::default();
+        dirty.insert_all(0..n);
         Image {
             data: bytes,
             dirty,
@@ -184,7 +239,7 @@ impl Image {
         self.data[start..end].copy_from_slice(buf);
         let first = (start / CHUNK) as u32;
         let last = ((end - 1) / CHUNK) as u32;
-        self.dirty.extend(first..=last);
+        self.dirty.insert_all(first..=last);
     }
 
     /// Sets the file size (shrinking drops bytes; growing zero-fills).
@@ -195,7 +250,7 @@ impl Image {
             self.data.truncate(size);
             self.shrunk = true;
             let n = chunks_for(size as u64);
-            self.dirty.retain(|&i| i < n);
+            self.dirty.retain_below(n);
             if !size.is_multiple_of(CHUNK) {
                 // The last chunk's tail changed (now zeros past the end).
                 self.dirty.insert(n - 1);
@@ -203,7 +258,7 @@ impl Image {
         } else if size > old {
             self.data.resize(size, 0);
             let first = (old / CHUNK) as u32;
-            self.dirty.extend(first..chunks_for(size as u64));
+            self.dirty.insert_all(first..chunks_for(size as u64));
         }
     }
 
@@ -225,9 +280,10 @@ impl Image {
         }
         self.commit += 1;
         let dirty = std::mem::take(&mut self.dirty);
-        // In order already; inserted one by one (see `from_bytes`).
+        // In order already; inserted one by one: `collect()` into a B-tree sorts first,
+        // and that sort would be one more in the worker's wasm.
         let mut chunks = BTreeMap::new();
-        for i in dirty {
+        for i in dirty.iter() {
             chunks.insert(i, self.chunk(i));
         }
         let batch = CommitBatch {
@@ -342,6 +398,27 @@ impl Flusher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunk_set_is_a_sorted_set() {
+        let mut set = ChunkSet::default();
+        assert!(set.is_empty());
+        set.insert_all([200, 3, 64, 63, 3, 0, 127, 128].into_iter());
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [0, 3, 63, 64, 127, 128, 200]
+        );
+        assert_eq!(set.len, 7);
+        set.retain_below(128);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 3, 63, 64, 127]);
+        set.retain_below(64);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 3, 63]);
+        set.retain_below(1000);
+        assert_eq!(set.len, 3);
+        set.retain_below(0);
+        assert!(set.is_empty());
+        assert_eq!(set.iter().count(), 0);
+    }
 
     fn page(b: u8) -> Vec<u8> {
         vec![b; CHUNK]

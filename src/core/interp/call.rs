@@ -333,7 +333,9 @@ impl Interp<'_> {
                     .iter()
                     .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
                     .collect();
-                pairs.sort_by(|a, b| format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey())));
+                crate::core::sort::sort_by(&mut pairs, |a, b| {
+                    format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey()))
+                });
                 return Ok(Value::dict_of(pairs));
             }
             _ => {}

@@ -153,18 +153,28 @@ impl Interp<'_> {
 
     /// `Err(class(msg))` at the current span.
     pub fn raise<T>(&self, class: &str, msg: impl AsRef<str>) -> R<T> {
-        Err(Box::new(Exc {
-            value: self.new_exc(class, msg.as_ref()),
+        Err(self.exc_at(class, msg.as_ref()))
+    }
+
+    /// `class(msg)` at the current span: the code of `raise`, compiled once (`raise` is
+    /// generic over what the caller returns and over the message's type).
+    #[inline(never)]
+    fn exc_at(&self, class: &str, msg: &str) -> Box<Exc> {
+        self.exc_value_at(self.new_exc(class, msg))
+    }
+
+    /// `v` raised at the current span.
+    #[inline(never)]
+    fn exc_value_at(&self, value: Value) -> Box<Exc> {
+        Box::new(Exc {
+            value,
             at: Some((self.source, self.cur_span)),
-        }))
+        })
     }
 
     /// Raise an existing exception value.
     pub fn raise_value<T>(&self, v: Value) -> R<T> {
-        Err(Box::new(Exc {
-            value: v,
-            at: Some((self.source, self.cur_span)),
-        }))
+        Err(self.exc_value_at(v))
     }
 
     /// KeyError(key).
@@ -183,15 +193,19 @@ impl Interp<'_> {
 
     /// Converts a `core::py` error.
     pub fn py<T>(&self, r: Result<T, crate::core::py::PyErr>) -> R<T> {
-        r.or_else(|e| {
-            let name = e.class_name();
-            let name = if self.exc.contains_key(name) {
-                name
-            } else {
-                "ValueError"
-            };
-            self.raise(name, e.message.clone())
-        })
+        r.map_err(|e| self.py_exc(&e))
+    }
+
+    /// The exception for a `core::py` error (not generic: see `py`).
+    #[inline(never)]
+    fn py_exc(&self, e: &crate::core::py::PyErr) -> Box<Exc> {
+        let name = e.class_name();
+        let name = if self.exc.contains_key(name) {
+            name
+        } else {
+            "ValueError"
+        };
+        self.exc_at(name, &e.message)
     }
 
     /// Class name and `str(e)` of an exception value.

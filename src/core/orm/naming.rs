@@ -1,7 +1,5 @@
 //! Names: Flask-SQLAlchemy's `__tablename__` derivation and SQLAlchemy's `MetaData(naming_convention=...)`.
 
-use std::collections::BTreeMap;
-
 /// Flask-SQLAlchemy's `camel_to_snake_case` (`model.py`): the regex
 /// `((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))` → `_\1`, then `.lower().lstrip("_")`.
 pub fn camel_to_snake_case(name: &str) -> String {
@@ -51,12 +49,12 @@ impl ConstraintKind {
 
 /// `MetaData(naming_convention={...})`: key (`ix`, `uq`, `ck`, `fk`, `pk`) → `%(token)s` template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NamingConvention(pub BTreeMap<String, String>);
+pub struct NamingConvention(Vec<(String, String)>);
 
 impl Default for NamingConvention {
     /// SQLAlchemy's `DEFAULT_NAMING_CONVENTION`: `{"ix": "ix_%(column_0_label)s"}`.
     fn default() -> Self {
-        NamingConvention([("ix".to_string(), "ix_%(column_0_label)s".to_string())].into())
+        NamingConvention::new([("ix", "ix_%(column_0_label)s")])
     }
 }
 
@@ -82,12 +80,16 @@ pub struct ConventionError(pub String);
 impl NamingConvention {
     /// A convention from `(key, template)` pairs (replaces the default, as in SQLAlchemy).
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        NamingConvention(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        // Sorted by key, each key once (a later duplicate wins): a map without a B-tree,
+        // which would be one more instantiation of it in the worker's wasm.
+        let mut map: Vec<(String, String)> = Vec::new();
+        for (k, v) in pairs {
+            match map.binary_search_by(|(key, _)| key.as_str().cmp(k)) {
+                Ok(i) => map[i].1 = v.to_string(),
+                Err(i) => map.insert(i, (k.to_string(), v.to_string())),
+            }
+        }
+        NamingConvention(map)
     }
 
     /// The final name of a constraint/index: SQLAlchemy's `_constraint_name_for_table`. The
@@ -97,7 +99,12 @@ impl NamingConvention {
         kind: ConstraintKind,
         input: &ConventionInput<'_>,
     ) -> Result<Option<String>, ConventionError> {
-        let Some(template) = self.0.get(kind.key()) else {
+        let Some(template) = self
+            .0
+            .binary_search_by(|(key, _)| key.as_str().cmp(kind.key()))
+            .ok()
+            .map(|i| &self.0[i].1)
+        else {
             return Ok(input.constraint_name.map(str::to_string));
         };
         if input.constraint_name.is_some() && !template.contains("%(constraint_name)s") {

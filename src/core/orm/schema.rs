@@ -410,7 +410,7 @@ impl MetaData {
     /// Table names sorted (`sorted(db.metadata.tables)`).
     pub fn sorted_names(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.tables.iter().map(|t| t.name.as_str()).collect();
-        v.sort_unstable();
+        crate::core::sort::sort(&mut v);
         v
     }
 }

@@ -173,7 +173,7 @@ impl Enc<'_> {
                 }
                 let mut refs: Vec<&(String, Json)> = members.iter().collect();
                 if self.opts.sort_keys {
-                    refs.sort_by(|a, b| a.0.cmp(&b.0));
+                    crate::core::sort::sort_by(&mut refs, |a, b| a.0.cmp(&b.0));
                 }
                 out.push('{');
                 for (k, (key, val)) in refs.into_iter().enumerate() {

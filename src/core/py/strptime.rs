@@ -112,7 +112,7 @@ fn names_for(d: char) -> Vec<String> {
         _ => Vec::new(),
     };
     // CPython sorts the alternatives longest first.
-    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    crate::core::sort::sort_by_key(&mut v, |s| std::cmp::Reverse(s.len()));
     v
 }
 

@@ -41,16 +41,9 @@ impl Note {
             acc.commit = n.commit;
             acc.chunks.extend(n.chunks);
         }
-        // Sorted and deduplicated through a B-tree set (the worker has that code already; a
-        // slice sort would add its own).
-        let set: std::collections::BTreeSet<u32> =
-            acc.chunks
-                .drain(..)
-                .fold(std::collections::BTreeSet::new(), |mut set, c| {
-                    set.insert(c);
-                    set
-                });
-        acc.chunks.extend(set);
+        // Sorted (the crate's one sort: see `core::sort`) and deduplicated.
+        crate::core::sort::sort(&mut acc.chunks);
+        acc.chunks.dedup();
         Some(acc)
     }
 

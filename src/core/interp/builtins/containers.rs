@@ -258,72 +258,32 @@ impl Interp<'_> {
             };
             keyed.push((k, v));
         }
-        // merge sort with fallible comparisons
-        let mut err = None;
+        // merge sort with fallible comparisons: none after the first error
+        let mut err: Option<Box<Exc>> = None;
         let mut idx: Vec<usize> = (0..keyed.len()).collect();
-        let keys: Vec<Value> = keyed.iter().map(|k| k.0.clone()).collect();
         let mut tmp = idx.clone();
-        self.merge_sort(&keys, &mut idx, &mut tmp, reverse, &mut err);
-        if let Some(e) = err {
-            return Err(e);
-        }
-        Ok(idx.into_iter().map(|i| keyed[i].1.clone()).collect())
-    }
-
-    fn merge_sort(
-        &mut self,
-        keys: &[Value],
-        v: &mut [usize],
-        tmp: &mut [usize],
-        rev: bool,
-        err: &mut Option<Box<Exc>>,
-    ) {
-        let n = v.len();
-        if n <= 1 || err.is_some() {
-            return;
-        }
-        let mid = n / 2;
-        {
-            let (a, b) = v.split_at_mut(mid);
-            let (ta, tb) = tmp.split_at_mut(mid);
-            self.merge_sort(keys, a, ta, rev, err);
-            self.merge_sort(keys, b, tb, rev, err);
-        }
-        let (mut i, mut j, mut k) = (0, mid, 0);
-        while i < mid && j < n {
-            let (x, y) = (&keys[v[i]], &keys[v[j]]);
+        crate::core::sort::merge_sort_positions(&mut idx, &mut tmp, &mut |l, r| {
+            if err.is_some() {
+                return false;
+            }
+            let (x, y) = (&keyed[l].0, &keyed[r].0);
             // take right first only when right < left (stability)
-            let take_right = if rev {
+            let less = if reverse {
                 self.order(crate::core::lang::ast::CmpOp::Lt, x, y)
             } else {
                 self.order(crate::core::lang::ast::CmpOp::Lt, y, x)
             };
-            let take_right = match take_right {
+            match less {
                 Ok(o) => o == std::cmp::Ordering::Less,
                 Err(e) => {
-                    *err = Some(e);
-                    return;
+                    err = Some(e);
+                    false
                 }
-            };
-            if take_right {
-                tmp[k] = v[j];
-                j += 1;
-            } else {
-                tmp[k] = v[i];
-                i += 1;
             }
-            k += 1;
+        });
+        if let Some(e) = err {
+            return Err(e);
         }
-        while i < mid {
-            tmp[k] = v[i];
-            i += 1;
-            k += 1;
-        }
-        while j < n {
-            tmp[k] = v[j];
-            j += 1;
-            k += 1;
-        }
-        v.copy_from_slice(&tmp[..n]);
+        Ok(idx.into_iter().map(|i| keyed[i].1.clone()).collect())
     }
 }

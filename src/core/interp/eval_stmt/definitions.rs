@@ -93,7 +93,9 @@ impl Interp<'_> {
             .collect();
         // keep definition order: HashMap loses it, so sort by the order recorded in the scope
         let order = body.0.order.borrow().clone();
-        vars.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+        crate::core::sort::sort_by_key(&mut vars, |(k, _)| {
+            order.iter().position(|o| o == k).unwrap_or(usize::MAX)
+        });
         for (_, v) in &vars {
             let f = match v {
                 Value::Func(f) => Some(f.clone()),

@@ -70,7 +70,7 @@ pub(crate) fn parse_module(src: &str) -> (Module, Vec<Diagnostic>) {
     let body = p.statements(false);
     let mut diags = lex_diags;
     diags.extend(p.diags);
-    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::core::sort::sort_by_key(&mut diags, |d| (d.span.start, d.span.end));
     // At most one diagnostic per logical line: the first one.
     let ends: Vec<usize> = p
         .toks
@@ -101,7 +101,7 @@ impl<'a> Parser<'a> {
             .filter(|t| t.kind != TokenKind::Comment)
             .collect();
         let mut lex_errors: Vec<usize> = lex_diags.iter().map(|d| d.span.start).collect();
-        lex_errors.sort_unstable();
+        crate::core::sort::sort(&mut lex_errors);
         Parser {
             src,
             lines,

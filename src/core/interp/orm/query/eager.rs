@@ -154,7 +154,7 @@ fn sort_keys(keys: &mut [SqlValue]) {
         SqlValue::Text(_) => 1,
         _ => 2,
     };
-    keys.sort_by(|a, b| {
+    crate::core::sort::sort_by(keys, |a, b| {
         rank(a).cmp(&rank(b)).then_with(|| match (a, b) {
             (SqlValue::Integer(x), SqlValue::Integer(y)) => x.cmp(y),
             (SqlValue::Text(x), SqlValue::Text(y)) => x.cmp(y),

@@ -67,7 +67,7 @@ impl Interp<'_> {
         let new = self.orm.new.clone();
         let order = self.table_order();
         let mut new_sorted = new.clone();
-        new_sorted.sort_by_cached_key(|i| {
+        crate::core::sort::sort_by_cached_key(&mut new_sorted, |i| {
             i.class
                 .model_info()
                 .and_then(|m| order.iter().position(|t| **t == *m.table))
@@ -83,7 +83,7 @@ impl Interp<'_> {
                 .enumerate()
                 .map(|(i, x)| (Rc::as_ptr(x) as usize, i))
                 .collect();
-            new_sorted.sort_by_cached_key(|i| {
+            crate::core::sort::sort_by_cached_key(&mut new_sorted, |i| {
                 let t = i
                     .class
                     .model_info()
@@ -115,7 +115,7 @@ impl Interp<'_> {
         let new_set: std::collections::HashSet<usize> =
             new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
         cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
-        cands.sort_by_cached_key(|i| {
+        crate::core::sort::sort_by_cached_key(&mut cands, |i| {
             let t = i
                 .class
                 .model_info()
@@ -151,7 +151,7 @@ impl Interp<'_> {
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
         self.cascade_deletes(&mut del_sorted)?;
-        del_sorted.sort_by_cached_key(|i| {
+        crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
             std::cmp::Reverse(
                 i.class
                     .model_info()

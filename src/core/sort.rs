@@ -1,0 +1,165 @@
+//! One sort for the whole crate: a stable merge sort of positions, compiled once.
+//!
+//! `slice::sort*` is generic over the element type and the comparison, so every call site
+//! with its own type or closure adds its own copy of the standard library's sort (driftsort
+//! and quicksort, 3–5 KB of wasm each). Here only the merge of positions is real code,
+//! reached through a `dyn` comparison; what is generic per call site is the small loop that
+//! moves the elements into their sorted places. The result is the standard library's stable
+//! sort's: equal elements keep their order. (Python's `sorted` uses the same merge with
+//! its own fallible comparison: `Interp::sorted`.)
+
+use std::cmp::Ordering;
+
+/// Sorts the positions `idx` (stable, `tmp` as long as `idx`, scratch): `take_right(l, r)`
+/// says whether the element at position `r`, from the right run, goes before the one at
+/// `l`, from the left run (that is, whether it is strictly less). A comparison that wants
+/// to stop (an error) answers `false` from then on without comparing.
+pub fn merge_sort_positions(
+    idx: &mut [usize],
+    tmp: &mut [usize],
+    take_right: &mut dyn FnMut(usize, usize) -> bool,
+) {
+    let n = idx.len();
+    if n <= 1 {
+        return;
+    }
+    let mid = n / 2;
+    {
+        let (a, b) = idx.split_at_mut(mid);
+        let (ta, tb) = tmp.split_at_mut(mid);
+        merge_sort_positions(a, ta, take_right);
+        merge_sort_positions(b, tb, take_right);
+    }
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < n {
+        if take_right(idx[i], idx[j]) {
+            tmp[k] = idx[j];
+            j += 1;
+        } else {
+            tmp[k] = idx[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < mid {
+        tmp[k] = idx[i];
+        i += 1;
+        k += 1;
+    }
+    while j < n {
+        tmp[k] = idx[j];
+        j += 1;
+        k += 1;
+    }
+    idx.copy_from_slice(&tmp[..n]);
+}
+
+/// The positions of `0..n` in the order `less_than(a, b)` (stable).
+fn sorted_positions(n: usize, less_than: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    // Already in order (the flush's common case: one table): n - 1 comparisons.
+    if (1..n).all(|i| !less_than(i, i - 1)) {
+        return idx;
+    }
+    let mut tmp = vec![0; n];
+    merge_sort_positions(&mut idx, &mut tmp, &mut |l, r| less_than(r, l));
+    idx
+}
+
+/// Moves every element to its place: `order[k]` is the position of the element that goes
+/// to `k` (a permutation of `0..v.len()`; consumed).
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut cur = start;
+        while order[cur] != DONE {
+            let src = order[cur];
+            order[cur] = DONE;
+            if src == start {
+                break;
+            }
+            v.swap(cur, src);
+            cur = src;
+        }
+    }
+}
+
+/// `v.sort_by(cmp)`: stable.
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = sorted_positions(v.len(), &mut |a, b| cmp(&v[a], &v[b]) == Ordering::Less);
+    permute(v, order);
+}
+
+/// `v.sort()` (stable; for the types sorted here an unstable sort gives the same result).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// `v.sort_by_key(key)`: stable; the key is computed for every comparison.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// `v.sort_by_cached_key(key)`: stable; the key is computed once per element.
+pub fn sort_by_cached_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = sorted_positions(v.len(), &mut |a, b| keys[a] < keys[b]);
+    permute(v, order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift), so the test needs no dependency.
+    fn numbers(seed: u64, n: usize, modulo: u64) -> Vec<u64> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % modulo
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_as_the_standard_stable_sort() {
+        for n in [0, 1, 2, 3, 7, 20, 33, 100, 1000] {
+            for modulo in [1, 3, 50, 1 << 40] {
+                let keys = numbers(n as u64 * 31 + modulo, n, modulo);
+                // (key, original position): stability shows in the positions
+                let items: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut expected = items.clone();
+                expected.sort_by_key(|p| p.0);
+                let mut got = items.clone();
+                sort_by_key(&mut got, |p| p.0);
+                assert_eq!(got, expected, "n={n} modulo={modulo}");
+                let mut got = items.clone();
+                sort_by_cached_key(&mut got, |p| p.0);
+                assert_eq!(got, expected);
+                let mut got = items.clone();
+                sort_by(&mut got, |a, b| b.0.cmp(&a.0));
+                let mut expected_rev = items.clone();
+                expected_rev.sort_by_key(|b| std::cmp::Reverse(b.0));
+                assert_eq!(got, expected_rev);
+                let mut plain = keys.clone();
+                sort(&mut plain);
+                let mut expected_plain = keys;
+                expected_plain.sort_unstable();
+                assert_eq!(plain, expected_plain);
+            }
+        }
+    }
+
+    #[test]
+    fn strings_move_without_copies() {
+        let mut v: Vec<String> = ["pear", "apple", "fig", "apple", "kiwi"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        sort(&mut v);
+        assert_eq!(v, ["apple", "apple", "fig", "kiwi", "pear"]);
+    }
+}
