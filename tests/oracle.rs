@@ -132,3 +132,8 @@ fn followers_self_referential_many_to_many_with_explicit_joins() {
 fn explicit_join_conditions_keep_their_written_order() {
     check("explicit_join_conditions");
 }
+
+#[test]
+fn query_union_selects_from_the_compound() {
+    check("query_union");
+}

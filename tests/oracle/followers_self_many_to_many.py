@@ -32,7 +32,7 @@ class User(db.Model):
             followers, (followers.c.followed_id == Post.user_id)).filter(
                 followers.c.follower_id == self.id)
         own = Post.query.filter_by(user_id=self.id)
-        return followed.order_by(Post.id.desc())
+        return followed.union(own).order_by(Post.id.desc())
 
 class Post(db.Model):
     id = db.Column(db.Integer, primary_key=True)

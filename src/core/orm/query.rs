@@ -1,7 +1,7 @@
 //! Query compilation: the legacy `Query` and 2.0 `select()` state → [`Select`] values.
 
 use crate::core::sql::expr::{Expr, TableRef, count_star, exists};
-use crate::core::sql::{Delete, FromItem, LabelStyle, Select, SqlValue, Update};
+use crate::core::sql::{Compound, Delete, FromItem, LabelStyle, Select, SqlValue, Update};
 
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
 
@@ -93,6 +93,10 @@ pub struct Query {
     pub options: Vec<super::eager::LoaderOption>,
     /// `enable_eagerloads(False)`: no joined / selectin / subquery loads, options or not.
     pub no_eager: bool,
+    /// `q1.union(q2, ...)` (and `union_all`, `intersect`, `except_`): this query selects
+    /// from `(q1 UNION q2 ...) AS anon_1`, its entities and criteria adapted to the
+    /// subquery's columns, as SQLAlchemy's `Query.union` does.
+    pub set_op: Option<(Compound, Vec<Query>)>,
 }
 
 impl Query {
@@ -240,6 +244,9 @@ impl Query {
                 Entity::Expr(x) => columns.push(x.clone()),
             }
         }
+        if let Some((op, parts)) = &self.set_op {
+            return self.compile_set(reg, *op, parts, columns);
+        }
         let mut froms: Vec<FromItem> = Vec::new();
         for c in &self.select_from {
             let name = match reg.table_of(c) {
@@ -278,6 +285,69 @@ impl Query {
             order_by: self.order_by.clone(),
             limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
             offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            compound: vec![],
+        })
+    }
+
+    /// A query over `(part1 UNION part2 ...) AS anon_1`: the parts compiled as they are,
+    /// every column of theirs reached through the subquery by its label (`post.id` →
+    /// `anon_1.post_id`) in this query's columns and clauses.
+    fn compile_set(
+        &self,
+        reg: &Registry,
+        op: Compound,
+        parts: &[Query],
+        columns: Vec<Expr>,
+    ) -> Result<Select, OrmError> {
+        let mut selects = parts
+            .iter()
+            .map(|p| p.compile(reg))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter();
+        let mut first = selects
+            .next()
+            .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
+        first.compound = selects.map(|s| (op, s)).collect();
+        let anon = anon_alias("anon");
+        let mut labels: std::collections::HashMap<(String, String), String> =
+            std::collections::HashMap::new();
+        for c in &first.columns {
+            if let Expr::Column {
+                table: Some(TableRef::Named(t)),
+                name,
+            } = c
+            {
+                let label = match first.label_style {
+                    LabelStyle::TablenamePlusCol => format!("{t}_{name}"),
+                    LabelStyle::DisambiguateOnly => name.clone(),
+                };
+                labels.entry((t.clone(), name.clone())).or_insert(label);
+            }
+        }
+        let adapt = |e: &Expr| {
+            e.replace_columns(&|t, name| match t {
+                Some(TableRef::Named(t)) => labels
+                    .get(&(t.clone(), name.to_string()))
+                    .map(|l| Expr::col_of(&anon, l.clone())),
+                _ => None,
+            })
+        };
+        let adapt_all = |v: &[Expr]| v.iter().map(adapt).collect::<Vec<_>>();
+        Ok(Select {
+            columns: adapt_all(&columns),
+            label_style: self.style,
+            distinct: self.distinct,
+            from: vec![FromItem::Subquery {
+                select: Box::new(first),
+                alias: anon.clone(),
+            }],
+            where_: adapt_all(&self.where_),
+            group_by: adapt_all(&self.group_by),
+            having: adapt_all(&self.having),
+            order_by: adapt_all(&self.order_by),
+            limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            compound: vec![],
         })
     }
 

@@ -19,7 +19,7 @@ pub mod value;
 pub use expr::{Expr, Op, TableRef};
 pub use render::{Rendered, render};
 pub use stmt::{
-    ColumnDef, CreateIndex, CreateTable, Delete, DropIndex, DropTable, FromItem, Insert,
+    ColumnDef, Compound, CreateIndex, CreateTable, Delete, DropIndex, DropTable, FromItem, Insert,
     LabelStyle, Select, Statement, TableConstraint, Update,
 };
 pub use types::SqlType;

@@ -217,6 +217,12 @@ impl Renderer {
             out.push_str(" \nHAVING ");
             out.push_str(&self.and_list(&s.having));
         }
+        for (op, part) in &s.compound {
+            out.push(' ');
+            out.push_str(op.keyword());
+            out.push(' ');
+            out.push_str(&self.select(part, as_from));
+        }
         if !s.order_by.is_empty() {
             let o: Vec<String> = s
                 .order_by
@@ -327,8 +333,10 @@ impl Renderer {
                 format!("{} AS {}", self.q(table), self.q(&a))
             }
             FromItem::Subquery { select, alias } => {
-                let inner = self.select(select, true);
+                // Named when visited, before its contents (as SQLAlchemy numbers them:
+                // `SELECT count(*) FROM (SELECT anon_2.x ... ) AS anon_1`).
                 let a = self.table_name(alias);
+                let inner = self.select(select, true);
                 format!("({inner}) AS {}", self.q(&a))
             }
             FromItem::Join {

@@ -95,6 +95,34 @@ pub struct Select {
     pub limit: Option<Expr>,
     /// OFFSET (bound as a parameter).
     pub offset: Option<Expr>,
+    /// `UNION SELECT ...` and the other set operations after this SELECT's own clauses
+    /// (the ORDER BY and LIMIT above then apply to the whole compound).
+    pub compound: Vec<(Compound, Select)>,
+}
+
+/// A set operation joining two SELECTs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compound {
+    /// `UNION`
+    Union,
+    /// `UNION ALL`
+    UnionAll,
+    /// `INTERSECT`
+    Intersect,
+    /// `EXCEPT`
+    Except,
+}
+
+impl Compound {
+    /// The SQL keyword(s).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Compound::Union => "UNION",
+            Compound::UnionAll => "UNION ALL",
+            Compound::Intersect => "INTERSECT",
+            Compound::Except => "EXCEPT",
+        }
+    }
 }
 
 impl Select {

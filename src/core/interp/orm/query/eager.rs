@@ -210,7 +210,8 @@ impl Interp<'_> {
         let mut options = q.options.clone();
         options.extend_from_slice(extra);
         let st = self.statement_at(q, base, &options)?;
-        let may_repeat = st.multi_row || !q.joins.is_empty() || st.select.from.len() > 1;
+        let may_repeat =
+            st.multi_row || !q.joins.is_empty() || st.select.from.len() > 1 || q.set_op.is_some();
         let multi_row = st.multi_row;
         // (Loads with options record them on their instances, for their lazy loads.)
         let plain = options.is_empty()

@@ -11,7 +11,7 @@ use crate::core::interp::orm::{Instrumented, Native, SqlObj};
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 use crate::core::orm::query::JoinTarget;
-use crate::core::sql::{Expr, SqlType, SqlValue, Statement};
+use crate::core::sql::{Compound, Expr, SqlType, SqlValue, Statement};
 
 use super::{Ent, QueryObj};
 
@@ -183,6 +183,38 @@ impl Interp<'_> {
             }
             "distinct" => {
                 q.q.distinct = true;
+                wrap(q)
+            }
+            "union" | "union_all" | "intersect" | "except_" => {
+                let op = match name {
+                    "union" => Compound::Union,
+                    "union_all" => Compound::UnionAll,
+                    "intersect" => Compound::Intersect,
+                    _ => Compound::Except,
+                };
+                let mut parts = vec![q.q.clone()];
+                for a in &args {
+                    match a {
+                        Value::Native(n) if matches!(&**n, Native::Query(_)) => {
+                            if let Native::Query(o) = &**n {
+                                parts.push(o.q.clone());
+                            }
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            return self.raise(
+                                "ArgumentError",
+                                format!("{name}() takes Query objects, got {t}"),
+                            );
+                        }
+                    }
+                }
+                q.q = crate::core::orm::query::Query {
+                    entities: q.q.entities.clone(),
+                    style: q.q.style,
+                    set_op: Some((op, parts)),
+                    ..Default::default()
+                };
                 wrap(q)
             }
             "with_entities" | "with_only_columns" => {
