@@ -137,3 +137,8 @@ fn explicit_join_conditions_keep_their_written_order() {
 fn query_union_selects_from_the_compound() {
     check("query_union");
 }
+
+#[test]
+fn table_constraints_and_passive_deletes() {
+    check("constraints_passive_deletes");
+}

@@ -67,6 +67,9 @@ pub struct Relationship {
     pub cascade: String,
     /// `order_by=` expressions.
     pub order_by: Vec<Expr>,
+    /// `passive_deletes=True`: deleting the parent does not load an unloaded collection
+    /// to delete or detach its children (the database's `ON DELETE` does that).
+    pub passive_deletes: bool,
     /// `primaryjoin=` as join pairs (the foreign keys' automatic condition otherwise).
     pub primaryjoin: Option<Vec<JoinPair>>,
     /// `secondaryjoin=` as join pairs (target ↔ the `secondary` table).

@@ -372,7 +372,8 @@ impl Interp<'_> {
                         }
                     }
                 }
-                ("passive_deletes" | "viewonly" | "foreign_keys" | "overlaps", _) => {}
+                ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,
+                ("viewonly" | "foreign_keys" | "overlaps", _) => {}
                 _ => {}
             }
         }

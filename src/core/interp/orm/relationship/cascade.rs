@@ -32,6 +32,8 @@ impl Interp<'_> {
                 let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let children = match children {
                     Some(v) => v,
+                    // passive_deletes: what is not loaded is left to the database.
+                    None if rel.passive_deletes => continue,
                     None => {
                         if rel.lazy == Lazy::Dynamic {
                             let q = self.dynamic_query(&inst, &rel.name)?;
