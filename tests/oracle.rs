@@ -13,7 +13,8 @@ fn check(name: &str) {
     let expected = std::fs::read_to_string(format!("{dir}{name}.out")).expect("expected output");
     let mut db = Database::open_in_memory().expect("db");
     // As the CLI and the page run scripts: foreign keys unenforced, like pysqlite.
-    db.execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+    db.execute_batch("PRAGMA foreign_keys = OFF")
+        .expect("pragma");
     let out = run(
         &[Source::new(&format!("{name}.py"), &script)],
         &mut db,
@@ -143,4 +144,9 @@ fn query_union_selects_from_the_compound() {
 #[test]
 fn table_constraints_and_passive_deletes() {
     check("constraints_passive_deletes");
+}
+
+#[test]
+fn python_classes_datetimes_and_builtins() {
+    check("python_classes_datetime");
 }

@@ -282,6 +282,16 @@ impl Interp<'_> {
                 "weekday" => Ok(Value::int(d.weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.isoweekday() as i64)),
                 "toordinal" => Ok(Value::int(d.toordinal())),
+                "replace" => {
+                    let f = self.replaced_fields(
+                        &[d.year() as i64, d.month() as i64, d.day() as i64],
+                        &args,
+                        &kw,
+                    )?;
+                    Ok(Value::Date(self.py(
+                        crate::core::py::datetime::Date::new(f[0], f[1], f[2]),
+                    )?))
+                }
                 _ => self.unsupported(&format!("`date.{name}`")),
             },
             Value::DateTime(d) => match name {
@@ -299,6 +309,26 @@ impl Interp<'_> {
                 "date" => Ok(Value::Date(d.date())),
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
+                "replace" => {
+                    let f = self.replaced_fields(
+                        &[
+                            d.year() as i64,
+                            d.month() as i64,
+                            d.day() as i64,
+                            d.hour() as i64,
+                            d.minute() as i64,
+                            d.second() as i64,
+                            d.microsecond() as i64,
+                        ],
+                        &args,
+                        &kw,
+                    )?;
+                    Ok(Value::DateTime(self.py(
+                        crate::core::py::datetime::DateTime::new(
+                            f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+                        ),
+                    )?))
+                }
                 _ => self.unsupported(&format!("`datetime.{name}`")),
             },
             Value::TimeDelta(t) => Ok(Value::Float(t.total_seconds())),
@@ -389,5 +419,48 @@ fn method_min_args(recv: &Value, name: &str) -> usize {
         (Value::Str(_), "replace") => 2,
         (Value::Decimal(_), "quantize") => 1,
         _ => 0,
+    }
+}
+
+impl Interp<'_> {
+    /// The fields of `date.replace(...)` / `datetime.replace(...)`: `current` (year,
+    /// month, day[, hour, minute, second, microsecond]) with the positional and keyword
+    /// arguments put in.
+    fn replaced_fields(&mut self, current: &[i64], args: &[Value], kw: &Kw) -> R<Vec<i64>> {
+        const NAMES: [&str; 7] = [
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "microsecond",
+        ];
+        let mut f = current.to_vec();
+        if args.len() > f.len() {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "replace() takes at most {} arguments ({} given)",
+                    f.len(),
+                    args.len()
+                ),
+            );
+        }
+        for (i, a) in args.iter().enumerate() {
+            f[i] = self.int_arg(a)?;
+        }
+        for (k, v) in kw {
+            match NAMES[..f.len()].iter().position(|n| **n == **k) {
+                Some(i) => f[i] = self.int_arg(v)?,
+                None => {
+                    return self.raise(
+                        "TypeError",
+                        format!("'{k}' is an invalid keyword argument for replace()"),
+                    );
+                }
+            }
+        }
+        Ok(f)
     }
 }

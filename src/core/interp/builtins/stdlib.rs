@@ -236,7 +236,7 @@ impl Interp<'_> {
         }
     }
 
-    fn int_arg(&mut self, v: &Value) -> R<i64> {
+    pub(crate) fn int_arg(&mut self, v: &Value) -> R<i64> {
         match v {
             Value::Int(_) | Value::Bool(_) => self.as_index(v),
             _ => {
