@@ -19,9 +19,9 @@ use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
 use crate::core::sql::{SqlType, SqlValue, Statement, render};
 
-use super::super::value::{FxMap, HKey, Instance, Value};
+use super::super::value::{HKey, Instance, Value};
 use super::super::{Interp, R};
-use super::model::{ModelInfo, Status};
+use super::model::{ModelInfo, Status, column_attr, set_column_attr};
 
 /// What a flush needs to know about one mapped table, built once per flush (so rows do
 /// not clone the table).
@@ -227,8 +227,7 @@ impl Interp<'_> {
         let mut cols = Vec::with_capacity(n);
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
-            let key = &m.columns[i].0;
-            let cur = inst.dict.borrow().get(key).cloned();
+            let cur = column_attr(inst, i);
             let v = match cur {
                 Some(Value::None) if plan.eval_none[i] => {
                     cols.push(i);
@@ -238,7 +237,7 @@ impl Interp<'_> {
                 Some(Value::None) | None => match &plan.insert_default[i] {
                     Some(d) => {
                         let v = self.eval_default(d)?;
-                        inst.dict.borrow_mut().insert(key.clone(), v.clone());
+                        set_column_attr(inst, i, v.clone());
                         Some(v)
                     }
                     None => None,
@@ -372,35 +371,32 @@ impl Interp<'_> {
         let m = &p.m;
         let plan = &p.plan;
         let fetched = returned.is_some();
-        if let Some(vals) = returned {
-            let mut d = inst.dict.borrow_mut();
-            for (i, v) in vals {
-                d.insert(m.columns[i].0.clone(), v);
-            }
-        } else if plan.autoinc && !p.has_all_pks {
-            let key = &m.columns[plan.pk[0]].0;
-            inst.dict
-                .borrow_mut()
-                .insert(key.clone(), Value::int(rowid));
-        }
         let mut ident = Vec::with_capacity(plan.pk.len());
-        let mut committed =
-            FxMap::with_capacity_and_hasher(plan.table.columns.len(), Default::default());
         let mut expired = false;
-        {
-            let mut d = inst.dict.borrow_mut();
-            for &pi in &plan.pk {
-                ident.push(d.get(&m.columns[pi].0).cloned().unwrap_or(Value::None));
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            if let Some(vals) = returned {
+                for (i, v) in vals {
+                    if let Some(slot) = s.values.get_mut(i) {
+                        *slot = Some(v);
+                    }
+                }
+            } else if plan.autoinc
+                && !p.has_all_pks
+                && let Some(slot) = s.values.get_mut(plan.pk[0])
+            {
+                *slot = Some(Value::int(rowid));
             }
-            for i in 0..plan.table.columns.len() {
-                let key = &m.columns[i].0;
-                if plan.server_default[i] && !fetched && !d.contains_key(key) {
+            for &pi in &plan.pk {
+                ident.push(s.values.get(pi).cloned().flatten().unwrap_or(Value::None));
+            }
+            for i in 0..plan.table.columns.len().min(s.values.len()) {
+                if plan.server_default[i] && !fetched && s.values[i].is_none() {
                     // Not fetched: loads on access.
                     expired = true;
                     continue;
                 }
-                let v = d.entry(key.clone()).or_insert(Value::None).clone();
-                committed.insert(key.clone(), v);
+                let v = s.values[i].get_or_insert(Value::None).clone();
+                s.committed[i] = Some(v);
             }
         }
         let key = (
@@ -410,7 +406,6 @@ impl Interp<'_> {
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
-            s.committed = committed;
             s.expired = expired;
         }
         self.add_identity_keyed(key, inst);
@@ -426,9 +421,9 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
     let Some(s) = orm.as_ref() else {
         return true;
     };
-    let d = inst.dict.borrow();
-    s.committed.iter().all(|(k, old)| {
-        d.get(k).is_some_and(|cur| match (old, cur) {
+    s.committed.iter().zip(&s.values).all(|(old, cur)| {
+        let Some(old) = old else { return true };
+        cur.as_ref().is_some_and(|cur| match (old, cur) {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,

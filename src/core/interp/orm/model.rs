@@ -26,6 +26,44 @@ pub struct ModelInfo {
     pub types: Vec<crate::core::sql::SqlType>,
 }
 
+impl ModelInfo {
+    /// The index (table order) of the column mapped to attribute `key`.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|(k, _)| &**k == key)
+    }
+}
+
+/// The value of column attribute `i` of a model instance, when set or loaded.
+pub fn column_attr(inst: &Instance, i: usize) -> Option<Value> {
+    inst.orm
+        .borrow()
+        .as_ref()
+        .and_then(|s| s.values.get(i).cloned().flatten())
+}
+
+/// Sets column attribute `i` of a model instance (no change tracking).
+pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
+    if let Some(slot) = inst
+        .orm
+        .borrow_mut()
+        .as_mut()
+        .and_then(|s| s.values.get_mut(i))
+    {
+        *slot = Some(v);
+    }
+}
+
+/// The loaded or set value of attribute `key` of an instance: a column attribute's slot
+/// for model instances, else the instance dict (relationships, plain attributes).
+pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
+    if let Some(m) = inst.class.model.borrow().as_ref()
+        && let Some(i) = m.column_index(key)
+    {
+        return column_attr(inst, i);
+    }
+    inst.dict.borrow().get(key).cloned()
+}
+
 /// Lifecycle of a model instance.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Status {
@@ -45,8 +83,15 @@ pub enum Status {
 pub struct InstState {
     /// Lifecycle.
     pub status: Status,
-    /// Loaded column values (for change detection).
-    pub committed: super::super::value::FxMap<Rc<str>, Value>,
+    /// Column attribute values by column index (table order); `None`: not set or not
+    /// loaded (the attribute is absent, as from an instance's `__dict__`).
+    pub values: Vec<Option<Value>>,
+    /// The column values as last loaded or flushed, by column index (change detection);
+    /// `None`: not in the snapshot.
+    pub committed: Vec<Option<Value>>,
+    /// Loaded relationship collections and references as last loaded or flushed, by
+    /// relationship name (change detection of collections).
+    pub rel_committed: super::super::value::FxMap<Rc<str>, Value>,
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
@@ -380,10 +425,12 @@ impl Interp<'_> {
     }
 
     /// Fresh state for a new instance.
-    pub fn init_model_instance(&mut self, inst: &Rc<Instance>, _m: &ModelInfo) {
+    pub fn init_model_instance(&mut self, inst: &Rc<Instance>, m: &ModelInfo) {
         *inst.orm.borrow_mut() = Some(InstState {
             status: Status::Transient,
-            committed: Default::default(),
+            values: vec![None; m.columns.len()],
+            committed: vec![None; m.columns.len()],
+            rel_committed: Default::default(),
             expired: false,
             identity: None,
             to_delete: false,
@@ -419,7 +466,7 @@ impl Interp<'_> {
                     );
                 }
                 // A mapped attribute: set it without a second class lookup.
-                Some(Value::Native(n)) if n.is_instrumented() => self.model_set(inst, n, &k, v)?,
+                Some(Value::Native(n)) if n.is_instrumented() => self.model_set(inst, n, v)?,
                 Some(_) => self.setattr(&obj, &k, v)?,
             }
         }
@@ -444,17 +491,17 @@ impl Interp<'_> {
         if expired {
             self.refresh_instance(inst)?;
         }
+        if let Some(i) = attr.column {
+            return Ok(column_attr(inst, i).unwrap_or(Value::None));
+        }
         if let Some(v) = inst.dict.borrow().get(name) {
             return Ok(v.clone());
-        }
-        if attr.column.is_some() {
-            return Ok(Value::None);
         }
         self.load_relationship(inst, attr)
     }
 
     /// Writing a mapped attribute.
-    pub fn model_set(&mut self, inst: &Rc<Instance>, n: Rc<Native>, name: &str, v: Value) -> R<()> {
+    pub fn model_set(&mut self, inst: &Rc<Instance>, n: Rc<Native>, v: Value) -> R<()> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(());
         };
@@ -465,22 +512,13 @@ impl Interp<'_> {
         if self.status(inst) == Status::Persistent {
             self.mark_modified(inst);
         }
-        if attr.column.is_none() {
-            return self.set_relationship(inst, attr, v);
-        }
-        let mut d = inst.dict.borrow_mut();
-        match d.get_mut(name) {
-            Some(slot) => *slot = v,
-            None => {
-                let key = if &*attr.key == name {
-                    attr.key.clone()
-                } else {
-                    Rc::from(name)
-                };
-                d.insert(key, v);
+        match attr.column {
+            Some(i) => {
+                set_column_attr(inst, i, v);
+                Ok(())
             }
+            None => self.set_relationship(inst, attr, v),
         }
-        Ok(())
     }
 
     /// `repr()` of a model instance without `__repr__`.
@@ -577,8 +615,8 @@ impl Interp<'_> {
         let t = self.orm.reg.table_of(&m.class).cloned();
         let Ok(t) = t else { return Ok(vec![]) };
         let mut out = vec![];
-        for (i, (key, name)) in m.columns.iter().enumerate() {
-            let v = inst.dict.borrow().get(key).cloned();
+        for (i, (_, name)) in m.columns.iter().enumerate() {
+            let v = column_attr(inst, i);
             let sv = match v {
                 Some(v) => Some(self.to_sql(&v, Some(&t.columns[i].ty))?),
                 None => None,

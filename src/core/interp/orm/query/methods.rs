@@ -292,8 +292,8 @@ impl Interp<'_> {
                 };
                 let mut vals = std::collections::HashMap::new();
                 self.ensure_loaded(parent)?;
-                for (k, n) in &pm.columns {
-                    let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                for (i, (_, n)) in pm.columns.iter().enumerate() {
+                    let v = super::super::model::column_attr(parent, i).unwrap_or(Value::None);
                     vals.insert(
                         n.to_string(),
                         self.to_sql(&v, None).unwrap_or(SqlValue::Null),

@@ -213,7 +213,7 @@ impl Interp<'_> {
                             .orm
                             .borrow()
                             .as_ref()
-                            .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
+                            .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                         if let Some(Value::List(old)) = old {
                             let old = old.borrow().clone();
                             for o in old {

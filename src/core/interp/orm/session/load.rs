@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::core::interp::orm::model::{ModelInfo, Status};
-use crate::core::interp::value::{FxMap, HKey, Instance, Value};
+use crate::core::interp::value::{HKey, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
 
@@ -15,18 +15,19 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        let mut d = inst.dict.borrow_mut();
-        for (k, _) in &m.columns {
-            d.remove(k);
-        }
-        if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+        if let Ok(mp) = self.orm.reg.mapper(&m.class)
+            && !mp.relationships.is_empty()
+        {
+            let mut d = inst.dict.borrow_mut();
             for r in &mp.relationships {
                 d.remove(r.name.as_str());
             }
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
-            s.committed.clear();
+            s.values.iter_mut().for_each(|v| *v = None);
+            s.committed.iter_mut().for_each(|v| *v = None);
+            s.rel_committed.clear();
         }
         self.forget_loader_marks(inst);
     }
@@ -84,17 +85,17 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<()> {
-        let mut committed = FxMap::with_capacity_and_hasher(m.columns.len(), Default::default());
-        for (i, (key, _)) in m.columns.iter().enumerate() {
-            let v = match row.get(off + i) {
+        let n = m.columns.len();
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(Some(match row.get(off + i) {
                 Some(sv) => self.from_sql(sv, m.types.get(i))?,
                 None => Value::None,
-            };
-            inst.dict.borrow_mut().insert(key.clone(), v.clone());
-            committed.insert(key.clone(), v);
+            }));
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.committed = committed;
+            s.committed.clone_from(&values);
+            s.values = values;
             s.expired = false;
         }
         Ok(())
@@ -128,13 +129,7 @@ impl Interp<'_> {
         }
         let inst = Rc::new(Instance {
             class: cls.clone(),
-            // Sized for its columns once (no regrowth while populating).
-            dict: std::cell::RefCell::new(
-                crate::core::interp::value::FxMap::with_capacity_and_hasher(
-                    m.columns.len() + 2,
-                    Default::default(),
-                ),
-            ),
+            dict: Default::default(),
             orm: Default::default(),
         });
         self.cycle_roots
