@@ -106,7 +106,10 @@ impl Database {
                     ValueRef::Null => SqlValue::Null,
                     ValueRef::Integer(i) => SqlValue::Integer(i),
                     ValueRef::Real(f) => SqlValue::Real(f),
-                    ValueRef::Text(t) => SqlValue::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Text(t) => SqlValue::Text(match std::str::from_utf8(t) {
+                        Ok(s) => std::rc::Rc::from(s),
+                        Err(_) => std::rc::Rc::from(String::from_utf8_lossy(t)),
+                    }),
                     ValueRef::Blob(b) => SqlValue::Blob(b.to_vec()),
                 });
             }

@@ -19,7 +19,7 @@ use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
 use crate::core::sql::{SqlType, SqlValue, Statement, render};
 
-use super::super::value::{HKey, Instance, Value};
+use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::model::{ModelInfo, Status, column_attr, set_column_attr};
 
@@ -399,10 +399,7 @@ impl Interp<'_> {
                 s.committed[i] = Some(v);
             }
         }
-        let key = (
-            m.table.clone(),
-            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
-        );
+        let key = (m.table.clone(), super::model::identity_key(&ident));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
@@ -440,7 +437,7 @@ mod tests {
 
     #[test]
     fn long_parameters_are_truncated_like_sqlalchemy() {
-        let v = SqlValue::Text("y".repeat(500));
+        let v = SqlValue::text("y".repeat(500));
         let r = param_repr(&v);
         assert!(r.contains(" ... (202 characters truncated) ... "));
         assert!(r.starts_with(&format!("'{}", "y".repeat(149))));
@@ -450,7 +447,7 @@ mod tests {
     #[test]
     fn parameter_sets_display_like_executemany_echo() {
         let rows: Vec<Vec<SqlValue>> = (1..=14)
-            .map(|i| vec![SqlValue::Integer(i), SqlValue::Text(format!("n{i}"))])
+            .map(|i| vec![SqlValue::Integer(i), SqlValue::text(format!("n{i}"))])
             .collect();
         assert_eq!(
             many_repr(&rows),

@@ -33,6 +33,15 @@ impl ModelInfo {
     }
 }
 
+/// The identity-map key of primary-key values: the value's own key for a one-column
+/// key (no allocation), a tuple for composite keys.
+pub fn identity_key(ids: &[Value]) -> HKey {
+    match ids {
+        [one] => one.hkey().unwrap_or(HKey::Tuple(vec![])),
+        many => HKey::Tuple(many.iter().filter_map(|v| v.hkey()).collect()),
+    }
+}
+
 /// The value of column attribute `i` of a model instance, when set or loaded.
 pub fn column_attr(inst: &Instance, i: usize) -> Option<Value> {
     inst.orm
@@ -603,7 +612,7 @@ impl Interp<'_> {
         let st = inst.orm.borrow();
         let ids = st.as_ref()?.identity.clone()?;
         let _ = m;
-        Some(HKey::Tuple(ids.iter().filter_map(|v| v.hkey()).collect()))
+        Some(identity_key(&ids))
     }
 
     /// Current column values of an instance as bind values (by column name).

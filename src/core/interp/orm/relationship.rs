@@ -144,9 +144,7 @@ impl Interp<'_> {
                 && r.primary.len() == 1
             {
                 let v = self.from_sql(&fk_vals[0], None)?;
-                let hk = super::super::value::HKey::Tuple(vec![
-                    v.hkey().unwrap_or(super::super::value::HKey::None),
-                ]);
+                let hk = super::model::identity_key(std::slice::from_ref(&v));
                 if let Some(found) = self.orm.identity.get(&(tm.table.clone(), hk)).cloned() {
                     let v = Value::Instance(found);
                     inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());

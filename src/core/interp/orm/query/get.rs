@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::interp::value::{HKey, Value};
+use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
@@ -41,21 +41,15 @@ impl Interp<'_> {
             );
         }
         let mut conv = Vec::with_capacity(ids.len());
-        let mut hk = Vec::with_capacity(ids.len());
+        let mut keyvals = Vec::with_capacity(ids.len());
         for (id, &pi) in ids.iter().zip(&m.pk) {
             let ty = m.types.get(pi);
             let sv = self.to_sql(id, ty)?;
-            if let Some(h) = self.from_sql(&sv, ty)?.hkey() {
-                hk.push(h);
-            }
+            keyvals.push(self.from_sql(&sv, ty)?);
             conv.push(sv);
         }
-        if let Some(found) = self
-            .orm
-            .identity
-            .get(&(m.table.clone(), HKey::Tuple(hk)))
-            .cloned()
-        {
+        let hk = crate::core::interp::orm::model::identity_key(&keyvals);
+        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
             let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
             if !deleted {
                 let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::core::interp::orm::model::{ModelInfo, Status};
-use crate::core::interp::value::{HKey, Instance, Value};
+use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
 
@@ -118,7 +118,7 @@ impl Interp<'_> {
         }
         let key = (
             m.table.clone(),
-            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
+            crate::core::interp::orm::model::identity_key(&ident),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
