@@ -14,9 +14,10 @@ use std::rc::Rc;
 use crate::core::orm::query::{Entity, Query};
 use crate::core::sql::{Expr, LabelStyle, Select, SqlType, SqlValue, Statement};
 
-use super::super::value::Value;
+use super::super::value::{Class, Value};
 use super::super::{Interp, R};
 use super::Native;
+use super::model::ModelInfo;
 use super::result::{ResultObj, RowObj};
 
 pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
@@ -169,12 +170,27 @@ impl Interp<'_> {
                 Ent::Col { .. } => 1,
             })
             .collect();
+        // Each entity's class, resolved once for all the rows.
+        let classes: Vec<Option<(Rc<Class>, Rc<ModelInfo>)>> = ents
+            .iter()
+            .map(|e| match e {
+                Ent::Class(c) => {
+                    let cls = self.orm.classes.get(&**c).cloned()?;
+                    let m = cls.model_info()?;
+                    Some((cls, m))
+                }
+                Ent::Col { .. } => None,
+            })
+            .collect();
         for r in &rows {
             let mut off = 0;
             let mut vals = Vec::with_capacity(ents.len());
-            for (e, w) in ents.iter().zip(&widths) {
+            for ((e, w), resolved) in ents.iter().zip(&widths).zip(&classes) {
                 match e {
-                    Ent::Class(c) => vals.push(self.instance_from_row(c, r, off)?),
+                    Ent::Class(_) => vals.push(match resolved {
+                        Some((cls, m)) => self.instance_of_class(cls, m, r, off)?,
+                        None => Value::None,
+                    }),
                     Ent::Col { ty, .. } => {
                         let v = r.get(off).cloned().unwrap_or(SqlValue::Null);
                         vals.push(self.from_sql(&v, ty.as_ref())?);

@@ -2,10 +2,11 @@
 //! column attributes from a row, and building (or finding in the identity map) the
 //! instance for a row.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::core::interp::orm::model::{ModelInfo, Status};
-use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::orm::model::{InstState, ModelInfo, Status};
+use crate::core::interp::value::{Class, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
 
@@ -109,6 +110,18 @@ impl Interp<'_> {
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
+        self.instance_of_class(&cls, &m, row, off)
+    }
+
+    /// [`Self::instance_from_row`] for a model class already resolved (a query's
+    /// loop resolves it once for all its rows).
+    pub fn instance_of_class(
+        &mut self,
+        cls: &Rc<Class>,
+        m: &ModelInfo,
+        row: &[SqlValue],
+        off: usize,
+    ) -> R<Value> {
         let mut ident = Vec::with_capacity(m.pk.len());
         for &pi in &m.pk {
             match row.get(off + pi) {
@@ -123,25 +136,36 @@ impl Interp<'_> {
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
-                self.populate(&existing, &m, row, off)?;
+                self.populate(&existing, m, row, off)?;
             }
             return Ok(Value::Instance(existing));
+        }
+        // The state in one go: the row's values and their committed snapshot.
+        let n = m.columns.len();
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(Some(match row.get(off + i) {
+                Some(sv) => self.from_sql(sv, m.types.get(i))?,
+                None => Value::None,
+            }));
         }
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),
-            orm: Default::default(),
+            orm: RefCell::new(Some(InstState {
+                status: Status::Persistent,
+                committed: values.clone(),
+                values,
+                rel_committed: Default::default(),
+                expired: false,
+                identity: Some(ident),
+                to_delete: false,
+            })),
         });
         self.cycle_roots
             .push(crate::core::interp::teardown::CycleRoot::Instance(
                 Rc::downgrade(&inst),
             ));
-        self.init_model_instance(&inst, &m);
-        self.populate(&inst, &m, row, off)?;
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.status = Status::Persistent;
-            s.identity = Some(ident);
-        }
         self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
     }
