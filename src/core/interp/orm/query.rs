@@ -56,12 +56,12 @@ pub struct QueryObj {
 
 impl QueryObj {
     /// `Model.query`.
-    pub fn legacy_of(class: &str) -> Self {
+    pub fn legacy_of(class: &Rc<str>) -> Self {
         QueryObj {
             dml: None,
             q: Query::of(class),
             legacy: true,
-            ents: vec![Ent::Class(Rc::from(class))],
+            ents: vec![Ent::Class(class.clone())],
         }
     }
 

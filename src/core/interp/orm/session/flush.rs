@@ -108,7 +108,7 @@ impl Interp<'_> {
         // updates
         let mut cands = std::mem::take(&mut self.orm.modified);
         self.orm.modified_set.clear();
-        let new_set: std::collections::HashSet<usize> =
+        let new_set: crate::core::interp::value::FxSet<usize> =
             new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
         cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
         cands.sort_by_cached_key(|i| {
