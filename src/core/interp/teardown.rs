@@ -120,7 +120,7 @@ impl Interp<'_> {
                     stack.extend(std::mem::take(&mut *i.dict.borrow_mut()).into_values());
                     if let Some(st) = i.orm.borrow_mut().take() {
                         stack.extend(st.values.into_iter().flatten());
-                        stack.extend(st.committed.into_iter().flatten());
+                        stack.extend(st.committed.into_iter().flatten().flatten());
                         stack.extend(st.rel_committed.into_values());
                         stack.extend(st.identity.into_iter().flatten());
                     }

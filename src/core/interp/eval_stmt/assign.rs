@@ -162,7 +162,7 @@ fn del_instance_attr(inst: &crate::core::interp::value::Instance, name: &str) ->
         let mut st = inst.orm.borrow_mut();
         return st
             .as_mut()
-            .and_then(|s| s.values.get_mut(i))
+            .and_then(|s| s.values_mut().get_mut(i))
             .is_some_and(|slot| slot.take().is_some());
     }
     inst.dict.borrow_mut().remove(name).is_some()

@@ -395,9 +395,10 @@ impl Interp<'_> {
                     expired = true;
                     continue;
                 }
-                let v = s.values[i].get_or_insert(Value::None).clone();
-                s.committed[i] = Some(v);
+                s.values[i].get_or_insert(Value::None);
             }
+            // The snapshot is what was just written.
+            s.committed = None;
         }
         let key = (m.table.clone(), super::model::identity_key(&ident));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
@@ -418,7 +419,10 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
     let Some(s) = orm.as_ref() else {
         return true;
     };
-    s.committed.iter().zip(&s.values).all(|(old, cur)| {
+    let Some(committed) = &s.committed else {
+        return true;
+    };
+    committed.iter().zip(&s.values).all(|(old, cur)| {
         let Some(old) = old else { return true };
         cur.as_ref().is_some_and(|cur| match (old, cur) {
             (Value::None, Value::None) => true,

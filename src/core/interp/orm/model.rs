@@ -56,7 +56,7 @@ pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
         .orm
         .borrow_mut()
         .as_mut()
-        .and_then(|s| s.values.get_mut(i))
+        .and_then(|s| s.values_mut().get_mut(i))
     {
         *slot = Some(v);
     }
@@ -71,6 +71,25 @@ pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
         return column_attr(inst, i);
     }
     inst.dict.borrow().get(key).cloned()
+}
+
+impl InstState {
+    /// Column `i` as last loaded or flushed.
+    pub fn committed_value(&self, i: usize) -> Option<&Value> {
+        match &self.committed {
+            Some(c) => c.get(i)?.as_ref(),
+            None => self.values.get(i)?.as_ref(),
+        }
+    }
+
+    /// The column slots, for a change that must be told from the committed state
+    /// (which is snapshotted first when it is still shared with `values`).
+    pub fn values_mut(&mut self) -> &mut Vec<Option<Value>> {
+        if self.committed.is_none() && !matches!(self.status, Status::Transient | Status::Pending) {
+            self.committed = Some(self.values.clone());
+        }
+        &mut self.values
+    }
 }
 
 /// Lifecycle of a model instance.
@@ -95,9 +114,11 @@ pub struct InstState {
     /// Column attribute values by column index (table order); `None`: not set or not
     /// loaded (the attribute is absent, as from an instance's `__dict__`).
     pub values: Vec<Option<Value>>,
-    /// The column values as last loaded or flushed, by column index (change detection);
-    /// `None`: not in the snapshot.
-    pub committed: Vec<Option<Value>>,
+    /// The column values as last loaded or flushed, by column index (change detection;
+    /// an entry `None`: not in the snapshot). `None` as a whole: the same as `values`
+    /// (nothing set since), so loading a row copies nothing; the snapshot is taken when a
+    /// column of a persistent or detached instance is first set.
+    pub committed: Option<Vec<Option<Value>>>,
     /// Loaded relationship collections and references as last loaded or flushed, by
     /// relationship name (change detection of collections).
     pub rel_committed: super::super::value::FxMap<Rc<str>, Value>,
@@ -438,7 +459,7 @@ impl Interp<'_> {
         *inst.orm.borrow_mut() = Some(InstState {
             status: Status::Transient,
             values: vec![None; m.columns.len()],
-            committed: vec![None; m.columns.len()],
+            committed: None,
             rel_committed: Default::default(),
             expired: false,
             identity: None,

@@ -208,7 +208,7 @@ impl Interp<'_> {
             let (cur, old) = match inst.orm.borrow().as_ref() {
                 Some(s) => (
                     s.values.get(i).cloned().flatten(),
-                    s.committed.get(i).cloned().flatten(),
+                    s.committed_value(i).cloned(),
                 ),
                 None => (None, None),
             };
@@ -258,7 +258,7 @@ impl Interp<'_> {
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             for i in changed_keys {
                 let v = s.values.get(i).cloned().flatten().unwrap_or(Value::None);
-                if let Some(c) = s.committed.get_mut(i) {
+                if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
                     *c = Some(v);
                 }
             }
@@ -337,7 +337,7 @@ impl Interp<'_> {
         if s.expired {
             return false;
         }
-        for (cur, old) in s.values.iter().zip(&s.committed) {
+        for (cur, old) in s.values.iter().zip(s.committed.iter().flatten()) {
             if let Some(cur) = cur {
                 match old {
                     Some(old) => {

@@ -27,7 +27,7 @@ impl Interp<'_> {
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
             s.values.iter_mut().for_each(|v| *v = None);
-            s.committed.iter_mut().for_each(|v| *v = None);
+            s.committed = None;
             s.rel_committed.clear();
         }
         self.forget_loader_marks(inst);
@@ -95,8 +95,8 @@ impl Interp<'_> {
             }));
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.committed.clone_from(&values);
             s.values = values;
+            s.committed = None;
             s.expired = false;
         }
         Ok(())
@@ -154,7 +154,7 @@ impl Interp<'_> {
             dict: Default::default(),
             orm: RefCell::new(Some(InstState {
                 status: Status::Persistent,
-                committed: values.clone(),
+                committed: None,
                 values,
                 rel_committed: Default::default(),
                 expired: false,
