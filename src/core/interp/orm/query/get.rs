@@ -21,18 +21,24 @@ impl Interp<'_> {
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
-        let ids: Vec<Value> = match pk {
-            Value::Tuple(t) => (**t).clone(),
-            Value::List(l) => l.borrow().clone(),
+        // (A scalar or a tuple is read in place: no copy of the key values.)
+        let owned: Vec<Value>;
+        let ids: &[Value] = match pk {
+            Value::Tuple(t) => t,
+            Value::List(l) => {
+                owned = l.borrow().clone();
+                &owned
+            }
             Value::Dict(_) => {
                 let mut v = vec![];
                 for &pi in &m.pk {
                     let k = m.columns[pi].0.clone();
                     v.push(self.getitem(pk, &Value::Str(k))?);
                 }
-                v
+                owned = v;
+                &owned
             }
-            other => vec![other.clone()],
+            other => std::slice::from_ref(other),
         };
         if ids.len() != m.pk.len() {
             return self.raise(
@@ -98,7 +104,7 @@ impl Interp<'_> {
         self.autoflush()?;
         let rows = self.run_shared_sql(sql, &conv, true)?.rows;
         match rows.first() {
-            Some(r) => self.instance_from_row(class, r, 0),
+            Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
         }
     }
