@@ -182,6 +182,13 @@ impl Interp<'_> {
                 Ent::Col { .. } => None,
             })
             .collect();
+        // Room for the instances these rows may add (no rehashing while they come in;
+        // less when the session already holds that many, as a repeated query's rows are).
+        let new_objects =
+            (rows.len() * classes.iter().flatten().count()).saturating_sub(self.orm.identity.len());
+        self.orm.identity.reserve(new_objects);
+        self.orm.identity_order.reserve(new_objects);
+        self.cycle_roots.reserve(new_objects);
         for r in &rows {
             let mut off = 0;
             let mut vals = Vec::with_capacity(ents.len());
