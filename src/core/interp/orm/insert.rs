@@ -102,7 +102,6 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
             join(&params[params.len() - MAX / 2..])
         );
     }
-    use std::fmt::Write;
     let mut s = String::with_capacity(2 + 12 * params.len());
     s.push('(');
     for (i, p) in params.iter().enumerate() {
@@ -111,9 +110,7 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
         }
         match p {
             // (The common key parameter, written without an intermediate string.)
-            SqlValue::Integer(n) => {
-                let _ = write!(s, "{n}");
-            }
+            SqlValue::Integer(n) => push_int(&mut s, *n),
             other => s.push_str(&param_repr(other)),
         }
     }
@@ -122,6 +119,28 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
     }
     s.push(')');
     s
+}
+
+/// Appends an integer's decimal digits (what `{n}` writes, without the formatting
+/// machinery: the log writes one per key lookup).
+fn push_int(s: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        s.push('-');
+    }
+    for &b in &buf[i..] {
+        s.push(char::from(b));
+    }
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
@@ -438,6 +457,13 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_in_a_tuple_as_python_writes_them() {
+        for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(tuple_repr(&[SqlValue::Integer(n)]), format!("({n},)"));
+        }
+    }
 
     #[test]
     fn long_parameters_are_truncated_like_sqlalchemy() {
