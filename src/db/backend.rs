@@ -7,6 +7,15 @@ use crate::core::sql::SqlValue;
 
 use super::Database;
 
+thread_local! {
+    /// The column names of a result that leaves them out (shared: no allocation per query).
+    static NO_COLUMNS: std::sync::Arc<[String]> = std::sync::Arc::from([]);
+}
+
+fn no_columns() -> std::sync::Arc<[String]> {
+    NO_COLUMNS.with(|c| c.clone())
+}
+
 fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
     match v {
         SqlValue::Null => ToSqlOutput::Borrowed(ValueRef::Null),
@@ -86,7 +95,7 @@ impl Database {
             let before = conn.total_changes();
             stmt.raw_execute().map_err(err)?;
             return Ok(QueryResult {
-                columns: std::sync::Arc::from([]),
+                columns: no_columns(),
                 rows: vec![],
                 rowcount: (conn.total_changes() - before) as i64,
                 lastrowid: conn.last_insert_rowid(),
@@ -95,7 +104,7 @@ impl Database {
         let columns: std::sync::Arc<[String]> = if names {
             stmt.column_names().map(|s| s.to_string()).collect()
         } else {
-            std::sync::Arc::from([])
+            no_columns()
         };
         let mut rows = Vec::new();
         let mut q = stmt.raw_query();
@@ -106,7 +115,10 @@ impl Database {
                     ValueRef::Null => SqlValue::Null,
                     ValueRef::Integer(i) => SqlValue::Integer(i),
                     ValueRef::Real(f) => SqlValue::Real(f),
-                    ValueRef::Text(t) => SqlValue::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Text(t) => SqlValue::Text(match std::str::from_utf8(t) {
+                        Ok(s) => std::rc::Rc::from(s),
+                        Err(_) => std::rc::Rc::from(String::from_utf8_lossy(t)),
+                    }),
                     ValueRef::Blob(b) => SqlValue::Blob(b.to_vec()),
                 });
             }

@@ -333,6 +333,13 @@ impl Interp<'_> {
                     .iter()
                     .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
                     .collect();
+                if let Some(m) = inst.class.model_info() {
+                    for (i, (k, _)) in m.columns.iter().enumerate() {
+                        if let Some(v) = super::orm::model::column_attr(inst, i) {
+                            pairs.push((Value::Str(k.clone()), v));
+                        }
+                    }
+                }
                 crate::core::sort::sort_by(&mut pairs, |a, b| {
                     format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey()))
                 });
@@ -406,7 +413,7 @@ impl Interp<'_> {
                 let cls_attr = inst.class.lookup(name);
                 match cls_attr {
                     Some(Value::Native(n)) if n.is_instrumented() => {
-                        return self.model_set(inst, n.clone(), name, v);
+                        return self.model_set(inst, n.clone(), v);
                     }
                     Some(Value::Property(_)) => {
                         return self.raise(

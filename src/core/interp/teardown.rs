@@ -119,7 +119,9 @@ impl Interp<'_> {
                 Value::Instance(i) => {
                     stack.extend(std::mem::take(&mut *i.dict.borrow_mut()).into_values());
                     if let Some(st) = i.orm.borrow_mut().take() {
-                        stack.extend(st.committed.into_values());
+                        stack.extend(st.values.into_iter().flatten());
+                        stack.extend(st.committed.into_iter().flatten().flatten());
+                        stack.extend(st.rel_committed.into_values());
                         stack.extend(st.identity.into_iter().flatten());
                     }
                     drain_class(&i.class, &mut stack);

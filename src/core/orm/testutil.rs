@@ -33,7 +33,7 @@ fn json_of(v: &SqlValue) -> Value {
         SqlValue::Null => Value::Null,
         SqlValue::Integer(i) => Value::from(*i),
         SqlValue::Real(f) => Value::from(*f),
-        SqlValue::Text(s) => Value::from(s.clone()),
+        SqlValue::Text(s) => Value::from(&**s),
         SqlValue::Blob(b) => {
             serde_json::json!({ "blob": b.iter().map(|x| format!("{x:02x}")).collect::<String>() })
         }

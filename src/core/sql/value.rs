@@ -1,6 +1,7 @@
 //! Bound parameter values as SQLite receives them.
 
 use std::fmt;
+use std::rc::Rc;
 
 /// A value bound to a `?` placeholder (SQLite's storage classes).
 #[derive(Debug, Clone, PartialEq)]
@@ -11,15 +12,16 @@ pub enum SqlValue {
     Integer(i64),
     /// A double (Python `float`).
     Real(f64),
-    /// Text (Python `str`, and dates/datetimes/decimals/JSON after type processing).
-    Text(String),
+    /// Text (Python `str`, and dates/datetimes/decimals/JSON after type processing);
+    /// shared, so a Python `str` binds and a loaded column becomes one without a copy.
+    Text(Rc<str>),
     /// Bytes (Python `bytes`).
     Blob(Vec<u8>),
 }
 
 impl SqlValue {
     /// Text value from anything string-like.
-    pub fn text(s: impl Into<String>) -> Self {
+    pub fn text(s: impl Into<Rc<str>>) -> Self {
         SqlValue::Text(s.into())
     }
 
@@ -127,12 +129,12 @@ impl From<f64> for SqlValue {
 }
 impl From<&str> for SqlValue {
     fn from(v: &str) -> Self {
-        SqlValue::Text(v.to_string())
+        SqlValue::Text(Rc::from(v))
     }
 }
 impl From<String> for SqlValue {
     fn from(v: String) -> Self {
-        SqlValue::Text(v)
+        SqlValue::Text(Rc::from(v))
     }
 }
 impl<T: Into<SqlValue>> From<Option<T>> for SqlValue {

@@ -129,7 +129,7 @@ impl Interp<'_> {
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(value, scope)?;
                 if let Value::Instance(i) = &obj
-                    && i.dict.borrow_mut().remove(attr.name.as_str()).is_some()
+                    && del_instance_attr(i, attr.name.as_str())
                 {
                     return Ok(());
                 }
@@ -151,4 +151,19 @@ impl Interp<'_> {
             _ => self.unsupported("this `del` target"),
         }
     }
+}
+
+/// `del obj.name` on an instance: a set or loaded column attribute of a model instance
+/// is cleared, anything else leaves the instance dict; false when there was nothing.
+fn del_instance_attr(inst: &crate::core::interp::value::Instance, name: &str) -> bool {
+    if let Some(m) = inst.class.model_info()
+        && let Some(i) = m.column_index(name)
+    {
+        let mut st = inst.orm.borrow_mut();
+        return st
+            .as_mut()
+            .and_then(|s| s.values_mut().get_mut(i))
+            .is_some_and(|slot| slot.take().is_some());
+    }
+    inst.dict.borrow_mut().remove(name).is_some()
 }

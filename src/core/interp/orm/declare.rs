@@ -498,7 +498,7 @@ impl Interp<'_> {
                 .iter()
                 .filter_map(|r| {
                     if let Some(SqlValue::Text(s)) = r.first() {
-                        Some(s.clone())
+                        Some(s.to_string())
                     } else {
                         None
                     }

@@ -19,9 +19,9 @@ use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
 use crate::core::sql::{SqlType, SqlValue, Statement, render};
 
-use super::super::value::{FxMap, HKey, Instance, Value};
+use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
-use super::model::{ModelInfo, Status};
+use super::model::{ModelInfo, Status, column_attr, set_column_attr};
 
 /// What a flush needs to know about one mapped table, built once per flush (so rows do
 /// not clone the table).
@@ -102,7 +102,6 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
             join(&params[params.len() - MAX / 2..])
         );
     }
-    use std::fmt::Write;
     let mut s = String::with_capacity(2 + 12 * params.len());
     s.push('(');
     for (i, p) in params.iter().enumerate() {
@@ -111,9 +110,7 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
         }
         match p {
             // (The common key parameter, written without an intermediate string.)
-            SqlValue::Integer(n) => {
-                let _ = write!(s, "{n}");
-            }
+            SqlValue::Integer(n) => push_int(&mut s, *n),
             other => s.push_str(&param_repr(other)),
         }
     }
@@ -122,6 +119,28 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
     }
     s.push(')');
     s
+}
+
+/// Appends an integer's decimal digits (what `{n}` writes, without the formatting
+/// machinery: the log writes one per key lookup).
+fn push_int(s: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        s.push('-');
+    }
+    for &b in &buf[i..] {
+        s.push(char::from(b));
+    }
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
@@ -227,8 +246,7 @@ impl Interp<'_> {
         let mut cols = Vec::with_capacity(n);
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
-            let key = &m.columns[i].0;
-            let cur = inst.dict.borrow().get(key).cloned();
+            let cur = column_attr(inst, i);
             let v = match cur {
                 Some(Value::None) if plan.eval_none[i] => {
                     cols.push(i);
@@ -238,7 +256,7 @@ impl Interp<'_> {
                 Some(Value::None) | None => match &plan.insert_default[i] {
                     Some(d) => {
                         let v = self.eval_default(d)?;
-                        inst.dict.borrow_mut().insert(key.clone(), v.clone());
+                        set_column_attr(inst, i, v.clone());
                         Some(v)
                     }
                     None => None,
@@ -372,45 +390,39 @@ impl Interp<'_> {
         let m = &p.m;
         let plan = &p.plan;
         let fetched = returned.is_some();
-        if let Some(vals) = returned {
-            let mut d = inst.dict.borrow_mut();
-            for (i, v) in vals {
-                d.insert(m.columns[i].0.clone(), v);
-            }
-        } else if plan.autoinc && !p.has_all_pks {
-            let key = &m.columns[plan.pk[0]].0;
-            inst.dict
-                .borrow_mut()
-                .insert(key.clone(), Value::int(rowid));
-        }
         let mut ident = Vec::with_capacity(plan.pk.len());
-        let mut committed =
-            FxMap::with_capacity_and_hasher(plan.table.columns.len(), Default::default());
         let mut expired = false;
-        {
-            let mut d = inst.dict.borrow_mut();
-            for &pi in &plan.pk {
-                ident.push(d.get(&m.columns[pi].0).cloned().unwrap_or(Value::None));
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            if let Some(vals) = returned {
+                for (i, v) in vals {
+                    if let Some(slot) = s.values.get_mut(i) {
+                        *slot = Some(v);
+                    }
+                }
+            } else if plan.autoinc
+                && !p.has_all_pks
+                && let Some(slot) = s.values.get_mut(plan.pk[0])
+            {
+                *slot = Some(Value::int(rowid));
             }
-            for i in 0..plan.table.columns.len() {
-                let key = &m.columns[i].0;
-                if plan.server_default[i] && !fetched && !d.contains_key(key) {
+            for &pi in &plan.pk {
+                ident.push(s.values.get(pi).cloned().flatten().unwrap_or(Value::None));
+            }
+            for i in 0..plan.table.columns.len().min(s.values.len()) {
+                if plan.server_default[i] && !fetched && s.values[i].is_none() {
                     // Not fetched: loads on access.
                     expired = true;
                     continue;
                 }
-                let v = d.entry(key.clone()).or_insert(Value::None).clone();
-                committed.insert(key.clone(), v);
+                s.values[i].get_or_insert(Value::None);
             }
+            // The snapshot is what was just written.
+            s.committed = None;
         }
-        let key = (
-            m.table.clone(),
-            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
-        );
+        let key = (m.table.clone(), super::model::identity_key(&ident));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
-            s.committed = committed;
             s.expired = expired;
         }
         self.add_identity_keyed(key, inst);
@@ -426,9 +438,12 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
     let Some(s) = orm.as_ref() else {
         return true;
     };
-    let d = inst.dict.borrow();
-    s.committed.iter().all(|(k, old)| {
-        d.get(k).is_some_and(|cur| match (old, cur) {
+    let Some(committed) = &s.committed else {
+        return true;
+    };
+    committed.iter().zip(&s.values).all(|(old, cur)| {
+        let Some(old) = old else { return true };
+        cur.as_ref().is_some_and(|cur| match (old, cur) {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
@@ -444,8 +459,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn integers_in_a_tuple_as_python_writes_them() {
+        for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(tuple_repr(&[SqlValue::Integer(n)]), format!("({n},)"));
+        }
+    }
+
+    #[test]
     fn long_parameters_are_truncated_like_sqlalchemy() {
-        let v = SqlValue::Text("y".repeat(500));
+        let v = SqlValue::text("y".repeat(500));
         let r = param_repr(&v);
         assert!(r.contains(" ... (202 characters truncated) ... "));
         assert!(r.starts_with(&format!("'{}", "y".repeat(149))));
@@ -455,7 +477,7 @@ mod tests {
     #[test]
     fn parameter_sets_display_like_executemany_echo() {
         let rows: Vec<Vec<SqlValue>> = (1..=14)
-            .map(|i| vec![SqlValue::Integer(i), SqlValue::Text(format!("n{i}"))])
+            .map(|i| vec![SqlValue::Integer(i), SqlValue::text(format!("n{i}"))])
             .collect();
         assert_eq!(
             many_repr(&rows),

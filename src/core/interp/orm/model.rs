@@ -26,6 +26,72 @@ pub struct ModelInfo {
     pub types: Vec<crate::core::sql::SqlType>,
 }
 
+impl ModelInfo {
+    /// The index (table order) of the column mapped to attribute `key`.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|(k, _)| &**k == key)
+    }
+}
+
+/// The identity-map key of primary-key values: the value's own key for a one-column
+/// key (no allocation), a tuple for composite keys.
+pub fn identity_key(ids: &[Value]) -> HKey {
+    match ids {
+        [one] => one.hkey().unwrap_or(HKey::Tuple(vec![])),
+        many => HKey::Tuple(many.iter().filter_map(|v| v.hkey()).collect()),
+    }
+}
+
+/// The value of column attribute `i` of a model instance, when set or loaded.
+pub fn column_attr(inst: &Instance, i: usize) -> Option<Value> {
+    inst.orm
+        .borrow()
+        .as_ref()
+        .and_then(|s| s.values.get(i).cloned().flatten())
+}
+
+/// Sets column attribute `i` of a model instance (no change tracking).
+pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
+    if let Some(slot) = inst
+        .orm
+        .borrow_mut()
+        .as_mut()
+        .and_then(|s| s.values_mut().get_mut(i))
+    {
+        *slot = Some(v);
+    }
+}
+
+/// The loaded or set value of attribute `key` of an instance: a column attribute's slot
+/// for model instances, else the instance dict (relationships, plain attributes).
+pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
+    if let Some(m) = inst.class.model.borrow().as_ref()
+        && let Some(i) = m.column_index(key)
+    {
+        return column_attr(inst, i);
+    }
+    inst.dict.borrow().get(key).cloned()
+}
+
+impl InstState {
+    /// Column `i` as last loaded or flushed.
+    pub fn committed_value(&self, i: usize) -> Option<&Value> {
+        match &self.committed {
+            Some(c) => c.get(i)?.as_ref(),
+            None => self.values.get(i)?.as_ref(),
+        }
+    }
+
+    /// The column slots, for a change that must be told from the committed state
+    /// (which is snapshotted first when it is still shared with `values`).
+    pub fn values_mut(&mut self) -> &mut Vec<Option<Value>> {
+        if self.committed.is_none() && !matches!(self.status, Status::Transient | Status::Pending) {
+            self.committed = Some(self.values.clone());
+        }
+        &mut self.values
+    }
+}
+
 /// Lifecycle of a model instance.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Status {
@@ -45,8 +111,17 @@ pub enum Status {
 pub struct InstState {
     /// Lifecycle.
     pub status: Status,
-    /// Loaded column values (for change detection).
-    pub committed: super::super::value::FxMap<Rc<str>, Value>,
+    /// Column attribute values by column index (table order); `None`: not set or not
+    /// loaded (the attribute is absent, as from an instance's `__dict__`).
+    pub values: Vec<Option<Value>>,
+    /// The column values as last loaded or flushed, by column index (change detection;
+    /// an entry `None`: not in the snapshot). `None` as a whole: the same as `values`
+    /// (nothing set since), so loading a row copies nothing; the snapshot is taken when a
+    /// column of a persistent or detached instance is first set.
+    pub committed: Option<Vec<Option<Value>>>,
+    /// Loaded relationship collections and references as last loaded or flushed, by
+    /// relationship name (change detection of collections).
+    pub rel_committed: super::super::value::FxMap<Rc<str>, Value>,
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
@@ -451,10 +526,12 @@ impl Interp<'_> {
     }
 
     /// Fresh state for a new instance.
-    pub fn init_model_instance(&mut self, inst: &Rc<Instance>, _m: &ModelInfo) {
+    pub fn init_model_instance(&mut self, inst: &Rc<Instance>, m: &ModelInfo) {
         *inst.orm.borrow_mut() = Some(InstState {
             status: Status::Transient,
-            committed: Default::default(),
+            values: vec![None; m.columns.len()],
+            committed: None,
+            rel_committed: Default::default(),
             expired: false,
             identity: None,
             to_delete: false,
@@ -490,7 +567,7 @@ impl Interp<'_> {
                     );
                 }
                 // A mapped attribute: set it without a second class lookup.
-                Some(Value::Native(n)) if n.is_instrumented() => self.model_set(inst, n, &k, v)?,
+                Some(Value::Native(n)) if n.is_instrumented() => self.model_set(inst, n, v)?,
                 Some(_) => self.setattr(&obj, &k, v)?,
             }
         }
@@ -515,17 +592,17 @@ impl Interp<'_> {
         if expired {
             self.refresh_instance(inst)?;
         }
+        if let Some(i) = attr.column {
+            return Ok(column_attr(inst, i).unwrap_or(Value::None));
+        }
         if let Some(v) = inst.dict.borrow().get(name) {
             return Ok(v.clone());
-        }
-        if attr.column.is_some() {
-            return Ok(Value::None);
         }
         self.load_relationship(inst, attr)
     }
 
     /// Writing a mapped attribute.
-    pub fn model_set(&mut self, inst: &Rc<Instance>, n: Rc<Native>, name: &str, v: Value) -> R<()> {
+    pub fn model_set(&mut self, inst: &Rc<Instance>, n: Rc<Native>, v: Value) -> R<()> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(());
         };
@@ -536,22 +613,13 @@ impl Interp<'_> {
         if self.status(inst) == Status::Persistent {
             self.mark_modified(inst);
         }
-        if attr.column.is_none() {
-            return self.set_relationship(inst, attr, v);
-        }
-        let mut d = inst.dict.borrow_mut();
-        match d.get_mut(name) {
-            Some(slot) => *slot = v,
-            None => {
-                let key = if &*attr.key == name {
-                    attr.key.clone()
-                } else {
-                    Rc::from(name)
-                };
-                d.insert(key, v);
+        match attr.column {
+            Some(i) => {
+                set_column_attr(inst, i, v);
+                Ok(())
             }
+            None => self.set_relationship(inst, attr, v),
         }
-        Ok(())
     }
 
     /// `repr()` of a model instance without `__repr__`.
@@ -636,7 +704,7 @@ impl Interp<'_> {
         let st = inst.orm.borrow();
         let ids = st.as_ref()?.identity.clone()?;
         let _ = m;
-        Some(HKey::Tuple(ids.iter().filter_map(|v| v.hkey()).collect()))
+        Some(identity_key(&ids))
     }
 
     /// Current column values of an instance as bind values (by column name).
@@ -648,8 +716,8 @@ impl Interp<'_> {
         let t = self.orm.reg.table_of(&m.class).cloned();
         let Ok(t) = t else { return Ok(vec![]) };
         let mut out = vec![];
-        for (i, (key, name)) in m.columns.iter().enumerate() {
-            let v = inst.dict.borrow().get(key).cloned();
+        for (i, (_, name)) in m.columns.iter().enumerate() {
+            let v = column_attr(inst, i);
             let sv = match v {
                 Some(v) => Some(self.to_sql(&v, Some(&t.columns[i].ty))?),
                 None => None,

@@ -429,8 +429,8 @@ impl Interp<'_> {
                         return Ok(());
                     }
                     let mut row = vec![];
-                    for (k, _) in &m.columns {
-                        let v = ii.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                    for i in 0..m.columns.len() {
+                        let v = super::model::column_attr(ii, i).unwrap_or(Value::None);
                         row.push(self.repr(&v)?);
                     }
                     rows.push(row);

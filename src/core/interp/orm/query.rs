@@ -14,9 +14,10 @@ use std::rc::Rc;
 use crate::core::orm::query::{Entity, Query};
 use crate::core::sql::{Expr, LabelStyle, Select, SqlType, SqlValue, Statement};
 
-use super::super::value::Value;
+use super::super::value::{Class, Value};
 use super::super::{Interp, R};
 use super::Native;
+use super::model::ModelInfo;
 use super::result::{ResultObj, RowObj};
 
 pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
@@ -55,12 +56,12 @@ pub struct QueryObj {
 
 impl QueryObj {
     /// `Model.query`.
-    pub fn legacy_of(class: &str) -> Self {
+    pub fn legacy_of(class: &Rc<str>) -> Self {
         QueryObj {
             dml: None,
             q: Query::of(class),
             legacy: true,
-            ents: vec![Ent::Class(Rc::from(class))],
+            ents: vec![Ent::Class(class.clone())],
         }
     }
 
@@ -189,12 +190,34 @@ impl Interp<'_> {
                 Ent::Col { .. } => 1,
             })
             .collect();
+        // Each entity's class, resolved once for all the rows.
+        let classes: Vec<Option<(Rc<Class>, Rc<ModelInfo>)>> = ents
+            .iter()
+            .map(|e| match e {
+                Ent::Class(c) => {
+                    let cls = self.orm.classes.get(&**c).cloned()?;
+                    let m = cls.model_info()?;
+                    Some((cls, m))
+                }
+                Ent::Col { .. } => None,
+            })
+            .collect();
+        // Room for the instances these rows may add (no rehashing while they come in;
+        // less when the session already holds that many, as a repeated query's rows are).
+        let new_objects =
+            (rows.len() * classes.iter().flatten().count()).saturating_sub(self.orm.identity.len());
+        self.orm.identity.reserve(new_objects);
+        self.orm.identity_order.reserve(new_objects);
+        self.cycle_roots.reserve(new_objects);
         for r in &rows {
             let mut off = 0;
             let mut vals = Vec::with_capacity(ents.len());
-            for (e, w) in ents.iter().zip(&widths) {
+            for ((e, w), resolved) in ents.iter().zip(&widths).zip(&classes) {
                 match e {
-                    Ent::Class(c) => vals.push(self.instance_from_row(c, r, off)?),
+                    Ent::Class(_) => vals.push(match resolved {
+                        Some((cls, m)) => self.instance_of_class(cls, m, r, off)?,
+                        None => Value::None,
+                    }),
                     Ent::Col { ty, .. } => {
                         let v = r.get(off).cloned().unwrap_or(SqlValue::Null);
                         vals.push(self.from_sql(&v, ty.as_ref())?);

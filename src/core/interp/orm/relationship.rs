@@ -82,15 +82,10 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(SqlValue::Null);
         };
-        let key = m
-            .columns
-            .iter()
-            .find(|(_, n)| &**n == col)
-            .map(|(k, _)| k.clone());
-        let Some(key) = key else {
+        let Some(i) = m.columns.iter().position(|(_, n)| &**n == col) else {
             return Ok(SqlValue::Null);
         };
-        let v = inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None);
+        let v = super::model::column_attr(inst, i).unwrap_or(Value::None);
         Ok(self.to_sql(&v, None).unwrap_or(SqlValue::Null))
     }
 
@@ -149,9 +144,7 @@ impl Interp<'_> {
                 && r.primary.len() == 1
             {
                 let v = self.from_sql(&fk_vals[0], None)?;
-                let hk = super::super::value::HKey::Tuple(vec![
-                    v.hkey().unwrap_or(super::super::value::HKey::None),
-                ]);
+                let hk = super::model::identity_key(std::slice::from_ref(&v));
                 if let Some(found) = self.orm.identity.get(&(tm.table.clone(), hk)).cloned() {
                     let v = Value::Instance(found);
                     inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
@@ -187,13 +180,13 @@ impl Interp<'_> {
         inst.dict.borrow_mut().insert(key.clone(), v.clone());
         let snap = snapshot(&v);
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.committed.insert(key.clone(), snap);
+            s.rel_committed.insert(key.clone(), snap);
         }
     }
 
     /// True when relationship (or column) `key` of `inst` holds a value.
     pub fn attr_loaded(&self, inst: &Instance, key: &str) -> bool {
-        inst.dict.borrow().contains_key(key)
+        super::model::loaded_attr(inst, key).is_some()
     }
 
     /// Reverse attribute name of a relationship.
@@ -274,8 +267,8 @@ impl Interp<'_> {
                 // clear the foreign key
                 if let Some(m) = inst.class.model_info() {
                     for p in &r.primary {
-                        if let Some((k, _)) = m.columns.iter().find(|(_, n)| **n == *p.foreign.1) {
-                            inst.dict.borrow_mut().insert(k.clone(), Value::None);
+                        if let Some(k) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) {
+                            super::model::set_column_attr(inst, k, Value::None);
                         }
                     }
                 }
@@ -400,7 +393,7 @@ impl Interp<'_> {
         let d = inst.dict.borrow();
         for r in &mp.relationships {
             if let Some(Value::List(cur)) = d.get(r.name.as_str()) {
-                match s.committed.get(r.name.as_str()) {
+                match s.rel_committed.get(r.name.as_str()) {
                     Some(Value::List(old)) => {
                         let (a, b) = (cur.borrow(), old.borrow());
                         if a.len() != b.len()
@@ -430,8 +423,8 @@ impl Interp<'_> {
         if expired && self.status(inst) == Status::Persistent {
             let _ = self.refresh_columns(inst);
         }
-        match m.columns.iter().find(|(_, n)| &**n == col) {
-            Some((k, _)) => inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
+        match m.columns.iter().position(|(_, n)| &**n == col) {
+            Some(i) => super::model::column_attr(inst, i).unwrap_or(Value::None),
             None => Value::None,
         }
     }
@@ -440,7 +433,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        if let Some((k, _)) = m.columns.iter().find(|(_, n)| &**n == col) {
+        if let Some(i) = m.columns.iter().position(|(_, n)| &**n == col) {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
                 return;
@@ -448,7 +441,7 @@ impl Interp<'_> {
             if self.status(inst) == Status::Persistent {
                 self.mark_modified(inst);
             }
-            inst.dict.borrow_mut().insert(k.clone(), v);
+            super::model::set_column_attr(inst, i, v);
         }
     }
 }

@@ -128,8 +128,8 @@ impl Interp<'_> {
                         let mut h = std::collections::HashMap::new();
                         if let Some(m) = m {
                             self.ensure_loaded(t)?;
-                            for (k, name) in &m.columns {
-                                let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                            for (i, (_, name)) in m.columns.iter().enumerate() {
+                                let v = super::model::column_attr(t, i).unwrap_or(Value::None);
                                 h.insert(
                                     name.to_string(),
                                     self.to_sql(&v, None).unwrap_or(SqlValue::Null),
@@ -440,8 +440,8 @@ impl Interp<'_> {
                 let mut h = std::collections::HashMap::new();
                 if let Some(m) = t.class.model_info() {
                     self.ensure_loaded(t)?;
-                    for (k, n) in &m.columns {
-                        let v = t.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                    for (i, (_, n)) in m.columns.iter().enumerate() {
+                        let v = super::model::column_attr(t, i).unwrap_or(Value::None);
                         h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
                     }
                 }

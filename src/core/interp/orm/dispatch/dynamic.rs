@@ -26,8 +26,8 @@ impl Interp<'_> {
         let mut vals = std::collections::HashMap::new();
         if let Some(m) = &m {
             self.ensure_loaded(inst)?;
-            for (k, n) in &m.columns {
-                let v = inst.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+            for (i, (_, n)) in m.columns.iter().enumerate() {
+                let v = super::super::model::column_attr(inst, i).unwrap_or(Value::None);
                 vals.insert(
                     n.to_string(),
                     self.to_sql(&v, None).unwrap_or(SqlValue::Null),
@@ -117,24 +117,23 @@ impl Interp<'_> {
                             let pv = {
                                 let m = inst.class.model_info();
                                 m.and_then(|m| {
-                                    m.columns.iter().find(|(_, n)| **n == *p.referred.1).map(
-                                        |(k, _)| {
-                                            inst.dict
-                                                .borrow()
-                                                .get(k)
-                                                .cloned()
+                                    m.columns
+                                        .iter()
+                                        .position(|(_, n)| **n == *p.referred.1)
+                                        .map(|k| {
+                                            super::super::model::column_attr(inst, k)
                                                 .unwrap_or(Value::None)
-                                        },
-                                    )
+                                        })
                                 })
                                 .unwrap_or(Value::None)
                             };
                             if let Some(cm) = ci.class.model_info()
-                                && let Some((k, _)) =
-                                    cm.columns.iter().find(|(_, n)| **n == *p.foreign.1)
+                                && let Some(k) =
+                                    cm.columns.iter().position(|(_, n)| **n == *p.foreign.1)
                             {
-                                ci.dict.borrow_mut().insert(
-                                    k.clone(),
+                                super::super::model::set_column_attr(
+                                    ci,
+                                    k,
                                     if name == "remove" { Value::None } else { pv },
                                 );
                             }

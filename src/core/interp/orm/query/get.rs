@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::interp::value::{HKey, Value};
+use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
@@ -21,18 +21,24 @@ impl Interp<'_> {
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
-        let ids: Vec<Value> = match pk {
-            Value::Tuple(t) => (**t).clone(),
-            Value::List(l) => l.borrow().clone(),
+        // (A scalar or a tuple is read in place: no copy of the key values.)
+        let owned: Vec<Value>;
+        let ids: &[Value] = match pk {
+            Value::Tuple(t) => t,
+            Value::List(l) => {
+                owned = l.borrow().clone();
+                &owned
+            }
             Value::Dict(_) => {
                 let mut v = vec![];
                 for &pi in &m.pk {
                     let k = m.columns[pi].0.clone();
                     v.push(self.getitem(pk, &Value::Str(k))?);
                 }
-                v
+                owned = v;
+                &owned
             }
-            other => vec![other.clone()],
+            other => std::slice::from_ref(other),
         };
         if ids.len() != m.pk.len() {
             return self.raise(
@@ -41,21 +47,15 @@ impl Interp<'_> {
             );
         }
         let mut conv = Vec::with_capacity(ids.len());
-        let mut hk = Vec::with_capacity(ids.len());
+        let mut keyvals = Vec::with_capacity(ids.len());
         for (id, &pi) in ids.iter().zip(&m.pk) {
             let ty = m.types.get(pi);
             let sv = self.to_sql(id, ty)?;
-            if let Some(h) = self.from_sql(&sv, ty)?.hkey() {
-                hk.push(h);
-            }
+            keyvals.push(self.from_sql(&sv, ty)?);
             conv.push(sv);
         }
-        if let Some(found) = self
-            .orm
-            .identity
-            .get(&(m.table.clone(), HKey::Tuple(hk)))
-            .cloned()
-        {
+        let hk = crate::core::interp::orm::model::identity_key(&keyvals);
+        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
             let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
             if !deleted {
                 let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
@@ -104,7 +104,7 @@ impl Interp<'_> {
         self.autoflush()?;
         let rows = self.run_shared_sql(sql, &conv, true)?.rows;
         match rows.first() {
-            Some(r) => self.instance_from_row(class, r, 0),
+            Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
         }
     }

@@ -98,7 +98,7 @@ impl Interp<'_> {
             "get" => {
                 self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
                 let class = match qo.ents.first() {
-                    Some(Ent::Class(c)) => c.to_string(),
+                    Some(Ent::Class(c)) => c.clone(),
                     _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
                 };
                 return self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options);
@@ -325,8 +325,8 @@ impl Interp<'_> {
                 };
                 let mut vals = std::collections::HashMap::new();
                 self.ensure_loaded(parent)?;
-                for (k, n) in &pm.columns {
-                    let v = parent.dict.borrow().get(k).cloned().unwrap_or(Value::None);
+                for (i, (_, n)) in pm.columns.iter().enumerate() {
+                    let v = super::super::model::column_attr(parent, i).unwrap_or(Value::None);
                     vals.insert(
                         n.to_string(),
                         self.to_sql(&v, None).unwrap_or(SqlValue::Null),

@@ -62,7 +62,7 @@ impl Interp<'_> {
                     .orm
                     .borrow()
                     .as_ref()
-                    .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
+                    .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                 let old: Vec<Value> = match old {
                     Some(Value::List(l)) => l.borrow().clone(),
                     _ => vec![],
@@ -108,7 +108,7 @@ impl Interp<'_> {
                 }
                 let snap = snapshot(&Value::list(cur.clone()));
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.committed.insert(Rc::from(rel.name.as_str()), snap);
+                    s.rel_committed.insert(Rc::from(rel.name.as_str()), snap);
                 }
             }
         }

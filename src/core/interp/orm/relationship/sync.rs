@@ -59,6 +59,30 @@ impl Interp<'_> {
         new: &[Rc<Instance>],
         links: &Links,
     ) -> std::collections::HashMap<usize, usize> {
+        // Only a class with a relationship to itself has levels: none among the new
+        // objects' classes (looked at once per run of one class), nothing to do.
+        let mut last: Option<*const crate::core::interp::value::Class> = None;
+        let mut self_ref = false;
+        for inst in new {
+            let c = Rc::as_ptr(&inst.class);
+            if last == Some(c) {
+                continue;
+            }
+            last = Some(c);
+            if let Some(m) = inst.class.model_info()
+                && self
+                    .orm
+                    .reg
+                    .mapper(&m.class)
+                    .is_ok_and(|mp| mp.relationships.iter().any(|r| r.target == *m.class))
+            {
+                self_ref = true;
+                break;
+            }
+        }
+        if !self_ref {
+            return std::collections::HashMap::new();
+        }
         let ptrs: std::collections::HashSet<usize> =
             new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
         let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -213,7 +237,7 @@ impl Interp<'_> {
                             .orm
                             .borrow()
                             .as_ref()
-                            .and_then(|s| s.committed.get(rel.name.as_str()).cloned());
+                            .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                         if let Some(Value::List(old)) = old {
                             let old = old.borrow().clone();
                             for o in old {

@@ -28,7 +28,7 @@ impl Interp<'_> {
             (Value::None, _) => SqlValue::Null,
             (v, Some(SqlType::Json)) => {
                 let j = self.to_json(v)?;
-                SqlValue::Text(self.py(crate::core::py::json::dumps(&j, &Default::default()))?)
+                SqlValue::text(self.py(crate::core::py::json::dumps(&j, &Default::default()))?)
             }
             (Value::Bool(b), _) => SqlValue::Integer(*b as i64),
             (Value::Int(i), Some(SqlType::Float)) => match i.to_i64() {
@@ -45,22 +45,22 @@ impl Interp<'_> {
                 }
             },
             (Value::Float(f), _) => SqlValue::Real(*f),
-            (Value::Str(s), _) => SqlValue::Text(String::from(&**s)),
-            (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::Text(d.date().to_sqlite()),
-            (Value::DateTime(d), _) => SqlValue::Text(d.to_sqlite()),
+            (Value::Str(s), _) => SqlValue::Text(s.clone()),
+            (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::text(d.date().to_sqlite()),
+            (Value::DateTime(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Date(d), Some(SqlType::DateTime)) => {
                 return self.raise(
                     "StatementError",
                     "(builtins.TypeError) SQLite DateTime type only accepts Python datetime and date objects as input.",
                 )
-                .or_else(|_: Box<Exc>| Ok::<SqlValue, Box<Exc>>(SqlValue::Text(d.to_sqlite())));
+                .or_else(|_: Box<Exc>| Ok::<SqlValue, Box<Exc>>(SqlValue::text(d.to_sqlite())));
             }
-            (Value::Date(d), _) => SqlValue::Text(d.to_sqlite()),
+            (Value::Date(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text)) => {
-                SqlValue::Text(d.to_str())
+                SqlValue::text(d.to_str())
             }
             (Value::Decimal(d), _) => SqlValue::Real(d.to_f64()),
-            (Value::TimeDelta(t), _) => SqlValue::Text(format!("1970-01-01 {}", t.to_str())),
+            (Value::TimeDelta(t), _) => SqlValue::text(format!("1970-01-01 {}", t.to_str())),
             (other, _) => {
                 let t = self.type_name(other);
                 return self.raise(
@@ -96,7 +96,7 @@ impl Interp<'_> {
             (SqlValue::Integer(i), Some(SqlType::Float)) => Value::Float(*i as f64),
             (SqlValue::Integer(i), _) => Value::int(*i),
             (SqlValue::Real(f), _) => Value::Float(*f),
-            (SqlValue::Text(s), _) => Value::str(s),
+            (SqlValue::Text(s), _) => Value::Str(s.clone()),
             (SqlValue::Blob(_), _) => return self.unsupported("`bytes` values"),
         })
     }

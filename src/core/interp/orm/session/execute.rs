@@ -163,7 +163,7 @@ fn plain_value(v: &SqlValue) -> Value {
         SqlValue::Null => Value::None,
         SqlValue::Integer(i) => Value::int(*i),
         SqlValue::Real(f) => Value::Float(*f),
-        SqlValue::Text(s) => Value::str(s),
+        SqlValue::Text(s) => Value::Str(s.clone()),
         SqlValue::Blob(b) => Value::str(&String::from_utf8_lossy(b)),
     }
 }

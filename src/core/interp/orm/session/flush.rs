@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::core::interp::ops;
 use crate::core::interp::orm::Native;
 use crate::core::interp::orm::insert::{Plans, unchanged_since_insert};
-use crate::core::interp::orm::model::Status;
+use crate::core::interp::orm::model::{Status, set_column_attr};
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::persist;
@@ -112,7 +112,7 @@ impl Interp<'_> {
         // updates
         let mut cands = std::mem::take(&mut self.orm.modified);
         self.orm.modified_set.clear();
-        let new_set: std::collections::HashSet<usize> =
+        let new_set: crate::core::interp::value::FxSet<usize> =
             new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
         cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
         crate::core::sort::sort_by_cached_key(&mut cands, |i| {
@@ -209,13 +209,13 @@ impl Interp<'_> {
         let mut changes: Vec<(String, SqlValue)> = vec![];
         let mut changed_keys = vec![];
         for (i, col) in table.columns.iter().enumerate() {
-            let key = m.columns[i].0.clone();
-            let cur = inst.dict.borrow().get(&key).cloned();
-            let old = inst
-                .orm
-                .borrow()
-                .as_ref()
-                .and_then(|s| s.committed.get(&key).cloned());
+            let (cur, old) = match inst.orm.borrow().as_ref() {
+                Some(s) => (
+                    s.values.get(i).cloned().flatten(),
+                    s.committed_value(i).cloned(),
+                ),
+                None => (None, None),
+            };
             let Some(cur) = cur else { continue };
             let same = match &old {
                 Some(o) => {
@@ -231,23 +231,22 @@ impl Interp<'_> {
                     self.to_sql(&cur, Some(&col.ty))?
                 };
                 changes.push((col.name.clone(), sv));
-                changed_keys.push(key);
+                changed_keys.push(i);
             }
         }
         if changes.is_empty() {
             return Ok(());
         }
         for (i, col) in table.columns.iter().enumerate() {
-            let key = m.columns[i].0.clone();
-            if changed_keys.contains(&key) {
+            if changed_keys.contains(&i) {
                 continue;
             }
             if let Some(d) = plan.onupdate[i].clone() {
                 let v = self.eval_default(&d)?;
                 let sv = self.to_sql(&v, Some(&col.ty))?;
                 changes.push((col.name.clone(), sv));
-                inst.dict.borrow_mut().insert(key.clone(), v);
-                changed_keys.push(key);
+                set_column_attr(inst, i, v);
+                changed_keys.push(i);
             }
         }
         // SET in table column order
@@ -260,18 +259,12 @@ impl Interp<'_> {
         let pk = self.identity_params(inst)?;
         let up = persist::update_row(table, &ordered, &pk);
         self.run_stmt(&Statement::Update(up), true)?;
-        let snapshot: Vec<(Rc<str>, Value)> = changed_keys
-            .iter()
-            .map(|k| {
-                (
-                    k.clone(),
-                    inst.dict.borrow().get(k).cloned().unwrap_or(Value::None),
-                )
-            })
-            .collect();
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            for (k, v) in snapshot {
-                s.committed.insert(k, v);
+            for i in changed_keys {
+                let v = s.values.get(i).cloned().flatten().unwrap_or(Value::None);
+                if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
+                    *c = Some(v);
+                }
             }
         }
         Ok(())
@@ -346,18 +339,17 @@ impl Interp<'_> {
 
     /// True when a persistent instance has changed attributes.
     pub fn is_dirty(&mut self, inst: &Rc<Instance>) -> bool {
-        let Some(m) = inst.class.model_info() else {
+        if inst.class.model.borrow().is_none() {
             return false;
-        };
+        }
         let st = inst.orm.borrow();
         let Some(s) = st.as_ref() else { return false };
         if s.expired {
             return false;
         }
-        let d = inst.dict.borrow();
-        for (k, _) in &m.columns {
-            if let Some(cur) = d.get(k) {
-                match s.committed.get(k) {
+        for (cur, old) in s.values.iter().zip(s.committed.iter().flatten()) {
+            if let Some(cur) = cur {
+                match old {
                     Some(old) => {
                         if !ops::is_same(old, cur) && !simple_eq(old, cur) {
                             return true;
@@ -367,7 +359,6 @@ impl Interp<'_> {
                 }
             }
         }
-        drop(d);
         drop(st);
         self.relationship_dirty(inst)
     }

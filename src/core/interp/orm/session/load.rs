@@ -2,10 +2,11 @@
 //! column attributes from a row, and building (or finding in the identity map) the
 //! instance for a row.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::core::interp::orm::model::{ModelInfo, Status};
-use crate::core::interp::value::{FxMap, HKey, Instance, Value};
+use crate::core::interp::orm::model::{InstState, ModelInfo, Status};
+use crate::core::interp::value::{Class, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
 
@@ -15,18 +16,19 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        let mut d = inst.dict.borrow_mut();
-        for (k, _) in &m.columns {
-            d.remove(k);
-        }
-        if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+        if let Ok(mp) = self.orm.reg.mapper(&m.class)
+            && !mp.relationships.is_empty()
+        {
+            let mut d = inst.dict.borrow_mut();
             for r in &mp.relationships {
                 d.remove(r.name.as_str());
             }
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
-            s.committed.clear();
+            s.values.iter_mut().for_each(|v| *v = None);
+            s.committed = None;
+            s.rel_committed.clear();
         }
         self.forget_loader_marks(inst);
     }
@@ -86,17 +88,17 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<()> {
-        let mut committed = FxMap::with_capacity_and_hasher(m.columns.len(), Default::default());
-        for (i, (key, _)) in m.columns.iter().enumerate() {
-            let v = match row.get(off + i) {
+        let n = m.columns.len();
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(Some(match row.get(off + i) {
                 Some(sv) => self.from_sql(sv, m.types.get(i))?,
                 None => Value::None,
-            };
-            inst.dict.borrow_mut().insert(key.clone(), v.clone());
-            committed.insert(key.clone(), v);
+            }));
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.committed = committed;
+            s.values = values;
+            s.committed = None;
             s.expired = false;
         }
         Ok(())
@@ -110,6 +112,18 @@ impl Interp<'_> {
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
+        self.instance_of_class(&cls, &m, row, off)
+    }
+
+    /// [`Self::instance_from_row`] for a model class already resolved (a query's
+    /// loop resolves it once for all its rows).
+    pub fn instance_of_class(
+        &mut self,
+        cls: &Rc<Class>,
+        m: &ModelInfo,
+        row: &[SqlValue],
+        off: usize,
+    ) -> R<Value> {
         let mut ident = Vec::with_capacity(m.pk.len());
         for &pi in &m.pk {
             match row.get(off + pi) {
@@ -119,36 +133,41 @@ impl Interp<'_> {
         }
         let key = (
             m.table.clone(),
-            HKey::Tuple(ident.iter().filter_map(|v| v.hkey()).collect()),
+            crate::core::interp::orm::model::identity_key(&ident),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
-                self.populate(&existing, &m, row, off)?;
+                self.populate(&existing, m, row, off)?;
             }
             return Ok(Value::Instance(existing));
         }
+        // The state in one go: the row's values and their committed snapshot.
+        let n = m.columns.len();
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(Some(match row.get(off + i) {
+                Some(sv) => self.from_sql(sv, m.types.get(i))?,
+                None => Value::None,
+            }));
+        }
         let inst = Rc::new(Instance {
             class: cls.clone(),
-            // Sized for its columns once (no regrowth while populating).
-            dict: std::cell::RefCell::new(
-                crate::core::interp::value::FxMap::with_capacity_and_hasher(
-                    m.columns.len() + 2,
-                    Default::default(),
-                ),
-            ),
-            orm: Default::default(),
+            dict: Default::default(),
+            orm: RefCell::new(Some(InstState {
+                status: Status::Persistent,
+                committed: None,
+                values,
+                rel_committed: Default::default(),
+                expired: false,
+                identity: Some(ident),
+                to_delete: false,
+            })),
         });
         self.cycle_roots
             .push(crate::core::interp::teardown::CycleRoot::Instance(
                 Rc::downgrade(&inst),
             ));
-        self.init_model_instance(&inst, &m);
-        self.populate(&inst, &m, row, off)?;
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.status = Status::Persistent;
-            s.identity = Some(ident);
-        }
         self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
     }
