@@ -150,3 +150,8 @@ fn table_constraints_and_passive_deletes() {
 fn python_classes_datetimes_and_builtins() {
     check("python_classes_datetime");
 }
+
+#[test]
+fn property_setters_and_property_with_two_functions() {
+    check("property_setters");
+}

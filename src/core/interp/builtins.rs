@@ -275,7 +275,6 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "id"
         | "callable"
         | "vars"
-        | "property"
         | "classmethod"
         | "staticmethod"
         | "hex"
@@ -288,6 +287,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "datetime.fromisoformat"
         | "date.fromisoformat" => (1, 1),
         "sorted" | "enumerate" | "json.dumps" => (1, 2),
+        "property" => (1, 4),
         "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
         "getattr" => (2, 3),

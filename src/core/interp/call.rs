@@ -310,8 +310,8 @@ impl Interp<'_> {
     fn instance_getattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: &str) -> R<Value> {
         let cls_attr = inst.class.lookup(name);
         match &cls_attr {
-            Some(Value::Property(fget)) => {
-                let f = (**fget).clone();
+            Some(Value::Property(p)) => {
+                let (f, _) = super::methods::property_parts(p);
                 return self.call(&f, vec![obj.clone()], vec![]);
             }
             Some(Value::Native(n)) if n.is_instrumented() => {
@@ -415,14 +415,19 @@ impl Interp<'_> {
                     Some(Value::Native(n)) if n.is_instrumented() => {
                         return self.model_set(inst, n.clone(), v);
                     }
-                    Some(Value::Property(_)) => {
-                        return self.raise(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no setter",
-                                inst.class.name
-                            ),
-                        );
+                    Some(Value::Property(p)) => {
+                        let (_, fset) = super::methods::property_parts(&p);
+                        if matches!(fset, Value::None) {
+                            return self.raise(
+                                "AttributeError",
+                                format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    inst.class.name
+                                ),
+                            );
+                        }
+                        self.call(&fset, vec![obj.clone(), v], vec![])?;
+                        return Ok(());
                     }
                     _ => {}
                 }

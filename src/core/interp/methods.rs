@@ -106,6 +106,10 @@ impl Interp<'_> {
                 }
             },
             Value::Float(_) if matches!(name, "is_integer" | "hex") => return bm(name),
+            // `@prop.setter` / `@prop.getter` make a new property with that function.
+            Value::Property(_) if matches!(name, "setter" | "getter") => return bm(name),
+            Value::Property(p) if name == "fget" => return Ok(property_parts(p).0),
+            Value::Property(p) if name == "fset" => return Ok(property_parts(p).1),
             Value::Date(d) => match name {
                 "year" => return Ok(Value::int(d.year() as i64)),
                 "month" => return Ok(Value::int(d.month() as i64)),
@@ -331,6 +335,25 @@ impl Interp<'_> {
                 }
                 _ => self.unsupported(&format!("`datetime.{name}`")),
             },
+            Value::Property(p) => {
+                let [f] = args.as_slice() else {
+                    return self.raise(
+                        "TypeError",
+                        format!("property.{name}() takes exactly one argument"),
+                    );
+                };
+                let (fget, fset) = property_parts(p);
+                let (fget, fset) = if name == "setter" {
+                    (fget, f.clone())
+                } else {
+                    (f.clone(), fset)
+                };
+                Ok(Value::Property(Rc::new(if matches!(fset, Value::None) {
+                    fget
+                } else {
+                    Value::tuple(vec![fget, fset])
+                })))
+            }
             Value::TimeDelta(t) => Ok(Value::Float(t.total_seconds())),
             Value::Decimal(d) => match name {
                 "quantize" => match args.first() {
@@ -462,5 +485,14 @@ impl Interp<'_> {
             }
         }
         Ok(f)
+    }
+}
+
+/// A property's getter and setter (`None` when it has none). A property is stored as
+/// its getter, or as the tuple `(getter, setter)` once `@prop.setter` gave it one.
+pub fn property_parts(p: &Value) -> (Value, Value) {
+    match p {
+        Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        other => (other.clone(), Value::None),
     }
 }

@@ -97,16 +97,19 @@ impl Interp<'_> {
             order.iter().position(|o| o == k).unwrap_or(usize::MAX)
         });
         for (_, v) in &vars {
-            let f = match v {
-                Value::Func(f) => Some(f.clone()),
-                Value::Property(p) | Value::ClassMethod(p) | Value::StaticMethod(p) => match &**p {
-                    Value::Func(f) => Some(f.clone()),
-                    _ => None,
-                },
-                _ => None,
+            let fs: Vec<Value> = match v {
+                Value::Func(_) => vec![v.clone()],
+                Value::Property(p) => {
+                    let (get, set) = crate::core::interp::methods::property_parts(p);
+                    vec![get, set]
+                }
+                Value::ClassMethod(p) | Value::StaticMethod(p) => vec![(**p).clone()],
+                _ => vec![],
             };
-            if let Some(f) = f {
-                *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
+            for f in fs {
+                if let Value::Func(f) = f {
+                    *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
+                }
             }
         }
         *cls.dict.borrow_mut() = vars;
