@@ -155,3 +155,13 @@ fn python_classes_datetimes_and_builtins() {
 fn property_setters_and_property_with_two_functions() {
     check("property_setters");
 }
+
+#[test]
+fn sql_expression_insert_defaults_are_inlined_and_returned() {
+    check("sql_expression_defaults");
+}
+
+#[test]
+fn sql_expression_onupdate_goes_into_the_update() {
+    check("sql_expression_onupdate");
+}

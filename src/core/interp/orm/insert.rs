@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
-use crate::core::sql::{SqlType, SqlValue, Statement, render};
+use crate::core::sql::{Expr, SqlType, SqlValue, Statement, render};
 
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
@@ -36,6 +36,9 @@ pub struct TablePlan {
     server_default: Vec<bool>,
     /// Per column: the Python insert default.
     insert_default: Vec<Option<Value>>,
+    /// Per column: a SQL expression default (`default=func.now()`), rendered into the
+    /// INSERT itself and fetched back with `RETURNING`.
+    sql_default: Vec<Option<Expr>>,
     /// Per column: the Python `onupdate` default.
     pub onupdate: Vec<Option<Value>>,
     /// Primary key column indexes.
@@ -60,6 +63,9 @@ struct Prepared {
     /// Column indexes sent, in table order.
     cols: Vec<usize>,
     values: Vec<SqlValue>,
+    /// Column indexes (among `cols`) whose value is their SQL expression default, not a
+    /// bound parameter.
+    inline: Vec<usize>,
     has_all_pks: bool,
     /// Some server-default column is not sent: its value must come back.
     server_missing: bool,
@@ -71,6 +77,7 @@ impl Prepared {
         Rc::ptr_eq(&self.plan, &other.plan)
             && self.level == other.level
             && self.cols == other.cols
+            && self.inline == other.inline
             && self.has_all_pks == other.has_all_pks
             && self.server_missing == other.server_missing
     }
@@ -164,18 +171,24 @@ pub fn many_repr(rows: &[Vec<SqlValue>]) -> String {
     )
 }
 
-/// The INSERT of `plan`'s table sending columns `cols` (indexes, table order), with
-/// `RETURNING` columns `returning` (rendered once per group, run per row).
-fn insert_sql(plan: &TablePlan, cols: &[usize], returning: &[usize]) -> String {
+/// The INSERT of `plan`'s table sending columns `cols` (indexes, table order; those in
+/// `inline` as their SQL expression default), with `RETURNING` columns `returning`
+/// (rendered once per group, run per row).
+fn insert_sql(plan: &TablePlan, cols: &[usize], inline: &[usize], returning: &[usize]) -> String {
     let name = |i: &usize| plan.table.columns[*i].name.as_str();
     let template: Vec<(&str, SqlValue)> = cols.iter().map(|i| (name(i), SqlValue::Null)).collect();
     let ret: Vec<&str> = returning.iter().map(name).collect();
-    render(&Statement::Insert(persist::insert_row(
-        &plan.table,
-        &template,
-        &ret,
-    )))
-    .sql
+    let mut insert = persist::insert_row(&plan.table, &template, &ret);
+    if let Some(row) = insert.rows.first_mut() {
+        for (slot, i) in row.iter_mut().zip(cols) {
+            if inline.contains(i)
+                && let Some(e) = &plan.sql_default[*i]
+            {
+                *slot = e.clone();
+            }
+        }
+    }
+    render(&Statement::Insert(insert)).sql
 }
 
 impl Interp<'_> {
@@ -209,6 +222,7 @@ impl Interp<'_> {
                 .map(|c| c.server_default.is_some())
                 .collect(),
             insert_default: Vec::with_capacity(table.columns.len()),
+            sql_default: Vec::with_capacity(table.columns.len()),
             onupdate: Vec::with_capacity(table.columns.len()),
             pk: m.pk.clone(),
             autoinc: persist::pk_is_autoincrement(&table),
@@ -219,7 +233,17 @@ impl Interp<'_> {
                 .orm
                 .defaults
                 .get(&(plan.table.name.clone(), c.name.clone()));
-            plan.insert_default.push(d.and_then(|d| d.0.clone()));
+            let default = d.and_then(|d| d.0.clone());
+            let sql = default.as_ref().and_then(|v| match v {
+                Value::Native(n) => match &**n {
+                    super::Native::Sql(s) => Some(s.expr.clone()),
+                    _ => None,
+                },
+                _ => None,
+            });
+            plan.insert_default
+                .push(if sql.is_some() { None } else { default });
+            plan.sql_default.push(sql);
             plan.onupdate.push(d.and_then(|d| d.1.clone()));
         }
         let plan = Rc::new(plan);
@@ -245,12 +269,18 @@ impl Interp<'_> {
         let n = plan.table.columns.len();
         let mut cols = Vec::with_capacity(n);
         let mut values = Vec::with_capacity(n);
+        let mut inline = Vec::new();
         for i in 0..n {
             let cur = column_attr(inst, i);
             let v = match cur {
                 Some(Value::None) if plan.eval_none[i] => {
                     cols.push(i);
                     values.push(SqlValue::Text("null".into()));
+                    continue;
+                }
+                Some(Value::None) | None if plan.sql_default[i].is_some() => {
+                    cols.push(i);
+                    inline.push(i);
                     continue;
                 }
                 Some(Value::None) | None => match &plan.insert_default[i] {
@@ -277,13 +307,15 @@ impl Interp<'_> {
             }
         }
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
-        let server_missing = (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        let server_missing =
+            !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
         Ok(Some(Prepared {
             inst: inst.clone(),
             m,
             plan,
             cols,
             values,
+            inline,
             has_all_pks,
             server_missing,
             level,
@@ -338,8 +370,9 @@ impl Interp<'_> {
         let first = &group[0];
         let plan = first.plan.clone();
         let cols = first.cols.clone();
+        let inline = first.inline.clone();
         if first.has_all_pks && !first.server_missing {
-            let sql = insert_sql(&plan, &cols, &[]);
+            let sql = insert_sql(&plan, &cols, &inline, &[]);
             let rows: Vec<Vec<SqlValue>> = group
                 .iter_mut()
                 .map(|p| std::mem::take(&mut p.values))
@@ -354,16 +387,20 @@ impl Interp<'_> {
             }
             return Ok(());
         }
-        // RETURNING: the primary key and the server defaults not sent, in table order
-        // (a single row without server defaults to fetch uses lastrowid instead).
+        // RETURNING: the primary key, the server defaults not sent and the SQL expression
+        // defaults, in table order (a single row with nothing to fetch uses lastrowid).
         let returning: Vec<usize> = if group.len() > 1 || first.server_missing {
             (0..plan.table.columns.len())
-                .filter(|i| plan.pk.contains(i) || (plan.server_default[*i] && !cols.contains(i)))
+                .filter(|i| {
+                    plan.pk.contains(i)
+                        || (plan.server_default[*i] && !cols.contains(i))
+                        || inline.contains(i)
+                })
                 .collect()
         } else {
             Vec::new()
         };
-        let sql = insert_sql(&plan, &cols, &returning);
+        let sql = insert_sql(&plan, &cols, &inline, &returning);
         for p in &group {
             let res = self.run_sql(&sql, &p.values, true)?;
             let row = res.rows.into_iter().next();

@@ -237,11 +237,20 @@ impl Interp<'_> {
         if changes.is_empty() {
             return Ok(());
         }
+        let mut sql_set: Vec<(String, crate::core::sql::Expr)> = vec![];
         for (i, col) in table.columns.iter().enumerate() {
             if changed_keys.contains(&i) {
                 continue;
             }
             if let Some(d) = plan.onupdate[i].clone() {
+                // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
+                // the object then reloads on access, as SQLAlchemy expires the attribute.
+                if let Value::Native(n) = &d
+                    && let super::super::Native::Sql(e) = &**n
+                {
+                    sql_set.push((col.name.clone(), e.expr.clone()));
+                    continue;
+                }
                 let v = self.eval_default(&d)?;
                 let sv = self.to_sql(&v, Some(&col.ty))?;
                 changes.push((col.name.clone(), sv));
@@ -257,9 +266,22 @@ impl Interp<'_> {
             }
         }
         let pk = self.identity_params(inst)?;
-        let up = persist::update_row(table, &ordered, &pk);
+        let mut up = persist::update_row(table, &ordered, &pk);
+        if !sql_set.is_empty() {
+            // SET stays in table column order.
+            let mut set = std::mem::take(&mut up.set);
+            set.extend(sql_set.iter().cloned());
+            for col in &table.columns {
+                if let Some(p) = set.iter().position(|(n, _)| *n == col.name) {
+                    up.set.push(set.swap_remove(p));
+                }
+            }
+        }
         self.run_stmt(&Statement::Update(up), true)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            if !sql_set.is_empty() {
+                s.expired = true;
+            }
             for i in changed_keys {
                 let v = s.values.get(i).cloned().flatten().unwrap_or(Value::None);
                 if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
