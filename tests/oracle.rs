@@ -165,3 +165,8 @@ fn sql_expression_insert_defaults_are_inlined_and_returned() {
 fn sql_expression_onupdate_goes_into_the_update() {
     check("sql_expression_onupdate");
 }
+
+#[test]
+fn subqueries_joins_and_aggregates() {
+    check("subqueries_and_aggregates");
+}

@@ -360,6 +360,22 @@ impl Interp<'_> {
                     format!("type object '{t}' has no attribute '{name}'"),
                 ),
             },
+            Native::Subquery(sq) => match name {
+                "c" | "columns" => Ok(nv(Native::SubqueryColumns(sq.clone()))),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'Subquery' object has no attribute '{name}'"),
+                ),
+            },
+            Native::SubqueryColumns(sq) => match sq.columns.iter().find(|(k, _)| &**k == name) {
+                Some((k, ty)) => Ok(super::sqlexpr::sql_value(super::SqlObj {
+                    expr: crate::core::sql::Expr::col_of(&sq.alias, k.to_string()),
+                    ty: ty.clone(),
+                    key: Some(k.clone()),
+                    class: None,
+                })),
+                None => self.raise("AttributeError", name),
+            },
             Native::Module(m) => {
                 if name == "__name__" {
                     return Ok(Value::Str(m.clone()));

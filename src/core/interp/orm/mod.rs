@@ -99,6 +99,22 @@ pub enum Native {
     IndexSpec(crate::core::orm::schema::Index),
     /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
     Loader(query::LoadOpt),
+    /// `query.subquery()`: a named SELECT to join to and take columns from.
+    Subquery(Rc<SubqueryObj>),
+    /// `subquery.c`: its columns by key.
+    SubqueryColumns(Rc<SubqueryObj>),
+}
+
+/// `query.subquery()` / `select(...).subquery()`: the statement, its alias (`anon_1`
+/// unless named) and its columns' keys and types.
+#[derive(Debug)]
+pub struct SubqueryObj {
+    /// The inner SELECT.
+    pub select: crate::core::sql::Select,
+    /// Its alias.
+    pub alias: crate::core::sql::TableRef,
+    /// Column keys (`user_id`, `cnt`) with their SQL types when known.
+    pub columns: Vec<(Rc<str>, Option<crate::core::sql::SqlType>)>,
 }
 
 /// A column declaration collected from a class body.
@@ -282,6 +298,8 @@ impl Native {
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
             Native::Loader(_) => "Load",
+            Native::Subquery(_) => "Subquery",
+            Native::SubqueryColumns(_) => "ReadOnlyColumnCollection",
         }
     }
 

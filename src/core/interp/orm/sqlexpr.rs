@@ -57,6 +57,8 @@ impl Interp<'_> {
                     })
                 }
                 Native::Text(s, _) => Some(SqlObj::of(Expr::raw(s.to_string()))),
+                // A subquery in an expression (`in_(sub)`): its SELECT.
+                Native::Subquery(sq) => Some(SqlObj::of(Expr::Select(Box::new(sq.select.clone())))),
                 // A `db.Column` named in its own class body: its column once mapped.
                 Native::ColumnSpec(c) => {
                     let c = c.borrow();

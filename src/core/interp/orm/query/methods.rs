@@ -250,6 +250,10 @@ impl Interp<'_> {
                             name: a.key.to_string(),
                         },
                         Native::Table(t) => JoinTarget::Table(t.to_string()),
+                        Native::Subquery(sq) => JoinTarget::Subquery {
+                            select: Box::new(sq.select.clone()),
+                            alias: sq.alias.clone(),
+                        },
                         _ => return self.unsupported("this join target"),
                     },
                     _ => return self.raise("ArgumentError", "join() needs a target"),
@@ -483,7 +487,46 @@ impl Interp<'_> {
                 }
                 Ok(Value::int(r.rowcount))
             }
-            "subquery" | "scalar_subquery" | "as_scalar" => {
+            "subquery" => {
+                let (select, alias) = match qo.q.subquery(&self.orm.reg) {
+                    Ok(x) => x,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let alias = match args
+                    .first()
+                    .or_else(|| kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v))
+                {
+                    Some(Value::Str(n)) => crate::core::sql::TableRef::Named(n.to_string()),
+                    _ => alias,
+                };
+                let mut columns = Vec::with_capacity(select.columns.len());
+                for (c, ent) in select.columns.iter().zip(qo.ents.iter().flat_map(|e| {
+                    // one type per selected column (a class entity spans its columns)
+                    match e {
+                        super::Ent::Col { ty, .. } => vec![ty.clone()],
+                        super::Ent::Class(c) => self
+                            .orm
+                            .reg
+                            .table_of(c)
+                            .map(|t| t.columns.iter().map(|c| Some(c.ty.clone())).collect())
+                            .unwrap_or_default(),
+                    }
+                })) {
+                    let key = match c {
+                        Expr::Column { name, .. } | Expr::Label { name, .. } => name.clone(),
+                        _ => "anon_1".to_string(),
+                    };
+                    columns.push((Rc::from(key.as_str()), ent));
+                }
+                Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(
+                    super::super::SubqueryObj {
+                        select,
+                        alias,
+                        columns,
+                    },
+                )))))
+            }
+            "scalar_subquery" | "as_scalar" => {
                 let e = qo.scalar_subquery(self)?;
                 Ok(sql_value(SqlObj::of(e)))
             }
