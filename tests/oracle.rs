@@ -170,3 +170,23 @@ fn sql_expression_onupdate_goes_into_the_update() {
 fn subqueries_joins_and_aggregates() {
     check("subqueries_and_aggregates");
 }
+
+/// A printed list of objects is a table placed at the `print`, not at the `__repr__`
+/// that ran while printing it.
+#[test]
+fn printed_tables_sit_at_their_print() {
+    let models = "class User(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n\n    def __repr__(self):\n        return f'<U {self.id}>'\n";
+    let script = "db.create_all()\ndb.session.add(User())\n\nprint(User.query.all())\n";
+    let mut db = Database::open_in_memory().expect("db");
+    let out = run(
+        &[
+            Source::new("models.py", models),
+            Source::new("script.py", script),
+        ],
+        &mut db,
+        RunOptions::default(),
+    );
+    assert_eq!(out.stdout, "[<U 1>]\n");
+    assert_eq!(out.tables.len(), 1);
+    assert_eq!(out.tables[0].line, 4);
+}

@@ -25,10 +25,13 @@ impl Interp<'_> {
                         }
                     }
                 }
+                // The print's own place: a `__repr__` called below moves `cur_span`.
+                let (span, source) = (self.cur_span, self.source);
                 let mut parts = Vec::with_capacity(args.len());
                 for a in &args {
                     parts.push(self.to_str(a)?);
                 }
+                (self.cur_span, self.source) = (span, source);
                 for a in &args {
                     self.record_table(a)?;
                 }
