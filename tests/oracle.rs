@@ -190,3 +190,13 @@ fn printed_tables_sit_at_their_print() {
     assert_eq!(out.tables.len(), 1);
     assert_eq!(out.tables[0].line, 4);
 }
+
+#[test]
+fn session_merge_finds_or_copies_the_identity() {
+    check("session_merge");
+}
+
+#[test]
+fn association_objects_refresh_expunge_and_merge() {
+    check("association_object");
+}

@@ -4,10 +4,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::call::Kw;
-use super::super::value::Value;
+use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::Native;
 use super::dispatch::{ellipses_repr, nv};
+use super::model::Status;
 use super::query::QueryObj;
 use super::result::{ResultKind, ResultObj};
 
@@ -90,13 +91,23 @@ impl Interp<'_> {
                 self.close_session();
                 Ok(Value::None)
             }
-            "merge" => {
-                if let Some(v) = args.first() {
-                    self.session_add(v)?;
-                    return Ok(v.clone());
+            "merge" => match args.first() {
+                Some(Value::Instance(src)) => {
+                    let src = src.clone();
+                    self.merge(&src)
                 }
-                Ok(Value::None)
-            }
+                Some(other) => {
+                    let t = self.type_name(other);
+                    self.raise(
+                        "UnmappedInstanceError",
+                        format!("Class 'builtins.{t}' is not mapped"),
+                    )
+                }
+                None => self.raise(
+                    "TypeError",
+                    "Session.merge() missing 1 required positional argument: 'instance'",
+                ),
+            },
             "get" => {
                 let Some(Value::Class(c)) = args.first() else {
                     return self.raise("ArgumentError", "get() needs a mapped class");
@@ -297,5 +308,74 @@ impl Interp<'_> {
             _ => 0,
         };
         Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+}
+
+impl Interp<'_> {
+    /// `session.merge(obj)`: the object of the same identity in this session (from the
+    /// identity map, else loaded by primary key) gets `obj`'s set attributes and is
+    /// returned; with no such row, a new pending copy of `obj` is. An object already in
+    /// the session is returned as it is.
+    pub fn merge(&mut self, src: &Rc<Instance>) -> R<Value> {
+        let Some(m) = src.class.model_info() else {
+            return self.raise(
+                "UnmappedInstanceError",
+                format!("Class '__main__.{}' is not mapped", src.class.name),
+            );
+        };
+        if matches!(self.status(src), Status::Persistent | Status::Pending) {
+            return Ok(Value::Instance(src.clone()));
+        }
+        let pk: Vec<Value> =
+            m.pk.iter()
+                .map(|&i| super::model::column_attr(src, i).unwrap_or(Value::None))
+                .collect();
+        let found = if !pk.is_empty() && pk.iter().all(|v| !matches!(v, Value::None)) {
+            let key = match pk.as_slice() {
+                [one] => one.clone(),
+                many => Value::tuple(many.to_vec()),
+            };
+            self.get_by_pk(&m.class, &key, &[])?
+        } else {
+            Value::None
+        };
+        let target = match found {
+            Value::Instance(t) => t,
+            _ => {
+                // No row: a new pending object with `src`'s state (not `src` itself).
+                let Value::Instance(t) = self.blank_instance(&src.class) else {
+                    return Ok(Value::None);
+                };
+                self.session_add(&Value::Instance(t.clone()))?;
+                t
+            }
+        };
+        // An expired target loads first, as SQLAlchemy's merge does.
+        self.ensure_loaded(&target)?;
+        let tv = Value::Instance(target.clone());
+        for (i, (key, _)) in m.columns.iter().enumerate() {
+            if let Some(v) = super::model::column_attr(src, i) {
+                self.setattr(&tv, key, v)?;
+            }
+        }
+        Ok(tv)
+    }
+
+    /// A model instance made without calling `__init__` (what SQLAlchemy's
+    /// `new_instance()` makes for merge and loading).
+    fn blank_instance(&mut self, class: &Rc<crate::core::interp::value::Class>) -> Value {
+        let inst = Rc::new(Instance {
+            class: class.clone(),
+            dict: std::cell::RefCell::new(Default::default()),
+            orm: std::cell::RefCell::new(None),
+        });
+        self.cycle_roots
+            .push(crate::core::interp::teardown::CycleRoot::Instance(
+                Rc::downgrade(&inst),
+            ));
+        if let Some(m) = class.model_info() {
+            self.init_model_instance(&inst, &m);
+        }
+        Value::Instance(inst)
     }
 }

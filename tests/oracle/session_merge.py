@@ -1,0 +1,21 @@
+class T(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(10))
+    n = db.Column(db.Integer, default=5)
+    def __init__(self, name, **kw):
+        super().__init__(name=name, **kw)
+db.create_all()
+db.session.add(T('a')); db.session.commit()
+x = T('b', id=7)
+m = db.session.merge(x)
+print(m is x, m in db.session, x in db.session, m.name, m.id)
+db.session.commit()
+print(T.query.order_by(T.id).all() and [(t.id, t.name, t.n) for t in T.query.order_by(T.id)])
+y = T('z'); y.id = 1
+m2 = db.session.merge(y)
+print(m2.name, m2 is T.query.get(1), db.session.is_modified(m2))
+db.session.commit()
+print(T.query.get(1).name, T.query.get(1).n)
+m3 = db.session.merge(T('new'))
+db.session.flush()
+print(m3.id, m3.name)
