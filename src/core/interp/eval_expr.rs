@@ -80,7 +80,38 @@ impl Interp<'_> {
         keywords: &[crate::core::lang::ast::Keyword],
         scope: &Scope,
     ) -> R<Value> {
-        let f = self.eval(func, scope)?;
+        // `Model.query.method(...)`: the `Query` object and its bound method are never
+        // seen by the script, so the call goes straight to the query method (same order
+        // of evaluation, same errors; `User.query is User.query` stays False).
+        let callee = match &func.kind {
+            ExprKind::Attribute { value, attr } => match &value.kind {
+                ExprKind::Attribute {
+                    value: model,
+                    attr: query,
+                } if query.name.as_str() == "query"
+                    && !matches!(
+                        attr.name.as_str(),
+                        "statement" | "session" | "column_descriptions"
+                    ) =>
+                {
+                    let obj = self.eval(model, scope)?;
+                    self.cur_span = query.span;
+                    match self.model_query_class(&obj)? {
+                        Some(class) => {
+                            self.cur_span = attr.span;
+                            Callee::ModelQuery(class, &attr.name)
+                        }
+                        None => {
+                            let q = self.getattr(&obj, &query.name)?;
+                            self.cur_span = attr.span;
+                            Callee::Value(self.getattr(&q, &attr.name)?)
+                        }
+                    }
+                }
+                _ => Callee::Value(self.eval(func, scope)?),
+            },
+            _ => Callee::Value(self.eval(func, scope)?),
+        };
         let mut pos = vec![];
         for a in args {
             if let ExprKind::Starred(inner) = &a.kind {
@@ -115,7 +146,10 @@ impl Interp<'_> {
             self.depth -= 1;
             return self.raise("RecursionError", "maximum recursion depth exceeded");
         }
-        let r = self.call_at(&f, pos, kws, e);
+        let r = match callee {
+            Callee::Value(f) => self.call_at(&f, pos, kws, e),
+            Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
+        };
         self.depth -= 1;
         r
     }
@@ -443,4 +477,10 @@ impl Value {
             Value::list(v)
         }
     }
+}
+
+/// What a call expression calls: a value, or a method of `Model.query` (the model's name).
+enum Callee<'e> {
+    Value(Value),
+    ModelQuery(Rc<str>, &'e str),
 }

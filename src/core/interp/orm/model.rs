@@ -650,6 +650,22 @@ impl Interp<'_> {
         })
     }
 
+    /// The model whose `query` attribute `obj.query` is (`obj` a model class that does not
+    /// define `query` itself), after the same checks as reading it.
+    pub fn model_query_class(&mut self, obj: &Value) -> R<Option<Rc<str>>> {
+        let Value::Class(c) = obj else {
+            return Ok(None);
+        };
+        if c.lookup("query").is_some() {
+            return Ok(None);
+        }
+        let Some(m) = c.model_info() else {
+            return Ok(None);
+        };
+        self.check_app_context()?;
+        Ok(Some(m.class.clone()))
+    }
+
     /// Extra class attributes of models (`query`, `__table__`).
     pub fn model_class_extra(&mut self, c: &Rc<Class>, name: &str) -> R<Option<Value>> {
         let Some(m) = c.model_info() else {

@@ -80,6 +80,36 @@ impl Interp<'_> {
         Ok(pairs)
     }
 
+    fn warn_legacy_get(&mut self) {
+        self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
+    }
+
+    /// `Query.get(ident)` of a query over `class`.
+    fn legacy_get(
+        &mut self,
+        class: &str,
+        args: &[Value],
+        options: &[crate::core::orm::eager::LoaderOption],
+    ) -> R<Value> {
+        self.warn_legacy_get();
+        self.get_by_pk(class, args.first().unwrap_or(&Value::None), options)
+    }
+
+    /// `Model.query.name(...)` without the `Query` object: the script never sees it.
+    pub fn model_query_method(
+        &mut self,
+        class: Rc<str>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        if name == "get" {
+            return self.legacy_get(&class, &args, &[]);
+        }
+        let qo = QueryObj::legacy_of(&class);
+        self.query_method(&qo, name, args, kw)
+    }
+
     /// Methods of Query / Select objects.
     pub fn query_method(
         &mut self,
@@ -96,12 +126,14 @@ impl Interp<'_> {
             "first" | "one" | "one_or_none" => return self.one_value(qo, name),
             "count" => return Ok(Value::int(self.query_count(qo)?)),
             "get" => {
-                self.warn("LegacyAPIWarning", "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
                 let class = match qo.ents.first() {
                     Some(Ent::Class(c)) => c.clone(),
-                    _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
+                    _ => {
+                        self.warn_legacy_get();
+                        return self.raise("InvalidRequestError", "get() needs a single entity");
+                    }
                 };
-                return self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options);
+                return self.legacy_get(&class, &args, &qo.q.options);
             }
             _ => {}
         }
