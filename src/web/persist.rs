@@ -32,7 +32,7 @@ mod storage;
 use crate::db::Database;
 use crate::vfs::image::{CommitBatch, Flusher};
 use crate::vfs::sqlite;
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,8 +40,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, IdbDatabase, MessageEvent, WorkerGlobalScope};
 
 use follow::{Note, on_note};
-use locks::{PENDING_RELEASE, acquire, lock_name, wait_for_lock};
-use storage::{claim, kick, load, open_idb};
+use locks::{PENDING_RELEASE, acquire, adopt, lock_name, wait_for_lock};
+use storage::{adopt_idb, claim, kick, load};
 
 pub use locks::{hear_steal_late, take_over};
 pub use storage::simulate_quota;
@@ -130,8 +130,16 @@ pub struct Opened {
 /// the page; `reopen` swaps the engine's database when the role changes later.
 pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, String> {
     let vfs = sqlite::install(|| js_sys::Date::now() as i64)?;
-    let writer = acquire(&lock_name(name), false, false).await;
-    let idb = open_idb().await?;
+    let (early_lock, early_idb) = take_early(name);
+    let adopted = match early_lock {
+        Some(p) => adopt(p).await,
+        None => None,
+    };
+    let writer = match adopted {
+        Some(w) => w,
+        None => acquire(&lock_name(name), false, false).await,
+    };
+    let idb = adopt_idb(early_idb).await?;
     let epoch = if writer {
         claim(&idb, name).await?
     } else {
@@ -200,6 +208,27 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
         wait_for_lock(name.to_owned());
     }
     Ok(Opened { db })
+}
+
+/// What `www/worker-boot.js` started for workspace `name` before the wasm ran
+/// (`self.ormlabEarly = {db, lock?, idb}`): the lock request and the IndexedDB
+/// connection, as promises. Taken once; another workspace's is dropped.
+fn take_early(name: &str) -> (Option<Promise>, Option<Promise>) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("ormlabEarly");
+    let early = Reflect::get(&global, &key).unwrap_or(JsValue::UNDEFINED);
+    if early.is_undefined() {
+        return (None, None);
+    }
+    let _ = Reflect::delete_property(global.unchecked_ref::<Object>(), &key);
+    let get = |k: &str| Reflect::get(&early, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("db").as_string().as_deref() != Some(name) {
+        return (None, None);
+    }
+    (
+        get("lock").dyn_into::<Promise>().ok(),
+        get("idb").dyn_into::<Promise>().ok(),
+    )
 }
 
 /// Checks the database as loaded (`PRAGMA quick_check`) and reports the outcome
