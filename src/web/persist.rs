@@ -193,7 +193,10 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
         });
         if mine {
             post_status(None);
-            kick();
+            // After the current task: the request that committed answers first (the
+            // page hears "saved" only when the write completes, as before); commits
+            // made meanwhile are merged into the same write.
+            wasm_bindgen_futures::spawn_local(async { kick() });
         }
     })));
     let db =
