@@ -304,6 +304,9 @@ async function main() {
     for (let run = 1; run <= opts.runs; run++) {
       log(`run ${run}/${opts.runs}`);
       if (opts.only.includes('S')) {
+        // The previous run's last commit (W7's import: the whole 85 MB file) may still be
+        // being written to IndexedDB; S waits for a quiet browser, not behind that write.
+        await pages.ormlab.evaluate(() => window.ormlab && window.ormlab.whenSaved()).catch(() => {});
         for (const c of contenders) {
           const s = await coldStart(context, c, errors);
           checkErrors(errors);
