@@ -21,6 +21,12 @@
 //! readwrite transactions over the same stores one at a time, in order, so a
 //! stale writer's commit either lands before the new writer loads or not at all.
 //!
+//! The first lock request (only if free) and the IndexedDB connection are usually made
+//! by `www/worker-boot.js` before the wasm runs, so that they overlap its compile; `open`
+//! takes them over (`take_early`) and keeps every rule above: a lock stolen meanwhile
+//! makes this tab a reader, and a connection below the schema's version is closed and
+//! opened again with the upgrade.
+//!
 //! The parts: `persist/storage.rs` (load, claim and commit writes in IndexedDB),
 //! `persist/locks.rs` (the Web Lock, take over, turning writer or reader),
 //! `persist/follow.rs` (a reader catching up from the writer's notes).
