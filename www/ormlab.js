@@ -56,7 +56,11 @@
   }
 
   function spawn() {
-    worker = new Worker(new URL('./worker-boot.js', document.baseURI));
+    // `#db=`: the first worker asks for the workspace's lock and opens its storage while
+    // its wasm compiles. Not after Stop: the worker it replaces may not have released
+    // the lock yet, so the new one asks later, from the wasm, as it did before.
+    const early = worker ? '' : '#' + new URLSearchParams({ db: workspace });
+    worker = new Worker(new URL('./worker-boot.js' + early, document.baseURI));
     let readyReject;
     // worker-boot.js queues messages until the wasm is up: post at once, no handshake.
     worker.postMessage({ id: 0, init: { interrupt: sab, db: workspace } });

@@ -102,12 +102,29 @@ pub async fn open(name: &str, schema: Schema) -> Result<IdbDatabase, String> {
     let result = done(&req).await;
     drop(upgrade);
     let db: IdbDatabase = result.map_err(|e| message(&e))?.unchecked_into();
-    // Another tab upgrading to a newer schema: step aside instead of blocking it.
+    step_aside(&db);
+    Ok(db)
+}
+
+/// Takes a connection opened without a version (by `www/worker-boot.js`, before the
+/// wasm ran) when the database is at the schema's latest version; otherwise closes
+/// it and answers `None` (then [`open`] upgrades it, or says why it cannot).
+pub fn adopt(db: IdbDatabase, schema: Schema) -> Option<IdbDatabase> {
+    let latest = schema.last().map(|(v, _)| *v).unwrap_or(1);
+    if db.version() != f64::from(latest) {
+        db.close();
+        return None;
+    }
+    step_aside(&db);
+    Some(db)
+}
+
+/// Another tab upgrading to a newer schema: step aside instead of blocking it.
+fn step_aside(db: &IdbDatabase) {
     let d = db.clone();
     db.set_onversionchange(Some(
         Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| d.close())
             .into_js_value()
             .unchecked_ref(),
     ));
-    Ok(db)
 }

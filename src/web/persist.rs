@@ -21,6 +21,12 @@
 //! readwrite transactions over the same stores one at a time, in order, so a
 //! stale writer's commit either lands before the new writer loads or not at all.
 //!
+//! The first lock request (only if free) and the IndexedDB connection are usually made
+//! by `www/worker-boot.js` before the wasm runs, so that they overlap its compile; `open`
+//! takes them over (`take_early`) and keeps every rule above: a lock stolen meanwhile
+//! makes this tab a reader, and a connection below the schema's version is closed and
+//! opened again with the upgrade.
+//!
 //! The parts: `persist/storage.rs` (load, claim and commit writes in IndexedDB),
 //! `persist/locks.rs` (the Web Lock, take over, turning writer or reader),
 //! `persist/follow.rs` (a reader catching up from the writer's notes).
@@ -32,7 +38,7 @@ mod storage;
 use crate::db::Database;
 use crate::vfs::image::{CommitBatch, Flusher};
 use crate::vfs::sqlite;
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,8 +46,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, IdbDatabase, MessageEvent, WorkerGlobalScope};
 
 use follow::{Note, on_note};
-use locks::{PENDING_RELEASE, acquire, lock_name, wait_for_lock};
-use storage::{claim, kick, load, open_idb};
+use locks::{PENDING_RELEASE, acquire, adopt, lock_name, wait_for_lock};
+use storage::{adopt_idb, claim, kick, load};
 
 pub use locks::{hear_steal_late, take_over};
 pub use storage::simulate_quota;
@@ -130,8 +136,16 @@ pub struct Opened {
 /// the page; `reopen` swaps the engine's database when the role changes later.
 pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, String> {
     let vfs = sqlite::install(|| js_sys::Date::now() as i64)?;
-    let writer = acquire(&lock_name(name), false, false).await;
-    let idb = open_idb().await?;
+    let (early_lock, early_idb) = take_early(name);
+    let adopted = match early_lock {
+        Some(p) => adopt(p).await,
+        None => None,
+    };
+    let writer = match adopted {
+        Some(w) => w,
+        None => acquire(&lock_name(name), false, false).await,
+    };
+    let idb = adopt_idb(early_idb).await?;
     let epoch = if writer {
         claim(&idb, name).await?
     } else {
@@ -185,7 +199,10 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
         });
         if mine {
             post_status(None);
-            kick();
+            // After the current task: the request that committed answers first (the
+            // page hears "saved" only when the write completes, as before); commits
+            // made meanwhile are merged into the same write.
+            wasm_bindgen_futures::spawn_local(async { kick() });
         }
     })));
     let db =
@@ -200,6 +217,27 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
         wait_for_lock(name.to_owned());
     }
     Ok(Opened { db })
+}
+
+/// What `www/worker-boot.js` started for workspace `name` before the wasm ran
+/// (`self.ormlabEarly = {db, lock?, idb}`): the lock request and the IndexedDB
+/// connection, as promises. Taken once; another workspace's is dropped.
+fn take_early(name: &str) -> (Option<Promise>, Option<Promise>) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("ormlabEarly");
+    let early = Reflect::get(&global, &key).unwrap_or(JsValue::UNDEFINED);
+    if early.is_undefined() {
+        return (None, None);
+    }
+    let _ = Reflect::delete_property(global.unchecked_ref::<Object>(), &key);
+    let get = |k: &str| Reflect::get(&early, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("db").as_string().as_deref() != Some(name) {
+        return (None, None);
+    }
+    (
+        get("lock").dyn_into::<Promise>().ok(),
+        get("idb").dyn_into::<Promise>().ok(),
+    )
 }
 
 /// Checks the database as loaded (`PRAGMA quick_check`) and reports the outcome

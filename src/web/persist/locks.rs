@@ -75,6 +75,26 @@ pub(super) async fn acquire(lock_name: &str, steal: bool, wait: bool) -> bool {
         .unwrap_or(false)
 }
 
+/// Takes over the request for the lock that `www/worker-boot.js` made before the wasm
+/// ran (`early` resolves with `{granted, stolen, release, request}`; the same request as
+/// `acquire(name, false, false)`). Resolves true when this worker holds the lock; `None`
+/// when `early` is not such a request (then [`acquire`] asks).
+pub(super) async fn adopt(early: Promise) -> Option<bool> {
+    let state = JsFuture::from(early).await.ok()?;
+    let get = |k: &str| Reflect::get(&state, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let request: Promise = get("request").dyn_into().ok()?;
+    let lost = Closure::once(move |_: JsValue| lost_lock(None));
+    let _ = request.catch(&lost);
+    lost.forget();
+    // Stolen before the wasm ran: another tab writes now.
+    if get("granted") != JsValue::TRUE || get("stolen") == JsValue::TRUE {
+        return Some(false);
+    }
+    let release: Function = get("release").dyn_into().ok()?;
+    PENDING_RELEASE.with(|p| *p.borrow_mut() = Some(release));
+    Some(true)
+}
+
 thread_local! {
     pub(super) static PENDING_RELEASE: RefCell<Option<Function>> = const { RefCell::new(None) };
 }

@@ -19,6 +19,19 @@ pub(super) async fn open_idb() -> Result<IdbDatabase, String> {
     crate::web::idb::open(IDB_NAME, DB_STORE_SCHEMA).await
 }
 
+/// The connection `www/worker-boot.js` opened before the wasm ran (`early`: a promise
+/// of an `IDBDatabase` or `null`), when it is at the schema's version; else [`open_idb`].
+pub(super) async fn adopt_idb(early: Option<Promise>) -> Result<IdbDatabase, String> {
+    if let Some(p) = early
+        && let Ok(db) = JsFuture::from(p).await
+        && let Ok(db) = db.dyn_into::<IdbDatabase>()
+        && let Some(db) = crate::web::idb::adopt(db, DB_STORE_SCHEMA)
+    {
+        return Ok(db);
+    }
+    open_idb().await
+}
+
 /// Reads database `name`'s image: the header record and every chunk, in one
 /// read transaction (so it is one committed state).
 pub(super) async fn load(idb: &IdbDatabase, name: &str) -> Result<Image, String> {
