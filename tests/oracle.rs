@@ -200,3 +200,13 @@ fn session_merge_finds_or_copies_the_identity() {
 fn association_objects_refresh_expunge_and_merge() {
     check("association_object");
 }
+
+#[test]
+fn many_to_one_comparisons_and_nulls_ordering() {
+    check("many_to_one_comparisons");
+}
+
+#[test]
+fn float_columns_are_written_as_floats_and_compared_as_given() {
+    check("float_parameters");
+}

@@ -642,6 +642,7 @@ pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
         }
         Expr::Unary { operand: x, .. }
         | Expr::Order { expr: x, .. }
+        | Expr::Nulls { expr: x, .. }
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
         | Expr::Cast { expr: x, .. } => collect_tables(x, out),

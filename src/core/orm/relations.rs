@@ -193,6 +193,29 @@ pub fn compare_many_to_one(
     Ok(and(parts))
 }
 
+/// `Child.rel != obj` for many-to-one: `post.user_id != ? OR post.user_id IS NULL` (a row
+/// with no parent is not related to `obj` either), as SQLAlchemy renders it.
+pub fn compare_many_to_one_ne(
+    reg: &Registry,
+    class: &str,
+    rel: &str,
+    target_value: &dyn Fn(&str) -> SqlValue,
+) -> Result<Expr, OrmError> {
+    let r = reg.resolve(class, rel)?;
+    if r.kind != RelKind::ManyToOne {
+        return Err(OrmError(format!(
+            "{class}.{rel}: comparison with != requires a many-to-one relationship"
+        )));
+    }
+    let mut parts = Vec::new();
+    for p in &r.primary {
+        let fk = Expr::col(&p.foreign.0, p.foreign.1.clone());
+        parts.push(fk.clone().ne(Expr::Bind(target_value(&p.referred.1))));
+        parts.push(fk.is_null());
+    }
+    Ok(crate::core::sql::expr::or(parts))
+}
+
 /// `Parent.rel.contains(obj)` for many-to-many: joins an aliased secondary table
 /// (`post.id = post_tags_1.post_id AND ? = post_tags_1.tag_id`); the alias lands in FROM.
 pub fn many_to_many_contains(

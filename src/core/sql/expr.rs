@@ -251,6 +251,13 @@ pub enum Expr {
         /// `true` for DESC.
         desc: bool,
     },
+    /// `x NULLS FIRST` / `x NULLS LAST` (`x` usually an [`Expr::Order`]).
+    Nulls {
+        /// Sorted expression.
+        expr: Box<Expr>,
+        /// `true` for NULLS LAST.
+        last: bool,
+    },
     /// A SQL function call `name(args)` (with SQLAlchemy's special renderings: `now()` →
     /// `CURRENT_TIMESTAMP`, `count()` → `count(*)`).
     Func {
@@ -495,6 +502,13 @@ impl Expr {
             desc: true,
         }
     }
+    /// `self NULLS LAST` (`last`) or `self NULLS FIRST`.
+    pub fn nulls(self, last: bool) -> Expr {
+        Expr::Nulls {
+            expr: bx(self),
+            last,
+        }
+    }
     /// `self ASC`
     pub fn asc(self) -> Expr {
         Expr::Order {
@@ -539,6 +553,10 @@ impl Expr {
             Expr::Order { expr, desc } => Expr::Order {
                 expr: bx(map(expr)),
                 desc: *desc,
+            },
+            Expr::Nulls { expr, last } => Expr::Nulls {
+                expr: bx(map(expr)),
+                last: *last,
             },
             Expr::Func { name, args } => Expr::Func {
                 name: name.clone(),

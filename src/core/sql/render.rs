@@ -407,6 +407,10 @@ impl Renderer {
                 let inner = self.expr(expr, ctx);
                 format!("{inner} {}", if *desc { "DESC" } else { "ASC" })
             }
+            Expr::Nulls { expr, last } => {
+                let inner = self.expr(expr, ctx);
+                format!("{inner} NULLS {}", if *last { "LAST" } else { "FIRST" })
+            }
             Expr::Func { name, args } => self.func(name, args),
             Expr::Label { name, expr } => {
                 if ctx == Ctx::OrderBy {

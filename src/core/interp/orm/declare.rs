@@ -30,9 +30,8 @@ impl Interp<'_> {
                     "a route decorator takes the view function as its only argument",
                 ),
             },
-            "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" => {
-                self.sql_combinator(short, args)
-            }
+            "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" | "nullslast" | "nulls_last"
+            | "nullsfirst" | "nulls_first" => self.sql_combinator(short, args),
             "true" => Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
                 crate::core::sql::Expr::true_(),
                 Some(SqlType::Boolean),

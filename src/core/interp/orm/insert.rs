@@ -295,7 +295,7 @@ impl Interp<'_> {
             };
             match v {
                 Some(v) => {
-                    let sv = self.to_sql(&v, Some(&plan.table.columns[i].ty))?;
+                    let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
                     cols.push(i);
                     values.push(sv);
                 }

@@ -147,6 +147,17 @@ impl Interp<'_> {
                         .and_then(|h| h.get(c).cloned())
                         .unwrap_or(SqlValue::Null)
                 };
+                if op == CmpOp::NotEq && vals.is_some() {
+                    return match crate::core::orm::relations::compare_many_to_one_ne(
+                        &self.orm.reg,
+                        &rel.class,
+                        &rel.key,
+                        &f,
+                    ) {
+                        Ok(e) => Ok(Some(sql_value(SqlObj::of(e)))),
+                        Err(e) => self.raise("InvalidRequestError", e.0),
+                    };
+                }
                 let e = compare_many_to_one(
                     &self.orm.reg,
                     &rel.class,
@@ -366,7 +377,7 @@ impl Interp<'_> {
             "cast" => SqlObj::typed(s.expr, ty),
             "op" => return self.unsupported("`.op()`"),
             "nulls_last" | "nullslast" | "nulls_first" | "nullsfirst" => {
-                return self.unsupported(&format!("`.{name}()`"));
+                SqlObj::typed(s.expr.nulls(name.ends_with("last")), ty)
             }
             "count" => SqlObj::typed(func("count", vec![s.expr]), Some(SqlType::Integer)),
             _ => {
@@ -505,6 +516,13 @@ impl Interp<'_> {
             "desc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).desc()),
             "asc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).asc()),
             "distinct" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).distinct()),
+            "nullslast" | "nulls_last" | "nullsfirst" | "nulls_first" => SqlObj::of(
+                exprs
+                    .into_iter()
+                    .next()
+                    .unwrap_or(Expr::Null)
+                    .nulls(name.ends_with("last")),
+            ),
             _ => SqlObj::of(Expr::Null),
         }))
     }

@@ -465,7 +465,14 @@ impl Interp<'_> {
                         },
                     };
                     let ty = table.col_by_key(&key).map(|c| c.ty.clone());
-                    let e = self.to_expr(&v, ty.as_ref())?.expr;
+                    // A plain value is written as the column stores it (a `Float`
+                    // column gets a float), an expression as it is.
+                    let e = match (&ty, self.as_sql(&v)) {
+                        (Some(t), None) if !matches!(&v, Value::Native(_)) => {
+                            Expr::Bind(self.to_sql_stored(&v, t)?)
+                        }
+                        _ => self.to_expr(&v, ty.as_ref())?.expr,
+                    };
                     pairs.push((key, e));
                 }
                 let refs: Vec<(&str, Expr)> =

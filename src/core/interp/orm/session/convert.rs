@@ -22,6 +22,18 @@ impl Interp<'_> {
         ident.iter().map(|v| self.to_sql(v, None)).collect()
     }
 
+    /// A value the flush writes into column type `ty` (an INSERT's or UPDATE's parameter):
+    /// as [`Interp::to_sql`], with a Python int for a `Float` column sent as a float, as
+    /// SQLAlchemy's persistence sends it (comparisons keep the int).
+    pub fn to_sql_stored(&mut self, v: &Value, ty: &SqlType) -> R<SqlValue> {
+        Ok(match self.to_sql(v, Some(ty))? {
+            SqlValue::Integer(i) if matches!(ty, SqlType::Float) && matches!(v, Value::Int(_)) => {
+                SqlValue::Real(i as f64)
+            }
+            other => other,
+        })
+    }
+
     /// Python value → SQLite value for a column type.
     pub fn to_sql(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
         Ok(match (v, ty) {

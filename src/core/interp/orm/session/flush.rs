@@ -228,7 +228,7 @@ impl Interp<'_> {
                 let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
                     SqlValue::Text("null".into())
                 } else {
-                    self.to_sql(&cur, Some(&col.ty))?
+                    self.to_sql_stored(&cur, &col.ty)?
                 };
                 changes.push((col.name.clone(), sv));
                 changed_keys.push(i);
@@ -252,7 +252,7 @@ impl Interp<'_> {
                     continue;
                 }
                 let v = self.eval_default(&d)?;
-                let sv = self.to_sql(&v, Some(&col.ty))?;
+                let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
                 set_column_attr(inst, i, v);
                 changed_keys.push(i);

@@ -1,0 +1,15 @@
+class E(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    s = db.Column(db.Float)
+    r = db.Column(db.Float)
+db.create_all()
+db.session.add(E(s=20, r=3)); db.session.commit()
+e = E.query.filter(E.s > 10).first()
+e.s = 5
+db.session.commit()
+print(E.query.filter(E.s == 5).count(), e.s, type(e.s).__name__)
+db.session.execute(db.update(E).values(s=7))
+E.query.filter(E.id == 1).update({'s': 9})
+E.query.filter(E.id == 1).update({E.s: E.s + 1})
+db.session.commit()
+print(E.query.get(1).s)
