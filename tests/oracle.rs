@@ -210,3 +210,8 @@ fn many_to_one_comparisons_and_nulls_ordering() {
 fn float_columns_are_written_as_floats_and_compared_as_given() {
     check("float_parameters");
 }
+
+#[test]
+fn integer_times_numeric_is_numeric() {
+    check("numeric_expressions");
+}

@@ -268,7 +268,21 @@ impl Interp<'_> {
         };
         let rty = match op {
             BinOp::BitAnd | BinOp::BitOr => Some(SqlType::Boolean),
-            _ => ty,
+            // SQLAlchemy's `_adapt_expression`: an Integer with a Numeric or Float
+            // column takes the other side's type (`qty * price` is `Numeric(8, 2)`).
+            _ => match (&a.ty, &b.ty) {
+                (Some(l), Some(r))
+                    if l.is_integer() && matches!(r, SqlType::Numeric(..) | SqlType::Float) =>
+                {
+                    Some(r.clone())
+                }
+                (Some(l), Some(r))
+                    if r.is_integer() && matches!(l, SqlType::Numeric(..) | SqlType::Float) =>
+                {
+                    Some(l.clone())
+                }
+                _ => ty,
+            },
         };
         Ok(Some(sql_value(SqlObj::typed(e, rty))))
     }
