@@ -8,6 +8,7 @@ mod modules;
 mod numeric;
 mod os;
 mod stdlib;
+pub(crate) use stdlib::DATETIME_FIELDS;
 mod text;
 
 use std::rc::Rc;

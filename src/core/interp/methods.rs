@@ -450,15 +450,6 @@ impl Interp<'_> {
     /// month, day[, hour, minute, second, microsecond]) with the positional and keyword
     /// arguments put in.
     fn replaced_fields(&mut self, current: &[i64], args: &[Value], kw: &Kw) -> R<Vec<i64>> {
-        const NAMES: [&str; 7] = [
-            "year",
-            "month",
-            "day",
-            "hour",
-            "minute",
-            "second",
-            "microsecond",
-        ];
         let mut f = current.to_vec();
         if args.len() > f.len() {
             return self.raise(
@@ -474,7 +465,10 @@ impl Interp<'_> {
             f[i] = self.int_arg(a)?;
         }
         for (k, v) in kw {
-            match NAMES[..f.len()].iter().position(|n| **n == **k) {
+            match super::builtins::DATETIME_FIELDS[..f.len()]
+                .iter()
+                .position(|n| **n == **k)
+            {
                 Some(i) => f[i] = self.int_arg(v)?,
                 None => {
                     return self.raise(

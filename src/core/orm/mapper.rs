@@ -61,6 +61,8 @@ pub struct Relationship {
     pub backref_cascade: String,
     /// `order_by=` of the backref.
     pub backref_order_by: Vec<Expr>,
+    /// Its strings naming a class not mapped yet (see [`Relationship::pending_order_by`]).
+    pub backref_pending_order_by: Vec<PendingOrderBy>,
     /// `lazy=`.
     pub lazy: Lazy,
     /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`.
@@ -388,28 +390,9 @@ impl Registry {
             .ok_or_else(|| OrmError(format!("type object '{class}' has no attribute '{name}'")))
     }
 
-    /// Create the reverse relationships declared with `backref=` and resolve
-    /// `order_by=` strings whose class is now mapped (idempotent).
+    /// Create the reverse relationships declared with `backref=`, then resolve
+    /// `order_by=` strings whose class is now mapped, theirs included (idempotent).
     pub fn finalize(&mut self) {
-        let tables: Vec<(String, String)> = self
-            .mappers
-            .iter()
-            .map(|m| (m.class_name.clone(), m.table.clone()))
-            .collect();
-        for m in &mut self.mappers {
-            for r in &mut m.relationships {
-                r.pending_order_by.retain(|p| {
-                    let Some((_, table)) = tables.iter().find(|(c, _)| *c == p.class) else {
-                        return true;
-                    };
-                    let e = Expr::col(table.clone(), p.column.clone());
-                    if let Some(slot) = r.order_by.get_mut(p.index) {
-                        *slot = if p.desc { e.desc() } else { e };
-                    }
-                    false
-                });
-            }
-        }
         let mut extra: Vec<(String, Relationship)> = Vec::new();
         for m in &self.mappers {
             for r in &m.relationships {
@@ -421,6 +404,7 @@ impl Registry {
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
                     rev.order_by = r.backref_order_by.clone();
+                    rev.pending_order_by = r.backref_pending_order_by.clone();
                     // The reverse side joins the same way with the roles swapped.
                     if r.secondary.is_some() {
                         rev.primaryjoin = r.secondaryjoin.clone();
@@ -438,6 +422,25 @@ impl Registry {
                 && !m.relationships.iter().any(|r| r.name == rev.name)
             {
                 m.relationships.push(rev);
+            }
+        }
+        let tables: Vec<(String, String)> = self
+            .mappers
+            .iter()
+            .map(|m| (m.class_name.clone(), m.table.clone()))
+            .collect();
+        for m in &mut self.mappers {
+            for r in &mut m.relationships {
+                r.pending_order_by.retain(|p| {
+                    let Some((_, table)) = tables.iter().find(|(c, _)| *c == p.class) else {
+                        return true;
+                    };
+                    let e = Expr::col(table.clone(), p.column.clone());
+                    if let Some(slot) = r.order_by.get_mut(p.index) {
+                        *slot = if p.desc { e.desc() } else { e };
+                    }
+                    false
+                });
             }
         }
     }

@@ -99,6 +99,30 @@ pub struct Query {
     pub set_op: Option<(Compound, Vec<Query>)>,
 }
 
+/// The name a SELECT's column `table.name` goes by when the SELECT is a subquery:
+/// `table_name` in the legacy Query's label style, `name` in 2.0's.
+pub fn subquery_label(style: LabelStyle, table: &str, name: &str) -> String {
+    match style {
+        LabelStyle::TablenamePlusCol => format!("{table}_{name}"),
+        LabelStyle::DisambiguateOnly => name.to_string(),
+    }
+}
+
+/// `e` with the columns `labels` knows (`(table, name)` → label) taken through the
+/// subquery `alias` (`post.id` → `anon_1.post_id`).
+pub fn through_subquery(
+    e: &Expr,
+    labels: &std::collections::HashMap<(String, String), String>,
+    alias: &TableRef,
+) -> Expr {
+    e.replace_columns(&|t, name| match t {
+        Some(TableRef::Named(t)) => labels
+            .get(&(t.clone(), name.to_string()))
+            .map(|l| Expr::col_of(alias, l.clone())),
+        _ => None,
+    })
+}
+
 impl Query {
     /// `Model.query` / `db.session.query(Model)`.
     pub fn legacy(entities: Vec<Entity>) -> Self {
@@ -317,21 +341,11 @@ impl Query {
                 name,
             } = c
             {
-                let label = match first.label_style {
-                    LabelStyle::TablenamePlusCol => format!("{t}_{name}"),
-                    LabelStyle::DisambiguateOnly => name.clone(),
-                };
+                let label = subquery_label(first.label_style, t, name);
                 labels.entry((t.clone(), name.clone())).or_insert(label);
             }
         }
-        let adapt = |e: &Expr| {
-            e.replace_columns(&|t, name| match t {
-                Some(TableRef::Named(t)) => labels
-                    .get(&(t.clone(), name.to_string()))
-                    .map(|l| Expr::col_of(&anon, l.clone())),
-                _ => None,
-            })
-        };
+        let adapt = |e: &Expr| through_subquery(e, &labels, &anon);
         let adapt_all = |v: &[Expr]| v.iter().map(adapt).collect::<Vec<_>>();
         Ok(Select {
             columns: adapt_all(&columns),

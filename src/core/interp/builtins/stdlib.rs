@@ -14,21 +14,24 @@ use crate::core::interp::call::Kw;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
+/// `datetime`'s fields in constructor order (`date` uses the first three).
+pub(crate) const DATETIME_FIELDS: [&str; 7] = [
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "microsecond",
+];
+
 impl Interp<'_> {
     /// The standard-library module functions (`datetime(...)`, `json.dumps`, `math.sqrt`...).
     pub(super) fn call_stdlib_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         match name {
             "datetime" => {
                 let mut n = [0i64; 7];
-                let names = [
-                    "year",
-                    "month",
-                    "day",
-                    "hour",
-                    "minute",
-                    "second",
-                    "microsecond",
-                ];
+                let names = DATETIME_FIELDS;
                 if args.len() < 3 && kw.is_empty() {
                     return self.raise(
                         "TypeError",

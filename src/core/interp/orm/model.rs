@@ -230,7 +230,7 @@ impl Interp<'_> {
         self.orm.reg.metadata.add(table);
         let mut mapper = Mapper::new(&cls.name, &table_name);
         for (key, r) in &rels {
-            let rel = self.relationship_from((&cls.name, &table_name), key, r)?;
+            let rel = self.relationship_from(&cls.name, key, r)?;
             mapper = mapper.relationship(rel);
         }
         self.orm.reg.add(mapper);
@@ -346,13 +346,8 @@ impl Interp<'_> {
         }
     }
 
-    /// The relationship `key` declared on class `owner.0` (table `owner.1`, not mapped yet).
-    fn relationship_from(
-        &mut self,
-        owner: (&str, &str),
-        key: &str,
-        r: &super::RelSpec,
-    ) -> R<Relationship> {
+    /// The relationship `key` declared on class `owner` (not mapped yet).
+    fn relationship_from(&mut self, owner: &str, key: &str, r: &super::RelSpec) -> R<Relationship> {
         let mut rel = Relationship::new(key, &r.target);
         for (k, v) in &r.kwargs {
             match (&**k, v) {
@@ -366,30 +361,11 @@ impl Interp<'_> {
                                 ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
                                 ("cascade", Value::Str(c)) => rel.backref_cascade = c.to_string(),
                                 ("order_by", _) => {
-                                    let items = match bv {
-                                        Value::List(_) | Value::Tuple(_) => self.iterate(bv)?,
-                                        other => vec![other.clone()],
-                                    };
-                                    for it in items {
-                                        if let Value::Str(s) = &it {
-                                            // The backref's target is this relationship's parent,
-                                            // declared now: its string resolves at once.
-                                            let (mut e, pending) =
-                                                self.string_order_by(owner.0, s, 0);
-                                            if let Some(p) = pending
-                                                && p.class == owner.0
-                                            {
-                                                e = Expr::col(owner.1, p.column);
-                                                if p.desc {
-                                                    e = e.desc();
-                                                }
-                                            }
-                                            rel.backref_order_by.push(e);
-                                        } else {
-                                            let e = self.to_expr(&it, None)?;
-                                            rel.backref_order_by.push(e.expr);
-                                        }
-                                    }
+                                    // The reverse side's target is this class, mapped just
+                                    // after: its strings resolve when it is (finalize).
+                                    let (exprs, pending) = self.order_by_of(bv, owner, 0)?;
+                                    rel.backref_order_by = exprs;
+                                    rel.backref_pending_order_by = pending;
                                 }
                                 _ => {}
                             }
@@ -414,21 +390,9 @@ impl Interp<'_> {
                 ("secondary", Value::Str(s)) => rel.secondary = Some(s.to_string()),
                 ("uselist", v) => rel.uselist = Some(self.truthy(v)?),
                 ("order_by", v) => {
-                    let items = match v {
-                        Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
-                        other => vec![other.clone()],
-                    };
-                    for it in items {
-                        if let Value::Str(s) = &it {
-                            let (e, pending) =
-                                self.string_order_by(&r.target, s, rel.order_by.len());
-                            rel.order_by.push(e);
-                            rel.pending_order_by.extend(pending);
-                        } else {
-                            let e = self.to_expr(&it, None)?;
-                            rel.order_by.push(e.expr);
-                        }
-                    }
+                    let (exprs, pending) = self.order_by_of(v, &r.target, rel.order_by.len())?;
+                    rel.order_by.extend(exprs);
+                    rel.pending_order_by.extend(pending);
                 }
                 ("remote_side", _) => {
                     rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
@@ -453,6 +417,32 @@ impl Interp<'_> {
             }
         }
         Ok(rel)
+    }
+
+    /// A relationship's `order_by=` (one item or a list): expressions as they are, strings
+    /// through [`Interp::string_order_by`] (`target` is the relationship's target class;
+    /// `start` the position of the first item among the relationship's `order_by`).
+    fn order_by_of(
+        &mut self,
+        v: &Value,
+        target: &str,
+        start: usize,
+    ) -> R<(Vec<Expr>, Vec<PendingOrderBy>)> {
+        let items = match v {
+            Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
+            other => vec![other.clone()],
+        };
+        let (mut exprs, mut pending) = (Vec::with_capacity(items.len()), Vec::new());
+        for it in items {
+            if let Value::Str(s) = &it {
+                let (e, p) = self.string_order_by(target, s, start + exprs.len());
+                exprs.push(e);
+                pending.extend(p);
+            } else {
+                exprs.push(self.to_expr(&it, None)?.expr);
+            }
+        }
+        Ok((exprs, pending))
     }
 
     /// `order_by='Class.column'` (or `'desc(Class.column)'`, `'Class.column.desc()'`,

@@ -150,18 +150,7 @@ impl Interp<'_> {
                 .iter()
                 .map(|t| Value::str(&t.name))
                 .collect()),
-            Native::TableColumns(t) => {
-                let len = self
-                    .orm
-                    .reg
-                    .metadata
-                    .table(t)
-                    .map(|tb| tb.columns.len())
-                    .unwrap_or(0);
-                Ok((0..len)
-                    .map(|i| nv(Native::ColumnObj(t.clone(), i)))
-                    .collect())
-            }
+            Native::TableColumns(t) => Ok(self.table_column_objs(t)),
             Native::Dynamic(inst, key) => {
                 let q = self.dynamic_query(&inst.clone(), &key.clone())?;
                 self.query_all(&q)
@@ -465,5 +454,21 @@ impl Interp<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+impl Interp<'_> {
+    /// The columns of table `t` as `Column` objects (`table.c`, in table order).
+    pub(crate) fn table_column_objs(&self, t: &Rc<str>) -> Vec<Value> {
+        let len = self
+            .orm
+            .reg
+            .metadata
+            .table(t)
+            .map(|tb| tb.columns.len())
+            .unwrap_or(0);
+        (0..len)
+            .map(|i| nv(Native::ColumnObj(t.clone(), i)))
+            .collect()
     }
 }

@@ -94,19 +94,10 @@ impl Interp<'_> {
         let mut expanded: Vec<Value> = Vec::with_capacity(args.len());
         for a in args {
             match a {
-                Value::Native(n) if matches!(&**n, Native::Table(_)) => {
-                    let Native::Table(t) = &**n else { continue };
-                    let count = self
-                        .orm
-                        .reg
-                        .metadata
-                        .table(t)
-                        .map(|tb| tb.columns.len())
-                        .unwrap_or(0);
-                    expanded.extend(
-                        (0..count).map(|i| Value::Native(Rc::new(Native::ColumnObj(t.clone(), i)))),
-                    );
-                }
+                Value::Native(n) => match &**n {
+                    Native::Table(t) => expanded.extend(self.table_column_objs(t)),
+                    _ => expanded.push(a.clone()),
+                },
                 other => expanded.push(other.clone()),
             }
         }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::core::sql::expr::TableRef;
-use crate::core::sql::{Expr, FromItem, LabelStyle, Select};
+use crate::core::sql::{Expr, FromItem, Select};
 
 use super::super::mapper::{Registry, anon_alias};
 use super::super::query::{Entity, Query, collect_tables};
@@ -185,10 +185,7 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
                 table: Some(TableRef::Named(t)),
                 name,
             } => {
-                let label = match inner.label_style {
-                    LabelStyle::TablenamePlusCol => format!("{t}_{name}"),
-                    LabelStyle::DisambiguateOnly => name.clone(),
-                };
+                let label = crate::core::orm::query::subquery_label(inner.label_style, t, name);
                 labels.insert((t.clone(), name.clone()), label.clone());
                 label
             }
@@ -207,14 +204,7 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
         used.push(label.clone());
         columns.push(Expr::col_of(&anon, label));
     }
-    let adapt = |e: &Expr| {
-        e.replace_columns(&|t, name| match t {
-            Some(TableRef::Named(t)) => labels
-                .get(&(t.clone(), name.to_string()))
-                .map(|l| Expr::col_of(&anon, l.clone())),
-            _ => None,
-        })
-    };
+    let adapt = |e: &Expr| crate::core::orm::query::through_subquery(e, &labels, &anon);
     let mut order_by: Vec<Expr> = inner.order_by.iter().map(adapt).collect();
     let style = inner.label_style;
     let mut item = FromItem::Subquery {

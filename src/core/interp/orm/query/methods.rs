@@ -227,11 +227,7 @@ impl Interp<'_> {
                 let mut parts = vec![q.q.clone()];
                 for a in &args {
                     match a {
-                        Value::Native(n) if matches!(&**n, Native::Query(_)) => {
-                            if let Native::Query(o) = &**n {
-                                parts.push(o.q.clone());
-                            }
-                        }
+                        Value::Native(n) if let Native::Query(o) = &**n => parts.push(o.q.clone()),
                         other => {
                             let t = self.type_name(other);
                             return self.raise(

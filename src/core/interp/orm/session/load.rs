@@ -80,14 +80,9 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// Fills an instance's column attributes from a row slice starting at `off`.
-    pub fn populate(
-        &mut self,
-        inst: &Rc<Instance>,
-        m: &ModelInfo,
-        row: &[SqlValue],
-        off: usize,
-    ) -> R<()> {
+    /// A model's column values from a row slice starting at `off` (Python values of the
+    /// columns' types; missing cells are `None`).
+    fn row_values(&mut self, m: &ModelInfo, row: &[SqlValue], off: usize) -> R<Vec<Option<Value>>> {
         let n = m.columns.len();
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
@@ -96,6 +91,18 @@ impl Interp<'_> {
                 None => Value::None,
             }));
         }
+        Ok(values)
+    }
+
+    /// Fills an instance's column attributes from a row slice starting at `off`.
+    pub fn populate(
+        &mut self,
+        inst: &Rc<Instance>,
+        m: &ModelInfo,
+        row: &[SqlValue],
+        off: usize,
+    ) -> R<()> {
+        let values = self.row_values(m, row, off)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.values = values;
             s.committed = None;
@@ -143,14 +150,7 @@ impl Interp<'_> {
             return Ok(Value::Instance(existing));
         }
         // The state in one go: the row's values and their committed snapshot.
-        let n = m.columns.len();
-        let mut values = Vec::with_capacity(n);
-        for i in 0..n {
-            values.push(Some(match row.get(off + i) {
-                Some(sv) => self.from_sql(sv, m.types.get(i))?,
-                None => Value::None,
-            }));
-        }
+        let values = self.row_values(m, row, off)?;
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),
