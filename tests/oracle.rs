@@ -215,3 +215,8 @@ fn float_columns_are_written_as_floats_and_compared_as_given() {
 fn integer_times_numeric_is_numeric() {
     check("numeric_expressions");
 }
+
+#[test]
+fn subqueries_correlate_to_the_enclosing_select() {
+    check("correlated_subqueries");
+}

@@ -1,7 +1,9 @@
 //! Query compilation: the legacy `Query` and 2.0 `select()` state → [`Select`] values.
 
 use crate::core::sql::expr::{Expr, TableRef, count_star, exists};
-use crate::core::sql::{Compound, Delete, FromItem, LabelStyle, Select, SqlValue, Update};
+use crate::core::sql::{
+    Compound, Correlate, Delete, FromItem, LabelStyle, Select, SqlValue, Update,
+};
 
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
 
@@ -97,6 +99,8 @@ pub struct Query {
     /// from `(q1 UNION q2 ...) AS anon_1`, its entities and criteria adapted to the
     /// subquery's columns, as SQLAlchemy's `Query.union` does.
     pub set_op: Option<(Compound, Vec<Query>)>,
+    /// `correlate(...)` / `correlate_except(...)` when nested in another query.
+    pub correlate: Correlate,
 }
 
 /// The name a SELECT's column `table.name` goes by when the SELECT is a subquery:
@@ -310,6 +314,7 @@ impl Query {
             limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
             offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
             compound: vec![],
+            correlate: self.correlate.clone(),
         })
     }
 
@@ -362,6 +367,7 @@ impl Query {
             limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
             offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
             compound: vec![],
+            correlate: self.correlate.clone(),
         })
     }
 

@@ -19,8 +19,8 @@ pub mod value;
 pub use expr::{Expr, Op, TableRef};
 pub use render::{Rendered, render};
 pub use stmt::{
-    ColumnDef, Compound, CreateIndex, CreateTable, Delete, DropIndex, DropTable, FromItem, Insert,
-    LabelStyle, Select, Statement, TableConstraint, Update,
+    ColumnDef, Compound, Correlate, CreateIndex, CreateTable, Delete, DropIndex, DropTable,
+    FromItem, Insert, LabelStyle, Select, Statement, TableConstraint, Update,
 };
 pub use types::SqlType;
 pub use value::SqlValue;

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use super::expr::{Expr, Op, TableRef};
 use super::ident::quote;
 use super::stmt::{
-    ColumnDef, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select, Statement,
-    TableConstraint,
+    ColumnDef, Correlate, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select,
+    Statement, TableConstraint,
 };
 use super::value::SqlValue;
 
@@ -43,6 +43,7 @@ pub fn render(stmt: &Statement) -> Rendered {
         Statement::Select(s) => r.select(s, false),
         Statement::Insert(i) => r.insert(i),
         Statement::Update(u) => {
+            r.enclosing.push(vec![TableRef::Named(u.table.clone())]);
             let sets: Vec<String> = u
                 .set
                 .iter()
@@ -56,6 +57,7 @@ pub fn render(stmt: &Statement) -> Rendered {
             s
         }
         Statement::Delete(d) => {
+            r.enclosing.push(vec![TableRef::Named(d.table.clone())]);
             let mut s = format!("DELETE FROM {}", quote(&d.table));
             if !d.where_.is_empty() {
                 s.push_str(" WHERE ");
@@ -129,6 +131,12 @@ struct Renderer {
     aliases: HashMap<(String, u32), u32>,
     /// next number per anonymous-name stem
     counters: HashMap<String, u32>,
+    /// The tables and aliases each enclosing statement selects from, innermost last (what a
+    /// nested SELECT correlates to).
+    enclosing: Vec<Vec<TableRef>>,
+    /// Set just before rendering a SELECT nested as an expression (it correlates), as
+    /// opposed to a top-level statement, a FROM subquery or a set operation's part.
+    nested_expr: bool,
 }
 
 impl Renderer {
@@ -183,7 +191,51 @@ impl Renderer {
         parts.join(" AND ")
     }
 
+    /// The FROM items a SELECT displays: all of them, but for a SELECT nested as an
+    /// expression those it correlates to an enclosing statement (SQLAlchemy's
+    /// `_get_display_froms`).
+    fn display_froms<'s>(&self, s: &'s Select, nested_expr: bool) -> Vec<&'s FromItem> {
+        let mut froms: Vec<&FromItem> = s.from.iter().collect();
+        let Some(inner) = self.enclosing.last().filter(|_| nested_expr) else {
+            return froms;
+        };
+        let anywhere = |r: &TableRef| self.enclosing.iter().any(|level| level.contains(r));
+        let before = froms.len();
+        match &s.correlate {
+            Correlate::Auto if before > 1 => {
+                froms.retain(|f| !f.table_ref().is_some_and(|r| inner.contains(&r)));
+                // SQLAlchemy refuses a SELECT left with no FROM; keep them all instead.
+                if froms.is_empty() {
+                    froms = s.from.iter().collect();
+                }
+            }
+            Correlate::Auto | Correlate::Off => {}
+            Correlate::Only(these) => froms.retain(|f| {
+                !f.table_ref()
+                    .is_some_and(|r| these.contains(&r) && anywhere(&r))
+            }),
+            Correlate::Except(these) => froms.retain(|f| {
+                !f.table_ref()
+                    .is_some_and(|r| !these.contains(&r) && anywhere(&r))
+            }),
+        }
+        froms
+    }
+
     fn select(&mut self, s: &Select, as_from: bool) -> String {
+        let nested_expr = std::mem::take(&mut self.nested_expr);
+        let froms = self.display_froms(s, nested_expr);
+        let mut level = Vec::new();
+        for f in &froms {
+            f.table_refs(&mut level);
+        }
+        self.enclosing.push(level);
+        let out = self.select_body(s, as_from, &froms);
+        self.enclosing.pop();
+        out
+    }
+
+    fn select_body(&mut self, s: &Select, as_from: bool, froms: &[&FromItem]) -> String {
         let mut out = String::from("SELECT ");
         if s.distinct {
             out.push_str("DISTINCT ");
@@ -195,8 +247,8 @@ impl Renderer {
             .map(|c| self.select_column(c, s.label_style, as_from, &mut used))
             .collect();
         out.push_str(&cols.join(", "));
-        if !s.from.is_empty() {
-            let froms: Vec<String> = s.from.iter().map(|f| self.render_from(f)).collect();
+        if !froms.is_empty() {
+            let froms: Vec<String> = froms.iter().map(|f| self.render_from(f)).collect();
             out.push_str(" \nFROM ");
             out.push_str(&froms.join(", "));
         }
@@ -438,7 +490,10 @@ impl Renderer {
             Expr::Cast { expr, ty } => {
                 format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
             }
-            Expr::Select(s) => format!("({})", self.select(s, false)),
+            Expr::Select(s) => {
+                self.nested_expr = true;
+                format!("({})", self.select(s, false))
+            }
         }
     }
 

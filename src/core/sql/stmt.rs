@@ -70,6 +70,42 @@ impl FromItem {
             FromItem::Join { left, right, .. } => left.provides(r) || right.provides(r),
         }
     }
+
+    /// The table or alias this item names (`None` for a join).
+    pub fn table_ref(&self) -> Option<TableRef> {
+        match self {
+            FromItem::Table(t) => Some(TableRef::Named(t.clone())),
+            FromItem::Alias { alias, .. } | FromItem::Subquery { alias, .. } => Some(alias.clone()),
+            FromItem::Join { .. } => None,
+        }
+    }
+
+    /// Every table or alias this item provides (both sides of a join).
+    pub fn table_refs(&self, out: &mut Vec<TableRef>) {
+        match self {
+            FromItem::Join { left, right, .. } => {
+                left.table_refs(out);
+                right.table_refs(out);
+            }
+            other => out.extend(other.table_ref()),
+        }
+    }
+}
+
+/// Which FROM items of a SELECT nested in another as an expression (a scalar subquery,
+/// `EXISTS`, `IN (...)`) refer to the enclosing SELECT's instead of being its own.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Correlate {
+    /// SQLAlchemy's auto-correlation: when the nested SELECT has more than one FROM item,
+    /// those the immediately enclosing SELECT also has are left out.
+    #[default]
+    Auto,
+    /// `correlate(None)`: every FROM item stays.
+    Off,
+    /// `correlate(a, b)`: these are left out when an enclosing SELECT has them.
+    Only(Vec<TableRef>),
+    /// `correlate_except(a, b)`: every item an enclosing SELECT has is left out, but these.
+    Except(Vec<TableRef>),
 }
 
 /// A SELECT statement.
@@ -98,6 +134,8 @@ pub struct Select {
     /// `UNION SELECT ...` and the other set operations after this SELECT's own clauses
     /// (the ORDER BY and LIMIT above then apply to the whole compound).
     pub compound: Vec<(Compound, Select)>,
+    /// How this SELECT correlates when nested in another as an expression.
+    pub correlate: Correlate,
 }
 
 /// A set operation joining two SELECTs.

@@ -11,7 +11,7 @@ use crate::core::interp::orm::{Instrumented, Native, SqlObj};
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 use crate::core::orm::query::JoinTarget;
-use crate::core::sql::{Compound, Expr, SqlType, SqlValue, Statement};
+use crate::core::sql::{Compound, Correlate, Expr, SqlType, SqlValue, Statement, TableRef};
 
 use super::{Ent, QueryObj};
 
@@ -255,6 +255,38 @@ impl Interp<'_> {
                 let (es, ents) = self.entities_from(&args)?;
                 q.q.entities.extend(es);
                 q.ents.extend(ents);
+                wrap(q)
+            }
+            "correlate" | "correlate_except" => {
+                let mut tables = vec![];
+                for a in &args {
+                    match a {
+                        Value::None if name == "correlate" => {
+                            q.q.correlate = Correlate::Off;
+                            return wrap(q);
+                        }
+                        Value::Class(c) => {
+                            if let Ok(t) = self.orm.reg.table_of(&c.name) {
+                                tables.push(TableRef::Named(t.name.clone()));
+                            }
+                        }
+                        Value::Native(n) if let Native::Table(t) = &**n => {
+                            tables.push(TableRef::Named(t.to_string()))
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            return self.raise(
+                                "ArgumentError",
+                                format!("{name}() takes mapped classes or tables, got {t}"),
+                            );
+                        }
+                    }
+                }
+                q.q.correlate = if name == "correlate" {
+                    Correlate::Only(tables)
+                } else {
+                    Correlate::Except(tables)
+                };
                 wrap(q)
             }
             "select_from" => {
