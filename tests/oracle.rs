@@ -220,3 +220,8 @@ fn integer_times_numeric_is_numeric() {
 fn subqueries_correlate_to_the_enclosing_select() {
     check("correlated_subqueries");
 }
+
+#[test]
+fn write_only_relationships_add_remove_and_select() {
+    check("write_only_collections");
+}

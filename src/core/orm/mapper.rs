@@ -15,6 +15,9 @@ pub enum Lazy {
     Select,
     /// `lazy='dynamic'`: an `AppenderQuery`.
     Dynamic,
+    /// `lazy='write_only'` (`WriteOnlyMapped[...]`): a `WriteOnlyCollection`, never loaded;
+    /// `add()`/`remove()` and `select()`.
+    WriteOnly,
     /// `lazy='joined'`: LEFT OUTER JOIN eager load.
     Joined,
     /// `lazy='subquery'`: subquery eager load.

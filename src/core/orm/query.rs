@@ -34,6 +34,10 @@ pub enum JoinTarget {
         class: String,
         /// Relationship name.
         name: String,
+        /// Joined from this alias of the parent (`Author.followers`, `Author = aliased(User)`).
+        parent_alias: Option<TableRef>,
+        /// Joined to this alias of the target (`.of_type(Follower)`).
+        target_alias: Option<TableRef>,
     },
     /// `join(followers, on)`: a plain table (`db.Table`); ON inferred from foreign keys
     /// unless given.
@@ -75,6 +79,9 @@ pub struct Query {
     /// `select_from(...)` classes (or plain table names, as a lazy load of a many-to-many
     /// relationship selects from its association table).
     pub select_from: Vec<String>,
+    /// `select_from(subquery)`: subqueries (and other FROM items) selected from, after
+    /// `select_from`'s classes.
+    pub select_from_items: Vec<FromItem>,
     /// Joins in call order.
     pub joins: Vec<Join>,
     /// `filter` / `where` criteria.
@@ -101,6 +108,21 @@ pub struct Query {
     pub set_op: Option<(Compound, Vec<Query>)>,
     /// `correlate(...)` / `correlate_except(...)` when nested in another query.
     pub correlate: Correlate,
+}
+
+/// `pairs_expr` with each pair's foreign-key side read from `foreign` and its referred side
+/// from `referred`, whatever tables the pairs name.
+fn sided_pairs(pairs: &[JoinPair], foreign: &TableRef, referred: &TableRef) -> Expr {
+    crate::core::sql::expr::and(
+        pairs
+            .iter()
+            .map(|p| {
+                let r = Expr::col_of(referred, p.referred.1.clone());
+                let f = Expr::col_of(foreign, p.foreign.1.clone());
+                if p.foreign_first { f.eq(r) } else { r.eq(f) }
+            })
+            .collect(),
+    )
 }
 
 /// The name a SELECT's column `table.name` goes by when the SELECT is a subquery:
@@ -217,7 +239,7 @@ impl Query {
         for j in self.joins.iter().rev() {
             match &j.target {
                 JoinTarget::Class(c) => return Some(c.clone()),
-                JoinTarget::Relationship { class, name } => {
+                JoinTarget::Relationship { class, name, .. } => {
                     return reg.relationship(class, name).ok().map(|r| r.target.clone());
                 }
                 _ => {}
@@ -284,6 +306,7 @@ impl Query {
             };
             froms.push(FromItem::Table(name));
         }
+        froms.extend(self.select_from_items.iter().cloned());
         for j in &self.joins {
             self.apply_join(reg, &mut froms, &columns, j)?;
         }
@@ -394,9 +417,14 @@ impl Query {
     ) -> Result<(), OrmError> {
         // left side: the relationship's parent, else the leftmost FROM / first entity.
         let left: TableRef = match &j.target {
-            JoinTarget::Relationship { class, .. } => {
-                TableRef::Named(reg.table_of(class)?.name.clone())
-            }
+            JoinTarget::Relationship {
+                class,
+                parent_alias,
+                ..
+            } => match parent_alias {
+                Some(a) => a.clone(),
+                None => TableRef::Named(reg.table_of(class)?.name.clone()),
+            },
             _ => match froms.first() {
                 Some(FromItem::Table(t)) => TableRef::Named(t.clone()),
                 Some(f) => first_ref(f),
@@ -420,35 +448,50 @@ impl Query {
         };
         let item = froms.remove(pos);
         let joined = match &j.target {
-            JoinTarget::Relationship { class, name } => {
+            JoinTarget::Relationship {
+                class,
+                name,
+                target_alias,
+                ..
+            } => {
                 let r = reg.resolve(class, name)?;
-                let named = |t: &str| TableRef::Named(t.to_string());
+                // Each side of each pair is the parent, the target or the association
+                // table, whatever their names (a self-referential relationship joins one
+                // table to itself, under an alias).
+                let target_item = match target_alias {
+                    Some(a) => FromItem::Alias {
+                        table: r.target.clone(),
+                        alias: a.clone(),
+                    },
+                    None => FromItem::Table(r.target.clone()),
+                };
+                let target = target_alias
+                    .clone()
+                    .unwrap_or_else(|| TableRef::Named(r.target.clone()));
                 match (&r.kind, &r.secondary) {
                     (RelKind::ManyToMany, Some(sec)) => {
                         let alias = anon_alias(sec);
-                        let via = |t: &str| if t == sec { alias.clone() } else { named(t) };
-                        let pj = j.on.clone().unwrap_or_else(|| pairs_expr(&r.primary, &via));
-                        let sj = pairs_expr(&r.secondary_pairs, &via);
+                        let pj =
+                            j.on.clone()
+                                .unwrap_or_else(|| sided_pairs(&r.primary, &alias, &left));
+                        let sj = sided_pairs(&r.secondary_pairs, &alias, &target);
                         let sec_item = FromItem::Alias {
                             table: sec.clone(),
                             alias: alias.clone(),
                         };
                         if j.outer {
-                            let inner = sec_item.join(FromItem::Table(r.target.clone()), sj, false);
+                            let inner = sec_item.join(target_item, sj, false);
                             item.join(inner, pj, true)
                         } else {
-                            item.join(sec_item, pj, false).join(
-                                FromItem::Table(r.target.clone()),
-                                sj,
-                                false,
-                            )
+                            item.join(sec_item, pj, false).join(target_item, sj, false)
                         }
                     }
                     _ => {
-                        let on =
-                            j.on.clone()
-                                .unwrap_or_else(|| pairs_expr(&r.primary, &named));
-                        item.join(FromItem::Table(r.target.clone()), on, j.outer)
+                        let on = j.on.clone().unwrap_or_else(|| match r.kind {
+                            RelKind::ManyToOne => sided_pairs(&r.primary, &left, &target),
+                            _ => sided_pairs(&r.primary, &target, &left),
+                        });
+                        item.join(target_item, on, j.outer)
                     }
                 }
             }

@@ -101,6 +101,8 @@ fn rel(class: &str, name: &str) -> JoinTarget {
     JoinTarget::Relationship {
         class: class.into(),
         name: name.into(),
+        parent_alias: None,
+        target_alias: None,
     }
 }
 fn class(c: &str) -> JoinTarget {

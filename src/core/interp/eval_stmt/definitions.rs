@@ -131,11 +131,27 @@ impl Interp<'_> {
         if let Value::Native(n) = &v
             && let Native::RelSpec(r) = &**n
         {
-            if r.borrow().target.is_empty()
+            let mut r = r.borrow_mut();
+            if r.target.is_empty()
                 && let Some(t) = annotation_target(ann)
             {
-                r.borrow_mut().target = t;
+                r.target = t;
             }
+            // `WriteOnlyMapped[...]` / `DynamicMapped[...]` choose the loader strategy.
+            let lazy = match &ann.kind {
+                ExprKind::Subscript { value, .. } => match simple_name(value) {
+                    Some("WriteOnlyMapped") => Some("write_only"),
+                    Some("DynamicMapped") => Some("dynamic"),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(lazy) = lazy
+                && !r.kwargs.iter().any(|(k, _)| &**k == "lazy")
+            {
+                r.kwargs.push((Rc::from("lazy"), Value::str(lazy)));
+            }
+            drop(r);
             return Ok(v);
         }
         let Some((ty, optional)) = mapped_annotation(ann) else {
@@ -185,6 +201,15 @@ impl Class {
     }
 }
 
+/// `Name` or `module.Name` (`Mapped`, `so.Mapped`, `typing.Optional`) as the name alone.
+fn simple_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Attribute { attr, .. } => Some(&attr.name),
+        _ => None,
+    }
+}
+
 /// The target class named by a relationship annotation: `Mapped['User']`, `Mapped[List['Post']]`,
 /// `Mapped[list[Post]]`, `Mapped[Optional['User']]`.
 fn annotation_target(ann: &Expr) -> Option<String> {
@@ -208,7 +233,7 @@ fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, b
     let ExprKind::Subscript { value, slice } = &ann.kind else {
         return None;
     };
-    if !matches!(&value.kind, ExprKind::Name(n) if n == "Mapped") {
+    if simple_name(value) != Some("Mapped") {
         return None;
     }
     fn inner(e: &Expr) -> (Option<crate::core::sql::SqlType>, bool) {
@@ -231,7 +256,7 @@ fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, b
             ExprKind::Attribute { attr, .. } => {
                 inner(&Expr::new(ExprKind::Name(attr.name.clone()), e.span))
             }
-            ExprKind::Subscript { value, slice } if matches!(&value.kind, ExprKind::Name(n) if n == "Optional") => {
+            ExprKind::Subscript { value, slice } if simple_name(value) == Some("Optional") => {
                 (inner(slice).0, true)
             }
             ExprKind::BinOp {

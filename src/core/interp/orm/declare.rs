@@ -107,25 +107,22 @@ impl Interp<'_> {
             "init_app" => Ok(Value::None),
             "Column" | "mapped_column" => self.make_column(args, kw, short == "mapped_column"),
             "ForeignKey" => {
-                let Some(Value::Str(t)) = args.first() else {
-                    if let Some(Value::Native(c)) = args.first()
-                        && let Native::ColumnObj(t, i) = &**c
-                    {
-                        let col = self
-                            .orm
-                            .reg
-                            .metadata
-                            .table(t)
-                            .and_then(|tb| tb.columns.get(*i))
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default();
-                        return Ok(nv(Native::ForeignKeySpec(ForeignKey::new(&format!(
-                            "{t}.{col}"
-                        )))));
-                    }
+                // 'table.column', or the column itself (`ForeignKey(User.id)`, `table.c.id`).
+                let target = match args.first() {
+                    Some(Value::Str(t)) => Some(t.to_string()),
+                    Some(v) => match self.as_sql(v).map(|s| s.expr) {
+                        Some(crate::core::sql::Expr::Column {
+                            table: Some(crate::core::sql::TableRef::Named(t)),
+                            name,
+                        }) => Some(format!("{t}.{name}")),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                let Some(t) = target else {
                     return self.raise("ArgumentError", "ForeignKey() needs 'table.column'");
                 };
-                let mut fk = ForeignKey::new(t);
+                let mut fk = ForeignKey::new(&t);
                 if let Some(Value::Str(s)) = kwget(&kw, "ondelete") {
                     fk = fk.ondelete(s);
                 }
@@ -302,7 +299,24 @@ impl Interp<'_> {
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
             | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
-            "case" | "literal" | "null" | "cast" | "aliased" | "insert" | "exists" | "reflect"
+            "aliased" => {
+                let class = match args.first() {
+                    Some(Value::Class(c)) if c.model_info().is_some() => c.name.clone(),
+                    _ => return self.raise("ArgumentError", "aliased() needs a mapped class"),
+                };
+                if kwget(&kw, "name").is_some() {
+                    return self.unsupported("`aliased(..., name=...)`");
+                }
+                let table = match self.orm.reg.table_of(&class) {
+                    Ok(t) => t.name.clone(),
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                Ok(nv(Native::Aliased(
+                    class,
+                    crate::core::orm::mapper::anon_alias(&table),
+                )))
+            }
+            "case" | "literal" | "null" | "cast" | "insert" | "exists" | "reflect"
             | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
             | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"

@@ -13,9 +13,9 @@ use crate::core::sql::SqlType;
 use super::super::call::Kw;
 use super::super::value::Value;
 use super::super::{Interp, R};
-use super::Native;
 use super::query::Ent;
 use super::result::ResultKind;
+use super::{AliasVia, Instrumented, Native};
 
 pub(super) const TYPES: &[&str] = &[
     "Integer",
@@ -385,6 +385,24 @@ impl Interp<'_> {
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(..) => method(name),
+            Native::Aliased(class, alias) => {
+                let attr = self.orm.classes.get(&**class).and_then(|c| c.lookup(name));
+                match attr {
+                    Some(Value::Native(ref n)) if let Native::Instrumented(a) = &**n => {
+                        Ok(nv(Native::Instrumented(Instrumented {
+                            via: Some(Rc::new(AliasVia {
+                                parent: Some(alias.clone()),
+                                target: None,
+                            })),
+                            ..a.clone()
+                        })))
+                    }
+                    _ => self.raise(
+                        "AttributeError",
+                        format!("type object '{class}' has no attribute '{name}'"),
+                    ),
+                }
+            }
             Native::ColumnSpec(c) => match name {
                 "name" => Ok(Value::str(&c.borrow().column.name)),
                 _ => self.raise(
@@ -443,6 +461,7 @@ impl Interp<'_> {
             "nullsfirst",
             "has",
             "any",
+            "of_type",
             "count",
         ];
         if M.contains(&name) {

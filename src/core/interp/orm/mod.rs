@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::core::orm::mapper::Registry;
 use crate::core::orm::schema::Column;
-use crate::core::sql::{Expr, SqlType};
+use crate::core::sql::{Expr, SqlType, TableRef};
 
 use super::value::{Class, Instance, Value};
 
@@ -87,8 +87,11 @@ pub enum Native {
     Mapping(result::RowObj),
     /// A Flask-SQLAlchemy `Pagination`.
     Pagination(query::Pagination),
-    /// A dynamic relationship (AppenderQuery) or bound collection helper.
-    Dynamic(Rc<Instance>, Rc<str>),
+    /// `aliased(Model)`: the class's columns and relationships through an anonymous alias.
+    Aliased(Rc<str>, TableRef),
+    /// A `lazy='dynamic'` relationship of an instance (`AppenderQuery`), or with `true` a
+    /// `lazy='write_only'` one (`WriteOnlyCollection`).
+    Dynamic(Rc<Instance>, Rc<str>, bool),
     /// `app.config`.
     Config,
     /// A table-level constraint (`db.UniqueConstraint(...)`).
@@ -154,6 +157,18 @@ pub struct Instrumented {
     pub key: Rc<str>,
     /// Column index in the table, or `None` for relationships.
     pub column: Option<usize>,
+    /// Reached through `aliased(...)` / `of_type(...)` (`None` for the class's own attribute).
+    pub via: Option<Rc<AliasVia>>,
+}
+
+/// The aliases an attribute is reached through: `Author.name` (`Author = aliased(User)`)
+/// has `parent`; `Post.author.of_type(Author)` has `target`.
+#[derive(Clone, Default)]
+pub struct AliasVia {
+    /// The alias of the attribute's own class.
+    pub parent: Option<TableRef>,
+    /// A relationship's target alias.
+    pub target: Option<TableRef>,
 }
 
 /// A SQL expression value with its type (for result and bind processing).
@@ -292,7 +307,9 @@ impl Native {
             Native::Row(_) => "Row",
             Native::Mapping(_) => "RowMapping",
             Native::Pagination(_) => "QueryPagination",
-            Native::Dynamic(..) => "AppenderQuery",
+            Native::Aliased(..) => "AliasedClass",
+            Native::Dynamic(_, _, false) => "AppenderQuery",
+            Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",
             Native::KeyView(_) => "RMKeyView",
             Native::ConstraintSpec(_) => "Constraint",

@@ -314,6 +314,7 @@ impl Interp<'_> {
                     class: cls.name.clone(),
                     key: key.clone(),
                     column: Some(i),
+                    via: None,
                 }))),
             );
         }
@@ -338,6 +339,7 @@ impl Interp<'_> {
                                 class: c.name.clone(),
                                 key: Rc::from(r.name.as_str()),
                                 column: None,
+                                via: None,
                             }))),
                         );
                     }
@@ -491,6 +493,7 @@ impl Interp<'_> {
             Value::Str(s) => match &**s {
                 "select" => Lazy::Select,
                 "dynamic" => Lazy::Dynamic,
+                "write_only" => Lazy::WriteOnly,
                 "joined" => Lazy::Joined,
                 "subquery" => Lazy::Subquery,
                 "selectin" => Lazy::Selectin,
@@ -697,8 +700,12 @@ impl Interp<'_> {
         let col_idx = attr.column?;
         let t = self.orm.reg.table_of(&attr.class).ok()?;
         let col = t.columns.get(col_idx)?;
+        let expr = match attr.via.as_ref().and_then(|v| v.parent.as_ref()) {
+            Some(alias) => Expr::col_of(alias, col.name.clone()),
+            None => Expr::col(&t.name, col.name.clone()),
+        };
         Some(SqlObj {
-            expr: Expr::col(&t.name, col.name.clone()),
+            expr,
             ty: Some(col.ty.clone()),
             key: Some(attr.key.clone()),
             class: Some(attr.class.clone()),

@@ -151,7 +151,11 @@ impl Interp<'_> {
                 .map(|t| Value::str(&t.name))
                 .collect()),
             Native::TableColumns(t) => Ok(self.table_column_objs(t)),
-            Native::Dynamic(inst, key) => {
+            Native::Dynamic(_, _, true) => self.raise(
+                "TypeError",
+                "WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars().",
+            ),
+            Native::Dynamic(inst, key, false) => {
                 let q = self.dynamic_query(&inst.clone(), &key.clone())?;
                 self.query_all(&q)
             }

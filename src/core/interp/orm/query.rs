@@ -107,6 +107,13 @@ impl Interp<'_> {
                     es.push(Entity::Class(c.name.to_string()));
                     ents.push(Ent::Class(c.name.clone()));
                 }
+                Value::Native(n) if let Native::Aliased(class, alias) = &**n => {
+                    es.push(Entity::Alias {
+                        class: class.to_string(),
+                        alias: alias.clone(),
+                    });
+                    ents.push(Ent::Class(class.clone()));
+                }
                 Value::Class(c) => {
                     return self.raise("ArgumentError", format!("Column expression, FROM clause, or other columns clause element expected, got <class '__main__.{}'>.", c.name));
                 }

@@ -92,10 +92,11 @@ impl Interp<'_> {
     /// Loads `inst.<attr>` (lazy load).
     pub fn load_relationship(&mut self, inst: &Rc<Instance>, attr: &Instrumented) -> R<Value> {
         let (rel, r) = self.rel_info(&attr.class, &attr.key)?;
-        if rel.lazy == Lazy::Dynamic {
+        if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) {
             return Ok(Value::Native(Rc::new(Native::Dynamic(
                 inst.clone(),
                 attr.key.clone(),
+                rel.lazy == Lazy::WriteOnly,
             ))));
         }
         let uselist = rel.uselist.unwrap_or(r.uselist());
@@ -415,7 +416,7 @@ impl Interp<'_> {
         false
     }
 
-    fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
+    pub(crate) fn attr_by_col(&mut self, inst: &Rc<Instance>, col: &str) -> Value {
         let Some(m) = inst.class.model_info() else {
             return Value::None;
         };
@@ -429,7 +430,7 @@ impl Interp<'_> {
         }
     }
 
-    fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
+    pub(crate) fn set_by_col(&mut self, inst: &Rc<Instance>, col: &str, v: Value) {
         let Some(m) = inst.class.model_info() else {
             return;
         };

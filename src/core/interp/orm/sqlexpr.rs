@@ -432,6 +432,21 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match name {
+            // `Post.author.of_type(Author)`: the relationship towards an alias of its target.
+            "of_type" => match args.first() {
+                Some(Value::Native(n)) if let Native::Aliased(_, alias) = &**n => {
+                    let parent = rel.via.as_ref().and_then(|v| v.parent.clone());
+                    Ok(Value::Native(Rc::new(Native::Instrumented(super::Instrumented {
+                        via: Some(Rc::new(super::AliasVia {
+                            parent,
+                            target: Some(alias.clone()),
+                        })),
+                        ..rel
+                    }))))
+                }
+                Some(Value::Class(_)) => Ok(Value::Native(Rc::new(Native::Instrumented(rel)))),
+                _ => self.raise("ArgumentError", "of_type() needs a mapped class or an alias"),
+            },
             "has" | "any" => {
                 let target = match self.orm.reg.relationship(&rel.class, &rel.key) {
                     Ok(r) => r.target.clone(),

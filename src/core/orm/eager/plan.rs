@@ -138,7 +138,7 @@ pub fn plan_entity(
             Lazy::NoLoad => plan.noload.push(rel.name.clone()),
             Lazy::Raise if chosen.is_some() => plan.raise.push((rel.name.clone(), false)),
             Lazy::RaiseOnSql if chosen.is_some() => plan.raise.push((rel.name.clone(), true)),
-            Lazy::Select | Lazy::Dynamic | Lazy::Raise | Lazy::RaiseOnSql => {}
+            Lazy::Select | Lazy::Dynamic | Lazy::WriteOnly | Lazy::Raise | Lazy::RaiseOnSql => {}
         }
     }
     Ok(plan)

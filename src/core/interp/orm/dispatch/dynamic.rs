@@ -49,6 +49,37 @@ impl Interp<'_> {
         })
     }
 
+    /// Methods of a `lazy='write_only'` relationship (`WriteOnlyCollection`): `add`,
+    /// `add_all` and `remove` change it as an `AppenderQuery`'s `append`, `extend` and
+    /// `remove` do; `select()` is its query as a 2.0 `Select`.
+    pub(crate) fn write_only_method(
+        &mut self,
+        inst: &Rc<Instance>,
+        key: &str,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        let as_dynamic = match name {
+            "add" => "append",
+            "add_all" => "extend",
+            "remove" => "remove",
+            "select" => {
+                let mut q = self.dynamic_query(inst, key)?;
+                q.legacy = false;
+                q.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                return Ok(Value::Native(Rc::new(super::super::Native::Query(q))));
+            }
+            _ => {
+                return self.raise(
+                    "AttributeError",
+                    format!("'WriteOnlyCollection' object has no attribute '{name}'"),
+                );
+            }
+        };
+        self.dynamic_method(inst, key, as_dynamic, args, kw)
+    }
+
     pub(crate) fn dynamic_method(
         &mut self,
         inst: &Rc<Instance>,
@@ -113,30 +144,24 @@ impl Interp<'_> {
                 }
                 for it in items {
                     if let Value::Instance(ci) = &it {
+                        if name != "remove" {
+                            self.orm.dynamic_links.push((
+                                inst.clone(),
+                                Rc::from(key),
+                                ci.clone(),
+                                true,
+                            ));
+                        }
+                        if self.status(ci) == crate::core::interp::orm::model::Status::Persistent {
+                            self.ensure_loaded(ci)?;
+                        }
                         for p in &r.primary {
-                            let pv = {
-                                let m = inst.class.model_info();
-                                m.and_then(|m| {
-                                    m.columns
-                                        .iter()
-                                        .position(|(_, n)| **n == *p.referred.1)
-                                        .map(|k| {
-                                            super::super::model::column_attr(inst, k)
-                                                .unwrap_or(Value::None)
-                                        })
-                                })
-                                .unwrap_or(Value::None)
+                            let pv = if name == "remove" {
+                                Value::None
+                            } else {
+                                self.attr_by_col(inst, &p.referred.1)
                             };
-                            if let Some(cm) = ci.class.model_info()
-                                && let Some(k) =
-                                    cm.columns.iter().position(|(_, n)| **n == *p.foreign.1)
-                            {
-                                super::super::model::set_column_attr(
-                                    ci,
-                                    k,
-                                    if name == "remove" { Value::None } else { pv },
-                                );
-                            }
+                            self.set_by_col(ci, &p.foreign.1, pv);
                         }
                         if name != "remove" {
                             self.session_add(&it)?;

@@ -174,8 +174,11 @@ impl Interp<'_> {
                     format!("'TextClause' object has no attribute '{name}'"),
                 ),
             },
-            Native::Dynamic(inst, key) => {
+            Native::Dynamic(inst, key, write_only) => {
                 let (inst, key) = (inst.clone(), key.clone());
+                if *write_only {
+                    return self.write_only_method(&inst, &key, name, args, kw);
+                }
                 self.dynamic_method(&inst, &key, name, args, kw)
             }
             Native::IdentityMap => match name {

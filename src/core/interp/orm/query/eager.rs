@@ -255,7 +255,7 @@ impl Interp<'_> {
             let all_on_access = self.orm.reg.mapper(class).is_ok_and(|m| {
                 m.relationships
                     .iter()
-                    .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic))
+                    .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic | Lazy::WriteOnly))
             });
             if all_on_access {
                 return Ok(None);
@@ -385,6 +385,7 @@ impl Interp<'_> {
                     class: m.class.clone(),
                     key,
                     column: None,
+                    via: None,
                 };
                 it.load_relationship(inst, &attr)?;
             }

@@ -22,6 +22,25 @@ impl Interp<'_> {
             match a {
                 Value::None => {}
                 Value::Str(s) => out.push(Expr::LabelRef(s.to_string())),
+                // A mapped class (or an alias of one): each of its columns.
+                Value::Class(c) if c.model_info().is_some() => {
+                    if let Ok(t) = self.orm.reg.table_of(&c.name) {
+                        out.extend(
+                            t.columns
+                                .iter()
+                                .map(|col| Expr::col(&t.name, col.name.clone())),
+                        );
+                    }
+                }
+                Value::Native(n) if let Native::Aliased(class, alias) = &**n => {
+                    if let Ok(t) = self.orm.reg.table_of(class) {
+                        out.extend(
+                            t.columns
+                                .iter()
+                                .map(|col| Expr::col_of(alias, col.name.clone())),
+                        );
+                    }
+                }
                 _ => out.push(self.to_expr(a, None)?.expr),
             }
         }
@@ -47,6 +66,7 @@ impl Interp<'_> {
                         class: Rc::from(class.as_str()),
                         key: k.clone(),
                         column: None,
+                        via: None,
                     })));
                     let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
                     if let Some(s) = self.as_sql(&e) {
@@ -291,8 +311,20 @@ impl Interp<'_> {
             }
             "select_from" => {
                 for a in &args {
-                    if let Value::Class(c) = a {
-                        q.q.select_from.push(c.name.to_string());
+                    match a {
+                        Value::Class(c) => q.q.select_from.push(c.name.to_string()),
+                        Value::Native(n) => match &**n {
+                            Native::Table(t) => q.q.select_from.push(t.to_string()),
+                            Native::Subquery(sq) => {
+                                q.q.select_from_items
+                                    .push(crate::core::sql::FromItem::Subquery {
+                                        select: Box::new(sq.select.clone()),
+                                        alias: sq.alias.clone(),
+                                    })
+                            }
+                            _ => return self.unsupported("this select_from() argument"),
+                        },
+                        _ => return self.unsupported("this select_from() argument"),
                     }
                 }
                 wrap(q)
@@ -308,6 +340,12 @@ impl Interp<'_> {
                         Native::Instrumented(a) if a.column.is_none() => JoinTarget::Relationship {
                             class: a.class.to_string(),
                             name: a.key.to_string(),
+                            parent_alias: a.via.as_ref().and_then(|v| v.parent.clone()),
+                            target_alias: a.via.as_ref().and_then(|v| v.target.clone()),
+                        },
+                        Native::Aliased(class, alias) => JoinTarget::Alias {
+                            class: class.to_string(),
+                            alias: alias.clone(),
                         },
                         Native::Table(t) => JoinTarget::Table(t.to_string()),
                         Native::Subquery(sq) => JoinTarget::Subquery {

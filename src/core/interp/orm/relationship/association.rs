@@ -206,6 +206,7 @@ impl Interp<'_> {
                 class: m.class.clone(),
                 key: Rc::from(rel.name.as_str()),
                 column: None,
+                via: None,
             };
             let items = match inst.dict.borrow().get(rel.name.as_str()).cloned() {
                 Some(v) => v,

@@ -27,6 +27,7 @@ impl Interp<'_> {
                     class: m.class.clone(),
                     key: Rc::from(rel.name.as_str()),
                     column: None,
+                    via: None,
                 };
                 let deletes = rel.cascade_set().iter().any(|c| c == "delete");
                 let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
@@ -35,7 +36,7 @@ impl Interp<'_> {
                     // passive_deletes: what is not loaded is left to the database.
                     None if rel.passive_deletes => continue,
                     None => {
-                        if rel.lazy == Lazy::Dynamic {
+                        if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) {
                             let q = self.dynamic_query(&inst, &rel.name)?;
                             Value::list(self.query_all(&q)?)
                         } else {

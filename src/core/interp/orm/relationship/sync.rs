@@ -50,6 +50,21 @@ impl Interp<'_> {
                 }
             }
         }
+        // Children added to a dynamic / write-only collection (which holds no list) take
+        // the parent's key at its flush too, as the parent may have had none yet.
+        for (parent, key, child, added) in &self.orm.dynamic_links {
+            let Some(m) = parent.class.model_info().filter(|_| *added) else {
+                continue;
+            };
+            if let Ok(r) = self.orm.reg.resolve(&m.class, key)
+                && r.kind == RelKind::OneToMany
+            {
+                links
+                    .entry(Rc::as_ptr(child) as usize)
+                    .or_default()
+                    .push((parent.clone(), r.primary.clone()));
+            }
+        }
         links
     }
 
