@@ -225,3 +225,8 @@ fn subqueries_correlate_to_the_enclosing_select() {
 fn write_only_relationships_add_remove_and_select() {
     check("write_only_collections");
 }
+
+#[test]
+fn utc_aware_datetimes() {
+    check("utc_datetimes");
+}

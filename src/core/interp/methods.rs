@@ -127,8 +127,10 @@ impl Interp<'_> {
                 "minute" => return Ok(Value::int(d.minute() as i64)),
                 "second" => return Ok(Value::int(d.second() as i64)),
                 "microsecond" => return Ok(Value::int(d.microsecond() as i64)),
+                "tzinfo" if d.is_utc() => return Ok(Value::Builtin(Rc::from("timezone.utc"))),
+                "tzinfo" => return Ok(Value::None),
                 "isoformat" | "strftime" | "date" | "weekday" | "isoweekday" | "replace"
-                | "timestamp" => return bm(name),
+                | "timestamp" | "astimezone" => return bm(name),
                 _ => {}
             },
             Value::TimeDelta(t) => match name {
@@ -313,7 +315,23 @@ impl Interp<'_> {
                 "date" => Ok(Value::Date(d.date())),
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
+                "astimezone" => match args.first() {
+                    // The page's local time zone is UTC.
+                    None | Some(Value::None) => Ok(Value::DateTime(d.with_utc(true))),
+                    Some(v) if is_utc(v) => Ok(Value::DateTime(d.with_utc(true))),
+                    Some(_) => self.unsupported("time zones other than `timezone.utc`"),
+                },
                 "replace" => {
+                    let mut kw = kw;
+                    let mut utc = d.is_utc();
+                    if let Some(i) = kw.iter().position(|(k, _)| &**k == "tzinfo") {
+                        let (_, tz) = kw.remove(i);
+                        utc = match tz {
+                            Value::None => false,
+                            v if is_utc(&v) => true,
+                            _ => return self.unsupported("time zones other than `timezone.utc`"),
+                        };
+                    }
                     let f = self.replaced_fields(
                         &[
                             d.year() as i64,
@@ -327,11 +345,12 @@ impl Interp<'_> {
                         &args,
                         &kw,
                     )?;
-                    Ok(Value::DateTime(self.py(
-                        crate::core::py::datetime::DateTime::new(
+                    Ok(Value::DateTime(
+                        self.py(crate::core::py::datetime::DateTime::new(
                             f[0], f[1], f[2], f[3], f[4], f[5], f[6],
-                        ),
-                    )?))
+                        ))?
+                        .with_utc(utc),
+                    ))
                 }
                 _ => self.unsupported(&format!("`datetime.{name}`")),
             },
@@ -489,4 +508,9 @@ pub fn property_parts(p: &Value) -> (Value, Value) {
         Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
         other => (other.clone(), Value::None),
     }
+}
+
+/// `timezone.utc` (and `datetime.UTC`), the one time zone scripts have.
+pub(crate) fn is_utc(v: &Value) -> bool {
+    matches!(v, Value::Builtin(n) if &**n == "timezone.utc")
 }

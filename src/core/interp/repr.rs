@@ -36,6 +36,7 @@ impl Interp<'_> {
             Value::DateTime(_) => "datetime".into(),
             Value::TimeDelta(_) => "timedelta".into(),
             Value::Func(_) => "function".into(),
+            Value::Builtin(n) if &**n == "timezone.utc" => "timezone".into(),
             Value::Builtin(n) => {
                 if super::builtins::is_type_name(n) {
                     "type".into()
@@ -112,6 +113,8 @@ impl Interp<'_> {
             Value::DateTime(d) => d.repr(),
             Value::TimeDelta(t) => t.repr(),
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
+            Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
+            Value::Builtin(n) if &**n == "timezone" => "<class 'datetime.timezone'>".into(),
             Value::Builtin(n) => {
                 if super::builtins::is_type_name(n) {
                     format!("<class '{n}'>")
@@ -199,6 +202,7 @@ impl Interp<'_> {
             Value::Str(s) => Ok(s.to_string()),
             Value::Date(d) => Ok(d.isoformat()),
             Value::DateTime(d) => Ok(d.to_str()),
+            Value::Builtin(n) if &**n == "timezone.utc" => Ok("UTC".into()),
             Value::TimeDelta(t) => Ok(t.to_str()),
             Value::Decimal(d) => Ok(d.to_str()),
             Value::Instance(i) => {

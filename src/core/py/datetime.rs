@@ -222,7 +222,8 @@ pub(super) fn iso_week1_monday(y: i64) -> i64 {
     jan4 - wd
 }
 
-/// A naive `datetime.datetime` (microsecond precision).
+/// A `datetime.datetime` (microsecond precision): naive, or aware in UTC
+/// (`tzinfo=timezone.utc`, the only time zone scripts get).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DateTime {
     /// The date part.
@@ -235,6 +236,8 @@ pub struct DateTime {
     pub(super) second: u32,
     /// 0..=999999
     pub(super) microsecond: u32,
+    /// `tzinfo=timezone.utc`.
+    pub(super) utc: bool,
 }
 
 impl DateTime {
@@ -288,6 +291,7 @@ impl DateTime {
             minute: mi as u32,
             second: s as u32,
             microsecond: us as u32,
+            utc: false,
         })
     }
 
@@ -300,7 +304,19 @@ impl DateTime {
             minute: 0,
             second: 0,
             microsecond: 0,
+            utc: false,
         }
+    }
+
+    /// True when aware (`tzinfo=timezone.utc`).
+    pub fn is_utc(&self) -> bool {
+        self.utc
+    }
+
+    /// The same wall time, aware in UTC (`true`) or naive.
+    pub fn with_utc(mut self, utc: bool) -> DateTime {
+        self.utc = utc;
+        self
     }
 
     /// `dt.date()`.
@@ -320,6 +336,9 @@ impl DateTime {
             s.push_str(&format!(", {}, {}", self.second, self.microsecond));
         } else if self.second != 0 {
             s.push_str(&format!(", {}", self.second));
+        }
+        if self.utc {
+            s.push_str(", tzinfo=datetime.timezone.utc");
         }
         s.push(')');
         s
@@ -344,7 +363,8 @@ impl DateTime {
             "microseconds" => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
             _ => return Err(PyErr::value("Unknown timespec value")),
         };
-        Ok(format!("{date}{sep}{time}"))
+        let tz = if self.utc { "+00:00" } else { "" };
+        Ok(format!("{date}{sep}{time}{tz}"))
     }
 
     /// `datetime.fromisoformat(s)` (3.11 rules; naive only: strings with a UTC offset
@@ -371,7 +391,10 @@ impl DateTime {
         let aware = || PyErr::value("fromisoformat: timezone-aware datetimes are not supported");
         match tz {
             IsoTz::Naive => {}
-            IsoTz::Utc => return Err(aware()),
+            IsoTz::Utc => return Ok(DateTime::new(y, mo, d, h, mi, sec, us)?.with_utc(true)),
+            IsoTz::Offset(0, 0) => {
+                return Ok(DateTime::new(y, mo, d, h, mi, sec, us)?.with_utc(true));
+            }
             IsoTz::Offset(secs, micros) => {
                 let off = TimeDelta::new(0, secs, micros)?;
                 if off.total_micros().abs() >= US_PER_DAY {
@@ -409,21 +432,34 @@ impl DateTime {
             minute: secs % 3600 / 60,
             second: secs % 60,
             microsecond: (rem % 1_000_000) as u32,
+            utc: false,
         })
     }
 
     /// `dt + timedelta`.
     pub fn add(&self, td: &TimeDelta) -> PyResult<DateTime> {
-        DateTime::from_total_micros(self.total_micros() + td.total_micros())
+        Ok(
+            DateTime::from_total_micros(self.total_micros() + td.total_micros())?
+                .with_utc(self.utc),
+        )
     }
 
     /// `dt - timedelta`.
     pub fn sub(&self, td: &TimeDelta) -> PyResult<DateTime> {
-        DateTime::from_total_micros(self.total_micros() - td.total_micros())
+        Ok(
+            DateTime::from_total_micros(self.total_micros() - td.total_micros())?
+                .with_utc(self.utc),
+        )
     }
 
-    /// `dt1 - dt2`.
+    /// `dt1 - dt2` (both naive or both aware).
     pub fn sub_datetime(&self, o: &DateTime) -> PyResult<TimeDelta> {
+        if self.utc != o.utc {
+            return Err(PyErr::new(
+                super::error::PyErrKind::TypeError,
+                "can't subtract offset-naive and offset-aware datetimes",
+            ));
+        }
         TimeDelta::from_micros(self.total_micros() - o.total_micros())
     }
 
@@ -452,6 +488,11 @@ impl DateTime {
 
     /// `dt.strftime(fmt)` (C locale; `%Z`/`%z` empty for naive values).
     pub fn strftime(&self, fmt: &str) -> String {
+        if self.utc && (fmt.contains("%z") || fmt.contains("%Z")) {
+            return self
+                .with_utc(false)
+                .strftime(&fmt.replace("%z", "+0000").replace("%Z", "UTC"));
+        }
         strftime_impl(
             &self.date,
             self.hour,

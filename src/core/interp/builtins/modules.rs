@@ -27,7 +27,10 @@ impl Interp<'_> {
     /// `from m import name`.
     pub fn import_from(&mut self, module: &str, name: &str) -> R<Value> {
         let v = match (module, name) {
-            ("datetime", "datetime" | "date" | "timedelta") => Value::Builtin(Rc::from(name)),
+            ("datetime", "datetime" | "date" | "timedelta" | "timezone") => {
+                Value::Builtin(Rc::from(name))
+            }
+            ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
             ("decimal", "InvalidOperation") => Value::Class(self.exc["InvalidOperation"].clone()),
             ("json", "dumps" | "loads") => {
@@ -126,7 +129,8 @@ impl Interp<'_> {
             ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
             ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
-            ("datetime_module", "datetime" | "date" | "timedelta") => name.to_string(),
+            ("datetime_module", "datetime" | "date" | "timedelta" | "timezone") => name.to_string(),
+            ("datetime_module" | "timezone", "UTC" | "utc") => "timezone.utc".to_string(),
             ("str", _) | ("list", _) | ("dict", _) => return Ok(None),
             _ => return Ok(None),
         };

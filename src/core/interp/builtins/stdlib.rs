@@ -30,6 +30,15 @@ impl Interp<'_> {
     pub(super) fn call_stdlib_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         match name {
             "datetime" => {
+                let mut kw = kw;
+                let mut utc = false;
+                if let Some(i) = kw.iter().position(|(k, _)| &**k == "tzinfo") {
+                    utc = match kw.remove(i).1 {
+                        Value::None => false,
+                        v if crate::core::interp::methods::is_utc(&v) => true,
+                        _ => return self.unsupported("time zones other than `timezone.utc`"),
+                    };
+                }
                 let mut n = [0i64; 7];
                 let names = DATETIME_FIELDS;
                 if args.len() < 3 && kw.is_empty() {
@@ -56,9 +65,10 @@ impl Interp<'_> {
                         }
                     }
                 }
-                Ok(Value::DateTime(self.py(DateTime::new(
-                    n[0], n[1], n[2], n[3], n[4], n[5], n[6],
-                ))?))
+                Ok(Value::DateTime(
+                    self.py(DateTime::new(n[0], n[1], n[2], n[3], n[4], n[5], n[6]))?
+                        .with_utc(utc),
+                ))
             }
             "date" => {
                 let mut n = [0i64; 3];
@@ -133,9 +143,20 @@ impl Interp<'_> {
                     )
                 }
             },
-            "datetime.utcnow" | "datetime.now" | "datetime.today" => Ok(Value::DateTime(
-                self.py(DateTime::new(2024, 1, 1, 12, 0, 0, 0))?,
-            )),
+            "datetime.utcnow" | "datetime.now" | "datetime.today" => {
+                let utc = match args
+                    .first()
+                    .or(kw.iter().find(|(k, _)| &**k == "tz").map(|(_, v)| v))
+                {
+                    None | Some(Value::None) => false,
+                    Some(v) if crate::core::interp::methods::is_utc(v) => true,
+                    Some(_) => return self.unsupported("time zones other than `timezone.utc`"),
+                };
+                Ok(Value::DateTime(
+                    self.py(DateTime::new(2024, 1, 1, 12, 0, 0, 0))?
+                        .with_utc(utc),
+                ))
+            }
             "date.today" => Ok(Value::Date(self.py(Date::new(2024, 1, 1))?)),
             "datetime.fromisoformat" => match args.first() {
                 Some(Value::Str(s)) => Ok(Value::DateTime(self.py(DateTime::fromisoformat(s))?)),

@@ -58,6 +58,12 @@ impl Interp<'_> {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
+            (Value::DateTime(x), Value::DateTime(y)) if x.is_utc() != y.is_utc() => {
+                return self.raise(
+                    "TypeError",
+                    "can't compare offset-naive and offset-aware datetimes",
+                );
+            }
             (Value::DateTime(x), Value::DateTime(y)) => Some(x.cmp(y)),
             (Value::TimeDelta(x), Value::TimeDelta(y)) => {
                 Some(x.total_micros().cmp(&y.total_micros()))
