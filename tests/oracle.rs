@@ -230,3 +230,8 @@ fn write_only_relationships_add_remove_and_select() {
 fn utc_aware_datetimes() {
     check("utc_datetimes");
 }
+
+#[test]
+fn case_cast_literal_exists_and_aliased_classes() {
+    check("case_cast_exists_aliased");
+}

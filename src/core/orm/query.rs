@@ -108,6 +108,8 @@ pub struct Query {
     pub set_op: Option<(Compound, Vec<Query>)>,
     /// `correlate(...)` / `correlate_except(...)` when nested in another query.
     pub correlate: Correlate,
+    /// Made by `exists()`: stands for `EXISTS (<this SELECT>)` in an expression.
+    pub exists: bool,
 }
 
 /// `pairs_expr` with each pair's foreign-key side read from `foreign` and its referred side
@@ -709,7 +711,14 @@ pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
         | Expr::Cast { expr: x, .. } => collect_tables(x, out),
-        Expr::Case { whens, else_ } => {
+        Expr::Case {
+            subject,
+            whens,
+            else_,
+        } => {
+            if let Some(x) = subject {
+                collect_tables(x, out);
+            }
             for (c, v) in whens {
                 collect_tables(c, out);
                 collect_tables(v, out);

@@ -277,8 +277,10 @@ pub enum Expr {
     LabelRef(String),
     /// Parentheses.
     Grouping(Box<Expr>),
-    /// `CASE WHEN c THEN v ... ELSE e END`.
+    /// `CASE WHEN c THEN v ... ELSE e END`, or `CASE subject WHEN k THEN v ... END`.
     Case {
+        /// `case(..., value=subject)`: compared with each WHEN key.
+        subject: Option<Box<Expr>>,
         /// `(condition, value)` pairs.
         whens: Vec<(Expr, Expr)>,
         /// ELSE value.
@@ -567,7 +569,12 @@ impl Expr {
                 expr: bx(map(expr)),
             },
             Expr::Grouping(x) => Expr::Grouping(bx(map(x))),
-            Expr::Case { whens, else_ } => Expr::Case {
+            Expr::Case {
+                subject,
+                whens,
+                else_,
+            } => Expr::Case {
+                subject: subject.as_ref().map(|x| bx(map(x))),
                 whens: whens.iter().map(|(c, v)| (map(c), map(v))).collect(),
                 else_: else_.as_ref().map(|x| bx(map(x))),
             },
@@ -695,6 +702,7 @@ pub fn exists(select: Select) -> Expr {
 /// `CASE WHEN ... END`; conditions are grouped (`WHEN (x < ?) THEN ?`).
 pub fn case(whens: Vec<(Expr, Expr)>, else_: Option<Expr>) -> Expr {
     Expr::Case {
+        subject: None,
         whens: whens
             .into_iter()
             .map(|(c, v)| (c.self_group(None), v))

@@ -473,8 +473,16 @@ impl Renderer {
             }
             Expr::LabelRef(name) => self.q(name).into_owned(),
             Expr::Grouping(inner) => format!("({})", self.expr(inner, Ctx::Normal)),
-            Expr::Case { whens, else_ } => {
+            Expr::Case {
+                subject,
+                whens,
+                else_,
+            } => {
                 let mut s = String::from("CASE");
+                if let Some(x) = subject {
+                    s.push(' ');
+                    s.push_str(&self.expr(x, Ctx::Normal));
+                }
                 for (c, v) in whens {
                     let c = self.expr(c, Ctx::Normal);
                     let v = self.expr(v, Ctx::Normal);

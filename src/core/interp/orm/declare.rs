@@ -316,8 +316,10 @@ impl Interp<'_> {
                     crate::core::orm::mapper::anon_alias(&table),
                 )))
             }
-            "case" | "literal" | "null" | "cast" | "insert" | "exists" | "reflect"
-            | "literal_column" | "label" | "join" | "outerjoin" | "union" | "tuple_"
+            "case" | "literal" | "null" | "cast" | "exists" | "literal_column" => {
+                self.sql_construct(short, args, kw)
+            }
+            "insert" | "reflect" | "label" | "join" | "outerjoin" | "union" | "tuple_"
             | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),

@@ -40,6 +40,143 @@ pub fn sql_value(s: SqlObj) -> Value {
 }
 
 impl Interp<'_> {
+    /// A SQL type given as an argument (`db.String`, `String(20)`, `Integer`).
+    pub(crate) fn type_arg(&self, v: &Value) -> Option<SqlType> {
+        match v {
+            Value::Native(n) => match &**n {
+                Native::ColumnType(t) => Some(t.clone()),
+                Native::SqlaFn(f) => {
+                    let name = f.trim_start_matches("db.");
+                    super::dispatch::TYPES
+                        .contains(&name)
+                        .then(|| super::dispatch::type_of_name(name))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The SQL type a Python value binds as (`literal(5)` is an Integer).
+    fn type_of_value(v: &Value) -> Option<SqlType> {
+        Some(match v {
+            Value::Bool(_) => SqlType::Boolean,
+            Value::Int(_) => SqlType::Integer,
+            Value::Float(_) => SqlType::Float,
+            Value::Str(_) => SqlType::String(None),
+            Value::Decimal(_) => SqlType::Numeric(None, None),
+            Value::DateTime(_) => SqlType::DateTime,
+            Value::Date(_) => SqlType::Date,
+            _ => return None,
+        })
+    }
+
+    /// The free-standing SQL constructs: `case()`, `literal()`, `literal_column()`,
+    /// `cast()`, `null()` and `exists()`.
+    pub(crate) fn sql_construct(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let kwarg = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
+        let type_kw = kwarg("type_").and_then(|t| self.type_arg(&t));
+        let obj = match name {
+            "null" => SqlObj::of(Expr::Null),
+            "literal" => {
+                let Some(v) = args.first() else {
+                    return self.raise("TypeError", "literal() missing required argument 'value'");
+                };
+                let ty = type_kw.or_else(|| Self::type_of_value(v));
+                let sv = self.to_sql(v, ty.as_ref())?;
+                SqlObj::typed(Expr::Bind(sv), ty)
+            }
+            "literal_column" => match args.first() {
+                Some(Value::Str(s)) => SqlObj::typed(Expr::raw(s.to_string()), type_kw),
+                _ => return self.raise("TypeError", "literal_column() needs SQL text"),
+            },
+            "cast" => {
+                let (Some(v), Some(t)) = (args.first(), args.get(1).and_then(|a| self.type_arg(a)))
+                else {
+                    return self.raise("TypeError", "cast() needs an expression and a type");
+                };
+                let e = self.to_expr(v, None)?.expr;
+                SqlObj::typed(e.cast(t.clone()), Some(t))
+            }
+            "case" => return self.sql_case(args, kw),
+            _ => {
+                // exists(), exists(column...), exists(select): a query that stands for
+                // EXISTS (...) in expressions and takes .where() / .correlate().
+                let mut q = match args.first() {
+                    Some(Value::Native(n)) if let Native::Query(q) = &**n => q.clone(),
+                    _ => {
+                        let (mut es, ents) = self.entities_from(&args)?;
+                        if es.is_empty() {
+                            es.push(crate::core::orm::query::Entity::Expr(Expr::Star));
+                        }
+                        let mut q = super::query::QueryObj::legacy_of(&Rc::from(""));
+                        q.q = crate::core::orm::query::Query {
+                            entities: es,
+                            style: crate::core::sql::LabelStyle::DisambiguateOnly,
+                            ..Default::default()
+                        };
+                        q.ents = ents;
+                        q
+                    }
+                };
+                q.legacy = false;
+                q.q.exists = true;
+                return Ok(Value::Native(Rc::new(Native::Query(q))));
+            }
+        };
+        Ok(sql_value(obj))
+    }
+
+    /// `case((cond, value), ..., else_=...)`, or `case({key: value}, value=expr)` comparing
+    /// `expr` with each key. Its type is the last THEN value's.
+    fn sql_case(&mut self, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let kwarg = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
+        let subject = match kwarg("value") {
+            Some(v) => Some(self.to_expr(&v, None)?),
+            None => None,
+        };
+        let mut whens = vec![];
+        let mut ty = None;
+        // `case([(c, v), ...])` (the 1.x form) takes a list.
+        let items: Vec<Value> = match args.as_slice() {
+            [Value::List(l)] => l.borrow().clone(),
+            [Value::Dict(_)] => {
+                let pairs = self.mapping_items(&args[0])?;
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| Value::tuple(vec![k, v]))
+                    .collect()
+            }
+            _ => args,
+        };
+        for it in &items {
+            let pair = self.iterate(it)?;
+            let [c, v] = pair.as_slice() else {
+                return self.raise("ArgumentError", "case() takes (condition, value) pairs");
+            };
+            let cond = match &subject {
+                Some(s) => self.to_expr(c, s.ty.as_ref())?.expr,
+                None => self.to_expr(c, None)?.expr,
+            };
+            let then = self.to_expr(v, None)?;
+            ty = then.ty.clone().or_else(|| Self::type_of_value(v)).or(ty);
+            whens.push((cond, then.expr));
+        }
+        let else_ = match kwarg("else_") {
+            Some(v) => Some(self.to_expr(&v, None)?.expr),
+            None => None,
+        };
+        let expr = match subject {
+            None => crate::core::sql::expr::case(whens, else_),
+            Some(s) => Expr::Case {
+                subject: Some(Box::new(s.expr)),
+                whens,
+                else_: else_.map(Box::new),
+            },
+        };
+        Ok(sql_value(SqlObj::typed(expr, ty)))
+    }
+
     /// The SQL expression of a value if it is one (column attribute, expression).
     pub fn as_sql(&self, v: &Value) -> Option<SqlObj> {
         match v {
@@ -57,6 +194,15 @@ impl Interp<'_> {
                     })
                 }
                 Native::Text(s, _) => Some(SqlObj::of(Expr::raw(s.to_string()))),
+                // `exists().where(...)`: EXISTS (its SELECT).
+                Native::Query(q) if q.q.exists => {
+                    let mut s = q.q.compile(&self.orm.reg).ok()?;
+                    s.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                    Some(SqlObj::typed(
+                        crate::core::sql::expr::exists(s),
+                        Some(SqlType::Boolean),
+                    ))
+                }
                 // A subquery in an expression (`in_(sub)`): its SELECT.
                 Native::Subquery(sq) => Some(SqlObj::of(Expr::Select(Box::new(sq.select.clone())))),
                 // A `db.Column` named in its own class body: its column once mapped.
@@ -388,7 +534,12 @@ impl Interp<'_> {
                 }
             }
             "concat" => SqlObj::typed(s.expr.concat(arg(self, 0)?), ty),
-            "cast" => SqlObj::typed(s.expr, ty),
+            "cast" => {
+                let Some(t) = args.first().and_then(|a| self.type_arg(a)) else {
+                    return self.raise("ArgumentError", "cast() needs a type");
+                };
+                SqlObj::typed(s.expr.cast(t.clone()), Some(t))
+            }
             "op" => return self.unsupported("`.op()`"),
             "nulls_last" | "nullslast" | "nulls_first" | "nullsfirst" => {
                 SqlObj::typed(s.expr.nulls(name.ends_with("last")), ty)
