@@ -235,3 +235,9 @@ fn utc_aware_datetimes() {
 fn case_cast_literal_exists_and_aliased_classes() {
     check("case_cast_exists_aliased");
 }
+
+#[test]
+fn hybrid_properties_validators_and_mapper_events() {
+    check("hybrid_validates_events");
+    check("hybrid_validates_paginate");
+}

@@ -4,6 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::core::interp::orm::Native;
+
 use crate::core::lang::ast::Expr;
 
 use super::eval_stmt::Flow;
@@ -317,6 +319,9 @@ impl Interp<'_> {
             Some(Value::Native(n)) if n.is_instrumented() => {
                 return self.model_get(inst, n.clone(), name);
             }
+            Some(Value::Native(n)) if let Native::Hybrid(h) = &**n => {
+                return self.call(&h[0], vec![obj.clone()], vec![]);
+            }
             _ => {}
         }
         if let Some(v) = inst.dict.borrow().get(name) {
@@ -376,6 +381,15 @@ impl Interp<'_> {
                 }
                 Value::StaticMethod(f) => (*f).clone(),
                 Value::Native(n) if n.is_instrumented() => self.class_attr_expr(c, &n)?,
+                // A hybrid at class level: its expression (else its getter) run on the class.
+                Value::Native(ref n) if let Native::Hybrid(h) = &**n => {
+                    let f = if matches!(h[2], Value::None) {
+                        &h[0]
+                    } else {
+                        &h[2]
+                    };
+                    self.call(f, vec![Value::Class(c.clone())], vec![])?
+                }
                 other => other,
             });
         }
@@ -414,6 +428,13 @@ impl Interp<'_> {
                 match cls_attr {
                     Some(Value::Native(n)) if n.is_instrumented() => {
                         return self.model_set(inst, n.clone(), v);
+                    }
+                    Some(Value::Native(ref n)) if let Native::Hybrid(h) = &**n => {
+                        if matches!(h[1], Value::None) {
+                            return self.raise("AttributeError", "can't set attribute");
+                        }
+                        self.call(&h[1], vec![obj.clone(), v], vec![])?;
+                        return Ok(());
                     }
                     Some(Value::Property(p)) => {
                         let (_, fset) = super::methods::property_parts(&p);

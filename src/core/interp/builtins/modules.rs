@@ -70,7 +70,10 @@ impl Interp<'_> {
             (
                 "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",
                 _,
-            ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
+            )
+            | ("sqlalchemy.ext.hybrid", "hybrid_property") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from(name))))
+            }
             ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => {
                 Value::Builtin(Rc::from(format!("time.{name}").as_str()))

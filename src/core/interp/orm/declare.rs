@@ -299,6 +299,50 @@ impl Interp<'_> {
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
             | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
+            "event.listens_for" | "event.listen" => {
+                const EVENTS: [&str; 6] = [
+                    "before_insert",
+                    "after_insert",
+                    "before_update",
+                    "after_update",
+                    "before_delete",
+                    "after_delete",
+                ];
+                let (Some(Value::Class(c)), Some(Value::Str(ev))) = (args.first(), args.get(1))
+                else {
+                    return self.unsupported("events other than a model's mapper events");
+                };
+                if c.model_info().is_none() || !EVENTS.contains(&&**ev) {
+                    return self.unsupported(&format!("the `{ev}` event of `{}`", c.name));
+                }
+                match args.get(2) {
+                    Some(f) if short == "event.listen" => {
+                        self.orm
+                            .listeners
+                            .push((c.name.clone(), ev.clone(), f.clone()));
+                        Ok(Value::None)
+                    }
+                    _ => Ok(nv(Native::Listens(c.name.clone(), ev.clone()))),
+                }
+            }
+            "hybrid_property" => match args.first() {
+                Some(f) => Ok(nv(Native::Hybrid(Rc::new([
+                    f.clone(),
+                    Value::None,
+                    Value::None,
+                ])))),
+                None => self.raise("TypeError", "hybrid_property() needs a getter"),
+            },
+            "validates" => {
+                let mut keys = vec![];
+                for a in &args {
+                    match a {
+                        Value::Str(s) => keys.push(s.clone()),
+                        _ => return self.raise("TypeError", "validates() takes attribute names"),
+                    }
+                }
+                Ok(nv(Native::Validates(keys.into())))
+            }
             "aliased" => {
                 let class = match args.first() {
                     Some(Value::Class(c)) if c.model_info().is_some() => c.name.clone(),

@@ -283,6 +283,9 @@ impl Interp<'_> {
                 ),
             },
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
+            Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
+                nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
+            ),
             Native::Instrumented(a) => match name {
                 "key" | "name" => Ok(Value::Str(a.key.clone())),
                 "property" | "prop" | "comparator" => Ok(this.clone()),
@@ -385,6 +388,18 @@ impl Interp<'_> {
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(..) => method(name),
+            Native::Hybrid(h) => match name {
+                "setter" | "expression" | "getter" | "deleter" | "update_expression" => {
+                    method(name)
+                }
+                "inplace" => Ok(this.clone()),
+                "fget" => Ok(h[0].clone()),
+                "fset" => Ok(h[1].clone()),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'hybrid_property' object has no attribute '{name}'"),
+                ),
+            },
             Native::Aliased(class, alias) => {
                 let attr = self.orm.classes.get(&**class).and_then(|c| c.lookup(name));
                 match attr {
@@ -515,6 +530,25 @@ impl Interp<'_> {
     /// Calling library callables.
     pub fn call_native(&mut self, n: Rc<Native>, args: Vec<Value>, kw: Kw) -> R<Value> {
         match &*n {
+            Native::Listens(class, ev) => {
+                let Some(f) = args.first() else {
+                    return self.raise("TypeError", "listens_for() decorates a function");
+                };
+                self.orm
+                    .listeners
+                    .push((class.clone(), ev.clone(), f.clone()));
+                Ok(f.clone())
+            }
+            // `@validates('email')` on a method: kept for the class its body belongs to.
+            Native::Validates(keys) => {
+                let Some(f) = args.first() else {
+                    return self.raise("TypeError", "validates() decorates a function");
+                };
+                for k in keys.iter() {
+                    self.orm.pending_validators.push((k.clone(), f.clone()));
+                }
+                Ok(f.clone())
+            }
             Native::FuncRef(name) => {
                 let name = name.clone();
                 self.call_func(&name, args)

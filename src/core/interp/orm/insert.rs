@@ -67,6 +67,10 @@ struct Prepared {
     /// bound parameter.
     inline: Vec<usize>,
     has_all_pks: bool,
+    /// Columns (of the first 64) whose value came from their Python-side default: SQLAlchemy
+    /// leaves those out of an object's parameters (its Core statement fills them in), so
+    /// objects that set such a column and objects that do not go in different batches.
+    defaulted: u64,
     /// Some server-default column is not sent: its value must come back.
     server_missing: bool,
     level: usize,
@@ -79,6 +83,7 @@ impl Prepared {
             && self.cols == other.cols
             && self.inline == other.inline
             && self.has_all_pks == other.has_all_pks
+            && self.defaulted == other.defaulted
             && self.server_missing == other.server_missing
     }
 }
@@ -270,6 +275,7 @@ impl Interp<'_> {
         let mut cols = Vec::with_capacity(n);
         let mut values = Vec::with_capacity(n);
         let mut inline = Vec::new();
+        let mut defaulted = 0u64;
         for i in 0..n {
             let cur = column_attr(inst, i);
             let v = match cur {
@@ -286,6 +292,7 @@ impl Interp<'_> {
                 Some(Value::None) | None => match &plan.insert_default[i] {
                     Some(d) => {
                         let v = self.eval_default(d)?;
+                        defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
                         set_column_attr(inst, i, v.clone());
                         Some(v)
                     }
@@ -317,6 +324,7 @@ impl Interp<'_> {
             values,
             inline,
             has_all_pks,
+            defaulted,
             server_missing,
             level,
         }))
@@ -330,7 +338,7 @@ impl Interp<'_> {
         plans: &mut Plans,
         new: &[Rc<Instance>],
         levels: &HashMap<usize, usize>,
-        mut before: impl FnMut(&mut Self, &Rc<Instance>),
+        mut before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
     ) -> R<()> {
         let mut group: Vec<Prepared> = Vec::new();
         for inst in new {
@@ -351,7 +359,7 @@ impl Interp<'_> {
             {
                 self.insert_group(std::mem::take(&mut group))?;
             }
-            before(self, inst);
+            before(self, inst)?;
             let Some(p) = self.prepare_insert(plans, inst, level)? else {
                 continue;
             };

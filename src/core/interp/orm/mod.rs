@@ -87,6 +87,12 @@ pub enum Native {
     Mapping(result::RowObj),
     /// A Flask-SQLAlchemy `Pagination`.
     Pagination(query::Pagination),
+    /// `hybrid_property`: (getter, setter, class-level expression), `None` when not given.
+    Hybrid(Rc<[Value; 3]>),
+    /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
+    Listens(Rc<str>, Rc<str>),
+    /// `validates('a', 'b')`: the decorator, holding the attribute keys.
+    Validates(Rc<[Rc<str>]>),
     /// `aliased(Model)`: the class's columns and relationships through an anonymous alias.
     Aliased(Rc<str>, TableRef),
     /// A `lazy='dynamic'` relationship of an instance (`AppenderQuery`), or with `true` a
@@ -213,6 +219,14 @@ pub struct OrmState {
     /// flush: (parent, relationship, target, added); their association rows are
     /// written at the next flush.
     pub dynamic_links: Vec<DynamicLink>,
+    /// `@validates(...)` functions: (class, attribute key, function), called with
+    /// `(self, key, value)` when the attribute is set; the result is what is stored.
+    pub validators: Vec<(Rc<str>, Rc<str>, Value)>,
+    /// Mapper event listeners (`@event.listens_for(Model, 'before_insert')`):
+    /// (class, event name, function), called with `(mapper, connection, target)`.
+    pub listeners: Vec<(Rc<str>, Rc<str>, Value)>,
+    /// `@validates` functions of the class body being run, given to its class once mapped.
+    pub pending_validators: Vec<(Rc<str>, Value)>,
     /// Marked for deletion.
     pub deleted: Vec<Rc<Instance>>,
     /// Objects inserted in the current transaction.
@@ -308,6 +322,8 @@ impl Native {
             Native::Mapping(_) => "RowMapping",
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
+            Native::Hybrid(_) => "hybrid_property",
+            Native::Validates(_) | Native::Listens(..) => "function",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",

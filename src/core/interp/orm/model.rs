@@ -133,6 +133,9 @@ pub struct InstState {
 impl Interp<'_> {
     /// Maps a `db.Model` subclass.
     pub fn setup_model(&mut self, cls: &Rc<Class>) -> R<()> {
+        for (key, f) in std::mem::take(&mut self.orm.pending_validators) {
+            self.orm.validators.push((cls.name.clone(), key, f));
+        }
         let is_abstract = matches!(cls.own("__abstract__"), Some(Value::Bool(true)));
         if is_abstract {
             return Ok(());
@@ -599,6 +602,11 @@ impl Interp<'_> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(());
         };
+        let v = if self.orm.validators.is_empty() {
+            v
+        } else {
+            self.validated(inst, attr, v)?
+        };
         let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
         if expired && self.status(inst) == Status::Persistent {
             self.refresh_instance(inst)?;
@@ -612,6 +620,49 @@ impl Interp<'_> {
                 Ok(())
             }
             None => self.set_relationship(inst, attr, v),
+        }
+    }
+
+    /// Calls the class's listeners of a mapper event (`before_insert`...) for `inst`, as
+    /// `(mapper, connection, target)` (no mapper or connection objects here: `None`).
+    pub fn fire_event(&mut self, event: &str, inst: &Rc<Instance>) -> R<()> {
+        if self.orm.listeners.is_empty() {
+            return Ok(());
+        }
+        let class = inst.class.name.clone();
+        let fs: Vec<Value> = self
+            .orm
+            .listeners
+            .iter()
+            .filter(|(c, e, _)| *c == class && &**e == event)
+            .map(|(_, _, f)| f.clone())
+            .collect();
+        for f in fs {
+            let args = vec![Value::None, Value::None, Value::Instance(inst.clone())];
+            self.call(&f, args, vec![])?;
+        }
+        Ok(())
+    }
+
+    /// `v` as the class's `@validates` function for the attribute returns it (`v` when none).
+    fn validated(&mut self, inst: &Rc<Instance>, attr: &Instrumented, v: Value) -> R<Value> {
+        let f = self
+            .orm
+            .validators
+            .iter()
+            .find(|(c, k, _)| *c == attr.class && *k == attr.key)
+            .map(|(_, _, f)| f.clone());
+        match f {
+            Some(f) => self.call(
+                &f,
+                vec![
+                    Value::Instance(inst.clone()),
+                    Value::Str(attr.key.clone()),
+                    v,
+                ],
+                vec![],
+            ),
+            None => Ok(v),
         }
     }
 

@@ -174,6 +174,22 @@ impl Interp<'_> {
                     format!("'TextClause' object has no attribute '{name}'"),
                 ),
             },
+            Native::Hybrid(h) => {
+                let f = match args.into_iter().next() {
+                    // `@name.inplace.expression` + `@classmethod` (SQLAlchemy 2.0 style).
+                    Some(Value::ClassMethod(f)) => (*f).clone(),
+                    Some(f) => f,
+                    None => return self.raise("TypeError", format!("{name}() needs a function")),
+                };
+                let mut parts = (**h).clone();
+                match name {
+                    "setter" => parts[1] = f,
+                    "expression" => parts[2] = f,
+                    "getter" => parts[0] = f,
+                    _ => return self.unsupported(&format!("`hybrid_property.{name}`")),
+                }
+                Ok(Value::Native(Rc::new(Native::Hybrid(Rc::new(parts)))))
+            }
             Native::Dynamic(inst, key, write_only) => {
                 let (inst, key) = (inst.clone(), key.clone());
                 if *write_only {

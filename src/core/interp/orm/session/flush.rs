@@ -99,8 +99,12 @@ impl Interp<'_> {
         }
         let mut plans = Plans::default();
         self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
-            me.sync_before_insert(inst, &links)
+            me.sync_before_insert(inst, &links);
+            me.fire_event("before_insert", inst)
         })?;
+        for inst in &new_sorted {
+            self.fire_event("after_insert", inst)?;
+        }
         self.orm.new.retain(|i| {
             i.orm
                 .borrow()
@@ -202,7 +206,22 @@ impl Interp<'_> {
         {
             return Ok(());
         }
-        let Some(plan) = self.table_plan(plans, &m) else {
+        if !self.orm.listeners.is_empty() {
+            self.fire_event("before_update", inst)?;
+            self.update_row(plans, inst, &m)?;
+            return self.fire_event("after_update", inst);
+        }
+        self.update_row(plans, inst, &m)
+    }
+
+    /// The UPDATE of one object's changed columns (none when nothing changed).
+    fn update_row(
+        &mut self,
+        plans: &mut Plans,
+        inst: &Rc<Instance>,
+        m: &crate::core::interp::orm::model::ModelInfo,
+    ) -> R<()> {
+        let Some(plan) = self.table_plan(plans, m) else {
             return Ok(());
         };
         let table = &plan.table;
@@ -298,10 +317,15 @@ impl Interp<'_> {
         };
         let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
+        // An expired object is loaded first, as SQLAlchemy reads its committed state for
+        // the DELETE (its listeners see it loaded too).
+        self.ensure_loaded(inst)?;
+        self.fire_event("before_delete", inst)?;
         self.delete_secondary_rows(inst)?;
         let pk = self.identity_params(inst)?;
         let del = persist::delete_row(&table, &pk);
         self.run_stmt(&Statement::Delete(del), true)?;
+        self.fire_event("after_delete", inst)?;
         self.remove_identity(inst);
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Deleted;
