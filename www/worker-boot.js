@@ -1,18 +1,25 @@
-// Boots the engine worker: queues the page's messages until the wasm module is up, so
-// the page can post its first requests immediately instead of waiting for a handshake.
-// (Trunk builds `worker.js` + `worker_bg.wasm` with wasm-bindgen's no-modules target.)
+// Boots the engine worker. www/post-build.mjs puts wasm-bindgen's glue (`worker.js`, the
+// no-modules target: it defines the global `wasm_bindgen`) and then this script into
+// index.html, in `<script type="text/x-ormlab-worker" id="ormlab-worker">`; www/ormlab.js
+// starts the worker from that text through a Blob URL, prefixed with
+// `self.ormlabBoot = {base, db?}` (the page's base URL; the workspace, first worker only).
+// So the worker needs no request of its own before the wasm's, and starts that first.
 //
-// Started as `worker-boot.js#db=<workspace>` (www/ormlab.js), it asks for the workspace's
-// Web Lock (only if free) and opens the IndexedDB connection to `ormlab-db` before
-// anything else, so both are ready by the time the wasm has compiled instead of after.
-// The Rust side takes them over from `self.ormlabEarly` (`open` in src/web/persist.rs):
-// the connection only when it is at the schema's version (an older one is closed and
-// upgraded there); a database that does not exist yet is left for Rust to create.
+// It queues the page's messages until the wasm module is up, so the page can post its
+// first requests immediately instead of waiting for a handshake. With `db`, it asks for the
+// workspace's Web Lock (only if free) and opens the IndexedDB connection to `ormlab-db`
+// while the wasm downloads and compiles, so both are ready by the time the wasm runs
+// instead of after. The Rust side takes them over from `self.ormlabEarly` (`open` in
+// src/web/persist.rs): the connection only when it is at the schema's version (an older
+// one is closed and upgraded there); a database that does not exist yet is left for Rust
+// to create.
 'use strict';
+const boot = self.ormlabBoot || {};
+const wasm = fetch(new URL('./worker_bg.wasm', boot.base || self.location.href));
 const queued = [];
 self.onmessage = (ev) => queued.push(ev);
-const db = new URLSearchParams(self.location.hash.slice(1)).get('db');
-if (db !== null) {
+if (typeof boot.db === 'string') {
+  const db = boot.db;
   const early = { db };
   const locks = self.navigator.locks;
   if (locks && typeof locks.request === 'function') {
@@ -47,8 +54,7 @@ if (db !== null) {
   });
   self.ormlabEarly = early;
 }
-importScripts('./worker.js');
-wasm_bindgen({ module_or_path: './worker_bg.wasm' }).then(
+wasm_bindgen({ module_or_path: wasm }).then(
   () => {
     // The Rust side installed its own onmessage in `main`; hand it what arrived meanwhile.
     const handler = self.onmessage;
