@@ -9,11 +9,14 @@
 // first requests immediately instead of waiting for a handshake. With `db`, it asks for the
 // workspace's Web Lock (only if free) and opens the IndexedDB connection to `ormlab-db`
 // while the wasm downloads and compiles, so both are ready by the time the wasm runs
-// instead of after. The Rust side takes them over from `self.ormlabEarly` (`open` in
-// src/web/persist.rs): the connection only when it is at the schema's version (an older
-// one is closed and upgraded there); a database that does not exist yet is left for Rust
-// to create.
+// instead of after; once both are there, it also claims the database and reads its image.
+// The Rust side takes them over from `self.ormlabEarly` (`open` in src/web/persist.rs):
+// the connection only when it is at the schema's version (an older one is closed and
+// upgraded there); a database that does not exist yet is left for Rust to create.
 'use strict';
+// The `ormlab-db` version whose stores this script reads (`DB_STORE_SCHEMA` in
+// src/vfs/mod.rs; a test there keeps the two equal).
+const STORE_VERSION = 1;
 const boot = self.ormlabBoot || {};
 const wasm = fetch(new URL('./worker_bg.wasm', boot.base || self.location.href));
 const queued = [];
@@ -52,6 +55,43 @@ if (typeof boot.db === 'string') {
       resolve(null);
     }
   });
+  // Once the lock is this tab's and the connection is at the schema's version, claim the
+  // database and read its stored image in ONE readwrite transaction: what `claim` then
+  // `load` in src/web/persist/storage.rs do, done while the wasm compiles (no commit can
+  // land between the two). A workspace without a header record yet is left to Rust,
+  // which writes the first one.
+  if (early.lock) {
+    early.claim = Promise.all([early.lock, early.idb]).then(([lock, idb]) => new Promise((resolve) => {
+      if (!lock.granted || lock.stolen || !idb || idb.version !== STORE_VERSION) {
+        resolve(null);
+        return;
+      }
+      try {
+        const tx = idb.transaction(['chunks', 'meta'], 'readwrite');
+        const meta = tx.objectStore('meta');
+        const chunks = tx.objectStore('chunks');
+        const range = IDBKeyRange.bound([db, 0], [db, 4294967295]);
+        const out = { epoch: 0, record: null, keys: null, values: null };
+        const header = meta.get(db);
+        const keys = chunks.getAllKeys(range);
+        const values = chunks.getAll(range);
+        header.onsuccess = () => {
+          const record = header.result;
+          if (!record || typeof record !== 'object') return;
+          record.epoch = (typeof record.epoch === 'number' ? record.epoch : 0) + 1;
+          meta.put(record, db);
+          out.epoch = record.epoch;
+          out.record = record;
+        };
+        keys.onsuccess = () => { out.keys = keys.result; };
+        values.onsuccess = () => { out.values = values.result; };
+        tx.oncomplete = () => resolve(out.record ? out : null);
+        tx.onabort = () => resolve(null);
+      } catch (e) {
+        resolve(null);
+      }
+    }));
+  }
   self.ormlabEarly = early;
 }
 wasm_bindgen({ module_or_path: wasm }).then(
