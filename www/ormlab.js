@@ -55,12 +55,24 @@
     }
   }
 
+  // The engine worker's script: wasm-bindgen's glue and www/worker-boot.js, which
+  // www/post-build.mjs puts in the page. Started from a Blob URL, the worker makes no
+  // request before the wasm's (a script URL cost two round trips: the worker's script,
+  // then the glue it imported).
+  const workerSource = (document.getElementById('ormlab-worker') || {}).textContent || '';
+
   function spawn() {
-    // `#db=`: the first worker asks for the workspace's lock and opens its storage while
+    // `db`: the first worker asks for the workspace's lock and opens its storage while
     // its wasm compiles. Not after Stop: the worker it replaces may not have released
     // the lock yet, so the new one asks later, from the wasm, as it did before.
-    const early = worker ? '' : '#' + new URLSearchParams({ db: workspace });
-    worker = new Worker(new URL('./worker-boot.js' + early, document.baseURI));
+    const boot = { base: document.baseURI };
+    if (!worker) boot.db = workspace;
+    const source = workerSource
+      ? workerSource
+      : "self.postMessage({fatal: 'the page carries no engine worker script'})";
+    let url = URL.createObjectURL(new Blob(
+      [`self.ormlabBoot=${JSON.stringify(boot)};\n`, source], { type: 'text/javascript' }));
+    worker = new Worker(url);
     let readyReject;
     // worker-boot.js queues messages until the wasm is up: post at once, no handshake.
     worker.postMessage({ id: 0, init: { interrupt: sab, db: workspace } });
@@ -70,6 +82,10 @@
     });
     readyPromise.catch(() => {});
     worker.onmessage = (ev) => {
+      if (url) {
+        URL.revokeObjectURL(url);
+        url = null;
+      }
       const data = ev.data;
       if (data && data.ready) return;
       if (data && data.fatal) {

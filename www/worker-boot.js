@@ -1,18 +1,28 @@
-// Boots the engine worker: queues the page's messages until the wasm module is up, so
-// the page can post its first requests immediately instead of waiting for a handshake.
-// (Trunk builds `worker.js` + `worker_bg.wasm` with wasm-bindgen's no-modules target.)
+// Boots the engine worker. www/post-build.mjs puts wasm-bindgen's glue (`worker.js`, the
+// no-modules target: it defines the global `wasm_bindgen`) and then this script into
+// index.html, in `<script type="text/x-ormlab-worker" id="ormlab-worker">`; www/ormlab.js
+// starts the worker from that text through a Blob URL, prefixed with
+// `self.ormlabBoot = {base, db?}` (the page's base URL; the workspace, first worker only).
+// So the worker needs no request of its own before the wasm's, and starts that first.
 //
-// Started as `worker-boot.js#db=<workspace>` (www/ormlab.js), it asks for the workspace's
-// Web Lock (only if free) and opens the IndexedDB connection to `ormlab-db` before
-// anything else, so both are ready by the time the wasm has compiled instead of after.
+// It queues the page's messages until the wasm module is up, so the page can post its
+// first requests immediately instead of waiting for a handshake. With `db`, it asks for the
+// workspace's Web Lock (only if free) and opens the IndexedDB connection to `ormlab-db`
+// while the wasm downloads and compiles, so both are ready by the time the wasm runs
+// instead of after; once both are there, it also claims the database and reads its image.
 // The Rust side takes them over from `self.ormlabEarly` (`open` in src/web/persist.rs):
 // the connection only when it is at the schema's version (an older one is closed and
 // upgraded there); a database that does not exist yet is left for Rust to create.
 'use strict';
+// The `ormlab-db` version whose stores this script reads (`DB_STORE_SCHEMA` in
+// src/vfs/mod.rs; a test there keeps the two equal).
+const STORE_VERSION = 1;
+const boot = self.ormlabBoot || {};
+const wasm = fetch(new URL('./worker_bg.wasm', boot.base || self.location.href));
 const queued = [];
 self.onmessage = (ev) => queued.push(ev);
-const db = new URLSearchParams(self.location.hash.slice(1)).get('db');
-if (db !== null) {
+if (typeof boot.db === 'string') {
+  const db = boot.db;
   const early = { db };
   const locks = self.navigator.locks;
   if (locks && typeof locks.request === 'function') {
@@ -45,10 +55,46 @@ if (db !== null) {
       resolve(null);
     }
   });
+  // Once the lock is this tab's and the connection is at the schema's version, claim the
+  // database and read its stored image in ONE readwrite transaction: what `claim` then
+  // `load` in src/web/persist/storage.rs do, done while the wasm compiles (no commit can
+  // land between the two). A workspace without a header record yet is left to Rust,
+  // which writes the first one.
+  if (early.lock) {
+    early.claim = Promise.all([early.lock, early.idb]).then(([lock, idb]) => new Promise((resolve) => {
+      if (!lock.granted || lock.stolen || !idb || idb.version !== STORE_VERSION) {
+        resolve(null);
+        return;
+      }
+      try {
+        const tx = idb.transaction(['chunks', 'meta'], 'readwrite');
+        const meta = tx.objectStore('meta');
+        const chunks = tx.objectStore('chunks');
+        const range = IDBKeyRange.bound([db, 0], [db, 4294967295]);
+        const out = { epoch: 0, record: null, keys: null, values: null };
+        const header = meta.get(db);
+        const keys = chunks.getAllKeys(range);
+        const values = chunks.getAll(range);
+        header.onsuccess = () => {
+          const record = header.result;
+          if (!record || typeof record !== 'object') return;
+          record.epoch = (typeof record.epoch === 'number' ? record.epoch : 0) + 1;
+          meta.put(record, db);
+          out.epoch = record.epoch;
+          out.record = record;
+        };
+        keys.onsuccess = () => { out.keys = keys.result; };
+        values.onsuccess = () => { out.values = values.result; };
+        tx.oncomplete = () => resolve(out.record ? out : null);
+        tx.onabort = () => resolve(null);
+      } catch (e) {
+        resolve(null);
+      }
+    }));
+  }
   self.ormlabEarly = early;
 }
-importScripts('./worker.js');
-wasm_bindgen({ module_or_path: './worker_bg.wasm' }).then(
+wasm_bindgen({ module_or_path: wasm }).then(
   () => {
     // The Rust side installed its own onmessage in `main`; hand it what arrived meanwhile.
     const handler = self.onmessage;

@@ -211,3 +211,21 @@ fn dump_rebuilds_the_database_and_json_imports_into_a_table() {
         2
     );
 }
+
+/// `www/worker-boot.js` claims and loads a database itself (before the wasm runs) only
+/// at the store version it knows: it must be the schema's latest.
+#[test]
+fn worker_boot_reads_the_current_store_version() {
+    let boot = include_str!("../../www/worker-boot.js");
+    let latest = super::DB_STORE_SCHEMA.last().map(|(v, _)| *v).unwrap_or(1);
+    assert!(
+        boot.contains(&format!("const STORE_VERSION = {latest};")),
+        "www/worker-boot.js: STORE_VERSION must be {latest}"
+    );
+    for store in super::DB_STORE_SCHEMA.iter().flat_map(|(_, s)| s.iter()) {
+        assert!(
+            boot.contains(&format!("'{store}'")),
+            "www/worker-boot.js: store {store}"
+        );
+    }
+}

@@ -22,10 +22,12 @@
 //! stale writer's commit either lands before the new writer loads or not at all.
 //!
 //! The first lock request (only if free) and the IndexedDB connection are usually made
-//! by `www/worker-boot.js` before the wasm runs, so that they overlap its compile; `open`
-//! takes them over (`take_early`) and keeps every rule above: a lock stolen meanwhile
-//! makes this tab a reader, and a connection below the schema's version is closed and
-//! opened again with the upgrade.
+//! by `www/worker-boot.js` before the wasm runs, so that they overlap its compile; once
+//! both are there it also claims the database and reads its image, in ONE readwrite
+//! transaction (a stored header record needed: a new workspace's first one is written
+//! here). `open` takes them over (`take_early`) and keeps every rule above: a lock stolen
+//! meanwhile makes this tab a reader (which loads again), and a connection below the
+//! schema's version is closed and opened again with the upgrade.
 //!
 //! The parts: `persist/storage.rs` (load, claim and commit writes in IndexedDB),
 //! `persist/locks.rs` (the Web Lock, take over, turning writer or reader),
@@ -47,7 +49,7 @@ use web_sys::{BroadcastChannel, IdbDatabase, MessageEvent, WorkerGlobalScope};
 
 use follow::{Note, on_note};
 use locks::{PENDING_RELEASE, acquire, adopt, lock_name, wait_for_lock};
-use storage::{adopt_idb, claim, kick, load};
+use storage::{adopt_idb, claim, kick, load, take_claimed};
 
 pub use locks::{hear_steal_late, take_over};
 pub use storage::simulate_quota;
@@ -136,7 +138,7 @@ pub struct Opened {
 /// the page; `reopen` swaps the engine's database when the role changes later.
 pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, String> {
     let vfs = sqlite::install(|| js_sys::Date::now() as i64)?;
-    let (early_lock, early_idb) = take_early(name);
+    let (early_lock, early_idb, early_claim) = take_early(name);
     let adopted = match early_lock {
         Some(p) => adopt(p).await,
         None => None,
@@ -146,12 +148,23 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
         None => acquire(&lock_name(name), false, false).await,
     };
     let idb = adopt_idb(early_idb).await?;
-    let epoch = if writer {
-        claim(&idb, name).await?
-    } else {
-        0.0
+    // `worker-boot.js` claims and loads only once this tab holds the lock; a lock stolen
+    // since then makes this tab a reader, which loads again below.
+    let claimed = match early_claim {
+        Some(p) if writer => take_claimed(p).await,
+        _ => None,
     };
-    let image = load(&idb, name).await?;
+    let (epoch, image) = match claimed {
+        Some(done) => done,
+        None => {
+            let epoch = if writer {
+                claim(&idb, name).await?
+            } else {
+                0.0
+            };
+            (epoch, load(&idb, name).await?)
+        }
+    };
     let durable = image.commit();
     let size = image.size();
     sqlite::set_image(name, image);
@@ -220,23 +233,25 @@ pub async fn open(name: &str, notify: Notify, reopen: Reopen) -> Result<Opened, 
 }
 
 /// What `www/worker-boot.js` started for workspace `name` before the wasm ran
-/// (`self.ormlabEarly = {db, lock?, idb}`): the lock request and the IndexedDB
-/// connection, as promises. Taken once; another workspace's is dropped.
-fn take_early(name: &str) -> (Option<Promise>, Option<Promise>) {
+/// (`self.ormlabEarly = {db, lock?, idb, claim?}`): the lock request, the IndexedDB
+/// connection, and the claim and load of the stored image, as promises. Taken once;
+/// another workspace's is dropped.
+fn take_early(name: &str) -> (Option<Promise>, Option<Promise>, Option<Promise>) {
     let global = js_sys::global();
     let key = JsValue::from_str("ormlabEarly");
     let early = Reflect::get(&global, &key).unwrap_or(JsValue::UNDEFINED);
     if early.is_undefined() {
-        return (None, None);
+        return (None, None, None);
     }
     let _ = Reflect::delete_property(global.unchecked_ref::<Object>(), &key);
     let get = |k: &str| Reflect::get(&early, &k.into()).unwrap_or(JsValue::UNDEFINED);
     if get("db").as_string().as_deref() != Some(name) {
-        return (None, None);
+        return (None, None, None);
     }
     (
         get("lock").dyn_into::<Promise>().ok(),
         get("idb").dyn_into::<Promise>().ok(),
+        get("claim").dyn_into::<Promise>().ok(),
     )
 }
 

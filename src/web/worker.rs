@@ -32,6 +32,9 @@ thread_local! {
     static QUEUE: RefCell<Option<Vec<JsValue>>> = const { RefCell::new(None) };
 }
 
+/// How long after the persistent database's first answers its integrity check runs.
+const INTEGRITY_CHECK_DELAY_MS: i32 = 100;
+
 fn new_engine(db: crate::db::Database) -> Engine {
     let mut e = Engine::with_database(db);
     e.set_interrupt_check(std::sync::Arc::new(interrupted));
@@ -70,7 +73,9 @@ fn open_persistent(scope: &DedicatedWorkerGlobalScope, name: String) {
         for data in queued {
             handle_message(&s, data);
         }
-        // Check the loaded database after the first answers went out.
+        // Check the loaded database after the first answers went out, and after the
+        // page's first query had time to arrive (it is posted when `Opened` is heard):
+        // that query should not wait behind the check.
         let check = Closure::once_into_js(|| {
             ENGINE.with(|cell| {
                 if let Some(e) = cell.borrow_mut().as_mut() {
@@ -78,7 +83,10 @@ fn open_persistent(scope: &DedicatedWorkerGlobalScope, name: String) {
                 }
             });
         });
-        let _ = s.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 0);
+        let _ = s.set_timeout_with_callback_and_timeout_and_arguments_0(
+            check.unchecked_ref(),
+            INTEGRITY_CHECK_DELAY_MS,
+        );
     });
 }
 

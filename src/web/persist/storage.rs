@@ -51,11 +51,17 @@ pub(super) async fn load(idb: &IdbDatabase, name: &str) -> Result<Image, String>
     let m = m.await.map_err(|e| message(&e))?;
     let k: Array = k.await.map_err(|e| message(&e))?.unchecked_into();
     let v: Array = v.await.map_err(|e| message(&e))?.unchecked_into();
+    Ok(image_from(&m, &k, &v))
+}
+
+/// The image of a header record `m` (none: an empty database) and the chunks stored
+/// under the keys `k` (`[name, index]`) with the values `v` (`ArrayBuffer`s).
+fn image_from(m: &JsValue, k: &Array, v: &Array) -> Image {
     if m.is_undefined() || m.is_null() {
-        return Ok(Image::new());
+        return Image::new();
     }
     let num = |f: &str| {
-        Reflect::get(&m, &f.into())
+        Reflect::get(m, &f.into())
             .ok()
             .and_then(|x| x.as_f64())
             .unwrap_or(0.0)
@@ -75,7 +81,23 @@ pub(super) async fn load(idb: &IdbDatabase, name: &str) -> Result<Image, String>
             src.subarray(0, n as u32).copy_to(&mut dst[..n]);
         }
     }
-    Ok(image)
+    image
+}
+
+/// What `www/worker-boot.js` claimed and loaded while the wasm compiled (`early`
+/// resolves with `{epoch, record, keys, values}`, or `null` when it did not): the
+/// same as [`claim`] then [`load`], done in ONE readwrite transaction over both
+/// stores, so no commit can land between the two. `None` when it did not.
+pub(super) async fn take_claimed(early: Promise) -> Option<(f64, Image)> {
+    let got = JsFuture::from(early).await.ok()?;
+    if !got.is_object() {
+        return None;
+    }
+    let get = |k: &str| Reflect::get(&got, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let epoch = get("epoch").as_f64()?;
+    let keys: Array = get("keys").dyn_into().ok()?;
+    let values: Array = get("values").dyn_into().ok()?;
+    Some((epoch, image_from(&get("record"), &keys, &values)))
 }
 
 /// Claims database `name` for this tab: bumps the header record's `epoch` in one
