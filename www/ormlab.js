@@ -169,6 +169,14 @@
     inflight = 0;
     old.terminate();
     emit({ state: 'restarting' });
+    // A terminated worker's Web Lock is let go asynchronously: wait until it is, so the new
+    // worker is this tab's writer again instead of a reader behind its own predecessor (and
+    // can import the snapshot). Bounded, as another tab may have queued for the lock first.
+    if (persistState.role === 'writer' && navigator.locks && typeof AbortSignal.timeout === 'function') {
+      await navigator.locks
+        .request('ormlab-db:' + workspace, { signal: AbortSignal.timeout(2000) }, () => {})
+        .catch(() => {});
+    }
     await spawn();
     if (snapshot) {
       const copy = snapshot.slice(0);
