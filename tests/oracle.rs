@@ -241,3 +241,13 @@ fn hybrid_properties_validators_and_mapper_events() {
     check("hybrid_validates_events");
     check("hybrid_validates_paginate");
 }
+
+#[test]
+fn hashlib_werkzeug_passwords_and_bytes() {
+    check("hashlib_werkzeug_bytes");
+}
+
+#[test]
+fn the_flask_mega_tutorial_2024_models_run_as_written() {
+    check("mega_tutorial_2024_models");
+}

@@ -3,6 +3,7 @@
 //! The families live in `builtins/`; the import machinery in `builtins/modules.rs`.
 
 mod containers;
+pub(crate) mod hashing;
 mod introspection;
 mod modules;
 mod numeric;
@@ -194,6 +195,9 @@ impl Interp<'_> {
             | "math.floor"
             | "math.ceil" => self.call_stdlib_builtin(name, args, kw),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
+            _ if name.starts_with("hashlib.") || name.starts_with("werkzeug.") => {
+                self.call_hashing(name, args, kw)
+            }
             "input" | "open" | "exec" | "eval" | "globals" | "locals" | "delattr" => {
                 self.unsupported(&format!("`{name}()`"))
             }

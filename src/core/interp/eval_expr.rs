@@ -173,7 +173,7 @@ impl Interp<'_> {
             }
             ExprKind::Float(f) => Ok(Value::Float(*f)),
             ExprKind::Str(s) => Ok(Value::str(s)),
-            ExprKind::Bytes(_) => self.unsupported("`bytes`"),
+            ExprKind::Bytes(b) => Ok(super::methods::string::bytes_value(b)),
             ExprKind::Ellipsis => Ok(Value::None),
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;

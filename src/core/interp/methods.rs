@@ -4,7 +4,7 @@
 //! small date/datetime/timedelta/Decimal/int/float methods are here.
 
 mod collections;
-mod string;
+pub(crate) mod string;
 
 use std::rc::Rc;
 

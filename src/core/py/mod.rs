@@ -46,6 +46,7 @@ pub mod decimal_ops;
 pub mod error;
 pub mod float;
 pub mod format_spec;
+pub mod hash;
 pub mod int;
 pub mod int_str;
 pub mod json;

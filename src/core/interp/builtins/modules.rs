@@ -16,8 +16,8 @@ impl Interp<'_> {
             "json" | "math" | "random" | "time" => Ok(Value::Builtin(Rc::from(name))),
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
-            "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate" | "sqlalchemy"
-            | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "os.path" | "sys" => {
+            "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
+            | "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "os.path" | "sys" => {
                 Ok(Value::Native(Rc::new(Native::Module(Rc::from(name)))))
             }
             _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
@@ -64,6 +64,12 @@ impl Interp<'_> {
             ("sqlalchemy.exc", n) if self.exc.contains_key(n) && is_sqla_exc(n) => {
                 Value::Class(self.exc[n].clone())
             }
+            ("hashlib", "md5" | "sha256") => {
+                Value::Builtin(Rc::from(format!("hashlib.{name}").as_str()))
+            }
+            ("werkzeug.security", "generate_password_hash" | "check_password_hash") => {
+                Value::Builtin(Rc::from(format!("werkzeug.{name}").as_str()))
+            }
             ("werkzeug.exceptions", "NotFound" | "HTTPException") => {
                 Value::Class(self.exc[name].clone())
             }
@@ -104,6 +110,8 @@ impl Interp<'_> {
                     "sqlalchemy.exc",
                     "sqlalchemy.orm",
                     "werkzeug.exceptions",
+                    "werkzeug.security",
+                    "hashlib",
                     "math",
                     "time",
                     "os",

@@ -207,7 +207,18 @@ impl Interp<'_> {
                     && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
             )),
             "format" => self.str_format(&s, args, kw),
-            "encode" => self.unsupported("`bytes`"),
+            "encode" => match args.first() {
+                None => Ok(bytes_value(s.as_bytes())),
+                Some(Value::Str(e))
+                    if matches!(
+                        e.to_ascii_lowercase().replace('_', "-").as_str(),
+                        "utf-8" | "utf8"
+                    ) =>
+                {
+                    Ok(bytes_value(s.as_bytes()))
+                }
+                Some(_) => self.unsupported("encodings other than UTF-8"),
+            },
             _ => self.raise(
                 "AttributeError",
                 format!("'str' object has no attribute '{name}'"),
@@ -352,4 +363,11 @@ impl Interp<'_> {
         }
         Ok(Value::str(&out))
     }
+}
+
+/// A `bytes` value.
+pub(crate) fn bytes_value(b: &[u8]) -> Value {
+    Value::Native(Rc::new(crate::core::interp::orm::Native::Bytes(Rc::from(
+        b,
+    ))))
 }

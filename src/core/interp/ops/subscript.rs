@@ -64,6 +64,10 @@ impl Interp<'_> {
                     let v = self.py(crate::core::py::slice::slice_vec(&chars, a, b, c))?;
                     Ok(Value::str(&v.into_iter().collect::<String>()))
                 }
+                Value::Native(q) if let Native::Bytes(bs) = &**q => {
+                    let v = self.py(crate::core::py::slice::slice_vec(bs, a, b, c))?;
+                    Ok(crate::core::interp::methods::string::bytes_value(&v))
+                }
                 Value::Native(q) => self.native_slice(q.clone(), a, b),
                 _ => self.raise(
                     "TypeError",
@@ -113,7 +117,7 @@ impl Interp<'_> {
         }
     }
 
-    fn index_of(&mut self, key: &Value, what: &str) -> R<i64> {
+    pub(crate) fn index_of(&mut self, key: &Value, what: &str) -> R<i64> {
         match key {
             Value::Int(_) | Value::Bool(_) => self.as_index(key),
             _ => self.raise(

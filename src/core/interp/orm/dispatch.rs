@@ -388,6 +388,16 @@ impl Interp<'_> {
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(..) => method(name),
+            Native::Bytes(_) if matches!(name, "decode" | "hex") => method(name),
+            Native::Hasher(algo, _) => match name {
+                "update" | "hexdigest" | "digest" => method(name),
+                "name" => Ok(Value::str(algo)),
+                "digest_size" => Ok(Value::int(if *algo == "md5" { 16 } else { 32 })),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'HASH' object has no attribute '{name}'"),
+                ),
+            },
             Native::Hybrid(h) => match name {
                 "setter" | "expression" | "getter" | "deleter" | "update_expression" => {
                     method(name)

@@ -87,6 +87,10 @@ pub enum Native {
     Mapping(result::RowObj),
     /// A Flask-SQLAlchemy `Pagination`.
     Pagination(query::Pagination),
+    /// A `bytes` value (what `str.encode()` gives).
+    Bytes(Rc<[u8]>),
+    /// `hashlib.md5(...)` / `hashlib.sha256(...)`: the algorithm and the bytes fed so far.
+    Hasher(&'static str, RefCell<Vec<u8>>),
     /// `hybrid_property`: (getter, setter, class-level expression), `None` when not given.
     Hybrid(Rc<[Value; 3]>),
     /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
@@ -323,6 +327,8 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",
+            Native::Bytes(_) => "bytes",
+            Native::Hasher(..) => "HASH",
             Native::Validates(_) | Native::Listens(..) => "function",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",

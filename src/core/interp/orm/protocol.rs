@@ -14,6 +14,8 @@ impl Interp<'_> {
     /// `repr()` of library objects.
     pub fn native_repr(&mut self, n: Rc<Native>) -> R<String> {
         Ok(match &*n {
+            Native::Bytes(b) => crate::core::interp::builtins::hashing::bytes_repr(b),
+            Native::Hasher(algo, _) => format!("<{algo} _hashlib.HASH object @ 0x7f0000000000>"),
             Native::Row(r) | Native::Mapping(r) => {
                 let t = Value::tuple((*r.values).clone());
                 let s = self.repr(&t)?;
@@ -177,6 +179,7 @@ impl Interp<'_> {
     pub fn native_len(&mut self, n: Rc<Native>) -> R<Value> {
         match &*n {
             Native::Row(r) | Native::Mapping(r) => Ok(Value::int(r.values.len() as i64)),
+            Native::Bytes(b) => Ok(Value::int(b.len() as i64)),
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
@@ -193,6 +196,15 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            Native::Bytes(b) => {
+                let i = self.index_of(key, "index")?;
+                let len = b.len() as i64;
+                let at = if i < 0 { i + len } else { i };
+                match usize::try_from(at).ok().and_then(|at| b.get(at)) {
+                    Some(x) => Ok(Value::int(i64::from(*x))),
+                    None => self.raise("IndexError", "index out of range"),
+                }
+            }
             Native::Row(r) => {
                 if let Value::Str(s) = key {
                     return self.raise(
@@ -357,6 +369,7 @@ impl Interp<'_> {
         match (&**a, &**b) {
             (Native::Table(x), Native::Table(y)) => x == y,
             (Native::TypeObj(x), Native::TypeObj(y)) => x == y,
+            (Native::Bytes(x), Native::Bytes(y)) => x == y,
             _ => Rc::ptr_eq(a, b),
         }
     }

@@ -174,6 +174,7 @@ impl Interp<'_> {
                     format!("'TextClause' object has no attribute '{name}'"),
                 ),
             },
+            Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
             Native::Hybrid(h) => {
                 let f = match args.into_iter().next() {
                     // `@name.inplace.expression` + `@classmethod` (SQLAlchemy 2.0 style).
