@@ -36,7 +36,7 @@ fn script(db: Database, sources: Vec<(&'static str, &'static str)>) -> (Database
                 stack_budget: 200 << 20,
                 ..RunOptions::default()
             };
-            let out = run(&srcs, &mut db, opts);
+            let out = run(&srcs, &mut db.script_backend(), opts);
             if let Some(e) = &out.error {
                 panic!("bench script failed: {e:?}\n{}", out.stdout);
             }

@@ -110,6 +110,16 @@ pub trait Backend {
         self.execute(sql, params)
     }
 
+    /// [`Self::execute_rows`] for SQL text the caller keeps in a cache (the same `Rc` each
+    /// time): a backend may find its prepared statement by the text's address.
+    fn execute_shared(
+        &mut self,
+        sql: &std::rc::Rc<str>,
+        params: &[SqlValue],
+    ) -> Result<QueryResult, BackendError> {
+        self.execute_rows(sql, params)
+    }
+
     /// Runs one statement that returns no rows once per parameter set (`executemany`).
     /// Stops at the first error; the rows before it stay applied (the caller rolls back).
     fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
@@ -301,6 +311,11 @@ impl Interp<'_> {
     /// Issues a warning the way Python's default filter shows it: once per message and
     /// script line (a call in a loop warns once), as `Warning: Category: message` on stderr.
     pub fn warn(&mut self, category: &'static str, msg: &'static str) {
+        let at = (msg.as_ptr() as usize, self.source, self.cur_span.start);
+        if self.orm.warned_last == at {
+            return;
+        }
+        self.orm.warned_last = at;
         let line = self
             .lines
             .get(self.source)

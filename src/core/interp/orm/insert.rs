@@ -427,7 +427,7 @@ impl Interp<'_> {
         let m = &p.m;
         let plan = &p.plan;
         let fetched = returned.is_some();
-        let mut ident = Vec::with_capacity(plan.pk.len());
+        let mut ident = None;
         let mut expired = false;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             if let Some(vals) = returned {
@@ -442,9 +442,14 @@ impl Interp<'_> {
             {
                 *slot = Some(Value::int(rowid));
             }
-            for &pi in &plan.pk {
-                ident.push(s.values.get(pi).cloned().flatten().unwrap_or(Value::None));
-            }
+            let pk_value = |pi: usize| s.values.get(pi).cloned().flatten().unwrap_or(Value::None);
+            // (A one-column key, the common case, without a vector.)
+            ident = match plan.pk[..] {
+                [pi] => Some(super::model::Ident::One(pk_value(pi))),
+                _ => Some(super::model::Ident::Many(
+                    plan.pk.iter().map(|&pi| pk_value(pi)).collect(),
+                )),
+            };
             for i in 0..plan.table.columns.len().min(s.values.len()) {
                 if plan.server_default[i] && !fetched && s.values[i].is_none() {
                     // Not fetched: loads on access.
@@ -456,7 +461,8 @@ impl Interp<'_> {
             // The snapshot is what was just written.
             s.committed = None;
         }
-        let key = (m.table.clone(), super::model::identity_key(&ident));
+        let ident = ident.unwrap_or(super::model::Ident::Many(vec![]));
+        let key = (m.table.clone(), super::model::identity_key(ident.values()));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);

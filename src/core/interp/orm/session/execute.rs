@@ -80,7 +80,7 @@ impl Interp<'_> {
         let res = if names {
             self.backend.execute(&sql, params)
         } else {
-            self.backend.execute_rows(&sql, params)
+            self.backend.execute_shared(&sql, params)
         };
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);

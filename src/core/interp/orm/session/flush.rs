@@ -125,7 +125,11 @@ impl Interp<'_> {
                 .orm
                 .borrow()
                 .as_ref()
-                .and_then(|s| s.identity.as_ref().and_then(|v| v.first().cloned()))
+                .and_then(|s| {
+                    s.identity
+                        .as_ref()
+                        .and_then(|v| v.values().first().cloned())
+                })
                 .and_then(|v| {
                     if let Value::Int(n) = v {
                         n.to_i64()

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::core::interp::orm::model::{InstState, ModelInfo, Status};
+use crate::core::interp::orm::model::{Ident, InstState, ModelInfo, Status};
 use crate::core::interp::value::{Class, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
@@ -131,16 +131,29 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<Value> {
-        let mut ident = Vec::with_capacity(m.pk.len());
-        for &pi in &m.pk {
-            match row.get(off + pi) {
-                None | Some(SqlValue::Null) => return Ok(Value::None),
-                Some(sv) => ident.push(self.from_sql(sv, m.types.get(pi))?),
+        let pk_value = |it: &mut Self, pi: usize| match row.get(off + pi) {
+            None | Some(SqlValue::Null) => Ok(None),
+            Some(sv) => it.from_sql(sv, m.types.get(pi)).map(Some),
+        };
+        // (A one-column key, the common case, without a vector.)
+        let ident = if let [pi] = m.pk[..] {
+            match pk_value(self, pi)? {
+                Some(v) => Ident::One(v),
+                None => return Ok(Value::None),
             }
-        }
+        } else {
+            let mut vals = Vec::with_capacity(m.pk.len());
+            for &pi in &m.pk {
+                match pk_value(self, pi)? {
+                    Some(v) => vals.push(v),
+                    None => return Ok(Value::None),
+                }
+            }
+            Ident::Many(vals)
+        };
         let key = (
             m.table.clone(),
-            crate::core::interp::orm::model::identity_key(&ident),
+            crate::core::interp::orm::model::identity_key(ident.values()),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
