@@ -345,9 +345,14 @@ impl Interp<'_> {
             // Another table or level may hang off the rows collected so far (its foreign
             // keys come from them): insert those first.
             let table = inst.class.model_info().map(|m| m.table.clone());
+            let same_table = |g: &Prepared| {
+                table
+                    .as_ref()
+                    .is_some_and(|t| Rc::ptr_eq(t, &g.m.table) || *t == g.m.table)
+            };
             if group
                 .first()
-                .is_some_and(|g| g.level != level || Some(&g.m.table) != table.as_ref())
+                .is_some_and(|g| g.level != level || !same_table(g))
             {
                 self.insert_group(std::mem::take(&mut group))?;
             }

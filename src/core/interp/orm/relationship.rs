@@ -22,7 +22,43 @@ use super::{Instrumented, Native};
 pub use eager::{EagerState, LoadedWith};
 pub use sync::Links;
 
+/// A class's relationships with their resolution.
+type ClassRels = Rc<Vec<(Relationship, ResolvedRel)>>;
+
+/// Each class's resolved relationships during one pass over many objects, keyed by the
+/// class object's address (the objects passed keep their classes alive meanwhile; the
+/// class of the previous object is answered without hashing).
+#[derive(Default)]
+pub struct RelsByClass {
+    last: Option<(usize, ClassRels)>,
+    map: super::super::value::FxMap<usize, ClassRels>,
+}
+
 impl Interp<'_> {
+    /// The relationships of `inst`'s class (those that resolve), in declaration order,
+    /// resolved once per class for a pass (`memo`).
+    fn rels_of(&self, memo: &mut RelsByClass, inst: &Instance) -> ClassRels {
+        let key = Rc::as_ptr(&inst.class) as usize;
+        if let Some((k, r)) = &memo.last
+            && *k == key
+        {
+            return r.clone();
+        }
+        let r = match memo.map.get(&key) {
+            Some(r) => r.clone(),
+            None => {
+                let r = Rc::new(match inst.class.model_info() {
+                    Some(m) => self.resolved_rels(&m.class),
+                    None => Vec::new(),
+                });
+                memo.map.insert(key, r.clone());
+                r
+            }
+        };
+        memo.last = Some((key, r.clone()));
+        r
+    }
+
     /// Whether an object's class has relationships (answers cached in `cache` by class
     /// name, for one flush: most passes over every object only concern those that do).
     pub fn has_relationships(
@@ -30,15 +66,16 @@ impl Interp<'_> {
         cache: &mut super::super::value::FxMap<usize, bool>,
         inst: &Instance,
     ) -> bool {
-        let Some(m) = inst.class.model_info() else {
-            return false;
-        };
-        // Keyed by the address of the class name (cheap to hash; the model info that
-        // owns it outlives the flush).
-        let key = Rc::as_ptr(&m.class) as *const u8 as usize;
+        // Keyed by the address of the class (cheap to hash; the objects of the flush
+        // keep their classes alive).
+        let key = Rc::as_ptr(&inst.class) as usize;
         if let Some(&b) = cache.get(&key) {
             return b;
         }
+        let Some(m) = inst.class.model_info() else {
+            cache.insert(key, false);
+            return false;
+        };
         let b = self
             .orm
             .reg
