@@ -131,7 +131,7 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
 /// Appends an integer's decimal digits (what `{n}` writes, without the formatting
 /// machinery: the log writes one per key lookup).
 fn push_int(s: &mut String, n: i64) {
-    let mut buf = [0u8; 20];
+    let mut buf = [0u8; 21];
     let mut i = buf.len();
     let mut m = n.unsigned_abs();
     loop {
@@ -143,11 +143,11 @@ fn push_int(s: &mut String, n: i64) {
         }
     }
     if n < 0 {
-        s.push('-');
+        i -= 1;
+        buf[i] = b'-';
     }
-    for &b in &buf[i..] {
-        s.push(char::from(b));
-    }
+    // (ASCII digits: one append.)
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
