@@ -626,12 +626,18 @@ impl Interp<'_> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(());
         };
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-        if expired && self.status(inst) == Status::Persistent {
-            self.refresh_instance(inst)?;
-        }
-        if self.status(inst) == Status::Persistent {
-            self.mark_modified(inst);
+        let (expired, status) = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .map_or((false, Status::Transient), |s| (s.expired, s.status));
+        if status == Status::Persistent {
+            if expired {
+                self.refresh_instance(inst)?;
+            }
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
+            }
         }
         match attr.column {
             Some(i) => {

@@ -196,6 +196,10 @@ impl Interp<'_> {
 
     /// Objects referenced from an instance's loaded relationship attributes.
     pub fn related_objects(&self, inst: &Rc<Instance>) -> Vec<Rc<Instance>> {
+        // (Related objects live in the instance dict: an empty one holds none.)
+        if inst.dict.borrow().is_empty() {
+            return vec![];
+        }
         let Some(m) = inst.class.model_info() else {
             return vec![];
         };
