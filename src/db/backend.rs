@@ -139,6 +139,32 @@ impl<'c> ScriptBackend<'c> {
         Ok(())
     }
 
+    /// One statement's rows into `out`, `ncols` values each; returns `ncols`.
+    fn run_flat(
+        &mut self,
+        sql: &Rc<str>,
+        params: &[SqlValue],
+        out: &mut Vec<SqlValue>,
+    ) -> Result<usize, BackendError> {
+        let i = self.statement(sql, Some(sql))?;
+        self.bind(i, params)?;
+        let stmt = &mut self.stmts[i].1;
+        let ncols = stmt.column_count();
+        if ncols == 0 {
+            stmt.raw_execute().map_err(err)?;
+            return Ok(0);
+        }
+        let mut q = stmt.raw_query();
+        while let Some(row) = q.next().map_err(err)? {
+            // (Room for the row: a one-row result allocates once, more rows double it.)
+            out.reserve(ncols);
+            for i in 0..ncols {
+                out.push(sql_value(row.get_ref(i).map_err(err)?));
+            }
+        }
+        Ok(ncols)
+    }
+
     /// One statement; column names only when `names`.
     fn run_statement(
         &mut self,
@@ -231,5 +257,14 @@ impl Backend for ScriptBackend<'_> {
         params: &[SqlValue],
     ) -> Result<QueryResult, BackendError> {
         self.run_statement(sql, Some(sql), params, false)
+    }
+
+    fn execute_flat(
+        &mut self,
+        sql: &Rc<str>,
+        params: &[SqlValue],
+        out: &mut Vec<SqlValue>,
+    ) -> Result<usize, BackendError> {
+        self.run_flat(sql, params, out)
     }
 }

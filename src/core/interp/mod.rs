@@ -120,6 +120,23 @@ pub trait Backend {
         self.execute_rows(sql, params)
     }
 
+    /// [`Self::execute_shared`] with every row's values appended to `out`, one row after
+    /// the other (no vector per row); returns the number of values per row (0 for a
+    /// statement without result columns).
+    fn execute_flat(
+        &mut self,
+        sql: &std::rc::Rc<str>,
+        params: &[SqlValue],
+        out: &mut Vec<SqlValue>,
+    ) -> Result<usize, BackendError> {
+        let r = self.execute_shared(sql, params)?;
+        let width = r.rows.first().map_or(0, Vec::len);
+        for row in r.rows {
+            out.extend(row);
+        }
+        Ok(width)
+    }
+
     /// Runs one statement that returns no rows once per parameter set (`executemany`).
     /// Stops at the first error; the rows before it stay applied (the caller rolls back).
     fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {

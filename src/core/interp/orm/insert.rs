@@ -53,6 +53,11 @@ pub struct TablePlan {
 pub struct Plans {
     by_class: HashMap<Rc<str>, Rc<TablePlan>>,
     last: Option<(Rc<str>, Rc<TablePlan>)>,
+    /// The columns the previous object sent (the next one usually sends the same:
+    /// shared, not allocated again).
+    last_cols: Option<Rc<[usize]>>,
+    /// Room to collect an object's columns in (reused from object to object).
+    scratch_cols: Vec<usize>,
 }
 
 /// One pending object's INSERT parameters.
@@ -61,7 +66,7 @@ struct Prepared {
     m: Rc<ModelInfo>,
     plan: Rc<TablePlan>,
     /// Column indexes sent, in table order.
-    cols: Vec<usize>,
+    cols: Rc<[usize]>,
     values: Vec<SqlValue>,
     /// Column indexes (among `cols`) whose value is their SQL expression default, not a
     /// bound parameter.
@@ -76,7 +81,7 @@ impl Prepared {
     fn same_group(&self, other: &Prepared) -> bool {
         Rc::ptr_eq(&self.plan, &other.plan)
             && self.level == other.level
-            && self.cols == other.cols
+            && (Rc::ptr_eq(&self.cols, &other.cols) || self.cols == other.cols)
             && self.inline == other.inline
             && self.has_all_pks == other.has_all_pks
             && self.server_missing == other.server_missing
@@ -267,7 +272,8 @@ impl Interp<'_> {
             return Ok(None);
         };
         let n = plan.table.columns.len();
-        let mut cols = Vec::with_capacity(n);
+        let mut cols = std::mem::take(&mut plans.scratch_cols);
+        cols.clear();
         let mut values = Vec::with_capacity(n);
         let mut inline = Vec::new();
         for i in 0..n {
@@ -309,6 +315,16 @@ impl Interp<'_> {
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
         let server_missing =
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        let shared: Rc<[usize]> = match &plans.last_cols {
+            Some(last) if **last == *cols => last.clone(),
+            _ => {
+                let shared: Rc<[usize]> = Rc::from(&cols[..]);
+                plans.last_cols = Some(shared.clone());
+                shared
+            }
+        };
+        plans.scratch_cols = cols;
+        let cols = shared;
         Ok(Some(Prepared {
             inst: inst.clone(),
             m,
@@ -387,6 +403,10 @@ impl Interp<'_> {
             } else {
                 self.run_sql_many(&sql, &rows)?;
             }
+            // (Room for the group's identities: no rehashing while they go in.)
+            self.orm.identity.reserve(group.len());
+            self.orm.identity_order.reserve(group.len());
+            self.orm.inserted_in_tx.reserve(group.len());
             for p in &group {
                 self.finish_insert(p, None, 0);
             }

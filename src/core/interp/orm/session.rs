@@ -6,6 +6,7 @@
 
 mod convert;
 mod execute;
+pub use execute::FlatRows;
 mod flush;
 mod load;
 

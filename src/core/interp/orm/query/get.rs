@@ -115,8 +115,8 @@ impl Interp<'_> {
             }
         };
         self.autoflush()?;
-        let rows = self.run_shared_sql(sql, conv, true)?.rows;
-        match rows.first() {
+        let rows = self.run_flat_sql(sql, conv, true)?;
+        match rows.rows().next() {
             Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
         }

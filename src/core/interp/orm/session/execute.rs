@@ -7,7 +7,9 @@ use std::rc::Rc;
 use crate::core::interp::exceptions::exc_instance;
 use crate::core::interp::orm::insert::{many_repr, tuple_repr};
 use crate::core::interp::value::Value;
-use crate::core::interp::{BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R};
+use crate::core::interp::{
+    Backend, BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R,
+};
 use crate::core::sql::{SqlValue, Statement, render};
 
 impl Interp<'_> {
@@ -66,6 +68,18 @@ impl Interp<'_> {
         self.run_logged(sql, params, tx, false)
     }
 
+    /// [`Self::run_shared_sql`] for the ORM's own SELECTs, which read rows by position:
+    /// the rows' values in one vector, `width` per row (see [`FlatRows`]).
+    pub fn run_flat_sql(&mut self, sql: Rc<str>, params: &[SqlValue], tx: bool) -> R<FlatRows> {
+        self.run_logged_with(sql, params, tx, |b, sql| {
+            let mut values = Vec::new();
+            let width = b.execute_flat(sql, params, &mut values)?;
+            let rows = FlatRows { width, values };
+            let n = rows.len();
+            Ok((rows, n))
+        })
+    }
+
     fn run_logged(
         &mut self,
         sql: Rc<str>,
@@ -73,20 +87,36 @@ impl Interp<'_> {
         tx: bool,
         names: bool,
     ) -> R<QueryResult> {
+        self.run_logged_with(sql, params, tx, |b, sql| {
+            let r = if names {
+                b.execute(sql, params)
+            } else {
+                b.execute_shared(sql, params)
+            }?;
+            let n = r.rows.len();
+            Ok((r, n))
+        })
+    }
+
+    /// Runs a statement through `exec` (which answers its result and row count), logs it
+    /// and maps a driver error to its Python exception.
+    fn run_logged_with<T>(
+        &mut self,
+        sql: Rc<str>,
+        params: &[SqlValue],
+        tx: bool,
+        exec: impl FnOnce(&mut dyn Backend, &Rc<str>) -> Result<(T, usize), BackendError>,
+    ) -> R<T> {
         if tx {
             self.begin_for(&sql)?;
         }
         let started = self.backend.now_ms();
-        let res = if names {
-            self.backend.execute(&sql, params)
-        } else {
-            self.backend.execute_shared(&sql, params)
-        };
+        let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
-        let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+        let rows = res.as_ref().map(|r| r.1).unwrap_or(0);
         self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
         match res {
-            Ok(r) => Ok(r),
+            Ok((r, _)) => Ok(r),
             Err(e) => {
                 let value = Value::tuple(params.iter().map(plain_value).collect());
                 let shown = self.last_shown();
@@ -154,6 +184,34 @@ impl Interp<'_> {
             elapsed_ms: 0.0,
             rows: 0,
         });
+    }
+}
+
+/// A result's rows in one vector: `width` values per row, one row after the other.
+pub struct FlatRows {
+    /// Values per row (0: no rows).
+    pub width: usize,
+    /// The values.
+    pub values: Vec<SqlValue>,
+}
+
+impl FlatRows {
+    /// The rows.
+    pub fn rows(&self) -> impl Iterator<Item = &[SqlValue]> {
+        // (`chunks_exact` wants a non-zero width; a width of 0 has no rows.)
+        self.values
+            .chunks_exact(self.width.max(1))
+            .take(if self.width == 0 { 0 } else { usize::MAX })
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.values.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

@@ -16,7 +16,9 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        if let Ok(mp) = self.orm.reg.mapper(&m.class)
+        // (Loaded relationships live in the instance dict: an empty one has none to drop.)
+        if !inst.dict.borrow().is_empty()
+            && let Ok(mp) = self.orm.reg.mapper(&m.class)
             && !mp.relationships.is_empty()
         {
             let mut d = inst.dict.borrow_mut();
