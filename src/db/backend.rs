@@ -57,18 +57,18 @@ const KEPT_STATEMENTS: usize = 64;
 
 /// [`Backend`] for one script run over a [`Database`]: it borrows the connection for
 /// the run and keeps its prepared statements itself, each with the SQL text it was
-/// prepared from. A statement whose text the ORM keeps in a cache (the same `Rc`) is
-/// found by the text's address, so a repeated lookup hashes and compares no text; other
-/// text is compared byte for byte. The statements are finalized when the run ends.
+/// prepared from. The statement used last is checked first, by the address of its text
+/// when the ORM passes the `Rc` it caches (a repeated lookup compares no text); others
+/// are found by their text. The statements are finalized when the run ends.
 pub struct ScriptBackend<'c> {
     conn: &'c rusqlite::Connection,
     /// Prepared statements with their text (kept alive here, so an address identifies
-    /// one text for as long as its entry lives) and when each was last used.
-    stmts: Vec<(Rc<str>, Statement<'c>, u64)>,
-    /// The entry used last (checked first: a loop repeats one statement).
+    /// one text for as long as its entry lives).
+    stmts: Vec<(Rc<str>, Statement<'c>)>,
+    /// The entry used last.
     last: usize,
-    /// Uses so far (the clock of the least-recently-used eviction).
-    uses: u64,
+    /// The entry a new statement replaces once [`KEPT_STATEMENTS`] are kept (in turn).
+    evict: usize,
 }
 
 impl Database {
@@ -78,7 +78,7 @@ impl Database {
             conn: self.connection(),
             stmts: Vec::new(),
             last: 0,
-            uses: 0,
+            evict: 0,
         }
     }
 }
@@ -87,21 +87,13 @@ impl<'c> ScriptBackend<'c> {
     /// The index of the prepared statement for `sql` (`shared`: the caller's `Rc` of
     /// it, when it has one), preparing it when it is not kept yet.
     fn statement(&mut self, sql: &str, shared: Option<&Rc<str>>) -> Result<usize, BackendError> {
-        self.uses += 1;
-        let found = match shared {
-            Some(rc)
-                if self
-                    .stmts
-                    .get(self.last)
-                    .is_some_and(|e| Rc::ptr_eq(&e.0, rc)) =>
-            {
-                Some(self.last)
-            }
-            Some(rc) => self.stmts.iter().position(|e| Rc::ptr_eq(&e.0, rc)),
-            None => None,
+        let same = |e: &(Rc<str>, Statement<'c>)| {
+            shared.is_some_and(|rc| Rc::ptr_eq(&e.0, rc)) || *e.0 == *sql
+        };
+        if self.stmts.get(self.last).is_some_and(same) {
+            return Ok(self.last);
         }
-        .or_else(|| self.stmts.iter().position(|e| *e.0 == *sql));
-        let i = match found {
+        let i = match self.stmts.iter().position(|e| *e.0 == *sql) {
             Some(i) => i,
             None => {
                 // (Prepared as rusqlite's cache prepares: the trimmed text, persistent.)
@@ -109,51 +101,52 @@ impl<'c> ScriptBackend<'c> {
                     .conn
                     .prepare_with_flags(sql.trim(), rusqlite::PrepFlags::SQLITE_PREPARE_PERSISTENT)
                     .map_err(err)?;
-                let text = shared.cloned().unwrap_or_else(|| Rc::from(sql));
+                let entry = (shared.cloned().unwrap_or_else(|| Rc::from(sql)), stmt);
                 if self.stmts.len() < KEPT_STATEMENTS {
-                    self.stmts.push((text, stmt, 0));
+                    self.stmts.push(entry);
                     self.stmts.len() - 1
                 } else {
-                    let oldest = (0..self.stmts.len())
-                        .min_by_key(|&i| self.stmts[i].2)
-                        .unwrap_or(0);
-                    self.stmts[oldest] = (text, stmt, 0);
-                    oldest
+                    let i = self.evict;
+                    self.evict = (i + 1) % KEPT_STATEMENTS;
+                    self.stmts[i] = entry;
+                    i
                 }
             }
         };
-        self.stmts[i].2 = self.uses;
         self.last = i;
         Ok(i)
     }
 
-    /// Binds `params` to statement `i` (clearing bindings the parameters do not cover).
-    fn bind(&mut self, i: usize, params: &[SqlValue]) -> Result<(), BackendError> {
+    /// Runs one statement, appending its rows' values to `out` (one row after the
+    /// other); returns the number of result columns (0: a statement without rows), the
+    /// column names when `names`, and the rows a statement without rows changed.
+    fn run(
+        &mut self,
+        sql: &str,
+        shared: Option<&Rc<str>>,
+        params: &[SqlValue],
+        names: bool,
+        out: &mut Vec<SqlValue>,
+    ) -> Result<(usize, std::sync::Arc<[String]>, i64), BackendError> {
+        let i = self.statement(sql, shared)?;
+        let conn = self.conn;
         let stmt = &mut self.stmts[i].1;
         if params.len() != stmt.parameter_count() {
+            // (Bindings left from an earlier use: cleared, as rusqlite's cache does.)
             stmt.clear_bindings();
         }
-        for (k, p) in params.iter().enumerate() {
-            stmt.raw_bind_parameter(k + 1, to_sql(p)).map_err(err)?;
-        }
-        Ok(())
-    }
-
-    /// One statement's rows into `out`, `ncols` values each; returns `ncols`.
-    fn run_flat(
-        &mut self,
-        sql: &Rc<str>,
-        params: &[SqlValue],
-        out: &mut Vec<SqlValue>,
-    ) -> Result<usize, BackendError> {
-        let i = self.statement(sql, Some(sql))?;
-        self.bind(i, params)?;
-        let stmt = &mut self.stmts[i].1;
+        bind(stmt, params)?;
         let ncols = stmt.column_count();
         if ncols == 0 {
+            let before = conn.total_changes();
             stmt.raw_execute().map_err(err)?;
-            return Ok(0);
+            return Ok((0, no_columns(), (conn.total_changes() - before) as i64));
         }
+        let columns: std::sync::Arc<[String]> = if names {
+            stmt.column_names().map(|s| s.to_string()).collect()
+        } else {
+            no_columns()
+        };
         let mut q = stmt.raw_query();
         while let Some(row) = q.next().map_err(err)? {
             // (Room for the row: a one-row result allocates once, more rows double it.)
@@ -162,10 +155,10 @@ impl<'c> ScriptBackend<'c> {
                 out.push(sql_value(row.get_ref(i).map_err(err)?));
             }
         }
-        Ok(ncols)
+        Ok((ncols, columns, -1))
     }
 
-    /// One statement; column names only when `names`.
+    /// One statement's result with a vector per row.
     fn run_statement(
         &mut self,
         sql: &str,
@@ -173,42 +166,27 @@ impl<'c> ScriptBackend<'c> {
         params: &[SqlValue],
         names: bool,
     ) -> Result<QueryResult, BackendError> {
-        let i = self.statement(sql, shared)?;
-        self.bind(i, params)?;
-        let conn = self.conn;
-        let stmt = &mut self.stmts[i].1;
-        let ncols = stmt.column_count();
-        if ncols == 0 {
-            let before = conn.total_changes();
-            stmt.raw_execute().map_err(err)?;
-            return Ok(QueryResult {
-                columns: no_columns(),
-                rows: vec![],
-                rowcount: (conn.total_changes() - before) as i64,
-                lastrowid: conn.last_insert_rowid(),
-            });
-        }
-        let columns: std::sync::Arc<[String]> = if names {
-            stmt.column_names().map(|s| s.to_string()).collect()
-        } else {
-            no_columns()
+        let mut values = Vec::new();
+        let (ncols, columns, rowcount) = self.run(sql, shared, params, names, &mut values)?;
+        let rows = match ncols {
+            0 => Vec::new(),
+            n => values.chunks(n).map(<[SqlValue]>::to_vec).collect(),
         };
-        let mut rows = Vec::new();
-        let mut q = stmt.raw_query();
-        while let Some(row) = q.next().map_err(err)? {
-            let mut out = Vec::with_capacity(ncols);
-            for i in 0..ncols {
-                out.push(sql_value(row.get_ref(i).map_err(err)?));
-            }
-            rows.push(out);
-        }
         Ok(QueryResult {
             columns,
             rows,
-            rowcount: -1,
-            lastrowid: conn.last_insert_rowid(),
+            rowcount,
+            lastrowid: self.conn.last_insert_rowid(),
         })
     }
+}
+
+/// Binds `params` to `stmt`.
+fn bind(stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<(), BackendError> {
+    for (k, p) in params.iter().enumerate() {
+        stmt.raw_bind_parameter(k + 1, to_sql(p)).map_err(err)?;
+    }
+    Ok(())
 }
 
 /// A value SQLite returned, as the interpreter's (text checked as UTF-8 once, then shared).
@@ -232,23 +210,18 @@ impl Backend for ScriptBackend<'_> {
 
     fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
         let i = self.statement(sql, None)?;
+        let stmt = &mut self.stmts[i].1;
+        // (No bindings left from an earlier use: the rows bind every parameter.)
+        stmt.clear_bindings();
         for row in rows {
-            self.bind(i, row)?;
-            self.stmts[i].1.raw_execute().map_err(err)?;
+            bind(stmt, row)?;
+            stmt.raw_execute().map_err(err)?;
         }
         Ok(())
     }
 
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
         self.run_statement(sql, None, params, true)
-    }
-
-    fn execute_rows(
-        &mut self,
-        sql: &str,
-        params: &[SqlValue],
-    ) -> Result<QueryResult, BackendError> {
-        self.run_statement(sql, None, params, false)
     }
 
     fn execute_shared(
@@ -265,6 +238,6 @@ impl Backend for ScriptBackend<'_> {
         params: &[SqlValue],
         out: &mut Vec<SqlValue>,
     ) -> Result<usize, BackendError> {
-        self.run_flat(sql, params, out)
+        Ok(self.run(sql, Some(sql), params, false, out)?.0)
     }
 }

@@ -100,24 +100,16 @@ pub trait Backend {
     /// Runs one statement with positional parameters.
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
 
-    /// [`Self::execute`] for a caller that reads rows by position: the result's column
-    /// names may be left empty (the ORM's own SELECTs, which know their columns).
-    fn execute_rows(
-        &mut self,
-        sql: &str,
-        params: &[SqlValue],
-    ) -> Result<QueryResult, BackendError> {
-        self.execute(sql, params)
-    }
-
-    /// [`Self::execute_rows`] for SQL text the caller keeps in a cache (the same `Rc` each
-    /// time): a backend may find its prepared statement by the text's address.
+    /// [`Self::execute`] for a caller that reads rows by position (the result's column
+    /// names may be left empty: the ORM's own SELECTs know their columns), with SQL text
+    /// the caller may keep in a cache (the same `Rc` each time: a backend may find its
+    /// prepared statement by the text's address).
     fn execute_shared(
         &mut self,
         sql: &std::rc::Rc<str>,
         params: &[SqlValue],
     ) -> Result<QueryResult, BackendError> {
-        self.execute_rows(sql, params)
+        self.execute(sql, params)
     }
 
     /// [`Self::execute_shared`] with every row's values appended to `out`, one row after

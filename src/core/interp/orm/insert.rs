@@ -467,14 +467,19 @@ impl Interp<'_> {
             {
                 *slot = Some(Value::int(rowid));
             }
-            let pk_value = |pi: usize| s.values.get(pi).cloned().flatten().unwrap_or(Value::None);
             // (A one-column key, the common case, without a vector.)
-            ident = match plan.pk[..] {
-                [pi] => Some(super::model::Ident::One(pk_value(pi))),
-                _ => Some(super::model::Ident::Many(
-                    plan.pk.iter().map(|&pi| pk_value(pi)).collect(),
-                )),
-            };
+            let mut vals: Vec<Value> = Vec::new();
+            for &pi in &plan.pk {
+                let v = s.values.get(pi).cloned().flatten().unwrap_or(Value::None);
+                if plan.pk.len() == 1 {
+                    ident = Some(super::model::Ident::One(v));
+                } else {
+                    vals.push(v);
+                }
+            }
+            if plan.pk.len() != 1 {
+                ident = Some(super::model::Ident::Many(vals));
+            }
             for i in 0..plan.table.columns.len().min(s.values.len()) {
                 if plan.server_default[i] && !fetched && s.values[i].is_none() {
                     // Not fetched: loads on access.

@@ -25,38 +25,30 @@ pub use sync::Links;
 /// A class's relationships with their resolution.
 type ClassRels = Rc<Vec<(Relationship, ResolvedRel)>>;
 
-/// Each class's resolved relationships during one pass over many objects, keyed by the
-/// class object's address (the objects passed keep their classes alive meanwhile; the
-/// class of the previous object is answered without hashing).
+/// Each class's resolved relationships during one pass over many objects, by the class
+/// object's address (the objects passed keep their classes alive meanwhile). A pass
+/// meets few classes: they are looked up in a short list, the last one found first.
 #[derive(Default)]
-pub struct RelsByClass {
-    last: Option<(usize, ClassRels)>,
-    map: super::super::value::FxMap<usize, ClassRels>,
-}
+pub struct RelsByClass(Vec<(usize, ClassRels)>);
 
 impl Interp<'_> {
     /// The relationships of `inst`'s class (those that resolve), in declaration order,
     /// resolved once per class for a pass (`memo`).
     fn rels_of(&self, memo: &mut RelsByClass, inst: &Instance) -> ClassRels {
         let key = Rc::as_ptr(&inst.class) as usize;
-        if let Some((k, r)) = &memo.last
-            && *k == key
-        {
-            return r.clone();
+        let memo = &mut memo.0;
+        if let Some(i) = memo.iter().position(|e| e.0 == key) {
+            memo.swap(0, i);
+        } else {
+            let r = Rc::new(match inst.class.model_info() {
+                Some(m) => self.resolved_rels(&m.class),
+                None => Vec::new(),
+            });
+            memo.push((key, r));
+            let last = memo.len() - 1;
+            memo.swap(0, last);
         }
-        let r = match memo.map.get(&key) {
-            Some(r) => r.clone(),
-            None => {
-                let r = Rc::new(match inst.class.model_info() {
-                    Some(m) => self.resolved_rels(&m.class),
-                    None => Vec::new(),
-                });
-                memo.map.insert(key, r.clone());
-                r
-            }
-        };
-        memo.last = Some((key, r.clone()));
-        r
+        memo[0].1.clone()
     }
 
     /// Whether an object's class has relationships (answers cached in `cache` by class

@@ -12,6 +12,10 @@ use crate::core::interp::{
 };
 use crate::core::sql::{SqlValue, Statement, render};
 
+/// How [`Interp::run_logged_with`] runs a statement: it keeps the result and answers
+/// its number of rows.
+type Exec<'a> = dyn FnMut(&mut dyn Backend, &Rc<str>) -> Result<usize, BackendError> + 'a;
+
 impl Interp<'_> {
     /// Renders and runs a statement (opening a transaction first when `tx`).
     pub fn run_stmt(&mut self, stmt: &Statement, tx: bool) -> R<QueryResult> {
@@ -71,13 +75,15 @@ impl Interp<'_> {
     /// [`Self::run_shared_sql`] for the ORM's own SELECTs, which read rows by position:
     /// the rows' values in one vector, `width` per row (see [`FlatRows`]).
     pub fn run_flat_sql(&mut self, sql: Rc<str>, params: &[SqlValue], tx: bool) -> R<FlatRows> {
-        self.run_logged_with(sql, params, tx, |b, sql| {
-            let mut values = Vec::new();
-            let width = b.execute_flat(sql, params, &mut values)?;
-            let rows = FlatRows { width, values };
-            let n = rows.len();
-            Ok((rows, n))
-        })
+        let mut rows = FlatRows {
+            width: 0,
+            values: Vec::new(),
+        };
+        self.run_logged_with(sql, params, tx, &mut |b, sql| {
+            rows.width = b.execute_flat(sql, params, &mut rows.values)?;
+            Ok(rows.len())
+        })?;
+        Ok(rows)
     }
 
     fn run_logged(
@@ -87,36 +93,39 @@ impl Interp<'_> {
         tx: bool,
         names: bool,
     ) -> R<QueryResult> {
-        self.run_logged_with(sql, params, tx, |b, sql| {
+        let mut out = None;
+        self.run_logged_with(sql, params, tx, &mut |b, sql| {
             let r = if names {
                 b.execute(sql, params)
             } else {
                 b.execute_shared(sql, params)
             }?;
             let n = r.rows.len();
-            Ok((r, n))
-        })
+            out = Some(r);
+            Ok(n)
+        })?;
+        Ok(out.unwrap_or_default())
     }
 
-    /// Runs a statement through `exec` (which answers its result and row count), logs it
-    /// and maps a driver error to its Python exception.
-    fn run_logged_with<T>(
+    /// Runs a statement through `exec` (which keeps its result and answers its number of
+    /// rows), logs it and maps a driver error to its Python exception.
+    fn run_logged_with(
         &mut self,
         sql: Rc<str>,
         params: &[SqlValue],
         tx: bool,
-        exec: impl FnOnce(&mut dyn Backend, &Rc<str>) -> Result<(T, usize), BackendError>,
-    ) -> R<T> {
+        exec: &mut Exec<'_>,
+    ) -> R<()> {
         if tx {
             self.begin_for(&sql)?;
         }
         let started = self.backend.now_ms();
         let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
-        let rows = res.as_ref().map(|r| r.1).unwrap_or(0);
+        let rows = res.as_ref().map_or(0, |n| *n);
         self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
         match res {
-            Ok((r, _)) => Ok(r),
+            Ok(_) => Ok(()),
             Err(e) => {
                 let value = Value::tuple(params.iter().map(plain_value).collect());
                 let shown = self.last_shown();
@@ -198,10 +207,8 @@ pub struct FlatRows {
 impl FlatRows {
     /// The rows.
     pub fn rows(&self) -> impl Iterator<Item = &[SqlValue]> {
-        // (`chunks_exact` wants a non-zero width; a width of 0 has no rows.)
-        self.values
-            .chunks_exact(self.width.max(1))
-            .take(if self.width == 0 { 0 } else { usize::MAX })
+        // (`chunks` wants a non-zero width; with a width of 0 there are no values.)
+        self.values.chunks(self.width.max(1))
     }
 
     /// The number of rows.

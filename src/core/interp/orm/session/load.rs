@@ -133,26 +133,18 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<Value> {
-        let pk_value = |it: &mut Self, pi: usize| match row.get(off + pi) {
-            None | Some(SqlValue::Null) => Ok(None),
-            Some(sv) => it.from_sql(sv, m.types.get(pi)).map(Some),
-        };
         // (A one-column key, the common case, without a vector.)
-        let ident = if let [pi] = m.pk[..] {
-            match pk_value(self, pi)? {
-                Some(v) => Ident::One(v),
-                None => return Ok(Value::None),
+        let mut ident = Ident::Many(Vec::new());
+        for &pi in &m.pk {
+            let v = match row.get(off + pi) {
+                None | Some(SqlValue::Null) => return Ok(Value::None),
+                Some(sv) => self.from_sql(sv, m.types.get(pi))?,
+            };
+            match &mut ident {
+                Ident::Many(vals) if m.pk.len() > 1 => vals.push(v),
+                _ => ident = Ident::One(v),
             }
-        } else {
-            let mut vals = Vec::with_capacity(m.pk.len());
-            for &pi in &m.pk {
-                match pk_value(self, pi)? {
-                    Some(v) => vals.push(v),
-                    None => return Ok(Value::None),
-                }
-            }
-            Ident::Many(vals)
-        };
+        }
         let key = (
             m.table.clone(),
             crate::core::interp::orm::model::identity_key(ident.values()),
