@@ -241,3 +241,40 @@ impl Backend for ScriptBackend<'_> {
         Ok(self.run(sql, Some(sql), params, false, out)?.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_kept_found_and_evicted() {
+        let db = Database::open_in_memory().expect("db");
+        let mut b = db.script_backend();
+        b.execute("CREATE TABLE t (a INTEGER, b TEXT)", &[])
+            .expect("create");
+        let ins: Rc<str> = Rc::from("INSERT INTO t (a, b) VALUES (?, ?)");
+        let one = [SqlValue::Integer(1), SqlValue::Text("x".into())];
+        assert_eq!(b.execute_shared(&ins, &one).expect("insert").rowcount, 1);
+        // Fewer parameters than placeholders: the others are NULL, not the last values.
+        b.execute_shared(&ins, &[SqlValue::Integer(2)])
+            .expect("insert");
+        let select: Rc<str> = Rc::from("SELECT a, b FROM t ORDER BY a");
+        let rows = vec![
+            vec![SqlValue::Integer(1), SqlValue::Text("x".into())],
+            vec![SqlValue::Integer(2), SqlValue::Null],
+        ];
+        assert_eq!(b.execute(&select, &[]).expect("select").rows, rows);
+        // More distinct statements than are kept: each still runs, the oldest make room.
+        for k in 0..KEPT_STATEMENTS as i64 + 10 {
+            let r = b.execute(&format!("SELECT {k}"), &[]).expect("select k");
+            assert_eq!(r.rows, vec![vec![SqlValue::Integer(k)]]);
+        }
+        assert_eq!(b.stmts.len(), KEPT_STATEMENTS);
+        let mut out = Vec::new();
+        assert_eq!(b.execute_flat(&select, &[], &mut out).expect("flat"), 2);
+        assert_eq!(out, rows.concat());
+        // An error is a value, and the backend stays usable.
+        assert!(b.execute("SELECT * FROM missing", &[]).is_err());
+        assert_eq!(b.execute_shared(&select, &[]).expect("again").rows, rows);
+    }
+}
