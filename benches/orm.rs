@@ -30,13 +30,13 @@ fn script(db: Database, sources: Vec<(&'static str, &'static str)>) -> (Database
     std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
-            let mut db = db;
+            let db = db;
             let srcs: Vec<Source> = sources.iter().map(|(n, t)| Source::new(n, t)).collect();
             let opts = RunOptions {
                 stack_budget: 200 << 20,
                 ..RunOptions::default()
             };
-            let out = run(&srcs, &mut db, opts);
+            let out = run(&srcs, &mut db.script_backend(), opts);
             if let Some(e) = &out.error {
                 panic!("bench script failed: {e:?}\n{}", out.stdout);
             }

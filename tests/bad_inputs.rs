@@ -10,10 +10,10 @@ use ormlab::core::interp::{RunOptions, Source, run};
 use ormlab::db::Database;
 
 fn run_one(src: &str) -> (String, u32, u32) {
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", src)],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions {
             max_steps: 5_000_000,
             ..Default::default()
@@ -60,13 +60,13 @@ fn bad_inputs_report_python_errors_with_positions() {
 
 #[test]
 fn syntax_errors_are_diagnostics_and_nothing_runs() {
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[
             Source::new("models.py", "print('ran')\n"),
             Source::new("script.py", "x = (1,\nprint(x)\n"),
         ],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(out.stdout, "");
@@ -81,10 +81,10 @@ fn unsupported_python_says_so() {
         ("async def f():\n    pass\n", "async"),
         ("def g():\n    yield 1\n", "yield"),
     ] {
-        let mut db = Database::open_in_memory().expect("db");
+        let db = Database::open_in_memory().expect("db");
         let out = run(
             &[Source::new("script.py", src)],
-            &mut db,
+            &mut db.script_backend(),
             RunOptions::default(),
         );
         let msg = out
@@ -99,10 +99,10 @@ fn unsupported_python_says_so() {
 
 #[test]
 fn endless_loops_stop_at_the_step_budget() {
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", "i = 0\nwhile True:\n    i += 1\n")],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions {
             max_steps: 10_000,
             ..Default::default()

@@ -31,10 +31,10 @@ print(db.session.execute(db.select(User.name)).all())
 
 #[test]
 fn sql_log_of_a_small_session() {
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", SCRIPT)],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(out.error, None);
@@ -57,10 +57,10 @@ fn sql_log_of_a_small_session() {
 
 #[test]
 fn diagnostics_of_a_broken_script() {
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", "x = [1, 2\nif x\n    print(x)\n")],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     let d: Vec<String> = out
@@ -96,10 +96,10 @@ db.session.add(Item(id=50, name='c', made='m', data=None))
 db.session.commit()
 print(db.session.execute(db.text('select data from item where id = 50')).scalar())
 ";
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", GROUPED)],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(out.error, None);
@@ -142,10 +142,10 @@ print([(b.title, b.author.name) for b in books])
 db.session.close()
 print(db.session.scalars(db.select(Author).options(db.subqueryload(Author.books)).where(Author.id == 2)).one().books[0].title)
 ";
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[Source::new("script.py", EAGER)],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(out.error, None);

@@ -11,13 +11,13 @@ fn check(name: &str) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/");
     let script = std::fs::read_to_string(format!("{dir}{name}.py")).expect("script");
     let expected = std::fs::read_to_string(format!("{dir}{name}.out")).expect("expected output");
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     // As the CLI and the page run scripts: foreign keys unenforced, like pysqlite.
     db.execute_batch("PRAGMA foreign_keys = OFF")
         .expect("pragma");
     let out = run(
         &[Source::new(&format!("{name}.py"), &script)],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(
@@ -177,13 +177,13 @@ fn subqueries_joins_and_aggregates() {
 fn printed_tables_sit_at_their_print() {
     let models = "class User(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n\n    def __repr__(self):\n        return f'<U {self.id}>'\n";
     let script = "db.create_all()\ndb.session.add(User())\n\nprint(User.query.all())\n";
-    let mut db = Database::open_in_memory().expect("db");
+    let db = Database::open_in_memory().expect("db");
     let out = run(
         &[
             Source::new("models.py", models),
             Source::new("script.py", script),
         ],
-        &mut db,
+        &mut db.script_backend(),
         RunOptions::default(),
     );
     assert_eq!(out.stdout, "[<U 1>]\n");

@@ -145,7 +145,7 @@ fn run_script(args: &[String]) -> i32 {
             }
         }
     }
-    let mut db = match crate::db::Database::open_in_memory() {
+    let db = match crate::db::Database::open_in_memory() {
         Ok(d) => d,
         Err(e) => {
             eprintln!("ormlab: {e}");
@@ -163,7 +163,7 @@ fn run_script(args: &[String]) -> i32 {
                 stack_budget: 400 << 20,
                 ..Default::default()
             };
-            run(&sources_for_thread, &mut db, opts)
+            run(&sources_for_thread, &mut db.script_backend(), opts)
         })
         .ok()
         .and_then(|h| h.join().ok());

@@ -1,5 +1,9 @@
-//! [`crate::core::interp::Backend`] over rusqlite: prepared statements cached per SQL text.
+//! [`crate::core::interp::Backend`] over rusqlite: a run's prepared statements, kept by
+//! the backend and found by the address of the SQL text the ORM caches.
 
+use std::rc::Rc;
+
+use rusqlite::Statement;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use crate::core::interp::{Backend, BackendError, BackendErrorKind, QueryResult};
@@ -48,87 +52,229 @@ fn err(e: rusqlite::Error) -> BackendError {
     BackendError { kind, message }
 }
 
-impl Backend for Database {
-    fn now_ms(&self) -> f64 {
-        crate::engine::clock::now_ms()
-    }
+/// The most statements a [`ScriptBackend`] keeps prepared (rusqlite's own cache keeps 16).
+const KEPT_STATEMENTS: usize = 64;
 
-    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
-        let mut stmt = self.connection().prepare_cached(sql).map_err(err)?;
-        for row in rows {
-            for (i, p) in row.iter().enumerate() {
-                stmt.raw_bind_parameter(i + 1, to_sql(p)).map_err(err)?;
-            }
-            stmt.raw_execute().map_err(err)?;
-        }
-        Ok(())
-    }
-
-    fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
-        self.run_statement(sql, params, true)
-    }
-
-    fn execute_rows(
-        &mut self,
-        sql: &str,
-        params: &[SqlValue],
-    ) -> Result<QueryResult, BackendError> {
-        self.run_statement(sql, params, false)
-    }
+/// [`Backend`] for one script run over a [`Database`]: it borrows the connection for
+/// the run and keeps its prepared statements itself, each with the SQL text it was
+/// prepared from. The statement used last is checked first, by the address of its text
+/// when the ORM passes the `Rc` it caches (a repeated lookup compares no text); others
+/// are found by their text. The statements are finalized when the run ends.
+pub struct ScriptBackend<'c> {
+    conn: &'c rusqlite::Connection,
+    /// Prepared statements with their text (kept alive here, so an address identifies
+    /// one text for as long as its entry lives).
+    stmts: Vec<(Rc<str>, Statement<'c>)>,
+    /// The entry used last.
+    last: usize,
+    /// The entry a new statement replaces once [`KEPT_STATEMENTS`] are kept (in turn).
+    evict: usize,
 }
 
 impl Database {
-    /// One statement through the statement cache; column names only when `names`.
-    fn run_statement(
+    /// The interpreter's [`Backend`] for one run (see [`ScriptBackend`]).
+    pub fn script_backend(&self) -> ScriptBackend<'_> {
+        ScriptBackend {
+            conn: self.connection(),
+            stmts: Vec::new(),
+            last: 0,
+            evict: 0,
+        }
+    }
+}
+
+impl<'c> ScriptBackend<'c> {
+    /// The index of the prepared statement for `sql` (`shared`: the caller's `Rc` of
+    /// it, when it has one), preparing it when it is not kept yet.
+    fn statement(&mut self, sql: &str, shared: Option<&Rc<str>>) -> Result<usize, BackendError> {
+        let same = |e: &(Rc<str>, Statement<'c>)| {
+            shared.is_some_and(|rc| Rc::ptr_eq(&e.0, rc)) || *e.0 == *sql
+        };
+        if self.stmts.get(self.last).is_some_and(same) {
+            return Ok(self.last);
+        }
+        let i = match self.stmts.iter().position(|e| *e.0 == *sql) {
+            Some(i) => i,
+            None => {
+                // (Prepared as rusqlite's cache prepares: the trimmed text, persistent.)
+                let stmt = self
+                    .conn
+                    .prepare_with_flags(sql.trim(), rusqlite::PrepFlags::SQLITE_PREPARE_PERSISTENT)
+                    .map_err(err)?;
+                let entry = (shared.cloned().unwrap_or_else(|| Rc::from(sql)), stmt);
+                if self.stmts.len() < KEPT_STATEMENTS {
+                    self.stmts.push(entry);
+                    self.stmts.len() - 1
+                } else {
+                    let i = self.evict;
+                    self.evict = (i + 1) % KEPT_STATEMENTS;
+                    self.stmts[i] = entry;
+                    i
+                }
+            }
+        };
+        self.last = i;
+        Ok(i)
+    }
+
+    /// Runs one statement, appending its rows' values to `out` (one row after the
+    /// other); returns the number of result columns (0: a statement without rows), the
+    /// column names when `names`, and the rows a statement without rows changed.
+    fn run(
         &mut self,
         sql: &str,
+        shared: Option<&Rc<str>>,
         params: &[SqlValue],
         names: bool,
-    ) -> Result<QueryResult, BackendError> {
-        let conn = self.connection();
-        let mut stmt = conn.prepare_cached(sql).map_err(err)?;
-        for (i, p) in params.iter().enumerate() {
-            stmt.raw_bind_parameter(i + 1, to_sql(p)).map_err(err)?;
+        out: &mut Vec<SqlValue>,
+    ) -> Result<(usize, std::sync::Arc<[String]>, i64), BackendError> {
+        let i = self.statement(sql, shared)?;
+        let conn = self.conn;
+        let stmt = &mut self.stmts[i].1;
+        if params.len() != stmt.parameter_count() {
+            // (Bindings left from an earlier use: cleared, as rusqlite's cache does.)
+            stmt.clear_bindings();
         }
+        bind(stmt, params)?;
         let ncols = stmt.column_count();
         if ncols == 0 {
             let before = conn.total_changes();
             stmt.raw_execute().map_err(err)?;
-            return Ok(QueryResult {
-                columns: no_columns(),
-                rows: vec![],
-                rowcount: (conn.total_changes() - before) as i64,
-                lastrowid: conn.last_insert_rowid(),
-            });
+            return Ok((0, no_columns(), (conn.total_changes() - before) as i64));
         }
         let columns: std::sync::Arc<[String]> = if names {
             stmt.column_names().map(|s| s.to_string()).collect()
         } else {
             no_columns()
         };
-        let mut rows = Vec::new();
         let mut q = stmt.raw_query();
         while let Some(row) = q.next().map_err(err)? {
-            let mut out = Vec::with_capacity(ncols);
+            // (Room for the row: a one-row result allocates once, more rows double it.)
+            out.reserve(ncols);
             for i in 0..ncols {
-                out.push(match row.get_ref(i).map_err(err)? {
-                    ValueRef::Null => SqlValue::Null,
-                    ValueRef::Integer(i) => SqlValue::Integer(i),
-                    ValueRef::Real(f) => SqlValue::Real(f),
-                    ValueRef::Text(t) => SqlValue::Text(match std::str::from_utf8(t) {
-                        Ok(s) => std::rc::Rc::from(s),
-                        Err(_) => std::rc::Rc::from(String::from_utf8_lossy(t)),
-                    }),
-                    ValueRef::Blob(b) => SqlValue::Blob(b.to_vec()),
-                });
+                out.push(sql_value(row.get_ref(i).map_err(err)?));
             }
-            rows.push(out);
         }
+        Ok((ncols, columns, -1))
+    }
+
+    /// One statement's result with a vector per row.
+    fn run_statement(
+        &mut self,
+        sql: &str,
+        shared: Option<&Rc<str>>,
+        params: &[SqlValue],
+        names: bool,
+    ) -> Result<QueryResult, BackendError> {
+        let mut values = Vec::new();
+        let (ncols, columns, rowcount) = self.run(sql, shared, params, names, &mut values)?;
+        let rows = match ncols {
+            0 => Vec::new(),
+            n => values.chunks(n).map(<[SqlValue]>::to_vec).collect(),
+        };
         Ok(QueryResult {
             columns,
             rows,
-            rowcount: -1,
-            lastrowid: conn.last_insert_rowid(),
+            rowcount,
+            lastrowid: self.conn.last_insert_rowid(),
         })
+    }
+}
+
+/// Binds `params` to `stmt`.
+fn bind(stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<(), BackendError> {
+    for (k, p) in params.iter().enumerate() {
+        stmt.raw_bind_parameter(k + 1, to_sql(p)).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// A value SQLite returned, as the interpreter's (text checked as UTF-8 once, then shared).
+fn sql_value(v: ValueRef<'_>) -> SqlValue {
+    match v {
+        ValueRef::Null => SqlValue::Null,
+        ValueRef::Integer(i) => SqlValue::Integer(i),
+        ValueRef::Real(f) => SqlValue::Real(f),
+        ValueRef::Text(t) => SqlValue::Text(match std::str::from_utf8(t) {
+            Ok(s) => Rc::from(s),
+            Err(_) => Rc::from(String::from_utf8_lossy(t)),
+        }),
+        ValueRef::Blob(b) => SqlValue::Blob(b.to_vec()),
+    }
+}
+
+impl Backend for ScriptBackend<'_> {
+    fn now_ms(&self) -> f64 {
+        crate::engine::clock::now_ms()
+    }
+
+    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
+        let i = self.statement(sql, None)?;
+        let stmt = &mut self.stmts[i].1;
+        // (No bindings left from an earlier use: the rows bind every parameter.)
+        stmt.clear_bindings();
+        for row in rows {
+            bind(stmt, row)?;
+            stmt.raw_execute().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {
+        self.run_statement(sql, None, params, true)
+    }
+
+    fn execute_shared(
+        &mut self,
+        sql: &Rc<str>,
+        params: &[SqlValue],
+    ) -> Result<QueryResult, BackendError> {
+        self.run_statement(sql, Some(sql), params, false)
+    }
+
+    fn execute_flat(
+        &mut self,
+        sql: &Rc<str>,
+        params: &[SqlValue],
+        out: &mut Vec<SqlValue>,
+    ) -> Result<usize, BackendError> {
+        Ok(self.run(sql, Some(sql), params, false, out)?.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_kept_found_and_evicted() {
+        let db = Database::open_in_memory().expect("db");
+        let mut b = db.script_backend();
+        b.execute("CREATE TABLE t (a INTEGER, b TEXT)", &[])
+            .expect("create");
+        let ins: Rc<str> = Rc::from("INSERT INTO t (a, b) VALUES (?, ?)");
+        let one = [SqlValue::Integer(1), SqlValue::Text("x".into())];
+        assert_eq!(b.execute_shared(&ins, &one).expect("insert").rowcount, 1);
+        // Fewer parameters than placeholders: the others are NULL, not the last values.
+        b.execute_shared(&ins, &[SqlValue::Integer(2)])
+            .expect("insert");
+        let select: Rc<str> = Rc::from("SELECT a, b FROM t ORDER BY a");
+        let rows = vec![
+            vec![SqlValue::Integer(1), SqlValue::Text("x".into())],
+            vec![SqlValue::Integer(2), SqlValue::Null],
+        ];
+        assert_eq!(b.execute(&select, &[]).expect("select").rows, rows);
+        // More distinct statements than are kept: each still runs, the oldest make room.
+        for k in 0..KEPT_STATEMENTS as i64 + 10 {
+            let r = b.execute(&format!("SELECT {k}"), &[]).expect("select k");
+            assert_eq!(r.rows, vec![vec![SqlValue::Integer(k)]]);
+        }
+        assert_eq!(b.stmts.len(), KEPT_STATEMENTS);
+        let mut out = Vec::new();
+        assert_eq!(b.execute_flat(&select, &[], &mut out).expect("flat"), 2);
+        assert_eq!(out, rows.concat());
+        // An error is a value, and the backend stays usable.
+        assert!(b.execute("SELECT * FROM missing", &[]).is_err());
+        assert_eq!(b.execute_shared(&select, &[]).expect("again").rows, rows);
     }
 }

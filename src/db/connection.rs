@@ -148,7 +148,7 @@ impl Database {
         params: &[Value],
         mut each: impl FnMut(&rusqlite::Row<'_>),
     ) -> Result<usize> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut stmt = self.conn.prepare(sql)?;
         bind_all(&mut stmt, params)?;
         let mut q = stmt.raw_query();
         let mut n = 0;

@@ -16,6 +16,8 @@ pub mod exchange;
 mod schema;
 mod value;
 
+#[cfg(feature = "db")]
+pub use backend::ScriptBackend;
 pub use cell::Cell;
 #[cfg(feature = "db")]
 pub use connection::{Database, InterruptCheck, Result};

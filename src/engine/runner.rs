@@ -247,7 +247,7 @@ impl Engine {
             // The default budget fits wasm32's 1 MB stack and the native main thread alike.
             stack_budget: 0,
         };
-        let outcome = interp::run(&srcs, &mut self.db, opts);
+        let outcome = interp::run(&srcs, &mut self.db.script_backend(), opts);
         Response::ScriptRan(Box::new(script_outcome(
             outcome,
             sources,

@@ -219,14 +219,11 @@ impl Interp<'_> {
             }
             return Ok(v);
         }
-        // A model object holds its columns (and a few more): sized once, no regrowth.
-        let cap = c.model_info().map_or(0, |m| m.columns.len() + 2);
+        // (A model object's columns live in its state's slots, not in its dict: the
+        // dict starts empty, without a table, as a loaded object's does.)
         let inst = Rc::new(Instance {
             class: c.clone(),
-            dict: RefCell::new(super::value::FxMap::with_capacity_and_hasher(
-                cap,
-                Default::default(),
-            )),
+            dict: Default::default(),
             orm: RefCell::new(None),
         });
         self.cycle_roots

@@ -100,14 +100,33 @@ pub trait Backend {
     /// Runs one statement with positional parameters.
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError>;
 
-    /// [`Self::execute`] for a caller that reads rows by position: the result's column
-    /// names may be left empty (the ORM's own SELECTs, which know their columns).
-    fn execute_rows(
+    /// [`Self::execute`] for a caller that reads rows by position (the result's column
+    /// names may be left empty: the ORM's own SELECTs know their columns), with SQL text
+    /// the caller may keep in a cache (the same `Rc` each time: a backend may find its
+    /// prepared statement by the text's address).
+    fn execute_shared(
         &mut self,
-        sql: &str,
+        sql: &std::rc::Rc<str>,
         params: &[SqlValue],
     ) -> Result<QueryResult, BackendError> {
         self.execute(sql, params)
+    }
+
+    /// [`Self::execute_shared`] with every row's values appended to `out`, one row after
+    /// the other (no vector per row); returns the number of values per row (0 for a
+    /// statement without result columns).
+    fn execute_flat(
+        &mut self,
+        sql: &std::rc::Rc<str>,
+        params: &[SqlValue],
+        out: &mut Vec<SqlValue>,
+    ) -> Result<usize, BackendError> {
+        let r = self.execute_shared(sql, params)?;
+        let width = r.rows.first().map_or(0, Vec::len);
+        for row in r.rows {
+            out.extend(row);
+        }
+        Ok(width)
     }
 
     /// Runs one statement that returns no rows once per parameter set (`executemany`).
@@ -301,6 +320,11 @@ impl Interp<'_> {
     /// Issues a warning the way Python's default filter shows it: once per message and
     /// script line (a call in a loop warns once), as `Warning: Category: message` on stderr.
     pub fn warn(&mut self, category: &'static str, msg: &'static str) {
+        let at = (msg.as_ptr() as usize, self.source, self.cur_span.start);
+        if self.orm.warned_last == at {
+            return;
+        }
+        self.orm.warned_last = at;
         let line = self
             .lines
             .get(self.source)

@@ -122,7 +122,7 @@ impl Interp<'_> {
                         stack.extend(st.values.into_iter().flatten());
                         stack.extend(st.committed.into_iter().flatten().flatten());
                         stack.extend(st.rel_committed.into_values());
-                        stack.extend(st.identity.into_iter().flatten());
+                        stack.extend(st.identity.into_iter().flat_map(|i| i.into_values()));
                     }
                     drain_class(&i.class, &mut stack);
                 }

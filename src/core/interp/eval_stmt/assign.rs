@@ -35,6 +35,17 @@ impl Interp<'_> {
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
+                // (A tuple of the right length, as `for a, b in pairs` unpacks, is read in
+                // place: no list of its values.)
+                if let Value::Tuple(t) = &v
+                    && t.len() == items.len()
+                    && !items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)))
+                {
+                    for (e, x) in items.iter().zip(t.iter()) {
+                        self.assign(e, x.clone(), scope)?;
+                    }
+                    return Ok(());
+                }
                 let vals = self.iterate(&v)?;
                 let star = items
                     .iter()

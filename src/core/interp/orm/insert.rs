@@ -53,6 +53,11 @@ pub struct TablePlan {
 pub struct Plans {
     by_class: HashMap<Rc<str>, Rc<TablePlan>>,
     last: Option<(Rc<str>, Rc<TablePlan>)>,
+    /// The columns the previous object sent (the next one usually sends the same:
+    /// shared, not allocated again).
+    last_cols: Option<Rc<[usize]>>,
+    /// Room to collect an object's columns in (reused from object to object).
+    scratch_cols: Vec<usize>,
 }
 
 /// One pending object's INSERT parameters.
@@ -61,7 +66,7 @@ struct Prepared {
     m: Rc<ModelInfo>,
     plan: Rc<TablePlan>,
     /// Column indexes sent, in table order.
-    cols: Vec<usize>,
+    cols: Rc<[usize]>,
     values: Vec<SqlValue>,
     /// Column indexes (among `cols`) whose value is their SQL expression default, not a
     /// bound parameter.
@@ -80,7 +85,7 @@ impl Prepared {
     fn same_group(&self, other: &Prepared) -> bool {
         Rc::ptr_eq(&self.plan, &other.plan)
             && self.level == other.level
-            && self.cols == other.cols
+            && (Rc::ptr_eq(&self.cols, &other.cols) || self.cols == other.cols)
             && self.inline == other.inline
             && self.has_all_pks == other.has_all_pks
             && self.defaulted == other.defaulted
@@ -136,7 +141,7 @@ pub fn tuple_repr(params: &[SqlValue]) -> String {
 /// Appends an integer's decimal digits (what `{n}` writes, without the formatting
 /// machinery: the log writes one per key lookup).
 fn push_int(s: &mut String, n: i64) {
-    let mut buf = [0u8; 20];
+    let mut buf = [0u8; 21];
     let mut i = buf.len();
     let mut m = n.unsigned_abs();
     loop {
@@ -148,11 +153,11 @@ fn push_int(s: &mut String, n: i64) {
         }
     }
     if n < 0 {
-        s.push('-');
+        i -= 1;
+        buf[i] = b'-';
     }
-    for &b in &buf[i..] {
-        s.push(char::from(b));
-    }
+    // (ASCII digits: one append.)
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
@@ -272,7 +277,8 @@ impl Interp<'_> {
             return Ok(None);
         };
         let n = plan.table.columns.len();
-        let mut cols = Vec::with_capacity(n);
+        let mut cols = std::mem::take(&mut plans.scratch_cols);
+        cols.clear();
         let mut values = Vec::with_capacity(n);
         let mut inline = Vec::new();
         let mut defaulted = 0u64;
@@ -316,6 +322,16 @@ impl Interp<'_> {
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
         let server_missing =
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        let shared: Rc<[usize]> = match &plans.last_cols {
+            Some(last) if **last == *cols => last.clone(),
+            _ => {
+                let shared: Rc<[usize]> = Rc::from(&cols[..]);
+                plans.last_cols = Some(shared.clone());
+                shared
+            }
+        };
+        plans.scratch_cols = cols;
+        let cols = shared;
         Ok(Some(Prepared {
             inst: inst.clone(),
             m,
@@ -353,9 +369,14 @@ impl Interp<'_> {
             // Another table or level may hang off the rows collected so far (its foreign
             // keys come from them): insert those first.
             let table = inst.class.model_info().map(|m| m.table.clone());
+            let same_table = |g: &Prepared| {
+                table
+                    .as_ref()
+                    .is_some_and(|t| Rc::ptr_eq(t, &g.m.table) || *t == g.m.table)
+            };
             if group
                 .first()
-                .is_some_and(|g| g.level != level || Some(&g.m.table) != table.as_ref())
+                .is_some_and(|g| g.level != level || !same_table(g))
             {
                 self.insert_group(std::mem::take(&mut group))?;
             }
@@ -390,6 +411,10 @@ impl Interp<'_> {
             } else {
                 self.run_sql_many(&sql, &rows)?;
             }
+            // (Room for the group's identities: no rehashing while they go in.)
+            self.orm.identity.reserve(group.len());
+            self.orm.identity_order.reserve(group.len());
+            self.orm.inserted_in_tx.reserve(group.len());
             for p in &group {
                 self.finish_insert(p, None, 0);
             }
@@ -435,7 +460,7 @@ impl Interp<'_> {
         let m = &p.m;
         let plan = &p.plan;
         let fetched = returned.is_some();
-        let mut ident = Vec::with_capacity(plan.pk.len());
+        let mut ident = None;
         let mut expired = false;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             if let Some(vals) = returned {
@@ -450,8 +475,18 @@ impl Interp<'_> {
             {
                 *slot = Some(Value::int(rowid));
             }
+            // (A one-column key, the common case, without a vector.)
+            let mut vals: Vec<Value> = Vec::new();
             for &pi in &plan.pk {
-                ident.push(s.values.get(pi).cloned().flatten().unwrap_or(Value::None));
+                let v = s.values.get(pi).cloned().flatten().unwrap_or(Value::None);
+                if plan.pk.len() == 1 {
+                    ident = Some(super::model::Ident::One(v));
+                } else {
+                    vals.push(v);
+                }
+            }
+            if plan.pk.len() != 1 {
+                ident = Some(super::model::Ident::Many(vals));
             }
             for i in 0..plan.table.columns.len().min(s.values.len()) {
                 if plan.server_default[i] && !fetched && s.values[i].is_none() {
@@ -464,7 +499,8 @@ impl Interp<'_> {
             // The snapshot is what was just written.
             s.committed = None;
         }
-        let key = (m.table.clone(), super::model::identity_key(&ident));
+        let ident = ident.unwrap_or(super::model::Ident::Many(vec![]));
+        let key = (m.table.clone(), super::model::identity_key(ident.values()));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);

@@ -261,6 +261,9 @@ pub struct OrmState {
     pub created: Vec<String>,
     /// Warnings already shown: (message address, source, line), as Python shows each once per place.
     pub warned: super::value::FxSet<(usize, usize, u32)>,
+    /// The last warning's message address, source and span start (the same call in a
+    /// loop is known without finding its line).
+    pub warned_last: (usize, usize, usize),
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,

@@ -33,6 +33,33 @@ impl ModelInfo {
     }
 }
 
+/// An object's identity: its primary-key values (one column's without a vector).
+#[derive(Clone)]
+pub enum Ident {
+    /// A one-column key.
+    One(Value),
+    /// A composite key.
+    Many(Vec<Value>),
+}
+
+impl Ident {
+    /// The values, in primary-key column order.
+    pub fn values(&self) -> &[Value] {
+        match self {
+            Ident::One(v) => std::slice::from_ref(v),
+            Ident::Many(v) => v,
+        }
+    }
+
+    /// The values, owned.
+    pub fn into_values(self) -> Vec<Value> {
+        match self {
+            Ident::One(v) => vec![v],
+            Ident::Many(v) => v,
+        }
+    }
+}
+
 /// The identity-map key of primary-key values: the value's own key for a one-column
 /// key (no allocation), a tuple for composite keys.
 pub fn identity_key(ids: &[Value]) -> HKey {
@@ -125,7 +152,7 @@ pub struct InstState {
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
-    pub identity: Option<Vec<Value>>,
+    pub identity: Option<Ident>,
     /// Marked for deletion.
     pub to_delete: bool,
 }
@@ -607,12 +634,18 @@ impl Interp<'_> {
         } else {
             self.validated(inst, attr, v)?
         };
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-        if expired && self.status(inst) == Status::Persistent {
-            self.refresh_instance(inst)?;
-        }
-        if self.status(inst) == Status::Persistent {
-            self.mark_modified(inst);
+        let (expired, status) = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .map_or((false, Status::Transient), |s| (s.expired, s.status));
+        if status == Status::Persistent {
+            if expired {
+                self.refresh_instance(inst)?;
+            }
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
+            }
         }
         match attr.column {
             Some(i) => {
@@ -673,7 +706,7 @@ impl Interp<'_> {
         match (st, ident) {
             (Status::Persistent | Status::Detached | Status::Deleted, Some(ids)) => {
                 let mut parts = vec![];
-                for v in &ids {
+                for v in ids.values() {
                     parts.push(self.to_str(v)?);
                 }
                 Ok(format!("<{} {}>", m.class, parts.join(", ")))
@@ -766,9 +799,8 @@ impl Interp<'_> {
     /// Identity key of an instance.
     pub fn identity_hkey(&self, inst: &Instance, m: &ModelInfo) -> Option<HKey> {
         let st = inst.orm.borrow();
-        let ids = st.as_ref()?.identity.clone()?;
         let _ = m;
-        Some(identity_key(&ids))
+        Some(identity_key(st.as_ref()?.identity.as_ref()?.values()))
     }
 
     /// Current column values of an instance as bind values (by column name).

@@ -152,6 +152,13 @@ impl Interp<'_> {
         Ok(r.rows)
     }
 
+    /// [`Self::run_select`] with the rows in one vector (no vector per row).
+    pub fn run_select_flat(&mut self, sel: Select) -> R<super::session::FlatRows> {
+        self.autoflush()?;
+        let r = crate::core::sql::render(&Statement::Select(sel));
+        self.run_flat_sql(Rc::from(r.sql.as_str()), &r.params, true)
+    }
+
     /// Runs a query of one class and returns instances (a lazy load's, loading at `base`
     /// with the extra options `extra`), with the class's eager loads.
     pub fn run_entity_query(
@@ -174,7 +181,11 @@ impl Interp<'_> {
     }
 
     /// Converts result rows according to entities: one class → instances, otherwise `Row`s.
-    pub fn build_rows(&mut self, ents: &[Ent], rows: Vec<Vec<SqlValue>>) -> R<Vec<Vec<Value>>> {
+    pub fn build_rows(
+        &mut self,
+        ents: &[Ent],
+        rows: &super::session::FlatRows,
+    ) -> R<Vec<Vec<Value>>> {
         let mut out = Vec::with_capacity(rows.len());
         let widths: Vec<usize> = ents
             .iter()
@@ -207,7 +218,7 @@ impl Interp<'_> {
         self.orm.identity.reserve(new_objects);
         self.orm.identity_order.reserve(new_objects);
         self.cycle_roots.reserve(new_objects);
-        for r in &rows {
+        for r in rows.rows() {
             let mut off = 0;
             let mut vals = Vec::with_capacity(ents.len());
             for ((e, w), resolved) in ents.iter().zip(&widths).zip(&classes) {

@@ -22,7 +22,35 @@ use super::{Instrumented, Native};
 pub use eager::{EagerState, LoadedWith};
 pub use sync::Links;
 
+/// A class's relationships with their resolution.
+type ClassRels = Rc<Vec<(Relationship, ResolvedRel)>>;
+
+/// Each class's resolved relationships during one pass over many objects, by the class
+/// object's address (the objects passed keep their classes alive meanwhile). A pass
+/// meets few classes: they are looked up in a short list, the last one found first.
+#[derive(Default)]
+pub struct RelsByClass(Vec<(usize, ClassRels)>);
+
 impl Interp<'_> {
+    /// The relationships of `inst`'s class (those that resolve), in declaration order,
+    /// resolved once per class for a pass (`memo`).
+    fn rels_of(&self, memo: &mut RelsByClass, inst: &Instance) -> ClassRels {
+        let key = Rc::as_ptr(&inst.class) as usize;
+        let memo = &mut memo.0;
+        if let Some(i) = memo.iter().position(|e| e.0 == key) {
+            memo.swap(0, i);
+        } else {
+            let r = Rc::new(match inst.class.model_info() {
+                Some(m) => self.resolved_rels(&m.class),
+                None => Vec::new(),
+            });
+            memo.push((key, r));
+            let last = memo.len() - 1;
+            memo.swap(0, last);
+        }
+        memo[0].1.clone()
+    }
+
     /// Whether an object's class has relationships (answers cached in `cache` by class
     /// name, for one flush: most passes over every object only concern those that do).
     pub fn has_relationships(
@@ -30,15 +58,16 @@ impl Interp<'_> {
         cache: &mut super::super::value::FxMap<usize, bool>,
         inst: &Instance,
     ) -> bool {
-        let Some(m) = inst.class.model_info() else {
-            return false;
-        };
-        // Keyed by the address of the class name (cheap to hash; the model info that
-        // owns it outlives the flush).
-        let key = Rc::as_ptr(&m.class) as *const u8 as usize;
+        // Keyed by the address of the class (cheap to hash; the objects of the flush
+        // keep their classes alive).
+        let key = Rc::as_ptr(&inst.class) as usize;
         if let Some(&b) = cache.get(&key) {
             return b;
         }
+        let Some(m) = inst.class.model_info() else {
+            cache.insert(key, false);
+            return false;
+        };
         let b = self
             .orm
             .reg

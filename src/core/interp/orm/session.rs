@@ -6,6 +6,7 @@
 
 mod convert;
 mod execute;
+pub use execute::FlatRows;
 mod flush;
 mod load;
 
@@ -196,6 +197,10 @@ impl Interp<'_> {
 
     /// Objects referenced from an instance's loaded relationship attributes.
     pub fn related_objects(&self, inst: &Rc<Instance>) -> Vec<Rc<Instance>> {
+        // (Related objects live in the instance dict: an empty one holds none.)
+        if inst.dict.borrow().is_empty() {
+            return vec![];
+        }
         let Some(m) = inst.class.model_info() else {
             return vec![];
         };

@@ -219,14 +219,15 @@ impl Interp<'_> {
                 RootLayout::Entity(p) => p.is_plain(),
                 RootLayout::Columns(_) => true,
             });
-        let rows = self.run_select(st.select)?;
         if plain {
+            let rows = self.run_select_flat(st.select)?;
             return Ok(Loaded {
-                rows: self.build_rows(ents, rows)?,
+                rows: self.build_rows(ents, &rows)?,
                 multi_row,
                 may_repeat,
             });
         }
+        let rows = self.run_select(st.select)?;
         let origin = Origin {
             query: q.clone(),
             base_len: base.len(),

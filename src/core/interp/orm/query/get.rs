@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
+use crate::core::sql::SqlValue;
 
 impl Interp<'_> {
     /// Primary-key lookup through the identity map, then the database (with `options`, the
@@ -46,15 +47,27 @@ impl Interp<'_> {
                 format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
             );
         }
-        let mut conv = Vec::with_capacity(ids.len());
-        let mut keyvals = Vec::with_capacity(ids.len());
-        for (id, &pi) in ids.iter().zip(&m.pk) {
-            let ty = m.types.get(pi);
-            let sv = self.to_sql(id, ty)?;
-            keyvals.push(self.from_sql(&sv, ty)?);
-            conv.push(sv);
-        }
-        let hk = crate::core::interp::orm::model::identity_key(&keyvals);
+        // The key as bind parameters and as the identity map's values (a one-column key,
+        // the common case, without vectors).
+        let (one_sv, one_kv);
+        let (many_sv, many_kv): (Vec<SqlValue>, Vec<Value>);
+        let (conv, keyvals): (&[SqlValue], &[Value]) = if let ([id], [pi]) = (ids, &m.pk[..]) {
+            let ty = m.types.get(*pi);
+            one_sv = self.to_sql(id, ty)?;
+            one_kv = self.from_sql(&one_sv, ty)?;
+            (std::slice::from_ref(&one_sv), std::slice::from_ref(&one_kv))
+        } else {
+            let (mut svs, mut kvs) = (Vec::with_capacity(ids.len()), Vec::with_capacity(ids.len()));
+            for (id, &pi) in ids.iter().zip(&m.pk) {
+                let ty = m.types.get(pi);
+                let sv = self.to_sql(id, ty)?;
+                kvs.push(self.from_sql(&sv, ty)?);
+                svs.push(sv);
+            }
+            (many_sv, many_kv) = (svs, kvs);
+            (&many_sv[..], &many_kv[..])
+        };
+        let hk = crate::core::interp::orm::model::identity_key(keyvals);
         if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
             let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
             if !deleted {
@@ -75,7 +88,7 @@ impl Interp<'_> {
             }
             return Ok(Value::None);
         }
-        if let Some(v) = self.get_with_loaders(class, &conv, options)? {
+        if let Some(v) = self.get_with_loaders(class, conv, options)? {
             return Ok(v);
         }
         // The SELECT depends only on the class: rendered once, then reused with new
@@ -87,7 +100,7 @@ impl Interp<'_> {
                 let sel = match crate::core::orm::query::get_statement(
                     &self.orm.reg,
                     class,
-                    conv.clone(),
+                    conv.to_vec(),
                 ) {
                     Ok(s) => s,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
@@ -102,8 +115,8 @@ impl Interp<'_> {
             }
         };
         self.autoflush()?;
-        let rows = self.run_shared_sql(sql, &conv, true)?.rows;
-        match rows.first() {
+        let rows = self.run_flat_sql(sql, conv, true)?;
+        match rows.rows().next() {
             Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
         }

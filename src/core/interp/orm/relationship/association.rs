@@ -45,11 +45,11 @@ impl Interp<'_> {
                 deletes.push((sec, row));
             }
         }
+        // Relationships resolved once per class, not once per object.
+        let mut memo = super::RelsByClass::default();
         for inst in &all {
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            for (rel, r) in self.resolved_rels(&m.class) {
+            let rels = self.rels_of(&mut memo, inst);
+            for (rel, r) in rels.iter() {
                 if r.kind != RelKind::ManyToMany {
                     continue;
                 }

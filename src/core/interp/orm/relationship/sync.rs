@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::mapper::{JoinPair, RelKind, Relationship, ResolvedRel};
+use crate::core::orm::mapper::{JoinPair, RelKind};
 
 impl Interp<'_> {
     /// For objects about to be inserted: which parents hold them in one-to-many collections.
@@ -158,7 +158,12 @@ impl Interp<'_> {
     }
 
     /// Sets an object's foreign keys from its many-to-one targets and owning collections.
-    pub fn sync_before_insert(&mut self, inst: &Rc<Instance>, links: &Links) {
+    pub fn sync_before_insert(
+        &mut self,
+        inst: &Rc<Instance>,
+        links: &Links,
+        memo: &mut super::RelsByClass,
+    ) {
         if let Some(ps) = links.get(&(Rc::as_ptr(inst) as usize)) {
             for (parent, pairs) in ps {
                 for p in pairs {
@@ -169,19 +174,11 @@ impl Interp<'_> {
                 }
             }
         }
-        let Some(m) = inst.class.model_info() else {
-            return;
-        };
-        let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-            Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
-            Err(_) => return,
-        };
-        for name in rels {
-            let cur = inst.dict.borrow().get(name.as_str()).cloned();
+        // (Resolved once per class for the flush, in `memo`.)
+        let rels = self.rels_of(memo, inst);
+        for (rel, r) in rels.iter() {
+            let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
             let Some(Value::Instance(target)) = cur else {
-                continue;
-            };
-            let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
                 continue;
             };
             if r.kind != RelKind::ManyToOne {
@@ -198,25 +195,20 @@ impl Interp<'_> {
 
     /// Copy foreign keys from related objects before INSERT/UPDATE.
     pub fn sync_relationships_before_flush(&mut self) -> R<()> {
-        let mut all: Vec<Rc<Instance>> = self.orm.new.clone();
-        all.extend(self.orm.identity_order.clone());
-        all.extend(self.orm.inserted_in_tx.clone());
-        // Resolved once per class, not once per object.
-        // (Keyed by the address of the class name: hashing a pointer is cheap.)
-        let mut rels_of: FxMap<usize, Rc<Vec<(Relationship, ResolvedRel)>>> = Default::default();
+        // Relationships resolved once per class, not once per object; only objects of
+        // classes with relationships are visited.
+        let mut memo = super::RelsByClass::default();
+        let mut all: Vec<Rc<Instance>> = Vec::new();
+        for inst in (self.orm.new.iter())
+            .chain(&self.orm.identity_order)
+            .chain(&self.orm.inserted_in_tx)
+        {
+            if !self.rels_of(&mut memo, inst).is_empty() {
+                all.push(inst.clone());
+            }
+        }
         for inst in all {
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            let key = Rc::as_ptr(&m.class) as *const u8 as usize;
-            let rels = match rels_of.get(&key) {
-                Some(r) => r.clone(),
-                None => {
-                    let r = Rc::new(self.resolved_rels(&m.class));
-                    rels_of.insert(key, r.clone());
-                    r
-                }
-            };
+            let rels = self.rels_of(&mut memo, &inst);
             for (rel, r) in rels.iter() {
                 let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let Some(cur) = cur else { continue };

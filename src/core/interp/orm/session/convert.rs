@@ -13,12 +13,8 @@ use crate::core::sql::{SqlType, SqlValue};
 impl Interp<'_> {
     /// An object's identity (primary key values) as bind parameters.
     pub fn identity_params(&mut self, inst: &Instance) -> R<Vec<SqlValue>> {
-        let ident = inst
-            .orm
-            .borrow()
-            .as_ref()
-            .and_then(|s| s.identity.clone())
-            .unwrap_or_default();
+        let ident = inst.orm.borrow().as_ref().and_then(|s| s.identity.clone());
+        let ident = ident.as_ref().map_or(&[][..], |i| i.values());
         ident.iter().map(|v| self.to_sql(v, None)).collect()
     }
 

@@ -7,8 +7,14 @@ use std::rc::Rc;
 use crate::core::interp::exceptions::exc_instance;
 use crate::core::interp::orm::insert::{many_repr, tuple_repr};
 use crate::core::interp::value::Value;
-use crate::core::interp::{BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R};
+use crate::core::interp::{
+    Backend, BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R,
+};
 use crate::core::sql::{SqlValue, Statement, render};
+
+/// How [`Interp::run_logged_with`] runs a statement: it keeps the result and answers
+/// its number of rows.
+type Exec<'a> = dyn FnMut(&mut dyn Backend, &Rc<str>) -> Result<usize, BackendError> + 'a;
 
 impl Interp<'_> {
     /// Renders and runs a statement (opening a transaction first when `tx`).
@@ -66,6 +72,20 @@ impl Interp<'_> {
         self.run_logged(sql, params, tx, false)
     }
 
+    /// [`Self::run_shared_sql`] for the ORM's own SELECTs, which read rows by position:
+    /// the rows' values in one vector, `width` per row (see [`FlatRows`]).
+    pub fn run_flat_sql(&mut self, sql: Rc<str>, params: &[SqlValue], tx: bool) -> R<FlatRows> {
+        let mut rows = FlatRows {
+            width: 0,
+            values: Vec::new(),
+        };
+        self.run_logged_with(sql, params, tx, &mut |b, sql| {
+            rows.width = b.execute_flat(sql, params, &mut rows.values)?;
+            Ok(rows.len())
+        })?;
+        Ok(rows)
+    }
+
     fn run_logged(
         &mut self,
         sql: Rc<str>,
@@ -73,20 +93,39 @@ impl Interp<'_> {
         tx: bool,
         names: bool,
     ) -> R<QueryResult> {
+        let mut out = None;
+        self.run_logged_with(sql, params, tx, &mut |b, sql| {
+            let r = if names {
+                b.execute(sql, params)
+            } else {
+                b.execute_shared(sql, params)
+            }?;
+            let n = r.rows.len();
+            out = Some(r);
+            Ok(n)
+        })?;
+        Ok(out.unwrap_or_default())
+    }
+
+    /// Runs a statement through `exec` (which keeps its result and answers its number of
+    /// rows), logs it and maps a driver error to its Python exception.
+    fn run_logged_with(
+        &mut self,
+        sql: Rc<str>,
+        params: &[SqlValue],
+        tx: bool,
+        exec: &mut Exec<'_>,
+    ) -> R<()> {
         if tx {
             self.begin_for(&sql)?;
         }
         let started = self.backend.now_ms();
-        let res = if names {
-            self.backend.execute(&sql, params)
-        } else {
-            self.backend.execute_rows(&sql, params)
-        };
+        let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
-        let rows = res.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+        let rows = res.as_ref().map_or(0, |n| *n);
         self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
         match res {
-            Ok(r) => Ok(r),
+            Ok(_) => Ok(()),
             Err(e) => {
                 let value = Value::tuple(params.iter().map(plain_value).collect());
                 let shown = self.last_shown();
@@ -154,6 +193,32 @@ impl Interp<'_> {
             elapsed_ms: 0.0,
             rows: 0,
         });
+    }
+}
+
+/// A result's rows in one vector: `width` values per row, one row after the other.
+pub struct FlatRows {
+    /// Values per row (0: no rows).
+    pub width: usize,
+    /// The values.
+    pub values: Vec<SqlValue>,
+}
+
+impl FlatRows {
+    /// The rows.
+    pub fn rows(&self) -> impl Iterator<Item = &[SqlValue]> {
+        // (`chunks` wants a non-zero width; with a width of 0 there are no values.)
+        self.values.chunks(self.width.max(1))
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.values.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

@@ -8,6 +8,7 @@ use crate::core::interp::ops;
 use crate::core::interp::orm::Native;
 use crate::core::interp::orm::insert::{Plans, unchanged_since_insert};
 use crate::core::interp::orm::model::{Status, set_column_attr};
+use crate::core::interp::orm::relationship::RelsByClass;
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::persist;
@@ -98,8 +99,9 @@ impl Interp<'_> {
             });
         }
         let mut plans = Plans::default();
+        let mut memo = RelsByClass::default();
         self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
-            me.sync_before_insert(inst, &links);
+            me.sync_before_insert(inst, &links, &mut memo);
             me.fire_event("before_insert", inst)
         })?;
         for inst in &new_sorted {
@@ -116,9 +118,11 @@ impl Interp<'_> {
         // updates
         let mut cands = std::mem::take(&mut self.orm.modified);
         self.orm.modified_set.clear();
-        let new_set: crate::core::interp::value::FxSet<usize> =
-            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
-        cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
+        if !cands.is_empty() {
+            let new_set: crate::core::interp::value::FxSet<usize> =
+                new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+            cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
+        }
         crate::core::sort::sort_by_cached_key(&mut cands, |i| {
             let t = i
                 .class
@@ -129,7 +133,11 @@ impl Interp<'_> {
                 .orm
                 .borrow()
                 .as_ref()
-                .and_then(|s| s.identity.as_ref().and_then(|v| v.first().cloned()))
+                .and_then(|s| {
+                    s.identity
+                        .as_ref()
+                        .and_then(|v| v.values().first().cloned())
+                })
                 .and_then(|v| {
                     if let Value::Int(n) = v {
                         n.to_i64()

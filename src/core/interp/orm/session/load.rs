@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::core::interp::orm::model::{InstState, ModelInfo, Status};
+use crate::core::interp::orm::model::{Ident, InstState, ModelInfo, Status};
 use crate::core::interp::value::{Class, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::sql::{SqlValue, Statement};
@@ -16,7 +16,9 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return;
         };
-        if let Ok(mp) = self.orm.reg.mapper(&m.class)
+        // (Loaded relationships live in the instance dict: an empty one has none to drop.)
+        if !inst.dict.borrow().is_empty()
+            && let Ok(mp) = self.orm.reg.mapper(&m.class)
             && !mp.relationships.is_empty()
         {
             let mut d = inst.dict.borrow_mut();
@@ -131,16 +133,21 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<Value> {
-        let mut ident = Vec::with_capacity(m.pk.len());
+        // (A one-column key, the common case, without a vector.)
+        let mut ident = Ident::Many(Vec::new());
         for &pi in &m.pk {
-            match row.get(off + pi) {
+            let v = match row.get(off + pi) {
                 None | Some(SqlValue::Null) => return Ok(Value::None),
-                Some(sv) => ident.push(self.from_sql(sv, m.types.get(pi))?),
+                Some(sv) => self.from_sql(sv, m.types.get(pi))?,
+            };
+            match &mut ident {
+                Ident::Many(vals) if m.pk.len() > 1 => vals.push(v),
+                _ => ident = Ident::One(v),
             }
         }
         let key = (
             m.table.clone(),
-            crate::core::interp::orm::model::identity_key(&ident),
+            crate::core::interp::orm::model::identity_key(ident.values()),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
