@@ -61,12 +61,29 @@
   // then the glue it imported).
   const workerSource = (document.getElementById('ormlab-worker') || {}).textContent || '';
 
+  // Whether this tab's previous page (a reload, a navigation within the tab) was the
+  // workspace's writer: its worker may still hold the lock for a moment, and the new one
+  // waits for it rather than starting as a reader (www/worker-boot.js). Told through
+  // sessionStorage, which only this tab sees.
+  const handoverKey = 'ormlab-writer-left:' + workspace;
+  let predecessorWrote = false;
+  try {
+    predecessorWrote = sessionStorage.getItem(handoverKey) === '1';
+    sessionStorage.removeItem(handoverKey);
+    addEventListener('pagehide', () => {
+      if (persistState.role === 'writer') sessionStorage.setItem(handoverKey, '1');
+    });
+  } catch (e) { /* no sessionStorage: start as before */ }
+
   function spawn() {
     // `db`: the first worker asks for the workspace's lock and opens its storage while
     // its wasm compiles. Not after Stop: the worker it replaces may not have released
     // the lock yet, so the new one asks later, from the wasm, as it did before.
     const boot = { base: document.baseURI };
-    if (!worker) boot.db = workspace;
+    if (!worker) {
+      boot.db = workspace;
+      if (predecessorWrote) boot.wait = true;
+    }
     const source = workerSource
       ? workerSource
       : "self.postMessage({fatal: 'the page carries no engine worker script'})";

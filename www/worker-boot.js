@@ -30,7 +30,12 @@ if (typeof boot.db === 'string') {
       const state = { granted: false, stolen: false, release: null, request: null };
       // Resolves once the request is answered: granted (the lock is held until `release`
       // is called) or not. `request` rejects when another tab steals the lock.
-      state.request = locks.request('ormlab-db:' + db, { ifAvailable: true }, (lock) => {
+      // `boot.wait`: this tab's previous page was the writer (a reload or a navigation in
+      // the same tab), and its worker may not have let the lock go yet: wait for it, a
+      // little, instead of starting as a reader behind our own predecessor.
+      const waiting = boot.wait === true && typeof AbortSignal.timeout === 'function';
+      const opts = waiting ? { signal: AbortSignal.timeout(1500) } : { ifAvailable: true };
+      const request = locks.request('ormlab-db:' + db, opts, (lock) => {
         if (!lock) {
           resolve(state);
           return undefined;
@@ -41,7 +46,17 @@ if (typeof boot.db === 'string') {
           resolve(state);
         });
       });
-      state.request.catch(() => { state.stolen = true; });
+      state.request = request;
+      request.catch(() => {
+        if (state.granted) {
+          state.stolen = true;
+        } else {
+          // Not granted in time (another tab writes): a reader, whose request rejects
+          // no more (the Rust side reads a rejection as a steal).
+          state.request = new Promise(() => {});
+          resolve(state);
+        }
+      });
     });
   }
   early.idb = new Promise((resolve) => {

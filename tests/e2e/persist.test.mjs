@@ -59,6 +59,31 @@ test('commit → reload: the rows and the editor text are back', async () => {
   }
 });
 
+test('reloading a writer tab, again and again, leaves it the writer (no read-only start)', async () => {
+  const context = await launchAt(profile());
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await open(page, 'reloads');
+    await page.evaluate(() => window.ormlab.exec('CREATE TABLE r (n); CREATE TABLE big (b)'));
+    for (let i = 1; i <= 5; i++) {
+      // A large commit still being stored while the page goes away.
+      await page.evaluate(() => window.ormlab.exec('INSERT INTO big SELECT randomblob(4000000)'));
+      // A new page at once, while the old page's worker may still hold the lock.
+      await page.goto(`${URL}?ws=reloads`, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.ormlab, null, { timeout: 60_000 });
+      const got = await page.evaluate(async (n) => {
+        await window.ormlab.ready;
+        await window.ormlab.exec(`INSERT INTO r VALUES (${n})`);
+        return { role: window.ormlab.persistence.role, rows: await window.ormlab.query('SELECT count(*) FROM r') };
+      }, i);
+      assert.equal(got.role, 'writer', `reload ${i}`);
+      assert.deepEqual(got.rows, [[i]], `reload ${i}`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('storage the browser discarded is reported once, not shown silently as an older state', async () => {
   const context = await launchAt(profile());
   try {
