@@ -251,3 +251,9 @@ fn hashlib_werkzeug_passwords_and_bytes() {
 fn the_flask_mega_tutorial_2024_models_run_as_written() {
     check("mega_tutorial_2024_models");
 }
+
+#[test]
+fn like_escape_autoescape_and_type_reprs() {
+    check("like_escape_type_reprs");
+    check("column_types_filters");
+}

@@ -295,6 +295,14 @@ pub enum Expr {
     },
     /// A subquery used as an expression: `(SELECT ...)` (scalar subquery, IN operand, EXISTS operand).
     Select(Box<Select>),
+    /// The pattern of a LIKE-family operator with an escape character: the operator renders
+    /// `... LIKE <pattern> ESCAPE '<c>'`.
+    Escape {
+        /// The pattern.
+        pattern: Box<Expr>,
+        /// The escape character.
+        escape: char,
+    },
 }
 
 fn bx(e: Expr) -> Box<Expr> {
@@ -589,6 +597,10 @@ impl Expr {
             | Expr::Star
             | Expr::LabelRef(_)
             | Expr::Select(_) => self.clone(),
+            Expr::Escape { pattern, escape } => Expr::Escape {
+                pattern: bx(map(pattern)),
+                escape: *escape,
+            },
         }
     }
 }

@@ -498,6 +498,8 @@ impl Renderer {
             Expr::Cast { expr, ty } => {
                 format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
             }
+            // Only reached outside a LIKE-family operator (which renders the ESCAPE itself).
+            Expr::Escape { pattern, .. } => self.expr(pattern, Ctx::Normal),
             Expr::Select(s) => {
                 self.nested_expr = true;
                 format!("({})", self.select(s, false))
@@ -536,6 +538,11 @@ impl Renderer {
     }
 
     fn binary_sides(&mut self, l: &str, op: Op, right: &Expr) -> String {
+        if let Expr::Escape { pattern, escape } = right {
+            let s = self.binary_sides(l, op, pattern);
+            let c = escape.to_string().replace('\'', "''");
+            return format!("{s} ESCAPE '{c}'");
+        }
         match op {
             Op::In | Op::NotIn => {
                 let r = match right {

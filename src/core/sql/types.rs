@@ -40,6 +40,46 @@ pub enum SqlType {
 }
 
 impl SqlType {
+    /// `repr()` of the type object as SQLAlchemy prints it (`String(length=50)`,
+    /// `Numeric(precision=10, scale=2)`, `Integer()`).
+    pub fn py_repr(&self) -> String {
+        let len = |name: &str, n: &Option<u32>| match n {
+            Some(n) => format!("{name}(length={n})"),
+            None => format!("{name}()"),
+        };
+        match self {
+            SqlType::Integer => "Integer()".into(),
+            SqlType::BigInteger => "BigInteger()".into(),
+            SqlType::SmallInteger => "SmallInteger()".into(),
+            SqlType::String(n) => len("String", n),
+            SqlType::Unicode(n) => len("Unicode", n),
+            SqlType::Text => "Text()".into(),
+            SqlType::UnicodeText => "UnicodeText()".into(),
+            SqlType::Boolean => "Boolean()".into(),
+            SqlType::DateTime => "DateTime()".into(),
+            SqlType::Date => "Date()".into(),
+            SqlType::Time => "Time()".into(),
+            SqlType::Float => "Float()".into(),
+            SqlType::Numeric(p, s) => {
+                let mut args = vec![];
+                if let Some(p) = p {
+                    args.push(format!("precision={p}"));
+                }
+                if let Some(s) = s {
+                    args.push(format!("scale={s}"));
+                }
+                format!("Numeric({})", args.join(", "))
+            }
+            SqlType::Json => "JSON()".into(),
+            SqlType::LargeBinary => "LargeBinary()".into(),
+            SqlType::Enum(values) => {
+                let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                format!("Enum({})", vals.join(", "))
+            }
+            SqlType::Custom(s) => s.clone(),
+        }
+    }
+
     /// The type as it appears in CREATE TABLE (and CAST).
     pub fn ddl(&self) -> String {
         match self {

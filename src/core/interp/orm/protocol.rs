@@ -47,7 +47,7 @@ impl Interp<'_> {
                     .unwrap_or_default();
                 format!("Column('{c}', table=<{t}>)")
             }
-            Native::ColumnType(t) => t.ddl(),
+            Native::ColumnType(t) => t.py_repr(),
             Native::TypeObj(t) => format!("<class '{t}'>"),
             Native::Module(m) => format!("<module '{m}'>"),
             Native::App(_) => "<Flask '__main__'>".into(),
@@ -110,6 +110,7 @@ impl Interp<'_> {
                 }
             }
             Native::Text(s, _) => Ok(s.to_string()),
+            Native::ColumnType(t) => Ok(t.ddl()),
             Native::Table(t) => Ok(t.to_string()),
             Native::ColumnObj(t, i) => {
                 let c = self

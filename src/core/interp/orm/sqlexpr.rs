@@ -463,6 +463,31 @@ impl Interp<'_> {
             }
         };
         let b = Some(SqlType::Boolean);
+        // `escape='^'`, or `autoescape=True` (the literal's `%`, `_` and `/` escaped with `/`).
+        let kwv = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
+        let autoescape = matches!(name, "startswith" | "endswith" | "contains")
+            && matches!(kwv("autoescape"), Some(Value::Bool(true)));
+        let escape = match kwv("escape") {
+            Some(Value::Str(c)) => c.chars().next(),
+            _ if autoescape => Some('/'),
+            _ => None,
+        };
+        let arg = |it: &mut Self, i: usize| -> R<Expr> {
+            let e = match (args.get(i), autoescape) {
+                (Some(Value::Str(v)), true) => {
+                    let v = v.replace('/', "//").replace('%', "/%").replace('_', "/_");
+                    it.to_expr(&Value::str(&v), ty.as_ref())?.expr
+                }
+                _ => arg(it, i)?,
+            };
+            Ok(match escape {
+                Some(c) if i == 0 => Expr::Escape {
+                    pattern: Box::new(e),
+                    escape: c,
+                },
+                _ => e,
+            })
+        };
         let e = match name {
             "like" => SqlObj::typed(s.expr.like(arg(self, 0)?), b),
             "notlike" | "not_like" => SqlObj::typed(s.expr.not_like(arg(self, 0)?), b),
