@@ -257,3 +257,9 @@ fn like_escape_autoescape_and_type_reprs() {
     check("like_escape_type_reprs");
     check("column_types_filters");
 }
+
+#[test]
+fn row_keys_of_unlabeled_expressions() {
+    check("row_keys_legacy_and_select");
+    check("dynamic_books_rows");
+}

@@ -22,6 +22,9 @@ impl Interp<'_> {
                 if matches!(&*n, Native::Mapping(_)) {
                     let mut parts = vec![];
                     for (k, v) in r.keys.iter().zip(r.values.iter()) {
+                        if k.is_empty() {
+                            continue;
+                        }
                         parts.push(format!("'{k}': {}", self.repr(v)?));
                     }
                     format!("{{{}}}", parts.join(", "))
@@ -136,7 +139,13 @@ impl Interp<'_> {
             }
             Native::Result(_) => self.result_items(&n),
             Native::Row(r) => Ok((*r.values).clone()),
-            Native::Mapping(r) => Ok(r.keys.iter().cloned().map(Value::Str).collect()),
+            Native::Mapping(r) => Ok(r
+                .keys
+                .iter()
+                .filter(|k| !k.is_empty())
+                .cloned()
+                .map(Value::Str)
+                .collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
             Native::Iter(st) | Native::Generator(st) => {

@@ -85,6 +85,18 @@ impl QueryObj {
     }
 }
 
+/// A legacy `Query`'s row keys: columns and labels keep their names; other expressions
+/// (`func.min(x)`, `x + 1`) have none (empty: left out of `_fields`, `_asdict()`, ...).
+pub fn legacy_row_keys(es: &[Entity], ents: &mut [Ent]) {
+    for (e, ent) in es.iter().zip(ents.iter_mut()) {
+        if let (Entity::Expr(x), Ent::Col { key, .. }) = (e, ent)
+            && !matches!(x, Expr::Column { .. } | Expr::Label { .. })
+        {
+            *key = Rc::from("");
+        }
+    }
+}
+
 impl Interp<'_> {
     /// Entities of `select(...)` / `session.query(...)` arguments.
     pub fn entities_from(&mut self, args: &[Value]) -> R<(Vec<Entity>, Vec<Ent>)> {
@@ -124,7 +136,9 @@ impl Interp<'_> {
                         (None, Expr::Func { name, .. }) => Rc::from(name.as_str()),
                         (None, Expr::Label { name, .. }) => Rc::from(name.as_str()),
                         (None, Expr::Column { name, .. }) => Rc::from(name.as_str()),
-                        _ => Rc::from("anon_1"),
+                        // What 2.0's rows call an expression with no name (a legacy
+                        // `Query` gives it none at all: `legacy_row_keys`).
+                        _ => Rc::from("_no_label"),
                     };
                     es.push(Entity::Expr(s.expr.clone()));
                     ents.push(Ent::Col {

@@ -146,6 +146,7 @@ impl Interp<'_> {
                 cell.borrow()
                     .keys
                     .iter()
+                    .filter(|k| !k.is_empty())
                     .map(|k| Value::Str(k.clone()))
                     .collect(),
             )))),
@@ -241,7 +242,11 @@ impl Interp<'_> {
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
             ),
             "_fields" => Ok(Value::tuple(
-                r.keys.iter().map(|k| Value::Str(k.clone())).collect(),
+                r.keys
+                    .iter()
+                    .filter(|k| !k.is_empty())
+                    .map(|k| Value::Str(k.clone()))
+                    .collect(),
             )),
             _ => self.raise(
                 "AttributeError",
@@ -263,20 +268,34 @@ impl Interp<'_> {
                 r.keys
                     .iter()
                     .cloned()
-                    .map(Value::Str)
                     .zip(r.values.iter().cloned())
+                    .filter(|(k, _)| !k.is_empty())
+                    .map(|(k, v)| (Value::Str(k), v))
                     .collect(),
             )),
             "_tuple" => Ok(Value::tuple((*r.values).clone())),
-            "keys" => Ok(Value::list(
-                r.keys.iter().cloned().map(Value::Str).collect(),
-            )),
+            "keys" => {
+                let keys: Vec<Value> = r
+                    .keys
+                    .iter()
+                    .filter(|k| !k.is_empty())
+                    .cloned()
+                    .map(Value::Str)
+                    .collect();
+                // A RowMapping's keys are an `RMKeyView`; a Row's, a list.
+                Ok(if mapping {
+                    Value::Native(Rc::new(Native::KeyView(keys)))
+                } else {
+                    Value::list(keys)
+                })
+            }
             "values" => Ok(Value::list((*r.values).clone())),
             "items" => Ok(Value::list(
                 r.keys
                     .iter()
                     .cloned()
                     .zip(r.values.iter().cloned())
+                    .filter(|(k, _)| !k.is_empty())
                     .map(|(k, v)| Value::tuple(vec![Value::Str(k), v]))
                     .collect(),
             )),

@@ -123,7 +123,8 @@ impl Interp<'_> {
                 self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &options)
             }
             "query" => {
-                let (es, ents) = self.entities_from(&args)?;
+                let (es, mut ents) = self.entities_from(&args)?;
+                super::query::legacy_row_keys(&es, &mut ents);
                 Ok(nv(Native::Query(QueryObj {
                     dml: None,
                     q: crate::core::orm::query::Query::legacy(es),

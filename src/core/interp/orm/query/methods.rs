@@ -266,13 +266,19 @@ impl Interp<'_> {
                 wrap(q)
             }
             "with_entities" | "with_only_columns" => {
-                let (es, ents) = self.entities_from(&args)?;
+                let (es, mut ents) = self.entities_from(&args)?;
+                if q.legacy {
+                    super::legacy_row_keys(&es, &mut ents);
+                }
                 q.q.entities = es;
                 q.ents = ents;
                 wrap(q)
             }
             "add_columns" => {
-                let (es, ents) = self.entities_from(&args)?;
+                let (es, mut ents) = self.entities_from(&args)?;
+                if q.legacy {
+                    super::legacy_row_keys(&es, &mut ents);
+                }
                 q.q.entities.extend(es);
                 q.ents.extend(ents);
                 wrap(q)
