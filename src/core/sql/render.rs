@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use super::expr::{Expr, Op, TableRef};
 use super::ident::quote;
-use super::stmt::{
-    ColumnDef, Correlate, CreateIndex, CreateTable, FromItem, Insert, LabelStyle, Select,
-    Statement, TableConstraint,
-};
+use super::stmt::{Correlate, FromItem, Insert, LabelStyle, Select, Statement};
 use super::value::SqlValue;
+
+mod ddl;
+use ddl::{create_index, create_table};
 
 /// A rendered statement: SQL text plus its positional parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -622,99 +622,6 @@ impl Renderer {
         }
         s
     }
-}
-
-fn needs_default_parens(d: &str) -> bool {
-    let starts_quoted = d.trim_start().starts_with(['\'', '"', '(']);
-    !starts_quoted && d.chars().any(|c| !(c.is_alphanumeric() || c == '_'))
-}
-
-fn column_def(c: &ColumnDef) -> String {
-    let mut s = format!("{} {}", quote(&c.name), c.ty.ddl());
-    if let Some(d) = &c.default {
-        if needs_default_parens(d) {
-            s.push_str(&format!(" DEFAULT ({d})"));
-        } else {
-            s.push_str(&format!(" DEFAULT {d}"));
-        }
-    }
-    if c.not_null {
-        s.push_str(" NOT NULL");
-    }
-    for (name, sql) in &c.checks {
-        s.push(' ');
-        if let Some(n) = name {
-            s.push_str(&format!("CONSTRAINT {} ", quote(n)));
-        }
-        s.push_str(&format!("CHECK ({sql})"));
-    }
-    s
-}
-
-fn col_list(cols: &[String]) -> String {
-    cols.iter()
-        .map(|c| quote(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn constraint(c: &TableConstraint) -> String {
-    let prefix = |name: &Option<String>| match name {
-        Some(n) => format!("CONSTRAINT {} ", quote(n)),
-        None => String::new(),
-    };
-    match c {
-        TableConstraint::PrimaryKey { name, columns } => {
-            format!("{}PRIMARY KEY ({})", prefix(name), col_list(columns))
-        }
-        TableConstraint::Unique { name, columns } => {
-            format!("{}UNIQUE ({})", prefix(name), col_list(columns))
-        }
-        TableConstraint::Check { name, sql } => format!("{}CHECK ({sql})", prefix(name)),
-        TableConstraint::ForeignKey {
-            name,
-            columns,
-            ref_table,
-            ref_columns,
-            ondelete,
-            onupdate,
-        } => {
-            let mut s = format!(
-                "{}FOREIGN KEY({}) REFERENCES {} ({})",
-                prefix(name),
-                col_list(columns),
-                quote(ref_table),
-                col_list(ref_columns)
-            );
-            if let Some(d) = ondelete {
-                s.push_str(&format!(" ON DELETE {d}"));
-            }
-            if let Some(u) = onupdate {
-                s.push_str(&format!(" ON UPDATE {u}"));
-            }
-            s
-        }
-    }
-}
-
-fn create_table(t: &CreateTable) -> String {
-    let mut lines: Vec<String> = t.columns.iter().map(column_def).collect();
-    lines.extend(t.constraints.iter().map(constraint));
-    format!(
-        "\nCREATE TABLE {} (\n\t{}\n)\n\n",
-        quote(&t.name),
-        lines.join(", \n\t")
-    )
-}
-
-fn create_index(i: &CreateIndex) -> String {
-    format!(
-        "CREATE {}INDEX {} ON {} ({})",
-        if i.unique { "UNIQUE " } else { "" },
-        quote(&i.name),
-        quote(&i.table),
-        col_list(&i.columns)
-    )
 }
 
 #[cfg(test)]

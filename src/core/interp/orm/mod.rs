@@ -3,6 +3,7 @@
 
 pub mod declare;
 pub mod dispatch;
+mod hooks;
 pub mod insert;
 pub mod model;
 pub mod protocol;
