@@ -263,3 +263,29 @@ fn row_keys_of_unlabeled_expressions() {
     check("row_keys_legacy_and_select");
     check("dynamic_books_rows");
 }
+
+#[test]
+fn inspect_states_mappers_and_the_engine_inspector() {
+    check("inspect_mapper_state");
+    check("inspector_reflection");
+    check("self_referential_tree_states");
+}
+
+#[test]
+fn json_elements_and_the_json_module() {
+    check("json_index_paths");
+    check("to_dict_json_module");
+}
+
+#[test]
+fn session_blocks_savepoints_and_autoflush() {
+    check("savepoints_and_begin");
+    check("text_without_autoflush");
+    check("session_lifecycle");
+    check("bulk_delete_sync");
+}
+
+#[test]
+fn aggregates_with_floor_division() {
+    check("aggregates_floordiv");
+}

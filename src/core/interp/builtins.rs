@@ -260,6 +260,8 @@ pub fn is_sqla_exc(n: &str) -> bool {
             | "ArgumentError"
             | "NoForeignKeysError"
             | "UnmappedInstanceError"
+            | "NoSuchTableError"
+            | "NoInspectionAvailable"
     )
 }
 

@@ -321,9 +321,9 @@ impl<'b> Interp<'b> {
                     }
                     exits.push(cm);
                 }
-                let r = self.exec_block(body, scope);
+                let mut r = self.exec_block(body, scope);
                 for cm in exits.iter().rev() {
-                    self.exit_context(cm)?;
+                    r = self.exit_context(cm, r)?;
                 }
                 return r;
             }
@@ -426,15 +426,30 @@ impl<'b> Interp<'b> {
         }
     }
 
-    fn exit_context(&mut self, cm: &Value) -> R<()> {
+    /// Leaves a `with` block that ended with `r`: an exception is passed to `__exit__`,
+    /// and a true result suppresses it, as in Python.
+    fn exit_context(&mut self, cm: &Value, r: R<Flow>) -> R<R<Flow>> {
         match cm {
-            Value::Native(n) => self.native_exit(n.clone()),
+            Value::Native(n) => {
+                self.native_exit(n.clone(), r.is_err())?;
+                Ok(r)
+            }
             Value::Instance(_) => {
                 let f = self.getattr(cm, "__exit__")?;
-                self.call(&f, vec![Value::None, Value::None, Value::None], vec![])?;
-                Ok(())
+                let args = match &r {
+                    Err(e) => {
+                        let t = self.type_of(&e.value);
+                        vec![t, e.value.clone(), Value::None]
+                    }
+                    Ok(_) => vec![Value::None, Value::None, Value::None],
+                };
+                let out = self.call(&f, args, vec![])?;
+                if r.is_err() && self.truthy(&out)? {
+                    return Ok(Ok(Flow::Normal));
+                }
+                Ok(r)
             }
-            _ => Ok(()),
+            _ => Ok(r),
         }
     }
 }

@@ -101,6 +101,10 @@ pub enum Op {
     Comma,
     /// top-level WHERE context (`_asbool`)
     AsBool,
+    /// `json_col['key']`: SQLite `JSON_QUOTE(JSON_EXTRACT(a, path))`, generic `a[path]`
+    JsonGet,
+    /// `json_col['key'].as_integer()` and the other casts: SQLite `JSON_EXTRACT(a, path)`
+    JsonGetAs,
 }
 
 impl Op {
@@ -108,6 +112,7 @@ impl Op {
     pub fn precedence(self) -> i32 {
         use Op::*;
         match self {
+            JsonGet | JsonGetAs => 15,
             Mul | Div | Mod | Neg => 8,
             Add | Sub => 7,
             Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | In | NotIn | Between
@@ -159,6 +164,7 @@ impl Op {
             Exists => "EXISTS",
             Comma => ",",
             AsBool => "",
+            JsonGet | JsonGetAs => "->",
         }
     }
 
@@ -195,6 +201,8 @@ impl Op {
 pub fn is_precedent(op: Op, against: Option<Op>) -> bool {
     match against {
         Some(a) if a == op && op.natural_self_precedent() => false,
+        // A JSON element renders as function arguments: nothing inside needs parentheses.
+        Some(Op::JsonGet | Op::JsonGetAs) => false,
         None => true,
         Some(a) => op.precedence() <= a.precedence(),
     }
@@ -489,6 +497,16 @@ impl Expr {
             other
         };
         Expr::binary(self, Op::Div, other)
+    }
+    /// `self // other` as SQLAlchemy compiles it for SQLite (whose `/` floors
+    /// integers): `a / b` when the right side is an integer, else `FLOOR(a / b)`.
+    pub fn floordiv(self, other: Expr, right_integer: bool) -> Expr {
+        let quotient = Expr::binary(self, Op::Div, other);
+        if right_integer {
+            quotient
+        } else {
+            func("FLOOR", vec![quotient])
+        }
     }
     /// `self % other`
     pub fn modulo(self, other: Expr) -> Expr {

@@ -569,6 +569,14 @@ impl Renderer {
                 op.sql(),
                 self.expr(right, Ctx::Normal)
             ),
+            Op::JsonGet | Op::JsonGetAs => {
+                let r = self.expr(right, Ctx::Normal);
+                match (self.dialect, op) {
+                    (Dialect::Generic, _) => format!("{l}[{r}]"),
+                    (_, Op::JsonGet) => format!("JSON_QUOTE(JSON_EXTRACT({l}, {r}))"),
+                    _ => format!("JSON_EXTRACT({l}, {r})"),
+                }
+            }
             _ => format!("{l} {} {}", op.sql(), self.expr(right, Ctx::Normal)),
         }
     }

@@ -36,6 +36,7 @@ impl Interp<'_> {
             ("json", "dumps" | "loads") => {
                 Value::Builtin(Rc::from(format!("json.{name}").as_str()))
             }
+            ("json", "JSONDecodeError") => Value::Class(self.exc["JSONDecodeError"].clone()),
             ("flask", "Flask") => Value::Native(Rc::new(Native::SqlaFn(Rc::from("Flask")))),
             (
                 "flask",
@@ -137,6 +138,9 @@ impl Interp<'_> {
             }
             ("date", "today" | "fromisoformat") => format!("date.{name}"),
             ("json", "dumps" | "loads") => format!("json.{name}"),
+            ("json", "JSONDecodeError") => {
+                return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));
+            }
             ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
             ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),

@@ -360,6 +360,7 @@ impl Interp<'_> {
                     crate::core::orm::mapper::anon_alias(&table),
                 )))
             }
+            "inspect" => self.sqla_inspect(args),
             "case" | "literal" | "null" | "cast" | "exists" | "literal_column" => {
                 self.sql_construct(short, args, kw)
             }

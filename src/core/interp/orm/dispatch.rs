@@ -140,6 +140,7 @@ impl Interp<'_> {
                     | "contains_eager"
                     | "immediateload"
                     | "load_only"
+                    | "inspect"
                     | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
                     _ => self.raise(
                         "AttributeError",
@@ -154,7 +155,9 @@ impl Interp<'_> {
                 "deleted" => Ok(nv(Native::SessionSet(2))),
                 "autoflush" => Ok(Value::Bool(true)),
                 "is_active" => Ok(Value::Bool(self.orm.failed.is_none())),
-                "no_autoflush" => Ok(nv(Native::AppContext)),
+                "no_autoflush" => Ok(nv(Native::SessionScope(
+                    super::session::scopes::SessionScope::NoAutoflush(Default::default()),
+                ))),
                 _ => method(name),
             },
             Native::App(_) => match name {
@@ -200,6 +203,37 @@ impl Interp<'_> {
                 _ => method(name),
             },
             Native::TablesDict => method(name),
+            Native::Inspected(x) => self.inspected_attr(this, x, name),
+            Native::ForeignKeySpec(fk) => match name {
+                "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
+                "ondelete" | "onupdate" | "name" => {
+                    let v = match name {
+                        "ondelete" => &fk.ondelete,
+                        "onupdate" => &fk.onupdate,
+                        _ => &fk.name,
+                    };
+                    Ok(v.as_deref().map_or(Value::None, Value::str))
+                }
+                "column" => {
+                    let i = self
+                        .orm
+                        .reg
+                        .metadata
+                        .table(&fk.table)
+                        .and_then(|tb| tb.columns.iter().position(|c| c.name == fk.column));
+                    match i {
+                        Some(i) => Ok(nv(Native::ColumnObj(Rc::from(fk.table.as_str()), i))),
+                        None => self.raise(
+                            "NoReferencedTableError",
+                            format!("Foreign key could not find table '{}'", fk.table),
+                        ),
+                    }
+                }
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'ForeignKey' object has no attribute '{name}'"),
+                ),
+            },
             Native::Table(t) => match name {
                 "name" | "fullname" => Ok(Value::Str(t.clone())),
                 "columns" | "c" => Ok(nv(Native::TableColumns(t.clone()))),
@@ -217,7 +251,22 @@ impl Interp<'_> {
                         .unwrap_or_default();
                     Ok(Value::list(cols))
                 }
-                "foreign_keys" | "indexes" | "constraints" => Ok(Value::list(vec![])),
+                "foreign_keys" => {
+                    let fks: Vec<_> = self
+                        .orm
+                        .reg
+                        .metadata
+                        .table(t)
+                        .map(|tb| {
+                            tb.columns
+                                .iter()
+                                .flat_map(|c| c.foreign_keys.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Ok(fk_set(fks))
+                }
+                "indexes" | "constraints" => Ok(Value::list(vec![])),
                 "insert" | "select" | "delete" | "update" => method(name),
                 _ => self.raise(
                     "AttributeError",
@@ -258,7 +307,8 @@ impl Interp<'_> {
                     }),
                     "type" => Ok(nv(Native::ColumnType(c.ty.clone()))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
-                    "default" | "server_default" | "foreign_keys" => Ok(Value::None),
+                    "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
+                    "default" | "server_default" => Ok(Value::None),
                     _ => self.sql_attr_or_method(this, name),
                 }
             }
@@ -383,6 +433,18 @@ impl Interp<'_> {
                 if name == "__name__" {
                     return Ok(Value::Str(m.clone()));
                 }
+                if let ("engine", "url") = (&**m, name) {
+                    return Ok(Value::str("sqlite://"));
+                }
+                if let ("engine" | "engine.dialect", "name") = (&**m, name) {
+                    return Ok(Value::str("sqlite"));
+                }
+                if let ("engine", "dialect") = (&**m, name) {
+                    return Ok(nv(Native::Module(Rc::from("engine.dialect"))));
+                }
+                if let ("engine.dialect", "driver") = (&**m, name) {
+                    return Ok(Value::str("pysqlite"));
+                }
                 self.import_from(m, name)
             }
             Native::IdentityMap | Native::SessionSet(_) => method(name),
@@ -488,6 +550,12 @@ impl Interp<'_> {
             "any",
             "of_type",
             "count",
+            "as_integer",
+            "as_string",
+            "as_float",
+            "as_boolean",
+            "as_json",
+            "as_numeric",
         ];
         if M.contains(&name) {
             return Ok(Value::BuiltinMethod(Rc::new((
@@ -639,4 +707,16 @@ pub(super) fn ellipses_repr(s: &str) -> String {
         s.to_owned()
     };
     crate::core::sql::value::py_str_repr(&short)
+}
+
+/// A set of `ForeignKey` objects (`Table.foreign_keys`, `Column.foreign_keys`).
+fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
+    let mut d = super::super::value::Dict::new();
+    for fk in fks {
+        let v = nv(Native::ForeignKeySpec(fk));
+        if let Some(h) = v.hkey() {
+            d.insert(h, v, Value::None);
+        }
+    }
+    Value::Set(Rc::new(std::cell::RefCell::new(d)))
 }

@@ -5,6 +5,7 @@ pub mod declare;
 pub mod dispatch;
 mod hooks;
 pub mod insert;
+pub mod inspect;
 pub mod model;
 pub mod protocol;
 pub mod query;
@@ -117,6 +118,13 @@ pub enum Native {
     Subquery(Rc<SubqueryObj>),
     /// `subquery.c`: its columns by key.
     SubqueryColumns(Rc<SubqueryObj>),
+    /// What `inspect()` returns: an instance's state, a mapper, the engine's inspector.
+    Inspected(inspect::Inspected),
+    /// A column type reflected from the database: its repr (`VARCHAR(length=50)`) and
+    /// DDL (`VARCHAR(50)`).
+    ReflectedType(Rc<str>, Rc<str>),
+    /// A `with` block of the session (`no_autoflush`, `begin()`, `begin_nested()`).
+    SessionScope(session::scopes::SessionScope),
 }
 
 /// `query.subquery()` / `select(...).subquery()`: the statement, its alias (`anon_1`
@@ -240,6 +248,12 @@ pub struct OrmState {
     pub in_tx: bool,
     /// A flush is running (autoflush is off meanwhile, as SQLAlchemy's `no_autoflush`).
     pub flushing: bool,
+    /// `session.refresh()` is loading (its SELECT leaves columns unlabeled).
+    pub plain_refresh: bool,
+    /// Open `begin_nested()` SAVEPOINTs, innermost last.
+    pub savepoints: Vec<session::scopes::Savepoint>,
+    /// The last SAVEPOINT number in this transaction (`sa_savepoint_N`).
+    pub savepoint_seq: u32,
     /// SQLite itself is inside BEGIN (opened lazily before the first DML, like pysqlite).
     pub sqlite_tx: bool,
     /// The last flush failed: rollback required.
@@ -343,6 +357,15 @@ impl Native {
             Native::Loader(_) => "Load",
             Native::Subquery(_) => "Subquery",
             Native::SubqueryColumns(_) => "ReadOnlyColumnCollection",
+            Native::Inspected(inspect::Inspected::State(_)) => "InstanceState",
+            Native::Inspected(inspect::Inspected::Mapper(_)) => "Mapper",
+            Native::Inspected(inspect::Inspected::Inspector) => "SQLiteInspector",
+            Native::SessionScope(session::scopes::SessionScope::NoAutoflush(_)) => {
+                "_GeneratorContextManager"
+            }
+            Native::SessionScope(session::scopes::SessionScope::Begin) => "SessionTransaction",
+            Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
+            Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }
     }
 

@@ -714,6 +714,9 @@ impl Interp<'_> {
             }
             "__table__" => Value::Native(Rc::new(Native::Table(m.table.clone()))),
             "metadata" => Value::Native(Rc::new(Native::Metadata)),
+            "__mapper__" => Value::Native(Rc::new(Native::Inspected(
+                super::inspect::Inspected::Mapper(c.clone()),
+            ))),
             _ => return Ok(None),
         }))
     }
@@ -725,7 +728,7 @@ impl Interp<'_> {
         }
         let cls = Value::Class(inst.class.clone());
         match name {
-            "query" | "__table__" | "metadata" => {
+            "query" | "__table__" | "metadata" | "__mapper__" => {
                 let c = inst.class.clone();
                 self.model_class_extra(&c, name)
             }

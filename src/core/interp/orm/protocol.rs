@@ -38,20 +38,36 @@ impl Interp<'_> {
                 let r = crate::core::sql::render(&Statement::Select(sel));
                 r.sql.trim_start_matches("SELECT ").to_string()
             }
-            Native::Table(t) => format!("Table('{t}', MetaData(), ...)"),
-            Native::ColumnObj(t, i) => {
-                let c = self
+            Native::Table(t) => {
+                let n = self
                     .orm
                     .reg
                     .metadata
                     .table(t)
-                    .and_then(|tb| tb.columns.get(*i))
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default();
-                format!("Column('{c}', table=<{t}>)")
+                    .map_or(0, |tb| tb.columns.len());
+                let mut parts = vec![format!("'{t}'"), "MetaData()".to_string()];
+                for i in 0..n {
+                    parts.push(self.column_repr(t, i)?);
+                }
+                format!("Table({}, schema=None)", parts.join(", "))
             }
+            Native::ColumnObj(t, i) => self.column_repr(t, *i)?,
             Native::ColumnType(t) => t.py_repr(),
+            Native::ReflectedType(r, _) => r.to_string(),
+            Native::ForeignKeySpec(fk) => format!("ForeignKey('{}.{}')", fk.table, fk.column),
+            Native::Inspected(super::inspect::Inspected::Mapper(c)) => {
+                let t = self.orm.reg.table_of(&c.name).map(|t| t.name.clone());
+                format!("Mapper[{}({})]", c.name, t.unwrap_or_default())
+            }
+            Native::Inspected(x) => format!(
+                "<sqlalchemy.{} object at 0x7f0000000000>",
+                match x {
+                    super::inspect::Inspected::State(_) => "orm.state.InstanceState",
+                    _ => "dialects.sqlite.base.SQLiteInspector",
+                }
+            ),
             Native::TypeObj(t) => format!("<class '{t}'>"),
+            Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) => format!("<module '{m}'>"),
             Native::App(_) => "<Flask '__main__'>".into(),
             Native::Db => "<SQLAlchemy sqlite://>".into(),
@@ -95,6 +111,60 @@ impl Interp<'_> {
         })
     }
 
+    /// `repr()` of a table's column as SQLAlchemy's `Column.__repr__` prints it: name, type,
+    /// foreign keys, table, then the options that differ from the defaults.
+    fn column_repr(&mut self, t: &str, i: usize) -> R<String> {
+        let Some(c) = self
+            .orm
+            .reg
+            .metadata
+            .table(t)
+            .and_then(|tb| tb.columns.get(i))
+            .cloned()
+        else {
+            return Ok("Column(None)".into());
+        };
+        let mut parts = vec![format!("'{}'", c.name), c.ty.py_repr()];
+        for fk in &c.foreign_keys {
+            parts.push(format!("ForeignKey('{}.{}')", fk.table, fk.column));
+        }
+        parts.push(format!("table=<{t}>"));
+        if c.key != c.name {
+            parts.push(format!("key='{}'", c.key));
+        }
+        if c.primary_key {
+            parts.push("primary_key=True".into());
+        }
+        if !c.is_nullable() {
+            parts.push("nullable=False".into());
+        }
+        let (default, onupdate) = self
+            .orm
+            .defaults
+            .get(&(t.to_string(), c.name.clone()))
+            .cloned()
+            .unwrap_or((None, None));
+        for (k, v) in [("onupdate", onupdate), ("default", default)] {
+            match v {
+                Some(Value::None) | None => {}
+                Some(v @ (Value::Func(_) | Value::Builtin(_) | Value::Method(_))) => {
+                    parts.push(format!("{k}=CallableColumnDefault({})", self.repr(&v)?))
+                }
+                Some(v) => parts.push(format!(
+                    "{k}=ScalarElementColumnDefault({})",
+                    self.repr(&v)?
+                )),
+            }
+        }
+        if c.server_default.is_some() {
+            parts.push(
+                "server_default=DefaultClause(<sqlalchemy.sql.elements.TextClause object at 0x7f0000000000>, for_update=False)"
+                    .into(),
+            );
+        }
+        Ok(format!("Column({})", parts.join(", ")))
+    }
+
     /// `str()` of library objects.
     pub fn native_str(&mut self, n: Rc<Native>) -> R<String> {
         match &*n {
@@ -114,6 +184,7 @@ impl Interp<'_> {
             }
             Native::Text(s, _) => Ok(s.to_string()),
             Native::ColumnType(t) => Ok(t.ddl()),
+            Native::ReflectedType(_, ddl) => Ok(ddl.to_string()),
             Native::Table(t) => Ok(t.to_string()),
             Native::ColumnObj(t, i) => {
                 let c = self
@@ -271,6 +342,7 @@ impl Interp<'_> {
                 }
             }
             Native::Config => self.key_error(key),
+            Native::Instrumented(_) | Native::Sql(_) => self.json_getitem(n.clone(), key),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("'{t}' object is not subscriptable"))
@@ -406,11 +478,18 @@ impl Interp<'_> {
         if let Native::AppContext = &*n {
             self.orm.contexts += 1;
         }
+        if let Native::SessionScope(s) = &*n {
+            self.scope_enter(s);
+        }
         Ok(Value::Native(n))
     }
 
-    /// `with x:` exit: leaving an app context removes the session.
-    pub fn native_exit(&mut self, n: Rc<Native>) -> R<()> {
+    /// `with x:` exit (`failed`: the block raised): leaving an app context removes the
+    /// session; the session's own blocks commit, roll back or restore autoflush.
+    pub fn native_exit(&mut self, n: Rc<Native>, failed: bool) -> R<()> {
+        if let Native::SessionScope(s) = &*n {
+            return self.scope_exit(s, failed);
+        }
         if let Native::AppContext = &*n {
             self.orm.contexts = self.orm.contexts.saturating_sub(1);
             self.close_session();

@@ -315,6 +315,10 @@ impl Interp<'_> {
                 0 if kind == "one_or_none" => Ok(Value::None),
                 0 => self.raise("NoResultFound", "No row was found when one was required"),
                 1 => Ok(items.into_iter().next().unwrap_or(Value::None)),
+                _ if kind == "one_or_none" => self.raise(
+                    "MultipleResultsFound",
+                    "Multiple rows were found when one or none was required",
+                ),
                 _ => self.raise(
                     "MultipleResultsFound",
                     "Multiple rows were found when exactly one was required",

@@ -214,6 +214,10 @@ impl Interp<'_> {
                     0 if name.ends_with("or_none") => Ok(Value::None),
                     0 => self.raise("NoResultFound", "No row was found when one was required"),
                     1 => Ok(pick(items.into_iter().next().unwrap_or(Value::None))),
+                    _ if name.ends_with("or_none") => self.raise(
+                        "MultipleResultsFound",
+                        "Multiple rows were found when one or none was required",
+                    ),
                     _ => self.raise(
                         "MultipleResultsFound",
                         "Multiple rows were found when exactly one was required",

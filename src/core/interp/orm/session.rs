@@ -9,6 +9,7 @@ mod execute;
 pub use execute::FlatRows;
 mod flush;
 mod load;
+pub mod scopes;
 
 use std::rc::Rc;
 
@@ -42,6 +43,8 @@ impl Interp<'_> {
     /// `db.session.commit()`.
     pub fn commit(&mut self) -> R<()> {
         self.flush()?;
+        self.orm.savepoints.clear();
+        self.orm.savepoint_seq = 0;
         if self.orm.in_tx {
             self.log_marker("COMMIT");
             self.end_sqlite_tx("COMMIT");
@@ -61,6 +64,8 @@ impl Interp<'_> {
 
     /// `db.session.rollback()`.
     pub fn rollback(&mut self) -> R<()> {
+        self.orm.savepoints.clear();
+        self.orm.savepoint_seq = 0;
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
             self.end_sqlite_tx("ROLLBACK");
@@ -103,6 +108,8 @@ impl Interp<'_> {
 
     /// `db.session.close()` / app context teardown: detach everything.
     pub fn close_session(&mut self) {
+        self.orm.savepoints.clear();
+        self.orm.savepoint_seq = 0;
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
             self.end_sqlite_tx("ROLLBACK");
@@ -252,7 +259,11 @@ impl Interp<'_> {
                 Ok(())
             }
             _ => {
-                let r = self.repr(v)?;
+                // SQLAlchemy names the object by class and address, not by its repr.
+                let r = match v {
+                    Value::Instance(i) => format!("<{} at 0x7f0000000000>", i.class.name),
+                    other => self.repr(other)?,
+                };
                 self.raise(
                     "InvalidRequestError",
                     format!("Instance '{r}' is not persisted"),

@@ -66,9 +66,22 @@ impl Interp<'_> {
                         "Class 'builtins.NoneType' is not mapped",
                     );
                 };
+                if name == "refresh" && self.status(i) != super::model::Status::Persistent {
+                    return self.raise(
+                        "InvalidRequestError",
+                        format!(
+                            "Instance '<{} at 0x7f0000000000>' is not persistent within this Session",
+                            i.class.name
+                        ),
+                    );
+                }
                 self.expire(i);
                 if name == "refresh" {
-                    self.refresh_instance(i)?;
+                    // `session.refresh()` loads with a 2.0 `select()`: columns unlabeled.
+                    self.orm.plain_refresh = true;
+                    let r = self.refresh_instance(i);
+                    self.orm.plain_refresh = false;
+                    r?;
                 }
                 Ok(Value::None)
             }
@@ -182,7 +195,14 @@ impl Interp<'_> {
                 };
                 self.result_method(rn, name, vec![], vec![])
             }
-            "begin" | "begin_nested" => Ok(nv(Native::AppContext)),
+            "begin" => {
+                let s = self.session_begin()?;
+                Ok(nv(Native::SessionScope(s)))
+            }
+            "begin_nested" => {
+                let s = self.session_begin_nested()?;
+                Ok(nv(Native::SessionScope(s)))
+            }
             "is_modified" => {
                 let Some(Value::Instance(i)) = args.first() else {
                     return Ok(Value::Bool(false));
@@ -231,7 +251,8 @@ impl Interp<'_> {
         sets: Vec<Value>,
     ) -> R<Value> {
         let (sql_pos, names) = crate::core::sql::text::positional(sql);
-        self.autoflush()?;
+        // No autoflush: SQLAlchemy 2.0 flushes before ORM statements only, and text()
+        // is not one (pending objects stay unsent).
         let mut last = None;
         let mut total = 0;
         for set in sets {
@@ -327,10 +348,22 @@ impl Interp<'_> {
         if matches!(self.status(src), Status::Persistent | Status::Pending) {
             return Ok(Value::Instance(src.clone()));
         }
-        let pk: Vec<Value> =
-            m.pk.iter()
-                .map(|&i| super::model::column_attr(src, i).unwrap_or(Value::None))
-                .collect();
+        // The identity of a detached object (its attributes may be expired), else the
+        // primary key attributes as set.
+        let identity = src
+            .orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.identity.clone())
+            .map(|i| i.into_values());
+        let pk: Vec<Value> = match identity {
+            Some(ids) => ids,
+            None => {
+                m.pk.iter()
+                    .map(|&i| super::model::column_attr(src, i).unwrap_or(Value::None))
+                    .collect()
+            }
+        };
         let found = if !pk.is_empty() && pk.iter().all(|v| !matches!(v, Value::None)) {
             let key = match pk.as_slice() {
                 [one] => one.clone(),

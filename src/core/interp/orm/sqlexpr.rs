@@ -254,6 +254,40 @@ impl Interp<'_> {
         None
     }
 
+    /// `json_col[key]` / `json_col[(k1, 0)]`: a JSON element (SQLAlchemy's JSON path
+    /// as a bound `$."key"[0]` string).
+    pub fn json_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
+        let me = Value::Native(n.clone());
+        let Some(s) = self.as_sql(&me).filter(|s| s.ty == Some(SqlType::Json)) else {
+            let t = n.type_name().to_string();
+            return self.raise("TypeError", format!("'{t}' object is not subscriptable"));
+        };
+        let parts = match key {
+            Value::Tuple(t) => (**t).clone(),
+            k => vec![k.clone()],
+        };
+        let mut path = String::from("$");
+        for p in &parts {
+            match p {
+                Value::Str(k) => path.push_str(&format!(".\"{k}\"")),
+                Value::Int(i) => path.push_str(&format!("[{i}]")),
+                _ => {
+                    let t = self.type_name(p);
+                    return self.raise(
+                        "TypeError",
+                        format!("JSON index must be str or int, not {t}"),
+                    );
+                }
+            }
+        }
+        let e = Expr::binary(
+            s.expr,
+            crate::core::sql::Op::JsonGet,
+            Expr::Bind(SqlValue::Text(path.into())),
+        );
+        Ok(sql_value(SqlObj::typed(e, Some(SqlType::Json))))
+    }
+
     /// Comparison operators on SQL expressions.
     pub fn native_compare(
         &mut self,
@@ -330,7 +364,17 @@ impl Interp<'_> {
         if matches!(op, CmpOp::Is | CmpOp::IsNot) {
             return Ok(None);
         }
-        let ty = me_sql.ty.clone();
+        let mut ty = me_sql.ty.clone();
+        if matches!(
+            &me_sql.expr,
+            Expr::Binary {
+                op: crate::core::sql::Op::JsonGet,
+                ..
+            }
+        ) {
+            // SQLAlchemy binds the compared value with its own type, not as JSON.
+            ty = None;
+        }
         let other_e = match other {
             Value::None => None,
             Value::Bool(b)
@@ -408,6 +452,16 @@ impl Interp<'_> {
                     && (b.ty.as_ref().is_some_and(|t| t.is_integer())
                         || matches!(other, Value::Int(_)));
                 a.expr.div(b.expr, both_int)
+            }
+            BinOp::FloorDiv => {
+                // The right side's own type: a plain Python value is typed by
+                // itself (SQLAlchemy's `coerce_compared_value`), not by the column.
+                let right_int = match (reflected, other) {
+                    (false, Value::Int(_) | Value::Bool(_)) => true,
+                    (false, v) if self.as_sql(v).is_none() => false,
+                    _ => b.ty.as_ref().is_some_and(|t| t.is_integer()),
+                };
+                a.expr.floordiv(b.expr, right_int)
             }
             BinOp::Mod => a.expr.modulo(b.expr),
             _ => return Ok(None),
@@ -566,6 +620,41 @@ impl Interp<'_> {
                 SqlObj::typed(s.expr.cast(t.clone()), Some(t))
             }
             "op" => return self.unsupported("`.op()`"),
+            "as_integer" | "as_string" | "as_float" | "as_boolean" | "as_json" | "as_numeric" => {
+                let Expr::Binary {
+                    left,
+                    op: crate::core::sql::Op::JsonGet,
+                    right,
+                } = s.expr
+                else {
+                    return self.raise(
+                        "InvalidRequestError",
+                        format!("The JSON cast operator JSON.{name}() only works with a JSON index expression e.g. col['q'].{name}()"),
+                    );
+                };
+                let (op, t) = match name {
+                    "as_integer" => (crate::core::sql::Op::JsonGetAs, SqlType::Integer),
+                    "as_string" => (crate::core::sql::Op::JsonGetAs, SqlType::String(None)),
+                    // No `to_float` on the result: a JSON number comes back as stored.
+                    "as_float" => (
+                        crate::core::sql::Op::JsonGetAs,
+                        SqlType::Custom("FLOAT".into()),
+                    ),
+                    "as_boolean" => (crate::core::sql::Op::JsonGetAs, SqlType::Boolean),
+                    "as_numeric" => {
+                        let n = |i: usize| match args.get(i) {
+                            Some(Value::Int(v)) => v.to_i64().map(|v| v as u32),
+                            _ => None,
+                        };
+                        (
+                            crate::core::sql::Op::JsonGetAs,
+                            SqlType::Numeric(n(0), n(1)),
+                        )
+                    }
+                    _ => (crate::core::sql::Op::JsonGet, SqlType::Json),
+                };
+                SqlObj::typed(Expr::binary(*left, op, *right), Some(t))
+            }
             "nulls_last" | "nullslast" | "nulls_first" | "nullsfirst" => {
                 SqlObj::typed(s.expr.nulls(name.ends_with("last")), ty)
             }

@@ -175,6 +175,7 @@ impl Interp<'_> {
                 ),
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
+            Native::Inspected(_) => self.inspector_method(name, args),
             Native::Hybrid(h) => {
                 let f = match args.into_iter().next() {
                     // `@name.inplace.expression` + `@classmethod` (SQLAlchemy 2.0 style).

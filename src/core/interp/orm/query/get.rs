@@ -69,24 +69,21 @@ impl Interp<'_> {
         };
         let hk = crate::core::interp::orm::model::identity_key(keyvals);
         if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
-            let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
-            if !deleted {
-                let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
-                if expired {
-                    match self.refresh_instance(&found) {
-                        Ok(()) => {}
-                        Err(e)
-                            if self
-                                .exc_matches(&e.value, &self.exc["ObjectDeletedError"].clone()) =>
-                        {
-                            return Ok(Value::None);
-                        }
-                        Err(e) => return Err(e),
+            // An object marked for deletion is still returned until the flush (SQLAlchemy's
+            // `get_from_identity`).
+            let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
+            if expired {
+                match self.refresh_instance(&found) {
+                    Ok(()) => {}
+                    Err(e)
+                        if self.exc_matches(&e.value, &self.exc["ObjectDeletedError"].clone()) =>
+                    {
+                        return Ok(Value::None);
                     }
+                    Err(e) => return Err(e),
                 }
-                return Ok(Value::Instance(found));
             }
-            return Ok(Value::None);
+            return Ok(Value::Instance(found));
         }
         if let Some(v) = self.get_with_loaders(class, conv, options)? {
             return Ok(v);

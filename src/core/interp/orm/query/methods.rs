@@ -571,12 +571,17 @@ impl Interp<'_> {
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
                 self.autoflush()?;
-                // find matching loaded objects first (synchronize_session)
-                let matching = if self
-                    .orm
-                    .identity_order
+                // find matching loaded objects first (synchronize_session); with
+                // `synchronize_session=False` they stay in the session as they are.
+                let sync = !kw
                     .iter()
-                    .any(|i| i.class.model_info().is_some_and(|m| *m.class == *class))
+                    .any(|(k, v)| &**k == "synchronize_session" && matches!(v, Value::Bool(false)));
+                let matching = if sync
+                    && self
+                        .orm
+                        .identity_order
+                        .iter()
+                        .any(|i| i.class.model_info().is_some_and(|m| *m.class == *class))
                 {
                     self.query_all(qo)?
                 } else {

@@ -19,11 +19,14 @@ impl Interp<'_> {
     }
 
     /// A value the flush writes into column type `ty` (an INSERT's or UPDATE's parameter):
-    /// as [`Interp::to_sql`], with a Python int for a `Float` column sent as a float, as
-    /// SQLAlchemy's persistence sends it (comparisons keep the int).
+    /// as [`Interp::to_sql`], with a Python int for a `Float` or `Numeric` column sent as a
+    /// float, as SQLAlchemy's `to_float` bind processor sends it (comparisons keep the int).
     pub fn to_sql_stored(&mut self, v: &Value, ty: &SqlType) -> R<SqlValue> {
         Ok(match self.to_sql(v, Some(ty))? {
-            SqlValue::Integer(i) if matches!(ty, SqlType::Float) && matches!(v, Value::Int(_)) => {
+            SqlValue::Integer(i)
+                if matches!(ty, SqlType::Float | SqlType::Numeric(..))
+                    && matches!(v, Value::Int(_)) =>
+            {
                 SqlValue::Real(i as f64)
             }
             other => other,

@@ -29,6 +29,8 @@ impl Interp<'_> {
         self.orm.flushing = was;
         match result {
             Ok(()) => Ok(()),
+            // Inside `begin_nested()` only the SAVEPOINT is rolled back, when its block ends.
+            Err(e) if !self.orm.savepoints.is_empty() => Err(e),
             Err(e) => {
                 // like SQLAlchemy: the transaction is rolled back, the session needs rollback()
                 let (_, msg) = self.describe_exc(&e.value);

@@ -67,7 +67,10 @@ impl Interp<'_> {
         // Like SQLAlchemy's refresh of expired attributes: pending changes go first.
         self.autoflush()?;
         let pk = self.identity_params(inst)?;
-        let (sel, eager) = self.refresh_statement(inst, &m.class, pk)?;
+        let (mut sel, eager) = self.refresh_statement(inst, &m.class, pk)?;
+        if self.orm.plain_refresh && eager.is_none() {
+            sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
+        }
         let res = self.run_stmt(&Statement::Select(sel), true)?;
         let Some(row) = res.rows.first() else {
             return self.raise(

@@ -1,0 +1,162 @@
+//! The session's `with` blocks: `db.session.no_autoflush`, `db.session.begin()` (commit at
+//! the end, roll back on an exception) and `db.session.begin_nested()` (a SAVEPOINT released
+//! at the end, rolled back to on an exception).
+
+use std::rc::Rc;
+
+use super::super::super::value::Instance;
+use super::super::super::{Interp, R};
+use super::super::model::Status;
+
+/// A `with` block of the session.
+pub enum SessionScope {
+    /// `no_autoflush`; holds whether autoflush was already off when the block began.
+    NoAutoflush(std::cell::Cell<bool>),
+    /// `begin()`.
+    Begin,
+    /// `begin_nested()`.
+    Nested,
+}
+
+/// An open SAVEPOINT: its name and the objects pending when it began.
+pub struct Savepoint {
+    /// `sa_savepoint_N`.
+    pub name: String,
+    /// `session.new` when the savepoint began (by address).
+    pub pending_before: Vec<usize>,
+    /// How many objects the transaction had inserted when the savepoint began.
+    pub inserted_before: usize,
+    /// How many objects the transaction had modified when the savepoint began.
+    pub modified_before: usize,
+}
+
+impl Interp<'_> {
+    /// `db.session.begin()`: SQLAlchemy refuses it while a transaction is open (Flask-SQLAlchemy's
+    /// session begins one by itself on first use).
+    pub fn session_begin(&mut self) -> R<SessionScope> {
+        if self.orm.in_tx {
+            return self.raise(
+                "InvalidRequestError",
+                "A transaction is already begun on this Session.",
+            );
+        }
+        self.begin()?;
+        Ok(SessionScope::Begin)
+    }
+
+    /// `db.session.begin_nested()`: flushes, then emits `SAVEPOINT sa_savepoint_N`.
+    pub fn session_begin_nested(&mut self) -> R<SessionScope> {
+        self.autoflush()?;
+        self.begin()?;
+        if !self.orm.sqlite_tx {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        self.orm.savepoint_seq += 1;
+        let name = format!("sa_savepoint_{}", self.orm.savepoint_seq);
+        self.savepoint_sql(&format!("SAVEPOINT {name}"));
+        let pending_before = self
+            .orm
+            .new
+            .iter()
+            .map(|i| Rc::as_ptr(i) as usize)
+            .collect();
+        self.orm.savepoints.push(Savepoint {
+            name,
+            pending_before,
+            inserted_before: self.orm.inserted_in_tx.len(),
+            modified_before: self.orm.modified.len(),
+        });
+        Ok(SessionScope::Nested)
+    }
+
+    /// Runs and logs a SAVEPOINT statement (SQLAlchemy's echo shows its empty parameters).
+    fn savepoint_sql(&mut self, sql: &str) {
+        self.sql_log.push(crate::core::interp::LogEntry {
+            sql: sql.into(),
+            params: "()".into(),
+            elapsed_ms: 0.0,
+            rows: 0,
+        });
+        let _ = self.backend.execute(sql, &[]);
+    }
+
+    /// Entering the block.
+    pub fn scope_enter(&mut self, s: &SessionScope) {
+        if let SessionScope::NoAutoflush(was) = s {
+            was.set(std::mem::replace(&mut self.orm.flushing, true));
+        }
+    }
+
+    /// Leaving the block (`failed`: by an exception).
+    pub fn scope_exit(&mut self, s: &SessionScope, failed: bool) -> R<()> {
+        match s {
+            SessionScope::NoAutoflush(was) => {
+                self.orm.flushing = was.get();
+                Ok(())
+            }
+            SessionScope::Begin if failed => self.rollback(),
+            SessionScope::Begin => self.commit(),
+            SessionScope::Nested => {
+                if !failed {
+                    match self.flush() {
+                        Ok(()) => {
+                            if let Some(sp) = self.orm.savepoints.pop() {
+                                self.savepoint_sql(&format!("RELEASE SAVEPOINT {}", sp.name));
+                            }
+                            return Ok(());
+                        }
+                        Err(e) => {
+                            self.rollback_savepoint();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.rollback_savepoint();
+                Ok(())
+            }
+        }
+    }
+
+    /// `ROLLBACK TO SAVEPOINT`: objects inserted or added since it began are transient
+    /// again, and those changed since are expired (reloaded from the outer transaction).
+    fn rollback_savepoint(&mut self) {
+        let Some(sp) = self.orm.savepoints.pop() else {
+            return;
+        };
+        self.savepoint_sql(&format!("ROLLBACK TO SAVEPOINT {}", sp.name));
+        self.orm.failed = None;
+        let inserted: Vec<Rc<Instance>> = self
+            .orm
+            .inserted_in_tx
+            .drain(sp.inserted_before.min(self.orm.inserted_in_tx.len())..)
+            .collect();
+        for i in inserted {
+            self.remove_identity(&i);
+            if let Some(s) = i.orm.borrow_mut().as_mut() {
+                s.status = Status::Transient;
+                s.identity = None;
+                s.expired = false;
+            }
+        }
+        let new = std::mem::take(&mut self.orm.new);
+        for i in new {
+            if sp.pending_before.contains(&(Rc::as_ptr(&i) as usize)) {
+                self.orm.new.push(i);
+            } else if let Some(s) = i.orm.borrow_mut().as_mut() {
+                s.status = Status::Transient;
+            }
+        }
+        // Objects changed within the savepoint are expired (SQLAlchemy's `_restore_snapshot`
+        // with `dirty_only`); the others keep their state.
+        let changed: Vec<Rc<Instance>> = self
+            .orm
+            .modified
+            .get(sp.modified_before..)
+            .unwrap_or_default()
+            .to_vec();
+        for i in changed {
+            self.expire(&i);
+        }
+    }
+}

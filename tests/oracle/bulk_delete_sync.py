@@ -1,0 +1,20 @@
+class U(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(50))
+    k = db.Column(db.Integer)
+
+db.create_all()
+us = [U(name=f'u{i}', k=i) for i in range(6)]
+db.session.add_all(us)
+db.session.commit()
+print([u.name for u in us])
+print(U.query.filter(U.name.like('u1%')).delete())
+print(U.query.filter(U.k > 3).delete())
+print(U.query.filter(U.k == 2).delete(synchronize_session=False))
+print(U.query.filter(U.k == 3).delete(synchronize_session='fetch'))
+print(U.query.filter(U.k == 0).update({'name': 'zero'}, synchronize_session='fetch'))
+print(U.query.filter(U.name.startswith('z')).update({U.k: U.k + 10}))
+print(db.session.execute(db.delete(U).where(U.k == 10)).rowcount)
+print(us[2] in db.session, us[1] in db.session, us[4] in db.session)
+db.session.commit()
+print(U.query.count())

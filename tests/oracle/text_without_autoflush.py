@@ -1,0 +1,17 @@
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(50), nullable=False)
+
+db.create_all()
+db.session.add(User(name='ann'))
+print(db.session.execute(db.text('SELECT count(*) FROM user')).scalar())
+print(db.session.execute(db.select(func.count()).select_from(User)).scalar())
+db.session.add(User(name='bob'))
+print(db.session.execute(db.text('SELECT count(*) FROM user')).scalar())
+print(db.session.execute(db.select(func.count(User.id))).scalar())
+db.session.add(User(name='cy'))
+print(db.session.scalar(db.text('SELECT count(*) FROM user')))
+print(db.session.query(func.count(User.id)).scalar())
+db.session.add(User(name='dee'))
+db.session.execute(db.update(User).where(User.name == 'dee').values(name='d2'))
+print(db.session.execute(db.text("SELECT name FROM user ORDER BY id")).all())
