@@ -289,3 +289,14 @@ fn session_blocks_savepoints_and_autoflush() {
 fn aggregates_with_floor_division() {
     check("aggregates_floordiv");
 }
+
+#[test]
+fn insert_constructs_and_bulk_inserts() {
+    check("insert_statements");
+    check("tutorial_tags_comments");
+}
+
+#[test]
+fn builtins_unbound_methods_and_mapping_formatting() {
+    check("python_builtins_formatting");
+}

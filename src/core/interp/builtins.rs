@@ -195,6 +195,19 @@ impl Interp<'_> {
             | "math.floor"
             | "math.ceil" => self.call_stdlib_builtin(name, args, kw),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
+            _ if name.starts_with("unbound:") => {
+                let (ty, method) = name["unbound:".len()..].split_once('.').unwrap_or(("", ""));
+                let mut args = args.into_iter();
+                let recv = args.next().unwrap_or(Value::None);
+                let got = self.type_name(&recv);
+                if got != ty && !(ty == "int" && got == "bool") {
+                    return self.raise(
+                        "TypeError",
+                        format!("descriptor '{method}' for '{ty}' objects doesn't apply to a '{got}' object"),
+                    );
+                }
+                self.call_method(&recv, method, args.collect(), kw)
+            }
             _ if name.starts_with("hashlib.") || name.starts_with("werkzeug.") => {
                 self.call_hashing(name, args, kw)
             }

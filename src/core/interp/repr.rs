@@ -37,6 +37,10 @@ impl Interp<'_> {
             Value::TimeDelta(_) => "timedelta".into(),
             Value::Func(_) => "function".into(),
             Value::Builtin(n) if &**n == "timezone.utc" => "timezone".into(),
+            Value::Builtin(n) if n.starts_with("unbound:") => {
+                let (ty, m) = n["unbound:".len()..].split_once('.').unwrap_or(("", ""));
+                format!("<method '{m}' of '{ty}' objects>")
+            }
             Value::Builtin(n) => {
                 if super::builtins::is_type_name(n) {
                     "type".into()
@@ -115,6 +119,10 @@ impl Interp<'_> {
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
             Value::Builtin(n) if &**n == "timezone" => "<class 'datetime.timezone'>".into(),
+            Value::Builtin(n) if n.starts_with("unbound:") => {
+                let (ty, m) = n["unbound:".len()..].split_once('.').unwrap_or(("", ""));
+                format!("<method '{m}' of '{ty}' objects>")
+            }
             Value::Builtin(n) => {
                 if super::builtins::is_type_name(n) {
                     format!("<class '{n}'>")

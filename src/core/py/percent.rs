@@ -49,6 +49,40 @@ pub trait PercentArg {
     }
 }
 
+/// A `dict` on the right of `%` (`'%(name)s' % {'name': ...}`): its string-keyed items,
+/// and its own `str()` for a plain `%s`.
+pub struct MappingArg {
+    /// The items with string keys, in order.
+    pub items: Vec<(String, SimpleArg)>,
+    /// `str(d)` / `repr(d)`.
+    pub text: String,
+}
+
+impl PercentArg for MappingArg {
+    fn py_str(&self) -> PyResult<String> {
+        Ok(self.text.clone())
+    }
+    fn py_repr(&self) -> PyResult<String> {
+        Ok(self.text.clone())
+    }
+    fn number(&self) -> PercentNum {
+        PercentNum::NotNumber
+    }
+    fn type_name(&self) -> String {
+        "dict".into()
+    }
+    fn is_mapping(&self) -> bool {
+        true
+    }
+    fn get_item(&self, key: &str) -> PyResult<Box<dyn PercentArg + '_>> {
+        self.items
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| Box::new(v.clone()) as Box<dyn PercentArg>)
+            .ok_or_else(|| key_error(key))
+    }
+}
+
 /// The right operand of `fmt % args`.
 pub enum PercentArgs<'a> {
     /// A tuple: each conversion consumes the next element.

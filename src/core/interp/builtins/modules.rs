@@ -146,7 +146,22 @@ impl Interp<'_> {
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
             ("datetime_module", "datetime" | "date" | "timedelta" | "timezone") => name.to_string(),
             ("datetime_module" | "timezone", "UTC" | "utc") => "timezone.utc".to_string(),
-            ("str", _) | ("list", _) | ("dict", _) => return Ok(None),
+            ("str" | "list" | "dict" | "set" | "tuple" | "int" | "float", _) => {
+                // `str.lower`: the method unbound, called with the receiver first.
+                let sample = match owner {
+                    "str" => Value::str(""),
+                    "list" => Value::list(vec![]),
+                    "dict" => Value::dict_of(vec![]),
+                    "set" => self.call_builtin("set", vec![], vec![])?,
+                    "tuple" => Value::tuple(vec![]),
+                    "int" => Value::int(0),
+                    _ => Value::Float(0.0),
+                };
+                if name.starts_with('_') || self.getattr(&sample, name).is_err() {
+                    return Ok(None);
+                }
+                format!("unbound:{owner}.{name}")
+            }
             _ => return Ok(None),
         };
         Ok(Some(Value::Builtin(Rc::from(full.as_str()))))

@@ -110,6 +110,34 @@ impl Interp<'_> {
                 )?;
                 Ok(Value::tuple(vec![q, r]))
             }
+            "pow" if args.len() == 3 => {
+                // Three-argument pow: modular exponentiation by squaring.
+                use crate::core::lang::ast::BinOp;
+                let (Value::Int(_), Value::Int(e), Value::Int(_)) = (&args[0], &args[1], &args[2])
+                else {
+                    return self.raise(
+                        "TypeError",
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    );
+                };
+                let Some(mut e) = e.to_i64().filter(|e| *e >= 0) else {
+                    return self
+                        .unsupported("`pow()` with a negative or huge exponent and a modulus");
+                };
+                let m = args[2].clone();
+                let mut base = self.binop(BinOp::Mod, args[0].clone(), m.clone())?;
+                let mut acc = self.binop(BinOp::Mod, Value::int(1), m.clone())?;
+                while e > 0 {
+                    if e & 1 == 1 {
+                        let p = self.binop(BinOp::Mult, acc, base.clone())?;
+                        acc = self.binop(BinOp::Mod, p, m.clone())?;
+                    }
+                    let sq = self.binop(BinOp::Mult, base.clone(), base)?;
+                    base = self.binop(BinOp::Mod, sq, m.clone())?;
+                    e >>= 1;
+                }
+                Ok(acc)
+            }
             "pow" => self.binop(
                 crate::core::lang::ast::BinOp::Pow,
                 args[0].clone(),

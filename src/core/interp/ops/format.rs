@@ -10,7 +10,16 @@ impl Interp<'_> {
     /// `fmt % args`.
     pub(super) fn percent(&mut self, fmt: &str, args: &Value) -> R<Value> {
         if let Value::Dict(_) = args {
-            return self.unsupported("`%` formatting with a mapping");
+            let mut items = vec![];
+            for (k, v) in self.mapping_items(args)? {
+                if let Value::Str(k) = k {
+                    items.push((k.to_string(), self.percent_arg(&v)?));
+                }
+            }
+            let text = self.repr(args)?;
+            let m = crate::core::py::percent::MappingArg { items, text };
+            let r = crate::core::py::percent::percent_format(fmt, PercentArgs::Single(&m));
+            return Ok(Value::str(&self.py(r)?));
         }
         let items: Vec<Value> = match args {
             Value::Tuple(t) => (**t).clone(),

@@ -364,8 +364,9 @@ impl Interp<'_> {
             "case" | "literal" | "null" | "cast" | "exists" | "literal_column" => {
                 self.sql_construct(short, args, kw)
             }
-            "insert" | "reflect" | "label" | "join" | "outerjoin" | "union" | "tuple_"
-            | "bindparam" | "column" | "table" => self.unsupported(&format!("`{short}()`")),
+            "insert" => self.insert_construct(args.first()),
+            "reflect" | "label" | "join" | "outerjoin" | "union" | "tuple_" | "bindparam"
+            | "column" | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"

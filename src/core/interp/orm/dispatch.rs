@@ -204,6 +204,7 @@ impl Interp<'_> {
             },
             Native::TablesDict => method(name),
             Native::Inspected(x) => self.inspected_attr(this, x, name),
+            Native::Insert(_) if matches!(name, "values" | "returning") => method(name),
             Native::ForeignKeySpec(fk) => match name {
                 "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
                 "ondelete" | "onupdate" | "name" => {
@@ -387,8 +388,23 @@ impl Interp<'_> {
                 }
                 _ => method(name),
             },
+            Native::Result(r)
+                if r.borrow().bulk && matches!(name, "rowcount" | "inserted_primary_key") =>
+            {
+                self.raise(
+                    "AttributeError",
+                    format!("'IteratorResult' object has no attribute '{name}'"),
+                )
+            }
             Native::Result(r) => match name {
                 "rowcount" => Ok(Value::int(r.borrow().rowcount)),
+                "inserted_primary_key" => match r.borrow().inserted_pk.clone() {
+                    Some(pk) => Ok(Value::tuple((*pk).clone())),
+                    None => self.raise(
+                        "InvalidRequestError",
+                        "Statement is not a compiled expression construct.",
+                    ),
+                },
                 "returns_rows" => Ok(Value::Bool(r.borrow().kind != ResultKind::NoRows)),
                 "lastrowid" => Ok(Value::None),
                 _ => method(name),

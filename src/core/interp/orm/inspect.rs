@@ -345,7 +345,7 @@ impl Interp<'_> {
             return Ok(Value::Bool(!info.is_empty()));
         }
         if info.is_empty() {
-            return self.raise("NoSuchTableError", table);
+            return self.raise("NoSuchTableError", &table);
         }
         let sql = self.table_sql(&table);
         match name {
@@ -373,7 +373,7 @@ impl Interp<'_> {
                     .filter(|r| int(&r[5]) > 0)
                     .map(|r| (int(&r[5]), text(&r[1])))
                     .collect();
-                pk.sort_by_key(|p| p.0);
+                crate::core::sort::sort_by_key(&mut pk, |p| p.0);
                 let cols: Vec<String> = pk.into_iter().map(|p| p.1).collect();
                 let upper = sql.to_ascii_uppercase();
                 let name = upper
@@ -398,7 +398,7 @@ impl Interp<'_> {
                 }
                 if name == "get_indexes" {
                     idx.retain(|i| !i.0.starts_with("sqlite_autoindex"));
-                    idx.sort_by(|a, b| a.0.cmp(&b.0));
+                    crate::core::sort::sort_by(&mut idx, |a, b| a.0.cmp(&b.0));
                     let out = idx
                         .into_iter()
                         .map(|(n, u, cols)| {
@@ -493,7 +493,7 @@ impl Interp<'_> {
                         .map(|c| line[c + 11..at].trim().trim_matches('"').to_string());
                     out.push((name, body.to_string()));
                 }
-                out.sort_by(|a, b| {
+                crate::core::sort::sort_by(&mut out, |a, b| {
                     let k = |x: &Option<String>| x.clone().unwrap_or_else(|| "~".into());
                     k(&a.0).cmp(&k(&b.0))
                 });

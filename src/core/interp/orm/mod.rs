@@ -5,6 +5,7 @@ pub mod declare;
 pub mod dispatch;
 mod hooks;
 pub mod insert;
+pub mod insert_stmt;
 pub mod inspect;
 pub mod model;
 pub mod protocol;
@@ -123,6 +124,8 @@ pub enum Native {
     /// A column type reflected from the database: its repr (`VARCHAR(length=50)`) and
     /// DDL (`VARCHAR(50)`).
     ReflectedType(Rc<str>, Rc<str>),
+    /// `insert(Model)` / `insert(table)`.
+    Insert(Rc<insert_stmt::InsertObj>),
     /// A `with` block of the session (`no_autoflush`, `begin()`, `begin_nested()`).
     SessionScope(session::scopes::SessionScope),
 }
@@ -365,6 +368,7 @@ impl Native {
             }
             Native::SessionScope(session::scopes::SessionScope::Begin) => "SessionTransaction",
             Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
+            Native::Insert(_) => "Insert",
             Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }
     }

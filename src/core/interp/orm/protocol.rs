@@ -183,6 +183,10 @@ impl Interp<'_> {
                 }
             }
             Native::Text(s, _) => Ok(s.to_string()),
+            Native::Insert(ins) => {
+                let ins = ins.clone();
+                self.insert_str(&ins)
+            }
             Native::ColumnType(t) => Ok(t.ddl()),
             Native::ReflectedType(_, ddl) => Ok(ddl.to_string()),
             Native::Table(t) => Ok(t.to_string()),

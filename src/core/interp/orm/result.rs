@@ -44,6 +44,10 @@ pub struct ResultObj {
     pub rowcount: i64,
     /// Joined eager loads of collections repeat rows: reading them needs `unique()` first.
     pub unique_required: bool,
+    /// A one-row `insert()`'s primary key (`inserted_primary_key`).
+    pub inserted_pk: Option<Rc<Vec<Value>>>,
+    /// An ORM bulk INSERT's result (`IteratorResult`, no `rowcount`).
+    pub bulk: bool,
 }
 
 impl ResultObj {
@@ -56,11 +60,14 @@ impl ResultObj {
             pos: 0,
             rowcount: -1,
             unique_required: false,
+            inserted_pk: None,
+            bulk: false,
         }
     }
     /// Python type name.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
+            _ if self.bulk => "IteratorResult",
             ResultKind::Rows | ResultKind::NoRows => "CursorResult",
             ResultKind::Scalars => "ScalarResult",
             ResultKind::Mappings => "MappingResult",

@@ -154,6 +154,10 @@ impl Interp<'_> {
                 };
                 match stmt {
                     Value::Native(n) => match &**n {
+                        Native::Insert(ins) => {
+                            let ins = ins.clone();
+                            self.execute_insert(&ins, args.get(1))
+                        }
                         Native::Query(q) if q.dml.is_some() => {
                             let q = q.clone();
                             self.execute_dml(&q)

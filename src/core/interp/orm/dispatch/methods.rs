@@ -71,6 +71,21 @@ impl Interp<'_> {
                     format!("'Flask' object has no attribute '{name}'"),
                 ),
             },
+            Native::Table(_) if name == "select" => {
+                let mut all = vec![Value::Native(n.clone())];
+                all.extend(args);
+                self.call_sqla_fn("select", all, kw)
+            }
+            Native::Table(_) if name == "insert" => {
+                self.insert_construct(Some(&Value::Native(n.clone())))
+            }
+            Native::Insert(ins) => {
+                let ins = ins.clone();
+                self.insert_method(&ins, name, args, kw)
+            }
+            Native::Table(_) if matches!(name, "update" | "delete") => {
+                self.unsupported(&format!("`Table.{name}()`"))
+            }
             Native::TablesDict => {
                 let names: Vec<Value> = self
                     .orm

@@ -1,0 +1,348 @@
+//! `insert(Model)` / `insert(table)` / `table.insert()`: the INSERT construct, its
+//! `values()` and `returning()`, and `session.execute()` of it — one row from `values()`,
+//! or SQLAlchemy's ORM bulk INSERT from a list of dicts (consecutive rows with the same keys
+//! share one statement: an executemany, or one multi-row VALUES with `RETURNING`). Python
+//! column defaults fill what a row leaves out, as in a flush.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::sql::{Expr, Insert, SqlValue, Statement};
+
+use super::super::call::Kw;
+use super::super::value::Value;
+use super::super::{Interp, R};
+use super::Native;
+use super::dispatch::nv;
+use super::result::{ResultKind, ResultObj};
+
+/// An INSERT construct.
+#[derive(Clone)]
+pub struct InsertObj {
+    /// The model class, for `insert(Model)`.
+    pub class: Option<Rc<str>>,
+    /// The table.
+    pub table: Rc<str>,
+    /// `values(...)`: attribute (or column) keys and values.
+    pub values: Vec<(Rc<str>, Value)>,
+    /// `returning(...)`: columns or a model class.
+    pub returning: Vec<Value>,
+}
+
+/// One row to insert: the given keys (for batching) and the (column index, value) pairs.
+struct RowIn {
+    keys: Vec<Rc<str>>,
+    cells: Vec<(usize, Value)>,
+}
+
+impl Interp<'_> {
+    /// `insert(target)`.
+    pub fn insert_construct(&mut self, target: Option<&Value>) -> R<Value> {
+        let (class, table) = match target {
+            Some(Value::Class(c)) if c.model_info().is_some() => {
+                let t = match self.orm.reg.table_of(&c.name) {
+                    Ok(t) => Rc::from(t.name.as_str()),
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                (Some(c.name.clone()), t)
+            }
+            Some(Value::Native(n)) if matches!(&**n, Native::Table(_)) => {
+                let Native::Table(t) = &**n else {
+                    unreachable!()
+                };
+                (None, t.clone())
+            }
+            _ => {
+                return self.raise("ArgumentError", "insert() needs a mapped class or a Table");
+            }
+        };
+        Ok(nv(Native::Insert(Rc::new(InsertObj {
+            class,
+            table,
+            values: vec![],
+            returning: vec![],
+        }))))
+    }
+
+    /// `values()` / `returning()` of an INSERT construct.
+    pub fn insert_method(
+        &mut self,
+        ins: &InsertObj,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        let mut out = ins.clone();
+        match name {
+            "values" => {
+                match args.first() {
+                    Some(Value::List(_)) => {
+                        return self.unsupported("`insert().values([...])` with several rows");
+                    }
+                    Some(d) => {
+                        for (k, v) in self.mapping_items(d)? {
+                            let key = self.insert_key(&k)?;
+                            out.values.push((key, v));
+                        }
+                    }
+                    None => {}
+                }
+                out.values.extend(kw);
+            }
+            "returning" => out.returning.extend(args),
+            _ => return self.unsupported(&format!("`Insert.{name}()`")),
+        }
+        Ok(nv(Native::Insert(Rc::new(out))))
+    }
+
+    fn insert_key(&mut self, k: &Value) -> R<Rc<str>> {
+        match k {
+            Value::Str(s) => Ok(s.clone()),
+            other => match self.as_sql(other).and_then(|s| s.key) {
+                Some(k) => Ok(k),
+                None => self.raise("ArgumentError", "values() keys must be column names"),
+            },
+        }
+    }
+
+    /// The row for one parameter set: `values()` and the set's keys, by column.
+    fn insert_row(&mut self, ins: &InsertObj, set: Option<&Value>) -> R<RowIn> {
+        let table = match self.orm.reg.metadata.table(&ins.table) {
+            Some(t) => t.clone(),
+            None => return self.raise("NoSuchTableError", &ins.table),
+        };
+        let mut given: Vec<(Rc<str>, Value)> = ins.values.clone();
+        if let Some(set) = set {
+            for (k, v) in self.mapping_items(set)? {
+                let key = self.insert_key(&k)?;
+                given.retain(|(g, _)| *g != key);
+                given.push((key, v));
+            }
+        }
+        let mut cells = vec![];
+        for (key, v) in &given {
+            let Some(i) = table.columns.iter().position(|c| *c.key == **key) else {
+                return self.raise("CompileError", format!("Unconsumed column names: {key}"));
+            };
+            cells.push((i, v.clone()));
+        }
+        // Python defaults for the columns left out.
+        for (i, c) in table.columns.iter().enumerate() {
+            if cells.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            let d = self
+                .orm
+                .defaults
+                .get(&(ins.table.to_string(), c.name.clone()))
+                .and_then(|d| d.0.clone());
+            if let Some(d) = d.filter(|d| !matches!(d, Value::None)) {
+                let v = self.eval_default(&d)?;
+                cells.push((i, v));
+            }
+        }
+        crate::core::sort::sort_by_key(&mut cells, |c| c.0);
+        let mut keys: Vec<Rc<str>> = given.into_iter().map(|g| g.0).collect();
+        crate::core::sort::sort(&mut keys);
+        Ok(RowIn { keys, cells })
+    }
+
+    /// `session.execute(insert(...)[, [dict, ...]])`.
+    pub fn execute_insert(&mut self, ins: &InsertObj, params: Option<&Value>) -> R<Value> {
+        if ins.class.is_some() {
+            self.autoflush()?;
+        }
+        let sets: Option<Vec<Value>> = match params {
+            Some(Value::List(l)) => Some(l.borrow().clone()),
+            Some(d @ Value::Dict(_)) => Some(vec![d.clone()]),
+            _ => None,
+        };
+        let bulk = sets.is_some();
+        let mut rows = vec![];
+        match &sets {
+            Some(sets) => {
+                for s in sets {
+                    rows.push(self.insert_row(ins, Some(s))?);
+                }
+            }
+            None => rows.push(self.insert_row(ins, None)?),
+        }
+        let table = match self.orm.reg.metadata.table(&ins.table) {
+            Some(t) => t.clone(),
+            None => return self.raise("NoSuchTableError", &ins.table),
+        };
+        // RETURNING: a model class returns its columns (and objects), else the columns given.
+        let mut ret_cols: Vec<String> = vec![];
+        let mut ret_class: Option<Rc<str>> = None;
+        for r in &ins.returning {
+            match r {
+                Value::Class(c) if c.model_info().is_some() => {
+                    ret_class = Some(c.name.clone());
+                    ret_cols.extend(table.columns.iter().map(|c| c.name.clone()));
+                }
+                other => match self.as_sql(other) {
+                    Some(s) => match s.expr {
+                        Expr::Column { name, .. } => ret_cols.push(name),
+                        _ => return self.unsupported("`returning()` of an expression"),
+                    },
+                    None => return self.raise("ArgumentError", "returning() takes columns"),
+                },
+            }
+        }
+        let mut out_rows: Vec<Vec<SqlValue>> = vec![];
+        let mut rowcount = 0;
+        let mut last_id = None;
+        let mut start = 0;
+        while start < rows.len() {
+            let mut end = start + 1;
+            while end < rows.len() && rows[end].keys == rows[start].keys {
+                end += 1;
+            }
+            let group = &rows[start..end];
+            let cols: Vec<usize> = group[0].cells.iter().map(|c| c.0).collect();
+            let mut values: Vec<Vec<Expr>> = vec![];
+            let mut plain = true;
+            for r in group {
+                let mut row = vec![];
+                for (i, v) in &r.cells {
+                    match self.as_sql(v) {
+                        Some(s) => {
+                            plain = false;
+                            row.push(s.expr);
+                        }
+                        None => row.push(Expr::Bind(self.to_sql_stored(v, &table.columns[*i].ty)?)),
+                    }
+                }
+                values.push(row);
+            }
+            let names: Vec<String> = cols
+                .iter()
+                .map(|&i| table.columns[i].name.clone())
+                .collect();
+            let stmt = |rows: Vec<Vec<Expr>>| {
+                Statement::Insert(Insert {
+                    table: table.name.clone(),
+                    columns: names.clone(),
+                    rows,
+                    returning: ret_cols.clone(),
+                })
+            };
+            if !ret_cols.is_empty() || group.len() == 1 || !plain {
+                let batches: Vec<Vec<Vec<Expr>>> = if ret_cols.is_empty() {
+                    values.into_iter().map(|r| vec![r]).collect()
+                } else {
+                    vec![values]
+                };
+                for b in batches {
+                    let n = b.len();
+                    let res = self.run_stmt(&stmt(b), true)?;
+                    rowcount += n as i64;
+                    last_id = Some(res.lastrowid);
+                    out_rows.extend(res.rows);
+                }
+            } else {
+                let sql = crate::core::sql::render(&stmt(vec![values[0].clone()])).sql;
+                let binds: Vec<Vec<SqlValue>> = values
+                    .into_iter()
+                    .map(|r| {
+                        r.into_iter()
+                            .map(|e| match e {
+                                Expr::Bind(v) => v,
+                                _ => SqlValue::Null,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                rowcount += binds.len() as i64;
+                self.run_sql_many(&sql, &binds)?;
+            }
+            start = end;
+        }
+        let ret_types: Vec<Option<crate::core::sql::SqlType>> = ret_cols
+            .iter()
+            .map(|n| {
+                table
+                    .columns
+                    .iter()
+                    .find(|c| c.name == *n)
+                    .map(|c| c.ty.clone())
+            })
+            .collect();
+        let mut ro = if let Some(class) = &ret_class {
+            let mut objs = vec![];
+            for r in &out_rows {
+                objs.push(vec![self.instance_from_row(class, r, 0)?]);
+            }
+            ResultObj::rows(Rc::new(vec![Rc::from(&**class)]), objs)
+        } else if !ret_cols.is_empty() {
+            let mut vals = vec![];
+            for r in &out_rows {
+                let mut row = vec![];
+                for (v, t) in r.iter().zip(&ret_types) {
+                    row.push(self.from_sql(v, t.as_ref())?);
+                }
+                vals.push(row);
+            }
+            let keys = ret_cols.iter().map(|c| Rc::from(c.as_str())).collect();
+            ResultObj::rows(Rc::new(keys), vals)
+        } else {
+            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+            ro.kind = ResultKind::NoRows;
+            ro
+        };
+        ro.rowcount = rowcount;
+        // A single `values()` row's primary key (`inserted_primary_key`): given, or the rowid.
+        if !bulk && ret_cols.is_empty() {
+            let mut pk = vec![];
+            for (i, c) in table.columns.iter().enumerate() {
+                if !c.primary_key {
+                    continue;
+                }
+                let given = rows[0]
+                    .cells
+                    .iter()
+                    .find(|(j, _)| *j == i)
+                    .map(|(_, v)| v.clone());
+                pk.push(match (given, last_id) {
+                    (Some(v), _) => v,
+                    (None, Some(id)) => Value::int(id),
+                    (None, None) => Value::None,
+                });
+            }
+            ro.inserted_pk = Some(Rc::new(pk));
+        }
+        ro.bulk = bulk && ret_cols.is_empty();
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `str(insert(...))`: SQLAlchemy's default dialect with named parameters.
+    pub fn insert_str(&mut self, ins: &InsertObj) -> R<String> {
+        let row = self.insert_row(ins, None)?;
+        let table = self.orm.reg.metadata.table(&ins.table).cloned();
+        let Some(table) = table else {
+            return Ok(String::new());
+        };
+        let q = crate::core::sql::ident::quote_generic;
+        let cols: Vec<String> = row
+            .cells
+            .iter()
+            .map(|(i, _)| q(&table.columns[*i].name).into_owned())
+            .collect();
+        let binds: Vec<String> = row
+            .cells
+            .iter()
+            .map(|(i, _)| format!(":{}", table.columns[*i].key))
+            .collect();
+        let mut s = format!("INSERT INTO {}", q(&table.name));
+        if cols.is_empty() {
+            s.push_str(" DEFAULT VALUES");
+        } else {
+            s.push_str(&format!(
+                " ({}) VALUES ({})",
+                cols.join(", "),
+                binds.join(", ")
+            ));
+        }
+        Ok(s)
+    }
+}
