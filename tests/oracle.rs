@@ -288,6 +288,7 @@ fn session_blocks_savepoints_and_autoflush() {
 #[test]
 fn aggregates_with_floor_division() {
     check("aggregates_floordiv");
+    check("division_types");
 }
 
 #[test]

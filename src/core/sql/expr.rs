@@ -101,6 +101,8 @@ pub enum Op {
     Comma,
     /// top-level WHERE context (`_asbool`)
     AsBool,
+    /// `a // b` when not both integers: `FLOOR(a / b)`
+    FloorDiv,
     /// `json_col['key']`: SQLite `JSON_QUOTE(JSON_EXTRACT(a, path))`, generic `a[path]`
     JsonGet,
     /// `json_col['key'].as_integer()` and the other casts: SQLite `JSON_EXTRACT(a, path)`
@@ -113,7 +115,7 @@ impl Op {
         use Op::*;
         match self {
             JsonGet | JsonGetAs => 15,
-            Mul | Div | Mod | Neg => 8,
+            Mul | Div | Mod | Neg | FloorDiv => 8,
             Add | Sub => 7,
             Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | In | NotIn | Between
             | NotBetween | Concat | Not | Distinct => 5,
@@ -165,6 +167,7 @@ impl Op {
             Comma => ",",
             AsBool => "",
             JsonGet | JsonGetAs => "->",
+            FloorDiv => "/",
         }
     }
 
@@ -499,14 +502,10 @@ impl Expr {
         Expr::binary(self, Op::Div, other)
     }
     /// `self // other` as SQLAlchemy compiles it for SQLite (whose `/` floors
-    /// integers): `a / b` when the right side is an integer, else `FLOOR(a / b)`.
-    pub fn floordiv(self, other: Expr, right_integer: bool) -> Expr {
-        let quotient = Expr::binary(self, Op::Div, other);
-        if right_integer {
-            quotient
-        } else {
-            func("FLOOR", vec![quotient])
-        }
+    /// integers): `a / b` when both sides are integers, else `FLOOR(a / b)`.
+    pub fn floordiv(self, other: Expr, both_integer: bool) -> Expr {
+        let op = if both_integer { Op::Div } else { Op::FloorDiv };
+        Expr::binary(self, op, other)
     }
     /// `self % other`
     pub fn modulo(self, other: Expr) -> Expr {

@@ -363,7 +363,10 @@ impl Renderer {
                     text
                 }
             }
-            Expr::Raw(_) | Expr::Star => self.expr(c, Ctx::Normal),
+            // SQLAlchemy labels no negation (`-col` stays unlabeled).
+            Expr::Raw(_) | Expr::Star | Expr::Unary { op: Op::Neg, .. } => {
+                self.expr(c, Ctx::Normal)
+            }
             Expr::Func { name, .. } => {
                 let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon(name);
@@ -569,6 +572,7 @@ impl Renderer {
                 op.sql(),
                 self.expr(right, Ctx::Normal)
             ),
+            Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
             Op::JsonGet | Op::JsonGetAs => {
                 let r = self.expr(right, Ctx::Normal);
                 match (self.dialect, op) {

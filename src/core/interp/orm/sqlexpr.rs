@@ -447,27 +447,93 @@ impl Interp<'_> {
             }
             BinOp::Sub => a.expr - b.expr,
             BinOp::Mult => a.expr * b.expr,
-            BinOp::Div => {
-                let both_int = a.ty.as_ref().is_some_and(|t| t.is_integer())
-                    && (b.ty.as_ref().is_some_and(|t| t.is_integer())
-                        || matches!(other, Value::Int(_)));
-                a.expr.div(b.expr, both_int)
-            }
+            // SQLAlchemy's SQLite compiler: always `a / (b + 0.0)`.
+            BinOp::Div => a.expr.div(b.expr, true),
             BinOp::FloorDiv => {
                 // The right side's own type: a plain Python value is typed by
                 // itself (SQLAlchemy's `coerce_compared_value`), not by the column.
-                let right_int = match (reflected, other) {
-                    (false, Value::Int(_) | Value::Bool(_)) => true,
-                    (false, v) if self.as_sql(v).is_none() => false,
-                    _ => b.ty.as_ref().is_some_and(|t| t.is_integer()),
+                // `a / b` only when both sides are integers (a Python value typed by
+                // itself), else FLOOR(a / b).
+                let int_side = |it: &mut Self, v: &Value, s: &SqlObj| match v {
+                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => true,
+                    v if it.as_sql(v).is_none() => false,
+                    _ => s.ty.as_ref().is_some_and(|t| t.is_integer()),
                 };
-                a.expr.floordiv(b.expr, right_int)
+                let (lv, rv) = if reflected {
+                    (other.clone(), me.clone())
+                } else {
+                    (me.clone(), other.clone())
+                };
+                let both = int_side(self, &lv, &a) && int_side(self, &rv, &b);
+                a.expr.floordiv(b.expr, both)
             }
             BinOp::Mod => a.expr.modulo(b.expr),
             _ => return Ok(None),
         };
         let rty = match op {
             BinOp::BitAnd | BinOp::BitOr => Some(SqlType::Boolean),
+            // `/`: two integers give Numeric (a Decimal at scale 10); a Float on either
+            // side gives Float; a Numeric on the left keeps its type unless divided by a
+            // Float column; a Numeric on the right of an integer is the result's type.
+            BinOp::Div => {
+                let lit = |it: &mut Self, v: &Value, t: &Option<SqlType>| match v {
+                    Value::Float(_) if it.as_sql(v).is_none() => (Some(SqlType::Float), true),
+                    Value::Decimal(_) if it.as_sql(v).is_none() => {
+                        (Some(SqlType::Numeric(None, None)), true)
+                    }
+                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => {
+                        (Some(SqlType::Integer), true)
+                    }
+                    _ => (t.clone(), false),
+                };
+                let (lv, rv) = if reflected {
+                    (other.clone(), me.clone())
+                } else {
+                    (me.clone(), other.clone())
+                };
+                let ((l, _), (r, r_lit)) = (lit(self, &lv, &a.ty), lit(self, &rv, &b.ty));
+                let int = |t: &Option<SqlType>| t.as_ref().is_some_and(|t| t.is_integer());
+                match (l, r) {
+                    (Some(n @ SqlType::Numeric(..)), Some(SqlType::Float)) if r_lit => Some(n),
+                    (Some(n @ SqlType::Numeric(..)), r) if !matches!(r, Some(SqlType::Float)) => {
+                        Some(n)
+                    }
+                    (Some(SqlType::Float), _) | (_, Some(SqlType::Float)) => Some(SqlType::Float),
+                    (l, Some(n @ SqlType::Numeric(..))) if int(&l) => Some(n),
+                    (l, r) if int(&l) && int(&r) => Some(SqlType::Numeric(None, None)),
+                    (l, _) => l,
+                }
+            }
+            // `//`: Numeric if either side is, else Float if either side is (FLOOR() comes
+            // back as a Python int: SQLAlchemy registers `math.floor` as SQLite's floor),
+            // else Integer.
+            BinOp::FloorDiv => {
+                let own = |it: &mut Self, v: &Value, t: &Option<SqlType>| match v {
+                    Value::Float(_) if it.as_sql(v).is_none() => Some(SqlType::Float),
+                    Value::Decimal(_) if it.as_sql(v).is_none() => {
+                        Some(SqlType::Numeric(None, None))
+                    }
+                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => {
+                        Some(SqlType::Integer)
+                    }
+                    _ => t.clone(),
+                };
+                let (lv, rv) = if reflected {
+                    (other.clone(), me.clone())
+                } else {
+                    (me.clone(), other.clone())
+                };
+                let (l, r) = (own(self, &lv, &a.ty), own(self, &rv, &b.ty));
+                match (l, r) {
+                    (Some(n @ SqlType::Numeric(..)), _) | (_, Some(n @ SqlType::Numeric(..))) => {
+                        Some(n)
+                    }
+                    (Some(SqlType::Float), _) | (_, Some(SqlType::Float)) => {
+                        Some(SqlType::Custom("FLOOR".into()))
+                    }
+                    (l, _) => l,
+                }
+            }
             // SQLAlchemy's `_adapt_expression`: an Integer with a Numeric or Float
             // column takes the other side's type (`qty * price` is `Numeric(8, 2)`).
             _ => match (&a.ty, &b.ty) {

@@ -105,6 +105,10 @@ impl Interp<'_> {
                 self.from_json(&j)?
             }
             (SqlValue::Integer(i), Some(SqlType::Float)) => Value::Float(*i as f64),
+            // A float `//` (FLOOR()): SQLAlchemy's floor is Python's `math.floor`.
+            (SqlValue::Real(f), Some(SqlType::Custom(c))) if c == "FLOOR" && f.is_finite() => {
+                Value::int(f.floor() as i64)
+            }
             (SqlValue::Integer(i), _) => Value::int(*i),
             (SqlValue::Real(f), _) => Value::Float(*f),
             (SqlValue::Text(s), _) => Value::Str(s.clone()),

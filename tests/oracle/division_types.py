@@ -1,0 +1,13 @@
+class B(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    p = db.Column(db.Float)
+    n = db.Column(db.Numeric(6, 2))
+db.create_all()
+db.session.add(B(p=7.5, n=7.5))
+db.session.commit()
+print(db.session.query(B.p // 2).all(), db.session.query(B.n // 2).all(), db.session.query(B.n // 2.5).all())
+print(db.session.query(B.id // 2.0).all(), db.session.query(B.p / 2).all(), db.session.query(B.id / 2).all())
+print(db.session.query(B.id / 2, B.id / 2.0, B.id / B.p, B.id / B.n, B.p / 2, B.p / B.id).all())
+print(db.session.query(B.n / 2, B.n / 2.5, B.n / B.p, 10 / B.id, B.id / B.id, B.n // B.id).all())
+print(db.session.query(func.sum(B.n) / func.count(B.id), func.avg(B.p) / 2, (B.n * 2) / 3).all())
+print(db.session.query(B.id % 2, -B.p, B.p - B.id, B.n * B.id, B.n + 1, B.id * 1.5).all())
