@@ -301,3 +301,13 @@ fn insert_constructs_and_bulk_inserts() {
 fn builtins_unbound_methods_and_mapping_formatting() {
     check("python_builtins_formatting");
 }
+
+#[test]
+fn one_to_one_orphans_and_to_many_none_comparisons() {
+    check("one_to_one_back_populates");
+}
+
+#[test]
+fn config_from_object_and_route_functions() {
+    check("config_from_object_routes");
+}

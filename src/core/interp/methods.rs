@@ -94,6 +94,11 @@ impl Interp<'_> {
             Value::Str(_) if STR_METHODS.contains(&name) => return bm(name),
             Value::List(_) if LIST_METHODS.contains(&name) => return bm(name),
             Value::Dict(_) if DICT_METHODS.contains(&name) => return bm(name),
+            Value::Dict(d)
+                if matches!(name, "from_object" | "from_mapping") && self.is_app_config(d) =>
+            {
+                return bm(name);
+            }
             Value::Set(_) if SET_METHODS.contains(&name) => return bm(name),
             Value::Tuple(_) if matches!(name, "index" | "count") => return bm(name),
             Value::Int(i) => match name {

@@ -132,6 +132,58 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match name {
+            // Flask's `app.config.from_object(Config)` / `from_mapping(...)`: the
+            // upper-case attributes or keys.
+            "from_object" | "from_mapping" => {
+                let mut pairs: Vec<(Value, Value)> = vec![];
+                match (name, args.first()) {
+                    ("from_object", Some(Value::Class(c))) => {
+                        let mro = c.mro.borrow().clone();
+                        for k in mro.iter().rev() {
+                            for (key, v) in k.dict.borrow().iter() {
+                                pairs.push((Value::Str(key.clone()), v.clone()));
+                            }
+                        }
+                    }
+                    ("from_object", Some(Value::Instance(i))) => {
+                        let c = i.class.clone();
+                        for (key, v) in c.dict.borrow().iter() {
+                            pairs.push((Value::Str(key.clone()), v.clone()));
+                        }
+                        for (key, v) in i.dict.borrow().iter() {
+                            pairs.push((Value::Str(key.clone()), v.clone()));
+                        }
+                    }
+                    ("from_object", _) => {
+                        return self.unsupported("`config.from_object()` of an import path");
+                    }
+                    (_, Some(m)) => pairs = self.mapping_items(m)?,
+                    _ => {}
+                }
+                pairs.extend(kw.into_iter().map(|(k, v)| (Value::Str(k), v)));
+                if name == "from_object" {
+                    // Flask walks `dir(obj)`: sorted names.
+                    crate::core::sort::sort_by(&mut pairs, |a, b| match (&a.0, &b.0) {
+                        (Value::Str(x), Value::Str(y)) => x.cmp(y),
+                        _ => std::cmp::Ordering::Equal,
+                    });
+                }
+                let mut dm = d.borrow_mut();
+                for (k, v) in pairs {
+                    if let Value::Str(s) = &k
+                        && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                        && !s.chars().any(|c| c.is_ascii_lowercase())
+                        && let Some(h) = k.hkey()
+                    {
+                        dm.insert(h, k, v);
+                    }
+                }
+                Ok(if name == "from_object" {
+                    Value::None
+                } else {
+                    Value::Bool(true)
+                })
+            }
             "get" => {
                 let h = self.hash_key(&args[0])?;
                 Ok(d.borrow()

@@ -736,3 +736,16 @@ fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
     }
     Value::Set(Rc::new(std::cell::RefCell::new(d)))
 }
+
+impl Interp<'_> {
+    /// True when `d` is the Flask app's `config` dict.
+    pub fn is_app_config(&self, d: &Rc<std::cell::RefCell<super::super::value::Dict>>) -> bool {
+        let Some(Value::Native(n)) = &self.orm.app else {
+            return false;
+        };
+        let Native::App(cfg) = &**n else {
+            return false;
+        };
+        matches!(&*cfg.borrow(), Value::Dict(c) if Rc::ptr_eq(c, d))
+    }
+}

@@ -298,6 +298,21 @@ impl Interp<'_> {
     ) -> R<Option<Value>> {
         let me = Value::Native(n.clone());
         if let Some(rel) = self.rel_of(&me) {
+            // `Parent.child == None` for a one-to-many / one-to-one: NOT EXISTS (and `!=`
+            // EXISTS), as SQLAlchemy renders it.
+            let to_many = self
+                .orm
+                .reg
+                .resolve(&rel.class, &rel.key)
+                .is_ok_and(|r| r.kind != crate::core::orm::mapper::RelKind::ManyToOne);
+            if to_many && matches!(other, Value::None) && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+                let has = self.rel_method(rel, "has", vec![], vec![])?;
+                let Some(h) = self.as_sql(&has) else {
+                    return Ok(None);
+                };
+                let e = if op == CmpOp::Eq { not(h.expr) } else { h.expr };
+                return Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))));
+            }
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                 let target = match other {
                     Value::Instance(i) => Some(i.clone()),

@@ -245,8 +245,13 @@ impl Interp<'_> {
                             .borrow()
                             .as_ref()
                             .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
-                        if let Some(Value::List(old)) = old {
-                            let old = old.borrow().clone();
+                        // (a `uselist=False` relationship holds one object, not a list)
+                        let old = match old {
+                            Some(Value::List(old)) => Some(old.borrow().clone()),
+                            Some(o @ Value::Instance(_)) => Some(vec![o]),
+                            _ => None,
+                        };
+                        if let Some(old) = old {
                             for o in old {
                                 if let Value::Instance(oi) = &o
                                     && !children.iter().any(
