@@ -311,3 +311,8 @@ fn one_to_one_orphans_and_to_many_none_comparisons() {
 fn config_from_object_and_route_functions() {
     check("config_from_object_routes");
 }
+
+#[test]
+fn dates_extract_and_intervals() {
+    check("dates_extract_interval");
+}

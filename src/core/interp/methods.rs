@@ -119,7 +119,8 @@ impl Interp<'_> {
                 "year" => return Ok(Value::int(d.year() as i64)),
                 "month" => return Ok(Value::int(d.month() as i64)),
                 "day" => return Ok(Value::int(d.day() as i64)),
-                "isoformat" | "strftime" | "weekday" | "isoweekday" | "replace" | "toordinal" => {
+                "isoformat" | "strftime" | "weekday" | "isoweekday" | "replace" | "toordinal"
+                | "ctime" => {
                     return bm(name);
                 }
                 _ => {}
@@ -135,7 +136,7 @@ impl Interp<'_> {
                 "tzinfo" if d.is_utc() => return Ok(Value::Builtin(Rc::from("timezone.utc"))),
                 "tzinfo" => return Ok(Value::None),
                 "isoformat" | "strftime" | "date" | "weekday" | "isoweekday" | "replace"
-                | "timestamp" | "astimezone" => return bm(name),
+                | "timestamp" | "astimezone" | "ctime" => return bm(name),
                 _ => {}
             },
             Value::TimeDelta(t) => match name {
@@ -293,6 +294,13 @@ impl Interp<'_> {
                 "weekday" => Ok(Value::int(d.weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.isoweekday() as i64)),
                 "toordinal" => Ok(Value::int(d.toordinal())),
+                // C's asctime(): the day of the month padded with a space.
+                "ctime" => Ok(Value::str(&format!(
+                    "{} {:>2} 00:00:00 {}",
+                    d.strftime("%a %b"),
+                    d.day(),
+                    d.year()
+                ))),
                 "replace" => {
                     let f = self.replaced_fields(
                         &[d.year() as i64, d.month() as i64, d.day() as i64],
@@ -318,6 +326,12 @@ impl Interp<'_> {
                     Ok(Value::str(&d.strftime(&f)))
                 }
                 "date" => Ok(Value::Date(d.date())),
+                "ctime" => Ok(Value::str(&format!(
+                    "{} {:>2} {}",
+                    d.strftime("%a %b"),
+                    d.day(),
+                    d.strftime("%H:%M:%S %Y")
+                ))),
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
                 "astimezone" => match args.first() {

@@ -33,6 +33,9 @@ pub enum SqlType {
     Json,
     /// `LargeBinary` → `BLOB`.
     LargeBinary,
+    /// `Interval` → `DATETIME` (SQLite has no interval type: SQLAlchemy stores a
+    /// timedelta as the epoch plus it).
+    Interval,
     /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0).
     Enum(Vec<String>),
     /// Any other type, rendered verbatim.
@@ -72,6 +75,7 @@ impl SqlType {
             }
             SqlType::Json => "JSON()".into(),
             SqlType::LargeBinary => "LargeBinary()".into(),
+            SqlType::Interval => "Interval()".into(),
             SqlType::Enum(values) => {
                 let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
                 format!("Enum({})", vals.join(", "))
@@ -103,6 +107,7 @@ impl SqlType {
             },
             SqlType::Json => "JSON".into(),
             SqlType::LargeBinary => "BLOB".into(),
+            SqlType::Interval => "DATETIME".into(),
             SqlType::Enum(values) => {
                 let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                 format!("VARCHAR({n})")

@@ -361,6 +361,43 @@ impl Interp<'_> {
                 )))
             }
             "inspect" => self.sqla_inspect(args),
+            "extract" => {
+                // SQLite has no EXTRACT: SQLAlchemy casts a STRFTIME field to INTEGER.
+                let field = match args.first() {
+                    Some(Value::Str(f)) => f.to_ascii_lowercase(),
+                    _ => return self.raise("ArgumentError", "extract() needs a field name"),
+                };
+                let fmt = match field.as_str() {
+                    "month" => "%m",
+                    "day" => "%d",
+                    "year" => "%Y",
+                    "second" => "%S",
+                    "hour" => "%H",
+                    "doy" => "%j",
+                    "minute" => "%M",
+                    "epoch" => "%s",
+                    "dow" => "%w",
+                    "week" => "%W",
+                    _ => {
+                        return self.raise(
+                            "CompileError",
+                            format!("{field} is not a valid extract argument."),
+                        );
+                    }
+                };
+                let Some(e) = args.get(1) else {
+                    return self.raise("TypeError", "extract() needs an expression");
+                };
+                let e = self.to_expr(e, None)?.expr;
+                let f = crate::core::sql::expr::func(
+                    "STRFTIME",
+                    vec![crate::core::sql::Expr::raw(format!("'{fmt}'")), e],
+                );
+                Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
+                    f.cast(crate::core::sql::SqlType::Integer),
+                    Some(crate::core::sql::SqlType::Integer),
+                )))
+            }
             "case" | "literal" | "null" | "cast" | "exists" | "literal_column" => {
                 self.sql_construct(short, args, kw)
             }

@@ -60,6 +60,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "BigInteger" => SqlType::BigInteger,
         "SmallInteger" => SqlType::SmallInteger,
         "LargeBinary" | "PickleType" => SqlType::LargeBinary,
+        "Interval" => SqlType::Interval,
         "Enum" => SqlType::Enum(vec![]),
         _ => SqlType::Custom(n.to_uppercase()),
     }
@@ -141,6 +142,7 @@ impl Interp<'_> {
                     | "immediateload"
                     | "load_only"
                     | "inspect"
+                    | "extract"
                     | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
                     _ => self.raise(
                         "AttributeError",

@@ -865,7 +865,6 @@ impl Interp<'_> {
                 Some(SqlType::String(None))
             }
             "now" | "current_timestamp" => Some(SqlType::DateTime),
-            "date" => Some(SqlType::Date),
             _ => None,
         };
         Ok(sql_value(SqlObj::typed(func(name, exprs), ty)))

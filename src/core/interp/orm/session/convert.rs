@@ -71,7 +71,10 @@ impl Interp<'_> {
                 SqlValue::text(d.to_str())
             }
             (Value::Decimal(d), _) => SqlValue::Real(d.to_f64()),
-            (Value::TimeDelta(t), _) => SqlValue::text(format!("1970-01-01 {}", t.to_str())),
+            (Value::TimeDelta(t), _) => {
+                let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
+                SqlValue::text(self.py(epoch.add(t))?.to_sqlite())
+            }
             (other, _) => {
                 let t = self.type_name(other);
                 return self.raise(
@@ -91,6 +94,11 @@ impl Interp<'_> {
                 Value::DateTime(self.py(DateTime::from_sqlite(s))?)
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
+            (SqlValue::Text(s), Some(SqlType::Interval)) => {
+                let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
+                let at = self.py(DateTime::from_sqlite(s))?;
+                Value::TimeDelta(self.py(at.sub_datetime(&epoch))?)
+            }
             (SqlValue::Integer(i), Some(SqlType::Numeric(_, s))) => {
                 Value::Decimal(Rc::new(self.py(Decimal::from_sqlite_numeric(
                     &SqliteNumber::Int((*i).into()),

@@ -1,0 +1,30 @@
+from datetime import datetime, date, timedelta
+
+class Event(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(40))
+    at = db.Column(db.DateTime, nullable=False)
+    day = db.Column(db.Date)
+    dur = db.Column(db.Interval)
+
+db.create_all()
+base = datetime(2024, 3, 15, 9, 30)
+for i in range(6):
+    db.session.add(Event(name=f'e{i}', at=base + timedelta(days=i * 20, hours=i), day=(base + timedelta(days=i * 20)).date(), dur=timedelta(minutes=15 * i)))
+db.session.commit()
+print(db.session.query(func.strftime('%Y-%m', Event.at), func.count()).group_by(func.strftime('%Y-%m', Event.at)).all())
+print(db.session.query(db.extract('month', Event.at), db.extract('year', Event.day)).limit(2).all())
+print(db.session.query(func.date(Event.at), func.time(Event.at)).first())
+print(Event.query.filter(Event.at >= datetime(2024, 5, 1)).count(), Event.query.filter(Event.day < date(2024, 4, 30)).count())
+print(Event.query.filter(Event.at.between(base, base + timedelta(days=45))).all())
+print(Event.query.filter(func.date(Event.at) == '2024-04-04').all())
+e = Event.query.get(3)
+print(e.at, e.day, e.dur, type(e.dur).__name__, e.at.strftime('%A %d %B %Y %I:%M %p'))
+print((e.at - base).days, e.at.isoformat(), e.day.isoformat(), e.at.date() == e.day, e.at.weekday(), e.day.replace(day=1))
+print(db.session.query(func.max(Event.at), func.min(Event.day)).one())
+print(db.session.query(func.julianday(Event.at) - func.julianday(base)).filter(Event.id == 2).scalar())
+print(Event.query.order_by(Event.at.desc()).first().name, Event.query.filter(Event.dur > timedelta(minutes=30)).count())
+print(datetime.strptime('2024-01-05 10:00', '%Y-%m-%d %H:%M'), date.fromisoformat('2024-02-29') + timedelta(days=1))
+print(base.replace(hour=0, minute=0), base.timestamp() if False else '', (base + timedelta(weeks=1, seconds=5)).ctime())
+print(timedelta(days=1, hours=3).total_seconds(), str(timedelta(seconds=90061)), timedelta(hours=-1), repr(timedelta(days=2)))
+print(datetime(2024, 1, 1) < datetime(2024, 1, 2), max(date(2024, 1, 1), date(2023, 5, 5)), base.year, base.month, base.hour)
