@@ -316,3 +316,8 @@ fn config_from_object_and_route_functions() {
 fn dates_extract_and_intervals() {
     check("dates_extract_interval");
 }
+
+#[test]
+fn query_api_slices_params_and_results() {
+    check("query_api_tour");
+}

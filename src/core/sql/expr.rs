@@ -223,8 +223,16 @@ pub enum Expr {
     },
     /// A bound parameter, rendered `?`.
     Bind(SqlValue),
-    /// Verbatim SQL text (`literal_column`, `text()`, `'%'`...).
+    /// Verbatim SQL text (`literal_column`, `'%'`...).
     Raw(String),
+    /// A `text()` fragment: its SQL with `:name` parameters, and the values bound to them
+    /// (`bindparams()`, a query's `params()`); SQLite gets `?` for each.
+    Text {
+        /// The SQL as written.
+        sql: String,
+        /// Bound values by name.
+        binds: Vec<(String, SqlValue)>,
+    },
     /// `true()` / `false()` (and `== True`): `1`/`0` on SQLite, `true`/`false` printed
     /// with the default dialect.
     Bool(bool),
@@ -561,9 +569,21 @@ impl Expr {
     /// (used to point an expression at an alias or a subquery's columns; subqueries inside
     /// are left alone).
     pub fn replace_columns(&self, f: &dyn Fn(Option<&TableRef>, &str) -> Option<Expr>) -> Expr {
-        let map = |e: &Expr| e.replace_columns(f);
+        self.transform(&|e| match e {
+            Expr::Column { table, name } => f(table.as_ref(), name),
+            _ => None,
+        })
+    }
+
+    /// This expression with every node `f` gives a replacement for replaced (the others
+    /// rebuilt around their replaced parts; subqueries inside are left alone).
+    pub fn transform(&self, f: &dyn Fn(&Expr) -> Option<Expr>) -> Expr {
+        if let Some(r) = f(self) {
+            return r;
+        }
+        let map = |e: &Expr| e.transform(f);
         match self {
-            Expr::Column { table, name } => f(table.as_ref(), name).unwrap_or_else(|| self.clone()),
+            Expr::Column { .. } | Expr::Text { .. } => self.clone(),
             Expr::Binary { left, op, right } => Expr::Binary {
                 left: bx(map(left)),
                 op: *op,

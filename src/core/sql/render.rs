@@ -364,7 +364,7 @@ impl Renderer {
                 }
             }
             // SQLAlchemy labels no negation (`-col` stays unlabeled).
-            Expr::Raw(_) | Expr::Star | Expr::Unary { op: Op::Neg, .. } => {
+            Expr::Raw(_) | Expr::Text { .. } | Expr::Star | Expr::Unary { op: Op::Neg, .. } => {
                 self.expr(c, Ctx::Normal)
             }
             Expr::Func { name, .. } => {
@@ -434,6 +434,17 @@ impl Renderer {
                 }
             }
             Expr::Raw(s) => s.clone(),
+            Expr::Text { sql, binds } => match self.dialect {
+                Dialect::Generic => sql.clone(),
+                Dialect::Sqlite => {
+                    let (pos, names) = super::text::positional(sql);
+                    for n in names {
+                        let v = binds.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone());
+                        self.params.push(v.unwrap_or(SqlValue::Null));
+                    }
+                    pos
+                }
+            },
             Expr::Bool(b) => match (self.dialect, b) {
                 (Dialect::Sqlite, true) => "1".into(),
                 (Dialect::Sqlite, false) => "0".into(),

@@ -244,6 +244,10 @@ impl Interp<'_> {
 
     /// Attribute of a Row (`row.username`, `row._mapping`).
     pub fn row_attr(&mut self, r: &RowObj, this: &Value, name: &str) -> R<Value> {
+        // `Row.t` / `Row.tuple()` (SQLAlchemy 2.0.19+) come before a column so named.
+        if name == "t" {
+            return Ok(Value::tuple((*r.values).clone()));
+        }
         if let Some(i) = r.keys.iter().position(|k| &**k == name) {
             return Ok(r.values[i].clone());
         }

@@ -193,7 +193,27 @@ impl Interp<'_> {
                         class: None,
                     })
                 }
-                Native::Text(s, _) => Some(SqlObj::of(Expr::raw(s.to_string()))),
+                Native::Text(s, binds) => {
+                    let mut b = Vec::with_capacity(binds.len());
+                    for (k, v) in binds {
+                        let sv = match v {
+                            Value::None => SqlValue::Null,
+                            Value::Bool(x) => SqlValue::Integer(*x as i64),
+                            Value::Int(i) => SqlValue::Integer(i.to_i64()?),
+                            Value::Float(f) => SqlValue::Real(*f),
+                            Value::Str(t) => SqlValue::Text(t.clone()),
+                            Value::Date(d) => SqlValue::text(d.to_sqlite()),
+                            Value::DateTime(d) => SqlValue::text(d.to_sqlite()),
+                            Value::Decimal(d) => SqlValue::Real(d.to_f64()),
+                            _ => return None,
+                        };
+                        b.push((k.to_string(), sv));
+                    }
+                    Some(SqlObj::of(Expr::Text {
+                        sql: s.to_string(),
+                        binds: b,
+                    }))
+                }
                 // `exists().where(...)`: EXISTS (its SELECT).
                 Native::Query(q) if q.q.exists => {
                     let mut s = q.q.compile(&self.orm.reg).ok()?;

@@ -237,6 +237,50 @@ impl Interp<'_> {
                 q.q.distinct = true;
                 wrap(q)
             }
+            // `slice(start, stop)`: LIMIT/OFFSET relative to the query's own.
+            "slice" => {
+                let (Some(a), Some(b)) = (args.first(), args.get(1)) else {
+                    return self.raise("TypeError", "slice() takes start and stop");
+                };
+                let (a, b) = (self.as_index(a)?.max(0), self.as_index(b)?.max(0));
+                q.q.offset = Some(q.q.offset.unwrap_or(0) + a).filter(|o| *o > 0);
+                q.q.limit = Some((b - a).max(0));
+                wrap(q)
+            }
+            // Loading hints that change nothing ormlab prints.
+            "yield_per" | "enable_assertions" => wrap(q),
+            // `params(name=value)`: values for the `:name` parameters of text() criteria.
+            "params" => {
+                let mut pairs: Vec<(String, crate::core::sql::SqlValue)> = vec![];
+                let mut items: Vec<(Value, Value)> = match args.first() {
+                    Some(d) => self.mapping_items(d)?,
+                    None => vec![],
+                };
+                items.extend(kw.iter().map(|(k, v)| (Value::Str(k.clone()), v.clone())));
+                for (k, v) in items {
+                    if let Value::Str(k) = k {
+                        pairs.push((k.to_string(), self.to_sql(&v, None)?));
+                    }
+                }
+                let fill = |e: &Expr| match e {
+                    Expr::Text { sql, binds } => {
+                        let mut binds = binds.clone();
+                        for (k, v) in &pairs {
+                            binds.retain(|(n, _)| n != k);
+                            binds.push((k.clone(), v.clone()));
+                        }
+                        Some(Expr::Text {
+                            sql: sql.clone(),
+                            binds,
+                        })
+                    }
+                    _ => None,
+                };
+                for e in q.q.where_.iter_mut().chain(q.q.having.iter_mut()) {
+                    *e = e.transform(&fill);
+                }
+                wrap(q)
+            }
             "union" | "union_all" | "intersect" | "except_" => {
                 let op = match name {
                     "union" => Compound::Union,
