@@ -13,12 +13,13 @@ use super::{Interp, R};
 impl Interp<'_> {
     /// Looks a name up: locals, enclosing scopes, globals, builtins.
     pub fn lookup_name(&mut self, name: &str, scope: &Scope) -> R<Value> {
-        let mut s = Some(scope.clone());
+        // (Walked by reference: no `Rc` count changes per scope level.)
+        let mut s = Some(scope);
         while let Some(sc) = s {
             if let Some(v) = sc.0.vars.borrow().get(name) {
                 return Ok(v.clone());
             }
-            s = sc.0.parent.clone();
+            s = sc.0.parent.as_ref();
         }
         if let Some(v) = self.globals.0.vars.borrow().get(name) {
             return Ok(v.clone());

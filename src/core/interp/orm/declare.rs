@@ -572,7 +572,7 @@ impl Interp<'_> {
         if own_tx {
             self.sql_log.push(super::super::LogEntry {
                 sql: "BEGIN (implicit)".into(),
-                params: String::new(),
+                params: super::super::LogParams::Text(String::new()),
                 elapsed_ms: 0.0,
                 rows: 0,
             });
@@ -583,7 +583,7 @@ impl Interp<'_> {
         if own_tx {
             self.sql_log.push(super::super::LogEntry {
                 sql: "COMMIT".into(),
-                params: String::new(),
+                params: super::super::LogParams::Text(String::new()),
                 elapsed_ms: 0.0,
                 rows: 0,
             });

@@ -500,7 +500,8 @@ impl Interp<'_> {
             s.committed = None;
         }
         let ident = ident.unwrap_or(super::model::Ident::Many(vec![]));
-        let key = (m.table.clone(), super::model::identity_key(ident.values()));
+        let key =
+            super::model::IdentityKey::new(&m.table, super::model::identity_key(ident.values()));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);

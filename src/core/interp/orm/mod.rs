@@ -209,7 +209,7 @@ pub struct OrmState {
     /// Python defaults per (table, column).
     pub defaults: super::value::FxMap<(String, String), (Option<Value>, Option<Value>)>,
     /// Identity map.
-    pub identity: super::value::FxMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
+    pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
     /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.

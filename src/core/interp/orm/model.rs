@@ -60,12 +60,60 @@ impl Ident {
     }
 }
 
+/// An identity-map key: a table and primary-key values. Hashed by the values alone (a
+/// run has few tables, and the table name is compared, by address first, only when two
+/// keys' values meet), so a lookup does not hash the table's name.
+#[derive(Clone, Debug)]
+pub struct IdentityKey {
+    /// The table's name.
+    pub table: Rc<str>,
+    /// The primary-key values (see [`identity_key`]).
+    pub key: HKey,
+}
+
+impl IdentityKey {
+    /// The key of `key` in `table`.
+    pub fn new(table: &Rc<str>, key: HKey) -> Self {
+        IdentityKey {
+            table: table.clone(),
+            key,
+        }
+    }
+}
+
+impl PartialEq for IdentityKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && (Rc::ptr_eq(&self.table, &other.table) || self.table == other.table)
+    }
+}
+
+impl Eq for IdentityKey {}
+
+impl std::hash::Hash for IdentityKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
+}
+
 /// The identity-map key of primary-key values: the value's own key for a one-column
 /// key (no allocation), a tuple for composite keys.
 pub fn identity_key(ids: &[Value]) -> HKey {
     match ids {
         [one] => one.hkey().unwrap_or(HKey::Tuple(vec![])),
         many => HKey::Tuple(many.iter().filter_map(|v| v.hkey()).collect()),
+    }
+}
+
+/// The column index of `key` when the class's own dict maps it to a column attribute.
+fn own_column(class: &Class, key: &str) -> Option<usize> {
+    let d = class.dict.borrow();
+    match d.iter().rev().find(|(k, _)| &**k == key).map(|(_, v)| v) {
+        Some(Value::Native(n)) => match &**n {
+            super::Native::Instrumented(attr) => attr.column,
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -578,7 +626,15 @@ impl Interp<'_> {
             );
         }
         let obj = Value::Instance(inst.clone());
+        // A new object without validators to run (the common case): a column attribute of
+        // the class's own dict takes its value straight into its slot, as `model_set`
+        // would, without cloning the attribute.
+        let fresh = self.orm.validators.is_empty() && self.status(inst) == Status::Transient;
         for (k, v) in kw {
+            if fresh && let Some(i) = own_column(&inst.class, &k) {
+                set_column_attr(inst, i, v);
+                continue;
+            }
             match inst.class.lookup(&k) {
                 None => {
                     return self.raise(

@@ -68,7 +68,14 @@ impl Interp<'_> {
             (&many_sv[..], &many_kv[..])
         };
         let hk = crate::core::interp::orm::model::identity_key(keyvals);
-        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+        if let Some(found) = self
+            .orm
+            .identity
+            .get(&crate::core::interp::orm::model::IdentityKey::new(
+                &m.table, hk,
+            ))
+            .cloned()
+        {
             let deleted = found.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
             if !deleted {
                 let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);

@@ -586,7 +586,9 @@ impl Interp<'_> {
                 for m in matching {
                     if let Value::Instance(i) = m {
                         if let Some(k) = i.class.model_info().and_then(|mi| {
-                            self.identity_hkey(&i, &mi).map(|h| (mi.table.clone(), h))
+                            self.identity_hkey(&i, &mi).map(|h| {
+                                crate::core::interp::orm::model::IdentityKey::new(&mi.table, h)
+                            })
                         }) {
                             self.orm.identity.remove(&k);
                         }

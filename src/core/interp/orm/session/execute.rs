@@ -5,10 +5,10 @@
 use std::rc::Rc;
 
 use crate::core::interp::exceptions::exc_instance;
-use crate::core::interp::orm::insert::{many_repr, tuple_repr};
+use crate::core::interp::orm::insert::many_repr;
 use crate::core::interp::value::Value;
 use crate::core::interp::{
-    Backend, BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R,
+    Backend, BackendError, BackendErrorKind, Interp, LogEntry, LogParams, QueryResult, R,
 };
 use crate::core::sql::{SqlValue, Statement, render};
 
@@ -34,7 +34,7 @@ impl Interp<'_> {
     }
 
     /// Appends a statement to the SQL log.
-    fn log_statement(&mut self, sql: Rc<str>, params: String, elapsed_ms: f64, rows: usize) {
+    fn log_statement(&mut self, sql: Rc<str>, params: LogParams, elapsed_ms: f64, rows: usize) {
         self.sql_log.push(LogEntry {
             sql,
             params,
@@ -47,7 +47,7 @@ impl Interp<'_> {
     fn last_shown(&self) -> String {
         self.sql_log
             .last()
-            .map(|s| s.params.clone())
+            .map(|s| s.params.text())
             .unwrap_or_default()
     }
 
@@ -123,7 +123,7 @@ impl Interp<'_> {
         let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map_or(0, |n| *n);
-        self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
+        self.log_statement(sql.clone(), LogParams::of(params), elapsed_ms, rows);
         match res {
             Ok(_) => Ok(()),
             Err(e) => {
@@ -141,7 +141,12 @@ impl Interp<'_> {
         let started = self.backend.now_ms();
         let res = self.backend.execute_batch(sql, rows);
         let elapsed_ms = self.backend.now_ms() - started;
-        self.log_statement(Rc::from(sql), many_repr(rows), elapsed_ms, 0);
+        self.log_statement(
+            Rc::from(sql),
+            LogParams::Text(many_repr(rows)),
+            elapsed_ms,
+            0,
+        );
         match res {
             Ok(()) => Ok(()),
             Err(e) => {
@@ -189,7 +194,7 @@ impl Interp<'_> {
     pub(super) fn log_marker(&mut self, s: &str) {
         self.sql_log.push(LogEntry {
             sql: s.into(),
-            params: String::new(),
+            params: LogParams::Text(String::new()),
             elapsed_ms: 0.0,
             rows: 0,
         });

@@ -145,8 +145,8 @@ impl Interp<'_> {
                 _ => ident = Ident::One(v),
             }
         }
-        let key = (
-            m.table.clone(),
+        let key = crate::core::interp::orm::model::IdentityKey::new(
+            &m.table,
             crate::core::interp::orm::model::identity_key(ident.values()),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
