@@ -282,41 +282,61 @@ impl Interp<'_> {
         let mut values = Vec::with_capacity(n);
         let mut inline = Vec::new();
         let mut defaulted = 0u64;
-        for i in 0..n {
-            let cur = column_attr(inst, i);
-            let v = match cur {
-                Some(Value::None) if plan.eval_none[i] => {
-                    cols.push(i);
-                    values.push(SqlValue::Text("null".into()));
-                    continue;
-                }
-                Some(Value::None) | None if plan.sql_default[i].is_some() => {
-                    cols.push(i);
-                    inline.push(i);
-                    continue;
-                }
-                Some(Value::None) | None => match &plan.insert_default[i] {
-                    Some(d) => {
-                        let v = self.eval_default(d)?;
-                        defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
-                        set_column_attr(inst, i, v.clone());
-                        Some(v)
+        // (Every column set to a value other than `None`, as a constructed object's
+        // usually are: each value is converted in place, under one borrow.)
+        let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
+            s.values.len() == n
+                && s.values
+                    .iter()
+                    .all(|v| v.as_ref().is_some_and(|v| !matches!(v, Value::None)))
+        });
+        if all_set {
+            let st = inst.orm.borrow();
+            if let Some(s) = st.as_ref() {
+                for (i, v) in s.values.iter().enumerate() {
+                    if let Some(v) = v {
+                        values.push(self.to_sql_stored(v, &plan.table.columns[i].ty)?);
+                        cols.push(i);
                     }
-                    None => None,
-                },
-                Some(v) => Some(v),
-            };
-            match v {
-                Some(v) => {
-                    let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
-                    cols.push(i);
-                    values.push(sv);
                 }
-                None if plan.as_none[i] => {
-                    cols.push(i);
-                    values.push(SqlValue::Null);
+            }
+        } else {
+            for i in 0..n {
+                let cur = column_attr(inst, i);
+                let v = match cur {
+                    Some(Value::None) if plan.eval_none[i] => {
+                        cols.push(i);
+                        values.push(SqlValue::Text("null".into()));
+                        continue;
+                    }
+                    Some(Value::None) | None if plan.sql_default[i].is_some() => {
+                        cols.push(i);
+                        inline.push(i);
+                        continue;
+                    }
+                    Some(Value::None) | None => match &plan.insert_default[i] {
+                        Some(d) => {
+                            let v = self.eval_default(d)?;
+                            defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
+                            set_column_attr(inst, i, v.clone());
+                            Some(v)
+                        }
+                        None => None,
+                    },
+                    Some(v) => Some(v),
+                };
+                match v {
+                    Some(v) => {
+                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
+                        cols.push(i);
+                        values.push(sv);
+                    }
+                    None if plan.as_none[i] => {
+                        cols.push(i);
+                        values.push(SqlValue::Null);
+                    }
+                    None => {}
                 }
-                None => {}
             }
         }
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));

@@ -149,6 +149,19 @@ pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
 }
 
 impl InstState {
+    /// The state of a new (transient) object of model `m`: no column set.
+    pub fn transient(m: &ModelInfo) -> Self {
+        InstState {
+            status: Status::Transient,
+            values: vec![None; m.columns.len()],
+            committed: None,
+            rel_committed: Default::default(),
+            expired: false,
+            identity: None,
+            to_delete: false,
+        }
+    }
+
     /// Column `i` as last loaded or flushed.
     pub fn committed_value(&self, i: usize) -> Option<&Value> {
         match &self.committed {
@@ -598,15 +611,7 @@ impl Interp<'_> {
 
     /// Fresh state for a new instance.
     pub fn init_model_instance(&mut self, inst: &Rc<Instance>, m: &ModelInfo) {
-        *inst.orm.borrow_mut() = Some(InstState {
-            status: Status::Transient,
-            values: vec![None; m.columns.len()],
-            committed: None,
-            rel_committed: Default::default(),
-            expired: false,
-            identity: None,
-            to_delete: false,
-        });
+        *inst.orm.borrow_mut() = Some(InstState::transient(m));
     }
 
     /// Flask-SQLAlchemy's default constructor: keyword arguments become attributes.

@@ -85,7 +85,7 @@ impl Interp<'_> {
             (SqlValue::Null, _) => Value::None,
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
             (SqlValue::Text(s), Some(SqlType::DateTime)) => {
-                Value::DateTime(self.py(DateTime::from_sqlite(s))?)
+                Value::datetime(self.py(DateTime::from_sqlite(s))?)
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
             (SqlValue::Integer(i), Some(SqlType::Numeric(_, s))) => {

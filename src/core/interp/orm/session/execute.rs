@@ -239,6 +239,14 @@ fn plain_value(v: &SqlValue) -> Value {
 }
 
 fn is_dml(sql: &str) -> bool {
+    // (A SELECT, the common case, is told by its first letter.)
+    if sql
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'S'))
+    {
+        return false;
+    }
     let head = sql.trim_start().as_bytes();
     ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| {
         head.get(..k.len())
