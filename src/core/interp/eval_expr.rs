@@ -113,6 +113,17 @@ impl Interp<'_> {
             },
             _ => Callee::Value(self.eval(func, scope)?),
         };
+        // `Model.query.get(key)`: the one argument is read in place (no argument vector).
+        if let (Callee::ModelQuery(class, "get"), [a], []) = (&callee, args, keywords)
+            && !matches!(a.kind, ExprKind::Starred(_))
+        {
+            let key = self.eval(a, scope)?;
+            self.cur_span = e.span;
+            self.enter_call()?;
+            let r = self.model_query_get(class, &key);
+            self.depth -= 1;
+            return r;
+        }
         let mut pos = vec![];
         for a in args {
             if let ExprKind::Starred(inner) = &a.kind {
@@ -140,6 +151,17 @@ impl Interp<'_> {
             }
         }
         self.cur_span = e.span;
+        self.enter_call()?;
+        let r = match callee {
+            Callee::Value(f) => self.call_at(&f, pos, kws, e),
+            Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    /// One call level deeper (`RecursionError` past the depth or stack limit).
+    fn enter_call(&mut self) -> R<()> {
         self.depth += 1;
         if self.depth > super::MAX_DEPTH
             || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
@@ -147,12 +169,7 @@ impl Interp<'_> {
             self.depth -= 1;
             return self.raise("RecursionError", "maximum recursion depth exceeded");
         }
-        let r = match callee {
-            Callee::Value(f) => self.call_at(&f, pos, kws, e),
-            Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
-        };
-        self.depth -= 1;
-        r
+        Ok(())
     }
 
     #[inline(never)]

@@ -268,6 +268,8 @@ pub struct OrmState {
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
+    /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.
+    pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
     pub contexts: usize,
     /// Lists that are relationship collections (`InstrumentedList`), by address.

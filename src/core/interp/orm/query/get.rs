@@ -123,10 +123,12 @@ impl Interp<'_> {
         };
         self.autoflush()?;
         let rows = self.run_flat_sql(sql, conv, true)?;
-        match rows.rows().next() {
+        let found = match rows.rows().next() {
             Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
-        }
+        };
+        self.recycle_rows(rows);
+        found
     }
 
     /// Raises werkzeug's `NotFound` (404) with an optional description.

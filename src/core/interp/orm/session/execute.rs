@@ -77,7 +77,7 @@ impl Interp<'_> {
     pub fn run_flat_sql(&mut self, sql: Rc<str>, params: &[SqlValue], tx: bool) -> R<FlatRows> {
         let mut rows = FlatRows {
             width: 0,
-            values: Vec::new(),
+            values: std::mem::take(&mut self.orm.flat_spare),
         };
         self.run_logged_with(sql, params, tx, &mut |b, sql| {
             rows.width = b.execute_flat(sql, params, &mut rows.values)?;
@@ -189,6 +189,15 @@ impl Interp<'_> {
             d.insert(Rc::from("_message"), Value::str(&msg));
         }
         self.raise_value(v)
+    }
+
+    /// Keeps a small row buffer of [`Self::run_flat_sql`] for its next call (a lookup's
+    /// rows: one buffer for all of a loop's lookups).
+    pub fn recycle_rows(&mut self, mut rows: FlatRows) {
+        if rows.values.capacity() <= 64 {
+            rows.values.clear();
+            self.orm.flat_spare = rows.values;
+        }
     }
 
     pub(super) fn log_marker(&mut self, s: &str) {
