@@ -153,7 +153,9 @@ impl InstState {
     pub fn transient(m: &ModelInfo) -> Self {
         InstState {
             status: Status::Transient,
-            values: vec![None; m.columns.len()],
+            values: std::iter::repeat_with(|| None)
+                .take(m.columns.len())
+                .collect(),
             committed: None,
             rel_committed: Default::default(),
             expired: false,
