@@ -129,11 +129,17 @@ pub trait Backend {
         Ok(width)
     }
 
-    /// Runs one statement that returns no rows once per parameter set (`executemany`).
-    /// Stops at the first error; the rows before it stay applied (the caller rolls back).
-    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
-        for r in rows {
-            self.execute(sql, r)?;
+    /// Runs one statement that returns no rows once per parameter set (`executemany`):
+    /// `sets` sets, their values one set after the other in `values` (see [`param_sets`]).
+    /// Stops at the first error; the sets before it stay applied (the caller rolls back).
+    fn execute_batch(
+        &mut self,
+        sql: &str,
+        sets: usize,
+        values: &[SqlValue],
+    ) -> Result<(), BackendError> {
+        for set in param_sets(sets, values) {
+            self.execute(sql, set)?;
         }
         Ok(())
     }
@@ -155,6 +161,13 @@ pub struct RunOptions {
     /// Bytes of Rust stack the run may use before `RecursionError` (0 = [`STACK_BUDGET`], which
     /// suits a 1 MB stack; callers running on a bigger stack may raise it).
     pub stack_budget: usize,
+}
+
+/// The `sets` parameter sets of an `executemany` whose values lie one set after the other
+/// in `values` (all sets have the same length: one statement's placeholders).
+pub fn param_sets(sets: usize, values: &[SqlValue]) -> impl Iterator<Item = &[SqlValue]> {
+    let width = values.len().checked_div(sets).unwrap_or(0);
+    (0..sets).map(move |k| &values[k * width..(k + 1) * width])
 }
 
 /// A [`LoggedStatement`] while the run goes on: its SQL text is shared with the

@@ -9,6 +9,7 @@ use crate::core::interp::orm::insert::many_repr;
 use crate::core::interp::value::Value;
 use crate::core::interp::{
     Backend, BackendError, BackendErrorKind, Interp, LogEntry, LogParams, QueryResult, R,
+    param_sets,
 };
 use crate::core::sql::{SqlValue, Statement, render};
 
@@ -136,14 +137,15 @@ impl Interp<'_> {
 
     /// Runs one DML statement once per parameter set (`executemany`: one prepared
     /// statement, one log entry listing the sets as SQLAlchemy echoes them).
-    pub fn run_sql_many(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> R<()> {
+    /// The `sets` parameter sets lie one after the other in `values` (one vector for all).
+    pub fn run_sql_many(&mut self, sql: &str, sets: usize, values: &[SqlValue]) -> R<()> {
         self.begin_for(sql)?;
         let started = self.backend.now_ms();
-        let res = self.backend.execute_batch(sql, rows);
+        let res = self.backend.execute_batch(sql, sets, values);
         let elapsed_ms = self.backend.now_ms() - started;
         self.log_statement(
             Rc::from(sql),
-            LogParams::Text(many_repr(rows)),
+            LogParams::Text(many_repr(sets, values)),
             elapsed_ms,
             0,
         );
@@ -151,7 +153,7 @@ impl Interp<'_> {
             Ok(()) => Ok(()),
             Err(e) => {
                 let value = Value::list(
-                    rows.iter()
+                    param_sets(sets, values)
                         .map(|r| Value::tuple(r.iter().map(plain_value).collect()))
                         .collect(),
                 );
