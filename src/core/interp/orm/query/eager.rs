@@ -28,6 +28,9 @@ use crate::core::interp::{Interp, R};
 pub struct Loaded {
     /// One value per entity, per row.
     pub rows: Vec<Vec<Value>>,
+    /// A plain load of one class asked for as instances ([`Interp::load_query_as`]): its
+    /// instances, one per row, and `rows` left empty.
+    pub instances: Option<Vec<Value>>,
     /// A collection was joined: parents repeat across rows (a 2.0 result needs `unique()`).
     pub multi_row: bool,
     /// Rows may repeat an entity (joins, several FROM items, a joined collection).
@@ -207,6 +210,20 @@ impl Interp<'_> {
         base: &[PathStep],
         extra: &[LoaderOption],
     ) -> R<Loaded> {
+        self.load_query_as(q, ents, base, extra, false)
+    }
+
+    /// [`Self::load_query`]; with `single` and one class entity, a plain load (no loader
+    /// options, no eager relationships) gives its instances in `instances`, without a
+    /// vector per row.
+    pub fn load_query_as(
+        &mut self,
+        q: &Query,
+        ents: &[Ent],
+        base: &[PathStep],
+        extra: &[LoaderOption],
+        single: bool,
+    ) -> R<Loaded> {
         let mut options = q.options.clone();
         options.extend_from_slice(extra);
         let st = self.statement_at(q, base, &options)?;
@@ -221,8 +238,17 @@ impl Interp<'_> {
             });
         if plain {
             let rows = self.run_select_flat(st.select)?;
+            if single && let [Ent::Class(class)] = ents {
+                return Ok(Loaded {
+                    rows: Vec::new(),
+                    instances: Some(self.build_instances(class, &rows)?),
+                    multi_row,
+                    may_repeat,
+                });
+            }
             return Ok(Loaded {
                 rows: self.build_rows(ents, &rows)?,
+                instances: None,
                 multi_row,
                 may_repeat,
             });
@@ -237,6 +263,7 @@ impl Interp<'_> {
             self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
         Ok(Loaded {
             rows: out,
+            instances: None,
             multi_row,
             may_repeat,
         })
