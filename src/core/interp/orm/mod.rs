@@ -4,6 +4,7 @@
 pub mod declare;
 pub mod dispatch;
 mod hooks;
+pub mod identity;
 pub mod insert;
 pub mod model;
 pub mod protocol;

@@ -20,7 +20,7 @@ use super::Native;
 use super::model::ModelInfo;
 use super::result::{ResultObj, RowObj};
 
-pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
+pub use eager::{Loaded, PendingLoad, RefreshLoads};
 pub use options::{LoadOpt, is_loader_fn};
 pub use paginate::Pagination;
 
@@ -378,4 +378,19 @@ impl Interp<'_> {
             _ => 0,
         })
     }
+}
+
+/// The rows without repeats (entities by identity, values by hash; a row holding an
+/// unhashable value is kept).
+pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
+    let mut seen: std::collections::HashSet<Vec<crate::core::interp::value::HKey>> =
+        std::collections::HashSet::new();
+    rows.into_iter()
+        .filter(
+            |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
+                Some(k) => seen.insert(k),
+                None => true,
+            },
+        )
+        .collect()
 }

@@ -21,7 +21,7 @@ use crate::core::sql::{Select, SqlValue};
 use super::Ent;
 use crate::core::interp::orm::relationship::LoadedWith;
 use crate::core::interp::orm::result::ResultObj;
-use crate::core::interp::value::{HKey, Instance, Value};
+use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 
 /// A query's rows, loaded.
@@ -98,20 +98,6 @@ impl Found {
             self.items.push(i.clone());
         }
     }
-}
-
-/// The rows without repeats (entities by identity, values by hash; a row holding an
-/// unhashable value is kept).
-pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
-    let mut seen: HashSet<Vec<HKey>> = HashSet::new();
-    rows.into_iter()
-        .filter(
-            |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
-                Some(k) => seen.insert(k),
-                None => true,
-            },
-        )
-        .collect()
 }
 
 /// The instances of a post load's rows grouped by the parent key at `key_cols`, in row
