@@ -208,12 +208,17 @@ impl Backend for ScriptBackend<'_> {
         crate::engine::clock::now_ms()
     }
 
-    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
+    fn execute_batch(
+        &mut self,
+        sql: &str,
+        sets: usize,
+        values: &[SqlValue],
+    ) -> Result<(), BackendError> {
         let i = self.statement(sql, None)?;
         let stmt = &mut self.stmts[i].1;
-        // (No bindings left from an earlier use: the rows bind every parameter.)
+        // (No bindings left from an earlier use: the sets bind every parameter.)
         stmt.clear_bindings();
-        for row in rows {
+        for row in crate::core::interp::param_sets(sets, values) {
             bind(stmt, row)?;
             stmt.raw_execute().map_err(err)?;
         }

@@ -221,17 +221,19 @@ impl Interp<'_> {
         }
         // (A model object's columns live in its state's slots, not in its dict: the
         // dict starts empty, without a table, as a loaded object's does.)
+        let model = c.model_info();
         let inst = Rc::new(Instance {
             class: c.clone(),
             dict: Default::default(),
-            orm: RefCell::new(None),
+            orm: RefCell::new(
+                model
+                    .as_deref()
+                    .map(super::orm::model::InstState::transient),
+            ),
         });
         self.cycle_roots
             .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
         let v = Value::Instance(inst.clone());
-        if let Some(m) = c.model_info() {
-            self.init_model_instance(&inst, &m);
-        }
         match c.lookup("__init__") {
             Some(init @ Value::Func(_)) => {
                 let mut a = vec![v.clone()];
@@ -239,7 +241,7 @@ impl Interp<'_> {
                 self.call(&init, a, kw)?;
             }
             _ => {
-                if c.model_info().is_some() {
+                if model.is_some() {
                     self.model_default_init(&inst, args, kw)?;
                 } else if !args.is_empty() || !kw.is_empty() {
                     return self.raise("TypeError", format!("{}() takes no arguments", c.name));

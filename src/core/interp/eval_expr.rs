@@ -13,12 +13,13 @@ use super::{Interp, R};
 impl Interp<'_> {
     /// Looks a name up: locals, enclosing scopes, globals, builtins.
     pub fn lookup_name(&mut self, name: &str, scope: &Scope) -> R<Value> {
-        let mut s = Some(scope.clone());
+        // (Walked by reference: no `Rc` count changes per scope level.)
+        let mut s = Some(scope);
         while let Some(sc) = s {
             if let Some(v) = sc.0.vars.borrow().get(name) {
                 return Ok(v.clone());
             }
-            s = sc.0.parent.clone();
+            s = sc.0.parent.as_ref();
         }
         if let Some(v) = self.globals.0.vars.borrow().get(name) {
             return Ok(v.clone());
@@ -112,6 +113,17 @@ impl Interp<'_> {
             },
             _ => Callee::Value(self.eval(func, scope)?),
         };
+        // `Model.query.get(key)`: the one argument is read in place (no argument vector).
+        if let (Callee::ModelQuery(class, "get"), [a], []) = (&callee, args, keywords)
+            && !matches!(a.kind, ExprKind::Starred(_))
+        {
+            let key = self.eval(a, scope)?;
+            self.cur_span = e.span;
+            self.enter_call()?;
+            let r = self.model_query_get(class, &key);
+            self.depth -= 1;
+            return r;
+        }
         let mut pos = vec![];
         for a in args {
             if let ExprKind::Starred(inner) = &a.kind {
@@ -139,6 +151,17 @@ impl Interp<'_> {
             }
         }
         self.cur_span = e.span;
+        self.enter_call()?;
+        let r = match callee {
+            Callee::Value(f) => self.call_at(&f, pos, kws, e),
+            Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    /// One call level deeper (`RecursionError` past the depth or stack limit).
+    fn enter_call(&mut self) -> R<()> {
         self.depth += 1;
         if self.depth > super::MAX_DEPTH
             || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
@@ -146,12 +169,7 @@ impl Interp<'_> {
             self.depth -= 1;
             return self.raise("RecursionError", "maximum recursion depth exceeded");
         }
-        let r = match callee {
-            Callee::Value(f) => self.call_at(&f, pos, kws, e),
-            Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
-        };
-        self.depth -= 1;
-        r
+        Ok(())
     }
 
     #[inline(never)]

@@ -336,8 +336,8 @@ impl Interp<'_> {
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
                 "astimezone" => match args.first() {
                     // The page's local time zone is UTC.
-                    None | Some(Value::None) => Ok(Value::DateTime(d.with_utc(true))),
-                    Some(v) if is_utc(v) => Ok(Value::DateTime(d.with_utc(true))),
+                    None | Some(Value::None) => Ok(Value::datetime(d.with_utc(true))),
+                    Some(v) if is_utc(v) => Ok(Value::datetime(d.with_utc(true))),
                     Some(_) => self.unsupported("time zones other than `timezone.utc`"),
                 },
                 "replace" => {
@@ -364,7 +364,7 @@ impl Interp<'_> {
                         &args,
                         &kw,
                     )?;
-                    Ok(Value::DateTime(
+                    Ok(Value::datetime(
                         self.py(crate::core::py::datetime::DateTime::new(
                             f[0], f[1], f[2], f[3], f[4], f[5], f[6],
                         ))?

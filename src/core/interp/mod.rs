@@ -129,11 +129,17 @@ pub trait Backend {
         Ok(width)
     }
 
-    /// Runs one statement that returns no rows once per parameter set (`executemany`).
-    /// Stops at the first error; the rows before it stay applied (the caller rolls back).
-    fn execute_batch(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> Result<(), BackendError> {
-        for r in rows {
-            self.execute(sql, r)?;
+    /// Runs one statement that returns no rows once per parameter set (`executemany`):
+    /// `sets` sets, their values one set after the other in `values` (see [`param_sets`]).
+    /// Stops at the first error; the sets before it stay applied (the caller rolls back).
+    fn execute_batch(
+        &mut self,
+        sql: &str,
+        sets: usize,
+        values: &[SqlValue],
+    ) -> Result<(), BackendError> {
+        for set in param_sets(sets, values) {
+            self.execute(sql, set)?;
         }
         Ok(())
     }
@@ -157,25 +163,67 @@ pub struct RunOptions {
     pub stack_budget: usize,
 }
 
+/// The `sets` parameter sets of an `executemany` whose values lie one set after the other
+/// in `values` (all sets have the same length: one statement's placeholders).
+pub fn param_sets(sets: usize, values: &[SqlValue]) -> impl Iterator<Item = &[SqlValue]> {
+    let width = values.len().checked_div(sets).unwrap_or(0);
+    (0..sets).map(move |k| &values[k * width..(k + 1) * width])
+}
+
 /// A [`LoggedStatement`] while the run goes on: its SQL text is shared with the
 /// statement caches, so logging a repeated statement copies no text.
 #[derive(Debug, Clone)]
 pub struct LogEntry {
     /// SQL text, or `BEGIN (implicit)` / `COMMIT` / `ROLLBACK`.
     pub sql: Rc<str>,
-    /// Parameters as SQLAlchemy echoes them.
-    pub params: String,
+    /// Parameters, written as SQLAlchemy echoes them when the log is read.
+    pub params: LogParams,
     /// Time spent in the database.
     pub elapsed_ms: f64,
     /// Rows returned.
     pub rows: usize,
 }
 
+/// A [`LogEntry`]'s parameters: a statement's values are kept as they were sent and
+/// written out (`(1,)`, `('a', 2)`) only when the log is read, so a run whose log
+/// nobody reads before the end formats nothing while it runs.
+#[derive(Debug, Clone)]
+pub enum LogParams {
+    /// Text already written (empty for `BEGIN`/`COMMIT`; an `executemany`'s list).
+    Text(String),
+    /// One parameter (a primary-key lookup's), without a vector.
+    One(crate::core::sql::SqlValue),
+    /// A statement's parameter tuple.
+    Tuple(Vec<crate::core::sql::SqlValue>),
+}
+
+impl LogParams {
+    /// The parameters of one statement.
+    pub fn of(params: &[crate::core::sql::SqlValue]) -> Self {
+        match params {
+            [one] => LogParams::One(one.clone()),
+            many => LogParams::Tuple(many.to_vec()),
+        }
+    }
+
+    /// The text SQLAlchemy echoes.
+    pub fn text(&self) -> String {
+        match self {
+            LogParams::Text(s) => s.clone(),
+            LogParams::One(v) => orm::insert::tuple_repr(std::slice::from_ref(v)),
+            LogParams::Tuple(v) => orm::insert::tuple_repr(v),
+        }
+    }
+}
+
 impl From<LogEntry> for LoggedStatement {
     fn from(e: LogEntry) -> Self {
         LoggedStatement {
             sql: e.sql.to_string(),
-            params: e.params,
+            params: match e.params {
+                LogParams::Text(s) => s,
+                other => other.text(),
+            },
             elapsed_ms: e.elapsed_ms,
             rows: e.rows,
         }

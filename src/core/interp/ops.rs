@@ -77,7 +77,7 @@ impl Interp<'_> {
                 let t = self.py(crate::core::py::timedelta::TimeDelta::from_micros(
                     -t.total_micros(),
                 ))?;
-                Ok(Value::TimeDelta(t))
+                Ok(Value::timedelta(t))
             }
             (UnaryOp::UAdd, Value::Int(_) | Value::Float(_) | Value::Decimal(_)) => Ok(v),
             (UnaryOp::UAdd, Value::Bool(b)) => Ok(Value::int(*b as i64)),
@@ -360,30 +360,30 @@ impl Interp<'_> {
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Value::DateTime(d), Value::TimeDelta(t))
             | (BinOp::Add, Value::TimeDelta(t), Value::DateTime(d)) => {
-                Value::DateTime(self.py(d.add(t))?)
+                Value::datetime(self.py(d.add(t))?)
             }
             (BinOp::Sub, Value::DateTime(d), Value::TimeDelta(t)) => {
-                Value::DateTime(self.py(d.sub(t))?)
+                Value::datetime(self.py(d.sub(t))?)
             }
             (BinOp::Sub, Value::DateTime(d), Value::DateTime(e)) => {
-                Value::TimeDelta(self.py(d.sub_datetime(e))?)
+                Value::timedelta(self.py(d.sub_datetime(e))?)
             }
             (BinOp::Add, Value::Date(d), Value::TimeDelta(t))
             | (BinOp::Add, Value::TimeDelta(t), Value::Date(d)) => Value::Date(self.py(d.add(t))?),
             (BinOp::Sub, Value::Date(d), Value::TimeDelta(t)) => Value::Date(self.py(d.sub(t))?),
             (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
-                Value::TimeDelta(self.py(d.sub_date(e))?)
+                Value::timedelta(self.py(d.sub_date(e))?)
             }
-            (BinOp::Add, Value::TimeDelta(x), Value::TimeDelta(y)) => Value::TimeDelta(
+            (BinOp::Add, Value::TimeDelta(x), Value::TimeDelta(y)) => Value::timedelta(
                 self.py(TimeDelta::from_micros(x.total_micros() + y.total_micros()))?,
             ),
-            (BinOp::Sub, Value::TimeDelta(x), Value::TimeDelta(y)) => Value::TimeDelta(
+            (BinOp::Sub, Value::TimeDelta(x), Value::TimeDelta(y)) => Value::timedelta(
                 self.py(TimeDelta::from_micros(x.total_micros() - y.total_micros()))?,
             ),
             (BinOp::Mult, Value::TimeDelta(x), Value::Int(n))
             | (BinOp::Mult, Value::Int(n), Value::TimeDelta(x)) => {
                 let n = n.to_i64().unwrap_or(0) as i128;
-                Value::TimeDelta(self.py(TimeDelta::from_micros(x.total_micros() * n))?)
+                Value::timedelta(self.py(TimeDelta::from_micros(x.total_micros() * n))?)
             }
             (BinOp::Div, Value::TimeDelta(x), Value::TimeDelta(y)) => {
                 if y.total_micros() == 0 {

@@ -37,10 +37,10 @@ pub enum Value {
     Decimal(Rc<Decimal>),
     /// `datetime.date`.
     Date(Date),
-    /// `datetime.datetime`.
-    DateTime(DateTime),
+    /// `datetime.datetime` (shared, as `timedelta`: a value stays three words).
+    DateTime(Rc<DateTime>),
     /// `datetime.timedelta`.
-    TimeDelta(TimeDelta),
+    TimeDelta(Rc<TimeDelta>),
     /// A user function or lambda.
     Func(Rc<Function>),
     /// A builtin function by name (`len`, `print`, `datetime.utcnow`...).
@@ -326,6 +326,14 @@ impl Value {
     /// A str value.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
+    }
+    /// A `datetime` value.
+    pub fn datetime(d: DateTime) -> Value {
+        Value::DateTime(Rc::new(d))
+    }
+    /// A `timedelta` value.
+    pub fn timedelta(t: TimeDelta) -> Value {
+        Value::TimeDelta(Rc::new(t))
     }
     /// An int value.
     pub fn int(i: i64) -> Value {

@@ -23,8 +23,9 @@ pub const MAX_STR_DIGITS: usize = 4300;
 pub enum Int {
     /// A value that fits in `i64`.
     Small(i64),
-    /// A value that does not fit in `i64`.
-    Big(BigInt),
+    /// A value that does not fit in `i64` (boxed: an `Int`, and so a `Value`, stays two
+    /// words).
+    Big(Box<BigInt>),
 }
 
 /// Result of `int ** int`: an int, or a float when the exponent is negative.
@@ -59,7 +60,7 @@ impl Int {
     pub fn from_bigint(v: BigInt) -> Self {
         match v.to_i64() {
             Some(s) => Int::Small(s),
-            None => Int::Big(v),
+            None => Int::Big(Box::new(v)),
         }
     }
 
@@ -72,7 +73,7 @@ impl Int {
     pub fn to_bigint(&self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(*v),
-            Int::Big(b) => b.clone(),
+            Int::Big(b) => (**b).clone(),
         }
     }
 
@@ -348,7 +349,7 @@ impl Int {
         };
         match self {
             Int::Small(a) => Ok(Int::Small(a >> n.min(63))),
-            Int::Big(b) => Ok(Int::from_bigint(b >> (n as usize))),
+            Int::Big(b) => Ok(Int::from_bigint(&**b >> (n as usize))),
         }
     }
 
@@ -380,7 +381,7 @@ impl Int {
     pub fn invert(&self) -> Int {
         match self {
             Int::Small(a) => Int::Small(!a),
-            Int::Big(b) => Int::from_bigint(-b - 1),
+            Int::Big(b) => Int::from_bigint(-&**b - 1),
         }
     }
 

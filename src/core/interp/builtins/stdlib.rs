@@ -65,7 +65,7 @@ impl Interp<'_> {
                         }
                     }
                 }
-                Ok(Value::DateTime(
+                Ok(Value::datetime(
                     self.py(DateTime::new(n[0], n[1], n[2], n[3], n[4], n[5], n[6]))?
                         .with_utc(utc),
                 ))
@@ -122,7 +122,7 @@ impl Interp<'_> {
                     let t = self.td_num(v)?;
                     set(k, t);
                 }
-                Ok(Value::TimeDelta(self.py(TimeDelta::from_args(&a))?))
+                Ok(Value::timedelta(self.py(TimeDelta::from_args(&a))?))
             }
             "Decimal" => match args.first() {
                 None => Ok(Value::Decimal(Rc::new(self.py(Decimal::parse("0"))?))),
@@ -152,14 +152,14 @@ impl Interp<'_> {
                     Some(v) if crate::core::interp::methods::is_utc(v) => true,
                     Some(_) => return self.unsupported("time zones other than `timezone.utc`"),
                 };
-                Ok(Value::DateTime(
+                Ok(Value::datetime(
                     self.py(DateTime::new(2024, 1, 1, 12, 0, 0, 0))?
                         .with_utc(utc),
                 ))
             }
             "date.today" => Ok(Value::Date(self.py(Date::new(2024, 1, 1))?)),
             "datetime.fromisoformat" => match args.first() {
-                Some(Value::Str(s)) => Ok(Value::DateTime(self.py(DateTime::fromisoformat(s))?)),
+                Some(Value::Str(s)) => Ok(Value::datetime(self.py(DateTime::fromisoformat(s))?)),
                 _ => self.raise("TypeError", "fromisoformat: argument must be str"),
             },
             "date.fromisoformat" => match args.first() {
@@ -168,7 +168,7 @@ impl Interp<'_> {
             },
             "datetime.strptime" => match (args.first(), args.get(1)) {
                 (Some(Value::Str(s)), Some(Value::Str(f))) => {
-                    Ok(Value::DateTime(self.py(DateTime::strptime(s, f))?))
+                    Ok(Value::datetime(self.py(DateTime::strptime(s, f))?))
                 }
                 _ => self.raise("TypeError", "strptime() argument 1 must be str"),
             },

@@ -611,7 +611,7 @@ impl Interp<'_> {
         if own_tx {
             self.sql_log.push(super::super::LogEntry {
                 sql: "BEGIN (implicit)".into(),
-                params: String::new(),
+                params: super::super::LogParams::Text(String::new()),
                 elapsed_ms: 0.0,
                 rows: 0,
             });
@@ -622,7 +622,7 @@ impl Interp<'_> {
         if own_tx {
             self.sql_log.push(super::super::LogEntry {
                 sql: "COMMIT".into(),
-                params: String::new(),
+                params: super::super::LogParams::Text(String::new()),
                 elapsed_ms: 0.0,
                 rows: 0,
             });

@@ -67,7 +67,9 @@ struct Prepared {
     plan: Rc<TablePlan>,
     /// Column indexes sent, in table order.
     cols: Rc<[usize]>,
-    values: Vec<SqlValue>,
+    /// Where its parameter values lie in the flush's value buffer (one buffer for a
+    /// group's objects: no vector per object).
+    values: std::ops::Range<usize>,
     /// Column indexes (among `cols`) whose value is their SQL expression default, not a
     /// bound parameter.
     inline: Vec<usize>,
@@ -163,21 +165,21 @@ fn push_int(s: &mut String, n: i64) {
 /// Several parameter sets as SQLAlchemy echoes an `executemany`: a list, or, past ten
 /// sets, the first eight and the last two around `... displaying 10 of N total bound
 /// parameter sets ...`.
-pub fn many_repr(rows: &[Vec<SqlValue>]) -> String {
-    let show = |r: &[Vec<SqlValue>]| {
-        r.iter()
-            .map(|p| tuple_repr(p))
+pub fn many_repr(sets: usize, values: &[SqlValue]) -> String {
+    let width = values.len().checked_div(sets).unwrap_or(0);
+    let show = |from: usize, to: usize| {
+        (from..to)
+            .map(|k| tuple_repr(&values[k * width..(k + 1) * width]))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if rows.len() <= 10 {
-        return format!("[{}]", show(rows));
+    if sets <= 10 {
+        return format!("[{}]", show(0, sets));
     }
     format!(
-        "[{}  ... displaying 10 of {} total bound parameter sets ...  {}]",
-        show(&rows[..8]),
-        rows.len(),
-        show(&rows[rows.len() - 2..])
+        "[{}  ... displaying 10 of {sets} total bound parameter sets ...  {}]",
+        show(0, 8),
+        show(sets - 2, sets)
     )
 }
 
@@ -269,6 +271,7 @@ impl Interp<'_> {
         plans: &mut Plans,
         inst: &Rc<Instance>,
         level: usize,
+        values: &mut Vec<SqlValue>,
     ) -> R<Option<Prepared>> {
         let Some(m) = inst.class.model_info() else {
             return Ok(None);
@@ -279,44 +282,64 @@ impl Interp<'_> {
         let n = plan.table.columns.len();
         let mut cols = std::mem::take(&mut plans.scratch_cols);
         cols.clear();
-        let mut values = Vec::with_capacity(n);
+        let start = values.len();
         let mut inline = Vec::new();
         let mut defaulted = 0u64;
-        for i in 0..n {
-            let cur = column_attr(inst, i);
-            let v = match cur {
-                Some(Value::None) if plan.eval_none[i] => {
-                    cols.push(i);
-                    values.push(SqlValue::Text("null".into()));
-                    continue;
-                }
-                Some(Value::None) | None if plan.sql_default[i].is_some() => {
-                    cols.push(i);
-                    inline.push(i);
-                    continue;
-                }
-                Some(Value::None) | None => match &plan.insert_default[i] {
-                    Some(d) => {
-                        let v = self.eval_default(d)?;
-                        defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
-                        set_column_attr(inst, i, v.clone());
-                        Some(v)
+        // (Every column set to a value other than `None`, as a constructed object's
+        // usually are: each value is converted in place, under one borrow.)
+        let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
+            s.values.len() == n
+                && s.values
+                    .iter()
+                    .all(|v| v.as_ref().is_some_and(|v| !matches!(v, Value::None)))
+        });
+        if all_set {
+            let st = inst.orm.borrow();
+            if let Some(s) = st.as_ref() {
+                for (i, v) in s.values.iter().enumerate() {
+                    if let Some(v) = v {
+                        values.push(self.to_sql_stored(v, &plan.table.columns[i].ty)?);
+                        cols.push(i);
                     }
-                    None => None,
-                },
-                Some(v) => Some(v),
-            };
-            match v {
-                Some(v) => {
-                    let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
-                    cols.push(i);
-                    values.push(sv);
                 }
-                None if plan.as_none[i] => {
-                    cols.push(i);
-                    values.push(SqlValue::Null);
+            }
+        } else {
+            for i in 0..n {
+                let cur = column_attr(inst, i);
+                let v = match cur {
+                    Some(Value::None) if plan.eval_none[i] => {
+                        cols.push(i);
+                        values.push(SqlValue::Text("null".into()));
+                        continue;
+                    }
+                    Some(Value::None) | None if plan.sql_default[i].is_some() => {
+                        cols.push(i);
+                        inline.push(i);
+                        continue;
+                    }
+                    Some(Value::None) | None => match &plan.insert_default[i] {
+                        Some(d) => {
+                            let v = self.eval_default(d)?;
+                            defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
+                            set_column_attr(inst, i, v.clone());
+                            Some(v)
+                        }
+                        None => None,
+                    },
+                    Some(v) => Some(v),
+                };
+                match v {
+                    Some(v) => {
+                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
+                        cols.push(i);
+                        values.push(sv);
+                    }
+                    None if plan.as_none[i] => {
+                        cols.push(i);
+                        values.push(SqlValue::Null);
+                    }
+                    None => {}
                 }
-                None => {}
             }
         }
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
@@ -337,7 +360,7 @@ impl Interp<'_> {
             m,
             plan,
             cols,
-            values,
+            values: start..values.len(),
             inline,
             has_all_pks,
             defaulted,
@@ -357,6 +380,8 @@ impl Interp<'_> {
         mut before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
     ) -> R<()> {
         let mut group: Vec<Prepared> = Vec::new();
+        // The group's parameter values, one object's after the other.
+        let mut buf: Vec<SqlValue> = Vec::new();
         for inst in new {
             let level = if levels.is_empty() {
                 0
@@ -378,38 +403,41 @@ impl Interp<'_> {
                 .first()
                 .is_some_and(|g| g.level != level || !same_table(g))
             {
-                self.insert_group(std::mem::take(&mut group))?;
+                self.insert_group(std::mem::take(&mut group), &buf)?;
+                buf.clear();
             }
             before(self, inst)?;
-            let Some(p) = self.prepare_insert(plans, inst, level)? else {
+            let Some(mut p) = self.prepare_insert(plans, inst, level, &mut buf)? else {
                 continue;
             };
             if group.first().is_some_and(|g| !g.same_group(&p)) {
-                self.insert_group(std::mem::take(&mut group))?;
+                // (This object's values, last in the buffer, start the next group's.)
+                let next = buf.split_off(p.values.start);
+                self.insert_group(std::mem::take(&mut group), &buf)?;
+                buf = next;
+                p.values = 0..buf.len();
             }
             group.push(p);
         }
         if !group.is_empty() {
-            self.insert_group(group)?;
+            self.insert_group(group, &buf)?;
         }
         Ok(())
     }
 
-    fn insert_group(&mut self, mut group: Vec<Prepared>) -> R<()> {
+    fn insert_group(&mut self, group: Vec<Prepared>, buf: &[SqlValue]) -> R<()> {
         let first = &group[0];
         let plan = first.plan.clone();
         let cols = first.cols.clone();
         let inline = first.inline.clone();
         if first.has_all_pks && !first.server_missing {
             let sql = insert_sql(&plan, &cols, &inline, &[]);
-            let rows: Vec<Vec<SqlValue>> = group
-                .iter_mut()
-                .map(|p| std::mem::take(&mut p.values))
-                .collect();
-            if rows.len() == 1 {
-                self.run_sql(&sql, &rows[0], true)?;
+            // (The group's values are one run of the buffer.)
+            let values = &buf[first.values.start..group[group.len() - 1].values.end];
+            if group.len() == 1 {
+                self.run_sql(&sql, values, true)?;
             } else {
-                self.run_sql_many(&sql, &rows)?;
+                self.run_sql_many(&sql, group.len(), values)?;
             }
             // (Room for the group's identities: no rehashing while they go in.)
             self.orm.identity.reserve(group.len());
@@ -435,7 +463,7 @@ impl Interp<'_> {
         };
         let sql = insert_sql(&plan, &cols, &inline, &returning);
         for p in &group {
-            let res = self.run_sql(&sql, &p.values, true)?;
+            let res = self.run_sql(&sql, &buf[p.values.clone()], true)?;
             let row = res.rows.into_iter().next();
             let returned = match row {
                 Some(row) => {
@@ -500,7 +528,8 @@ impl Interp<'_> {
             s.committed = None;
         }
         let ident = ident.unwrap_or(super::model::Ident::Many(vec![]));
-        let key = (m.table.clone(), super::model::identity_key(ident.values()));
+        let key =
+            super::model::IdentityKey::new(&m.table, super::model::identity_key(ident.values()));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Persistent;
             s.identity = Some(ident);
@@ -557,14 +586,14 @@ mod tests {
 
     #[test]
     fn parameter_sets_display_like_executemany_echo() {
-        let rows: Vec<Vec<SqlValue>> = (1..=14)
-            .map(|i| vec![SqlValue::Integer(i), SqlValue::text(format!("n{i}"))])
+        let rows: Vec<SqlValue> = (1..=14)
+            .flat_map(|i| [SqlValue::Integer(i), SqlValue::text(format!("n{i}"))])
             .collect();
         assert_eq!(
-            many_repr(&rows),
+            many_repr(14, &rows),
             "[(1, 'n1'), (2, 'n2'), (3, 'n3'), (4, 'n4'), (5, 'n5'), (6, 'n6'), (7, 'n7'), (8, 'n8')  ... displaying 10 of 14 total bound parameter sets ...  (13, 'n13'), (14, 'n14')]"
         );
-        assert_eq!(many_repr(&rows[..2]), "[(1, 'n1'), (2, 'n2')]");
+        assert_eq!(many_repr(2, &rows[..4]), "[(1, 'n1'), (2, 'n2')]");
         assert_eq!(tuple_repr(&[SqlValue::Null]), "(None,)");
     }
 

@@ -242,19 +242,17 @@ impl Interp<'_> {
                 }
             } else {
                 let sql = crate::core::sql::render(&stmt(vec![values[0].clone()])).sql;
-                let binds: Vec<Vec<SqlValue>> = values
+                let sets = values.len();
+                let flat: Vec<SqlValue> = values
                     .into_iter()
-                    .map(|r| {
-                        r.into_iter()
-                            .map(|e| match e {
-                                Expr::Bind(v) => v,
-                                _ => SqlValue::Null,
-                            })
-                            .collect()
+                    .flatten()
+                    .map(|e| match e {
+                        Expr::Bind(v) => v,
+                        _ => SqlValue::Null,
                     })
                     .collect();
-                rowcount += binds.len() as i64;
-                self.run_sql_many(&sql, &binds)?;
+                rowcount += sets as i64;
+                self.run_sql_many(&sql, sets, &flat)?;
             }
             start = end;
         }

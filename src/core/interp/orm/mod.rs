@@ -4,6 +4,7 @@
 pub mod declare;
 pub mod dispatch;
 mod hooks;
+pub mod identity;
 pub mod insert;
 pub mod insert_stmt;
 pub mod inspect;
@@ -220,7 +221,7 @@ pub struct OrmState {
     /// Python defaults per (table, column).
     pub defaults: super::value::FxMap<(String, String), (Option<Value>, Option<Value>)>,
     /// Identity map.
-    pub identity: super::value::FxMap<(Rc<str>, super::value::HKey), Rc<Instance>>,
+    pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
     /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
@@ -285,6 +286,8 @@ pub struct OrmState {
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
+    /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.
+    pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
     pub contexts: usize,
     /// Lists that are relationship collections (`InstrumentedList`), by address.

@@ -12,6 +12,8 @@ use super::super::value::{Class, HKey, Instance, Value};
 use super::super::{Interp, R};
 use super::{Instrumented, Native, SqlObj};
 
+pub use super::identity::{Ident, IdentityKey, identity_key};
+
 /// What a model class maps to.
 pub struct ModelInfo {
     /// Class name.
@@ -33,39 +35,15 @@ impl ModelInfo {
     }
 }
 
-/// An object's identity: its primary-key values (one column's without a vector).
-#[derive(Clone)]
-pub enum Ident {
-    /// A one-column key.
-    One(Value),
-    /// A composite key.
-    Many(Vec<Value>),
-}
-
-impl Ident {
-    /// The values, in primary-key column order.
-    pub fn values(&self) -> &[Value] {
-        match self {
-            Ident::One(v) => std::slice::from_ref(v),
-            Ident::Many(v) => v,
-        }
-    }
-
-    /// The values, owned.
-    pub fn into_values(self) -> Vec<Value> {
-        match self {
-            Ident::One(v) => vec![v],
-            Ident::Many(v) => v,
-        }
-    }
-}
-
-/// The identity-map key of primary-key values: the value's own key for a one-column
-/// key (no allocation), a tuple for composite keys.
-pub fn identity_key(ids: &[Value]) -> HKey {
-    match ids {
-        [one] => one.hkey().unwrap_or(HKey::Tuple(vec![])),
-        many => HKey::Tuple(many.iter().filter_map(|v| v.hkey()).collect()),
+/// The column index of `key` when the class's own dict maps it to a column attribute.
+fn own_column(class: &Class, key: &str) -> Option<usize> {
+    let d = class.dict.borrow();
+    match d.iter().rev().find(|(k, _)| &**k == key).map(|(_, v)| v) {
+        Some(Value::Native(n)) => match &**n {
+            super::Native::Instrumented(attr) => attr.column,
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -101,6 +79,21 @@ pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
 }
 
 impl InstState {
+    /// The state of a new (transient) object of model `m`: no column set.
+    pub fn transient(m: &ModelInfo) -> Self {
+        InstState {
+            status: Status::Transient,
+            values: std::iter::repeat_with(|| None)
+                .take(m.columns.len())
+                .collect(),
+            committed: None,
+            rel_committed: Default::default(),
+            expired: false,
+            identity: None,
+            to_delete: false,
+        }
+    }
+
     /// Column `i` as last loaded or flushed.
     pub fn committed_value(&self, i: usize) -> Option<&Value> {
         match &self.committed {
@@ -550,15 +543,7 @@ impl Interp<'_> {
 
     /// Fresh state for a new instance.
     pub fn init_model_instance(&mut self, inst: &Rc<Instance>, m: &ModelInfo) {
-        *inst.orm.borrow_mut() = Some(InstState {
-            status: Status::Transient,
-            values: vec![None; m.columns.len()],
-            committed: None,
-            rel_committed: Default::default(),
-            expired: false,
-            identity: None,
-            to_delete: false,
-        });
+        *inst.orm.borrow_mut() = Some(InstState::transient(m));
     }
 
     /// Flask-SQLAlchemy's default constructor: keyword arguments become attributes.
@@ -578,7 +563,15 @@ impl Interp<'_> {
             );
         }
         let obj = Value::Instance(inst.clone());
+        // A new object without validators to run (the common case): a column attribute of
+        // the class's own dict takes its value straight into its slot, as `model_set`
+        // would, without cloning the attribute.
+        let fresh = self.orm.validators.is_empty() && self.status(inst) == Status::Transient;
         for (k, v) in kw {
+            if fresh && let Some(i) = own_column(&inst.class, &k) {
+                set_column_attr(inst, i, v);
+                continue;
+            }
             match inst.class.lookup(&k) {
                 None => {
                     return self.raise(

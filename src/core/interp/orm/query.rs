@@ -20,7 +20,7 @@ use super::Native;
 use super::model::ModelInfo;
 use super::result::{ResultObj, RowObj};
 
-pub use eager::{Loaded, PendingLoad, RefreshLoads, unique_rows};
+pub use eager::{Loaded, PendingLoad, RefreshLoads};
 pub use options::{LoadOpt, is_loader_fn};
 pub use paginate::Pagination;
 
@@ -182,7 +182,14 @@ impl Interp<'_> {
         base: &[crate::core::orm::eager::PathStep],
         extra: &[crate::core::orm::eager::LoaderOption],
     ) -> R<Vec<Value>> {
-        let loaded = self.load_query(q, &[Ent::Class(Rc::from(class))], base, extra)?;
+        let mut loaded =
+            self.load_query_as(q, &[Ent::Class(Rc::from(class))], base, extra, true)?;
+        if let Some(instances) = loaded.instances.take() {
+            if !loaded.may_repeat {
+                return Ok(instances);
+            }
+            loaded.rows = instances.into_iter().map(|v| vec![v]).collect();
+        }
         let rows = if loaded.may_repeat {
             unique_rows(loaded.rows)
         } else {
@@ -192,6 +199,34 @@ impl Interp<'_> {
             .into_iter()
             .map(|r| r.into_iter().next().unwrap_or(Value::None))
             .collect())
+    }
+
+    /// The instances of a plain load of one class, one per row ([`Self::build_rows`]
+    /// without a vector per row).
+    pub fn build_instances(
+        &mut self,
+        class: &str,
+        rows: &super::session::FlatRows,
+    ) -> R<Vec<Value>> {
+        let resolved = self
+            .orm
+            .classes
+            .get(class)
+            .cloned()
+            .and_then(|cls| Some((cls.model_info()?, cls)));
+        let Some((m, cls)) = resolved else {
+            return Ok(vec![Value::None; rows.len()]);
+        };
+        // (Room for the instances, as `build_rows` makes it.)
+        let new_objects = rows.len().saturating_sub(self.orm.identity.len());
+        self.orm.identity.reserve(new_objects);
+        self.orm.identity_order.reserve(new_objects);
+        self.cycle_roots.reserve(new_objects);
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows.rows() {
+            out.push(self.instance_of_class(&cls, &m, r, 0)?);
+        }
+        Ok(out)
     }
 
     /// Converts result rows according to entities: one class → instances, otherwise `Row`s.
@@ -269,14 +304,22 @@ impl Interp<'_> {
     /// legacy `Query` of entities uniques its rows (as SQLAlchemy's does); so does any
     /// query with a joined eager collection.
     pub fn query_all(&mut self, qo: &QueryObj) -> R<Vec<Value>> {
-        let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
+        let single = qo.ents.len() == 1 && matches!(qo.ents[0], Ent::Class(_));
+        let mut loaded = self.load_query_as(&qo.q, &qo.ents, &[], &[], single)?;
         let entities = qo.ents.iter().any(|e| matches!(e, Ent::Class(_)));
-        let built = if loaded.multi_row || (qo.legacy && loaded.may_repeat && entities) {
+        let unique = loaded.multi_row || (qo.legacy && loaded.may_repeat && entities);
+        if let Some(instances) = loaded.instances.take() {
+            if !unique {
+                return Ok(instances);
+            }
+            loaded.rows = instances.into_iter().map(|v| vec![v]).collect();
+        }
+        let built = if unique {
             unique_rows(loaded.rows)
         } else {
             loaded.rows
         };
-        if qo.ents.len() == 1 && matches!(qo.ents[0], Ent::Class(_)) {
+        if single {
             return Ok(built.into_iter().map(|mut r| r.remove(0)).collect());
         }
         let keys = self.ent_keys(&qo.ents);
@@ -339,4 +382,19 @@ impl Interp<'_> {
             _ => 0,
         })
     }
+}
+
+/// The rows without repeats (entities by identity, values by hash; a row holding an
+/// unhashable value is kept).
+pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
+    let mut seen: std::collections::HashSet<Vec<crate::core::interp::value::HKey>> =
+        std::collections::HashSet::new();
+    rows.into_iter()
+        .filter(
+            |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
+                Some(k) => seen.insert(k),
+                None => true,
+            },
+        )
+        .collect()
 }

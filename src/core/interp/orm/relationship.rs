@@ -175,7 +175,12 @@ impl Interp<'_> {
             {
                 let v = self.from_sql(&fk_vals[0], None)?;
                 let hk = super::model::identity_key(std::slice::from_ref(&v));
-                if let Some(found) = self.orm.identity.get(&(tm.table.clone(), hk)).cloned() {
+                if let Some(found) = self
+                    .orm
+                    .identity
+                    .get(&super::model::IdentityKey::new(&tm.table, hk))
+                    .cloned()
+                {
                     let v = Value::Instance(found);
                     inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
                     return Ok(v);

@@ -13,9 +13,9 @@ pub mod scopes;
 
 use std::rc::Rc;
 
-use super::super::value::{HKey, Instance, Value};
+use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
-use super::model::Status;
+use super::model::{IdentityKey, Status};
 
 impl Interp<'_> {
     fn end_sqlite_tx(&mut self, what: &str) {
@@ -134,10 +134,10 @@ impl Interp<'_> {
         self.orm.dynamic_links.clear();
     }
 
-    fn ident_key(&self, inst: &Instance) -> Option<(Rc<str>, HKey)> {
+    fn ident_key(&self, inst: &Instance) -> Option<IdentityKey> {
         let m = inst.class.model_info()?;
         let h = self.identity_hkey(inst, &m)?;
-        Some((m.table.clone(), h))
+        Some(IdentityKey::new(&m.table, h))
     }
 
     /// Puts an instance in the identity map.
@@ -148,7 +148,7 @@ impl Interp<'_> {
     }
 
     /// Puts an instance in the identity map under a key the caller already built.
-    pub fn add_identity_keyed(&mut self, key: (Rc<str>, HKey), inst: &Rc<Instance>) {
+    pub fn add_identity_keyed(&mut self, key: IdentityKey, inst: &Rc<Instance>) {
         if self.orm.identity.insert(key, inst.clone()).is_none() {
             self.orm.identity_order.push(inst.clone());
         }

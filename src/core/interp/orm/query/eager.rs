@@ -21,13 +21,16 @@ use crate::core::sql::{Select, SqlValue};
 use super::Ent;
 use crate::core::interp::orm::relationship::LoadedWith;
 use crate::core::interp::orm::result::ResultObj;
-use crate::core::interp::value::{HKey, Instance, Value};
+use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 
 /// A query's rows, loaded.
 pub struct Loaded {
     /// One value per entity, per row.
     pub rows: Vec<Vec<Value>>,
+    /// A plain load of one class asked for as instances ([`Interp::load_query_as`]): its
+    /// instances, one per row, and `rows` left empty.
+    pub instances: Option<Vec<Value>>,
     /// A collection was joined: parents repeat across rows (a 2.0 result needs `unique()`).
     pub multi_row: bool,
     /// Rows may repeat an entity (joins, several FROM items, a joined collection).
@@ -95,20 +98,6 @@ impl Found {
             self.items.push(i.clone());
         }
     }
-}
-
-/// The rows without repeats (entities by identity, values by hash; a row holding an
-/// unhashable value is kept).
-pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
-    let mut seen: HashSet<Vec<HKey>> = HashSet::new();
-    rows.into_iter()
-        .filter(
-            |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
-                Some(k) => seen.insert(k),
-                None => true,
-            },
-        )
-        .collect()
 }
 
 /// The instances of a post load's rows grouped by the parent key at `key_cols`, in row
@@ -207,6 +196,20 @@ impl Interp<'_> {
         base: &[PathStep],
         extra: &[LoaderOption],
     ) -> R<Loaded> {
+        self.load_query_as(q, ents, base, extra, false)
+    }
+
+    /// [`Self::load_query`]; with `single` and one class entity, a plain load (no loader
+    /// options, no eager relationships) gives its instances in `instances`, without a
+    /// vector per row.
+    pub fn load_query_as(
+        &mut self,
+        q: &Query,
+        ents: &[Ent],
+        base: &[PathStep],
+        extra: &[LoaderOption],
+        single: bool,
+    ) -> R<Loaded> {
         let mut options = q.options.clone();
         options.extend_from_slice(extra);
         let st = self.statement_at(q, base, &options)?;
@@ -221,8 +224,17 @@ impl Interp<'_> {
             });
         if plain {
             let rows = self.run_select_flat(st.select)?;
+            if single && let [Ent::Class(class)] = ents {
+                return Ok(Loaded {
+                    rows: Vec::new(),
+                    instances: Some(self.build_instances(class, &rows)?),
+                    multi_row,
+                    may_repeat,
+                });
+            }
             return Ok(Loaded {
                 rows: self.build_rows(ents, &rows)?,
+                instances: None,
                 multi_row,
                 may_repeat,
             });
@@ -237,6 +249,7 @@ impl Interp<'_> {
             self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
         Ok(Loaded {
             rows: out,
+            instances: None,
             multi_row,
             may_repeat,
         })

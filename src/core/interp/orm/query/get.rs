@@ -68,7 +68,14 @@ impl Interp<'_> {
             (&many_sv[..], &many_kv[..])
         };
         let hk = crate::core::interp::orm::model::identity_key(keyvals);
-        if let Some(found) = self.orm.identity.get(&(m.table.clone(), hk)).cloned() {
+        if let Some(found) = self
+            .orm
+            .identity
+            .get(&crate::core::interp::orm::model::IdentityKey::new(
+                &m.table, hk,
+            ))
+            .cloned()
+        {
             // An object marked for deletion is still returned until the flush (SQLAlchemy's
             // `get_from_identity`).
             let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
@@ -113,10 +120,12 @@ impl Interp<'_> {
         };
         self.autoflush()?;
         let rows = self.run_flat_sql(sql, conv, true)?;
-        match rows.rows().next() {
+        let found = match rows.rows().next() {
             Some(r) => self.instance_of_class(&cls, &m, r, 0),
             None => Ok(Value::None),
-        }
+        };
+        self.recycle_rows(rows);
+        found
     }
 
     /// Raises werkzeug's `NotFound` (404) with an optional description.

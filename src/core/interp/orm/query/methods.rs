@@ -115,6 +115,11 @@ impl Interp<'_> {
         self.get_by_pk(class, args.first().unwrap_or(&Value::None), options)
     }
 
+    /// `Model.query.get(key)` without the `Query` object.
+    pub fn model_query_get(&mut self, class: &str, key: &Value) -> R<Value> {
+        self.legacy_get(class, std::slice::from_ref(key), &[])
+    }
+
     /// `Model.query.name(...)` without the `Query` object: the script never sees it.
     pub fn model_query_method(
         &mut self,
@@ -635,7 +640,9 @@ impl Interp<'_> {
                 for m in matching {
                     if let Value::Instance(i) = m {
                         if let Some(k) = i.class.model_info().and_then(|mi| {
-                            self.identity_hkey(&i, &mi).map(|h| (mi.table.clone(), h))
+                            self.identity_hkey(&i, &mi).map(|h| {
+                                crate::core::interp::orm::model::IdentityKey::new(&mi.table, h)
+                            })
                         }) {
                             self.orm.identity.remove(&k);
                         }

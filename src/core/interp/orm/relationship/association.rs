@@ -184,9 +184,11 @@ impl Interp<'_> {
             if j - i == 1 {
                 self.run_stmt(&statements[i], true)?;
             } else {
-                let rows: Vec<Vec<SqlValue>> =
-                    rendered[i..j].iter().map(|r| r.params.clone()).collect();
-                self.run_sql_many(sql, &rows)?;
+                let values: Vec<SqlValue> = rendered[i..j]
+                    .iter()
+                    .flat_map(|r| r.params.iter().cloned())
+                    .collect();
+                self.run_sql_many(sql, j - i, &values)?;
             }
             i = j;
         }

@@ -91,13 +91,13 @@ impl Interp<'_> {
             (SqlValue::Null, _) => Value::None,
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
             (SqlValue::Text(s), Some(SqlType::DateTime)) => {
-                Value::DateTime(self.py(DateTime::from_sqlite(s))?)
+                Value::datetime(self.py(DateTime::from_sqlite(s))?)
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
             (SqlValue::Text(s), Some(SqlType::Interval)) => {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 let at = self.py(DateTime::from_sqlite(s))?;
-                Value::TimeDelta(self.py(at.sub_datetime(&epoch))?)
+                Value::TimeDelta(self.py(at.sub_datetime(&epoch))?.into())
             }
             (SqlValue::Integer(i), Some(SqlType::Numeric(_, s))) => {
                 Value::Decimal(Rc::new(self.py(Decimal::from_sqlite_numeric(

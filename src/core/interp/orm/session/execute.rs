@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use crate::core::interp::exceptions::exc_instance;
-use crate::core::interp::orm::insert::{many_repr, tuple_repr};
+use crate::core::interp::orm::insert::many_repr;
 use crate::core::interp::value::Value;
 use crate::core::interp::{
-    Backend, BackendError, BackendErrorKind, Interp, LogEntry, QueryResult, R,
+    Backend, BackendError, BackendErrorKind, Interp, LogEntry, LogParams, QueryResult, R,
+    param_sets,
 };
 use crate::core::sql::{SqlValue, Statement, render};
 
@@ -34,7 +35,7 @@ impl Interp<'_> {
     }
 
     /// Appends a statement to the SQL log.
-    fn log_statement(&mut self, sql: Rc<str>, params: String, elapsed_ms: f64, rows: usize) {
+    fn log_statement(&mut self, sql: Rc<str>, params: LogParams, elapsed_ms: f64, rows: usize) {
         self.sql_log.push(LogEntry {
             sql,
             params,
@@ -47,7 +48,7 @@ impl Interp<'_> {
     fn last_shown(&self) -> String {
         self.sql_log
             .last()
-            .map(|s| s.params.clone())
+            .map(|s| s.params.text())
             .unwrap_or_default()
     }
 
@@ -77,7 +78,7 @@ impl Interp<'_> {
     pub fn run_flat_sql(&mut self, sql: Rc<str>, params: &[SqlValue], tx: bool) -> R<FlatRows> {
         let mut rows = FlatRows {
             width: 0,
-            values: Vec::new(),
+            values: std::mem::take(&mut self.orm.flat_spare),
         };
         self.run_logged_with(sql, params, tx, &mut |b, sql| {
             rows.width = b.execute_flat(sql, params, &mut rows.values)?;
@@ -123,7 +124,7 @@ impl Interp<'_> {
         let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
         let rows = res.as_ref().map_or(0, |n| *n);
-        self.log_statement(sql.clone(), tuple_repr(params), elapsed_ms, rows);
+        self.log_statement(sql.clone(), LogParams::of(params), elapsed_ms, rows);
         match res {
             Ok(_) => Ok(()),
             Err(e) => {
@@ -136,17 +137,23 @@ impl Interp<'_> {
 
     /// Runs one DML statement once per parameter set (`executemany`: one prepared
     /// statement, one log entry listing the sets as SQLAlchemy echoes them).
-    pub fn run_sql_many(&mut self, sql: &str, rows: &[Vec<SqlValue>]) -> R<()> {
+    /// The `sets` parameter sets lie one after the other in `values` (one vector for all).
+    pub fn run_sql_many(&mut self, sql: &str, sets: usize, values: &[SqlValue]) -> R<()> {
         self.begin_for(sql)?;
         let started = self.backend.now_ms();
-        let res = self.backend.execute_batch(sql, rows);
+        let res = self.backend.execute_batch(sql, sets, values);
         let elapsed_ms = self.backend.now_ms() - started;
-        self.log_statement(Rc::from(sql), many_repr(rows), elapsed_ms, 0);
+        self.log_statement(
+            Rc::from(sql),
+            LogParams::Text(many_repr(sets, values)),
+            elapsed_ms,
+            0,
+        );
         match res {
             Ok(()) => Ok(()),
             Err(e) => {
                 let value = Value::list(
-                    rows.iter()
+                    param_sets(sets, values)
                         .map(|r| Value::tuple(r.iter().map(plain_value).collect()))
                         .collect(),
                 );
@@ -186,10 +193,19 @@ impl Interp<'_> {
         self.raise_value(v)
     }
 
+    /// Keeps a small row buffer of [`Self::run_flat_sql`] for its next call (a lookup's
+    /// rows: one buffer for all of a loop's lookups).
+    pub fn recycle_rows(&mut self, mut rows: FlatRows) {
+        if rows.values.capacity() <= 64 {
+            rows.values.clear();
+            self.orm.flat_spare = rows.values;
+        }
+    }
+
     pub(super) fn log_marker(&mut self, s: &str) {
         self.sql_log.push(LogEntry {
             sql: s.into(),
-            params: String::new(),
+            params: LogParams::Text(String::new()),
             elapsed_ms: 0.0,
             rows: 0,
         });
@@ -234,6 +250,14 @@ fn plain_value(v: &SqlValue) -> Value {
 }
 
 fn is_dml(sql: &str) -> bool {
+    // (A SELECT, the common case, is told by its first letter.)
+    if sql
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'S'))
+    {
+        return false;
+    }
     let head = sql.trim_start().as_bytes();
     ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| {
         head.get(..k.len())

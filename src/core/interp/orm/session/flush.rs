@@ -46,10 +46,22 @@ impl Interp<'_> {
     }
 
     fn flush_inner(&mut self) -> R<()> {
+        // Without a relationship on any mapped class, the passes that follow
+        // relationships (cascades, foreign-key sync, collection links, levels of
+        // self-referential rows, association rows) have nothing to do.
+        let rels = self
+            .orm
+            .reg
+            .mappers
+            .iter()
+            .any(|m| !m.relationships.is_empty());
         // cascade: objects reachable from pending/persistent objects' relationships
         let mut i = 0;
-        let mut seen: Vec<Rc<Instance>> = self.orm.new.clone();
-        seen.extend(self.orm.identity_order.clone());
+        let mut seen: Vec<Rc<Instance>> = Vec::new();
+        if rels {
+            seen.extend(self.orm.new.iter().cloned());
+            seen.extend(self.orm.identity_order.iter().cloned());
+        }
         let mut has_rels = FxMap::default();
         while i < seen.len() {
             if !self.has_relationships(&mut has_rels, &seen[i]) {
@@ -65,21 +77,42 @@ impl Interp<'_> {
             }
             i += 1;
         }
-        self.sync_relationships_before_flush()?;
+        if rels {
+            self.sync_relationships_before_flush()?;
+        }
         // inserts, ordered by table dependency
         let new = self.orm.new.clone();
         let order = self.table_order();
         let mut new_sorted = new.clone();
+        // (The rank of the previous object's class answers for a run of one class.)
+        let mut last: Option<(*const crate::core::interp::value::Class, usize)> = None;
         crate::core::sort::sort_by_cached_key(&mut new_sorted, |i| {
-            i.class
+            let c = Rc::as_ptr(&i.class);
+            if let Some((lc, rank)) = last
+                && lc == c
+            {
+                return rank;
+            }
+            let rank = i
+                .class
                 .model_info()
                 .and_then(|m| order.iter().position(|t| **t == *m.table))
-                .unwrap_or(usize::MAX)
+                .unwrap_or(usize::MAX);
+            last = Some((c, rank));
+            rank
         });
-        let links = self.collection_links(&new_sorted, &mut has_rels);
+        let links = if rels {
+            self.collection_links(&new_sorted, &mut has_rels)
+        } else {
+            Default::default()
+        };
         // rows of one self-referential table: parents first, level by level (SQLAlchemy's
         // topological sort in subsets), insertion order within a level
-        let levels = self.self_ref_levels(&new_sorted, &links);
+        let levels = if rels {
+            self.self_ref_levels(&new_sorted, &links)
+        } else {
+            Default::default()
+        };
         if !levels.is_empty() {
             let pos: std::collections::HashMap<usize, usize> = new_sorted
                 .iter()
@@ -103,7 +136,9 @@ impl Interp<'_> {
         let mut plans = Plans::default();
         let mut memo = RelsByClass::default();
         self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
-            me.sync_before_insert(inst, &links, &mut memo);
+            if rels {
+                me.sync_before_insert(inst, &links, &mut memo);
+            }
             me.fire_event("before_insert", inst)
         })?;
         for inst in &new_sorted {
@@ -116,7 +151,9 @@ impl Interp<'_> {
                 .is_some_and(|s| s.status == Status::Pending)
         });
         // foreign keys that depend on just-inserted parents
-        self.sync_relationships_before_flush()?;
+        if rels {
+            self.sync_relationships_before_flush()?;
+        }
         // updates
         let mut cands = std::mem::take(&mut self.orm.modified);
         self.orm.modified_set.clear();
@@ -160,7 +197,9 @@ impl Interp<'_> {
                 self.update_instance(&mut plans, inst)?;
             }
         }
-        self.flush_secondary()?;
+        if rels || !self.orm.dynamic_links.is_empty() {
+            self.flush_secondary()?;
+        }
         // deletes (children first: reverse dependency order)
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::core::interp::orm::model::{Ident, InstState, ModelInfo, Status};
 use crate::core::interp::value::{Class, Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::sql::{SqlValue, Statement};
+use crate::core::sql::{SqlType, SqlValue, Statement};
 
 impl Interp<'_> {
     /// Expires an instance's loaded attributes.
@@ -91,9 +91,15 @@ impl Interp<'_> {
         let n = m.columns.len();
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
-            values.push(Some(match row.get(off + i) {
-                Some(sv) => self.from_sql(sv, m.types.get(i))?,
-                None => Value::None,
+            let ty = m.types.get(i);
+            values.push(Some(match (row.get(off + i), ty) {
+                // (The common cells, as `from_sql` converts them, without its call.)
+                (Some(SqlValue::Integer(v)), Some(SqlType::Integer)) => Value::int(*v),
+                (Some(SqlValue::Text(s)), Some(SqlType::Text | SqlType::String(_))) => {
+                    Value::Str(s.clone())
+                }
+                (Some(sv), _) => self.from_sql(sv, ty)?,
+                (None, _) => Value::None,
             }));
         }
         Ok(values)
@@ -148,8 +154,8 @@ impl Interp<'_> {
                 _ => ident = Ident::One(v),
             }
         }
-        let key = (
-            m.table.clone(),
+        let key = crate::core::interp::orm::model::IdentityKey::new(
+            &m.table,
             crate::core::interp::orm::model::identity_key(ident.values()),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {

@@ -74,7 +74,7 @@ impl Interp<'_> {
     fn savepoint_sql(&mut self, sql: &str) {
         self.sql_log.push(crate::core::interp::LogEntry {
             sql: sql.into(),
-            params: "()".into(),
+            params: crate::core::interp::LogParams::Text("()".into()),
             elapsed_ms: 0.0,
             rows: 0,
         });
