@@ -321,3 +321,8 @@ fn dates_extract_and_intervals() {
 fn query_api_slices_params_and_results() {
     check("query_api_tour");
 }
+
+#[test]
+fn model_classes_mixins_and_metadata() {
+    check("model_classes_mixins");
+}

@@ -222,11 +222,22 @@ pub fn create_indexes(md: &MetaData, table: &Table) -> Result<Vec<CreateIndex>, 
 /// (other than itself and tables outside `names`) are already emitted. Cycles fall back to
 /// metadata order for the remaining tables.
 pub fn sort_tables<'a>(md: &'a MetaData, names: &[&str]) -> Vec<&'a Table> {
-    let mut todo: Vec<&Table> = md
+    let todo: Vec<&Table> = md
         .tables
         .iter()
         .filter(|t| names.contains(&t.name.as_str()))
         .collect();
+    sort_table_list(todo)
+}
+
+/// `MetaData.sorted_tables`: the same sort over the tables ordered by name first.
+pub fn sorted_tables(md: &MetaData) -> Vec<&Table> {
+    let mut todo: Vec<&Table> = md.tables.iter().collect();
+    crate::core::sort::sort_by(&mut todo, |a, b| a.name.cmp(&b.name));
+    sort_table_list(todo)
+}
+
+fn sort_table_list(mut todo: Vec<&Table>) -> Vec<&Table> {
     let mut out: Vec<&Table> = Vec::new();
     while !todo.is_empty() {
         let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();

@@ -38,6 +38,9 @@ impl Interp<'_> {
             }
             "issubclass" => match (&args[0], &args[1]) {
                 (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
+                (Value::Class(a), Value::Native(n)) if n.is_model_base() => {
+                    Ok(Value::Bool(a.model_info().is_some()))
+                }
                 _ => Ok(Value::Bool(false)),
             },
             "getattr" => {
@@ -141,6 +144,10 @@ impl Interp<'_> {
                     || (&**n == "int" && tn == "bool")
                     || (&**n == "date" && tn == "datetime")
                     || &**n == "object"
+            }
+            // `isinstance(obj, db.Model)`: any mapped class's instance.
+            Value::Native(n) if n.is_model_base() => {
+                matches!(v, Value::Instance(i) if i.class.model_info().is_some())
             }
             _ => {
                 return self.raise(

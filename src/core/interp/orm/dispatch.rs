@@ -194,7 +194,11 @@ impl Interp<'_> {
             Native::Metadata => match name {
                 "tables" => Ok(nv(Native::TablesDict)),
                 "sorted_tables" => {
-                    let names: Vec<String> = self.table_order();
+                    let names: Vec<String> =
+                        crate::core::orm::ddl::sorted_tables(&self.orm.reg.metadata)
+                            .iter()
+                            .map(|t| t.name.clone())
+                            .collect();
                     Ok(Value::list(
                         names
                             .into_iter()
