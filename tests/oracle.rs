@@ -53,6 +53,7 @@ fn check(name: &str) {
 
 #[test]
 fn str_of_select_uses_the_default_dialect() {
+    check("str_of_constructs");
     check("str_select");
 }
 

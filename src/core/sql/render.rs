@@ -92,6 +92,54 @@ pub fn render_generic(sel: &Select) -> String {
     r.select(sel, false)
 }
 
+/// An expression as `str(expr)` prints it in SQLAlchemy (the default dialect:
+/// `"user".name = :name_1`).
+pub fn render_expr_generic(e: &Expr) -> String {
+    let mut r = Renderer {
+        dialect: Dialect::Generic,
+        ..Renderer::default()
+    };
+    r.expr(e, Ctx::Normal)
+}
+
+/// An UPDATE or DELETE as `str(update(...))` prints it in SQLAlchemy's default dialect
+/// (`UPDATE "user" SET name=:name WHERE "user".id = :id_1`).
+pub fn render_dml_generic(stmt: &Statement) -> String {
+    let mut r = Renderer {
+        dialect: Dialect::Generic,
+        ..Renderer::default()
+    };
+    match stmt {
+        Statement::Update(u) => {
+            r.enclosing.push(vec![TableRef::Named(u.table.clone())]);
+            let mut sets = vec![];
+            for (c, v) in &u.set {
+                let val = match v {
+                    Expr::Bind(_) => format!(":{c}"),
+                    other => r.expr(other, Ctx::Normal),
+                };
+                sets.push(format!("{}={val}", r.q(c)));
+            }
+            let mut s = format!("UPDATE {} SET {}", r.q(&u.table), sets.join(", "));
+            if !u.where_.is_empty() {
+                s.push_str(" WHERE ");
+                s.push_str(&r.and_list(&u.where_));
+            }
+            s
+        }
+        Statement::Delete(d) => {
+            r.enclosing.push(vec![TableRef::Named(d.table.clone())]);
+            let mut s = format!("DELETE FROM {}", r.q(&d.table));
+            if !d.where_.is_empty() {
+                s.push_str(" WHERE ");
+                s.push_str(&r.and_list(&d.where_));
+            }
+            s
+        }
+        other => render(other).sql,
+    }
+}
+
 /// The name SQLAlchemy gives a bind compared with `e`: the column's name, the
 /// function's name, else `param`.
 fn bind_base(e: &Expr) -> String {

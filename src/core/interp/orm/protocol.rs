@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::sql::Statement;
+use crate::core::sql::{Expr, Statement};
 
 use super::super::value::Value;
 use super::super::{Interp, PrintedTable, R};
@@ -168,6 +168,23 @@ impl Interp<'_> {
     /// `str()` of library objects.
     pub fn native_str(&mut self, n: Rc<Native>) -> R<String> {
         match &*n {
+            // `str(User.name)` is the attribute's name; other expressions print in
+            // SQLAlchemy's default dialect.
+            Native::Instrumented(a) if a.via.is_none() => Ok(format!("{}.{}", a.class, a.key)),
+            Native::Sql(s) if !matches!(s.expr, Expr::Column { .. }) => {
+                Ok(crate::core::sql::render::render_expr_generic(&s.expr))
+            }
+            Native::Query(q) if q.dml.is_some() => {
+                let q = q.clone();
+                let st = self.dml_statement(&q)?;
+                Ok(crate::core::sql::render::render_dml_generic(&st))
+            }
+            Native::Dynamic(inst, key, false) => {
+                let (inst, key) = (inst.clone(), key.clone());
+                let q = self.dynamic_query(&inst, &key)?;
+                let sel = self.loading_select(&q.q)?;
+                Ok(crate::core::sql::render(&Statement::Select(sel)).sql)
+            }
             Native::Instrumented(_) | Native::Sql(_) => {
                 let v = Value::Native(n.clone());
                 let s = self.as_sql(&v);
@@ -580,5 +597,34 @@ impl Interp<'_> {
         (0..len)
             .map(|i| nv(Native::ColumnObj(t.clone(), i)))
             .collect()
+    }
+}
+
+impl Interp<'_> {
+    /// The UPDATE / DELETE statement of an `update(M)` / `delete(M)` construct.
+    fn dml_statement(&mut self, q: &super::query::QueryObj) -> R<Statement> {
+        let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+        match &q.dml {
+            Some(Some(vals)) => {
+                let table = self.orm.reg.table_of(&class).ok().cloned();
+                let mut pairs: Vec<(String, Expr)> = vec![];
+                for (k, v) in vals {
+                    let col = table.as_ref().and_then(|t| t.col_by_key(k)).cloned();
+                    let name = col.as_ref().map_or(k.to_string(), |c| c.name.clone());
+                    let ty = col.map(|c| c.ty);
+                    pairs.push((name, self.to_expr(v, ty.as_ref())?.expr));
+                }
+                let refs: Vec<(&str, Expr)> =
+                    pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
+                match q.q.update_statement(&self.orm.reg, refs) {
+                    Ok(u) => Ok(Statement::Update(u)),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                }
+            }
+            _ => match q.q.delete_statement(&self.orm.reg) {
+                Ok(d) => Ok(Statement::Delete(d)),
+                Err(e) => self.raise("InvalidRequestError", e.0),
+            },
+        }
     }
 }

@@ -1,0 +1,26 @@
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(20))
+    posts = db.relationship('Post', backref='author', lazy='dynamic')
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(20))
+    user_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+
+db.create_all()
+u = User(name='a')
+db.session.add(u)
+db.session.commit()
+print(u.posts)
+print(User.query.filter_by(name='x').order_by(User.id.desc()).limit(3))
+print(db.select(User).where(User.name.in_(['a', 'b'])))
+print(db.session.query(User.name, func.count(Post.id)).join(User.posts).group_by(User.id))
+print(str(User.name == 'x'), str(User.id > 5), str(and_(User.id > 1, User.name.like('%a'))))
+print(User.name, User.__table__)
+print(db.update(User).where(User.id == 1).values(name='z'))
+print(db.delete(Post).where(Post.title.is_(None)))
+print(db.select(func.count()).select_from(User))
+print(text('SELECT * FROM user WHERE id = :id'))
+print(User.query.filter(User.posts.any(Post.title == 'x')))
+print(db.select(User.id, User.name).order_by(User.name).limit(5).offset(2))
