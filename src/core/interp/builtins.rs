@@ -275,6 +275,7 @@ pub fn is_sqla_exc(n: &str) -> bool {
             | "UnmappedInstanceError"
             | "NoSuchTableError"
             | "NoInspectionAvailable"
+            | "CompileError"
     )
 }
 

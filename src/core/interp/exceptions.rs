@@ -50,6 +50,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("NoForeignKeysError", "ArgumentError"),
     ("UnmappedInstanceError", "InvalidRequestError"),
     ("NoSuchTableError", "InvalidRequestError"),
+    ("CompileError", "SQLAlchemyError"),
     ("NoReferencedTableError", "InvalidRequestError"),
     ("NoInspectionAvailable", "InvalidRequestError"),
     ("HTTPException", "Exception"),

@@ -585,6 +585,10 @@ impl Interp<'_> {
                             None => String::new(),
                         },
                     };
+                    if table.col_by_key(&key).is_none() {
+                        return self
+                            .raise("CompileError", format!("Unconsumed column names: {key}"));
+                    }
                     let ty = table.col_by_key(&key).map(|c| c.ty.clone());
                     // A plain value is written as the column stores it (a `Float`
                     // column gets a float), an expression as it is.
