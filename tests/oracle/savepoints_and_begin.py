@@ -46,3 +46,18 @@ class Ctx:
 with Ctx() as c:
     raise ValueError('boom')
 print('after')
+class A(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    v = db.Column(db.Integer)
+db.create_all()
+db.session.add(A(v=1))
+db.session.commit()
+sp = db.session.begin_nested()
+db.session.add(A(v=2))
+sp.rollback()
+print(A.query.count())
+sp = db.session.begin_nested()
+db.session.add(A(v=3))
+sp.commit()
+db.session.commit()
+print([a.v for a in A.query.order_by(A.id)])

@@ -607,25 +607,25 @@ impl Interp<'_> {
     }
 
     pub(crate) fn run_ddl(&mut self, stmts: Vec<Statement>) -> R<()> {
-        let own_tx = !self.orm.in_tx;
-        if own_tx {
-            self.sql_log.push(super::super::LogEntry {
-                sql: "BEGIN (implicit)".into(),
+        // `create_all()` / `drop_all()` run on a connection of their own (SQLAlchemy logs its
+        // BEGIN and COMMIT whatever the session is doing); with Flask-SQLAlchemy's one
+        // in-memory connection, that COMMIT also commits what the session has sent.
+        let marker = |it: &mut Self, sql: &str| {
+            it.sql_log.push(super::super::LogEntry {
+                sql: sql.into(),
                 params: super::super::LogParams::Text(String::new()),
                 elapsed_ms: 0.0,
                 rows: 0,
             });
-        }
+        };
+        marker(self, "BEGIN (implicit)");
         for s in &stmts {
             self.run_stmt(s, false)?;
         }
-        if own_tx {
-            self.sql_log.push(super::super::LogEntry {
-                sql: "COMMIT".into(),
-                params: super::super::LogParams::Text(String::new()),
-                elapsed_ms: 0.0,
-                rows: 0,
-            });
+        marker(self, "COMMIT");
+        if self.orm.sqlite_tx {
+            self.orm.sqlite_tx = false;
+            let _ = self.backend.execute("COMMIT", &[]);
         }
         Ok(())
     }

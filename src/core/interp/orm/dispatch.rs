@@ -211,6 +211,9 @@ impl Interp<'_> {
             Native::TablesDict => method(name),
             Native::Inspected(x) => self.inspected_attr(this, x, name),
             Native::Insert(_) if matches!(name, "values" | "returning") => method(name),
+            Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
+                method(name)
+            }
             Native::ForeignKeySpec(fk) => match name {
                 "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
                 "ondelete" | "onupdate" | "name" => {

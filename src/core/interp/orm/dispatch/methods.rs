@@ -191,6 +191,11 @@ impl Interp<'_> {
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
             Native::Inspected(_) => self.inspector_method(name, args),
+            // `tx = db.session.begin_nested(); ...; tx.commit()` / `tx.rollback()`.
+            Native::SessionScope(s) if matches!(name, "commit" | "rollback" | "close") => {
+                self.scope_exit(s, name != "commit")?;
+                Ok(Value::None)
+            }
             Native::Hybrid(h) => {
                 let f = match args.into_iter().next() {
                     // `@name.inplace.expression` + `@classmethod` (SQLAlchemy 2.0 style).

@@ -27,6 +27,9 @@ impl Interp<'_> {
     /// Opens the session transaction, and SQLite's (pysqlite style: only before DML).
     fn begin_for(&mut self, sql: &str) -> R<()> {
         self.begin()?;
+        if !self.orm.savepoints.is_empty() {
+            self.emit_savepoints();
+        }
         if !self.orm.sqlite_tx && is_dml(sql) {
             self.orm.sqlite_tx = true;
             let _ = self.backend.execute("BEGIN", &[]);

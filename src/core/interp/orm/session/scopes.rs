@@ -18,9 +18,10 @@ pub enum SessionScope {
     Nested,
 }
 
-/// An open SAVEPOINT: its name and the objects pending when it began.
+/// An open SAVEPOINT: its name and the objects pending when it began. Like SQLAlchemy's,
+/// it reaches SQLite only with the next statement (`name` is empty until then).
 pub struct Savepoint {
-    /// `sa_savepoint_N`.
+    /// `sa_savepoint_N`, once emitted.
     pub name: String,
     /// `session.new` when the savepoint began (by address).
     pub pending_before: Vec<usize>,
@@ -48,13 +49,6 @@ impl Interp<'_> {
     pub fn session_begin_nested(&mut self) -> R<SessionScope> {
         self.autoflush()?;
         self.begin()?;
-        if !self.orm.sqlite_tx {
-            self.orm.sqlite_tx = true;
-            let _ = self.backend.execute("BEGIN", &[]);
-        }
-        self.orm.savepoint_seq += 1;
-        let name = format!("sa_savepoint_{}", self.orm.savepoint_seq);
-        self.savepoint_sql(&format!("SAVEPOINT {name}"));
         let pending_before = self
             .orm
             .new
@@ -62,12 +56,31 @@ impl Interp<'_> {
             .map(|i| Rc::as_ptr(i) as usize)
             .collect();
         self.orm.savepoints.push(Savepoint {
-            name,
+            name: String::new(),
             pending_before,
             inserted_before: self.orm.inserted_in_tx.len(),
             modified_before: self.orm.modified.len(),
         });
         Ok(SessionScope::Nested)
+    }
+
+    /// Emits the SAVEPOINTs begun since the last statement (before the next one runs).
+    pub fn emit_savepoints(&mut self) {
+        if self.orm.savepoints.iter().all(|s| !s.name.is_empty()) {
+            return;
+        }
+        if !self.orm.sqlite_tx {
+            self.orm.sqlite_tx = true;
+            let _ = self.backend.execute("BEGIN", &[]);
+        }
+        for i in 0..self.orm.savepoints.len() {
+            if self.orm.savepoints[i].name.is_empty() {
+                self.orm.savepoint_seq += 1;
+                let name = format!("sa_savepoint_{}", self.orm.savepoint_seq);
+                self.savepoint_sql(&format!("SAVEPOINT {name}"));
+                self.orm.savepoints[i].name = name;
+            }
+        }
     }
 
     /// Runs and logs a SAVEPOINT statement (SQLAlchemy's echo shows its empty parameters).
@@ -101,7 +114,9 @@ impl Interp<'_> {
                 if !failed {
                     match self.flush() {
                         Ok(()) => {
-                            if let Some(sp) = self.orm.savepoints.pop() {
+                            if let Some(sp) = self.orm.savepoints.pop()
+                                && !sp.name.is_empty()
+                            {
                                 self.savepoint_sql(&format!("RELEASE SAVEPOINT {}", sp.name));
                             }
                             return Ok(());
@@ -124,7 +139,9 @@ impl Interp<'_> {
         let Some(sp) = self.orm.savepoints.pop() else {
             return;
         };
-        self.savepoint_sql(&format!("ROLLBACK TO SAVEPOINT {}", sp.name));
+        if !sp.name.is_empty() {
+            self.savepoint_sql(&format!("ROLLBACK TO SAVEPOINT {}", sp.name));
+        }
         self.orm.failed = None;
         let inserted: Vec<Rc<Instance>> = self
             .orm
