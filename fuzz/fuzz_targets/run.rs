@@ -12,9 +12,10 @@ const PRELUDE: &str = "class User(db.Model):\n    id = db.Column(db.Integer, pri
 
 fuzz_target!(|data: &[u8]| {
     let src = String::from_utf8_lossy(data);
-    let Ok(mut db) = Database::open_in_memory() else { return };
+    let Ok(db) = Database::open_in_memory() else { return };
     let opts = RunOptions { max_steps: 20_000, ..Default::default() };
-    let out = run(&[Source::new("models.py", PRELUDE), Source::new("script.py", &src)], &mut db, opts);
+    let mut backend = db.script_backend();
+    let out = run(&[Source::new("models.py", PRELUDE), Source::new("script.py", &src)], &mut backend, opts);
     if let Some(e) = &out.error {
         let len = if e.source == 0 { PRELUDE.len() } else { src.len() };
         assert!(e.span.start <= e.span.end && e.span.end <= len, "bad span {e:?}");
