@@ -327,3 +327,8 @@ fn query_api_slices_params_and_results() {
 fn model_classes_mixins_and_metadata() {
     check("model_classes_mixins");
 }
+
+#[test]
+fn pagination_edges_next_prev_and_count_false() {
+    check("paginate_details");
+}

@@ -26,12 +26,14 @@ pub struct Pagination {
     pub items: Vec<Value>,
     /// error_out used.
     pub error_out: bool,
+    /// The total was counted (`count=False` leaves `total` None and `pages` 0).
+    pub counted: bool,
 }
 
 impl Pagination {
     /// Number of pages.
     pub fn pages(&self) -> i64 {
-        if self.total == 0 || self.per_page == 0 {
+        if self.total == 0 || self.per_page == 0 || !self.counted {
             0
         } else {
             (self.total + self.per_page - 1) / self.per_page
@@ -46,6 +48,7 @@ impl Interp<'_> {
         let mut per_page = 20;
         let mut error_out = true;
         let mut max_per_page = None;
+        let mut counted = true;
         if let Some((i, a)) = args.iter().enumerate().next() {
             let _ = (i, a);
             return self.raise("TypeError", "paginate() takes 1 positional argument");
@@ -68,7 +71,7 @@ impl Interp<'_> {
                 }
                 "error_out" => error_out = self.truthy(v)?,
                 "max_per_page" => max_per_page = Some(self.as_index(v)?),
-                "count" => {}
+                "count" => counted = self.truthy(v)?,
                 _ => {
                     return self.raise(
                         "TypeError",
@@ -113,10 +116,14 @@ impl Interp<'_> {
             Ok(x) => x,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        let rows = self.run_select(total_sel)?;
-        let total = match rows.first().and_then(|r| r.first()) {
-            Some(SqlValue::Integer(i)) => *i,
-            _ => 0,
+        let total = if counted {
+            let rows = self.run_select(total_sel)?;
+            match rows.first().and_then(|r| r.first()) {
+                Some(SqlValue::Integer(i)) => *i,
+                _ => 0,
+            }
+        } else {
+            0
         };
         Ok(Value::Native(Rc::new(Native::Pagination(Pagination {
             query: qo.clone(),
@@ -125,6 +132,7 @@ impl Interp<'_> {
             total,
             items,
             error_out,
+            counted,
         }))))
     }
 
@@ -135,6 +143,7 @@ impl Interp<'_> {
             "items" => Value::list(p.items.clone()),
             "page" => Value::int(p.page),
             "per_page" => Value::int(p.per_page),
+            "total" if !p.counted => Value::None,
             "total" => Value::int(p.total),
             "pages" => Value::int(pages),
             "has_prev" => Value::Bool(p.page > 1),
@@ -153,18 +162,17 @@ impl Interp<'_> {
                     Value::None
                 }
             }
-            "first" => {
-                if p.total == 0 {
-                    Value::int(0)
+            // Flask-SQLAlchemy: 0 for a page without items; `last` is never before `first`.
+            "first" | "last" => {
+                let first = if p.items.is_empty() {
+                    0
                 } else {
-                    Value::int((p.page - 1) * p.per_page + 1)
-                }
-            }
-            "last" => {
-                if p.total == 0 {
-                    Value::int(0)
+                    (p.page - 1) * p.per_page + 1
+                };
+                if name == "first" {
+                    Value::int(first)
                 } else {
-                    Value::int(((p.page - 1) * p.per_page + p.items.len() as i64).min(p.total))
+                    Value::int(first.max(first + p.items.len() as i64 - 1))
                 }
             }
             "next" | "prev" | "iter_pages" => {
@@ -188,12 +196,28 @@ impl Interp<'_> {
                 } else {
                     p.page - 1
                 };
-                let kw: Kw = vec![
+                // Flask-SQLAlchemy: the page is loaded without counting again (the total is
+                // carried over), `error_out` False unless given.
+                let error_out = match kw.iter().find(|(k, _)| &**k == "error_out") {
+                    Some((_, v)) => self.truthy(v)?,
+                    None => false,
+                };
+                let args: Kw = vec![
                     (Rc::from("page"), Value::int(page)),
                     (Rc::from("per_page"), Value::int(p.per_page)),
-                    (Rc::from("error_out"), Value::Bool(p.error_out)),
+                    (Rc::from("error_out"), Value::Bool(error_out)),
+                    (Rc::from("count"), Value::Bool(false)),
                 ];
-                self.paginate(&p.query.clone(), &[], &kw)
+                let v = self.paginate(&p.query.clone(), &[], &args)?;
+                if let Value::Native(n) = &v
+                    && let Native::Pagination(np) = &**n
+                {
+                    let mut np = np.clone();
+                    np.total = p.total;
+                    np.counted = p.counted;
+                    return Ok(Value::Native(Rc::new(Native::Pagination(np))));
+                }
+                Ok(v)
             }
             _ => {
                 let mut le = 2;
