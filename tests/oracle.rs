@@ -332,3 +332,8 @@ fn model_classes_mixins_and_metadata() {
 fn pagination_edges_next_prev_and_count_false() {
     check("paginate_details");
 }
+
+#[test]
+fn ddl_options_autoincrement_and_column_checks() {
+    check("ddl_options");
+}

@@ -41,6 +41,18 @@ fn conv_name(
 /// declaration order, then per column (in column order) its `UNIQUE` (unless `index=True`, which
 /// makes a unique index instead) and its `FOREIGN KEY`s — SQLAlchemy's constraint creation order.
 pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlError> {
+    // `sqlite_autoincrement` with one integer primary key column: declared on the column
+    // (`PRIMARY KEY AUTOINCREMENT`), with no PRIMARY KEY clause after the columns.
+    let pk_now = table.primary_key();
+    let inline_pk = match pk_now.as_slice() {
+        [one] if table.sqlite_autoincrement => table
+            .columns
+            .iter()
+            .find(|c| c.name == *one)
+            .filter(|c| c.ty.is_integer())
+            .map(|c| c.name.clone()),
+        _ => None,
+    };
     let mut columns = Vec::new();
     for c in &table.columns {
         let mut checks = Vec::new();
@@ -61,6 +73,7 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
             default: c.server_default.as_ref().map(|d| d.sql()),
             not_null: !c.is_nullable(),
             checks,
+            autoincrement_pk: inline_pk.as_deref() == Some(c.name.as_str()),
         });
     }
     let mut constraints = Vec::new();
@@ -79,7 +92,7 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
                 .collect(),
         ),
     };
-    if !pk_cols.is_empty() {
+    if !pk_cols.is_empty() && inline_pk.is_none() {
         let name = conv_name(
             md,
             ConstraintKind::PrimaryKey,

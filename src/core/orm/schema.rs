@@ -285,6 +285,9 @@ pub struct Table {
     pub constraints: Vec<Constraint>,
     /// Explicit indexes in declaration order.
     pub indexes: Vec<Index>,
+    /// `__table_args__ = {'sqlite_autoincrement': True}`: the integer primary key is
+    /// declared `PRIMARY KEY AUTOINCREMENT` on its column.
+    pub sqlite_autoincrement: bool,
 }
 
 impl Table {
@@ -295,6 +298,7 @@ impl Table {
             columns: vec![],
             constraints: vec![],
             indexes: vec![],
+            sqlite_autoincrement: false,
         }
     }
     /// Add a column.

@@ -273,6 +273,8 @@ pub struct ColumnDef {
     pub not_null: bool,
     /// Column-level CHECK constraints `(name, sqltext)`.
     pub checks: Vec<(Option<String>, String)>,
+    /// `PRIMARY KEY AUTOINCREMENT` on the column (SQLite's `sqlite_autoincrement`).
+    pub autoincrement_pk: bool,
 }
 
 /// A table-level constraint of CREATE TABLE.

@@ -426,6 +426,7 @@ impl Interp<'_> {
         let mut name = None;
         let mut ty = None;
         let mut fks = vec![];
+        let mut checks: Vec<(Option<String>, String)> = vec![];
         for a in &args {
             match a {
                 Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
@@ -435,8 +436,9 @@ impl Interp<'_> {
                         ty = Some(type_of_name(f.trim_start_matches("db.")))
                     }
                     Native::ForeignKeySpec(f) => fks.push(f.clone()),
+                    // A column-level CHECK, rendered inline after the column's type.
                     Native::ConstraintSpec(Constraint::Check { name, sql }) => {
-                        let _ = (name, sql);
+                        checks.push((name.clone(), sql.clone()));
                     }
                     _ => return self.raise("ArgumentError", "unexpected argument to Column()"),
                 },
@@ -462,6 +464,9 @@ impl Interp<'_> {
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
         for fk in fks {
             col = col.foreign_key(fk);
+        }
+        for (n, sql) in &checks {
+            col = col.check(n.as_deref(), sql);
         }
         let mut default = None;
         let mut onupdate = None;
@@ -514,6 +519,11 @@ impl Interp<'_> {
                                 }
                                 crate::core::sql::Expr::Raw(r) if r == "1" => ServerDefault::True,
                                 crate::core::sql::Expr::Raw(r) if r == "0" => ServerDefault::False,
+                                crate::core::sql::Expr::Bool(true) => ServerDefault::True,
+                                crate::core::sql::Expr::Bool(false) => ServerDefault::False,
+                                crate::core::sql::Expr::Text { sql, .. } => {
+                                    ServerDefault::Sql(sql.clone())
+                                }
                                 _ => return self.unsupported("this server_default"),
                             },
                             _ => return self.unsupported("this server_default"),

@@ -207,7 +207,6 @@ impl Interp<'_> {
         if let Some(args) = cls.lookup("__table_args__") {
             let items = match &args {
                 Value::Tuple(t) => (**t).clone(),
-                Value::Dict(_) => vec![],
                 other => vec![other.clone()],
             };
             for it in items {
@@ -215,6 +214,15 @@ impl Interp<'_> {
                     && let Native::IndexSpec(ix) = &**n
                 {
                     table = table.index(ix.clone());
+                    continue;
+                }
+                // The options dict (alone, or last in the tuple).
+                if let Value::Dict(_) = &it {
+                    for (k, v) in self.mapping_items(&it)? {
+                        if matches!(&k, Value::Str(s) if &**s == "sqlite_autoincrement") {
+                            table.sqlite_autoincrement = self.truthy(&v)?;
+                        }
+                    }
                     continue;
                 }
                 if let Some(c) = self.constraint_from(&it)? {

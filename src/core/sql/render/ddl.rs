@@ -20,6 +20,9 @@ fn column_def(c: &ColumnDef) -> String {
     if c.not_null {
         s.push_str(" NOT NULL");
     }
+    if c.autoincrement_pk {
+        s.push_str(" PRIMARY KEY AUTOINCREMENT");
+    }
     for (name, sql) in &c.checks {
         s.push(' ');
         if let Some(n) = name {
