@@ -337,3 +337,8 @@ fn pagination_edges_next_prev_and_count_false() {
 fn ddl_options_autoincrement_and_column_checks() {
     check("ddl_options");
 }
+
+#[test]
+fn relationships_choose_their_foreign_keys() {
+    check("multiple_foreign_keys");
+}

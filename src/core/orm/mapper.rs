@@ -406,6 +406,7 @@ impl Registry {
                     rev.lazy = r.backref_lazy;
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
+                    rev.foreign_keys = r.foreign_keys.clone();
                     rev.order_by = r.backref_order_by.clone();
                     rev.pending_order_by = r.backref_pending_order_by.clone();
                     // The reverse side joins the same way with the roles swapped.

@@ -379,6 +379,48 @@ impl Interp<'_> {
         }
     }
 
+    /// A relationship's `foreign_keys=`: the columns' names, from columns (mapped or still
+    /// being declared), attributes, or strings (`'Message.sender_id'`, `'[A.x, A.y]'`).
+    fn foreign_key_names(&mut self, v: &Value) -> R<Vec<String>> {
+        let items = match v {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => (**t).clone(),
+            other => vec![other.clone()],
+        };
+        let mut out = vec![];
+        for it in items {
+            match &it {
+                Value::Str(s) => {
+                    for part in s.trim_matches(|c| c == '[' || c == ']').split(',') {
+                        let name = part.trim().rsplit('.').next().unwrap_or("").trim();
+                        if !name.is_empty() {
+                            out.push(name.to_string());
+                        }
+                    }
+                }
+                other => {
+                    let Some(s) = self.as_sql(other) else {
+                        return self.raise(
+                            "ArgumentError",
+                            "foreign_keys= takes columns or their names",
+                        );
+                    };
+                    let e = self.orm.resolve_specs(&s.expr);
+                    match e {
+                        crate::core::sql::Expr::Column { name, .. } => out.push(name),
+                        _ => {
+                            return self.raise(
+                                "ArgumentError",
+                                "foreign_keys= takes columns or their names",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The relationship `key` declared on class `owner` (not mapped yet).
     fn relationship_from(&mut self, owner: &str, key: &str, r: &super::RelSpec) -> R<Relationship> {
         let mut rel = Relationship::new(key, &r.target);
@@ -445,7 +487,8 @@ impl Interp<'_> {
                     }
                 }
                 ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,
-                ("viewonly" | "foreign_keys" | "overlaps", _) => {}
+                ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
+                ("viewonly" | "overlaps", _) => {}
                 _ => {}
             }
         }

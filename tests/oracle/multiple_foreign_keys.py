@@ -1,0 +1,37 @@
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(20))
+    sent = db.relationship('Message', foreign_keys='Message.sender_id', backref='sender', lazy='dynamic')
+    received = db.relationship('Message', foreign_keys='Message.recipient_id', backref='recipient', lazy='dynamic')
+    manager_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+    reports = db.relationship('User', backref=db.backref('manager', remote_side=[id]))
+
+class Message(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    body = db.Column(db.String(50))
+    sender_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+    recipient_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    author_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+    editor_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+    published = db.Column(db.Boolean, default=False)
+    author = db.relationship('User', foreign_keys=[author_id])
+    editor = db.relationship('User', foreign_keys=[editor_id])
+
+db.create_all()
+boss = User(name='boss')
+a, b = User(name='a', manager=boss), User(name='b', manager=boss)
+db.session.add_all([boss, a, b])
+db.session.commit()
+db.session.add_all([Message(body='hi', sender=a, recipient=b), Message(body='yo', sender=b, recipient=a), Message(body='ok', sender=a, recipient=boss)])
+db.session.add_all([Post(author=a, editor=boss, published=True), Post(author=b, editor=a)])
+db.session.commit()
+print(a.sent.count(), a.received.count(), [m.body for m in boss.received], b.sent.first().recipient.name)
+print([u.name for u in boss.reports], a.manager.name, boss.manager)
+p1, p2 = Post.query.order_by(Post.id).all()
+print(p1.author.name, p1.editor.name, p2.editor.name)
+print(Message.query.join(Message.sender).filter(User.name == 'a').count())
+print(db.session.query(User.name, func.count(Message.id)).join(Message, Message.sender_id == User.id).group_by(User.name).order_by(User.name).all())
+print(User.query.filter(User.manager.has(name='boss')).count(), User.query.filter(User.reports.any()).all()[0].name)
