@@ -170,11 +170,45 @@ fn main() {
             let (db, ms, fp) = script(db, sources);
             orm_ms.push(ms);
             fps.0 = fp;
+            // O1's raw path starts from the state the ORM's run started from: a fresh
+            // in-memory database with the same schema (the ORM database's DDL, replayed in
+            // `sqlite_master` order) and the same 5 roles, made before the clock starts.
+            // (It used to run on the ORM's database after `DELETE FROM users`, reusing the
+            // pages and the allocator's memory the ORM's run had already paid for.) The
+            // ORM's database is dropped first, as the raw database of the run before is
+            // dropped before the ORM's next run starts. O2 and O3 read the seeded database
+            // the ORM has just read, with the SELECT the ORM sends: the same state already.
+            let db = if w == "O1" {
+                let ddl = db
+                    .query_many(
+                        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid",
+                        &[vec![]],
+                    )
+                    .expect("schema");
+                let roles = db
+                    .query_many("SELECT id, name FROM roles ORDER BY id", &[vec![]])
+                    .expect("roles");
+                drop(db);
+                let fresh = Database::open_in_memory().expect("db");
+                for row in &ddl[0] {
+                    if let Value::Text(sql) = &row[0] {
+                        fresh.execute_batch(sql).expect("schema");
+                    }
+                }
+                fresh
+                    .run_many(
+                        "INSERT INTO roles (id, name) VALUES (?, ?)",
+                        roles[0].clone(),
+                    )
+                    .expect("roles");
+                fresh
+            } else {
+                db
+            };
             // The raw path, same engine, same data.
             let t = Instant::now();
             match w {
                 "O1" => {
-                    db.run("DELETE FROM users", &[]).expect("reset");
                     // The rows are the raw path's input, made before the clock starts (as
                     // o1.py builds its tuples untimed): only the inserting is timed.
                     let batch = rows.clone();

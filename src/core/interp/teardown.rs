@@ -117,12 +117,28 @@ impl Interp<'_> {
                 }
                 Value::Class(c) => drain_class(&c, &mut stack),
                 Value::Instance(i) => {
-                    stack.extend(std::mem::take(&mut *i.dict.borrow_mut()).into_values());
+                    {
+                        // (A model object's dict is mostly empty: nothing to take.)
+                        let mut d = i.dict.borrow_mut();
+                        if !d.is_empty() {
+                            stack.extend(std::mem::take(&mut *d).into_values());
+                        }
+                    }
                     if let Some(st) = i.orm.borrow_mut().take() {
                         stack.extend(st.values.into_iter().flatten());
                         stack.extend(st.committed.into_iter().flatten().flatten());
-                        stack.extend(st.rel_committed.into_values());
-                        stack.extend(st.identity.into_iter().flat_map(|i| i.into_values()));
+                        if let Some(rels) = st.rel_committed.into_map() {
+                            stack.extend(rels.into_values());
+                        }
+                        match st.identity {
+                            Some(crate::core::interp::orm::identity::Ident::One(v)) => {
+                                stack.push(v)
+                            }
+                            Some(crate::core::interp::orm::identity::Ident::Many(vs)) => {
+                                stack.extend(vs)
+                            }
+                            None => {}
+                        }
                     }
                     drain_class(&i.class, &mut stack);
                 }

@@ -127,6 +127,31 @@ pub enum Status {
     Detached,
 }
 
+/// Relationship snapshots by relationship name, made on the first one: most loaded
+/// objects never have one, and an empty map inline took 32 bytes of every instance (the
+/// box's pointer takes 8).
+#[derive(Default)]
+pub struct RelSnapshots(Option<Box<super::super::value::FxMap<Rc<str>, Value>>>);
+
+impl RelSnapshots {
+    /// The snapshot of relationship `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.as_ref()?.get(name)
+    }
+    /// Sets the snapshot of relationship `name`.
+    pub fn insert(&mut self, name: Rc<str>, v: Value) -> Option<Value> {
+        self.0.get_or_insert_with(Default::default).insert(name, v)
+    }
+    /// Forgets every snapshot.
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+    /// The snapshots' map, if one was made (teardown).
+    pub fn into_map(self) -> Option<Box<super::super::value::FxMap<Rc<str>, Value>>> {
+        self.0
+    }
+}
+
 /// Per-instance ORM state.
 pub struct InstState {
     /// Lifecycle.
@@ -141,7 +166,7 @@ pub struct InstState {
     pub committed: Option<Vec<Option<Value>>>,
     /// Loaded relationship collections and references as last loaded or flushed, by
     /// relationship name (change detection of collections).
-    pub rel_committed: super::super::value::FxMap<Rc<str>, Value>,
+    pub rel_committed: RelSnapshots,
     /// Attributes must be reloaded.
     pub expired: bool,
     /// Identity (primary key values).
