@@ -31,10 +31,11 @@ if (typeof boot.db === 'string') {
       // Resolves once the request is answered: granted (the lock is held until `release`
       // is called) or not. `request` rejects when another tab steals the lock.
       // `boot.wait`: this tab's previous page was the writer (a reload or a navigation in
-      // the same tab), and its worker may not have let the lock go yet: wait for it, a
-      // little, instead of starting as a reader behind our own predecessor.
+      // the same tab), and its worker may not have let the lock go yet: wait for it (it is
+      // granted the moment it is free; on a loaded machine a dying worker can take seconds)
+      // instead of starting as a reader behind our own predecessor.
       const waiting = boot.wait === true && typeof AbortSignal.timeout === 'function';
-      const opts = waiting ? { signal: AbortSignal.timeout(1500) } : { ifAvailable: true };
+      const opts = waiting ? { signal: AbortSignal.timeout(4000) } : { ifAvailable: true };
       const request = locks.request('ormlab-db:' + db, opts, (lock) => {
         if (!lock) {
           resolve(state);
