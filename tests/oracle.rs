@@ -342,3 +342,9 @@ fn ddl_options_autoincrement_and_column_checks() {
 fn relationships_choose_their_foreign_keys() {
     check("multiple_foreign_keys");
 }
+
+#[test]
+fn raw_sql_from_statement_and_engine_connections() {
+    check("raw_sql_from_statement");
+    check("engine_connections");
+}

@@ -110,6 +110,9 @@ pub struct Query {
     pub correlate: Correlate,
     /// Made by `exists()`: stands for `EXISTS (<this SELECT>)` in an expression.
     pub exists: bool,
+    /// `from_statement(text(...))`: the rows come from this SQL (an `Expr::Text`), matched to
+    /// the entity's columns by name.
+    pub from_text: Option<Expr>,
 }
 
 /// `pairs_expr` with each pair's foreign-key side read from `foreign` and its referred side

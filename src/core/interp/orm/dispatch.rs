@@ -211,6 +211,11 @@ impl Interp<'_> {
             Native::TablesDict => method(name),
             Native::Inspected(x) => self.inspected_attr(this, x, name),
             Native::Insert(_) if matches!(name, "values" | "returning") => method(name),
+            Native::Connection(..)
+                if matches!(name, "execute" | "commit" | "rollback" | "close" | "scalar") =>
+            {
+                method(name)
+            }
             Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
                 method(name)
             }
@@ -469,6 +474,9 @@ impl Interp<'_> {
                 }
                 if let ("engine.dialect", "driver") = (&**m, name) {
                     return Ok(Value::str("pysqlite"));
+                }
+                if let ("engine", "connect" | "begin") = (&**m, name) {
+                    return method(name);
                 }
                 self.import_from(m, name)
             }

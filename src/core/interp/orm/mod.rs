@@ -125,6 +125,10 @@ pub enum Native {
     /// A column type reflected from the database: its repr (`VARCHAR(length=50)`) and
     /// DDL (`VARCHAR(50)`).
     ReflectedType(Rc<str>, Rc<str>),
+    /// `db.engine.connect()` / `db.engine.begin()` (`true`: commits when its `with` block
+    /// ends): whether its first statement began the transaction (which leaving the block
+    /// otherwise rolls back, unless `commit()` ended it).
+    Connection(std::cell::Cell<Option<bool>>, bool),
     /// `insert(Model)` / `insert(table)`.
     Insert(Rc<insert_stmt::InsertObj>),
     /// A `with` block of the session (`no_autoflush`, `begin()`, `begin_nested()`).
@@ -372,6 +376,7 @@ impl Native {
             Native::SessionScope(session::scopes::SessionScope::Begin) => "SessionTransaction",
             Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
             Native::Insert(_) => "Insert",
+            Native::Connection(..) => "Connection",
             Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }
     }

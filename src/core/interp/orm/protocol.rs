@@ -511,6 +511,19 @@ impl Interp<'_> {
         if let Native::SessionScope(s) = &*n {
             return self.scope_exit(s, failed);
         }
+        if let Native::Connection(state, commit) = &*n {
+            // Leaving `with engine.connect() as conn:` rolls back what was not committed;
+            // `with engine.begin() as conn:` commits (or rolls back on an exception).
+            if state.get() == Some(true) {
+                if *commit && !failed {
+                    self.commit()?;
+                } else {
+                    self.rollback()?;
+                }
+            }
+            state.set(None);
+            return Ok(());
+        }
         if let Native::AppContext = &*n {
             self.orm.contexts = self.orm.contexts.saturating_sub(1);
             self.close_session();

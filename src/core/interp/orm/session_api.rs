@@ -259,6 +259,9 @@ impl Interp<'_> {
         // is not one (pending objects stay unsent).
         let mut last = None;
         let mut total = 0;
+        let many = sets.len() > 1;
+        let mut flat: Vec<crate::core::sql::SqlValue> = vec![];
+        let n_sets = sets.len();
         for set in sets {
             let mut params: Vec<(Rc<str>, Value)> = binds.to_vec();
             if let Value::Dict(_) = &set {
@@ -285,9 +288,18 @@ impl Interp<'_> {
                     }
                 }
             }
+            if many {
+                // Several parameter sets: one executemany, logged as SQLAlchemy echoes it.
+                flat.extend(vals);
+                continue;
+            }
             let res = self.run_sql_named(&sql_pos, &vals)?;
             total += res.rowcount.max(0);
             last = Some(res);
+        }
+        if many {
+            self.run_sql_many(&sql_pos, n_sets, &flat)?;
+            total = n_sets as i64;
         }
         let res = last.unwrap_or_default();
         let keys: Rc<Vec<Rc<str>>> =

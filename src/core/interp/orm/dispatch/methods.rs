@@ -191,6 +191,37 @@ impl Interp<'_> {
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
             Native::Inspected(_) => self.inspector_method(name, args),
+            Native::Module(m) if &**m == "engine" && matches!(name, "connect" | "begin") => Ok(nv(
+                Native::Connection(std::cell::Cell::new(None), name == "begin"),
+            )),
+            Native::Connection(state, _) => match name {
+                "execute" | "scalar" => {
+                    if state.get().is_none() {
+                        state.set(Some(!self.orm.in_tx));
+                    }
+                    let r = self.session_method("execute", args, kw)?;
+                    if name == "scalar"
+                        && let Value::Native(rn) = &r
+                    {
+                        return self.result_method(rn.clone(), "scalar", vec![], vec![]);
+                    }
+                    Ok(r)
+                }
+                "commit" => {
+                    if state.get() == Some(true) {
+                        self.commit()?;
+                    }
+                    state.set(None);
+                    Ok(Value::None)
+                }
+                _ => {
+                    if state.get() == Some(true) {
+                        self.rollback()?;
+                    }
+                    state.set(None);
+                    Ok(Value::None)
+                }
+            },
             // `tx = db.session.begin_nested(); ...; tx.commit()` / `tx.rollback()`.
             Native::SessionScope(s) if matches!(name, "commit" | "rollback" | "close") => {
                 self.scope_exit(s, name != "commit")?;

@@ -254,6 +254,14 @@ impl Interp<'_> {
             }
             // Loading hints that change nothing ormlab prints.
             "yield_per" | "enable_assertions" => wrap(q),
+            "from_statement" => {
+                let t = args.first().and_then(|a| self.as_sql(a)).map(|s| s.expr);
+                match t {
+                    Some(e @ Expr::Text { .. }) => q.q.from_text = Some(e),
+                    _ => return self.unsupported("`from_statement()` of anything but `text()`"),
+                }
+                wrap(q)
+            }
             // `params(name=value)`: values for the `:name` parameters of text() criteria.
             "params" => {
                 let mut pairs: Vec<(String, crate::core::sql::SqlValue)> = vec![];
