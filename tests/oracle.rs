@@ -348,3 +348,8 @@ fn raw_sql_from_statement_and_engine_connections() {
     check("raw_sql_from_statement");
     check("engine_connections");
 }
+
+#[test]
+fn window_functions_and_report_queries() {
+    check("window_functions_reports");
+}

@@ -305,6 +305,15 @@ pub enum Expr {
         /// ELSE value.
         else_: Option<Box<Expr>>,
     },
+    /// A window function: `rank() OVER (PARTITION BY a ORDER BY b DESC)`.
+    Over {
+        /// The function call.
+        func: Box<Expr>,
+        /// `PARTITION BY` expressions.
+        partition_by: Vec<Expr>,
+        /// `ORDER BY` expressions (`Expr::Order` for `DESC`).
+        order_by: Vec<Expr>,
+    },
     /// `CAST(x AS TYPE)`.
     Cast {
         /// Operand.
@@ -634,6 +643,15 @@ impl Expr {
             | Expr::Star
             | Expr::LabelRef(_)
             | Expr::Select(_) => self.clone(),
+            Expr::Over {
+                func,
+                partition_by,
+                order_by,
+            } => Expr::Over {
+                func: bx(map(func)),
+                partition_by: partition_by.iter().map(map).collect(),
+                order_by: order_by.iter().map(map).collect(),
+            },
             Expr::Escape { pattern, escape } => Expr::Escape {
                 pattern: bx(map(pattern)),
                 escape: *escape,

@@ -562,6 +562,27 @@ impl Renderer {
             }
             // Only reached outside a LIKE-family operator (which renders the ESCAPE itself).
             Expr::Escape { pattern, .. } => self.expr(pattern, Ctx::Normal),
+            Expr::Over {
+                func,
+                partition_by,
+                order_by,
+            } => {
+                let f = self.expr(func, Ctx::Normal);
+                let mut parts = vec![];
+                if !partition_by.is_empty() {
+                    let p: Vec<String> = partition_by
+                        .iter()
+                        .map(|e| self.expr(e, Ctx::Normal))
+                        .collect();
+                    parts.push(format!("PARTITION BY {}", p.join(", ")));
+                }
+                if !order_by.is_empty() {
+                    let o: Vec<String> =
+                        order_by.iter().map(|e| self.expr(e, Ctx::Normal)).collect();
+                    parts.push(format!("ORDER BY {}", o.join(", ")));
+                }
+                format!("{f} OVER ({})", parts.join(" "))
+            }
             Expr::Select(s) => {
                 self.nested_expr = true;
                 format!("({})", self.select(s, false))

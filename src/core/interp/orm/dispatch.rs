@@ -583,6 +583,7 @@ impl Interp<'_> {
             "any",
             "of_type",
             "count",
+            "over",
             "as_integer",
             "as_string",
             "as_float",

@@ -721,6 +721,34 @@ impl Interp<'_> {
                 SqlObj::typed(s.expr.cast(t.clone()), Some(t))
             }
             "op" => return self.unsupported("`.op()`"),
+            // `func.rank().over(partition_by=..., order_by=...)`: a window function.
+            "over" => {
+                let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
+                for (k, v) in &kw {
+                    let slot = match &**k {
+                        "partition_by" => 0,
+                        "order_by" => 1,
+                        _ => return self.unsupported(&format!("`over({k}=...)`")),
+                    };
+                    let items = match v {
+                        Value::List(l) => l.borrow().clone(),
+                        Value::Tuple(t) => (**t).clone(),
+                        other => vec![other.clone()],
+                    };
+                    for it in &items {
+                        lists[slot].push(self.to_expr(it, None)?.expr);
+                    }
+                }
+                let [partition_by, order_by] = lists;
+                SqlObj::typed(
+                    Expr::Over {
+                        func: Box::new(s.expr),
+                        partition_by,
+                        order_by,
+                    },
+                    ty,
+                )
+            }
             "as_integer" | "as_string" | "as_float" | "as_boolean" | "as_json" | "as_numeric" => {
                 let Expr::Binary {
                     left,
