@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::expr::{Expr, Op, TableRef};
 use super::ident::quote;
-use super::stmt::{Correlate, FromItem, Insert, LabelStyle, Select, Statement};
+use super::stmt::{Correlate, Delete, FromItem, Insert, LabelStyle, Select, Statement, Update};
 use super::value::SqlValue;
 
 mod ddl;
@@ -42,29 +42,8 @@ pub fn render(stmt: &Statement) -> Rendered {
     let sql = match stmt {
         Statement::Select(s) => r.select(s, false),
         Statement::Insert(i) => r.insert(i),
-        Statement::Update(u) => {
-            r.enclosing.push(vec![TableRef::Named(u.table.clone())]);
-            let sets: Vec<String> = u
-                .set
-                .iter()
-                .map(|(c, v)| format!("{}={}", quote(c), r.expr(v, Ctx::Normal)))
-                .collect();
-            let mut s = format!("UPDATE {} SET {}", quote(&u.table), sets.join(", "));
-            if !u.where_.is_empty() {
-                s.push_str(" WHERE ");
-                s.push_str(&r.and_list(&u.where_));
-            }
-            s
-        }
-        Statement::Delete(d) => {
-            r.enclosing.push(vec![TableRef::Named(d.table.clone())]);
-            let mut s = format!("DELETE FROM {}", quote(&d.table));
-            if !d.where_.is_empty() {
-                s.push_str(" WHERE ");
-                s.push_str(&r.and_list(&d.where_));
-            }
-            s
-        }
+        Statement::Update(u) => r.update(u),
+        Statement::Delete(d) => r.delete(d),
         Statement::CreateTable(t) => create_table(t),
         Statement::CreateIndex(i) => create_index(i),
         Statement::DropTable(t) => format!("\nDROP TABLE {}", quote(&t.name)),
@@ -110,32 +89,8 @@ pub fn render_dml_generic(stmt: &Statement) -> String {
         ..Renderer::default()
     };
     match stmt {
-        Statement::Update(u) => {
-            r.enclosing.push(vec![TableRef::Named(u.table.clone())]);
-            let mut sets = vec![];
-            for (c, v) in &u.set {
-                let val = match v {
-                    Expr::Bind(_) => format!(":{c}"),
-                    other => r.expr(other, Ctx::Normal),
-                };
-                sets.push(format!("{}={val}", r.q(c)));
-            }
-            let mut s = format!("UPDATE {} SET {}", r.q(&u.table), sets.join(", "));
-            if !u.where_.is_empty() {
-                s.push_str(" WHERE ");
-                s.push_str(&r.and_list(&u.where_));
-            }
-            s
-        }
-        Statement::Delete(d) => {
-            r.enclosing.push(vec![TableRef::Named(d.table.clone())]);
-            let mut s = format!("DELETE FROM {}", r.q(&d.table));
-            if !d.where_.is_empty() {
-                s.push_str(" WHERE ");
-                s.push_str(&r.and_list(&d.where_));
-            }
-            s
-        }
+        Statement::Update(u) => r.update(u),
+        Statement::Delete(d) => r.delete(d),
         other => render(other).sql,
     }
 }
@@ -687,6 +642,37 @@ impl Renderer {
         format!("{name}({})", parts.join(", "))
     }
 
+    /// `UPDATE t SET c=? WHERE ...`; the default dialect names a SET value's bind after
+    /// its column (`name=:name`).
+    fn update(&mut self, u: &Update) -> String {
+        self.enclosing.push(vec![TableRef::Named(u.table.clone())]);
+        let mut sets = Vec::with_capacity(u.set.len());
+        for (c, v) in &u.set {
+            let val = match (self.dialect, v) {
+                (Dialect::Generic, Expr::Bind(_)) => format!(":{c}"),
+                (_, v) => self.expr(v, Ctx::Normal),
+            };
+            sets.push(format!("{}={val}", self.q(c)));
+        }
+        let mut s = format!("UPDATE {} SET {}", self.q(&u.table), sets.join(", "));
+        if !u.where_.is_empty() {
+            s.push_str(" WHERE ");
+            s.push_str(&self.and_list(&u.where_));
+        }
+        s
+    }
+
+    /// `DELETE FROM t WHERE ...`.
+    fn delete(&mut self, d: &Delete) -> String {
+        self.enclosing.push(vec![TableRef::Named(d.table.clone())]);
+        let mut s = format!("DELETE FROM {}", self.q(&d.table));
+        if !d.where_.is_empty() {
+            s.push_str(" WHERE ");
+            s.push_str(&self.and_list(&d.where_));
+        }
+        s
+    }
+
     fn insert(&mut self, i: &Insert) -> String {
         let mut s = format!("INSERT INTO {}", quote(&i.table));
         if i.columns.is_empty() {
@@ -720,7 +706,6 @@ impl Renderer {
 mod tests {
     use super::*;
     use crate::core::sql::expr::{and, func, not, or};
-    use crate::core::sql::stmt::{Delete, Update};
 
     fn sel(where_: Expr) -> String {
         let s = Select::new(vec![Expr::col("user", "id")])

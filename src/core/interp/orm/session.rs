@@ -82,12 +82,7 @@ impl Interp<'_> {
         }
         let inserted = std::mem::take(&mut self.orm.inserted_in_tx);
         for i in inserted {
-            self.remove_identity(&i);
-            if let Some(s) = i.orm.borrow_mut().as_mut() {
-                s.status = Status::Transient;
-                s.identity = None;
-                s.expired = false;
-            }
+            self.uninsert(&i);
         }
         let deleted = std::mem::take(&mut self.orm.deleted);
         for i in deleted {
@@ -104,6 +99,16 @@ impl Interp<'_> {
             self.expire(&i);
         }
         Ok(())
+    }
+
+    /// An object whose INSERT a rollback undid: out of the identity map, transient again.
+    pub(super) fn uninsert(&mut self, i: &Rc<Instance>) {
+        self.remove_identity(i);
+        if let Some(s) = i.orm.borrow_mut().as_mut() {
+            s.status = Status::Transient;
+            s.identity = None;
+            s.expired = false;
+        }
     }
 
     /// `db.session.close()` / app context teardown: detach everything.

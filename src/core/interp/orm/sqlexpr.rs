@@ -470,6 +470,17 @@ impl Interp<'_> {
         } else {
             (me_sql.clone(), o.clone())
         };
+        // A division's operand types as SQLAlchemy sees them (left, right).
+        let operands = if matches!(op, BinOp::Div | BinOp::FloorDiv) {
+            let (lv, rv) = if reflected {
+                (other, &me)
+            } else {
+                (&me, other)
+            };
+            Some([self.operand_type(lv, &a.ty), self.operand_type(rv, &b.ty)])
+        } else {
+            None
+        };
         let e = match op {
             BinOp::BitAnd => and(vec![a.expr, b.expr]),
             BinOp::BitOr => or(vec![a.expr, b.expr]),
@@ -484,22 +495,12 @@ impl Interp<'_> {
             BinOp::Mult => a.expr * b.expr,
             // SQLAlchemy's SQLite compiler: always `a / (b + 0.0)`.
             BinOp::Div => a.expr.div(b.expr, true),
+            // `a / b` only when both sides are integers, else FLOOR(a / b).
             BinOp::FloorDiv => {
-                // The right side's own type: a plain Python value is typed by
-                // itself (SQLAlchemy's `coerce_compared_value`), not by the column.
-                // `a / b` only when both sides are integers (a Python value typed by
-                // itself), else FLOOR(a / b).
-                let int_side = |it: &mut Self, v: &Value, s: &SqlObj| match v {
-                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => true,
-                    v if it.as_sql(v).is_none() => false,
-                    _ => s.ty.as_ref().is_some_and(|t| t.is_integer()),
-                };
-                let (lv, rv) = if reflected {
-                    (other.clone(), me.clone())
-                } else {
-                    (me.clone(), other.clone())
-                };
-                let both = int_side(self, &lv, &a) && int_side(self, &rv, &b);
+                let both = operands.as_ref().is_some_and(|[(l, _), (r, _)]| {
+                    l.as_ref().is_some_and(|t| t.is_integer())
+                        && r.as_ref().is_some_and(|t| t.is_integer())
+                });
                 a.expr.floordiv(b.expr, both)
             }
             BinOp::Mod => a.expr.modulo(b.expr),
@@ -511,22 +512,7 @@ impl Interp<'_> {
             // side gives Float; a Numeric on the left keeps its type unless divided by a
             // Float column; a Numeric on the right of an integer is the result's type.
             BinOp::Div => {
-                let lit = |it: &mut Self, v: &Value, t: &Option<SqlType>| match v {
-                    Value::Float(_) if it.as_sql(v).is_none() => (Some(SqlType::Float), true),
-                    Value::Decimal(_) if it.as_sql(v).is_none() => {
-                        (Some(SqlType::Numeric(None, None)), true)
-                    }
-                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => {
-                        (Some(SqlType::Integer), true)
-                    }
-                    _ => (t.clone(), false),
-                };
-                let (lv, rv) = if reflected {
-                    (other.clone(), me.clone())
-                } else {
-                    (me.clone(), other.clone())
-                };
-                let ((l, _), (r, r_lit)) = (lit(self, &lv, &a.ty), lit(self, &rv, &b.ty));
+                let [(l, _), (r, r_lit)] = operands.unwrap_or_default();
                 let int = |t: &Option<SqlType>| t.as_ref().is_some_and(|t| t.is_integer());
                 match (l, r) {
                     (Some(n @ SqlType::Numeric(..)), Some(SqlType::Float)) if r_lit => Some(n),
@@ -543,22 +529,7 @@ impl Interp<'_> {
             // back as a Python int: SQLAlchemy registers `math.floor` as SQLite's floor),
             // else Integer.
             BinOp::FloorDiv => {
-                let own = |it: &mut Self, v: &Value, t: &Option<SqlType>| match v {
-                    Value::Float(_) if it.as_sql(v).is_none() => Some(SqlType::Float),
-                    Value::Decimal(_) if it.as_sql(v).is_none() => {
-                        Some(SqlType::Numeric(None, None))
-                    }
-                    Value::Int(_) | Value::Bool(_) if it.as_sql(v).is_none() => {
-                        Some(SqlType::Integer)
-                    }
-                    _ => t.clone(),
-                };
-                let (lv, rv) = if reflected {
-                    (other.clone(), me.clone())
-                } else {
-                    (me.clone(), other.clone())
-                };
-                let (l, r) = (own(self, &lv, &a.ty), own(self, &rv, &b.ty));
+                let [(l, _), (r, _)] = operands.unwrap_or_default();
                 match (l, r) {
                     (Some(n @ SqlType::Numeric(..)), _) | (_, Some(n @ SqlType::Numeric(..))) => {
                         Some(n)
@@ -586,6 +557,21 @@ impl Interp<'_> {
             },
         };
         Ok(Some(sql_value(SqlObj::typed(e, rty))))
+    }
+
+    /// An operand's type in a division, as SQLAlchemy's `coerce_compared_value` gives it: a
+    /// plain Python number is typed by itself, not by the column it meets; an expression
+    /// keeps `ty`. The flag tells a Python value.
+    fn operand_type(&mut self, v: &Value, ty: &Option<SqlType>) -> (Option<SqlType>, bool) {
+        if self.as_sql(v).is_some() {
+            return (ty.clone(), false);
+        }
+        match v {
+            Value::Float(_) => (Some(SqlType::Float), true),
+            Value::Decimal(_) => (Some(SqlType::Numeric(None, None)), true),
+            Value::Int(_) | Value::Bool(_) => (Some(SqlType::Integer), true),
+            _ => (ty.clone(), true),
+        }
     }
 
     /// `~expr`, `-expr`.

@@ -149,12 +149,7 @@ impl Interp<'_> {
             .drain(sp.inserted_before.min(self.orm.inserted_in_tx.len())..)
             .collect();
         for i in inserted {
-            self.remove_identity(&i);
-            if let Some(s) = i.orm.borrow_mut().as_mut() {
-                s.status = Status::Transient;
-                s.identity = None;
-                s.expired = false;
-            }
+            self.uninsert(&i);
         }
         let new = std::mem::take(&mut self.orm.new);
         for i in new {
