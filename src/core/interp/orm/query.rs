@@ -4,6 +4,7 @@
 //! `query/paginate.rs`.
 
 mod eager;
+mod from_statement;
 mod get;
 mod methods;
 mod options;

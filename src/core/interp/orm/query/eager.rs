@@ -16,7 +16,7 @@ use crate::core::orm::eager::{
 };
 use crate::core::orm::mapper::Lazy;
 use crate::core::orm::query::Query;
-use crate::core::sql::{Expr, Select, SqlValue};
+use crate::core::sql::{Select, SqlValue};
 
 use super::Ent;
 use crate::core::interp::orm::relationship::LoadedWith;
@@ -789,60 +789,4 @@ pub struct RefreshLoads {
     roots: Vec<RootLayout>,
     immediate: Vec<Rc<str>>,
     options: Options,
-}
-
-impl Interp<'_> {
-    /// `from_statement(text(...))` for one mapped class: the statement's rows, each column
-    /// matched to the class's table by name (SQLAlchemy's textual-SQL mapping).
-    fn load_from_text(&mut self, text: &Expr, ents: &[Ent], single: bool) -> R<Loaded> {
-        let [Ent::Class(class)] = ents else {
-            return self.unsupported("`from_statement()` with anything but one mapped class");
-        };
-        let Expr::Text { sql, binds } = text else {
-            return self.raise("ArgumentError", "from_statement() needs a text() construct");
-        };
-        let (pos, names) = crate::core::sql::text::positional(sql);
-        let params: Vec<SqlValue> = names
-            .iter()
-            .map(|n| {
-                binds
-                    .iter()
-                    .find(|(k, _)| k == n)
-                    .map_or(SqlValue::Null, |(_, v)| v.clone())
-            })
-            .collect();
-        self.autoflush()?;
-        let res = self.run_sql_named(&pos, &params)?;
-        let table = match self.orm.reg.table_of(class) {
-            Ok(t) => t.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
-        };
-        let at: Vec<Option<usize>> = table
-            .columns
-            .iter()
-            .map(|c| res.columns.iter().position(|n| *n == c.name))
-            .collect();
-        let mut rows = crate::core::interp::orm::session::FlatRows {
-            width: at.len(),
-            values: Vec::with_capacity(at.len() * res.rows.len()),
-        };
-        for r in &res.rows {
-            for i in &at {
-                rows.values
-                    .push(i.and_then(|i| r.get(i).cloned()).unwrap_or(SqlValue::Null));
-            }
-        }
-        let instances = self.build_instances(class, &rows)?;
-        let (rows, instances) = if single {
-            (Vec::new(), Some(instances))
-        } else {
-            (instances.into_iter().map(|v| vec![v]).collect(), None)
-        };
-        Ok(Loaded {
-            rows,
-            instances,
-            multi_row: false,
-            may_repeat: false,
-        })
-    }
 }

@@ -1,0 +1,232 @@
+//! What a class body declares beyond its columns: `relationship()` options (`backref`,
+//! `back_populates`, `lazy`, `cascade`, `secondary`, `order_by` strings, `foreign_keys`,
+//! `primaryjoin`), and table-level constraints.
+
+use crate::core::orm::mapper::{Lazy, PendingOrderBy, Relationship};
+use crate::core::orm::naming::camel_to_snake_case;
+use crate::core::orm::schema::Constraint;
+use crate::core::sql::Expr;
+
+use super::super::super::value::Value;
+use super::super::super::{Interp, R};
+use super::super::Native;
+
+impl Interp<'_> {
+    /// A relationship's `foreign_keys=`: the columns' names, from columns (mapped or still
+    /// being declared), attributes, or strings (`'Message.sender_id'`, `'[A.x, A.y]'`).
+    fn foreign_key_names(&mut self, v: &Value) -> R<Vec<String>> {
+        let items = match v {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => (**t).clone(),
+            other => vec![other.clone()],
+        };
+        let mut out = vec![];
+        for it in items {
+            match &it {
+                Value::Str(s) => {
+                    for part in s.trim_matches(|c| c == '[' || c == ']').split(',') {
+                        let name = part.trim().rsplit('.').next().unwrap_or("").trim();
+                        if !name.is_empty() {
+                            out.push(name.to_string());
+                        }
+                    }
+                }
+                other => {
+                    let Some(s) = self.as_sql(other) else {
+                        return self.raise(
+                            "ArgumentError",
+                            "foreign_keys= takes columns or their names",
+                        );
+                    };
+                    let e = self.orm.resolve_specs(&s.expr);
+                    match e {
+                        crate::core::sql::Expr::Column { name, .. } => out.push(name),
+                        _ => {
+                            return self.raise(
+                                "ArgumentError",
+                                "foreign_keys= takes columns or their names",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The relationship `key` declared on class `owner` (not mapped yet).
+    pub(super) fn relationship_from(
+        &mut self,
+        owner: &str,
+        key: &str,
+        r: &super::super::RelSpec,
+    ) -> R<Relationship> {
+        let mut rel = Relationship::new(key, &r.target);
+        for (k, v) in &r.kwargs {
+            match (&**k, v) {
+                ("backref", Value::Str(s)) => rel.backref = Some(s.to_string()),
+                ("backref", Value::Native(n)) => {
+                    if let Native::BackrefSpec(name, kw) = &**n {
+                        rel.backref = Some(name.to_string());
+                        for (bk, bv) in kw {
+                            match (&**bk, bv) {
+                                ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
+                                ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
+                                ("cascade", Value::Str(c)) => rel.backref_cascade = c.to_string(),
+                                ("order_by", _) => {
+                                    // The reverse side's target is this class, mapped just
+                                    // after: its strings resolve when it is (finalize).
+                                    let (exprs, pending) = self.order_by_of(bv, owner, 0)?;
+                                    rel.backref_order_by = exprs;
+                                    rel.backref_pending_order_by = pending;
+                                }
+                                _ => {}
+                            }
+                            if &**bk == "remote_side" {
+                                self.orm.rel_direction.push((
+                                    r.target.clone(),
+                                    name.to_string(),
+                                    crate::core::orm::mapper::RelKind::ManyToOne,
+                                ));
+                            }
+                        }
+                    }
+                }
+                ("back_populates", Value::Str(s)) => rel.back_populates = Some(s.to_string()),
+                ("lazy", v) => rel.lazy = self.lazy_from(v)?,
+                ("cascade", Value::Str(s)) => rel.cascade = s.to_string(),
+                ("secondary", Value::Native(n)) => {
+                    if let Native::Table(t) = &**n {
+                        rel.secondary = Some(t.to_string());
+                    }
+                }
+                ("secondary", Value::Str(s)) => rel.secondary = Some(s.to_string()),
+                ("uselist", v) => rel.uselist = Some(self.truthy(v)?),
+                ("order_by", v) => {
+                    let (exprs, pending) = self.order_by_of(v, &r.target, rel.order_by.len())?;
+                    rel.order_by.extend(exprs);
+                    rel.pending_order_by.extend(pending);
+                }
+                ("remote_side", _) => {
+                    rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
+                }
+                ("primaryjoin" | "secondaryjoin", v) => {
+                    if let Some(e) = self.as_sql(v) {
+                        let e = self.orm.resolve_specs(&e.expr);
+                        let pairs = crate::core::orm::mapper::pairs_of_condition(
+                            &self.orm.reg.metadata,
+                            &e,
+                        );
+                        if &**k == "primaryjoin" {
+                            rel.primaryjoin = pairs;
+                        } else {
+                            rel.secondaryjoin = pairs;
+                        }
+                    }
+                }
+                ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,
+                ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
+                ("viewonly" | "overlaps", _) => {}
+                _ => {}
+            }
+        }
+        Ok(rel)
+    }
+
+    /// A relationship's `order_by=` (one item or a list): expressions as they are, strings
+    /// through [`Interp::string_order_by`] (`target` is the relationship's target class;
+    /// `start` the position of the first item among the relationship's `order_by`).
+    fn order_by_of(
+        &mut self,
+        v: &Value,
+        target: &str,
+        start: usize,
+    ) -> R<(Vec<Expr>, Vec<PendingOrderBy>)> {
+        let items = match v {
+            Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
+            other => vec![other.clone()],
+        };
+        let (mut exprs, mut pending) = (Vec::with_capacity(items.len()), Vec::new());
+        for it in items {
+            if let Value::Str(s) = &it {
+                let (e, p) = self.string_order_by(target, s, start + exprs.len());
+                exprs.push(e);
+                pending.extend(p);
+            } else {
+                exprs.push(self.to_expr(&it, None)?.expr);
+            }
+        }
+        Ok((exprs, pending))
+    }
+
+    /// `order_by='Class.column'` (or `'desc(Class.column)'`, `'Class.column.desc()'`,
+    /// `'column'` of the target). A class not mapped yet gives a placeholder plus the
+    /// [`PendingOrderBy`] that `Registry::finalize` resolves once it is.
+    fn string_order_by(
+        &mut self,
+        target: &str,
+        s: &str,
+        index: usize,
+    ) -> (Expr, Option<PendingOrderBy>) {
+        let s = s.trim();
+        let (path, desc) = if let Some(p) = s.strip_suffix(".desc()") {
+            (p, true)
+        } else if let Some(p) = s.strip_prefix("desc(").and_then(|p| p.strip_suffix(')')) {
+            (p.trim(), true)
+        } else if let Some(p) = s.strip_prefix("asc(").and_then(|p| p.strip_suffix(')')) {
+            (p.trim(), false)
+        } else {
+            (s.strip_suffix(".asc()").unwrap_or(s), false)
+        };
+        let (class, col) = match path.rsplit_once('.') {
+            Some((class, col)) => (class.rsplit('.').next().unwrap_or(class), col),
+            None => (target, path),
+        };
+        let (table, pending) = match self.orm.reg.table_of(class) {
+            Ok(t) => (t.name.clone(), None),
+            Err(_) => (
+                camel_to_snake_case(class),
+                Some(PendingOrderBy {
+                    index,
+                    class: class.to_owned(),
+                    column: col.to_owned(),
+                    desc,
+                }),
+            ),
+        };
+        let e = Expr::col(table, col);
+        (if desc { e.desc() } else { e }, pending)
+    }
+
+    fn lazy_from(&mut self, v: &Value) -> R<Lazy> {
+        Ok(match v {
+            Value::Bool(true) => Lazy::Select,
+            Value::Bool(false) => Lazy::Joined,
+            Value::Str(s) => match &**s {
+                "select" => Lazy::Select,
+                "dynamic" => Lazy::Dynamic,
+                "write_only" => Lazy::WriteOnly,
+                "joined" => Lazy::Joined,
+                "subquery" => Lazy::Subquery,
+                "selectin" => Lazy::Selectin,
+                "noload" => Lazy::NoLoad,
+                "raise" => Lazy::Raise,
+                "raise_on_sql" => Lazy::RaiseOnSql,
+                other => {
+                    return self.raise("ArgumentError", format!("Unknown lazy strategy '{other}'"));
+                }
+            },
+            Value::None => Lazy::NoLoad,
+            _ => Lazy::Select,
+        })
+    }
+
+    pub(super) fn constraint_from(&mut self, v: &Value) -> R<Option<Constraint>> {
+        if let Value::Native(n) = v
+            && let Native::ConstraintSpec(c) = &**n
+        {
+            return Ok(Some(c.clone()));
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,309 @@
+//! Methods of SQL expressions and relationship attributes: the LIKE family (with `escape=`
+//! and `autoescape=`), `in_`, `is_`, `between`, `label`, `cast`, window functions (`over()`),
+//! JSON element casts (`as_integer()`...), and `has()` / `any()` / `contains()` / `of_type()`.
+
+use std::rc::Rc;
+
+use crate::core::orm::relations::exists_criterion;
+use crate::core::sql::expr::{func, not};
+use crate::core::sql::{Expr, SqlType, SqlValue};
+
+use super::super::super::call::Kw;
+use super::super::super::value::Value;
+use super::super::super::{Interp, R};
+use super::super::{Native, SqlObj};
+use super::sql_value;
+
+impl Interp<'_> {
+    /// Methods of column expressions (`User.name.like('a%')`).
+    pub fn sql_method(&mut self, target: Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        if let Some(rel) = self.rel_of(&target) {
+            return self.rel_method(rel, name, args, kw);
+        }
+        let Some(s) = self.as_sql(&target) else {
+            return self.raise("AttributeError", format!("no attribute '{name}'"));
+        };
+        let ty = s.ty.clone();
+        let arg = |it: &mut Self, i: usize| -> R<Expr> {
+            match args.get(i) {
+                Some(v) => Ok(it.to_expr(v, ty.as_ref())?.expr),
+                None => it.raise("TypeError", format!("{name}() missing required argument")),
+            }
+        };
+        let b = Some(SqlType::Boolean);
+        // `escape='^'`, or `autoescape=True` (the literal's `%`, `_` and `/` escaped with `/`).
+        let kwv = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
+        let autoescape = matches!(name, "startswith" | "endswith" | "contains")
+            && matches!(kwv("autoescape"), Some(Value::Bool(true)));
+        let escape = match kwv("escape") {
+            Some(Value::Str(c)) => c.chars().next(),
+            _ if autoescape => Some('/'),
+            _ => None,
+        };
+        let arg = |it: &mut Self, i: usize| -> R<Expr> {
+            let e = match (args.get(i), autoescape) {
+                (Some(Value::Str(v)), true) => {
+                    let v = v.replace('/', "//").replace('%', "/%").replace('_', "/_");
+                    it.to_expr(&Value::str(&v), ty.as_ref())?.expr
+                }
+                _ => arg(it, i)?,
+            };
+            Ok(match escape {
+                Some(c) if i == 0 => Expr::Escape {
+                    pattern: Box::new(e),
+                    escape: c,
+                },
+                _ => e,
+            })
+        };
+        let e = match name {
+            "like" => SqlObj::typed(s.expr.like(arg(self, 0)?), b),
+            "notlike" | "not_like" => SqlObj::typed(s.expr.not_like(arg(self, 0)?), b),
+            "ilike" => SqlObj::typed(s.expr.ilike(arg(self, 0)?), b),
+            "notilike" | "not_ilike" => SqlObj::typed(not(s.expr.ilike(arg(self, 0)?)), b),
+            "startswith" => SqlObj::typed(s.expr.startswith(arg(self, 0)?), b),
+            "endswith" => SqlObj::typed(s.expr.endswith(arg(self, 0)?), b),
+            "contains" => SqlObj::typed(s.expr.contains(arg(self, 0)?), b),
+            "in_" | "not_in" | "notin_" => {
+                let items = match args.first() {
+                    Some(Value::Native(q)) if matches!(**q, Native::Query(_)) => {
+                        let Native::Query(qq) = &**q else {
+                            unreachable!()
+                        };
+                        let sel = qq.compile_scalar(self)?;
+                        let e = s.expr.in_select(sel);
+                        let e = if name == "in_" { e } else { not(e) };
+                        return Ok(sql_value(SqlObj::typed(e, b)));
+                    }
+                    Some(v) if matches!(self.as_sql(v).map(|s| s.expr), Some(Expr::Select(_))) => {
+                        let Some(Expr::Select(sel)) = self.as_sql(v).map(|s| s.expr) else {
+                            return Ok(Value::None);
+                        };
+                        let e = s.expr.in_select(*sel);
+                        let e = if name == "in_" { e } else { not(e) };
+                        return Ok(sql_value(SqlObj::typed(e, b)));
+                    }
+                    Some(v) => self.iterate(v)?,
+                    None => vec![],
+                };
+                let mut exprs = vec![];
+                for it in &items {
+                    exprs.push(self.to_expr(it, ty.as_ref())?.expr);
+                }
+                if name == "in_" {
+                    SqlObj::typed(s.expr.in_(exprs), b)
+                } else {
+                    SqlObj::typed(s.expr.not_in(exprs), b)
+                }
+            }
+            "is_" => match args.first() {
+                Some(Value::None) | None => SqlObj::typed(s.expr.is_null(), b),
+                Some(v) => {
+                    let o = self.to_expr(v, None)?.expr;
+                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::Is, o), b)
+                }
+            },
+            "is_not" | "isnot" => match args.first() {
+                Some(Value::None) | None => SqlObj::typed(s.expr.is_not_null(), b),
+                Some(v) => {
+                    let o = self.to_expr(v, None)?.expr;
+                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::IsNot, o), b)
+                }
+            },
+            "between" => SqlObj::typed(s.expr.between(arg(self, 0)?, arg(self, 1)?), b),
+            "desc" => SqlObj::typed(s.expr.desc(), ty),
+            "asc" => SqlObj::typed(s.expr.asc(), ty),
+            "distinct" => SqlObj::typed(s.expr.distinct(), ty),
+            "label" => {
+                let n = match args.first() {
+                    Some(Value::Str(x)) => x.to_string(),
+                    _ => return self.raise("TypeError", "label() needs a name"),
+                };
+                SqlObj {
+                    expr: s.expr.label(n.clone()),
+                    ty,
+                    key: Some(Rc::from(n.as_str())),
+                    class: None,
+                }
+            }
+            "concat" => SqlObj::typed(s.expr.concat(arg(self, 0)?), ty),
+            "cast" => {
+                let Some(t) = args.first().and_then(|a| self.type_arg(a)) else {
+                    return self.raise("ArgumentError", "cast() needs a type");
+                };
+                SqlObj::typed(s.expr.cast(t.clone()), Some(t))
+            }
+            "op" => return self.unsupported("`.op()`"),
+            // `func.rank().over(partition_by=..., order_by=...)`: a window function.
+            "over" => {
+                let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
+                for (k, v) in &kw {
+                    let slot = match &**k {
+                        "partition_by" => 0,
+                        "order_by" => 1,
+                        _ => return self.unsupported(&format!("`over({k}=...)`")),
+                    };
+                    let items = match v {
+                        Value::List(l) => l.borrow().clone(),
+                        Value::Tuple(t) => (**t).clone(),
+                        other => vec![other.clone()],
+                    };
+                    for it in &items {
+                        lists[slot].push(self.to_expr(it, None)?.expr);
+                    }
+                }
+                let [partition_by, order_by] = lists;
+                SqlObj::typed(
+                    Expr::Over {
+                        func: Box::new(s.expr),
+                        partition_by,
+                        order_by,
+                    },
+                    ty,
+                )
+            }
+            "as_integer" | "as_string" | "as_float" | "as_boolean" | "as_json" | "as_numeric" => {
+                let Expr::Binary {
+                    left,
+                    op: crate::core::sql::Op::JsonGet,
+                    right,
+                } = s.expr
+                else {
+                    return self.raise(
+                        "InvalidRequestError",
+                        format!("The JSON cast operator JSON.{name}() only works with a JSON index expression e.g. col['q'].{name}()"),
+                    );
+                };
+                let (op, t) = match name {
+                    "as_integer" => (crate::core::sql::Op::JsonGetAs, SqlType::Integer),
+                    "as_string" => (crate::core::sql::Op::JsonGetAs, SqlType::String(None)),
+                    // No `to_float` on the result: a JSON number comes back as stored.
+                    "as_float" => (
+                        crate::core::sql::Op::JsonGetAs,
+                        SqlType::Custom("FLOAT".into()),
+                    ),
+                    "as_boolean" => (crate::core::sql::Op::JsonGetAs, SqlType::Boolean),
+                    "as_numeric" => {
+                        let n = |i: usize| match args.get(i) {
+                            Some(Value::Int(v)) => v.to_i64().map(|v| v as u32),
+                            _ => None,
+                        };
+                        (
+                            crate::core::sql::Op::JsonGetAs,
+                            SqlType::Numeric(n(0), n(1)),
+                        )
+                    }
+                    _ => (crate::core::sql::Op::JsonGet, SqlType::Json),
+                };
+                SqlObj::typed(Expr::binary(*left, op, *right), Some(t))
+            }
+            "nulls_last" | "nullslast" | "nulls_first" | "nullsfirst" => {
+                SqlObj::typed(s.expr.nulls(name.ends_with("last")), ty)
+            }
+            "count" => SqlObj::typed(func("count", vec![s.expr]), Some(SqlType::Integer)),
+            _ => {
+                let tn = if matches!(&target, Value::Native(n) if matches!(**n, Native::Instrumented(_)))
+                {
+                    let cls = if let Value::Native(n) = &target
+                        && let Native::Instrumented(a) = &**n
+                    {
+                        a.class.to_string()
+                    } else {
+                        String::new()
+                    };
+                    let key = if let Value::Native(n) = &target
+                        && let Native::Instrumented(a) = &**n
+                    {
+                        a.key.to_string()
+                    } else {
+                        String::new()
+                    };
+                    return self.raise("AttributeError", format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {cls}.{key} has an attribute '{name}'"));
+                } else {
+                    self.type_name(&target)
+                };
+                return self.raise(
+                    "AttributeError",
+                    format!("'{tn}' object has no attribute '{name}'"),
+                );
+            }
+        };
+        Ok(sql_value(e))
+    }
+
+    pub(super) fn rel_method(
+        &mut self,
+        rel: super::super::Instrumented,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            // `Post.author.of_type(Author)`: the relationship towards an alias of its target.
+            "of_type" => match args.first() {
+                Some(Value::Native(n)) if let Native::Aliased(_, alias) = &**n => {
+                    let parent = rel.via.as_ref().and_then(|v| v.parent.clone());
+                    Ok(Value::Native(Rc::new(Native::Instrumented(super::super::Instrumented {
+                        via: Some(Rc::new(super::super::AliasVia {
+                            parent,
+                            target: Some(alias.clone()),
+                        })),
+                        ..rel
+                    }))))
+                }
+                Some(Value::Class(_)) => Ok(Value::Native(Rc::new(Native::Instrumented(rel)))),
+                _ => self.raise("ArgumentError", "of_type() needs a mapped class or an alias"),
+            },
+            "has" | "any" => {
+                let target = match self.orm.reg.relationship(&rel.class, &rel.key) {
+                    Ok(r) => r.target.clone(),
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let mut crit = vec![];
+                for a in &args {
+                    crit.push(self.to_expr(a, None)?.expr);
+                }
+                if !kw.is_empty() {
+                    let t = match self.orm.reg.table_of(&target) {
+                        Ok(t) => t.clone(),
+                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                    };
+                    for (k, v) in &kw {
+                        let Some(c) = t.col_by_key(k) else {
+                            return self.raise("InvalidRequestError", format!("Entity namespace for \"{}\" has no property \"{k}\"", t.name));
+                        };
+                        let ty = c.ty.clone();
+                        let e = self.to_expr(v, Some(&ty))?.expr;
+                        crit.push(Expr::col(&t.name, c.name.clone()).eq(e));
+                    }
+                }
+                match exists_criterion(&self.orm.reg, &rel.class, &rel.key, crit) {
+                    Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                }
+            }
+            "contains" => {
+                let Some(Value::Instance(t)) = args.first() else {
+                    return self.raise("ArgumentError", "contains() needs an object");
+                };
+                let mut h = std::collections::HashMap::new();
+                if let Some(m) = t.class.model_info() {
+                    self.ensure_loaded(t)?;
+                    for (i, (_, n)) in m.columns.iter().enumerate() {
+                        let v = super::super::model::column_attr(t, i).unwrap_or(Value::None);
+                        h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
+                    }
+                }
+                let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
+                match crate::core::orm::relations::many_to_many_contains(&self.orm.reg, &rel.class, &rel.key, &f) {
+                    Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
+                    Err(e) => self.raise("InvalidRequestError", e.0),
+                }
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", rel.class, rel.key),
+            ),
+        }
+    }
+}
