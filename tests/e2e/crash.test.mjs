@@ -25,9 +25,20 @@ async function start(profile) {
     '--enable-logging=stderr', 'about:blank',
   ], { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
-  for (let i = 0; i < 200 && !existsSync(port); i++) await sleep(50);
-  const [p] = readFileSync(port, 'utf8').split('\n');
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${p}`);
+  // Chromium writes DevToolsActivePort once it listens; under load the file can exist
+  // before its first line (the port) is in it.
+  let p = '';
+  for (let i = 0; i < 400 && !/^\d+$/.test(p); i++) {
+    if (existsSync(port)) [p] = readFileSync(port, 'utf8').split('\n');
+    if (!/^\d+$/.test(p)) await sleep(50);
+  }
+  let browser;
+  try {
+    browser = await chromium.connectOverCDP(`http://127.0.0.1:${p}`);
+  } catch (e) {
+    kill(child); // a browser we cannot drive must not outlive the test
+    throw e;
+  }
   const context = browser.contexts()[0];
   const page = context.pages()[0] || (await context.newPage());
   return { child, browser, page };
