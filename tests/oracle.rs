@@ -353,3 +353,13 @@ fn raw_sql_from_statement_and_engine_connections() {
 fn window_functions_and_report_queries() {
     check("window_functions_reports");
 }
+
+#[test]
+fn boolean_columns_as_conditions_render_like_sqlite() {
+    check("boolean_conditions");
+}
+
+#[test]
+fn relationship_list_methods_keep_backrefs_in_sync() {
+    check("relationship_list_methods");
+}

@@ -236,6 +236,16 @@ pub enum Expr {
     /// `true()` / `false()` (and `== True`): `1`/`0` on SQLite, `true`/`false` printed
     /// with the default dialect.
     Bool(bool),
+    /// SQLAlchemy's `AsBoolean`: a Boolean-typed element (a column, a function...) used as
+    /// a condition (`is_true`: in WHERE/HAVING/ON, `and_`/`or_`) or negated (`~col`).
+    /// SQLite has no native boolean: `x = 1` / `x = 0`; the default dialect prints `x` /
+    /// `NOT x`. Never parenthesized; a select list labels it as its element.
+    AsBoolean {
+        /// The Boolean element.
+        expr: Box<Expr>,
+        /// `true`: `x = 1`; `false`: `x = 0`.
+        is_true: bool,
+    },
     /// `NULL`
     Null,
     /// `*`
@@ -387,6 +397,15 @@ impl Expr {
     /// SQLAlchemy's `self_group(against)`: wrap in parentheses when this expression's operator
     /// binds no tighter than `against` (`None` = always group an operator expression).
     pub fn self_group(self, against: Option<Op>) -> Expr {
+        // `true()`/`false()` as a condition: SQLAlchemy's `AsBoolean` (`1 = 1` on SQLite).
+        if let Expr::Bool(_) = self
+            && matches!(against, Some(Op::And | Op::Or | Op::AsBool))
+        {
+            return Expr::AsBoolean {
+                expr: bx(self),
+                is_true: true,
+            };
+        }
         match self.group_op() {
             Some(op) if is_precedent(op, against) => Expr::Grouping(bx(self)),
             _ => self,
@@ -656,6 +675,10 @@ impl Expr {
                 pattern: bx(map(pattern)),
                 escape: *escape,
             },
+            Expr::AsBoolean { expr, is_true } => Expr::AsBoolean {
+                expr: bx(map(expr)),
+                is_true: *is_true,
+            },
         }
     }
 }
@@ -712,17 +735,39 @@ pub fn count_star() -> Expr {
 }
 
 fn boolean(op: Op, clauses: Vec<Expr>) -> Expr {
+    let mut clauses = boolean_clauses(op, clauses);
     if clauses.len() == 1 {
-        let mut clauses = clauses;
-        return clauses.remove(0).self_group(Some(Op::AsBool));
+        return clauses.remove(0);
     }
-    Expr::List {
-        op,
-        items: clauses
-            .into_iter()
-            .map(|c| c.self_group(Some(op)))
-            .collect(),
+    Expr::List { op, items: clauses }
+}
+
+/// SQLAlchemy's `_process_clauses_for_boolean`: the clauses an AND (a WHERE list, `and_`)
+/// or an OR keeps, grouped against it. A `true()` in an AND (a `false()` in an OR)
+/// drops out unless it is alone; a `false()` in an AND (`true()` in an OR) stands for
+/// the whole list. One clause left is grouped as a condition, several against `op`.
+pub fn boolean_clauses(op: Op, clauses: Vec<Expr>) -> Vec<Expr> {
+    let continue_on = Expr::Bool(op == Op::And);
+    let skip_on = Expr::Bool(op != Op::And);
+    let mut kept: Vec<Expr> = Vec::with_capacity(clauses.len());
+    let mut has_continue_on = false;
+    for c in clauses {
+        if c == continue_on {
+            has_continue_on = true;
+        } else if c == skip_on {
+            kept = vec![c];
+            break;
+        } else {
+            kept.push(c);
+        }
     }
+    if kept.is_empty() && has_continue_on {
+        kept.push(continue_on);
+    }
+    let against = if kept.len() > 1 { op } else { Op::AsBool };
+    kept.into_iter()
+        .map(|c| c.self_group(Some(against)))
+        .collect()
 }
 
 /// `and_(a, b, ...)`.
@@ -739,6 +784,11 @@ pub fn or(clauses: Vec<Expr>) -> Expr {
 /// (grouped: `NOT (a OR b)`, `NOT (EXISTS (...))`).
 pub fn not(e: Expr) -> Expr {
     match e {
+        Expr::Bool(b) => Expr::Bool(!b),
+        Expr::AsBoolean { expr, is_true } => Expr::AsBoolean {
+            expr,
+            is_true: !is_true,
+        },
         Expr::Binary { left, op, right } if op.negated().is_some() => Expr::Binary {
             left,
             op: op.negated().unwrap_or(op),

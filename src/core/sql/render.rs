@@ -183,13 +183,9 @@ impl Renderer {
     }
 
     fn and_list(&mut self, items: &[Expr]) -> String {
-        if items.len() == 1 {
-            let e = items[0].clone().self_group(Some(Op::AsBool));
-            return self.expr(&e, Ctx::Normal);
-        }
-        let parts: Vec<String> = items
+        let parts: Vec<String> = super::expr::boolean_clauses(Op::And, items.to_vec())
             .iter()
-            .map(|e| self.expr(&e.clone().self_group(Some(Op::And)), Ctx::Normal))
+            .map(|e| self.expr(e, Ctx::Normal))
             .collect();
         parts.join(" AND ")
     }
@@ -350,7 +346,10 @@ impl Renderer {
                     }
                 }
             }
-            Expr::Cast { expr, .. } if matches!(**expr, Expr::Column { .. }) => {
+            // (A cast of a column, and a negated Boolean column, keep the column's label.)
+            Expr::Cast { expr, .. } | Expr::AsBoolean { expr, .. }
+                if matches!(**expr, Expr::Column { .. }) =>
+            {
                 let text = self.expr(c, Ctx::Normal);
                 if let Expr::Column {
                     table: Some(t),
@@ -454,6 +453,15 @@ impl Renderer {
                 (Dialect::Generic, true) => "true".into(),
                 (Dialect::Generic, false) => "false".into(),
             },
+            Expr::AsBoolean { expr, is_true } => {
+                let inner = self.expr(expr, Ctx::Normal);
+                match (self.dialect, is_true) {
+                    (Dialect::Sqlite, true) => format!("{inner} = 1"),
+                    (Dialect::Sqlite, false) => format!("{inner} = 0"),
+                    (Dialect::Generic, true) => inner,
+                    (Dialect::Generic, false) => format!("NOT {inner}"),
+                }
+            }
             Expr::Null => "NULL".into(),
             Expr::Star => "*".into(),
             Expr::Binary { left, op, right } => self.binary(left, *op, right),

@@ -368,7 +368,13 @@ impl Interp<'_> {
     ) {
         let cur = target.dict.borrow().get(rev).cloned();
         match (kind, cur) {
+            // The many-to-one side is cleared when it held the parent, and also when it
+            // was not loaded: SQLAlchemy's backref pops it without fetching (only a
+            // loaded reference to another object is left alone).
             (RelKind::OneToMany, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
+                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
+            }
+            (RelKind::OneToMany, None) => {
                 target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
             }
             (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {

@@ -34,6 +34,49 @@ impl SqlObj {
             class: None,
         }
     }
+
+    /// True for a Boolean-typed element that is not itself a condition (a column, a
+    /// function, a cast...): SQLAlchemy wraps it in `AsBoolean` as a condition and when
+    /// negated, since SQLite has no native boolean.
+    fn plain_boolean(&self) -> bool {
+        matches!(self.ty, Some(SqlType::Boolean))
+            && matches!(
+                &self.expr,
+                Expr::Column { .. }
+                    | Expr::Func { .. }
+                    | Expr::Cast { .. }
+                    | Expr::Case { .. }
+                    | Expr::Label { .. }
+            )
+    }
+
+    /// The expression as a condition (WHERE, HAVING, `and_`/`or_` items): a plain
+    /// Boolean element becomes `x = 1` on SQLite (a label, its element).
+    pub fn into_condition(self) -> Expr {
+        if !self.plain_boolean() {
+            return self.expr;
+        }
+        let expr = match self.expr {
+            Expr::Label { expr, .. } => expr,
+            e => Box::new(e),
+        };
+        Expr::AsBoolean {
+            expr,
+            is_true: true,
+        }
+    }
+
+    /// `~x` / `not_(x)`: a plain Boolean element becomes `x = 0` on SQLite; anything
+    /// else as [`not`] negates it.
+    pub fn negated(self) -> Expr {
+        if self.plain_boolean() {
+            return Expr::AsBoolean {
+                expr: Box::new(self.expr),
+                is_true: false,
+            };
+        }
+        not(self.expr)
+    }
 }
 
 /// Wraps a SQL expression as a Python value.
@@ -584,7 +627,7 @@ impl Interp<'_> {
             return self.raise("TypeError", format!("bad operand type for unary ~: '{t}'"));
         };
         Ok(match op {
-            UnaryOp::Invert => sql_value(SqlObj::typed(not(s.expr), Some(SqlType::Boolean))),
+            UnaryOp::Invert => sql_value(SqlObj::typed(s.negated(), Some(SqlType::Boolean))),
             UnaryOp::USub => sql_value(SqlObj::typed(-s.expr, s.ty)),
             _ => sql_value(s),
         })
@@ -622,7 +665,14 @@ impl Interp<'_> {
                 Value::Bool(true) => Expr::true_(),
                 Value::Bool(false) => Expr::false_(),
                 Value::Str(s) if matches!(name, "desc" | "asc") => Expr::LabelRef(s.to_string()),
-                _ => self.to_expr(a, None)?.expr,
+                _ => {
+                    let s = self.to_expr(a, None)?;
+                    match name {
+                        "and_" | "or_" => s.into_condition(),
+                        "not_" => s.negated(),
+                        _ => s.expr,
+                    }
+                }
             };
             exprs.push(e);
         }
@@ -630,7 +680,13 @@ impl Interp<'_> {
         Ok(sql_value(match name {
             "and_" => SqlObj::typed(and(exprs), b),
             "or_" => SqlObj::typed(or(exprs), b),
-            "not_" => SqlObj::typed(not(exprs.into_iter().next().unwrap_or(Expr::Null)), b),
+            "not_" => match exprs.into_iter().next() {
+                // (Already negated above.)
+                Some(e) if args.first().is_some_and(|a| !matches!(a, Value::Bool(_))) => {
+                    SqlObj::typed(e, b)
+                }
+                e => SqlObj::typed(not(e.unwrap_or(Expr::Null)), b),
+            },
             "desc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).desc()),
             "asc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).asc()),
             "distinct" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).distinct()),

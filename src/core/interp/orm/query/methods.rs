@@ -171,7 +171,7 @@ impl Interp<'_> {
                         Value::Bool(false) => Expr::false_(),
                         _ => {
                             match self.as_sql(a) {
-                                Some(s) => s.expr,
+                                Some(s) => s.into_condition(),
                                 None => {
                                     let r = self.repr(a)?;
                                     return self.raise("ArgumentError", format!("SQL expression for WHERE/HAVING role expected, got {r}."));
@@ -220,7 +220,7 @@ impl Interp<'_> {
             }
             "having" => {
                 for a in &args {
-                    let e = self.to_expr(a, None)?.expr;
+                    let e = self.to_expr(a, None)?.into_condition();
                     q.q.having.push(e);
                 }
                 wrap(q)

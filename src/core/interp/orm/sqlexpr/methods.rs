@@ -98,6 +98,11 @@ impl Interp<'_> {
             }
             "is_" => match args.first() {
                 Some(Value::None) | None => SqlObj::typed(s.expr.is_null(), b),
+                // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
+                Some(Value::Bool(v)) => SqlObj::typed(
+                    Expr::binary(s.expr, crate::core::sql::Op::Is, Expr::Bool(*v)),
+                    b,
+                ),
                 Some(v) => {
                     let o = self.to_expr(v, None)?.expr;
                     SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::Is, o), b)
@@ -105,6 +110,11 @@ impl Interp<'_> {
             },
             "is_not" | "isnot" => match args.first() {
                 Some(Value::None) | None => SqlObj::typed(s.expr.is_not_null(), b),
+                // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
+                Some(Value::Bool(v)) => SqlObj::typed(
+                    Expr::binary(s.expr, crate::core::sql::Op::IsNot, Expr::Bool(*v)),
+                    b,
+                ),
                 Some(v) => {
                     let o = self.to_expr(v, None)?.expr;
                     SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::IsNot, o), b)
