@@ -363,3 +363,8 @@ fn boolean_columns_as_conditions_render_like_sqlite() {
 fn relationship_list_methods_keep_backrefs_in_sync() {
     check("relationship_list_methods");
 }
+
+#[test]
+fn flush_batches_updates_and_deletes_like_sqlalchemy() {
+    check("flush_batches");
+}

@@ -10,6 +10,7 @@ pub use execute::FlatRows;
 mod flush;
 mod load;
 pub mod scopes;
+mod updates;
 
 use std::rc::Rc;
 

@@ -12,6 +12,9 @@ use crate::core::orm::mapper::{Lazy, RelKind};
 impl Interp<'_> {
     /// Adds children reached through `delete` cascades.
     pub fn cascade_deletes(&mut self, list: &mut Vec<Rc<Instance>>) -> R<()> {
+        // Children whose key is set to NULL: updated together once all are known (one
+        // executemany, as SQLAlchemy's flush sends them).
+        let mut nulled: Vec<Rc<Instance>> = Vec::new();
         let mut i = 0;
         while i < list.len() {
             let inst = list[i].clone();
@@ -63,19 +66,19 @@ impl Interp<'_> {
                             for p in &r.primary {
                                 self.set_by_col(&ci, &p.foreign.1, Value::None);
                             }
-                            self.update_one(&ci)?;
+                            if !nulled.iter().any(|x| Rc::ptr_eq(x, &ci)) {
+                                nulled.push(ci);
+                            }
                         }
                     }
                 }
             }
         }
-        Ok(())
-    }
-
-    fn update_one(&mut self, inst: &Rc<Instance>) -> R<()> {
-        // reuse the regular flush path for a single object
-        let saved = std::mem::take(&mut self.orm.identity_order);
-        self.orm.identity_order = vec![inst.clone()];
+        if nulled.is_empty() {
+            return Ok(());
+        }
+        // (The regular flush path, over these objects only.)
+        let saved = std::mem::replace(&mut self.orm.identity_order, nulled);
         let r = self.flush_updates_only();
         self.orm.identity_order = saved;
         r

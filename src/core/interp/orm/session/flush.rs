@@ -7,12 +7,13 @@ use std::rc::Rc;
 use crate::core::interp::ops;
 use crate::core::interp::orm::Native;
 use crate::core::interp::orm::insert::{Plans, unchanged_since_insert};
-use crate::core::interp::orm::model::{Status, set_column_attr};
+use crate::core::interp::orm::model::Status;
 use crate::core::interp::orm::relationship::RelsByClass;
+use crate::core::interp::orm::session::updates::Updates;
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::persist;
-use crate::core::sql::{SqlValue, Statement};
+use crate::core::sql::{Statement, render};
 
 impl Interp<'_> {
     /// Flushes pending changes.
@@ -187,16 +188,18 @@ impl Interp<'_> {
                 .unwrap_or(0);
             (t, k)
         });
+        let mut updates = Updates::default();
         for inst in &cands {
             if self.status(inst) == Status::Persistent {
-                self.update_instance(&mut plans, inst)?;
+                self.update_instance(&mut plans, &mut updates, inst)?;
             }
         }
         for inst in &new_sorted {
             if !unchanged_since_insert(inst) {
-                self.update_instance(&mut plans, inst)?;
+                self.update_instance(&mut plans, &mut updates, inst)?;
             }
         }
+        self.run_updates(updates)?;
         if rels || !self.orm.dynamic_links.is_empty() {
             self.flush_secondary()?;
         }
@@ -212,8 +215,16 @@ impl Interp<'_> {
                     .unwrap_or(0),
             )
         });
-        for inst in &del_sorted {
-            self.delete_instance(inst)?;
+        let mut i = 0;
+        while i < del_sorted.len() {
+            let class = |x: &Rc<Instance>| x.class.model_info().map(|m| m.class.clone());
+            let c = class(&del_sorted[i]);
+            let mut end = i + 1;
+            while end < del_sorted.len() && class(&del_sorted[end]) == c {
+                end += 1;
+            }
+            self.delete_instances(&del_sorted[i..end])?;
+            i = end;
         }
         Ok(())
     }
@@ -237,148 +248,51 @@ impl Interp<'_> {
     /// Runs only the UPDATE part of a flush over `identity_order`.
     pub fn flush_updates_only(&mut self) -> R<()> {
         let mut plans = Plans::default();
+        let mut updates = Updates::default();
         for inst in self.orm.identity_order.clone() {
-            self.update_instance(&mut plans, &inst)?;
+            self.update_instance(&mut plans, &mut updates, &inst)?;
         }
-        Ok(())
+        self.run_updates(updates)
     }
 
-    fn update_instance(&mut self, plans: &mut Plans, inst: &Rc<Instance>) -> R<()> {
-        let Some(m) = inst.class.model_info() else {
-            return Ok(());
-        };
-        if inst
-            .orm
-            .borrow()
-            .as_ref()
-            .is_some_and(|s| s.expired || s.to_delete)
-        {
-            return Ok(());
-        }
-        if !self.orm.listeners.is_empty() {
-            self.fire_event("before_update", inst)?;
-            self.update_row(plans, inst, &m)?;
-            return self.fire_event("after_update", inst);
-        }
-        self.update_row(plans, inst, &m)
-    }
-
-    /// The UPDATE of one object's changed columns (none when nothing changed).
-    fn update_row(
-        &mut self,
-        plans: &mut Plans,
-        inst: &Rc<Instance>,
-        m: &crate::core::interp::orm::model::ModelInfo,
-    ) -> R<()> {
-        let Some(plan) = self.table_plan(plans, m) else {
-            return Ok(());
-        };
-        let table = &plan.table;
-        let mut changes: Vec<(String, SqlValue)> = vec![];
-        let mut changed_keys = vec![];
-        for (i, col) in table.columns.iter().enumerate() {
-            let (cur, old) = match inst.orm.borrow().as_ref() {
-                Some(s) => (
-                    s.values.get(i).cloned().flatten(),
-                    s.committed_value(i).cloned(),
-                ),
-                None => (None, None),
-            };
-            let Some(cur) = cur else { continue };
-            let same = match &old {
-                Some(o) => {
-                    ops::is_same(o, &cur)
-                        || self.eq(o, &cur)? && self.type_name(o) == self.type_name(&cur)
-                }
-                None => false,
-            };
-            if !same {
-                let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
-                    SqlValue::Text("null".into())
-                } else {
-                    self.to_sql_stored(&cur, &col.ty)?
-                };
-                changes.push((col.name.clone(), sv));
-                changed_keys.push(i);
-            }
-        }
-        if changes.is_empty() {
-            return Ok(());
-        }
-        let mut sql_set: Vec<(String, crate::core::sql::Expr)> = vec![];
-        for (i, col) in table.columns.iter().enumerate() {
-            if changed_keys.contains(&i) {
-                continue;
-            }
-            if let Some(d) = plan.onupdate[i].clone() {
-                // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
-                // the object then reloads on access, as SQLAlchemy expires the attribute.
-                if let Value::Native(n) = &d
-                    && let super::super::Native::Sql(e) = &**n
-                {
-                    sql_set.push((col.name.clone(), e.expr.clone()));
-                    continue;
-                }
-                let v = self.eval_default(&d)?;
-                let sv = self.to_sql_stored(&v, &col.ty)?;
-                changes.push((col.name.clone(), sv));
-                set_column_attr(inst, i, v);
-                changed_keys.push(i);
-            }
-        }
-        // SET in table column order
-        let mut ordered = vec![];
-        for col in &table.columns {
-            if let Some(c) = changes.iter().find(|(n, _)| *n == col.name) {
-                ordered.push((c.0.as_str(), c.1.clone()));
-            }
-        }
-        let pk = self.identity_params(inst)?;
-        let mut up = persist::update_row(table, &ordered, &pk);
-        if !sql_set.is_empty() {
-            // SET stays in table column order.
-            let mut set = std::mem::take(&mut up.set);
-            set.extend(sql_set.iter().cloned());
-            for col in &table.columns {
-                if let Some(p) = set.iter().position(|(n, _)| *n == col.name) {
-                    up.set.push(set.swap_remove(p));
-                }
-            }
-        }
-        self.run_stmt(&Statement::Update(up), true)?;
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            if !sql_set.is_empty() {
-                s.expired = true;
-            }
-            for i in changed_keys {
-                let v = s.values.get(i).cloned().flatten().unwrap_or(Value::None);
-                if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
-                    *c = Some(v);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn delete_instance(&mut self, inst: &Rc<Instance>) -> R<()> {
-        let Some(m) = inst.class.model_info() else {
+    /// Deletes objects of one class, as SQLAlchemy's `delete_obj` does: their association
+    /// rows first, then (each loaded, its `before_delete` fired) one DELETE for all of them
+    /// (an executemany when there are several), then `after_delete`.
+    fn delete_instances(&mut self, insts: &[Rc<Instance>]) -> R<()> {
+        let Some(m) = insts[0].class.model_info() else {
             return Ok(());
         };
         let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
-        // An expired object is loaded first, as SQLAlchemy reads its committed state for
-        // the DELETE (its listeners see it loaded too).
-        self.ensure_loaded(inst)?;
-        self.fire_event("before_delete", inst)?;
-        self.delete_secondary_rows(inst)?;
-        let pk = self.identity_params(inst)?;
-        let del = persist::delete_row(&table, &pk);
-        self.run_stmt(&Statement::Delete(del), true)?;
-        self.fire_event("after_delete", inst)?;
-        self.remove_identity(inst);
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.status = Status::Deleted;
-            s.to_delete = false;
+        for inst in insts {
+            self.delete_secondary_rows(inst)?;
+        }
+        let mut sql = None;
+        let mut values = Vec::new();
+        for inst in insts {
+            // An expired object is loaded first, as SQLAlchemy reads its committed state
+            // for the DELETE (its listeners see it loaded too).
+            self.ensure_loaded(inst)?;
+            self.fire_event("before_delete", inst)?;
+            let pk = self.identity_params(inst)?;
+            let r = render(&Statement::Delete(persist::delete_row(&table, &pk)));
+            sql = Some(r.sql);
+            values.extend(r.params);
+        }
+        if let Some(sql) = sql {
+            if insts.len() == 1 {
+                self.run_sql(&sql, &values, true)?;
+            } else {
+                self.run_sql_many(&sql, insts.len(), &values)?;
+            }
+        }
+        for inst in insts {
+            self.fire_event("after_delete", inst)?;
+            self.remove_identity(inst);
+            if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                s.status = Status::Deleted;
+                s.to_delete = false;
+            }
         }
         Ok(())
     }

@@ -1,0 +1,200 @@
+//! The flush's UPDATEs, emitted as SQLAlchemy's `_emit_update_statements` emits them:
+//! consecutive rows of one table that set the same columns to plain values go as one
+//! executemany; a row whose SET holds a SQL expression (`onupdate=func.now()`) goes
+//! alone. `before_update` fires as each object is prepared, `after_update` once all the
+//! statements ran.
+
+use std::rc::Rc;
+
+use crate::core::interp::ops;
+use crate::core::interp::orm::insert::Plans;
+use crate::core::interp::orm::model::set_column_attr;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::persist;
+use crate::core::sql::{Rendered, SqlValue, Statement, render};
+
+/// One object's prepared UPDATE.
+struct PendingUpdate {
+    /// The statement and its parameters.
+    stmt: Rendered,
+    /// The object.
+    inst: Rc<Instance>,
+    /// The columns it writes (by index), whose committed state becomes the new value.
+    changed_keys: Vec<usize>,
+    /// The SET holds SQL expressions: sent alone, and the object expires.
+    sql_values: bool,
+}
+
+/// The UPDATEs a flush prepared, in order, and the objects owed `after_update`.
+#[derive(Default)]
+pub struct Updates {
+    rows: Vec<PendingUpdate>,
+    events: Vec<Rc<Instance>>,
+}
+
+impl Interp<'_> {
+    /// Prepares the UPDATE of one object (none when nothing changed), firing
+    /// `before_update` now and queueing `after_update` for after the statements.
+    pub(super) fn update_instance(
+        &mut self,
+        plans: &mut Plans,
+        updates: &mut Updates,
+        inst: &Rc<Instance>,
+    ) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        if inst
+            .orm
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.expired || s.to_delete)
+        {
+            return Ok(());
+        }
+        if !self.orm.listeners.is_empty() {
+            self.fire_event("before_update", inst)?;
+            updates.events.push(inst.clone());
+        }
+        self.update_row(plans, updates, inst, &m)
+    }
+
+    /// The UPDATE of one object's changed columns (none when nothing changed), queued.
+    fn update_row(
+        &mut self,
+        plans: &mut Plans,
+        updates: &mut Updates,
+        inst: &Rc<Instance>,
+        m: &crate::core::interp::orm::model::ModelInfo,
+    ) -> R<()> {
+        let Some(plan) = self.table_plan(plans, m) else {
+            return Ok(());
+        };
+        let table = &plan.table;
+        let mut changes: Vec<(String, SqlValue)> = vec![];
+        let mut changed_keys = vec![];
+        for (i, col) in table.columns.iter().enumerate() {
+            let (cur, old) = match inst.orm.borrow().as_ref() {
+                Some(s) => (
+                    s.values.get(i).cloned().flatten(),
+                    s.committed_value(i).cloned(),
+                ),
+                None => (None, None),
+            };
+            let Some(cur) = cur else { continue };
+            let same = match &old {
+                Some(o) => {
+                    ops::is_same(o, &cur)
+                        || self.eq(o, &cur)? && self.type_name(o) == self.type_name(&cur)
+                }
+                None => false,
+            };
+            if !same {
+                let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
+                    SqlValue::Text("null".into())
+                } else {
+                    self.to_sql_stored(&cur, &col.ty)?
+                };
+                changes.push((col.name.clone(), sv));
+                changed_keys.push(i);
+            }
+        }
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let mut sql_set: Vec<(String, crate::core::sql::Expr)> = vec![];
+        for (i, col) in table.columns.iter().enumerate() {
+            if changed_keys.contains(&i) {
+                continue;
+            }
+            if let Some(d) = plan.onupdate[i].clone() {
+                // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
+                // the object then reloads on access, as SQLAlchemy expires the attribute.
+                if let Value::Native(n) = &d
+                    && let super::super::Native::Sql(e) = &**n
+                {
+                    sql_set.push((col.name.clone(), e.expr.clone()));
+                    continue;
+                }
+                let v = self.eval_default(&d)?;
+                let sv = self.to_sql_stored(&v, &col.ty)?;
+                changes.push((col.name.clone(), sv));
+                set_column_attr(inst, i, v);
+                changed_keys.push(i);
+            }
+        }
+        // SET in table column order
+        let mut ordered = vec![];
+        for col in &table.columns {
+            if let Some(c) = changes.iter().find(|(n, _)| *n == col.name) {
+                ordered.push((c.0.as_str(), c.1.clone()));
+            }
+        }
+        let pk = self.identity_params(inst)?;
+        let mut up = persist::update_row(table, &ordered, &pk);
+        if !sql_set.is_empty() {
+            // SET stays in table column order.
+            let mut set = std::mem::take(&mut up.set);
+            set.extend(sql_set.iter().cloned());
+            for col in &table.columns {
+                if let Some(p) = set.iter().position(|(n, _)| *n == col.name) {
+                    up.set.push(set.swap_remove(p));
+                }
+            }
+        }
+        updates.rows.push(PendingUpdate {
+            stmt: render(&Statement::Update(up)),
+            inst: inst.clone(),
+            changed_keys,
+            sql_values: !sql_set.is_empty(),
+        });
+        Ok(())
+    }
+
+    /// Runs the prepared UPDATEs (a run of the same statement with plain values as one
+    /// executemany), records the written values as committed, then fires `after_update`.
+    pub(super) fn run_updates(&mut self, updates: Updates) -> R<()> {
+        let rows = updates.rows;
+        let mut i = 0;
+        while i < rows.len() {
+            let first = &rows[i];
+            let mut end = i + 1;
+            if !first.sql_values {
+                while end < rows.len()
+                    && !rows[end].sql_values
+                    && rows[end].stmt.sql == first.stmt.sql
+                {
+                    end += 1;
+                }
+            }
+            if end - i == 1 {
+                self.run_sql(&first.stmt.sql, &first.stmt.params, true)?;
+            } else {
+                let values: Vec<SqlValue> = rows[i..end]
+                    .iter()
+                    .flat_map(|r| r.stmt.params.iter().cloned())
+                    .collect();
+                self.run_sql_many(&first.stmt.sql, end - i, &values)?;
+            }
+            for row in &rows[i..end] {
+                if let Some(s) = row.inst.orm.borrow_mut().as_mut() {
+                    if row.sql_values {
+                        s.expired = true;
+                    }
+                    for &k in &row.changed_keys {
+                        let v = s.values.get(k).cloned().flatten().unwrap_or(Value::None);
+                        if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(k)) {
+                            *c = Some(v);
+                        }
+                    }
+                }
+            }
+            i = end;
+        }
+        for inst in &updates.events {
+            self.fire_event("after_update", inst)?;
+        }
+        Ok(())
+    }
+}
