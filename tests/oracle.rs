@@ -368,3 +368,9 @@ fn relationship_list_methods_keep_backrefs_in_sync() {
 fn flush_batches_updates_and_deletes_like_sqlalchemy() {
     check("flush_batches");
 }
+
+#[test]
+fn bulk_update_delete_synchronize_the_session_like_sqlalchemy() {
+    check("bulk_synchronize_session");
+    check("todo_app_bulk");
+}

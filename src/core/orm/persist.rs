@@ -74,6 +74,7 @@ pub fn update_row(table: &Table, changes: &[(&str, SqlValue)], pk: &[SqlValue]) 
         table: table.name.clone(),
         set,
         where_: pk_where(table, pk),
+        returning: vec![],
     }
 }
 
@@ -82,6 +83,7 @@ pub fn delete_row(table: &Table, pk: &[SqlValue]) -> Delete {
     Delete {
         table: table.name.clone(),
         where_: pk_where(table, pk),
+        returning: vec![],
     }
 }
 
@@ -101,5 +103,6 @@ pub fn delete_association(table: &Table, values: &[(&str, SqlValue)]) -> Delete 
     Delete {
         table: table.name.clone(),
         where_,
+        returning: vec![],
     }
 }

@@ -643,6 +643,7 @@ impl Query {
             table: table.name.clone(),
             set,
             where_: self.where_.clone(),
+            returning: vec![],
         })
     }
 
@@ -654,6 +655,7 @@ impl Query {
         Ok(Delete {
             table: reg.table_of(&class)?.name.clone(),
             where_: self.where_.clone(),
+            returning: vec![],
         })
     }
 }

@@ -667,7 +667,17 @@ impl Renderer {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&u.where_));
         }
+        self.returning(&mut s, &u.returning);
         s
+    }
+
+    /// ` RETURNING a, b` (nothing when there are no columns).
+    fn returning(&mut self, s: &mut String, cols: &[String]) {
+        if !cols.is_empty() {
+            let r: Vec<String> = cols.iter().map(|c| quote(c).into_owned()).collect();
+            s.push_str(" RETURNING ");
+            s.push_str(&r.join(", "));
+        }
     }
 
     /// `DELETE FROM t WHERE ...`.
@@ -678,6 +688,7 @@ impl Renderer {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&d.where_));
         }
+        self.returning(&mut s, &d.returning);
         s
     }
 
@@ -701,11 +712,7 @@ impl Renderer {
                 rows.join(", ")
             ));
         }
-        if !i.returning.is_empty() {
-            let r: Vec<String> = i.returning.iter().map(|c| quote(c).into_owned()).collect();
-            s.push_str(" RETURNING ");
-            s.push_str(&r.join(", "));
-        }
+        self.returning(&mut s, &i.returning);
         s
     }
 }

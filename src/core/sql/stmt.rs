@@ -240,6 +240,8 @@ pub struct Update {
     pub set: Vec<(String, Expr)>,
     /// WHERE criteria, ANDed.
     pub where_: Vec<Expr>,
+    /// RETURNING column names (a bulk UPDATE's primary key, for `synchronize_session='fetch'`).
+    pub returning: Vec<String>,
 }
 
 impl Update {
@@ -257,6 +259,8 @@ pub struct Delete {
     pub table: String,
     /// WHERE criteria, ANDed.
     pub where_: Vec<Expr>,
+    /// RETURNING column names (a bulk DELETE's primary key, for `synchronize_session='fetch'`).
+    pub returning: Vec<String>,
 }
 
 /// A column line of CREATE TABLE.

@@ -3,6 +3,7 @@
 //! in `query/methods.rs`, primary-key lookup in `query/get.rs`, `paginate()` in
 //! `query/paginate.rs`.
 
+mod bulk_sync;
 mod eager;
 mod from_statement;
 mod get;

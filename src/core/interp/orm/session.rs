@@ -160,7 +160,7 @@ impl Interp<'_> {
         }
     }
 
-    fn remove_identity(&mut self, inst: &Rc<Instance>) {
+    pub(crate) fn remove_identity(&mut self, inst: &Rc<Instance>) {
         if let Some(k) = self.ident_key(inst) {
             self.orm.identity.remove(&k);
             self.orm.identity_order.retain(|i| !Rc::ptr_eq(i, inst));

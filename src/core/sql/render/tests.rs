@@ -132,6 +132,7 @@ fn update_delete() {
     let d = Delete {
         table: "player".into(),
         where_: vec![],
+        returning: vec![],
     };
     assert_eq!(render(&d.into()).sql, "DELETE FROM player");
 }

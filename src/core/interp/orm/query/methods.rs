@@ -8,11 +8,12 @@ use crate::core::interp::call::Kw;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::orm::sqlexpr::sql_value;
 use crate::core::interp::orm::{Instrumented, Native, SqlObj};
-use crate::core::interp::value::Value;
+use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::query::JoinTarget;
 use crate::core::sql::{Compound, Correlate, Expr, SqlType, SqlValue, Statement, TableRef};
 
+use super::bulk_sync::SyncMode;
 use super::{Ent, QueryObj};
 
 impl Interp<'_> {
@@ -610,61 +611,84 @@ impl Interp<'_> {
                 }
                 let refs: Vec<(&str, Expr)> =
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
-                let up = match qo.q.update_statement(&self.orm.reg, refs) {
+                let mut up = match qo.q.update_statement(&self.orm.reg, refs) {
                     Ok(u) => u,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
-                self.autoflush()?;
-                let r = self.run_stmt(&Statement::Update(up), true)?;
-                // synchronize_session='auto': evaluate on loaded objects (expire them here)
-                let loaded: Vec<_> = self.orm.identity_order.clone();
-                for inst in loaded {
-                    if inst.class.model_info().is_some_and(|m| *m.class == *class) {
-                        self.expire(&inst);
-                    }
+                let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
+                let Some(m) = m else {
+                    return Ok(Value::int(0));
+                };
+                let given = kw_value(&kw, "synchronize_session");
+                let mode = self.bulk_sync_mode(given.as_ref(), &table, &up.where_)?;
+                if mode == SyncMode::Fetch {
+                    up.returning = pk_names(&table);
                 }
-                Ok(Value::int(r.rowcount))
+                self.autoflush()?;
+                let r = self.run_stmt(&Statement::Update(up.clone()), true)?;
+                let objects: Vec<Rc<Instance>> = match mode {
+                    SyncMode::Evaluate => self
+                        .bulk_matched_by_criteria(&table, &m, &up.where_)?
+                        .into_iter()
+                        .map(|(i, _)| i)
+                        .collect(),
+                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Off => vec![],
+                };
+                self.bulk_apply_update(&table, &up.set, &objects)?;
+                Ok(Value::int(if mode == SyncMode::Fetch {
+                    r.rows.len() as i64
+                } else {
+                    r.rowcount
+                }))
             }
             "delete" => {
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let del = match qo.q.delete_statement(&self.orm.reg) {
+                let mut del = match qo.q.delete_statement(&self.orm.reg) {
                     Ok(d) => d,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
-                self.autoflush()?;
-                // find matching loaded objects first (synchronize_session); with
-                // `synchronize_session=False` they stay in the session as they are.
-                let sync = !kw
-                    .iter()
-                    .any(|(k, v)| &**k == "synchronize_session" && matches!(v, Value::Bool(false)));
-                let matching = if sync
-                    && self
-                        .orm
-                        .identity_order
-                        .iter()
-                        .any(|i| i.class.model_info().is_some_and(|m| *m.class == *class))
-                {
-                    self.query_all(qo)?
-                } else {
-                    vec![]
+                let table = self.orm.reg.table_of(&class).cloned();
+                let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
+                let (Ok(table), Some(m)) = (table, m) else {
+                    return Ok(Value::int(0));
                 };
-                let r = self.run_stmt(&Statement::Delete(del), true)?;
-                for m in matching {
-                    if let Value::Instance(i) = m {
-                        if let Some(k) = i.class.model_info().and_then(|mi| {
-                            self.identity_hkey(&i, &mi).map(|h| {
-                                crate::core::interp::orm::model::IdentityKey::new(&mi.table, h)
-                            })
-                        }) {
-                            self.orm.identity.remove(&k);
+                let given = kw_value(&kw, "synchronize_session");
+                let mode = self.bulk_sync_mode(given.as_ref(), &table, &del.where_)?;
+                if mode == SyncMode::Fetch {
+                    del.returning = pk_names(&table);
+                }
+                self.autoflush()?;
+                let r = self.run_stmt(&Statement::Delete(del.clone()), true)?;
+                let deleted: Vec<Rc<Instance>> = match mode {
+                    SyncMode::Evaluate => {
+                        let mut gone = vec![];
+                        for (inst, partly_expired) in
+                            self.bulk_matched_by_criteria(&table, &m, &del.where_)?
+                        {
+                            if partly_expired {
+                                self.expire(&inst);
+                            } else {
+                                gone.push(inst);
+                            }
                         }
-                        self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, &i));
-                        if let Some(s) = i.orm.borrow_mut().as_mut() {
-                            s.status = Status::Deleted;
-                        }
+                        gone
+                    }
+                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Off => vec![],
+                };
+                for i in deleted {
+                    // SQLAlchemy's `_remove_newly_deleted`: out of the identity map, deleted.
+                    self.remove_identity(&i);
+                    if let Some(s) = i.orm.borrow_mut().as_mut() {
+                        s.status = Status::Deleted;
                     }
                 }
-                Ok(Value::int(r.rowcount))
+                Ok(Value::int(if mode == SyncMode::Fetch {
+                    r.rows.len() as i64
+                } else {
+                    r.rowcount
+                }))
             }
             "subquery" => {
                 let (select, alias) = match qo.q.subquery(&self.orm.reg) {
@@ -732,4 +756,21 @@ impl Interp<'_> {
             }
         }
     }
+}
+
+/// A keyword argument's value.
+fn kw_value(kw: &Kw, name: &str) -> Option<Value> {
+    kw.iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// The primary-key column names of a table (a bulk statement's `RETURNING`).
+fn pk_names(table: &crate::core::orm::schema::Table) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .filter(|c| c.primary_key)
+        .map(|c| c.name.clone())
+        .collect()
 }

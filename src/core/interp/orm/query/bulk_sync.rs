@@ -1,0 +1,581 @@
+//! `synchronize_session` of a bulk `Query.update()` / `Query.delete()` (and of
+//! `session.execute(update(...))`), as SQLAlchemy 2.0's `BulkUDCompileState` does it:
+//!
+//! - `'evaluate'`: the WHERE criteria are evaluated in Python against the objects of the
+//!   identity map (SQLAlchemy's `_EvaluatorCompiler`: columns of the target class, bound
+//!   values, `and_`/`or_`/`not_`, comparisons, `IS`, `IN` a list, `startswith`/`endswith`,
+//!   arithmetic on numbers, string concatenation; anything else is "unevaluatable");
+//! - `'fetch'`: the statement gets `RETURNING <primary key>` (SQLite has it) and the
+//!   returned keys name the objects;
+//! - `'auto'` (the default): `'evaluate'` when the criteria can be evaluated, else `'fetch'`;
+//! - `False`: the session is left alone.
+//!
+//! A matched object of an UPDATE takes the new values (those that evaluate; the others
+//! expire it), committed; a matched object of a DELETE leaves the session as deleted.
+//! Evaluation runs on the values as stored (`SqlValue`s), which compare as the Python
+//! values do for the types SQLite stores.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::core::interp::orm::model::{IdentityKey, ModelInfo, Status, identity_key};
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::schema::Table;
+use crate::core::sql::{Expr, Op, SqlType, SqlValue, TableRef};
+
+/// How a bulk statement synchronizes the session.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum SyncMode {
+    /// Evaluate the criteria in Python.
+    Evaluate,
+    /// `RETURNING` the primary keys.
+    Fetch,
+    /// Leave the session alone (`synchronize_session=False`).
+    Off,
+}
+
+/// A criterion's value for one object: a stored value (`Null` for `None`), or "an
+/// attribute it needs is not loaded" (SQLAlchemy's `_EXPIRED_OBJECT`).
+#[derive(Clone, Debug)]
+enum Ev {
+    V(SqlValue),
+    Expired,
+}
+
+impl Ev {
+    fn truthy(&self) -> bool {
+        match self {
+            Ev::V(SqlValue::Null) => false,
+            Ev::V(SqlValue::Integer(i)) => *i != 0,
+            Ev::V(SqlValue::Real(f)) => *f != 0.0,
+            Ev::V(SqlValue::Text(t)) => !t.is_empty(),
+            Ev::V(SqlValue::Blob(b)) => !b.is_empty(),
+            Ev::Expired => true,
+        }
+    }
+}
+
+fn bool_ev(b: bool) -> Ev {
+    Ev::V(SqlValue::Integer(b as i64))
+}
+
+fn numeric(ty: &SqlType) -> bool {
+    matches!(
+        ty,
+        SqlType::Integer
+            | SqlType::BigInteger
+            | SqlType::SmallInteger
+            | SqlType::Float
+            | SqlType::Numeric(..)
+    )
+}
+
+fn textual(ty: &SqlType) -> bool {
+    matches!(
+        ty,
+        SqlType::String(_) | SqlType::Unicode(_) | SqlType::Text | SqlType::UnicodeText
+    )
+}
+
+/// Python's ordering of two stored values (`None` when Python could not compare them).
+fn compare(a: &SqlValue, b: &SqlValue) -> Option<Ordering> {
+    match (a, b) {
+        (SqlValue::Integer(x), SqlValue::Integer(y)) => Some(x.cmp(y)),
+        (SqlValue::Integer(x), SqlValue::Real(y)) => (*x as f64).partial_cmp(y),
+        (SqlValue::Real(x), SqlValue::Integer(y)) => x.partial_cmp(&(*y as f64)),
+        (SqlValue::Real(x), SqlValue::Real(y)) => x.partial_cmp(y),
+        (SqlValue::Text(x), SqlValue::Text(y)) => Some(x.cmp(y)),
+        (SqlValue::Blob(x), SqlValue::Blob(y)) => Some(x.cmp(y)),
+        _ => None,
+    }
+}
+
+/// Python's `==` of two stored values.
+fn equal(a: &SqlValue, b: &SqlValue) -> bool {
+    match (a, b) {
+        (SqlValue::Null, SqlValue::Null) => true,
+        _ => compare(a, b) == Some(Ordering::Equal),
+    }
+}
+
+/// Python's `a op b` for two numbers (`None` for a division by zero).
+fn arith(op: Op, a: &SqlValue, b: &SqlValue) -> Option<SqlValue> {
+    use SqlValue::{Integer as I, Real as F};
+    let f = |v: &SqlValue| match v {
+        I(i) => *i as f64,
+        F(x) => *x,
+        _ => 0.0,
+    };
+    Some(match (op, a, b) {
+        (Op::Add, I(x), I(y)) => x.checked_add(*y).map_or(F(*x as f64 + *y as f64), I),
+        (Op::Sub, I(x), I(y)) => x.checked_sub(*y).map_or(F(*x as f64 - *y as f64), I),
+        (Op::Mul, I(x), I(y)) => x.checked_mul(*y).map_or(F(*x as f64 * *y as f64), I),
+        (Op::Mod, I(_), I(0)) | (Op::Div, _, I(0)) => return None,
+        (Op::Mod, I(x), I(y)) => {
+            let r = x.wrapping_rem(*y);
+            I(if r != 0 && (r < 0) != (*y < 0) {
+                r + y
+            } else {
+                r
+            })
+        }
+        (Op::Add, ..) => F(f(a) + f(b)),
+        (Op::Sub, ..) => F(f(a) - f(b)),
+        (Op::Mul, ..) => F(f(a) * f(b)),
+        (Op::Div, ..) if f(b) == 0.0 => return None,
+        (Op::Div, ..) => F(f(a) / f(b)),
+        (Op::Mod, ..) if f(b) == 0.0 => return None,
+        (Op::Mod, ..) => {
+            let (x, y) = (f(a), f(b));
+            let r = x % y;
+            F(if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                r + y
+            } else {
+                r
+            })
+        }
+        _ => return None,
+    })
+}
+
+/// The target of the evaluation: the class's table and its instances' column slots.
+struct Target<'a> {
+    table: &'a Table,
+}
+
+impl Target<'_> {
+    /// The column index of `t.name` when `t` is the target's own table.
+    fn column(&self, table: &Option<TableRef>, name: &str) -> Option<usize> {
+        match table {
+            Some(TableRef::Named(t)) if *t == self.table.name => {
+                self.table.columns.iter().position(|c| c.name == name)
+            }
+            _ => None,
+        }
+    }
+
+    /// Why `e` cannot be evaluated in Python (SQLAlchemy's `UnevaluatableError`), if so.
+    fn check(&self, e: &Expr) -> Result<(), String> {
+        match e {
+            Expr::Column { table, name } => match self.column(table, name) {
+                Some(_) => Ok(()),
+                None => Err(format!("Cannot evaluate column: {name}")),
+            },
+            Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
+            Expr::Grouping(x) => self.check(x),
+            Expr::List { op, items } => match op {
+                Op::And | Op::Or | Op::Comma => items.iter().try_for_each(|i| self.check(i)),
+                o => Err(format!(
+                    "Cannot evaluate clauselist with operator <function {} at 0x7f0000000000>",
+                    operator_name(*o)
+                )),
+            },
+            Expr::Unary {
+                op: Op::Not,
+                operand,
+            } => self.check(operand),
+            Expr::Binary { left, op, right } => {
+                self.check(left)?;
+                match op {
+                    Op::In | Op::NotIn => match &**right {
+                        Expr::List { .. } | Expr::Grouping(_) => self.check(right),
+                        _ => Err("Cannot evaluate Select".into()),
+                    },
+                    Op::Eq
+                    | Op::Ne
+                    | Op::Lt
+                    | Op::Le
+                    | Op::Gt
+                    | Op::Ge
+                    | Op::Is
+                    | Op::IsNot
+                    | Op::StartsWith
+                    | Op::EndsWith => self.check(right),
+                    Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod => {
+                        self.check(right)?;
+                        if self.is_numeric(left) && self.is_numeric(right) {
+                            Ok(())
+                        } else {
+                            Err(format!(
+                                "Cannot evaluate math operator \"{}\"",
+                                operator_name(*op)
+                            ))
+                        }
+                    }
+                    Op::Concat => {
+                        self.check(right)?;
+                        if self.is_text(left) && self.is_text(right) {
+                            Ok(())
+                        } else {
+                            Err("Cannot evaluate concatenate operator".into())
+                        }
+                    }
+                    o => Err(format!(
+                        "Cannot evaluate BinaryExpression with operator <function {} at 0x7f0000000000>",
+                        operator_name(*o)
+                    )),
+                }
+            }
+            other => Err(format!("Cannot evaluate {}", expr_kind(other))),
+        }
+    }
+
+    /// A numeric operand (a bound value takes the type of what it meets).
+    fn is_numeric(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Column { table, name } => self
+                .column(table, name)
+                .is_some_and(|i| numeric(&self.table.columns[i].ty)),
+            Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_)) => true,
+            Expr::Grouping(x) => self.is_numeric(x),
+            Expr::Binary { op, .. } => {
+                matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod)
+            }
+            _ => false,
+        }
+    }
+
+    fn is_text(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Column { table, name } => self
+                .column(table, name)
+                .is_some_and(|i| textual(&self.table.columns[i].ty)),
+            Expr::Bind(SqlValue::Text(_)) => true,
+            Expr::Grouping(x) => self.is_text(x),
+            Expr::Binary { op: Op::Concat, .. } => true,
+            _ => false,
+        }
+    }
+}
+
+/// The name of SQLAlchemy's Python function for an operator (in its messages).
+fn operator_name(op: Op) -> &'static str {
+    match op {
+        Op::Like => "like_op",
+        Op::NotLike => "not_like_op",
+        Op::Between => "between_op",
+        Op::NotBetween => "not_between_op",
+        Op::Contains => "contains_op",
+        Op::NotContains => "not_contains_op",
+        Op::NotStartsWith => "not_startswith_op",
+        Op::NotEndsWith => "not_endswith_op",
+        Op::FloorDiv => "floordiv",
+        Op::Add => "add",
+        Op::Sub => "sub",
+        Op::Mul => "mul",
+        Op::Div => "truediv",
+        Op::Mod => "mod",
+        Op::JsonGet | Op::JsonGetAs => "json_getitem_op",
+        _ => "op",
+    }
+}
+
+/// The name SQLAlchemy's message gives an expression it cannot evaluate.
+fn expr_kind(e: &Expr) -> &'static str {
+    match e {
+        Expr::Func { .. } => "Function",
+        Expr::Cast { .. } => "Cast",
+        Expr::Case { .. } => "Case",
+        Expr::Label { .. } => "Label",
+        Expr::Select(_) => "Select",
+        Expr::Text { .. } | Expr::Raw(_) => "TextClause",
+        _ => "UnaryExpression",
+    }
+}
+
+impl Interp<'_> {
+    /// The strategy a bulk statement on `table` with `criteria` uses, from its
+    /// `synchronize_session` (`'auto'` when not given); `'evaluate'` on criteria it cannot
+    /// evaluate raises as SQLAlchemy does.
+    pub(crate) fn bulk_sync_mode(
+        &mut self,
+        given: Option<&Value>,
+        table: &Table,
+        criteria: &[Expr],
+    ) -> R<SyncMode> {
+        let target = Target { table };
+        let check = criteria.iter().try_for_each(|c| target.check(c));
+        match given {
+            Some(Value::Bool(false)) => Ok(SyncMode::Off),
+            Some(Value::Str(s)) if &**s == "fetch" => Ok(SyncMode::Fetch),
+            Some(Value::Str(s)) if &**s == "evaluate" => match check {
+                Ok(()) => Ok(SyncMode::Evaluate),
+                Err(err) => self.raise(
+                    "InvalidRequestError",
+                    format!("Could not evaluate current criteria in Python: \"{err}\". Specify 'fetch' or False for the synchronize_session execution option."),
+                ),
+            },
+            None => Ok(match check {
+                Ok(()) => SyncMode::Evaluate,
+                Err(_) => SyncMode::Fetch,
+            }),
+            Some(Value::Str(s)) if &**s == "auto" => Ok(match check {
+                Ok(()) => SyncMode::Evaluate,
+                Err(_) => SyncMode::Fetch,
+            }),
+            Some(_) => self.raise(
+                "ArgumentError",
+                "Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False",
+            ),
+        }
+    }
+
+    /// The objects of the identity map the criteria match ('evaluate'), each with
+    /// whether an attribute the criteria read was not loaded. Fully expired objects are
+    /// skipped, as SQLAlchemy skips them.
+    pub(crate) fn bulk_matched_by_criteria(
+        &mut self,
+        table: &Table,
+        m: &ModelInfo,
+        criteria: &[Expr],
+    ) -> R<Vec<(Rc<Instance>, bool)>> {
+        let target = Target { table };
+        let mut out = vec![];
+        for inst in self.orm.identity_order.clone() {
+            let of_class = inst
+                .class
+                .model_info()
+                .is_some_and(|mi| mi.table == m.table);
+            let expired = inst.orm.borrow().as_ref().is_none_or(|s| s.expired);
+            if !of_class || expired || self.status(&inst) != Status::Persistent {
+                continue;
+            }
+            let mut result = bool_ev(true);
+            for c in criteria {
+                let v = self.eval_criterion(&target, &inst, c)?;
+                match v {
+                    Ev::Expired => {
+                        result = Ev::Expired;
+                        break;
+                    }
+                    v if !v.truthy() => {
+                        result = v;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            match result {
+                Ev::Expired => out.push((inst, true)),
+                Ev::V(SqlValue::Integer(1)) => out.push((inst, false)),
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// The objects of the identity map whose keys a `RETURNING` gave ('fetch').
+    pub(crate) fn bulk_matched_by_keys(
+        &mut self,
+        m: &ModelInfo,
+        rows: &[Vec<SqlValue>],
+    ) -> R<Vec<Rc<Instance>>> {
+        let mut out = vec![];
+        for row in rows {
+            let mut ids = Vec::with_capacity(row.len());
+            for (k, v) in row.iter().enumerate() {
+                let ty = m.pk.get(k).and_then(|&pi| m.types.get(pi));
+                ids.push(self.from_sql(v, ty)?);
+            }
+            let key = IdentityKey::new(&m.table, identity_key(&ids));
+            if let Some(inst) = self.orm.identity.get(&key) {
+                out.push(inst.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    /// An UPDATE's new values on the objects it matched: each SET value that evaluates
+    /// is computed on the object (in SET order, seeing the values set before it) and
+    /// committed; when one does not evaluate, the object expires.
+    pub(crate) fn bulk_apply_update(
+        &mut self,
+        table: &Table,
+        set: &[(String, Expr)],
+        objects: &[Rc<Instance>],
+    ) -> R<()> {
+        let target = Target { table };
+        let evaluable = set.iter().all(|(_, e)| target.check(e).is_ok());
+        for inst in objects {
+            if !evaluable || inst.orm.borrow().as_ref().is_none_or(|s| s.expired) {
+                self.expire(inst);
+                continue;
+            }
+            for (col, e) in set {
+                let Some(i) = table.columns.iter().position(|c| c.name == *col) else {
+                    continue;
+                };
+                let loaded = inst
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|s| s.values.get(i).is_some_and(Option::is_some));
+                if !loaded {
+                    continue;
+                }
+                let v = match self.eval_criterion(&target, inst, e)? {
+                    Ev::V(v) => v,
+                    Ev::Expired => {
+                        self.expire(inst);
+                        break;
+                    }
+                };
+                let py = self.from_sql(&v, Some(&table.columns[i].ty))?;
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    if let Some(slot) = s.values.get_mut(i) {
+                        *slot = Some(py.clone());
+                    }
+                    if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
+                        *c = Some(py);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates an (evaluable, see [`Target::check`]) expression on an object.
+    fn eval_criterion(&mut self, t: &Target, inst: &Rc<Instance>, e: &Expr) -> R<Ev> {
+        Ok(match e {
+            Expr::Column { table, name } => {
+                let Some(i) = t.column(table, name) else {
+                    return Ok(Ev::V(SqlValue::Null));
+                };
+                let v = inst
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .and_then(|s| s.values.get(i).cloned());
+                match v {
+                    Some(Some(v)) => Ev::V(self.to_sql_stored(&v, &t.table.columns[i].ty)?),
+                    _ => Ev::Expired,
+                }
+            }
+            Expr::Bind(v) => Ev::V(v.clone()),
+            Expr::Null => Ev::V(SqlValue::Null),
+            Expr::Bool(b) => bool_ev(*b),
+            Expr::Grouping(x) => self.eval_criterion(t, inst, x)?,
+            Expr::List { op: Op::And, items } => {
+                for item in items {
+                    match self.eval_criterion(t, inst, item)? {
+                        Ev::Expired => return Ok(Ev::Expired),
+                        Ev::V(SqlValue::Null) => return Ok(Ev::V(SqlValue::Null)),
+                        v if !v.truthy() => return Ok(bool_ev(false)),
+                        _ => {}
+                    }
+                }
+                bool_ev(true)
+            }
+            Expr::List { op: Op::Or, items } => {
+                let mut has_null = false;
+                for item in items {
+                    match self.eval_criterion(t, inst, item)? {
+                        Ev::Expired => return Ok(Ev::Expired),
+                        v if v.truthy() => return Ok(bool_ev(true)),
+                        Ev::V(SqlValue::Null) => has_null = true,
+                        _ => {}
+                    }
+                }
+                if has_null {
+                    Ev::V(SqlValue::Null)
+                } else {
+                    bool_ev(false)
+                }
+            }
+            Expr::Unary {
+                op: Op::Not,
+                operand,
+            } => match self.eval_criterion(t, inst, operand)? {
+                Ev::Expired => Ev::Expired,
+                Ev::V(SqlValue::Null) => Ev::V(SqlValue::Null),
+                v => bool_ev(!v.truthy()),
+            },
+            Expr::Binary { left, op, right } => {
+                let l = self.eval_criterion(t, inst, left)?;
+                let items = match (&**right, op) {
+                    (Expr::List { items, .. }, Op::In | Op::NotIn) => Some(items.clone()),
+                    (Expr::Grouping(g), Op::In | Op::NotIn) => match &**g {
+                        Expr::List { items, .. } => Some(items.clone()),
+                        other => Some(vec![other.clone()]),
+                    },
+                    _ => None,
+                };
+                if let Some(items) = items {
+                    let mut vals = vec![];
+                    for i in &items {
+                        match self.eval_criterion(t, inst, i)? {
+                            Ev::Expired => return Ok(Ev::Expired),
+                            Ev::V(v) => vals.push(v),
+                        }
+                    }
+                    let Ev::V(a) = l else { return Ok(Ev::Expired) };
+                    if matches!(a, SqlValue::Null) {
+                        return Ok(Ev::V(SqlValue::Null));
+                    }
+                    let found = vals.iter().any(|v| equal(&a, v));
+                    return Ok(bool_ev(found == (*op == Op::In)));
+                }
+                let r = self.eval_criterion(t, inst, right)?;
+                let (Ev::V(a), Ev::V(b)) = (l, r) else {
+                    return Ok(Ev::Expired);
+                };
+                match op {
+                    Op::Is => return Ok(bool_ev(equal(&a, &b))),
+                    Op::IsNot => return Ok(bool_ev(!equal(&a, &b))),
+                    _ => {}
+                }
+                if matches!(a, SqlValue::Null) || matches!(b, SqlValue::Null) {
+                    return Ok(Ev::V(SqlValue::Null));
+                }
+                match op {
+                    Op::Eq => bool_ev(equal(&a, &b)),
+                    Op::Ne => bool_ev(!equal(&a, &b)),
+                    Op::Lt | Op::Le | Op::Gt | Op::Ge => match compare(&a, &b) {
+                        Some(o) => bool_ev(match op {
+                            Op::Lt => o == Ordering::Less,
+                            Op::Le => o != Ordering::Greater,
+                            Op::Gt => o == Ordering::Greater,
+                            _ => o != Ordering::Less,
+                        }),
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                "'<' not supported between instances of these types",
+                            );
+                        }
+                    },
+                    Op::StartsWith | Op::EndsWith => match (&a, &b) {
+                        (SqlValue::Text(x), SqlValue::Text(y)) => {
+                            bool_ev(if *op == Op::StartsWith {
+                                x.starts_with(&**y)
+                            } else {
+                                x.ends_with(&**y)
+                            })
+                        }
+                        _ => bool_ev(false),
+                    },
+                    Op::Concat => match (&a, &b) {
+                        (SqlValue::Text(x), SqlValue::Text(y)) => {
+                            Ev::V(SqlValue::Text(Rc::from(format!("{x}{y}").as_str())))
+                        }
+                        _ => Ev::V(SqlValue::Null),
+                    },
+                    Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod => match arith(*op, &a, &b) {
+                        Some(v) => Ev::V(v),
+                        None => {
+                            let what = if *op == Op::Mod {
+                                "integer modulo by zero"
+                            } else {
+                                "division by zero"
+                            };
+                            return self.raise("ZeroDivisionError", what);
+                        }
+                    },
+                    _ => Ev::V(SqlValue::Null),
+                }
+            }
+            _ => Ev::V(SqlValue::Null),
+        })
+    }
+}
