@@ -374,3 +374,9 @@ fn bulk_update_delete_synchronize_the_session_like_sqlalchemy() {
     check("bulk_synchronize_session");
     check("todo_app_bulk");
 }
+
+#[test]
+fn closures_with_nonlocal_and_decimal_rounding_modes() {
+    check("python_closures_classes");
+    check("decimal_rounding");
+}

@@ -351,7 +351,22 @@ impl<'b> Interp<'b> {
                     scope.0.globals.borrow_mut().push(Rc::from(n.name.as_str()));
                 }
             }
-            StmtKind::Nonlocal(_) => return self.unsupported("`nonlocal`"),
+            StmtKind::Nonlocal(names) => {
+                for n in names {
+                    if self.nonlocal_owner(scope, &n.name).is_none() {
+                        self.cur_span = n.span;
+                        return self.raise(
+                            "SyntaxError",
+                            format!("no binding for nonlocal '{}' found", n.name),
+                        );
+                    }
+                    scope
+                        .0
+                        .nonlocals
+                        .borrow_mut()
+                        .push(Rc::from(n.name.as_str()));
+                }
+            }
         }
         Ok(Flow::Normal)
     }

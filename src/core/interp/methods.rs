@@ -11,6 +11,7 @@ use std::rc::Rc;
 use super::call::Kw;
 use super::value::Value;
 use super::{Interp, R};
+use crate::core::py::decimal_ops::Rounding;
 
 const STR_METHODS: &[&str] = &[
     "upper",
@@ -394,10 +395,29 @@ impl Interp<'_> {
             }
             Value::TimeDelta(t) => Ok(Value::Float(t.total_seconds())),
             Value::Decimal(d) => match name {
-                "quantize" => match args.first() {
-                    Some(Value::Decimal(q)) => Ok(Value::Decimal(Rc::new(self.py(d.quantize(q))?))),
-                    _ => self.raise("TypeError", "quantize() argument must be a Decimal"),
-                },
+                "quantize" => {
+                    let rounding = match args
+                        .get(1)
+                        .or_else(|| kw.iter().find(|(k, _)| &**k == "rounding").map(|(_, v)| v))
+                    {
+                        None | Some(Value::None) => Rounding::HalfEven,
+                        Some(Value::Str(s)) if Rounding::from_name(s).is_some() => {
+                            Rounding::from_name(s).unwrap_or(Rounding::HalfEven)
+                        }
+                        Some(_) => {
+                            return self.raise(
+                                "TypeError",
+                                "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]",
+                            );
+                        }
+                    };
+                    match args.first() {
+                        Some(Value::Decimal(q)) => Ok(Value::Decimal(Rc::new(
+                            self.py(d.quantize_rounding(q, rounding))?,
+                        ))),
+                        _ => self.raise("TypeError", "quantize() argument must be a Decimal"),
+                    }
+                }
                 "normalize" => Ok(Value::Decimal(Rc::new(self.py(d.normalize())?))),
                 "sqrt" => Ok(Value::Decimal(Rc::new(self.py(d.sqrt())?))),
                 _ => Ok(Value::Bool(d.is_zero())),

@@ -224,6 +224,8 @@ pub struct ScopeData {
     pub vars: RefCell<FxMap<Rc<str>, Value>>,
     /// Names declared `global`.
     pub globals: RefCell<Vec<Rc<str>>>,
+    /// Names declared `nonlocal`: assignments rebind them in the enclosing function.
+    pub nonlocals: RefCell<Vec<Rc<str>>>,
     /// The enclosing function scope.
     pub parent: Option<Scope>,
     /// True for a class body (not visible from methods).
@@ -238,6 +240,7 @@ impl Scope {
         Scope(Rc::new(ScopeData {
             vars: RefCell::new(FxMap::default()),
             globals: RefCell::new(Vec::new()),
+            nonlocals: RefCell::new(Vec::new()),
             parent,
             is_class: false,
             order: RefCell::new(Vec::new()),
@@ -248,6 +251,7 @@ impl Scope {
         Scope(Rc::new(ScopeData {
             vars: RefCell::new(FxMap::default()),
             globals: RefCell::new(Vec::new()),
+            nonlocals: RefCell::new(Vec::new()),
             parent,
             is_class: true,
             order: RefCell::new(Vec::new()),

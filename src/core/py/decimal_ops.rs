@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigUint;
 use num_integer::Integer;
-use num_traits::{One, Zero};
+use num_traits::{One, ToPrimitive, Zero};
 
 use super::decimal::{
     Decimal, EMAX, ETINY, Kind, PREC, invalid_op, ndigits, overflow, pow10, round_digits,
@@ -249,11 +249,30 @@ impl Decimal {
 
     /// `d.quantize(q)`.
     pub fn quantize(&self, q: &Decimal) -> PyResult<Decimal> {
+        self.quantize_rounding(q, Rounding::HalfEven)
+    }
+
+    /// `d.quantize(q, rounding=...)`.
+    pub fn quantize_rounding(&self, q: &Decimal, rounding: Rounding) -> PyResult<Decimal> {
         match (self.kind, q.kind) {
             (Kind::NaN, _) | (_, Kind::NaN) => Ok(Decimal::special(false, Kind::NaN)),
             (Kind::Inf, Kind::Inf) => Ok(self.clone()),
             (Kind::Inf, _) | (_, Kind::Inf) => Err(invalid_op()),
-            _ => self.quantize_exp(q.exp),
+            _ if rounding == Rounding::HalfEven => self.quantize_exp(q.exp),
+            _ => {
+                if !(ETINY..=EMAX).contains(&q.exp) {
+                    return Err(invalid_op());
+                }
+                if self.exp >= q.exp || self.coef.is_zero() {
+                    return self.quantize_exp(q.exp);
+                }
+                let drop = (q.exp - self.exp) as u64;
+                let coef = rounding.apply(&self.coef, drop, self.negative);
+                if ndigits(&coef) > PREC {
+                    return Err(invalid_op());
+                }
+                Ok(Decimal::finite(self.negative, coef, q.exp))
+            }
         }
     }
 
@@ -569,5 +588,74 @@ mod tests {
             )),
             "TypeError: must be real number, not str"
         );
+    }
+}
+
+/// The `decimal` module's rounding modes (`ROUND_HALF_UP`...).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rounding {
+    /// `ROUND_HALF_EVEN` (the default context's).
+    HalfEven,
+    /// `ROUND_HALF_UP`: ties away from zero.
+    HalfUp,
+    /// `ROUND_HALF_DOWN`: ties toward zero.
+    HalfDown,
+    /// `ROUND_DOWN`: toward zero.
+    Down,
+    /// `ROUND_UP`: away from zero.
+    Up,
+    /// `ROUND_CEILING`: toward +infinity.
+    Ceiling,
+    /// `ROUND_FLOOR`: toward -infinity.
+    Floor,
+    /// `ROUND_05UP`: away from zero when the last kept digit is 0 or 5, else toward zero.
+    ZeroFiveUp,
+}
+
+impl Rounding {
+    /// The mode named by one of the module's constants (`'ROUND_HALF_UP'`...).
+    pub fn from_name(name: &str) -> Option<Rounding> {
+        Some(match name {
+            "ROUND_HALF_EVEN" => Rounding::HalfEven,
+            "ROUND_HALF_UP" => Rounding::HalfUp,
+            "ROUND_HALF_DOWN" => Rounding::HalfDown,
+            "ROUND_DOWN" => Rounding::Down,
+            "ROUND_UP" => Rounding::Up,
+            "ROUND_CEILING" => Rounding::Ceiling,
+            "ROUND_FLOOR" => Rounding::Floor,
+            "ROUND_05UP" => Rounding::ZeroFiveUp,
+            _ => return None,
+        })
+    }
+
+    /// `coef` with its `drop` low digits dropped, rounded in this mode (`negative`: the
+    /// sign of the number).
+    fn apply(self, coef: &BigUint, drop: u64, negative: bool) -> BigUint {
+        let p = pow10(drop);
+        let (q, r) = if drop > ndigits(coef) + 1 {
+            (BigUint::zero(), coef.clone())
+        } else {
+            coef.div_rem(&p)
+        };
+        if r.is_zero() {
+            return q;
+        }
+        let half = (&r + &r).cmp(&p);
+        let up = match self {
+            Rounding::HalfEven => {
+                half == Ordering::Greater || (half == Ordering::Equal && q.is_odd())
+            }
+            Rounding::HalfUp => half != Ordering::Less,
+            Rounding::HalfDown => half == Ordering::Greater,
+            Rounding::Down => false,
+            Rounding::Up => true,
+            Rounding::Ceiling => !negative,
+            Rounding::Floor => negative,
+            Rounding::ZeroFiveUp => {
+                let last = (&q % 10u32).to_u32().unwrap_or(0);
+                last == 0 || last == 5
+            }
+        };
+        if up { q + 1u32 } else { q }
     }
 }

@@ -32,6 +32,10 @@ impl Interp<'_> {
             }
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
+            // (The rounding modes are strings in Python too.)
+            ("decimal", n) if crate::core::py::decimal_ops::Rounding::from_name(n).is_some() => {
+                Value::str(n)
+            }
             ("decimal", "InvalidOperation") => Value::Class(self.exc["InvalidOperation"].clone()),
             ("json", "dumps" | "loads") => {
                 Value::Builtin(Rc::from(format!("json.{name}").as_str()))

@@ -11,6 +11,10 @@ use crate::core::interp::{Interp, R};
 impl Interp<'_> {
     /// Binds `name` in `scope` (honouring `global`).
     pub fn set_var(&mut self, scope: &Scope, name: &str, v: Value) {
+        let v = match self.set_nonlocal(scope, name, v) {
+            Some(v) => v,
+            None => return,
+        };
         let is_global = scope.0.globals.borrow().iter().any(|g| &**g == name);
         let target = if is_global { &self.globals } else { scope };
         if !target.0.is_class
@@ -25,6 +29,36 @@ impl Interp<'_> {
             target.0.order.borrow_mut().push(k.clone());
         }
         target.0.vars.borrow_mut().insert(k, v);
+    }
+
+    /// Rebinds a name declared `nonlocal` in `scope` in the nearest enclosing function
+    /// scope that binds it; hands the value back when the name is not one.
+    fn set_nonlocal(&mut self, scope: &Scope, name: &str, v: Value) -> Option<Value> {
+        if !scope.0.nonlocals.borrow().iter().any(|n| &**n == name) {
+            return Some(v);
+        }
+        match self.nonlocal_owner(scope, name) {
+            Some(owner) => {
+                owner.0.vars.borrow_mut().insert(Rc::from(name), v);
+                None
+            }
+            None => Some(v),
+        }
+    }
+
+    /// The enclosing function scope (not a class body, not the module) binding `name`.
+    pub fn nonlocal_owner(&self, scope: &Scope, name: &str) -> Option<Scope> {
+        let mut s = scope.0.parent.as_ref();
+        while let Some(sc) = s {
+            if !sc.0.is_class
+                && !Rc::ptr_eq(&sc.0, &self.globals.0)
+                && sc.0.vars.borrow().contains_key(name)
+            {
+                return Some(sc.clone());
+            }
+            s = sc.0.parent.as_ref();
+        }
+        None
     }
 
     /// Assignment to a target expression.
