@@ -278,10 +278,7 @@ impl Interp<'_> {
         let mut changed_keys = vec![];
         for (i, col) in table.columns.iter().enumerate() {
             let (cur, old) = match inst.orm.borrow().as_ref() {
-                Some(s) => (
-                    s.values.get(i).cloned().flatten(),
-                    s.committed_value(i).cloned(),
-                ),
+                Some(s) => (s.value(i).cloned(), s.committed_value(i).cloned()),
                 None => (None, None),
             };
             let Some(cur) = cur else { continue };
@@ -351,7 +348,7 @@ impl Interp<'_> {
                 s.expired = true;
             }
             for i in changed_keys {
-                let v = s.values.get(i).cloned().flatten().unwrap_or(Value::None);
+                let v = s.value(i).cloned().unwrap_or(Value::None);
                 if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
                     *c = Some(v);
                 }
@@ -442,7 +439,7 @@ impl Interp<'_> {
         if s.expired {
             return false;
         }
-        for (cur, old) in s.values.iter().zip(s.committed.iter().flatten()) {
+        for (cur, old) in s.slots().zip(s.committed.iter().flatten()) {
             if let Some(cur) = cur {
                 match old {
                     Some(old) => {

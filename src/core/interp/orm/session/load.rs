@@ -28,7 +28,9 @@ impl Interp<'_> {
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
-            s.values.iter_mut().for_each(|v| *v = None);
+            // (Not cleared here: a commit expires every object, and dropping each one's
+            // values is left to when its slots are next written, see `InstState::stale`.)
+            s.expire_values();
             s.committed = None;
             s.rel_committed.clear();
         }
@@ -115,7 +117,7 @@ impl Interp<'_> {
     ) -> R<()> {
         let values = self.row_values(m, row, off)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.values = values;
+            s.set_values(values);
             s.committed = None;
             s.expired = false;
         }
@@ -170,15 +172,7 @@ impl Interp<'_> {
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),
-            orm: RefCell::new(Some(InstState {
-                status: Status::Persistent,
-                committed: None,
-                values,
-                rel_committed: Default::default(),
-                expired: false,
-                identity: Some(ident),
-                to_delete: false,
-            })),
+            orm: RefCell::new(Some(InstState::loaded(values, ident))),
         });
         self.cycle_roots
             .push(crate::core::interp::teardown::CycleRoot::Instance(
