@@ -124,8 +124,8 @@ impl Interp<'_> {
                             stack.extend(std::mem::take(&mut *d).into_values());
                         }
                     }
-                    if let Some(st) = i.orm.borrow_mut().take() {
-                        stack.extend(st.values.into_iter().flatten());
+                    if let Some(mut st) = i.orm.borrow_mut().take() {
+                        stack.extend(st.take_values().into_iter().flatten());
                         stack.extend(st.committed.into_iter().flatten().flatten());
                         if let Some(rels) = st.rel_committed.into_map() {
                             stack.extend(rels.into_values());

@@ -288,15 +288,14 @@ impl Interp<'_> {
         // (Every column set to a value other than `None`, as a constructed object's
         // usually are: each value is converted in place, under one borrow.)
         let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
-            s.values.len() == n
-                && s.values
-                    .iter()
-                    .all(|v| v.as_ref().is_some_and(|v| !matches!(v, Value::None)))
+            s.slots().len() == n
+                && s.slots()
+                    .all(|v| v.is_some_and(|v| !matches!(v, Value::None)))
         });
         if all_set {
             let st = inst.orm.borrow();
             if let Some(s) = st.as_ref() {
-                for (i, v) in s.values.iter().enumerate() {
+                for (i, v) in s.slots().enumerate() {
                     if let Some(v) = v {
                         values.push(self.to_sql_stored(v, &plan.table.columns[i].ty)?);
                         cols.push(i);
@@ -491,22 +490,24 @@ impl Interp<'_> {
         let mut ident = None;
         let mut expired = false;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            // (The snapshot is reset below: no copy of it here.)
+            let slots = s.slots_mut();
             if let Some(vals) = returned {
                 for (i, v) in vals {
-                    if let Some(slot) = s.values.get_mut(i) {
+                    if let Some(slot) = slots.get_mut(i) {
                         *slot = Some(v);
                     }
                 }
             } else if plan.autoinc
                 && !p.has_all_pks
-                && let Some(slot) = s.values.get_mut(plan.pk[0])
+                && let Some(slot) = slots.get_mut(plan.pk[0])
             {
                 *slot = Some(Value::int(rowid));
             }
             // (A one-column key, the common case, without a vector.)
             let mut vals: Vec<Value> = Vec::new();
             for &pi in &plan.pk {
-                let v = s.values.get(pi).cloned().flatten().unwrap_or(Value::None);
+                let v = slots.get(pi).cloned().flatten().unwrap_or(Value::None);
                 if plan.pk.len() == 1 {
                     ident = Some(super::model::Ident::One(v));
                 } else {
@@ -516,13 +517,13 @@ impl Interp<'_> {
             if plan.pk.len() != 1 {
                 ident = Some(super::model::Ident::Many(vals));
             }
-            for i in 0..plan.table.columns.len().min(s.values.len()) {
-                if plan.server_default[i] && !fetched && s.values[i].is_none() {
+            for i in 0..plan.table.columns.len().min(slots.len()) {
+                if plan.server_default[i] && !fetched && slots[i].is_none() {
                     // Not fetched: loads on access.
                     expired = true;
                     continue;
                 }
-                s.values[i].get_or_insert(Value::None);
+                slots[i].get_or_insert(Value::None);
             }
             // The snapshot is what was just written.
             s.committed = None;
@@ -551,9 +552,9 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
     let Some(committed) = &s.committed else {
         return true;
     };
-    committed.iter().zip(&s.values).all(|(old, cur)| {
+    committed.iter().zip(s.slots()).all(|(old, cur)| {
         let Some(old) = old else { return true };
-        cur.as_ref().is_some_and(|cur| match (old, cur) {
+        cur.is_some_and(|cur| match (old, cur) {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,

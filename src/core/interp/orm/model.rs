@@ -51,10 +51,7 @@ fn own_column(class: &Class, key: &str) -> Option<usize> {
 
 /// The value of column attribute `i` of a model instance, when set or loaded.
 pub fn column_attr(inst: &Instance, i: usize) -> Option<Value> {
-    inst.orm
-        .borrow()
-        .as_ref()
-        .and_then(|s| s.values.get(i).cloned().flatten())
+    inst.orm.borrow().as_ref().and_then(|s| s.value(i).cloned())
 }
 
 /// Sets column attribute `i` of a model instance (no change tracking).
@@ -89,6 +86,7 @@ impl InstState {
                 .take(m.columns.len())
                 .collect(),
             committed: None,
+            stale: false,
             rel_committed: Default::default(),
             expired: false,
             identity: None,
@@ -100,17 +98,75 @@ impl InstState {
     pub fn committed_value(&self, i: usize) -> Option<&Value> {
         match &self.committed {
             Some(c) => c.get(i)?.as_ref(),
-            None => self.values.get(i)?.as_ref(),
+            None => self.value(i),
         }
+    }
+
+    /// The state of a row just loaded: persistent, `values` its columns' values.
+    pub fn loaded(values: Vec<Option<Value>>, identity: Ident) -> Self {
+        InstState {
+            status: Status::Persistent,
+            committed: None,
+            values,
+            stale: false,
+            rel_committed: Default::default(),
+            expired: false,
+            identity: Some(identity),
+            to_delete: false,
+        }
+    }
+
+    /// Column `i`'s value, when set or loaded.
+    pub fn value(&self, i: usize) -> Option<&Value> {
+        if self.stale {
+            return None;
+        }
+        self.values.get(i)?.as_ref()
+    }
+
+    /// Every column slot in table order (`None`: not set or not loaded).
+    pub fn slots(&self) -> impl ExactSizeIterator<Item = Option<&Value>> {
+        let stale = self.stale;
+        self.values
+            .iter()
+            .map(move |v| if stale { None } else { v.as_ref() })
+    }
+
+    /// The column slots for writing, without a committed snapshot (the caller keeps
+    /// that up to date itself); slots left stale by expiry are emptied first.
+    pub fn slots_mut(&mut self) -> &mut [Option<Value>] {
+        if self.stale {
+            self.stale = false;
+            self.values.iter_mut().for_each(|v| *v = None);
+        }
+        &mut self.values
     }
 
     /// The column slots, for a change that must be told from the committed state
     /// (which is snapshotted first when it is still shared with `values`).
-    pub fn values_mut(&mut self) -> &mut Vec<Option<Value>> {
+    pub fn values_mut(&mut self) -> &mut [Option<Value>] {
+        self.slots_mut();
         if self.committed.is_none() && !matches!(self.status, Status::Transient | Status::Pending) {
             self.committed = Some(self.values.clone());
         }
         &mut self.values
+    }
+
+    /// Replaces every slot (a row loaded into the instance).
+    pub fn set_values(&mut self, values: Vec<Option<Value>>) {
+        self.values = values;
+        self.stale = false;
+    }
+
+    /// Unloads every slot: they read as `None` from now on. (The old values stay
+    /// until the slots are next written: see `stale`.)
+    pub fn expire_values(&mut self) {
+        self.stale = true;
+    }
+
+    /// Takes the slots' values, stale or not (teardown takes everything a state holds).
+    pub fn take_values(&mut self) -> Vec<Option<Value>> {
+        std::mem::take(&mut self.values)
     }
 }
 
@@ -159,8 +215,14 @@ pub struct InstState {
     /// Lifecycle.
     pub status: Status,
     /// Column attribute values by column index (table order); `None`: not set or not
-    /// loaded (the attribute is absent, as from an instance's `__dict__`).
-    pub values: Vec<Option<Value>>,
+    /// loaded (the attribute is absent, as from an instance's `__dict__`). Private: while
+    /// `stale`, the slots hold what expiry left behind, read as `None` by every accessor.
+    values: Vec<Option<Value>>,
+    /// The slots were expired and not cleared yet: expiring a whole session (every commit)
+    /// only sets this flag, and the old values are dropped when the slots are next
+    /// written or replaced (or with the instance), not by the commit. Kept apart from
+    /// `expired`, which a rollback's `uninsert` resets while the slots stay empty.
+    stale: bool,
     /// The column values as last loaded or flushed, by column index (change detection;
     /// an entry `None`: not in the snapshot). `None` as a whole: the same as `values`
     /// (nothing set since), so loading a row copies nothing; the snapshot is taken when a

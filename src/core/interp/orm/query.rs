@@ -208,7 +208,7 @@ impl Interp<'_> {
     pub fn build_instances(
         &mut self,
         class: &str,
-        rows: &super::session::FlatRows,
+        mut rows: super::session::FlatRows,
     ) -> R<Vec<Value>> {
         let resolved = self
             .orm
@@ -225,7 +225,8 @@ impl Interp<'_> {
         self.orm.identity_order.reserve(new_objects);
         self.cycle_roots.reserve(new_objects);
         let mut out = Vec::with_capacity(rows.len());
-        for r in rows.rows() {
+        // (The rows go once their objects are made: their texts are taken, not shared.)
+        for r in rows.rows_mut() {
             out.push(self.instance_of_class(&cls, &m, r, 0)?);
         }
         Ok(out)

@@ -410,7 +410,7 @@ impl Interp<'_> {
                     .orm
                     .borrow()
                     .as_ref()
-                    .is_some_and(|s| s.values.get(i).is_some_and(Option::is_some));
+                    .is_some_and(|s| s.value(i).is_some());
                 if !loaded {
                     continue;
                 }
@@ -423,7 +423,7 @@ impl Interp<'_> {
                 };
                 let py = self.from_sql(&v, Some(&table.columns[i].ty))?;
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    if let Some(slot) = s.values.get_mut(i) {
+                    if let Some(slot) = s.slots_mut().get_mut(i) {
                         *slot = Some(py.clone());
                     }
                     if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
@@ -442,13 +442,9 @@ impl Interp<'_> {
                 let Some(i) = t.column(table, name) else {
                     return Ok(Ev::V(SqlValue::Null));
                 };
-                let v = inst
-                    .orm
-                    .borrow()
-                    .as_ref()
-                    .and_then(|s| s.values.get(i).cloned());
+                let v = inst.orm.borrow().as_ref().and_then(|s| s.value(i).cloned());
                 match v {
-                    Some(Some(v)) => Ev::V(self.to_sql_stored(&v, &t.table.columns[i].ty)?),
+                    Some(v) => Ev::V(self.to_sql_stored(&v, &t.table.columns[i].ty)?),
                     _ => Ev::Expired,
                 }
             }

@@ -230,7 +230,7 @@ impl Interp<'_> {
             if single && let [Ent::Class(class)] = ents {
                 return Ok(Loaded {
                     rows: Vec::new(),
-                    instances: Some(self.build_instances(class, &rows)?),
+                    instances: Some(self.build_instances(class, rows)?),
                     multi_row,
                     may_repeat,
                 });

@@ -48,7 +48,7 @@ impl Interp<'_> {
                     .push(i.and_then(|i| r.get(i).cloned()).unwrap_or(SqlValue::Null));
             }
         }
-        let instances = self.build_instances(class, &rows)?;
+        let instances = self.build_instances(class, rows)?;
         let (rows, instances) = if single {
             (Vec::new(), Some(instances))
         } else {

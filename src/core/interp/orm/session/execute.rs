@@ -230,6 +230,11 @@ impl FlatRows {
         self.values.chunks(self.width.max(1))
     }
 
+    /// The rows, for taking their cells.
+    pub fn rows_mut(&mut self) -> impl Iterator<Item = &mut [SqlValue]> {
+        self.values.chunks_mut(self.width.max(1))
+    }
+
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.values.len().checked_div(self.width).unwrap_or(0)

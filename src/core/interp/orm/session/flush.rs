@@ -356,7 +356,7 @@ impl Interp<'_> {
         if s.expired {
             return false;
         }
-        for (cur, old) in s.values.iter().zip(s.committed.iter().flatten()) {
+        for (cur, old) in s.slots().zip(s.committed.iter().flatten()) {
             if let Some(cur) = cur {
                 match old {
                     Some(old) => {

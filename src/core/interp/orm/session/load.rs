@@ -28,7 +28,9 @@ impl Interp<'_> {
         }
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.expired = true;
-            s.values.iter_mut().for_each(|v| *v = None);
+            // (Not cleared here: a commit expires every object, and dropping each one's
+            // values is left to when its slots are next written, see `InstState::stale`.)
+            s.expire_values();
             s.committed = None;
             s.rel_committed.clear();
         }
@@ -87,17 +89,25 @@ impl Interp<'_> {
 
     /// A model's column values from a row slice starting at `off` (Python values of the
     /// columns' types; missing cells are `None`).
-    fn row_values(&mut self, m: &ModelInfo, row: &[SqlValue], off: usize) -> R<Vec<Option<Value>>> {
+    fn row_values(
+        &mut self,
+        m: &ModelInfo,
+        mut row: impl Cells,
+        off: usize,
+    ) -> R<Vec<Option<Value>>> {
         let n = m.columns.len();
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
             let ty = m.types.get(i);
-            values.push(Some(match (row.get(off + i), ty) {
-                // (The common cells, as `from_sql` converts them, without its call.)
+            // (The common cells, as `from_sql` converts them, without its call.)
+            if let Some(SqlType::Text | SqlType::String(_)) = ty
+                && let Some(s) = row.text(off + i)
+            {
+                values.push(Some(Value::Str(s)));
+                continue;
+            }
+            values.push(Some(match (row.cells().get(off + i), ty) {
                 (Some(SqlValue::Integer(v)), Some(SqlType::Integer)) => Value::int(*v),
-                (Some(SqlValue::Text(s)), Some(SqlType::Text | SqlType::String(_))) => {
-                    Value::Str(s.clone())
-                }
                 (Some(sv), _) => self.from_sql(sv, ty)?,
                 (None, _) => Value::None,
             }));
@@ -115,7 +125,7 @@ impl Interp<'_> {
     ) -> R<()> {
         let values = self.row_values(m, row, off)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.values = values;
+            s.set_values(values);
             s.committed = None;
             s.expired = false;
         }
@@ -134,18 +144,19 @@ impl Interp<'_> {
     }
 
     /// [`Self::instance_from_row`] for a model class already resolved (a query's
-    /// loop resolves it once for all its rows).
+    /// loop resolves it once for all its rows). With a `&mut` row, a new instance takes
+    /// the row's texts (see [`Cells`]).
     pub fn instance_of_class(
         &mut self,
         cls: &Rc<Class>,
         m: &ModelInfo,
-        row: &[SqlValue],
+        row: impl Cells,
         off: usize,
     ) -> R<Value> {
         // (A one-column key, the common case, without a vector.)
         let mut ident = Ident::Many(Vec::new());
         for &pi in &m.pk {
-            let v = match row.get(off + pi) {
+            let v = match row.cells().get(off + pi) {
                 None | Some(SqlValue::Null) => return Ok(Value::None),
                 Some(sv) => self.from_sql(sv, m.types.get(pi))?,
             };
@@ -161,7 +172,7 @@ impl Interp<'_> {
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
-                self.populate(&existing, m, row, off)?;
+                self.populate(&existing, m, row.cells(), off)?;
             }
             return Ok(Value::Instance(existing));
         }
@@ -170,15 +181,7 @@ impl Interp<'_> {
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),
-            orm: RefCell::new(Some(InstState {
-                status: Status::Persistent,
-                committed: None,
-                values,
-                rel_committed: Default::default(),
-                expired: false,
-                identity: Some(ident),
-                to_delete: false,
-            })),
+            orm: RefCell::new(Some(InstState::loaded(values, ident))),
         });
         self.cycle_roots
             .push(crate::core::interp::teardown::CycleRoot::Instance(
@@ -186,5 +189,46 @@ impl Interp<'_> {
             ));
         self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
+    }
+}
+
+/// The cells of a result row that model values are made from: borrowed (`&[SqlValue]`:
+/// a text cell's string is shared with the row) or consumed (`&mut [SqlValue]`: a text
+/// cell's string is moved out and the cell left NULL). A query whose rows are dropped
+/// once its objects are made consumes them: each string is then not touched again
+/// (cache misses over a big result) to count the object's reference and, when the rows
+/// go, to uncount the row's.
+pub trait Cells {
+    /// The cells, as they are now.
+    fn cells(&self) -> &[SqlValue];
+    /// Cell `i`'s string when it is a text.
+    fn text(&mut self, i: usize) -> Option<Rc<str>>;
+}
+
+impl Cells for &[SqlValue] {
+    fn cells(&self) -> &[SqlValue] {
+        self
+    }
+    fn text(&mut self, i: usize) -> Option<Rc<str>> {
+        match self.get(i) {
+            Some(SqlValue::Text(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl Cells for &mut [SqlValue] {
+    fn cells(&self) -> &[SqlValue] {
+        self
+    }
+    fn text(&mut self, i: usize) -> Option<Rc<str>> {
+        let cell = self.get_mut(i)?;
+        if !matches!(cell, SqlValue::Text(_)) {
+            return None;
+        }
+        match std::mem::replace(cell, SqlValue::Null) {
+            SqlValue::Text(s) => Some(s),
+            _ => None,
+        }
     }
 }

@@ -76,10 +76,7 @@ impl Interp<'_> {
         let mut changed_keys = vec![];
         for (i, col) in table.columns.iter().enumerate() {
             let (cur, old) = match inst.orm.borrow().as_ref() {
-                Some(s) => (
-                    s.values.get(i).cloned().flatten(),
-                    s.committed_value(i).cloned(),
-                ),
+                Some(s) => (s.value(i).cloned(), s.committed_value(i).cloned()),
                 None => (None, None),
             };
             let Some(cur) = cur else { continue };
@@ -183,7 +180,7 @@ impl Interp<'_> {
                         s.expired = true;
                     }
                     for &k in &row.changed_keys {
-                        let v = s.values.get(k).cloned().flatten().unwrap_or(Value::None);
+                        let v = s.value(k).cloned().unwrap_or(Value::None);
                         if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(k)) {
                             *c = Some(v);
                         }
