@@ -380,3 +380,9 @@ fn closures_with_nonlocal_and_decimal_rounding_modes() {
     check("python_closures_classes");
     check("decimal_rounding");
 }
+
+#[test]
+fn compiled_statements_and_a_library_app() {
+    check("statement_compile");
+    check("library_loans_app");
+}

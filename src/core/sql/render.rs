@@ -71,6 +71,63 @@ pub fn render_generic(sel: &Select) -> String {
     r.select(sel, false)
 }
 
+/// A statement as `stmt.compile(...)` prints it: with SQLite's dialect (`compile(db.engine)`)
+/// or the default one, its bound values as placeholders or, with `literal_binds`, written in.
+pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> String {
+    let mut r = Renderer {
+        dialect: if sqlite {
+            Dialect::Sqlite
+        } else {
+            Dialect::Generic
+        },
+        literal_binds,
+        ..Renderer::default()
+    };
+    match stmt {
+        Statement::Select(s) => r.select(s, false),
+        Statement::Update(u) => r.update(u),
+        Statement::Delete(d) => r.delete(d),
+        Statement::Insert(i) => r.insert(i),
+        other => render(other).sql,
+    }
+}
+
+/// A bound value written as a SQL literal (SQLAlchemy's literal processors: strings
+/// quoted with `'` doubled, numbers as Python prints them).
+///
+/// A bound value is already in its stored form; the default dialect writes a datetime as
+/// Python's `str()` does, so a value in SQLite's DateTime storage format with no
+/// microseconds (`'2024-01-02 03:04:05.000000'`) loses its `.000000` there.
+fn literal(v: &SqlValue, dialect: Dialect) -> String {
+    match v {
+        SqlValue::Null => "NULL".into(),
+        SqlValue::Integer(i) => i.to_string(),
+        SqlValue::Real(f) => crate::core::py::float::float_repr(*f),
+        SqlValue::Text(t) if dialect == Dialect::Generic && is_stored_whole_second(t) => {
+            format!("'{}'", &t[..19])
+        }
+        SqlValue::Text(t) => format!("'{}'", t.replace('\'', "''")),
+        SqlValue::Blob(b) => {
+            let hex: String = b.iter().map(|x| format!("{x:02X}")).collect();
+            format!("X'{hex}'")
+        }
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS.000000`: a DateTime as SQLite stores it, on a whole second.
+fn is_stored_whole_second(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 26
+        && t.ends_with(".000000")
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            19 => *c == b'.',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// An expression as `str(expr)` prints it in SQLAlchemy (the default dialect:
 /// `"user".name = :name_1`).
 pub fn render_expr_generic(e: &Expr) -> String {
@@ -140,6 +197,9 @@ struct Renderer {
     /// Set just before rendering a SELECT nested as an expression (it correlates), as
     /// opposed to a top-level statement, a FROM subquery or a set operation's part.
     nested_expr: bool,
+    /// Bound values are written into the SQL as literals (`compile_kwargs={'literal_binds':
+    /// True}`) instead of placeholders.
+    literal_binds: bool,
 }
 
 impl Renderer {
@@ -425,6 +485,7 @@ impl Renderer {
                 }
                 None => self.q(name).into_owned(),
             },
+            Expr::Bind(v) if self.literal_binds => literal(v, self.dialect),
             Expr::Bind(v) => {
                 self.params.push(v.clone());
                 match self.dialect {
@@ -560,15 +621,26 @@ impl Renderer {
             if matches!(op, Op::In | Op::NotIn)
                 && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))
             {
-                // An expanding parameter: its values are rendered at execution.
+                // An expanding parameter: its values are rendered at execution (or here,
+                // as literals).
+                let mut values = vec![];
                 if let Expr::List { items, .. } = right {
                     for i in items {
                         if let Expr::Bind(v) = i {
-                            self.params.push(v.clone());
+                            values.push(v.clone());
                         }
                     }
                 }
-                let r = format!("(__[POSTCOMPILE_{}])", self.bind_name(&base));
+                let r = if self.literal_binds {
+                    let v: Vec<String> = values
+                        .iter()
+                        .map(|x| literal(x, Dialect::Generic))
+                        .collect();
+                    format!("({})", v.join(", "))
+                } else {
+                    self.params.extend(values);
+                    format!("(__[POSTCOMPILE_{}])", self.bind_name(&base))
+                };
                 return if op == Op::NotIn {
                     format!("({l} NOT IN {r})")
                 } else {
@@ -657,7 +729,7 @@ impl Renderer {
         let mut sets = Vec::with_capacity(u.set.len());
         for (c, v) in &u.set {
             let val = match (self.dialect, v) {
-                (Dialect::Generic, Expr::Bind(_)) => format!(":{c}"),
+                (Dialect::Generic, Expr::Bind(_)) if !self.literal_binds => format!(":{c}"),
                 (_, v) => self.expr(v, Ctx::Normal),
             };
             sets.push(format!("{}={val}", self.q(c)));

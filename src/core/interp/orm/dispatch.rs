@@ -384,6 +384,13 @@ impl Interp<'_> {
             },
             Native::Sql(_) => self.sql_attr_or_method(this, name),
             Native::Query(q) => match name {
+                // The 2.0 SELECT a legacy Query stands for: printed without its labels.
+                "statement" if q.legacy && q.dml.is_none() => {
+                    let mut s = q.clone();
+                    s.legacy = false;
+                    s.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                    Ok(nv(Native::Query(s)))
+                }
                 "statement" => Ok(this.clone()),
                 "session" => Ok(nv(Native::Session)),
                 "column_descriptions" => {
@@ -483,6 +490,10 @@ impl Interp<'_> {
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(..) => method(name),
+            Native::Compiled(sql, _) => match name {
+                "string" => Ok(Value::Str(sql.clone())),
+                _ => self.unsupported(&format!("`Compiled.{name}`")),
+            },
             Native::Bytes(_) if matches!(name, "decode" | "hex") => method(name),
             Native::Hasher(algo, _) => match name {
                 "update" | "hexdigest" | "digest" => method(name),

@@ -81,6 +81,9 @@ pub enum Native {
     Sql(SqlObj),
     /// `text('...')`.
     Text(Rc<str>, Vec<(Rc<str>, Value)>),
+    /// `stmt.compile(...)`: its SQL, and whether SQLite's dialect compiled it (else the
+    /// default one: `StrSQLCompiler`).
+    Compiled(Rc<str>, bool),
     /// A legacy `Query` or a 2.0 `Select`.
     Query(query::QueryObj),
     /// A `Result` / `ScalarResult` / mappings result.
@@ -342,6 +345,8 @@ impl Native {
             Native::Instrumented(_) => "InstrumentedAttribute",
             Native::Sql(_) => "BinaryExpression",
             Native::Text(..) => "TextClause",
+            Native::Compiled(_, true) => "SQLiteCompiler",
+            Native::Compiled(_, false) => "StrSQLCompiler",
             Native::Query(q) => {
                 if q.legacy {
                     "Query"

@@ -97,6 +97,14 @@ impl Interp<'_> {
                 format!("IdentitySet({r})")
             }
             Native::Text(s, _) => format!("<sqlalchemy.sql.elements.TextClause object> {s}"),
+            Native::Compiled(_, sqlite) => format!(
+                "<sqlalchemy.{} object at 0x7f0000000000>",
+                if *sqlite {
+                    "dialects.sqlite.base.SQLiteCompiler"
+                } else {
+                    "sql.compiler.StrSQLCompiler"
+                }
+            ),
             Native::Slice(a, b, c) => {
                 let (a, b, c) = (a.clone(), b.clone(), c.clone());
                 format!(
@@ -199,7 +207,7 @@ impl Interp<'_> {
                     None => self.native_repr(n),
                 }
             }
-            Native::Text(s, _) => Ok(s.to_string()),
+            Native::Text(s, _) | Native::Compiled(s, _) => Ok(s.to_string()),
             Native::Insert(ins) => {
                 let ins = ins.clone();
                 self.insert_str(&ins)
@@ -615,7 +623,7 @@ impl Interp<'_> {
 
 impl Interp<'_> {
     /// The UPDATE / DELETE statement of an `update(M)` / `delete(M)` construct.
-    fn dml_statement(&mut self, q: &super::query::QueryObj) -> R<Statement> {
+    pub(crate) fn dml_statement(&mut self, q: &super::query::QueryObj) -> R<Statement> {
         let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
         match &q.dml {
             Some(Some(vals)) => {

@@ -747,6 +747,7 @@ impl Interp<'_> {
                 }))
             }
             "statement" => wrap(q),
+            "compile" => self.compile_statement(qo, &args, &kw),
             _ => {
                 let t = if qo.legacy { "Query" } else { "Select" };
                 self.raise(
@@ -773,4 +774,41 @@ fn pk_names(table: &crate::core::orm::schema::Table) -> Vec<String> {
         .filter(|c| c.primary_key)
         .map(|c| c.name.clone())
         .collect()
+}
+
+impl Interp<'_> {
+    /// `stmt.compile(bind=None, dialect=None, compile_kwargs={...})`: the statement's SQL
+    /// in SQLite's dialect when given the engine or its dialect, else the default one;
+    /// `literal_binds` writes the values in.
+    fn compile_statement(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
+        let engine = |v: &Value| {
+            matches!(v, Value::Native(n) if matches!(&**n,
+                Native::Module(m) if &**m == "engine" || &**m == "engine.dialect"))
+        };
+        let sqlite = args.first().is_some_and(engine)
+            || kw
+                .iter()
+                .any(|(k, v)| matches!(&**k, "bind" | "dialect") && engine(v));
+        let literal = match kw_value(kw, "compile_kwargs") {
+            Some(Value::Dict(d)) => {
+                let key = Value::str("literal_binds").hkey();
+                let v = key.and_then(|k| d.borrow().get(&k).cloned());
+                match v {
+                    Some(v) => self.truthy(&v)?,
+                    None => false,
+                }
+            }
+            _ => false,
+        };
+        let stmt = if qo.dml.is_some() {
+            self.dml_statement(qo)?
+        } else {
+            Statement::Select(self.loading_select(&qo.q)?)
+        };
+        let sql = crate::core::sql::render::render_compiled(&stmt, sqlite, literal);
+        Ok(Value::Native(Rc::new(Native::Compiled(
+            Rc::from(sql),
+            sqlite,
+        ))))
+    }
 }
