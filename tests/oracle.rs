@@ -386,3 +386,8 @@ fn compiled_statements_and_a_library_app() {
     check("statement_compile");
     check("library_loans_app");
 }
+
+#[test]
+fn join_with_a_relationship_as_the_on_clause() {
+    check("join_relationship_onclause");
+}

@@ -420,9 +420,38 @@ impl Interp<'_> {
                     },
                     _ => return self.raise("ArgumentError", "join() needs a target"),
                 };
-                let on = match args.get(1) {
-                    Some(v) => Some(self.to_expr(v, None)?.expr),
-                    None => None,
+                // `join(Target, Parent.relationship)`: along the relationship, into the
+                // target (an `aliased()` one included), as `join(Parent.rel.of_type(T))`.
+                let rel_on = match (args.get(1), &target) {
+                    (Some(Value::Native(n)), JoinTarget::Alias { .. } | JoinTarget::Class(_)) => {
+                        match &**n {
+                            Native::Instrumented(a) if a.column.is_none() => Some(a.clone()),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                let (target, on) = match rel_on {
+                    Some(a) => {
+                        let target_alias = match &target {
+                            JoinTarget::Alias { alias, .. } => Some(alias.clone()),
+                            _ => a.via.as_ref().and_then(|v| v.target.clone()),
+                        };
+                        let t = JoinTarget::Relationship {
+                            class: a.class.to_string(),
+                            name: a.key.to_string(),
+                            parent_alias: a.via.as_ref().and_then(|v| v.parent.clone()),
+                            target_alias,
+                        };
+                        (t, None)
+                    }
+                    None => {
+                        let on = match args.get(1) {
+                            Some(v) => Some(self.to_expr(v, None)?.expr),
+                            None => None,
+                        };
+                        (target, on)
+                    }
                 };
                 if outer {
                     q.q = q.q.outerjoin(target, on);
