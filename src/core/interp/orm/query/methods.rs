@@ -648,12 +648,8 @@ impl Interp<'_> {
                 let Some(m) = m else {
                     return Ok(Value::int(0));
                 };
-                let given = kw_value(&kw, "synchronize_session");
-                let mode = self.bulk_sync_mode(given.as_ref(), &table, &up.where_)?;
-                if mode == SyncMode::Fetch {
-                    up.returning = pk_names(&table);
-                }
-                self.autoflush()?;
+                let mode;
+                (mode, up.returning) = self.bulk_start(&kw, &table, &up.where_)?;
                 let r = self.run_stmt(&Statement::Update(up.clone()), true)?;
                 let objects: Vec<Rc<Instance>> = match mode {
                     SyncMode::Evaluate => self
@@ -665,11 +661,7 @@ impl Interp<'_> {
                     SyncMode::Off => vec![],
                 };
                 self.bulk_apply_update(&table, &up.set, &objects)?;
-                Ok(Value::int(if mode == SyncMode::Fetch {
-                    r.rows.len() as i64
-                } else {
-                    r.rowcount
-                }))
+                Ok(Value::int(bulk_rowcount(mode, &r)))
             }
             "delete" => {
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
@@ -682,12 +674,8 @@ impl Interp<'_> {
                 let (Ok(table), Some(m)) = (table, m) else {
                     return Ok(Value::int(0));
                 };
-                let given = kw_value(&kw, "synchronize_session");
-                let mode = self.bulk_sync_mode(given.as_ref(), &table, &del.where_)?;
-                if mode == SyncMode::Fetch {
-                    del.returning = pk_names(&table);
-                }
-                self.autoflush()?;
+                let mode;
+                (mode, del.returning) = self.bulk_start(&kw, &table, &del.where_)?;
                 let r = self.run_stmt(&Statement::Delete(del.clone()), true)?;
                 let deleted: Vec<Rc<Instance>> = match mode {
                     SyncMode::Evaluate => {
@@ -713,11 +701,7 @@ impl Interp<'_> {
                         s.status = Status::Deleted;
                     }
                 }
-                Ok(Value::int(if mode == SyncMode::Fetch {
-                    r.rows.len() as i64
-                } else {
-                    r.rowcount
-                }))
+                Ok(Value::int(bulk_rowcount(mode, &r)))
             }
             "subquery" => {
                 let (select, alias) = match qo.q.subquery(&self.orm.reg) {
@@ -795,17 +779,40 @@ fn kw_value(kw: &Kw, name: &str) -> Option<Value> {
         .map(|(_, v)| v.clone())
 }
 
-/// The primary-key column names of a table (a bulk statement's `RETURNING`).
-fn pk_names(table: &crate::core::orm::schema::Table) -> Vec<String> {
-    table
-        .columns
-        .iter()
-        .filter(|c| c.primary_key)
-        .map(|c| c.name.clone())
-        .collect()
+/// A bulk statement's rowcount (with `RETURNING`, the rows it returned).
+fn bulk_rowcount(mode: SyncMode, r: &crate::core::interp::QueryResult) -> i64 {
+    if mode == SyncMode::Fetch {
+        r.rows.len() as i64
+    } else {
+        r.rowcount
+    }
 }
 
 impl Interp<'_> {
+    /// A bulk UPDATE/DELETE's synchronization strategy (from its `synchronize_session`) and
+    /// `RETURNING` list (the primary key, for `'fetch'`), after the autoflush it starts with.
+    fn bulk_start(
+        &mut self,
+        kw: &Kw,
+        table: &crate::core::orm::schema::Table,
+        criteria: &[Expr],
+    ) -> R<(SyncMode, Vec<String>)> {
+        let given = kw_value(kw, "synchronize_session");
+        let mode = self.bulk_sync_mode(given.as_ref(), table, criteria)?;
+        let returning = if mode == SyncMode::Fetch {
+            table
+                .columns
+                .iter()
+                .filter(|c| c.primary_key)
+                .map(|c| c.name.clone())
+                .collect()
+        } else {
+            vec![]
+        };
+        self.autoflush()?;
+        Ok((mode, returning))
+    }
+
     /// `stmt.compile(bind=None, dialect=None, compile_kwargs={...})`: the statement's SQL
     /// in SQLite's dialect when given the engine or its dialect, else the default one;
     /// `literal_binds` writes the values in.
