@@ -391,3 +391,8 @@ fn compiled_statements_and_a_library_app() {
 fn join_with_a_relationship_as_the_on_clause() {
     check("join_relationship_onclause");
 }
+
+#[test]
+fn deferred_columns_load_on_access() {
+    check("deferred_columns");
+}

@@ -6,6 +6,7 @@ use crate::core::sql::{
 };
 
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
+use super::schema::Table;
 
 /// One entry of the columns clause.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +70,59 @@ pub struct Join {
     pub outer: bool,
 }
 
+/// A column loader option of a class: `load_only(A.x, A.y)` loads only those columns (and
+/// the primary key), `defer(A.x)` leaves one out, `undefer(A.x)` takes it back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnLoad {
+    /// `load_only(...)`: the class and the attribute keys it loads.
+    Only(String, Vec<String>),
+    /// `defer(...)`: the class and the attribute key left unloaded.
+    Defer(String, String),
+    /// `undefer(...)`: the class and the attribute key loaded after all.
+    Undefer(String, String),
+}
+
+impl ColumnLoad {
+    /// The class the option is about.
+    pub fn class(&self) -> &str {
+        match self {
+            ColumnLoad::Only(c, _) | ColumnLoad::Defer(c, _) | ColumnLoad::Undefer(c, _) => c,
+        }
+    }
+}
+
+/// The columns (by index) of `table` that `options` leave unloaded for `class`: those a
+/// `load_only` does not name and those `defer`red, never the primary key; in option order,
+/// so a later `undefer` takes a column back.
+pub fn deferred_columns(options: &[ColumnLoad], class: &str, table: &Table) -> Vec<usize> {
+    let mut deferred = vec![false; table.columns.len()];
+    let index = |key: &str| table.columns.iter().position(|c| c.key == key);
+    for o in options.iter().filter(|o| o.class() == class) {
+        match o {
+            ColumnLoad::Only(_, keys) => {
+                for (i, c) in table.columns.iter().enumerate() {
+                    if !keys.contains(&c.key) {
+                        deferred[i] = true;
+                    }
+                }
+            }
+            ColumnLoad::Defer(_, key) => {
+                if let Some(i) = index(key) {
+                    deferred[i] = true;
+                }
+            }
+            ColumnLoad::Undefer(_, key) => {
+                if let Some(i) = index(key) {
+                    deferred[i] = false;
+                }
+            }
+        }
+    }
+    (0..table.columns.len())
+        .filter(|&i| deferred[i] && !table.columns[i].primary_key)
+        .collect()
+}
+
 /// The state of a `Query` (legacy) or `select()` (2.0) before compilation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
@@ -100,6 +154,9 @@ pub struct Query {
     pub distinct: bool,
     /// `options(...)`: loader options (eager loading), applied when the query loads entities.
     pub options: Vec<super::eager::LoaderOption>,
+    /// `options(load_only(...), defer(...), undefer(...))`: which columns a load leaves
+    /// unloaded (they load on access).
+    pub columns: Vec<ColumnLoad>,
     /// `enable_eagerloads(False)`: no joined / selectin / subquery loads, options or not.
     pub no_eager: bool,
     /// `q1.union(q2, ...)` (and `union_all`, `intersect`, `except_`): this query selects

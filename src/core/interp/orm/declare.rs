@@ -299,6 +299,7 @@ impl Interp<'_> {
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
             | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
+            "load_only" | "defer" | "undefer" => self.column_option(short, &args, &kw),
             "event.listens_for" | "event.listen" => {
                 const EVENTS: [&str; 6] = [
                     "before_insert",

@@ -141,6 +141,8 @@ impl Interp<'_> {
                     | "contains_eager"
                     | "immediateload"
                     | "load_only"
+                    | "defer"
+                    | "undefer"
                     | "inspect"
                     | "extract"
                     | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),

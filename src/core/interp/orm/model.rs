@@ -536,7 +536,12 @@ impl Interp<'_> {
             self.refresh_instance(inst)?;
         }
         if let Some(i) = attr.column {
-            return Ok(column_attr(inst, i).unwrap_or(Value::None));
+            return match column_attr(inst, i) {
+                Some(v) => Ok(v),
+                // An unloaded column of a loaded object: deferred (`load_only`/`defer`).
+                None if !expired => self.load_deferred_column(inst, i),
+                None => Ok(Value::None),
+            };
         }
         if let Some(v) = inst.dict.borrow().get(name) {
             return Ok(v.clone());

@@ -122,6 +122,12 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
+        self.expunge_all();
+    }
+
+    /// `session.expunge_all()`: every object leaves the session (persistent ones become
+    /// detached, pending ones transient); the transaction goes on.
+    pub fn expunge_all(&mut self) {
         for i in self.orm.identity.values() {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
                 s.status = Status::Detached;

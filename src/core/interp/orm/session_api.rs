@@ -101,7 +101,7 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "expunge_all" => {
-                self.close_session();
+                self.expunge_all();
                 Ok(Value::None)
             }
             "merge" => match args.first() {

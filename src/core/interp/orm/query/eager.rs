@@ -225,6 +225,35 @@ impl Interp<'_> {
                 RootLayout::Entity(p) => p.is_plain(),
                 RootLayout::Columns(_) => true,
             });
+        let deferred = self.deferred_of(q, ents)?;
+        if deferred.is_some() && !plain {
+            return self.unsupported("`load_only()`/`defer()` together with eager loading");
+        }
+        if let Some(d) = deferred
+            && let [Ent::Class(class)] = ents
+        {
+            let rows = d.widen(self.run_select_flat(d.narrow(st.select))?);
+            if single {
+                let objects = self.build_instances(class, rows)?;
+                d.unload(&objects);
+                return Ok(Loaded {
+                    rows: Vec::new(),
+                    instances: Some(objects),
+                    multi_row,
+                    may_repeat,
+                });
+            }
+            let rows = self.build_rows(ents, &rows)?;
+            for r in &rows {
+                d.unload(r);
+            }
+            return Ok(Loaded {
+                rows,
+                instances: None,
+                multi_row,
+                may_repeat,
+            });
+        }
         if plain {
             let rows = self.run_select_flat(st.select)?;
             if single && let [Ent::Class(class)] = ents {

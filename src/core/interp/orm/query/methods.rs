@@ -489,6 +489,7 @@ impl Interp<'_> {
             "options" => {
                 let opts = self.options_of(&args)?;
                 q.q.options.extend(opts);
+                q.q.columns.extend(self.column_options_of(&args));
                 wrap(q)
             }
             "enable_eagerloads" => {

@@ -11,6 +11,7 @@ use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 use crate::core::orm::eager::{LoaderOption, PathStep};
 use crate::core::orm::mapper::Lazy;
+use crate::core::orm::query::ColumnLoad;
 
 /// SQLAlchemy's `Load`: the options one `joinedload(...)` chain stands for.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +22,8 @@ pub struct LoadOpt {
     pub tip: Vec<PathStep>,
     /// The class of the first attribute given (what `repr()` names).
     pub root: Option<String>,
+    /// Column options (`load_only`, `defer`, `undefer`).
+    pub columns: Vec<ColumnLoad>,
 }
 
 /// The loader function names and the strategy each sets (`None`: `defaultload`).
@@ -166,6 +169,81 @@ impl Interp<'_> {
             out.options.push(LoaderOption { path, ..sub });
         }
         Ok(Value::Native(Rc::new(Native::Loader(out))))
+    }
+
+    /// `load_only(A.x, A.y)`, `defer(A.x)`, `undefer(A.x)`: a `Load` carrying the column
+    /// option (column attributes of one class; `raiseload=` and strings are refused).
+    pub fn column_option(&mut self, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
+        if let Some((k, _)) = kw.first() {
+            return self.unsupported(&format!("`{name}(..., {k}=...)`"));
+        }
+        let mut attrs = vec![];
+        for a in args {
+            match a {
+                Value::Native(n) => match &**n {
+                    Native::Instrumented(attr) if attr.column.is_some() && attr.via.is_none() => {
+                        attrs.push(attr.clone())
+                    }
+                    Native::Instrumented(attr) if attr.column.is_none() => {
+                        return self.raise(
+                            "ArgumentError",
+                            format!("Can't apply \"column loader\" strategy to property \"{}.{}\", which is a \"_RelationshipDeclared\"; this loader strategy is intended to be used with a \"ColumnProperty\".", attr.class, attr.key),
+                        );
+                    }
+                    _ => return self.unsupported(&format!("this argument of `{name}()`")),
+                },
+                Value::Str(_) => {
+                    return self.raise(
+                        "ArgumentError",
+                        "expected ORM mapped attribute for loader strategy argument",
+                    );
+                }
+                _ => return self.unsupported(&format!("this argument of `{name}()`")),
+            }
+        }
+        let Some(first) = attrs.first() else {
+            return self.raise("AssertionError", "");
+        };
+        let class = first.class.to_string();
+        if attrs.iter().any(|a| *a.class != *class) {
+            return self.unsupported(&format!("`{name}()` over attributes of several classes"));
+        }
+        let keys: Vec<String> = attrs.iter().map(|a| a.key.to_string()).collect();
+        let columns = match name {
+            "load_only" => vec![ColumnLoad::Only(class.clone(), keys)],
+            "defer" if keys.len() == 1 => vec![ColumnLoad::Defer(class.clone(), keys[0].clone())],
+            "undefer" if keys.len() == 1 => {
+                vec![ColumnLoad::Undefer(class.clone(), keys[0].clone())]
+            }
+            _ => {
+                return self.raise(
+                    "TypeError",
+                    format!(
+                        "{name}() takes 1 positional argument but {} were given",
+                        keys.len()
+                    ),
+                );
+            }
+        };
+        Ok(Value::Native(Rc::new(Native::Loader(LoadOpt {
+            root: Some(class),
+            columns,
+            ..LoadOpt::default()
+        }))))
+    }
+
+    /// The column options (`load_only`, `defer`, `undefer`) among `options(*args)`.
+    pub fn column_options_of(&self, args: &[Value]) -> Vec<ColumnLoad> {
+        args.iter()
+            .filter_map(|a| match a {
+                Value::Native(n) => match &**n {
+                    Native::Loader(l) => Some(l.columns.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .flatten()
+            .collect()
     }
 
     /// The loader options of `options(*args)`.

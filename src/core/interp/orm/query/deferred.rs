@@ -1,0 +1,139 @@
+//! Deferred column loading: `options(load_only(...))`, `defer(...)`, `undefer(...)`.
+//!
+//! A plain load of one class leaves the deferred columns out of its SELECT; the objects it
+//! builds have those slots unloaded, and reading one loads that column alone, as
+//! SQLAlchemy's deferred column loader does (`SELECT t.col AS t_col FROM t WHERE t.id = ?`).
+
+use std::rc::Rc;
+
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::orm::session::FlatRows;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::query::{Query, deferred_columns, get_statement};
+use crate::core::sql::{Expr, Select, SqlValue, Statement};
+
+use super::Ent;
+
+/// The columns a load leaves unloaded: their indices in the class's table, and its width.
+pub struct Deferred {
+    /// Column indices, ascending.
+    pub columns: Vec<usize>,
+    /// The table's number of columns.
+    pub width: usize,
+}
+
+impl Deferred {
+    /// The SELECT without the deferred columns (a plain load of the class lists the
+    /// table's columns in order).
+    pub fn narrow(&self, mut select: Select) -> Select {
+        let mut i = 0;
+        select.columns.retain(|_| {
+            let keep = !self.columns.contains(&i);
+            i += 1;
+            keep
+        });
+        select
+    }
+
+    /// The rows widened back to the table's width, NULL in the deferred columns.
+    pub fn widen(&self, rows: FlatRows) -> FlatRows {
+        let narrow = self.width - self.columns.len();
+        let mut values = Vec::with_capacity(rows.len() * self.width);
+        let n = rows.values.len().checked_div(narrow).unwrap_or(0);
+        let mut cells = rows.values.into_iter();
+        for _ in 0..n {
+            for c in 0..self.width {
+                if self.columns.contains(&c) {
+                    values.push(SqlValue::Null);
+                } else {
+                    values.push(cells.next().unwrap_or(SqlValue::Null));
+                }
+            }
+        }
+        FlatRows {
+            width: self.width,
+            values,
+        }
+    }
+
+    /// Unloads the deferred slots of objects the load filled (an object already loaded,
+    /// with a value there, keeps it).
+    pub fn unload(&self, objects: &[Value]) {
+        for o in objects {
+            if let Value::Instance(inst) = o
+                && let Some(s) = inst.orm.borrow_mut().as_mut()
+            {
+                let slots = s.slots_mut();
+                for &c in &self.columns {
+                    if let Some(slot) = slots.get_mut(c)
+                        && matches!(slot, Some(Value::None))
+                    {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Interp<'_> {
+    /// The columns `q`'s column options leave unloaded, for a load of one class (`None`
+    /// when none are); column options on any other load are refused.
+    pub(super) fn deferred_of(&mut self, q: &Query, ents: &[Ent]) -> R<Option<Deferred>> {
+        if q.columns.is_empty() {
+            return Ok(None);
+        }
+        let [Ent::Class(class)] = ents else {
+            return self.unsupported("`load_only()`/`defer()` in a query of several entities");
+        };
+        let Ok(table) = self.orm.reg.table_of(class) else {
+            return Ok(None);
+        };
+        let columns = deferred_columns(&q.columns, class, table);
+        if columns.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Deferred {
+            columns,
+            width: table.columns.len(),
+        }))
+    }
+
+    /// Reads an unloaded column of a persistent object: loads that column alone.
+    pub fn load_deferred_column(&mut self, inst: &Rc<Instance>, i: usize) -> R<Value> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(Value::None);
+        };
+        if self.status(inst) != Status::Persistent {
+            return Ok(Value::None);
+        }
+        let Ok(table) = self.orm.reg.table_of(&m.class).cloned() else {
+            return Ok(Value::None);
+        };
+        let Some(col) = table.columns.get(i) else {
+            return Ok(Value::None);
+        };
+        self.autoflush()?;
+        let pk = self.identity_params(inst)?;
+        let mut sel = match get_statement(&self.orm.reg, &m.class, pk) {
+            Ok(s) => s,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        sel.columns = vec![Expr::col(&table.name, col.name.clone())];
+        let res = self.run_stmt(&Statement::Select(sel), true)?;
+        let Some(cell) = res.rows.first().and_then(|r| r.first()) else {
+            return self.raise(
+                "ObjectDeletedError",
+                format!("Instance '<{} at 0x7f0000000000>' has been deleted, or its row is otherwise not present.", m.class),
+            );
+        };
+        let v = self.from_sql(cell, Some(&col.ty))?;
+        if let Some(s) = inst.orm.borrow_mut().as_mut()
+            && let Some(slot) = s.slots_mut().get_mut(i)
+        {
+            *slot = Some(v.clone());
+        }
+        Ok(v)
+    }
+}
