@@ -157,3 +157,36 @@ print(db.session.scalars(db.select(Author).options(db.subqueryload(Author.books)
         .collect();
     insta::assert_snapshot!(format!("{}\n--- stdout\n{}", log.join("\n"), out.stdout));
 }
+
+#[test]
+fn printed_tables_show_unloaded_columns_as_such() {
+    let db = Database::open_in_memory().expect("db");
+    let script = "class Note(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(20))
+    body = db.Column(db.Text)
+
+
+db.create_all()
+db.session.add(Note(title='a', body='long'))
+db.session.commit()
+print(Note.query.options(db.load_only(Note.title)).all())
+print([Note(title='new')])
+";
+    let out = run(
+        &[Source::new("script.py", script)],
+        &mut db.script_backend(),
+        RunOptions::default(),
+    );
+    assert_eq!(out.error, None);
+    // A deferred column is not loaded (nor shown as None) for the table...
+    assert_eq!(
+        out.tables[0].rows,
+        vec![vec!["1".to_string(), "'a'".into(), "<not loaded>".into()]]
+    );
+    // ...while a new object's unset columns are None, as Python reads them.
+    assert_eq!(
+        out.tables[1].rows,
+        vec![vec!["None".to_string(), "'new'".into(), "None".into()]]
+    );
+}

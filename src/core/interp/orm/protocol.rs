@@ -565,10 +565,20 @@ impl Interp<'_> {
                     if !Rc::ptr_eq(&ii.class, &i.class) {
                         return Ok(());
                     }
+                    // (A loaded object's unloaded column — deferred, or expired — is shown
+                    // as such, not loaded for the table.)
+                    let loaded = ii
+                        .orm
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|s| s.identity.is_some());
                     let mut row = vec![];
                     for i in 0..m.columns.len() {
-                        let v = super::model::column_attr(ii, i).unwrap_or(Value::None);
-                        row.push(self.repr(&v)?);
+                        row.push(match super::model::column_attr(ii, i) {
+                            Some(v) => self.repr(&v)?,
+                            None if loaded => "<not loaded>".into(),
+                            None => "None".into(),
+                        });
                     }
                     rows.push(row);
                 }
