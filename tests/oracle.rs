@@ -396,3 +396,8 @@ fn join_with_a_relationship_as_the_on_clause() {
 fn deferred_columns_load_on_access() {
     check("deferred_columns");
 }
+
+#[test]
+fn binary_and_sized_column_types() {
+    check("column_types_binary");
+}

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::core::interp::orm::Native;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Exc, Interp, R};
 use crate::core::py::datetime::{Date, DateTime};
@@ -75,6 +76,10 @@ impl Interp<'_> {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 SqlValue::text(self.py(epoch.add(t))?.to_sqlite())
             }
+            (Value::Native(n), _) if matches!(&**n, Native::Bytes(_)) => match &**n {
+                Native::Bytes(b) => SqlValue::Blob(b.to_vec()),
+                _ => SqlValue::Null,
+            },
             (other, _) => {
                 let t = self.type_name(other);
                 return self.raise(
@@ -120,7 +125,7 @@ impl Interp<'_> {
             (SqlValue::Integer(i), _) => Value::int(*i),
             (SqlValue::Real(f), _) => Value::Float(*f),
             (SqlValue::Text(s), _) => Value::Str(s.clone()),
-            (SqlValue::Blob(_), _) => return self.unsupported("`bytes` values"),
+            (SqlValue::Blob(b), _) => Value::Native(Rc::new(Native::Bytes(Rc::from(&b[..])))),
         })
     }
 }

@@ -253,7 +253,9 @@ fn plain_value(v: &SqlValue) -> Value {
         SqlValue::Integer(i) => Value::int(*i),
         SqlValue::Real(f) => Value::Float(*f),
         SqlValue::Text(s) => Value::Str(s.clone()),
-        SqlValue::Blob(b) => Value::str(&String::from_utf8_lossy(b)),
+        SqlValue::Blob(b) => Value::Native(Rc::new(crate::core::interp::orm::Native::Bytes(
+            Rc::from(&b[..]),
+        ))),
     }
 }
 
