@@ -401,3 +401,9 @@ fn deferred_columns_load_on_access() {
 fn binary_and_sized_column_types() {
     check("column_types_binary");
 }
+
+#[test]
+fn python_enums_and_enum_columns() {
+    check("python_enums");
+    check("enum_columns");
+}

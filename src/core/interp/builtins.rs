@@ -194,6 +194,8 @@ impl Interp<'_> {
             | "math.sqrt"
             | "math.floor"
             | "math.ceil" => self.call_stdlib_builtin(name, args, kw),
+            // (`auto()` in an enum body: numbered when the class makes its members.)
+            "enum.auto" => Ok(Value::Builtin(Rc::from("enum.auto.value"))),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
             _ if name.starts_with("unbound:") => {
                 let (ty, method) = name["unbound:".len()..].split_once('.').unwrap_or(("", ""));
@@ -309,7 +311,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "date.fromisoformat" => (1, 1),
         "sorted" | "enumerate" | "json.dumps" => (1, 2),
         "property" => (1, 4),
-        "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" => (0, 0),
+        "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" | "enum.auto" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
         "getattr" => (2, 3),
         "hasattr" => (2, 2),

@@ -210,6 +210,10 @@ impl Interp<'_> {
 
     /// `Class(...)`.
     pub fn instantiate(&mut self, c: Rc<Class>, args: Vec<Value>, kw: Kw) -> R<Value> {
+        if self.is_enum_class(&c) {
+            let v = args.into_iter().next().unwrap_or(Value::None);
+            return self.enum_by_value(&c, &v);
+        }
         if c.lookup_is_exception() {
             let v = super::exceptions::exc_instance(c.clone(), args.clone());
             if let Some(init) = c.lookup("__init__")

@@ -30,9 +30,12 @@ impl<'b> Interp<'b> {
     /// A fresh interpreter with the prelude loaded.
     pub fn new(backend: &'b mut dyn Backend, opts: RunOptions, lines: Vec<LineIndex>) -> Self {
         let (object_class, exc) = builtin_classes();
+        let enum_class = super::exceptions::make_class("Enum", vec![object_class.clone()], false);
         let mut it = Interp {
             globals: Scope::new(None),
             exc,
+            enum_class,
+            enums: Vec::new(),
             object_class,
             out: String::new(),
             err: String::new(),

@@ -22,6 +22,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod enums;
 pub mod eval_expr;
 pub mod eval_stmt;
 pub mod exceptions;
@@ -311,6 +312,10 @@ pub struct Interp<'b> {
     pub exc: HashMap<&'static str, Rc<Class>>,
     /// `object`.
     pub object_class: Rc<Class>,
+    /// `enum.Enum`.
+    pub enum_class: Rc<Class>,
+    /// The enum classes defined so far (what `db.Enum(Color)` columns load members of).
+    pub enums: Vec<Rc<Class>>,
     /// Output.
     pub out: String,
     /// Warnings.

@@ -148,6 +148,9 @@ impl Interp<'_> {
                     format!("<class '__main__.{}'>", c.name)
                 }
             }
+            Value::Instance(i) if self.is_enum_member(i) && i.class.own("__repr__").is_none() => {
+                self.enum_member_text(i, true)?
+            }
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__repr__") {
                     let m = Value::Method(Rc::new((v.clone(), f)));
@@ -213,6 +216,9 @@ impl Interp<'_> {
             Value::Builtin(n) if &**n == "timezone.utc" => Ok("UTC".into()),
             Value::TimeDelta(t) => Ok(t.to_str()),
             Value::Decimal(d) => Ok(d.to_str()),
+            Value::Instance(i) if self.is_enum_member(i) && i.class.own("__str__").is_none() => {
+                self.enum_member_text(i, false)
+            }
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__str__") {
                     let m = Value::Method(Rc::new((v.clone(), f)));

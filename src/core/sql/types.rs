@@ -38,6 +38,9 @@ pub enum SqlType {
     Interval,
     /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0).
     Enum(Vec<String>),
+    /// `Enum(PythonEnumClass)`: stores the members' names (`VARCHAR(<longest name>)`); the
+    /// class's name, to load members back.
+    EnumClass(String, Vec<String>),
     /// Any other type, rendered verbatim.
     Custom(String),
 }
@@ -76,7 +79,7 @@ impl SqlType {
             SqlType::Json => "JSON()".into(),
             SqlType::LargeBinary => "LargeBinary()".into(),
             SqlType::Interval => "Interval()".into(),
-            SqlType::Enum(values) => {
+            SqlType::Enum(values) | SqlType::EnumClass(_, values) => {
                 let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
                 format!("Enum({})", vals.join(", "))
             }
@@ -108,7 +111,7 @@ impl SqlType {
             SqlType::Json => "JSON".into(),
             SqlType::LargeBinary => "BLOB".into(),
             SqlType::Interval => "DATETIME".into(),
-            SqlType::Enum(values) => {
+            SqlType::Enum(values) | SqlType::EnumClass(_, values) => {
                 let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                 format!("VARCHAR({n})")
             }

@@ -26,6 +26,7 @@ impl Interp<'_> {
                     Value::Tuple(t) => t.len(),
                     Value::Dict(d) | Value::Set(d) => d.borrow().len(),
                     Value::Native(n) => return self.native_len(n.clone()),
+                    Value::Class(c) if self.is_enum_class(c) => self.enum_members(c).len(),
                     v @ Value::Instance(i) if i.class.lookup("__len__").is_some() => {
                         let f = self.getattr(v, "__len__")?;
                         return self.call(&f, vec![], vec![]);

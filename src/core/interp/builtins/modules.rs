@@ -16,7 +16,7 @@ impl Interp<'_> {
             "json" | "math" | "random" | "time" => Ok(Value::Builtin(Rc::from(name))),
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
-            "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
+            "enum" | "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
             | "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "os.path" | "sys" => {
                 Ok(Value::Native(Rc::new(Native::Module(Rc::from(name)))))
             }
@@ -32,6 +32,8 @@ impl Interp<'_> {
             }
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
+            ("enum", "Enum") => Value::Class(self.enum_class.clone()),
+            ("enum", "auto") => Value::Builtin(Rc::from("enum.auto")),
             // (The rounding modes are strings in Python too.)
             ("decimal", n) if crate::core::py::decimal_ops::Rounding::from_name(n).is_some() => {
                 Value::str(n)
@@ -106,6 +108,7 @@ impl Interp<'_> {
             _ => {
                 let known = [
                     "datetime",
+                    "enum",
                     "decimal",
                     "json",
                     "flask",

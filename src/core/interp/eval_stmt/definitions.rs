@@ -119,6 +119,8 @@ impl Interp<'_> {
         } else if is_model {
             self.orm.mark_model_class(&cls);
             self.setup_model(&cls)?;
+        } else if self.is_enum_class(&cls) {
+            self.setup_enum(&cls)?;
         }
         Ok(Value::Class(cls))
     }

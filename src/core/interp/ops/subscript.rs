@@ -18,6 +18,7 @@ impl Interp<'_> {
             Value::Dict(d) => Ok(d.borrow().keys()),
             Value::Set(d) => Ok(super::super::set_order::ordered_members(&d.borrow())),
             Value::Native(n) => self.native_iter(n.clone()),
+            Value::Class(c) if self.is_enum_class(c) => Ok(self.enum_members(c)),
             Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
                 let f = self.getattr(v, "__iter__")?;
                 let it = self.call(&f, vec![], vec![])?;
@@ -108,6 +109,10 @@ impl Interp<'_> {
             Value::Instance(i) if i.class.lookup("__getitem__").is_some() => {
                 let f = self.getattr(obj, "__getitem__")?;
                 self.call(&f, vec![key.clone()], vec![])
+            }
+            Value::Class(c) if self.is_enum_class(c) => {
+                let c = c.clone();
+                self.enum_by_name(&c, key)
             }
             Value::Class(_) => Ok(obj.clone()),
             _ => self.raise(

@@ -719,6 +719,25 @@ impl Interp<'_> {
                                 }
                             })),
                     ),
+                    // `Enum(Color)`: a Python enum class, stored by its members' names.
+                    SqlType::Enum(_) if matches!(args.first(), Some(Value::Class(c)) if self.is_enum_class(c)) =>
+                    {
+                        let Some(Value::Class(c)) = args.first() else {
+                            return Ok(Value::None);
+                        };
+                        let names: Vec<String> = self
+                            .enum_members(c)
+                            .iter()
+                            .filter_map(|m| match m {
+                                Value::Instance(i) => match i.dict.borrow().get("_name_") {
+                                    Some(Value::Str(s)) => Some(s.to_string()),
+                                    _ => None,
+                                },
+                                _ => None,
+                            })
+                            .collect();
+                        SqlType::EnumClass(c.name.to_string(), names)
+                    }
                     SqlType::Enum(_) => {
                         let mut vals = vec![];
                         for a in &args {

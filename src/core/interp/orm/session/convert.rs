@@ -76,6 +76,13 @@ impl Interp<'_> {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 SqlValue::text(self.py(epoch.add(t))?.to_sqlite())
             }
+            // An enum member is stored by its name (`db.Enum(Color)`).
+            (Value::Instance(i), _) if self.is_enum_member(i) => {
+                match i.dict.borrow().get("_name_") {
+                    Some(Value::Str(s)) => SqlValue::Text(s.clone()),
+                    _ => SqlValue::Null,
+                }
+            }
             (Value::Native(n), _) if matches!(&**n, Native::Bytes(_)) => match &**n {
                 Native::Bytes(b) => SqlValue::Blob(b.to_vec()),
                 _ => SqlValue::Null,
@@ -97,6 +104,15 @@ impl Interp<'_> {
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
             (SqlValue::Text(s), Some(SqlType::DateTime)) => {
                 Value::datetime(self.py(DateTime::from_sqlite(s))?)
+            }
+            (SqlValue::Text(s), Some(SqlType::EnumClass(class, _))) => {
+                match self.enum_class_named(class) {
+                    Some(c) => {
+                        let name = Value::Str(s.clone());
+                        self.enum_by_name(&c, &name)?
+                    }
+                    None => Value::Str(s.clone()),
+                }
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
             (SqlValue::Text(s), Some(SqlType::Interval)) => {
