@@ -122,26 +122,20 @@ impl Interp<'_> {
 
     /// `repr()` / `str()` of a member: `<Color.RED: 'red'>` / `Color.RED`.
     pub fn enum_member_text(&mut self, i: &Instance, repr: bool) -> R<String> {
-        let name = i
-            .dict
-            .borrow()
-            .get("_name_")
-            .cloned()
-            .unwrap_or(Value::None);
-        let name = match name {
-            Value::Str(s) => s,
-            _ => Rc::from(""),
-        };
+        let name = enum_member_name(i).unwrap_or_else(|| Rc::from(""));
         if !repr {
             return Ok(format!("{}.{name}", i.class.name));
         }
-        let value = i
-            .dict
-            .borrow()
-            .get("_value_")
-            .cloned()
-            .unwrap_or(Value::None);
-        let r = self.repr(&value)?;
+        let value = i.dict.borrow().get("_value_").cloned();
+        let r = self.repr(&value.unwrap_or(Value::None))?;
         Ok(format!("<{}.{name}: {r}>", i.class.name))
+    }
+}
+
+/// A member's name (`None` for an instance that is no enum member).
+pub fn enum_member_name(i: &Instance) -> Option<Rc<str>> {
+    match i.dict.borrow().get("_name_") {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
     }
 }

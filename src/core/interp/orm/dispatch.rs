@@ -729,10 +729,10 @@ impl Interp<'_> {
                             .enum_members(c)
                             .iter()
                             .filter_map(|m| match m {
-                                Value::Instance(i) => match i.dict.borrow().get("_name_") {
-                                    Some(Value::Str(s)) => Some(s.to_string()),
-                                    _ => None,
-                                },
+                                Value::Instance(i) => {
+                                    crate::core::interp::enums::enum_member_name(i)
+                                        .map(|s| s.to_string())
+                                }
                                 _ => None,
                             })
                             .collect();

@@ -78,10 +78,8 @@ impl Interp<'_> {
             }
             // An enum member is stored by its name (`db.Enum(Color)`).
             (Value::Instance(i), _) if self.is_enum_member(i) => {
-                match i.dict.borrow().get("_name_") {
-                    Some(Value::Str(s)) => SqlValue::Text(s.clone()),
-                    _ => SqlValue::Null,
-                }
+                crate::core::interp::enums::enum_member_name(i)
+                    .map_or(SqlValue::Null, SqlValue::Text)
             }
             (Value::Native(n), _) if matches!(&**n, Native::Bytes(_)) => match &**n {
                 Native::Bytes(b) => SqlValue::Blob(b.to_vec()),
