@@ -210,7 +210,11 @@ impl Interp<'_> {
 
     /// `Class(...)`.
     pub fn instantiate(&mut self, c: Rc<Class>, args: Vec<Value>, kw: Kw) -> R<Value> {
-        if self.is_enum_class(&c) {
+        // (A model object's columns live in its state's slots, not in its dict: the
+        // dict starts empty, without a table, as a loaded object's does.)
+        let model = c.model_info();
+        // (A model class, the common case, is no enum: no walk of its MRO for that.)
+        if model.is_none() && self.is_enum_class(&c) {
             let v = args.into_iter().next().unwrap_or(Value::None);
             return self.enum_by_value(&c, &v);
         }
@@ -223,9 +227,6 @@ impl Interp<'_> {
             }
             return Ok(v);
         }
-        // (A model object's columns live in its state's slots, not in its dict: the
-        // dict starts empty, without a table, as a loaded object's does.)
-        let model = c.model_info();
         let inst = Rc::new(Instance {
             class: c.clone(),
             dict: Default::default(),

@@ -21,7 +21,7 @@ impl Interp<'_> {
 
     /// True for a member of an enum.
     pub fn is_enum_member(&self, i: &Instance) -> bool {
-        self.is_enum_class(&i.class) && i.dict.borrow().contains_key("_name_")
+        i.dict.borrow().contains_key("_name_") && self.is_enum_class(&i.class)
     }
 
     /// Makes the members of a new enum class from its plain attributes.
@@ -118,6 +118,26 @@ impl Interp<'_> {
     /// An enum class by name (`db.Enum(Color)` columns load their members by it).
     pub fn enum_class_named(&self, name: &str) -> Option<Rc<Class>> {
         self.enums.iter().rev().find(|c| &*c.name == name).cloned()
+    }
+
+    /// The column type of `db.Enum(cls)` when `cls` is an enum class: its members' names.
+    pub fn enum_column_type(&self, cls: &Value) -> Option<crate::core::sql::SqlType> {
+        let Value::Class(c) = cls else { return None };
+        if !self.is_enum_class(c) {
+            return None;
+        }
+        let names = self
+            .enum_members(c)
+            .iter()
+            .filter_map(|m| match m {
+                Value::Instance(i) => enum_member_name(i).map(|s| s.to_string()),
+                _ => None,
+            })
+            .collect();
+        Some(crate::core::sql::SqlType::EnumClass(
+            c.name.to_string(),
+            names,
+        ))
     }
 
     /// `repr()` / `str()` of a member: `<Color.RED: 'red'>` / `Color.RED`.

@@ -734,80 +734,6 @@ pub fn count_star() -> Expr {
     func("count", vec![])
 }
 
-fn boolean(op: Op, clauses: Vec<Expr>) -> Expr {
-    let mut clauses = boolean_clauses(op, clauses);
-    if clauses.len() == 1 {
-        return clauses.remove(0);
-    }
-    Expr::List { op, items: clauses }
-}
-
-/// SQLAlchemy's `_process_clauses_for_boolean`: the clauses an AND (a WHERE list, `and_`)
-/// or an OR keeps, grouped against it. A `true()` in an AND (a `false()` in an OR)
-/// drops out unless it is alone; a `false()` in an AND (`true()` in an OR) stands for
-/// the whole list. One clause left is grouped as a condition, several against `op`.
-pub fn boolean_clauses(op: Op, clauses: Vec<Expr>) -> Vec<Expr> {
-    let continue_on = Expr::Bool(op == Op::And);
-    let skip_on = Expr::Bool(op != Op::And);
-    let mut kept: Vec<Expr> = Vec::with_capacity(clauses.len());
-    let mut has_continue_on = false;
-    for c in clauses {
-        if c == continue_on {
-            has_continue_on = true;
-        } else if c == skip_on {
-            kept = vec![c];
-            break;
-        } else {
-            kept.push(c);
-        }
-    }
-    if kept.is_empty() && has_continue_on {
-        kept.push(continue_on);
-    }
-    let against = if kept.len() > 1 { op } else { Op::AsBool };
-    kept.into_iter()
-        .map(|c| c.self_group(Some(against)))
-        .collect()
-}
-
-/// `and_(a, b, ...)`.
-pub fn and(clauses: Vec<Expr>) -> Expr {
-    boolean(Op::And, clauses)
-}
-
-/// `or_(a, b, ...)`.
-pub fn or(clauses: Vec<Expr>) -> Expr {
-    boolean(Op::Or, clauses)
-}
-
-/// `not_(x)` / `~x`: comparisons flip their operator, anything else becomes `NOT x`
-/// (grouped: `NOT (a OR b)`, `NOT (EXISTS (...))`).
-pub fn not(e: Expr) -> Expr {
-    match e {
-        Expr::Bool(b) => Expr::Bool(!b),
-        Expr::AsBoolean { expr, is_true } => Expr::AsBoolean {
-            expr,
-            is_true: !is_true,
-        },
-        Expr::Binary { left, op, right } if op.negated().is_some() => Expr::Binary {
-            left,
-            op: op.negated().unwrap_or(op),
-            right,
-        },
-        Expr::Unary {
-            op: Op::Not,
-            operand,
-        } => match *operand {
-            Expr::Grouping(inner) => *inner,
-            other => other,
-        },
-        other => Expr::Unary {
-            op: Op::Not,
-            operand: bx(other.self_group(Some(Op::Not))),
-        },
-    }
-}
-
 /// `EXISTS (SELECT ...)`.
 pub fn exists(select: Select) -> Expr {
     Expr::Unary {
@@ -827,6 +753,9 @@ pub fn case(whens: Vec<(Expr, Expr)>, else_: Option<Expr>) -> Expr {
         else_: else_.map(bx),
     }
 }
+
+mod boolean;
+pub use boolean::{and, boolean_clauses, not, or};
 
 #[cfg(test)]
 mod tests;

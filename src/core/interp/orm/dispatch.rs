@@ -720,23 +720,11 @@ impl Interp<'_> {
                             })),
                     ),
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
-                    SqlType::Enum(_) if matches!(args.first(), Some(Value::Class(c)) if self.is_enum_class(c)) =>
+                    // `Enum(Color)`: a Python enum class, stored by its members' names.
+                    SqlType::Enum(_)
+                        if let Some(t) = args.first().and_then(|a| self.enum_column_type(a)) =>
                     {
-                        let Some(Value::Class(c)) = args.first() else {
-                            return Ok(Value::None);
-                        };
-                        let names: Vec<String> = self
-                            .enum_members(c)
-                            .iter()
-                            .filter_map(|m| match m {
-                                Value::Instance(i) => {
-                                    crate::core::interp::enums::enum_member_name(i)
-                                        .map(|s| s.to_string())
-                                }
-                                _ => None,
-                            })
-                            .collect();
-                        SqlType::EnumClass(c.name.to_string(), names)
+                        t
                     }
                     SqlType::Enum(_) => {
                         let mut vals = vec![];

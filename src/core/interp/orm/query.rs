@@ -4,6 +4,7 @@
 //! `query/paginate.rs`.
 
 mod bulk_sync;
+mod compiled;
 mod deferred;
 mod eager;
 mod from_statement;

@@ -662,8 +662,8 @@ impl Interp<'_> {
         let mut exprs = vec![];
         for a in &args {
             let e = match a {
-                Value::Bool(true) => Expr::true_(),
-                Value::Bool(false) => Expr::false_(),
+                Value::Bool(v) if name == "not_" => Expr::Bool(!v),
+                Value::Bool(v) => Expr::Bool(*v),
                 Value::Str(s) if matches!(name, "desc" | "asc") => Expr::LabelRef(s.to_string()),
                 _ => {
                     let s = self.to_expr(a, None)?;
@@ -680,13 +680,8 @@ impl Interp<'_> {
         Ok(sql_value(match name {
             "and_" => SqlObj::typed(and(exprs), b),
             "or_" => SqlObj::typed(or(exprs), b),
-            "not_" => match exprs.into_iter().next() {
-                // (Already negated above.)
-                Some(e) if args.first().is_some_and(|a| !matches!(a, Value::Bool(_))) => {
-                    SqlObj::typed(e, b)
-                }
-                e => SqlObj::typed(not(e.unwrap_or(Expr::Null)), b),
-            },
+            // (Negated above.)
+            "not_" => SqlObj::typed(exprs.into_iter().next().unwrap_or(Expr::Null), b),
             "desc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).desc()),
             "asc" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).asc()),
             "distinct" => SqlObj::of(exprs.into_iter().next().unwrap_or(Expr::Null).distinct()),

@@ -18,6 +18,8 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::dispatch::kwget;
 use crate::core::interp::orm::model::{IdentityKey, ModelInfo, Status, identity_key};
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
@@ -285,6 +287,30 @@ fn expr_kind(e: &Expr) -> &'static str {
 }
 
 impl Interp<'_> {
+    /// A bulk UPDATE/DELETE's synchronization strategy (from its `synchronize_session`) and
+    /// `RETURNING` list (the primary key, for `'fetch'`), after the autoflush it starts with.
+    pub(super) fn bulk_start(
+        &mut self,
+        kw: &Kw,
+        table: &crate::core::orm::schema::Table,
+        criteria: &[Expr],
+    ) -> R<(SyncMode, Vec<String>)> {
+        let given = kwget(kw, "synchronize_session");
+        let mode = self.bulk_sync_mode(given, table, criteria)?;
+        let returning = if mode == SyncMode::Fetch {
+            table
+                .columns
+                .iter()
+                .filter(|c| c.primary_key)
+                .map(|c| c.name.clone())
+                .collect()
+        } else {
+            vec![]
+        };
+        self.autoflush()?;
+        Ok((mode, returning))
+    }
+
     /// The strategy a bulk statement on `table` with `criteria` uses, from its
     /// `synchronize_session` (`'auto'` when not given); `'evaluate'` on criteria it cannot
     /// evaluate raises as SQLAlchemy does.
@@ -573,5 +599,14 @@ impl Interp<'_> {
             }
             _ => Ev::V(SqlValue::Null),
         })
+    }
+}
+
+/// A bulk statement's rowcount (with `RETURNING`, the rows it returned).
+pub(super) fn bulk_rowcount(mode: SyncMode, r: &crate::core::interp::QueryResult) -> i64 {
+    if mode == SyncMode::Fetch {
+        r.rows.len() as i64
+    } else {
+        r.rowcount
     }
 }

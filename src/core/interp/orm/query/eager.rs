@@ -225,17 +225,18 @@ impl Interp<'_> {
                 RootLayout::Entity(p) => p.is_plain(),
                 RootLayout::Columns(_) => true,
             });
+        // (Deferred columns, `load_only()`/`defer()`: left out of a plain load's SELECT.)
         let deferred = self.deferred_of(q, ents)?;
-        if deferred.is_some() && !plain {
-            return self.unsupported("`load_only()`/`defer()` together with eager loading");
-        }
-        if let Some(d) = deferred
-            && let [Ent::Class(class)] = ents
-        {
-            let rows = d.widen(self.run_select_flat(d.narrow(st.select))?);
-            if single {
+        if plain {
+            let rows = match &deferred {
+                Some(d) => d.widen(self.run_select_flat(d.narrow(st.select))?),
+                None => self.run_select_flat(st.select)?,
+            };
+            if single && let [Ent::Class(class)] = ents {
                 let objects = self.build_instances(class, rows)?;
-                d.unload(&objects);
+                if let Some(d) = &deferred {
+                    d.unload(&objects);
+                }
                 return Ok(Loaded {
                     rows: Vec::new(),
                     instances: Some(objects),
@@ -244,8 +245,8 @@ impl Interp<'_> {
                 });
             }
             let rows = self.build_rows(ents, &rows)?;
-            for r in &rows {
-                d.unload(r);
+            if let Some(d) = &deferred {
+                rows.iter().for_each(|r| d.unload(r));
             }
             return Ok(Loaded {
                 rows,
@@ -254,22 +255,8 @@ impl Interp<'_> {
                 may_repeat,
             });
         }
-        if plain {
-            let rows = self.run_select_flat(st.select)?;
-            if single && let [Ent::Class(class)] = ents {
-                return Ok(Loaded {
-                    rows: Vec::new(),
-                    instances: Some(self.build_instances(class, rows)?),
-                    multi_row,
-                    may_repeat,
-                });
-            }
-            return Ok(Loaded {
-                rows: self.build_rows(ents, &rows)?,
-                instances: None,
-                multi_row,
-                may_repeat,
-            });
+        if deferred.is_some() {
+            return self.unsupported("`load_only()`/`defer()` together with eager loading");
         }
         let rows = self.run_select(st.select)?;
         let origin = Origin {

@@ -13,7 +13,7 @@ use crate::core::interp::{Interp, R};
 use crate::core::orm::query::JoinTarget;
 use crate::core::sql::{Compound, Correlate, Expr, SqlType, SqlValue, Statement, TableRef};
 
-use super::bulk_sync::SyncMode;
+use super::bulk_sync::{SyncMode, bulk_rowcount};
 use super::{Ent, QueryObj};
 
 impl Interp<'_> {
@@ -770,82 +770,5 @@ impl Interp<'_> {
                 )
             }
         }
-    }
-}
-
-/// A keyword argument's value.
-fn kw_value(kw: &Kw, name: &str) -> Option<Value> {
-    kw.iter()
-        .find(|(k, _)| &**k == name)
-        .map(|(_, v)| v.clone())
-}
-
-/// A bulk statement's rowcount (with `RETURNING`, the rows it returned).
-fn bulk_rowcount(mode: SyncMode, r: &crate::core::interp::QueryResult) -> i64 {
-    if mode == SyncMode::Fetch {
-        r.rows.len() as i64
-    } else {
-        r.rowcount
-    }
-}
-
-impl Interp<'_> {
-    /// A bulk UPDATE/DELETE's synchronization strategy (from its `synchronize_session`) and
-    /// `RETURNING` list (the primary key, for `'fetch'`), after the autoflush it starts with.
-    fn bulk_start(
-        &mut self,
-        kw: &Kw,
-        table: &crate::core::orm::schema::Table,
-        criteria: &[Expr],
-    ) -> R<(SyncMode, Vec<String>)> {
-        let given = kw_value(kw, "synchronize_session");
-        let mode = self.bulk_sync_mode(given.as_ref(), table, criteria)?;
-        let returning = if mode == SyncMode::Fetch {
-            table
-                .columns
-                .iter()
-                .filter(|c| c.primary_key)
-                .map(|c| c.name.clone())
-                .collect()
-        } else {
-            vec![]
-        };
-        self.autoflush()?;
-        Ok((mode, returning))
-    }
-
-    /// `stmt.compile(bind=None, dialect=None, compile_kwargs={...})`: the statement's SQL
-    /// in SQLite's dialect when given the engine or its dialect, else the default one;
-    /// `literal_binds` writes the values in.
-    fn compile_statement(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
-        let engine = |v: &Value| {
-            matches!(v, Value::Native(n) if matches!(&**n,
-                Native::Module(m) if &**m == "engine" || &**m == "engine.dialect"))
-        };
-        let sqlite = args.first().is_some_and(engine)
-            || kw
-                .iter()
-                .any(|(k, v)| matches!(&**k, "bind" | "dialect") && engine(v));
-        let literal = match kw_value(kw, "compile_kwargs") {
-            Some(Value::Dict(d)) => {
-                let key = Value::str("literal_binds").hkey();
-                let v = key.and_then(|k| d.borrow().get(&k).cloned());
-                match v {
-                    Some(v) => self.truthy(&v)?,
-                    None => false,
-                }
-            }
-            _ => false,
-        };
-        let stmt = if qo.dml.is_some() {
-            self.dml_statement(qo)?
-        } else {
-            Statement::Select(self.loading_select(&qo.q)?)
-        };
-        let sql = crate::core::sql::render::render_compiled(&stmt, sqlite, literal);
-        Ok(Value::Native(Rc::new(Native::Compiled(
-            Rc::from(sql),
-            sqlite,
-        ))))
     }
 }

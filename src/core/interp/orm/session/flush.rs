@@ -267,6 +267,8 @@ impl Interp<'_> {
         for inst in insts {
             self.delete_secondary_rows(inst)?;
         }
+        // (The statement binds the primary key, in key order: rendered once, each object
+        // adds its key's values.)
         let mut sql = None;
         let mut values = Vec::new();
         for inst in insts {
@@ -275,9 +277,10 @@ impl Interp<'_> {
             self.ensure_loaded(inst)?;
             self.fire_event("before_delete", inst)?;
             let pk = self.identity_params(inst)?;
-            let r = render(&Statement::Delete(persist::delete_row(&table, &pk)));
-            sql = Some(r.sql);
-            values.extend(r.params);
+            if sql.is_none() {
+                sql = Some(render(&Statement::Delete(persist::delete_row(&table, &pk))).sql);
+            }
+            values.extend(pk);
         }
         if let Some(sql) = sql {
             if insts.len() == 1 {

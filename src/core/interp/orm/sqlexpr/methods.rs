@@ -96,30 +96,20 @@ impl Interp<'_> {
                     SqlObj::typed(s.expr.not_in(exprs), b)
                 }
             }
-            "is_" => match args.first() {
-                Some(Value::None) | None => SqlObj::typed(s.expr.is_null(), b),
-                // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
-                Some(Value::Bool(v)) => SqlObj::typed(
-                    Expr::binary(s.expr, crate::core::sql::Op::Is, Expr::Bool(*v)),
-                    b,
-                ),
-                Some(v) => {
-                    let o = self.to_expr(v, None)?.expr;
-                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::Is, o), b)
-                }
-            },
-            "is_not" | "isnot" => match args.first() {
-                Some(Value::None) | None => SqlObj::typed(s.expr.is_not_null(), b),
-                // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
-                Some(Value::Bool(v)) => SqlObj::typed(
-                    Expr::binary(s.expr, crate::core::sql::Op::IsNot, Expr::Bool(*v)),
-                    b,
-                ),
-                Some(v) => {
-                    let o = self.to_expr(v, None)?.expr;
-                    SqlObj::typed(Expr::binary(s.expr, crate::core::sql::Op::IsNot, o), b)
-                }
-            },
+            "is_" | "is_not" | "isnot" => {
+                let op = if name == "is_" {
+                    crate::core::sql::Op::Is
+                } else {
+                    crate::core::sql::Op::IsNot
+                };
+                let other = match args.first() {
+                    Some(Value::None) | None => Expr::Null,
+                    // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
+                    Some(Value::Bool(v)) => Expr::Bool(*v),
+                    Some(v) => self.to_expr(v, None)?.expr,
+                };
+                SqlObj::typed(Expr::binary(s.expr, op, other), b)
+            }
             "between" => SqlObj::typed(s.expr.between(arg(self, 0)?, arg(self, 1)?), b),
             "desc" => SqlObj::typed(s.expr.desc(), ty),
             "asc" => SqlObj::typed(s.expr.asc(), ty),
