@@ -407,3 +407,8 @@ fn python_enums_and_enum_columns() {
     check("python_enums");
     check("enum_columns");
 }
+
+#[test]
+fn rows_have_sqlalchemy_2_attributes_only() {
+    check("row_attributes");
+}

@@ -12,6 +12,7 @@ mod get;
 mod methods;
 mod options;
 mod paginate;
+mod post_load;
 
 use std::rc::Rc;
 

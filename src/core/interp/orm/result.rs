@@ -248,14 +248,19 @@ impl Interp<'_> {
         if name == "t" {
             return Ok(Value::tuple((*r.values).clone()));
         }
+        // (`_t` and `_data` are the row as a tuple too; `keys()`, `values()` and
+        // `items()` are a RowMapping's, not a Row's.)
+        if name == "_t" || name == "_data" {
+            return Ok(Value::tuple((*r.values).clone()));
+        }
         if let Some(i) = r.keys.iter().position(|k| &**k == name) {
             return Ok(r.values[i].clone());
         }
         match name {
             "_mapping" => Ok(Value::Native(Rc::new(Native::Mapping(r.clone())))),
-            "_asdict" | "_tuple" | "count" | "index" | "keys" | "items" | "values" | "get" => Ok(
-                Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
-            ),
+            "_asdict" | "_tuple" | "tuple" | "count" | "index" => Ok(Value::BuiltinMethod(
+                Rc::new((this.clone(), Rc::from(name))),
+            )),
             "_fields" => Ok(Value::tuple(
                 r.keys
                     .iter()
@@ -263,10 +268,9 @@ impl Interp<'_> {
                     .map(|k| Value::Str(k.clone()))
                     .collect(),
             )),
-            _ => self.raise(
-                "AttributeError",
-                format!("Could not locate column in row for column '{name}'"),
-            ),
+            // (SQLAlchemy's `Row.__getattr__` re-raises the mapping's KeyError as an
+            // AttributeError of the name alone.)
+            _ => self.raise("AttributeError", name),
         }
     }
 
@@ -288,7 +292,7 @@ impl Interp<'_> {
                     .map(|(k, v)| (Value::Str(k), v))
                     .collect(),
             )),
-            "_tuple" => Ok(Value::tuple((*r.values).clone())),
+            "_tuple" | "tuple" => Ok(Value::tuple((*r.values).clone())),
             "keys" => {
                 let keys: Vec<Value> = r
                     .keys
