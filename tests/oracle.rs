@@ -412,3 +412,8 @@ fn python_enums_and_enum_columns() {
 fn rows_have_sqlalchemy_2_attributes_only() {
     check("row_attributes");
 }
+
+#[test]
+fn rows_compare_as_tuples_and_db_has_sqlalchemy_names() {
+    check("rows_results_db_names");
+}

@@ -167,6 +167,28 @@ impl Interp<'_> {
                     };
                 }
                 if i.class.lookup_is_exception() {
+                    // werkzeug's HTTPException: `<NotFound '404: Not Found'>`.
+                    let http = i
+                        .class
+                        .mro
+                        .borrow()
+                        .iter()
+                        .any(|c| &*c.name == "HTTPException");
+                    if http {
+                        let (code, name) = {
+                            let d = i.dict.borrow();
+                            (d.get("code").cloned(), d.get("name").cloned())
+                        };
+                        let code = match code {
+                            Some(Value::None) | None => "???".to_string(),
+                            Some(c) => self.to_str(&c)?,
+                        };
+                        let name = match name {
+                            Some(n) => self.to_str(&n)?,
+                            None => "Unknown Error".to_string(),
+                        };
+                        return Ok(format!("<{} '{code}: {name}'>", i.class.name));
+                    }
                     let args = i
                         .dict
                         .borrow()

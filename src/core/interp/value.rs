@@ -395,6 +395,10 @@ impl Value {
             Value::TimeDelta(d) => HKey::Repr(format!("{d:?}")),
             Value::Decimal(d) => HKey::Repr(d.to_str()),
             Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
+            // A `Row` hashes as its tuple.
+            Value::Native(n) if let super::orm::Native::Row(r) = &**n => {
+                HKey::Tuple(r.values.iter().map(|v| v.hkey()).collect::<Option<_>>()?)
+            }
             Value::Native(n) => match n.as_sql_expr_key() {
                 Some(k) => HKey::Repr(k),
                 None => HKey::Ptr(self.ptr().unwrap_or(0)),

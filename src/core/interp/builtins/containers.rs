@@ -67,7 +67,13 @@ impl Interp<'_> {
                         _ => {
                             let mut v = vec![];
                             for p in self.iterate(a)? {
-                                if !matches!(p, Value::List(_) | Value::Tuple(_) | Value::Str(_)) {
+                                let row = matches!(&p, Value::Native(n) if matches!(**n, super::super::orm::Native::Row(_)));
+                                if !row
+                                    && !matches!(
+                                        p,
+                                        Value::List(_) | Value::Tuple(_) | Value::Str(_)
+                                    )
+                                {
                                     return self.raise("TypeError", format!("cannot convert dictionary update sequence element #{} to a sequence", v.len()));
                                 }
                                 let kv = self.iterate(&p)?;

@@ -1,6 +1,7 @@
 //! The import machinery: `import x`, `from m import name`, and the attributes of builtin
 //! callables used as namespaces (`datetime.utcnow`, `json.dumps`).
 
+use crate::core::interp::orm::sqla_names;
 use std::rc::Rc;
 
 use crate::core::interp::orm::Native;
@@ -79,6 +80,18 @@ impl Interp<'_> {
             }
             ("werkzeug.exceptions", "NotFound" | "HTTPException") => {
                 Value::Class(self.exc[name].clone())
+            }
+            ("sqlalchemy", _) if !sqla_names::has(name, sqla_names::IN_SQLALCHEMY) => {
+                return self.raise(
+                    "ImportError",
+                    format!("cannot import name '{name}' from 'sqlalchemy'"),
+                );
+            }
+            ("sqlalchemy.orm", _) if !sqla_names::has(name, sqla_names::IN_ORM) => {
+                return self.raise(
+                    "ImportError",
+                    format!("cannot import name '{name}' from 'sqlalchemy.orm'"),
+                );
             }
             (
                 "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::core::lang::ast::CmpOp;
 
+use crate::core::interp::orm::Native;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
@@ -54,6 +55,10 @@ impl Interp<'_> {
 
     /// Ordering for `<` and `sorted`.
     pub fn order(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Ordering> {
+        // A `Row` orders as its tuple (SQLAlchemy's `Row._op`).
+        if let Some((a, b)) = rows_as_tuples(a, b) {
+            return self.order(op, &a, &b);
+        }
         let r = match (a, b) {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
@@ -119,6 +124,11 @@ impl Interp<'_> {
 
     /// `a == b`.
     pub fn eq(&mut self, a: &Value, b: &Value) -> R<bool> {
+        // A `Row` compares as its tuple (SQLAlchemy's `Row._op`): equal to a tuple of
+        // the same values, never to a list.
+        if let Some((a, b)) = rows_as_tuples(a, b) {
+            return self.eq(&a, &b);
+        }
         Ok(match (a, b) {
             (Value::None, Value::None) => true,
             (Value::Str(x), Value::Str(y)) => x == y,
@@ -234,6 +244,24 @@ impl Interp<'_> {
     }
 }
 
+/// `a` and `b` with any `Row` among them as its tuple, when there is one.
+fn rows_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let tuple = |v: &Value| match v {
+        Value::Native(n) => match &**n {
+            crate::core::interp::orm::Native::Row(r) => Some(Value::tuple((*r.values).clone())),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (tuple(a), tuple(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
+}
+
 /// `a is b`.
 pub fn is_same(a: &Value, b: &Value) -> bool {
     match (a, b) {
@@ -244,6 +272,12 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
         }
         (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x == y && x.len() <= 1,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
+        // One library callable however it was reached (`db.validates is validates`).
+        (Value::Native(x), Value::Native(y))
+            if let (Native::SqlaFn(f), Native::SqlaFn(g)) = (&**x, &**y) =>
+        {
+            f.trim_start_matches("db.") == g.trim_start_matches("db.")
+        }
         _ => match (a.ptr(), b.ptr()) {
             (Some(x), Some(y)) => x == y,
             _ => false,

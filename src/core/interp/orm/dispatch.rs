@@ -146,10 +146,13 @@ impl Interp<'_> {
                     | "inspect"
                     | "extract"
                     | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
-                    _ => self.raise(
-                        "AttributeError",
-                        format!("'SQLAlchemy' object has no attribute '{name}'"),
-                    ),
+                    "relation" => Ok(nv(Native::SqlaFn(Rc::from("db.relationship")))),
+                    // Flask-SQLAlchemy's `SQLAlchemy.__getattr__`: any public name of
+                    // `sqlalchemy` or `sqlalchemy.orm` (`db.validates`, `db.union`...).
+                    _ if !name.starts_with('_') && super::sqla_names::modules_of(name) != 0 => {
+                        Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str()))))
+                    }
+                    _ => self.raise("AttributeError", name),
                 }
             }
             Native::Session => match name {
@@ -429,7 +432,7 @@ impl Interp<'_> {
                     ),
                 },
                 "returns_rows" => Ok(Value::Bool(r.borrow().kind != ResultKind::NoRows)),
-                "lastrowid" => Ok(Value::None),
+                "lastrowid" => Ok(r.borrow().lastrowid.map_or(Value::None, Value::int)),
                 _ => method(name),
             },
             Native::Row(r) => {

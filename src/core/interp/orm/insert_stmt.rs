@@ -289,6 +289,7 @@ impl Interp<'_> {
             ro
         };
         ro.rowcount = rowcount;
+        ro.lastrowid = last_id;
         // A single `values()` row's primary key (`inserted_primary_key`): given, or the rowid.
         if !bulk && ret_cols.is_empty() {
             let mut pk = vec![];

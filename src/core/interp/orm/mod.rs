@@ -15,6 +15,7 @@ pub mod relationship;
 pub mod result;
 pub mod session;
 pub mod session_api;
+pub mod sqla_names;
 pub mod sqlexpr;
 
 use std::cell::RefCell;

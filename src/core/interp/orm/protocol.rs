@@ -71,6 +71,10 @@ impl Interp<'_> {
             Native::Module(m) => format!("<module '{m}'>"),
             Native::App(_) => "<Flask '__main__'>".into(),
             Native::Db => "<SQLAlchemy sqlite://>".into(),
+            Native::Metadata => "MetaData()".into(),
+            Native::SqlaFn(f) if &**f == "db.Model" => {
+                "<class 'sqlalchemy.orm.decl_api.Model'>".into()
+            }
             Native::Query(q) => {
                 let sel = if q.dml.is_some() {
                     self.compile_query(&q.q.clone())?
@@ -316,12 +320,7 @@ impl Interp<'_> {
                 }
             }
             Native::Row(r) => {
-                if let Value::Str(s) = key {
-                    return self.raise(
-                        "TypeError",
-                        format!("tuple indices must be integers or slices, not str ('{s}')"),
-                    );
-                }
+                // (A string key raises the tuple's own TypeError, as SQLAlchemy 2.0's does.)
                 let t = Value::tuple((*r.values).clone());
                 self.getitem(&t, key)
             }

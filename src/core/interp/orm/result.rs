@@ -48,6 +48,9 @@ pub struct ResultObj {
     pub inserted_pk: Option<Rc<Vec<Value>>>,
     /// An ORM bulk INSERT's result (`IteratorResult`, no `rowcount`).
     pub bulk: bool,
+    /// The DB-API cursor's `lastrowid` (the connection's last inserted rowid after a
+    /// single statement, as pysqlite sets it; `None` after an executemany).
+    pub lastrowid: Option<i64>,
 }
 
 impl ResultObj {
@@ -62,6 +65,7 @@ impl ResultObj {
             unique_required: false,
             inserted_pk: None,
             bulk: false,
+            lastrowid: None,
         }
     }
     /// Python type name.
@@ -140,6 +144,8 @@ impl Interp<'_> {
                     std::cell::RefCell::new(r),
                 ))))
             }
+            // (A TupleResult yields the same rows.)
+            "tuples" | "t" => Ok(Value::Native(n.clone())),
             "unique" => {
                 let mut r = cell.borrow_mut();
                 let at = r.pos.min(r.rows.len());

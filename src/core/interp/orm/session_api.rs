@@ -301,6 +301,7 @@ impl Interp<'_> {
             self.run_sql_many(&sql_pos, n_sets, &flat)?;
             total = n_sets as i64;
         }
+        let lastrowid = last.as_ref().map(|r| r.lastrowid);
         let res = last.unwrap_or_default();
         let keys: Rc<Vec<Rc<str>>> =
             Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
@@ -313,6 +314,7 @@ impl Interp<'_> {
             rows.push(row);
         }
         let mut ro = ResultObj::rows(keys, rows);
+        ro.lastrowid = if many { None } else { lastrowid };
         if res.columns.is_empty() {
             ro.kind = ResultKind::NoRows;
             ro.rowcount = total;
