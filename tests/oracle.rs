@@ -417,3 +417,8 @@ fn rows_have_sqlalchemy_2_attributes_only() {
 fn rows_compare_as_tuples_and_db_has_sqlalchemy_names() {
     check("rows_results_db_names");
 }
+
+#[test]
+fn synchronize_session_as_an_execution_option() {
+    check("sync_execution_options");
+}

@@ -53,6 +53,7 @@ impl Interp<'_> {
                 let (es, ents) = self.entities_from(&items)?;
                 Ok(nv(Native::Query(QueryObj {
                     dml: None,
+                    sync: None,
                     q: crate::core::orm::query::Query::select(es),
                     legacy: false,
                     ents,

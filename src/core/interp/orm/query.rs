@@ -57,6 +57,9 @@ pub struct QueryObj {
     pub ents: Vec<Ent>,
     /// `update(Model)` / `delete(Model)` statements: the SET values (`None` for delete).
     pub dml: Option<Option<SetValues>>,
+    /// The `synchronize_session` execution option of an `update()`/`delete()` statement
+    /// (`.execution_options(synchronize_session=...)`).
+    pub sync: Option<Value>,
 }
 
 impl QueryObj {
@@ -64,6 +67,7 @@ impl QueryObj {
     pub fn legacy_of(class: &Rc<str>) -> Self {
         QueryObj {
             dml: None,
+            sync: None,
             q: Query::of(class),
             legacy: true,
             ents: vec![Ent::Class(class.clone())],

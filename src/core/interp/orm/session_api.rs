@@ -140,6 +140,7 @@ impl Interp<'_> {
                 super::query::legacy_row_keys(&es, &mut ents);
                 Ok(nv(Native::Query(QueryObj {
                     dml: None,
+                    sync: None,
                     q: crate::core::orm::query::Query::legacy(es),
                     legacy: true,
                     ents,
@@ -159,7 +160,18 @@ impl Interp<'_> {
                             self.execute_insert(&ins, args.get(1))
                         }
                         Native::Query(q) if q.dml.is_some() => {
-                            let q = q.clone();
+                            let mut q = q.clone();
+                            // `execute(stmt, execution_options={...})` over the statement's own.
+                            if let Some((_, opts)) =
+                                kw.iter().find(|(k, _)| &**k == "execution_options")
+                            {
+                                for (k, v) in self.mapping_items(opts)? {
+                                    if matches!(&k, Value::Str(s) if &**s == "synchronize_session")
+                                    {
+                                        q.sync = Some(v);
+                                    }
+                                }
+                            }
                             self.execute_dml(&q)
                         }
                         Native::Query(q) => {
@@ -340,7 +352,11 @@ impl Interp<'_> {
         let mut lq = q.clone();
         lq.legacy = true;
         lq.dml = None;
-        let n = self.query_method(&lq, name, args, vec![])?;
+        let kw = match &q.sync {
+            Some(v) => vec![(Rc::from("synchronize_session"), v.clone())],
+            None => vec![],
+        };
+        let n = self.query_method(&lq, name, args, kw)?;
         let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
         ro.kind = ResultKind::NoRows;
         ro.rowcount = match n {

@@ -43,6 +43,7 @@ impl Interp<'_> {
             };
         Ok(QueryObj {
             dml: None,
+            sync: None,
             q,
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],

@@ -499,7 +499,15 @@ impl Interp<'_> {
                 };
                 wrap(q)
             }
-            "execution_options" | "populate_existing" | "autoflush" => wrap(q),
+            "execution_options" => {
+                if let Some(v) =
+                    crate::core::interp::orm::dispatch::kwget(&kw, "synchronize_session")
+                {
+                    q.sync = Some(v.clone());
+                }
+                wrap(q)
+            }
+            "populate_existing" | "autoflush" => wrap(q),
             "with_parent" => {
                 let Some(Value::Instance(parent)) = args.first() else {
                     return self.raise("ArgumentError", "with_parent() needs an instance");
