@@ -422,3 +422,8 @@ fn rows_compare_as_tuples_and_db_has_sqlalchemy_names() {
 fn synchronize_session_as_an_execution_option() {
     check("sync_execution_options");
 }
+
+#[test]
+fn query_guards_bulk_onupdate_and_result_keys() {
+    check("query_guards_bulk_onupdate");
+}

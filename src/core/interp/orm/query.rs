@@ -332,7 +332,7 @@ impl Interp<'_> {
         if single {
             return Ok(built.into_iter().map(|mut r| r.remove(0)).collect());
         }
-        let keys = self.ent_keys(&qo.ents);
+        let keys = result_keys(self.ent_keys(&qo.ents), qo.legacy);
         Ok(built
             .into_iter()
             .map(|r| {
@@ -348,7 +348,7 @@ impl Interp<'_> {
     /// joined).
     pub fn execute_select(&mut self, qo: &QueryObj) -> R<Value> {
         let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
-        let keys = self.ent_keys(&qo.ents);
+        let keys = result_keys(self.ent_keys(&qo.ents), qo.legacy);
         let mut r = ResultObj::rows(keys, loaded.rows);
         r.unique_required = loaded.multi_row;
         Ok(Value::Native(Rc::new(Native::Result(
@@ -407,4 +407,34 @@ pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
             },
         )
         .collect()
+}
+
+/// The keys of a `select()`'s rows: a key met again gets `_1`, `_2`... (SQLAlchemy 2.0's
+/// de-duplicated result keys: `count`, `sum`, `count_1`); a legacy `Query` keeps its keys.
+fn result_keys(keys: Rc<Vec<Rc<str>>>, legacy: bool) -> Rc<Vec<Rc<str>>> {
+    let repeated = keys
+        .iter()
+        .enumerate()
+        .any(|(i, k)| !k.is_empty() && keys[..i].contains(k));
+    if legacy || !repeated {
+        return keys;
+    }
+    let mut seen: std::collections::HashMap<Rc<str>, usize> = std::collections::HashMap::new();
+    let out = keys
+        .iter()
+        .map(|k| {
+            if k.is_empty() {
+                return k.clone();
+            }
+            let n = seen.entry(k.clone()).or_insert(0);
+            let key = if *n == 0 {
+                k.clone()
+            } else {
+                Rc::from(format!("{k}_{n}").as_str())
+            };
+            *n += 1;
+            key
+        })
+        .collect();
+    Rc::new(out)
 }

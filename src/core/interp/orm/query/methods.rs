@@ -159,6 +159,13 @@ impl Interp<'_> {
                         return self.raise("InvalidRequestError", "get() needs a single entity");
                     }
                 };
+                if has_criterion(&qo.q) {
+                    self.warn_legacy_get();
+                    return self.raise(
+                        "InvalidRequestError",
+                        "Query.get() being called on a Query with existing criterion. ",
+                    );
+                }
                 return self.legacy_get(&class, &args, &qo.q.options);
             }
             _ => {}
@@ -570,6 +577,13 @@ impl Interp<'_> {
                     Some(Ent::Class(c)) => c.to_string(),
                     _ => return self.raise("InvalidRequestError", "get() needs a single entity"),
                 };
+                if has_criterion(&qo.q) {
+                    self.warn_legacy_get();
+                    return self.raise(
+                        "InvalidRequestError",
+                        "Query.get() being called on a Query with existing criterion. ",
+                    );
+                }
                 let v =
                     self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options)?;
                 if matches!(v, Value::None) {
@@ -582,14 +596,21 @@ impl Interp<'_> {
                 Ok(v)
             }
             "first_or_404" | "one_or_404" => {
-                let v = self.one_value(
-                    qo,
-                    if name == "first_or_404" {
-                        "first"
-                    } else {
-                        "one_or_none"
-                    },
-                )?;
+                let v = if name == "first_or_404" {
+                    self.one_value(qo, "first")?
+                } else {
+                    // Flask-SQLAlchemy's `one_or_404()`: several rows are a 404 too.
+                    match self.one_value(qo, "one") {
+                        Ok(v) => v,
+                        Err(e)
+                            if matches!(&e.value, Value::Instance(i)
+                                if matches!(&*i.class.name, "NoResultFound" | "MultipleResultsFound")) =>
+                        {
+                            Value::None
+                        }
+                        Err(e) => return Err(e),
+                    }
+                };
                 if matches!(v, Value::None) {
                     let d = kw
                         .iter()
@@ -612,6 +633,19 @@ impl Interp<'_> {
                     sel.columns[0].clone(),
                     Some(SqlType::Boolean),
                 )))
+            }
+            "update" | "delete" if qo.q.limit.is_some() || qo.q.offset.is_some() => {
+                let which = if qo.q.limit.is_some() {
+                    "limit"
+                } else {
+                    "offset"
+                };
+                self.raise(
+                    "InvalidRequestError",
+                    format!(
+                        "Can't call Query.update() or Query.delete() when {which}() has been called"
+                    ),
+                )
             }
             "update" => {
                 let Some(vals) = args.first() else {
@@ -646,6 +680,30 @@ impl Interp<'_> {
                         _ => self.to_expr(&v, ty.as_ref())?.expr,
                     };
                     pairs.push((key, e));
+                }
+                // Columns with an `onupdate=` default not given are set too, after the
+                // given ones, as SQLAlchemy's bulk UPDATE does.
+                for col in &table.columns {
+                    if pairs.iter().any(|(k, _)| *k == col.key || *k == col.name) {
+                        continue;
+                    }
+                    let key = (table.name.clone(), col.name.clone());
+                    let Some(d) = self.orm.defaults.get(&key).and_then(|d| d.1.clone()) else {
+                        continue;
+                    };
+                    let e = match self.as_sql(&d) {
+                        Some(sql) => sql.expr,
+                        None => {
+                            let v = self.eval_default(&d)?;
+                            Expr::Bind(self.to_sql_stored(&v, &col.ty)?)
+                        }
+                    };
+                    let key = if col.key.is_empty() {
+                        &col.name
+                    } else {
+                        &col.key
+                    };
+                    pairs.push((key.clone(), e));
                 }
                 let refs: Vec<(&str, Expr)> =
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
@@ -779,4 +837,17 @@ impl Interp<'_> {
             }
         }
     }
+}
+
+/// SQLAlchemy's `_no_criterion_assertion("get", order_by=False, distinct=False)`: the
+/// query has criteria, FROM items, joins, LIMIT/OFFSET or GROUP BY.
+fn has_criterion(q: &crate::core::orm::query::Query) -> bool {
+    !q.where_.is_empty()
+        || !q.select_from.is_empty()
+        || !q.select_from_items.is_empty()
+        || !q.joins.is_empty()
+        || q.limit.is_some()
+        || q.offset.is_some()
+        || !q.group_by.is_empty()
+        || q.from_text.is_some()
 }

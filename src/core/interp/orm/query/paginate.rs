@@ -102,8 +102,10 @@ impl Interp<'_> {
         let items: Vec<Value> = items
             .into_iter()
             .map(|v| match &v {
+                // A `select()`'s page is its rows' first values (Flask-SQLAlchemy's
+                // `SelectPagination` reads `.scalars()`).
                 Value::Native(n) if !qo.legacy => match &**n {
-                    Native::Row(r) if r.values.len() == 1 => r.values[0].clone(),
+                    Native::Row(r) if !r.values.is_empty() => r.values[0].clone(),
                     _ => v,
                 },
                 _ => v,
