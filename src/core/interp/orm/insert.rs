@@ -39,6 +39,9 @@ pub struct TablePlan {
     /// Per column: a SQL expression default (`default=func.now()`), rendered into the
     /// INSERT itself and fetched back with `RETURNING`.
     sql_default: Vec<Option<Expr>>,
+    /// Per column: the values bound inside its SQL expression default (`'draft'` of
+    /// `func.upper('draft')`), sent in its place among the row's parameters.
+    sql_default_params: Vec<Vec<SqlValue>>,
     /// Per column: the Python `onupdate` default.
     pub onupdate: Vec<Option<Value>>,
     /// Primary key column indexes.
@@ -235,6 +238,7 @@ impl Interp<'_> {
                 .collect(),
             insert_default: Vec::with_capacity(table.columns.len()),
             sql_default: Vec::with_capacity(table.columns.len()),
+            sql_default_params: Vec::with_capacity(table.columns.len()),
             onupdate: Vec::with_capacity(table.columns.len()),
             pk: m.pk.clone(),
             autoinc: persist::pk_is_autoincrement(&table),
@@ -255,6 +259,11 @@ impl Interp<'_> {
             });
             plan.insert_default
                 .push(if sql.is_some() { None } else { default });
+            plan.sql_default_params.push(
+                sql.as_ref()
+                    .map(|e| crate::core::sql::render::render_expr(e).params)
+                    .unwrap_or_default(),
+            );
             plan.sql_default.push(sql);
             plan.onupdate.push(d.and_then(|d| d.1.clone()));
         }
@@ -314,6 +323,7 @@ impl Interp<'_> {
                     Some(Value::None) | None if plan.sql_default[i].is_some() => {
                         cols.push(i);
                         inline.push(i);
+                        values.extend(plan.sql_default_params[i].iter().cloned());
                         continue;
                     }
                     Some(Value::None) | None => match &plan.insert_default[i] {
