@@ -417,3 +417,8 @@ fn rows_have_sqlalchemy_2_attributes_only() {
 fn sql_expressions_in_defaults_and_indexes() {
     check("ddl_expressions");
 }
+
+#[test]
+fn classes_with_an_explicit_object_base() {
+    check("object_base");
+}
