@@ -422,3 +422,8 @@ fn sql_expressions_in_defaults_and_indexes() {
 fn classes_with_an_explicit_object_base() {
     check("object_base");
 }
+
+#[test]
+fn bind_processors_check_types_at_flush() {
+    check("bind_type_checks");
+}

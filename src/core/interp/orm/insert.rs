@@ -294,6 +294,7 @@ impl Interp<'_> {
         let start = values.len();
         let mut inline = Vec::new();
         let mut defaulted = 0u64;
+        let mut bind_err = None;
         // (Every column set to a value other than `None`, as a constructed object's
         // usually are: each value is converted in place, under one borrow.)
         let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
@@ -306,7 +307,11 @@ impl Interp<'_> {
             if let Some(s) = st.as_ref() {
                 for (i, v) in s.slots().enumerate() {
                     if let Some(v) = v {
-                        values.push(self.to_sql_stored(v, &plan.table.columns[i].ty)?);
+                        let sv = self.to_sql_stored(v, &plan.table.columns[i].ty);
+                        values.push(sv.unwrap_or_else(|e| {
+                            bind_err.get_or_insert(e);
+                            SqlValue::Null
+                        }));
                         cols.push(i);
                     }
                 }
@@ -339,9 +344,12 @@ impl Interp<'_> {
                 };
                 match v {
                     Some(v) => {
-                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
+                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty);
                         cols.push(i);
-                        values.push(sv);
+                        values.push(sv.unwrap_or_else(|e| {
+                            bind_err.get_or_insert(e);
+                            SqlValue::Null
+                        }));
                     }
                     None if plan.as_none[i] => {
                         cols.push(i);
@@ -354,6 +362,31 @@ impl Interp<'_> {
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
         let server_missing =
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        if let Some(e) = bind_err {
+            // The INSERT it failed in, and the object's values as given.
+            let returning: Vec<usize> = if server_missing {
+                (0..n)
+                    .filter(|i| {
+                        plan.pk.contains(i)
+                            || (plan.server_default[*i] && !cols.contains(i))
+                            || inline.contains(i)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let sql = insert_sql(&plan, &cols, &inline, &returning);
+            let params = cols
+                .iter()
+                .filter(|i| !inline.contains(i))
+                .map(|&i| {
+                    let v = column_attr(inst, i).unwrap_or(Value::None);
+                    (plan.table.columns[i].key.clone(), v)
+                })
+                .collect();
+            plans.scratch_cols = cols;
+            return Err(self.fill_bind_error(e, &sql, params));
+        }
         let shared: Rc<[usize]> = match &plans.last_cols {
             Some(last) if **last == *cols => last.clone(),
             _ => {
