@@ -427,3 +427,8 @@ fn classes_with_an_explicit_object_base() {
 fn bind_processors_check_types_at_flush() {
     check("bind_type_checks");
 }
+
+#[test]
+fn sum_total_avg_as_sqlite_3_40() {
+    check("sqlite_sum_avg");
+}
