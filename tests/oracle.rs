@@ -427,3 +427,23 @@ fn synchronize_session_as_an_execution_option() {
 fn query_guards_bulk_onupdate_and_result_keys() {
     check("query_guards_bulk_onupdate");
 }
+
+#[test]
+fn sql_expressions_in_defaults_and_indexes() {
+    check("ddl_expressions");
+}
+
+#[test]
+fn classes_with_an_explicit_object_base() {
+    check("object_base");
+}
+
+#[test]
+fn bind_processors_check_types_at_flush() {
+    check("bind_type_checks");
+}
+
+#[test]
+fn sum_total_avg_as_sqlite_3_40() {
+    check("sqlite_sum_avg");
+}

@@ -25,6 +25,7 @@ impl Database {
     /// Opens a fresh in-memory database with foreign keys enforced.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
+        super::functions::register(&conn)?;
         Ok(Database {
             conn,
             interrupt: None,
@@ -43,6 +44,7 @@ impl Database {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags_and_vfs(name, flags, vfs)?;
+        super::functions::register(&conn)?;
         conn.execute_batch("PRAGMA journal_mode=MEMORY; PRAGMA temp_store=MEMORY;")?;
         Ok(Database {
             conn,
@@ -101,6 +103,7 @@ impl Database {
             backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
         } else {
             self.conn = Connection::open_in_memory()?;
+            super::functions::register(&self.conn)?;
             self.install_interrupt();
         }
         Ok(())
@@ -267,6 +270,7 @@ impl Database {
             let backup = rusqlite::backup::Backup::new(&fresh, &mut self.conn)?;
             backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
         } else {
+            super::functions::register(&fresh)?;
             self.conn = fresh;
             self.install_interrupt();
         }

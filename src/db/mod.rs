@@ -13,6 +13,8 @@ mod connection;
 #[cfg(feature = "db")]
 mod error;
 pub mod exchange;
+#[cfg(feature = "db")]
+mod functions;
 mod schema;
 mod value;
 

@@ -139,9 +139,10 @@ impl Interp<'_> {
                 format!("<bound method {name}>")
             }
             Value::Class(c) => {
-                if c.is_exception
+                if (c.is_exception
                     && !c.bases.is_empty()
-                    && self.exc.get(&*c.name).is_some_and(|x| Rc::ptr_eq(x, c))
+                    && self.exc.get(&*c.name).is_some_and(|x| Rc::ptr_eq(x, c)))
+                    || Rc::ptr_eq(c, &self.object_class)
                 {
                     format!("<class '{}'>", c.name)
                 } else {

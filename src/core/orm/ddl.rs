@@ -208,6 +208,8 @@ pub fn create_indexes(md: &MetaData, table: &Table) -> Result<Vec<CreateIndex>, 
             table: table.name.clone(),
             columns: cols,
             unique: c.unique,
+            exprs: vec![],
+            where_clause: None,
         });
     }
     for i in &table.indexes {
@@ -225,6 +227,8 @@ pub fn create_indexes(md: &MetaData, table: &Table) -> Result<Vec<CreateIndex>, 
             table: table.name.clone(),
             columns: i.columns.clone(),
             unique: i.unique,
+            exprs: i.exprs.clone(),
+            where_clause: i.where_clause.clone(),
         });
     }
     Ok(out)

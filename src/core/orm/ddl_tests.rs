@@ -149,11 +149,13 @@ fn cases_models() {
         name: Some("ix_order_amount_code".into()),
         columns: vec!["amount".into(), "code".into()],
         unique: false,
+        ..Default::default()
     })
     .index(Index {
         name: Some("ux_order_note".into()),
         columns: vec!["note".into()],
         unique: true,
+        ..Default::default()
     })
     .constraint(Constraint::Check {
         name: Some("ck_amount_max".into()),

@@ -252,15 +252,21 @@ pub enum Constraint {
     },
 }
 
-/// `db.Index(name, *cols, unique=)` from `__table_args__`.
-#[derive(Debug, Clone, PartialEq)]
+/// `db.Index(name, *cols, unique=)` from `__table_args__` (or made at module level on a
+/// mapped table's columns).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Index {
     /// Name (`None`: from the naming convention).
     pub name: Option<String>,
-    /// Columns.
+    /// Columns (for an expression element, the first column it names).
     pub columns: Vec<String>,
     /// UNIQUE index.
     pub unique: bool,
+    /// Elements given as SQL expressions (`func.lower(email)`, `points.desc()`), by
+    /// position in `columns`; `None` (or missing): the plain column.
+    pub exprs: Vec<Option<crate::core::sql::Expr>>,
+    /// `sqlite_where=`: a partial index's condition.
+    pub where_clause: Option<crate::core::sql::Expr>,
 }
 
 /// A foreign key of a table, column-level or table-level, normalized.

@@ -138,6 +138,34 @@ pub fn render_expr_generic(e: &Expr) -> String {
     r.expr(e, Ctx::Normal)
 }
 
+/// An expression inside DDL (a server default, an index element, a partial index's
+/// condition), as SQLAlchemy's DDL compiler writes it: SQLite's dialect, bound values written
+/// in as literals, columns without their table (`lower(email)`, `points DESC`, `date('now')`).
+pub fn render_ddl_expr(e: &Expr) -> String {
+    let e = e.replace_columns(&|t, name| {
+        t.map(|_| Expr::Column {
+            table: None,
+            name: name.to_string(),
+        })
+    });
+    let mut r = Renderer {
+        literal_binds: true,
+        ..Renderer::default()
+    };
+    r.expr(&e, Ctx::Normal)
+}
+
+/// An expression as it is written inside a statement sent to SQLite (`upper(?)`), with
+/// the values of its placeholders in order.
+pub fn render_expr(e: &Expr) -> Rendered {
+    let mut r = Renderer::default();
+    let sql = r.expr(e, Ctx::Normal);
+    Rendered {
+        sql,
+        params: r.params,
+    }
+}
+
 /// An UPDATE or DELETE as `str(update(...))` prints it in SQLAlchemy's default dialect
 /// (`UPDATE "user" SET name=:name WHERE "user".id = :id_1`).
 pub fn render_dml_generic(stmt: &Statement) -> String {

@@ -340,10 +340,15 @@ pub struct CreateIndex {
     pub name: String,
     /// Table name.
     pub table: String,
-    /// Indexed columns (or expressions, verbatim).
+    /// Indexed columns.
     pub columns: Vec<String>,
     /// UNIQUE index.
     pub unique: bool,
+    /// Elements that are expressions (`lower(email)`, `points DESC`), by position in
+    /// `columns`; `None` (or missing): the plain column.
+    pub exprs: Vec<Option<super::Expr>>,
+    /// A partial index's `WHERE` condition.
+    pub where_clause: Option<super::Expr>,
 }
 
 /// `DROP TABLE name`.

@@ -38,6 +38,7 @@ impl Interp<'_> {
             }
             "issubclass" => match (&args[0], &args[1]) {
                 (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
+                (Value::Class(_), Value::Builtin(b)) if &**b == "object" => Ok(Value::Bool(true)),
                 (Value::Class(a), Value::Native(n)) if n.is_model_base() => {
                     Ok(Value::Bool(a.model_info().is_some()))
                 }

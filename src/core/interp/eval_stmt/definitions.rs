@@ -68,6 +68,10 @@ impl Interp<'_> {
                 Value::Class(c) => base_classes.push(c),
                 Value::Native(n) if n.is_model_base() => model_base = true,
                 Value::Native(n) if n.is_declarative_base() => declarative = true,
+                // `class X(object):` (every class's base anyway).
+                Value::Builtin(n) if &*n == "object" => {
+                    base_classes.push(self.object_class.clone())
+                }
                 other => {
                     let t = self.type_name(&other);
                     return self.raise("TypeError", format!("bases must be types, not {t}"));

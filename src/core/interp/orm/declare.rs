@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::core::orm::schema::{
-    Autoincrement, Column, ColumnDefault, Constraint, ForeignKey, Index, ServerDefault, Table,
+    Autoincrement, Column, ColumnDefault, Constraint, ForeignKey, ServerDefault, Table,
 };
 use crate::core::sql::{SqlType, SqlValue, Statement};
 
@@ -185,31 +185,7 @@ impl Interp<'_> {
                 };
                 Ok(nv(Native::ConstraintSpec(Constraint::Check { name, sql })))
             }
-            "Index" => {
-                let name = match args.first() {
-                    Some(Value::Str(s)) => Some(s.to_string()),
-                    _ => None,
-                };
-                let mut cols = vec![];
-                for a in args.iter().skip(1) {
-                    match a {
-                        Value::Str(s) => cols.push(s.to_string()),
-                        other => {
-                            if let Some(s) = self.as_sql(other)
-                                && let crate::core::sql::Expr::Column { name, .. } = &s.expr
-                            {
-                                cols.push(name.clone());
-                            }
-                        }
-                    }
-                }
-                let unique = matches!(kwget(&kw, "unique"), Some(Value::Bool(true)));
-                Ok(nv(Native::IndexSpec(Index {
-                    name,
-                    columns: cols,
-                    unique,
-                })))
-            }
+            "Index" => self.make_index(&args, &kw),
             "paginate" => {
                 let Some(Value::Native(q)) = args.first() else {
                     return self.raise("TypeError", "paginate() needs a select");
@@ -546,8 +522,8 @@ impl Interp<'_> {
                         Value::Native(n) => match &**n {
                             Native::Text(s, _) => ServerDefault::Sql(s.to_string()),
                             Native::Sql(s) => match &s.expr {
-                                crate::core::sql::Expr::Func { name, .. } => {
-                                    ServerDefault::Func(name.clone())
+                                e @ crate::core::sql::Expr::Func { .. } => {
+                                    ServerDefault::Sql(crate::core::sql::render::render_ddl_expr(e))
                                 }
                                 crate::core::sql::Expr::Raw(r) if r == "1" => ServerDefault::True,
                                 crate::core::sql::Expr::Raw(r) if r == "0" => ServerDefault::False,

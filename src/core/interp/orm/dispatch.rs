@@ -541,11 +541,13 @@ impl Interp<'_> {
             }
             Native::ColumnSpec(c) => match name {
                 "name" => Ok(Value::str(&c.borrow().column.name)),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Column' object has no attribute '{name}'"),
-                ),
+                // Its operators (`points.desc()` in its class body).
+                _ => self.sql_attr_or_method(&Value::Native(n.clone()), name),
             },
+            Native::IndexSpec(ix) if name == "name" => {
+                Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
+            }
+            Native::IndexSpec(ix) if name == "unique" => Ok(Value::Bool(ix.unique)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise(

@@ -39,6 +39,9 @@ pub struct TablePlan {
     /// Per column: a SQL expression default (`default=func.now()`), rendered into the
     /// INSERT itself and fetched back with `RETURNING`.
     sql_default: Vec<Option<Expr>>,
+    /// Per column: the values bound inside its SQL expression default (`'draft'` of
+    /// `func.upper('draft')`), sent in its place among the row's parameters.
+    sql_default_params: Vec<Vec<SqlValue>>,
     /// Per column: the Python `onupdate` default.
     pub onupdate: Vec<Option<Value>>,
     /// Primary key column indexes.
@@ -235,6 +238,7 @@ impl Interp<'_> {
                 .collect(),
             insert_default: Vec::with_capacity(table.columns.len()),
             sql_default: Vec::with_capacity(table.columns.len()),
+            sql_default_params: Vec::with_capacity(table.columns.len()),
             onupdate: Vec::with_capacity(table.columns.len()),
             pk: m.pk.clone(),
             autoinc: persist::pk_is_autoincrement(&table),
@@ -255,6 +259,11 @@ impl Interp<'_> {
             });
             plan.insert_default
                 .push(if sql.is_some() { None } else { default });
+            plan.sql_default_params.push(
+                sql.as_ref()
+                    .map(|e| crate::core::sql::render::render_expr(e).params)
+                    .unwrap_or_default(),
+            );
             plan.sql_default.push(sql);
             plan.onupdate.push(d.and_then(|d| d.1.clone()));
         }
@@ -285,6 +294,7 @@ impl Interp<'_> {
         let start = values.len();
         let mut inline = Vec::new();
         let mut defaulted = 0u64;
+        let mut bind_err = None;
         // (Every column set to a value other than `None`, as a constructed object's
         // usually are: each value is converted in place, under one borrow.)
         let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
@@ -297,7 +307,11 @@ impl Interp<'_> {
             if let Some(s) = st.as_ref() {
                 for (i, v) in s.slots().enumerate() {
                     if let Some(v) = v {
-                        values.push(self.to_sql_stored(v, &plan.table.columns[i].ty)?);
+                        let sv = self.to_sql_stored(v, &plan.table.columns[i].ty);
+                        values.push(sv.unwrap_or_else(|e| {
+                            bind_err.get_or_insert(e);
+                            SqlValue::Null
+                        }));
                         cols.push(i);
                     }
                 }
@@ -314,6 +328,7 @@ impl Interp<'_> {
                     Some(Value::None) | None if plan.sql_default[i].is_some() => {
                         cols.push(i);
                         inline.push(i);
+                        values.extend(plan.sql_default_params[i].iter().cloned());
                         continue;
                     }
                     Some(Value::None) | None => match &plan.insert_default[i] {
@@ -329,9 +344,12 @@ impl Interp<'_> {
                 };
                 match v {
                     Some(v) => {
-                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty)?;
+                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty);
                         cols.push(i);
-                        values.push(sv);
+                        values.push(sv.unwrap_or_else(|e| {
+                            bind_err.get_or_insert(e);
+                            SqlValue::Null
+                        }));
                     }
                     None if plan.as_none[i] => {
                         cols.push(i);
@@ -344,6 +362,31 @@ impl Interp<'_> {
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
         let server_missing =
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
+        if let Some(e) = bind_err {
+            // The INSERT it failed in, and the object's values as given.
+            let returning: Vec<usize> = if server_missing {
+                (0..n)
+                    .filter(|i| {
+                        plan.pk.contains(i)
+                            || (plan.server_default[*i] && !cols.contains(i))
+                            || inline.contains(i)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let sql = insert_sql(&plan, &cols, &inline, &returning);
+            let params = cols
+                .iter()
+                .filter(|i| !inline.contains(i))
+                .map(|&i| {
+                    let v = column_attr(inst, i).unwrap_or(Value::None);
+                    (plan.table.columns[i].key.clone(), v)
+                })
+                .collect();
+            plans.scratch_cols = cols;
+            return Err(self.fill_bind_error(e, &sql, params));
+        }
         let shared: Rc<[usize]> = match &plans.last_cols {
             Some(last) if **last == *cols => last.clone(),
             _ => {

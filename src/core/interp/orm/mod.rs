@@ -5,6 +5,7 @@ pub mod declare;
 pub mod dispatch;
 mod hooks;
 pub mod identity;
+mod indexes;
 pub mod insert;
 pub mod insert_stmt;
 pub mod inspect;

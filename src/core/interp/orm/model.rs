@@ -302,7 +302,7 @@ impl Interp<'_> {
                 if let Value::Native(n) = &it
                     && let Native::IndexSpec(ix) = &**n
                 {
-                    table = table.index(ix.clone());
+                    table = table.index(self.resolve_index(ix).0);
                     continue;
                 }
                 // The options dict (alone, or last in the tuple).

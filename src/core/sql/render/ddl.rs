@@ -90,11 +90,25 @@ pub(super) fn create_table(t: &CreateTable) -> String {
 }
 
 pub(super) fn create_index(i: &CreateIndex) -> String {
-    format!(
+    let elements: Vec<String> = i
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(n, c)| match i.exprs.get(n) {
+            Some(Some(e)) => super::render_ddl_expr(e),
+            _ => quote(c).into_owned(),
+        })
+        .collect();
+    let mut s = format!(
         "CREATE {}INDEX {} ON {} ({})",
         if i.unique { "UNIQUE " } else { "" },
         quote(&i.name),
         quote(&i.table),
-        col_list(&i.columns)
-    )
+        elements.join(", ")
+    );
+    if let Some(w) = &i.where_clause {
+        s.push_str(" WHERE ");
+        s.push_str(&super::render_ddl_expr(w));
+    }
+    s
 }

@@ -40,9 +40,10 @@ impl Interp<'_> {
                 let l = l.clone();
                 self.load_method(&l, name, args, kw)
             }
-            Native::Instrumented(_) | Native::Sql(_) | Native::ColumnObj(..) => {
-                self.sql_method(Value::Native(n.clone()), name, args, kw)
-            }
+            Native::Instrumented(_)
+            | Native::Sql(_)
+            | Native::ColumnObj(..)
+            | Native::ColumnSpec(_) => self.sql_method(Value::Native(n.clone()), name, args, kw),
             Native::App(_) => match name {
                 "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
                 "run" | "add_url_rule" | "register_blueprint" => Ok(Value::None),

@@ -22,7 +22,33 @@ impl Interp<'_> {
     /// A value the flush writes into column type `ty` (an INSERT's or UPDATE's parameter):
     /// as [`Interp::to_sql`], with a Python int for a `Float` or `Numeric` column sent as a
     /// float, as SQLAlchemy's `to_float` bind processor sends it (comparisons keep the int).
+    ///
+    /// The type's bind processor checks the value first, as SQLAlchemy's SQLite `DATE` and
+    /// `DATETIME` and its `Boolean` do (a `date` in a `DateTime` column is written at
+    /// midnight).
     pub fn to_sql_stored(&mut self, v: &Value, ty: &SqlType) -> R<SqlValue> {
+        match (ty, v) {
+            (_, Value::None) => {}
+            (SqlType::Date, Value::Date(_) | Value::DateTime(_)) => {}
+            (SqlType::Date, _) => {
+                return self.bind_error(
+                    "TypeError",
+                    "SQLite Date type only accepts Python date objects as input.",
+                );
+            }
+            (SqlType::DateTime, Value::DateTime(_)) => {}
+            (SqlType::DateTime, Value::Date(d)) => {
+                return Ok(SqlValue::text(format!("{} 00:00:00.000000", d.isoformat())));
+            }
+            (SqlType::DateTime, _) => {
+                return self.bind_error(
+                    "TypeError",
+                    "SQLite DateTime type only accepts Python datetime and date objects as input.",
+                );
+            }
+            (SqlType::Boolean, _) => self.check_strict_bool(v)?,
+            _ => {}
+        }
         Ok(match self.to_sql(v, Some(ty))? {
             SqlValue::Integer(i)
                 if matches!(ty, SqlType::Float | SqlType::Numeric(..))
@@ -60,13 +86,6 @@ impl Interp<'_> {
             (Value::Str(s), _) => SqlValue::Text(s.clone()),
             (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::text(d.date().to_sqlite()),
             (Value::DateTime(d), _) => SqlValue::text(d.to_sqlite()),
-            (Value::Date(d), Some(SqlType::DateTime)) => {
-                return self.raise(
-                    "StatementError",
-                    "(builtins.TypeError) SQLite DateTime type only accepts Python datetime and date objects as input.",
-                )
-                .or_else(|_: Box<Exc>| Ok::<SqlValue, Box<Exc>>(SqlValue::text(d.to_sqlite())));
-            }
             (Value::Date(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text)) => {
                 SqlValue::text(d.to_str())
@@ -141,5 +160,95 @@ impl Interp<'_> {
             (SqlValue::Text(s), _) => Value::Str(s.clone()),
             (SqlValue::Blob(b), _) => Value::Native(Rc::new(Native::Bytes(Rc::from(&b[..])))),
         })
+    }
+
+    /// `Boolean`'s `_strict_as_bool`: only `None`, `True`, `False` (and values equal to
+    /// them: `0`, `1`, `1.0`, `Decimal(1)`) are booleans.
+    fn check_strict_bool(&mut self, v: &Value) -> R<()> {
+        let ok = match v {
+            Value::None | Value::Bool(_) => true,
+            Value::Int(i) => i.to_i64().is_some_and(|x| x == 0 || x == 1),
+            Value::Float(f) => *f == 0.0 || *f == 1.0,
+            Value::Decimal(d) => {
+                let f = d.to_f64();
+                f == 0.0 || f == 1.0
+            }
+            _ => false,
+        };
+        if ok {
+            return Ok(());
+        }
+        let r = self.repr(v)?;
+        if matches!(v, Value::Int(_)) {
+            self.bind_error(
+                "ValueError",
+                &format!("Value {r} is not None, True, or False"),
+            )
+        } else {
+            self.bind_error("TypeError", &format!("Not a boolean value: {r}"))
+        }
+    }
+
+    /// A bind processor's error as SQLAlchemy wraps it: a `StatementError` whose `orig` is
+    /// the Python exception (`(builtins.TypeError) ...`).
+    pub fn bind_error<T>(&mut self, class: &str, msg: &str) -> R<T> {
+        let orig = self.new_exc(class, msg);
+        let text = format!("(builtins.{class}) {msg}");
+        let v = crate::core::interp::exceptions::exc_instance(
+            self.exc["StatementError"].clone(),
+            vec![Value::str(&text)],
+        );
+        if let Value::Instance(i) = &v {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("statement"), Value::None);
+            d.insert(Rc::from("params"), Value::None);
+            d.insert(Rc::from("_message"), Value::str(&text));
+        }
+        self.raise_value(v)
+    }
+
+    /// A bind processor's error (from [`Interp::bind_error`]) completed with the statement
+    /// it was raised for and its parameters as the script gave them (one dict, keyed by
+    /// column); any other error comes back as it is.
+    pub fn fill_bind_error(
+        &mut self,
+        e: Box<Exc>,
+        sql: &str,
+        params: Vec<(String, Value)>,
+    ) -> Box<Exc> {
+        let Value::Instance(i) = e.value.clone() else {
+            return e;
+        };
+        if !matches!(i.dict.borrow().get("statement"), Some(Value::None)) {
+            return e;
+        }
+        let Some(Value::Str(head)) = i.dict.borrow().get("_message").cloned() else {
+            return e;
+        };
+        let d = crate::core::interp::value::Dict::default();
+        let dict = Value::Dict(Rc::new(std::cell::RefCell::new(d)));
+        if let Value::Dict(d) = &dict {
+            let mut d = d.borrow_mut();
+            for (k, v) in params {
+                let k = Value::str(&k);
+                if let Some(h) = k.hkey() {
+                    d.insert(h, k, v);
+                }
+            }
+        }
+        let list = Value::list(vec![dict]);
+        let shown = match self.repr(&list) {
+            Ok(s) => s,
+            Err(_) => return e,
+        };
+        let text = format!("{head}\n[SQL: {sql}]\n[parameters: {shown}]");
+        let mut d = i.dict.borrow_mut();
+        d.insert(Rc::from("statement"), Value::str(sql));
+        d.insert(Rc::from("params"), list);
+        d.insert(Rc::from("_message"), Value::str(&text));
+        d.insert(Rc::from("args"), Value::tuple(vec![Value::str(&text)]));
+        drop(d);
+        e
     }
 }

@@ -91,7 +91,10 @@ impl Interp<'_> {
                 let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
                     SqlValue::Text("null".into())
                 } else {
-                    self.to_sql_stored(&cur, &col.ty)?
+                    match self.to_sql_stored(&cur, &col.ty) {
+                        Ok(sv) => sv,
+                        Err(e) => return Err(self.update_bind_error(e, inst, table, col, cur)),
+                    }
                 };
                 changes.push((col.name.clone(), sv));
                 changed_keys.push(i);
@@ -193,5 +196,30 @@ impl Interp<'_> {
             self.fire_event("after_update", inst)?;
         }
         Ok(())
+    }
+
+    /// A bind processor's error in an object's UPDATE: with the statement setting that
+    /// column and its parameters (the value, then the primary key as `<table>_<column>`).
+    fn update_bind_error(
+        &mut self,
+        e: Box<crate::core::interp::Exc>,
+        inst: &Rc<Instance>,
+        table: &crate::core::orm::schema::Table,
+        col: &crate::core::orm::schema::Column,
+        cur: Value,
+    ) -> Box<crate::core::interp::Exc> {
+        let pk = match self.identity_params(inst) {
+            Ok(pk) => pk,
+            Err(_) => return e,
+        };
+        let up = persist::update_row(table, &[(col.name.as_str(), SqlValue::Null)], &pk);
+        let sql = render(&Statement::Update(up)).sql;
+        let mut params = vec![(col.key.clone(), cur)];
+        let ident = inst.orm.borrow().as_ref().and_then(|s| s.identity.clone());
+        let ident = ident.as_ref().map_or(&[][..], |i| i.values()).to_vec();
+        for (name, v) in table.primary_key().iter().zip(ident) {
+            params.push((format!("{}_{name}", table.name), v));
+        }
+        self.fill_bind_error(e, &sql, params)
     }
 }
