@@ -412,3 +412,8 @@ fn python_enums_and_enum_columns() {
 fn rows_have_sqlalchemy_2_attributes_only() {
     check("row_attributes");
 }
+
+#[test]
+fn relationship_events_backref_and_cascade_at_once() {
+    check("relationship_events");
+}
