@@ -417,3 +417,8 @@ fn rows_have_sqlalchemy_2_attributes_only() {
 fn relationship_events_backref_and_cascade_at_once() {
     check("relationship_events");
 }
+
+#[test]
+fn rollback_restores_deleted_objects() {
+    check("rollback_deletes");
+}

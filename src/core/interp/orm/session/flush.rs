@@ -278,6 +278,7 @@ impl Interp<'_> {
                 s.status = Status::Deleted;
                 s.to_delete = false;
             }
+            self.orm.deleted_in_tx.push(inst.clone());
         }
         Ok(())
     }
