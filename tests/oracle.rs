@@ -422,3 +422,8 @@ fn relationship_events_backref_and_cascade_at_once() {
 fn rollback_restores_deleted_objects() {
     check("rollback_deletes");
 }
+
+#[test]
+fn flush_syncs_foreign_keys_only_where_relationships_changed() {
+    check("fk_sync_history");
+}

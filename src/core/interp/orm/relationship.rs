@@ -542,7 +542,10 @@ impl Interp<'_> {
         };
         if let Some(i) = m.columns.iter().position(|(_, n)| &**n == col) {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-            if expired {
+            // (An expired object is loaded first: its other columns keep their values.)
+            if expired
+                && (self.status(inst) != Status::Persistent || self.refresh_instance(inst).is_err())
+            {
                 return;
             }
             if self.status(inst) == Status::Persistent {

@@ -208,6 +208,10 @@ impl Interp<'_> {
             self.delete_instances(&del_sorted[i..end])?;
             i = end;
         }
+        if rels {
+            let all = self.orm.identity_order.clone();
+            self.snapshot_relationships(&all);
+        }
         Ok(())
     }
 
