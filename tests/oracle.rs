@@ -447,3 +447,18 @@ fn bind_processors_check_types_at_flush() {
 fn sum_total_avg_as_sqlite_3_40() {
     check("sqlite_sum_avg");
 }
+
+#[test]
+fn relationship_events_backref_and_cascade_at_once() {
+    check("relationship_events");
+}
+
+#[test]
+fn rollback_restores_deleted_objects() {
+    check("rollback_deletes");
+}
+
+#[test]
+fn flush_syncs_foreign_keys_only_where_relationships_changed() {
+    check("fk_sync_history");
+}

@@ -54,6 +54,7 @@ impl Interp<'_> {
         stack.extend(self.orm.new.drain(..).map(Value::Instance));
         stack.extend(self.orm.deleted.drain(..).map(Value::Instance));
         stack.extend(self.orm.inserted_in_tx.drain(..).map(Value::Instance));
+        stack.extend(self.orm.deleted_in_tx.drain(..).map(Value::Instance));
         stack.extend(self.orm.identity.drain().map(|(_, i)| Value::Instance(i)));
         stack.extend(self.orm.classes.drain().map(|(_, c)| Value::Class(c)));
         stack.extend(self.exc.drain().map(|(_, c)| Value::Class(c)));

@@ -257,6 +257,8 @@ pub struct OrmState {
     pub deleted: Vec<Rc<Instance>>,
     /// Objects inserted in the current transaction.
     pub inserted_in_tx: Vec<Rc<Instance>>,
+    /// Objects whose rows the current transaction deleted (a rollback restores them).
+    pub deleted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
     /// A flush is running (autoflush is off meanwhile, as SQLAlchemy's `no_autoflush`).

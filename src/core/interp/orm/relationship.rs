@@ -136,6 +136,10 @@ impl Interp<'_> {
             } else {
                 Value::None
             };
+            if uselist {
+                // the fresh empty collection is instrumented like a loaded one
+                self.register_collection(&v, inst, &attr.key);
+            }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             return Ok(v);
         }
@@ -165,7 +169,7 @@ impl Interp<'_> {
                 .map(|p| vals.get(&p.foreign.1).cloned().unwrap_or(SqlValue::Null))
                 .collect();
             if fk_vals.iter().all(|v| *v == SqlValue::Null) {
-                inst.dict.borrow_mut().insert(attr.key.clone(), Value::None);
+                self.set_loaded_relationship(inst, &attr.key, Value::None);
                 return Ok(Value::None);
             }
             // identity map first
@@ -182,7 +186,7 @@ impl Interp<'_> {
                     .cloned()
                 {
                     let v = Value::Instance(found);
-                    inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+                    self.set_loaded_relationship(inst, &attr.key, v.clone());
                     return Ok(v);
                 }
             }
@@ -259,7 +263,7 @@ impl Interp<'_> {
             }
             // assigning a list: the old members lose their backref
             let old = inst.dict.borrow().get(&attr.key).cloned();
-            if let (Some(Value::List(old)), Some(rev)) = (old, rev.as_ref()) {
+            if let Some(Value::List(old)) = old {
                 let new_items = self.iterate(&v)?;
                 for o in old.borrow().clone() {
                     if let Value::Instance(oi) = &o
@@ -267,17 +271,21 @@ impl Interp<'_> {
                             .iter()
                             .any(|n| matches!(n, Value::Instance(x) if Rc::ptr_eq(x, oi)))
                     {
-                        self.backref_remove(oi, rev, inst, r.kind);
+                        if let Some(rev) = rev.as_ref() {
+                            self.backref_remove(oi, rev, inst, r.kind);
+                        }
+                        self.expunge_pending_orphan(&rel, oi);
                     }
                 }
             }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             self.register_collection(&v, inst, &attr.key);
-            if let Some(rev) = rev {
-                for c in self.iterate(&v)? {
-                    if let Value::Instance(ci) = &c {
-                        self.backref_set(ci, &rev, inst, r.kind);
+            for c in self.iterate(&v)? {
+                if let Value::Instance(ci) = &c {
+                    if let Some(rev) = &rev {
+                        self.backref_set(ci, rev, inst, r.kind);
                     }
+                    self.cascade_on_event(inst, &rel, ci)?;
                 }
             }
         } else {
@@ -289,14 +297,24 @@ impl Interp<'_> {
                 }
                 None => Value::None,
             };
-            if let (Some(rev), Value::Instance(oi)) = (rev.as_ref(), &old)
+            if let Value::Instance(oi) = &old
                 && !matches!(&v, Value::Instance(x) if Rc::ptr_eq(x, oi))
             {
-                self.backref_remove(oi, rev, inst, r.kind);
+                if let Some(rev) = rev.as_ref() {
+                    self.backref_remove(oi, rev, inst, r.kind);
+                }
+                self.expunge_pending_orphan(&rel, oi);
+            }
+            if self.status(inst) == Status::Persistent {
+                // a changed reference makes the object dirty (compared with its loaded value)
+                self.mark_modified(inst);
             }
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
-            if let (Some(rev), Value::Instance(target)) = (rev, &v) {
-                self.backref_set(target, &rev, inst, r.kind);
+            if let Value::Instance(target) = &v {
+                if let Some(rev) = rev {
+                    self.backref_set(target, &rev, inst, r.kind);
+                }
+                self.cascade_on_event(inst, &rel, target)?;
             }
             if matches!(v, Value::None) && r.kind == RelKind::ManyToOne {
                 // clear the foreign key
@@ -310,6 +328,37 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The save-update cascade of an append or set event on `parent.<rel>` (not a
+    /// backref's): an object joining the relationship of an object in the session enters
+    /// the session at once, as SQLAlchemy's `track_cascade_events` does.
+    fn cascade_on_event(
+        &mut self,
+        parent: &Rc<Instance>,
+        rel: &Relationship,
+        child: &Rc<Instance>,
+    ) -> R<()> {
+        if matches!(self.status(parent), Status::Pending | Status::Persistent)
+            && matches!(self.status(child), Status::Transient | Status::Detached)
+            && rel.cascade_set().iter().any(|c| c == "save-update")
+        {
+            self.session_add(&Value::Instance(child.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// A pending object leaving a `delete-orphan` relationship is an orphan: it leaves
+    /// the session (SQLAlchemy's remove event expunges pending orphans).
+    fn expunge_pending_orphan(&mut self, rel: &Relationship, child: &Rc<Instance>) {
+        if self.status(child) == Status::Pending
+            && rel.cascade_set().iter().any(|c| c == "delete-orphan")
+        {
+            self.orm.new.retain(|x| !Rc::ptr_eq(x, child));
+            if let Some(s) = child.orm.borrow_mut().as_mut() {
+                s.status = Status::Transient;
+            }
+        }
     }
 
     /// Mirror an assignment on the other side (only when that side is loaded or is scalar).
@@ -405,6 +454,16 @@ impl Interp<'_> {
             return Ok(());
         };
         let (rel, r) = self.rel_info(&m.class, &key)?;
+        for a in added {
+            if let Value::Instance(ai) = a {
+                self.cascade_on_event(&inst, &rel, ai)?;
+            }
+        }
+        for d in removed {
+            if let Value::Instance(di) = d {
+                self.expunge_pending_orphan(&rel, di);
+            }
+        }
         let Some(rev) = self.reverse_name(&m.class, &rel) else {
             return Ok(());
         };
@@ -451,6 +510,13 @@ impl Interp<'_> {
                         }
                     }
                 }
+            } else if let Some(cur) = d.get(r.name.as_str())
+                && let Some(old) = s.rel_committed.get(r.name.as_str())
+                && !matches!(old, Value::List(_))
+                && !super::super::ops::is_same(cur, old)
+            {
+                // a scalar reference changed since it was loaded
+                return true;
             }
         }
         false
@@ -476,7 +542,10 @@ impl Interp<'_> {
         };
         if let Some(i) = m.columns.iter().position(|(_, n)| &**n == col) {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-            if expired {
+            // (An expired object is loaded first: its other columns keep their values.)
+            if expired
+                && (self.status(inst) != Status::Persistent || self.refresh_instance(inst).is_err())
+            {
                 return;
             }
             if self.status(inst) == Status::Persistent {

@@ -52,6 +52,7 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.inserted_in_tx.clear();
+        self.orm.deleted_in_tx.clear();
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
@@ -81,6 +82,12 @@ impl Interp<'_> {
                 s.status = Status::Transient;
             }
         }
+        // Rows deleted by the transaction come back: their objects are persistent again
+        // (those it had also inserted become transient just below).
+        let gone = std::mem::take(&mut self.orm.deleted_in_tx);
+        for i in gone {
+            self.undelete(&i);
+        }
         let inserted = std::mem::take(&mut self.orm.inserted_in_tx);
         for i in inserted {
             self.uninsert(&i);
@@ -100,6 +107,18 @@ impl Interp<'_> {
             self.expire(&i);
         }
         Ok(())
+    }
+
+    /// An object whose DELETE a rollback undid: persistent again, in the identity map.
+    pub(super) fn undelete(&mut self, i: &Rc<Instance>) {
+        if let Some(s) = i.orm.borrow_mut().as_mut() {
+            if s.status != Status::Deleted {
+                return;
+            }
+            s.status = Status::Persistent;
+            s.to_delete = false;
+        }
+        self.add_identity(i);
     }
 
     /// An object whose INSERT a rollback undid: out of the identity map, transient again.
@@ -143,6 +162,7 @@ impl Interp<'_> {
         self.orm.new.clear();
         self.orm.deleted.clear();
         self.orm.inserted_in_tx.clear();
+        self.orm.deleted_in_tx.clear();
         self.orm.dynamic_links.clear();
     }
 
@@ -201,6 +221,19 @@ impl Interp<'_> {
                     s.status = Status::Persistent;
                 }
                 self.add_identity(inst);
+            }
+            Status::Persistent => {
+                // adding an object marked for deletion cancels the delete
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.to_delete = false;
+                }
+                self.orm.deleted.retain(|d| !Rc::ptr_eq(d, inst));
+            }
+            Status::Deleted if self.orm.in_tx => {
+                return self.raise(
+                    "InvalidRequestError",
+                    format!("Instance '<{} at 0x7f0000000000>' has been deleted.  Use the make_transient() function to send this object back to the transient state.", inst.class.name),
+                );
             }
             _ => {}
         }

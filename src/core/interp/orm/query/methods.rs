@@ -767,6 +767,7 @@ impl Interp<'_> {
                     if let Some(s) = i.orm.borrow_mut().as_mut() {
                         s.status = Status::Deleted;
                     }
+                    self.orm.deleted_in_tx.push(i);
                 }
                 Ok(Value::int(bulk_rowcount(mode, &r)))
             }

@@ -212,9 +212,21 @@ impl Interp<'_> {
             for (rel, r) in rels.iter() {
                 let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
                 let Some(cur) = cur else { continue };
+                // The value as last loaded or flushed: only what was added since is
+                // synchronised (SQLAlchemy's dependency processors go by the history's
+                // `added`), so a foreign key set directly is not overwritten.
+                let old = inst
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                 match r.kind {
                     RelKind::ManyToOne => {
-                        if let Value::Instance(target) = &cur {
+                        if let Value::Instance(target) = &cur
+                            && !old
+                                .as_ref()
+                                .is_some_and(|o| crate::core::interp::ops::is_same(o, &cur))
+                        {
                             for p in &r.primary {
                                 let v = self.attr_by_col(target, &p.referred.1);
                                 if !matches!(v, Value::None) {
@@ -229,8 +241,18 @@ impl Interp<'_> {
                             Value::Instance(_) => vec![cur.clone()],
                             _ => vec![],
                         };
+                        let held_before = |ci: &Rc<Instance>| match &old {
+                            Some(Value::List(l)) => l
+                                .borrow()
+                                .iter()
+                                .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, ci))),
+                            Some(Value::Instance(i)) => Rc::ptr_eq(i, ci),
+                            _ => false,
+                        };
                         for c in &children {
-                            if let Value::Instance(ci) = c {
+                            if let Value::Instance(ci) = c
+                                && !held_before(ci)
+                            {
                                 for p in &r.primary {
                                     let v = self.attr_by_col(&inst, &p.referred.1);
                                     if !matches!(v, Value::None) {
@@ -240,11 +262,6 @@ impl Interp<'_> {
                             }
                         }
                         // removed children: orphan handling
-                        let old = inst
-                            .orm
-                            .borrow()
-                            .as_ref()
-                            .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                         // (a `uselist=False` relationship holds one object, not a list)
                         let old = match old {
                             Some(Value::List(old)) => Some(old.borrow().clone()),
@@ -260,6 +277,7 @@ impl Interp<'_> {
                                 {
                                     if rel.cascade_set().iter().any(|c| c == "delete-orphan") {
                                         if self.status(oi) == Status::Persistent
+                                            && !self.has_new_parent(oi, &inst, rel)
                                             && !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, oi))
                                         {
                                             self.orm.deleted.push(oi.clone());
@@ -278,6 +296,61 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Interp<'_> {
+    /// After a flush: the one-to-many and many-to-one values of `insts` become their
+    /// committed state (what the next flush compares with), as the flush resets
+    /// SQLAlchemy's attribute history.
+    pub fn snapshot_relationships(&mut self, insts: &[Rc<Instance>]) {
+        let mut memo = super::RelsByClass::default();
+        for inst in insts {
+            let rels = self.rels_of(&mut memo, inst);
+            for (rel, r) in rels.iter() {
+                if r.kind == RelKind::ManyToMany {
+                    continue;
+                }
+                let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();
+                if let Some(cur) = cur
+                    && let Some(s) = inst.orm.borrow_mut().as_mut()
+                {
+                    s.rel_committed
+                        .insert(Rc::from(rel.name.as_str()), super::snapshot(&cur));
+                }
+            }
+        }
+    }
+
+    /// Whether `child`, removed from `old.<rel>`, has joined another parent through the
+    /// same relationship (SQLAlchemy's `hasparent` flag: then it is no orphan): its
+    /// backref names another object, or another loaded collection holds it.
+    fn has_new_parent(
+        &self,
+        child: &Rc<Instance>,
+        old: &Rc<Instance>,
+        rel: &crate::core::orm::mapper::Relationship,
+    ) -> bool {
+        let rev = rel.back_populates.as_ref().or(rel.backref.as_ref());
+        if let Some(rev) = rev
+            && let Some(Value::Instance(p)) = child.dict.borrow().get(rev.as_str())
+            && !Rc::ptr_eq(p, old)
+        {
+            return true;
+        }
+        self.orm
+            .identity_order
+            .iter()
+            .chain(&self.orm.new)
+            .filter(|p| !Rc::ptr_eq(p, old) && Rc::ptr_eq(&p.class, &old.class))
+            .any(|p| match p.dict.borrow().get(rel.name.as_str()) {
+                Some(Value::List(l)) => l
+                    .borrow()
+                    .iter()
+                    .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, child))),
+                Some(Value::Instance(i)) => Rc::ptr_eq(i, child),
+                _ => false,
+            })
     }
 }
 

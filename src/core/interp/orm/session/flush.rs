@@ -56,28 +56,10 @@ impl Interp<'_> {
             .mappers
             .iter()
             .any(|m| !m.relationships.is_empty());
-        // cascade: objects reachable from pending/persistent objects' relationships
-        let mut i = 0;
-        let mut seen: Vec<Rc<Instance>> = Vec::new();
-        if rels {
-            seen.extend(self.orm.new.iter().cloned());
-            seen.extend(self.orm.identity_order.iter().cloned());
-        }
+        // (No cascade here: as in SQLAlchemy 2.0, objects enter the session by `add()`
+        // and by the save-update cascade of relationship events; a transient object
+        // only reachable through a backref is left out, as SQLAlchemy warns.)
         let mut has_rels = FxMap::default();
-        while i < seen.len() {
-            if !self.has_relationships(&mut has_rels, &seen[i]) {
-                i += 1;
-                continue;
-            }
-            let rel = self.related_objects(&seen[i]);
-            for r in rel {
-                if self.status(&r) == Status::Transient {
-                    self.session_add(&Value::Instance(r.clone()))?;
-                    seen.push(r);
-                }
-            }
-            i += 1;
-        }
         if rels {
             self.sync_relationships_before_flush()?;
         }
@@ -226,6 +208,10 @@ impl Interp<'_> {
             self.delete_instances(&del_sorted[i..end])?;
             i = end;
         }
+        if rels {
+            let all = self.orm.identity_order.clone();
+            self.snapshot_relationships(&all);
+        }
         Ok(())
     }
 
@@ -296,6 +282,7 @@ impl Interp<'_> {
                 s.status = Status::Deleted;
                 s.to_delete = false;
             }
+            self.orm.deleted_in_tx.push(inst.clone());
         }
         Ok(())
     }

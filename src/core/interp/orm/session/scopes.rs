@@ -27,6 +27,8 @@ pub struct Savepoint {
     pub pending_before: Vec<usize>,
     /// How many objects the transaction had inserted when the savepoint began.
     pub inserted_before: usize,
+    /// How many objects' rows the transaction had deleted when the savepoint began.
+    pub deleted_before: usize,
     /// How many objects the transaction had modified when the savepoint began.
     pub modified_before: usize,
 }
@@ -59,6 +61,7 @@ impl Interp<'_> {
             name: String::new(),
             pending_before,
             inserted_before: self.orm.inserted_in_tx.len(),
+            deleted_before: self.orm.deleted_in_tx.len(),
             modified_before: self.orm.modified.len(),
         });
         Ok(SessionScope::Nested)
@@ -143,6 +146,14 @@ impl Interp<'_> {
             self.savepoint_sql(&format!("ROLLBACK TO SAVEPOINT {}", sp.name));
         }
         self.orm.failed = None;
+        let gone: Vec<Rc<Instance>> = self
+            .orm
+            .deleted_in_tx
+            .drain(sp.deleted_before.min(self.orm.deleted_in_tx.len())..)
+            .collect();
+        for i in gone {
+            self.undelete(&i);
+        }
         let inserted: Vec<Rc<Instance>> = self
             .orm
             .inserted_in_tx
