@@ -412,3 +412,8 @@ fn python_enums_and_enum_columns() {
 fn rows_have_sqlalchemy_2_attributes_only() {
     check("row_attributes");
 }
+
+#[test]
+fn expression_types_follow_sqlalchemy() {
+    check("expression_types");
+}
