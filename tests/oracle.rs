@@ -417,3 +417,8 @@ fn rows_have_sqlalchemy_2_attributes_only() {
 fn expression_types_follow_sqlalchemy() {
     check("expression_types");
 }
+
+#[test]
+fn subquery_columns_select_from_the_subquery() {
+    check("subquery_columns_from");
+}

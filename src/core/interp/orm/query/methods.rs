@@ -735,6 +735,10 @@ impl Interp<'_> {
                     };
                     columns.push((Rc::from(key.as_str()), ent));
                 }
+                self.orm
+                    .reg
+                    .subqueries
+                    .push((alias.clone(), select.clone()));
                 Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(
                     super::super::SubqueryObj {
                         select,
