@@ -422,3 +422,8 @@ fn expression_types_follow_sqlalchemy() {
 fn subquery_columns_select_from_the_subquery() {
     check("subquery_columns_from");
 }
+
+#[test]
+fn filter_by_applies_to_the_first_entity_or_the_last_join() {
+    check("filter_by_targets");
+}

@@ -296,7 +296,9 @@ impl Query {
         self
     }
 
-    /// The class `filter_by()` applies to: the last joined class, else the first entity's class.
+    /// The class `filter_by()` applies to (SQLAlchemy's `_filter_by_zero`): the last joined
+    /// class, else the first `select_from()` class, else the first entity's class (a column
+    /// expression's: `query(User.name)`, `query(func.count(User.id))`).
     pub fn filter_by_class(&self, reg: &Registry) -> Option<String> {
         for j in self.joins.iter().rev() {
             match &j.target {
@@ -307,9 +309,26 @@ impl Query {
                 _ => {}
             }
         }
+        if let Some(c) = self.select_from.first()
+            && reg.mapper(c).is_ok()
+        {
+            return Some(c.clone());
+        }
         self.entities.iter().find_map(|e| match e {
             Entity::Class(c) => Some(c.clone()),
-            _ => None,
+            Entity::Expr(x) => {
+                let mut refs = Vec::new();
+                collect_tables(x, &mut refs);
+                refs.iter().find_map(|r| match r {
+                    TableRef::Named(t) => reg
+                        .mappers
+                        .iter()
+                        .find(|m| &m.table == t)
+                        .map(|m| m.class_name.clone()),
+                    _ => None,
+                })
+            }
+            Entity::Alias { .. } => None,
         })
     }
 
