@@ -462,3 +462,18 @@ fn rollback_restores_deleted_objects() {
 fn flush_syncs_foreign_keys_only_where_relationships_changed() {
     check("fk_sync_history");
 }
+
+#[test]
+fn expression_types_follow_sqlalchemy() {
+    check("expression_types");
+}
+
+#[test]
+fn subquery_columns_select_from_the_subquery() {
+    check("subquery_columns_from");
+}
+
+#[test]
+fn filter_by_applies_to_the_first_entity_or_the_last_join() {
+    check("filter_by_targets");
+}

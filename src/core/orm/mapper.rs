@@ -210,6 +210,9 @@ pub struct Registry {
     pub metadata: MetaData,
     /// Mapped classes in definition order.
     pub mappers: Vec<Mapper>,
+    /// The subqueries made so far (`.subquery()`), by alias: a query selecting a column of
+    /// one with no FROM item for it selects from the subquery.
+    pub subqueries: Vec<(crate::core::sql::TableRef, crate::core::sql::Select)>,
 }
 
 /// One `referred = foreign` column pair of a join condition.
@@ -364,6 +367,25 @@ impl Registry {
         Registry {
             metadata,
             mappers: vec![],
+            subqueries: vec![],
+        }
+    }
+    /// The FROM item a column's table reference needs when nothing else provides it: its
+    /// table, an alias of a table, or a subquery made earlier.
+    pub fn from_item_for(&self, r: &crate::core::sql::TableRef) -> crate::core::sql::FromItem {
+        use crate::core::sql::{FromItem, TableRef};
+        if let Some((_, select)) = self.subqueries.iter().rev().find(|(a, _)| a == r) {
+            return FromItem::Subquery {
+                select: Box::new(select.clone()),
+                alias: r.clone(),
+            };
+        }
+        match r {
+            TableRef::Named(n) => FromItem::Table(n.clone()),
+            TableRef::Anon { base, .. } => FromItem::Alias {
+                table: base.clone(),
+                alias: r.clone(),
+            },
         }
     }
     /// Add a mapper.

@@ -296,7 +296,9 @@ impl Query {
         self
     }
 
-    /// The class `filter_by()` applies to: the last joined class, else the first entity's class.
+    /// The class `filter_by()` applies to (SQLAlchemy's `_filter_by_zero`): the last joined
+    /// class, else the first `select_from()` class, else the first entity's class (a column
+    /// expression's: `query(User.name)`, `query(func.count(User.id))`).
     pub fn filter_by_class(&self, reg: &Registry) -> Option<String> {
         for j in self.joins.iter().rev() {
             match &j.target {
@@ -307,9 +309,26 @@ impl Query {
                 _ => {}
             }
         }
+        if let Some(c) = self.select_from.first()
+            && reg.mapper(c).is_ok()
+        {
+            return Some(c.clone());
+        }
         self.entities.iter().find_map(|e| match e {
             Entity::Class(c) => Some(c.clone()),
-            _ => None,
+            Entity::Expr(x) => {
+                let mut refs = Vec::new();
+                collect_tables(x, &mut refs);
+                refs.iter().find_map(|r| match r {
+                    TableRef::Named(t) => reg
+                        .mappers
+                        .iter()
+                        .find(|m| &m.table == t)
+                        .map(|m| m.class_name.clone()),
+                    _ => None,
+                })
+            }
+            Entity::Alias { .. } => None,
         })
     }
 
@@ -372,19 +391,19 @@ impl Query {
         for j in &self.joins {
             self.apply_join(reg, &mut froms, &columns, j)?;
         }
+        // (Tables, aliases, and subqueries made earlier: `select(sub.c.x)` selects from
+        // the subquery.)
         let mut refs = Vec::new();
         for e in columns.iter().chain(&self.where_).chain(&self.having) {
-            collect_tables(e, &mut refs);
+            collect_refs(e, &mut refs);
         }
+        refs.retain(|r| {
+            !matches!(r, TableRef::Anon { base, .. } if base == "anon")
+                || reg.subqueries.iter().any(|(a, _)| a == r)
+        });
         for r in refs {
             if !froms.iter().any(|f| f.provides(&r)) {
-                froms.push(match &r {
-                    TableRef::Named(n) => FromItem::Table(n.clone()),
-                    TableRef::Anon { base, .. } => FromItem::Alias {
-                        table: base.clone(),
-                        alias: r.clone(),
-                    },
-                });
+                froms.push(reg.from_item_for(&r));
             }
         }
         Ok(Select {
@@ -498,13 +517,7 @@ impl Query {
         let pos = match froms.iter().position(|f| f.provides(&left)) {
             Some(p) => p,
             None => {
-                froms.push(match &left {
-                    TableRef::Named(n) => FromItem::Table(n.clone()),
-                    TableRef::Anon { base, .. } => FromItem::Alias {
-                        table: base.clone(),
-                        alias: left.clone(),
-                    },
-                });
+                froms.push(reg.from_item_for(&left));
                 froms.len() - 1
             }
         };
@@ -753,40 +766,51 @@ fn item_tables(f: &FromItem, out: &mut Vec<String>) {
 
 /// Tables/aliases an expression refers to (not descending into subqueries), in order.
 pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
+    let mut refs = Vec::new();
+    collect_refs(e, &mut refs);
+    for r in refs {
+        if !out.contains(&r) && !matches!(&r, TableRef::Anon { base, .. } if base == "anon") {
+            out.push(r);
+        }
+    }
+}
+
+/// Every table reference `e`'s columns name, subqueries' aliases (`anon_N`) included.
+fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
     let mut push = |r: &TableRef| {
-        if !out.contains(r) && !matches!(r, TableRef::Anon { base, .. } if base == "anon") {
+        if !out.contains(r) {
             out.push(r.clone());
         }
     };
     match e {
         Expr::Column { table: Some(t), .. } => push(t),
         Expr::Binary { left, right, .. } => {
-            collect_tables(left, out);
-            collect_tables(right, out);
+            collect_refs(left, out);
+            collect_refs(right, out);
         }
         Expr::List { items, .. } | Expr::Func { args: items, .. } => {
-            items.iter().for_each(|i| collect_tables(i, out))
+            items.iter().for_each(|i| collect_refs(i, out))
         }
         Expr::Unary { operand: x, .. }
         | Expr::Order { expr: x, .. }
         | Expr::Nulls { expr: x, .. }
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
-        | Expr::Cast { expr: x, .. } => collect_tables(x, out),
+        | Expr::Cast { expr: x, .. } => collect_refs(x, out),
         Expr::Case {
             subject,
             whens,
             else_,
         } => {
             if let Some(x) = subject {
-                collect_tables(x, out);
+                collect_refs(x, out);
             }
             for (c, v) in whens {
-                collect_tables(c, out);
-                collect_tables(v, out);
+                collect_refs(c, out);
+                collect_refs(v, out);
             }
             if let Some(x) = else_ {
-                collect_tables(x, out);
+                collect_refs(x, out);
             }
         }
         _ => {}

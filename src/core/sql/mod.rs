@@ -3,11 +3,13 @@
 //! - [`value`]: bound parameter values ([`SqlValue`]).
 //! - [`ident`]: identifier quoting (SQLAlchemy's SQLite reserved words and legal-character rules).
 //! - [`types`]: column types and their DDL spelling.
+//! - [`coerce`]: expression typing (result types of operators and functions, literal types).
 //! - [`expr`]: expressions, with SQLAlchemy's operator precedence and grouping applied at construction.
 //! - [`stmt`]: statements (SELECT, INSERT, UPDATE, DELETE and DDL).
 //! - [`text`]: `text()` named parameters → `?`.
 //! - [`render`]: the single renderer: [`render()`] turns a [`Statement`] into SQL text plus `?` parameters.
 
+pub mod coerce;
 pub mod expr;
 pub mod ident;
 pub mod render;

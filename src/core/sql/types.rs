@@ -83,6 +83,8 @@ impl SqlType {
                 let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
                 format!("Enum({})", vals.join(", "))
             }
+            // (SQLAlchemy's NullType, which compiles as `NULL`.)
+            SqlType::Custom(s) if s == "NULL" => "NullType()".into(),
             SqlType::Custom(s) => s.clone(),
         }
     }

@@ -360,10 +360,7 @@ impl Interp<'_> {
                 "key" | "name" => Ok(Value::Str(a.key.clone())),
                 "property" | "prop" | "comparator" => Ok(this.clone()),
                 "type" => match self.column_sql(a) {
-                    Some(s) => Ok(s
-                        .ty
-                        .map(|t| nv(Native::ColumnType(t)))
-                        .unwrap_or(Value::None)),
+                    Some(s) => Ok(type_value(s.ty)),
                     None => Ok(Value::None),
                 },
                 "table" => {
@@ -387,6 +384,7 @@ impl Interp<'_> {
                     .unwrap_or(Value::None)),
                 _ => self.sql_attr_or_method(this, name),
             },
+            Native::Sql(s) if name == "type" => Ok(type_value(s.ty.clone())),
             Native::Sql(_) => self.sql_attr_or_method(this, name),
             Native::Query(q) => match name {
                 // The 2.0 SELECT a legacy Query stands for: printed without its labels.
@@ -681,7 +679,7 @@ impl Interp<'_> {
             }
             Native::FuncRef(name) => {
                 let name = name.clone();
-                self.call_func(&name, args)
+                self.call_func(&name, args, kw)
             }
             Native::ColumnType(t) => {
                 let ints: Vec<Option<u32>> = args
@@ -791,4 +789,14 @@ impl Interp<'_> {
         };
         matches!(&*cfg.borrow(), Value::Dict(c) if Rc::ptr_eq(c, d))
     }
+}
+
+/// An expression's `.type`: its type object, `NullType` when untyped (printed `NULL`).
+fn type_value(ty: Option<SqlType>) -> Value {
+    let t = match ty {
+        Some(SqlType::Custom(c)) if c == super::sqlexpr::FLOOR => SqlType::Float,
+        Some(t) => t,
+        None => SqlType::Custom("NULL".into()),
+    };
+    nv(Native::ColumnType(t))
 }

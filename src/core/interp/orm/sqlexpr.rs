@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::core::lang::ast::{BinOp, CmpOp, UnaryOp};
 use crate::core::orm::relations::compare_many_to_one;
+use crate::core::sql::coerce::{Arith, adapt, coerce_compared, func_type};
 use crate::core::sql::expr::{and, func, not, or};
 use crate::core::sql::{Expr, SqlType, SqlValue};
 
@@ -79,6 +80,10 @@ impl SqlObj {
     }
 }
 
+/// The type name standing for a float `//` (FLOOR()), whose value comes back as an int;
+/// its `.type` is `Float()`.
+pub const FLOOR: &str = "FLOOR";
+
 /// Wraps a SQL expression as a Python value.
 pub fn sql_value(s: SqlObj) -> Value {
     Value::Native(Rc::new(Native::Sql(s)))
@@ -112,6 +117,7 @@ impl Interp<'_> {
             Value::Decimal(_) => SqlType::Numeric(None, None),
             Value::DateTime(_) => SqlType::DateTime,
             Value::Date(_) => SqlType::Date,
+            Value::TimeDelta(_) => SqlType::Interval,
             _ => return None,
         })
     }
@@ -200,7 +206,7 @@ impl Interp<'_> {
                 return self.raise("ArgumentError", "case() takes (condition, value) pairs");
             };
             let cond = match &subject {
-                Some(s) => self.to_expr(c, s.ty.as_ref())?.expr,
+                Some(s) => self.to_compared_expr(c, s.ty.as_ref())?.expr,
                 None => self.to_expr(c, None)?.expr,
             };
             let then = self.to_expr(v, None)?;
@@ -462,7 +468,7 @@ impl Interp<'_> {
             {
                 Some(if *b { Expr::true_() } else { Expr::false_() })
             }
-            _ => Some(self.to_expr(other, ty.as_ref())?.expr),
+            _ => Some(self.to_compared_expr(other, ty.as_ref())?.expr),
         };
         let (l, r) = (me_sql.expr, other_e);
         let e = match (op, r) {
@@ -509,114 +515,60 @@ impl Interp<'_> {
             return Ok(None);
         };
         let ty = me_sql.ty.clone();
-        let o = self.to_expr(other, ty.as_ref())?;
-        let (a, b) = if reflected {
-            (o.clone(), me_sql.clone())
-        } else {
-            (me_sql.clone(), o.clone())
-        };
-        // A division's operand types as SQLAlchemy sees them (left, right).
-        let operands = if matches!(op, BinOp::Div | BinOp::FloorDiv) {
-            let (lv, rv) = if reflected {
-                (other, &me)
-            } else {
-                (&me, other)
-            };
-            Some([self.operand_type(lv, &a.ty), self.operand_type(rv, &b.ty)])
-        } else {
-            None
-        };
-        let e = match op {
-            BinOp::BitAnd => and(vec![a.expr, b.expr]),
-            BinOp::BitOr => or(vec![a.expr, b.expr]),
-            BinOp::Add => {
-                if matches!(ty, Some(SqlType::String(_) | SqlType::Text)) {
-                    a.expr.concat(b.expr)
-                } else {
-                    a.expr + b.expr
-                }
+        let o = self.to_compared_expr(other, ty.as_ref())?;
+        let (a, b) = if reflected { (o, me_sql) } else { (me_sql, o) };
+        let arith = match op {
+            BinOp::BitAnd => {
+                let e = and(vec![a.expr, b.expr]);
+                return Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))));
             }
-            BinOp::Sub => a.expr - b.expr,
-            BinOp::Mult => a.expr * b.expr,
-            // SQLAlchemy's SQLite compiler: always `a / (b + 0.0)`.
-            BinOp::Div => a.expr.div(b.expr, true),
-            // `a / b` only when both sides are integers, else FLOOR(a / b).
-            BinOp::FloorDiv => {
-                let both = operands.as_ref().is_some_and(|[(l, _), (r, _)]| {
-                    l.as_ref().is_some_and(|t| t.is_integer())
-                        && r.as_ref().is_some_and(|t| t.is_integer())
-                });
-                a.expr.floordiv(b.expr, both)
+            BinOp::BitOr => {
+                let e = or(vec![a.expr, b.expr]);
+                return Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))));
             }
-            BinOp::Mod => a.expr.modulo(b.expr),
+            BinOp::Add => Arith::Add,
+            BinOp::Sub => Arith::Sub,
+            BinOp::Mult => Arith::Mul,
+            BinOp::Div => Arith::Div,
+            BinOp::FloorDiv => Arith::FloorDiv,
+            BinOp::Mod => Arith::Mod,
             _ => return Ok(None),
         };
-        let rty = match op {
-            BinOp::BitAnd | BinOp::BitOr => Some(SqlType::Boolean),
-            // `/`: two integers give Numeric (a Decimal at scale 10); a Float on either
-            // side gives Float; a Numeric on the left keeps its type unless divided by a
-            // Float column; a Numeric on the right of an integer is the result's type.
-            BinOp::Div => {
-                let [(l, _), (r, r_lit)] = operands.unwrap_or_default();
-                let int = |t: &Option<SqlType>| t.as_ref().is_some_and(|t| t.is_integer());
-                match (l, r) {
-                    (Some(n @ SqlType::Numeric(..)), Some(SqlType::Float)) if r_lit => Some(n),
-                    (Some(n @ SqlType::Numeric(..)), r) if !matches!(r, Some(SqlType::Float)) => {
-                        Some(n)
-                    }
-                    (Some(SqlType::Float), _) | (_, Some(SqlType::Float)) => Some(SqlType::Float),
-                    (l, Some(n @ SqlType::Numeric(..))) if int(&l) => Some(n),
-                    (l, r) if int(&l) && int(&r) => Some(SqlType::Numeric(None, None)),
-                    (l, _) => l,
-                }
+        // The left side's comparator decides the type, and whether `+` is `||`.
+        let adapted = adapt(arith, a.ty.as_ref(), b.ty.as_ref());
+        let int = |t: &Option<SqlType>| t.as_ref().is_some_and(|t| t.is_integer());
+        let both_int = int(&a.ty) && int(&b.ty);
+        let e = match arith {
+            Arith::Add if adapted.concat => a.expr.concat(b.expr),
+            Arith::Add => a.expr + b.expr,
+            Arith::Sub => a.expr - b.expr,
+            Arith::Mul => a.expr * b.expr,
+            // SQLAlchemy's SQLite compiler: always `a / (b + 0.0)`.
+            Arith::Div => a.expr.div(b.expr, true),
+            // `a / b` only when both sides are integers, else FLOOR(a / b).
+            Arith::FloorDiv => a.expr.floordiv(b.expr, both_int),
+            Arith::Mod => a.expr.modulo(b.expr),
+        };
+        let rty = match adapted.ty {
+            // FLOOR() comes back as a Python int (SQLAlchemy registers `math.floor` as
+            // SQLite's floor), which a Float type leaves as it is.
+            Some(SqlType::Float) if arith == Arith::FloorDiv && !both_int => {
+                Some(SqlType::Custom(FLOOR.into()))
             }
-            // `//`: Numeric if either side is, else Float if either side is (FLOOR() comes
-            // back as a Python int: SQLAlchemy registers `math.floor` as SQLite's floor),
-            // else Integer.
-            BinOp::FloorDiv => {
-                let [(l, _), (r, _)] = operands.unwrap_or_default();
-                match (l, r) {
-                    (Some(n @ SqlType::Numeric(..)), _) | (_, Some(n @ SqlType::Numeric(..))) => {
-                        Some(n)
-                    }
-                    (Some(SqlType::Float), _) | (_, Some(SqlType::Float)) => {
-                        Some(SqlType::Custom("FLOOR".into()))
-                    }
-                    (l, _) => l,
-                }
-            }
-            // SQLAlchemy's `_adapt_expression`: an Integer with a Numeric or Float
-            // column takes the other side's type (`qty * price` is `Numeric(8, 2)`).
-            _ => match (&a.ty, &b.ty) {
-                (Some(l), Some(r))
-                    if l.is_integer() && matches!(r, SqlType::Numeric(..) | SqlType::Float) =>
-                {
-                    Some(r.clone())
-                }
-                (Some(l), Some(r))
-                    if r.is_integer() && matches!(l, SqlType::Numeric(..) | SqlType::Float) =>
-                {
-                    Some(l.clone())
-                }
-                _ => ty,
-            },
+            t => t,
         };
         Ok(Some(sql_value(SqlObj::typed(e, rty))))
     }
 
-    /// An operand's type in a division, as SQLAlchemy's `coerce_compared_value` gives it: a
-    /// plain Python number is typed by itself, not by the column it meets; an expression
-    /// keeps `ty`. The flag tells a Python value.
-    fn operand_type(&mut self, v: &Value, ty: &Option<SqlType>) -> (Option<SqlType>, bool) {
+    /// A Python value beside an expression of type `ty` (an operand, a comparison's
+    /// other side) as SQLAlchemy binds it: typed by `coerce_compared_value` (its own type
+    /// unless it has `ty`'s affinity); an expression as it is.
+    pub fn to_compared_expr(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlObj> {
         if self.as_sql(v).is_some() {
-            return (ty.clone(), false);
+            return self.to_expr(v, ty);
         }
-        match v {
-            Value::Float(_) => (Some(SqlType::Float), true),
-            Value::Decimal(_) => (Some(SqlType::Numeric(None, None)), true),
-            Value::Int(_) | Value::Bool(_) => (Some(SqlType::Integer), true),
-            _ => (ty.clone(), true),
-        }
+        let lit = coerce_compared(ty, Self::type_of_value(v));
+        self.to_expr(v, lit.as_ref())
     }
 
     /// `~expr`, `-expr`.
@@ -633,26 +585,20 @@ impl Interp<'_> {
         })
     }
 
-    /// `func.name(args)`.
-    pub fn call_func(&mut self, name: &str, args: Vec<Value>) -> R<Value> {
+    /// `func.name(args, type_=...)`: typed as SQLAlchemy's `GenericFunction`s are
+    /// ([`func_type`]), or by `type_`.
+    pub fn call_func(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         let mut exprs = vec![];
-        let mut first_ty = None;
+        let mut types = vec![];
         for a in &args {
-            let s = self.to_expr(a, None)?;
-            if first_ty.is_none() {
-                first_ty = s.ty.clone();
-            }
+            // A plain value is a bound parameter of its own type.
+            let s = self.to_compared_expr(a, None)?;
+            types.push(s.ty);
             exprs.push(s.expr);
         }
-        let ty = match name.to_ascii_lowercase().as_str() {
-            "count" | "length" | "char_length" => Some(SqlType::Integer),
-            "sum" | "max" | "min" | "abs" | "coalesce" | "round" => first_ty,
-            "avg" => Some(SqlType::Float),
-            "lower" | "upper" | "trim" | "group_concat" | "substr" | "replace" => {
-                Some(SqlType::String(None))
-            }
-            "now" | "current_timestamp" => Some(SqlType::DateTime),
-            _ => None,
+        let ty = match kw.iter().find(|(k, _)| &**k == "type_") {
+            Some((_, t)) => self.type_arg(t),
+            None => func_type(name, &types),
         };
         Ok(sql_value(SqlObj::typed(func(name, exprs), ty)))
     }

@@ -75,12 +75,24 @@ impl Interp<'_> {
                     }
                     continue;
                 }
+                // Named after the entity: its table, or the column expression it
+                // came from (`team.name`, `count(team.id)`).
+                let entity = match (
+                    q.q.joins.is_empty() && q.q.select_from.is_empty(),
+                    q.q.entities.first(),
+                ) {
+                    (true, Some(crate::core::orm::query::Entity::Expr(x))) => {
+                        let x = match x {
+                            Expr::Label { expr, .. } => &**expr,
+                            x => x,
+                        };
+                        crate::core::sql::render::render_expr_generic(x)
+                    }
+                    _ => table.name.clone(),
+                };
                 return self.raise(
                     "InvalidRequestError",
-                    format!(
-                        "Entity namespace for \"{}\" has no property \"{k}\"",
-                        table.name
-                    ),
+                    format!("Entity namespace for \"{entity}\" has no property \"{k}\""),
                 );
             }
             let col = table.col_by_key(k).cloned();
@@ -802,6 +814,10 @@ impl Interp<'_> {
                     };
                     columns.push((Rc::from(key.as_str()), ent));
                 }
+                self.orm
+                    .reg
+                    .subqueries
+                    .push((alias.clone(), select.clone()));
                 Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(
                     super::super::SubqueryObj {
                         select,

@@ -152,7 +152,9 @@ impl Interp<'_> {
             }
             (SqlValue::Integer(i), Some(SqlType::Float)) => Value::Float(*i as f64),
             // A float `//` (FLOOR()): SQLAlchemy's floor is Python's `math.floor`.
-            (SqlValue::Real(f), Some(SqlType::Custom(c))) if c == "FLOOR" && f.is_finite() => {
+            (SqlValue::Real(f), Some(SqlType::Custom(c)))
+                if c == crate::core::interp::orm::sqlexpr::FLOOR && f.is_finite() =>
+            {
                 Value::int(f.floor() as i64)
             }
             (SqlValue::Integer(i), _) => Value::int(*i),

@@ -26,7 +26,7 @@ impl Interp<'_> {
         let ty = s.ty.clone();
         let arg = |it: &mut Self, i: usize| -> R<Expr> {
             match args.get(i) {
-                Some(v) => Ok(it.to_expr(v, ty.as_ref())?.expr),
+                Some(v) => Ok(it.to_compared_expr(v, ty.as_ref())?.expr),
                 None => it.raise("TypeError", format!("{name}() missing required argument")),
             }
         };
@@ -44,7 +44,7 @@ impl Interp<'_> {
             let e = match (args.get(i), autoescape) {
                 (Some(Value::Str(v)), true) => {
                     let v = v.replace('/', "//").replace('%', "/%").replace('_', "/_");
-                    it.to_expr(&Value::str(&v), ty.as_ref())?.expr
+                    it.to_compared_expr(&Value::str(&v), ty.as_ref())?.expr
                 }
                 _ => arg(it, i)?,
             };
@@ -86,9 +86,18 @@ impl Interp<'_> {
                     Some(v) => self.iterate(v)?,
                     None => vec![],
                 };
+                // An expanding parameter: every value binds as the first one's type
+                // beside the column (`coerce_compared_value`).
+                let lit = match items.iter().find(|v| self.as_sql(v).is_none()) {
+                    Some(first) => crate::core::sql::coerce::coerce_compared(
+                        ty.as_ref(),
+                        Self::type_of_value(first),
+                    ),
+                    None => ty.clone(),
+                };
                 let mut exprs = vec![];
                 for it in &items {
-                    exprs.push(self.to_expr(it, ty.as_ref())?.expr);
+                    exprs.push(self.to_expr(it, lit.as_ref())?.expr);
                 }
                 if name == "in_" {
                     SqlObj::typed(s.expr.in_(exprs), b)
@@ -273,7 +282,7 @@ impl Interp<'_> {
                             return self.raise("InvalidRequestError", format!("Entity namespace for \"{}\" has no property \"{k}\"", t.name));
                         };
                         let ty = c.ty.clone();
-                        let e = self.to_expr(v, Some(&ty))?.expr;
+                        let e = self.to_compared_expr(v, Some(&ty))?.expr;
                         crit.push(Expr::col(&t.name, c.name.clone()).eq(e));
                     }
                 }
