@@ -216,7 +216,8 @@ pub fn compare_many_to_one_ne(
     Ok(crate::core::sql::expr::or(parts))
 }
 
-/// `Parent.rel.contains(obj)` for many-to-many: joins an aliased secondary table
+/// `Parent.rel.contains(obj)`: for one-to-many the parent's key equals the object's foreign
+/// key; for many-to-many it joins an aliased secondary table
 /// (`post.id = post_tags_1.post_id AND ? = post_tags_1.tag_id`); the alias lands in FROM.
 pub fn many_to_many_contains(
     reg: &Registry,
@@ -226,7 +227,22 @@ pub fn many_to_many_contains(
 ) -> Result<Expr, OrmError> {
     let r = reg.resolve(class, rel)?;
     let Some(sec) = &r.secondary else {
-        return Err(OrmError(format!("{class}.{rel} is not many-to-many")));
+        // One-to-many: the parent's key equals the object's foreign key
+        // (`teacher.id = ?`).
+        if r.kind == RelKind::ManyToOne {
+            return Err(OrmError(
+                "'contains' not implemented for scalar attributes.  Use ==".into(),
+            ));
+        }
+        let parts = r
+            .primary
+            .iter()
+            .map(|p| {
+                Expr::col(&p.referred.0, p.referred.1.clone())
+                    .eq(Expr::Bind(target_value(&p.foreign.1)))
+            })
+            .collect();
+        return Ok(and(parts));
     };
     let alias = anon_alias(sec);
     let via = |t: &str| if t == sec { alias.clone() } else { named(t) };
