@@ -482,3 +482,8 @@ fn filter_by_applies_to_the_first_entity_or_the_last_join() {
 fn one_to_many_contains() {
     check("one_to_many_contains");
 }
+
+#[test]
+fn class_of_any_value_and_result_classes() {
+    check("class_of_values");
+}

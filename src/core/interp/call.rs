@@ -298,6 +298,8 @@ impl Interp<'_> {
                     format!("'super' object has no attribute '{name}'"),
                 )
             }
+            // `obj.__class__` of any other value: its type, as `type(obj)`.
+            _ if name == "__class__" => self.call_builtin("type", vec![obj.clone()], vec![]),
             _ => self.value_getattr(obj, name),
         }
     }

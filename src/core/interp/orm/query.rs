@@ -351,6 +351,7 @@ impl Interp<'_> {
         let keys = result_keys(self.ent_keys(&qo.ents), qo.legacy);
         let mut r = ResultObj::rows(keys, loaded.rows);
         r.unique_required = loaded.multi_row;
+        r.orm = true;
         Ok(Value::Native(Rc::new(Native::Result(
             std::cell::RefCell::new(r),
         ))))

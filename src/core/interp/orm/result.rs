@@ -51,6 +51,8 @@ pub struct ResultObj {
     /// The DB-API cursor's `lastrowid` (the connection's last inserted rowid after a
     /// single statement, as pysqlite sets it; `None` after an executemany).
     pub lastrowid: Option<i64>,
+    /// The rows of an ORM-enabled `select()` (a `ChunkedIteratorResult`).
+    pub orm: bool,
 }
 
 impl ResultObj {
@@ -66,12 +68,14 @@ impl ResultObj {
             inserted_pk: None,
             bulk: false,
             lastrowid: None,
+            orm: false,
         }
     }
     /// Python type name.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             _ if self.bulk => "IteratorResult",
+            ResultKind::Rows if self.orm => "ChunkedIteratorResult",
             ResultKind::Rows | ResultKind::NoRows => "CursorResult",
             ResultKind::Scalars => "ScalarResult",
             ResultKind::Mappings => "MappingResult",
