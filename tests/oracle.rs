@@ -487,3 +487,8 @@ fn one_to_many_contains() {
 fn class_of_any_value_and_result_classes() {
     check("class_of_values");
 }
+
+#[test]
+fn text_parameters_bind_as_pysqlite_adapts_them() {
+    check("text_parameters_untyped");
+}

@@ -284,14 +284,14 @@ impl Interp<'_> {
                 }
             }
             let mut vals = vec![];
-            for nme in &names {
-                let v = params
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| **k == **nme)
-                    .map(|(_, v)| v.clone());
+            for (position, nme) in names.iter().enumerate() {
+                // (Values given to execute() bind as pysqlite adapts them, untyped;
+                // `bindparams()` values are typed by their Python type, as SQLAlchemy's.)
+                let at = params.iter().rposition(|(k, _)| **k == **nme);
+                let v = at.map(|i| (i >= binds.len(), params[i].1.clone()));
                 match v {
-                    Some(v) => vals.push(self.to_sql(&v, None)?),
+                    Some((true, v)) => vals.push(self.to_sql_untyped(&v, position + 1)?),
+                    Some((false, v)) => vals.push(self.to_sql(&v, None)?),
                     None => {
                         return self.raise(
                             "StatementError",

@@ -114,6 +114,35 @@ impl Interp<'_> {
         })
     }
 
+    /// A parameter of a textual statement, as pysqlite binds it (no SQLAlchemy type):
+    /// datetimes and dates by its default adapters (`isoformat(' ')`, seconds without
+    /// zero microseconds), `Decimal` and `timedelta` refused.
+    pub fn to_sql_untyped(&mut self, v: &Value, position: usize) -> R<SqlValue> {
+        let refused = match v {
+            Value::DateTime(d) => {
+                let s = self.py(d.isoformat(' ', "auto"))?;
+                return Ok(SqlValue::text(s));
+            }
+            Value::Date(d) => return Ok(SqlValue::text(d.isoformat())),
+            Value::Decimal(_) => "decimal.Decimal",
+            Value::TimeDelta(_) => "datetime.timedelta",
+            _ => return self.to_sql(v, None),
+        };
+        let msg = format!("Error binding parameter {position}: type '{refused}' is not supported");
+        let orig = self.new_exc("sqlite3.ProgrammingError", &msg);
+        let text = format!("(sqlite3.ProgrammingError) {msg}");
+        let e = crate::core::interp::exceptions::exc_instance(
+            self.exc["ProgrammingError"].clone(),
+            vec![Value::str(&text)],
+        );
+        if let Value::Instance(i) = &e {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("_message"), Value::str(&text));
+        }
+        self.raise_value(e)
+    }
+
     /// SQLite value → Python value for a column type.
     pub fn from_sql(&mut self, v: &SqlValue, ty: Option<&SqlType>) -> R<Value> {
         Ok(match (v, ty) {
