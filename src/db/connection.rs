@@ -97,6 +97,10 @@ impl Database {
     /// persistent one is overwritten in place from an empty database (one transaction,
     /// one commit), so that it stays attached to its storage.
     pub fn reset(&mut self) -> Result<()> {
+        // (A transaction left open would make the copy below fail: "database is in use".)
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
         if self.persistent {
             let empty = Connection::open_in_memory()?;
             let backup = rusqlite::backup::Backup::new(&empty, &mut self.conn)?;

@@ -39,3 +39,26 @@ for (const file of scripts) {
     assert.equal(output, expected);
   });
 }
+
+test('a script that ends inside a transaction leaves the next run a fresh database', async () => {
+  const { page } = browser;
+  // Uncommitted raw SQL and a flushed object: the run ends with its transaction open.
+  await setPython(page, 'script', [
+    'class T(db.Model):',
+    '    id = db.Column(db.Integer, primary_key=True)',
+    '',
+    '',
+    'db.create_all()',
+    "db.session.execute(text('CREATE TABLE ev (id INTEGER PRIMARY KEY)'))",
+    "db.session.execute(text('INSERT INTO ev VALUES (1)'))",
+    'db.session.add(T())',
+    'db.session.flush()',
+    "print(T.query.count(), db.session.execute(text('select count(*) from ev')).scalar())",
+  ].join('\n'));
+  await runScript(page);
+  assert.equal(await page.getByTestId('output').evaluate((el) => el.textContent), '1 1\n');
+  await setPython(page, 'script', 'print(db.session.execute(text("select count(*) from sqlite_master")).scalar())');
+  await runScript(page);
+  assert.equal(await page.getByTestId('output').evaluate((el) => el.textContent), '0\n');
+  assert.doesNotMatch(await page.getByTestId('errors').evaluate((el) => el.textContent), /in use/);
+});

@@ -58,8 +58,15 @@ impl<'b> Interp<'b> {
         it
     }
 
-    /// Ends the run (closes the session).
-    pub fn finish(&mut self) {}
+    /// Ends the run: a transaction still open is rolled back, as the interpreter's exit
+    /// discards a pysqlite connection's uncommitted work (nothing is logged: SQLAlchemy
+    /// echoes nothing then), so the database is left with no transaction open.
+    pub fn finish(&mut self) {
+        if self.orm.sqlite_tx {
+            self.orm.sqlite_tx = false;
+            let _ = self.backend.execute("ROLLBACK", &[]);
+        }
+    }
 
     /// Runs a module's statements.
     pub fn exec_module(&mut self, m: &Module) -> R<()> {
