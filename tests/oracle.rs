@@ -432,3 +432,8 @@ fn bind_processors_check_types_at_flush() {
 fn sum_total_avg_as_sqlite_3_40() {
     check("sqlite_sum_avg");
 }
+
+#[test]
+fn time_values_isoformat_and_timedelta_arithmetic() {
+    check("time_values");
+}

@@ -31,6 +31,7 @@ impl Interp<'_> {
                 Value::Builtin(Rc::from(name))
             }
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
+            ("datetime", "time") => Value::Builtin(Rc::from("datetime.time")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
             ("enum", "Enum") => Value::Class(self.enum_class.clone()),
             ("enum", "auto") => Value::Builtin(Rc::from("enum.auto")),
@@ -153,6 +154,7 @@ impl Interp<'_> {
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
             ("datetime_module", "datetime" | "date" | "timedelta" | "timezone") => name.to_string(),
             ("datetime_module" | "timezone", "UTC" | "utc") => "timezone.utc".to_string(),
+            ("datetime_module", "time") => "datetime.time".to_string(),
             ("str" | "list" | "dict" | "set" | "tuple" | "int" | "float", _) => {
                 // `str.lower`: the method unbound, called with the receiver first.
                 let sample = match owner {

@@ -70,6 +70,33 @@ impl Interp<'_> {
                         .with_utc(utc),
                 ))
             }
+            "datetime.time" => {
+                let mut n = [0i64; 4];
+                let names = &DATETIME_FIELDS[3..];
+                if args.len() > 4 {
+                    return self.unsupported("`time()` with a tzinfo");
+                }
+                for (i, a) in args.iter().enumerate() {
+                    n[i] = self.int_arg(a)?;
+                }
+                for (k, v) in &kw {
+                    match names.iter().position(|x| *x == &**k) {
+                        Some(p) => n[p] = self.int_arg(v)?,
+                        None if &**k == "tzinfo" => {
+                            return self.unsupported("`time()` with a tzinfo");
+                        }
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                format!("'{k}' is an invalid keyword argument for this function"),
+                            );
+                        }
+                    }
+                }
+                Ok(Value::Time(self.py(
+                    crate::core::py::time_of_day::Time::new(n[0], n[1], n[2], n[3]),
+                )?))
+            }
             "date" => {
                 let mut n = [0i64; 3];
                 if args.len() < 3 {
