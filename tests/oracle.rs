@@ -437,3 +437,8 @@ fn sum_total_avg_as_sqlite_3_40() {
 fn time_values_isoformat_and_timedelta_arithmetic() {
     check("time_values");
 }
+
+#[test]
+fn text_defaults_and_context_callables() {
+    check("sql_text_defaults");
+}

@@ -545,6 +545,8 @@ impl Interp<'_> {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
             }
             Native::IndexSpec(ix) if name == "unique" => Ok(Value::Bool(ix.unique)),
+            Native::ExecContext(p) if name == "current_parameters" => Ok(p.clone()),
+            Native::ExecContext(_) if name == "get_current_parameters" => method(name),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise(

@@ -112,12 +112,16 @@ impl Interp<'_> {
                 // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
                 // the object then reloads on access, as SQLAlchemy expires the attribute.
                 if let Value::Native(n) = &d
-                    && let super::super::Native::Sql(e) = &**n
+                    && matches!(
+                        &**n,
+                        super::super::Native::Sql(_) | super::super::Native::Text(..)
+                    )
+                    && let Some(e) = self.as_sql(&d)
                 {
-                    sql_set.push((col.name.clone(), e.expr.clone()));
+                    sql_set.push((col.name.clone(), e.expr));
                     continue;
                 }
-                let v = self.eval_default(&d)?;
+                let v = self.eval_default_ctx(&d, |it| it.current_params(inst))?;
                 let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
                 set_column_attr(inst, i, v);
