@@ -442,3 +442,8 @@ fn time_values_isoformat_and_timedelta_arithmetic() {
 fn text_defaults_and_context_callables() {
     check("sql_text_defaults");
 }
+
+#[test]
+fn uppercase_types_and_type_options() {
+    check("uppercase_types");
+}

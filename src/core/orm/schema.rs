@@ -130,6 +130,11 @@ pub struct Column {
     pub foreign_keys: Vec<ForeignKey>,
     /// Column-level CHECK constraints `(name, sqltext)` (`db.Column(db.Integer, db.CheckConstraint('x > 0'))`).
     pub checks: Vec<(Option<String>, String)>,
+    /// The type's DDL when it is spelled under another name than its behaviour's
+    /// (`DECIMAL(6, 3)`, `TIMESTAMP`).
+    pub type_ddl: Option<String>,
+    /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`.
+    pub bool_check: bool,
 }
 
 impl Column {
@@ -149,6 +154,8 @@ impl Column {
             autoincrement: Autoincrement::Auto,
             foreign_keys: vec![],
             checks: vec![],
+            type_ddl: None,
+            bool_check: false,
         }
     }
     /// `primary_key=True`.

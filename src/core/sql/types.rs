@@ -43,6 +43,12 @@ pub enum SqlType {
     EnumClass(String, Vec<String>),
     /// Any other type, rendered verbatim.
     Custom(String),
+    /// A type spelled under another name in DDL, behaving as its base (`DECIMAL(6, 3)` is a
+    /// `Numeric`, `TIMESTAMP` a `DateTime`, `CHAR(3)` a `String`); a column keeps the base
+    /// as its type and the spelling for its DDL.
+    Spelled(Box<SqlType>, String),
+    /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
+    CheckedBoolean,
 }
 
 impl SqlType {
@@ -84,6 +90,11 @@ impl SqlType {
                 format!("Enum({})", vals.join(", "))
             }
             SqlType::Custom(s) => s.clone(),
+            SqlType::Spelled(base, name) => {
+                let r = base.py_repr();
+                format!("{name}{}", r.find('(').map_or("()", |i| &r[i..]))
+            }
+            SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
         }
     }
 
@@ -116,6 +127,11 @@ impl SqlType {
                 format!("VARCHAR({n})")
             }
             SqlType::Custom(s) => s.clone(),
+            SqlType::Spelled(base, name) => {
+                let d = base.ddl();
+                format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
+            }
+            SqlType::CheckedBoolean => "BOOLEAN".into(),
         }
     }
 

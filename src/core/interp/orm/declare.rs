@@ -438,7 +438,18 @@ impl Interp<'_> {
             None if !fks.is_empty() => SqlType::Integer,
             None => SqlType::Custom("NULL".into()),
         };
+        // A type spelled under another name keeps its base's behaviour.
+        let (ty, type_ddl, bool_check) = match ty {
+            SqlType::Spelled(ref base, _) => {
+                let d = ty.ddl();
+                ((**base).clone(), Some(d), false)
+            }
+            SqlType::CheckedBoolean => (SqlType::Boolean, None, true),
+            t => (t, None, false),
+        };
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
+        col.type_ddl = type_ddl;
+        col.bool_check = bool_check;
         for fk in fks {
             col = col.foreign_key(fk);
         }
