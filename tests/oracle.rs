@@ -447,3 +447,8 @@ fn text_defaults_and_context_callables() {
 fn uppercase_types_and_type_options() {
     check("uppercase_types");
 }
+
+#[test]
+fn column_keys_and_json_none_as_null() {
+    check("column_keys_json_null");
+}

@@ -49,6 +49,8 @@ pub enum SqlType {
     Spelled(Box<SqlType>, String),
     /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
     CheckedBoolean,
+    /// `JSON(none_as_null=True)`: a `JSON` column storing Python `None` as SQL NULL.
+    JsonNoneAsNull,
 }
 
 impl SqlType {
@@ -95,6 +97,7 @@ impl SqlType {
                 format!("{name}{}", r.find('(').map_or("()", |i| &r[i..]))
             }
             SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
+            SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
         }
     }
 
@@ -132,6 +135,7 @@ impl SqlType {
                 format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
             }
             SqlType::CheckedBoolean => "BOOLEAN".into(),
+            SqlType::JsonNoneAsNull => "JSON".into(),
         }
     }
 

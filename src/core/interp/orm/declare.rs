@@ -439,17 +439,19 @@ impl Interp<'_> {
             None => SqlType::Custom("NULL".into()),
         };
         // A type spelled under another name keeps its base's behaviour.
-        let (ty, type_ddl, bool_check) = match ty {
+        let (ty, type_ddl, bool_check, none_as_null) = match ty {
             SqlType::Spelled(ref base, _) => {
                 let d = ty.ddl();
-                ((**base).clone(), Some(d), false)
+                ((**base).clone(), Some(d), false, false)
             }
-            SqlType::CheckedBoolean => (SqlType::Boolean, None, true),
-            t => (t, None, false),
+            SqlType::CheckedBoolean => (SqlType::Boolean, None, true, false),
+            SqlType::JsonNoneAsNull => (SqlType::Json, None, false, true),
+            t => (t, None, false, false),
         };
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
         col.type_ddl = type_ddl;
         col.bool_check = bool_check;
+        col.none_as_null = none_as_null;
         for fk in fks {
             col = col.foreign_key(fk);
         }
@@ -533,6 +535,7 @@ impl Interp<'_> {
                 "key" => {
                     if let Value::Str(s) = v {
                         col = col.key(s);
+                        col.own_key = Some(s.to_string());
                     }
                 }
                 "doc" | "comment" | "info" | "quote" | "sort_order" => {}

@@ -320,7 +320,7 @@ impl Interp<'_> {
             Native::TableColumns(t) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
-                    && let Some(i) = tb.columns.iter().position(|c| c.key == name)
+                    && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
@@ -336,7 +336,7 @@ impl Interp<'_> {
                 };
                 match name {
                     "name" => Ok(Value::str(&c.name)),
-                    "key" => Ok(Value::str(&c.key)),
+                    "key" => Ok(Value::str(c.table_key())),
                     "nullable" => Ok(Value::Bool(c.is_nullable())),
                     "primary_key" => Ok(Value::Bool(c.primary_key)),
                     "unique" => Ok(if c.unique {
@@ -751,6 +751,9 @@ impl Interp<'_> {
                     }
                     SqlType::Boolean if flag("create_constraint") == Some(true) => {
                         return Ok(nv(Native::ColumnType(SqlType::CheckedBoolean)));
+                    }
+                    SqlType::Json if flag("none_as_null") == Some(true) => {
+                        return Ok(nv(Native::ColumnType(SqlType::JsonNoneAsNull)));
                     }
                     _ => {}
                 }

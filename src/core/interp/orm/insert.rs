@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
-use crate::core::sql::{Expr, SqlType, SqlValue, Statement, render};
+use crate::core::sql::{Expr, SqlValue, Statement, render};
 
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
@@ -242,11 +242,7 @@ impl Interp<'_> {
                 .iter()
                 .map(|c| none_cols.contains(&c.name.as_str()))
                 .collect(),
-            eval_none: table
-                .columns
-                .iter()
-                .map(|c| matches!(c.ty, SqlType::Json))
-                .collect(),
+            eval_none: table.columns.iter().map(|c| c.evaluates_none()).collect(),
             server_default: table
                 .columns
                 .iter()

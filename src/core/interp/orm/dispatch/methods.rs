@@ -158,7 +158,10 @@ impl Interp<'_> {
                 };
                 match name {
                     "keys" => Ok(Value::list(
-                        tb.columns.iter().map(|c| Value::str(&c.key)).collect(),
+                        tb.columns
+                            .iter()
+                            .map(|c| Value::str(c.table_key()))
+                            .collect(),
                     )),
                     "values" => Ok(Value::list(
                         (0..tb.columns.len())
@@ -171,7 +174,7 @@ impl Interp<'_> {
                             .enumerate()
                             .map(|(i, c)| {
                                 Value::tuple(vec![
-                                    Value::str(&c.key),
+                                    Value::str(c.table_key()),
                                     nv(Native::ColumnObj(t.clone(), i)),
                                 ])
                             })
