@@ -452,3 +452,8 @@ fn uppercase_types_and_type_options() {
 fn column_keys_and_json_none_as_null() {
     check("column_keys_json_null");
 }
+
+#[test]
+fn decimal_exception_classes() {
+    check("decimal_exceptions");
+}

@@ -126,7 +126,7 @@ impl Interp<'_> {
                 format!("<method '{m}' of '{ty}' objects>")
             }
             Value::Builtin(n) => {
-                if super::builtins::is_type_name(n) {
+                if super::builtins::is_type_name(n) || n.starts_with("decimal.") {
                     format!("<class '{n}'>")
                 } else {
                     format!("<built-in function {n}>")

@@ -33,13 +33,16 @@ impl Interp<'_> {
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
             ("datetime", "time") => Value::Builtin(Rc::from("datetime.time")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
+            (
+                "decimal",
+                "InvalidOperation" | "DivisionByZero" | "DecimalException" | "Overflow",
+            ) => Value::Class(self.exc[name].clone()),
             ("enum", "Enum") => Value::Class(self.enum_class.clone()),
             ("enum", "auto") => Value::Builtin(Rc::from("enum.auto")),
             // (The rounding modes are strings in Python too.)
             ("decimal", n) if crate::core::py::decimal_ops::Rounding::from_name(n).is_some() => {
                 Value::str(n)
             }
-            ("decimal", "InvalidOperation") => Value::Class(self.exc["InvalidOperation"].clone()),
             ("json", "dumps" | "loads") => {
                 Value::Builtin(Rc::from(format!("json.{name}").as_str()))
             }

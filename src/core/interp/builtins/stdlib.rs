@@ -155,9 +155,10 @@ impl Interp<'_> {
                 None => Ok(Value::Decimal(Rc::new(self.py(Decimal::parse("0"))?))),
                 Some(Value::Str(s)) => match Decimal::parse(s) {
                     Ok(d) => Ok(Value::Decimal(Rc::new(d))),
-                    Err(_) => {
-                        self.raise("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]")
-                    }
+                    Err(_) => self.py(Err(crate::core::py::PyErr::new(
+                        crate::core::py::error::PyErrKind::InvalidOperation,
+                        "[<class 'decimal.ConversionSyntax'>]",
+                    ))),
                 },
                 Some(Value::Int(i)) => Ok(Value::Decimal(Rc::new(Decimal::from_int(i)))),
                 Some(Value::Float(f)) => Ok(Value::Decimal(Rc::new(Decimal::from_f64(*f)))),
