@@ -492,3 +492,28 @@ fn class_of_any_value_and_result_classes() {
 fn text_parameters_bind_as_pysqlite_adapts_them() {
     check("text_parameters_untyped");
 }
+
+#[test]
+fn time_values_isoformat_and_timedelta_arithmetic() {
+    check("time_values");
+}
+
+#[test]
+fn text_defaults_and_context_callables() {
+    check("sql_text_defaults");
+}
+
+#[test]
+fn uppercase_types_and_type_options() {
+    check("uppercase_types");
+}
+
+#[test]
+fn column_keys_and_json_none_as_null() {
+    check("column_keys_json_null");
+}
+
+#[test]
+fn decimal_exception_classes() {
+    check("decimal_exceptions");
+}

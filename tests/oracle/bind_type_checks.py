@@ -59,3 +59,22 @@ except StatementError as e:
 print(ev.at)
 print(Sample.query.filter(Sample.day == '2024-03-04').count(), Sample.query.filter(Sample.flag == 'x').count())
 print(Sample.query.filter(Sample.flag.in_([1, 3])).count(), Event.query.filter(Event.at > '2024').count())
+ev.at = datetime(2024, 1, 1)
+db.session.commit()
+ev.at = 'later'
+try:
+    db.session.commit()
+except StatementError as e:
+    print(str(e).splitlines()[1:])
+    db.session.rollback()
+s2 = Sample(flag=True)
+db.session.add(s2)
+db.session.commit()
+s2.day = 'x'
+s2.flag = 'y'
+try:
+    db.session.commit()
+except StatementError as e:
+    print(type(e.orig).__name__, str(e).splitlines()[1])
+    db.session.rollback()
+print(s2.day, s2.flag)

@@ -178,6 +178,7 @@ impl Interp<'_> {
             "datetime"
             | "date"
             | "timedelta"
+            | "datetime.time"
             | "Decimal"
             | "datetime.utcnow"
             | "datetime.now"

@@ -32,7 +32,9 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
     ("MemoryError", "Exception"),
-    ("InvalidOperation", "ArithmeticError"),
+    ("DecimalException", "ArithmeticError"),
+    ("InvalidOperation", "DecimalException"),
+    ("Overflow", "DecimalException"),
     ("JSONDecodeError", "ValueError"),
     ("SQLAlchemyError", "Exception"),
     ("StatementError", "SQLAlchemyError"),
@@ -118,6 +120,16 @@ pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
         let short = name.rsplit('.').next().unwrap_or(name);
         map.insert(name, make_class(short, vec![p], true));
     }
+    // `decimal.DivisionByZero(DecimalException, ZeroDivisionError)`.
+    let dz = make_class(
+        "DivisionByZero",
+        vec![
+            map["DecimalException"].clone(),
+            map["ZeroDivisionError"].clone(),
+        ],
+        true,
+    );
+    map.insert("DivisionByZero", dz);
     (object, map)
 }
 
@@ -209,6 +221,19 @@ impl Interp<'_> {
         } else {
             "ValueError"
         };
+        // A decimal signal's args: the list of the signals raised (`[<class
+        // 'decimal.ConversionSyntax'>]`).
+        if let Some(sig) = e
+            .message
+            .strip_prefix("[<class 'decimal.")
+            .and_then(|s| s.strip_suffix("'>]"))
+            && self.exc.contains_key("DecimalException")
+            && matches!(name, "InvalidOperation" | "DivisionByZero" | "Overflow")
+        {
+            let sig = Value::Builtin(Rc::from(format!("decimal.{sig}").as_str()));
+            let v = exc_instance(self.exc[name].clone(), vec![Value::list(vec![sig])]);
+            return self.exc_value_at(v);
+        }
         self.exc_at(name, &e.message)
     }
 

@@ -136,8 +136,17 @@ impl Interp<'_> {
                 "microsecond" => return Ok(Value::int(d.microsecond() as i64)),
                 "tzinfo" if d.is_utc() => return Ok(Value::Builtin(Rc::from("timezone.utc"))),
                 "tzinfo" => return Ok(Value::None),
-                "isoformat" | "strftime" | "date" | "weekday" | "isoweekday" | "replace"
-                | "timestamp" | "astimezone" | "ctime" => return bm(name),
+                "isoformat" | "strftime" | "date" | "time" | "weekday" | "isoweekday"
+                | "replace" | "timestamp" | "astimezone" | "ctime" => return bm(name),
+                _ => {}
+            },
+            Value::Time(t) => match name {
+                "hour" => return Ok(Value::int(t.hour() as i64)),
+                "minute" => return Ok(Value::int(t.minute() as i64)),
+                "second" => return Ok(Value::int(t.second() as i64)),
+                "microsecond" => return Ok(Value::int(t.microsecond() as i64)),
+                "tzinfo" => return Ok(Value::None),
+                "isoformat" | "strftime" | "replace" => return bm(name),
                 _ => {}
             },
             Value::TimeDelta(t) => match name {
@@ -316,17 +325,45 @@ impl Interp<'_> {
             },
             Value::DateTime(d) => match name {
                 "isoformat" => {
-                    let sep = self
-                        .arg_str(&args, 0, "isoformat")?
-                        .and_then(|s| s.chars().next())
-                        .unwrap_or('T');
-                    Ok(Value::str(&self.py(d.isoformat(sep, "auto"))?))
+                    let kwarg = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v);
+                    let sep = match args.first().or_else(|| kwarg("sep")) {
+                        None => 'T',
+                        Some(Value::Str(s)) if s.chars().count() == 1 => {
+                            s.chars().next().unwrap_or('T')
+                        }
+                        Some(_) => {
+                            return self.raise(
+                                "TypeError",
+                                "isoformat() argument 1 must be a unicode character, not str",
+                            );
+                        }
+                    };
+                    let spec = match args.get(1).or_else(|| kwarg("timespec")) {
+                        None => "auto".to_string(),
+                        Some(Value::Str(s)) => s.to_string(),
+                        Some(v) => {
+                            let t = self.type_name(v);
+                            return self.raise(
+                                "TypeError",
+                                format!("isoformat() argument 2 must be str, not {t}"),
+                            );
+                        }
+                    };
+                    Ok(Value::str(&self.py(d.isoformat(sep, &spec))?))
                 }
                 "strftime" => {
                     let f = self.arg_str(&args, 0, "strftime")?.unwrap_or_default();
                     Ok(Value::str(&d.strftime(&f)))
                 }
                 "date" => Ok(Value::Date(d.date())),
+                "time" => Ok(Value::Time(self.py(
+                    crate::core::py::time_of_day::Time::new(
+                        d.hour() as i64,
+                        d.minute() as i64,
+                        d.second() as i64,
+                        d.microsecond() as i64,
+                    ),
+                )?)),
                 "ctime" => Ok(Value::str(&format!(
                     "{} {:>2} {}",
                     d.strftime("%a %b"),
@@ -394,6 +431,39 @@ impl Interp<'_> {
                 })))
             }
             Value::TimeDelta(t) => Ok(Value::Float(t.total_seconds())),
+            Value::Time(t) => match name {
+                "isoformat" => {
+                    let spec = args
+                        .first()
+                        .or_else(|| kw.iter().find(|(k, _)| &**k == "timespec").map(|(_, v)| v));
+                    let spec = match spec {
+                        Some(Value::Str(s)) => s.to_string(),
+                        _ => "auto".to_string(),
+                    };
+                    Ok(Value::str(&self.py(t.isoformat(&spec))?))
+                }
+                "strftime" => {
+                    let f = self.arg_str(&args, 0, "strftime")?.unwrap_or_default();
+                    Ok(Value::str(&t.strftime(&f)))
+                }
+                "replace" => {
+                    let f = self.replaced_fields_named(
+                        &[
+                            t.hour() as i64,
+                            t.minute() as i64,
+                            t.second() as i64,
+                            t.microsecond() as i64,
+                        ],
+                        &super::builtins::DATETIME_FIELDS[3..],
+                        &args,
+                        &kw,
+                    )?;
+                    Ok(Value::Time(self.py(
+                        crate::core::py::time_of_day::Time::new(f[0], f[1], f[2], f[3]),
+                    )?))
+                }
+                _ => self.unsupported(&format!("`time.{name}`")),
+            },
             Value::Decimal(d) => match name {
                 "quantize" => {
                     let rounding = match args
@@ -508,6 +578,18 @@ impl Interp<'_> {
     /// month, day[, hour, minute, second, microsecond]) with the positional and keyword
     /// arguments put in.
     fn replaced_fields(&mut self, current: &[i64], args: &[Value], kw: &Kw) -> R<Vec<i64>> {
+        let names = &super::builtins::DATETIME_FIELDS[..current.len()];
+        self.replaced_fields_named(current, names, args, kw)
+    }
+
+    /// As [`Self::replaced_fields`], the fields called `names`.
+    fn replaced_fields_named(
+        &mut self,
+        current: &[i64],
+        names: &[&str],
+        args: &[Value],
+        kw: &Kw,
+    ) -> R<Vec<i64>> {
         let mut f = current.to_vec();
         if args.len() > f.len() {
             return self.raise(
@@ -523,10 +605,7 @@ impl Interp<'_> {
             f[i] = self.int_arg(a)?;
         }
         for (k, v) in kw {
-            match super::builtins::DATETIME_FIELDS[..f.len()]
-                .iter()
-                .position(|n| **n == **k)
-            {
+            match names.iter().position(|n| **n == **k) {
                 Some(i) => f[i] = self.int_arg(v)?,
                 None => {
                     return self.raise(

@@ -382,14 +382,26 @@ impl Interp<'_> {
             ),
             (BinOp::Mult, Value::TimeDelta(x), Value::Int(n))
             | (BinOp::Mult, Value::Int(n), Value::TimeDelta(x)) => {
-                let n = n.to_i64().unwrap_or(0) as i128;
-                Value::timedelta(self.py(TimeDelta::from_micros(x.total_micros() * n))?)
+                Value::timedelta(self.py(x.mul_int(n))?)
+            }
+            (BinOp::Mult, Value::TimeDelta(x), Value::Float(f))
+            | (BinOp::Mult, Value::Float(f), Value::TimeDelta(x)) => {
+                Value::timedelta(self.py(x.mul_float(*f))?)
+            }
+            (BinOp::Div, Value::TimeDelta(x), Value::Int(n)) => {
+                Value::timedelta(self.py(x.div_int(n))?)
+            }
+            (BinOp::Div, Value::TimeDelta(x), Value::Float(f)) => {
+                Value::timedelta(self.py(x.div_float(*f))?)
+            }
+            (BinOp::FloorDiv, Value::TimeDelta(x), Value::Int(n)) => {
+                Value::timedelta(self.py(x.floordiv_int(n))?)
+            }
+            (BinOp::Mod, Value::TimeDelta(x), Value::TimeDelta(y)) => {
+                Value::timedelta(self.py(x.mod_td(y))?)
             }
             (BinOp::Div, Value::TimeDelta(x), Value::TimeDelta(y)) => {
-                if y.total_micros() == 0 {
-                    return self.raise("ZeroDivisionError", "division by zero");
-                }
-                Value::Float(x.total_micros() as f64 / y.total_micros() as f64)
+                Value::Float(self.py(x.div_td(y))?)
             }
             (BinOp::FloorDiv, Value::TimeDelta(x), Value::TimeDelta(y)) => {
                 if y.total_micros() == 0 {
@@ -428,6 +440,7 @@ impl Interp<'_> {
             Value::Date(_) => "datetime.date".into(),
             Value::DateTime(_) => "datetime.datetime".into(),
             Value::TimeDelta(_) => "datetime.timedelta".into(),
+            Value::Time(_) => "datetime.time".into(),
             other => self.type_name(other),
         }
     }

@@ -35,6 +35,7 @@ impl Interp<'_> {
             Value::Date(_) => "date".into(),
             Value::DateTime(_) => "datetime".into(),
             Value::TimeDelta(_) => "timedelta".into(),
+            Value::Time(_) => "time".into(),
             Value::Func(_) => "function".into(),
             Value::Builtin(n) if &**n == "timezone.utc" => "timezone".into(),
             Value::Builtin(n) if n.starts_with("unbound:") => {
@@ -116,6 +117,7 @@ impl Interp<'_> {
             Value::Date(d) => d.repr(),
             Value::DateTime(d) => d.repr(),
             Value::TimeDelta(t) => t.repr(),
+            Value::Time(t) => t.repr(),
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
             Value::Builtin(n) if &**n == "timezone" => "<class 'datetime.timezone'>".into(),
@@ -124,7 +126,7 @@ impl Interp<'_> {
                 format!("<method '{m}' of '{ty}' objects>")
             }
             Value::Builtin(n) => {
-                if super::builtins::is_type_name(n) {
+                if super::builtins::is_type_name(n) || n.starts_with("decimal.") {
                     format!("<class '{n}'>")
                 } else {
                     format!("<built-in function {n}>")
@@ -238,6 +240,7 @@ impl Interp<'_> {
             Value::DateTime(d) => Ok(d.to_str()),
             Value::Builtin(n) if &**n == "timezone.utc" => Ok("UTC".into()),
             Value::TimeDelta(t) => Ok(t.to_str()),
+            Value::Time(t) => Ok(self.py(t.isoformat("auto"))?),
             Value::Decimal(d) => Ok(d.to_str()),
             Value::Instance(i) if self.is_enum_member(i) && i.class.own("__str__").is_none() => {
                 self.enum_member_text(i, false)

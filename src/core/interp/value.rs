@@ -41,6 +41,8 @@ pub enum Value {
     DateTime(Rc<DateTime>),
     /// `datetime.timedelta`.
     TimeDelta(Rc<TimeDelta>),
+    /// `datetime.time`.
+    Time(crate::core::py::time_of_day::Time),
     /// A user function or lambda.
     Func(Rc<Function>),
     /// A builtin function by name (`len`, `print`, `datetime.utcnow`...).
@@ -393,6 +395,7 @@ impl Value {
             Value::Date(d) => HKey::Repr(d.repr()),
             Value::DateTime(d) => HKey::Repr(d.repr()),
             Value::TimeDelta(d) => HKey::Repr(format!("{d:?}")),
+            Value::Time(t) => HKey::Repr(t.repr()),
             Value::Decimal(d) => HKey::Repr(d.to_str()),
             Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
             // A `Row` hashes as its tuple.

@@ -69,7 +69,10 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
         }
         columns.push(ColumnDef {
             name: c.name.clone(),
-            ty: c.ty.clone(),
+            ty: match &c.type_ddl {
+                Some(d) => crate::core::sql::SqlType::Custom(d.clone()),
+                None => c.ty.clone(),
+            },
             default: c.server_default.as_ref().map(|d| d.sql()),
             not_null: !c.is_nullable(),
             checks,
@@ -159,6 +162,13 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
     }
     for c in &table.columns {
         let cols = vec![c.name.clone()];
+        if c.bool_check {
+            let name = conv_name(md, ConstraintKind::Check, table, &[], None, None).unwrap_or(None);
+            constraints.push(TableConstraint::Check {
+                name,
+                sql: format!("{} IN (0, 1)", crate::core::sql::ident::quote(&c.name)),
+            });
+        }
         if c.unique && !c.index {
             let name = conv_name(md, ConstraintKind::Unique, table, &cols, None, None)?;
             constraints.push(TableConstraint::Unique {

@@ -17,7 +17,7 @@ pub fn insert_cols_as_none(table: &Table) -> Vec<&str> {
             !c.primary_key
                 && c.default.is_none()
                 && c.server_default.is_none()
-                && !matches!(c.ty, crate::core::sql::SqlType::Json)
+                && !c.evaluates_none()
         })
         .map(|c| c.name.as_str())
         .collect()

@@ -130,6 +130,16 @@ pub struct Column {
     pub foreign_keys: Vec<ForeignKey>,
     /// Column-level CHECK constraints `(name, sqltext)` (`db.Column(db.Integer, db.CheckConstraint('x > 0'))`).
     pub checks: Vec<(Option<String>, String)>,
+    /// The type's DDL when it is spelled under another name than its behaviour's
+    /// (`DECIMAL(6, 3)`, `TIMESTAMP`).
+    pub type_ddl: Option<String>,
+    /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`.
+    pub bool_check: bool,
+    /// `JSON(none_as_null=True)`: Python `None` is stored as SQL NULL, not `'null'`.
+    pub none_as_null: bool,
+    /// The `Column` object's own key when it differs from the mapped attribute's `key`
+    /// (`full_name = db.Column('FullName', ...)`: `table.c.FullName`), see [`Column::table_key`].
+    pub own_key: Option<String>,
 }
 
 impl Column {
@@ -149,7 +159,21 @@ impl Column {
             autoincrement: Autoincrement::Auto,
             foreign_keys: vec![],
             checks: vec![],
+            type_ddl: None,
+            bool_check: false,
+            none_as_null: false,
+            own_key: None,
         }
+    }
+    /// The key `table.c` knows the column by: its `key=`, else its name (the mapped
+    /// attribute's name only when the column took its name from it).
+    pub fn table_key(&self) -> &str {
+        self.own_key.as_deref().unwrap_or(&self.key)
+    }
+    /// True when Python `None` is a value of the type, stored as JSON `'null'` (a `JSON`
+    /// column without `none_as_null=True`).
+    pub fn evaluates_none(&self) -> bool {
+        matches!(self.ty, SqlType::Json) && !self.none_as_null
     }
     /// `primary_key=True`.
     pub fn primary_key(mut self) -> Self {

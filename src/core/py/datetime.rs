@@ -205,6 +205,11 @@ impl Date {
         strftime_impl(self, 0, 0, 0, 0, fmt)
     }
 
+    /// `strftime` of this date at a time of day (`time.strftime` formats on 1900-01-01).
+    pub fn strftime_at(&self, h: u32, mi: u32, s: u32, us: u32, fmt: &str) -> String {
+        strftime_impl(self, h, mi, s, us, fmt)
+    }
+
     /// SQLAlchemy's SQLite storage string for a `Date` column: `2024-03-15`.
     pub fn to_sqlite(&self) -> String {
         self.isoformat()

@@ -56,6 +56,7 @@ pub mod str_case;
 pub mod str_format;
 pub mod strings;
 pub mod strptime;
+pub mod time_of_day;
 pub mod timedelta;
 pub mod unicode_tables;
 

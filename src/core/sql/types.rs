@@ -43,6 +43,14 @@ pub enum SqlType {
     EnumClass(String, Vec<String>),
     /// Any other type, rendered verbatim.
     Custom(String),
+    /// A type spelled under another name in DDL, behaving as its base (`DECIMAL(6, 3)` is a
+    /// `Numeric`, `TIMESTAMP` a `DateTime`, `CHAR(3)` a `String`); a column keeps the base
+    /// as its type and the spelling for its DDL.
+    Spelled(Box<SqlType>, String),
+    /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
+    CheckedBoolean,
+    /// `JSON(none_as_null=True)`: a `JSON` column storing Python `None` as SQL NULL.
+    JsonNoneAsNull,
 }
 
 impl SqlType {
@@ -86,6 +94,12 @@ impl SqlType {
             // (SQLAlchemy's NullType, which compiles as `NULL`.)
             SqlType::Custom(s) if s == "NULL" => "NullType()".into(),
             SqlType::Custom(s) => s.clone(),
+            SqlType::Spelled(base, name) => {
+                let r = base.py_repr();
+                format!("{name}{}", r.find('(').map_or("()", |i| &r[i..]))
+            }
+            SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
+            SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
         }
     }
 
@@ -118,6 +132,12 @@ impl SqlType {
                 format!("VARCHAR({n})")
             }
             SqlType::Custom(s) => s.clone(),
+            SqlType::Spelled(base, name) => {
+                let d = base.ddl();
+                format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
+            }
+            SqlType::CheckedBoolean => "BOOLEAN".into(),
+            SqlType::JsonNoneAsNull => "JSON".into(),
         }
     }
 

@@ -32,14 +32,18 @@ impl Interp<'_> {
                 Value::Builtin(Rc::from(name))
             }
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
+            ("datetime", "time") => Value::Builtin(Rc::from("datetime.time")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
+            (
+                "decimal",
+                "InvalidOperation" | "DivisionByZero" | "DecimalException" | "Overflow",
+            ) => Value::Class(self.exc[name].clone()),
             ("enum", "Enum") => Value::Class(self.enum_class.clone()),
             ("enum", "auto") => Value::Builtin(Rc::from("enum.auto")),
             // (The rounding modes are strings in Python too.)
             ("decimal", n) if crate::core::py::decimal_ops::Rounding::from_name(n).is_some() => {
                 Value::str(n)
             }
-            ("decimal", "InvalidOperation") => Value::Class(self.exc["InvalidOperation"].clone()),
             ("json", "dumps" | "loads") => {
                 Value::Builtin(Rc::from(format!("json.{name}").as_str()))
             }
@@ -166,6 +170,7 @@ impl Interp<'_> {
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
             ("datetime_module", "datetime" | "date" | "timedelta" | "timezone") => name.to_string(),
             ("datetime_module" | "timezone", "UTC" | "utc") => "timezone.utc".to_string(),
+            ("datetime_module", "time") => "datetime.time".to_string(),
             ("str" | "list" | "dict" | "set" | "tuple" | "int" | "float", _) => {
                 // `str.lower`: the method unbound, called with the receiver first.
                 let sample = match owner {

@@ -70,6 +70,33 @@ impl Interp<'_> {
                         .with_utc(utc),
                 ))
             }
+            "datetime.time" => {
+                let mut n = [0i64; 4];
+                let names = &DATETIME_FIELDS[3..];
+                if args.len() > 4 {
+                    return self.unsupported("`time()` with a tzinfo");
+                }
+                for (i, a) in args.iter().enumerate() {
+                    n[i] = self.int_arg(a)?;
+                }
+                for (k, v) in &kw {
+                    match names.iter().position(|x| *x == &**k) {
+                        Some(p) => n[p] = self.int_arg(v)?,
+                        None if &**k == "tzinfo" => {
+                            return self.unsupported("`time()` with a tzinfo");
+                        }
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                format!("'{k}' is an invalid keyword argument for this function"),
+                            );
+                        }
+                    }
+                }
+                Ok(Value::Time(self.py(
+                    crate::core::py::time_of_day::Time::new(n[0], n[1], n[2], n[3]),
+                )?))
+            }
             "date" => {
                 let mut n = [0i64; 3];
                 if args.len() < 3 {
@@ -128,9 +155,10 @@ impl Interp<'_> {
                 None => Ok(Value::Decimal(Rc::new(self.py(Decimal::parse("0"))?))),
                 Some(Value::Str(s)) => match Decimal::parse(s) {
                     Ok(d) => Ok(Value::Decimal(Rc::new(d))),
-                    Err(_) => {
-                        self.raise("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]")
-                    }
+                    Err(_) => self.py(Err(crate::core::py::PyErr::new(
+                        crate::core::py::error::PyErrKind::InvalidOperation,
+                        "[<class 'decimal.ConversionSyntax'>]",
+                    ))),
                 },
                 Some(Value::Int(i)) => Ok(Value::Decimal(Rc::new(Decimal::from_int(i)))),
                 Some(Value::Float(f)) => Ok(Value::Decimal(Rc::new(Decimal::from_f64(*f)))),

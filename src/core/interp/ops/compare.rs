@@ -73,6 +73,7 @@ impl Interp<'_> {
             (Value::TimeDelta(x), Value::TimeDelta(y)) => {
                 Some(x.total_micros().cmp(&y.total_micros()))
             }
+            (Value::Time(x), Value::Time(y)) => Some(x.cmp(y)),
             (Value::Decimal(x), Value::Decimal(y)) => x.compare(y),
             (Value::Decimal(x), Value::Int(y)) => x.compare_int(y),
             (Value::Int(x), Value::Decimal(y)) => y.compare_int(x).map(Ordering::reverse),
@@ -185,6 +186,7 @@ impl Interp<'_> {
             (Value::Date(x), Value::Date(y)) => x == y,
             (Value::DateTime(x), Value::DateTime(y)) => x == y,
             (Value::TimeDelta(x), Value::TimeDelta(y)) => x.total_micros() == y.total_micros(),
+            (Value::Time(x), Value::Time(y)) => x == y,
             (Value::Instance(i), _) if i.class.lookup("__eq__").is_some() => {
                 let f = i.class.lookup("__eq__").unwrap_or(Value::None);
                 let m = Value::Method(Rc::new((a.clone(), f)));

@@ -469,7 +469,20 @@ impl Interp<'_> {
             None if !fks.is_empty() => SqlType::Integer,
             None => SqlType::Custom("NULL".into()),
         };
+        // A type spelled under another name keeps its base's behaviour.
+        let (ty, type_ddl, bool_check, none_as_null) = match ty {
+            SqlType::Spelled(ref base, _) => {
+                let d = ty.ddl();
+                ((**base).clone(), Some(d), false, false)
+            }
+            SqlType::CheckedBoolean => (SqlType::Boolean, None, true, false),
+            SqlType::JsonNoneAsNull => (SqlType::Json, None, false, true),
+            t => (t, None, false, false),
+        };
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
+        col.type_ddl = type_ddl;
+        col.bool_check = bool_check;
+        col.none_as_null = none_as_null;
         for fk in fks {
             col = col.foreign_key(fk);
         }
@@ -553,6 +566,7 @@ impl Interp<'_> {
                 "key" => {
                     if let Value::Str(s) = v {
                         col = col.key(s);
+                        col.own_key = Some(s.to_string());
                     }
                 }
                 "doc" | "comment" | "info" | "quote" | "sort_order" => {}

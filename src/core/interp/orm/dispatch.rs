@@ -41,6 +41,24 @@ pub(super) const TYPES: &[&str] = &[
     "VARCHAR",
     "INTEGER",
     "TEXT",
+    "BOOLEAN",
+    "DATETIME",
+    "FLOAT",
+    "NUMERIC",
+    "DATE",
+    "TIME",
+    "BIGINT",
+    "SMALLINT",
+    "BLOB",
+    "CHAR",
+    "REAL",
+    "TIMESTAMP",
+    "Uuid",
+    "UUID",
+    "NCHAR",
+    "NVARCHAR",
+    "CLOB",
+    "JSON",
 ];
 
 pub(super) fn type_of_name(n: &str) -> SqlType {
@@ -50,16 +68,25 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "Unicode" => SqlType::Unicode(None),
         "Text" | "TEXT" => SqlType::Text,
         "UnicodeText" => SqlType::UnicodeText,
-        "Boolean" => SqlType::Boolean,
-        "DateTime" => SqlType::DateTime,
-        "Date" => SqlType::Date,
-        "Time" => SqlType::Time,
-        "Float" | "Double" => SqlType::Float,
-        "Numeric" | "DECIMAL" => SqlType::Numeric(None, None),
+        "Boolean" | "BOOLEAN" => SqlType::Boolean,
+        "DateTime" | "DATETIME" => SqlType::DateTime,
+        "Date" | "DATE" => SqlType::Date,
+        "Time" | "TIME" => SqlType::Time,
+        "Float" | "Double" | "FLOAT" => SqlType::Float,
+        "Numeric" | "NUMERIC" => SqlType::Numeric(None, None),
+        "DECIMAL" => SqlType::Spelled(Box::new(SqlType::Numeric(None, None)), n.into()),
+        "REAL" => SqlType::Spelled(Box::new(SqlType::Float), n.into()),
+        "TIMESTAMP" => SqlType::Spelled(Box::new(SqlType::DateTime), n.into()),
+        "CHAR" | "NCHAR" | "NVARCHAR" => {
+            SqlType::Spelled(Box::new(SqlType::String(None)), n.into())
+        }
+        "CLOB" => SqlType::Spelled(Box::new(SqlType::Text), n.into()),
+        // (Stored as 32 hex digits on SQLite; its values stay strings here.)
+        "Uuid" | "UUID" => SqlType::Custom("CHAR(32)".into()),
         "JSON" => SqlType::Json,
-        "BigInteger" => SqlType::BigInteger,
-        "SmallInteger" => SqlType::SmallInteger,
-        "LargeBinary" | "PickleType" => SqlType::LargeBinary,
+        "BigInteger" | "BIGINT" => SqlType::BigInteger,
+        "SmallInteger" | "SMALLINT" => SqlType::SmallInteger,
+        "LargeBinary" | "PickleType" | "BLOB" => SqlType::LargeBinary,
         "Interval" => SqlType::Interval,
         "Enum" => SqlType::Enum(vec![]),
         _ => SqlType::Custom(n.to_uppercase()),
@@ -296,7 +323,7 @@ impl Interp<'_> {
             Native::TableColumns(t) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
-                    && let Some(i) = tb.columns.iter().position(|c| c.key == name)
+                    && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
@@ -312,7 +339,7 @@ impl Interp<'_> {
                 };
                 match name {
                     "name" => Ok(Value::str(&c.name)),
-                    "key" => Ok(Value::str(&c.key)),
+                    "key" => Ok(Value::str(c.table_key())),
                     "nullable" => Ok(Value::Bool(c.is_nullable())),
                     "primary_key" => Ok(Value::Bool(c.primary_key)),
                     "unique" => Ok(if c.unique {
@@ -325,7 +352,7 @@ impl Interp<'_> {
                     } else {
                         Value::None
                     }),
-                    "type" => Ok(nv(Native::ColumnType(c.ty.clone()))),
+                    "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
                     "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
                     "default" | "server_default" => Ok(Value::None),
@@ -546,6 +573,8 @@ impl Interp<'_> {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
             }
             Native::IndexSpec(ix) if name == "unique" => Ok(Value::Bool(ix.unique)),
+            Native::ExecContext(p) if name == "current_parameters" => Ok(p.clone()),
+            Native::ExecContext(_) if name == "get_current_parameters" => method(name),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise(
@@ -681,7 +710,54 @@ impl Interp<'_> {
                 let name = name.clone();
                 self.call_func(&name, args, kw)
             }
+            Native::ColumnType(SqlType::Spelled(base, name)) => {
+                let r =
+                    self.call_native(Rc::new(Native::ColumnType((**base).clone())), args, kw)?;
+                Ok(match &r {
+                    Value::Native(n) => match &**n {
+                        Native::ColumnType(b @ SqlType::String(_) | b @ SqlType::Numeric(..)) => {
+                            nv(Native::ColumnType(SqlType::Spelled(
+                                Box::new(b.clone()),
+                                name.clone(),
+                            )))
+                        }
+                        _ => r.clone(),
+                    },
+                    _ => r.clone(),
+                })
+            }
             Native::ColumnType(t) => {
+                let flag = |k: &str| kwget(&kw, k).map(|v| matches!(v, Value::Bool(true)));
+                match t {
+                    SqlType::Numeric(..) if flag("asdecimal") == Some(false) => {
+                        // Plain floats back: no Decimal result processing.
+                        let mut kw = kw.clone();
+                        kw.retain(|(k, _)| &**k != "asdecimal");
+                        let r = self.call_native(n.clone(), args, kw)?;
+                        return Ok(match &r {
+                            Value::Native(x) => match &**x {
+                                Native::ColumnType(t) => {
+                                    nv(Native::ColumnType(SqlType::Custom(t.ddl())))
+                                }
+                                _ => r.clone(),
+                            },
+                            _ => r.clone(),
+                        });
+                    }
+                    SqlType::Float if flag("asdecimal") == Some(true) => {
+                        return Ok(nv(Native::ColumnType(SqlType::Spelled(
+                            Box::new(SqlType::Numeric(None, None)),
+                            "FLOAT".into(),
+                        ))));
+                    }
+                    SqlType::Boolean if flag("create_constraint") == Some(true) => {
+                        return Ok(nv(Native::ColumnType(SqlType::CheckedBoolean)));
+                    }
+                    SqlType::Json if flag("none_as_null") == Some(true) => {
+                        return Ok(nv(Native::ColumnType(SqlType::JsonNoneAsNull)));
+                    }
+                    _ => {}
+                }
                 let ints: Vec<Option<u32>> = args
                     .iter()
                     .map(|a| match a {
@@ -799,4 +875,19 @@ fn type_value(ty: Option<SqlType>) -> Value {
         None => SqlType::Custom("NULL".into()),
     };
     nv(Native::ColumnType(t))
+}
+
+/// A column's type object: its base type, under the name its DDL spells it with when that
+/// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`).
+fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
+    let Some(d) = &c.type_ddl else {
+        return c.ty.clone();
+    };
+    let name = d.split('(').next().unwrap_or("");
+    match name {
+        "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => {
+            SqlType::Spelled(Box::new(c.ty.clone()), name.to_string())
+        }
+        _ => c.ty.clone(),
+    }
 }

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::core::orm::persist;
 use crate::core::orm::schema::Table;
-use crate::core::sql::{Expr, SqlType, SqlValue, Statement, render};
+use crate::core::sql::{Expr, SqlValue, Statement, render};
 
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
@@ -207,6 +207,22 @@ fn insert_sql(plan: &TablePlan, cols: &[usize], inline: &[usize], returning: &[u
 }
 
 impl Interp<'_> {
+    /// The execution context's current parameters for an object being written: its
+    /// column values so far, by column key.
+    pub fn current_params(&mut self, inst: &Rc<Instance>) -> Vec<(String, Value)> {
+        let Some(m) = inst.class.model_info() else {
+            return Vec::new();
+        };
+        let Ok(table) = self.orm.reg.table_of(&m.class) else {
+            return Vec::new();
+        };
+        let keys: Vec<String> = table.columns.iter().map(|c| c.key.clone()).collect();
+        keys.into_iter()
+            .enumerate()
+            .filter_map(|(i, k)| column_attr(inst, i).map(|v| (k, v)))
+            .collect()
+    }
+
     /// The flush plan of a model's table (built on first use in this flush).
     pub fn table_plan(&mut self, plans: &mut Plans, m: &ModelInfo) -> Option<Rc<TablePlan>> {
         if let Some((c, p)) = &plans.last
@@ -226,11 +242,7 @@ impl Interp<'_> {
                 .iter()
                 .map(|c| none_cols.contains(&c.name.as_str()))
                 .collect(),
-            eval_none: table
-                .columns
-                .iter()
-                .map(|c| matches!(c.ty, SqlType::Json))
-                .collect(),
+            eval_none: table.columns.iter().map(|c| c.evaluates_none()).collect(),
             server_default: table
                 .columns
                 .iter()
@@ -248,11 +260,14 @@ impl Interp<'_> {
             let d = self
                 .orm
                 .defaults
-                .get(&(plan.table.name.clone(), c.name.clone()));
-            let default = d.and_then(|d| d.0.clone());
+                .get(&(plan.table.name.clone(), c.name.clone()))
+                .cloned();
+            let default = d.as_ref().and_then(|d| d.0.clone());
+            // A SQL expression (`func.now()`) or fragment (`text('6 * 7')`).
             let sql = default.as_ref().and_then(|v| match v {
                 Value::Native(n) => match &**n {
                     super::Native::Sql(s) => Some(s.expr.clone()),
+                    super::Native::Text(..) => self.as_sql(v).map(|s| s.expr),
                     _ => None,
                 },
                 _ => None,
@@ -265,7 +280,7 @@ impl Interp<'_> {
                     .unwrap_or_default(),
             );
             plan.sql_default.push(sql);
-            plan.onupdate.push(d.and_then(|d| d.1.clone()));
+            plan.onupdate.push(d.and_then(|d| d.1));
         }
         let plan = Rc::new(plan);
         plans.by_class.insert(m.class.clone(), plan.clone());
@@ -333,7 +348,7 @@ impl Interp<'_> {
                     }
                     Some(Value::None) | None => match &plan.insert_default[i] {
                         Some(d) => {
-                            let v = self.eval_default(d)?;
+                            let v = self.eval_default_ctx(d, |it| it.current_params(inst))?;
                             defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
                             set_column_attr(inst, i, v.clone());
                             Some(v)

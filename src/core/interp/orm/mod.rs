@@ -69,6 +69,9 @@ pub enum Native {
     Generator(RefCell<(Vec<Value>, usize)>),
     /// `db.Integer`, `db.String(80)`.
     ColumnType(SqlType),
+    /// The execution context a column default callable taking one argument gets: its
+    /// `get_current_parameters()` / `current_parameters` (a dict).
+    ExecContext(Value),
     /// `db.Column(...)` before it is mapped.
     ColumnSpec(RefCell<ColumnSpec>),
     /// `db.ForeignKey(...)`.
@@ -339,6 +342,7 @@ impl Native {
             Native::ColumnObj(..) => "Column",
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
+            Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
             Native::Generator(_) => "generator",
             Native::ColumnType(_) => "TypeEngine",

@@ -281,6 +281,9 @@ impl Interp<'_> {
             if !spec.explicit_name {
                 col.name = key.to_string();
             }
+            if spec.explicit_name && col.own_key.is_none() {
+                col.own_key = Some(col.name.clone());
+            }
             col.key = key.to_string();
             self.orm.defaults.insert(
                 (table_name.clone(), col.name.clone()),

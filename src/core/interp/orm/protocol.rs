@@ -141,8 +141,8 @@ impl Interp<'_> {
             parts.push(format!("ForeignKey('{}.{}')", fk.table, fk.column));
         }
         parts.push(format!("table=<{t}>"));
-        if c.key != c.name {
-            parts.push(format!("key='{}'", c.key));
+        if c.table_key() != c.name {
+            parts.push(format!("key='{}'", c.table_key()));
         }
         if c.primary_key {
             parts.push("primary_key=True".into());
@@ -347,7 +347,7 @@ impl Interp<'_> {
             Native::TableColumns(t) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let (Some(tb), Value::Str(s)) = (tb, key)
-                    && let Some(i) = tb.columns.iter().position(|c| c.key == **s)
+                    && let Some(i) = tb.columns.iter().position(|c| c.table_key() == &**s)
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }

@@ -240,7 +240,7 @@ impl Interp<'_> {
                     Some(SqlObj {
                         expr: Expr::col(&t.name, c.name.clone()),
                         ty: Some(c.ty.clone()),
-                        key: Some(Rc::from(c.key.as_str())),
+                        key: Some(Rc::from(c.name.as_str())),
                         class: None,
                     })
                 }

@@ -22,6 +22,7 @@ impl Interp<'_> {
     ) -> R<Value> {
         match &*n {
             Native::Session => self.session_method(name, args, kw),
+            Native::ExecContext(p) if name == "get_current_parameters" => Ok(p.clone()),
             Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),
             Native::Row(r) => {
@@ -157,7 +158,10 @@ impl Interp<'_> {
                 };
                 match name {
                     "keys" => Ok(Value::list(
-                        tb.columns.iter().map(|c| Value::str(&c.key)).collect(),
+                        tb.columns
+                            .iter()
+                            .map(|c| Value::str(c.table_key()))
+                            .collect(),
                     )),
                     "values" => Ok(Value::list(
                         (0..tb.columns.len())
@@ -170,7 +174,7 @@ impl Interp<'_> {
                             .enumerate()
                             .map(|(i, c)| {
                                 Value::tuple(vec![
-                                    Value::str(&c.key),
+                                    Value::str(c.table_key()),
                                     nv(Native::ColumnObj(t.clone(), i)),
                                 ])
                             })

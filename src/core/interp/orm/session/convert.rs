@@ -46,6 +46,13 @@ impl Interp<'_> {
                     "SQLite DateTime type only accepts Python datetime and date objects as input.",
                 );
             }
+            (SqlType::Time, Value::Time(_)) => {}
+            (SqlType::Time, _) => {
+                return self.bind_error(
+                    "TypeError",
+                    "SQLite Time type only accepts Python time objects as input.",
+                );
+            }
             (SqlType::Boolean, _) => self.check_strict_bool(v)?,
             _ => {}
         }
@@ -87,6 +94,7 @@ impl Interp<'_> {
             (Value::DateTime(d), Some(SqlType::Date)) => SqlValue::text(d.date().to_sqlite()),
             (Value::DateTime(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Date(d), _) => SqlValue::text(d.to_sqlite()),
+            (Value::Time(t), _) => SqlValue::text(t.to_sqlite()),
             (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text)) => {
                 SqlValue::text(d.to_str())
             }
@@ -161,6 +169,9 @@ impl Interp<'_> {
                 }
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
+            (SqlValue::Text(s), Some(SqlType::Time)) => {
+                Value::Time(self.py(crate::core::py::time_of_day::Time::fromisoformat(s))?)
+            }
             (SqlValue::Text(s), Some(SqlType::Interval)) => {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 let at = self.py(DateTime::from_sqlite(s))?;

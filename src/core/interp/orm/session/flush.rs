@@ -289,6 +289,31 @@ impl Interp<'_> {
 
     /// Calls a Python default (callable or constant).
     pub fn eval_default(&mut self, d: &Value) -> R<Value> {
+        self.eval_default_ctx(d, |_| Vec::new())
+    }
+
+    /// As [`Self::eval_default`]; a callable taking one positional argument is given the
+    /// execution context, whose current parameters `params` makes (column key → value).
+    pub fn eval_default_ctx(
+        &mut self,
+        d: &Value,
+        params: impl FnOnce(&mut Self) -> Vec<(String, Value)>,
+    ) -> R<Value> {
+        if takes_context(d) {
+            let dict = crate::core::interp::value::Dict::default();
+            let dict = Value::Dict(Rc::new(std::cell::RefCell::new(dict)));
+            if let Value::Dict(dd) = &dict {
+                let mut dd = dd.borrow_mut();
+                for (k, v) in params(self) {
+                    let k = Value::str(&k);
+                    if let Some(h) = k.hkey() {
+                        dd.insert(h, k, v);
+                    }
+                }
+            }
+            let ctx = Value::Native(Rc::new(Native::ExecContext(dict)));
+            return self.call(d, vec![ctx], vec![]);
+        }
         match d {
             Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::BuiltinMethod(_) => {
                 self.call(d, vec![], vec![])
@@ -375,4 +400,19 @@ fn simple_eq(a: &Value, b: &Value) -> bool {
         (Value::Decimal(x), Value::Decimal(y)) => x.num_eq(y),
         _ => false,
     }
+}
+
+/// SQLAlchemy's `_maybe_wrap_callable`: a default function with exactly one positional
+/// parameter without a default receives the execution context.
+fn takes_context(d: &Value) -> bool {
+    let (f, bound) = match d {
+        Value::Func(f) => (f, 0),
+        Value::Method(m) => match &m.1 {
+            Value::Func(f) => (f, 1),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let positional = f.params.posonly.len() + f.params.args.len();
+    positional.saturating_sub(f.defaults.len() + bound) == 1
 }

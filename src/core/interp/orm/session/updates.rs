@@ -74,6 +74,10 @@ impl Interp<'_> {
         let table = &plan.table;
         let mut changes: Vec<(String, SqlValue)> = vec![];
         let mut changed_keys = vec![];
+        // A value its type's bind processor refused (the first), and the changed values as
+        // given, for the error.
+        let mut bind_err = None;
+        let mut given: Vec<(String, Value)> = vec![];
         for (i, col) in table.columns.iter().enumerate() {
             let (cur, old) = match inst.orm.borrow().as_ref() {
                 Some(s) => (s.value(i).cloned(), s.committed_value(i).cloned()),
@@ -93,12 +97,19 @@ impl Interp<'_> {
                 } else {
                     match self.to_sql_stored(&cur, &col.ty) {
                         Ok(sv) => sv,
-                        Err(e) => return Err(self.update_bind_error(e, inst, table, col, cur)),
+                        Err(e) => {
+                            bind_err.get_or_insert(e);
+                            SqlValue::Null
+                        }
                     }
                 };
+                given.push((col.key.clone(), cur.clone()));
                 changes.push((col.name.clone(), sv));
                 changed_keys.push(i);
             }
+        }
+        if let Some(e) = bind_err {
+            return Err(self.update_bind_error(e, inst, table, &changes, given));
         }
         if changes.is_empty() {
             return Ok(());
@@ -112,12 +123,16 @@ impl Interp<'_> {
                 // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
                 // the object then reloads on access, as SQLAlchemy expires the attribute.
                 if let Value::Native(n) = &d
-                    && let super::super::Native::Sql(e) = &**n
+                    && matches!(
+                        &**n,
+                        super::super::Native::Sql(_) | super::super::Native::Text(..)
+                    )
+                    && let Some(e) = self.as_sql(&d)
                 {
-                    sql_set.push((col.name.clone(), e.expr.clone()));
+                    sql_set.push((col.name.clone(), e.expr));
                     continue;
                 }
-                let v = self.eval_default(&d)?;
+                let v = self.eval_default_ctx(&d, |it| it.current_params(inst))?;
                 let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
                 set_column_attr(inst, i, v);
@@ -198,23 +213,27 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// A bind processor's error in an object's UPDATE: with the statement setting that
-    /// column and its parameters (the value, then the primary key as `<table>_<column>`).
+    /// A bind processor's error in an object's UPDATE: with the statement setting its
+    /// changed columns and its parameters (the values as given, then the primary key as
+    /// `<table>_<column>`).
     fn update_bind_error(
         &mut self,
         e: Box<crate::core::interp::Exc>,
         inst: &Rc<Instance>,
         table: &crate::core::orm::schema::Table,
-        col: &crate::core::orm::schema::Column,
-        cur: Value,
+        changes: &[(String, SqlValue)],
+        mut params: Vec<(String, Value)>,
     ) -> Box<crate::core::interp::Exc> {
         let pk = match self.identity_params(inst) {
             Ok(pk) => pk,
             Err(_) => return e,
         };
-        let up = persist::update_row(table, &[(col.name.as_str(), SqlValue::Null)], &pk);
+        let set: Vec<(&str, SqlValue)> = changes
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.clone()))
+            .collect();
+        let up = persist::update_row(table, &set, &pk);
         let sql = render(&Statement::Update(up)).sql;
-        let mut params = vec![(col.key.clone(), cur)];
         let ident = inst.orm.borrow().as_ref().and_then(|s| s.identity.clone());
         let ident = ident.as_ref().map_or(&[][..], |i| i.values()).to_vec();
         for (name, v) in table.primary_key().iter().zip(ident) {
