@@ -427,3 +427,8 @@ fn rollback_restores_deleted_objects() {
 fn flush_syncs_foreign_keys_only_where_relationships_changed() {
     check("fk_sync_history");
 }
+
+#[test]
+fn flush_updates_a_table_before_inserting_into_it() {
+    check("update_before_insert");
+}
