@@ -432,3 +432,8 @@ fn flush_syncs_foreign_keys_only_where_relationships_changed() {
 fn flush_updates_a_table_before_inserting_into_it() {
     check("update_before_insert");
 }
+
+#[test]
+fn expire_named_attributes_only() {
+    check("expire_attributes");
+}
