@@ -437,3 +437,8 @@ fn flush_updates_a_table_before_inserting_into_it() {
 fn expire_named_attributes_only() {
     check("expire_attributes");
 }
+
+#[test]
+fn dynamic_collections_index_backref_and_delete() {
+    check("dynamic_collections");
+}

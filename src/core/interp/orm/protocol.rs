@@ -354,6 +354,12 @@ impl Interp<'_> {
                 }
                 self.key_error(key)
             }
+            // A dynamic relationship is indexed like its query.
+            Native::Dynamic(inst, rel, false) => {
+                let (inst, rel) = (inst.clone(), rel.clone());
+                let q = self.dynamic_query(&inst, &rel)?;
+                self.native_getitem(Rc::new(Native::Query(q)), key)
+            }
             Native::Query(q) => {
                 let i = self.as_index(key)?;
                 let mut q2 = q.clone();
@@ -382,6 +388,12 @@ impl Interp<'_> {
     /// Slicing a query: LIMIT/OFFSET.
     pub fn native_slice(&mut self, n: Rc<Native>, a: Option<i64>, b: Option<i64>) -> R<Value> {
         match &*n {
+            // A dynamic relationship is sliced like its query.
+            Native::Dynamic(inst, rel, false) => {
+                let (inst, rel) = (inst.clone(), rel.clone());
+                let q = self.dynamic_query(&inst, &rel)?;
+                self.native_slice(Rc::new(Native::Query(q)), a, b)
+            }
             Native::Query(q) => {
                 let mut q2 = q.clone();
                 let start = a.unwrap_or(0);

@@ -237,8 +237,16 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        // cascade to related objects held in relationship attributes
-        let related = self.related_objects(inst);
+        // cascade to related objects held in relationship attributes (and appended to
+        // its dynamic collections)
+        let mut related = self.related_objects(inst);
+        related.extend(
+            self.orm
+                .dynamic_links
+                .iter()
+                .filter(|(p, _, _, added)| *added && Rc::ptr_eq(p, inst))
+                .map(|(_, _, c, _)| c.clone()),
+        );
         for r in related {
             if matches!(self.status(&r), Status::Transient | Status::Detached) {
                 self.session_add(&Value::Instance(r))?;
