@@ -442,3 +442,8 @@ fn expire_named_attributes_only() {
 fn dynamic_collections_index_backref_and_delete() {
     check("dynamic_collections");
 }
+
+#[test]
+fn relationship_order_by_list_strings_and_callables() {
+    check("order_by_forms");
+}
