@@ -447,3 +447,8 @@ fn dynamic_collections_index_backref_and_delete() {
 fn relationship_order_by_list_strings_and_callables() {
     check("order_by_forms");
 }
+
+#[test]
+fn session_options_and_begin_nested_flush() {
+    check("session_options");
+}

@@ -56,7 +56,10 @@ impl Interp<'_> {
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
-        // expire everything
+        // expire everything (unless `expire_on_commit=False`)
+        if self.orm.keep_on_commit {
+            return Ok(());
+        }
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
             self.expire(&i);

@@ -344,9 +344,15 @@ impl Interp<'_> {
 
     /// Flushes before a query when there is anything pending.
     pub fn autoflush(&mut self) -> R<()> {
-        if self.orm.flushing {
+        if self.orm.flushing || self.orm.autoflush_off {
             return Ok(());
         }
+        self.flush_pending()
+    }
+
+    /// Flushes when there is anything pending (`begin_nested()` does, whatever the
+    /// autoflush setting).
+    pub fn flush_pending(&mut self) -> R<()> {
         if self.orm.failed.is_some() {
             return self.begin();
         }
