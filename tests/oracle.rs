@@ -452,3 +452,8 @@ fn relationship_order_by_list_strings_and_callables() {
 fn session_options_and_begin_nested_flush() {
     check("session_options");
 }
+
+#[test]
+fn session_and_identity_map_iteration() {
+    check("session_iteration");
+}

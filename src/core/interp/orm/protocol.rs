@@ -271,10 +271,14 @@ impl Interp<'_> {
                 let q = self.dynamic_query(&inst.clone(), &key.clone())?;
                 self.query_all(&q)
             }
-            Native::IdentityMap => Ok(self
+            // (a mapping: its keys)
+            Native::IdentityMap => Ok(self.identity_map_keys()),
+            // `iter(session)`: the pending objects, then the identity map's
+            Native::Session => Ok(self
                 .orm
-                .identity_order
+                .new
                 .iter()
+                .chain(&self.orm.identity_order)
                 .map(|i| Value::Instance(i.clone()))
                 .collect()),
             Native::SessionSet(k) => self.session_set_items(*k),

@@ -1,6 +1,7 @@
-//! The flush: change tracking (modified objects, dirtiness, autoflush), then INSERTs in
-//! dependency order (parents first, self-referential rows level by level), UPDATEs of
-//! changed columns, association rows and DELETEs (children first).
+//! The flush: change tracking (modified objects, dirtiness, autoflush), then table by
+//! table in dependency order (parents first) the UPDATEs of changed columns and the
+//! INSERTs (self-referential rows level by level), association rows and DELETEs
+//! (children first).
 
 use std::rc::Rc;
 
