@@ -517,3 +517,33 @@ fn column_keys_and_json_none_as_null() {
 fn decimal_exception_classes() {
     check("decimal_exceptions");
 }
+
+#[test]
+fn flush_updates_a_table_before_inserting_into_it() {
+    check("update_before_insert");
+}
+
+#[test]
+fn expire_named_attributes_only() {
+    check("expire_attributes");
+}
+
+#[test]
+fn dynamic_collections_index_backref_and_delete() {
+    check("dynamic_collections");
+}
+
+#[test]
+fn relationship_order_by_list_strings_and_callables() {
+    check("order_by_forms");
+}
+
+#[test]
+fn session_options_and_begin_nested_flush() {
+    check("session_options");
+}
+
+#[test]
+fn session_and_identity_map_iteration() {
+    check("session_iteration");
+}

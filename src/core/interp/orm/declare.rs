@@ -69,6 +69,27 @@ impl Interp<'_> {
                 if let Some(app) = args.first().or(kwget(&kw, "app")) {
                     self.force_db_config(app)?;
                 }
+                if let Some(Value::Dict(d)) = kwget(&kw, "session_options") {
+                    let opts: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in opts {
+                        match &k {
+                            Value::Str(k) if &**k == "expire_on_commit" => {
+                                self.orm.keep_on_commit = !self.truthy(&v)?;
+                            }
+                            Value::Str(k) if &**k == "autoflush" => {
+                                self.orm.autoflush_off = !self.truthy(&v)?;
+                            }
+                            _ => {
+                                let k = self.repr(&k)?;
+                                return self.unsupported(&format!("session_options key {k}"));
+                            }
+                        }
+                    }
+                }
                 Ok(nv(Native::Db))
             }
             "Migrate" => Ok(Value::None),

@@ -260,6 +260,10 @@ pub struct OrmState {
     pub deleted: Vec<Rc<Instance>>,
     /// Objects inserted in the current transaction.
     pub inserted_in_tx: Vec<Rc<Instance>>,
+    /// `session_options={'expire_on_commit': False}`: a commit leaves loaded state alone.
+    pub keep_on_commit: bool,
+    /// `session_options={'autoflush': False}`: queries do not flush first.
+    pub autoflush_off: bool,
     /// Objects whose rows the current transaction deleted (a rollback restores them).
     pub deleted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.

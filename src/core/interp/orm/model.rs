@@ -200,6 +200,12 @@ impl RelSnapshots {
     pub fn insert(&mut self, name: Rc<str>, v: Value) -> Option<Value> {
         self.0.get_or_insert_with(Default::default).insert(name, v)
     }
+    /// Forgets the snapshot of relationship `name`.
+    pub fn remove(&mut self, name: &str) {
+        if let Some(m) = self.0.as_mut() {
+            m.remove(name);
+        }
+    }
     /// Forgets every snapshot.
     pub fn clear(&mut self) {
         self.0 = None;

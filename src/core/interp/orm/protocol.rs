@@ -275,10 +275,14 @@ impl Interp<'_> {
                 let q = self.dynamic_query(&inst.clone(), &key.clone())?;
                 self.query_all(&q)
             }
-            Native::IdentityMap => Ok(self
+            // (a mapping: its keys)
+            Native::IdentityMap => Ok(self.identity_map_keys()),
+            // `iter(session)`: the pending objects, then the identity map's
+            Native::Session => Ok(self
                 .orm
-                .identity_order
+                .new
                 .iter()
+                .chain(&self.orm.identity_order)
                 .map(|i| Value::Instance(i.clone()))
                 .collect()),
             Native::SessionSet(k) => self.session_set_items(*k),
@@ -353,6 +357,12 @@ impl Interp<'_> {
                 }
                 self.key_error(key)
             }
+            // A dynamic relationship is indexed like its query.
+            Native::Dynamic(inst, rel, false) => {
+                let (inst, rel) = (inst.clone(), rel.clone());
+                let q = self.dynamic_query(&inst, &rel)?;
+                self.native_getitem(Rc::new(Native::Query(q)), key)
+            }
             Native::Query(q) => {
                 let i = self.as_index(key)?;
                 let mut q2 = q.clone();
@@ -381,6 +391,12 @@ impl Interp<'_> {
     /// Slicing a query: LIMIT/OFFSET.
     pub fn native_slice(&mut self, n: Rc<Native>, a: Option<i64>, b: Option<i64>) -> R<Value> {
         match &*n {
+            // A dynamic relationship is sliced like its query.
+            Native::Dynamic(inst, rel, false) => {
+                let (inst, rel) = (inst.clone(), rel.clone());
+                let q = self.dynamic_query(&inst, &rel)?;
+                self.native_slice(Rc::new(Native::Query(q)), a, b)
+            }
             Native::Query(q) => {
                 let mut q2 = q.clone();
                 let start = a.unwrap_or(0);

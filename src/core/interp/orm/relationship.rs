@@ -373,6 +373,25 @@ impl Interp<'_> {
         if self.status(target) == Status::Persistent {
             self.mark_modified(target);
         }
+        // A dynamic collection on the other side holds no list: a transient or pending
+        // owner records the append (its `add()` cascades to it, the flush links it).
+        if kind != RelKind::OneToMany
+            && let Some(m) = target.class.model_info()
+            && self
+                .orm
+                .reg
+                .relationship(&m.class, rev)
+                .is_ok_and(|r| matches!(r.lazy, Lazy::Dynamic | Lazy::WriteOnly))
+        {
+            if kind == RelKind::ManyToOne
+                && matches!(self.status(target), Status::Transient | Status::Pending)
+            {
+                self.orm
+                    .dynamic_links
+                    .push((target.clone(), Rc::from(rev), parent.clone(), true));
+            }
+            return;
+        }
         let cur = target.dict.borrow().get(rev).cloned();
         match kind {
             RelKind::OneToMany => {

@@ -56,7 +56,10 @@ impl Interp<'_> {
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
-        // expire everything
+        // expire everything (unless `expire_on_commit=False`)
+        if self.orm.keep_on_commit {
+            return Ok(());
+        }
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
             self.expire(&i);
@@ -237,8 +240,16 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        // cascade to related objects held in relationship attributes
-        let related = self.related_objects(inst);
+        // cascade to related objects held in relationship attributes (and appended to
+        // its dynamic collections)
+        let mut related = self.related_objects(inst);
+        related.extend(
+            self.orm
+                .dynamic_links
+                .iter()
+                .filter(|(p, _, _, added)| *added && Rc::ptr_eq(p, inst))
+                .map(|(_, _, c, _)| c.clone()),
+        );
         for r in related {
             if matches!(self.status(&r), Status::Transient | Status::Detached) {
                 self.session_add(&Value::Instance(r))?;

@@ -7,7 +7,7 @@ use super::super::call::Kw;
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::Native;
-use super::dispatch::{ellipses_repr, nv};
+use super::dispatch::{ellipses_repr, kwget, nv};
 use super::model::Status;
 use super::query::QueryObj;
 use super::result::{ResultKind, ResultObj};
@@ -66,7 +66,7 @@ impl Interp<'_> {
                         "Class 'builtins.NoneType' is not mapped",
                     );
                 };
-                if name == "refresh" && self.status(i) != super::model::Status::Persistent {
+                if self.status(i) != super::model::Status::Persistent {
                     return self.raise(
                         "InvalidRequestError",
                         format!(
@@ -75,7 +75,17 @@ impl Interp<'_> {
                         ),
                     );
                 }
-                self.expire(i);
+                // `expire(obj, ['a', 'b'])`: those attributes only
+                let names = match args.get(1).or_else(|| kwget(&kw, "attribute_names")) {
+                    Some(Value::None) | None => None,
+                    Some(v) => Some(self.iterate(v)?),
+                };
+                let i = i.clone();
+                match names {
+                    Some(names) => self.expire_attributes(&i, &names)?,
+                    None => self.expire(&i),
+                }
+                let i = &i;
                 if name == "refresh" {
                     // `session.refresh()` loads with a 2.0 `select()`: columns unlabeled.
                     self.orm.plain_refresh = true;

@@ -256,13 +256,23 @@ impl Interp<'_> {
                 self.dynamic_method(&inst, &key, name, args, kw)
             }
             Native::IdentityMap => match name {
-                "keys" | "values" | "items" => Ok(Value::list(
+                "keys" => Ok(Value::list(self.identity_map_keys())),
+                "values" => Ok(Value::list(
                     self.orm
                         .identity_order
                         .iter()
                         .map(|i| Value::Instance(i.clone()))
                         .collect(),
                 )),
+                "items" => {
+                    let keys = self.identity_map_keys();
+                    let items = keys
+                        .into_iter()
+                        .zip(self.orm.identity_order.iter())
+                        .map(|(k, i)| Value::tuple(vec![k, Value::Instance(i.clone())]))
+                        .collect();
+                    Ok(Value::list(items))
+                }
                 _ => self.raise(
                     "AttributeError",
                     format!("'WeakInstanceDict' object has no attribute '{name}'"),
@@ -276,5 +286,26 @@ impl Interp<'_> {
                 )
             }
         }
+    }
+
+    /// The identity map's keys, `(Class, (pk, ...), None)`, in its order.
+    pub(crate) fn identity_map_keys(&self) -> Vec<Value> {
+        self.orm
+            .identity_order
+            .iter()
+            .map(|i| {
+                let id = i
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .and_then(|s| s.identity.as_ref().map(|id| id.values().to_vec()))
+                    .unwrap_or_default();
+                Value::tuple(vec![
+                    Value::Class(i.class.clone()),
+                    Value::tuple(id),
+                    Value::None,
+                ])
+            })
+            .collect()
     }
 }

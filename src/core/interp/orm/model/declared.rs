@@ -144,14 +144,36 @@ impl Interp<'_> {
     ) -> R<(Vec<Expr>, Vec<PendingOrderBy>)> {
         let items = match v {
             Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
+            // `order_by=lambda: ...`: called now (SQLAlchemy calls it when the mappers
+            // are configured; the classes it names must exist by then here already).
+            Value::Func(_) => match self.call(v, vec![], vec![]) {
+                Ok(r) => return self.order_by_of(&r, target, start),
+                Err(_) => {
+                    return self.unsupported(
+                        "an `order_by=` callable naming a class defined after the relationship",
+                    );
+                }
+            },
             other => vec![other.clone()],
         };
         let (mut exprs, mut pending) = (Vec::with_capacity(items.len()), Vec::new());
         for it in items {
             if let Value::Str(s) = &it {
-                let (e, p) = self.string_order_by(target, s, start + exprs.len());
-                exprs.push(e);
-                pending.extend(p);
+                // a string holding a list or tuple: `'[A.x.desc(), A.y]'`
+                let t = s.trim();
+                let inner = t
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .or_else(|| t.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+                let parts: Vec<&str> = match inner {
+                    Some(inner) => split_top_level(inner),
+                    None => vec![t],
+                };
+                for part in parts {
+                    let (e, p) = self.string_order_by(target, part, start + exprs.len());
+                    exprs.push(e);
+                    pending.extend(p);
+                }
             } else {
                 exprs.push(self.to_expr(&it, None)?.expr);
             }
@@ -228,5 +250,40 @@ impl Interp<'_> {
             return Ok(Some(c.clone()));
         }
         Ok(None)
+    }
+}
+
+/// The comma-separated items of a list written in a string (commas inside parentheses
+/// belong to their item), trimmed, empty ones left out.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut from) = (Vec::new(), 0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(s[from..i].trim());
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(s[from..].trim());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_top_level;
+
+    #[test]
+    fn splits_a_list_written_in_a_string() {
+        assert_eq!(
+            split_top_level(" A.x.desc(), desc(A.y) ,A.z, "),
+            vec!["A.x.desc()", "desc(A.y)", "A.z"]
+        );
+        assert_eq!(split_top_level("A.x"), vec!["A.x"]);
+        assert!(split_top_level(" ").is_empty());
     }
 }

@@ -129,10 +129,14 @@ impl Interp<'_> {
             );
         };
         let v = self.from_sql(cell, Some(&col.ty))?;
-        if let Some(s) = inst.orm.borrow_mut().as_mut()
-            && let Some(slot) = s.slots_mut().get_mut(i)
-        {
-            *slot = Some(v.clone());
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            if let Some(slot) = s.slots_mut().get_mut(i) {
+                *slot = Some(v.clone());
+            }
+            // (the loaded value is also the committed one when a change was recorded)
+            if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
+                *slot = Some(v.clone());
+            }
         }
         Ok(v)
     }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::interp::orm::Instrumented;
+use crate::core::interp::orm::{Instrumented, Native};
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::mapper::RelKind;
@@ -219,6 +219,20 @@ impl Interp<'_> {
             } else {
                 items
             };
+            // A dynamic collection: its members are queried, and their rows go as
+            // recorded removals.
+            if let Value::Native(n) = &items
+                && let Native::Dynamic(_, _, false) = &**n
+            {
+                let q = self.dynamic_query(inst, &rel.name)?;
+                for t in self.query_all(&q)? {
+                    if let Value::Instance(t) = t {
+                        self.orm
+                            .dynamic_links
+                            .push((inst.clone(), attr.key.clone(), t, false));
+                    }
+                }
+            }
             if let Value::List(l) = &items {
                 if l.borrow().is_empty() {
                     continue;

@@ -1,6 +1,7 @@
-//! The flush: change tracking (modified objects, dirtiness, autoflush), then INSERTs in
-//! dependency order (parents first, self-referential rows level by level), UPDATEs of
-//! changed columns, association rows and DELETEs (children first).
+//! The flush: change tracking (modified objects, dirtiness, autoflush), then table by
+//! table in dependency order (parents first) the UPDATEs of changed columns and the
+//! INSERTs (self-referential rows level by level), association rows and DELETEs
+//! (children first).
 
 use std::rc::Rc;
 
@@ -118,14 +119,65 @@ impl Interp<'_> {
         }
         let mut plans = Plans::default();
         let mut memo = RelsByClass::default();
-        self.flush_inserts(&mut plans, &new_sorted, &levels, |me, inst| {
-            if rels {
-                me.sync_before_insert(inst, &links, &mut memo);
+        let rank_of = |i: &Rc<Instance>| {
+            i.class
+                .model_info()
+                .and_then(|m| order.iter().position(|t| **t == *m.table))
+                .unwrap_or(usize::MAX)
+        };
+        let new_set: crate::core::interp::value::FxSet<usize> =
+            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        // Table by table in dependency order, as SQLAlchemy's `save_obj`: a table's UPDATEs,
+        // then its INSERTs (a unique value can move from an old row to a new one). Foreign
+        // keys that depend on rows just inserted are synchronised before the next table.
+        let mut cands: Vec<Rc<Instance>> = Vec::new();
+        let mut ni = 0;
+        let mut inserted_since_sync = false;
+        // (Taken again only after a synchronisation, which marks the objects whose keys
+        // it set: what `before_update` listeners modify waits for the next flush.)
+        self.take_modified(&mut cands, &new_set);
+        loop {
+            let next_update = cands.iter().map(rank_of).min();
+            let next_insert = new_sorted.get(ni).map(rank_of);
+            let Some(rank) = next_update.into_iter().chain(next_insert).min() else {
+                break;
+            };
+            if rels && inserted_since_sync && next_update.is_some_and(|r| r == rank) {
+                inserted_since_sync = false;
+                self.sync_relationships_before_flush()?;
+                self.take_modified(&mut cands, &new_set);
+                continue;
             }
-            me.fire_event("before_insert", inst)
-        })?;
-        for inst in &new_sorted {
-            self.fire_event("after_insert", inst)?;
+            let (mut batch, rest): (Vec<_>, Vec<_>) =
+                cands.drain(..).partition(|i| rank_of(i) == rank);
+            cands = rest;
+            if !batch.is_empty() {
+                sort_by_key_value(&mut batch);
+                let mut updates = Updates::default();
+                for inst in &batch {
+                    if self.status(inst) == Status::Persistent {
+                        self.update_instance(&mut plans, &mut updates, inst)?;
+                    }
+                }
+                self.run_updates(updates)?;
+            }
+            let start = ni;
+            while ni < new_sorted.len() && rank_of(&new_sorted[ni]) == rank {
+                ni += 1;
+            }
+            if ni > start {
+                let chunk = &new_sorted[start..ni];
+                self.flush_inserts(&mut plans, chunk, &levels, |me, inst| {
+                    if rels {
+                        me.sync_before_insert(inst, &links, &mut memo);
+                    }
+                    me.fire_event("before_insert", inst)
+                })?;
+                for inst in chunk {
+                    self.fire_event("after_insert", inst)?;
+                }
+                inserted_since_sync = true;
+            }
         }
         self.orm.new.retain(|i| {
             i.orm
@@ -134,42 +186,12 @@ impl Interp<'_> {
                 .is_some_and(|s| s.status == Status::Pending)
         });
         // foreign keys that depend on just-inserted parents
-        if rels {
+        if rels && inserted_since_sync {
             self.sync_relationships_before_flush()?;
+            self.take_modified(&mut cands, &new_set);
         }
-        // updates
-        let mut cands = std::mem::take(&mut self.orm.modified);
-        self.orm.modified_set.clear();
-        if !cands.is_empty() {
-            let new_set: crate::core::interp::value::FxSet<usize> =
-                new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
-            cands.retain(|i| !new_set.contains(&(Rc::as_ptr(i) as usize)));
-        }
-        crate::core::sort::sort_by_cached_key(&mut cands, |i| {
-            let t = i
-                .class
-                .model_info()
-                .and_then(|m| order.iter().position(|t| **t == *m.table))
-                .unwrap_or(usize::MAX);
-            let k = i
-                .orm
-                .borrow()
-                .as_ref()
-                .and_then(|s| {
-                    s.identity
-                        .as_ref()
-                        .and_then(|v| v.values().first().cloned())
-                })
-                .and_then(|v| {
-                    if let Value::Int(n) = v {
-                        n.to_i64()
-                    } else {
-                        None
-                    }
-                })
-                .unwrap_or(0);
-            (t, k)
-        });
+        sort_by_key_value(&mut cands);
+        crate::core::sort::sort_by_cached_key(&mut cands, rank_of);
         let mut updates = Updates::default();
         for inst in &cands {
             if self.status(inst) == Status::Persistent {
@@ -213,6 +235,27 @@ impl Interp<'_> {
             self.snapshot_relationships(&all);
         }
         Ok(())
+    }
+
+    /// Moves the objects marked modified (not those being inserted, `new`) to `cands`.
+    fn take_modified(
+        &mut self,
+        cands: &mut Vec<Rc<Instance>>,
+        new: &crate::core::interp::value::FxSet<usize>,
+    ) {
+        self.orm.modified_set.clear();
+        let modified = std::mem::take(&mut self.orm.modified);
+        if modified.is_empty() {
+            return;
+        }
+        let mut have: crate::core::interp::value::FxSet<usize> =
+            cands.iter().map(|c| Rc::as_ptr(c) as usize).collect();
+        for i in modified {
+            let p = Rc::as_ptr(&i) as usize;
+            if !new.contains(&p) && have.insert(p) {
+                cands.push(i);
+            }
+        }
     }
 
     /// Table names in dependency order (parents first).
@@ -327,9 +370,15 @@ impl Interp<'_> {
 
     /// Flushes before a query when there is anything pending.
     pub fn autoflush(&mut self) -> R<()> {
-        if self.orm.flushing {
+        if self.orm.flushing || self.orm.autoflush_off {
             return Ok(());
         }
+        self.flush_pending()
+    }
+
+    /// Flushes when there is anything pending (`begin_nested()` does, whatever the
+    /// autoflush setting).
+    pub fn flush_pending(&mut self) -> R<()> {
         if self.orm.failed.is_some() {
             return self.begin();
         }
@@ -415,4 +464,26 @@ fn takes_context(d: &Value) -> bool {
     };
     let positional = f.params.posonly.len() + f.params.args.len();
     positional.saturating_sub(f.defaults.len() + bound) == 1
+}
+
+/// Sorts objects by the first value of their primary key (integers; others first).
+fn sort_by_key_value(v: &mut [Rc<Instance>]) {
+    crate::core::sort::sort_by_cached_key(v, |i| {
+        i.orm
+            .borrow()
+            .as_ref()
+            .and_then(|s| {
+                s.identity
+                    .as_ref()
+                    .and_then(|v| v.values().first().cloned())
+            })
+            .and_then(|v| {
+                if let Value::Int(n) = v {
+                    n.to_i64()
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(0)
+    });
 }

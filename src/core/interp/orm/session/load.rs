@@ -37,6 +37,44 @@ impl Interp<'_> {
         self.forget_loader_marks(inst);
     }
 
+    /// `session.expire(obj, names)`: only those attributes are unloaded (a column is
+    /// loaded again alone when next read, a relationship lazily); their pending changes
+    /// are dropped.
+    pub fn expire_attributes(&mut self, inst: &Rc<Instance>, names: &[Value]) -> R<()> {
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        for n in names {
+            let Value::Str(n) = n else {
+                return self.raise("TypeError", "attribute names must be strings");
+            };
+            if let Some(i) = m.columns.iter().position(|(k, _)| **k == **n) {
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    if let Some(slot) = s.slots_mut().get_mut(i) {
+                        *slot = None;
+                    }
+                    if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
+                        *slot = None;
+                    }
+                }
+                continue;
+            }
+            let is_rel = self
+                .orm
+                .reg
+                .mapper(&m.class)
+                .is_ok_and(|mp| mp.relationships.iter().any(|r| *r.name == **n));
+            if !is_rel {
+                return self.raise("KeyError", format!("'{n}'"));
+            }
+            inst.dict.borrow_mut().remove(&**n);
+            if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                s.rel_committed.remove(n);
+            }
+        }
+        Ok(())
+    }
+
     /// Refreshes an expired persistent instance (no-op otherwise).
     pub fn ensure_loaded(&mut self, inst: &Rc<Instance>) -> R<()> {
         let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);

@@ -49,7 +49,11 @@ impl Interp<'_> {
 
     /// `db.session.begin_nested()`: flushes, then emits `SAVEPOINT sa_savepoint_N`.
     pub fn session_begin_nested(&mut self) -> R<SessionScope> {
-        self.autoflush()?;
+        // (It flushes even inside `no_autoflush`.)
+        let was = std::mem::replace(&mut self.orm.flushing, false);
+        let r = self.flush_pending();
+        self.orm.flushing = was;
+        r?;
         self.begin()?;
         let pending_before = self
             .orm
