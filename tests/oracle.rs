@@ -427,3 +427,8 @@ fn subquery_columns_select_from_the_subquery() {
 fn filter_by_applies_to_the_first_entity_or_the_last_join() {
     check("filter_by_targets");
 }
+
+#[test]
+fn order_by_strings_resolve_like_sqlalchemy() {
+    check("order_by_strings");
+}

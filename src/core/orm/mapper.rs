@@ -203,6 +203,18 @@ impl Mapper {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrmError(pub String);
 
+impl OrmError {
+    /// The Python exception class it raises: `CompileError` for an unresolvable
+    /// `order_by('name')`, else `InvalidRequestError`.
+    pub fn class(&self) -> &'static str {
+        if self.0.starts_with(super::froms::LABEL_REF_ERROR) {
+            "CompileError"
+        } else {
+            "InvalidRequestError"
+        }
+    }
+}
+
 /// `db.Model.registry` + `db.metadata`: everything query compilation needs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Registry {

@@ -5,6 +5,8 @@ use crate::core::sql::{
     Compound, Correlate, Delete, FromItem, LabelStyle, Select, SqlValue, Update,
 };
 
+pub use super::froms::collect_tables;
+use super::froms::{collect_refs, resolve_label_refs};
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
 use super::schema::Table;
 
@@ -406,15 +408,17 @@ impl Query {
                 froms.push(reg.from_item_for(&r));
             }
         }
+        let group_by = resolve_label_refs(&self.group_by, &columns, &froms, reg)?;
+        let order_by = resolve_label_refs(&self.order_by, &columns, &froms, reg)?;
         Ok(Select {
             columns,
             label_style: self.style,
             distinct: self.distinct,
             from: froms,
             where_: self.where_.clone(),
-            group_by: self.group_by.clone(),
+            group_by,
             having: self.having.clone(),
-            order_by: self.order_by.clone(),
+            order_by,
             limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
             offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
             compound: vec![],
@@ -761,59 +765,6 @@ fn item_tables(f: &FromItem, out: &mut Vec<String>) {
             item_tables(left, out);
             item_tables(right, out);
         }
-    }
-}
-
-/// Tables/aliases an expression refers to (not descending into subqueries), in order.
-pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
-    let mut refs = Vec::new();
-    collect_refs(e, &mut refs);
-    for r in refs {
-        if !out.contains(&r) && !matches!(&r, TableRef::Anon { base, .. } if base == "anon") {
-            out.push(r);
-        }
-    }
-}
-
-/// Every table reference `e`'s columns name, subqueries' aliases (`anon_N`) included.
-fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
-    let mut push = |r: &TableRef| {
-        if !out.contains(r) {
-            out.push(r.clone());
-        }
-    };
-    match e {
-        Expr::Column { table: Some(t), .. } => push(t),
-        Expr::Binary { left, right, .. } => {
-            collect_refs(left, out);
-            collect_refs(right, out);
-        }
-        Expr::List { items, .. } | Expr::Func { args: items, .. } => {
-            items.iter().for_each(|i| collect_refs(i, out))
-        }
-        Expr::Unary { operand: x, .. }
-        | Expr::Order { expr: x, .. }
-        | Expr::Nulls { expr: x, .. }
-        | Expr::Label { expr: x, .. }
-        | Expr::Grouping(x)
-        | Expr::Cast { expr: x, .. } => collect_refs(x, out),
-        Expr::Case {
-            subject,
-            whens,
-            else_,
-        } => {
-            if let Some(x) = subject {
-                collect_refs(x, out);
-            }
-            for (c, v) in whens {
-                collect_refs(c, out);
-                collect_refs(v, out);
-            }
-            if let Some(x) = else_ {
-                collect_refs(x, out);
-            }
-        }
-        _ => {}
     }
 }
 

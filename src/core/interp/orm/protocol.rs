@@ -649,12 +649,12 @@ impl Interp<'_> {
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
                 match q.q.update_statement(&self.orm.reg, refs) {
                     Ok(u) => Ok(Statement::Update(u)),
-                    Err(e) => self.raise("InvalidRequestError", e.0),
+                    Err(e) => self.raise(e.class(), e.0),
                 }
             }
             _ => match q.q.delete_statement(&self.orm.reg) {
                 Ok(d) => Ok(Statement::Delete(d)),
-                Err(e) => self.raise("InvalidRequestError", e.0),
+                Err(e) => self.raise(e.class(), e.0),
             },
         }
     }
