@@ -432,3 +432,8 @@ fn filter_by_applies_to_the_first_entity_or_the_last_join() {
 fn order_by_strings_resolve_like_sqlalchemy() {
     check("order_by_strings");
 }
+
+#[test]
+fn query_str_shows_postcompile_in() {
+    check("query_str_postcompile");
+}

@@ -71,6 +71,16 @@ pub fn render_generic(sel: &Select) -> String {
     r.select(sel, false)
 }
 
+/// A SELECT as `str(query)` prints a legacy Query (its session's SQLite dialect): `?`
+/// placeholders, but an IN list as its expanding parameter, `(__[POSTCOMPILE_id_1])`.
+pub fn render_sqlite_str(sel: &Select) -> String {
+    let mut r = Renderer {
+        postcompile: true,
+        ..Renderer::default()
+    };
+    r.select(sel, false)
+}
+
 /// A statement as `stmt.compile(...)` prints it: with SQLite's dialect (`compile(db.engine)`)
 /// or the default one, its bound values as placeholders or, with `literal_binds`, written in.
 pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> String {
@@ -81,6 +91,7 @@ pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> S
             Dialect::Generic
         },
         literal_binds,
+        postcompile: sqlite && !literal_binds,
         ..Renderer::default()
     };
     match stmt {
@@ -200,6 +211,10 @@ struct Renderer {
     /// Bound values are written into the SQL as literals (`compile_kwargs={'literal_binds':
     /// True}`) instead of placeholders.
     literal_binds: bool,
+    /// `str()` of a statement in the SQLite dialect (a legacy Query): bound parameters are
+    /// named as in the default dialect (the anonymous counters advance) though shown as
+    /// `?`, and an expanding IN shows as `(__[POSTCOMPILE_name_N])`.
+    postcompile: bool,
 }
 
 impl Renderer {
@@ -489,7 +504,13 @@ impl Renderer {
             Expr::Bind(v) => {
                 self.params.push(v.clone());
                 match self.dialect {
-                    Dialect::Sqlite => "?".into(),
+                    Dialect::Sqlite => {
+                        if self.postcompile {
+                            let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
+                            self.bind_name(&base);
+                        }
+                        "?".into()
+                    }
                     Dialect::Generic => {
                         let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
                         format!(":{}", self.bind_name(&base))
@@ -616,7 +637,7 @@ impl Renderer {
 
     fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
         let l = self.expr(left, Ctx::Normal);
-        if self.dialect == Dialect::Generic {
+        if self.dialect == Dialect::Generic || self.postcompile {
             let base = bind_base(left);
             if matches!(op, Op::In | Op::NotIn)
                 && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))

@@ -79,7 +79,7 @@ impl Interp<'_> {
                 };
                 if q.legacy || q.dml.is_some() {
                     // A legacy Query prints with its session's dialect (SQLite).
-                    crate::core::sql::render(&Statement::Select(sel)).sql
+                    crate::core::sql::render::render_sqlite_str(&sel)
                 } else {
                     // A 2.0 select() knows no engine: the default dialect.
                     crate::core::sql::render::render_generic(&sel)
