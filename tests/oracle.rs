@@ -437,3 +437,8 @@ fn order_by_strings_resolve_like_sqlalchemy() {
 fn query_str_shows_postcompile_in() {
     check("query_str_postcompile");
 }
+
+#[test]
+fn case_insensitive_like_ops_and_bind_names() {
+    check("like_ops_bind_names");
+}

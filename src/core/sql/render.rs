@@ -165,6 +165,17 @@ pub fn render_dml_generic(stmt: &Statement) -> String {
 
 /// The name SQLAlchemy gives a bind compared with `e`: the column's name, the
 /// function's name, else `param`.
+/// `l LIKE r` for the LIKE family: `startswith` appends `|| '%'`, `endswith` prepends
+/// `'%' ||`, `contains` both.
+fn like_text(l: &str, op: Op, r: &str) -> String {
+    match op {
+        Op::StartsWith | Op::NotStartsWith => format!("{l} {} {r} || '%'", op.sql()),
+        Op::EndsWith | Op::NotEndsWith => format!("{l} {} '%' || {r}", op.sql()),
+        Op::Contains | Op::NotContains => format!("{l} {} '%' || {r} || '%'", op.sql()),
+        _ => format!("{l} {} {r}", op.sql()),
+    }
+}
+
 fn bind_base(e: &Expr) -> String {
     match e {
         Expr::Column { name, .. } => name.clone(),
@@ -444,14 +455,16 @@ impl Renderer {
             Expr::Raw(_) | Expr::Text { .. } | Expr::Star | Expr::Unary { op: Op::Neg, .. } => {
                 self.expr(c, Ctx::Normal)
             }
+            // (The anonymous label is numbered before what it labels, as SQLAlchemy
+            // names it first: `coalesce(x, :coalesce_2) AS coalesce_1`.)
             Expr::Func { name, .. } => {
-                let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon(name);
+                let text = self.expr(c, Ctx::Normal);
                 format!("{text} AS {}", self.q(&label))
             }
             _ => {
-                let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon("anon");
+                let text = self.expr(c, Ctx::Normal);
                 format!("{text} AS {label}")
             }
         }
@@ -682,6 +695,11 @@ impl Renderer {
             let c = escape.to_string().replace('\'', "''");
             return format!("{s} ESCAPE '{c}'");
         }
+        // `ilike` and friends: both sides lowered, then the LIKE operator.
+        if let Some(cs) = op.case_sensitive() {
+            let r = format!("lower({})", self.expr(right, Ctx::Normal));
+            return like_text(&format!("lower({l})"), cs, &r);
+        }
         match op {
             Op::In | Op::NotIn => {
                 let r = match right {
@@ -697,17 +715,15 @@ impl Renderer {
                     format!("{l} IN {r}")
                 }
             }
-            Op::StartsWith | Op::NotStartsWith => {
-                format!("{l} {} {} || '%'", op.sql(), self.expr(right, Ctx::Normal))
+            Op::StartsWith
+            | Op::NotStartsWith
+            | Op::EndsWith
+            | Op::NotEndsWith
+            | Op::Contains
+            | Op::NotContains => {
+                let r = self.expr(right, Ctx::Normal);
+                like_text(l, op, &r)
             }
-            Op::EndsWith | Op::NotEndsWith => {
-                format!("{l} {} '%' || {}", op.sql(), self.expr(right, Ctx::Normal))
-            }
-            Op::Contains | Op::NotContains => format!(
-                "{l} {} '%' || {} || '%'",
-                op.sql(),
-                self.expr(right, Ctx::Normal)
-            ),
             Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
             Op::JsonGet | Op::JsonGetAs => {
                 let r = self.expr(right, Ctx::Normal);
@@ -739,7 +755,19 @@ impl Renderer {
         } else {
             name
         };
-        let parts: Vec<String> = args.iter().map(|a| self.expr(a, Ctx::Normal)).collect();
+        // A plain value given to a function is a parameter named after it (`:round_1`).
+        let mut parts = Vec::with_capacity(args.len());
+        for a in args {
+            let part = if let Expr::Bind(_) = a {
+                let saved = self.bind_hint.replace(lower.clone());
+                let p = self.expr(a, Ctx::Normal);
+                self.bind_hint = saved;
+                p
+            } else {
+                self.expr(a, Ctx::Normal)
+            };
+            parts.push(part);
+        }
         format!("{name}({})", parts.join(", "))
     }
 
