@@ -442,3 +442,8 @@ fn query_str_shows_postcompile_in() {
 fn case_insensitive_like_ops_and_bind_names() {
     check("like_ops_bind_names");
 }
+
+#[test]
+fn query_index_and_slice() {
+    check("query_index_slice");
+}

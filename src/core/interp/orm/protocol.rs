@@ -358,9 +358,7 @@ impl Interp<'_> {
                 let i = self.as_index(key)?;
                 let mut q2 = q.clone();
                 if i < 0 {
-                    let all = self.query_all(q)?;
-                    let l = Value::list(all);
-                    return self.getitem(&l, key);
+                    return self.raise("IndexError", NEGATIVE_INDEX);
                 }
                 q2.q.offset = Some(i + q.q.offset.unwrap_or(0));
                 q2.q.limit = Some(1);
@@ -369,6 +367,12 @@ impl Interp<'_> {
                     Some(v) => Ok(v),
                     None => self.raise("IndexError", "list index out of range"),
                 }
+            }
+            // A `lazy='dynamic'` relationship indexes as its query.
+            Native::Dynamic(inst, k, false) => {
+                let (inst, k) = (inst.clone(), k.clone());
+                let q = self.dynamic_query(&inst, &k)?;
+                self.native_getitem(Rc::new(Native::Query(q)), key)
             }
             Native::Config => self.key_error(key),
             Native::Instrumented(_) | Native::Sql(_) => self.json_getitem(n.clone(), key),
@@ -383,16 +387,17 @@ impl Interp<'_> {
     pub fn native_slice(&mut self, n: Rc<Native>, a: Option<i64>, b: Option<i64>) -> R<Value> {
         match &*n {
             Native::Query(q) => {
+                // SQLAlchemy's `_getitem`: an empty range is an empty list, a negative
+                // bound an IndexError (no query runs either way).
                 let mut q2 = q.clone();
                 let start = a.unwrap_or(0);
+                if let (Some(a), Some(b)) = (a, b)
+                    && b - a <= 0
+                {
+                    return Ok(Value::list(vec![]));
+                }
                 if start < 0 || b.is_some_and(|b| b < 0) {
-                    let all = Value::list(self.query_all(q)?);
-                    let s = nv(Native::Slice(
-                        a.map(Value::int).unwrap_or(Value::None),
-                        b.map(Value::int).unwrap_or(Value::None),
-                        Value::None,
-                    ));
-                    return self.getitem(&all, &s);
+                    return self.raise("IndexError", NEGATIVE_INDEX);
                 }
                 if start > 0 {
                     q2.q.offset = Some(start);
@@ -401,6 +406,11 @@ impl Interp<'_> {
                     q2.q.limit = Some((b - start).max(0));
                 }
                 Ok(Value::list(self.query_all(&q2)?))
+            }
+            Native::Dynamic(inst, k, false) => {
+                let (inst, k) = (inst.clone(), k.clone());
+                let q = self.dynamic_query(&inst, &k)?;
+                self.native_slice(Rc::new(Native::Query(q)), a, b)
             }
             Native::Row(r) => {
                 let t = Value::tuple((*r.values).clone());
@@ -659,3 +669,6 @@ impl Interp<'_> {
         }
     }
 }
+
+/// The IndexError of a negative index or slice bound on a Query.
+const NEGATIVE_INDEX: &str = "negative indexes are not accepted by SQL index / slice operators";
