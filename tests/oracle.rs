@@ -447,3 +447,8 @@ fn case_insensitive_like_ops_and_bind_names() {
 fn query_index_and_slice() {
     check("query_index_slice");
 }
+
+#[test]
+fn aliased_class_over_a_subquery() {
+    check("aliased_subquery");
+}

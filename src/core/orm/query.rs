@@ -606,14 +606,15 @@ impl Query {
                 let on =
                     j.on.clone()
                         .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?;
-                item.join(
-                    FromItem::Alias {
+                // (An alias of a class over a subquery, `aliased(M, sub)`, joins the subquery.)
+                let target = match reg.from_item_for(alias) {
+                    sub @ FromItem::Subquery { .. } => sub,
+                    _ => FromItem::Alias {
                         table,
                         alias: alias.clone(),
                     },
-                    on,
-                    j.outer,
-                )
+                };
+                item.join(target, on, j.outer)
             }
             JoinTarget::Subquery { select, alias } => {
                 let on =

@@ -353,12 +353,34 @@ impl Interp<'_> {
                     return self.unsupported("`aliased(..., name=...)`");
                 }
                 let table = match self.orm.reg.table_of(&class) {
-                    Ok(t) => t.name.clone(),
+                    Ok(t) => t.clone(),
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
+                // `aliased(Model, subquery)`: the class's columns read from the subquery,
+                // which must select every one of them by name.
+                let selectable = args.get(1).or_else(|| kwget(&kw, "alias"));
+                if let Some(v) = selectable {
+                    let Value::Native(n) = v else {
+                        return self
+                            .raise("ArgumentError", "aliased() takes a subquery as its alias");
+                    };
+                    let Native::Subquery(sq) = &**n else {
+                        return self.unsupported("`aliased()` of this selectable");
+                    };
+                    if table
+                        .columns
+                        .iter()
+                        .any(|c| !sq.columns.iter().any(|(k, _)| **k == *c.name))
+                    {
+                        return self.unsupported(
+                            "`aliased(Model, subquery)` of a subquery without all the model's columns",
+                        );
+                    }
+                    return Ok(nv(Native::Aliased(class, sq.alias.clone())));
+                }
                 Ok(nv(Native::Aliased(
                     class,
-                    crate::core::orm::mapper::anon_alias(&table),
+                    crate::core::orm::mapper::anon_alias(&table.name),
                 )))
             }
             "inspect" => self.sqla_inspect(args),
