@@ -452,3 +452,8 @@ fn query_index_and_slice() {
 fn aliased_class_over_a_subquery() {
     check("aliased_subquery");
 }
+
+#[test]
+fn compound_selects_and_named_aliases() {
+    check("union_aliased_name");
+}

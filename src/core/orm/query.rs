@@ -165,6 +165,10 @@ pub struct Query {
     /// from `(q1 UNION q2 ...) AS anon_1`, its entities and criteria adapted to the
     /// subquery's columns, as SQLAlchemy's `Query.union` does.
     pub set_op: Option<(Compound, Vec<Query>)>,
+    /// Made by `union(s1, s2)` (SQLAlchemy's `CompoundSelect`): `set_op` compiles to its
+    /// parts joined by the operator (this query's ORDER BY / LIMIT after them), not to a
+    /// SELECT from them as a subquery.
+    pub compound_top: bool,
     /// `correlate(...)` / `correlate_except(...)` when nested in another query.
     pub correlate: Correlate,
     /// Made by `exists()`: stands for `EXISTS (<this SELECT>)` in an expression.
@@ -378,6 +382,21 @@ impl Query {
             }
         }
         if let Some((op, parts)) = &self.set_op {
+            if self.compound_top {
+                let mut selects = parts
+                    .iter()
+                    .map(|p| p.compile(reg))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter();
+                let mut first = selects
+                    .next()
+                    .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
+                first.compound = selects.map(|s| (*op, s)).collect();
+                first.order_by = self.order_by.clone();
+                first.limit = self.limit.map(|n| Expr::Bind(SqlValue::Integer(n)));
+                first.offset = self.offset.map(|n| Expr::Bind(SqlValue::Integer(n)));
+                return Ok(first);
+            }
             return self.compile_set(reg, *op, parts, columns);
         }
         let mut froms: Vec<FromItem> = Vec::new();
@@ -608,7 +627,7 @@ impl Query {
                         .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?;
                 // (An alias of a class over a subquery, `aliased(M, sub)`, joins the subquery.)
                 let target = match reg.from_item_for(alias) {
-                    sub @ FromItem::Subquery { .. } => sub,
+                    sub @ (FromItem::Subquery { .. } | FromItem::Alias { .. }) => sub,
                     _ => FromItem::Alias {
                         table,
                         alias: alias.clone(),

@@ -349,9 +349,6 @@ impl Interp<'_> {
                     Some(Value::Class(c)) if c.model_info().is_some() => c.name.clone(),
                     _ => return self.raise("ArgumentError", "aliased() needs a mapped class"),
                 };
-                if kwget(&kw, "name").is_some() {
-                    return self.unsupported("`aliased(..., name=...)`");
-                }
                 let table = match self.orm.reg.table_of(&class) {
                     Ok(t) => t.clone(),
                     Err(e) => return self.raise("InvalidRequestError", e.0),
@@ -377,6 +374,15 @@ impl Interp<'_> {
                         );
                     }
                     return Ok(nv(Native::Aliased(class, sq.alias.clone())));
+                }
+                // `aliased(Model, name='mgr')`: `FROM emp AS mgr`.
+                if let Some(Value::Str(n)) = kwget(&kw, "name") {
+                    self.orm
+                        .reg
+                        .named_aliases
+                        .push((n.to_string(), table.name.clone()));
+                    let alias = crate::core::sql::TableRef::Named(n.to_string());
+                    return Ok(nv(Native::Aliased(class, alias)));
                 }
                 Ok(nv(Native::Aliased(
                     class,
@@ -425,8 +431,46 @@ impl Interp<'_> {
                 self.sql_construct(short, args, kw)
             }
             "insert" => self.insert_construct(args.first()),
-            "reflect" | "label" | "join" | "outerjoin" | "union" | "tuple_" | "bindparam"
-            | "column" | "table" => self.unsupported(&format!("`{short}()`")),
+            // `union(s1, s2, ...)`: a compound SELECT of 2.0 `select()`s.
+            "union" | "union_all" | "intersect" | "except_" => {
+                let op = match short {
+                    "union" => crate::core::sql::Compound::Union,
+                    "union_all" => crate::core::sql::Compound::UnionAll,
+                    "intersect" => crate::core::sql::Compound::Intersect,
+                    _ => crate::core::sql::Compound::Except,
+                };
+                let mut parts = vec![];
+                let mut first = None;
+                for a in &args {
+                    match a {
+                        Value::Native(n) if let Native::Query(q) = &**n => {
+                            parts.push(q.q.clone());
+                            first.get_or_insert_with(|| q.clone());
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            return self.raise(
+                                "ArgumentError",
+                                format!("{short}() takes SELECT statements, got {t}"),
+                            );
+                        }
+                    }
+                }
+                let Some(mut q) = first else {
+                    return self.raise("ArgumentError", format!("{short}() needs statements"));
+                };
+                q.legacy = false;
+                q.q = crate::core::orm::query::Query {
+                    entities: q.q.entities.clone(),
+                    style: crate::core::sql::LabelStyle::DisambiguateOnly,
+                    set_op: Some((op, parts)),
+                    compound_top: true,
+                    ..Default::default()
+                };
+                Ok(nv(Native::Query(q)))
+            }
+            "reflect" | "label" | "join" | "outerjoin" | "tuple_" | "bindparam" | "column"
+            | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
