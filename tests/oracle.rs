@@ -547,3 +547,33 @@ fn session_options_and_begin_nested_flush() {
 fn session_and_identity_map_iteration() {
     check("session_iteration");
 }
+
+#[test]
+fn order_by_strings_resolve_like_sqlalchemy() {
+    check("order_by_strings");
+}
+
+#[test]
+fn query_str_shows_postcompile_in() {
+    check("query_str_postcompile");
+}
+
+#[test]
+fn case_insensitive_like_ops_and_bind_names() {
+    check("like_ops_bind_names");
+}
+
+#[test]
+fn query_index_and_slice() {
+    check("query_index_slice");
+}
+
+#[test]
+fn aliased_class_over_a_subquery() {
+    check("aliased_subquery");
+}
+
+#[test]
+fn compound_selects_and_named_aliases() {
+    check("union_aliased_name");
+}

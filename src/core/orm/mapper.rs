@@ -203,6 +203,18 @@ impl Mapper {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrmError(pub String);
 
+impl OrmError {
+    /// The Python exception class it raises: `CompileError` for an unresolvable
+    /// `order_by('name')`, else `InvalidRequestError`.
+    pub fn class(&self) -> &'static str {
+        if self.0.starts_with(super::froms::LABEL_REF_ERROR) {
+            "CompileError"
+        } else {
+            "InvalidRequestError"
+        }
+    }
+}
+
 /// `db.Model.registry` + `db.metadata`: everything query compilation needs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Registry {
@@ -213,6 +225,8 @@ pub struct Registry {
     /// The subqueries made so far (`.subquery()`), by alias: a query selecting a column of
     /// one with no FROM item for it selects from the subquery.
     pub subqueries: Vec<(crate::core::sql::TableRef, crate::core::sql::Select)>,
+    /// Named aliases of tables (`aliased(Model, name='mgr')`: `mgr` → the model's table).
+    pub named_aliases: Vec<(String, String)>,
 }
 
 /// One `referred = foreign` column pair of a join condition.
@@ -368,6 +382,7 @@ impl Registry {
             metadata,
             mappers: vec![],
             subqueries: vec![],
+            named_aliases: vec![],
         }
     }
     /// The FROM item a column's table reference needs when nothing else provides it: its
@@ -381,7 +396,13 @@ impl Registry {
             };
         }
         match r {
-            TableRef::Named(n) => FromItem::Table(n.clone()),
+            TableRef::Named(n) => match self.named_aliases.iter().rev().find(|(a, _)| a == n) {
+                Some((_, table)) => FromItem::Alias {
+                    table: table.clone(),
+                    alias: r.clone(),
+                },
+                None => FromItem::Table(n.clone()),
+            },
             TableRef::Anon { base, .. } => FromItem::Alias {
                 table: base.clone(),
                 alias: r.clone(),

@@ -5,12 +5,14 @@
 //! - [`ddl`]: CREATE/DROP statements and `create_all`/`drop_all` ordering.
 //! - [`mapper`]: mapped classes, relationships, relationship resolution from foreign keys.
 //! - [`query`]: `Query` / `select()` state → `Select`, count, exists, pagination, bulk UPDATE/DELETE.
+//! - [`froms`]: the tables expressions name (FROM inference), `order_by('name')` label references.
 //! - [`relations`]: lazy loads, `has`/`any`, relationship comparisons.
 //! - [`eager`]: loader options and eager loading (joined, selectin, subquery) statements.
 //! - [`persist`]: flush statements (INSERT/UPDATE/DELETE of single rows and association rows).
 
 pub mod ddl;
 pub mod eager;
+pub mod froms;
 pub mod mapper;
 pub mod naming;
 pub mod persist;

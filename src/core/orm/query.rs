@@ -5,6 +5,8 @@ use crate::core::sql::{
     Compound, Correlate, Delete, FromItem, LabelStyle, Select, SqlValue, Update,
 };
 
+pub use super::froms::collect_tables;
+use super::froms::{collect_refs, resolve_label_refs};
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
 use super::schema::Table;
 
@@ -163,6 +165,10 @@ pub struct Query {
     /// from `(q1 UNION q2 ...) AS anon_1`, its entities and criteria adapted to the
     /// subquery's columns, as SQLAlchemy's `Query.union` does.
     pub set_op: Option<(Compound, Vec<Query>)>,
+    /// Made by `union(s1, s2)` (SQLAlchemy's `CompoundSelect`): `set_op` compiles to its
+    /// parts joined by the operator (this query's ORDER BY / LIMIT after them), not to a
+    /// SELECT from them as a subquery.
+    pub compound_top: bool,
     /// `correlate(...)` / `correlate_except(...)` when nested in another query.
     pub correlate: Correlate,
     /// Made by `exists()`: stands for `EXISTS (<this SELECT>)` in an expression.
@@ -376,6 +382,21 @@ impl Query {
             }
         }
         if let Some((op, parts)) = &self.set_op {
+            if self.compound_top {
+                let mut selects = parts
+                    .iter()
+                    .map(|p| p.compile(reg))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter();
+                let mut first = selects
+                    .next()
+                    .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
+                first.compound = selects.map(|s| (*op, s)).collect();
+                first.order_by = self.order_by.clone();
+                first.limit = self.limit.map(|n| Expr::Bind(SqlValue::Integer(n)));
+                first.offset = self.offset.map(|n| Expr::Bind(SqlValue::Integer(n)));
+                return Ok(first);
+            }
             return self.compile_set(reg, *op, parts, columns);
         }
         let mut froms: Vec<FromItem> = Vec::new();
@@ -406,15 +427,17 @@ impl Query {
                 froms.push(reg.from_item_for(&r));
             }
         }
+        let group_by = resolve_label_refs(&self.group_by, &columns, &froms, reg)?;
+        let order_by = resolve_label_refs(&self.order_by, &columns, &froms, reg)?;
         Ok(Select {
             columns,
             label_style: self.style,
             distinct: self.distinct,
             from: froms,
             where_: self.where_.clone(),
-            group_by: self.group_by.clone(),
+            group_by,
             having: self.having.clone(),
-            order_by: self.order_by.clone(),
+            order_by,
             limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
             offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
             compound: vec![],
@@ -602,14 +625,15 @@ impl Query {
                 let on =
                     j.on.clone()
                         .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?;
-                item.join(
-                    FromItem::Alias {
+                // (An alias of a class over a subquery, `aliased(M, sub)`, joins the subquery.)
+                let target = match reg.from_item_for(alias) {
+                    sub @ (FromItem::Subquery { .. } | FromItem::Alias { .. }) => sub,
+                    _ => FromItem::Alias {
                         table,
                         alias: alias.clone(),
                     },
-                    on,
-                    j.outer,
-                )
+                };
+                item.join(target, on, j.outer)
             }
             JoinTarget::Subquery { select, alias } => {
                 let on =
@@ -761,59 +785,6 @@ fn item_tables(f: &FromItem, out: &mut Vec<String>) {
             item_tables(left, out);
             item_tables(right, out);
         }
-    }
-}
-
-/// Tables/aliases an expression refers to (not descending into subqueries), in order.
-pub fn collect_tables(e: &Expr, out: &mut Vec<TableRef>) {
-    let mut refs = Vec::new();
-    collect_refs(e, &mut refs);
-    for r in refs {
-        if !out.contains(&r) && !matches!(&r, TableRef::Anon { base, .. } if base == "anon") {
-            out.push(r);
-        }
-    }
-}
-
-/// Every table reference `e`'s columns name, subqueries' aliases (`anon_N`) included.
-fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
-    let mut push = |r: &TableRef| {
-        if !out.contains(r) {
-            out.push(r.clone());
-        }
-    };
-    match e {
-        Expr::Column { table: Some(t), .. } => push(t),
-        Expr::Binary { left, right, .. } => {
-            collect_refs(left, out);
-            collect_refs(right, out);
-        }
-        Expr::List { items, .. } | Expr::Func { args: items, .. } => {
-            items.iter().for_each(|i| collect_refs(i, out))
-        }
-        Expr::Unary { operand: x, .. }
-        | Expr::Order { expr: x, .. }
-        | Expr::Nulls { expr: x, .. }
-        | Expr::Label { expr: x, .. }
-        | Expr::Grouping(x)
-        | Expr::Cast { expr: x, .. } => collect_refs(x, out),
-        Expr::Case {
-            subject,
-            whens,
-            else_,
-        } => {
-            if let Some(x) = subject {
-                collect_refs(x, out);
-            }
-            for (c, v) in whens {
-                collect_refs(c, out);
-                collect_refs(v, out);
-            }
-            if let Some(x) = else_ {
-                collect_refs(x, out);
-            }
-        }
-        _ => {}
     }
 }
 

@@ -60,7 +60,9 @@ fn affinity(t: &SqlType) -> Aff {
         | SqlType::UnicodeText
         | SqlType::Enum(_)
         | SqlType::EnumClass(..) => Aff::String,
-        SqlType::Boolean => Aff::Boolean,
+        SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,
+        SqlType::Spelled(base, _) => affinity(base),
+        SqlType::JsonNoneAsNull => Aff::Json,
         SqlType::Date => Aff::Date,
         SqlType::DateTime => Aff::DateTime,
         SqlType::Time => Aff::Time,

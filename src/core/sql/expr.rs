@@ -65,6 +65,22 @@ pub enum Op {
     NotEndsWith,
     /// `x NOT LIKE '%' || ? || '%'` (a negated `contains`)
     NotContains,
+    /// `lower(x) LIKE lower(?)` (`ilike`; the bound value is named after `x`)
+    ILike,
+    /// `lower(x) NOT LIKE lower(?)`
+    NotILike,
+    /// `lower(x) LIKE lower(?) || '%'` (`istartswith`)
+    IStartsWith,
+    /// `lower(x) NOT LIKE lower(?) || '%'`
+    NotIStartsWith,
+    /// `lower(x) LIKE '%' || lower(?)` (`iendswith`)
+    IEndsWith,
+    /// `lower(x) NOT LIKE '%' || lower(?)`
+    NotIEndsWith,
+    /// `lower(x) LIKE '%' || lower(?) || '%'` (`icontains`)
+    IContains,
+    /// `lower(x) NOT LIKE '%' || lower(?) || '%'`
+    NotIContains,
     /// `IN`
     In,
     /// `NOT IN`
@@ -117,15 +133,34 @@ impl Op {
             JsonGet | JsonGetAs => 15,
             Mul | Div | Mod | Neg | FloorDiv => 8,
             Add | Sub => 7,
-            Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | In | NotIn | Between
-            | NotBetween | Concat | Not | Distinct => 5,
+            Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | ILike | NotILike | In
+            | NotIn | Between | NotBetween | Concat | Not | Distinct => 5,
             And => 3,
             Or => 2,
             Exists => 0,
             Comma => -1,
             AsBool => -10,
-            StartsWith | EndsWith | Contains | NotStartsWith | NotEndsWith | NotContains => -100,
+            StartsWith | EndsWith | Contains | NotStartsWith | NotEndsWith | NotContains
+            | IStartsWith | IEndsWith | IContains | NotIStartsWith | NotIEndsWith
+            | NotIContains => -100,
         }
+    }
+
+    /// The case-sensitive LIKE operator a case-insensitive one (`ilike`, `istartswith`...)
+    /// applies to both sides lowered.
+    pub fn case_sensitive(self) -> Option<Op> {
+        use Op::*;
+        Some(match self {
+            ILike => Like,
+            NotILike => NotLike,
+            IStartsWith => StartsWith,
+            NotIStartsWith => NotStartsWith,
+            IEndsWith => EndsWith,
+            NotIEndsWith => NotEndsWith,
+            IContains => Contains,
+            NotIContains => NotContains,
+            _ => return None,
+        })
     }
 
     /// `(a op b) op c` needs no parentheses (associative operators).
@@ -145,8 +180,10 @@ impl Op {
             Ge => ">=",
             Is => "IS",
             IsNot => "IS NOT",
-            Like | StartsWith | EndsWith | Contains => "LIKE",
-            NotStartsWith | NotEndsWith | NotContains => "NOT LIKE",
+            Like | StartsWith | EndsWith | Contains | ILike | IStartsWith | IEndsWith
+            | IContains => "LIKE",
+            NotStartsWith | NotEndsWith | NotContains | NotILike | NotIStartsWith
+            | NotIEndsWith | NotIContains => "NOT LIKE",
             NotLike => "NOT LIKE",
             In => "IN",
             NotIn => "NOT IN",
@@ -195,6 +232,14 @@ impl Op {
             NotEndsWith => EndsWith,
             Contains => NotContains,
             NotContains => Contains,
+            ILike => NotILike,
+            NotILike => ILike,
+            IStartsWith => NotIStartsWith,
+            NotIStartsWith => IStartsWith,
+            IEndsWith => NotIEndsWith,
+            NotIEndsWith => IEndsWith,
+            IContains => NotIContains,
+            NotIContains => IContains,
             _ => return None,
         })
     }
@@ -469,11 +514,7 @@ impl Expr {
     }
     /// `lower(self) LIKE lower(pattern)` (SQLite `ilike`).
     pub fn ilike(self, pattern: Expr) -> Expr {
-        Expr::binary(
-            func("lower", vec![self]),
-            Op::Like,
-            func("lower", vec![pattern]),
-        )
+        Expr::binary(self, Op::ILike, pattern)
     }
     /// `(self LIKE ? || '%')`, grouped like SQLAlchemy (`startswith` has the lowest precedence).
     pub fn startswith(self, prefix: Expr) -> Expr {

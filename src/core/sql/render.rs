@@ -71,6 +71,16 @@ pub fn render_generic(sel: &Select) -> String {
     r.select(sel, false)
 }
 
+/// A SELECT as `str(query)` prints a legacy Query (its session's SQLite dialect): `?`
+/// placeholders, but an IN list as its expanding parameter, `(__[POSTCOMPILE_id_1])`.
+pub fn render_sqlite_str(sel: &Select) -> String {
+    let mut r = Renderer {
+        postcompile: true,
+        ..Renderer::default()
+    };
+    r.select(sel, false)
+}
+
 /// A statement as `stmt.compile(...)` prints it: with SQLite's dialect (`compile(db.engine)`)
 /// or the default one, its bound values as placeholders or, with `literal_binds`, written in.
 pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> String {
@@ -81,6 +91,7 @@ pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> S
             Dialect::Generic
         },
         literal_binds,
+        postcompile: sqlite && !literal_binds,
         ..Renderer::default()
     };
     match stmt {
@@ -182,6 +193,17 @@ pub fn render_dml_generic(stmt: &Statement) -> String {
 
 /// The name SQLAlchemy gives a bind compared with `e`: the column's name, the
 /// function's name, else `param`.
+/// `l LIKE r` for the LIKE family: `startswith` appends `|| '%'`, `endswith` prepends
+/// `'%' ||`, `contains` both.
+fn like_text(l: &str, op: Op, r: &str) -> String {
+    match op {
+        Op::StartsWith | Op::NotStartsWith => format!("{l} {} {r} || '%'", op.sql()),
+        Op::EndsWith | Op::NotEndsWith => format!("{l} {} '%' || {r}", op.sql()),
+        Op::Contains | Op::NotContains => format!("{l} {} '%' || {r} || '%'", op.sql()),
+        _ => format!("{l} {} {r}", op.sql()),
+    }
+}
+
 fn bind_base(e: &Expr) -> String {
     match e {
         Expr::Column { name, .. } => name.clone(),
@@ -228,6 +250,10 @@ struct Renderer {
     /// Bound values are written into the SQL as literals (`compile_kwargs={'literal_binds':
     /// True}`) instead of placeholders.
     literal_binds: bool,
+    /// `str()` of a statement in the SQLite dialect (a legacy Query): bound parameters are
+    /// named as in the default dialect (the anonymous counters advance) though shown as
+    /// `?`, and an expanding IN shows as `(__[POSTCOMPILE_name_N])`.
+    postcompile: bool,
 }
 
 impl Renderer {
@@ -457,14 +483,16 @@ impl Renderer {
             Expr::Raw(_) | Expr::Text { .. } | Expr::Star | Expr::Unary { op: Op::Neg, .. } => {
                 self.expr(c, Ctx::Normal)
             }
+            // (The anonymous label is numbered before what it labels, as SQLAlchemy
+            // names it first: `coalesce(x, :coalesce_2) AS coalesce_1`.)
             Expr::Func { name, .. } => {
-                let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon(name);
+                let text = self.expr(c, Ctx::Normal);
                 format!("{text} AS {}", self.q(&label))
             }
             _ => {
-                let text = self.expr(c, Ctx::Normal);
                 let label = self.next_anon("anon");
+                let text = self.expr(c, Ctx::Normal);
                 format!("{text} AS {label}")
             }
         }
@@ -517,7 +545,13 @@ impl Renderer {
             Expr::Bind(v) => {
                 self.params.push(v.clone());
                 match self.dialect {
-                    Dialect::Sqlite => "?".into(),
+                    Dialect::Sqlite => {
+                        if self.postcompile {
+                            let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
+                            self.bind_name(&base);
+                        }
+                        "?".into()
+                    }
                     Dialect::Generic => {
                         let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
                         format!(":{}", self.bind_name(&base))
@@ -644,7 +678,7 @@ impl Renderer {
 
     fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
         let l = self.expr(left, Ctx::Normal);
-        if self.dialect == Dialect::Generic {
+        if self.dialect == Dialect::Generic || self.postcompile {
             let base = bind_base(left);
             if matches!(op, Op::In | Op::NotIn)
                 && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))
@@ -689,6 +723,11 @@ impl Renderer {
             let c = escape.to_string().replace('\'', "''");
             return format!("{s} ESCAPE '{c}'");
         }
+        // `ilike` and friends: both sides lowered, then the LIKE operator.
+        if let Some(cs) = op.case_sensitive() {
+            let r = format!("lower({})", self.expr(right, Ctx::Normal));
+            return like_text(&format!("lower({l})"), cs, &r);
+        }
         match op {
             Op::In | Op::NotIn => {
                 let r = match right {
@@ -704,17 +743,15 @@ impl Renderer {
                     format!("{l} IN {r}")
                 }
             }
-            Op::StartsWith | Op::NotStartsWith => {
-                format!("{l} {} {} || '%'", op.sql(), self.expr(right, Ctx::Normal))
+            Op::StartsWith
+            | Op::NotStartsWith
+            | Op::EndsWith
+            | Op::NotEndsWith
+            | Op::Contains
+            | Op::NotContains => {
+                let r = self.expr(right, Ctx::Normal);
+                like_text(l, op, &r)
             }
-            Op::EndsWith | Op::NotEndsWith => {
-                format!("{l} {} '%' || {}", op.sql(), self.expr(right, Ctx::Normal))
-            }
-            Op::Contains | Op::NotContains => format!(
-                "{l} {} '%' || {} || '%'",
-                op.sql(),
-                self.expr(right, Ctx::Normal)
-            ),
             Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
             Op::JsonGet | Op::JsonGetAs => {
                 let r = self.expr(right, Ctx::Normal);
@@ -746,7 +783,19 @@ impl Renderer {
         } else {
             name
         };
-        let parts: Vec<String> = args.iter().map(|a| self.expr(a, Ctx::Normal)).collect();
+        // A plain value given to a function is a parameter named after it (`:round_1`).
+        let mut parts = Vec::with_capacity(args.len());
+        for a in args {
+            let part = if let Expr::Bind(_) = a {
+                let saved = self.bind_hint.replace(lower.clone());
+                let p = self.expr(a, Ctx::Normal);
+                self.bind_hint = saved;
+                p
+            } else {
+                self.expr(a, Ctx::Normal)
+            };
+            parts.push(part);
+        }
         format!("{name}({})", parts.join(", "))
     }
 

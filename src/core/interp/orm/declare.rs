@@ -342,16 +342,44 @@ impl Interp<'_> {
                     Some(Value::Class(c)) if c.model_info().is_some() => c.name.clone(),
                     _ => return self.raise("ArgumentError", "aliased() needs a mapped class"),
                 };
-                if kwget(&kw, "name").is_some() {
-                    return self.unsupported("`aliased(..., name=...)`");
-                }
                 let table = match self.orm.reg.table_of(&class) {
-                    Ok(t) => t.name.clone(),
+                    Ok(t) => t.clone(),
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
+                // `aliased(Model, subquery)`: the class's columns read from the subquery,
+                // which must select every one of them by name.
+                let selectable = args.get(1).or_else(|| kwget(&kw, "alias"));
+                if let Some(v) = selectable {
+                    let Value::Native(n) = v else {
+                        return self
+                            .raise("ArgumentError", "aliased() takes a subquery as its alias");
+                    };
+                    let Native::Subquery(sq) = &**n else {
+                        return self.unsupported("`aliased()` of this selectable");
+                    };
+                    if table
+                        .columns
+                        .iter()
+                        .any(|c| !sq.columns.iter().any(|(k, _)| **k == *c.name))
+                    {
+                        return self.unsupported(
+                            "`aliased(Model, subquery)` of a subquery without all the model's columns",
+                        );
+                    }
+                    return Ok(nv(Native::Aliased(class, sq.alias.clone())));
+                }
+                // `aliased(Model, name='mgr')`: `FROM emp AS mgr`.
+                if let Some(Value::Str(n)) = kwget(&kw, "name") {
+                    self.orm
+                        .reg
+                        .named_aliases
+                        .push((n.to_string(), table.name.clone()));
+                    let alias = crate::core::sql::TableRef::Named(n.to_string());
+                    return Ok(nv(Native::Aliased(class, alias)));
+                }
                 Ok(nv(Native::Aliased(
                     class,
-                    crate::core::orm::mapper::anon_alias(&table),
+                    crate::core::orm::mapper::anon_alias(&table.name),
                 )))
             }
             "inspect" => self.sqla_inspect(args),
@@ -396,8 +424,46 @@ impl Interp<'_> {
                 self.sql_construct(short, args, kw)
             }
             "insert" => self.insert_construct(args.first()),
-            "reflect" | "label" | "join" | "outerjoin" | "union" | "tuple_" | "bindparam"
-            | "column" | "table" => self.unsupported(&format!("`{short}()`")),
+            // `union(s1, s2, ...)`: a compound SELECT of 2.0 `select()`s.
+            "union" | "union_all" | "intersect" | "except_" => {
+                let op = match short {
+                    "union" => crate::core::sql::Compound::Union,
+                    "union_all" => crate::core::sql::Compound::UnionAll,
+                    "intersect" => crate::core::sql::Compound::Intersect,
+                    _ => crate::core::sql::Compound::Except,
+                };
+                let mut parts = vec![];
+                let mut first = None;
+                for a in &args {
+                    match a {
+                        Value::Native(n) if let Native::Query(q) = &**n => {
+                            parts.push(q.q.clone());
+                            first.get_or_insert_with(|| q.clone());
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            return self.raise(
+                                "ArgumentError",
+                                format!("{short}() takes SELECT statements, got {t}"),
+                            );
+                        }
+                    }
+                }
+                let Some(mut q) = first else {
+                    return self.raise("ArgumentError", format!("{short}() needs statements"));
+                };
+                q.legacy = false;
+                q.q = crate::core::orm::query::Query {
+                    entities: q.q.entities.clone(),
+                    style: crate::core::sql::LabelStyle::DisambiguateOnly,
+                    set_op: Some((op, parts)),
+                    compound_top: true,
+                    ..Default::default()
+                };
+                Ok(nv(Native::Query(q)))
+            }
+            "reflect" | "label" | "join" | "outerjoin" | "tuple_" | "bindparam" | "column"
+            | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"

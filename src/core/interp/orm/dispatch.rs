@@ -158,6 +158,10 @@ impl Interp<'_> {
                     | "exists"
                     | "cast"
                     | "aliased"
+                    | "union"
+                    | "union_all"
+                    | "intersect"
+                    | "except_"
                     | "joinedload"
                     | "selectinload"
                     | "subqueryload"
@@ -487,15 +491,22 @@ impl Interp<'_> {
                     format!("'Subquery' object has no attribute '{name}'"),
                 ),
             },
-            Native::SubqueryColumns(sq) => match sq.columns.iter().find(|(k, _)| &**k == name) {
-                Some((k, ty)) => Ok(super::sqlexpr::sql_value(super::SqlObj {
-                    expr: crate::core::sql::Expr::col_of(&sq.alias, k.to_string()),
-                    ty: ty.clone(),
-                    key: Some(k.clone()),
-                    class: None,
-                })),
-                None => self.raise("AttributeError", name),
-            },
+            Native::SubqueryColumns(sq) => {
+                match sq.columns.iter().position(|(k, _)| &**k == name) {
+                    Some(i) => {
+                        let (k, ty) = &sq.columns[i];
+                        let sql_name = sq.names.get(i).unwrap_or(k);
+                        Ok(super::sqlexpr::sql_value(super::SqlObj {
+                            expr: crate::core::sql::Expr::col_of(&sq.alias, sql_name.to_string()),
+                            ty: ty.clone(),
+                            key: Some(k.clone()),
+                            class: None,
+                        }))
+                    }
+                    None if name == "keys" => method(name),
+                    None => self.raise("AttributeError", name),
+                }
+            }
             Native::Module(m) => {
                 if name == "__name__" {
                     return Ok(Value::Str(m.clone()));
@@ -606,6 +617,9 @@ impl Interp<'_> {
             "startswith",
             "endswith",
             "contains",
+            "istartswith",
+            "iendswith",
+            "icontains",
             "in_",
             "not_in",
             "notin_",

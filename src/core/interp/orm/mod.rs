@@ -151,8 +151,11 @@ pub struct SubqueryObj {
     pub select: crate::core::sql::Select,
     /// Its alias.
     pub alias: crate::core::sql::TableRef,
-    /// Column keys (`user_id`, `cnt`) with their SQL types when known.
+    /// Column keys (`user_id`, `cnt`, `count` for an unlabeled `func.count()`) with their
+    /// SQL types when known.
     pub columns: Vec<(Rc<str>, Option<crate::core::sql::SqlType>)>,
+    /// Each column's name in the subquery's SQL (`count_1` for an unlabeled `count()`).
+    pub names: Vec<Rc<str>>,
 }
 
 /// A column declaration collected from a class body.

@@ -83,7 +83,7 @@ impl Interp<'_> {
                 };
                 if q.legacy || q.dml.is_some() {
                     // A legacy Query prints with its session's dialect (SQLite).
-                    crate::core::sql::render(&Statement::Select(sel)).sql
+                    crate::core::sql::render::render_sqlite_str(&sel)
                 } else {
                     // A 2.0 select() knows no engine: the default dialect.
                     crate::core::sql::render::render_generic(&sel)
@@ -367,9 +367,7 @@ impl Interp<'_> {
                 let i = self.as_index(key)?;
                 let mut q2 = q.clone();
                 if i < 0 {
-                    let all = self.query_all(q)?;
-                    let l = Value::list(all);
-                    return self.getitem(&l, key);
+                    return self.raise("IndexError", NEGATIVE_INDEX);
                 }
                 q2.q.offset = Some(i + q.q.offset.unwrap_or(0));
                 q2.q.limit = Some(1);
@@ -398,16 +396,17 @@ impl Interp<'_> {
                 self.native_slice(Rc::new(Native::Query(q)), a, b)
             }
             Native::Query(q) => {
+                // SQLAlchemy's `_getitem`: an empty range is an empty list, a negative
+                // bound an IndexError (no query runs either way).
                 let mut q2 = q.clone();
                 let start = a.unwrap_or(0);
+                if let (Some(a), Some(b)) = (a, b)
+                    && b - a <= 0
+                {
+                    return Ok(Value::list(vec![]));
+                }
                 if start < 0 || b.is_some_and(|b| b < 0) {
-                    let all = Value::list(self.query_all(q)?);
-                    let s = nv(Native::Slice(
-                        a.map(Value::int).unwrap_or(Value::None),
-                        b.map(Value::int).unwrap_or(Value::None),
-                        Value::None,
-                    ));
-                    return self.getitem(&all, &s);
+                    return self.raise("IndexError", NEGATIVE_INDEX);
                 }
                 if start > 0 {
                     q2.q.offset = Some(start);
@@ -664,13 +663,16 @@ impl Interp<'_> {
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
                 match q.q.update_statement(&self.orm.reg, refs) {
                     Ok(u) => Ok(Statement::Update(u)),
-                    Err(e) => self.raise("InvalidRequestError", e.0),
+                    Err(e) => self.raise(e.class(), e.0),
                 }
             }
             _ => match q.q.delete_statement(&self.orm.reg) {
                 Ok(d) => Ok(Statement::Delete(d)),
-                Err(e) => self.raise("InvalidRequestError", e.0),
+                Err(e) => self.raise(e.class(), e.0),
             },
         }
     }
 }
+
+/// The IndexError of a negative index or slice bound on a Query.
+const NEGATIVE_INDEX: &str = "negative indexes are not accepted by SQL index / slice operators";

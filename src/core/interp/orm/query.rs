@@ -78,7 +78,7 @@ impl QueryObj {
     pub fn scalar_subquery(&self, it: &mut Interp<'_>) -> R<Expr> {
         match self.q.scalar_subquery(&it.orm.reg) {
             Ok(e) => Ok(e),
-            Err(e) => it.raise("InvalidRequestError", e.0),
+            Err(e) => it.raise(e.class(), e.0),
         }
     }
 
@@ -89,7 +89,7 @@ impl QueryObj {
                 s.label_style = LabelStyle::DisambiguateOnly;
                 Ok(s)
             }
-            Err(e) => it.raise("InvalidRequestError", e.0),
+            Err(e) => it.raise(e.class(), e.0),
         }
     }
 }
@@ -164,7 +164,7 @@ impl Interp<'_> {
     pub fn compile_query(&mut self, q: &Query) -> R<Select> {
         match q.compile(&self.orm.reg) {
             Ok(s) => Ok(s),
-            Err(e) => self.raise("InvalidRequestError", e.0),
+            Err(e) => self.raise(e.class(), e.0),
         }
     }
 

@@ -151,6 +151,12 @@ impl Interp<'_> {
                     format!("'MetaData' object has no attribute '{name}'"),
                 ),
             },
+            Native::SubqueryColumns(sq) if name == "keys" => Ok(Value::list(
+                sq.columns
+                    .iter()
+                    .map(|(k, _)| Value::Str(k.clone()))
+                    .collect(),
+            )),
             Native::TableColumns(t) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 let Some(tb) = tb else {

@@ -103,7 +103,7 @@ impl Interp<'_> {
     /// Raises the Python exception for an eager-loading error.
     pub(super) fn eager_error<T>(&self, e: EagerError) -> R<T> {
         match e {
-            EagerError::Orm(e) => self.raise("InvalidRequestError", e.0),
+            EagerError::Orm(e) => self.raise(e.class(), e.0),
             EagerError::NotARoot(m) => self.raise("ArgumentError", m),
             EagerError::Unsupported(what) => self.unsupported(&what),
         }
@@ -320,7 +320,7 @@ impl Interp<'_> {
         if plan.is_plain() && immediate.is_empty() {
             return match q.compile(&self.orm.reg) {
                 Ok(s) => Ok((s, None)),
-                Err(e) => self.raise("InvalidRequestError", e.0),
+                Err(e) => self.raise(e.class(), e.0),
             };
         }
         let st = match compile_loading(&self.orm.reg, &q, vec![Some(plan)]) {

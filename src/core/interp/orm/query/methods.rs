@@ -784,7 +784,7 @@ impl Interp<'_> {
                 Ok(Value::int(bulk_rowcount(mode, &r)))
             }
             "subquery" => {
-                let (select, alias) = match qo.q.subquery(&self.orm.reg) {
+                let (mut select, alias) = match qo.q.subquery(&self.orm.reg) {
                     Ok(x) => x,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
@@ -795,7 +795,8 @@ impl Interp<'_> {
                     Some(Value::Str(n)) => crate::core::sql::TableRef::Named(n.to_string()),
                     _ => alias,
                 };
-                let mut columns = Vec::with_capacity(select.columns.len());
+                let mut columns: Vec<(Rc<str>, Option<SqlType>)> =
+                    Vec::with_capacity(select.columns.len());
                 for (c, ent) in select.columns.iter().zip(qo.ents.iter().flat_map(|e| {
                     // one type per selected column (a class entity spans its columns)
                     match e {
@@ -810,9 +811,27 @@ impl Interp<'_> {
                 })) {
                     let key = match c {
                         Expr::Column { name, .. } | Expr::Label { name, .. } => name.clone(),
+                        // An unlabeled function is keyed by its name (`c.count`).
+                        Expr::Func { name, .. } => name.to_ascii_lowercase(),
                         _ => "anon_1".to_string(),
                     };
                     columns.push((Rc::from(key.as_str()), ent));
+                }
+                // The SQL names: an unlabeled function gets its anonymous label
+                // (`count(*) AS count_1`), which the outer query refers to.
+                let mut names = Vec::with_capacity(columns.len());
+                let mut seen: Vec<String> = vec![];
+                for (c, (key, _)) in select.columns.iter_mut().zip(&columns) {
+                    if let Expr::Func { name, .. } = c {
+                        let base = name.to_ascii_lowercase();
+                        seen.push(base.clone());
+                        let n = seen.iter().filter(|s| **s == base).count();
+                        let label = format!("{base}_{n}");
+                        *c = c.clone().label(label.clone());
+                        names.push(Rc::from(label.as_str()));
+                    } else {
+                        names.push(key.clone());
+                    }
                 }
                 self.orm
                     .reg
@@ -823,9 +842,11 @@ impl Interp<'_> {
                         select,
                         alias,
                         columns,
+                        names,
                     },
                 )))))
             }
+            "cte" => self.unsupported("`cte()` (a WITH clause)"),
             "scalar_subquery" | "as_scalar" => {
                 let e = qo.scalar_subquery(self)?;
                 Ok(sql_value(SqlObj::of(e)))

@@ -33,8 +33,10 @@ impl Interp<'_> {
         let b = Some(SqlType::Boolean);
         // `escape='^'`, or `autoescape=True` (the literal's `%`, `_` and `/` escaped with `/`).
         let kwv = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
-        let autoescape = matches!(name, "startswith" | "endswith" | "contains")
-            && matches!(kwv("autoescape"), Some(Value::Bool(true)));
+        let autoescape = matches!(
+            name,
+            "startswith" | "endswith" | "contains" | "istartswith" | "iendswith" | "icontains"
+        ) && matches!(kwv("autoescape"), Some(Value::Bool(true)));
         let escape = match kwv("escape") {
             Some(Value::Str(c)) => c.chars().next(),
             _ if autoescape => Some('/'),
@@ -64,6 +66,14 @@ impl Interp<'_> {
             "startswith" => SqlObj::typed(s.expr.startswith(arg(self, 0)?), b),
             "endswith" => SqlObj::typed(s.expr.endswith(arg(self, 0)?), b),
             "contains" => SqlObj::typed(s.expr.contains(arg(self, 0)?), b),
+            "istartswith" | "iendswith" | "icontains" => {
+                let op = match name {
+                    "istartswith" => crate::core::sql::Op::IStartsWith,
+                    "iendswith" => crate::core::sql::Op::IEndsWith,
+                    _ => crate::core::sql::Op::IContains,
+                };
+                SqlObj::typed(Expr::binary(s.expr, op, arg(self, 0)?), b)
+            }
             "in_" | "not_in" | "notin_" => {
                 let items = match args.first() {
                     Some(Value::Native(q)) if matches!(**q, Native::Query(_)) => {

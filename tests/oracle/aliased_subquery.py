@@ -1,0 +1,20 @@
+# db.aliased(Model, subquery) reads the model from the subquery (select, count, join,
+# group by); a subquery's .c.keys(), and an unlabeled function column keyed by its name.
+class Sale(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    rep = db.Column(db.String(10))
+    amount = db.Column(db.Integer)
+db.create_all()
+db.session.add_all([Sale(rep='ann', amount=100), Sale(rep='bob', amount=50), Sale(rep='ann', amount=70)])
+db.session.commit()
+sub = select(Sale.rep, func.count(), func.max(Sale.amount)).group_by(Sale.rep).subquery()
+print(sub.c.keys())
+s = select(sub.c.rep, sub.c.count, sub.c.max).order_by(sub.c.rep)
+print(s)
+print(db.session.execute(s).all())
+big = select(Sale).where(Sale.amount > 60).subquery()
+B = db.aliased(Sale, big)
+print(select(B.rep, B.amount).where(B.amount < 90))
+print(db.session.execute(select(B).order_by(B.id)).scalars().all(), db.session.query(B).count())
+print(db.session.query(Sale.id, B.id).join(B, B.rep == Sale.rep).order_by(Sale.id, B.id).all())
+print(db.session.query(B.rep, func.sum(B.amount)).group_by(B.rep).all())

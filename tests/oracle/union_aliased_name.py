@@ -1,0 +1,25 @@
+# union()/union_all()/intersect()/except_() of select()s (db.union too) as compound SELECTs,
+# with order_by and as a subquery; aliased(Model, name='mgr') renders FROM emp AS mgr.
+from sqlalchemy import union, union_all
+class Emp(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(20))
+    boss_id = db.Column(db.Integer)
+db.create_all()
+db.session.add_all([Emp(name='ceo'), Emp(name='dev', boss_id=1), Emp(name='ops', boss_id=1)])
+db.session.commit()
+u = db.union(select(Emp.name).where(Emp.id == 1), select(Emp.name).where(Emp.id == 2))
+print(u)
+print(sorted(db.session.execute(u).scalars().all()))
+ua = union_all(select(Emp.id), select(Emp.id).where(Emp.boss_id == 1)).order_by('id')
+print(ua)
+print(db.session.execute(ua).scalars().all())
+print(db.session.execute(db.intersect(select(Emp.id), select(Emp.id).where(Emp.id > 1))).scalars().all())
+print(db.session.execute(db.except_(select(Emp.id), select(Emp.id).where(Emp.id > 1))).all())
+sub = union(select(Emp.id, Emp.name).where(Emp.id < 2), select(Emp.id, Emp.name).where(Emp.id > 2)).subquery()
+print(db.session.execute(select(sub.c.name).order_by(sub.c.id)).scalars().all())
+mgr = db.aliased(Emp, name='mgr')
+print(db.session.execute(select(Emp.name, mgr.name).join(mgr, Emp.boss_id == mgr.id).order_by(Emp.id)).all())
+print(select(mgr.name))
+print(db.session.query(Emp.name, mgr.name).join(mgr, Emp.boss_id == mgr.id).filter(mgr.name == 'ceo').order_by(Emp.name))
+print(db.session.query(mgr).filter(mgr.boss_id.is_(None)).all(), db.session.query(mgr.name).count())
