@@ -3,6 +3,7 @@
 //! in `query/methods.rs`, primary-key lookup in `query/get.rs`, `paginate()` in
 //! `query/paginate.rs`.
 
+mod bulk;
 mod bulk_sync;
 mod compiled;
 mod deferred;

@@ -1,0 +1,168 @@
+//! `Query.update(values)` and `Query.delete()` (and the 2.0 `update()`/`delete()`
+//! statements run through them): the statement, its `onupdate=` columns, and the
+//! session's synchronization (`bulk_sync.rs`).
+
+use std::rc::Rc;
+
+use crate::core::interp::call::Kw;
+use crate::core::interp::orm::model::Status;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::sql::{Expr, Statement};
+
+use super::QueryObj;
+use super::bulk_sync::{SyncMode, bulk_rowcount};
+
+impl Interp<'_> {
+    /// `Query.update(values)` / `Query.delete()` on `q` (`qo` as the script holds it):
+    /// the rows matched, as SQLAlchemy counts them.
+    pub(super) fn bulk_dml(
+        &mut self,
+        qo: &QueryObj,
+        q: &QueryObj,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Value> {
+        match name {
+            "update" | "delete" if qo.q.limit.is_some() || qo.q.offset.is_some() => {
+                let which = if qo.q.limit.is_some() {
+                    "limit"
+                } else {
+                    "offset"
+                };
+                self.raise(
+                    "InvalidRequestError",
+                    format!(
+                        "Can't call Query.update() or Query.delete() when {which}() has been called"
+                    ),
+                )
+            }
+            "update" => {
+                let Some(vals) = args.first() else {
+                    return self.raise("TypeError", "update() missing values");
+                };
+                let items = self.mapping_items(vals)?;
+                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+                let table = self.orm.reg.table_of(&class).cloned();
+                let Ok(table) = table else {
+                    return Ok(Value::int(0));
+                };
+                let mut pairs: Vec<(String, Expr)> = vec![];
+                for (k, v) in items {
+                    let key = match &k {
+                        Value::Str(s) => s.to_string(),
+                        other => match self.as_sql(other) {
+                            Some(s) => s.key.map(|k| k.to_string()).unwrap_or_default(),
+                            None => String::new(),
+                        },
+                    };
+                    if table.col_by_key(&key).is_none() {
+                        return self
+                            .raise("CompileError", format!("Unconsumed column names: {key}"));
+                    }
+                    let ty = table.col_by_key(&key).map(|c| c.ty.clone());
+                    // A plain value is written as the column stores it (a `Float`
+                    // column gets a float), an expression as it is.
+                    let e = match (&ty, self.as_sql(&v)) {
+                        (Some(t), None) if !matches!(&v, Value::Native(_)) => {
+                            Expr::Bind(self.to_sql_stored(&v, t)?)
+                        }
+                        _ => self.to_expr(&v, ty.as_ref())?.expr,
+                    };
+                    pairs.push((key, e));
+                }
+                // Columns with an `onupdate=` default not given are set too, after the
+                // given ones, as SQLAlchemy's bulk UPDATE does.
+                for col in &table.columns {
+                    if pairs.iter().any(|(k, _)| *k == col.key || *k == col.name) {
+                        continue;
+                    }
+                    let key = (table.name.clone(), col.name.clone());
+                    let Some(d) = self.orm.defaults.get(&key).and_then(|d| d.1.clone()) else {
+                        continue;
+                    };
+                    let e = match self.as_sql(&d) {
+                        Some(sql) => sql.expr,
+                        None => {
+                            let v = self.eval_default(&d)?;
+                            Expr::Bind(self.to_sql_stored(&v, &col.ty)?)
+                        }
+                    };
+                    let key = if col.key.is_empty() {
+                        &col.name
+                    } else {
+                        &col.key
+                    };
+                    pairs.push((key.clone(), e));
+                }
+                let refs: Vec<(&str, Expr)> =
+                    pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
+                let mut up = match qo.q.update_statement(&self.orm.reg, refs) {
+                    Ok(u) => u,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
+                let Some(m) = m else {
+                    return Ok(Value::int(0));
+                };
+                let mode;
+                (mode, up.returning) = self.bulk_start(&kw, &table, &up.where_)?;
+                let r = self.run_stmt(&Statement::Update(up.clone()), true)?;
+                let objects: Vec<Rc<Instance>> = match mode {
+                    SyncMode::Evaluate => self
+                        .bulk_matched_by_criteria(&table, &m, &up.where_)?
+                        .into_iter()
+                        .map(|(i, _)| i)
+                        .collect(),
+                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Off => vec![],
+                };
+                self.bulk_apply_update(&table, &up.set, &objects)?;
+                Ok(Value::int(bulk_rowcount(mode, &r)))
+            }
+            "delete" => {
+                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+                let mut del = match qo.q.delete_statement(&self.orm.reg) {
+                    Ok(d) => d,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                let table = self.orm.reg.table_of(&class).cloned();
+                let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
+                let (Ok(table), Some(m)) = (table, m) else {
+                    return Ok(Value::int(0));
+                };
+                let mode;
+                (mode, del.returning) = self.bulk_start(&kw, &table, &del.where_)?;
+                let r = self.run_stmt(&Statement::Delete(del.clone()), true)?;
+                let deleted: Vec<Rc<Instance>> = match mode {
+                    SyncMode::Evaluate => {
+                        let mut gone = vec![];
+                        for (inst, partly_expired) in
+                            self.bulk_matched_by_criteria(&table, &m, &del.where_)?
+                        {
+                            if partly_expired {
+                                self.expire(&inst);
+                            } else {
+                                gone.push(inst);
+                            }
+                        }
+                        gone
+                    }
+                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Off => vec![],
+                };
+                for i in deleted {
+                    // SQLAlchemy's `_remove_newly_deleted`: out of the identity map, deleted.
+                    self.remove_identity(&i);
+                    if let Some(s) = i.orm.borrow_mut().as_mut() {
+                        s.status = Status::Deleted;
+                    }
+                    self.orm.deleted_in_tx.push(i);
+                }
+                Ok(Value::int(bulk_rowcount(mode, &r)))
+            }
+            _ => Ok(Value::None),
+        }
+    }
+}
