@@ -99,7 +99,7 @@ test('storage the browser discarded is reported once, not shown silently as an o
     await page.reload();
     await open(page, 'gone');
     const banner = page.getByTestId('storage-lost');
-    await banner.waitFor({ timeout: 10_000 });
+    await banner.waitFor({ timeout: 20_000 });
     const text = await banner.innerText();
     assert.match(text, new RegExp(`commit ${commit + 40} was saved here, but its storage now holds commit ${commit}\\.`));
     assert.deepEqual(await page.evaluate(() => window.ormlab.persistence.lost), { saved: commit + 40, found: commit });
