@@ -278,18 +278,8 @@ impl DateTime {
     /// `datetime(year, month, day, hour, minute, second, microsecond)`.
     pub fn new(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64, us: i64) -> PyResult<DateTime> {
         let date = Date::new(y, mo, d)?;
-        if !(0..=23).contains(&h) {
-            return Err(PyErr::value("hour must be in 0..23"));
-        }
-        if !(0..=59).contains(&mi) {
-            return Err(PyErr::value("minute must be in 0..59"));
-        }
-        if !(0..=59).contains(&s) {
-            return Err(PyErr::value("second must be in 0..59"));
-        }
-        if !(0..=999_999).contains(&us) {
-            return Err(PyErr::value("microsecond must be in 0..999999"));
-        }
+        // (The time of day's range checks, once.)
+        super::time_of_day::Time::new(h, mi, s, us)?;
         Ok(DateTime {
             date,
             hour: h as u32,

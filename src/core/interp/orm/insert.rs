@@ -379,14 +379,8 @@ impl Interp<'_> {
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
         if let Some(e) = bind_err {
             // The INSERT it failed in, and the object's values as given.
-            let returning: Vec<usize> = if server_missing {
-                (0..n)
-                    .filter(|i| {
-                        plan.pk.contains(i)
-                            || (plan.server_default[*i] && !cols.contains(i))
-                            || inline.contains(i)
-                    })
-                    .collect()
+            let returning = if server_missing {
+                returned_columns(&plan, &cols, &inline)
             } else {
                 Vec::new()
             };
@@ -507,14 +501,8 @@ impl Interp<'_> {
         }
         // RETURNING: the primary key, the server defaults not sent and the SQL expression
         // defaults, in table order (a single row with nothing to fetch uses lastrowid).
-        let returning: Vec<usize> = if group.len() > 1 || first.server_missing {
-            (0..plan.table.columns.len())
-                .filter(|i| {
-                    plan.pk.contains(i)
-                        || (plan.server_default[*i] && !cols.contains(i))
-                        || inline.contains(i)
-                })
-                .collect()
+        let returning = if group.len() > 1 || first.server_missing {
+            returned_columns(&plan, &cols, &inline)
         } else {
             Vec::new()
         };
@@ -597,6 +585,18 @@ impl Interp<'_> {
         self.add_identity_keyed(key, inst);
         self.orm.inserted_in_tx.push(inst.clone());
     }
+}
+
+/// The columns an INSERT's RETURNING fetches, in table order: the primary key, the server
+/// defaults not sent and the SQL expression defaults (`inline`).
+fn returned_columns(plan: &TablePlan, cols: &[usize], inline: &[usize]) -> Vec<usize> {
+    (0..plan.table.columns.len())
+        .filter(|i| {
+            plan.pk.contains(i)
+                || (plan.server_default[*i] && !cols.contains(i))
+                || inline.contains(i)
+        })
+        .collect()
 }
 
 /// True when nothing changed on a just-inserted object since its INSERT: every
