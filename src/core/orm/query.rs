@@ -383,15 +383,7 @@ impl Query {
         }
         if let Some((op, parts)) = &self.set_op {
             if self.compound_top {
-                let mut selects = parts
-                    .iter()
-                    .map(|p| p.compile(reg))
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into_iter();
-                let mut first = selects
-                    .next()
-                    .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
-                first.compound = selects.map(|s| (*op, s)).collect();
+                let mut first = compound_of(reg, *op, parts)?;
                 first.order_by = self.order_by.clone();
                 first.limit = self.limit.map(|n| Expr::Bind(SqlValue::Integer(n)));
                 first.offset = self.offset.map(|n| Expr::Bind(SqlValue::Integer(n)));
@@ -455,15 +447,7 @@ impl Query {
         parts: &[Query],
         columns: Vec<Expr>,
     ) -> Result<Select, OrmError> {
-        let mut selects = parts
-            .iter()
-            .map(|p| p.compile(reg))
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter();
-        let mut first = selects
-            .next()
-            .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
-        first.compound = selects.map(|s| (op, s)).collect();
+        let first = compound_of(reg, op, parts)?;
         let anon = anon_alias("anon");
         let mut labels: std::collections::HashMap<(String, String), String> =
             std::collections::HashMap::new();
@@ -791,3 +775,17 @@ fn item_tables(f: &FromItem, out: &mut Vec<String>) {
 #[cfg(test)]
 #[path = "query_tests.rs"]
 mod tests;
+
+/// The first of `parts` compiled, the others joined to it by `op` (`UNION`...).
+fn compound_of(reg: &Registry, op: Compound, parts: &[Query]) -> Result<Select, OrmError> {
+    let mut selects = parts
+        .iter()
+        .map(|p| p.compile(reg))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter();
+    let mut first = selects
+        .next()
+        .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
+    first.compound = selects.map(|s| (op, s)).collect();
+    Ok(first)
+}
