@@ -187,6 +187,7 @@ impl Interp<'_> {
             | "datetime.fromisoformat"
             | "date.fromisoformat"
             | "datetime.strptime"
+            | "datetime.combine"
             | "json.dumps"
             | "json.loads"
             | "time.perf_counter"
@@ -313,7 +314,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         "sorted" | "enumerate" | "json.dumps" => (1, 2),
         "property" => (1, 4),
         "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" | "enum.auto" => (0, 0),
-        "isinstance" | "issubclass" | "divmod" | "datetime.strptime" => (2, 2),
+        "isinstance" | "issubclass" | "divmod" | "datetime.strptime" | "datetime.combine" => (2, 2),
         "getattr" => (2, 3),
         "hasattr" => (2, 2),
         "setattr" => (3, 3),

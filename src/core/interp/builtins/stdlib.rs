@@ -194,6 +194,34 @@ impl Interp<'_> {
                 Some(Value::Str(s)) => Ok(Value::Date(self.py(Date::fromisoformat(s))?)),
                 _ => self.raise("TypeError", "fromisoformat: argument must be str"),
             },
+            "datetime.combine" => {
+                let day = match args.first() {
+                    Some(Value::Date(d)) => *d,
+                    Some(Value::DateTime(d)) => d.date(),
+                    Some(v) => {
+                        let t = self.type_name(v);
+                        let m = format!("combine() argument 1 must be datetime.date, not {t}");
+                        return self.raise("TypeError", m);
+                    }
+                    None => return self.raise("TypeError", "combine() missing argument 'date'"),
+                };
+                match args.get(1) {
+                    Some(Value::Time(t)) => Ok(Value::datetime(self.py(DateTime::new(
+                        day.year() as i64,
+                        day.month() as i64,
+                        day.day() as i64,
+                        t.hour() as i64,
+                        t.minute() as i64,
+                        t.second() as i64,
+                        t.microsecond() as i64,
+                    ))?)),
+                    v => {
+                        let t = v.map_or("NoneType".into(), |v| self.type_name(v));
+                        let m = format!("combine() argument 2 must be datetime.time, not {t}");
+                        self.raise("TypeError", m)
+                    }
+                }
+            }
             "datetime.strptime" => match (args.first(), args.get(1)) {
                 (Some(Value::Str(s)), Some(Value::Str(f))) => {
                     Ok(Value::datetime(self.py(DateTime::strptime(s, f))?))

@@ -1,0 +1,11 @@
+from datetime import datetime, date, timedelta
+d = datetime(2024, 3, 15, 14, 30, 5)
+print(d, repr(d), d.date(), d.time(), d.isoformat(), d.strftime('%Y-%m-%d %H:%M'), d.strftime('%A %d %B %Y, %I:%M %p %j %a %b %y'))
+print(d + timedelta(days=1, hours=2), d - timedelta(weeks=1), d - datetime(2024, 1, 1), (d - datetime(2024, 1, 1)).days, (d - datetime(2024, 1, 1)).total_seconds())
+print(timedelta(hours=25), timedelta(seconds=3661), timedelta(days=-1), repr(timedelta(days=2, seconds=5)), timedelta(minutes=90) // timedelta(minutes=30))
+dd = date(2024, 2, 29)
+print(dd, repr(dd), dd.year, dd.month, dd.day, dd.weekday(), dd.isoweekday(), dd + timedelta(days=1), dd.replace(year=2025, day=28), date.fromisoformat('2024-12-31'))
+print(datetime.strptime('2024-05-01 08:00', '%Y-%m-%d %H:%M'), datetime.fromisoformat('2024-05-01T08:00:00'), d.replace(microsecond=123), d.timestamp() if False else '')
+print(f"{d:%d/%m/%Y} {dd:%b %d} {d.hour}:{d.minute:02d}", d > datetime(2024, 1, 1), dd < date(2025, 1, 1), max([dd, date(2020, 1, 1)]) if False else '')
+print(sorted([date(2024, 1, 5), date(2023, 6, 1)]), [x.strftime('%m/%d') for x in [dd]], d.weekday(), d.month, str(d.date()))
+print(datetime(2024, 1, 1, 0, 0, 0, 500), datetime.combine(dd, d.time()), timedelta(days=1) * 3, timedelta(days=3) / 2, -timedelta(hours=1))
