@@ -582,3 +582,8 @@ fn compound_selects_and_named_aliases() {
 fn datetime_arithmetic_combine_and_formats() {
     check("datetime_arith_formats");
 }
+
+#[test]
+fn library_object_types_and_subquery_str() {
+    check("library_types");
+}

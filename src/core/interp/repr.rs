@@ -49,7 +49,21 @@ impl Interp<'_> {
                     "builtin_function_or_method".into()
                 }
             }
-            Value::BuiltinMethod(_) => "builtin_function_or_method".into(),
+            // A library object's method is a Python method; a builtin type's is not.
+            Value::BuiltinMethod(m) => match &m.0 {
+                Value::Native(n)
+                    if !matches!(
+                        &**n,
+                        super::orm::Native::Bytes(_)
+                            | super::orm::Native::Hasher(..)
+                            | super::orm::Native::Iter(_)
+                            | super::orm::Native::Generator(_)
+                    ) =>
+                {
+                    "method".into()
+                }
+                _ => "builtin_function_or_method".into(),
+            },
             Value::Method(_) => "method".into(),
             Value::Class(_) => "type".into(),
             Value::Instance(i) => i.class.name.to_string(),

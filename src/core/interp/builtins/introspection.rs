@@ -112,6 +112,11 @@ impl Interp<'_> {
         match v {
             Value::Instance(i) => Value::Class(i.class.clone()),
             Value::Class(_) => Value::Builtin(Rc::from("type")),
+            // A column type's class: `Integer`, `String`...
+            Value::Native(n) if matches!(&**n, Native::ColumnType(_)) => {
+                let r = self.str_of_native_type(n);
+                Value::Native(Rc::new(Native::TypeObj(Rc::from(r.as_str()))))
+            }
             Value::Native(n) => Value::Native(Rc::new(Native::TypeObj(Rc::from(n.type_name())))),
             other => {
                 let t = self.type_name(other);
@@ -121,6 +126,16 @@ impl Interp<'_> {
                     Value::Native(Rc::new(Native::TypeObj(Rc::from(t.as_str()))))
                 }
             }
+        }
+    }
+
+    fn str_of_native_type(&self, n: &Native) -> String {
+        match n {
+            Native::ColumnType(t) => {
+                let r = t.py_repr();
+                r.split('(').next().unwrap_or("TypeEngine").to_string()
+            }
+            _ => n.type_name().to_string(),
         }
     }
 

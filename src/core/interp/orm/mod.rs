@@ -372,6 +372,7 @@ impl Native {
             Native::Result(r) => r.borrow().type_name(),
             Native::Row(_) => "Row",
             Native::Mapping(_) => "RowMapping",
+            Native::Pagination(p) if !p.query.legacy => "SelectPagination",
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",
@@ -399,6 +400,55 @@ impl Native {
             Native::Connection(..) => "Connection",
             Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }
+    }
+
+    /// The module of a type named by `type_name()`, as `<class '...'>` prints it.
+    pub fn type_module(name: &str) -> Option<&'static str> {
+        Some(match name {
+            "Flask" => "flask.app",
+            "AppContext" => "flask.ctx",
+            "Config" => "flask.config",
+            "SQLAlchemy" => "flask_sqlalchemy.extension",
+            "Query" => "flask_sqlalchemy.query",
+            "QueryPagination" | "SelectPagination" => "flask_sqlalchemy.pagination",
+            "scoped_session" => "sqlalchemy.orm.scoping",
+            "SessionTransaction" => "sqlalchemy.orm.session",
+            "MetaData" | "Table" | "Column" | "ForeignKey" | "Index" | "Constraint" => {
+                "sqlalchemy.sql.schema"
+            }
+            "FacadeDict" => "sqlalchemy.util._collections",
+            "WeakInstanceDict" => "sqlalchemy.orm.identity",
+            "IdentitySet" => "sqlalchemy.cyextension.collections",
+            "ReadOnlyColumnCollection" => "sqlalchemy.sql.base",
+            "DefaultExecutionContext" => "sqlalchemy.engine.default",
+            "TypeEngine" => "sqlalchemy.sql.type_api",
+            "InstrumentedAttribute" => "sqlalchemy.orm.attributes",
+            "BinaryExpression" | "TextClause" => "sqlalchemy.sql.elements",
+            "SQLiteCompiler" | "SQLiteInspector" => "sqlalchemy.dialects.sqlite.base",
+            "StrSQLCompiler" => "sqlalchemy.sql.compiler",
+            "Select" | "Subquery" => "sqlalchemy.sql.selectable",
+            "Insert" => "sqlalchemy.sql.dml",
+            "Row" | "RowMapping" => "sqlalchemy.engine.row",
+            "CursorResult" => "sqlalchemy.engine.cursor",
+            "ChunkedIteratorResult" | "ScalarResult" | "MappingResult" | "RMKeyView" => {
+                "sqlalchemy.engine.result"
+            }
+            "Connection" => "sqlalchemy.engine.base",
+            "AliasedClass" => "sqlalchemy.orm.util",
+            "hybrid_property" => "sqlalchemy.ext.hybrid",
+            "AppenderQuery" => "sqlalchemy.orm.dynamic",
+            "WriteOnlyCollection" => "sqlalchemy.orm.writeonly",
+            "InstrumentedList" => "sqlalchemy.orm.collections",
+            "Load" => "sqlalchemy.orm.strategy_options",
+            "InstanceState" => "sqlalchemy.orm.state",
+            "Mapper" => "sqlalchemy.orm.mapper",
+            "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Time" | "Float"
+            | "Numeric" | "JSON" | "BigInteger" | "SmallInteger" | "LargeBinary" | "Enum"
+            | "Interval" | "Unicode" | "UnicodeText" | "Double" | "Uuid" => {
+                "sqlalchemy.sql.sqltypes"
+            }
+            _ => return None,
+        })
     }
 
     /// True for instrumented model attributes.

@@ -66,7 +66,10 @@ impl Interp<'_> {
                     _ => "dialects.sqlite.base.SQLiteInspector",
                 }
             ),
-            Native::TypeObj(t) => format!("<class '{t}'>"),
+            Native::TypeObj(t) => match Native::type_module(t) {
+                Some(m) => format!("<class '{m}.{t}'>"),
+                None => format!("<class '{t}'>"),
+            },
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) => format!("<module '{m}'>"),
             Native::App(_) => "<Flask '__main__'>".into(),
@@ -89,7 +92,9 @@ impl Interp<'_> {
                     crate::core::sql::render::render_generic(&sel)
                 }
             }
-            Native::Pagination(_) => "<flask_sqlalchemy.pagination.QueryPagination object>".into(),
+            Native::Pagination(_) => {
+                format!("<flask_sqlalchemy.pagination.{} object>", n.type_name())
+            }
             Native::Loader(l) => self.load_repr(l),
             Native::KeyView(k) => {
                 let l = Value::list(k.clone());
@@ -217,6 +222,8 @@ impl Interp<'_> {
                 self.insert_str(&ins)
             }
             Native::ColumnType(t) => Ok(t.ddl()),
+            // `str(subquery)` is its SELECT, in the default dialect.
+            Native::Subquery(sq) => Ok(crate::core::sql::render::render_generic(&sq.select)),
             Native::ReflectedType(_, ddl) => Ok(ddl.to_string()),
             Native::Table(t) => Ok(t.to_string()),
             Native::ColumnObj(t, i) => {

@@ -181,10 +181,13 @@ impl Interp<'_> {
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name))))
             }
             _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'QueryPagination' object has no attribute '{name}'"),
-                );
+                let t = if p.query.legacy {
+                    "QueryPagination"
+                } else {
+                    "SelectPagination"
+                };
+                let m = format!("'{t}' object has no attribute '{name}'");
+                return self.raise("AttributeError", m);
             }
         })
     }
