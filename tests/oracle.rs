@@ -587,3 +587,8 @@ fn datetime_arithmetic_combine_and_formats() {
 fn library_object_types_and_subquery_str() {
     check("library_types");
 }
+
+#[test]
+fn database_errors_and_the_exception_hierarchy() {
+    check("db_errors_hierarchy");
+}

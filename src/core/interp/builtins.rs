@@ -258,30 +258,7 @@ impl Interp<'_> {
     }
 }
 
-/// sqlalchemy.exc names.
-pub fn is_sqla_exc(n: &str) -> bool {
-    matches!(
-        n,
-        "SQLAlchemyError"
-            | "StatementError"
-            | "DBAPIError"
-            | "IntegrityError"
-            | "OperationalError"
-            | "ProgrammingError"
-            | "InvalidRequestError"
-            | "NoResultFound"
-            | "MultipleResultsFound"
-            | "PendingRollbackError"
-            | "ObjectDeletedError"
-            | "DetachedInstanceError"
-            | "ArgumentError"
-            | "NoForeignKeysError"
-            | "UnmappedInstanceError"
-            | "NoSuchTableError"
-            | "NoInspectionAvailable"
-            | "CompileError"
-    )
-}
+pub use super::exceptions::is_sqla_exc;
 
 /// (min, max) positional arguments of builtins.
 fn builtin_arity(name: &str) -> (usize, usize) {

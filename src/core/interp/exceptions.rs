@@ -36,25 +36,43 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("InvalidOperation", "DecimalException"),
     ("Overflow", "DecimalException"),
     ("JSONDecodeError", "ValueError"),
+    // sqlalchemy.exc and sqlalchemy.orm.exc (from `SQLAlchemyError` up to `HTTPException`:
+    // `is_sqla_exc`).
     ("SQLAlchemyError", "Exception"),
+    ("ArgumentError", "SQLAlchemyError"),
+    ("NoForeignKeysError", "ArgumentError"),
+    ("AmbiguousForeignKeysError", "ArgumentError"),
+    ("DuplicateColumnError", "ArgumentError"),
+    ("ObjectNotExecutableError", "ArgumentError"),
+    ("CircularDependencyError", "SQLAlchemyError"),
+    ("CompileError", "SQLAlchemyError"),
     ("StatementError", "SQLAlchemyError"),
     ("DBAPIError", "StatementError"),
-    ("IntegrityError", "DBAPIError"),
-    ("OperationalError", "DBAPIError"),
-    ("ProgrammingError", "DBAPIError"),
+    ("InterfaceError", "DBAPIError"),
+    ("DatabaseError", "DBAPIError"),
+    ("DataError", "DatabaseError"),
+    ("IntegrityError", "DatabaseError"),
+    ("OperationalError", "DatabaseError"),
+    ("InternalError", "DatabaseError"),
+    ("ProgrammingError", "DatabaseError"),
+    ("NotSupportedError", "DatabaseError"),
     ("InvalidRequestError", "SQLAlchemyError"),
     ("NoResultFound", "InvalidRequestError"),
     ("MultipleResultsFound", "InvalidRequestError"),
     ("PendingRollbackError", "InvalidRequestError"),
+    ("ResourceClosedError", "InvalidRequestError"),
     ("ObjectDeletedError", "InvalidRequestError"),
-    ("DetachedInstanceError", "InvalidRequestError"),
-    ("ArgumentError", "SQLAlchemyError"),
-    ("NoForeignKeysError", "ArgumentError"),
-    ("UnmappedInstanceError", "InvalidRequestError"),
+    ("UnmappedError", "InvalidRequestError"),
+    ("UnmappedInstanceError", "UnmappedError"),
+    ("UnmappedClassError", "UnmappedError"),
     ("NoSuchTableError", "InvalidRequestError"),
-    ("CompileError", "SQLAlchemyError"),
-    ("NoReferencedTableError", "InvalidRequestError"),
+    ("NoReferenceError", "InvalidRequestError"),
+    ("NoReferencedTableError", "NoReferenceError"),
+    ("NoReferencedColumnError", "NoReferenceError"),
     ("NoInspectionAvailable", "InvalidRequestError"),
+    ("DetachedInstanceError", "SQLAlchemyError"),
+    ("FlushError", "SQLAlchemyError"),
+    ("StaleDataError", "SQLAlchemyError"),
     ("HTTPException", "Exception"),
     ("NotFound", "HTTPException"),
     ("Warning", "Exception"),
@@ -105,6 +123,33 @@ pub fn make_class(name: &str, bases: Vec<Rc<Class>>, is_exception: bool) -> Rc<C
     }
     *c.mro.borrow_mut() = mro;
     c
+}
+
+/// sqlalchemy.exc / sqlalchemy.orm.exc class names.
+pub fn is_sqla_exc(n: &str) -> bool {
+    let at = |x: &str| HIERARCHY.iter().position(|(m, _)| *m == x);
+    match (at(n), at("SQLAlchemyError"), at("HTTPException")) {
+        (Some(i), Some(a), Some(b)) => i >= a && i < b,
+        _ => false,
+    }
+}
+
+/// The module an exception class prints with (`<class 'sqlalchemy.exc.IntegrityError'>`).
+pub fn exc_module(n: &str) -> &'static str {
+    match n {
+        "ObjectDeletedError"
+        | "UnmappedError"
+        | "UnmappedInstanceError"
+        | "UnmappedClassError"
+        | "DetachedInstanceError"
+        | "FlushError"
+        | "StaleDataError" => "sqlalchemy.orm.exc.",
+        _ if is_sqla_exc(n) => "sqlalchemy.exc.",
+        "HTTPException" | "NotFound" => "werkzeug.exceptions.",
+        "JSONDecodeError" => "json.decoder.",
+        "DecimalException" | "InvalidOperation" | "Overflow" | "DivisionByZero" => "decimal.",
+        _ => "",
+    }
 }
 
 /// Builds `object` and every exception class.

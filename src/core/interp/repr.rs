@@ -160,7 +160,8 @@ impl Interp<'_> {
                     && self.exc.get(&*c.name).is_some_and(|x| Rc::ptr_eq(x, c)))
                     || Rc::ptr_eq(c, &self.object_class)
                 {
-                    format!("<class '{}'>", c.name)
+                    let m = super::exceptions::exc_module(&c.name);
+                    format!("<class '{m}{}'>", c.name)
                 } else {
                     format!("<class '__main__.{}'>", c.name)
                 }

@@ -18,9 +18,8 @@ impl Interp<'_> {
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "enum" | "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
-            | "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.exc" | "os" | "os.path" | "sys" => {
-                Ok(Value::Native(Rc::new(Native::Module(Rc::from(name)))))
-            }
+            | "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.exc" | "sqlalchemy.orm.exc" | "os"
+            | "os.path" | "sys" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
         }
     }
@@ -73,7 +72,9 @@ impl Interp<'_> {
             ("flask_migrate", "Migrate") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from("Migrate"))))
             }
-            ("sqlalchemy.exc", n) if self.exc.contains_key(n) && is_sqla_exc(n) => {
+            ("sqlalchemy.exc" | "sqlalchemy.orm.exc", n)
+                if self.exc.contains_key(n) && is_sqla_exc(n) =>
+            {
                 Value::Class(self.exc[n].clone())
             }
             ("hashlib", "md5" | "sha256") => {
@@ -85,6 +86,9 @@ impl Interp<'_> {
             ("werkzeug.exceptions", "NotFound" | "HTTPException") => {
                 Value::Class(self.exc[name].clone())
             }
+            ("sqlalchemy" | "sqlalchemy.orm", "exc") => Value::Native(Rc::new(Native::Module(
+                Rc::from(format!("{module}.exc").as_str()),
+            ))),
             ("sqlalchemy", _) if !sqla_names::has(name, sqla_names::IN_SQLALCHEMY) => {
                 return self.raise(
                     "ImportError",
@@ -133,6 +137,7 @@ impl Interp<'_> {
                     "flask_migrate",
                     "sqlalchemy",
                     "sqlalchemy.exc",
+                    "sqlalchemy.orm.exc",
                     "sqlalchemy.orm",
                     "werkzeug.exceptions",
                     "werkzeug.security",
