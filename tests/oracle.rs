@@ -592,3 +592,8 @@ fn library_object_types_and_subquery_str() {
 fn database_errors_and_the_exception_hierarchy() {
     check("db_errors_hierarchy");
 }
+
+#[test]
+fn engine_config_clock_and_legacy_calls() {
+    check("engine_config_misc");
+}

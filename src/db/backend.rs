@@ -208,6 +208,10 @@ impl Backend for ScriptBackend<'_> {
         crate::engine::clock::now_ms()
     }
 
+    fn unix_time_us(&self) -> Option<i64> {
+        Some(crate::engine::clock::unix_time_us())
+    }
+
     fn execute_batch(
         &mut self,
         sql: &str,

@@ -23,3 +23,18 @@ pub fn now_ms() -> f64 {
     PERF.with(|p| p.as_ref().map(|p| p.now()))
         .unwrap_or_else(js_sys::Date::now)
 }
+
+/// Microseconds since the Unix epoch (UTC): the wall clock, as SQLite's `'now'` reads it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn unix_time_us() -> i64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
+}
+
+/// Microseconds since the Unix epoch (UTC): the wall clock, as SQLite's `'now'` reads it.
+#[cfg(target_arch = "wasm32")]
+pub fn unix_time_us() -> i64 {
+    (js_sys::Date::now() * 1000.0) as i64
+}

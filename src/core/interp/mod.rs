@@ -150,6 +150,13 @@ pub trait Backend {
     fn now_ms(&self) -> f64 {
         0.0
     }
+
+    /// The wall clock in microseconds since the Unix epoch (UTC), the clock SQLite's
+    /// `CURRENT_TIMESTAMP` reads, for `datetime.now()`/`utcnow()`/`date.today()`; `None`
+    /// (the default) gives a fixed 2024-01-01 12:00.
+    fn unix_time_us(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// Options of a run.

@@ -26,6 +26,17 @@ pub(crate) const DATETIME_FIELDS: [&str; 7] = [
 ];
 
 impl Interp<'_> {
+    /// Now, from the backend's wall clock (UTC; the page's and the CLI's local time zone is
+    /// UTC too), or a fixed 2024-01-01 12:00 without one.
+    fn wall_clock(&self) -> crate::core::py::PyResult<DateTime> {
+        match self.backend.unix_time_us() {
+            Some(us) => DateTime::from_date(Date::new(1970, 1, 1)?).add(
+                &crate::core::py::timedelta::TimeDelta::from_micros(us as i128)?,
+            ),
+            None => DateTime::new(2024, 1, 1, 12, 0, 0, 0),
+        }
+    }
+
     /// The standard-library module functions (`datetime(...)`, `json.dumps`, `math.sqrt`...).
     pub(super) fn call_stdlib_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         match name {
@@ -180,12 +191,9 @@ impl Interp<'_> {
                     Some(v) if crate::core::interp::methods::is_utc(v) => true,
                     Some(_) => return self.unsupported("time zones other than `timezone.utc`"),
                 };
-                Ok(Value::datetime(
-                    self.py(DateTime::new(2024, 1, 1, 12, 0, 0, 0))?
-                        .with_utc(utc),
-                ))
+                Ok(Value::datetime(self.py(self.wall_clock())?.with_utc(utc)))
             }
-            "date.today" => Ok(Value::Date(self.py(Date::new(2024, 1, 1))?)),
+            "date.today" => Ok(Value::Date(self.py(self.wall_clock())?.date())),
             "datetime.fromisoformat" => match args.first() {
                 Some(Value::Str(s)) => Ok(Value::datetime(self.py(DateTime::fromisoformat(s))?)),
                 _ => self.raise("TypeError", "fromisoformat: argument must be str"),

@@ -280,6 +280,17 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
         {
             f.trim_start_matches("db.") == g.trim_start_matches("db.")
         }
+        // The extension, its scoped session and its metadata are one object each.
+        (Value::Native(x), Value::Native(y))
+            if matches!(
+                (&**x, &**y),
+                (Native::Db, Native::Db)
+                    | (Native::Session, Native::Session)
+                    | (Native::Metadata, Native::Metadata)
+            ) =>
+        {
+            true
+        }
         _ => match (a.ptr(), b.ptr()) {
             (Some(x), Some(y)) => x == y,
             _ => false,

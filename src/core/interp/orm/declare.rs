@@ -45,12 +45,20 @@ impl Interp<'_> {
                 _ => self.raise("ArgumentError", "text() requires a string"),
             },
             "select" => {
-                let items: Vec<Value> = if args.len() == 1 && matches!(args[0], Value::List(_)) {
-                    self.iterate(&args[0])?
-                } else {
-                    args
-                };
-                let (es, ents) = self.entities_from(&items)?;
+                // SQLAlchemy 1.x's `select([cols])` is refused by 2.0.
+                if let Some(l @ Value::List(_)) = args.iter().find(|a| matches!(a, Value::List(_)))
+                {
+                    let got = self.repr(l)?;
+                    let inner = got[1..got.len() - 1].to_string();
+                    return self.raise(
+                        "ArgumentError",
+                        format!(
+                            "Column expression, FROM clause, or other columns clause element \
+                             expected, got {got}. Did you mean to say select({inner})?"
+                        ),
+                    );
+                }
+                let (es, ents) = self.entities_from(&args)?;
                 Ok(nv(Native::Query(QueryObj {
                     dml: None,
                     sync: None,
@@ -107,6 +115,15 @@ impl Interp<'_> {
                     self.orm.reg.metadata.naming_convention = nc;
                 }
                 Ok(nv(Native::Metadata))
+            }
+            "get_engine" => {
+                self.warn(
+                    "DeprecationWarning",
+                    "'get_engine' is deprecated and will be removed in Flask-SQLAlchemy 3.2. \
+                     Use 'engine' or 'engines[key]' instead. If you're using Flask-Migrate or \
+                     Alembic, you'll need to update your 'env.py' file.",
+                );
+                Ok(nv(Native::Module(Rc::from("engine"))))
             }
             "create_all" => {
                 self.create_all()?;
@@ -500,7 +517,22 @@ impl Interp<'_> {
             Ok(())
         };
         set(self, "SQLALCHEMY_DATABASE_URI", Value::str("sqlite://"))?;
-        set(self, "SQLALCHEMY_ECHO", Value::Bool(false))?;
+        // `init_app`'s `setdefault`s, in its order (the URI, binds and echo forced).
+        for (k, v) in [
+            ("SQLALCHEMY_BINDS", Value::dict_of(vec![])),
+            ("SQLALCHEMY_ECHO", Value::Bool(false)),
+            ("SQLALCHEMY_ENGINE_OPTIONS", Value::dict_of(vec![])),
+            ("SQLALCHEMY_RECORD_QUERIES", Value::Bool(false)),
+            ("SQLALCHEMY_TRACK_MODIFICATIONS", Value::Bool(false)),
+        ] {
+            let has = d
+                .borrow()
+                .get(&crate::core::interp::value::HKey::Str(Rc::from(k)))
+                .is_some();
+            if !has || k == "SQLALCHEMY_ECHO" {
+                set(self, k, v)?;
+            }
+        }
         let binds = d
             .borrow()
             .get(&crate::core::interp::value::HKey::Str(Rc::from(

@@ -142,6 +142,7 @@ impl Interp<'_> {
                     | "desc"
                     | "asc"
                     | "init_app"
+                    | "get_engine"
                     | "get_or_404"
                     | "first_or_404"
                     | "one_or_404"
@@ -210,11 +211,17 @@ impl Interp<'_> {
                                 Value::str("SQLALCHEMY_DATABASE_URI"),
                                 Value::str("sqlite://"),
                             ),
-                            (Value::str("SQLALCHEMY_ECHO"), Value::Bool(false)),
                             (
                                 Value::str("SQLALCHEMY_TRACK_MODIFICATIONS"),
                                 Value::Bool(false),
                             ),
+                            (Value::str("SQLALCHEMY_BINDS"), Value::dict_of(vec![])),
+                            (Value::str("SQLALCHEMY_ECHO"), Value::Bool(false)),
+                            (
+                                Value::str("SQLALCHEMY_ENGINE_OPTIONS"),
+                                Value::dict_of(vec![]),
+                            ),
+                            (Value::str("SQLALCHEMY_RECORD_QUERIES"), Value::Bool(false)),
                         ]);
                     }
                     Ok(c.clone())
@@ -473,6 +480,12 @@ impl Interp<'_> {
                 let p = p.clone();
                 self.pagination_attr(&p, name, this)
             }
+            // A dynamic relationship's `.statement`: its query's SELECT.
+            Native::Dynamic(inst, key, false) if name == "statement" => {
+                let (inst, key) = (inst.clone(), key.clone());
+                let q = self.dynamic_query(&inst, &key)?;
+                self.getattr(&nv(Native::Query(q)), name)
+            }
             Native::Dynamic(..) => method(name),
             Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
                 method(name)
@@ -525,6 +538,15 @@ impl Interp<'_> {
                 }
                 if let ("engine", "connect" | "begin") = (&**m, name) {
                     return method(name);
+                }
+                if let "engine" | "engine.dialect" = &**m {
+                    let t = if &**m == "engine" {
+                        "Engine"
+                    } else {
+                        "SQLiteDialect_pysqlite"
+                    };
+                    let msg = format!("'{t}' object has no attribute '{name}'");
+                    return self.raise("AttributeError", msg);
                 }
                 self.import_from(m, name)
             }

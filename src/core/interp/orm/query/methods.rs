@@ -565,6 +565,28 @@ impl Interp<'_> {
                 q.q.where_.extend(lq.where_);
                 wrap(q)
             }
+            // `Query.value(col)`: the first row's value of that column (no LIMIT), or None.
+            "value" if qo.legacy && args.len() == 1 => {
+                self.warn(
+                    "SADeprecationWarning",
+                    "Query.value() is deprecated and will be removed in a future release.  \
+                     Please use Query.with_entities() in combination with Query.scalar() \
+                     (deprecated since: 1.4)",
+                );
+                let (es, ents) = self.entities_from(&args)?;
+                let mut q = qo.clone();
+                q.q.entities = es;
+                q.ents = ents;
+                let first = self.query_all(&q)?.into_iter().next();
+                Ok(match first {
+                    Some(Value::Native(n)) => match &*n {
+                        Native::Row(r) => r.values.first().cloned().unwrap_or(Value::None),
+                        _ => Value::Native(n.clone()),
+                    },
+                    Some(v) => v,
+                    None => Value::None,
+                })
+            }
             "scalar" => {
                 let items = self.query_all(qo)?;
                 if items.len() > 1 {
