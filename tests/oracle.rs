@@ -582,3 +582,8 @@ fn compound_selects_and_named_aliases() {
 fn unit_of_work_insert_order() {
     check("flush_order_graph");
 }
+
+#[test]
+fn primaryjoin_with_extra_conditions_and_strings() {
+    check("primaryjoin_extra");
+}
