@@ -597,3 +597,13 @@ fn database_errors_and_the_exception_hierarchy() {
 fn engine_config_clock_and_legacy_calls() {
     check("engine_config_misc");
 }
+
+#[test]
+fn unit_of_work_insert_order() {
+    check("flush_order_graph");
+}
+
+#[test]
+fn primaryjoin_with_extra_conditions_and_strings() {
+    check("primaryjoin_extra");
+}

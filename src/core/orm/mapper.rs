@@ -77,6 +77,12 @@ pub struct Relationship {
     pub passive_deletes: bool,
     /// `primaryjoin=` as join pairs (the foreign keys' automatic condition otherwise).
     pub primaryjoin: Option<Vec<JoinPair>>,
+    /// The `primaryjoin=` terms besides its foreign-key pairs (`Article.published == True`):
+    /// part of the condition wherever it is used.
+    pub primaryjoin_extra: Vec<Expr>,
+    /// `primaryjoin=`/`secondaryjoin=` strings (`true`: the primaryjoin) not evaluated yet:
+    /// they are once the classes they name are mapped.
+    pub join_strings: Vec<(bool, String)>,
     /// `secondaryjoin=` as join pairs (target ↔ the `secondary` table).
     pub secondaryjoin: Option<Vec<JoinPair>>,
     /// `order_by=` strings (`'Book.year'`, `'desc(Book.year)'`) whose class was not mapped
@@ -257,6 +263,8 @@ pub struct ResolvedRel {
     pub primary: Vec<JoinPair>,
     /// Target ↔ secondary pairs: the secondaryjoin.
     pub secondary_pairs: Vec<JoinPair>,
+    /// The primaryjoin's other terms ([`Relationship::primaryjoin_extra`]).
+    pub extra: Vec<Expr>,
 }
 
 static NEXT_ALIAS: AtomicU32 = AtomicU32::new(1);
@@ -302,9 +310,9 @@ pub fn join_pairs(md: &MetaData, a: &str, b: &str, only: &[String]) -> Vec<JoinP
 
 /// The join pairs of an explicit join condition (`primaryjoin=`/`secondaryjoin=`):
 /// `a = b [AND ...]` between columns of named tables, each pair oriented by the
-/// foreign key one column holds on the other. `None` when the condition has any
-/// other shape (the relationship then falls back to the foreign keys).
-pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<Vec<JoinPair>> {
+/// foreign key one column holds on the other, and the condition's other terms.
+/// `None` without any such pair (the relationship then falls back to the foreign keys).
+pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<(Vec<JoinPair>, Vec<Expr>)> {
     let terms: Vec<&Expr> = match e {
         Expr::List { op: Op::And, items } => items.iter().collect(),
         Expr::Grouping(inner) => return pairs_of_condition(md, inner),
@@ -329,34 +337,46 @@ pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<Vec<JoinPair>> {
             })
         })
     };
-    let mut out = Vec::new();
+    let (mut out, mut extra) = (Vec::new(), Vec::new());
     for t in terms {
-        let Expr::Binary {
-            left,
-            op: Op::Eq,
-            right,
-        } = t
-        else {
-            return None;
+        let pair = match t {
+            Expr::Binary {
+                left,
+                op: Op::Eq,
+                right,
+            } => column(left).zip(column(right)),
+            _ => None,
         };
-        let (a, b) = (column(left)?, column(right)?);
-        if refers(&a, &b) {
-            out.push(JoinPair {
+        match pair {
+            Some((a, b)) if refers(&a, &b) => out.push(JoinPair {
                 referred: b,
                 foreign: a,
                 foreign_first: true,
-            });
-        } else if refers(&b, &a) {
-            out.push(JoinPair {
+            }),
+            Some((a, b)) if refers(&b, &a) => out.push(JoinPair {
                 referred: a,
                 foreign: b,
                 foreign_first: false,
-            });
-        } else {
-            return None;
+            }),
+            _ => extra.push(t.clone()),
         }
     }
-    (!out.is_empty()).then_some(out)
+    (!out.is_empty()).then_some((out, extra))
+}
+
+impl ResolvedRel {
+    /// The primaryjoin's other terms ([`ResolvedRel::extra`]) with their columns of named
+    /// tables given by `col(table, column)` (an alias, a bound value).
+    pub fn extra_with(&self, col: &dyn Fn(&str, &str) -> Option<Expr>) -> Vec<Expr> {
+        let f = |x: &Expr| match x {
+            Expr::Column {
+                table: Some(TableRef::Named(t)),
+                name,
+            } => col(t, name),
+            _ => None,
+        };
+        self.extra.iter().map(|e| e.transform(&f)).collect()
+    }
 }
 
 /// `referred = foreign AND ...` with table references mapped through `r`.
@@ -458,6 +478,7 @@ impl Registry {
                         rev.secondaryjoin = r.primaryjoin.clone();
                     } else {
                         rev.primaryjoin = r.primaryjoin.clone();
+                        rev.primaryjoin_extra = r.primaryjoin_extra.clone();
                     }
                     rev.from_backref = true;
                     extra.push((r.target.clone(), rev));
@@ -522,6 +543,7 @@ impl Registry {
                 secondary: Some(sec.clone()),
                 primary,
                 secondary_pairs,
+                extra: rel.primaryjoin_extra.clone(),
             });
         }
         if let Some(pairs) = &rel.primaryjoin {
@@ -541,6 +563,7 @@ impl Registry {
                 secondary: None,
                 primary: pairs.clone(),
                 secondary_pairs: vec![],
+                extra: rel.primaryjoin_extra.clone(),
             });
         }
         let t_refs_p = self
@@ -568,6 +591,7 @@ impl Registry {
             secondary: None,
             primary,
             secondary_pairs: vec![],
+            extra: vec![],
         })
     }
 }
@@ -583,6 +607,7 @@ impl ResolvedRel {
 mod tests {
     use super::*;
     use crate::core::orm::testutil::models;
+    use crate::core::sql::SqlValue;
 
     #[test]
     fn resolve_directions() {
@@ -626,6 +651,40 @@ mod tests {
                 .cascade_set()
                 .len(),
             6
+        );
+    }
+
+    #[test]
+    fn condition_pairs_and_other_terms() {
+        let md = models(&[
+            "Author id:int:pk",
+            "Article id:int:pk published:bool author_id:int:fk=author.id",
+        ]);
+        let pair = Expr::col("author", "id").eq(Expr::col("article", "author_id"));
+        let flag = Expr::col("article", "published").eq(Expr::Bind(SqlValue::Integer(1)));
+        let cond = and(vec![pair.clone(), flag.clone()]);
+        let (pairs, extra) = pairs_of_condition(&md, &cond).unwrap();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(
+            pairs[0].foreign,
+            ("article".to_string(), "author_id".to_string())
+        );
+        assert_eq!(extra, vec![flag.clone()]);
+        assert!(pairs_of_condition(&md, &flag).is_none());
+        let r = ResolvedRel {
+            kind: RelKind::OneToMany,
+            parent: "author".into(),
+            target: "article".into(),
+            secondary: None,
+            primary: pairs,
+            secondary_pairs: vec![],
+            extra,
+        };
+        let alias = TableRef::Named("a1".into());
+        let on = r.extra_with(&|t, c| (t == "article").then(|| Expr::col_of(&alias, c)));
+        assert_eq!(
+            on,
+            vec![Expr::col_of(&alias, "published").eq(Expr::Bind(SqlValue::Integer(1)))]
         );
     }
 }

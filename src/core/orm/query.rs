@@ -569,9 +569,17 @@ impl Query {
                         }
                     }
                     _ => {
-                        let on = j.on.clone().unwrap_or_else(|| match r.kind {
-                            RelKind::ManyToOne => sided_pairs(&r.primary, &left, &target),
-                            _ => sided_pairs(&r.primary, &target, &left),
+                        let on = j.on.clone().unwrap_or_else(|| {
+                            let pairs = match r.kind {
+                                RelKind::ManyToOne => sided_pairs(&r.primary, &left, &target),
+                                _ => sided_pairs(&r.primary, &target, &left),
+                            };
+                            // (the primaryjoin's other terms, on the target's alias too)
+                            let mut on = vec![pairs];
+                            on.extend(r.extra_with(&|t, c| {
+                                (t == r.target).then(|| Expr::col_of(&target, c.to_string()))
+                            }));
+                            crate::core::sql::expr::and(on)
                         });
                         item.join(target_item, on, j.outer)
                     }

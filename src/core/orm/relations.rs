@@ -33,10 +33,17 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
             bind.eq(col)
         });
     }
+    parts.extend(parent_bound_extra(r, parent_value));
     if r.kind == RelKind::ManyToMany {
         parts.push(pairs_expr(&r.secondary_pairs, &named));
     }
     and(parts)
+}
+
+/// The primaryjoin's other terms with the parent's columns as bound values.
+fn parent_bound_extra(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> Vec<Expr> {
+    let own = |t: &str| t == r.parent && r.parent != r.target;
+    r.extra_with(&|t, c| own(t).then(|| Expr::Bind(parent_value(c))))
 }
 
 /// The query that loads `parent.rel` lazily (or backs a `lazy='dynamic'` `AppenderQuery`, or
@@ -59,6 +66,7 @@ pub fn lazy_load_query(
                     .eq(Expr::Bind(parent_value(&p.foreign.1))),
             );
         }
+        q.where_.extend(parent_bound_extra(&r, parent_value));
     } else {
         q.where_.push(lazy_clause(&r, parent_value));
         q.order_by.extend(relationship.order_by.iter().cloned());
@@ -82,6 +90,7 @@ pub fn exists_criterion(
         return Ok(self_referential_exists(&r, criteria));
     }
     let mut parts = vec![pairs_expr(&r.primary, &named)];
+    parts.extend(r.extra.iter().cloned());
     let mut from = vec![FromItem::Table(r.target.clone())];
     if let Some(sec) = &r.secondary {
         parts.push(pairs_expr(&r.secondary_pairs, &named));

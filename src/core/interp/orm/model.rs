@@ -2,6 +2,7 @@
 //! the default constructor and `repr`.
 
 mod declared;
+mod join_strings;
 
 use std::rc::Rc;
 
@@ -451,7 +452,7 @@ impl Interp<'_> {
             cls.set("__tablename__", Value::str(&table_name));
         }
         self.install_relationship_attrs();
-        Ok(())
+        self.resolve_join_strings()
     }
 
     /// Every mapper's relationships as class attributes (backrefs included).

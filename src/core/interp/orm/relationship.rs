@@ -176,6 +176,7 @@ impl Interp<'_> {
             if let Some(tcls) = self.orm.classes.get(&rel.target).cloned()
                 && let Some(tm) = tcls.model_info()
                 && r.primary.len() == 1
+                && r.extra.is_empty()
             {
                 let v = self.from_sql(&fk_vals[0], None)?;
                 let hk = super::model::identity_key(std::slice::from_ref(&v));

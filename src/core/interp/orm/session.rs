@@ -8,6 +8,7 @@ mod convert;
 mod execute;
 pub use execute::FlatRows;
 mod flush;
+mod flush_order;
 mod load;
 pub mod scopes;
 mod updates;
@@ -211,8 +212,40 @@ impl Interp<'_> {
                 format!("Class '__main__.{}' is not mapped", inst.class.name),
             );
         }
-        let st = self.status(inst);
-        match st {
+        self.session_add_one(inst)?;
+        // The save-update cascade, in the order of SQLAlchemy's `cascade_iterator`: depth
+        // first, relationship by relationship, each relationship's objects marked as seen
+        // before the first of them is followed.
+        let mut seen = crate::core::interp::value::FxSet::default();
+        let mut stack = vec![(inst.clone(), 0usize, Vec::new(), 0usize)];
+        while let Some((obj, next_rel, queue, at)) = stack.last_mut() {
+            if let Some(item) = queue.get(*at).cloned() {
+                *at += 1;
+                self.session_add_one(&item)?;
+                stack.push((item, 0, Vec::new(), 0));
+                continue;
+            }
+            let Some(items) = self.related_objects(obj, *next_rel) else {
+                stack.pop();
+                continue;
+            };
+            *next_rel += 1;
+            *at = 0;
+            queue.clear();
+            for r in items {
+                if matches!(self.status(&r), Status::Transient | Status::Detached)
+                    && seen.insert(Rc::as_ptr(&r) as usize)
+                {
+                    queue.push(r);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `add()` of one object, without the cascade.
+    fn session_add_one(&mut self, inst: &Rc<Instance>) -> R<()> {
+        match self.status(inst) {
             Status::Transient => {
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     s.status = Status::Pending;
@@ -240,52 +273,39 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        // cascade to related objects held in relationship attributes (and appended to
-        // its dynamic collections)
-        let mut related = self.related_objects(inst);
-        related.extend(
-            self.orm
-                .dynamic_links
-                .iter()
-                .filter(|(p, _, _, added)| *added && Rc::ptr_eq(p, inst))
-                .map(|(_, _, c, _)| c.clone()),
-        );
-        for r in related {
-            if matches!(self.status(&r), Status::Transient | Status::Detached) {
-                self.session_add(&Value::Instance(r))?;
-            }
-        }
         Ok(())
     }
 
-    /// Objects referenced from an instance's loaded relationship attributes.
-    pub fn related_objects(&self, inst: &Rc<Instance>) -> Vec<Rc<Instance>> {
-        // (Related objects live in the instance dict: an empty one holds none.)
-        if inst.dict.borrow().is_empty() {
-            return vec![];
-        }
-        let Some(m) = inst.class.model_info() else {
-            return vec![];
-        };
-        let Ok(mp) = self.orm.reg.mapper(&m.class) else {
-            return vec![];
+    /// The objects in relationship `n` of `inst` (in declaration order, then the objects
+    /// appended to its dynamic collections), `None` past the last.
+    fn related_objects(&self, inst: &Rc<Instance>, n: usize) -> Option<Vec<Rc<Instance>>> {
+        let rels = inst
+            .class
+            .model_info()
+            .and_then(|m| self.orm.reg.mapper(&m.class).ok())
+            .map_or(&[][..], |mp| &mp.relationships[..]);
+        let Some(r) = rels.get(n) else {
+            return (n == rels.len()).then(|| {
+                let dynamic = self.orm.dynamic_links.iter();
+                dynamic
+                    .filter(|(p, _, _, added)| *added && Rc::ptr_eq(p, inst))
+                    .map(|(_, _, c, _)| c.clone())
+                    .collect()
+            });
         };
         let mut out = vec![];
-        let d = inst.dict.borrow();
-        for r in &mp.relationships {
-            match d.get(r.name.as_str()) {
-                Some(Value::Instance(i)) => out.push(i.clone()),
-                Some(Value::List(l)) => {
-                    for v in l.borrow().iter() {
-                        if let Value::Instance(i) = v {
-                            out.push(i.clone());
-                        }
+        match inst.dict.borrow().get(r.name.as_str()) {
+            Some(Value::Instance(i)) => out.push(i.clone()),
+            Some(Value::List(l)) => {
+                for v in l.borrow().iter() {
+                    if let Value::Instance(i) = v {
+                        out.push(i.clone());
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
-        out
+        Some(out)
     }
 
     /// `db.session.delete(obj)`.

@@ -90,6 +90,7 @@ pub fn on_clause(
                 .primary
                 .iter()
                 .map(|p| parent(&p.referred.1).eq(target(&p.foreign.1)))
+                .chain(extra(r, parent, target))
                 .collect()),
             None,
         ),
@@ -98,6 +99,7 @@ pub fn on_clause(
                 .primary
                 .iter()
                 .map(|p| target(&p.referred.1).eq(parent(&p.foreign.1)))
+                .chain(extra(r, parent, target))
                 .collect()),
             None,
         ),
@@ -114,6 +116,22 @@ pub fn on_clause(
                 .collect())),
         ),
     }
+}
+
+/// The primaryjoin's other terms, the target's columns through `target` (the parent's
+/// through `parent`, when the target is another table).
+fn extra(
+    r: &ResolvedRel,
+    parent: &dyn Fn(&str) -> Expr,
+    target: &dyn Fn(&str) -> Expr,
+) -> Vec<Expr> {
+    r.extra_with(&|t, c| {
+        if t == r.target {
+            Some(target(c))
+        } else {
+            (t == r.parent).then(|| parent(c))
+        }
+    })
 }
 
 /// The parent-side columns of a relationship's join (SQLAlchemy's "local columns"): the

@@ -70,7 +70,11 @@ fn selectin_mode(
     };
     let parent_pk = pk_of(reg.table_of(class)?);
     let target_pk = pk_of(reg.table_of(&reg.relationship(class, rel)?.target)?);
-    let mode = if r.kind == RelKind::ManyToOne && pairs_cover(&r, &target_pk, |p| &p.referred.1) {
+    // (A primaryjoin with other terms always joins from the parents.)
+    let simple = r.extra.is_empty();
+    let mode = if !simple {
+        SelectinMode::ThroughParent
+    } else if r.kind == RelKind::ManyToOne && pairs_cover(&r, &target_pk, |p| &p.referred.1) {
         SelectinMode::ByTargetKey
     } else if r.kind == RelKind::OneToMany && pairs_cover(&r, &parent_pk, |p| &p.referred.1) {
         SelectinMode::ByForeignKey

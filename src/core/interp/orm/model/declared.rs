@@ -110,18 +110,13 @@ impl Interp<'_> {
                 ("remote_side", _) => {
                     rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
                 }
+                ("primaryjoin" | "secondaryjoin", Value::Str(s)) => {
+                    rel.join_strings
+                        .push((&**k == "primaryjoin", s.to_string()));
+                }
                 ("primaryjoin" | "secondaryjoin", v) => {
                     if let Some(e) = self.as_sql(v) {
-                        let e = self.orm.resolve_specs(&e.expr);
-                        let pairs = crate::core::orm::mapper::pairs_of_condition(
-                            &self.orm.reg.metadata,
-                            &e,
-                        );
-                        if &**k == "primaryjoin" {
-                            rel.primaryjoin = pairs;
-                        } else {
-                            rel.secondaryjoin = pairs;
-                        }
+                        self.set_join_condition(&mut rel, &**k == "primaryjoin", &e.expr)?;
                     }
                 }
                 ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,

@@ -1,6 +1,6 @@
 //! Foreign-key synchronisation at flush: which new objects sit in which parents'
-//! collections, the insert levels of self-referential rows, and foreign keys copied
-//! from related objects before INSERT and UPDATE (with orphan handling).
+//! collections, and foreign keys copied from related objects before INSERT and UPDATE
+//! (with orphan handling).
 
 use std::rc::Rc;
 
@@ -66,95 +66,6 @@ impl Interp<'_> {
             }
         }
         links
-    }
-
-    /// Dependency level of new objects whose parent (same class) is also new: 0 for roots.
-    pub fn self_ref_levels(
-        &mut self,
-        new: &[Rc<Instance>],
-        links: &Links,
-    ) -> std::collections::HashMap<usize, usize> {
-        // Only a class with a relationship to itself has levels: none among the new
-        // objects' classes (looked at once per run of one class), nothing to do.
-        let mut last: Option<*const crate::core::interp::value::Class> = None;
-        let mut self_ref = false;
-        for inst in new {
-            let c = Rc::as_ptr(&inst.class);
-            if last == Some(c) {
-                continue;
-            }
-            last = Some(c);
-            if let Some(m) = inst.class.model_info()
-                && self
-                    .orm
-                    .reg
-                    .mapper(&m.class)
-                    .is_ok_and(|mp| mp.relationships.iter().any(|r| r.target == *m.class))
-            {
-                self_ref = true;
-                break;
-            }
-        }
-        if !self_ref {
-            return std::collections::HashMap::new();
-        }
-        let ptrs: std::collections::HashSet<usize> =
-            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
-        let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for inst in new {
-            let p = Rc::as_ptr(inst) as usize;
-            if let Some(ps) = links.get(&p) {
-                for (par, _) in ps {
-                    let pp = Rc::as_ptr(par) as usize;
-                    if ptrs.contains(&pp) && Rc::ptr_eq(&par.class, &inst.class) {
-                        parent.insert(p, pp);
-                    }
-                }
-            }
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp
-                    .relationships
-                    .iter()
-                    .filter(|r| r.target == *m.class)
-                    .map(|r| r.name.clone())
-                    .collect(),
-                Err(_) => continue,
-            };
-            for name in rels {
-                let Ok(r) = self.orm.reg.resolve(&m.class, &name) else {
-                    continue;
-                };
-                if r.kind != RelKind::ManyToOne {
-                    continue;
-                }
-                if let Some(Value::Instance(t)) = inst.dict.borrow().get(name.as_str()) {
-                    let tp = Rc::as_ptr(t) as usize;
-                    if ptrs.contains(&tp) {
-                        parent.insert(p, tp);
-                    }
-                }
-            }
-        }
-        let mut levels = std::collections::HashMap::new();
-        if parent.is_empty() {
-            return levels;
-        }
-        for &p in &ptrs {
-            let mut depth = 0;
-            let mut cur = p;
-            while let Some(&up) = parent.get(&cur) {
-                depth += 1;
-                cur = up;
-                if depth > ptrs.len() {
-                    break;
-                }
-            }
-            levels.insert(p, depth);
-        }
-        levels
     }
 
     /// Sets an object's foreign keys from its many-to-one targets and owning collections.

@@ -1,7 +1,6 @@
-//! The flush: change tracking (modified objects, dirtiness, autoflush), then table by
-//! table in dependency order (parents first) the UPDATEs of changed columns and the
-//! INSERTs (self-referential rows level by level), association rows and DELETEs
-//! (children first).
+//! The flush: change tracking (modified objects, dirtiness, autoflush), then in the
+//! unit of work's order (`flush_order.rs`) the UPDATEs of changed columns and the
+//! INSERTs, association rows and DELETEs (children first).
 
 use std::rc::Rc;
 
@@ -64,78 +63,34 @@ impl Interp<'_> {
         if rels {
             self.sync_relationships_before_flush()?;
         }
-        // inserts, ordered by table dependency
+        // inserts and updates in the unit of work's order (`flush_order`)
         let new = self.orm.new.clone();
         let order = self.table_order();
-        let mut new_sorted = new.clone();
-        // (The rank of the previous object's class answers for a run of one class.)
-        let mut last: Option<(*const crate::core::interp::value::Class, usize)> = None;
-        crate::core::sort::sort_by_cached_key(&mut new_sorted, |i| {
-            let c = Rc::as_ptr(&i.class);
-            if let Some((lc, rank)) = last
-                && lc == c
-            {
-                return rank;
-            }
-            let rank = i
-                .class
-                .model_info()
-                .and_then(|m| order.iter().position(|t| **t == *m.table))
-                .unwrap_or(usize::MAX);
-            last = Some((c, rank));
-            rank
-        });
+        let new_set: crate::core::interp::value::FxSet<usize> =
+            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        let mut cands: Vec<Rc<Instance>> = Vec::new();
+        // (Taken again only after a synchronisation, which marks the objects whose keys
+        // it set: what `before_update` listeners modify waits for the next flush.)
+        self.take_modified(&mut cands, &new_set);
+        let saves: Vec<Rc<Instance>> = new.iter().chain(&cands).cloned().collect();
+        let flush_order = self.flush_order(&saves, &self.orm.deleted);
+        let rank_of = |i: &Rc<Instance>| flush_order.rank(i);
+        let mut new_sorted = new;
+        crate::core::sort::sort_by_cached_key(&mut new_sorted, rank_of);
         let links = if rels {
             self.collection_links(&new_sorted, &mut has_rels)
         } else {
             Default::default()
         };
-        // rows of one self-referential table: parents first, level by level (SQLAlchemy's
-        // topological sort in subsets), insertion order within a level
-        let levels = if rels {
-            self.self_ref_levels(&new_sorted, &links)
-        } else {
-            Default::default()
-        };
-        if !levels.is_empty() {
-            let pos: std::collections::HashMap<usize, usize> = new_sorted
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (Rc::as_ptr(x) as usize, i))
-                .collect();
-            crate::core::sort::sort_by_cached_key(&mut new_sorted, |i| {
-                let t = i
-                    .class
-                    .model_info()
-                    .and_then(|m| order.iter().position(|t| **t == *m.table))
-                    .unwrap_or(usize::MAX);
-                let p = Rc::as_ptr(i) as usize;
-                (
-                    t,
-                    levels.get(&p).copied().unwrap_or(0),
-                    pos.get(&p).copied().unwrap_or(0),
-                )
-            });
-        }
+        // (Ranks already keep apart what one INSERT may not group.)
+        let levels = std::collections::HashMap::new();
         let mut plans = Plans::default();
         let mut memo = RelsByClass::default();
-        let rank_of = |i: &Rc<Instance>| {
-            i.class
-                .model_info()
-                .and_then(|m| order.iter().position(|t| **t == *m.table))
-                .unwrap_or(usize::MAX)
-        };
-        let new_set: crate::core::interp::value::FxSet<usize> =
-            new_sorted.iter().map(|i| Rc::as_ptr(i) as usize).collect();
-        // Table by table in dependency order, as SQLAlchemy's `save_obj`: a table's UPDATEs,
-        // then its INSERTs (a unique value can move from an old row to a new one). Foreign
-        // keys that depend on rows just inserted are synchronised before the next table.
-        let mut cands: Vec<Rc<Instance>> = Vec::new();
+        // Rank by rank, as SQLAlchemy's `save_obj` for each: the UPDATEs, then the INSERTs
+        // (a unique value can move from an old row to a new one). Foreign keys that depend
+        // on rows just inserted are synchronised before the next rank.
         let mut ni = 0;
         let mut inserted_since_sync = false;
-        // (Taken again only after a synchronisation, which marks the objects whose keys
-        // it set: what `before_update` listeners modify waits for the next flush.)
-        self.take_modified(&mut cands, &new_set);
         loop {
             let next_update = cands.iter().map(rank_of).min();
             let next_insert = new_sorted.get(ni).map(rank_of);

@@ -1,0 +1,104 @@
+//! A relationship's `primaryjoin=`/`secondaryjoin=` conditions: given as expressions, or
+//! as strings evaluated (as SQLAlchemy does when it configures the mappers) once every
+//! class they name is mapped, with `foreign()`/`remote()` annotations available.
+
+use crate::core::interp::value::{Scope, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::lang::ast::StmtKind;
+use crate::core::orm::mapper::{Relationship, pairs_of_condition};
+use crate::core::sql::Expr;
+
+impl Interp<'_> {
+    /// Sets `rel`'s primaryjoin (`primary`) or secondaryjoin from condition `e`: its
+    /// foreign-key pairs and (primaryjoin only) its other terms.
+    pub(super) fn set_join_condition(
+        &mut self,
+        rel: &mut Relationship,
+        primary: bool,
+        e: &Expr,
+    ) -> R<()> {
+        let e = self.orm.resolve_specs(e);
+        let Some((pairs, extra)) = pairs_of_condition(&self.orm.reg.metadata, &e) else {
+            return Ok(());
+        };
+        if primary {
+            rel.primaryjoin = Some(pairs);
+            rel.primaryjoin_extra = extra;
+        } else if extra.is_empty() {
+            rel.secondaryjoin = Some(pairs);
+        } else {
+            return self.unsupported("a `secondaryjoin=` with conditions besides its foreign keys");
+        }
+        Ok(())
+    }
+
+    /// Evaluates the join strings whose classes are all mapped now (the reverse side made
+    /// by `backref=` takes a primaryjoin too).
+    pub(super) fn resolve_join_strings(&mut self) -> R<()> {
+        for mi in 0..self.orm.reg.mappers.len() {
+            for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
+                let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
+                let pending = std::mem::take(&mut rel.join_strings);
+                if pending.is_empty() {
+                    continue;
+                }
+                let mut rel = rel.clone();
+                for (primary, src) in pending {
+                    match self.eval_join_string(&src) {
+                        Some(e) => self.set_join_condition(&mut rel, primary, &e)?,
+                        None => rel.join_strings.push((primary, src)),
+                    }
+                }
+                if let (Some(b), None) = (&rel.backref, &rel.secondary)
+                    && let Some(rev) = self
+                        .orm
+                        .reg
+                        .mappers
+                        .iter_mut()
+                        .find(|m| m.class_name == rel.target)
+                        .and_then(|m| m.relationships.iter_mut().find(|r| r.name == *b))
+                {
+                    rev.primaryjoin = rel.primaryjoin.clone();
+                    rev.primaryjoin_extra = rel.primaryjoin_extra.clone();
+                }
+                self.orm.reg.mappers[mi].relationships[ri] = rel;
+            }
+        }
+        Ok(())
+    }
+
+    /// The SQL condition a join string gives, evaluated in the module's namespace with
+    /// the mapped classes by name (SQLAlchemy's class registry); `None` while it names
+    /// something not defined yet.
+    fn eval_join_string(&mut self, src: &str) -> Option<Expr> {
+        let module = crate::core::lang::parse(src.trim()).module;
+        let [stmt] = &module.body[..] else {
+            return None;
+        };
+        let StmtKind::Expr(e) = &stmt.kind else {
+            return None;
+        };
+        let span = self.cur_span;
+        let scope = Scope::new(Some(self.globals.clone()));
+        let classes: Vec<(String, Value)> = (self.orm.classes.iter())
+            .map(|(k, c)| (k.clone(), Value::Class(c.clone())))
+            .collect();
+        for (k, c) in classes {
+            self.set_var(&scope, &k, c);
+        }
+        // `foreign(col)` / `remote(col)` annotate a column; the condition is the same.
+        let ident = crate::core::lang::parse("lambda x: x").module;
+        if let Some(StmtKind::Expr(l)) = ident.body.first().map(|s| &s.kind)
+            && let Ok(f) = self.eval(l, &scope)
+        {
+            self.set_var(&scope, "foreign", f.clone());
+            self.set_var(&scope, "remote", f);
+        }
+        let v = self.eval(e, &scope);
+        self.cur_span = span;
+        match v {
+            Ok(v @ Value::Native(_)) => self.as_sql(&v).map(|s| s.expr),
+            _ => None,
+        }
+    }
+}
