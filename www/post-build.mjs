@@ -1,8 +1,9 @@
 // Post-build step (Trunk's post_build hook): minifies the JS glue wasm-bindgen wrote for
 // the two wasm modules (`app.js`, an ES module, and `worker.js`, a classic script that
-// defines the global `wasm_bindgen`) in Trunk's staging directory, updates the
-// `integrity` hash index.html carries for `app.js`, and checks that the modules import
-// nothing but their glue (release builds only). Then (every build) it moves the engine
+// defines the global `wasm_bindgen`) in Trunk's staging directory after giving the
+// modules' imports short names (in both the wasm and its glue), updates the `integrity`
+// hashes index.html carries for `app.js` and `app_bg.wasm`, and checks that the modules
+// import nothing but their glue (release builds only). Then (every build) it moves the engine
 // worker's script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the
 // text of `<script type="text/x-ormlab-worker" id="ormlab-worker">`, which www/ormlab.js
 // starts through a Blob URL; `worker.js` itself is not shipped.
@@ -11,19 +12,126 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 
+// wasm-bindgen names each import from its glue after the JS it calls plus a 16-digit
+// hash (`__wbg_createElement_de4a31ed2fb252be`): ~300 names whose hashes gzip cannot
+// compress, each in the wasm and in the glue. Renames the imports from `glueModule` to
+// short names (`$a`, `$b`, ...), the wasm's import section rewritten in place; returns
+// the new bytes and the map old name → new name for the glue.
+function shortenImports(bytes, glueModule) {
+  let pos = 0;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return result;
+    }
+  };
+  const leb = (n) => {
+    const out = [];
+    do {
+      const b = n % 128;
+      n = Math.floor(n / 128);
+      out.push(n ? b | 0x80 : b);
+    } while (n);
+    return out;
+  };
+  const utf8 = new TextDecoder();
+  const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const shortName = (i) => {
+    let s = '$';
+    do {
+      s += letters[i % letters.length];
+      i = Math.floor(i / letters.length);
+    } while (i);
+    return s;
+  };
+  const names = new Map();
+  pos = 8;
+  while (pos < bytes.length) {
+    const start = pos;
+    const id = bytes[pos++];
+    const size = u32();
+    const body = pos;
+    if (id !== 2) {
+      pos = body + size;
+      continue;
+    }
+    const count = u32();
+    const out = leb(count);
+    for (let i = 0; i < count; i++) {
+      const moduleLen = u32();
+      const module = utf8.decode(bytes.subarray(pos, pos + moduleLen));
+      pos += moduleLen;
+      const nameLen = u32();
+      const name = utf8.decode(bytes.subarray(pos, pos + nameLen));
+      pos += nameLen;
+      const descStart = pos;
+      const kind = bytes[pos++];
+      if (kind === 0) u32(); // function: type index
+      else if (kind === 1 || kind === 2) { // table (element type first) or memory: limits
+        if (kind === 1) pos++;
+        const flags = u32();
+        u32();
+        if (flags & 1) u32();
+      } else if (kind === 3) pos += 2; // global: value type, mutability
+      else throw new Error(`import ${module}.${name}: unknown kind ${kind}`);
+      let newName = name;
+      if (module === glueModule) {
+        newName = shortName(names.size);
+        names.set(name, newName);
+      }
+      out.push(...text(module), ...text(newName), ...bytes.subarray(descStart, pos));
+    }
+    if (pos !== body + size) throw new Error('the import section did not parse to its end');
+    const section = [id, ...leb(out.length), ...out];
+    return {
+      wasm: Buffer.concat([bytes.subarray(0, start), Buffer.from(section), bytes.subarray(pos)]),
+      names,
+    };
+  }
+  return { wasm: bytes, names };
+}
+
+// Replaces whole identifiers of `source` found in `names` (old → new); every old name
+// must occur.
+function renameTokens(source, names) {
+  const seen = new Set();
+  const out = source.replace(/[A-Za-z0-9_$]+/g, (token) => {
+    const renamed = names.get(token);
+    if (renamed === undefined) return token;
+    seen.add(token);
+    return renamed;
+  });
+  const missing = [...names.keys()].filter((n) => !seen.has(n));
+  if (missing.length) throw new Error(`the glue never names the imports ${missing.join(', ')}`);
+  return out;
+}
+
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run through trunk)');
   const target = ['chrome110', 'firefox110', 'safari16'];
   let html = await readFile(join(dir, 'index.html'), 'utf8');
+  const hash = (b) => 'sha384-' + createHash('sha384').update(b).digest('base64');
   for (const [name, format] of [['app.js', 'esm'], ['worker.js', undefined]]) {
     const path = join(dir, name);
     const before = await readFile(path);
-    const { code } = await transform(before.toString('utf8'), {
+    const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
+    const wasm = await readFile(wasmPath);
+    const short = shortenImports(wasm, `./${name.replace(/\.js$/, '_bg.js')}`);
+    await writeFile(wasmPath, short.wasm);
+    // Trunk preloads app_bg.wasm with an integrity hash (the worker's wasm has none).
+    if (name === 'app.js' && !html.includes(hash(wasm))) throw new Error('no integrity for app_bg.wasm');
+    html = html.split(`integrity="${hash(wasm)}"`).join(`integrity="${hash(short.wasm)}"`);
+    const glue = renameTokens(before.toString('utf8'), short.names);
+    const { code } = await transform(glue, {
       loader: 'js', minify: true, format, target, legalComments: 'none',
     });
     await writeFile(path, code);
-    const hash = (b) => 'sha384-' + createHash('sha384').update(b).digest('base64');
     html = html.split(`integrity="${hash(before)}"`).join(`integrity="${hash(code)}"`);
   }
   await writeFile(join(dir, 'index.html'), html);
