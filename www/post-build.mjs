@@ -1,7 +1,7 @@
 // Post-build step (Trunk's post_build hook): minifies the JS glue wasm-bindgen wrote for
 // the two wasm modules (`app.js`, an ES module, and `worker.js`, a classic script that
 // defines the global `wasm_bindgen`) in Trunk's staging directory after giving the
-// modules' imports short names (in both the wasm and its glue), updates the `integrity`
+// modules' imports and exports short names (in both the wasm and its glue), updates the `integrity`
 // hashes index.html carries for `app.js` and `app_bg.wasm`, and checks that the modules
 // import nothing but their glue (release builds only). Then (every build) it moves the engine
 // worker's script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the
@@ -13,11 +13,14 @@ import { join } from 'node:path';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 
 // wasm-bindgen names each import from its glue after the JS it calls plus a 16-digit
-// hash (`__wbg_createElement_de4a31ed2fb252be`): ~300 names whose hashes gzip cannot
-// compress, each in the wasm and in the glue. Renames the imports from `glueModule` to
-// short names (`$a`, `$b`, ...), the wasm's import section rewritten in place; returns
-// the new bytes and the map old name → new name for the glue.
-function shortenImports(bytes, glueModule) {
+// hash (`__wbg_createElement_de4a31ed2fb252be`), and each closure shim it exports after
+// a Rust symbol hash: ~350 names whose hashes gzip cannot compress, each in the wasm and
+// in the glue. Renames the imports from `glueModule` to short names (`$a`, `$b`, ...)
+// and the exports the glue names to `$$a`, `$$b`, ... (names without `_`, `memory` and
+// `main`, stay), and drops the other exports the glue never names (what sqlite-wasm-rs
+// exports for its C code: nothing calls them from outside), rewriting the wasm's import and export sections;
+// returns the new bytes and the map old name → new name for the glue.
+function shortenNames(bytes, glueModule, glue) {
   let pos = 0;
   const u32 = () => {
     let result = 0;
@@ -39,61 +42,82 @@ function shortenImports(bytes, glueModule) {
     return out;
   };
   const utf8 = new TextDecoder();
+  const readName = () => {
+    const len = u32();
+    pos += len;
+    return utf8.decode(bytes.subarray(pos - len, pos));
+  };
   const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const shortName = (i) => {
-    let s = '$';
+  const shortName = (prefix, i) => {
+    let s = prefix;
     do {
       s += letters[i % letters.length];
       i = Math.floor(i / letters.length);
     } while (i);
     return s;
   };
+  const tokens = new Set(glue.match(/[A-Za-z0-9_$]+/g));
   const names = new Map();
+  const rename = (name, prefix) => {
+    if (names.has(name)) throw new Error(`${name} is both imported and exported`);
+    const short = shortName(prefix, names.size);
+    if (tokens.has(short)) throw new Error(`the glue already uses the name ${short}`);
+    names.set(name, short);
+    return short;
+  };
+  const parts = [];
+  let copied = 0;
   pos = 8;
   while (pos < bytes.length) {
     const start = pos;
     const id = bytes[pos++];
     const size = u32();
     const body = pos;
-    if (id !== 2) {
+    const out = [];
+    let count = 0;
+    if (id === 2) { // imports
+      for (let n = u32(); n > 0; n--) {
+        const module = readName();
+        const name = readName();
+        const desc = pos;
+        const kind = bytes[pos++];
+        if (kind === 0) u32(); // function: type index
+        else if (kind === 1 || kind === 2) { // table (element type first) or memory: limits
+          if (kind === 1) pos++;
+          const flags = u32();
+          u32();
+          if (flags & 1) u32();
+        } else if (kind === 3) pos += 2; // global: value type, mutability
+        else throw new Error(`import ${module}.${name}: unknown kind ${kind}`);
+        const newName = module === glueModule ? rename(name, '$') : name;
+        out.push(...text(module), ...text(newName), ...bytes.subarray(desc, pos));
+        count++;
+      }
+    } else if (id === 7) { // exports
+      for (let n = u32(); n > 0; n--) {
+        const name = readName();
+        const desc = pos;
+        pos++;
+        u32();
+        // A name without `_` (`memory`, `main`) may be a word of the glue: kept as it is.
+        const keep = !name.includes('_');
+        if (!keep && !tokens.has(name)) continue;
+        const newName = keep ? name : rename(name, '$$');
+        out.push(...text(newName), ...bytes.subarray(desc, pos));
+        count++;
+      }
+    } else {
       pos = body + size;
       continue;
     }
-    const count = u32();
-    const out = leb(count);
-    for (let i = 0; i < count; i++) {
-      const moduleLen = u32();
-      const module = utf8.decode(bytes.subarray(pos, pos + moduleLen));
-      pos += moduleLen;
-      const nameLen = u32();
-      const name = utf8.decode(bytes.subarray(pos, pos + nameLen));
-      pos += nameLen;
-      const descStart = pos;
-      const kind = bytes[pos++];
-      if (kind === 0) u32(); // function: type index
-      else if (kind === 1 || kind === 2) { // table (element type first) or memory: limits
-        if (kind === 1) pos++;
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
-      } else if (kind === 3) pos += 2; // global: value type, mutability
-      else throw new Error(`import ${module}.${name}: unknown kind ${kind}`);
-      let newName = name;
-      if (module === glueModule) {
-        newName = shortName(names.size);
-        names.set(name, newName);
-      }
-      out.push(...text(module), ...text(newName), ...bytes.subarray(descStart, pos));
-    }
-    if (pos !== body + size) throw new Error('the import section did not parse to its end');
-    const section = [id, ...leb(out.length), ...out];
-    return {
-      wasm: Buffer.concat([bytes.subarray(0, start), Buffer.from(section), bytes.subarray(pos)]),
-      names,
-    };
+    if (pos !== body + size) throw new Error(`section ${id} did not parse to its end`);
+    const content = [...leb(count), ...out];
+    parts.push(bytes.subarray(copied, start), Buffer.from([id, ...leb(content.length), ...content]));
+    copied = pos;
   }
-  return { wasm: bytes, names };
+  parts.push(bytes.subarray(copied));
+  return { wasm: Buffer.concat(parts), names };
 }
 
 // Replaces whole identifiers of `source` found in `names` (old → new); every old name
@@ -107,7 +131,7 @@ function renameTokens(source, names) {
     return renamed;
   });
   const missing = [...names.keys()].filter((n) => !seen.has(n));
-  if (missing.length) throw new Error(`the glue never names the imports ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`the glue never names ${missing.join(', ')}`);
   return out;
 }
 
@@ -122,12 +146,13 @@ if (process.env.TRUNK_PROFILE === 'release') {
     const before = await readFile(path);
     const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
     const wasm = await readFile(wasmPath);
-    const short = shortenImports(wasm, `./${name.replace(/\.js$/, '_bg.js')}`);
+    const source = before.toString('utf8');
+    const short = shortenNames(wasm, `./${name.replace(/\.js$/, '_bg.js')}`, source);
     await writeFile(wasmPath, short.wasm);
     // Trunk preloads app_bg.wasm with an integrity hash (the worker's wasm has none).
     if (name === 'app.js' && !html.includes(hash(wasm))) throw new Error('no integrity for app_bg.wasm');
     html = html.split(`integrity="${hash(wasm)}"`).join(`integrity="${hash(short.wasm)}"`);
-    const glue = renameTokens(before.toString('utf8'), short.names);
+    const glue = renameTokens(source, short.names);
     const { code } = await transform(glue, {
       loader: 'js', minify: true, format, target, legalComments: 'none',
     });
@@ -159,6 +184,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   if (html.split(slot).length !== 2) throw new Error(`index.html must contain ${slot} once`);
   await writeFile(join(dir, 'index.html'),
-    html.replace(slot, () => slot.replace('></', `>${source}</`)));
+    html.replace(slot, () => `${slot.slice(0, -'</script>'.length)}${source}</script>`));
   await rm(join(dir, 'worker.js'));
 }
