@@ -1,12 +1,13 @@
-// Post-build step (Trunk's post_build hook): minifies the JS glue wasm-bindgen wrote for
-// the two wasm modules (`app.js`, an ES module, and `worker.js`, a classic script that
-// defines the global `wasm_bindgen`) in Trunk's staging directory after giving the
-// modules' imports and exports short names (in both the wasm and its glue), updates the `integrity`
-// hashes index.html carries for `app.js` and `app_bg.wasm`, and checks that the modules
-// import nothing but their glue (release builds only). Then (every build) it moves the engine
-// worker's script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the
-// text of `<script type="text/x-ormlab-worker" id="ormlab-worker">`, which www/ormlab.js
-// starts through a Blob URL; `worker.js` itself is not shipped.
+// Post-build step (Trunk's post_build hook): gives the imports and exports of the two wasm
+// modules short names (in the wasm and in the JS glue wasm-bindgen wrote for them: `app.js`,
+// an ES module, and `worker.js`, a classic script that defines the global `wasm_bindgen`),
+// minifies the glue in Trunk's staging directory, updates the `integrity` hashes index.html
+// carries for `app.js` and `app_bg.wasm`, drops index.html's comments and checks that the
+// modules import nothing but their glue (release builds only). Then (every build) it moves
+// the engine worker's script into index.html: `worker.js` followed by
+// www/gen/worker-boot.js, as the text of `<script type="text/x-ormlab-worker"
+// id="ormlab-worker">`, which www/ormlab.js starts through a Blob URL; `worker.js` itself is
+// not shipped.
 import { transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -159,6 +160,11 @@ if (process.env.TRUNK_PROFILE === 'release') {
     await writeFile(path, code);
     html = html.split(`integrity="${hash(before)}"`).join(`integrity="${hash(code)}"`);
   }
+  // index.html's comments are for its readers, not the browser. (No inlined script holds
+  // `<!--`: the HTML parser would treat it specially; the worker's script is checked below.)
+  const inlined = await readFile(new URL('./gen/ormlab.js', import.meta.url), 'utf8');
+  if (inlined.includes('<!--')) throw new Error('ormlab.js contains <!--');
+  html = html.replace(/<!--[\s\S]*?-->\s*/g, '');
   await writeFile(join(dir, 'index.html'), html);
   // Each module may import only its wasm-bindgen glue: an import from elsewhere ("env")
   // is a C function SQLite was built without (see SQLITE_WASM_RS_FLAGS in
