@@ -1,9 +1,11 @@
 // Pre-build step (Trunk's pre_build hook, and `cargo xtask`): writes www/gen/.
-// - editor.js: the CodeMirror editor (www/editor/editor.js) bundled into an IIFE.
+// - editor.js: the CodeMirror editor (www/editor/editor.js) bundled into an IIFE
+//   (minified by terser for a release build).
 // - ormlab.js, worker-boot.js, style.css: the hand-written page assets, minified for a
 //   release build (copied as they are for `trunk serve`, so they stay readable there).
 // index.html takes all four from www/gen/.
 import { build, transform } from 'esbuild';
+import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -37,17 +39,32 @@ const dropUnusedSqlDialects = {
 };
 
 await mkdir(gen, { recursive: true });
-await build({
+// A release build leaves the minifying to terser (its compressor and mangler make the
+// bundle 3.6 KB gzip smaller than esbuild's minifier): esbuild bundles and drops unused
+// code (minifySyntax), terser minifies the whole IIFE (`toplevel`: nothing outside it
+// names its variables).
+const editor = await build({
   entryPoints: [join(www, 'editor', 'editor.js')],
   outfile: join(gen, 'editor.js'),
   bundle: true,
-  minify: true,
+  minify: !release,
+  minifySyntax: true,
+  write: !release,
   format: 'iife',
   target,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [dropUnusedSqlDialects],
 });
+if (release) {
+  const { code } = await minify(editor.outputFiles[0].text, {
+    ecma: 2020,
+    compress: { passes: 2, ecma: 2020, toplevel: true },
+    mangle: { toplevel: true },
+    format: { comments: false },
+  });
+  await writeFile(join(gen, 'editor.js'), code);
+}
 for (const [name, loader] of [['ormlab.js', 'js'], ['worker-boot.js', 'js'], ['style.css', 'css']]) {
   const source = await readFile(join(www, name), 'utf8');
   const out = release

@@ -1,31 +1,170 @@
-// Post-build step (Trunk's post_build hook): minifies the JS glue wasm-bindgen wrote for
-// the two wasm modules (`app.js`, an ES module, and `worker.js`, a classic script that
-// defines the global `wasm_bindgen`) in Trunk's staging directory, updates the
-// `integrity` hash index.html carries for `app.js`, and checks that the modules import
-// nothing but their glue (release builds only). Then (every build) it moves the engine
-// worker's script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the
-// text of `<script type="text/x-ormlab-worker" id="ormlab-worker">`, which www/ormlab.js
-// starts through a Blob URL; `worker.js` itself is not shipped.
+// Post-build step (Trunk's post_build hook): gives the imports and exports of the two wasm
+// modules short names (in the wasm and in the JS glue wasm-bindgen wrote for them: `app.js`,
+// an ES module, and `worker.js`, a classic script that defines the global `wasm_bindgen`),
+// minifies the glue in Trunk's staging directory, updates the `integrity` hashes index.html
+// carries for `app.js` and `app_bg.wasm`, drops index.html's comments and checks that the
+// modules import nothing but their glue (release builds only). Then (every build) it moves
+// the engine worker's script into index.html: `worker.js` followed by
+// www/gen/worker-boot.js, as the text of `<script type="text/x-ormlab-worker"
+// id="ormlab-worker">`, which www/ormlab.js starts through a Blob URL; `worker.js` itself is
+// not shipped.
 import { transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+
+// wasm-bindgen names each import from its glue after the JS it calls plus a 16-digit
+// hash (`__wbg_createElement_de4a31ed2fb252be`), and each closure shim it exports after
+// a Rust symbol hash: ~350 names whose hashes gzip cannot compress, each in the wasm and
+// in the glue. Renames the imports from `glueModule` to short names (`$a`, `$b`, ...)
+// and the exports the glue names to `$$a`, `$$b`, ... (names without `_`, `memory` and
+// `main`, stay), and drops the other exports the glue never names (what sqlite-wasm-rs
+// exports for its C code: nothing calls them from outside), rewriting the wasm's import and export sections;
+// returns the new bytes and the map old name → new name for the glue.
+function shortenNames(bytes, glueModule, glue) {
+  let pos = 0;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return result;
+    }
+  };
+  const leb = (n) => {
+    const out = [];
+    do {
+      const b = n % 128;
+      n = Math.floor(n / 128);
+      out.push(n ? b | 0x80 : b);
+    } while (n);
+    return out;
+  };
+  const utf8 = new TextDecoder();
+  const readName = () => {
+    const len = u32();
+    pos += len;
+    return utf8.decode(bytes.subarray(pos - len, pos));
+  };
+  const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const shortName = (prefix, i) => {
+    let s = prefix;
+    do {
+      s += letters[i % letters.length];
+      i = Math.floor(i / letters.length);
+    } while (i);
+    return s;
+  };
+  const tokens = new Set(glue.match(/[A-Za-z0-9_$]+/g));
+  const names = new Map();
+  const rename = (name, prefix) => {
+    if (names.has(name)) throw new Error(`${name} is both imported and exported`);
+    const short = shortName(prefix, names.size);
+    if (tokens.has(short)) throw new Error(`the glue already uses the name ${short}`);
+    names.set(name, short);
+    return short;
+  };
+  const parts = [];
+  let copied = 0;
+  pos = 8;
+  while (pos < bytes.length) {
+    const start = pos;
+    const id = bytes[pos++];
+    const size = u32();
+    const body = pos;
+    const out = [];
+    let count = 0;
+    if (id === 2) { // imports
+      for (let n = u32(); n > 0; n--) {
+        const module = readName();
+        const name = readName();
+        const desc = pos;
+        const kind = bytes[pos++];
+        if (kind === 0) u32(); // function: type index
+        else if (kind === 1 || kind === 2) { // table (element type first) or memory: limits
+          if (kind === 1) pos++;
+          const flags = u32();
+          u32();
+          if (flags & 1) u32();
+        } else if (kind === 3) pos += 2; // global: value type, mutability
+        else throw new Error(`import ${module}.${name}: unknown kind ${kind}`);
+        const newName = module === glueModule ? rename(name, '$') : name;
+        out.push(...text(module), ...text(newName), ...bytes.subarray(desc, pos));
+        count++;
+      }
+    } else if (id === 7) { // exports
+      for (let n = u32(); n > 0; n--) {
+        const name = readName();
+        const desc = pos;
+        pos++;
+        u32();
+        // A name without `_` (`memory`, `main`) may be a word of the glue: kept as it is.
+        const keep = !name.includes('_');
+        if (!keep && !tokens.has(name)) continue;
+        const newName = keep ? name : rename(name, '$$');
+        out.push(...text(newName), ...bytes.subarray(desc, pos));
+        count++;
+      }
+    } else {
+      pos = body + size;
+      continue;
+    }
+    if (pos !== body + size) throw new Error(`section ${id} did not parse to its end`);
+    const content = [...leb(count), ...out];
+    parts.push(bytes.subarray(copied, start), Buffer.from([id, ...leb(content.length), ...content]));
+    copied = pos;
+  }
+  parts.push(bytes.subarray(copied));
+  return { wasm: Buffer.concat(parts), names };
+}
+
+// Replaces whole identifiers of `source` found in `names` (old → new); every old name
+// must occur.
+function renameTokens(source, names) {
+  const seen = new Set();
+  const out = source.replace(/[A-Za-z0-9_$]+/g, (token) => {
+    const renamed = names.get(token);
+    if (renamed === undefined) return token;
+    seen.add(token);
+    return renamed;
+  });
+  const missing = [...names.keys()].filter((n) => !seen.has(n));
+  if (missing.length) throw new Error(`the glue never names ${missing.join(', ')}`);
+  return out;
+}
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run through trunk)');
   const target = ['chrome110', 'firefox110', 'safari16'];
   let html = await readFile(join(dir, 'index.html'), 'utf8');
+  const hash = (b) => 'sha384-' + createHash('sha384').update(b).digest('base64');
   for (const [name, format] of [['app.js', 'esm'], ['worker.js', undefined]]) {
     const path = join(dir, name);
     const before = await readFile(path);
-    const { code } = await transform(before.toString('utf8'), {
+    const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
+    const wasm = await readFile(wasmPath);
+    const source = before.toString('utf8');
+    const short = shortenNames(wasm, `./${name.replace(/\.js$/, '_bg.js')}`, source);
+    await writeFile(wasmPath, short.wasm);
+    // Trunk preloads app_bg.wasm with an integrity hash (the worker's wasm has none).
+    if (name === 'app.js' && !html.includes(hash(wasm))) throw new Error('no integrity for app_bg.wasm');
+    html = html.split(`integrity="${hash(wasm)}"`).join(`integrity="${hash(short.wasm)}"`);
+    const glue = renameTokens(source, short.names);
+    const { code } = await transform(glue, {
       loader: 'js', minify: true, format, target, legalComments: 'none',
     });
     await writeFile(path, code);
-    const hash = (b) => 'sha384-' + createHash('sha384').update(b).digest('base64');
     html = html.split(`integrity="${hash(before)}"`).join(`integrity="${hash(code)}"`);
   }
+  // index.html's comments are for its readers, not the browser. (No inlined script holds
+  // `<!--`: the HTML parser would treat it specially; the worker's script is checked below.)
+  const inlined = await readFile(new URL('./gen/ormlab.js', import.meta.url), 'utf8');
+  if (inlined.includes('<!--')) throw new Error('ormlab.js contains <!--');
+  html = html.replace(/<!--[\s\S]*?-->\s*/g, '');
   await writeFile(join(dir, 'index.html'), html);
   // Each module may import only its wasm-bindgen glue: an import from elsewhere ("env")
   // is a C function SQLite was built without (see SQLITE_WASM_RS_FLAGS in
@@ -51,6 +190,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   if (html.split(slot).length !== 2) throw new Error(`index.html must contain ${slot} once`);
   await writeFile(join(dir, 'index.html'),
-    html.replace(slot, () => slot.replace('></', `>${source}</`)));
+    html.replace(slot, () => `${slot.slice(0, -'</script>'.length)}${source}</script>`));
   await rm(join(dir, 'worker.js'));
 }

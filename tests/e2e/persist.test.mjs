@@ -24,6 +24,11 @@ async function launchAt(dir) {
 /** Opens the app (optionally a workspace) and waits for ready + a loaded database. */
 async function open(page, ws) {
   await page.goto(ws ? `${URL}?ws=${encodeURIComponent(ws)}` : URL);
+  await loaded(page);
+}
+
+/** Waits for ready + a loaded database (after `page.reload()`). */
+async function loaded(page) {
   await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => ['writer', 'reader', 'memory'].includes(window.ormlab.persistence.role));
 }
@@ -96,8 +101,10 @@ test('storage the browser discarded is reported once, not shown silently as an o
     assert.equal(await page.evaluate(() => localStorage.getItem('ormlab-saved-commit:gone')), String(commit));
     // As if the browser had thrown away newer stored commits: this browser remembers a later one.
     await page.evaluate((c) => localStorage.setItem('ormlab-saved-commit:gone', String(c + 40)), commit);
+    // The reloaded page itself (no second navigation: the loss is reported once, so a page
+    // that had already reported it before being navigated away would leave none to see).
     await page.reload();
-    await open(page, 'gone');
+    await loaded(page);
     const banner = page.getByTestId('storage-lost');
     await banner.waitFor({ timeout: 20_000 });
     const text = await banner.innerText();
@@ -108,7 +115,7 @@ test('storage the browser discarded is reported once, not shown silently as an o
     await banner.waitFor({ state: 'hidden' });
     // Said once: the next open starts from what storage holds now.
     await page.reload();
-    await open(page, 'gone');
+    await loaded(page);
     await page.waitForTimeout(500);
     assert.equal(await page.getByTestId('storage-lost').count(), 0);
     assert.equal(await page.evaluate(() => window.ormlab.persistence.lost), undefined);

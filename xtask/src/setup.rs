@@ -156,7 +156,9 @@ fn npm() -> Result {
         say("npm packages: ok");
         return Ok(());
     }
-    say("installing npm packages (npm ci: CodeMirror, esbuild, binaryen, playwright-core, sql.js)");
+    say(
+        "installing npm packages (npm ci: CodeMirror, esbuild, terser, binaryen, playwright-core, sql.js)",
+    );
     let mut cmd = Command::new("npm");
     if lock.exists() {
         cmd.args(["ci", "--no-audit", "--no-fund"]);
