@@ -577,3 +577,13 @@ fn aliased_class_over_a_subquery() {
 fn compound_selects_and_named_aliases() {
     check("union_aliased_name");
 }
+
+#[test]
+fn setting_a_column_of_an_expired_object() {
+    check("set_expired_column");
+}
+
+#[test]
+fn session_dirty_is_the_modified_flag() {
+    check("session_dirty_flag");
+}

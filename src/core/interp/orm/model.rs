@@ -158,6 +158,47 @@ impl InstState {
         self.stale = false;
     }
 
+    /// The columns set since the instance expired, without loading it (SQLAlchemy sets a
+    /// column, other than the primary key, without loading the expired ones; a load then
+    /// brings in the others only): set slots whose committed state is unknown.
+    pub fn set_since_expiry(&self) -> Vec<usize> {
+        match &self.committed {
+            Some(c) if self.expired && !self.stale => (0..self.values.len())
+                .filter(|&i| self.values[i].is_some() && c.get(i).is_none_or(|v| v.is_none()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A row loaded into the instance (`values`), except the columns `keep`, which keep
+    /// their values and committed state (see [`Self::set_since_expiry`]).
+    pub fn load_row(&mut self, mut values: Vec<Option<Value>>, keep: &[usize]) {
+        self.committed = if keep.is_empty() {
+            None
+        } else {
+            let mut snap = values.clone();
+            for &i in keep {
+                let cur = if self.stale {
+                    None
+                } else {
+                    self.values.get_mut(i).and_then(Option::take)
+                };
+                if let Some(v) = values.get_mut(i) {
+                    *v = cur;
+                }
+                if let Some(c) = snap.get_mut(i) {
+                    *c = self
+                        .committed
+                        .as_ref()
+                        .and_then(|c| c.get(i).cloned().flatten());
+                }
+            }
+            Some(snap)
+        };
+        self.set_values(values);
+        self.expired = false;
+    }
+
     /// Unloads every slot: they read as `None` from now on. (The old values stay
     /// until the slots are next written: see `stale`.)
     pub fn expire_values(&mut self) {
@@ -540,7 +581,13 @@ impl Interp<'_> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(Value::None);
         };
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        // (A column set since the instance expired is read without a load.)
+        let expired = inst.orm.borrow().as_ref().is_some_and(|s| {
+            s.expired
+                && attr
+                    .column
+                    .is_none_or(|i| !s.set_since_expiry().contains(&i))
+        });
         if expired {
             self.refresh_instance(inst)?;
         }
@@ -574,7 +621,11 @@ impl Interp<'_> {
             .as_ref()
             .map_or((false, Status::Transient), |s| (s.expired, s.status));
         if status == Status::Persistent {
-            if expired {
+            // (A column other than the primary key is set without loading the others.)
+            let loads = attr
+                .column
+                .is_none_or(|i| inst.class.model_info().is_some_and(|m| m.pk.contains(&i)));
+            if expired && loads {
                 self.refresh_instance(inst)?;
             }
             if self.status(inst) == Status::Persistent {
