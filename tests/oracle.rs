@@ -587,3 +587,13 @@ fn setting_a_column_of_an_expired_object() {
 fn session_dirty_is_the_modified_flag() {
     check("session_dirty_flag");
 }
+
+#[test]
+fn dynamic_collection_delete_orphan() {
+    check("dynamic_delete_orphan");
+}
+
+#[test]
+fn detached_relationship_lazy_load_error() {
+    check("detached_lazy_load");
+}

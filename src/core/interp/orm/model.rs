@@ -581,13 +581,29 @@ impl Interp<'_> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(Value::None);
         };
-        // (A column set since the instance expired is read without a load.)
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| {
-            s.expired
-                && attr
-                    .column
-                    .is_none_or(|i| !s.set_since_expiry().contains(&i))
-        });
+        let expired = match inst.orm.borrow().as_ref() {
+            Some(s) if s.expired => match attr.column {
+                // (A column set since the instance expired is read without a load.)
+                Some(i) => !s.set_since_expiry().contains(&i),
+                // A detached object's relationship raises its lazy load's error.
+                None => s.status != Status::Detached,
+            },
+            _ => false,
+        };
+        // (A dynamic relationship's query loads the object when it runs.)
+        let expired = expired
+            && (attr.column.is_some()
+                || !self
+                    .orm
+                    .reg
+                    .relationship(&attr.class, &attr.key)
+                    .is_ok_and(|r| {
+                        matches!(
+                            r.lazy,
+                            crate::core::orm::mapper::Lazy::Dynamic
+                                | crate::core::orm::mapper::Lazy::WriteOnly
+                        )
+                    }));
         if expired {
             self.refresh_instance(inst)?;
         }

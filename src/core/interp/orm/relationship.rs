@@ -350,7 +350,7 @@ impl Interp<'_> {
 
     /// A pending object leaving a `delete-orphan` relationship is an orphan: it leaves
     /// the session (SQLAlchemy's remove event expunges pending orphans).
-    fn expunge_pending_orphan(&mut self, rel: &Relationship, child: &Rc<Instance>) {
+    pub(crate) fn expunge_pending_orphan(&mut self, rel: &Relationship, child: &Rc<Instance>) {
         if self.status(child) == Status::Pending
             && rel.cascade_set().iter().any(|c| c == "delete-orphan")
         {
