@@ -597,3 +597,8 @@ fn dynamic_collection_delete_orphan() {
 fn detached_relationship_lazy_load_error() {
     check("detached_lazy_load");
 }
+
+#[test]
+fn failed_flush_rolls_the_session_back() {
+    check("failed_flush_state");
+}

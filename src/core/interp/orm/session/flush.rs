@@ -34,13 +34,10 @@ impl Interp<'_> {
             // Inside `begin_nested()` only the SAVEPOINT is rolled back, when its block ends.
             Err(e) if !self.orm.savepoints.is_empty() => Err(e),
             Err(e) => {
-                // like SQLAlchemy: the transaction is rolled back, the session needs rollback()
+                // like SQLAlchemy: the transaction is rolled back (its pending objects
+                // leave the session, everything expires), the session needs rollback()
                 let (_, msg) = self.describe_exc(&e.value);
-                if self.orm.in_tx {
-                    self.log_marker("ROLLBACK");
-                    self.end_sqlite_tx("ROLLBACK");
-                    self.orm.in_tx = false;
-                }
+                self.rollback()?;
                 self.orm.failed = Some(msg);
                 Err(e)
             }
