@@ -602,3 +602,8 @@ fn detached_relationship_lazy_load_error() {
 fn failed_flush_rolls_the_session_back() {
     check("failed_flush_state");
 }
+
+#[test]
+fn one_to_one_set_does_not_autoflush() {
+    check("set_reference_no_autoflush");
+}

@@ -636,7 +636,23 @@ impl Interp<'_> {
             .borrow()
             .as_ref()
             .map_or((false, Status::Transient), |s| (s.expired, s.status));
-        if status == Status::Persistent {
+        // Setting a one-to-one reference loads what it needs without an autoflush.
+        let no_flush = attr.column.is_none() && self.is_active_reference(attr);
+        let was = self.orm.autoflush_off;
+        self.orm.autoflush_off = was || no_flush;
+        let out = self.model_set_loaded(inst, attr, v, expired && status == Status::Persistent);
+        self.orm.autoflush_off = was;
+        out
+    }
+
+    fn model_set_loaded(
+        &mut self,
+        inst: &Rc<Instance>,
+        attr: &Instrumented,
+        v: Value,
+        expired: bool,
+    ) -> R<()> {
+        if self.status(inst) == Status::Persistent {
             // (A column other than the primary key is set without loading the others.)
             let loads = attr
                 .column

@@ -106,6 +106,18 @@ impl Interp<'_> {
         }
     }
 
+    /// Whether relationship attribute `attr` holds one object and is not a many-to-one:
+    /// SQLAlchemy sets it loading the old value with "active history", without autoflush.
+    pub(crate) fn is_active_reference(&self, attr: &Instrumented) -> bool {
+        match (
+            self.orm.reg.relationship(&attr.class, &attr.key),
+            self.orm.reg.resolve(&attr.class, &attr.key),
+        ) {
+            (Ok(rel), Ok(r)) => !rel.uselist.unwrap_or(r.uselist()) && r.kind != RelKind::ManyToOne,
+            _ => false,
+        }
+    }
+
     /// Value of a parent column (by SQL name) as a bind value.
     pub(crate) fn col_value(&mut self, inst: &Rc<Instance>, col: &str) -> R<SqlValue> {
         let Some(m) = inst.class.model_info() else {
