@@ -607,3 +607,33 @@ fn unit_of_work_insert_order() {
 fn primaryjoin_with_extra_conditions_and_strings() {
     check("primaryjoin_extra");
 }
+
+#[test]
+fn setting_a_column_of_an_expired_object() {
+    check("set_expired_column");
+}
+
+#[test]
+fn session_dirty_is_the_modified_flag() {
+    check("session_dirty_flag");
+}
+
+#[test]
+fn dynamic_collection_delete_orphan() {
+    check("dynamic_delete_orphan");
+}
+
+#[test]
+fn detached_relationship_lazy_load_error() {
+    check("detached_lazy_load");
+}
+
+#[test]
+fn failed_flush_rolls_the_session_back() {
+    check("failed_flush_state");
+}
+
+#[test]
+fn one_to_one_set_does_not_autoflush() {
+    check("set_reference_no_autoflush");
+}

@@ -159,6 +159,47 @@ impl InstState {
         self.stale = false;
     }
 
+    /// The columns set since the instance expired, without loading it (SQLAlchemy sets a
+    /// column, other than the primary key, without loading the expired ones; a load then
+    /// brings in the others only): set slots whose committed state is unknown.
+    pub fn set_since_expiry(&self) -> Vec<usize> {
+        match &self.committed {
+            Some(c) if self.expired && !self.stale => (0..self.values.len())
+                .filter(|&i| self.values[i].is_some() && c.get(i).is_none_or(|v| v.is_none()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A row loaded into the instance (`values`), except the columns `keep`, which keep
+    /// their values and committed state (see [`Self::set_since_expiry`]).
+    pub fn load_row(&mut self, mut values: Vec<Option<Value>>, keep: &[usize]) {
+        self.committed = if keep.is_empty() {
+            None
+        } else {
+            let mut snap = values.clone();
+            for &i in keep {
+                let cur = if self.stale {
+                    None
+                } else {
+                    self.values.get_mut(i).and_then(Option::take)
+                };
+                if let Some(v) = values.get_mut(i) {
+                    *v = cur;
+                }
+                if let Some(c) = snap.get_mut(i) {
+                    *c = self
+                        .committed
+                        .as_ref()
+                        .and_then(|c| c.get(i).cloned().flatten());
+                }
+            }
+            Some(snap)
+        };
+        self.set_values(values);
+        self.expired = false;
+    }
+
     /// Unloads every slot: they read as `None` from now on. (The old values stay
     /// until the slots are next written: see `stale`.)
     pub fn expire_values(&mut self) {
@@ -541,7 +582,29 @@ impl Interp<'_> {
         let Native::Instrumented(attr) = &*n else {
             return Ok(Value::None);
         };
-        let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
+        let expired = match inst.orm.borrow().as_ref() {
+            Some(s) if s.expired => match attr.column {
+                // (A column set since the instance expired is read without a load.)
+                Some(i) => !s.set_since_expiry().contains(&i),
+                // A detached object's relationship raises its lazy load's error.
+                None => s.status != Status::Detached,
+            },
+            _ => false,
+        };
+        // (A dynamic relationship's query loads the object when it runs.)
+        let expired = expired
+            && (attr.column.is_some()
+                || !self
+                    .orm
+                    .reg
+                    .relationship(&attr.class, &attr.key)
+                    .is_ok_and(|r| {
+                        matches!(
+                            r.lazy,
+                            crate::core::orm::mapper::Lazy::Dynamic
+                                | crate::core::orm::mapper::Lazy::WriteOnly
+                        )
+                    }));
         if expired {
             self.refresh_instance(inst)?;
         }
@@ -574,8 +637,28 @@ impl Interp<'_> {
             .borrow()
             .as_ref()
             .map_or((false, Status::Transient), |s| (s.expired, s.status));
-        if status == Status::Persistent {
-            if expired {
+        // Setting a one-to-one reference loads what it needs without an autoflush.
+        let no_flush = attr.column.is_none() && self.is_active_reference(attr);
+        let was = self.orm.autoflush_off;
+        self.orm.autoflush_off = was || no_flush;
+        let out = self.model_set_loaded(inst, attr, v, expired && status == Status::Persistent);
+        self.orm.autoflush_off = was;
+        out
+    }
+
+    fn model_set_loaded(
+        &mut self,
+        inst: &Rc<Instance>,
+        attr: &Instrumented,
+        v: Value,
+        expired: bool,
+    ) -> R<()> {
+        if self.status(inst) == Status::Persistent {
+            // (A column other than the primary key is set without loading the others.)
+            let loads = attr
+                .column
+                .is_none_or(|i| inst.class.model_info().is_some_and(|m| m.pk.contains(&i)));
+            if expired && loads {
                 self.refresh_instance(inst)?;
             }
             if self.status(inst) == Status::Persistent {

@@ -106,6 +106,18 @@ impl Interp<'_> {
         }
     }
 
+    /// Whether relationship attribute `attr` holds one object and is not a many-to-one:
+    /// SQLAlchemy sets it loading the old value with "active history", without autoflush.
+    pub(crate) fn is_active_reference(&self, attr: &Instrumented) -> bool {
+        match (
+            self.orm.reg.relationship(&attr.class, &attr.key),
+            self.orm.reg.resolve(&attr.class, &attr.key),
+        ) {
+            (Ok(rel), Ok(r)) => !rel.uselist.unwrap_or(r.uselist()) && r.kind != RelKind::ManyToOne,
+            _ => false,
+        }
+    }
+
     /// Value of a parent column (by SQL name) as a bind value.
     pub(crate) fn col_value(&mut self, inst: &Rc<Instance>, col: &str) -> R<SqlValue> {
         let Some(m) = inst.class.model_info() else {
@@ -351,7 +363,7 @@ impl Interp<'_> {
 
     /// A pending object leaving a `delete-orphan` relationship is an orphan: it leaves
     /// the session (SQLAlchemy's remove event expunges pending orphans).
-    fn expunge_pending_orphan(&mut self, rel: &Relationship, child: &Rc<Instance>) {
+    pub(crate) fn expunge_pending_orphan(&mut self, rel: &Relationship, child: &Rc<Instance>) {
         if self.status(child) == Status::Pending
             && rel.cascade_set().iter().any(|c| c == "delete-orphan")
         {

@@ -252,10 +252,16 @@ impl Interp<'_> {
                 .map(|i| Value::Instance(i.clone()))
                 .collect(),
             1 => {
+                // Every persistent object modified (an attribute set, even to the value it
+                // had: `is_modified()` tells), not marked for deletion.
                 let mut out = vec![];
-                for i in self.orm.modified.clone() {
-                    if self.is_dirty(&i) {
-                        out.push(Value::Instance(i));
+                for i in &self.orm.modified {
+                    if i.orm
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|s| s.status == Status::Persistent && !s.to_delete)
+                    {
+                        out.push(Value::Instance(i.clone()));
                     }
                 }
                 out

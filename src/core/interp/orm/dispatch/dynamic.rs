@@ -143,8 +143,33 @@ impl Interp<'_> {
                     }
                     return Ok(Value::None);
                 }
+                let orphans = match self.orm.reg.relationship(&class, key) {
+                    Ok(rel) if rel.cascade_set().iter().any(|c| c == "delete-orphan") => {
+                        Some(rel.clone())
+                    }
+                    _ => None,
+                };
                 for it in items {
                     if let Value::Instance(ci) = &it {
+                        // A child removed under `delete-orphan`: a pending one leaves the
+                        // session, a persistent one is deleted by the flush (its key is
+                        // left alone).
+                        if name == "remove"
+                            && let Some(rel) = &orphans
+                        {
+                            self.expunge_pending_orphan(rel, ci);
+                            if self.status(ci)
+                                == crate::core::interp::orm::model::Status::Persistent
+                            {
+                                self.orm.dynamic_links.push((
+                                    inst.clone(),
+                                    Rc::from(key),
+                                    ci.clone(),
+                                    false,
+                                ));
+                            }
+                            continue;
+                        }
                         if name != "remove" {
                             self.orm.dynamic_links.push((
                                 inst.clone(),
@@ -157,10 +182,15 @@ impl Interp<'_> {
                             self.ensure_loaded(ci)?;
                         }
                         for p in &r.primary {
+                            // (The parent's key is loaded without an autoflush: SQLAlchemy
+                            // reads it at the flush.)
                             let pv = if name == "remove" {
                                 Value::None
                             } else {
-                                self.attr_by_col(inst, &p.referred.1)
+                                let was = std::mem::replace(&mut self.orm.autoflush_off, true);
+                                let v = self.attr_by_col(inst, &p.referred.1);
+                                self.orm.autoflush_off = was;
+                                v
                             };
                             self.set_by_col(ci, &p.foreign.1, pv);
                         }
@@ -174,6 +204,35 @@ impl Interp<'_> {
             _ => {
                 let q = self.dynamic_query(inst, key)?;
                 self.query_method(&q, name, args, kw)
+            }
+        }
+    }
+
+    /// The flush's deletes of children removed from a dynamic one-to-many `delete-orphan`
+    /// collection (recorded by `remove()`), unless appended to a collection since.
+    pub(crate) fn delete_dynamic_orphans(&mut self) {
+        let links = &self.orm.dynamic_links;
+        let reg = &self.orm.reg;
+        let orphans: Vec<Rc<Instance>> = (links.iter().enumerate())
+            .filter(|(i, (p, key, c, added))| {
+                !added
+                    && p.class.model_info().is_some_and(|m| {
+                        reg.relationship(&m.class, key).is_ok_and(|r| {
+                            r.secondary.is_none()
+                                && r.cascade_set().iter().any(|c| c == "delete-orphan")
+                        })
+                    })
+                    && !links[i + 1..]
+                        .iter()
+                        .any(|(_, k, x, a)| *a && k == key && Rc::ptr_eq(x, c))
+            })
+            .map(|(_, (_, _, c, _))| c.clone())
+            .collect();
+        for c in orphans {
+            if self.status(&c) == crate::core::interp::orm::model::Status::Persistent
+                && !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, &c))
+            {
+                self.orm.deleted.push(c);
             }
         }
     }

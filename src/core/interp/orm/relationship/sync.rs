@@ -106,6 +106,9 @@ impl Interp<'_> {
 
     /// Copy foreign keys from related objects before INSERT/UPDATE.
     pub fn sync_relationships_before_flush(&mut self) -> R<()> {
+        if !self.orm.dynamic_links.is_empty() {
+            self.delete_dynamic_orphans();
+        }
         // Relationships resolved once per class, not once per object; only objects of
         // classes with relationships are visited.
         let mut memo = super::RelsByClass::default();

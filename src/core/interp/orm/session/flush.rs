@@ -33,13 +33,10 @@ impl Interp<'_> {
             // Inside `begin_nested()` only the SAVEPOINT is rolled back, when its block ends.
             Err(e) if !self.orm.savepoints.is_empty() => Err(e),
             Err(e) => {
-                // like SQLAlchemy: the transaction is rolled back, the session needs rollback()
+                // like SQLAlchemy: the transaction is rolled back (its pending objects
+                // leave the session, everything expires), the session needs rollback()
                 let (_, msg) = self.describe_exc(&e.value);
-                if self.orm.in_tx {
-                    self.log_marker("ROLLBACK");
-                    self.end_sqlite_tx("ROLLBACK");
-                    self.orm.in_tx = false;
-                }
+                self.rollback()?;
                 self.orm.failed = Some(msg);
                 Err(e)
             }
@@ -89,6 +86,8 @@ impl Interp<'_> {
         // Rank by rank, as SQLAlchemy's `save_obj` for each: the UPDATEs, then the INSERTs
         // (a unique value can move from an old row to a new one). Foreign keys that depend
         // on rows just inserted are synchronised before the next rank.
+        // (The modified objects the flush went through.)
+        let mut flushed: Vec<Rc<Instance>> = Vec::new();
         let mut ni = 0;
         let mut inserted_since_sync = false;
         loop {
@@ -115,6 +114,7 @@ impl Interp<'_> {
                     }
                 }
                 self.run_updates(updates)?;
+                flushed.extend(batch);
             }
             let start = ni;
             while ni < new_sorted.len() && rank_of(&new_sorted[ni]) == rank {
@@ -188,6 +188,24 @@ impl Interp<'_> {
         if rels {
             let all = self.orm.identity_order.clone();
             self.snapshot_relationships(&all);
+        }
+        // SQLAlchemy ends a flush reading each object's identity from its primary key:
+        // a modified object whose key is expired (it had nothing to write) is loaded then.
+        flushed.extend(cands);
+        for inst in &flushed {
+            let pk = inst
+                .class
+                .model_info()
+                .map(|m| m.pk.clone())
+                .unwrap_or_default();
+            let expired = inst
+                .orm
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| s.expired && pk.iter().any(|&i| s.value(i).is_none()));
+            if expired && self.status(inst) == Status::Persistent {
+                self.refresh_instance(inst)?;
+            }
         }
         Ok(())
     }
@@ -340,7 +358,7 @@ impl Interp<'_> {
         let dirty = !self.orm.new.is_empty()
             || !self.orm.deleted.is_empty()
             || !self.orm.dynamic_links.is_empty()
-            || self.any_dirty();
+            || self.any_flagged();
         if dirty {
             self.flush()?;
         }
@@ -355,14 +373,13 @@ impl Interp<'_> {
         }
     }
 
-    fn any_dirty(&mut self) -> bool {
-        let all = self.orm.modified.clone();
-        for inst in all {
-            if self.is_dirty(&inst) {
-                return true;
-            }
-        }
-        false
+    /// Whether a persistent object was modified (an attribute set, even to the value it
+    /// had): SQLAlchemy flushes then, though the flush may have nothing to write.
+    fn any_flagged(&self) -> bool {
+        self.orm
+            .modified
+            .iter()
+            .any(|i| self.status(i) == Status::Persistent)
     }
 
     /// True when a persistent instance has changed attributes.
@@ -373,7 +390,7 @@ impl Interp<'_> {
         let st = inst.orm.borrow();
         let Some(s) = st.as_ref() else { return false };
         if s.expired {
-            return false;
+            return !s.set_since_expiry().is_empty();
         }
         for (cur, old) in s.slots().zip(s.committed.iter().flatten()) {
             if let Some(cur) = cur {

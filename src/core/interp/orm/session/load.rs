@@ -34,6 +34,10 @@ impl Interp<'_> {
             s.committed = None;
             s.rel_committed.clear();
         }
+        // (No longer modified: its changes are dropped.)
+        if self.orm.modified_set.remove(&(Rc::as_ptr(inst) as usize)) {
+            self.orm.modified.retain(|x| !Rc::ptr_eq(x, inst));
+        }
         self.forget_loader_marks(inst);
     }
 
@@ -104,12 +108,27 @@ impl Interp<'_> {
                 return Ok(());
             }
         }
+        // The columns set since the expiry are not loaded (decided before the autoflush,
+        // which may load the object itself to write them).
+        let keep = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .map_or(Vec::new(), |s| s.set_since_expiry());
         // Like SQLAlchemy's refresh of expired attributes: pending changes go first.
         self.autoflush()?;
         let pk = self.identity_params(inst)?;
         let (mut sel, eager) = self.refresh_statement(inst, &m.class, pk)?;
         if self.orm.plain_refresh && eager.is_none() {
             sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
+        }
+        let narrow = !keep.is_empty() && eager.is_none();
+        if narrow {
+            let mut i = 0;
+            sel.columns.retain(|_| {
+                i += 1;
+                !keep.contains(&(i - 1))
+            });
         }
         let res = self.run_stmt(&Statement::Select(sel), true)?;
         let Some(row) = res.rows.first() else {
@@ -118,7 +137,18 @@ impl Interp<'_> {
                 format!("Instance '<{} at 0x7f0000000000>' has been deleted, or its row is otherwise not present.", m.class),
             );
         };
-        self.populate(inst, &m, row, 0)?;
+        if narrow {
+            let mut cells = row.iter();
+            let wide: Vec<SqlValue> = (0..m.columns.len())
+                .map(|i| match keep.contains(&i) {
+                    true => SqlValue::Null,
+                    false => cells.next().cloned().unwrap_or(SqlValue::Null),
+                })
+                .collect();
+            self.populate_keeping(inst, &m, &wide, 0, &keep)?;
+            return Ok(());
+        }
+        self.populate_keeping(inst, &m, row, 0, &keep)?;
         if let Some(eager) = eager {
             self.after_refresh(inst, eager, &res.rows)?;
         }
@@ -161,11 +191,26 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
     ) -> R<()> {
+        let keep = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .map_or(Vec::new(), |s| s.set_since_expiry());
+        self.populate_keeping(inst, m, row, off, &keep)
+    }
+
+    /// [`Self::populate`] but for the columns `keep`, which keep their values.
+    fn populate_keeping(
+        &mut self,
+        inst: &Rc<Instance>,
+        m: &ModelInfo,
+        row: &[SqlValue],
+        off: usize,
+        keep: &[usize],
+    ) -> R<()> {
         let values = self.row_values(m, row, off)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.set_values(values);
-            s.committed = None;
-            s.expired = false;
+            s.load_row(values, keep);
         }
         Ok(())
     }

@@ -45,13 +45,17 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
-        if inst
-            .orm
-            .borrow()
-            .as_ref()
-            .is_some_and(|s| s.expired || s.to_delete)
-        {
+        let (expired, to_delete, set) = match inst.orm.borrow().as_ref() {
+            Some(s) => (s.expired, s.to_delete, !s.set_since_expiry().is_empty()),
+            None => (false, false, false),
+        };
+        if to_delete || expired && !set {
             return Ok(());
+        }
+        // An expired object with columns set is loaded first (its other columns), as
+        // SQLAlchemy reads its primary key's history for the UPDATE.
+        if expired {
+            self.refresh_instance(inst)?;
         }
         if !self.orm.listeners.is_empty() {
             self.fire_event("before_update", inst)?;
