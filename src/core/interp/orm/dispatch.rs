@@ -66,8 +66,8 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "Integer" | "INTEGER" => SqlType::Integer,
         "String" | "VARCHAR" => SqlType::String(None),
         "Unicode" => SqlType::Unicode(None),
-        "Text" | "TEXT" => SqlType::Text,
-        "UnicodeText" => SqlType::UnicodeText,
+        "Text" | "TEXT" => SqlType::Text(None),
+        "UnicodeText" => SqlType::UnicodeText(None),
         "Boolean" | "BOOLEAN" => SqlType::Boolean,
         "DateTime" | "DATETIME" => SqlType::DateTime,
         "Date" | "DATE" => SqlType::Date,
@@ -80,7 +80,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "CHAR" | "NCHAR" | "NVARCHAR" => {
             SqlType::Spelled(Box::new(SqlType::String(None)), n.into())
         }
-        "CLOB" => SqlType::Spelled(Box::new(SqlType::Text), n.into()),
+        "CLOB" => SqlType::Spelled(Box::new(SqlType::Text(None)), n.into()),
         // (Stored as 32 hex digits on SQLite; its values stay strings here.)
         "Uuid" | "UUID" => SqlType::Custom("CHAR(32)".into()),
         "JSON" => SqlType::Json,
@@ -364,10 +364,22 @@ impl Interp<'_> {
                 }
             }
             Native::ColumnType(t) => match name {
-                "length" => Ok(match t {
-                    SqlType::String(Some(n)) | SqlType::Unicode(Some(n)) => Value::int(*n as i64),
-                    _ => Value::None,
-                }),
+                // (Only the string types have a length; an Enum's is its longest value's.)
+                "length"
+                    if let SqlType::String(n)
+                    | SqlType::Unicode(n)
+                    | SqlType::Text(n)
+                    | SqlType::UnicodeText(n) = match t {
+                        SqlType::Spelled(b, _) => b,
+                        t => t,
+                    } =>
+                {
+                    Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
+                }
+                "length" if let SqlType::Enum(v) | SqlType::EnumClass(_, v) = t => {
+                    let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                    Ok(Value::int(n as i64))
+                }
                 "python_type" => Ok(Value::Builtin(Rc::from(match t {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
                     SqlType::Float => "float",
@@ -378,10 +390,12 @@ impl Interp<'_> {
                     SqlType::Json => "dict",
                     _ => "str",
                 }))),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'{}' object has no attribute '{name}'", t.ddl()),
-                ),
+                _ => {
+                    let r = t.py_repr();
+                    let class = r.split('(').next().unwrap_or("");
+                    let msg = format!("'{class}' object has no attribute '{name}'");
+                    self.raise("AttributeError", msg)
+                }
             },
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
@@ -779,39 +793,17 @@ impl Interp<'_> {
                         _ => None,
                     })
                     .collect();
+                let kwint = |k: &str| match kwget(&kw, k) {
+                    Some(Value::Int(i)) => i.to_i64().map(|x| x as u32),
+                    _ => None,
+                };
+                let arg = |i: usize, k: &str| ints.get(i).cloned().flatten().or(kwint(k));
                 let ty = match t {
-                    SqlType::String(_) => SqlType::String(ints.first().cloned().flatten().or(
-                        kwget(&kw, "length").and_then(|v| {
-                            if let Value::Int(i) = v {
-                                i.to_i64().map(|x| x as u32)
-                            } else {
-                                None
-                            }
-                        }),
-                    )),
-                    SqlType::Unicode(_) => SqlType::Unicode(ints.first().cloned().flatten()),
-                    SqlType::Numeric(..) => SqlType::Numeric(
-                        ints.first()
-                            .cloned()
-                            .flatten()
-                            .or(kwget(&kw, "precision").and_then(|v| {
-                                if let Value::Int(i) = v {
-                                    i.to_i64().map(|x| x as u32)
-                                } else {
-                                    None
-                                }
-                            })),
-                        ints.get(1)
-                            .cloned()
-                            .flatten()
-                            .or(kwget(&kw, "scale").and_then(|v| {
-                                if let Value::Int(i) = v {
-                                    i.to_i64().map(|x| x as u32)
-                                } else {
-                                    None
-                                }
-                            })),
-                    ),
+                    SqlType::String(_) => SqlType::String(arg(0, "length")),
+                    SqlType::Unicode(_) => SqlType::Unicode(arg(0, "length")),
+                    SqlType::Text(_) => SqlType::Text(arg(0, "length")),
+                    SqlType::UnicodeText(_) => SqlType::UnicodeText(arg(0, "length")),
+                    SqlType::Numeric(..) => SqlType::Numeric(arg(0, "precision"), arg(1, "scale")),
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
                     SqlType::Enum(_)
