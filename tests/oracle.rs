@@ -582,3 +582,8 @@ fn compound_selects_and_named_aliases() {
 fn text_types_keep_their_length() {
     check("text_length_types");
 }
+
+#[test]
+fn column_default_objects() {
+    check("column_default_objects");
+}

@@ -578,6 +578,7 @@ impl Interp<'_> {
         }
         let mut default = None;
         let mut onupdate = None;
+        let mut server_default = None;
         for (k, v) in &kw {
             match &**k {
                 "primary_key" => {
@@ -642,6 +643,7 @@ impl Interp<'_> {
                         }
                     };
                     col = col.server_default(sd);
+                    server_default = Some(v.clone());
                 }
                 "autoincrement" => {
                     col.autoincrement = match v {
@@ -670,6 +672,7 @@ impl Interp<'_> {
             column: col,
             default,
             onupdate,
+            server_default,
             explicit_name: name.is_some(),
             mapped,
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
@@ -691,7 +694,11 @@ impl Interp<'_> {
                         t = t.column(c.column.clone());
                         self.orm.defaults.insert(
                             (name.to_string(), c.column.name.clone()),
-                            (c.default.clone(), c.onupdate.clone()),
+                            [
+                                c.default.clone(),
+                                c.onupdate.clone(),
+                                c.server_default.clone(),
+                            ],
                         );
                     }
                     Native::ConstraintSpec(c) => t = t.constraint(c.clone()),

@@ -359,10 +359,14 @@ impl Interp<'_> {
                     "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
                     "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
-                    "default" | "server_default" => Ok(Value::None),
+                    _ if let Some(k) = super::column_default::default_kind(name) => {
+                        Ok(self.column_default(t, *i, k))
+                    }
+                    "server_onupdate" => Ok(Value::None),
                     _ => self.sql_attr_or_method(this, name),
                 }
             }
+            Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
             Native::ColumnType(t) => match name {
                 // (Only the string types have a length; an Enum's is its longest value's.)
                 "length"
@@ -416,6 +420,13 @@ impl Interp<'_> {
                         .map(|t| t.name.clone())
                         .unwrap_or_default();
                     Ok(nv(Native::Table(Rc::from(t.as_str()))))
+                }
+                _ if let Some(k) = super::column_default::default_kind(name)
+                    && let Some(i) = a.column
+                    && let Ok(t) = self.orm.reg.table_of(&a.class) =>
+                {
+                    let t: Rc<str> = Rc::from(t.name.as_str());
+                    Ok(self.column_default(&t, i, k))
                 }
                 "expression" => match self.column_sql(a) {
                     Some(s) => Ok(super::sqlexpr::sql_value(s)),
@@ -544,6 +555,7 @@ impl Interp<'_> {
             }
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
+            Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
             Native::Text(..) => method(name),
             Native::Compiled(sql, _) => match name {
                 "string" => Ok(Value::Str(sql.clone())),

@@ -1,6 +1,7 @@
 //! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
+mod column_default;
 pub mod declare;
 pub mod dispatch;
 mod hooks;
@@ -58,6 +59,9 @@ pub enum Native {
     TableColumns(Rc<str>),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
+    /// A column's `default` (0), `onupdate` (1) or `server_default` (2) object, and its
+    /// class name.
+    ColumnDefault(Rc<str>, usize, u8, &'static str),
     /// A type (`type(x)` of a library object).
     TypeObj(Rc<str>),
     /// A slice object.
@@ -167,6 +171,8 @@ pub struct ColumnSpec {
     pub default: Option<Value>,
     /// Python onupdate value or callable.
     pub onupdate: Option<Value>,
+    /// The `server_default=` value (a str or a SQL expression), for `Column.server_default`.
+    pub server_default: Option<Value>,
     /// Explicit name given as first argument.
     pub explicit_name: bool,
     /// Created by `mapped_column()` (nullability then follows the `Mapped[...]` annotation).
@@ -233,8 +239,8 @@ pub struct OrmState {
     pub reg: Registry,
     /// Model classes by name.
     pub classes: super::value::FxMap<String, Rc<Class>>,
-    /// Python defaults per (table, column).
-    pub defaults: super::value::FxMap<(String, String), (Option<Value>, Option<Value>)>,
+    /// Python defaults per (table, column): `default=`, `onupdate=`, `server_default=`.
+    pub defaults: super::value::FxMap<(String, String), [Option<Value>; 3]>,
     /// Identity map.
     pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).
@@ -347,6 +353,7 @@ impl Native {
             Native::Table(_) => "Table",
             Native::TableColumns(_) => "ReadOnlyColumnCollection",
             Native::ColumnObj(..) => "Column",
+            Native::ColumnDefault(.., class) => class,
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
             Native::ExecContext(_) => "DefaultExecutionContext",
