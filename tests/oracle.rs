@@ -587,3 +587,13 @@ fn text_types_keep_their_length() {
 fn column_default_objects() {
     check("column_default_objects");
 }
+
+#[test]
+fn collate_and_custom_operators() {
+    check("collate_custom_op");
+}
+
+#[test]
+fn select_join_from() {
+    check("select_join_from");
+}

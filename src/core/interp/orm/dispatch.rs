@@ -660,6 +660,7 @@ impl Interp<'_> {
             "concat",
             "cast",
             "op",
+            "collate",
             "nulls_last",
             "nullslast",
             "nulls_first",
