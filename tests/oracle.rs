@@ -597,3 +597,13 @@ fn collate_and_custom_operators() {
 fn select_join_from() {
     check("select_join_from");
 }
+
+#[test]
+fn notfound_description_and_decimal_integral() {
+    check("notfound_decimal_integral");
+}
+
+#[test]
+fn session_call_direction_engines() {
+    check("session_call_direction_engines");
+}

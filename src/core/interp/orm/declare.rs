@@ -267,13 +267,8 @@ impl Interp<'_> {
                     None => 500,
                 };
                 if code == 404 {
-                    let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
-                    if let Value::Instance(i) = &v {
-                        i.dict
-                            .borrow_mut()
-                            .insert(Rc::from("code"), Value::int(404));
-                    }
-                    return self.raise_value(v);
+                    let desc = args.get(1).or(kwget(&kw, "description")).cloned();
+                    return self.not_found(desc);
                 }
                 self.unsupported(&format!("`abort({code})`"))
             }

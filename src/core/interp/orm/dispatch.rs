@@ -117,8 +117,13 @@ impl Interp<'_> {
                 }
                 match name {
                     "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
-                    "session" => Ok(nv(Native::Session)),
+                    "session" => Ok(nv(Native::Session(false))),
                     "metadata" => Ok(nv(Native::Metadata)),
+                    // (Bind keys' engines are not kept: only the default one's.)
+                    "engines" => Ok(Value::dict_of(vec![(
+                        Value::None,
+                        nv(Native::Module(Rc::from("engine"))),
+                    )])),
                     "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
                     "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
                     "Column"
@@ -186,7 +191,7 @@ impl Interp<'_> {
                     _ => self.raise("AttributeError", name),
                 }
             }
-            Native::Session => match name {
+            Native::Session(_) => match name {
                 "identity_map" => Ok(nv(Native::IdentityMap)),
                 "new" => Ok(nv(Native::SessionSet(0))),
                 "dirty" => Ok(nv(Native::SessionSet(1))),
@@ -428,6 +433,10 @@ impl Interp<'_> {
                     let t: Rc<str> = Rc::from(t.name.as_str());
                     Ok(self.column_default(&t, i, k))
                 }
+                "direction" | "uselist" if a.column.is_none() => {
+                    let a = a.clone();
+                    self.rel_property_attr(&a, name)
+                }
                 "expression" => match self.column_sql(a) {
                     Some(s) => Ok(super::sqlexpr::sql_value(s)),
                     None => Ok(this.clone()),
@@ -451,7 +460,7 @@ impl Interp<'_> {
                     Ok(nv(Native::Query(s)))
                 }
                 "statement" => Ok(this.clone()),
-                "session" => Ok(nv(Native::Session)),
+                "session" => Ok(nv(Native::Session(true))),
                 "column_descriptions" => {
                     let mut out = vec![];
                     for e in &q.ents {
@@ -728,6 +737,10 @@ impl Interp<'_> {
     /// Calling library callables.
     pub fn call_native(&mut self, n: Rc<Native>, args: Vec<Value>, kw: Kw) -> R<Value> {
         match &*n {
+            // `db.session()`: the scoped session's `Session`.
+            Native::Session(false) if args.is_empty() && kw.is_empty() => {
+                Ok(nv(Native::Session(true)))
+            }
             Native::Listens(class, ev) => {
                 let Some(f) = args.first() else {
                     return self.raise("TypeError", "listens_for() decorates a function");

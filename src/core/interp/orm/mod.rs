@@ -43,8 +43,9 @@ pub enum Native {
     AppContext,
     /// `db`.
     Db,
-    /// `db.session`.
-    Session,
+    /// `db.session` (`false`: the `scoped_session`) or the `Session` it stands for (`true`:
+    /// `db.session()`, an object's session).
+    Session(bool),
     /// `db.metadata`.
     Metadata,
     /// `db.metadata.tables`.
@@ -247,6 +248,8 @@ pub struct OrmState {
     pub identity_order: Vec<Rc<Instance>>,
     /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
     pub rel_direction: Vec<(String, String, crate::core::orm::mapper::RelKind)>,
+    /// SQLAlchemy's `RelationshipDirection` enum, made when first asked for.
+    pub direction_enum: Option<Rc<Class>>,
     /// Persistent instances changed since the last flush.
     pub modified: Vec<Rc<Instance>>,
     /// Addresses of `modified`.
@@ -345,7 +348,8 @@ impl Native {
             Native::App(_) => "Flask",
             Native::AppContext => "AppContext",
             Native::Db => "SQLAlchemy",
-            Native::Session => "scoped_session",
+            Native::Session(false) => "scoped_session",
+            Native::Session(true) => "Session",
             Native::Metadata => "MetaData",
             Native::TablesDict => "FacadeDict",
             Native::IdentityMap => "WeakInstanceDict",

@@ -261,7 +261,7 @@ impl Interp<'_> {
             // (a mapping: its keys)
             Native::IdentityMap => Ok(self.identity_map_keys()),
             // `iter(session)`: the pending objects, then the identity map's
-            Native::Session => Ok(self
+            Native::Session(_) => Ok(self
                 .orm
                 .new
                 .iter()
@@ -440,7 +440,7 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
-            Native::Session => Ok(match item {
+            Native::Session(_) => Ok(match item {
                 Value::Instance(i) => {
                     let st = self.status(i);
                     matches!(
