@@ -637,3 +637,33 @@ fn failed_flush_rolls_the_session_back() {
 fn one_to_one_set_does_not_autoflush() {
     check("set_reference_no_autoflush");
 }
+
+#[test]
+fn text_types_keep_their_length() {
+    check("text_length_types");
+}
+
+#[test]
+fn column_default_objects() {
+    check("column_default_objects");
+}
+
+#[test]
+fn collate_and_custom_operators() {
+    check("collate_custom_op");
+}
+
+#[test]
+fn select_join_from() {
+    check("select_join_from");
+}
+
+#[test]
+fn notfound_description_and_decimal_integral() {
+    check("notfound_decimal_integral");
+}
+
+#[test]
+fn session_call_direction_engines() {
+    check("session_call_direction_engines");
+}

@@ -366,6 +366,17 @@ impl Interp<'_> {
         {
             return Ok(Value::None);
         }
+        // werkzeug's `HTTPException.get_description()`.
+        if name == "get_description"
+            && inst
+                .class
+                .mro
+                .borrow()
+                .iter()
+                .any(|c| &*c.name == "HTTPException")
+        {
+            return Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))));
+        }
         if let Some(v) = self.model_instance_extra(inst, name)? {
             return Ok(v);
         }

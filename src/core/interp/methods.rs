@@ -87,6 +87,9 @@ const SET_METHODS: &[&str] = &[
     "isdisjoint",
 ];
 
+/// The TypeError of a Decimal method given a rounding mode that is not one.
+const ROUNDING_ERR: &str = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";
+
 impl Interp<'_> {
     /// Attribute of a non-instance value.
     pub fn value_getattr(&mut self, obj: &Value, name: &str) -> R<Value> {
@@ -156,7 +159,17 @@ impl Interp<'_> {
                 "total_seconds" => return bm(name),
                 _ => {}
             },
-            Value::Decimal(_) if matches!(name, "quantize" | "normalize" | "sqrt" | "is_zero") => {
+            Value::Decimal(_)
+                if matches!(
+                    name,
+                    "quantize"
+                        | "normalize"
+                        | "sqrt"
+                        | "is_zero"
+                        | "to_integral_value"
+                        | "to_integral"
+                ) =>
+            {
                 return bm(name);
             }
             Value::Func(f) => match name {
@@ -475,10 +488,7 @@ impl Interp<'_> {
                             Rounding::from_name(s).unwrap_or(Rounding::HalfEven)
                         }
                         Some(_) => {
-                            return self.raise(
-                                "TypeError",
-                                "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]",
-                            );
+                            return self.raise("TypeError", ROUNDING_ERR);
                         }
                     };
                     match args.first() {
@@ -487,6 +497,17 @@ impl Interp<'_> {
                         ))),
                         _ => self.raise("TypeError", "quantize() argument must be a Decimal"),
                     }
+                }
+                "to_integral_value" | "to_integral" => {
+                    let r = match args.first().or(kw.first().map(|(_, v)| v)) {
+                        Some(Value::Str(s)) => Rounding::from_name(s),
+                        None | Some(Value::None) => Some(Rounding::HalfEven),
+                        _ => None,
+                    };
+                    let Some(r) = r else {
+                        return self.raise("TypeError", ROUNDING_ERR);
+                    };
+                    Ok(Value::Decimal(Rc::new(d.to_integral_value(r))))
                 }
                 "normalize" => Ok(Value::Decimal(Rc::new(self.py(d.normalize())?))),
                 "sqrt" => Ok(Value::Decimal(Rc::new(self.py(d.sqrt())?))),
@@ -498,6 +519,25 @@ impl Interp<'_> {
                         self.model_default_init(i, args, kw)?;
                     }
                     Ok(Value::None)
+                }
+                // `<p>description</p>`, HTML-escaped, newlines as `<br>` (werkzeug).
+                "get_description" => {
+                    let d = self.getattr(recv, "description")?;
+                    let d = self.to_str(&d)?;
+                    let mut out = String::from("<p>");
+                    for c in d.chars() {
+                        match c {
+                            '&' => out.push_str("&amp;"),
+                            '<' => out.push_str("&lt;"),
+                            '>' => out.push_str("&gt;"),
+                            '"' => out.push_str("&#34;"),
+                            '\'' => out.push_str("&#39;"),
+                            '\n' => out.push_str("<br>"),
+                            c => out.push(c),
+                        }
+                    }
+                    out.push_str("</p>");
+                    Ok(Value::str(&out))
                 }
                 "__exc_init__" => {
                     if let Value::Instance(i) = recv {

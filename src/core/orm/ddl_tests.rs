@@ -182,7 +182,7 @@ fn cases_models() {
     .column(Column::new("num2", SqlType::Numeric(Some(5), None)))
     .column(col("flt:float"))
     .column(Column::new("uni", SqlType::Unicode(Some(20))))
-    .column(Column::new("utext", SqlType::UnicodeText))
+    .column(Column::new("utext", SqlType::UnicodeText(None)))
     .column(col("s:str"))
     .column(col("d1:int:sdsql=0"))
     .column(Column::new("d2", SqlType::Boolean).server_default(ServerDefault::True))

@@ -99,7 +99,7 @@ fn parse_type(t: &str) -> SqlType {
         "bigint" => SqlType::BigInteger,
         "smallint" => SqlType::SmallInteger,
         "str" => SqlType::String(None),
-        "text" => SqlType::Text,
+        "text" => SqlType::Text(None),
         "bool" => SqlType::Boolean,
         "datetime" => SqlType::DateTime,
         "date" => SqlType::Date,

@@ -276,6 +276,18 @@ impl Decimal {
         }
     }
 
+    /// `d.to_integral_value(rounding)`: rounded to an integer of exponent 0 (a
+    /// non-negative exponent, an infinity or NaN is kept as it is).
+    pub fn to_integral_value(&self, rounding: Rounding) -> Decimal {
+        if self.kind != Kind::Finite || self.exp >= 0 {
+            return self.clone();
+        }
+        // (Past all the digits, dropping more changes nothing but the cost.)
+        let drop = self.exp.unsigned_abs().min(ndigits(&self.coef) + 2);
+        let coef = rounding.apply(&self.coef, drop, self.negative);
+        Decimal::finite(self.negative, coef, 0)
+    }
+
     /// `round(d, n)` → Decimal (`quantize` to exponent `-n`).
     pub fn round_ndigits(&self, n: i64) -> PyResult<Decimal> {
         self.quantize_exp(n.checked_neg().ok_or_else(invalid_op)?)
@@ -418,6 +430,24 @@ mod tests {
         match x {
             Ok(v) => v.repr(),
             Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn to_integral_value() {
+        // expectations: CPython's decimal
+        let cases = [
+            ("12.30", Rounding::HalfEven, "Decimal('12')"),
+            ("2.5", Rounding::HalfEven, "Decimal('2')"),
+            ("-2.5", Rounding::HalfUp, "Decimal('-3')"),
+            ("-2.1", Rounding::Floor, "Decimal('-3')"),
+            ("0.001", Rounding::Up, "Decimal('1')"),
+            ("1E-50", Rounding::Ceiling, "Decimal('1')"),
+            ("1E+2", Rounding::HalfEven, "Decimal('1E+2')"),
+            ("-0.4", Rounding::HalfEven, "Decimal('-0')"),
+        ];
+        for (x, rounding, want) in cases {
+            assert_eq!(d(x).to_integral_value(rounding).repr(), want, "{x}");
         }
     }
 

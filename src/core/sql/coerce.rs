@@ -56,8 +56,8 @@ fn affinity(t: &SqlType) -> Aff {
         SqlType::Float | SqlType::Numeric(..) => Aff::Numeric,
         SqlType::String(_)
         | SqlType::Unicode(_)
-        | SqlType::Text
-        | SqlType::UnicodeText
+        | SqlType::Text(_)
+        | SqlType::UnicodeText(_)
         | SqlType::Enum(_)
         | SqlType::EnumClass(..) => Aff::String,
         SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,

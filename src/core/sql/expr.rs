@@ -123,6 +123,11 @@ pub enum Op {
     JsonGet,
     /// `json_col['key'].as_integer()` and the other casts: SQLite `JSON_EXTRACT(a, path)`
     JsonGetAs,
+    /// `x COLLATE name` (the right side an [`Expr::Raw`] collation name, quoted as needed)
+    Collate,
+    /// A custom operator (`col.op('GLOB')(x)`) of the given precedence: the right side is
+    /// an [`Expr::CustomOperand`] carrying the operator's text.
+    Custom(i8),
 }
 
 impl Op {
@@ -140,6 +145,8 @@ impl Op {
             Exists => 0,
             Comma => -1,
             AsBool => -10,
+            Collate => 4,
+            Custom(p) => p as i32,
             StartsWith | EndsWith | Contains | NotStartsWith | NotEndsWith | NotContains
             | IStartsWith | IEndsWith | IContains | NotIStartsWith | NotIEndsWith
             | NotIContains => -100,
@@ -205,6 +212,8 @@ impl Op {
             AsBool => "",
             JsonGet | JsonGetAs => "->",
             FloorDiv => "/",
+            Collate => "COLLATE",
+            Custom(_) => "",
         }
     }
 
@@ -385,6 +394,14 @@ pub enum Expr {
         pattern: Box<Expr>,
         /// The escape character.
         escape: char,
+    },
+    /// The right operand of a custom operator (an [`Op::Custom`] binary): renders
+    /// `<left> <op> <operand>`.
+    CustomOperand {
+        /// The operator's text (`GLOB`, `->>`).
+        op: String,
+        /// The operand.
+        operand: Box<Expr>,
     },
 }
 
@@ -599,6 +616,16 @@ impl Expr {
             operand: bx(self.self_group(Some(Op::Distinct))),
         }
     }
+    /// `self COLLATE name` (SQLAlchemy's `collate()`).
+    pub fn collate(self, name: impl Into<String>) -> Expr {
+        Expr::binary(self, Op::Collate, Expr::Raw(name.into()))
+    }
+    /// `self <op> other` for a custom operator of precedence `prec` (`col.op('GLOB')(x)`).
+    pub fn custom_op(self, op: impl Into<String>, prec: i8, other: Expr) -> Expr {
+        let operand = bx(other.self_group(Some(Op::Custom(prec))));
+        let op = op.into();
+        Expr::binary(self, Op::Custom(prec), Expr::CustomOperand { op, operand })
+    }
     /// `self DESC`
     pub fn desc(self) -> Expr {
         Expr::Order {
@@ -715,6 +742,10 @@ impl Expr {
             Expr::Escape { pattern, escape } => Expr::Escape {
                 pattern: bx(map(pattern)),
                 escape: *escape,
+            },
+            Expr::CustomOperand { op, operand } => Expr::CustomOperand {
+                op: op.clone(),
+                operand: bx(map(operand)),
             },
             Expr::AsBoolean { expr, is_true } => Expr::AsBoolean {
                 expr: bx(map(expr)),

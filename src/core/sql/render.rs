@@ -648,6 +648,8 @@ impl Renderer {
             }
             // Only reached outside a LIKE-family operator (which renders the ESCAPE itself).
             Expr::Escape { pattern, .. } => self.expr(pattern, Ctx::Normal),
+            // Only reached outside its custom operator's binary.
+            Expr::CustomOperand { operand, .. } => self.expr(operand, Ctx::Normal),
             Expr::Over {
                 func,
                 partition_by,
@@ -753,6 +755,16 @@ impl Renderer {
                 like_text(l, op, &r)
             }
             Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
+            Op::Collate => match right {
+                Expr::Raw(name) => format!("{l} COLLATE {}", self.q(name)),
+                other => format!("{l} COLLATE {}", self.expr(other, Ctx::Normal)),
+            },
+            Op::Custom(_) => match right {
+                Expr::CustomOperand { op, operand } => {
+                    format!("{l} {op} {}", self.expr(operand, Ctx::Normal))
+                }
+                other => format!("{l} {}", self.expr(other, Ctx::Normal)),
+            },
             Op::JsonGet | Op::JsonGetAs => {
                 let r = self.expr(right, Ctx::Normal);
                 match (self.dialect, op) {

@@ -13,10 +13,10 @@ pub enum SqlType {
     String(Option<u32>),
     /// `Unicode(n)` → `VARCHAR(n)` (same DDL as String).
     Unicode(Option<u32>),
-    /// `Text` → `TEXT`.
-    Text,
-    /// `UnicodeText` → `TEXT`.
-    UnicodeText,
+    /// `Text` / `Text(n)` → `TEXT` / `TEXT(n)`.
+    Text(Option<u32>),
+    /// `UnicodeText` / `UnicodeText(n)` → `TEXT` / `TEXT(n)`.
+    UnicodeText(Option<u32>),
     /// `Boolean` → `BOOLEAN` (stored as 0/1).
     Boolean,
     /// `DateTime` → `DATETIME`.
@@ -67,8 +67,8 @@ impl SqlType {
             SqlType::SmallInteger => "SmallInteger()".into(),
             SqlType::String(n) => len("String", n),
             SqlType::Unicode(n) => len("Unicode", n),
-            SqlType::Text => "Text()".into(),
-            SqlType::UnicodeText => "UnicodeText()".into(),
+            SqlType::Text(n) => len("Text", n),
+            SqlType::UnicodeText(n) => len("UnicodeText", n),
             SqlType::Boolean => "Boolean()".into(),
             SqlType::DateTime => "DateTime()".into(),
             SqlType::Date => "Date()".into(),
@@ -113,7 +113,10 @@ impl SqlType {
                 Some(n) => format!("VARCHAR({n})"),
                 None => "VARCHAR".into(),
             },
-            SqlType::Text | SqlType::UnicodeText => "TEXT".into(),
+            SqlType::Text(n) | SqlType::UnicodeText(n) => match n {
+                Some(n) => format!("TEXT({n})"),
+                None => "TEXT".into(),
+            },
             SqlType::Boolean => "BOOLEAN".into(),
             SqlType::DateTime => "DATETIME".into(),
             SqlType::Date => "DATE".into(),
@@ -169,8 +172,9 @@ mod tests {
             (SqlType::String(Some(80)), "VARCHAR(80)"),
             (SqlType::String(None), "VARCHAR"),
             (SqlType::Unicode(Some(20)), "VARCHAR(20)"),
-            (SqlType::Text, "TEXT"),
-            (SqlType::UnicodeText, "TEXT"),
+            (SqlType::Text(None), "TEXT"),
+            (SqlType::Text(Some(500)), "TEXT(500)"),
+            (SqlType::UnicodeText(None), "TEXT"),
             (SqlType::Boolean, "BOOLEAN"),
             (SqlType::DateTime, "DATETIME"),
             (SqlType::Date, "DATE"),

@@ -111,6 +111,10 @@ impl Interp<'_> {
     pub fn type_of(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => Value::Class(i.class.clone()),
+            // (Flask-SQLAlchemy's models' metaclass.)
+            Value::Class(c) if self.orm.is_model_class(c) => {
+                Value::Native(Rc::new(Native::TypeObj(Rc::from("DefaultMeta"))))
+            }
             Value::Class(_) => Value::Builtin(Rc::from("type")),
             // A column type's class: `Integer`, `String`...
             Value::Native(n) if matches!(&**n, Native::ColumnType(_)) => {

@@ -188,6 +188,7 @@ impl Interp<'_> {
                         column: col,
                         default: None,
                         onupdate: None,
+                        server_default: None,
                         explicit_name: false,
                         mapped: true,
                         nullable_explicit: false,

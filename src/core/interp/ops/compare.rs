@@ -264,6 +264,20 @@ fn rows_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
     }
 }
 
+/// `is` between library objects that stand for one object however they were reached: a
+/// column (the same table and position), the session, a type, the engine (`None`: compared
+/// by address).
+fn same_native(x: &Native, y: &Native) -> Option<bool> {
+    Some(match (x, y) {
+        (Native::ColumnObj(t, i), Native::ColumnObj(u, j)) => t == u && i == j,
+        (Native::Session(p), Native::Session(q)) => p == q,
+        // The extension and its metadata are one object each.
+        (Native::Db, Native::Db) | (Native::Metadata, Native::Metadata) => true,
+        (Native::TypeObj(p), Native::TypeObj(q)) | (Native::Module(p), Native::Module(q)) => p == q,
+        _ => return None,
+    })
+}
+
 /// `a is b`.
 pub fn is_same(a: &Value, b: &Value) -> bool {
     match (a, b) {
@@ -280,17 +294,7 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
         {
             f.trim_start_matches("db.") == g.trim_start_matches("db.")
         }
-        // The extension, its scoped session and its metadata are one object each.
-        (Value::Native(x), Value::Native(y))
-            if matches!(
-                (&**x, &**y),
-                (Native::Db, Native::Db)
-                    | (Native::Session, Native::Session)
-                    | (Native::Metadata, Native::Metadata)
-            ) =>
-        {
-            true
-        }
+        (Value::Native(x), Value::Native(y)) if let Some(same) = same_native(x, y) => same,
         _ => match (a.ptr(), b.ptr()) {
             (Some(x), Some(y)) => x == y,
             _ => false,

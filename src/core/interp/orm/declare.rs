@@ -284,13 +284,8 @@ impl Interp<'_> {
                     None => 500,
                 };
                 if code == 404 {
-                    let v = self.new_exc("NotFound", "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
-                    if let Value::Instance(i) = &v {
-                        i.dict
-                            .borrow_mut()
-                            .insert(Rc::from("code"), Value::int(404));
-                    }
-                    return self.raise_value(v);
+                    let desc = args.get(1).or(kwget(&kw, "description")).cloned();
+                    return self.not_found(desc);
                 }
                 self.unsupported(&format!("`abort({code})`"))
             }
@@ -610,6 +605,7 @@ impl Interp<'_> {
         }
         let mut default = None;
         let mut onupdate = None;
+        let mut server_default = None;
         for (k, v) in &kw {
             match &**k {
                 "primary_key" => {
@@ -674,6 +670,7 @@ impl Interp<'_> {
                         }
                     };
                     col = col.server_default(sd);
+                    server_default = Some(v.clone());
                 }
                 "autoincrement" => {
                     col.autoincrement = match v {
@@ -702,6 +699,7 @@ impl Interp<'_> {
             column: col,
             default,
             onupdate,
+            server_default,
             explicit_name: name.is_some(),
             mapped,
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
@@ -723,7 +721,11 @@ impl Interp<'_> {
                         t = t.column(c.column.clone());
                         self.orm.defaults.insert(
                             (name.to_string(), c.column.name.clone()),
-                            (c.default.clone(), c.onupdate.clone()),
+                            [
+                                c.default.clone(),
+                                c.onupdate.clone(),
+                                c.server_default.clone(),
+                            ],
                         );
                     }
                     Native::ConstraintSpec(c) => t = t.constraint(c.clone()),

@@ -66,8 +66,8 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "Integer" | "INTEGER" => SqlType::Integer,
         "String" | "VARCHAR" => SqlType::String(None),
         "Unicode" => SqlType::Unicode(None),
-        "Text" | "TEXT" => SqlType::Text,
-        "UnicodeText" => SqlType::UnicodeText,
+        "Text" | "TEXT" => SqlType::Text(None),
+        "UnicodeText" => SqlType::UnicodeText(None),
         "Boolean" | "BOOLEAN" => SqlType::Boolean,
         "DateTime" | "DATETIME" => SqlType::DateTime,
         "Date" | "DATE" => SqlType::Date,
@@ -80,7 +80,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "CHAR" | "NCHAR" | "NVARCHAR" => {
             SqlType::Spelled(Box::new(SqlType::String(None)), n.into())
         }
-        "CLOB" => SqlType::Spelled(Box::new(SqlType::Text), n.into()),
+        "CLOB" => SqlType::Spelled(Box::new(SqlType::Text(None)), n.into()),
         // (Stored as 32 hex digits on SQLite; its values stay strings here.)
         "Uuid" | "UUID" => SqlType::Custom("CHAR(32)".into()),
         "JSON" => SqlType::Json,
@@ -117,8 +117,13 @@ impl Interp<'_> {
                 }
                 match name {
                     "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
-                    "session" => Ok(nv(Native::Session)),
+                    "session" => Ok(nv(Native::Session(false))),
                     "metadata" => Ok(nv(Native::Metadata)),
+                    // (Bind keys' engines are not kept: only the default one's.)
+                    "engines" => Ok(Value::dict_of(vec![(
+                        Value::None,
+                        nv(Native::Module(Rc::from("engine"))),
+                    )])),
                     "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
                     "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
                     "Column"
@@ -187,7 +192,7 @@ impl Interp<'_> {
                     _ => self.raise("AttributeError", name),
                 }
             }
-            Native::Session => match name {
+            Native::Session(_) => match name {
                 "identity_map" => Ok(nv(Native::IdentityMap)),
                 "new" => Ok(nv(Native::SessionSet(0))),
                 "dirty" => Ok(nv(Native::SessionSet(1))),
@@ -366,15 +371,31 @@ impl Interp<'_> {
                     "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
                     "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
-                    "default" | "server_default" => Ok(Value::None),
+                    _ if let Some(k) = super::column_default::default_kind(name) => {
+                        Ok(self.column_default(t, *i, k))
+                    }
+                    "server_onupdate" => Ok(Value::None),
                     _ => self.sql_attr_or_method(this, name),
                 }
             }
+            Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
             Native::ColumnType(t) => match name {
-                "length" => Ok(match t {
-                    SqlType::String(Some(n)) | SqlType::Unicode(Some(n)) => Value::int(*n as i64),
-                    _ => Value::None,
-                }),
+                // (Only the string types have a length; an Enum's is its longest value's.)
+                "length"
+                    if let SqlType::String(n)
+                    | SqlType::Unicode(n)
+                    | SqlType::Text(n)
+                    | SqlType::UnicodeText(n) = match t {
+                        SqlType::Spelled(b, _) => b,
+                        t => t,
+                    } =>
+                {
+                    Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
+                }
+                "length" if let SqlType::Enum(v) | SqlType::EnumClass(_, v) = t => {
+                    let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                    Ok(Value::int(n as i64))
+                }
                 "python_type" => Ok(Value::Builtin(Rc::from(match t {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
                     SqlType::Float => "float",
@@ -385,10 +406,12 @@ impl Interp<'_> {
                     SqlType::Json => "dict",
                     _ => "str",
                 }))),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'{}' object has no attribute '{name}'", t.ddl()),
-                ),
+                _ => {
+                    let r = t.py_repr();
+                    let class = r.split('(').next().unwrap_or("");
+                    let msg = format!("'{class}' object has no attribute '{name}'");
+                    self.raise("AttributeError", msg)
+                }
             },
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
@@ -409,6 +432,17 @@ impl Interp<'_> {
                         .map(|t| t.name.clone())
                         .unwrap_or_default();
                     Ok(nv(Native::Table(Rc::from(t.as_str()))))
+                }
+                _ if let Some(k) = super::column_default::default_kind(name)
+                    && let Some(i) = a.column
+                    && let Ok(t) = self.orm.reg.table_of(&a.class) =>
+                {
+                    let t: Rc<str> = Rc::from(t.name.as_str());
+                    Ok(self.column_default(&t, i, k))
+                }
+                "direction" | "uselist" if a.column.is_none() => {
+                    let a = a.clone();
+                    self.rel_property_attr(&a, name)
                 }
                 "expression" => match self.column_sql(a) {
                     Some(s) => Ok(super::sqlexpr::sql_value(s)),
@@ -433,7 +467,7 @@ impl Interp<'_> {
                     Ok(nv(Native::Query(s)))
                 }
                 "statement" => Ok(this.clone()),
-                "session" => Ok(nv(Native::Session)),
+                "session" => Ok(nv(Native::Session(true))),
                 "column_descriptions" => {
                     let mut out = vec![];
                     for e in &q.ents {
@@ -552,6 +586,7 @@ impl Interp<'_> {
             }
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
+            Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
             Native::Text(..) => method(name),
             Native::Compiled(sql, _) => match name {
                 "string" => Ok(Value::Str(sql.clone())),
@@ -656,6 +691,7 @@ impl Interp<'_> {
             "concat",
             "cast",
             "op",
+            "collate",
             "nulls_last",
             "nullslast",
             "nulls_first",
@@ -723,6 +759,10 @@ impl Interp<'_> {
     /// Calling library callables.
     pub fn call_native(&mut self, n: Rc<Native>, args: Vec<Value>, kw: Kw) -> R<Value> {
         match &*n {
+            // `db.session()`: the scoped session's `Session`.
+            Native::Session(false) if args.is_empty() && kw.is_empty() => {
+                Ok(nv(Native::Session(true)))
+            }
             Native::Listens(class, ev) => {
                 let Some(f) = args.first() else {
                     return self.raise("TypeError", "listens_for() decorates a function");
@@ -801,39 +841,17 @@ impl Interp<'_> {
                         _ => None,
                     })
                     .collect();
+                let kwint = |k: &str| match kwget(&kw, k) {
+                    Some(Value::Int(i)) => i.to_i64().map(|x| x as u32),
+                    _ => None,
+                };
+                let arg = |i: usize, k: &str| ints.get(i).cloned().flatten().or(kwint(k));
                 let ty = match t {
-                    SqlType::String(_) => SqlType::String(ints.first().cloned().flatten().or(
-                        kwget(&kw, "length").and_then(|v| {
-                            if let Value::Int(i) = v {
-                                i.to_i64().map(|x| x as u32)
-                            } else {
-                                None
-                            }
-                        }),
-                    )),
-                    SqlType::Unicode(_) => SqlType::Unicode(ints.first().cloned().flatten()),
-                    SqlType::Numeric(..) => SqlType::Numeric(
-                        ints.first()
-                            .cloned()
-                            .flatten()
-                            .or(kwget(&kw, "precision").and_then(|v| {
-                                if let Value::Int(i) = v {
-                                    i.to_i64().map(|x| x as u32)
-                                } else {
-                                    None
-                                }
-                            })),
-                        ints.get(1)
-                            .cloned()
-                            .flatten()
-                            .or(kwget(&kw, "scale").and_then(|v| {
-                                if let Value::Int(i) = v {
-                                    i.to_i64().map(|x| x as u32)
-                                } else {
-                                    None
-                                }
-                            })),
-                    ),
+                    SqlType::String(_) => SqlType::String(arg(0, "length")),
+                    SqlType::Unicode(_) => SqlType::Unicode(arg(0, "length")),
+                    SqlType::Text(_) => SqlType::Text(arg(0, "length")),
+                    SqlType::UnicodeText(_) => SqlType::UnicodeText(arg(0, "length")),
+                    SqlType::Numeric(..) => SqlType::Numeric(arg(0, "precision"), arg(1, "scale")),
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
                     SqlType::Enum(_)

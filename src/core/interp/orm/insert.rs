@@ -262,7 +262,7 @@ impl Interp<'_> {
                 .defaults
                 .get(&(plan.table.name.clone(), c.name.clone()))
                 .cloned();
-            let default = d.as_ref().and_then(|d| d.0.clone());
+            let default = d.as_ref().and_then(|d| d[0].clone());
             // A SQL expression (`func.now()`) or fragment (`text('6 * 7')`).
             let sql = default.as_ref().and_then(|v| match v {
                 Value::Native(n) => match &**n {
@@ -280,7 +280,7 @@ impl Interp<'_> {
                     .unwrap_or_default(),
             );
             plan.sql_default.push(sql);
-            plan.onupdate.push(d.and_then(|d| d.1));
+            plan.onupdate.push(d.and_then(|[_, u, _]| u));
         }
         let plan = Rc::new(plan);
         plans.by_class.insert(m.class.clone(), plan.clone());

@@ -135,7 +135,7 @@ impl Interp<'_> {
                 .orm
                 .defaults
                 .get(&(ins.table.to_string(), c.name.clone()))
-                .and_then(|d| d.0.clone());
+                .and_then(|d| d[0].clone());
             if let Some(d) = d.filter(|d| !matches!(d, Value::None)) {
                 let v = self.eval_default(&d)?;
                 cells.push((i, v));

@@ -246,8 +246,8 @@ impl Interp<'_> {
             "class_" => Value::Class(inst.class.clone()),
             "mapper" => nv(Native::Inspected(Inspected::Mapper(inst.class.clone()))),
             "session" => match status {
-                Status::Pending | Status::Persistent => nv(Native::Session),
-                Status::Deleted if deleted => nv(Native::Session),
+                Status::Pending | Status::Persistent => nv(Native::Session(true)),
+                Status::Deleted if deleted => nv(Native::Session(true)),
                 _ => Value::None,
             },
             _ => {

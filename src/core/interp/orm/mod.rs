@@ -1,6 +1,7 @@
 //! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
+mod column_default;
 pub mod declare;
 pub mod dispatch;
 mod hooks;
@@ -42,8 +43,9 @@ pub enum Native {
     AppContext,
     /// `db`.
     Db,
-    /// `db.session`.
-    Session,
+    /// `db.session` (`false`: the `scoped_session`) or the `Session` it stands for (`true`:
+    /// `db.session()`, an object's session).
+    Session(bool),
     /// `db.metadata`.
     Metadata,
     /// `db.metadata.tables`.
@@ -58,6 +60,9 @@ pub enum Native {
     TableColumns(Rc<str>),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
+    /// A column's `default` (0), `onupdate` (1) or `server_default` (2) object, and its
+    /// class name.
+    ColumnDefault(Rc<str>, usize, u8, &'static str),
     /// A type (`type(x)` of a library object).
     TypeObj(Rc<str>),
     /// A slice object.
@@ -167,6 +172,8 @@ pub struct ColumnSpec {
     pub default: Option<Value>,
     /// Python onupdate value or callable.
     pub onupdate: Option<Value>,
+    /// The `server_default=` value (a str or a SQL expression), for `Column.server_default`.
+    pub server_default: Option<Value>,
     /// Explicit name given as first argument.
     pub explicit_name: bool,
     /// Created by `mapped_column()` (nullability then follows the `Mapped[...]` annotation).
@@ -233,14 +240,16 @@ pub struct OrmState {
     pub reg: Registry,
     /// Model classes by name.
     pub classes: super::value::FxMap<String, Rc<Class>>,
-    /// Python defaults per (table, column).
-    pub defaults: super::value::FxMap<(String, String), (Option<Value>, Option<Value>)>,
+    /// Python defaults per (table, column): `default=`, `onupdate=`, `server_default=`.
+    pub defaults: super::value::FxMap<(String, String), [Option<Value>; 3]>,
     /// Identity map.
     pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).
     pub identity_order: Vec<Rc<Instance>>,
     /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
     pub rel_direction: Vec<(String, String, crate::core::orm::mapper::RelKind)>,
+    /// SQLAlchemy's `RelationshipDirection` enum, made when first asked for.
+    pub direction_enum: Option<Rc<Class>>,
     /// Persistent instances changed since the last flush.
     pub modified: Vec<Rc<Instance>>,
     /// Addresses of `modified`.
@@ -339,7 +348,8 @@ impl Native {
             Native::App(_) => "Flask",
             Native::AppContext => "AppContext",
             Native::Db => "SQLAlchemy",
-            Native::Session => "scoped_session",
+            Native::Session(false) => "scoped_session",
+            Native::Session(true) => "Session",
             Native::Metadata => "MetaData",
             Native::TablesDict => "FacadeDict",
             Native::IdentityMap => "WeakInstanceDict",
@@ -347,6 +357,7 @@ impl Native {
             Native::Table(_) => "Table",
             Native::TableColumns(_) => "ReadOnlyColumnCollection",
             Native::ColumnObj(..) => "Column",
+            Native::ColumnDefault(.., class) => class,
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
             Native::ExecContext(_) => "DefaultExecutionContext",
@@ -406,13 +417,14 @@ impl Native {
     pub fn type_module(name: &str) -> Option<&'static str> {
         Some(match name {
             "Flask" => "flask.app",
+            "DefaultMeta" => "flask_sqlalchemy.model",
             "AppContext" => "flask.ctx",
             "Config" => "flask.config",
             "SQLAlchemy" => "flask_sqlalchemy.extension",
             "Query" => "flask_sqlalchemy.query",
             "QueryPagination" | "SelectPagination" => "flask_sqlalchemy.pagination",
             "scoped_session" => "sqlalchemy.orm.scoping",
-            "SessionTransaction" => "sqlalchemy.orm.session",
+            "Session" | "SessionTransaction" => "sqlalchemy.orm.session",
             "MetaData" | "Table" | "Column" | "ForeignKey" | "Index" | "Constraint" => {
                 "sqlalchemy.sql.schema"
             }

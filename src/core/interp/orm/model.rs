@@ -335,7 +335,11 @@ impl Interp<'_> {
             col.key = key.to_string();
             self.orm.defaults.insert(
                 (table_name.clone(), col.name.clone()),
-                (spec.default.clone(), spec.onupdate.clone()),
+                [
+                    spec.default.clone(),
+                    spec.onupdate.clone(),
+                    spec.server_default.clone(),
+                ],
             );
             cols.push((key.clone(), Rc::from(col.name.as_str())));
             self.orm.spec_columns.insert(

@@ -52,6 +52,7 @@ impl Interp<'_> {
                 format!("Table({}, schema=None)", parts.join(", "))
             }
             Native::ColumnObj(t, i) => self.column_repr(t, *i)?,
+            Native::ColumnDefault(t, i, kind, _) => self.default_repr(t, *i, *kind)?,
             Native::ColumnType(t) => t.py_repr(),
             Native::ReflectedType(r, _) => r.to_string(),
             Native::ForeignKeySpec(fk) => format!("ForeignKey('{}.{}')", fk.table, fk.column),
@@ -155,29 +156,11 @@ impl Interp<'_> {
         if !c.is_nullable() {
             parts.push("nullable=False".into());
         }
-        let (default, onupdate) = self
-            .orm
-            .defaults
-            .get(&(t.to_string(), c.name.clone()))
-            .cloned()
-            .unwrap_or((None, None));
-        for (k, v) in [("onupdate", onupdate), ("default", default)] {
-            match v {
-                Some(Value::None) | None => {}
-                Some(v @ (Value::Func(_) | Value::Builtin(_) | Value::Method(_))) => {
-                    parts.push(format!("{k}=CallableColumnDefault({})", self.repr(&v)?))
-                }
-                Some(v) => parts.push(format!(
-                    "{k}=ScalarElementColumnDefault({})",
-                    self.repr(&v)?
-                )),
+        for (k, kind) in [("onupdate", 1), ("default", 0), ("server_default", 2)] {
+            let tr: Rc<str> = Rc::from(t);
+            if !matches!(self.column_default(&tr, i, kind), Value::None) {
+                parts.push(format!("{k}={}", self.default_repr(t, i, kind)?));
             }
-        }
-        if c.server_default.is_some() {
-            parts.push(
-                "server_default=DefaultClause(<sqlalchemy.sql.elements.TextClause object at 0x7f0000000000>, for_update=False)"
-                    .into(),
-            );
         }
         Ok(format!("Column({})", parts.join(", ")))
     }
@@ -285,7 +268,7 @@ impl Interp<'_> {
             // (a mapping: its keys)
             Native::IdentityMap => Ok(self.identity_map_keys()),
             // `iter(session)`: the pending objects, then the identity map's
-            Native::Session => Ok(self
+            Native::Session(_) => Ok(self
                 .orm
                 .new
                 .iter()
@@ -464,7 +447,7 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
-            Native::Session => Ok(match item {
+            Native::Session(_) => Ok(match item {
                 Value::Instance(i) => {
                     let st = self.status(i);
                     matches!(

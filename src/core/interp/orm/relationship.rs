@@ -32,6 +32,47 @@ type ClassRels = Rc<Vec<(Relationship, ResolvedRel)>>;
 pub struct RelsByClass(Vec<(usize, ClassRels)>);
 
 impl Interp<'_> {
+    /// `Model.rel.property.direction` (SQLAlchemy's `RelationshipDirection` member:
+    /// `ONETOMANY`, `MANYTOONE`, `MANYTOMANY`) and `.uselist`.
+    pub(super) fn rel_property_attr(&mut self, a: &Instrumented, name: &str) -> R<Value> {
+        let (r, declared) = match self.orm.reg.resolve(&a.class, &a.key) {
+            Ok(r) => (r, self.orm.reg.relationship(&a.class, &a.key).ok()),
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        if name == "uselist" {
+            let u = declared.and_then(|d| d.uselist).unwrap_or(r.uselist());
+            return Ok(Value::Bool(u));
+        }
+        let kind = r.kind;
+        let cls = match &self.orm.direction_enum {
+            Some(c) => c.clone(),
+            None => {
+                let base = self.enum_class.clone();
+                let c = super::super::exceptions::make_class(
+                    "RelationshipDirection",
+                    vec![base],
+                    false,
+                );
+                self.cycle_roots
+                    .push(super::super::teardown::CycleRoot::Class(Rc::downgrade(&c)));
+                *c.dict.borrow_mut() = ["ONETOMANY", "MANYTOONE", "MANYTOMANY"]
+                    .iter()
+                    .zip(1..)
+                    .map(|(n, i)| (Rc::from(*n), Value::int(i)))
+                    .collect();
+                self.setup_enum(&c)?;
+                self.orm.direction_enum = Some(c.clone());
+                c
+            }
+        };
+        let n = match kind {
+            RelKind::OneToMany => 1,
+            RelKind::ManyToOne => 2,
+            RelKind::ManyToMany => 3,
+        };
+        self.enum_by_value(&cls, &Value::int(n))
+    }
+
     /// The relationships of `inst`'s class (those that resolve), in declaration order,
     /// resolved once per class for a pass (`memo`).
     fn rels_of(&self, memo: &mut RelsByClass, inst: &Instance) -> ClassRels {

@@ -11,7 +11,7 @@ fn ty(name: &str) -> Option<SqlType> {
         "Num102" => SqlType::Numeric(Some(10), Some(2)),
         "Flt" => SqlType::Float,
         "Str" => SqlType::String(Some(5)),
-        "Txt" => SqlType::Text,
+        "Txt" => SqlType::Text(None),
         "Bool" => SqlType::Boolean,
         "Date" => SqlType::Date,
         "DT" => SqlType::DateTime,

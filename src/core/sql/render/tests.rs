@@ -136,3 +136,32 @@ fn update_delete() {
     };
     assert_eq!(render(&d.into()).sql, "DELETE FROM player");
 }
+
+// Expected strings: the real SQLAlchemy's (tests/oracle/collate_custom_op.py).
+#[test]
+fn collate_and_custom_operators() {
+    let name = || Expr::col("player", "name");
+    let score = || Expr::col("player", "score");
+    assert_eq!(
+        where_of(name().collate("NOCASE").eq(Expr::bind("a"))),
+        "(player.name COLLATE \"NOCASE\") = ?"
+    );
+    assert_eq!(
+        render_expr_generic(&name().collate("nocase")),
+        "player.name COLLATE nocase"
+    );
+    assert_eq!(
+        where_of(name().custom_op("GLOB", 0, Expr::bind("[a-c]*"))),
+        "player.name GLOB ?"
+    );
+    let sum = score().custom_op("+", 0, Expr::bind(2));
+    assert_eq!(
+        render_expr(&Expr::binary(sum, Op::Mul, Expr::bind(3))).sql,
+        "(player.score + ?) * ?"
+    );
+    let mul = score().custom_op("*", 8, Expr::bind(2));
+    assert_eq!(
+        render_expr(&Expr::binary(mul, Op::Add, Expr::bind(1))).sql,
+        "player.score * ? + ?"
+    );
+}

@@ -21,7 +21,7 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match &*n {
-            Native::Session => self.session_method(name, args, kw),
+            Native::Session(_) => self.session_method(name, args, kw),
             Native::ExecContext(p) if name == "get_current_parameters" => Ok(p.clone()),
             Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),

@@ -79,7 +79,7 @@ impl Interp<'_> {
                         continue;
                     }
                     let key = (table.name.clone(), col.name.clone());
-                    let Some(d) = self.orm.defaults.get(&key).and_then(|d| d.1.clone()) else {
+                    let Some(d) = self.orm.defaults.get(&key).and_then(|d| d[1].clone()) else {
                         continue;
                     };
                     let e = match self.as_sql(&d) {

@@ -76,7 +76,7 @@ fn numeric(ty: &SqlType) -> bool {
 fn textual(ty: &SqlType) -> bool {
     matches!(
         ty,
-        SqlType::String(_) | SqlType::Unicode(_) | SqlType::Text | SqlType::UnicodeText
+        SqlType::String(_) | SqlType::Unicode(_) | SqlType::Text(_) | SqlType::UnicodeText(_)
     )
 }
 

@@ -410,6 +410,30 @@ impl Interp<'_> {
                 }
                 wrap(q)
             }
+            // `select(...).join_from(A, B)`: the join's left side given, the FROM it starts
+            // from when the statement has none yet (else the ON clause must be given).
+            "join_from" if !qo.legacy && args.len() >= 2 => {
+                let mut args = args;
+                let left = args.remove(0);
+                let mut kw = kw;
+                if let Some(i) = kw.iter().position(|(k, _)| &**k == "onclause") {
+                    args.push(kw.remove(i).1);
+                }
+                let q = if q.q.select_from.is_empty()
+                    && q.q.select_from_items.is_empty()
+                    && q.q.joins.is_empty()
+                {
+                    match &self.query_method(&q, "select_from", vec![left], vec![])? {
+                        Value::Native(n) if let Native::Query(q) = &**n => q.clone(),
+                        _ => q,
+                    }
+                } else if args.len() > 1 {
+                    q
+                } else {
+                    return self.unsupported("`join_from()` without an ON clause after FROM items");
+                };
+                self.query_method(&q, "join", args, kw)
+            }
             "join" | "outerjoin" => {
                 let outer = name == "outerjoin"
                     || kw

@@ -95,7 +95,7 @@ impl Interp<'_> {
             (Value::DateTime(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Date(d), _) => SqlValue::text(d.to_sqlite()),
             (Value::Time(t), _) => SqlValue::text(t.to_sqlite()),
-            (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text)) => {
+            (Value::Decimal(d), Some(SqlType::String(_) | SqlType::Text(_))) => {
                 SqlValue::text(d.to_str())
             }
             (Value::Decimal(d), _) => SqlValue::Real(d.to_f64()),

@@ -168,7 +168,7 @@ impl Interp<'_> {
         for i in 0..n {
             let ty = m.types.get(i);
             // (The common cells, as `from_sql` converts them, without its call.)
-            if let Some(SqlType::Text | SqlType::String(_)) = ty
+            if let Some(SqlType::Text(_) | SqlType::String(_)) = ty
                 && let Some(s) = row.text(off + i)
             {
                 values.push(Some(Value::Str(s)));

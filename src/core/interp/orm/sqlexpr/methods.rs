@@ -14,6 +14,10 @@ use super::super::super::{Interp, R};
 use super::super::{Native, SqlObj};
 use super::sql_value;
 
+/// The method name a `col.op('...')` operator is called through: the precedence, `1` for
+/// `is_comparison=True`, then the operator's text, `:`-separated.
+const OP_CALL: &str = "\0op:";
+
 impl Interp<'_> {
     /// Methods of column expressions (`User.name.like('a%')`).
     pub fn sql_method(&mut self, target: Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
@@ -152,7 +156,31 @@ impl Interp<'_> {
                 };
                 SqlObj::typed(s.expr.cast(t.clone()), Some(t))
             }
-            "op" => return self.unsupported("`.op()`"),
+            "collate" => match args.first() {
+                Some(Value::Str(c)) => SqlObj::typed(s.expr.collate(c.to_string()), ty),
+                _ => return self.raise("TypeError", "collate() needs a collation name"),
+            },
+            // `col.op('GLOB')`: the operator, called with its right operand.
+            "op" => {
+                let (Some(Value::Str(op)), None) = (args.first(), kwv("return_type")) else {
+                    return self.unsupported("this `.op()`");
+                };
+                let prec = match kwv("precedence") {
+                    Some(Value::Int(p)) => p.to_i64().unwrap_or(0).clamp(-100, 100),
+                    _ => 0,
+                };
+                let cmp = matches!(kwv("is_comparison"), Some(Value::Bool(true)));
+                let name = format!("{OP_CALL}{prec}:{}:{op}", cmp as u8);
+                return Ok(Value::BuiltinMethod(Rc::new((target, Rc::from(name)))));
+            }
+            _ if let Some(spec) = name.strip_prefix(OP_CALL) => {
+                let mut it = spec.splitn(3, ':');
+                let prec = it.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+                let cmp = it.next() == Some("1");
+                let op = it.next().unwrap_or("");
+                let e = s.expr.custom_op(op, prec, arg(self, 0)?);
+                SqlObj::typed(e, if cmp { b } else { ty })
+            }
             // `func.rank().over(partition_by=..., order_by=...)`: a window function.
             "over" => {
                 let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
