@@ -577,3 +577,8 @@ fn aliased_class_over_a_subquery() {
 fn compound_selects_and_named_aliases() {
     check("union_aliased_name");
 }
+
+#[test]
+fn common_table_expressions() {
+    check("cte");
+}

@@ -222,9 +222,9 @@ pub struct Registry {
     pub metadata: MetaData,
     /// Mapped classes in definition order.
     pub mappers: Vec<Mapper>,
-    /// The subqueries made so far (`.subquery()`), by alias: a query selecting a column of
-    /// one with no FROM item for it selects from the subquery.
-    pub subqueries: Vec<(crate::core::sql::TableRef, crate::core::sql::Select)>,
+    /// The subqueries and CTEs made so far (`.subquery()`, `.cte()`; `FromItem::Subquery`
+    /// items): a query selecting a column of one with no FROM item for it selects from it.
+    pub subqueries: Vec<crate::core::sql::FromItem>,
     /// Named aliases of tables (`aliased(Model, name='mgr')`: `mgr` → the model's table).
     pub named_aliases: Vec<(String, String)>,
 }
@@ -385,15 +385,16 @@ impl Registry {
             named_aliases: vec![],
         }
     }
+    /// The subquery or CTE made last with the alias `r`.
+    pub fn subquery(&self, r: &crate::core::sql::TableRef) -> Option<&crate::core::sql::FromItem> {
+        self.subqueries.iter().rev().find(|f| f.provides(r))
+    }
     /// The FROM item a column's table reference needs when nothing else provides it: its
     /// table, an alias of a table, or a subquery made earlier.
     pub fn from_item_for(&self, r: &crate::core::sql::TableRef) -> crate::core::sql::FromItem {
         use crate::core::sql::{FromItem, TableRef};
-        if let Some((_, select)) = self.subqueries.iter().rev().find(|(a, _)| a == r) {
-            return FromItem::Subquery {
-                select: Box::new(select.clone()),
-                alias: r.clone(),
-            };
+        if let Some(sub) = self.subquery(r) {
+            return sub.clone();
         }
         match r {
             TableRef::Named(n) => match self.named_aliases.iter().rev().find(|(a, _)| a == n) {

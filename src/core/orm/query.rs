@@ -58,6 +58,8 @@ pub enum JoinTarget {
         select: Box<Select>,
         /// Its alias (`anon_1`).
         alias: TableRef,
+        /// `Some(recursive)`: a CTE.
+        cte: Option<bool>,
     },
 }
 
@@ -411,8 +413,7 @@ impl Query {
             collect_refs(e, &mut refs);
         }
         refs.retain(|r| {
-            !matches!(r, TableRef::Anon { base, .. } if base == "anon")
-                || reg.subqueries.iter().any(|(a, _)| a == r)
+            !matches!(r, TableRef::Anon { base, .. } if base == "anon") || reg.subquery(r).is_some()
         });
         for r in refs {
             if !froms.iter().any(|f| f.provides(&r)) {
@@ -470,6 +471,7 @@ impl Query {
             from: vec![FromItem::Subquery {
                 select: Box::new(first),
                 alias: anon.clone(),
+                cte: None,
             }],
             where_: adapt_all(&self.where_),
             group_by: adapt_all(&self.group_by),
@@ -619,7 +621,7 @@ impl Query {
                 };
                 item.join(target, on, j.outer)
             }
-            JoinTarget::Subquery { select, alias } => {
+            JoinTarget::Subquery { select, alias, cte } => {
                 let on =
                     j.on.clone()
                         .ok_or_else(|| OrmError("join to a subquery needs an ON clause".into()))?;
@@ -627,6 +629,7 @@ impl Query {
                     FromItem::Subquery {
                         select: select.clone(),
                         alias: alias.clone(),
+                        cte: *cte,
                     },
                     on,
                     j.outer,
@@ -643,6 +646,7 @@ impl Query {
         Ok(Select::new(vec![count_star()]).from(FromItem::Subquery {
             select: Box::new(inner),
             alias: anon_alias("anon"),
+            cte: None,
         }))
     }
 
@@ -694,6 +698,7 @@ impl Query {
             Select::new(vec![count_star()]).from(FromItem::Subquery {
                 select: Box::new(inner),
                 alias,
+                cte: None,
             })
         } else {
             counted.count_statement(reg)?

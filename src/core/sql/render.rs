@@ -8,6 +8,7 @@ use super::ident::quote;
 use super::stmt::{Correlate, Delete, FromItem, Insert, LabelStyle, Select, Statement, Update};
 use super::value::SqlValue;
 
+mod cte;
 mod ddl;
 use ddl::{create_index, create_table};
 
@@ -254,6 +255,14 @@ struct Renderer {
     /// named as in the default dialect (the anonymous counters advance) though shown as
     /// `?`, and an expanding IN shows as `(__[POSTCOMPILE_name_N])`.
     postcompile: bool,
+    /// The CTEs met so far (`name AS \n(SELECT ...)`), stated in the WITH clause of the
+    /// outermost SELECT; the names of those met (a recursive CTE names itself inside).
+    ctes: Vec<String>,
+    cte_names: Vec<String>,
+    /// The CTEs' parameters (they come first: the WITH clause leads the statement).
+    cte_params: Vec<SqlValue>,
+    /// A CTE met is recursive: `WITH RECURSIVE`.
+    ctes_recursive: bool,
 }
 
 impl Renderer {
@@ -342,10 +351,11 @@ impl Renderer {
         for f in &froms {
             f.table_refs(&mut level);
         }
+        let top = self.enclosing.is_empty();
         self.enclosing.push(level);
         let out = self.select_body(s, as_from, &froms);
         self.enclosing.pop();
-        out
+        self.with_clause(top, out)
     }
 
     fn select_body(&mut self, s: &Select, as_from: bool, froms: &[&FromItem]) -> String {
@@ -505,7 +515,12 @@ impl Renderer {
                 let a = self.table_name(alias);
                 format!("{} AS {}", self.q(table), self.q(&a))
             }
-            FromItem::Subquery { select, alias } => {
+            FromItem::Subquery {
+                select,
+                alias,
+                cte: Some(recursive),
+            } => self.cte(select, alias, *recursive),
+            FromItem::Subquery { select, alias, .. } => {
                 // Named when visited, before its contents (as SQLAlchemy numbers them:
                 // `SELECT count(*) FROM (SELECT anon_2.x ... ) AS anon_1`).
                 let a = self.table_name(alias);

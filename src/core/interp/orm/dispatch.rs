@@ -486,23 +486,16 @@ impl Interp<'_> {
             },
             Native::Subquery(sq) => match name {
                 "c" | "columns" => Ok(nv(Native::SubqueryColumns(sq.clone()))),
+                "union" | "union_all" if sq.cte.is_some() => method(name),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Subquery' object has no attribute '{name}'"),
                 ),
             },
             Native::SubqueryColumns(sq) => {
-                match sq.columns.iter().position(|(k, _)| &**k == name) {
-                    Some(i) => {
-                        let (k, ty) = &sq.columns[i];
-                        let sql_name = sq.names.get(i).unwrap_or(k);
-                        Ok(super::sqlexpr::sql_value(super::SqlObj {
-                            expr: crate::core::sql::Expr::col_of(&sq.alias, sql_name.to_string()),
-                            ty: ty.clone(),
-                            key: Some(k.clone()),
-                            class: None,
-                        }))
-                    }
+                let i = sq.columns.iter().position(|(k, _)| &**k == name);
+                match i.and_then(|i| sq.column(i)) {
+                    Some(c) => Ok(super::sqlexpr::sql_value(c)),
                     None if name == "keys" => method(name),
                     None => self.raise("AttributeError", name),
                 }

@@ -156,6 +156,30 @@ pub struct SubqueryObj {
     pub columns: Vec<(Rc<str>, Option<crate::core::sql::SqlType>)>,
     /// Each column's name in the subquery's SQL (`count_1` for an unlabeled `count()`).
     pub names: Vec<Rc<str>>,
+    /// `Some(recursive)`: a CTE (`select(...).cte()`).
+    pub cte: Option<bool>,
+}
+
+impl SubqueryObj {
+    /// The FROM item that selects from it.
+    pub fn from_item(&self) -> crate::core::sql::FromItem {
+        crate::core::sql::FromItem::Subquery {
+            select: Box::new(self.select.clone()),
+            alias: self.alias.clone(),
+            cte: self.cte,
+        }
+    }
+    /// Its `i`th column (`sub.c.name`).
+    pub fn column(&self, i: usize) -> Option<SqlObj> {
+        let (k, ty) = self.columns.get(i)?;
+        let sql_name = self.names.get(i).unwrap_or(k);
+        Some(SqlObj {
+            expr: Expr::col_of(&self.alias, sql_name.to_string()),
+            ty: ty.clone(),
+            key: Some(k.clone()),
+            class: None,
+        })
+    }
 }
 
 /// A column declaration collected from a class body.
@@ -385,6 +409,7 @@ impl Native {
             Native::ConstraintSpec(_) => "Constraint",
             Native::IndexSpec(_) => "Index",
             Native::Loader(_) => "Load",
+            Native::Subquery(sq) if sq.cte.is_some() => "CTE",
             Native::Subquery(_) => "Subquery",
             Native::SubqueryColumns(_) => "ReadOnlyColumnCollection",
             Native::Inspected(inspect::Inspected::State(_)) => "InstanceState",

@@ -118,6 +118,11 @@ impl Interp<'_> {
             match a {
                 Value::Native(n) => match &**n {
                     Native::Table(t) => expanded.extend(self.table_column_objs(t)),
+                    // (So does a subquery or a CTE.)
+                    Native::Subquery(sq) => expanded.extend(
+                        (0..sq.columns.len())
+                            .filter_map(|i| sq.column(i).map(super::sqlexpr::sql_value)),
+                    ),
                     _ => expanded.push(a.clone()),
                 },
                 other => expanded.push(other.clone()),

@@ -210,6 +210,7 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
     let mut item = FromItem::Subquery {
         select: Box::new(inner),
         alias: anon.clone(),
+        cte: None,
     };
     let via = ColumnsOf::Wrapped {
         anon: anon.clone(),

@@ -269,6 +269,7 @@ pub fn subquery_statement(
     let mut item = FromItem::Subquery {
         select: Box::new(inner),
         alias: anon.clone(),
+        cte: None,
     };
     let mut parent = ColumnsOf::Wrapped {
         anon,

@@ -151,6 +151,40 @@ impl Interp<'_> {
                     format!("'MetaData' object has no attribute '{name}'"),
                 ),
             },
+            // `cte.union_all(select(...))`: the CTE over the compound SELECT (a recursive
+            // CTE's recursive part names the CTE itself).
+            Native::Subquery(sq) => {
+                let op = match name {
+                    "union" => crate::core::sql::Compound::Union,
+                    _ => crate::core::sql::Compound::UnionAll,
+                };
+                let mut select = sq.select.clone();
+                for a in &args {
+                    let part = match a {
+                        Value::Native(n) if let Native::Query(q) = &**n => {
+                            q.q.subquery(&self.orm.reg)
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            let msg = format!("{name}() takes SELECT statements, got {t}");
+                            return self.raise("ArgumentError", msg);
+                        }
+                    };
+                    match part {
+                        Ok((part, _)) => select.compound.push((op, part)),
+                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                    }
+                }
+                let sq = super::super::SubqueryObj {
+                    select,
+                    alias: sq.alias.clone(),
+                    columns: sq.columns.clone(),
+                    names: sq.names.clone(),
+                    cte: sq.cte,
+                };
+                self.orm.reg.subqueries.push(sq.from_item());
+                Ok(nv(Native::Subquery(Rc::new(sq))))
+            }
             Native::SubqueryColumns(sq) if name == "keys" => Ok(Value::list(
                 sq.columns
                     .iter()
