@@ -582,3 +582,8 @@ fn compound_selects_and_named_aliases() {
 fn common_table_expressions() {
     check("cte");
 }
+
+#[test]
+fn column_properties() {
+    check("column_property");
+}

@@ -181,6 +181,12 @@ pub struct Mapper {
     pub table: String,
     /// Relationships (including reverse sides created by backrefs after [`Registry::finalize`]).
     pub relationships: Vec<Relationship>,
+    /// `column_property()` attributes: key and expression (anonymously labeled), in
+    /// mapping order.
+    pub column_props: Vec<(String, crate::core::sql::Expr)>,
+    /// How many of `column_props` (the class body's) a SELECT of the class lists before
+    /// the table's columns (the others come after them).
+    pub props_first: usize,
 }
 
 impl Mapper {
@@ -190,6 +196,8 @@ impl Mapper {
             class_name: class_name.into(),
             table: table.into(),
             relationships: vec![],
+            column_props: vec![],
+            props_first: 0,
         }
     }
     /// Add a relationship.
@@ -267,6 +275,40 @@ pub fn anon_alias(base: &str) -> TableRef {
         base: base.into(),
         id: NEXT_ALIAS.fetch_add(1, Ordering::Relaxed),
     }
+}
+
+/// `e` with table `table` taken as `alias`, inside its subqueries too (SQLAlchemy's
+/// `ClauseAdapter`: a correlated subquery correlates to the alias).
+pub fn adapt_to_alias(
+    e: &crate::core::sql::Expr,
+    table: &str,
+    alias: &crate::core::sql::TableRef,
+) -> crate::core::sql::Expr {
+    use crate::core::sql::{Expr, FromItem, TableRef};
+    e.transform(&|x| match x {
+        Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } if t == table => Some(Expr::col_of(alias, name.clone())),
+        Expr::Select(s) => {
+            let mut s = (**s).clone();
+            let clauses = (s.columns.iter_mut().chain(&mut s.where_))
+                .chain(s.group_by.iter_mut().chain(&mut s.having));
+            for c in clauses.chain(&mut s.order_by) {
+                *c = adapt_to_alias(c, table, alias);
+            }
+            for f in &mut s.from {
+                if matches!(f, FromItem::Table(t) if t == table) {
+                    *f = FromItem::Alias {
+                        table: table.to_string(),
+                        alias: alias.clone(),
+                    };
+                }
+            }
+            Some(Expr::Select(Box::new(s)))
+        }
+        _ => None,
+    })
 }
 
 /// SQLAlchemy's `join_condition(a, b)`: foreign keys of `b` referring to `a`, else foreign keys of
@@ -385,6 +427,44 @@ impl Registry {
             named_aliases: vec![],
         }
     }
+    /// The columns a SELECT of `class` lists (through `alias` when given): its class
+    /// body's `column_property`s, its table's columns, the `column_property`s added later.
+    pub fn entity_columns(
+        &self,
+        class: &str,
+        alias: Option<&crate::core::sql::TableRef>,
+    ) -> Result<Vec<crate::core::sql::Expr>, OrmError> {
+        use crate::core::sql::{Expr, TableRef};
+        let t = self.table_of(class)?;
+        let own = TableRef::Named(t.name.clone());
+        let tr = alias.unwrap_or(&own);
+        let mut cols: Vec<Expr> = (t.columns.iter())
+            .map(|c| Expr::col_of(tr, c.name.clone()))
+            .collect();
+        if let Some(m) = self.mappers.iter().find(|m| m.class_name == class) {
+            for (i, (_, e)) in m.column_props.iter().enumerate() {
+                let e = match alias {
+                    Some(a) => adapt_to_alias(e, &t.name, a),
+                    None => e.clone(),
+                };
+                match i < m.props_first {
+                    true => cols.insert(i, e),
+                    false => cols.push(e),
+                }
+            }
+        }
+        Ok(cols)
+    }
+
+    /// Where a SELECT of `class` has its table's columns: after how many of its
+    /// `column_property`s, and how many there are in all.
+    pub fn props_layout(&self, class: &str) -> (usize, usize) {
+        match self.mappers.iter().find(|m| m.class_name == class) {
+            Some(m) => (m.props_first, m.column_props.len()),
+            None => (0, 0),
+        }
+    }
+
     /// The subquery or CTE made last with the alias `r`.
     pub fn subquery(&self, r: &crate::core::sql::TableRef) -> Option<&crate::core::sql::FromItem> {
         self.subqueries.iter().rev().find(|f| f.provides(r))

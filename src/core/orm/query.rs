@@ -364,21 +364,9 @@ impl Query {
         let mut columns = Vec::new();
         for e in &self.entities {
             match e {
-                Entity::Class(c) => {
-                    let t = reg.table_of(c)?;
-                    columns.extend(
-                        t.columns
-                            .iter()
-                            .map(|col| Expr::col(&t.name, col.name.clone())),
-                    );
-                }
+                Entity::Class(c) => columns.extend(reg.entity_columns(c, None)?),
                 Entity::Alias { class, alias } => {
-                    let t = reg.table_of(class)?;
-                    columns.extend(
-                        t.columns
-                            .iter()
-                            .map(|col| Expr::col_of(alias, col.name.clone())),
-                    );
+                    columns.extend(reg.entity_columns(class, Some(alias))?)
                 }
                 Entity::Expr(x) => columns.push(x.clone()),
             }

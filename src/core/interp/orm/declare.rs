@@ -319,6 +319,7 @@ impl Interp<'_> {
                     _ => Ok(nv(Native::Listens(c.name.clone(), ev.clone()))),
                 }
             }
+            "column_property" => self.column_property(&args, &kw),
             "hybrid_property" => match args.first() {
                 Some(f) => Ok(nv(Native::Hybrid(Rc::new([
                     f.clone(),

@@ -1,6 +1,7 @@
 //! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
+mod column_property;
 pub mod declare;
 pub mod dispatch;
 mod hooks;
@@ -103,6 +104,8 @@ pub enum Native {
     Bytes(Rc<[u8]>),
     /// `hashlib.md5(...)` / `hashlib.sha256(...)`: the algorithm and the bytes fed so far.
     Hasher(&'static str, RefCell<Vec<u8>>),
+    /// `column_property(expr)` before it is mapped.
+    ColumnProperty(SqlObj),
     /// `hybrid_property`: (getter, setter, class-level expression), `None` when not given.
     Hybrid(Rc<[Value; 3]>),
     /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
@@ -399,6 +402,7 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",
+            Native::ColumnProperty(_) => "ColumnProperty",
             Native::Bytes(_) => "bytes",
             Native::Hasher(..) => "HASH",
             Native::Validates(_) | Native::Listens(..) => "function",
