@@ -587,3 +587,13 @@ fn common_table_expressions() {
 fn column_properties() {
     check("column_property");
 }
+
+#[test]
+fn table_constraints_indexes_and_ddl() {
+    check("table_introspection");
+}
+
+#[test]
+fn naming_convention_constraint_names() {
+    check("naming_convention_constraints");
+}

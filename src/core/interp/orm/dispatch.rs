@@ -229,6 +229,16 @@ impl Interp<'_> {
             },
             Native::Metadata => match name {
                 "tables" => Ok(nv(Native::TablesDict)),
+                "naming_convention" => {
+                    let mut d = super::super::value::Dict::new();
+                    for (k, v) in self.orm.reg.metadata.naming_convention.pairs() {
+                        let k = Value::str(k);
+                        if let Some(h) = k.hkey() {
+                            d.insert(h, k, Value::str(v));
+                        }
+                    }
+                    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+                }
                 "sorted_tables" => {
                     let names: Vec<String> =
                         crate::core::orm::ddl::sorted_tables(&self.orm.reg.metadata)
@@ -286,22 +296,8 @@ impl Interp<'_> {
                 ),
             },
             Native::Table(t) => match name {
-                "name" | "fullname" => Ok(Value::Str(t.clone())),
-                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone()))),
-                "primary_key" => {
-                    let tb = self.orm.reg.metadata.table(t).cloned();
-                    let cols: Vec<Value> = tb
-                        .map(|tb| {
-                            tb.columns
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, c)| c.primary_key)
-                                .map(|(i, _)| nv(Native::ColumnObj(t.clone(), i)))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    Ok(Value::list(cols))
-                }
+                "name" | "fullname" | "key" => Ok(Value::Str(t.clone())),
+                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone(), None))),
                 "foreign_keys" => {
                     let fks: Vec<_> = self
                         .orm
@@ -317,17 +313,18 @@ impl Interp<'_> {
                         .unwrap_or_default();
                     Ok(fk_set(fks))
                 }
-                "indexes" | "constraints" => Ok(Value::list(vec![])),
-                "insert" | "select" | "delete" | "update" => method(name),
+                "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
+                "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Table' object has no attribute '{name}'"),
                 ),
             },
-            Native::TableColumns(t) => {
+            Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
                     && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
+                    && only.as_ref().is_none_or(|o| o.contains(&i))
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
@@ -368,6 +365,13 @@ impl Interp<'_> {
                     SqlType::String(Some(n)) | SqlType::Unicode(Some(n)) => Value::int(*n as i64),
                     _ => Value::None,
                 }),
+                "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                    Ok(match (t, name) {
+                        (SqlType::Numeric(Some(n), _), "precision")
+                        | (SqlType::Numeric(_, Some(n)), "scale") => Value::int(*n as i64),
+                        _ => Value::None,
+                    })
+                }
                 "python_type" => Ok(Value::Builtin(Rc::from(match t {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
                     SqlType::Float => "float",
@@ -380,7 +384,7 @@ impl Interp<'_> {
                 }))),
                 _ => self.raise(
                     "AttributeError",
-                    format!("'{}' object has no attribute '{name}'", t.ddl()),
+                    format!("'{}' object has no attribute '{name}'", t.class_name()),
                 ),
             },
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
@@ -573,6 +577,7 @@ impl Interp<'_> {
                 // Its operators (`points.desc()` in its class body).
                 _ => self.sql_attr_or_method(&Value::Native(n.clone()), name),
             },
+            Native::ConstraintSpec(c, t) => self.constraint_attr(c, t, name),
             Native::IndexSpec(ix) if name == "name" => {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
             }

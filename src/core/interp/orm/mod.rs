@@ -19,6 +19,7 @@ pub mod session;
 pub mod session_api;
 pub mod sqla_names;
 pub mod sqlexpr;
+mod table_schema;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,8 +56,8 @@ pub enum Native {
     SessionSet(u8),
     /// `Model.__table__` / `db.Table(...)`.
     Table(Rc<str>),
-    /// `Table.columns` / `.c`.
-    TableColumns(Rc<str>),
+    /// `Table.columns` / `.c`; some of them (by index): a constraint's `.columns`.
+    TableColumns(Rc<str>, Option<Rc<[usize]>>),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
     /// A type (`type(x)` of a library object).
@@ -119,8 +120,9 @@ pub enum Native {
     Dynamic(Rc<Instance>, Rc<str>, bool),
     /// `app.config`.
     Config,
-    /// A table-level constraint (`db.UniqueConstraint(...)`).
-    ConstraintSpec(crate::core::orm::schema::Constraint),
+    /// A table-level constraint (`db.UniqueConstraint(...)`), with its table once it is
+    /// one of a table's (`Table.constraints`).
+    ConstraintSpec(crate::core::orm::schema::Constraint, Option<Rc<str>>),
     /// `result.keys()` (`RMKeyView`).
     KeyView(Vec<Value>),
     /// `db.Index(...)`.
@@ -372,14 +374,14 @@ impl Native {
             Native::IdentityMap => "WeakInstanceDict",
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",
-            Native::TableColumns(_) => "ReadOnlyColumnCollection",
+            Native::TableColumns(..) => "ReadOnlyColumnCollection",
             Native::ColumnObj(..) => "Column",
             Native::TypeObj(n) => n,
             Native::Slice(..) => "slice",
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
             Native::Generator(_) => "generator",
-            Native::ColumnType(_) => "TypeEngine",
+            Native::ColumnType(t) => t.class_name(),
             Native::ColumnSpec(_) => "Column",
             Native::ForeignKeySpec(_) => "ForeignKey",
             Native::RelSpec(_) => "_RelationshipDeclared",
@@ -410,7 +412,7 @@ impl Native {
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",
             Native::KeyView(_) => "RMKeyView",
-            Native::ConstraintSpec(_) => "Constraint",
+            Native::ConstraintSpec(c, _) => c.class_name(),
             Native::IndexSpec(_) => "Index",
             Native::Loader(_) => "Load",
             Native::Subquery(sq) if sq.cte.is_some() => "CTE",

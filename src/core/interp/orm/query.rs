@@ -117,7 +117,7 @@ impl Interp<'_> {
         for a in args {
             match a {
                 Value::Native(n) => match &**n {
-                    Native::Table(t) => expanded.extend(self.table_column_objs(t)),
+                    Native::Table(t) => expanded.extend(self.table_column_objs(t, &None)),
                     // (So does a subquery or a CTE.)
                     Native::Subquery(sq) => expanded.extend(
                         (0..sq.columns.len())

@@ -73,6 +73,9 @@ impl Interp<'_> {
                     format!("'Flask' object has no attribute '{name}'"),
                 ),
             },
+            Native::Table(t) if matches!(name, "create" | "drop") => {
+                self.ddl_method(name == "create", Some(t), &kw)
+            }
             Native::Table(_) if name == "select" => {
                 let mut all = vec![Value::Native(n.clone())];
                 all.extend(args);
@@ -138,14 +141,7 @@ impl Interp<'_> {
                 }
             }
             Native::Metadata => match name {
-                "create_all" => {
-                    self.create_all()?;
-                    Ok(Value::None)
-                }
-                "drop_all" => {
-                    self.drop_all()?;
-                    Ok(Value::None)
-                }
+                "create_all" | "drop_all" => self.ddl_method(name == "create_all", None, &kw),
                 _ => self.raise(
                     "AttributeError",
                     format!("'MetaData' object has no attribute '{name}'"),
@@ -191,36 +187,22 @@ impl Interp<'_> {
                     .map(|(k, _)| Value::Str(k.clone()))
                     .collect(),
             )),
-            Native::TableColumns(t) => {
+            Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 let Some(tb) = tb else {
                     return Ok(Value::list(vec![]));
                 };
-                match name {
-                    "keys" => Ok(Value::list(
-                        tb.columns
-                            .iter()
-                            .map(|c| Value::str(c.table_key()))
-                            .collect(),
-                    )),
-                    "values" => Ok(Value::list(
-                        (0..tb.columns.len())
-                            .map(|i| nv(Native::ColumnObj(t.clone(), i)))
-                            .collect(),
-                    )),
-                    _ => Ok(Value::list(
-                        tb.columns
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| {
-                                Value::tuple(vec![
-                                    Value::str(c.table_key()),
-                                    nv(Native::ColumnObj(t.clone(), i)),
-                                ])
-                            })
-                            .collect(),
-                    )),
-                }
+                let items = (tb.columns.iter().enumerate())
+                    .filter(|(i, _)| only.as_ref().is_none_or(|o| o.contains(i)))
+                    .map(|(i, c)| {
+                        let col = nv(Native::ColumnObj(t.clone(), i));
+                        match name {
+                            "keys" => Value::str(c.table_key()),
+                            "values" => col,
+                            _ => Value::tuple(vec![Value::str(c.table_key()), col]),
+                        }
+                    });
+                Ok(Value::list(items.collect()))
             }
             Native::Text(sql, binds) => match name {
                 "bindparams" => {
