@@ -42,3 +42,4 @@ except Exception as e:
     print(type(e).__name__, e.orig)
 db.metadata.drop_all(db.engine, tables=[Item.__table__])
 print(db.session.execute(text("SELECT name FROM sqlite_master ORDER BY name")).scalars().all())
+print(t is db.metadata.tables['item'], t == db.metadata.tables['item'], t.c.sku is t.c['sku'], t is Owner.__table__)

@@ -280,6 +280,13 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
         {
             f.trim_start_matches("db.") == g.trim_start_matches("db.")
         }
+        // One table (one column of it) however it was reached (`Model.__table__ is
+        // db.metadata.tables['t']`).
+        (Value::Native(x), Value::Native(y)) => match (&**x, &**y) {
+            (Native::Table(s), Native::Table(t)) => s == t,
+            (Native::ColumnObj(s, i), Native::ColumnObj(t, j)) => s == t && i == j,
+            _ => Rc::ptr_eq(x, y),
+        },
         _ => match (a.ptr(), b.ptr()) {
             (Some(x), Some(y)) => x == y,
             _ => false,
