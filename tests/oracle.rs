@@ -667,3 +667,23 @@ fn notfound_description_and_decimal_integral() {
 fn session_call_direction_engines() {
     check("session_call_direction_engines");
 }
+
+#[test]
+fn common_table_expressions() {
+    check("cte");
+}
+
+#[test]
+fn column_properties() {
+    check("column_property");
+}
+
+#[test]
+fn table_constraints_indexes_and_ddl() {
+    check("table_introspection");
+}
+
+#[test]
+fn naming_convention_constraint_names() {
+    check("naming_convention_constraints");
+}

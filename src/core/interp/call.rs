@@ -473,6 +473,12 @@ impl Interp<'_> {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Value::Native(n) = &v
+                    && let Native::ColumnProperty(e) = &**n
+                    && c.model_info().is_some()
+                {
+                    return self.map_column_props(c, vec![(Rc::from(name), e.clone())], false);
+                }
                 c.set(name, v);
                 Ok(())
             }

@@ -134,7 +134,15 @@ impl Interp<'_> {
             Value::Time(t) => t.repr(),
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
-            Value::Builtin(n) if &**n == "timezone" => "<class 'datetime.timezone'>".into(),
+            Value::Builtin(n)
+                if matches!(
+                    &**n,
+                    "timezone" | "date" | "datetime" | "time" | "timedelta"
+                ) =>
+            {
+                format!("<class 'datetime.{n}'>")
+            }
+            Value::Builtin(n) if &**n == "Decimal" => "<class 'decimal.Decimal'>".into(),
             Value::Builtin(n) if n.starts_with("unbound:") => {
                 let (ty, m) = n["unbound:".len()..].split_once('.').unwrap_or(("", ""));
                 format!("<method '{m}' of '{ty}' objects>")

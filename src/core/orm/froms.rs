@@ -114,7 +114,7 @@ fn from_columns(f: &FromItem, reg: &Registry, put: &mut dyn FnMut(String, Expr))
                 }
             }
         }
-        FromItem::Subquery { select, alias } => {
+        FromItem::Subquery { select, alias, .. } => {
             for c in &select.columns {
                 let key = match c {
                     Expr::Column {

@@ -187,6 +187,12 @@ pub struct Mapper {
     pub table: String,
     /// Relationships (including reverse sides created by backrefs after [`Registry::finalize`]).
     pub relationships: Vec<Relationship>,
+    /// `column_property()` attributes: key and expression (anonymously labeled), in
+    /// mapping order.
+    pub column_props: Vec<(String, crate::core::sql::Expr)>,
+    /// How many of `column_props` (the class body's) a SELECT of the class lists before
+    /// the table's columns (the others come after them).
+    pub props_first: usize,
 }
 
 impl Mapper {
@@ -196,6 +202,8 @@ impl Mapper {
             class_name: class_name.into(),
             table: table.into(),
             relationships: vec![],
+            column_props: vec![],
+            props_first: 0,
         }
     }
     /// Add a relationship.
@@ -228,9 +236,9 @@ pub struct Registry {
     pub metadata: MetaData,
     /// Mapped classes in definition order.
     pub mappers: Vec<Mapper>,
-    /// The subqueries made so far (`.subquery()`), by alias: a query selecting a column of
-    /// one with no FROM item for it selects from the subquery.
-    pub subqueries: Vec<(crate::core::sql::TableRef, crate::core::sql::Select)>,
+    /// The subqueries and CTEs made so far (`.subquery()`, `.cte()`; `FromItem::Subquery`
+    /// items): a query selecting a column of one with no FROM item for it selects from it.
+    pub subqueries: Vec<crate::core::sql::FromItem>,
     /// Named aliases of tables (`aliased(Model, name='mgr')`: `mgr` → the model's table).
     pub named_aliases: Vec<(String, String)>,
 }
@@ -275,6 +283,40 @@ pub fn anon_alias(base: &str) -> TableRef {
         base: base.into(),
         id: NEXT_ALIAS.fetch_add(1, Ordering::Relaxed),
     }
+}
+
+/// `e` with table `table` taken as `alias`, inside its subqueries too (SQLAlchemy's
+/// `ClauseAdapter`: a correlated subquery correlates to the alias).
+pub fn adapt_to_alias(
+    e: &crate::core::sql::Expr,
+    table: &str,
+    alias: &crate::core::sql::TableRef,
+) -> crate::core::sql::Expr {
+    use crate::core::sql::{Expr, FromItem, TableRef};
+    e.transform(&|x| match x {
+        Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } if t == table => Some(Expr::col_of(alias, name.clone())),
+        Expr::Select(s) => {
+            let mut s = (**s).clone();
+            let clauses = (s.columns.iter_mut().chain(&mut s.where_))
+                .chain(s.group_by.iter_mut().chain(&mut s.having));
+            for c in clauses.chain(&mut s.order_by) {
+                *c = adapt_to_alias(c, table, alias);
+            }
+            for f in &mut s.from {
+                if matches!(f, FromItem::Table(t) if t == table) {
+                    *f = FromItem::Alias {
+                        table: table.to_string(),
+                        alias: alias.clone(),
+                    };
+                }
+            }
+            Some(Expr::Select(Box::new(s)))
+        }
+        _ => None,
+    })
 }
 
 /// SQLAlchemy's `join_condition(a, b)`: foreign keys of `b` referring to `a`, else foreign keys of
@@ -405,15 +447,54 @@ impl Registry {
             named_aliases: vec![],
         }
     }
+    /// The columns a SELECT of `class` lists (through `alias` when given): its class
+    /// body's `column_property`s, its table's columns, the `column_property`s added later.
+    pub fn entity_columns(
+        &self,
+        class: &str,
+        alias: Option<&crate::core::sql::TableRef>,
+    ) -> Result<Vec<crate::core::sql::Expr>, OrmError> {
+        use crate::core::sql::{Expr, TableRef};
+        let t = self.table_of(class)?;
+        let own = TableRef::Named(t.name.clone());
+        let tr = alias.unwrap_or(&own);
+        let mut cols: Vec<Expr> = (t.columns.iter())
+            .map(|c| Expr::col_of(tr, c.name.clone()))
+            .collect();
+        if let Some(m) = self.mappers.iter().find(|m| m.class_name == class) {
+            for (i, (_, e)) in m.column_props.iter().enumerate() {
+                let e = match alias {
+                    Some(a) => adapt_to_alias(e, &t.name, a),
+                    None => e.clone(),
+                };
+                match i < m.props_first {
+                    true => cols.insert(i, e),
+                    false => cols.push(e),
+                }
+            }
+        }
+        Ok(cols)
+    }
+
+    /// Where a SELECT of `class` has its table's columns: after how many of its
+    /// `column_property`s, and how many there are in all.
+    pub fn props_layout(&self, class: &str) -> (usize, usize) {
+        match self.mappers.iter().find(|m| m.class_name == class) {
+            Some(m) => (m.props_first, m.column_props.len()),
+            None => (0, 0),
+        }
+    }
+
+    /// The subquery or CTE made last with the alias `r`.
+    pub fn subquery(&self, r: &crate::core::sql::TableRef) -> Option<&crate::core::sql::FromItem> {
+        self.subqueries.iter().rev().find(|f| f.provides(r))
+    }
     /// The FROM item a column's table reference needs when nothing else provides it: its
     /// table, an alias of a table, or a subquery made earlier.
     pub fn from_item_for(&self, r: &crate::core::sql::TableRef) -> crate::core::sql::FromItem {
         use crate::core::sql::{FromItem, TableRef};
-        if let Some((_, select)) = self.subqueries.iter().rev().find(|(a, _)| a == r) {
-            return FromItem::Subquery {
-                select: Box::new(select.clone()),
-                alias: r.clone(),
-            };
+        if let Some(sub) = self.subquery(r) {
+            return sub.clone();
         }
         match r {
             TableRef::Named(n) => match self.named_aliases.iter().rev().find(|(a, _)| a == n) {

@@ -92,6 +92,11 @@ impl NamingConvention {
         NamingConvention(map)
     }
 
+    /// The `(key, template)` pairs, by key.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// The final name of a constraint/index: SQLAlchemy's `_constraint_name_for_table`. The
     /// convention applies when the object is unnamed or the template uses `constraint_name`.
     pub fn name_for(

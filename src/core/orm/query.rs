@@ -58,6 +58,8 @@ pub enum JoinTarget {
         select: Box<Select>,
         /// Its alias (`anon_1`).
         alias: TableRef,
+        /// `Some(recursive)`: a CTE.
+        cte: Option<bool>,
     },
 }
 
@@ -362,21 +364,9 @@ impl Query {
         let mut columns = Vec::new();
         for e in &self.entities {
             match e {
-                Entity::Class(c) => {
-                    let t = reg.table_of(c)?;
-                    columns.extend(
-                        t.columns
-                            .iter()
-                            .map(|col| Expr::col(&t.name, col.name.clone())),
-                    );
-                }
+                Entity::Class(c) => columns.extend(reg.entity_columns(c, None)?),
                 Entity::Alias { class, alias } => {
-                    let t = reg.table_of(class)?;
-                    columns.extend(
-                        t.columns
-                            .iter()
-                            .map(|col| Expr::col_of(alias, col.name.clone())),
-                    );
+                    columns.extend(reg.entity_columns(class, Some(alias))?)
                 }
                 Entity::Expr(x) => columns.push(x.clone()),
             }
@@ -411,8 +401,7 @@ impl Query {
             collect_refs(e, &mut refs);
         }
         refs.retain(|r| {
-            !matches!(r, TableRef::Anon { base, .. } if base == "anon")
-                || reg.subqueries.iter().any(|(a, _)| a == r)
+            !matches!(r, TableRef::Anon { base, .. } if base == "anon") || reg.subquery(r).is_some()
         });
         for r in refs {
             if !froms.iter().any(|f| f.provides(&r)) {
@@ -470,6 +459,7 @@ impl Query {
             from: vec![FromItem::Subquery {
                 select: Box::new(first),
                 alias: anon.clone(),
+                cte: None,
             }],
             where_: adapt_all(&self.where_),
             group_by: adapt_all(&self.group_by),
@@ -627,7 +617,7 @@ impl Query {
                 };
                 item.join(target, on, j.outer)
             }
-            JoinTarget::Subquery { select, alias } => {
+            JoinTarget::Subquery { select, alias, cte } => {
                 let on =
                     j.on.clone()
                         .ok_or_else(|| OrmError("join to a subquery needs an ON clause".into()))?;
@@ -635,6 +625,7 @@ impl Query {
                     FromItem::Subquery {
                         select: select.clone(),
                         alias: alias.clone(),
+                        cte: *cte,
                     },
                     on,
                     j.outer,
@@ -651,6 +642,7 @@ impl Query {
         Ok(Select::new(vec![count_star()]).from(FromItem::Subquery {
             select: Box::new(inner),
             alias: anon_alias("anon"),
+            cte: None,
         }))
     }
 
@@ -702,6 +694,7 @@ impl Query {
             Select::new(vec![count_star()]).from(FromItem::Subquery {
                 select: Box::new(inner),
                 alias,
+                cte: None,
             })
         } else {
             counted.count_statement(reg)?

@@ -223,7 +223,7 @@ mod functions {
     #[test] fn subquery_join() {
         let (sub, alias) = Query::legacy(cols(vec![p("user_id"), func("count", vec![p("id")]).label("cnt")])).group_by(vec![p("user_id")]).subquery(&reg()).unwrap();
         let on = u("id").eq(Expr::col_of(&alias, "user_id"));
-        compiled("subquery_join", Query::legacy(cols(vec![u("username"), Expr::col_of(&alias, "cnt")])).join(JoinTarget::Subquery { select: Box::new(sub), alias }, Some(on)));
+        compiled("subquery_join", Query::legacy(cols(vec![u("username"), Expr::col_of(&alias, "cnt")])).join(JoinTarget::Subquery { select: Box::new(sub), alias, cte: None }, Some(on)));
     }
 }
 

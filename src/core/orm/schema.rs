@@ -276,6 +276,64 @@ pub enum Constraint {
     },
 }
 
+impl Constraint {
+    /// Its Python class's name (`UniqueConstraint`).
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            Constraint::Unique { .. } => "UniqueConstraint",
+            Constraint::Check { .. } => "CheckConstraint",
+            Constraint::ForeignKey { .. } => "ForeignKeyConstraint",
+            Constraint::PrimaryKey { .. } => "PrimaryKeyConstraint",
+        }
+    }
+
+    /// Its name.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Constraint::Unique { name, .. }
+            | Constraint::Check { name, .. }
+            | Constraint::ForeignKey { name, .. }
+            | Constraint::PrimaryKey { name, .. } => name.as_deref(),
+        }
+    }
+
+    /// Its columns (none for a CHECK).
+    pub fn columns(&self) -> &[String] {
+        match self {
+            Constraint::Unique { columns, .. }
+            | Constraint::ForeignKey { columns, .. }
+            | Constraint::PrimaryKey { columns, .. } => columns,
+            Constraint::Check { .. } => &[],
+        }
+    }
+
+    /// The constraint a CREATE TABLE line states (its name as the naming convention
+    /// made it).
+    pub fn from_ddl(c: &crate::core::sql::TableConstraint) -> Self {
+        use crate::core::sql::TableConstraint as T;
+        match c.clone() {
+            T::PrimaryKey { name, columns } => Constraint::PrimaryKey { name, columns },
+            T::Unique { name, columns } => Constraint::Unique { name, columns },
+            T::Check { name, sql } => Constraint::Check { name, sql },
+            T::ForeignKey {
+                name,
+                columns,
+                ref_table,
+                ref_columns,
+                ondelete,
+                onupdate,
+            } => Constraint::ForeignKey {
+                name,
+                columns,
+                ref_table,
+                ref_columns,
+                ondelete,
+                onupdate,
+            },
+        }
+    }
+}
+
 /// `db.Index(name, *cols, unique=)` from `__table_args__` (or made at module level on a
 /// mapped table's columns).
 #[derive(Debug, Clone, PartialEq, Default)]

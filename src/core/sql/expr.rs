@@ -405,6 +405,9 @@ pub enum Expr {
     },
 }
 
+/// The start of an anonymous label's name (see [`Expr::anon_label`]).
+pub const ANON_LABEL: char = '\u{1}';
+
 fn bx(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
@@ -466,6 +469,13 @@ impl Expr {
             return Expr::AsBoolean {
                 expr: bx(self),
                 is_true: true,
+            };
+        }
+        // (A label groups its element: SQLAlchemy's `Label._apply_to_inner`.)
+        if let Expr::Label { name, expr } = self {
+            return Expr::Label {
+                name,
+                expr: bx(expr.self_group(against)),
             };
         }
         match self.group_op() {
@@ -651,6 +661,19 @@ impl Expr {
     pub fn label(self, name: impl Into<String>) -> Expr {
         Expr::Label {
             name: name.into(),
+            expr: bx(self),
+        }
+    }
+    /// `self AS <stem>_N`: an anonymous label (SQLAlchemy's `label(None)`, a
+    /// `column_property`'s), numbered by the renderer like an anonymous alias `id`; the
+    /// stem is a function's name, else `anon`.
+    pub fn anon_label(self, id: u32) -> Expr {
+        let stem = match &self {
+            Expr::Func { name, .. } => name.to_ascii_lowercase(),
+            _ => "anon".into(),
+        };
+        Expr::Label {
+            name: format!("{ANON_LABEL}{stem}#{id}"),
             expr: bx(self),
         }
     }

@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::expr::{Expr, Op, TableRef};
+use super::expr::{ANON_LABEL, Expr, Op, TableRef};
 use super::ident::quote;
 use super::stmt::{Correlate, Delete, FromItem, Insert, LabelStyle, Select, Statement, Update};
 use super::value::SqlValue;
 
+mod cte;
 mod ddl;
 use ddl::{create_index, create_table};
 
@@ -208,7 +209,7 @@ fn bind_base(e: &Expr) -> String {
     match e {
         Expr::Column { name, .. } => name.clone(),
         Expr::Func { name, .. } => name.to_ascii_lowercase(),
-        Expr::Label { name, .. } => name.clone(),
+        Expr::Label { name, .. } if !name.starts_with(ANON_LABEL) => name.clone(),
         Expr::Grouping(inner) => bind_base(inner),
         _ => "param".into(),
     }
@@ -254,6 +255,16 @@ struct Renderer {
     /// named as in the default dialect (the anonymous counters advance) though shown as
     /// `?`, and an expanding IN shows as `(__[POSTCOMPILE_name_N])`.
     postcompile: bool,
+    /// The CTEs met so far (`name AS \n(SELECT ...)`), stated in the WITH clause of the
+    /// outermost SELECT; the names of those met (a recursive CTE names itself inside).
+    ctes: Vec<String>,
+    cte_names: Vec<String>,
+    /// The CTEs' parameters (they come first: the WITH clause leads the statement).
+    cte_params: Vec<SqlValue>,
+    /// A CTE met is recursive: `WITH RECURSIVE`.
+    ctes_recursive: bool,
+    /// The anonymous labels of the SELECT whose ORDER BY is rendered.
+    col_labels: Vec<String>,
 }
 
 impl Renderer {
@@ -293,6 +304,20 @@ impl Renderer {
                 self.aliases.insert(key, n);
                 format!("{base}_{n}")
             }
+        }
+    }
+
+    /// A label's name: an anonymous one numbered on first use (`anon_2`, `upper_1`).
+    fn label_name(&mut self, name: &str) -> String {
+        let anon = name
+            .strip_prefix(ANON_LABEL)
+            .and_then(|l| l.split_once('#'));
+        match anon.and_then(|(stem, id)| Some((stem, id.parse().ok()?))) {
+            Some((base, id)) => self.table_name(&TableRef::Anon {
+                base: base.into(),
+                id,
+            }),
+            None => name.to_string(),
         }
     }
 
@@ -342,10 +367,11 @@ impl Renderer {
         for f in &froms {
             f.table_refs(&mut level);
         }
+        let top = self.enclosing.is_empty();
         self.enclosing.push(level);
         let out = self.select_body(s, as_from, &froms);
         self.enclosing.pop();
-        out
+        self.with_clause(top, out)
     }
 
     fn select_body(&mut self, s: &Select, as_from: bool, froms: &[&FromItem]) -> String {
@@ -389,11 +415,17 @@ impl Renderer {
             out.push_str(&self.select(part, as_from));
         }
         if !s.order_by.is_empty() {
+            let labels = s.columns.iter().filter_map(|c| match c {
+                Expr::Label { name, .. } if name.starts_with(ANON_LABEL) => Some(name.clone()),
+                _ => None,
+            });
+            let outer = std::mem::replace(&mut self.col_labels, labels.collect());
             let o: Vec<String> = s
                 .order_by
                 .iter()
                 .map(|e| self.expr(e, Ctx::OrderBy))
                 .collect();
+            self.col_labels = outer;
             out.push_str(" ORDER BY ");
             out.push_str(&o.join(", "));
         }
@@ -430,9 +462,10 @@ impl Renderer {
     ) -> String {
         match c {
             Expr::Label { name, expr } => {
+                let name = self.label_name(name);
                 used.push(name.clone());
                 let inner = self.expr(expr, Ctx::Normal);
-                format!("{inner} AS {}", self.q(name))
+                format!("{inner} AS {}", self.q(&name))
             }
             Expr::Column { table, name } => {
                 let text = self.expr(c, Ctx::Normal);
@@ -505,7 +538,12 @@ impl Renderer {
                 let a = self.table_name(alias);
                 format!("{} AS {}", self.q(table), self.q(&a))
             }
-            FromItem::Subquery { select, alias } => {
+            FromItem::Subquery {
+                select,
+                alias,
+                cte: Some(recursive),
+            } => self.cte(select, alias, *recursive),
+            FromItem::Subquery { select, alias, .. } => {
                 // Named when visited, before its contents (as SQLAlchemy numbers them:
                 // `SELECT count(*) FROM (SELECT anon_2.x ... ) AS anon_1`).
                 let a = self.table_name(alias);
@@ -612,13 +650,18 @@ impl Renderer {
                 format!("{inner} NULLS {}", if *last { "LAST" } else { "FIRST" })
             }
             Expr::Func { name, args } => self.func(name, args),
-            Expr::Label { name, expr } => {
+            // (An anonymous label is named in ORDER BY only when the SELECT has it.)
+            Expr::Label { name, expr }
+                if !name.starts_with(ANON_LABEL) || self.col_labels.contains(name) =>
+            {
                 if ctx == Ctx::OrderBy {
-                    self.q(name).into_owned()
+                    let name = self.label_name(name);
+                    self.q(&name).into_owned()
                 } else {
                     self.expr(expr, ctx)
                 }
             }
+            Expr::Label { expr, .. } => self.expr(expr, ctx),
             Expr::LabelRef(name) => self.q(name).into_owned(),
             Expr::Grouping(inner) => format!("({})", self.expr(inner, Ctx::Normal)),
             Expr::Case {

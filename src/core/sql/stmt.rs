@@ -32,6 +32,9 @@ pub enum FromItem {
         select: Box<Select>,
         /// The alias (usually anonymous `anon_N`).
         alias: TableRef,
+        /// `Some(recursive)`: a common table expression (`select(...).cte()`), named in
+        /// FROM and stated in the WITH clause of the outermost statement.
+        cte: Option<bool>,
     },
     /// `left [LEFT OUTER] JOIN right ON on`.
     Join {

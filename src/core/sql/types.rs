@@ -54,26 +54,42 @@ pub enum SqlType {
 }
 
 impl SqlType {
+    /// The name of the type's Python class (`type(col.type).__name__`: `String`, `JSON`).
+    pub fn class_name(&self) -> &str {
+        match self {
+            SqlType::Integer => "Integer",
+            SqlType::BigInteger => "BigInteger",
+            SqlType::SmallInteger => "SmallInteger",
+            SqlType::String(_) => "String",
+            SqlType::Unicode(_) => "Unicode",
+            SqlType::Text(_) => "Text",
+            SqlType::UnicodeText(_) => "UnicodeText",
+            SqlType::Boolean | SqlType::CheckedBoolean => "Boolean",
+            SqlType::DateTime => "DateTime",
+            SqlType::Date => "Date",
+            SqlType::Time => "Time",
+            SqlType::Float => "Float",
+            SqlType::Numeric(..) => "Numeric",
+            SqlType::Json | SqlType::JsonNoneAsNull => "JSON",
+            SqlType::LargeBinary => "LargeBinary",
+            SqlType::Interval => "Interval",
+            SqlType::Enum(_) | SqlType::EnumClass(..) => "Enum",
+            // (SQLAlchemy's NullType, which compiles as `NULL`.)
+            SqlType::Custom(s) if s == "NULL" => "NullType",
+            SqlType::Custom(s) => s.split('(').next().unwrap_or(s),
+            SqlType::Spelled(_, name) => name,
+        }
+    }
+
     /// `repr()` of the type object as SQLAlchemy prints it (`String(length=50)`,
     /// `Numeric(precision=10, scale=2)`, `Integer()`).
     pub fn py_repr(&self) -> String {
-        let len = |name: &str, n: &Option<u32>| match n {
-            Some(n) => format!("{name}(length={n})"),
-            None => format!("{name}()"),
-        };
+        let name = self.class_name();
         match self {
-            SqlType::Integer => "Integer()".into(),
-            SqlType::BigInteger => "BigInteger()".into(),
-            SqlType::SmallInteger => "SmallInteger()".into(),
-            SqlType::String(n) => len("String", n),
-            SqlType::Unicode(n) => len("Unicode", n),
-            SqlType::Text(n) => len("Text", n),
-            SqlType::UnicodeText(n) => len("UnicodeText", n),
-            SqlType::Boolean => "Boolean()".into(),
-            SqlType::DateTime => "DateTime()".into(),
-            SqlType::Date => "Date()".into(),
-            SqlType::Time => "Time()".into(),
-            SqlType::Float => "Float()".into(),
+            SqlType::String(Some(n))
+            | SqlType::Unicode(Some(n))
+            | SqlType::Text(Some(n))
+            | SqlType::UnicodeText(Some(n)) => format!("{name}(length={n})"),
             SqlType::Numeric(p, s) => {
                 let mut args = vec![];
                 if let Some(p) = p {
@@ -84,22 +100,18 @@ impl SqlType {
                 }
                 format!("Numeric({})", args.join(", "))
             }
-            SqlType::Json => "JSON()".into(),
-            SqlType::LargeBinary => "LargeBinary()".into(),
-            SqlType::Interval => "Interval()".into(),
             SqlType::Enum(values) | SqlType::EnumClass(_, values) => {
                 let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
                 format!("Enum({})", vals.join(", "))
             }
-            // (SQLAlchemy's NullType, which compiles as `NULL`.)
-            SqlType::Custom(s) if s == "NULL" => "NullType()".into(),
-            SqlType::Custom(s) => s.clone(),
+            SqlType::Custom(s) if s != "NULL" => s.clone(),
             SqlType::Spelled(base, name) => {
                 let r = base.py_repr();
                 format!("{name}{}", r.find('(').map_or("()", |i| &r[i..]))
             }
             SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
             SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
+            _ => format!("{name}()"),
         }
     }
 

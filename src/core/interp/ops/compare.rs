@@ -269,7 +269,10 @@ fn rows_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
 /// by address).
 fn same_native(x: &Native, y: &Native) -> Option<bool> {
     Some(match (x, y) {
+        // One table (one column of it) however it was reached (`Model.__table__ is
+        // db.metadata.tables['t']`).
         (Native::ColumnObj(t, i), Native::ColumnObj(u, j)) => t == u && i == j,
+        (Native::Table(s), Native::Table(t)) => s == t,
         (Native::Session(p), Native::Session(q)) => p == q,
         // The extension and its metadata are one object each.
         (Native::Db, Native::Db) | (Native::Metadata, Native::Metadata) => true,

@@ -200,17 +200,20 @@ impl Interp<'_> {
                     Some(Value::Str(s)) => Some(s.to_string()),
                     _ => None,
                 };
-                Ok(nv(Native::ConstraintSpec(if short == "UniqueConstraint" {
-                    Constraint::Unique {
-                        name,
-                        columns: cols,
-                    }
-                } else {
-                    Constraint::PrimaryKey {
-                        name,
-                        columns: cols,
-                    }
-                })))
+                Ok(nv(Native::ConstraintSpec(
+                    if short == "UniqueConstraint" {
+                        Constraint::Unique {
+                            name,
+                            columns: cols,
+                        }
+                    } else {
+                        Constraint::PrimaryKey {
+                            name,
+                            columns: cols,
+                        }
+                    },
+                    None,
+                )))
             }
             "CheckConstraint" => {
                 let sql = match args.first() {
@@ -221,7 +224,10 @@ impl Interp<'_> {
                     Some(Value::Str(s)) => Some(s.to_string()),
                     _ => None,
                 };
-                Ok(nv(Native::ConstraintSpec(Constraint::Check { name, sql })))
+                Ok(nv(Native::ConstraintSpec(
+                    Constraint::Check { name, sql },
+                    None,
+                )))
             }
             "Index" => self.make_index(&args, &kw),
             "paginate" => {
@@ -331,6 +337,7 @@ impl Interp<'_> {
                     _ => Ok(nv(Native::Listens(c.name.clone(), ev.clone()))),
                 }
             }
+            "column_property" => self.column_property(&args, &kw),
             "hybrid_property" => match args.first() {
                 Some(f) => Ok(nv(Native::Hybrid(Rc::new([
                     f.clone(),
@@ -559,7 +566,7 @@ impl Interp<'_> {
                     }
                     Native::ForeignKeySpec(f) => fks.push(f.clone()),
                     // A column-level CHECK, rendered inline after the column's type.
-                    Native::ConstraintSpec(Constraint::Check { name, sql }) => {
+                    Native::ConstraintSpec(Constraint::Check { name, sql }, _) => {
                         checks.push((name.clone(), sql.clone()));
                     }
                     _ => return self.raise("ArgumentError", "unexpected argument to Column()"),
@@ -728,7 +735,7 @@ impl Interp<'_> {
                             ],
                         );
                     }
-                    Native::ConstraintSpec(c) => t = t.constraint(c.clone()),
+                    Native::ConstraintSpec(c, _) => t = t.constraint(c.clone()),
                     Native::IndexSpec(i) => t = t.index(i.clone()),
                     Native::Metadata => {}
                     _ => {}
@@ -785,20 +792,11 @@ impl Interp<'_> {
 
     /// `db.create_all()`.
     pub fn create_all(&mut self) -> R<()> {
-        let existing = self.existing_tables();
-        let refs: Vec<&str> = existing.iter().map(|s| s.as_str()).collect();
-        let stmts = match crate::core::orm::ddl::create_all(&self.orm.reg.metadata, &refs) {
-            Ok(s) => s,
-            Err(e) => return self.raise("ArgumentError", e.0),
-        };
-        self.run_ddl(stmts)
+        self.table_ddl(true, None, true)
     }
 
     /// `db.drop_all()`.
     pub fn drop_all(&mut self) -> R<()> {
-        let existing = self.existing_tables();
-        let refs: Vec<&str> = existing.iter().map(|s| s.as_str()).collect();
-        let stmts = crate::core::orm::ddl::drop_all(&self.orm.reg.metadata, &refs);
-        self.run_ddl(stmts)
+        self.table_ddl(false, None, true)
     }
 }

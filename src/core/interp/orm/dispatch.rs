@@ -241,6 +241,16 @@ impl Interp<'_> {
             },
             Native::Metadata => match name {
                 "tables" => Ok(nv(Native::TablesDict)),
+                "naming_convention" => {
+                    let mut d = super::super::value::Dict::new();
+                    for (k, v) in self.orm.reg.metadata.naming_convention.pairs() {
+                        let k = Value::str(k);
+                        if let Some(h) = k.hkey() {
+                            d.insert(h, k, Value::str(v));
+                        }
+                    }
+                    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+                }
                 "sorted_tables" => {
                     let names: Vec<String> =
                         crate::core::orm::ddl::sorted_tables(&self.orm.reg.metadata)
@@ -298,22 +308,8 @@ impl Interp<'_> {
                 ),
             },
             Native::Table(t) => match name {
-                "name" | "fullname" => Ok(Value::Str(t.clone())),
-                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone()))),
-                "primary_key" => {
-                    let tb = self.orm.reg.metadata.table(t).cloned();
-                    let cols: Vec<Value> = tb
-                        .map(|tb| {
-                            tb.columns
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, c)| c.primary_key)
-                                .map(|(i, _)| nv(Native::ColumnObj(t.clone(), i)))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    Ok(Value::list(cols))
-                }
+                "name" | "fullname" | "key" => Ok(Value::Str(t.clone())),
+                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone(), None))),
                 "foreign_keys" => {
                     let fks: Vec<_> = self
                         .orm
@@ -329,17 +325,18 @@ impl Interp<'_> {
                         .unwrap_or_default();
                     Ok(fk_set(fks))
                 }
-                "indexes" | "constraints" => Ok(Value::list(vec![])),
-                "insert" | "select" | "delete" | "update" => method(name),
+                "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
+                "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Table' object has no attribute '{name}'"),
                 ),
             },
-            Native::TableColumns(t) => {
+            Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
                     && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
+                    && only.as_ref().is_none_or(|o| o.contains(&i))
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
@@ -396,6 +393,13 @@ impl Interp<'_> {
                     let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                     Ok(Value::int(n as i64))
                 }
+                "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                    Ok(match (t, name) {
+                        (SqlType::Numeric(Some(n), _), "precision")
+                        | (SqlType::Numeric(_, Some(n)), "scale") => Value::int(*n as i64),
+                        _ => Value::None,
+                    })
+                }
                 "python_type" => Ok(Value::Builtin(Rc::from(match t {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
                     SqlType::Float => "float",
@@ -406,12 +410,10 @@ impl Interp<'_> {
                     SqlType::Json => "dict",
                     _ => "str",
                 }))),
-                _ => {
-                    let r = t.py_repr();
-                    let class = r.split('(').next().unwrap_or("");
-                    let msg = format!("'{class}' object has no attribute '{name}'");
-                    self.raise("AttributeError", msg)
-                }
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", t.class_name()),
+                ),
             },
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
@@ -533,23 +535,16 @@ impl Interp<'_> {
             },
             Native::Subquery(sq) => match name {
                 "c" | "columns" => Ok(nv(Native::SubqueryColumns(sq.clone()))),
+                "union" | "union_all" if sq.cte.is_some() => method(name),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Subquery' object has no attribute '{name}'"),
                 ),
             },
             Native::SubqueryColumns(sq) => {
-                match sq.columns.iter().position(|(k, _)| &**k == name) {
-                    Some(i) => {
-                        let (k, ty) = &sq.columns[i];
-                        let sql_name = sq.names.get(i).unwrap_or(k);
-                        Ok(super::sqlexpr::sql_value(super::SqlObj {
-                            expr: crate::core::sql::Expr::col_of(&sq.alias, sql_name.to_string()),
-                            ty: ty.clone(),
-                            key: Some(k.clone()),
-                            class: None,
-                        }))
-                    }
+                let i = sq.columns.iter().position(|(k, _)| &**k == name);
+                match i.and_then(|i| sq.column(i)) {
+                    Some(c) => Ok(super::sqlexpr::sql_value(c)),
                     None if name == "keys" => method(name),
                     None => self.raise("AttributeError", name),
                 }
@@ -637,6 +632,7 @@ impl Interp<'_> {
                 // Its operators (`points.desc()` in its class body).
                 _ => self.sql_attr_or_method(&Value::Native(n.clone()), name),
             },
+            Native::ConstraintSpec(c, t) => self.constraint_attr(c, t, name),
             Native::IndexSpec(ix) if name == "name" => {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
             }

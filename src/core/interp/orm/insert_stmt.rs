@@ -269,7 +269,7 @@ impl Interp<'_> {
         let mut ro = if let Some(class) = &ret_class {
             let mut objs = vec![];
             for r in &out_rows {
-                objs.push(vec![self.instance_from_row(class, r, 0)?]);
+                objs.push(vec![self.instance_from_row(class, r, 0, false)?]);
             }
             ResultObj::rows(Rc::new(vec![Rc::from(&**class)]), objs)
         } else if !ret_cols.is_empty() {

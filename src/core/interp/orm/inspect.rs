@@ -273,7 +273,7 @@ impl Interp<'_> {
         };
         Ok(match name {
             "class_" | "entity" => Value::Class(c.clone()),
-            "columns" | "c" => nv(Native::TableColumns(t.clone())),
+            "columns" | "c" => nv(Native::TableColumns(t.clone(), None)),
             "column_attrs" => Value::list(cols(false)),
             "primary_key" => Value::tuple(cols(true)),
             "local_table" | "persist_selectable" | "mapped_table" => nv(Native::Table(t.clone())),

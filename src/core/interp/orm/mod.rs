@@ -2,6 +2,7 @@
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
 mod column_default;
+mod column_property;
 pub mod declare;
 pub mod dispatch;
 mod hooks;
@@ -19,6 +20,7 @@ pub mod session;
 pub mod session_api;
 pub mod sqla_names;
 pub mod sqlexpr;
+mod table_schema;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,8 +58,8 @@ pub enum Native {
     SessionSet(u8),
     /// `Model.__table__` / `db.Table(...)`.
     Table(Rc<str>),
-    /// `Table.columns` / `.c`.
-    TableColumns(Rc<str>),
+    /// `Table.columns` / `.c`; some of them (by index): a constraint's `.columns`.
+    TableColumns(Rc<str>, Option<Rc<[usize]>>),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
     /// A column's `default` (0), `onupdate` (1) or `server_default` (2) object, and its
@@ -108,6 +110,8 @@ pub enum Native {
     Bytes(Rc<[u8]>),
     /// `hashlib.md5(...)` / `hashlib.sha256(...)`: the algorithm and the bytes fed so far.
     Hasher(&'static str, RefCell<Vec<u8>>),
+    /// `column_property(expr)` before it is mapped.
+    ColumnProperty(SqlObj),
     /// `hybrid_property`: (getter, setter, class-level expression), `None` when not given.
     Hybrid(Rc<[Value; 3]>),
     /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
@@ -121,8 +125,9 @@ pub enum Native {
     Dynamic(Rc<Instance>, Rc<str>, bool),
     /// `app.config`.
     Config,
-    /// A table-level constraint (`db.UniqueConstraint(...)`).
-    ConstraintSpec(crate::core::orm::schema::Constraint),
+    /// A table-level constraint (`db.UniqueConstraint(...)`), with its table once it is
+    /// one of a table's (`Table.constraints`).
+    ConstraintSpec(crate::core::orm::schema::Constraint, Option<Rc<str>>),
     /// `result.keys()` (`RMKeyView`).
     KeyView(Vec<Value>),
     /// `db.Index(...)`.
@@ -161,6 +166,30 @@ pub struct SubqueryObj {
     pub columns: Vec<(Rc<str>, Option<crate::core::sql::SqlType>)>,
     /// Each column's name in the subquery's SQL (`count_1` for an unlabeled `count()`).
     pub names: Vec<Rc<str>>,
+    /// `Some(recursive)`: a CTE (`select(...).cte()`).
+    pub cte: Option<bool>,
+}
+
+impl SubqueryObj {
+    /// The FROM item that selects from it.
+    pub fn from_item(&self) -> crate::core::sql::FromItem {
+        crate::core::sql::FromItem::Subquery {
+            select: Box::new(self.select.clone()),
+            alias: self.alias.clone(),
+            cte: self.cte,
+        }
+    }
+    /// Its `i`th column (`sub.c.name`).
+    pub fn column(&self, i: usize) -> Option<SqlObj> {
+        let (k, ty) = self.columns.get(i)?;
+        let sql_name = self.names.get(i).unwrap_or(k);
+        Some(SqlObj {
+            expr: Expr::col_of(&self.alias, sql_name.to_string()),
+            ty: ty.clone(),
+            key: Some(k.clone()),
+            class: None,
+        })
+    }
 }
 
 /// A column declaration collected from a class body.
@@ -355,7 +384,7 @@ impl Native {
             Native::IdentityMap => "WeakInstanceDict",
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",
-            Native::TableColumns(_) => "ReadOnlyColumnCollection",
+            Native::TableColumns(..) => "ReadOnlyColumnCollection",
             Native::ColumnObj(..) => "Column",
             Native::ColumnDefault(.., class) => class,
             Native::TypeObj(n) => n,
@@ -363,7 +392,7 @@ impl Native {
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
             Native::Generator(_) => "generator",
-            Native::ColumnType(_) => "TypeEngine",
+            Native::ColumnType(t) => t.class_name(),
             Native::ColumnSpec(_) => "Column",
             Native::ForeignKeySpec(_) => "ForeignKey",
             Native::RelSpec(_) => "_RelationshipDeclared",
@@ -387,6 +416,7 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",
+            Native::ColumnProperty(_) => "ColumnProperty",
             Native::Bytes(_) => "bytes",
             Native::Hasher(..) => "HASH",
             Native::Validates(_) | Native::Listens(..) => "function",
@@ -394,9 +424,10 @@ impl Native {
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",
             Native::KeyView(_) => "RMKeyView",
-            Native::ConstraintSpec(_) => "Constraint",
+            Native::ConstraintSpec(c, _) => c.class_name(),
             Native::IndexSpec(_) => "Index",
             Native::Loader(_) => "Load",
+            Native::Subquery(sq) if sq.cte.is_some() => "CTE",
             Native::Subquery(_) => "Subquery",
             Native::SubqueryColumns(_) => "ReadOnlyColumnCollection",
             Native::Inspected(inspect::Inspected::State(_)) => "InstanceState",

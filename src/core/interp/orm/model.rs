@@ -18,6 +18,7 @@ use super::{Instrumented, Native, SqlObj};
 pub use super::identity::{Ident, IdentityKey, identity_key};
 
 /// What a model class maps to.
+#[derive(Clone)]
 pub struct ModelInfo {
     /// Class name.
     pub class: Rc<str>,
@@ -29,6 +30,10 @@ pub struct ModelInfo {
     pub pk: Vec<usize>,
     /// Each column's SQL type, in table order (resolved once, when the class is mapped).
     pub types: Vec<crate::core::sql::SqlType>,
+    /// The types of its `column_property`s (their slots follow the columns').
+    pub props: Vec<Option<crate::core::sql::SqlType>>,
+    /// How many of them a SELECT of the class lists before the table's columns.
+    pub props_first: usize,
 }
 
 impl ModelInfo {
@@ -151,6 +156,13 @@ impl InstState {
             self.committed = Some(self.values.clone());
         }
         &mut self.values
+    }
+
+    /// At least `n` slots (a `column_property` loaded after the columns).
+    pub fn grow_slots(&mut self, n: usize) {
+        if self.values.len() < n {
+            self.values.resize_with(n, || None);
+        }
     }
 
     /// Replaces every slot (a row loaded into the instance).
@@ -300,6 +312,7 @@ impl Interp<'_> {
         // collect column specs: own first, then from abstract/mixin bases
         let mut specs: Vec<(Rc<str>, super::ColumnSpec)> = vec![];
         let mut rels: Vec<(Rc<str>, super::RelSpec)> = vec![];
+        let mut props: Vec<(Rc<str>, SqlObj)> = vec![];
         let mro = cls.mro.borrow().clone();
         for c in mro.iter() {
             if c.model_info().is_some() && !Rc::ptr_eq(c, cls) {
@@ -313,6 +326,7 @@ impl Interp<'_> {
                     match &**n {
                         Native::ColumnSpec(s) => specs.push((k.clone(), s.borrow().clone())),
                         Native::RelSpec(r) => rels.push((k.clone(), r.borrow().clone())),
+                        Native::ColumnProperty(e) => props.push((k.clone(), e.clone())),
                         _ => {}
                     }
                 }
@@ -479,6 +493,8 @@ impl Interp<'_> {
             columns,
             pk,
             types,
+            props: vec![],
+            props_first: 0,
         });
         *cls.model.borrow_mut() = Some(info.clone());
         self.orm.classes.insert(cls.name.to_string(), cls.clone());
@@ -497,6 +513,7 @@ impl Interp<'_> {
             cls.set("__tablename__", Value::str(&table_name));
         }
         self.install_relationship_attrs();
+        self.map_column_props(cls, props, true)?;
         self.resolve_join_strings()
     }
 
@@ -765,7 +782,9 @@ impl Interp<'_> {
     pub fn column_sql(&self, attr: &Instrumented) -> Option<SqlObj> {
         let col_idx = attr.column?;
         let t = self.orm.reg.table_of(&attr.class).ok()?;
-        let col = t.columns.get(col_idx)?;
+        let Some(col) = t.columns.get(col_idx) else {
+            return self.prop_sql(attr, col_idx - t.columns.len());
+        };
         let expr = match attr.via.as_ref().and_then(|v| v.parent.as_ref()) {
             Some(alias) => Expr::col_of(alias, col.name.clone()),
             None => Expr::col(&t.name, col.name.clone()),

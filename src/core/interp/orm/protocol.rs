@@ -256,7 +256,11 @@ impl Interp<'_> {
                 .iter()
                 .map(|t| Value::str(&t.name))
                 .collect()),
-            Native::TableColumns(t) => Ok(self.table_column_objs(t)),
+            Native::TableColumns(t, only) => Ok(self.table_column_objs(t, only)),
+            Native::ConstraintSpec(c, Some(t)) => {
+                let only = Some(self.constraint_columns(t, c));
+                Ok(self.table_column_objs(t, &only))
+            }
             Native::Dynamic(_, _, true) => self.raise(
                 "TypeError",
                 "WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars().",
@@ -291,9 +295,10 @@ impl Interp<'_> {
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
-            Native::TableColumns(_) | Native::Pagination(_) | Native::KeyView(_) => {
-                Ok(Value::int(self.native_iter(n)?.len() as i64))
-            }
+            Native::TableColumns(..)
+            | Native::ConstraintSpec(_, Some(_))
+            | Native::Pagination(_)
+            | Native::KeyView(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -338,10 +343,11 @@ impl Interp<'_> {
                 }
                 _ => self.key_error(key),
             },
-            Native::TableColumns(t) => {
+            Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let (Some(tb), Value::Str(s)) = (tb, key)
                     && let Some(i) = tb.columns.iter().position(|c| c.table_key() == &**s)
+                    && only.as_ref().is_none_or(|o| o.contains(&i))
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
@@ -466,6 +472,12 @@ impl Interp<'_> {
             }
             Native::Mapping(r) => {
                 Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
+            }
+            // (A column collection holds keys: `'name' in t.c`.)
+            Native::TableColumns(t, only) if let Value::Str(s) = item => {
+                let tb = self.orm.reg.metadata.table(t);
+                let i = tb.and_then(|tb| tb.columns.iter().position(|c| c.table_key() == &**s));
+                Ok(i.is_some_and(|i| only.as_ref().is_none_or(|o| o.contains(&i))))
             }
             _ => {
                 let items = self.native_iter(n)?;
@@ -621,7 +633,7 @@ impl Interp<'_> {
 
 impl Interp<'_> {
     /// The columns of table `t` as `Column` objects (`table.c`, in table order).
-    pub(crate) fn table_column_objs(&self, t: &Rc<str>) -> Vec<Value> {
+    pub(crate) fn table_column_objs(&self, t: &Rc<str>, only: &Option<Rc<[usize]>>) -> Vec<Value> {
         let len = self
             .orm
             .reg
@@ -630,6 +642,7 @@ impl Interp<'_> {
             .map(|tb| tb.columns.len())
             .unwrap_or(0);
         (0..len)
+            .filter(|i| only.as_ref().is_none_or(|o| o.contains(i)))
             .map(|i| nv(Native::ColumnObj(t.clone(), i)))
             .collect()
     }

@@ -117,7 +117,12 @@ impl Interp<'_> {
         for a in args {
             match a {
                 Value::Native(n) => match &**n {
-                    Native::Table(t) => expanded.extend(self.table_column_objs(t)),
+                    Native::Table(t) => expanded.extend(self.table_column_objs(t, &None)),
+                    // (So does a subquery or a CTE.)
+                    Native::Subquery(sq) => expanded.extend(
+                        (0..sq.columns.len())
+                            .filter_map(|i| sq.column(i).map(super::sqlexpr::sql_value)),
+                    ),
                     _ => expanded.push(a.clone()),
                 },
                 other => expanded.push(other.clone()),
@@ -235,7 +240,7 @@ impl Interp<'_> {
         let mut out = Vec::with_capacity(rows.len());
         // (The rows go once their objects are made: their texts are taken, not shared.)
         for r in rows.rows_mut() {
-            out.push(self.instance_of_class(&cls, &m, r, 0)?);
+            out.push(self.instance_of_class(&cls, &m, r, 0, true)?);
         }
         Ok(out)
     }
@@ -250,12 +255,10 @@ impl Interp<'_> {
         let widths: Vec<usize> = ents
             .iter()
             .map(|e| match e {
-                Ent::Class(c) => self
-                    .orm
-                    .reg
-                    .table_of(c)
-                    .map(|t| t.columns.len())
-                    .unwrap_or(0),
+                Ent::Class(c) => {
+                    let reg = &self.orm.reg;
+                    reg.table_of(c).map_or(0, |t| t.columns.len()) + reg.props_layout(c).1
+                }
                 Ent::Col { .. } => 1,
             })
             .collect();
@@ -284,7 +287,7 @@ impl Interp<'_> {
             for ((e, w), resolved) in ents.iter().zip(&widths).zip(&classes) {
                 match e {
                     Ent::Class(_) => vals.push(match resolved {
-                        Some((cls, m)) => self.instance_of_class(cls, m, r, off)?,
+                        Some((cls, m)) => self.instance_of_class(cls, m, r, off, true)?,
                         None => Value::None,
                     }),
                     Ent::Col { ty, .. } => {

@@ -76,8 +76,11 @@ pub fn compile_loading(
     let mut roots = Vec::with_capacity(plans.len());
     let mut pos = 0;
     for (e, plan) in q.entities.iter().zip(plans) {
+        // (With its `column_property`s: see `Registry::entity_columns`.)
         let width = match e {
-            Entity::Class(c) | Entity::Alias { class: c, .. } => reg.table_of(c)?.columns.len(),
+            Entity::Class(c) | Entity::Alias { class: c, .. } => {
+                reg.table_of(c)?.columns.len() + reg.props_layout(c).1
+            }
             Entity::Expr(_) => 1,
         };
         roots.push(match plan {
@@ -210,6 +213,7 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
     let mut item = FromItem::Subquery {
         select: Box::new(inner),
         alias: anon.clone(),
+        cte: None,
     };
     let via = ColumnsOf::Wrapped {
         anon: anon.clone(),
@@ -311,12 +315,9 @@ fn emit_entity(
         let a = jp.alias.clone();
         emit_entity(reg, &mut jp.entity, &a, columns)?;
     }
-    let table = reg.table_of(&plan.class)?;
-    plan.cols = table
-        .columns
-        .iter()
-        .map(|c| {
-            columns.push(Expr::col_of(alias, c.name.clone()));
+    plan.cols = (reg.entity_columns(&plan.class, Some(alias))?.into_iter())
+        .map(|e| {
+            columns.push(e);
             columns.len() - 1
         })
         .collect();

@@ -122,7 +122,6 @@ pub fn selectin_statement(
     let (mode, r, parent_pk, target_pk) = selectin_mode(reg, class, rel)?;
     let (parent_cols, by_target_key) = selectin_key(reg, class, rel)?;
     let relationship = reg.relationship(class, rel)?;
-    let target_table = reg.table_of(&relationship.target)?.clone();
     let named = TableRef::Named(r.target.clone());
     let (key_exprs, from): (Vec<Expr>, FromItem) = match mode {
         SelectinMode::ByTargetKey => (
@@ -188,17 +187,12 @@ pub fn selectin_statement(
         ));
     }
     let mut columns = key_exprs.clone();
-    target.cols = target_table
-        .columns
-        .iter()
-        .map(|c| {
-            let e = Expr::col(&r.target, c.name.clone());
-            match columns.iter().position(|k| *k == e) {
-                Some(i) => i,
-                None => {
-                    columns.push(e);
-                    columns.len() - 1
-                }
+    target.cols = (reg.entity_columns(&target.class, None)?.into_iter())
+        .map(|e| match columns.iter().position(|k| *k == e) {
+            Some(i) => i,
+            None => {
+                columns.push(e);
+                columns.len() - 1
             }
         })
         .collect();
@@ -273,6 +267,7 @@ pub fn subquery_statement(
     let mut item = FromItem::Subquery {
         select: Box::new(inner),
         alias: anon.clone(),
+        cte: None,
     };
     let mut parent = ColumnsOf::Wrapped {
         anon,
@@ -334,16 +329,16 @@ pub fn subquery_statement(
             "subquery load without a relationship".into(),
         )));
     };
-    let target_table = reg.table_of(&target.class)?.clone();
     let mut columns: Vec<Expr> = Vec::new();
-    target.cols = target_table
-        .columns
-        .iter()
-        .map(|c| {
-            columns.push(Expr::col(&target_table_name, c.name.clone()));
-            columns.len() - 1
-        })
-        .collect();
+    let target_ref = TableRef::Named(target_table_name.clone());
+    target.cols = (reg
+        .entity_columns(&target.class, Some(&target_ref))?
+        .into_iter())
+    .map(|e| {
+        columns.push(e);
+        columns.len() - 1
+    })
+    .collect();
     let key_cols = (columns.len()..columns.len() + keys.len()).collect();
     columns.extend(keys);
     let mut order = reg.relationship(&class, &rel)?.order_by.clone();

@@ -73,6 +73,9 @@ impl Interp<'_> {
                     format!("'Flask' object has no attribute '{name}'"),
                 ),
             },
+            Native::Table(t) if matches!(name, "create" | "drop") => {
+                self.ddl_method(name == "create", Some(t), &kw)
+            }
             Native::Table(_) if name == "select" => {
                 let mut all = vec![Value::Native(n.clone())];
                 all.extend(args);
@@ -138,55 +141,68 @@ impl Interp<'_> {
                 }
             }
             Native::Metadata => match name {
-                "create_all" => {
-                    self.create_all()?;
-                    Ok(Value::None)
-                }
-                "drop_all" => {
-                    self.drop_all()?;
-                    Ok(Value::None)
-                }
+                "create_all" | "drop_all" => self.ddl_method(name == "create_all", None, &kw),
                 _ => self.raise(
                     "AttributeError",
                     format!("'MetaData' object has no attribute '{name}'"),
                 ),
             },
+            // `cte.union_all(select(...))`: the CTE over the compound SELECT (a recursive
+            // CTE's recursive part names the CTE itself).
+            Native::Subquery(sq) => {
+                let op = match name {
+                    "union" => crate::core::sql::Compound::Union,
+                    _ => crate::core::sql::Compound::UnionAll,
+                };
+                let mut select = sq.select.clone();
+                for a in &args {
+                    let part = match a {
+                        Value::Native(n) if let Native::Query(q) = &**n => {
+                            q.q.subquery(&self.orm.reg)
+                        }
+                        other => {
+                            let t = self.type_name(other);
+                            let msg = format!("{name}() takes SELECT statements, got {t}");
+                            return self.raise("ArgumentError", msg);
+                        }
+                    };
+                    match part {
+                        Ok((part, _)) => select.compound.push((op, part)),
+                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                    }
+                }
+                let sq = super::super::SubqueryObj {
+                    select,
+                    alias: sq.alias.clone(),
+                    columns: sq.columns.clone(),
+                    names: sq.names.clone(),
+                    cte: sq.cte,
+                };
+                self.orm.reg.subqueries.push(sq.from_item());
+                Ok(nv(Native::Subquery(Rc::new(sq))))
+            }
             Native::SubqueryColumns(sq) if name == "keys" => Ok(Value::list(
                 sq.columns
                     .iter()
                     .map(|(k, _)| Value::Str(k.clone()))
                     .collect(),
             )),
-            Native::TableColumns(t) => {
+            Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 let Some(tb) = tb else {
                     return Ok(Value::list(vec![]));
                 };
-                match name {
-                    "keys" => Ok(Value::list(
-                        tb.columns
-                            .iter()
-                            .map(|c| Value::str(c.table_key()))
-                            .collect(),
-                    )),
-                    "values" => Ok(Value::list(
-                        (0..tb.columns.len())
-                            .map(|i| nv(Native::ColumnObj(t.clone(), i)))
-                            .collect(),
-                    )),
-                    _ => Ok(Value::list(
-                        tb.columns
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| {
-                                Value::tuple(vec![
-                                    Value::str(c.table_key()),
-                                    nv(Native::ColumnObj(t.clone(), i)),
-                                ])
-                            })
-                            .collect(),
-                    )),
-                }
+                let items = (tb.columns.iter().enumerate())
+                    .filter(|(i, _)| only.as_ref().is_none_or(|o| o.contains(i)))
+                    .map(|(i, c)| {
+                        let col = nv(Native::ColumnObj(t.clone(), i));
+                        match name {
+                            "keys" => Value::str(c.table_key()),
+                            "values" => col,
+                            _ => Value::tuple(vec![Value::str(c.table_key()), col]),
+                        }
+                    });
+                Ok(Value::list(items.collect()))
             }
             Native::Text(sql, binds) => match name {
                 "bindparams" => {

@@ -240,7 +240,7 @@ impl Interp<'_> {
 
     pub(super) fn constraint_from(&mut self, v: &Value) -> R<Option<Constraint>> {
         if let Value::Native(n) = v
-            && let Native::ConstraintSpec(c) = &**n
+            && let Native::ConstraintSpec(c, _) = &**n
         {
             return Ok(Some(c.clone()));
         }

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::core::interp::orm::model::Status;
+use crate::core::interp::orm::model::{Status, column_attr};
 use crate::core::interp::orm::session::FlatRows;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
@@ -87,6 +87,9 @@ impl Interp<'_> {
         let [Ent::Class(class)] = ents else {
             return self.unsupported("`load_only()`/`defer()` in a query of several entities");
         };
+        if self.orm.reg.props_layout(class).1 > 0 {
+            return self.unsupported("`load_only()`/`defer()` of a class with a `column_property`");
+        }
         let Ok(table) = self.orm.reg.table_of(class) else {
             return Ok(None);
         };
@@ -100,7 +103,9 @@ impl Interp<'_> {
         }))
     }
 
-    /// Reads an unloaded column of a persistent object: loads that column alone.
+    /// Reads an unloaded column of a persistent object: loads that column alone (an
+    /// unloaded `column_property`: every unloaded one, as SQLAlchemy loads expired
+    /// attributes together).
     pub fn load_deferred_column(&mut self, inst: &Rc<Instance>, i: usize) -> R<Value> {
         let Some(m) = inst.class.model_info() else {
             return Ok(Value::None);
@@ -111,33 +116,65 @@ impl Interp<'_> {
         let Ok(table) = self.orm.reg.table_of(&m.class).cloned() else {
             return Ok(Value::None);
         };
-        let Some(col) = table.columns.get(i) else {
-            return Ok(Value::None);
+        let n = table.columns.len();
+        let slots: Vec<usize> = match i < n {
+            true => vec![i],
+            false => (n..n + m.props.len())
+                .filter(|&j| j == i || column_attr(inst, j).is_none())
+                .collect(),
         };
+        let mut exprs = Vec::with_capacity(slots.len());
+        for &j in &slots {
+            exprs.push(match table.columns.get(j) {
+                Some(col) => (
+                    Expr::col(&table.name, col.name.clone()),
+                    Some(col.ty.clone()),
+                ),
+                None => {
+                    let attr = super::super::Instrumented {
+                        class: m.class.clone(),
+                        key: Rc::from(""),
+                        column: Some(j),
+                        via: None,
+                    };
+                    match self.prop_sql(&attr, j - n) {
+                        Some(p) => (p.expr, p.ty),
+                        None => return Ok(Value::None),
+                    }
+                }
+            });
+        }
         self.autoflush()?;
         let pk = self.identity_params(inst)?;
         let mut sel = match get_statement(&self.orm.reg, &m.class, pk) {
             Ok(s) => s,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        sel.columns = vec![Expr::col(&table.name, col.name.clone())];
+        sel.columns = exprs.iter().map(|(e, _)| e.clone()).collect();
         let res = self.run_stmt(&Statement::Select(sel), true)?;
-        let Some(cell) = res.rows.first().and_then(|r| r.first()) else {
+        let Some(row) = res.rows.first() else {
             return self.raise(
                 "ObjectDeletedError",
                 format!("Instance '<{} at 0x7f0000000000>' has been deleted, or its row is otherwise not present.", m.class),
             );
         };
-        let v = self.from_sql(cell, Some(&col.ty))?;
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            if let Some(slot) = s.slots_mut().get_mut(i) {
-                *slot = Some(v.clone());
+        let mut out = Value::None;
+        for ((&j, (_, ty)), cell) in slots.iter().zip(&exprs).zip(row) {
+            let v = self.from_sql(cell, ty.as_ref())?;
+            if j == i {
+                out = v.clone();
             }
-            // (the loaded value is also the committed one when a change was recorded)
-            if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
-                *slot = Some(v.clone());
+            if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                s.grow_slots(j + 1);
+                if let Some(slot) = s.slots_mut().get_mut(j) {
+                    *slot = Some(v.clone());
+                }
+                // (the loaded value is also the committed one when a change was recorded)
+                if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(j)) {
+                    *slot = Some(v);
+                }
             }
         }
-        Ok(v)
+        Ok(out)
     }
 }

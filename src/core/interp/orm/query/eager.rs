@@ -395,16 +395,24 @@ impl Interp<'_> {
     }
 
     /// The instance of `class` whose columns are at `cols` of `row` (`None` for a NULL key).
+    /// (`cols`: the entity's columns in a SELECT of its class, its `column_property`s
+    /// included when there are more than its table's columns.)
     fn entity_at(&mut self, class: &str, cols: &[usize], row: &[SqlValue]) -> R<Value> {
+        let props = self
+            .orm
+            .reg
+            .table_of(class)
+            .is_ok_and(|t| cols.len() > t.columns.len());
         let contiguous = cols.windows(2).all(|w| w[1] == w[0] + 1);
         if contiguous {
-            return self.instance_from_row(class, row, cols.first().copied().unwrap_or(0));
+            let off = cols.first().copied().unwrap_or(0);
+            return self.instance_from_row(class, row, off, props);
         }
         let vals: Vec<SqlValue> = cols
             .iter()
             .map(|&i| row.get(i).cloned().unwrap_or(SqlValue::Null))
             .collect();
-        self.instance_from_row(class, &vals, 0)
+        self.instance_from_row(class, &vals, 0, props)
     }
 
     /// Turns one statement's rows into values and runs what its plan asks for.

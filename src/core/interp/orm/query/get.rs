@@ -121,7 +121,7 @@ impl Interp<'_> {
         self.autoflush()?;
         let rows = self.run_flat_sql(sql, conv, true)?;
         let found = match rows.rows().next() {
-            Some(r) => self.instance_of_class(&cls, &m, r, 0),
+            Some(r) => self.instance_of_class(&cls, &m, r, 0, true),
             None => Ok(Value::None),
         };
         self.recycle_rows(rows);

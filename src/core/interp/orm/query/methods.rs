@@ -396,13 +396,7 @@ impl Interp<'_> {
                         Value::Class(c) => q.q.select_from.push(c.name.to_string()),
                         Value::Native(n) => match &**n {
                             Native::Table(t) => q.q.select_from.push(t.to_string()),
-                            Native::Subquery(sq) => {
-                                q.q.select_from_items
-                                    .push(crate::core::sql::FromItem::Subquery {
-                                        select: Box::new(sq.select.clone()),
-                                        alias: sq.alias.clone(),
-                                    })
-                            }
+                            Native::Subquery(sq) => q.q.select_from_items.push(sq.from_item()),
                             _ => return self.unsupported("this select_from() argument"),
                         },
                         _ => return self.unsupported("this select_from() argument"),
@@ -456,6 +450,7 @@ impl Interp<'_> {
                         Native::Subquery(sq) => JoinTarget::Subquery {
                             select: Box::new(sq.select.clone()),
                             alias: sq.alias.clone(),
+                            cte: sq.cte,
                         },
                         _ => return self.unsupported("this join target"),
                     },
@@ -691,7 +686,8 @@ impl Interp<'_> {
                 )))
             }
             "update" | "delete" => self.bulk_dml(qo, &q, name, args, kw),
-            "subquery" => {
+            // (A CTE is a subquery named in FROM and stated in the WITH clause.)
+            "subquery" | "cte" => {
                 let (mut select, alias) = match qo.q.subquery(&self.orm.reg) {
                     Ok(x) => x,
                     Err(e) => return self.raise("InvalidRequestError", e.0),
@@ -741,20 +737,19 @@ impl Interp<'_> {
                         names.push(key.clone());
                     }
                 }
-                self.orm
-                    .reg
-                    .subqueries
-                    .push((alias.clone(), select.clone()));
-                Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(
-                    super::super::SubqueryObj {
-                        select,
-                        alias,
-                        columns,
-                        names,
-                    },
-                )))))
+                let recursive = kw
+                    .iter()
+                    .any(|(k, v)| &**k == "recursive" && matches!(v, Value::Bool(true)));
+                let sq = super::super::SubqueryObj {
+                    select,
+                    alias,
+                    columns,
+                    names,
+                    cte: (name == "cte").then_some(recursive),
+                };
+                self.orm.reg.subqueries.push(sq.from_item());
+                Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(sq)))))
             }
-            "cte" => self.unsupported("`cte()` (a WITH clause)"),
             "scalar_subquery" | "as_scalar" => {
                 let e = qo.scalar_subquery(self)?;
                 Ok(sql_value(SqlObj::of(e)))

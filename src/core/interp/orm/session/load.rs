@@ -122,7 +122,8 @@ impl Interp<'_> {
         if self.orm.plain_refresh && eager.is_none() {
             sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
         }
-        let narrow = !keep.is_empty() && eager.is_none();
+        // (Not with `column_property`s: their cells sit around the columns.)
+        let narrow = !keep.is_empty() && eager.is_none() && m.props.is_empty();
         if narrow {
             let mut i = 0;
             sel.columns.retain(|_| {
@@ -145,10 +146,10 @@ impl Interp<'_> {
                     false => cells.next().cloned().unwrap_or(SqlValue::Null),
                 })
                 .collect();
-            self.populate_keeping(inst, &m, &wide, 0, &keep)?;
+            self.populate_keeping(inst, &m, &wide, 0, &keep, false)?;
             return Ok(());
         }
-        self.populate_keeping(inst, &m, row, 0, &keep)?;
+        self.populate_keeping(inst, &m, row, 0, &keep, true)?;
         if let Some(eager) = eager {
             self.after_refresh(inst, eager, &res.rows)?;
         }
@@ -156,25 +157,36 @@ impl Interp<'_> {
     }
 
     /// A model's column values from a row slice starting at `off` (Python values of the
-    /// columns' types; missing cells are `None`).
+    /// columns' types; missing cells are `None`); with `props`, the row is a SELECT of the
+    /// class, its `column_property`s around the columns (see `Registry::entity_columns`).
     fn row_values(
         &mut self,
         m: &ModelInfo,
         mut row: impl Cells,
         off: usize,
+        props: bool,
     ) -> R<Vec<Option<Value>>> {
-        let n = m.columns.len();
+        let ncols = m.columns.len();
+        let (first, n) = match props {
+            true => (m.props_first, ncols + m.props.len()),
+            false => (0, ncols),
+        };
         let mut values = Vec::with_capacity(n);
         for i in 0..n {
-            let ty = m.types.get(i);
+            let (ty, at) = match i.checked_sub(ncols) {
+                None => (m.types.get(i), off + first + i),
+                Some(j) if j < first => (m.props[j].as_ref(), off + j),
+                Some(j) => (m.props[j].as_ref(), off + i),
+            };
+            let i = at;
             // (The common cells, as `from_sql` converts them, without its call.)
             if let Some(SqlType::Text(_) | SqlType::String(_)) = ty
-                && let Some(s) = row.text(off + i)
+                && let Some(s) = row.text(i)
             {
                 values.push(Some(Value::Str(s)));
                 continue;
             }
-            values.push(Some(match (row.cells().get(off + i), ty) {
+            values.push(Some(match (row.cells().get(i), ty) {
                 (Some(SqlValue::Integer(v)), Some(SqlType::Integer)) => Value::int(*v),
                 (Some(sv), _) => self.from_sql(sv, ty)?,
                 (None, _) => Value::None,
@@ -183,20 +195,22 @@ impl Interp<'_> {
         Ok(values)
     }
 
-    /// Fills an instance's column attributes from a row slice starting at `off`.
+    /// Fills an instance's column attributes from a row slice starting at `off` (see
+    /// `row_values` for `props`).
     pub fn populate(
         &mut self,
         inst: &Rc<Instance>,
         m: &ModelInfo,
         row: &[SqlValue],
         off: usize,
+        props: bool,
     ) -> R<()> {
         let keep = inst
             .orm
             .borrow()
             .as_ref()
             .map_or(Vec::new(), |s| s.set_since_expiry());
-        self.populate_keeping(inst, m, row, off, &keep)
+        self.populate_keeping(inst, m, row, off, &keep, props)
     }
 
     /// [`Self::populate`] but for the columns `keep`, which keep their values.
@@ -207,39 +221,50 @@ impl Interp<'_> {
         row: &[SqlValue],
         off: usize,
         keep: &[usize],
+        props: bool,
     ) -> R<()> {
-        let values = self.row_values(m, row, off)?;
+        let values = self.row_values(m, row, off, props)?;
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.load_row(values, keep);
         }
         Ok(())
     }
 
-    /// Builds (or finds in the identity map) the instance for a row.
-    pub fn instance_from_row(&mut self, class: &str, row: &[SqlValue], off: usize) -> R<Value> {
+    /// Builds (or finds in the identity map) the instance for a row (see `row_values` for
+    /// `props`).
+    pub fn instance_from_row(
+        &mut self,
+        class: &str,
+        row: &[SqlValue],
+        off: usize,
+        props: bool,
+    ) -> R<Value> {
         let Some(cls) = self.orm.classes.get(class).cloned() else {
             return Ok(Value::None);
         };
         let Some(m) = cls.model_info() else {
             return Ok(Value::None);
         };
-        self.instance_of_class(&cls, &m, row, off)
+        self.instance_of_class(&cls, &m, row, off, props)
     }
 
     /// [`Self::instance_from_row`] for a model class already resolved (a query's
     /// loop resolves it once for all its rows). With a `&mut` row, a new instance takes
-    /// the row's texts (see [`Cells`]).
+    /// the row's texts (see [`Cells`]); `props`: the row is a SELECT of the class (see
+    /// `row_values`).
     pub fn instance_of_class(
         &mut self,
         cls: &Rc<Class>,
         m: &ModelInfo,
         row: impl Cells,
         off: usize,
+        props: bool,
     ) -> R<Value> {
+        let key_off = off + if props { m.props_first } else { 0 };
         // (A one-column key, the common case, without a vector.)
         let mut ident = Ident::Many(Vec::new());
         for &pi in &m.pk {
-            let v = match row.cells().get(off + pi) {
+            let v = match row.cells().get(key_off + pi) {
                 None | Some(SqlValue::Null) => return Ok(Value::None),
                 Some(sv) => self.from_sql(sv, m.types.get(pi))?,
             };
@@ -255,12 +280,12 @@ impl Interp<'_> {
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
             let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
             if expired {
-                self.populate(&existing, m, row.cells(), off)?;
+                self.populate(&existing, m, row.cells(), off, props)?;
             }
             return Ok(Value::Instance(existing));
         }
         // The state in one go: the row's values and their committed snapshot.
-        let values = self.row_values(m, row, off)?;
+        let values = self.row_values(m, row, off, props)?;
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),

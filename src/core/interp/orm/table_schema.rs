@@ -1,0 +1,172 @@
+//! A table's schema objects as Python sees them: `Table.constraints`, `Table.indexes` and
+//! `Table.primary_key`, named as the naming convention names them (the same ones CREATE
+//! TABLE / CREATE INDEX state), and a constraint's attributes.
+
+use std::rc::Rc;
+
+use crate::core::interp::value::{Dict, Value};
+use crate::core::interp::{Interp, R};
+use crate::core::orm::ddl::{create_indexes, create_table};
+use crate::core::orm::schema::{Constraint, Index};
+
+use super::Native;
+use super::dispatch::nv;
+
+impl Interp<'_> {
+    /// `Table.constraints` / `.indexes` (sets) / `.primary_key` (its
+    /// `PrimaryKeyConstraint`).
+    pub(super) fn table_schema_attr(&mut self, t: &Rc<str>, name: &str) -> R<Value> {
+        let md = &self.orm.reg.metadata;
+        let Some(tb) = md.table(t) else {
+            return Ok(Value::None);
+        };
+        let made = match name {
+            "indexes" => create_indexes(md, tb).map(|ixs| {
+                (ixs.into_iter())
+                    .map(|i| {
+                        Native::IndexSpec(Index {
+                            name: Some(i.name),
+                            columns: i.columns,
+                            unique: i.unique,
+                            exprs: i.exprs,
+                            where_clause: i.where_clause,
+                        })
+                    })
+                    .collect()
+            }),
+            _ => create_table(md, tb).map(|ct| {
+                (ct.constraints.iter())
+                    .map(|c| Native::ConstraintSpec(Constraint::from_ddl(c), Some(t.clone())))
+                    .collect::<Vec<_>>()
+            }),
+        };
+        let pk = Constraint::PrimaryKey {
+            name: None,
+            columns: tb.primary_key().into_iter().map(str::to_string).collect(),
+        };
+        let items = match made {
+            Ok(items) => items,
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        if name == "primary_key" {
+            let found = items
+                .into_iter()
+                .find(|n| matches!(n, Native::ConstraintSpec(Constraint::PrimaryKey { .. }, _)));
+            return Ok(nv(
+                found.unwrap_or(Native::ConstraintSpec(pk, Some(t.clone())))
+            ));
+        }
+        let mut d = Dict::new();
+        for n in items {
+            let v = nv(n);
+            if let Some(h) = v.hkey() {
+                d.insert(h, v, Value::None);
+            }
+        }
+        Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+    }
+
+    /// The indices in table `t` of a constraint's columns.
+    pub(super) fn constraint_columns(&self, t: &str, c: &Constraint) -> Rc<[usize]> {
+        let Some(tb) = self.orm.reg.metadata.table(t) else {
+            return Rc::from([]);
+        };
+        (c.columns().iter())
+            .filter_map(|n| tb.columns.iter().position(|c| c.name == *n))
+            .collect()
+    }
+
+    /// A constraint's attributes: `name`, and once it is a table's, `table` and `columns`.
+    pub(super) fn constraint_attr(
+        &mut self,
+        c: &Constraint,
+        t: &Option<Rc<str>>,
+        name: &str,
+    ) -> R<Value> {
+        match (name, t) {
+            ("name", _) => Ok(c.name().map_or(Value::None, Value::str)),
+            ("table", Some(t)) => Ok(nv(Native::Table(t.clone()))),
+            ("columns", Some(t)) => {
+                let only = self.constraint_columns(t, c);
+                Ok(nv(Native::TableColumns(t.clone(), Some(only))))
+            }
+            ("sqltext", _) if let Constraint::Check { sql, .. } = c => {
+                Ok(nv(Native::Text(Rc::from(sql.as_str()), vec![])))
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", c.class_name()),
+            ),
+        }
+    }
+
+    /// `create_all` (`create`) or `drop_all` of `tables` only (all of them when `None`):
+    /// with `checkfirst`, those that do not exist yet / that exist; else all of them
+    /// (SQLite's error for one that does / does not).
+    pub(crate) fn table_ddl(
+        &mut self,
+        create: bool,
+        tables: Option<Vec<Rc<str>>>,
+        checkfirst: bool,
+    ) -> R<()> {
+        let all: Vec<String> = (self.orm.reg.metadata.tables.iter())
+            .map(|t| t.name.clone())
+            .collect();
+        let mut existing = match (checkfirst, create) {
+            (true, _) => self.existing_tables(),
+            (false, true) => vec![],
+            (false, false) => all.clone(),
+        };
+        // (The others: as if they existed for a create, as if they did not for a drop.)
+        if let Some(only) = &tables {
+            let listed = |n: &String| only.iter().any(|t| **t == **n);
+            match create {
+                true => existing.extend(all.into_iter().filter(|n| !listed(n))),
+                false => existing.retain(listed),
+            }
+        }
+        let refs: Vec<&str> = existing.iter().map(String::as_str).collect();
+        let md = &self.orm.reg.metadata;
+        let stmts = match create {
+            true => match crate::core::orm::ddl::create_all(md, &refs) {
+                Ok(s) => s,
+                Err(e) => return self.raise("ArgumentError", e.0),
+            },
+            false => crate::core::orm::ddl::drop_all(md, &refs),
+        };
+        self.run_ddl(stmts)
+    }
+
+    /// `metadata.create_all(engine, tables=[...], checkfirst=...)` / `drop_all(...)`, and a
+    /// table's `create(engine, checkfirst=False)` / `drop(...)` (`table`).
+    pub(super) fn ddl_method(
+        &mut self,
+        create: bool,
+        table: Option<&Rc<str>>,
+        kw: &crate::core::interp::call::Kw,
+    ) -> R<Value> {
+        let kwv = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
+        let checkfirst = match kwv("checkfirst") {
+            Some(v) => self.truthy(&v)?,
+            None => table.is_none(),
+        };
+        let tables = match (table, kwv("tables")) {
+            (Some(t), _) => Some(vec![t.clone()]),
+            (None, Some(Value::None) | None) => None,
+            (None, Some(v)) => {
+                let mut out = vec![];
+                for t in self.iterate(&v)? {
+                    match &t {
+                        Value::Native(n) if let Native::Table(name) = &**n => {
+                            out.push(name.clone())
+                        }
+                        _ => return self.unsupported("`tables=` other than of Table objects"),
+                    }
+                }
+                Some(out)
+            }
+        };
+        self.table_ddl(create, tables, checkfirst)?;
+        Ok(Value::None)
+    }
+}
