@@ -592,3 +592,8 @@ fn library_object_types_and_subquery_str() {
 fn database_errors_and_the_exception_hierarchy() {
     check("db_errors_hierarchy");
 }
+
+#[test]
+fn join_left_side_from_on_clause_and_ambiguous_foreign_keys() {
+    check("join_left_side");
+}
