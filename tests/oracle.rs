@@ -597,3 +597,8 @@ fn database_errors_and_the_exception_hierarchy() {
 fn join_left_side_from_on_clause_and_ambiguous_foreign_keys() {
     check("join_left_side");
 }
+
+#[test]
+fn bulk_update_delete_refuse_joined_or_ordered_queries() {
+    check("bulk_query_state");
+}
