@@ -687,3 +687,13 @@ fn table_constraints_indexes_and_ddl() {
 fn naming_convention_constraint_names() {
     check("naming_convention_constraints");
 }
+
+#[test]
+fn join_left_side_from_on_clause_and_ambiguous_foreign_keys() {
+    check("join_left_side");
+}
+
+#[test]
+fn bulk_update_delete_refuse_joined_or_ordered_queries() {
+    check("bulk_query_state");
+}

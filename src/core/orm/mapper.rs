@@ -219,10 +219,13 @@ pub struct OrmError(pub String);
 
 impl OrmError {
     /// The Python exception class it raises: `CompileError` for an unresolvable
-    /// `order_by('name')`, else `InvalidRequestError`.
+    /// `order_by('name')`, `AmbiguousForeignKeysError` for a join two foreign keys could
+    /// make, else `InvalidRequestError`.
     pub fn class(&self) -> &'static str {
         if self.0.starts_with(super::froms::LABEL_REF_ERROR) {
             "CompileError"
+        } else if self.0.starts_with(super::join_from::AMBIGUOUS_FK) {
+            "AmbiguousForeignKeysError"
         } else {
             "InvalidRequestError"
         }

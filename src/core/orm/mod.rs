@@ -5,6 +5,7 @@
 //! - [`ddl`]: CREATE/DROP statements and `create_all`/`drop_all` ordering.
 //! - [`mapper`]: mapped classes, relationships, relationship resolution from foreign keys.
 //! - [`query`]: `Query` / `select()` state → `Select`, count, exists, pagination, bulk UPDATE/DELETE.
+//! - [`join_from`]: a join's implicit left side and its ON clause from foreign keys.
 //! - [`froms`]: the tables expressions name (FROM inference), `order_by('name')` label references.
 //! - [`relations`]: lazy loads, `has`/`any`, relationship comparisons.
 //! - [`eager`]: loader options and eager loading (joined, selectin, subquery) statements.
@@ -13,6 +14,7 @@
 pub mod ddl;
 pub mod eager;
 pub mod froms;
+pub mod join_from;
 pub mod mapper;
 pub mod naming;
 pub mod persist;

@@ -7,7 +7,8 @@ use crate::core::sql::{
 
 pub use super::froms::collect_tables;
 use super::froms::{collect_refs, resolve_label_refs};
-use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, join_pairs, pairs_expr};
+use super::join_from::inferred_on;
+use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, pairs_expr};
 use super::schema::Table;
 
 /// One entry of the columns clause.
@@ -392,7 +393,7 @@ impl Query {
         }
         froms.extend(self.select_from_items.iter().cloned());
         for j in &self.joins {
-            self.apply_join(reg, &mut froms, &columns, j)?;
+            self.apply_join(reg, &mut froms, j)?;
         }
         // (Tables, aliases, and subqueries made earlier: `select(sub.c.x)` selects from
         // the subquery.)
@@ -472,50 +473,48 @@ impl Query {
         })
     }
 
-    fn first_table(&self, reg: &Registry, columns: &[Expr]) -> Option<TableRef> {
-        if let Some(Entity::Class(c)) = self.entities.first() {
-            return reg
-                .table_of(c)
-                .ok()
-                .map(|t| TableRef::Named(t.name.clone()));
-        }
-        let mut refs = Vec::new();
-        for c in columns {
-            collect_tables(c, &mut refs);
-        }
-        refs.into_iter().next()
-    }
-
     fn apply_join(
         &self,
         reg: &Registry,
         froms: &mut Vec<FromItem>,
-        columns: &[Expr],
         j: &Join,
     ) -> Result<(), OrmError> {
-        // left side: the relationship's parent, else the leftmost FROM / first entity.
-        let left: TableRef = match &j.target {
+        // left side: the relationship's parent (`left`, which its ON clause names), else
+        // the FROM (or entity) the join can come from.
+        let (left, pos) = match &j.target {
             JoinTarget::Relationship {
                 class,
                 parent_alias,
                 ..
-            } => match parent_alias {
-                Some(a) => a.clone(),
-                None => TableRef::Named(reg.table_of(class)?.name.clone()),
-            },
-            _ => match froms.first() {
-                Some(FromItem::Table(t)) => TableRef::Named(t.clone()),
-                Some(f) => first_ref(f),
-                None => self
-                    .first_table(reg, columns)
-                    .ok_or_else(|| OrmError("nothing to join from".into()))?,
-            },
-        };
-        let pos = match froms.iter().position(|f| f.provides(&left)) {
-            Some(p) => p,
-            None => {
-                froms.push(reg.from_item_for(&left));
-                froms.len() - 1
+            } => {
+                let left = match parent_alias {
+                    Some(a) => a.clone(),
+                    None => TableRef::Named(reg.table_of(class)?.name.clone()),
+                };
+                let pos = match froms.iter().position(|f| f.provides(&left)) {
+                    Some(p) => p,
+                    None => {
+                        froms.push(reg.from_item_for(&left));
+                        froms.len() - 1
+                    }
+                };
+                (left, pos)
+            }
+            JoinTarget::Class(c) => {
+                let right = TableRef::Named(reg.table_of(c)?.name.clone());
+                let what = format!("<Mapper at {c}>");
+                let pos = self.implicit_left(reg, froms, &right, j.on.as_ref(), &what)?;
+                (right, pos)
+            }
+            JoinTarget::Table(t) => {
+                let right = TableRef::Named(t.clone());
+                let what = format!("Table('{t}')");
+                let pos = self.implicit_left(reg, froms, &right, j.on.as_ref(), &what)?;
+                (right, pos)
+            }
+            JoinTarget::Alias { alias, .. } | JoinTarget::Subquery { alias, .. } => {
+                let pos = self.implicit_left(reg, froms, alias, j.on.as_ref(), "an alias")?;
+                (alias.clone(), pos)
             }
         };
         let item = froms.remove(pos);
@@ -586,13 +585,8 @@ impl Query {
                 let on = match &j.on {
                     Some(on) => on.clone(),
                     None => {
-                        let mut tables = Vec::new();
-                        item_tables(&item, &mut tables);
-                        let pairs: Vec<JoinPair> = tables
-                            .iter()
-                            .map(|t| join_pairs(&reg.metadata, t, &target, &[]))
-                            .find(|p| !p.is_empty())
-                            .ok_or_else(|| {
+                        let pairs =
+                            inferred_on(&reg.metadata, &item, &target)?.ok_or_else(|| {
                                 OrmError(format!(
                                     "Don't know how to join to {what}; please use an ON clause"
                                 ))
@@ -752,25 +746,6 @@ pub fn get_query(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Query
         q.where_.push(Expr::col(&t.name, c).eq(Expr::Bind(v)));
     }
     Ok(q)
-}
-
-fn first_ref(f: &FromItem) -> TableRef {
-    match f {
-        FromItem::Table(t) => TableRef::Named(t.clone()),
-        FromItem::Alias { alias, .. } | FromItem::Subquery { alias, .. } => alias.clone(),
-        FromItem::Join { left, .. } => first_ref(left),
-    }
-}
-
-fn item_tables(f: &FromItem, out: &mut Vec<String>) {
-    match f {
-        FromItem::Table(t) => out.push(t.clone()),
-        FromItem::Alias { .. } | FromItem::Subquery { .. } => {}
-        FromItem::Join { left, right, .. } => {
-            item_tables(left, out);
-            item_tables(right, out);
-        }
-    }
 }
 
 #[cfg(test)]

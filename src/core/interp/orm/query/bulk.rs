@@ -25,16 +25,12 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match name {
-            "update" | "delete" if qo.q.limit.is_some() || qo.q.offset.is_some() => {
-                let which = if qo.q.limit.is_some() {
-                    "limit"
-                } else {
-                    "offset"
-                };
+            "update" | "delete" if bulk_misuse(&qo.q).is_some() => {
+                let which = bulk_misuse(&qo.q).unwrap_or_default();
                 self.raise(
                     "InvalidRequestError",
                     format!(
-                        "Can't call Query.update() or Query.delete() when {which}() has been called"
+                        "Can't call Query.update() or Query.delete() when {which} has been called"
                     ),
                 )
             }
@@ -165,4 +161,22 @@ impl Interp<'_> {
             _ => Ok(Value::None),
         }
     }
+}
+
+/// SQLAlchemy's `BulkUD._validate_query_state`: the first method called on `q` that a bulk
+/// UPDATE/DELETE cannot carry (`limit()`, ..., `join(), outerjoin(), select_from(), or
+/// from_self()`).
+fn bulk_misuse(q: &crate::core::orm::query::Query) -> Option<&'static str> {
+    let joined =
+        !q.joins.is_empty() || !q.select_from.is_empty() || !q.select_from_items.is_empty();
+    [
+        (q.limit.is_some(), "limit()"),
+        (q.offset.is_some(), "offset()"),
+        (!q.order_by.is_empty(), "order_by()"),
+        (!q.group_by.is_empty(), "group_by()"),
+        (q.distinct, "distinct()"),
+        (joined, "join(), outerjoin(), select_from(), or from_self()"),
+    ]
+    .into_iter()
+    .find_map(|(set, name)| set.then_some(name))
 }
