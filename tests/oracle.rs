@@ -592,3 +592,8 @@ fn library_object_types_and_subquery_str() {
 fn database_errors_and_the_exception_hierarchy() {
     check("db_errors_hierarchy");
 }
+
+#[test]
+fn dict_views_and_model_dict_order() {
+    check("dict_views");
+}

@@ -100,6 +100,7 @@ impl Interp<'_> {
                 let l = Value::list(k.clone());
                 format!("RMKeyView({})", self.repr(&l)?)
             }
+            Native::DictView(k, src) => self.view_repr(*k, &src.clone())?,
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 let r = self.repr(&Value::list(items))?;
@@ -259,6 +260,7 @@ impl Interp<'_> {
                 .collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
+            Native::DictView(k, src) => self.view_items(*k, &src.clone()),
             Native::Iter(st) | Native::Generator(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
@@ -308,9 +310,10 @@ impl Interp<'_> {
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
-            Native::TableColumns(_) | Native::Pagination(_) | Native::KeyView(_) => {
-                Ok(Value::int(self.native_iter(n)?.len() as i64))
-            }
+            Native::TableColumns(_)
+            | Native::Pagination(_)
+            | Native::KeyView(_)
+            | Native::DictView(..) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -457,6 +460,7 @@ impl Interp<'_> {
             Native::Row(r) | Native::Mapping(r) => Ok(!r.values.is_empty()),
             Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
             Native::IdentityMap => Ok(!self.orm.identity.is_empty()),
+            Native::DictView(..) => Ok(!self.native_iter(n)?.is_empty()),
             _ => Ok(true),
         }
     }
@@ -484,6 +488,7 @@ impl Interp<'_> {
             Native::Mapping(r) => {
                 Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
             }
+            Native::DictView(k, src) => self.view_contains(*k, &src.clone(), item),
             _ => {
                 let items = self.native_iter(n)?;
                 for v in items {
