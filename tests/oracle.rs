@@ -597,3 +597,8 @@ fn database_errors_and_the_exception_hierarchy() {
 fn dict_views_and_model_dict_order() {
     check("dict_views");
 }
+
+#[test]
+fn database_error_messages_and_autoflush_detail() {
+    check("db_error_messages");
+}
