@@ -697,3 +697,13 @@ fn join_left_side_from_on_clause_and_ambiguous_foreign_keys() {
 fn bulk_update_delete_refuse_joined_or_ordered_queries() {
     check("bulk_query_state");
 }
+
+#[test]
+fn dict_views_and_model_dict_order() {
+    check("dict_views");
+}
+
+#[test]
+fn database_error_messages_and_autoflush_detail() {
+    check("db_error_messages");
+}

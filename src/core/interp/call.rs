@@ -338,24 +338,7 @@ impl Interp<'_> {
         }
         match name {
             "__class__" => return Ok(Value::Class(inst.class.clone())),
-            "__dict__" => {
-                let d = inst.dict.borrow();
-                let mut pairs: Vec<(Value, Value)> = d
-                    .iter()
-                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
-                    .collect();
-                if let Some(m) = inst.class.model_info() {
-                    for (i, (k, _)) in m.columns.iter().enumerate() {
-                        if let Some(v) = super::orm::model::column_attr(inst, i) {
-                            pairs.push((Value::Str(k.clone()), v));
-                        }
-                    }
-                }
-                crate::core::sort::sort_by(&mut pairs, |a, b| {
-                    format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey()))
-                });
-                return Ok(Value::dict_of(pairs));
-            }
+            "__dict__" => return Ok(Value::dict_of(self.instance_dict_pairs(inst))),
             _ => {}
         }
         if inst.class.lookup_is_exception() && name == "args" {
@@ -388,6 +371,50 @@ impl Interp<'_> {
             "AttributeError",
             format!("'{}' object has no attribute '{name}'", inst.class.name),
         )
+    }
+
+    /// An instance's `__dict__` entries: a model object's attributes set while it was
+    /// transient in the order set, then its other column values in table order, then
+    /// the rest of its dict (by name: plain instance dicts keep no order).
+    fn instance_dict_pairs(&mut self, inst: &Rc<Instance>) -> Vec<(Value, Value)> {
+        let model = inst.class.model_info();
+        let order = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .map(|s| s.order.clone())
+            .unwrap_or_default();
+        let col = |k: &str| {
+            let m = model.as_ref()?;
+            let i = m.columns.iter().position(|(c, _)| &**c == k)?;
+            super::orm::model::column_attr(inst, i)
+        };
+        let d = inst.dict.borrow();
+        let mut pairs: Vec<(Value, Value)> = vec![];
+        for k in &order {
+            if let Some(v) = d.get(k).cloned().or_else(|| col(k)) {
+                pairs.push((Value::Str(k.clone()), v));
+            }
+        }
+        if let Some(m) = &model {
+            for (i, (k, _)) in m.columns.iter().enumerate() {
+                if !order.contains(k)
+                    && let Some(v) = super::orm::model::column_attr(inst, i)
+                {
+                    pairs.push((Value::Str(k.clone()), v));
+                }
+            }
+        }
+        let mut rest: Vec<(Value, Value)> = d
+            .iter()
+            .filter(|(k, _)| !order.contains(k))
+            .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+            .collect();
+        crate::core::sort::sort_by(&mut rest, |a, b| {
+            format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey()))
+        });
+        pairs.extend(rest);
+        pairs
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
@@ -441,6 +468,12 @@ impl Interp<'_> {
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
         match obj {
             Value::Instance(inst) => {
+                if let Some(st) = inst.orm.borrow_mut().as_mut()
+                    && st.status == super::orm::model::Status::Transient
+                    && !st.order.iter().any(|k| &**k == name)
+                {
+                    st.order.push(Rc::from(name));
+                }
                 let cls_attr = inst.class.lookup(name);
                 match cls_attr {
                     Some(Value::Native(n)) if n.is_instrumented() => {

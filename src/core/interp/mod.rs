@@ -22,6 +22,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod dict_view;
 pub mod enums;
 pub mod eval_expr;
 pub mod eval_stmt;

@@ -129,6 +129,9 @@ impl Interp<'_> {
         {
             return Ok(r);
         }
+        if let Some(r) = self.view_set_op(op, &a, &b)? {
+            return Ok(r);
+        }
         // ints
         if let (Some(x), Some(y)) = (as_int(&a), as_int(&b)) {
             return Ok(match op {

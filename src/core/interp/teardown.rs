@@ -147,6 +147,9 @@ impl Interp<'_> {
                     if let Native::App(cfg) = &*n {
                         stack.push(std::mem::replace(&mut *cfg.borrow_mut(), Value::None));
                     }
+                    if let Native::DictView(_, src) = &*n {
+                        stack.push(src.clone());
+                    }
                 }
                 _ => {}
             }

@@ -191,16 +191,15 @@ impl Interp<'_> {
                     .cloned()
                     .unwrap_or(args.get(1).cloned().unwrap_or(Value::None)))
             }
-            "keys" => Ok(Value::list(d.borrow().keys())),
-            "values" => Ok(Value::list(
-                d.borrow().iter().map(|e| e.1.clone()).collect(),
-            )),
-            "items" => Ok(Value::list(
-                d.borrow()
-                    .iter()
-                    .map(|e| Value::tuple(vec![e.0.clone(), e.1.clone()]))
-                    .collect(),
-            )),
+            "keys" | "values" | "items" => {
+                use crate::core::interp::dict_view as dv;
+                let kind = match name {
+                    "keys" => dv::KEYS,
+                    "values" => dv::VALUES,
+                    _ => dv::ITEMS,
+                };
+                Ok(dv::view(kind, Value::Dict(d.clone())))
+            }
             "pop" => {
                 let h = self.hash_key(&args[0])?;
                 let r = d.borrow_mut().remove(&h);

@@ -130,6 +130,14 @@ impl Interp<'_> {
         if let Some((a, b)) = rows_as_tuples(a, b) {
             return self.eq(&a, &b);
         }
+        for (v, other) in [(a, b), (b, a)] {
+            if let Value::Native(n) = v
+                && let Native::DictView(k, src) = &**n
+                && let Some(r) = self.view_eq(*k, &src.clone(), other)?
+            {
+                return Ok(r);
+            }
+        }
         Ok(match (a, b) {
             (Value::None, Value::None) => true,
             (Value::Str(x), Value::Str(y)) => x == y,

@@ -130,6 +130,9 @@ pub enum Native {
     ConstraintSpec(crate::core::orm::schema::Constraint, Option<Rc<str>>),
     /// `result.keys()` (`RMKeyView`).
     KeyView(Vec<Value>),
+    /// A dict's (or with a `RowMapping`, SQLAlchemy's) keys, values or items view
+    /// (`dict_view::KEYS`...) of the value it holds.
+    DictView(u8, Value),
     /// `db.Index(...)`.
     IndexSpec(crate::core::orm::schema::Index),
     /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
@@ -424,6 +427,7 @@ impl Native {
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",
             Native::KeyView(_) => "RMKeyView",
+            Native::DictView(k, src) => crate::core::interp::dict_view::view_type_name(*k, src),
             Native::ConstraintSpec(c, _) => c.class_name(),
             Native::IndexSpec(_) => "Index",
             Native::Loader(_) => "Load",
@@ -471,7 +475,9 @@ impl Native {
             "StrSQLCompiler" => "sqlalchemy.sql.compiler",
             "Select" | "Subquery" => "sqlalchemy.sql.selectable",
             "Insert" => "sqlalchemy.sql.dml",
-            "Row" | "RowMapping" => "sqlalchemy.engine.row",
+            "Row" | "RowMapping" | "ROMappingItemsView" | "ROMappingKeysValuesView" => {
+                "sqlalchemy.engine.row"
+            }
             "CursorResult" => "sqlalchemy.engine.cursor",
             "ChunkedIteratorResult" | "ScalarResult" | "MappingResult" | "RMKeyView" => {
                 "sqlalchemy.engine.result"

@@ -97,6 +97,7 @@ impl InstState {
             expired: false,
             identity: None,
             to_delete: false,
+            order: Vec::new(),
         }
     }
 
@@ -119,6 +120,7 @@ impl InstState {
             expired: false,
             identity: Some(identity),
             to_delete: false,
+            order: Vec::new(),
         }
     }
 
@@ -297,6 +299,9 @@ pub struct InstState {
     pub identity: Option<Ident>,
     /// Marked for deletion.
     pub to_delete: bool,
+    /// The attributes set while transient, in the order first set (the constructor's
+    /// keywords...): how `__dict__` lists them, before the loaded columns.
+    pub order: Vec<Rc<str>>,
 }
 
 impl Interp<'_> {
@@ -566,6 +571,12 @@ impl Interp<'_> {
         // the class's own dict takes its value straight into its slot, as `model_set`
         // would, without cloning the attribute.
         let fresh = self.orm.validators.is_empty() && self.status(inst) == Status::Transient;
+        if let Some(st) = inst.orm.borrow_mut().as_mut()
+            && st.status == Status::Transient
+            && st.order.is_empty()
+        {
+            st.order = kw.iter().map(|(k, _)| k.clone()).collect();
+        }
         for (k, v) in kw {
             if fresh && let Some(i) = own_column(&inst.class, &k) {
                 set_column_attr(inst, i, v);

@@ -101,6 +101,7 @@ impl Interp<'_> {
                 let l = Value::list(k.clone());
                 format!("RMKeyView({})", self.repr(&l)?)
             }
+            Native::DictView(k, src) => self.view_repr(*k, &src.clone())?,
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 let r = self.repr(&Value::list(items))?;
@@ -242,6 +243,7 @@ impl Interp<'_> {
                 .collect()),
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
+            Native::DictView(k, src) => self.view_items(*k, &src.clone()),
             Native::Iter(st) | Native::Generator(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
@@ -298,7 +300,8 @@ impl Interp<'_> {
             Native::TableColumns(..)
             | Native::ConstraintSpec(_, Some(_))
             | Native::Pagination(_)
-            | Native::KeyView(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
+            | Native::KeyView(_)
+            | Native::DictView(..) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -446,6 +449,7 @@ impl Interp<'_> {
             Native::Row(r) | Native::Mapping(r) => Ok(!r.values.is_empty()),
             Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
             Native::IdentityMap => Ok(!self.orm.identity.is_empty()),
+            Native::DictView(..) => Ok(!self.native_iter(n)?.is_empty()),
             _ => Ok(true),
         }
     }
@@ -479,6 +483,7 @@ impl Interp<'_> {
                 let i = tb.and_then(|tb| tb.columns.iter().position(|c| c.table_key() == &**s));
                 Ok(i.is_some_and(|i| only.as_ref().is_none_or(|o| o.contains(&i))))
             }
+            Native::DictView(k, src) => self.view_contains(*k, &src.clone(), item),
             _ => {
                 let items = self.native_iter(n)?;
                 for v in items {

@@ -29,6 +29,15 @@ impl Interp<'_> {
                 let r = r.clone();
                 self.row_method(&r, false, name, args)
             }
+            Native::Mapping(_) if matches!(name, "values" | "items") => {
+                use crate::core::interp::dict_view as dv;
+                let kind = if name == "items" {
+                    dv::ITEMS
+                } else {
+                    dv::VALUES
+                };
+                Ok(dv::view(kind, Value::Native(n.clone())))
+            }
             Native::Mapping(r) => {
                 let r = r.clone();
                 self.row_method(&r, true, name, args)

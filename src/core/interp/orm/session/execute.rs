@@ -181,8 +181,14 @@ impl Interp<'_> {
             BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
         };
         let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
+        // (SQLAlchemy's `_sql_message` leaves the parameters out when they are empty.)
+        let shown = if self.truthy(&params)? {
+            format!("\n[parameters: {shown}]")
+        } else {
+            String::new()
+        };
         let msg = format!(
-            "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {shown}]\n(Background on this error at: https://sqlalche.me/e/20/{code})",
+            "(sqlite3.{cls}) {}\n[SQL: {sql}]{shown}\n(Background on this error at: https://sqlalche.me/e/20/{code})",
             e.message
         );
         let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&msg)]);

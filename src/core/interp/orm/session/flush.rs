@@ -346,7 +346,18 @@ impl Interp<'_> {
         if self.orm.flushing || self.orm.autoflush_off {
             return Ok(());
         }
-        self.flush_pending()
+        self.flush_pending().inspect_err(|e| {
+            // A statement's error gets SQLAlchemy's `add_detail` (the first line of its str).
+            if let Value::Instance(i) = &e.value
+                && i.dict.borrow().contains_key("statement")
+            {
+                let mut d = i.dict.borrow_mut();
+                if let Some(Value::Str(m)) = d.get("_message").cloned() {
+                    let m = format!("(raised as a result of Query-invoked autoflush; consider using a session.no_autoflush block if this flush is occurring prematurely)\n{m}");
+                    d.insert(Rc::from("_message"), Value::str(&m));
+                }
+            }
+        })
     }
 
     /// Flushes when there is anything pending (`begin_nested()` does, whatever the
