@@ -707,3 +707,8 @@ fn dict_views_and_model_dict_order() {
 fn database_error_messages_and_autoflush_detail() {
     check("db_error_messages");
 }
+
+#[test]
+fn ellipsis_datetime_bounds_str_json_and_select_misuse() {
+    check("python_odds_select_misuse");
+}

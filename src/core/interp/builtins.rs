@@ -188,6 +188,7 @@ impl Interp<'_> {
             | "date.fromisoformat"
             | "datetime.strptime"
             | "datetime.combine"
+            | "dict.fromkeys"
             | "json.dumps"
             | "json.loads"
             | "time.perf_counter"
@@ -288,7 +289,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "math.ceil"
         | "datetime.fromisoformat"
         | "date.fromisoformat" => (1, 1),
-        "sorted" | "enumerate" | "json.dumps" => (1, 2),
+        "sorted" | "enumerate" | "json.dumps" | "dict.fromkeys" => (1, 2),
         "property" => (1, 4),
         "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" | "enum.auto" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" | "datetime.combine" => (2, 2),

@@ -192,7 +192,7 @@ impl Interp<'_> {
             ExprKind::Float(f) => Ok(Value::Float(*f)),
             ExprKind::Str(s) => Ok(Value::str(s)),
             ExprKind::Bytes(b) => Ok(super::methods::string::bytes_value(b)),
-            ExprKind::Ellipsis => Ok(Value::None),
+            ExprKind::Ellipsis => Ok(Value::Builtin(Rc::from("Ellipsis"))),
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
                 for v in values {

@@ -47,6 +47,7 @@ const STR_METHODS: &[&str] = &[
     "rpartition",
     "swapcase",
     "casefold",
+    "expandtabs",
     "encode",
     "removeprefix",
     "removesuffix",

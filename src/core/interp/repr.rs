@@ -38,6 +38,7 @@ impl Interp<'_> {
             Value::Time(_) => "time".into(),
             Value::Func(_) => "function".into(),
             Value::Builtin(n) if &**n == "timezone.utc" => "timezone".into(),
+            Value::Builtin(n) if &**n == "Ellipsis" => "ellipsis".into(),
             Value::Builtin(n) if n.starts_with("unbound:") => {
                 let (ty, m) = n["unbound:".len()..].split_once('.').unwrap_or(("", ""));
                 format!("<method '{m}' of '{ty}' objects>")
@@ -134,6 +135,7 @@ impl Interp<'_> {
             Value::Time(t) => t.repr(),
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
+            Value::Builtin(n) if &**n == "Ellipsis" => "Ellipsis".into(),
             Value::Builtin(n)
                 if matches!(
                     &**n,

@@ -166,6 +166,20 @@ impl Interp<'_> {
                 format!("datetime.{name}")
             }
             ("date", "today" | "fromisoformat") => format!("date.{name}"),
+            ("datetime" | "date", "min" | "max") => {
+                use crate::core::py::datetime::{Date, DateTime};
+                let big = name == "max";
+                let (y, mo, d) = if big { (9999, 12, 31) } else { (1, 1, 1) };
+                let day = self.py(Date::new(y, mo, d))?;
+                return Ok(Some(if owner == "date" {
+                    Value::Date(day)
+                } else if big {
+                    Value::datetime(self.py(DateTime::new(y, mo, d, 23, 59, 59, 999_999))?)
+                } else {
+                    Value::datetime(DateTime::from_date(day))
+                }));
+            }
+            ("dict", "fromkeys") => "dict.fromkeys".to_string(),
             ("json", "dumps" | "loads") => format!("json.{name}"),
             ("json", "JSONDecodeError") => {
                 return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));

@@ -202,6 +202,15 @@ impl Interp<'_> {
                 Some(Value::Str(s)) => Ok(Value::Date(self.py(Date::fromisoformat(s))?)),
                 _ => self.raise("TypeError", "fromisoformat: argument must be str"),
             },
+            "dict.fromkeys" => {
+                let keys = self.iterate(&args[0])?;
+                let v = args.get(1).cloned().unwrap_or(Value::None);
+                let d = Value::dict_of(vec![]);
+                for k in keys {
+                    self.setitem(&d, k, v.clone())?;
+                }
+                Ok(d)
+            }
             "datetime.combine" => {
                 let day = match args.first() {
                     Some(Value::Date(d)) => *d,
@@ -253,6 +262,9 @@ impl Interp<'_> {
                             opts.indent = Some(crate::core::py::json::Indent::Spaces(
                                 i.to_i64().unwrap_or(0),
                             ))
+                        }
+                        ("indent", Value::Str(i)) => {
+                            opts.indent = Some(crate::core::py::json::Indent::Str(i.to_string()))
                         }
                         ("indent", Value::None) => {}
                         ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,

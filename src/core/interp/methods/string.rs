@@ -26,7 +26,17 @@ impl Interp<'_> {
             "title" => st(crate::core::py::str_case::title(&s)),
             "capitalize" => st(crate::core::py::str_case::capitalize(&s)),
             "swapcase" => st(crate::core::py::str_case::swapcase(&s)),
-            "casefold" => st(crate::core::py::str_case::lower(&s)),
+            "casefold" => st(crate::core::py::str_case::casefold(&s)),
+            "expandtabs" => {
+                let n = match args
+                    .first()
+                    .or(kw.iter().find(|(k, _)| &**k == "tabsize").map(|(_, v)| v))
+                {
+                    Some(v) => self.as_index(v)?,
+                    None => 8,
+                };
+                st(self.py(ps::expandtabs(&s, n))?)
+            }
             "strip" => {
                 let c = a0(self)?;
                 st(ps::strip(&s, c.as_deref()))

@@ -157,6 +157,30 @@ impl Interp<'_> {
         let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(q))));
         // Methods that only read the query come first: the generative ones below
         // work on a copy.
+        // A 2.0 `Select` runs only through a session (`session.execute(stmt)`): it has
+        // none of the legacy Query's fetching methods.
+        if !qo.legacy
+            && qo.dml.is_none()
+            && matches!(
+                name,
+                "all"
+                    | "first"
+                    | "one"
+                    | "one_or_none"
+                    | "count"
+                    | "get"
+                    | "scalar"
+                    | "paginate"
+                    | "with_entities"
+                    | "value"
+                    | "get_or_404"
+                    | "first_or_404"
+                    | "one_or_404"
+            )
+        {
+            let m = format!("'Select' object has no attribute '{name}'");
+            return self.raise("AttributeError", m);
+        }
         match name {
             "all" => return Ok(Value::list(self.query_all(qo)?)),
             "first" | "one" | "one_or_none" => return self.one_value(qo, name),
@@ -202,6 +226,14 @@ impl Interp<'_> {
                 wrap(q)
             }
             "filter_by" => {
+                if !args.is_empty() {
+                    let t = if qo.legacy { "Query" } else { "Select" };
+                    let m = format!(
+                        "{t}.filter_by() takes 1 positional argument but {} were given",
+                        args.len() + 1
+                    );
+                    return self.raise("TypeError", m);
+                }
                 let pairs = self.filter_by_pairs(qo, &kw)?;
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
                 let table = self.orm.reg.table_of(&class).cloned();
