@@ -712,3 +712,8 @@ fn database_error_messages_and_autoflush_detail() {
 fn ellipsis_datetime_bounds_str_json_and_select_misuse() {
     check("python_odds_select_misuse");
 }
+
+#[test]
+fn result_scalars_by_column_and_closed_results() {
+    check("result_scalars_closed");
+}

@@ -61,6 +61,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("MultipleResultsFound", "InvalidRequestError"),
     ("PendingRollbackError", "InvalidRequestError"),
     ("ResourceClosedError", "InvalidRequestError"),
+    ("NoSuchColumnError", "InvalidRequestError"),
     ("ObjectDeletedError", "InvalidRequestError"),
     ("UnmappedError", "InvalidRequestError"),
     ("UnmappedInstanceError", "UnmappedError"),

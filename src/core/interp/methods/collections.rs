@@ -229,9 +229,16 @@ impl Interp<'_> {
                         Value::Dict(_) | Value::Native(_) => self.mapping_items(a)?,
                         _ => {
                             let mut v = vec![];
-                            for p in self.iterate(a)? {
+                            for (i, p) in self.iterate(a)?.into_iter().enumerate() {
                                 let kv = self.iterate(&p)?;
-                                v.push((kv[0].clone(), kv[1].clone()));
+                                let [k, x] = kv.as_slice() else {
+                                    let m = format!(
+                                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                                        kv.len()
+                                    );
+                                    return self.raise("ValueError", m);
+                                };
+                                v.push((k.clone(), x.clone()));
                             }
                             v
                         }

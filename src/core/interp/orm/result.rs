@@ -53,6 +53,8 @@ pub struct ResultObj {
     pub lastrowid: Option<i64>,
     /// The rows of an ORM-enabled `select()` (a `ChunkedIteratorResult`).
     pub orm: bool,
+    /// Closed by `first()`/`scalar()`: fetching more raises `ResourceClosedError`.
+    pub closed: bool,
 }
 
 impl ResultObj {
@@ -69,6 +71,7 @@ impl ResultObj {
             bulk: false,
             lastrowid: None,
             orm: false,
+            closed: false,
         }
     }
     /// Python type name.
@@ -132,11 +135,46 @@ impl Interp<'_> {
         let Native::Result(cell) = &*n else {
             return Ok(Value::None);
         };
-        let _ = args;
+        if cell.borrow().closed
+            && matches!(
+                name,
+                "all"
+                    | "fetchall"
+                    | "first"
+                    | "fetchone"
+                    | "fetchmany"
+                    | "scalar"
+                    | "one"
+                    | "one_or_none"
+                    | "scalar_one"
+                    | "scalar_one_or_none"
+            )
+        {
+            return self.raise("ResourceClosedError", "This result object is closed.");
+        }
         match name {
             "all" | "fetchall" => Ok(Value::list(self.result_items(&n)?)),
             "scalars" | "mappings" => {
                 let mut r = cell.borrow().clone();
+                // `scalars(i)` / `scalars('key')`: that column instead of the first.
+                if let Some(a) = args.first().filter(|_| name == "scalars") {
+                    let j = match a {
+                        Value::Str(k) => r.keys.iter().position(|x| **x == **k),
+                        v => Some(self.as_index(v)? as usize),
+                    };
+                    let Some(j) = j.filter(|j| *j < r.keys.len()) else {
+                        let k = self.repr(a)?;
+                        return self.raise(
+                            "NoSuchColumnError",
+                            format!("Could not locate column in row for column {k}"),
+                        );
+                    };
+                    r.keys = Rc::new(vec![r.keys[j].clone()]);
+                    for row in &mut r.rows {
+                        let v = row.get(j).cloned().unwrap_or(Value::None);
+                        *row = vec![v];
+                    }
+                }
                 r.kind = if name == "scalars" {
                     ResultKind::Scalars
                 } else {
@@ -175,6 +213,7 @@ impl Interp<'_> {
                 let row = r.rows.get(r.pos).cloned();
                 if name == "first" {
                     r.pos = r.rows.len();
+                    r.closed = true;
                 } else if row.is_some() {
                     r.pos += 1;
                 }
@@ -207,6 +246,7 @@ impl Interp<'_> {
                 let mut r = cell.borrow_mut();
                 let row = r.rows.get(r.pos).cloned();
                 r.pos = r.rows.len();
+                r.closed = true;
                 Ok(row
                     .and_then(|r| r.into_iter().next())
                     .unwrap_or(Value::None))

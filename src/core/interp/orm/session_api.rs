@@ -21,9 +21,23 @@ impl Interp<'_> {
         {
             args.push(p.clone());
         }
+        if args.is_empty() {
+            let param = match name {
+                "add" | "delete" => Some("instance"),
+                "add_all" => Some("instances"),
+                _ => None,
+            };
+            if let Some(p) = param {
+                let m = format!(
+                    "scoped_session.{name}() missing 1 required positional argument: '{p}'"
+                );
+                return self.raise("TypeError", m);
+            }
+        }
         match name {
             "add" => {
-                self.nargs("add", &args, 1, 1)?;
+                // (`add(instance, _warn=True)`: a second object is taken as `_warn`.)
+                self.nargs("add", &args, 1, 2)?;
                 self.session_add(&args[0])?;
                 Ok(Value::None)
             }
