@@ -22,6 +22,16 @@ fn build_dist() -> Result {
     setup::run(
         Command::new("trunk")
             .args(["build", "--release", "--offline"])
+            // The release wasm without the file:line:col of its ~1,300 panic sites (~14 KB
+            // of the first visit's gzip download; a panic aborts the worker either way and
+            // the page reports it without a location): `-Zlocation-detail=none` is unstable,
+            // so this one build lets the stable toolchain take it (RUSTC_BOOTSTRAP). These
+            // flags replace .cargo/config.toml's for the wasm target: its cfg is repeated.
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                "--cfg erase_components -Zlocation-detail=none",
+            )
             .current_dir(root()),
         "trunk build",
     )?;
