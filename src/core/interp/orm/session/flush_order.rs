@@ -116,7 +116,9 @@ pub struct FlushOrder {
 impl FlushOrder {
     /// The rank of `inst` (`usize::MAX` for a class not in the flush).
     pub fn rank(&self, inst: &Rc<Instance>) -> usize {
-        if let Some(&r) = self.by_state.get(&(Rc::as_ptr(inst) as usize)) {
+        if !self.by_state.is_empty()
+            && let Some(&r) = self.by_state.get(&(Rc::as_ptr(inst) as usize))
+        {
             return r;
         }
         inst.class
@@ -341,11 +343,20 @@ impl Interp<'_> {
         // Ranks: (subset, per-object before per-mapper actions, mapper name).
         let mut keys: Vec<(usize, bool, Rc<str>)> = Vec::new();
         let mut state_key: Vec<usize> = Vec::with_capacity(saves.len());
+        // (A mapper-level action's key, once per class: most flushes have no per-object
+        // actions, and a large one saves many objects of a few classes.)
+        let mut class_key: Vec<Option<usize>> = vec![None; classes.len()];
         for (si, &ci) in class_of.iter().enumerate() {
             let Some(name) = classes.get(ci) else {
                 state_key.push(usize::MAX);
                 continue;
             };
+            if state_node[si].is_none()
+                && let Some(k) = class_key[ci]
+            {
+                state_key.push(k);
+                continue;
+            }
             let key = match state_node[si] {
                 Some(n) => (layer.get(n).copied().unwrap_or(0), false, name.clone()),
                 None => {
@@ -353,10 +364,14 @@ impl Interp<'_> {
                     (layer.get(n).copied().unwrap_or(0), true, name.clone())
                 }
             };
-            state_key.push(keys.iter().position(|k| *k == key).unwrap_or(keys.len()));
-            if !keys.contains(&key) {
+            let k = keys.iter().position(|k| *k == key).unwrap_or(keys.len());
+            if k == keys.len() {
                 keys.push(key);
             }
+            if state_node[si].is_none() {
+                class_key[ci] = Some(k);
+            }
+            state_key.push(k);
         }
         let mut sorted: Vec<usize> = (0..keys.len()).collect();
         crate::core::sort::sort_by(&mut sorted, |&a, &b| keys[a].cmp(&keys[b]));
@@ -365,18 +380,23 @@ impl Interp<'_> {
             rank_of_key[k] = r;
         }
         let mut order = FlushOrder::default();
+        let mut class_rank: Vec<Option<usize>> = vec![None; classes.len()];
         for (si, s) in saves.iter().enumerate() {
             let Some(&r) = state_key.get(si).and_then(|&k| rank_of_key.get(k)) else {
                 continue;
             };
-            order.by_state.insert(Rc::as_ptr(s) as usize, r);
-            match order
-                .by_class
-                .iter_mut()
-                .find(|e| *e.0 == *classes[class_of[si]])
-            {
-                Some(e) => e.1 = e.1.max(r),
-                None => order.by_class.push((classes[class_of[si]].clone(), r)),
+            // (Objects of a mapper-level action all have their class's rank: `rank()`
+            // finds it by class.)
+            if state_node[si].is_some() {
+                order.by_state.insert(Rc::as_ptr(s) as usize, r);
+            }
+            if let Some(c) = class_rank.get_mut(class_of[si]) {
+                *c = Some(c.map_or(r, |c| c.max(r)));
+            }
+        }
+        for (ci, r) in class_rank.into_iter().enumerate() {
+            if let Some(r) = r {
+                order.by_class.push((classes[ci].clone(), r));
             }
         }
         order
