@@ -128,11 +128,12 @@ pub fn make_class(name: &str, bases: Vec<Rc<Class>>, is_exception: bool) -> Rc<C
 
 /// sqlalchemy.exc / sqlalchemy.orm.exc class names.
 pub fn is_sqla_exc(n: &str) -> bool {
-    let at = |x: &str| HIERARCHY.iter().position(|(m, _)| *m == x);
-    match (at(n), at("SQLAlchemyError"), at("HTTPException")) {
-        (Some(i), Some(a), Some(b)) => i >= a && i < b,
-        _ => false,
-    }
+    HIERARCHY
+        .iter()
+        .map(|(m, _)| *m)
+        .skip_while(|m| *m != "SQLAlchemyError")
+        .take_while(|m| *m != "HTTPException")
+        .any(|m| m == n)
 }
 
 /// The module an exception class prints with (`<class 'sqlalchemy.exc.IntegrityError'>`).

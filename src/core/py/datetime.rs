@@ -186,12 +186,7 @@ impl Date {
 
     /// `date.fromisoformat(s)` (3.11: `YYYY-MM-DD`, `YYYYMMDD`, ISO week dates).
     pub fn fromisoformat(s: &str) -> PyResult<Date> {
-        let invalid = || {
-            PyErr::value(format!(
-                "Invalid isoformat string: {}",
-                super::strings::str_repr(s)
-            ))
-        };
+        let invalid = || invalid_isoformat(s);
         let b = s.as_bytes();
         if !s.is_ascii() || !matches!(b.len(), 7 | 8 | 10) {
             return Err(invalid());
@@ -290,6 +285,19 @@ impl DateTime {
         })
     }
 
+    /// `datetime.combine(date, time)`.
+    pub fn combine(d: Date, t: &super::time_of_day::Time) -> PyResult<DateTime> {
+        DateTime::new(
+            i64::from(d.year()),
+            i64::from(d.month()),
+            i64::from(d.day()),
+            i64::from(t.hour()),
+            i64::from(t.minute()),
+            i64::from(t.second()),
+            i64::from(t.microsecond()),
+        )
+    }
+
     /// `datetime.combine(d, time())`: midnight of `d` (what SQLAlchemy's SQLite `DateTime`
     /// type stores for a plain `date`).
     pub fn from_date(d: Date) -> DateTime {
@@ -365,12 +373,7 @@ impl DateTime {
     /// `datetime.fromisoformat(s)` (3.11 rules; naive only: strings with a UTC offset
     /// raise `ValueError`).
     pub fn fromisoformat(s: &str) -> PyResult<DateTime> {
-        let invalid = || {
-            PyErr::value(format!(
-                "Invalid isoformat string: {}",
-                super::strings::str_repr(s)
-            ))
-        };
+        let invalid = || invalid_isoformat(s);
         if !s.is_ascii() {
             // A non-ASCII separator is allowed by CPython; keep the common case simple.
             return Err(invalid());
@@ -514,6 +517,14 @@ impl DateTime {
     pub fn from_sqlite(s: &str) -> PyResult<DateTime> {
         DateTime::fromisoformat(s)
     }
+}
+
+/// CPython's `ValueError` for a string `fromisoformat` does not take.
+pub(crate) fn invalid_isoformat(s: &str) -> PyErr {
+    PyErr::value(format!(
+        "Invalid isoformat string: {}",
+        super::strings::str_repr(s)
+    ))
 }
 
 #[cfg(test)]

@@ -105,12 +105,7 @@ impl Time {
     /// `time.fromisoformat(s)` (what SQLAlchemy reads a SQLite `TIME` value with):
     /// `HH[:MM[:SS[.fff[fff]]]]`.
     pub fn fromisoformat(s: &str) -> PyResult<Time> {
-        let invalid = || {
-            PyErr::value(format!(
-                "Invalid isoformat string: {}",
-                super::strings::str_repr(s)
-            ))
-        };
+        let invalid = || super::datetime::invalid_isoformat(s);
         let b = s.as_bytes();
         let two = |i: usize| -> Option<i64> {
             let d = b.get(i..i + 2)?;

@@ -223,15 +223,9 @@ impl Interp<'_> {
                     None => return self.raise("TypeError", "combine() missing argument 'date'"),
                 };
                 match args.get(1) {
-                    Some(Value::Time(t)) => Ok(Value::datetime(self.py(DateTime::new(
-                        day.year() as i64,
-                        day.month() as i64,
-                        day.day() as i64,
-                        t.hour() as i64,
-                        t.minute() as i64,
-                        t.second() as i64,
-                        t.microsecond() as i64,
-                    ))?)),
+                    Some(Value::Time(t)) => {
+                        Ok(Value::datetime(self.py(DateTime::combine(day, t))?))
+                    }
                     v => {
                         let t = v.map_or("NoneType".into(), |v| self.type_name(v));
                         let m = format!("combine() argument 2 must be datetime.time, not {t}");
