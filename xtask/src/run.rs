@@ -18,6 +18,16 @@ fn build_dist() -> Result {
             .current_dir(root()),
         "page assets",
     )?;
+    // `trunk build --offline` builds offline (no tool downloads behind the project's
+    // back), so the crates only the wasm build uses (Leptos...) must be here first: a
+    // fresh machine's native builds never fetched them.
+    say("fetching the crates Cargo.lock names (cargo fetch)");
+    setup::run(
+        Command::new("cargo")
+            .args(["fetch", "--locked"])
+            .current_dir(root()),
+        "cargo fetch",
+    )?;
     say("building the release app into dist/ (trunk build --release)");
     setup::run(
         Command::new("trunk")
