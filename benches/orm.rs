@@ -3,7 +3,7 @@
 //! `time.perf_counter()`) against the raw path in the same engine (rusqlite through
 //! [`ormlab::db::Database`]: one prepared statement, no ORM). Interleaved, medians, ratios.
 //!
-//!   cargo bench --bench orm [-- --runs N]
+//!   cargo bench --bench orm [-- --runs N] [--only O1|O2|O3]
 //!
 //! Prints one line per workload and writes nothing else; `cargo xtask bench` runs it
 //! beside the browser figures of `bench/orm.mjs`.
@@ -152,12 +152,21 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(3usize)
         .max(1);
+    // `--only O2` runs one workload (for profiling).
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let rows = users();
     let ids: Vec<Vec<Value>> = (0..10_000i64)
         .map(|k| vec![Value::Integer(1 + (k * 7919) % 100_000)])
         .collect();
     let mut figures = Vec::new();
     for (w, budget) in BUDGET {
+        if only.as_deref().is_some_and(|o| o != w) {
+            continue;
+        }
         let (mut orm_ms, mut raw_ms) = (Vec::new(), Vec::new());
         let mut fps = (String::new(), String::new());
         for _ in 0..runs {

@@ -103,7 +103,7 @@ impl Interp<'_> {
             .chain(p.args.iter())
             .map(|x| x.name.name.as_str())
             .collect();
-        let mut vars: super::value::FxMap<Rc<str>, Value> = Default::default();
+        let mut vars = super::var_map::VarMap::default();
         let n = positional.len();
         let given = args.len();
         let mut extra = vec![];
@@ -157,7 +157,7 @@ impl Interp<'_> {
         let first_default = n - func.defaults.len();
         let mut missing = vec![];
         for (i, pn) in positional.iter().enumerate() {
-            if !vars.contains_key(*pn) {
+            if !vars.contains_key(pn) {
                 if i >= first_default {
                     vars.insert(Rc::from(*pn), func.defaults[i - first_default].clone());
                 } else {
@@ -213,6 +213,22 @@ impl Interp<'_> {
         // (A model object's columns live in its state's slots, not in its dict: the
         // dict starts empty, without a table, as a loaded object's does.)
         let model = c.model_info();
+        // A model class known to have no Python `__init__` (and to be no exception): the
+        // object is made and its keywords set without looking anything up along its MRO.
+        let epoch = super::value::class_epoch() + 1;
+        if let Some(m) = &model
+            && c.plain_init.get() == epoch
+        {
+            let inst = Rc::new(Instance {
+                class: c.clone(),
+                dict: Default::default(),
+                orm: RefCell::new(Some(super::orm::model::InstState::transient(m))),
+            });
+            self.cycle_roots
+                .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
+            self.model_default_init(&inst, args, kw)?;
+            return Ok(Value::Instance(inst));
+        }
         // (A model class, the common case, is no enum: no walk of its MRO for that.)
         if model.is_none() && self.is_enum_class(&c) {
             let v = args.into_iter().next().unwrap_or(Value::None);
@@ -247,6 +263,7 @@ impl Interp<'_> {
             }
             _ => {
                 if model.is_some() {
+                    c.plain_init.set(epoch);
                     self.model_default_init(&inst, args, kw)?;
                 } else if !args.is_empty() || !kw.is_empty() {
                     return self.raise("TypeError", format!("{}() takes no arguments", c.name));
@@ -382,8 +399,8 @@ impl Interp<'_> {
             .orm
             .borrow()
             .as_ref()
-            .map(|s| s.order.clone())
-            .unwrap_or_default();
+            .and_then(|s| s.order.clone())
+            .unwrap_or_else(|| Rc::from([]));
         let col = |k: &str| {
             let m = model.as_ref()?;
             let i = m.columns.iter().position(|(c, _)| &**c == k)?;
@@ -391,7 +408,7 @@ impl Interp<'_> {
         };
         let d = inst.dict.borrow();
         let mut pairs: Vec<(Value, Value)> = vec![];
-        for k in &order {
+        for k in order.iter() {
             if let Some(v) = d.get(k).cloned().or_else(|| col(k)) {
                 pairs.push((Value::Str(k.clone()), v));
             }
@@ -470,9 +487,12 @@ impl Interp<'_> {
             Value::Instance(inst) => {
                 if let Some(st) = inst.orm.borrow_mut().as_mut()
                     && st.status == super::orm::model::Status::Transient
-                    && !st.order.iter().any(|k| &**k == name)
+                    && !st.order.iter().flat_map(|o| o.iter()).any(|k| &**k == name)
                 {
-                    st.order.push(Rc::from(name));
+                    let mut order: Vec<Rc<str>> =
+                        st.order.iter().flat_map(|o| o.iter().cloned()).collect();
+                    order.push(Rc::from(name));
+                    st.order = Some(order.into());
                 }
                 let cls_attr = inst.class.lookup(name);
                 match cls_attr {

@@ -43,7 +43,8 @@ impl Interp<'_> {
                 self.lookup_name(n, scope)
             }
             ExprKind::Int(IntValue::Small(i)) => Ok(Value::int(*i)),
-            ExprKind::Str(s) => Ok(Value::str(s)),
+            // (A literal's text is shared: evaluating it again allocates nothing.)
+            ExprKind::Str(s) => Ok(Value::Str(self.intern(s))),
             ExprKind::Call {
                 func,
                 args,
@@ -190,7 +191,7 @@ impl Interp<'_> {
                 }
             }
             ExprKind::Float(f) => Ok(Value::Float(*f)),
-            ExprKind::Str(s) => Ok(Value::str(s)),
+            ExprKind::Str(s) => Ok(Value::Str(self.intern(s))),
             ExprKind::Bytes(b) => Ok(super::methods::string::bytes_value(b)),
             ExprKind::Ellipsis => Ok(Value::Builtin(Rc::from("Ellipsis"))),
             ExprKind::BoolOp { op, values } => {

@@ -93,6 +93,8 @@ pub fn make_class(name: &str, bases: Vec<Rc<Class>>, is_exception: bool) -> Rc<C
         dict: RefCell::new(vec![]),
         model: RefCell::new(None),
         is_exception,
+        plain_init: std::cell::Cell::new(0),
+        no_query_attr: std::cell::Cell::new(0),
     });
     let mut mro = vec![c.clone()];
     // C3 linearization.

@@ -34,6 +34,7 @@ pub mod repr;
 pub mod set_order;
 pub mod teardown;
 pub mod value;
+pub mod var_map;
 
 use std::collections::HashMap;
 use std::rc::Rc;

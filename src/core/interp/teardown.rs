@@ -184,7 +184,7 @@ mod tests {
         let weak: Vec<(String, Box<dyn Fn() -> bool>)> = names
             .iter()
             .map(|n| {
-                let v = vars.get(*n).cloned().expect("name bound by the script");
+                let v = vars.get(n).cloned().expect("name bound by the script");
                 let alive: Box<dyn Fn() -> bool> = match v {
                     Value::Instance(i) => {
                         let w = Rc::downgrade(&i);

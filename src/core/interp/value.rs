@@ -223,7 +223,7 @@ pub struct Scope(pub Rc<ScopeData>);
 /// The data of a [`Scope`].
 pub struct ScopeData {
     /// Local variables.
-    pub vars: RefCell<FxMap<Rc<str>, Value>>,
+    pub vars: RefCell<super::var_map::VarMap>,
     /// Names declared `global`.
     pub globals: RefCell<Vec<Rc<str>>>,
     /// Names declared `nonlocal`: assignments rebind them in the enclosing function.
@@ -240,7 +240,7 @@ impl Scope {
     /// A new scope.
     pub fn new(parent: Option<Scope>) -> Self {
         Scope(Rc::new(ScopeData {
-            vars: RefCell::new(FxMap::default()),
+            vars: RefCell::new(Default::default()),
             globals: RefCell::new(Vec::new()),
             nonlocals: RefCell::new(Vec::new()),
             parent,
@@ -251,7 +251,7 @@ impl Scope {
     /// A class-body scope.
     pub fn class_body(parent: Option<Scope>) -> Self {
         Scope(Rc::new(ScopeData {
-            vars: RefCell::new(FxMap::default()),
+            vars: RefCell::new(Default::default()),
             globals: RefCell::new(Vec::new()),
             nonlocals: RefCell::new(Vec::new()),
             parent,
@@ -275,6 +275,25 @@ pub struct Class {
     pub model: RefCell<Option<Rc<super::orm::model::ModelInfo>>>,
     /// Builtin exception marker (name used for matching builtins).
     pub is_exception: bool,
+    /// [`class_epoch`] + 1 when this class was last found to construct objects without
+    /// a Python `__init__` (a plain model class: the common case, not looked up per
+    /// object); 0 when unknown.
+    pub plain_init: std::cell::Cell<u64>,
+    /// [`class_epoch`] + 1 when no class along the MRO was last found to define `query`
+    /// (so `Model.query` is Flask-SQLAlchemy's); 0 when unknown.
+    pub no_query_attr: std::cell::Cell<u64>,
+}
+
+thread_local! {
+    /// Bumped whenever a class attribute is set after the class was made: what was
+    /// found by looking attributes up along an MRO may have changed.
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The current class epoch (see `CLASS_EPOCH`): caches of class lookups are valid while it
+/// stays the same.
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(std::cell::Cell::get)
 }
 
 impl Class {
@@ -301,6 +320,7 @@ impl Class {
     }
     /// Set an own attribute.
     pub fn set(&self, name: &str, v: Value) {
+        CLASS_EPOCH.with(|e| e.set(e.get() + 1));
         let mut d = self.dict.borrow_mut();
         if let Some(e) = d.iter_mut().find(|(k, _)| &**k == name) {
             e.1 = v;

@@ -63,6 +63,9 @@ pub struct Plans {
     scratch_cols: Vec<usize>,
 }
 
+/// An object of an INSERT group, and where its parameter values lie in the group's buffer.
+type Member = (Rc<Instance>, std::ops::Range<usize>);
+
 /// One pending object's INSERT parameters.
 struct Prepared {
     inst: Rc<Instance>,
@@ -430,8 +433,10 @@ impl Interp<'_> {
         levels: &HashMap<usize, usize>,
         mut before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
     ) -> R<()> {
-        let mut group: Vec<Prepared> = Vec::new();
-        // The group's parameter values, one object's after the other.
+        // The group: its first object's parameters (what the others share with it), and
+        // each object with where its values lie in `buf`, one object's after the other.
+        let mut head: Option<Prepared> = None;
+        let mut members: Vec<Member> = Vec::new();
         let mut buf: Vec<SqlValue> = Vec::new();
         for inst in new {
             let level = if levels.is_empty() {
@@ -450,41 +455,40 @@ impl Interp<'_> {
                     .as_ref()
                     .is_some_and(|t| Rc::ptr_eq(t, &g.m.table) || *t == g.m.table)
             };
-            if group
-                .first()
-                .is_some_and(|g| g.level != level || !same_table(g))
-            {
-                self.insert_group(std::mem::take(&mut group), &buf)?;
+            if let Some(g) = head.take_if(|g| g.level != level || !same_table(g)) {
+                self.insert_group(g, std::mem::take(&mut members), &buf)?;
                 buf.clear();
             }
             before(self, inst)?;
             let Some(mut p) = self.prepare_insert(plans, inst, level, &mut buf)? else {
                 continue;
             };
-            if group.first().is_some_and(|g| !g.same_group(&p)) {
+            if let Some(g) = head.take_if(|g| !g.same_group(&p)) {
                 // (This object's values, last in the buffer, start the next group's.)
                 let next = buf.split_off(p.values.start);
-                self.insert_group(std::mem::take(&mut group), &buf)?;
+                self.insert_group(g, std::mem::take(&mut members), &buf)?;
                 buf = next;
                 p.values = 0..buf.len();
             }
-            group.push(p);
+            members.push((p.inst.clone(), p.values.clone()));
+            head.get_or_insert(p);
         }
-        if !group.is_empty() {
-            self.insert_group(group, &buf)?;
+        if let Some(g) = head {
+            self.insert_group(g, members, &buf)?;
         }
         Ok(())
     }
 
-    fn insert_group(&mut self, group: Vec<Prepared>, buf: &[SqlValue]) -> R<()> {
-        let first = &group[0];
+    /// INSERTs a group: objects whose parameters `first` describes (see [`Prepared::same_group`]).
+    fn insert_group(&mut self, first: Prepared, group: Vec<Member>, buf: &[SqlValue]) -> R<()> {
+        let first = &first;
         let plan = first.plan.clone();
         let cols = first.cols.clone();
         let inline = first.inline.clone();
         if first.has_all_pks && !first.server_missing {
             let sql = insert_sql(&plan, &cols, &inline, &[]);
             // (The group's values are one run of the buffer.)
-            let values = &buf[first.values.start..group[group.len() - 1].values.end];
+            let values = &buf[first.values.start..group[group.len() - 1].1.end];
             if group.len() == 1 {
                 self.run_sql(&sql, values, true)?;
             } else {
@@ -494,8 +498,8 @@ impl Interp<'_> {
             self.orm.identity.reserve(group.len());
             self.orm.identity_order.reserve(group.len());
             self.orm.inserted_in_tx.reserve(group.len());
-            for p in &group {
-                self.finish_insert(p, None, 0);
+            for (inst, _) in &group {
+                self.finish_insert(first, inst, None, 0);
             }
             return Ok(());
         }
@@ -507,8 +511,8 @@ impl Interp<'_> {
             Vec::new()
         };
         let sql = insert_sql(&plan, &cols, &inline, &returning);
-        for p in &group {
-            let res = self.run_sql(&sql, &buf[p.values.clone()], true)?;
+        for (inst, values) in &group {
+            let res = self.run_sql(&sql, &buf[values.clone()], true)?;
             let row = res.rows.into_iter().next();
             let returned = match row {
                 Some(row) => {
@@ -521,15 +525,20 @@ impl Interp<'_> {
                 }
                 None => None,
             };
-            self.finish_insert(p, returned, res.lastrowid);
+            self.finish_insert(first, inst, returned, res.lastrowid);
         }
         Ok(())
     }
 
     /// After a row is inserted: primary key and fetched server defaults onto the object,
     /// its committed snapshot, the identity map.
-    fn finish_insert(&mut self, p: &Prepared, returned: Option<Vec<(usize, Value)>>, rowid: i64) {
-        let inst = &p.inst;
+    fn finish_insert(
+        &mut self,
+        p: &Prepared,
+        inst: &Rc<Instance>,
+        returned: Option<Vec<(usize, Value)>>,
+        rowid: i64,
+    ) {
         let m = &p.m;
         let plan = &p.plan;
         let fetched = returned.is_some();

@@ -348,6 +348,8 @@ pub struct OrmState {
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
+    /// How the last model constructor call set its keywords (see `model::InitPlan`).
+    pub init_plan: Option<model::InitPlan>,
     /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.

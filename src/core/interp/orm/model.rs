@@ -97,7 +97,7 @@ impl InstState {
             expired: false,
             identity: None,
             to_delete: false,
-            order: Vec::new(),
+            order: None,
         }
     }
 
@@ -120,7 +120,7 @@ impl InstState {
             expired: false,
             identity: Some(identity),
             to_delete: false,
-            order: Vec::new(),
+            order: None,
         }
     }
 
@@ -300,8 +300,20 @@ pub struct InstState {
     /// Marked for deletion.
     pub to_delete: bool,
     /// The attributes set while transient, in the order first set (the constructor's
-    /// keywords...): how `__dict__` lists them, before the loaded columns.
-    pub order: Vec<Rc<str>>,
+    /// keywords...): how `__dict__` lists them, before the loaded columns. Shared by the
+    /// objects one constructor call site makes (a new list when one is set afterwards).
+    pub order: Option<Rc<[Rc<str>]>>,
+}
+
+/// How the last model constructor call set its keywords (see `init_by_plan`): its
+/// class, the keyword names (the interned names of the call site, compared by address)
+/// and the column slot of each.
+pub struct InitPlan {
+    class: Rc<Class>,
+    /// The class epoch it was made in (a class attribute set since may change it).
+    epoch: u64,
+    order: Rc<[Rc<str>]>,
+    cols: Vec<usize>,
 }
 
 impl Interp<'_> {
@@ -566,16 +578,20 @@ impl Interp<'_> {
                 ),
             );
         }
-        let obj = Value::Instance(inst.clone());
         // A new object without validators to run (the common case): a column attribute of
         // the class's own dict takes its value straight into its slot, as `model_set`
         // would, without cloning the attribute.
         let fresh = self.orm.validators.is_empty() && self.status(inst) == Status::Transient;
+        if fresh && self.init_by_plan(inst, &kw) {
+            return Ok(());
+        }
+        let obj = Value::Instance(inst.clone());
         if let Some(st) = inst.orm.borrow_mut().as_mut()
             && st.status == Status::Transient
-            && st.order.is_empty()
+            && st.order.is_none()
+            && !kw.is_empty()
         {
-            st.order = kw.iter().map(|(k, _)| k.clone()).collect();
+            st.order = Some(kw.iter().map(|(k, _)| k.clone()).collect());
         }
         for (k, v) in kw {
             if fresh && let Some(i) = own_column(&inst.class, &k) {
@@ -598,6 +614,50 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Sets a new object's keyword arguments when every one names a column attribute of
+    /// its class's own dict, by the plan of the call before when it was the same class
+    /// with the same keywords (a call site passes the same interned names each time);
+    /// false (nothing set) when some keyword is something else.
+    fn init_by_plan(&mut self, inst: &Rc<Instance>, kw: &super::super::call::Kw) -> bool {
+        let epoch = crate::core::interp::value::class_epoch();
+        let hit = self.orm.init_plan.as_ref().is_some_and(|p| {
+            p.epoch == epoch
+                && Rc::ptr_eq(&p.class, &inst.class)
+                && p.order.len() == kw.len()
+                && p.order.iter().zip(kw).all(|(a, (b, _))| Rc::ptr_eq(a, b))
+        });
+        if !hit {
+            let mut cols = Vec::with_capacity(kw.len());
+            for (k, _) in kw {
+                match own_column(&inst.class, k) {
+                    Some(i) => cols.push(i),
+                    None => return false,
+                }
+            }
+            self.orm.init_plan = Some(InitPlan {
+                class: inst.class.clone(),
+                epoch,
+                order: kw.iter().map(|(k, _)| k.clone()).collect(),
+                cols,
+            });
+        }
+        let Some(plan) = &self.orm.init_plan else {
+            return false;
+        };
+        let mut st = inst.orm.borrow_mut();
+        let Some(s) = st.as_mut() else { return false };
+        if !kw.is_empty() {
+            s.order = Some(plan.order.clone());
+        }
+        let slots = s.values_mut();
+        for (&i, (_, v)) in plan.cols.iter().zip(kw) {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(v.clone());
+            }
+        }
+        true
     }
 
     /// The status of a model instance.
@@ -740,8 +800,13 @@ impl Interp<'_> {
         let Value::Class(c) = obj else {
             return Ok(None);
         };
-        if c.lookup("query").is_some() {
-            return Ok(None);
+        // (Known from the last call while no class attribute was set since.)
+        let epoch = crate::core::interp::value::class_epoch() + 1;
+        if c.no_query_attr.get() != epoch {
+            if c.lookup("query").is_some() {
+                return Ok(None);
+            }
+            c.no_query_attr.set(epoch);
         }
         let Some(m) = c.model_info() else {
             return Ok(None);

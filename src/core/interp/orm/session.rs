@@ -213,6 +213,18 @@ impl Interp<'_> {
             );
         }
         self.session_add_one(inst)?;
+        // (Nothing to cascade to without relationships: models without any, as many
+        // scripts' are, skip the walk.)
+        if self.orm.dynamic_links.is_empty()
+            && self
+                .orm
+                .reg
+                .mappers
+                .iter()
+                .all(|m| m.relationships.is_empty())
+        {
+            return Ok(());
+        }
         // The save-update cascade, in the order of SQLAlchemy's `cascade_iterator`: depth
         // first, relationship by relationship, each relationship's objects marked as seen
         // before the first of them is followed.

@@ -63,12 +63,13 @@ impl Interp<'_> {
         // inserts and updates in the unit of work's order (`flush_order`)
         let new = self.orm.new.clone();
         let order = self.table_order();
-        let new_set: crate::core::interp::value::FxSet<usize> =
-            new.iter().map(|i| Rc::as_ptr(i) as usize).collect();
+        // (The objects being inserted, by address: made when some modified object must be
+        // told apart from them, not for a flush that only inserts.)
+        let mut new_set = None;
         let mut cands: Vec<Rc<Instance>> = Vec::new();
         // (Taken again only after a synchronisation, which marks the objects whose keys
         // it set: what `before_update` listeners modify waits for the next flush.)
-        self.take_modified(&mut cands, &new_set);
+        self.take_modified(&mut cands, &new, &mut new_set);
         let saves: Vec<Rc<Instance>> = new.iter().chain(&cands).cloned().collect();
         let flush_order = self.flush_order(&saves, &self.orm.deleted);
         let rank_of = |i: &Rc<Instance>| flush_order.rank(i);
@@ -99,7 +100,7 @@ impl Interp<'_> {
             if rels && inserted_since_sync && next_update.is_some_and(|r| r == rank) {
                 inserted_since_sync = false;
                 self.sync_relationships_before_flush()?;
-                self.take_modified(&mut cands, &new_set);
+                self.take_modified(&mut cands, &new_sorted, &mut new_set);
                 continue;
             }
             let (mut batch, rest): (Vec<_>, Vec<_>) =
@@ -143,7 +144,7 @@ impl Interp<'_> {
         // foreign keys that depend on just-inserted parents
         if rels && inserted_since_sync {
             self.sync_relationships_before_flush()?;
-            self.take_modified(&mut cands, &new_set);
+            self.take_modified(&mut cands, &new_sorted, &mut new_set);
         }
         sort_by_key_value(&mut cands);
         crate::core::sort::sort_by_cached_key(&mut cands, rank_of);
@@ -214,13 +215,16 @@ impl Interp<'_> {
     fn take_modified(
         &mut self,
         cands: &mut Vec<Rc<Instance>>,
-        new: &crate::core::interp::value::FxSet<usize>,
+        pending: &[Rc<Instance>],
+        new_set: &mut Option<crate::core::interp::value::FxSet<usize>>,
     ) {
         self.orm.modified_set.clear();
         let modified = std::mem::take(&mut self.orm.modified);
         if modified.is_empty() {
             return;
         }
+        let new =
+            new_set.get_or_insert_with(|| pending.iter().map(|i| Rc::as_ptr(i) as usize).collect());
         let mut have: crate::core::interp::value::FxSet<usize> =
             cands.iter().map(|c| Rc::as_ptr(c) as usize).collect();
         for i in modified {

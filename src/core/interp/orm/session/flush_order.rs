@@ -121,9 +121,15 @@ impl FlushOrder {
         {
             return r;
         }
-        inst.class
-            .model_info()
-            .and_then(|m| self.by_class.iter().find(|(c, _)| **c == *m.class))
+        // (The model's class name is the one `by_class` holds: found by address first.)
+        let model = inst.class.model.borrow();
+        model
+            .as_ref()
+            .and_then(|m| {
+                self.by_class
+                    .iter()
+                    .find(|(c, _)| Rc::ptr_eq(c, &m.class) || **c == *m.class)
+            })
             .map_or(usize::MAX, |e| e.1)
     }
 }
@@ -166,8 +172,18 @@ impl Interp<'_> {
                 }
             };
         for inst in saves {
-            let c = inst.class.model_info().map(|m| m.class.clone());
-            class_of.push(c.map_or(usize::MAX, |c| index(&mut classes, &c)));
+            // (Objects of one class in a row, the common case, are indexed without a search.)
+            let model = inst.class.model.borrow();
+            let ci = match (model.as_ref(), class_of.last()) {
+                (Some(m), Some(&last))
+                    if classes.get(last).is_some_and(|c| Rc::ptr_eq(c, &m.class)) =>
+                {
+                    last
+                }
+                (Some(m), _) => index(&mut classes, &m.class),
+                (None, _) => usize::MAX,
+            };
+            class_of.push(ci);
         }
         for inst in deleted {
             if let Some(m) = inst.class.model_info() {

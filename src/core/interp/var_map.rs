@@ -1,0 +1,140 @@
+//! [`VarMap`]: a scope's variables by name. Function and comprehension scopes hold a
+//! handful of names, found faster by a scan than by hashing; a scope that grows past
+//! [`SCAN_LIMIT`] names (a module's globals) gets a hash index as well.
+
+use std::rc::Rc;
+
+use super::value::{FxMap, Value};
+
+/// The most names a [`VarMap`] finds by scanning.
+const SCAN_LIMIT: usize = 12;
+
+/// Variables by name (no order: as a dict's keys, a scope's names are never listed in
+/// the order they were bound).
+#[derive(Default)]
+pub struct VarMap {
+    entries: Vec<(Rc<str>, Value)>,
+    /// Name → index into `entries`, once there are more than [`SCAN_LIMIT`].
+    index: Option<FxMap<Rc<str>, usize>>,
+}
+
+/// True when two names are the same text (lengths and first bytes compared first: the
+/// names a scan meets mostly differ there).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+impl VarMap {
+    /// The position of `name`.
+    fn find(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(ix) => ix.get(name).copied(),
+            None => self.entries.iter().position(|(k, _)| same(k, name)),
+        }
+    }
+
+    /// The value bound to `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.find(name).map(|i| &self.entries[i].1)
+    }
+
+    /// The value bound to `name`, to rebind in place.
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
+        self.find(name).map(|i| &mut self.entries[i].1)
+    }
+
+    /// True when `name` is bound.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    /// Binds `name`; returns the value it replaced.
+    pub fn insert(&mut self, name: Rc<str>, v: Value) -> Option<Value> {
+        if let Some(i) = self.find(&name) {
+            return Some(std::mem::replace(&mut self.entries[i].1, v));
+        }
+        if let Some(ix) = &mut self.index {
+            ix.insert(name.clone(), self.entries.len());
+        } else if self.entries.len() == SCAN_LIMIT {
+            let mut ix = FxMap::default();
+            ix.reserve(SCAN_LIMIT * 2);
+            for (i, (k, _)) in self.entries.iter().enumerate() {
+                ix.insert(k.clone(), i);
+            }
+            ix.insert(name.clone(), self.entries.len());
+            self.index = Some(ix);
+        }
+        self.entries.push((name, v));
+        None
+    }
+
+    /// Unbinds `name`; returns its value.
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.find(name)?;
+        let (_, v) = self.entries.swap_remove(i);
+        if let Some(ix) = &mut self.index {
+            ix.remove(name);
+            if let Some((moved, _)) = self.entries.get(i) {
+                ix.insert(moved.clone(), i);
+            }
+        }
+        Some(v)
+    }
+
+    /// The number of names bound.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no name is bound.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The bindings (in no particular order).
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The names bound.
+    pub fn keys(&self) -> impl Iterator<Item = &Rc<str>> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// The values, taken.
+    pub fn into_values(self) -> impl Iterator<Item = Value> {
+        self.entries.into_iter().map(|(_, v)| v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binds_finds_rebinds_and_unbinds_past_the_scan_limit() {
+        let mut m = VarMap::default();
+        let names: Vec<String> = (0..40).map(|i| format!("v{i}")).collect();
+        for (i, n) in names.iter().enumerate() {
+            assert!(
+                m.insert(Rc::from(n.as_str()), Value::int(i as i64))
+                    .is_none()
+            );
+        }
+        assert_eq!(m.len(), 40);
+        assert!(m.insert(Rc::from("v3"), Value::int(99)).is_some());
+        assert!(matches!(m.get("v3"), Some(Value::Int(_))));
+        for n in names.iter().step_by(3) {
+            assert!(m.remove(n).is_some());
+        }
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(m.contains_key(n), i % 3 != 0, "{n}");
+        }
+        assert!(m.get("missing").is_none());
+        let mut small = VarMap::default();
+        small.insert(Rc::from("a"), Value::None);
+        small.insert(Rc::from("ab"), Value::None);
+        assert!(small.remove("a").is_some());
+        assert!(small.contains_key("ab") && !small.contains_key("a"));
+    }
+}
