@@ -120,9 +120,11 @@ pub fn is_module_like(n: &str) -> bool {
 
 impl Interp<'_> {
     /// A builtin by name.
+    /// (`name` is a name as the script's syntax tree holds it: see [`Interp::intern`].)
     pub fn builtin_value(&mut self, name: &str) -> Option<Value> {
         if BUILTINS.contains(&name) {
-            return Some(Value::Builtin(Rc::from(name)));
+            // (`name` is the script's text: its shared copy, not a new string per call.)
+            return Some(Value::Builtin(self.intern(name)));
         }
         if let Some(c) = self.exc.get(name)
             && !name.contains('.')

@@ -15,13 +15,16 @@ impl Interp<'_> {
     pub fn lookup_name(&mut self, name: &str, scope: &Scope) -> R<Value> {
         // (Walked by reference: no `Rc` count changes per scope level.)
         let mut s = Some(scope);
+        let mut globals_seen = false;
         while let Some(sc) = s {
             if let Some(v) = sc.0.vars.borrow().get(name) {
                 return Ok(v.clone());
             }
+            globals_seen |= Rc::ptr_eq(&sc.0, &self.globals.0);
             s = sc.0.parent.as_ref();
         }
-        if let Some(v) = self.globals.0.vars.borrow().get(name) {
+        // (A builtin's name is not looked for in the globals twice.)
+        if !globals_seen && let Some(v) = self.globals.0.vars.borrow().get(name) {
             return Ok(v.clone());
         }
         if let Some(v) = self.builtin_value(name) {
