@@ -13,15 +13,16 @@ const SCAN_LIMIT: usize = 12;
 /// the order they were bound).
 #[derive(Default)]
 pub struct VarMap {
-    entries: Vec<(Rc<str>, Value)>,
+    /// Each name's [`tag`], the name, its value.
+    entries: Vec<(u32, Rc<str>, Value)>,
     /// Name → index into `entries`, once there are more than [`SCAN_LIMIT`].
     index: Option<FxMap<Rc<str>, usize>>,
 }
 
-/// True when two names are the same text (lengths and first bytes compared first: the
-/// names a scan meets mostly differ there).
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+/// A name's length and first byte: what a scan compares before the text (names mostly
+/// differ there; a one-letter name is told by its tag alone).
+fn tag(name: &str) -> u32 {
+    ((name.len() as u32) << 8) | u32::from(name.as_bytes().first().copied().unwrap_or(0))
 }
 
 impl VarMap {
@@ -29,18 +30,23 @@ impl VarMap {
     fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
             Some(ix) => ix.get(name).copied(),
-            None => self.entries.iter().position(|(k, _)| same(k, name)),
+            None => {
+                let t = tag(name);
+                self.entries
+                    .iter()
+                    .position(|(kt, k, _)| *kt == t && (name.len() <= 1 || **k == *name))
+            }
         }
     }
 
     /// The value bound to `name`.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.find(name).map(|i| &self.entries[i].1)
+        self.find(name).map(|i| &self.entries[i].2)
     }
 
     /// The value bound to `name`, to rebind in place.
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        self.find(name).map(|i| &mut self.entries[i].1)
+        self.find(name).map(|i| &mut self.entries[i].2)
     }
 
     /// True when `name` is bound.
@@ -51,30 +57,30 @@ impl VarMap {
     /// Binds `name`; returns the value it replaced.
     pub fn insert(&mut self, name: Rc<str>, v: Value) -> Option<Value> {
         if let Some(i) = self.find(&name) {
-            return Some(std::mem::replace(&mut self.entries[i].1, v));
+            return Some(std::mem::replace(&mut self.entries[i].2, v));
         }
         if let Some(ix) = &mut self.index {
             ix.insert(name.clone(), self.entries.len());
         } else if self.entries.len() == SCAN_LIMIT {
             let mut ix = FxMap::default();
             ix.reserve(SCAN_LIMIT * 2);
-            for (i, (k, _)) in self.entries.iter().enumerate() {
+            for (i, (_, k, _)) in self.entries.iter().enumerate() {
                 ix.insert(k.clone(), i);
             }
             ix.insert(name.clone(), self.entries.len());
             self.index = Some(ix);
         }
-        self.entries.push((name, v));
+        self.entries.push((tag(&name), name, v));
         None
     }
 
     /// Unbinds `name`; returns its value.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
-        let (_, v) = self.entries.swap_remove(i);
+        let (_, _, v) = self.entries.swap_remove(i);
         if let Some(ix) = &mut self.index {
             ix.remove(name);
-            if let Some((moved, _)) = self.entries.get(i) {
+            if let Some((_, moved, _)) = self.entries.get(i) {
                 ix.insert(moved.clone(), i);
             }
         }
@@ -93,17 +99,17 @@ impl VarMap {
 
     /// The bindings (in no particular order).
     pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+        self.entries.iter().map(|(_, k, v)| (k, v))
     }
 
     /// The names bound.
     pub fn keys(&self) -> impl Iterator<Item = &Rc<str>> {
-        self.entries.iter().map(|(k, _)| k)
+        self.entries.iter().map(|(_, k, _)| k)
     }
 
     /// The values, taken.
     pub fn into_values(self) -> impl Iterator<Item = Value> {
-        self.entries.into_iter().map(|(_, v)| v)
+        self.entries.into_iter().map(|(_, _, v)| v)
     }
 }
 
