@@ -717,3 +717,8 @@ fn ellipsis_datetime_bounds_str_json_and_select_misuse() {
 fn result_scalars_by_column_and_closed_results() {
     check("result_scalars_closed");
 }
+
+#[test]
+fn legacy_bulk_methods_run_like_sqlalchemy() {
+    check("bulk_legacy_methods");
+}

@@ -4,6 +4,7 @@
 //! `session/flush.rs`, expiry, refresh and instances from rows in `session/load.rs`,
 //! value conversion between Python and SQLite in `session/convert.rs`.
 
+mod bulk;
 mod convert;
 mod execute;
 pub use execute::FlatRows;

@@ -35,6 +35,9 @@ impl Interp<'_> {
             }
         }
         match name {
+            "bulk_insert_mappings" | "bulk_update_mappings" | "bulk_save_objects" => {
+                self.session_bulk(name, args, kw)
+            }
             "add" => {
                 // (`add(instance, _warn=True)`: a second object is taken as `_warn`.)
                 self.nargs("add", &args, 1, 2)?;
