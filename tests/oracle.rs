@@ -722,3 +722,13 @@ fn result_scalars_by_column_and_closed_results() {
 fn legacy_bulk_methods_run_like_sqlalchemy() {
     check("bulk_legacy_methods");
 }
+
+#[test]
+fn mapper_relationships_like_sqlalchemy() {
+    check("mapper_relationships");
+}
+
+#[test]
+fn make_transient_merge_and_refresh_like_sqlalchemy() {
+    check("make_transient_merge_refresh");
+}

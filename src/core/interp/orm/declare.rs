@@ -481,6 +481,20 @@ impl Interp<'_> {
                 };
                 Ok(nv(Native::Query(q)))
             }
+            "make_transient" => {
+                let Some(Value::Instance(inst)) = args.first() else {
+                    let t = args
+                        .first()
+                        .map_or("NoneType".into(), |a| self.type_name(a));
+                    return self.raise(
+                        "UnmappedInstanceError",
+                        format!("Class 'builtins.{t}' is not mapped"),
+                    );
+                };
+                let inst = inst.clone();
+                self.make_transient(&inst);
+                Ok(Value::None)
+            }
             "reflect" | "label" | "join" | "outerjoin" | "tuple_" | "bindparam" | "column"
             | "table" => self.unsupported(&format!("`{short}()`")),
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"

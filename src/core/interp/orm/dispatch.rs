@@ -332,6 +332,18 @@ impl Interp<'_> {
                     format!("'Table' object has no attribute '{name}'"),
                 ),
             },
+            Native::MapperRelationships(c) => {
+                let c = c.clone();
+                match self
+                    .mapper_relationships(&c)
+                    .into_iter()
+                    .find(|(k, _)| **k == *name)
+                {
+                    Some((_, v)) => Ok(v),
+                    None if matches!(name, "keys" | "values" | "items") => method(name),
+                    None => self.raise("AttributeError", name),
+                }
+            }
             Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
@@ -441,6 +453,18 @@ impl Interp<'_> {
                 {
                     let t: Rc<str> = Rc::from(t.name.as_str());
                     Ok(self.column_default(&t, i, k))
+                }
+                // A relationship's target mapper (`rel.mapper.class_`).
+                "mapper" | "entity" if a.column.is_none() => {
+                    match self.orm.reg.relationship(&a.class, &a.key) {
+                        Ok(r) => match self.orm.classes.get(r.target.as_str()).cloned() {
+                            Some(tc) => {
+                                Ok(nv(Native::Inspected(super::inspect::Inspected::Mapper(tc))))
+                            }
+                            None => Ok(Value::None),
+                        },
+                        Err(e) => self.raise("InvalidRequestError", e.0),
+                    }
                 }
                 "direction" | "uselist" if a.column.is_none() => {
                     let a = a.clone();

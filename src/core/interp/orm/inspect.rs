@@ -256,6 +256,21 @@ impl Interp<'_> {
         })
     }
 
+    /// A model's relationship attributes (`User.posts`...), by key, in the mapper's order.
+    pub fn mapper_relationships(&mut self, c: &Rc<Class>) -> Vec<(Rc<str>, Value)> {
+        let keys: Vec<Rc<str>> = match self.orm.reg.mapper(&c.name) {
+            Ok(m) => m
+                .relationships
+                .iter()
+                .map(|r| Rc::from(r.name.as_str()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        keys.into_iter()
+            .filter_map(|k| c.lookup(&k).map(|v| (k, v)))
+            .collect()
+    }
+
     fn mapper_attr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
         let table = match self.orm.reg.table_of(&c.name) {
             Ok(t) => t.clone(),
@@ -278,6 +293,7 @@ impl Interp<'_> {
             "primary_key" => Value::tuple(cols(true)),
             "local_table" | "persist_selectable" | "mapped_table" => nv(Native::Table(t.clone())),
             "tables" => Value::list(vec![nv(Native::Table(t.clone()))]),
+            "relationships" => nv(Native::MapperRelationships(c.clone())),
             _ => return self.unsupported(&format!("`Mapper.{name}`")),
         })
     }

@@ -60,6 +60,8 @@ pub enum Native {
     Table(Rc<str>),
     /// `Table.columns` / `.c`; some of them (by index): a constraint's `.columns`.
     TableColumns(Rc<str>, Option<Rc<[usize]>>),
+    /// `inspect(Model).relationships`: the model's relationship attributes by key.
+    MapperRelationships(Rc<Class>),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
     /// A column's `default` (0), `onupdate` (1) or `server_default` (2) object, and its
@@ -390,6 +392,7 @@ impl Native {
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",
             Native::TableColumns(..) => "ReadOnlyColumnCollection",
+            Native::MapperRelationships(_) => "ReadOnlyProperties",
             Native::ColumnObj(..) => "Column",
             Native::ColumnDefault(.., class) => class,
             Native::TypeObj(n) => n,

@@ -259,6 +259,10 @@ impl Interp<'_> {
                 .map(|t| Value::str(&t.name))
                 .collect()),
             Native::TableColumns(t, only) => Ok(self.table_column_objs(t, only)),
+            Native::MapperRelationships(c) => {
+                let c = c.clone();
+                Ok(self.mapper_relationships(&c).into_iter().map(|(_, v)| v).collect())
+            }
             Native::ConstraintSpec(c, Some(t)) => {
                 let only = Some(self.constraint_columns(t, c));
                 Ok(self.table_column_objs(t, &only))
@@ -298,6 +302,7 @@ impl Interp<'_> {
             Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
             Native::TableColumns(..)
+            | Native::MapperRelationships(_)
             | Native::ConstraintSpec(_, Some(_))
             | Native::Pagination(_)
             | Native::KeyView(_)
@@ -346,6 +351,17 @@ impl Interp<'_> {
                 }
                 _ => self.key_error(key),
             },
+            Native::MapperRelationships(c) => {
+                let c = c.clone();
+                let found = self
+                    .mapper_relationships(&c)
+                    .into_iter()
+                    .find(|(k, _)| matches!(key, Value::Str(s) if **s == **k));
+                match found {
+                    Some((_, v)) => Ok(v),
+                    None => self.key_error(key),
+                }
+            }
             Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let (Some(tb), Value::Str(s)) = (tb, key)
@@ -476,6 +492,12 @@ impl Interp<'_> {
             }
             Native::Mapping(r) => {
                 Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
+            }
+            // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
+            Native::MapperRelationships(c) => {
+                let c = c.clone();
+                Ok(matches!(item, Value::Str(s)
+                    if self.mapper_relationships(&c).iter().any(|(k, _)| **k == **s)))
             }
             // (A column collection holds keys: `'name' in t.c`.)
             Native::TableColumns(t, only) if let Value::Str(s) = item => {

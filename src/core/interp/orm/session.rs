@@ -191,6 +191,27 @@ impl Interp<'_> {
         }
     }
 
+    /// `sqlalchemy.orm.make_transient(obj)`: out of the session, without an identity;
+    /// its loaded attributes stay, expired ones are gone (not loaded first).
+    pub fn make_transient(&mut self, inst: &Rc<Instance>) {
+        self.orm.new.retain(|x| !Rc::ptr_eq(x, inst));
+        self.orm.deleted.retain(|x| !Rc::ptr_eq(x, inst));
+        self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, inst));
+        self.orm.identity.retain(|_, x| !Rc::ptr_eq(x, inst));
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            if s.expired {
+                for slot in s.slots_mut() {
+                    *slot = None;
+                }
+                s.expired = false;
+            }
+            s.status = Status::Transient;
+            s.identity = None;
+            s.committed = None;
+            s.to_delete = false;
+        }
+    }
+
     pub(crate) fn remove_identity(&mut self, inst: &Rc<Instance>) {
         if let Some(k) = self.ident_key(inst) {
             self.orm.identity.remove(&k);

@@ -196,6 +196,18 @@ impl Interp<'_> {
                     .map(|(k, _)| Value::Str(k.clone()))
                     .collect(),
             )),
+            Native::MapperRelationships(c) if matches!(name, "keys" | "values" | "items") => {
+                let c = c.clone();
+                let items = self
+                    .mapper_relationships(&c)
+                    .into_iter()
+                    .map(|(k, v)| match name {
+                        "keys" => Value::Str(k),
+                        "values" => v,
+                        _ => Value::tuple(vec![Value::Str(k), v]),
+                    });
+                Ok(Value::list(items.collect()))
+            }
             Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 let Some(tb) = tb else {
