@@ -732,3 +732,9 @@ fn mapper_relationships_like_sqlalchemy() {
 fn make_transient_merge_and_refresh_like_sqlalchemy() {
     check("make_transient_merge_refresh");
 }
+
+#[test]
+fn mapper_configuration_errors_like_sqlalchemy() {
+    check("mapper_unknown_target");
+    check("mapper_no_foreign_keys");
+}

@@ -216,6 +216,9 @@ impl Interp<'_> {
         // A model class known to have no Python `__init__` (and to be no exception): the
         // object is made and its keywords set without looking anything up along its MRO.
         let epoch = super::value::class_epoch() + 1;
+        if model.is_some() {
+            self.configure_mappers()?;
+        }
         if let Some(m) = &model
             && c.plain_init.get() == epoch
         {

@@ -45,6 +45,7 @@ impl Interp<'_> {
                 _ => self.raise("ArgumentError", "text() requires a string"),
             },
             "select" => {
+                self.configure_mappers()?;
                 // SQLAlchemy 1.x's `select([cols])` is refused by 2.0.
                 if let Some(l @ Value::List(_)) = args.iter().find(|a| matches!(a, Value::List(_)))
                 {

@@ -3,6 +3,7 @@
 
 mod column_default;
 mod column_property;
+pub mod configure;
 pub mod declare;
 pub mod dispatch;
 mod hooks;
@@ -352,6 +353,10 @@ pub struct OrmState {
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
     /// How the last model constructor call set its keywords (see `model::InitPlan`).
     pub init_plan: Option<model::InitPlan>,
+    /// The mappers were checked since a class was last mapped (`configure::configure_mappers`).
+    pub configured: bool,
+    /// Why they failed to configure (every later use raises it again).
+    pub config_error: Option<configure::ConfigError>,
     /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
@@ -367,6 +372,8 @@ pub struct OrmState {
 impl OrmState {
     /// Records `c` as a declarative class.
     pub fn mark_model_class(&mut self, c: &Rc<Class>) {
+        self.configured = false;
+        self.config_error = None;
         self.model_classes.push(c.clone());
     }
     /// True when `c` is a declarative class.

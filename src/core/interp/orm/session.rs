@@ -384,6 +384,6 @@ impl Interp<'_> {
 
     /// Raises when the app context was popped (Flask's "Working outside of application context").
     pub fn check_app_context(&mut self) -> R<()> {
-        Ok(())
+        self.configure_mappers()
     }
 }

@@ -163,6 +163,7 @@ impl Interp<'_> {
                 self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &options)
             }
             "query" => {
+                self.configure_mappers()?;
                 let (es, mut ents) = self.entities_from(&args)?;
                 super::query::legacy_row_keys(&es, &mut ents);
                 Ok(nv(Native::Query(QueryObj {

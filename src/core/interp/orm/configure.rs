@@ -1,0 +1,91 @@
+//! SQLAlchemy's `configure_mappers()` as a model's first use runs it (an object made, a
+//! query or select started): the relationships of every mapped class are checked once, and
+//! the two misconfigurations a tutorial makes raise as SQLAlchemy raises them: a target
+//! class name that names no mapped class, and two tables without a foreign key between
+//! them (no `secondary`, no `primaryjoin`). After a failure every later use raises
+//! "One or more mappers failed to initialize", until another class is mapped.
+
+use crate::core::interp::{Interp, R};
+use crate::core::orm::schema::{Constraint, Table};
+
+/// A failed configuration: the class and table of the mapper, the exception and message.
+#[derive(Clone)]
+pub struct ConfigError {
+    mapper: String,
+    class: &'static str,
+    message: String,
+}
+
+impl Interp<'_> {
+    /// Checks the mappers' relationships once after a class is mapped (see the module docs).
+    pub fn configure_mappers(&mut self) -> R<()> {
+        if self.orm.configured {
+            return Ok(());
+        }
+        if let Some(e) = self.orm.config_error.clone() {
+            return self.raise(
+                "InvalidRequestError",
+                format!(
+                    "One or more mappers failed to initialize - can't proceed with initialization of other mappers. Triggering mapper: '{}'. Original exception was: {}",
+                    e.mapper, e.message
+                ),
+            );
+        }
+        if let Some(e) = self.mapper_config_error() {
+            self.orm.config_error = Some(e.clone());
+            return self.raise(e.class, e.message);
+        }
+        self.orm.configured = true;
+        Ok(())
+    }
+
+    fn mapper_config_error(&self) -> Option<ConfigError> {
+        let reg = &self.orm.reg;
+        for m in &reg.mappers {
+            let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
+            for r in &m.relationships {
+                let Ok(target) = reg.mapper(&r.target) else {
+                    let t = &r.target;
+                    return Some(ConfigError {
+                        mapper: mapper.clone(),
+                        class: "InvalidRequestError",
+                        message: format!(
+                            "When initializing mapper {mapper}, expression '{t}' failed to locate a name ('{t}'). If this is a class name, consider adding this relationship() to the <class '__main__.{}'> class after both dependent classes have been defined.",
+                            m.class_name
+                        ),
+                    });
+                };
+                if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (
+                    reg.metadata.table(&m.table),
+                    reg.metadata.table(&target.table),
+                ) else {
+                    continue;
+                };
+                if !references(a, &b.name) && !references(b, &a.name) {
+                    return Some(ConfigError {
+                        mapper,
+                        class: "NoForeignKeysError",
+                        message: format!(
+                            "Could not determine join condition between parent/child tables on relationship {}.{} - there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
+                            m.class_name, r.name
+                        ),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// True when `t` has a foreign key to table `other` (column-level or a constraint).
+fn references(t: &Table, other: &str) -> bool {
+    t.columns
+        .iter()
+        .any(|c| c.foreign_keys.iter().any(|fk| fk.table == other))
+        || t.constraints
+            .iter()
+            .any(|c| matches!(c, Constraint::ForeignKey { ref_table, .. } if ref_table == other))
+}
