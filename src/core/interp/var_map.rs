@@ -1,13 +1,11 @@
-//! [`VarMap`]: a scope's variables by name. Function and comprehension scopes hold a
-//! handful of names, found faster by a scan than by hashing; a scope that grows past
-//! [`SCAN_LIMIT`] names (a module's globals) gets a hash index as well.
+//! [`VarMap`]: a scope's variables by name, found by a scan. Function and comprehension
+//! scopes hold a handful of names, and even a module's globals a few dozen: a scan that
+//! compares each entry's length-and-first-byte tag before its text finds them faster than
+//! hashing the name would (and adds no hash-map instance to the download).
 
 use std::rc::Rc;
 
-use super::value::{FxMap, Value};
-
-/// The most names a [`VarMap`] finds by scanning.
-const SCAN_LIMIT: usize = 12;
+use super::value::Value;
 
 /// Variables by name (no order: as a dict's keys, a scope's names are never listed in
 /// the order they were bound).
@@ -15,8 +13,6 @@ const SCAN_LIMIT: usize = 12;
 pub struct VarMap {
     /// Each name's [`tag`], the name, its value.
     entries: Vec<(u32, Rc<str>, Value)>,
-    /// Name → index into `entries`, once there are more than [`SCAN_LIMIT`].
-    index: Option<FxMap<Rc<str>, usize>>,
 }
 
 /// A name's length and first byte: what a scan compares before the text (names mostly
@@ -28,15 +24,10 @@ fn tag(name: &str) -> u32 {
 impl VarMap {
     /// The position of `name`.
     fn find(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(ix) => ix.get(name).copied(),
-            None => {
-                let t = tag(name);
-                self.entries
-                    .iter()
-                    .position(|(kt, k, _)| *kt == t && (name.len() <= 1 || **k == *name))
-            }
-        }
+        let t = tag(name);
+        self.entries
+            .iter()
+            .position(|(kt, k, _)| *kt == t && (name.len() <= 1 || **k == *name))
     }
 
     /// The value bound to `name`.
@@ -59,17 +50,6 @@ impl VarMap {
         if let Some(i) = self.find(&name) {
             return Some(std::mem::replace(&mut self.entries[i].2, v));
         }
-        if let Some(ix) = &mut self.index {
-            ix.insert(name.clone(), self.entries.len());
-        } else if self.entries.len() == SCAN_LIMIT {
-            let mut ix = FxMap::default();
-            ix.reserve(SCAN_LIMIT * 2);
-            for (i, (_, k, _)) in self.entries.iter().enumerate() {
-                ix.insert(k.clone(), i);
-            }
-            ix.insert(name.clone(), self.entries.len());
-            self.index = Some(ix);
-        }
         self.entries.push((tag(&name), name, v));
         None
     }
@@ -77,14 +57,7 @@ impl VarMap {
     /// Unbinds `name`; returns its value.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
-        let (_, _, v) = self.entries.swap_remove(i);
-        if let Some(ix) = &mut self.index {
-            ix.remove(name);
-            if let Some((_, moved, _)) = self.entries.get(i) {
-                ix.insert(moved.clone(), i);
-            }
-        }
-        Some(v)
+        Some(self.entries.swap_remove(i).2)
     }
 
     /// The number of names bound.
@@ -118,7 +91,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn binds_finds_rebinds_and_unbinds_past_the_scan_limit() {
+    fn binds_finds_rebinds_and_unbinds() {
         let mut m = VarMap::default();
         let names: Vec<String> = (0..40).map(|i| format!("v{i}")).collect();
         for (i, n) in names.iter().enumerate() {
