@@ -213,31 +213,19 @@ impl Interp<'_> {
         // (A model object's columns live in its state's slots, not in its dict: the
         // dict starts empty, without a table, as a loaded object's does.)
         let model = c.model_info();
-        // A model class known to have no Python `__init__` (and to be no exception): the
-        // object is made and its keywords set without looking anything up along its MRO.
-        let epoch = super::value::class_epoch() + 1;
         if model.is_some() {
             self.configure_mappers()?;
         }
-        if let Some(m) = &model
-            && c.plain_init.get() == epoch
-        {
-            let inst = Rc::new(Instance {
-                class: c.clone(),
-                dict: Default::default(),
-                orm: RefCell::new(Some(super::orm::model::InstState::transient(m))),
-            });
-            self.cycle_roots
-                .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
-            self.model_default_init(&inst, args, kw)?;
-            return Ok(Value::Instance(inst));
-        }
+        // A model class known to have no Python `__init__` (and to be no exception) is
+        // not looked up along its MRO again while no class attribute is set.
+        let epoch = super::value::class_epoch() + 1;
+        let plain = model.is_some() && c.plain_init.get() == epoch;
         // (A model class, the common case, is no enum: no walk of its MRO for that.)
         if model.is_none() && self.is_enum_class(&c) {
             let v = args.into_iter().next().unwrap_or(Value::None);
             return self.enum_by_value(&c, &v);
         }
-        if c.lookup_is_exception() {
+        if !plain && c.lookup_is_exception() {
             let v = super::exceptions::exc_instance(c.clone(), args.clone());
             if let Some(init) = c.lookup("__init__")
                 && matches!(init, Value::Func(_))
@@ -258,7 +246,7 @@ impl Interp<'_> {
         self.cycle_roots
             .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
         let v = Value::Instance(inst.clone());
-        match c.lookup("__init__") {
+        match if plain { None } else { c.lookup("__init__") } {
             Some(init @ Value::Func(_)) => {
                 let mut a = vec![v.clone()];
                 a.extend(args);

@@ -194,10 +194,8 @@ impl Interp<'_> {
     /// `sqlalchemy.orm.make_transient(obj)`: out of the session, without an identity;
     /// its loaded attributes stay, expired ones are gone (not loaded first).
     pub fn make_transient(&mut self, inst: &Rc<Instance>) {
-        self.orm.new.retain(|x| !Rc::ptr_eq(x, inst));
+        self.forget(inst);
         self.orm.deleted.retain(|x| !Rc::ptr_eq(x, inst));
-        self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, inst));
-        self.orm.identity.retain(|_, x| !Rc::ptr_eq(x, inst));
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             if s.expired {
                 for slot in s.slots_mut() {
@@ -210,6 +208,14 @@ impl Interp<'_> {
             s.committed = None;
             s.to_delete = false;
         }
+    }
+
+    /// Takes an object out of the session's pending list and identity map
+    /// (`expunge()`, `make_transient()`).
+    pub fn forget(&mut self, inst: &Rc<Instance>) {
+        self.orm.new.retain(|x| !Rc::ptr_eq(x, inst));
+        self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, inst));
+        self.orm.identity.retain(|_, x| !Rc::ptr_eq(x, inst));
     }
 
     pub(crate) fn remove_identity(&mut self, inst: &Rc<Instance>) {

@@ -114,9 +114,7 @@ impl Interp<'_> {
             }
             "expunge" => {
                 if let Some(Value::Instance(i)) = args.first() {
-                    self.orm.new.retain(|x| !Rc::ptr_eq(x, i));
-                    self.orm.identity_order.retain(|x| !Rc::ptr_eq(x, i));
-                    self.orm.identity.retain(|_, x| !Rc::ptr_eq(x, i));
+                    self.forget(i);
                     if let Some(s) = i.orm.borrow_mut().as_mut() {
                         s.status = if s.identity.is_some() {
                             super::model::Status::Detached

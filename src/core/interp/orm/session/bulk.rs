@@ -223,8 +223,9 @@ impl Interp<'_> {
             Ok(t) => t.clone(),
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
-        // (SQL text and parameters per row; consecutive equal texts run together.)
-        let mut stmts: Vec<(String, Vec<SqlValue>)> = Vec::new();
+        // Per row: the columns it sets (table order) and its parameters, the SET values
+        // then the key's (the order of `persist::update_row`'s placeholders).
+        let mut updates: Vec<(Vec<usize>, Vec<SqlValue>)> = Vec::new();
         for cells in rows {
             let mut pk = Vec::new();
             for &pi in &m.pk {
@@ -236,33 +237,40 @@ impl Interp<'_> {
             if pk.len() != m.pk.len() {
                 continue;
             }
-            let mut changes: Vec<(&str, SqlValue)> = Vec::new();
+            let (mut set, mut params) = (Vec::new(), Vec::new());
             for (i, v) in &cells {
-                if m.pk.contains(i) {
-                    continue;
+                if !m.pk.contains(i) {
+                    set.push(*i);
+                    params.push(self.to_sql_stored(v, &table.columns[*i].ty)?);
                 }
-                let sv = self.to_sql_stored(v, &table.columns[*i].ty)?;
-                changes.push((table.columns[*i].name.as_str(), sv));
             }
-            if changes.is_empty() {
-                continue;
+            if !set.is_empty() {
+                params.extend(pk);
+                updates.push((set, params));
             }
-            let r = render(&Statement::Update(persist::update_row(
-                &table, &changes, &pk,
-            )));
-            stmts.push((r.sql, r.params));
         }
+        // Consecutive rows setting the same columns run as one statement, rendered once.
         let mut start = 0;
-        while start < stmts.len() {
+        while start < updates.len() {
             let mut end = start + 1;
-            while end < stmts.len() && stmts[end].0 == stmts[start].0 {
+            while end < updates.len() && updates[end].0 == updates[start].0 {
                 end += 1;
             }
-            let sql = stmts[start].0.clone();
+            let (set, params) = &updates[start];
+            let changes: Vec<(&str, SqlValue)> = set
+                .iter()
+                .zip(params)
+                .map(|(&i, v)| (table.columns[i].name.as_str(), v.clone()))
+                .collect();
+            let pk = &params[set.len()..];
+            let sql = render(&Statement::Update(persist::update_row(
+                &table, &changes, pk,
+            )))
+            .sql;
             if end - start == 1 {
-                self.run_sql(&sql, &stmts[start].1, true)?;
+                self.run_sql(&sql, params, true)?;
             } else {
-                let flat: Vec<SqlValue> = stmts[start..end]
+                let flat: Vec<SqlValue> = updates[start..end]
                     .iter()
                     .flat_map(|(_, p)| p.iter().cloned())
                     .collect();
@@ -297,7 +305,7 @@ fn changed_cells(inst: &Instance, m: &ModelInfo) -> Cells {
     for (i, cur) in s.slots().enumerate() {
         let Some(cur) = cur else { continue };
         let changed = match s.committed_value(i) {
-            Some(old) => !(ops::is_same(old, cur) || same_scalar(old, cur)),
+            Some(old) => !(ops::is_same(old, cur) || super::flush::simple_eq(old, cur)),
             None => false,
         };
         if changed || m.pk.contains(&i) {
@@ -305,16 +313,4 @@ fn changed_cells(inst: &Instance, m: &ModelInfo) -> Cells {
         }
     }
     out
-}
-
-/// Equal plain values (what an attribute set to the value it had holds).
-fn same_scalar(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::None, Value::None) => true,
-        (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        (Value::Str(x), Value::Str(y)) => x == y,
-        _ => false,
-    }
 }

@@ -424,7 +424,8 @@ impl Interp<'_> {
     }
 }
 
-fn simple_eq(a: &Value, b: &Value) -> bool {
+/// Equal plain values (an attribute set to the value it had, as change detection sees it).
+pub(super) fn simple_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
