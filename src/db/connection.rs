@@ -13,9 +13,18 @@ const CHECK_EVERY: i32 = 4096;
 pub struct Database {
     conn: Connection,
     interrupt: Option<InterruptCheck>,
-    /// True when the database lives in a VFS file (see `crate::vfs`) rather than in
-    /// SQLite's memory: import then copies pages in instead of swapping connections.
-    persistent: bool,
+    /// Set when the database lives in a VFS file (see `crate::vfs`) rather than in
+    /// SQLite's memory: import and reset then replace the file's contents as one commit
+    /// instead of swapping connections, so that it stays attached to its storage.
+    file: Option<VfsFile>,
+}
+
+/// Where a persistent database lives: its file name, the VFS it was opened through,
+/// and whether it was opened read-only.
+struct VfsFile {
+    name: String,
+    vfs: String,
+    read_only: bool,
 }
 
 /// `Result` with [`DbError`].
@@ -29,7 +38,7 @@ impl Database {
         Ok(Database {
             conn,
             interrupt: None,
-            persistent: false,
+            file: None,
         })
     }
 
@@ -37,19 +46,15 @@ impl Database {
     /// memory and hands each commit to storage), with the rollback journal in
     /// memory so that storage only ever sees committed states.
     pub fn open_persistent(name: &str, vfs: &str, read_only: bool) -> Result<Self> {
-        use rusqlite::OpenFlags;
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags_and_vfs(name, flags, vfs)?;
-        super::functions::register(&conn)?;
-        conn.execute_batch("PRAGMA journal_mode=MEMORY; PRAGMA temp_store=MEMORY;")?;
+        let file = VfsFile {
+            name: name.to_owned(),
+            vfs: vfs.to_owned(),
+            read_only,
+        };
         Ok(Database {
-            conn,
+            conn: file.connect()?,
             interrupt: None,
-            persistent: true,
+            file: Some(file),
         })
     }
 
@@ -101,7 +106,7 @@ impl Database {
         if !self.conn.is_autocommit() {
             self.conn.execute_batch("ROLLBACK")?;
         }
-        if self.persistent {
+        if self.file.is_some() {
             let empty = Connection::open_in_memory()?;
             let backup = rusqlite::backup::Backup::new(&empty, &mut self.conn)?;
             backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
@@ -245,6 +250,18 @@ impl Database {
     /// Calls `f` with the bytes of the whole database as a `.sqlite` file, without an
     /// extra copy (the worker copies them straight into a JS buffer).
     pub fn export_with<T>(&mut self, f: impl FnOnce(&[u8]) -> T) -> Result<T> {
+        // Outside a transaction a VFS file holds exactly the committed database (the
+        // journal is in memory, and every commit is written through): hand out its bytes
+        // as they are, instead of SQLite copying them page by page first.
+        if let Some(file) = &self.file
+            && self.conn.is_autocommit()
+            && let Some(image) = crate::vfs::sqlite::image(&file.name)
+        {
+            let image = image.borrow();
+            if !image.is_dirty() {
+                return Ok(f(image.bytes()));
+            }
+        }
         let data = self.conn.serialize(MAIN_DB)?;
         Ok(f(&data))
     }
@@ -267,10 +284,13 @@ impl Database {
         len: usize,
     ) -> Result<()> {
         check_header(header, len)?;
+        if self.file.as_ref().is_some_and(|f| !f.read_only) {
+            return self.replace_file(reader, len);
+        }
         let mut fresh = Connection::open_in_memory()?;
         fresh.deserialize_read_exact(MAIN_DB, reader, len, false)?;
-        if self.persistent {
-            // Copy every page into the VFS file: one transaction, one commit.
+        if self.file.is_some() {
+            // Read-only: SQLite refuses the copy with its own error.
             let backup = rusqlite::backup::Backup::new(&fresh, &mut self.conn)?;
             backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
         } else {
@@ -281,9 +301,79 @@ impl Database {
         Ok(())
     }
 
+    /// Import into a VFS file: the file's contents become the `len` bytes read from
+    /// `reader`, as ONE commit that writes every chunk, with no connection open on it
+    /// meanwhile, so that SQLite keeps no page of the old file and needs no journal of
+    /// it (see `crate::vfs::sqlite::replace`). The bytes are copied once, from the reader
+    /// into the file. They are committed only once SQLite has read their schema; bytes
+    /// it cannot read leave the database as it was, and the error says why.
+    fn replace_file(&mut self, mut reader: impl std::io::Read, len: usize) -> Result<()> {
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let mut bytes = vec![0u8; len];
+        reader
+            .read_exact(&mut bytes)
+            .map_err(|e| DbError::NotADatabase(format!("the file could not be read: {e}")))?;
+        // A file saved in WAL mode (file format versions 2) opens in rollback-journal
+        // mode here, where WAL is not built in; its pages are whole without a -wal file.
+        if bytes[18] == 2 || bytes[19] == 2 {
+            bytes[18] = 1;
+            bytes[19] = 1;
+        }
+        // Close the connection first (a transaction left open is rolled back).
+        self.conn = Connection::open_in_memory()?;
+        let outcome = match crate::vfs::sqlite::replace(&file.name, bytes) {
+            None => Err(DbError::NotADatabase(format!(
+                "no database file {:?} is open",
+                file.name
+            ))),
+            Some(old) => {
+                let read = file.connect().and_then(|conn| {
+                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                        r.get::<_, i64>(0)
+                    })?;
+                    Ok(conn)
+                });
+                match read {
+                    Ok(conn) => {
+                        crate::vfs::sqlite::commit(&file.name);
+                        self.conn = conn;
+                        self.install_interrupt();
+                        return Ok(());
+                    }
+                    Err(e) => {
+                        crate::vfs::sqlite::restore(&file.name, old);
+                        Err(e)
+                    }
+                }
+            }
+        };
+        self.conn = file.connect()?;
+        self.install_interrupt();
+        outcome
+    }
+
     /// Direct access for the layers built on this one (ORM session, migrations).
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+impl VfsFile {
+    /// Opens a connection on the file, with the rollback journal in memory so that
+    /// storage only ever sees committed states.
+    fn connect(&self) -> Result<Connection> {
+        use rusqlite::OpenFlags;
+        let flags = if self.read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags_and_vfs(&self.name, flags, self.vfs.as_str())?;
+        super::functions::register(&conn)?;
+        conn.execute_batch("PRAGMA journal_mode=MEMORY; PRAGMA temp_store=MEMORY;")?;
+        Ok(conn)
     }
 }
 

@@ -183,6 +183,24 @@ impl Image {
         }
     }
 
+    /// Replaces the whole file with `bytes` (an import): every chunk is dirty, so the
+    /// next commit writes them all (and drops stored chunks past a smaller end).
+    /// Returns the file's previous bytes, for [`Image::restore`].
+    pub fn replace(&mut self, bytes: Vec<u8>) -> Vec<u8> {
+        self.shrunk |= bytes.len() < self.data.len();
+        self.dirty = ChunkSet::default();
+        self.dirty.insert_all(0..chunks_for(bytes.len() as u64));
+        std::mem::replace(&mut self.data, bytes)
+    }
+
+    /// Undoes a [`Image::replace`] of a clean image before its commit: the file is
+    /// `old` again, with nothing to write.
+    pub fn restore(&mut self, old: Vec<u8>) {
+        self.data = old;
+        self.dirty = ChunkSet::default();
+        self.shrunk = false;
+    }
+
     /// File size in bytes.
     pub fn size(&self) -> u64 {
         self.data.len() as u64

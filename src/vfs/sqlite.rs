@@ -143,6 +143,32 @@ pub fn image(name: &str) -> Option<Rc<RefCell<Image>>> {
     shared()?.images.borrow().get(name).cloned()
 }
 
+/// Puts `bytes` in place of the whole file of database `name` (an import), every
+/// chunk to be written by the next [`commit`], or undone by [`restore`]. No connection
+/// may have the file open meanwhile: SQLite would keep pages of the old file in its
+/// cache. Returns the file's previous bytes; `None` when there is no such file.
+pub fn replace(name: &str, bytes: Vec<u8>) -> Option<Vec<u8>> {
+    Some(image(name)?.borrow_mut().replace(bytes))
+}
+
+/// Commits what was written to database `name` outside SQLite (a [`replace`]): ONE
+/// commit, handed to the commit hook as a transaction's would be.
+pub fn commit(name: &str) {
+    let batch = image(name).and_then(|cell| cell.borrow_mut().take_commit());
+    if let Some(batch) = batch
+        && let Some(hook) = shared().and_then(|s| s.hook.borrow().clone())
+    {
+        hook(name, batch);
+    }
+}
+
+/// Undoes an uncommitted [`replace`] of database `name`: its file is `old` again.
+pub fn restore(name: &str, old: Vec<u8>) {
+    if let Some(cell) = image(name) {
+        cell.borrow_mut().restore(old);
+    }
+}
+
 /// Forgets database `name` (open connections keep their handle).
 pub fn forget(name: &str) {
     if let Some(s) = shared() {

@@ -158,6 +158,62 @@ fn import_copies_pages_into_the_persistent_file() {
     assert_eq!(count(&copy, "select a from z"), 42);
 }
 
+/// Import replaces the file as ONE commit that writes every chunk (no journal, no page
+/// copy through SQLite): a smaller file, another page size, a transaction left open and
+/// a file saved in WAL mode all end as the imported database, stored as it is opened.
+#[test]
+fn import_replaces_the_file_as_one_commit() {
+    let (stored, vfs) = setup("g.db");
+    let mut db = Database::open_persistent("g.db", &vfs, false).unwrap();
+    db.execute_batch(
+        "create table big (x); insert into big select randomblob(1000) from \
+         (with recursive n(i) as (select 1 union all select i + 1 from n where i < 300) select i from n);",
+    )
+    .unwrap();
+    let before = stored.borrow().size;
+    db.execute_batch("begin; insert into big values (1);")
+        .unwrap();
+    let mut src = Database::open_in_memory().unwrap();
+    src.execute_batch(
+        "pragma page_size = 1024; vacuum; create table z (a); insert into z values (7);",
+    )
+    .unwrap();
+    let mut bytes = src.export().unwrap();
+    (bytes[18], bytes[19]) = (2, 2);
+    let batches = stored.borrow().batches.len();
+    db.import(&bytes).unwrap();
+    assert_eq!(count(&db, "select a from z"), 7);
+    assert_eq!(
+        count(&db, "select count(*) from sqlite_schema where name = 'big'"),
+        0
+    );
+    assert_eq!(count(&db, "pragma page_size"), 1024);
+    let st = stored.borrow();
+    assert_eq!(st.batches.len(), batches + 1, "one commit");
+    assert_eq!(st.size, bytes.len() as u64);
+    assert!(st.size < before && st.batches.last().unwrap().1, "shrunk");
+    sqlite::set_image("g-copy.db", st.image());
+    drop(st);
+    let copy = Database::open_persistent("g-copy.db", &vfs, true).unwrap();
+    assert_eq!(count(&copy, "select a from z"), 7);
+    // The connection works on as before: it writes through, and exports what it stored.
+    db.execute_batch("insert into z values (8)").unwrap();
+    let exported = db.export().unwrap();
+    assert_eq!(exported, stored.borrow().image().bytes());
+    // Bytes SQLite cannot read (a valid header, a broken first page) change nothing.
+    let mut broken = exported.clone();
+    broken[21] = 0;
+    let commits = stored.borrow().batches.len();
+    let err = db.import(&broken).unwrap_err();
+    assert!(err.to_string().contains("not a database"), "{err}");
+    assert_eq!(stored.borrow().batches.len(), commits);
+    assert_eq!(count(&db, "select sum(a) from z"), 15);
+    let mut back = Database::open_in_memory().unwrap();
+    back.import(&exported).unwrap();
+    assert_eq!(back.check(true).unwrap(), "ok");
+    assert_eq!(count(&back, "select sum(a) from z"), 15);
+}
+
 #[test]
 fn a_read_only_connection_cannot_write() {
     let (_, vfs) = setup("f.db");
@@ -165,6 +221,10 @@ fn a_read_only_connection_cannot_write() {
     w.execute_batch("create table t (x)").unwrap();
     let r = Database::open_persistent("f.db", &vfs, true).unwrap();
     let err = r.execute_batch("insert into t values (1)").unwrap_err();
+    assert!(err.to_string().contains("readonly"), "{err}");
+    let (mut r, mut w) = (r, w);
+    let bytes = w.export().unwrap();
+    let err = r.import(&bytes).unwrap_err();
     assert!(err.to_string().contains("readonly"), "{err}");
 }
 

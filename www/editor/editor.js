@@ -2,10 +2,10 @@
 // Bundled by www/editor/build.mjs into www/gen/editor.js (an IIFE defining
 // `window.ormlabEditor`), which Trunk copies into dist/. The Rust UI drives it
 // through the small handle returned by `create` (see src/web/editor.rs).
-import { EditorState, Compartment } from '@codemirror/state';
+import { EditorState, Compartment, StateEffect, StateField, RangeSet } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, dropCursor, highlightSpecialChars,
+  drawSelection, dropCursor, highlightSpecialChars, Decoration, gutter, GutterMarker,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
@@ -13,7 +13,6 @@ import {
 } from '@codemirror/language';
 import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { sql, SQLite } from '@codemirror/lang-sql';
 import { python } from '@codemirror/lang-python';
 import { tags as t } from '@lezer/highlight';
@@ -46,7 +45,55 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-fg)' },
   '.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--fg)' },
   '.cm-searchMatch': { backgroundColor: 'var(--search-match)' },
+  '.cm-lintRange': { textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
+  '.cm-lintRange-warning': { textDecorationColor: 'var(--warn)' },
+  '.cm-lint-marker': { color: 'var(--danger)', padding: '0 3px', fontSize: '10px', cursor: 'default' },
+  '.cm-lint-marker-warning': { color: 'var(--warn)' },
 });
+
+// ---- Error marks: the engine's positioned errors, underlined in the text (the message
+// as the range's tooltip) and flagged in a gutter. (@codemirror/lint's panel, linter
+// sources and tooltips would be 6 KB gzip of the download for what ormlab never uses:
+// its diagnostics come from running, listed with line:col in the errors panel.)
+const setMarks = StateEffect.define();
+class ErrorMarker extends GutterMarker {
+  constructor(message, severity) { super(); this.message = message; this.severity = severity; }
+  eq(other) { return other.message === this.message && other.severity === this.severity; }
+  toDOM() {
+    const el = document.createElement('div');
+    el.className = 'cm-lint-marker cm-lint-marker-' + this.severity;
+    el.title = this.message;
+    el.textContent = '●';
+    return el;
+  }
+}
+// {ranges: DecorationSet, lines: RangeSet<ErrorMarker>}, mapped through edits.
+const marks = StateField.define({
+  create: () => ({ ranges: Decoration.none, lines: RangeSet.empty }),
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setMarks)) return e.value;
+    return tr.docChanged ? { ranges: value.ranges.map(tr.changes), lines: value.lines.map(tr.changes) } : value;
+  },
+  provide: (f) => EditorView.decorations.from(f, (v) => v.ranges),
+});
+const errorGutter = gutter({ class: 'cm-gutter-lint', markers: (view) => view.state.field(marks).lines });
+function marksOf(state, list) {
+  const ranges = [];
+  const lines = new Map();
+  for (const d of list.slice().sort((a, b) => a.from - b.from)) {
+    const deco = Decoration.mark({ class: 'cm-lintRange cm-lintRange-' + d.severity, attributes: { title: d.message } });
+    if (d.to > d.from) ranges.push(deco.range(d.from, d.to));
+    const at = state.doc.lineAt(d.from).from;
+    const seen = lines.get(at);
+    lines.set(at, seen
+      ? { message: seen.message + '\n' + d.message, severity: seen.severity === 'error' ? 'error' : d.severity }
+      : { message: d.message, severity: d.severity });
+  }
+  return {
+    ranges: Decoration.set(ranges, true),
+    lines: RangeSet.of([...lines].map(([at, m]) => new ErrorMarker(m.message, m.severity).range(at)), true),
+  };
+}
 
 // ---- Python completion: models, columns, relationships, Query/session/db members ----
 const pythonTexts = new Set(); // getters of every Python editor's text (models + script)
@@ -155,7 +202,7 @@ function create(parent, opts) {
         drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
         syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
         highlightActiveLine(), highlightSelectionMatches(),
-        lintGutter(),
+        marks, errorGutter,
         keymap.of([
           ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
           ...completionKeymap, indentWithTab,
@@ -188,7 +235,7 @@ function create(parent, opts) {
         if (to <= from) to = Math.min(from + 1, doc.length);
         return { from: Math.min(from, doc.length), to, severity: d.severity || 'error', message: d.message };
       });
-      view.dispatch(setDiagnostics(view.state, list));
+      view.dispatch({ effects: setMarks.of(marksOf(view.state, list)) });
     },
     /** Moves the cursor to a 1-based line/column and focuses the editor. */
     goTo: (line, col) => {
