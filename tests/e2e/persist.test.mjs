@@ -64,6 +64,39 @@ test('commit → reload: the rows and the editor text are back', async () => {
   }
 });
 
+test('an opened .sqlite file replaces the database and is stored; one SQLite cannot read changes nothing', async () => {
+  const context = await launchAt(profile());
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await open(page);
+    const out = await page.evaluate(async () => {
+      const o = window.ormlab;
+      await o.exec("create table big (x); insert into big select randomblob(500) from " +
+        "(with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000) select i from n);");
+      const bytes = await o.exportBytes();
+      await o.exec('drop table big; create table other (y)');
+      await o.importBytes(bytes.slice(0));
+      const imported = await o.query("select (select count(*) from big), (select count(*) from sqlite_schema where name = 'other')");
+      // A valid header, a broken first page (its payload fraction): refused, nothing changes.
+      const broken = new Uint8Array(bytes.slice(0));
+      broken[21] = 0;
+      let error = null;
+      try { await o.importBytes(broken.buffer); } catch (e) { error = e.message; }
+      return { imported, error, after: await o.query('select count(*) from big') };
+    });
+    assert.deepEqual(out.imported, [[2000, 0]]);
+    assert.match(out.error, /not a database/);
+    assert.deepEqual(out.after, [[2000]]);
+    await saved(page);
+    await page.reload();
+    await loaded(page);
+    assert.deepEqual(await page.evaluate(() => window.ormlab.query('select count(*) from big')), [[2000]]);
+    assert.deepEqual(await page.evaluate(() => window.ormlab.query('pragma integrity_check')), [['ok']]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('reloading a writer tab, again and again, leaves it the writer (no read-only start)', async () => {
   const context = await launchAt(profile());
   try {
