@@ -243,8 +243,7 @@ impl Interp<'_> {
                     .map(super::orm::model::InstState::transient),
             ),
         });
-        self.cycle_roots
-            .push(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
+        self.note_cycle_root(super::teardown::CycleRoot::Instance(Rc::downgrade(&inst)));
         let v = Value::Instance(inst.clone());
         match if plain { None } else { c.lookup("__init__") } {
             Some(init @ Value::Func(_)) => {

@@ -65,10 +65,9 @@ impl Interp<'_> {
                 d.insert(Rc::from("name"), Value::Str(k.clone()));
                 d.insert(Rc::from("value"), value);
             }
-            self.cycle_roots
-                .push(crate::core::interp::teardown::CycleRoot::Instance(
-                    Rc::downgrade(&member),
-                ));
+            self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Instance(
+                Rc::downgrade(&member),
+            ));
             out.push((k, Value::Instance(member)));
         }
         *cls.dict.borrow_mut() = out;

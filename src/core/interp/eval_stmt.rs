@@ -41,6 +41,7 @@ impl<'b> Interp<'b> {
             err: String::new(),
             interned: Default::default(),
             cycle_roots: Vec::new(),
+            cycle_prune_at: super::teardown::MIN_PRUNE_AT,
             backend,
             orm: Default::default(),
             sql_log: vec![],

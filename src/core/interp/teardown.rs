@@ -28,6 +28,48 @@ pub enum CycleRoot {
     Instance(Weak<super::value::Instance>),
 }
 
+impl CycleRoot {
+    /// True while what it names exists.
+    fn is_alive(&self) -> bool {
+        match self {
+            CycleRoot::Class(c) => c.strong_count() > 0,
+            CycleRoot::Scope(s) => s.strong_count() > 0,
+            CycleRoot::Instance(i) => i.strong_count() > 0,
+        }
+    }
+}
+
+/// The least length of `Interp::cycle_roots` at which it is pruned.
+pub const MIN_PRUNE_AT: usize = 4096;
+
+impl Interp<'_> {
+    /// Records a cycle root for the teardown. Whenever the list has doubled since it was
+    /// last pruned, the roots already gone are dropped first: a dead `Weak` keeps its
+    /// object's allocation (not its contents) until it is dropped, so a script that makes
+    /// and lets go of objects by the hundred thousand kept them all allocated until the
+    /// run ended, fragmenting the allocator (each loop of 100,000 rows or objects
+    /// slower than the one before: 85 → 274 ms over five).
+    pub fn note_cycle_root(&mut self, root: CycleRoot) {
+        if self.cycle_roots.len() >= self.cycle_prune_at {
+            self.prune_cycle_roots();
+        }
+        self.cycle_roots.push(root);
+    }
+
+    /// Makes room for `n` more cycle roots (pruning first when they would reach the mark).
+    pub fn reserve_cycle_roots(&mut self, n: usize) {
+        if self.cycle_roots.len() + n >= self.cycle_prune_at {
+            self.prune_cycle_roots();
+        }
+        self.cycle_roots.reserve(n);
+    }
+
+    fn prune_cycle_roots(&mut self) {
+        self.cycle_roots.retain(CycleRoot::is_alive);
+        self.cycle_prune_at = (self.cycle_roots.len() * 2).max(MIN_PRUNE_AT);
+    }
+}
+
 /// Empties a scope's variables onto the stack (and its parents').
 fn drain_scope(scope: &Scope, stack: &mut Vec<Value>) {
     let mut s = Some(scope.clone());
@@ -224,6 +266,37 @@ mod tests {
              def outer():\n    def inner(n):\n        return inner(n - 1) if n else 0\n    return inner\n\
              f = outer()\n",
             &["a", "b", "xs", "Node", "f"],
+        );
+    }
+
+    /// Objects made and let go in a loop do not pile up as cycle roots (each would keep
+    /// its allocation until the run ends); the ones still alive, cycles included, stay
+    /// roots and are freed by the teardown.
+    #[test]
+    fn roots_of_objects_let_go_are_pruned() {
+        let src = "class P:\n    def __init__(self, x):\n        self.x = x\n\
+                   keep = []\n\
+                   for i in range(50000):\n    p = P(i)\n    if i % 10000 == 0:\n        keep.append(p)\n\
+                   a = P(1)\nb = P(2)\na.x = b\nb.x = a\n";
+        let parsed = crate::core::lang::parse(src);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let mut db = NoDb;
+        let mut it = Interp::new(&mut db, RunOptions::default(), vec![LineIndex::new(src)]);
+        let _ = it.exec_module(&parsed.module);
+        assert!(
+            it.cycle_roots.len() < 2 * MIN_PRUNE_AT,
+            "{} roots",
+            it.cycle_roots.len()
+        );
+        let a = match it.globals.0.vars.borrow().get("a").cloned() {
+            Some(Value::Instance(i)) => Rc::downgrade(&i),
+            _ => panic!("a is an instance"),
+        };
+        it.teardown();
+        drop(it);
+        assert!(
+            a.upgrade().is_none(),
+            "a cycle made after the pruning survived the run"
         );
     }
 }

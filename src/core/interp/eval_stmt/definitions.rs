@@ -41,10 +41,9 @@ impl Interp<'_> {
             }
         }
         if !Rc::ptr_eq(&closure.0, &self.globals.0) {
-            self.cycle_roots
-                .push(crate::core::interp::teardown::CycleRoot::Scope(
-                    Rc::downgrade(&closure.0),
-                ));
+            self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Scope(
+                Rc::downgrade(&closure.0),
+            ));
         }
         Ok(Value::Func(Rc::new(Function {
             name: Rc::from(name),
@@ -84,10 +83,9 @@ impl Interp<'_> {
         }
         let is_exc = base_classes.iter().any(|c| c.lookup_is_exception());
         let cls = make_class(name, base_classes, is_exc);
-        self.cycle_roots
-            .push(crate::core::interp::teardown::CycleRoot::Class(
-                Rc::downgrade(&cls),
-            ));
+        self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Class(
+            Rc::downgrade(&cls),
+        ));
         let mut vars: Vec<(Rc<str>, Value)> = body
             .0
             .vars

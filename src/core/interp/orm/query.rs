@@ -236,7 +236,7 @@ impl Interp<'_> {
         let new_objects = rows.len().saturating_sub(self.orm.identity.len());
         self.orm.identity.reserve(new_objects);
         self.orm.identity_order.reserve(new_objects);
-        self.cycle_roots.reserve(new_objects);
+        self.reserve_cycle_roots(new_objects);
         let mut out = Vec::with_capacity(rows.len());
         // (The rows go once their objects are made: their texts are taken, not shared.)
         for r in rows.rows_mut() {
@@ -280,7 +280,7 @@ impl Interp<'_> {
             (rows.len() * classes.iter().flatten().count()).saturating_sub(self.orm.identity.len());
         self.orm.identity.reserve(new_objects);
         self.orm.identity_order.reserve(new_objects);
-        self.cycle_roots.reserve(new_objects);
+        self.reserve_cycle_roots(new_objects);
         for r in rows.rows() {
             let mut off = 0;
             let mut vals = Vec::with_capacity(ents.len());

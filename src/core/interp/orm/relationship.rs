@@ -53,8 +53,7 @@ impl Interp<'_> {
                     vec![base],
                     false,
                 );
-                self.cycle_roots
-                    .push(super::super::teardown::CycleRoot::Class(Rc::downgrade(&c)));
+                self.note_cycle_root(super::super::teardown::CycleRoot::Class(Rc::downgrade(&c)));
                 *c.dict.borrow_mut() = ["ONETOMANY", "MANYTOONE", "MANYTOMANY"]
                     .iter()
                     .zip(1..)

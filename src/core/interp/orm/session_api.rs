@@ -469,10 +469,9 @@ impl Interp<'_> {
             dict: std::cell::RefCell::new(Default::default()),
             orm: std::cell::RefCell::new(None),
         });
-        self.cycle_roots
-            .push(crate::core::interp::teardown::CycleRoot::Instance(
-                Rc::downgrade(&inst),
-            ));
+        self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Instance(
+            Rc::downgrade(&inst),
+        ));
         if let Some(m) = class.model_info() {
             self.init_model_instance(&inst, &m);
         }

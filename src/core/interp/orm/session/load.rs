@@ -291,10 +291,9 @@ impl Interp<'_> {
             dict: Default::default(),
             orm: RefCell::new(Some(InstState::loaded(values, ident))),
         });
-        self.cycle_roots
-            .push(crate::core::interp::teardown::CycleRoot::Instance(
-                Rc::downgrade(&inst),
-            ));
+        self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Instance(
+            Rc::downgrade(&inst),
+        ));
         self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
     }
