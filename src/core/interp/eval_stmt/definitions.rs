@@ -181,8 +181,8 @@ impl Interp<'_> {
                 self.orm.col_counter += 1;
                 let mut col = crate::core::orm::schema::Column::new("", t);
                 col.nullable = Some(optional);
-                Ok(Value::Native(Rc::new(Native::ColumnSpec(RefCell::new(
-                    ColumnSpec {
+                Ok(Value::Native(Rc::new(Native::ColumnSpec(Box::new(
+                    RefCell::new(ColumnSpec {
                         column: col,
                         default: None,
                         onupdate: None,
@@ -191,7 +191,7 @@ impl Interp<'_> {
                         mapped: true,
                         nullable_explicit: false,
                         order: self.orm.col_counter,
-                    },
+                    }),
                 )))))
             }
             _ => Ok(v),

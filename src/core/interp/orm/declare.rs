@@ -60,13 +60,13 @@ impl Interp<'_> {
                     );
                 }
                 let (es, ents) = self.entities_from(&args)?;
-                Ok(nv(Native::Query(QueryObj {
+                Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
                     q: crate::core::orm::query::Query::select(es),
                     legacy: false,
                     ents,
-                })))
+                }))))
             }
             "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),
             "Flask" => {
@@ -167,7 +167,7 @@ impl Interp<'_> {
                 if let Some(Value::Str(s)) = kwget(&kw, "name") {
                     fk.name = Some(s.to_string());
                 }
-                Ok(nv(Native::ForeignKeySpec(fk)))
+                Ok(nv(Native::ForeignKeySpec(Box::new(fk))))
             }
             "relationship" => {
                 let target = match args.first() {
@@ -202,7 +202,7 @@ impl Interp<'_> {
                     _ => None,
                 };
                 Ok(nv(Native::ConstraintSpec(
-                    if short == "UniqueConstraint" {
+                    Box::new(if short == "UniqueConstraint" {
                         Constraint::Unique {
                             name,
                             columns: cols,
@@ -212,7 +212,7 @@ impl Interp<'_> {
                             name,
                             columns: cols,
                         }
-                    },
+                    }),
                     None,
                 )))
             }
@@ -226,7 +226,7 @@ impl Interp<'_> {
                     _ => None,
                 };
                 Ok(nv(Native::ConstraintSpec(
-                    Constraint::Check { name, sql },
+                    Box::new(Constraint::Check { name, sql }),
                     None,
                 )))
             }
@@ -307,7 +307,7 @@ impl Interp<'_> {
                 } else {
                     None
                 });
-                Ok(nv(Native::Query(q)))
+                Ok(nv(Native::Query(Box::new(q))))
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
             | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
@@ -579,9 +579,9 @@ impl Interp<'_> {
                     Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
                         ty = Some(type_of_name(f.trim_start_matches("db.")))
                     }
-                    Native::ForeignKeySpec(f) => fks.push(f.clone()),
+                    Native::ForeignKeySpec(f) => fks.push((**f).clone()),
                     // A column-level CHECK, rendered inline after the column's type.
-                    Native::ConstraintSpec(Constraint::Check { name, sql }, _) => {
+                    Native::ConstraintSpec(c, _) if let Constraint::Check { name, sql } = &**c => {
                         checks.push((name.clone(), sql.clone()));
                     }
                     _ => return self.raise("ArgumentError", "unexpected argument to Column()"),
@@ -727,7 +727,7 @@ impl Interp<'_> {
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
             order: self.orm.col_counter,
         };
-        Ok(nv(Native::ColumnSpec(RefCell::new(spec))))
+        Ok(nv(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
     }
 
     pub(crate) fn make_table(&mut self, args: Vec<Value>, _kw: Kw) -> R<Value> {
@@ -750,8 +750,8 @@ impl Interp<'_> {
                             ],
                         );
                     }
-                    Native::ConstraintSpec(c, _) => t = t.constraint(c.clone()),
-                    Native::IndexSpec(i) => t = t.index(i.clone()),
+                    Native::ConstraintSpec(c, _) => t = t.constraint((**c).clone()),
+                    Native::IndexSpec(i) => t = t.index((**i).clone()),
                     Native::Metadata => {}
                     _ => {}
                 }

@@ -544,7 +544,7 @@ impl Interp<'_> {
             Native::Dynamic(inst, key, false) if name == "statement" => {
                 let (inst, key) = (inst.clone(), key.clone());
                 let q = self.dynamic_query(&inst, &key)?;
-                self.getattr(&nv(Native::Query(q)), name)
+                self.getattr(&nv(Native::Query(Box::new(q))), name)
             }
             Native::Dynamic(..) => method(name),
             Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
@@ -920,7 +920,7 @@ pub(super) fn ellipses_repr(s: &str) -> String {
 fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
     let mut d = super::super::value::Dict::new();
     for fk in fks {
-        let v = nv(Native::ForeignKeySpec(fk));
+        let v = nv(Native::ForeignKeySpec(Box::new(fk)));
         if let Some(h) = v.hkey() {
             d.insert(h, v, Value::None);
         }

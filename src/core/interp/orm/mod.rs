@@ -83,9 +83,9 @@ pub enum Native {
     /// `get_current_parameters()` / `current_parameters` (a dict).
     ExecContext(Value),
     /// `db.Column(...)` before it is mapped.
-    ColumnSpec(RefCell<ColumnSpec>),
+    ColumnSpec(Box<RefCell<ColumnSpec>>),
     /// `db.ForeignKey(...)`.
-    ForeignKeySpec(crate::core::orm::schema::ForeignKey),
+    ForeignKeySpec(Box<crate::core::orm::schema::ForeignKey>),
     /// `db.relationship(...)`.
     RelSpec(RefCell<RelSpec>),
     /// `db.backref(name, **kw)`.
@@ -100,7 +100,7 @@ pub enum Native {
     /// default one: `StrSQLCompiler`).
     Compiled(Rc<str>, bool),
     /// A legacy `Query` or a 2.0 `Select`.
-    Query(query::QueryObj),
+    Query(Box<query::QueryObj>),
     /// A `Result` / `ScalarResult` / mappings result.
     Result(RefCell<result::ResultObj>),
     /// A `Row`.
@@ -108,7 +108,7 @@ pub enum Native {
     /// A `RowMapping`.
     Mapping(result::RowObj),
     /// A Flask-SQLAlchemy `Pagination`.
-    Pagination(query::Pagination),
+    Pagination(Box<query::Pagination>),
     /// A `bytes` value (what `str.encode()` gives).
     Bytes(Rc<[u8]>),
     /// `hashlib.md5(...)` / `hashlib.sha256(...)`: the algorithm and the bytes fed so far.
@@ -130,14 +130,14 @@ pub enum Native {
     Config,
     /// A table-level constraint (`db.UniqueConstraint(...)`), with its table once it is
     /// one of a table's (`Table.constraints`).
-    ConstraintSpec(crate::core::orm::schema::Constraint, Option<Rc<str>>),
+    ConstraintSpec(Box<crate::core::orm::schema::Constraint>, Option<Rc<str>>),
     /// `result.keys()` (`RMKeyView`).
     KeyView(Vec<Value>),
     /// A dict's (or with a `RowMapping`, SQLAlchemy's) keys, values or items view
     /// (`dict_view::KEYS`...) of the value it holds.
     DictView(u8, Value),
     /// `db.Index(...)`.
-    IndexSpec(crate::core::orm::schema::Index),
+    IndexSpec(Box<crate::core::orm::schema::Index>),
     /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
     Loader(query::LoadOpt),
     /// `query.subquery()`: a named SELECT to join to and take columns from.
@@ -558,5 +558,20 @@ impl OrmState {
             let (table, name) = self.spec_columns.get(&order)?;
             Some(Expr::col(table.to_string(), name.to_string()))
         })
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every native value is an `Rc<Native>` of the enum's full size: a `Row` or a column
+    /// object must not cost what the largest variant does (a query, a pagination, a column
+    /// spec: boxed). It was 544 bytes, which made 100,000 result rows take 124 MB.
+    #[test]
+    fn native_values_stay_small() {
+        let size = std::mem::size_of::<super::Native>();
+        assert!(
+            size <= 160,
+            "Native is {size} bytes: box the variant that grew"
+        );
     }
 }

@@ -823,8 +823,8 @@ impl Interp<'_> {
         Ok(Some(match name {
             "query" => {
                 self.check_app_context()?;
-                Value::Native(Rc::new(Native::Query(super::query::QueryObj::legacy_of(
-                    &m.class,
+                Value::Native(Rc::new(Native::Query(Box::new(
+                    super::query::QueryObj::legacy_of(&m.class),
                 ))))
             }
             "__table__" => Value::Native(Rc::new(Native::Table(m.table.clone()))),

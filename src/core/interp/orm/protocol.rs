@@ -376,7 +376,7 @@ impl Interp<'_> {
             Native::Dynamic(inst, rel, false) => {
                 let (inst, rel) = (inst.clone(), rel.clone());
                 let q = self.dynamic_query(&inst, &rel)?;
-                self.native_getitem(Rc::new(Native::Query(q)), key)
+                self.native_getitem(Rc::new(Native::Query(Box::new(q))), key)
             }
             Native::Query(q) => {
                 let i = self.as_index(key)?;
@@ -408,7 +408,7 @@ impl Interp<'_> {
             Native::Dynamic(inst, rel, false) => {
                 let (inst, rel) = (inst.clone(), rel.clone());
                 let q = self.dynamic_query(&inst, &rel)?;
-                self.native_slice(Rc::new(Native::Query(q)), a, b)
+                self.native_slice(Rc::new(Native::Query(Box::new(q))), a, b)
             }
             Native::Query(q) => {
                 // SQLAlchemy's `_getitem`: an empty range is an empty list, a negative

@@ -164,13 +164,13 @@ impl Interp<'_> {
                 self.configure_mappers()?;
                 let (es, mut ents) = self.entities_from(&args)?;
                 super::query::legacy_row_keys(&es, &mut ents);
-                Ok(nv(Native::Query(QueryObj {
+                Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
                     q: crate::core::orm::query::Query::legacy(es),
                     legacy: true,
                     ents,
-                })))
+                }))))
             }
             "execute" => {
                 let Some(stmt) = args.first() else {

@@ -154,7 +154,7 @@ impl Interp<'_> {
                 // exists(), exists(column...), exists(select): a query that stands for
                 // EXISTS (...) in expressions and takes .where() / .correlate().
                 let mut q = match args.first() {
-                    Some(Value::Native(n)) if let Native::Query(q) = &**n => q.clone(),
+                    Some(Value::Native(n)) if let Native::Query(q) = &**n => (**q).clone(),
                     _ => {
                         let (mut es, ents) = self.entities_from(&args)?;
                         if es.is_empty() {
@@ -172,7 +172,7 @@ impl Interp<'_> {
                 };
                 q.legacy = false;
                 q.q.exists = true;
-                return Ok(Value::Native(Rc::new(Native::Query(q))));
+                return Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))));
             }
         };
         Ok(sql_value(obj))

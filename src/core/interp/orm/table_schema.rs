@@ -24,19 +24,21 @@ impl Interp<'_> {
             "indexes" => create_indexes(md, tb).map(|ixs| {
                 (ixs.into_iter())
                     .map(|i| {
-                        Native::IndexSpec(Index {
+                        Native::IndexSpec(Box::new(Index {
                             name: Some(i.name),
                             columns: i.columns,
                             unique: i.unique,
                             exprs: i.exprs,
                             where_clause: i.where_clause,
-                        })
+                        }))
                     })
                     .collect()
             }),
             _ => create_table(md, tb).map(|ct| {
                 (ct.constraints.iter())
-                    .map(|c| Native::ConstraintSpec(Constraint::from_ddl(c), Some(t.clone())))
+                    .map(|c| {
+                        Native::ConstraintSpec(Box::new(Constraint::from_ddl(c)), Some(t.clone()))
+                    })
                     .collect::<Vec<_>>()
             }),
         };
@@ -51,9 +53,9 @@ impl Interp<'_> {
         if name == "primary_key" {
             let found = items
                 .into_iter()
-                .find(|n| matches!(n, Native::ConstraintSpec(Constraint::PrimaryKey { .. }, _)));
+                .find(|n| matches!(n, Native::ConstraintSpec(c, _) if matches!(**c, Constraint::PrimaryKey { .. })));
             return Ok(nv(
-                found.unwrap_or(Native::ConstraintSpec(pk, Some(t.clone())))
+                found.unwrap_or(Native::ConstraintSpec(Box::new(pk), Some(t.clone())))
             ));
         }
         let mut d = Dict::new();

@@ -69,7 +69,9 @@ impl Interp<'_> {
                 let mut q = self.dynamic_query(inst, key)?;
                 q.legacy = false;
                 q.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
-                return Ok(Value::Native(Rc::new(super::super::Native::Query(q))));
+                return Ok(Value::Native(Rc::new(super::super::Native::Query(
+                    Box::new(q),
+                ))));
             }
             _ => {
                 return self.raise(

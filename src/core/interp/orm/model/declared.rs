@@ -242,7 +242,7 @@ impl Interp<'_> {
         if let Value::Native(n) = v
             && let Native::ConstraintSpec(c, _) = &**n
         {
-            return Ok(Some(c.clone()));
+            return Ok(Some((**c).clone()));
         }
         Ok(None)
     }

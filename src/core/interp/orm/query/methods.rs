@@ -154,7 +154,7 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
-        let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(q))));
+        let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))));
         // Methods that only read the query come first: the generative ones below
         // work on a copy.
         // A 2.0 `Select` runs only through a session (`session.execute(stmt)`): it has
@@ -450,7 +450,7 @@ impl Interp<'_> {
                     && q.q.joins.is_empty()
                 {
                     match &self.query_method(&q, "select_from", vec![left], vec![])? {
-                        Value::Native(n) if let Native::Query(q) = &**n => q.clone(),
+                        Value::Native(n) if let Native::Query(q) = &**n => (**q).clone(),
                         _ => q,
                     }
                 } else if args.len() > 1 {

@@ -127,15 +127,17 @@ impl Interp<'_> {
         } else {
             0
         };
-        Ok(Value::Native(Rc::new(Native::Pagination(Pagination {
-            query: qo.clone(),
-            page,
-            per_page,
-            total,
-            items,
-            error_out,
-            counted,
-        }))))
+        Ok(Value::Native(Rc::new(Native::Pagination(Box::new(
+            Pagination {
+                query: qo.clone(),
+                page,
+                per_page,
+                total,
+                items,
+                error_out,
+                counted,
+            },
+        )))))
     }
 
     /// Attributes of a Pagination.
