@@ -332,7 +332,8 @@ pub struct Interp<'b> {
     /// Classes and captured scopes that may form cycles (freed by [`Interp::teardown`]);
     /// added through [`Interp::note_cycle_root`].
     pub cycle_roots: Vec<teardown::CycleRoot>,
-    /// The length of `cycle_roots` at which roots already gone are dropped from it.
+    /// The length of `cycle_roots` at which roots already gone are dropped from it (four
+    /// times what was alive at the last pruning).
     pub cycle_prune_at: usize,
     /// Names from the syntax tree as shared strings, keyed by the address of the
     /// tree's text (it lives as long as the run): keyword arguments do not allocate.
