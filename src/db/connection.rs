@@ -309,7 +309,7 @@ impl Database {
     /// it cannot read leave the database as it was, and the error says why.
     fn replace_file(&mut self, mut reader: impl std::io::Read, len: usize) -> Result<()> {
         let Some(file) = &self.file else {
-            return Ok(());
+            return Err(DbError::NotADatabase("no database file is open".into()));
         };
         let mut bytes = vec![0u8; len];
         reader
@@ -323,33 +323,30 @@ impl Database {
         }
         // Close the connection first (a transaction left open is rolled back).
         self.conn = Connection::open_in_memory()?;
-        let outcome = match crate::vfs::sqlite::replace(&file.name, bytes) {
-            None => Err(DbError::NotADatabase(format!(
-                "no database file {:?} is open",
-                file.name
-            ))),
-            Some(old) => {
-                let read = file.connect().and_then(|conn| {
-                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                        r.get::<_, i64>(0)
-                    })?;
-                    Ok(conn)
-                });
-                match read {
-                    Ok(conn) => {
-                        crate::vfs::sqlite::commit(&file.name);
-                        self.conn = conn;
-                        self.install_interrupt();
-                        return Ok(());
-                    }
-                    Err(e) => {
-                        crate::vfs::sqlite::restore(&file.name, old);
-                        Err(e)
-                    }
-                }
+        let Some(old) = crate::vfs::sqlite::replace(&file.name, bytes) else {
+            let missing = format!("no database file {:?} is open", file.name);
+            self.conn = file.connect()?;
+            self.install_interrupt();
+            return Err(DbError::NotADatabase(missing));
+        };
+        let read = file.connect().and_then(|conn| {
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok(conn)
+        });
+        let outcome = match read {
+            Ok(conn) => {
+                crate::vfs::sqlite::commit(&file.name);
+                self.conn = conn;
+                Ok(())
+            }
+            Err(e) => {
+                crate::vfs::sqlite::restore(&file.name, old);
+                self.conn = file.connect()?;
+                Err(e)
             }
         };
-        self.conn = file.connect()?;
         self.install_interrupt();
         outcome
     }

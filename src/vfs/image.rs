@@ -170,19 +170,6 @@ impl Image {
         &mut self.data[start..end]
     }
 
-    /// An image holding `bytes` as one commit that must be written in full
-    /// (every chunk dirty), e.g. an imported file.
-    pub fn from_bytes(bytes: Vec<u8>) -> Self {
-        let n = chunks_for(bytes.len() as u64);
-        let mut dirty = ChunkSet::default();
-        dirty.insert_all(0..n);
-        Image {
-            data: bytes,
-            dirty,
-            ..Self::default()
-        }
-    }
-
     /// Replaces the whole file with `bytes` (an import): every chunk is dirty, so the
     /// next commit writes them all (and drops stored chunks past a smaller end).
     /// Returns the file's previous bytes, for [`Image::restore`].

@@ -152,9 +152,17 @@ pub fn replace(name: &str, bytes: Vec<u8>) -> Option<Vec<u8>> {
 }
 
 /// Commits what was written to database `name` outside SQLite (a [`replace`]): ONE
-/// commit, handed to the commit hook as a transaction's would be.
+/// commit, handed to the commit hook as a transaction's is.
 pub fn commit(name: &str) {
-    let batch = image(name).and_then(|cell| cell.borrow_mut().take_commit());
+    if let Some(cell) = image(name) {
+        hand_commit(name, &cell);
+    }
+}
+
+/// Ends a commit of database `name`: what changed since the last one, if anything, goes
+/// to the commit hook as one batch.
+fn hand_commit(name: &str, image: &RefCell<Image>) {
+    let batch = image.borrow_mut().take_commit();
     if let Some(batch) = batch
         && let Some(hook) = shared().and_then(|s| s.hook.borrow().clone())
     {
@@ -202,12 +210,7 @@ impl Handle {
             ..
         } = self
         {
-            let batch = image.borrow_mut().take_commit();
-            if let Some(batch) = batch
-                && let Some(hook) = shared().and_then(|s| s.hook.borrow().clone())
-            {
-                hook(name, batch);
-            }
+            hand_commit(name, image);
         }
     }
 }

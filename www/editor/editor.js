@@ -80,7 +80,7 @@ const errorGutter = gutter({ class: 'cm-gutter-lint', markers: (view) => view.st
 function marksOf(state, list) {
   const ranges = [];
   const lines = new Map();
-  for (const d of list.slice().sort((a, b) => a.from - b.from)) {
+  for (const d of list) {
     const deco = Decoration.mark({ class: 'cm-lintRange cm-lintRange-' + d.severity, attributes: { title: d.message } });
     if (d.to > d.from) ranges.push(deco.range(d.from, d.to));
     const at = state.doc.lineAt(d.from).from;

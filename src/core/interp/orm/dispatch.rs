@@ -334,12 +334,8 @@ impl Interp<'_> {
             },
             Native::MapperRelationships(c) => {
                 let c = c.clone();
-                match self
-                    .mapper_relationships(&c)
-                    .into_iter()
-                    .find(|(k, _)| **k == *name)
-                {
-                    Some((_, v)) => Ok(v),
+                match self.mapper_relationship(&c, name) {
+                    Some(v) => Ok(v),
                     None if matches!(name, "keys" | "values" | "items") => method(name),
                     None => self.raise("AttributeError", name),
                 }

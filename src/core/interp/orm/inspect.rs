@@ -271,6 +271,15 @@ impl Interp<'_> {
             .collect()
     }
 
+    /// The relationship property `key` of model `c` (`inspect(c).relationships[key]`).
+    pub fn mapper_relationship(&mut self, c: &Rc<Class>, key: &str) -> Option<Value> {
+        let found = self
+            .mapper_relationships(c)
+            .into_iter()
+            .find(|(k, _)| **k == *key);
+        found.map(|(_, v)| v)
+    }
+
     fn mapper_attr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
         let table = match self.orm.reg.table_of(&c.name) {
             Ok(t) => t.clone(),

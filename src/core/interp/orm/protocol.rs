@@ -353,12 +353,12 @@ impl Interp<'_> {
             },
             Native::MapperRelationships(c) => {
                 let c = c.clone();
-                let found = self
-                    .mapper_relationships(&c)
-                    .into_iter()
-                    .find(|(k, _)| matches!(key, Value::Str(s) if **s == **k));
+                let found = match key {
+                    Value::Str(s) => self.mapper_relationship(&c, s),
+                    _ => None,
+                };
                 match found {
-                    Some((_, v)) => Ok(v),
+                    Some(v) => Ok(v),
                     None => self.key_error(key),
                 }
             }
@@ -496,8 +496,7 @@ impl Interp<'_> {
             // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
             Native::MapperRelationships(c) => {
                 let c = c.clone();
-                Ok(matches!(item, Value::Str(s)
-                    if self.mapper_relationships(&c).iter().any(|(k, _)| **k == **s)))
+                Ok(matches!(item, Value::Str(s) if self.mapper_relationship(&c, s).is_some()))
             }
             // (A column collection holds keys: `'name' in t.c`.)
             Native::TableColumns(t, only) if let Value::Str(s) = item => {
