@@ -12,6 +12,7 @@
 pub mod coerce;
 pub mod expr;
 pub mod ident;
+pub mod op;
 pub mod render;
 pub mod stmt;
 pub mod text;

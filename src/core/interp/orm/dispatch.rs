@@ -1,10 +1,13 @@
 //! Python protocol dispatch for library objects: attribute access, `setattr` and calls, plus
-//! the `db.<Type>` column types. Their methods are in `dispatch/methods.rs`, `lazy='dynamic'`
-//! relationships in `dispatch/dynamic.rs`; repr, iteration, indexing and the rest of the
-//! protocols in `protocol.rs`.
+//! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, schema
+//! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, methods in
+//! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`; repr,
+//! iteration, indexing and the rest of the protocols in `protocol.rs`.
 
+mod db_attrs;
 mod dynamic;
 mod methods;
+mod schema_attrs;
 
 use std::rc::Rc;
 
@@ -111,87 +114,7 @@ impl Interp<'_> {
             ))))
         };
         match &*n {
-            Native::Db => {
-                if TYPES.contains(&name) {
-                    return Ok(nv(Native::ColumnType(type_of_name(name))));
-                }
-                match name {
-                    "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
-                    "session" => Ok(nv(Native::Session(false))),
-                    "metadata" => Ok(nv(Native::Metadata)),
-                    // (Bind keys' engines are not kept: only the default one's.)
-                    "engines" => Ok(Value::dict_of(vec![(
-                        Value::None,
-                        nv(Native::Module(Rc::from("engine"))),
-                    )])),
-                    "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
-                    "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
-                    "Column"
-                    | "ForeignKey"
-                    | "relationship"
-                    | "backref"
-                    | "Table"
-                    | "create_all"
-                    | "drop_all"
-                    | "select"
-                    | "paginate"
-                    | "UniqueConstraint"
-                    | "Index"
-                    | "CheckConstraint"
-                    | "PrimaryKeyConstraint"
-                    | "ForeignKeyConstraint"
-                    | "text"
-                    | "and_"
-                    | "or_"
-                    | "not_"
-                    | "desc"
-                    | "asc"
-                    | "init_app"
-                    | "get_engine"
-                    | "get_or_404"
-                    | "first_or_404"
-                    | "one_or_404"
-                    | "mapped_column"
-                    | "true"
-                    | "false"
-                    | "case"
-                    | "literal"
-                    | "null"
-                    | "distinct"
-                    | "update"
-                    | "delete"
-                    | "insert"
-                    | "exists"
-                    | "cast"
-                    | "aliased"
-                    | "union"
-                    | "union_all"
-                    | "intersect"
-                    | "except_"
-                    | "joinedload"
-                    | "selectinload"
-                    | "subqueryload"
-                    | "lazyload"
-                    | "noload"
-                    | "raiseload"
-                    | "defaultload"
-                    | "contains_eager"
-                    | "immediateload"
-                    | "load_only"
-                    | "defer"
-                    | "undefer"
-                    | "inspect"
-                    | "extract"
-                    | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
-                    "relation" => Ok(nv(Native::SqlaFn(Rc::from("db.relationship")))),
-                    // Flask-SQLAlchemy's `SQLAlchemy.__getattr__`: any public name of
-                    // `sqlalchemy` or `sqlalchemy.orm` (`db.validates`, `db.union`...).
-                    _ if !name.starts_with('_') && super::sqla_names::modules_of(name) != 0 => {
-                        Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str()))))
-                    }
-                    _ => self.raise("AttributeError", name),
-                }
-            }
+            Native::Db => self.db_attr(name),
             Native::Session(_) => match name {
                 "identity_map" => Ok(nv(Native::IdentityMap)),
                 "new" => Ok(nv(Native::SessionSet(0))),
@@ -277,152 +200,13 @@ impl Interp<'_> {
             Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
                 method(name)
             }
-            Native::ForeignKeySpec(fk) => match name {
-                "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
-                "ondelete" | "onupdate" | "name" => {
-                    let v = match name {
-                        "ondelete" => &fk.ondelete,
-                        "onupdate" => &fk.onupdate,
-                        _ => &fk.name,
-                    };
-                    Ok(v.as_deref().map_or(Value::None, Value::str))
-                }
-                "column" => {
-                    let i = self
-                        .orm
-                        .reg
-                        .metadata
-                        .table(&fk.table)
-                        .and_then(|tb| tb.columns.iter().position(|c| c.name == fk.column));
-                    match i {
-                        Some(i) => Ok(nv(Native::ColumnObj(Rc::from(fk.table.as_str()), i))),
-                        None => self.raise(
-                            "NoReferencedTableError",
-                            format!("Foreign key could not find table '{}'", fk.table),
-                        ),
-                    }
-                }
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'ForeignKey' object has no attribute '{name}'"),
-                ),
-            },
-            Native::Table(t) => match name {
-                "name" | "fullname" | "key" => Ok(Value::Str(t.clone())),
-                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone(), None))),
-                "foreign_keys" => {
-                    let fks: Vec<_> = self
-                        .orm
-                        .reg
-                        .metadata
-                        .table(t)
-                        .map(|tb| {
-                            tb.columns
-                                .iter()
-                                .flat_map(|c| c.foreign_keys.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    Ok(fk_set(fks))
-                }
-                "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
-                "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Table' object has no attribute '{name}'"),
-                ),
-            },
-            Native::MapperRelationships(c) => {
-                let c = c.clone();
-                match self.mapper_relationship(&c, name) {
-                    Some(v) => Ok(v),
-                    None if matches!(name, "keys" | "values" | "items") => method(name),
-                    None => self.raise("AttributeError", name),
-                }
-            }
-            Native::TableColumns(t, only) => {
-                let tb = self.orm.reg.metadata.table(t).cloned();
-                if let Some(tb) = &tb
-                    && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
-                    && only.as_ref().is_none_or(|o| o.contains(&i))
-                {
-                    return Ok(nv(Native::ColumnObj(t.clone(), i)));
-                }
-                match name {
-                    "keys" | "values" | "items" => method(name),
-                    _ => self.raise("AttributeError", name),
-                }
-            }
-            Native::ColumnObj(t, i) => {
-                let tb = self.orm.reg.metadata.table(t).cloned();
-                let Some(c) = tb.as_ref().and_then(|tb| tb.columns.get(*i)).cloned() else {
-                    return Ok(Value::None);
-                };
-                match name {
-                    "name" => Ok(Value::str(&c.name)),
-                    "key" => Ok(Value::str(c.table_key())),
-                    "nullable" => Ok(Value::Bool(c.is_nullable())),
-                    "primary_key" => Ok(Value::Bool(c.primary_key)),
-                    "unique" => Ok(if c.unique {
-                        Value::Bool(true)
-                    } else {
-                        Value::None
-                    }),
-                    "index" => Ok(if c.index {
-                        Value::Bool(true)
-                    } else {
-                        Value::None
-                    }),
-                    "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
-                    "table" => Ok(nv(Native::Table(t.clone()))),
-                    "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
-                    _ if let Some(k) = super::column_default::default_kind(name) => {
-                        Ok(self.column_default(t, *i, k))
-                    }
-                    "server_onupdate" => Ok(Value::None),
-                    _ => self.sql_attr_or_method(this, name),
-                }
-            }
-            Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
-            Native::ColumnType(t) => match name {
-                // (Only the string types have a length; an Enum's is its longest value's.)
-                "length"
-                    if let SqlType::String(n)
-                    | SqlType::Unicode(n)
-                    | SqlType::Text(n)
-                    | SqlType::UnicodeText(n) = match t {
-                        SqlType::Spelled(b, _) => b,
-                        t => t,
-                    } =>
-                {
-                    Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
-                }
-                "length" if let SqlType::Enum(v) | SqlType::EnumClass(_, v) = t => {
-                    let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
-                    Ok(Value::int(n as i64))
-                }
-                "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
-                    Ok(match (t, name) {
-                        (SqlType::Numeric(Some(n), _), "precision")
-                        | (SqlType::Numeric(_, Some(n)), "scale") => Value::int(*n as i64),
-                        _ => Value::None,
-                    })
-                }
-                "python_type" => Ok(Value::Builtin(Rc::from(match t {
-                    SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
-                    SqlType::Float => "float",
-                    SqlType::Boolean => "bool",
-                    SqlType::DateTime => "datetime",
-                    SqlType::Date => "date",
-                    SqlType::Numeric(..) => "Decimal",
-                    SqlType::Json => "dict",
-                    _ => "str",
-                }))),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'{}' object has no attribute '{name}'", t.class_name()),
-                ),
-            },
+            Native::ForeignKeySpec(_)
+            | Native::Table(_)
+            | Native::MapperRelationships(_)
+            | Native::TableColumns(..)
+            | Native::ColumnObj(..)
+            | Native::ColumnDefault(..)
+            | Native::ColumnType(_) => self.schema_attr(&n, this, name),
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),

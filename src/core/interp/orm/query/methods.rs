@@ -2,6 +2,8 @@
 //! `order_by`, ...), running (`all`, `first`, `one`, `scalar`, `count`, `get`, ...) and
 //! bulk `update()` / `delete()`.
 
+mod clauses;
+
 use std::rc::Rc;
 
 use crate::core::interp::call::Kw;
@@ -225,36 +227,7 @@ impl Interp<'_> {
                 }
                 wrap(q)
             }
-            "filter_by" => {
-                if !args.is_empty() {
-                    let t = if qo.legacy { "Query" } else { "Select" };
-                    let m = format!(
-                        "{t}.filter_by() takes 1 positional argument but {} were given",
-                        args.len() + 1
-                    );
-                    return self.raise("TypeError", m);
-                }
-                let pairs = self.filter_by_pairs(qo, &kw)?;
-                let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
-                let table = self.orm.reg.table_of(&class).cloned();
-                for (k, e) in pairs {
-                    if k.is_empty() {
-                        q.q.where_.push(e);
-                        continue;
-                    }
-                    if let Ok(t) = &table
-                        && let Some(c) = t.col_by_key(&k)
-                    {
-                        let col = Expr::col(&t.name, c.name.clone());
-                        q.q.where_.push(if matches!(e, Expr::Null) {
-                            col.is_null()
-                        } else {
-                            col.eq(e)
-                        });
-                    }
-                }
-                wrap(q)
-            }
+            "filter_by" => self.query_filter_by(qo, q, args, kw),
             "order_by" => {
                 if args.iter().any(|a| matches!(a, Value::None)) {
                     q.q.order_by.clear();
@@ -460,74 +433,7 @@ impl Interp<'_> {
                 };
                 self.query_method(&q, "join", args, kw)
             }
-            "join" | "outerjoin" => {
-                let outer = name == "outerjoin"
-                    || kw
-                        .iter()
-                        .any(|(k, v)| &**k == "isouter" && matches!(v, Value::Bool(true)));
-                let target = match args.first() {
-                    Some(Value::Class(c)) => JoinTarget::Class(c.name.to_string()),
-                    Some(Value::Native(n)) => match &**n {
-                        Native::Instrumented(a) if a.column.is_none() => JoinTarget::Relationship {
-                            class: a.class.to_string(),
-                            name: a.key.to_string(),
-                            parent_alias: a.via.as_ref().and_then(|v| v.parent.clone()),
-                            target_alias: a.via.as_ref().and_then(|v| v.target.clone()),
-                        },
-                        Native::Aliased(class, alias) => JoinTarget::Alias {
-                            class: class.to_string(),
-                            alias: alias.clone(),
-                        },
-                        Native::Table(t) => JoinTarget::Table(t.to_string()),
-                        Native::Subquery(sq) => JoinTarget::Subquery {
-                            select: Box::new(sq.select.clone()),
-                            alias: sq.alias.clone(),
-                            cte: sq.cte,
-                        },
-                        _ => return self.unsupported("this join target"),
-                    },
-                    _ => return self.raise("ArgumentError", "join() needs a target"),
-                };
-                // `join(Target, Parent.relationship)`: along the relationship, into the
-                // target (an `aliased()` one included), as `join(Parent.rel.of_type(T))`.
-                let rel_on = match (args.get(1), &target) {
-                    (Some(Value::Native(n)), JoinTarget::Alias { .. } | JoinTarget::Class(_)) => {
-                        match &**n {
-                            Native::Instrumented(a) if a.column.is_none() => Some(a.clone()),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
-                let (target, on) = match rel_on {
-                    Some(a) => {
-                        let target_alias = match &target {
-                            JoinTarget::Alias { alias, .. } => Some(alias.clone()),
-                            _ => a.via.as_ref().and_then(|v| v.target.clone()),
-                        };
-                        let t = JoinTarget::Relationship {
-                            class: a.class.to_string(),
-                            name: a.key.to_string(),
-                            parent_alias: a.via.as_ref().and_then(|v| v.parent.clone()),
-                            target_alias,
-                        };
-                        (t, None)
-                    }
-                    None => {
-                        let on = match args.get(1) {
-                            Some(v) => Some(self.to_expr(v, None)?.expr),
-                            None => None,
-                        };
-                        (target, on)
-                    }
-                };
-                if outer {
-                    q.q = q.q.outerjoin(target, on);
-                } else {
-                    q.q = q.q.join(target, on);
-                }
-                wrap(q)
-            }
+            "join" | "outerjoin" => self.query_join(q, name, args, kw),
             "values" if qo.dml.is_some() => {
                 let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
                     Some(Some(v)) => v.clone(),
@@ -576,46 +482,7 @@ impl Interp<'_> {
                 wrap(q)
             }
             "populate_existing" | "autoflush" => wrap(q),
-            "with_parent" => {
-                let Some(Value::Instance(parent)) = args.first() else {
-                    return self.raise("ArgumentError", "with_parent() needs an instance");
-                };
-                let target = match &qo.ents.first() {
-                    Some(Ent::Class(c)) => c.to_string(),
-                    _ => String::new(),
-                };
-                let pm = parent.class.model_info();
-                let Some(pm) = pm else { return wrap(q) };
-                let rel = self.orm.reg.mapper(&pm.class).ok().and_then(|m| {
-                    m.relationships
-                        .iter()
-                        .find(|r| r.target == target)
-                        .map(|r| r.name.clone())
-                });
-                let Some(rel) = rel else {
-                    return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
-                };
-                let mut vals = std::collections::HashMap::new();
-                self.ensure_loaded(parent)?;
-                for (i, (_, n)) in pm.columns.iter().enumerate() {
-                    let v = super::super::model::column_attr(parent, i).unwrap_or(Value::None);
-                    vals.insert(
-                        n.to_string(),
-                        self.to_sql(&v, None).unwrap_or(SqlValue::Null),
-                    );
-                }
-                let lq = match crate::core::orm::relations::lazy_load_query(
-                    &self.orm.reg,
-                    &pm.class,
-                    &rel,
-                    &|c| vals.get(c).cloned().unwrap_or(SqlValue::Null),
-                ) {
-                    Ok(x) => x,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
-                };
-                q.q.where_.extend(lq.where_);
-                wrap(q)
-            }
+            "with_parent" => self.query_with_parent(qo, q, args),
             // `Query.value(col)`: the first row's value of that column (no LIMIT), or None.
             "value" if qo.legacy && args.len() == 1 => {
                 self.warn(
@@ -638,23 +505,7 @@ impl Interp<'_> {
                     None => Value::None,
                 })
             }
-            "scalar" => {
-                let items = self.query_all(qo)?;
-                if items.len() > 1 {
-                    return self.raise(
-                        "MultipleResultsFound",
-                        "Multiple rows were found when exactly one was required",
-                    );
-                }
-                Ok(match items.into_iter().next() {
-                    Some(Value::Native(n)) => match &*n {
-                        Native::Row(r) => r.values.first().cloned().unwrap_or(Value::None),
-                        _ => Value::Native(n.clone()),
-                    },
-                    Some(v) => v,
-                    None => Value::None,
-                })
-            }
+            "scalar" => self.query_scalar(qo),
             "get_or_404" => {
                 let class = match qo.ents.first() {
                     Some(Ent::Class(c)) => c.to_string(),
@@ -719,69 +570,7 @@ impl Interp<'_> {
             }
             "update" | "delete" => self.bulk_dml(qo, &q, name, args, kw),
             // (A CTE is a subquery named in FROM and stated in the WITH clause.)
-            "subquery" | "cte" => {
-                let (mut select, alias) = match qo.q.subquery(&self.orm.reg) {
-                    Ok(x) => x,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
-                };
-                let alias = match args
-                    .first()
-                    .or_else(|| kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v))
-                {
-                    Some(Value::Str(n)) => crate::core::sql::TableRef::Named(n.to_string()),
-                    _ => alias,
-                };
-                let mut columns: Vec<(Rc<str>, Option<SqlType>)> =
-                    Vec::with_capacity(select.columns.len());
-                for (c, ent) in select.columns.iter().zip(qo.ents.iter().flat_map(|e| {
-                    // one type per selected column (a class entity spans its columns)
-                    match e {
-                        super::Ent::Col { ty, .. } => vec![ty.clone()],
-                        super::Ent::Class(c) => self
-                            .orm
-                            .reg
-                            .table_of(c)
-                            .map(|t| t.columns.iter().map(|c| Some(c.ty.clone())).collect())
-                            .unwrap_or_default(),
-                    }
-                })) {
-                    let key = match c {
-                        Expr::Column { name, .. } | Expr::Label { name, .. } => name.clone(),
-                        // An unlabeled function is keyed by its name (`c.count`).
-                        Expr::Func { name, .. } => name.to_ascii_lowercase(),
-                        _ => "anon_1".to_string(),
-                    };
-                    columns.push((Rc::from(key.as_str()), ent));
-                }
-                // The SQL names: an unlabeled function gets its anonymous label
-                // (`count(*) AS count_1`), which the outer query refers to.
-                let mut names = Vec::with_capacity(columns.len());
-                let mut seen: Vec<String> = vec![];
-                for (c, (key, _)) in select.columns.iter_mut().zip(&columns) {
-                    if let Expr::Func { name, .. } = c {
-                        let base = name.to_ascii_lowercase();
-                        seen.push(base.clone());
-                        let n = seen.iter().filter(|s| **s == base).count();
-                        let label = format!("{base}_{n}");
-                        *c = c.clone().label(label.clone());
-                        names.push(Rc::from(label.as_str()));
-                    } else {
-                        names.push(key.clone());
-                    }
-                }
-                let recursive = kw
-                    .iter()
-                    .any(|(k, v)| &**k == "recursive" && matches!(v, Value::Bool(true)));
-                let sq = super::super::SubqueryObj {
-                    select,
-                    alias,
-                    columns,
-                    names,
-                    cte: (name == "cte").then_some(recursive),
-                };
-                self.orm.reg.subqueries.push(sq.from_item());
-                Ok(Value::Native(Rc::new(Native::Subquery(Rc::new(sq)))))
-            }
+            "subquery" | "cte" => self.query_subquery(qo, name, args, kw),
             "scalar_subquery" | "as_scalar" => {
                 let e = qo.scalar_subquery(self)?;
                 Ok(sql_value(SqlObj::of(e)))

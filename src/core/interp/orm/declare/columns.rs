@@ -1,0 +1,200 @@
+//! Column and table declarations: `db.Column` / `mapped_column` arguments, `db.Table`.
+
+use super::*;
+
+impl Interp<'_> {
+    pub(crate) fn make_column(&mut self, args: Vec<Value>, kw: Kw, mapped: bool) -> R<Value> {
+        let mut name = None;
+        let mut ty = None;
+        let mut fks = vec![];
+        let mut checks: Vec<(Option<String>, String)> = vec![];
+        for a in &args {
+            match a {
+                Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
+                Value::Native(n) => match &**n {
+                    Native::ColumnType(t) => ty = Some(t.clone()),
+                    Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
+                        ty = Some(type_of_name(f.trim_start_matches("db.")))
+                    }
+                    Native::ForeignKeySpec(f) => fks.push((**f).clone()),
+                    // A column-level CHECK, rendered inline after the column's type.
+                    Native::ConstraintSpec(c, _) if let Constraint::Check { name, sql } = &**c => {
+                        checks.push((name.clone(), sql.clone()));
+                    }
+                    _ => return self.raise("ArgumentError", "unexpected argument to Column()"),
+                },
+                Value::Builtin(b) if matches!(&**b, "int" | "str" | "float" | "bool") => {
+                    ty = Some(match &**b {
+                        "int" => SqlType::Integer,
+                        "str" => SqlType::String(None),
+                        "float" => SqlType::Float,
+                        _ => SqlType::Boolean,
+                    })
+                }
+                _ => {
+                    let r = self.repr(a)?;
+                    return self.raise("ArgumentError", format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {r}"));
+                }
+            }
+        }
+        let ty = match ty {
+            Some(t) => t,
+            None if !fks.is_empty() => SqlType::Integer,
+            None => SqlType::Custom("NULL".into()),
+        };
+        // A type spelled under another name keeps its base's behaviour.
+        let (ty, type_ddl, bool_check, none_as_null) = match ty {
+            SqlType::Spelled(ref base, _) => {
+                let d = ty.ddl();
+                ((**base).clone(), Some(d), false, false)
+            }
+            SqlType::CheckedBoolean => (SqlType::Boolean, None, true, false),
+            SqlType::JsonNoneAsNull => (SqlType::Json, None, false, true),
+            t => (t, None, false, false),
+        };
+        let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
+        col.type_ddl = type_ddl;
+        col.bool_check = bool_check;
+        col.none_as_null = none_as_null;
+        for fk in fks {
+            col = col.foreign_key(fk);
+        }
+        for (n, sql) in &checks {
+            col = col.check(n.as_deref(), sql);
+        }
+        let mut default = None;
+        let mut onupdate = None;
+        let mut server_default = None;
+        for (k, v) in &kw {
+            match &**k {
+                "primary_key" => {
+                    if self.truthy(v)? {
+                        col = col.primary_key();
+                    }
+                }
+                "nullable" => col = col.nullable(self.truthy(v)?),
+                "unique" => {
+                    if self.truthy(v)? {
+                        col = col.unique();
+                    }
+                }
+                "index" => {
+                    if self.truthy(v)? {
+                        col = col.index();
+                    }
+                }
+                "default" => {
+                    let is_callable = matches!(
+                        v,
+                        Value::Func(_)
+                            | Value::Builtin(_)
+                            | Value::Method(_)
+                            | Value::BuiltinMethod(_)
+                    );
+                    col = col.default(if is_callable {
+                        ColumnDefault::Callable
+                    } else {
+                        let sv = self.to_sql(v, None).unwrap_or(SqlValue::Null);
+                        ColumnDefault::Scalar(sv)
+                    });
+                    default = Some(v.clone());
+                }
+                "onupdate" => {
+                    col = col.onupdate(ColumnDefault::Callable);
+                    onupdate = Some(v.clone());
+                }
+                "server_default" => {
+                    let sd = match v {
+                        Value::Str(s) => ServerDefault::Literal(s.to_string()),
+                        Value::Native(n) => match &**n {
+                            Native::Text(s, _) => ServerDefault::Sql(s.to_string()),
+                            Native::Sql(s) => match &s.expr {
+                                e @ crate::core::sql::Expr::Func { .. } => {
+                                    ServerDefault::Sql(crate::core::sql::render::render_ddl_expr(e))
+                                }
+                                crate::core::sql::Expr::Raw(r) if r == "1" => ServerDefault::True,
+                                crate::core::sql::Expr::Raw(r) if r == "0" => ServerDefault::False,
+                                crate::core::sql::Expr::Bool(true) => ServerDefault::True,
+                                crate::core::sql::Expr::Bool(false) => ServerDefault::False,
+                                crate::core::sql::Expr::Text { sql, .. } => {
+                                    ServerDefault::Sql(sql.clone())
+                                }
+                                _ => return self.unsupported("this server_default"),
+                            },
+                            _ => return self.unsupported("this server_default"),
+                        },
+                        _ => {
+                            let t = self.type_name(v);
+                            return self.raise("ArgumentError", format!("Argument 'arg' is expected to be one of type '<class 'str'>' or '<class 'sqlalchemy.sql.elements.ClauseElement'>' or '<class 'sqlalchemy.sql.elements.TextClause'>', got '<class '{t}'>'"));
+                        }
+                    };
+                    col = col.server_default(sd);
+                    server_default = Some(v.clone());
+                }
+                "autoincrement" => {
+                    col.autoincrement = match v {
+                        Value::Bool(true) => Autoincrement::Yes,
+                        Value::Bool(false) => Autoincrement::No,
+                        _ => Autoincrement::Auto,
+                    }
+                }
+                "key" => {
+                    if let Value::Str(s) = v {
+                        col = col.key(s);
+                        col.own_key = Some(s.to_string());
+                    }
+                }
+                "doc" | "comment" | "info" | "quote" | "sort_order" => {}
+                _ => {
+                    return self.raise(
+                        "ArgumentError",
+                        format!("Unknown arguments passed to Column: ['{k}']"),
+                    );
+                }
+            }
+        }
+        self.orm.col_counter += 1;
+        let spec = ColumnSpec {
+            column: col,
+            default,
+            onupdate,
+            server_default,
+            explicit_name: name.is_some(),
+            mapped,
+            nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
+            order: self.orm.col_counter,
+        };
+        Ok(nv(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
+    }
+
+    pub(crate) fn make_table(&mut self, args: Vec<Value>, _kw: Kw) -> R<Value> {
+        let Some(Value::Str(name)) = args.first() else {
+            return self.raise("TypeError", "Table() needs a name");
+        };
+        let mut t = Table::new(name);
+        for a in args.iter().skip(1) {
+            if let Value::Native(n) = a {
+                match &**n {
+                    Native::ColumnSpec(c) => {
+                        let c = c.borrow().clone();
+                        t = t.column(c.column.clone());
+                        self.orm.defaults.insert(
+                            (name.to_string(), c.column.name.clone()),
+                            [
+                                c.default.clone(),
+                                c.onupdate.clone(),
+                                c.server_default.clone(),
+                            ],
+                        );
+                    }
+                    Native::ConstraintSpec(c, _) => t = t.constraint((**c).clone()),
+                    Native::IndexSpec(i) => t = t.index((**i).clone()),
+                    Native::Metadata => {}
+                    _ => {}
+                }
+            }
+        }
+        self.orm.reg.metadata.add(t);
+        Ok(nv(Native::Table(name.clone())))
+    }
+}

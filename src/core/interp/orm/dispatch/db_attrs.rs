@@ -1,0 +1,89 @@
+//! Attributes of `db` (the `SQLAlchemy` object): its column types, the SQLAlchemy names it
+//! passes through, its session, metadata and engines.
+
+use super::*;
+
+impl Interp<'_> {
+    /// `db.<name>`.
+    pub(super) fn db_attr(&mut self, name: &str) -> R<Value> {
+        if TYPES.contains(&name) {
+            return Ok(nv(Native::ColumnType(type_of_name(name))));
+        }
+        match name {
+            "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
+            "session" => Ok(nv(Native::Session(false))),
+            "metadata" => Ok(nv(Native::Metadata)),
+            // (Bind keys' engines are not kept: only the default one's.)
+            "engines" => Ok(Value::dict_of(vec![(
+                Value::None,
+                nv(Native::Module(Rc::from("engine"))),
+            )])),
+            "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
+            "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
+            "Column"
+            | "ForeignKey"
+            | "relationship"
+            | "backref"
+            | "Table"
+            | "create_all"
+            | "drop_all"
+            | "select"
+            | "paginate"
+            | "UniqueConstraint"
+            | "Index"
+            | "CheckConstraint"
+            | "PrimaryKeyConstraint"
+            | "ForeignKeyConstraint"
+            | "text"
+            | "and_"
+            | "or_"
+            | "not_"
+            | "desc"
+            | "asc"
+            | "init_app"
+            | "get_engine"
+            | "get_or_404"
+            | "first_or_404"
+            | "one_or_404"
+            | "mapped_column"
+            | "true"
+            | "false"
+            | "case"
+            | "literal"
+            | "null"
+            | "distinct"
+            | "update"
+            | "delete"
+            | "insert"
+            | "exists"
+            | "cast"
+            | "aliased"
+            | "union"
+            | "union_all"
+            | "intersect"
+            | "except_"
+            | "joinedload"
+            | "selectinload"
+            | "subqueryload"
+            | "lazyload"
+            | "noload"
+            | "raiseload"
+            | "defaultload"
+            | "contains_eager"
+            | "immediateload"
+            | "load_only"
+            | "defer"
+            | "undefer"
+            | "inspect"
+            | "extract"
+            | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
+            "relation" => Ok(nv(Native::SqlaFn(Rc::from("db.relationship")))),
+            // Flask-SQLAlchemy's `SQLAlchemy.__getattr__`: any public name of
+            // `sqlalchemy` or `sqlalchemy.orm` (`db.validates`, `db.union`...).
+            _ if !name.starts_with('_') && super::super::sqla_names::modules_of(name) != 0 => {
+                Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str()))))
+            }
+            _ => self.raise("AttributeError", name),
+        }
+    }
+}

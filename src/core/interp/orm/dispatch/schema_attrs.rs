@@ -1,0 +1,171 @@
+//! Attributes of schema objects: tables, their columns and column collections, column
+//! types and defaults, foreign keys, a mapper's relationships.
+
+use super::*;
+
+impl Interp<'_> {
+    /// An attribute of a schema object (`n` is one of the variants `native_getattr` sends).
+    pub(super) fn schema_attr(&mut self, n: &Rc<Native>, this: &Value, name: &str) -> R<Value> {
+        let method = |name: &str| {
+            Ok(Value::BuiltinMethod(Rc::new((
+                this.clone(),
+                Rc::from(name),
+            ))))
+        };
+        match &**n {
+            Native::ForeignKeySpec(fk) => match name {
+                "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
+                "ondelete" | "onupdate" | "name" => {
+                    let v = match name {
+                        "ondelete" => &fk.ondelete,
+                        "onupdate" => &fk.onupdate,
+                        _ => &fk.name,
+                    };
+                    Ok(v.as_deref().map_or(Value::None, Value::str))
+                }
+                "column" => {
+                    let i = self
+                        .orm
+                        .reg
+                        .metadata
+                        .table(&fk.table)
+                        .and_then(|tb| tb.columns.iter().position(|c| c.name == fk.column));
+                    match i {
+                        Some(i) => Ok(nv(Native::ColumnObj(Rc::from(fk.table.as_str()), i))),
+                        None => self.raise(
+                            "NoReferencedTableError",
+                            format!("Foreign key could not find table '{}'", fk.table),
+                        ),
+                    }
+                }
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'ForeignKey' object has no attribute '{name}'"),
+                ),
+            },
+            Native::Table(t) => match name {
+                "name" | "fullname" | "key" => Ok(Value::Str(t.clone())),
+                "columns" | "c" => Ok(nv(Native::TableColumns(t.clone(), None))),
+                "foreign_keys" => {
+                    let fks: Vec<_> = self
+                        .orm
+                        .reg
+                        .metadata
+                        .table(t)
+                        .map(|tb| {
+                            tb.columns
+                                .iter()
+                                .flat_map(|c| c.foreign_keys.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Ok(fk_set(fks))
+                }
+                "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
+                "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'Table' object has no attribute '{name}'"),
+                ),
+            },
+            Native::MapperRelationships(c) => {
+                let c = c.clone();
+                match self.mapper_relationship(&c, name) {
+                    Some(v) => Ok(v),
+                    None if matches!(name, "keys" | "values" | "items") => method(name),
+                    None => self.raise("AttributeError", name),
+                }
+            }
+            Native::TableColumns(t, only) => {
+                let tb = self.orm.reg.metadata.table(t).cloned();
+                if let Some(tb) = &tb
+                    && let Some(i) = tb.columns.iter().position(|c| c.table_key() == name)
+                    && only.as_ref().is_none_or(|o| o.contains(&i))
+                {
+                    return Ok(nv(Native::ColumnObj(t.clone(), i)));
+                }
+                match name {
+                    "keys" | "values" | "items" => method(name),
+                    _ => self.raise("AttributeError", name),
+                }
+            }
+            Native::ColumnObj(t, i) => {
+                let tb = self.orm.reg.metadata.table(t).cloned();
+                let Some(c) = tb.as_ref().and_then(|tb| tb.columns.get(*i)).cloned() else {
+                    return Ok(Value::None);
+                };
+                match name {
+                    "name" => Ok(Value::str(&c.name)),
+                    "key" => Ok(Value::str(c.table_key())),
+                    "nullable" => Ok(Value::Bool(c.is_nullable())),
+                    "primary_key" => Ok(Value::Bool(c.primary_key)),
+                    "unique" => Ok(if c.unique {
+                        Value::Bool(true)
+                    } else {
+                        Value::None
+                    }),
+                    "index" => Ok(if c.index {
+                        Value::Bool(true)
+                    } else {
+                        Value::None
+                    }),
+                    "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
+                    "table" => Ok(nv(Native::Table(t.clone()))),
+                    "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
+                    _ if let Some(k) = super::super::column_default::default_kind(name) => {
+                        Ok(self.column_default(t, *i, k))
+                    }
+                    "server_onupdate" => Ok(Value::None),
+                    _ => self.sql_attr_or_method(this, name),
+                }
+            }
+            Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
+            Native::ColumnType(t) => match name {
+                // (Only the string types have a length; an Enum's is its longest value's.)
+                "length"
+                    if let SqlType::String(n)
+                    | SqlType::Unicode(n)
+                    | SqlType::Text(n)
+                    | SqlType::UnicodeText(n) = match t {
+                        SqlType::Spelled(b, _) => b,
+                        t => t,
+                    } =>
+                {
+                    Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
+                }
+                "length" if let SqlType::Enum(v) | SqlType::EnumClass(_, v) = t => {
+                    let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                    Ok(Value::int(n as i64))
+                }
+                "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                    Ok(match (t, name) {
+                        (SqlType::Numeric(Some(n), _), "precision")
+                        | (SqlType::Numeric(_, Some(n)), "scale") => Value::int(*n as i64),
+                        _ => Value::None,
+                    })
+                }
+                "python_type" => Ok(Value::Builtin(Rc::from(match t {
+                    SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
+                    SqlType::Float => "float",
+                    SqlType::Boolean => "bool",
+                    SqlType::DateTime => "datetime",
+                    SqlType::Date => "date",
+                    SqlType::Numeric(..) => "Decimal",
+                    SqlType::Json => "dict",
+                    _ => "str",
+                }))),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", t.class_name()),
+                ),
+            },
+            _ => {
+                let t = n.type_name().to_string();
+                self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Rendering INSERT, UPDATE and DELETE, and their RETURNING clauses.
+
+use super::*;
+
+impl Renderer {
+    /// `UPDATE t SET c=? WHERE ...`; the default dialect names a SET value's bind after
+    /// its column (`name=:name`).
+    pub(super) fn update(&mut self, u: &Update) -> String {
+        self.enclosing.push(vec![TableRef::Named(u.table.clone())]);
+        let mut sets = Vec::with_capacity(u.set.len());
+        for (c, v) in &u.set {
+            let val = match (self.dialect, v) {
+                (Dialect::Generic, Expr::Bind(_)) if !self.literal_binds => format!(":{c}"),
+                (_, v) => self.expr(v, Ctx::Normal),
+            };
+            sets.push(format!("{}={val}", self.q(c)));
+        }
+        let mut s = format!("UPDATE {} SET {}", self.q(&u.table), sets.join(", "));
+        if !u.where_.is_empty() {
+            s.push_str(" WHERE ");
+            s.push_str(&self.and_list(&u.where_));
+        }
+        self.returning(&mut s, &u.returning);
+        s
+    }
+
+    /// ` RETURNING a, b` (nothing when there are no columns).
+    pub(super) fn returning(&mut self, s: &mut String, cols: &[String]) {
+        if !cols.is_empty() {
+            let r: Vec<String> = cols.iter().map(|c| quote(c).into_owned()).collect();
+            s.push_str(" RETURNING ");
+            s.push_str(&r.join(", "));
+        }
+    }
+
+    /// `DELETE FROM t WHERE ...`.
+    pub(super) fn delete(&mut self, d: &Delete) -> String {
+        self.enclosing.push(vec![TableRef::Named(d.table.clone())]);
+        let mut s = format!("DELETE FROM {}", self.q(&d.table));
+        if !d.where_.is_empty() {
+            s.push_str(" WHERE ");
+            s.push_str(&self.and_list(&d.where_));
+        }
+        self.returning(&mut s, &d.returning);
+        s
+    }
+
+    pub(super) fn insert(&mut self, i: &Insert) -> String {
+        let mut s = format!("INSERT INTO {}", quote(&i.table));
+        if i.columns.is_empty() {
+            s.push_str(" DEFAULT VALUES");
+        } else {
+            let cols: Vec<String> = i.columns.iter().map(|c| quote(c).into_owned()).collect();
+            let rows: Vec<String> = i
+                .rows
+                .iter()
+                .map(|row| {
+                    let vals: Vec<String> = row.iter().map(|v| self.expr(v, Ctx::Normal)).collect();
+                    format!("({})", vals.join(", "))
+                })
+                .collect();
+            s.push_str(&format!(
+                " ({}) VALUES {}",
+                cols.join(", "),
+                rows.join(", ")
+            ));
+        }
+        self.returning(&mut s, &i.returning);
+        s
+    }
+}

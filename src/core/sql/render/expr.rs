@@ -1,0 +1,289 @@
+//! Rendering expressions: operators and their operands, function calls, bound values.
+
+use super::*;
+
+impl Renderer {
+    pub(super) fn expr(&mut self, e: &Expr, ctx: Ctx) -> String {
+        match e {
+            Expr::Column { table, name } => match table {
+                Some(t) => {
+                    let t = self.table_name(t);
+                    format!("{}.{}", self.q(&t), self.q(name))
+                }
+                None => self.q(name).into_owned(),
+            },
+            Expr::Bind(v) if self.literal_binds => literal(v, self.dialect),
+            Expr::Bind(v) => {
+                self.params.push(v.clone());
+                match self.dialect {
+                    Dialect::Sqlite => {
+                        if self.postcompile {
+                            let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
+                            self.bind_name(&base);
+                        }
+                        "?".into()
+                    }
+                    Dialect::Generic => {
+                        let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
+                        format!(":{}", self.bind_name(&base))
+                    }
+                }
+            }
+            Expr::Raw(s) => s.clone(),
+            Expr::Text { sql, binds } => match self.dialect {
+                Dialect::Generic => sql.clone(),
+                Dialect::Sqlite => {
+                    let (pos, names) = super::super::text::positional(sql);
+                    for n in names {
+                        let v = binds.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone());
+                        self.params.push(v.unwrap_or(SqlValue::Null));
+                    }
+                    pos
+                }
+            },
+            Expr::Bool(b) => match (self.dialect, b) {
+                (Dialect::Sqlite, true) => "1".into(),
+                (Dialect::Sqlite, false) => "0".into(),
+                (Dialect::Generic, true) => "true".into(),
+                (Dialect::Generic, false) => "false".into(),
+            },
+            Expr::AsBoolean { expr, is_true } => {
+                let inner = self.expr(expr, Ctx::Normal);
+                match (self.dialect, is_true) {
+                    (Dialect::Sqlite, true) => format!("{inner} = 1"),
+                    (Dialect::Sqlite, false) => format!("{inner} = 0"),
+                    (Dialect::Generic, true) => inner,
+                    (Dialect::Generic, false) => format!("NOT {inner}"),
+                }
+            }
+            Expr::Null => "NULL".into(),
+            Expr::Star => "*".into(),
+            Expr::Binary { left, op, right } => self.binary(left, *op, right),
+            Expr::List { op, items } => {
+                let sep = match op {
+                    Op::Comma => ", ".to_string(),
+                    o => format!(" {} ", o.sql()),
+                };
+                let parts: Vec<String> = items.iter().map(|i| self.expr(i, Ctx::Normal)).collect();
+                parts.join(&sep)
+            }
+            Expr::Unary { op, operand } => {
+                let inner = self.expr(operand, Ctx::Normal);
+                match op {
+                    Op::Neg => format!("-{inner}"),
+                    o => format!("{} {inner}", o.sql()),
+                }
+            }
+            Expr::Order { expr, desc } => {
+                let inner = self.expr(expr, ctx);
+                format!("{inner} {}", if *desc { "DESC" } else { "ASC" })
+            }
+            Expr::Nulls { expr, last } => {
+                let inner = self.expr(expr, ctx);
+                format!("{inner} NULLS {}", if *last { "LAST" } else { "FIRST" })
+            }
+            Expr::Func { name, args } => self.func(name, args),
+            // (An anonymous label is named in ORDER BY only when the SELECT has it.)
+            Expr::Label { name, expr }
+                if !name.starts_with(ANON_LABEL) || self.col_labels.contains(name) =>
+            {
+                if ctx == Ctx::OrderBy {
+                    let name = self.label_name(name);
+                    self.q(&name).into_owned()
+                } else {
+                    self.expr(expr, ctx)
+                }
+            }
+            Expr::Label { expr, .. } => self.expr(expr, ctx),
+            Expr::LabelRef(name) => self.q(name).into_owned(),
+            Expr::Grouping(inner) => format!("({})", self.expr(inner, Ctx::Normal)),
+            Expr::Case {
+                subject,
+                whens,
+                else_,
+            } => {
+                let mut s = String::from("CASE");
+                if let Some(x) = subject {
+                    s.push(' ');
+                    s.push_str(&self.expr(x, Ctx::Normal));
+                }
+                for (c, v) in whens {
+                    let c = self.expr(c, Ctx::Normal);
+                    let v = self.expr(v, Ctx::Normal);
+                    s.push_str(&format!(" WHEN {c} THEN {v}"));
+                }
+                if let Some(e) = else_ {
+                    let e = self.expr(e, Ctx::Normal);
+                    s.push_str(&format!(" ELSE {e}"));
+                }
+                s.push_str(" END");
+                s
+            }
+            Expr::Cast { expr, ty } => {
+                format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
+            }
+            // Only reached outside a LIKE-family operator (which renders the ESCAPE itself).
+            Expr::Escape { pattern, .. } => self.expr(pattern, Ctx::Normal),
+            // Only reached outside its custom operator's binary.
+            Expr::CustomOperand { operand, .. } => self.expr(operand, Ctx::Normal),
+            Expr::Over {
+                func,
+                partition_by,
+                order_by,
+            } => {
+                let f = self.expr(func, Ctx::Normal);
+                let mut parts = vec![];
+                if !partition_by.is_empty() {
+                    let p: Vec<String> = partition_by
+                        .iter()
+                        .map(|e| self.expr(e, Ctx::Normal))
+                        .collect();
+                    parts.push(format!("PARTITION BY {}", p.join(", ")));
+                }
+                if !order_by.is_empty() {
+                    let o: Vec<String> =
+                        order_by.iter().map(|e| self.expr(e, Ctx::Normal)).collect();
+                    parts.push(format!("ORDER BY {}", o.join(", ")));
+                }
+                format!("{f} OVER ({})", parts.join(" "))
+            }
+            Expr::Select(s) => {
+                self.nested_expr = true;
+                format!("({})", self.select(s, false))
+            }
+        }
+    }
+
+    pub(super) fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
+        let l = self.expr(left, Ctx::Normal);
+        if self.dialect == Dialect::Generic || self.postcompile {
+            let base = bind_base(left);
+            if matches!(op, Op::In | Op::NotIn)
+                && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))
+            {
+                // An expanding parameter: its values are rendered at execution (or here,
+                // as literals).
+                let mut values = vec![];
+                if let Expr::List { items, .. } = right {
+                    for i in items {
+                        if let Expr::Bind(v) = i {
+                            values.push(v.clone());
+                        }
+                    }
+                }
+                let r = if self.literal_binds {
+                    let v: Vec<String> = values
+                        .iter()
+                        .map(|x| literal(x, Dialect::Generic))
+                        .collect();
+                    format!("({})", v.join(", "))
+                } else {
+                    self.params.extend(values);
+                    format!("(__[POSTCOMPILE_{}])", self.bind_name(&base))
+                };
+                return if op == Op::NotIn {
+                    format!("({l} NOT IN {r})")
+                } else {
+                    format!("{l} IN {r}")
+                };
+            }
+            let saved = self.bind_hint.replace(base);
+            let out = self.binary_sides(&l, op, right);
+            self.bind_hint = saved;
+            return out;
+        }
+        self.binary_sides(&l, op, right)
+    }
+
+    pub(super) fn binary_sides(&mut self, l: &str, op: Op, right: &Expr) -> String {
+        if let Expr::Escape { pattern, escape } = right {
+            let s = self.binary_sides(l, op, pattern);
+            let c = escape.to_string().replace('\'', "''");
+            return format!("{s} ESCAPE '{c}'");
+        }
+        // `ilike` and friends: both sides lowered, then the LIKE operator.
+        if let Some(cs) = op.case_sensitive() {
+            let r = format!("lower({})", self.expr(right, Ctx::Normal));
+            return like_text(&format!("lower({l})"), cs, &r);
+        }
+        match op {
+            Op::In | Op::NotIn => {
+                let r = match right {
+                    Expr::List { items, .. } if items.is_empty() => {
+                        "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".to_string()
+                    }
+                    Expr::List { .. } => format!("({})", self.expr(right, Ctx::Normal)),
+                    other => self.expr(other, Ctx::Normal),
+                };
+                if op == Op::NotIn {
+                    format!("({l} NOT IN {r})")
+                } else {
+                    format!("{l} IN {r}")
+                }
+            }
+            Op::StartsWith
+            | Op::NotStartsWith
+            | Op::EndsWith
+            | Op::NotEndsWith
+            | Op::Contains
+            | Op::NotContains => {
+                let r = self.expr(right, Ctx::Normal);
+                like_text(l, op, &r)
+            }
+            Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
+            Op::Collate => match right {
+                Expr::Raw(name) => format!("{l} COLLATE {}", self.q(name)),
+                other => format!("{l} COLLATE {}", self.expr(other, Ctx::Normal)),
+            },
+            Op::Custom(_) => match right {
+                Expr::CustomOperand { op, operand } => {
+                    format!("{l} {op} {}", self.expr(operand, Ctx::Normal))
+                }
+                other => format!("{l} {}", self.expr(other, Ctx::Normal)),
+            },
+            Op::JsonGet | Op::JsonGetAs => {
+                let r = self.expr(right, Ctx::Normal);
+                match (self.dialect, op) {
+                    (Dialect::Generic, _) => format!("{l}[{r}]"),
+                    (_, Op::JsonGet) => format!("JSON_QUOTE(JSON_EXTRACT({l}, {r}))"),
+                    _ => format!("JSON_EXTRACT({l}, {r})"),
+                }
+            }
+            _ => format!("{l} {} {}", op.sql(), self.expr(right, Ctx::Normal)),
+        }
+    }
+
+    pub(super) fn func(&mut self, name: &str, args: &[Expr]) -> String {
+        let lower = name.to_ascii_lowercase();
+        if args.is_empty() {
+            match lower.as_str() {
+                "now" | "current_timestamp" => return "CURRENT_TIMESTAMP".into(),
+                "current_date" => return "CURRENT_DATE".into(),
+                "current_time" => return "CURRENT_TIME".into(),
+                "localtimestamp" => return "LOCALTIMESTAMP".into(),
+                "localtime" => return "LOCALTIME".into(),
+                "count" => return "count(*)".into(),
+                _ => {}
+            }
+        }
+        let name = if lower == "char_length" {
+            "length"
+        } else {
+            name
+        };
+        // A plain value given to a function is a parameter named after it (`:round_1`).
+        let mut parts = Vec::with_capacity(args.len());
+        for a in args {
+            let part = if let Expr::Bind(_) = a {
+                let saved = self.bind_hint.replace(lower.clone());
+                let p = self.expr(a, Ctx::Normal);
+                self.bind_hint = saved;
+                p
+            } else {
+                self.expr(a, Ctx::Normal)
+            };
+            parts.push(part);
+        }
+        format!("{name}({})", parts.join(", "))
+    }
+}
