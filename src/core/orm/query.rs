@@ -179,6 +179,9 @@ pub struct Query {
     /// `from_statement(text(...))`: the rows come from this SQL (an `Expr::Text`), matched to
     /// the entity's columns by name.
     pub from_text: Option<Expr>,
+    /// `populate_existing()` / `execution_options(populate_existing=True)`: the rows
+    /// overwrite the objects already in the session.
+    pub populate_existing: bool,
 }
 
 /// `pairs_expr` with each pair's foreign-key side read from `foreign` and its referred side

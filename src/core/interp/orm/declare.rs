@@ -66,6 +66,7 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
+                    returning: vec![],
                     q: crate::core::orm::query::Query::select(es),
                     legacy: false,
                     ents,

@@ -171,24 +171,7 @@ impl Interp<'_> {
             Some(t) => t.clone(),
             None => return self.raise("NoSuchTableError", &ins.table),
         };
-        // RETURNING: a model class returns its columns (and objects), else the columns given.
-        let mut ret_cols: Vec<String> = vec![];
-        let mut ret_class: Option<Rc<str>> = None;
-        for r in &ins.returning {
-            match r {
-                Value::Class(c) if c.model_info().is_some() => {
-                    ret_class = Some(c.name.clone());
-                    ret_cols.extend(table.columns.iter().map(|c| c.name.clone()));
-                }
-                other => match self.as_sql(other) {
-                    Some(s) => match s.expr {
-                        Expr::Column { name, .. } => ret_cols.push(name),
-                        _ => return self.unsupported("`returning()` of an expression"),
-                    },
-                    None => return self.raise("ArgumentError", "returning() takes columns"),
-                },
-            }
-        }
+        let (ret_cols, ret_class) = self.returning_columns(&ins.returning, &table)?;
         let mut out_rows: Vec<Vec<SqlValue>> = vec![];
         let mut rowcount = 0;
         let mut last_id = None;
@@ -256,38 +239,7 @@ impl Interp<'_> {
             }
             start = end;
         }
-        let ret_types: Vec<Option<crate::core::sql::SqlType>> = ret_cols
-            .iter()
-            .map(|n| {
-                table
-                    .columns
-                    .iter()
-                    .find(|c| c.name == *n)
-                    .map(|c| c.ty.clone())
-            })
-            .collect();
-        let mut ro = if let Some(class) = &ret_class {
-            let mut objs = vec![];
-            for r in &out_rows {
-                objs.push(vec![self.instance_from_row(class, r, 0, false)?]);
-            }
-            ResultObj::rows(Rc::new(vec![Rc::from(&**class)]), objs)
-        } else if !ret_cols.is_empty() {
-            let mut vals = vec![];
-            for r in &out_rows {
-                let mut row = vec![];
-                for (v, t) in r.iter().zip(&ret_types) {
-                    row.push(self.from_sql(v, t.as_ref())?);
-                }
-                vals.push(row);
-            }
-            let keys = ret_cols.iter().map(|c| Rc::from(c.as_str())).collect();
-            ResultObj::rows(Rc::new(keys), vals)
-        } else {
-            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
-            ro.kind = ResultKind::NoRows;
-            ro
-        };
+        let mut ro = self.returned_result(&table, &ret_cols, ret_class.as_deref(), &out_rows)?;
         ro.rowcount = rowcount;
         ro.lastrowid = last_id;
         // A single `values()` row's primary key (`inserted_primary_key`): given, or the rowid.
@@ -312,6 +264,78 @@ impl Interp<'_> {
         }
         ro.bulk = bulk && ret_cols.is_empty();
         Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// The RETURNING of an INSERT, UPDATE or DELETE construct (`returning(...)`'s
+    /// arguments): a model class returns its columns (and objects), else the columns
+    /// given; their names, and the class.
+    pub(crate) fn returning_columns(
+        &mut self,
+        items: &[Value],
+        table: &crate::core::orm::schema::Table,
+    ) -> R<(Vec<String>, Option<Rc<str>>)> {
+        let mut ret_cols: Vec<String> = vec![];
+        let mut ret_class: Option<Rc<str>> = None;
+        for r in items {
+            match r {
+                Value::Class(c) if c.model_info().is_some() => {
+                    ret_class = Some(c.name.clone());
+                    ret_cols.extend(table.columns.iter().map(|c| c.name.clone()));
+                }
+                other => match self.as_sql(other) {
+                    Some(s) => match s.expr {
+                        Expr::Column { name, .. } => ret_cols.push(name),
+                        _ => return self.unsupported("`returning()` of an expression"),
+                    },
+                    None => return self.raise("ArgumentError", "returning() takes columns"),
+                },
+            }
+        }
+        Ok((ret_cols, ret_class))
+    }
+
+    /// The result of a statement's RETURNING rows (`ret_cols` of `table`, in order): the
+    /// objects of `ret_class` when `returning()` named a model class, else rows of the
+    /// columns' Python values; a result without rows when nothing was returned.
+    pub(crate) fn returned_result(
+        &mut self,
+        table: &crate::core::orm::schema::Table,
+        ret_cols: &[String],
+        ret_class: Option<&str>,
+        out_rows: &[Vec<SqlValue>],
+    ) -> R<ResultObj> {
+        if let Some(class) = ret_class {
+            let mut objs = vec![];
+            for r in out_rows {
+                objs.push(vec![self.instance_from_row(class, r, 0, false)?]);
+            }
+            return Ok(ResultObj::rows(Rc::new(vec![Rc::from(class)]), objs));
+        }
+        if ret_cols.is_empty() {
+            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+            ro.kind = ResultKind::NoRows;
+            return Ok(ro);
+        }
+        let ret_types: Vec<Option<crate::core::sql::SqlType>> = ret_cols
+            .iter()
+            .map(|n| {
+                table
+                    .columns
+                    .iter()
+                    .find(|c| c.name == *n)
+                    .map(|c| c.ty.clone())
+            })
+            .collect();
+        let mut vals = vec![];
+        for r in out_rows {
+            let mut row = vec![];
+            for (v, t) in r.iter().zip(&ret_types) {
+                row.push(self.from_sql(v, t.as_ref())?);
+            }
+            vals.push(row);
+        }
+        let keys = ret_cols.iter().map(|c| Rc::from(c.as_str())).collect();
+        Ok(ResultObj::rows(Rc::new(keys), vals))
     }
 
     /// `str(insert(...))`: SQLAlchemy's default dialect with named parameters.
@@ -341,6 +365,14 @@ impl Interp<'_> {
                 cols.join(", "),
                 binds.join(", ")
             ));
+        }
+        // (The default dialect names each RETURNING column with its table.)
+        let (ret_cols, _) = self.returning_columns(&ins.returning, &table)?;
+        if !ret_cols.is_empty() {
+            let t = q(&table.name);
+            let cols: Vec<String> = ret_cols.iter().map(|c| format!("{t}.{}", q(c))).collect();
+            s.push_str(" RETURNING ");
+            s.push_str(&cols.join(", "));
         }
         Ok(s)
     }

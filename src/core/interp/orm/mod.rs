@@ -367,6 +367,9 @@ pub struct OrmState {
     pub collection_owner: super::value::FxMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
     /// Per-instance loader strategies set by loader options (`raiseload()`).
     pub eager: relationship::EagerState,
+    /// A load with `populate_existing` runs: its rows overwrite the objects already in the
+    /// identity map (their pending changes included), not only expired ones.
+    pub populate_existing: bool,
 }
 
 impl OrmState {
@@ -417,13 +420,12 @@ impl Native {
             Native::Text(..) => "TextClause",
             Native::Compiled(_, true) => "SQLiteCompiler",
             Native::Compiled(_, false) => "StrSQLCompiler",
-            Native::Query(q) => {
-                if q.legacy {
-                    "Query"
-                } else {
-                    "Select"
-                }
-            }
+            Native::Query(q) => match &q.dml {
+                Some(Some(_)) => "Update",
+                Some(None) => "Delete",
+                None if q.legacy => "Query",
+                None => "Select",
+            },
             Native::Result(r) => r.borrow().type_name(),
             Native::Row(_) => "Row",
             Native::Mapping(_) => "RowMapping",
@@ -486,7 +488,7 @@ impl Native {
             "SQLiteCompiler" | "SQLiteInspector" => "sqlalchemy.dialects.sqlite.base",
             "StrSQLCompiler" => "sqlalchemy.sql.compiler",
             "Select" | "Subquery" => "sqlalchemy.sql.selectable",
-            "Insert" => "sqlalchemy.sql.dml",
+            "Insert" | "Update" | "Delete" => "sqlalchemy.sql.dml",
             "Row" | "RowMapping" | "ROMappingItemsView" | "ROMappingKeysValuesView" => {
                 "sqlalchemy.engine.row"
             }

@@ -691,14 +691,30 @@ impl Interp<'_> {
                 let refs: Vec<(&str, Expr)> =
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
                 match q.q.update_statement(&self.orm.reg, refs) {
-                    Ok(u) => Ok(Statement::Update(u)),
+                    Ok(mut u) => {
+                        u.returning = self.dml_returning(q, &class)?;
+                        Ok(Statement::Update(u))
+                    }
                     Err(e) => self.raise(e.class(), e.0),
                 }
             }
             _ => match q.q.delete_statement(&self.orm.reg) {
-                Ok(d) => Ok(Statement::Delete(d)),
+                Ok(mut d) => {
+                    d.returning = self.dml_returning(q, &class)?;
+                    Ok(Statement::Delete(d))
+                }
                 Err(e) => self.raise(e.class(), e.0),
             },
+        }
+    }
+
+    /// The RETURNING column names of an `update(M)` / `delete(M)` construct.
+    fn dml_returning(&mut self, q: &super::query::QueryObj, class: &str) -> R<Vec<String>> {
+        match self.orm.reg.table_of(class).ok().cloned() {
+            Some(table) if !q.returning.is_empty() => {
+                Ok(self.returning_columns(&q.returning, &table)?.0)
+            }
+            _ => Ok(vec![]),
         }
     }
 }

@@ -61,6 +61,8 @@ pub struct QueryObj {
     /// The `synchronize_session` execution option of an `update()`/`delete()` statement
     /// (`.execution_options(synchronize_session=...)`).
     pub sync: Option<Value>,
+    /// `returning(...)` of an `update()`/`delete()` statement: columns or a model class.
+    pub returning: Vec<Value>,
 }
 
 impl QueryObj {
@@ -69,6 +71,7 @@ impl QueryObj {
         QueryObj {
             dml: None,
             sync: None,
+            returning: vec![],
             q: Query::of(class),
             legacy: true,
             ents: vec![Ent::Class(class.clone())],

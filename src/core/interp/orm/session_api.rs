@@ -158,7 +158,29 @@ impl Interp<'_> {
                     }
                     None => vec![],
                 };
-                self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &options)
+                // `populate_existing=True`, or in `execution_options={...}`.
+                let mut populate = false;
+                for (k, v) in &kw {
+                    match &**k {
+                        "populate_existing" => populate = self.truthy(v)?,
+                        "execution_options" => {
+                            for (k, v) in self.mapping_items(v)? {
+                                if matches!(&k, Value::Str(s) if &**s == "populate_existing") {
+                                    populate = self.truthy(&v)?;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let pk = args.get(1).unwrap_or(&Value::None);
+                if !populate {
+                    return self.get_by_pk(&class, pk, &options);
+                }
+                let outer = std::mem::replace(&mut self.orm.populate_existing, true);
+                let found = self.get_by_pk(&class, pk, &options);
+                self.orm.populate_existing = outer;
+                found
             }
             "query" => {
                 self.configure_mappers()?;
@@ -167,6 +189,7 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
+                    returning: vec![],
                     q: crate::core::orm::query::Query::legacy(es),
                     legacy: true,
                     ents,
@@ -199,6 +222,20 @@ impl Interp<'_> {
                                 }
                             }
                             self.execute_dml(&q)
+                        }
+                        // `execute(stmt, {'name': value})`: values for the statement's
+                        // named parameters (those of its text() parts).
+                        Native::Query(q) if matches!(args.get(1), Some(Value::Dict(_))) => {
+                            let q = q.clone();
+                            let with =
+                                self.query_method(&q, "params", vec![args[1].clone()], vec![])?;
+                            match &with {
+                                Value::Native(n) if let Native::Query(q) = &**n => {
+                                    let q = q.clone();
+                                    self.execute_select(&q)
+                                }
+                                _ => self.execute_select(&q),
+                            }
                         }
                         Native::Query(q) => {
                             let q = q.clone();
@@ -388,13 +425,13 @@ impl Interp<'_> {
             Some(v) => vec![(Rc::from("synchronize_session"), v.clone())],
             None => vec![],
         };
-        let n = self.query_method(&lq, name, args, kw)?;
-        let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
-        ro.kind = ResultKind::NoRows;
-        ro.rowcount = match n {
-            Value::Int(i) => i.to_i64().unwrap_or(0),
-            _ => 0,
-        };
+        let done = self.bulk_dml(&lq, &lq, name, args, kw)?;
+        let ro = done.returned.unwrap_or_else(|| {
+            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = done.count;
+            ro
+        });
         Ok(nv(Native::Result(RefCell::new(ro))))
     }
 }

@@ -20,14 +20,21 @@ impl Renderer {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&u.where_));
         }
-        self.returning(&mut s, &u.returning);
+        self.returning(&mut s, &u.table, &u.returning);
         s
     }
 
     /// ` RETURNING a, b` (nothing when there are no columns).
-    pub(super) fn returning(&mut self, s: &mut String, cols: &[String]) {
+    pub(super) fn returning(&mut self, s: &mut String, table: &str, cols: &[String]) {
         if !cols.is_empty() {
-            let r: Vec<String> = cols.iter().map(|c| quote(c).into_owned()).collect();
+            // (The default dialect names each column with its table: `str(stmt)`.)
+            let r: Vec<String> = match self.dialect {
+                Dialect::Sqlite => cols.iter().map(|c| quote(c).into_owned()).collect(),
+                Dialect::Generic => cols
+                    .iter()
+                    .map(|c| format!("{}.{}", self.q(table), self.q(c)))
+                    .collect(),
+            };
             s.push_str(" RETURNING ");
             s.push_str(&r.join(", "));
         }
@@ -41,7 +48,7 @@ impl Renderer {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&d.where_));
         }
-        self.returning(&mut s, &d.returning);
+        self.returning(&mut s, &d.table, &d.returning);
         s
     }
 
@@ -65,7 +72,7 @@ impl Renderer {
                 rows.join(", ")
             ));
         }
-        self.returning(&mut s, &i.returning);
+        self.returning(&mut s, &i.table, &i.returning);
         s
     }
 }

@@ -44,6 +44,7 @@ impl Interp<'_> {
         Ok(QueryObj {
             dml: None,
             sync: None,
+            returning: vec![],
             q,
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],

@@ -12,18 +12,19 @@ use crate::core::sql::{Expr, Statement};
 
 use super::QueryObj;
 use super::bulk_sync::{SyncMode, bulk_rowcount};
+use crate::core::interp::orm::result::ResultObj;
 
 impl Interp<'_> {
     /// `Query.update(values)` / `Query.delete()` on `q` (`qo` as the script holds it):
-    /// the rows matched, as SQLAlchemy counts them.
-    pub(super) fn bulk_dml(
+    /// the rows matched, as SQLAlchemy counts them, and what `q.returning` asked for.
+    pub(crate) fn bulk_dml(
         &mut self,
         qo: &QueryObj,
         q: &QueryObj,
         name: &str,
         args: Vec<Value>,
         kw: Kw,
-    ) -> R<Value> {
+    ) -> R<BulkDone> {
         match name {
             "update" | "delete" if bulk_misuse(&qo.q).is_some() => {
                 let which = bulk_misuse(&qo.q).unwrap_or_default();
@@ -42,7 +43,7 @@ impl Interp<'_> {
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
                 let table = self.orm.reg.table_of(&class).cloned();
                 let Ok(table) = table else {
-                    return Ok(Value::int(0));
+                    return Ok(BulkDone::default());
                 };
                 let mut pairs: Vec<(String, Expr)> = vec![];
                 for (k, v) in items {
@@ -100,10 +101,11 @@ impl Interp<'_> {
                 };
                 let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
                 let Some(m) = m else {
-                    return Ok(Value::int(0));
+                    return Ok(BulkDone::default());
                 };
-                let mode;
-                (mode, up.returning) = self.bulk_start(&kw, &table, &up.where_)?;
+                let (ret_cols, ret_class) = self.returning_columns(&q.returning, &table)?;
+                let (mode, keys) = self.bulk_start(&kw, &table, &up.where_)?;
+                up.returning = with_keys(&ret_cols, &keys);
                 let r = self.run_stmt(&Statement::Update(up.clone()), true)?;
                 let objects: Vec<Rc<Instance>> = match mode {
                     SyncMode::Evaluate => self
@@ -111,11 +113,13 @@ impl Interp<'_> {
                         .into_iter()
                         .map(|(i, _)| i)
                         .collect(),
-                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Fetch => {
+                        self.bulk_matched_by_keys(&m, &key_rows(&up.returning, &keys, &r.rows))?
+                    }
                     SyncMode::Off => vec![],
                 };
                 self.bulk_apply_update(&table, &up.set, &objects)?;
-                Ok(Value::int(bulk_rowcount(mode, &r)))
+                self.bulk_done(mode, &r, &table, &ret_cols, ret_class.as_deref(), q)
             }
             "delete" => {
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
@@ -126,10 +130,11 @@ impl Interp<'_> {
                 let table = self.orm.reg.table_of(&class).cloned();
                 let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
                 let (Ok(table), Some(m)) = (table, m) else {
-                    return Ok(Value::int(0));
+                    return Ok(BulkDone::default());
                 };
-                let mode;
-                (mode, del.returning) = self.bulk_start(&kw, &table, &del.where_)?;
+                let (ret_cols, ret_class) = self.returning_columns(&q.returning, &table)?;
+                let (mode, keys) = self.bulk_start(&kw, &table, &del.where_)?;
+                del.returning = with_keys(&ret_cols, &keys);
                 let r = self.run_stmt(&Statement::Delete(del.clone()), true)?;
                 let deleted: Vec<Rc<Instance>> = match mode {
                     SyncMode::Evaluate => {
@@ -145,7 +150,9 @@ impl Interp<'_> {
                         }
                         gone
                     }
-                    SyncMode::Fetch => self.bulk_matched_by_keys(&m, &r.rows)?,
+                    SyncMode::Fetch => {
+                        self.bulk_matched_by_keys(&m, &key_rows(&del.returning, &keys, &r.rows))?
+                    }
                     SyncMode::Off => vec![],
                 };
                 for i in deleted {
@@ -156,11 +163,75 @@ impl Interp<'_> {
                     }
                     self.orm.deleted_in_tx.push(i);
                 }
-                Ok(Value::int(bulk_rowcount(mode, &r)))
+                self.bulk_done(mode, &r, &table, &ret_cols, ret_class.as_deref(), q)
             }
-            _ => Ok(Value::None),
+            _ => Ok(BulkDone::default()),
         }
     }
+
+    /// What a bulk statement did: its count, and the result of the columns `returning()`
+    /// asked for (the first `ret_cols.len()` of each row; the primary key columns 'fetch'
+    /// added after them are not the script's).
+    fn bulk_done(
+        &mut self,
+        mode: SyncMode,
+        r: &crate::core::interp::QueryResult,
+        table: &crate::core::orm::schema::Table,
+        ret_cols: &[String],
+        ret_class: Option<&str>,
+        q: &QueryObj,
+    ) -> R<BulkDone> {
+        let count = bulk_rowcount(mode, r);
+        if q.returning.is_empty() {
+            return Ok(BulkDone {
+                count,
+                returned: None,
+            });
+        }
+        let rows: Vec<Vec<crate::core::sql::SqlValue>> = r
+            .rows
+            .iter()
+            .map(|row| row[..ret_cols.len().min(row.len())].to_vec())
+            .collect();
+        let mut ro = self.returned_result(table, ret_cols, ret_class, &rows)?;
+        ro.rowcount = count;
+        Ok(BulkDone {
+            count,
+            returned: Some(ro),
+        })
+    }
+}
+
+/// What a bulk UPDATE/DELETE did (see [`Interp::bulk_dml`]).
+#[derive(Default)]
+pub(crate) struct BulkDone {
+    /// The rows matched, as SQLAlchemy counts them.
+    pub count: i64,
+    /// The result of the statement's `returning()`, when it has one.
+    pub returned: Option<ResultObj>,
+}
+
+/// The RETURNING list of a bulk statement: the columns the script asked for, then the
+/// primary key columns `keys` ('fetch' synchronization) not among them.
+fn with_keys(ret_cols: &[String], keys: &[String]) -> Vec<String> {
+    let mut all = ret_cols.to_vec();
+    all.extend(keys.iter().filter(|k| !ret_cols.contains(k)).cloned());
+    all
+}
+
+/// The primary key values (columns `keys`) of each row RETURNING `returning` gave.
+fn key_rows(
+    returning: &[String],
+    keys: &[String],
+    rows: &[Vec<crate::core::sql::SqlValue>],
+) -> Vec<Vec<crate::core::sql::SqlValue>> {
+    let at: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| returning.iter().position(|c| c == k))
+        .collect();
+    rows.iter()
+        .map(|row| at.iter().filter_map(|&i| row.get(i).cloned()).collect())
+        .collect()
 }
 
 /// SQLAlchemy's `BulkUD._validate_query_state`: the first method called on `q` that a bulk

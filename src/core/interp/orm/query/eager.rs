@@ -150,6 +150,24 @@ impl Interp<'_> {
         extra: &[LoaderOption],
         single: bool,
     ) -> R<Loaded> {
+        if !q.populate_existing {
+            return self.load_query_rows(q, ents, base, extra, single);
+        }
+        let outer = std::mem::replace(&mut self.orm.populate_existing, true);
+        let loaded = self.load_query_rows(q, ents, base, extra, single);
+        self.orm.populate_existing = outer;
+        loaded
+    }
+
+    /// [`Self::load_query_as`] once `populate_existing` is in effect (or not).
+    fn load_query_rows(
+        &mut self,
+        q: &Query,
+        ents: &[Ent],
+        base: &[PathStep],
+        extra: &[LoaderOption],
+        single: bool,
+    ) -> R<Loaded> {
         if let Some(text) = &q.from_text {
             return self.load_from_text(text, ents, single);
         }

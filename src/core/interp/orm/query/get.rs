@@ -74,6 +74,8 @@ impl Interp<'_> {
             .get(&crate::core::interp::orm::model::IdentityKey::new(
                 &m.table, hk,
             ))
+            // (`populate_existing`: the row is loaded and overwrites the object.)
+            .filter(|_| !self.orm.populate_existing)
             .cloned()
         {
             // An object marked for deletion is still returned until the flush (SQLAlchemy's

@@ -315,6 +315,9 @@ impl Interp<'_> {
                 for e in q.q.where_.iter_mut().chain(q.q.having.iter_mut()) {
                     *e = e.transform(&fill);
                 }
+                if let Some(e) = &mut q.q.from_text {
+                    *e = e.transform(&fill);
+                }
                 wrap(q)
             }
             "union" | "union_all" | "intersect" | "except_" => {
@@ -434,6 +437,10 @@ impl Interp<'_> {
                 self.query_method(&q, "join", args, kw)
             }
             "join" | "outerjoin" => self.query_join(q, name, args, kw),
+            "returning" if qo.dml.is_some() => {
+                q.returning.extend(args);
+                wrap(q)
+            }
             "values" if qo.dml.is_some() => {
                 let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
                     Some(Some(v)) => v.clone(),
@@ -479,9 +486,17 @@ impl Interp<'_> {
                 {
                     q.sync = Some(v.clone());
                 }
+                if let Some(v) = crate::core::interp::orm::dispatch::kwget(&kw, "populate_existing")
+                {
+                    q.q.populate_existing = self.truthy(v)?;
+                }
                 wrap(q)
             }
-            "populate_existing" | "autoflush" => wrap(q),
+            "populate_existing" => {
+                q.q.populate_existing = true;
+                wrap(q)
+            }
+            "autoflush" => wrap(q),
             "with_parent" => self.query_with_parent(qo, q, args),
             // `Query.value(col)`: the first row's value of that column (no LIMIT), or None.
             "value" if qo.legacy && args.len() == 1 => {
@@ -568,7 +583,7 @@ impl Interp<'_> {
                     Some(SqlType::Boolean),
                 )))
             }
-            "update" | "delete" => self.bulk_dml(qo, &q, name, args, kw),
+            "update" | "delete" => Ok(Value::int(self.bulk_dml(qo, &q, name, args, kw)?.count)),
             // (A CTE is a subquery named in FROM and stated in the WITH clause.)
             "subquery" | "cte" => self.query_subquery(qo, name, args, kw),
             "scalar_subquery" | "as_scalar" => {
@@ -591,7 +606,12 @@ impl Interp<'_> {
             "statement" => wrap(q),
             "compile" => self.compile_statement(qo, &args, &kw),
             _ => {
-                let t = if qo.legacy { "Query" } else { "Select" };
+                let t = match &qo.dml {
+                    Some(Some(_)) => "Update",
+                    Some(None) => "Delete",
+                    None if qo.legacy => "Query",
+                    None => "Select",
+                };
                 self.raise(
                     "AttributeError",
                     format!("'{t}' object has no attribute '{name}'"),

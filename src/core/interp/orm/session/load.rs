@@ -278,8 +278,9 @@ impl Interp<'_> {
             crate::core::interp::orm::model::identity_key(ident.values()),
         );
         if let Some(existing) = self.orm.identity.get(&key).cloned() {
-            let expired = existing.orm.borrow().as_ref().is_some_and(|s| s.expired);
-            if expired {
+            if self.orm.populate_existing {
+                self.populate_keeping(&existing, m, row.cells(), off, &[], props)?;
+            } else if existing.orm.borrow().as_ref().is_some_and(|s| s.expired) {
                 self.populate(&existing, m, row.cells(), off, props)?;
             }
             return Ok(Value::Instance(existing));

@@ -1,0 +1,25 @@
+# populate_existing (session.get's keyword, execution_options, Query.populate_existing())
+# overwrites objects already in the session; execute(select, params) fills text() binds.
+class F(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(9))
+    year = db.Column(db.Integer)
+
+db.create_all()
+db.session.add_all([F(name='docs', year=1979), F(name='misc', year=2009)])
+db.session.commit()
+f = db.session.get(F, 1)
+db.session.execute(text("UPDATE f SET name = 'DOCS'"))
+print(f.name, db.session.get(F, 1).name)
+print(db.session.get(F, 1, populate_existing=True).name, f.name)
+db.session.execute(text("UPDATE f SET name = 'x'"))
+print(db.session.scalars(select(F).where(F.id == 1).execution_options(populate_existing=True)).one().name)
+db.session.execute(text("UPDATE f SET name = 'y'"))
+print(F.query.populate_existing().filter_by(id=1).one().name, f.name)
+f.name = 'pending'
+print(db.session.get(F, 1, execution_options={'populate_existing': True}).name)
+print(db.session.get(F, 1).name)
+stmt = select(F).from_statement(text('SELECT * FROM f WHERE year < :y'))
+print(db.session.scalars(stmt, {'y': 2000}).all())
+print(db.session.execute(stmt, {'y': 2010}).scalars().all())
+print(db.session.execute(select(F.name).where(text('year > :y')).order_by(F.id), {'y': 1990}).all())
