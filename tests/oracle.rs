@@ -738,3 +738,38 @@ fn mapper_configuration_errors_like_sqlalchemy() {
     check("mapper_unknown_target");
     check("mapper_no_foreign_keys");
 }
+
+#[test]
+fn dml_constructs_return_rows_like_sqlalchemy() {
+    check("dml_returning");
+}
+
+#[test]
+fn populate_existing_and_statement_parameters_like_sqlalchemy() {
+    check("populate_existing_params");
+}
+
+#[test]
+fn results_share_one_cursor_and_iterators_resume_like_python() {
+    check("result_cursor");
+}
+
+/// Every case in `tests/oracle/` is checked by one of the tests above.
+#[test]
+fn every_case_has_a_test() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/");
+    let tests = include_str!("oracle.rs");
+    for entry in std::fs::read_dir(dir).expect("tests/oracle") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "py") {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            assert!(
+                tests.contains(&format!("check(\"{name}\")")),
+                "tests/oracle/{name}.py has no test in tests/oracle.rs"
+            );
+        }
+    }
+}

@@ -183,6 +183,27 @@ impl<'b> Interp<'b> {
             } => {
                 let it = self.eval(iter, scope)?;
                 self.cur_span = iter.span;
+                // An iterator is read one item at a time: what a `break` leaves in it is
+                // still there for the next `next()` or loop.
+                if let Value::Native(n) = &it
+                    && matches!(
+                        **n,
+                        super::orm::Native::Iter(_)
+                            | super::orm::Native::Generator(_)
+                            | super::orm::Native::Result(_)
+                    )
+                {
+                    while let Some(v) = self.next_of(n)? {
+                        self.tick()?;
+                        self.assign(target, v, scope)?;
+                        match self.exec_block(body, scope)? {
+                            Flow::Break => return Ok(Flow::Normal),
+                            Flow::Return(v) => return Ok(Flow::Return(v)),
+                            _ => {}
+                        }
+                    }
+                    return self.exec_block(orelse, scope);
+                }
                 let items = self.iterate(&it)?;
                 for v in items {
                     self.tick()?;

@@ -159,23 +159,35 @@ impl Interp<'_> {
                 v.reverse();
                 Ok(Value::list(v))
             }
-            "iter" => Ok(Value::Native(Rc::new(Native::Iter(
-                std::cell::RefCell::new((self.iterate(&args[0])?, 0)),
-            )))),
+            // An iterator, a generator or a result is its own iterator (a result's rows
+            // are read as they are asked for).
+            "iter" => match &args[0] {
+                Value::Native(n)
+                    if matches!(
+                        **n,
+                        Native::Iter(_) | Native::Generator(_) | Native::Result(_)
+                    ) =>
+                {
+                    Ok(args[0].clone())
+                }
+                v => Ok(Value::Native(Rc::new(Native::Iter(
+                    std::cell::RefCell::new((self.iterate(v)?, 0)),
+                )))),
+            },
             "next" => match args.first() {
-                Some(Value::Native(n)) if matches!(**n, Native::Iter(_) | Native::Generator(_)) => {
-                    let (Native::Iter(st) | Native::Generator(st)) = &**n else {
-                        unreachable!()
-                    };
-                    let mut st = st.borrow_mut();
-                    if st.1 < st.0.len() {
-                        st.1 += 1;
-                        Ok(st.0[st.1 - 1].clone())
-                    } else if let Some(d) = args.get(1) {
-                        Ok(d.clone())
-                    } else {
-                        drop(st);
-                        self.raise("StopIteration", "")
+                Some(Value::Native(n))
+                    if matches!(
+                        **n,
+                        Native::Iter(_) | Native::Generator(_) | Native::Result(_)
+                    ) =>
+                {
+                    let n = n.clone();
+                    match self.next_of(&n)? {
+                        Some(v) => Ok(v),
+                        None => match args.get(1) {
+                            Some(d) => Ok(d.clone()),
+                            None => self.raise("StopIteration", ""),
+                        },
                     }
                 }
                 Some(v) => {

@@ -225,6 +225,23 @@ impl Interp<'_> {
         }
     }
 
+    /// The next item of an iterator (`iter()`'s, a generator, a result), or `None` once
+    /// it is exhausted.
+    pub fn next_of(&mut self, n: &Rc<Native>) -> R<Option<Value>> {
+        match &**n {
+            Native::Iter(st) | Native::Generator(st) => {
+                let mut st = st.borrow_mut();
+                let v = st.0.get(st.1).cloned();
+                if v.is_some() {
+                    st.1 += 1;
+                }
+                Ok(v)
+            }
+            Native::Result(_) => self.result_next(n),
+            _ => Ok(None),
+        }
+    }
+
     /// Iteration over library objects.
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {

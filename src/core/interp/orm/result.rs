@@ -29,6 +29,54 @@ pub enum ResultKind {
     NoRows,
 }
 
+/// The rows of a result not read yet, shared by the results derived from it
+/// (`scalars()`, `mappings()`): reading from one moves the others on, as SQLAlchemy's
+/// results share one cursor.
+#[derive(Default)]
+pub struct Cursor {
+    /// The rows; those before `pos` were read (and emptied).
+    rows: Vec<Vec<Value>>,
+    /// Read position.
+    pos: usize,
+}
+
+impl Cursor {
+    /// How many rows are left.
+    pub fn remaining(&self) -> usize {
+        self.rows.len().saturating_sub(self.pos)
+    }
+
+    /// The next row, read.
+    fn next_row(&mut self) -> Option<Vec<Value>> {
+        let row = self.rows.get_mut(self.pos).map(std::mem::take)?;
+        self.pos += 1;
+        Some(row)
+    }
+
+    /// Up to `k` rows (all with `None`), read.
+    fn take(&mut self, k: Option<usize>) -> Vec<Vec<Value>> {
+        if k.is_none() && self.pos == 0 {
+            return std::mem::take(&mut self.rows);
+        }
+        let end = k.map_or(self.rows.len(), |k| (self.pos + k).min(self.rows.len()));
+        let rows = self.rows[self.pos..end]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect();
+        self.pos = end;
+        if self.pos == self.rows.len() {
+            self.exhaust();
+        }
+        rows
+    }
+
+    /// Reads every row.
+    fn exhaust(&mut self) {
+        self.rows.clear();
+        self.pos = 0;
+    }
+}
+
 /// A result set.
 #[derive(Clone)]
 pub struct ResultObj {
@@ -36,10 +84,12 @@ pub struct ResultObj {
     pub kind: ResultKind,
     /// Keys.
     pub keys: Rc<Vec<Rc<str>>>,
-    /// Remaining rows.
-    pub rows: Vec<Vec<Value>>,
-    /// Read position.
-    pub pos: usize,
+    /// The rows left to read (shared with the results derived from this one).
+    pub cursor: Rc<std::cell::RefCell<Cursor>>,
+    /// `scalars(i)`: the column a `Scalars` result yields.
+    pub column: usize,
+    /// `columns(...)`: the columns of each row this result yields, by position.
+    pub proj: Option<Rc<[usize]>>,
     /// Rows affected (for DML).
     pub rowcount: i64,
     /// Joined eager loads of collections repeat rows: reading them needs `unique()` first.
@@ -63,8 +113,9 @@ impl ResultObj {
         ResultObj {
             kind: ResultKind::Rows,
             keys,
-            rows,
-            pos: 0,
+            cursor: Rc::new(std::cell::RefCell::new(Cursor { rows, pos: 0 })),
+            column: 0,
+            proj: None,
             rowcount: -1,
             unique_required: false,
             inserted_pk: None,
@@ -87,9 +138,15 @@ impl ResultObj {
 }
 
 impl Interp<'_> {
-    fn item_of(&self, r: &ResultObj, row: Vec<Value>) -> Value {
+    fn item_of(&self, r: &ResultObj, mut row: Vec<Value>) -> Value {
+        if let Some(p) = &r.proj {
+            row = p
+                .iter()
+                .map(|&i| row.get(i).cloned().unwrap_or(Value::None))
+                .collect();
+        }
         match r.kind {
-            ResultKind::Scalars => row.into_iter().next().unwrap_or(Value::None),
+            ResultKind::Scalars => row.into_iter().nth(r.column).unwrap_or(Value::None),
             ResultKind::Mappings => Value::Native(Rc::new(Native::Mapping(RowObj {
                 keys: r.keys.clone(),
                 values: Rc::new(row),
@@ -113,15 +170,27 @@ impl Interp<'_> {
             );
         }
         self.check_unique(&cell.borrow())?;
-        let mut r = cell.borrow_mut();
-        let rows: Vec<Vec<Value>> = r.rows[r.pos..].to_vec();
-        r.pos = r.rows.len();
-        let snapshot = r.clone();
-        drop(r);
-        Ok(rows
-            .into_iter()
-            .map(|row| self.item_of(&snapshot, row))
-            .collect())
+        let r = cell.borrow();
+        let rows = r.cursor.borrow_mut().take(None);
+        Ok(rows.into_iter().map(|row| self.item_of(&r, row)).collect())
+    }
+
+    /// The next item of a result (`next(result)`, a `for` loop over it), or `None` when
+    /// its rows are all read.
+    pub fn result_next(&mut self, n: &Native) -> R<Option<Value>> {
+        let Native::Result(cell) = n else {
+            return Ok(None);
+        };
+        if cell.borrow().kind == ResultKind::NoRows {
+            return self.raise(
+                "ResourceClosedError",
+                "This result object does not return rows. It has been closed automatically.",
+            );
+        }
+        self.check_unique(&cell.borrow())?;
+        let r = cell.borrow();
+        let row = r.cursor.borrow_mut().next_row();
+        Ok(row.map(|row| self.item_of(&r, row)))
     }
 
     /// Methods of results.
@@ -155,7 +224,9 @@ impl Interp<'_> {
         match name {
             "all" | "fetchall" => Ok(Value::list(self.result_items(&n)?)),
             "scalars" | "mappings" => {
+                // (The derived result reads from the same cursor.)
                 let mut r = cell.borrow().clone();
+                r.column = 0;
                 // `scalars(i)` / `scalars('key')`: that column instead of the first.
                 if let Some(a) = args.first().filter(|_| name == "scalars") {
                     let j = match a {
@@ -170,29 +241,82 @@ impl Interp<'_> {
                         );
                     };
                     r.keys = Rc::new(vec![r.keys[j].clone()]);
-                    for row in &mut r.rows {
-                        let v = row.get(j).cloned().unwrap_or(Value::None);
-                        *row = vec![v];
-                    }
+                    r.column = j;
                 }
                 r.kind = if name == "scalars" {
                     ResultKind::Scalars
                 } else {
                     ResultKind::Mappings
                 };
-                let len = cell.borrow().rows.len();
-                cell.borrow_mut().pos = len;
                 Ok(Value::Native(Rc::new(Native::Result(
                     std::cell::RefCell::new(r),
                 ))))
             }
             // (A TupleResult yields the same rows.)
             "tuples" | "t" => Ok(Value::Native(n.clone())),
+            // `columns(*cols)`: a result of those columns (names, positions or column
+            // attributes), reading from the same cursor.
+            // (Like `unique()`, it changes the result itself and returns it.)
+            "columns" => {
+                let r = cell.borrow();
+                let (mut at, mut keys): (Vec<usize>, Vec<Rc<str>>) = (vec![], vec![]);
+                for a in &args {
+                    let j = match a {
+                        Value::Str(k) => r.keys.iter().position(|x| **x == **k),
+                        Value::Int(_) | Value::Bool(_) => {
+                            let i = self.as_index(a)?;
+                            match usize::try_from(i).ok().filter(|&i| i < r.keys.len()) {
+                                Some(i) => Some(i),
+                                None => return self.raise("IndexError", "list index out of range"),
+                            }
+                        }
+                        other => self
+                            .as_sql(other)
+                            .and_then(|s| s.key)
+                            .and_then(|k| r.keys.iter().position(|x| **x == *k)),
+                    };
+                    let Some(j) = j.filter(|j| *j < r.keys.len()) else {
+                        let k = self.repr(a)?;
+                        return self.raise(
+                            "NoSuchColumnError",
+                            format!("Could not locate column in row for column {k}"),
+                        );
+                    };
+                    // (Positions in the underlying rows: after an earlier `columns()`,
+                    // through its projection.)
+                    at.push(r.proj.as_ref().map_or(j, |p| p[j]));
+                    keys.push(r.keys[j].clone());
+                }
+                drop(r);
+                let mut r = cell.borrow_mut();
+                r.keys = Rc::new(keys);
+                r.proj = Some(at.into());
+                Ok(Value::Native(n.clone()))
+            }
+            // `partitions(size)`: the rows in lists of `size` (all at once without one).
+            "partitions" => {
+                let size = match args.first() {
+                    Some(Value::None) | None => None,
+                    Some(v) => Some((self.as_index(v)?.max(1)) as usize),
+                };
+                let items = self.result_items(&n)?;
+                let parts: Vec<Value> = match size {
+                    Some(k) => items.chunks(k).map(|c| Value::list(c.to_vec())).collect(),
+                    None if items.is_empty() => vec![],
+                    None => vec![Value::list(items)],
+                };
+                Ok(Value::Native(Rc::new(Native::Generator(
+                    std::cell::RefCell::new((parts, 0)),
+                ))))
+            }
             "unique" => {
                 let mut r = cell.borrow_mut();
-                let at = r.pos.min(r.rows.len());
-                let rest = r.rows.split_off(at);
-                r.rows.extend(super::query::unique_rows(rest));
+                {
+                    let mut c = r.cursor.borrow_mut();
+                    let rest = c.take(None);
+                    c.rows = super::query::unique_rows(rest);
+                    c.pos = 0;
+                }
                 r.unique_required = false;
                 drop(r);
                 Ok(Value::Native(n.clone()))
@@ -210,17 +334,13 @@ impl Interp<'_> {
                     self.check_unique(&cell.borrow())?;
                 }
                 let mut r = cell.borrow_mut();
-                let row = r.rows.get(r.pos).cloned();
+                let row = r.cursor.borrow_mut().next_row();
                 if name == "first" {
-                    r.pos = r.rows.len();
+                    r.cursor.borrow_mut().exhaust();
                     r.closed = true;
-                } else if row.is_some() {
-                    r.pos += 1;
                 }
-                let snap = r.clone();
-                drop(r);
                 Ok(match row {
-                    Some(row) => self.item_of(&snap, row),
+                    Some(row) => self.item_of(&r, row),
                     None => Value::None,
                 })
             }
@@ -230,22 +350,16 @@ impl Interp<'_> {
                     None => 1,
                 };
                 self.check_unique(&cell.borrow())?;
-                let mut r = cell.borrow_mut();
-                let end = (r.pos + k).min(r.rows.len());
-                let rows = r.rows[r.pos..end].to_vec();
-                r.pos = end;
-                let snap = r.clone();
-                drop(r);
+                let r = cell.borrow();
+                let rows = r.cursor.borrow_mut().take(Some(k));
                 Ok(Value::list(
-                    rows.into_iter()
-                        .map(|row| self.item_of(&snap, row))
-                        .collect(),
+                    rows.into_iter().map(|row| self.item_of(&r, row)).collect(),
                 ))
             }
             "scalar" => {
                 let mut r = cell.borrow_mut();
-                let row = r.rows.get(r.pos).cloned();
-                r.pos = r.rows.len();
+                let row = r.cursor.borrow_mut().next_row();
+                r.cursor.borrow_mut().exhaust();
                 r.closed = true;
                 Ok(row
                     .and_then(|r| r.into_iter().next())

@@ -158,21 +158,12 @@ impl Interp<'_> {
                     }
                     None => vec![],
                 };
-                // `populate_existing=True`, or in `execution_options={...}`.
-                let mut populate = false;
-                for (k, v) in &kw {
-                    match &**k {
-                        "populate_existing" => populate = self.truthy(v)?,
-                        "execution_options" => {
-                            for (k, v) in self.mapping_items(v)? {
-                                if matches!(&k, Value::Str(s) if &**s == "populate_existing") {
-                                    populate = self.truthy(&v)?;
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+                // `populate_existing=True` (not in `execution_options={...}`: SQLAlchemy's
+                // `get()` looks in the identity map first whatever those say).
+                let populate = match kw.iter().find(|(k, _)| &**k == "populate_existing") {
+                    Some((_, v)) => self.truthy(v)?,
+                    None => false,
+                };
                 let pk = args.get(1).unwrap_or(&Value::None);
                 if !populate {
                     return self.get_by_pk(&class, pk, &options);

@@ -403,7 +403,7 @@ impl Interp<'_> {
 
     /// Errors for a 2.0 result of joined collections read without `unique()`.
     pub fn check_unique(&self, r: &ResultObj) -> R<()> {
-        if r.unique_required && r.pos < r.rows.len() {
+        if r.unique_required && r.cursor.borrow().remaining() > 0 {
             return self.raise(
                 "InvalidRequestError",
                 "The unique() method must be invoked on this Result, as it contains results that include joined eager loads against collections",
