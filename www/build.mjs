@@ -1,6 +1,8 @@
 // Pre-build step (Trunk's pre_build hook, and `cargo xtask`): writes www/gen/.
-// - editor.js: the CodeMirror editor (www/editor/editor.js) bundled into an IIFE
-//   (minified by terser for a release build).
+// - editor/: the CodeMirror editor (www/editor/editor.js) bundled as ES modules: editor.js
+//   (what the page loads), the chunks it shares with lazy-sql.js and lazy-search.js (the
+//   SQL language and the search panel, loaded when first needed), minified by terser for a
+//   release build.
 // - ormlab.js, worker-boot.js, style.css: the hand-written page assets, minified for a
 //   release build (copied as they are for `trunk serve`, so they stay readable there).
 // index.html takes all four from www/gen/.
@@ -8,7 +10,7 @@ import { build, transform } from 'esbuild';
 import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const www = dirname(fileURLToPath(import.meta.url));
 const gen = join(www, 'gen');
@@ -40,30 +42,42 @@ const dropUnusedSqlDialects = {
 
 await mkdir(gen, { recursive: true });
 // A release build leaves the minifying to terser (its compressor and mangler make the
-// bundle 3.6 KB gzip smaller than esbuild's minifier): esbuild bundles and drops unused
-// code (minifySyntax), terser minifies the whole IIFE (`toplevel`: nothing outside it
-// names its variables).
+// bundle 3.6 KB gzip smaller than esbuild's minifier): esbuild bundles, drops unused code
+// (minifySyntax) and gives the names the chunks import from each other short ones
+// (minifyIdentifiers); terser minifies each module. The chunks' names carry a hash, so the
+// folder is emptied first (no stale chunk is copied into dist/).
+const editorDir = join(gen, 'editor');
+await rm(editorDir, { recursive: true, force: true });
+await rm(join(gen, 'editor.js'), { force: true });
 const editor = await build({
-  entryPoints: [join(www, 'editor', 'editor.js')],
-  outfile: join(gen, 'editor.js'),
+  entryPoints: ['editor.js', 'lazy-sql.js', 'lazy-search.js'].map((f) => join(www, 'editor', f)),
+  outdir: editorDir,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
   bundle: true,
+  splitting: true,
+  format: 'esm',
   minify: !release,
   minifySyntax: true,
+  minifyIdentifiers: true,
   write: !release,
-  format: 'iife',
   target,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [dropUnusedSqlDialects],
 });
 if (release) {
-  const { code } = await minify(editor.outputFiles[0].text, {
-    ecma: 2020,
-    compress: { passes: 2, ecma: 2020, toplevel: true },
-    mangle: { toplevel: true },
-    format: { comments: false },
-  });
-  await writeFile(join(gen, 'editor.js'), code);
+  await mkdir(editorDir, { recursive: true });
+  for (const file of editor.outputFiles) {
+    const { code } = await minify(file.text, {
+      ecma: 2020,
+      module: true,
+      compress: { passes: 2, ecma: 2020, toplevel: true },
+      mangle: { toplevel: true },
+      format: { comments: false },
+    });
+    await writeFile(file.path, code);
+  }
 }
 for (const [name, loader] of [['ormlab.js', 'js'], ['worker-boot.js', 'js'], ['style.css', 'css']]) {
   const source = await readFile(join(www, name), 'utf8');

@@ -226,18 +226,8 @@
 
   // The editor bundle loads once the engine has answered (or failed), so its parsing
   // never delays the engine's first answer; the UI mounts after it.
-  function loadScript(src) {
-    return new Promise((resolve, reject) => {
-      const el = document.createElement('script');
-      el.src = src;
-      el.onload = resolve;
-      el.onerror = () => reject(new Error('could not load ' + src));
-      document.head.appendChild(el);
-    });
-  }
-
   spawn();
-  const editorReady = readyPromise.then(() => {}, () => {}).then(() => loadScript('./editor.js'));
+  const editorReady = readyPromise.then(() => {}, () => {}).then(() => import('./editor/editor.js'));
 
   const api = {
     /** Resolves with {sqlite_version, engine_version, can_interrupt} once the engine is up. */

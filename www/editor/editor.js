@@ -1,19 +1,18 @@
-// ormlab's editor: CodeMirror 6 configured for the SQL console (and, later, Python).
-// Bundled by www/editor/build.mjs into www/gen/editor.js (an IIFE defining
-// `window.ormlabEditor`), which Trunk copies into dist/. The Rust UI drives it
-// through the small handle returned by `create` (see src/web/editor.rs).
+// ormlab's editor: CodeMirror 6 configured for the SQL console and the Python editors.
+// Bundled by www/build.mjs into www/gen/editor/ (ES modules: editor.js defines
+// `window.ormlabEditor`; lazy-sql.js and lazy-search.js are loaded when first needed),
+// which Trunk copies into dist/editor/. The Rust UI drives it through the small handle
+// returned by `create` (see src/web/editor.rs).
 import { EditorState, Compartment, StateEffect, StateField, RangeSet } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, dropCursor, highlightSpecialChars, Decoration, gutter, GutterMarker,
+  drawSelection, dropCursor, highlightSpecialChars, Decoration, gutter, GutterMarker, ViewPlugin,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
   bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, foldGutter, foldKeymap,
 } from '@codemirror/language';
-import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
-import { sql, SQLite } from '@codemirror/lang-sql';
 import { python } from '@codemirror/lang-python';
 import { tags as t } from '@lezer/highlight';
 
@@ -45,6 +44,7 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-fg)' },
   '.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--fg)' },
   '.cm-searchMatch': { backgroundColor: 'var(--search-match)' },
+  '.cm-selectionMatch': { backgroundColor: 'var(--bracket)' },
   '.cm-lintRange': { textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
   '.cm-lintRange-warning': { textDecorationColor: 'var(--warn)' },
   '.cm-lint-marker': { color: 'var(--danger)', padding: '0 3px', fontSize: '10px', cursor: 'default' },
@@ -94,6 +94,59 @@ function marksOf(state, list) {
     lines: RangeSet.of([...lines].map(([at, m]) => new ErrorMarker(m.message, m.severity).range(at)), true),
   };
 }
+
+// ---- Loaded when first needed (their own chunks, not part of the page's first load):
+// the SQL language when a SQL editor is first shown, the search panel and its commands
+// when a search key is first pressed.
+let sqlModule = null;
+let sqlLoading = null;
+const loadSql = () => (sqlLoading ??= import('./lazy-sql.js').then((m) => (sqlModule = m)));
+let searchLoading = null;
+const loadSearch = () => (searchLoading ??= import('./lazy-search.js'));
+
+// A command of the search module: run at once when it is loaded, else once it is.
+function searchCommand(name) {
+  return (view) => {
+    loadSearch().then((m) => { if (!view.dom.isConnected) return; m[name](view); view.focus(); });
+    return true;
+  };
+}
+// The keys of @codemirror/search's searchKeymap, each loading the module first.
+const searchKeys = keymap.of([
+  { key: 'Mod-f', run: searchCommand('openSearchPanel'), scope: 'editor search-panel' },
+  { key: 'F3', run: searchCommand('findNext'), shift: searchCommand('findPrevious'), scope: 'editor search-panel', preventDefault: true },
+  { key: 'Mod-g', run: searchCommand('findNext'), shift: searchCommand('findPrevious'), scope: 'editor search-panel', preventDefault: true },
+  { key: 'Mod-Shift-l', run: searchCommand('selectSelectionMatches') },
+  { key: 'Mod-Alt-g', run: searchCommand('gotoLine') },
+  { key: 'Mod-d', run: searchCommand('selectNextOccurrence'), preventDefault: true },
+]);
+
+// Other occurrences of the selected text (one line, not blank) in the visible part of the
+// document are marked, as @codemirror/search's highlightSelectionMatches marks them.
+const selectionMatch = Decoration.mark({ class: 'cm-selectionMatch' });
+function selectionMatches(view) {
+  const sel = view.state.selection;
+  const range = sel.main;
+  if (sel.ranges.length > 1 || range.empty) return Decoration.none;
+  const line = view.state.doc.lineAt(range.from);
+  if (range.to > line.to) return Decoration.none;
+  const text = view.state.sliceDoc(range.from, range.to);
+  if (!text.trim() || text.length > 200) return Decoration.none;
+  const found = [];
+  for (const { from, to } of view.visibleRanges) {
+    const visible = view.state.sliceDoc(from, to);
+    for (let i = visible.indexOf(text); i >= 0; i = visible.indexOf(text, i + text.length)) {
+      const at = from + i;
+      if (at !== range.from) found.push(selectionMatch.range(at, at + text.length));
+      if (found.length > 100) return Decoration.set(found);
+    }
+  }
+  return Decoration.set(found);
+}
+const highlightSelections = ViewPlugin.fromClass(class {
+  constructor(view) { this.decorations = selectionMatches(view); }
+  update(u) { if (u.selectionSet || u.docChanged || u.viewportChanged) this.decorations = selectionMatches(u.view); }
+}, { decorations: (v) => v.decorations });
 
 // ---- Python completion: models, columns, relationships, Query/session/db members ----
 const pythonTexts = new Set(); // getters of every Python editor's text (models + script)
@@ -162,7 +215,9 @@ function pythonCompletions(context) {
 
 function language(kind, schema) {
   if (kind === 'python') return [python(), python().language.data.of({ autocomplete: pythonCompletions })];
-  return sql({ dialect: SQLite, schema: schema || {}, upperCaseKeywords: false });
+  // (Until the SQL language is loaded, a SQL editor is plain text.)
+  if (!sqlModule) return [];
+  return sqlModule.sql({ dialect: sqlModule.SQLite, schema: schema || {}, upperCaseKeywords: false });
 }
 
 // Converts a 1-based line and a 1-based column counted in Unicode code points to a doc offset.
@@ -185,7 +240,7 @@ function posOf(doc, line, col) {
  */
 function create(parent, opts) {
   const lang = new Compartment();
-  const completionSchema = {};
+  let completionSchema = {};
   const runKeys = keymap.of([
     { key: 'Mod-Enter', preventDefault: true, run: () => { opts.onRun && opts.onRun(); return true; } },
     { key: 'Shift-Enter', preventDefault: true, run: () => { opts.onRunAtCursor && opts.onRunAtCursor(); return true; } },
@@ -201,10 +256,11 @@ function create(parent, opts) {
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
         syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
-        highlightActiveLine(), highlightSelectionMatches(),
+        highlightActiveLine(), highlightSelections,
         marks, errorGutter,
+        searchKeys,
         keymap.of([
-          ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
+          ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap,
           ...completionKeymap, indentWithTab,
         ]),
         lang.of(language(opts.language, completionSchema)),
@@ -216,6 +272,15 @@ function create(parent, opts) {
       ],
     }),
   });
+  // A SQL editor gets its language once it is first shown (the SQL console is a tab).
+  if (opts.language !== 'python') {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      loadSql().then(() => view.dispatch({ effects: lang.reconfigure(language(opts.language, completionSchema)) }));
+    });
+    seen.observe(view.dom);
+  }
   return {
     view,
     getText: () => view.state.doc.toString(),
@@ -247,7 +312,8 @@ function create(parent, opts) {
     refresh: () => view.requestMeasure(),
     /** schema: {table: [column, ...]} for completion. */
     setSchema: (schema) => {
-      view.dispatch({ effects: lang.reconfigure(language(opts.language, schema)) });
+      completionSchema = schema || {};
+      view.dispatch({ effects: lang.reconfigure(language(opts.language, completionSchema)) });
     },
   };
 }
