@@ -773,3 +773,8 @@ fn every_case_has_a_test() {
         }
     }
 }
+
+#[test]
+fn session_flags_state_checks_enums_and_decimal_keys_like_sqlalchemy() {
+    check("session_flags_enums_decimal_keys");
+}

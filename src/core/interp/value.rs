@@ -416,7 +416,7 @@ impl Value {
             Value::DateTime(d) => HKey::Repr(d.repr()),
             Value::TimeDelta(d) => HKey::Repr(format!("{d:?}")),
             Value::Time(t) => HKey::Repr(t.repr()),
-            Value::Decimal(d) => HKey::Repr(d.to_str()),
+            Value::Decimal(d) => decimal_hkey(d),
             Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
             // A `Row` hashes as its tuple.
             Value::Native(n) if let super::orm::Native::Row(r) = &**n => {
@@ -429,4 +429,30 @@ impl Value {
             other => HKey::Ptr(other.ptr().unwrap_or(0)),
         })
     }
+}
+
+/// A Decimal's hash key: an int's or a float's when it equals one (Python's
+/// `Decimal('1.0') == Decimal('1.00') == 1` and `Decimal('0.5') == 0.5` are the same set
+/// member and dict key), else its normalized text.
+fn decimal_hkey(d: &crate::core::py::decimal::Decimal) -> HKey {
+    let Ok(n) = d.normalize() else {
+        return HKey::Repr(d.to_str());
+    };
+    if n.is_nan() {
+        return HKey::Repr(n.to_str());
+    }
+    if !n.is_infinite() && n.exponent() >= 0 {
+        // (An integer of a reasonable size: a huge one is compared by its text.)
+        if n.exponent() <= 1000
+            && let Ok(i) = n.to_int()
+        {
+            return HKey::Int(i);
+        }
+    } else {
+        let f = n.to_f64();
+        if n.compare_f64(f) == Some(std::cmp::Ordering::Equal) {
+            return HKey::Float(f.to_bits());
+        }
+    }
+    HKey::Repr(n.to_str())
 }

@@ -58,7 +58,7 @@ fn affinity(t: &SqlType) -> Aff {
         | SqlType::Unicode(_)
         | SqlType::Text(_)
         | SqlType::UnicodeText(_)
-        | SqlType::Enum(_)
+        | SqlType::Enum(..)
         | SqlType::EnumClass(..) => Aff::String,
         SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,
         SqlType::Spelled(base, _) => affinity(base),
@@ -168,7 +168,7 @@ pub fn adapt(op: Arith, l: Option<&SqlType>, r: Option<&SqlType>) -> Adapted {
         if op == Arith::Add && r.is_none_or(concatenable) {
             let ty = match me {
                 // Enum's comparator: a concatenation is a String of the Enum's length.
-                SqlType::Enum(_) | SqlType::EnumClass(..) => {
+                SqlType::Enum(..) | SqlType::EnumClass(..) => {
                     let n = me.ddl();
                     let n = n.trim_start_matches("VARCHAR(").trim_end_matches(')');
                     SqlType::String(n.parse().ok())

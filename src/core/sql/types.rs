@@ -36,8 +36,9 @@ pub enum SqlType {
     /// `Interval` → `DATETIME` (SQLite has no interval type: SQLAlchemy stores a
     /// timedelta as the epoch plus it).
     Interval,
-    /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0).
-    Enum(Vec<String>),
+    /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0);
+    /// its `name=`.
+    Enum(Vec<String>, Option<String>),
     /// `Enum(PythonEnumClass)`: stores the members' names (`VARCHAR(<longest name>)`); the
     /// class's name, to load members back.
     EnumClass(String, Vec<String>),
@@ -73,7 +74,7 @@ impl SqlType {
             SqlType::Json | SqlType::JsonNoneAsNull => "JSON",
             SqlType::LargeBinary => "LargeBinary",
             SqlType::Interval => "Interval",
-            SqlType::Enum(_) | SqlType::EnumClass(..) => "Enum",
+            SqlType::Enum(..) | SqlType::EnumClass(..) => "Enum",
             // (SQLAlchemy's NullType, which compiles as `NULL`.)
             SqlType::Custom(s) if s == "NULL" => "NullType",
             SqlType::Custom(s) => s.split('(').next().unwrap_or(s),
@@ -100,7 +101,7 @@ impl SqlType {
                 }
                 format!("Numeric({})", args.join(", "))
             }
-            SqlType::Enum(values) | SqlType::EnumClass(_, values) => {
+            SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
                 let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
                 format!("Enum({})", vals.join(", "))
             }
@@ -142,7 +143,7 @@ impl SqlType {
             SqlType::Json => "JSON".into(),
             SqlType::LargeBinary => "BLOB".into(),
             SqlType::Interval => "DATETIME".into(),
-            SqlType::Enum(values) | SqlType::EnumClass(_, values) => {
+            SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
                 let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                 format!("VARCHAR({n})")
             }
@@ -198,7 +199,7 @@ mod tests {
             (SqlType::Json, "JSON"),
             (SqlType::LargeBinary, "BLOB"),
             (
-                SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()]),
+                SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()], None),
                 "VARCHAR(3)",
             ),
         ];

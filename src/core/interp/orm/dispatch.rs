@@ -91,7 +91,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "SmallInteger" | "SMALLINT" => SqlType::SmallInteger,
         "LargeBinary" | "PickleType" | "BLOB" => SqlType::LargeBinary,
         "Interval" => SqlType::Interval,
-        "Enum" => SqlType::Enum(vec![]),
+        "Enum" => SqlType::Enum(vec![], None),
         _ => SqlType::Custom(n.to_uppercase()),
     }
 }
@@ -120,7 +120,10 @@ impl Interp<'_> {
                 "new" => Ok(nv(Native::SessionSet(0))),
                 "dirty" => Ok(nv(Native::SessionSet(1))),
                 "deleted" => Ok(nv(Native::SessionSet(2))),
-                "autoflush" => Ok(Value::Bool(true)),
+                "autoflush" => Ok(Value::Bool(!self.orm.autoflush_off)),
+                "expire_on_commit" if matches!(&*n, Native::Session(true)) => {
+                    Ok(Value::Bool(!self.orm.keep_on_commit))
+                }
                 "is_active" => Ok(Value::Bool(self.orm.failed.is_none())),
                 "no_autoflush" => Ok(nv(Native::SessionScope(
                     super::session::scopes::SessionScope::NoAutoflush(Default::default()),
@@ -549,6 +552,18 @@ impl Interp<'_> {
             }
             return Ok(());
         }
+        // `db.session.autoflush = False` (the scoped session sets its session's),
+        // `db.session().expire_on_commit = False`.
+        if let Native::Session(own) = &*n
+            && (name == "autoflush" || (name == "expire_on_commit" && *own))
+        {
+            let on = self.truthy(&v)?;
+            match name {
+                "autoflush" => self.orm.autoflush_off = !on,
+                _ => self.orm.keep_on_commit = !on,
+            }
+            return Ok(());
+        }
         let t = n.type_name().to_string();
         self.raise(
             "AttributeError",
@@ -654,19 +669,23 @@ impl Interp<'_> {
                     SqlType::Numeric(..) => SqlType::Numeric(arg(0, "precision"), arg(1, "scale")),
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
                     // `Enum(Color)`: a Python enum class, stored by its members' names.
-                    SqlType::Enum(_)
+                    SqlType::Enum(..)
                         if let Some(t) = args.first().and_then(|a| self.enum_column_type(a)) =>
                     {
                         t
                     }
-                    SqlType::Enum(_) => {
+                    SqlType::Enum(..) => {
                         let mut vals = vec![];
                         for a in &args {
                             if let Value::Str(s) = a {
                                 vals.push(s.to_string());
                             }
                         }
-                        SqlType::Enum(vals)
+                        let name = match kwget(&kw, "name") {
+                            Some(Value::Str(n)) => Some(n.to_string()),
+                            _ => None,
+                        };
+                        SqlType::Enum(vals, name)
                     }
                     other => other.clone(),
                 };

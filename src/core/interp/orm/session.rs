@@ -367,13 +367,7 @@ impl Interp<'_> {
                 }
                 Ok(())
             }
-            Status::Pending => {
-                self.orm.new.retain(|n| !Rc::ptr_eq(n, inst));
-                if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.status = Status::Transient;
-                }
-                Ok(())
-            }
+            // (A pending object is "not persisted" too, and stays pending.)
             _ => {
                 // SQLAlchemy names the object by class and address, not by its repr.
                 let r = match v {

@@ -108,12 +108,37 @@ impl Interp<'_> {
                     self.orm.plain_refresh = true;
                     let r = self.refresh_instance(i);
                     self.orm.plain_refresh = false;
+                    // (A row gone is "Could not refresh" here, where reading an expired
+                    // attribute raises ObjectDeletedError.)
+                    if let Err(e) = &r
+                        && self.exc_matches(&e.value, &self.exc["ObjectDeletedError"].clone())
+                    {
+                        return self.raise(
+                            "InvalidRequestError",
+                            format!(
+                                "Could not refresh instance '<{} at 0x7f0000000000>'",
+                                i.class.name
+                            ),
+                        );
+                    }
                     r?;
                 }
                 Ok(Value::None)
             }
             "expunge" => {
                 if let Some(Value::Instance(i)) = args.first() {
+                    if !matches!(
+                        self.status(i),
+                        super::model::Status::Persistent | super::model::Status::Pending
+                    ) {
+                        return self.raise(
+                            "InvalidRequestError",
+                            format!(
+                                "Instance <{} at 0x7f0000000000> is not present in this Session",
+                                i.class.name
+                            ),
+                        );
+                    }
                     self.forget(i);
                     if let Some(s) = i.orm.borrow_mut().as_mut() {
                         s.status = if s.identity.is_some() {

@@ -17,7 +17,7 @@ fn ty(name: &str) -> Option<SqlType> {
         "DT" => SqlType::DateTime,
         "Time" => SqlType::Time,
         "Ival" => SqlType::Interval,
-        "Enum" => SqlType::Enum(vec!["ab".into(), "c".into()]),
+        "Enum" => SqlType::Enum(vec!["ab".into(), "c".into()], None),
         "JSON" => SqlType::Json,
         "Bin" => SqlType::LargeBinary,
         _ => return None,

@@ -133,9 +133,28 @@ impl Interp<'_> {
                 {
                     Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
                 }
-                "length" if let SqlType::Enum(v) | SqlType::EnumClass(_, v) = t => {
+                "length" if let SqlType::Enum(v, _) | SqlType::EnumClass(_, v) = t => {
                     let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                     Ok(Value::int(n as i64))
+                }
+                // An Enum's `name` (`name=`, or its enum class's name in lower case),
+                // `enums` (its values, or the class's member names), `enum_class`.
+                "name" | "enums" | "enum_class"
+                    if matches!(t, SqlType::Enum(..) | SqlType::EnumClass(..)) =>
+                {
+                    Ok(match (t, name) {
+                        (SqlType::Enum(v, _) | SqlType::EnumClass(_, v), "enums") => {
+                            Value::list(v.iter().map(|s| Value::str(s)).collect())
+                        }
+                        (SqlType::Enum(_, n), "name") => {
+                            n.as_deref().map_or(Value::None, Value::str)
+                        }
+                        (SqlType::EnumClass(c, _), "name") => Value::str(&c.to_lowercase()),
+                        (SqlType::EnumClass(c, _), _) => {
+                            self.enum_class_named(c).map_or(Value::None, Value::Class)
+                        }
+                        _ => Value::None,
+                    })
                 }
                 "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
                     Ok(match (t, name) {

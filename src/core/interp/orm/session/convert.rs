@@ -151,6 +151,28 @@ impl Interp<'_> {
         self.raise_value(e)
     }
 
+    /// SQLAlchemy's LookupError for a stored value that is none of an Enum's values
+    /// (their list trimmed as `repr_tuple_names` trims it).
+    fn enum_lookup_error(&mut self, s: &str, enum_name: &str, values: &[String]) -> R<Value> {
+        let trim = |v: &String| match v.chars().count() > 11 {
+            true => format!("{}..", v.chars().take(11).collect::<String>()),
+            false => v.clone(),
+        };
+        let shown = match values.len() {
+            0..=4 => values.iter().map(trim).collect::<Vec<_>>().join(", "),
+            n => {
+                let first: Vec<String> = values[..3].iter().map(trim).collect();
+                format!("{}, ..., {}", first.join(", "), trim(&values[n - 1]))
+            }
+        };
+        self.raise(
+            "LookupError",
+            format!(
+                "'{s}' is not among the defined enum values. Enum name: {enum_name}. Possible values: {shown}"
+            ),
+        )
+    }
+
     /// SQLite value → Python value for a column type.
     pub fn from_sql(&mut self, v: &SqlValue, ty: Option<&SqlType>) -> R<Value> {
         Ok(match (v, ty) {
@@ -158,6 +180,11 @@ impl Interp<'_> {
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
             (SqlValue::Text(s), Some(SqlType::DateTime)) => {
                 Value::datetime(self.py(DateTime::from_sqlite(s))?)
+            }
+            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names)))
+                if !names.iter().any(|n| **n == **s) =>
+            {
+                return self.enum_lookup_error(s, &class.to_lowercase(), names);
             }
             (SqlValue::Text(s), Some(SqlType::EnumClass(class, _))) => {
                 match self.enum_class_named(class) {
@@ -167,6 +194,11 @@ impl Interp<'_> {
                     }
                     None => Value::Str(s.clone()),
                 }
+            }
+            (SqlValue::Text(s), Some(SqlType::Enum(values, name)))
+                if !values.is_empty() && !values.iter().any(|v| **v == **s) =>
+            {
+                return self.enum_lookup_error(s, name.as_deref().unwrap_or("None"), values);
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
             (SqlValue::Text(s), Some(SqlType::Time)) => {
