@@ -778,3 +778,8 @@ fn every_case_has_a_test() {
 fn session_flags_state_checks_enums_and_decimal_keys_like_sqlalchemy() {
     check("session_flags_enums_decimal_keys");
 }
+
+#[test]
+fn bulk_update_by_primary_key_like_sqlalchemy() {
+    check("bulk_update_by_pk");
+}

@@ -237,6 +237,13 @@ impl Interp<'_> {
                                     }
                                 }
                             }
+                            // `execute(update(M), [{...}, ...])`: ORM bulk UPDATE by primary key.
+                            if let (Some(Some(_)), Some(rows @ Value::List(_))) =
+                                (&q.dml, args.get(1))
+                            {
+                                let rows = rows.clone();
+                                return self.update_by_primary_key(&q, &rows);
+                            }
                             self.execute_dml(&q)
                         }
                         // `execute(stmt, {'name': value})`: values for the statement's
@@ -416,6 +423,91 @@ impl Interp<'_> {
             ro.kind = ResultKind::NoRows;
             ro.rowcount = total;
         }
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `session.execute(update(M), [{...}, ...])`: SQLAlchemy's ORM bulk UPDATE by primary
+    /// key: each record's key picks the row, its other keys are set (records setting the
+    /// same columns in a row run as one executemany), and the objects of those keys in the
+    /// session take the new values.
+    fn update_by_primary_key(&mut self, q: &QueryObj, records: &Value) -> R<Value> {
+        let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+        let Some(m) = self.orm.classes.get(&*class).and_then(|c| c.model_info()) else {
+            return self.raise(
+                "InvalidRequestError",
+                "update() of a class that is not mapped",
+            );
+        };
+        let Ok(table) = self.orm.reg.table_of(&class).cloned() else {
+            return self.raise(
+                "InvalidRequestError",
+                "update() of a class that is not mapped",
+            );
+        };
+        // (The session's transaction begins before the records are checked.)
+        self.begin()?;
+        if !q.q.where_.is_empty() {
+            if matches!(q.sync, Some(Value::None)) {
+                return self.unsupported("a bulk UPDATE by primary key with WHERE criteria");
+            }
+            return self.raise(
+                "InvalidRequestError",
+                "bulk synchronize of persistent objects not supported when using bulk update with additional WHERE criteria right now.  add synchronize_session=None execution option to bypass synchronize of persistent objects.",
+            );
+        }
+        let mut rows: Vec<Vec<(usize, Value)>> = vec![];
+        for record in self.iterate(records)? {
+            let mut cells = vec![];
+            for (k, v) in self.mapping_items(&record)? {
+                if let Value::Str(k) = &k
+                    && let Some(i) = m.column_index(k)
+                {
+                    cells.push((i, v));
+                }
+            }
+            if m.pk.iter().any(|pi| !cells.iter().any(|(i, _)| i == pi)) {
+                let cols: Vec<String> =
+                    m.pk.iter()
+                        .filter(|pi| !cells.iter().any(|(i, _)| i == *pi))
+                        .map(|&pi| format!("{}.{}", table.name, table.columns[pi].name))
+                        .collect();
+                return self.raise(
+                    "InvalidRequestError",
+                    format!(
+                        "No primary key value supplied for column(s) {}; per-row ORM Bulk UPDATE by Primary Key requires that records contain primary key values (Background on this error at: https://sqlalche.me/e/20/bupq)",
+                        cols.join(", ")
+                    ),
+                );
+            }
+            crate::core::sort::sort_by_key(&mut cells, |c| c.0);
+            rows.push(cells);
+        }
+        self.autoflush()?;
+        self.bulk_update(&m, rows.clone())?;
+        // The objects of those keys in the session take the values, as loaded.
+        for cells in rows {
+            let mut key = vec![];
+            let mut set = vec![];
+            for (i, v) in &cells {
+                if m.pk.contains(i) {
+                    let sv = self.to_sql(v, m.types.get(*i))?;
+                    key.push(self.from_sql(&sv, m.types.get(*i))?);
+                } else {
+                    let sv = self.to_sql_stored(v, &table.columns[*i].ty)?;
+                    set.push((
+                        table.columns[*i].name.clone(),
+                        crate::core::sql::Expr::Bind(sv),
+                    ));
+                }
+            }
+            let k = super::model::IdentityKey::new(&m.table, super::model::identity_key(&key));
+            if let Some(obj) = self.orm.identity.get(&k).cloned() {
+                self.bulk_apply_update(&table, &set, &[obj])?;
+            }
+        }
+        let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+        ro.kind = ResultKind::NoRows;
+        ro.bulk = true;
         Ok(nv(Native::Result(RefCell::new(ro))))
     }
 

@@ -218,7 +218,7 @@ impl Interp<'_> {
     /// UPDATEs rows by primary key: each row's key columns pick the row, its other
     /// columns are set; a row without its whole key, or without anything to set, is
     /// skipped.
-    fn bulk_update(&mut self, m: &ModelInfo, rows: Vec<Cells>) -> R<()> {
+    pub(crate) fn bulk_update(&mut self, m: &ModelInfo, rows: Vec<Cells>) -> R<()> {
         let table = match self.orm.reg.table_of(&m.class) {
             Ok(t) => t.clone(),
             Err(e) => return self.raise("InvalidRequestError", e.0),
