@@ -783,3 +783,8 @@ fn session_flags_state_checks_enums_and_decimal_keys_like_sqlalchemy() {
 fn bulk_update_by_primary_key_like_sqlalchemy() {
     check("bulk_update_by_pk");
 }
+
+#[test]
+fn dynamic_collections_of_a_transient_parent_like_sqlalchemy() {
+    check("dynamic_transient_parent");
+}

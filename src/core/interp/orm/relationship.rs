@@ -415,7 +415,7 @@ impl Interp<'_> {
     }
 
     /// Mirror an assignment on the other side (only when that side is loaded or is scalar).
-    fn backref_set(
+    pub(crate) fn backref_set(
         &mut self,
         target: &Rc<Instance>,
         rev: &str,

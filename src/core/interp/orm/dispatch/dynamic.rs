@@ -146,6 +146,13 @@ impl Interp<'_> {
                     }
                     return Ok(Value::None);
                 }
+                // The many-to-one on the other side (`backref=` / `back_populates=`).
+                let reverse = self
+                    .orm
+                    .reg
+                    .relationship(&class, key)
+                    .ok()
+                    .and_then(|rel| rel.back_populates.clone().or_else(|| rel.backref.clone()));
                 let orphans = match self.orm.reg.relationship(&class, key) {
                     Ok(rel) if rel.cascade_set().iter().any(|c| c == "delete-orphan") => {
                         Some(rel.clone())
@@ -181,8 +188,13 @@ impl Interp<'_> {
                                 true,
                             ));
                         }
+                        // (A persistent child is loaded to take the key without an
+                        // autoflush: a transient parent's other new children wait for it.)
                         if self.status(ci) == crate::core::interp::orm::model::Status::Persistent {
-                            self.ensure_loaded(ci)?;
+                            let was = std::mem::replace(&mut self.orm.autoflush_off, true);
+                            let loaded = self.ensure_loaded(ci);
+                            self.orm.autoflush_off = was;
+                            loaded?;
                         }
                         for p in &r.primary {
                             // (The parent's key is loaded without an autoflush: SQLAlchemy
@@ -198,7 +210,18 @@ impl Interp<'_> {
                             self.set_by_col(ci, &p.foreign.1, pv);
                         }
                         if name != "remove" {
-                            self.session_add(&it)?;
+                            // A child joins the session with its parent: at once when the
+                            // parent is in it, else by the cascade of the parent's add().
+                            if matches!(
+                                self.status(inst),
+                                crate::core::interp::orm::model::Status::Pending
+                                    | crate::core::interp::orm::model::Status::Persistent
+                            ) {
+                                self.session_add(&it)?;
+                            }
+                            if let Some(rev) = &reverse {
+                                self.backref_set(ci, rev, inst, r.kind);
+                            }
                         }
                     }
                 }
