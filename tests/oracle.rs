@@ -788,3 +788,8 @@ fn bulk_update_by_primary_key_like_sqlalchemy() {
 fn dynamic_collections_of_a_transient_parent_like_sqlalchemy() {
     check("dynamic_transient_parent");
 }
+
+#[test]
+fn abort_and_werkzeug_http_errors_like_flask() {
+    check("http_errors_abort");
+}

@@ -129,9 +129,10 @@ impl Interp<'_> {
         if let Some(c) = self.exc.get(name)
             && !name.contains('.')
             && (!is_sqla_exc(name)
+                && super::exceptions::http_error(name).is_none()
                 && !matches!(
                     name,
-                    "NotFound" | "HTTPException" | "InvalidOperation" | "JSONDecodeError"
+                    "HTTPException" | "InvalidOperation" | "JSONDecodeError"
                 ))
         {
             return Some(Value::Class(c.clone()));

@@ -226,6 +226,17 @@ impl Interp<'_> {
             return self.enum_by_value(&c, &v);
         }
         if !plain && c.lookup_is_exception() {
+            // `NotFound()`, `BadRequest('why')`: werkzeug's code, name and description.
+            if let Some((_, class, ..)) = super::exceptions::http_error(&c.name)
+                && self.exc.get(class).is_some_and(|e| Rc::ptr_eq(e, &c))
+            {
+                let desc = args.first().cloned().or_else(|| {
+                    kw.iter()
+                        .find(|(k, _)| &**k == "description")
+                        .map(|(_, v)| v.clone())
+                });
+                return self.http_exception(class, desc);
+            }
             let v = super::exceptions::exc_instance(c.clone(), args.clone());
             if let Some(init) = c.lookup("__init__")
                 && matches!(init, Value::Func(_))

@@ -76,6 +76,12 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("StaleDataError", "SQLAlchemyError"),
     ("HTTPException", "Exception"),
     ("NotFound", "HTTPException"),
+    ("BadRequest", "HTTPException"),
+    ("Unauthorized", "HTTPException"),
+    ("Forbidden", "HTTPException"),
+    ("MethodNotAllowed", "HTTPException"),
+    ("Conflict", "HTTPException"),
+    ("InternalServerError", "HTTPException"),
     ("Warning", "Exception"),
     ("sqlite3.Error", "Exception"),
     ("sqlite3.DatabaseError", "sqlite3.Error"),
@@ -149,7 +155,7 @@ pub fn exc_module(n: &str) -> &'static str {
         | "FlushError"
         | "StaleDataError" => "sqlalchemy.orm.exc.",
         _ if is_sqla_exc(n) => "sqlalchemy.exc.",
-        "HTTPException" | "NotFound" => "werkzeug.exceptions.",
+        _ if n == "HTTPException" || http_error(n).is_some() => "werkzeug.exceptions.",
         "JSONDecodeError" => "json.decoder.",
         "DecimalException" | "InvalidOperation" | "Overflow" | "DivisionByZero" => "decimal.",
         _ => "",
@@ -302,6 +308,81 @@ impl Interp<'_> {
             Value::Instance(i) => i.class.is_subclass(c),
             _ => false,
         }
+    }
+}
+
+/// werkzeug's HTTP errors that `abort(code)` raises: code, class, name, description.
+pub const HTTP_ERRORS: [(i64, &str, &str, &str); 7] = [
+    (
+        400,
+        "BadRequest",
+        "Bad Request",
+        "The browser (or proxy) sent a request that this server could not understand.",
+    ),
+    (
+        401,
+        "Unauthorized",
+        "Unauthorized",
+        "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required.",
+    ),
+    (
+        403,
+        "Forbidden",
+        "Forbidden",
+        "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
+    ),
+    (
+        404,
+        "NotFound",
+        "Not Found",
+        "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.",
+    ),
+    (
+        405,
+        "MethodNotAllowed",
+        "Method Not Allowed",
+        "The method is not allowed for the requested URL.",
+    ),
+    (
+        409,
+        "Conflict",
+        "Conflict",
+        "A conflict happened while processing the request. The resource might have been modified while the request was being processed.",
+    ),
+    (
+        500,
+        "InternalServerError",
+        "Internal Server Error",
+        "The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.",
+    ),
+];
+
+/// The entry of [`HTTP_ERRORS`] for a class name.
+pub fn http_error(class: &str) -> Option<&'static (i64, &'static str, &'static str, &'static str)> {
+    HTTP_ERRORS.iter().find(|e| e.1 == class)
+}
+
+impl Interp<'_> {
+    /// werkzeug's HTTP error `class` (one of [`HTTP_ERRORS`]): its `code`, `name` and
+    /// `description` (the default one unless given), `str()` as `404 Not Found: ...`.
+    pub fn http_exception(&mut self, class: &str, description: Option<Value>) -> R<Value> {
+        let v = self.new_exc(class, "");
+        if let (Value::Instance(i), Some((code, _, name, default))) = (&v, http_error(class)) {
+            let desc = match description {
+                Some(Value::None) | None => Value::str(default),
+                Some(d) => d,
+            };
+            let ds = self.to_str(&desc)?;
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("code"), Value::int(*code));
+            d.insert(Rc::from("description"), desc);
+            d.insert(Rc::from("name"), Value::str(name));
+            d.insert(
+                Rc::from("_message"),
+                Value::str(&format!("{code} {name}: {ds}")),
+            );
+        }
+        Ok(v)
     }
 }
 

@@ -83,7 +83,10 @@ impl Interp<'_> {
             ("werkzeug.security", "generate_password_hash" | "check_password_hash") => {
                 Value::Builtin(Rc::from(format!("werkzeug.{name}").as_str()))
             }
-            ("werkzeug.exceptions", "NotFound" | "HTTPException") => {
+            ("werkzeug.exceptions", _)
+                if name == "HTTPException"
+                    || crate::core::interp::exceptions::http_error(name).is_some() =>
+            {
                 Value::Class(self.exc[name].clone())
             }
             ("sqlalchemy" | "sqlalchemy.orm", "exc") => Value::Native(Rc::new(Native::Module(

@@ -294,11 +294,15 @@ impl Interp<'_> {
                     Some(v) => self.as_index(v)?,
                     None => 500,
                 };
-                if code == 404 {
-                    let desc = args.get(1).or(kwget(&kw, "description")).cloned();
-                    return self.not_found(desc);
-                }
-                self.unsupported(&format!("`abort({code})`"))
+                let Some((_, class, ..)) = crate::core::interp::exceptions::HTTP_ERRORS
+                    .iter()
+                    .find(|e| e.0 == code)
+                else {
+                    return self.raise("LookupError", format!("no exception for {code}"));
+                };
+                let desc = args.get(1).or(kwget(&kw, "description")).cloned();
+                let v = self.http_exception(class, desc)?;
+                self.raise_value(v)
             }
             "update" | "delete" => {
                 let Some(Value::Class(c)) = args.first() else {

@@ -132,19 +132,7 @@ impl Interp<'_> {
 
     /// Raises werkzeug's `NotFound` (404) with an optional description.
     pub fn not_found<T>(&mut self, description: Option<Value>) -> R<T> {
-        let desc = description.unwrap_or(Value::str("The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."));
-        let ds = self.to_str(&desc)?;
-        let v = self.new_exc("NotFound", "");
-        if let Value::Instance(i) = &v {
-            let mut d = i.dict.borrow_mut();
-            d.insert(Rc::from("code"), Value::int(404));
-            d.insert(Rc::from("description"), desc);
-            d.insert(Rc::from("name"), Value::str("Not Found"));
-            d.insert(
-                Rc::from("_message"),
-                Value::str(&format!("404 Not Found: {ds}")),
-            );
-        }
+        let v = self.http_exception("NotFound", description)?;
         self.raise_value(v)
     }
 }
