@@ -793,3 +793,8 @@ fn dynamic_collections_of_a_transient_parent_like_sqlalchemy() {
 fn abort_and_werkzeug_http_errors_like_flask() {
     check("http_errors_abort");
 }
+
+#[test]
+fn filter_by_and_filter_on_plain_properties_like_sqlalchemy() {
+    check("property_filter_mistakes");
+}

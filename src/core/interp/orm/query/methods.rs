@@ -75,6 +75,27 @@ impl Interp<'_> {
                     }
                     continue;
                 }
+                // Another class attribute (a `@property`...): SQLAlchemy compares the
+                // attribute itself, `getattr(Model, k) == v`, and filters on the result.
+                let attr = self.orm.classes.get(&class).and_then(|c| c.lookup(k));
+                if let Some(attr) = attr {
+                    let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
+                    let cond = match &e {
+                        Value::Bool(true) => Expr::true_(),
+                        Value::Bool(false) => Expr::false_(),
+                        other => {
+                            match self.as_sql(other) {
+                                Some(s) => s.into_condition(),
+                                None => {
+                                    let r = self.repr(other)?;
+                                    return self.raise("ArgumentError", format!("SQL expression for WHERE/HAVING role expected, got {r}."));
+                                }
+                            }
+                        }
+                    };
+                    pairs.push((String::new(), cond));
+                    continue;
+                }
                 // Named after the entity: its table, or the column expression it
                 // came from (`team.name`, `count(team.id)`).
                 let entity = match (
