@@ -798,3 +798,8 @@ fn abort_and_werkzeug_http_errors_like_flask() {
 fn filter_by_and_filter_on_plain_properties_like_sqlalchemy() {
     check("property_filter_mistakes");
 }
+
+#[test]
+fn engine_url_and_statement_errors_like_sqlalchemy() {
+    check("engine_url_statement_error");
+}

@@ -361,7 +361,20 @@ impl Interp<'_> {
                     return Ok(Value::Str(m.clone()));
                 }
                 if let ("engine", "url") = (&**m, name) {
-                    return Ok(Value::str("sqlite://"));
+                    return Ok(nv(Native::Module(Rc::from("engine.url"))));
+                }
+                // The URL `sqlite://` (the in-memory database every app gets here).
+                if &**m == "engine.url" {
+                    return match name {
+                        "drivername" => Ok(Value::str("sqlite")),
+                        "get_backend_name" | "get_driver_name" | "render_as_string" => method(name),
+                        "host" | "database" | "username" | "password" | "port" => Ok(Value::None),
+                        "query" => Ok(Value::dict_of(vec![])),
+                        _ => self.raise(
+                            "AttributeError",
+                            format!("'URL' object has no attribute '{name}'"),
+                        ),
+                    };
                 }
                 if let ("engine" | "engine.dialect", "name") = (&**m, name) {
                     return Ok(Value::str("sqlite"));

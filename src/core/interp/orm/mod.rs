@@ -389,6 +389,8 @@ impl Native {
     /// `type(x).__name__`.
     pub fn type_name(&self) -> &str {
         match self {
+            // (`db.engine.url`, SQLAlchemy's URL object, goes by its module-like name.)
+            Native::Module(m) if &**m == "engine.url" => "URL",
             Native::Module(_) => "module",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
             Native::App(_) => "Flask",

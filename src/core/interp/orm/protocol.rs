@@ -72,6 +72,7 @@ impl Interp<'_> {
                 None => format!("<class '{t}'>"),
             },
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
+            Native::Module(m) if &**m == "engine.url" => "sqlite://".into(),
             Native::Module(m) => format!("<module '{m}'>"),
             Native::App(_) => "<Flask '__main__'>".into(),
             Native::Db => "<SQLAlchemy sqlite://>".into(),

@@ -385,10 +385,27 @@ impl Interp<'_> {
                     Some((true, v)) => vals.push(self.to_sql_untyped(&v, position + 1)?),
                     Some((false, v)) => vals.push(self.to_sql(&v, None)?),
                     None => {
-                        return self.raise(
+                        // As SQLAlchemy's StatementError: the statement, the parameters
+                        // given, and the error it wraps as `orig`.
+                        let why = format!("A value is required for bind parameter '{nme}'");
+                        let given = match &set {
+                            Value::None => Value::dict_of(vec![]),
+                            other => other.clone(),
+                        };
+                        let shown = self.repr(&Value::list(vec![given.clone()]))?;
+                        let bg = "(Background on this error at: https://sqlalche.me/e/20/cd3x)";
+                        let e = self.new_exc(
                             "StatementError",
-                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{nme}'"),
+                            &format!("(sqlalchemy.exc.InvalidRequestError) {why}\n[SQL: {sql_pos}]\n[parameters: {shown}]\n{bg}"),
                         );
+                        let orig = self.new_exc("InvalidRequestError", &format!("{why} {bg}"));
+                        if let Value::Instance(i) = &e {
+                            let mut d = i.dict.borrow_mut();
+                            d.insert(Rc::from("orig"), orig);
+                            d.insert(Rc::from("statement"), Value::str(&sql_pos));
+                            d.insert(Rc::from("params"), Value::list(vec![given]));
+                        }
+                        return self.raise_value(e);
                     }
                 }
             }

@@ -239,6 +239,11 @@ impl Interp<'_> {
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
             Native::Inspected(_) => self.inspector_method(name, args),
+            Native::Module(m) if &**m == "engine.url" => Ok(Value::str(match name {
+                "get_backend_name" => "sqlite",
+                "get_driver_name" => "pysqlite",
+                _ => "sqlite://",
+            })),
             Native::Module(m) if &**m == "engine" && matches!(name, "connect" | "begin") => Ok(nv(
                 Native::Connection(std::cell::Cell::new(None), name == "begin"),
             )),
