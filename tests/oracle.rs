@@ -803,3 +803,13 @@ fn filter_by_and_filter_on_plain_properties_like_sqlalchemy() {
 fn engine_url_and_statement_errors_like_sqlalchemy() {
     check("engine_url_statement_error");
 }
+
+#[test]
+fn collection_items_set_and_deleted_keep_backrefs_like_sqlalchemy() {
+    check("collection_index_backrefs");
+}
+
+#[test]
+fn list_slices_are_assigned_and_deleted_like_python() {
+    check("list_slice_assignment");
+}

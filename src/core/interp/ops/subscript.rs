@@ -1,6 +1,9 @@
 //! Iteration and subscripting: `iterate`, mapping items, `obj[key]` (indices and slices),
 //! item assignment and deletion.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::core::interp::orm::Native;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
@@ -145,6 +148,44 @@ impl Interp<'_> {
     /// `obj[key] = v`.
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> R<()> {
         match obj {
+            Value::List(l) if self.is_collection(l) => {
+                self.collection_edit(l, |it| it.setitem(&Value::List(l.clone()), key, v))
+            }
+            Value::List(l) if is_slice(&key) => {
+                let Value::Native(n) = &key else {
+                    return Ok(());
+                };
+                let Native::Slice(a, b, c) = &**n else {
+                    return Ok(());
+                };
+                let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
+                let items = self.iterate(&v)?;
+                let len = l.borrow().len();
+                let s = self.py(crate::core::py::slice::slice_indices(len, a, b, c))?;
+                if s.step == 1 {
+                    // (An empty slice inserts at its start.)
+                    let start = (s.start.max(0) as usize).min(len);
+                    let end = start + s.count;
+                    l.borrow_mut().splice(start..end, items);
+                    return Ok(());
+                }
+                if items.len() != s.count {
+                    return self.raise(
+                        "ValueError",
+                        format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            s.count
+                        ),
+                    );
+                }
+                let at: Vec<usize> = s.iter().collect();
+                let mut list = l.borrow_mut();
+                for (i, item) in at.into_iter().zip(items) {
+                    list[i] = item;
+                }
+                Ok(())
+            }
             Value::List(l) => {
                 let i = self.index_of(&key, "list")?;
                 let len = l.borrow().len();
@@ -175,6 +216,27 @@ impl Interp<'_> {
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: Value) -> R<()> {
         match obj {
+            Value::List(l) if self.is_collection(l) => {
+                self.collection_edit(l, |it| it.delitem(&Value::List(l.clone()), key))
+            }
+            Value::List(l) if is_slice(&key) => {
+                let Value::Native(n) = &key else {
+                    return Ok(());
+                };
+                let Native::Slice(a, b, c) = &**n else {
+                    return Ok(());
+                };
+                let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
+                let len = l.borrow().len();
+                let s = self.py(crate::core::py::slice::slice_indices(len, a, b, c))?;
+                let gone: Vec<usize> = s.iter().collect();
+                let mut i = 0;
+                l.borrow_mut().retain(|_| {
+                    i += 1;
+                    !gone.contains(&(i - 1))
+                });
+                Ok(())
+            }
             Value::List(l) => {
                 let i = self.index_of(&key, "list")?;
                 let len = l.borrow().len();
@@ -201,5 +263,48 @@ impl Interp<'_> {
                 ),
             ),
         }
+    }
+}
+
+/// True for a `slice` subscript.
+fn is_slice(key: &Value) -> bool {
+    matches!(key, Value::Native(n) if matches!(**n, Native::Slice(..)))
+}
+
+impl Interp<'_> {
+    /// True when `l` is a relationship collection (an `InstrumentedList`).
+    fn is_collection(&self, l: &Rc<RefCell<Vec<Value>>>) -> bool {
+        self.orm
+            .collection_owner
+            .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
+    }
+
+    /// Runs `edit` on a relationship collection as on a plain list, then tells the ORM
+    /// which objects joined and left it (backrefs, cascades), as its list methods do.
+    fn collection_edit(
+        &mut self,
+        l: &Rc<RefCell<Vec<Value>>>,
+        edit: impl FnOnce(&mut Self) -> R<()>,
+    ) -> R<()> {
+        let ptr = Rc::as_ptr(l) as *const u8 as usize;
+        let before = l.borrow().clone();
+        let owner = self.orm.collection_owner.remove(&ptr);
+        let r = edit(self);
+        if let Some(o) = owner {
+            self.orm.collection_owner.insert(ptr, o);
+        }
+        r?;
+        let after = l.borrow().clone();
+        let added: Vec<Value> = after
+            .iter()
+            .filter(|a| !before.iter().any(|b| super::is_same(a, b)))
+            .cloned()
+            .collect();
+        let removed: Vec<Value> = before
+            .iter()
+            .filter(|b| !after.iter().any(|a| super::is_same(a, b)))
+            .cloned()
+            .collect();
+        self.collection_changed(ptr, &added, &removed)
     }
 }

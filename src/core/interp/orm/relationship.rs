@@ -541,6 +541,17 @@ impl Interp<'_> {
         };
         for a in added {
             if let Value::Instance(ai) = a {
+                // A child moving here from another parent leaves that parent's loaded
+                // collection (the many-to-one's set event, as the backref fires it).
+                let old = ai.dict.borrow().get(rev.as_str()).cloned();
+                if r.kind == RelKind::OneToMany
+                    && let Some(Value::Instance(old)) = old
+                    && !Rc::ptr_eq(&old, &inst)
+                    && let Some(Value::List(l)) = old.dict.borrow().get(key.as_ref()).cloned()
+                {
+                    l.borrow_mut()
+                        .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, ai)));
+                }
                 self.backref_set(ai, &rev, &inst, r.kind);
             }
         }
