@@ -813,3 +813,8 @@ fn collection_items_set_and_deleted_keep_backrefs_like_sqlalchemy() {
 fn list_slices_are_assigned_and_deleted_like_python() {
     check("list_slice_assignment");
 }
+
+#[test]
+fn relationship_values_are_checked_like_sqlalchemy() {
+    check("relationship_value_checks");
+}

@@ -305,6 +305,14 @@ impl Interp<'_> {
         let uselist = rel.uselist.unwrap_or(r.uselist());
         if uselist {
             if !matches!(v, Value::List(_)) {
+                // (Sets and tuples become the list; a mapping or one object is refused.)
+                if matches!(v, Value::Dict(_) | Value::Instance(_) | Value::Str(_)) {
+                    let t = self.type_name(&v);
+                    return self.raise(
+                        "TypeError",
+                        format!("Incompatible collection type: {t} is not list-like"),
+                    );
+                }
                 let items = self.iterate(&v)?;
                 return self.set_relationship(inst, attr, Value::list(items));
             }
@@ -342,6 +350,20 @@ impl Interp<'_> {
                 }
             }
         } else {
+            // A reference takes a mapped object or None (SQLAlchemy reads the value's
+            // instance state).
+            let mapped = match &v {
+                Value::None => true,
+                Value::Instance(i) => i.class.model_info().is_some(),
+                _ => false,
+            };
+            if !mapped {
+                let t = self.type_name(&v);
+                return self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '_sa_instance_state'"),
+                );
+            }
             let old = inst.dict.borrow().get(&attr.key).cloned();
             let old = match old {
                 Some(o) => o,
@@ -539,6 +561,15 @@ impl Interp<'_> {
         let Some(rev) = self.reverse_name(&m.class, &rel) else {
             return Ok(());
         };
+        for a in added {
+            // (An object of another class has no such attribute: SQLAlchemy's backref
+            // handler fails looking it up.)
+            if let Value::Instance(ai) = a
+                && ai.class.lookup(&rev).is_none()
+            {
+                return self.key_error(&Value::str(&rev));
+            }
+        }
         for a in added {
             if let Value::Instance(ai) = a {
                 // A child moving here from another parent leaves that parent's loaded
