@@ -818,3 +818,13 @@ fn list_slices_are_assigned_and_deleted_like_python() {
 fn relationship_values_are_checked_like_sqlalchemy() {
     check("relationship_value_checks");
 }
+
+#[test]
+fn mega_tutorial_setup_lines_run_like_flask() {
+    check("migrate_appcontext_time");
+}
+
+#[test]
+fn relationship_cascade_details_like_sqlalchemy() {
+    check("relationship_cascade_details");
+}

@@ -195,6 +195,7 @@ impl Interp<'_> {
             | "json.dumps"
             | "json.loads"
             | "time.perf_counter"
+            | "time.time"
             | "time.monotonic"
             | "time.perf_counter_ns"
             | "math.sqrt"
@@ -294,7 +295,11 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "date.fromisoformat" => (1, 1),
         "sorted" | "enumerate" | "json.dumps" | "dict.fromkeys" => (1, 2),
         "property" => (1, 4),
-        "time.perf_counter" | "time.perf_counter_ns" | "time.monotonic" | "enum.auto" => (0, 0),
+        "time.perf_counter"
+        | "time.perf_counter_ns"
+        | "time.monotonic"
+        | "time.time"
+        | "enum.auto" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" | "datetime.combine" => (2, 2),
         "getattr" => (2, 3),
         "hasattr" => (2, 2),

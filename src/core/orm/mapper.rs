@@ -68,7 +68,8 @@ pub struct Relationship {
     pub backref_pending_order_by: Vec<PendingOrderBy>,
     /// `lazy=`.
     pub lazy: Lazy,
-    /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`.
+    /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`,
+    /// `"none"` (also what `cascade=''` is kept as) no cascade at all.
     pub cascade: String,
     /// `order_by=` expressions.
     pub order_by: Vec<Expr>,
@@ -170,7 +171,7 @@ impl Relationship {
                 ] {
                     out.push(p.to_string());
                 }
-            } else {
+            } else if part != "none" {
                 out.push(part.to_string());
             }
         }

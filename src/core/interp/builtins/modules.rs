@@ -112,7 +112,7 @@ impl Interp<'_> {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from(name))))
             }
             ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
-            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => {
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic" | "time") => {
                 Value::Builtin(Rc::from(format!("time.{name}").as_str()))
             }
             // Tutorials build the database path from `os.path` and read settings from
@@ -189,7 +189,9 @@ impl Interp<'_> {
             }
             ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
             ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
-            ("time", "perf_counter" | "perf_counter_ns" | "monotonic") => format!("time.{name}"),
+            ("time", "perf_counter" | "perf_counter_ns" | "monotonic" | "time") => {
+                format!("time.{name}")
+            }
             ("datetime_module", "datetime" | "date" | "timedelta" | "timezone") => name.to_string(),
             ("datetime_module" | "timezone", "UTC" | "utc") => "timezone.utc".to_string(),
             ("datetime_module", "time") => "datetime.time".to_string(),

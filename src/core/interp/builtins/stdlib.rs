@@ -298,6 +298,11 @@ impl Interp<'_> {
                 Ok(Value::Float(self.backend.now_ms() / 1000.0))
             }
             "time.perf_counter_ns" => Ok(Value::int((self.backend.now_ms() * 1e6) as i64)),
+            // Seconds since the epoch, from the clock `datetime.now()` reads.
+            "time.time" => {
+                let us = self.backend.unix_time_us().unwrap_or(1_704_110_400_000_000);
+                Ok(Value::Float(us as f64 / 1e6))
+            }
             "math.sqrt" => {
                 let f = self.float_arg(&args[0])?;
                 if f < 0.0 {

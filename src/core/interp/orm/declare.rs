@@ -105,7 +105,20 @@ impl Interp<'_> {
                 }
                 Ok(nv(Native::Db))
             }
-            "Migrate" => Ok(Value::None),
+            // (Migrations run from the command line, not from a script: the object only
+            // remembers its database and folder.)
+            "Migrate" => {
+                let db = args
+                    .get(1)
+                    .or_else(|| kwget(&kw, "db"))
+                    .cloned()
+                    .unwrap_or(Value::None);
+                let dir = match kwget(&kw, "directory") {
+                    Some(Value::Str(d)) => d.clone(),
+                    _ => Rc::from("migrations"),
+                };
+                Ok(nv(Native::Migrate(RefCell::new((db, dir)))))
+            }
             "MetaData" => {
                 if let Some(Value::Dict(d)) = kwget(&kw, "naming_convention") {
                     let mut pairs = vec![];

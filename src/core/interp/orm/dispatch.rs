@@ -130,6 +130,16 @@ impl Interp<'_> {
                 ))),
                 _ => method(name),
             },
+            Native::AppContext if matches!(name, "push" | "pop") => method(name),
+            Native::Migrate(m) => match name {
+                "db" => Ok(m.borrow().0.clone()),
+                "directory" => Ok(Value::Str(m.borrow().1.clone())),
+                "init_app" => method(name),
+                _ => self.raise(
+                    "AttributeError",
+                    format!("'Migrate' object has no attribute '{name}'"),
+                ),
+            },
             Native::App(_) => match name {
                 "config" => {
                     let Native::App(cfg) = &*n else {

@@ -44,6 +44,9 @@ pub enum Native {
     App(RefCell<Value>),
     /// `app.app_context()`.
     AppContext,
+    /// Flask-Migrate's `Migrate(app, db)`: its `db` (None before `init_app`) and
+    /// `directory`.
+    Migrate(RefCell<(Value, Rc<str>)>),
     /// `db`.
     Db,
     /// `db.session` (`false`: the `scoped_session`) or the `Session` it stands for (`true`:
@@ -395,6 +398,7 @@ impl Native {
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
             Native::App(_) => "Flask",
             Native::AppContext => "AppContext",
+            Native::Migrate(_) => "Migrate",
             Native::Db => "SQLAlchemy",
             Native::Session(false) => "scoped_session",
             Native::Session(true) => "Session",
@@ -470,6 +474,7 @@ impl Native {
             "Flask" => "flask.app",
             "DefaultMeta" => "flask_sqlalchemy.model",
             "AppContext" => "flask.ctx",
+            "Migrate" => "flask_migrate",
             "Config" => "flask.config",
             "SQLAlchemy" => "flask_sqlalchemy.extension",
             "Query" => "flask_sqlalchemy.query",

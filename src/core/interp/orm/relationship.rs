@@ -468,8 +468,19 @@ impl Interp<'_> {
             return;
         }
         let cur = target.dict.borrow().get(rev).cloned();
+        // A one-to-one (`uselist=False`) on the other side holds the object itself.
+        let scalar = kind == RelKind::ManyToOne
+            && target.class.model_info().is_some_and(|m| {
+                self.orm
+                    .reg
+                    .relationship(&m.class, rev)
+                    .is_ok_and(|r| r.uselist == Some(false))
+            });
         match kind {
             RelKind::OneToMany => {
+                target.dict.borrow_mut().insert(Rc::from(rev), pv);
+            }
+            _ if scalar => {
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             RelKind::ManyToOne | RelKind::ManyToMany => match cur {
@@ -510,6 +521,10 @@ impl Interp<'_> {
         kind: RelKind,
     ) {
         let cur = target.dict.borrow().get(rev).cloned();
+        // (Its many-to-one changes: a persistent child is modified.)
+        if kind == RelKind::OneToMany && self.status(target) == Status::Persistent {
+            self.mark_modified(target);
+        }
         match (kind, cur) {
             // The many-to-one side is cleared when it held the parent, and also when it
             // was not loaded: SQLAlchemy's backref pops it without fetching (only a

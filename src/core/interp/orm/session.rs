@@ -334,6 +334,10 @@ impl Interp<'_> {
             });
         };
         let mut out = vec![];
+        // (A relationship without the save-update cascade takes nobody along.)
+        if !r.cascade_set().iter().any(|c| c == "save-update") {
+            return Some(out);
+        }
         match inst.dict.borrow().get(r.name.as_str()) {
             Some(Value::Instance(i)) => out.push(i.clone()),
             Some(Value::List(l)) => {

@@ -228,6 +228,11 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             _ => {
+                // A pending parent gets its key from the autoflush the query starts with
+                // (SQLAlchemy binds the parent's key when the query runs).
+                if self.status(inst) == crate::core::interp::orm::model::Status::Pending {
+                    self.autoflush()?;
+                }
                 let q = self.dynamic_query(inst, key)?;
                 self.query_method(&q, name, args, kw)
             }

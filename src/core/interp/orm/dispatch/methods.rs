@@ -54,6 +54,27 @@ impl Interp<'_> {
             | Native::Sql(_)
             | Native::ColumnObj(..)
             | Native::ColumnSpec(_) => self.sql_method(Value::Native(n.clone()), name, args, kw),
+            // `ctx.push()` / `ctx.pop()`: a `with` block's entry and exit by hand.
+            Native::AppContext => {
+                if name == "push" {
+                    self.native_enter(n.clone())?;
+                } else {
+                    self.native_exit(n.clone(), false)?;
+                }
+                Ok(Value::None)
+            }
+            // `migrate.init_app(app, db, directory=...)`.
+            Native::Migrate(m) => {
+                let db = args.get(1).or_else(|| super::kwget(&kw, "db")).cloned();
+                let mut m = m.borrow_mut();
+                if let Some(db) = db {
+                    m.0 = db;
+                }
+                if let Some(Value::Str(d)) = super::kwget(&kw, "directory") {
+                    m.1 = d.clone();
+                }
+                Ok(Value::None)
+            }
             Native::App(_) => match name {
                 "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
                 "run" | "add_url_rule" | "register_blueprint" => Ok(Value::None),

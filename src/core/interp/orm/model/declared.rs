@@ -72,7 +72,9 @@ impl Interp<'_> {
                             match (&**bk, bv) {
                                 ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
                                 ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
-                                ("cascade", Value::Str(c)) => rel.backref_cascade = c.to_string(),
+                                ("cascade", Value::Str(c)) => {
+                                    rel.backref_cascade = given_cascade(c)
+                                }
                                 ("order_by", _) => {
                                     // The reverse side's target is this class, mapped just
                                     // after: its strings resolve when it is (finalize).
@@ -94,7 +96,7 @@ impl Interp<'_> {
                 }
                 ("back_populates", Value::Str(s)) => rel.back_populates = Some(s.to_string()),
                 ("lazy", v) => rel.lazy = self.lazy_from(v)?,
-                ("cascade", Value::Str(s)) => rel.cascade = s.to_string(),
+                ("cascade", Value::Str(s)) => rel.cascade = given_cascade(s),
                 ("secondary", Value::Native(n)) => {
                     if let Native::Table(t) = &**n {
                         rel.secondary = Some(t.to_string());
@@ -266,6 +268,16 @@ fn split_top_level(s: &str) -> Vec<&str> {
     out.push(s[from..].trim());
     out.retain(|p| !p.is_empty());
     out
+}
+
+/// `cascade=` as given: `''` is no cascade at all (kept as `"none"`), where leaving it
+/// out is the default one.
+fn given_cascade(c: &str) -> String {
+    if c.trim().is_empty() {
+        "none".to_string()
+    } else {
+        c.to_string()
+    }
 }
 
 #[cfg(test)]

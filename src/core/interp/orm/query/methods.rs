@@ -352,6 +352,11 @@ impl Interp<'_> {
                 for a in &args {
                     match a {
                         Value::Native(n) if let Native::Query(o) = &**n => parts.push(o.q.clone()),
+                        // A dynamic relationship is a Query (`followed.union(self.posts)`).
+                        Value::Native(n) if let Native::Dynamic(inst, key, _) = &**n => {
+                            let (inst, key) = (inst.clone(), key.clone());
+                            parts.push(self.dynamic_query(&inst, &key)?.q);
+                        }
                         other => {
                             let t = self.type_name(other);
                             return self.raise(
