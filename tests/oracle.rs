@@ -828,3 +828,8 @@ fn mega_tutorial_setup_lines_run_like_flask() {
 fn relationship_cascade_details_like_sqlalchemy() {
     check("relationship_cascade_details");
 }
+
+#[test]
+fn exists_labels_window_froms_and_floor_like_sqlalchemy() {
+    check("exists_label_window_floor");
+}

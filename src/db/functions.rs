@@ -236,6 +236,27 @@ pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     ] {
         conn.create_window_function(name, 1, flags, kind)?;
     }
+    // SQLAlchemy's pysqlite dialect registers Python's `math.floor` as `floor()` on every
+    // connection (it returns an int; `//` compiles to `FLOOR(a / b)`): so does this one,
+    // over SQLite's own `floor()`, which returns a real.
+    conn.create_scalar_function("floor", 1, flags, |ctx| {
+        let raised =
+            || rusqlite::Error::UserFunctionError("user-defined function raised exception".into());
+        match ctx.get_raw(0) {
+            ValueRef::Integer(i) => Ok(i),
+            ValueRef::Real(f) => {
+                let f = f.floor();
+                // (A float beyond SQLite's integers is Python's OverflowError.)
+                if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+                    Ok(f as i64)
+                } else {
+                    Err(raised())
+                }
+            }
+            // (math.floor of None, a str or bytes is Python's TypeError.)
+            _ => Err(raised()),
+        }
+    })?;
     Ok(())
 }
 

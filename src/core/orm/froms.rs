@@ -168,6 +168,18 @@ pub(super) fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
         | Expr::Cast { expr: x, .. } => collect_refs(x, out),
+        // (A window's PARTITION BY / ORDER BY columns are FROM sources too.)
+        Expr::Over {
+            func,
+            partition_by,
+            order_by,
+        } => {
+            collect_refs(func, out);
+            partition_by
+                .iter()
+                .chain(order_by)
+                .for_each(|x| collect_refs(x, out));
+        }
         Expr::Case {
             subject,
             whens,

@@ -617,14 +617,24 @@ impl Interp<'_> {
                 Ok(sql_value(SqlObj::of(e)))
             }
             "label" => {
-                let e = qo.scalar_subquery(self)?;
+                // (`exists().label(...)` labels the EXISTS, typed Boolean.)
+                let exists = match qo.q.exists {
+                    true => {
+                        self.as_sql(&Value::Native(Rc::new(Native::Query(Box::new(qo.clone())))))
+                    }
+                    false => None,
+                };
+                let (e, ty) = match exists {
+                    Some(s) => (s.expr, s.ty),
+                    None => (qo.scalar_subquery(self)?, None),
+                };
                 let n = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
                     _ => "anon_1".into(),
                 };
                 Ok(sql_value(SqlObj {
                     expr: e.label(n.clone()),
-                    ty: None,
+                    ty,
                     key: Some(Rc::from(n.as_str())),
                     class: None,
                 }))
