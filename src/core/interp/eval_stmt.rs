@@ -184,28 +184,31 @@ impl<'b> Interp<'b> {
                 let it = self.eval(iter, scope)?;
                 self.cur_span = iter.span;
                 // An iterator is read one item at a time: what a `break` leaves in it is
-                // still there for the next `next()` or loop.
-                if let Value::Native(n) = &it
-                    && matches!(
-                        **n,
-                        super::orm::Native::Iter(_)
-                            | super::orm::Native::Generator(_)
-                            | super::orm::Native::Result(_)
-                    )
-                {
-                    while let Some(v) = self.next_of(n)? {
-                        self.tick()?;
-                        self.assign(target, v, scope)?;
-                        match self.exec_block(body, scope)? {
-                            Flow::Break => return Ok(Flow::Normal),
-                            Flow::Return(v) => return Ok(Flow::Return(v)),
-                            _ => {}
-                        }
+                // still there for the next `next()` or loop. Anything else is iterated
+                // first.
+                let lazy = match &it {
+                    Value::Native(n)
+                        if matches!(
+                            **n,
+                            super::orm::Native::Iter(_)
+                                | super::orm::Native::Generator(_)
+                                | super::orm::Native::Result(_)
+                        ) =>
+                    {
+                        Some(n.clone())
                     }
-                    return self.exec_block(orelse, scope);
-                }
-                let items = self.iterate(&it)?;
-                for v in items {
+                    _ => None,
+                };
+                let mut items = match lazy {
+                    Some(_) => Vec::new().into_iter(),
+                    None => self.iterate(&it)?.into_iter(),
+                };
+                loop {
+                    let next = match &lazy {
+                        Some(n) => self.next_of(n)?,
+                        None => items.next(),
+                    };
+                    let Some(v) = next else { break };
                     self.tick()?;
                     self.assign(target, v, scope)?;
                     match self.exec_block(body, scope)? {

@@ -152,16 +152,9 @@ impl Interp<'_> {
                 self.collection_edit(l, |it| it.setitem(&Value::List(l.clone()), key, v))
             }
             Value::List(l) if is_slice(&key) => {
-                let Value::Native(n) = &key else {
-                    return Ok(());
-                };
-                let Native::Slice(a, b, c) = &**n else {
-                    return Ok(());
-                };
-                let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
                 let items = self.iterate(&v)?;
                 let len = l.borrow().len();
-                let s = self.py(crate::core::py::slice::slice_indices(len, a, b, c))?;
+                let s = self.slice_of(&key, len)?;
                 if s.step == 1 {
                     // (An empty slice inserts at its start.)
                     let start = (s.start.max(0) as usize).min(len);
@@ -220,15 +213,8 @@ impl Interp<'_> {
                 self.collection_edit(l, |it| it.delitem(&Value::List(l.clone()), key))
             }
             Value::List(l) if is_slice(&key) => {
-                let Value::Native(n) = &key else {
-                    return Ok(());
-                };
-                let Native::Slice(a, b, c) = &**n else {
-                    return Ok(());
-                };
-                let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
                 let len = l.borrow().len();
-                let s = self.py(crate::core::py::slice::slice_indices(len, a, b, c))?;
+                let s = self.slice_of(&key, len)?;
                 let gone: Vec<usize> = s.iter().collect();
                 let mut i = 0;
                 l.borrow_mut().retain(|_| {
@@ -272,6 +258,16 @@ fn is_slice(key: &Value) -> bool {
 }
 
 impl Interp<'_> {
+    /// A `slice` subscript's positions in a sequence of `len` items.
+    fn slice_of(&mut self, key: &Value, len: usize) -> R<crate::core::py::slice::SliceIndices> {
+        let (a, b, c) = match key {
+            Value::Native(n) if let Native::Slice(a, b, c) = &**n => (a, b, c),
+            _ => (&Value::None, &Value::None, &Value::None),
+        };
+        let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
+        self.py(crate::core::py::slice::slice_indices(len, a, b, c))
+    }
+
     /// True when `l` is a relationship collection (an `InstrumentedList`).
     fn is_collection(&self, l: &Rc<RefCell<Vec<Value>>>) -> bool {
         self.orm

@@ -48,6 +48,25 @@ impl Interp<'_> {
         Ok(out)
     }
 
+    /// A `filter()` / `where()` argument as a condition: a SQL expression, or a Python
+    /// bool (`true()` / `false()`).
+    fn where_condition(&mut self, a: &Value) -> R<Expr> {
+        match a {
+            Value::Bool(true) => Ok(Expr::true_()),
+            Value::Bool(false) => Ok(Expr::false_()),
+            _ => match self.as_sql(a) {
+                Some(s) => Ok(s.into_condition()),
+                None => {
+                    let r = self.repr(a)?;
+                    self.raise(
+                        "ArgumentError",
+                        format!("SQL expression for WHERE/HAVING role expected, got {r}."),
+                    )
+                }
+            },
+        }
+    }
+
     fn filter_by_pairs(&mut self, q: &QueryObj, kw: &Kw) -> R<Vec<(String, Expr)>> {
         let class = q.q.filter_by_class(&self.orm.reg);
         let Some(class) = class else {
@@ -80,19 +99,7 @@ impl Interp<'_> {
                 let attr = self.orm.classes.get(&class).and_then(|c| c.lookup(k));
                 if let Some(attr) = attr {
                     let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
-                    let cond = match &e {
-                        Value::Bool(true) => Expr::true_(),
-                        Value::Bool(false) => Expr::false_(),
-                        other => {
-                            match self.as_sql(other) {
-                                Some(s) => s.into_condition(),
-                                None => {
-                                    let r = self.repr(other)?;
-                                    return self.raise("ArgumentError", format!("SQL expression for WHERE/HAVING role expected, got {r}."));
-                                }
-                            }
-                        }
-                    };
+                    let cond = self.where_condition(&e)?;
                     pairs.push((String::new(), cond));
                     continue;
                 }
@@ -231,19 +238,7 @@ impl Interp<'_> {
         match name {
             "filter" | "where" => {
                 for a in &args {
-                    let e = match a {
-                        Value::Bool(true) => Expr::true_(),
-                        Value::Bool(false) => Expr::false_(),
-                        _ => {
-                            match self.as_sql(a) {
-                                Some(s) => s.into_condition(),
-                                None => {
-                                    let r = self.repr(a)?;
-                                    return self.raise("ArgumentError", format!("SQL expression for WHERE/HAVING role expected, got {r}."));
-                                }
-                            }
-                        }
-                    };
+                    let e = self.where_condition(a)?;
                     q.q.where_.push(e);
                 }
                 wrap(q)
