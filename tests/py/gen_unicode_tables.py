@@ -16,18 +16,33 @@ def ranges(pred):
     return out
 
 
+def varint(n):
+    out = []
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return out
+
+
 def emit(name, doc, rs):
-    lines = [f"/// {doc}", f"pub static {name}: &[(u32, u32)] = &["]
+    # Each range as two LEB128 varints: its start's distance from the previous range's
+    # end, and its end's from its start (a quarter of the bytes of (u32, u32) pairs).
+    data, prev = [], 0
     for a, b in rs:
-        lines.append(f"    (0x{a:X}, 0x{b:X}),")
-    lines.append("];")
+        data += varint(a - prev) + varint(b - a)
+        prev = b
+    lines = [f"/// {doc}", f"pub static {name}: Ranges = Ranges::new(&["]
+    for i in range(0, len(data), 24):
+        lines.append("    " + ", ".join(str(x) for x in data[i:i + 24]) + ",")
+    lines.append("]);")
     return "\n".join(lines)
 
 
 parts = [
     "//! Unicode tables generated from CPython 3.11's `unicodedata` (Unicode "
     + unicodedata.unidata_version
-    + ") by tests/py/gen_unicode_tables.py. Do not edit.\n",
+    + ") by tests/py/gen_unicode_tables.py. Do not edit.\n\nuse super::strings::Ranges;\n",
     emit("NON_PRINTABLE", "Ranges where `str.isprintable()` is false.",
          ranges(lambda cp: not chr(cp).isprintable())),
     emit("ALPHA", "Ranges where `str.isalpha()` is true.", ranges(lambda cp: chr(cp).isalpha())),
@@ -39,9 +54,17 @@ CI_EXTRA = {0x27, 0x2E, 0x3A, 0xB7, 0x387, 0x55F, 0x5F4, 0x2018, 0x2019, 0x2024,
 parts.append(emit("CASE_IGNORABLE", "Case-ignorable code points (Mn, Me, Cf, Lm, Sk and word-break mid letters).",
                   ranges(lambda cp: cp in CI_EXTRA or unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf", "Lm", "Sk"))))
 fold = [(cp, chr(cp).casefold()) for cp in range(0x110000) if chr(cp).casefold() != chr(cp).lower()]
-parts.append("/// Code points whose `casefold()` differs from `lower()`, with the folded text.\n"
-             "pub static CASEFOLD_SPECIAL: &[(u32, &str)] = &[\n"
-             + "".join("    (0x%X, \"%s\"),\n" % (cp, "".join("\\u{%x}" % ord(ch) for ch in f)) for cp, f in fold)
+fold_data, prev = [], 0
+for cp, f in fold:
+    text = f.encode("utf-8")
+    fold_data += varint(cp - prev) + [len(text)] + list(text)
+    prev = cp
+parts.append("/// Code points whose `casefold()` differs from `lower()`, with the folded text: per code\n"
+             "/// point, the LEB128 varint of its distance from the previous one, the folded text's\n"
+             "/// length in bytes and its UTF-8 bytes.\n"
+             "pub static CASEFOLD_SPECIAL: &[u8] = &[\n"
+             + "".join("    " + ", ".join(str(x) for x in fold_data[i:i + 24]) + ",\n"
+                       for i in range(0, len(fold_data), 24))
              + "];")
 zeros = [cp for cp in range(0x110000) if chr(cp).isdecimal() and unicodedata.decimal(chr(cp)) == 0]
 parts.append("/// Code points of digit zero of every run of ten decimal digits (`isdecimal()`).\n"

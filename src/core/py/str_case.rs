@@ -6,12 +6,12 @@ use super::unicode_tables::{ALPHA, CASE_IGNORABLE, CASEFOLD_SPECIAL, DIGIT_NOT_D
 
 /// `c.isalpha()` (Unicode letter categories L*).
 pub fn is_alpha(c: char) -> bool {
-    in_ranges(ALPHA, c)
+    in_ranges(&ALPHA, c)
 }
 
 /// `c.isdigit()`.
 pub fn is_digit(c: char) -> bool {
-    decimal_value(c).is_some() || in_ranges(DIGIT_NOT_DECIMAL, c)
+    decimal_value(c).is_some() || in_ranges(&DIGIT_NOT_DECIMAL, c)
 }
 
 fn is_titlecase_char(c: char) -> bool {
@@ -54,12 +54,40 @@ pub fn upper(s: &str) -> String {
 pub fn casefold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match CASEFOLD_SPECIAL.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-            Ok(k) => out.push_str(CASEFOLD_SPECIAL[k].1),
-            Err(_) => out.extend(c.to_lowercase()),
+        match special_fold(c) {
+            Some(f) => out.push_str(f),
+            None => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// The full case folding of `c` when it is not its lowercase (read from
+/// `CASEFOLD_SPECIAL`'s encoding).
+fn special_fold(c: char) -> Option<&'static str> {
+    let (bytes, mut i, mut cp) = (CASEFOLD_SPECIAL, 0, 0u32);
+    while i < bytes.len() {
+        let (mut gap, mut shift) = (0u32, 0);
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            gap |= u32::from(b & 0x7F) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        cp += gap;
+        let len = usize::from(*bytes.get(i)?);
+        let text = bytes.get(i + 1..i + 1 + len)?;
+        i += 1 + len;
+        if cp == c as u32 {
+            return std::str::from_utf8(text).ok();
+        }
+        if cp > c as u32 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether the capital sigma at `i` is word-final (CPython's `handle_capital_sigma`).
@@ -67,11 +95,13 @@ fn final_sigma(cs: &[char], i: usize) -> bool {
     let before = cs[..i]
         .iter()
         .rev()
-        .find(|&&c| !in_ranges(CASE_IGNORABLE, c));
+        .find(|&&c| !in_ranges(&CASE_IGNORABLE, c));
     if !before.is_some_and(|&c| is_cased(c)) {
         return false;
     }
-    let after = cs[i + 1..].iter().find(|&&c| !in_ranges(CASE_IGNORABLE, c));
+    let after = cs[i + 1..]
+        .iter()
+        .find(|&&c| !in_ranges(&CASE_IGNORABLE, c));
     !after.is_some_and(|&c| is_cased(c))
 }
 

@@ -14,9 +14,54 @@ pub use super::str_case::{
 /// raising `MemoryError`.
 pub const MAX_STR_BYTES: usize = 1 << 28;
 
-pub(crate) fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+/// A table of code point ranges as `unicode_tables.rs` stores it: per range, the LEB128
+/// varints of its start's distance from the previous range's end and of its end's from
+/// its start. Decoded into `(start, end)` pairs at its first use.
+pub struct Ranges {
+    bytes: &'static [u8],
+    decoded: std::sync::OnceLock<Vec<(u32, u32)>>,
+}
+
+impl Ranges {
+    /// The table of `bytes`.
+    pub const fn new(bytes: &'static [u8]) -> Ranges {
+        Ranges {
+            bytes,
+            decoded: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The `(start, end)` pairs, inclusive, in order.
+    pub fn pairs(&self) -> &[(u32, u32)] {
+        self.decoded.get_or_init(|| {
+            let mut it = self.bytes.iter();
+            let mut next = || {
+                let (mut n, mut shift) = (0u32, 0);
+                for &b in it.by_ref() {
+                    n |= u32::from(b & 0x7F) << shift;
+                    shift += 7;
+                    if b & 0x80 == 0 {
+                        return Some(n);
+                    }
+                }
+                None
+            };
+            let mut out = Vec::new();
+            let mut prev = 0;
+            while let (Some(gap), Some(len)) = (next(), next()) {
+                let start = prev + gap;
+                prev = start + len;
+                out.push((start, prev));
+            }
+            out
+        })
+    }
+}
+
+pub(crate) fn in_ranges(table: &Ranges, c: char) -> bool {
     let cp = c as u32;
     table
+        .pairs()
         .binary_search_by(|&(a, b)| {
             if b < cp {
                 std::cmp::Ordering::Less
@@ -36,7 +81,7 @@ pub fn is_py_space(c: char) -> bool {
 
 /// `c.isprintable()`.
 pub fn is_printable(c: char) -> bool {
-    !in_ranges(NON_PRINTABLE, c)
+    !in_ranges(&NON_PRINTABLE, c)
 }
 
 /// The decimal value of `c` when `c.isdecimal()`.

@@ -148,9 +148,7 @@ impl Interp<'_> {
     /// `obj[key] = v`.
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> R<()> {
         match obj {
-            Value::List(l) if self.is_collection(l) => {
-                self.collection_edit(l, |it| it.setitem(&Value::List(l.clone()), key, v))
-            }
+            Value::List(l) if self.is_collection(l) => self.collection_edit(l, key, Some(v)),
             Value::List(l) if is_slice(&key) => {
                 let items = self.iterate(&v)?;
                 let len = l.borrow().len();
@@ -209,9 +207,7 @@ impl Interp<'_> {
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: Value) -> R<()> {
         match obj {
-            Value::List(l) if self.is_collection(l) => {
-                self.collection_edit(l, |it| it.delitem(&Value::List(l.clone()), key))
-            }
+            Value::List(l) if self.is_collection(l) => self.collection_edit(l, key, None),
             Value::List(l) if is_slice(&key) => {
                 let len = l.borrow().len();
                 let s = self.slice_of(&key, len)?;
@@ -275,17 +271,23 @@ impl Interp<'_> {
             .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
     }
 
-    /// Runs `edit` on a relationship collection as on a plain list, then tells the ORM
-    /// which objects joined and left it (backrefs, cascades), as its list methods do.
+    /// `collection[key] = v` (`del collection[key]` without `v`) on a relationship
+    /// collection, as on a plain list; then the ORM learns which objects joined and left
+    /// it (backrefs, cascades), as from its list methods.
     fn collection_edit(
         &mut self,
         l: &Rc<RefCell<Vec<Value>>>,
-        edit: impl FnOnce(&mut Self) -> R<()>,
+        key: Value,
+        v: Option<Value>,
     ) -> R<()> {
         let ptr = Rc::as_ptr(l) as *const u8 as usize;
         let before = l.borrow().clone();
         let owner = self.orm.collection_owner.remove(&ptr);
-        let r = edit(self);
+        let list = Value::List(l.clone());
+        let r = match v {
+            Some(v) => self.setitem(&list, key, v),
+            None => self.delitem(&list, key),
+        };
         if let Some(o) = owner {
             self.orm.collection_owner.insert(ptr, o);
         }

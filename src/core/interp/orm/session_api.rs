@@ -351,6 +351,33 @@ impl Interp<'_> {
         })
     }
 
+    /// SQLAlchemy's StatementError for a text() parameter `name` no value was given for:
+    /// the statement, the parameters given (`set`), and the error it wraps as `orig`.
+    #[inline(never)]
+    fn missing_bind(&mut self, name: &str, sql: &str, set: &Value) -> R<Value> {
+        let why = format!("A value is required for bind parameter '{name}'");
+        let given = match set {
+            Value::None => Value::dict_of(vec![]),
+            other => other.clone(),
+        };
+        let shown = self.repr(&Value::list(vec![given.clone()]))?;
+        let bg = "(Background on this error at: https://sqlalche.me/e/20/cd3x)";
+        let e = self.new_exc(
+            "StatementError",
+            &format!(
+                "(sqlalchemy.exc.InvalidRequestError) {why}\n[SQL: {sql}]\n[parameters: {shown}]\n{bg}"
+            ),
+        );
+        let orig = self.new_exc("InvalidRequestError", &format!("{why} {bg}"));
+        if let Value::Instance(i) = &e {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("statement"), Value::str(sql));
+            d.insert(Rc::from("params"), Value::list(vec![given]));
+        }
+        self.raise_value(e)
+    }
+
     /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
     pub fn execute_text(
         &mut self,
@@ -385,27 +412,7 @@ impl Interp<'_> {
                     Some((true, v)) => vals.push(self.to_sql_untyped(&v, position + 1)?),
                     Some((false, v)) => vals.push(self.to_sql(&v, None)?),
                     None => {
-                        // As SQLAlchemy's StatementError: the statement, the parameters
-                        // given, and the error it wraps as `orig`.
-                        let why = format!("A value is required for bind parameter '{nme}'");
-                        let given = match &set {
-                            Value::None => Value::dict_of(vec![]),
-                            other => other.clone(),
-                        };
-                        let shown = self.repr(&Value::list(vec![given.clone()]))?;
-                        let bg = "(Background on this error at: https://sqlalche.me/e/20/cd3x)";
-                        let e = self.new_exc(
-                            "StatementError",
-                            &format!("(sqlalchemy.exc.InvalidRequestError) {why}\n[SQL: {sql_pos}]\n[parameters: {shown}]\n{bg}"),
-                        );
-                        let orig = self.new_exc("InvalidRequestError", &format!("{why} {bg}"));
-                        if let Value::Instance(i) = &e {
-                            let mut d = i.dict.borrow_mut();
-                            d.insert(Rc::from("orig"), orig);
-                            d.insert(Rc::from("statement"), Value::str(&sql_pos));
-                            d.insert(Rc::from("params"), Value::list(vec![given]));
-                        }
-                        return self.raise_value(e);
+                        return self.missing_bind(nme, &sql_pos, &set);
                     }
                 }
             }
