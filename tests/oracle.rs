@@ -833,3 +833,8 @@ fn relationship_cascade_details_like_sqlalchemy() {
 fn exists_labels_window_froms_and_floor_like_sqlalchemy() {
     check("exists_label_window_floor");
 }
+
+#[test]
+fn event_module_write_only_dml_and_default_dialect_division_like_sqlalchemy() {
+    check("event_module_writeonly_dml");
+}

@@ -395,6 +395,7 @@ impl Native {
             // (`db.engine.url`, SQLAlchemy's URL object, goes by its module-like name.)
             Native::Module(m) if &**m == "engine.url" => "URL",
             Native::Module(_) => "module",
+            Native::SqlaFn(f) if &**f == "event" => "module",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
             Native::App(_) => "Flask",
             Native::AppContext => "AppContext",

@@ -156,6 +156,29 @@ impl Renderer {
 
     pub(super) fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
         let l = self.expr(left, Ctx::Normal);
+        // `a / b` of two integers (`Expr::div`): SQLite's compiler writes `a / (b + 0.0)`,
+        // the default one `a / CAST(b AS NUMERIC)`.
+        if op == Op::Div
+            && self.dialect == Dialect::Generic
+            && !self.postcompile
+            && let Expr::Grouping(sum) = right
+            && let Expr::Binary {
+                left: divisor,
+                op: Op::Add,
+                right: zero,
+            } = &**sum
+            && matches!(&**zero, Expr::Raw(z) if z == "0.0")
+        {
+            let saved = self.bind_hint.replace(bind_base(left));
+            let r = self.expr(divisor, Ctx::Normal);
+            self.bind_hint = saved;
+            // (Cast to the divisor's type when it is numeric: a float's is FLOAT.)
+            let ty = match &**divisor {
+                Expr::Bind(SqlValue::Real(_)) => "FLOAT",
+                _ => "NUMERIC",
+            };
+            return format!("{l} / CAST({r} AS {ty})");
+        }
         if self.dialect == Dialect::Generic || self.postcompile {
             let base = bind_base(left);
             if matches!(op, Op::In | Op::NotIn)

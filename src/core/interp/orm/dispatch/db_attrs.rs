@@ -19,6 +19,8 @@ impl Interp<'_> {
                 nv(Native::Module(Rc::from("engine"))),
             )])),
             "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
+            // (`db.event` is the `sqlalchemy.event` module, as imported.)
+            "event" => Ok(nv(Native::SqlaFn(Rc::from("event")))),
             "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
             "Column"
             | "ForeignKey"

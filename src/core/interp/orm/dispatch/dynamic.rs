@@ -53,7 +53,7 @@ impl Interp<'_> {
 
     /// Methods of a `lazy='write_only'` relationship (`WriteOnlyCollection`): `add`,
     /// `add_all` and `remove` change it as an `AppenderQuery`'s `append`, `extend` and
-    /// `remove` do; `select()` is its query as a 2.0 `Select`.
+    /// `remove` do; `select()` is its query as a 2.0 `Select`, `delete()`/`update()` its DML.
     pub(crate) fn write_only_method(
         &mut self,
         inst: &Rc<Instance>,
@@ -66,10 +66,16 @@ impl Interp<'_> {
             "add" => "append",
             "add_all" => "extend",
             "remove" => "remove",
-            "select" => {
+            // `select()`, `delete()`, `update()`: 2.0 statements of the collection's rows.
+            "select" | "delete" | "update" => {
                 let mut q = self.dynamic_query(inst, key)?;
                 q.legacy = false;
                 q.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                q.dml = match name {
+                    "delete" => Some(None),
+                    "update" => Some(Some(vec![])),
+                    _ => None,
+                };
                 return Ok(Value::Native(Rc::new(super::super::Native::Query(
                     Box::new(q),
                 ))));
