@@ -838,3 +838,8 @@ fn exists_labels_window_froms_and_floor_like_sqlalchemy() {
 fn event_module_write_only_dml_and_default_dialect_division_like_sqlalchemy() {
     check("event_module_writeonly_dml");
 }
+
+#[test]
+fn float_typed_integers_stay_ints_like_sqlalchemy() {
+    check("float_results_unprocessed");
+}

@@ -222,7 +222,8 @@ impl Interp<'_> {
                 let j = self.py(crate::core::py::json::loads(t))?;
                 self.from_json(&j)?
             }
-            (SqlValue::Integer(i), Some(SqlType::Float)) => Value::Float(*i as f64),
+            // (An integer typed Float stays an int: SQLAlchemy's Float has no result
+            // processor on SQLite, so `coalesce(x, 0)` or a RETURNING of `2.0` give ints.)
             // A float `//` (FLOOR()): SQLAlchemy's floor is Python's `math.floor`.
             (SqlValue::Real(f), Some(SqlType::Custom(c)))
                 if c == crate::core::interp::orm::sqlexpr::FLOOR && f.is_finite() =>
