@@ -843,3 +843,14 @@ fn event_module_write_only_dml_and_default_dialect_division_like_sqlalchemy() {
 fn float_typed_integers_stay_ints_like_sqlalchemy() {
     check("float_results_unprocessed");
 }
+
+#[test]
+fn delete_cascades_at_delete_like_sqlalchemy() {
+    check("cascade_trigger_log");
+    check("cascade_variants");
+}
+
+#[test]
+fn followers_with_dynamic_relationships_in_union_like_the_mega_tutorial() {
+    check("followers_dynamic_union");
+}

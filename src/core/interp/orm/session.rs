@@ -362,15 +362,8 @@ impl Interp<'_> {
             );
         };
         match self.status(inst) {
-            Status::Persistent => {
-                if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.to_delete = true;
-                }
-                if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, inst)) {
-                    self.orm.deleted.push(inst.clone());
-                }
-                Ok(())
-            }
+            // (The object and what its delete cascades reach are marked together.)
+            Status::Persistent => self.cascade_delete_now(inst),
             // (A pending object is "not persisted" too, and stays pending.)
             _ => {
                 // SQLAlchemy names the object by class and address, not by its repr.

@@ -33,25 +33,8 @@ impl Interp<'_> {
                     via: None,
                 };
                 let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-                let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
-                let children = match children {
-                    Some(v) => v,
-                    // passive_deletes: what is not loaded is left to the database.
-                    None if rel.passive_deletes => continue,
-                    None => {
-                        if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) {
-                            let q = self.dynamic_query(&inst, &rel.name)?;
-                            Value::list(self.query_all(&q)?)
-                        } else {
-                            self.load_relationship(&inst, &attr)?
-                        }
-                    }
-                };
-                let items = match &children {
-                    Value::List(l) => l.borrow().clone(),
-                    // a one-to-one (`uselist=False`) child
-                    Value::Instance(_) => vec![children.clone()],
-                    _ => vec![],
+                let Some(items) = self.cascade_children(&inst, &rel, &attr)? else {
+                    continue;
                 };
                 for c in items {
                     if let Value::Instance(ci) = c {
@@ -82,5 +65,81 @@ impl Interp<'_> {
         let r = self.flush_updates_only();
         self.orm.identity_order = saved;
         r
+    }
+
+    /// `session.delete(obj)`'s cascade, at once as SQLAlchemy's: the children of `delete`
+    /// cascades (loaded now) are marked deleted too, theirs in turn.
+    pub fn cascade_delete_now(&mut self, inst: &Rc<Instance>) -> R<()> {
+        let mut list = vec![inst.clone()];
+        let mut i = 0;
+        while i < list.len() {
+            let parent = list[i].clone();
+            i += 1;
+            let Some(m) = parent.class.model_info() else {
+                continue;
+            };
+            for (rel, r) in self.resolved_rels(&m.class) {
+                if r.kind != RelKind::OneToMany || !rel.cascade_set().iter().any(|c| c == "delete")
+                {
+                    continue;
+                }
+                let attr = Instrumented {
+                    class: m.class.clone(),
+                    key: Rc::from(rel.name.as_str()),
+                    column: None,
+                    via: None,
+                };
+                for c in self
+                    .cascade_children(&parent, &rel, &attr)?
+                    .unwrap_or_default()
+                {
+                    if let Value::Instance(ci) = c
+                        && self.status(&ci) == Status::Persistent
+                        && !list.iter().any(|d| Rc::ptr_eq(d, &ci))
+                    {
+                        list.push(ci);
+                    }
+                }
+            }
+        }
+        // (Marked once all are loaded: an object marked for deletion loads nothing.)
+        for ci in list {
+            if let Some(s) = ci.orm.borrow_mut().as_mut() {
+                s.to_delete = true;
+            }
+            if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, &ci)) {
+                self.orm.deleted.push(ci);
+            }
+        }
+        Ok(())
+    }
+
+    /// The children of `inst` in one-to-many `rel` a delete cascade reaches: loaded if
+    /// they are not (`None` when `passive_deletes` leaves them to the database).
+    fn cascade_children(
+        &mut self,
+        inst: &Rc<Instance>,
+        rel: &crate::core::orm::mapper::Relationship,
+        attr: &Instrumented,
+    ) -> R<Option<Vec<Value>>> {
+        let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
+        let children = match children {
+            Some(v) => v,
+            None if rel.passive_deletes => return Ok(None),
+            None => {
+                if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) {
+                    let q = self.dynamic_query(inst, &rel.name)?;
+                    Value::list(self.query_all(&q)?)
+                } else {
+                    self.load_relationship(inst, attr)?
+                }
+            }
+        };
+        Ok(Some(match &children {
+            Value::List(l) => l.borrow().clone(),
+            // a one-to-one (`uselist=False`) child
+            Value::Instance(_) => vec![children.clone()],
+            _ => vec![],
+        }))
     }
 }
