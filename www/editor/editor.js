@@ -6,7 +6,7 @@
 import { EditorState, Compartment, StateEffect, StateField, RangeSet } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, dropCursor, highlightSpecialChars, Decoration, gutter, GutterMarker, ViewPlugin,
+  drawSelection, highlightSpecialChars, Decoration, gutter, GutterMarker, ViewPlugin,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
@@ -254,7 +254,7 @@ function create(parent, opts) {
       extensions: [
         runKeys,
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
-        drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+        drawSelection(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
         syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
         highlightActiveLine(), highlightSelections,
         marks, errorGutter,
