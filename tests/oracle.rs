@@ -854,3 +854,9 @@ fn delete_cascades_at_delete_like_sqlalchemy() {
 fn followers_with_dynamic_relationships_in_union_like_the_mega_tutorial() {
     check("followers_dynamic_union");
 }
+
+#[test]
+fn ambiguous_foreign_keys_are_mapper_errors_like_sqlalchemy() {
+    check("mapper_ambiguous_fks");
+    check("multiple_fk_backrefs");
+}

@@ -64,28 +64,40 @@ impl Interp<'_> {
                 ) else {
                     continue;
                 };
-                if !references(a, &b.name) && !references(b, &a.name) {
-                    return Some(ConfigError {
-                        mapper,
-                        class: "NoForeignKeysError",
-                        message: format!(
-                            "Could not determine join condition between parent/child tables on relationship {}.{} - there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
-                            m.class_name, r.name
-                        ),
-                    });
-                }
+                let (class, why) = match paths(a, &b.name) + paths(b, &a.name) {
+                    0 => (
+                        "NoForeignKeysError",
+                        "there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
+                    ),
+                    // (A self-referential table's one key counts from both sides.)
+                    n if n > if a.name == b.name { 2 } else { 1 } && r.foreign_keys.is_empty() => (
+                        "AmbiguousForeignKeysError",
+                        "there are multiple foreign key paths linking the tables.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference to the parent table.",
+                    ),
+                    _ => continue,
+                };
+                return Some(ConfigError {
+                    mapper,
+                    class,
+                    message: format!(
+                        "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
+                        m.class_name, r.name
+                    ),
+                });
             }
         }
         None
     }
 }
 
-/// True when `t` has a foreign key to table `other` (column-level or a constraint).
-fn references(t: &Table, other: &str) -> bool {
+/// How many foreign keys of `t` refer to table `other` (column-level or constraints).
+fn paths(t: &Table, other: &str) -> usize {
     t.columns
         .iter()
-        .any(|c| c.foreign_keys.iter().any(|fk| fk.table == other))
-        || t.constraints
+        .map(|c| c.foreign_keys.iter().filter(|fk| fk.table == other).count())
+        .sum::<usize>()
+        + t.constraints
             .iter()
-            .any(|c| matches!(c, Constraint::ForeignKey { ref_table, .. } if ref_table == other))
+            .filter(|c| matches!(c, Constraint::ForeignKey { ref_table, .. } if ref_table == other))
+            .count()
 }
