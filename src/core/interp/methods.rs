@@ -9,6 +9,7 @@ pub(crate) mod string;
 use std::rc::Rc;
 
 use super::call::Kw;
+use super::orm::relationship::ListEdit;
 use super::value::Value;
 use super::{Interp, R};
 use crate::core::py::decimal_ops::Rounding;
@@ -263,45 +264,15 @@ impl Interp<'_> {
         }
         match recv {
             Value::Str(s) => self.str_method(s.clone(), name, args, kw),
+            // (A relationship collection's changes reach the ORM: backrefs, cascades.)
             Value::List(l)
-                if self
-                    .orm
-                    .collection_owner
-                    .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
+                if self.is_collection(l)
                     && matches!(
                         name,
                         "append" | "extend" | "remove" | "insert" | "pop" | "clear"
                     ) =>
             {
-                let ptr = Rc::as_ptr(l) as *const u8 as usize;
-                let before = l.borrow().clone();
-                let plain = Value::List(l.clone());
-                // run the plain list operation on the same list object
-                self.orm
-                    .collection_owner
-                    .remove(&ptr)
-                    .map(|o| (ptr, o))
-                    .map(|(p, o)| {
-                        let r = self.call_method(&plain, name, args.clone(), kw.clone());
-                        self.orm.collection_owner.insert(p, o);
-                        r
-                    })
-                    .unwrap_or(Ok(Value::None))
-                    .and_then(|r| {
-                        let after = l.borrow().clone();
-                        let added: Vec<Value> = after
-                            .iter()
-                            .filter(|a| !before.iter().any(|b| super::ops::is_same(a, b)))
-                            .cloned()
-                            .collect();
-                        let removed: Vec<Value> = before
-                            .iter()
-                            .filter(|b| !after.iter().any(|a| super::ops::is_same(a, b)))
-                            .cloned()
-                            .collect();
-                        self.collection_changed(ptr, &added, &removed)?;
-                        Ok(r)
-                    })
+                self.collection_edit(l, ListEdit::Call(name, args, kw))
             }
             Value::List(l) => self.list_method(l.clone(), name, args, kw),
             Value::Tuple(t) => self.tuple_method(t, name, args),

@@ -1,10 +1,8 @@
 //! Iteration and subscripting: `iterate`, mapping items, `obj[key]` (indices and slices),
 //! item assignment and deletion.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use crate::core::interp::orm::Native;
+use crate::core::interp::orm::relationship::ListEdit;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
@@ -148,7 +146,9 @@ impl Interp<'_> {
     /// `obj[key] = v`.
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> R<()> {
         match obj {
-            Value::List(l) if self.is_collection(l) => self.collection_edit(l, key, Some(v)),
+            Value::List(l) if self.is_collection(l) => {
+                self.collection_edit(l, ListEdit::Set(key, v)).map(|_| ())
+            }
             Value::List(l) if is_slice(&key) => {
                 let items = self.iterate(&v)?;
                 let len = l.borrow().len();
@@ -207,7 +207,9 @@ impl Interp<'_> {
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: Value) -> R<()> {
         match obj {
-            Value::List(l) if self.is_collection(l) => self.collection_edit(l, key, None),
+            Value::List(l) if self.is_collection(l) => {
+                self.collection_edit(l, ListEdit::Del(key)).map(|_| ())
+            }
             Value::List(l) if is_slice(&key) => {
                 let len = l.borrow().len();
                 let s = self.slice_of(&key, len)?;
@@ -262,47 +264,5 @@ impl Interp<'_> {
         };
         let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
         self.py(crate::core::py::slice::slice_indices(len, a, b, c))
-    }
-
-    /// True when `l` is a relationship collection (an `InstrumentedList`).
-    fn is_collection(&self, l: &Rc<RefCell<Vec<Value>>>) -> bool {
-        self.orm
-            .collection_owner
-            .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
-    }
-
-    /// `collection[key] = v` (`del collection[key]` without `v`) on a relationship
-    /// collection, as on a plain list; then the ORM learns which objects joined and left
-    /// it (backrefs, cascades), as from its list methods.
-    fn collection_edit(
-        &mut self,
-        l: &Rc<RefCell<Vec<Value>>>,
-        key: Value,
-        v: Option<Value>,
-    ) -> R<()> {
-        let ptr = Rc::as_ptr(l) as *const u8 as usize;
-        let before = l.borrow().clone();
-        let owner = self.orm.collection_owner.remove(&ptr);
-        let list = Value::List(l.clone());
-        let r = match v {
-            Some(v) => self.setitem(&list, key, v),
-            None => self.delitem(&list, key),
-        };
-        if let Some(o) = owner {
-            self.orm.collection_owner.insert(ptr, o);
-        }
-        r?;
-        let after = l.borrow().clone();
-        let added: Vec<Value> = after
-            .iter()
-            .filter(|a| !before.iter().any(|b| super::is_same(a, b)))
-            .cloned()
-            .collect();
-        let removed: Vec<Value> = before
-            .iter()
-            .filter(|b| !after.iter().any(|a| super::is_same(a, b)))
-            .cloned()
-            .collect();
-        self.collection_changed(ptr, &added, &removed)
     }
 }

@@ -8,6 +8,7 @@ mod cascade;
 mod eager;
 mod sync;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
@@ -30,6 +31,17 @@ type ClassRels = Rc<Vec<(Relationship, ResolvedRel)>>;
 /// meets few classes: they are looked up in a short list, the last one found first.
 #[derive(Default)]
 pub struct RelsByClass(Vec<(usize, ClassRels)>);
+
+/// A change made to a relationship collection as to a plain list: a list method,
+/// `collection[key] = v` or `del collection[key]`.
+pub(crate) enum ListEdit<'a> {
+    /// A list method by name, with its arguments.
+    Call(&'a str, Vec<Value>, super::super::call::Kw),
+    /// Item or slice assignment.
+    Set(Value, Value),
+    /// Item or slice deletion.
+    Del(Value),
+}
 
 impl Interp<'_> {
     /// `Model.rel.property.direction` (SQLAlchemy's `RelationshipDirection` member:
@@ -282,7 +294,7 @@ impl Interp<'_> {
     }
 
     /// Reverse attribute name of a relationship.
-    fn reverse_name(&self, class: &str, rel: &Relationship) -> Option<String> {
+    pub(crate) fn reverse_name(&self, class: &str, rel: &Relationship) -> Option<String> {
         if let Some(b) = &rel.back_populates {
             return Some(b.clone());
         }
@@ -541,6 +553,50 @@ impl Interp<'_> {
             }
             _ => {}
         }
+    }
+
+    /// True when `l` is a relationship collection (an `InstrumentedList`).
+    pub(crate) fn is_collection(&self, l: &Rc<RefCell<Vec<Value>>>) -> bool {
+        self.orm
+            .collection_owner
+            .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
+    }
+
+    /// Runs `edit` on a relationship collection as on a plain list, then tells the ORM
+    /// which objects joined and left it ([`Self::collection_changed`]).
+    pub(crate) fn collection_edit(
+        &mut self,
+        l: &Rc<RefCell<Vec<Value>>>,
+        edit: ListEdit<'_>,
+    ) -> R<Value> {
+        let ptr = Rc::as_ptr(l) as *const u8 as usize;
+        let before = l.borrow().clone();
+        // (Without its owner the list is a plain one: the edit does not come back here.)
+        let owner = self.orm.collection_owner.remove(&ptr);
+        let list = Value::List(l.clone());
+        let r = match edit {
+            ListEdit::Call(name, args, kw) => self.call_method(&list, name, args, kw),
+            ListEdit::Set(key, v) => self.setitem(&list, key, v).map(|_| Value::None),
+            ListEdit::Del(key) => self.delitem(&list, key).map(|_| Value::None),
+        };
+        if let Some(o) = owner {
+            self.orm.collection_owner.insert(ptr, o);
+        }
+        let r = r?;
+        let after = l.borrow().clone();
+        let same = crate::core::interp::ops::is_same;
+        let added: Vec<Value> = after
+            .iter()
+            .filter(|a| !before.iter().any(|b| same(a, b)))
+            .cloned()
+            .collect();
+        let removed: Vec<Value> = before
+            .iter()
+            .filter(|b| !after.iter().any(|a| same(a, b)))
+            .cloned()
+            .collect();
+        self.collection_changed(ptr, &added, &removed)?;
+        Ok(r)
     }
 
     /// `collection.append(x)` / `remove(x)` / `extend(xs)` on a relationship list.

@@ -160,20 +160,28 @@ impl Interp<'_> {
 
     /// Remaining items of a result (consumes them).
     pub fn result_items(&mut self, n: &Native) -> R<Vec<Value>> {
-        self.read_result(n, None).map(|v| v.unwrap_or_default())
+        let Some(cell) = self.readable(n)? else {
+            return Ok(vec![]);
+        };
+        let r = cell.borrow();
+        let rows = r.cursor.borrow_mut().take(None);
+        Ok(rows.into_iter().map(|row| self.item_of(&r, row)).collect())
     }
 
     /// The next item of a result (`next(result)`, a `for` loop over it), or `None` when
     /// its rows are all read.
     pub fn result_next(&mut self, n: &Native) -> R<Option<Value>> {
-        Ok(self
-            .read_result(n, Some(1))?
-            .and_then(|v| v.into_iter().next()))
+        let Some(cell) = self.readable(n)? else {
+            return Ok(None);
+        };
+        let r = cell.borrow();
+        let row = r.cursor.borrow_mut().next_row();
+        Ok(row.map(|row| self.item_of(&r, row)))
     }
 
-    /// Up to `k` items of a result (all with `None`), read; `None` for what is not a
-    /// result. A statement without rows has none to read.
-    fn read_result(&mut self, n: &Native, k: Option<usize>) -> R<Option<Vec<Value>>> {
+    /// A result whose rows may be read (`None` for what is not a result): a statement
+    /// without rows has none, and joined collections need `unique()` first.
+    fn readable<'n>(&mut self, n: &'n Native) -> R<Option<&'n std::cell::RefCell<ResultObj>>> {
         let Native::Result(cell) = n else {
             return Ok(None);
         };
@@ -184,11 +192,7 @@ impl Interp<'_> {
             );
         }
         self.check_unique(&cell.borrow())?;
-        let r = cell.borrow();
-        let rows = r.cursor.borrow_mut().take(k);
-        Ok(Some(
-            rows.into_iter().map(|row| self.item_of(&r, row)).collect(),
-        ))
+        Ok(Some(cell))
     }
 
     /// Methods of results.

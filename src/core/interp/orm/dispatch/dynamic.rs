@@ -152,19 +152,11 @@ impl Interp<'_> {
                     }
                     return Ok(Value::None);
                 }
+                let rel = self.orm.reg.relationship(&class, key).ok().cloned();
                 // The many-to-one on the other side (`backref=` / `back_populates=`).
-                let reverse = self
-                    .orm
-                    .reg
-                    .relationship(&class, key)
-                    .ok()
-                    .and_then(|rel| rel.back_populates.clone().or_else(|| rel.backref.clone()));
-                let orphans = match self.orm.reg.relationship(&class, key) {
-                    Ok(rel) if rel.cascade_set().iter().any(|c| c == "delete-orphan") => {
-                        Some(rel.clone())
-                    }
-                    _ => None,
-                };
+                let reverse = rel.as_ref().and_then(|rel| self.reverse_name(&class, rel));
+                let orphans =
+                    rel.filter(|rel| rel.cascade_set().iter().any(|c| c == "delete-orphan"));
                 for it in items {
                     if let Value::Instance(ci) = &it {
                         // A child removed under `delete-orphan`: a pending one leaves the

@@ -7,7 +7,11 @@ use crate::core::interp::orm::Instrumented;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::mapper::{Lazy, RelKind};
+use crate::core::orm::mapper::{JoinPair, Lazy, RelKind};
+
+/// A one-to-many relationship a delete reaches: whether it cascades the delete, its key
+/// pairs, and the parent's persistent children in it.
+type Reached = (bool, Vec<JoinPair>, Vec<Rc<Instance>>);
 
 impl Interp<'_> {
     /// Adds children reached through `delete` cascades.
@@ -19,40 +23,20 @@ impl Interp<'_> {
         while i < list.len() {
             let inst = list[i].clone();
             i += 1;
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            for (rel, r) in self.resolved_rels(&m.class) {
-                if r.kind != RelKind::OneToMany {
-                    continue;
-                }
-                let attr = Instrumented {
-                    class: m.class.clone(),
-                    key: Rc::from(rel.name.as_str()),
-                    column: None,
-                    via: None,
-                };
-                let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-                let Some(items) = self.cascade_children(&inst, &rel, &attr)? else {
-                    continue;
-                };
-                for c in items {
-                    if let Value::Instance(ci) = c {
-                        if deletes {
-                            if !list.iter().any(|x| Rc::ptr_eq(x, &ci))
-                                && self.status(&ci) == Status::Persistent
-                            {
-                                list.push(ci);
-                            }
-                        } else if self.status(&ci) == Status::Persistent {
-                            // nullify the child's foreign key
-                            for p in &r.primary {
-                                self.set_by_col(&ci, &p.foreign.1, Value::None);
-                            }
-                            if !nulled.iter().any(|x| Rc::ptr_eq(x, &ci)) {
-                                nulled.push(ci);
-                            }
+            for (deletes, pairs, children) in self.one_to_many_children(&inst, false)? {
+                for ci in children {
+                    if deletes {
+                        if !list.iter().any(|x| Rc::ptr_eq(x, &ci)) {
+                            list.push(ci);
                         }
+                        continue;
+                    }
+                    // nullify the child's foreign key
+                    for p in &pairs {
+                        self.set_by_col(&ci, &p.foreign.1, Value::None);
+                    }
+                    if !nulled.iter().any(|x| Rc::ptr_eq(x, &ci)) {
+                        nulled.push(ci);
                     }
                 }
             }
@@ -75,28 +59,9 @@ impl Interp<'_> {
         while i < list.len() {
             let parent = list[i].clone();
             i += 1;
-            let Some(m) = parent.class.model_info() else {
-                continue;
-            };
-            for (rel, r) in self.resolved_rels(&m.class) {
-                if r.kind != RelKind::OneToMany || !rel.cascade_set().iter().any(|c| c == "delete")
-                {
-                    continue;
-                }
-                let attr = Instrumented {
-                    class: m.class.clone(),
-                    key: Rc::from(rel.name.as_str()),
-                    column: None,
-                    via: None,
-                };
-                for c in self
-                    .cascade_children(&parent, &rel, &attr)?
-                    .unwrap_or_default()
-                {
-                    if let Value::Instance(ci) = c
-                        && self.status(&ci) == Status::Persistent
-                        && !list.iter().any(|d| Rc::ptr_eq(d, &ci))
-                    {
+            for (_, _, children) in self.one_to_many_children(&parent, true)? {
+                for ci in children {
+                    if !list.iter().any(|d| Rc::ptr_eq(d, &ci)) {
                         list.push(ci);
                     }
                 }
@@ -114,32 +79,57 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// The children of `inst` in one-to-many `rel` a delete cascade reaches: loaded if
-    /// they are not (`None` when `passive_deletes` leaves them to the database).
-    fn cascade_children(
+    /// The persistent children of `parent` in each of its one-to-many relationships (loaded
+    /// if they are not; none where `passive_deletes` leaves them to the database), with
+    /// whether the relationship cascades deletes and its key pairs. `deleting_only` skips
+    /// (and loads nothing of) the relationships that do not cascade deletes.
+    fn one_to_many_children(
         &mut self,
-        inst: &Rc<Instance>,
-        rel: &crate::core::orm::mapper::Relationship,
-        attr: &Instrumented,
-    ) -> R<Option<Vec<Value>>> {
-        let children = inst.dict.borrow().get(rel.name.as_str()).cloned();
-        let children = match children {
-            Some(v) => v,
-            None if rel.passive_deletes => return Ok(None),
-            None => {
-                if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) {
-                    let q = self.dynamic_query(inst, &rel.name)?;
-                    Value::list(self.query_all(&q)?)
-                } else {
-                    self.load_relationship(inst, attr)?
-                }
-            }
+        parent: &Rc<Instance>,
+        deleting_only: bool,
+    ) -> R<Vec<Reached>> {
+        let Some(m) = parent.class.model_info() else {
+            return Ok(vec![]);
         };
-        Ok(Some(match &children {
-            Value::List(l) => l.borrow().clone(),
-            // a one-to-one (`uselist=False`) child
-            Value::Instance(_) => vec![children.clone()],
-            _ => vec![],
-        }))
+        let mut out = vec![];
+        for (rel, r) in self.resolved_rels(&m.class) {
+            let deletes = rel.cascade_set().iter().any(|c| c == "delete");
+            if r.kind != RelKind::OneToMany || (deleting_only && !deletes) {
+                continue;
+            }
+            let children = parent.dict.borrow().get(rel.name.as_str()).cloned();
+            let children = match children {
+                Some(v) => v,
+                None if rel.passive_deletes => continue,
+                None if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) => {
+                    let q = self.dynamic_query(parent, &rel.name)?;
+                    Value::list(self.query_all(&q)?)
+                }
+                None => {
+                    let attr = Instrumented {
+                        class: m.class.clone(),
+                        key: Rc::from(rel.name.as_str()),
+                        column: None,
+                        via: None,
+                    };
+                    self.load_relationship(parent, &attr)?
+                }
+            };
+            let items = match children {
+                Value::List(l) => l.borrow().clone(),
+                // a one-to-one (`uselist=False`) child
+                one @ Value::Instance(_) => vec![one],
+                _ => vec![],
+            };
+            let persistent = items
+                .into_iter()
+                .filter_map(|c| match c {
+                    Value::Instance(ci) if self.status(&ci) == Status::Persistent => Some(ci),
+                    _ => None,
+                })
+                .collect();
+            out.push((deletes, r.primary, persistent));
+        }
+        Ok(out)
     }
 }
