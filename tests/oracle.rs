@@ -860,3 +860,20 @@ fn ambiguous_foreign_keys_are_mapper_errors_like_sqlalchemy() {
     check("mapper_ambiguous_fks");
     check("multiple_fk_backrefs");
 }
+
+#[test]
+fn session_events_like_the_mega_tutorials_search_index() {
+    check("session_events");
+}
+
+#[test]
+fn many_to_many_cascade_order_and_duplicate_rows_like_sqlalchemy() {
+    check("m2m_dynamic_cascade_counts");
+    check("m2m_duplicate_appends");
+}
+
+#[test]
+fn window_frames_and_distinct_from_like_sqlalchemy() {
+    check("window_frames");
+    check("in_between_distinct_from");
+}

@@ -173,6 +173,7 @@ pub(super) fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
             func,
             partition_by,
             order_by,
+            ..
         } => {
             collect_refs(func, out);
             partition_by

@@ -141,9 +141,12 @@ pub enum Expr {
         /// The function call.
         func: Box<Expr>,
         /// `PARTITION BY` expressions.
-        partition_by: Vec<Expr>,
+        partition_by: Box<[Expr]>,
         /// `ORDER BY` expressions (`Expr::Order` for `DESC`).
-        order_by: Vec<Expr>,
+        order_by: Box<[Expr]>,
+        /// The frame's words and bound values (`ROWS BETWEEN`, `?`, `PRECEDING AND CURRENT
+        /// ROW`: raw text and binds), written one after the other; empty for none.
+        frame: Box<[Expr]>,
     },
     /// `CAST(x AS TYPE)`.
     Cast {
@@ -524,10 +527,12 @@ impl Expr {
                 func,
                 partition_by,
                 order_by,
+                frame,
             } => Expr::Over {
                 func: bx(map(func)),
                 partition_by: partition_by.iter().map(map).collect(),
                 order_by: order_by.iter().map(map).collect(),
+                frame: frame.iter().map(map).collect(),
             },
             Expr::Escape { pattern, escape } => Expr::Escape {
                 pattern: bx(map(pattern)),

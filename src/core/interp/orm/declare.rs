@@ -342,6 +342,23 @@ impl Interp<'_> {
                     "before_delete",
                     "after_delete",
                 ];
+                // Session events: `event.listen(db.session, 'before_commit', f)`.
+                if let (Some(Value::Native(n)), Some(Value::Str(ev))) = (args.first(), args.get(1))
+                    && matches!(&**n, Native::Session(_))
+                {
+                    use super::hooks::{SESSION_EVENT_ARGS, SESSION_EVENTS};
+                    if !SESSION_EVENT_ARGS.iter().any(|(e, _)| *e == &**ev) {
+                        return self.unsupported(&format!("the session's `{ev}` event"));
+                    }
+                    let class: Rc<str> = Rc::from(SESSION_EVENTS);
+                    return match args.get(2) {
+                        Some(f) if short == "event.listen" => {
+                            self.orm.listeners.push((class, ev.clone(), f.clone()));
+                            Ok(Value::None)
+                        }
+                        _ => Ok(nv(Native::Listens(class, ev.clone()))),
+                    };
+                }
                 let (Some(Value::Class(c)), Some(Value::Str(ev))) = (args.first(), args.get(1))
                 else {
                     return self.unsupported("events other than a model's mapper events");

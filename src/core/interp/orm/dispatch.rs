@@ -128,7 +128,17 @@ impl Interp<'_> {
                 "no_autoflush" => Ok(nv(Native::SessionScope(
                     super::session::scopes::SessionScope::NoAutoflush(Default::default()),
                 ))),
-                _ => method(name),
+                _ => match self.orm.session_attrs.iter().find(|(o, k, _)| {
+                    &**k == name && matches!(&*n, Native::Session(own) if own == o)
+                }) {
+                    Some((_, _, v)) => Ok(v.clone()),
+                    // (A private name no script set: nothing of the session's.)
+                    None if name.starts_with('_') && !name.starts_with("__") => self.raise(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", n.type_name()),
+                    ),
+                    None => method(name),
+                },
             },
             Native::AppContext if matches!(name, "push" | "pop") => method(name),
             Native::Migrate(m) => match name {
@@ -509,6 +519,9 @@ impl Interp<'_> {
             "is_",
             "is_not",
             "isnot",
+            "is_distinct_from",
+            "isnot_distinct_from",
+            "is_not_distinct_from",
             "between",
             "desc",
             "asc",
@@ -584,6 +597,14 @@ impl Interp<'_> {
             match name {
                 "autoflush" => self.orm.autoflush_off = !on,
                 _ => self.orm.keep_on_commit = !on,
+            }
+            return Ok(());
+        }
+        if let Native::Session(own) = &*n {
+            let attrs = &mut self.orm.session_attrs;
+            match attrs.iter_mut().find(|(o, k, _)| o == own && &**k == name) {
+                Some((_, _, slot)) => *slot = v,
+                None => attrs.push((*own, Rc::from(name), v)),
             }
             return Ok(());
         }

@@ -7,7 +7,55 @@ use super::Instrumented;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 
+/// The listeners' "class" of session events (`event.listen(db.session, 'before_commit', f)`).
+pub const SESSION_EVENTS: &str = "<session>";
+
+/// The session events scripts can listen to, and how many arguments after the session
+/// each listener gets (`before_flush(session, flush_context, instances)`).
+pub const SESSION_EVENT_ARGS: [(&str, usize); 7] = [
+    ("before_commit", 0),
+    ("after_commit", 0),
+    ("after_rollback", 0),
+    ("after_soft_rollback", 1),
+    ("before_flush", 2),
+    ("after_flush", 1),
+    ("after_flush_postexec", 1),
+];
+
 impl Interp<'_> {
+    /// True when some listener listens to session event `event`.
+    pub fn listens_to_session(&self, event: &str) -> bool {
+        self.orm
+            .listeners
+            .iter()
+            .any(|(c, e, _)| &**c == SESSION_EVENTS && &**e == event)
+    }
+
+    /// Calls the listeners of session event `event` with the session (the flush
+    /// context and the like are `None` here).
+    pub fn fire_session_event(&mut self, event: &str) -> R<()> {
+        if !self.listens_to_session(event) {
+            return Ok(());
+        }
+        let extra = SESSION_EVENT_ARGS
+            .iter()
+            .find(|(e, _)| *e == event)
+            .map_or(0, |(_, n)| *n);
+        let fs: Vec<Value> = self
+            .orm
+            .listeners
+            .iter()
+            .filter(|(c, e, _)| &**c == SESSION_EVENTS && &**e == event)
+            .map(|(_, _, f)| f.clone())
+            .collect();
+        for f in fs {
+            let mut args = vec![super::dispatch::nv(super::Native::Session(true))];
+            args.extend(std::iter::repeat_n(Value::None, extra));
+            self.call(&f, args, vec![])?;
+        }
+        Ok(())
+    }
+
     /// Calls the class's listeners of a mapper event (`before_insert`...) for `inst`, as
     /// `(mapper, connection, target)` (no mapper or connection objects here: `None`).
     pub fn fire_event(&mut self, event: &str, inst: &Rc<Instance>) -> R<()> {

@@ -312,6 +312,10 @@ pub struct OrmState {
     pub inserted_in_tx: Vec<Rc<Instance>>,
     /// `session_options={'expire_on_commit': False}`: a commit leaves loaded state alone.
     pub keep_on_commit: bool,
+    /// Attributes a script set on the session (`session._changes = {...}`, as the
+    /// Mega-Tutorial's search mixin does): whether set on the `Session` (or on the
+    /// scoped session, which does not pass them on), the name, the value.
+    pub session_attrs: Vec<(bool, Rc<str>, Value)>,
     /// `session_options={'autoflush': False}`: queries do not flush first.
     pub autoflush_off: bool,
     /// Objects whose rows the current transaction deleted (a rollback restores them).

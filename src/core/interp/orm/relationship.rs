@@ -470,7 +470,9 @@ impl Interp<'_> {
                 .relationship(&m.class, rev)
                 .is_ok_and(|r| matches!(r.lazy, Lazy::Dynamic | Lazy::WriteOnly))
         {
-            if kind == RelKind::ManyToOne
+            // (A many-to-many's row is the list side's to insert: its link only takes
+            // the object along in `add()`'s cascade, in SQLAlchemy's order.)
+            if matches!(kind, RelKind::ManyToOne | RelKind::ManyToMany)
                 && matches!(self.status(target), Status::Transient | Status::Pending)
             {
                 self.orm

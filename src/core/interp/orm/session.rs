@@ -45,6 +45,7 @@ impl Interp<'_> {
 
     /// `db.session.commit()`.
     pub fn commit(&mut self) -> R<()> {
+        self.fire_session_event("before_commit")?;
         self.flush()?;
         self.orm.savepoints.clear();
         self.orm.savepoint_seq = 0;
@@ -58,6 +59,8 @@ impl Interp<'_> {
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
+        // (Listeners see the objects before they expire.)
+        self.fire_session_event("after_commit")?;
         // expire everything (unless `expire_on_commit=False`)
         if self.orm.keep_on_commit {
             return Ok(());
@@ -71,6 +74,7 @@ impl Interp<'_> {
 
     /// `db.session.rollback()`.
     pub fn rollback(&mut self) -> R<()> {
+        let had_tx = self.orm.in_tx;
         self.orm.savepoints.clear();
         self.orm.savepoint_seq = 0;
         if self.orm.in_tx {
@@ -110,6 +114,10 @@ impl Interp<'_> {
         let all: Vec<Rc<Instance>> = self.orm.identity.values().cloned().collect();
         for i in all {
             self.expire(&i);
+        }
+        if had_tx {
+            self.fire_session_event("after_rollback")?;
+            self.fire_session_event("after_soft_rollback")?;
         }
         Ok(())
     }

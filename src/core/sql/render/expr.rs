@@ -130,6 +130,7 @@ impl Renderer {
                 func,
                 partition_by,
                 order_by,
+                frame,
             } => {
                 let f = self.expr(func, Ctx::Normal);
                 let mut parts = vec![];
@@ -144,6 +145,9 @@ impl Renderer {
                     let o: Vec<String> =
                         order_by.iter().map(|e| self.expr(e, Ctx::Normal)).collect();
                     parts.push(format!("ORDER BY {}", o.join(", ")));
+                }
+                for e in frame {
+                    parts.push(self.expr(e, Ctx::Normal));
                 }
                 format!("{f} OVER ({})", parts.join(" "))
             }

@@ -11,11 +11,42 @@ use crate::core::sql::{Expr, Insert, SqlValue, Statement};
 
 use super::snapshot;
 
+/// The side of an association row's change: the object (by address) and relationship.
+type Side = (usize, Rc<str>);
+
+/// An association row: its columns' values by name.
+type Row = Vec<(String, SqlValue)>;
+
 impl Interp<'_> {
+    /// True when `target`'s side of relationship `key` (of `class`) is a list that holds
+    /// `parent`.
+    fn listed_on_other_side(
+        &self,
+        class: &str,
+        key: &str,
+        target: &Rc<Instance>,
+        parent: &Rc<Instance>,
+    ) -> bool {
+        let Ok(r) = self.orm.reg.relationship(class, key) else {
+            return false;
+        };
+        let Some(rev) = self.reverse_name(class, r) else {
+            return false;
+        };
+        match target.dict.borrow().get(rev.as_str()) {
+            Some(Value::List(l)) => l
+                .borrow()
+                .iter()
+                .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, parent))),
+            _ => false,
+        }
+    }
+
     /// Inserts/deletes association rows for changed many-to-many collections.
     pub fn flush_secondary(&mut self) -> R<()> {
         let all: Vec<Rc<Instance>> = self.orm.identity_order.clone();
-        let mut inserts: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
+        // (Each insert names its side: the object and relationship whose change it is.)
+        let mut inserts: Vec<(String, Row, Side)> = vec![];
         let mut deletes: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
         // Dynamic relationships hold no collection: their appends and removes were
         // recorded as they happened.
@@ -29,6 +60,11 @@ impl Interp<'_> {
             let Some(sec) = r.secondary.clone() else {
                 continue;
             };
+            // (An append mirrored from a list on the other side: that list's change
+            // inserts the row.)
+            if added && self.listed_on_other_side(&m.class, &key, &target, &parent) {
+                continue;
+            }
             let mut row = vec![];
             for (pairs, owner) in [(&r.primary, &parent), (&r.secondary_pairs, &target)] {
                 for p in pairs {
@@ -40,7 +76,7 @@ impl Interp<'_> {
                 }
             }
             if added {
-                inserts.push((sec, row));
+                inserts.push((sec, row, (Rc::as_ptr(&parent) as usize, key.clone())));
             } else {
                 deletes.push((sec, row));
             }
@@ -93,7 +129,8 @@ impl Interp<'_> {
                             .any(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
                     {
                         let row = row_for(self, ci);
-                        inserts.push((sec.clone(), row));
+                        let side = (Rc::as_ptr(inst) as usize, Rc::from(rel.name.as_str()));
+                        inserts.push((sec.clone(), row, side));
                     }
                 }
                 for o in &old {
@@ -140,9 +177,14 @@ impl Interp<'_> {
             statements.push(Statement::Delete(d));
         }
         self.run_batched(statements)?;
+        // A row both sides of a two-way relationship add goes once (SQLAlchemy skips
+        // the pairs the other side processed), but one collection holding an object
+        // twice adds it twice: a row goes as many times as the side adding it most.
         let mut statements: Vec<Statement> = vec![];
-        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
-        for (table, row) in inserts {
+        type RowKey = (String, Vec<SqlValue>);
+        let mut done: Vec<(RowKey, usize)> = vec![];
+        let mut by_side: Vec<(RowKey, Side, usize)> = vec![];
+        for (table, row, side) in inserts {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
                 continue;
             };
@@ -155,10 +197,21 @@ impl Interp<'_> {
                 }
             }
             let key = (table.clone(), vals.clone());
-            if done.contains(&key) {
-                continue;
+            let mine = match by_side.iter_mut().find(|(k, s, _)| *k == key && *s == side) {
+                Some((_, _, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    by_side.push((key.clone(), side, 1));
+                    1
+                }
+            };
+            match done.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) if *n >= mine => continue,
+                Some((_, n)) => *n += 1,
+                None => done.push((key, 1)),
             }
-            done.push(key);
             statements.push(Statement::Insert(Insert {
                 table: t.name.clone(),
                 columns: cols,

@@ -26,7 +26,31 @@ impl Interp<'_> {
         }
         // Loads during the flush (an expired object's refresh) must not flush again.
         let was = std::mem::replace(&mut self.orm.flushing, true);
-        let result = self.flush_inner();
+        // (Session listeners hear of a flush with something to write.)
+        let heard = !self.orm.listeners.is_empty() && self.has_changes();
+        let mut result = Ok(());
+        if heard {
+            result = self.fire_session_event("before_flush");
+        }
+        // (`after_flush` listeners still see the flushed objects in `session.new` and
+        // `session.deleted`, as SQLAlchemy's do: their states change after it.)
+        let before = heard.then(|| (self.orm.new.clone(), self.orm.deleted.clone()));
+        if result.is_ok() {
+            result = self.flush_inner();
+        }
+        if let Some((new, deleted)) = before
+            && result.is_ok()
+        {
+            let now = (
+                std::mem::replace(&mut self.orm.new, new),
+                std::mem::replace(&mut self.orm.deleted, deleted),
+            );
+            result = self.fire_session_event("after_flush");
+            (self.orm.new, self.orm.deleted) = now;
+            if result.is_ok() {
+                result = self.fire_session_event("after_flush_postexec");
+            }
+        }
         self.orm.flushing = was;
         match result {
             Ok(()) => Ok(()),
@@ -370,14 +394,18 @@ impl Interp<'_> {
         if self.orm.failed.is_some() {
             return self.begin();
         }
-        let dirty = !self.orm.new.is_empty()
-            || !self.orm.deleted.is_empty()
-            || !self.orm.dynamic_links.is_empty()
-            || self.any_flagged();
-        if dirty {
+        if self.has_changes() {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// True when a flush would have something to do.
+    fn has_changes(&self) -> bool {
+        !self.orm.new.is_empty()
+            || !self.orm.deleted.is_empty()
+            || !self.orm.dynamic_links.is_empty()
+            || self.any_flagged()
     }
 
     /// Remembers a persistent instance whose attributes changed (flush candidates).

@@ -119,8 +119,14 @@ impl Interp<'_> {
                     SqlObj::typed(s.expr.not_in(exprs), b)
                 }
             }
-            "is_" | "is_not" | "isnot" => {
-                let op = if name == "is_" {
+            // (SQLite's dialect writes `IS DISTINCT FROM` as `IS NOT`.)
+            "is_"
+            | "is_not"
+            | "isnot"
+            | "is_distinct_from"
+            | "isnot_distinct_from"
+            | "is_not_distinct_from" => {
+                let op = if matches!(name, "is_" | "isnot_distinct_from" | "is_not_distinct_from") {
                     crate::core::sql::Op::Is
                 } else {
                     crate::core::sql::Op::IsNot
@@ -184,10 +190,26 @@ impl Interp<'_> {
             // `func.rank().over(partition_by=..., order_by=...)`: a window function.
             "over" => {
                 let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
+                let mut frame = vec![];
                 for (k, v) in &kw {
                     let slot = match &**k {
                         "partition_by" => 0,
                         "order_by" => 1,
+                        "rows" | "range_" | "groups" => {
+                            if !frame.is_empty() {
+                                return self.raise(
+                                    "ArgumentError",
+                                    "only one of 'rows', 'range_', or 'groups' may be provided",
+                                );
+                            }
+                            let kind = match &**k {
+                                "rows" => "ROWS",
+                                "range_" => "RANGE",
+                                _ => "GROUPS",
+                            };
+                            frame = self.window_frame(kind, v)?;
+                            continue;
+                        }
                         _ => return self.unsupported(&format!("`over({k}=...)`")),
                     };
                     let items = match v {
@@ -203,8 +225,9 @@ impl Interp<'_> {
                 SqlObj::typed(
                     Expr::Over {
                         func: Box::new(s.expr),
-                        partition_by,
-                        order_by,
+                        partition_by: partition_by.into(),
+                        order_by: order_by.into(),
+                        frame: frame.into(),
                     },
                     ty,
                 )
@@ -352,5 +375,49 @@ impl Interp<'_> {
                 format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", rel.class, rel.key),
             ),
         }
+    }
+
+    /// The frame of `over(rows=(lower, upper))` (or `range_=`, `groups=`): `None` is
+    /// unbounded, 0 the current row, and other offsets bound values, as SQLAlchemy
+    /// writes them (`ROWS BETWEEN ? PRECEDING AND CURRENT ROW`).
+    fn window_frame(&mut self, kind: &str, v: &Value) -> R<Vec<Expr>> {
+        let pair = match v {
+            Value::Tuple(t) if t.len() == 2 => [t[0].clone(), t[1].clone()],
+            _ => return self.raise("ArgumentError", "2-tuple expected for range/rows"),
+        };
+        let mut out = vec![Expr::Raw(format!("{kind} BETWEEN"))];
+        let mut text = String::new();
+        for (i, b) in pair.iter().enumerate() {
+            if i == 1 {
+                text.push_str(" AND");
+            }
+            let n = match b {
+                Value::None => None,
+                Value::Bool(x) => Some(i64::from(*x)),
+                Value::Int(n) => match n.to_i64() {
+                    Some(n) => Some(n),
+                    None => {
+                        return self
+                            .raise("ArgumentError", "Integer or None expected for range value");
+                    }
+                },
+                _ => {
+                    return self.raise("ArgumentError", "Integer or None expected for range value");
+                }
+            };
+            match n {
+                None if i == 0 => text.push_str(" UNBOUNDED PRECEDING"),
+                None => text.push_str(" UNBOUNDED FOLLOWING"),
+                Some(0) => text.push_str(" CURRENT ROW"),
+                Some(n) => {
+                    out.push(Expr::Raw(std::mem::take(&mut text).trim_start().to_owned()));
+                    out.push(Expr::Bind(crate::core::sql::SqlValue::Integer(n.abs())));
+                    text.push_str(if n < 0 { " PRECEDING" } else { " FOLLOWING" });
+                }
+            }
+        }
+        out.push(Expr::Raw(text.trim_start().to_owned()));
+        out.retain(|e| !matches!(e, Expr::Raw(t) if t.is_empty()));
+        Ok(out)
     }
 }
