@@ -1,7 +1,7 @@
 //! `Decimal` arithmetic in the default context: `+`, `-`, `*`, `/`, `//`, `%`, unary `-`/`+`,
 //! `abs`, with CPython's signals (InvalidOperation, DivisionByZero, Overflow).
 
-use num_bigint::BigUint;
+use crate::core::py::bignum::BigUint;
 use num_integer::Integer;
 use num_traits::{One, Zero};
 

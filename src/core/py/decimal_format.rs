@@ -2,7 +2,7 @@
 //! `e E f F g G n %` or none (`G`-like), `,` grouping, `z`; anything else is
 //! `ValueError: invalid format string`.
 
-use num_bigint::BigUint;
+use crate::core::py::bignum::BigUint;
 use num_traits::Zero;
 
 use super::decimal::{Decimal, ndigits, pow10};

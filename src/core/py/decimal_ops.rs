@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use num_bigint::BigUint;
+use crate::core::py::bignum::BigUint;
 use num_integer::Integer;
 use num_traits::{One, ToPrimitive, Zero};
 

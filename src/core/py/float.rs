@@ -317,7 +317,7 @@ pub fn float_round(x: f64, ndigits: i64) -> f64 {
     let k = ndigits.unsigned_abs() as u32;
     let neg = x < 0.0;
     let (n, frac_nonzero) = exact_trunc_abs(x);
-    let p = num_bigint::BigUint::from(10u32).pow(k);
+    let p = crate::core::py::bignum::BigUint::from(10u32).pow(k);
     let q = &n / &p;
     let r = &n % &p;
     let twice = &r * 2u32;
@@ -332,7 +332,7 @@ pub fn float_round(x: f64, ndigits: i64) -> f64 {
 }
 
 /// The exact integer part of `|x|` and whether a fractional part exists.
-fn exact_trunc_abs(x: f64) -> (num_bigint::BigUint, bool) {
+fn exact_trunc_abs(x: f64) -> (crate::core::py::bignum::BigUint, bool) {
     let a = x.abs();
     let t = a.trunc();
     let n = Int::from_f64(t)

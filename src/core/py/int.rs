@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use num_bigint::{BigInt, BigUint, Sign};
+use crate::core::py::bignum::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 

@@ -1,7 +1,7 @@
 //! Python `int` text conversions: `int(s, base)` and `str(n)` with CPython's
 //! 4300-digit limit.
 
-use num_bigint::BigInt;
+use crate::core::py::bignum::BigInt;
 
 use super::error::{PyErr, PyResult};
 use super::int::{Int, MAX_STR_DIGITS};

@@ -132,7 +132,12 @@ proptest! {
         let _ = a.compare(&b);
         let _ = a.pow_int(&Int::from(n));
         let _ = a.quantize_exp(q);
-        let _ = a.round_to_int();
+        // (`int()` of a decimal with an exponent in the millions builds a million-digit
+        // int, as CPython does: correct, but seconds in a debug build. The overflow paths
+        // are what this test is after.)
+        if a.exponent() < 100_000 {
+            let _ = a.round_to_int();
+        }
         let _ = a.to_f64();
         let _ = a.sqrt();
         let _ = a.normalize();

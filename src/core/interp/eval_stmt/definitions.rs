@@ -136,10 +136,9 @@ impl Interp<'_> {
             && let Native::RelSpec(r) = &**n
         {
             let mut r = r.borrow_mut();
-            if r.target.is_empty()
-                && let Some(t) = annotation_target(ann)
-            {
-                r.target = t;
+            let (target, collection) = annotation_target(ann).unwrap_or_default();
+            if r.target.is_empty() && !target.is_empty() {
+                r.target = target;
             }
             // `WriteOnlyMapped[...]` / `DynamicMapped[...]` choose the loader strategy.
             let lazy = match &ann.kind {
@@ -154,6 +153,15 @@ impl Interp<'_> {
                 && !r.kwargs.iter().any(|(k, _)| &**k == "lazy")
             {
                 r.kwargs.push((Rc::from("lazy"), Value::str(lazy)));
+            }
+            // `Mapped["Profile"]` / `Mapped[Optional["Profile"]]` (no collection): one
+            // object, whichever way the foreign key points, as SQLAlchemy infers it.
+            if lazy.is_none()
+                && !collection
+                && matches!(&ann.kind, ExprKind::Subscript { value, .. } if simple_name(value) == Some("Mapped"))
+                && !r.kwargs.iter().any(|(k, _)| &**k == "uselist")
+            {
+                r.kwargs.push((Rc::from("uselist"), Value::Bool(false)));
             }
             drop(r);
             return Ok(v);
@@ -215,14 +223,23 @@ fn simple_name(e: &Expr) -> Option<&str> {
     }
 }
 
-/// The target class named by a relationship annotation: `Mapped['User']`, `Mapped[List['Post']]`,
-/// `Mapped[list[Post]]`, `Mapped[Optional['User']]`.
-fn annotation_target(ann: &Expr) -> Option<String> {
-    fn name(e: &Expr) -> Option<String> {
+/// The target class named by a relationship annotation, and whether it is a collection:
+/// `Mapped['User']`, `Mapped[List['Post']]`, `Mapped[list[Post]]`, `Mapped[Optional['User']]`,
+/// `Mapped["Optional[User]"]`, `Mapped["User | None"]`.
+fn annotation_target(ann: &Expr) -> Option<(String, bool)> {
+    fn name(e: &Expr) -> Option<(String, bool)> {
         match &e.kind {
-            ExprKind::Str(s) => Some(s.clone()),
-            ExprKind::Name(n) => Some(n.clone()),
-            ExprKind::Subscript { slice, .. } => name(slice),
+            ExprKind::Str(s) => Some(type_text(s)),
+            ExprKind::Name(n) => Some((n.clone(), false)),
+            ExprKind::Subscript { value, slice } => {
+                let (t, c) = name(slice)?;
+                Some((t, c || is_collection(simple_name(value).unwrap_or(""))))
+            }
+            // `User | None`
+            ExprKind::BinOp { left, right, .. } => match &left.kind {
+                ExprKind::None => name(right),
+                _ => name(left),
+            },
             _ => None,
         }
     }
@@ -230,6 +247,30 @@ fn annotation_target(ann: &Expr) -> Option<String> {
         return None;
     };
     name(slice)
+}
+
+/// Collection types of relationship annotations.
+fn is_collection(name: &str) -> bool {
+    matches!(name, "List" | "list" | "Set" | "set")
+}
+
+/// A type written as a string (`"Optional[User]"`, `"list[Post]"`, `"User | None"`):
+/// its class name, and whether a collection holds it.
+fn type_text(s: &str) -> (String, bool) {
+    let s = s.trim();
+    if let Some((a, b)) = s.split_once('|') {
+        let a = a.trim();
+        return type_text(if a == "None" { b } else { a });
+    }
+    if let Some(open) = s.find('[')
+        && let Some(inner) = s[open + 1..].strip_suffix(']')
+    {
+        let (t, c) = type_text(inner.trim().trim_matches(['\'', '"']));
+        let outer = s[..open].trim();
+        let outer = outer.rsplit('.').next().unwrap_or(outer);
+        return (t, c || is_collection(outer));
+    }
+    (s.to_owned(), false)
 }
 
 /// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).

@@ -96,6 +96,40 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
     }
 }
 
+/// Flask 3.1's default configuration, in its order (`F`/`T`/`N`: False/True/None,
+/// numbers as ints, `31d` the session lifetime's timedelta, other values strings).
+const FLASK_CONFIG: &[(&str, &str)] = &[
+    ("DEBUG", "F"),
+    ("TESTING", "F"),
+    ("PROPAGATE_EXCEPTIONS", "N"),
+    ("SECRET_KEY", "N"),
+    ("SECRET_KEY_FALLBACKS", "N"),
+    ("PERMANENT_SESSION_LIFETIME", "31d"),
+    ("USE_X_SENDFILE", "F"),
+    ("TRUSTED_HOSTS", "N"),
+    ("SERVER_NAME", "N"),
+    ("APPLICATION_ROOT", "/"),
+    ("SESSION_COOKIE_NAME", "session"),
+    ("SESSION_COOKIE_DOMAIN", "N"),
+    ("SESSION_COOKIE_PATH", "N"),
+    ("SESSION_COOKIE_HTTPONLY", "T"),
+    ("SESSION_COOKIE_SECURE", "F"),
+    ("SESSION_COOKIE_PARTITIONED", "F"),
+    ("SESSION_COOKIE_SAMESITE", "N"),
+    ("SESSION_REFRESH_EACH_REQUEST", "T"),
+    ("MAX_CONTENT_LENGTH", "N"),
+    ("MAX_FORM_MEMORY_SIZE", "500000"),
+    ("MAX_FORM_PARTS", "1000"),
+    ("SEND_FILE_MAX_AGE_DEFAULT", "N"),
+    ("TRAP_BAD_REQUEST_ERRORS", "N"),
+    ("TRAP_HTTP_EXCEPTIONS", "F"),
+    ("EXPLAIN_TEMPLATE_LOADING", "F"),
+    ("PREFERRED_URL_SCHEME", "http"),
+    ("TEMPLATES_AUTO_RELOAD", "N"),
+    ("MAX_COOKIE_SIZE", "4093"),
+    ("PROVIDE_AUTOMATIC_OPTIONS", "T"),
+];
+
 pub(super) fn nv(n: Native) -> Value {
     Value::Native(Rc::new(n))
 }
@@ -157,7 +191,23 @@ impl Interp<'_> {
                     };
                     let mut c = cfg.borrow_mut();
                     if matches!(*c, Value::None) {
-                        *c = Value::dict_of(vec![
+                        // Flask's defaults, then Flask-SQLAlchemy's.
+                        let mut items = vec![];
+                        for (k, v) in FLASK_CONFIG {
+                            let v = match *v {
+                                "F" => Value::Bool(false),
+                                "T" => Value::Bool(true),
+                                "N" => Value::None,
+                                "31d" => crate::core::py::timedelta::TimeDelta::new(31, 0, 0)
+                                    .map_or(Value::None, |t| Value::TimeDelta(Rc::new(t))),
+                                v => match v.parse::<i64>() {
+                                    Ok(i) => Value::int(i),
+                                    Err(_) => Value::str(v),
+                                },
+                            };
+                            items.push((Value::str(k), v));
+                        }
+                        items.extend([
                             (
                                 Value::str("SQLALCHEMY_DATABASE_URI"),
                                 Value::str("sqlite://"),
@@ -174,6 +224,7 @@ impl Interp<'_> {
                             ),
                             (Value::str("SQLALCHEMY_RECORD_QUERIES"), Value::Bool(false)),
                         ]);
+                        *c = Value::dict_of(items);
                     }
                     Ok(c.clone())
                 }
@@ -182,7 +233,16 @@ impl Interp<'_> {
                     (Value::str("sqlalchemy"), nv(Native::Db)),
                     (Value::str("migrate"), Value::None),
                 ])),
-                "debug" | "testing" => Ok(Value::Bool(false)),
+                // Config-backed attributes read the config.
+                "debug" | "testing" | "secret_key" => {
+                    let cfg = self.getattr(this, "config")?;
+                    let key = Value::str(&name.to_uppercase());
+                    let v = match (&cfg, key.hkey()) {
+                        (Value::Dict(d), Some(h)) => d.borrow().get(&h).cloned(),
+                        _ => None,
+                    };
+                    Ok(v.unwrap_or(Value::None))
+                }
                 _ => method(name),
             },
             Native::Metadata => match name {
@@ -231,6 +291,8 @@ impl Interp<'_> {
             | Native::ColumnDefault(..)
             | Native::ColumnType(_) => self.schema_attr(&n, this, name),
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
+            // `db.Model.metadata`: the one `MetaData` of the models.
+            _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
             ),

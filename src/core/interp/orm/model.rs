@@ -87,7 +87,7 @@ impl Interp<'_> {
             return self.raise(
                 "TypeError",
                 format!(
-                    "_declarative_constructor() takes 1 positional argument but {} were given",
+                    "__init__() takes 1 positional argument but {} were given",
                     args.len() + 1
                 ),
             );
@@ -332,6 +332,10 @@ impl Interp<'_> {
     /// Extra class attributes of models (`query`, `__table__`).
     pub fn model_class_extra(&mut self, c: &Rc<Class>, name: &str) -> R<Option<Value>> {
         let Some(m) = c.model_info() else {
+            // `Base.metadata` of a `class Base(DeclarativeBase)` (or an abstract model).
+            if name == "metadata" && self.orm.is_model_class(c) {
+                return Ok(Some(Value::Native(Rc::new(Native::Metadata))));
+            }
             return Ok(None);
         };
         Ok(Some(match name {

@@ -116,7 +116,12 @@ impl Interp<'_> {
                 Ok(())
             }
             SessionScope::Begin if failed => self.rollback(),
-            SessionScope::Begin => self.commit(),
+            // (A commit that fails rolls the whole transaction back: the session is
+            // usable again, as after SQLAlchemy's `with session.begin():`.)
+            SessionScope::Begin => self.commit().or_else(|e| {
+                self.rollback()?;
+                Err(e)
+            }),
             SessionScope::Nested => {
                 if !failed {
                     match self.flush() {
