@@ -877,3 +877,18 @@ fn window_frames_and_distinct_from_like_sqlalchemy() {
     check("window_frames");
     check("in_between_distinct_from");
 }
+
+#[test]
+fn functools_decorators_and_http_status_codes_like_python() {
+    check("functools_http");
+}
+
+#[test]
+fn search_bounds_set_inclusion_rich_comparisons_and_flask_config_like_python() {
+    check("python_methods_compare");
+}
+
+#[test]
+fn mapped_one_to_one_base_metadata_and_begin_rollback_like_sqlalchemy() {
+    check("mapped_one_to_one_constraints");
+}

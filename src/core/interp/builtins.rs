@@ -200,7 +200,12 @@ impl Interp<'_> {
             | "time.perf_counter_ns"
             | "math.sqrt"
             | "math.floor"
-            | "math.ceil" => self.call_stdlib_builtin(name, args, kw),
+            | "math.ceil"
+            | "functools.wraps"
+            | "functools.keep"
+            | "functools.cache"
+            | "functools.lru_cache"
+            | "functools.reduce" => self.call_stdlib_builtin(name, args, kw),
             // (`auto()` in an enum body: numbered when the class makes its members.)
             "enum.auto" => Ok(Value::Builtin(Rc::from("enum.auto.value"))),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
@@ -292,7 +297,12 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "math.floor"
         | "math.ceil"
         | "datetime.fromisoformat"
-        | "date.fromisoformat" => (1, 1),
+        | "date.fromisoformat"
+        | "functools.wraps"
+        | "functools.keep"
+        | "functools.cache" => (1, 1),
+        "functools.reduce" => (2, 3),
+        "functools.lru_cache" => (0, 1),
         "sorted" | "enumerate" | "json.dumps" | "dict.fromkeys" => (1, 2),
         "property" => (1, 4),
         "time.perf_counter"

@@ -82,6 +82,17 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("MethodNotAllowed", "HTTPException"),
     ("Conflict", "HTTPException"),
     ("InternalServerError", "HTTPException"),
+    ("NotAcceptable", "HTTPException"),
+    ("RequestTimeout", "HTTPException"),
+    ("Gone", "HTTPException"),
+    ("RequestEntityTooLarge", "HTTPException"),
+    ("UnsupportedMediaType", "HTTPException"),
+    ("ImATeapot", "HTTPException"),
+    ("UnprocessableEntity", "HTTPException"),
+    ("TooManyRequests", "HTTPException"),
+    ("BadGateway", "HTTPException"),
+    ("ServiceUnavailable", "HTTPException"),
+    ("GatewayTimeout", "HTTPException"),
     ("Warning", "Exception"),
     ("sqlite3.Error", "Exception"),
     ("sqlite3.DatabaseError", "sqlite3.Error"),
@@ -312,7 +323,7 @@ impl Interp<'_> {
 }
 
 /// werkzeug's HTTP errors that `abort(code)` raises: code, class, name, description.
-pub const HTTP_ERRORS: [(i64, &str, &str, &str); 7] = [
+pub const HTTP_ERRORS: [(i64, &str, &str, &str); 18] = [
     (
         400,
         "BadRequest",
@@ -348,6 +359,72 @@ pub const HTTP_ERRORS: [(i64, &str, &str, &str); 7] = [
         "Conflict",
         "Conflict",
         "A conflict happened while processing the request. The resource might have been modified while the request was being processed.",
+    ),
+    (
+        406,
+        "NotAcceptable",
+        "Not Acceptable",
+        "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request.",
+    ),
+    (
+        408,
+        "RequestTimeout",
+        "Request Timeout",
+        "The server closed the network connection because the browser didn't finish the request within the specified time.",
+    ),
+    (
+        410,
+        "Gone",
+        "Gone",
+        "The requested URL is no longer available on this server and there is no forwarding address. If you followed a link from a foreign page, please contact the author of this page.",
+    ),
+    (
+        413,
+        "RequestEntityTooLarge",
+        "Request Entity Too Large",
+        "The data value transmitted exceeds the capacity limit.",
+    ),
+    (
+        415,
+        "UnsupportedMediaType",
+        "Unsupported Media Type",
+        "The server does not support the media type transmitted in the request.",
+    ),
+    (
+        418,
+        "ImATeapot",
+        "I'm a teapot",
+        "This server is a teapot, not a coffee machine",
+    ),
+    (
+        422,
+        "UnprocessableEntity",
+        "Unprocessable Entity",
+        "The request was well-formed but was unable to be followed due to semantic errors.",
+    ),
+    (
+        429,
+        "TooManyRequests",
+        "Too Many Requests",
+        "This user has exceeded an allotted request count. Try again later.",
+    ),
+    (
+        502,
+        "BadGateway",
+        "Bad Gateway",
+        "The proxy server received an invalid response from an upstream server.",
+    ),
+    (
+        503,
+        "ServiceUnavailable",
+        "Service Unavailable",
+        "The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.",
+    ),
+    (
+        504,
+        "GatewayTimeout",
+        "Gateway Timeout",
+        "The connection to an upstream server timed out.",
     ),
     (
         500,

@@ -14,7 +14,7 @@ impl Interp<'_> {
     /// `import x`.
     pub fn import_module(&mut self, name: &str) -> R<Value> {
         match name {
-            "json" | "math" | "random" | "time" => Ok(Value::Builtin(Rc::from(name))),
+            "json" | "math" | "random" | "time" | "functools" => Ok(Value::Builtin(Rc::from(name))),
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "enum" | "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
@@ -31,6 +31,9 @@ impl Interp<'_> {
                 Value::Builtin(Rc::from(name))
             }
             ("datetime", "UTC") => Value::Builtin(Rc::from("timezone.utc")),
+            ("functools", "wraps" | "cache" | "lru_cache" | "reduce") => {
+                Value::Builtin(Rc::from(format!("functools.{name}").as_str()))
+            }
             ("datetime", "time") => Value::Builtin(Rc::from("datetime.time")),
             ("decimal", "Decimal") => Value::Builtin(Rc::from("Decimal")),
             (
@@ -82,6 +85,16 @@ impl Interp<'_> {
             }
             ("werkzeug.security", "generate_password_hash" | "check_password_hash") => {
                 Value::Builtin(Rc::from(format!("werkzeug.{name}").as_str()))
+            }
+            // The reason phrases by status code (the Mega-Tutorial's API errors use them).
+            ("werkzeug.http", "HTTP_STATUS_CODES") => {
+                let mut items = vec![];
+                for entry in HTTP_STATUS_CODES.split('|') {
+                    if let Some((code, phrase)) = entry.split_once(':') {
+                        items.push((Value::int(code.parse().unwrap_or(0)), Value::str(phrase)));
+                    }
+                }
+                Value::dict_of(items)
             }
             ("werkzeug.exceptions", _)
                 if name == "HTTPException"
@@ -144,6 +157,8 @@ impl Interp<'_> {
                     "sqlalchemy.orm",
                     "werkzeug.exceptions",
                     "werkzeug.security",
+                    "werkzeug.http",
+                    "functools",
                     "hashlib",
                     "math",
                     "time",
@@ -188,6 +203,9 @@ impl Interp<'_> {
                 return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));
             }
             ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
+            ("functools", "wraps" | "cache" | "lru_cache" | "reduce") => {
+                format!("functools.{name}")
+            }
             ("math", "pi") => return Ok(Some(Value::Float(std::f64::consts::PI))),
             ("time", "perf_counter" | "perf_counter_ns" | "monotonic" | "time") => {
                 format!("time.{name}")
@@ -216,3 +234,6 @@ impl Interp<'_> {
         Ok(Some(Value::Builtin(Rc::from(full.as_str()))))
     }
 }
+
+/// werkzeug's `HTTP_STATUS_CODES`, in its order: `code:phrase` entries joined by `|`.
+const HTTP_STATUS_CODES: &str = "100:Continue|101:Switching Protocols|102:Processing|103:Early Hints|200:OK|201:Created|202:Accepted|203:Non Authoritative Information|204:No Content|205:Reset Content|206:Partial Content|207:Multi Status|208:Already Reported|226:IM Used|300:Multiple Choices|301:Moved Permanently|302:Found|303:See Other|304:Not Modified|305:Use Proxy|306:Switch Proxy|307:Temporary Redirect|308:Permanent Redirect|400:Bad Request|401:Unauthorized|402:Payment Required|403:Forbidden|404:Not Found|405:Method Not Allowed|406:Not Acceptable|407:Proxy Authentication Required|408:Request Timeout|409:Conflict|410:Gone|411:Length Required|412:Precondition Failed|413:Request Entity Too Large|414:Request URI Too Long|415:Unsupported Media Type|416:Requested Range Not Satisfiable|417:Expectation Failed|418:I'm a teapot|421:Misdirected Request|422:Unprocessable Entity|423:Locked|424:Failed Dependency|425:Too Early|426:Upgrade Required|428:Precondition Required|429:Too Many Requests|431:Request Header Fields Too Large|449:Retry With|451:Unavailable For Legal Reasons|500:Internal Server Error|501:Not Implemented|502:Bad Gateway|503:Service Unavailable|504:Gateway Timeout|505:HTTP Version Not Supported|506:Variant Also Negotiates|507:Insufficient Storage|508:Loop Detected|510:Not Extended|511:Network Authentication Failed";

@@ -303,6 +303,32 @@ impl Interp<'_> {
                 let us = self.backend.unix_time_us().unwrap_or(1_704_110_400_000_000);
                 Ok(Value::Float(us as f64 / 1e6))
             }
+            // `@wraps(f)`, `@cache`, `@lru_cache(...)`: the function itself (ormlab's
+            // functions carry no metadata to copy, and caching would only save time).
+            "functools.wraps" => Ok(Value::Builtin(Rc::from("functools.keep"))),
+            "functools.keep" | "functools.cache" => Ok(args[0].clone()),
+            "functools.lru_cache" => Ok(match args.first() {
+                Some(f) if !matches!(f, Value::Int(_) | Value::None) => f.clone(),
+                _ => Value::Builtin(Rc::from("functools.keep")),
+            }),
+            "functools.reduce" => {
+                let mut it = args.into_iter();
+                let (f, seq, init) = (it.next(), it.next(), it.next());
+                let (Some(f), Some(seq)) = (f, seq) else {
+                    return self.not_callable(name);
+                };
+                let mut items = self.iterate(&seq)?.into_iter();
+                let Some(mut acc) = init.or_else(|| items.next()) else {
+                    return self.raise(
+                        "TypeError",
+                        "reduce() of empty iterable with no initial value",
+                    );
+                };
+                for x in items {
+                    acc = self.call(&f, vec![acc, x], vec![])?;
+                }
+                Ok(acc)
+            }
             "math.sqrt" => {
                 let f = self.float_arg(&args[0])?;
                 if f < 0.0 {

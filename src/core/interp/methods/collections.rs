@@ -60,7 +60,15 @@ impl Interp<'_> {
             }
             "index" => {
                 let items = l.borrow().clone();
+                // (`start`/`stop` clamp as a slice's do.)
+                let (from, to) = self.str_bounds(&args)?;
+                let n = items.len() as i64;
+                let clamp = |b: i64| if b < 0 { (b + n).max(0) } else { b.min(n) } as usize;
+                let (from, to) = (from.map_or(0, clamp), to.map_or(items.len(), clamp));
                 for (i, v) in items.iter().enumerate() {
+                    if i < from || i >= to {
+                        continue;
+                    }
                     if self.eq(v, &args[0])? {
                         return Ok(Value::int(i as i64));
                     }
@@ -317,15 +325,20 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "union" | "intersection" | "difference" | "symmetric_difference" => {
-                let other = self.iterate(&args[0])?;
-                let o = self.make_set(other)?;
                 let op = match name {
                     "union" => crate::core::lang::ast::BinOp::BitOr,
                     "intersection" => crate::core::lang::ast::BinOp::BitAnd,
                     "difference" => crate::core::lang::ast::BinOp::Sub,
                     _ => crate::core::lang::ast::BinOp::BitXor,
                 };
-                self.binop(op, recv.clone(), o)
+                // (Each argument in turn: `s.union(a, b)`.)
+                let mut acc = recv.clone();
+                for a in &args {
+                    let other = self.iterate(a)?;
+                    let o = self.make_set(other)?;
+                    acc = self.binop(op, acc, o)?;
+                }
+                Ok(acc)
             }
             "issubset" | "issuperset" | "isdisjoint" => {
                 let other = self.iterate(&args[0])?;

@@ -139,21 +139,23 @@ impl Interp<'_> {
                     }
                 };
                 let refs: Vec<&str> = pats.iter().map(|x| x.as_str()).collect();
+                let (from, to) = self.str_bounds(&args)?;
                 Ok(Value::Bool(if name == "startswith" {
-                    ps::startswith(&s, &refs, None, None)
+                    ps::startswith(&s, &refs, from, to)
                 } else {
-                    ps::endswith(&s, &refs, None, None)
+                    ps::endswith(&s, &refs, from, to)
                 }))
             }
             "find" | "rfind" | "index" | "count" => {
                 let Some(Value::Str(sub)) = args.first() else {
                     return self.raise("TypeError", "must be str");
                 };
+                let (from, to) = self.str_bounds(&args)?;
                 Ok(Value::int(match name {
-                    "find" => ps::find(&s, sub, None, None),
-                    "rfind" => ps::rfind(&s, sub, None, None),
-                    "index" => self.py(ps::index(&s, sub, None, None))? as i64,
-                    _ => ps::count(&s, sub, None, None) as i64,
+                    "find" => ps::find(&s, sub, from, to),
+                    "rfind" => ps::rfind(&s, sub, from, to),
+                    "index" => self.py(ps::index(&s, sub, from, to))? as i64,
+                    _ => ps::count(&s, sub, from, to) as i64,
                 }))
             }
             "zfill" => {
@@ -372,6 +374,18 @@ impl Interp<'_> {
             }
         }
         Ok(Value::str(&out))
+    }
+
+    /// The optional `start` and `end` of `find()`, `startswith()`... (`None` for either is
+    /// no bound).
+    pub(crate) fn str_bounds(&mut self, args: &[Value]) -> R<(Option<i64>, Option<i64>)> {
+        let mut out = [None, None];
+        for (slot, v) in out.iter_mut().zip(args.iter().skip(1)) {
+            if !matches!(v, Value::None) {
+                *slot = Some(self.as_index(v)?);
+            }
+        }
+        Ok((out[0], out[1]))
     }
 }
 

@@ -40,6 +40,24 @@ impl Interp<'_> {
             CmpOp::IsNot => !is_same(a, b),
             CmpOp::In => self.contains(b, a)?,
             CmpOp::NotIn => !self.contains(b, a)?,
+            // Sets order by inclusion: `a <= b` is `a.issubset(b)`.
+            _ if matches!((a, b), (Value::Set(_), Value::Set(_))) => {
+                let (Value::Set(x), Value::Set(y)) = (a, b) else {
+                    unreachable!()
+                };
+                let (nx, ny) = (x.borrow().len(), y.borrow().len());
+                let (small, big, strict) = match op {
+                    CmpOp::Lt => (a, b, nx < ny),
+                    CmpOp::LtE => (a, b, true),
+                    CmpOp::Gt => (b, a, ny < nx),
+                    _ => (b, a, true),
+                };
+                let sub = self.call_method(small, "issubset", vec![big.clone()], vec![])?;
+                strict && self.truthy(&sub)?
+            }
+            // A class's own comparison (`__le__`...), else the reflected one of the other
+            // operand's class (`a <= b` tries `b.__ge__(a)`), as Python does.
+            _ if let Some(r) = self.rich_compare(op, a, b)? => return Ok(r),
             _ => {
                 let o = self.order(op, a, b)?;
                 match op {
@@ -51,6 +69,31 @@ impl Interp<'_> {
             }
         };
         Ok(Value::Bool(r))
+    }
+
+    /// `a op b` by the operands' dunder methods (`None` when neither class has one that
+    /// answers: it is missing or returns `NotImplemented`).
+    fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        let (own, reflected) = match op {
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::LtE => ("__le__", "__ge__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            CmpOp::GtE => ("__ge__", "__le__"),
+            _ => return Ok(None),
+        };
+        for (x, y, name) in [(a, b, own), (b, a, reflected)] {
+            if let Value::Instance(i) = x
+                && let Some(f) = i.class.lookup(name)
+            {
+                let m = Value::Method(Rc::new((x.clone(), f)));
+                let r = self.call(&m, vec![y.clone()], vec![])?;
+                // (`NotImplemented` evaluates to `None` here.)
+                if !matches!(r, Value::None) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// Ordering for `<` and `sorted`.

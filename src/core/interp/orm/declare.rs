@@ -204,16 +204,28 @@ impl Interp<'_> {
             },
             "Table" => self.make_table(args, kw),
             "UniqueConstraint" | "PrimaryKeyConstraint" => {
-                let cols: Vec<String> = args
-                    .iter()
-                    .filter_map(|a| {
-                        if let Value::Str(s) = a {
-                            Some(s.to_string())
-                        } else {
-                            None
+                // Names, or column objects (a class body's `db.Column`s stand as their
+                // placeholders until the class is mapped: `constraint_from` names them).
+                let mut cols: Vec<String> = vec![];
+                for a in &args {
+                    match a {
+                        Value::Str(s) => cols.push(s.to_string()),
+                        other => {
+                            if let Some(crate::core::sql::Expr::Column { table, name }) =
+                                self.as_sql(other).map(|s| s.expr)
+                            {
+                                cols.push(match table {
+                                    Some(crate::core::sql::TableRef::Named(t))
+                                        if t.starts_with('\u{1}') =>
+                                    {
+                                        t.to_string()
+                                    }
+                                    _ => name.to_string(),
+                                });
+                            }
                         }
-                    })
-                    .collect();
+                    }
+                }
                 let name = match kwget(&kw, "name") {
                     Some(Value::Str(s)) => Some(s.to_string()),
                     _ => None,

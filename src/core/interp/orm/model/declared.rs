@@ -244,7 +244,20 @@ impl Interp<'_> {
         if let Value::Native(n) = v
             && let Native::ConstraintSpec(c, _) = &**n
         {
-            return Ok(Some((**c).clone()));
+            let mut c = (**c).clone();
+            if let Constraint::Unique { columns, .. } | Constraint::PrimaryKey { columns, .. } =
+                &mut c
+            {
+                for col in columns.iter_mut() {
+                    let e = crate::core::sql::Expr::col(col.clone(), "");
+                    if let crate::core::sql::Expr::Column { name, .. } = self.orm.resolve_specs(&e)
+                        && !name.is_empty()
+                    {
+                        *col = name.to_string();
+                    }
+                }
+            }
+            return Ok(Some(c));
         }
         Ok(None)
     }
