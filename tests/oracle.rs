@@ -892,3 +892,8 @@ fn search_bounds_set_inclusion_rich_comparisons_and_flask_config_like_python() {
 fn mapped_one_to_one_base_metadata_and_begin_rollback_like_sqlalchemy() {
     check("mapped_one_to_one_constraints");
 }
+
+#[test]
+fn reflected_operator_binds_insert_str_and_session_corners_like_sqlalchemy() {
+    check("statements_session_misc");
+}

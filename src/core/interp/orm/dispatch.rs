@@ -96,6 +96,35 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
     }
 }
 
+/// The session's methods (`session_method` runs them): other names are no attributes.
+const SESSION_METHODS: [&str; 25] = [
+    "add",
+    "add_all",
+    "begin",
+    "begin_nested",
+    "bulk_insert_mappings",
+    "bulk_save_objects",
+    "bulk_update_mappings",
+    "close",
+    "commit",
+    "delete",
+    "execute",
+    "expire",
+    "expire_all",
+    "expunge",
+    "expunge_all",
+    "flush",
+    "get",
+    "is_modified",
+    "merge",
+    "query",
+    "refresh",
+    "remove",
+    "rollback",
+    "scalar",
+    "scalars",
+];
+
 /// Flask 3.1's default configuration, in its order (`F`/`T`/`N`: False/True/None,
 /// numbers as ints, `31d` the session lifetime's timedelta, other values strings).
 const FLASK_CONFIG: &[(&str, &str)] = &[
@@ -167,11 +196,13 @@ impl Interp<'_> {
                 }) {
                     Some((_, _, v)) => Ok(v.clone()),
                     // (A private name no script set: nothing of the session's.)
-                    None if name.starts_with('_') && !name.starts_with("__") => self.raise(
+                    None if SESSION_METHODS.contains(&name) || name.starts_with("__") => {
+                        method(name)
+                    }
+                    None => self.raise(
                         "AttributeError",
                         format!("'{}' object has no attribute '{name}'", n.type_name()),
                     ),
-                    None => method(name),
                 },
             },
             Native::AppContext if matches!(name, "push" | "pop") => method(name),

@@ -346,15 +346,20 @@ impl Interp<'_> {
             return Ok(String::new());
         };
         let q = crate::core::sql::ident::quote_generic;
-        let cols: Vec<String> = row
-            .cells
+        // (Without `values()` the statement names every column: its parameters come
+        // with each execution.)
+        let at: Vec<usize> = if ins.values.is_empty() {
+            (0..table.columns.len()).collect()
+        } else {
+            row.cells.iter().map(|(i, _)| *i).collect()
+        };
+        let cols: Vec<String> = at
             .iter()
-            .map(|(i, _)| q(&table.columns[*i].name).into_owned())
+            .map(|i| q(&table.columns[*i].name).into_owned())
             .collect();
-        let binds: Vec<String> = row
-            .cells
+        let binds: Vec<String> = at
             .iter()
-            .map(|(i, _)| format!(":{}", table.columns[*i].key))
+            .map(|i| format!(":{}", table.columns[*i].key))
             .collect();
         let mut s = format!("INSERT INTO {}", q(&table.name));
         if cols.is_empty() {

@@ -313,7 +313,7 @@ impl Interp<'_> {
                 }
                 self.orm.deleted.retain(|d| !Rc::ptr_eq(d, inst));
             }
-            Status::Deleted if self.orm.in_tx => {
+            Status::Deleted => {
                 return self.raise(
                     "InvalidRequestError",
                     format!("Instance '<{} at 0x7f0000000000>' has been deleted.  Use the make_transient() function to send this object back to the transient state.", inst.class.name),

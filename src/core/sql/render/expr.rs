@@ -159,7 +159,22 @@ impl Renderer {
     }
 
     pub(super) fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
-        let l = self.expr(left, Ctx::Normal);
+        // A value on the left (`'Name: ' + User.name`, `10 - User.id`) is named after the
+        // right side, as SQLAlchemy's reflected operators name it.
+        let l = if matches!(left, Expr::Bind(_))
+            && matches!(
+                op,
+                Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::FloorDiv | Op::Concat
+            )
+            && (self.dialect == Dialect::Generic || self.postcompile)
+        {
+            let saved = self.bind_hint.replace(bind_base(right));
+            let l = self.expr(left, Ctx::Normal);
+            self.bind_hint = saved;
+            l
+        } else {
+            self.expr(left, Ctx::Normal)
+        };
         // `a / b` of two integers (`Expr::div`): SQLite's compiler writes `a / (b + 0.0)`,
         // the default one `a / CAST(b AS NUMERIC)`.
         if op == Op::Div

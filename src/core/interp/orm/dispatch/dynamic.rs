@@ -76,6 +76,10 @@ impl Interp<'_> {
                     "update" => Some(Some(vec![])),
                     _ => None,
                 };
+                // (The relationship's `order_by` orders its SELECT, not an UPDATE/DELETE.)
+                if q.dml.is_some() {
+                    q.q.order_by.clear();
+                }
                 return Ok(Value::Native(Rc::new(super::super::Native::Query(
                     Box::new(q),
                 ))));
