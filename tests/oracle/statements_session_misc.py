@@ -38,3 +38,17 @@ try:
 except Exception as e:
     print(type(e).__name__, str(e).split("'")[0], str(e).split("deleted.")[1])
 print(hasattr(db.session, "no_such_method"), hasattr(db.session, "add"), hasattr(db.session(), "scalars"))
+db.session.add_all([Account(name="a"), Account(name="b")])
+db.session.flush()
+db.session.add_all([Txn(id=1, account_id=1, amount=1), Txn(id=1, account_id=1, amount=2)])
+try:
+    db.session.flush()
+except Exception as e:
+    print(type(e).__name__)
+db.session.flush()
+print("empty flush")
+try:
+    db.session.commit()
+except Exception as e:
+    print(type(e).__name__, str(e).count("(Background on this error at:"))
+db.session.rollback()

@@ -28,14 +28,20 @@ impl Interp<'_> {
         }
     }
 
-    /// Opens the session transaction if needed.
-    pub fn begin(&mut self) -> R<()> {
+    /// Raises SQLAlchemy's PendingRollbackError after a failed flush, until `rollback()`.
+    pub fn check_not_failed(&mut self) -> R<()> {
         if let Some(orig) = self.orm.failed.clone() {
             let msg = format!(
-                "This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig}"
+                "This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig} (Background on this error at: https://sqlalche.me/e/20/7s2a)"
             );
             return self.raise("PendingRollbackError", msg);
         }
+        Ok(())
+    }
+
+    /// Opens the session transaction if needed.
+    pub fn begin(&mut self) -> R<()> {
+        self.check_not_failed()?;
         if !self.orm.in_tx {
             self.orm.in_tx = true;
             self.log_marker("BEGIN (implicit)");
@@ -45,6 +51,7 @@ impl Interp<'_> {
 
     /// `db.session.commit()`.
     pub fn commit(&mut self) -> R<()> {
+        self.check_not_failed()?;
         self.fire_session_event("before_commit")?;
         self.flush()?;
         self.orm.savepoints.clear();

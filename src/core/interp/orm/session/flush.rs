@@ -18,11 +18,12 @@ use crate::core::sql::{Statement, render};
 impl Interp<'_> {
     /// Flushes pending changes.
     pub fn flush(&mut self) -> R<()> {
-        if let Some(orig) = self.orm.failed.clone() {
-            let msg = format!(
-                "This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig}"
-            );
-            return self.raise("PendingRollbackError", msg);
+        // (A flush with nothing to write does nothing, even after a failed one.)
+        if self.orm.failed.is_some() {
+            if !self.has_changes() {
+                return Ok(());
+            }
+            self.check_not_failed()?;
         }
         // Loads during the flush (an expired object's refresh) must not flush again.
         let was = std::mem::replace(&mut self.orm.flushing, true);
