@@ -897,3 +897,8 @@ fn mapped_one_to_one_base_metadata_and_begin_rollback_like_sqlalchemy() {
 fn reflected_operator_binds_insert_str_and_session_corners_like_sqlalchemy() {
     check("statements_session_misc");
 }
+
+#[test]
+fn enums_mixing_in_str_and_int_like_python() {
+    check("enum_mixins");
+}

@@ -385,6 +385,10 @@ impl Interp<'_> {
             let f = self.bind(ga, obj.clone(), &inst.class.clone());
             return self.call(&f, vec![Value::str(name)], vec![]);
         }
+        // `Role.ADMIN.upper()`: the mixed-in type's methods.
+        if let Some(x) = self.mixin_value(obj) {
+            return self.getattr(&x, name);
+        }
         self.raise(
             "AttributeError",
             format!("'{}' object has no attribute '{name}'", inst.class.name),

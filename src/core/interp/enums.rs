@@ -24,6 +24,30 @@ impl Interp<'_> {
         i.dict.borrow().contains_key("_name_") && self.is_enum_class(&i.class)
     }
 
+    /// The value of a member of an enum that mixes in a builtin type (`class Role(str,
+    /// Enum)`, `IntEnum`, `StrEnum`): such a member compares, hashes, computes and
+    /// serializes as its value.
+    pub fn mixin_value(&self, v: &Value) -> Option<Value> {
+        let Value::Instance(i) = v else { return None };
+        i.class.lookup("_member_type_")?;
+        if !self.is_enum_member(i) {
+            return None;
+        }
+        i.dict.borrow().get("_value_").cloned()
+    }
+
+    /// `enum.IntEnum` / `enum.StrEnum`: an enum base mixing in `int` / `str`, whose
+    /// members' `str()` is their value's.
+    pub fn mixed_enum_class(&mut self, name: &str) -> Value {
+        let c = super::exceptions::make_class(name, vec![self.enum_class.clone()], false);
+        let ty = if name == "IntEnum" { "int" } else { "str" };
+        *c.dict.borrow_mut() = vec![
+            (Rc::from("_member_type_"), Value::Builtin(Rc::from(ty))),
+            (Rc::from("_str_value_"), Value::Bool(true)),
+        ];
+        Value::Class(c)
+    }
+
     /// Makes the members of a new enum class from its plain attributes.
     pub(crate) fn setup_enum(&mut self, cls: &Rc<Class>) -> R<()> {
         let entries: Vec<(Rc<str>, Value)> = cls.dict.borrow().clone();

@@ -453,6 +453,9 @@ impl Interp<'_> {
 
     /// The hash key of a value, or TypeError.
     pub fn hash_key(&mut self, v: &Value) -> R<super::value::HKey> {
+        if let Some(x) = self.mixin_value(v) {
+            return self.hash_key(&x);
+        }
         if let Value::Instance(i) = v
             && let Some(m) = i.class.model_info()
             && let Some(pk) = self.identity_hkey(i, &m)

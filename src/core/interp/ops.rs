@@ -119,6 +119,13 @@ impl Interp<'_> {
 
     /// Binary operators.
     pub fn binop(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
+        // (An `IntEnum` member computes as its value.)
+        if let Some(x) = self.mixin_value(&a) {
+            return self.binop(op, x, b);
+        }
+        if let Some(y) = self.mixin_value(&b) {
+            return self.binop(op, a, y);
+        }
         if let Value::Native(n) = &a
             && let Some(r) = self.native_binop(n.clone(), op, &b, false)?
         {

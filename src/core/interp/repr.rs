@@ -268,6 +268,12 @@ impl Interp<'_> {
             Value::Time(t) => Ok(self.py(t.isoformat("auto"))?),
             Value::Decimal(d) => Ok(d.to_str()),
             Value::Instance(i) if self.is_enum_member(i) && i.class.own("__str__").is_none() => {
+                // (`IntEnum` and `StrEnum` members print as their values.)
+                if i.class.lookup("_str_value_").is_some()
+                    && let Some(x) = self.mixin_value(v)
+                {
+                    return self.to_str(&x);
+                }
                 self.enum_member_text(i, false)
             }
             Value::Instance(i) => {

@@ -41,6 +41,7 @@ impl Interp<'_> {
                 "InvalidOperation" | "DivisionByZero" | "DecimalException" | "Overflow",
             ) => Value::Class(self.exc[name].clone()),
             ("enum", "Enum") => Value::Class(self.enum_class.clone()),
+            ("enum", "IntEnum" | "StrEnum") => self.mixed_enum_class(name),
             ("enum", "auto") => Value::Builtin(Rc::from("enum.auto")),
             // (The rounding modes are strings in Python too.)
             ("decimal", n) if crate::core::py::decimal_ops::Rounding::from_name(n).is_some() => {

@@ -391,6 +391,9 @@ impl Interp<'_> {
 
     /// Python value → JSON.
     pub fn to_json(&mut self, v: &Value) -> R<Json> {
+        if let Some(x) = self.mixin_value(v) {
+            return self.to_json(&x);
+        }
         Ok(match v {
             Value::None => Json::Null,
             Value::Bool(b) => Json::Bool(*b),

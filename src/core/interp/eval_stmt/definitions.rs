@@ -62,8 +62,11 @@ impl Interp<'_> {
         let mut base_classes = vec![];
         let mut model_base = false;
         let mut declarative = false;
+        // `class Role(str, Enum)`: the builtin type an enum mixes in.
+        let mut mixin: Option<Rc<str>> = None;
         for b in bases {
             match b {
+                Value::Builtin(n) if matches!(&*n, "str" | "int" | "float") => mixin = Some(n),
                 Value::Class(c) => base_classes.push(c),
                 Value::Native(n) if n.is_model_base() => model_base = true,
                 Value::Native(n) if n.is_declarative_base() => declarative = true,
@@ -76,6 +79,14 @@ impl Interp<'_> {
                     return self.raise("TypeError", format!("bases must be types, not {t}"));
                 }
             }
+        }
+        if let Some(m) = &mixin
+            && !base_classes
+                .iter()
+                .any(|c| Rc::ptr_eq(c, &self.enum_class) || self.is_enum_class(c))
+        {
+            // (Only enums may subclass a builtin type here.)
+            return self.unsupported(&format!("subclassing `{m}`"));
         }
         let is_model = model_base || base_classes.iter().any(|c| self.orm.is_model_class(c));
         if base_classes.is_empty() {
@@ -113,6 +124,9 @@ impl Interp<'_> {
                     *f.owner.borrow_mut() = Some(Rc::downgrade(&cls));
                 }
             }
+        }
+        if let Some(m) = mixin {
+            vars.push((Rc::from("_member_type_"), Value::Builtin(m)));
         }
         *cls.dict.borrow_mut() = vars;
         if declarative {

@@ -25,6 +25,14 @@ impl Interp<'_> {
         {
             return Ok(r);
         }
+        if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+            if let Some(x) = self.mixin_value(a) {
+                return self.compare(op, &x, b);
+            }
+            if let Some(y) = self.mixin_value(b) {
+                return self.compare(op, a, &y);
+            }
+        }
         let r = match op {
             CmpOp::Eq => self.eq(a, b)?,
             CmpOp::NotEq => {
@@ -98,6 +106,12 @@ impl Interp<'_> {
 
     /// Ordering for `<` and `sorted`.
     pub fn order(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Ordering> {
+        if let Some(x) = self.mixin_value(a) {
+            return self.order(op, &x, b);
+        }
+        if let Some(y) = self.mixin_value(b) {
+            return self.order(op, a, &y);
+        }
         // A `Row` orders as its tuple (SQLAlchemy's `Row._op`).
         if let Some((a, b)) = rows_as_tuples(a, b) {
             return self.order(op, &a, &b);
@@ -168,6 +182,13 @@ impl Interp<'_> {
 
     /// `a == b`.
     pub fn eq(&mut self, a: &Value, b: &Value) -> R<bool> {
+        // A member of an enum mixing in `str`/`int` equals its value.
+        if let Some(x) = self.mixin_value(a) {
+            return self.eq(&x, b);
+        }
+        if let Some(y) = self.mixin_value(b) {
+            return self.eq(a, &y);
+        }
         // A `Row` compares as its tuple (SQLAlchemy's `Row._op`): equal to a tuple of
         // the same values, never to a list.
         if let Some((a, b)) = rows_as_tuples(a, b) {

@@ -103,6 +103,14 @@ impl Interp<'_> {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 SqlValue::text(self.py(epoch.add(t))?.to_sqlite())
             }
+            // A member of an enum mixing in `int`/`str` outside an Enum column: its
+            // value, as the driver takes an `int`/`str` subclass.
+            (Value::Instance(i), t)
+                if !matches!(t, Some(SqlType::Enum(..) | SqlType::EnumClass(..)))
+                    && let Some(x) = self.mixin_value(&Value::Instance(i.clone())) =>
+            {
+                return self.to_sql(&x, ty);
+            }
             // An enum member is stored by its name (`db.Enum(Color)`).
             (Value::Instance(i), _) if self.is_enum_member(i) => {
                 crate::core::interp::enums::enum_member_name(i)
