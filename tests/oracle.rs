@@ -902,3 +902,8 @@ fn reflected_operator_binds_insert_str_and_session_corners_like_sqlalchemy() {
 fn enums_mixing_in_str_and_int_like_python() {
     check("enum_mixins");
 }
+
+#[test]
+fn expired_parent_in_identity_map_is_loaded_like_sqlalchemy() {
+    check("delete_parent_nulls_children");
+}

@@ -250,7 +250,25 @@ impl Interp<'_> {
                     .get(&super::model::IdentityKey::new(&tm.table, hk))
                     .cloned()
                 {
-                    let v = Value::Instance(found);
+                    // An expired object is loaded first, as SQLAlchemy's `get_from_identity`
+                    // does (the load autoflushes): gone by then, the reference is None.
+                    let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);
+                    let v = if expired && self.status(&found) == Status::Persistent {
+                        match self.refresh_instance(&found) {
+                            Ok(()) => Value::Instance(found),
+                            Err(e)
+                                if self.exc_matches(
+                                    &e.value,
+                                    &self.exc["ObjectDeletedError"].clone(),
+                                ) =>
+                            {
+                                Value::None
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    } else {
+                        Value::Instance(found)
+                    };
                     self.set_loaded_relationship(inst, &attr.key, v.clone());
                     return Ok(v);
                 }
