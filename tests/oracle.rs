@@ -907,3 +907,8 @@ fn enums_mixing_in_str_and_int_like_python() {
 fn expired_parent_in_identity_map_is_loaded_like_sqlalchemy() {
     check("delete_parent_nulls_children");
 }
+
+#[test]
+fn session_states_and_the_expunge_cascade_like_sqlalchemy() {
+    check("session_states_expunge_cascade");
+}

@@ -331,6 +331,30 @@ impl Interp<'_> {
         Ok(())
     }
 
+    /// The loaded objects of `inst`'s relationships whose cascade includes `cascade`.
+    pub(crate) fn cascaded(&self, inst: &Rc<Instance>, cascade: &str) -> Vec<Rc<Instance>> {
+        let rels = inst
+            .class
+            .model_info()
+            .and_then(|m| self.orm.reg.mapper(&m.class).ok())
+            .map_or(&[][..], |mp| &mp.relationships[..]);
+        let mut out = vec![];
+        for r in rels {
+            if !r.cascade_set().iter().any(|c| c == cascade) {
+                continue;
+            }
+            match inst.dict.borrow().get(r.name.as_str()) {
+                Some(Value::Instance(i)) => out.push(i.clone()),
+                Some(Value::List(l)) => out.extend(l.borrow().iter().filter_map(|v| match v {
+                    Value::Instance(i) => Some(i.clone()),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The objects in relationship `n` of `inst` (in declaration order, then the objects
     /// appended to its dynamic collections), `None` past the last.
     fn related_objects(&self, inst: &Rc<Instance>, n: usize) -> Option<Vec<Rc<Instance>>> {

@@ -139,13 +139,30 @@ impl Interp<'_> {
                             ),
                         );
                     }
-                    self.forget(i);
-                    if let Some(s) = i.orm.borrow_mut().as_mut() {
-                        s.status = if s.identity.is_some() {
-                            super::model::Status::Detached
-                        } else {
-                            super::model::Status::Transient
-                        };
+                    // The object and what its `expunge` cascade reaches (loaded
+                    // relationships only, as SQLAlchemy's `cascade_iterator` walks them).
+                    let mut stack = vec![i.clone()];
+                    let mut seen = crate::core::interp::value::FxSet::default();
+                    seen.insert(Rc::as_ptr(i) as usize);
+                    while let Some(x) = stack.pop() {
+                        if matches!(
+                            self.status(&x),
+                            super::model::Status::Persistent | super::model::Status::Pending
+                        ) {
+                            self.forget(&x);
+                            if let Some(s) = x.orm.borrow_mut().as_mut() {
+                                s.status = if s.identity.is_some() {
+                                    super::model::Status::Detached
+                                } else {
+                                    super::model::Status::Transient
+                                };
+                            }
+                        }
+                        for r in self.cascaded(&x, "expunge") {
+                            if seen.insert(Rc::as_ptr(&r) as usize) {
+                                stack.push(r);
+                            }
+                        }
                     }
                 }
                 Ok(Value::None)
