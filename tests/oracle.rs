@@ -912,3 +912,8 @@ fn expired_parent_in_identity_map_is_loaded_like_sqlalchemy() {
 fn session_states_and_the_expunge_cascade_like_sqlalchemy() {
     check("session_states_expunge_cascade");
 }
+
+#[test]
+fn math_functions_and_abs_of_timedelta_like_python() {
+    check("math_module");
+}

@@ -201,6 +201,14 @@ impl Interp<'_> {
             | "math.sqrt"
             | "math.floor"
             | "math.ceil"
+            | "math.isclose"
+            | "math.log10"
+            | "math.log"
+            | "math.gcd"
+            | "math.trunc"
+            | "math.isnan"
+            | "math.isinf"
+            | "math.fabs"
             | "functools.wraps"
             | "functools.keep"
             | "functools.cache"
@@ -296,6 +304,11 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "math.sqrt"
         | "math.floor"
         | "math.ceil"
+        | "math.log10"
+        | "math.trunc"
+        | "math.isnan"
+        | "math.isinf"
+        | "math.fabs"
         | "datetime.fromisoformat"
         | "date.fromisoformat"
         | "functools.wraps"
@@ -303,6 +316,9 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "functools.cache" => (1, 1),
         "functools.reduce" => (2, 3),
         "functools.lru_cache" => (0, 1),
+        "math.log" => (1, 2),
+        "math.isclose" => (2, 2),
+        "math.gcd" => (0, usize::MAX),
         "sorted" | "enumerate" | "json.dumps" | "dict.fromkeys" => (1, 2),
         "property" => (1, 4),
         "time.perf_counter"

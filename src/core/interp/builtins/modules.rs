@@ -140,9 +140,14 @@ impl Interp<'_> {
                 "join" | "dirname" | "basename" | "abspath" | "normpath" | "exists" | "isfile"
                 | "isdir" | "splitext",
             ) => Value::Builtin(Rc::from(format!("os.path.{name}").as_str())),
-            ("math", "sqrt" | "floor" | "ceil" | "pi") => {
-                Value::Builtin(Rc::from(format!("math.{name}").as_str()))
+            ("math", "pi" | "e" | "inf" | "nan") => {
+                self.builtin_attr("math", name)?.unwrap_or(Value::None)
             }
+            (
+                "math",
+                "sqrt" | "floor" | "ceil" | "isclose" | "log10" | "log" | "gcd" | "trunc" | "isnan"
+                | "isinf" | "fabs",
+            ) => Value::Builtin(Rc::from(format!("math.{name}").as_str())),
             _ => {
                 let known = [
                     "datetime",
@@ -203,7 +208,14 @@ impl Interp<'_> {
             ("json", "JSONDecodeError") => {
                 return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));
             }
-            ("math", "sqrt" | "floor" | "ceil") => format!("math.{name}"),
+            (
+                "math",
+                "sqrt" | "floor" | "ceil" | "isclose" | "log10" | "log" | "gcd" | "trunc" | "isnan"
+                | "isinf" | "fabs",
+            ) => format!("math.{name}"),
+            ("math", "e") => return Ok(Some(Value::Float(std::f64::consts::E))),
+            ("math", "inf") => return Ok(Some(Value::Float(f64::INFINITY))),
+            ("math", "nan") => return Ok(Some(Value::Float(f64::NAN))),
             ("functools", "wraps" | "cache" | "lru_cache" | "reduce") => {
                 format!("functools.{name}")
             }

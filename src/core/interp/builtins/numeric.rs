@@ -91,6 +91,7 @@ impl Interp<'_> {
                 Value::Bool(b) => Ok(Value::int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
                 Value::Decimal(d) => Ok(Value::Decimal(Rc::new(self.py(d.abs())?))),
+                Value::TimeDelta(t) => Ok(Value::timedelta(self.py(t.abs())?)),
                 v => {
                     let t = self.type_name(v);
                     self.raise("TypeError", format!("bad operand type for abs(): '{t}'"))

@@ -336,6 +336,61 @@ impl Interp<'_> {
                 }
                 Ok(Value::Float(f.sqrt()))
             }
+            "math.log10" | "math.log" => {
+                let f = self.float_arg(&args[0])?;
+                let base = match args.get(1) {
+                    Some(b) => Some(self.float_arg(b)?),
+                    None => None,
+                };
+                if f <= 0.0 || base.is_some_and(|b| b <= 0.0 || b == 1.0) {
+                    return self.raise("ValueError", "math domain error");
+                }
+                Ok(Value::Float(match (name, base) {
+                    ("math.log10", _) => f.log10(),
+                    (_, Some(b)) => f.ln() / b.ln(),
+                    _ => f.ln(),
+                }))
+            }
+            "math.fabs" => Ok(Value::Float(self.float_arg(&args[0])?.abs())),
+            "math.isnan" => Ok(Value::Bool(self.float_arg(&args[0])?.is_nan())),
+            "math.isinf" => Ok(Value::Bool(self.float_arg(&args[0])?.is_infinite())),
+            // (Python's defaults: rel_tol=1e-09, abs_tol=0.0.)
+            "math.isclose" => {
+                let (a, b) = (self.float_arg(&args[0])?, self.float_arg(&args[1])?);
+                let close = a == b
+                    || (a.is_finite()
+                        && b.is_finite()
+                        && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()));
+                Ok(Value::Bool(close))
+            }
+            "math.gcd" => {
+                let mut g = Value::int(0);
+                for a in args {
+                    if !matches!(a, Value::Int(_) | Value::Bool(_)) {
+                        let t = self.type_name(&a);
+                        return self.raise(
+                            "TypeError",
+                            format!("'{t}' object cannot be interpreted as an integer"),
+                        );
+                    }
+                    // Euclid on Python ints (`%` of the interpreter).
+                    let (mut p, mut q) = (g, a);
+                    while self.truthy(&q)? {
+                        let r = self.binop(crate::core::lang::ast::BinOp::Mod, p, q.clone())?;
+                        p = q;
+                        q = r;
+                    }
+                    g = self.call_builtin("abs", vec![p], vec![])?;
+                }
+                Ok(g)
+            }
+            "math.trunc" => match &args[0] {
+                Value::Int(i) => Ok(Value::Int(i.clone())),
+                v => {
+                    let f = self.float_arg(v)?;
+                    Ok(Value::Int(self.py(Int::from_f64(f.trunc()))?))
+                }
+            },
             "math.floor" | "math.ceil" => {
                 let f = self.float_arg(&args[0])?;
                 let r = if name == "math.floor" {
