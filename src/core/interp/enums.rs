@@ -28,6 +28,9 @@ impl Interp<'_> {
     /// Enum)`, `IntEnum`, `StrEnum`): such a member compares, hashes, computes and
     /// serializes as its value.
     pub fn mixin_value(&self, v: &Value) -> Option<Value> {
+        if !self.mixin_enums {
+            return None;
+        }
         let Value::Instance(i) = v else { return None };
         i.class.lookup("_member_type_")?;
         if !self.is_enum_member(i) {
@@ -39,6 +42,7 @@ impl Interp<'_> {
     /// `enum.IntEnum` / `enum.StrEnum`: an enum base mixing in `int` / `str`, whose
     /// members' `str()` is their value's.
     pub fn mixed_enum_class(&mut self, name: &str) -> Value {
+        self.mixin_enums = true;
         let c = super::exceptions::make_class(name, vec![self.enum_class.clone()], false);
         let ty = if name == "IntEnum" { "int" } else { "str" };
         *c.dict.borrow_mut() = vec![

@@ -36,6 +36,7 @@ impl<'b> Interp<'b> {
             exc,
             enum_class,
             enums: Vec::new(),
+            mixin_enums: false,
             object_class,
             out: String::new(),
             err: String::new(),

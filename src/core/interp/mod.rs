@@ -325,6 +325,9 @@ pub struct Interp<'b> {
     pub enum_class: Rc<Class>,
     /// The enum classes defined so far (what `db.Enum(Color)` columns load members of).
     pub enums: Vec<Rc<Class>>,
+    /// Some enum mixes in a builtin type (`class Role(str, Enum)`, `IntEnum`): until one
+    /// does, comparisons, hashing and arithmetic skip looking for their members.
+    pub mixin_enums: bool,
     /// Output.
     pub out: String,
     /// Warnings.

@@ -126,6 +126,7 @@ impl Interp<'_> {
             }
         }
         if let Some(m) = mixin {
+            self.mixin_enums = true;
             vars.push((Rc::from("_member_type_"), Value::Builtin(m)));
         }
         *cls.dict.borrow_mut() = vars;

@@ -1,9 +1,11 @@
 //! Python protocol dispatch for library objects: attribute access, `setattr` and calls, plus
-//! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, schema
+//! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, the
+//! Flask app's and the session's in `dispatch/app_session.rs`, schema
 //! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, methods in
 //! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`; repr,
 //! iteration, indexing and the rest of the protocols in `protocol.rs`.
 
+mod app_session;
 mod db_attrs;
 mod dynamic;
 mod methods;
@@ -96,69 +98,6 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
     }
 }
 
-/// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: [&str; 25] = [
-    "add",
-    "add_all",
-    "begin",
-    "begin_nested",
-    "bulk_insert_mappings",
-    "bulk_save_objects",
-    "bulk_update_mappings",
-    "close",
-    "commit",
-    "delete",
-    "execute",
-    "expire",
-    "expire_all",
-    "expunge",
-    "expunge_all",
-    "flush",
-    "get",
-    "is_modified",
-    "merge",
-    "query",
-    "refresh",
-    "remove",
-    "rollback",
-    "scalar",
-    "scalars",
-];
-
-/// Flask 3.1's default configuration, in its order (`F`/`T`/`N`: False/True/None,
-/// numbers as ints, `31d` the session lifetime's timedelta, other values strings).
-const FLASK_CONFIG: &[(&str, &str)] = &[
-    ("DEBUG", "F"),
-    ("TESTING", "F"),
-    ("PROPAGATE_EXCEPTIONS", "N"),
-    ("SECRET_KEY", "N"),
-    ("SECRET_KEY_FALLBACKS", "N"),
-    ("PERMANENT_SESSION_LIFETIME", "31d"),
-    ("USE_X_SENDFILE", "F"),
-    ("TRUSTED_HOSTS", "N"),
-    ("SERVER_NAME", "N"),
-    ("APPLICATION_ROOT", "/"),
-    ("SESSION_COOKIE_NAME", "session"),
-    ("SESSION_COOKIE_DOMAIN", "N"),
-    ("SESSION_COOKIE_PATH", "N"),
-    ("SESSION_COOKIE_HTTPONLY", "T"),
-    ("SESSION_COOKIE_SECURE", "F"),
-    ("SESSION_COOKIE_PARTITIONED", "F"),
-    ("SESSION_COOKIE_SAMESITE", "N"),
-    ("SESSION_REFRESH_EACH_REQUEST", "T"),
-    ("MAX_CONTENT_LENGTH", "N"),
-    ("MAX_FORM_MEMORY_SIZE", "500000"),
-    ("MAX_FORM_PARTS", "1000"),
-    ("SEND_FILE_MAX_AGE_DEFAULT", "N"),
-    ("TRAP_BAD_REQUEST_ERRORS", "N"),
-    ("TRAP_HTTP_EXCEPTIONS", "F"),
-    ("EXPLAIN_TEMPLATE_LOADING", "F"),
-    ("PREFERRED_URL_SCHEME", "http"),
-    ("TEMPLATES_AUTO_RELOAD", "N"),
-    ("MAX_COOKIE_SIZE", "4093"),
-    ("PROVIDE_AUTOMATIC_OPTIONS", "T"),
-];
-
 pub(super) fn nv(n: Native) -> Value {
     Value::Native(Rc::new(n))
 }
@@ -178,33 +117,7 @@ impl Interp<'_> {
         };
         match &*n {
             Native::Db => self.db_attr(name),
-            Native::Session(_) => match name {
-                "identity_map" => Ok(nv(Native::IdentityMap)),
-                "new" => Ok(nv(Native::SessionSet(0))),
-                "dirty" => Ok(nv(Native::SessionSet(1))),
-                "deleted" => Ok(nv(Native::SessionSet(2))),
-                "autoflush" => Ok(Value::Bool(!self.orm.autoflush_off)),
-                "expire_on_commit" if matches!(&*n, Native::Session(true)) => {
-                    Ok(Value::Bool(!self.orm.keep_on_commit))
-                }
-                "is_active" => Ok(Value::Bool(self.orm.failed.is_none())),
-                "no_autoflush" => Ok(nv(Native::SessionScope(
-                    super::session::scopes::SessionScope::NoAutoflush(Default::default()),
-                ))),
-                _ => match self.orm.session_attrs.iter().find(|(o, k, _)| {
-                    &**k == name && matches!(&*n, Native::Session(own) if own == o)
-                }) {
-                    Some((_, _, v)) => Ok(v.clone()),
-                    // (A private name no script set: nothing of the session's.)
-                    None if SESSION_METHODS.contains(&name) || name.starts_with("__") => {
-                        method(name)
-                    }
-                    None => self.raise(
-                        "AttributeError",
-                        format!("'{}' object has no attribute '{name}'", n.type_name()),
-                    ),
-                },
-            },
+            Native::Session(own) => self.session_attr(*own, this, name),
             Native::AppContext if matches!(name, "push" | "pop") => method(name),
             Native::Migrate(m) => match name {
                 "db" => Ok(m.borrow().0.clone()),
@@ -215,67 +128,7 @@ impl Interp<'_> {
                     format!("'Migrate' object has no attribute '{name}'"),
                 ),
             },
-            Native::App(_) => match name {
-                "config" => {
-                    let Native::App(cfg) = &*n else {
-                        unreachable!()
-                    };
-                    let mut c = cfg.borrow_mut();
-                    if matches!(*c, Value::None) {
-                        // Flask's defaults, then Flask-SQLAlchemy's.
-                        let mut items = vec![];
-                        for (k, v) in FLASK_CONFIG {
-                            let v = match *v {
-                                "F" => Value::Bool(false),
-                                "T" => Value::Bool(true),
-                                "N" => Value::None,
-                                "31d" => crate::core::py::timedelta::TimeDelta::new(31, 0, 0)
-                                    .map_or(Value::None, |t| Value::TimeDelta(Rc::new(t))),
-                                v => match v.parse::<i64>() {
-                                    Ok(i) => Value::int(i),
-                                    Err(_) => Value::str(v),
-                                },
-                            };
-                            items.push((Value::str(k), v));
-                        }
-                        items.extend([
-                            (
-                                Value::str("SQLALCHEMY_DATABASE_URI"),
-                                Value::str("sqlite://"),
-                            ),
-                            (
-                                Value::str("SQLALCHEMY_TRACK_MODIFICATIONS"),
-                                Value::Bool(false),
-                            ),
-                            (Value::str("SQLALCHEMY_BINDS"), Value::dict_of(vec![])),
-                            (Value::str("SQLALCHEMY_ECHO"), Value::Bool(false)),
-                            (
-                                Value::str("SQLALCHEMY_ENGINE_OPTIONS"),
-                                Value::dict_of(vec![]),
-                            ),
-                            (Value::str("SQLALCHEMY_RECORD_QUERIES"), Value::Bool(false)),
-                        ]);
-                        *c = Value::dict_of(items);
-                    }
-                    Ok(c.clone())
-                }
-                "name" | "import_name" => Ok(Value::str("__main__")),
-                "extensions" => Ok(Value::dict_of(vec![
-                    (Value::str("sqlalchemy"), nv(Native::Db)),
-                    (Value::str("migrate"), Value::None),
-                ])),
-                // Config-backed attributes read the config.
-                "debug" | "testing" | "secret_key" => {
-                    let cfg = self.getattr(this, "config")?;
-                    let key = Value::str(&name.to_uppercase());
-                    let v = match (&cfg, key.hkey()) {
-                        (Value::Dict(d), Some(h)) => d.borrow().get(&h).cloned(),
-                        _ => None,
-                    };
-                    Ok(v.unwrap_or(Value::None))
-                }
-                _ => method(name),
-            },
+            Native::App(cfg) => self.app_attr(cfg, this, name),
             Native::Metadata => match name {
                 "tables" => Ok(nv(Native::TablesDict)),
                 "naming_convention" => {
@@ -663,43 +516,10 @@ impl Interp<'_> {
 
     /// `obj.attr = v` on library objects.
     pub fn native_setattr(&mut self, n: Rc<Native>, name: &str, v: Value) -> R<()> {
-        if let Native::App(_) = &*n {
-            // Flask's config-backed attributes write the config; any other attribute
-            // is the script's own (a Flask app is an ordinary object) and ignored here.
-            let key = match name {
-                "secret_key" => "SECRET_KEY",
-                "debug" => "DEBUG",
-                "testing" => "TESTING",
-                _ => return Ok(()),
-            };
-            let cfg = self.getattr(&Value::Native(n.clone()), "config")?;
-            if let Value::Dict(d) = &cfg {
-                let k = Value::str(key);
-                if let Some(h) = k.hkey() {
-                    d.borrow_mut().insert(h, k, v);
-                }
-            }
-            return Ok(());
-        }
-        // `db.session.autoflush = False` (the scoped session sets its session's),
-        // `db.session().expire_on_commit = False`.
-        if let Native::Session(own) = &*n
-            && (name == "autoflush" || (name == "expire_on_commit" && *own))
-        {
-            let on = self.truthy(&v)?;
-            match name {
-                "autoflush" => self.orm.autoflush_off = !on,
-                _ => self.orm.keep_on_commit = !on,
-            }
-            return Ok(());
-        }
-        if let Native::Session(own) = &*n {
-            let attrs = &mut self.orm.session_attrs;
-            match attrs.iter_mut().find(|(o, k, _)| o == own && &**k == name) {
-                Some((_, _, slot)) => *slot = v,
-                None => attrs.push((*own, Rc::from(name), v)),
-            }
-            return Ok(());
+        match &*n {
+            Native::App(_) => return self.app_setattr(&n, name, v),
+            Native::Session(own) => return self.session_setattr(*own, name, v),
+            _ => {}
         }
         let t = n.type_name().to_string();
         self.raise(

@@ -338,21 +338,10 @@ impl Interp<'_> {
             .model_info()
             .and_then(|m| self.orm.reg.mapper(&m.class).ok())
             .map_or(&[][..], |mp| &mp.relationships[..]);
-        let mut out = vec![];
-        for r in rels {
-            if !r.cascade_set().iter().any(|c| c == cascade) {
-                continue;
-            }
-            match inst.dict.borrow().get(r.name.as_str()) {
-                Some(Value::Instance(i)) => out.push(i.clone()),
-                Some(Value::List(l)) => out.extend(l.borrow().iter().filter_map(|v| match v {
-                    Value::Instance(i) => Some(i.clone()),
-                    _ => None,
-                })),
-                _ => {}
-            }
-        }
-        out
+        rels.iter()
+            .filter(|r| r.cascade_set().iter().any(|c| c == cascade))
+            .flat_map(|r| loaded_objects(inst, &r.name))
+            .collect()
     }
 
     /// The objects in relationship `n` of `inst` (in declaration order, then the objects
@@ -372,23 +361,11 @@ impl Interp<'_> {
                     .collect()
             });
         };
-        let mut out = vec![];
         // (A relationship without the save-update cascade takes nobody along.)
         if !r.cascade_set().iter().any(|c| c == "save-update") {
-            return Some(out);
+            return Some(vec![]);
         }
-        match inst.dict.borrow().get(r.name.as_str()) {
-            Some(Value::Instance(i)) => out.push(i.clone()),
-            Some(Value::List(l)) => {
-                for v in l.borrow().iter() {
-                    if let Value::Instance(i) = v {
-                        out.push(i.clone());
-                    }
-                }
-            }
-            _ => {}
-        }
-        Some(out)
+        Some(loaded_objects(inst, &r.name))
     }
 
     /// `db.session.delete(obj)`.
@@ -421,5 +398,21 @@ impl Interp<'_> {
     /// Raises when the app context was popped (Flask's "Working outside of application context").
     pub fn check_app_context(&mut self) -> R<()> {
         self.configure_mappers()
+    }
+}
+
+/// The objects relationship `name` of `inst` holds loaded (none when it is not loaded).
+fn loaded_objects(inst: &Instance, name: &str) -> Vec<Rc<Instance>> {
+    match inst.dict.borrow().get(name) {
+        Some(Value::Instance(i)) => vec![i.clone()],
+        Some(Value::List(l)) => l
+            .borrow()
+            .iter()
+            .filter_map(|v| match v {
+                Value::Instance(i) => Some(i.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
     }
 }

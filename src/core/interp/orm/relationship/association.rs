@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::core::interp::orm::{Instrumented, Native};
-use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::value::{FxMap, FxSet, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::mapper::RelKind;
 use crate::core::sql::{Expr, Insert, SqlValue, Statement};
@@ -16,6 +16,12 @@ type Side = (usize, Rc<str>);
 
 /// An association row: its columns' values by name.
 type Row = Vec<(String, SqlValue)>;
+
+/// A row of `table` with `values` as a hashable key (the values' debug text tells apart
+/// what `SqlValue`'s equality does, for the integers and texts of keys).
+fn row_key(table: &str, values: &[SqlValue]) -> String {
+    format!("{table}\u{0}{values:?}")
+}
 
 impl Interp<'_> {
     /// True when `target`'s side of relationship `key` (of `class`) is a list that holds
@@ -152,7 +158,7 @@ impl Interp<'_> {
         // Like SQLAlchemy's unit of work: the rows of one association table go in ONE
         // executemany (deletes first), duplicates dropped.
         let mut statements: Vec<Statement> = vec![];
-        let mut done: Vec<(String, Vec<SqlValue>)> = vec![];
+        let mut done = FxSet::default();
         for (table, row) in deletes {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
                 continue;
@@ -163,14 +169,10 @@ impl Interp<'_> {
                     vals.push(v.clone());
                 }
             }
-            let key = (
-                table.clone(),
-                vals.iter().map(|v| v.1.clone()).collect::<Vec<_>>(),
-            );
-            if done.contains(&key) {
+            let values: Vec<SqlValue> = vals.iter().map(|v| v.1.clone()).collect();
+            if !done.insert(row_key(&table, &values)) {
                 continue;
             }
-            done.push(key);
             let refs: Vec<(&str, SqlValue)> =
                 vals.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             let d = crate::core::orm::persist::delete_association(&t, &refs);
@@ -181,9 +183,8 @@ impl Interp<'_> {
         // the pairs the other side processed), but one collection holding an object
         // twice adds it twice: a row goes as many times as the side adding it most.
         let mut statements: Vec<Statement> = vec![];
-        type RowKey = (String, Vec<SqlValue>);
-        let mut done: Vec<(RowKey, usize)> = vec![];
-        let mut by_side: Vec<(RowKey, Side, usize)> = vec![];
+        let mut done: FxMap<String, usize> = FxMap::default();
+        let mut by_side: FxMap<(String, Side), usize> = FxMap::default();
         for (table, row, side) in inserts {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
                 continue;
@@ -196,22 +197,15 @@ impl Interp<'_> {
                     vals.push(v.clone());
                 }
             }
-            let key = (table.clone(), vals.clone());
-            let mine = match by_side.iter_mut().find(|(k, s, _)| *k == key && *s == side) {
-                Some((_, _, n)) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    by_side.push((key.clone(), side, 1));
-                    1
-                }
-            };
-            match done.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, n)) if *n >= mine => continue,
-                Some((_, n)) => *n += 1,
-                None => done.push((key, 1)),
+            let key = row_key(&table, &vals);
+            let mine = by_side.entry((key.clone(), side)).or_insert(0);
+            *mine += 1;
+            let mine = *mine;
+            let sent = done.entry(key).or_insert(0);
+            if *sent >= mine {
+                continue;
             }
+            *sent += 1;
             statements.push(Statement::Insert(Insert {
                 table: t.name.clone(),
                 columns: cols,

@@ -28,14 +28,20 @@ impl Interp<'_> {
         // Loads during the flush (an expired object's refresh) must not flush again.
         let was = std::mem::replace(&mut self.orm.flushing, true);
         // (Session listeners hear of a flush with something to write.)
-        let heard = !self.orm.listeners.is_empty() && self.has_changes();
+        let heard = self
+            .orm
+            .listeners
+            .iter()
+            .any(|(c, ..)| &**c == super::super::hooks::SESSION_EVENTS)
+            && self.has_changes();
         let mut result = Ok(());
         if heard {
             result = self.fire_session_event("before_flush");
         }
         // (`after_flush` listeners still see the flushed objects in `session.new` and
         // `session.deleted`, as SQLAlchemy's do: their states change after it.)
-        let before = heard.then(|| (self.orm.new.clone(), self.orm.deleted.clone()));
+        let before = (heard && self.listens_to_session("after_flush"))
+            .then(|| (self.orm.new.clone(), self.orm.deleted.clone()));
         if result.is_ok() {
             result = self.flush_inner();
         }
@@ -48,9 +54,9 @@ impl Interp<'_> {
             );
             result = self.fire_session_event("after_flush");
             (self.orm.new, self.orm.deleted) = now;
-            if result.is_ok() {
-                result = self.fire_session_event("after_flush_postexec");
-            }
+        }
+        if heard && result.is_ok() {
+            result = self.fire_session_event("after_flush_postexec");
         }
         self.orm.flushing = was;
         match result {
