@@ -917,3 +917,13 @@ fn session_states_and_the_expunge_cascade_like_sqlalchemy() {
 fn math_functions_and_abs_of_timedelta_like_python() {
     check("math_module");
 }
+
+#[test]
+fn moving_children_between_parents_updates_both_collections_like_sqlalchemy() {
+    check("backref_moves_children");
+}
+
+#[test]
+fn one_to_one_replacement_clears_the_displaced_side_like_sqlalchemy() {
+    check("one_to_one_replace");
+}

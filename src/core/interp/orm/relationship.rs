@@ -374,7 +374,7 @@ impl Interp<'_> {
             for c in self.iterate(&v)? {
                 if let Value::Instance(ci) = &c {
                     if let Some(rev) = &rev {
-                        self.backref_set(ci, rev, inst, r.kind);
+                        self.backref_set(ci, rev, inst, r.kind, &attr.key);
                     }
                     self.cascade_on_event(inst, &rel, ci)?;
                 }
@@ -417,22 +417,34 @@ impl Interp<'_> {
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             if let Value::Instance(target) = &v {
                 if let Some(rev) = rev {
-                    self.backref_set(target, &rev, inst, r.kind);
+                    self.backref_set(target, &rev, inst, r.kind, &attr.key);
                 }
                 self.cascade_on_event(inst, &rel, target)?;
             }
             if matches!(v, Value::None) && r.kind == RelKind::ManyToOne {
-                // clear the foreign key
-                if let Some(m) = inst.class.model_info() {
-                    for p in &r.primary {
-                        if let Some(k) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) {
-                            super::model::set_column_attr(inst, k, Value::None);
-                        }
-                    }
-                }
+                clear_foreign_key(inst, &r);
             }
         }
         Ok(())
+    }
+
+    /// `inst.<key> = None` for a many-to-one reference, as a backref makes it: the
+    /// object is modified and its foreign key is cleared.
+    fn clear_reference(&mut self, inst: &Rc<Instance>, key: &str) {
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let Ok(r) = self.orm.reg.resolve(&m.class, key) else {
+            return;
+        };
+        if r.kind != RelKind::ManyToOne {
+            return;
+        }
+        if self.status(inst) == Status::Persistent {
+            self.mark_modified(inst);
+        }
+        inst.dict.borrow_mut().insert(Rc::from(key), Value::None);
+        clear_foreign_key(inst, &r);
     }
 
     /// The save-update cascade of an append or set event on `parent.<rel>` (not a
@@ -466,13 +478,18 @@ impl Interp<'_> {
         }
     }
 
-    /// Mirror an assignment on the other side (only when that side is loaded or is scalar).
+    /// Mirror an assignment of `target` to `parent.<fwd>` on the other side,
+    /// `target.<rev>` (only when that side is loaded or is scalar). What the other side
+    /// held before leaves it as SQLAlchemy's backref events make it: a child moving from
+    /// another parent leaves that parent's loaded collection, and the object a one-to-one
+    /// held loses its reference (its foreign key is cleared at the flush).
     pub(crate) fn backref_set(
         &mut self,
         target: &Rc<Instance>,
         rev: &str,
         parent: &Rc<Instance>,
         kind: RelKind,
+        fwd: &str,
     ) {
         let pv = Value::Instance(parent.clone());
         if self.status(target) == Status::Persistent {
@@ -499,20 +516,53 @@ impl Interp<'_> {
             }
             return;
         }
-        let cur = target.dict.borrow().get(rev).cloned();
+        let mut cur = target.dict.borrow().get(rev).cloned();
         // A one-to-one (`uselist=False`) on the other side holds the object itself.
+        let model = target.class.model_info();
         let scalar = kind == RelKind::ManyToOne
-            && target.class.model_info().is_some_and(|m| {
+            && model.as_ref().is_some_and(|m| {
                 self.orm
                     .reg
                     .relationship(&m.class, rev)
                     .is_ok_and(|r| r.uselist == Some(false))
             });
+        // (Its old value is loaded, without an autoflush: SQLAlchemy keeps the active
+        // history of a one-to-one.)
+        if scalar
+            && cur.is_none()
+            && self.status(target) == Status::Persistent
+            && let Some(m) = model
+        {
+            let attr = Instrumented {
+                class: m.class.clone(),
+                key: Rc::from(rev),
+                column: None,
+                via: None,
+            };
+            let was = std::mem::replace(&mut self.orm.autoflush_off, true);
+            cur = self.load_relationship(target, &attr).ok();
+            self.orm.autoflush_off = was;
+        }
+        let displaced = match &cur {
+            Some(Value::Instance(old)) if !Rc::ptr_eq(old, parent) => Some(old.clone()),
+            _ => None,
+        };
         match kind {
             RelKind::OneToMany => {
+                if let Some(old) = displaced
+                    && let Some(Value::List(l)) = old.dict.borrow().get(fwd).cloned()
+                {
+                    l.borrow_mut()
+                        .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, target)));
+                }
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             _ if scalar => {
+                if let Some(old) = displaced
+                    && matches!(old.dict.borrow().get(fwd), Some(Value::Instance(t)) if Rc::ptr_eq(t, target))
+                {
+                    self.clear_reference(&old, fwd);
+                }
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             RelKind::ManyToOne | RelKind::ManyToMany => match cur {
@@ -565,6 +615,10 @@ impl Interp<'_> {
                 target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
             }
             (RelKind::OneToMany, None) => {
+                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
+            }
+            // A one-to-one's scalar side that held the parent is emptied.
+            (RelKind::ManyToOne, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
                 target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
             }
             (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {
@@ -663,18 +717,7 @@ impl Interp<'_> {
         }
         for a in added {
             if let Value::Instance(ai) = a {
-                // A child moving here from another parent leaves that parent's loaded
-                // collection (the many-to-one's set event, as the backref fires it).
-                let old = ai.dict.borrow().get(rev.as_str()).cloned();
-                if r.kind == RelKind::OneToMany
-                    && let Some(Value::Instance(old)) = old
-                    && !Rc::ptr_eq(&old, &inst)
-                    && let Some(Value::List(l)) = old.dict.borrow().get(key.as_ref()).cloned()
-                {
-                    l.borrow_mut()
-                        .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, ai)));
-                }
-                self.backref_set(ai, &rev, &inst, r.kind);
+                self.backref_set(ai, &rev, &inst, r.kind, &key);
             }
         }
         for d in removed {
@@ -766,5 +809,16 @@ pub fn snapshot(v: &Value) -> Value {
     match v {
         Value::List(l) => Value::list(l.borrow().clone()),
         other => other.clone(),
+    }
+}
+
+/// Sets the foreign-key columns of many-to-one `r` on `inst` to None.
+fn clear_foreign_key(inst: &Instance, r: &ResolvedRel) {
+    if let Some(m) = inst.class.model_info() {
+        for p in &r.primary {
+            if let Some(k) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) {
+                super::model::set_column_attr(inst, k, Value::None);
+            }
+        }
     }
 }

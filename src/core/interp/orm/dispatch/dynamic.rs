@@ -222,7 +222,7 @@ impl Interp<'_> {
                                 self.session_add(&it)?;
                             }
                             if let Some(rev) = &reverse {
-                                self.backref_set(ci, rev, inst, r.kind);
+                                self.backref_set(ci, rev, inst, r.kind, key);
                             }
                         }
                     }
