@@ -927,3 +927,18 @@ fn moving_children_between_parents_updates_both_collections_like_sqlalchemy() {
 fn one_to_one_replacement_clears_the_displaced_side_like_sqlalchemy() {
     check("one_to_one_replace");
 }
+
+#[test]
+fn aggregate_filter_renders_filter_where_like_sqlalchemy() {
+    check("aggregate_filter");
+}
+
+#[test]
+fn relationship_comparators_refuse_column_operators_like_sqlalchemy() {
+    check("relationship_column_operators");
+}
+
+#[test]
+fn deleting_a_parent_never_blanks_out_a_childs_primary_key() {
+    check("blank_out_primary_key");
+}

@@ -168,6 +168,10 @@ pub(super) fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
         | Expr::Cast { expr: x, .. } => collect_refs(x, out),
+        Expr::Filter { func, cond } => {
+            collect_refs(func, out);
+            collect_refs(cond, out);
+        }
         // (A window's PARTITION BY / ORDER BY columns are FROM sources too.)
         Expr::Over {
             func,

@@ -148,6 +148,13 @@ pub enum Expr {
         /// ROW`: raw text and binds), written one after the other; empty for none.
         frame: Box<[Expr]>,
     },
+    /// An aggregate with a filter: `count(x) FILTER (WHERE cond)` (`func.count(x).filter(cond)`).
+    Filter {
+        /// The function call.
+        func: Box<Expr>,
+        /// The WHERE condition (several criteria joined with AND).
+        cond: Box<Expr>,
+    },
     /// `CAST(x AS TYPE)`.
     Cast {
         /// Operand.
@@ -533,6 +540,10 @@ impl Expr {
                 partition_by: partition_by.iter().map(map).collect(),
                 order_by: order_by.iter().map(map).collect(),
                 frame: frame.iter().map(map).collect(),
+            },
+            Expr::Filter { func, cond } => Expr::Filter {
+                func: bx(map(func)),
+                cond: bx(map(cond)),
             },
             Expr::Escape { pattern, escape } => Expr::Escape {
                 pattern: bx(map(pattern)),

@@ -439,7 +439,11 @@ impl Interp<'_> {
         if let Value::Native(n) = this
             && let Native::Instrumented(a) = &**n
             && a.column.is_none()
-            && !matches!(name, "has" | "any" | "contains" | "of_type" | "and_")
+            && !matches!(
+                name,
+                "has" | "any" | "contains" | "of_type" | "and_" | "in_"
+            )
+            && super::sqlexpr::column_operator(name).is_none()
         {
             return self.raise(
                 "AttributeError",
@@ -486,6 +490,7 @@ impl Interp<'_> {
             "of_type",
             "count",
             "over",
+            "filter",
             "as_integer",
             "as_string",
             "as_float",

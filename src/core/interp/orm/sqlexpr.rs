@@ -2,6 +2,7 @@
 //! column methods (`like`, `in_`, `between`, `desc`, `label`...), relationship comparisons.
 
 mod methods;
+pub(crate) use methods::column_operator;
 
 use std::rc::Rc;
 

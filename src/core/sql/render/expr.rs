@@ -126,6 +126,10 @@ impl Renderer {
             Expr::Escape { pattern, .. } => self.expr(pattern, Ctx::Normal),
             // Only reached outside its custom operator's binary.
             Expr::CustomOperand { operand, .. } => self.expr(operand, Ctx::Normal),
+            Expr::Filter { func, cond } => {
+                let f = self.expr(func, Ctx::Normal);
+                format!("{f} FILTER (WHERE {})", self.expr(cond, Ctx::Normal))
+            }
             Expr::Over {
                 func,
                 partition_by,

@@ -33,7 +33,7 @@ impl Interp<'_> {
                     }
                     // nullify the child's foreign key
                     for p in &pairs {
-                        self.set_by_col(&ci, &p.foreign.1, Value::None);
+                        self.blank_out(&ci, p)?;
                     }
                     if !nulled.iter().any(|x| Rc::ptr_eq(x, &ci)) {
                         nulled.push(ci);
@@ -49,6 +49,25 @@ impl Interp<'_> {
         let r = self.flush_updates_only();
         self.orm.identity_order = saved;
         r
+    }
+
+    /// Sets `child`'s side of `pair` to NULL, as the flush does for a child leaving its
+    /// parent; SQLAlchemy refuses when that column is part of the child's primary key.
+    pub(crate) fn blank_out(&mut self, child: &Rc<Instance>, pair: &JoinPair) -> R<()> {
+        if let Some(m) = child.class.model_info()
+            && m.pk.iter().any(|&k| *m.columns[k].1 == *pair.foreign.1)
+            && !matches!(self.attr_by_col(child, &pair.foreign.1), Value::None)
+        {
+            return self.raise(
+                "AssertionError",
+                format!(
+                    "Dependency rule on column '{}.{}' tried to blank-out primary key column '{}.{}' on instance '<{} at 0x7f0000000000>'",
+                    pair.referred.0, pair.referred.1, pair.foreign.0, pair.foreign.1, m.class
+                ),
+            );
+        }
+        self.set_by_col(child, &pair.foreign.1, Value::None);
+        Ok(())
     }
 
     /// `session.delete(obj)`'s cascade, at once as SQLAlchemy's: the children of `delete`

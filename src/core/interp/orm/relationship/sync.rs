@@ -198,7 +198,7 @@ impl Interp<'_> {
                                         }
                                     } else {
                                         for p in &r.primary {
-                                            self.set_by_col(oi, &p.foreign.1, Value::None);
+                                            self.blank_out(oi, p)?;
                                         }
                                     }
                                 }

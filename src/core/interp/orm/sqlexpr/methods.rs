@@ -188,6 +188,31 @@ impl Interp<'_> {
                 SqlObj::typed(e, if cmp { b } else { ty })
             }
             // `func.rank().over(partition_by=..., order_by=...)`: a window function.
+            // `func.count(x).filter(cond, ...)`: an aggregate's FILTER (WHERE ...).
+            "filter" if matches!(s.expr, Expr::Func { .. }) => {
+                let mut conds = Vec::with_capacity(args.len());
+                for a in &args {
+                    conds.push(self.to_expr(a, None)?.expr);
+                }
+                let cond = match conds.len() {
+                    0 => return Ok(target),
+                    1 => conds.remove(0),
+                    _ => Expr::List {
+                        op: crate::core::sql::Op::And,
+                        items: conds
+                            .into_iter()
+                            .map(|c| c.self_group(Some(crate::core::sql::Op::And)))
+                            .collect(),
+                    },
+                };
+                SqlObj::typed(
+                    Expr::Filter {
+                        func: Box::new(s.expr),
+                        cond: Box::new(cond),
+                    },
+                    ty,
+                )
+            }
             "over" => {
                 let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
                 let mut frame = vec![];
@@ -353,8 +378,19 @@ impl Interp<'_> {
                 }
             }
             "contains" => {
+                let scalar = self
+                    .orm
+                    .reg
+                    .resolve(&rel.class, &rel.key)
+                    .is_ok_and(|r| r.kind == crate::core::orm::mapper::RelKind::ManyToOne);
+                if scalar {
+                    return self.raise(
+                        "InvalidRequestError",
+                        "'contains' not implemented for scalar attributes.  Use ==",
+                    );
+                }
                 let Some(Value::Instance(t)) = args.first() else {
-                    return self.raise("ArgumentError", "contains() needs an object");
+                    return self.raise("ArgumentError", format!("Mapped instance expected for relationship comparison to object.   Classes, queries and other SQL elements are not accepted in this context; for comparison with a subquery, use {}.{}.has(**criteria).", rel.class, rel.key));
                 };
                 let mut h = std::collections::HashMap::new();
                 if let Some(m) = t.class.model_info() {
@@ -370,6 +406,15 @@ impl Interp<'_> {
                     Err(e) => self.raise("InvalidRequestError", e.0),
                 }
             }
+            "in_" => self.raise(
+                "NotImplementedError",
+                "in_() not yet supported for relationships.  For a simple many-to-one, use in_() against the set of foreign key values.",
+            ),
+            // (A relationship's comparator refuses the column operators.)
+            _ if let Some(op) = column_operator(name) => self.raise(
+                "NotImplementedError",
+                format!("<function {op} at 0x7f0000000000>"),
+            ),
             _ => self.raise(
                 "AttributeError",
                 format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", rel.class, rel.key),
@@ -420,4 +465,29 @@ impl Interp<'_> {
         out.retain(|e| !matches!(e, Expr::Raw(t) if t.is_empty()));
         Ok(out)
     }
+}
+
+/// The operator function SQLAlchemy names when a relationship refuses column method
+/// `name` (`B.a.like('x')`: `NotImplementedError: <function like_op at 0x...>`).
+pub(crate) fn column_operator(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "not_in" | "notin_" => "not_in_op",
+        "like" => "like_op",
+        "ilike" => "ilike_op",
+        "not_like" | "notlike" => "not_like_op",
+        "not_ilike" | "notilike" => "not_ilike_op",
+        "startswith" => "startswith_op",
+        "endswith" => "endswith_op",
+        "icontains" => "icontains_op",
+        "istartswith" => "istartswith_op",
+        "iendswith" => "iendswith_op",
+        "between" => "between_op",
+        "is_" => "is_",
+        "is_not" | "isnot" => "is_not",
+        "regexp_match" => "regexp_match_op",
+        "concat" => "concat_op",
+        "collate" => "collate",
+        "match" => "match_op",
+        _ => return None,
+    })
 }
