@@ -942,3 +942,8 @@ fn relationship_comparators_refuse_column_operators_like_sqlalchemy() {
 fn deleting_a_parent_never_blanks_out_a_childs_primary_key() {
     check("blank_out_primary_key");
 }
+
+#[test]
+fn column_types_are_instances_of_their_sqlalchemy_base_classes() {
+    check("column_type_isinstance");
+}

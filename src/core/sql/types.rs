@@ -82,6 +82,33 @@ impl SqlType {
         }
     }
 
+    /// True when this type's class is `class` or derives from it, as SQLAlchemy's type
+    /// classes do (`Text` is a `String`, `Float` a `Numeric`, `TIMESTAMP` a `DateTime`).
+    pub fn is_a(&self, class: &str) -> bool {
+        let mut name = self.class_name();
+        loop {
+            if name.eq_ignore_ascii_case(class) || class == "TypeEngine" {
+                return true;
+            }
+            name = match name {
+                "BigInteger" | "SmallInteger" | "INTEGER" => "Integer",
+                "BIGINT" => "BigInteger",
+                "SMALLINT" => "SmallInteger",
+                "Unicode" | "Text" | "Enum" | "VARCHAR" | "CHAR" => "String",
+                "UnicodeText" | "TEXT" | "CLOB" => "Text",
+                "NVARCHAR" | "NCHAR" => "Unicode",
+                "Float" | "DECIMAL" | "NUMERIC" => "Numeric",
+                "REAL" | "DOUBLE" | "DOUBLE_PRECISION" | "FLOAT" => "Float",
+                "DATETIME" | "TIMESTAMP" => "DateTime",
+                "DATE" => "Date",
+                "TIME" => "Time",
+                "BOOLEAN" => "Boolean",
+                "BLOB" | "BINARY" | "VARBINARY" => "LargeBinary",
+                _ => return false,
+            };
+        }
+    }
+
     /// `repr()` of the type object as SQLAlchemy prints it (`String(length=50)`,
     /// `Numeric(precision=10, scale=2)`, `Integer()`).
     pub fn py_repr(&self) -> String {

@@ -165,6 +165,13 @@ impl Interp<'_> {
                     || (&**n == "date" && tn == "datetime")
                     || &**n == "object"
             }
+            // `isinstance(col.type, db.String)`: the column type's class or a base of it.
+            Value::Native(n) if let Native::ColumnType(want) = &**n => match v {
+                Value::Native(x) => {
+                    matches!(&**x, Native::ColumnType(have) if have.is_a(want.class_name()))
+                }
+                _ => false,
+            },
             // `isinstance(obj, db.Model)`: any mapped class's instance.
             Value::Native(n) if n.is_model_base() => {
                 matches!(v, Value::Instance(i) if i.class.model_info().is_some())

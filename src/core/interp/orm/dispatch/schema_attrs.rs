@@ -121,6 +121,11 @@ impl Interp<'_> {
             }
             Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
             Native::ColumnType(t) => match name {
+                // (`db.Integer` is the type's class as well as its instance here.)
+                "__name__" | "__qualname__" => Ok(Value::str(t.class_name())),
+                "asdecimal" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                    Ok(Value::Bool(matches!(t, SqlType::Numeric(..))))
+                }
                 // (Only the string types have a length; an Enum's is its longest value's.)
                 "length"
                     if let SqlType::String(n)
@@ -169,6 +174,9 @@ impl Interp<'_> {
                     SqlType::Boolean => "bool",
                     SqlType::DateTime => "datetime",
                     SqlType::Date => "date",
+                    SqlType::Time => "time",
+                    SqlType::Interval => "timedelta",
+                    SqlType::LargeBinary => "bytes",
                     SqlType::Numeric(..) => "Decimal",
                     SqlType::Json => "dict",
                     _ => "str",
