@@ -947,3 +947,13 @@ fn deleting_a_parent_never_blanks_out_a_childs_primary_key() {
 fn column_types_are_instances_of_their_sqlalchemy_base_classes() {
     check("column_type_isinstance");
 }
+
+#[test]
+fn a_savepoint_outside_a_transaction_commits_on_release_like_pysqlite() {
+    check("savepoint_outside_transaction");
+}
+
+#[test]
+fn full_outer_joins_render_and_run_like_sqlalchemy() {
+    check("full_outer_join");
+}

@@ -73,6 +73,8 @@ pub struct Join {
     pub on: Option<Expr>,
     /// `outerjoin`.
     pub outer: bool,
+    /// `join(..., full=True)`: FULL OUTER JOIN.
+    pub full: bool,
 }
 
 /// A column loader option of a class: `load_only(A.x, A.y)` loads only those columns (and
@@ -255,6 +257,7 @@ impl Query {
             target,
             on,
             outer: false,
+            full: false,
         });
         self
     }
@@ -264,6 +267,7 @@ impl Query {
             target,
             on,
             outer: true,
+            full: false,
         });
         self
     }
@@ -629,6 +633,7 @@ impl Query {
                 )
             }
         };
+        let joined = if j.full { joined.into_full() } else { joined };
         froms.insert(pos, joined);
         Ok(())
     }

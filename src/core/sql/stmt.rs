@@ -46,6 +46,8 @@ pub enum FromItem {
         on: Expr,
         /// LEFT OUTER JOIN when true.
         outer: bool,
+        /// FULL OUTER JOIN when true (with `outer`).
+        full: bool,
     },
 }
 
@@ -62,6 +64,23 @@ impl FromItem {
             right: Box::new(right),
             on,
             outer,
+            full: false,
+        }
+    }
+
+    /// This join made a FULL OUTER JOIN (`join(..., full=True)`); other items are unchanged.
+    pub fn into_full(self) -> Self {
+        match self {
+            FromItem::Join {
+                left, right, on, ..
+            } => FromItem::Join {
+                left,
+                right,
+                on,
+                outer: true,
+                full: true,
+            },
+            other => other,
         }
     }
 

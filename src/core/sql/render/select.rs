@@ -229,6 +229,7 @@ impl Renderer {
                 right,
                 on,
                 outer,
+                full,
             } => {
                 let l = self.render_from(left);
                 let r = self.render_from(right);
@@ -238,7 +239,11 @@ impl Renderer {
                     r
                 };
                 let on = self.expr(on, Ctx::Normal);
-                let kw = if *outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                let kw = match (*full, *outer) {
+                    (true, _) => "FULL OUTER JOIN",
+                    (_, true) => "LEFT OUTER JOIN",
+                    _ => "JOIN",
+                };
                 format!("{l} {kw} {r} ON {on}")
             }
         }

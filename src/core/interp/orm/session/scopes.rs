@@ -31,6 +31,9 @@ pub struct Savepoint {
     pub deleted_before: usize,
     /// How many objects the transaction had modified when the savepoint began.
     pub modified_before: usize,
+    /// SQLite was outside a transaction when it was emitted, so the SAVEPOINT began one
+    /// (pysqlite sends no BEGIN before it) and its RELEASE commits.
+    pub began_tx: bool,
 }
 
 impl Interp<'_> {
@@ -67,6 +70,7 @@ impl Interp<'_> {
             inserted_before: self.orm.inserted_in_tx.len(),
             deleted_before: self.orm.deleted_in_tx.len(),
             modified_before: self.orm.modified.len(),
+            began_tx: false,
         });
         Ok(SessionScope::Nested)
     }
@@ -76,12 +80,11 @@ impl Interp<'_> {
         if self.orm.savepoints.iter().all(|s| !s.name.is_empty()) {
             return;
         }
-        if !self.orm.sqlite_tx {
-            self.orm.sqlite_tx = true;
-            let _ = self.backend.execute("BEGIN", &[]);
-        }
         for i in 0..self.orm.savepoints.len() {
             if self.orm.savepoints[i].name.is_empty() {
+                // (pysqlite's legacy transaction control sends no BEGIN before a
+                // SAVEPOINT: outside a transaction, the SAVEPOINT itself begins one.)
+                self.orm.savepoints[i].began_tx = !std::mem::replace(&mut self.orm.sqlite_tx, true);
                 self.orm.savepoint_seq += 1;
                 let name = format!("sa_savepoint_{}", self.orm.savepoint_seq);
                 self.savepoint_sql(&format!("SAVEPOINT {name}"));
@@ -130,6 +133,10 @@ impl Interp<'_> {
                                 && !sp.name.is_empty()
                             {
                                 self.savepoint_sql(&format!("RELEASE SAVEPOINT {}", sp.name));
+                                if sp.began_tx {
+                                    // (Releasing the outermost savepoint committed.)
+                                    self.orm.sqlite_tx = false;
+                                }
                             }
                             return Ok(());
                         }

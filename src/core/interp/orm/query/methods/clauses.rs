@@ -111,8 +111,14 @@ impl Interp<'_> {
                 (target, on)
             }
         };
-        if outer {
+        let full = kw
+            .iter()
+            .any(|(k, v)| &**k == "full" && matches!(v, Value::Bool(true)));
+        if outer || full {
             q.q = q.q.outerjoin(target, on);
+            if let Some(j) = q.q.joins.last_mut() {
+                j.full = full;
+            }
         } else {
             q.q = q.q.join(target, on);
         }
