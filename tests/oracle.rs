@@ -957,3 +957,8 @@ fn a_savepoint_outside_a_transaction_commits_on_release_like_pysqlite() {
 fn full_outer_joins_render_and_run_like_sqlalchemy() {
     check("full_outer_join");
 }
+
+#[test]
+fn session_get_one_raises_when_nothing_is_found() {
+    check("session_get_one");
+}

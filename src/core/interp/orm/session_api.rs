@@ -188,6 +188,17 @@ impl Interp<'_> {
                     "Session.merge() missing 1 required positional argument: 'instance'",
                 ),
             },
+            // `get_one()`: `get()`, raising when nothing is found.
+            "get_one" => {
+                let found = self.session_method("get", args, kw)?;
+                if matches!(found, Value::None) {
+                    return self.raise(
+                        "NoResultFound",
+                        "No row was found when one was required",
+                    );
+                }
+                Ok(found)
+            }
             "get" => {
                 let Some(Value::Class(c)) = args.first() else {
                     return self.raise("ArgumentError", "get() needs a mapped class");

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use super::*;
 
 /// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: [&str; 25] = [
+const SESSION_METHODS: [&str; 26] = [
     "add",
     "add_all",
     "begin",
@@ -24,6 +24,7 @@ const SESSION_METHODS: [&str; 25] = [
     "expunge_all",
     "flush",
     "get",
+    "get_one",
     "is_modified",
     "merge",
     "query",
