@@ -962,3 +962,8 @@ fn full_outer_joins_render_and_run_like_sqlalchemy() {
 fn session_get_one_raises_when_nothing_is_found() {
     check("session_get_one");
 }
+
+#[test]
+fn the_identity_map_holds_objects_weakly_like_sqlalchemy() {
+    check("weak_identity_map");
+}

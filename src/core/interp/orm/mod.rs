@@ -377,6 +377,9 @@ pub struct OrmState {
     /// A load with `populate_existing` runs: its rows overwrite the objects already in the
     /// identity map (their pending changes included), not only expired ones.
     pub populate_existing: bool,
+    /// Objects let go from the identity map (see `Interp::identity_get`) still listed in
+    /// `identity_order`, removed from it in batches.
+    pub zombies: usize,
 }
 
 impl OrmState {

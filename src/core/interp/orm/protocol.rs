@@ -300,7 +300,7 @@ impl Interp<'_> {
                 .orm
                 .new
                 .iter()
-                .chain(&self.orm.identity_order)
+                .chain(self.live_identities())
                 .map(|i| Value::Instance(i.clone()))
                 .collect()),
             Native::SessionSet(k) => self.session_set_items(*k),
@@ -317,7 +317,7 @@ impl Interp<'_> {
             Native::Row(r) | Native::Mapping(r) => Ok(Value::int(r.values.len() as i64)),
             Native::Bytes(b) => Ok(Value::int(b.len() as i64)),
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
-            Native::IdentityMap => Ok(Value::int(self.orm.identity.len() as i64)),
+            Native::IdentityMap => Ok(Value::int(self.live_identities().count() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
             Native::TableColumns(..)
             | Native::MapperRelationships(_)
@@ -482,7 +482,7 @@ impl Interp<'_> {
             }
             Native::Row(r) | Native::Mapping(r) => Ok(!r.values.is_empty()),
             Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
-            Native::IdentityMap => Ok(!self.orm.identity.is_empty()),
+            Native::IdentityMap => Ok(self.live_identities().next().is_some()),
             Native::DictView(..) => Ok(!self.native_iter(n)?.is_empty()),
             _ => Ok(true),
         }

@@ -244,11 +244,8 @@ impl Interp<'_> {
             {
                 let v = self.from_sql(&fk_vals[0], None)?;
                 let hk = super::model::identity_key(std::slice::from_ref(&v));
-                if let Some(found) = self
-                    .orm
-                    .identity
-                    .get(&super::model::IdentityKey::new(&tm.table, hk))
-                    .cloned()
+                if let Some(found) =
+                    self.identity_get(&super::model::IdentityKey::new(&tm.table, hk))
                 {
                     // An expired object is loaded first, as SQLAlchemy's `get_from_identity`
                     // does (the load autoflushes): gone by then, the reference is None.

@@ -199,6 +199,37 @@ impl Interp<'_> {
         }
     }
 
+    /// The object the identity map holds under `key`, as SQLAlchemy's weak identity map
+    /// has it: an object the script no longer refers to (CPython freed it) is gone, and the
+    /// caller makes a new one from the row, with the database's values.
+    pub fn identity_get(&mut self, key: &IdentityKey) -> Option<Rc<Instance>> {
+        let inst = self.orm.identity.get(key)?;
+        if !collectable(inst) {
+            return Some(inst.clone());
+        }
+        let inst = self.orm.identity.remove(key)?;
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.status = Status::Detached;
+        }
+        drop(inst);
+        // (Its `identity_order` entry, now the only reference, goes in a batch.)
+        self.orm.zombies += 1;
+        if self.orm.zombies >= 64 && self.orm.zombies * 2 >= self.orm.identity_order.len() {
+            self.orm.identity_order.retain(|i| Rc::strong_count(i) > 1);
+            self.orm.zombies = 0;
+        }
+        None
+    }
+
+    /// The objects of the identity map that the script still refers to, in its order
+    /// (what SQLAlchemy's weak identity map lists).
+    pub fn live_identities(&self) -> impl Iterator<Item = &Rc<Instance>> {
+        self.orm
+            .identity_order
+            .iter()
+            .filter(|i| Rc::strong_count(i) > 1 && !collectable(i))
+    }
+
     /// Puts an instance in the identity map under a key the caller already built.
     pub fn add_identity_keyed(&mut self, key: IdentityKey, inst: &Rc<Instance>) {
         if self.orm.identity.insert(key, inst.clone()).is_none() {
@@ -415,4 +446,15 @@ fn loaded_objects(inst: &Instance, name: &str) -> Vec<Rc<Instance>> {
             .collect(),
         _ => vec![],
     }
+}
+
+/// True when only the identity map (its map and its order) refers to `inst` and it has
+/// nothing to flush: a weak identity map would have let CPython free it.
+fn collectable(inst: &Rc<Instance>) -> bool {
+    Rc::strong_count(inst) == 2
+        && inst
+            .orm
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.status == Status::Persistent && !s.to_delete)
 }

@@ -192,10 +192,7 @@ impl Interp<'_> {
             "get_one" => {
                 let found = self.session_method("get", args, kw)?;
                 if matches!(found, Value::None) {
-                    return self.raise(
-                        "NoResultFound",
-                        "No row was found when one was required",
-                    );
+                    return self.raise("NoResultFound", "No row was found when one was required");
                 }
                 Ok(found)
             }
@@ -553,7 +550,7 @@ impl Interp<'_> {
                 }
             }
             let k = super::model::IdentityKey::new(&m.table, super::model::identity_key(&key));
-            if let Some(obj) = self.orm.identity.get(&k).cloned() {
+            if let Some(obj) = self.identity_get(&k) {
                 self.bulk_apply_update(&table, &set, &[obj])?;
             }
         }

@@ -327,9 +327,7 @@ impl Interp<'_> {
             Native::IdentityMap => match name {
                 "keys" => Ok(Value::list(self.identity_map_keys())),
                 "values" => Ok(Value::list(
-                    self.orm
-                        .identity_order
-                        .iter()
+                    self.live_identities()
                         .map(|i| Value::Instance(i.clone()))
                         .collect(),
                 )),
@@ -337,7 +335,7 @@ impl Interp<'_> {
                     let keys = self.identity_map_keys();
                     let items = keys
                         .into_iter()
-                        .zip(self.orm.identity_order.iter())
+                        .zip(self.live_identities())
                         .map(|(k, i)| Value::tuple(vec![k, Value::Instance(i.clone())]))
                         .collect();
                     Ok(Value::list(items))
@@ -359,9 +357,7 @@ impl Interp<'_> {
 
     /// The identity map's keys, `(Class, (pk, ...), None)`, in its order.
     pub(crate) fn identity_map_keys(&self) -> Vec<Value> {
-        self.orm
-            .identity_order
-            .iter()
+        self.live_identities()
             .map(|i| {
                 let id = i
                     .orm

@@ -413,8 +413,8 @@ impl Interp<'_> {
                 ids.push(self.from_sql(v, ty)?);
             }
             let key = IdentityKey::new(&m.table, identity_key(&ids));
-            if let Some(inst) = self.orm.identity.get(&key) {
-                out.push(inst.clone());
+            if let Some(inst) = self.identity_get(&key) {
+                out.push(inst);
             }
         }
         Ok(out)

@@ -69,14 +69,11 @@ impl Interp<'_> {
         };
         let hk = crate::core::interp::orm::model::identity_key(keyvals);
         if let Some(found) = self
-            .orm
-            .identity
-            .get(&crate::core::interp::orm::model::IdentityKey::new(
+            .identity_get(&crate::core::interp::orm::model::IdentityKey::new(
                 &m.table, hk,
             ))
             // (`populate_existing`: the row is loaded and overwrites the object.)
             .filter(|_| !self.orm.populate_existing)
-            .cloned()
         {
             // An object marked for deletion is still returned until the flush (SQLAlchemy's
             // `get_from_identity`).

@@ -277,7 +277,7 @@ impl Interp<'_> {
             &m.table,
             crate::core::interp::orm::model::identity_key(ident.values()),
         );
-        if let Some(existing) = self.orm.identity.get(&key).cloned() {
+        if let Some(existing) = self.identity_get(&key) {
             if self.orm.populate_existing {
                 self.populate_keeping(&existing, m, row.cells(), off, &[], props)?;
             } else if existing.orm.borrow().as_ref().is_some_and(|s| s.expired) {
