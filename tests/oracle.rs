@@ -967,3 +967,13 @@ fn session_get_one_raises_when_nothing_is_found() {
 fn the_identity_map_holds_objects_weakly_like_sqlalchemy() {
     check("weak_identity_map");
 }
+
+#[test]
+fn sqlite_functions_and_driver_counts_like_the_reference() {
+    check("sqlite_340_fidelity");
+}
+
+#[test]
+fn double_types_spell_double_in_ddl() {
+    check("double_types");
+}

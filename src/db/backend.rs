@@ -32,8 +32,12 @@ fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
 
 fn err(e: rusqlite::Error) -> BackendError {
     let kind = match &e {
+        // (Python's sqlite3 maps SQLITE_MISMATCH to IntegrityError too.)
         rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::ConstraintViolation | rusqlite::ErrorCode::TypeMismatch
+            ) =>
         {
             BackendErrorKind::Integrity
         }
@@ -138,9 +142,15 @@ impl<'c> ScriptBackend<'c> {
         bind(stmt, params)?;
         let ncols = stmt.column_count();
         if ncols == 0 {
-            let before = conn.total_changes();
             stmt.raw_execute().map_err(err)?;
-            return Ok((0, no_columns(), (conn.total_changes() - before) as i64));
+            // (Python's sqlite3 counts the statement's own changes, not those of foreign
+            // key actions or triggers, and only for INSERT/UPDATE/DELETE/REPLACE: -1 else.)
+            let rowcount = if is_dml(sql) {
+                conn.changes() as i64
+            } else {
+                -1
+            };
+            return Ok((0, no_columns(), rowcount));
         }
         let columns: std::sync::Arc<[String]> = if names {
             stmt.column_names().map(|s| s.to_string()).collect()
@@ -249,6 +259,15 @@ impl Backend for ScriptBackend<'_> {
     ) -> Result<usize, BackendError> {
         Ok(self.run(sql, Some(sql), params, false, out)?.0)
     }
+}
+
+/// Python 3.11's `sqlite3` notion of a DML statement (its `rowcount` counts changes only
+/// for these): after leading whitespace, `INSERT`, `UPDATE`, `DELETE` or `REPLACE`.
+fn is_dml(sql: &str) -> bool {
+    let s = sql.trim_start_matches([' ', '\r', '\n', '\t']).as_bytes();
+    ["insert", "update", "delete", "replace"]
+        .iter()
+        .any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
 }
 
 #[cfg(test)]

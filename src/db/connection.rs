@@ -124,13 +124,9 @@ impl Database {
         bind_all(&mut stmt, params)?;
         if stmt.column_count() == 0 {
             let ddl = !is_row_changing(sql);
-            let before = self.conn.total_changes();
             stmt.raw_execute()?;
-            let changes = if ddl {
-                0
-            } else {
-                self.conn.total_changes() - before
-            };
+            // (The statement's own changes, not those of foreign key actions or triggers.)
+            let changes = if ddl { 0 } else { self.conn.changes() };
             return Ok(Outcome::Done { changes, ddl });
         }
         let columns = stmt

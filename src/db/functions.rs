@@ -224,7 +224,8 @@ impl WindowAggregate<SumCtx, Out> for Kind {
     }
 }
 
-/// Registers `sum`, `total` and `avg` (one argument, aggregate and window) on `conn`.
+/// Registers `sum`, `total` and `avg` (one argument, aggregate and window), `floor` and
+/// `round` on `conn`.
 pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
@@ -257,7 +258,7 @@ pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
             _ => Err(raised()),
         }
     })?;
-    Ok(())
+    super::round::register(conn)
 }
 
 #[cfg(test)]

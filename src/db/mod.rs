@@ -15,6 +15,7 @@ mod error;
 pub mod exchange;
 #[cfg(feature = "db")]
 mod functions;
+mod round;
 mod schema;
 mod value;
 

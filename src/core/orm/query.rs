@@ -248,7 +248,11 @@ impl Query {
     }
     /// `.filter(e)` / `.where(e)`.
     pub fn filter(mut self, e: Expr) -> Self {
-        self.where_.push(e);
+        // (An empty `and_()` / `or_()` adds no criterion.)
+        if !matches!(&e, Expr::List { op: crate::core::sql::Op::And | crate::core::sql::Op::Or, items } if items.is_empty())
+        {
+            self.where_.push(e);
+        }
         self
     }
     /// `.join(target[, on])`.

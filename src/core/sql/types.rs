@@ -98,7 +98,8 @@ impl SqlType {
                 "UnicodeText" | "TEXT" | "CLOB" => "Text",
                 "NVARCHAR" | "NCHAR" => "Unicode",
                 "Float" | "DECIMAL" | "NUMERIC" => "Numeric",
-                "REAL" | "DOUBLE" | "DOUBLE_PRECISION" | "FLOAT" => "Float",
+                "REAL" | "Double" | "FLOAT" => "Float",
+                "DOUBLE" | "DOUBLE_PRECISION" => "Double",
                 "DATETIME" | "TIMESTAMP" => "DateTime",
                 "DATE" => "Date",
                 "TIME" => "Time",
@@ -177,6 +178,11 @@ impl SqlType {
             SqlType::Custom(s) => s.clone(),
             SqlType::Spelled(base, name) => {
                 let d = base.ddl();
+                let name = match name.as_str() {
+                    "Double" => "DOUBLE",
+                    "DOUBLE_PRECISION" => "DOUBLE PRECISION",
+                    n => n,
+                };
                 format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
             }
             SqlType::CheckedBoolean => "BOOLEAN".into(),

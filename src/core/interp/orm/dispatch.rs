@@ -57,6 +57,8 @@ pub(super) const TYPES: &[&str] = &[
     "BLOB",
     "CHAR",
     "REAL",
+    "DOUBLE",
+    "DOUBLE_PRECISION",
     "TIMESTAMP",
     "Uuid",
     "UUID",
@@ -77,7 +79,10 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "DateTime" | "DATETIME" => SqlType::DateTime,
         "Date" | "DATE" => SqlType::Date,
         "Time" | "TIME" => SqlType::Time,
-        "Float" | "Double" | "FLOAT" => SqlType::Float,
+        "Float" | "FLOAT" => SqlType::Float,
+        "Double" | "DOUBLE" | "DOUBLE_PRECISION" => {
+            SqlType::Spelled(Box::new(SqlType::Float), n.into())
+        }
         "Numeric" | "NUMERIC" => SqlType::Numeric(None, None),
         "DECIMAL" => SqlType::Spelled(Box::new(SqlType::Numeric(None, None)), n.into()),
         "REAL" => SqlType::Spelled(Box::new(SqlType::Float), n.into()),
@@ -723,6 +728,9 @@ fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
         "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => {
             SqlType::Spelled(Box::new(c.ty.clone()), name.to_string())
         }
+        // (`Double` and `DOUBLE` both spell DOUBLE.)
+        "DOUBLE PRECISION" => SqlType::Spelled(Box::new(c.ty.clone()), "DOUBLE_PRECISION".into()),
+        "DOUBLE" => SqlType::Spelled(Box::new(c.ty.clone()), "Double".into()),
         _ => c.ty.clone(),
     }
 }

@@ -447,7 +447,8 @@ impl Interp<'_> {
                 continue;
             }
             let res = self.run_sql_named(&sql_pos, &vals)?;
-            total += res.rowcount.max(0);
+            // (-1 for a statement that is not INSERT/UPDATE/DELETE, as sqlite3 has it.)
+            total = total.max(0) + res.rowcount;
             last = Some(res);
         }
         if many {

@@ -589,6 +589,10 @@ impl Interp<'_> {
     /// `func.name(args, type_=...)`: typed as SQLAlchemy's `GenericFunction`s are
     /// ([`func_type`]), or by `type_`.
     pub fn call_func(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        // (`func.cast(x, db.String)` is SQLAlchemy's `cast()`.)
+        if name == "cast" && args.len() == 2 && self.type_arg(&args[1]).is_some() {
+            return self.sql_construct("cast", args, kw);
+        }
         let mut exprs = vec![];
         let mut types = vec![];
         for a in &args {

@@ -21,6 +21,10 @@ pub fn boolean_clauses(op: Op, clauses: Vec<Expr>) -> Vec<Expr> {
     let mut kept: Vec<Expr> = Vec::with_capacity(clauses.len());
     let mut has_continue_on = false;
     for c in clauses {
+        // (An empty `and_()` / `or_()` adds no criterion.)
+        if matches!(&c, Expr::List { op: Op::And | Op::Or, items } if items.is_empty()) {
+            continue;
+        }
         if c == continue_on {
             has_continue_on = true;
         } else if c == skip_on {

@@ -239,7 +239,7 @@ impl Interp<'_> {
             "filter" | "where" => {
                 for a in &args {
                     let e = self.where_condition(a)?;
-                    q.q.where_.push(e);
+                    q.q = q.q.filter(e);
                 }
                 wrap(q)
             }
