@@ -15,6 +15,7 @@ mod error;
 pub mod exchange;
 #[cfg(feature = "db")]
 mod functions;
+#[cfg(feature = "db")]
 mod round;
 mod schema;
 mod value;
