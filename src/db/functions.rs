@@ -37,7 +37,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// The longest prefix of `s` that reads as a number, as a double (`sqlite3AtoF`).
-fn prefix_double(s: &str) -> f64 {
+pub(super) fn prefix_double(s: &str) -> f64 {
     let s = s.trim_start_matches(is_space);
     let b = s.as_bytes();
     let mut end = 0;

@@ -141,7 +141,9 @@ fn as_double(v: ValueRef<'_>) -> f64 {
     match v {
         ValueRef::Integer(i) => i as f64,
         ValueRef::Real(f) => f,
-        ValueRef::Text(t) | ValueRef::Blob(t) => numeric_prefix(t).unwrap_or(0.0),
+        ValueRef::Text(t) | ValueRef::Blob(t) => {
+            super::functions::prefix_double(&String::from_utf8_lossy(t))
+        }
         ValueRef::Null => 0.0,
     }
 }
@@ -150,18 +152,8 @@ fn as_double(v: ValueRef<'_>) -> f64 {
 fn as_int(v: ValueRef<'_>) -> i64 {
     match v {
         ValueRef::Integer(i) => i,
-        ValueRef::Real(f) => f as i64,
         other => as_double(other) as i64,
     }
-}
-
-/// The number that the longest numeric prefix of `t` spells (after leading spaces).
-fn numeric_prefix(t: &[u8]) -> Option<f64> {
-    let s = std::str::from_utf8(t).ok()?.trim_start();
-    let end = (1..=s.len())
-        .rev()
-        .find(|&i| s.is_char_boundary(i) && s[..i].parse::<f64>().is_ok())?;
-    s[..end].parse().ok()
 }
 
 #[cfg(test)]

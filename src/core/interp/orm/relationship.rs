@@ -1,9 +1,10 @@
-//! Relationship attributes: lazy loading, assignment with backref bookkeeping,
-//! collections and their change tracking. Foreign-key synchronisation at flush is in
-//! `relationship/sync.rs`, many-to-many association rows in
+//! Relationship attributes: lazy loading, assignment, collections and their change
+//! tracking. Backref bookkeeping is in `relationship/backref.rs`, foreign-key
+//! synchronisation at flush in `relationship/sync.rs`, many-to-many association rows in
 //! `relationship/association.rs`, delete cascades in `relationship/cascade.rs`.
 
 mod association;
+mod backref;
 mod cascade;
 mod eager;
 mod sync;
@@ -419,29 +420,10 @@ impl Interp<'_> {
                 self.cascade_on_event(inst, &rel, target)?;
             }
             if matches!(v, Value::None) && r.kind == RelKind::ManyToOne {
-                clear_foreign_key(inst, &r);
+                backref::clear_foreign_key(inst, &r);
             }
         }
         Ok(())
-    }
-
-    /// `inst.<key> = None` for a many-to-one reference, as a backref makes it: the
-    /// object is modified and its foreign key is cleared.
-    fn clear_reference(&mut self, inst: &Rc<Instance>, key: &str) {
-        let Some(m) = inst.class.model_info() else {
-            return;
-        };
-        let Ok(r) = self.orm.reg.resolve(&m.class, key) else {
-            return;
-        };
-        if r.kind != RelKind::ManyToOne {
-            return;
-        }
-        if self.status(inst) == Status::Persistent {
-            self.mark_modified(inst);
-        }
-        inst.dict.borrow_mut().insert(Rc::from(key), Value::None);
-        clear_foreign_key(inst, &r);
     }
 
     /// The save-update cascade of an append or set event on `parent.<rel>` (not a
@@ -475,112 +457,6 @@ impl Interp<'_> {
         }
     }
 
-    /// Mirror an assignment of `target` to `parent.<fwd>` on the other side,
-    /// `target.<rev>` (only when that side is loaded or is scalar). What the other side
-    /// held before leaves it as SQLAlchemy's backref events make it: a child moving from
-    /// another parent leaves that parent's loaded collection, and the object a one-to-one
-    /// held loses its reference (its foreign key is cleared at the flush).
-    pub(crate) fn backref_set(
-        &mut self,
-        target: &Rc<Instance>,
-        rev: &str,
-        parent: &Rc<Instance>,
-        kind: RelKind,
-        fwd: &str,
-    ) {
-        let pv = Value::Instance(parent.clone());
-        if self.status(target) == Status::Persistent {
-            self.mark_modified(target);
-        }
-        // A dynamic collection on the other side holds no list: a transient or pending
-        // owner records the append (its `add()` cascades to it, the flush links it).
-        if kind != RelKind::OneToMany
-            && let Some(m) = target.class.model_info()
-            && self
-                .orm
-                .reg
-                .relationship(&m.class, rev)
-                .is_ok_and(|r| matches!(r.lazy, Lazy::Dynamic | Lazy::WriteOnly))
-        {
-            // (A many-to-many's row is the list side's to insert: its link only takes
-            // the object along in `add()`'s cascade, in SQLAlchemy's order.)
-            if matches!(kind, RelKind::ManyToOne | RelKind::ManyToMany)
-                && matches!(self.status(target), Status::Transient | Status::Pending)
-            {
-                self.orm
-                    .dynamic_links
-                    .push((target.clone(), Rc::from(rev), parent.clone(), true));
-            }
-            return;
-        }
-        let mut cur = target.dict.borrow().get(rev).cloned();
-        // A one-to-one (`uselist=False`) on the other side holds the object itself.
-        let model = target.class.model_info();
-        let scalar = kind == RelKind::ManyToOne
-            && model.as_ref().is_some_and(|m| {
-                self.orm
-                    .reg
-                    .relationship(&m.class, rev)
-                    .is_ok_and(|r| r.uselist == Some(false))
-            });
-        // (Its old value is loaded, without an autoflush: SQLAlchemy keeps the active
-        // history of a one-to-one.)
-        if scalar
-            && cur.is_none()
-            && self.status(target) == Status::Persistent
-            && let Some(m) = model
-        {
-            let attr = Instrumented {
-                class: m.class.clone(),
-                key: Rc::from(rev),
-                column: None,
-                via: None,
-            };
-            let was = std::mem::replace(&mut self.orm.autoflush_off, true);
-            cur = self.load_relationship(target, &attr).ok();
-            self.orm.autoflush_off = was;
-        }
-        let displaced = match &cur {
-            Some(Value::Instance(old)) if !Rc::ptr_eq(old, parent) => Some(old.clone()),
-            _ => None,
-        };
-        match kind {
-            RelKind::OneToMany => {
-                if let Some(old) = displaced
-                    && let Some(Value::List(l)) = old.dict.borrow().get(fwd).cloned()
-                {
-                    l.borrow_mut()
-                        .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, target)));
-                }
-                target.dict.borrow_mut().insert(Rc::from(rev), pv);
-            }
-            _ if scalar => {
-                if let Some(old) = displaced
-                    && matches!(old.dict.borrow().get(fwd), Some(Value::Instance(t)) if Rc::ptr_eq(t, target))
-                {
-                    self.clear_reference(&old, fwd);
-                }
-                target.dict.borrow_mut().insert(Rc::from(rev), pv);
-            }
-            RelKind::ManyToOne | RelKind::ManyToMany => match cur {
-                Some(Value::List(l))
-                    if !l
-                        .borrow()
-                        .iter()
-                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent))) =>
-                {
-                    l.borrow_mut().push(pv);
-                }
-                None if !matches!(self.status(target), Status::Persistent) => {
-                    let l = Value::list(vec![pv]);
-                    target.dict.borrow_mut().insert(Rc::from(rev), l.clone());
-                    self.register_collection(&l, target, rev);
-                }
-                _ => {}
-            },
-        }
-    }
-
     /// Marks a list as the collection `inst.<key>` (list methods then keep backrefs in sync).
     pub fn register_collection(&mut self, l: &Value, inst: &Rc<Instance>, key: &str) {
         if let Some(p) = l.ptr() {
@@ -588,41 +464,6 @@ impl Interp<'_> {
             self.orm
                 .collection_owner
                 .insert(p, (Rc::downgrade(inst), Rc::from(key)));
-        }
-    }
-
-    /// Undo a backref link when an object leaves a relationship.
-    fn backref_remove(
-        &mut self,
-        target: &Rc<Instance>,
-        rev: &str,
-        parent: &Rc<Instance>,
-        kind: RelKind,
-    ) {
-        let cur = target.dict.borrow().get(rev).cloned();
-        // (Its many-to-one changes: a persistent child is modified.)
-        if kind == RelKind::OneToMany && self.status(target) == Status::Persistent {
-            self.mark_modified(target);
-        }
-        match (kind, cur) {
-            // The many-to-one side is cleared when it held the parent, and also when it
-            // was not loaded: SQLAlchemy's backref pops it without fetching (only a
-            // loaded reference to another object is left alone).
-            (RelKind::OneToMany, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
-                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
-            }
-            (RelKind::OneToMany, None) => {
-                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
-            }
-            // A one-to-one's scalar side that held the parent is emptied.
-            (RelKind::ManyToOne, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
-                target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
-            }
-            (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {
-                l.borrow_mut()
-                    .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
-            }
-            _ => {}
         }
     }
 
@@ -806,16 +647,5 @@ pub fn snapshot(v: &Value) -> Value {
     match v {
         Value::List(l) => Value::list(l.borrow().clone()),
         other => other.clone(),
-    }
-}
-
-/// Sets the foreign-key columns of many-to-one `r` on `inst` to None.
-fn clear_foreign_key(inst: &Instance, r: &ResolvedRel) {
-    if let Some(m) = inst.class.model_info() {
-        for p in &r.primary {
-            if let Some(k) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) {
-                super::model::set_column_attr(inst, k, Value::None);
-            }
-        }
     }
 }

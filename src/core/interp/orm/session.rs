@@ -199,6 +199,15 @@ impl Interp<'_> {
         }
     }
 
+    /// Runs `f` with autoflush off (SQLAlchemy's `no_autoflush`, or a load it makes
+    /// without flushing), restoring the setting after.
+    pub fn without_autoflush<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let was = std::mem::replace(&mut self.orm.autoflush_off, true);
+        let out = f(self);
+        self.orm.autoflush_off = was;
+        out
+    }
+
     /// The object the identity map holds under `key`, as SQLAlchemy's weak identity map
     /// has it: an object the script no longer refers to (CPython freed it) is gone, and the
     /// caller makes a new one from the row, with the database's values.

@@ -193,10 +193,7 @@ impl Interp<'_> {
                         // (A persistent child is loaded to take the key without an
                         // autoflush: a transient parent's other new children wait for it.)
                         if self.status(ci) == crate::core::interp::orm::model::Status::Persistent {
-                            let was = std::mem::replace(&mut self.orm.autoflush_off, true);
-                            let loaded = self.ensure_loaded(ci);
-                            self.orm.autoflush_off = was;
-                            loaded?;
+                            self.without_autoflush(|i| i.ensure_loaded(ci))?;
                         }
                         for p in &r.primary {
                             // (The parent's key is loaded without an autoflush: SQLAlchemy
@@ -204,10 +201,7 @@ impl Interp<'_> {
                             let pv = if name == "remove" {
                                 Value::None
                             } else {
-                                let was = std::mem::replace(&mut self.orm.autoflush_off, true);
-                                let v = self.attr_by_col(inst, &p.referred.1);
-                                self.orm.autoflush_off = was;
-                                v
+                                self.without_autoflush(|i| i.attr_by_col(inst, &p.referred.1))
                             };
                             self.set_by_col(ci, &p.foreign.1, pv);
                         }

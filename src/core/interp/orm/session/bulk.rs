@@ -209,10 +209,8 @@ impl Interp<'_> {
             values: vec![],
             returning: vec![],
         };
-        let was = std::mem::replace(&mut self.orm.autoflush_off, true);
-        let r = self.execute_insert(&ins, Some(&Value::list(dicts)));
-        self.orm.autoflush_off = was;
-        r.map(|_| ())
+        self.without_autoflush(|i| i.execute_insert(&ins, Some(&Value::list(dicts))))
+            .map(|_| ())
     }
 
     /// UPDATEs rows by primary key: each row's key columns pick the row, its other
