@@ -977,3 +977,8 @@ fn sqlite_functions_and_driver_counts_like_the_reference() {
 fn double_types_spell_double_in_ddl() {
     check("double_types");
 }
+
+#[test]
+fn dynamic_sessionless() {
+    check("dynamic_sessionless");
+}

@@ -185,6 +185,10 @@ impl Interp<'_> {
                 let (inst, key) = (inst.clone(), key.clone());
                 let q = self.dynamic_query(&inst, &key)?;
                 let sel = self.loading_select(&q.q)?;
+                // (With no session behind it, the query prints in the default dialect.)
+                if self.dynamic_sessionless(&inst, &key).is_some() {
+                    return Ok(crate::core::sql::render::render_generic(&sel));
+                }
                 Ok(crate::core::sql::render(&Statement::Select(sel)).sql)
             }
             Native::Instrumented(_) | Native::Sql(_) => {
@@ -290,6 +294,9 @@ impl Interp<'_> {
                 "WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars().",
             ),
             Native::Dynamic(inst, key, false) => {
+                if let Some(items) = self.dynamic_sessionless(inst, key) {
+                    return Ok(items);
+                }
                 let q = self.dynamic_query(&inst.clone(), &key.clone())?;
                 self.query_all(&q)
             }
@@ -393,6 +400,9 @@ impl Interp<'_> {
             // A dynamic relationship is indexed like its query.
             Native::Dynamic(inst, rel, false) => {
                 let (inst, rel) = (inst.clone(), rel.clone());
+                if let Some(items) = self.dynamic_sessionless(&inst, &rel) {
+                    return self.getitem(&Value::list(items), key);
+                }
                 let q = self.dynamic_query(&inst, &rel)?;
                 self.native_getitem(Rc::new(Native::Query(Box::new(q))), key)
             }
@@ -425,6 +435,10 @@ impl Interp<'_> {
             // A dynamic relationship is sliced like its query.
             Native::Dynamic(inst, rel, false) => {
                 let (inst, rel) = (inst.clone(), rel.clone());
+                if let Some(items) = self.dynamic_sessionless(&inst, &rel) {
+                    let v = self.py(crate::core::py::slice::slice_vec(&items, a, b, None))?;
+                    return Ok(Value::list(v));
+                }
                 let q = self.dynamic_query(&inst, &rel)?;
                 self.native_slice(Rc::new(Native::Query(Box::new(q))), a, b)
             }

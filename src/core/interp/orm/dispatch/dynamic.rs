@@ -51,6 +51,45 @@ impl Interp<'_> {
         })
     }
 
+    /// The objects appended to dynamic relationship `key` of `inst` since its last flush,
+    /// when `inst` is in no session (transient or detached): what SQLAlchemy's
+    /// `AppenderQuery` iterates, counts and indexes then. `None` when it is in a session.
+    pub(crate) fn dynamic_sessionless(
+        &self,
+        inst: &Rc<Instance>,
+        key: &str,
+    ) -> Option<Vec<Value>> {
+        use crate::core::interp::orm::model::Status;
+        if !matches!(self.status(inst), Status::Transient | Status::Detached) {
+            return None;
+        }
+        let mut items: Vec<Rc<Instance>> = vec![];
+        for (p, k, c, added) in &self.orm.dynamic_links {
+            if !Rc::ptr_eq(p, inst) || &**k != key {
+                continue;
+            }
+            let at = items.iter().position(|x| Rc::ptr_eq(x, c));
+            match (added, at) {
+                (true, None) => items.push(c.clone()),
+                (false, Some(i)) => {
+                    items.remove(i);
+                }
+                _ => {}
+            }
+        }
+        Some(items.into_iter().map(Value::Instance).collect())
+    }
+
+    /// The `DetachedInstanceError` of a query method on the dynamic relationship of an
+    /// object in no session.
+    pub(crate) fn dynamic_detached(&mut self, inst: &Rc<Instance>, key: &str) -> R<Value> {
+        let class = inst.class.name.clone();
+        self.raise(
+            "DetachedInstanceError",
+            format!("Parent instance <{class} at 0x7f0000000000> is not bound to a Session, and no contextual session is established; lazy load operation of attribute '{key}' cannot proceed (Background on this error at: https://sqlalche.me/e/20/bhk3)"),
+        )
+    }
+
     /// Methods of a `lazy='write_only'` relationship (`WriteOnlyCollection`): `add`,
     /// `add_all` and `remove` change it as an `AppenderQuery`'s `append`, `extend` and
     /// `remove` do; `select()` is its query as a 2.0 `Select`, `delete()`/`update()` its DML.
@@ -102,6 +141,12 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        // (2.0's `add` / `add_all`, as on a write-only collection.)
+        let name = match name {
+            "add" => "append",
+            "add_all" => "extend",
+            other => other,
+        };
         match name {
             "append" | "remove" | "extend" => {
                 let [arg] = args.as_slice() else {
@@ -223,6 +268,14 @@ impl Interp<'_> {
                 }
                 Ok(Value::None)
             }
+            // A parent in no session (transient, or detached): `all()` and `count()` are
+            // what was appended to it (SQLAlchemy's collection history), any other query
+            // method has no session to run in.
+            _ if let Some(items) = self.dynamic_sessionless(inst, key) => match name {
+                "all" => Ok(Value::list(items)),
+                "count" => Ok(Value::int(items.len() as i64)),
+                _ => self.dynamic_detached(inst, key),
+            },
             _ => {
                 // A pending parent gets its key from the autoflush the query starts with
                 // (SQLAlchemy binds the parent's key when the query runs).
