@@ -982,3 +982,8 @@ fn double_types_spell_double_in_ddl() {
 fn dynamic_sessionless() {
     check("dynamic_sessionless");
 }
+
+#[test]
+fn deleted_then_detached() {
+    check("deleted_then_detached");
+}

@@ -222,7 +222,11 @@ impl Interp<'_> {
             }
         };
         // A flushed DELETE is `deleted` until the transaction ends, then `detached`.
-        let deleted = status == Status::Deleted && self.orm.in_tx;
+        // (Deleted by this transaction's flush; a commit makes it detached for good, even
+        // once a new transaction begins.)
+        let deleted = status == Status::Deleted
+            && self.orm.in_tx
+            && self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst));
         let detached = status == Status::Detached || (status == Status::Deleted && !deleted);
         let identity = identity
             .filter(|_| !matches!(status, Status::Transient | Status::Pending))
