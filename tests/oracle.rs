@@ -987,3 +987,8 @@ fn dynamic_sessionless() {
 fn deleted_then_detached() {
     check("deleted_then_detached");
 }
+
+#[test]
+fn app_context_sessions() {
+    check("app_context_sessions");
+}

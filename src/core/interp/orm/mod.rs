@@ -368,6 +368,9 @@ pub struct OrmState {
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
     pub contexts: usize,
+    /// The sessions of the enclosing app contexts, innermost last (see
+    /// `session/contexts.rs`).
+    pub outer_sessions: Vec<session::contexts::SessionFrame>,
     /// Lists that are relationship collections (`InstrumentedList`), by address.
     pub instrumented_lists: super::value::FxSet<usize>,
     /// Owner (instance, relationship key) of each collection list.

@@ -506,13 +506,7 @@ impl Interp<'_> {
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
             Native::Session(_) => Ok(match item {
-                Value::Instance(i) => {
-                    let st = self.status(i);
-                    matches!(
-                        st,
-                        super::model::Status::Pending | super::model::Status::Persistent
-                    )
-                }
+                Value::Instance(i) => self.in_current_session(i),
                 _ => false,
             }),
             Native::SessionSet(k) => {
@@ -579,7 +573,7 @@ impl Interp<'_> {
     /// `with x:` enter.
     pub fn native_enter(&mut self, n: Rc<Native>) -> R<Value> {
         if let Native::AppContext = &*n {
-            self.orm.contexts += 1;
+            self.push_app_context();
         }
         if let Native::SessionScope(s) = &*n {
             self.scope_enter(s);
@@ -607,8 +601,7 @@ impl Interp<'_> {
             return Ok(());
         }
         if let Native::AppContext = &*n {
-            self.orm.contexts = self.orm.contexts.saturating_sub(1);
-            self.close_session();
+            self.pop_app_context();
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! value conversion between Python and SQLite in `session/convert.rs`.
 
 mod bulk;
+pub mod contexts;
 mod convert;
 mod execute;
 pub use execute::FlatRows;
