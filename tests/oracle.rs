@@ -992,3 +992,8 @@ fn deleted_then_detached() {
 fn app_context_sessions() {
     check("app_context_sessions");
 }
+
+#[test]
+fn detached_reattach() {
+    check("detached_reattach");
+}

@@ -348,12 +348,7 @@ impl Interp<'_> {
                 }
                 self.orm.new.push(inst.clone());
             }
-            Status::Detached => {
-                if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.status = Status::Persistent;
-                }
-                self.add_identity(inst);
-            }
+            Status::Detached => self.attach_detached(inst)?,
             Status::Persistent => {
                 // adding an object marked for deletion cancels the delete
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
@@ -368,6 +363,46 @@ impl Interp<'_> {
                 );
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// A detached object joins the session again (`add()`, `delete()`): persistent, in the
+    /// identity map, unless another object holds its key there.
+    fn attach_detached(&mut self, inst: &Rc<Instance>) -> R<()> {
+        if let Some(key) = self.ident_key(inst)
+            && let Some(other) = self.identity_get(&key)
+            && !Rc::ptr_eq(&other, inst)
+        {
+            let ids = inst
+                .orm
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.identity.as_ref().map(|id| id.values().to_vec()))
+                .unwrap_or_default();
+            let k = Value::tuple(vec![
+                Value::Class(inst.class.clone()),
+                Value::tuple(ids),
+                Value::None,
+            ]);
+            let k = self.repr(&k)?;
+            return self.raise(
+                "InvalidRequestError",
+                format!(
+                    "Can't attach instance <{} at 0x7f0000000000>; another instance with key {k} is already present in this session.",
+                    inst.class.name
+                ),
+            );
+        }
+        // (Attributes set while detached are changes the next flush writes.)
+        let mut changed = false;
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.status = Status::Persistent;
+            changed = s.committed.is_some();
+        }
+        self.add_identity(inst);
+        if changed {
+            self.mark_modified(inst);
         }
         Ok(())
     }
@@ -421,6 +456,11 @@ impl Interp<'_> {
         match self.status(inst) {
             // (The object and what its delete cascades reach are marked together.)
             Status::Persistent => self.cascade_delete_now(inst),
+            // (A detached object is attached again, then marked.)
+            Status::Detached => {
+                self.attach_detached(inst)?;
+                self.cascade_delete_now(inst)
+            }
             // (A pending object is "not persisted" too, and stays pending.)
             _ => {
                 // SQLAlchemy names the object by class and address, not by its repr.
