@@ -997,3 +997,8 @@ fn app_context_sessions() {
 fn detached_reattach() {
     check("detached_reattach");
 }
+
+#[test]
+fn api_messages() {
+    check("api_messages");
+}

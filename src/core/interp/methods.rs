@@ -126,7 +126,7 @@ impl Interp<'_> {
                 "month" => return Ok(Value::int(d.month() as i64)),
                 "day" => return Ok(Value::int(d.day() as i64)),
                 "isoformat" | "strftime" | "weekday" | "isoweekday" | "replace" | "toordinal"
-                | "ctime" => {
+                | "ctime" | "isocalendar" => {
                     return bm(name);
                 }
                 _ => {}
@@ -142,7 +142,9 @@ impl Interp<'_> {
                 "tzinfo" if d.is_utc() => return Ok(Value::Builtin(Rc::from("timezone.utc"))),
                 "tzinfo" => return Ok(Value::None),
                 "isoformat" | "strftime" | "date" | "time" | "weekday" | "isoweekday"
-                | "replace" | "timestamp" | "astimezone" | "ctime" => return bm(name),
+                | "replace" | "timestamp" | "astimezone" | "ctime" | "isocalendar" => {
+                    return bm(name);
+                }
                 _ => {}
             },
             Value::Time(t) => match name {
@@ -176,6 +178,17 @@ impl Interp<'_> {
             }
             Value::Func(f) => match name {
                 "__name__" | "__qualname__" => return Ok(Value::Str(f.name.clone())),
+                "__doc__" => return Ok(docstring(f)),
+                _ => {}
+            },
+            // A bound method: its function's name and docstring, `__self__`, `__func__`.
+            Value::Method(m) => match (name, &m.1) {
+                ("__name__" | "__qualname__", Value::Func(f)) => {
+                    return Ok(Value::Str(f.name.clone()));
+                }
+                ("__doc__", Value::Func(f)) => return Ok(docstring(f)),
+                ("__self__", _) => return Ok(m.0.clone()),
+                ("__func__", _) => return Ok(m.1.clone()),
                 _ => {}
             },
             Value::Builtin(n) => {
@@ -288,6 +301,7 @@ impl Interp<'_> {
                 }
                 "weekday" => Ok(Value::int(d.weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.isoweekday() as i64)),
+                "isocalendar" => Ok(iso_calendar(d)),
                 "toordinal" => Ok(Value::int(d.toordinal())),
                 // C's asctime(): the day of the month padded with a space.
                 "ctime" => Ok(Value::str(&format!(
@@ -357,6 +371,7 @@ impl Interp<'_> {
                 ))),
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
+                "isocalendar" => Ok(iso_calendar(&d.date())),
                 "astimezone" => match args.first() {
                     // The page's local time zone is UTC.
                     None | Some(Value::None) => Ok(Value::datetime(d.with_utc(true))),
@@ -643,4 +658,27 @@ pub fn property_parts(p: &Value) -> (Value, Value) {
 /// `timezone.utc` (and `datetime.UTC`), the one time zone scripts have.
 pub(crate) fn is_utc(v: &Value) -> bool {
     matches!(v, Value::Builtin(n) if &**n == "timezone.utc")
+}
+
+/// `date.isocalendar()`: (ISO year, week, weekday), as a tuple.
+fn iso_calendar(d: &crate::core::py::datetime::Date) -> Value {
+    let (y, w, wd) = d.isocalendar();
+    Value::tuple(vec![
+        Value::int(y as i64),
+        Value::int(w as i64),
+        Value::int(wd as i64),
+    ])
+}
+
+/// A function's `__doc__`: the string its body starts with, else `None`.
+fn docstring(f: &crate::core::interp::value::Function) -> Value {
+    use crate::core::lang::ast::{ExprKind, StmtKind};
+    if let crate::core::interp::value::FuncBody::Block(b) = &f.body
+        && let Some(first) = b.first()
+        && let StmtKind::Expr(e) = &first.kind
+        && let ExprKind::Str(t) = &e.kind
+    {
+        return Value::str(t);
+    }
+    Value::None
 }

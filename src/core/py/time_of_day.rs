@@ -102,49 +102,18 @@ impl Time {
         )
     }
 
-    /// `time.fromisoformat(s)` (what SQLAlchemy reads a SQLite `TIME` value with):
-    /// `HH[:MM[:SS[.fff[fff]]]]`.
+    /// `time.fromisoformat(s)` (what SQLAlchemy reads a SQLite `TIME` value with), by
+    /// 3.11's rules: `HH[:MM[:SS[.f...]]]`, a fraction of any length (past six digits
+    /// ignored); naive only (a UTC offset raises `ValueError`).
     pub fn fromisoformat(s: &str) -> PyResult<Time> {
         let invalid = || super::datetime::invalid_isoformat(s);
-        let b = s.as_bytes();
-        let two = |i: usize| -> Option<i64> {
-            let d = b.get(i..i + 2)?;
-            d.iter()
-                .all(u8::is_ascii_digit)
-                .then(|| i64::from(d[0] - b'0') * 10 + i64::from(d[1] - b'0'))
-        };
-        let h = two(0).ok_or_else(invalid)?;
-        let (mut m, mut sec, mut us) = (0, 0, 0);
-        let mut i = 2;
-        if b.len() > i {
-            if b[i] != b':' {
-                return Err(invalid());
-            }
-            m = two(i + 1).ok_or_else(invalid)?;
-            i += 3;
+        if !s.is_ascii() || s.is_empty() {
+            return Err(invalid());
         }
-        if b.len() > i {
-            if b[i] != b':' {
-                return Err(invalid());
-            }
-            sec = two(i + 1).ok_or_else(invalid)?;
-            i += 3;
+        match super::datetime_text::parse_iso_time(s.as_bytes(), 0) {
+            Some((h, m, sec, us, super::datetime_text::IsoTz::Naive)) => Time::new(h, m, sec, us),
+            _ => Err(invalid()),
         }
-        if b.len() > i {
-            let frac = &b[i + 1..];
-            if (b[i] != b'.' && b[i] != b',')
-                || !matches!(frac.len(), 3 | 6)
-                || !frac.iter().all(u8::is_ascii_digit)
-            {
-                return Err(invalid());
-            }
-            let mut v: i64 = 0;
-            for c in frac {
-                v = v * 10 + i64::from(c - b'0');
-            }
-            us = if frac.len() == 3 { v * 1000 } else { v };
-        }
-        Time::new(h, m, sec, us)
     }
 }
 

@@ -130,7 +130,13 @@ impl SqlType {
                 format!("Numeric({})", args.join(", "))
             }
             SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
-                let vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                let mut vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                // (The type's name: given, or a Python enum class's own, lowercased.)
+                match self {
+                    SqlType::Enum(_, Some(n)) => vals.push(format!("name='{n}'")),
+                    SqlType::EnumClass(c, _) => vals.push(format!("name='{}'", c.to_lowercase())),
+                    _ => {}
+                }
                 format!("Enum({})", vals.join(", "))
             }
             SqlType::Custom(s) if s != "NULL" => s.clone(),

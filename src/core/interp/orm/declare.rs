@@ -267,6 +267,15 @@ impl Interp<'_> {
                 let Native::Query(qo) = &**q else {
                     return self.raise("TypeError", "paginate() needs a select");
                 };
+                if args.len() > 1 {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "SQLAlchemy.paginate() takes 2 positional arguments but {} were given",
+                            args.len() + 1
+                        ),
+                    );
+                }
                 let qo = qo.clone();
                 self.paginate(&qo, &[], &kw)
             }

@@ -103,6 +103,18 @@ impl Interp<'_> {
                 format!("RMKeyView({})", self.repr(&l)?)
             }
             Native::DictView(k, src) => self.view_repr(*k, &src.clone())?,
+            Native::TablesDict => {
+                let d = self.tables_dict();
+                format!("FacadeDict({})", self.repr(&d)?)
+            }
+            Native::TableColumns(t, only) => {
+                let (t, only) = (t.clone(), only.clone());
+                let mut names = vec![];
+                for c in self.table_column_objs(&t, &only) {
+                    names.push(self.to_str(&c)?);
+                }
+                format!("ReadOnlyColumnCollection({})", names.join(", "))
+            }
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 let r = self.repr(&Value::list(items))?;

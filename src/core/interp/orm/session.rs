@@ -284,11 +284,7 @@ impl Interp<'_> {
     /// `db.session.add(obj)` (with save-update cascade through loaded relationships).
     pub fn session_add(&mut self, v: &Value) -> R<()> {
         let Value::Instance(inst) = v else {
-            let t = self.type_name(v);
-            return self.raise(
-                "UnmappedInstanceError",
-                format!("Class 'builtins.{t}' is not mapped"),
-            );
+            return self.unmapped_instance(v);
         };
         if inst.class.model_info().is_none() {
             return self.raise(
@@ -444,14 +440,23 @@ impl Interp<'_> {
         Some(loaded_objects(inst, &r.name))
     }
 
+    /// `UnmappedInstanceError` for what `add()`/`delete()` got instead of a model
+    /// instance (a model class itself gets SQLAlchemy's hint).
+    fn unmapped_instance(&mut self, v: &Value) -> R<()> {
+        let msg = match v {
+            Value::Class(c) if c.model_info().is_some() => format!(
+                "Class 'flask_sqlalchemy.model.DefaultMeta' is not mapped; was a class (__main__.{}) supplied where an instance was required?",
+                c.name
+            ),
+            _ => format!("Class 'builtins.{}' is not mapped", self.type_name(v)),
+        };
+        self.raise("UnmappedInstanceError", msg)
+    }
+
     /// `db.session.delete(obj)`.
     pub fn session_delete(&mut self, v: &Value) -> R<()> {
         let Value::Instance(inst) = v else {
-            let t = self.type_name(v);
-            return self.raise(
-                "UnmappedInstanceError",
-                format!("Class 'builtins.{t}' is not mapped"),
-            );
+            return self.unmapped_instance(v);
         };
         match self.status(inst) {
             // (The object and what its delete cascades reach are marked together.)

@@ -54,11 +54,7 @@ impl Interp<'_> {
     /// The objects appended to dynamic relationship `key` of `inst` since its last flush,
     /// when `inst` is in no session (transient or detached): what SQLAlchemy's
     /// `AppenderQuery` iterates, counts and indexes then. `None` when it is in a session.
-    pub(crate) fn dynamic_sessionless(
-        &self,
-        inst: &Rc<Instance>,
-        key: &str,
-    ) -> Option<Vec<Value>> {
+    pub(crate) fn dynamic_sessionless(&self, inst: &Rc<Instance>, key: &str) -> Option<Vec<Value>> {
         use crate::core::interp::orm::model::Status;
         if !matches!(self.status(inst), Status::Transient | Status::Detached) {
             return None;

@@ -122,39 +122,19 @@ impl Interp<'_> {
                 self.unsupported(&format!("`Table.{name}()`"))
             }
             Native::TablesDict => {
-                let names: Vec<Value> = self
-                    .orm
-                    .reg
-                    .metadata
-                    .tables
-                    .iter()
-                    .map(|t| Value::str(&t.name))
-                    .collect();
                 match name {
-                    "keys" => Ok(Value::list(names)),
-                    "values" => Ok(Value::list(
-                        self.orm
-                            .reg
-                            .metadata
-                            .tables
-                            .iter()
-                            .map(|t| nv(Native::Table(Rc::from(t.name.as_str()))))
-                            .collect(),
-                    )),
-                    "items" => Ok(Value::list(
-                        self.orm
-                            .reg
-                            .metadata
-                            .tables
-                            .iter()
-                            .map(|t| {
-                                Value::tuple(vec![
-                                    Value::str(&t.name),
-                                    nv(Native::Table(Rc::from(t.name.as_str()))),
-                                ])
-                            })
-                            .collect(),
-                    )),
+                    // (Views of the tables as they are now: `dict_keys(['user', ...])`.)
+                    "keys" | "values" | "items" => {
+                        let kind = match name {
+                            "keys" => crate::core::interp::dict_view::KEYS,
+                            "values" => crate::core::interp::dict_view::VALUES,
+                            _ => crate::core::interp::dict_view::ITEMS,
+                        };
+                        Ok(crate::core::interp::dict_view::view(
+                            kind,
+                            self.tables_dict(),
+                        ))
+                    }
                     "get" => {
                         let k = args.first().cloned().unwrap_or(Value::None);
                         if let Value::Str(s) = &k
@@ -353,6 +333,19 @@ impl Interp<'_> {
                 )
             }
         }
+    }
+
+    /// `db.metadata.tables` as a dict of its tables now, by name.
+    pub(crate) fn tables_dict(&self) -> Value {
+        let pairs = (self.orm.reg.metadata.tables.iter())
+            .map(|t| {
+                (
+                    Value::str(&t.name),
+                    nv(Native::Table(Rc::from(t.name.as_str()))),
+                )
+            })
+            .collect();
+        Value::dict_of(pairs)
     }
 
     /// The identity map's keys, `(Class, (pk, ...), None)`, in its order.

@@ -56,6 +56,16 @@ impl Interp<'_> {
             Value::Bool(false) => Ok(Expr::false_()),
             _ => match self.as_sql(a) {
                 Some(s) => Ok(s.into_condition()),
+                // (A string is refused with a hint to wrap it in `text()`.)
+                None if matches!(a, Value::Str(_)) => {
+                    let r = self.repr(a)?;
+                    self.raise(
+                        "ArgumentError",
+                        format!(
+                            "Textual SQL expression {r} should be explicitly declared as text({r})"
+                        ),
+                    )
+                }
                 None => {
                     let r = self.repr(a)?;
                     self.raise(
@@ -237,6 +247,14 @@ impl Interp<'_> {
         let mut q = qo.clone();
         match name {
             "filter" | "where" => {
+                // (Keywords are `filter_by()`'s: here they are a mistake Python reports.)
+                if let Some((k, _)) = kw.first() {
+                    let owner = if qo.legacy { "Query" } else { "Select" };
+                    return self.raise(
+                        "TypeError",
+                        format!("{owner}.{name}() got an unexpected keyword argument '{k}'"),
+                    );
+                }
                 for a in &args {
                     let e = self.where_condition(a)?;
                     q.q = q.q.filter(e);

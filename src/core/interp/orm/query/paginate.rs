@@ -49,9 +49,16 @@ impl Interp<'_> {
         let mut error_out = true;
         let mut max_per_page = None;
         let mut counted = true;
-        if let Some((i, a)) = args.iter().enumerate().next() {
-            let _ = (i, a);
-            return self.raise("TypeError", "paginate() takes 1 positional argument");
+        if !args.is_empty() {
+            // (Flask-SQLAlchemy 3 takes keywords only: `paginate(2, 10, False)` from
+            // older tutorials fails so; `self` counts as the first argument.)
+            return self.raise(
+                "TypeError",
+                format!(
+                    "Query.paginate() takes 1 positional argument but {} were given",
+                    args.len() + 1
+                ),
+            );
         }
         for (k, v) in kw {
             match &**k {

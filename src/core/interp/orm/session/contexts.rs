@@ -91,7 +91,8 @@ impl Interp<'_> {
         use super::super::model::Status;
         match self.status(inst) {
             Status::Pending => {
-                self.orm.outer_sessions.is_empty() || self.orm.new.iter().any(|i| Rc::ptr_eq(i, inst))
+                self.orm.outer_sessions.is_empty()
+                    || self.orm.new.iter().any(|i| Rc::ptr_eq(i, inst))
             }
             Status::Persistent => {
                 self.orm.outer_sessions.is_empty()
