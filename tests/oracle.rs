@@ -1002,3 +1002,8 @@ fn detached_reattach() {
 fn api_messages() {
     check("api_messages");
 }
+
+#[test]
+fn move_child_unloaded() {
+    check("move_child_unloaded");
+}

@@ -45,6 +45,15 @@ pub fn insert_row(table: &Table, values: &[(&str, SqlValue)], returning: &[&str]
             row.push(Expr::Bind(v.clone()));
         }
     }
+    // (A row of defaults fetched by RETURNING names its primary key with NULL, as
+    // SQLAlchemy's batched inserts do: `INSERT INTO t (id) VALUES (NULL) RETURNING id`.)
+    if row.is_empty()
+        && !returning.is_empty()
+        && let Some(pk) = table.primary_key().into_iter().next()
+    {
+        columns.push(pk.to_string());
+        row.push(Expr::Null);
+    }
     Insert {
         table: table.name.clone(),
         columns,
