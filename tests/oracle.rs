@@ -1007,3 +1007,8 @@ fn api_messages() {
 fn move_child_unloaded() {
     check("move_child_unloaded");
 }
+
+#[test]
+fn savepoint_expiry() {
+    check("savepoint_expiry");
+}

@@ -104,6 +104,9 @@ impl Interp<'_> {
         stack.extend(self.orm.inserted_in_tx.drain(..).map(Value::Instance));
         stack.extend(self.orm.deleted_in_tx.drain(..).map(Value::Instance));
         stack.extend(self.orm.identity.drain().map(|(_, i)| Value::Instance(i)));
+        for sp in std::mem::take(&mut self.orm.savepoints) {
+            stack.extend(sp.flushed.into_iter().map(Value::Instance));
+        }
         for mut frame in std::mem::take(&mut self.orm.outer_sessions) {
             stack.extend(frame.drain_objects());
         }

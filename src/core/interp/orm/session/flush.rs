@@ -254,6 +254,10 @@ impl Interp<'_> {
         if modified.is_empty() {
             return;
         }
+        // (Open savepoints remember them: rolling one back expires what it flushed.)
+        for sp in &mut self.orm.savepoints {
+            sp.flushed.extend(modified.iter().cloned());
+        }
         let new =
             new_set.get_or_insert_with(|| pending.iter().map(|i| Rc::as_ptr(i) as usize).collect());
         let mut have: crate::core::interp::value::FxSet<usize> =

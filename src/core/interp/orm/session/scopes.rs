@@ -31,6 +31,8 @@ pub struct Savepoint {
     pub deleted_before: usize,
     /// How many objects the transaction had modified when the savepoint began.
     pub modified_before: usize,
+    /// Objects whose changes a flush wrote since it began (expired by its rollback).
+    pub flushed: Vec<Rc<Instance>>,
     /// SQLite was outside a transaction when it was emitted, so the SAVEPOINT began one
     /// (pysqlite sends no BEGIN before it) and its RELEASE commits.
     pub began_tx: bool,
@@ -70,6 +72,7 @@ impl Interp<'_> {
             inserted_before: self.orm.inserted_in_tx.len(),
             deleted_before: self.orm.deleted_in_tx.len(),
             modified_before: self.orm.modified.len(),
+            flushed: vec![],
             began_tx: false,
         });
         Ok(SessionScope::Nested)
@@ -188,12 +191,13 @@ impl Interp<'_> {
         }
         // Objects changed within the savepoint are expired (SQLAlchemy's `_restore_snapshot`
         // with `dirty_only`); the others keep their state.
-        let changed: Vec<Rc<Instance>> = self
+        let mut changed: Vec<Rc<Instance>> = self
             .orm
             .modified
             .get(sp.modified_before..)
             .unwrap_or_default()
             .to_vec();
+        changed.extend(sp.flushed);
         for i in changed {
             self.expire(&i);
         }
