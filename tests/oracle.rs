@@ -1012,3 +1012,8 @@ fn move_child_unloaded() {
 fn savepoint_expiry() {
     check("savepoint_expiry");
 }
+
+#[test]
+fn merge_cascade() {
+    check("merge_cascade");
+}

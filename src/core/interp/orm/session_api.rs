@@ -594,12 +594,33 @@ impl Interp<'_> {
     }
 }
 
+/// What one `merge()` call has done: each source object's merged object (by address),
+/// and the (source object, `Class.relationship`) pairs it was reached through.
+#[derive(Default)]
+struct MergeMemo {
+    done: crate::core::interp::value::FxMap<usize, Value>,
+    via: crate::core::interp::value::FxSet<(usize, String)>,
+}
+
 impl Interp<'_> {
     /// `session.merge(obj)`: the object of the same identity in this session (from the
     /// identity map, else loaded by primary key) gets `obj`'s set attributes and is
     /// returned; with no such row, a new pending copy of `obj` is. An object already in
     /// the session is returned as it is.
     pub fn merge(&mut self, src: &Rc<Instance>) -> R<Value> {
+        // (What is pending is flushed first; the merge itself loads without flushing.)
+        self.autoflush()?;
+        let mut memo = MergeMemo::default();
+        self.without_autoflush(|i| i.merge_into(src, &mut memo))
+    }
+
+    /// `merge()` of `src` and, along relationships whose cascade includes `merge` (the
+    /// default), of the objects it holds loaded.
+    fn merge_into(&mut self, src: &Rc<Instance>, memo: &mut MergeMemo) -> R<Value> {
+        let memo_done = &memo.done;
+        if let Some(done) = memo_done.get(&(Rc::as_ptr(src) as usize)) {
+            return Ok(done.clone());
+        }
         let Some(m) = src.class.model_info() else {
             return self.raise(
                 "UnmappedInstanceError",
@@ -648,10 +669,69 @@ impl Interp<'_> {
         // An expired target loads first, as SQLAlchemy's merge does.
         self.ensure_loaded(&target)?;
         let tv = Value::Instance(target.clone());
+        memo.done.insert(Rc::as_ptr(src) as usize, tv.clone());
         for (i, (key, _)) in m.columns.iter().enumerate() {
             if let Some(v) = super::model::column_attr(src, i) {
                 self.setattr(&tv, key, v)?;
             }
+        }
+        // Relationships the source holds loaded: their objects are merged too, and the
+        // target holds the merged ones.
+        // (A relationship whose other side led here is not merged back: SQLAlchemy's
+        // `_recursive` check, so a child's parent keeps its other children.)
+        let rels: Vec<(String, String)> = self
+            .orm
+            .reg
+            .mapper(&m.class)
+            .map(|mp| {
+                mp.relationships
+                    .iter()
+                    .filter(|r| r.cascade_set().iter().any(|c| c == "merge"))
+                    .map(|r| {
+                        let back = self
+                            .reverse_name(&m.class, r)
+                            .map(|b| format!("{}.{b}", r.target))
+                            .unwrap_or_default();
+                        (r.name.clone(), back)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let me = Rc::as_ptr(src) as usize;
+        for (name, back) in rels {
+            if memo.via.contains(&(me, back)) {
+                continue;
+            }
+            let through = format!("{}.{name}", m.class);
+            let held = src.dict.borrow().get(name.as_str()).cloned();
+            let merged = match held {
+                Some(Value::Instance(o)) => {
+                    memo.via.insert((Rc::as_ptr(&o) as usize, through));
+                    self.merge_into(&o, memo)?
+                }
+                Some(Value::List(l)) => {
+                    // (The target's collection loads first, so the items it holds come
+                    // from the identity map.)
+                    if self.status(&target) == Status::Persistent {
+                        self.getattr(&tv, &name)?;
+                    }
+                    let items = l.borrow().clone();
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in items {
+                        out.push(match it {
+                            Value::Instance(o) => {
+                                memo.via.insert((Rc::as_ptr(&o) as usize, through.clone()));
+                                self.merge_into(&o, memo)?
+                            }
+                            other => other,
+                        });
+                    }
+                    Value::list(out)
+                }
+                Some(Value::None) => Value::None,
+                _ => continue,
+            };
+            self.setattr(&tv, &name, merged)?;
         }
         Ok(tv)
     }
