@@ -1017,3 +1017,8 @@ fn savepoint_expiry() {
 fn merge_cascade() {
     check("merge_cascade");
 }
+
+#[test]
+fn string_collation() {
+    check("string_collation");
+}

@@ -61,7 +61,7 @@ fn affinity(t: &SqlType) -> Aff {
         | SqlType::Enum(..)
         | SqlType::EnumClass(..) => Aff::String,
         SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,
-        SqlType::Spelled(base, _) => affinity(base),
+        SqlType::Spelled(base, _) | SqlType::Collated(base, _) => affinity(base),
         SqlType::JsonNoneAsNull => Aff::Json,
         SqlType::Date => Aff::Date,
         SqlType::DateTime => Aff::DateTime,

@@ -48,6 +48,8 @@ pub enum SqlType {
     /// `Numeric`, `TIMESTAMP` a `DateTime`, `CHAR(3)` a `String`); a column keeps the base
     /// as its type and the spelling for its DDL.
     Spelled(Box<SqlType>, String),
+    /// A string type with `collation=`: its base, and `COLLATE "name"` after it in DDL.
+    Collated(Box<SqlType>, String),
     /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
     CheckedBoolean,
     /// `JSON(none_as_null=True)`: a `JSON` column storing Python `None` as SQL NULL.
@@ -79,6 +81,7 @@ impl SqlType {
             SqlType::Custom(s) if s == "NULL" => "NullType",
             SqlType::Custom(s) => s.split('(').next().unwrap_or(s),
             SqlType::Spelled(_, name) => name,
+            SqlType::Collated(base, _) => base.class_name(),
         }
     }
 
@@ -144,6 +147,12 @@ impl SqlType {
                 let r = base.py_repr();
                 format!("{name}{}", r.find('(').map_or("()", |i| &r[i..]))
             }
+            SqlType::Collated(base, c) => {
+                let r = base.py_repr();
+                let args = r.find('(').map_or("", |i| &r[i + 1..r.len() - 1]);
+                let sep = if args.is_empty() { "" } else { ", " };
+                format!("{}({args}{sep}collation='{c}')", base.class_name())
+            }
             SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
             SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
             _ => format!("{name}()"),
@@ -191,6 +200,7 @@ impl SqlType {
                 };
                 format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
             }
+            SqlType::Collated(base, c) => format!("{} COLLATE \"{c}\"", base.ddl()),
             SqlType::CheckedBoolean => "BOOLEAN".into(),
             SqlType::JsonNoneAsNull => "JSON".into(),
         }

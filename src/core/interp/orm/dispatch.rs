@@ -188,10 +188,20 @@ impl Interp<'_> {
             Native::Instrumented(a) => match name {
                 "key" | "name" => Ok(Value::Str(a.key.clone())),
                 "property" | "prop" | "comparator" => Ok(this.clone()),
-                "type" => match self.column_sql(a) {
-                    Some(s) => Ok(type_value(s.ty)),
-                    None => Ok(Value::None),
-                },
+                "type" => {
+                    // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)
+                    let spelled = a.column.and_then(|i| {
+                        let c = self.orm.reg.table_of(&a.class).ok()?.columns.get(i)?;
+                        c.type_ddl.as_ref().map(|_| column_type(c))
+                    });
+                    if let Some(t) = spelled {
+                        return Ok(nv(Native::ColumnType(t)));
+                    }
+                    match self.column_sql(a) {
+                        Some(s) => Ok(type_value(s.ty)),
+                        None => Ok(Value::None),
+                    }
+                }
                 "table" => {
                     let t = self
                         .orm
@@ -656,6 +666,21 @@ impl Interp<'_> {
                     }
                     other => other.clone(),
                 };
+                // (`collation=` on a string type: `COLLATE "..."` in its DDL.)
+                let ty = match kwget(&kw, "collation") {
+                    Some(Value::Str(c))
+                        if matches!(
+                            ty,
+                            SqlType::String(_)
+                                | SqlType::Unicode(_)
+                                | SqlType::Text(_)
+                                | SqlType::UnicodeText(_)
+                        ) =>
+                    {
+                        SqlType::Collated(Box::new(ty), c.to_string())
+                    }
+                    _ => ty,
+                };
                 Ok(nv(Native::ColumnType(ty)))
             }
             Native::SqlaFn(name) => {
@@ -723,6 +748,14 @@ fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
     let Some(d) = &c.type_ddl else {
         return c.ty.clone();
     };
+    // (A collation is spelled after the type: `VARCHAR(10) COLLATE "NOCASE"`.)
+    if let Some((head, coll)) = d.split_once(" COLLATE \"") {
+        let base = column_type(&crate::core::orm::schema::Column {
+            type_ddl: Some(head.to_string()),
+            ..c.clone()
+        });
+        return SqlType::Collated(Box::new(base), coll.trim_end_matches('"').to_string());
+    }
     let name = d.split('(').next().unwrap_or("");
     match name {
         "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => {

@@ -44,7 +44,7 @@ impl Interp<'_> {
         };
         // A type spelled under another name keeps its base's behaviour.
         let (ty, type_ddl, bool_check, none_as_null) = match ty {
-            SqlType::Spelled(ref base, _) => {
+            SqlType::Spelled(ref base, _) | SqlType::Collated(ref base, _) => {
                 let d = ty.ddl();
                 ((**base).clone(), Some(d), false, false)
             }

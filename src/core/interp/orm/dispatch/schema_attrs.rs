@@ -123,6 +123,10 @@ impl Interp<'_> {
             Native::ColumnType(t) => match name {
                 // (`db.Integer` is the type's class as well as its instance here.)
                 "__name__" | "__qualname__" => Ok(Value::str(t.class_name())),
+                "collation" if t.is_a("String") => Ok(match t {
+                    SqlType::Collated(_, c) => Value::str(c),
+                    _ => Value::None,
+                }),
                 "asdecimal" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
                     Ok(Value::Bool(matches!(t, SqlType::Numeric(..))))
                 }
@@ -132,7 +136,7 @@ impl Interp<'_> {
                     | SqlType::Unicode(n)
                     | SqlType::Text(n)
                     | SqlType::UnicodeText(n) = match t {
-                        SqlType::Spelled(b, _) => b,
+                        SqlType::Spelled(b, _) | SqlType::Collated(b, _) => b,
                         t => t,
                     } =>
                 {

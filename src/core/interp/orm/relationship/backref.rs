@@ -95,11 +95,11 @@ impl Interp<'_> {
         }
         // (An unloaded many-to-one's old value is what the identity map holds for its
         // foreign key, found without SQL, as SQLAlchemy's passive get finds it.)
-        if kind == RelKind::OneToMany
-            && cur.is_none()
-            && self.status(target) == Status::Persistent
+        if kind == RelKind::OneToMany && cur.is_none() && self.status(target) == Status::Persistent
         {
-            cur = self.reference_in_identity_map(target, rev).map(Value::Instance);
+            cur = self
+                .reference_in_identity_map(target, rev)
+                .map(Value::Instance);
         }
         let displaced = match &cur {
             Some(Value::Instance(old)) if !Rc::ptr_eq(old, parent) => Some(old.clone()),
@@ -145,18 +145,31 @@ impl Interp<'_> {
     /// The object many-to-one `key` of `inst` refers to when the identity map holds it,
     /// found from the loaded foreign key without SQL (`None` when the key is not loaded,
     /// is NULL, or its object is not in the map).
-    fn reference_in_identity_map(&mut self, inst: &Rc<Instance>, key: &str) -> Option<Rc<Instance>> {
+    fn reference_in_identity_map(
+        &mut self,
+        inst: &Rc<Instance>,
+        key: &str,
+    ) -> Option<Rc<Instance>> {
         let m = inst.class.model_info()?;
         let r = self.orm.reg.resolve(&m.class, key).ok()?;
         if r.kind != RelKind::ManyToOne || r.primary.len() != 1 || !r.extra.is_empty() {
             return None;
         }
-        let i = m.columns.iter().position(|(_, n)| **n == *r.primary[0].foreign.1)?;
+        let i = m
+            .columns
+            .iter()
+            .position(|(_, n)| **n == *r.primary[0].foreign.1)?;
         let v = super::super::model::column_attr(inst, i)?;
         if matches!(v, Value::None) {
             return None;
         }
-        let target = self.orm.reg.relationship(&m.class, key).ok()?.target.clone();
+        let target = self
+            .orm
+            .reg
+            .relationship(&m.class, key)
+            .ok()?
+            .target
+            .clone();
         let tm = self.orm.classes.get(&target)?.model_info()?;
         let hk = super::super::model::identity_key(std::slice::from_ref(&v));
         self.identity_get(&super::super::model::IdentityKey::new(&tm.table, hk))
