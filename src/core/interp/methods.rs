@@ -664,7 +664,7 @@ pub(crate) fn is_utc(v: &Value) -> bool {
 fn iso_calendar(d: &crate::core::py::datetime::Date) -> Value {
     let (y, w, wd) = d.isocalendar();
     Value::tuple(vec![
-        Value::int(y as i64),
+        Value::int(y),
         Value::int(w as i64),
         Value::int(wd as i64),
     ])
