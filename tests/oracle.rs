@@ -1022,3 +1022,8 @@ fn merge_cascade() {
 fn string_collation() {
     check("string_collation");
 }
+
+#[test]
+fn table_update_delete() {
+    check("table_update_delete");
+}

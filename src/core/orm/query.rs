@@ -714,10 +714,7 @@ impl Query {
         reg: &Registry,
         values: Vec<(&str, Expr)>,
     ) -> Result<Update, OrmError> {
-        let class = self
-            .filter_by_class(reg)
-            .ok_or_else(|| OrmError("update() needs an entity".into()))?;
-        let table = reg.table_of(&class)?;
+        let table = self.dml_table(reg, "update")?;
         let mut set = Vec::new();
         for c in &table.columns {
             if let Some((_, v)) = values.iter().find(|(k, _)| *k == c.key || *k == c.name) {
@@ -732,13 +729,22 @@ impl Query {
         })
     }
 
+    /// The table an UPDATE or DELETE writes: its entity's, or the plain table it was made
+    /// from (`table.update()`, `table.delete()`).
+    fn dml_table<'r>(&self, reg: &'r Registry, what: &str) -> Result<&'r Table, OrmError> {
+        if let Some(class) = self.filter_by_class(reg) {
+            return reg.table_of(&class);
+        }
+        self.select_from
+            .first()
+            .and_then(|t| reg.metadata.table(t))
+            .ok_or_else(|| OrmError(format!("{what}() needs an entity")))
+    }
+
     /// Bulk `query.delete()`.
     pub fn delete_statement(&self, reg: &Registry) -> Result<Delete, OrmError> {
-        let class = self
-            .filter_by_class(reg)
-            .ok_or_else(|| OrmError("delete() needs an entity".into()))?;
         Ok(Delete {
-            table: reg.table_of(&class)?.name.clone(),
+            table: self.dml_table(reg, "delete")?.name.clone(),
             where_: self.where_.clone(),
             returning: vec![],
         })

@@ -717,7 +717,12 @@ impl Interp<'_> {
         let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
         match &q.dml {
             Some(Some(vals)) => {
-                let table = self.orm.reg.table_of(&class).ok().cloned();
+                let table = (self.orm.reg.table_of(&class).ok())
+                    .or_else(|| {
+                        let t = q.q.select_from.first()?;
+                        self.orm.reg.metadata.table(t)
+                    })
+                    .cloned();
                 let mut pairs: Vec<(String, Expr)> = vec![];
                 for (k, v) in vals {
                     let col = table.as_ref().and_then(|t| t.col_by_key(k)).cloned();

@@ -563,6 +563,16 @@ impl Interp<'_> {
 
     /// `session.execute(update(M).where(...).values(...))` / `delete(M).where(...)`.
     pub fn execute_dml(&mut self, q: &QueryObj) -> R<Value> {
+        // A plain table's statement (`table.update()`, `table.delete()`): Core DML, with
+        // no objects to synchronize.
+        if q.q.filter_by_class(&self.orm.reg).is_none() {
+            let st = self.dml_statement(q)?;
+            let r = self.run_stmt(&st, true)?;
+            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = r.rowcount;
+            return Ok(nv(Native::Result(RefCell::new(ro))));
+        }
         let name = if matches!(q.dml, Some(Some(_))) {
             "update"
         } else {

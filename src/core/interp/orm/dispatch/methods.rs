@@ -118,8 +118,16 @@ impl Interp<'_> {
                 let ins = ins.clone();
                 self.insert_method(&ins, name, args, kw)
             }
-            Native::Table(_) if matches!(name, "update" | "delete") => {
-                self.unsupported(&format!("`Table.{name}()`"))
+            // `table.update()` / `table.delete()`: DML of a plain table (an association
+            // table's rows, or a model's `__table__`).
+            Native::Table(t) if matches!(name, "update" | "delete") => {
+                let mut q = super::super::query::QueryObj::legacy_of(t);
+                q.q = crate::core::orm::query::Query::default();
+                q.q.select_from.push(t.to_string());
+                q.ents.clear();
+                q.legacy = false;
+                q.dml = Some(if name == "update" { Some(vec![]) } else { None });
+                Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))))
             }
             Native::TablesDict => {
                 match name {

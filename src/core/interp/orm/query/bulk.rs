@@ -238,8 +238,10 @@ fn key_rows(
 /// UPDATE/DELETE cannot carry (`limit()`, ..., `join(), outerjoin(), select_from(), or
 /// from_self()`).
 fn bulk_misuse(q: &crate::core::orm::query::Query) -> Option<&'static str> {
-    let joined =
-        !q.joins.is_empty() || !q.select_from.is_empty() || !q.select_from_items.is_empty();
+    // (A plain table's `update()`/`delete()` names its table as its only FROM.)
+    let joined = !q.joins.is_empty()
+        || (!q.select_from.is_empty() && !q.entities.is_empty())
+        || !q.select_from_items.is_empty();
     [
         (q.limit.is_some(), "limit()"),
         (q.offset.is_some(), "offset()"),
