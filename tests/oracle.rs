@@ -1027,3 +1027,8 @@ fn string_collation() {
 fn table_update_delete() {
     check("table_update_delete");
 }
+
+#[test]
+fn attribute_history() {
+    check("attribute_history");
+}

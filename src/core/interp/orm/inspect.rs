@@ -20,6 +20,12 @@ pub enum Inspected {
     Mapper(Rc<Class>),
     /// `inspect(db.engine)`: a schema inspector.
     Inspector,
+    /// `inspect(obj).attrs`: its attribute states.
+    Attrs(Rc<Instance>),
+    /// `inspect(obj).attrs.<key>`: one attribute's state.
+    Attr(Rc<Instance>, Rc<str>),
+    /// An attribute's `History`: added, unchanged, deleted.
+    History(Box<[Value; 3]>),
 }
 
 fn s(v: &str) -> Value {
@@ -210,6 +216,9 @@ impl Interp<'_> {
                 "AttributeError",
                 format!("'Inspector' object has no attribute '{name}'"),
             ),
+            Inspected::Attrs(inst) => self.attr_state(inst, name),
+            Inspected::Attr(inst, key) => self.attr_state_attr(inst, key, name),
+            Inspected::History(h) => self.history_attr(this, h, name),
         }
     }
 
@@ -247,6 +256,7 @@ impl Interp<'_> {
             "expired" => Value::Bool(expired),
             "modified" => Value::Bool(self.orm.modified_set.contains(&(Rc::as_ptr(inst) as usize))),
             "object" => Value::Instance(inst.clone()),
+            "attrs" => nv(Native::Inspected(Inspected::Attrs(inst.clone()))),
             "class_" => Value::Class(inst.class.clone()),
             "mapper" => nv(Native::Inspected(Inspected::Mapper(inst.class.clone()))),
             "session" => match status {

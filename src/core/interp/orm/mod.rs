@@ -6,6 +6,7 @@ mod column_property;
 pub mod configure;
 pub mod declare;
 pub mod dispatch;
+mod history;
 mod hooks;
 pub mod identity;
 mod indexes;
@@ -468,6 +469,9 @@ impl Native {
             Native::Inspected(inspect::Inspected::State(_)) => "InstanceState",
             Native::Inspected(inspect::Inspected::Mapper(_)) => "Mapper",
             Native::Inspected(inspect::Inspected::Inspector) => "SQLiteInspector",
+            Native::Inspected(inspect::Inspected::Attrs(_)) => "ReadOnlyProperties",
+            Native::Inspected(inspect::Inspected::Attr(..)) => "AttributeState",
+            Native::Inspected(inspect::Inspected::History(_)) => "History",
             Native::SessionScope(session::scopes::SessionScope::NoAutoflush(_)) => {
                 "_GeneratorContextManager"
             }

@@ -60,10 +60,16 @@ impl Interp<'_> {
                 let t = self.orm.reg.table_of(&c.name).map(|t| t.name.clone());
                 format!("Mapper[{}({})]", c.name, t.unwrap_or_default())
             }
+            Native::Inspected(super::inspect::Inspected::History(h)) => {
+                let h = h.clone();
+                self.history_repr(&h)?
+            }
             Native::Inspected(x) => format!(
                 "<sqlalchemy.{} object at 0x7f0000000000>",
                 match x {
                     super::inspect::Inspected::State(_) => "orm.state.InstanceState",
+                    super::inspect::Inspected::Attr(..) => "orm.state.AttributeState",
+                    super::inspect::Inspected::Attrs(_) => "util._collections.ReadOnlyProperties",
                     _ => "dialects.sqlite.base.SQLiteInspector",
                 }
             ),
@@ -262,6 +268,22 @@ impl Interp<'_> {
     /// Iteration over library objects.
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {
+            Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
+            Native::Inspected(super::inspect::Inspected::Attrs(inst)) => {
+                let inst = inst.clone();
+                let mut keys: Vec<Rc<str>> = inst
+                    .class
+                    .model_info()
+                    .map(|m| m.columns.iter().map(|(k, _)| k.clone()).collect())
+                    .unwrap_or_default();
+                let rels = self.mapper_relationships(&inst.class);
+                keys.extend(rels.into_iter().map(|(k, _)| k));
+                let mut out = vec![];
+                for k in keys {
+                    out.push(self.attr_state(&inst, &k)?);
+                }
+                Ok(out)
+            }
             Native::Query(q) => {
                 let q = q.clone();
                 self.query_all(&q)
@@ -354,6 +376,18 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            Native::Inspected(super::inspect::Inspected::History(h)) => {
+                let t = Value::tuple(h.to_vec());
+                self.getitem(&t, key)
+            }
+            Native::Inspected(super::inspect::Inspected::Attrs(inst)) => match key {
+                Value::Str(k) => {
+                    let (inst, k) = (inst.clone(), k.clone());
+                    self.attr_state(&inst, &k)
+                        .or_else(|_| self.key_error(&Value::Str(k)))
+                }
+                _ => self.key_error(key),
+            },
             Native::Bytes(b) => {
                 let i = self.index_of(key, "index")?;
                 let len = b.len() as i64;

@@ -21,6 +21,11 @@ use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::model::{IdentityKey, Status};
 
+/// Equal plain values, as change detection compares them.
+pub(crate) fn simple_eq_value(a: &Value, b: &Value) -> bool {
+    flush::simple_eq(a, b)
+}
+
 impl Interp<'_> {
     fn end_sqlite_tx(&mut self, what: &str) {
         if self.orm.sqlite_tx {

@@ -247,6 +247,10 @@ impl Interp<'_> {
                 ),
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
+            Native::Inspected(super::super::inspect::Inspected::History(h)) => {
+                let h = h.clone();
+                self.history_method(&h, name)
+            }
             Native::Inspected(_) => self.inspector_method(name, args),
             Native::Module(m) if &**m == "engine.url" => Ok(Value::str(match name {
                 "get_backend_name" => "sqlite",

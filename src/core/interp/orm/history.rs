@@ -1,0 +1,149 @@
+//! `inspect(obj).attrs`: an object's attribute states (`AttributeState`: `value`,
+//! `loaded_value`, `history`), and the `History` of a column attribute as SQLAlchemy
+//! keeps it (`added`, `unchanged`, `deleted`).
+
+use std::rc::Rc;
+
+use super::Native;
+use super::inspect::Inspected;
+use super::model::Status;
+use crate::core::interp::value::{Instance, Value};
+use crate::core::interp::{Interp, R};
+
+fn nv(n: Native) -> Value {
+    Value::Native(Rc::new(n))
+}
+
+/// The three parts of a `History`, in its field order.
+pub const FIELDS: [&str; 3] = ["added", "unchanged", "deleted"];
+
+impl Interp<'_> {
+    /// `inspect(obj).attrs.<key>` / `attrs[key]`: the attribute's state.
+    pub(crate) fn attr_state(&mut self, inst: &Rc<Instance>, key: &str) -> R<Value> {
+        let known = inst.class.model_info().is_some_and(|m| {
+            m.columns.iter().any(|(k, _)| &**k == key)
+                || self.orm.reg.relationship(&m.class, key).is_ok()
+        });
+        if !known {
+            return self.raise("AttributeError", key.to_string());
+        }
+        Ok(nv(Native::Inspected(Inspected::Attr(
+            inst.clone(),
+            Rc::from(key),
+        ))))
+    }
+
+    /// Attributes of an `AttributeState`.
+    pub(crate) fn attr_state_attr(
+        &mut self,
+        inst: &Rc<Instance>,
+        key: &str,
+        name: &str,
+    ) -> R<Value> {
+        match name {
+            "key" => Ok(Value::str(key)),
+            "value" => self.getattr(&Value::Instance(inst.clone()), key),
+            "loaded_value" => Ok(self
+                .loaded_column(inst, key)
+                .or_else(|| inst.dict.borrow().get(key).cloned())
+                .unwrap_or_else(|| Value::Builtin(Rc::from("NO_VALUE")))),
+            "history" => {
+                let [a, u, d] = self.column_history(inst, key)?;
+                Ok(nv(Native::Inspected(Inspected::History(Box::new([
+                    a, u, d,
+                ])))))
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'AttributeState' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    /// Column `key` of `inst` as loaded (`None`: not loaded, or not a column).
+    fn loaded_column(&self, inst: &Rc<Instance>, key: &str) -> Option<Value> {
+        let m = inst.class.model_info()?;
+        let i = m.columns.iter().position(|(k, _)| &**k == key)?;
+        super::model::column_attr(inst, i)
+    }
+
+    /// `(added, unchanged, deleted)` of a column attribute: what was set since the object
+    /// was loaded or flushed, and the value it replaced when that was loaded.
+    fn column_history(&mut self, inst: &Rc<Instance>, key: &str) -> R<[Value; 3]> {
+        let none = || Value::tuple(vec![]);
+        let Some(m) = inst.class.model_info() else {
+            return Ok([none(), none(), none()]);
+        };
+        let Some(i) = m.columns.iter().position(|(k, _)| &**k == key) else {
+            return self.unsupported("the history of a relationship attribute");
+        };
+        let st = inst.orm.borrow();
+        let Some(s) = st.as_ref() else {
+            return Ok([none(), none(), none()]);
+        };
+        let cur = s.value(i).cloned();
+        let one = |v: Value| Value::list(vec![v]);
+        Ok(match (s.status, cur) {
+            (_, None) => [none(), none(), none()],
+            (Status::Transient | Status::Pending, Some(v)) => [one(v), none(), none()],
+            (_, Some(v)) => match &s.committed {
+                None => [none(), one(v), none()],
+                Some(c) => match c.get(i).cloned().flatten() {
+                    None => [one(v), none(), none()],
+                    Some(old) => {
+                        if crate::core::interp::ops::is_same(&old, &v)
+                            || super::session::simple_eq_value(&old, &v)
+                        {
+                            [none(), one(v), none()]
+                        } else {
+                            [one(v), none(), one(old)]
+                        }
+                    }
+                },
+            },
+        })
+    }
+
+    /// Attributes and methods of a `History`.
+    pub(crate) fn history_attr(&mut self, this: &Value, h: &[Value; 3], name: &str) -> R<Value> {
+        if let Some(i) = FIELDS.iter().position(|f| *f == name) {
+            return Ok(h[i].clone());
+        }
+        match name {
+            "has_changes" | "empty" | "non_deleted" | "sum" | "non_added" => Ok(
+                Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
+            ),
+            _ => self.raise(
+                "AttributeError",
+                format!("'History' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
+    /// `History` methods.
+    pub(crate) fn history_method(&mut self, h: &[Value; 3], name: &str) -> R<Value> {
+        let items = |v: &Value| -> Vec<Value> {
+            match v {
+                Value::List(l) => l.borrow().clone(),
+                _ => vec![],
+            }
+        };
+        let [a, u, d] = [items(&h[0]), items(&h[1]), items(&h[2])];
+        Ok(match name {
+            "has_changes" => Value::Bool(!a.is_empty() || !d.is_empty()),
+            "empty" => Value::Bool(a.is_empty() && u.is_empty() && d.is_empty()),
+            "non_deleted" => Value::list([a, u].concat()),
+            "non_added" => Value::list([u, d].concat()),
+            _ => Value::list([a, u, d].concat()),
+        })
+    }
+
+    /// `repr()` of a `History`.
+    pub(crate) fn history_repr(&mut self, h: &[Value; 3]) -> R<String> {
+        let mut parts = vec![];
+        for (f, v) in FIELDS.iter().zip(h.iter()) {
+            parts.push(format!("{f}={}", self.repr(v)?));
+        }
+        Ok(format!("History({})", parts.join(", ")))
+    }
+}
