@@ -25,7 +25,7 @@ impl Interp<'_> {
                 || self.orm.reg.relationship(&m.class, key).is_ok()
         });
         if !known {
-            return self.raise("AttributeError", key.to_string());
+            return self.raise("AttributeError", key);
         }
         Ok(nv(Native::Inspected(Inspected::Attr(
             inst.clone(),
