@@ -1032,3 +1032,8 @@ fn table_update_delete() {
 fn attribute_history() {
     check("attribute_history");
 }
+
+#[test]
+fn attribute_set_events() {
+    check("attribute_set_events");
+}

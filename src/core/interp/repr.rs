@@ -39,6 +39,9 @@ impl Interp<'_> {
             Value::Func(_) => "function".into(),
             Value::Builtin(n) if &**n == "timezone.utc" => "timezone".into(),
             Value::Builtin(n) if &**n == "Ellipsis" => "ellipsis".into(),
+            Value::Builtin(n) if matches!(&**n, "NO_VALUE" | "PASSIVE_NO_RESULT") => {
+                "LoaderCallableStatus".into()
+            }
             Value::Builtin(n) if n.starts_with("unbound:") => {
                 let (ty, m) = n["unbound:".len()..].split_once('.').unwrap_or(("", ""));
                 format!("<method '{m}' of '{ty}' objects>")
@@ -136,6 +139,10 @@ impl Interp<'_> {
             Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
             Value::Builtin(n) if &**n == "Ellipsis" => "Ellipsis".into(),
+            Value::Builtin(n) if &**n == "NO_VALUE" => "<LoaderCallableStatus.NO_VALUE: 4>".into(),
+            Value::Builtin(n) if &**n == "PASSIVE_NO_RESULT" => {
+                "<LoaderCallableStatus.PASSIVE_NO_RESULT: 0>".into()
+            }
             Value::Builtin(n)
                 if matches!(
                     &**n,

@@ -380,6 +380,26 @@ impl Interp<'_> {
                         _ => Ok(nv(Native::Listens(class, ev.clone()))),
                     };
                 }
+                // Attribute events: `listens_for(Post.title, 'set'[, retval=True])`.
+                if let (Some(Value::Native(n)), Some(Value::Str(ev))) = (args.first(), args.get(1))
+                    && let Native::Instrumented(a) = &**n
+                    && a.via.is_none()
+                {
+                    if &**ev != "set" {
+                        return self.unsupported(&format!("the attribute event `{ev}`"));
+                    }
+                    let retval = matches!(kwget(&kw, "retval"), Some(Value::Bool(true)));
+                    let target: Rc<str> = Rc::from(format!("{}.{}", a.class, a.key).as_str());
+                    let ev: Rc<str> = Rc::from(if retval { "set!" } else { "set" });
+                    self.orm.attr_listeners = true;
+                    return match args.get(2) {
+                        Some(f) if short == "event.listen" => {
+                            self.orm.listeners.push((target, ev, f.clone()));
+                            Ok(Value::None)
+                        }
+                        _ => Ok(nv(Native::Listens(target, ev))),
+                    };
+                }
                 let (Some(Value::Class(c)), Some(Value::Str(ev))) = (args.first(), args.get(1))
                 else {
                     return self.unsupported("events other than a model's mapper events");

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::Instrumented;
+use super::model::Status;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 
@@ -75,6 +76,54 @@ impl Interp<'_> {
             self.call(&f, args, vec![])?;
         }
         Ok(())
+    }
+
+    /// Calls the attribute's `set` listeners as `(target, value, oldvalue, initiator)`
+    /// (no initiator object here: `None`; an old value not loaded is `NO_VALUE`); a
+    /// `retval=True` listener's result is the value set.
+    pub(super) fn fire_set_event(
+        &mut self,
+        inst: &Rc<Instance>,
+        attr: &Instrumented,
+        mut v: Value,
+    ) -> R<Value> {
+        let target = format!("{}.{}", attr.class, attr.key);
+        let fs: Vec<(bool, Value)> = self
+            .orm
+            .listeners
+            .iter()
+            .filter(|(c, e, _)| **c == *target && matches!(&**e, "set" | "set!"))
+            .map(|(_, e, f)| (&**e == "set!", f.clone()))
+            .collect();
+        if fs.is_empty() {
+            return Ok(v);
+        }
+        // (A reference of a persistent object not loaded is not fetched for it.)
+        let unloaded = if attr.column.is_none()
+            && matches!(self.status(inst), Status::Persistent | Status::Detached)
+        {
+            "PASSIVE_NO_RESULT"
+        } else {
+            "NO_VALUE"
+        };
+        let old = match attr.column {
+            Some(i) => super::model::column_attr(inst, i),
+            None => inst.dict.borrow().get(&*attr.key).cloned(),
+        }
+        .unwrap_or_else(|| Value::Builtin(Rc::from(unloaded)));
+        for (retval, f) in fs {
+            let args = vec![
+                Value::Instance(inst.clone()),
+                v.clone(),
+                old.clone(),
+                Value::None,
+            ];
+            let r = self.call(&f, args, vec![])?;
+            if retval {
+                v = r;
+            }
+        }
+        Ok(v)
     }
 
     /// `v` as the class's `@validates` function for the attribute returns it (`v` when none).

@@ -369,6 +369,9 @@ pub struct OrmState {
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
     pub contexts: usize,
+    /// An attribute event (`listens_for(Model.attr, 'set')`) is listened to: attribute
+    /// sets, the constructor's included, go through `model_set`.
+    pub attr_listeners: bool,
     /// The sessions of the enclosing app contexts, innermost last (see
     /// `session/contexts.rs`).
     pub outer_sessions: Vec<session::contexts::SessionFrame>,

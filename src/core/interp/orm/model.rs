@@ -95,7 +95,9 @@ impl Interp<'_> {
         // A new object without validators to run (the common case): a column attribute of
         // the class's own dict takes its value straight into its slot, as `model_set`
         // would, without cloning the attribute.
-        let fresh = self.orm.validators.is_empty() && self.status(inst) == Status::Transient;
+        let fresh = self.orm.validators.is_empty()
+            && !self.orm.attr_listeners
+            && self.status(inst) == Status::Transient;
         if fresh && self.init_by_plan(inst, &kw) {
             return Ok(());
         }
@@ -237,6 +239,11 @@ impl Interp<'_> {
             v
         } else {
             self.validated(inst, attr, v)?
+        };
+        let v = if self.orm.attr_listeners {
+            self.fire_set_event(inst, attr, v)?
+        } else {
+            v
         };
         let (expired, status) = inst
             .orm
