@@ -1037,3 +1037,8 @@ fn attribute_history() {
 fn attribute_set_events() {
     check("attribute_set_events");
 }
+
+#[test]
+fn schema_object_reprs() {
+    check("schema_object_reprs");
+}

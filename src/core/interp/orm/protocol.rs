@@ -52,6 +52,26 @@ impl Interp<'_> {
                 format!("Table({}, schema=None)", parts.join(", "))
             }
             Native::ColumnObj(t, i) => self.column_repr(t, *i)?,
+            // `PrimaryKeyConstraint(Column(...), ...)`, `UniqueConstraint(...)`.
+            Native::ConstraintSpec(c, Some(t))
+                if matches!(
+                    **c,
+                    crate::core::orm::schema::Constraint::PrimaryKey { .. }
+                        | crate::core::orm::schema::Constraint::Unique { .. }
+                ) =>
+            {
+                let (c, t) = (c.clone(), t.clone());
+                let cols = self.constraint_columns(&t, &c);
+                let mut parts = vec![];
+                for i in cols.iter() {
+                    parts.push(self.column_repr(&t, *i)?);
+                }
+                format!("{}({})", c.class_name(), parts.join(", "))
+            }
+            Native::IndexSpec(ix) => {
+                let ix = ix.clone();
+                self.index_repr(&ix)?
+            }
             Native::ColumnDefault(t, i, kind, _) => self.default_repr(t, *i, *kind)?,
             Native::ColumnType(t) => t.py_repr(),
             Native::ReflectedType(r, _) => r.to_string(),
@@ -151,7 +171,7 @@ impl Interp<'_> {
 
     /// `repr()` of a table's column as SQLAlchemy's `Column.__repr__` prints it: name, type,
     /// foreign keys, table, then the options that differ from the defaults.
-    fn column_repr(&mut self, t: &str, i: usize) -> R<String> {
+    pub(super) fn column_repr(&mut self, t: &str, i: usize) -> R<String> {
         let Some(c) = self
             .orm
             .reg

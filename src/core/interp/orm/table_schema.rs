@@ -68,6 +68,36 @@ impl Interp<'_> {
         Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
     }
 
+    /// `Index('ix_name', Column(...), ..., unique=True)`: its columns as those of the
+    /// table that has an index of that name.
+    pub(super) fn index_repr(&mut self, ix: &Index) -> R<String> {
+        let md = &self.orm.reg.metadata;
+        let table = md.tables.iter().find(|tb| {
+            create_indexes(md, tb).is_ok_and(|ixs| {
+                ixs.iter()
+                    .any(|i| Some(&i.name) == ix.name.as_ref() && i.columns == ix.columns)
+            })
+        });
+        let mut parts = vec![crate::core::sql::value::py_str_repr(
+            ix.name.as_deref().unwrap_or_default(),
+        )];
+        if let Some(tb) = table {
+            let (t, cols): (Rc<str>, Vec<usize>) = (
+                Rc::from(tb.name.as_str()),
+                (ix.columns.iter())
+                    .filter_map(|n| tb.columns.iter().position(|c| c.name == *n))
+                    .collect(),
+            );
+            for i in cols {
+                parts.push(self.column_repr(&t, i)?);
+            }
+        }
+        if ix.unique {
+            parts.push("unique=True".into());
+        }
+        Ok(format!("Index({})", parts.join(", ")))
+    }
+
     /// The indices in table `t` of a constraint's columns.
     pub(super) fn constraint_columns(&self, t: &str, c: &Constraint) -> Rc<[usize]> {
         let Some(tb) = self.orm.reg.metadata.table(t) else {
