@@ -1042,3 +1042,8 @@ fn attribute_set_events() {
 fn schema_object_reprs() {
     check("schema_object_reprs");
 }
+
+#[test]
+fn tutorial_python_bits() {
+    check("tutorial_python_bits");
+}

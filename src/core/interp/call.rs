@@ -413,6 +413,15 @@ impl Interp<'_> {
         };
         let d = inst.dict.borrow();
         let mut pairs: Vec<(Value, Value)> = vec![];
+        // (A mapped object's state is the first entry of its `__dict__`.)
+        if model.is_some() {
+            pairs.push((
+                Value::str("_sa_instance_state"),
+                Value::Native(Rc::new(super::orm::Native::Inspected(
+                    super::orm::inspect::Inspected::State(inst.clone()),
+                ))),
+            ));
+        }
         for k in order.iter() {
             if let Some(v) = d.get(k).cloned().or_else(|| col(k)) {
                 pairs.push((Value::Str(k.clone()), v));
@@ -440,6 +449,17 @@ impl Interp<'_> {
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
+        // A class's own docstring (not inherited), and its own namespace.
+        match name {
+            "__doc__" => return Ok(c.own("__doc__").unwrap_or(Value::None)),
+            "__dict__" => {
+                let pairs = (c.dict.borrow().iter())
+                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .collect();
+                return Ok(Value::dict_of(pairs));
+            }
+            _ => {}
+        }
         if let Some(v) = c.lookup(name) {
             return Ok(match v {
                 Value::ClassMethod(f) => {

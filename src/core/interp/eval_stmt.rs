@@ -270,6 +270,14 @@ impl<'b> Interp<'b> {
                 self.exec_block(&cd.body, &body_scope)?;
                 self.cur_span = cd.name.span;
                 let cls = self.build_class(&cd.name.name, bases, &body_scope)?;
+                // (A docstring is the class's `__doc__`.)
+                if let Value::Class(c) = &cls
+                    && let Some(first) = cd.body.first()
+                    && let StmtKind::Expr(e) = &first.kind
+                    && let crate::core::lang::ast::ExprKind::Str(t) = &e.kind
+                {
+                    c.set("__doc__", Value::str(t));
+                }
                 let mut v = cls;
                 for d in cd.decorators.iter().rev() {
                     let dec = self.eval(d, scope)?;
@@ -481,6 +489,12 @@ impl<'b> Interp<'b> {
     /// and a true result suppresses it, as in Python.
     fn exit_context(&mut self, cm: &Value, r: R<Flow>) -> R<R<Flow>> {
         match cm {
+            // (Leaving an app context hands its teardown functions the exception.)
+            Value::Native(n) if matches!(&**n, super::orm::Native::AppContext) => {
+                let exc = r.as_ref().err().map(|e| e.value.clone());
+                self.pop_app_context(exc)?;
+                Ok(r)
+            }
             Value::Native(n) => {
                 self.native_exit(n.clone(), r.is_err())?;
                 Ok(r)

@@ -55,6 +55,10 @@ const STR_METHODS: &[&str] = &[
     "isnumeric",
     "isdecimal",
     "isidentifier",
+    "format_map",
+    "isascii",
+    "istitle",
+    "rindex",
 ];
 const LIST_METHODS: &[&str] = &[
     "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "copy",

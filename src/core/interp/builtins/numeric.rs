@@ -18,7 +18,17 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match name {
-            "int" => self.int_builtin(args),
+            // (`int(s, base=2)`: the base given by keyword.)
+            "int" => {
+                let mut args = args;
+                if let Some((_, b)) = kw.iter().find(|(k, _)| &**k == "base") {
+                    if args.len() != 1 {
+                        return self.raise("TypeError", "int() missing string argument");
+                    }
+                    args.push(b.clone());
+                }
+                self.int_builtin(args)
+            }
             "float" => match args.first() {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),

@@ -72,10 +72,18 @@ impl Interp<'_> {
                 Ok(Value::list(parts.iter().map(|p| Value::str(p)).collect()))
             }
             "splitlines" => Ok(Value::list(
-                ps::splitlines(&s, false)
-                    .iter()
-                    .map(|p| Value::str(p))
-                    .collect(),
+                ps::splitlines(&s, {
+                    let keep = args
+                        .first()
+                        .or(kw.iter().find(|k| &*k.0 == "keepends").map(|k| &k.1));
+                    match keep {
+                        Some(v) => self.truthy(v)?,
+                        None => false,
+                    }
+                })
+                .iter()
+                .map(|p| Value::str(p))
+                .collect(),
             )),
             "join" => {
                 if !matches!(
@@ -146,7 +154,7 @@ impl Interp<'_> {
                     ps::endswith(&s, &refs, from, to)
                 }))
             }
-            "find" | "rfind" | "index" | "count" => {
+            "find" | "rfind" | "index" | "rindex" | "count" => {
                 let Some(Value::Str(sub)) = args.first() else {
                     return self.raise("TypeError", "must be str");
                 };
@@ -155,6 +163,10 @@ impl Interp<'_> {
                     "find" => ps::find(&s, sub, from, to),
                     "rfind" => ps::rfind(&s, sub, from, to),
                     "index" => self.py(ps::index(&s, sub, from, to))? as i64,
+                    "rindex" => match ps::rfind(&s, sub, from, to) {
+                        -1 => return self.raise("ValueError", "substring not found"),
+                        i => i,
+                    },
                     _ => ps::count(&s, sub, from, to) as i64,
                 }))
             }
@@ -219,6 +231,41 @@ impl Interp<'_> {
                     && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
             )),
             "format" => self.str_format(&s, args, kw),
+            // `format_map(mapping)`: named fields looked up in the mapping.
+            "format_map" => {
+                let Some(m) = args.first() else {
+                    return self.raise(
+                        "TypeError",
+                        "format_map() takes exactly one argument (0 given)",
+                    );
+                };
+                let mut named = vec![];
+                for (k, v) in self.mapping_items(m)? {
+                    if let Value::Str(k) = k {
+                        named.push((k, v));
+                    }
+                }
+                self.str_format(&s, vec![], named)
+            }
+            "isascii" => Ok(Value::Bool(s.is_ascii())),
+            // Title case: every cased run starts with an uppercase letter, the rest lowercase.
+            "istitle" => {
+                let (mut cased, mut prev_cased, mut ok) = (false, false, true);
+                for c in s.chars() {
+                    if c.is_uppercase() {
+                        ok &= !prev_cased;
+                        prev_cased = true;
+                        cased = true;
+                    } else if c.is_lowercase() {
+                        ok &= prev_cased;
+                        prev_cased = true;
+                        cased = true;
+                    } else {
+                        prev_cased = false;
+                    }
+                }
+                Ok(Value::Bool(ok && cased))
+            }
             "encode" => match args.first() {
                 None => Ok(bytes_value(s.as_bytes())),
                 Some(Value::Str(e))
@@ -346,11 +393,39 @@ impl Interp<'_> {
                         break;
                     }
                 }
+                // Fields nested in the spec (`{:>{}}`, `{0:>{1}}`, `{:{width}}`) take
+                // their values first, continuing the automatic numbering.
                 let spec = if spec.contains('{') {
-                    match self.str_format(&spec, args.clone(), kw.clone())? {
-                        Value::Str(s) => s.to_string(),
-                        _ => spec,
+                    let mut filled = String::new();
+                    let mut rest = spec.as_str();
+                    while let Some(a) = rest.find('{') {
+                        filled.push_str(&rest[..a]);
+                        let Some(b) = rest[a..].find('}') else {
+                            return self.raise("ValueError", "unmatched '{' in format spec");
+                        };
+                        let name = &rest[a + 1..a + b];
+                        let v = if name.is_empty() {
+                            auto += 1;
+                            args.get(auto - 1).cloned()
+                        } else if let Ok(n) = name.parse::<usize>() {
+                            args.get(n).cloned()
+                        } else {
+                            kw.iter().find(|k| &*k.0 == name).map(|k| k.1.clone())
+                        };
+                        let Some(v) = v else {
+                            return self.raise(
+                                "IndexError",
+                                format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    auto.saturating_sub(1)
+                                ),
+                            );
+                        };
+                        filled.push_str(&self.to_str(&v)?);
+                        rest = &rest[a + b + 1..];
                     }
+                    filled.push_str(rest);
+                    filled
                 } else {
                     spec
                 };

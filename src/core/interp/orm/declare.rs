@@ -26,6 +26,12 @@ impl Interp<'_> {
         match short {
             // What `@app.route(...)` and its kin return: registers nothing (nothing
             // serves requests here) and gives the function back unchanged.
+            // `@app.cli.command(...)`: its decorator (`@app.cli.command` without a call
+            // decorates at once).
+            "flask.cli.command" => match args.as_slice() {
+                [f] if kw.is_empty() && !matches!(f, Value::Str(_)) => Ok(f.clone()),
+                _ => Ok(nv(Native::SqlaFn(Rc::from("flask.decorator")))),
+            },
             "flask.decorator" => match args.as_slice() {
                 [f] if kw.is_empty() => Ok(f.clone()),
                 _ => self.raise(

@@ -180,6 +180,11 @@ impl Interp<'_> {
             | Native::ColumnDefault(..)
             | Native::ColumnType(_) => self.schema_attr(&n, this, name),
             Native::SqlaFn(f) if &**f == "func" => Ok(nv(Native::FuncRef(Rc::from(name)))),
+            // `app.cli.command('init-db')` / `app.cli.group()`: decorators of CLI commands,
+            // which nothing invokes here (the function is left as it is).
+            Native::SqlaFn(f) if &**f == "flask.cli" && matches!(name, "command" | "group") => {
+                Ok(nv(Native::SqlaFn(Rc::from("flask.cli.command"))))
+            }
             // `db.Model.metadata`: the one `MetaData` of the models.
             _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(

@@ -369,6 +369,8 @@ pub struct OrmState {
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
     /// app context depth.
     pub contexts: usize,
+    /// `@app.teardown_appcontext` functions, in registration order.
+    pub teardown_fns: Vec<Value>,
     /// An attribute event (`listens_for(Model.attr, 'set')`) is listened to: attribute
     /// sets, the constructor's included, go through `model_set`.
     pub attr_listeners: bool,

@@ -667,7 +667,7 @@ impl Interp<'_> {
             return Ok(());
         }
         if let Native::AppContext = &*n {
-            self.pop_app_context();
+            self.pop_app_context(None)?;
         }
         Ok(())
     }

@@ -143,6 +143,7 @@ impl Interp<'_> {
                 c.clone()
             }
             "name" | "import_name" => Value::str("__main__"),
+            "cli" => nv(Native::SqlaFn(Rc::from("flask.cli"))),
             "extensions" => Value::dict_of(vec![
                 (Value::str("sqlalchemy"), nv(Native::Db)),
                 (Value::str("migrate"), Value::None),

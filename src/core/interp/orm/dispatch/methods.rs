@@ -84,6 +84,11 @@ impl Interp<'_> {
                 | "template_filter" | "template_global" | "endpoint" => {
                     Ok(nv(Native::SqlaFn(Rc::from("flask.decorator"))))
                 }
+                // `@app.teardown_appcontext`: run when an app context is popped.
+                "teardown_appcontext" if args.len() == 1 && kw.is_empty() => {
+                    self.orm.teardown_fns.push(args[0].clone());
+                    Ok(args[0].clone())
+                }
                 // Decorators used without a call (`@app.before_request`).
                 "before_request"
                 | "after_request"

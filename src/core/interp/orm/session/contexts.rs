@@ -108,11 +108,25 @@ impl Interp<'_> {
     /// An app context is popped: its session is removed (closed: a transaction it left
     /// open is rolled back, its objects are detached), and the enclosing context's
     /// session is current again.
-    pub fn pop_app_context(&mut self) {
+    /// The script's `@app.teardown_appcontext` functions run first (latest registered
+    /// first, as Flask calls them), with the exception that ended the block, if any.
+    pub fn pop_app_context(&mut self, exc: Option<Value>) -> crate::core::interp::R<()> {
         self.orm.contexts = self.orm.contexts.saturating_sub(1);
+        let fs: Vec<Value> = self.orm.teardown_fns.iter().rev().cloned().collect();
+        let mut failed = None;
+        for f in fs {
+            if let Err(e) = self.call(&f, vec![exc.clone().unwrap_or(Value::None)], vec![]) {
+                failed = Some(e);
+                break;
+            }
+        }
         self.close_session();
         if let Some(mut frame) = self.orm.outer_sessions.pop() {
             frame.swap(&mut self.orm);
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
 }
