@@ -9,7 +9,7 @@
 import { build, transform } from 'esbuild';
 import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const www = dirname(fileURLToPath(import.meta.url));
@@ -40,6 +40,28 @@ const dropUnusedSqlDialects = {
   },
 };
 
+// @codemirror/lang-python imports @codemirror/autocomplete for its own completion sources
+// (snippets, builtins, local names), which ormlab does not use (its completion source is
+// in editor.js). esbuild assigns modules to chunks by their import edges before dropping
+// unused code, so that import alone put the completion popup's module in the first load,
+// though only lazy-edit.js (loaded at an editor's first focus) and lazy-sql.js use it.
+// The import is replaced with inert stand-ins for the three helpers, which only the unused
+// sources call. When the source no longer has that shape, nothing is changed.
+const pythonWithoutCompletion = {
+  name: 'python-without-completion',
+  setup(b) {
+    b.onLoad({ filter: /@codemirror[\\/]lang-python[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(
+        /import \{ snippetCompletion, ifNotIn, completeFromList \} from '@codemirror\/autocomplete';/,
+        'const snippetCompletion = () => null, ifNotIn = () => null, completeFromList = () => null;',
+      );
+      if (contents === source) console.warn('build.mjs: lang-python changed shape; it keeps its completion import');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 await mkdir(gen, { recursive: true });
 // A release build leaves the minifying to terser (its compressor and mangler make the
 // bundle 3.6 KB gzip smaller than esbuild's minifier): esbuild bundles, drops unused code
@@ -50,7 +72,7 @@ const editorDir = join(gen, 'editor');
 await rm(editorDir, { recursive: true, force: true });
 await rm(join(gen, 'editor.js'), { force: true });
 const editor = await build({
-  entryPoints: ['editor.js', 'lazy-sql.js', 'lazy-search.js'].map((f) => join(www, 'editor', f)),
+  entryPoints: ['editor.js', 'lazy-sql.js', 'lazy-search.js', 'lazy-edit.js'].map((f) => join(www, 'editor', f)),
   outdir: editorDir,
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
@@ -64,19 +86,34 @@ const editor = await build({
   target,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [dropUnusedSqlDialects],
+  plugins: [dropUnusedSqlDialects, pythonWithoutCompletion],
 });
 if (release) {
   await mkdir(editorDir, { recursive: true });
-  for (const file of editor.outputFiles) {
-    const { code } = await minify(file.text, {
+  // Chunks the page's editor.js does not import (statically, through other chunks) are
+  // only ever loaded by a lazy-*.js module: they are named lazy-chunk-*.js, so that what a
+  // first visit downloads is every file but lazy-*.js (xtask's dist_size, bench.mjs).
+  const files = new Map(editor.outputFiles.map((f) => [basename(f.path), f.text]));
+  const staticImports = (text) =>
+    [...text.matchAll(/\b(?:from|import)\s*"\.\/([\w.-]+)"/g)].map((m) => m[1]);
+  const firstLoad = new Set();
+  for (const stack = ['editor.js']; stack.length;) {
+    const name = stack.pop();
+    if (firstLoad.has(name) || !files.has(name)) continue;
+    firstLoad.add(name);
+    stack.push(...staticImports(files.get(name)));
+  }
+  const renamed = (name) => (name.startsWith('chunk-') && !firstLoad.has(name) ? `lazy-${name}` : name);
+  for (const [name, text] of files) {
+    const linked = text.replace(/"\.\/(chunk-[\w-]+\.js)"/g, (_, n) => `"./${renamed(n)}"`);
+    const { code } = await minify(linked, {
       ecma: 2020,
       module: true,
       compress: { passes: 2, ecma: 2020, toplevel: true },
       mangle: { toplevel: true },
       format: { comments: false },
     });
-    await writeFile(file.path, code);
+    await writeFile(join(editorDir, renamed(name)), code);
   }
 }
 for (const [name, loader] of [['ormlab.js', 'js'], ['worker-boot.js', 'js'], ['style.css', 'css']]) {

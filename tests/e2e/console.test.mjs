@@ -127,6 +127,38 @@ test('the JS API runs queries through the worker', async () => {
   assert.match(out.error, /no such column: nope/);
 });
 
+test('typing completes table and column names and closes brackets', async () => {
+  const { page } = browser;
+  await setSql(page, 'create table gadgets (id integer primary key, gizmo_name text);');
+  await runAll(page);
+  // Completion and bracket closing load at an editor's first focus (lazy-edit.js).
+  await page.getByTestId('editor-sql').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('select count(');
+  const editor = page.getByTestId('editor-sql');
+  await editor.locator('.cm-content', { hasText: 'select count()' }).waitFor();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' from gadg');
+  const popup = page.locator('.cm-tooltip-autocomplete');
+  await popup.getByText('gadgets', { exact: true }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' where gadgets.gizm');
+  await popup.getByText('gizmo_name', { exact: true }).waitFor();
+  await page.keyboard.press('Enter');
+  assert.equal(await editor.locator('.cm-content').innerText(), 'select count() from gadgets where gadgets.gizmo_name');
+  // And in the Python editor: bracket closing and the models' names.
+  await page.getByTestId('tab-script').click();
+  await page.getByTestId('editor-script').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('print(db.sess');
+  await popup.getByText('session', { exact: true }).waitFor();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('editor-script').locator('.cm-content').innerText(), 'print(db.session)');
+  await page.screenshot({ path: join(ARTIFACTS, 'console-completion.png') });
+});
+
 test('no console errors were logged', () => {
   assert.deepEqual(browser.consoleErrors, []);
 });

@@ -11,9 +11,11 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
   bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, foldGutter, foldKeymap,
+  LanguageSupport,
 } from '@codemirror/language';
-import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
-import { python } from '@codemirror/lang-python';
+// (The Python grammar without lang-python's own completion sources, whose snippets would
+// bring @codemirror/autocomplete into the first load: ormlab's completion is below.)
+import { pythonLanguage } from '@codemirror/lang-python';
 import { tags as t } from '@lezer/highlight';
 
 const highlight = HighlightStyle.define([
@@ -103,6 +105,13 @@ let sqlLoading = null;
 const loadSql = () => (sqlLoading ??= import('./lazy-sql.js').then((m) => (sqlModule = m)));
 let searchLoading = null;
 const loadSearch = () => (searchLoading ??= import('./lazy-search.js'));
+// Bracket closing and the completion popup, when an editor is first focused.
+let editingLoading = null;
+const loadEditing = () => (editingLoading ??= import('./lazy-edit.js'));
+const editingOf = (m) => [
+  m.closeBrackets(), m.autocompletion(),
+  keymap.of([...m.closeBracketsKeymap, ...m.completionKeymap]),
+];
 
 // A command of the search module: run at once when it is loaded, else once it is.
 function searchCommand(name) {
@@ -214,7 +223,9 @@ function pythonCompletions(context) {
 }
 
 function language(kind, schema) {
-  if (kind === 'python') return [python(), python().language.data.of({ autocomplete: pythonCompletions })];
+  if (kind === 'python') {
+    return new LanguageSupport(pythonLanguage, pythonLanguage.data.of({ autocomplete: pythonCompletions }));
+  }
   // (Until the SQL language is loaded, a SQL editor is plain text.)
   if (!sqlModule) return [];
   return sqlModule.sql({ dialect: sqlModule.SQLite, schema: schema || {}, upperCaseKeywords: false });
@@ -246,6 +257,12 @@ function create(parent, opts) {
     { key: 'Shift-Enter', preventDefault: true, run: () => { opts.onRunAtCursor && opts.onRunAtCursor(); return true; } },
   ]);
   let view;
+  // Bracket closing and completion join the editor once their module is loaded (at its
+  // first focus), ahead of the default keymap as @codemirror/basic-setup orders them.
+  const editing = new Compartment();
+  const withEditing = () => loadEditing().then((m) => {
+    if (view && view.dom.isConnected) view.dispatch({ effects: editing.reconfigure(editingOf(m)) });
+  });
   if (opts.language === 'python') pythonTexts.add(() => (view ? view.state.doc.toString() : ''));
   view = new EditorView({
     parent,
@@ -255,13 +272,12 @@ function create(parent, opts) {
         runKeys,
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
-        syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
+        syntaxHighlighting(highlight), bracketMatching(), editing.of([]),
         highlightActiveLine(), highlightSelections,
         marks, errorGutter,
         searchKeys,
         keymap.of([
-          ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap,
-          ...completionKeymap, indentWithTab,
+          ...defaultKeymap, ...historyKeymap, ...foldKeymap, indentWithTab,
         ]),
         lang.of(language(opts.language, completionSchema)),
         theme,
@@ -269,6 +285,7 @@ function create(parent, opts) {
           if (u.docChanged && opts.onChange) opts.onChange(u.state.doc.toString());
         }),
         EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', spellcheck: 'false' }),
+        EditorView.domEventHandlers({ focus: () => { withEditing(); } }),
       ],
     }),
   });
