@@ -1047,3 +1047,8 @@ fn schema_object_reprs() {
 fn tutorial_python_bits() {
     check("tutorial_python_bits");
 }
+
+#[test]
+fn cast_key_for_update() {
+    check("cast_key_for_update");
+}

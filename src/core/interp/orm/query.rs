@@ -154,6 +154,12 @@ impl Interp<'_> {
                         (None, Expr::Func { name, .. }) => Rc::from(name.as_str()),
                         (None, Expr::Label { name, .. }) => Rc::from(name.as_str()),
                         (None, Expr::Column { name, .. }) => Rc::from(name.as_str()),
+                        // (A cast of a column goes by the column's name.)
+                        (None, Expr::Cast { expr, .. })
+                            if let Expr::Column { name, .. } = &**expr =>
+                        {
+                            Rc::from(name.as_str())
+                        }
                         // What 2.0's rows call an expression with no name (a legacy
                         // `Query` gives it none at all: `legacy_row_keys`).
                         _ => Rc::from("_no_label"),

@@ -519,6 +519,8 @@ impl Interp<'_> {
                 };
                 wrap(q)
             }
+            // SQLite has no row locks: SQLAlchemy's SQLite compiler renders nothing for it.
+            "with_for_update" => wrap(q),
             "execution_options" => {
                 if let Some(v) =
                     crate::core::interp::orm::dispatch::kwget(&kw, "synchronize_session")
