@@ -1052,3 +1052,8 @@ fn tutorial_python_bits() {
 fn cast_key_for_update() {
     check("cast_key_for_update");
 }
+
+#[test]
+fn scalar_subquery_types() {
+    check("scalar_subquery_types");
+}

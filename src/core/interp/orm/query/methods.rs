@@ -627,9 +627,10 @@ impl Interp<'_> {
             "update" | "delete" => Ok(Value::int(self.bulk_dml(qo, &q, name, args, kw)?.count)),
             // (A CTE is a subquery named in FROM and stated in the WITH clause.)
             "subquery" | "cte" => self.query_subquery(qo, name, args, kw),
+            // (Typed as its one column: `x / total` divides as the column's type does.)
             "scalar_subquery" | "as_scalar" => {
                 let e = qo.scalar_subquery(self)?;
-                Ok(sql_value(SqlObj::of(e)))
+                Ok(sql_value(SqlObj::typed(e, scalar_type(qo))))
             }
             "label" => {
                 // (`exists().label(...)` labels the EXISTS, typed Boolean.)
@@ -641,7 +642,7 @@ impl Interp<'_> {
                 };
                 let (e, ty) = match exists {
                     Some(s) => (s.expr, s.ty),
-                    None => (qo.scalar_subquery(self)?, None),
+                    None => (qo.scalar_subquery(self)?, scalar_type(qo)),
                 };
                 let n = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
@@ -683,4 +684,12 @@ fn has_criterion(q: &crate::core::orm::query::Query) -> bool {
         || q.offset.is_some()
         || !q.group_by.is_empty()
         || q.from_text.is_some()
+}
+
+/// The type of a query's one column, as a scalar subquery of it has.
+fn scalar_type(qo: &QueryObj) -> Option<crate::core::sql::SqlType> {
+    match qo.ents.as_slice() {
+        [Ent::Col { ty, .. }] => ty.clone(),
+        _ => None,
+    }
 }
