@@ -1057,3 +1057,8 @@ fn cast_key_for_update() {
 fn scalar_subquery_types() {
     check("scalar_subquery_types");
 }
+
+#[test]
+fn mapper_event_connection() {
+    check("mapper_event_connection");
+}

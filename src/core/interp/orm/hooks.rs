@@ -58,7 +58,8 @@ impl Interp<'_> {
     }
 
     /// Calls the class's listeners of a mapper event (`before_insert`...) for `inst`, as
-    /// `(mapper, connection, target)` (no mapper or connection objects here: `None`).
+    /// `(mapper, connection, target)` (no mapper object here: `None`; the connection runs
+    /// statements in the flush's transaction: `connection.execute(audit.insert()...)`).
     pub fn fire_event(&mut self, event: &str, inst: &Rc<Instance>) -> R<()> {
         if self.orm.listeners.is_empty() {
             return Ok(());
@@ -72,7 +73,11 @@ impl Interp<'_> {
             .map(|(_, _, f)| f.clone())
             .collect();
         for f in fs {
-            let args = vec![Value::None, Value::None, Value::Instance(inst.clone())];
+            let conn = super::dispatch::nv(super::Native::Connection(
+                std::cell::Cell::new(Some(false)),
+                false,
+            ));
+            let args = vec![Value::None, conn, Value::Instance(inst.clone())];
             self.call(&f, args, vec![])?;
         }
         Ok(())
