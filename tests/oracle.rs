@@ -1062,3 +1062,8 @@ fn scalar_subquery_types() {
 fn mapper_event_connection() {
     check("mapper_event_connection");
 }
+
+#[test]
+fn foreign_keys_two_ways() {
+    check("foreign_keys_two_ways");
+}

@@ -651,10 +651,18 @@ impl Registry {
                 extra: rel.primaryjoin_extra.clone(),
             });
         }
+        // (With `foreign_keys=`, only those columns count: two tables referring to each
+        // other, `Dept.head_id` and `Person.dept_id`, are told apart by them.)
         let t_refs_p = self
             .metadata
             .table(&target)
-            .map(|t| t.foreign_keys().iter().any(|f| f.ref_table == parent))
+            .map(|t| {
+                t.foreign_keys().iter().any(|f| {
+                    f.ref_table == parent
+                        && (rel.foreign_keys.is_empty()
+                            || f.columns.iter().any(|c| rel.foreign_keys.contains(c)))
+                })
+            })
             .unwrap_or(false);
         let kind = match rel.direction {
             Some(k) => k,
