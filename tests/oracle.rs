@@ -1067,3 +1067,8 @@ fn mapper_event_connection() {
 fn foreign_keys_two_ways() {
     check("foreign_keys_two_ways");
 }
+
+#[test]
+fn subquery_columns() {
+    check("subquery_columns");
+}

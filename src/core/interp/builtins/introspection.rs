@@ -36,6 +36,18 @@ impl Interp<'_> {
                 let r = self.isinstance(&args[0], &args[1])?;
                 Ok(Value::Bool(r))
             }
+            // (A tuple of classes: a subclass of any of them.)
+            "issubclass" if let Value::Tuple(t) = &args[1] => {
+                let t = t.clone();
+                for c in t.iter() {
+                    if let Value::Bool(true) =
+                        self.call_builtin("issubclass", vec![args[0].clone(), c.clone()], vec![])?
+                    {
+                        return Ok(Value::Bool(true));
+                    }
+                }
+                Ok(Value::Bool(false))
+            }
             "issubclass" => match (&args[0], &args[1]) {
                 (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
                 (Value::Class(_), Value::Builtin(b)) if &**b == "object" => Ok(Value::Bool(true)),

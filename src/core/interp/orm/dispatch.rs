@@ -252,6 +252,26 @@ impl Interp<'_> {
                 _ => self.sql_attr_or_method(this, name),
             },
             Native::Sql(s) if name == "type" => Ok(type_value(s.ty.clone())),
+            // The name of a named expression: a subquery's column, a label, a column.
+            Native::Sql(s)
+                if matches!(name, "name" | "key")
+                    && (s.key.is_some()
+                        || matches!(
+                            s.expr,
+                            crate::core::sql::Expr::Label { .. }
+                                | crate::core::sql::Expr::Column { .. }
+                        )) =>
+            {
+                Ok(match (&s.key, &s.expr) {
+                    (Some(k), _) => Value::Str(k.clone()),
+                    (
+                        None,
+                        crate::core::sql::Expr::Label { name, .. }
+                        | crate::core::sql::Expr::Column { name, .. },
+                    ) => Value::str(name),
+                    _ => Value::None,
+                })
+            }
             Native::Sql(_) => self.sql_attr_or_method(this, name),
             Native::Query(q) => match name {
                 // The 2.0 SELECT a legacy Query stands for: printed without its labels.

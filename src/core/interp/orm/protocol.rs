@@ -289,6 +289,10 @@ impl Interp<'_> {
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {
             Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
+            // A subquery's `.c`: its columns.
+            Native::SubqueryColumns(sq) => Ok((0..sq.columns.len())
+                .filter_map(|i| sq.column(i).map(super::sqlexpr::sql_value))
+                .collect()),
             Native::Inspected(super::inspect::Inspected::Attrs(inst)) => {
                 let inst = inst.clone();
                 let mut keys: Vec<Rc<str>> = inst
@@ -385,7 +389,8 @@ impl Interp<'_> {
             | Native::ConstraintSpec(_, Some(_))
             | Native::Pagination(_)
             | Native::KeyView(_)
-            | Native::DictView(..) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
+            | Native::DictView(..)
+            | Native::SubqueryColumns(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -571,6 +576,9 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
+            Native::SubqueryColumns(sq) if let Value::Str(k) = item => {
+                Ok(sq.columns.iter().any(|(c, _)| **c == **k))
+            }
             Native::Session(_) => Ok(match item {
                 Value::Instance(i) => self.in_current_session(i),
                 _ => false,
