@@ -1072,3 +1072,8 @@ fn foreign_keys_two_ways() {
 fn subquery_columns() {
     check("subquery_columns");
 }
+
+#[test]
+fn subquery_named_columns() {
+    check("subquery_named_columns");
+}

@@ -348,6 +348,7 @@ impl Interp<'_> {
             },
             Native::Subquery(sq) => match name {
                 "c" | "columns" => Ok(nv(Native::SubqueryColumns(sq.clone()))),
+                "name" if let crate::core::sql::TableRef::Named(n) = &sq.alias => Ok(Value::str(n)),
                 "union" | "union_all" if sq.cte.is_some() => method(name),
                 _ => self.raise(
                     "AttributeError",

@@ -238,6 +238,12 @@ impl Interp<'_> {
                         let r = crate::core::sql::render(&Statement::Select(sel));
                         let t = r.sql.trim_start_matches("SELECT ").to_string();
                         let head = t.split(" \nFROM").next().unwrap_or(&t);
+                        // (A column prints as itself, without the label a SELECT gives it.)
+                        if matches!(s.expr, Expr::Column { .. })
+                            && let Some((col, _)) = head.rsplit_once(" AS ")
+                        {
+                            return Ok(col.to_string());
+                        }
                         Ok(head.strip_suffix(" AS anon_1").unwrap_or(head).to_string())
                     }
                     None => self.native_repr(n),
@@ -401,6 +407,17 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            Native::SubqueryColumns(sq) if let Value::Str(k) = key => {
+                match sq
+                    .columns
+                    .iter()
+                    .position(|(c, _)| **c == **k)
+                    .and_then(|i| sq.column(i))
+                {
+                    Some(c) => Ok(super::sqlexpr::sql_value(c)),
+                    None => self.key_error(key),
+                }
+            }
             Native::Inspected(super::inspect::Inspected::History(h)) => {
                 let t = Value::tuple(h.to_vec());
                 self.getitem(&t, key)
