@@ -1077,3 +1077,8 @@ fn subquery_columns() {
 fn subquery_named_columns() {
     check("subquery_named_columns");
 }
+
+#[test]
+fn viewonly_no_cascade() {
+    check("viewonly_no_cascade");
+}

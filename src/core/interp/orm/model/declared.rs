@@ -123,7 +123,13 @@ impl Interp<'_> {
                 }
                 ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,
                 ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
-                ("viewonly" | "overlaps", _) => {}
+                // A view-only relationship saves nothing: no save-update cascade (what is
+                // appended to it stays out of the session).
+                ("viewonly", v) => {
+                    if self.truthy(v)? && rel.cascade.trim().is_empty() {
+                        rel.cascade = "none".into();
+                    }
+                }
                 _ => {}
             }
         }
