@@ -1082,3 +1082,8 @@ fn subquery_named_columns() {
 fn viewonly_no_cascade() {
     check("viewonly_no_cascade");
 }
+
+#[test]
+fn app_context_outer_changes() {
+    check("app_context_outer_changes");
+}

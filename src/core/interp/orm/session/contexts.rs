@@ -52,6 +52,13 @@ impl SessionFrame {
         std::mem::swap(&mut self.zombies, &mut orm.zombies);
     }
 
+    /// A change of `inst`, persistent in this (enclosing) session, to flush with it.
+    fn note_modified(&mut self, inst: &Rc<Instance>) {
+        if self.modified_set.insert(Rc::as_ptr(inst) as usize) {
+            self.modified.push(inst.clone());
+        }
+    }
+
     /// Every object the frame holds (for the run's teardown).
     pub fn drain_objects(&mut self) -> impl Iterator<Item = Value> + '_ {
         let lists = [
@@ -102,6 +109,26 @@ impl Interp<'_> {
                         .is_some_and(|i| Rc::ptr_eq(i, inst))
             }
             _ => false,
+        }
+    }
+
+    /// A change of an object persistent in an enclosing context's session is that
+    /// session's to flush (not the current one's): true when `inst` was noted there.
+    pub(crate) fn note_modified_in_owner(&mut self, inst: &Rc<Instance>) -> bool {
+        if self.orm.outer_sessions.is_empty() || self.in_current_session(inst) {
+            return false;
+        }
+        let Some(key) = self.ident_key(inst) else {
+            return false;
+        };
+        let owner = (self.orm.outer_sessions.iter_mut().rev())
+            .find(|f| f.identity.get(&key).is_some_and(|i| Rc::ptr_eq(i, inst)));
+        match owner {
+            Some(f) => {
+                f.note_modified(inst);
+                true
+            }
+            None => false,
         }
     }
 

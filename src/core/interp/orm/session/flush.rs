@@ -421,6 +421,10 @@ impl Interp<'_> {
 
     /// Remembers a persistent instance whose attributes changed (flush candidates).
     pub fn mark_modified(&mut self, inst: &Rc<Instance>) {
+        // (An enclosing app context's object is its own session's to flush.)
+        if !self.orm.outer_sessions.is_empty() && self.note_modified_in_owner(inst) {
+            return;
+        }
         let p = Rc::as_ptr(inst) as usize;
         if self.orm.modified_set.insert(p) {
             self.orm.modified.push(inst.clone());
