@@ -769,27 +769,28 @@ fn type_value(ty: Option<SqlType>) -> Value {
 }
 
 /// A column's type object: its base type, under the name its DDL spells it with when that
-/// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`).
+/// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`), with its collation.
 fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
-    let Some(d) = &c.type_ddl else {
-        return c.ty.clone();
-    };
+    match &c.type_ddl {
+        Some(d) => spelled_type(&c.ty, d),
+        None => c.ty.clone(),
+    }
+}
+
+/// Base type `ty` as DDL text `ddl` spells it (see [`column_type`]).
+fn spelled_type(ty: &SqlType, ddl: &str) -> SqlType {
     // (A collation is spelled after the type: `VARCHAR(10) COLLATE "NOCASE"`.)
-    if let Some((head, coll)) = d.split_once(" COLLATE \"") {
-        let base = column_type(&crate::core::orm::schema::Column {
-            type_ddl: Some(head.to_string()),
-            ..c.clone()
-        });
+    if let Some((head, coll)) = ddl.split_once(" COLLATE \"") {
+        let base = spelled_type(ty, head);
         return SqlType::Collated(Box::new(base), coll.trim_end_matches('"').to_string());
     }
-    let name = d.split('(').next().unwrap_or("");
+    let name = ddl.split('(').next().unwrap_or("");
+    let spelled = |n: &str| SqlType::Spelled(Box::new(ty.clone()), n.to_string());
     match name {
-        "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => {
-            SqlType::Spelled(Box::new(c.ty.clone()), name.to_string())
-        }
+        "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => spelled(name),
         // (`Double` and `DOUBLE` both spell DOUBLE.)
-        "DOUBLE PRECISION" => SqlType::Spelled(Box::new(c.ty.clone()), "DOUBLE_PRECISION".into()),
-        "DOUBLE" => SqlType::Spelled(Box::new(c.ty.clone()), "Double".into()),
-        _ => c.ty.clone(),
+        "DOUBLE PRECISION" => spelled("DOUBLE_PRECISION"),
+        "DOUBLE" => spelled("Double"),
+        _ => ty.clone(),
     }
 }

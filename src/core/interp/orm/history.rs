@@ -5,14 +5,11 @@
 use std::rc::Rc;
 
 use super::Native;
+use super::dispatch::nv;
 use super::inspect::Inspected;
 use super::model::Status;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
-
-fn nv(n: Native) -> Value {
-    Value::Native(Rc::new(n))
-}
 
 /// The three parts of a `History`, in its field order.
 pub const FIELDS: [&str; 3] = ["added", "unchanged", "deleted"];
@@ -21,8 +18,7 @@ impl Interp<'_> {
     /// `inspect(obj).attrs.<key>` / `attrs[key]`: the attribute's state.
     pub(crate) fn attr_state(&mut self, inst: &Rc<Instance>, key: &str) -> R<Value> {
         let known = inst.class.model_info().is_some_and(|m| {
-            m.columns.iter().any(|(k, _)| &**k == key)
-                || self.orm.reg.relationship(&m.class, key).is_ok()
+            m.column_index(key).is_some() || self.orm.reg.relationship(&m.class, key).is_ok()
         });
         if !known {
             return self.raise("AttributeError", key);
@@ -43,9 +39,7 @@ impl Interp<'_> {
         match name {
             "key" => Ok(Value::str(key)),
             "value" => self.getattr(&Value::Instance(inst.clone()), key),
-            "loaded_value" => Ok(self
-                .loaded_column(inst, key)
-                .or_else(|| inst.dict.borrow().get(key).cloned())
+            "loaded_value" => Ok(super::model::loaded_attr(inst, key)
                 .unwrap_or_else(|| Value::Builtin(Rc::from("NO_VALUE")))),
             "history" => {
                 let [a, u, d] = self.column_history(inst, key)?;
@@ -60,13 +54,6 @@ impl Interp<'_> {
         }
     }
 
-    /// Column `key` of `inst` as loaded (`None`: not loaded, or not a column).
-    fn loaded_column(&self, inst: &Rc<Instance>, key: &str) -> Option<Value> {
-        let m = inst.class.model_info()?;
-        let i = m.columns.iter().position(|(k, _)| &**k == key)?;
-        super::model::column_attr(inst, i)
-    }
-
     /// `(added, unchanged, deleted)` of a column attribute: what was set since the object
     /// was loaded or flushed, and the value it replaced when that was loaded.
     fn column_history(&mut self, inst: &Rc<Instance>, key: &str) -> R<[Value; 3]> {
@@ -74,7 +61,7 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok([none(), none(), none()]);
         };
-        let Some(i) = m.columns.iter().position(|(k, _)| &**k == key) else {
+        let Some(i) = m.column_index(key) else {
             return self.unsupported("the history of a relationship attribute");
         };
         let st = inst.orm.borrow();

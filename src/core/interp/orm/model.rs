@@ -6,7 +6,9 @@ mod join_strings;
 mod setup;
 mod state;
 
-pub use state::{InstState, RelSnapshots, Status, column_attr, loaded_attr, set_column_attr};
+pub use state::{
+    InstState, RelSnapshots, Status, column_attr, identity_key_value, loaded_attr, set_column_attr,
+};
 
 use std::rc::Rc;
 

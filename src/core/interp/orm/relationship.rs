@@ -238,16 +238,9 @@ impl Interp<'_> {
                 return Ok(Value::None);
             }
             // identity map first
-            if let Some(tcls) = self.orm.classes.get(&rel.target).cloned()
-                && let Some(tm) = tcls.model_info()
-                && r.primary.len() == 1
-                && r.extra.is_empty()
-            {
+            if r.primary.len() == 1 && r.extra.is_empty() {
                 let v = self.from_sql(&fk_vals[0], None)?;
-                let hk = super::model::identity_key(std::slice::from_ref(&v));
-                if let Some(found) =
-                    self.identity_get(&super::model::IdentityKey::new(&tm.table, hk))
-                {
+                if let Some(found) = self.identity_by_pk(&rel.target, &v) {
                     // An expired object is loaded first, as SQLAlchemy's `get_from_identity`
                     // does (the load autoflushes): gone by then, the reference is None.
                     let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);

@@ -236,6 +236,14 @@ impl Interp<'_> {
         None
     }
 
+    /// The object of model `class` the identity map holds under a one-column primary key
+    /// `pk` (see [`Interp::identity_get`]).
+    pub(crate) fn identity_by_pk(&mut self, class: &str, pk: &Value) -> Option<Rc<Instance>> {
+        let m = self.orm.classes.get(class)?.model_info()?;
+        let hk = super::model::identity_key(std::slice::from_ref(pk));
+        self.identity_get(&IdentityKey::new(&m.table, hk))
+    }
+
     /// The objects of the identity map that the script still refers to, in its order
     /// (what SQLAlchemy's weak identity map lists).
     pub fn live_identities(&self) -> impl Iterator<Item = &Rc<Instance>> {
@@ -375,18 +383,7 @@ impl Interp<'_> {
             && let Some(other) = self.identity_get(&key)
             && !Rc::ptr_eq(&other, inst)
         {
-            let ids = inst
-                .orm
-                .borrow()
-                .as_ref()
-                .and_then(|s| s.identity.as_ref().map(|id| id.values().to_vec()))
-                .unwrap_or_default();
-            let k = Value::tuple(vec![
-                Value::Class(inst.class.clone()),
-                Value::tuple(ids),
-                Value::None,
-            ]);
-            let k = self.repr(&k)?;
+            let k = self.repr(&super::model::identity_key_value(inst))?;
             return self.raise(
                 "InvalidRequestError",
                 format!(

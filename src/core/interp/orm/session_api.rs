@@ -627,8 +627,7 @@ impl Interp<'_> {
     /// `merge()` of `src` and, along relationships whose cascade includes `merge` (the
     /// default), of the objects it holds loaded.
     fn merge_into(&mut self, src: &Rc<Instance>, memo: &mut MergeMemo) -> R<Value> {
-        let memo_done = &memo.done;
-        if let Some(done) = memo_done.get(&(Rc::as_ptr(src) as usize)) {
+        if let Some(done) = memo.done.get(&(Rc::as_ptr(src) as usize)) {
             return Ok(done.clone());
         }
         let Some(m) = src.class.model_info() else {

@@ -97,10 +97,9 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        // (`dynamic_method` takes `add`/`add_all` as `append`/`extend`.)
         let as_dynamic = match name {
-            "add" => "append",
-            "add_all" => "extend",
-            "remove" => "remove",
+            "add" | "add_all" | "remove" => name,
             // `select()`, `delete()`, `update()`: 2.0 statements of the collection's rows.
             "select" | "delete" | "update" => {
                 let mut q = self.dynamic_query(inst, key)?;

@@ -126,13 +126,18 @@ impl Interp<'_> {
             // `table.update()` / `table.delete()`: DML of a plain table (an association
             // table's rows, or a model's `__table__`).
             Native::Table(t) if matches!(name, "update" | "delete") => {
-                let mut q = super::super::query::QueryObj::legacy_of(t);
-                q.q = crate::core::orm::query::Query::default();
-                q.q.select_from.push(t.to_string());
-                q.ents.clear();
-                q.legacy = false;
-                q.dml = Some(if name == "update" { Some(vec![]) } else { None });
-                Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))))
+                let q = super::super::query::QueryObj {
+                    dml: Some(if name == "update" { Some(vec![]) } else { None }),
+                    sync: None,
+                    returning: vec![],
+                    q: crate::core::orm::query::Query {
+                        select_from: vec![t.to_string()],
+                        ..Default::default()
+                    },
+                    legacy: false,
+                    ents: vec![],
+                };
+                Ok(nv(Native::Query(Box::new(q))))
             }
             Native::TablesDict => {
                 match name {
@@ -368,19 +373,7 @@ impl Interp<'_> {
     /// The identity map's keys, `(Class, (pk, ...), None)`, in its order.
     pub(crate) fn identity_map_keys(&self) -> Vec<Value> {
         self.live_identities()
-            .map(|i| {
-                let id = i
-                    .orm
-                    .borrow()
-                    .as_ref()
-                    .and_then(|s| s.identity.as_ref().map(|id| id.values().to_vec()))
-                    .unwrap_or_default();
-                Value::tuple(vec![
-                    Value::Class(i.class.clone()),
-                    Value::tuple(id),
-                    Value::None,
-                ])
-            })
+            .map(|i| super::super::model::identity_key_value(i))
             .collect()
     }
 }

@@ -20,6 +20,18 @@ pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
     }
 }
 
+/// An object's identity key as Python sees it: `(Class, (pk, ...), None)`.
+pub fn identity_key_value(i: &Instance) -> Value {
+    let id = (i.orm.borrow().as_ref())
+        .and_then(|s| s.identity.as_ref().map(|id| id.values().to_vec()))
+        .unwrap_or_default();
+    Value::tuple(vec![
+        Value::Class(i.class.clone()),
+        Value::tuple(id),
+        Value::None,
+    ])
+}
+
 /// The loaded or set value of attribute `key` of an instance: a column attribute's slot
 /// for model instances, else the instance dict (relationships, plain attributes).
 pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {

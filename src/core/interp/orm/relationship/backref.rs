@@ -170,9 +170,7 @@ impl Interp<'_> {
             .ok()?
             .target
             .clone();
-        let tm = self.orm.classes.get(&target)?.model_info()?;
-        let hk = super::super::model::identity_key(std::slice::from_ref(&v));
-        self.identity_get(&super::super::model::IdentityKey::new(&tm.table, hk))
+        self.identity_by_pk(&target, &v)
     }
 
     /// Undo a backref link when an object leaves a relationship.
