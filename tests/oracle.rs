@@ -1087,3 +1087,48 @@ fn viewonly_no_cascade() {
 fn app_context_outer_changes() {
     check("app_context_outer_changes");
 }
+
+#[test]
+fn sql_expression_assign() {
+    check("sql_expression_assign");
+}
+
+#[test]
+fn with_parent_aliased_subquery() {
+    check("with_parent_aliased_subquery");
+}
+
+#[test]
+fn backref_transient_parent() {
+    check("backref_transient_parent");
+}
+
+#[test]
+fn is_modified_backref() {
+    check("is_modified_backref");
+}
+
+#[test]
+fn get_with_defer() {
+    check("get_with_defer");
+}
+
+#[test]
+fn expire_attrs_together() {
+    check("expire_attrs_together");
+}
+
+#[test]
+fn label_compare_bind() {
+    check("label_compare_bind");
+}
+
+#[test]
+fn collection_address_reuse() {
+    check("collection_address_reuse");
+}
+
+#[test]
+fn category_tree_cascade() {
+    check("category_tree_cascade");
+}

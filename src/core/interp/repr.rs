@@ -18,11 +18,7 @@ impl Interp<'_> {
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
             Value::List(l) => {
-                if self
-                    .orm
-                    .instrumented_lists
-                    .contains(&(Rc::as_ptr(l) as *const u8 as usize))
-                {
+                if self.is_collection(l) {
                     "InstrumentedList".into()
                 } else {
                     "list".into()

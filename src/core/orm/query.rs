@@ -540,10 +540,14 @@ impl Query {
                 // Each side of each pair is the parent, the target or the association
                 // table, whatever their names (a self-referential relationship joins one
                 // table to itself, under an alias).
+                // (An alias over a subquery, `aliased(M, sub)`, joins the subquery.)
                 let target_item = match target_alias {
-                    Some(a) => FromItem::Alias {
-                        table: r.target.clone(),
-                        alias: a.clone(),
+                    Some(a) => match reg.subquery(a) {
+                        Some(sub) => sub.clone(),
+                        None => FromItem::Alias {
+                            table: r.target.clone(),
+                            alias: a.clone(),
+                        },
                     },
                     None => FromItem::Table(r.target.clone()),
                 };

@@ -212,7 +212,6 @@ fn bind_base(e: &Expr) -> String {
     match e {
         Expr::Column { name, .. } => name.clone(),
         Expr::Func { name, .. } => name.to_ascii_lowercase(),
-        Expr::Label { name, .. } if !name.starts_with(ANON_LABEL) => name.clone(),
         Expr::Grouping(inner) => bind_base(inner),
         _ => "param".into(),
     }

@@ -292,7 +292,7 @@ impl Interp<'_> {
                         Some(Value::Class(c)) => c.name.to_string(),
                         _ => return self.raise("ArgumentError", "get_or_404() needs a model"),
                     };
-                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &[])?
+                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &[], &[])?
                 } else {
                     let r = self.session_method("execute", args, vec![])?;
                     let Value::Native(rn) = r else {
@@ -441,6 +441,29 @@ impl Interp<'_> {
                     }
                 }
                 Ok(nv(Native::Validates(keys.into())))
+            }
+            // `with_parent(instance, Parent.rel)`: the criterion relating rows to the object.
+            "with_parent" => {
+                let (Some(Value::Instance(parent)), Some(Value::Native(n))) =
+                    (args.first(), args.get(1))
+                else {
+                    return self.raise(
+                        "ArgumentError",
+                        "with_parent() takes an instance and a relationship attribute",
+                    );
+                };
+                let Native::Instrumented(a) = &**n else {
+                    return self.raise(
+                        "ArgumentError",
+                        "with_parent() takes an instance and a relationship attribute",
+                    );
+                };
+                let criteria = self.with_parent_criteria(parent, "", Some(a.key.to_string()))?;
+                let e = crate::core::sql::expr::and(criteria);
+                Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
+                    e,
+                    Some(crate::core::sql::SqlType::Boolean),
+                )))
             }
             "aliased" => {
                 let class = match args.first() {

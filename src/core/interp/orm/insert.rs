@@ -79,6 +79,9 @@ struct Prepared {
     /// Column indexes (among `cols`) whose value is their SQL expression default, not a
     /// bound parameter.
     inline: Vec<usize>,
+    /// Columns the object set to a SQL expression (`slug=func.lower(...)`): rendered
+    /// into its INSERT (sent alone), the attributes expired afterwards.
+    sql_values: Vec<(usize, Expr)>,
     has_all_pks: bool,
     /// Columns (of the first 64) whose value came from their Python-side default: SQLAlchemy
     /// leaves those out of an object's parameters (its Core statement fills them in), so
@@ -95,6 +98,8 @@ impl Prepared {
             && self.level == other.level
             && (Rc::ptr_eq(&self.cols, &other.cols) || self.cols == other.cols)
             && self.inline == other.inline
+            && self.sql_values.is_empty()
+            && other.sql_values.is_empty()
             && self.has_all_pks == other.has_all_pks
             && self.defaulted == other.defaulted
             && self.server_missing == other.server_missing
@@ -190,9 +195,16 @@ pub fn many_repr(sets: usize, values: &[SqlValue]) -> String {
 }
 
 /// The INSERT of `plan`'s table sending columns `cols` (indexes, table order; those in
-/// `inline` as their SQL expression default), with `RETURNING` columns `returning`
-/// (rendered once per group, run per row).
-fn insert_sql(plan: &TablePlan, cols: &[usize], inline: &[usize], returning: &[usize]) -> String {
+/// `inline` as their SQL expression default, those of `sql_values` as the object's SQL
+/// expression), with `RETURNING` columns `returning` (rendered once per group, run per
+/// row).
+fn insert_sql(
+    plan: &TablePlan,
+    cols: &[usize],
+    inline: &[usize],
+    sql_values: &[(usize, Expr)],
+    returning: &[usize],
+) -> String {
     let name = |i: &usize| plan.table.columns[*i].name.as_str();
     let template: Vec<(&str, SqlValue)> = cols.iter().map(|i| (name(i), SqlValue::Null)).collect();
     let ret: Vec<&str> = returning.iter().map(name).collect();
@@ -202,6 +214,9 @@ fn insert_sql(plan: &TablePlan, cols: &[usize], inline: &[usize], returning: &[u
             if inline.contains(i)
                 && let Some(e) = &plan.sql_default[*i]
             {
+                *slot = e.clone();
+            }
+            if let Some((_, e)) = sql_values.iter().find(|(c, _)| c == i) {
                 *slot = e.clone();
             }
         }
@@ -311,6 +326,7 @@ impl Interp<'_> {
         cols.clear();
         let start = values.len();
         let mut inline = Vec::new();
+        let mut sql_values = Vec::new();
         let mut defaulted = 0u64;
         let mut bind_err = None;
         // (Every column set to a value other than `None`, as a constructed object's
@@ -318,7 +334,7 @@ impl Interp<'_> {
         let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
             s.slots().len() == n
                 && s.slots()
-                    .all(|v| v.is_some_and(|v| !matches!(v, Value::None)))
+                    .all(|v| v.is_some_and(|v| !matches!(v, Value::None | Value::Native(_))))
         });
         if all_set {
             let st = inst.orm.borrow();
@@ -358,6 +374,21 @@ impl Interp<'_> {
                         }
                         None => None,
                     },
+                    Some(v @ Value::Native(_)) => match self.as_sql(&v) {
+                        // A SQL expression: rendered into the INSERT, its binds sent.
+                        Some(e) if !matches!(&v, Value::Native(n) if matches!(&**n, super::Native::Query(_))) =>
+                        {
+                            let e = match e.expr {
+                                b @ Expr::Binary { .. } => Expr::Grouping(Box::new(b)),
+                                other => other,
+                            };
+                            cols.push(i);
+                            values.extend(crate::core::sql::render::render_expr(&e).params);
+                            sql_values.push((i, e));
+                            continue;
+                        }
+                        _ => Some(v),
+                    },
                     Some(v) => Some(v),
                 };
                 match v {
@@ -387,7 +418,7 @@ impl Interp<'_> {
             } else {
                 Vec::new()
             };
-            let sql = insert_sql(&plan, &cols, &inline, &returning);
+            let sql = insert_sql(&plan, &cols, &inline, &sql_values, &returning);
             let params = cols
                 .iter()
                 .filter(|i| !inline.contains(i))
@@ -416,6 +447,7 @@ impl Interp<'_> {
             cols,
             values: start..values.len(),
             inline,
+            sql_values,
             has_all_pks,
             defaulted,
             server_missing,
@@ -486,7 +518,7 @@ impl Interp<'_> {
         let cols = first.cols.clone();
         let inline = first.inline.clone();
         if first.has_all_pks && !first.server_missing {
-            let sql = insert_sql(&plan, &cols, &inline, &[]);
+            let sql = insert_sql(&plan, &cols, &inline, &first.sql_values, &[]);
             // (The group's values are one run of the buffer.)
             let values = &buf[first.values.start..group[group.len() - 1].1.end];
             if group.len() == 1 {
@@ -510,7 +542,7 @@ impl Interp<'_> {
         } else {
             Vec::new()
         };
-        let sql = insert_sql(&plan, &cols, &inline, &returning);
+        let sql = insert_sql(&plan, &cols, &inline, &first.sql_values, &returning);
         for (inst, values) in &group {
             let res = self.run_sql(&sql, &buf[values.clone()], true)?;
             let row = res.rows.into_iter().next();
@@ -573,6 +605,9 @@ impl Interp<'_> {
                 ident = Some(super::model::Ident::Many(vals));
             }
             for i in 0..plan.table.columns.len().min(slots.len()) {
+                if p.sql_values.iter().any(|(c, _)| *c == i) {
+                    continue;
+                }
                 if plan.server_default[i] && !fetched && slots[i].is_none() {
                     // Not fetched: loads on access.
                     expired = true;
@@ -582,6 +617,10 @@ impl Interp<'_> {
             }
             // The snapshot is what was just written.
             s.committed = None;
+            // (What SQL computed is read again on access.)
+            for (i, _) in &p.sql_values {
+                s.expire_column(*i);
+            }
         }
         let ident = ident.unwrap_or(super::model::Ident::Many(vec![]));
         let key =

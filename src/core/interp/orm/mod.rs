@@ -268,6 +268,17 @@ pub struct SqlObj {
     pub class: Option<Rc<str>>,
 }
 
+/// A relationship collection's owner and relationship key, and the list (weakly).
+#[derive(Clone)]
+pub struct CollectionEntry {
+    /// The instance whose attribute it is.
+    pub owner: std::rc::Weak<Instance>,
+    /// The relationship's key.
+    pub key: Rc<str>,
+    /// The list itself (keeps its address from being reused).
+    pub list: std::rc::Weak<std::cell::RefCell<Vec<super::value::Value>>>,
+}
+
 /// An `append` (`true`) or `remove` on a dynamic many-to-many relationship:
 /// (parent, relationship, target, added).
 pub type DynamicLink = (Rc<Instance>, Rc<str>, Rc<Instance>, bool);
@@ -377,10 +388,12 @@ pub struct OrmState {
     /// The sessions of the enclosing app contexts, innermost last (see
     /// `session/contexts.rs`).
     pub outer_sessions: Vec<session::contexts::SessionFrame>,
-    /// Lists that are relationship collections (`InstrumentedList`), by address.
-    pub instrumented_lists: super::value::FxSet<usize>,
-    /// Owner (instance, relationship key) of each collection list.
-    pub collection_owner: super::value::FxMap<usize, (std::rc::Weak<Instance>, Rc<str>)>,
+    /// The relationship collections (`InstrumentedList`s) by address: each one's owner
+    /// (instance, relationship key). Each entry holds a weak reference to its list, so
+    /// that no other list can take the address of a dropped one while the entry lasts.
+    pub collection_owner: super::value::FxMap<usize, CollectionEntry>,
+    /// The number of collections after the last pruning of dropped ones.
+    pub collections_pruned: usize,
     /// Per-instance loader strategies set by loader options (`raiseload()`).
     pub eager: relationship::EagerState,
     /// A load with `populate_existing` runs: its rows overwrite the objects already in the

@@ -452,12 +452,23 @@ impl Interp<'_> {
 
     /// Marks a list as the collection `inst.<key>` (list methods then keep backrefs in sync).
     pub fn register_collection(&mut self, l: &Value, inst: &Rc<Instance>, key: &str) {
-        if let Some(p) = l.ptr() {
-            self.orm.instrumented_lists.insert(p);
+        let Value::List(list) = l else { return };
+        // (Entries of dropped lists go once they are as many as the live ones.)
+        let n = self.orm.collection_owner.len();
+        if n >= 64 && n >= 2 * self.orm.collections_pruned {
             self.orm
                 .collection_owner
-                .insert(p, (Rc::downgrade(inst), Rc::from(key)));
+                .retain(|_, e| e.list.strong_count() > 0);
+            self.orm.collections_pruned = self.orm.collection_owner.len();
         }
+        self.orm.collection_owner.insert(
+            Rc::as_ptr(list) as *const u8 as usize,
+            super::CollectionEntry {
+                owner: Rc::downgrade(inst),
+                key: Rc::from(key),
+                list: Rc::downgrade(list),
+            },
+        );
     }
 
     /// True when `l` is a relationship collection (an `InstrumentedList`).
@@ -511,7 +522,9 @@ impl Interp<'_> {
         added: &[Value],
         removed: &[Value],
     ) -> R<()> {
-        let Some((owner, key)) = self.orm.collection_owner.get(&list_ptr).cloned() else {
+        let Some(super::CollectionEntry { owner, key, .. }) =
+            self.orm.collection_owner.get(&list_ptr).cloned()
+        else {
             return Ok(());
         };
         let Some(inst) = owner.upgrade() else {
@@ -595,6 +608,13 @@ impl Interp<'_> {
                 && !super::super::ops::is_same(cur, old)
             {
                 // a scalar reference changed since it was loaded
+                return true;
+            } else if let Some(cur) = d.get(r.name.as_str())
+                && !matches!(cur, Value::List(_))
+                && s.rel_committed.get(r.name.as_str()).is_none()
+                && s.status == super::model::Status::Persistent
+            {
+                // a scalar reference set (by a backref too) before it was ever loaded
                 return true;
             }
         }

@@ -201,12 +201,12 @@ impl Interp<'_> {
                     return self.raise("ArgumentError", "get() needs a mapped class");
                 };
                 let class = c.name.to_string();
-                let options = match kw.iter().find(|(k, _)| &**k == "options") {
+                let (options, columns) = match kw.iter().find(|(k, _)| &**k == "options") {
                     Some((_, v)) => {
                         let items = self.iterate(v)?;
-                        self.options_of(&items)?
+                        (self.options_of(&items)?, self.column_options_of(&items))
                     }
-                    None => vec![],
+                    None => (vec![], vec![]),
                 };
                 // `populate_existing=True` (not in `execution_options={...}`: SQLAlchemy's
                 // `get()` looks in the identity map first whatever those say).
@@ -216,10 +216,10 @@ impl Interp<'_> {
                 };
                 let pk = args.get(1).unwrap_or(&Value::None);
                 if !populate {
-                    return self.get_by_pk(&class, pk, &options);
+                    return self.get_by_pk(&class, pk, &options, &columns);
                 }
                 let outer = std::mem::replace(&mut self.orm.populate_existing, true);
-                let found = self.get_by_pk(&class, pk, &options);
+                let found = self.get_by_pk(&class, pk, &options, &columns);
                 self.orm.populate_existing = outer;
                 found
             }
@@ -660,7 +660,7 @@ impl Interp<'_> {
                 [one] => one.clone(),
                 many => Value::tuple(many.to_vec()),
             };
-            self.get_by_pk(&m.class, &key, &[])?
+            self.get_by_pk(&m.class, &key, &[], &[])?
         } else {
             Value::None
         };

@@ -58,6 +58,7 @@ impl InstState {
             identity: None,
             to_delete: false,
             order: None,
+            expired_cols: 0,
         }
     }
 
@@ -81,6 +82,7 @@ impl InstState {
             identity: Some(identity),
             to_delete: false,
             order: None,
+            expired_cols: 0,
         }
     }
 
@@ -131,6 +133,34 @@ impl InstState {
     pub fn set_values(&mut self, values: Vec<Option<Value>>) {
         self.values = values;
         self.stale = false;
+        self.expired_cols = 0;
+    }
+
+    /// Unloads column `i` as expired (not deferred): its value, committed state
+    /// included, is loaded again on access, with the other expired columns.
+    pub fn expire_column(&mut self, i: usize) {
+        if let Some(slot) = self.slots_mut().get_mut(i) {
+            *slot = None;
+        }
+        if let Some(c) = self.committed.as_mut().and_then(|c| c.get_mut(i)) {
+            *c = None;
+        }
+        if let Some(bit) = 1u64.checked_shl(i as u32) {
+            self.expired_cols |= bit;
+        }
+    }
+
+    /// True when column `i` was expired on its own (see [`Self::expire_column`]).
+    pub fn column_expired(&self, i: usize) -> bool {
+        1u64.checked_shl(i as u32)
+            .is_some_and(|bit| self.expired_cols & bit != 0)
+    }
+
+    /// Column `i` was loaded: no longer expired.
+    pub fn column_loaded(&mut self, i: usize) {
+        if let Some(bit) = 1u64.checked_shl(i as u32) {
+            self.expired_cols &= !bit;
+        }
     }
 
     /// The columns set since the instance expired, without loading it (SQLAlchemy sets a
@@ -263,4 +293,8 @@ pub struct InstState {
     /// keywords...): how `__dict__` lists them, before the loaded columns. Shared by the
     /// objects one constructor call site makes (a new list when one is set afterwards).
     pub order: Option<Rc<[Rc<str>]>>,
+    /// Columns (of the first 64) expired one by one (`session.expire(obj, [...])`, a
+    /// column a flush set to a SQL expression): read again together on access, where a
+    /// deferred column loads alone.
+    expired_cols: u64,
 }

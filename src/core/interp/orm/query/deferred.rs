@@ -117,7 +117,23 @@ impl Interp<'_> {
             return Ok(Value::None);
         };
         let n = table.columns.len();
+        // (An expired column loads with the other expired ones; a deferred one alone.)
+        let expired = inst
+            .orm
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.column_expired(i));
         let slots: Vec<usize> = match i < n {
+            true if expired => (0..n)
+                .filter(|&j| {
+                    j == i
+                        || inst
+                            .orm
+                            .borrow()
+                            .as_ref()
+                            .is_some_and(|s| s.column_expired(j) && s.value(j).is_none())
+                })
+                .collect(),
             true => vec![i],
             false => (n..n + m.props.len())
                 .filter(|&j| j == i || column_attr(inst, j).is_none())
@@ -166,6 +182,7 @@ impl Interp<'_> {
             }
             if let Some(s) = inst.orm.borrow_mut().as_mut() {
                 s.grow_slots(j + 1);
+                s.column_loaded(j);
                 if let Some(slot) = s.slots_mut().get_mut(j) {
                     *slot = Some(v.clone());
                 }

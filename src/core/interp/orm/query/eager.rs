@@ -239,8 +239,9 @@ impl Interp<'_> {
         class: &str,
         pk: &[SqlValue],
         options: &[LoaderOption],
+        columns: &[crate::core::orm::query::ColumnLoad],
     ) -> R<Option<Value>> {
-        if options.is_empty() {
+        if options.is_empty() && columns.is_empty() {
             // (Every lookup comes here: most classes load all their relationships on
             // access, which a glance at their strategies tells without planning.)
             let all_on_access = self.orm.reg.mapper(class).is_ok_and(|m| {
@@ -264,6 +265,7 @@ impl Interp<'_> {
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
         q.options = options.to_vec();
+        q.columns = columns.to_vec();
         let loaded = self.load_query(&q, &[Ent::Class(Rc::from(class))], &[], &[])?;
         Ok(Some(
             loaded

@@ -9,12 +9,14 @@ use crate::core::sql::SqlValue;
 
 impl Interp<'_> {
     /// Primary-key lookup through the identity map, then the database (with `options`, the
-    /// loader options of `session.get(..., options=[...])` / `Query.options()`).
+    /// loader options of `session.get(..., options=[...])` / `Query.options()`, and
+    /// `columns`, their column options: `defer`, `load_only`...).
     pub fn get_by_pk(
         &mut self,
         class: &str,
         pk: &Value,
         options: &[crate::core::orm::eager::LoaderOption],
+        columns: &[crate::core::orm::query::ColumnLoad],
     ) -> R<Value> {
         let Some(cls) = self.orm.classes.get(class).cloned() else {
             return Ok(Value::None);
@@ -91,7 +93,7 @@ impl Interp<'_> {
             }
             return Ok(Value::Instance(found));
         }
-        if let Some(v) = self.get_with_loaders(class, conv, options)? {
+        if let Some(v) = self.get_with_loaders(class, conv, options, columns)? {
             return Ok(v);
         }
         // The SELECT depends only on the class: rendered once, then reused with new

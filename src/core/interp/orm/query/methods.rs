@@ -161,14 +161,20 @@ impl Interp<'_> {
         class: &str,
         args: &[Value],
         options: &[crate::core::orm::eager::LoaderOption],
+        columns: &[crate::core::orm::query::ColumnLoad],
     ) -> R<Value> {
         self.warn_legacy_get();
-        self.get_by_pk(class, args.first().unwrap_or(&Value::None), options)
+        self.get_by_pk(
+            class,
+            args.first().unwrap_or(&Value::None),
+            options,
+            columns,
+        )
     }
 
     /// `Model.query.get(key)` without the `Query` object.
     pub fn model_query_get(&mut self, class: &str, key: &Value) -> R<Value> {
-        self.legacy_get(class, std::slice::from_ref(key), &[])
+        self.legacy_get(class, std::slice::from_ref(key), &[], &[])
     }
 
     /// `Model.query.name(...)` without the `Query` object: the script never sees it.
@@ -180,7 +186,7 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         if name == "get" {
-            return self.legacy_get(&class, &args, &[]);
+            return self.legacy_get(&class, &args, &[], &[]);
         }
         let qo = QueryObj::legacy_of(&class);
         self.query_method(&qo, name, args, kw)
@@ -240,7 +246,7 @@ impl Interp<'_> {
                         "Query.get() being called on a Query with existing criterion. ",
                     );
                 }
-                return self.legacy_get(&class, &args, &qo.q.options);
+                return self.legacy_get(&class, &args, &qo.q.options, &qo.q.columns);
             }
             _ => {}
         }
@@ -574,8 +580,12 @@ impl Interp<'_> {
                         "Query.get() being called on a Query with existing criterion. ",
                     );
                 }
-                let v =
-                    self.get_by_pk(&class, args.first().unwrap_or(&Value::None), &qo.q.options)?;
+                let v = self.get_by_pk(
+                    &class,
+                    args.first().unwrap_or(&Value::None),
+                    &qo.q.options,
+                    &qo.q.columns,
+                )?;
                 if matches!(v, Value::None) {
                     let d = kw
                         .iter()

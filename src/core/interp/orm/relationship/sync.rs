@@ -141,6 +141,18 @@ impl Interp<'_> {
                                 .as_ref()
                                 .is_some_and(|o| crate::core::interp::ops::is_same(o, &cur))
                         {
+                            // (A parent outside the session, reached only by a backref,
+                            // is not saved: SQLAlchemy warns and leaves the key alone.)
+                            if self.status(target) == Status::Transient {
+                                let msg = format!(
+                                    "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{}' won't proceed\n",
+                                    target.class.name, inst.class.name, rel.name
+                                );
+                                if !self.err.contains(&msg) {
+                                    self.err.push_str(&msg);
+                                }
+                                continue;
+                            }
                             for p in &r.primary {
                                 let v = self.attr_by_col(target, &p.referred.1);
                                 if !matches!(v, Value::None) {
@@ -196,7 +208,7 @@ impl Interp<'_> {
                                         {
                                             self.orm.deleted.push(oi.clone());
                                         }
-                                    } else {
+                                    } else if !self.has_new_parent(oi, &inst, rel) {
                                         for p in &r.primary {
                                             self.blank_out(oi, p)?;
                                         }

@@ -41,9 +41,9 @@ impl Interp<'_> {
         self.forget_loader_marks(inst);
     }
 
-    /// `session.expire(obj, names)`: only those attributes are unloaded (a column is
-    /// loaded again alone when next read, a relationship lazily); their pending changes
-    /// are dropped.
+    /// `session.expire(obj, names)`: only those attributes are unloaded (the expired
+    /// columns are loaded again together when one is next read, a relationship lazily);
+    /// their pending changes are dropped.
     pub fn expire_attributes(&mut self, inst: &Rc<Instance>, names: &[Value]) -> R<()> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
@@ -54,12 +54,7 @@ impl Interp<'_> {
             };
             if let Some(i) = m.columns.iter().position(|(k, _)| **k == **n) {
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    if let Some(slot) = s.slots_mut().get_mut(i) {
-                        *slot = None;
-                    }
-                    if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(i)) {
-                        *slot = None;
-                    }
+                    s.expire_column(i);
                 }
                 continue;
             }

@@ -22,8 +22,9 @@ struct PendingUpdate {
     inst: Rc<Instance>,
     /// The columns it writes (by index), whose committed state becomes the new value.
     changed_keys: Vec<usize>,
-    /// The SET holds SQL expressions: sent alone, and the object expires.
-    sql_values: bool,
+    /// The columns the SET gives SQL expressions (`onupdate=func.now()`, `obj.n =
+    /// Model.n + 1`): the statement is sent alone, and these attributes expire.
+    sql_columns: Vec<usize>,
 }
 
 /// The UPDATEs a flush prepared, in order, and the objects owed `after_update`.
@@ -82,12 +83,30 @@ impl Interp<'_> {
         // given, for the error.
         let mut bind_err = None;
         let mut given: Vec<(String, Value)> = vec![];
+        // The columns set to SQL expressions (rendered into the SET) and their indexes.
+        let mut sql_set: Vec<(String, crate::core::sql::Expr)> = vec![];
+        let mut sql_columns = vec![];
         for (i, col) in table.columns.iter().enumerate() {
             let (cur, old) = match inst.orm.borrow().as_ref() {
                 Some(s) => (s.value(i).cloned(), s.committed_value(i).cloned()),
                 None => (None, None),
             };
             let Some(cur) = cur else { continue };
+            if let Value::Native(n) = &cur
+                && let Some(e) = self.as_sql(&cur)
+                && !matches!(&**n, super::super::Native::Query(_))
+            {
+                // (grouped as SQLAlchemy's `self_group()`: `views=(post.views + ?)`)
+                let e = match e.expr {
+                    b @ crate::core::sql::Expr::Binary { .. } => {
+                        crate::core::sql::Expr::Grouping(Box::new(b))
+                    }
+                    other => other,
+                };
+                sql_set.push((col.name.clone(), e));
+                sql_columns.push(i);
+                continue;
+            }
             let same = match &old {
                 Some(o) => {
                     ops::is_same(o, &cur)
@@ -115,12 +134,11 @@ impl Interp<'_> {
         if let Some(e) = bind_err {
             return Err(self.update_bind_error(e, inst, table, &changes, given));
         }
-        if changes.is_empty() {
+        if changes.is_empty() && sql_set.is_empty() {
             return Ok(());
         }
-        let mut sql_set: Vec<(String, crate::core::sql::Expr)> = vec![];
         for (i, col) in table.columns.iter().enumerate() {
-            if changed_keys.contains(&i) {
+            if changed_keys.contains(&i) || sql_columns.contains(&i) {
                 continue;
             }
             if let Some(d) = plan.onupdate[i].clone() {
@@ -134,6 +152,7 @@ impl Interp<'_> {
                     && let Some(e) = self.as_sql(&d)
                 {
                     sql_set.push((col.name.clone(), e.expr));
+                    sql_columns.push(i);
                     continue;
                 }
                 let v = self.eval_default_ctx(&d, |it| it.current_params(inst))?;
@@ -166,7 +185,7 @@ impl Interp<'_> {
             stmt: render(&Statement::Update(up)),
             inst: inst.clone(),
             changed_keys,
-            sql_values: !sql_set.is_empty(),
+            sql_columns,
         });
         Ok(())
     }
@@ -179,9 +198,9 @@ impl Interp<'_> {
         while i < rows.len() {
             let first = &rows[i];
             let mut end = i + 1;
-            if !first.sql_values {
+            if first.sql_columns.is_empty() {
                 while end < rows.len()
-                    && !rows[end].sql_values
+                    && rows[end].sql_columns.is_empty()
                     && rows[end].stmt.sql == first.stmt.sql
                 {
                     end += 1;
@@ -198,8 +217,9 @@ impl Interp<'_> {
             }
             for row in &rows[i..end] {
                 if let Some(s) = row.inst.orm.borrow_mut().as_mut() {
-                    if row.sql_values {
-                        s.expired = true;
+                    // (What SQL computed is loaded again when next read.)
+                    for &k in &row.sql_columns {
+                        s.expire_column(k);
                     }
                     for &k in &row.changed_keys {
                         let v = s.value(k).cloned().unwrap_or(Value::None);

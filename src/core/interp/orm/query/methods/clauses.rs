@@ -125,7 +125,7 @@ impl Interp<'_> {
         wrap(q)
     }
 
-    /// `with_parent(instance, attr)`: the criteria relating rows to a parent object.
+    /// `Query.with_parent(instance[, attr])`: the rows related to a parent object.
     pub(super) fn query_with_parent(
         &mut self,
         qo: &QueryObj,
@@ -140,13 +140,33 @@ impl Interp<'_> {
             Some(Ent::Class(c)) => c.to_string(),
             _ => String::new(),
         };
-        let pm = parent.class.model_info();
-        let Some(pm) = pm else { return wrap(q) };
-        let rel = self.orm.reg.mapper(&pm.class).ok().and_then(|m| {
-            m.relationships
-                .iter()
-                .find(|r| r.target == target)
-                .map(|r| r.name.clone())
+        let rel = match args.get(1) {
+            Some(Value::Native(n)) if let Native::Instrumented(a) = &**n => Some(a.key.to_string()),
+            _ => None,
+        };
+        let criteria = self.with_parent_criteria(parent, &target, rel)?;
+        q.q.where_.extend(criteria);
+        wrap(q)
+    }
+
+    /// The criteria of `with_parent(parent, rel)`: the rows of `target` that the parent's
+    /// relationship `rel` (by default its one relationship to `target`) loads.
+    pub(crate) fn with_parent_criteria(
+        &mut self,
+        parent: &Rc<crate::core::interp::value::Instance>,
+        target: &str,
+        rel: Option<String>,
+    ) -> R<Vec<Expr>> {
+        let Some(pm) = parent.class.model_info() else {
+            return self.raise("ArgumentError", "with_parent() needs a mapped instance");
+        };
+        let rel = rel.or_else(|| {
+            self.orm.reg.mapper(&pm.class).ok().and_then(|m| {
+                m.relationships
+                    .iter()
+                    .find(|r| r.target == target)
+                    .map(|r| r.name.clone())
+            })
         });
         let Some(rel) = rel else {
             return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
@@ -160,17 +180,12 @@ impl Interp<'_> {
                 self.to_sql(&v, None).unwrap_or(SqlValue::Null),
             );
         }
-        let lq = match crate::core::orm::relations::lazy_load_query(
-            &self.orm.reg,
-            &pm.class,
-            &rel,
-            &|c| vals.get(c).cloned().unwrap_or(SqlValue::Null),
-        ) {
-            Ok(x) => x,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
-        };
-        q.q.where_.extend(lq.where_);
-        wrap(q)
+        match crate::core::orm::relations::lazy_load_query(&self.orm.reg, &pm.class, &rel, &|c| {
+            vals.get(c).cloned().unwrap_or(SqlValue::Null)
+        }) {
+            Ok(lq) => Ok(lq.where_),
+            Err(e) => self.raise("InvalidRequestError", e.0),
+        }
     }
 
     /// `Query.scalar()`: the first column of the first row, or None.
