@@ -1132,3 +1132,63 @@ fn collection_address_reuse() {
 fn category_tree_cascade() {
     check("category_tree_cascade");
 }
+
+#[test]
+fn bool_column_bulk_sync() {
+    check("bool_column_bulk_sync");
+}
+
+#[test]
+fn relationship_compare_errors() {
+    check("relationship_compare_errors");
+}
+
+#[test]
+fn has_any_wrong_kind() {
+    check("has_any_wrong_kind");
+}
+
+#[test]
+fn limit_string_arg() {
+    check("limit_string_arg");
+}
+
+#[test]
+fn in_scalar_error() {
+    check("in_scalar_error");
+}
+
+#[test]
+fn filter_none() {
+    check("filter_none");
+}
+
+#[test]
+fn paginate_select_unique() {
+    check("paginate_select_unique");
+}
+
+#[test]
+fn flask_app_api() {
+    check("flask_app_api");
+}
+
+#[test]
+fn strftime_no_pad() {
+    check("strftime_no_pad");
+}
+
+#[test]
+fn time_format_spec() {
+    check("time_format_spec");
+}
+
+#[test]
+fn json_parse_float() {
+    check("json_parse_float");
+}
+
+#[test]
+fn query_populate_existing_get() {
+    check("query_populate_existing_get");
+}

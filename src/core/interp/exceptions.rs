@@ -32,6 +32,8 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
     ("MemoryError", "Exception"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
     ("DecimalException", "ArithmeticError"),
     ("InvalidOperation", "DecimalException"),
     ("Overflow", "DecimalException"),

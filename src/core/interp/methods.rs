@@ -105,7 +105,15 @@ impl Interp<'_> {
             Value::List(_) if LIST_METHODS.contains(&name) => return bm(name),
             Value::Dict(_) if DICT_METHODS.contains(&name) => return bm(name),
             Value::Dict(d)
-                if matches!(name, "from_object" | "from_mapping") && self.is_app_config(d) =>
+                if matches!(
+                    name,
+                    "from_object"
+                        | "from_mapping"
+                        | "from_pyfile"
+                        | "from_envvar"
+                        | "from_prefixed_env"
+                        | "from_file"
+                ) && self.is_app_config(d) =>
             {
                 return bm(name);
             }

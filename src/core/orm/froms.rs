@@ -167,6 +167,7 @@ pub(super) fn collect_refs(e: &Expr, out: &mut Vec<TableRef>) {
         | Expr::Nulls { expr: x, .. }
         | Expr::Label { expr: x, .. }
         | Expr::Grouping(x)
+        | Expr::AsBoolean { expr: x, .. }
         | Expr::Cast { expr: x, .. } => collect_refs(x, out),
         Expr::Filter { func, cond } => {
             collect_refs(func, out);

@@ -183,6 +183,11 @@ pub fn compare_many_to_one(
     target_value: Option<&dyn Fn(&str) -> SqlValue>,
 ) -> Result<Expr, OrmError> {
     let r = reg.resolve(class, rel)?;
+    if reg.relationship(class, rel)?.uselist.unwrap_or(r.uselist()) {
+        return Err(OrmError(
+            "Can't compare a collection to an object or collection; use contains() to test for membership.".into(),
+        ));
+    }
     if r.kind != RelKind::ManyToOne {
         return Err(OrmError(format!(
             "{class}.{rel}: comparison with == requires a many-to-one relationship"
@@ -211,6 +216,11 @@ pub fn compare_many_to_one_ne(
     target_value: &dyn Fn(&str) -> SqlValue,
 ) -> Result<Expr, OrmError> {
     let r = reg.resolve(class, rel)?;
+    if reg.relationship(class, rel)?.uselist.unwrap_or(r.uselist()) {
+        return Err(OrmError(
+            "Can't compare a collection to an object or collection; use contains() to test for membership.".into(),
+        ));
+    }
     if r.kind != RelKind::ManyToOne {
         return Err(OrmError(format!(
             "{class}.{rel}: comparison with != requires a many-to-one relationship"

@@ -240,10 +240,21 @@ pub(super) fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &st
             out.push(c);
             continue;
         }
-        let Some(k) = it.next() else {
+        let Some(mut k) = it.next() else {
             out.push('%');
             break;
         };
+        // glibc's `-` flag: the number without its padding (`%-d` → `5`).
+        let no_pad = k == '-';
+        if no_pad {
+            match it.next() {
+                Some(k2) => k = k2,
+                None => {
+                    out.push_str("%-");
+                    break;
+                }
+            }
+        }
         let piece = match k {
             'Y' => d.year.to_string(),
             'y' => format!("{:02}", d.year % 100),
@@ -269,6 +280,7 @@ pub(super) fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &st
             'U' => format!("{:02}", (yday - 1 + 7 - i64::from(wday_sun0)) / 7),
             'W' => format!("{:02}", (yday - 1 + 7 - i64::from(wd)) / 7),
             'G' => d.isocalendar().0.to_string(),
+            'g' => format!("{:02}", d.isocalendar().0 % 100),
             'V' => format!("{:02}", d.isocalendar().1),
             'D' | 'x' => format!("{:02}/{:02}/{:02}", d.month, d.day, d.year % 100),
             'T' | 'X' => format!("{h:02}:{mi:02}:{s:02}"),
@@ -289,8 +301,14 @@ pub(super) fn strftime_impl(d: &Date, h: u32, mi: u32, s: u32, us: u32, fmt: &st
             't' => "\t".to_string(),
             'Z' | 'z' => String::new(),
             '%' => "%".to_string(),
+            other if no_pad => format!("%-{other}"),
             other => format!("%{other}"),
         };
+        if no_pad && piece.len() > 1 {
+            let trimmed = piece.trim_start_matches(['0', ' ']);
+            out.push_str(if trimmed.is_empty() { "0" } else { trimmed });
+            continue;
+        }
         out.push_str(&piece);
     }
     out

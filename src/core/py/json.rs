@@ -18,6 +18,8 @@ pub enum Json {
     Int(Int),
     /// A float (`NaN`, `Infinity` allowed like Python's defaults).
     Float(f64),
+    /// A float literal as written (what [`loads_raw_floats`] gives, for `parse_float=`).
+    FloatText(String),
     /// A string.
     Str(String),
     /// A list.
@@ -137,6 +139,7 @@ impl Enc<'_> {
                     out.push_str(&float_repr(*f));
                 }
             }
+            Json::FloatText(t) => out.push_str(t),
             Json::Str(s) => encode_str(s, self.opts.ensure_ascii, out),
             Json::Array(items) => {
                 if items.is_empty() {
@@ -195,8 +198,21 @@ impl Enc<'_> {
 
 /// `json.loads(s)`.
 pub fn loads(s: &str) -> PyResult<Json> {
+    parse(s, false)
+}
+
+/// `json.loads(s, parse_float=...)`: floats kept as their literal text
+/// ([`Json::FloatText`]), for the hook to read.
+pub fn loads_raw_floats(s: &str) -> PyResult<Json> {
+    parse(s, true)
+}
+
+fn parse(s: &str, raw_floats: bool) -> PyResult<Json> {
     let chars: Vec<char> = s.chars().collect();
-    let p = Parser { s: &chars };
+    let p = Parser {
+        s: &chars,
+        raw_floats,
+    };
     if chars.first() == Some(&'\u{feff}') {
         return Err(p.err("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0));
     }
@@ -211,6 +227,8 @@ pub fn loads(s: &str) -> PyResult<Json> {
 
 struct Parser<'a> {
     s: &'a [char],
+    /// Floats as their text ([`Json::FloatText`]).
+    raw_floats: bool,
 }
 
 impl Parser<'_> {
@@ -400,6 +418,9 @@ impl Parser<'_> {
             }
         }
         let text: String = s[i..j].iter().collect();
+        if is_float && self.raw_floats {
+            return Some(Ok((Json::FloatText(text), j)));
+        }
         if is_float {
             return Some(Ok((Json::Float(text.parse().unwrap_or(f64::NAN)), j)));
         }

@@ -278,8 +278,17 @@ impl Interp<'_> {
             }
             "json.loads" => match args.first() {
                 Some(Value::Str(s)) => {
-                    let j = self.py(crate::core::py::json::loads(s))?;
-                    self.from_json(&j)
+                    // `parse_float=Decimal`: each float's text goes to the hook.
+                    let hook = kw
+                        .iter()
+                        .find(|(k, _)| &**k == "parse_float")
+                        .map(|(_, v)| v.clone())
+                        .filter(|v| !matches!(v, Value::None));
+                    let j = match hook {
+                        Some(_) => self.py(crate::core::py::json::loads_raw_floats(s))?,
+                        None => self.py(crate::core::py::json::loads(s))?,
+                    };
+                    self.from_json_with(&j, hook.as_ref())
                 }
                 Some(v) => {
                     let t = self.type_name(v);
@@ -508,23 +517,33 @@ impl Interp<'_> {
 
     /// JSON → Python value.
     pub fn from_json(&mut self, j: &Json) -> R<Value> {
+        self.from_json_with(j, None)
+    }
+
+    /// A parsed JSON value as Python values, each float's text given to `hook`
+    /// (`parse_float=`) when there is one.
+    pub fn from_json_with(&mut self, j: &Json, hook: Option<&Value>) -> R<Value> {
         Ok(match j {
             Json::Null => Value::None,
             Json::Bool(b) => Value::Bool(*b),
             Json::Int(i) => Value::Int(i.clone()),
             Json::Float(f) => Value::Float(*f),
+            Json::FloatText(t) => match hook {
+                Some(h) => self.call(h, vec![Value::str(t)], vec![])?,
+                None => Value::Float(t.parse().unwrap_or(f64::NAN)),
+            },
             Json::Str(s) => Value::str(s),
             Json::Array(a) => {
                 let mut out = vec![];
                 for x in a {
-                    out.push(self.from_json(x)?);
+                    out.push(self.from_json_with(x, hook)?);
                 }
                 Value::list(out)
             }
             Json::Object(o) => {
                 let mut pairs = vec![];
                 for (k, v) in o {
-                    pairs.push((Value::str(k), self.from_json(v)?));
+                    pairs.push((Value::str(k), self.from_json_with(v, hook)?));
                 }
                 Value::dict_of(pairs)
             }

@@ -192,6 +192,36 @@ impl Interp<'_> {
                     Value::Bool(true)
                 })
             }
+            // The config files and environment a deployed app reads: a playground has
+            // none (`silent=True` answers False, as Flask does for a missing one).
+            "from_pyfile" | "from_envvar" | "from_file" => {
+                let silent = match kw.iter().find(|(k, _)| &**k == "silent") {
+                    Some((_, v)) => self.truthy(v)?,
+                    None => match name {
+                        "from_file" => args.get(2).is_some_and(|v| matches!(v, Value::Bool(true))),
+                        _ => args.get(1).is_some_and(|v| matches!(v, Value::Bool(true))),
+                    },
+                };
+                if silent {
+                    return Ok(Value::Bool(false));
+                }
+                let what = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                if name == "from_envvar" {
+                    return self.raise(
+                        "RuntimeError",
+                        format!("The environment variable '{what}' is not set and as such configuration could not be loaded. Set this variable and make it point to a configuration file"),
+                    );
+                }
+                self.raise(
+                    "FileNotFoundError",
+                    format!("[Errno 2] Unable to load configuration file (No such file or directory): '{what}'"),
+                )
+            }
+            // (No `FLASK_*` variables here.)
+            "from_prefixed_env" => Ok(Value::Bool(true)),
             "get" => {
                 let h = self.hash_key(&args[0])?;
                 Ok(d.borrow()

@@ -78,6 +78,7 @@ impl Interp<'_> {
             Value::Decimal(d) => self.py(crate::core::py::decimal_format::format_decimal(d, spec)),
             Value::DateTime(d) if !spec.is_empty() => Ok(d.strftime(spec)),
             Value::Date(d) if !spec.is_empty() => Ok(d.strftime(spec)),
+            Value::Time(t) if !spec.is_empty() => Ok(t.strftime(spec)),
             Value::Instance(i) if i.class.lookup("__format__").is_some() => {
                 let f = self.getattr(v, "__format__")?;
                 let r = self.call(&f, vec![Value::str(spec)], vec![])?;

@@ -352,6 +352,7 @@ impl Interp<'_> {
                 Value::Native(Rc::new(Native::Row(RowObj {
                     keys: keys.clone(),
                     values: Rc::new(r),
+                    orm: true,
                 })))
             })
             .collect())

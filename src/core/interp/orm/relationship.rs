@@ -506,6 +506,21 @@ impl Interp<'_> {
             .filter(|a| !before.iter().any(|b| same(a, b)))
             .cloned()
             .collect();
+        // (Only mapped objects join a collection: SQLAlchemy's append event reads the
+        // value's `_sa_instance_state` first, so the list is left as it was.)
+        if let Some(bad) = added.iter().find(|a| match a {
+            // (`None` is let in, as SQLAlchemy lets it.)
+            Value::None => false,
+            Value::Instance(i) => i.class.model_info().is_none(),
+            _ => true,
+        }) {
+            let t = self.type_name(bad);
+            *l.borrow_mut() = before;
+            return self.raise(
+                "AttributeError",
+                format!("'{t}' object has no attribute '_sa_instance_state'"),
+            );
+        }
         let removed: Vec<Value> = before
             .iter()
             .filter(|b| !after.iter().any(|a| same(a, b)))

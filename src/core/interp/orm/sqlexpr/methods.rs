@@ -97,6 +97,23 @@ impl Interp<'_> {
                         let e = if name == "in_" { e } else { not(e) };
                         return Ok(sql_value(SqlObj::typed(e, b)));
                     }
+                    // (A string or a scalar is not a list of values.)
+                    Some(
+                        v @ (Value::Str(_)
+                        | Value::Int(_)
+                        | Value::Float(_)
+                        | Value::Bool(_)
+                        | Value::None
+                        | Value::Decimal(_)
+                        | Value::Date(_)
+                        | Value::DateTime(_)),
+                    ) => {
+                        let r = self.repr(v)?;
+                        return self.raise(
+                            "ArgumentError",
+                            format!("IN expression list, SELECT construct, or bound parameter object expected, got {r}."),
+                        );
+                    }
                     Some(v) => self.iterate(v)?,
                     None => vec![],
                 };
@@ -350,10 +367,27 @@ impl Interp<'_> {
                 _ => self.raise("ArgumentError", "of_type() needs a mapped class or an alias"),
             },
             "has" | "any" => {
-                let target = match self.orm.reg.relationship(&rel.class, &rel.key) {
-                    Ok(r) => r.target.clone(),
+                let found = self
+                    .orm
+                    .reg
+                    .relationship(&rel.class, &rel.key)
+                    .and_then(|r| Ok((r, self.orm.reg.resolve(&rel.class, &rel.key)?)));
+                let (target, uselist) = match found {
+                    Ok((r, rr)) => (r.target.clone(), r.uselist.unwrap_or(rr.uselist())),
                     Err(e) => return self.raise("InvalidRequestError", e.0),
                 };
+                if name == "has" && uselist {
+                    return self.raise(
+                        "InvalidRequestError",
+                        "'has()' not implemented for collections. Use any().",
+                    );
+                }
+                if name == "any" && !uselist {
+                    return self.raise(
+                        "InvalidRequestError",
+                        "'any()' not implemented for scalar attributes. Use has().",
+                    );
+                }
                 let mut crit = vec![];
                 for a in &args {
                     crit.push(self.to_expr(a, None)?.expr);
