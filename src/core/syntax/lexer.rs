@@ -483,14 +483,15 @@ impl<'a> Lexer<'a> {
             let span = Span::new(start, self.pos);
             if c.is_ascii() && !c.is_ascii_control() {
                 self.error(span, "invalid syntax");
+            } else if !printable(c) {
+                self.error(
+                    span,
+                    format!("invalid non-printable character U+{:04X}", c as u32),
+                );
             } else {
                 self.error(
                     span,
-                    format!(
-                        "invalid character '{}' (U+{:04X})",
-                        c.escape_debug(),
-                        c as u32
-                    ),
+                    format!("invalid character '{c}' (U+{:04X})", c as u32),
                 );
             }
             self.push_token(TokenKind::Error, start);
@@ -641,4 +642,26 @@ mod tests {
             let _ = Lexer::new(src).run();
         }
     }
+}
+
+/// Python's `str.isprintable()` for the characters a lexer meets outside strings: not a
+/// control or format character, nor a separator other than the ASCII space (a
+/// non-breaking space pasted from a web page is "non-printable" to Python).
+fn printable(c: char) -> bool {
+    !(c.is_control()
+        || matches!(
+            c,
+            '\u{a0}'
+                | '\u{ad}'
+                | '\u{61c}'
+                | '\u{1680}'
+                | '\u{180e}'
+                | '\u{2000}'..='\u{200f}'
+                | '\u{2028}'..='\u{202f}'
+                | '\u{205f}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{3000}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        ))
 }

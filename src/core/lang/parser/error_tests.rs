@@ -196,6 +196,13 @@ const CASES: &[(&str, &str, &str)] = &[
     ("class = 3\n", "1:7", "invalid syntax"),
     ("x = $\n", "1:5", "invalid syntax"),
     ("x = a €\n", "1:7", "invalid character '€' (U+20AC)"),
+    // (A non-breaking space pasted from a web page.)
+    (
+        "x = 1\u{a0}+ 1\n",
+        "1:6",
+        "invalid non-printable character U+00A0",
+    ),
+    ("x = “a”\n", "1:5", "invalid character '“' (U+201C)"),
     (
         "x = \\ 1\n",
         "1:5",
