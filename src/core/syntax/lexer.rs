@@ -560,6 +560,28 @@ fn is_string_prefix(text: &str) -> bool {
     )
 }
 
+/// Python's `str.isprintable()` for the characters a lexer meets outside strings: not a
+/// control or format character, nor a separator other than the ASCII space (a
+/// non-breaking space pasted from a web page is "non-printable" to Python).
+fn printable(c: char) -> bool {
+    !(c.is_control()
+        || matches!(
+            c,
+            '\u{a0}'
+                | '\u{ad}'
+                | '\u{61c}'
+                | '\u{1680}'
+                | '\u{180e}'
+                | '\u{2000}'..='\u{200f}'
+                | '\u{2028}'..='\u{202f}'
+                | '\u{205f}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{3000}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -642,26 +664,4 @@ mod tests {
             let _ = Lexer::new(src).run();
         }
     }
-}
-
-/// Python's `str.isprintable()` for the characters a lexer meets outside strings: not a
-/// control or format character, nor a separator other than the ASCII space (a
-/// non-breaking space pasted from a web page is "non-printable" to Python).
-fn printable(c: char) -> bool {
-    !(c.is_control()
-        || matches!(
-            c,
-            '\u{a0}'
-                | '\u{ad}'
-                | '\u{61c}'
-                | '\u{1680}'
-                | '\u{180e}'
-                | '\u{2000}'..='\u{200f}'
-                | '\u{2028}'..='\u{202f}'
-                | '\u{205f}'..='\u{2064}'
-                | '\u{2066}'..='\u{206f}'
-                | '\u{3000}'
-                | '\u{feff}'
-                | '\u{fff9}'..='\u{fffb}'
-        ))
 }
