@@ -1192,3 +1192,13 @@ fn json_parse_float() {
 fn query_populate_existing_get() {
     check("query_populate_existing_get");
 }
+
+#[test]
+fn secondary_defaults() {
+    check("secondary_defaults");
+}
+
+#[test]
+fn float_bind_strings() {
+    check("float_bind_strings");
+}

@@ -191,10 +191,29 @@ impl Interp<'_> {
             };
             let mut cols = vec![];
             let mut vals = vec![];
+            // (The association table's other columns get their insert defaults, as
+            // SQLAlchemy's Core INSERT gives them: a value or callable bound, a SQL
+            // expression rendered.)
+            let mut defaulted: Vec<(usize, Expr)> = vec![];
             for c in &t.columns {
                 if let Some((_, v)) = row.iter().find(|(k, _)| *k == c.name) {
                     cols.push(c.name.clone());
                     vals.push(v.clone());
+                } else if let Some(d) = self
+                    .orm
+                    .defaults
+                    .get(&(t.name.clone(), c.name.clone()))
+                    .and_then(|d| d[0].clone())
+                {
+                    let e = match self.as_sql(&d) {
+                        Some(e) if matches!(&d, Value::Native(_)) => e.expr,
+                        _ => {
+                            let v = self.eval_default(&d)?;
+                            Expr::Bind(self.to_sql_stored(&v, &c.ty)?)
+                        }
+                    };
+                    defaulted.push((cols.len(), e));
+                    cols.push(c.name.clone());
                 }
             }
             let key = row_key(&table, &vals);
@@ -206,10 +225,14 @@ impl Interp<'_> {
                 continue;
             }
             *sent += 1;
+            let mut exprs: Vec<Expr> = vals.into_iter().map(Expr::Bind).collect();
+            for (at, e) in defaulted {
+                exprs.insert(at, e);
+            }
             statements.push(Statement::Insert(Insert {
                 table: t.name.clone(),
                 columns: cols,
-                rows: vec![vals.into_iter().map(Expr::Bind).collect()],
+                rows: vec![exprs],
                 returning: vec![],
             }));
         }

@@ -54,6 +54,23 @@ impl Interp<'_> {
                 );
             }
             (SqlType::Boolean, _) => self.check_strict_bool(v)?,
+            // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
+            // is stored as a number, any other string refused.
+            (SqlType::Float | SqlType::Numeric(..), Value::Str(t)) => {
+                let clean = t.trim().replace('_', "");
+                return match clean.parse::<f64>() {
+                    Ok(f) if !clean.is_empty() && !clean.starts_with(['_']) => {
+                        Ok(SqlValue::Real(f))
+                    }
+                    _ => {
+                        let r = self.repr(v)?;
+                        self.bind_error(
+                            "ValueError",
+                            &format!("could not convert string to float: {r}"),
+                        )
+                    }
+                };
+            }
             _ => {}
         }
         Ok(match self.to_sql(v, Some(ty))? {
