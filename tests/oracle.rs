@@ -1202,3 +1202,8 @@ fn secondary_defaults() {
 fn float_bind_strings() {
     check("float_bind_strings");
 }
+
+#[test]
+fn m2m_duplicate_append() {
+    check("m2m_duplicate_append");
+}

@@ -128,11 +128,17 @@ impl Interp<'_> {
                     }
                     row
                 };
-                for c in &cur {
+                // (Counted, not just looked for: an object appended again to a collection
+                // already holding it is a second row, which the table refuses as
+                // SQLAlchemy's flush finds.)
+                let count = |list: &[Value], ci: &Rc<Instance>| {
+                    list.iter()
+                        .filter(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
+                        .count()
+                };
+                for (k, c) in cur.iter().enumerate() {
                     if let Value::Instance(ci) = c
-                        && !old
-                            .iter()
-                            .any(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
+                        && count(&cur[..k], ci) >= count(&old, ci)
                     {
                         let row = row_for(self, ci);
                         let side = (Rc::as_ptr(inst) as usize, Rc::from(rel.name.as_str()));
