@@ -57,18 +57,9 @@ impl Interp<'_> {
             // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
             // is stored as a number, any other string refused.
             (SqlType::Float | SqlType::Numeric(..), Value::Str(t)) => {
-                let clean = t.trim().replace('_', "");
-                return match clean.parse::<f64>() {
-                    Ok(f) if !clean.is_empty() && !clean.starts_with(['_']) => {
-                        Ok(SqlValue::Real(f))
-                    }
-                    _ => {
-                        let r = self.repr(v)?;
-                        self.bind_error(
-                            "ValueError",
-                            &format!("could not convert string to float: {r}"),
-                        )
-                    }
+                return match crate::core::py::float::parse_float(t) {
+                    Ok(f) => Ok(SqlValue::Real(f)),
+                    Err(e) => self.bind_error("ValueError", &e.message),
                 };
             }
             _ => {}
