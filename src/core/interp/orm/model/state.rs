@@ -145,20 +145,20 @@ impl InstState {
         if let Some(c) = self.committed.as_mut().and_then(|c| c.get_mut(i)) {
             *c = None;
         }
-        if let Some(bit) = 1u64.checked_shl(i as u32) {
+        if let Some(bit) = 1u32.checked_shl(i as u32) {
             self.expired_cols |= bit;
         }
     }
 
     /// True when column `i` was expired on its own (see [`Self::expire_column`]).
     pub fn column_expired(&self, i: usize) -> bool {
-        1u64.checked_shl(i as u32)
+        1u32.checked_shl(i as u32)
             .is_some_and(|bit| self.expired_cols & bit != 0)
     }
 
     /// Column `i` was loaded: no longer expired.
     pub fn column_loaded(&mut self, i: usize) {
-        if let Some(bit) = 1u64.checked_shl(i as u32) {
+        if let Some(bit) = 1u32.checked_shl(i as u32) {
             self.expired_cols &= !bit;
         }
     }
@@ -293,8 +293,8 @@ pub struct InstState {
     /// keywords...): how `__dict__` lists them, before the loaded columns. Shared by the
     /// objects one constructor call site makes (a new list when one is set afterwards).
     pub order: Option<Rc<[Rc<str>]>>,
-    /// Columns (of the first 64) expired one by one (`session.expire(obj, [...])`, a
+    /// Columns (of the first 32) expired one by one (`session.expire(obj, [...])`, a
     /// column a flush set to a SQL expression): read again together on access, where a
     /// deferred column loads alone.
-    expired_cols: u64,
+    expired_cols: u32,
 }
