@@ -445,19 +445,18 @@ impl Interp<'_> {
             }
             // `with_parent(instance, Parent.rel)`: the criterion relating rows to the object.
             "with_parent" => {
-                let (Some(Value::Instance(parent)), Some(Value::Native(n))) =
-                    (args.first(), args.get(1))
-                else {
-                    return self.raise(
-                        "ArgumentError",
-                        "with_parent() takes an instance and a relationship attribute",
-                    );
-                };
-                let Native::Instrumented(a) = &**n else {
-                    return self.raise(
-                        "ArgumentError",
-                        "with_parent() takes an instance and a relationship attribute",
-                    );
+                let (parent, a) = match (args.first(), args.get(1)) {
+                    (Some(Value::Instance(p)), Some(Value::Native(n)))
+                        if let Native::Instrumented(a) = &**n =>
+                    {
+                        (p, a)
+                    }
+                    _ => {
+                        return self.raise(
+                            "ArgumentError",
+                            "with_parent() takes an instance and a relationship attribute",
+                        );
+                    }
                 };
                 let criteria = self.with_parent_criteria(parent, "", Some(a.key.to_string()))?;
                 let e = crate::core::sql::expr::and(criteria);

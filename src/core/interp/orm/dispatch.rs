@@ -185,21 +185,7 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "flask.cli" && matches!(name, "command" | "group") => {
                 Ok(nv(Native::SqlaFn(Rc::from("flask.cli.command"))))
             }
-            // `app.logger`: its records go to stderr in Flask, so nowhere a script's
-            // output shows (its level is NOTSET).
-            Native::SqlaFn(f) if &**f == "flask.logger" => match name {
-                "level" => Ok(Value::int(0)),
-                "name" => Ok(Value::str("oracle")),
-                "disabled" | "propagate" => Ok(Value::Bool(name == "propagate")),
-                "debug" | "info" | "warning" | "warn" | "error" | "critical" | "exception"
-                | "log" | "setLevel" | "addHandler" | "removeHandler" => {
-                    Ok(nv(Native::SqlaFn(Rc::from("flask.logger.call"))))
-                }
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Logger' object has no attribute '{name}'"),
-                ),
-            },
+            Native::SqlaFn(f) if &**f == "flask.logger" => self.logger_attr(name),
             // `db.Model.metadata`: the one `MetaData` of the models.
             _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(

@@ -374,20 +374,15 @@ impl Interp<'_> {
                         }
                         None => None,
                     },
-                    Some(v @ Value::Native(_)) => match self.as_sql(&v) {
+                    Some(v @ Value::Native(_)) => match self.assigned_sql(&v) {
                         // A SQL expression: rendered into the INSERT, its binds sent.
-                        Some(e) if !matches!(&v, Value::Native(n) if matches!(&**n, super::Native::Query(_))) =>
-                        {
-                            let e = match e.expr {
-                                b @ Expr::Binary { .. } => Expr::Grouping(Box::new(b)),
-                                other => other,
-                            };
+                        Some(e) => {
                             cols.push(i);
                             values.extend(crate::core::sql::render::render_expr(&e).params);
                             sql_values.push((i, e));
                             continue;
                         }
-                        _ => Some(v),
+                        None => Some(v),
                     },
                     Some(v) => Some(v),
                 };
@@ -605,7 +600,7 @@ impl Interp<'_> {
                 ident = Some(super::model::Ident::Many(vals));
             }
             for i in 0..plan.table.columns.len().min(slots.len()) {
-                if p.sql_values.iter().any(|(c, _)| *c == i) {
+                if !p.sql_values.is_empty() && p.sql_values.iter().any(|(c, _)| *c == i) {
                     continue;
                 }
                 if plan.server_default[i] && !fetched && slots[i].is_none() {

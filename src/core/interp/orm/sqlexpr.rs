@@ -292,6 +292,20 @@ impl Interp<'_> {
         }
     }
 
+    /// The SQL expression an attribute was set to (`post.views = Post.views + 1`), as a
+    /// flush writes it into its UPDATE/INSERT: grouped as SQLAlchemy's `self_group()`
+    /// groups it (`views=(post.views + ?)`). `None` for a Python value (or a query).
+    pub(crate) fn assigned_sql(&self, v: &Value) -> Option<Expr> {
+        let Value::Native(n) = v else { return None };
+        if matches!(&**n, Native::Query(_)) {
+            return None;
+        }
+        Some(match self.as_sql(v)?.expr {
+            b @ Expr::Binary { .. } => Expr::Grouping(Box::new(b)),
+            other => other,
+        })
+    }
+
     /// Any value as a SQL expression: expressions as they are, Python values as bound parameters
     /// (processed for `ty`).
     pub fn to_expr(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlObj> {

@@ -131,6 +131,24 @@ impl Interp<'_> {
         Ok(())
     }
 
+    /// `app.logger.<name>`: its records go to stderr in Flask, so nowhere a script's
+    /// output shows (its level is NOTSET); its methods do nothing here.
+    pub(super) fn logger_attr(&mut self, name: &str) -> R<Value> {
+        match name {
+            "level" => Ok(Value::int(0)),
+            "name" => Ok(Value::str("oracle")),
+            "disabled" | "propagate" => Ok(Value::Bool(name == "propagate")),
+            "debug" | "info" | "warning" | "warn" | "error" | "critical" | "exception" | "log"
+            | "setLevel" | "addHandler" | "removeHandler" => {
+                Ok(nv(Native::SqlaFn(Rc::from("flask.logger.call"))))
+            }
+            _ => self.raise(
+                "AttributeError",
+                format!("'Logger' object has no attribute '{name}'"),
+            ),
+        }
+    }
+
     /// `app.<name>`: `config` (made at first use: Flask's defaults, then
     /// Flask-SQLAlchemy's), and the attributes the config backs.
     pub(super) fn app_attr(&mut self, cfg: &RefCell<Value>, this: &Value, name: &str) -> R<Value> {

@@ -118,22 +118,14 @@ impl Interp<'_> {
         };
         let n = table.columns.len();
         // (An expired column loads with the other expired ones; a deferred one alone.)
-        let expired = inst
-            .orm
-            .borrow()
-            .as_ref()
-            .is_some_and(|s| s.column_expired(i));
-        let slots: Vec<usize> = match i < n {
-            true if expired => (0..n)
-                .filter(|&j| {
-                    j == i
-                        || inst
-                            .orm
-                            .borrow()
-                            .as_ref()
-                            .is_some_and(|s| s.column_expired(j) && s.value(j).is_none())
-                })
+        let expired: Vec<usize> = match inst.orm.borrow().as_ref() {
+            Some(s) if i < n && s.column_expired(i) => (0..n)
+                .filter(|&j| j == i || s.column_expired(j) && s.value(j).is_none())
                 .collect(),
+            _ => vec![],
+        };
+        let slots: Vec<usize> = match i < n {
+            true if !expired.is_empty() => expired,
             true => vec![i],
             false => (n..n + m.props.len())
                 .filter(|&j| j == i || column_attr(inst, j).is_none())

@@ -123,20 +123,11 @@ impl Interp<'_> {
         let items = if qo.legacy {
             items
         } else {
-            let mut seen: Vec<Value> = Vec::with_capacity(items.len());
-            let mut keys = std::collections::HashSet::new();
-            for v in items {
-                let dup = match v.hkey() {
-                    Some(k) if !matches!(v, Value::Instance(_)) => !keys.insert(k),
-                    _ => seen
-                        .iter()
-                        .any(|s| crate::core::interp::ops::is_same(s, &v)),
-                };
-                if !dup {
-                    seen.push(v);
-                }
-            }
-            seen
+            let rows = items.into_iter().map(|v| vec![v]).collect();
+            super::super::query::unique_rows(rows)
+                .into_iter()
+                .flatten()
+                .collect()
         };
         if items.is_empty() && page != 1 && error_out {
             return self.not_found(None);

@@ -92,17 +92,7 @@ impl Interp<'_> {
                 None => (None, None),
             };
             let Some(cur) = cur else { continue };
-            if let Value::Native(n) = &cur
-                && let Some(e) = self.as_sql(&cur)
-                && !matches!(&**n, super::super::Native::Query(_))
-            {
-                // (grouped as SQLAlchemy's `self_group()`: `views=(post.views + ?)`)
-                let e = match e.expr {
-                    b @ crate::core::sql::Expr::Binary { .. } => {
-                        crate::core::sql::Expr::Grouping(Box::new(b))
-                    }
-                    other => other,
-                };
+            if let Some(e) = self.assigned_sql(&cur) {
                 sql_set.push((col.name.clone(), e));
                 sql_columns.push(i);
                 continue;
