@@ -1207,3 +1207,48 @@ fn float_bind_strings() {
 fn m2m_duplicate_append() {
     check("m2m_duplicate_append");
 }
+
+#[test]
+fn set_order_cpython() {
+    check("set_order_cpython");
+}
+
+#[test]
+fn flask_app_name() {
+    check("flask_app_name");
+}
+
+#[test]
+fn engines_binds() {
+    check("engines_binds");
+}
+
+#[test]
+fn table_metadata_info() {
+    check("table_metadata_info");
+}
+
+#[test]
+fn db_error_args() {
+    check("db_error_args");
+}
+
+#[test]
+fn mapper_attrs() {
+    check("mapper_attrs");
+}
+
+#[test]
+fn relationship_property() {
+    check("relationship_property");
+}
+
+#[test]
+fn m2m_transient_backref() {
+    check("m2m_transient_backref");
+}
+
+#[test]
+fn m2m_transient_autoflush() {
+    check("m2m_transient_autoflush");
+}

@@ -155,7 +155,10 @@ impl Interp<'_> {
         ] {
             self.set_var(&g, n, Value::Native(Rc::new(Native::SqlaFn(Rc::from(n)))));
         }
-        let app = Value::Native(Rc::new(Native::App(std::cell::RefCell::new(Value::None))));
+        let app = Value::Native(Rc::new(Native::App(
+            std::cell::RefCell::new(Value::None),
+            Rc::from("__main__"),
+        )));
         self.orm.app = Some(app.clone());
         self.set_var(&g, "app", app);
         let db = Value::Native(Rc::new(Native::Db));

@@ -262,7 +262,21 @@ impl Interp<'_> {
             }
             ExprKind::Set(items) => {
                 let vals = self.eval_items(items, scope)?;
-                self.make_set(vals)
+                let set = self.make_set(vals)?;
+                if items.len() > 2
+                    && items.iter().all(is_constant)
+                    && let Value::Set(d) = &set
+                {
+                    let reordered = super::set_order::constant_display_order(&d.borrow());
+                    if let Some((members, presize)) = reordered {
+                        let set = self.make_set(members)?;
+                        if let Value::Set(d) = &set {
+                            d.borrow_mut().presize = presize;
+                        }
+                        return Ok(set);
+                    }
+                }
+                Ok(set)
             }
             ExprKind::List(items) => Ok(Value::list(self.eval_items(items, scope)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, scope)?)),
@@ -508,4 +522,21 @@ impl Value {
 enum Callee<'e> {
     Value(Value),
     ModelQuery(Rc<str>, &'e str),
+}
+
+/// True for an int or str literal (or a signed int): a constant CPython's compiler folds,
+/// and keys its frozenset constants by itself. (Floats, bools and `None` are keyed with
+/// their type, whose hash is its address, tuples with their items' keys: those keep
+/// the items' order.)
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Str(_) => true,
+        ExprKind::UnaryOp { op, operand } => {
+            matches!(
+                op,
+                crate::core::lang::ast::UnaryOp::USub | crate::core::lang::ast::UnaryOp::UAdd
+            ) && matches!(operand.kind, ExprKind::Int(_))
+        }
+        _ => false,
+    }
 }

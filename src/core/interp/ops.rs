@@ -232,13 +232,24 @@ impl Interp<'_> {
                 return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
             }
             (Value::Set(x), Value::Set(y)) => {
-                let xs = x.borrow().keys();
+                // (Each operand is walked in CPython's slot order, as `setobject.c`
+                // walks it, so the result's members go in in CPython's order.)
+                let xs = super::set_order::ordered_members(&x.borrow());
+                let xs_len = xs.len();
                 let ys = y.borrow();
                 let r: Vec<Value> = match op {
                     BinOp::BitOr => {
                         let mut r = xs.clone();
-                        r.extend(ys.keys());
+                        r.extend(super::set_order::ordered_members(&ys));
                         r
+                    }
+                    // (`set_intersection` walks the smaller set, the right one on a tie.)
+                    BinOp::BitAnd if ys.len() <= xs.len() => {
+                        let xd = x.borrow();
+                        super::set_order::ordered_members(&ys)
+                            .into_iter()
+                            .filter(|k| k.hkey().is_some_and(|h| xd.get(&h).is_some()))
+                            .collect()
                     }
                     BinOp::BitAnd => xs
                         .into_iter()
@@ -255,7 +266,7 @@ impl Interp<'_> {
                             .filter(|k| k.hkey().is_some_and(|h| ys.get(&h).is_none()))
                             .collect();
                         r.extend(
-                            ys.keys()
+                            super::set_order::ordered_members(&ys)
                                 .into_iter()
                                 .filter(|k| k.hkey().is_some_and(|h| xd.get(&h).is_none())),
                         );
@@ -263,8 +274,16 @@ impl Interp<'_> {
                     }
                     _ => return self.op_error(op, &a, &b),
                 };
+                let presize = match op {
+                    BinOp::BitOr => super::set_order::union_presize(xs_len, ys.len()),
+                    _ => 0,
+                };
                 drop(ys);
-                return self.make_set(r);
+                let set = self.make_set(r)?;
+                if let Value::Set(d) = &set {
+                    d.borrow_mut().presize = presize;
+                }
+                return Ok(set);
             }
             _ => {}
         }

@@ -199,7 +199,7 @@ impl Interp<'_> {
                     drain_class(&i.class, &mut stack);
                 }
                 Value::Native(n) => {
-                    if let Native::App(cfg) = &*n {
+                    if let Native::App(cfg, _) = &*n {
                         stack.push(std::mem::replace(&mut *cfg.borrow_mut(), Value::None));
                     }
                     if let Native::DictView(_, src) = &*n {

@@ -141,6 +141,10 @@ pub struct Dict {
     pub entries: Vec<Option<(Value, Value)>>,
     /// Key → index into entries.
     pub index: FxMap<HKey, usize>,
+    /// For a set made by merging others (a union, a constant display): the size
+    /// CPython's `set_merge` presized its table for (`set_order.rs` starts its model
+    /// of the table there); 0 for one grown an add at a time.
+    pub presize: usize,
 }
 
 impl Dict {

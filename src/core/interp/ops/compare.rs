@@ -346,6 +346,12 @@ fn same_native(x: &Native, y: &Native) -> Option<bool> {
         (Native::ColumnObj(t, i), Native::ColumnObj(u, j)) => t == u && i == j,
         (Native::Table(s), Native::Table(t)) => s == t,
         (Native::Session(p), Native::Session(q)) => p == q,
+        // A class's one mapper; the one property behind an attribute.
+        (
+            Native::Inspected(crate::core::interp::orm::inspect::Inspected::Mapper(c)),
+            Native::Inspected(crate::core::interp::orm::inspect::Inspected::Mapper(d)),
+        ) => Rc::ptr_eq(c, d),
+        (Native::Property(a), Native::Property(b)) => a.class == b.class && a.key == b.key,
         // The extension and its metadata are one object each.
         (Native::Db, Native::Db) | (Native::Metadata, Native::Metadata) => true,
         (Native::TypeObj(p), Native::TypeObj(q)) | (Native::Module(p), Native::Module(q)) => p == q,

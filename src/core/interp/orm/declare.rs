@@ -81,7 +81,11 @@ impl Interp<'_> {
             }
             "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),
             "Flask" => {
-                let app = nv(Native::App(RefCell::new(Value::None)));
+                let import: Rc<str> = match args.first().or(kwget(&kw, "import_name")) {
+                    Some(Value::Str(s)) => s.clone(),
+                    _ => Rc::from("__main__"),
+                };
+                let app = nv(Native::App(RefCell::new(Value::None), import));
                 self.orm.app = Some(app.clone());
                 Ok(app)
             }
@@ -628,7 +632,7 @@ impl Interp<'_> {
     /// in-memory database for the URI and every bind, and no echo (as the conformance
     /// runner forces them; the page has no file system).
     fn force_db_config(&mut self, app: &Value) -> R<()> {
-        if !matches!(app, Value::Native(n) if matches!(**n, Native::App(_))) {
+        if !matches!(app, Value::Native(n) if matches!(**n, Native::App(..))) {
             return Ok(());
         }
         let config = self.getattr(app, "config")?;

@@ -2,13 +2,15 @@
 //! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, the
 //! Flask app's and the session's in `dispatch/app_session.rs`, schema
 //! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, methods in
-//! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`; repr,
+//! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`, mapped
+//! properties (`Model.attr.property`) in `dispatch/property.rs`; repr,
 //! iteration, indexing and the rest of the protocols in `protocol.rs`.
 
-mod app_session;
+pub(crate) mod app_session;
 mod db_attrs;
 mod dynamic;
 mod methods;
+mod property;
 mod schema_attrs;
 
 use std::rc::Rc;
@@ -133,7 +135,7 @@ impl Interp<'_> {
                     format!("'Migrate' object has no attribute '{name}'"),
                 ),
             },
-            Native::App(cfg) => self.app_attr(cfg, this, name),
+            Native::App(cfg, import) => self.app_attr(cfg, import, this, name),
             Native::Metadata => match name {
                 "tables" => Ok(nv(Native::TablesDict)),
                 "naming_convention" => {
@@ -174,7 +176,7 @@ impl Interp<'_> {
             }
             Native::ForeignKeySpec(_)
             | Native::Table(_)
-            | Native::MapperRelationships(_)
+            | Native::MapperProps(..)
             | Native::TableColumns(..)
             | Native::ColumnObj(..)
             | Native::ColumnDefault(..)
@@ -191,9 +193,11 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
             ),
+            Native::Property(a) => self.property_attr(a, name),
             Native::Instrumented(a) => match name {
                 "key" | "name" => Ok(Value::Str(a.key.clone())),
-                "property" | "prop" | "comparator" => Ok(this.clone()),
+                "property" | "prop" => Ok(nv(Native::Property(a.clone()))),
+                "comparator" => Ok(this.clone()),
                 "type" => {
                     // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)
                     let spelled = a.column.and_then(|i| {
@@ -564,7 +568,7 @@ impl Interp<'_> {
     /// `obj.attr = v` on library objects.
     pub fn native_setattr(&mut self, n: Rc<Native>, name: &str, v: Value) -> R<()> {
         match &*n {
-            Native::App(_) => return self.app_setattr(&n, name, v),
+            Native::App(..) => return self.app_setattr(&n, name, v),
             Native::Session(own) => return self.session_setattr(*own, name, v),
             _ => {}
         }
@@ -746,18 +750,7 @@ fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
     Value::Set(Rc::new(std::cell::RefCell::new(d)))
 }
 
-impl Interp<'_> {
-    /// True when `d` is the Flask app's `config` dict.
-    pub fn is_app_config(&self, d: &Rc<std::cell::RefCell<super::super::value::Dict>>) -> bool {
-        let Some(Value::Native(n)) = &self.orm.app else {
-            return false;
-        };
-        let Native::App(cfg) = &**n else {
-            return false;
-        };
-        matches!(&*cfg.borrow(), Value::Dict(c) if Rc::ptr_eq(c, d))
-    }
-}
+impl Interp<'_> {}
 
 /// An expression's `.type`: its type object, `NullType` when untyped (printed `NULL`).
 fn type_value(ty: Option<SqlType>) -> Value {

@@ -8,9 +8,9 @@ use crate::core::sql::SqlValue;
 
 use super::super::value::{Class, Instance, Value};
 use super::super::{Interp, R};
-use super::Native;
 use super::dispatch::nv;
 use super::model::Status;
+use super::{Native, PropKind};
 
 /// What `inspect()` returned.
 pub enum Inspected {
@@ -285,10 +285,55 @@ impl Interp<'_> {
             .collect()
     }
 
-    /// The relationship property `key` of model `c` (`inspect(c).relationships[key]`).
-    pub fn mapper_relationship(&mut self, c: &Rc<Class>, key: &str) -> Option<Value> {
+    /// A model's mapped attributes of one kind (`inspect(Model).column_attrs`...), by
+    /// key, in the mapper's order.
+    pub fn mapper_props(&mut self, c: &Rc<Class>, kind: PropKind) -> Vec<(Rc<str>, Value)> {
+        let mut keys: Vec<Rc<str>> = c
+            .model_info()
+            .map(|m| m.columns.iter().map(|(k, _)| k.clone()).collect())
+            .unwrap_or_default();
+        if let Ok(m) = self.orm.reg.mapper(&c.name) {
+            keys.extend(m.column_props.iter().map(|(k, _)| Rc::from(k.as_str())));
+        }
+        let columns = || -> Vec<(Rc<str>, Value)> {
+            keys.into_iter()
+                .filter_map(|k| c.lookup(&k).map(|v| (k, property(v))))
+                .collect()
+        };
+        match kind {
+            PropKind::Relationships => self
+                .mapper_relationships(c)
+                .into_iter()
+                .map(|(k, v)| (k, property(v)))
+                .collect(),
+            PropKind::Columns => columns(),
+            PropKind::All => {
+                let cols = columns();
+                let backrefs: Vec<bool> = match self.orm.reg.mapper(&c.name) {
+                    Ok(m) => m.relationships.iter().map(|r| r.from_backref).collect(),
+                    Err(_) => vec![],
+                };
+                let rels = self.mapper_relationships(c);
+                let rels = rels.into_iter().map(|(k, v)| (k, property(v)));
+                let (mut own, mut later) = (vec![], vec![]);
+                for (i, r) in rels.enumerate() {
+                    if backrefs.get(i).copied().unwrap_or(false) {
+                        later.push(r);
+                    } else {
+                        own.push(r);
+                    }
+                }
+                own.extend(cols);
+                own.extend(later);
+                own
+            }
+        }
+    }
+
+    /// The mapped attribute `key` of one kind of model `c` (`inspect(c).relationships[key]`).
+    pub fn mapper_prop(&mut self, c: &Rc<Class>, kind: PropKind, key: &str) -> Option<Value> {
         let found = self
-            .mapper_relationships(c)
+            .mapper_props(c, kind)
             .into_iter()
             .find(|(k, _)| **k == *key);
         found.map(|(_, v)| v)
@@ -312,11 +357,13 @@ impl Interp<'_> {
         Ok(match name {
             "class_" | "entity" => Value::Class(c.clone()),
             "columns" | "c" => nv(Native::TableColumns(t.clone(), None)),
-            "column_attrs" => Value::list(cols(false)),
+            "column_attrs" => nv(Native::MapperProps(c.clone(), PropKind::Columns)),
+            "attrs" | "all_orm_descriptors" => nv(Native::MapperProps(c.clone(), PropKind::All)),
+            "mapper" => nv(Native::Inspected(Inspected::Mapper(c.clone()))),
             "primary_key" => Value::tuple(cols(true)),
             "local_table" | "persist_selectable" | "mapped_table" => nv(Native::Table(t.clone())),
             "tables" => Value::list(vec![nv(Native::Table(t.clone()))]),
-            "relationships" => nv(Native::MapperRelationships(c.clone())),
+            "relationships" => nv(Native::MapperProps(c.clone(), PropKind::Relationships)),
             _ => return self.unsupported(&format!("`Mapper.{name}`")),
         })
     }
@@ -595,6 +642,14 @@ fn unique_clauses(sql: &str) -> Vec<(Option<String>, Vec<String>)> {
     }
     table_level.extend(inline);
     table_level
+}
+
+/// The mapped property behind a class attribute (`Model.attr.property`).
+fn property(v: Value) -> Value {
+    match &v {
+        Value::Native(n) if let Native::Instrumented(a) = &**n => nv(Native::Property(a.clone())),
+        _ => v,
+    }
 }
 
 #[cfg(test)]

@@ -41,8 +41,8 @@ pub enum Native {
     SqlaFn(Rc<str>),
     /// `func.name` (a SQL function constructor).
     FuncRef(Rc<str>),
-    /// The Flask app.
-    App(RefCell<Value>),
+    /// The Flask app: its config (made at first use) and its `import_name`.
+    App(RefCell<Value>, Rc<str>),
     /// `app.app_context()`.
     AppContext,
     /// Flask-Migrate's `Migrate(app, db)`: its `db` (None before `init_app`) and
@@ -65,8 +65,12 @@ pub enum Native {
     Table(Rc<str>),
     /// `Table.columns` / `.c`; some of them (by index): a constraint's `.columns`.
     TableColumns(Rc<str>, Option<Rc<[usize]>>),
-    /// `inspect(Model).relationships`: the model's relationship attributes by key.
-    MapperRelationships(Rc<Class>),
+    /// `inspect(Model).relationships` / `.column_attrs` / `.attrs`: the model's mapped
+    /// attributes of one kind, by key.
+    MapperProps(Rc<Class>, PropKind),
+    /// The mapped property behind an attribute (`Model.attr.property`, the members of
+    /// `inspect(Model).attrs`): `ColumnProperty` or `_RelationshipDeclared`.
+    Property(Instrumented),
     /// One `Column` of a table.
     ColumnObj(Rc<str>, usize),
     /// A column's `default` (0), `onupdate` (1) or `server_default` (2) object, and its
@@ -232,6 +236,18 @@ pub struct RelSpec {
     pub kwargs: Vec<(Rc<str>, Value)>,
 }
 
+/// Which of a mapper's properties a [`Native::MapperProps`] collection holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PropKind {
+    /// `relationships`.
+    Relationships,
+    /// `column_attrs`.
+    Columns,
+    /// `attrs`: the class's own relationships, its columns, then backrefs' relationships
+    /// (the order SQLAlchemy's mapper configures them in).
+    All,
+}
+
 /// A mapped attribute of a model class.
 #[derive(Clone)]
 pub struct Instrumented {
@@ -336,6 +352,8 @@ pub struct OrmState {
     pub in_tx: bool,
     /// A flush is running (autoflush is off meanwhile, as SQLAlchemy's `no_autoflush`).
     pub flushing: bool,
+    /// The running flush is an autoflush (its warnings say so).
+    pub autoflushing: bool,
     /// `session.refresh()` is loading (its SELECT leaves columns unlabeled).
     pub plain_refresh: bool,
     /// Open `begin_nested()` SAVEPOINTs, innermost last.
@@ -426,7 +444,7 @@ impl Native {
             Native::Module(_) => "module",
             Native::SqlaFn(f) if &**f == "event" => "module",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
-            Native::App(_) => "Flask",
+            Native::App(..) => "Flask",
             Native::AppContext => "AppContext",
             Native::Migrate(_) => "Migrate",
             Native::Db => "SQLAlchemy",
@@ -438,7 +456,7 @@ impl Native {
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",
             Native::TableColumns(..) => "ReadOnlyColumnCollection",
-            Native::MapperRelationships(_) => "ReadOnlyProperties",
+            Native::MapperProps(..) => "ReadOnlyProperties",
             Native::ColumnObj(..) => "Column",
             Native::ColumnDefault(.., class) => class,
             Native::TypeObj(n) => n,
@@ -452,6 +470,8 @@ impl Native {
             Native::RelSpec(_) => "_RelationshipDeclared",
             Native::BackrefSpec(..) => "tuple",
             Native::Instrumented(_) => "InstrumentedAttribute",
+            Native::Property(a) if a.column.is_some() => "ColumnProperty",
+            Native::Property(_) => "_RelationshipDeclared",
             Native::Sql(_) => "BinaryExpression",
             Native::Text(..) => "TextClause",
             Native::Compiled(_, true) => "SQLiteCompiler",

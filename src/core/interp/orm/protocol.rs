@@ -84,9 +84,9 @@ impl Interp<'_> {
                 .map(|t| Value::str(&t.name))
                 .collect()),
             Native::TableColumns(t, only) => Ok(self.table_column_objs(t, only)),
-            Native::MapperRelationships(c) => {
+            Native::MapperProps(c, kind) => {
                 let c = c.clone();
-                Ok(self.mapper_relationships(&c).into_iter().map(|(_, v)| v).collect())
+                Ok(self.mapper_props(&c, *kind).into_iter().map(|(_, v)| v).collect())
             }
             Native::ConstraintSpec(c, Some(t)) => {
                 let only = Some(self.constraint_columns(t, c));
@@ -130,7 +130,7 @@ impl Interp<'_> {
             Native::IdentityMap => Ok(Value::int(self.live_identities().count() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
             Native::TableColumns(..)
-            | Native::MapperRelationships(_)
+            | Native::MapperProps(..)
             | Native::ConstraintSpec(_, Some(_))
             | Native::Pagination(_)
             | Native::KeyView(_)
@@ -203,10 +203,10 @@ impl Interp<'_> {
                 }
                 _ => self.key_error(key),
             },
-            Native::MapperRelationships(c) => {
+            Native::MapperProps(c, kind) => {
                 let c = c.clone();
                 let found = match key {
-                    Value::Str(s) => self.mapper_relationship(&c, s),
+                    Value::Str(s) => self.mapper_prop(&c, *kind, s),
                     _ => None,
                 };
                 match found {
@@ -350,9 +350,9 @@ impl Interp<'_> {
                 Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
             }
             // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
-            Native::MapperRelationships(c) => {
+            Native::MapperProps(c, kind) => {
                 let c = c.clone();
-                Ok(matches!(item, Value::Str(s) if self.mapper_relationship(&c, s).is_some()))
+                Ok(matches!(item, Value::Str(s) if self.mapper_prop(&c, *kind, s).is_some()))
             }
             // (A column collection holds keys: `'name' in t.c`.)
             Native::TableColumns(t, only) if let Value::Str(s) = item => {

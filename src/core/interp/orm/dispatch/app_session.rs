@@ -70,6 +70,20 @@ const FLASK_CONFIG: &[(&str, &str)] = &[
 ];
 
 impl Interp<'_> {
+    /// True when `d` is the Flask app's `config` dict.
+    pub fn is_app_config(
+        &self,
+        d: &Rc<std::cell::RefCell<crate::core::interp::value::Dict>>,
+    ) -> bool {
+        let Some(Value::Native(n)) = &self.orm.app else {
+            return false;
+        };
+        let Native::App(cfg, _) = &**n else {
+            return false;
+        };
+        matches!(&*cfg.borrow(), Value::Dict(c) if Rc::ptr_eq(c, d))
+    }
+
     /// `method` bound to `this` (run by the dispatch of its type's methods).
     fn bound(this: &Value, name: &str) -> R<Value> {
         Ok(Value::BuiltinMethod(Rc::new((
@@ -151,7 +165,13 @@ impl Interp<'_> {
 
     /// `app.<name>`: `config` (made at first use: Flask's defaults, then
     /// Flask-SQLAlchemy's), and the attributes the config backs.
-    pub(super) fn app_attr(&mut self, cfg: &RefCell<Value>, this: &Value, name: &str) -> R<Value> {
+    pub(super) fn app_attr(
+        &mut self,
+        cfg: &RefCell<Value>,
+        import: &str,
+        this: &Value,
+        name: &str,
+    ) -> R<Value> {
         Ok(match name {
             "config" => {
                 let mut c = cfg.borrow_mut();
@@ -160,10 +180,8 @@ impl Interp<'_> {
                 }
                 c.clone()
             }
-            "import_name" => Value::str("__main__"),
-            // (Flask names a `__main__` app after the main module's file: the reference
-            // outputs' is `oracle.py`.)
-            "name" => Value::str("oracle"),
+            "import_name" => Value::str(import),
+            "name" => Value::str(app_name(import)),
             "cli" => nv(Native::SqlaFn(Rc::from("flask.cli"))),
             "logger" => nv(Native::SqlaFn(Rc::from("flask.logger"))),
             "extensions" => Value::dict_of(vec![
@@ -235,4 +253,15 @@ fn default_config() -> Vec<(Value, Value)> {
         (Value::str("SQLALCHEMY_RECORD_QUERIES"), Value::Bool(false)),
     ]);
     items
+}
+
+/// A Flask app's `name`: its `import_name`, except that an app made in the main module
+/// (`Flask(__name__)` in a script run as `__main__`) is named after the main module's
+/// file, which is `oracle.py` for the reference outputs.
+pub(crate) fn app_name(import: &str) -> &str {
+    if import == "__main__" {
+        "oracle"
+    } else {
+        import
+    }
 }

@@ -13,11 +13,17 @@ impl Interp<'_> {
             "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
             "session" => Ok(nv(Native::Session(false))),
             "metadata" => Ok(nv(Native::Metadata)),
-            // (Bind keys' engines are not kept: only the default one's.)
-            "engines" => Ok(Value::dict_of(vec![(
-                Value::None,
-                nv(Native::Module(Rc::from("engine"))),
-            )])),
+            // (Every bind's URI is forced to the one in-memory database, so each key's
+            // engine is the default one.)
+            "engines" => {
+                let mut keys = vec![Value::None];
+                keys.extend(self.bind_keys());
+                Ok(Value::dict_of(
+                    keys.into_iter()
+                        .map(|k| (k, nv(Native::Module(Rc::from("engine")))))
+                        .collect(),
+                ))
+            }
             "func" => Ok(nv(Native::SqlaFn(Rc::from("func")))),
             // (`db.event` is the `sqlalchemy.event` module, as imported.)
             "event" => Ok(nv(Native::SqlaFn(Rc::from("event")))),
@@ -86,6 +92,29 @@ impl Interp<'_> {
                 Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str()))))
             }
             _ => self.raise("AttributeError", name),
+        }
+    }
+
+    /// The keys of the app's `SQLALCHEMY_BINDS`, in order.
+    fn bind_keys(&self) -> Vec<Value> {
+        let Some(Value::Native(n)) = &self.orm.app else {
+            return vec![];
+        };
+        let Native::App(cfg, _) = &**n else {
+            return vec![];
+        };
+        let Value::Dict(c) = &*cfg.borrow() else {
+            return vec![];
+        };
+        let binds = c
+            .borrow()
+            .get(&crate::core::interp::value::HKey::Str(Rc::from(
+                "SQLALCHEMY_BINDS",
+            )))
+            .cloned();
+        match binds {
+            Some(Value::Dict(b)) => b.borrow().iter().map(|(k, _)| k.clone()).collect(),
+            _ => vec![],
         }
     }
 }

@@ -75,7 +75,7 @@ impl Interp<'_> {
                 }
                 Ok(Value::None)
             }
-            Native::App(_) => match name {
+            Native::App(..) => match name {
                 "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
                 "run" | "add_url_rule" | "register_blueprint" => Ok(Value::None),
                 // `@app.route('/')`, `@app.get('/x')`, `@app.errorhandler(404)`: a
@@ -215,10 +215,10 @@ impl Interp<'_> {
                     .map(|(k, _)| Value::Str(k.clone()))
                     .collect(),
             )),
-            Native::MapperRelationships(c) if matches!(name, "keys" | "values" | "items") => {
+            Native::MapperProps(c, kind) if matches!(name, "keys" | "values" | "items") => {
                 let c = c.clone();
                 let items = self
-                    .mapper_relationships(&c)
+                    .mapper_props(&c, *kind)
                     .into_iter()
                     .map(|(k, v)| match name {
                         "keys" => Value::Str(k),

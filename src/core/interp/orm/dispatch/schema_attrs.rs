@@ -63,14 +63,17 @@ impl Interp<'_> {
                 }
                 "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
                 "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
+                "metadata" => Ok(nv(Native::Metadata)),
+                "info" => Ok(Value::dict_of(vec![])),
+                "schema" | "comment" => Ok(Value::None),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Table' object has no attribute '{name}'"),
                 ),
             },
-            Native::MapperRelationships(c) => {
+            Native::MapperProps(c, kind) => {
                 let c = c.clone();
-                match self.mapper_relationship(&c, name) {
+                match self.mapper_prop(&c, *kind, name) {
                     Some(v) => Ok(v),
                     None if matches!(name, "keys" | "values" | "items") => method(name),
                     None => self.raise("AttributeError", name),

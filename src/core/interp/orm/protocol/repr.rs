@@ -8,6 +8,7 @@ use crate::core::sql::{Expr, Statement};
 use super::super::super::value::Value;
 use super::super::super::{Interp, R};
 use super::super::Native;
+use super::super::dispatch::app_session::app_name;
 
 impl Interp<'_> {
     /// `repr()` of library objects.
@@ -32,6 +33,7 @@ impl Interp<'_> {
                 }
             }
             Native::Instrumented(a) => format!("{}.{}", a.class, a.key),
+            Native::Property(a) => format!("<{} at 0x7f0000000000; {}>", n.type_name(), a.key),
             Native::Sql(s) => {
                 let sel = crate::core::sql::Select::new(vec![s.expr.clone()]);
                 let r = crate::core::sql::render(&Statement::Select(sel));
@@ -100,9 +102,7 @@ impl Interp<'_> {
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) if &**m == "engine.url" => "sqlite://".into(),
             Native::Module(m) => format!("<module '{m}'>"),
-            // (`Flask(__name__)` in a script run as `__main__` is named after the main
-            // module's file: `oracle.py` for the reference outputs.)
-            Native::App(_) => "<Flask 'oracle'>".into(),
+            Native::App(_, import) => format!("<Flask '{}'>", app_name(import)),
             Native::Db => "<SQLAlchemy sqlite://>".into(),
             Native::Metadata => "MetaData()".into(),
             Native::SqlaFn(f) if &**f == "db.Model" => {
@@ -213,6 +213,7 @@ impl Interp<'_> {
             // `str(User.name)` is the attribute's name; other expressions print in
             // SQLAlchemy's default dialect.
             Native::Instrumented(a) if a.via.is_none() => Ok(format!("{}.{}", a.class, a.key)),
+            Native::Property(a) => Ok(format!("{}.{}", a.class, a.key)),
             Native::Sql(s) if !matches!(s.expr, Expr::Column { .. }) => {
                 Ok(crate::core::sql::render::render_expr_generic(&s.expr))
             }

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::core::interp::orm::model::Status;
 use crate::core::interp::orm::{Instrumented, Native};
 use crate::core::interp::value::{FxMap, FxSet, Instance, Value};
 use crate::core::interp::{Interp, R};
@@ -69,6 +70,10 @@ impl Interp<'_> {
             // (An append mirrored from a list on the other side: that list's change
             // inserts the row.)
             if added && self.listed_on_other_side(&m.class, &key, &target, &parent) {
+                continue;
+            }
+            if added && self.status(&target) == Status::Transient {
+                self.not_in_session(&target, &parent, &key);
                 continue;
             }
             let mut row = vec![];
@@ -140,6 +145,12 @@ impl Interp<'_> {
                     if let Value::Instance(ci) = c
                         && count(&cur[..k], ci) >= count(&old, ci)
                     {
+                        // (An object outside the session, put here by a backref, gets
+                        // no row: SQLAlchemy warns.)
+                        if self.status(ci) == Status::Transient {
+                            self.not_in_session(ci, inst, &rel.name);
+                            continue;
+                        }
                         let row = row_for(self, ci);
                         let side = (Rc::as_ptr(inst) as usize, Rc::from(rel.name.as_str()));
                         inserts.push((sec.clone(), row, side));

@@ -10,6 +10,23 @@ use crate::core::interp::{Interp, R};
 use crate::core::orm::mapper::{JoinPair, RelKind};
 
 impl Interp<'_> {
+    /// SQLAlchemy's warning for an object outside the session that a relationship of
+    /// `owner` reaches (only through a backref): the flush leaves it alone.
+    pub(crate) fn not_in_session(&mut self, obj: &Instance, owner: &Instance, rel: &str) {
+        let suffix = if self.orm.autoflushing {
+            " (This warning originated from the Session 'autoflush' process, which was invoked automatically in response to a user-initiated operation. Consider using ``no_autoflush`` context manager if this warning happened while initializing objects.)"
+        } else {
+            ""
+        };
+        let msg = format!(
+            "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' won't proceed{suffix}\n",
+            obj.class.name, owner.class.name
+        );
+        if !self.err.contains(&msg) {
+            self.err.push_str(&msg);
+        }
+    }
+
     /// For objects about to be inserted: which parents hold them in one-to-many collections.
     pub fn collection_links(
         &mut self,
@@ -144,13 +161,7 @@ impl Interp<'_> {
                             // (A parent outside the session, reached only by a backref,
                             // is not saved: SQLAlchemy warns and leaves the key alone.)
                             if self.status(target) == Status::Transient {
-                                let msg = format!(
-                                    "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{}' won't proceed\n",
-                                    target.class.name, inst.class.name, rel.name
-                                );
-                                if !self.err.contains(&msg) {
-                                    self.err.push_str(&msg);
-                                }
+                                self.not_in_session(target, &inst, &rel.name);
                                 continue;
                             }
                             for p in &r.primary {

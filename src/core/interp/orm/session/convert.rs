@@ -163,6 +163,7 @@ impl Interp<'_> {
             let mut d = i.dict.borrow_mut();
             d.insert(Rc::from("orig"), orig);
             d.insert(Rc::from("_message"), Value::str(&text));
+            d.insert(Rc::from("code"), Value::str("f405"));
         }
         self.raise_value(e)
     }
@@ -295,6 +296,7 @@ impl Interp<'_> {
             d.insert(Rc::from("statement"), Value::None);
             d.insert(Rc::from("params"), Value::None);
             d.insert(Rc::from("_message"), Value::str(&text));
+            d.insert(Rc::from("code"), Value::None);
         }
         self.raise_value(v)
     }
@@ -338,7 +340,6 @@ impl Interp<'_> {
         d.insert(Rc::from("statement"), Value::str(sql));
         d.insert(Rc::from("params"), list);
         d.insert(Rc::from("_message"), Value::str(&text));
-        d.insert(Rc::from("args"), Value::tuple(vec![Value::str(&text)]));
         drop(d);
         e
     }

@@ -187,17 +187,20 @@ impl Interp<'_> {
         } else {
             String::new()
         };
+        // (`args` holds the first line; `str()` adds the statement, as
+        // `StatementError.__str__` does.)
+        let head = format!("(sqlite3.{cls}) {}", e.message);
         let msg = format!(
-            "(sqlite3.{cls}) {}\n[SQL: {sql}]{shown}\n(Background on this error at: https://sqlalche.me/e/20/{code})",
-            e.message
+            "{head}\n[SQL: {sql}]{shown}\n(Background on this error at: https://sqlalche.me/e/20/{code})"
         );
-        let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&msg)]);
+        let v = exc_instance(self.exc[cls].clone(), vec![Value::str(&head)]);
         if let Value::Instance(i) = &v {
             let mut d = i.dict.borrow_mut();
             d.insert(Rc::from("orig"), orig);
             d.insert(Rc::from("statement"), Value::str(sql));
             d.insert(Rc::from("params"), params);
             d.insert(Rc::from("_message"), Value::str(&msg));
+            d.insert(Rc::from("code"), Value::str(code));
         }
         self.raise_value(v)
     }

@@ -385,7 +385,10 @@ impl Interp<'_> {
         if self.orm.flushing || self.orm.autoflush_off {
             return Ok(());
         }
-        self.flush_pending().inspect_err(|e| {
+        self.orm.autoflushing = true;
+        let done = self.flush_pending();
+        self.orm.autoflushing = false;
+        done.inspect_err(|e| {
             // A statement's error gets SQLAlchemy's `add_detail` (the first line of its str).
             if let Value::Instance(i) = &e.value
                 && i.dict.borrow().contains_key("statement")

@@ -1,0 +1,81 @@
+//! Mapped properties: `Model.attr.property` and the members of `inspect(Model).attrs` /
+//! `.column_attrs` / `.relationships` (SQLAlchemy's `ColumnProperty` and
+//! `_RelationshipDeclared`). What they share with the attribute (`key`, `mapper`,
+//! `direction`, `expression`...) is the attribute's; the rest is theirs.
+
+use super::*;
+use crate::core::orm::mapper::Lazy;
+
+impl Interp<'_> {
+    /// `prop.<name>` of the property behind attribute `a`.
+    pub(super) fn property_attr(&mut self, a: &Instrumented, name: &str) -> R<Value> {
+        let attr = nv(Native::Instrumented(a.clone()));
+        match name {
+            "class_attribute" => return Ok(attr),
+            "parent" => {
+                return Ok(match self.orm.classes.get(&*a.class).cloned() {
+                    Some(c) => nv(Native::Inspected(super::super::inspect::Inspected::Mapper(
+                        c,
+                    ))),
+                    None => Value::None,
+                });
+            }
+            "columns" | "expression" if a.column.is_some() => {
+                let table = self.orm.reg.table_of(&a.class).map(|t| t.name.clone());
+                let col = match (table, a.column) {
+                    (Ok(t), Some(i)) => nv(Native::ColumnObj(Rc::from(t.as_str()), i)),
+                    _ => return self.getattr(&attr, name),
+                };
+                return Ok(if name == "columns" {
+                    Value::list(vec![col])
+                } else {
+                    col
+                });
+            }
+            _ => {}
+        }
+        if a.column.is_some()
+            || !matches!(name, "lazy" | "secondary" | "target" | "argument")
+                && !matches!(name, "back_populates" | "backref")
+        {
+            return self.getattr(&attr, name);
+        }
+        let r = match self.orm.reg.relationship(&a.class, &a.key) {
+            Ok(r) => r.clone(),
+            Err(e) => return self.raise("InvalidRequestError", e.0),
+        };
+        Ok(match name {
+            "lazy" => Value::str(lazy_name(r.lazy)),
+            "secondary" => match &r.secondary {
+                Some(t) => nv(Native::Table(Rc::from(t.as_str()))),
+                None => Value::None,
+            },
+            "target" => match self.orm.reg.table_of(&r.target) {
+                Ok(t) => nv(Native::Table(Rc::from(t.name.as_str()))),
+                Err(_) => Value::None,
+            },
+            "argument" => Value::str(&r.target),
+            "backref" => r.backref.as_deref().map_or(Value::None, Value::str),
+            // (A `backref=` names the other side's `back_populates` too.)
+            _ => match r.back_populates.as_ref().or(r.backref.as_ref()) {
+                Some(b) => Value::str(b),
+                None => Value::None,
+            },
+        })
+    }
+}
+
+/// The `lazy=` strategy's name, as `relationship().lazy` gives it.
+fn lazy_name(l: Lazy) -> &'static str {
+    match l {
+        Lazy::Select => "select",
+        Lazy::Dynamic => "dynamic",
+        Lazy::WriteOnly => "write_only",
+        Lazy::Joined => "joined",
+        Lazy::Subquery => "subquery",
+        Lazy::Selectin => "selectin",
+        Lazy::NoLoad => "noload",
+        Lazy::Raise => "raise",
+        Lazy::RaiseOnSql => "raise_on_sql",
+    }
+}

@@ -1,0 +1,15 @@
+class P(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    kids = db.relationship('K', backref='p')
+    colour = db.Column('color', db.String(20))
+class K(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    p_id = db.Column(db.ForeignKey('p.id'))
+m = db.inspect(P)
+print(m.mapper is m, list(m.attrs.keys()), list(m.column_attrs.keys()), m.column_attrs.keys())
+print([a.key for a in m.attrs], [type(a).__name__ for a in m.attrs])
+print([(a.key, a.columns[0].name, a.expression) for a in m.column_attrs])
+print(m.column_attrs['colour'].key, m.column_attrs.colour.key, 'colour' in m.column_attrs, len(m.column_attrs))
+print([c.key for c in m.columns], list(P.__table__.c.keys()))
+print(m.attrs.kids.key, m.attrs['id'], type(m.column_attrs).__name__)
+print(db.inspect(K).attrs.keys(), m.relationships.keys())
