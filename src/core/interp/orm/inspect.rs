@@ -288,46 +288,37 @@ impl Interp<'_> {
     /// A model's mapped attributes of one kind (`inspect(Model).column_attrs`...), by
     /// key, in the mapper's order.
     pub fn mapper_props(&mut self, c: &Rc<Class>, kind: PropKind) -> Vec<(Rc<str>, Value)> {
-        let mut keys: Vec<Rc<str>> = c
-            .model_info()
-            .map(|m| m.columns.iter().map(|(k, _)| k.clone()).collect())
-            .unwrap_or_default();
-        if let Ok(m) = self.orm.reg.mapper(&c.name) {
-            keys.extend(m.column_props.iter().map(|(k, _)| Rc::from(k.as_str())));
-        }
-        let columns = || -> Vec<(Rc<str>, Value)> {
-            keys.into_iter()
-                .filter_map(|k| c.lookup(&k).map(|v| (k, property(v))))
-                .collect()
-        };
-        match kind {
-            PropKind::Relationships => self
-                .mapper_relationships(c)
-                .into_iter()
-                .map(|(k, v)| (k, property(v)))
+        let rels: Vec<(Rc<str>, bool)> = match self.orm.reg.mapper(&c.name) {
+            Ok(m) => m
+                .relationships
+                .iter()
+                .map(|r| (Rc::from(r.name.as_str()), r.from_backref))
                 .collect(),
-            PropKind::Columns => columns(),
-            PropKind::All => {
-                let cols = columns();
-                let backrefs: Vec<bool> = match self.orm.reg.mapper(&c.name) {
-                    Ok(m) => m.relationships.iter().map(|r| r.from_backref).collect(),
-                    Err(_) => vec![],
-                };
-                let rels = self.mapper_relationships(c);
-                let rels = rels.into_iter().map(|(k, v)| (k, property(v)));
-                let (mut own, mut later) = (vec![], vec![]);
-                for (i, r) in rels.enumerate() {
-                    if backrefs.get(i).copied().unwrap_or(false) {
-                        later.push(r);
-                    } else {
-                        own.push(r);
-                    }
-                }
-                own.extend(cols);
-                own.extend(later);
-                own
+            Err(_) => vec![],
+        };
+        let mut keys: Vec<Rc<str>> = vec![];
+        let with_rels = kind != PropKind::Columns;
+        keys.extend(
+            rels.iter()
+                .filter(|r| with_rels && !r.1)
+                .map(|r| r.0.clone()),
+        );
+        if kind != PropKind::Relationships {
+            if let Some(m) = c.model_info() {
+                keys.extend(m.columns.iter().map(|(k, _)| k.clone()));
+            }
+            if let Ok(m) = self.orm.reg.mapper(&c.name) {
+                keys.extend(m.column_props.iter().map(|(k, _)| Rc::from(k.as_str())));
             }
         }
+        keys.extend(
+            rels.iter()
+                .filter(|r| with_rels && r.1)
+                .map(|r| r.0.clone()),
+        );
+        keys.into_iter()
+            .filter_map(|k| c.lookup(&k).map(|v| (k, property(v))))
+            .collect()
     }
 
     /// The mapped attribute `key` of one kind of model `c` (`inspect(c).relationships[key]`).

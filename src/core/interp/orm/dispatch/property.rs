@@ -40,27 +40,33 @@ impl Interp<'_> {
         {
             return self.getattr(&attr, name);
         }
-        let r = match self.orm.reg.relationship(&a.class, &a.key) {
-            Ok(r) => r.clone(),
+        // (The fields wanted, read under one borrow: a `Relationship` is not cloned.)
+        let r = self
+            .orm
+            .reg
+            .relationship(&a.class, &a.key)
+            .map(|r| match name {
+                "lazy" => Some(lazy_name(r.lazy).to_string()),
+                "secondary" => r.secondary.clone(),
+                "target" | "argument" => Some(r.target.clone()),
+                "backref" => r.backref.clone(),
+                // (A `backref=` names the other side's `back_populates` too.)
+                _ => r.back_populates.clone().or(r.backref.clone()),
+            });
+        let text = match r {
+            Ok(t) => t,
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
+        let Some(text) = text else {
+            return Ok(Value::None);
+        };
         Ok(match name {
-            "lazy" => Value::str(lazy_name(r.lazy)),
-            "secondary" => match &r.secondary {
-                Some(t) => nv(Native::Table(Rc::from(t.as_str()))),
-                None => Value::None,
-            },
-            "target" => match self.orm.reg.table_of(&r.target) {
+            "secondary" => nv(Native::Table(Rc::from(text.as_str()))),
+            "target" => match self.orm.reg.table_of(&text) {
                 Ok(t) => nv(Native::Table(Rc::from(t.name.as_str()))),
                 Err(_) => Value::None,
             },
-            "argument" => Value::str(&r.target),
-            "backref" => r.backref.as_deref().map_or(Value::None, Value::str),
-            // (A `backref=` names the other side's `back_populates` too.)
-            _ => match r.back_populates.as_ref().or(r.backref.as_ref()) {
-                Some(b) => Value::str(b),
-                None => Value::None,
-            },
+            _ => Value::str(&text),
         })
     }
 }
