@@ -269,11 +269,7 @@ impl Interp<'_> {
                 {
                     let reordered = super::set_order::constant_display_order(&d.borrow());
                     if let Some((members, presize)) = reordered {
-                        let set = self.make_set(members)?;
-                        if let Value::Set(d) = &set {
-                            d.borrow_mut().presize = presize;
-                        }
-                        return Ok(set);
+                        return self.make_set_sized(members, presize);
                     }
                 }
                 Ok(set)
@@ -457,7 +453,14 @@ impl Interp<'_> {
 
     /// A set from values.
     pub fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
+        self.make_set_sized(vals, 0)
+    }
+
+    /// A set of `vals` whose CPython table was presized for `presize` members (see
+    /// [`Dict::presize`]).
+    pub fn make_set_sized(&mut self, vals: Vec<Value>, presize: usize) -> R<Value> {
         let mut d = Dict::new();
+        d.presize = presize;
         for v in vals {
             let h = self.hash_key(&v)?;
             d.insert(h, v, Value::None);

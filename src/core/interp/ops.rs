@@ -244,7 +244,7 @@ impl Interp<'_> {
                         r
                     }
                     // (`set_intersection` walks the smaller set, the right one on a tie.)
-                    BinOp::BitAnd if ys.len() <= xs.len() => {
+                    BinOp::BitAnd if ys.len() <= xs_len => {
                         let xd = x.borrow();
                         super::set_order::ordered_members(&ys)
                             .into_iter()
@@ -279,11 +279,7 @@ impl Interp<'_> {
                     _ => 0,
                 };
                 drop(ys);
-                let set = self.make_set(r)?;
-                if let Value::Set(d) = &set {
-                    d.borrow_mut().presize = presize;
-                }
-                return Ok(set);
+                return self.make_set_sized(r, presize);
             }
             _ => {}
         }

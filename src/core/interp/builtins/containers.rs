@@ -51,16 +51,14 @@ impl Interp<'_> {
                 None => self.make_set(vec![]),
                 Some(v) => {
                     let items = self.iterate(v)?;
-                    let n = items.len();
-                    let set = self.make_set(items)?;
                     // (A set copied from a set is presized as `set_merge` sizes it.)
-                    if matches!(v, Value::Set(_))
-                        && let Value::Set(d) = &set
-                    {
-                        d.borrow_mut().presize =
-                            crate::core::interp::set_order::union_presize(n, 0);
-                    }
-                    Ok(set)
+                    let presize = match v {
+                        Value::Set(_) => {
+                            crate::core::interp::set_order::union_presize(items.len(), 0)
+                        }
+                        _ => 0,
+                    };
+                    self.make_set_sized(items, presize)
                 }
             },
             "dict" => {

@@ -750,8 +750,6 @@ fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
     Value::Set(Rc::new(std::cell::RefCell::new(d)))
 }
 
-impl Interp<'_> {}
-
 /// An expression's `.type`: its type object, `NullType` when untyped (printed `NULL`).
 fn type_value(ty: Option<SqlType>) -> Value {
     let t = match ty {

@@ -288,14 +288,20 @@ impl Interp<'_> {
     /// A model's mapped attributes of one kind (`inspect(Model).column_attrs`...), by
     /// key, in the mapper's order.
     pub fn mapper_props(&mut self, c: &Rc<Class>, kind: PropKind) -> Vec<(Rc<str>, Value)> {
-        let rels: Vec<(Rc<str>, bool)> = match self.orm.reg.mapper(&c.name) {
-            Ok(m) => m
+        let mut rels: Vec<(Rc<str>, bool)> = vec![];
+        let mut props: Vec<Rc<str>> = vec![];
+        if let Ok(m) = self.orm.reg.mapper(&c.name) {
+            rels = m
                 .relationships
                 .iter()
                 .map(|r| (Rc::from(r.name.as_str()), r.from_backref))
-                .collect(),
-            Err(_) => vec![],
-        };
+                .collect();
+            props = m
+                .column_props
+                .iter()
+                .map(|(k, _)| Rc::from(k.as_str()))
+                .collect();
+        }
         let mut keys: Vec<Rc<str>> = vec![];
         let with_rels = kind != PropKind::Columns;
         keys.extend(
@@ -307,9 +313,7 @@ impl Interp<'_> {
             if let Some(m) = c.model_info() {
                 keys.extend(m.columns.iter().map(|(k, _)| k.clone()));
             }
-            if let Ok(m) = self.orm.reg.mapper(&c.name) {
-                keys.extend(m.column_props.iter().map(|(k, _)| Rc::from(k.as_str())));
-            }
+            keys.extend(props);
         }
         keys.extend(
             rels.iter()

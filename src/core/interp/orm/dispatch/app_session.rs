@@ -70,18 +70,23 @@ const FLASK_CONFIG: &[(&str, &str)] = &[
 ];
 
 impl Interp<'_> {
-    /// True when `d` is the Flask app's `config` dict.
-    pub fn is_app_config(
-        &self,
-        d: &Rc<std::cell::RefCell<crate::core::interp::value::Dict>>,
-    ) -> bool {
+    /// The Flask app's `config` dict, once made.
+    pub(crate) fn app_config(&self) -> Option<Rc<RefCell<crate::core::interp::value::Dict>>> {
         let Some(Value::Native(n)) = &self.orm.app else {
-            return false;
+            return None;
         };
         let Native::App(cfg, _) = &**n else {
-            return false;
+            return None;
         };
-        matches!(&*cfg.borrow(), Value::Dict(c) if Rc::ptr_eq(c, d))
+        match &*cfg.borrow() {
+            Value::Dict(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
+    /// True when `d` is the Flask app's `config` dict.
+    pub fn is_app_config(&self, d: &Rc<RefCell<crate::core::interp::value::Dict>>) -> bool {
+        self.app_config().is_some_and(|c| Rc::ptr_eq(&c, d))
     }
 
     /// `method` bound to `this` (run by the dispatch of its type's methods).

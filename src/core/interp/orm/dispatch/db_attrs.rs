@@ -97,13 +97,7 @@ impl Interp<'_> {
 
     /// The keys of the app's `SQLALCHEMY_BINDS`, in order.
     fn bind_keys(&self) -> Vec<Value> {
-        let Some(Value::Native(n)) = &self.orm.app else {
-            return vec![];
-        };
-        let Native::App(cfg, _) = &**n else {
-            return vec![];
-        };
-        let Value::Dict(c) = &*cfg.borrow() else {
+        let Some(c) = self.app_config() else {
             return vec![];
         };
         let binds = c

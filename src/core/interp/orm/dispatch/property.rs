@@ -34,10 +34,11 @@ impl Interp<'_> {
             }
             _ => {}
         }
-        if a.column.is_some()
-            || !matches!(name, "lazy" | "secondary" | "target" | "argument")
-                && !matches!(name, "back_populates" | "backref")
-        {
+        let own = matches!(
+            name,
+            "lazy" | "secondary" | "target" | "argument" | "back_populates" | "backref"
+        );
+        if a.column.is_some() || !own {
             return self.getattr(&attr, name);
         }
         // (The fields wanted, read under one borrow: a `Relationship` is not cloned.)
