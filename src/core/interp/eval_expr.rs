@@ -224,12 +224,9 @@ impl Interp<'_> {
                     _ => self.unary(*op, v),
                 }
             }
-            ExprKind::Lambda { params, body } => self.make_function(
-                "<lambda>",
-                params,
-                FuncBody::Expr(Rc::new((**body).clone())),
-                scope,
-            ),
+            ExprKind::Lambda { params, body } => {
+                self.make_function("<lambda>", params, FuncBody::Expr(body.clone()), scope)
+            }
             ExprKind::IfExp { test, body, orelse } => {
                 let t = self.eval(test, scope)?;
                 if self.truthy(&t)? {

@@ -249,7 +249,7 @@ impl<'b> Interp<'b> {
                 let f = self.make_function(
                     &fd.name.name,
                     &fd.params,
-                    FuncBody::Block(Rc::new(fd.body.clone())),
+                    FuncBody::Block(fd.body.clone()),
                     scope,
                 )?;
                 let mut v = f;

@@ -6,6 +6,7 @@
 //! are separate [`ExprKind`] variants.
 
 use crate::core::diag::Span;
+use std::rc::Rc;
 
 /// A whole script.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -159,12 +160,13 @@ pub enum StmtKind {
 pub struct FunctionDef {
     /// The function name.
     pub name: Ident,
-    /// Parameters.
-    pub params: Parameters,
+    /// Parameters (shared with the function objects the `def` makes).
+    pub params: Rc<Parameters>,
     /// `-> annotation`.
     pub returns: Option<Expr>,
-    /// The body (a docstring is its first `Expr` statement).
-    pub body: Vec<Stmt>,
+    /// The body (a docstring is its first `Expr` statement), shared with the function
+    /// objects the `def` makes: executing a `def` never copies its tree.
+    pub body: Rc<Vec<Stmt>>,
     /// Decorator expressions, top to bottom.
     pub decorators: Vec<Expr>,
 }
@@ -310,9 +312,9 @@ pub enum ExprKind {
     /// `lambda params: body`.
     Lambda {
         /// Parameters (without annotations).
-        params: Box<Parameters>,
-        /// The body expression.
-        body: Box<Expr>,
+        params: Rc<Parameters>,
+        /// The body expression (shared with the function objects the lambda makes).
+        body: Rc<Expr>,
     },
     /// `body if test else orelse`.
     IfExp {

@@ -3,6 +3,7 @@
 
 use super::ast::*;
 use crate::core::diag::Span;
+use std::rc::Rc;
 
 /// Sets every span in `module` to `Span::default()`.
 pub fn strip_module(module: &mut Module) {
@@ -112,9 +113,9 @@ pub fn strip_stmt(s: &mut Stmt) {
         }
         StmtKind::FunctionDef(f) => {
             id(&mut f.name);
-            params(&mut f.params);
+            params(Rc::make_mut(&mut f.params));
             opt(&mut f.returns);
-            strip_stmts(&mut f.body);
+            strip_stmts(Rc::make_mut(&mut f.body).as_mut_slice());
             exprs(&mut f.decorators);
         }
         StmtKind::ClassDef(c) => {
@@ -205,8 +206,8 @@ pub fn strip_expr(e: &mut Expr) {
         }
         ExprKind::UnaryOp { operand, .. } => strip_expr(operand),
         ExprKind::Lambda { params: p, body } => {
-            params(p);
-            strip_expr(body);
+            params(Rc::make_mut(p));
+            strip_expr(Rc::make_mut(body));
         }
         ExprKind::IfExp { test, body, orelse } => {
             strip_expr(test);

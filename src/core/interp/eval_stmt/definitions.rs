@@ -16,7 +16,7 @@ impl Interp<'_> {
     pub fn make_function(
         &mut self,
         name: &str,
-        params: &crate::core::lang::ast::Parameters,
+        params: &Rc<crate::core::lang::ast::Parameters>,
         body: FuncBody,
         scope: &Scope,
     ) -> R<Value> {
@@ -47,7 +47,7 @@ impl Interp<'_> {
         }
         Ok(Value::Func(Rc::new(Function {
             name: Rc::from(name),
-            params: Rc::new(params.clone()),
+            params: params.clone(),
             defaults,
             kw_defaults,
             body,

@@ -361,9 +361,9 @@ impl Parser<'_> {
         self.loop_depth = saved_loops;
         let def = FunctionDef {
             name,
-            params,
+            params: std::rc::Rc::new(params),
             returns,
-            body,
+            body: std::rc::Rc::new(body),
             decorators,
         };
         Ok(Stmt {

@@ -93,8 +93,8 @@ impl Parser<'_> {
         let body = self.expression();
         self.func_depth -= 1;
         let kind = ExprKind::Lambda {
-            params: Box::new(params),
-            body: Box::new(body?),
+            params: std::rc::Rc::new(params),
+            body: std::rc::Rc::new(body?),
         };
         Ok(self.mk(kind, start))
     }

@@ -268,8 +268,8 @@ pub(crate) fn expr() -> impl Strategy<Value = Expr> {
                     operand: Box::new(e)
                 })),
             (lambda_params(), i()).prop_map(|(p, b)| ex(ExprKind::Lambda {
-                params: Box::new(p),
-                body: Box::new(b)
+                params: std::rc::Rc::new(p),
+                body: std::rc::Rc::new(b)
             })),
             (i(), i(), i()).prop_map(|(t, b, o)| ex(ExprKind::IfExp {
                 test: Box::new(t),
@@ -448,9 +448,9 @@ fn stmt() -> impl Strategy<Value = Stmt> {
                     body.push(st(StmtKind::Return(ret)));
                     st(StmtKind::FunctionDef(Box::new(FunctionDef {
                         name: ident(&n),
-                        params,
+                        params: std::rc::Rc::new(params),
                         returns,
-                        body,
+                        body: std::rc::Rc::new(body),
                         decorators,
                     })))
                 }),
