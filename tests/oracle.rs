@@ -1252,3 +1252,48 @@ fn m2m_transient_backref() {
 fn m2m_transient_autoflush() {
     check("m2m_transient_autoflush");
 }
+
+#[test]
+fn schema_classes_in_isinstance() {
+    check("schema_isinstance");
+}
+
+#[test]
+fn flask_classes_in_isinstance_and_extensions() {
+    check("flask_isinstance_extensions");
+}
+
+#[test]
+fn composite_foreign_key_constraint() {
+    check("fk_constraint_composite");
+}
+
+#[test]
+fn select_union_method_is_a_compound() {
+    check("select_union_method");
+}
+
+#[test]
+fn enum_create_constraint_check() {
+    check("enum_create_constraint");
+}
+
+#[test]
+fn relationship_order_by_class_body_exprs() {
+    check("relationship_order_by_class_body");
+}
+
+#[test]
+fn load_only_with_eager_loads() {
+    check("load_only_with_eager");
+}
+
+#[test]
+fn contains_eager_options() {
+    check("contains_eager");
+}
+
+#[test]
+fn load_only_with_eager_many_to_one() {
+    check("load_only_eager_fk");
+}

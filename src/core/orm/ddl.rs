@@ -1,7 +1,7 @@
 //! DDL: `Table` → CREATE TABLE / CREATE INDEX values, `create_all` / `drop_all` ordering.
 
 use crate::core::sql::{
-    ColumnDef, CreateIndex, CreateTable, DropTable, Statement, TableConstraint,
+    ColumnDef, CreateIndex, CreateTable, DropTable, SqlType, Statement, TableConstraint,
 };
 
 use super::naming::{ConstraintKind, ConventionError, ConventionInput};
@@ -167,6 +167,27 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
             constraints.push(TableConstraint::Check {
                 name,
                 sql: format!("{} IN (0, 1)", crate::core::sql::ident::quote(&c.name)),
+            });
+        }
+        let enum_values = match &c.ty {
+            SqlType::Enum(values, name) => Some((values, name.clone())),
+            SqlType::EnumClass(class, values) => Some((values, Some(class.to_lowercase()))),
+            _ => None,
+        };
+        if c.enum_check
+            && let Some((values, own)) = enum_values
+        {
+            let name = conv_name(md, ConstraintKind::Check, table, &[], None, own.as_deref())?;
+            let vals: Vec<String> = (values.iter())
+                .map(|v| format!("'{}'", v.replace('\'', "''")))
+                .collect();
+            constraints.push(TableConstraint::Check {
+                name,
+                sql: format!(
+                    "{} IN ({})",
+                    crate::core::sql::ident::quote(&c.name),
+                    vals.join(", ")
+                ),
             });
         }
         if c.unique && !c.index {

@@ -30,6 +30,9 @@ pub enum Lazy {
     Raise,
     /// `lazy='raise_on_sql'`: raises only when loading would need SQL.
     RaiseOnSql,
+    /// `contains_eager()` (a loader option, never a relationship's own strategy): loaded
+    /// from the columns of the target table the query joins itself.
+    ContainsEager,
 }
 
 /// The direction of a relationship (SQLAlchemy's `MANYTOONE`, `ONETOMANY`, `MANYTOMANY`).

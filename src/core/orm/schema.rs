@@ -135,6 +135,8 @@ pub struct Column {
     pub type_ddl: Option<String>,
     /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`.
     pub bool_check: bool,
+    /// `Enum(..., create_constraint=True)`: the table gets `CHECK (col IN (<values>))`.
+    pub enum_check: bool,
     /// `JSON(none_as_null=True)`: Python `None` is stored as SQL NULL, not `'null'`.
     pub none_as_null: bool,
     /// The `Column` object's own key when it differs from the mapped attribute's `key`
@@ -161,6 +163,7 @@ impl Column {
             checks: vec![],
             type_ddl: None,
             bool_check: false,
+            enum_check: false,
             none_as_null: false,
             own_key: None,
         }

@@ -61,7 +61,9 @@ fn affinity(t: &SqlType) -> Aff {
         | SqlType::Enum(..)
         | SqlType::EnumClass(..) => Aff::String,
         SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,
-        SqlType::Spelled(base, _) | SqlType::Collated(base, _) => affinity(base),
+        SqlType::Spelled(base, _) | SqlType::Collated(base, _) | SqlType::CheckedEnum(base) => {
+            affinity(base)
+        }
         SqlType::JsonNoneAsNull => Aff::Json,
         SqlType::Date => Aff::Date,
         SqlType::DateTime => Aff::DateTime,

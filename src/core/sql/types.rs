@@ -52,6 +52,9 @@ pub enum SqlType {
     Collated(Box<SqlType>, String),
     /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
     CheckedBoolean,
+    /// `Enum(..., create_constraint=True)`: an enum type whose table gets `CHECK (col IN
+    /// (<values>))`, named by the enum's `name=` (a column has the enum as its type).
+    CheckedEnum(Box<SqlType>),
     /// `JSON(none_as_null=True)`: a `JSON` column storing Python `None` as SQL NULL.
     JsonNoneAsNull,
 }
@@ -81,7 +84,7 @@ impl SqlType {
             SqlType::Custom(s) if s == "NULL" => "NullType",
             SqlType::Custom(s) => s.split('(').next().unwrap_or(s),
             SqlType::Spelled(_, name) => name,
-            SqlType::Collated(base, _) => base.class_name(),
+            SqlType::Collated(base, _) | SqlType::CheckedEnum(base) => base.class_name(),
         }
     }
 
@@ -133,7 +136,10 @@ impl SqlType {
                 format!("Numeric({})", args.join(", "))
             }
             SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
-                let mut vals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                let mut vals: Vec<String> = values
+                    .iter()
+                    .map(|v| crate::core::py::strings::str_repr(v))
+                    .collect();
                 // (The type's name: given, or a Python enum class's own, lowercased.)
                 match self {
                     SqlType::Enum(_, Some(n)) => vals.push(format!("name='{n}'")),
@@ -154,6 +160,10 @@ impl SqlType {
                 format!("{}({args}{sep}collation='{c}')", base.class_name())
             }
             SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
+            SqlType::CheckedEnum(base) => {
+                let r = base.py_repr();
+                format!("{}, create_constraint=True)", &r[..r.len() - 1])
+            }
             SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
             _ => format!("{name}()"),
         }
@@ -203,6 +213,7 @@ impl SqlType {
             SqlType::Collated(base, c) => format!("{} COLLATE \"{c}\"", base.ddl()),
             SqlType::CheckedBoolean => "BOOLEAN".into(),
             SqlType::JsonNoneAsNull => "JSON".into(),
+            SqlType::CheckedEnum(base) => base.ddl(),
         }
     }
 

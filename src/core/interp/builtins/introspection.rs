@@ -188,6 +188,27 @@ impl Interp<'_> {
             Value::Native(n) if n.is_model_base() => {
                 matches!(v, Value::Instance(i) if i.class.model_info().is_some())
             }
+            // `isinstance(c, db.UniqueConstraint)`, `isinstance(x, type(y))`: SQLAlchemy's
+            // schema classes (and any native's own type) by name.
+            Value::Native(n)
+                if let Native::SqlaFn(name) | Native::TypeObj(name) = &**n
+                    && let short = name.strip_prefix("db.").unwrap_or(name)
+                    && (matches!(&**n, Native::TypeObj(_)) || SCHEMA_CLASSES.contains(&short)) =>
+            {
+                let have = self.type_name(v);
+                match short {
+                    "Constraint" => have.ends_with("Constraint"),
+                    // (`db.Table` is Flask-SQLAlchemy's subclass of `Table`: a model's
+                    // `__table__` is a plain one.)
+                    "Table" if name.starts_with("db.") => match v {
+                        Value::Native(t) if let Native::Table(t) = &**t => {
+                            !self.orm.reg.mappers.iter().any(|m| m.table == **t)
+                        }
+                        _ => false,
+                    },
+                    _ => have == short,
+                }
+            }
             _ => {
                 return self.raise(
                     "TypeError",
@@ -197,3 +218,21 @@ impl Interp<'_> {
         })
     }
 }
+
+/// SQLAlchemy's schema classes and the Flask extension classes that `isinstance` takes
+/// (by their objects' type names).
+const SCHEMA_CLASSES: [&str; 13] = [
+    "Flask",
+    "SQLAlchemy",
+    "Migrate",
+    "Column",
+    "Table",
+    "Index",
+    "Constraint",
+    "UniqueConstraint",
+    "CheckConstraint",
+    "PrimaryKeyConstraint",
+    "ForeignKeyConstraint",
+    "ForeignKey",
+    "MetaData",
+];

@@ -128,7 +128,12 @@ impl Interp<'_> {
                     Some(Value::Str(d)) => d.clone(),
                     _ => Rc::from("migrations"),
                 };
-                Ok(nv(Native::Migrate(RefCell::new((db, dir)))))
+                let m = nv(Native::Migrate(RefCell::new((db, dir))));
+                if matches!(args.first().or_else(|| kwget(&kw, "app")), Some(Value::Native(a)) if matches!(**a, Native::App(..)))
+                {
+                    self.orm.migrate = Some(m.clone());
+                }
+                Ok(m)
             }
             "MetaData" => {
                 if let Some(Value::Dict(d)) = kwget(&kw, "naming_convention") {
@@ -215,28 +220,7 @@ impl Interp<'_> {
             },
             "Table" => self.make_table(args, kw),
             "UniqueConstraint" | "PrimaryKeyConstraint" => {
-                // Names, or column objects (a class body's `db.Column`s stand as their
-                // placeholders until the class is mapped: `constraint_from` names them).
-                let mut cols: Vec<String> = vec![];
-                for a in &args {
-                    match a {
-                        Value::Str(s) => cols.push(s.to_string()),
-                        other => {
-                            if let Some(crate::core::sql::Expr::Column { table, name }) =
-                                self.as_sql(other).map(|s| s.expr)
-                            {
-                                cols.push(match table {
-                                    Some(crate::core::sql::TableRef::Named(t))
-                                        if t.starts_with('\u{1}') =>
-                                    {
-                                        t.to_string()
-                                    }
-                                    _ => name.to_string(),
-                                });
-                            }
-                        }
-                    }
-                }
+                let cols = self.constraint_column_names(&args);
                 let name = match kwget(&kw, "name") {
                     Some(Value::Str(s)) => Some(s.to_string()),
                     _ => None,
@@ -252,6 +236,60 @@ impl Interp<'_> {
                             name,
                             columns: cols,
                         }
+                    }),
+                    None,
+                )))
+            }
+            "ForeignKeyConstraint" => {
+                let (Some(Value::List(local)), Some(Value::List(remote))) =
+                    (args.first(), args.get(1))
+                else {
+                    return self.raise(
+                        "TypeError",
+                        "ForeignKeyConstraint() takes a list of columns and a list of the columns they refer to",
+                    );
+                };
+                let columns = self.constraint_column_names(&local.borrow());
+                let mut ref_table = String::new();
+                let mut ref_columns = vec![];
+                for r in remote.borrow().iter() {
+                    let target = match r {
+                        Value::Str(s) => s.to_string(),
+                        other => match self.as_sql(other).map(|s| s.expr) {
+                            Some(crate::core::sql::Expr::Column {
+                                table: Some(crate::core::sql::TableRef::Named(t)),
+                                name,
+                            }) => format!("{t}.{name}"),
+                            _ => String::new(),
+                        },
+                    };
+                    let Some((t, c)) = target.rsplit_once('.') else {
+                        return self.raise(
+                            "ArgumentError",
+                            format!("ForeignKey() needs 'table.column', not {target:?}"),
+                        );
+                    };
+                    ref_table = t.to_string();
+                    ref_columns.push(c.to_string());
+                }
+                if columns.len() != ref_columns.len() {
+                    return self.raise(
+                        "ArgumentError",
+                        "ForeignKeyConstraint number of constrained columns must match the number of referenced columns.",
+                    );
+                }
+                let text = |k: &str| match kwget(&kw, k) {
+                    Some(Value::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                };
+                Ok(nv(Native::ConstraintSpec(
+                    Box::new(Constraint::ForeignKey {
+                        name: text("name"),
+                        columns,
+                        ref_table,
+                        ref_columns,
+                        ondelete: text("ondelete"),
+                        onupdate: text("onupdate"),
                     }),
                     None,
                 )))
@@ -363,7 +401,9 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(Box::new(q))))
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
-            | "raiseload" | "defaultload" => self.loader_option(None, short, &args, &kw),
+            | "raiseload" | "defaultload" | "contains_eager" => {
+                self.loader_option(None, short, &args, &kw)
+            }
             "load_only" | "defer" | "undefer" => self.column_option(short, &args, &kw),
             "event.listens_for" | "event.listen" => {
                 const EVENTS: [&str; 6] = [
@@ -676,5 +716,32 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A constraint's columns: names, or column objects (a class body's `db.Column`s
+    /// stand as their placeholders until the class is mapped: `constraint_from` names
+    /// them).
+    fn constraint_column_names(&mut self, args: &[Value]) -> Vec<String> {
+        let mut cols: Vec<String> = vec![];
+        for a in args {
+            match a {
+                Value::Str(s) => cols.push(s.to_string()),
+                other => {
+                    if let Some(crate::core::sql::Expr::Column { table, name }) =
+                        self.as_sql(other).map(|s| s.expr)
+                    {
+                        cols.push(match table {
+                            Some(crate::core::sql::TableRef::Named(t))
+                                if t.starts_with('\u{1}') =>
+                            {
+                                t.to_string()
+                            }
+                            _ => name.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        cols
     }
 }

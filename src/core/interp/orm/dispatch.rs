@@ -202,7 +202,7 @@ impl Interp<'_> {
                     // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)
                     let spelled = a.column.and_then(|i| {
                         let c = self.orm.reg.table_of(&a.class).ok()?.columns.get(i)?;
-                        c.type_ddl.as_ref().map(|_| column_type(c))
+                        (c.type_ddl.is_some() || c.enum_check).then(|| column_type(c))
                     });
                     if let Some(t) = spelled {
                         return Ok(nv(Native::ColumnType(t)));
@@ -712,6 +712,14 @@ impl Interp<'_> {
                     }
                     _ => ty,
                 };
+                let ty = match ty {
+                    SqlType::Enum(..) | SqlType::EnumClass(..)
+                        if flag("create_constraint") == Some(true) =>
+                    {
+                        SqlType::CheckedEnum(Box::new(ty))
+                    }
+                    ty => ty,
+                };
                 Ok(nv(Native::ColumnType(ty)))
             }
             Native::SqlaFn(name) => {
@@ -765,6 +773,7 @@ fn type_value(ty: Option<SqlType>) -> Value {
 fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
     match &c.type_ddl {
         Some(d) => spelled_type(&c.ty, d),
+        None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),
         None => c.ty.clone(),
     }
 }

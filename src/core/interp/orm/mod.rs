@@ -400,6 +400,9 @@ pub struct OrmState {
     pub contexts: usize,
     /// `@app.teardown_appcontext` functions, in registration order.
     pub teardown_fns: Vec<Value>,
+    /// The `Migrate` object given an app (`Migrate(app, db)`, `migrate.init_app(app)`):
+    /// `app.extensions['migrate']`.
+    pub migrate: Option<Value>,
     /// An attribute event (`listens_for(Model.attr, 'set')`) is listened to: attribute
     /// sets, the constructor's included, go through `model_set`.
     pub attr_listeners: bool,

@@ -34,6 +34,9 @@ pub struct LoadStatement {
     pub roots: Vec<RootLayout>,
     /// A collection is joined: parents repeat across rows (a 2.0 `Result` then needs `unique()`).
     pub multi_row: bool,
+    /// The query is in a subquery (`FROM (SELECT ... LIMIT ?) AS anon_1 LEFT OUTER JOIN
+    /// ...`), the leftmost FROM item, whose columns the outer ones re-select in order.
+    pub wrapped: bool,
 }
 
 /// How the columns of an entity's table are reached in the statement.
@@ -92,6 +95,28 @@ pub fn compile_loading(
         });
         pos += width;
     }
+    // (`contains_eager()` loads are among the entity's own columns, where the mapper
+    // lists their relationships: own ones before the columns, backrefs after.)
+    if roots
+        .iter()
+        .any(|r| matches!(r, RootLayout::Entity(p) if p.joined.iter().any(|j| j.existing)))
+    {
+        let own = std::mem::take(&mut sel.columns);
+        for root in roots.iter_mut() {
+            match root {
+                RootLayout::Entity(p) => {
+                    let cols: Vec<Expr> =
+                        p.cols.iter().filter_map(|&i| own.get(i).cloned()).collect();
+                    emit_existing(reg, p, cols, &mut sel.columns)?;
+                }
+                RootLayout::Columns(pos) => {
+                    sel.columns
+                        .push(own.get(*pos).cloned().unwrap_or(Expr::Null));
+                    *pos = sel.columns.len() - 1;
+                }
+            }
+        }
+    }
     let joins = roots
         .iter()
         .any(|r| matches!(r, RootLayout::Entity(p) if !p.joined.is_empty()));
@@ -100,12 +125,16 @@ pub fn compile_loading(
             select: sel,
             roots,
             multi_row: false,
+            wrapped: false,
         });
     }
     let multi_row = roots
         .iter()
         .any(|r| matches!(r, RootLayout::Entity(p) if p.joins_collection()));
-    let nest = multi_row
+    let adds_collection = roots
+        .iter()
+        .any(|r| matches!(r, RootLayout::Entity(p) if p.adds_collection_join()));
+    let nest = adds_collection
         && (q.limit.is_some() || q.offset.is_some() || q.distinct || !q.group_by.is_empty());
     if nest {
         sel = wrapped(reg, sel, &mut roots)?;
@@ -119,7 +148,7 @@ pub fn compile_loading(
             let RootLayout::Entity(p) = root else {
                 continue;
             };
-            if p.joined.is_empty() {
+            if !p.adds_join() {
                 continue;
             }
             let table = TableRef::Named(reg.table_of(&p.class)?.name.clone());
@@ -147,6 +176,7 @@ pub fn compile_loading(
         select: sel,
         roots,
         multi_row,
+        wrapped: nest,
     })
 }
 
@@ -250,9 +280,14 @@ pub(super) fn attach(
     order: &mut Vec<Expr>,
 ) -> Result<FromItem, EagerError> {
     for jp in plan.joined.iter_mut() {
+        let alias = jp.alias.clone();
+        if jp.existing {
+            let via = ColumnsOf::Table(alias);
+            item = attach(reg, item, &via, &mut jp.entity, order)?;
+            continue;
+        }
         let r = reg.resolve(&plan.class, &jp.rel)?;
         let rel = reg.relationship(&plan.class, &jp.rel)?;
-        let alias = jp.alias.clone();
         let sec = jp.secondary_alias.clone();
         let (on, sec_on) = on_clause(
             &r,
@@ -297,8 +332,42 @@ pub(super) fn emit_children(
     columns: &mut Vec<Expr>,
 ) -> Result<(), EagerError> {
     for jp in plan.joined.iter_mut() {
-        let alias = jp.alias.clone();
-        emit_entity(reg, &mut jp.entity, &alias, columns)?;
+        match jp.existing {
+            true => emit_children(reg, &mut jp.entity, columns)?,
+            false => {
+                let alias = jp.alias.clone();
+                emit_entity(reg, &mut jp.entity, &alias, columns)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Appends an entity's columns (`own`) with its `contains_eager()` loads' around them
+/// (own relationships' before, backrefs' after), recording positions.
+fn emit_existing(
+    reg: &Registry,
+    plan: &mut EntityPlan,
+    own: Vec<Expr>,
+    columns: &mut Vec<Expr>,
+) -> Result<(), EagerError> {
+    let existing = |after: bool| {
+        move |j: &&mut super::plan::JoinedPlan| j.existing && j.after_columns == after
+    };
+    for jp in plan.joined.iter_mut().filter(existing(false)) {
+        let cols = reg.entity_columns(&jp.entity.class, Some(&jp.alias))?;
+        emit_existing(reg, &mut jp.entity, cols, columns)?;
+    }
+    plan.cols = own
+        .into_iter()
+        .map(|e| {
+            columns.push(e);
+            columns.len() - 1
+        })
+        .collect();
+    for jp in plan.joined.iter_mut().filter(existing(true)) {
+        let cols = reg.entity_columns(&jp.entity.class, Some(&jp.alias))?;
+        emit_existing(reg, &mut jp.entity, cols, columns)?;
     }
     Ok(())
 }

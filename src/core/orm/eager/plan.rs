@@ -43,6 +43,17 @@ impl EntityPlan {
             .iter()
             .any(|j| j.uselist || j.entity.joins_collection())
     }
+
+    /// True when a joined load below joins a collection itself (not the query's own
+    /// join, as `contains_eager()` reads).
+    pub fn adds_collection_join(&self) -> bool {
+        (self.joined.iter()).any(|j| (j.uselist && !j.existing) || j.entity.adds_collection_join())
+    }
+
+    /// True when a joined load below adds a join (`contains_eager()` adds none).
+    pub fn adds_join(&self) -> bool {
+        (self.joined.iter()).any(|j| !j.existing || j.entity.adds_join())
+    }
 }
 
 /// A relationship loaded through a LEFT OUTER JOIN on an anonymous alias.
@@ -55,8 +66,11 @@ pub struct JoinedPlan {
     /// Added by a backref: its columns come after the parent's own columns (SQLAlchemy maps
     /// a class's own relationships before its columns, backrefs after).
     pub after_columns: bool,
-    /// The target table's alias (`post_1`).
+    /// The target table's alias (`post_1`); for `contains_eager()`, the table itself.
     pub alias: TableRef,
+    /// `contains_eager()`: the query joins the target itself (no join of its own, no
+    /// `order_by` of the relationship).
+    pub existing: bool,
     /// The association table's alias for many-to-many (`post_tags_1`).
     pub secondary_alias: Option<TableRef>,
     /// The target entity.
@@ -117,10 +131,26 @@ pub fn plan_entity(
                     uselist: rel.uselist.unwrap_or(r.uselist()),
                     after_columns: rel.from_backref,
                     alias: anon_alias(&r.target),
+                    existing: false,
                     secondary_alias: match (&r.kind, &r.secondary) {
                         (RelKind::ManyToMany, Some(s)) => Some(anon_alias(s)),
                         _ => None,
                     },
+                    entity,
+                });
+            }
+            Lazy::ContainsEager => {
+                let r = reg.resolve(class, &rel.name)?;
+                let mut local = local.to_vec();
+                local.push(rel.target.clone());
+                let entity = plan_entity(reg, options, &rel.target, rel_path, &local)?;
+                plan.joined.push(JoinedPlan {
+                    rel: rel.name.clone(),
+                    uselist: rel.uselist.unwrap_or(r.uselist()),
+                    after_columns: rel.from_backref,
+                    alias: TableRef::Named(r.target.clone()),
+                    existing: true,
+                    secondary_alias: None,
                     entity,
                 });
             }

@@ -43,6 +43,11 @@ impl Interp<'_> {
             None => SqlType::Custom("NULL".into()),
         };
         // A type spelled under another name keeps its base's behaviour.
+        let enum_check = matches!(ty, SqlType::CheckedEnum(_));
+        let ty = match ty {
+            SqlType::CheckedEnum(base) => *base,
+            t => t,
+        };
         let (ty, type_ddl, bool_check, none_as_null) = match ty {
             SqlType::Spelled(ref base, _) | SqlType::Collated(ref base, _) => {
                 let d = ty.ddl();
@@ -55,6 +60,7 @@ impl Interp<'_> {
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
         col.type_ddl = type_ddl;
         col.bool_check = bool_check;
+        col.enum_check = enum_check;
         col.none_as_null = none_as_null;
         for fk in fks {
             col = col.foreign_key(fk);

@@ -189,10 +189,13 @@ impl Interp<'_> {
             "name" => Value::str(app_name(import)),
             "cli" => nv(Native::SqlaFn(Rc::from("flask.cli"))),
             "logger" => nv(Native::SqlaFn(Rc::from("flask.logger"))),
-            "extensions" => Value::dict_of(vec![
-                (Value::str("sqlalchemy"), nv(Native::Db)),
-                (Value::str("migrate"), Value::None),
-            ]),
+            "extensions" => {
+                let mut exts = vec![(Value::str("sqlalchemy"), nv(Native::Db))];
+                if let Some(m) = &self.orm.migrate {
+                    exts.push((Value::str("migrate"), m.clone()));
+                }
+                Value::dict_of(exts)
+            }
             "debug" | "testing" | "secret_key" => {
                 let cfg = self.getattr(this, "config")?;
                 let key = Value::str(&name.to_uppercase());

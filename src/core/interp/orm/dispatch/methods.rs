@@ -66,6 +66,10 @@ impl Interp<'_> {
             // `migrate.init_app(app, db, directory=...)`.
             Native::Migrate(m) => {
                 let db = args.get(1).or_else(|| super::kwget(&kw, "db")).cloned();
+                if matches!(args.first().or_else(|| super::kwget(&kw, "app")), Some(Value::Native(a)) if matches!(**a, Native::App(..)))
+                {
+                    self.orm.migrate = Some(Value::Native(n.clone()));
+                }
                 let mut m = m.borrow_mut();
                 if let Some(db) = db {
                     m.0 = db;

@@ -84,5 +84,6 @@ fn lazy_name(l: Lazy) -> &'static str {
         Lazy::NoLoad => "noload",
         Lazy::Raise => "raise",
         Lazy::RaiseOnSql => "raise_on_sql",
+        Lazy::ContainsEager => "joined",
     }
 }

@@ -166,17 +166,18 @@ impl Interp<'_> {
                     .strip_prefix('[')
                     .and_then(|t| t.strip_suffix(']'))
                     .or_else(|| t.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
-                let parts: Vec<&str> = match inner {
-                    Some(inner) => split_top_level(inner),
-                    None => vec![t],
-                };
+                // (Unbracketed, `'A.x.desc(), A.y'` is a tuple too.)
+                let parts: Vec<&str> = split_top_level(inner.unwrap_or(t));
                 for part in parts {
                     let (e, p) = self.string_order_by(target, part, start + exprs.len());
                     exprs.push(e);
                     pending.extend(p);
                 }
             } else {
-                exprs.push(self.to_expr(&it, None)?.expr);
+                // (A class body's column in an expression, `order_by=name.desc()`, is a
+                // placeholder until its class is mapped, as it is by now.)
+                let e = self.to_expr(&it, None)?.expr;
+                exprs.push(self.orm.resolve_specs(&e));
             }
         }
         Ok((exprs, pending))

@@ -11,7 +11,7 @@ use crate::core::interp::orm::session::FlatRows;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::query::{Query, deferred_columns, get_statement};
-use crate::core::sql::{Expr, Select, SqlValue, Statement};
+use crate::core::sql::{Expr, FromItem, Select, SqlValue, Statement};
 
 use super::Ent;
 
@@ -36,6 +36,21 @@ impl Deferred {
         select
     }
 
+    /// [`Self::narrow`] for a query wrapped in a subquery for its eager loads: the
+    /// subquery's columns narrowed too.
+    pub fn narrow_wrapped(&self, select: Select) -> Select {
+        let mut select = self.narrow(select);
+        let mut item = select.from.first_mut();
+        while let Some(FromItem::Join { left, .. }) = item {
+            item = Some(&mut **left);
+        }
+        if let Some(FromItem::Subquery { select: inner, .. }) = item {
+            let taken = std::mem::take(&mut **inner);
+            **inner = self.narrow(taken);
+        }
+        select
+    }
+
     /// The rows widened back to the table's width, NULL in the deferred columns.
     pub fn widen(&self, rows: FlatRows) -> FlatRows {
         let narrow = self.width - self.columns.len();
@@ -55,6 +70,21 @@ impl Deferred {
             width: self.width,
             values,
         }
+    }
+
+    /// One row of a SELECT [`Self::narrow`]ed, widened back: NULL in the deferred
+    /// columns, the columns after the table's (eager loads') kept as they are.
+    pub fn widen_row(&self, row: Vec<SqlValue>) -> Vec<SqlValue> {
+        let mut out = Vec::with_capacity(row.len() + self.columns.len());
+        let mut cells = row.into_iter();
+        for c in 0..self.width {
+            out.push(match self.columns.contains(&c) {
+                true => SqlValue::Null,
+                false => cells.next().unwrap_or(SqlValue::Null),
+            });
+        }
+        out.extend(cells);
+        out
     }
 
     /// Unloads the deferred slots of objects the load filled (an object already loaded,

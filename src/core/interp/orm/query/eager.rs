@@ -213,10 +213,17 @@ impl Interp<'_> {
                 may_repeat,
             });
         }
-        if deferred.is_some() {
-            return self.unsupported("`load_only()`/`defer()` together with eager loading");
-        }
-        let rows = self.run_select(st.select)?;
+        // (The root's deferred columns are left out of the SELECT as in a plain load; the
+        // eager loads' columns after them are all kept.)
+        let rows = match &deferred {
+            Some(d) if st.wrapped => (self.run_select(d.narrow_wrapped(st.select))?.into_iter())
+                .map(|r| d.widen_row(r))
+                .collect(),
+            Some(d) => (self.run_select(d.narrow(st.select))?.into_iter())
+                .map(|r| d.widen_row(r))
+                .collect(),
+            None => self.run_select(st.select)?,
+        };
         let origin = Origin {
             query: q.clone(),
             base_len: base.len(),
@@ -224,6 +231,9 @@ impl Interp<'_> {
         let options = Rc::new(options);
         let out =
             self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
+        if let Some(d) = &deferred {
+            out.iter().for_each(|r| d.unload(r));
+        }
         Ok(Loaded {
             rows: out,
             instances: None,

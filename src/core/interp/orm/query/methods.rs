@@ -398,10 +398,16 @@ impl Interp<'_> {
                         }
                     }
                 }
+                // (A legacy Query selects from the compound as a subquery; a 2.0
+                // `select().union(...)` is the compound itself, as `union(...)` makes.)
                 q.q = crate::core::orm::query::Query {
                     entities: q.q.entities.clone(),
-                    style: q.q.style,
+                    style: match q.legacy {
+                        true => q.q.style,
+                        false => crate::core::sql::LabelStyle::DisambiguateOnly,
+                    },
                     set_op: Some((op, parts)),
+                    compound_top: !q.legacy,
                     ..Default::default()
                 };
                 wrap(q)

@@ -35,6 +35,7 @@ fn strategy_of(name: &str) -> Option<Option<Lazy>> {
         "lazyload" => Some(Lazy::Select),
         "noload" => Some(Lazy::NoLoad),
         "raiseload" => Some(Lazy::Raise),
+        "contains_eager" => Some(Lazy::ContainsEager),
         "defaultload" => None,
         _ => return None,
     })
