@@ -1297,3 +1297,18 @@ fn contains_eager_options() {
 fn load_only_with_eager_many_to_one() {
     check("load_only_eager_fk");
 }
+
+#[test]
+fn stdlib_named_tuples_and_json_errors() {
+    check("named_tuples_json_errors");
+}
+
+#[test]
+fn function_attributes_and_wraps() {
+    check("function_attributes_wraps");
+}
+
+#[test]
+fn sql_functions_of_an_expression() {
+    check("sql_function_forms");
+}

@@ -550,6 +550,10 @@ impl Interp<'_> {
                 inst.dict.borrow_mut().insert(Rc::from(name), v);
                 Ok(())
             }
+            Value::Func(f) => {
+                f.set_attr(name, v);
+                Ok(())
+            }
             Value::Class(c) => {
                 if let Value::Native(n) = &v
                     && let Native::ColumnProperty(e) = &**n

@@ -302,7 +302,25 @@ impl Interp<'_> {
             let v = exc_instance(self.exc[name].clone(), vec![Value::list(vec![sig])]);
             return self.exc_value_at(v);
         }
-        self.exc_at(name, &e.message)
+        let v = self.new_exc(name, &e.message);
+        // (`json.loads`'s error: its `msg`, `pos`, `lineno` and `colno`, from the message
+        // they make: "MSG: line L column C (char P)".)
+        if name == "JSONDecodeError"
+            && let Value::Instance(inst) = &v
+            && let Some((msg, at)) = e.message.rsplit_once(": line ")
+            && let Some((line, rest)) = at.split_once(" column ")
+            && let Some((col, pos)) = rest.split_once(" (char ")
+        {
+            let num = |t: &str| t.trim_end_matches(')').parse::<i64>().map(Value::int);
+            if let (Ok(line), Ok(col), Ok(pos)) = (num(line), num(col), num(pos)) {
+                let mut d = inst.dict.borrow_mut();
+                d.insert(Rc::from("msg"), Value::str(msg));
+                d.insert(Rc::from("pos"), pos);
+                d.insert(Rc::from("lineno"), line);
+                d.insert(Rc::from("colno"), col);
+            }
+        }
+        self.exc_value_at(v)
     }
 
     /// Class name and `str(e)` of an exception value.

@@ -182,17 +182,37 @@ impl Interp<'_> {
                         | "normalize"
                         | "sqrt"
                         | "is_zero"
+                        | "is_signed"
+                        | "is_nan"
+                        | "is_infinite"
+                        | "is_finite"
+                        | "adjusted"
                         | "to_integral_value"
                         | "to_integral"
+                        | "as_tuple"
                 ) =>
             {
                 return bm(name);
             }
-            Value::Func(f) => match name {
-                "__name__" | "__qualname__" => return Ok(Value::Str(f.name.clone())),
-                "__doc__" => return Ok(docstring(f)),
-                _ => {}
-            },
+            Value::Func(f) => {
+                if let Some(v) = f.attr(name) {
+                    return Ok(v);
+                }
+                match name {
+                    "__name__" | "__qualname__" => return Ok(Value::Str(f.name.clone())),
+                    "__doc__" => return Ok(docstring(f)),
+                    "__dict__" => {
+                        let attrs = f.attrs.borrow();
+                        let items = attrs.iter().filter(|(k, _)| !k.starts_with("__"));
+                        return Ok(Value::dict_of(
+                            items
+                                .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                                .collect(),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
             // A bound method: its function's name and docstring, `__self__`, `__func__`.
             Value::Method(m) => match (name, &m.1) {
                 ("__name__" | "__qualname__", Value::Func(f)) => {
@@ -256,6 +276,19 @@ impl Interp<'_> {
 
     /// Calls a method of a builtin value.
     pub fn call_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        // (`functools.wraps(f)` applied to a wrapper.)
+        if let (Value::Func(wrapped), "__wraps__") = (recv, name) {
+            if let Some(Value::Func(f)) = args.first() {
+                f.set_attr("__name__", Value::Str(wrapped.name.clone()));
+                f.set_attr("__qualname__", Value::Str(wrapped.qualname()));
+                let doc = wrapped
+                    .attr("__doc__")
+                    .unwrap_or_else(|| docstring(wrapped));
+                f.set_attr("__doc__", doc);
+                f.set_attr("__wrapped__", recv.clone());
+            }
+            return Ok(args.into_iter().next().unwrap_or(Value::None));
+        }
         let min = method_min_args(recv, name);
         if args.len() < min {
             let n = args.len();
@@ -510,6 +543,16 @@ impl Interp<'_> {
                 }
                 "normalize" => Ok(Value::Decimal(Rc::new(self.py(d.normalize())?))),
                 "sqrt" => Ok(Value::Decimal(Rc::new(self.py(d.sqrt())?))),
+                "as_tuple" => Ok(decimal_tuple(d)),
+                "is_signed" => Ok(Value::Bool(d.is_signed())),
+                "is_nan" => Ok(Value::Bool(d.is_nan())),
+                "is_infinite" => Ok(Value::Bool(d.is_infinite())),
+                "is_finite" => Ok(Value::Bool(!d.is_nan() && !d.is_infinite())),
+                // (The exponent of the most significant digit: 0 for zero.)
+                "adjusted" => Ok(Value::int(match d.is_nan() || d.is_infinite() {
+                    true => 0,
+                    false => d.exponent() + d.coefficient_digits().len() as i64 - 1,
+                })),
                 _ => Ok(Value::Bool(d.is_zero())),
             },
             Value::Instance(_) => match name {
@@ -675,11 +718,49 @@ pub(crate) fn is_utc(v: &Value) -> bool {
 /// `date.isocalendar()`: (ISO year, week, weekday), as a tuple.
 fn iso_calendar(d: &crate::core::py::datetime::Date) -> Value {
     let (y, w, wd) = d.isocalendar();
-    Value::tuple(vec![
-        Value::int(y),
-        Value::int(w as i64),
-        Value::int(wd as i64),
-    ])
+    named_tuple(
+        "IsoCalendarDate",
+        &["year", "week", "weekday"],
+        vec![Value::int(y), Value::int(w as i64), Value::int(wd as i64)],
+    )
+}
+
+/// A standard library named tuple (`DecimalTuple(sign=0, digits=(1,), exponent=0)`).
+fn named_tuple(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    Value::Native(Rc::new(crate::core::interp::orm::Native::Named(
+        Rc::from(name),
+        crate::core::interp::orm::result::RowObj {
+            keys: Rc::new(fields.iter().map(|f| Rc::from(*f)).collect()),
+            values: Rc::new(values),
+            orm: false,
+        },
+    )))
+}
+
+/// `d.as_tuple()`: `DecimalTuple(sign, digits, exponent)` (`'F'` for infinities, `'n'`
+/// for NaNs).
+fn decimal_tuple(d: &crate::core::py::decimal::Decimal) -> Value {
+    let (digits, exponent) = if d.is_infinite() {
+        (vec![Value::int(0)], Value::str("F"))
+    } else if d.is_nan() {
+        (vec![], Value::str("n"))
+    } else {
+        let digits = d.coefficient_digits();
+        let ds = digits
+            .bytes()
+            .map(|b| Value::int((b - b'0') as i64))
+            .collect();
+        (ds, Value::int(d.exponent()))
+    };
+    named_tuple(
+        "DecimalTuple",
+        &["sign", "digits", "exponent"],
+        vec![
+            Value::int(d.is_signed() as i64),
+            Value::tuple(digits),
+            exponent,
+        ],
+    )
 }
 
 /// A function's `__doc__`: the string its body starts with, else `None`.

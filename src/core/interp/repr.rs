@@ -132,7 +132,7 @@ impl Interp<'_> {
             Value::DateTime(d) => d.repr(),
             Value::TimeDelta(t) => t.repr(),
             Value::Time(t) => t.repr(),
-            Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.name),
+            Value::Func(f) => format!("<function {} at 0x7f0000000000>", f.qualname()),
             Value::Builtin(n) if &**n == "timezone.utc" => "datetime.timezone.utc".into(),
             Value::Builtin(n) if &**n == "Ellipsis" => "Ellipsis".into(),
             Value::Builtin(n) if &**n == "NO_VALUE" => "<LoaderCallableStatus.NO_VALUE: 4>".into(),

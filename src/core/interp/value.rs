@@ -210,6 +210,37 @@ pub struct Function {
     pub source: usize,
     /// The class whose body defined it (for zero-argument `super()`).
     pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Attributes set on it (`wrapper.calls = 0`, `wrapper.__name__ = f.__name__`, and
+    /// what `functools.wraps` copies), in the order set.
+    pub attrs: RefCell<Vec<(Rc<str>, Value)>>,
+}
+
+impl Function {
+    /// An attribute set on the function.
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let attrs = self.attrs.borrow();
+        attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Sets an attribute on the function.
+    pub fn set_attr(&self, name: &str, v: Value) {
+        let mut attrs = self.attrs.borrow_mut();
+        match attrs.iter_mut().find(|(k, _)| &**k == name) {
+            Some(slot) => slot.1 = v,
+            None => attrs.push((Rc::from(name), v)),
+        }
+    }
+
+    /// Its `__qualname__` (what `repr()` shows): set, or its `def` name.
+    pub fn qualname(&self) -> Rc<str> {
+        match self.attr("__qualname__") {
+            Some(Value::Str(s)) => s,
+            _ => self.name.clone(),
+        }
+    }
 }
 
 /// What a function runs.
@@ -423,7 +454,9 @@ impl Value {
             Value::Decimal(d) => decimal_hkey(d),
             Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
             // A `Row` hashes as its tuple.
-            Value::Native(n) if let super::orm::Native::Row(r) = &**n => {
+            Value::Native(n)
+                if let super::orm::Native::Row(r) | super::orm::Native::Named(_, r) = &**n =>
+            {
                 HKey::Tuple(r.values.iter().map(|v| v.hkey()).collect::<Option<_>>()?)
             }
             Value::Native(n) => match n.as_sql_expr_key() {

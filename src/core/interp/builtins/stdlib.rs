@@ -314,7 +314,14 @@ impl Interp<'_> {
             }
             // `@wraps(f)`, `@cache`, `@lru_cache(...)`: the function itself (ormlab's
             // functions carry no metadata to copy, and caching would only save time).
-            "functools.wraps" => Ok(Value::Builtin(Rc::from("functools.keep"))),
+            // `@wraps(f)`: a decorator giving the wrapper `f`'s name, qualified name,
+            // docstring and `__wrapped__` (see `Interp::copy_wrapped`).
+            "functools.wraps" => Ok(match args.first() {
+                Some(f @ Value::Func(_)) => {
+                    Value::BuiltinMethod(Rc::new((f.clone(), Rc::from("__wraps__"))))
+                }
+                _ => Value::Builtin(Rc::from("functools.keep")),
+            }),
             "functools.keep" | "functools.cache" => Ok(args[0].clone()),
             "functools.lru_cache" => Ok(match args.first() {
                 Some(f) if !matches!(f, Value::Int(_) | Value::None) => f.clone(),

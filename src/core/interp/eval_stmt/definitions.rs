@@ -54,6 +54,7 @@ impl Interp<'_> {
             closure: Some(closure),
             source: self.source,
             owner: RefCell::new(None),
+            attrs: RefCell::new(Vec::new()),
         })))
     }
 

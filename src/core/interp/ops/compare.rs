@@ -322,7 +322,10 @@ impl Interp<'_> {
 fn rows_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
     let tuple = |v: &Value| match v {
         Value::Native(n) => match &**n {
-            crate::core::interp::orm::Native::Row(r) => Some(Value::tuple((*r.values).clone())),
+            crate::core::interp::orm::Native::Row(r)
+            | crate::core::interp::orm::Native::Named(_, r) => {
+                Some(Value::tuple((*r.values).clone()))
+            }
             _ => None,
         },
         _ => None,

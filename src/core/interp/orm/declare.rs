@@ -42,6 +42,24 @@ impl Interp<'_> {
             },
             "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" | "nullslast" | "nulls_last"
             | "nullsfirst" | "nulls_first" => self.sql_combinator(short, args),
+            // The functions that are a method of their expression: `between(col, lo, hi)`
+            // is `col.between(lo, hi)`, `label('n', col)` is `col.label('n')`.
+            "between" | "collate" | "label" if !args.is_empty() => {
+                let mut args = args;
+                let recv = match short {
+                    "label" if args.len() == 2 => args.remove(1),
+                    _ => args.remove(0),
+                };
+                let recv = match recv {
+                    v @ Value::Native(_) => v,
+                    other => {
+                        let s = self.to_expr(&other, None)?;
+                        super::sqlexpr::sql_value(s)
+                    }
+                };
+                let m = self.getattr(&recv, short)?;
+                self.call(&m, args, kw)
+            }
             "true" => Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
                 crate::core::sql::Expr::true_(),
                 Some(SqlType::Boolean),

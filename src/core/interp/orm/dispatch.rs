@@ -329,6 +329,19 @@ impl Interp<'_> {
                 let r = r.clone();
                 self.row_attr(&r, this, name)
             }
+            Native::Named(_, r) => match r.keys.iter().position(|k| **k == *name) {
+                Some(i) => Ok(r.values[i].clone()),
+                None => match name {
+                    "_fields" => Ok(Value::tuple(
+                        r.keys.iter().cloned().map(Value::Str).collect(),
+                    )),
+                    "_asdict" | "count" | "index" => method(name),
+                    _ => self.raise(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", n.type_name()),
+                    ),
+                },
+            },
             Native::Mapping(_) => method(name),
             Native::Pagination(p) => {
                 let p = p.clone();

@@ -113,6 +113,9 @@ pub enum Native {
     Result(RefCell<result::ResultObj>),
     /// A `Row`.
     Row(result::RowObj),
+    /// A named tuple of the standard library (`Decimal.as_tuple()`'s `DecimalTuple`,
+    /// `date.isocalendar()`'s `IsoCalendarDate`): its type name, its fields as the keys.
+    Named(Rc<str>, result::RowObj),
     /// A `RowMapping`.
     Mapping(result::RowObj),
     /// A Flask-SQLAlchemy `Pagination`.
@@ -487,6 +490,7 @@ impl Native {
             },
             Native::Result(r) => r.borrow().type_name(),
             Native::Row(_) => "Row",
+            Native::Named(name, _) => name,
             Native::Mapping(_) => "RowMapping",
             Native::Pagination(p) if !p.query.legacy => "SelectPagination",
             Native::Pagination(_) => "QueryPagination",

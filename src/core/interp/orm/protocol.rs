@@ -58,7 +58,7 @@ impl Interp<'_> {
                 self.query_all(&q)
             }
             Native::Result(_) => self.result_items(&n),
-            Native::Row(r) => Ok((*r.values).clone()),
+            Native::Row(r) | Native::Named(_, r) => Ok((*r.values).clone()),
             Native::Mapping(r) => Ok(r
                 .keys
                 .iter()
@@ -124,7 +124,9 @@ impl Interp<'_> {
     /// `len()` of library objects.
     pub fn native_len(&mut self, n: Rc<Native>) -> R<Value> {
         match &*n {
-            Native::Row(r) | Native::Mapping(r) => Ok(Value::int(r.values.len() as i64)),
+            Native::Row(r) | Native::Mapping(r) | Native::Named(_, r) => {
+                Ok(Value::int(r.values.len() as i64))
+            }
             Native::Bytes(b) => Ok(Value::int(b.len() as i64)),
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.live_identities().count() as i64)),
@@ -178,7 +180,7 @@ impl Interp<'_> {
                     None => self.raise("IndexError", "index out of range"),
                 }
             }
-            Native::Row(r) => {
+            Native::Row(r) | Native::Named(_, r) => {
                 // (A string key raises the tuple's own TypeError, as SQLAlchemy 2.0's does.)
                 let t = Value::tuple((*r.values).clone());
                 self.getitem(&t, key)
@@ -290,7 +292,7 @@ impl Interp<'_> {
                 }
                 Ok(Value::list(self.query_all(&q2)?))
             }
-            Native::Row(r) => {
+            Native::Row(r) | Native::Named(_, r) => {
                 let t = Value::tuple((*r.values).clone());
                 let s = nv(Native::Slice(
                     a.map(Value::int).unwrap_or(Value::None),
@@ -321,7 +323,7 @@ impl Interp<'_> {
             Native::Sql(_) | Native::Instrumented(_) => {
                 self.raise("TypeError", "Boolean value of this clause is not defined")
             }
-            Native::Row(r) | Native::Mapping(r) => Ok(!r.values.is_empty()),
+            Native::Row(r) | Native::Mapping(r) | Native::Named(_, r) => Ok(!r.values.is_empty()),
             Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
             Native::IdentityMap => Ok(self.live_identities().next().is_some()),
             Native::DictView(..) => Ok(!self.native_iter(n)?.is_empty()),

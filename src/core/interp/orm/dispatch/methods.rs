@@ -29,6 +29,15 @@ impl Interp<'_> {
                 let r = r.clone();
                 self.row_method(&r, false, name, args)
             }
+            Native::Named(_, r) if name == "_asdict" => Ok(Value::dict_of(
+                (r.keys.iter().cloned().map(Value::Str))
+                    .zip(r.values.iter().cloned())
+                    .collect(),
+            )),
+            Native::Named(_, r) => {
+                let t = Value::tuple((*r.values).clone());
+                self.call_method(&t, name, args, kw)
+            }
             Native::Mapping(_) if matches!(name, "values" | "items") => {
                 use crate::core::interp::dict_view as dv;
                 let kind = if name == "items" {

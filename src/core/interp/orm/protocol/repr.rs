@@ -16,6 +16,20 @@ impl Interp<'_> {
         Ok(match &*n {
             Native::Bytes(b) => crate::core::interp::builtins::hashing::bytes_repr(b),
             Native::Hasher(algo, _) => format!("<{algo} _hashlib.HASH object @ 0x7f0000000000>"),
+            // `DecimalTuple(sign=0, digits=(1, 5), exponent=-1)`.
+            Native::Named(name, r) => {
+                let mut parts = vec![];
+                for (k, v) in r.keys.iter().zip(r.values.iter()) {
+                    parts.push(format!("{k}={}", self.repr(v)?));
+                }
+                // (The C implementation's repr names its module.)
+                let module = if &**name == "IsoCalendarDate" {
+                    "datetime."
+                } else {
+                    ""
+                };
+                format!("{module}{name}({})", parts.join(", "))
+            }
             Native::Row(r) | Native::Mapping(r) => {
                 let t = Value::tuple((*r.values).clone());
                 let s = self.repr(&t)?;

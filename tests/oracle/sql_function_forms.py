@@ -1,0 +1,13 @@
+class Seat(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    row = db.Column(db.String(1))
+    num = db.Column(db.Integer)
+db.create_all()
+db.session.add_all([Seat(row=r, num=n) for r in 'AB' for n in range(1, 4)])
+db.session.commit()
+print(db.session.scalars(select(Seat.id).where(db.between(Seat.num, 2, 3)).order_by(Seat.id)).all())
+print(db.session.execute(db.select(db.label('seat', Seat.row + db.cast(Seat.num, db.String))).order_by(Seat.id).limit(3)).scalars().all())
+stmt = db.select(db.label('total', db.func.sum(Seat.num)), Seat.row).group_by(Seat.row).order_by(Seat.row)
+print(stmt)
+print(db.session.execute(stmt).all(), [r.total for r in db.session.execute(stmt)])
+print(Seat.query.filter(db.not_(db.between(Seat.num, 1, 2))).count())
