@@ -1312,3 +1312,8 @@ fn function_attributes_and_wraps() {
 fn sql_functions_of_an_expression() {
     check("sql_function_forms");
 }
+
+#[test]
+fn schema_comments_index_columns_references() {
+    check("schema_metadata_details");
+}

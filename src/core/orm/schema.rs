@@ -139,6 +139,8 @@ pub struct Column {
     pub enum_check: bool,
     /// `JSON(none_as_null=True)`: Python `None` is stored as SQL NULL, not `'null'`.
     pub none_as_null: bool,
+    /// `comment=` (SQLite's DDL has no comments: only `column.comment` shows it).
+    pub comment: Option<String>,
     /// The `Column` object's own key when it differs from the mapped attribute's `key`
     /// (`full_name = db.Column('FullName', ...)`: `table.c.FullName`), see [`Column::table_key`].
     pub own_key: Option<String>,
@@ -165,6 +167,7 @@ impl Column {
             bool_check: false,
             enum_check: false,
             none_as_null: false,
+            comment: None,
             own_key: None,
         }
     }
@@ -379,6 +382,8 @@ pub struct Table {
     /// `__table_args__ = {'sqlite_autoincrement': True}`: the integer primary key is
     /// declared `PRIMARY KEY AUTOINCREMENT` on its column.
     pub sqlite_autoincrement: bool,
+    /// `__table_args__ = {'comment': ...}` / `Table(..., comment=...)`.
+    pub comment: Option<String>,
 }
 
 impl Table {
@@ -390,6 +395,7 @@ impl Table {
             constraints: vec![],
             indexes: vec![],
             sqlite_autoincrement: false,
+            comment: None,
         }
     }
     /// Add a column.

@@ -404,6 +404,10 @@ impl Interp<'_> {
                 if let ("engine" | "engine.dialect", "name") = (&**m, name) {
                     return Ok(Value::str("sqlite"));
                 }
+                // (`SQLALCHEMY_ECHO` is forced off: the SQL log shows the statements.)
+                if let ("engine", "echo") = (&**m, name) {
+                    return Ok(Value::Bool(false));
+                }
                 if let ("engine", "dialect") = (&**m, name) {
                     return Ok(nv(Native::Module(Rc::from("engine.dialect"))));
                 }
@@ -478,10 +482,21 @@ impl Interp<'_> {
                 _ => self.sql_attr_or_method(&Value::Native(n.clone()), name),
             },
             Native::ConstraintSpec(c, t) => self.constraint_attr(c, t, name),
-            Native::IndexSpec(ix) if name == "name" => {
+            Native::IndexSpec(ix, _) if name == "name" => {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
             }
-            Native::IndexSpec(ix) if name == "unique" => Ok(Value::Bool(ix.unique)),
+            Native::IndexSpec(ix, _) if name == "unique" => Ok(Value::Bool(ix.unique)),
+            // A table's index: its columns (a column collection), its table.
+            Native::IndexSpec(ix, Some(t)) if matches!(name, "columns" | "c" | "table") => {
+                if name == "table" {
+                    return Ok(nv(Native::Table(t.clone())));
+                }
+                let tb = self.orm.reg.metadata.table(t);
+                let only: Rc<[usize]> = (ix.columns.iter())
+                    .filter_map(|n| tb?.columns.iter().position(|c| c.name == *n))
+                    .collect();
+                Ok(nv(Native::TableColumns(t.clone(), Some(only))))
+            }
             Native::ExecContext(p) if name == "current_parameters" => Ok(p.clone()),
             Native::ExecContext(_) if name == "get_current_parameters" => method(name),
             _ => {
@@ -532,6 +547,7 @@ impl Interp<'_> {
             "isnot_distinct_from",
             "is_not_distinct_from",
             "between",
+            "references",
             "desc",
             "asc",
             "distinct",

@@ -87,7 +87,7 @@ impl Interp<'_> {
         {
             t.indexes.push(ix.clone());
         }
-        Ok(nv(Native::IndexSpec(Box::new(ix))))
+        Ok(nv(Native::IndexSpec(Box::new(ix), None)))
     }
 
     /// `ix` with its class-body columns resolved to their mapped names (a plain column

@@ -148,7 +148,8 @@ pub enum Native {
     /// (`dict_view::KEYS`...) of the value it holds.
     DictView(u8, Value),
     /// `db.Index(...)`.
-    IndexSpec(Box<crate::core::orm::schema::Index>),
+    /// Once it is a table's (`Table.indexes`), with that table's name.
+    IndexSpec(Box<crate::core::orm::schema::Index>, Option<Rc<str>>),
     /// A loader option (`joinedload(User.posts)`...): SQLAlchemy's `Load`.
     Loader(query::LoadOpt),
     /// `query.subquery()`: a named SELECT to join to and take columns from.
@@ -506,7 +507,7 @@ impl Native {
             Native::KeyView(_) => "RMKeyView",
             Native::DictView(k, src) => crate::core::interp::dict_view::view_type_name(*k, src),
             Native::ConstraintSpec(c, _) => c.class_name(),
-            Native::IndexSpec(_) => "Index",
+            Native::IndexSpec(..) => "Index",
             Native::Loader(_) => "Load",
             Native::Subquery(sq) if sq.cte.is_some() => "CTE",
             Native::Subquery(_) => "Subquery",

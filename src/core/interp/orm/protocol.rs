@@ -515,19 +515,19 @@ impl Interp<'_> {
 }
 
 impl Interp<'_> {
-    /// The columns of table `t` as `Column` objects (`table.c`, in table order).
+    /// The columns of table `t` as `Column` objects (`table.c`, in table order; a
+    /// constraint's or an index's, in their order).
     pub(crate) fn table_column_objs(&self, t: &Rc<str>, only: &Option<Rc<[usize]>>) -> Vec<Value> {
-        let len = self
-            .orm
-            .reg
-            .metadata
-            .table(t)
-            .map(|tb| tb.columns.len())
-            .unwrap_or(0);
-        (0..len)
-            .filter(|i| only.as_ref().is_none_or(|o| o.contains(i)))
-            .map(|i| nv(Native::ColumnObj(t.clone(), i)))
-            .collect()
+        table_positions(
+            self.orm
+                .reg
+                .metadata
+                .table(t)
+                .map_or(0, |tb| tb.columns.len()),
+            only,
+        )
+        .map(|i| nv(Native::ColumnObj(t.clone(), i)))
+        .collect()
     }
 }
 
@@ -583,3 +583,15 @@ impl Interp<'_> {
 
 /// The IndexError of a negative index or slice bound on a Query.
 const NEGATIVE_INDEX: &str = "negative indexes are not accepted by SQL index / slice operators";
+
+/// The positions of a table's columns a collection holds: all of them in table order, or
+/// those of `only` in its order.
+pub(crate) fn table_positions(
+    len: usize,
+    only: &Option<Rc<[usize]>>,
+) -> Box<dyn Iterator<Item = usize> + '_> {
+    match only {
+        Some(o) => Box::new(o.iter().copied().filter(move |&i| i < len)),
+        None => Box::new(0..len),
+    }
+}

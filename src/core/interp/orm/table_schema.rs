@@ -24,13 +24,16 @@ impl Interp<'_> {
             "indexes" => create_indexes(md, tb).map(|ixs| {
                 (ixs.into_iter())
                     .map(|i| {
-                        Native::IndexSpec(Box::new(Index {
-                            name: Some(i.name),
-                            columns: i.columns,
-                            unique: i.unique,
-                            exprs: i.exprs,
-                            where_clause: i.where_clause,
-                        }))
+                        Native::IndexSpec(
+                            Box::new(Index {
+                                name: Some(i.name),
+                                columns: i.columns,
+                                unique: i.unique,
+                                exprs: i.exprs,
+                                where_clause: i.where_clause,
+                            }),
+                            Some(t.clone()),
+                        )
                     })
                     .collect()
             }),

@@ -150,7 +150,12 @@ impl Interp<'_> {
                         col.own_key = Some(s.to_string());
                     }
                 }
-                "doc" | "comment" | "info" | "quote" | "sort_order" => {}
+                "comment" => {
+                    if let Value::Str(s) = v {
+                        col.comment = Some(s.to_string());
+                    }
+                }
+                "doc" | "info" | "quote" | "sort_order" => {}
                 _ => {
                     return self.raise(
                         "ArgumentError",
@@ -173,7 +178,7 @@ impl Interp<'_> {
         Ok(nv(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
     }
 
-    pub(crate) fn make_table(&mut self, args: Vec<Value>, _kw: Kw) -> R<Value> {
+    pub(crate) fn make_table(&mut self, args: Vec<Value>, kw: Kw) -> R<Value> {
         let Some(Value::Str(name)) = args.first() else {
             return self.raise("TypeError", "Table() needs a name");
         };
@@ -194,11 +199,14 @@ impl Interp<'_> {
                         );
                     }
                     Native::ConstraintSpec(c, _) => t = t.constraint((**c).clone()),
-                    Native::IndexSpec(i) => t = t.index((**i).clone()),
+                    Native::IndexSpec(i, _) => t = t.index((**i).clone()),
                     Native::Metadata => {}
                     _ => {}
                 }
             }
+        }
+        if let Some(Value::Str(c)) = super::kwget(&kw, "comment") {
+            t.comment = Some(c.to_string());
         }
         self.orm.reg.metadata.add(t);
         Ok(nv(Native::Table(name.clone())))

@@ -245,8 +245,8 @@ impl Interp<'_> {
                 let Some(tb) = tb else {
                     return Ok(Value::list(vec![]));
                 };
-                let items = (tb.columns.iter().enumerate())
-                    .filter(|(i, _)| only.as_ref().is_none_or(|o| o.contains(i)))
+                let items = super::super::protocol::table_positions(tb.columns.len(), only)
+                    .map(|i| (i, &tb.columns[i]))
                     .map(|(i, c)| {
                         let col = nv(Native::ColumnObj(t.clone(), i));
                         match name {

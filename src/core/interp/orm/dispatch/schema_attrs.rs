@@ -65,7 +65,10 @@ impl Interp<'_> {
                 "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
                 "metadata" => Ok(nv(Native::Metadata)),
                 "info" => Ok(Value::dict_of(vec![])),
-                "schema" | "comment" => Ok(Value::None),
+                "comment" => Ok((self.orm.reg.metadata.table(t))
+                    .and_then(|tb| tb.comment.as_deref())
+                    .map_or(Value::None, Value::str)),
+                "schema" => Ok(Value::None),
                 _ => self.raise(
                     "AttributeError",
                     format!("'Table' object has no attribute '{name}'"),
@@ -115,6 +118,7 @@ impl Interp<'_> {
                     "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
                     "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
+                    "comment" => Ok(c.comment.as_deref().map_or(Value::None, Value::str)),
                     _ if let Some(k) = super::super::column_default::default_kind(name) => {
                         Ok(self.column_default(t, *i, k))
                     }

@@ -72,7 +72,7 @@ impl Interp<'_> {
             };
             for it in items {
                 if let Value::Native(n) = &it
-                    && let Native::IndexSpec(ix) = &**n
+                    && let Native::IndexSpec(ix, _) = &**n
                 {
                     table = table.index(self.resolve_index(ix).0);
                     continue;
@@ -82,6 +82,11 @@ impl Interp<'_> {
                     for (k, v) in self.mapping_items(&it)? {
                         if matches!(&k, Value::Str(s) if &**s == "sqlite_autoincrement") {
                             table.sqlite_autoincrement = self.truthy(&v)?;
+                        }
+                        if let (Value::Str(k), Value::Str(v)) = (&k, &v)
+                            && &**k == "comment"
+                        {
+                            table.comment = Some(v.to_string());
                         }
                     }
                     continue;

@@ -83,7 +83,7 @@ impl Interp<'_> {
                 }
                 format!("{}({})", c.class_name(), parts.join(", "))
             }
-            Native::IndexSpec(ix) => {
+            Native::IndexSpec(ix, _) => {
                 let ix = ix.clone();
                 self.index_repr(&ix)?
             }

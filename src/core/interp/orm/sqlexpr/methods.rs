@@ -24,6 +24,27 @@ impl Interp<'_> {
         if let Some(rel) = self.rel_of(&target) {
             return self.rel_method(rel, name, args, kw);
         }
+        // `col.references(other)`: one of its foreign keys points at the other column.
+        if name == "references"
+            && let Value::Native(n) = &target
+            && let Native::ColumnObj(t, i) = &**n
+        {
+            let other = match args.first() {
+                Some(Value::Native(o)) if let Native::ColumnObj(ot, oi) = &**o => {
+                    let md = &self.orm.reg.metadata;
+                    md.table(ot)
+                        .and_then(|tb| tb.columns.get(*oi))
+                        .map(|c| (ot.clone(), c.name.clone()))
+                }
+                _ => None,
+            };
+            let md = &self.orm.reg.metadata;
+            let col = md.table(t).and_then(|tb| tb.columns.get(*i));
+            return Ok(Value::Bool(
+                matches!((col, other), (Some(c), Some((ot, on)))
+                if c.foreign_keys.iter().any(|fk| *fk.table == *ot && fk.column == on)),
+            ));
+        }
         let Some(s) = self.as_sql(&target) else {
             return self.raise("AttributeError", format!("no attribute '{name}'"));
         };
