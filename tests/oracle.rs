@@ -1317,3 +1317,13 @@ fn sql_functions_of_an_expression() {
 fn schema_comments_index_columns_references() {
     check("schema_metadata_details");
 }
+
+#[test]
+fn dicts_in_order_clause_truth_timestamps_current_app() {
+    check("misc_session18");
+}
+
+#[test]
+fn qualified_names_in_reprs_and_errors() {
+    check("qualified_names");
+}

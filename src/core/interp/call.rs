@@ -61,7 +61,7 @@ impl Interp<'_> {
     /// Runs a user function.
     pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Kw) -> R<Value> {
         self.tick()?;
-        let scope = Scope::new(func.closure.clone());
+        let scope = Scope::for_call(func);
         self.bind_args(func, args, kw, &scope)?;
         let saved = self.source;
         self.source = func.source;
@@ -96,7 +96,8 @@ impl Interp<'_> {
 
     fn bind_args(&mut self, func: &Function, args: Vec<Value>, kw: Kw, scope: &Scope) -> R<()> {
         let p = &func.params;
-        let name = &func.name;
+        // (Errors name the function by its qualified name.)
+        let error_name = || func.qualname();
         let positional: Vec<&str> = p
             .posonly
             .iter()
@@ -124,7 +125,8 @@ impl Interp<'_> {
             return self.raise(
                 "TypeError",
                 format!(
-                    "{name}() takes {takes} but {given} {} given",
+                    "{}() takes {takes} but {given} {} given",
+                    error_name(),
                     if given == 1 { "was" } else { "were" }
                 ),
             );
@@ -140,7 +142,7 @@ impl Interp<'_> {
                 if vars.contains_key(&k) {
                     return self.raise(
                         "TypeError",
-                        format!("{name}() got multiple values for argument '{k}'"),
+                        format!("{}() got multiple values for argument '{k}'", error_name()),
                     );
                 }
                 vars.insert(k, v);
@@ -149,7 +151,10 @@ impl Interp<'_> {
             } else {
                 return self.raise(
                     "TypeError",
-                    format!("{name}() got an unexpected keyword argument '{k}'"),
+                    format!(
+                        "{}() got an unexpected keyword argument '{k}'",
+                        error_name()
+                    ),
                 );
             }
         }
@@ -169,7 +174,8 @@ impl Interp<'_> {
             return self.raise(
                 "TypeError",
                 format!(
-                    "{name}() missing {} required positional argument{}: {}",
+                    "{}() missing {} required positional argument{}: {}",
+                    error_name(),
                     missing.len(),
                     if missing.len() == 1 { "" } else { "s" },
                     join_and(&missing)
@@ -191,7 +197,8 @@ impl Interp<'_> {
             return self.raise(
                 "TypeError",
                 format!(
-                    "{name}() missing {} required keyword-only argument{}: {}",
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    error_name(),
                     missing_kw.len(),
                     if missing_kw.len() == 1 { "" } else { "s" },
                     join_and(&missing_kw)
@@ -436,15 +443,11 @@ impl Interp<'_> {
                 }
             }
         }
-        let mut rest: Vec<(Value, Value)> = d
-            .iter()
-            .filter(|(k, _)| !order.contains(k))
-            .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
-            .collect();
-        crate::core::sort::sort_by(&mut rest, |a, b| {
-            format!("{:?}", a.0.hkey()).cmp(&format!("{:?}", b.0.hkey()))
-        });
-        pairs.extend(rest);
+        pairs.extend(
+            (d.iter())
+                .filter(|(k, _)| !order.contains(k))
+                .map(|(k, v)| (Value::Str(k.clone()), v.clone())),
+        );
         pairs
     }
 

@@ -266,7 +266,8 @@ impl<'b> Interp<'b> {
                     let bv = self.eval(b, scope)?;
                     bases.push(bv);
                 }
-                let body_scope = Scope::class_body(Some(scope.clone()));
+                let qualname = scope.0.owner.qualify(&cd.name.name);
+                let body_scope = Scope::class_body(Some(scope.clone()), qualname);
                 self.exec_block(&cd.body, &body_scope)?;
                 self.cur_span = cd.name.span;
                 let cls = self.build_class(&cd.name.name, bases, &body_scope)?;

@@ -199,7 +199,8 @@ impl Interp<'_> {
                     return Ok(v);
                 }
                 match name {
-                    "__name__" | "__qualname__" => return Ok(Value::Str(f.name.clone())),
+                    "__name__" => return Ok(Value::Str(f.name.clone())),
+                    "__qualname__" => return Ok(Value::Str(f.qualname())),
                     "__doc__" => return Ok(docstring(f)),
                     "__dict__" => {
                         let attrs = f.attrs.borrow();
@@ -215,9 +216,8 @@ impl Interp<'_> {
             }
             // A bound method: its function's name and docstring, `__self__`, `__func__`.
             Value::Method(m) => match (name, &m.1) {
-                ("__name__" | "__qualname__", Value::Func(f)) => {
-                    return Ok(Value::Str(f.name.clone()));
-                }
+                ("__name__", Value::Func(f)) => return Ok(Value::Str(f.name.clone())),
+                ("__qualname__", Value::Func(f)) => return Ok(Value::Str(f.qualname())),
                 ("__doc__", Value::Func(f)) => return Ok(docstring(f)),
                 ("__self__", _) => return Ok(m.0.clone()),
                 ("__func__", _) => return Ok(m.1.clone()),
@@ -417,6 +417,17 @@ impl Interp<'_> {
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
                 "isocalendar" => Ok(iso_calendar(&d.date())),
+                // Seconds since the epoch (a naive value in the page's time zone, UTC), as
+                // CPython divides the microseconds: exactly.
+                "timestamp" => {
+                    let days = d.date().toordinal() - 719_163;
+                    let secs = days * 86_400
+                        + d.hour() as i64 * 3600
+                        + d.minute() as i64 * 60
+                        + d.second() as i64;
+                    let micros = secs as i128 * 1_000_000 + d.microsecond() as i128;
+                    Ok(Value::Float(micros as f64 / 1e6))
+                }
                 "astimezone" => match args.first() {
                     // The page's local time zone is UTC.
                     None | Some(Value::None) => Ok(Value::datetime(d.with_utc(true))),

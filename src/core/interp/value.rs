@@ -196,6 +196,8 @@ impl Dict {
 pub struct Function {
     /// `__name__`.
     pub name: Rc<str>,
+    /// `__qualname__` as defined (`Class.method`, `outer.<locals>.inner`).
+    pub qualified: Rc<str>,
     /// Parameters.
     pub params: Rc<Parameters>,
     /// Default values for `params.args` (aligned to the end) — evaluated at definition.
@@ -234,11 +236,19 @@ impl Function {
         }
     }
 
-    /// Its `__qualname__` (what `repr()` shows): set, or its `def` name.
+    /// Its `__qualname__` (what `repr()` and argument errors show): set, or as defined
+    /// (a model's `__init__` is SQLAlchemy's wrapper: `__init__`).
     pub fn qualname(&self) -> Rc<str> {
         match self.attr("__qualname__") {
             Some(Value::Str(s)) => s,
-            _ => self.name.clone(),
+            _ if &*self.name == "__init__"
+                && (self.owner.borrow().as_ref())
+                    .and_then(|w| w.upgrade())
+                    .is_some_and(|c| c.model_info().is_some()) =>
+            {
+                self.name.clone()
+            }
+            _ => self.qualified.clone(),
         }
     }
 }
@@ -269,29 +279,55 @@ pub struct ScopeData {
     pub is_class: bool,
     /// Definition order of names (class bodies).
     pub order: RefCell<Vec<Rc<str>>>,
+    /// Whose body the scope is: what the `__qualname__` of a `def` in it starts with.
+    pub owner: ScopeOwner,
+}
+
+/// Whose body a scope is (see [`ScopeData::owner`]).
+#[derive(Default)]
+pub enum ScopeOwner {
+    /// The module, or a comprehension.
+    #[default]
+    Module,
+    /// A call of this function: its `def`s are `f.<locals>.name`.
+    Func(Rc<Function>),
+    /// A class body, by the class's qualified name: its `def`s are `Class.name`.
+    Class(Rc<str>),
+}
+
+impl ScopeOwner {
+    /// The `__qualname__` of something named `name` defined in the scope.
+    pub fn qualify(&self, name: &str) -> Rc<str> {
+        match self {
+            ScopeOwner::Module => Rc::from(name),
+            ScopeOwner::Func(f) => Rc::from(format!("{}.<locals>.{name}", f.qualname()).as_str()),
+            ScopeOwner::Class(c) => Rc::from(format!("{c}.{name}").as_str()),
+        }
+    }
 }
 
 impl Scope {
     /// A new scope.
     pub fn new(parent: Option<Scope>) -> Self {
-        Scope(Rc::new(ScopeData {
-            vars: RefCell::new(Default::default()),
-            globals: RefCell::new(Vec::new()),
-            nonlocals: RefCell::new(Vec::new()),
-            parent,
-            is_class: false,
-            order: RefCell::new(Vec::new()),
-        }))
+        Self::owned(parent, false, ScopeOwner::Module)
     }
-    /// A class-body scope.
-    pub fn class_body(parent: Option<Scope>) -> Self {
+    /// The scope of a call of `f`.
+    pub fn for_call(f: &Rc<Function>) -> Self {
+        Self::owned(f.closure.clone(), false, ScopeOwner::Func(f.clone()))
+    }
+    /// The scope of the body of the class whose `__qualname__` is `qualname`.
+    pub fn class_body(parent: Option<Scope>, qualname: Rc<str>) -> Self {
+        Self::owned(parent, true, ScopeOwner::Class(qualname))
+    }
+    fn owned(parent: Option<Scope>, is_class: bool, owner: ScopeOwner) -> Self {
         Scope(Rc::new(ScopeData {
             vars: RefCell::new(Default::default()),
             globals: RefCell::new(Vec::new()),
             nonlocals: RefCell::new(Vec::new()),
             parent,
-            is_class: true,
+            is_class,
             order: RefCell::new(Vec::new()),
+            owner,
         }))
     }
 }
@@ -377,8 +413,8 @@ impl Class {
 pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
-    /// Instance attributes.
-    pub dict: RefCell<FxMap<Rc<str>, Value>>,
+    /// Instance attributes, in the order they were set.
+    pub dict: RefCell<super::var_map::VarMap>,
     /// ORM state for model instances.
     pub orm: RefCell<Option<super::orm::model::InstState>>,
 }

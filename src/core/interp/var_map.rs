@@ -1,14 +1,14 @@
-//! [`VarMap`]: a scope's variables by name, found by a scan. Function and comprehension
-//! scopes hold a handful of names, and even a module's globals a few dozen: a scan that
-//! compares each entry's length-and-first-byte tag before its text finds them faster than
-//! hashing the name would (and adds no hash-map instance to the download).
+//! [`VarMap`]: a scope's variables (or an object's attributes) by name, found by a scan.
+//! Function and comprehension scopes hold a handful of names, and even a module's globals
+//! a few dozen: a scan that compares each entry's length-and-first-byte tag before its
+//! text finds them faster than hashing the name would (and adds no hash-map instance to
+//! the download). Entries keep the order they were bound in, as a Python `__dict__` does.
 
 use std::rc::Rc;
 
 use super::value::Value;
 
-/// Variables by name (no order: as a dict's keys, a scope's names are never listed in
-/// the order they were bound).
+/// Variables by name, in the order they were first bound.
 #[derive(Default)]
 pub struct VarMap {
     /// Each name's [`tag`], the name, its value.
@@ -57,7 +57,7 @@ impl VarMap {
     /// Unbinds `name`; returns its value.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
-        Some(self.entries.swap_remove(i).2)
+        Some(self.entries.remove(i).2)
     }
 
     /// The number of names bound.
@@ -70,7 +70,7 @@ impl VarMap {
         self.entries.is_empty()
     }
 
-    /// The bindings (in no particular order).
+    /// The bindings, in the order they were bound.
     pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
         self.entries.iter().map(|(_, k, v)| (k, v))
     }

@@ -47,6 +47,7 @@ impl Interp<'_> {
         }
         Ok(Value::Func(Rc::new(Function {
             name: Rc::from(name),
+            qualified: scope.0.owner.qualify(name),
             params: params.clone(),
             defaults,
             kw_defaults,

@@ -124,6 +124,11 @@ impl Interp<'_> {
         };
         match &*n {
             Native::Db => self.db_attr(name),
+            // Flask's `current_app` proxy: the app of the current context.
+            Native::SqlaFn(f) if &**f == "current_app" => match self.orm.app.clone() {
+                Some(app) => self.getattr(&app, name),
+                None => self.raise("RuntimeError", "Working outside of application context."),
+            },
             Native::Session(own) => self.session_attr(*own, this, name),
             Native::AppContext if matches!(name, "push" | "pop") => method(name),
             Native::Migrate(m) => match name {

@@ -113,7 +113,7 @@ impl Interp<'_> {
         };
         let old = match attr.column {
             Some(i) => super::model::column_attr(inst, i),
-            None => inst.dict.borrow().get(&*attr.key).cloned(),
+            None => inst.dict.borrow().get(&attr.key).cloned(),
         }
         .unwrap_or_else(|| Value::Builtin(Rc::from(unloaded)));
         for (retval, f) in fs {

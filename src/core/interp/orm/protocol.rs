@@ -320,6 +320,14 @@ impl Interp<'_> {
     /// `bool()` of library objects.
     pub fn native_truthy(&mut self, n: Rc<Native>) -> R<bool> {
         match &*n {
+            // (SQLAlchemy's `==` / `!=` expressions compare their operands: `col == 'x'`
+            // is false, `col == col` true, so `filter(a == x or b == y)` filters on `b`.)
+            Native::Sql(s)
+                if let crate::core::sql::Expr::Binary { left, op, right } = &s.expr
+                    && matches!(op, crate::core::sql::Op::Eq | crate::core::sql::Op::Ne) =>
+            {
+                Ok((left == right) == (*op == crate::core::sql::Op::Eq))
+            }
             Native::Sql(_) | Native::Instrumented(_) => {
                 self.raise("TypeError", "Boolean value of this clause is not defined")
             }

@@ -155,7 +155,8 @@ impl Interp<'_> {
                         col.comment = Some(s.to_string());
                     }
                 }
-                "doc" | "info" | "quote" | "sort_order" => {}
+                // (`server_onupdate=`: nothing in SQLite's DDL.)
+                "doc" | "info" | "quote" | "sort_order" | "server_onupdate" => {}
                 _ => {
                     return self.raise(
                         "ArgumentError",

@@ -66,7 +66,7 @@ impl Interp<'_> {
             if !is_rel {
                 return self.raise("KeyError", format!("'{n}'"));
             }
-            inst.dict.borrow_mut().remove(&**n);
+            inst.dict.borrow_mut().remove(n);
             if let Some(s) = inst.orm.borrow_mut().as_mut() {
                 s.rel_committed.remove(n);
             }
