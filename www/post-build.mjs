@@ -1,17 +1,33 @@
-// Post-build step (Trunk's post_build hook): gives the imports and exports of the two wasm
-// modules short names (in the wasm and in the JS glue wasm-bindgen wrote for them: `app.js`,
-// an ES module, and `worker.js`, a classic script that defines the global `wasm_bindgen`),
-// minifies the glue in Trunk's staging directory, updates the `integrity` hashes index.html
-// carries for `app.js` and `app_bg.wasm`, drops index.html's comments and checks that the
-// modules import nothing but their glue (release builds only). Then (every build) it moves
-// the engine worker's script into index.html: `worker.js` followed by
-// www/gen/worker-boot.js, as the text of `<script type="text/x-ormlab-worker"
-// id="ormlab-worker">`, which www/ormlab.js starts through a Blob URL; `worker.js` itself is
-// not shipped.
+// Post-build step (Trunk's post_build hook): orders the functions of the two wasm modules
+// for gzip (www/reorder.mjs), gives their imports and exports short names (in the wasm and
+// in the JS glue wasm-bindgen wrote for them: `app.js`, an ES module, and `worker.js`, a
+// classic script that defines the global `wasm_bindgen`), minifies the glue in Trunk's
+// staging directory, updates the `integrity` hashes index.html carries for `app.js` and
+// `app_bg.wasm`, drops index.html's comments and checks that the modules import nothing
+// but their glue (release builds only). Then (every build) it moves the engine worker's
+// script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the text of
+// `<script type="text/x-ormlab-worker" id="ormlab-worker">`, which www/ormlab.js starts
+// through a Blob URL; `worker.js` itself is not shipped.
 import { transform } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { nameForGzip } from './reorder.mjs';
+
+// Lays out the functions of the wasm module at `path` in the order www/reorder.mjs finds
+// for gzip (wasm-opt's `--reorder-functions-by-name` on the names it gives), dropping the
+// names and the target features section trunk's wasm-opt kept.
+async function orderForGzip(path) {
+  const named = `${path}.named`;
+  await writeFile(named, nameForGzip(await readFile(path)));
+  const wasmOpt = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+  execFileSync(wasmOpt, [
+    '--reorder-functions-by-name', '--strip-target-features', named, '-o', path,
+  ], { stdio: 'inherit' });
+  await rm(named);
+}
 
 // wasm-bindgen names each import from its glue after the JS it calls plus a 16-digit
 // hash (`__wbg_createElement_de4a31ed2fb252be`), and each closure shim it exports after
@@ -146,6 +162,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     const path = join(dir, name);
     const before = await readFile(path);
     const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
+    await orderForGzip(wasmPath);
     const wasm = await readFile(wasmPath);
     const source = before.toString('utf8');
     const short = shortenNames(wasm, `./${name.replace(/\.js$/, '_bg.js')}`, source);
