@@ -1327,3 +1327,8 @@ fn dicts_in_order_clause_truth_timestamps_current_app() {
 fn qualified_names_in_reprs_and_errors() {
     check("qualified_names");
 }
+
+#[test]
+fn insert_multi_row_values_and_prefix_with() {
+    check("insert_multi_values_prefix");
+}

@@ -59,6 +59,7 @@ pub fn insert_row(table: &Table, values: &[(&str, SqlValue)], returning: &[&str]
         columns,
         rows: if row.is_empty() { vec![] } else { vec![row] },
         returning: returning.iter().map(|s| s.to_string()).collect(),
+        prefixes: vec![],
     }
 }
 

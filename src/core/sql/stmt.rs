@@ -251,6 +251,8 @@ pub struct Insert {
     pub rows: Vec<Vec<Expr>>,
     /// RETURNING column names.
     pub returning: Vec<String>,
+    /// `prefix_with('OR IGNORE')`: the words between `INSERT` and `INTO`.
+    pub prefixes: Vec<String>,
 }
 
 /// `UPDATE table SET a=?, b=(expr) [WHERE ...]`.

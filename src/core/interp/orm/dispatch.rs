@@ -170,7 +170,9 @@ impl Interp<'_> {
             },
             Native::TablesDict => method(name),
             Native::Inspected(x) => self.inspected_attr(this, x, name),
-            Native::Insert(_) if matches!(name, "values" | "returning") => method(name),
+            Native::Insert(_) if matches!(name, "values" | "returning" | "prefix_with") => {
+                method(name)
+            }
             Native::Connection(..)
                 if matches!(name, "execute" | "commit" | "rollback" | "close" | "scalar") =>
             {

@@ -25,6 +25,10 @@ pub struct InsertObj {
     pub table: Rc<str>,
     /// `values(...)`: attribute (or column) keys and values.
     pub values: Vec<(Rc<str>, Value)>,
+    /// `values([{...}, {...}])`: the rows of one multi-row VALUES.
+    pub multi: Vec<Value>,
+    /// `prefix_with('OR IGNORE')`.
+    pub prefixes: Vec<Rc<str>>,
     /// `returning(...)`: columns or a model class.
     pub returning: Vec<Value>,
 }
@@ -60,6 +64,8 @@ impl Interp<'_> {
             class,
             table,
             values: vec![],
+            multi: vec![],
+            prefixes: vec![],
             returning: vec![],
         }))))
     }
@@ -76,9 +82,7 @@ impl Interp<'_> {
         match name {
             "values" => {
                 match args.first() {
-                    Some(Value::List(_)) => {
-                        return self.unsupported("`insert().values([...])` with several rows");
-                    }
+                    Some(rows @ Value::List(_)) => out.multi = self.iterate(rows)?,
                     Some(d) => {
                         for (k, v) in self.mapping_items(d)? {
                             let key = self.insert_key(&k)?;
@@ -90,6 +94,14 @@ impl Interp<'_> {
                 out.values.extend(kw);
             }
             "returning" => out.returning.extend(args),
+            "prefix_with" => {
+                for a in &args {
+                    let Value::Str(p) = a else {
+                        return self.raise("ArgumentError", "prefix_with() takes strings");
+                    };
+                    out.prefixes.push(p.clone());
+                }
+            }
             _ => return self.unsupported(&format!("`Insert.{name}()`")),
         }
         Ok(nv(Native::Insert(Rc::new(out))))
@@ -152,12 +164,14 @@ impl Interp<'_> {
         if ins.class.is_some() {
             self.autoflush()?;
         }
+        let multi = !ins.multi.is_empty();
         let sets: Option<Vec<Value>> = match params {
             Some(Value::List(l)) => Some(l.borrow().clone()),
             Some(d @ Value::Dict(_)) => Some(vec![d.clone()]),
+            _ if multi => Some(ins.multi.clone()),
             _ => None,
         };
-        let bulk = sets.is_some();
+        let bulk = sets.is_some() && !multi;
         let mut rows = vec![];
         match &sets {
             Some(sets) => {
@@ -208,10 +222,12 @@ impl Interp<'_> {
                     columns: names.clone(),
                     rows,
                     returning: ret_cols.clone(),
+                    prefixes: ins.prefixes.iter().map(|p| p.to_string()).collect(),
                 })
             };
-            if !ret_cols.is_empty() || group.len() == 1 || !plain {
-                let batches: Vec<Vec<Vec<Expr>>> = if ret_cols.is_empty() {
+            if !ret_cols.is_empty() || group.len() == 1 || !plain || multi {
+                // (A multi-row VALUES, or one with RETURNING, is one statement.)
+                let batches: Vec<Vec<Vec<Expr>>> = if ret_cols.is_empty() && !multi {
                     values.into_iter().map(|r| vec![r]).collect()
                 } else {
                     vec![values]
@@ -243,7 +259,7 @@ impl Interp<'_> {
         ro.rowcount = rowcount;
         ro.lastrowid = last_id;
         // A single `values()` row's primary key (`inserted_primary_key`): given, or the rowid.
-        if !bulk && ret_cols.is_empty() {
+        if !bulk && !multi && ret_cols.is_empty() {
             let mut pk = vec![];
             for (i, c) in table.columns.iter().enumerate() {
                 if !c.primary_key {
@@ -340,7 +356,7 @@ impl Interp<'_> {
 
     /// `str(insert(...))`: SQLAlchemy's default dialect with named parameters.
     pub fn insert_str(&mut self, ins: &InsertObj) -> R<String> {
-        let row = self.insert_row(ins, None)?;
+        let row = self.insert_row(ins, ins.multi.first())?;
         let table = self.orm.reg.metadata.table(&ins.table).cloned();
         let Some(table) = table else {
             return Ok(String::new());
@@ -348,7 +364,7 @@ impl Interp<'_> {
         let q = crate::core::sql::ident::quote_generic;
         // (Without `values()` the statement names every column: its parameters come
         // with each execution.)
-        let at: Vec<usize> = if ins.values.is_empty() {
+        let at: Vec<usize> = if ins.values.is_empty() && ins.multi.is_empty() {
             (0..table.columns.len()).collect()
         } else {
             row.cells.iter().map(|(i, _)| *i).collect()
@@ -357,18 +373,43 @@ impl Interp<'_> {
             .iter()
             .map(|i| q(&table.columns[*i].name).into_owned())
             .collect();
-        let binds: Vec<String> = at
-            .iter()
-            .map(|i| format!(":{}", table.columns[*i].key))
-            .collect();
-        let mut s = format!("INSERT INTO {}", q(&table.name));
+        // (A multi-row VALUES numbers each row's parameters, `:name_m0`, `:name_m1`, but
+        // for the first row's defaults, as SQLAlchemy names them: `:rank`.)
+        let tuples: Vec<String> = match ins.multi.len() {
+            0 => vec![
+                (at.iter())
+                    .map(|i| format!(":{}", table.columns[*i].key))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ],
+            n => (0..n)
+                .map(|m| {
+                    (at.iter())
+                        .map(|i| {
+                            let key = &table.columns[*i].key;
+                            match m == 0 && !row.keys.iter().any(|k| **k == **key) {
+                                true => format!(":{key}"),
+                                false => format!(":{key}_m{m}"),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect(),
+        };
+        let mut s = String::from("INSERT ");
+        for p in &ins.prefixes {
+            s.push_str(p);
+            s.push(' ');
+        }
+        s.push_str(&format!("INTO {}", q(&table.name)));
         if cols.is_empty() {
             s.push_str(" DEFAULT VALUES");
         } else {
             s.push_str(&format!(
                 " ({}) VALUES ({})",
                 cols.join(", "),
-                binds.join(", ")
+                tuples.join("), (")
             ));
         }
         // (The default dialect names each RETURNING column with its table.)

@@ -53,7 +53,13 @@ impl Renderer {
     }
 
     pub(super) fn insert(&mut self, i: &Insert) -> String {
-        let mut s = format!("INSERT INTO {}", quote(&i.table));
+        let mut s = String::from("INSERT ");
+        for p in &i.prefixes {
+            s.push_str(p);
+            s.push(' ');
+        }
+        s.push_str("INTO ");
+        s.push_str(&quote(&i.table));
         if i.columns.is_empty() {
             s.push_str(" DEFAULT VALUES");
         } else {

@@ -251,6 +251,7 @@ impl Interp<'_> {
                 columns: cols,
                 rows: vec![exprs],
                 returning: vec![],
+                prefixes: vec![],
             }));
         }
         self.run_batched(statements)?;

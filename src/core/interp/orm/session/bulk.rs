@@ -207,6 +207,8 @@ impl Interp<'_> {
             class: Some(m.class.clone()),
             table,
             values: vec![],
+            multi: vec![],
+            prefixes: vec![],
             returning: vec![],
         };
         self.without_autoflush(|i| i.execute_insert(&ins, Some(&Value::list(dicts))))
