@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { nameForGzip } from './reorder.mjs';
+import { leb, reader, text } from './wasm-binary.mjs';
 
 // Lays out the functions of the wasm module at `path` in the order www/reorder.mjs finds
 // for gzip (wasm-opt's `--reorder-functions-by-name` on the names it gives), dropping the
@@ -38,33 +39,7 @@ async function orderForGzip(path) {
 // exports for its C code: nothing calls them from outside), rewriting the wasm's import and export sections;
 // returns the new bytes and the map old name → new name for the glue.
 function shortenNames(bytes, glueModule, glue) {
-  let pos = 0;
-  const u32 = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[pos++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return result;
-    }
-  };
-  const leb = (n) => {
-    const out = [];
-    do {
-      const b = n % 128;
-      n = Math.floor(n / 128);
-      out.push(n ? b | 0x80 : b);
-    } while (n);
-    return out;
-  };
-  const utf8 = new TextDecoder();
-  const readName = () => {
-    const len = u32();
-    pos += len;
-    return utf8.decode(bytes.subarray(pos - len, pos));
-  };
-  const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const r = reader(bytes);
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const shortName = (prefix, i) => {
     let s = prefix;
@@ -85,53 +60,51 @@ function shortenNames(bytes, glueModule, glue) {
   };
   const parts = [];
   let copied = 0;
-  pos = 8;
-  while (pos < bytes.length) {
-    const start = pos;
-    const id = bytes[pos++];
-    const size = u32();
-    const body = pos;
+  r.pos = 8;
+  while (r.pos < bytes.length) {
+    const start = r.pos;
+    const id = bytes[r.pos++];
+    const size = r.u32();
+    const body = r.pos;
     const out = [];
     let count = 0;
     if (id === 2) { // imports
-      for (let n = u32(); n > 0; n--) {
-        const module = readName();
-        const name = readName();
-        const desc = pos;
-        const kind = bytes[pos++];
-        if (kind === 0) u32(); // function: type index
+      for (let n = r.u32(); n > 0; n--) {
+        const module = r.name();
+        const name = r.name();
+        const desc = r.pos;
+        const kind = bytes[r.pos++];
+        if (kind === 0) r.u32(); // function: type index
         else if (kind === 1 || kind === 2) { // table (element type first) or memory: limits
-          if (kind === 1) pos++;
-          const flags = u32();
-          u32();
-          if (flags & 1) u32();
-        } else if (kind === 3) pos += 2; // global: value type, mutability
+          if (kind === 1) r.pos++;
+          r.limits();
+        } else if (kind === 3) r.pos += 2; // global: value type, mutability
         else throw new Error(`import ${module}.${name}: unknown kind ${kind}`);
         const newName = module === glueModule ? rename(name, '$') : name;
-        out.push(...text(module), ...text(newName), ...bytes.subarray(desc, pos));
+        out.push(...text(module), ...text(newName), ...bytes.subarray(desc, r.pos));
         count++;
       }
     } else if (id === 7) { // exports
-      for (let n = u32(); n > 0; n--) {
-        const name = readName();
-        const desc = pos;
-        pos++;
-        u32();
+      for (let n = r.u32(); n > 0; n--) {
+        const name = r.name();
+        const desc = r.pos;
+        r.pos++;
+        r.u32();
         // A name without `_` (`memory`, `main`) may be a word of the glue: kept as it is.
         const keep = !name.includes('_');
         if (!keep && !tokens.has(name)) continue;
         const newName = keep ? name : rename(name, '$$');
-        out.push(...text(newName), ...bytes.subarray(desc, pos));
+        out.push(...text(newName), ...bytes.subarray(desc, r.pos));
         count++;
       }
     } else {
-      pos = body + size;
+      r.pos = body + size;
       continue;
     }
-    if (pos !== body + size) throw new Error(`section ${id} did not parse to its end`);
+    if (r.pos !== body + size) throw new Error(`section ${id} did not parse to its end`);
     const content = [...leb(count), ...out];
     parts.push(bytes.subarray(copied, start), Buffer.from([id, ...leb(content.length), ...content]));
-    copied = pos;
+    copied = r.pos;
   }
   parts.push(bytes.subarray(copied));
   return { wasm: Buffer.concat(parts), names };

@@ -11,70 +11,40 @@
 // naming the functions by their rank. `wasm-opt --reorder-functions-by-name` then lays
 // them out in that order, and drops the names. The code itself is untouched.
 
+import { leb, reader, sections, text } from './wasm-binary.mjs';
+
 const GRAM = 4;
 const COMMON = 500;
 
 /** The module `bytes` with its functions named `f000000`, `f000001`... in gzip order. */
 export function nameForGzip(bytes) {
-  let pos = 0;
-  const u32 = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[pos++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return result;
-    }
-  };
-  const leb = (n) => {
-    const out = [];
-    do {
-      const b = n % 128;
-      n = Math.floor(n / 128);
-      out.push(n ? b | 0x80 : b);
-    } while (n);
-    return out;
-  };
-  const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
-  const sections = [];
-  pos = 8;
-  while (pos < bytes.length) {
-    const start = pos;
-    const id = bytes[pos++];
-    const size = u32();
-    sections.push({ id, start, body: pos, end: pos + size });
-    pos += size;
-  }
+  const r = reader(bytes);
+  const all = sections(bytes);
   // Function indices count the imported functions first.
   let imported = 0;
-  for (const s of sections.filter((s) => s.id === 2)) {
-    pos = s.body;
-    for (let n = u32(); n > 0; n--) {
-      for (let k = 0; k < 2; k++) { // module and field names
-        const len = u32();
-        pos += len;
-      }
-      const kind = bytes[pos++];
+  for (const s of all.filter((s) => s.id === 2)) {
+    r.pos = s.body;
+    for (let n = r.u32(); n > 0; n--) {
+      r.name(); // module
+      r.name(); // field
+      const kind = bytes[r.pos++];
       if (kind === 0) {
-        u32();
+        r.u32();
         imported++;
       } else if (kind === 1 || kind === 2) {
-        if (kind === 1) pos++;
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
-      } else if (kind === 3) pos += 2;
+        if (kind === 1) r.pos++;
+        r.limits();
+      } else if (kind === 3) r.pos += 2;
       else throw new Error(`import of unknown kind ${kind}`);
     }
   }
   const bodies = [];
-  for (const s of sections.filter((s) => s.id === 10)) {
-    pos = s.body;
-    for (let n = u32(); n > 0; n--) {
-      const size = u32();
-      bodies.push(bytes.subarray(pos, pos + size));
-      pos += size;
+  for (const s of all.filter((s) => s.id === 10)) {
+    r.pos = s.body;
+    for (let n = r.u32(); n > 0; n--) {
+      const size = r.u32();
+      bodies.push(bytes.subarray(r.pos, r.pos + size));
+      r.pos += size;
     }
   }
   // Each function's distinct 4-byte sequences (hashed), and which functions have each.
@@ -140,11 +110,10 @@ export function nameForGzip(bytes) {
   for (const [index, name] of names) functionNames.push(...leb(index), ...text(name));
   const content = [...text('name'), 1, ...leb(functionNames.length), ...functionNames];
   const parts = [bytes.subarray(0, 8)];
-  for (const s of sections) {
+  for (const s of all) {
     if (s.id === 0) {
-      pos = s.body;
-      const len = u32();
-      if (Buffer.from(bytes.subarray(pos, pos + len)).toString() === 'name') continue;
+      r.pos = s.body;
+      if (r.name() === 'name') continue;
     }
     parts.push(bytes.subarray(s.start, s.end));
   }

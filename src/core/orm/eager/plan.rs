@@ -118,8 +118,10 @@ pub fn plan_entity(
         rel_path.push(PathStep::new(class, &rel.name));
         let chosen = option_for(options, &rel_path);
         match chosen.unwrap_or(rel.lazy) {
-            Lazy::Joined => {
-                if chosen.is_none() && local.contains(&rel.target) {
+            // (`contains_eager()` reads the target from the query's own join of its table.)
+            strategy @ (Lazy::Joined | Lazy::ContainsEager) => {
+                let existing = strategy == Lazy::ContainsEager;
+                if !existing && chosen.is_none() && local.contains(&rel.target) {
                     continue;
                 }
                 let r = reg.resolve(class, &rel.name)?;
@@ -130,27 +132,15 @@ pub fn plan_entity(
                     rel: rel.name.clone(),
                     uselist: rel.uselist.unwrap_or(r.uselist()),
                     after_columns: rel.from_backref,
-                    alias: anon_alias(&r.target),
-                    existing: false,
-                    secondary_alias: match (&r.kind, &r.secondary) {
-                        (RelKind::ManyToMany, Some(s)) => Some(anon_alias(s)),
+                    alias: match existing {
+                        true => TableRef::Named(r.target.clone()),
+                        false => anon_alias(&r.target),
+                    },
+                    existing,
+                    secondary_alias: match (existing, &r.kind, &r.secondary) {
+                        (false, RelKind::ManyToMany, Some(s)) => Some(anon_alias(s)),
                         _ => None,
                     },
-                    entity,
-                });
-            }
-            Lazy::ContainsEager => {
-                let r = reg.resolve(class, &rel.name)?;
-                let mut local = local.to_vec();
-                local.push(rel.target.clone());
-                let entity = plan_entity(reg, options, &rel.target, rel_path, &local)?;
-                plan.joined.push(JoinedPlan {
-                    rel: rel.name.clone(),
-                    uselist: rel.uselist.unwrap_or(r.uselist()),
-                    after_columns: rel.from_backref,
-                    alias: TableRef::Named(r.target.clone()),
-                    existing: true,
-                    secondary_alias: None,
                     entity,
                 });
             }
