@@ -276,19 +276,6 @@ impl Interp<'_> {
 
     /// Calls a method of a builtin value.
     pub fn call_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
-        // (`functools.wraps(f)` applied to a wrapper.)
-        if let (Value::Func(wrapped), "__wraps__") = (recv, name) {
-            if let Some(Value::Func(f)) = args.first() {
-                f.set_attr("__name__", Value::Str(wrapped.name.clone()));
-                f.set_attr("__qualname__", Value::Str(wrapped.qualname()));
-                let doc = wrapped
-                    .attr("__doc__")
-                    .unwrap_or_else(|| docstring(wrapped));
-                f.set_attr("__doc__", doc);
-                f.set_attr("__wrapped__", recv.clone());
-            }
-            return Ok(args.into_iter().next().unwrap_or(Value::None));
-        }
         let min = method_min_args(recv, name);
         if args.len() < min {
             let n = args.len();
@@ -603,6 +590,20 @@ impl Interp<'_> {
                 _ => Ok(Value::None),
             },
             Value::Native(n) => self.native_method(n.clone(), name, args, kw),
+            // `functools.wraps(f)` (a method of `f`, see stdlib.rs) applied to a wrapper: it
+            // takes `f`'s name, qualified name and docstring, and `__wrapped__`.
+            Value::Func(wrapped) if name == "__wraps__" => {
+                if let Some(Value::Func(f)) = args.first() {
+                    f.set_attr("__name__", Value::Str(wrapped.name.clone()));
+                    f.set_attr("__qualname__", Value::Str(wrapped.qualname()));
+                    let doc = wrapped
+                        .attr("__doc__")
+                        .unwrap_or_else(|| docstring(wrapped));
+                    f.set_attr("__doc__", doc);
+                    f.set_attr("__wrapped__", recv.clone());
+                }
+                Ok(args.into_iter().next().unwrap_or(Value::None))
+            }
             _ => self.raise(
                 "AttributeError",
                 format!(

@@ -10,6 +10,7 @@ pub(crate) mod app_session;
 mod db_attrs;
 mod dynamic;
 mod methods;
+mod module_attrs;
 mod property;
 mod schema_attrs;
 
@@ -389,51 +390,8 @@ impl Interp<'_> {
                 }
             }
             Native::Module(m) => {
-                if name == "__name__" {
-                    return Ok(Value::Str(m.clone()));
-                }
-                if let ("engine", "url") = (&**m, name) {
-                    return Ok(nv(Native::Module(Rc::from("engine.url"))));
-                }
-                // The URL `sqlite://` (the in-memory database every app gets here).
-                if &**m == "engine.url" {
-                    return match name {
-                        "drivername" => Ok(Value::str("sqlite")),
-                        "get_backend_name" | "get_driver_name" | "render_as_string" => method(name),
-                        "host" | "database" | "username" | "password" | "port" => Ok(Value::None),
-                        "query" => Ok(Value::dict_of(vec![])),
-                        _ => self.raise(
-                            "AttributeError",
-                            format!("'URL' object has no attribute '{name}'"),
-                        ),
-                    };
-                }
-                if let ("engine" | "engine.dialect", "name") = (&**m, name) {
-                    return Ok(Value::str("sqlite"));
-                }
-                // (`SQLALCHEMY_ECHO` is forced off: the SQL log shows the statements.)
-                if let ("engine", "echo") = (&**m, name) {
-                    return Ok(Value::Bool(false));
-                }
-                if let ("engine", "dialect") = (&**m, name) {
-                    return Ok(nv(Native::Module(Rc::from("engine.dialect"))));
-                }
-                if let ("engine.dialect", "driver") = (&**m, name) {
-                    return Ok(Value::str("pysqlite"));
-                }
-                if let ("engine", "connect" | "begin") = (&**m, name) {
-                    return method(name);
-                }
-                if let "engine" | "engine.dialect" = &**m {
-                    let t = if &**m == "engine" {
-                        "Engine"
-                    } else {
-                        "SQLiteDialect_pysqlite"
-                    };
-                    let msg = format!("'{t}' object has no attribute '{name}'");
-                    return self.raise("AttributeError", msg);
-                }
-                self.import_from(m, name)
+                let m = m.clone();
+                self.module_attr(&m, this, name)
             }
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),

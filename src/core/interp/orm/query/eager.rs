@@ -216,12 +216,15 @@ impl Interp<'_> {
         // (The root's deferred columns are left out of the SELECT as in a plain load; the
         // eager loads' columns after them are all kept.)
         let rows = match &deferred {
-            Some(d) if st.wrapped => (self.run_select(d.narrow_wrapped(st.select))?.into_iter())
-                .map(|r| d.widen_row(r))
-                .collect(),
-            Some(d) => (self.run_select(d.narrow(st.select))?.into_iter())
-                .map(|r| d.widen_row(r))
-                .collect(),
+            Some(d) => {
+                let select = match st.wrapped {
+                    true => d.narrow_wrapped(st.select),
+                    false => d.narrow(st.select),
+                };
+                (self.run_select(select)?.into_iter())
+                    .map(|r| d.widen_row(r))
+                    .collect()
+            }
             None => self.run_select(st.select)?,
         };
         let origin = Origin {
