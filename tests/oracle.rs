@@ -1332,3 +1332,23 @@ fn qualified_names_in_reprs_and_errors() {
 fn insert_multi_row_values_and_prefix_with() {
     check("insert_multi_values_prefix");
 }
+
+#[test]
+fn single_table_inheritance() {
+    check("single_table_inheritance");
+}
+
+#[test]
+fn sti_relationships() {
+    check("sti_relationships");
+}
+
+#[test]
+fn sti_select_2x() {
+    check("sti_select_2x");
+}
+
+#[test]
+fn sti_three_levels() {
+    check("sti_three_levels");
+}

@@ -197,6 +197,18 @@ pub struct Mapper {
     /// How many of `column_props` (the class body's) a SELECT of the class lists before
     /// the table's columns (the others come after them).
     pub props_first: usize,
+    /// Single-table inheritance: the mapped class this one inherits from (its table is
+    /// the parent's).
+    pub inherits: Option<String>,
+    /// The table as this class maps it when the class maps only some of its columns (a
+    /// class of a single-table hierarchy: its own and its ancestors' columns, not its
+    /// siblings'): same name, and what [`Registry::table_of`] gives for the class.
+    pub view: Option<Table>,
+    /// `__mapper_args__['polymorphic_on']`: the discriminator column's name (the
+    /// hierarchy's, inherited).
+    pub polymorphic_on: Option<String>,
+    /// `__mapper_args__['polymorphic_identity']`: the discriminator value of its rows.
+    pub identity: Option<crate::core::sql::SqlValue>,
 }
 
 impl Mapper {
@@ -208,6 +220,10 @@ impl Mapper {
             relationships: vec![],
             column_props: vec![],
             props_first: 0,
+            inherits: None,
+            view: None,
+            polymorphic_on: None,
+            identity: None,
         }
     }
     /// Add a relationship.
@@ -531,6 +547,9 @@ impl Registry {
     /// Mapped table of a class.
     pub fn table_of(&self, class: &str) -> Result<&Table, OrmError> {
         let m = self.mapper(class)?;
+        if let Some(v) = &m.view {
+            return Ok(v);
+        }
         self.metadata
             .table(&m.table)
             .ok_or_else(|| OrmError(format!("no table {}", m.table)))
@@ -580,6 +599,7 @@ impl Registry {
                 m.relationships.push(rev);
             }
         }
+        self.inherit_relationships();
         let tables: Vec<(String, String)> = self
             .mappers
             .iter()

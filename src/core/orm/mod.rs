@@ -4,6 +4,8 @@
 //! - [`schema`]: `MetaData`, `Table`, `Column`, constraints as plain data.
 //! - [`ddl`]: CREATE/DROP statements and `create_all`/`drop_all` ordering.
 //! - [`mapper`]: mapped classes, relationships, relationship resolution from foreign keys.
+//! - [`inheritance`]: single-table inheritance (a subclass's base, descendants and
+//!   discriminator criterion).
 //! - [`query`]: `Query` / `select()` state → `Select`, count, exists, pagination, bulk UPDATE/DELETE.
 //! - [`join_from`]: a join's implicit left side and its ON clause from foreign keys.
 //! - [`froms`]: the tables expressions name (FROM inference), `order_by('name')` label references.
@@ -14,6 +16,7 @@
 pub mod ddl;
 pub mod eager;
 pub mod froms;
+pub mod inheritance;
 pub mod join_from;
 pub mod mapper;
 pub mod naming;

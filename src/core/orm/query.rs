@@ -184,6 +184,9 @@ pub struct Query {
     /// `populate_existing()` / `execution_options(populate_existing=True)`: the rows
     /// overwrite the objects already in the session.
     pub populate_existing: bool,
+    /// Single-table subclasses some column entity belongs to (`select(Engineer.name)`):
+    /// their discriminator criterion applies as an entity's does.
+    pub poly_classes: Vec<String>,
 }
 
 /// `pairs_expr` with each pair's foreign-key side read from `foreign` and its referred side
@@ -427,7 +430,7 @@ impl Query {
             label_style: self.style,
             distinct: self.distinct,
             from: froms,
-            where_: self.where_.clone(),
+            where_: self.where_with_polymorphic(reg),
             group_by,
             having: self.having.clone(),
             order_by,
@@ -436,6 +439,24 @@ impl Query {
             compound: vec![],
             correlate: self.correlate.clone(),
         })
+    }
+
+    /// The WHERE criteria and, after them, the discriminator criterion of each
+    /// single-table subclass the query selects (see [`Registry::polymorphic_criterion`]).
+    fn where_with_polymorphic(&self, reg: &Registry) -> Vec<Expr> {
+        let mut w = self.where_.clone();
+        let classes = self.entities.iter().filter_map(|e| match e {
+            Entity::Class(c) => Some(c),
+            _ => None,
+        });
+        for c in classes.chain(&self.select_from).chain(&self.poly_classes) {
+            if let Some(x) = reg.polymorphic_criterion(c)
+                && !w.contains(&x)
+            {
+                w.push(x);
+            }
+        }
+        w
     }
 
     /// A query over `(part1 UNION part2 ...) AS anon_1`: the parts compiled as they are,
@@ -728,7 +749,7 @@ impl Query {
         Ok(Update {
             table: table.name.clone(),
             set,
-            where_: self.where_.clone(),
+            where_: self.where_with_polymorphic(reg),
             returning: vec![],
         })
     }
@@ -749,7 +770,7 @@ impl Query {
     pub fn delete_statement(&self, reg: &Registry) -> Result<Delete, OrmError> {
         Ok(Delete {
             table: self.dml_table(reg, "delete")?.name.clone(),
-            where_: self.where_.clone(),
+            where_: self.where_with_polymorphic(reg),
             returning: vec![],
         })
     }

@@ -88,11 +88,13 @@ impl Interp<'_> {
                     );
                 }
                 let (es, ents) = self.entities_from(&args)?;
+                let mut q = crate::core::orm::query::Query::select(es);
+                q.poly_classes = self.poly_classes(&args);
                 Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
                     returning: vec![],
-                    q: crate::core::orm::query::Query::select(es),
+                    q,
                     legacy: false,
                     ents,
                 }))))

@@ -340,14 +340,28 @@ impl Interp<'_> {
             Err(e) => return self.raise("InvalidRequestError", e.0),
         };
         let t: Rc<str> = Rc::from(table.name.as_str());
+        // (Column objects index the whole table, which a single-table subclass's view of
+        // it is not.)
+        let whole = self.orm.reg.metadata.table(&table.name).cloned();
+        let at = |name: &str| match &whole {
+            Some(w) => w.columns.iter().position(|c| c.name == name),
+            None => None,
+        };
         let cols = |pk_only: bool| {
-            table
-                .columns
-                .iter()
-                .enumerate()
-                .filter(|(_, col)| !pk_only || col.primary_key)
-                .map(|(i, _)| nv(Native::ColumnObj(t.clone(), i)))
+            (table.columns.iter())
+                .filter(|col| !pk_only || col.primary_key)
+                .filter_map(|col| at(&col.name))
+                .map(|i| nv(Native::ColumnObj(t.clone(), i)))
                 .collect::<Vec<_>>()
+        };
+        let mapper_of = |c: &Rc<Class>| nv(Native::Inspected(Inspected::Mapper(c.clone())));
+        let (inherits, on, identity) = match self.orm.reg.mapper(&c.name) {
+            Ok(m) => (
+                m.inherits.clone(),
+                m.polymorphic_on.clone(),
+                m.identity.clone(),
+            ),
+            Err(_) => (None, None, None),
         };
         Ok(match name {
             "class_" | "entity" => Value::Class(c.clone()),
@@ -359,6 +373,54 @@ impl Interp<'_> {
             "local_table" | "persist_selectable" | "mapped_table" => nv(Native::Table(t.clone())),
             "tables" => Value::list(vec![nv(Native::Table(t.clone()))]),
             "relationships" => nv(Native::MapperProps(c.clone(), PropKind::Relationships)),
+            "polymorphic_identity" => match identity {
+                Some(v) => self.from_sql(&v, None)?,
+                None => Value::None,
+            },
+            "polymorphic_on" => match on.as_deref().and_then(at) {
+                Some(i) => nv(Native::ColumnObj(t.clone(), i)),
+                None => Value::None,
+            },
+            "inherits" => match inherits.and_then(|p| self.orm.classes.get(&p).cloned()) {
+                Some(p) => mapper_of(&p),
+                None => Value::None,
+            },
+            "base_mapper" => match c.model_info() {
+                Some(m) => match self.orm.classes.get(&*m.base).cloned() {
+                    Some(b) => mapper_of(&b),
+                    None => mapper_of(c),
+                },
+                None => mapper_of(c),
+            },
+            "single" => Value::Bool(inherits.is_some()),
+            "polymorphic_map" => {
+                // (The hierarchy's, shared by its classes.)
+                let base = c
+                    .model_info()
+                    .map_or_else(|| c.name.clone(), |m| m.base.clone());
+                let pairs: Vec<(crate::core::sql::SqlValue, String)> =
+                    (self.orm.reg.self_and_descendants(&base).into_iter())
+                        .filter_map(|m| Some((m.identity.clone()?, m.class_name.clone())))
+                        .collect();
+                let mut items = Vec::with_capacity(pairs.len());
+                for (id, class) in pairs {
+                    let k = self.from_sql(&id, None)?;
+                    if let Some(cls) = self.orm.classes.get(&class).cloned() {
+                        items.push((k, mapper_of(&cls)));
+                    }
+                }
+                Value::dict_of(items)
+            }
+            "self_and_descendants" => {
+                let names: Vec<String> = (self.orm.reg.self_and_descendants(&c.name).iter())
+                    .map(|m| m.class_name.clone())
+                    .collect();
+                let ms = (names.iter())
+                    .filter_map(|n| self.orm.classes.get(n).cloned())
+                    .map(|c| mapper_of(&c))
+                    .collect();
+                Value::list(ms)
+            }
             _ => return self.unsupported(&format!("`Mapper.{name}`")),
         })
     }

@@ -2,6 +2,7 @@
 //! the default constructor and `repr`.
 
 mod declared;
+mod inherit;
 mod join_strings;
 mod setup;
 mod state;
@@ -40,6 +41,14 @@ pub struct ModelInfo {
     pub props: Vec<Option<crate::core::sql::SqlType>>,
     /// How many of them a SELECT of the class lists before the table's columns.
     pub props_first: usize,
+    /// The class whose mapper saves this one's objects in a flush: the base of its
+    /// single-table hierarchy (itself when it inherits from no mapped class).
+    pub base: Rc<str>,
+    /// The discriminator (`polymorphic_on`) column's index: a loaded row's value picks
+    /// the class of its object.
+    pub poly_on: Option<usize>,
+    /// `polymorphic_identity`: the discriminator's value on a new object.
+    pub identity: Option<Value>,
 }
 
 impl ModelInfo {

@@ -111,6 +111,23 @@ pub fn legacy_row_keys(es: &[Entity], ents: &mut [Ent]) {
 }
 
 impl Interp<'_> {
+    /// The single-table subclasses whose column attributes are among `args`
+    /// (`select(Engineer.name)`): their discriminator criterion applies.
+    pub fn poly_classes(&self, args: &[Value]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in args {
+            if let Value::Native(n) = a
+                && let Native::Instrumented(attr) = &**n
+                && attr.column.is_some()
+                && (self.orm.reg.mapper(&attr.class)).is_ok_and(|m| m.inherits.is_some())
+                && !out.iter().any(|c| *c == *attr.class)
+            {
+                out.push(attr.class.to_string());
+            }
+        }
+        out
+    }
+
     /// Entities of `select(...)` / `session.query(...)` arguments.
     pub fn entities_from(&mut self, args: &[Value]) -> R<(Vec<Entity>, Vec<Ent>)> {
         let mut es = vec![];

@@ -227,11 +227,13 @@ impl Interp<'_> {
                 self.configure_mappers()?;
                 let (es, mut ents) = self.entities_from(&args)?;
                 super::query::legacy_row_keys(&es, &mut ents);
+                let mut q = crate::core::orm::query::Query::legacy(es);
+                q.poly_classes = self.poly_classes(&args);
                 Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
                     returning: vec![],
-                    q: crate::core::orm::query::Query::legacy(es),
+                    q,
                     legacy: true,
                     ents,
                 }))))

@@ -17,9 +17,20 @@ impl Interp<'_> {
         let mut rels: Vec<(Rc<str>, super::super::RelSpec)> = vec![];
         let mut props: Vec<(Rc<str>, SqlObj)> = vec![];
         let mro = cls.mro.borrow().clone();
+        // Inheriting from a mapped class: single-table inheritance (the parent's table,
+        // its columns and mixins already mapped).
+        let parent = mro
+            .iter()
+            .skip(1)
+            .find(|c| c.model_info().is_some())
+            .cloned();
+        let inherited: Vec<Rc<Class>> = match &parent {
+            Some(p) => p.mro.borrow().clone(),
+            None => vec![],
+        };
         for c in mro.iter() {
-            if c.model_info().is_some() && !Rc::ptr_eq(c, cls) {
-                return self.unsupported("model inheritance from a mapped class");
+            if inherited.iter().any(|i| Rc::ptr_eq(i, c)) {
+                continue;
             }
             for (k, v) in c.dict.borrow().iter() {
                 if specs.iter().any(|(n, _)| n == k) || rels.iter().any(|(n, _)| n == k) {
@@ -35,6 +46,15 @@ impl Interp<'_> {
                 }
             }
         }
+        if let Some(p) = &parent {
+            let own_table = matches!(cls.own("__tablename__"), Some(Value::Str(_)));
+            if own_table || specs.iter().any(|(_, s)| s.column.primary_key) {
+                return self.unsupported(
+                    "joined-table inheritance (a subclass of a mapped class with a table of its own)",
+                );
+            }
+            return self.setup_single_table(cls, p, specs, rels, props);
+        }
         let table_name: String = match cls.lookup("__tablename__") {
             Some(Value::Str(s)) => s.to_string(),
             _ => camel_to_snake_case(&cls.name),
@@ -42,27 +62,8 @@ impl Interp<'_> {
         let mut table = Table::new(&table_name);
         let mut cols: Vec<(Rc<str>, Rc<str>)> = vec![];
         for (key, spec) in &specs {
-            let mut col = spec.column.clone();
-            if !spec.explicit_name {
-                col.name = key.to_string();
-            }
-            if spec.explicit_name && col.own_key.is_none() {
-                col.own_key = Some(col.name.clone());
-            }
-            col.key = key.to_string();
-            self.orm.defaults.insert(
-                (table_name.clone(), col.name.clone()),
-                [
-                    spec.default.clone(),
-                    spec.onupdate.clone(),
-                    spec.server_default.clone(),
-                ],
-            );
+            let col = self.column_of_spec(&table_name, key, spec);
             cols.push((key.clone(), Rc::from(col.name.as_str())));
-            self.orm.spec_columns.insert(
-                spec.order,
-                (Rc::from(table_name.as_str()), Rc::from(col.name.as_str())),
-            );
             table = table.column(col);
         }
         if let Some(args) = cls.lookup("__table_args__") {
@@ -125,12 +126,43 @@ impl Interp<'_> {
             );
         }
         self.orm.reg.metadata.add(table);
-        let mut mapper = Mapper::new(&cls.name, &table_name);
-        for (key, r) in &rels {
+        let poly = self.mapper_args(cls, &columns)?;
+        let mapper = Mapper::new(&cls.name, &table_name);
+        self.add_mapper(cls, mapper, &rels, &columns, &poly)?;
+        self.finish_mapping(cls, &table_name, columns, pk, props, poly)
+    }
+
+    /// Registers `mapper`, the mapper of `cls` (whose columns are `columns`), with its
+    /// polymorphism and relationships.
+    pub(super) fn add_mapper(
+        &mut self,
+        cls: &Rc<Class>,
+        mut mapper: Mapper,
+        rels: &[(Rc<str>, super::super::RelSpec)],
+        columns: &[(Rc<str>, Rc<str>)],
+        poly: &super::inherit::Polymorphism,
+    ) -> R<()> {
+        mapper.polymorphic_on = poly.on.map(|i| columns[i].1.to_string());
+        mapper.identity = poly.identity.as_ref().map(|(_, v)| v.clone());
+        for (key, r) in rels {
             let rel = self.relationship_from(&cls.name, key, r)?;
             mapper = mapper.relationship(rel);
         }
         self.orm.reg.add(mapper);
+        Ok(())
+    }
+
+    /// What mapping a class ends with, its mapper added: relationship directions, the
+    /// class's [`ModelInfo`] and its attributes.
+    pub(super) fn finish_mapping(
+        &mut self,
+        cls: &Rc<Class>,
+        table_name: &str,
+        columns: Vec<(Rc<str>, Rc<str>)>,
+        pk: Vec<usize>,
+        props: Vec<(Rc<str>, SqlObj)>,
+        poly: super::inherit::Polymorphism,
+    ) -> R<()> {
         self.orm.reg.finalize();
         // directions of self-referential pairs: the side with remote_side is many-to-one,
         // its backref one-to-many (and the reverse for a backref given remote_side)
@@ -195,14 +227,26 @@ impl Interp<'_> {
             Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
             Err(_) => vec![],
         };
+        let base = match self.orm.reg.mapper(&cls.name) {
+            Ok(m) => match &m.inherits {
+                Some(p) => self.orm.classes.get(p).and_then(|c| c.model_info()),
+                None => None,
+            },
+            Err(_) => None,
+        };
         let info = Rc::new(ModelInfo {
             class: cls.name.clone(),
-            table: Rc::from(table_name.as_str()),
+            table: base
+                .as_ref()
+                .map_or_else(|| Rc::from(table_name), |b| b.table.clone()),
             columns,
             pk,
             types,
             props: vec![],
             props_first: 0,
+            base: base.map_or_else(|| cls.name.clone(), |b| b.base.clone()),
+            poly_on: poly.on,
+            identity: poly.identity.map(|(v, _)| v),
         });
         *cls.model.borrow_mut() = Some(info.clone());
         self.orm.classes.insert(cls.name.to_string(), cls.clone());
@@ -218,11 +262,42 @@ impl Interp<'_> {
             );
         }
         if !matches!(cls.own("__tablename__"), Some(Value::Str(_))) {
-            cls.set("__tablename__", Value::str(&table_name));
+            cls.set("__tablename__", Value::str(table_name));
         }
         self.install_relationship_attrs();
         self.map_column_props(cls, props, true)?;
         self.resolve_join_strings()
+    }
+
+    /// The column a class body's `db.Column(...)` at `key` maps in `table_name` (its
+    /// defaults and its place in definition order noted).
+    pub(super) fn column_of_spec(
+        &mut self,
+        table_name: &str,
+        key: &Rc<str>,
+        spec: &super::super::ColumnSpec,
+    ) -> crate::core::orm::schema::Column {
+        let mut col = spec.column.clone();
+        if !spec.explicit_name {
+            col.name = key.to_string();
+        }
+        if spec.explicit_name && col.own_key.is_none() {
+            col.own_key = Some(col.name.clone());
+        }
+        col.key = key.to_string();
+        self.orm.defaults.insert(
+            (table_name.to_string(), col.name.clone()),
+            [
+                spec.default.clone(),
+                spec.onupdate.clone(),
+                spec.server_default.clone(),
+            ],
+        );
+        self.orm.spec_columns.insert(
+            spec.order,
+            (Rc::from(table_name), Rc::from(col.name.as_str())),
+        );
+        col
     }
 
     /// Every mapper's relationships as class attributes (backrefs included).

@@ -45,12 +45,20 @@ pub fn loaded_attr(inst: &Instance, key: &str) -> Option<Value> {
 
 impl InstState {
     /// The state of a new (transient) object of model `m`: no column set.
+    /// (A class with a `polymorphic_identity` has its discriminator set: SQLAlchemy sets it
+    /// when the object is made, before `__init__` runs.)
     pub fn transient(m: &ModelInfo) -> Self {
+        let mut values: Vec<Option<Value>> = std::iter::repeat_with(|| None)
+            .take(m.columns.len())
+            .collect();
+        if let (Some(i), Some(v)) = (m.poly_on, &m.identity)
+            && let Some(slot) = values.get_mut(i)
+        {
+            *slot = Some(v.clone());
+        }
         InstState {
             status: Status::Transient,
-            values: std::iter::repeat_with(|| None)
-                .take(m.columns.len())
-                .collect(),
+            values,
             committed: None,
             stale: false,
             rel_committed: Default::default(),
@@ -148,6 +156,11 @@ impl InstState {
         if let Some(bit) = 1u32.checked_shl(i as u32) {
             self.expired_cols |= bit;
         }
+    }
+
+    /// True when some column was expired on its own (see [`Self::expire_column`]).
+    pub fn any_column_expired(&self) -> bool {
+        self.expired_cols != 0
     }
 
     /// True when column `i` was expired on its own (see [`Self::expire_column`]).

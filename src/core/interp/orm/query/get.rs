@@ -77,6 +77,13 @@ impl Interp<'_> {
             // (`populate_existing`: the row is loaded and overwrites the object.)
             .filter(|_| !self.orm.populate_existing)
         {
+            // (An object of another class of the same table, a single-table hierarchy's:
+            // not one of this class.)
+            if *found.class.name != *m.class
+                && !found.class.mro.borrow().iter().any(|c| *c.name == *m.class)
+            {
+                return Ok(Value::None);
+            }
             // An object marked for deletion is still returned until the flush (SQLAlchemy's
             // `get_from_identity`).
             let expired = found.orm.borrow().as_ref().is_some_and(|s| s.expired);

@@ -121,14 +121,15 @@ impl FlushOrder {
         {
             return r;
         }
-        // (The model's class name is the one `by_class` holds: found by address first.)
+        // (The name of the model's base class, a single-table hierarchy's mapper, is the
+        // one `by_class` holds: found by address first.)
         let model = inst.class.model.borrow();
         model
             .as_ref()
             .and_then(|m| {
                 self.by_class
                     .iter()
-                    .find(|(c, _)| Rc::ptr_eq(c, &m.class) || **c == *m.class)
+                    .find(|(c, _)| Rc::ptr_eq(c, &m.base) || **c == *m.base)
             })
             .map_or(usize::MAX, |e| e.1)
     }
@@ -176,18 +177,18 @@ impl Interp<'_> {
             let model = inst.class.model.borrow();
             let ci = match (model.as_ref(), class_of.last()) {
                 (Some(m), Some(&last))
-                    if classes.get(last).is_some_and(|c| Rc::ptr_eq(c, &m.class)) =>
+                    if classes.get(last).is_some_and(|c| Rc::ptr_eq(c, &m.base)) =>
                 {
                     last
                 }
-                (Some(m), _) => index(&mut classes, &m.class),
+                (Some(m), _) => index(&mut classes, &m.base),
                 (None, _) => usize::MAX,
             };
             class_of.push(ci);
         }
         for inst in deleted {
             if let Some(m) = inst.class.model_info() {
-                index(&mut classes, &m.class);
+                index(&mut classes, &m.base);
             }
         }
         // The relationships with flush activity: some object of the mapper has the
@@ -196,21 +197,28 @@ impl Interp<'_> {
         let mut deps: Vec<Dep> = Vec::new();
         for ci in 0..in_flush {
             let class = classes[ci].clone();
-            let Ok(mp) = self.orm.reg.mapper(&class) else {
-                continue;
-            };
-            for rel in &mp.relationships {
-                let Ok(res) = self.orm.reg.resolve(&class, &rel.name) else {
+            // (A single-table hierarchy saves as its base: its classes' relationships.)
+            let mut rels: Vec<(&str, &crate::core::orm::mapper::Relationship)> = Vec::new();
+            for mp in self.orm.reg.self_and_descendants(&class) {
+                for r in &mp.relationships {
+                    if !rels.iter().any(|(_, o)| o.name == r.name) {
+                        rels.push((mp.class_name.as_str(), r));
+                    }
+                }
+            }
+            for (owner, rel) in rels {
+                let Ok(res) = self.orm.reg.resolve(owner, &rel.name) else {
                     continue;
                 };
-                let target_in = classes[..in_flush].iter().any(|c| **c == *rel.target);
-                let active = (rel.target != *class && target_in)
+                let target_base = self.orm.reg.base_class(&rel.target);
+                let target_in = classes[..in_flush].iter().any(|c| **c == *target_base);
+                let active = (target_base != &*class && target_in)
                     || saves
                         .iter()
                         .zip(&class_of)
                         .any(|(s, &c)| c == ci && !pending(s, &rel.name).is_empty());
                 if active {
-                    let target = index(&mut classes, &Rc::from(rel.target.as_str()));
+                    let target = index(&mut classes, &Rc::from(target_base));
                     let key = Rc::from(rel.name.as_str());
                     deps.push(Dep {
                         parent: ci,

@@ -277,15 +277,49 @@ impl Interp<'_> {
                 self.populate_keeping(&existing, m, row.cells(), off, &[], props)?;
             } else if existing.orm.borrow().as_ref().is_some_and(|s| s.expired) {
                 self.populate(&existing, m, row.cells(), off, props)?;
+            } else if Rc::ptr_eq(&existing.class, cls)
+                && existing
+                    .orm
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|s| s.any_column_expired())
+            {
+                // (Its expired columns the row has, as SQLAlchemy's partial populate: a
+                // subclass's own columns, left unloaded by a load of its base class.)
+                let values = self.row_values(m, row, off, props)?;
+                if let Some(s) = existing.orm.borrow_mut().as_mut() {
+                    for (j, v) in values.into_iter().enumerate() {
+                        if s.column_expired(j) && s.value(j).is_none() {
+                            s.column_loaded(j);
+                            if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(j)) {
+                                c.clone_from(&v);
+                            }
+                            if let Some(slot) = s.slots_mut().get_mut(j) {
+                                *slot = v;
+                            }
+                        }
+                    }
+                }
             }
             return Ok(Value::Instance(existing));
         }
+        // A polymorphic load: the row's discriminator picks the class.
+        let sub = match m.poly_on.and_then(|d| row.cells().get(key_off + d)) {
+            Some(cell) => (self.orm.reg.class_for_identity(&m.class, cell))
+                .filter(|c| **c != *m.class)
+                .and_then(|c| self.orm.classes.get(c).cloned()),
+            None => None,
+        };
         // The state in one go: the row's values and their committed snapshot.
         let values = self.row_values(m, row, off, props)?;
+        let (cls, state) = match sub.as_ref().and_then(|c| Some((c, c.model_info()?))) {
+            Some((sub, sm)) => (sub, subclass_state(m, &sm, values, ident)),
+            None => (cls, InstState::loaded(values, ident)),
+        };
         let inst = Rc::new(Instance {
             class: cls.clone(),
             dict: Default::default(),
-            orm: RefCell::new(Some(InstState::loaded(values, ident))),
+            orm: RefCell::new(Some(state)),
         });
         self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Instance(
             Rc::downgrade(&inst),
@@ -293,6 +327,32 @@ impl Interp<'_> {
         self.add_identity_keyed(key, &inst);
         Ok(Value::Instance(inst))
     }
+}
+
+/// The state of an object of the single-table subclass `sm` loaded by a query of its
+/// ancestor `m`: the columns both map loaded from `values` (the row as `m` reads it), the
+/// subclass's own expired, loaded together on first access as SQLAlchemy loads them.
+fn subclass_state(
+    m: &ModelInfo,
+    sm: &ModelInfo,
+    mut values: Vec<Option<Value>>,
+    ident: Ident,
+) -> InstState {
+    let mut own = Vec::new();
+    let slots: Vec<Option<Value>> = (sm.columns.iter().enumerate())
+        .map(|(j, (key, _))| match m.column_index(key) {
+            Some(i) => values.get_mut(i).and_then(Option::take),
+            None => {
+                own.push(j);
+                None
+            }
+        })
+        .collect();
+    let mut state = InstState::loaded(slots, ident);
+    for j in own {
+        state.expire_column(j);
+    }
+    state
 }
 
 /// The cells of a result row that model values are made from: borrowed (`&[SqlValue]`:
