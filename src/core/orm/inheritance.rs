@@ -5,6 +5,7 @@
 use crate::core::sql::expr::Expr;
 
 use super::mapper::{Mapper, Registry, Relationship};
+use super::query::{Entity, Query};
 
 impl Registry {
     /// The base of `class`'s single-table hierarchy (`class` itself when it inherits
@@ -82,6 +83,26 @@ impl Registry {
                 .collect();
             self.mappers[i].relationships.extend(inherited);
         }
+    }
+}
+
+impl Query {
+    /// The WHERE criteria and, after them, the discriminator criterion of each
+    /// single-table subclass the query selects (see [`Registry::polymorphic_criterion`]).
+    pub(super) fn where_with_polymorphic(&self, reg: &Registry) -> Vec<Expr> {
+        let mut w = self.where_.clone();
+        let classes = self.entities.iter().filter_map(|e| match e {
+            Entity::Class(c) => Some(c),
+            _ => None,
+        });
+        for c in classes.chain(&self.select_from).chain(&self.poly_classes) {
+            if let Some(x) = reg.polymorphic_criterion(c)
+                && !w.contains(&x)
+            {
+                w.push(x);
+            }
+        }
+        w
     }
 }
 

@@ -441,24 +441,6 @@ impl Query {
         })
     }
 
-    /// The WHERE criteria and, after them, the discriminator criterion of each
-    /// single-table subclass the query selects (see [`Registry::polymorphic_criterion`]).
-    fn where_with_polymorphic(&self, reg: &Registry) -> Vec<Expr> {
-        let mut w = self.where_.clone();
-        let classes = self.entities.iter().filter_map(|e| match e {
-            Entity::Class(c) => Some(c),
-            _ => None,
-        });
-        for c in classes.chain(&self.select_from).chain(&self.poly_classes) {
-            if let Some(x) = reg.polymorphic_criterion(c)
-                && !w.contains(&x)
-            {
-                w.push(x);
-            }
-        }
-        w
-    }
-
     /// A query over `(part1 UNION part2 ...) AS anon_1`: the parts compiled as they are,
     /// every column of theirs reached through the subquery by its label (`post.id` →
     /// `anon_1.post_id`) in this query's columns and clauses.

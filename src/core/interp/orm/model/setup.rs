@@ -60,10 +60,8 @@ impl Interp<'_> {
             _ => camel_to_snake_case(&cls.name),
         };
         let mut table = Table::new(&table_name);
-        let mut cols: Vec<(Rc<str>, Rc<str>)> = vec![];
         for (key, spec) in &specs {
             let col = self.column_of_spec(&table_name, key, spec);
-            cols.push((key.clone(), Rc::from(col.name.as_str())));
             table = table.column(col);
         }
         if let Some(args) = cls.lookup("__table_args__") {

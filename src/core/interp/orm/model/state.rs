@@ -158,6 +158,19 @@ impl InstState {
         }
     }
 
+    /// Column `i` loaded with `v` into an object already loaded: its slot, its committed
+    /// value when a change was recorded, and no longer expired.
+    pub fn load_column(&mut self, i: usize, v: Option<Value>) {
+        self.grow_slots(i + 1);
+        self.column_loaded(i);
+        if let Some(c) = self.committed.as_mut().and_then(|c| c.get_mut(i)) {
+            c.clone_from(&v);
+        }
+        if let Some(slot) = self.slots_mut().get_mut(i) {
+            *slot = v;
+        }
+    }
+
     /// True when some column was expired on its own (see [`Self::expire_column`]).
     pub fn any_column_expired(&self) -> bool {
         self.expired_cols != 0

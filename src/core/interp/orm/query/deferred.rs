@@ -203,15 +203,7 @@ impl Interp<'_> {
                 out = v.clone();
             }
             if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                s.grow_slots(j + 1);
-                s.column_loaded(j);
-                if let Some(slot) = s.slots_mut().get_mut(j) {
-                    *slot = Some(v.clone());
-                }
-                // (the loaded value is also the committed one when a change was recorded)
-                if let Some(slot) = s.committed.as_mut().and_then(|c| c.get_mut(j)) {
-                    *slot = Some(v);
-                }
+                s.load_column(j, Some(v));
             }
         }
         Ok(out)

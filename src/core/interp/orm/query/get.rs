@@ -79,7 +79,8 @@ impl Interp<'_> {
         {
             // (An object of another class of the same table, a single-table hierarchy's:
             // not one of this class.)
-            if *found.class.name != *m.class
+            if !Rc::ptr_eq(&m.base, &m.class)
+                && !Rc::ptr_eq(&found.class, &cls)
                 && !found.class.mro.borrow().iter().any(|c| *c.name == *m.class)
             {
                 return Ok(Value::None);

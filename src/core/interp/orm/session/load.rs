@@ -290,13 +290,7 @@ impl Interp<'_> {
                 if let Some(s) = existing.orm.borrow_mut().as_mut() {
                     for (j, v) in values.into_iter().enumerate() {
                         if s.column_expired(j) && s.value(j).is_none() {
-                            s.column_loaded(j);
-                            if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(j)) {
-                                c.clone_from(&v);
-                            }
-                            if let Some(slot) = s.slots_mut().get_mut(j) {
-                                *slot = v;
-                            }
+                            s.load_column(j, v);
                         }
                     }
                 }
