@@ -104,6 +104,29 @@ fn wasm_target() -> Result {
     )
 }
 
+/// The standard library's source (`rust-src`): the release wasm rebuilds `std` with the
+/// project's size-optimizing profile (`-Zbuild-std`, see `run::build_dist`).
+fn rust_src() -> Result {
+    let installed = output(Command::new("rustup").args(["component", "list", "--installed"]))
+        .unwrap_or_default();
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        say("rust-src component: ok");
+        return Ok(());
+    }
+    say("installing the rust-src component (rustup)");
+    run(
+        Command::new("rustup").args(["component", "add", "rust-src"]),
+        "rustup component add rust-src",
+    )
+}
+
+/// The manifest of the standard library's workspace in the toolchain's `rust-src`.
+pub fn std_manifest() -> Result<PathBuf> {
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
+        .ok_or("rustc --print sysroot failed")?;
+    Ok(Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml"))
+}
+
 fn trunk() -> Result {
     let have = output(Command::new("trunk").arg("--version")).unwrap_or_default();
     if have.trim() == format!("trunk {TRUNK_VERSION}") {
@@ -226,6 +249,7 @@ pub fn browser() -> Result {
 /// Everything needed to build (and, with `browser`, to test in Chromium).
 pub fn all(with_browser: bool) -> Result {
     wasm_target()?;
+    rust_src()?;
     c_toolchain()?;
     npm()?;
     wasm_bindgen_cli()?;
