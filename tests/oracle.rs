@@ -1352,3 +1352,13 @@ fn sti_select_2x() {
 fn sti_three_levels() {
     check("sti_three_levels");
 }
+
+#[test]
+fn re_module() {
+    check("re_module");
+}
+
+#[test]
+fn regexp_match() {
+    check("regexp_match");
+}

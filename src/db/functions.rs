@@ -224,8 +224,8 @@ impl WindowAggregate<SumCtx, Out> for Kind {
     }
 }
 
-/// Registers `sum`, `total` and `avg` (one argument, aggregate and window), `floor` and
-/// `round` on `conn`.
+/// Registers `sum`, `total` and `avg` (one argument, aggregate and window), `floor`,
+/// `round` and `regexp` on `conn`.
 pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
@@ -258,7 +258,8 @@ pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
             _ => Err(raised()),
         }
     })?;
-    super::round::register(conn)
+    super::round::register(conn)?;
+    super::regexp::register(conn)
 }
 
 #[cfg(test)]

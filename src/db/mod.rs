@@ -16,6 +16,8 @@ pub mod exchange;
 #[cfg(feature = "db")]
 mod functions;
 #[cfg(feature = "db")]
+mod regexp;
+#[cfg(feature = "db")]
 mod round;
 mod schema;
 mod value;

@@ -8,6 +8,7 @@ mod introspection;
 mod modules;
 mod numeric;
 mod os;
+pub mod re_module;
 mod stdlib;
 pub(crate) use stdlib::DATETIME_FIELDS;
 mod text;
@@ -169,6 +170,9 @@ impl Interp<'_> {
     /// that implements it.
     pub fn call_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         self.check_builtin_arity(name, &args)?;
+        if let Some(f) = name.strip_prefix("re.") {
+            return self.call_re(f, args, kw);
+        }
         match name {
             "print" | "repr" | "ascii" | "str" | "format" | "chr" | "ord" => {
                 self.call_text_builtin(name, args, kw)

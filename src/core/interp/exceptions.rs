@@ -38,6 +38,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("InvalidOperation", "DecimalException"),
     ("Overflow", "DecimalException"),
     ("JSONDecodeError", "ValueError"),
+    ("re.error", "Exception"),
     // sqlalchemy.exc and sqlalchemy.orm.exc (from `SQLAlchemyError` up to `HTTPException`:
     // `is_sqla_exc`).
     ("SQLAlchemyError", "Exception"),
@@ -170,6 +171,7 @@ pub fn exc_module(n: &str) -> &'static str {
         _ if is_sqla_exc(n) => "sqlalchemy.exc.",
         _ if n == "HTTPException" || http_error(n).is_some() => "werkzeug.exceptions.",
         "JSONDecodeError" => "json.decoder.",
+        "error" => "re.",
         "DecimalException" | "InvalidOperation" | "Overflow" | "DivisionByZero" => "decimal.",
         _ => "",
     }
@@ -249,7 +251,7 @@ impl Interp<'_> {
 
     /// `v` raised at the current span.
     #[inline(never)]
-    fn exc_value_at(&self, value: Value) -> Box<Exc> {
+    pub(crate) fn exc_value_at(&self, value: Value) -> Box<Exc> {
         Box::new(Exc {
             value,
             at: Some((self.source, self.cur_span)),

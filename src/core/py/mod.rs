@@ -52,6 +52,7 @@ pub mod int;
 pub mod int_str;
 pub mod json;
 pub mod percent;
+pub mod regex;
 pub mod slice;
 pub mod str_case;
 pub mod str_format;

@@ -52,6 +52,14 @@ pub enum Op {
     IContains,
     /// `lower(x) NOT LIKE '%' || lower(?) || '%'`
     NotIContains,
+    /// `x REGEXP pattern` (`regexp_match`; SQLite calls the `regexp()` function)
+    Regexp,
+    /// `x NOT REGEXP pattern`
+    NotRegexp,
+    /// `regexp_replace(x, pattern, replacement)`: the right side a two-item list. SQLite
+    /// has none (SQLAlchemy refuses to compile it); the default dialect prints
+    /// `<regexp replace>(x, pattern, replacement)`.
+    RegexpReplace,
     /// `IN`
     In,
     /// `NOT IN`
@@ -110,7 +118,8 @@ impl Op {
             Mul | Div | Mod | Neg | FloorDiv => 8,
             Add | Sub => 7,
             Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | Like | NotLike | ILike | NotILike | In
-            | NotIn | Between | NotBetween | Concat | Not | Distinct => 5,
+            | Regexp | NotRegexp | RegexpReplace | NotIn | Between | NotBetween | Concat | Not
+            | Distinct => 5,
             And => 3,
             Or => 2,
             Exists => 0,
@@ -163,6 +172,9 @@ impl Op {
             NotStartsWith | NotEndsWith | NotContains | NotILike | NotIStartsWith
             | NotIEndsWith | NotIContains => "NOT LIKE",
             NotLike => "NOT LIKE",
+            Regexp => "REGEXP",
+            NotRegexp => "NOT REGEXP",
+            RegexpReplace => "<regexp replace>",
             In => "IN",
             NotIn => "NOT IN",
             Between => "BETWEEN",
@@ -202,6 +214,8 @@ impl Op {
             IsNot => Is,
             Like => NotLike,
             NotLike => Like,
+            Regexp => NotRegexp,
+            NotRegexp => Regexp,
             In => NotIn,
             NotIn => In,
             Between => NotBetween,

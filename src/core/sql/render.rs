@@ -15,6 +15,10 @@ mod expr;
 mod select;
 use ddl::{create_index, create_table};
 
+/// How `regexp_replace()` renders: no dialect here has it, and a statement holding it
+/// fails before it reaches SQLite (SQLAlchemy's SQLite compiler refuses it).
+pub const REGEXP_REPLACE: &str = "<regexp replace>";
+
 /// A rendered statement: SQL text plus its positional parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {

@@ -14,7 +14,9 @@ impl Interp<'_> {
     /// `import x`.
     pub fn import_module(&mut self, name: &str) -> R<Value> {
         match name {
-            "json" | "math" | "random" | "time" | "functools" => Ok(Value::Builtin(Rc::from(name))),
+            "json" | "math" | "random" | "time" | "functools" | "re" => {
+                Ok(Value::Builtin(Rc::from(name)))
+            }
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
             "enum" | "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
@@ -140,6 +142,15 @@ impl Interp<'_> {
                 "join" | "dirname" | "basename" | "abspath" | "normpath" | "exists" | "isfile"
                 | "isdir" | "splitext",
             ) => Value::Builtin(Rc::from(format!("os.path.{name}").as_str())),
+            ("re", _) => match self.builtin_attr("re", name)? {
+                Some(v) => v,
+                None => {
+                    return self.raise(
+                        "ImportError",
+                        format!("cannot import name '{name}' from 're'"),
+                    );
+                }
+            },
             ("math", "pi" | "e" | "inf" | "nan") => {
                 self.builtin_attr("math", name)?.unwrap_or(Value::None)
             }
@@ -170,6 +181,7 @@ impl Interp<'_> {
                     "time",
                     "os",
                     "os.path",
+                    "re",
                 ];
                 if known.contains(&module) {
                     return self.raise(
@@ -204,6 +216,11 @@ impl Interp<'_> {
                 }));
             }
             ("dict", "fromkeys") => "dict.fromkeys".to_string(),
+            ("re", "error") => return Ok(Some(Value::Class(self.exc["re.error"].clone()))),
+            ("re", f) if super::re_module::FUNCTIONS.contains(&f) => format!("re.{f}"),
+            ("re", f) => {
+                return Ok(super::re_module::flag_value(f).map(Value::int));
+            }
             ("json", "dumps" | "loads") => format!("json.{name}"),
             ("json", "JSONDecodeError") => {
                 return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));

@@ -393,6 +393,8 @@ impl Interp<'_> {
                 let m = m.clone();
                 self.module_attr(&m, this, name)
             }
+            Native::RePattern(p) => self.pattern_attr(p, this, name),
+            Native::ReMatch(m) => self.match_attr(m, this, name),
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
@@ -493,6 +495,8 @@ impl Interp<'_> {
             "like",
             "notlike",
             "not_like",
+            "regexp_match",
+            "regexp_replace",
             "ilike",
             "notilike",
             "not_ilike",

@@ -80,6 +80,10 @@ pub enum Native {
     TypeObj(Rc<str>),
     /// A slice object.
     Slice(Value, Value, Value),
+    /// A compiled regular expression (`re.compile(...)`).
+    RePattern(Rc<crate::core::interp::builtins::re_module::RePattern>),
+    /// A regular expression match.
+    ReMatch(Rc<crate::core::interp::builtins::re_module::ReMatch>),
     /// `iter(x)`: the items and how many were taken.
     Iter(RefCell<(Vec<Value>, usize)>),
     /// A generator expression: its items (computed when it is created) and how many
@@ -470,6 +474,8 @@ impl Native {
             Native::Slice(..) => "slice",
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
+            Native::RePattern(_) => "Pattern",
+            Native::ReMatch(_) => "Match",
             Native::Generator(_) => "generator",
             Native::ColumnType(t) => t.class_name(),
             Native::ColumnSpec(_) => "Column",

@@ -148,6 +148,7 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            Native::ReMatch(m) => self.match_getitem(m, key),
             Native::SubqueryColumns(sq) if let Value::Str(k) = key => {
                 match sq
                     .columns

@@ -277,6 +277,26 @@ impl Renderer {
                 like_text(l, op, &r)
             }
             Op::FloorDiv => format!("FLOOR({l} / {})", self.expr(right, Ctx::Normal)),
+            Op::RegexpReplace => match right {
+                Expr::List { items, .. } => {
+                    let parts: Vec<String> =
+                        items.iter().map(|i| self.expr(i, Ctx::Normal)).collect();
+                    format!("{}({l}, {})", super::REGEXP_REPLACE, parts.join(", "))
+                }
+                other => format!(
+                    "{}({l}, {})",
+                    super::REGEXP_REPLACE,
+                    self.expr(other, Ctx::Normal)
+                ),
+            },
+            // (The default dialect has no REGEXP: `str()` shows SQLAlchemy's placeholder.)
+            Op::Regexp | Op::NotRegexp if self.dialect == Dialect::Generic => {
+                let r = self.expr(right, Ctx::Normal);
+                match op {
+                    Op::Regexp => format!("{l} <regexp> {r}"),
+                    _ => format!("{l} <not regexp> {r}"),
+                }
+            }
             Op::Collate => match right {
                 Expr::Raw(name) => format!("{l} COLLATE {}", self.q(name)),
                 other => format!("{l} COLLATE {}", self.expr(other, Ctx::Normal)),

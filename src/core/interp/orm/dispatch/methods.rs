@@ -22,6 +22,11 @@ impl Interp<'_> {
     ) -> R<Value> {
         match &*n {
             Native::Session(_) => self.session_method(name, args, kw),
+            Native::RePattern(p) => {
+                let pv = Value::Native(n.clone());
+                self.pattern_method(p, &pv, name, args, kw)
+            }
+            Native::ReMatch(m) => self.match_method(m, name, args, kw),
             Native::ExecContext(p) if name == "get_current_parameters" => Ok(p.clone()),
             Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),

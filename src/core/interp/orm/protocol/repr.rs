@@ -113,6 +113,8 @@ impl Interp<'_> {
                 Some(m) => format!("<class '{m}.{t}'>"),
                 None => format!("<class '{t}'>"),
             },
+            Native::RePattern(p) => self.pattern_repr(p)?,
+            Native::ReMatch(m) => self.match_repr(m)?,
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) if &**m == "engine.url" => "sqlite://".into(),
             Native::Module(m) => format!("<module '{m}'>"),

@@ -120,6 +120,12 @@ impl Interp<'_> {
         tx: bool,
         exec: &mut Exec<'_>,
     ) -> R<()> {
+        if sql.contains(crate::core::sql::render::REGEXP_REPLACE) {
+            return self.raise(
+                "CompileError",
+                "sqlite dialect does not support regular expression replacements",
+            );
+        }
         if tx {
             self.begin_for(&sql)?;
         }

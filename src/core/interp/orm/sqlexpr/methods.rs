@@ -86,6 +86,22 @@ impl Interp<'_> {
         let e = match name {
             "like" => SqlObj::typed(s.expr.like(arg(self, 0)?), b),
             "notlike" | "not_like" => SqlObj::typed(s.expr.not_like(arg(self, 0)?), b),
+            // (`flags=` is accepted and, as SQLite's compiler does, left out of the SQL.)
+            "regexp_replace" => {
+                let items = vec![arg(self, 0)?, arg(self, 1)?];
+                let list = Expr::List {
+                    op: crate::core::sql::Op::Comma,
+                    items,
+                };
+                SqlObj::typed(
+                    Expr::binary(s.expr.clone(), crate::core::sql::Op::RegexpReplace, list),
+                    s.ty.clone(),
+                )
+            }
+            "regexp_match" => SqlObj::typed(
+                Expr::binary(s.expr.clone(), crate::core::sql::Op::Regexp, arg(self, 0)?),
+                b,
+            ),
             "ilike" => SqlObj::typed(s.expr.ilike(arg(self, 0)?), b),
             "notilike" | "not_ilike" => SqlObj::typed(not(s.expr.ilike(arg(self, 0)?)), b),
             "startswith" => SqlObj::typed(s.expr.startswith(arg(self, 0)?), b),
