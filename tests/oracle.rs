@@ -1362,3 +1362,8 @@ fn re_module() {
 fn regexp_match() {
     check("regexp_match");
 }
+
+#[test]
+fn compile_params() {
+    check("compile_params");
+}

@@ -89,9 +89,22 @@ pub fn render_sqlite_str(sel: &Select) -> String {
     r.select(sel, false)
 }
 
+/// A bind parameter of a compiled statement: its name, its value (the values of an
+/// expanding IN), and whether it expands.
+pub type NamedParam = (String, Vec<SqlValue>, bool);
+
 /// A statement as `stmt.compile(...)` prints it: with SQLite's dialect (`compile(db.engine)`)
 /// or the default one, its bound values as placeholders or, with `literal_binds`, written in.
 pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> String {
+    render_compiled_params(stmt, sqlite, literal_binds).0
+}
+
+/// [`render_compiled`] and the named parameters (`Compiled.params`).
+pub fn render_compiled_params(
+    stmt: &Statement,
+    sqlite: bool,
+    literal_binds: bool,
+) -> (String, Vec<NamedParam>) {
     let mut r = Renderer {
         dialect: if sqlite {
             Dialect::Sqlite
@@ -102,13 +115,27 @@ pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> S
         postcompile: sqlite && !literal_binds,
         ..Renderer::default()
     };
-    match stmt {
+    let sql = match stmt {
         Statement::Select(s) => r.select(s, false),
         Statement::Update(u) => r.update(u),
         Statement::Delete(d) => r.delete(d),
         Statement::Insert(i) => r.insert(i),
         other => render(other).sql,
-    }
+    };
+    (sql, r.named)
+}
+
+/// A value written as a SQL literal, as `literal_binds` writes it (`generic`: the default
+/// dialect, else SQLite's).
+pub fn literal_value(v: &SqlValue, generic: bool) -> String {
+    literal(
+        v,
+        if generic {
+            Dialect::Generic
+        } else {
+            Dialect::Sqlite
+        },
+    )
 }
 
 /// A bound value written as a SQL literal (SQLAlchemy's literal processors: strings
@@ -271,6 +298,9 @@ struct Renderer {
     ctes_recursive: bool,
     /// The anonymous labels of the SELECT whose ORDER BY is rendered.
     col_labels: Vec<String>,
+    /// The named bind parameters met, in order, with their values (an expanding IN's
+    /// list whole): `Compiled.params`.
+    named: Vec<(String, Vec<SqlValue>, bool)>,
 }
 
 impl Renderer {

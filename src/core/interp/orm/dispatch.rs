@@ -171,7 +171,9 @@ impl Interp<'_> {
             },
             Native::TablesDict => method(name),
             Native::Inspected(x) => self.inspected_attr(this, x, name),
-            Native::Insert(_) if matches!(name, "values" | "returning" | "prefix_with") => {
+            Native::Insert(_)
+                if matches!(name, "values" | "returning" | "prefix_with" | "compile") =>
+            {
                 method(name)
             }
             Native::Connection(..)
@@ -399,8 +401,14 @@ impl Interp<'_> {
             Native::Config => method(name),
             Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
             Native::Text(..) => method(name),
-            Native::Compiled(sql, _) => match name {
+            Native::Compiled(sql, _, params) => match name {
                 "string" => Ok(Value::Str(sql.clone())),
+                "params" => Ok(Value::dict_of(
+                    params
+                        .iter()
+                        .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                        .collect(),
+                )),
                 _ => self.unsupported(&format!("`Compiled.{name}`")),
             },
             Native::Bytes(_) if matches!(name, "decode" | "hex") => method(name),

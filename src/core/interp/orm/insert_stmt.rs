@@ -33,6 +33,9 @@ pub struct InsertObj {
     pub returning: Vec<Value>,
 }
 
+/// A named parameter of a compiled statement (`Compiled.params`).
+type Param = (Rc<str>, Value);
+
 /// One row to insert: the given keys (for batching) and the (column index, value) pairs.
 struct RowIn {
     keys: Vec<Rc<str>>,
@@ -78,6 +81,9 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        if name == "compile" {
+            return self.insert_compile(ins, &args, &kw);
+        }
         let mut out = ins.clone();
         match name {
             "values" => {
@@ -356,12 +362,59 @@ impl Interp<'_> {
 
     /// `str(insert(...))`: SQLAlchemy's default dialect with named parameters.
     pub fn insert_str(&mut self, ins: &InsertObj) -> R<String> {
+        Ok(self.insert_text(ins, false, false)?.0)
+    }
+
+    /// `insert(...).compile(bind=None, compile_kwargs=...)`: in SQLite's dialect when given
+    /// the engine, else the default one; `literal_binds` writes the values in.
+    pub fn insert_compile(&mut self, ins: &InsertObj, args: &[Value], kw: &Kw) -> R<Value> {
+        let (sqlite, literal) = self.compile_options(args, kw)?;
+        let (sql, params) = self.insert_text(ins, sqlite, literal)?;
+        Ok(nv(Native::Compiled(Rc::from(sql), sqlite, params.into())))
+    }
+
+    /// The INSERT's text (the default dialect's named parameters, SQLite's `?`, or the
+    /// values written in) and its named parameters.
+    fn insert_text(
+        &mut self,
+        ins: &InsertObj,
+        sqlite: bool,
+        literal: bool,
+    ) -> R<(String, Vec<Param>)> {
         let row = self.insert_row(ins, ins.multi.first())?;
         let table = self.orm.reg.metadata.table(&ins.table).cloned();
         let Some(table) = table else {
-            return Ok(String::new());
+            return Ok((String::new(), vec![]));
         };
-        let q = crate::core::sql::ident::quote_generic;
+        let q = match sqlite {
+            true => crate::core::sql::ident::quote,
+            false => crate::core::sql::ident::quote_generic,
+        };
+        let mut params = vec![];
+        let mut literals = vec![];
+        for (i, v) in &row.cells {
+            // (A Python default is computed when the statement runs: `None` until then.)
+            let key = table.columns[*i].key.as_str();
+            let v = match row.keys.iter().any(|k| **k == *key) {
+                true => v.clone(),
+                false => Value::None,
+            };
+            params.push((Rc::from(key), v.clone()));
+            if literal {
+                let ty = table.columns[*i].ty.clone();
+                let sv = self.to_sql(&v, Some(&ty))?;
+                literals.push((*i, crate::core::sql::render::literal_value(&sv, !sqlite)));
+            }
+        }
+        let place = |i: &usize, name: String| -> String {
+            match (literal, sqlite) {
+                (true, _) => (literals.iter())
+                    .find(|(j, _)| j == i)
+                    .map_or_else(|| "NULL".to_string(), |(_, l)| l.clone()),
+                (false, true) => "?".into(),
+                (false, false) => format!(":{name}"),
+            }
+        };
         // (Without `values()` the statement names every column: its parameters come
         // with each execution.)
         let at: Vec<usize> = if ins.values.is_empty() && ins.multi.is_empty() {
@@ -378,7 +431,7 @@ impl Interp<'_> {
         let tuples: Vec<String> = match ins.multi.len() {
             0 => vec![
                 (at.iter())
-                    .map(|i| format!(":{}", table.columns[*i].key))
+                    .map(|i| place(i, table.columns[*i].key.clone()))
                     .collect::<Vec<_>>()
                     .join(", "),
             ],
@@ -388,8 +441,8 @@ impl Interp<'_> {
                         .map(|i| {
                             let key = &table.columns[*i].key;
                             match m == 0 && !row.keys.iter().any(|k| **k == **key) {
-                                true => format!(":{key}"),
-                                false => format!(":{key}_m{m}"),
+                                true => place(i, key.clone()),
+                                false => place(i, format!("{key}_m{m}")),
                             }
                         })
                         .collect::<Vec<_>>()
@@ -416,10 +469,13 @@ impl Interp<'_> {
         let (ret_cols, _) = self.returning_columns(&ins.returning, &table)?;
         if !ret_cols.is_empty() {
             let t = q(&table.name);
-            let cols: Vec<String> = ret_cols.iter().map(|c| format!("{t}.{}", q(c))).collect();
+            let cols: Vec<String> = match sqlite {
+                true => ret_cols.iter().map(|c| q(c).into_owned()).collect(),
+                false => ret_cols.iter().map(|c| format!("{t}.{}", q(c))).collect(),
+            };
             s.push_str(" RETURNING ");
             s.push_str(&cols.join(", "));
         }
-        Ok(s)
+        Ok((s, params))
     }
 }

@@ -109,8 +109,8 @@ pub enum Native {
     /// `text('...')`.
     Text(Rc<str>, Vec<(Rc<str>, Value)>),
     /// `stmt.compile(...)`: its SQL, and whether SQLite's dialect compiled it (else the
-    /// default one: `StrSQLCompiler`).
-    Compiled(Rc<str>, bool),
+    /// default one: `StrSQLCompiler`), and its named parameters (`Compiled.params`).
+    Compiled(Rc<str>, bool, Rc<[(Rc<str>, Value)]>),
     /// A legacy `Query` or a 2.0 `Select`.
     Query(Box<query::QueryObj>),
     /// A `Result` / `ScalarResult` / mappings result.
@@ -487,8 +487,8 @@ impl Native {
             Native::Property(_) => "_RelationshipDeclared",
             Native::Sql(_) => "BinaryExpression",
             Native::Text(..) => "TextClause",
-            Native::Compiled(_, true) => "SQLiteCompiler",
-            Native::Compiled(_, false) => "StrSQLCompiler",
+            Native::Compiled(_, true, _) => "SQLiteCompiler",
+            Native::Compiled(_, false, _) => "StrSQLCompiler",
             Native::Query(q) => match &q.dml {
                 Some(Some(_)) => "Update",
                 Some(None) => "Delete",

@@ -10,7 +10,15 @@ impl Renderer {
         let mut sets = Vec::with_capacity(u.set.len());
         for (c, v) in &u.set {
             let val = match (self.dialect, v) {
-                (Dialect::Generic, Expr::Bind(_)) if !self.literal_binds => format!(":{c}"),
+                (Dialect::Generic, Expr::Bind(b)) if !self.literal_binds => {
+                    self.named.push((c.clone(), vec![b.clone()], false));
+                    format!(":{c}")
+                }
+                (Dialect::Sqlite, Expr::Bind(b)) if self.postcompile => {
+                    self.named.push((c.clone(), vec![b.clone()], false));
+                    self.params.push(b.clone());
+                    "?".into()
+                }
                 (_, v) => self.expr(v, Ctx::Normal),
             };
             sets.push(format!("{}={val}", self.q(c)));

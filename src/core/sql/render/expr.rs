@@ -19,13 +19,16 @@ impl Renderer {
                     Dialect::Sqlite => {
                         if self.postcompile {
                             let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
-                            self.bind_name(&base);
+                            let name = self.bind_name(&base);
+                            self.named.push((name, vec![v.clone()], false));
                         }
                         "?".into()
                     }
                     Dialect::Generic => {
                         let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
-                        format!(":{}", self.bind_name(&base))
+                        let name = self.bind_name(&base);
+                        self.named.push((name.clone(), vec![v.clone()], false));
+                        format!(":{name}")
                     }
                 }
             }
@@ -224,8 +227,10 @@ impl Renderer {
                         .collect();
                     format!("({})", v.join(", "))
                 } else {
-                    self.params.extend(values);
-                    format!("(__[POSTCOMPILE_{}])", self.bind_name(&base))
+                    self.params.extend(values.iter().cloned());
+                    let name = self.bind_name(&base);
+                    self.named.push((name.clone(), values, true));
+                    format!("(__[POSTCOMPILE_{name}])")
                 };
                 return if op == Op::NotIn {
                     format!("({l} NOT IN {r})")

@@ -269,6 +269,23 @@ impl Interp<'_> {
                     Ok(nv(Native::Text(sql.clone(), b)))
                 }
                 "columns" => Ok(Value::Native(n.clone())),
+                "compile" => {
+                    // (Its bind names, each with its bound value or None.)
+                    let (sqlite, _) = self.compile_options(&args, &kw)?;
+                    let (pos, names) = crate::core::sql::text::positional(sql);
+                    let mut params: Vec<(Rc<str>, Value)> = vec![];
+                    for name in names {
+                        if params.iter().any(|(k, _)| **k == *name) {
+                            continue;
+                        }
+                        let v = (binds.iter())
+                            .find(|(k, _)| **k == *name)
+                            .map(|(_, v)| v.clone());
+                        params.push((Rc::from(name.as_str()), v.unwrap_or(Value::None)));
+                    }
+                    let text: Rc<str> = if sqlite { Rc::from(pos) } else { sql.clone() };
+                    Ok(nv(Native::Compiled(text, sqlite, params.into())))
+                }
                 _ => self.raise(
                     "AttributeError",
                     format!("'TextClause' object has no attribute '{name}'"),

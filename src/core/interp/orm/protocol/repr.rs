@@ -165,7 +165,7 @@ impl Interp<'_> {
                 format!("IdentitySet({r})")
             }
             Native::Text(s, _) => format!("<sqlalchemy.sql.elements.TextClause object> {s}"),
-            Native::Compiled(_, sqlite) => format!(
+            Native::Compiled(_, sqlite, _) => format!(
                 "<sqlalchemy.{} object at 0x7f0000000000>",
                 if *sqlite {
                     "dialects.sqlite.base.SQLiteCompiler"
@@ -268,7 +268,7 @@ impl Interp<'_> {
                     None => self.native_repr(n),
                 }
             }
-            Native::Text(s, _) | Native::Compiled(s, _) => Ok(s.to_string()),
+            Native::Text(s, _) | Native::Compiled(s, ..) => Ok(s.to_string()),
             Native::Insert(ins) => {
                 let ins = ins.clone();
                 self.insert_str(&ins)

@@ -18,6 +18,35 @@ impl Interp<'_> {
     /// in SQLite's dialect when given the engine or its dialect, else the default one;
     /// `literal_binds` writes the values in.
     pub(super) fn compile_statement(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
+        let (sqlite, literal) = self.compile_options(args, kw)?;
+        let stmt = if qo.dml.is_some() {
+            self.dml_statement(qo)?
+        } else {
+            Statement::Select(self.loading_select(&qo.q)?)
+        };
+        let (sql, named) = crate::core::sql::render::render_compiled_params(&stmt, sqlite, literal);
+        let mut params = Vec::with_capacity(named.len());
+        for (name, values, expanding) in named {
+            let mut vs = Vec::with_capacity(values.len());
+            for v in &values {
+                vs.push(self.from_sql(v, None)?);
+            }
+            let v = match expanding {
+                true => Value::list(vs),
+                false => vs.pop().unwrap_or(Value::None),
+            };
+            params.push((Rc::from(name.as_str()), v));
+        }
+        Ok(Value::Native(Rc::new(Native::Compiled(
+            Rc::from(sql),
+            sqlite,
+            params.into(),
+        ))))
+    }
+
+    /// `compile_statement`'s arguments: SQLite's dialect (given the engine or its dialect),
+    /// and `compile_kwargs={'literal_binds': True}`.
+    pub(crate) fn compile_options(&mut self, args: &[Value], kw: &Kw) -> R<(bool, bool)> {
         let engine = |v: &Value| {
             matches!(v, Value::Native(n) if matches!(&**n,
                 Native::Module(m) if &**m == "engine" || &**m == "engine.dialect"))
@@ -37,15 +66,6 @@ impl Interp<'_> {
             }
             _ => false,
         };
-        let stmt = if qo.dml.is_some() {
-            self.dml_statement(qo)?
-        } else {
-            Statement::Select(self.loading_select(&qo.q)?)
-        };
-        let sql = crate::core::sql::render::render_compiled(&stmt, sqlite, literal);
-        Ok(Value::Native(Rc::new(Native::Compiled(
-            Rc::from(sql),
-            sqlite,
-        ))))
+        Ok((sqlite, literal))
     }
 }
