@@ -1367,3 +1367,8 @@ fn regexp_match() {
 fn compile_params() {
     check("compile_params");
 }
+
+#[test]
+fn walrus() {
+    check("walrus");
+}

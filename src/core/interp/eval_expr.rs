@@ -353,7 +353,19 @@ impl Interp<'_> {
                 Ok(Value::Native(Rc::new(super::orm::Native::Slice(a, b, c))))
             }
             ExprKind::Starred(_) => self.raise("SyntaxError", "can't use starred expression here"),
-            ExprKind::NamedExpr { .. } => self.unsupported("`:=`"),
+            ExprKind::NamedExpr { target, value } => {
+                let v = self.eval(value, scope)?;
+                // (Inside a comprehension the name is bound in the scope around it.)
+                let mut s = scope.clone();
+                while matches!(s.0.owner, super::value::ScopeOwner::Module)
+                    && !s.0.is_class
+                    && let Some(p) = &s.0.parent
+                {
+                    s = p.clone();
+                }
+                self.set_var(&s, &target.name, v.clone());
+                Ok(v)
+            }
             ExprKind::Await(_) => self.unsupported("`await`"),
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported("`yield`"),
             ExprKind::Error => self.raise("SyntaxError", "invalid syntax"),

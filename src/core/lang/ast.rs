@@ -286,7 +286,7 @@ pub enum ExprKind {
         /// Two or more operands.
         values: Vec<Expr>,
     },
-    /// `name := value` (parsed, reported as unsupported).
+    /// `name := value`.
     NamedExpr {
         /// The assigned name.
         target: Ident,

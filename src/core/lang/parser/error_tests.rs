@@ -291,11 +291,6 @@ const CASES: &[(&str, &str, &str)] = &[
         "'match' statements are not supported in ormlab scripts",
     ),
     (
-        "if (n := 10) > 5:\n    pass\n",
-        "1:7",
-        "assignment expressions (':=') are not supported in ormlab scripts",
-    ),
-    (
         "x = '\\N{BULLET}'\n",
         "1:6",
         "\\N{...} escapes are not supported in ormlab scripts",

@@ -104,12 +104,7 @@ impl Parser<'_> {
         if matches!(self.kind(), TokenKind::Name(_)) && self.nth(1).is_op(Op::ColonEq) {
             let start = self.span().start;
             let target = self.ident()?;
-            let op = self.bump();
-            self.unsupported(
-                op,
-                "assignment expressions (':=') are",
-                "assign the value on its own line first",
-            );
+            self.bump();
             let value = self.expression()?;
             let kind = ExprKind::NamedExpr {
                 target,
