@@ -1372,3 +1372,13 @@ fn compile_params() {
 fn walrus() {
     check("walrus");
 }
+
+#[test]
+fn tuple_in() {
+    check("tuple_in");
+}
+
+#[test]
+fn type_coerce() {
+    check("type_coerce");
+}

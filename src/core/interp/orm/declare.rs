@@ -612,7 +612,7 @@ impl Interp<'_> {
                     Some(crate::core::sql::SqlType::Integer),
                 )))
             }
-            "case" | "literal" | "null" | "cast" | "exists" | "literal_column" => {
+            "case" | "literal" | "null" | "cast" | "exists" | "literal_column" | "type_coerce" => {
                 self.sql_construct(short, args, kw)
             }
             "insert" => self.insert_construct(args.first()),
@@ -668,8 +668,18 @@ impl Interp<'_> {
                 self.make_transient(&inst);
                 Ok(Value::None)
             }
-            "reflect" | "label" | "join" | "outerjoin" | "tuple_" | "bindparam" | "column"
-            | "table" => self.unsupported(&format!("`{short}()`")),
+            "tuple_" => {
+                let mut items = vec![];
+                for a in &args {
+                    items.push(self.to_expr(a, None)?.expr);
+                }
+                Ok(super::sqlexpr::sql_value(super::SqlObj::of(row_value(
+                    items,
+                ))))
+            }
+            "reflect" | "label" | "join" | "outerjoin" | "bindparam" | "column" | "table" => {
+                self.unsupported(&format!("`{short}()`"))
+            }
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
             | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
@@ -764,4 +774,13 @@ impl Interp<'_> {
         }
         cols
     }
+}
+
+/// `tuple_(a, b)`: the row value `(a, b)`.
+pub(crate) fn row_value(items: Vec<crate::core::sql::Expr>) -> crate::core::sql::Expr {
+    use crate::core::sql::{Expr, Op};
+    Expr::Grouping(Box::new(Expr::List {
+        op: Op::Comma,
+        items,
+    }))
 }

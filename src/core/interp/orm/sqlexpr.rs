@@ -150,6 +150,15 @@ impl Interp<'_> {
                 let e = self.to_expr(v, None)?.expr;
                 SqlObj::typed(e.cast(t.clone()), Some(t))
             }
+            // (The expression as it is, read and bound as the type: no CAST.)
+            "type_coerce" => {
+                let (Some(v), Some(t)) = (args.first(), args.get(1).and_then(|a| self.type_arg(a)))
+                else {
+                    return self.raise("TypeError", "type_coerce() needs an expression and a type");
+                };
+                let e = self.to_expr(v, Some(&t))?.expr;
+                SqlObj::typed(e, Some(t))
+            }
             "case" => return self.sql_case(args, kw),
             _ => {
                 // exists(), exists(column...), exists(select): a query that stands for
@@ -325,6 +334,14 @@ impl Interp<'_> {
                 "ArgumentError",
                 "SQL expression element expected, got a relationship attribute",
             );
+        }
+        // (A Python tuple beside a `tuple_()`: a row value of parameters.)
+        if let Value::Tuple(t) = v {
+            let mut items = vec![];
+            for x in t.iter() {
+                items.push(self.to_expr(x, None)?.expr);
+            }
+            return Ok(SqlObj::of(super::declare::row_value(items)));
         }
         let sv = self.to_sql(v, ty)?;
         Ok(SqlObj::typed(Expr::Bind(sv), ty.cloned()))

@@ -208,16 +208,14 @@ impl Renderer {
         if self.dialect == Dialect::Generic || self.postcompile {
             let base = bind_base(left);
             if matches!(op, Op::In | Op::NotIn)
-                && matches!(right, Expr::List { items, .. } if items.iter().all(|i| matches!(i, Expr::Bind(_))))
+                && matches!(right, Expr::List { items, .. } if items.iter().all(|i| row_binds(i).is_some()))
             {
                 // An expanding parameter: its values are rendered at execution (or here,
                 // as literals).
                 let mut values = vec![];
                 if let Expr::List { items, .. } = right {
                     for i in items {
-                        if let Expr::Bind(v) = i {
-                            values.push(v.clone());
-                        }
+                        values.extend(row_binds(i).unwrap_or_default());
                     }
                 }
                 let r = if self.literal_binds {
@@ -262,6 +260,12 @@ impl Renderer {
                 let r = match right {
                     Expr::List { items, .. } if items.is_empty() => {
                         "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".to_string()
+                    }
+                    // (Row values: SQLite's dialect lists them as a VALUES clause.)
+                    Expr::List { items, .. }
+                        if items.iter().all(|i| matches!(i, Expr::Grouping(_))) =>
+                    {
+                        format!("(VALUES {})", self.expr(right, Ctx::Normal))
                     }
                     Expr::List { .. } => format!("({})", self.expr(right, Ctx::Normal)),
                     other => self.expr(other, Ctx::Normal),
@@ -356,5 +360,23 @@ impl Renderer {
             parts.push(part);
         }
         format!("{name}({})", parts.join(", "))
+    }
+}
+
+/// The bound values of an IN list item: a parameter, or a row value of parameters.
+fn row_binds(e: &Expr) -> Option<Vec<SqlValue>> {
+    match e {
+        Expr::Bind(v) => Some(vec![v.clone()]),
+        Expr::Grouping(inner) => match &**inner {
+            Expr::List { items, .. } => items
+                .iter()
+                .map(|i| match i {
+                    Expr::Bind(v) => Some(v.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -65,6 +65,7 @@ impl Interp<'_> {
             | "insert"
             | "exists"
             | "cast"
+            | "type_coerce"
             | "aliased"
             | "union"
             | "union_all"
