@@ -1382,3 +1382,8 @@ fn tuple_in() {
 fn type_coerce() {
     check("type_coerce");
 }
+
+#[test]
+fn bindparam() {
+    check("bindparam");
+}

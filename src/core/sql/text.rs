@@ -41,6 +41,15 @@ pub fn positional(sql: &str) -> (String, Vec<String>) {
     (out, names)
 }
 
+/// The SQL's text around its `:name` binds (one more piece than binds; escaped colons
+/// kept escaped), as [`positional`] finds them.
+pub fn split_binds(sql: &str) -> Vec<String> {
+    let (pos, _) = positional(&sql.replace('?', "\u{1}"));
+    pos.split('?')
+        .map(|p| p.replace('\u{1}', "?").replace(':', "\\:"))
+        .collect()
+}
+
 /// A `text()` statement with its parameters looked up by name (missing names bind NULL).
 pub fn text_statement(sql: &str, params: &dyn Fn(&str) -> Option<SqlValue>) -> Statement {
     let (sql, names) = positional(sql);

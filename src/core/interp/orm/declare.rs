@@ -677,7 +677,19 @@ impl Interp<'_> {
                     items,
                 ))))
             }
-            "reflect" | "label" | "join" | "outerjoin" | "bindparam" | "column" | "table" => {
+            "bindparam" => {
+                let name = match args.first().or_else(|| kwget(&kw, "key")) {
+                    Some(Value::Str(s)) => s.clone(),
+                    _ => return self.raise("TypeError", "bindparam() needs a name"),
+                };
+                let value = args.get(1).or_else(|| kwget(&kw, "value")).cloned();
+                let expanding = match kwget(&kw, "expanding") {
+                    Some(v) => self.truthy(&v.clone())?,
+                    None => false,
+                };
+                Ok(nv(Native::BindParam(name, value, expanding)))
+            }
+            "reflect" | "label" | "join" | "outerjoin" | "column" | "table" => {
                 self.unsupported(&format!("`{short}()`"))
             }
             "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"

@@ -80,6 +80,9 @@ pub enum Native {
     TypeObj(Rc<str>),
     /// A slice object.
     Slice(Value, Value, Value),
+    /// `bindparam(name, value=..., expanding=...)`: its name, value (if given) and whether
+    /// it expands to a list (`IN :names` in `text()`).
+    BindParam(Rc<str>, Option<Value>, bool),
     /// A compiled regular expression (`re.compile(...)`).
     RePattern(Rc<crate::core::interp::builtins::re_module::RePattern>),
     /// A regular expression match.
@@ -475,6 +478,7 @@ impl Native {
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
             Native::RePattern(_) => "Pattern",
+            Native::BindParam(..) => "BindParameter",
             Native::ReMatch(_) => "Match",
             Native::Generator(_) => "generator",
             Native::ColumnType(t) => t.class_name(),

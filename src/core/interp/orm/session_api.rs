@@ -405,6 +405,65 @@ impl Interp<'_> {
         self.raise_value(e)
     }
 
+    /// `execute_text` with expanding parameters: each set's lists written into the SQL as
+    /// `(?, ?, ...)` (an empty list as SQLite's empty set), then run once per set.
+    fn execute_text_expanding(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        expanding: &[Rc<str>],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        let mut last = Value::None;
+        for set in sets {
+            let mut given: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        given.push((k, v));
+                    }
+                }
+            }
+            let mut text = String::new();
+            let mut flat: Vec<(Rc<str>, Value)> = vec![];
+            let (_, names) = crate::core::sql::text::positional(sql);
+            let mut pieces = crate::core::sql::text::split_binds(sql).into_iter();
+            text.push_str(&pieces.next().unwrap_or_default());
+            for (name, rest) in names.iter().zip(pieces) {
+                let v = given
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| **k == **name)
+                    .map(|x| x.1.clone());
+                match v {
+                    Some(v) if expanding.iter().any(|e| **e == **name) => {
+                        let items = self.iterate(&v)?;
+                        if items.is_empty() {
+                            text.push_str("(SELECT 1 FROM (SELECT 1) WHERE 1!=1)");
+                        }
+                        for (i, item) in items.into_iter().enumerate() {
+                            let key: Rc<str> = Rc::from(format!("{name}_{}", i + 1).as_str());
+                            text.push_str(if i == 0 { "(:" } else { ", :" });
+                            text.push_str(&key);
+                            flat.push((key, item));
+                        }
+                        if !text.ends_with(')') {
+                            text.push(')');
+                        }
+                    }
+                    _ => {
+                        text.push(':');
+                        text.push_str(name);
+                    }
+                }
+                text.push_str(&rest);
+            }
+            given.extend(flat);
+            last = self.execute_text(&text, &given, vec![Value::None])?;
+        }
+        Ok(last)
+    }
+
     /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
     pub fn execute_text(
         &mut self,
@@ -412,6 +471,27 @@ impl Interp<'_> {
         binds: &[(Rc<str>, Value)],
         sets: Vec<Value>,
     ) -> R<Value> {
+        // (`bindparam(..., expanding=True)` declarations: their names; other declarations
+        // without a value are left for execute() to fill.)
+        let declared =
+            |v: &Value| matches!(v, Value::Native(n) if matches!(&**n, Native::BindParam(..)));
+        let expanding: Vec<Rc<str>> = (binds.iter())
+            .filter_map(|(k, v)| match v {
+                Value::Native(n) if matches!(&**n, Native::BindParam(_, _, true)) => {
+                    Some(k.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        let binds: Vec<(Rc<str>, Value)> = binds
+            .iter()
+            .filter(|(_, v)| !declared(v))
+            .cloned()
+            .collect();
+        let binds = &binds[..];
+        if !expanding.is_empty() {
+            return self.execute_text_expanding(sql, binds, &expanding, sets);
+        }
         let (sql_pos, names) = crate::core::sql::text::positional(sql);
         // No autoflush: SQLAlchemy 2.0 flushes before ORM statements only, and text()
         // is not one (pending objects stay unsent).

@@ -335,6 +335,22 @@ impl Interp<'_> {
                 "SQL expression element expected, got a relationship attribute",
             );
         }
+        // `bindparam('x', value)`: a parameter; without a value, a named one that
+        // `execute(stmt, {'x': ...})` fills (as the named binds of `text()` parts).
+        if let Value::Native(n) = v
+            && let Native::BindParam(name, value, _) = &**n
+        {
+            return match value {
+                Some(x) => self.to_expr(x, ty),
+                None => Ok(SqlObj::typed(
+                    Expr::Text {
+                        sql: format!(":{name}"),
+                        binds: vec![],
+                    },
+                    ty.cloned(),
+                )),
+            };
+        }
         // (A Python tuple beside a `tuple_()`: a row value of parameters.)
         if let Value::Tuple(t) = v {
             let mut items = vec![];

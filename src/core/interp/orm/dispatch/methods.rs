@@ -265,6 +265,21 @@ impl Interp<'_> {
             Native::Text(sql, binds) => match name {
                 "bindparams" => {
                     let mut b = binds.clone();
+                    for a in &args {
+                        match a {
+                            // (A value binds now; without one, the declaration stays for
+                            // execute() to fill: an expanding list, for one.)
+                            Value::Native(p) if let Native::BindParam(k, v, _) = &**p => {
+                                b.push((k.clone(), v.clone().unwrap_or_else(|| a.clone())))
+                            }
+                            _ => {
+                                return self.raise(
+                                    "ArgumentError",
+                                    "bindparams() takes bindparam() objects and keyword values",
+                                );
+                            }
+                        }
+                    }
                     b.extend(kw);
                     Ok(nv(Native::Text(sql.clone(), b)))
                 }
