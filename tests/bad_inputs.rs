@@ -77,7 +77,6 @@ fn syntax_errors_are_diagnostics_and_nothing_runs() {
 #[test]
 fn unsupported_python_says_so() {
     for (src, what) in [
-        ("x = [y := 1]\n", ":="),
         ("async def f():\n    pass\n", "async"),
         ("def g():\n    yield 1\n", "yield"),
     ] {
