@@ -312,6 +312,13 @@ impl Expr {
     pub fn like(self, pattern: Expr) -> Expr {
         Expr::binary(self, Op::Like, pattern)
     }
+    /// A row value `(a, b)` (`tuple_()`).
+    pub fn row(items: Vec<Expr>) -> Expr {
+        Expr::Grouping(Box::new(Expr::List {
+            op: Op::Comma,
+            items,
+        }))
+    }
     /// `self NOT LIKE pattern`
     pub fn not_like(self, pattern: Expr) -> Expr {
         Expr::binary(self, Op::NotLike, pattern)

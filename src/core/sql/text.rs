@@ -3,51 +3,53 @@
 use super::stmt::Statement;
 use super::value::SqlValue;
 
-/// The SQL with every `:name` bind replaced by `?`, and the names in order of appearance
-/// (SQLAlchemy's `(?<![:\w\\]):(\w+)(?!:)`; `\:` escapes a colon; `::` is left alone).
-pub fn positional(sql: &str) -> (String, Vec<String>) {
-    let chars: Vec<char> = sql.chars().collect();
+/// The `:name` binds of `text()` SQL: byte ranges and names, in order (SQLAlchemy's
+/// `(?<![:\w\\]):(\w+)(?!:)`; `\:` escapes a colon; `::` is left alone).
+pub fn binds(sql: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let chars: Vec<(usize, char)> = sql.char_indices().collect();
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    let mut out = String::with_capacity(sql.len());
-    let mut names = Vec::new();
+    let byte = |i: usize| chars.get(i).map_or(sql.len(), |c| c.0);
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&':') {
-            out.push(':');
-            i += 2;
-            continue;
-        }
-        let prev_ok =
-            i == 0 || !(chars[i - 1] == ':' || word(chars[i - 1]) || chars[i - 1] == '\\');
-        if c == ':' && prev_ok && chars.get(i + 1).is_some_and(|&n| word(n)) {
+        let c = chars[i].1;
+        let prev_ok = i == 0 || {
+            let p = chars[i - 1].1;
+            !(p == ':' || word(p) || p == '\\')
+        };
+        if c == ':' && prev_ok && chars.get(i + 1).is_some_and(|&(_, n)| word(n)) {
             let mut j = i + 1;
-            while j < chars.len() && word(chars[j]) {
+            while j < chars.len() && word(chars[j].1) {
                 j += 1;
             }
-            if chars.get(j) == Some(&':') {
+            if chars.get(j).is_some_and(|c| c.1 == ':') {
                 j -= 1; // regex backtracking: the name may not be followed by ':'
             }
             if j > i + 1 {
-                names.push(chars[i + 1..j].iter().collect());
-                out.push('?');
+                out.push((byte(i)..byte(j), sql[byte(i + 1)..byte(j)].to_string()));
                 i = j;
                 continue;
             }
         }
-        out.push(c);
         i += 1;
     }
-    (out, names)
+    out
 }
 
-/// The SQL's text around its `:name` binds (one more piece than binds; escaped colons
-/// kept escaped), as [`positional`] finds them.
-pub fn split_binds(sql: &str) -> Vec<String> {
-    let (pos, _) = positional(&sql.replace('?', "\u{1}"));
-    pos.split('?')
-        .map(|p| p.replace('\u{1}', "?").replace(':', "\\:"))
-        .collect()
+/// The SQL with every `:name` bind replaced by `?` (and `\:` by `:`), and the names in
+/// order of appearance.
+pub fn positional(sql: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(sql.len());
+    let mut names = Vec::new();
+    let mut at = 0;
+    for (span, name) in binds(sql) {
+        out.push_str(&sql[at..span.start].replace("\\:", ":"));
+        out.push('?');
+        names.push(name);
+        at = span.end;
+    }
+    out.push_str(&sql[at..].replace("\\:", ":"));
+    (out, names)
 }
 
 /// A `text()` statement with its parameters looked up by name (missing names bind NULL).

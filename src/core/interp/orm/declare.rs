@@ -673,9 +673,9 @@ impl Interp<'_> {
                 for a in &args {
                     items.push(self.to_expr(a, None)?.expr);
                 }
-                Ok(super::sqlexpr::sql_value(super::SqlObj::of(row_value(
-                    items,
-                ))))
+                Ok(super::sqlexpr::sql_value(super::SqlObj::of(
+                    crate::core::sql::Expr::row(items),
+                )))
             }
             "bindparam" => {
                 let name = match args.first().or_else(|| kwget(&kw, "key")) {
@@ -786,13 +786,4 @@ impl Interp<'_> {
         }
         cols
     }
-}
-
-/// `tuple_(a, b)`: the row value `(a, b)`.
-pub(crate) fn row_value(items: Vec<crate::core::sql::Expr>) -> crate::core::sql::Expr {
-    use crate::core::sql::{Expr, Op};
-    Expr::Grouping(Box::new(Expr::List {
-        op: Op::Comma,
-        items,
-    }))
 }

@@ -13,6 +13,7 @@ mod flush;
 mod flush_order;
 mod load;
 pub mod scopes;
+mod text;
 mod updates;
 
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! column methods (`like`, `in_`, `between`, `desc`, `label`...), relationship comparisons.
 
 mod methods;
-pub(crate) use methods::column_operator;
+pub(crate) use methods::{COLUMN_METHODS, column_operator};
 
 use std::rc::Rc;
 
@@ -357,7 +357,7 @@ impl Interp<'_> {
             for x in t.iter() {
                 items.push(self.to_expr(x, None)?.expr);
             }
-            return Ok(SqlObj::of(super::declare::row_value(items)));
+            return Ok(SqlObj::of(Expr::row(items)));
         }
         let sv = self.to_sql(v, ty)?;
         Ok(SqlObj::typed(Expr::Bind(sv), ty.cloned()))

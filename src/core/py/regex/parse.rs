@@ -538,6 +538,13 @@ impl<'a> Parser<'a> {
         Ok(name)
     }
 
+    /// `unknown extension ?P<x`: the group's text from `?` through the next character.
+    fn unknown_extension(&self, start: usize) -> ReError {
+        let end = (self.pos + 1).min(self.chars.len());
+        let ext: String = self.chars[start + 1..end].iter().collect();
+        self.err(format!("unknown extension {ext}"), start + 1)
+    }
+
     /// After `(`.
     fn group(&mut self, start: usize) -> Result<Node, ReError> {
         let mut capture = true;
@@ -578,13 +585,7 @@ impl<'a> Parser<'a> {
                             }
                             return Ok(Node::Backref(g, self.icase()));
                         }
-                        _ => {
-                            let ext: String = self.chars
-                                [start + 1..(self.pos + 1).min(self.chars.len())]
-                                .iter()
-                                .collect();
-                            return Err(self.err(format!("unknown extension {ext}"), start + 1));
-                        }
+                        _ => return Err(self.unknown_extension(start)),
                     }
                 }
                 '#' => {
@@ -602,13 +603,7 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                         return self.look(start, false, d == '!');
                     }
-                    _ => {
-                        let ext: String = self.chars
-                            [start + 1..(self.pos + 1).min(self.chars.len())]
-                            .iter()
-                            .collect();
-                        return Err(self.err(format!("unknown extension {ext}"), start + 1));
-                    }
+                    _ => return Err(self.unknown_extension(start)),
                 },
                 c if c == '-' || Self::flag_letter(c).is_some() => {
                     // inline flags: `(?i)` (global, at the start only) or `(?i:...)`,

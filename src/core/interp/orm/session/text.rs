@@ -1,0 +1,187 @@
+//! `session.execute(text(...), params)`: named binds to SQLite's `?`, one run per parameter
+//! set (several as one executemany), `bindparam(..., expanding=True)` lists written out, and
+//! SQLAlchemy's error for a bind given no value.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::interp::orm::Native;
+use crate::core::interp::orm::dispatch::nv;
+use crate::core::interp::orm::result::{ResultKind, ResultObj};
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+
+impl Interp<'_> {
+    /// SQLAlchemy's StatementError for a text() parameter `name` no value was given for:
+    /// the statement, the parameters given (`set`), and the error it wraps as `orig`.
+    #[inline(never)]
+    fn missing_bind(&mut self, name: &str, sql: &str, set: &Value) -> R<Value> {
+        let why = format!("A value is required for bind parameter '{name}'");
+        let given = match set {
+            Value::None => Value::dict_of(vec![]),
+            other => other.clone(),
+        };
+        let shown = self.repr(&Value::list(vec![given.clone()]))?;
+        let bg = "(Background on this error at: https://sqlalche.me/e/20/cd3x)";
+        let e = self.new_exc(
+            "StatementError",
+            &format!(
+                "(sqlalchemy.exc.InvalidRequestError) {why}\n[SQL: {sql}]\n[parameters: {shown}]\n{bg}"
+            ),
+        );
+        let orig = self.new_exc("InvalidRequestError", &format!("{why} {bg}"));
+        if let Value::Instance(i) = &e {
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("orig"), orig);
+            d.insert(Rc::from("statement"), Value::str(sql));
+            d.insert(Rc::from("params"), Value::list(vec![given]));
+        }
+        self.raise_value(e)
+    }
+
+    /// `execute_text` with expanding parameters: each set's lists written into the SQL as
+    /// `(?, ?, ...)` (an empty list as SQLite's empty set), then run once per set.
+    fn execute_text_expanding(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        expanding: &[Rc<str>],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        let mut last = Value::None;
+        for set in sets {
+            let mut given: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        given.push((k, v));
+                    }
+                }
+            }
+            // (The SQL around its binds as written, escapes kept, each expanding bind
+            // replaced by one bind per item.)
+            let mut text = String::new();
+            let mut flat: Vec<(Rc<str>, Value)> = vec![];
+            let mut at = 0;
+            for (span, name) in crate::core::sql::text::binds(sql) {
+                text.push_str(&sql[at..span.start]);
+                at = span.end;
+                let v = given
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| **k == *name)
+                    .map(|x| x.1.clone());
+                let Some(v) = v.filter(|_| expanding.iter().any(|e| **e == *name)) else {
+                    text.push_str(&sql[span]);
+                    continue;
+                };
+                let items = self.iterate(&v)?;
+                if items.is_empty() {
+                    text.push_str("(SELECT 1 FROM (SELECT 1) WHERE 1!=1)");
+                    continue;
+                }
+                let keys: Vec<String> = (1..=items.len()).map(|i| format!("{name}_{i}")).collect();
+                text.push_str(&format!("(:{})", keys.join(", :")));
+                flat.extend(keys.into_iter().map(|k| Rc::from(k.as_str())).zip(items));
+            }
+            text.push_str(&sql[at..]);
+            given.extend(flat);
+            last = self.execute_text(&text, &given, vec![Value::None])?;
+        }
+        Ok(last)
+    }
+
+    /// `session.execute(text(...), params)`; a list of parameter dicts runs it once per dict.
+    pub fn execute_text(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        sets: Vec<Value>,
+    ) -> R<Value> {
+        // (`bindparam(..., expanding=True)` declarations: their names; other declarations
+        // without a value are left for execute() to fill.)
+        let declared =
+            |v: &Value| matches!(v, Value::Native(n) if matches!(&**n, Native::BindParam(..)));
+        let expanding: Vec<Rc<str>> = (binds.iter())
+            .filter_map(|(k, v)| match v {
+                Value::Native(n) if matches!(&**n, Native::BindParam(_, _, true)) => {
+                    Some(k.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        let binds: Vec<(Rc<str>, Value)> = binds
+            .iter()
+            .filter(|(_, v)| !declared(v))
+            .cloned()
+            .collect();
+        let binds = &binds[..];
+        if !expanding.is_empty() {
+            return self.execute_text_expanding(sql, binds, &expanding, sets);
+        }
+        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        // No autoflush: SQLAlchemy 2.0 flushes before ORM statements only, and text()
+        // is not one (pending objects stay unsent).
+        let mut last = None;
+        let mut total = 0;
+        let many = sets.len() > 1;
+        let mut flat: Vec<crate::core::sql::SqlValue> = vec![];
+        let n_sets = sets.len();
+        for set in sets {
+            let mut params: Vec<(Rc<str>, Value)> = binds.to_vec();
+            if let Value::Dict(_) = &set {
+                for (k, v) in self.mapping_items(&set)? {
+                    if let Value::Str(k) = k {
+                        params.push((k, v));
+                    }
+                }
+            }
+            let mut vals = vec![];
+            for (position, nme) in names.iter().enumerate() {
+                // (Values given to execute() bind as pysqlite adapts them, untyped;
+                // `bindparams()` values are typed by their Python type, as SQLAlchemy's.)
+                let at = params.iter().rposition(|(k, _)| **k == **nme);
+                let v = at.map(|i| (i >= binds.len(), params[i].1.clone()));
+                match v {
+                    Some((true, v)) => vals.push(self.to_sql_untyped(&v, position + 1)?),
+                    Some((false, v)) => vals.push(self.to_sql(&v, None)?),
+                    None => {
+                        return self.missing_bind(nme, &sql_pos, &set);
+                    }
+                }
+            }
+            if many {
+                // Several parameter sets: one executemany, logged as SQLAlchemy echoes it.
+                flat.extend(vals);
+                continue;
+            }
+            let res = self.run_sql_named(&sql_pos, &vals)?;
+            // (-1 for a statement that is not INSERT/UPDATE/DELETE, as sqlite3 has it.)
+            total = total.max(0) + res.rowcount;
+            last = Some(res);
+        }
+        if many {
+            self.run_sql_many(&sql_pos, n_sets, &flat)?;
+            total = n_sets as i64;
+        }
+        let lastrowid = last.as_ref().map(|r| r.lastrowid);
+        let res = last.unwrap_or_default();
+        let keys: Rc<Vec<Rc<str>>> =
+            Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
+        let mut rows = vec![];
+        for r in &res.rows {
+            let mut row = vec![];
+            for v in r {
+                row.push(self.from_sql(v, None)?);
+            }
+            rows.push(row);
+        }
+        let mut ro = ResultObj::rows(keys, rows);
+        ro.lastrowid = if many { None } else { lastrowid };
+        if res.columns.is_empty() {
+            ro.kind = ResultKind::NoRows;
+            ro.rowcount = total;
+        }
+        Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+}
