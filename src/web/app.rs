@@ -683,6 +683,8 @@ fn mark_for(e: &EngineError) -> Mark {
 /// is loaded (`www/ormlab.js` loads it after the engine's first answer, so the UI's
 /// start never delays the engine's).
 pub fn mount() {
+    // (The release build aborts at a panic without running a hook: see xtask's `dist`.)
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // Not Leptos's spawn_local: its executor is initialized by `mount_to_body` below.
     wasm_bindgen_futures::spawn_local(async {

@@ -101,6 +101,8 @@ fn interrupted() -> bool {
 
 /// Starts the message loop (called by the worker binary's `main`).
 pub fn start() {
+    // (The release build aborts at a panic without running a hook: see xtask's `dist`.)
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();

@@ -54,9 +54,13 @@ fn build_dist() -> Result {
             // gzip of the worker, −3.3 KB of the UI. Unstable too (`-Zbuild-std`), the
             // same one build; it needs the `rust-src` component, which setup installs.
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            // A panic traps at once (`-Cpanic=immediate-abort`, unstable too): no message
+            // formatting or hook in the download (−8.4 KB gzip of the worker, −9.0 KB of
+            // the UI). A panic is a bug either way; the page reports the stopped worker as
+            // before, and the native, debug and wasm-test builds keep their messages.
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "--cfg erase_components -Zlocation-detail=none",
+                "--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort",
             )
             .current_dir(root()),
         "trunk build",
