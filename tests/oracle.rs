@@ -1387,3 +1387,8 @@ fn type_coerce() {
 fn bindparam() {
     check("bindparam");
 }
+
+#[test]
+fn datetime_timezone() {
+    check("datetime_timezone");
+}

@@ -139,6 +139,8 @@ pub struct Column {
     pub enum_check: bool,
     /// `JSON(none_as_null=True)`: Python `None` is stored as SQL NULL, not `'null'`.
     pub none_as_null: bool,
+    /// `DateTime(timezone=True)` (the column's type stays `DateTime`: SQLite stores it naive).
+    pub timezone: bool,
     /// `comment=` (SQLite's DDL has no comments: only `column.comment` shows it).
     pub comment: Option<String>,
     /// The `Column` object's own key when it differs from the mapped attribute's `key`
@@ -167,6 +169,7 @@ impl Column {
             bool_check: false,
             enum_check: false,
             none_as_null: false,
+            timezone: false,
             comment: None,
             own_key: None,
         }

@@ -66,7 +66,7 @@ fn affinity(t: &SqlType) -> Aff {
         }
         SqlType::JsonNoneAsNull => Aff::Json,
         SqlType::Date => Aff::Date,
-        SqlType::DateTime => Aff::DateTime,
+        SqlType::DateTime | SqlType::DateTimeTz => Aff::DateTime,
         SqlType::Time => Aff::Time,
         SqlType::Interval => Aff::Interval,
         SqlType::Json => Aff::Json,
@@ -85,6 +85,7 @@ fn is_affinity_class(t: &SqlType) -> bool {
             | SqlType::String(_)
             | SqlType::Date
             | SqlType::DateTime
+            | SqlType::DateTimeTz
             | SqlType::Time
             | SqlType::Interval
     )

@@ -21,6 +21,9 @@ pub enum SqlType {
     Boolean,
     /// `DateTime` → `DATETIME`.
     DateTime,
+    /// `DateTime(timezone=True)`: a `DateTime` (SQLite stores it naive, as SQLAlchemy's
+    /// dialect does) whose `timezone` flag shows in its repr.
+    DateTimeTz,
     /// `Date` → `DATE`.
     Date,
     /// `Time` → `TIME`.
@@ -71,7 +74,7 @@ impl SqlType {
             SqlType::Text(_) => "Text",
             SqlType::UnicodeText(_) => "UnicodeText",
             SqlType::Boolean | SqlType::CheckedBoolean => "Boolean",
-            SqlType::DateTime => "DateTime",
+            SqlType::DateTime | SqlType::DateTimeTz => "DateTime",
             SqlType::Date => "Date",
             SqlType::Time => "Time",
             SqlType::Float => "Float",
@@ -165,6 +168,7 @@ impl SqlType {
                 format!("{}, create_constraint=True)", &r[..r.len() - 1])
             }
             SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
+            SqlType::DateTimeTz => "DateTime(timezone=True)".into(),
             _ => format!("{name}()"),
         }
     }
@@ -184,7 +188,7 @@ impl SqlType {
                 None => "TEXT".into(),
             },
             SqlType::Boolean => "BOOLEAN".into(),
-            SqlType::DateTime => "DATETIME".into(),
+            SqlType::DateTime | SqlType::DateTimeTz => "DATETIME".into(),
             SqlType::Date => "DATE".into(),
             SqlType::Time => "TIME".into(),
             SqlType::Float => "FLOAT".into(),

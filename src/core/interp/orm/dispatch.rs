@@ -569,12 +569,14 @@ impl Interp<'_> {
                     self.call_native(Rc::new(Native::ColumnType((**base).clone())), args, kw)?;
                 Ok(match &r {
                     Value::Native(n) => match &**n {
-                        Native::ColumnType(b @ SqlType::String(_) | b @ SqlType::Numeric(..)) => {
-                            nv(Native::ColumnType(SqlType::Spelled(
-                                Box::new(b.clone()),
-                                name.clone(),
-                            )))
-                        }
+                        Native::ColumnType(
+                            b @ SqlType::String(_)
+                            | b @ SqlType::Numeric(..)
+                            | b @ SqlType::DateTimeTz,
+                        ) => nv(Native::ColumnType(SqlType::Spelled(
+                            Box::new(b.clone()),
+                            name.clone(),
+                        ))),
                         _ => r.clone(),
                     },
                     _ => r.clone(),
@@ -609,6 +611,19 @@ impl Interp<'_> {
                     }
                     SqlType::Json if flag("none_as_null") == Some(true) => {
                         return Ok(nv(Native::ColumnType(SqlType::JsonNoneAsNull)));
+                    }
+                    SqlType::DateTime | SqlType::DateTimeTz => {
+                        // (`DateTime(timezone=True)`, also positionally.)
+                        let tz = match (args.first(), kwget(&kw, "timezone")) {
+                            (_, Some(v)) | (Some(v), None) => self.truthy(v)?,
+                            (None, None) => false,
+                        };
+                        let t = if tz {
+                            SqlType::DateTimeTz
+                        } else {
+                            SqlType::DateTime
+                        };
+                        return Ok(nv(Native::ColumnType(t)));
                     }
                     _ => {}
                 }
@@ -725,7 +740,14 @@ fn type_value(ty: Option<SqlType>) -> Value {
 
 /// A column's type object: its base type, under the name its DDL spells it with when that
 /// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`), with its collation.
-fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
+pub(crate) fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
+    if c.timezone {
+        let tz = SqlType::DateTimeTz;
+        return match &c.type_ddl {
+            Some(d) => SqlType::Spelled(Box::new(tz), d.split('(').next().unwrap_or(d).into()),
+            None => tz,
+        };
+    }
     match &c.type_ddl {
         Some(d) => spelled_type(&c.ty, d),
         None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),

@@ -48,6 +48,15 @@ impl Interp<'_> {
             SqlType::CheckedEnum(base) => *base,
             t => t,
         };
+        let timezone = matches!(&ty, SqlType::DateTimeTz)
+            || matches!(&ty, SqlType::Spelled(b, _) if **b == SqlType::DateTimeTz);
+        let ty = match ty {
+            SqlType::DateTimeTz => SqlType::DateTime,
+            SqlType::Spelled(b, n) if *b == SqlType::DateTimeTz => {
+                SqlType::Spelled(Box::new(SqlType::DateTime), n)
+            }
+            t => t,
+        };
         let (ty, type_ddl, bool_check, none_as_null) = match ty {
             SqlType::Spelled(ref base, _) | SqlType::Collated(ref base, _) => {
                 let d = ty.ddl();
@@ -62,6 +71,7 @@ impl Interp<'_> {
         col.bool_check = bool_check;
         col.enum_check = enum_check;
         col.none_as_null = none_as_null;
+        col.timezone = timezone;
         for fk in fks {
             col = col.foreign_key(fk);
         }

@@ -134,6 +134,10 @@ impl Interp<'_> {
                     SqlType::Collated(_, c) => Value::str(c),
                     _ => Value::None,
                 }),
+                "timezone" if t.is_a("DateTime") => Ok(Value::Bool(match t {
+                    SqlType::Spelled(b, _) => **b == SqlType::DateTimeTz,
+                    t => *t == SqlType::DateTimeTz,
+                })),
                 "asdecimal" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
                     Ok(Value::Bool(matches!(t, SqlType::Numeric(..))))
                 }
@@ -183,7 +187,7 @@ impl Interp<'_> {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
                     SqlType::Float => "float",
                     SqlType::Boolean => "bool",
-                    SqlType::DateTime => "datetime",
+                    SqlType::DateTime | SqlType::DateTimeTz => "datetime",
                     SqlType::Date => "date",
                     SqlType::Time => "time",
                     SqlType::Interval => "timedelta",

@@ -200,7 +200,10 @@ impl Interp<'_> {
         else {
             return Ok("Column(None)".into());
         };
-        let mut parts = vec![format!("'{}'", c.name), c.ty.py_repr()];
+        let mut parts = vec![
+            format!("'{}'", c.name),
+            super::super::dispatch::column_type(&c).py_repr(),
+        ];
         for fk in &c.foreign_keys {
             parts.push(format!("ForeignKey('{}.{}')", fk.table, fk.column));
         }

@@ -36,11 +36,11 @@ impl Interp<'_> {
                     "SQLite Date type only accepts Python date objects as input.",
                 );
             }
-            (SqlType::DateTime, Value::DateTime(_)) => {}
-            (SqlType::DateTime, Value::Date(d)) => {
+            (SqlType::DateTime | SqlType::DateTimeTz, Value::DateTime(_)) => {}
+            (SqlType::DateTime | SqlType::DateTimeTz, Value::Date(d)) => {
                 return Ok(SqlValue::text(format!("{} 00:00:00.000000", d.isoformat())));
             }
-            (SqlType::DateTime, _) => {
+            (SqlType::DateTime | SqlType::DateTimeTz, _) => {
                 return self.bind_error(
                     "TypeError",
                     "SQLite DateTime type only accepts Python datetime and date objects as input.",
@@ -195,9 +195,21 @@ impl Interp<'_> {
         Ok(match (v, ty) {
             (SqlValue::Null, _) => Value::None,
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
-            (SqlValue::Text(s), Some(SqlType::DateTime)) => {
+            (SqlValue::Text(s), Some(SqlType::DateTime | SqlType::DateTimeTz)) => {
                 Value::datetime(self.py(DateTime::from_sqlite(s))?)
             }
+            // (The dialect's result processors are `fromisoformat()`: `CAST(x AS DATE)`
+            // gives SQLite's numeric affinity, a number.)
+            (
+                SqlValue::Integer(_) | SqlValue::Real(_),
+                Some(
+                    SqlType::DateTime
+                    | SqlType::DateTimeTz
+                    | SqlType::Date
+                    | SqlType::Time
+                    | SqlType::Interval,
+                ),
+            ) => return self.raise("TypeError", "fromisoformat: argument must be str"),
             (SqlValue::Text(s), Some(SqlType::EnumClass(class, names)))
                 if !names.iter().any(|n| **n == **s) =>
             {
