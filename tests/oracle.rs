@@ -1392,3 +1392,8 @@ fn bindparam() {
 fn datetime_timezone() {
     check("datetime_timezone");
 }
+
+#[test]
+fn lazy_immediate() {
+    check("lazy_immediate");
+}

@@ -24,6 +24,10 @@ pub enum Lazy {
     Subquery,
     /// `lazy='selectin'`: SELECT ... IN eager load.
     Selectin,
+    /// `lazy='immediate'` / `immediateload()`: each loaded object's relationship loaded
+    /// at once with the lazy-load SELECT (a many-to-one found in the identity map
+    /// needs none).
+    Immediate,
     /// `lazy='noload'` (or `lazy=None`): never loaded, an empty collection / `None`.
     NoLoad,
     /// `lazy='raise'`: accessing an unloaded value raises `InvalidRequestError`.

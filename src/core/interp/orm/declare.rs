@@ -421,7 +421,7 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(Box::new(q))))
             }
             "joinedload" | "selectinload" | "subqueryload" | "lazyload" | "noload"
-            | "raiseload" | "defaultload" | "contains_eager" => {
+            | "raiseload" | "defaultload" | "contains_eager" | "immediateload" => {
                 self.loader_option(None, short, &args, &kw)
             }
             "load_only" | "defer" | "undefer" => self.column_option(short, &args, &kw),

@@ -20,6 +20,8 @@ pub struct EntityPlan {
     pub joined: Vec<JoinedPlan>,
     /// Relationships loaded by a second SELECT after the rows (`selectin`, `subquery`).
     pub post: Vec<PostPlan>,
+    /// Relationships loaded object by object right after the rows (`immediate`).
+    pub immediate: Vec<String>,
     /// Relationships set empty without SQL (`noload`).
     pub noload: Vec<String>,
     /// Relationships that raise when accessed (`raiseload`): name and "only when SQL is needed".
@@ -33,6 +35,7 @@ impl EntityPlan {
     pub fn is_plain(&self) -> bool {
         self.joined.is_empty()
             && self.post.is_empty()
+            && self.immediate.is_empty()
             && self.noload.is_empty()
             && self.raise.is_empty()
     }
@@ -90,7 +93,10 @@ pub struct PostPlan {
 
 /// True for the strategies that load with the query (`joined`, `selectin`, `subquery`).
 fn is_eager(lazy: Lazy) -> bool {
-    matches!(lazy, Lazy::Joined | Lazy::Selectin | Lazy::Subquery)
+    matches!(
+        lazy,
+        Lazy::Joined | Lazy::Selectin | Lazy::Subquery | Lazy::Immediate
+    )
 }
 
 /// The plan of entity `class` reached by `path`. `local` lists the entity classes of the
@@ -155,6 +161,7 @@ pub fn plan_entity(
                     path: rel_path,
                 });
             }
+            Lazy::Immediate => plan.immediate.push(rel.name.clone()),
             Lazy::NoLoad => plan.noload.push(rel.name.clone()),
             Lazy::Raise if chosen.is_some() => plan.raise.push((rel.name.clone(), false)),
             Lazy::RaiseOnSql if chosen.is_some() => plan.raise.push((rel.name.clone(), true)),

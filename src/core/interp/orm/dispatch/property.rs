@@ -81,6 +81,7 @@ fn lazy_name(l: Lazy) -> &'static str {
         Lazy::Joined => "joined",
         Lazy::Subquery => "subquery",
         Lazy::Selectin => "selectin",
+        Lazy::Immediate => "immediate",
         Lazy::NoLoad => "noload",
         Lazy::Raise => "raise",
         Lazy::RaiseOnSql => "raise_on_sql",

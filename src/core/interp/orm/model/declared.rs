@@ -233,6 +233,7 @@ impl Interp<'_> {
                 "joined" => Lazy::Joined,
                 "subquery" => Lazy::Subquery,
                 "selectin" => Lazy::Selectin,
+                "immediate" => Lazy::Immediate,
                 "noload" => Lazy::NoLoad,
                 "raise" => Lazy::Raise,
                 "raise_on_sql" => Lazy::RaiseOnSql,

@@ -325,7 +325,7 @@ impl Interp<'_> {
                     let mut p = path.clone();
                     p.push(PathStep::new(class, &r.name));
                     let strategy = option_for(&options, &p).unwrap_or(r.lazy);
-                    matches!(strategy, Lazy::Selectin | Lazy::Subquery)
+                    matches!(strategy, Lazy::Selectin | Lazy::Subquery | Lazy::Immediate)
                 })
                 .filter(|r| !self.attr_loaded(inst, &r.name))
                 .map(|r| Rc::from(r.name.as_str()))
@@ -598,6 +598,21 @@ impl Interp<'_> {
             for i in &items {
                 if !self.attr_loaded(i, rel) {
                     self.mark_raiseload(i, rel, *sql_only);
+                }
+            }
+        }
+        // (`immediate`: the lazy load of each object in turn, as its row's delayed
+        // populator does.)
+        for i in &items {
+            for rel in &plan.immediate {
+                if !self.attr_loaded(i, rel) {
+                    let attr = crate::core::interp::orm::Instrumented {
+                        class: Rc::from(plan.class.as_str()),
+                        key: Rc::from(rel.as_str()),
+                        column: None,
+                        via: None,
+                    };
+                    self.load_relationship(i, &attr)?;
                 }
             }
         }

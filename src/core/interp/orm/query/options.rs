@@ -32,6 +32,7 @@ fn strategy_of(name: &str) -> Option<Option<Lazy>> {
         "joinedload" => Some(Lazy::Joined),
         "selectinload" => Some(Lazy::Selectin),
         "subqueryload" => Some(Lazy::Subquery),
+        "immediateload" => Some(Lazy::Immediate),
         "lazyload" => Some(Lazy::Select),
         "noload" => Some(Lazy::NoLoad),
         "raiseload" => Some(Lazy::Raise),
