@@ -1397,3 +1397,8 @@ fn datetime_timezone() {
 fn lazy_immediate() {
     check("lazy_immediate");
 }
+
+#[test]
+fn coerce_cast_labels() {
+    check("coerce_cast_labels");
+}

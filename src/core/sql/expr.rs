@@ -155,12 +155,15 @@ pub enum Expr {
         /// The WHERE condition (several criteria joined with AND).
         cond: Box<Expr>,
     },
-    /// `CAST(x AS TYPE)`.
+    /// `CAST(x AS TYPE)`; with `coerce`, `type_coerce()`: the operand as it is, read and
+    /// bound as the type (no CAST), labelled in a SELECT list as a cast is.
     Cast {
         /// Operand.
         expr: Box<Expr>,
-        /// Target type.
-        ty: SqlType,
+        /// Target type (boxed: keeps `Expr` small).
+        ty: Box<SqlType>,
+        /// `type_coerce()`: rendered without the CAST.
+        coerce: bool,
     },
     /// A subquery used as an expression: `(SELECT ...)` (scalar subquery, IN operand, EXISTS operand).
     Select(Box<Select>),
@@ -463,7 +466,20 @@ impl Expr {
     }
     /// `CAST(self AS ty)`
     pub fn cast(self, ty: SqlType) -> Expr {
-        Expr::Cast { expr: bx(self), ty }
+        Expr::Cast {
+            expr: bx(self),
+            ty: Box::new(ty),
+            coerce: false,
+        }
+    }
+
+    /// `type_coerce(self, ty)`: `self` rendered as it is, typed as `ty`.
+    pub fn coerce(self, ty: SqlType) -> Expr {
+        Expr::Cast {
+            expr: bx(self),
+            ty: Box::new(ty),
+            coerce: true,
+        }
     }
 }
 
@@ -526,9 +542,10 @@ impl Expr {
                 whens: whens.iter().map(|(c, v)| (map(c), map(v))).collect(),
                 else_: else_.as_ref().map(|x| bx(map(x))),
             },
-            Expr::Cast { expr, ty } => Expr::Cast {
+            Expr::Cast { expr, ty, coerce } => Expr::Cast {
                 expr: bx(map(expr)),
                 ty: ty.clone(),
+                coerce: *coerce,
             },
             Expr::Bind(_)
             | Expr::Raw(_)

@@ -157,6 +157,11 @@ impl Interp<'_> {
                     return self.raise("TypeError", "type_coerce() needs an expression and a type");
                 };
                 let e = self.to_expr(v, Some(&t))?.expr;
+                // (A column keeps its name as its label in a SELECT list, as a cast's.)
+                let e = match e {
+                    c @ Expr::Column { .. } => c.coerce(t.clone()),
+                    e => e,
+                };
                 SqlObj::typed(e, Some(t))
             }
             "case" => return self.sql_case(args, kw),

@@ -122,7 +122,10 @@ impl Renderer {
                 s.push_str(" END");
                 s
             }
-            Expr::Cast { expr, ty } => {
+            Expr::Cast {
+                expr, coerce: true, ..
+            } => self.expr(expr, ctx),
+            Expr::Cast { expr, ty, .. } => {
                 format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
             }
             // Only reached outside a LIKE-family operator (which renders the ESCAPE itself).

@@ -241,6 +241,8 @@ impl Interp<'_> {
         })) {
             let key = match c {
                 Expr::Column { name, .. } | Expr::Label { name, .. } => name.clone(),
+                // (A cast of a column goes by the column's name: `CAST(x.a AS T) AS a`.)
+                Expr::Cast { expr, .. } if let Expr::Column { name, .. } = &**expr => name.clone(),
                 // An unlabeled function is keyed by its name (`c.count`).
                 Expr::Func { name, .. } => name.to_ascii_lowercase(),
                 _ => "anon_1".to_string(),
