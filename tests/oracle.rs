@@ -1402,3 +1402,13 @@ fn lazy_immediate() {
 fn coerce_cast_labels() {
     check("coerce_cast_labels");
 }
+
+#[test]
+fn flask_test_client() {
+    check("flask_test_client");
+}
+
+#[test]
+fn flask_api_errors() {
+    check("flask_api_errors");
+}

@@ -54,11 +54,13 @@ impl Interp<'_> {
             }
             ("json", "JSONDecodeError") => Value::Class(self.exc["JSONDecodeError"].clone()),
             ("flask", "Flask") => Value::Native(Rc::new(Native::SqlaFn(Rc::from("Flask")))),
+            ("flask", "request") => Value::Native(Rc::new(Native::Flask(Rc::new(
+                crate::core::interp::orm::flask_web::FlaskObj::Request,
+            )))),
             (
                 "flask",
                 "abort"
                 | "jsonify"
-                | "request"
                 | "render_template"
                 | "redirect"
                 | "url_for"

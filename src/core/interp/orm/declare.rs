@@ -692,8 +692,9 @@ impl Interp<'_> {
             "reflect" | "label" | "join" | "outerjoin" | "column" | "table" => {
                 self.unsupported(&format!("`{short}()`"))
             }
-            "Mapped" | "DeclarativeBase" | "jsonify" | "request" | "render_template"
-            | "redirect" | "url_for" => self.unsupported(&format!("`{short}`")),
+            "jsonify" => self.jsonify(args, kw),
+            "Mapped" | "DeclarativeBase" | "request" | "render_template" | "redirect"
+            | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
             | "Numeric" | "JSON" | "BigInteger" | "SmallInteger" | "Unicode" | "UnicodeText"
             | "LargeBinary" | "Time" | "Enum" => {

@@ -396,6 +396,7 @@ impl Interp<'_> {
                 self.module_attr(&m, this, name)
             }
             Native::RePattern(p) => self.pattern_attr(p, this, name),
+            Native::Flask(o) => self.flask_attr(o, this, name),
             Native::ReMatch(m) => self.match_attr(m, this, name),
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
@@ -537,6 +538,7 @@ impl Interp<'_> {
     /// Calling library callables.
     pub fn call_native(&mut self, n: Rc<Native>, args: Vec<Value>, kw: Kw) -> R<Value> {
         match &*n {
+            Native::Flask(o) => self.flask_call(o, args),
             // `db.session()`: the scoped session's `Session`.
             Native::Session(false) if args.is_empty() && kw.is_empty() => {
                 Ok(nv(Native::Session(true)))

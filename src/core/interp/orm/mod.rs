@@ -6,6 +6,7 @@ mod column_property;
 pub mod configure;
 pub mod declare;
 pub mod dispatch;
+pub mod flask_web;
 mod history;
 mod hooks;
 pub mod identity;
@@ -85,6 +86,8 @@ pub enum Native {
     BindParam(Rc<str>, Option<Value>, bool),
     /// A compiled regular expression (`re.compile(...)`).
     RePattern(Rc<crate::core::interp::builtins::re_module::RePattern>),
+    /// Flask's request handling objects (`flask_web.rs`).
+    Flask(Rc<flask_web::FlaskObj>),
     /// A regular expression match.
     ReMatch(Rc<crate::core::interp::builtins::re_module::ReMatch>),
     /// `iter(x)`: the items and how many were taken.
@@ -431,6 +434,12 @@ pub struct OrmState {
     /// A load with `populate_existing` runs: its rows overwrite the objects already in the
     /// identity map (their pending changes included), not only expired ones.
     pub populate_existing: bool,
+    /// The app's views (`@app.route`), in registration order.
+    pub routes: Vec<flask_web::Route>,
+    /// `@app.errorhandler(code)` functions.
+    pub error_handlers: Vec<(i64, Value)>,
+    /// The requests a test client is dispatching, innermost last.
+    pub requests: Vec<Rc<flask_web::RequestData>>,
     /// Objects let go from the identity map (see `Interp::identity_get`) still listed in
     /// `identity_order`, removed from it in batches.
     pub zombies: usize,
@@ -478,6 +487,7 @@ impl Native {
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
             Native::RePattern(_) => "Pattern",
+            Native::Flask(o) => o.type_name(),
             Native::BindParam(..) => "BindParameter",
             Native::ReMatch(_) => "Match",
             Native::Generator(_) => "generator",

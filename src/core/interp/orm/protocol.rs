@@ -33,6 +33,7 @@ impl Interp<'_> {
     /// Iteration over library objects.
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {
+            Native::Flask(o) => Ok(self.flask_keys(o).into_iter().map(Value::Str).collect()),
             Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
             // A subquery's `.c`: its columns.
             Native::SubqueryColumns(sq) => Ok((0..sq.columns.len())
@@ -148,6 +149,7 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            Native::Flask(o) => self.flask_getitem(o, key),
             Native::ReMatch(m) => self.match_getitem(m, key),
             Native::SubqueryColumns(sq) if let Value::Str(k) = key => {
                 match sq
@@ -343,6 +345,10 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
+            Native::Flask(o) => Ok(self
+                .flask_keys(o)
+                .iter()
+                .any(|k| matches!(item, Value::Str(s) if s == k))),
             Native::SubqueryColumns(sq) if let Value::Str(k) = item => {
                 Ok(sq.columns.iter().any(|(c, _)| **c == **k))
             }

@@ -188,6 +188,9 @@ impl Interp<'_> {
             "import_name" => Value::str(import),
             "name" => Value::str(app_name(import)),
             "cli" => nv(Native::SqlaFn(Rc::from("flask.cli"))),
+            "url_map" => nv(Native::Flask(Rc::new(
+                super::super::flask_web::FlaskObj::UrlMap,
+            ))),
             "logger" => nv(Native::SqlaFn(Rc::from("flask.logger"))),
             "extensions" => {
                 let mut exts = vec![(Value::str("sqlalchemy"), nv(Native::Db))];

@@ -22,6 +22,7 @@ impl Interp<'_> {
     ) -> R<Value> {
         match &*n {
             Native::Session(_) => self.session_method(name, args, kw),
+            Native::Flask(o) => self.flask_method(o, name, args, kw),
             Native::RePattern(p) => {
                 let pv = Value::Native(n.clone());
                 self.pattern_method(p, &pv, name, args, kw)
@@ -93,13 +94,13 @@ impl Interp<'_> {
                 }
                 Ok(Value::None)
             }
+            Native::App(..) if let Some(v) = self.flask_app_method(name, &args, &kw)? => Ok(v),
             Native::App(..) => match name {
                 "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
-                "run" | "add_url_rule" | "register_blueprint" => Ok(Value::None),
-                // `@app.route('/')`, `@app.get('/x')`, `@app.errorhandler(404)`: a
-                // decorator that leaves the view function as it is (no requests here).
-                "route" | "get" | "post" | "put" | "delete" | "patch" | "errorhandler"
-                | "template_filter" | "template_global" | "endpoint" => {
+                "run" | "register_blueprint" => Ok(Value::None),
+                // `@app.template_filter()` and kin: a decorator that leaves the function
+                // as it is (nothing renders templates here).
+                "template_filter" | "template_global" | "endpoint" => {
                     Ok(nv(Native::SqlaFn(Rc::from("flask.decorator"))))
                 }
                 // `@app.teardown_appcontext`: run when an app context is popped.

@@ -114,6 +114,7 @@ impl Interp<'_> {
                 None => format!("<class '{t}'>"),
             },
             Native::RePattern(p) => self.pattern_repr(p)?,
+            Native::Flask(o) => self.flask_repr(o),
             Native::ReMatch(m) => self.match_repr(m)?,
             Native::Module(m) if &**m == "engine" => "Engine(sqlite://)".into(),
             Native::Module(m) if &**m == "engine.url" => "sqlite://".into(),
