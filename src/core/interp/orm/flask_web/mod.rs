@@ -14,6 +14,13 @@ use crate::core::interp::call::Kw;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
+mod request;
+mod response;
+mod url;
+
+use response::error_page;
+use url::{match_rule, parse_query};
+
 /// A view registered on the app.
 #[derive(Clone)]
 pub struct Route {
@@ -92,103 +99,6 @@ fn reason(code: i64) -> &'static str {
         500 => "INTERNAL SERVER ERROR",
         _ => "UNKNOWN",
     }
-}
-
-/// `a=1&b=x%20y` as pairs (`+` and `%XX` decoded).
-fn parse_query(q: &str) -> Vec<(Rc<str>, Rc<str>)> {
-    q.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (Rc::from(unquote(k).as_str()), Rc::from(unquote(v).as_str()))
-        })
-        .collect()
-}
-
-fn unquote(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Matches `path` against `rule`: the view's keyword arguments, or `None`.
-fn match_rule(rule: &str, path: &str) -> Option<Vec<(Rc<str>, Value)>> {
-    let mut out = vec![];
-    let mut rest = path;
-    let mut r = rule;
-    while !r.is_empty() {
-        match r.find('<') {
-            Some(0) => {
-                let end = r.find('>')?;
-                let spec = &r[1..end];
-                r = &r[end + 1..];
-                let (conv, name) = spec.split_once(':').unwrap_or(("default", spec));
-                // (A converter reads up to the next `/`, `path` to the rule's next literal.)
-                let upto = match conv {
-                    "path" => match r.split('<').next().filter(|l| !l.is_empty()) {
-                        Some(lit) => rest.rfind(lit).unwrap_or(rest.len()),
-                        None => rest.len(),
-                    },
-                    _ => rest.find('/').unwrap_or(rest.len()),
-                };
-                let text = &rest[..upto];
-                if text.is_empty() {
-                    return None;
-                }
-                rest = &rest[upto..];
-                let v = match conv {
-                    "int" => {
-                        if !text.bytes().all(|b| b.is_ascii_digit()) {
-                            return None;
-                        }
-                        Value::int(text.parse::<i64>().ok()?)
-                    }
-                    "float" => {
-                        if !text.contains('.') {
-                            return None;
-                        }
-                        Value::Float(text.parse::<f64>().ok()?)
-                    }
-                    _ => Value::str(&unquote(text)),
-                };
-                out.push((Rc::from(name.trim()), v));
-            }
-            Some(i) => {
-                rest = rest.strip_prefix(&r[..i])?;
-                r = &r[i..];
-            }
-            None => {
-                rest = rest.strip_prefix(r)?;
-                r = "";
-            }
-        }
-    }
-    rest.is_empty().then_some(out)
-}
-
-/// werkzeug's HTML body of an HTTP error.
-fn error_page(code: i64, name: &str, description: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=en>\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{description}</p>\n"
-    )
 }
 
 impl Interp<'_> {
@@ -405,22 +315,6 @@ impl Interp<'_> {
         }
     }
 
-    fn content_type(&self, r: &ResponseData) -> String {
-        if r.mimetype.starts_with("text/") {
-            format!("{}; charset=utf-8", r.mimetype)
-        } else {
-            r.mimetype.to_string()
-        }
-    }
-
-    fn response_json(&mut self, r: &ResponseData) -> R<Value> {
-        if &*r.mimetype != "application/json" {
-            return Ok(Value::None);
-        }
-        let j = self.py(crate::core::py::json::loads(&r.body))?;
-        self.from_json(&j)
-    }
-
     /// The `(rule, endpoint, methods)` of `app.url_map`'s rule `i` (0: `static`).
     fn rule_at(&self, i: usize) -> (Rc<str>, Rc<str>, Vec<Rc<str>>) {
         match i.checked_sub(1).and_then(|i| self.orm.routes.get(i)) {
@@ -485,161 +379,6 @@ impl Interp<'_> {
                     "AttributeError",
                     format!("'{t}' object has no attribute '{name}'"),
                 )
-            }
-        }
-    }
-
-    fn multidict_method(
-        &mut self,
-        items: &[(Rc<str>, Rc<str>)],
-        name: &str,
-        args: &[Value],
-        kw: &Kw,
-    ) -> R<Value> {
-        let key = match args.first().or(kwget(kw, "key")) {
-            Some(v) => Some(self.to_str(v)?),
-            None => None,
-        };
-        let first = |k: &Option<String>| {
-            k.as_ref()
-                .and_then(|k| items.iter().find(|(n, _)| **n == **k))
-                .map(|(_, v)| v.clone())
-        };
-        Ok(match name {
-            "get" => {
-                let default = args
-                    .get(1)
-                    .or(kwget(kw, "default"))
-                    .cloned()
-                    .unwrap_or(Value::None);
-                match (first(&key), kwget(kw, "type")) {
-                    (None, _) => default,
-                    (Some(v), None) => Value::Str(v),
-                    // (A value the type cannot take gives the default, as werkzeug's does.)
-                    (Some(v), Some(t)) => {
-                        match self.call(&t.clone(), vec![Value::Str(v)], vec![]) {
-                            Ok(x) => x,
-                            Err(e)
-                                if self.exc_is(&e, "ValueError")
-                                    || self.exc_is(&e, "TypeError") =>
-                            {
-                                default
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
-            }
-            "getlist" => Value::list(
-                items
-                    .iter()
-                    .filter(|(n, _)| key.as_deref() == Some(&**n))
-                    .map(|(_, v)| Value::Str(v.clone()))
-                    .collect(),
-            ),
-            "keys" => Value::list(
-                self.multidict_keys(items)
-                    .into_iter()
-                    .map(Value::Str)
-                    .collect(),
-            ),
-            "values" => Value::list(
-                self.multidict_keys(items)
-                    .into_iter()
-                    .filter_map(|k| first(&Some(k.to_string())).map(Value::Str))
-                    .collect(),
-            ),
-            "items" | "to_dict" => {
-                let pairs: Vec<(Value, Value)> = self
-                    .multidict_keys(items)
-                    .into_iter()
-                    .filter_map(|k| {
-                        first(&Some(k.to_string())).map(|v| (Value::Str(k), Value::Str(v)))
-                    })
-                    .collect();
-                if name == "items" {
-                    Value::list(
-                        pairs
-                            .into_iter()
-                            .map(|(k, v)| Value::tuple(vec![k, v]))
-                            .collect(),
-                    )
-                } else {
-                    Value::dict_of(pairs)
-                }
-            }
-            _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'ImmutableMultiDict' object has no attribute '{name}'"),
-                );
-            }
-        })
-    }
-
-    fn multidict_keys(&self, items: &[(Rc<str>, Rc<str>)]) -> Vec<Rc<str>> {
-        let mut keys: Vec<Rc<str>> = vec![];
-        for (k, _) in items {
-            if !keys.contains(k) {
-                keys.push(k.clone());
-            }
-        }
-        keys
-    }
-
-    /// True when the exception `e` is (a subclass of) the builtin class `class`.
-    fn exc_is(&self, e: &crate::core::interp::Exc, class: &str) -> bool {
-        self.exc
-            .get(class)
-            .is_some_and(|c| self.exc_matches(&e.value, c))
-    }
-
-    /// `request.<name>` during a test client's request.
-    fn request_attr(&mut self, this: &Value, name: &str) -> R<Value> {
-        let Some(req) = self.orm.requests.last().cloned() else {
-            return self.raise("RuntimeError", "Working outside of request context.");
-        };
-        Ok(match name {
-            "method" => Value::Str(req.method.clone()),
-            "path" => Value::Str(req.path.clone()),
-            "args" => flask(FlaskObj::MultiDict(req.args.clone())),
-            "form" => flask(FlaskObj::MultiDict(req.form.clone())),
-            "values" => {
-                let mut all = req.args.clone();
-                all.extend(req.form.iter().cloned());
-                flask(FlaskObj::MultiDict(all))
-            }
-            "json" => self.request_json(false)?,
-            "is_json" => Value::Bool(&*req.content_type == "application/json"),
-            "content_type" | "mimetype" => Value::Str(req.content_type.clone()),
-            "data" => nv(Native::Bytes(Rc::from(req.body.as_bytes()))),
-            "get_json" | "get_data" => {
-                Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name))))
-            }
-            _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'Request' object has no attribute '{name}'"),
-                );
-            }
-        })
-    }
-
-    /// `request.json` / `get_json()`: the body parsed, or werkzeug's 415 for a body that is
-    /// not JSON (`None` when `silent`).
-    fn request_json(&mut self, silent: bool) -> R<Value> {
-        let Some(req) = self.orm.requests.last().cloned() else {
-            return self.raise("RuntimeError", "Working outside of request context.");
-        };
-        match &req.json {
-            Some(v) => Ok(v.clone()),
-            None if silent => Ok(Value::None),
-            None => {
-                let v = self.http_exception(
-                    "UnsupportedMediaType",
-                    Some(Value::str("Did not attempt to load JSON data because the request Content-Type was not 'application/json'.")),
-                )?;
-                self.raise_value(v)
             }
         }
     }
@@ -827,119 +566,6 @@ impl Interp<'_> {
             body: error_page(code, &name, &desc),
         })
     }
-
-    /// A view's return value as a response (Flask's `make_response`).
-    fn make_response(&mut self, v: Value, endpoint: Option<&str>) -> R<ResponseData> {
-        let (body, status) = match &v {
-            Value::Tuple(t) if (2..=3).contains(&t.len()) => {
-                let status = match &t[1] {
-                    Value::Int(i) => i.to_i64(),
-                    _ => None,
-                };
-                (t[0].clone(), status)
-            }
-            _ => (v.clone(), None),
-        };
-        let mut r = match &body {
-            Value::Native(n)
-                if let Native::Flask(o) = &**n
-                    && let FlaskObj::Response(r) = &**o =>
-            {
-                ResponseData {
-                    code: r.code,
-                    mimetype: r.mimetype.clone(),
-                    body: r.body.clone(),
-                }
-            }
-            Value::Str(s) => ResponseData {
-                code: 200,
-                mimetype: Rc::from("text/html"),
-                body: s.to_string(),
-            },
-            Value::Dict(_) | Value::List(_) => self.json_response(&body)?,
-            _ => {
-                let t = self.type_name(&body);
-                let msg = match (&body, endpoint) {
-                    (Value::None, Some(e)) => format!(
-                        "The view function for '{e}' did not return a valid response. The function either returned None or ended without a return statement."
-                    ),
-                    _ => format!(
-                        "The view function did not return a valid response. The return type must be a string, dict, list, tuple with headers or status, Response instance, or WSGI callable, but it was a {t}."
-                    ),
-                };
-                return self.raise("TypeError", msg);
-            }
-        };
-        if let Some(s) = status {
-            r.code = s;
-        }
-        Ok(r)
-    }
-
-    /// `jsonify(...)`: one argument as it is, several as a list, keywords as a dict.
-    pub(crate) fn jsonify(&mut self, args: Vec<Value>, kw: Kw) -> R<Value> {
-        if !args.is_empty() && !kw.is_empty() {
-            return self.raise(
-                "TypeError",
-                "app.json.response() takes either args or kwargs, not both",
-            );
-        }
-        let v = match args.len() {
-            _ if !kw.is_empty() => {
-                Value::dict_of(kw.into_iter().map(|(k, v)| (Value::Str(k), v)).collect())
-            }
-            0 => Value::None,
-            1 => args.into_iter().next().unwrap_or(Value::None),
-            _ => Value::list(args),
-        };
-        Ok(flask(FlaskObj::Response(self.json_response(&v)?)))
-    }
-
-    fn json_response(&mut self, v: &Value) -> R<ResponseData> {
-        let mut body = self.flask_dumps(v)?;
-        body.push('\n');
-        Ok(ResponseData {
-            code: 200,
-            mimetype: Rc::from("application/json"),
-            body,
-        })
-    }
-
-    /// Flask's JSON provider: sorted keys, compact, dates as HTTP dates, `Decimal` as str.
-    fn flask_dumps(&mut self, v: &Value) -> R<String> {
-        let v = self.flask_jsonable(v)?;
-        let j = self.to_json(&v)?;
-        let opts = crate::core::py::json::DumpOptions {
-            sort_keys: true,
-            separators: Some((",".into(), ":".into())),
-            ..Default::default()
-        };
-        self.py(crate::core::py::json::dumps(&j, &opts))
-    }
-
-    fn flask_jsonable(&mut self, v: &Value) -> R<Value> {
-        Ok(match v {
-            Value::List(_) | Value::Tuple(_) => {
-                let mut out = vec![];
-                for x in self.iterate(v)? {
-                    out.push(self.flask_jsonable(&x)?);
-                }
-                Value::list(out)
-            }
-            Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-                let mut out = vec![];
-                for (k, x) in items {
-                    out.push((k, self.flask_jsonable(&x)?));
-                }
-                Value::dict_of(out)
-            }
-            Value::DateTime(d) => Value::str(&d.strftime("%a, %d %b %Y %H:%M:%S GMT")),
-            Value::Date(d) => Value::str(&d.strftime("%a, %d %b %Y 00:00:00 GMT")),
-            Value::Decimal(_) => Value::str(&self.to_str(v)?),
-            other => other.clone(),
-        })
-    }
 }
 
 impl Interp<'_> {
@@ -1010,24 +636,5 @@ impl FlaskObj {
             FlaskObj::UrlMap => "Map",
             FlaskObj::Rule(_) => "Rule",
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rules_match_with_converters() {
-        let m = |r: &str, p: &str| match_rule(r, p).map(|v| v.len());
-        assert_eq!(m("/users", "/users"), Some(0));
-        assert_eq!(m("/users", "/users/"), None);
-        assert_eq!(m("/users/<int:id>", "/users/12"), Some(1));
-        assert_eq!(m("/users/<int:id>", "/users/x"), None);
-        assert_eq!(m("/hello/<name>", "/hello/bob"), Some(1));
-        assert_eq!(m("/hello/<name>", "/hello/"), None);
-        assert_eq!(m("/f/<path:p>/edit", "/f/a/b/edit"), Some(1));
-        assert_eq!(m("/p/<float:x>", "/p/1.5"), Some(1));
-        assert_eq!(unquote("a%20b+c%zz"), "a b c%zz");
     }
 }
