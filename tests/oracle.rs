@@ -1412,3 +1412,23 @@ fn flask_test_client() {
 fn flask_api_errors() {
     check("flask_api_errors");
 }
+
+#[test]
+fn fk_targets_hybrid_filter_by() {
+    check("fk_targets_hybrid_filter_by");
+}
+
+#[test]
+fn backref_clash() {
+    check("backref_clash");
+}
+
+#[test]
+fn back_populates_missing() {
+    check("back_populates_missing");
+}
+
+#[test]
+fn fk_target_column() {
+    check("fk_target_column");
+}

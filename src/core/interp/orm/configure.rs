@@ -55,6 +55,41 @@ impl Interp<'_> {
                         ),
                     });
                 };
+                let target_mapper = format!("Mapper[{}({})]", target.class_name, target.table);
+                // A backref whose name the target already maps (a column or its own
+                // relationship); a `back_populates` naming no relationship of the target.
+                if let Some(b) = &r.backref {
+                    let column = reg
+                        .metadata
+                        .table(&target.table)
+                        .is_some_and(|t| t.col_by_key(b).is_some());
+                    let own = target
+                        .relationships
+                        .iter()
+                        .any(|x| x.name == *b && !x.from_backref);
+                    if column || own {
+                        return Some(ConfigError {
+                            mapper: mapper.clone(),
+                            class: "ArgumentError",
+                            message: format!(
+                                "Error creating backref '{b}' on relationship '{}.{}': property of that name exists on mapper '{target_mapper}'",
+                                m.class_name, r.name
+                            ),
+                        });
+                    }
+                }
+                if let Some(p) = &r.back_populates
+                    && !r.from_backref
+                    && !target.relationships.iter().any(|x| x.name == *p)
+                {
+                    return Some(ConfigError {
+                        mapper: mapper.clone(),
+                        class: "InvalidRequestError",
+                        message: format!(
+                            "Mapper '{target_mapper}' has no property '{p}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called."
+                        ),
+                    });
+                }
                 if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
                     continue;
                 }

@@ -138,12 +138,48 @@ impl Interp<'_> {
     /// `create_all` (`create`) or `drop_all` of `tables` only (all of them when `None`):
     /// with `checkfirst`, those that do not exist yet / that exist; else all of them
     /// (SQLite's error for one that does / does not).
+    /// Every foreign key of the tables to create (`only`, else all) has its target table
+    /// and column, as SQLAlchemy's `create_all()` requires (`NoReferencedTableError`,
+    /// `NoReferencedColumnError`).
+    fn check_foreign_key_targets(&mut self, only: Option<&[Rc<str>]>) -> R<()> {
+        let md = &self.orm.reg.metadata;
+        for t in &md.tables {
+            if only.is_some_and(|o| !o.iter().any(|n| **n == *t.name)) {
+                continue;
+            }
+            for fk in t.foreign_keys() {
+                let target = md.table(&fk.ref_table);
+                for (i, rc) in fk.ref_columns.iter().enumerate() {
+                    let local = fk.columns.get(i).map_or("", String::as_str);
+                    let Some(target) = target else {
+                        let msg = format!(
+                            "Foreign key associated with column '{}.{local}' could not find table '{}' with which to generate a foreign key to target column '{rc}'",
+                            t.name, fk.ref_table
+                        );
+                        return self.raise("NoReferencedTableError", msg);
+                    };
+                    if target.col(rc).is_none() {
+                        let msg = format!(
+                            "Could not initialize target column for ForeignKey '{}.{rc}' on table '{}': table '{}' has no column named '{rc}'",
+                            fk.ref_table, t.name, fk.ref_table
+                        );
+                        return self.raise("NoReferencedColumnError", msg);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn table_ddl(
         &mut self,
         create: bool,
         tables: Option<Vec<Rc<str>>>,
         checkfirst: bool,
     ) -> R<()> {
+        if create {
+            self.check_foreign_key_targets(tables.as_deref())?;
+        }
         let all: Vec<String> = (self.orm.reg.metadata.tables.iter())
             .map(|t| t.name.clone())
             .collect();

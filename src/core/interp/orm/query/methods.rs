@@ -108,8 +108,13 @@ impl Interp<'_> {
                 }
                 // Another class attribute (a `@property`...): SQLAlchemy compares the
                 // attribute itself, `getattr(Model, k) == v`, and filters on the result.
-                let attr = self.orm.classes.get(&class).and_then(|c| c.lookup(k));
-                if let Some(attr) = attr {
+                // (Through the class's own attribute access: a hybrid gives its
+                // expression.)
+                let cls = self.orm.classes.get(&class).cloned();
+                if let Some(c) = cls
+                    && c.lookup(k).is_some()
+                {
+                    let attr = self.getattr(&Value::Class(c), k)?;
                     let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
                     let cond = self.where_condition(&e)?;
                     pairs.push((String::new(), cond));
