@@ -1432,3 +1432,18 @@ fn back_populates_missing() {
 fn fk_target_column() {
     check("fk_target_column");
 }
+
+#[test]
+fn validates_collection() {
+    check("validates_collection");
+}
+
+#[test]
+fn cascade_all_other_sides() {
+    check("cascade_all_other_sides");
+}
+
+#[test]
+fn collection_compare_index() {
+    check("collection_compare_index");
+}

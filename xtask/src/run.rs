@@ -54,6 +54,10 @@ fn build_dist() -> Result {
             // gzip of the worker, −3.3 KB of the UI. Unstable too (`-Zbuild-std`), the
             // same one build; it needs the `rust-src` component, which setup installs.
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            // ...with its size-minded code where it has some (smaller sorting and integer
+            // formatting): −1.4 KB gzip of the worker. The crate's own sort (`core/sort.rs`)
+            // and number formatting are its own, so the app's hot paths are untouched.
+            .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
             // A panic traps at once (`-Cpanic=immediate-abort`, unstable too): no message
             // formatting or hook in the download (−8.4 KB gzip of the worker, −9.0 KB of
             // the UI). A panic is a bug either way; the page reports the stopped worker as

@@ -212,6 +212,7 @@ impl Interp<'_> {
                         default: None,
                         onupdate: None,
                         server_default: None,
+                        info_doc: [None, None],
                         explicit_name: false,
                         mapped: true,
                         nullable_explicit: false,

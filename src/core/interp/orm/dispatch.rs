@@ -205,6 +205,15 @@ impl Interp<'_> {
             ),
             Native::Property(a) => self.property_attr(a, name),
             Native::Instrumented(a) => match name {
+                // (What the mapped column has, through the attribute's comparator.)
+                "name" | "nullable" | "primary_key" | "unique" | "index" | "foreign_keys"
+                | "comment" | "autoincrement" | "info" | "doc" | "server_onupdate"
+                    if let Some(i) = a.column
+                        && let Ok(t) = self.orm.reg.table_of(&a.class) =>
+                {
+                    let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
+                    self.getattr(&col, name)
+                }
                 "key" | "name" => Ok(Value::Str(a.key.clone())),
                 "property" | "prop" => Ok(nv(Native::Property(a.clone()))),
                 "comparator" => Ok(this.clone()),

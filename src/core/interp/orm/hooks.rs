@@ -131,6 +131,13 @@ impl Interp<'_> {
         Ok(v)
     }
 
+    /// The `@validates` function of the attribute `key` of the mapped class `class`.
+    pub(crate) fn validator_of(&self, class: &str, key: &str) -> Option<Value> {
+        (self.orm.validators.iter())
+            .find(|(c, k, _)| **c == *class && **k == *key)
+            .map(|(_, _, f)| f.clone())
+    }
+
     /// `v` as the class's `@validates` function for the attribute returns it (`v` when none).
     pub(super) fn validated(
         &mut self,
@@ -138,13 +145,26 @@ impl Interp<'_> {
         attr: &Instrumented,
         v: Value,
     ) -> R<Value> {
-        let f = self
-            .orm
-            .validators
-            .iter()
-            .find(|(c, k, _)| *c == attr.class && *k == attr.key)
-            .map(|(_, _, f)| f.clone());
-        match f {
+        let Some(f) = self.validator_of(&attr.class, &attr.key) else {
+            return Ok(v);
+        };
+        // (A collection set whole: each of its objects, as the appends SQLAlchemy fires.)
+        if attr.column.is_none()
+            && let Value::List(l) = &v
+        {
+            let items = l.borrow().clone();
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                let args = vec![
+                    Value::Instance(inst.clone()),
+                    Value::Str(attr.key.clone()),
+                    it,
+                ];
+                out.push(self.call(&f, args, vec![])?);
+            }
+            return Ok(Value::list(out));
+        }
+        match Some(f) {
             Some(f) => self.call(
                 &f,
                 vec![

@@ -298,7 +298,7 @@ impl Interp<'_> {
                     .unwrap_or_default(),
             );
             plan.sql_default.push(sql);
-            plan.onupdate.push(d.and_then(|[_, u, _]| u));
+            plan.onupdate.push(d.and_then(|[_, u, ..]| u));
         }
         let plan = Rc::new(plan);
         plans.by_class.insert(m.class.clone(), plan.clone());

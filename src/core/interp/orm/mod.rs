@@ -231,6 +231,8 @@ pub struct ColumnSpec {
     pub onupdate: Option<Value>,
     /// The `server_default=` value (a str or a SQL expression), for `Column.server_default`.
     pub server_default: Option<Value>,
+    /// `info=` and `doc=` (`Column.info`, `Column.doc`).
+    pub info_doc: [Option<Value>; 2],
     /// Explicit name given as first argument.
     pub explicit_name: bool,
     /// Created by `mapped_column()` (nullability then follows the `Mapped[...]` annotation).
@@ -321,7 +323,7 @@ pub struct OrmState {
     /// Model classes by name.
     pub classes: super::value::FxMap<String, Rc<Class>>,
     /// Python defaults per (table, column): `default=`, `onupdate=`, `server_default=`.
-    pub defaults: super::value::FxMap<(String, String), [Option<Value>; 3]>,
+    pub defaults: super::value::FxMap<(String, String), [Option<Value>; 5]>,
     /// Identity map.
     pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).

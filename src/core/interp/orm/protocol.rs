@@ -162,6 +162,30 @@ impl Interp<'_> {
                     None => self.key_error(key),
                 }
             }
+            // A column collection by position (from its start only, as SQLAlchemy's).
+            Native::SubqueryColumns(sq) if let Value::Int(_) | Value::Bool(_) = key => {
+                let i = self.index_of(key, "index")?;
+                match usize::try_from(i).ok().and_then(|at| sq.column(at)) {
+                    Some(c) => Ok(super::sqlexpr::sql_value(c)),
+                    None => self.raise("IndexError", i.to_string()),
+                }
+            }
+            Native::TableColumns(t, only) if let Value::Int(_) | Value::Bool(_) = key => {
+                let i = self.index_of(key, "index")?;
+                let n = self
+                    .orm
+                    .reg
+                    .metadata
+                    .table(t)
+                    .map_or(0, |tb| tb.columns.len());
+                let shown: Vec<usize> = (0..n)
+                    .filter(|i| only.as_ref().is_none_or(|o| o.contains(i)))
+                    .collect();
+                match usize::try_from(i).ok().and_then(|at| shown.get(at)) {
+                    Some(&c) => Ok(nv(Native::ColumnObj(t.clone(), c))),
+                    None => self.raise("IndexError", i.to_string()),
+                }
+            }
             Native::Inspected(super::inspect::Inspected::History(h)) => {
                 let t = Value::tuple(h.to_vec());
                 self.getitem(&t, key)

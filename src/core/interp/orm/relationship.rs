@@ -521,6 +521,41 @@ impl Interp<'_> {
                 format!("'{t}' object has no attribute '_sa_instance_state'"),
             );
         }
+        // (`@validates` of the collection: each object joining it, before it joins; what
+        // the validator returns joins instead, and an error leaves the list as it was.)
+        let mut after = after;
+        if !added.is_empty()
+            && let Some(o) = self.orm.collection_owner.get(&ptr).cloned()
+            && let Some(inst) = o.owner.upgrade()
+            && let Some(m) = inst.class.model_info()
+            && let Some(f) = self.validator_of(&m.class, &o.key)
+        {
+            for a in &added {
+                let args = vec![
+                    Value::Instance(inst.clone()),
+                    Value::Str(o.key.clone()),
+                    a.clone(),
+                ];
+                match self.call(&f, args, vec![]) {
+                    Ok(v) if !same(&v, a) => {
+                        for x in l.borrow_mut().iter_mut().filter(|x| same(x, a)) {
+                            *x = v.clone();
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        *l.borrow_mut() = before;
+                        return Err(e);
+                    }
+                }
+            }
+            after = l.borrow().clone();
+        }
+        let added: Vec<Value> = after
+            .iter()
+            .filter(|a| !before.iter().any(|b| same(a, b)))
+            .cloned()
+            .collect();
         let removed: Vec<Value> = before
             .iter()
             .filter(|b| !after.iter().any(|a| same(a, b)))

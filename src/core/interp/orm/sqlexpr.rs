@@ -430,7 +430,12 @@ impl Interp<'_> {
                 .resolve(&rel.class, &rel.key)
                 .is_ok_and(|r| r.kind != crate::core::orm::mapper::RelKind::ManyToOne);
             if to_many && matches!(other, Value::None) && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
-                let has = self.rel_method(rel, "has", vec![], vec![])?;
+                // (`any()` for a collection, `has()` for a one-to-one.)
+                let uselist = (self.orm.reg.relationship(&rel.class, &rel.key))
+                    .and_then(|r| Ok((r, self.orm.reg.resolve(&rel.class, &rel.key)?)))
+                    .is_ok_and(|(r, rr)| r.uselist.unwrap_or(rr.uselist()));
+                let how = if uselist { "any" } else { "has" };
+                let has = self.rel_method(rel, how, vec![], vec![])?;
                 let Some(h) = self.as_sql(&has) else {
                     return Ok(None);
                 };

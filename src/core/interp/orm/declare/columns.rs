@@ -81,6 +81,7 @@ impl Interp<'_> {
         let mut default = None;
         let mut onupdate = None;
         let mut server_default = None;
+        let mut info_doc = [None, None];
         for (k, v) in &kw {
             match &**k {
                 "primary_key" => {
@@ -166,7 +167,9 @@ impl Interp<'_> {
                     }
                 }
                 // (`server_onupdate=`: nothing in SQLite's DDL.)
-                "doc" | "info" | "quote" | "sort_order" | "server_onupdate" => {}
+                "info" => info_doc[0] = Some(v.clone()),
+                "doc" => info_doc[1] = Some(v.clone()),
+                "quote" | "sort_order" | "server_onupdate" => {}
                 _ => {
                     return self.raise(
                         "ArgumentError",
@@ -181,6 +184,7 @@ impl Interp<'_> {
             default,
             onupdate,
             server_default,
+            info_doc,
             explicit_name: name.is_some(),
             mapped,
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
@@ -206,6 +210,8 @@ impl Interp<'_> {
                                 c.default.clone(),
                                 c.onupdate.clone(),
                                 c.server_default.clone(),
+                                c.info_doc[0].clone(),
+                                c.info_doc[1].clone(),
                             ],
                         );
                     }

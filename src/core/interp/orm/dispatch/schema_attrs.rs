@@ -119,6 +119,20 @@ impl Interp<'_> {
                     "table" => Ok(nv(Native::Table(t.clone()))),
                     "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
                     "comment" => Ok(c.comment.as_deref().map_or(Value::None, Value::str)),
+                    "autoincrement" => Ok(match c.autoincrement {
+                        crate::core::orm::schema::Autoincrement::Auto => Value::str("auto"),
+                        a => Value::Bool(a == crate::core::orm::schema::Autoincrement::Yes),
+                    }),
+                    // (`info` made on first use, as SQLAlchemy's memoized dict.)
+                    "info" | "doc" => {
+                        let key = (t.to_string(), c.name.clone());
+                        let slot = usize::from(name == "doc") + 3;
+                        let d = self.orm.defaults.entry(key).or_default();
+                        if slot == 3 && d[3].is_none() {
+                            d[3] = Some(Value::dict_of(Vec::new()));
+                        }
+                        Ok(d[slot].clone().unwrap_or(Value::None))
+                    }
                     _ if let Some(k) = super::super::column_default::default_kind(name) => {
                         Ok(self.column_default(t, *i, k))
                     }

@@ -289,6 +289,8 @@ impl Interp<'_> {
                 spec.default.clone(),
                 spec.onupdate.clone(),
                 spec.server_default.clone(),
+                spec.info_doc[0].clone(),
+                spec.info_doc[1].clone(),
             ],
         );
         self.orm.spec_columns.insert(

@@ -98,7 +98,8 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// The persistent children of `parent` in each of its one-to-many relationships (loaded
+    /// The persistent children of `parent` in each of its one-to-many relationships, and
+    /// the objects of its many-to-one and many-to-many ones that cascade deletes (loaded
     /// if they are not; none where `passive_deletes` leaves them to the database), with
     /// whether the relationship cascades deletes and its key pairs. `deleting_only` skips
     /// (and loads nothing of) the relationships that do not cascade deletes.
@@ -113,7 +114,9 @@ impl Interp<'_> {
         let mut out = vec![];
         for (rel, r) in self.resolved_rels(&m.class) {
             let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-            if r.kind != RelKind::OneToMany || (deleting_only && !deletes) {
+            // (A many-to-one or many-to-many reaches its objects only to delete them: the
+            // row's own key, or the association rows, go with the parent anyway.)
+            if (deleting_only || r.kind != RelKind::OneToMany) && !deletes {
                 continue;
             }
             let children = parent.dict.borrow().get(rel.name.as_str()).cloned();
