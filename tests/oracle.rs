@@ -1447,3 +1447,8 @@ fn cascade_all_other_sides() {
 fn collection_compare_index() {
     check("collection_compare_index");
 }
+
+#[test]
+fn declared_attr() {
+    check("declared_attr");
+}

@@ -497,6 +497,13 @@ impl Interp<'_> {
                 ])))),
                 None => self.raise("TypeError", "hybrid_property() needs a getter"),
             },
+            "declared_attr" => match args.first() {
+                Some(f) => Ok(nv(Native::DeclaredAttr(f.clone()))),
+                None => self.raise(
+                    "TypeError",
+                    "declared_attr.__init__() missing 1 required positional argument: 'fn'",
+                ),
+            },
             "validates" => {
                 let mut keys = vec![];
                 for a in &args {

@@ -200,6 +200,13 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "flask.logger" => self.logger_attr(name),
             // `db.Model.metadata`: the one `MetaData` of the models.
             _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
+            // `@declared_attr.directive` (`__tablename__`...), `.cascading`: as `declared_attr`.
+            Native::SqlaFn(f)
+                if f.trim_start_matches("db.") == "declared_attr"
+                    && matches!(name, "directive" | "cascading") =>
+            {
+                Ok(this.clone())
+            }
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
             ),

@@ -142,6 +142,10 @@ pub enum Native {
     Listens(Rc<str>, Rc<str>),
     /// `validates('a', 'b')`: the decorator, holding the attribute keys.
     Validates(Rc<[Rc<str>]>),
+    /// `@declared_attr` on a function of a mixin or abstract base: called with each mapped
+    /// class that inherits it, its result (a column, a relationship, a table name...)
+    /// being that class's attribute.
+    DeclaredAttr(Value),
     /// `aliased(Model)`: the class's columns and relationships through an anonymous alias.
     Aliased(Rc<str>, TableRef),
     /// A `lazy='dynamic'` relationship of an instance (`AppenderQuery`), or with `true` a
@@ -523,6 +527,7 @@ impl Native {
             Native::Bytes(_) => "bytes",
             Native::Hasher(..) => "HASH",
             Native::Validates(_) | Native::Listens(..) => "function",
+            Native::DeclaredAttr(_) => "declared_attr",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",

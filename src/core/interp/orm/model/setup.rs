@@ -28,6 +28,7 @@ impl Interp<'_> {
             Some(p) => p.mro.borrow().clone(),
             None => vec![],
         };
+        let declared = self.apply_declared_attrs(cls, &mro, &inherited)?;
         for c in mro.iter() {
             if inherited.iter().any(|i| Rc::ptr_eq(i, c)) {
                 continue;
@@ -36,6 +37,11 @@ impl Interp<'_> {
                 if specs.iter().any(|(n, _)| n == k) || rels.iter().any(|(n, _)| n == k) {
                     continue;
                 }
+                // (A `declared_attr`'s result for this class, where the base states it.)
+                let v = match declared.iter().find(|(n, _)| n == k) {
+                    Some((_, made)) => made,
+                    None => v,
+                };
                 if let Value::Native(n) = v {
                     match &**n {
                         Native::ColumnSpec(s) => specs.push((k.clone(), s.borrow().clone())),
@@ -128,6 +134,45 @@ impl Interp<'_> {
         let mapper = Mapper::new(&cls.name, &table_name);
         self.add_mapper(cls, mapper, &rels, &columns, &poly)?;
         self.finish_mapping(cls, &table_name, columns, pk, props, poly)
+    }
+
+    /// Calls the `@declared_attr` functions `cls` inherits (from the classes of `mro` not
+    /// in `inherited`, a mapped parent's) with `cls`, as declarative does before it reads
+    /// the class: a `__tablename__`, `__table_args__`, `__mapper_args__` made so becomes
+    /// `cls`'s own; the others (a column or relationship made for this class) are
+    /// returned, to be mapped where their base states them.
+    fn apply_declared_attrs(
+        &mut self,
+        cls: &Rc<Class>,
+        mro: &[Rc<Class>],
+        inherited: &[Rc<Class>],
+    ) -> R<Vec<(Rc<str>, Value)>> {
+        let mut todo: Vec<(Rc<str>, Value)> = vec![];
+        for c in mro {
+            if inherited.iter().any(|i| Rc::ptr_eq(i, c)) {
+                continue;
+            }
+            for (k, v) in c.dict.borrow().iter() {
+                let shadowed = todo.iter().any(|(n, _)| n == k)
+                    || (!Rc::ptr_eq(c, cls) && cls.own(k).is_some());
+                if let Value::Native(n) = v
+                    && let Native::DeclaredAttr(f) = &**n
+                    && !shadowed
+                {
+                    todo.push((k.clone(), f.clone()));
+                }
+            }
+        }
+        let mut made = Vec::with_capacity(todo.len());
+        for (k, f) in todo {
+            let v = self.call(&f, vec![Value::Class(cls.clone())], vec![])?;
+            if k.starts_with("__") {
+                cls.set(&k, v);
+            } else {
+                made.push((k, v));
+            }
+        }
+        Ok(made)
     }
 
     /// Registers `mapper`, the mapper of `cls` (whose columns are `columns`), with its
