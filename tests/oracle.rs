@@ -1452,3 +1452,8 @@ fn collection_compare_index() {
 fn declared_attr() {
     check("declared_attr");
 }
+
+#[test]
+fn engine_connection_tx() {
+    check("engine_connection_tx");
+}

@@ -176,8 +176,11 @@ pub enum Native {
     /// DDL (`VARCHAR(50)`).
     ReflectedType(Rc<str>, Rc<str>),
     /// `db.engine.connect()` / `db.engine.begin()` (`true`: commits when its `with` block
-    /// ends): whether its first statement began the transaction (which leaving the block
-    /// otherwise rolls back, unless `commit()` ended it).
+    /// ends): `Some(true)` while its own transaction is open (its first statement logged
+    /// `BEGIN (implicit)`; `commit()` commits the database connection it shares with the
+    /// session, `rollback()`, `close()` or leaving the block rolls it back, the session
+    /// unaware, as with SQLAlchemy's one pooled connection of `sqlite://`), `None` when
+    /// not; `Some(false)`: the connection a mapper event gets, the flush's own.
     Connection(std::cell::Cell<Option<bool>>, bool),
     /// `insert(Model)` / `insert(table)`.
     Insert(Rc<insert_stmt::InsertObj>),
@@ -370,6 +373,10 @@ pub struct OrmState {
     pub deleted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
+    /// A statement of an engine connection (`db.engine.connect()`) runs: on the
+    /// session's database connection (one for `sqlite://`, as SQLAlchemy's pool gives
+    /// it), but outside the session's own transaction (no autobegin, no autoflush).
+    pub engine_conn: bool,
     /// A flush is running (autoflush is off meanwhile, as SQLAlchemy's `no_autoflush`).
     pub flushing: bool,
     /// The running flush is an autoflush (its warnings say so).

@@ -461,14 +461,12 @@ impl Interp<'_> {
         if let Native::Connection(state, commit) = &*n {
             // Leaving `with engine.connect() as conn:` rolls back what was not committed;
             // `with engine.begin() as conn:` commits (or rolls back on an exception).
-            if state.get() == Some(true) {
-                if *commit && !failed {
-                    self.commit()?;
-                } else {
-                    self.rollback()?;
-                }
-            }
-            state.set(None);
+            let end = if *commit && !failed {
+                "COMMIT"
+            } else {
+                "ROLLBACK"
+            };
+            self.end_connection_tx(state, end);
             return Ok(());
         }
         if let Native::AppContext = &*n {

@@ -35,6 +35,16 @@ impl Interp<'_> {
         }
     }
 
+    /// Ends an engine connection's transaction (`COMMIT` or `ROLLBACK`) on the database
+    /// connection it shares with the session; the session's own state is left as it is.
+    pub(crate) fn end_connection_tx(&mut self, state: &std::cell::Cell<Option<bool>>, what: &str) {
+        if state.get() == Some(true) {
+            self.log_marker(what);
+            self.end_sqlite_tx(what);
+            state.set(None);
+        }
+    }
+
     /// Raises SQLAlchemy's PendingRollbackError after a failed flush, until `rollback()`.
     pub fn check_not_failed(&mut self) -> R<()> {
         if let Some(orig) = self.orm.failed.clone() {
@@ -48,6 +58,9 @@ impl Interp<'_> {
 
     /// Opens the session transaction if needed.
     pub fn begin(&mut self) -> R<()> {
+        if self.orm.engine_conn {
+            return Ok(());
+        }
         self.check_not_failed()?;
         if !self.orm.in_tx {
             self.orm.in_tx = true;

@@ -323,10 +323,17 @@ impl Interp<'_> {
             )),
             Native::Connection(state, _) => match name {
                 "execute" | "scalar" => {
+                    let engine = state.get() != Some(false);
                     if state.get().is_none() {
-                        state.set(Some(!self.orm.in_tx));
+                        self.log_marker("BEGIN (implicit)");
+                        state.set(Some(true));
                     }
-                    let r = self.session_method("execute", args, kw)?;
+                    let (was_conn, was_off) = (self.orm.engine_conn, self.orm.autoflush_off);
+                    self.orm.engine_conn = engine;
+                    self.orm.autoflush_off = was_off || engine;
+                    let r = self.session_method("execute", args, kw);
+                    (self.orm.engine_conn, self.orm.autoflush_off) = (was_conn, was_off);
+                    let r = r?;
                     if name == "scalar"
                         && let Value::Native(rn) = &r
                     {
@@ -335,17 +342,11 @@ impl Interp<'_> {
                     Ok(r)
                 }
                 "commit" => {
-                    if state.get() == Some(true) {
-                        self.commit()?;
-                    }
-                    state.set(None);
+                    self.end_connection_tx(state, "COMMIT");
                     Ok(Value::None)
                 }
                 _ => {
-                    if state.get() == Some(true) {
-                        self.rollback()?;
-                    }
-                    state.set(None);
+                    self.end_connection_tx(state, "ROLLBACK");
                     Ok(Value::None)
                 }
             },

@@ -220,7 +220,7 @@ impl Interp<'_> {
         }
     }
 
-    pub(super) fn log_marker(&mut self, s: &str) {
+    pub(crate) fn log_marker(&mut self, s: &str) {
         self.sql_log.push(LogEntry {
             sql: s.into(),
             params: LogParams::Text(String::new()),
