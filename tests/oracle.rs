@@ -1457,3 +1457,13 @@ fn declared_attr() {
 fn engine_connection_tx() {
     check("engine_connection_tx");
 }
+
+#[test]
+fn session_api_misc() {
+    check("session_api_misc");
+}
+
+#[test]
+fn bytes_enum_attrs() {
+    check("bytes_enum_attrs");
+}

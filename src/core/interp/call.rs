@@ -484,6 +484,16 @@ impl Interp<'_> {
         }
         match name {
             "__name__" | "__qualname__" => return Ok(Value::Str(c.name.clone())),
+            // A builtin exception class's module (`sqlalchemy.exc`...), else the script's.
+            "__module__" => {
+                let builtin = self.exc.get(&*c.name).is_some_and(|b| Rc::ptr_eq(b, c));
+                let m = match super::exceptions::exc_module(&c.name) {
+                    m if builtin && !m.is_empty() => m.trim_end_matches('.'),
+                    _ if builtin || Rc::ptr_eq(c, &self.object_class) => "builtins",
+                    _ => "__main__",
+                };
+                return Ok(Value::str(m));
+            }
             "__mro__" => {
                 return Ok(Value::tuple(
                     c.mro

@@ -117,6 +117,29 @@ impl Interp<'_> {
         self.binop(op, a, b)
     }
 
+    /// `bytes + bytes` and `bytes * n` (either side), as `str`'s.
+    fn bytes_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        use super::orm::Native;
+        let bytes = |v: &Value| match v {
+            Value::Native(n) if let Native::Bytes(x) = &**n => Some(x.clone()),
+            _ => None,
+        };
+        let out: Vec<u8> = match (op, bytes(a), bytes(b)) {
+            (BinOp::Add, Some(x), Some(y)) => x.iter().chain(y.iter()).copied().collect(),
+            (BinOp::Mult, Some(x), None) | (BinOp::Mult, None, Some(x)) => {
+                let n = if bytes(a).is_some() { b } else { a };
+                let Some(n) = as_int(n) else { return Ok(None) };
+                let n = usize::try_from(n.to_i64().unwrap_or(0).max(0)).unwrap_or(0);
+                if x.len().saturating_mul(n) > 1 << 28 {
+                    return self.raise("MemoryError", "");
+                }
+                x.repeat(n)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(super::methods::string::bytes_value(&out)))
+    }
+
     /// Binary operators.
     pub fn binop(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
         // (An `IntEnum` member computes as its value.)
@@ -125,6 +148,9 @@ impl Interp<'_> {
         }
         if let Some(y) = self.mixin_value(&b) {
             return self.binop(op, a, y);
+        }
+        if let Some(r) = self.bytes_binop(op, &a, &b)? {
+            return Ok(r);
         }
         if let Value::Native(n) = &a
             && let Some(r) = self.native_binop(n.clone(), op, &b, false)?

@@ -67,7 +67,9 @@ impl Interp<'_> {
                     let items = match a {
                         Value::Dict(_) => self.mapping_items(a)?,
                         Value::Native(n)
-                            if matches!(**n, super::super::orm::Native::Mapping(_)) =>
+                            if matches!(**n, super::super::orm::Native::Mapping(_))
+                                || (!matches!(**n, super::super::orm::Native::Row(_))
+                                    && self.getattr(a, "keys").is_ok()) =>
                         {
                             self.mapping_items(a)?
                         }

@@ -497,6 +497,12 @@ impl Interp<'_> {
                 ])))),
                 None => self.raise("TypeError", "hybrid_property() needs a getter"),
             },
+            // `configure_mappers()`: the mappers' relationships resolved now, their errors
+            // raised here as at the first query.
+            "configure_mappers" => {
+                self.configure_mappers()?;
+                Ok(Value::None)
+            }
             "declared_attr" => match args.first() {
                 Some(f) => Ok(nv(Native::DeclaredAttr(f.clone()))),
                 None => self.raise(

@@ -434,9 +434,21 @@ impl Interp<'_> {
                 .map(Value::Str)
                 .zip(r.values.iter().cloned())
                 .collect()),
+            // Any other object with `keys()` (`metadata.tables`, `Table.c`...), as
+            // Python's `dict()` and `**` read a mapping: its keys, then each item.
             _ => {
-                let t = n.type_name().to_string();
-                self.raise("TypeError", format!("'{t}' object is not a mapping"))
+                let this = Value::Native(n.clone());
+                let Ok(keys) = self.getattr(&this, "keys") else {
+                    let t = n.type_name().to_string();
+                    return self.raise("TypeError", format!("'{t}' object is not a mapping"));
+                };
+                let keys = self.call(&keys, vec![], vec![])?;
+                let mut out = vec![];
+                for k in self.iterate(&keys)? {
+                    let v = self.getitem(&this, &k)?;
+                    out.push((k, v));
+                }
+                Ok(out)
             }
         }
     }

@@ -332,6 +332,16 @@ impl Interp<'_> {
                 let s = self.session_begin_nested()?;
                 Ok(nv(Native::SessionScope(s)))
             }
+            // The session's own connection (its transaction begun, as `connection()` begins it).
+            "connection" => {
+                self.begin()?;
+                Ok(super::dispatch::nv(super::Native::Connection(
+                    std::cell::Cell::new(Some(false)),
+                    false,
+                )))
+            }
+            "in_transaction" => Ok(Value::Bool(self.orm.in_tx)),
+            "in_nested_transaction" => Ok(Value::Bool(!self.orm.savepoints.is_empty())),
             "is_modified" => {
                 let Some(Value::Instance(i)) = args.first() else {
                     return Ok(Value::Bool(false));

@@ -170,11 +170,23 @@ impl Interp<'_> {
                 "info" => info_doc[0] = Some(v.clone()),
                 "doc" => info_doc[1] = Some(v.clone()),
                 "quote" | "sort_order" | "server_onupdate" => {}
-                _ => {
+                // (A keyword without a dialect prefix, as SQLAlchemy's dialect kwargs refuse it.)
+                _ if !k.contains('_') => {
                     return self.raise(
-                        "ArgumentError",
-                        format!("Unknown arguments passed to Column: ['{k}']"),
+                        "TypeError",
+                        format!("Additional arguments should be named <dialectname>_<argument>, got '{k}'"),
                     );
+                }
+                // (`<dialect>_<argument>`: kept for that dialect, which SQLite's DDL never
+                // reads; an unknown dialect's is only warned about.)
+                _ => {
+                    let d = k.split('_').next().unwrap_or_default();
+                    if !matches!(
+                        d,
+                        "sqlite" | "postgresql" | "mysql" | "mariadb" | "mssql" | "oracle"
+                    ) {
+                        self.err.push_str(&format!("Warning: SAWarning: Can't validate argument '{k}'; can't locate any SQLAlchemy dialect named '{d}'\n"));
+                    }
                 }
             }
         }

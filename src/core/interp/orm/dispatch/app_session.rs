@@ -6,7 +6,10 @@ use std::cell::RefCell;
 use super::*;
 
 /// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: [&str; 26] = [
+const SESSION_METHODS: [&str; 29] = [
+    "connection",
+    "in_nested_transaction",
+    "in_transaction",
     "add",
     "add_all",
     "begin",
@@ -116,7 +119,11 @@ impl Interp<'_> {
                 let set = self.orm.session_attrs.iter();
                 match set.into_iter().find(|(o, k, _)| *o == own && &**k == name) {
                     Some((_, _, v)) => v.clone(),
-                    None if SESSION_METHODS.contains(&name) || name.starts_with("__") => {
+                    // (`in_transaction()`... are the `Session`'s only, not proxied.)
+                    None if (SESSION_METHODS.contains(&name)
+                        && (own || !name.starts_with("in_")))
+                        || name.starts_with("__") =>
+                    {
                         return Self::bound(this, name);
                     }
                     None => {

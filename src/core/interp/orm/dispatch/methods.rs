@@ -323,6 +323,14 @@ impl Interp<'_> {
             )),
             Native::Connection(state, _) => match name {
                 "execute" | "scalar" => {
+                    // (A plain string is refused before anything begins.)
+                    if let Some(s @ Value::Str(_)) = args.first() {
+                        let r = self.repr(s)?;
+                        return self.raise(
+                            "ObjectNotExecutableError",
+                            format!("Not an executable object: {r}"),
+                        );
+                    }
                     let engine = state.get() != Some(false);
                     if state.get().is_none() {
                         self.log_marker("BEGIN (implicit)");

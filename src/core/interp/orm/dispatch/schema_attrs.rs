@@ -142,6 +142,11 @@ impl Interp<'_> {
             }
             Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
             Native::ColumnType(t) => match name {
+                // (An Enum with its CHECK constraint: the Enum's own attributes.)
+                "name" | "enums" | "enum_class" | "length" if let SqlType::CheckedEnum(b) = t => {
+                    let plain = nv(Native::ColumnType((**b).clone()));
+                    self.getattr(&plain, name)
+                }
                 // (`db.Integer` is the type's class as well as its instance here.)
                 "__name__" | "__qualname__" => Ok(Value::str(t.class_name())),
                 "collation" if t.is_a("String") => Ok(match t {
