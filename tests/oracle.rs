@@ -1467,3 +1467,8 @@ fn session_api_misc() {
 fn bytes_enum_attrs() {
     check("bytes_enum_attrs");
 }
+
+#[test]
+fn load_only_many_to_one() {
+    check("load_only_many_to_one");
+}
