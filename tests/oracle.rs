@@ -1472,3 +1472,8 @@ fn bytes_enum_attrs() {
 fn load_only_many_to_one() {
     check("load_only_many_to_one");
 }
+
+#[test]
+fn one_or_404_errors() {
+    check("one_or_404_errors");
+}

@@ -376,11 +376,13 @@ impl Interp<'_> {
                         vec![],
                     ) {
                         Ok(v) => v,
+                        // (No row, or more than one: a 404; any other error stands.)
                         Err(e)
-                            if self.exc_matches(
-                                &e.value,
-                                &self.exc["InvalidRequestError"].clone(),
-                            ) =>
+                            if self.exc_matches(&e.value, &self.exc["NoResultFound"].clone())
+                                || self.exc_matches(
+                                    &e.value,
+                                    &self.exc["MultipleResultsFound"].clone(),
+                                ) =>
                         {
                             Value::None
                         }
