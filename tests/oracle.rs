@@ -1477,3 +1477,8 @@ fn load_only_many_to_one() {
 fn one_or_404_errors() {
     check("one_or_404_errors");
 }
+
+#[test]
+fn inspect_unloaded() {
+    check("inspect_unloaded");
+}

@@ -208,6 +208,10 @@ impl Interp<'_> {
     pub fn inspected_attr(&mut self, this: &Value, x: &Inspected, name: &str) -> R<Value> {
         match x {
             Inspected::State(inst) => self.state_attr(inst, name),
+            Inspected::Mapper(_) if name == "get_property" => Ok(Value::BuiltinMethod(Rc::new((
+                this.clone(),
+                Rc::from(name),
+            )))),
             Inspected::Mapper(c) => self.mapper_attr(c, name),
             Inspected::Inspector if name.starts_with("get_") || name == "has_table" => Ok(
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
@@ -264,6 +268,37 @@ impl Interp<'_> {
                 Status::Deleted if deleted => nv(Native::Session(true)),
                 _ => Value::None,
             },
+            // The mapped attributes with no value loaded: unset or expired columns, and
+            // relationships not loaded.
+            "unloaded" => {
+                let Some(m) = inst.class.model_info() else {
+                    return Ok(Value::None);
+                };
+                let mut keys: Vec<Rc<str>> = {
+                    let st = inst.orm.borrow();
+                    (m.columns.iter().enumerate())
+                        .filter(|(i, _)| st.as_ref().is_none_or(|s| s.value(*i).is_none()))
+                        .map(|(_, (k, _))| k.clone())
+                        .collect()
+                };
+                if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+                    let d = inst.dict.borrow();
+                    for r in &mp.relationships {
+                        if !d.contains_key(r.name.as_str()) {
+                            keys.push(Rc::from(r.name.as_str()));
+                        }
+                    }
+                }
+                let mut d = super::super::value::Dict::new();
+                for k in keys {
+                    d.insert(
+                        super::super::value::HKey::Str(k.clone()),
+                        Value::Str(k),
+                        Value::None,
+                    );
+                }
+                Value::Set(Rc::new(std::cell::RefCell::new(d)))
+            }
             _ => {
                 return self.unsupported(&format!("`InstanceState.{name}`"));
             }

@@ -312,6 +312,23 @@ impl Interp<'_> {
                 let h = h.clone();
                 self.history_method(&h, name)
             }
+            // `Mapper.get_property(key)`: the mapped attribute's property.
+            Native::Inspected(super::super::inspect::Inspected::Mapper(c)) => {
+                let c = c.clone();
+                let key = match args.first() {
+                    Some(Value::Str(k)) => k.clone(),
+                    _ => {
+                        return self.raise("TypeError", "get_property() takes the attribute's key");
+                    }
+                };
+                match self.mapper_prop(&c, super::super::PropKind::All, &key) {
+                    Some(v) => Ok(v),
+                    None => self.raise(
+                        "InvalidRequestError",
+                        format!("Mapper 'Mapper[{}({})]' has no property '{key}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.", c.name, self.orm.reg.table_of(&c.name).map(|t| t.name.clone()).unwrap_or_default()),
+                    ),
+                }
+            }
             Native::Inspected(_) => self.inspector_method(name, args),
             Native::Module(m) if &**m == "engine.url" => Ok(Value::str(match name {
                 "get_backend_name" => "sqlite",
