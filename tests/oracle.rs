@@ -1482,3 +1482,8 @@ fn one_or_404_errors() {
 fn inspect_unloaded() {
     check("inspect_unloaded");
 }
+
+#[test]
+fn driver_error_codes() {
+    check("driver_error_codes");
+}

@@ -53,7 +53,16 @@ fn err(e: rusqlite::Error) -> BackendError {
         rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         other => other.to_string(),
     };
-    BackendError { kind, message }
+    let code = match &e {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        rusqlite::Error::SqlInputError { error, .. } => error.extended_code,
+        _ => 1,
+    };
+    BackendError {
+        kind,
+        message,
+        code,
+    }
 }
 
 /// The most statements a [`ScriptBackend`] keeps prepared (rusqlite's own cache keeps 16).

@@ -96,6 +96,8 @@ pub struct BackendError {
     pub kind: BackendErrorKind,
     /// SQLite's message (`UNIQUE constraint failed: user.email`).
     pub message: String,
+    /// SQLite's extended result code (2067: `SQLITE_CONSTRAINT_UNIQUE`), 1 when unknown.
+    pub code: i32,
 }
 
 /// The database as the interpreter sees it (implemented over rusqlite in `crate::db`).

@@ -187,6 +187,13 @@ impl Interp<'_> {
             BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
         };
         let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
+        // (The driver's `sqlite_errorcode` / `sqlite_errorname`.)
+        if let Value::Instance(o) = &orig {
+            let name = sqlite_error_name(e.code);
+            let mut d = o.dict.borrow_mut();
+            d.insert(Rc::from("sqlite_errorcode"), Value::int(i64::from(e.code)));
+            d.insert(Rc::from("sqlite_errorname"), Value::str(name));
+        }
         // (SQLAlchemy's `_sql_message` leaves the parameters out when they are empty.)
         let shown = if self.truthy(&params)? {
             format!("\n[parameters: {shown}]")
@@ -288,4 +295,27 @@ fn is_dml(sql: &str) -> bool {
         head.get(..k.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(k.as_bytes()))
     })
+}
+
+/// The name of SQLite's (extended) result code `code`, as Python's sqlite3 gives it in
+/// `sqlite_errorname` (the codes a script's statements meet).
+fn sqlite_error_name(code: i32) -> &'static str {
+    match code {
+        2067 => "SQLITE_CONSTRAINT_UNIQUE",
+        1555 => "SQLITE_CONSTRAINT_PRIMARYKEY",
+        1299 => "SQLITE_CONSTRAINT_NOTNULL",
+        275 => "SQLITE_CONSTRAINT_CHECK",
+        787 => "SQLITE_CONSTRAINT_FOREIGNKEY",
+        1811 => "SQLITE_CONSTRAINT_TRIGGER",
+        2579 => "SQLITE_CONSTRAINT_ROWID",
+        19 => "SQLITE_CONSTRAINT",
+        20 => "SQLITE_MISMATCH",
+        25 => "SQLITE_RANGE",
+        18 => "SQLITE_TOOBIG",
+        9 => "SQLITE_INTERRUPT",
+        5 => "SQLITE_BUSY",
+        6 => "SQLITE_LOCKED",
+        8 => "SQLITE_READONLY",
+        _ => "SQLITE_ERROR",
+    }
 }
