@@ -1487,3 +1487,8 @@ fn inspect_unloaded() {
 fn driver_error_codes() {
     check("driver_error_codes");
 }
+
+#[test]
+fn immediate_deferred_fk() {
+    check("immediate_deferred_fk");
+}

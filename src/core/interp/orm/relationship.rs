@@ -208,6 +208,23 @@ impl Interp<'_> {
             inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             return Ok(v);
         }
+        // A many-to-one's foreign key left unloaded (`load_only()`, `defer()`) is loaded
+        // first, as reading the attribute loads it.
+        if r.kind == RelKind::ManyToOne
+            && st == Status::Persistent
+            && let Some(m) = inst.class.model_info()
+        {
+            for p in &r.primary {
+                let Some(i) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) else {
+                    continue;
+                };
+                let unloaded = (inst.orm.borrow().as_ref()).is_some_and(|s| s.value(i).is_none());
+                if unloaded {
+                    let key = m.columns[i].0.clone();
+                    self.getattr(&Value::Instance(inst.clone()), &key)?;
+                }
+            }
+        }
         if let Some(v) = self.load_without_sql(inst, attr, &rel, uselist)? {
             return Ok(v);
         }
@@ -223,20 +240,6 @@ impl Interp<'_> {
         let Some(m) = inst.class.model_info() else {
             return Ok(Value::None);
         };
-        // A many-to-one's foreign key left unloaded (`load_only()`, `defer()`) is loaded
-        // first, as reading the attribute loads it.
-        if r.kind == RelKind::ManyToOne {
-            for p in &r.primary {
-                let Some(i) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) else {
-                    continue;
-                };
-                let unloaded = (inst.orm.borrow().as_ref()).is_some_and(|s| s.value(i).is_none());
-                if unloaded {
-                    let key = m.columns[i].0.clone();
-                    self.getattr(&Value::Instance(inst.clone()), &key)?;
-                }
-            }
-        }
         for (_, name) in m.columns.iter() {
             let v = self.col_value(inst, name)?;
             vals.insert(name.to_string(), v);

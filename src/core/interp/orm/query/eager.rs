@@ -232,8 +232,14 @@ impl Interp<'_> {
             base_len: base.len(),
         };
         let options = Rc::new(options);
+        let saved = self.orm.eager.deferred_root.take();
+        if let (Some(d), [Ent::Class(class)]) = (&deferred, ents) {
+            self.orm.eager.deferred_root = Some((class.clone(), d.columns.clone().into()));
+        }
         let out =
-            self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))?;
+            self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options));
+        self.orm.eager.deferred_root = saved;
+        let out = out?;
         if let Some(d) = &deferred {
             out.iter().for_each(|r| d.unload(r));
         }
@@ -579,6 +585,17 @@ impl Interp<'_> {
     ) -> R<()> {
         if items.is_empty() {
             return Ok(());
+        }
+        // (The root's deferred slots unloaded before anything reads them.)
+        if let Some((class, cols)) = &self.orm.eager.deferred_root
+            && **class == *plan.class
+        {
+            let d = super::deferred::Deferred {
+                columns: cols.to_vec(),
+                width: 0,
+            };
+            let objects: Vec<Value> = items.iter().cloned().map(Value::Instance).collect();
+            d.unload(&objects);
         }
         for rel in &plan.noload {
             let uselist = self.uselist_of(&plan.class, rel)?;
