@@ -1492,3 +1492,8 @@ fn driver_error_codes() {
 fn immediate_deferred_fk() {
     check("immediate_deferred_fk");
 }
+
+#[test]
+fn schema_introspection_misc() {
+    check("schema_introspection_misc");
+}

@@ -220,7 +220,7 @@ impl Interp<'_> {
                 if let Some(Value::Str(s)) = kwget(&kw, "name") {
                     fk.name = Some(s.to_string());
                 }
-                Ok(nv(Native::ForeignKeySpec(Box::new(fk))))
+                Ok(nv(Native::ForeignKeySpec(Box::new(fk), None)))
             }
             "relationship" => {
                 let target = match args.first() {

@@ -184,7 +184,7 @@ impl Interp<'_> {
             Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
                 method(name)
             }
-            Native::ForeignKeySpec(_)
+            Native::ForeignKeySpec(..)
             | Native::Table(_)
             | Native::MapperProps(..)
             | Native::TableColumns(..)
@@ -735,10 +735,10 @@ pub(super) fn ellipses_repr(s: &str) -> String {
 }
 
 /// A set of `ForeignKey` objects (`Table.foreign_keys`, `Column.foreign_keys`).
-fn fk_set(fks: Vec<crate::core::orm::schema::ForeignKey>) -> Value {
+fn fk_set(fks: Vec<(crate::core::orm::schema::ForeignKey, (Rc<str>, usize))>) -> Value {
     let mut d = super::super::value::Dict::new();
-    for fk in fks {
-        let v = nv(Native::ForeignKeySpec(Box::new(fk)));
+    for (fk, parent) in fks {
+        let v = nv(Native::ForeignKeySpec(Box::new(fk), Some(parent)));
         if let Some(h) = v.hkey() {
             d.insert(h, v, Value::None);
         }

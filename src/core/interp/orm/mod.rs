@@ -102,8 +102,12 @@ pub enum Native {
     ExecContext(Value),
     /// `db.Column(...)` before it is mapped.
     ColumnSpec(Box<RefCell<ColumnSpec>>),
-    /// `db.ForeignKey(...)`.
-    ForeignKeySpec(Box<crate::core::orm::schema::ForeignKey>),
+    /// `db.ForeignKey(...)`, with the table and column index of the column it is on once
+    /// read off a table (`Table.foreign_keys`: its `parent`).
+    ForeignKeySpec(
+        Box<crate::core::orm::schema::ForeignKey>,
+        Option<(Rc<str>, usize)>,
+    ),
     /// `db.relationship(...)`.
     RelSpec(RefCell<RelSpec>),
     /// `db.backref(name, **kw)`.
@@ -506,7 +510,7 @@ impl Native {
             Native::Generator(_) => "generator",
             Native::ColumnType(t) => t.class_name(),
             Native::ColumnSpec(_) => "Column",
-            Native::ForeignKeySpec(_) => "ForeignKey",
+            Native::ForeignKeySpec(..) => "ForeignKey",
             Native::RelSpec(_) => "_RelationshipDeclared",
             Native::BackrefSpec(..) => "tuple",
             Native::Instrumented(_) => "InstrumentedAttribute",

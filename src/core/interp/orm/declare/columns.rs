@@ -16,7 +16,7 @@ impl Interp<'_> {
                     Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
                         ty = Some(type_of_name(f.trim_start_matches("db.")))
                     }
-                    Native::ForeignKeySpec(f) => fks.push((**f).clone()),
+                    Native::ForeignKeySpec(f, _) => fks.push((**f).clone()),
                     // A column-level CHECK, rendered inline after the column's type.
                     Native::ConstraintSpec(c, _) if let Constraint::Check { name, sql } = &**c => {
                         checks.push((name.clone(), sql.clone()));

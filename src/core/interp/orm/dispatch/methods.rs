@@ -246,6 +246,23 @@ impl Interp<'_> {
                     });
                 Ok(Value::list(items.collect()))
             }
+            // `.get(key, default=None)`: the column, or the default.
+            Native::TableColumns(..) if name == "get" => {
+                let Some(key) = args.first() else {
+                    return self.raise(
+                        "TypeError",
+                        "ColumnCollection.get() missing 1 required positional argument: 'key'",
+                    );
+                };
+                let default = args.get(1).cloned().unwrap_or(Value::None);
+                let this = Value::Native(n.clone());
+                let has = self.contains(&this, key)?;
+                if has {
+                    self.getitem(&this, key)
+                } else {
+                    Ok(default)
+                }
+            }
             Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 let Some(tb) = tb else {

@@ -32,6 +32,38 @@ impl Interp<'_> {
                     col
                 });
             }
+            // A relationship's columns on the parent's side of its join condition.
+            "local_columns" if a.column.is_none() => {
+                let found = (self.orm.reg.resolve(&a.class, &a.key))
+                    .and_then(|r| Ok((r, self.orm.reg.table_of(&a.class)?.name.clone())));
+                let (r, parent) = match found {
+                    Ok(x) => x,
+                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                };
+                // (A many-to-one's foreign key columns; the referred ones otherwise.)
+                let m2o = r.kind == crate::core::orm::mapper::RelKind::ManyToOne;
+                let names: Vec<String> = (r.primary.iter())
+                    .map(|p| if m2o { &p.foreign } else { &p.referred })
+                    .filter(|(t, _)| *t == parent)
+                    .map(|(_, c)| c.clone())
+                    .collect();
+                let t: Rc<str> = Rc::from(parent.as_str());
+                let tb = self.orm.reg.metadata.table(&parent).cloned();
+                let mut d = super::super::super::value::Dict::new();
+                for n in names {
+                    let Some(i) = tb
+                        .as_ref()
+                        .and_then(|tb| tb.columns.iter().position(|c| c.name == n))
+                    else {
+                        continue;
+                    };
+                    let v = nv(Native::ColumnObj(t.clone(), i));
+                    if let Some(h) = v.hkey() {
+                        d.insert(h, v, Value::None);
+                    }
+                }
+                return Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))));
+            }
             _ => {}
         }
         let own = matches!(

@@ -13,8 +13,13 @@ impl Interp<'_> {
             ))))
         };
         match &**n {
-            Native::ForeignKeySpec(fk) => match name {
+            Native::ForeignKeySpec(fk, parent) => match name {
                 "target_fullname" => Ok(Value::str(&format!("{}.{}", fk.table, fk.column))),
+                // The column it is on (`None` before it is on one), and that column's table.
+                "parent" => Ok(match parent {
+                    Some((t, i)) => nv(Native::ColumnObj(t.clone(), *i)),
+                    None => Value::None,
+                }),
                 "ondelete" | "onupdate" | "name" => {
                     let v = match name {
                         "ondelete" => &fk.ondelete,
@@ -53,9 +58,12 @@ impl Interp<'_> {
                         .metadata
                         .table(t)
                         .map(|tb| {
-                            tb.columns
-                                .iter()
-                                .flat_map(|c| c.foreign_keys.clone())
+                            (tb.columns.iter().enumerate())
+                                .flat_map(|(i, c)| {
+                                    c.foreign_keys
+                                        .iter()
+                                        .map(move |fk| (fk.clone(), (t.clone(), i)))
+                                })
                                 .collect()
                         })
                         .unwrap_or_default();
@@ -91,7 +99,7 @@ impl Interp<'_> {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
                 match name {
-                    "keys" | "values" | "items" => method(name),
+                    "keys" | "values" | "items" | "get" => method(name),
                     _ => self.raise("AttributeError", name),
                 }
             }
@@ -117,7 +125,11 @@ impl Interp<'_> {
                     }),
                     "type" => Ok(nv(Native::ColumnType(column_type(&c)))),
                     "table" => Ok(nv(Native::Table(t.clone()))),
-                    "foreign_keys" => Ok(fk_set(c.foreign_keys.clone())),
+                    "foreign_keys" => Ok(fk_set(
+                        (c.foreign_keys.iter())
+                            .map(|fk| (fk.clone(), (t.clone(), *i)))
+                            .collect(),
+                    )),
                     "comment" => Ok(c.comment.as_deref().map_or(Value::None, Value::str)),
                     "autoincrement" => Ok(match c.autoincrement {
                         crate::core::orm::schema::Autoincrement::Auto => Value::str("auto"),

@@ -90,7 +90,7 @@ impl Interp<'_> {
             Native::ColumnDefault(t, i, kind, _) => self.default_repr(t, *i, *kind)?,
             Native::ColumnType(t) => t.py_repr(),
             Native::ReflectedType(r, _) => r.to_string(),
-            Native::ForeignKeySpec(fk) => format!("ForeignKey('{}.{}')", fk.table, fk.column),
+            Native::ForeignKeySpec(fk, _) => format!("ForeignKey('{}.{}')", fk.table, fk.column),
             Native::Inspected(super::super::inspect::Inspected::Mapper(c)) => {
                 let t = self.orm.reg.table_of(&c.name).map(|t| t.name.clone());
                 format!("Mapper[{}({})]", c.name, t.unwrap_or_default())
