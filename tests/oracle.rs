@@ -1497,3 +1497,8 @@ fn immediate_deferred_fk() {
 fn schema_introspection_misc() {
     check("schema_introspection_misc");
 }
+
+#[test]
+fn misc_session_sql() {
+    check("misc_session_sql");
+}

@@ -118,8 +118,18 @@ impl Renderer {
             }
         } else if s.limit.is_some() || s.offset.is_some() {
             out.push_str("\n LIMIT ");
-            let limit = s.limit.clone().unwrap_or(Expr::Bind(SqlValue::Integer(-1)));
-            out.push_str(&self.expr(&limit, Ctx::Normal));
+            // (SQLite's compiler renders its `-1` without the compile's keywords: a bound
+            // parameter even under `literal_binds`.)
+            let limit = match &s.limit {
+                Some(l) => self.expr(l, Ctx::Normal),
+                None => {
+                    let was = std::mem::replace(&mut self.literal_binds, false);
+                    let l = self.expr(&Expr::Bind(SqlValue::Integer(-1)), Ctx::Normal);
+                    self.literal_binds = was;
+                    l
+                }
+            };
+            out.push_str(&limit);
             out.push_str(" OFFSET ");
             let offset = s.offset.clone().unwrap_or(Expr::Bind(SqlValue::Integer(0)));
             out.push_str(&self.expr(&offset, Ctx::Normal));

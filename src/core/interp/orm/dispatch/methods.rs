@@ -436,6 +436,24 @@ impl Interp<'_> {
                         .collect();
                     Ok(Value::list(items))
                 }
+                // `get(key, default=None)`: the object under an identity key.
+                "get" => {
+                    let Some(key) = args.first() else {
+                        return self.raise(
+                            "TypeError",
+                            "WeakInstanceDict.get() missing 1 required positional argument: 'key'",
+                        );
+                    };
+                    let live: Vec<Value> = (self.live_identities())
+                        .map(|i| Value::Instance(i.clone()))
+                        .collect();
+                    for (k, v) in self.identity_map_keys().into_iter().zip(live) {
+                        if self.eq(&k, key)? {
+                            return Ok(v);
+                        }
+                    }
+                    Ok(args.get(1).cloned().unwrap_or(Value::None))
+                }
                 _ => self.raise(
                     "AttributeError",
                     format!("'WeakInstanceDict' object has no attribute '{name}'"),

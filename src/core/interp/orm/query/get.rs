@@ -46,7 +46,7 @@ impl Interp<'_> {
         if ids.len() != m.pk.len() {
             return self.raise(
                 "InvalidRequestError",
-                format!("Incorrect number of values in identifier formed from argument to get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(", ")),
+                format!("Incorrect number of values in identifier to formulate primary key for session.get(); primary key columns are {}", m.pk.iter().map(|&i| format!("'{}.{}'", m.table, m.columns[i].1)).collect::<Vec<_>>().join(",")),
             );
         }
         // The key as bind parameters and as the identity map's values (a one-column key,
