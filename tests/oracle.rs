@@ -1502,3 +1502,8 @@ fn schema_introspection_misc() {
 fn misc_session_sql() {
     check("misc_session_sql");
 }
+
+#[test]
+fn text_columns_typed() {
+    check("text_columns_typed");
+}

@@ -418,6 +418,7 @@ impl Interp<'_> {
             Native::Config => method(name),
             Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
             Native::Text(..) => method(name),
+            Native::TextTyped(..) => method(name),
             Native::Compiled(sql, _, params) => match name {
                 "string" => Ok(Value::Str(sql.clone())),
                 "params" => Ok(Value::dict_of(

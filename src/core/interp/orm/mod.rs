@@ -102,6 +102,9 @@ pub enum Native {
     ExecContext(Value),
     /// `db.Column(...)` before it is mapped.
     ColumnSpec(Box<RefCell<ColumnSpec>>),
+    /// `text(...).columns(name=Type, ...)` (SQLAlchemy's `TextualSelect`): the `text()`
+    /// construct, and the result types of the columns it names.
+    TextTyped(Rc<Native>, Rc<[(Rc<str>, SqlType)]>),
     /// `db.ForeignKey(...)`, with the table and column index of the column it is on once
     /// read off a table (`Table.foreign_keys`: its `parent`).
     ForeignKeySpec(
@@ -518,6 +521,7 @@ impl Native {
             Native::Property(_) => "_RelationshipDeclared",
             Native::Sql(_) => "BinaryExpression",
             Native::Text(..) => "TextClause",
+            Native::TextTyped(..) => "TextualSelect",
             Native::Compiled(_, true, _) => "SQLiteCompiler",
             Native::Compiled(_, false, _) => "StrSQLCompiler",
             Native::Query(q) => match &q.dml {

@@ -291,14 +291,21 @@ impl Interp<'_> {
                             let q = q.clone();
                             self.execute_select(&q)
                         }
-                        Native::Text(sql, binds) => {
+                        Native::Text(..) | Native::TextTyped(..) => {
+                            let (text, types) = match &**n {
+                                Native::TextTyped(t, ty) => (t.clone(), ty.clone()),
+                                _ => (n.clone(), Rc::from([])),
+                            };
+                            let Native::Text(sql, binds) = &*text else {
+                                return Ok(Value::None);
+                            };
                             let (sql, binds) = (sql.clone(), binds.clone());
                             let sets = match args.get(1) {
                                 Some(Value::List(l)) => l.borrow().clone(),
                                 Some(p) => vec![p.clone()],
                                 None => vec![Value::None],
                             };
-                            self.execute_text(&sql, &binds, sets)
+                            self.execute_text_typed(&sql, &binds, sets, &types)
                         }
                         _ => self.raise(
                             "ArgumentError",

@@ -280,6 +280,10 @@ impl Interp<'_> {
                     });
                 Ok(Value::list(items.collect()))
             }
+            Native::TextTyped(inner, _) => {
+                let inner = inner.clone();
+                self.native_method(inner, name, args, kw)
+            }
             Native::Text(sql, binds) => match name {
                 "bindparams" => {
                     let mut b = binds.clone();
@@ -301,7 +305,19 @@ impl Interp<'_> {
                     b.extend(kw);
                     Ok(nv(Native::Text(sql.clone(), b)))
                 }
-                "columns" => Ok(Value::Native(n.clone())),
+                // (Typed columns convert their values; plain column names change nothing.)
+                "columns" => {
+                    let mut types = vec![];
+                    for (k, v) in &kw {
+                        if let Some(t) = self.type_arg(v) {
+                            types.push((k.clone(), t));
+                        }
+                    }
+                    Ok(match types.is_empty() {
+                        true => Value::Native(n.clone()),
+                        false => nv(Native::TextTyped(n.clone(), types.into())),
+                    })
+                }
                 "compile" => {
                     // (Its bind names, each with its bound value or None.)
                     let (sqlite, _) = self.compile_options(&args, &kw)?;

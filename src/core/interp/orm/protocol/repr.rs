@@ -273,6 +273,7 @@ impl Interp<'_> {
                 }
             }
             Native::Text(s, _) | Native::Compiled(s, ..) => Ok(s.to_string()),
+            Native::TextTyped(inner, _) => self.native_str(inner.clone()),
             Native::Insert(ins) => {
                 let ins = ins.clone();
                 self.insert_str(&ins)

@@ -98,6 +98,18 @@ impl Interp<'_> {
         binds: &[(Rc<str>, Value)],
         sets: Vec<Value>,
     ) -> R<Value> {
+        self.execute_text_typed(sql, binds, sets, &[])
+    }
+
+    /// [`Self::execute_text`] of `text().columns(name=Type)`: the named result columns'
+    /// values converted by their types.
+    pub fn execute_text_typed(
+        &mut self,
+        sql: &str,
+        binds: &[(Rc<str>, Value)],
+        sets: Vec<Value>,
+        types: &[(Rc<str>, crate::core::sql::SqlType)],
+    ) -> R<Value> {
         // (`bindparam(..., expanding=True)` declarations: their names; other declarations
         // without a value are left for execute() to fill.)
         let declared =
@@ -168,11 +180,15 @@ impl Interp<'_> {
         let res = last.unwrap_or_default();
         let keys: Rc<Vec<Rc<str>>> =
             Rc::new(res.columns.iter().map(|c| Rc::from(c.as_str())).collect());
+        let col_types: Vec<Option<crate::core::sql::SqlType>> = (keys.iter())
+            .map(|k| types.iter().find(|(n, _)| n == k).map(|(_, t)| t.clone()))
+            .collect();
         let mut rows = vec![];
         for r in &res.rows {
             let mut row = vec![];
-            for v in r {
-                row.push(self.from_sql(v, None)?);
+            for (j, v) in r.iter().enumerate() {
+                let ty = col_types.get(j).and_then(Option::as_ref);
+                row.push(self.from_sql(v, ty)?);
             }
             rows.push(row);
         }
