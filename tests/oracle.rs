@@ -1507,3 +1507,8 @@ fn misc_session_sql() {
 fn text_columns_typed() {
     check("text_columns_typed");
 }
+
+#[test]
+fn column_property_correlated() {
+    check("column_property_correlated");
+}

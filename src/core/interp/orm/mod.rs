@@ -659,16 +659,51 @@ pub fn spec_placeholder(order: u64) -> crate::core::sql::Expr {
 }
 
 impl OrmState {
-    /// `e` with placeholders of mapped `db.Column` objects replaced by their columns.
+    /// `e` with placeholders of mapped `db.Column` objects replaced by their columns,
+    /// inside nested SELECTs too (a `column_property`'s correlated scalar subquery names
+    /// its class's own columns before the class is mapped).
     pub fn resolve_specs(&self, e: &crate::core::sql::Expr) -> crate::core::sql::Expr {
         use crate::core::sql::{Expr, TableRef};
-        e.replace_columns(&|t, _| {
-            let Some(TableRef::Named(t)) = t else {
-                return None;
-            };
-            let order: u64 = t.strip_prefix(SPEC_PREFIX)?.parse().ok()?;
-            let (table, name) = self.spec_columns.get(&order)?;
-            Some(Expr::col(table.to_string(), name.to_string()))
+        e.transform(&|x| match x {
+            Expr::Column {
+                table: Some(TableRef::Named(t)),
+                ..
+            } => {
+                let order: u64 = t.strip_prefix(SPEC_PREFIX)?.parse().ok()?;
+                let (table, name) = self.spec_columns.get(&order)?;
+                Some(Expr::col(table.to_string(), name.to_string()))
+            }
+            Expr::Select(s) => {
+                let all = |v: &[Expr]| v.iter().map(|e| self.resolve_specs(e)).collect();
+                let mut s = (**s).clone();
+                s.columns = all(&s.columns);
+                s.where_ = all(&s.where_);
+                s.group_by = all(&s.group_by);
+                s.having = all(&s.having);
+                s.order_by = all(&s.order_by);
+                // (A placeholder's stand-in table in FROM becomes its column's table, which
+                // the enclosing statement then correlates.)
+                for f in s.from.iter_mut() {
+                    if let crate::core::sql::FromItem::Table(t) = f
+                        && let Some(order) = t.strip_prefix(SPEC_PREFIX)
+                        && let Ok(order) = order.parse::<u64>()
+                        && let Some((table, _)) = self.spec_columns.get(&order)
+                    {
+                        *t = table.to_string();
+                    }
+                }
+                let mut seen = Vec::new();
+                s.from.retain(|f| match f {
+                    crate::core::sql::FromItem::Table(t) if seen.contains(t) => false,
+                    crate::core::sql::FromItem::Table(t) => {
+                        seen.push(t.clone());
+                        true
+                    }
+                    _ => true,
+                });
+                Some(Expr::Select(Box::new(s)))
+            }
+            _ => None,
         })
     }
 }

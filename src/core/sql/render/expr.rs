@@ -5,6 +5,19 @@ use super::*;
 impl Renderer {
     pub(super) fn expr(&mut self, e: &Expr, ctx: Ctx) -> String {
         match e {
+            // (A column of a subquery may be one of its anonymous labels: named as it is.)
+            Expr::Column { table, name } if name.starts_with(ANON_LABEL) => match table {
+                // (Numbered in the order the text shows them: the subquery, then the label.)
+                Some(t) => {
+                    let t = self.table_name(t);
+                    let n = self.label_name(name);
+                    format!("{}.{}", self.q(&t), self.q(&n))
+                }
+                None => {
+                    let n = self.label_name(name);
+                    self.q(&n).into_owned()
+                }
+            },
             Expr::Column { table, name } => match table {
                 Some(t) => {
                     let t = self.table_name(t);

@@ -156,6 +156,10 @@ impl Renderer {
                 match style {
                     LabelStyle::TablenamePlusCol => match table {
                         Some(t) => {
+                            let name = match name.starts_with(ANON_LABEL) {
+                                true => self.label_name(name),
+                                false => name.clone(),
+                            };
                             let label = format!("{}_{}", self.table_name(t), name);
                             format!("{text} AS {}", self.q(&label))
                         }

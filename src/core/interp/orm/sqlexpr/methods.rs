@@ -438,9 +438,18 @@ impl Interp<'_> {
                         let Some(c) = t.col_by_key(k) else {
                             return self.raise("InvalidRequestError", format!("Entity namespace for \"{}\" has no property \"{k}\"", t.name));
                         };
-                        let ty = c.ty.clone();
-                        let e = self.to_compared_expr(v, Some(&ty))?.expr;
-                        crit.push(Expr::col(&t.name, c.name.clone()).eq(e));
+                        // (As `filter_by()` compares: booleans as SQL's true/false, None
+                        // as IS NULL.)
+                        let col = Expr::col(&t.name, c.name.clone());
+                        crit.push(match v {
+                            Value::None => col.is_null(),
+                            Value::Bool(true) => col.eq(Expr::true_()),
+                            Value::Bool(false) => col.eq(Expr::false_()),
+                            _ => {
+                                let ty = c.ty.clone();
+                                col.eq(self.to_compared_expr(v, Some(&ty))?.expr)
+                            }
+                        });
                     }
                 }
                 match exists_criterion(&self.orm.reg, &rel.class, &rel.key, crit) {

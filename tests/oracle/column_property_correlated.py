@@ -1,0 +1,40 @@
+# Forum: threads with reply counts via column_property, joined loading, default reprs.
+class Reply(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    thread_id = db.Column(db.Integer, db.ForeignKey('thread.id'))
+    body = db.Column(db.String(100))
+    score = db.Column(db.Integer, default=0)
+
+
+class Thread(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    subject = db.Column(db.String(60))
+    locked = db.Column(db.Boolean, default=False)
+    replies = db.relationship(Reply, backref='thread', lazy='joined', order_by=Reply.id)
+    reply_count = db.column_property(db.select(func.count(Reply.id)).where(Reply.thread_id == id)
+                                     .correlate_except(Reply).scalar_subquery())
+
+
+db.create_all()
+t1 = Thread(subject='Welcome!', replies=[Reply(body='hi', score=3), Reply(body='hello', score=5)])
+t2 = Thread(subject='Rules', locked=True)
+t3 = Thread(subject='Off-topic', replies=[Reply(body='lol', score=-1)])
+db.session.add_all([t1, t2, t3])
+db.session.commit()
+print(Thread.query.order_by(Thread.id).all(), Reply.query.order_by(Reply.id).all())
+print([(t.subject, t.reply_count) for t in Thread.query.order_by(Thread.reply_count.desc(), Thread.id)])
+print(Thread.query.filter(Thread.reply_count == 0).one().subject)
+print([(t.subject, [r.body for r in t.replies]) for t in Thread.query.order_by(Thread.subject)])
+print(Reply.query.filter(Reply.thread.has(locked=False)).count())
+best = (db.session.query(Thread.subject, func.max(Reply.score)).join(Reply)
+        .group_by(Thread.id).order_by(func.max(Reply.score).desc()).all())
+print(best)
+t1.replies.append(Reply(body='welcome aboard'))
+db.session.commit()
+print(t1.reply_count, len(t1.replies), t1.replies[-1].score)
+db.session.expire(t1)
+print(t1.reply_count)
+print(db.session.query(func.sum(Reply.score), func.count(Reply.id)).one())
+print(Thread.query.filter_by(locked=True).first(), t2.replies, t2.locked)
+print(Thread.query.get(3).replies[0].thread.subject)
+print(str(Reply.query.filter(Reply.score > 0).statement.compile(compile_kwargs={'literal_binds': True})))
