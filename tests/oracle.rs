@@ -1512,3 +1512,8 @@ fn text_columns_typed() {
 fn column_property_correlated() {
     check("column_property_correlated");
 }
+
+#[test]
+fn orphan_from_child_side() {
+    check("orphan_from_child_side");
+}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::mapper::{JoinPair, RelKind};
+use crate::core::orm::mapper::{JoinPair, RelKind, Relationship};
 
 impl Interp<'_> {
     /// SQLAlchemy's warning for an object outside the session that a relationship of
@@ -152,6 +152,23 @@ impl Interp<'_> {
                     .as_ref()
                     .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
                 match r.kind {
+                    // A child taken from its parent (`child.parent = None`) whose parent's
+                    // collection has `delete-orphan` is an orphan, loaded collection or not
+                    // (SQLAlchemy's `hasparent` flag, which the backref event clears).
+                    RelKind::ManyToOne
+                        if matches!(cur, Value::None)
+                            && let Some(Value::Instance(parent)) = &old
+                            && self.reverse_deletes_orphans(rel, parent)
+                            && self.status(&inst) == Status::Persistent =>
+                    {
+                        // (Marked so: its cleared key is not written by an UPDATE first.)
+                        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                            s.to_delete = true;
+                        }
+                        if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, &inst)) {
+                            self.orm.deleted.push(inst.clone());
+                        }
+                    }
                     RelKind::ManyToOne => {
                         if let Value::Instance(target) = &cur
                             && !old
@@ -257,6 +274,19 @@ impl Interp<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the one-to-many on `parent`'s side of the many-to-one `rel` (its backref or
+    /// `back_populates`) cascades `delete-orphan`.
+    fn reverse_deletes_orphans(&self, rel: &Relationship, parent: &Rc<Instance>) -> bool {
+        let Some(m) = parent.class.model_info() else {
+            return false;
+        };
+        let Some(rev) = self.reverse_name(&m.class, rel) else {
+            return false;
+        };
+        (self.orm.reg.relationship(&m.class, &rev))
+            .is_ok_and(|r| r.cascade_set().iter().any(|c| c == "delete-orphan"))
     }
 
     /// Whether `child`, removed from `old.<rel>`, has joined another parent through the
