@@ -348,52 +348,7 @@ impl Interp<'_> {
                 let qo = qo.clone();
                 self.paginate(&qo, &[], &kw)
             }
-            "get_or_404" | "first_or_404" | "one_or_404" => {
-                let desc = kwget(&kw, "description").cloned();
-                let v = if short == "get_or_404" {
-                    let class = match args.first() {
-                        Some(Value::Class(c)) => c.name.to_string(),
-                        _ => return self.raise("ArgumentError", "get_or_404() needs a model"),
-                    };
-                    self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &[], &[])?
-                } else {
-                    let r = self.session_method("execute", args, vec![])?;
-                    let Value::Native(rn) = r else {
-                        return Ok(Value::None);
-                    };
-                    let rr = self.result_method(rn.clone(), "scalars", vec![], vec![])?;
-                    let Value::Native(sn) = rr else {
-                        return Ok(Value::None);
-                    };
-                    match self.result_method(
-                        sn,
-                        if short == "first_or_404" {
-                            "first"
-                        } else {
-                            "one"
-                        },
-                        vec![],
-                        vec![],
-                    ) {
-                        Ok(v) => v,
-                        // (No row, or more than one: a 404; any other error stands.)
-                        Err(e)
-                            if self.exc_matches(&e.value, &self.exc["NoResultFound"].clone())
-                                || self.exc_matches(
-                                    &e.value,
-                                    &self.exc["MultipleResultsFound"].clone(),
-                                ) =>
-                        {
-                            Value::None
-                        }
-                        Err(e) => return Err(e),
-                    }
-                };
-                if matches!(v, Value::None) {
-                    return self.not_found(desc);
-                }
-                Ok(v)
-            }
+            "get_or_404" | "first_or_404" | "one_or_404" => self.db_or_404(short, args, &kw),
             "abort" => {
                 let code = match args.first() {
                     Some(v) => self.as_index(v)?,

@@ -164,17 +164,11 @@ impl Interp<'_> {
             }
             return Ok(Value::list(out));
         }
-        match Some(f) {
-            Some(f) => self.call(
-                &f,
-                vec![
-                    Value::Instance(inst.clone()),
-                    Value::Str(attr.key.clone()),
-                    v,
-                ],
-                vec![],
-            ),
-            None => Ok(v),
-        }
+        let args = vec![
+            Value::Instance(inst.clone()),
+            Value::Str(attr.key.clone()),
+            v,
+        ];
+        self.call(&f, args, vec![])
     }
 }

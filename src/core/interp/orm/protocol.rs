@@ -172,17 +172,10 @@ impl Interp<'_> {
             }
             Native::TableColumns(t, only) if let Value::Int(_) | Value::Bool(_) = key => {
                 let i = self.index_of(key, "index")?;
-                let n = self
-                    .orm
-                    .reg
-                    .metadata
-                    .table(t)
-                    .map_or(0, |tb| tb.columns.len());
-                let shown: Vec<usize> = (0..n)
-                    .filter(|i| only.as_ref().is_none_or(|o| o.contains(i)))
-                    .collect();
-                match usize::try_from(i).ok().and_then(|at| shown.get(at)) {
-                    Some(&c) => Ok(nv(Native::ColumnObj(t.clone(), c))),
+                let n = (self.orm.reg.metadata.table(t)).map_or(0, |tb| tb.columns.len());
+                let at = usize::try_from(i).ok();
+                match at.and_then(|at| table_positions(n, only).nth(at)) {
+                    Some(c) => Ok(nv(Native::ColumnObj(t.clone(), c))),
                     None => self.raise("IndexError", i.to_string()),
                 }
             }

@@ -540,7 +540,7 @@ impl Interp<'_> {
         }
         // (`@validates` of the collection: each object joining it, before it joins; what
         // the validator returns joins instead, and an error leaves the list as it was.)
-        let mut after = after;
+        let (mut after, mut added) = (after, added);
         if !added.is_empty()
             && let Some(o) = self.orm.collection_owner.get(&ptr).cloned()
             && let Some(inst) = o.owner.upgrade()
@@ -566,13 +566,13 @@ impl Interp<'_> {
                     }
                 }
             }
+            // (What joined, as the validators made it.)
             after = l.borrow().clone();
+            added = (after.iter())
+                .filter(|a| !before.iter().any(|b| same(a, b)))
+                .cloned()
+                .collect();
         }
-        let added: Vec<Value> = after
-            .iter()
-            .filter(|a| !before.iter().any(|b| same(a, b)))
-            .cloned()
-            .collect();
         let removed: Vec<Value> = before
             .iter()
             .filter(|b| !after.iter().any(|a| same(a, b)))

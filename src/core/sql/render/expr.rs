@@ -5,26 +5,19 @@ use super::*;
 impl Renderer {
     pub(super) fn expr(&mut self, e: &Expr, ctx: Ctx) -> String {
         match e {
-            // (A column of a subquery may be one of its anonymous labels: named as it is.)
-            Expr::Column { table, name } if name.starts_with(ANON_LABEL) => match table {
-                // (Numbered in the order the text shows them: the subquery, then the label.)
-                Some(t) => {
-                    let t = self.table_name(t);
-                    let n = self.label_name(name);
-                    format!("{}.{}", self.q(&t), self.q(&n))
+            Expr::Column { table, name } => {
+                // (Numbered in the order the text shows them: the table, then the column,
+                // which may be a subquery's anonymous label.)
+                let t = table.as_ref().map(|t| self.table_name(t));
+                let name = match name.starts_with(ANON_LABEL) {
+                    true => self.label_name(name),
+                    false => name.clone(),
+                };
+                match t {
+                    Some(t) => format!("{}.{}", self.q(&t), self.q(&name)),
+                    None => self.q(&name).into_owned(),
                 }
-                None => {
-                    let n = self.label_name(name);
-                    self.q(&n).into_owned()
-                }
-            },
-            Expr::Column { table, name } => match table {
-                Some(t) => {
-                    let t = self.table_name(t);
-                    format!("{}.{}", self.q(&t), self.q(name))
-                }
-                None => self.q(name).into_owned(),
-            },
+            }
             Expr::Bind(v) if self.literal_binds => literal(v, self.dialect),
             Expr::Bind(v) => {
                 self.params.push(v.clone());

@@ -460,12 +460,11 @@ impl Interp<'_> {
                             "WeakInstanceDict.get() missing 1 required positional argument: 'key'",
                         );
                     };
-                    let live: Vec<Value> = (self.live_identities())
-                        .map(|i| Value::Instance(i.clone()))
-                        .collect();
-                    for (k, v) in self.identity_map_keys().into_iter().zip(live) {
+                    let live: Vec<_> = self.live_identities().cloned().collect();
+                    for i in live {
+                        let k = super::super::model::identity_key_value(&i);
                         if self.eq(&k, key)? {
-                            return Ok(v);
+                            return Ok(Value::Instance(i));
                         }
                     }
                     Ok(args.get(1).cloned().unwrap_or(Value::None))

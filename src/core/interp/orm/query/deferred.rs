@@ -91,17 +91,23 @@ impl Deferred {
     /// with a value there, keeps it).
     pub fn unload(&self, objects: &[Value]) {
         for o in objects {
-            if let Value::Instance(inst) = o
-                && let Some(s) = inst.orm.borrow_mut().as_mut()
+            if let Value::Instance(inst) = o {
+                unload_columns(&self.columns, inst);
+            }
+        }
+    }
+}
+
+/// Unloads the slots `columns` of `inst` that a load filled with NULL (see
+/// [`Deferred::unload`]).
+pub fn unload_columns(columns: &[usize], inst: &Instance) {
+    if let Some(s) = inst.orm.borrow_mut().as_mut() {
+        let slots = s.slots_mut();
+        for &c in columns {
+            if let Some(slot) = slots.get_mut(c)
+                && matches!(slot, Some(Value::None))
             {
-                let slots = s.slots_mut();
-                for &c in &self.columns {
-                    if let Some(slot) = slots.get_mut(c)
-                        && matches!(slot, Some(Value::None))
-                    {
-                        *slot = None;
-                    }
-                }
+                *slot = None;
             }
         }
     }

@@ -590,12 +590,9 @@ impl Interp<'_> {
         if let Some((class, cols)) = &self.orm.eager.deferred_root
             && **class == *plan.class
         {
-            let d = super::deferred::Deferred {
-                columns: cols.to_vec(),
-                width: 0,
-            };
-            let objects: Vec<Value> = items.iter().cloned().map(Value::Instance).collect();
-            d.unload(&objects);
+            for i in &items {
+                super::deferred::unload_columns(cols, i);
+            }
         }
         for rel in &plan.noload {
             let uselist = self.uselist_of(&plan.class, rel)?;

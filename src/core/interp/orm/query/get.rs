@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::core::interp::call::Kw;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 use crate::core::sql::SqlValue;
@@ -135,6 +136,52 @@ impl Interp<'_> {
         };
         self.recycle_rows(rows);
         found
+    }
+
+    /// `db.get_or_404(Model, id)` / `db.first_or_404(select)` / `db.one_or_404(select)`
+    /// (`which`): the object, or a 404 (`description=` its text) when there is none.
+    pub(crate) fn db_or_404(&mut self, which: &str, args: Vec<Value>, kw: &Kw) -> R<Value> {
+        let desc = kw
+            .iter()
+            .find(|(k, _)| &**k == "description")
+            .map(|(_, v)| v.clone());
+        let v = if which == "get_or_404" {
+            let class = match args.first() {
+                Some(Value::Class(c)) => c.name.to_string(),
+                _ => return self.raise("ArgumentError", "get_or_404() needs a model"),
+            };
+            self.get_by_pk(&class, args.get(1).unwrap_or(&Value::None), &[], &[])?
+        } else {
+            let r = self.session_method("execute", args, vec![])?;
+            let Value::Native(rn) = r else {
+                return Ok(Value::None);
+            };
+            let rr = self.result_method(rn, "scalars", vec![], vec![])?;
+            let Value::Native(sn) = rr else {
+                return Ok(Value::None);
+            };
+            let how = if which == "first_or_404" {
+                "first"
+            } else {
+                "one"
+            };
+            match self.result_method(sn, how, vec![], vec![]) {
+                Ok(v) => v,
+                // (No row, or more than one: a 404; any other error stands.)
+                Err(e)
+                    if self.exc_matches(&e.value, &self.exc["NoResultFound"].clone())
+                        || self
+                            .exc_matches(&e.value, &self.exc["MultipleResultsFound"].clone()) =>
+                {
+                    Value::None
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        if matches!(v, Value::None) {
+            return self.not_found(desc);
+        }
+        Ok(v)
     }
 
     /// Raises werkzeug's `NotFound` (404) with an optional description.
