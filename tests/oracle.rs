@@ -1517,3 +1517,23 @@ fn column_property_correlated() {
 fn orphan_from_child_side() {
     check("orphan_from_child_side");
 }
+
+#[test]
+fn query_method_signatures() {
+    check("query_method_signatures");
+}
+
+#[test]
+fn query_value_values() {
+    check("query_value_values");
+}
+
+#[test]
+fn select_of_nothing() {
+    check("select_of_nothing");
+}
+
+#[test]
+fn subquery_below_m2m_selectin() {
+    check("subquery_below_m2m_selectin");
+}

@@ -28,6 +28,7 @@ pub mod eval_expr;
 pub mod eval_stmt;
 pub mod exceptions;
 pub mod methods;
+pub mod native_sig;
 pub mod ops;
 pub mod orm;
 pub mod repr;

@@ -153,6 +153,10 @@ pub struct Query {
     pub having: Vec<Expr>,
     /// `order_by`.
     pub order_by: Vec<Expr>,
+    /// ORDER BY terms after `order_by` that a loader adds (SQLAlchemy's `eager_order_by`:
+    /// a many-to-many `selectin` load's relationship order): kept when a `subquery`
+    /// load below wraps the query, which drops `order_by` without a LIMIT.
+    pub eager_order_by: Vec<Expr>,
     /// `limit`.
     pub limit: Option<i64>,
     /// `offset`.
@@ -386,6 +390,12 @@ impl Query {
                 Entity::Expr(x) => columns.push(x.clone()),
             }
         }
+        if columns.is_empty() && self.set_op.is_none() && self.style == LabelStyle::TablenamePlusCol
+        {
+            return Err(OrmError(
+                "Query contains no columns with which to SELECT from.".into(),
+            ));
+        }
         if let Some((op, parts)) = &self.set_op {
             if self.compound_top {
                 let mut first = compound_of(reg, *op, parts)?;
@@ -424,7 +434,8 @@ impl Query {
             }
         }
         let group_by = resolve_label_refs(&self.group_by, &columns, &froms, reg)?;
-        let order_by = resolve_label_refs(&self.order_by, &columns, &froms, reg)?;
+        let mut order_by = resolve_label_refs(&self.order_by, &columns, &froms, reg)?;
+        order_by.extend(self.eager_order_by.iter().cloned());
         Ok(Select {
             columns,
             label_style: self.style,

@@ -29,7 +29,18 @@ impl Interp<'_> {
                 let (span, source) = (self.cur_span, self.source);
                 let mut parts = Vec::with_capacity(args.len());
                 for a in &args {
-                    parts.push(self.to_str(a)?);
+                    match self.to_str(a) {
+                        Ok(p) => parts.push(p),
+                        Err(e) => {
+                            // (Python writes each argument as it goes: what came before
+                            // the failing one is printed, its separator too.)
+                            if !parts.is_empty() {
+                                self.out.push_str(&parts.join(&sep));
+                                self.out.push_str(&sep);
+                            }
+                            return Err(e);
+                        }
+                    }
                 }
                 (self.cur_span, self.source) = (span, source);
                 for a in &args {

@@ -23,6 +23,11 @@ impl Interp<'_> {
     /// Calls a library callable by name (`db.Column`, `select`, `Flask`...).
     pub(crate) fn call_sqla_fn(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         let short = name.strip_prefix("db.").unwrap_or(name);
+        if let "get_or_404" | "first_or_404" | "one_or_404" | "paginate" = short
+            && let Some(sig) = super::signatures::db_sig(short)
+        {
+            self.check_sig("SQLAlchemy", short, sig, &args, &kw)?;
+        }
         match short {
             // What `@app.route(...)` and its kin return: registers nothing (nothing
             // serves requests here) and gives the function back unchanged.

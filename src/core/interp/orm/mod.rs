@@ -21,6 +21,7 @@ pub mod relationship;
 pub mod result;
 pub mod session;
 pub mod session_api;
+pub mod signatures;
 pub mod sqla_names;
 pub mod sqlexpr;
 mod table_schema;

@@ -33,7 +33,7 @@ pub struct PostStatement {
     /// for, each parent gets the row of its foreign key value).
     pub by_target_key: bool,
     /// The statement as a query of the related entity, for `subquery` loads below it to
-    /// wrap (`selectin` by key only; `None` when it goes through the parent table).
+    /// wrap (a `selectin` through the parent table selects from its join).
     pub origin: Option<Query>,
 }
 
@@ -197,14 +197,21 @@ pub fn selectin_statement(
         })
         .collect();
     let mut order = relationship.order_by.clone();
+    // (Through the parent, the loads below start from this statement's own FROM: the
+    // parent alias joined to the target, before the target's joined loads.)
+    let through = (mode == SelectinMode::ThroughParent).then(|| from.clone());
     let from = attach(reg, from, &ColumnsOf::Table(named), &mut target, &mut order)?;
     emit_children(reg, &mut target, &mut columns)?;
     let key = key_exprs.into_iter().next().unwrap_or(Expr::Null);
     let in_keys = key
         .clone()
         .in_(keys.iter().cloned().map(Expr::Bind).collect());
-    let origin = (mode != SelectinMode::ThroughParent)
-        .then(|| Query::of(&relationship.target).filter(in_keys.clone()));
+    let mut origin = Query::of(&relationship.target).filter(in_keys.clone());
+    if let Some(from) = through {
+        origin.select_from_items.push(from);
+        origin.eager_order_by = relationship.order_by.clone();
+    }
+    let origin = Some(origin);
     Ok(PostStatement {
         select: Select {
             columns,

@@ -60,6 +60,10 @@ impl Renderer {
             .map(|c| self.select_column(c, s.label_style, as_from, &mut used))
             .collect();
         out.push_str(&cols.join(", "));
+        if cols.is_empty() && !s.distinct {
+            // (`select()` of nothing renders `SELECT` alone, as SQLAlchemy's does.)
+            out.pop();
+        }
         if !froms.is_empty() {
             let froms: Vec<String> = froms.iter().map(|f| self.render_from(f)).collect();
             out.push_str(" \nFROM ");

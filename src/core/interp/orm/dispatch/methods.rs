@@ -21,7 +21,13 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match &*n {
-            Native::Session(_) => self.session_method(name, args, kw),
+            Native::Session(plain) => {
+                if let Some(sig) = super::super::signatures::session_sig(name) {
+                    let owner = if *plain { "Session" } else { "scoped_session" };
+                    self.check_sig(owner, name, sig, &args, &kw)?;
+                }
+                self.session_method(name, args, kw)
+            }
             Native::Flask(o) => self.flask_method(o, name, args, kw),
             Native::RePattern(p) => {
                 let pv = Value::Native(n.clone());

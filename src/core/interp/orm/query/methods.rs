@@ -192,7 +192,7 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
-        if name == "get" {
+        if name == "get" && args.len() == 1 && kw.is_empty() {
             return self.legacy_get(&class, &args, &[], &[]);
         }
         let qo = QueryObj::legacy_of(&class);
@@ -208,6 +208,11 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))));
+        if qo.legacy
+            && let Some(sig) = super::super::signatures::query_sig(name)
+        {
+            self.check_sig("Query", name, sig, &args, &kw)?;
+        }
         // Methods that only read the query come first: the generative ones below
         // work on a copy.
         // A 2.0 `Select` runs only through a session (`session.execute(stmt)`): it has
@@ -509,6 +514,26 @@ impl Interp<'_> {
             "returning" if qo.dml.is_some() => {
                 q.returning.extend(args);
                 wrap(q)
+            }
+            // The deprecated `value(column)` / `values(*columns)` of a legacy Query: its
+            // `with_entities()`'s scalar, or an iterator of its rows.
+            "value" | "values" if qo.legacy && qo.dml.is_none() => {
+                let Value::Native(n) = self.query_method(qo, "with_entities", args, vec![])? else {
+                    return Ok(Value::None);
+                };
+                let Native::Query(sub) = &*n else {
+                    return Ok(Value::None);
+                };
+                let rows = self.query_all(sub)?;
+                if name == "value" {
+                    // (`next(self.values(column))[0]`: the first row's, not `scalar()`.)
+                    return match rows.into_iter().next() {
+                        Some(row) => self.getitem(&row, &Value::int(0)),
+                        None => Ok(Value::None),
+                    };
+                }
+                let rows = Value::list(rows);
+                self.call_builtin("iter", vec![rows], vec![])
             }
             "values" if qo.dml.is_some() => {
                 let mut vals: Vec<(Rc<str>, Value)> = match &qo.dml {
