@@ -1537,3 +1537,13 @@ fn select_of_nothing() {
 fn subquery_below_m2m_selectin() {
     check("subquery_below_m2m_selectin");
 }
+
+#[test]
+fn validates_backref() {
+    check("validates_backref");
+}
+
+#[test]
+fn model_without_pk_table() {
+    check("model_without_pk_table");
+}

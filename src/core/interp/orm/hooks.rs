@@ -138,6 +138,29 @@ impl Interp<'_> {
             .map(|(_, _, f)| f.clone())
     }
 
+    /// Runs the `@validates` function of `target.<rev>`, the other side of a relationship
+    /// a backref is about to join `parent` to (SQLAlchemy's validators default to
+    /// `include_backrefs=True`): its error stops the change.
+    pub(crate) fn validate_backref(
+        &mut self,
+        target: &Rc<Instance>,
+        rev: &str,
+        parent: &Rc<Instance>,
+    ) -> R<()> {
+        let Some(m) = target.class.model_info() else {
+            return Ok(());
+        };
+        let Some(f) = self.validator_of(&m.class, rev) else {
+            return Ok(());
+        };
+        let args = vec![
+            Value::Instance(target.clone()),
+            Value::str(rev),
+            Value::Instance(parent.clone()),
+        ];
+        self.call(&f, args, vec![]).map(drop)
+    }
+
     /// `v` as the class's `@validates` function for the attribute returns it (`v` when none).
     pub(super) fn validated(
         &mut self,

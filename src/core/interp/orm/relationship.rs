@@ -402,6 +402,11 @@ impl Interp<'_> {
                     format!("'{t}' object has no attribute '_sa_instance_state'"),
                 );
             }
+            // (The other side's `@validates` sees the change first: its error leaves
+            // both sides as they were.)
+            if let (Value::Instance(target), Some(rev)) = (&v, rev.as_ref()) {
+                self.validate_backref(target, rev, inst)?;
+            }
             let old = inst.dict.borrow().get(&attr.key).cloned();
             let old = match old {
                 Some(o) => o,
@@ -628,6 +633,7 @@ impl Interp<'_> {
         }
         for a in added {
             if let Value::Instance(ai) = a {
+                self.validate_backref(ai, &rev, &inst)?;
                 self.backref_set(ai, &rev, &inst, r.kind, &key);
             }
         }

@@ -101,26 +101,12 @@ impl Interp<'_> {
                 }
             }
         }
-        if table.primary_key().is_empty() {
-            return self.raise(
-                "ArgumentError",
-                format!(
-                    "Mapper Mapper[{}({table_name})] could not assemble any primary key columns for mapped table '{table_name}'",
-                    cls.name
-                ),
-            );
-        }
-        let pk: Vec<usize> = table
-            .columns
-            .iter()
-            .enumerate()
+        let pk: Vec<usize> = (table.columns.iter().enumerate())
             .filter(|(_, c)| c.primary_key)
             .map(|(i, _)| i)
             .collect();
         // columns in table order
-        let columns: Vec<(Rc<str>, Rc<str>)> = table
-            .columns
-            .iter()
+        let columns: Vec<(Rc<str>, Rc<str>)> = (table.columns.iter())
             .map(|c| (Rc::from(c.key.as_str()), Rc::from(c.name.as_str())))
             .collect();
         if self.orm.reg.metadata.table(&table_name).is_some() {
@@ -129,7 +115,18 @@ impl Interp<'_> {
                 format!("Table '{table_name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object."),
             );
         }
+        // (The table joins the metadata before the mapper is made, as declarative's
+        // `Table` does: a class the mapper refuses still has its table for `create_all()`.)
         self.orm.reg.metadata.add(table);
+        if pk.is_empty() {
+            return self.raise(
+                "ArgumentError",
+                format!(
+                    "Mapper Mapper[{}({table_name})] could not assemble any primary key columns for mapped table '{table_name}'",
+                    cls.name
+                ),
+            );
+        }
         let poly = self.mapper_args(cls, &columns)?;
         let mapper = Mapper::new(&cls.name, &table_name);
         self.add_mapper(cls, mapper, &rels, &columns, &poly)?;
