@@ -1547,3 +1547,8 @@ fn validates_backref() {
 fn model_without_pk_table() {
     check("model_without_pk_table");
 }
+
+#[test]
+fn orphan_many_to_one() {
+    check("orphan_many_to_one");
+}

@@ -151,6 +151,21 @@ impl Interp<'_> {
                     .borrow()
                     .as_ref()
                     .and_then(|s| s.rel_committed.get(rel.name.as_str()).cloned());
+                // The object a `delete-orphan` many-to-one (`single_parent=True`) no longer
+                // refers to is an orphan: deleted by this flush.
+                if r.kind == RelKind::ManyToOne
+                    && let Some(Value::Instance(prev)) = &old
+                    && !matches!(&cur, Value::Instance(c) if Rc::ptr_eq(c, prev))
+                    && rel.cascade_set().iter().any(|c| c == "delete-orphan")
+                    && self.status(prev) == Status::Persistent
+                {
+                    if let Some(s) = prev.orm.borrow_mut().as_mut() {
+                        s.to_delete = true;
+                    }
+                    if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, prev)) {
+                        self.orm.deleted.push(prev.clone());
+                    }
+                }
                 match r.kind {
                     // A child taken from its parent (`child.parent = None`) whose parent's
                     // collection has `delete-orphan` is an orphan, loaded collection or not

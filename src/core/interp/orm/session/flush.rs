@@ -198,6 +198,8 @@ impl Interp<'_> {
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
         self.cascade_deletes(&mut del_sorted)?;
+        // (Each class's objects by primary key, as SQLAlchemy's `_sort_states` orders them.)
+        sort_by_key_value(&mut del_sorted);
         crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
             std::cmp::Reverse(
                 i.class
