@@ -1552,3 +1552,18 @@ fn model_without_pk_table() {
 fn orphan_many_to_one() {
     check("orphan_many_to_one");
 }
+
+#[test]
+fn order_by_number() {
+    check("order_by_number");
+}
+
+#[test]
+fn core_executemany_first_set() {
+    check("core_executemany_first_set");
+}
+
+#[test]
+fn bytes_iteration() {
+    check("bytes_iteration");
+}

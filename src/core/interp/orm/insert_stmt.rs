@@ -165,6 +165,73 @@ impl Interp<'_> {
         Ok(RowIn { keys, cells })
     }
 
+    /// The parameter sets of a Core executemany (`table.insert()` with a list of dicts),
+    /// as the statement compiled from the first one takes them: each later set keeps the
+    /// first's keys only, and one lacking a key raises SQLAlchemy's `StatementError`.
+    fn core_executemany_sets(
+        &mut self,
+        ins: &InsertObj,
+        sets: Vec<Value>,
+        params: Option<&Value>,
+    ) -> R<Vec<Value>> {
+        let mut first: Vec<Rc<str>> = vec![];
+        for (k, _) in self.mapping_items(&sets[0])? {
+            first.push(self.insert_key(&k)?);
+        }
+        let mut out = vec![sets[0].clone()];
+        for (g, set) in sets.iter().enumerate().skip(1) {
+            let mut kept = vec![];
+            for (k, v) in self.mapping_items(set)? {
+                if first.contains(&self.insert_key(&k)?) {
+                    kept.push((k, v));
+                }
+            }
+            if let Some(missing) = first.iter().find(|f| {
+                !kept
+                    .iter()
+                    .any(|(k, _)| matches!(k, Value::Str(s) if s == *f))
+            }) {
+                let sql = self.insert_sql_of_set(ins, &sets[0])?;
+                let p = match params {
+                    Some(p) => self.repr(p)?,
+                    None => String::new(),
+                };
+                return self.raise(
+                    "StatementError",
+                    format!(
+                        "(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{missing}', in parameter group {g}\n[SQL: {sql}]\n[parameters: {p}]\n(Background on this error at: https://sqlalche.me/e/20/cd3x)"
+                    ),
+                );
+            }
+            out.push(Value::dict_of(kept));
+        }
+        Ok(out)
+    }
+
+    /// The INSERT one parameter set compiles to (its columns, defaults included).
+    fn insert_sql_of_set(&mut self, ins: &InsertObj, set: &Value) -> R<String> {
+        let row = self.insert_row(ins, Some(set))?;
+        let Some(table) = self.orm.reg.metadata.table(&ins.table) else {
+            return Ok(String::new());
+        };
+        let columns = (row.cells.iter())
+            .map(|(i, _)| table.columns[*i].name.clone())
+            .collect();
+        let binds = row
+            .cells
+            .iter()
+            .map(|_| Expr::Bind(SqlValue::Null))
+            .collect();
+        let stmt = Statement::Insert(Insert {
+            table: table.name.clone(),
+            columns,
+            rows: vec![binds],
+            returning: vec![],
+            prefixes: ins.prefixes.iter().map(|p| p.to_string()).collect(),
+        });
+        Ok(crate::core::sql::render(&stmt).sql)
+    }
+
     /// `session.execute(insert(...)[, [dict, ...]])`.
     pub fn execute_insert(&mut self, ins: &InsertObj, params: Option<&Value>) -> R<Value> {
         if ins.class.is_some() {
@@ -178,6 +245,14 @@ impl Interp<'_> {
             _ => None,
         };
         let bulk = sets.is_some() && !multi;
+        // (A Core executemany compiles its INSERT from the first set: the later sets'
+        // other keys are left out, and a key they lack is an error.)
+        let sets = match sets {
+            Some(sets) if bulk && ins.class.is_none() && sets.len() > 1 => {
+                Some(self.core_executemany_sets(ins, sets, params)?)
+            }
+            other => other,
+        };
         let mut rows = vec![];
         match &sets {
             Some(sets) => {

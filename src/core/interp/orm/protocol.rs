@@ -33,6 +33,8 @@ impl Interp<'_> {
     /// Iteration over library objects.
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {
+            // A bytes value iterates over its byte values.
+            Native::Bytes(bs) => Ok(bs.iter().map(|&b| Value::int(b as i64)).collect()),
             Native::Flask(o) => Ok(self.flask_keys(o).into_iter().map(Value::Str).collect()),
             Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
             // A subquery's `.c`: its columns.
@@ -362,6 +364,26 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
+            // `x in b`: a byte value, or a bytes subsequence.
+            Native::Bytes(bs) => match item {
+                Value::Native(o) if let Native::Bytes(sub) = &**o => {
+                    Ok(sub.is_empty() || bs.windows(sub.len()).any(|w| w == &sub[..]))
+                }
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = self.as_index(item)?;
+                    if !(0..256).contains(&i) {
+                        return self.raise("ValueError", "byte must be in range(0, 256)");
+                    }
+                    Ok(bs.contains(&(i as u8)))
+                }
+                _ => {
+                    let t = self.type_name(item);
+                    self.raise(
+                        "TypeError",
+                        format!("a bytes-like object is required, not '{t}'"),
+                    )
+                }
+            },
             Native::Flask(o) => Ok(self
                 .flask_keys(o)
                 .iter()

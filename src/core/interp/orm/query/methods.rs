@@ -17,11 +17,20 @@ use crate::core::sql::{Compound, Correlate, Expr, SqlType, SqlValue, TableRef};
 use super::{Ent, QueryObj};
 
 impl Interp<'_> {
-    fn order_exprs(&mut self, args: &[Value]) -> R<Vec<Expr>> {
+    fn order_exprs(&mut self, args: &[Value], clause: &str) -> R<Vec<Expr>> {
         let mut out = vec![];
         for a in args {
             match a {
                 Value::None => {}
+                // (A number or a list is no SQL expression: SQLAlchemy's coercion refuses
+                // it, where a bool becomes `true()`/`false()`.)
+                Value::Int(_) | Value::Float(_) | Value::List(_) | Value::Tuple(_) => {
+                    let r = self.repr(a)?;
+                    return self.raise(
+                        "ArgumentError",
+                        format!("{clause} BY expression expected, got {r}."),
+                    );
+                }
                 Value::Str(s) => out.push(Expr::LabelRef(s.to_string())),
                 // A mapped class (or an alias of one): each of its columns.
                 Value::Class(c) if c.model_info().is_some() => {
@@ -289,12 +298,12 @@ impl Interp<'_> {
                 if args.iter().any(|a| matches!(a, Value::None)) {
                     q.q.order_by.clear();
                 }
-                let o = self.order_exprs(&args)?;
+                let o = self.order_exprs(&args, "ORDER")?;
                 q.q.order_by.extend(o);
                 wrap(q)
             }
             "group_by" => {
-                let o = self.order_exprs(&args)?;
+                let o = self.order_exprs(&args, "GROUP")?;
                 q.q.group_by.extend(o);
                 wrap(q)
             }
