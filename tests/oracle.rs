@@ -1567,3 +1567,8 @@ fn core_executemany_first_set() {
 fn bytes_iteration() {
     check("bytes_iteration");
 }
+
+#[test]
+fn null_identity_key() {
+    check("null_identity_key");
+}

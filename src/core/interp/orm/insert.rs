@@ -553,6 +553,22 @@ impl Interp<'_> {
                 None => None,
             };
             self.finish_insert(first, inst, returned, res.lastrowid);
+            // (A key neither given nor generated, `autoincrement=False`: SQLAlchemy's
+            // flush refuses the object once its row is in.)
+            let null_key = (inst.orm.borrow().as_ref())
+                .and_then(|s| {
+                    s.identity
+                        .as_ref()
+                        .map(|k| k.values().iter().all(|v| matches!(v, Value::None)))
+                })
+                .unwrap_or(false);
+            if null_key {
+                let m = format!(
+                    "Instance <{} at 0x7f0000000000> has a NULL identity key.  If this is an auto-generated value, check that the database table allows generation of new primary key values, and that the mapped Column object is configured to expect these generated values.  Ensure also that this flush() is not occurring at an inappropriate time, such as within a load() event.",
+                    inst.class.name
+                );
+                return self.raise("FlushError", m);
+            }
         }
         Ok(())
     }
