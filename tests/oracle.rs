@@ -1572,3 +1572,13 @@ fn bytes_iteration() {
 fn null_identity_key() {
     check("null_identity_key");
 }
+
+#[test]
+fn sti_subclass_aggregates() {
+    check("sti_subclass_aggregates");
+}
+
+#[test]
+fn relationship_attr_no_name() {
+    check("relationship_attr_no_name");
+}

@@ -221,7 +221,10 @@ impl Interp<'_> {
                     let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
                     self.getattr(&col, name)
                 }
-                "key" | "name" => Ok(Value::Str(a.key.clone())),
+                // (A relationship's attribute has no `name`: `Post.author.name == 'ann'`,
+                // a common slip for a join, raises as SQLAlchemy's does.)
+                "key" => Ok(Value::Str(a.key.clone())),
+                "name" if a.column.is_some() => Ok(Value::Str(a.key.clone())),
                 "property" | "prop" => Ok(nv(Native::Property(a.clone()))),
                 "comparator" => Ok(this.clone()),
                 "type" => {

@@ -311,7 +311,8 @@ pub struct SqlObj {
     pub ty: Option<SqlType>,
     /// Column key when this is a plain mapped column (for row keys).
     pub key: Option<Rc<str>>,
-    /// Entity class when it is a mapped column.
+    /// Entity class when it is a mapped column, or a function or label of one (a
+    /// single-table subclass's discriminator criterion goes with it into a SELECT).
     pub class: Option<Rc<str>>,
 }
 

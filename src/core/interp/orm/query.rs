@@ -116,13 +116,20 @@ impl Interp<'_> {
     pub fn poly_classes(&self, args: &[Value]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for a in args {
-            if let Value::Native(n) = a
-                && let Native::Instrumented(attr) = &**n
-                && attr.column.is_some()
-                && (self.orm.reg.mapper(&attr.class)).is_ok_and(|m| m.inherits.is_some())
-                && !out.iter().any(|c| *c == *attr.class)
+            let class = match a {
+                Value::Native(n) => match &**n {
+                    Native::Instrumented(attr) if attr.column.is_some() => Some(&attr.class),
+                    // (A function or label of a subclass's column.)
+                    Native::Sql(s) => s.class.as_ref(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(class) = class
+                && (self.orm.reg.mapper(class)).is_ok_and(|m| m.inherits.is_some())
+                && !out.iter().any(|c| **c == **class)
             {
-                out.push(attr.class.to_string());
+                out.push(class.to_string());
             }
         }
         out

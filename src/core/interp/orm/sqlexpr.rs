@@ -667,17 +667,23 @@ impl Interp<'_> {
         }
         let mut exprs = vec![];
         let mut types = vec![];
+        let mut class = None;
         for a in &args {
             // A plain value is a bound parameter of its own type.
             let s = self.to_compared_expr(a, None)?;
             types.push(s.ty);
             exprs.push(s.expr);
+            class = class.or(s.class);
         }
         let ty = match kw.iter().find(|(k, _)| &**k == "type_") {
             Some((_, t)) => self.type_arg(t),
             None => func_type(name, &types),
         };
-        Ok(sql_value(SqlObj::typed(func(name, exprs), ty)))
+        // (The class of a mapped column among the arguments stays with the function: a
+        // single-table subclass's criterion applies to `select(func.max(Bike.wheels))`.)
+        let mut out = SqlObj::typed(func(name, exprs), ty);
+        out.class = class;
+        Ok(sql_value(out))
     }
 
     /// `and_`, `or_`, `not_`, `desc`, `asc` and friends.

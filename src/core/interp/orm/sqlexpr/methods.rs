@@ -206,7 +206,7 @@ impl Interp<'_> {
                     expr: s.expr.label(n.clone()),
                     ty,
                     key: Some(Rc::from(n.as_str())),
-                    class: None,
+                    class: s.class.clone(),
                 }
             }
             "concat" => SqlObj::typed(s.expr.concat(arg(self, 0)?), ty),
