@@ -1582,3 +1582,8 @@ fn sti_subclass_aggregates() {
 fn relationship_attr_no_name() {
     check("relationship_attr_no_name");
 }
+
+#[test]
+fn m2m_history_rows() {
+    check("m2m_history_rows");
+}

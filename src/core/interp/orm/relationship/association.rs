@@ -12,7 +12,8 @@ use crate::core::sql::{Expr, Insert, SqlValue, Statement};
 
 use super::snapshot;
 
-/// The side of an association row's change: the object (by address) and relationship.
+/// The side of an association row's change: the object (by address), and the
+/// relationship with its reverse (see [`Interp::relationship_pair`]).
 type Side = (usize, Rc<str>);
 
 /// An association row: its columns' values by name.
@@ -46,6 +47,22 @@ impl Interp<'_> {
                 .iter()
                 .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, parent))),
             _ => false,
+        }
+    }
+
+    /// A many-to-many relationship and its reverse (`backref`/`back_populates`) named as
+    /// one: the rows their two sides add are one change (SQLAlchemy's processed pairs),
+    /// where two relationships over one table without that link add theirs each.
+    fn relationship_pair(&self, class: &str, rel: &str) -> Rc<str> {
+        let here = format!("{class}.{rel}");
+        let there = (self.orm.reg.relationship(class, rel).ok()).and_then(|r| {
+            let rev = self.reverse_name(class, r)?;
+            Some(format!("{}.{rev}", r.target))
+        });
+        match there {
+            Some(t) if t < here => Rc::from(format!("{t}|{here}").as_str()),
+            Some(t) => Rc::from(format!("{here}|{t}").as_str()),
+            None => Rc::from(here.as_str()),
         }
     }
 
@@ -87,7 +104,8 @@ impl Interp<'_> {
                 }
             }
             if added {
-                inserts.push((sec, row, (Rc::as_ptr(&parent) as usize, key.clone())));
+                let pair = self.relationship_pair(&m.class, &key);
+                inserts.push((sec, row, (Rc::as_ptr(&parent) as usize, pair)));
             } else {
                 deletes.push((sec, row));
             }
@@ -141,9 +159,31 @@ impl Interp<'_> {
                         .filter(|o| matches!(o, Value::Instance(x) if Rc::ptr_eq(x, ci)))
                         .count()
                 };
+                // The other side's collection on each target: when it is unloaded, the
+                // backref recorded the append there as pending, and that side adds its row
+                // whether or not this side held the object before.
+                let rev = (inst.class.model_info()).and_then(|m| self.reverse_name(&m.class, rel));
+                let pair = match inst.class.model_info() {
+                    Some(m) => self.relationship_pair(&m.class, &rel.name),
+                    None => Rc::from(rel.name.as_str()),
+                };
+                let pending_other = |it: &Self, ci: &Rc<Instance>| {
+                    rev.as_deref().is_some_and(|rev| {
+                        it.status(ci) == Status::Persistent && !ci.dict.borrow().contains_key(rev)
+                    })
+                };
                 for (k, c) in cur.iter().enumerate() {
+                    // (An entry beyond what the collection held before is an append.)
                     if let Value::Instance(ci) = c
-                        && count(&cur[..k], ci) >= count(&old, ci)
+                        && count(&cur[..=k], ci) > count(&old, ci)
+                        && match pending_other(self, ci) {
+                            // (The other side's pending append: a row even for an object
+                            // this side held before, which the table may then refuse.)
+                            true => true,
+                            // (This side's history: an object it held before is no
+                            // addition, and one appended twice is added twice.)
+                            false => count(&old, ci) == 0,
+                        }
                     {
                         // (An object outside the session, put here by a backref, gets
                         // no row: SQLAlchemy warns.)
@@ -152,7 +192,7 @@ impl Interp<'_> {
                             continue;
                         }
                         let row = row_for(self, ci);
-                        let side = (Rc::as_ptr(inst) as usize, Rc::from(rel.name.as_str()));
+                        let side = (Rc::as_ptr(inst) as usize, pair.clone());
                         inserts.push((sec.clone(), row, side));
                     }
                 }
@@ -199,8 +239,8 @@ impl Interp<'_> {
         // A row both sides of a two-way relationship add goes once (SQLAlchemy skips
         // the pairs the other side processed), but one collection holding an object
         // twice adds it twice: a row goes as many times as the side adding it most.
-        let mut statements: Vec<Statement> = vec![];
-        let mut done: FxMap<String, usize> = FxMap::default();
+        let mut by_pair: Vec<(Rc<str>, Vec<Statement>)> = vec![];
+        let mut done: FxMap<(String, Rc<str>), usize> = FxMap::default();
         let mut by_side: FxMap<(String, Side), usize> = FxMap::default();
         for (table, row, side) in inserts {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
@@ -234,10 +274,12 @@ impl Interp<'_> {
                 }
             }
             let key = row_key(&table, &vals);
+            let pair = side.1.clone();
             let mine = by_side.entry((key.clone(), side)).or_insert(0);
             *mine += 1;
             let mine = *mine;
-            let sent = done.entry(key).or_insert(0);
+            // (Rows of unrelated relationships over one table are not merged.)
+            let sent = done.entry((key, pair.clone())).or_insert(0);
             if *sent >= mine {
                 continue;
             }
@@ -246,15 +288,23 @@ impl Interp<'_> {
             for (at, e) in defaulted {
                 exprs.insert(at, e);
             }
-            statements.push(Statement::Insert(Insert {
+            let insert = Statement::Insert(Insert {
                 table: t.name.clone(),
                 columns: cols,
                 rows: vec![exprs],
                 returning: vec![],
                 prefixes: vec![],
-            }));
+            });
+            // (Each relationship's rows are its own executemany, as each of SQLAlchemy's
+            // dependency processors runs its own.)
+            match by_pair.iter_mut().find(|(p, _)| *p == pair) {
+                Some((_, list)) => list.push(insert),
+                None => by_pair.push((pair, vec![insert])),
+            }
         }
-        self.run_batched(statements)?;
+        for (_, statements) in by_pair {
+            self.run_batched(statements)?;
+        }
         Ok(())
     }
 
