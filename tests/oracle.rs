@@ -1587,3 +1587,8 @@ fn relationship_attr_no_name() {
 fn m2m_history_rows() {
     check("m2m_history_rows");
 }
+
+#[test]
+fn json_encoder_cls() {
+    check("json_encoder_cls");
+}

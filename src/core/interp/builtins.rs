@@ -200,6 +200,7 @@ impl Interp<'_> {
             | "datetime.combine"
             | "dict.fromkeys"
             | "json.dumps"
+            | "json.JSONEncoder.default"
             | "json.loads"
             | "time.perf_counter"
             | "time.time"

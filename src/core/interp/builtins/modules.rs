@@ -53,6 +53,7 @@ impl Interp<'_> {
                 Value::Builtin(Rc::from(format!("json.{name}").as_str()))
             }
             ("json", "JSONDecodeError") => Value::Class(self.exc["JSONDecodeError"].clone()),
+            ("json", "JSONEncoder") => Value::Class(self.json_encoder_class()),
             ("flask", "Flask") => Value::Native(Rc::new(Native::SqlaFn(Rc::from("Flask")))),
             ("flask", "request") => Value::Native(Rc::new(Native::Flask(Rc::new(
                 crate::core::interp::orm::flask_web::FlaskObj::Request,
@@ -227,6 +228,7 @@ impl Interp<'_> {
             ("json", "JSONDecodeError") => {
                 return Ok(Some(Value::Class(self.exc["JSONDecodeError"].clone())));
             }
+            ("json", "JSONEncoder") => return Ok(Some(Value::Class(self.json_encoder_class()))),
             (
                 "math",
                 "sqrt" | "floor" | "ceil" | "isclose" | "log10" | "log" | "gcd" | "trunc" | "isnan"

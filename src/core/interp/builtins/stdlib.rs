@@ -37,6 +37,25 @@ impl Interp<'_> {
         }
     }
 
+    /// `json.JSONEncoder`, made on first use: a class a script subclasses for
+    /// `json.dumps(..., cls=...)`, its `default()` refusing what it is given.
+    pub(crate) fn json_encoder_class(&mut self) -> std::rc::Rc<crate::core::interp::value::Class> {
+        if let Some(c) = self.exc.get("json.JSONEncoder") {
+            return c.clone();
+        }
+        let c = crate::core::interp::exceptions::make_class(
+            "JSONEncoder",
+            vec![self.object_class.clone()],
+            false,
+        );
+        c.set(
+            "default",
+            Value::Builtin(std::rc::Rc::from("json.JSONEncoder.default")),
+        );
+        self.exc.insert("json.JSONEncoder", c.clone());
+        c
+    }
+
     /// The standard-library module functions (`datetime(...)`, `json.dumps`, `math.sqrt`...).
     pub(super) fn call_stdlib_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         match name {
@@ -239,12 +258,31 @@ impl Interp<'_> {
                 }
                 _ => self.raise("TypeError", "strptime() argument 1 must be str"),
             },
+            // `JSONEncoder.default(o)`: what a subclass's `super().default(o)` reaches.
+            "json.JSONEncoder.default" => {
+                let t = match args.last() {
+                    Some(o) => self.type_name(o),
+                    None => "NoneType".into(),
+                };
+                self.raise(
+                    "TypeError",
+                    format!("Object of type {t} is not JSON serializable"),
+                )
+            }
             "json.dumps" => {
-                let default = kw
+                let mut default = kw
                     .iter()
                     .find(|(k, _)| &**k == "default")
                     .map(|(_, v)| v.clone())
                     .filter(|v| !matches!(v, Value::None));
+                // `cls=MyEncoder`: an encoder made with the keywords, its `default`
+                // method serializing what JSON has no form for.
+                if let Some((_, c @ Value::Class(_))) = kw.iter().find(|(k, _)| &**k == "cls")
+                    && default.is_none()
+                {
+                    let enc = self.call(c, vec![], vec![])?;
+                    default = Some(self.getattr(&enc, "default")?);
+                }
                 self.json_default = default;
                 let j = self.to_json(&args[0]);
                 self.json_default = None;
@@ -263,7 +301,7 @@ impl Interp<'_> {
                         ("indent", Value::None) => {}
                         ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
                         ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
-                        ("default", _) => {}
+                        ("default" | "cls", _) => {}
                         ("separators", Value::Tuple(t)) if t.len() == 2 => {
                             if let (Value::Str(a), Value::Str(b)) = (&t[0], &t[1]) {
                                 opts.separators = Some((a.to_string(), b.to_string()));
