@@ -1592,3 +1592,8 @@ fn m2m_history_rows() {
 fn json_encoder_cls() {
     check("json_encoder_cls");
 }
+
+#[test]
+fn engine_connect_event() {
+    check("engine_connect_event");
+}

@@ -396,6 +396,24 @@ impl Interp<'_> {
                     "before_delete",
                     "after_delete",
                 ];
+                // The engine's `connect` event (`event.listen(db.engine, 'connect', f)`, the
+                // SQLite foreign-keys recipe): `f(dbapi_connection, connection_record)` when
+                // the engine makes its one connection, at its first statement.
+                if let (Some(Value::Native(n)), Some(Value::Str(ev))) = (args.first(), args.get(1))
+                    && matches!(&**n, Native::Module(m) if &**m == "engine")
+                {
+                    if !matches!(&**ev, "connect" | "first_connect") {
+                        return self.unsupported(&format!("the engine's `{ev}` event"));
+                    }
+                    let target: Rc<str> = Rc::from(super::dbapi::ENGINE_EVENTS);
+                    return match args.get(2) {
+                        Some(f) if short == "event.listen" => {
+                            self.orm.listeners.push((target, ev.clone(), f.clone()));
+                            Ok(Value::None)
+                        }
+                        _ => Ok(nv(Native::Listens(target, ev.clone()))),
+                    };
+                }
                 // Session events: `event.listen(db.session, 'before_commit', f)`.
                 if let (Some(Value::Native(n)), Some(Value::Str(ev))) = (args.first(), args.get(1))
                     && matches!(&**n, Native::Session(_))

@@ -433,6 +433,10 @@ impl Interp<'_> {
                 _ => self.unsupported(&format!("`Compiled.{name}`")),
             },
             Native::Bytes(_) if matches!(name, "decode" | "hex") => method(name),
+            Native::Dbapi(false) if matches!(name, "cursor" | "execute" | "close" | "commit") => {
+                method(name)
+            }
+            Native::Dbapi(true) if matches!(name, "execute" | "close") => method(name),
             Native::Hasher(algo, _) => match name {
                 "update" | "hexdigest" | "digest" => method(name),
                 "name" => Ok(Value::str(algo)),

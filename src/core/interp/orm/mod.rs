@@ -4,6 +4,7 @@
 mod column_default;
 mod column_property;
 pub mod configure;
+pub mod dbapi;
 pub mod declare;
 pub mod dispatch;
 pub mod flask_web;
@@ -140,6 +141,9 @@ pub enum Native {
     Pagination(Box<query::Pagination>),
     /// A `bytes` value (what `str.encode()` gives).
     Bytes(Rc<[u8]>),
+    /// The DBAPI (`sqlite3`) connection an engine `connect` listener is given (`false`),
+    /// or a cursor of it (`true`).
+    Dbapi(bool),
     /// `hashlib.md5(...)` / `hashlib.sha256(...)`: the algorithm and the bytes fed so far.
     Hasher(&'static str, RefCell<Vec<u8>>),
     /// `column_property(expr)` before it is mapped.
@@ -364,6 +368,8 @@ pub struct OrmState {
     /// Mapper event listeners (`@event.listens_for(Model, 'before_insert')`):
     /// (class, event name, function), called with `(mapper, connection, target)`.
     pub listeners: Vec<(Rc<str>, Rc<str>, Value)>,
+    /// The engine has made its connection (its `connect` listeners have run).
+    pub engine_connected: bool,
     /// `@validates` functions of the class body being run, given to its class once mapped.
     pub pending_validators: Vec<(Rc<str>, Value)>,
     /// Marked for deletion.
@@ -542,6 +548,8 @@ impl Native {
             Native::Hybrid(_) => "hybrid_property",
             Native::ColumnProperty(_) => "ColumnProperty",
             Native::Bytes(_) => "bytes",
+            Native::Dbapi(false) => "Connection",
+            Native::Dbapi(true) => "Cursor",
             Native::Hasher(..) => "HASH",
             Native::Validates(_) | Native::Listens(..) => "function",
             Native::DeclaredAttr(_) => "declared_attr",

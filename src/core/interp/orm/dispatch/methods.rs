@@ -347,6 +347,7 @@ impl Interp<'_> {
                 ),
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
+            Native::Dbapi(cursor) => self.dbapi_method(*cursor, name, args),
             Native::Inspected(super::super::inspect::Inspected::History(h)) => {
                 let h = h.clone();
                 self.history_method(&h, name)

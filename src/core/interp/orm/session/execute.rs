@@ -126,6 +126,9 @@ impl Interp<'_> {
                 "sqlite dialect does not support regular expression replacements",
             );
         }
+        if !self.orm.engine_connected {
+            self.engine_connect()?;
+        }
         if tx {
             self.begin_for(&sql)?;
         }
