@@ -1597,3 +1597,8 @@ fn json_encoder_cls() {
 fn engine_connect_event() {
     check("engine_connect_event");
 }
+
+#[test]
+fn results_slices_fetch() {
+    check("results_slices_fetch");
+}

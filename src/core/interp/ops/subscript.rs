@@ -70,7 +70,29 @@ impl Interp<'_> {
                     let v = self.py(crate::core::py::slice::slice_vec(bs, a, b, c))?;
                     Ok(crate::core::interp::methods::string::bytes_value(&v))
                 }
-                Value::Native(q) => self.native_slice(q.clone(), a, b),
+                // (A Row slices as its tuple, step and all.)
+                Value::Native(q) if let Native::Row(r) | Native::Named(_, r) = &**q => {
+                    let t = Value::tuple((*r.values).clone());
+                    self.getitem(&t, key)
+                }
+                // (A query's slice with a step: its rows from `slice(start, stop)`, then
+                // every step-th, as SQLAlchemy's `_getitem` takes them.)
+                Value::Native(q) => {
+                    let v = self.native_slice(q.clone(), a, b)?;
+                    match (c, &v) {
+                        (Some(step), Value::List(l)) if step != 1 => {
+                            let items = l.borrow().clone();
+                            let v = self.py(crate::core::py::slice::slice_vec(
+                                &items,
+                                None,
+                                None,
+                                Some(step),
+                            ))?;
+                            Ok(Value::list(v))
+                        }
+                        _ => Ok(v),
+                    }
+                }
                 _ => self.raise(
                     "TypeError",
                     format!("'{}' object is not subscriptable", self.type_name(obj)),

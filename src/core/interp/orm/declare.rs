@@ -369,6 +369,14 @@ impl Interp<'_> {
                 let v = self.http_exception(class, desc)?;
                 self.raise_value(v)
             }
+            // `update(table)` / `delete(table)`: the table's own construct.
+            "update" | "delete"
+                if let Some(t @ Value::Native(n)) = args.first()
+                    && matches!(&**n, Native::Table(_)) =>
+            {
+                let m = self.getattr(t, short)?;
+                self.call(&m, vec![], vec![])
+            }
             "update" | "delete" => {
                 let Some(Value::Class(c)) = args.first() else {
                     return self.raise("ArgumentError", format!("{short}() needs a mapped class"));

@@ -359,7 +359,8 @@ impl Interp<'_> {
             }
             ro.inserted_pk = Some(Rc::new(pk));
         }
-        ro.bulk = bulk && ret_cols.is_empty();
+        // (A Core executemany is a `CursorResult` with its rowcount.)
+        ro.bulk = bulk && ret_cols.is_empty() && ins.class.is_some();
         Ok(nv(Native::Result(RefCell::new(ro))))
     }
 

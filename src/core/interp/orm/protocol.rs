@@ -137,7 +137,6 @@ impl Interp<'_> {
             Native::TableColumns(..)
             | Native::MapperProps(..)
             | Native::ConstraintSpec(_, Some(_))
-            | Native::Pagination(_)
             | Native::KeyView(_)
             | Native::DictView(..)
             | Native::SubqueryColumns(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),

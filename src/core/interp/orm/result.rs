@@ -60,7 +60,9 @@ impl Cursor {
         if k.is_none() && self.pos == 0 {
             return std::mem::take(&mut self.rows);
         }
-        let end = k.map_or(self.rows.len(), |k| (self.pos + k).min(self.rows.len()));
+        let end = k.map_or(self.rows.len(), |k| {
+            self.pos.saturating_add(k).min(self.rows.len())
+        });
         let rows = self.rows[self.pos..end]
             .iter_mut()
             .map(std::mem::take)
@@ -351,9 +353,13 @@ impl Interp<'_> {
                 })
             }
             "fetchmany" => {
+                // (No size: the DBAPI cursor's `arraysize`, 1, for a Core result; an ORM
+                // result's rows are already fetched, and it gives them all.)
+                let orm = cell.borrow().orm;
                 let k = match args.first() {
+                    Some(Value::None) | None if orm => usize::MAX,
+                    Some(Value::None) | None => 1,
                     Some(v) => self.as_index(v)? as usize,
-                    None => 1,
                 };
                 self.check_unique(&cell.borrow())?;
                 let r = cell.borrow();
@@ -401,7 +407,10 @@ impl Interp<'_> {
                     ),
                 }
             }
-            "close" => Ok(Value::None),
+            "close" => {
+                cell.borrow_mut().closed = true;
+                Ok(Value::None)
+            }
             _ => {
                 let t = cell.borrow().type_name();
                 self.raise(
