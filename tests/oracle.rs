@@ -1602,3 +1602,8 @@ fn engine_connect_event() {
 fn results_slices_fetch() {
     check("results_slices_fetch");
 }
+
+#[test]
+fn relationship_innerjoin_passive_all() {
+    check("relationship_innerjoin_passive_all");
+}

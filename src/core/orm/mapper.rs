@@ -83,6 +83,12 @@ pub struct Relationship {
     /// `passive_deletes=True`: deleting the parent does not load an unloaded collection
     /// to delete or detach its children (the database's `ON DELETE` does that).
     pub passive_deletes: bool,
+    /// `passive_deletes='all'`: not even loaded children are detached (their foreign keys
+    /// are left as they are) when the parent is deleted.
+    pub passive_deletes_all: bool,
+    /// `innerjoin=True`: its joined eager load is an inner JOIN (parents without a related
+    /// row are left out), not a LEFT OUTER JOIN.
+    pub innerjoin: bool,
     /// `primaryjoin=` as join pairs (the foreign keys' automatic condition otherwise).
     pub primaryjoin: Option<Vec<JoinPair>>,
     /// The `primaryjoin=` terms besides its foreign-key pairs (`Article.published == True`):

@@ -537,7 +537,7 @@ impl Interp<'_> {
                 };
                 let table = match self.orm.reg.table_of(&class) {
                     Ok(t) => t.clone(),
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 // `aliased(Model, subquery)`: the class's columns read from the subquery,
                 // which must select every one of them by name.

@@ -266,7 +266,7 @@ impl Interp<'_> {
                             }
                             None => Ok(Value::None),
                         },
-                        Err(e) => self.raise("InvalidRequestError", e.0),
+                        Err(e) => self.raise(e.class(), e.0),
                     }
                 }
                 "direction" | "uselist" if a.column.is_none() => {

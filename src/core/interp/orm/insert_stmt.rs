@@ -49,7 +49,7 @@ impl Interp<'_> {
             Some(Value::Class(c)) if c.model_info().is_some() => {
                 let t = match self.orm.reg.table_of(&c.name) {
                     Ok(t) => Rc::from(t.name.as_str()),
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 (Some(c.name.clone()), t)
             }

@@ -372,7 +372,7 @@ impl Interp<'_> {
     fn mapper_attr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
         let table = match self.orm.reg.table_of(&c.name) {
             Ok(t) => t.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let t: Rc<str> = Rc::from(table.name.as_str());
         // (Column objects index the whole table, which a single-table subclass's view of

@@ -423,7 +423,7 @@ impl Interp<'_> {
     pub fn query_count(&mut self, qo: &QueryObj) -> R<i64> {
         let sel = match qo.q.count_statement(&self.orm.reg) {
             Ok(s) => s,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let rows = self.run_select(sel)?;
         Ok(match rows.first().and_then(|r| r.first()) {

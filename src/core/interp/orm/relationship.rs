@@ -50,7 +50,7 @@ impl Interp<'_> {
     pub(super) fn rel_property_attr(&mut self, a: &Instrumented, name: &str) -> R<Value> {
         let (r, declared) = match self.orm.reg.resolve(&a.class, &a.key) {
             Ok(r) => (r, self.orm.reg.relationship(&a.class, &a.key).ok()),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         if name == "uselist" {
             let u = declared.and_then(|d| d.uselist).unwrap_or(r.uselist());
@@ -151,7 +151,7 @@ impl Interp<'_> {
     fn rel_info(&self, class: &str, key: &str) -> R<(Relationship, ResolvedRel)> {
         let rel = match self.orm.reg.relationship(class, key) {
             Ok(r) => r.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         match self.orm.reg.resolve(class, key) {
             Ok(r) => Ok((rel, r)),
@@ -287,7 +287,7 @@ impl Interp<'_> {
             vals.get(c).cloned().unwrap_or(SqlValue::Null)
         }) {
             Ok(q) => q,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let (base, extra) = self.lazy_load_paths(inst, attr, &rel, &r);
         let items = self.run_entity_query(&q, &rel.target, &base, &extra)?;

@@ -452,7 +452,7 @@ impl Interp<'_> {
                         if let Err(e) =
                             compare_many_to_one(&self.orm.reg, &rel.class, &rel.key, None)
                         {
-                            return self.raise("InvalidRequestError", e.0);
+                            return self.raise(e.class(), e.0);
                         }
                         return Ok(None);
                     }
@@ -494,7 +494,7 @@ impl Interp<'_> {
                         &f,
                     ) {
                         Ok(e) => Ok(Some(sql_value(SqlObj::of(e)))),
-                        Err(e) => self.raise("InvalidRequestError", e.0),
+                        Err(e) => self.raise(e.class(), e.0),
                     };
                 }
                 let e = compare_many_to_one(
@@ -509,7 +509,7 @@ impl Interp<'_> {
                     } else {
                         e
                     })))),
-                    Err(e) => self.raise("InvalidRequestError", e.0),
+                    Err(e) => self.raise(e.class(), e.0),
                 };
             }
             return Ok(None);

@@ -309,9 +309,9 @@ pub(super) fn attach(
                     alias: s.clone(),
                 }
                 .join(right, sec_on, false);
-                item.join(inner, on, true)
+                item.join(inner, on, !rel.innerjoin)
             }
-            _ => item.join(right, on, true),
+            _ => item.join(right, on, !rel.innerjoin),
         };
         order.extend(rel.order_by.iter().map(|e| retarget(e, &r.target, &alias)));
         item = attach(

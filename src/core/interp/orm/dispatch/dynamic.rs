@@ -20,7 +20,7 @@ impl Interp<'_> {
             .unwrap_or_default();
         let target = match self.orm.reg.relationship(&class, key) {
             Ok(r) => r.target.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let m = inst.class.model_info();
         let mut vals = std::collections::HashMap::new();
@@ -39,7 +39,7 @@ impl Interp<'_> {
                 vals.get(c).cloned().unwrap_or(SqlValue::Null)
             }) {
                 Ok(q) => q,
-                Err(e) => return self.raise("InvalidRequestError", e.0),
+                Err(e) => return self.raise(e.class(), e.0),
             };
         Ok(QueryObj {
             dml: None,
@@ -165,7 +165,7 @@ impl Interp<'_> {
                     .unwrap_or_default();
                 let r = match self.orm.reg.resolve(&class, key) {
                     Ok(r) => r,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 if r.kind == crate::core::orm::mapper::RelKind::ManyToMany {
                     let key: Rc<str> = Rc::from(key);

@@ -221,7 +221,7 @@ impl Interp<'_> {
                     };
                     match part {
                         Ok((part, _)) => select.compound.push((op, part)),
-                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                        Err(e) => return self.raise(e.class(), e.0),
                     }
                 }
                 let sq = super::super::SubqueryObj {

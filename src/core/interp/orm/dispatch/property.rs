@@ -38,7 +38,7 @@ impl Interp<'_> {
                     .and_then(|r| Ok((r, self.orm.reg.table_of(&a.class)?.name.clone())));
                 let (r, parent) = match found {
                     Ok(x) => x,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 // (A many-to-one's foreign key columns; the referred ones otherwise.)
                 let m2o = r.kind == crate::core::orm::mapper::RelKind::ManyToOne;
@@ -88,7 +88,7 @@ impl Interp<'_> {
             });
         let text = match r {
             Ok(t) => t,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let Some(text) = text else {
             return Ok(Value::None);

@@ -121,7 +121,11 @@ impl Interp<'_> {
                         self.set_join_condition(&mut rel, &**k == "primaryjoin", &e.expr)?;
                     }
                 }
-                ("passive_deletes", v) => rel.passive_deletes = self.truthy(v)?,
+                ("innerjoin", v) => rel.innerjoin = self.truthy(v)?,
+                ("passive_deletes", v) => {
+                    rel.passive_deletes = self.truthy(v)?;
+                    rel.passive_deletes_all = matches!(v, Value::Str(s) if &**s == "all");
+                }
                 ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
                 // A view-only relationship saves nothing: no save-update cascade (what is
                 // appended to it stays out of the session).

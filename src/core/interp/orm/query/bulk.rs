@@ -97,7 +97,7 @@ impl Interp<'_> {
                     pairs.iter().map(|(k, e)| (k.as_str(), e.clone())).collect();
                 let mut up = match qo.q.update_statement(&self.orm.reg, refs) {
                     Ok(u) => u,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());
                 let Some(m) = m else {
@@ -125,7 +125,7 @@ impl Interp<'_> {
                 let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
                 let mut del = match qo.q.delete_statement(&self.orm.reg) {
                     Ok(d) => d,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 let table = self.orm.reg.table_of(&class).cloned();
                 let m = self.orm.classes.get(&*class).and_then(|c| c.model_info());

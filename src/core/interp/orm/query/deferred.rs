@@ -192,7 +192,7 @@ impl Interp<'_> {
         let pk = self.identity_params(inst)?;
         let mut sel = match get_statement(&self.orm.reg, &m.class, pk) {
             Ok(s) => s,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         sel.columns = exprs.iter().map(|(e, _)| e.clone()).collect();
         let res = self.run_stmt(&Statement::Select(sel), true)?;

@@ -281,7 +281,7 @@ impl Interp<'_> {
         }
         let mut q = match crate::core::orm::query::get_query(&self.orm.reg, class, pk.to_vec()) {
             Ok(q) => q,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         q.options = options.to_vec();
         q.columns = columns.to_vec();
@@ -354,7 +354,7 @@ impl Interp<'_> {
         plan.raise.clear();
         let q = match crate::core::orm::query::get_query(&self.orm.reg, class, pk) {
             Ok(q) => q,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         if plan.is_plain() && immediate.is_empty() {
             return match q.compile(&self.orm.reg) {

@@ -31,7 +31,7 @@ impl Interp<'_> {
         let res = self.run_sql_named(&pos, &params)?;
         let table = match self.orm.reg.table_of(class) {
             Ok(t) => t.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let at: Vec<Option<usize>> = table
             .columns

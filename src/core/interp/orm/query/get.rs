@@ -117,7 +117,7 @@ impl Interp<'_> {
                     conv.to_vec(),
                 ) {
                     Ok(s) => s,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 let r = crate::core::sql::render(&crate::core::sql::Statement::Select(sel));
                 let sql: Rc<str> = Rc::from(r.sql.as_str());

@@ -95,7 +95,7 @@ impl Interp<'_> {
         };
         let table = match self.orm.reg.table_of(&class) {
             Ok(t) => t.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let mut pairs = vec![];
         for (k, v) in kw {
@@ -682,7 +682,7 @@ impl Interp<'_> {
             "exists" => {
                 let sel = match qo.q.exists_statement(&self.orm.reg) {
                     Ok(s) => s,
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 let Some(Expr::Unary { .. }) = sel.columns.first().cloned() else {
                     return Ok(Value::None);

@@ -134,7 +134,7 @@ impl Interp<'_> {
         }
         let (_, total_sel) = match qo.q.paginate_statements(&self.orm.reg, page, per_page) {
             Ok(x) => x,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let total = if counted {
             let rows = self.run_select(total_sel)?;

@@ -81,7 +81,7 @@ impl Interp<'_> {
         let reg = &self.orm.reg;
         match (reg.relationship(class, rel), reg.resolve(class, rel)) {
             (Ok(r), Ok(rr)) => Ok(r.uselist.unwrap_or(rr.uselist())),
-            (Err(e), _) | (_, Err(e)) => self.raise("InvalidRequestError", e.0),
+            (Err(e), _) | (_, Err(e)) => self.raise(e.class(), e.0),
         }
     }
 
@@ -93,7 +93,7 @@ impl Interp<'_> {
     ) -> R<(String, EntityPlan)> {
         let target = match self.orm.reg.relationship(class, &post.rel) {
             Ok(r) => r.target.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         match plan_entity(
             &self.orm.reg,

@@ -116,7 +116,9 @@ impl Interp<'_> {
             let deletes = rel.cascade_set().iter().any(|c| c == "delete");
             // (A many-to-one or many-to-many reaches its objects only to delete them: the
             // row's own key, or the association rows, go with the parent anyway.)
-            if (deleting_only || r.kind != RelKind::OneToMany) && !deletes {
+            if (deleting_only || r.kind != RelKind::OneToMany || rel.passive_deletes_all)
+                && !deletes
+            {
                 continue;
             }
             let children = parent.dict.borrow().get(rel.name.as_str()).cloned();

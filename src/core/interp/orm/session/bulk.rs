@@ -189,7 +189,7 @@ impl Interp<'_> {
         }
         let table = match self.orm.reg.table_of(&m.class) {
             Ok(t) => Rc::from(t.name.as_str()),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let dicts: Vec<Value> = rows
             .into_iter()
@@ -221,7 +221,7 @@ impl Interp<'_> {
     pub(crate) fn bulk_update(&mut self, m: &ModelInfo, rows: Vec<Cells>) -> R<()> {
         let table = match self.orm.reg.table_of(&m.class) {
             Ok(t) => t.clone(),
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         // Per row: the columns it sets (table order) and its parameters, the SET values
         // then the key's (the order of `persist::update_row`'s placeholders).

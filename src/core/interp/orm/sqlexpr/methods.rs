@@ -411,7 +411,7 @@ impl Interp<'_> {
                     .and_then(|r| Ok((r, self.orm.reg.resolve(&rel.class, &rel.key)?)));
                 let (target, uselist) = match found {
                     Ok((r, rr)) => (r.target.clone(), r.uselist.unwrap_or(rr.uselist())),
-                    Err(e) => return self.raise("InvalidRequestError", e.0),
+                    Err(e) => return self.raise(e.class(), e.0),
                 };
                 if name == "has" && uselist {
                     return self.raise(
@@ -432,7 +432,7 @@ impl Interp<'_> {
                 if !kw.is_empty() {
                     let t = match self.orm.reg.table_of(&target) {
                         Ok(t) => t.clone(),
-                        Err(e) => return self.raise("InvalidRequestError", e.0),
+                        Err(e) => return self.raise(e.class(), e.0),
                     };
                     for (k, v) in &kw {
                         let Some(c) = t.col_by_key(k) else {
@@ -454,7 +454,7 @@ impl Interp<'_> {
                 }
                 match exists_criterion(&self.orm.reg, &rel.class, &rel.key, crit) {
                     Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
-                    Err(e) => self.raise("InvalidRequestError", e.0),
+                    Err(e) => self.raise(e.class(), e.0),
                 }
             }
             "contains" => {
@@ -483,7 +483,7 @@ impl Interp<'_> {
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
                 match crate::core::orm::relations::many_to_many_contains(&self.orm.reg, &rel.class, &rel.key, &f) {
                     Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
-                    Err(e) => self.raise("InvalidRequestError", e.0),
+                    Err(e) => self.raise(e.class(), e.0),
                 }
             }
             "in_" => self.raise(

@@ -184,7 +184,7 @@ impl Interp<'_> {
             vals.get(c).cloned().unwrap_or(SqlValue::Null)
         }) {
             Ok(lq) => Ok(lq.where_),
-            Err(e) => self.raise("InvalidRequestError", e.0),
+            Err(e) => self.raise(e.class(), e.0),
         }
     }
 
@@ -217,7 +217,7 @@ impl Interp<'_> {
     ) -> R<Value> {
         let (mut select, alias) = match qo.q.subquery(&self.orm.reg) {
             Ok(x) => x,
-            Err(e) => return self.raise("InvalidRequestError", e.0),
+            Err(e) => return self.raise(e.class(), e.0),
         };
         let alias = match args
             .first()
