@@ -1607,3 +1607,8 @@ fn results_slices_fetch() {
 fn relationship_innerjoin_passive_all() {
     check("relationship_innerjoin_passive_all");
 }
+
+#[test]
+fn func_now_str() {
+    check("func_now_str");
+}

@@ -29,3 +29,4 @@ try:
 except TypeError as e:
     print('TypeError', e)
 print(isinstance(ShopEncoder(), json.JSONEncoder))
+print(ShopEncoder(sort_keys=True).encode({'b': Decimal('2.0'), 'a': 1}), ShopEncoder().encode([p.added]))

@@ -201,6 +201,8 @@ impl Interp<'_> {
             | "dict.fromkeys"
             | "json.dumps"
             | "json.JSONEncoder.default"
+            | "json.JSONEncoder.__init__"
+            | "json.JSONEncoder.encode"
             | "json.loads"
             | "time.perf_counter"
             | "time.time"

@@ -269,6 +269,12 @@ impl Interp<'_> {
                 a.extend(args);
                 self.call(&init, a, kw)?;
             }
+            // (A library class's builtin `__init__`, `json.JSONEncoder`'s.)
+            Some(init @ Value::Builtin(_)) if model.is_none() => {
+                let mut a = vec![v.clone()];
+                a.extend(args);
+                self.call(&init, a, kw)?;
+            }
             _ => {
                 if model.is_some() {
                     c.plain_init.set(epoch);
@@ -332,6 +338,10 @@ impl Interp<'_> {
     fn bind(&mut self, v: Value, this: Value, cls: &Rc<Class>) -> Value {
         match v {
             Value::Func(_) => Value::Method(Rc::new((this, v))),
+            // (`json.JSONEncoder`'s methods are builtins its instances bind.)
+            Value::Builtin(ref n) if n.starts_with("json.JSONEncoder.") => {
+                Value::Method(Rc::new((this, v)))
+            }
             Value::ClassMethod(f) => {
                 Value::Method(Rc::new((Value::Class(cls.clone()), (*f).clone())))
             }

@@ -48,10 +48,10 @@ impl Interp<'_> {
             vec![self.object_class.clone()],
             false,
         );
-        c.set(
-            "default",
-            Value::Builtin(std::rc::Rc::from("json.JSONEncoder.default")),
-        );
+        for m in ["default", "__init__", "encode"] {
+            let name = format!("json.JSONEncoder.{m}");
+            c.set(m, Value::Builtin(std::rc::Rc::from(name.as_str())));
+        }
         self.exc.insert("json.JSONEncoder", c.clone());
         c
     }
@@ -268,6 +268,35 @@ impl Interp<'_> {
                     "TypeError",
                     format!("Object of type {t} is not JSON serializable"),
                 )
+            }
+            // `JSONEncoder(sort_keys=..., indent=...)`: the options, kept on the encoder.
+            "json.JSONEncoder.__init__" => {
+                if let Some(this) = args.first() {
+                    for (k, v) in &kw {
+                        self.setattr(this, k, v.clone())?;
+                    }
+                }
+                Ok(Value::None)
+            }
+            // `encoder.encode(o)`: `json.dumps(o)` with the encoder's options and `default`.
+            "json.JSONEncoder.encode" => {
+                let (Some(this), Some(o)) = (args.first(), args.get(1)) else {
+                    return self.raise(
+                        "TypeError",
+                        "encode() missing 1 required positional argument: 'o'",
+                    );
+                };
+                let mut opts: Kw = vec![];
+                for k in ["sort_keys", "indent", "separators", "ensure_ascii"] {
+                    if let Value::Instance(i) = this
+                        && let Some(v) = i.dict.borrow().get(k).cloned()
+                    {
+                        opts.push((std::rc::Rc::from(k), v));
+                    }
+                }
+                let default = self.getattr(this, "default")?;
+                opts.push((std::rc::Rc::from("default"), default));
+                self.call_builtin("json.dumps", vec![o.clone()], opts)
             }
             "json.dumps" => {
                 let mut default = kw

@@ -306,6 +306,13 @@ impl Interp<'_> {
                     _ => Value::None,
                 })
             }
+            // A SQL function's name (`func.now().name`).
+            Native::Sql(s)
+                if name == "name"
+                    && let crate::core::sql::Expr::Func { name: f, .. } = &s.expr =>
+            {
+                Ok(Value::str(f))
+            }
             Native::Sql(_) => self.sql_attr_or_method(this, name),
             Native::Query(q) => match name {
                 // The 2.0 SELECT a legacy Query stands for: printed without its labels.

@@ -341,6 +341,9 @@ impl Renderer {
         let lower = name.to_ascii_lowercase();
         if args.is_empty() {
             match lower.as_str() {
+                // (`now()` is SQLite's `CURRENT_TIMESTAMP`; the default dialect of `str()`
+                // keeps the function.)
+                "now" if self.dialect == Dialect::Generic => return "now()".into(),
                 "now" | "current_timestamp" => return "CURRENT_TIMESTAMP".into(),
                 "current_date" => return "CURRENT_DATE".into(),
                 "current_time" => return "CURRENT_TIME".into(),
