@@ -1612,3 +1612,8 @@ fn relationship_innerjoin_passive_all() {
 fn func_now_str() {
     check("func_now_str");
 }
+
+#[test]
+fn select_exists_columns() {
+    check("select_exists_columns");
+}

@@ -678,7 +678,11 @@ impl Query {
     /// `Query.exists()` wrapped as `SELECT EXISTS (SELECT 1 FROM ... WHERE ...) AS anon_1`.
     pub fn exists_statement(&self, reg: &Registry) -> Result<Select, OrmError> {
         let mut inner = self.compile(reg)?;
-        inner.columns = vec![Expr::raw("1")];
+        // (A legacy `Query.exists()` selects `1`; a 2.0 `Select.exists()` keeps its
+        // columns.)
+        if self.style == LabelStyle::TablenamePlusCol {
+            inner.columns = vec![Expr::raw("1")];
+        }
         Ok(Select::new(vec![exists(inner)]))
     }
 
