@@ -1617,3 +1617,8 @@ fn func_now_str() {
 fn select_exists_columns() {
     check("select_exists_columns");
 }
+
+#[test]
+fn pending_orphan_moved() {
+    check("pending_orphan_moved");
+}

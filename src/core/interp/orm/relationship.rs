@@ -420,6 +420,14 @@ impl Interp<'_> {
             {
                 if let Some(rev) = rev.as_ref() {
                     self.backref_remove(oi, rev, inst, r.kind);
+                    // (A pending child taken from a `delete-orphan` collection this way is
+                    // an orphan: expunged, and the new parent's backref append does not
+                    // cascade it back.)
+                    if let Some(m) = oi.class.model_info()
+                        && let Ok(rev_rel) = self.orm.reg.relationship(&m.class, rev).cloned()
+                    {
+                        self.expunge_pending_orphan(&rev_rel, inst);
+                    }
                 }
                 self.expunge_pending_orphan(&rel, oi);
             }
