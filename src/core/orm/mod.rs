@@ -22,6 +22,7 @@ pub mod mapper;
 pub mod naming;
 pub mod persist;
 pub mod query;
+pub mod query_dml;
 pub mod relations;
 pub mod schema;
 

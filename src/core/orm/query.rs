@@ -1,9 +1,7 @@
 //! Query compilation: the legacy `Query` and 2.0 `select()` state → [`Select`] values.
 
 use crate::core::sql::expr::{Expr, TableRef, count_star, exists};
-use crate::core::sql::{
-    Compound, Correlate, Delete, FromItem, LabelStyle, Select, SqlValue, Update,
-};
+use crate::core::sql::{Compound, Correlate, FromItem, LabelStyle, Select, SqlValue};
 
 pub use super::froms::collect_tables;
 use super::froms::{collect_refs, resolve_label_refs};
@@ -728,48 +726,6 @@ impl Query {
             counted.count_statement(reg)?
         };
         Ok((items, total))
-    }
-
-    /// Bulk `query.update({...})`: SET in table column order, the query's WHERE.
-    pub fn update_statement(
-        &self,
-        reg: &Registry,
-        values: Vec<(&str, Expr)>,
-    ) -> Result<Update, OrmError> {
-        let table = self.dml_table(reg, "update")?;
-        let mut set = Vec::new();
-        for c in &table.columns {
-            if let Some((_, v)) = values.iter().find(|(k, _)| *k == c.key || *k == c.name) {
-                set.push((c.name.clone(), v.clone().self_group(None)));
-            }
-        }
-        Ok(Update {
-            table: table.name.clone(),
-            set,
-            where_: self.where_with_polymorphic(reg),
-            returning: vec![],
-        })
-    }
-
-    /// The table an UPDATE or DELETE writes: its entity's, or the plain table it was made
-    /// from (`table.update()`, `table.delete()`).
-    fn dml_table<'r>(&self, reg: &'r Registry, what: &str) -> Result<&'r Table, OrmError> {
-        if let Some(class) = self.filter_by_class(reg) {
-            return reg.table_of(&class);
-        }
-        self.select_from
-            .first()
-            .and_then(|t| reg.metadata.table(t))
-            .ok_or_else(|| OrmError(format!("{what}() needs an entity")))
-    }
-
-    /// Bulk `query.delete()`.
-    pub fn delete_statement(&self, reg: &Registry) -> Result<Delete, OrmError> {
-        Ok(Delete {
-            table: self.dml_table(reg, "delete")?.name.clone(),
-            where_: self.where_with_polymorphic(reg),
-            returning: vec![],
-        })
     }
 }
 

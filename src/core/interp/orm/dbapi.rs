@@ -10,6 +10,12 @@ use super::dispatch::nv;
 /// The listener target naming the engine (`OrmState.listeners`).
 pub const ENGINE_EVENTS: &str = "<engine>";
 
+/// Whether the DBAPI connection (`cursor == false`) or a cursor has method `name` (what
+/// [`Interp::dbapi_method`] runs).
+pub fn has_method(cursor: bool, name: &str) -> bool {
+    matches!(name, "execute" | "close") || (!cursor && matches!(name, "cursor" | "commit"))
+}
+
 impl Interp<'_> {
     /// The engine makes its one connection (`sqlite://`'s static pool), before its first
     /// statement: its `connect` listeners run, each once, with the DBAPI connection.
@@ -46,6 +52,7 @@ impl Interp<'_> {
                 }
                 Ok(nv(Native::Dbapi(true)))
             }
+            // (SQLite's own transaction is the session's: nothing to commit here.)
             "close" | "commit" => Ok(Value::None),
             _ => {
                 let t = if cursor { "Cursor" } else { "Connection" };

@@ -23,9 +23,7 @@ impl Interp<'_> {
     /// Calls a library callable by name (`db.Column`, `select`, `Flask`...).
     pub(crate) fn call_sqla_fn(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         let short = name.strip_prefix("db.").unwrap_or(name);
-        if let "get_or_404" | "first_or_404" | "one_or_404" | "paginate" = short
-            && let Some(sig) = super::signatures::db_sig(short)
-        {
+        if let Some(sig) = super::signatures::db_sig(short) {
             self.check_sig("SQLAlchemy", short, sig, &args, &kw)?;
         }
         match short {
@@ -341,17 +339,8 @@ impl Interp<'_> {
                 let Native::Query(qo) = &**q else {
                     return self.raise("TypeError", "paginate() needs a select");
                 };
-                if args.len() > 1 {
-                    return self.raise(
-                        "TypeError",
-                        format!(
-                            "SQLAlchemy.paginate() takes 2 positional arguments but {} were given",
-                            args.len() + 1
-                        ),
-                    );
-                }
                 let qo = qo.clone();
-                self.paginate(&qo, &[], &kw)
+                self.paginate(&qo, &kw)
             }
             "get_or_404" | "first_or_404" | "one_or_404" => self.db_or_404(short, args, &kw),
             "abort" => {

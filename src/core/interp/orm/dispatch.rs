@@ -14,6 +14,8 @@ mod module_attrs;
 mod property;
 mod schema_attrs;
 
+pub(crate) use schema_attrs::column_type;
+
 use std::rc::Rc;
 
 use crate::core::sql::SqlType;
@@ -440,10 +442,7 @@ impl Interp<'_> {
                 _ => self.unsupported(&format!("`Compiled.{name}`")),
             },
             Native::Bytes(_) if matches!(name, "decode" | "hex") => method(name),
-            Native::Dbapi(false) if matches!(name, "cursor" | "execute" | "close" | "commit") => {
-                method(name)
-            }
-            Native::Dbapi(true) if matches!(name, "execute" | "close") => method(name),
+            Native::Dbapi(cursor) if super::dbapi::has_method(*cursor, name) => method(name),
             Native::Hasher(algo, _) => match name {
                 "update" | "hexdigest" | "digest" => method(name),
                 "name" => Ok(Value::str(algo)),
@@ -749,18 +748,6 @@ pub(super) fn ellipses_repr(s: &str) -> String {
     crate::core::sql::value::py_str_repr(&short)
 }
 
-/// A set of `ForeignKey` objects (`Table.foreign_keys`, `Column.foreign_keys`).
-fn fk_set(fks: Vec<(crate::core::orm::schema::ForeignKey, (Rc<str>, usize))>) -> Value {
-    let mut d = super::super::value::Dict::new();
-    for (fk, parent) in fks {
-        let v = nv(Native::ForeignKeySpec(Box::new(fk), Some(parent)));
-        if let Some(h) = v.hkey() {
-            d.insert(h, v, Value::None);
-        }
-    }
-    Value::Set(Rc::new(std::cell::RefCell::new(d)))
-}
-
 /// An expression's `.type`: its type object, `NullType` when untyped (printed `NULL`).
 fn type_value(ty: Option<SqlType>) -> Value {
     let t = match ty {
@@ -769,39 +756,4 @@ fn type_value(ty: Option<SqlType>) -> Value {
         None => SqlType::Custom("NULL".into()),
     };
     nv(Native::ColumnType(t))
-}
-
-/// A column's type object: its base type, under the name its DDL spells it with when that
-/// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`), with its collation.
-pub(crate) fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
-    if c.timezone {
-        let tz = SqlType::DateTimeTz;
-        return match &c.type_ddl {
-            Some(d) => SqlType::Spelled(Box::new(tz), d.split('(').next().unwrap_or(d).into()),
-            None => tz,
-        };
-    }
-    match &c.type_ddl {
-        Some(d) => spelled_type(&c.ty, d),
-        None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),
-        None => c.ty.clone(),
-    }
-}
-
-/// Base type `ty` as DDL text `ddl` spells it (see [`column_type`]).
-fn spelled_type(ty: &SqlType, ddl: &str) -> SqlType {
-    // (A collation is spelled after the type: `VARCHAR(10) COLLATE "NOCASE"`.)
-    if let Some((head, coll)) = ddl.split_once(" COLLATE \"") {
-        let base = spelled_type(ty, head);
-        return SqlType::Collated(Box::new(base), coll.trim_end_matches('"').to_string());
-    }
-    let name = ddl.split('(').next().unwrap_or("");
-    let spelled = |n: &str| SqlType::Spelled(Box::new(ty.clone()), n.to_string());
-    match name {
-        "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => spelled(name),
-        // (`Double` and `DOUBLE` both spell DOUBLE.)
-        "DOUBLE PRECISION" => spelled("DOUBLE_PRECISION"),
-        "DOUBLE" => spelled("Double"),
-        _ => ty.clone(),
-    }
 }

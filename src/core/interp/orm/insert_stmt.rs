@@ -180,17 +180,15 @@ impl Interp<'_> {
         }
         let mut out = vec![sets[0].clone()];
         for (g, set) in sets.iter().enumerate().skip(1) {
-            let mut kept = vec![];
+            let (mut kept, mut keys) = (vec![], vec![]);
             for (k, v) in self.mapping_items(set)? {
-                if first.contains(&self.insert_key(&k)?) {
+                let key = self.insert_key(&k)?;
+                if first.contains(&key) {
                     kept.push((k, v));
+                    keys.push(key);
                 }
             }
-            if let Some(missing) = first.iter().find(|f| {
-                !kept
-                    .iter()
-                    .any(|(k, _)| matches!(k, Value::Str(s) if s == *f))
-            }) {
+            if let Some(missing) = first.iter().find(|f| !keys.contains(f)) {
                 let sql = self.insert_sql_of_set(ins, &sets[0])?;
                 let p = match params {
                     Some(p) => self.repr(p)?,

@@ -357,13 +357,13 @@ impl Interp<'_> {
                 // result's rows are already fetched, and it gives them all.)
                 let orm = cell.borrow().orm;
                 let k = match args.first() {
-                    Some(Value::None) | None if orm => usize::MAX,
-                    Some(Value::None) | None => 1,
-                    Some(v) => self.as_index(v)? as usize,
+                    Some(Value::None) | None if orm => None,
+                    Some(Value::None) | None => Some(1),
+                    Some(v) => Some(self.as_index(v)? as usize),
                 };
                 self.check_unique(&cell.borrow())?;
                 let r = cell.borrow();
-                let rows = r.cursor.borrow_mut().take(Some(k));
+                let rows = r.cursor.borrow_mut().take(k);
                 Ok(Value::list(
                     rows.into_iter().map(|row| self.item_of(&r, row)).collect(),
                 ))

@@ -21,37 +21,25 @@ impl Interp<'_> {
         {
             args.push(p.clone());
         }
-        if args.is_empty() {
-            let param = match name {
-                "add" | "delete" => Some("instance"),
-                "add_all" => Some("instances"),
-                _ => None,
-            };
-            if let Some(p) = param {
-                let m = format!(
-                    "scoped_session.{name}() missing 1 required positional argument: '{p}'"
-                );
-                return self.raise("TypeError", m);
-            }
-        }
+        // (A script's call was checked against the method's signature already; `first`
+        // keeps a call made otherwise from indexing nothing.)
+        let first = args.first().cloned().unwrap_or(Value::None);
         match name {
             "bulk_insert_mappings" | "bulk_update_mappings" | "bulk_save_objects" => {
                 self.session_bulk(name, args, kw)
             }
             "add" => {
-                // (`add(instance, _warn=True)`: a second object is taken as `_warn`.)
-                self.nargs("add", &args, 1, 2)?;
-                self.session_add(&args[0])?;
+                self.session_add(&first)?;
                 Ok(Value::None)
             }
             "add_all" => {
-                for v in self.iterate(&args[0])? {
+                for v in self.iterate(&first)? {
                     self.session_add(&v)?;
                 }
                 Ok(Value::None)
             }
             "delete" => {
-                self.session_delete(&args[0])?;
+                self.session_delete(&first)?;
                 Ok(Value::None)
             }
             "commit" => {

@@ -242,3 +242,50 @@ impl Interp<'_> {
         }
     }
 }
+
+/// A set of `ForeignKey` objects (`Table.foreign_keys`, `Column.foreign_keys`).
+fn fk_set(fks: Vec<(crate::core::orm::schema::ForeignKey, (Rc<str>, usize))>) -> Value {
+    let mut d = crate::core::interp::value::Dict::new();
+    for (fk, parent) in fks {
+        let v = nv(Native::ForeignKeySpec(Box::new(fk), Some(parent)));
+        if let Some(h) = v.hkey() {
+            d.insert(h, v, Value::None);
+        }
+    }
+    Value::Set(Rc::new(std::cell::RefCell::new(d)))
+}
+
+/// A column's type object: its base type, under the name its DDL spells it with when that
+/// is one of the uppercase types (`DECIMAL(precision=6, scale=3)`), with its collation.
+pub(crate) fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
+    if c.timezone {
+        let tz = SqlType::DateTimeTz;
+        return match &c.type_ddl {
+            Some(d) => SqlType::Spelled(Box::new(tz), d.split('(').next().unwrap_or(d).into()),
+            None => tz,
+        };
+    }
+    match &c.type_ddl {
+        Some(d) => spelled_type(&c.ty, d),
+        None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),
+        None => c.ty.clone(),
+    }
+}
+
+/// Base type `ty` as DDL text `ddl` spells it (see [`column_type`]).
+fn spelled_type(ty: &SqlType, ddl: &str) -> SqlType {
+    // (A collation is spelled after the type: `VARCHAR(10) COLLATE "NOCASE"`.)
+    if let Some((head, coll)) = ddl.split_once(" COLLATE \"") {
+        let base = spelled_type(ty, head);
+        return SqlType::Collated(Box::new(base), coll.trim_end_matches('"').to_string());
+    }
+    let name = ddl.split('(').next().unwrap_or("");
+    let spelled = |n: &str| SqlType::Spelled(Box::new(ty.clone()), n.to_string());
+    match name {
+        "DECIMAL" | "REAL" | "TIMESTAMP" | "CHAR" | "NCHAR" | "NVARCHAR" | "CLOB" => spelled(name),
+        // (`Double` and `DOUBLE` both spell DOUBLE.)
+        "DOUBLE PRECISION" => spelled("DOUBLE_PRECISION"),
+        "DOUBLE" => spelled("Double"),
+        _ => ty.clone(),
+    }
+}

@@ -678,7 +678,7 @@ impl Interp<'_> {
                 }
                 Ok(v)
             }
-            "paginate" => self.paginate(qo, &args, &kw),
+            "paginate" => self.paginate(qo, &kw),
             "exists" => {
                 let sel = match qo.q.exists_statement(&self.orm.reg) {
                     Ok(s) => s,

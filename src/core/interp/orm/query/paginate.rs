@@ -42,24 +42,14 @@ impl Pagination {
 }
 
 impl Interp<'_> {
-    /// `query.paginate(page=, per_page=, error_out=)` / `db.paginate(select, ...)`.
-    pub fn paginate(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
+    /// `query.paginate(page=, per_page=, error_out=)` / `db.paginate(select, ...)` (their
+    /// positional arguments checked against their signatures by the caller).
+    pub fn paginate(&mut self, qo: &QueryObj, kw: &Kw) -> R<Value> {
         let mut page = 1;
         let mut per_page = 20;
         let mut error_out = true;
         let mut max_per_page = None;
         let mut counted = true;
-        if !args.is_empty() {
-            // (Flask-SQLAlchemy 3 takes keywords only: `paginate(2, 10, False)` from
-            // older tutorials fails so; `self` counts as the first argument.)
-            return self.raise(
-                "TypeError",
-                format!(
-                    "Query.paginate() takes 1 positional argument but {} were given",
-                    args.len() + 1
-                ),
-            );
-        }
         for (k, v) in kw {
             match &**k {
                 "page" => {
@@ -233,7 +223,7 @@ impl Interp<'_> {
                     (Rc::from("error_out"), Value::Bool(error_out)),
                     (Rc::from("count"), Value::Bool(false)),
                 ];
-                let v = self.paginate(&p.query.clone(), &[], &args)?;
+                let v = self.paginate(&p.query.clone(), &args)?;
                 if let Value::Native(n) = &v
                     && let Native::Pagination(np) = &**n
                 {

@@ -162,39 +162,41 @@ impl Interp<'_> {
                 // The other side's collection on each target: when it is unloaded, the
                 // backref recorded the append there as pending, and that side adds its row
                 // whether or not this side held the object before.
-                let rev = (inst.class.model_info()).and_then(|m| self.reverse_name(&m.class, rel));
-                let pair = match inst.class.model_info() {
-                    Some(m) => self.relationship_pair(&m.class, &rel.name),
-                    None => Rc::from(rel.name.as_str()),
-                };
-                let pending_other = |it: &Self, ci: &Rc<Instance>| {
-                    rev.as_deref().is_some_and(|rev| {
-                        it.status(ci) == Status::Persistent && !ci.dict.borrow().contains_key(rev)
-                    })
-                };
+                // (Its reverse's name and the relationship pair, found at the first append
+                // only: most collections a flush looks at have none.)
+                let mut names: Option<(Option<String>, Rc<str>)> = None;
                 for (k, c) in cur.iter().enumerate() {
                     // (An entry beyond what the collection held before is an append.)
-                    if let Value::Instance(ci) = c
-                        && count(&cur[..=k], ci) > count(&old, ci)
-                        && match pending_other(self, ci) {
-                            // (The other side's pending append: a row even for an object
-                            // this side held before, which the table may then refuse.)
-                            true => true,
-                            // (This side's history: an object it held before is no
-                            // addition, and one appended twice is added twice.)
-                            false => count(&old, ci) == 0,
-                        }
-                    {
-                        // (An object outside the session, put here by a backref, gets
-                        // no row: SQLAlchemy warns.)
-                        if self.status(ci) == Status::Transient {
-                            self.not_in_session(ci, inst, &rel.name);
-                            continue;
-                        }
-                        let row = row_for(self, ci);
-                        let side = (Rc::as_ptr(inst) as usize, pair.clone());
-                        inserts.push((sec.clone(), row, side));
+                    let Value::Instance(ci) = c else { continue };
+                    if count(&cur[..=k], ci) <= count(&old, ci) {
+                        continue;
                     }
+                    let (rev, pair) = names.get_or_insert_with(|| match inst.class.model_info() {
+                        Some(m) => (
+                            self.reverse_name(&m.class, rel),
+                            self.relationship_pair(&m.class, &rel.name),
+                        ),
+                        None => (None, Rc::from(rel.name.as_str())),
+                    });
+                    let pending_other = rev.as_deref().is_some_and(|rev| {
+                        self.status(ci) == Status::Persistent && !ci.dict.borrow().contains_key(rev)
+                    });
+                    // (This side's history: an object it held before is no addition, and
+                    // one appended twice is added twice; but the other side's pending append
+                    // adds a row even for an object this side held, which the table may
+                    // then refuse.)
+                    if !pending_other && count(&old, ci) > 0 {
+                        continue;
+                    }
+                    let side = (Rc::as_ptr(inst) as usize, pair.clone());
+                    // (An object outside the session, put here by a backref, gets no row:
+                    // SQLAlchemy warns.)
+                    if self.status(ci) == Status::Transient {
+                        self.not_in_session(ci, inst, &rel.name);
+                        continue;
+                    }
+                    let row = row_for(self, ci);
+                    inserts.push((sec.clone(), row, side));
                 }
                 for o in &old {
                     if let Value::Instance(oi) = o

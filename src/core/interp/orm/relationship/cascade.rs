@@ -87,15 +87,20 @@ impl Interp<'_> {
             }
         }
         // (Marked once all are loaded: an object marked for deletion loads nothing.)
-        for ci in list {
-            if let Some(s) = ci.orm.borrow_mut().as_mut() {
-                s.to_delete = true;
-            }
-            if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, &ci)) {
-                self.orm.deleted.push(ci);
-            }
+        for ci in &list {
+            self.mark_deleted(ci);
         }
         Ok(())
+    }
+
+    /// Marks `inst` for deletion by the next flush (once), as `session.delete()` does.
+    pub(crate) fn mark_deleted(&mut self, inst: &Rc<Instance>) {
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.to_delete = true;
+        }
+        if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, inst)) {
+            self.orm.deleted.push(inst.clone());
+        }
     }
 
     /// The persistent children of `parent` in each of its one-to-many relationships, and

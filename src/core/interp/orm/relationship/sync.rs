@@ -159,12 +159,7 @@ impl Interp<'_> {
                     && rel.cascade_set().iter().any(|c| c == "delete-orphan")
                     && self.status(prev) == Status::Persistent
                 {
-                    if let Some(s) = prev.orm.borrow_mut().as_mut() {
-                        s.to_delete = true;
-                    }
-                    if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, prev)) {
-                        self.orm.deleted.push(prev.clone());
-                    }
+                    self.mark_deleted(prev);
                 }
                 match r.kind {
                     // A child taken from its parent (`child.parent = None`) whose parent's
@@ -177,12 +172,7 @@ impl Interp<'_> {
                             && self.status(&inst) == Status::Persistent =>
                     {
                         // (Marked so: its cleared key is not written by an UPDATE first.)
-                        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                            s.to_delete = true;
-                        }
-                        if !self.orm.deleted.iter().any(|d| Rc::ptr_eq(d, &inst)) {
-                            self.orm.deleted.push(inst.clone());
-                        }
+                        self.mark_deleted(&inst);
                     }
                     RelKind::ManyToOne => {
                         if let Value::Instance(target) = &cur
