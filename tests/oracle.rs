@@ -1622,3 +1622,13 @@ fn select_exists_columns() {
 fn pending_orphan_moved() {
     check("pending_orphan_moved");
 }
+
+#[test]
+fn binding_errors_params() {
+    check("binding_errors_params");
+}
+
+#[test]
+fn deleted_object_lazy_load() {
+    check("deleted_object_lazy_load");
+}

@@ -101,6 +101,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("sqlite3.DatabaseError", "sqlite3.Error"),
     ("sqlite3.IntegrityError", "sqlite3.DatabaseError"),
     ("sqlite3.OperationalError", "sqlite3.DatabaseError"),
+    ("sqlite3.ProgrammingError", "sqlite3.DatabaseError"),
 ];
 
 /// Makes a class object with the given bases (MRO computed depth-first, C3-compatible for the

@@ -80,6 +80,43 @@ pub fn constant_display_order(d: &Dict) -> Option<(Vec<Value>, usize)> {
     Some((members, presize))
 }
 
+/// The order CPython's set iterates string members in, after they were added in
+/// this order to an empty set (presized for `presize` members when not 0): indexes
+/// into `keys`, and the size of the set's table.
+pub fn str_set_order(keys: &[&str], presize: usize) -> (Vec<usize>, usize) {
+    let mut table = Table::new();
+    if presize > 0 {
+        table.resize(presize);
+    }
+    for (i, k) in keys.iter().enumerate() {
+        table.add(str_hash(k), i);
+    }
+    let size = table.slots.len();
+    (
+        table.slots.iter().flatten().map(|&(_, i)| i).collect(),
+        size,
+    )
+}
+
+/// The order of a copy (`set_merge` into an empty set, as `set.copy()` and
+/// `difference()` make one) of a set of string members listed in its iteration order
+/// (`keys`), its table of `size` slots: a table of the same size is copied slot for
+/// slot, else the members are added again in that order. Indexes into `keys`, and the
+/// copy's table size.
+pub fn str_set_copy_order(keys: &[&str], size: usize) -> (Vec<usize>, usize) {
+    let n = keys.len();
+    let presize = if n * 5 >= 21 { n * 2 } else { 0 };
+    let target = if presize > 0 {
+        Table::size_for(presize)
+    } else {
+        8
+    };
+    if target == size {
+        return ((0..n).collect(), size);
+    }
+    str_set_order(keys, presize)
+}
+
 /// The size CPython's `a | b` presizes its result for (`set_merge` of `a` into an
 /// empty set, then of `b`), `a` and `b` holding `a_len` and `b_len` members.
 pub fn union_presize(a_len: usize, b_len: usize) -> usize {

@@ -22,6 +22,7 @@ use crate::core::sql::{Expr, SqlValue, Statement, render};
 use super::super::value::{Instance, Value};
 use super::super::{Interp, R};
 use super::model::{ModelInfo, Status, column_attr, set_column_attr};
+use super::session::convert::{BindFailure, InsertColumn, insert_params};
 
 /// What a flush needs to know about one mapped table, built once per flush (so rows do
 /// not clone the table).
@@ -341,11 +342,15 @@ impl Interp<'_> {
             if let Some(s) = st.as_ref() {
                 for (i, v) in s.slots().enumerate() {
                     if let Some(v) = v {
-                        let sv = self.to_sql_stored(v, &plan.table.columns[i].ty);
-                        values.push(sv.unwrap_or_else(|e| {
-                            bind_err.get_or_insert(e);
-                            SqlValue::Null
-                        }));
+                        let sv = match self.to_sql_stored(v, &plan.table.columns[i].ty) {
+                            Ok(sv) => sv,
+                            Err(e) => {
+                                let at = values.len() - start + 1;
+                                self.note_bind_failure(&mut bind_err, e, v, at);
+                                SqlValue::Null
+                            }
+                        };
+                        values.push(sv);
                         cols.push(i);
                     }
                 }
@@ -388,12 +393,16 @@ impl Interp<'_> {
                 };
                 match v {
                     Some(v) => {
-                        let sv = self.to_sql_stored(&v, &plan.table.columns[i].ty);
+                        let sv = match self.to_sql_stored(&v, &plan.table.columns[i].ty) {
+                            Ok(sv) => sv,
+                            Err(e) => {
+                                let at = values.len() - start + 1;
+                                self.note_bind_failure(&mut bind_err, e, &v, at);
+                                SqlValue::Null
+                            }
+                        };
                         cols.push(i);
-                        values.push(sv.unwrap_or_else(|e| {
-                            bind_err.get_or_insert(e);
-                            SqlValue::Null
-                        }));
+                        values.push(sv);
                     }
                     None if plan.as_none[i] => {
                         cols.push(i);
@@ -406,7 +415,7 @@ impl Interp<'_> {
         let has_all_pks = plan.pk.iter().all(|p| cols.contains(p));
         let server_missing =
             !inline.is_empty() || (0..n).any(|i| plan.server_default[i] && !cols.contains(&i));
-        if let Some(e) = bind_err {
+        if let Some(failure) = bind_err {
             // The INSERT it failed in, and the object's values as given.
             let returning = if server_missing {
                 returned_columns(&plan, &cols, &inline)
@@ -414,14 +423,23 @@ impl Interp<'_> {
                 Vec::new()
             };
             let sql = insert_sql(&plan, &cols, &inline, &sql_values, &returning);
-            let params = cols
-                .iter()
-                .filter(|i| !inline.contains(i))
-                .map(|&i| {
-                    let v = column_attr(inst, i).unwrap_or(Value::None);
-                    (plan.table.columns[i].key.clone(), v)
+            let e = match failure {
+                BindFailure::Processor(e) => e,
+                BindFailure::Refused(at, v) => {
+                    let params = values.split_off(start);
+                    plans.scratch_cols = cols;
+                    return self.raise_refused_param(&sql, &params, at, &v);
+                }
+            };
+            let columns: Vec<InsertColumn> = (plan.table.columns.iter().enumerate())
+                .map(|(i, c)| InsertColumn {
+                    key: &c.key,
+                    value: column_attr(inst, i).filter(|_| defaulted & (1 << i.min(63)) == 0),
+                    as_none: plan.as_none[i],
+                    eval_none: plan.eval_none[i],
                 })
                 .collect();
+            let params = insert_params(&columns);
             plans.scratch_cols = cols;
             return Err(self.fill_bind_error(e, &sql, params));
         }

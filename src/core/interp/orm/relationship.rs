@@ -195,7 +195,9 @@ impl Interp<'_> {
         }
         let uselist = rel.uselist.unwrap_or(r.uselist());
         let st = self.status(inst);
-        if !matches!(st, Status::Persistent | Status::Detached) {
+        // (A deleted object keeps its identity and session until the commit: it loads as
+        // a persistent one does.)
+        if !matches!(st, Status::Persistent | Status::Deleted | Status::Detached) {
             let v = if uselist {
                 Value::list(vec![])
             } else {

@@ -6,7 +6,7 @@
 
 mod bulk;
 pub mod contexts;
-mod convert;
+pub(crate) mod convert;
 mod execute;
 pub use execute::FlatRows;
 mod flush;

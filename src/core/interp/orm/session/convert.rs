@@ -11,7 +11,36 @@ use crate::core::py::decimal::Decimal;
 use crate::core::py::decimal_ops::SqliteNumber;
 use crate::core::sql::{SqlType, SqlValue};
 
+/// Why a flushed statement's parameters could not all be converted: SQLAlchemy's error
+/// first (a type's bind processor refused a value), else the driver's (a value of a
+/// type SQLite cannot bind, at a 1-based position, as given).
+pub enum BindFailure {
+    /// A bind processor's `StatementError`.
+    Processor(Box<Exc>),
+    /// The driver's refusal, raised when the statement runs.
+    Refused(usize, Value),
+}
+
 impl Interp<'_> {
+    /// Keeps the conversion failure that decides a statement's error (see
+    /// [`BindFailure`]): `e` was raised converting `value`, the `position`th parameter.
+    pub fn note_bind_failure(
+        &self,
+        slot: &mut Option<BindFailure>,
+        e: Box<Exc>,
+        value: &Value,
+        position: usize,
+    ) {
+        let refused = self.exc_matches(&e.value, &self.exc["ProgrammingError"]);
+        match (&slot, refused) {
+            (None, true) => *slot = Some(BindFailure::Refused(position, value.clone())),
+            (None | Some(BindFailure::Refused(..)), false) => {
+                *slot = Some(BindFailure::Processor(e));
+            }
+            _ => {}
+        }
+    }
+
     /// An object's identity (primary key values) as bind parameters.
     pub fn identity_params(&mut self, inst: &Instance) -> R<Vec<SqlValue>> {
         let ident = inst.orm.borrow().as_ref().and_then(|s| s.identity.clone());
@@ -355,4 +384,65 @@ impl Interp<'_> {
         drop(d);
         e
     }
+}
+
+/// A column of an object the flush inserts, as SQLAlchemy's `_collect_insert_commands`
+/// sees it: its key, its value when the object's `__dict__` has one (a Python default
+/// is not there yet), and whether it is sent as `None` when missing
+/// (`_insert_cols_as_none`) or keeps a `None` value (`should_evaluate_none`).
+pub struct InsertColumn<'a> {
+    /// The column's key.
+    pub key: &'a str,
+    /// Its value in the object's `__dict__`.
+    pub value: Option<Value>,
+    /// Sent as `None` when missing.
+    pub as_none: bool,
+    /// A `None` value is sent (JSON's `null`).
+    pub eval_none: bool,
+}
+
+/// The parameters dict of an object's INSERT, in the order SQLAlchemy builds it (and a
+/// `StatementError` prints it): the set keys in the order of the set
+/// `set(propkey_to_col).intersection(state_dict)`, `None` values left out; then the
+/// missing `_insert_cols_as_none` keys as `None`, in the order of that frozenset's
+/// `.difference(params).difference([])`. (The `__dict__` is taken to have been set in
+/// column order.)
+pub fn insert_params(cols: &[InsertColumn<'_>]) -> Vec<(String, Value)> {
+    use crate::core::interp::set_order::{str_set_copy_order, str_set_order};
+    let pick = |keys: &[&'_ str], order: &[usize]| -> Vec<String> {
+        order.iter().map(|&i| keys[i].to_owned()).collect()
+    };
+    let set: Vec<&InsertColumn> = cols.iter().filter(|c| c.value.is_some()).collect();
+    let keys: Vec<&str> = set.iter().map(|c| c.key).collect();
+    let mut out: Vec<(String, Value)> = vec![];
+    for i in str_set_order(&keys, 0).0 {
+        let c = set[i];
+        match &c.value {
+            Some(Value::None) if !c.eval_none => {}
+            Some(v) => out.push((c.key.to_owned(), v.clone())),
+            None => {}
+        }
+    }
+    let none_keys: Vec<&str> = cols.iter().filter(|c| c.as_none).map(|c| c.key).collect();
+    let (order, size) = str_set_order(&none_keys, 0);
+    let frozen = pick(&none_keys, &order);
+    let frozen: Vec<&str> = frozen.iter().map(String::as_str).collect();
+    let given = |k: &&str| out.iter().any(|(o, _)| o == k);
+    // `set_difference` with a dict: a copy minus its keys when the set has more than
+    // four times as many members, else the members not in it added to a new set.
+    let (rest, size) = if frozen.len() >> 2 > out.len() {
+        let (order, size) = str_set_copy_order(&frozen, size);
+        let copy = pick(&frozen, &order);
+        let rest: Vec<String> = copy.into_iter().filter(|k| !given(&k.as_str())).collect();
+        (rest, size)
+    } else {
+        let kept: Vec<&str> = frozen.iter().copied().filter(|k| !given(k)).collect();
+        let (order, size) = str_set_order(&kept, 0);
+        (pick(&kept, &order), size)
+    };
+    // `.difference([])` (the keys set to SQL expressions): another copy.
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let (order, _) = str_set_copy_order(&rest, size);
+    out.extend(order.into_iter().map(|i| (rest[i].to_owned(), Value::None)));
+    out
 }

@@ -197,6 +197,43 @@ impl Interp<'_> {
             d.insert(Rc::from("sqlite_errorcode"), Value::int(i64::from(e.code)));
             d.insert(Rc::from("sqlite_errorname"), Value::str(name));
         }
+        self.raise_dbapi((cls, code), orig, &e.message, sql, shown, params)
+    }
+
+    /// Raises the driver's refusal of a statement's parameter whose type SQLite cannot
+    /// bind (`ProgrammingError: Error binding parameter 3: type 'list' is not supported`,
+    /// 1-based), with the statement and its parameters: `params` as converted, the
+    /// refused one as given.
+    pub fn raise_refused_param<T>(
+        &mut self,
+        sql: &str,
+        params: &[SqlValue],
+        position: usize,
+        value: &Value,
+    ) -> R<T> {
+        let mut shown: Vec<Value> = params.iter().map(plain_value).collect();
+        if let Some(slot) = shown.get_mut(position - 1) {
+            *slot = value.clone();
+        }
+        let params = Value::tuple(shown);
+        let text = self.repr(&params)?;
+        let t = self.type_name(value);
+        let msg = format!("Error binding parameter {position}: type '{t}' is not supported");
+        let orig = self.new_exc("sqlite3.ProgrammingError", &msg);
+        self.raise_dbapi(("ProgrammingError", "f405"), orig, &msg, sql, &text, params)
+    }
+
+    /// Raises DBAPI error class `cls` (with its background `code`) wrapping `orig`, for
+    /// `sql` and its parameters (`shown` as printed).
+    fn raise_dbapi<T>(
+        &mut self,
+        (cls, code): (&str, &str),
+        orig: Value,
+        message: &str,
+        sql: &str,
+        shown: &str,
+        params: Value,
+    ) -> R<T> {
         // (SQLAlchemy's `_sql_message` leaves the parameters out when they are empty.)
         let shown = if self.truthy(&params)? {
             format!("\n[parameters: {shown}]")
@@ -205,7 +242,7 @@ impl Interp<'_> {
         };
         // (`args` holds the first line; `str()` adds the statement, as
         // `StatementError.__str__` does.)
-        let head = format!("(sqlite3.{cls}) {}", e.message);
+        let head = format!("(sqlite3.{cls}) {message}");
         let msg = format!(
             "{head}\n[SQL: {sql}]{shown}\n(Background on this error at: https://sqlalche.me/e/20/{code})"
         );

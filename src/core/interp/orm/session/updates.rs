@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::convert::BindFailure;
 use crate::core::interp::ops;
 use crate::core::interp::orm::insert::Plans;
 use crate::core::interp::orm::model::set_column_attr;
@@ -111,7 +112,8 @@ impl Interp<'_> {
                     match self.to_sql_stored(&cur, &col.ty) {
                         Ok(sv) => sv,
                         Err(e) => {
-                            bind_err.get_or_insert(e);
+                            let at = changes.len() + 1;
+                            self.note_bind_failure(&mut bind_err, e, &cur, at);
                             SqlValue::Null
                         }
                     }
@@ -121,8 +123,22 @@ impl Interp<'_> {
                 changed_keys.push(i);
             }
         }
-        if let Some(e) = bind_err {
-            return Err(self.update_bind_error(e, inst, table, &changes, given));
+        match bind_err {
+            Some(BindFailure::Processor(e)) => {
+                return Err(self.update_bind_error(e, inst, table, &changes, given));
+            }
+            Some(BindFailure::Refused(at, v)) => {
+                let mut params: Vec<SqlValue> = changes.iter().map(|(_, v)| v.clone()).collect();
+                params.extend(self.identity_params(inst)?);
+                let set: Vec<(&str, SqlValue)> = changes
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.clone()))
+                    .collect();
+                let up = persist::update_row(table, &set, &self.identity_params(inst)?);
+                let sql = render(&Statement::Update(up)).sql;
+                return self.raise_refused_param(&sql, &params, at, &v);
+            }
+            None => {}
         }
         if changes.is_empty() && sql_set.is_empty() {
             return Ok(());
