@@ -1632,3 +1632,13 @@ fn binding_errors_params() {
 fn deleted_object_lazy_load() {
     check("deleted_object_lazy_load");
 }
+
+#[test]
+fn pending_many_to_one_unset() {
+    check("pending_many_to_one_unset");
+}
+
+#[test]
+fn freed_parent_collection() {
+    check("freed_parent_collection");
+}

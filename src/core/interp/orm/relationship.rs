@@ -206,8 +206,10 @@ impl Interp<'_> {
             if uselist {
                 // the fresh empty collection is instrumented like a loaded one
                 self.register_collection(&v, inst, &attr.key);
+                inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
             }
-            inst.dict.borrow_mut().insert(attr.key.clone(), v.clone());
+            // (A scalar reads as None without being set, as SQLAlchemy's `initialize`
+            // leaves it: once flushed, the object loads it.)
             return Ok(v);
         }
         // A many-to-one's foreign key left unloaded (`load_only()`, `defer()`) is loaded

@@ -240,6 +240,10 @@ impl Interp<'_> {
         if let Some(s) = inst.orm.borrow_mut().as_mut() {
             s.status = Status::Detached;
         }
+        // What CPython frees with it goes too: its loaded collections and references
+        // (no longer holding their objects in the identity map, as a live parent would).
+        let dict = std::mem::take(&mut *inst.dict.borrow_mut());
+        drop(dict);
         drop(inst);
         // (Its `identity_order` entry, now the only reference, goes in a batch.)
         self.orm.zombies += 1;
