@@ -1642,3 +1642,18 @@ fn pending_many_to_one_unset() {
 fn freed_parent_collection() {
     check("freed_parent_collection");
 }
+
+#[test]
+fn float_text_15_digits() {
+    check("float_text_15_digits");
+}
+
+#[test]
+fn except_name_unbound() {
+    check("except_name_unbound");
+}
+
+#[test]
+fn one_closes_result() {
+    check("one_closes_result");
+}

@@ -259,7 +259,26 @@ pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
         }
     })?;
     super::round::register(conn)?;
+    fifteen_digit_floats(conn);
     super::regexp::register(conn)
+}
+
+/// A float becomes text with 15 significant digits (`'x=' || (0.1 + 0.2)` is `x=0.3`,
+/// `CAST(1.0 / 3 AS TEXT)` is `0.333333333333333`), as in SQLite 3.40.1; newer SQLite
+/// keeps 17 digits unless the connection asks (`SQLITE_DBCONFIG_FP_DIGITS`).
+#[allow(unsafe_code)]
+fn fifteen_digit_floats(conn: &Connection) {
+    const SQLITE_DBCONFIG_FP_DIGITS: std::ffi::c_int = 1023;
+    // SAFETY: the handle is this open connection's, used on this thread; the option
+    // takes an int and an int pointer that may be null (the setting is not read back).
+    unsafe {
+        ffi::sqlite3_db_config(
+            conn.handle(),
+            SQLITE_DBCONFIG_FP_DIGITS,
+            15 as std::ffi::c_int,
+            std::ptr::null_mut::<std::ffi::c_int>(),
+        );
+    }
 }
 
 #[cfg(test)]

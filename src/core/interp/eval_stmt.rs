@@ -445,6 +445,10 @@ impl<'b> Interp<'b> {
                         self.orm.handling.push(e.value.clone());
                         let r = self.exec_block(&h.body, scope);
                         self.orm.handling.pop();
+                        // (`except E as e:` ends with `del e`, as Python 3 compiles it.)
+                        if let Some(n) = &h.name {
+                            scope.0.vars.borrow_mut().remove(n.name.as_str());
+                        }
                         handled = Some(r);
                         break;
                     }

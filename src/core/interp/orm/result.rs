@@ -379,6 +379,8 @@ impl Interp<'_> {
             }
             "one" | "scalar_one" | "one_or_none" | "scalar_one_or_none" => {
                 let items = self.result_items(&n)?;
+                // (Hard-closed, as `_only_one_row` leaves it: a later fetch raises.)
+                cell.borrow_mut().closed = true;
                 let scalar = name.starts_with("scalar");
                 let pick = |v: Value| -> Value {
                     if scalar {
