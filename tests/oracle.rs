@@ -1657,3 +1657,13 @@ fn except_name_unbound() {
 fn one_closes_result() {
     check("one_closes_result");
 }
+
+#[test]
+fn enum_mixin_lookup() {
+    check("enum_mixin_lookup");
+}
+
+#[test]
+fn json_bind_error() {
+    check("json_bind_error");
+}

@@ -146,7 +146,10 @@ impl Interp<'_> {
         if let Some(x) = self.mixin_value(&a) {
             return self.binop(op, x, b);
         }
-        if let Some(y) = self.mixin_value(&b) {
+        // (Not as `%`'s argument: `'%s' % m` formats the member, `str(m)`.)
+        if let Some(y) = self.mixin_value(&b)
+            && !(op == BinOp::Mod && matches!(a, Value::Str(_)))
+        {
             return self.binop(op, a, y);
         }
         if let Some(r) = self.bytes_binop(op, &a, &b)? {

@@ -172,10 +172,18 @@ impl Interp<'_> {
             },
             Value::Builtin(n) => {
                 let tn = self.type_name(v);
-                *tn == **n
+                if *tn == **n
                     || (&**n == "int" && tn == "bool")
                     || (&**n == "date" && tn == "datetime")
                     || &**n == "object"
+                {
+                    return Ok(true);
+                }
+                // (A member of an enum mixing in `int` or `str` is one.)
+                match self.mixin_value(v) {
+                    Some(x) => self.isinstance(&x, t)?,
+                    None => false,
+                }
             }
             // `isinstance(col.type, db.String)`: the column type's class or a base of it.
             Value::Native(n) if let Native::ColumnType(want) = &**n => match v {

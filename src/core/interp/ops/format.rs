@@ -43,6 +43,14 @@ impl Interp<'_> {
     }
 
     fn percent_arg(&mut self, v: &Value) -> R<SimpleArg> {
+        // A member of an enum mixing in `int`/`str`: a number as its value, text as
+        // itself (`'%d' % Priority.HIGH` is `2`, `'%s' % Role.ADMIN` is `Role.ADMIN`).
+        if let Some(x) = self.mixin_value(v) {
+            let mut s = self.percent_arg(&x)?;
+            s.str_value = self.to_str(v)?;
+            s.repr_value = self.repr(v)?;
+            return Ok(s);
+        }
         Ok(match v {
             Value::Int(i) => SimpleArg::int(i.clone()),
             Value::Bool(b) => {

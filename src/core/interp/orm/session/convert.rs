@@ -83,6 +83,27 @@ impl Interp<'_> {
                 );
             }
             (SqlType::Boolean, _) => self.check_strict_bool(v)?,
+            // JSON's bind processor is `json.dumps`: what it cannot serialize is its
+            // `TypeError`, wrapped as the other processors' errors are.
+            (SqlType::Json, _) => {
+                return match self.to_sql(v, Some(ty)) {
+                    Err(e) if self.exc_matches(&e.value, &self.exc["TypeError"]) => {
+                        let msg = self.to_str(&e.value)?;
+                        self.bind_error("TypeError", &msg)
+                    }
+                    other => other,
+                };
+            }
+            (SqlType::EnumClass(class, names), _) => {
+                if let Some(sv) = self.enum_db_value(class, names, v)? {
+                    return Ok(sv);
+                }
+            }
+            (SqlType::CheckedEnum(base), _) if let SqlType::EnumClass(class, names) = &**base => {
+                if let Some(sv) = self.enum_db_value(class, names, v)? {
+                    return Ok(sv);
+                }
+            }
             // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
             // is stored as a number, any other string refused.
             (SqlType::Float | SqlType::Numeric(..), Value::Str(t)) => {
@@ -108,6 +129,14 @@ impl Interp<'_> {
     pub fn to_sql(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
         Ok(match (v, ty) {
             (Value::None, _) => SqlValue::Null,
+            // (A string compared with an enum class's column takes its type's processor:
+            // `Task.role == 'admin'` binds the member's name; other values bind as they are.)
+            (Value::Str(_), Some(SqlType::EnumClass(class, names))) => {
+                match self.enum_db_value(class, names, v)? {
+                    Some(sv) => sv,
+                    None => SqlValue::Null,
+                }
+            }
             (v, Some(SqlType::Json)) => {
                 let j = self.to_json(v)?;
                 SqlValue::text(self.py(crate::core::py::json::dumps(&j, &Default::default()))?)
@@ -197,26 +226,44 @@ impl Interp<'_> {
         self.raise_value(e)
     }
 
-    /// SQLAlchemy's LookupError for a stored value that is none of an Enum's values
-    /// (their list trimmed as `repr_tuple_names` trims it).
-    fn enum_lookup_error(&mut self, s: &str, enum_name: &str, values: &[String]) -> R<Value> {
-        let trim = |v: &String| match v.chars().count() > 11 {
-            true => format!("{}..", v.chars().take(11).collect::<String>()),
-            false => v.clone(),
-        };
-        let shown = match values.len() {
-            0..=4 => values.iter().map(trim).collect::<Vec<_>>().join(", "),
-            n => {
-                let first: Vec<String> = values[..3].iter().map(trim).collect();
-                format!("{}, ..., {}", first.join(", "), trim(&values[n - 1]))
+    /// What `db.Enum(SomeEnum)`'s bind processor stores for `v` when it is not a member
+    /// (`_valid_lookup[v]`): a member's name given as a string; the name of the member a
+    /// value equals when the enum mixes in its type (`IntEnum` members hash and compare
+    /// as their values: `Task(priority=2)` stores `HIGH`); any other string as it is; any
+    /// other value a `LookupError`. `None` for a member (stored by name as usual).
+    fn enum_db_value(&mut self, class: &str, names: &[String], v: &Value) -> R<Option<SqlValue>> {
+        if matches!(v, Value::Instance(i) if self.is_enum_member(i)) {
+            return Ok(None);
+        }
+        if let Value::Str(s) = v
+            && names.iter().any(|n| **n == **s)
+        {
+            return Ok(Some(SqlValue::Text(s.clone())));
+        }
+        if let Some(c) = self.enum_class_named(class)
+            && c.lookup("_member_type_").is_some()
+        {
+            for m in self.enum_members(&c) {
+                if let Some(x) = self.mixin_value(&m)
+                    && self.eq(&x, v)?
+                    && let Value::Instance(i) = &m
+                    && let Some(name) = super::super::super::enums::enum_member_name(i)
+                {
+                    return Ok(Some(SqlValue::Text(name)));
+                }
             }
-        };
-        self.raise(
-            "LookupError",
-            format!(
-                "'{s}' is not among the defined enum values. Enum name: {enum_name}. Possible values: {shown}"
-            ),
-        )
+        }
+        if let Value::Str(s) = v {
+            return Ok(Some(SqlValue::Text(s.clone())));
+        }
+        let shown = self.to_str(v)?;
+        let msg = enum_lookup_message(&shown, &class.to_lowercase(), names);
+        self.bind_error("LookupError", &msg)
+    }
+
+    /// SQLAlchemy's LookupError for a stored value that is none of an Enum's values.
+    fn enum_lookup_error(&mut self, s: &str, enum_name: &str, values: &[String]) -> R<Value> {
+        self.raise("LookupError", enum_lookup_message(s, enum_name, values))
     }
 
     /// SQLite value → Python value for a column type.
@@ -445,4 +492,23 @@ pub fn insert_params(cols: &[InsertColumn<'_>]) -> Vec<(String, Value)> {
     let (order, _) = str_set_copy_order(&rest, size);
     out.extend(order.into_iter().map(|i| (rest[i].to_owned(), Value::None)));
     out
+}
+
+/// SQLAlchemy's `LookupError` text for a value none of an Enum's (their list trimmed as
+/// `repr_tuple_names` trims it).
+fn enum_lookup_message(s: &str, enum_name: &str, values: &[String]) -> String {
+    let trim = |v: &String| match v.chars().count() > 11 {
+        true => format!("{}..", v.chars().take(11).collect::<String>()),
+        false => v.clone(),
+    };
+    let shown = match values.len() {
+        0..=4 => values.iter().map(trim).collect::<Vec<_>>().join(", "),
+        n => {
+            let first: Vec<String> = values[..3].iter().map(trim).collect();
+            format!("{}, ..., {}", first.join(", "), trim(&values[n - 1]))
+        }
+    };
+    format!(
+        "'{s}' is not among the defined enum values. Enum name: {enum_name}. Possible values: {shown}"
+    )
 }
