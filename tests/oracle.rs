@@ -1667,3 +1667,13 @@ fn enum_mixin_lookup() {
 fn json_bind_error() {
     check("json_bind_error");
 }
+
+#[test]
+fn relationship_order_by_expressions() {
+    check("relationship_order_by_expressions");
+}
+
+#[test]
+fn outerjoin_from() {
+    check("outerjoin_from");
+}

@@ -8,6 +8,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
+/// A fresh engine, with the hooks the worker installs at start.
+fn engine() -> Engine {
+    ormlab::web::install_core_hooks();
+    Engine::new().unwrap()
+}
+
 fn ran(resp: Response) -> Vec<ormlab::engine::Block> {
     match resp {
         Response::Ran { blocks, .. } => blocks,
@@ -17,7 +23,7 @@ fn ran(resp: Response) -> Vec<ormlab::engine::Block> {
 
 #[wasm_bindgen_test]
 fn opens_and_reports_the_sqlite_version() {
-    let mut e = Engine::new().unwrap();
+    let mut e = engine();
     match e.handle(Request::Open, None).0 {
         Response::Opened { sqlite_version, .. } => assert!(sqlite_version.starts_with("3.")),
         other => panic!("{other:?}"),
@@ -26,7 +32,7 @@ fn opens_and_reports_the_sqlite_version() {
 
 #[wasm_bindgen_test]
 fn executes_statements_and_returns_rows() {
-    let mut e = Engine::new().unwrap();
+    let mut e = engine();
     let sql = "create table t (id integer primary key, name text);\ninsert into t (name) values ('a'), (NULL), ('NULL');\nselect * from t order by id;";
     let blocks = ran(e
         .handle(
@@ -56,7 +62,7 @@ fn executes_statements_and_returns_rows() {
 
 #[wasm_bindgen_test]
 fn error_offsets_become_line_and_column() {
-    let mut e = Engine::new().unwrap();
+    let mut e = engine();
     let blocks = ran(e
         .handle(
             Request::RunSql {
@@ -100,7 +106,7 @@ fn an_endless_query_is_cancelled_and_the_engine_stays_usable() {
 
 #[wasm_bindgen_test]
 fn export_and_import_round_trip() {
-    let mut e = Engine::new().unwrap();
+    let mut e = engine();
     ran(e
         .handle(
             Request::RunSql {
@@ -114,7 +120,7 @@ fn export_and_import_round_trip() {
     let (_, bytes) = e.handle(Request::Export, None);
     let bytes = bytes.expect("bytes");
     assert!(bytes.starts_with(b"SQLite format 3\0"));
-    let mut f = Engine::new().unwrap();
+    let mut f = engine();
     assert!(matches!(
         f.handle(Request::Import, Some(bytes)).0,
         Response::Imported { .. }

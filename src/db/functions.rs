@@ -75,7 +75,7 @@ pub(super) fn prefix_double(s: &str) -> f64 {
     if !digits {
         return 0.0;
     }
-    s[..end].parse().unwrap_or(0.0)
+    crate::core::py::float_text::parse_decimal(&s[..end]).unwrap_or(0.0)
 }
 
 /// Text under numeric affinity (`applyNumericAffinity`): an integer when it is a

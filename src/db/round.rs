@@ -47,7 +47,7 @@ pub fn round(r: f64, digits: usize) -> f64 {
     if digits == 0 {
         return (r + if r < 0.0 { -0.5 } else { 0.5 }) as i64 as f64;
     }
-    printf_fixed(r, digits).parse().unwrap_or(r)
+    crate::core::py::float_text::parse_decimal(&printf_fixed(r, digits)).unwrap_or(r)
 }
 
 /// 3.40.1's `printf("%.*f", digits, r)` (its `etFLOAT` conversion, 16 significant digits).

@@ -48,7 +48,7 @@ pub type ParseFloat = fn(&str) -> Option<f64>;
 
 /// Rust's float parser (correctly rounded); `None` for an infinite result.
 pub fn parse_float(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().filter(|f| f.is_finite())
+    crate::core::py::float_text::parse_decimal(text).filter(|f| f.is_finite())
 }
 
 impl Number<'_> {

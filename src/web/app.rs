@@ -686,6 +686,7 @@ pub fn mount() {
     // (The release build aborts at a panic without running a hook: see xtask's `dist`.)
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
+    super::install_core_hooks();
     // Not Leptos's spawn_local: its executor is initialized by `mount_to_body` below.
     wasm_bindgen_futures::spawn_local(async {
         bridge::editor_ready().await;

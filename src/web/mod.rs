@@ -7,6 +7,7 @@
 pub mod app;
 #[cfg(feature = "ui")]
 pub mod bridge;
+pub mod case;
 #[cfg(feature = "ui")]
 pub mod editor;
 #[cfg(feature = "ui")]
@@ -18,7 +19,6 @@ pub mod history;
 #[cfg(feature = "ui")]
 pub mod history_view;
 pub mod idb;
-#[cfg(feature = "ui")]
 pub mod numbers;
 #[cfg(feature = "db")]
 pub mod persist;
@@ -34,3 +34,11 @@ pub mod worker;
 pub mod workspace;
 #[cfg(feature = "ui")]
 pub mod workspaces;
+
+/// Gives the crate's pure code what it asks the browser for: float parsing
+/// ([`numbers::parse_decimal`]) and case mapping ([`case::map`]). The engine worker and
+/// the page call this first.
+pub fn install_core_hooks() {
+    crate::core::py::float_text::set_parser(numbers::parse_decimal);
+    crate::core::py::case::set_mapper(case::map);
+}

@@ -1,7 +1,7 @@
 //! Numbers for the page, through JavaScript: parsing (`parseFloat`), fixed decimals
 //! (`toFixed`) and shortest digits (`toExponential`). The UI's wasm then carries
 //! neither Rust's float parser (and its tables) nor its float formatting; the worker
-//! keeps Rust's. Results can differ from Rust's only where a value lies exactly halfway
+//! keeps Rust's formatting, and parses through [`parse_decimal`] too. Results can differ from Rust's only where a value lies exactly halfway
 //! between two candidates (`toFixed` rounds those up, `{:.1}` to even).
 
 use js_sys::Number;
@@ -22,6 +22,13 @@ extern "C" {
 pub fn parse_float(text: &str) -> Option<f64> {
     let f = Number::parse_float(text);
     f.is_finite().then_some(f)
+}
+
+/// JavaScript's `parseFloat` of decimal text (see [`crate::core::py::float_text`]):
+/// infinite beyond the float range, `None` for what is not a number.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let f = Number::parse_float(text);
+    (!f.is_nan()).then_some(f)
 }
 
 /// `x` with `digits` decimals (`toFixed`), e.g. `fixed(1.25, 1)` is `1.3`.

@@ -104,6 +104,7 @@ pub fn start() {
     // (The release build aborts at a panic without running a hook: see xtask's `dist`.)
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
+    super::install_core_hooks();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -190,7 +191,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
         if cmd == "takeover" {
             super::persist::take_over();
         } else if let Some(q) = cmd.strip_prefix("quota:") {
-            super::persist::simulate_quota(q.parse::<f64>().ok());
+            super::persist::simulate_quota(crate::core::py::float_text::parse_decimal(q));
         } else if let Some(ms) = cmd.strip_prefix("deaf:") {
             super::persist::hear_steal_late(ms.parse::<i32>().unwrap_or(0));
         }

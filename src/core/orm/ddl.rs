@@ -171,7 +171,9 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
         }
         let enum_values = match &c.ty {
             SqlType::Enum(values, name) => Some((values, name.clone())),
-            SqlType::EnumClass(class, values) => Some((values, Some(class.to_lowercase()))),
+            SqlType::EnumClass(class, values) => {
+                Some((values, Some(crate::core::py::case::lower(class))))
+            }
             _ => None,
         };
         if c.enum_check

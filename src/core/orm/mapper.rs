@@ -99,6 +99,10 @@ pub struct Relationship {
     pub join_strings: Vec<(bool, String)>,
     /// `secondaryjoin=` as join pairs (target ↔ the `secondary` table).
     pub secondaryjoin: Option<Vec<JoinPair>>,
+    /// `order_by=` strings beyond `Class.column` forms (`'func.lower(Tag.name)'`,
+    /// `'Result.place.nulls_last()'`), by their entry in `order_by` (a placeholder until
+    /// then): evaluated, as SQLAlchemy evaluates them, once the classes they name exist.
+    pub order_by_strings: Vec<(usize, String)>,
     /// `order_by=` strings (`'Book.year'`, `'desc(Book.year)'`) whose class was not mapped
     /// yet when the relationship was declared: [`Registry::finalize`] points their
     /// entries in `order_by` at the class's table once it is.

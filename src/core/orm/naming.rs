@@ -16,7 +16,9 @@ pub fn camel_to_snake_case(name: &str) -> String {
         }
         out.push(c);
     }
-    out.to_lowercase().trim_start_matches('_').to_string()
+    crate::core::py::case::lower(&out)
+        .trim_start_matches('_')
+        .to_string()
 }
 
 /// The kind of schema object a naming-convention key applies to.

@@ -348,9 +348,8 @@ impl Decimal {
                 } else if adjusted > 400 {
                     f64::INFINITY
                 } else {
-                    format!("{}e{}", self.coef.to_str_radix(10), self.exp)
-                        .parse::<f64>()
-                        .unwrap_or(f64::NAN)
+                    let text = format!("{}e{}", self.coef.to_str_radix(10), self.exp);
+                    super::float_text::parse_decimal(&text).unwrap_or(f64::NAN)
                 };
                 if self.negative { -v } else { v }
             }

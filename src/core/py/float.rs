@@ -117,7 +117,7 @@ pub fn format_float_abs(
     if !a.is_finite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
         let s = if upper {
-            s.to_uppercase()
+            s.to_ascii_uppercase()
         } else {
             s.to_string()
         };
@@ -307,7 +307,7 @@ pub fn float_round(x: f64, ndigits: i64) -> f64 {
     }
     if ndigits >= 0 {
         let s = format!("{:.*}", ndigits as usize, x);
-        let r: f64 = s.parse().unwrap_or(x);
+        let r = super::float_text::parse_decimal(&s).unwrap_or(x);
         if r.is_infinite() {
             return x;
         }
@@ -366,7 +366,7 @@ pub fn parse_float(s: &str) -> PyResult<f64> {
         return Err(err());
     }
     let clean: String = body.chars().filter(|&c| c != '_').collect();
-    let v: f64 = clean.parse().map_err(|_| err())?;
+    let v = super::float_text::parse_decimal(&clean).ok_or_else(err)?;
     Ok(sign * v)
 }
 

@@ -431,7 +431,7 @@ fn format_int_typed(n: &Int, spec: &str, type_name: &str) -> PyResult<String> {
         n.abs_to_str_radix(radix)
     };
     if t == 'X' {
-        digits = digits.to_uppercase();
+        digits = digits.to_ascii_uppercase();
     }
     let prefix = if f.alternate { prefix } else { "" };
     Ok(assemble_number(

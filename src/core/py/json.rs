@@ -422,7 +422,8 @@ impl Parser<'_> {
             return Some(Ok((Json::FloatText(text), j)));
         }
         if is_float {
-            return Some(Ok((Json::Float(text.parse().unwrap_or(f64::NAN)), j)));
+            let f = super::float_text::parse_decimal(&text).unwrap_or(f64::NAN);
+            return Some(Ok((Json::Float(f), j)));
         }
         let _ = int_end;
         Some(Int::from_str_radix(&text, 10).map(|v| (Json::Int(v), j)))

@@ -403,7 +403,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> PyResult<String> {
                     n.abs_to_str_radix(radix)
                 };
                 if conv == 'X' {
-                    digits = digits.to_uppercase();
+                    digits = digits.to_ascii_uppercase();
                 }
                 if let Some(p) = precision
                     && digits.len() < p

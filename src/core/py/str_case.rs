@@ -36,18 +36,18 @@ fn push_title(out: &mut String, c: char) {
         'ﬄ' => out.push_str("Ffl"),
         'ﬅ' | 'ﬆ' => out.push_str("St"),
         _ if is_titlecase_char(c) => out.push(c),
-        _ => out.extend(c.to_uppercase()),
+        _ => super::case::push_upper(out, c),
     }
 }
 
 /// `s.lower()`.
 pub fn lower(s: &str) -> String {
-    s.to_lowercase()
+    super::case::lower(s)
 }
 
 /// `s.upper()`.
 pub fn upper(s: &str) -> String {
-    s.to_uppercase()
+    super::case::upper(s)
 }
 
 /// `s.casefold()` (lowercase plus the common full case foldings: ß, ligatures, final sigma).
@@ -56,7 +56,7 @@ pub fn casefold(s: &str) -> String {
     for c in s.chars() {
         match special_fold(c) {
             Some(f) => out.push_str(f),
-            None => out.extend(c.to_lowercase()),
+            None => super::case::push_lower(&mut out, c),
         }
     }
     out
@@ -110,7 +110,7 @@ fn push_lower(out: &mut String, cs: &[char], i: usize) {
     if cs[i] == 'Σ' {
         out.push(if final_sigma(cs, i) { 'ς' } else { 'σ' });
     } else {
-        out.extend(cs[i].to_lowercase());
+        super::case::push_lower(out, cs[i]);
     }
 }
 
@@ -152,7 +152,7 @@ pub fn swapcase(s: &str) -> String {
         if c.is_uppercase() {
             push_lower(&mut out, &cs, i);
         } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+            super::case::push_upper(&mut out, c);
         } else {
             out.push(c);
         }

@@ -120,7 +120,7 @@ fn names_for(d: char) -> Vec<String> {
 fn candidates(item: Item, s: &[char], pos: usize) -> Vec<usize> {
     match item {
         Item::Lit(c) => match s.get(pos) {
-            Some(&x) if x.to_lowercase().eq(c.to_lowercase()) => vec![pos + 1],
+            Some(&x) if super::case::lower_char(x) == super::case::lower_char(c) => vec![pos + 1],
             _ => Vec::new(),
         },
         Item::Space => {
@@ -135,7 +135,7 @@ fn candidates(item: Item, s: &[char], pos: usize) -> Vec<usize> {
             .filter(|n| {
                 let len = n.chars().count();
                 s.get(pos..pos + len)
-                    .is_some_and(|w| w.iter().flat_map(|c| c.to_lowercase()).eq(n.chars()))
+                    .is_some_and(|w| super::case::lower(&w.iter().collect::<String>()) == **n)
             })
             .map(|n| pos + n.chars().count())
             .collect(),
@@ -249,7 +249,7 @@ impl DateTime {
                     'f' => micro = v * 10i64.pow(6 - text.len() as u32),
                     'j' => julian = Some(v),
                     'b' | 'B' => {
-                        let name: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+                        let name = super::case::lower(&text.iter().collect::<String>());
                         month = MONTHS
                             .iter()
                             .position(|m| m.starts_with(&name))
@@ -259,7 +259,7 @@ impl DateTime {
                     'w' => weekday = Some(if v == 0 { 6 } else { v - 1 }),
                     'u' => weekday = Some(v - 1),
                     'a' | 'A' => {
-                        let name: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+                        let name = super::case::lower(&text.iter().collect::<String>());
                         weekday = DAYS
                             .iter()
                             .position(|m| m.starts_with(&name))

@@ -126,7 +126,7 @@ pub const RESERVED_WORDS: &[&str] = &[
 /// True when SQLAlchemy would quote `name`: a reserved word, a leading digit or `$`,
 /// a character outside `[A-Za-z0-9_$]`, or any upper-case letter (case-sensitive name).
 pub fn requires_quotes(name: &str) -> bool {
-    let lower = name.to_lowercase();
+    let lower = crate::core::py::case::lower(name);
     if RESERVED_WORDS.binary_search(&lower.as_str()).is_ok() {
         return true;
     }
@@ -255,7 +255,7 @@ pub const GENERIC_RESERVED_WORDS: &[&str] = &[
 
 /// [`quote`] for the generic dialect (its reserved words instead of SQLite's).
 pub fn quote_generic(name: &str) -> Cow<'_, str> {
-    let lower = name.to_lowercase();
+    let lower = crate::core::py::case::lower(name);
     let needs = GENERIC_RESERVED_WORDS
         .binary_search(&lower.as_str())
         .is_ok()

@@ -146,7 +146,9 @@ impl SqlType {
                 // (The type's name: given, or a Python enum class's own, lowercased.)
                 match self {
                     SqlType::Enum(_, Some(n)) => vals.push(format!("name='{n}'")),
-                    SqlType::EnumClass(c, _) => vals.push(format!("name='{}'", c.to_lowercase())),
+                    SqlType::EnumClass(c, _) => {
+                        vals.push(format!("name='{}'", crate::core::py::case::lower(c)))
+                    }
                     _ => {}
                 }
                 format!("Enum({})", vals.join(", "))

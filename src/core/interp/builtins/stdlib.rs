@@ -604,7 +604,9 @@ impl Interp<'_> {
             Json::Float(f) => Value::Float(*f),
             Json::FloatText(t) => match hook {
                 Some(h) => self.call(h, vec![Value::str(t)], vec![])?,
-                None => Value::Float(t.parse().unwrap_or(f64::NAN)),
+                None => {
+                    Value::Float(crate::core::py::float_text::parse_decimal(t).unwrap_or(f64::NAN))
+                }
             },
             Json::Str(s) => Value::str(s),
             Json::Array(a) => {

@@ -104,7 +104,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "LargeBinary" | "PickleType" | "BLOB" => SqlType::LargeBinary,
         "Interval" => SqlType::Interval,
         "Enum" => SqlType::Enum(vec![], None),
-        _ => SqlType::Custom(n.to_uppercase()),
+        _ => SqlType::Custom(crate::core::py::case::upper(n)),
     }
 }
 

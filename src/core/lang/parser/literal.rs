@@ -59,7 +59,7 @@ impl Parser<'_> {
             TokenKind::Int(text) => ExprKind::Int(int_value(text)),
             TokenKind::Float(text) => {
                 let clean: String = text.chars().filter(|&c| c != '_').collect();
-                ExprKind::Float(clean.parse().unwrap_or(0.0))
+                ExprKind::Float(crate::core::py::float_text::parse_decimal(&clean).unwrap_or(0.0))
             }
             _ => {
                 self.unsupported(t.span, "complex numbers are", "use float values");

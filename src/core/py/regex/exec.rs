@@ -31,7 +31,8 @@ fn too_complex() -> ReError {
 
 /// Simple case folding of one character (its lowercase when that is one character).
 fn fold(c: char) -> char {
-    let mut l = c.to_lowercase();
+    let lower = crate::core::py::case::lower_char(c);
+    let mut l = lower.chars();
     match (l.next(), l.next()) {
         (Some(x), None) => x,
         _ => c,
@@ -77,7 +78,8 @@ fn class_matches(cls: &Class, c: char) -> bool {
     let mut found = hit(c);
     if !found && cls.icase {
         let lower = fold(c);
-        found = hit(lower) || c.to_uppercase().any(|u| u != c && hit(u));
+        found =
+            hit(lower) || (crate::core::py::case::upper_char(c).chars()).any(|u| u != c && hit(u));
     }
     found != cls.negated
 }

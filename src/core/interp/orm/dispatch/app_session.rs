@@ -208,7 +208,7 @@ impl Interp<'_> {
             }
             "debug" | "testing" | "secret_key" => {
                 let cfg = self.getattr(this, "config")?;
-                let key = Value::str(&name.to_uppercase());
+                let key = Value::str(&crate::core::py::case::upper(name));
                 let v = match (&cfg, key.hkey()) {
                     (Value::Dict(d), Some(h)) => d.borrow().get(&h).cloned(),
                     _ => None,
@@ -227,7 +227,7 @@ impl Interp<'_> {
         }
         let cfg = self.getattr(&Value::Native(app.clone()), "config")?;
         if let Value::Dict(d) = &cfg {
-            let k = Value::str(&name.to_uppercase());
+            let k = Value::str(&crate::core::py::case::upper(name));
             if let Some(h) = k.hkey() {
                 d.borrow_mut().insert(h, k, v);
             }

@@ -200,7 +200,9 @@ impl Interp<'_> {
                         (SqlType::Enum(_, n), "name") => {
                             n.as_deref().map_or(Value::None, Value::str)
                         }
-                        (SqlType::EnumClass(c, _), "name") => Value::str(&c.to_lowercase()),
+                        (SqlType::EnumClass(c, _), "name") => {
+                            Value::str(&crate::core::py::case::lower(c))
+                        }
                         (SqlType::EnumClass(c, _), _) => {
                             self.enum_class_named(c).map_or(Value::None, Value::Class)
                         }

@@ -128,7 +128,7 @@ impl Interp<'_> {
                         let mut out = vec![];
                         for v in self.iterate(m)? {
                             let s = self.to_str(&v)?;
-                            out.push(Rc::from(s.to_uppercase().as_str()));
+                            out.push(Rc::from(crate::core::py::case::upper(&s).as_str()));
                         }
                         out
                     }
@@ -150,7 +150,7 @@ impl Interp<'_> {
                 let Some(rule) = rule() else {
                     return self.raise("TypeError", format!("{name}() missing the URL rule"));
                 };
-                let m = Rc::from(name.to_uppercase().as_str());
+                let m = Rc::from(crate::core::py::case::upper(name).as_str());
                 flask(FlaskObj::RouteDecorator(rule, vec![m], endpoint))
             }
             "errorhandler" => match args.first() {
@@ -339,10 +339,10 @@ impl Interp<'_> {
             FlaskObj::TestClient => {
                 let method = match name {
                     "open" => match kwget(&kw, "method") {
-                        Some(Value::Str(m)) => m.to_uppercase(),
+                        Some(Value::Str(m)) => crate::core::py::case::upper(m),
                         _ => "GET".into(),
                     },
-                    m => m.to_uppercase(),
+                    m => crate::core::py::case::upper(m),
                 };
                 let path = match args.first().or(kwget(&kw, "path")) {
                     Some(Value::Str(s)) => s.to_string(),

@@ -73,10 +73,14 @@ pub(super) fn match_rule(rule: &str, path: &str) -> Option<Vec<(Rc<str>, Value)>
                         Value::int(text.parse::<i64>().ok()?)
                     }
                     "float" => {
-                        if !text.contains('.') {
+                        // (Werkzeug's `\d+\.\d+`.)
+                        let (a, b) = text.split_once('.')?;
+                        let digits =
+                            |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+                        if !digits(a) || !digits(b) {
                             return None;
                         }
-                        Value::Float(text.parse::<f64>().ok()?)
+                        Value::Float(crate::core::py::float_text::parse_decimal(text)?)
                     }
                     _ => Value::str(&unquote(text)),
                 };

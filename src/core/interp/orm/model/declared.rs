@@ -78,7 +78,7 @@ impl Interp<'_> {
                                 ("order_by", _) => {
                                     // The reverse side's target is this class, mapped just
                                     // after: its strings resolve when it is (finalize).
-                                    let (exprs, pending) = self.order_by_of(bv, owner, 0)?;
+                                    let (exprs, pending, _) = self.order_by_of(bv, owner, 0)?;
                                     rel.backref_order_by = exprs;
                                     rel.backref_pending_order_by = pending;
                                 }
@@ -105,9 +105,11 @@ impl Interp<'_> {
                 ("secondary", Value::Str(s)) => rel.secondary = Some(s.to_string()),
                 ("uselist", v) => rel.uselist = Some(self.truthy(v)?),
                 ("order_by", v) => {
-                    let (exprs, pending) = self.order_by_of(v, &r.target, rel.order_by.len())?;
+                    let (exprs, pending, deferred) =
+                        self.order_by_of(v, &r.target, rel.order_by.len())?;
                     rel.order_by.extend(exprs);
                     rel.pending_order_by.extend(pending);
+                    rel.order_by_strings.extend(deferred);
                 }
                 ("remote_side", _) => {
                     rel.direction = Some(crate::core::orm::mapper::RelKind::ManyToOne);
@@ -141,12 +143,16 @@ impl Interp<'_> {
     /// A relationship's `order_by=` (one item or a list): expressions as they are, strings
     /// through [`Interp::string_order_by`] (`target` is the relationship's target class;
     /// `start` the position of the first item among the relationship's `order_by`).
+    /// Strings beyond those forms are evaluated as Python now, or, naming a class not
+    /// defined yet, left as placeholders listed by their entry (see
+    /// `Relationship::order_by_strings`).
+    #[allow(clippy::type_complexity)]
     fn order_by_of(
         &mut self,
         v: &Value,
         target: &str,
         start: usize,
-    ) -> R<(Vec<Expr>, Vec<PendingOrderBy>)> {
+    ) -> R<(Vec<Expr>, Vec<PendingOrderBy>, Vec<(usize, String)>)> {
         let items = match v {
             Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
             // `order_by=lambda: ...`: called now (SQLAlchemy calls it when the mappers
@@ -162,6 +168,7 @@ impl Interp<'_> {
             other => vec![other.clone()],
         };
         let (mut exprs, mut pending) = (Vec::with_capacity(items.len()), Vec::new());
+        let mut deferred = Vec::new();
         for it in items {
             if let Value::Str(s) = &it {
                 // a string holding a list or tuple: `'[A.x.desc(), A.y]'`
@@ -173,6 +180,16 @@ impl Interp<'_> {
                 // (Unbracketed, `'A.x.desc(), A.y'` is a tuple too.)
                 let parts: Vec<&str> = split_top_level(inner.unwrap_or(t));
                 for part in parts {
+                    if !is_column_path(part) {
+                        match self.eval_join_string(part) {
+                            Some(e) => exprs.push(self.orm.resolve_specs(&e)),
+                            None => {
+                                deferred.push((start + exprs.len(), part.trim().to_owned()));
+                                exprs.push(Expr::raw("NULL"));
+                            }
+                        }
+                        continue;
+                    }
                     let (e, p) = self.string_order_by(target, part, start + exprs.len());
                     exprs.push(e);
                     pending.extend(p);
@@ -184,7 +201,7 @@ impl Interp<'_> {
                 exprs.push(self.orm.resolve_specs(&e));
             }
         }
-        Ok((exprs, pending))
+        Ok((exprs, pending, deferred))
     }
 
     /// `order_by='Class.column'` (or `'desc(Class.column)'`, `'Class.column.desc()'`,
@@ -301,6 +318,28 @@ fn given_cascade(c: &str) -> String {
     } else {
         c.to_string()
     }
+}
+
+/// True for the `order_by=` strings [`Interp::string_order_by`] reads itself: `column`,
+/// `Class.column`, with `.asc()`/`.desc()` or inside `asc(...)`/`desc(...)`.
+fn is_column_path(s: &str) -> bool {
+    let s = s.trim();
+    let path = (s
+        .strip_suffix(".desc()")
+        .or_else(|| s.strip_suffix(".asc()")))
+    .or_else(|| {
+        (s.strip_prefix("desc(").or_else(|| s.strip_prefix("asc(")))
+            .and_then(|p| p.strip_suffix(')'))
+    })
+    .unwrap_or(s)
+    .trim();
+    !path.is_empty()
+        && path.split('.').all(|p| {
+            p.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && p.chars().all(|c| c.is_alphanumeric() || c == '_')
+        })
 }
 
 #[cfg(test)]

@@ -32,12 +32,28 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// Evaluates the join strings whose classes are all mapped now (the reverse side made
-    /// by `backref=` takes a primaryjoin too).
+    /// Evaluates the join strings and `order_by=` strings whose classes are all mapped
+    /// now (the reverse side made by `backref=` takes a primaryjoin too).
     pub(super) fn resolve_join_strings(&mut self) -> R<()> {
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
                 let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
+                let orders = std::mem::take(&mut rel.order_by_strings);
+                let mut kept = Vec::new();
+                for (index, src) in orders {
+                    match self.eval_join_string(&src) {
+                        Some(e) => {
+                            let e = self.orm.resolve_specs(&e);
+                            let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
+                            if let Some(slot) = rel.order_by.get_mut(index) {
+                                *slot = e;
+                            }
+                        }
+                        None => kept.push((index, src)),
+                    }
+                }
+                let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
+                rel.order_by_strings = kept;
                 let pending = std::mem::take(&mut rel.join_strings);
                 if pending.is_empty() {
                     continue;
@@ -70,7 +86,7 @@ impl Interp<'_> {
     /// The SQL condition a join string gives, evaluated in the module's namespace with
     /// the mapped classes by name (SQLAlchemy's class registry); `None` while it names
     /// something not defined yet.
-    fn eval_join_string(&mut self, src: &str) -> Option<Expr> {
+    pub(super) fn eval_join_string(&mut self, src: &str) -> Option<Expr> {
         let module = crate::core::lang::parse(src.trim()).module;
         let [stmt] = &module.body[..] else {
             return None;

@@ -495,9 +495,9 @@ impl Interp<'_> {
                 }
                 wrap(q)
             }
-            // `select(...).join_from(A, B)`: the join's left side given, the FROM it starts
+            // `select(...).join_from(A, B)` (or `outerjoin_from`): the join's left side given, the FROM it starts
             // from when the statement has none yet (else the ON clause must be given).
-            "join_from" if !qo.legacy && args.len() >= 2 => {
+            "join_from" | "outerjoin_from" if !qo.legacy && args.len() >= 2 => {
                 let mut args = args;
                 let left = args.remove(0);
                 let mut kw = kw;
@@ -517,7 +517,12 @@ impl Interp<'_> {
                 } else {
                     return self.unsupported("`join_from()` without an ON clause after FROM items");
                 };
-                self.query_method(&q, "join", args, kw)
+                let join = if name == "join_from" {
+                    "join"
+                } else {
+                    "outerjoin"
+                };
+                self.query_method(&q, join, args, kw)
             }
             "join" | "outerjoin" => self.query_join(q, name, args, kw),
             "returning" if qo.dml.is_some() => {

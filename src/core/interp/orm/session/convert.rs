@@ -257,7 +257,7 @@ impl Interp<'_> {
             return Ok(Some(SqlValue::Text(s.clone())));
         }
         let shown = self.to_str(v)?;
-        let msg = enum_lookup_message(&shown, &class.to_lowercase(), names);
+        let msg = enum_lookup_message(&shown, &crate::core::py::case::lower(class), names);
         self.bind_error("LookupError", &msg)
     }
 
@@ -289,7 +289,7 @@ impl Interp<'_> {
             (SqlValue::Text(s), Some(SqlType::EnumClass(class, names)))
                 if !names.iter().any(|n| **n == **s) =>
             {
-                return self.enum_lookup_error(s, &class.to_lowercase(), names);
+                return self.enum_lookup_error(s, &crate::core::py::case::lower(class), names);
             }
             (SqlValue::Text(s), Some(SqlType::EnumClass(class, _))) => {
                 match self.enum_class_named(class) {
