@@ -1677,3 +1677,8 @@ fn relationship_order_by_expressions() {
 fn outerjoin_from() {
     check("outerjoin_from");
 }
+
+#[test]
+fn reserved_metadata_date_compare() {
+    check("reserved_metadata_date_compare");
+}

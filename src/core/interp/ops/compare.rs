@@ -163,6 +163,15 @@ impl Interp<'_> {
                     } else {
                         Some(Ordering::Greater)
                     }
+                } else if matches!(
+                    (a, b),
+                    (Value::Date(_), Value::DateTime(_)) | (Value::DateTime(_), Value::Date(_))
+                ) {
+                    // (The datetime's own comparison refuses, whichever side it is on.)
+                    return self.raise(
+                        "TypeError",
+                        "can't compare datetime.datetime to datetime.date",
+                    );
                 } else {
                     return self.raise(
                         "TypeError",

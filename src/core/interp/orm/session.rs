@@ -51,7 +51,13 @@ impl Interp<'_> {
             let msg = format!(
                 "This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig} (Background on this error at: https://sqlalche.me/e/20/7s2a)"
             );
-            return self.raise("PendingRollbackError", msg);
+            let e = self.new_exc("PendingRollbackError", &msg);
+            if let Value::Instance(i) = &e {
+                i.dict
+                    .borrow_mut()
+                    .insert(Rc::from("code"), Value::str("7s2a"));
+            }
+            return self.raise_value(e);
         }
         Ok(())
     }

@@ -52,6 +52,18 @@ impl Interp<'_> {
                 }
             }
         }
+        // (Declarative refuses to map an attribute named `metadata`.)
+        if specs
+            .iter()
+            .map(|(k, _)| k)
+            .chain(rels.iter().map(|(k, _)| k))
+            .any(|k| &**k == "metadata")
+        {
+            return self.raise(
+                "InvalidRequestError",
+                "Attribute name 'metadata' is reserved when using the Declarative API.",
+            );
+        }
         if let Some(p) = &parent {
             let own_table = matches!(cls.own("__tablename__"), Some(Value::Str(_)));
             if own_table || specs.iter().any(|(_, s)| s.column.primary_key) {
