@@ -1682,3 +1682,8 @@ fn outerjoin_from() {
 fn reserved_metadata_date_compare() {
     check("reserved_metadata_date_compare");
 }
+
+#[test]
+fn enum_values_callable() {
+    check("enum_values_callable");
+}

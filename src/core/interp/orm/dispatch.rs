@@ -677,12 +677,23 @@ impl Interp<'_> {
                     SqlType::Text(_) => SqlType::Text(arg(0, "length")),
                     SqlType::UnicodeText(_) => SqlType::UnicodeText(arg(0, "length")),
                     SqlType::Numeric(..) => SqlType::Numeric(arg(0, "precision"), arg(1, "scale")),
-                    // `Enum(Color)`: a Python enum class, stored by its members' names.
-                    // `Enum(Color)`: a Python enum class, stored by its members' names.
+                    // `Enum(Color)`: a Python enum class, stored by its members' names, or
+                    // by the strings `values_callable=` gives for its members.
                     SqlType::Enum(..)
                         if let Some(t) = args.first().and_then(|a| self.enum_column_type(a)) =>
                     {
-                        t
+                        match (kwget(&kw, "values_callable"), t) {
+                            (Some(f), SqlType::EnumClass(class, _)) => {
+                                let f = f.clone();
+                                let made = self.call(&f, vec![args[0].clone()], vec![])?;
+                                let mut values = vec![];
+                                for v in self.iterate(&made)? {
+                                    values.push(self.to_str(&v)?);
+                                }
+                                SqlType::EnumClass(class, values)
+                            }
+                            (_, t) => t,
+                        }
                     }
                     SqlType::Enum(..) => {
                         let mut vals = vec![];

@@ -177,7 +177,14 @@ impl Interp<'_> {
             {
                 return self.to_sql(&x, ty);
             }
-            // An enum member is stored by its name (`db.Enum(Color)`).
+            // An enum member is stored by its name (`db.Enum(Color)`), or by the value
+            // `values_callable=` gave for it.
+            (Value::Instance(i), Some(SqlType::EnumClass(class, names)))
+                if self.is_enum_member(i)
+                    && let Some(stored) = self.enum_stored(i, class, names) =>
+            {
+                SqlValue::Text(stored)
+            }
             (Value::Instance(i), _) if self.is_enum_member(i) => {
                 crate::core::interp::enums::enum_member_name(i)
                     .map_or(SqlValue::Null, SqlValue::Text)
@@ -232,8 +239,10 @@ impl Interp<'_> {
     /// as their values: `Task(priority=2)` stores `HIGH`); any other string as it is; any
     /// other value a `LookupError`. `None` for a member (stored by name as usual).
     fn enum_db_value(&mut self, class: &str, names: &[String], v: &Value) -> R<Option<SqlValue>> {
-        if matches!(v, Value::Instance(i) if self.is_enum_member(i)) {
-            return Ok(None);
+        if let Value::Instance(i) = v
+            && self.is_enum_member(i)
+        {
+            return Ok(self.enum_stored(i, class, names).map(SqlValue::Text));
         }
         if let Value::Str(s) = v
             && names.iter().any(|n| **n == **s)
@@ -243,13 +252,11 @@ impl Interp<'_> {
         if let Some(c) = self.enum_class_named(class)
             && c.lookup("_member_type_").is_some()
         {
-            for m in self.enum_members(&c) {
-                if let Some(x) = self.mixin_value(&m)
+            for (m, stored) in self.enum_members(&c).iter().zip(names) {
+                if let Some(x) = self.mixin_value(m)
                     && self.eq(&x, v)?
-                    && let Value::Instance(i) = &m
-                    && let Some(name) = super::super::super::enums::enum_member_name(i)
                 {
-                    return Ok(Some(SqlValue::Text(name)));
+                    return Ok(Some(SqlValue::text(stored.as_str())));
                 }
             }
         }
@@ -262,6 +269,17 @@ impl Interp<'_> {
     }
 
     /// SQLAlchemy's LookupError for a stored value that is none of an Enum's values.
+    /// The string `db.Enum(SomeEnum)` stores for member `i`: its entry in `names` (the
+    /// members' names, or what `values_callable=` gave for them, in member order).
+    fn enum_stored(&self, i: &Rc<Instance>, class: &str, names: &[String]) -> Option<Rc<str>> {
+        let c = self.enum_class_named(class)?;
+        let members = self.enum_members(&c);
+        let at = members
+            .iter()
+            .position(|m| matches!(m, Value::Instance(x) if Rc::ptr_eq(x, i)))?;
+        names.get(at).map(|n| Rc::from(n.as_str()))
+    }
+
     fn enum_lookup_error(&mut self, s: &str, enum_name: &str, values: &[String]) -> R<Value> {
         self.raise("LookupError", enum_lookup_message(s, enum_name, values))
     }
@@ -291,13 +309,14 @@ impl Interp<'_> {
             {
                 return self.enum_lookup_error(s, &crate::core::py::case::lower(class), names);
             }
-            (SqlValue::Text(s), Some(SqlType::EnumClass(class, _))) => {
-                match self.enum_class_named(class) {
-                    Some(c) => {
-                        let name = Value::Str(s.clone());
-                        self.enum_by_name(&c, &name)?
-                    }
-                    None => Value::Str(s.clone()),
+            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names))) => {
+                let at = names.iter().position(|n| **n == **s);
+                match (self.enum_class_named(class), at) {
+                    (Some(c), Some(at)) => match self.enum_members(&c).into_iter().nth(at) {
+                        Some(m) => m,
+                        None => Value::Str(s.clone()),
+                    },
+                    _ => Value::Str(s.clone()),
                 }
             }
             (SqlValue::Text(s), Some(SqlType::Enum(values, name)))
