@@ -1687,3 +1687,8 @@ fn reserved_metadata_date_compare() {
 fn enum_values_callable() {
     check("enum_values_callable");
 }
+
+#[test]
+fn relationship_lazy_flag() {
+    check("relationship_lazy_flag");
+}

@@ -75,6 +75,8 @@ pub struct Relationship {
     pub backref_pending_order_by: Vec<PendingOrderBy>,
     /// `lazy=`.
     pub lazy: Lazy,
+    /// `lazy=True` / `lazy=False` as given (what `.lazy` reads back), `None` for a name.
+    pub lazy_flag: Option<bool>,
     /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`,
     /// `"none"` (also what `cascade=''` is kept as) no cascade at all.
     pub cascade: String,

@@ -73,6 +73,13 @@ impl Interp<'_> {
         if a.column.is_some() || !own {
             return self.getattr(&attr, name);
         }
+        // (`lazy=True` / `False` reads back as given.)
+        if name == "lazy"
+            && let Ok(Some(flag)) =
+                (self.orm.reg.relationship(&a.class, &a.key)).map(|r| r.lazy_flag)
+        {
+            return Ok(Value::Bool(flag));
+        }
         // (The fields wanted, read under one borrow: a `Relationship` is not cloned.)
         let r = self
             .orm

@@ -95,7 +95,13 @@ impl Interp<'_> {
                     }
                 }
                 ("back_populates", Value::Str(s)) => rel.back_populates = Some(s.to_string()),
-                ("lazy", v) => rel.lazy = self.lazy_from(v)?,
+                ("lazy", v) => {
+                    rel.lazy = self.lazy_from(v)?;
+                    rel.lazy_flag = match v {
+                        Value::Bool(b) => Some(*b),
+                        _ => None,
+                    };
+                }
                 ("cascade", Value::Str(s)) => rel.cascade = given_cascade(s),
                 ("secondary", Value::Native(n)) => {
                     if let Native::Table(t) = &**n {
