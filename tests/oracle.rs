@@ -1692,3 +1692,8 @@ fn enum_values_callable() {
 fn relationship_lazy_flag() {
     check("relationship_lazy_flag");
 }
+
+#[test]
+fn delete_parent_and_child() {
+    check("delete_parent_and_child");
+}

@@ -31,6 +31,13 @@ impl Interp<'_> {
                         }
                         continue;
                     }
+                    // A child deleted in the same flush keeps its key (SQLAlchemy's
+                    // `_synchronize` skips `is_deleted` objects).
+                    let deleted = list.iter().any(|x| Rc::ptr_eq(x, &ci))
+                        || ci.orm.borrow().as_ref().is_some_and(|s| s.to_delete);
+                    if deleted {
+                        continue;
+                    }
                     // nullify the child's foreign key
                     for p in &pairs {
                         self.blank_out(&ci, p)?;
