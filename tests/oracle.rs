@@ -1697,3 +1697,8 @@ fn relationship_lazy_flag() {
 fn delete_parent_and_child() {
     check("delete_parent_and_child");
 }
+
+#[test]
+fn json_null_sentinel() {
+    check("json_null_sentinel");
+}

@@ -154,6 +154,13 @@ impl Interp<'_> {
             }
             Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
             Native::ColumnType(t) => match name {
+                // `JSON.NULL`: JSON's `null` even where `None` is SQL NULL, a bound 'null'.
+                "NULL" if matches!(t, SqlType::Json) => {
+                    use crate::core::sql::{Expr, SqlValue};
+                    let null = Expr::Bind(SqlValue::text("null"));
+                    let obj = crate::core::interp::orm::SqlObj::typed(null, Some(SqlType::Json));
+                    Ok(crate::core::interp::orm::sqlexpr::sql_value(obj))
+                }
                 // (An Enum with its CHECK constraint: the Enum's own attributes.)
                 "name" | "enums" | "enum_class" | "length" if let SqlType::CheckedEnum(b) = t => {
                     let plain = nv(Native::ColumnType((**b).clone()));
