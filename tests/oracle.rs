@@ -1702,3 +1702,8 @@ fn delete_parent_and_child() {
 fn json_null_sentinel() {
     check("json_null_sentinel");
 }
+
+#[test]
+fn date_timetuple() {
+    check("date_timetuple");
+}

@@ -138,7 +138,7 @@ impl Interp<'_> {
                 "month" => return Ok(Value::int(d.month() as i64)),
                 "day" => return Ok(Value::int(d.day() as i64)),
                 "isoformat" | "strftime" | "weekday" | "isoweekday" | "replace" | "toordinal"
-                | "ctime" | "isocalendar" => {
+                | "ctime" | "isocalendar" | "timetuple" => {
                     return bm(name);
                 }
                 _ => {}
@@ -154,7 +154,8 @@ impl Interp<'_> {
                 "tzinfo" if d.is_utc() => return Ok(Value::Builtin(Rc::from("timezone.utc"))),
                 "tzinfo" => return Ok(Value::None),
                 "isoformat" | "strftime" | "date" | "time" | "weekday" | "isoweekday"
-                | "replace" | "timestamp" | "astimezone" | "ctime" | "isocalendar" => {
+                | "replace" | "timestamp" | "astimezone" | "ctime" | "isocalendar"
+                | "timetuple" => {
                     return bm(name);
                 }
                 _ => {}
@@ -334,6 +335,7 @@ impl Interp<'_> {
                 "weekday" => Ok(Value::int(d.weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.isoweekday() as i64)),
                 "isocalendar" => Ok(iso_calendar(d)),
+                "timetuple" => Ok(time_tuple(d, [0, 0, 0])),
                 "toordinal" => Ok(Value::int(d.toordinal())),
                 // C's asctime(): the day of the month padded with a space.
                 "ctime" => Ok(Value::str(&format!(
@@ -404,6 +406,10 @@ impl Interp<'_> {
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
                 "isocalendar" => Ok(iso_calendar(&d.date())),
+                "timetuple" => Ok(time_tuple(
+                    &d.date(),
+                    [d.hour() as i64, d.minute() as i64, d.second() as i64],
+                )),
                 // Seconds since the epoch (a naive value in the page's time zone, UTC), as
                 // CPython divides the microseconds: exactly.
                 "timestamp" => {
@@ -734,6 +740,32 @@ fn iso_calendar(d: &crate::core::py::datetime::Date) -> Value {
         "IsoCalendarDate",
         &["year", "week", "weekday"],
         vec![Value::int(y), Value::int(w as i64), Value::int(wd as i64)],
+    )
+}
+
+/// `date.timetuple()` / `datetime.timetuple()`: a `time.struct_time` (no daylight
+/// saving flag known: `tm_isdst=-1`).
+fn time_tuple(d: &crate::core::py::datetime::Date, [h, m, s]: [i64; 3]) -> Value {
+    let yday = d.strftime("%j").parse::<i64>().unwrap_or(1);
+    let fields = [
+        "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+        "tm_isdst",
+    ];
+    let values = [
+        d.year() as i64,
+        d.month() as i64,
+        d.day() as i64,
+        h,
+        m,
+        s,
+        d.weekday() as i64,
+        yday,
+        -1,
+    ];
+    named_tuple(
+        "struct_time",
+        &fields,
+        values.into_iter().map(Value::int).collect(),
     )
 }
 

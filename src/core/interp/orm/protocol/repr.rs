@@ -23,10 +23,10 @@ impl Interp<'_> {
                     parts.push(format!("{k}={}", self.repr(v)?));
                 }
                 // (The C implementation's repr names its module.)
-                let module = if &**name == "IsoCalendarDate" {
-                    "datetime."
-                } else {
-                    ""
+                let module = match &**name {
+                    "IsoCalendarDate" => "datetime.",
+                    "struct_time" => "time.",
+                    _ => "",
                 };
                 format!("{module}{name}({})", parts.join(", "))
             }

@@ -1,0 +1,5 @@
+t = datetime(2024, 12, 31, 13, 5, 9).timetuple()
+print(t)
+print(t.tm_yday, t[7], date(2024, 3, 1).timetuple().tm_yday, date(2023, 3, 1).timetuple().tm_wday, len(t))
+y, mo, d, *rest = date.fromisoformat('2024-02-29').timetuple()
+print(y, mo, d, rest)
