@@ -1707,3 +1707,8 @@ fn json_null_sentinel() {
 fn date_timetuple() {
     check("date_timetuple");
 }
+
+#[test]
+fn backref_appears_at_configure() {
+    check("backref_appears_at_configure");
+}

@@ -466,12 +466,26 @@ impl Interp<'_> {
         match name {
             "__doc__" => return Ok(c.own("__doc__").unwrap_or(Value::None)),
             "__dict__" => {
+                let hidden = |k: &str| {
+                    (self.orm.unconfigured_backrefs.iter())
+                        .any(|(cn, n)| &**n == k && *cn == c.name)
+                };
                 let pairs = (c.dict.borrow().iter())
+                    .filter(|(k, _)| !hidden(k))
                     .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
                     .collect();
                 return Ok(Value::dict_of(pairs));
             }
             _ => {}
+        }
+        if !self.orm.unconfigured_backrefs.is_empty()
+            && (self.orm.unconfigured_backrefs.iter())
+                .any(|(k, n)| &**n == name && c.mro.borrow().iter().any(|m| m.name == *k))
+        {
+            return self.raise(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{name}'", c.name),
+            );
         }
         if let Some(v) = c.lookup(name) {
             return Ok(match v {

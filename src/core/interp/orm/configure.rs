@@ -36,6 +36,7 @@ impl Interp<'_> {
             return self.raise(e.class, e.message);
         }
         self.orm.configured = true;
+        self.orm.unconfigured_backrefs.clear();
         Ok(())
     }
 

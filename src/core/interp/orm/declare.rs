@@ -75,8 +75,8 @@ impl Interp<'_> {
                 Some(Value::Str(s)) => Ok(nv(Native::Text(s.clone(), vec![]))),
                 _ => self.raise("ArgumentError", "text() requires a string"),
             },
+            // (Making a select() configures nothing: running it does.)
             "select" => {
-                self.configure_mappers()?;
                 // SQLAlchemy 1.x's `select([cols])` is refused by 2.0.
                 if let Some(l @ Value::List(_)) = args.iter().find(|a| matches!(a, Value::List(_)))
                 {
@@ -333,6 +333,7 @@ impl Interp<'_> {
             }
             "Index" => self.make_index(&args, &kw),
             "paginate" => {
+                self.configure_mappers()?;
                 let Some(Value::Native(q)) = args.first() else {
                     return self.raise("TypeError", "paginate() needs a select");
                 };

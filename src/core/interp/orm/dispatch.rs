@@ -227,7 +227,11 @@ impl Interp<'_> {
                 // a common slip for a join, raises as SQLAlchemy's does.)
                 "key" => Ok(Value::Str(a.key.clone())),
                 "name" if a.column.is_some() => Ok(Value::Str(a.key.clone())),
-                "property" | "prop" => Ok(nv(Native::Property(a.clone()))),
+                // (Reading the property configures the mappers, as SQLAlchemy's does.)
+                "property" | "prop" => {
+                    self.configure_mappers()?;
+                    Ok(nv(Native::Property(a.clone())))
+                }
                 "comparator" => Ok(this.clone()),
                 "type" => {
                     // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)

@@ -407,7 +407,10 @@ impl Interp<'_> {
             "primary_key" => Value::tuple(cols(true)),
             "local_table" | "persist_selectable" | "mapped_table" => nv(Native::Table(t.clone())),
             "tables" => Value::list(vec![nv(Native::Table(t.clone()))]),
-            "relationships" => nv(Native::MapperProps(c.clone(), PropKind::Relationships)),
+            "relationships" => {
+                self.configure_mappers()?;
+                nv(Native::MapperProps(c.clone(), PropKind::Relationships))
+            }
             "polymorphic_identity" => match identity {
                 Some(v) => self.from_sql(&v, None)?,
                 None => Value::None,

@@ -434,6 +434,10 @@ pub struct OrmState {
     pub init_plan: Option<model::InitPlan>,
     /// The mappers were checked since a class was last mapped (`configure::configure_mappers`).
     pub configured: bool,
+    /// Relationships made by a `backref=` since the mappers were last configured, by class
+    /// and name: SQLAlchemy adds them to their class only then (`hasattr(Pet, 'owner')` is
+    /// false until a model is first used).
+    pub unconfigured_backrefs: Vec<(Rc<str>, Rc<str>)>,
     /// Why they failed to configure (every later use raises it again).
     pub config_error: Option<configure::ConfigError>,
     /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.

@@ -188,6 +188,7 @@ impl Interp<'_> {
                 let Some(Value::Class(c)) = args.first() else {
                     return self.raise("ArgumentError", "get() needs a mapped class");
                 };
+                self.configure_mappers()?;
                 let class = c.name.to_string();
                 let (options, columns) = match kw.iter().find(|(k, _)| &**k == "options") {
                     Some((_, v)) => {
@@ -233,6 +234,11 @@ impl Interp<'_> {
                         "execute() missing 1 required positional argument: 'statement'",
                     );
                 };
+                // (An ORM statement configures the mappers when it runs.)
+                if matches!(stmt, Value::Native(n) if matches!(&**n, Native::Query(q) if q.dml.is_none()))
+                {
+                    self.configure_mappers()?;
+                }
                 match stmt {
                     Value::Native(n) => match &**n {
                         Native::Insert(ins) => {

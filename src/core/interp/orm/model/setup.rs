@@ -359,9 +359,14 @@ impl Interp<'_> {
         for m in &self.orm.reg.mappers {
             if let Some(c) = self.orm.classes.get(&m.class_name) {
                 for r in &m.relationships {
-                    let has =
-                        matches!(c.own(&r.name), Some(Value::Native(ref n)) if n.is_instrumented());
+                    let own = c.own(&r.name);
+                    let has = matches!(own, Some(Value::Native(ref n)) if n.is_instrumented());
                     if !has {
+                        // (Not in the class body: a `backref=`'s, there once configured.)
+                        if own.is_none() {
+                            let key = (c.name.clone(), Rc::from(r.name.as_str()));
+                            self.orm.unconfigured_backrefs.push(key);
+                        }
                         c.set(
                             &r.name,
                             Value::Native(Rc::new(Native::Instrumented(Instrumented {
