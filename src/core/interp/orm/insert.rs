@@ -342,14 +342,9 @@ impl Interp<'_> {
             if let Some(s) = st.as_ref() {
                 for (i, v) in s.slots().enumerate() {
                     if let Some(v) = v {
-                        let sv = match self.to_sql_stored(v, &plan.table.columns[i].ty) {
-                            Ok(sv) => sv,
-                            Err(e) => {
-                                let at = values.len() - start + 1;
-                                self.note_bind_failure(&mut bind_err, e, v, at);
-                                SqlValue::Null
-                            }
-                        };
+                        let at = values.len() - start + 1;
+                        let ty = &plan.table.columns[i].ty;
+                        let sv = self.stored_or_note(v, ty, &mut bind_err, at);
                         values.push(sv);
                         cols.push(i);
                     }
@@ -393,14 +388,9 @@ impl Interp<'_> {
                 };
                 match v {
                     Some(v) => {
-                        let sv = match self.to_sql_stored(&v, &plan.table.columns[i].ty) {
-                            Ok(sv) => sv,
-                            Err(e) => {
-                                let at = values.len() - start + 1;
-                                self.note_bind_failure(&mut bind_err, e, &v, at);
-                                SqlValue::Null
-                            }
-                        };
+                        let at = values.len() - start + 1;
+                        let ty = &plan.table.columns[i].ty;
+                        let sv = self.stored_or_note(&v, ty, &mut bind_err, at);
                         cols.push(i);
                         values.push(sv);
                     }

@@ -24,7 +24,7 @@ pub enum BindFailure {
 impl Interp<'_> {
     /// Keeps the conversion failure that decides a statement's error (see
     /// [`BindFailure`]): `e` was raised converting `value`, the `position`th parameter.
-    pub fn note_bind_failure(
+    fn note_bind_failure(
         &self,
         slot: &mut Option<BindFailure>,
         e: Box<Exc>,
@@ -38,6 +38,24 @@ impl Interp<'_> {
                 *slot = Some(BindFailure::Processor(e));
             }
             _ => {}
+        }
+    }
+
+    /// `v` as the flush writes it into column type `ty` ([`Interp::to_sql_stored`]); a
+    /// failure is noted in `slot` (for the `position`th parameter) and NULL stands in.
+    pub fn stored_or_note(
+        &mut self,
+        v: &Value,
+        ty: &SqlType,
+        slot: &mut Option<BindFailure>,
+        position: usize,
+    ) -> SqlValue {
+        match self.to_sql_stored(v, ty) {
+            Ok(sv) => sv,
+            Err(e) => {
+                self.note_bind_failure(slot, e, v, position);
+                SqlValue::Null
+            }
         }
     }
 
@@ -233,11 +251,13 @@ impl Interp<'_> {
         self.raise_value(e)
     }
 
-    /// What `db.Enum(SomeEnum)`'s bind processor stores for `v` when it is not a member
-    /// (`_valid_lookup[v]`): a member's name given as a string; the name of the member a
-    /// value equals when the enum mixes in its type (`IntEnum` members hash and compare
-    /// as their values: `Task(priority=2)` stores `HIGH`); any other string as it is; any
-    /// other value a `LookupError`. `None` for a member (stored by name as usual).
+    /// What `db.Enum(SomeEnum)`'s bind processor stores for `v` (`_valid_lookup[v]`;
+    /// `names` are the stored strings, in member order: the members' names, or what
+    /// `values_callable=` gave): a member's string for a member, or for a value it equals
+    /// when the enum mixes in its type (`IntEnum` members hash and compare as their
+    /// values: `Task(priority=2)` stores `HIGH`); a stored string given as a string; any
+    /// other string as it is; any other value a `LookupError`. `None` for a member of an
+    /// enum class not known here (stored by name).
     fn enum_db_value(&mut self, class: &str, names: &[String], v: &Value) -> R<Option<SqlValue>> {
         if let Value::Instance(i) = v
             && self.is_enum_member(i)

@@ -109,14 +109,7 @@ impl Interp<'_> {
                 let sv = if plan.eval_none[i] && matches!(cur, Value::None) {
                     SqlValue::Text("null".into())
                 } else {
-                    match self.to_sql_stored(&cur, &col.ty) {
-                        Ok(sv) => sv,
-                        Err(e) => {
-                            let at = changes.len() + 1;
-                            self.note_bind_failure(&mut bind_err, e, &cur, at);
-                            SqlValue::Null
-                        }
-                    }
+                    self.stored_or_note(&cur, &col.ty, &mut bind_err, changes.len() + 1)
                 };
                 given.push((col.key.clone(), cur.clone()));
                 changes.push((col.name.clone(), sv));
@@ -127,15 +120,15 @@ impl Interp<'_> {
             Some(BindFailure::Processor(e)) => {
                 return Err(self.update_bind_error(e, inst, table, &changes, given));
             }
+            // (The UPDATE it failed in: the changed values, then the primary key.)
             Some(BindFailure::Refused(at, v)) => {
-                let mut params: Vec<SqlValue> = changes.iter().map(|(_, v)| v.clone()).collect();
-                params.extend(self.identity_params(inst)?);
-                let set: Vec<(&str, SqlValue)> = changes
-                    .iter()
+                let pk = self.identity_params(inst)?;
+                let set: Vec<(&str, SqlValue)> = (changes.iter())
                     .map(|(n, v)| (n.as_str(), v.clone()))
                     .collect();
-                let up = persist::update_row(table, &set, &self.identity_params(inst)?);
-                let sql = render(&Statement::Update(up)).sql;
+                let sql = render(&Statement::Update(persist::update_row(table, &set, &pk))).sql;
+                let mut params: Vec<SqlValue> = set.into_iter().map(|(_, v)| v).collect();
+                params.extend(pk);
                 return self.raise_refused_param(&sql, &params, at, &v);
             }
             None => {}
