@@ -1,9 +1,11 @@
 //! Attributes and methods of builtin values (str, list, dict, set, tuple, date, datetime,
 //! Decimal...): `value_getattr` and `call_method`, which checks the argument count and routes
 //! to `methods/collections.rs` (list/tuple/dict/set) and `methods/string.rs` (str); the
-//! small date/datetime/timedelta/Decimal/int/float methods are here.
+//! small date/datetime/timedelta/Decimal/int/float methods are here, their date helpers in
+//! `methods/dates.rs`.
 
 mod collections;
+mod dates;
 pub(crate) mod string;
 
 use std::rc::Rc;
@@ -13,6 +15,8 @@ use super::orm::relationship::ListEdit;
 use super::value::Value;
 use super::{Interp, R};
 use crate::core::py::decimal_ops::Rounding;
+pub(crate) use dates::is_utc;
+use dates::{iso_calendar, time_tuple};
 
 const STR_METHODS: &[&str] = &[
     "upper",
@@ -673,52 +677,6 @@ fn method_min_args(recv: &Value, name: &str) -> usize {
     }
 }
 
-impl Interp<'_> {
-    /// The fields of `date.replace(...)` / `datetime.replace(...)`: `current` (year,
-    /// month, day[, hour, minute, second, microsecond]) with the positional and keyword
-    /// arguments put in.
-    fn replaced_fields(&mut self, current: &[i64], args: &[Value], kw: &Kw) -> R<Vec<i64>> {
-        let names = &super::builtins::DATETIME_FIELDS[..current.len()];
-        self.replaced_fields_named(current, names, args, kw)
-    }
-
-    /// As [`Self::replaced_fields`], the fields called `names`.
-    fn replaced_fields_named(
-        &mut self,
-        current: &[i64],
-        names: &[&str],
-        args: &[Value],
-        kw: &Kw,
-    ) -> R<Vec<i64>> {
-        let mut f = current.to_vec();
-        if args.len() > f.len() {
-            return self.raise(
-                "TypeError",
-                format!(
-                    "replace() takes at most {} arguments ({} given)",
-                    f.len(),
-                    args.len()
-                ),
-            );
-        }
-        for (i, a) in args.iter().enumerate() {
-            f[i] = self.int_arg(a)?;
-        }
-        for (k, v) in kw {
-            match names.iter().position(|n| **n == **k) {
-                Some(i) => f[i] = self.int_arg(v)?,
-                None => {
-                    return self.raise(
-                        "TypeError",
-                        format!("'{k}' is an invalid keyword argument for replace()"),
-                    );
-                }
-            }
-        }
-        Ok(f)
-    }
-}
-
 /// A property's getter and setter (`None` when it has none). A property is stored as
 /// its getter, or as the tuple `(getter, setter)` once `@prop.setter` gave it one.
 pub fn property_parts(p: &Value) -> (Value, Value) {
@@ -728,49 +686,8 @@ pub fn property_parts(p: &Value) -> (Value, Value) {
     }
 }
 
-/// `timezone.utc` (and `datetime.UTC`), the one time zone scripts have.
-pub(crate) fn is_utc(v: &Value) -> bool {
-    matches!(v, Value::Builtin(n) if &**n == "timezone.utc")
-}
-
-/// `date.isocalendar()`: (ISO year, week, weekday), as a tuple.
-fn iso_calendar(d: &crate::core::py::datetime::Date) -> Value {
-    let (y, w, wd) = d.isocalendar();
-    named_tuple(
-        "IsoCalendarDate",
-        &["year", "week", "weekday"],
-        vec![Value::int(y), Value::int(w as i64), Value::int(wd as i64)],
-    )
-}
-
-/// `date.timetuple()` / `datetime.timetuple()`: a `time.struct_time` (no daylight
-/// saving flag known: `tm_isdst=-1`).
-fn time_tuple(d: &crate::core::py::datetime::Date, [h, m, s]: [i64; 3]) -> Value {
-    let yday = d.strftime("%j").parse::<i64>().unwrap_or(1);
-    let fields = [
-        "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
-        "tm_isdst",
-    ];
-    let values = [
-        d.year() as i64,
-        d.month() as i64,
-        d.day() as i64,
-        h,
-        m,
-        s,
-        d.weekday() as i64,
-        yday,
-        -1,
-    ];
-    named_tuple(
-        "struct_time",
-        &fields,
-        values.into_iter().map(Value::int).collect(),
-    )
-}
-
 /// A standard library named tuple (`DecimalTuple(sign=0, digits=(1,), exponent=0)`).
-fn named_tuple(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+pub(super) fn named_tuple(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
     Value::Native(Rc::new(crate::core::interp::orm::Native::Named(
         Rc::from(name),
         crate::core::interp::orm::result::RowObj {

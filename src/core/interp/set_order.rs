@@ -80,41 +80,63 @@ pub fn constant_display_order(d: &Dict) -> Option<(Vec<Value>, usize)> {
     Some((members, presize))
 }
 
-/// The order CPython's set iterates string members in, after they were added in
-/// this order to an empty set (presized for `presize` members when not 0): indexes
-/// into `keys`, and the size of the set's table.
-pub fn str_set_order(keys: &[&str], presize: usize) -> (Vec<usize>, usize) {
-    let mut table = Table::new();
-    if presize > 0 {
-        table.resize(presize);
-    }
-    for (i, k) in keys.iter().enumerate() {
-        table.add(str_hash(k), i);
-    }
-    let size = table.slots.len();
-    (
-        table.slots.iter().flatten().map(|&(_, i)| i).collect(),
-        size,
-    )
+/// A set of string members as CPython's set table holds it: the members in its
+/// iteration order, and the table's size.
+pub struct StrSet<'a> {
+    /// The members, in the order the set iterates them.
+    pub members: Vec<&'a str>,
+    /// The table's number of slots.
+    pub size: usize,
 }
 
-/// The order of a copy (`set_merge` into an empty set, as `set.copy()` and
-/// `difference()` make one) of a set of string members listed in its iteration order
-/// (`keys`), its table of `size` slots: a table of the same size is copied slot for
-/// slot, else the members are added again in that order. Indexes into `keys`, and the
-/// copy's table size.
-pub fn str_set_copy_order(keys: &[&str], size: usize) -> (Vec<usize>, usize) {
-    let n = keys.len();
-    let presize = if n * 5 >= 21 { n * 2 } else { 0 };
-    let target = if presize > 0 {
-        Table::size_for(presize)
-    } else {
-        8
-    };
-    if target == size {
-        return ((0..n).collect(), size);
+impl<'a> StrSet<'a> {
+    /// The set `keys` make when added in this order to an empty set (presized for
+    /// `presize` members when not 0).
+    pub fn build(keys: impl IntoIterator<Item = &'a str>, presize: usize) -> Self {
+        let keys: Vec<&'a str> = keys.into_iter().collect();
+        let mut table = Table::new();
+        if presize > 0 {
+            table.resize(presize);
+        }
+        for (i, k) in keys.iter().enumerate() {
+            table.add(str_hash(k), i);
+        }
+        let members = table
+            .slots
+            .iter()
+            .flatten()
+            .map(|&(_, i)| keys[i])
+            .collect();
+        StrSet {
+            members,
+            size: table.slots.len(),
+        }
     }
-    str_set_order(keys, presize)
+
+    /// Its copy without the members `drop` refuses (`set_merge` into an empty set, as
+    /// `set.copy()` and `difference()` make one, then the discards): a table of the same
+    /// size is copied slot for slot, else the members are added again in this order.
+    pub fn copy_without(&self, drop: impl Fn(&str) -> bool) -> Self {
+        let n = self.members.len();
+        let presize = if n * 5 >= 21 { n * 2 } else { 0 };
+        let target = if presize > 0 {
+            Table::size_for(presize)
+        } else {
+            8
+        };
+        let copy = if target == self.size {
+            StrSet {
+                members: self.members.clone(),
+                size: self.size,
+            }
+        } else {
+            StrSet::build(self.members.iter().copied(), presize)
+        };
+        StrSet {
+            members: copy.members.into_iter().filter(|k| !drop(k)).collect(),
+            size: copy.size,
+        }
+    }
 }
 
 /// The size CPython's `a | b` presizes its result for (`set_merge` of `a` into an

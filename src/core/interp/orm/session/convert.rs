@@ -197,9 +197,9 @@ impl Interp<'_> {
             }
             // An enum member is stored by its name (`db.Enum(Color)`), or by the value
             // `values_callable=` gave for it.
-            (Value::Instance(i), Some(SqlType::EnumClass(class, names)))
+            (Value::Instance(i), Some(SqlType::EnumClass(_, names)))
                 if self.is_enum_member(i)
-                    && let Some(stored) = self.enum_stored(i, class, names) =>
+                    && let Some(stored) = enum_stored(i, names) =>
             {
                 SqlValue::Text(stored)
             }
@@ -262,7 +262,7 @@ impl Interp<'_> {
         if let Value::Instance(i) = v
             && self.is_enum_member(i)
         {
-            return Ok(self.enum_stored(i, class, names).map(SqlValue::Text));
+            return Ok(enum_stored(i, names).map(SqlValue::Text));
         }
         if let Value::Str(s) = v
             && names.iter().any(|n| **n == **s)
@@ -289,17 +289,6 @@ impl Interp<'_> {
     }
 
     /// SQLAlchemy's LookupError for a stored value that is none of an Enum's values.
-    /// The string `db.Enum(SomeEnum)` stores for member `i`: its entry in `names` (the
-    /// members' names, or what `values_callable=` gave for them, in member order).
-    fn enum_stored(&self, i: &Rc<Instance>, class: &str, names: &[String]) -> Option<Rc<str>> {
-        let c = self.enum_class_named(class)?;
-        let members = self.enum_members(&c);
-        let at = members
-            .iter()
-            .position(|m| matches!(m, Value::Instance(x) if Rc::ptr_eq(x, i)))?;
-        names.get(at).map(|n| Rc::from(n.as_str()))
-    }
-
     fn enum_lookup_error(&mut self, s: &str, enum_name: &str, values: &[String]) -> R<Value> {
         self.raise("LookupError", enum_lookup_message(s, enum_name, values))
     }
@@ -494,43 +483,49 @@ pub struct InsertColumn<'a> {
 /// `.difference(params).difference([])`. (The `__dict__` is taken to have been set in
 /// column order.)
 pub fn insert_params(cols: &[InsertColumn<'_>]) -> Vec<(String, Value)> {
-    use crate::core::interp::set_order::{str_set_copy_order, str_set_order};
-    let pick = |keys: &[&'_ str], order: &[usize]| -> Vec<String> {
-        order.iter().map(|&i| keys[i].to_owned()).collect()
-    };
-    let set: Vec<&InsertColumn> = cols.iter().filter(|c| c.value.is_some()).collect();
-    let keys: Vec<&str> = set.iter().map(|c| c.key).collect();
+    use crate::core::interp::set_order::StrSet;
+    let set = StrSet::build(cols.iter().filter(|c| c.value.is_some()).map(|c| c.key), 0);
     let mut out: Vec<(String, Value)> = vec![];
-    for i in str_set_order(&keys, 0).0 {
-        let c = set[i];
+    for key in set.members {
+        let Some(c) = cols.iter().find(|c| c.key == key) else {
+            continue;
+        };
         match &c.value {
             Some(Value::None) if !c.eval_none => {}
-            Some(v) => out.push((c.key.to_owned(), v.clone())),
+            Some(v) => out.push((key.to_owned(), v.clone())),
             None => {}
         }
     }
-    let none_keys: Vec<&str> = cols.iter().filter(|c| c.as_none).map(|c| c.key).collect();
-    let (order, size) = str_set_order(&none_keys, 0);
-    let frozen = pick(&none_keys, &order);
-    let frozen: Vec<&str> = frozen.iter().map(String::as_str).collect();
-    let given = |k: &&str| out.iter().any(|(o, _)| o == k);
+    let frozen = StrSet::build(cols.iter().filter(|c| c.as_none).map(|c| c.key), 0);
+    let given = |k: &str| out.iter().any(|(o, _)| o == k);
     // `set_difference` with a dict: a copy minus its keys when the set has more than
     // four times as many members, else the members not in it added to a new set.
-    let (rest, size) = if frozen.len() >> 2 > out.len() {
-        let (order, size) = str_set_copy_order(&frozen, size);
-        let copy = pick(&frozen, &order);
-        let rest: Vec<String> = copy.into_iter().filter(|k| !given(&k.as_str())).collect();
-        (rest, size)
+    let rest = if frozen.members.len() >> 2 > out.len() {
+        frozen.copy_without(given)
     } else {
-        let kept: Vec<&str> = frozen.iter().copied().filter(|k| !given(k)).collect();
-        let (order, size) = str_set_order(&kept, 0);
-        (pick(&kept, &order), size)
+        StrSet::build(frozen.members.iter().copied().filter(|k| !given(k)), 0)
     };
     // `.difference([])` (the keys set to SQL expressions): another copy.
-    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
-    let (order, _) = str_set_copy_order(&rest, size);
-    out.extend(order.into_iter().map(|i| (rest[i].to_owned(), Value::None)));
+    let rest = rest.copy_without(|_| false);
+    out.extend(
+        rest.members
+            .into_iter()
+            .map(|k| (k.to_owned(), Value::None)),
+    );
     out
+}
+
+/// The string `db.Enum(SomeEnum)` stores for member `i`: its entry in `names` (the
+/// members' names, or what `values_callable=` gave for them, in member order).
+fn enum_stored(i: &Rc<Instance>, names: &[String]) -> Option<Rc<str>> {
+    let class = i.class.dict.borrow();
+    let at = (class.iter())
+        .filter_map(|(_, v)| match v {
+            Value::Instance(m) if Rc::ptr_eq(&m.class, &i.class) => Some(m),
+            _ => None,
+        })
+        .position(|m| Rc::ptr_eq(m, i))?;
+    names.get(at).map(|n| Rc::from(n.as_str()))
 }
 
 /// SQLAlchemy's `LookupError` text for a value none of an Enum's (their list trimmed as
