@@ -1712,3 +1712,13 @@ fn date_timetuple() {
 fn backref_appears_at_configure() {
     check("backref_appears_at_configure");
 }
+
+#[test]
+fn joinedload_innerjoin_option() {
+    check("joinedload_innerjoin_option");
+}
+
+#[test]
+fn exception_context() {
+    check("exception_context");
+}

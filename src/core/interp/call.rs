@@ -379,10 +379,25 @@ impl Interp<'_> {
         if inst.class.lookup_is_exception() && name == "args" {
             return Ok(Value::tuple(vec![]));
         }
-        if inst.class.lookup_is_exception()
-            && matches!(name, "__cause__" | "__context__" | "__traceback__")
-        {
-            return Ok(Value::None);
+        if inst.class.lookup_is_exception() {
+            match name {
+                // (SQLAlchemy raises a DBAPI error `from` the driver's, its `orig`.)
+                "__cause__" | "__context__" => {
+                    let orig = inst.dict.borrow().get("orig").cloned();
+                    let wraps_driver = inst
+                        .class
+                        .mro
+                        .borrow()
+                        .iter()
+                        .any(|c| &*c.name == "DBAPIError");
+                    return Ok(orig.filter(|_| wraps_driver).unwrap_or(Value::None));
+                }
+                "__traceback__" => return Ok(Value::None),
+                "__suppress_context__" => {
+                    return Ok(Value::Bool(inst.dict.borrow().contains_key("__cause__")));
+                }
+                _ => {}
+            }
         }
         // werkzeug's `HTTPException.get_description()`.
         if name == "get_description"

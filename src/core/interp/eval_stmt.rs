@@ -429,6 +429,9 @@ impl<'b> Interp<'b> {
             Ok(Flow::Normal) => self.exec_block(orelse, scope),
             Ok(f) => Ok(f),
             Err(e) => {
+                if let Some(outer) = self.orm.handling.last().cloned() {
+                    set_context(&e.value, &outer);
+                }
                 let mut handled = None;
                 for h in handlers {
                     let matches = match &h.typ {
@@ -445,6 +448,9 @@ impl<'b> Interp<'b> {
                         self.orm.handling.push(e.value.clone());
                         let r = self.exec_block(&h.body, scope);
                         self.orm.handling.pop();
+                        if let Err(raised) = &r {
+                            set_context(&raised.value, &e.value);
+                        }
                         // (`except E as e:` ends with `del e`, as Python 3 compiles it.)
                         if let Some(n) = &h.name {
                             scope.0.vars.borrow_mut().remove(n.name.as_str());
@@ -520,6 +526,20 @@ impl<'b> Interp<'b> {
                 Ok(r)
             }
             _ => Ok(r),
+        }
+    }
+}
+
+/// Records `handled` as the `__context__` of an exception raised while it was being
+/// handled (Python's implicit chaining), unless the exception already has one or is it.
+fn set_context(raised: &Value, handled: &Value) {
+    if let (Value::Instance(r), Value::Instance(h)) = (raised, handled) {
+        if Rc::ptr_eq(r, h) {
+            return;
+        }
+        let mut dict = r.dict.borrow_mut();
+        if !dict.contains_key("__context__") {
+            dict.insert(Rc::from("__context__"), handled.clone());
         }
     }
 }

@@ -274,17 +274,50 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
 /// `item`, depth first; their `order_by` goes to `order`.
 pub(super) fn attach(
     reg: &Registry,
+    item: FromItem,
+    parent: &ColumnsOf<'_>,
+    plan: &mut EntityPlan,
+    order: &mut Vec<Expr>,
+) -> Result<FromItem, EagerError> {
+    attach_some(reg, item, parent, plan, order, Attach::All)
+}
+
+/// Which joined loads [`attach_some`] joins. An inner join below an outer one is nested
+/// in the outer join's right side, as SQLAlchemy splices it (`a LEFT OUTER JOIN (b JOIN c
+/// ON ...) ON ...`), so that it cannot drop the rows the outer join keeps.
+#[derive(Clone, Copy, PartialEq)]
+enum Attach {
+    /// Every load below.
+    All,
+    /// Only the inner joins below (and the inner joins below those): the nested ones.
+    InnerOnly,
+    /// The loads [`Attach::InnerOnly`] left out.
+    Rest,
+}
+
+fn attach_some(
+    reg: &Registry,
     mut item: FromItem,
     parent: &ColumnsOf<'_>,
     plan: &mut EntityPlan,
     order: &mut Vec<Expr>,
+    mode: Attach,
 ) -> Result<FromItem, EagerError> {
     for jp in plan.joined.iter_mut() {
         let alias = jp.alias.clone();
         if jp.existing {
             let via = ColumnsOf::Table(alias);
-            item = attach(reg, item, &via, &mut jp.entity, order)?;
+            item = attach_some(reg, item, &via, &mut jp.entity, order, mode)?;
             continue;
+        }
+        match (mode, jp.innerjoin) {
+            (Attach::InnerOnly, false) => continue,
+            (Attach::Rest, true) => {
+                let via = ColumnsOf::Table(alias);
+                item = attach_some(reg, item, &via, &mut jp.entity, order, Attach::Rest)?;
+                continue;
+            }
+            _ => {}
         }
         let r = reg.resolve(&plan.class, &jp.rel)?;
         let rel = reg.relationship(&plan.class, &jp.rel)?;
@@ -298,29 +331,35 @@ pub(super) fn attach(
                 None => Expr::col(r.secondary.clone().unwrap_or_default(), c.to_string()),
             },
         );
-        let right = FromItem::Alias {
+        let mut right = FromItem::Alias {
             table: r.target.clone(),
             alias: alias.clone(),
         };
-        item = match (&sec, sec_on, &r.secondary) {
-            (Some(s), Some(sec_on), Some(sec_table)) => {
-                let inner = FromItem::Alias {
-                    table: sec_table.clone(),
-                    alias: s.clone(),
-                }
-                .join(right, sec_on, false);
-                item.join(inner, on, !rel.innerjoin)
+        if let (Some(s), Some(sec_on), Some(sec_table)) = (&sec, sec_on, &r.secondary) {
+            right = FromItem::Alias {
+                table: sec_table.clone(),
+                alias: s.clone(),
             }
-            _ => item.join(right, on, !rel.innerjoin),
-        };
+            .join(right, sec_on, false);
+        }
         order.extend(rel.order_by.iter().map(|e| retarget(e, &r.target, &alias)));
-        item = attach(
-            reg,
-            item,
-            &ColumnsOf::Table(alias.clone()),
-            &mut jp.entity,
-            order,
-        )?;
+        let via = ColumnsOf::Table(alias.clone());
+        item = match jp.innerjoin {
+            true => {
+                let below = match mode {
+                    Attach::InnerOnly => Attach::InnerOnly,
+                    _ => Attach::All,
+                };
+                let item = item.join(right, on, false);
+                attach_some(reg, item, &via, &mut jp.entity, order, below)?
+            }
+            false => {
+                let right =
+                    attach_some(reg, right, &via, &mut jp.entity, order, Attach::InnerOnly)?;
+                let item = item.join(right, on, true);
+                attach_some(reg, item, &via, &mut jp.entity, order, Attach::Rest)?
+            }
+        };
     }
     Ok(item)
 }

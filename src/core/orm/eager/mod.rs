@@ -53,6 +53,18 @@ pub struct LoaderOption {
     pub wildcard: bool,
     /// The strategy; `None` for `defaultload()` (a link of a chain that changes nothing).
     pub strategy: Option<Lazy>,
+    /// `joinedload(..., innerjoin=...)`: overrides the relationship's own `innerjoin`.
+    pub innerjoin: Option<bool>,
+}
+
+/// The `innerjoin=` an option naming `path` exactly gives its joined load (the last one
+/// given wins).
+pub fn innerjoin_for(options: &[LoaderOption], path: &[PathStep]) -> Option<bool> {
+    options
+        .iter()
+        .rev()
+        .find(|o| !o.wildcard && o.strategy.is_some() && o.path == path)
+        .and_then(|o| o.innerjoin)
 }
 
 /// The strategy options give the relationship at the end of `path` (a full path from the

@@ -7,7 +7,7 @@ use crate::core::sql::expr::TableRef;
 
 use super::super::mapper::{Lazy, Registry, RelKind, anon_alias};
 use super::super::query::{Entity, Query};
-use super::{EagerError, LoaderOption, PathStep, option_for};
+use super::{EagerError, LoaderOption, PathStep, innerjoin_for, option_for};
 
 /// How one entity of a load gets its relationships.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -76,6 +76,8 @@ pub struct JoinedPlan {
     pub existing: bool,
     /// The association table's alias for many-to-many (`post_tags_1`).
     pub secondary_alias: Option<TableRef>,
+    /// An inner JOIN (`innerjoin=True` on the relationship or its loader option).
+    pub innerjoin: bool,
     /// The target entity.
     pub entity: EntityPlan,
 }
@@ -133,6 +135,7 @@ pub fn plan_entity(
                 let r = reg.resolve(class, &rel.name)?;
                 let mut local = local.to_vec();
                 local.push(rel.target.clone());
+                let innerjoin = innerjoin_for(options, &rel_path).unwrap_or(rel.innerjoin);
                 let entity = plan_entity(reg, options, &rel.target, rel_path, &local)?;
                 plan.joined.push(JoinedPlan {
                     rel: rel.name.clone(),
@@ -147,6 +150,7 @@ pub fn plan_entity(
                         (false, RelKind::ManyToMany, Some(s)) => Some(anon_alias(s)),
                         _ => None,
                     },
+                    innerjoin,
                     entity,
                 });
             }

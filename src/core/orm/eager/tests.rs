@@ -57,6 +57,7 @@ fn opt(path: &[(&str, &str)], strategy: Lazy) -> LoaderOption {
         path: path.iter().map(|(c, r)| PathStep::new(c, r)).collect(),
         wildcard: false,
         strategy: Some(strategy),
+        innerjoin: None,
     }
 }
 
@@ -397,6 +398,7 @@ fn option_lookup() {
         path: vec![],
         wildcard: true,
         strategy: Some(Lazy::Raise),
+        innerjoin: None,
     };
     let opts = vec![
         star,

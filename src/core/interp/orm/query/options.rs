@@ -62,6 +62,7 @@ impl Interp<'_> {
                 format!("'Load' object has no attribute '{name}'"),
             );
         };
+        let mut innerjoin = None;
         for (k, v) in kw {
             match (&**k, v) {
                 ("sql_only", v) if name == "raiseload" => {
@@ -69,7 +70,7 @@ impl Interp<'_> {
                         strategy = Some(Lazy::RaiseOnSql);
                     }
                 }
-                ("innerjoin", Value::Bool(false)) if name == "joinedload" => {}
+                ("innerjoin", Value::Bool(b)) if name == "joinedload" => innerjoin = Some(*b),
                 _ => return self.unsupported(&format!("`{name}(..., {k}=...)`")),
             }
         }
@@ -84,6 +85,7 @@ impl Interp<'_> {
                         path: load.tip.clone(),
                         wildcard: true,
                         strategy,
+                        innerjoin,
                     });
                 }
                 Value::Str(_) => {
@@ -109,6 +111,7 @@ impl Interp<'_> {
                         path: load.tip.clone(),
                         wildcard: false,
                         strategy,
+                        innerjoin,
                     });
                 }
                 Value::Native(_) => {

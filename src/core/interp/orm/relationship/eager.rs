@@ -188,6 +188,7 @@ impl Interp<'_> {
                 path,
                 wildcard: false,
                 strategy: Some(Lazy::Select),
+                innerjoin: None,
             });
         }
         (base, extra)
