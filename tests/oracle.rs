@@ -1722,3 +1722,13 @@ fn joinedload_innerjoin_option() {
 fn exception_context() {
     check("exception_context");
 }
+
+#[test]
+fn flag_modified() {
+    check("flag_modified");
+}
+
+#[test]
+fn state_modified() {
+    check("state_modified");
+}

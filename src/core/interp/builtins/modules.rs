@@ -19,9 +19,20 @@ impl Interp<'_> {
             }
             "typing" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             "datetime" => Ok(Value::Builtin(Rc::from("datetime_module"))),
-            "enum" | "hashlib" | "decimal" | "flask" | "flask_sqlalchemy" | "flask_migrate"
-            | "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.exc" | "sqlalchemy.orm.exc" | "os"
-            | "os.path" | "sys" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
+            "enum"
+            | "hashlib"
+            | "decimal"
+            | "flask"
+            | "flask_sqlalchemy"
+            | "flask_migrate"
+            | "sqlalchemy"
+            | "sqlalchemy.orm"
+            | "sqlalchemy.exc"
+            | "sqlalchemy.orm.exc"
+            | "sqlalchemy.orm.attributes"
+            | "os"
+            | "os.path"
+            | "sys" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
         }
     }
@@ -108,6 +119,16 @@ impl Interp<'_> {
             {
                 Value::Class(self.exc[name].clone())
             }
+            ("sqlalchemy.orm", "attributes") => Value::Native(Rc::new(Native::Module(Rc::from(
+                "sqlalchemy.orm.attributes",
+            )))),
+            ("sqlalchemy.orm.attributes", n)
+                if crate::core::interp::orm::attributes::NAMES.contains(&n) =>
+            {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from(
+                    format!("attributes.{n}").as_str(),
+                ))))
+            }
             ("sqlalchemy" | "sqlalchemy.orm", "exc") => Value::Native(Rc::new(Native::Module(
                 Rc::from(format!("{module}.exc").as_str()),
             ))),
@@ -175,6 +196,7 @@ impl Interp<'_> {
                     "sqlalchemy.exc",
                     "sqlalchemy.orm.exc",
                     "sqlalchemy.orm",
+                    "sqlalchemy.orm.attributes",
                     "werkzeug.exceptions",
                     "werkzeug.security",
                     "werkzeug.http",

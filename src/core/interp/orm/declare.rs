@@ -645,6 +645,7 @@ impl Interp<'_> {
                 };
                 Ok(nv(Native::Query(q)))
             }
+            _ if let Some(f) = short.strip_prefix("attributes.") => self.attributes_fn(f, args, kw),
             "make_transient" => {
                 let Some(Value::Instance(inst)) = args.first() else {
                     let t = args

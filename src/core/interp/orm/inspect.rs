@@ -258,7 +258,7 @@ impl Interp<'_> {
                 None => Value::None,
             },
             "expired" => Value::Bool(expired),
-            "modified" => Value::Bool(self.orm.modified_set.contains(&(Rc::as_ptr(inst) as usize))),
+            "modified" => Value::Bool(self.state_modified(inst)),
             "object" => Value::Instance(inst.clone()),
             "attrs" => nv(Native::Inspected(Inspected::Attrs(inst.clone()))),
             "class_" => Value::Class(inst.class.clone()),

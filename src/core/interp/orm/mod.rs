@@ -1,6 +1,7 @@
 //! The Flask-SQLAlchemy runtime: `db`, models, session, queries and results as Python objects
 //! over [`crate::core::orm`] (schema, query compilation) and [`crate::core::sql`] (rendering).
 
+pub mod attributes;
 mod column_default;
 mod column_property;
 pub mod configure;

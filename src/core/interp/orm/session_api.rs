@@ -348,7 +348,11 @@ impl Interp<'_> {
                     return Ok(Value::Bool(false));
                 };
                 let i = i.clone();
-                Ok(Value::Bool(self.is_dirty(&i)))
+                let pending = matches!(self.status(&i), Status::Transient | Status::Pending);
+                Ok(Value::Bool(match pending {
+                    true => self.state_modified(&i),
+                    false => self.is_dirty(&i),
+                }))
             }
             _ => self.raise(
                 "AttributeError",
