@@ -1732,3 +1732,13 @@ fn flag_modified() {
 fn state_modified() {
     check("state_modified");
 }
+
+#[test]
+fn get_column_property_param() {
+    check("get_column_property_param");
+}
+
+#[test]
+fn union_function_columns() {
+    check("union_function_columns");
+}

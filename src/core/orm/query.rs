@@ -460,8 +460,32 @@ impl Query {
         parts: &[Query],
         columns: Vec<Expr>,
     ) -> Result<Select, OrmError> {
-        let first = compound_of(reg, op, parts)?;
+        let mut first = compound_of(reg, op, parts)?;
         let anon = anon_alias("anon");
+        // A column of the query that is not a table's (a function, an expression) is
+        // read from the subquery by the label it has there, an anonymous one
+        // (`count(sale.id) AS count_1` → `anon_1.count_1`) unless it was labelled.
+        let mut by_label: Vec<Option<Expr>> = vec![None; first.columns.len()];
+        for (c, outer) in first.columns.iter_mut().zip(by_label.iter_mut()) {
+            let name = match c {
+                Expr::Column { .. } => continue,
+                Expr::Label { name, .. } => name.clone(),
+                _ => {
+                    let TableRef::Anon { id, .. } = anon_alias("anon") else {
+                        continue;
+                    };
+                    *c = c.clone().anon_label(id);
+                    let Expr::Label { name, .. } = c else {
+                        continue;
+                    };
+                    name.clone()
+                }
+            };
+            *outer = Some(Expr::col_of(&anon, name));
+        }
+        if by_label.len() != columns.len() {
+            by_label = vec![None; columns.len()];
+        }
         let mut labels: std::collections::HashMap<(String, String), String> =
             std::collections::HashMap::new();
         for c in &first.columns {
@@ -476,8 +500,11 @@ impl Query {
         }
         let adapt = |e: &Expr| through_subquery(e, &labels, &anon);
         let adapt_all = |v: &[Expr]| v.iter().map(adapt).collect::<Vec<_>>();
+        let columns = (columns.iter().zip(by_label))
+            .map(|(c, l)| l.unwrap_or_else(|| adapt(c)))
+            .collect();
         Ok(Select {
-            columns: adapt_all(&columns),
+            columns,
             label_style: self.style,
             distinct: self.distinct,
             from: vec![FromItem::Subquery {

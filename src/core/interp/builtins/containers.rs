@@ -68,8 +68,12 @@ impl Interp<'_> {
                         Value::Dict(_) => self.mapping_items(a)?,
                         Value::Native(n)
                             if matches!(**n, super::super::orm::Native::Mapping(_))
-                                || (!matches!(**n, super::super::orm::Native::Row(_))
-                                    && self.getattr(a, "keys").is_ok()) =>
+                                || (!matches!(
+                                    **n,
+                                    super::super::orm::Native::Row(_)
+                                        | super::super::orm::Native::Query(_)
+                                        | super::super::orm::Native::Dynamic(..)
+                                ) && self.getattr(a, "keys").is_ok()) =>
                         {
                             self.mapping_items(a)?
                         }

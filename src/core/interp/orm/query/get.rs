@@ -108,6 +108,7 @@ impl Interp<'_> {
         // The SELECT depends only on the class: rendered once, then reused with new
         // parameters (cached only when its parameters are exactly the key's values).
         let cache_key = Rc::as_ptr(&m) as usize;
+        let mut params = None;
         let sql = match self.orm.get_sql.get(&cache_key) {
             Some((_, sql)) => sql.clone(),
             None => {
@@ -124,12 +125,15 @@ impl Interp<'_> {
                 if r.params == conv {
                     // (The model info is kept alive with it: its address stays unique.)
                     self.orm.get_sql.insert(cache_key, (m.clone(), sql.clone()));
+                } else {
+                    // (A `column_property` with a bound value: its parameters come first.)
+                    params = Some(r.params);
                 }
                 sql
             }
         };
         self.autoflush()?;
-        let rows = self.run_flat_sql(sql, conv, true)?;
+        let rows = self.run_flat_sql(sql, params.as_deref().unwrap_or(conv), true)?;
         let found = match rows.rows().next() {
             Some(r) => self.instance_of_class(&cls, &m, r, 0, true),
             None => Ok(Value::None),
@@ -166,6 +170,8 @@ impl Interp<'_> {
                 "one"
             };
             match self.result_method(sn, how, vec![], vec![]) {
+                // (`one_or_404()` returns the one row's value, even `None`.)
+                Ok(v) if how == "one" => return Ok(v),
                 Ok(v) => v,
                 // (No row, or more than one: a 404; any other error stands.)
                 Err(e)

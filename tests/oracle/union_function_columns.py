@@ -1,0 +1,20 @@
+class Sale(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    region = db.Column(db.String(10))
+    amount = db.Column(db.Integer)
+
+
+db.create_all()
+db.session.add_all([Sale(region='east', amount=5), Sale(region='west', amount=7), Sale(region='east', amount=1)])
+db.session.commit()
+q1 = db.session.query(Sale.region, func.count(Sale.id)).filter(Sale.region == 'east').group_by(Sale.region)
+q2 = db.session.query(Sale.region, func.count(Sale.id)).filter(Sale.region == 'west').group_by(Sale.region)
+rows = q1.union_all(q2).order_by(Sale.region).all()
+print(rows, rows[0]._fields)
+a = db.session.query(Sale.region, func.count().label('n')).group_by(Sale.region)
+b = db.session.query(func.upper(Sale.region), func.sum(Sale.amount).label('n')).group_by(Sale.region)
+r = a.union(b).all()
+print(sorted(r), r[0]._fields)
+print(db.session.query(func.upper('a')).union_all(db.session.query(func.lower('B'))).all())
+print(db.session.query(Sale.id, Sale.amount * 2).filter(Sale.id < 2).union(db.session.query(Sale.id, Sale.amount + 100).filter(Sale.id > 2)).order_by(Sale.id).all())
+print(q1.union(q2).count())
