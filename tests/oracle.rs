@@ -1742,3 +1742,8 @@ fn get_column_property_param() {
 fn union_function_columns() {
     check("union_function_columns");
 }
+
+#[test]
+fn paginate_request_args() {
+    check("paginate_request_args");
+}

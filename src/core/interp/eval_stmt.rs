@@ -501,7 +501,10 @@ impl<'b> Interp<'b> {
     fn exit_context(&mut self, cm: &Value, r: R<Flow>) -> R<R<Flow>> {
         match cm {
             // (Leaving an app context hands its teardown functions the exception.)
-            Value::Native(n) if matches!(&**n, super::orm::Native::AppContext) => {
+            Value::Native(n) if let super::orm::Native::AppContext(req) = &**n => {
+                if req.is_some() {
+                    self.orm.requests.pop();
+                }
                 let exc = r.as_ref().err().map(|e| e.value.clone());
                 self.pop_app_context(exc)?;
                 Ok(r)

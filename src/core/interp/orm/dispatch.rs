@@ -133,7 +133,7 @@ impl Interp<'_> {
                 None => self.raise("RuntimeError", "Working outside of application context."),
             },
             Native::Session(own) => self.session_attr(*own, this, name),
-            Native::AppContext if matches!(name, "push" | "pop") => method(name),
+            Native::AppContext(_) if matches!(name, "push" | "pop") => method(name),
             Native::Migrate(m) => match name {
                 "db" => Ok(m.borrow().0.clone()),
                 "directory" => Ok(Value::Str(m.borrow().1.clone())),

@@ -47,8 +47,8 @@ pub enum Native {
     FuncRef(Rc<str>),
     /// The Flask app: its config (made at first use) and its `import_name`.
     App(RefCell<Value>, Rc<str>),
-    /// `app.app_context()`.
-    AppContext,
+    /// `app.app_context()`; `app.test_request_context()` with its request.
+    AppContext(Option<Rc<flask_web::RequestData>>),
     /// Flask-Migrate's `Migrate(app, db)`: its `db` (None before `init_app`) and
     /// `directory`.
     Migrate(RefCell<(Value, Rc<str>)>),
@@ -501,7 +501,7 @@ impl Native {
             Native::SqlaFn(f) if &**f == "event" => "module",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
             Native::App(..) => "Flask",
-            Native::AppContext => "AppContext",
+            Native::AppContext(_) => "AppContext",
             Native::Migrate(_) => "Migrate",
             Native::Db => "SQLAlchemy",
             Native::Session(false) => "scoped_session",

@@ -469,8 +469,11 @@ impl Interp<'_> {
 
     /// `with x:` enter.
     pub fn native_enter(&mut self, n: Rc<Native>) -> R<Value> {
-        if let Native::AppContext = &*n {
+        if let Native::AppContext(req) = &*n {
             self.push_app_context();
+            if let Some(r) = req {
+                self.orm.requests.push(r.clone());
+            }
         }
         if let Native::SessionScope(s) = &*n {
             self.scope_enter(s);
@@ -495,7 +498,10 @@ impl Interp<'_> {
             self.end_connection_tx(state, end);
             return Ok(());
         }
-        if let Native::AppContext = &*n {
+        if let Native::AppContext(req) = &*n {
+            if req.is_some() {
+                self.orm.requests.pop();
+            }
             self.pop_app_context(None)?;
         }
         Ok(())

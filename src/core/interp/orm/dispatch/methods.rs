@@ -76,7 +76,7 @@ impl Interp<'_> {
             | Native::ColumnObj(..)
             | Native::ColumnSpec(_) => self.sql_method(Value::Native(n.clone()), name, args, kw),
             // `ctx.push()` / `ctx.pop()`: a `with` block's entry and exit by hand.
-            Native::AppContext => {
+            Native::AppContext(_) => {
                 if name == "push" {
                     self.native_enter(n.clone())?;
                 } else {
@@ -102,7 +102,20 @@ impl Interp<'_> {
             }
             Native::App(..) if let Some(v) = self.flask_app_method(name, &args, &kw)? => Ok(v),
             Native::App(..) => match name {
-                "app_context" | "test_request_context" => Ok(nv(Native::AppContext)),
+                "app_context" => Ok(nv(Native::AppContext(None))),
+                // (A request context brings its request: `request.args`, `paginate()`.)
+                "test_request_context" => {
+                    let url = match args.first().or_else(|| super::kwget(&kw, "path")) {
+                        Some(Value::Str(s)) => s.to_string(),
+                        _ => "/".into(),
+                    };
+                    let method = match super::kwget(&kw, "method") {
+                        Some(Value::Str(s)) => s.to_ascii_uppercase(),
+                        _ => "GET".into(),
+                    };
+                    let req = self.request_data(&method, &url, &kw)?;
+                    Ok(nv(Native::AppContext(Some(Rc::new(req)))))
+                }
                 "run" | "register_blueprint" => Ok(Value::None),
                 // `@app.template_filter()` and kin: a decorator that leaves the function
                 // as it is (nothing renders templates here).

@@ -46,6 +46,15 @@ pub struct RequestData {
     content_type: Rc<str>,
 }
 
+impl RequestData {
+    /// The first value of query string argument `name` (`request.args.get(name)`).
+    pub fn arg(&self, name: &str) -> Option<Rc<str>> {
+        (self.args.iter())
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
 /// A response: status code, content type and body.
 pub struct ResponseData {
     code: i64,
@@ -385,6 +394,21 @@ impl Interp<'_> {
 
     /// A test client's request: routed, dispatched, its response made.
     fn test_request(&mut self, method: &str, url: &str, kw: &Kw) -> R<Value> {
+        let req = Rc::new(self.request_data(method, url, kw)?);
+        let path = req.path.clone();
+        self.orm.requests.push(req);
+        let r = self.dispatch(method, &path);
+        self.orm.requests.pop();
+        let mut resp = r?;
+        if method == "HEAD" {
+            resp.body.clear();
+        }
+        Ok(flask(FlaskObj::Response(resp)))
+    }
+
+    /// The request a test client's call or `test_request_context()` describes: its URL
+    /// with the query string, `query_string=`, and a `json=` or `data=` body.
+    pub(crate) fn request_data(&mut self, method: &str, url: &str, kw: &Kw) -> R<RequestData> {
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
         let mut args = parse_query(query);
         if let Some(q) = kwget(kw, "query_string") {
@@ -431,7 +455,7 @@ impl Interp<'_> {
             }
             (None, None) => (None, String::new(), vec![], Rc::from("")),
         };
-        let req = Rc::new(RequestData {
+        Ok(RequestData {
             method: Rc::from(method),
             path: Rc::from(path),
             args,
@@ -439,15 +463,7 @@ impl Interp<'_> {
             json,
             body,
             content_type,
-        });
-        self.orm.requests.push(req);
-        let r = self.dispatch(method, path);
-        self.orm.requests.pop();
-        let mut resp = r?;
-        if method == "HEAD" {
-            resp.body.clear();
-        }
-        Ok(flask(FlaskObj::Response(resp)))
+        })
     }
 
     /// Routes and runs the view; HTTP errors (raised, or from the routing) become their

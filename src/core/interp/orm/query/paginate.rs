@@ -42,30 +42,36 @@ impl Pagination {
 }
 
 impl Interp<'_> {
+    /// A `paginate()` argument from the current request's query string: `default`
+    /// outside a request or when absent; one that is not an integer is a 404 (with
+    /// `error_out`) or `default`.
+    fn page_arg(&mut self, name: &str, default: i64, error_out: bool) -> R<i64> {
+        let Some(req) = self.orm.requests.last() else {
+            return Ok(default);
+        };
+        let Some(text) = req.arg(name) else {
+            return Ok(default);
+        };
+        match text.trim().parse::<i64>() {
+            Ok(n) => Ok(n),
+            _ if error_out => self.not_found(None),
+            _ => Ok(default),
+        }
+    }
+
     /// `query.paginate(page=, per_page=, error_out=)` / `db.paginate(select, ...)` (their
     /// positional arguments checked against their signatures by the caller).
     pub fn paginate(&mut self, qo: &QueryObj, kw: &Kw) -> R<Value> {
-        let mut page = 1;
-        let mut per_page = 20;
+        let mut page = None;
+        let mut per_page = None;
         let mut error_out = true;
         let mut max_per_page = None;
         let mut counted = true;
         for (k, v) in kw {
             match &**k {
-                "page" => {
-                    page = if matches!(v, Value::None) {
-                        1
-                    } else {
-                        self.as_index(v)?
-                    }
-                }
-                "per_page" => {
-                    per_page = if matches!(v, Value::None) {
-                        20
-                    } else {
-                        self.as_index(v)?
-                    }
-                }
+                "page" if !matches!(v, Value::None) => page = Some(self.as_index(v)?),
+                "per_page" if !matches!(v, Value::None) => per_page = Some(self.as_index(v)?),
+                "page" | "per_page" => {}
                 "error_out" => error_out = self.truthy(v)?,
                 "max_per_page" => max_per_page = Some(self.as_index(v)?),
                 "count" => counted = self.truthy(v)?,
@@ -77,6 +83,16 @@ impl Interp<'_> {
                 }
             }
         }
+        // (Left out, they are read from the request's query string, as Flask-SQLAlchemy
+        // reads them during a request: `?page=2&per_page=10`.)
+        let mut page = match page {
+            Some(p) => p,
+            None => self.page_arg("page", 1, error_out)?,
+        };
+        let mut per_page = match per_page {
+            Some(p) => p,
+            None => self.page_arg("per_page", 20, error_out)?,
+        };
         if let Some(m) = max_per_page {
             per_page = per_page.min(m);
         }
