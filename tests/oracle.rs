@@ -1747,3 +1747,8 @@ fn union_function_columns() {
 fn paginate_request_args() {
     check("paginate_request_args");
 }
+
+#[test]
+fn returning_real_affinity() {
+    check("returning_real_affinity");
+}

@@ -166,12 +166,21 @@ impl<'c> ScriptBackend<'c> {
         } else {
             no_columns()
         };
+        let reals = returning_reals(stmt, sql);
+        let start = out.len();
         let mut q = stmt.raw_query();
         while let Some(row) = q.next().map_err(err)? {
             // (Room for the row: a one-row result allocates once, more rows double it.)
             out.reserve(ncols);
             for i in 0..ncols {
                 out.push(sql_value(row.get_ref(i).map_err(err)?));
+            }
+        }
+        if let Some(reals) = reals {
+            for (k, v) in out[start..].iter_mut().enumerate() {
+                if reals[k % ncols] {
+                    stored_real(v);
+                }
             }
         }
         Ok((ncols, columns, -1))
@@ -197,6 +206,50 @@ impl<'c> ScriptBackend<'c> {
             rowcount,
             lastrowid: self.conn.last_insert_rowid(),
         })
+    }
+}
+
+/// For an INSERT or UPDATE with RETURNING, the result columns that name a column of REAL
+/// affinity. SQLite 3.40 (Python 3.11's, whose output ormlab reproduces) returns their
+/// values as stored, without the REAL affinity a read applies: a whole number within
+/// ±2^47 comes back as an integer (`RETURNING price` gives `7` for `7.0`). Later versions
+/// apply the affinity; expressions and DELETE's RETURNING are the same in both.
+fn returning_reals(stmt: &Statement<'_>, sql: &str) -> Option<Vec<bool>> {
+    let s = sql.trim_start_matches([' ', '\r', '\n', '\t']).as_bytes();
+    let writes = ["insert", "update", "replace"]
+        .iter()
+        .any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()));
+    if !writes {
+        return None;
+    }
+    let reals: Vec<bool> = stmt
+        .columns()
+        .map(|c| c.decl_type().is_some_and(real_affinity))
+        .collect();
+    reals.contains(&true).then_some(reals)
+}
+
+/// SQLite's rule for a declared type of REAL affinity (no `INT`, `CHAR`, `CLOB`, `TEXT`
+/// or `BLOB` in it, and `REAL`, `FLOA` or `DOUB`).
+fn real_affinity(decl: &str) -> bool {
+    let d = decl.to_ascii_uppercase();
+    let has = |k: &str| d.contains(k);
+    !has("INT")
+        && !has("CHAR")
+        && !has("CLOB")
+        && !has("TEXT")
+        && !has("BLOB")
+        && (has("REAL") || has("FLOA") || has("DOUB"))
+}
+
+/// A REAL value as SQLite 3.40 stores it: a whole number within ±2^47 as an integer.
+fn stored_real(v: &mut SqlValue) {
+    const LIMIT: f64 = 140_737_488_355_328.0;
+    if let SqlValue::Real(r) = *v
+        && r.fract() == 0.0
+        && (-LIMIT..LIMIT).contains(&r)
+    {
+        *v = SqlValue::Integer(r as i64);
     }
 }
 
