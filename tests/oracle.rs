@@ -1752,3 +1752,13 @@ fn paginate_request_args() {
 fn returning_real_affinity() {
     check("returning_real_affinity");
 }
+
+#[test]
+fn refresh_attribute_names() {
+    check("refresh_attribute_names");
+}
+
+#[test]
+fn between_untyped() {
+    check("between_untyped");
+}

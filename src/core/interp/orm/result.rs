@@ -515,7 +515,13 @@ impl Interp<'_> {
             }
             "count" | "index" => {
                 let t = Value::tuple((*r.values).clone());
-                self.call_method(&t, name, args, vec![])
+                match self.call_method(&t, name, args, vec![]) {
+                    // (`Sequence.index`'s error has no message.)
+                    Err(e) if name == "index" && self.exc_is(&e, "ValueError") => {
+                        self.raise("ValueError", "")
+                    }
+                    r => r,
+                }
             }
             _ => self.raise(
                 "AttributeError",

@@ -86,11 +86,31 @@ impl Interp<'_> {
                     Some(v) => Some(self.iterate(v)?),
                 };
                 let i = i.clone();
-                match names {
-                    Some(names) => self.expire_attributes(&i, &names)?,
+                let mut first_column = None;
+                match &names {
+                    Some(names) => {
+                        self.expire_attributes(&i, names)?;
+                        let m = i.class.model_info();
+                        first_column = (names.iter())
+                            .filter_map(|n| match n {
+                                Value::Str(s) => m.as_ref()?.column_index(s),
+                                _ => None,
+                            })
+                            .next();
+                    }
                     None => self.expire(&i),
                 }
                 let i = &i;
+                // (`refresh(obj, ['a'])`: the attributes named, loaded together.)
+                if name == "refresh"
+                    && let Some(c) = first_column
+                {
+                    self.orm.plain_refresh = true;
+                    let r = self.load_deferred_column(i, c);
+                    self.orm.plain_refresh = false;
+                    r?;
+                    return Ok(Value::None);
+                }
                 if name == "refresh" {
                     // `session.refresh()` loads with a 2.0 `select()`: columns unlabeled.
                     self.orm.plain_refresh = true;

@@ -652,7 +652,21 @@ impl Interp<'_> {
             return self.raise("TypeError", format!("bad operand type for unary ~: '{t}'"));
         };
         Ok(match op {
-            UnaryOp::Invert => sql_value(SqlObj::typed(s.negated(), Some(SqlType::Boolean))),
+            UnaryOp::Invert => {
+                // (`~x.between(a, b)` stays untyped, as the BETWEEN it negates.)
+                let between = matches!(
+                    &s.expr,
+                    Expr::Binary {
+                        op: crate::core::sql::Op::Between,
+                        ..
+                    }
+                );
+                let ty = match s.ty.is_none() && between {
+                    true => None,
+                    false => Some(SqlType::Boolean),
+                };
+                sql_value(SqlObj::typed(s.negated(), ty))
+            }
             UnaryOp::USub => sql_value(SqlObj::typed(-s.expr, s.ty)),
             _ => sql_value(s),
         })

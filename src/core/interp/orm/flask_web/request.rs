@@ -110,7 +110,7 @@ impl Interp<'_> {
     }
 
     /// True when the exception `e` is (a subclass of) the builtin class `class`.
-    pub(super) fn exc_is(&self, e: &crate::core::interp::Exc, class: &str) -> bool {
+    pub(crate) fn exc_is(&self, e: &crate::core::interp::Exc, class: &str) -> bool {
         self.exc
             .get(class)
             .is_some_and(|c| self.exc_matches(&e.value, c))

@@ -195,6 +195,9 @@ impl Interp<'_> {
             Err(e) => return self.raise(e.class(), e.0),
         };
         sel.columns = exprs.iter().map(|(e, _)| e.clone()).collect();
+        if self.orm.plain_refresh {
+            sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
+        }
         let res = self.run_stmt(&Statement::Select(sel), true)?;
         let Some(row) = res.rows.first() else {
             return self.raise(

@@ -193,7 +193,8 @@ impl Interp<'_> {
                 };
                 SqlObj::typed(Expr::binary(s.expr, op, other), b)
             }
-            "between" => SqlObj::typed(s.expr.between(arg(self, 0)?, arg(self, 1)?), b),
+            // (Untyped in SQLAlchemy: selected, it gives SQLite's 1/0, not a bool.)
+            "between" => SqlObj::of(s.expr.between(arg(self, 0)?, arg(self, 1)?)),
             "desc" => SqlObj::typed(s.expr.desc(), ty),
             "asc" => SqlObj::typed(s.expr.asc(), ty),
             "distinct" => SqlObj::typed(s.expr.distinct(), ty),
