@@ -1762,3 +1762,8 @@ fn refresh_attribute_names() {
 fn between_untyped() {
     check("between_untyped");
 }
+
+#[test]
+fn annotated_aliases() {
+    check("annotated_aliases");
+}

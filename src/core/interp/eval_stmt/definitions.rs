@@ -183,8 +183,18 @@ impl Interp<'_> {
             drop(r);
             return Ok(v);
         }
-        let Some((ty, optional)) = mapped_annotation(ann) else {
+        // (`Mapped[intpk]`, `intpk = Annotated[int, mapped_column(...)]`: the alias's type
+        // and column arguments, the attribute's own `mapped_column()` winning.)
+        let alias = self.annotated_alias(ann, scope);
+        let Some((ty, optional)) = (match &alias {
+            Some((ty, optional, _)) => Some((ty.clone(), *optional)),
+            None => mapped_annotation(ann),
+        }) else {
             return Ok(v);
+        };
+        let v = match alias.and_then(|a| a.2) {
+            Some(base) => merge_column_specs(&base, v, &mut self.orm.col_counter),
+            None => v,
         };
         match &v {
             Value::Native(n) => {
@@ -291,6 +301,160 @@ fn type_text(s: &str) -> (String, bool) {
     (s.to_owned(), false)
 }
 
+/// The `mapped_column()` of an `Annotated[...]` alias merged into an attribute's own
+/// (`v`, or `None` when the attribute has none): what the attribute sets wins.
+fn merge_column_specs(base: &RefCell<ColumnSpec>, v: Value, counter: &mut u64) -> Value {
+    let b = base.borrow();
+    let spec = match &v {
+        Value::None => {
+            *counter += 1;
+            ColumnSpec {
+                column: b.column.clone(),
+                default: b.default.clone(),
+                onupdate: b.onupdate.clone(),
+                server_default: b.server_default.clone(),
+                info_doc: b.info_doc.clone(),
+                explicit_name: b.explicit_name,
+                mapped: true,
+                nullable_explicit: b.nullable_explicit,
+                order: *counter,
+            }
+        }
+        Value::Native(n) if let Native::ColumnSpec(own) = &**n => {
+            let mut own = own.borrow_mut();
+            let c = &mut own.column;
+            if matches!(&c.ty, crate::core::sql::SqlType::Custom(t) if t == "NULL") {
+                c.ty = b.column.ty.clone();
+            }
+            c.primary_key |= b.column.primary_key;
+            c.unique |= b.column.unique;
+            c.index |= b.column.index;
+            if c.foreign_keys.is_empty() {
+                c.foreign_keys = b.column.foreign_keys.clone();
+            }
+            if c.default.is_none() {
+                c.default = b.column.default.clone();
+            }
+            if c.server_default.is_none() {
+                c.server_default = b.column.server_default.clone();
+            }
+            if !own.nullable_explicit && b.nullable_explicit {
+                own.column.nullable = b.column.nullable;
+                own.nullable_explicit = true;
+            }
+            // (`default=None` is no default, as in SQLAlchemy.)
+            own.default = (own.default.take())
+                .filter(|d| !matches!(d, Value::None))
+                .or_else(|| b.default.clone());
+            own.onupdate = own.onupdate.take().or_else(|| b.onupdate.clone());
+            own.server_default = own
+                .server_default
+                .take()
+                .or_else(|| b.server_default.clone());
+            return v.clone();
+        }
+        _ => return v,
+    };
+    Value::Native(Rc::new(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
+}
+
+/// A plain Python type's column type (`int` → `Integer`).
+fn py_type_sql(name: &str) -> Option<crate::core::sql::SqlType> {
+    use crate::core::sql::SqlType;
+    Some(match name {
+        "int" => SqlType::Integer,
+        "str" => SqlType::String(None),
+        "float" => SqlType::Float,
+        "bool" => SqlType::Boolean,
+        "datetime" => SqlType::DateTime,
+        "date" => SqlType::Date,
+        "Decimal" => SqlType::Numeric(None, None),
+        "bytes" => SqlType::LargeBinary,
+        _ => return None,
+    })
+}
+
+impl Interp<'_> {
+    /// `Mapped[X]`, `Mapped[Optional[X]]` or `Mapped[X | None]` where `X` names an
+    /// `Annotated[T, ...]` alias: `T`'s column type, whether optional, and the alias's
+    /// `mapped_column()`.
+    #[allow(clippy::type_complexity)]
+    fn annotated_alias(
+        &mut self,
+        ann: &Expr,
+        scope: &Scope,
+    ) -> Option<(
+        Option<crate::core::sql::SqlType>,
+        bool,
+        Option<Rc<RefCell<ColumnSpec>>>,
+    )> {
+        let ExprKind::Subscript { value, slice } = &ann.kind else {
+            return None;
+        };
+        if simple_name(value) != Some("Mapped") {
+            return None;
+        }
+        let (name, optional) = match &slice.kind {
+            ExprKind::Name(n) => (n, false),
+            ExprKind::Subscript { value, slice } if simple_name(value) == Some("Optional") => {
+                match &slice.kind {
+                    ExprKind::Name(n) => (n, true),
+                    _ => return None,
+                }
+            }
+            ExprKind::BinOp {
+                left,
+                op: crate::core::lang::ast::BinOp::BitOr,
+                right,
+            } => match (&left.kind, &right.kind) {
+                (ExprKind::Name(n), ExprKind::None) | (ExprKind::None, ExprKind::Name(n)) => {
+                    (n, true)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if py_type_sql(name).is_some() {
+            return None;
+        }
+        let Ok(Value::Native(n)) =
+            self.eval(&Expr::new(ExprKind::Name(name.clone()), slice.span), scope)
+        else {
+            return None;
+        };
+        let Native::Annotated(items) = &*n else {
+            return None;
+        };
+        let ty = match &items[0] {
+            Value::Builtin(t) => py_type_sql(t),
+            _ => None,
+        };
+        let spec = items[1..].iter().find_map(|x| match x {
+            Value::Native(n) => match &**n {
+                Native::ColumnSpec(s) => Some(Rc::new(RefCell::new(clone_spec(&s.borrow())))),
+                _ => None,
+            },
+            _ => None,
+        });
+        Some((ty, optional, spec))
+    }
+}
+
+/// A copy of a column declaration.
+fn clone_spec(b: &ColumnSpec) -> ColumnSpec {
+    ColumnSpec {
+        column: b.column.clone(),
+        default: b.default.clone(),
+        onupdate: b.onupdate.clone(),
+        server_default: b.server_default.clone(),
+        info_doc: b.info_doc.clone(),
+        explicit_name: b.explicit_name,
+        mapped: b.mapped,
+        nullable_explicit: b.nullable_explicit,
+        order: b.order,
+    }
+}
+
 /// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
 /// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
 fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, bool)> {
@@ -301,22 +465,8 @@ fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, b
         return None;
     }
     fn inner(e: &Expr) -> (Option<crate::core::sql::SqlType>, bool) {
-        use crate::core::sql::SqlType;
         match &e.kind {
-            ExprKind::Name(n) => (
-                match n.as_str() {
-                    "int" => Some(SqlType::Integer),
-                    "str" => Some(SqlType::String(None)),
-                    "float" => Some(SqlType::Float),
-                    "bool" => Some(SqlType::Boolean),
-                    "datetime" => Some(SqlType::DateTime),
-                    "date" => Some(SqlType::Date),
-                    "Decimal" => Some(SqlType::Numeric(None, None)),
-                    "bytes" => Some(SqlType::LargeBinary),
-                    _ => None,
-                },
-                false,
-            ),
+            ExprKind::Name(n) => (py_type_sql(n), false),
             ExprKind::Attribute { attr, .. } => {
                 inner(&Expr::new(ExprKind::Name(attr.name.clone()), e.span))
             }

@@ -43,6 +43,9 @@ pub enum Native {
     Module(Rc<str>),
     /// A named library callable or namespace (`or_`, `select`, `Flask`, `func`...).
     SqlaFn(Rc<str>),
+    /// `typing.Annotated[T, extra, ...]`: `T`, then the extras (a reusable
+    /// `Mapped[...]` type: `intpk = Annotated[int, mapped_column(primary_key=True)]`).
+    Annotated(Rc<[Value]>),
     /// `func.name` (a SQL function constructor).
     FuncRef(Rc<str>),
     /// The Flask app: its config (made at first use) and its `import_name`.
@@ -500,6 +503,7 @@ impl Native {
             Native::Module(_) => "module",
             Native::SqlaFn(f) if &**f == "event" => "module",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
+            Native::Annotated(_) => "_AnnotatedAlias",
             Native::App(..) => "Flask",
             Native::AppContext(_) => "AppContext",
             Native::Migrate(_) => "Migrate",

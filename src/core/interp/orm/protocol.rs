@@ -152,6 +152,15 @@ impl Interp<'_> {
         match &*n {
             Native::Flask(o) => self.flask_getitem(o, key),
             Native::ReMatch(m) => self.match_getitem(m, key),
+            Native::SqlaFn(f) if &**f == "Annotated" => match key {
+                Value::Tuple(items) if items.len() >= 2 => {
+                    Ok(Value::Native(Rc::new(Native::Annotated(Rc::from(&items[..])))))
+                }
+                _ => self.raise(
+                    "TypeError",
+                    "Annotated[...] should be used with at least two arguments (a type and an annotation).",
+                ),
+            },
             Native::SubqueryColumns(sq) if let Value::Str(k) = key => {
                 match sq
                     .columns
