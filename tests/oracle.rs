@@ -1767,3 +1767,8 @@ fn between_untyped() {
 fn annotated_aliases() {
     check("annotated_aliases");
 }
+
+#[test]
+fn hybrid_method() {
+    check("hybrid_method");
+}

@@ -363,6 +363,9 @@ impl Interp<'_> {
             Some(Value::Native(n)) if let Native::Hybrid(h) = &**n => {
                 return self.call(&h[0], vec![obj.clone()], vec![]);
             }
+            Some(Value::Native(n)) if let Native::HybridMethod(h) = &**n => {
+                return Ok(Value::Method(Rc::new((obj.clone(), h[0].clone()))));
+            }
             _ => {}
         }
         if let Some(v) = inst.dict.borrow().get(name) {
@@ -517,6 +520,16 @@ impl Interp<'_> {
                         &h[2]
                     };
                     self.call(f, vec![Value::Class(c.clone())], vec![])?
+                }
+                // A hybrid method at class level: bound to the class (its expression, else
+                // the method itself, builds SQL from the class's attributes).
+                Value::Native(ref n) if let Native::HybridMethod(h) = &**n => {
+                    let f = if matches!(h[1], Value::None) {
+                        &h[0]
+                    } else {
+                        &h[1]
+                    };
+                    Value::Method(Rc::new((Value::Class(c.clone()), f.clone())))
                 }
                 other => other,
             });

@@ -148,7 +148,7 @@ impl Interp<'_> {
                 "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",
                 _,
             )
-            | ("sqlalchemy.ext.hybrid", "hybrid_property") => {
+            | ("sqlalchemy.ext.hybrid", "hybrid_property" | "hybrid_method") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from(name))))
             }
             ("typing", _) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
@@ -197,6 +197,7 @@ impl Interp<'_> {
                     "sqlalchemy.orm.exc",
                     "sqlalchemy.orm",
                     "sqlalchemy.orm.attributes",
+                    "sqlalchemy.ext.hybrid",
                     "werkzeug.exceptions",
                     "werkzeug.security",
                     "werkzeug.http",

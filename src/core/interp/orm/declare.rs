@@ -467,6 +467,10 @@ impl Interp<'_> {
                 }
             }
             "column_property" => self.column_property(&args, &kw),
+            "hybrid_method" => match args.first() {
+                Some(f) => Ok(nv(Native::HybridMethod(Rc::new([f.clone(), Value::None])))),
+                None => self.raise("TypeError", "hybrid_method() needs a function"),
+            },
             "hybrid_property" => match args.first() {
                 Some(f) => Ok(nv(Native::Hybrid(Rc::new([
                     f.clone(),

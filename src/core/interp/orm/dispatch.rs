@@ -456,6 +456,8 @@ impl Interp<'_> {
                     format!("'HASH' object has no attribute '{name}'"),
                 ),
             },
+            Native::HybridMethod(_) if name == "expression" => method(name),
+            Native::HybridMethod(h) if name == "inplace" => Ok(nv(Native::HybridMethod(h.clone()))),
             Native::Hybrid(h) => match name {
                 "setter" | "expression" | "getter" | "deleter" | "update_expression" => {
                     method(name)

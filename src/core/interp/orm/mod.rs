@@ -154,6 +154,8 @@ pub enum Native {
     ColumnProperty(SqlObj),
     /// `hybrid_property`: (getter, setter, class-level expression), `None` when not given.
     Hybrid(Rc<[Value; 3]>),
+    /// `hybrid_method`: (the method, its class-level expression or `None`).
+    HybridMethod(Rc<[Value; 2]>),
     /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
     Listens(Rc<str>, Rc<str>),
     /// `validates('a', 'b')`: the decorator, holding the attribute keys.
@@ -555,6 +557,7 @@ impl Native {
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",
+            Native::HybridMethod(_) => "hybrid_method",
             Native::ColumnProperty(_) => "ColumnProperty",
             Native::Bytes(_) => "bytes",
             Native::Dbapi(false) => "Connection",

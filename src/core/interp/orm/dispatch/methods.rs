@@ -433,6 +433,17 @@ impl Interp<'_> {
                 self.scope_exit(s, name != "commit")?;
                 Ok(Value::None)
             }
+            Native::HybridMethod(h) if name == "expression" => {
+                let f = match args.into_iter().next() {
+                    Some(Value::ClassMethod(f)) => (*f).clone(),
+                    Some(f) => f,
+                    None => return self.raise("TypeError", "expression() needs a function"),
+                };
+                Ok(Value::Native(Rc::new(Native::HybridMethod(Rc::new([
+                    h[0].clone(),
+                    f,
+                ])))))
+            }
             Native::Hybrid(h) => {
                 let f = match args.into_iter().next() {
                     // `@name.inplace.expression` + `@classmethod` (SQLAlchemy 2.0 style).
