@@ -1772,3 +1772,8 @@ fn annotated_aliases() {
 fn hybrid_method() {
     check("hybrid_method");
 }
+
+#[test]
+fn mapper_event_propagate() {
+    check("mapper_event_propagate");
+}

@@ -453,17 +453,25 @@ impl Interp<'_> {
                 else {
                     return self.unsupported("events other than a model's mapper events");
                 };
-                if c.model_info().is_none() || !EVENTS.contains(&&**ev) {
+                // (`propagate=True`: the subclasses' objects too, an abstract base's or a
+                // mixin's included; the target is then kept as `+Class`.)
+                let propagate = match kwget(&kw, "propagate") {
+                    Some(v) => self.truthy(&v.clone())?,
+                    None => false,
+                };
+                if (c.model_info().is_none() && !propagate) || !EVENTS.contains(&&**ev) {
                     return self.unsupported(&format!("the `{ev}` event of `{}`", c.name));
                 }
+                let target: Rc<str> = match propagate {
+                    true => Rc::from(format!("+{}", c.name).as_str()),
+                    false => c.name.clone(),
+                };
                 match args.get(2) {
                     Some(f) if short == "event.listen" => {
-                        self.orm
-                            .listeners
-                            .push((c.name.clone(), ev.clone(), f.clone()));
+                        self.orm.listeners.push((target, ev.clone(), f.clone()));
                         Ok(Value::None)
                     }
-                    _ => Ok(nv(Native::Listens(c.name.clone(), ev.clone()))),
+                    _ => Ok(nv(Native::Listens(target, ev.clone()))),
                 }
             }
             "column_property" => self.column_property(&args, &kw),

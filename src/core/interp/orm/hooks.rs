@@ -65,13 +65,21 @@ impl Interp<'_> {
             return Ok(());
         }
         let class = inst.class.name.clone();
+        let mro = inst.class.mro.borrow();
         let fs: Vec<Value> = self
             .orm
             .listeners
             .iter()
-            .filter(|(c, e, _)| *c == class && &**e == event)
+            .filter(|(c, e, _)| {
+                &**e == event
+                    && match c.strip_prefix('+') {
+                        Some(base) => mro.iter().any(|k| &*k.name == base),
+                        None => *c == class,
+                    }
+            })
             .map(|(_, _, f)| f.clone())
             .collect();
+        drop(mro);
         for f in fs {
             let conn = super::dispatch::nv(super::Native::Connection(
                 std::cell::Cell::new(Some(false)),
