@@ -1777,3 +1777,8 @@ fn hybrid_method() {
 fn mapper_event_propagate() {
     check("mapper_event_propagate");
 }
+
+#[test]
+fn failed_insert_defaults() {
+    check("failed_insert_defaults");
+}

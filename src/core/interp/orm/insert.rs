@@ -196,6 +196,21 @@ pub fn many_repr(sets: usize, values: &[SqlValue]) -> String {
 }
 
 /// The INSERT of `plan`'s table sending columns `cols` (indexes, table order; those in
+/// Unloads the column slots of `mask` (the first 64 columns): the Python defaults an
+/// INSERT that failed had written on the object.
+fn clear_slots(inst: &Instance, mask: u64) {
+    if mask == 0 {
+        return;
+    }
+    if let Some(s) = inst.orm.borrow_mut().as_mut() {
+        for (i, slot) in s.slots_mut().iter_mut().enumerate().take(64) {
+            if mask & (1u64 << i) != 0 {
+                *slot = None;
+            }
+        }
+    }
+}
+
 /// `inline` as their SQL expression default, those of `sql_values` as the object's SQL
 /// expression), with `RETURNING` columns `returning` (rendered once per group, run per
 /// row).
@@ -418,6 +433,7 @@ impl Interp<'_> {
                 BindFailure::Refused(at, v) => {
                     let params = values.split_off(start);
                     plans.scratch_cols = cols;
+                    clear_slots(inst, defaulted);
                     return self.raise_refused_param(&sql, &params, at, &v);
                 }
             };
@@ -431,6 +447,7 @@ impl Interp<'_> {
                 .collect();
             let params = insert_params(&columns);
             plans.scratch_cols = cols;
+            clear_slots(inst, defaulted);
             return Err(self.fill_bind_error(e, &sql, params));
         }
         let shared: Rc<[usize]> = match &plans.last_cols {
@@ -466,7 +483,29 @@ impl Interp<'_> {
         plans: &mut Plans,
         new: &[Rc<Instance>],
         levels: &HashMap<usize, usize>,
+        before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
+    ) -> R<()> {
+        let mut defaulted = Vec::new();
+        let r = self.flush_inserts_noting(plans, new, levels, before, &mut defaulted);
+        if r.is_err() {
+            // (The objects of the INSERTs that failed or did not run lose the Python
+            // defaults written on them: SQLAlchemy sets those once the statement, all of a
+            // batch's rows, went through.)
+            for (inst, mask) in defaulted {
+                clear_slots(&inst, mask);
+            }
+        }
+        r
+    }
+
+    /// [`Self::flush_inserts`], noting the objects given Python defaults (`defaulted`).
+    fn flush_inserts_noting(
+        &mut self,
+        plans: &mut Plans,
+        new: &[Rc<Instance>],
+        levels: &HashMap<usize, usize>,
         mut before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
+        defaulted: &mut Vec<(Rc<Instance>, u64)>,
     ) -> R<()> {
         // The group: its first object's parameters (what the others share with it), and
         // each object with where its values lie in `buf`, one object's after the other.
@@ -492,6 +531,7 @@ impl Interp<'_> {
             };
             if let Some(g) = head.take_if(|g| g.level != level || !same_table(g)) {
                 self.insert_group(g, std::mem::take(&mut members), &buf)?;
+                defaulted.clear();
                 buf.clear();
             }
             before(self, inst)?;
@@ -502,8 +542,12 @@ impl Interp<'_> {
                 // (This object's values, last in the buffer, start the next group's.)
                 let next = buf.split_off(p.values.start);
                 self.insert_group(g, std::mem::take(&mut members), &buf)?;
+                defaulted.clear();
                 buf = next;
                 p.values = 0..buf.len();
+            }
+            if p.defaulted != 0 {
+                defaulted.push((p.inst.clone(), p.defaulted));
             }
             members.push((p.inst.clone(), p.values.clone()));
             head.get_or_insert(p);
