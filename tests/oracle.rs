@@ -1782,3 +1782,13 @@ fn mapper_event_propagate() {
 fn failed_insert_defaults() {
     check("failed_insert_defaults");
 }
+
+#[test]
+fn expired_attributes() {
+    check("expired_attributes");
+}
+
+#[test]
+fn load_event() {
+    check("load_event");
+}

@@ -386,7 +386,8 @@ impl Interp<'_> {
             }
             "load_only" | "defer" | "undefer" => self.column_option(short, &args, &kw),
             "event.listens_for" | "event.listen" => {
-                const EVENTS: [&str; 6] = [
+                const EVENTS: [&str; 7] = [
+                    "load",
                     "before_insert",
                     "after_insert",
                     "before_update",

@@ -64,6 +64,32 @@ impl Interp<'_> {
         if self.orm.listeners.is_empty() {
             return Ok(());
         }
+        for f in self.mapper_listeners(event, inst) {
+            let conn = super::dispatch::nv(super::Native::Connection(
+                std::cell::Cell::new(Some(false)),
+                false,
+            ));
+            let args = vec![Value::None, conn, Value::Instance(inst.clone())];
+            self.call(&f, args, vec![])?;
+        }
+        Ok(())
+    }
+
+    /// Calls the class's `load` listeners for an object just made from a row, as
+    /// `(target, context)` (no query context object here: `None`).
+    pub fn fire_load_event(&mut self, inst: &Rc<Instance>) -> R<()> {
+        if self.orm.listeners.is_empty() {
+            return Ok(());
+        }
+        for f in self.mapper_listeners("load", inst) {
+            self.call(&f, vec![Value::Instance(inst.clone()), Value::None], vec![])?;
+        }
+        Ok(())
+    }
+
+    /// The listeners of mapper event `event` for `inst`: its class's, and those of its
+    /// bases given with `propagate=True` (kept as `+Base`).
+    fn mapper_listeners(&self, event: &str, inst: &Rc<Instance>) -> Vec<Value> {
         let class = inst.class.name.clone();
         let mro = inst.class.mro.borrow();
         let fs: Vec<Value> = self
@@ -80,15 +106,7 @@ impl Interp<'_> {
             .map(|(_, _, f)| f.clone())
             .collect();
         drop(mro);
-        for f in fs {
-            let conn = super::dispatch::nv(super::Native::Connection(
-                std::cell::Cell::new(Some(false)),
-                false,
-            ));
-            let args = vec![Value::None, conn, Value::Instance(inst.clone())];
-            self.call(&f, args, vec![])?;
-        }
-        Ok(())
+        fs
     }
 
     /// Calls the attribute's `set` listeners as `(target, value, oldvalue, initiator)`

@@ -299,6 +299,33 @@ impl Interp<'_> {
                 }
                 Value::Set(Rc::new(std::cell::RefCell::new(d)))
             }
+            // The attributes expired and not loaded since: every column and relationship
+            // after a whole expiry (a commit's), else the columns expired one by one.
+            "expired_attributes" => {
+                let Some(m) = inst.class.model_info() else {
+                    return Ok(Value::None);
+                };
+                let (all, one_by_one): (bool, Vec<usize>) = match inst.orm.borrow().as_ref() {
+                    Some(s) => (
+                        s.expired,
+                        (0..m.columns.len())
+                            .filter(|&i| s.column_expired(i) && s.value(i).is_none())
+                            .collect(),
+                    ),
+                    None => (false, vec![]),
+                };
+                let mut keys: Vec<Rc<str>> = vec![];
+                if all {
+                    keys.extend(m.columns.iter().map(|(k, _)| k.clone()));
+                    if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+                        keys.extend(mp.relationships.iter().map(|r| Rc::from(r.name.as_str())));
+                    }
+                } else {
+                    keys.extend(one_by_one.iter().map(|&i| m.columns[i].0.clone()));
+                }
+                let items = keys.into_iter().map(Value::Str).collect();
+                self.make_set(items)?
+            }
             _ => {
                 return self.unsupported(&format!("`InstanceState.{name}`"));
             }

@@ -218,7 +218,12 @@ impl Interp<'_> {
         let params = Value::tuple(shown);
         let text = self.repr(&params)?;
         // (The driver refused it: the statement was logged, as SQLAlchemy logs it first.)
-        self.log_statement(Rc::from(sql), crate::core::interp::LogParams::Text(text.clone()), 0.0, 0);
+        self.log_statement(
+            Rc::from(sql),
+            crate::core::interp::LogParams::Text(text.clone()),
+            0.0,
+            0,
+        );
         let t = self.type_name(value);
         let msg = format!("Error binding parameter {position}: type '{t}' is not supported");
         let orig = self.new_exc("sqlite3.ProgrammingError", &msg);

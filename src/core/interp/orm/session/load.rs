@@ -319,6 +319,7 @@ impl Interp<'_> {
             Rc::downgrade(&inst),
         ));
         self.add_identity_keyed(key, &inst);
+        self.fire_load_event(&inst)?;
         Ok(Value::Instance(inst))
     }
 }
