@@ -1792,3 +1792,8 @@ fn expired_attributes() {
 fn load_event() {
     check("load_event");
 }
+
+#[test]
+fn subquery_duplicate_keys() {
+    check("subquery_duplicate_keys");
+}

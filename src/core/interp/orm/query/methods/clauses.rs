@@ -247,20 +247,29 @@ impl Interp<'_> {
                 Expr::Func { name, .. } => name.to_ascii_lowercase(),
                 _ => "anon_1".to_string(),
             };
-            columns.push((Rc::from(key.as_str()), ent));
+            // (A key already taken gets a suffix: `count`, `count_1`.)
+            let mut unique = key.clone();
+            let mut k = 0;
+            while columns.iter().any(|(c, _)| **c == *unique) {
+                k += 1;
+                unique = format!("{key}_{k}");
+            }
+            columns.push((Rc::from(unique.as_str()), ent));
         }
-        // The SQL names: an unlabeled function gets its anonymous label
-        // (`count(*) AS count_1`), which the outer query refers to.
+        // The SQL names: an unlabeled function gets an anonymous label (`count(*) AS
+        // count_1`), which the outer query refers to, numbered where the statement's text
+        // first shows it (an outer query's column list comes first).
         let mut names = Vec::with_capacity(columns.len());
-        let mut seen: Vec<String> = vec![];
         for (c, (key, _)) in select.columns.iter_mut().zip(&columns) {
-            if let Expr::Func { name, .. } = c {
-                let base = name.to_ascii_lowercase();
-                seen.push(base.clone());
-                let n = seen.iter().filter(|s| **s == base).count();
-                let label = format!("{base}_{n}");
-                *c = c.clone().label(label.clone());
-                names.push(Rc::from(label.as_str()));
+            if let Expr::Func { .. } = c
+                && let crate::core::sql::TableRef::Anon { id, .. } =
+                    crate::core::orm::mapper::anon_alias("anon")
+            {
+                *c = c.clone().anon_label(id);
+                let Expr::Label { name, .. } = &*c else {
+                    continue;
+                };
+                names.push(Rc::from(name.as_str()));
             } else {
                 names.push(key.clone());
             }
