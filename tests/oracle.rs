@@ -1797,3 +1797,8 @@ fn load_event() {
 fn subquery_duplicate_keys() {
     check("subquery_duplicate_keys");
 }
+
+#[test]
+fn aliased_row_keys() {
+    check("aliased_row_keys");
+}

@@ -335,12 +335,19 @@ impl Interp<'_> {
         Ok(out)
     }
 
-    /// Row keys of entities.
-    pub fn ent_keys(&self, ents: &[Ent]) -> Rc<Vec<Rc<str>>> {
+    /// Row keys of a query's entities: a class's name, an `aliased(..., name=)`'s name.
+    pub fn ent_keys(&self, qo: &QueryObj) -> Rc<Vec<Rc<str>>> {
+        let aliases = (qo.q.entities.len() == qo.ents.len()).then_some(&qo.q.entities);
         Rc::new(
-            ents.iter()
-                .map(|e| match e {
-                    Ent::Class(c) => c.clone(),
+            (qo.ents.iter().enumerate())
+                .map(|(i, e)| match e {
+                    Ent::Class(c) => match aliases.and_then(|a| a.get(i)) {
+                        Some(crate::core::orm::query::Entity::Alias {
+                            alias: crate::core::sql::TableRef::Named(n),
+                            ..
+                        }) => Rc::from(n.as_str()),
+                        _ => c.clone(),
+                    },
                     Ent::Col { key, .. } => key.clone(),
                 })
                 .collect(),
@@ -369,7 +376,7 @@ impl Interp<'_> {
         if single {
             return Ok(built.into_iter().map(|mut r| r.remove(0)).collect());
         }
-        let keys = result_keys(self.ent_keys(&qo.ents), qo.legacy);
+        let keys = result_keys(self.ent_keys(qo), qo.legacy);
         Ok(built
             .into_iter()
             .map(|r| {
@@ -386,7 +393,7 @@ impl Interp<'_> {
     /// joined).
     pub fn execute_select(&mut self, qo: &QueryObj) -> R<Value> {
         let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
-        let keys = result_keys(self.ent_keys(&qo.ents), qo.legacy);
+        let keys = result_keys(self.ent_keys(qo), qo.legacy);
         let mut r = ResultObj::rows(keys, loaded.rows);
         r.unique_required = loaded.multi_row;
         r.orm = true;
