@@ -1802,3 +1802,8 @@ fn subquery_duplicate_keys() {
 fn aliased_row_keys() {
     check("aliased_row_keys");
 }
+
+#[test]
+fn relationship_and_criteria() {
+    check("relationship_and_criteria");
+}

@@ -73,6 +73,8 @@ pub struct Join {
     pub outer: bool,
     /// `join(..., full=True)`: FULL OUTER JOIN.
     pub full: bool,
+    /// `join(Parent.rel.and_(criteria))`: more ON criteria for a relationship's join.
+    pub criteria: Option<Expr>,
 }
 
 /// A column loader option of a class: `load_only(A.x, A.y)` loads only those columns (and
@@ -267,6 +269,7 @@ impl Query {
             on,
             outer: false,
             full: false,
+            criteria: None,
         });
         self
     }
@@ -277,6 +280,7 @@ impl Query {
             on,
             outer: true,
             full: false,
+            criteria: None,
         });
         self
     }
@@ -599,7 +603,10 @@ impl Query {
                         let pj =
                             j.on.clone()
                                 .unwrap_or_else(|| sided_pairs(&r.primary, &alias, &left));
-                        let sj = sided_pairs(&r.secondary_pairs, &alias, &target);
+                        let mut sj = sided_pairs(&r.secondary_pairs, &alias, &target);
+                        if let Some(c) = &j.criteria {
+                            sj = crate::core::sql::expr::and(vec![sj, c.clone()]);
+                        }
                         let sec_item = FromItem::Alias {
                             table: sec.clone(),
                             alias: alias.clone(),
@@ -624,6 +631,10 @@ impl Query {
                             }));
                             crate::core::sql::expr::and(on)
                         });
+                        let on = match &j.criteria {
+                            Some(c) => crate::core::sql::expr::and(vec![on, c.clone()]),
+                            None => on,
+                        };
                         item.join(target_item, on, j.outer)
                     }
                 }

@@ -478,6 +478,7 @@ impl Interp<'_> {
                             via: Some(Rc::new(AliasVia {
                                 parent: Some(alias.clone()),
                                 target: None,
+                                criteria: None,
                             })),
                             ..a.clone()
                         })))

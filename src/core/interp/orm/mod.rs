@@ -310,6 +310,8 @@ pub struct AliasVia {
     pub parent: Option<TableRef>,
     /// A relationship's target alias.
     pub target: Option<TableRef>,
+    /// `Parent.rel.and_(...)`: more criteria for the relationship's join.
+    pub criteria: Option<crate::core::sql::Expr>,
 }
 
 /// A SQL expression value with its type (for result and bind processing).

@@ -397,6 +397,7 @@ impl Interp<'_> {
                         via: Some(Rc::new(super::super::AliasVia {
                             parent,
                             target: Some(alias.clone()),
+                            criteria: rel.via.as_ref().and_then(|v| v.criteria.clone()),
                         })),
                         ..rel
                     }))))
@@ -404,6 +405,25 @@ impl Interp<'_> {
                 Some(Value::Class(_)) => Ok(Value::Native(Rc::new(Native::Instrumented(rel)))),
                 _ => self.raise("ArgumentError", "of_type() needs a mapped class or an alias"),
             },
+            // `User.posts.and_(Post.published == True)`: the relationship, its joins
+            // narrowed by more ON criteria.
+            "and_" => {
+                let mut terms = vec![];
+                if let Some(c) = rel.via.as_ref().and_then(|v| v.criteria.clone()) {
+                    terms.push(c);
+                }
+                for a in &args {
+                    terms.push(self.to_expr(a, None)?.expr);
+                }
+                let via = rel.via.as_deref().cloned().unwrap_or_default();
+                Ok(Value::Native(Rc::new(Native::Instrumented(super::super::Instrumented {
+                    via: Some(Rc::new(super::super::AliasVia {
+                        criteria: Some(crate::core::sql::expr::and(terms)),
+                        ..via
+                    })),
+                    ..rel
+                }))))
+            }
             "has" | "any" => {
                 let found = self
                     .orm
@@ -615,6 +635,7 @@ pub(crate) const COLUMN_METHODS: &[&str] = &[
     "has",
     "any",
     "of_type",
+    "and_",
     "count",
     "over",
     "filter",

@@ -114,6 +114,13 @@ impl Interp<'_> {
         let full = kw
             .iter()
             .any(|(k, v)| &**k == "full" && matches!(v, Value::Bool(true)));
+        // (`join(Parent.rel.and_(...))`: the relationship's ON clause and those criteria.)
+        let criteria = match args.first() {
+            Some(Value::Native(n)) if let Native::Instrumented(a) = &**n => {
+                a.via.as_ref().and_then(|v| v.criteria.clone())
+            }
+            _ => None,
+        };
         if outer || full {
             q.q = q.q.outerjoin(target, on);
             if let Some(j) = q.q.joins.last_mut() {
@@ -121,6 +128,9 @@ impl Interp<'_> {
             }
         } else {
             q.q = q.q.join(target, on);
+        }
+        if let Some(j) = q.q.joins.last_mut() {
+            j.criteria = criteria;
         }
         wrap(q)
     }
