@@ -98,6 +98,11 @@ impl Interp<'_> {
                     let Native::Instrumented(attr) = &**n else {
                         continue;
                     };
+                    if attr.via.as_ref().is_some_and(|v| v.criteria.is_some()) {
+                        return self.unsupported(&format!(
+                            "`{name}()` of a relationship narrowed with `and_()`"
+                        ));
+                    }
                     if load.root.is_none() {
                         load.root = Some(attr.class.to_string());
                     }

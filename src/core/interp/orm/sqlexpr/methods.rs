@@ -388,6 +388,13 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        if !matches!(name, "and_" | "of_type")
+            && rel.via.as_ref().is_some_and(|v| v.criteria.is_some())
+        {
+            return self.unsupported(&format!(
+                "`{name}()` of a relationship narrowed with `and_()`"
+            ));
+        }
         match name {
             // `Post.author.of_type(Author)`: the relationship towards an alias of its target.
             "of_type" => match args.first() {
