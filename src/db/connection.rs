@@ -320,7 +320,7 @@ impl Database {
         // Close the connection first (a transaction left open is rolled back).
         self.conn = Connection::open_in_memory()?;
         let Some(old) = crate::vfs::sqlite::replace(&file.name, bytes) else {
-            let missing = format!("no database file {:?} is open", file.name);
+            let missing = format!("no database file \"{}\" is open", file.name);
             self.conn = file.connect()?;
             self.install_interrupt();
             return Err(DbError::NotADatabase(missing));

@@ -128,7 +128,17 @@ pub fn format_real(f: f64) -> String {
     } else if f.is_infinite() {
         if f > 0.0 { "Inf".into() } else { "-Inf".into() }
     } else {
-        format!("{f:?}")
+        // (Rust's `{:?}` of a float, without its `Debug` code in the download.)
+        let (digits, exp) = shortest_digits(f);
+        let mut out = String::new();
+        lay_out(
+            &mut out,
+            f.is_sign_negative(),
+            &digits,
+            exp,
+            Notation::Debug,
+        );
+        out
     }
 }
 

@@ -354,7 +354,7 @@ impl VfsStore for Store {
                     None => {
                         return Err(VfsError::new(
                             VfsErrorCode::CantOpen,
-                            format!("no database named {name:?}").into(),
+                            format!("no database named \"{name}\"").into(),
                         ));
                     }
                 }
@@ -380,7 +380,7 @@ impl VfsStore for Store {
             None => {
                 return Err(VfsError::new(
                     VfsErrorCode::CantOpen,
-                    format!("file not found: {name:?}").into(),
+                    format!("file not found: \"{name}\"").into(),
                 ));
             }
         };

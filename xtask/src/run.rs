@@ -62,9 +62,13 @@ fn build_dist() -> Result {
             // formatting or hook in the download (−8.4 KB gzip of the worker, −9.0 KB of
             // the UI). A panic is a bug either way; the page reports the stopped worker as
             // before, and the native, debug and wasm-test builds keep their messages.
+            // `Debug` formatting is compiled out too (`-Zfmt-debug=none`): nothing the app
+            // shows is made with `{:?}` (the crate writes its float text and SQLite's error
+            // code names itself), so its code and the derived impls' strings leave the
+            // download.
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort",
+                "--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort",
             )
             .current_dir(root()),
         "trunk build",

@@ -485,7 +485,7 @@ impl Value {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
             Value::Date(d) => HKey::Repr(d.repr()),
             Value::DateTime(d) => HKey::Repr(d.repr()),
-            Value::TimeDelta(d) => HKey::Repr(format!("{d:?}")),
+            Value::TimeDelta(d) => HKey::Repr(format!("timedelta:{}", d.total_micros())),
             Value::Time(t) => HKey::Repr(t.repr()),
             Value::Decimal(d) => decimal_hkey(d),
             Value::Builtin(n) => HKey::Repr(format!("builtin:{n}")),
