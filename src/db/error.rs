@@ -13,8 +13,6 @@ pub enum DbError {
         message: String,
         /// Byte offset into the statement text, when SQLite knows it.
         offset: Option<usize>,
-        /// SQLite's primary result code name, e.g. `SQLITE_CONSTRAINT`.
-        code: String,
     },
     /// The statement was interrupted (Stop button, Ctrl-C).
     Interrupted,
@@ -40,12 +38,9 @@ impl std::error::Error for DbError {}
 impl From<rusqlite::Error> for DbError {
     fn from(e: rusqlite::Error) -> Self {
         match e {
-            rusqlite::Error::SqlInputError {
-                error, msg, offset, ..
-            } => DbError::Sqlite {
+            rusqlite::Error::SqlInputError { msg, offset, .. } => DbError::Sqlite {
                 message: msg,
                 offset: usize::try_from(offset).ok(),
-                code: code_name(error.code).into(),
             },
             rusqlite::Error::SqliteFailure(err, msg) => {
                 if err.code == rusqlite::ErrorCode::OperationInterrupted {
@@ -54,7 +49,6 @@ impl From<rusqlite::Error> for DbError {
                 DbError::Sqlite {
                     message: msg.unwrap_or_else(|| err.to_string()),
                     offset: None,
-                    code: code_name(err.code).into(),
                 }
             }
             rusqlite::Error::InvalidParameterCount(given, expected) => DbError::Bind(format!(
@@ -63,40 +57,7 @@ impl From<rusqlite::Error> for DbError {
             other => DbError::Sqlite {
                 message: other.to_string(),
                 offset: None,
-                code: "Unknown".into(),
             },
         }
-    }
-}
-
-/// The name of SQLite's primary result code as rusqlite's `ErrorCode` names it
-/// (`ConstraintViolation`), written out so that no `Debug` code is needed for it.
-fn code_name(code: rusqlite::ErrorCode) -> &'static str {
-    use rusqlite::ErrorCode as C;
-    match code {
-        C::InternalMalfunction => "InternalMalfunction",
-        C::PermissionDenied => "PermissionDenied",
-        C::OperationAborted => "OperationAborted",
-        C::DatabaseBusy => "DatabaseBusy",
-        C::DatabaseLocked => "DatabaseLocked",
-        C::OutOfMemory => "OutOfMemory",
-        C::ReadOnly => "ReadOnly",
-        C::OperationInterrupted => "OperationInterrupted",
-        C::SystemIoFailure => "SystemIoFailure",
-        C::DatabaseCorrupt => "DatabaseCorrupt",
-        C::NotFound => "NotFound",
-        C::DiskFull => "DiskFull",
-        C::CannotOpen => "CannotOpen",
-        C::FileLockingProtocolFailed => "FileLockingProtocolFailed",
-        C::SchemaChanged => "SchemaChanged",
-        C::TooBig => "TooBig",
-        C::ConstraintViolation => "ConstraintViolation",
-        C::TypeMismatch => "TypeMismatch",
-        C::ApiMisuse => "ApiMisuse",
-        C::NoLargeFileSupport => "NoLargeFileSupport",
-        C::AuthorizationForStatementDenied => "AuthorizationForStatementDenied",
-        C::ParameterOutOfRange => "ParameterOutOfRange",
-        C::NotADatabase => "NotADatabase",
-        _ => "Unknown",
     }
 }

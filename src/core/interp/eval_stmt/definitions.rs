@@ -309,15 +309,9 @@ fn merge_column_specs(base: &RefCell<ColumnSpec>, v: Value, counter: &mut u64) -
         Value::None => {
             *counter += 1;
             ColumnSpec {
-                column: b.column.clone(),
-                default: b.default.clone(),
-                onupdate: b.onupdate.clone(),
-                server_default: b.server_default.clone(),
-                info_doc: b.info_doc.clone(),
-                explicit_name: b.explicit_name,
                 mapped: true,
-                nullable_explicit: b.nullable_explicit,
                 order: *counter,
+                ..b.clone()
             }
         }
         Value::Native(n) if let Native::ColumnSpec(own) = &**n => {
@@ -431,27 +425,12 @@ impl Interp<'_> {
         };
         let spec = items[1..].iter().find_map(|x| match x {
             Value::Native(n) => match &**n {
-                Native::ColumnSpec(s) => Some(Rc::new(RefCell::new(clone_spec(&s.borrow())))),
+                Native::ColumnSpec(s) => Some(Rc::new(RefCell::new(s.borrow().clone()))),
                 _ => None,
             },
             _ => None,
         });
         Some((ty, optional, spec))
-    }
-}
-
-/// A copy of a column declaration.
-fn clone_spec(b: &ColumnSpec) -> ColumnSpec {
-    ColumnSpec {
-        column: b.column.clone(),
-        default: b.default.clone(),
-        onupdate: b.onupdate.clone(),
-        server_default: b.server_default.clone(),
-        info_doc: b.info_doc.clone(),
-        explicit_name: b.explicit_name,
-        mapped: b.mapped,
-        nullable_explicit: b.nullable_explicit,
-        order: b.order,
     }
 }
 
