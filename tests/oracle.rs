@@ -1807,3 +1807,8 @@ fn aliased_row_keys() {
 fn relationship_and_criteria() {
     check("relationship_and_criteria");
 }
+
+#[test]
+fn update_event_history() {
+    check("update_event_history");
+}

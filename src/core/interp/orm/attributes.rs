@@ -64,6 +64,11 @@ impl Interp<'_> {
                 }
                 match name {
                     "get_history" => {
+                        // (Unlike `inspect(obj).attrs.x.history`, it loads an expired
+                        // attribute first.)
+                        if self.status(&inst) == Status::Persistent {
+                            self.getattr(&args[0], &key)?;
+                        }
                         let state = self.attr_state(&inst, &key)?;
                         self.getattr(&state, "history")
                     }

@@ -220,18 +220,24 @@ impl Interp<'_> {
                     for &k in &row.sql_columns {
                         s.expire_column(k);
                     }
-                    for &k in &row.changed_keys {
-                        let v = s.value(k).cloned().unwrap_or(Value::None);
-                        if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(k)) {
-                            *c = Some(v);
-                        }
-                    }
                 }
             }
             i = end;
         }
+        // (`after_update` listeners still see the changes' history, as SQLAlchemy resets
+        // it only after them.)
         for inst in &updates.events {
             self.fire_event("after_update", inst)?;
+        }
+        for row in &rows {
+            if let Some(s) = row.inst.orm.borrow_mut().as_mut() {
+                for &k in &row.changed_keys {
+                    let v = s.value(k).cloned().unwrap_or(Value::None);
+                    if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(k)) {
+                        *c = Some(v);
+                    }
+                }
+            }
         }
         Ok(())
     }
