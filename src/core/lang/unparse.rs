@@ -661,7 +661,7 @@ fn float_repr(f: f64) -> String {
     if f.is_nan() {
         return "(1e999 - 1e999)".into();
     }
-    format!("{f:?}")
+    crate::core::py::float::float_repr(f)
 }
 
 fn escape_char(c: char, quote: char, out: &mut String) {

@@ -289,7 +289,7 @@ impl Interp<'_> {
                     let Some((t, c)) = target.rsplit_once('.') else {
                         return self.raise(
                             "ArgumentError",
-                            format!("ForeignKey() needs 'table.column', not {target:?}"),
+                            format!("ForeignKey() needs 'table.column', not '{target}'"),
                         );
                     };
                     ref_table = t.to_string();

@@ -19,10 +19,25 @@ type Side = (usize, Rc<str>);
 /// An association row: its columns' values by name.
 type Row = Vec<(String, SqlValue)>;
 
-/// A row of `table` with `values` as a hashable key (the values' debug text tells apart
-/// what `SqlValue`'s equality does, for the integers and texts of keys).
+/// A row of `table` with `values` as a hashable key: each value tagged with its kind and
+/// delimited, so that the key tells apart what `SqlValue`'s equality does. (Written out,
+/// not `{:?}`: the release wasm is built without `Debug` formatting.)
 fn row_key(table: &str, values: &[SqlValue]) -> String {
-    format!("{table}\u{0}{values:?}")
+    use std::fmt::Write;
+    let mut key = String::from(table);
+    for v in values {
+        let _ = match v {
+            SqlValue::Null => write!(key, "\u{0}n"),
+            SqlValue::Integer(i) => write!(key, "\u{0}i{i}"),
+            SqlValue::Real(f) => write!(key, "\u{0}r{}", f.to_bits()),
+            SqlValue::Text(t) => write!(key, "\u{0}t{}:{t}", t.len()),
+            SqlValue::Blob(b) => {
+                let _ = write!(key, "\u{0}b{}:", b.len());
+                b.iter().try_for_each(|x| write!(key, "{x:02x}"))
+            }
+        };
+    }
+    key
 }
 
 impl Interp<'_> {
