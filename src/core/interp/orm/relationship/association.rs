@@ -399,3 +399,31 @@ impl Interp<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_keys_tell_apart_what_sql_values_do() {
+        let key = |v: Vec<SqlValue>| row_key("t", &v);
+        let one = key(vec![SqlValue::Integer(1), SqlValue::Integer(2)]);
+        assert_eq!(one, key(vec![SqlValue::Integer(1), SqlValue::Integer(2)]));
+        let others = [
+            key(vec![SqlValue::Integer(2), SqlValue::Integer(1)]),
+            key(vec![SqlValue::Integer(12)]),
+            key(vec![SqlValue::Text("1".into()), SqlValue::Integer(2)]),
+            key(vec![SqlValue::Real(1.0), SqlValue::Integer(2)]),
+            key(vec![SqlValue::Null, SqlValue::Integer(2)]),
+            key(vec![SqlValue::Text("1\u{0}i2".into())]),
+            key(vec![SqlValue::Blob(vec![1]), SqlValue::Integer(2)]),
+            row_key("u", &[SqlValue::Integer(1), SqlValue::Integer(2)]),
+        ];
+        for (i, k) in others.iter().enumerate() {
+            assert_ne!(&one, k, "{i}");
+            for (j, l) in others.iter().enumerate() {
+                assert_eq!(i == j, k == l, "{i} {j}");
+            }
+        }
+    }
+}
