@@ -1812,3 +1812,8 @@ fn relationship_and_criteria() {
 fn update_event_history() {
     check("update_event_history");
 }
+
+#[test]
+fn review_fixes() {
+    check("review_fixes");
+}

@@ -397,7 +397,15 @@ impl Interp<'_> {
                 }
                 "__traceback__" => return Ok(Value::None),
                 "__suppress_context__" => {
-                    return Ok(Value::Bool(inst.dict.borrow().contains_key("__cause__")));
+                    let d = inst.dict.borrow();
+                    let from_driver = d.contains_key("orig")
+                        && inst
+                            .class
+                            .mro
+                            .borrow()
+                            .iter()
+                            .any(|c| &*c.name == "DBAPIError");
+                    return Ok(Value::Bool(d.contains_key("__cause__") || from_driver));
                 }
                 _ => {}
             }

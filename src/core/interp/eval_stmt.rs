@@ -540,9 +540,25 @@ fn set_context(raised: &Value, handled: &Value) {
         if Rc::ptr_eq(r, h) {
             return;
         }
-        let mut dict = r.dict.borrow_mut();
-        if !dict.contains_key("__context__") {
-            dict.insert(Rc::from("__context__"), handled.clone());
+        if r.dict.borrow().contains_key("__context__") {
+            return;
         }
+        // (As Python does, a cycle is broken: the link of the handled exception's chain
+        // that leads back to the one raised is cut.)
+        let mut link = h.clone();
+        for _ in 0..1000 {
+            let next = match link.dict.borrow().get("__context__") {
+                Some(Value::Instance(next)) => next.clone(),
+                _ => break,
+            };
+            if Rc::ptr_eq(&next, r) {
+                link.dict.borrow_mut().remove("__context__");
+                break;
+            }
+            link = next;
+        }
+        r.dict
+            .borrow_mut()
+            .insert(Rc::from("__context__"), handled.clone());
     }
 }

@@ -30,7 +30,8 @@ impl Interp<'_> {
         let wanted = match name {
             "flag_modified" | "get_history" => 2,
             "set_committed_value" => 3,
-            _ => 1,
+            "flag_dirty" | "instance_state" => 1,
+            _ => return self.unsupported(&format!("`sqlalchemy.orm.attributes.{name}`")),
         };
         if args.len() != wanted {
             return self.raise(

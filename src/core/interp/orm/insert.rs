@@ -382,7 +382,13 @@ impl Interp<'_> {
                     }
                     Some(Value::None) | None => match &plan.insert_default[i] {
                         Some(d) => {
-                            let v = self.eval_default_ctx(d, |it| it.current_params(inst))?;
+                            let v = match self.eval_default_ctx(d, |it| it.current_params(inst)) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    clear_slots(inst, defaulted);
+                                    return Err(e);
+                                }
+                            };
                             defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);
                             set_column_attr(inst, i, v.clone());
                             Some(v)

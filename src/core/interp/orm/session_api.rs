@@ -101,20 +101,14 @@ impl Interp<'_> {
                     None => self.expire(&i),
                 }
                 let i = &i;
-                // (`refresh(obj, ['a'])`: the attributes named, loaded together.)
-                if name == "refresh"
-                    && let Some(c) = first_column
-                {
-                    self.orm.plain_refresh = true;
-                    let r = self.load_deferred_column(i, c);
-                    self.orm.plain_refresh = false;
-                    r?;
-                    return Ok(Value::None);
-                }
                 if name == "refresh" {
-                    // `session.refresh()` loads with a 2.0 `select()`: columns unlabeled.
+                    // `session.refresh()` loads with a 2.0 `select()`: columns unlabeled;
+                    // `refresh(obj, ['a'])` the attributes named, loaded together.
                     self.orm.plain_refresh = true;
-                    let r = self.refresh_instance(i);
+                    let r = match first_column {
+                        Some(c) => self.load_deferred_column(i, c).map(|_| ()),
+                        None => self.refresh_instance(i),
+                    };
                     self.orm.plain_refresh = false;
                     // (A row gone is "Could not refresh" here, where reading an expired
                     // attribute raises ObjectDeletedError.)

@@ -108,9 +108,16 @@ impl Interp<'_> {
             }
             per_page = 20;
         }
+        // (An OFFSET past SQLite's integers: the driver refuses to bind it.)
+        let Some(offset) = (page - 1).checked_mul(per_page) else {
+            return self.raise(
+                "OverflowError",
+                "Python int too large to convert to SQLite INTEGER",
+            );
+        };
         let mut items_q = qo.clone();
         items_q.q.limit = Some(per_page);
-        items_q.q.offset = Some((page - 1) * per_page);
+        items_q.q.offset = Some(offset);
         let items = self.query_all(&items_q)?;
         let items: Vec<Value> = items
             .into_iter()

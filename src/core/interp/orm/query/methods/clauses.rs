@@ -89,6 +89,15 @@ impl Interp<'_> {
             },
             _ => None,
         };
+        // (`join(Parent.rel.and_(...))`, `join(Target, Parent.rel.and_(...))`: the
+        // relationship's ON clause and those criteria.)
+        let criteria = match (&rel_on, args.first()) {
+            (Some(a), _) => a.via.as_ref().and_then(|v| v.criteria.clone()),
+            (None, Some(Value::Native(n))) if let Native::Instrumented(a) = &**n => {
+                a.via.as_ref().and_then(|v| v.criteria.clone())
+            }
+            _ => None,
+        };
         let (target, on) = match rel_on {
             Some(a) => {
                 let target_alias = match &target {
@@ -114,13 +123,6 @@ impl Interp<'_> {
         let full = kw
             .iter()
             .any(|(k, v)| &**k == "full" && matches!(v, Value::Bool(true)));
-        // (`join(Parent.rel.and_(...))`: the relationship's ON clause and those criteria.)
-        let criteria = match args.first() {
-            Some(Value::Native(n)) if let Native::Instrumented(a) = &**n => {
-                a.via.as_ref().and_then(|v| v.criteria.clone())
-            }
-            _ => None,
-        };
         if outer || full {
             q.q = q.q.outerjoin(target, on);
             if let Some(j) = q.q.joins.last_mut() {
