@@ -215,11 +215,7 @@ impl<'c> ScriptBackend<'c> {
 /// ±2^47 comes back as an integer (`RETURNING price` gives `7` for `7.0`). Later versions
 /// apply the affinity; expressions and DELETE's RETURNING are the same in both.
 fn returning_reals(stmt: &Statement<'_>, sql: &str) -> Option<Vec<bool>> {
-    let s = sql.trim_start_matches([' ', '\r', '\n', '\t']).as_bytes();
-    let writes = ["insert", "update", "replace"]
-        .iter()
-        .any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()));
-    if !writes {
+    if !starts_with_keyword(sql, &["insert", "update", "replace"]) {
         return None;
     }
     let reals: Vec<bool> = stmt
@@ -326,10 +322,13 @@ impl Backend for ScriptBackend<'_> {
 /// Python 3.11's `sqlite3` notion of a DML statement (its `rowcount` counts changes only
 /// for these): after leading whitespace, `INSERT`, `UPDATE`, `DELETE` or `REPLACE`.
 fn is_dml(sql: &str) -> bool {
+    starts_with_keyword(sql, &["insert", "update", "delete", "replace"])
+}
+
+/// True when `sql`, after leading whitespace, starts with one of `keywords` (any case).
+fn starts_with_keyword(sql: &str, keywords: &[&str]) -> bool {
     let s = sql.trim_start_matches([' ', '\r', '\n', '\t']).as_bytes();
-    ["insert", "update", "delete", "replace"]
-        .iter()
-        .any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
+    (keywords.iter()).any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
 }
 
 #[cfg(test)]

@@ -382,43 +382,25 @@ impl Interp<'_> {
         if inst.class.lookup_is_exception() && name == "args" {
             return Ok(Value::tuple(vec![]));
         }
-        if inst.class.lookup_is_exception() {
-            match name {
-                // (SQLAlchemy raises a DBAPI error `from` the driver's, its `orig`.)
-                "__cause__" | "__context__" => {
-                    let orig = inst.dict.borrow().get("orig").cloned();
-                    let wraps_driver = inst
-                        .class
-                        .mro
-                        .borrow()
-                        .iter()
-                        .any(|c| &*c.name == "DBAPIError");
-                    return Ok(orig.filter(|_| wraps_driver).unwrap_or(Value::None));
-                }
-                "__traceback__" => return Ok(Value::None),
+        if inst.class.lookup_is_exception()
+            && matches!(
+                name,
+                "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
+            )
+        {
+            // (SQLAlchemy raises a DBAPI error `from` the driver's, its `orig`.)
+            let orig = (inst.dict.borrow().get("orig").cloned())
+                .filter(|_| inst.class.inherits_named("DBAPIError"));
+            return Ok(match name {
+                "__cause__" | "__context__" => orig.unwrap_or(Value::None),
                 "__suppress_context__" => {
-                    let d = inst.dict.borrow();
-                    let from_driver = d.contains_key("orig")
-                        && inst
-                            .class
-                            .mro
-                            .borrow()
-                            .iter()
-                            .any(|c| &*c.name == "DBAPIError");
-                    return Ok(Value::Bool(d.contains_key("__cause__") || from_driver));
+                    Value::Bool(orig.is_some() || inst.dict.borrow().contains_key("__cause__"))
                 }
-                _ => {}
-            }
+                _ => Value::None,
+            });
         }
         // werkzeug's `HTTPException.get_description()`.
-        if name == "get_description"
-            && inst
-                .class
-                .mro
-                .borrow()
-                .iter()
-                .any(|c| &*c.name == "HTTPException")
-        {
+        if name == "get_description" && inst.class.inherits_named("HTTPException") {
             return Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))));
         }
         if let Some(v) = self.model_instance_extra(inst, name)? {

@@ -199,13 +199,7 @@ impl Interp<'_> {
                 }
                 if i.class.lookup_is_exception() {
                     // werkzeug's HTTPException: `<NotFound '404: Not Found'>`.
-                    let http = i
-                        .class
-                        .mro
-                        .borrow()
-                        .iter()
-                        .any(|c| &*c.name == "HTTPException");
-                    if http {
+                    if i.class.inherits_named("HTTPException") {
                         let (code, name) = {
                             let d = i.dict.borrow();
                             (d.get("code").cloned(), d.get("name").cloned())

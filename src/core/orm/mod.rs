@@ -23,6 +23,7 @@ pub mod naming;
 pub mod persist;
 pub mod query;
 pub mod query_dml;
+mod query_set;
 pub mod relations;
 pub mod schema;
 

@@ -240,6 +240,12 @@ impl Class {
     pub fn lookup_is_exception(&self) -> bool {
         self.is_exception || self.mro.borrow().iter().any(|c| c.is_exception)
     }
+
+    /// True when the class or one of its bases is named `name` (a library class met by
+    /// name: `DBAPIError`, `HTTPException`).
+    pub fn inherits_named(&self, name: &str) -> bool {
+        self.mro.borrow().iter().any(|c| &*c.name == name)
+    }
 }
 
 /// `Name` or `module.Name` (`Mapped`, `so.Mapped`, `typing.Optional`) as the name alone.

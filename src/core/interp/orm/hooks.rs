@@ -90,23 +90,17 @@ impl Interp<'_> {
     /// The listeners of mapper event `event` for `inst`: its class's, and those of its
     /// bases given with `propagate=True` (kept as `+Base`).
     fn mapper_listeners(&self, event: &str, inst: &Rc<Instance>) -> Vec<Value> {
-        let class = inst.class.name.clone();
-        let mro = inst.class.mro.borrow();
-        let fs: Vec<Value> = self
-            .orm
-            .listeners
-            .iter()
+        let class = &inst.class;
+        (self.orm.listeners.iter())
             .filter(|(c, e, _)| {
                 &**e == event
                     && match c.strip_prefix('+') {
-                        Some(base) => mro.iter().any(|k| &*k.name == base),
-                        None => *c == class,
+                        Some(base) => class.inherits_named(base),
+                        None => *c == class.name,
                     }
             })
             .map(|(_, _, f)| f.clone())
-            .collect();
-        drop(mro);
-        fs
+            .collect()
     }
 
     /// Calls the attribute's `set` listeners as `(target, value, oldvalue, initiator)`

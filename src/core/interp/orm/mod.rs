@@ -16,6 +16,7 @@ mod indexes;
 pub mod insert;
 pub mod insert_stmt;
 pub mod inspect;
+mod inspector;
 pub mod model;
 pub mod protocol;
 pub mod query;
