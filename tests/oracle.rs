@@ -1817,3 +1817,13 @@ fn update_event_history() {
 fn review_fixes() {
     check("review_fixes");
 }
+
+#[test]
+fn sqlite_upsert_counter() {
+    check("sqlite_upsert_counter");
+}
+
+#[test]
+fn sqlite_upsert_settings() {
+    check("sqlite_upsert_settings");
+}

@@ -60,6 +60,7 @@ pub fn insert_row(table: &Table, values: &[(&str, SqlValue)], returning: &[&str]
         rows: if row.is_empty() { vec![] } else { vec![row] },
         returning: returning.iter().map(|s| s.to_string()).collect(),
         prefixes: vec![],
+        on_conflict: None,
     }
 }
 

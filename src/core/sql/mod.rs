@@ -23,7 +23,7 @@ pub use expr::{Expr, Op, TableRef};
 pub use render::{Rendered, render};
 pub use stmt::{
     ColumnDef, Compound, Correlate, CreateIndex, CreateTable, Delete, DropIndex, DropTable,
-    FromItem, Insert, LabelStyle, Select, Statement, TableConstraint, Update,
+    FromItem, Insert, LabelStyle, OnConflict, Select, Statement, TableConstraint, Update,
 };
 pub use types::SqlType;
 pub use value::SqlValue;

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use super::expr::{ANON_LABEL, Expr, Op, TableRef};
 use super::ident::quote;
-use super::stmt::{Correlate, Delete, FromItem, Insert, LabelStyle, Select, Statement, Update};
+use super::stmt::{
+    Correlate, Delete, FromItem, Insert, LabelStyle, OnConflict, Select, Statement, Update,
+};
 use super::value::SqlValue;
 
 mod cte;
@@ -199,6 +201,16 @@ pub fn render_ddl_expr(e: &Expr) -> String {
         ..Renderer::default()
     };
     r.expr(&e, Ctx::Normal)
+}
+
+/// SQLite's upsert clause alone, as `str()` of an INSERT construct prints it (`?`
+/// placeholders, or with `literal_binds` the values written in).
+pub fn render_on_conflict(oc: &OnConflict, literal_binds: bool) -> String {
+    let mut r = Renderer {
+        literal_binds,
+        ..Renderer::default()
+    };
+    r.on_conflict(oc)
 }
 
 /// An expression as it is written inside a statement sent to SQLite (`upper(?)`), with

@@ -253,6 +253,22 @@ pub struct Insert {
     pub returning: Vec<String>,
     /// `prefix_with('OR IGNORE')`: the words between `INSERT` and `INTO`.
     pub prefixes: Vec<String>,
+    /// SQLite's upsert clause, after the VALUES.
+    pub on_conflict: Option<OnConflict>,
+}
+
+/// `ON CONFLICT [(target) [WHERE ...]] DO NOTHING | DO UPDATE SET c = v, ... [WHERE ...]`:
+/// the upsert of SQLAlchemy's `sqlalchemy.dialects.sqlite.insert()`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OnConflict {
+    /// The conflict target's columns (`index_elements`); empty: none named.
+    pub target: Vec<String>,
+    /// The target's partial index condition (`index_where`), written with literal values.
+    pub target_where: Option<Expr>,
+    /// `DO UPDATE SET`'s `(column, value)` pairs; `None`: `DO NOTHING`.
+    pub set: Option<Vec<(String, Expr)>>,
+    /// `DO UPDATE ... WHERE`.
+    pub where_: Option<Expr>,
 }
 
 /// `UPDATE table SET a=?, b=(expr) [WHERE ...]`.

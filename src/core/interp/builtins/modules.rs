@@ -30,6 +30,8 @@ impl Interp<'_> {
             | "sqlalchemy.exc"
             | "sqlalchemy.orm.exc"
             | "sqlalchemy.orm.attributes"
+            | "sqlalchemy.dialects"
+            | "sqlalchemy.dialects.sqlite"
             | "os"
             | "os.path"
             | "sys" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
@@ -129,6 +131,12 @@ impl Interp<'_> {
                     format!("attributes.{n}").as_str(),
                 ))))
             }
+            ("sqlalchemy.dialects.sqlite", "insert") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from("sqlite.insert"))))
+            }
+            ("sqlalchemy.dialects", "sqlite") => Value::Native(Rc::new(Native::Module(Rc::from(
+                "sqlalchemy.dialects.sqlite",
+            )))),
             ("sqlalchemy" | "sqlalchemy.orm", "exc") => Value::Native(Rc::new(Native::Module(
                 Rc::from(format!("{module}.exc").as_str()),
             ))),
@@ -198,6 +206,8 @@ impl Interp<'_> {
                     "sqlalchemy.orm",
                     "sqlalchemy.orm.attributes",
                     "sqlalchemy.ext.hybrid",
+                    "sqlalchemy.dialects",
+                    "sqlalchemy.dialects.sqlite",
                     "werkzeug.exceptions",
                     "werkzeug.security",
                     "werkzeug.http",

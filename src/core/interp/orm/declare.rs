@@ -619,7 +619,8 @@ impl Interp<'_> {
             "case" | "literal" | "null" | "cast" | "exists" | "literal_column" | "type_coerce" => {
                 self.sql_construct(short, args, kw)
             }
-            "insert" => self.insert_construct(args.first()),
+            "insert" => self.insert_construct(args.first(), false),
+            "sqlite.insert" => self.insert_construct(args.first(), true),
             // `union(s1, s2, ...)`: a compound SELECT of 2.0 `select()`s.
             "union" | "union_all" | "intersect" | "except_" => {
                 let op = match short {

@@ -178,6 +178,19 @@ impl Interp<'_> {
             {
                 method(name)
             }
+            Native::Insert(ins)
+                if ins.sqlite
+                    && matches!(name, "on_conflict_do_nothing" | "on_conflict_do_update") =>
+            {
+                method(name)
+            }
+            Native::Insert(ins) if ins.sqlite && name == "excluded" => {
+                Ok(nv(Native::Excluded(ins.table.clone())))
+            }
+            Native::Excluded(t) => {
+                let t = t.clone();
+                self.excluded_column(&t, name)
+            }
             Native::Connection(..)
                 if matches!(name, "execute" | "commit" | "rollback" | "close" | "scalar") =>
             {

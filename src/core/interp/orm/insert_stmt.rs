@@ -31,6 +31,10 @@ pub struct InsertObj {
     pub prefixes: Vec<Rc<str>>,
     /// `returning(...)`: columns or a model class.
     pub returning: Vec<Value>,
+    /// Made by `sqlalchemy.dialects.sqlite.insert()`: `str()` uses SQLite's dialect.
+    pub sqlite: bool,
+    /// `on_conflict_do_nothing()` / `on_conflict_do_update()` (SQLite's upsert).
+    pub on_conflict: Option<Rc<super::upsert::OnConflictObj>>,
 }
 
 /// A named parameter of a compiled statement (`Compiled.params`).
@@ -43,8 +47,8 @@ struct RowIn {
 }
 
 impl Interp<'_> {
-    /// `insert(target)`.
-    pub fn insert_construct(&mut self, target: Option<&Value>) -> R<Value> {
+    /// `insert(target)`; `sqlite`: `sqlalchemy.dialects.sqlite.insert(target)`.
+    pub fn insert_construct(&mut self, target: Option<&Value>, sqlite: bool) -> R<Value> {
         let (class, table) = match target {
             Some(Value::Class(c)) if c.model_info().is_some() => {
                 let t = match self.orm.reg.table_of(&c.name) {
@@ -70,6 +74,8 @@ impl Interp<'_> {
             multi: vec![],
             prefixes: vec![],
             returning: vec![],
+            sqlite,
+            on_conflict: None,
         }))))
     }
 
@@ -107,6 +113,9 @@ impl Interp<'_> {
                     };
                     out.prefixes.push(p.clone());
                 }
+            }
+            "on_conflict_do_nothing" | "on_conflict_do_update" if ins.sqlite => {
+                return self.on_conflict_method(ins, name, args, kw);
             }
             _ => return self.unsupported(&format!("`Insert.{name}()`")),
         }
@@ -209,7 +218,7 @@ impl Interp<'_> {
     /// The INSERT one parameter set compiles to (its columns, defaults included).
     fn insert_sql_of_set(&mut self, ins: &InsertObj, set: &Value) -> R<String> {
         let row = self.insert_row(ins, Some(set))?;
-        let Some(table) = self.orm.reg.metadata.table(&ins.table) else {
+        let Some(table) = self.orm.reg.metadata.table(&ins.table).cloned() else {
             return Ok(String::new());
         };
         let columns = (row.cells.iter())
@@ -226,6 +235,10 @@ impl Interp<'_> {
             rows: vec![binds],
             returning: vec![],
             prefixes: ins.prefixes.iter().map(|p| p.to_string()).collect(),
+            on_conflict: match &ins.on_conflict {
+                Some(oc) => Some(self.on_conflict_sql(oc, &table)?),
+                None => None,
+            },
         });
         Ok(crate::core::sql::render(&stmt).sql)
     }
@@ -265,6 +278,10 @@ impl Interp<'_> {
             None => return self.raise("NoSuchTableError", &ins.table),
         };
         let (ret_cols, ret_class) = self.returning_columns(&ins.returning, &table)?;
+        let on_conflict = match &ins.on_conflict {
+            Some(oc) => Some(self.on_conflict_sql(oc, &table)?),
+            None => None,
+        };
         let mut out_rows: Vec<Vec<SqlValue>> = vec![];
         let mut rowcount = 0;
         let mut last_id = None;
@@ -302,6 +319,7 @@ impl Interp<'_> {
                     rows,
                     returning: ret_cols.clone(),
                     prefixes: ins.prefixes.iter().map(|p| p.to_string()).collect(),
+                    on_conflict: on_conflict.clone(),
                 })
             };
             if !ret_cols.is_empty() || group.len() == 1 || !plain || multi {
@@ -321,14 +339,20 @@ impl Interp<'_> {
             } else {
                 let sql = crate::core::sql::render(&stmt(vec![values[0].clone()])).sql;
                 let sets = values.len();
-                let flat: Vec<SqlValue> = values
-                    .into_iter()
-                    .flatten()
-                    .map(|e| match e {
-                        Expr::Bind(v) => v,
-                        _ => SqlValue::Null,
-                    })
-                    .collect();
+                let flat: Vec<SqlValue> = match &on_conflict {
+                    // (The upsert clause's own values come after each row's.)
+                    Some(_) => (values.into_iter())
+                        .flat_map(|row| crate::core::sql::render(&stmt(vec![row])).params)
+                        .collect(),
+                    None => values
+                        .into_iter()
+                        .flatten()
+                        .map(|e| match e {
+                            Expr::Bind(v) => v,
+                            _ => SqlValue::Null,
+                        })
+                        .collect(),
+                };
                 rowcount += sets as i64;
                 self.run_sql_many(&sql, sets, &flat)?;
             }
@@ -455,6 +479,8 @@ impl Interp<'_> {
         sqlite: bool,
         literal: bool,
     ) -> R<(String, Vec<Param>)> {
+        // (A SQLite dialect construct compiles in its dialect.)
+        let sqlite = sqlite || ins.sqlite;
         let row = self.insert_row(ins, ins.multi.first())?;
         let table = self.orm.reg.metadata.table(&ins.table).cloned();
         let Some(table) = table else {
@@ -538,6 +564,11 @@ impl Interp<'_> {
                 cols.join(", "),
                 tuples.join("), (")
             ));
+        }
+        if let Some(oc) = &ins.on_conflict {
+            let oc = self.on_conflict_sql(oc, &table)?;
+            s.push(' ');
+            s.push_str(&crate::core::sql::render::render_on_conflict(&oc, literal));
         }
         // (The default dialect names each RETURNING column with its table.)
         let (ret_cols, _) = self.returning_columns(&ins.returning, &table)?;

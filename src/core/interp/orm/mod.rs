@@ -28,6 +28,7 @@ pub mod signatures;
 pub mod sqla_names;
 pub mod sqlexpr;
 mod table_schema;
+mod upsert;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -203,6 +204,8 @@ pub enum Native {
     Connection(std::cell::Cell<Option<bool>>, bool),
     /// `insert(Model)` / `insert(table)`.
     Insert(Rc<insert_stmt::InsertObj>),
+    /// `stmt.excluded` of a SQLite upsert: the columns of the row proposed (a table's name).
+    Excluded(Rc<str>),
     /// A `with` block of the session (`no_autoflush`, `begin()`, `begin_nested()`).
     SessionScope(session::scopes::SessionScope),
 }
@@ -591,6 +594,7 @@ impl Native {
             Native::SessionScope(session::scopes::SessionScope::Begin) => "SessionTransaction",
             Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
             Native::Insert(_) => "Insert",
+            Native::Excluded(_) => "ReadOnlyColumnCollection",
             Native::Connection(..) => "Connection",
             Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }

@@ -86,7 +86,46 @@ impl Renderer {
                 rows.join(", ")
             ));
         }
+        if let Some(oc) = &i.on_conflict {
+            s.push(' ');
+            s.push_str(&self.on_conflict(oc));
+        }
         self.returning(&mut s, &i.table, &i.returning);
+        s
+    }
+
+    /// SQLite's upsert clause, as SQLAlchemy's SQLite compiler writes it: the target's
+    /// columns without their table and its condition with literal values; `c = v` pairs
+    /// with a grouped value; the update's condition with its table.
+    pub(super) fn on_conflict(&mut self, oc: &OnConflict) -> String {
+        let mut target = String::new();
+        if !oc.target.is_empty() {
+            let cols: Vec<String> = oc.target.iter().map(|c| self.q(c).into_owned()).collect();
+            target = format!("({}) ", cols.join(", "));
+            if let Some(w) = &oc.target_where {
+                target.push_str("WHERE ");
+                target.push_str(&render_ddl_expr(w));
+                target.push(' ');
+            }
+        }
+        let Some(set) = &oc.set else {
+            return format!("ON CONFLICT {target}DO NOTHING");
+        };
+        let pairs: Vec<String> = set
+            .iter()
+            .map(|(c, v)| {
+                format!(
+                    "{} = {}",
+                    self.q(c),
+                    self.expr(&v.clone().self_group(None), Ctx::Normal)
+                )
+            })
+            .collect();
+        let mut s = format!("ON CONFLICT {target}DO UPDATE SET {}", pairs.join(", "));
+        if let Some(w) = &oc.where_ {
+            s.push_str(" WHERE ");
+            s.push_str(&self.expr(w, Ctx::Normal));
+        }
         s
     }
 }

@@ -165,3 +165,45 @@ fn collate_and_custom_operators() {
         "player.score * ? + ?"
     );
 }
+
+// Expected strings: the real SQLAlchemy's (tests/oracle/sqlite_upsert_*.echo).
+#[test]
+fn upsert_clauses() {
+    let ins = |on_conflict| Insert {
+        table: "tag".into(),
+        columns: vec!["name".into(), "uses".into()],
+        rows: vec![vec![Expr::bind("py"), Expr::bind(0)]],
+        returning: vec![],
+        prefixes: vec![],
+        on_conflict: Some(on_conflict),
+    };
+    let r = render(&ins(OnConflict::default()).into());
+    assert_eq!(
+        r.sql,
+        "INSERT INTO tag (name, uses) VALUES (?, ?) ON CONFLICT DO NOTHING"
+    );
+    let update = OnConflict {
+        target: vec!["name".into()],
+        set: Some(vec![(
+            "uses".into(),
+            Expr::col("excluded", "uses") + Expr::col("tag", "uses"),
+        )]),
+        where_: Some(Expr::col("tag", "uses").lt(Expr::bind(2))),
+        ..Default::default()
+    };
+    let r = render(&ins(update).into());
+    assert_eq!(
+        r.sql,
+        "INSERT INTO tag (name, uses) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET uses = (excluded.uses + tag.uses) WHERE tag.uses < ?"
+    );
+    assert_eq!(r.params_repr(), "('py', 0, 2)");
+    let partial = OnConflict {
+        target: vec!["key".into()],
+        target_where: Some(Expr::col("tag", "uses").gt(Expr::bind(1))),
+        ..Default::default()
+    };
+    assert_eq!(
+        render_on_conflict(&partial, false),
+        "ON CONFLICT (\"key\") WHERE uses > 1 DO NOTHING"
+    );
+}

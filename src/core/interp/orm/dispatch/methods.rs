@@ -155,7 +155,7 @@ impl Interp<'_> {
                 self.call_sqla_fn("select", all, kw)
             }
             Native::Table(_) if name == "insert" => {
-                self.insert_construct(Some(&Value::Native(n.clone())))
+                self.insert_construct(Some(&Value::Native(n.clone())), false)
             }
             Native::Insert(ins) => {
                 let ins = ins.clone();

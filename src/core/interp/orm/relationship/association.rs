@@ -311,6 +311,7 @@ impl Interp<'_> {
                 rows: vec![exprs],
                 returning: vec![],
                 prefixes: vec![],
+                on_conflict: None,
             });
             // (Each relationship's rows are its own executemany, as each of SQLAlchemy's
             // dependency processors runs its own.)

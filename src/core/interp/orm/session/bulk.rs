@@ -210,6 +210,8 @@ impl Interp<'_> {
             multi: vec![],
             prefixes: vec![],
             returning: vec![],
+            sqlite: false,
+            on_conflict: None,
         };
         self.without_autoflush(|i| i.execute_insert(&ins, Some(&Value::list(dicts))))
             .map(|_| ())
