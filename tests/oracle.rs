@@ -1827,3 +1827,8 @@ fn sqlite_upsert_counter() {
 fn sqlite_upsert_settings() {
     check("sqlite_upsert_settings");
 }
+
+#[test]
+fn super_object_methods() {
+    check("super_object_methods");
+}

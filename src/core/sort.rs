@@ -54,6 +54,99 @@ pub fn merge_sort_positions(
     idx.copy_from_slice(&tmp[..n]);
 }
 
+/// The positions of `0..n` sorted as CPython's `list.sort()` sorts them, making the same
+/// first comparisons: runs found as `count_run` finds them (a strictly descending run is
+/// reversed), each short run extended to `minrun` by binary insertion, then the runs merged
+/// in order (stable). `less(a, b)`: whether the element at `a` is less than the one at `b`;
+/// Python asks `later < earlier`, so a comparison that fails does so with the operands in
+/// Python's order (`'<' not supported between instances of 'NoneType' and 'int'`). The
+/// merges compare in a different order than CPython's galloping ones, with the same result
+/// for a consistent order. With `reverse`, the positions are reversed before and after, as
+/// CPython keeps `reverse=True` stable.
+pub fn python_sort_positions(
+    n: usize,
+    reverse: bool,
+    less: &mut dyn FnMut(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let minrun = {
+        let (mut m, mut r) = (n, 0);
+        while m >= 64 {
+            r |= m & 1;
+            m >>= 1;
+        }
+        m + r
+    };
+    let mut runs: Vec<(usize, usize)> = vec![];
+    let mut lo = 0;
+    while lo < n {
+        // count_run
+        let mut len = 1;
+        if lo + 1 < n {
+            len = 2;
+            if less(idx[lo + 1], idx[lo]) {
+                while lo + len < n && less(idx[lo + len], idx[lo + len - 1]) {
+                    len += 1;
+                }
+                idx[lo..lo + len].reverse();
+            } else {
+                while lo + len < n && !less(idx[lo + len], idx[lo + len - 1]) {
+                    len += 1;
+                }
+            }
+        }
+        // binarysort up to minrun
+        if len < minrun {
+            let force = (n - lo).min(minrun);
+            for start in lo + len..lo + force {
+                let pivot = idx[start];
+                let (mut l, mut r) = (lo, start);
+                while l < r {
+                    let p = l + ((r - l) >> 1);
+                    if less(pivot, idx[p]) {
+                        r = p;
+                    } else {
+                        l = p + 1;
+                    }
+                }
+                idx.copy_within(l..start, l + 1);
+                idx[l] = pivot;
+            }
+            len = force;
+        }
+        runs.push((lo, lo + len));
+        lo += len;
+    }
+    let mut tmp = vec![0; n];
+    let mut end = runs.first().map_or(0, |r| r.1);
+    for &(_, hi) in runs.iter().skip(1) {
+        // merge idx[..end] with idx[end..hi]
+        let (mut i, mut j, mut k) = (0, end, 0);
+        while i < end && j < hi {
+            if less(idx[j], idx[i]) {
+                tmp[k] = idx[j];
+                j += 1;
+            } else {
+                tmp[k] = idx[i];
+                i += 1;
+            }
+            k += 1;
+        }
+        tmp[k..k + end - i].copy_from_slice(&idx[i..end]);
+        k += end - i;
+        tmp[k..k + hi - j].copy_from_slice(&idx[j..hi]);
+        idx[..hi].copy_from_slice(&tmp[..hi]);
+        end = hi;
+    }
+    if reverse {
+        idx.reverse();
+    }
+    idx
+}
+
 /// The positions of `0..n` in the order `less_than(a, b)` (stable).
 fn sorted_positions(n: usize, less_than: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..n).collect();
@@ -122,6 +215,35 @@ mod tests {
                 x % modulo
             })
             .collect()
+    }
+
+    #[test]
+    fn python_order_is_the_stable_sort() {
+        for n in [0, 1, 2, 3, 7, 20, 33, 63, 64, 65, 100, 1000] {
+            for modulo in [1, 3, 50, 1 << 40] {
+                let keys = numbers(n as u64 * 17 + modulo, n, modulo);
+                let mut expected: Vec<usize> = (0..n).collect();
+                expected.sort_by_key(|&i| keys[i]);
+                let got = python_sort_positions(n, false, &mut |a, b| keys[a] < keys[b]);
+                assert_eq!(got, expected, "n={n} modulo={modulo}");
+                // reverse=True: descending, equal keys in their first order
+                let mut expected: Vec<usize> = (0..n).collect();
+                expected.sort_by(|&a, &b| keys[b].cmp(&keys[a]));
+                let got = python_sort_positions(n, true, &mut |a, b| keys[a] < keys[b]);
+                assert_eq!(got, expected, "reverse n={n} modulo={modulo}");
+            }
+        }
+    }
+
+    #[test]
+    fn python_first_comparisons() {
+        // [5000, None, 1]: CPython first asks `None < 5000`.
+        let mut asked = vec![];
+        python_sort_positions(3, false, &mut |a, b| {
+            asked.push((a, b));
+            false
+        });
+        assert_eq!(asked[0], (1, 0));
     }
 
     #[test]

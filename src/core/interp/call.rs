@@ -324,6 +324,18 @@ impl Interp<'_> {
                         Rc::from("__object_init__"),
                     ))));
                 }
+                // `object`'s (or `Exception`'s, or the model base's) own methods.
+                let base = match name {
+                    "__str__" => Some("__super_str__"),
+                    "__repr__" => Some("__super_repr__"),
+                    "__eq__" => Some("__super_eq__"),
+                    "__ne__" => Some("__super_ne__"),
+                    "__hash__" => Some("__super_hash__"),
+                    _ => None,
+                };
+                if let Some(m) = base {
+                    return Ok(Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(m)))));
+                }
                 self.raise(
                     "AttributeError",
                     format!("'super' object has no attribute '{name}'"),

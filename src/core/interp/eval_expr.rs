@@ -482,11 +482,22 @@ impl Interp<'_> {
         if let Some(x) = self.mixin_value(v) {
             return self.hash_key(&x);
         }
-        if let Value::Instance(i) = v
-            && let Some(m) = i.class.model_info()
-            && let Some(pk) = self.identity_hkey(i, &m)
-        {
-            let _ = pk;
+        // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, as one
+        // setting `__hash__ = None` itself.)
+        if let Value::Instance(i) = v {
+            let unhashable = (i.class.mro.borrow().iter())
+                .find_map(|c| match (c.own("__eq__"), c.own("__hash__")) {
+                    (_, Some(h)) => Some(matches!(h, Value::None)),
+                    (Some(_), None) => Some(true),
+                    (None, None) => None,
+                })
+                .unwrap_or(false);
+            if unhashable {
+                return self.raise(
+                    "TypeError",
+                    format!("unhashable type: '{}'", self.type_name(v)),
+                );
+            }
         }
         match v.hkey() {
             Some(h) => Ok(h),

@@ -589,6 +589,26 @@ impl Interp<'_> {
                     out.push_str("</p>");
                     Ok(Value::str(&out))
                 }
+                // `super().__str__()` and the like, past every class's own: the base's.
+                "__super_str__" => match recv {
+                    Value::Instance(i) if i.class.lookup_is_exception() => {
+                        Ok(Value::str(&super::exceptions::exc_default_str(self, i)?))
+                    }
+                    // (`object.__str__` is `repr(self)`, the class's own `__repr__` first.)
+                    _ => Ok(Value::str(&self.repr(recv)?)),
+                },
+                "__super_repr__" => match recv {
+                    Value::Instance(i) => Ok(Value::str(&self.base_repr(i)?)),
+                    _ => Ok(Value::str(&self.repr(recv)?)),
+                },
+                "__super_eq__" | "__super_ne__" => {
+                    let same = matches!((recv, args.first()), (Value::Instance(a), Some(Value::Instance(b))) if Rc::ptr_eq(a, b));
+                    Ok(Value::Bool(same == (name == "__super_eq__")))
+                }
+                "__super_hash__" => match recv {
+                    Value::Instance(i) => Ok(Value::int((Rc::as_ptr(i) as usize >> 4) as i64)),
+                    _ => Ok(Value::int(0)),
+                },
                 "__exc_init__" => {
                     if let Value::Instance(i) = recv {
                         i.dict

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::core::py::float::float_repr;
 use crate::core::py::strings::str_repr;
 
-use super::value::Value;
+use super::value::{Instance, Value};
 use super::{Interp, R};
 
 impl Interp<'_> {
@@ -197,43 +197,7 @@ impl Interp<'_> {
                         ),
                     };
                 }
-                if i.class.lookup_is_exception() {
-                    // werkzeug's HTTPException: `<NotFound '404: Not Found'>`.
-                    if i.class.inherits_named("HTTPException") {
-                        let (code, name) = {
-                            let d = i.dict.borrow();
-                            (d.get("code").cloned(), d.get("name").cloned())
-                        };
-                        let code = match code {
-                            Some(Value::None) | None => "???".to_string(),
-                            Some(c) => self.to_str(&c)?,
-                        };
-                        let name = match name {
-                            Some(n) => self.to_str(&n)?,
-                            None => "Unknown Error".to_string(),
-                        };
-                        return Ok(format!("<{} '{code}: {name}'>", i.class.name));
-                    }
-                    let args = i
-                        .dict
-                        .borrow()
-                        .get("args")
-                        .cloned()
-                        .unwrap_or(Value::tuple(vec![]));
-                    let a = self.repr(&args)?;
-                    let inner = if let Value::Tuple(t) = &args
-                        && t.len() == 1
-                    {
-                        a[1..a.len() - 2].to_string()
-                    } else {
-                        a[1..a.len() - 1].to_string()
-                    };
-                    return Ok(format!("{}({inner})", i.class.name));
-                }
-                if let Some(m) = i.class.model_info() {
-                    return self.model_repr(i, &m);
-                }
-                format!("<__main__.{} object at 0x7f0000000000>", i.class.name)
+                return self.base_repr(i);
             }
             Value::Property(_) => "<property object>".into(),
             Value::ClassMethod(_) => "<classmethod object>".into(),
@@ -241,6 +205,51 @@ impl Interp<'_> {
             Value::Super(_) => "<super object>".into(),
             Value::Native(n) => return self.native_repr(n.clone()),
         })
+    }
+
+    /// The repr an instance gets without a `__repr__` of its own class: an exception's
+    /// (`ValueError('x')`), a model's (Flask-SQLAlchemy's `<User 1>`), else `object`'s.
+    pub fn base_repr(&mut self, i: &Rc<Instance>) -> R<String> {
+        if i.class.lookup_is_exception() {
+            // werkzeug's HTTPException: `<NotFound '404: Not Found'>`.
+            if i.class.inherits_named("HTTPException") {
+                let (code, name) = {
+                    let d = i.dict.borrow();
+                    (d.get("code").cloned(), d.get("name").cloned())
+                };
+                let code = match code {
+                    Some(Value::None) | None => "???".to_string(),
+                    Some(c) => self.to_str(&c)?,
+                };
+                let name = match name {
+                    Some(n) => self.to_str(&n)?,
+                    None => "Unknown Error".to_string(),
+                };
+                return Ok(format!("<{} '{code}: {name}'>", i.class.name));
+            }
+            let args = i
+                .dict
+                .borrow()
+                .get("args")
+                .cloned()
+                .unwrap_or(Value::tuple(vec![]));
+            let a = self.repr(&args)?;
+            let inner = if let Value::Tuple(t) = &args
+                && t.len() == 1
+            {
+                a[1..a.len() - 2].to_string()
+            } else {
+                a[1..a.len() - 1].to_string()
+            };
+            return Ok(format!("{}({inner})", i.class.name));
+        }
+        if let Some(m) = i.class.model_info() {
+            return self.model_repr(i, &m);
+        }
+        Ok(format!(
+            "<__main__.{} object at 0x7f0000000000>",
+            i.class.name
+        ))
     }
 
     fn join_repr(&mut self, items: &[Value]) -> R<String> {

@@ -154,6 +154,12 @@ pub fn union_presize(a_len: usize, b_len: usize) -> usize {
     presize
 }
 
+/// `hash(v)` as CPython gives it for a key whose hash is the same on every run (numbers,
+/// strings, tuples of them); `None` for the others.
+pub fn python_hash(k: &HKey) -> Option<i64> {
+    cpython_hash(k).map(|h| h as i64)
+}
+
 /// CPython's `hash()` of a key, where it is the same on every run.
 fn cpython_hash(k: &HKey) -> Option<u64> {
     match k {

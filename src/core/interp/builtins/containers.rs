@@ -290,22 +290,13 @@ impl Interp<'_> {
             };
             keyed.push((k, v));
         }
-        // merge sort with fallible comparisons: none after the first error
+        // CPython's comparisons, fallible: none after the first error
         let mut err: Option<Box<Exc>> = None;
-        let mut idx: Vec<usize> = (0..keyed.len()).collect();
-        let mut tmp = idx.clone();
-        crate::core::sort::merge_sort_positions(&mut idx, &mut tmp, &mut |l, r| {
+        let idx = crate::core::sort::python_sort_positions(keyed.len(), reverse, &mut |a, b| {
             if err.is_some() {
                 return false;
             }
-            let (x, y) = (&keyed[l].0, &keyed[r].0);
-            // take right first only when right < left (stability)
-            let less = if reverse {
-                self.order(crate::core::lang::ast::CmpOp::Lt, x, y)
-            } else {
-                self.order(crate::core::lang::ast::CmpOp::Lt, y, x)
-            };
-            match less {
+            match self.order(crate::core::lang::ast::CmpOp::Lt, &keyed[a].0, &keyed[b].0) {
                 Ok(o) => o == std::cmp::Ordering::Less,
                 Err(e) => {
                     err = Some(e);

@@ -14,8 +14,23 @@ impl Interp<'_> {
     pub(super) fn call_introspection_builtin(&mut self, name: &str, args: Vec<Value>) -> R<Value> {
         match name {
             "hash" => {
-                let _ = self.hash_key(&args[0])?;
-                Ok(Value::int(0))
+                // (A class's own `__hash__`: its result, an int.)
+                if let Value::Instance(i) = &args[0]
+                    && let Some(f @ Value::Func(_)) = i.class.lookup("__hash__")
+                {
+                    let m = Value::Method(Rc::new((args[0].clone(), f)));
+                    return match self.call(&m, vec![], vec![])? {
+                        v @ Value::Int(_) => Ok(v),
+                        Value::Bool(b) => Ok(Value::int(b as i64)),
+                        _ => self.raise("TypeError", "__hash__ method should return an integer"),
+                    };
+                }
+                let k = self.hash_key(&args[0])?;
+                Ok(Value::int(match super::super::set_order::python_hash(&k) {
+                    Some(h) => h,
+                    // (An object's hash is its address's: not the same from run to run.)
+                    None => (args[0].ptr().unwrap_or(0) >> 4) as i64,
+                }))
             }
             "id" => Ok(Value::int(args[0].ptr().unwrap_or(0) as i64)),
             "callable" => Ok(Value::Bool(matches!(
