@@ -1832,3 +1832,13 @@ fn sqlite_upsert_settings() {
 fn super_object_methods() {
     check("super_object_methods");
 }
+
+#[test]
+fn m2m_contains_negated() {
+    check("m2m_contains_negated");
+}
+
+#[test]
+fn any_exists_str() {
+    check("any_exists_str");
+}

@@ -96,6 +96,9 @@ pub fn exists_criterion(
         parts.push(pairs_expr(&r.secondary_pairs, &named));
         from.push(FromItem::Table(sec.clone()));
     }
+    // (The parent's table too, as SQLAlchemy finds it in the criteria: correlated away
+    // inside a statement selecting from it, listed when the EXISTS is printed alone.)
+    from.push(FromItem::Table(r.parent.clone()));
     parts.extend(criteria);
     let sel = Select {
         columns: vec![Expr::raw("1")],

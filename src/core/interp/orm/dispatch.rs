@@ -187,6 +187,11 @@ impl Interp<'_> {
             Native::Insert(ins) if ins.sqlite && name == "excluded" => {
                 Ok(nv(Native::Excluded(ins.table.clone())))
             }
+            // (Its attributes are the condition's.)
+            Native::Negatable(p) => {
+                let s = super::sqlexpr::sql_value(p.0.clone());
+                self.getattr(&s, name)
+            }
             Native::Excluded(t) => {
                 let t = t.clone();
                 self.excluded_column(&t, name)

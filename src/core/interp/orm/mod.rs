@@ -204,6 +204,10 @@ pub enum Native {
     Connection(std::cell::Cell<Option<bool>>, bool),
     /// `insert(Model)` / `insert(table)`.
     Insert(Rc<insert_stmt::InsertObj>),
+    /// A condition whose negation is not the condition negated (`~expr`, `not_(expr)`
+    /// give the second): a many-to-many `contains()`, negated as SQLAlchemy negates it,
+    /// `NOT (EXISTS (...))`.
+    Negatable(Rc<(SqlObj, Expr)>),
     /// `stmt.excluded` of a SQLite upsert: the columns of the row proposed (a table's name).
     Excluded(Rc<str>),
     /// A `with` block of the session (`no_autoflush`, `begin()`, `begin_nested()`).
@@ -595,6 +599,7 @@ impl Native {
             Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
             Native::Insert(_) => "Insert",
             Native::Excluded(_) => "ReadOnlyColumnCollection",
+            Native::Negatable(_) => "BinaryExpression",
             Native::Connection(..) => "Connection",
             Native::ReflectedType(r, _) => r.split('(').next().unwrap_or("TypeEngine"),
         }

@@ -248,6 +248,7 @@ impl Interp<'_> {
         match v {
             Value::Native(n) => match &**n {
                 Native::Sql(s) => Some(s.clone()),
+                Native::Negatable(p) => Some(p.0.clone()),
                 Native::Instrumented(a) if a.column.is_some() => self.column_sql(a),
                 Native::ColumnObj(t, i) => {
                     let t = self.orm.reg.metadata.table(t)?;
@@ -652,6 +653,12 @@ impl Interp<'_> {
             return self.raise("TypeError", format!("bad operand type for unary ~: '{t}'"));
         };
         Ok(match op {
+            UnaryOp::Invert
+                if let Value::Native(n) = &me
+                    && let Native::Negatable(p) = &**n =>
+            {
+                sql_value(SqlObj::typed(p.1.clone(), Some(SqlType::Boolean)))
+            }
             UnaryOp::Invert => {
                 // (`~x.between(a, b)` stays untyped, as the BETWEEN it negates.)
                 let between = matches!(
@@ -706,6 +713,12 @@ impl Interp<'_> {
         for a in &args {
             let e = match a {
                 Value::Bool(v) if name == "not_" => Expr::Bool(!v),
+                Value::Native(n)
+                    if name == "not_"
+                        && let Native::Negatable(p) = &**n =>
+                {
+                    p.1.clone()
+                }
                 Value::Bool(v) => Expr::Bool(*v),
                 Value::Str(s) if matches!(name, "desc" | "asc") => Expr::LabelRef(s.to_string()),
                 _ => {

@@ -13,6 +13,9 @@ use super::super::dispatch::app_session::app_name;
 impl Interp<'_> {
     /// `repr()` of library objects.
     pub fn native_repr(&mut self, n: Rc<Native>) -> R<String> {
+        if let Native::Negatable(p) = &*n {
+            return self.native_repr(Rc::new(Native::Sql(p.0.clone())));
+        }
         Ok(match &*n {
             Native::Bytes(b) => crate::core::interp::builtins::hashing::bytes_repr(b),
             Native::Hasher(algo, _) => format!("<{algo} _hashlib.HASH object @ 0x7f0000000000>"),
@@ -229,6 +232,9 @@ impl Interp<'_> {
 
     /// `str()` of library objects.
     pub fn native_str(&mut self, n: Rc<Native>) -> R<String> {
+        if let Native::Negatable(p) = &*n {
+            return self.native_str(Rc::new(Native::Sql(p.0.clone())));
+        }
         match &*n {
             // `str(User.name)` is the attribute's name; other expressions print in
             // SQLAlchemy's default dialect.

@@ -509,10 +509,29 @@ impl Interp<'_> {
                     }
                 }
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
-                match crate::core::orm::relations::many_to_many_contains(&self.orm.reg, &rel.class, &rel.key, &f) {
-                    Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
-                    Err(e) => self.raise(e.class(), e.0),
+                let reg = &self.orm.reg;
+                let e = match crate::core::orm::relations::many_to_many_contains(reg, &rel.class, &rel.key, &f) {
+                    Ok(e) => SqlObj::typed(e, Some(SqlType::Boolean)),
+                    Err(e) => return self.raise(e.class(), e.0),
+                };
+                // (Negated, a many-to-many's is `NOT (EXISTS (...))` of the target's key,
+                // as SQLAlchemy negates it: not the association row's condition negated,
+                // which the other rows of the cross join meet.)
+                let secondary = reg.resolve(&rel.class, &rel.key).is_ok_and(|r| r.secondary.is_some());
+                if secondary
+                    && let Some(m) = t.class.model_info()
+                    && let Ok(table) = reg.table_of(&m.class)
+                {
+                    let crit = (table.columns.iter())
+                        .filter(|c| c.primary_key)
+                        .map(|c| Expr::col(&table.name, c.name.clone()).eq(Expr::Bind(f(&c.name))))
+                        .collect();
+                    return match exists_criterion(reg, &rel.class, &rel.key, crit) {
+                        Ok(x) => Ok(Value::Native(Rc::new(Native::Negatable(Rc::new((e, crate::core::sql::expr::not(x))))))),
+                        Err(e) => self.raise(e.class(), e.0),
+                    };
                 }
+                Ok(sql_value(e))
             }
             "in_" => self.raise(
                 "NotImplementedError",
