@@ -1842,3 +1842,8 @@ fn m2m_contains_negated() {
 fn any_exists_str() {
     check("any_exists_str");
 }
+
+#[test]
+fn builtin_keywords_keyerror() {
+    check("builtin_keywords_keyerror");
+}

@@ -169,6 +169,15 @@ impl Interp<'_> {
     /// Calls a builtin: checks its positional argument count, then hands it to the family
     /// that implements it.
     pub fn call_builtin(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+        let (args, kw) = match name {
+            "sum" | "round" | "pow" if !kw.is_empty() => {
+                (self.place_keywords(name, args, kw)?, vec![])
+            }
+            "abs" | "divmod" | "hex" | "bin" | "oct" | "float" | "bool" if !kw.is_empty() => {
+                return self.raise("TypeError", format!("{name}() takes no keyword arguments"));
+            }
+            _ => (args, kw),
+        };
         self.check_builtin_arity(name, &args)?;
         if let Some(f) = name.strip_prefix("re.") {
             return self.call_re(f, args, kw);

@@ -43,7 +43,11 @@ impl Interp<'_> {
             }
             Value::Class(c) => self.instantiate(c.clone(), args, kw),
             Value::Native(n) => self.call_native(n.clone(), args, kw),
-            Value::Instance(_) => {
+            Value::Instance(i) => {
+                if i.class.lookup("__call__").is_none() {
+                    let t = self.type_name(f);
+                    return self.raise("TypeError", format!("'{t}' object is not callable"));
+                }
                 let m = self.getattr(f, "__call__")?;
                 self.call(&m, args, kw)
             }

@@ -305,6 +305,23 @@ impl Interp<'_> {
             let v = exc_instance(self.exc[name].clone(), vec![Value::list(vec![sig])]);
             return self.exc_value_at(v);
         }
+        // (A `core::py` KeyError's message is the key's repr, as `str(e)` shows it; the
+        // exception's argument is the key.)
+        if name == "KeyError"
+            && let Some(key) = (e
+                .message
+                .strip_prefix('\'')
+                .and_then(|k| k.strip_suffix('\'')))
+            .or_else(|| {
+                e.message
+                    .strip_prefix('"')
+                    .and_then(|k| k.strip_suffix('"'))
+            })
+            .filter(|k| !k.contains('\\'))
+        {
+            let v = exc_instance(self.exc[name].clone(), vec![Value::str(key)]);
+            return self.exc_value_at(v);
+        }
         let v = self.new_exc(name, &e.message);
         // (`json.loads`'s error: its `msg`, `pos`, `lineno` and `colno`, from the message
         // they make: "MSG: line L column C (char P)".)

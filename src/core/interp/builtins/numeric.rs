@@ -10,6 +10,52 @@ use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
+    /// `sum(xs, start=10)`, `round(x, ndigits=1)`, `pow(base=2, exp=3)`: the keywords
+    /// Python's signatures take, placed as their positions (an unknown one or one given
+    /// twice is Python's TypeError).
+    pub(super) fn place_keywords(
+        &mut self,
+        name: &str,
+        mut args: Vec<Value>,
+        kw: Kw,
+    ) -> R<Vec<Value>> {
+        let takes: &[&str] = match name {
+            "sum" => &["", "start"],
+            "round" => &["number", "ndigits"],
+            _ => &["base", "exp", "mod"],
+        };
+        let mut placed: Vec<Option<Value>> = args.drain(..).map(Some).collect();
+        for (k, v) in kw {
+            let Some(at) = takes.iter().position(|t| !t.is_empty() && *t == &*k) else {
+                return self.raise(
+                    "TypeError",
+                    format!("'{k}' is an invalid keyword argument for {name}()"),
+                );
+            };
+            if placed.len() > at && placed[at].is_some() {
+                let n = placed.len() + 1;
+                return self.raise(
+                    "TypeError",
+                    match name {
+                        "sum" => format!("sum() takes at most 2 arguments ({n} given)"),
+                        _ => format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            at + 1
+                        ),
+                    },
+                );
+            }
+            while placed.len() <= at {
+                placed.push(None);
+            }
+            placed[at] = Some(v);
+        }
+        Ok(placed
+            .into_iter()
+            .map(|v| v.unwrap_or(Value::None))
+            .collect())
+    }
+
     /// The numeric builtins (`int`, `float`, `round`, `min`/`max`...).
     pub(super) fn call_numeric_builtin(
         &mut self,
@@ -17,6 +63,9 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        if !kw.is_empty() && !matches!(name, "int" | "min" | "max") {
+            return self.raise("TypeError", format!("{name}() takes no keyword arguments"));
+        }
         match name {
             // (`int(s, base=2)`: the base given by keyword.)
             "int" => {
@@ -52,6 +101,23 @@ impl Interp<'_> {
             },
             "sum" => {
                 let mut acc = args.get(1).cloned().unwrap_or(Value::int(0));
+                match &acc {
+                    Value::Str(_) => {
+                        return self.raise(
+                            "TypeError",
+                            "sum() can't sum strings [use ''.join(seq) instead]",
+                        );
+                    }
+                    Value::Native(n)
+                        if matches!(&**n, crate::core::interp::orm::Native::Bytes(_)) =>
+                    {
+                        return self.raise(
+                            "TypeError",
+                            "sum() can't sum bytes [use b''.join(seq) instead]",
+                        );
+                    }
+                    _ => {}
+                }
                 for v in self.iterate(&args[0])? {
                     acc = self.binop(crate::core::lang::ast::BinOp::Add, acc, v)?;
                 }
