@@ -1847,3 +1847,8 @@ fn any_exists_str() {
 fn builtin_keywords_keyerror() {
     check("builtin_keywords_keyerror");
 }
+
+#[test]
+fn has_any_joined_target() {
+    check("has_any_joined_target");
+}

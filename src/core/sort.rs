@@ -120,26 +120,37 @@ pub fn python_sort_positions(
         runs.push((lo, lo + len));
         lo += len;
     }
+    // The runs merged pairwise, neighbours with neighbours (stable, n log n).
     let mut tmp = vec![0; n];
-    let mut end = runs.first().map_or(0, |r| r.1);
-    for &(_, hi) in runs.iter().skip(1) {
-        // merge idx[..end] with idx[end..hi]
-        let (mut i, mut j, mut k) = (0, end, 0);
-        while i < end && j < hi {
-            if less(idx[j], idx[i]) {
-                tmp[k] = idx[j];
-                j += 1;
-            } else {
-                tmp[k] = idx[i];
-                i += 1;
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        for pair in runs.chunks(2) {
+            let (lo, mid) = pair[0];
+            let hi = match pair.get(1) {
+                Some(&(_, hi)) => hi,
+                None => {
+                    merged.push((lo, mid));
+                    continue;
+                }
+            };
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                if less(idx[j], idx[i]) {
+                    tmp[k] = idx[j];
+                    j += 1;
+                } else {
+                    tmp[k] = idx[i];
+                    i += 1;
+                }
+                k += 1;
             }
-            k += 1;
+            tmp[k..k + mid - i].copy_from_slice(&idx[i..mid]);
+            k += mid - i;
+            tmp[k..k + hi - j].copy_from_slice(&idx[j..hi]);
+            idx[lo..hi].copy_from_slice(&tmp[lo..hi]);
+            merged.push((lo, hi));
         }
-        tmp[k..k + end - i].copy_from_slice(&idx[i..end]);
-        k += end - i;
-        tmp[k..k + hi - j].copy_from_slice(&idx[j..hi]);
-        idx[..hi].copy_from_slice(&tmp[..hi]);
-        end = hi;
+        runs = merged;
     }
     if reverse {
         idx.reverse();

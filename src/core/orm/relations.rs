@@ -97,12 +97,19 @@ pub fn exists_criterion(
         from.push(FromItem::Table(sec.clone()));
     }
     // (The parent's table too, as SQLAlchemy finds it in the criteria: correlated away
-    // inside a statement selecting from it, listed when the EXISTS is printed alone.)
+    // inside a statement selecting from it, listed when the EXISTS is printed alone. As
+    // SQLAlchemy's `correlate_except(target, secondary)`: an enclosing join to the target
+    // leaves the target in the EXISTS.)
+    let mut keep = vec![TableRef::Named(r.target.clone())];
+    if let Some(sec) = &r.secondary {
+        keep.push(TableRef::Named(sec.clone()));
+    }
     from.push(FromItem::Table(r.parent.clone()));
     parts.extend(criteria);
     let sel = Select {
         columns: vec![Expr::raw("1")],
         label_style: LabelStyle::DisambiguateOnly,
+        correlate: crate::core::sql::Correlate::Except(keep),
         from,
         where_: vec![and(parts)],
         ..Default::default()
