@@ -1852,3 +1852,8 @@ fn builtin_keywords_keyerror() {
 fn has_any_joined_target() {
     check("has_any_joined_target");
 }
+
+#[test]
+fn upsert_signature_errors() {
+    check("upsert_signature_errors");
+}

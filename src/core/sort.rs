@@ -30,6 +30,18 @@ pub fn merge_sort_positions(
         merge_sort_positions(a, ta, take_right);
         merge_sort_positions(b, tb, take_right);
     }
+    merge(idx, tmp, mid, take_right);
+}
+
+/// Merges the sorted runs `idx[..mid]` and `idx[mid..]` through `tmp` (as long as `idx`),
+/// stably: `take_right(l, r)` as for [`merge_sort_positions`].
+fn merge(
+    idx: &mut [usize],
+    tmp: &mut [usize],
+    mid: usize,
+    take_right: &mut dyn FnMut(usize, usize) -> bool,
+) {
+    let n = idx.len();
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < mid && j < n {
         if take_right(idx[i], idx[j]) {
@@ -41,16 +53,9 @@ pub fn merge_sort_positions(
         }
         k += 1;
     }
-    while i < mid {
-        tmp[k] = idx[i];
-        i += 1;
-        k += 1;
-    }
-    while j < n {
-        tmp[k] = idx[j];
-        j += 1;
-        k += 1;
-    }
+    tmp[k..k + mid - i].copy_from_slice(&idx[i..mid]);
+    k += mid - i;
+    tmp[k..k + n - j].copy_from_slice(&idx[j..n]);
     idx.copy_from_slice(&tmp[..n]);
 }
 
@@ -133,21 +138,9 @@ pub fn python_sort_positions(
                     continue;
                 }
             };
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if less(idx[j], idx[i]) {
-                    tmp[k] = idx[j];
-                    j += 1;
-                } else {
-                    tmp[k] = idx[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            tmp[k..k + mid - i].copy_from_slice(&idx[i..mid]);
-            k += mid - i;
-            tmp[k..k + hi - j].copy_from_slice(&idx[j..hi]);
-            idx[lo..hi].copy_from_slice(&tmp[lo..hi]);
+            merge(&mut idx[lo..hi], &mut tmp[lo..hi], mid - lo, &mut |l, r| {
+                less(r, l)
+            });
             merged.push((lo, hi));
         }
         runs = merged;

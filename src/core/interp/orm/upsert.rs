@@ -9,6 +9,7 @@ use crate::core::orm::schema::Table;
 use crate::core::sql::{Expr, OnConflict, TableRef};
 
 use super::super::call::Kw;
+use super::super::native_sig::Sig;
 use super::super::value::Value;
 use super::super::{Interp, R};
 use super::dispatch::nv;
@@ -47,29 +48,14 @@ impl Interp<'_> {
         } else {
             &["index_elements", "index_where"]
         };
-        if args.len() > names.len() {
-            return self.raise(
-                "TypeError",
-                format!(
-                    "{name}() takes from 1 to {} positional arguments but {} were given",
-                    names.len() + 1,
-                    args.len() + 1
-                ),
-            );
-        }
+        self.check_sig("Insert", name, Sig::fixed(names, 0), &args, &kw)?;
         let mut got: Vec<Option<Value>> = vec![None; names.len()];
         for (i, a) in args.into_iter().enumerate() {
             got[i] = Some(a);
         }
-        for (k, v) in &kw {
-            match names.iter().position(|n| **n == **k) {
-                Some(i) => got[i] = Some(v.clone()),
-                None => {
-                    return self.raise(
-                        "TypeError",
-                        format!("{name}() got an unexpected keyword argument '{k}'"),
-                    );
-                }
+        for (k, v) in kw {
+            if let Some(i) = names.iter().position(|n| **n == *k) {
+                got[i] = Some(v);
             }
         }
         let present = |v: &Option<Value>| v.clone().filter(|v| !matches!(v, Value::None));
