@@ -1857,3 +1857,23 @@ fn has_any_joined_target() {
 fn upsert_signature_errors() {
     check("upsert_signature_errors");
 }
+
+#[test]
+fn exception_args_assign() {
+    check("exception_args_assign");
+}
+
+#[test]
+fn super_enum_hash_clinic_args() {
+    check("super_enum_hash_clinic_args");
+}
+
+#[test]
+fn upsert_rowcount_params() {
+    check("upsert_rowcount_params");
+}
+
+#[test]
+fn executemany_rowcount() {
+    check("executemany_rowcount");
+}

@@ -18,7 +18,18 @@
 // src/vfs/mod.rs; a test there keeps the two equal).
 const STORE_VERSION = 1;
 const boot = self.ormlabBoot || {};
-const wasm = fetch(new URL('./worker_bg.wasm', boot.base || self.location.href));
+// The module's name. A release build ships it gzip-compressed (by Zopfli, smaller than a
+// server's gzip) as `worker_bg.wasm.gzip`, and xtask/src/pack.rs renames it here: then it
+// is inflated as it downloads, into a Response that instantiateStreaming compiles as it
+// arrives.
+const WASM = './worker_bg.wasm';
+const wasm = fetch(new URL(WASM, boot.base || self.location.href)).then((res) => {
+  if (!WASM.endsWith('.gzip')) return res;
+  if (!res.ok) throw new Error(`${WASM}: HTTP ${res.status}`);
+  return new Response(res.body.pipeThrough(new DecompressionStream('gzip')), {
+    headers: { 'Content-Type': 'application/wasm' },
+  });
+});
 const queued = [];
 self.onmessage = (ev) => queued.push(ev);
 if (typeof boot.db === 'string') {

@@ -285,16 +285,17 @@ impl Backend for ScriptBackend<'_> {
         sql: &str,
         sets: usize,
         values: &[SqlValue],
-    ) -> Result<(), BackendError> {
+    ) -> Result<i64, BackendError> {
         let i = self.statement(sql, None)?;
         let stmt = &mut self.stmts[i].1;
         // (No bindings left from an earlier use: the sets bind every parameter.)
         stmt.clear_bindings();
+        let mut changed = 0;
         for row in crate::core::interp::param_sets(sets, values) {
             bind(stmt, row)?;
-            stmt.raw_execute().map_err(err)?;
+            changed += stmt.raw_execute().map_err(err)? as i64;
         }
-        Ok(())
+        Ok(changed)
     }
 
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<QueryResult, BackendError> {

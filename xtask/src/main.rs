@@ -3,6 +3,7 @@
 //! Every command first installs what is missing (and says so), skipping what is
 //! already there at the right version. See README.md for the commands.
 
+mod pack;
 mod run;
 mod serve;
 mod setup;

@@ -1,5 +1,6 @@
 //! The commands: dist, serve, test, bench.
 
+use crate::pack;
 use crate::serve::{self, Mount};
 use crate::setup::{self, Result, root, say};
 use std::path::{Path, PathBuf};
@@ -73,6 +74,8 @@ fn build_dist() -> Result {
             .current_dir(root()),
         "trunk build",
     )?;
+    say("compressing the wasm modules for the download (zopfli, a few seconds)");
+    pack::pack_wasm(&root().join("dist"))?;
     let (raw, gz) = dist_size()?;
     let (lazy_raw, lazy_gz) = lazy_size()?;
     say(&format!(

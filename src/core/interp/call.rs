@@ -618,6 +618,12 @@ impl Interp<'_> {
                     }
                     _ => {}
                 }
+                // An exception's `args` is always a tuple: `e.args = x` stores `tuple(x)`.
+                let v = if name == "args" && inst.class.lookup_is_exception() {
+                    Value::tuple(self.iterate(&v)?)
+                } else {
+                    v
+                };
                 inst.dict.borrow_mut().insert(Rc::from(name), v);
                 Ok(())
             }

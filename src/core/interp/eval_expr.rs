@@ -484,20 +484,22 @@ impl Interp<'_> {
         }
         // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, as one
         // setting `__hash__ = None` itself.)
-        if let Value::Instance(i) = v {
-            let unhashable = (i.class.mro.borrow().iter())
-                .find_map(|c| match (c.own("__eq__"), c.own("__hash__")) {
-                    (_, Some(h)) => Some(matches!(h, Value::None)),
-                    (Some(_), None) => Some(true),
-                    (None, None) => None,
-                })
-                .unwrap_or(false);
-            if unhashable {
-                return self.raise(
-                    "TypeError",
-                    format!("unhashable type: '{}'", self.type_name(v)),
-                );
+        let unhashable = match v {
+            Value::Instance(i) => matches!(own_hash(i), Some(Value::None)),
+            // (A tuple hashes its items: one unhashable item makes it unhashable.)
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    self.hash_key(x)?;
+                }
+                false
             }
+            _ => false,
+        };
+        if unhashable {
+            return self.raise(
+                "TypeError",
+                format!("unhashable type: '{}'", self.type_name(v)),
+            );
         }
         match v.hkey() {
             Some(h) => Ok(h),
@@ -562,4 +564,20 @@ fn is_constant(e: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// The `__hash__` instance `i`'s class has, found along its MRO: `None` (Python's, unhashable)
+/// when the first class defining `__eq__` or `__hash__` defines `__eq__` alone (Python
+/// sets `__hash__ = None` there), `Some(function)` for a class's own, `None` (Rust's)
+/// when no class defines either (`object`'s identity hash).
+pub fn own_hash(i: &super::value::Instance) -> Option<Value> {
+    i.class
+        .mro
+        .borrow()
+        .iter()
+        .find_map(|c| match (c.own("__eq__"), c.own("__hash__")) {
+            (_, Some(h)) => Some(h),
+            (Some(_), None) => Some(Value::None),
+            (None, None) => None,
+        })
 }

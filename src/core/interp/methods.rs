@@ -594,6 +594,9 @@ impl Interp<'_> {
                     Value::Instance(i) if i.class.lookup_is_exception() => {
                         Ok(Value::str(&super::exceptions::exc_default_str(self, i)?))
                     }
+                    Value::Instance(i) if self.is_enum_member(i) => {
+                        Ok(Value::str(&self.enum_str(&i.clone(), &recv.clone())?))
+                    }
                     // (`object.__str__` is `repr(self)`, the class's own `__repr__` first.)
                     _ => Ok(Value::str(&self.repr(recv)?)),
                 },
@@ -601,9 +604,14 @@ impl Interp<'_> {
                     Value::Instance(i) => Ok(Value::str(&self.base_repr(i)?)),
                     _ => Ok(Value::str(&self.repr(recv)?)),
                 },
-                "__super_eq__" | "__super_ne__" => {
+                "__super_eq__" => {
                     let same = matches!((recv, args.first()), (Value::Instance(a), Some(Value::Instance(b))) if Rc::ptr_eq(a, b));
-                    Ok(Value::Bool(same == (name == "__super_eq__")))
+                    Ok(Value::Bool(same))
+                }
+                // `object.__ne__` inverts what `==` answers (the class's own `__eq__`).
+                "__super_ne__" => {
+                    let other = args.first().cloned().unwrap_or(Value::None);
+                    Ok(Value::Bool(!self.eq(recv, &other)?))
                 }
                 "__super_hash__" => match recv {
                     Value::Instance(i) => Ok(Value::int((Rc::as_ptr(i) as usize >> 4) as i64)),

@@ -138,16 +138,18 @@ pub trait Backend {
     /// Runs one statement that returns no rows once per parameter set (`executemany`):
     /// `sets` sets, their values one set after the other in `values` (see [`param_sets`]).
     /// Stops at the first error; the sets before it stay applied (the caller rolls back).
+    /// Returns the rows changed in all (`cursor.rowcount` after an `executemany`).
     fn execute_batch(
         &mut self,
         sql: &str,
         sets: usize,
         values: &[SqlValue],
-    ) -> Result<(), BackendError> {
+    ) -> Result<i64, BackendError> {
+        let mut changed = 0;
         for set in param_sets(sets, values) {
-            self.execute(sql, set)?;
+            changed += self.execute(sql, set)?.rowcount.max(0);
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// A monotonic clock in milliseconds, for the SQL log's timings (core has no clock

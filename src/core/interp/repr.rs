@@ -210,6 +210,9 @@ impl Interp<'_> {
     /// The repr an instance gets without a `__repr__` of its own class: an exception's
     /// (`ValueError('x')`), a model's (Flask-SQLAlchemy's `<User 1>`), else `object`'s.
     pub fn base_repr(&mut self, i: &Rc<Instance>) -> R<String> {
+        if self.is_enum_member(i) {
+            return self.enum_member_text(i, true);
+        }
         if i.class.lookup_is_exception() {
             // werkzeug's HTTPException: `<NotFound '404: Not Found'>`.
             if i.class.inherits_named("HTTPException") {
@@ -233,13 +236,11 @@ impl Interp<'_> {
                 .get("args")
                 .cloned()
                 .unwrap_or(Value::tuple(vec![]));
-            let a = self.repr(&args)?;
-            let inner = if let Value::Tuple(t) = &args
-                && t.len() == 1
-            {
-                a[1..a.len() - 2].to_string()
-            } else {
-                a[1..a.len() - 1].to_string()
+            // `args` is a tuple (see `setattr`): its repr without the parentheses (and the
+            // one-tuple's comma).
+            let inner = match &args {
+                Value::Tuple(t) => self.join_repr(t)?,
+                other => self.repr(other)?,
             };
             return Ok(format!("{}({inner})", i.class.name));
         }
@@ -263,6 +264,17 @@ impl Interp<'_> {
         Ok(out)
     }
 
+    /// `Enum.__str__` of member `i` (`v`): `Color.RED`; `IntEnum` and `StrEnum` members
+    /// print as their values.
+    pub fn enum_str(&mut self, i: &Rc<Instance>, v: &Value) -> R<String> {
+        if i.class.lookup("_str_value_").is_some()
+            && let Some(x) = self.mixin_value(v)
+        {
+            return self.to_str(&x);
+        }
+        self.enum_member_text(i, false)
+    }
+
     /// `str(v)`.
     pub fn to_str(&mut self, v: &Value) -> R<String> {
         match v {
@@ -274,13 +286,7 @@ impl Interp<'_> {
             Value::Time(t) => Ok(self.py(t.isoformat("auto"))?),
             Value::Decimal(d) => Ok(d.to_str()),
             Value::Instance(i) if self.is_enum_member(i) && i.class.own("__str__").is_none() => {
-                // (`IntEnum` and `StrEnum` members print as their values.)
-                if i.class.lookup("_str_value_").is_some()
-                    && let Some(x) = self.mixin_value(v)
-                {
-                    return self.to_str(&x);
-                }
-                self.enum_member_text(i, false)
+                self.enum_str(i, v)
             }
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__str__") {

@@ -204,13 +204,16 @@ pub fn render_ddl_expr(e: &Expr) -> String {
 }
 
 /// SQLite's upsert clause alone, as `str()` of an INSERT construct prints it (`?`
-/// placeholders, or with `literal_binds` the values written in).
-pub fn render_on_conflict(oc: &OnConflict, literal_binds: bool) -> String {
+/// placeholders, or with `literal_binds` the values written in), and its named parameters
+/// (`Compiled.params`: `views_1` for `excluded.views + 1`, `param_1` for a plain value).
+pub fn render_on_conflict(oc: &OnConflict, literal_binds: bool) -> (String, Vec<NamedParam>) {
     let mut r = Renderer {
         literal_binds,
+        postcompile: !literal_binds,
         ..Renderer::default()
     };
-    r.on_conflict(oc)
+    let sql = r.on_conflict(oc);
+    (sql, r.named)
 }
 
 /// An expression as it is written inside a statement sent to SQLite (`upper(?)`), with

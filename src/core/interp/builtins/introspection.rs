@@ -16,7 +16,7 @@ impl Interp<'_> {
             "hash" => {
                 // (A class's own `__hash__`: its result, an int.)
                 if let Value::Instance(i) = &args[0]
-                    && let Some(f @ Value::Func(_)) = i.class.lookup("__hash__")
+                    && let Some(f @ Value::Func(_)) = crate::core::interp::eval_expr::own_hash(i)
                 {
                     let m = Value::Method(Rc::new((args[0].clone(), f)));
                     return match self.call(&m, vec![], vec![])? {

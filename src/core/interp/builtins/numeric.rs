@@ -10,50 +10,79 @@ use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
-    /// `sum(xs, start=10)`, `round(x, ndigits=1)`, `pow(base=2, exp=3)`: the keywords
-    /// Python's signatures take, placed as their positions (an unknown one or one given
-    /// twice is Python's TypeError).
-    pub(super) fn place_keywords(
-        &mut self,
-        name: &str,
-        mut args: Vec<Value>,
-        kw: Kw,
-    ) -> R<Vec<Value>> {
-        let takes: &[&str] = match name {
-            "sum" => &["", "start"],
-            "round" => &["number", "ndigits"],
-            _ => &["base", "exp", "mod"],
+    /// The arguments of `sum(iterable, /, start=0)`, `round(number, ndigits=None)` and
+    /// `pow(base, exp, mod=None)` in their positions, keywords placed, checked as
+    /// CPython's Argument Clinic checks them (`_PyArg_UnpackKeywords`): too many, too few
+    /// positional-only ones, a missing required one, one given twice, an unknown keyword,
+    /// each with Python's message. The optional ones not given are left off.
+    pub(super) fn place_keywords(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Vec<Value>> {
+        // (Parameter names, how many are positional-only, how many are required.)
+        let (takes, posonly, required): (&[&str], usize, usize) = match name {
+            "sum" => (&["iterable", "start"], 1, 1),
+            "round" => (&["number", "ndigits"], 0, 1),
+            _ => (&["base", "exp", "mod"], 0, 2),
         };
-        let mut placed: Vec<Option<Value>> = args.drain(..).map(Some).collect();
-        for (k, v) in kw {
-            let Some(at) = takes.iter().position(|t| !t.is_empty() && *t == &*k) else {
-                return self.raise(
-                    "TypeError",
-                    format!("'{k}' is an invalid keyword argument for {name}()"),
-                );
-            };
-            if placed.len() > at && placed[at].is_some() {
-                let n = placed.len() + 1;
-                return self.raise(
-                    "TypeError",
-                    match name {
-                        "sum" => format!("sum() takes at most 2 arguments ({n} given)"),
-                        _ => format!(
-                            "argument for {name}() given by name ('{k}') and position ({})",
-                            at + 1
-                        ),
-                    },
-                );
-            }
-            while placed.len() <= at {
-                placed.push(None);
-            }
-            placed[at] = Some(v);
+        let (nargs, max) = (args.len(), takes.len());
+        let given = nargs + kw.len();
+        if given > max {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "{name}() takes at most {max} {}arguments ({given} given)",
+                    if nargs == 0 { "keyword " } else { "" }
+                ),
+            );
         }
-        Ok(placed
-            .into_iter()
-            .map(|v| v.unwrap_or(Value::None))
-            .collect())
+        if nargs < posonly {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "{name}() takes at least {posonly} positional argument{} ({nargs} given)",
+                    if posonly == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        let mut placed = args;
+        let mut used = 0;
+        for (i, param) in takes.iter().enumerate().skip(nargs.max(posonly)) {
+            match kw.iter().find(|(k, _)| &**k == *param) {
+                Some((_, v)) => {
+                    placed.push(v.clone());
+                    used += 1;
+                }
+                None if i < required => {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "{name}() missing required argument '{param}' (pos {})",
+                            i + 1
+                        ),
+                    );
+                }
+                None => break,
+            }
+        }
+        if used < kw.len() {
+            for (i, param) in takes.iter().enumerate().take(nargs).skip(posonly) {
+                if kw.iter().any(|(k, _)| &**k == *param) {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "argument for {name}() given by name ('{param}') and position ({})",
+                            i + 1
+                        ),
+                    );
+                }
+            }
+            let unknown = (kw.iter())
+                .find(|(k, _)| !takes[posonly..].contains(&&**k))
+                .map_or_else(String::new, |(k, _)| k.to_string());
+            return self.raise(
+                "TypeError",
+                format!("'{unknown}' is an invalid keyword argument for {name}()"),
+            );
+        }
+        Ok(placed)
     }
 
     /// The numeric builtins (`int`, `float`, `round`, `min`/`max`...).

@@ -332,7 +332,13 @@ impl Interp<'_> {
                 for b in batches {
                     let n = b.len();
                     let res = self.run_stmt(&stmt(b), true)?;
-                    rowcount += n as i64;
+                    // (SQLite's count of rows changed: an upsert's DO NOTHING, or a prefix's
+                    // `OR IGNORE`, may change none; with RETURNING, the rows sent.)
+                    rowcount += if ret_cols.is_empty() {
+                        res.rowcount
+                    } else {
+                        n as i64
+                    };
                     last_id = Some(res.lastrowid);
                     out_rows.extend(res.rows);
                 }
@@ -353,8 +359,7 @@ impl Interp<'_> {
                         })
                         .collect(),
                 };
-                rowcount += sets as i64;
-                self.run_sql_many(&sql, sets, &flat)?;
+                rowcount += self.run_sql_many(&sql, sets, &flat)?;
             }
             start = end;
         }
@@ -568,7 +573,15 @@ impl Interp<'_> {
         if let Some(oc) = &ins.on_conflict {
             let oc = self.on_conflict_sql(oc, &table)?;
             s.push(' ');
-            s.push_str(&crate::core::sql::render::render_on_conflict(&oc, literal));
+            let (sql, named) = crate::core::sql::render::render_on_conflict(&oc, literal);
+            s.push_str(&sql);
+            for (name, values, _) in named {
+                let v = match values.first() {
+                    Some(v) => self.from_sql(v, None)?,
+                    None => Value::None,
+                };
+                params.push((Rc::from(name.as_str()), v));
+            }
         }
         // (The default dialect names each RETURNING column with its table.)
         let (ret_cols, _) = self.returning_columns(&ins.returning, &table)?;

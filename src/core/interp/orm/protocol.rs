@@ -358,7 +358,7 @@ impl Interp<'_> {
             {
                 Ok((left == right) == (*op == crate::core::sql::Op::Eq))
             }
-            Native::Sql(_) | Native::Instrumented(_) => {
+            Native::Sql(_) | Native::Instrumented(_) | Native::Negatable(_) => {
                 self.raise("TypeError", "Boolean value of this clause is not defined")
             }
             Native::Row(r) | Native::Mapping(r) | Native::Named(_, r) => Ok(!r.values.is_empty()),

@@ -203,7 +203,7 @@ fn upsert_clauses() {
         ..Default::default()
     };
     assert_eq!(
-        render_on_conflict(&partial, false),
+        render_on_conflict(&partial, false).0,
         "ON CONFLICT (\"key\") WHERE uses > 1 DO NOTHING"
     );
 }

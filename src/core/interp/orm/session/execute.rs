@@ -150,7 +150,8 @@ impl Interp<'_> {
     /// Runs one DML statement once per parameter set (`executemany`: one prepared
     /// statement, one log entry listing the sets as SQLAlchemy echoes them).
     /// The `sets` parameter sets lie one after the other in `values` (one vector for all).
-    pub fn run_sql_many(&mut self, sql: &str, sets: usize, values: &[SqlValue]) -> R<()> {
+    /// Returns the rows changed in all.
+    pub fn run_sql_many(&mut self, sql: &str, sets: usize, values: &[SqlValue]) -> R<i64> {
         self.begin_for(sql)?;
         let started = self.backend.now_ms();
         let res = self.backend.execute_batch(sql, sets, values);
@@ -162,7 +163,7 @@ impl Interp<'_> {
             0,
         );
         match res {
-            Ok(()) => Ok(()),
+            Ok(changed) => Ok(changed),
             Err(e) => {
                 let value = Value::list(
                     param_sets(sets, values)

@@ -173,8 +173,7 @@ impl Interp<'_> {
             last = Some(res);
         }
         if many {
-            self.run_sql_many(&sql_pos, n_sets, &flat)?;
-            total = n_sets as i64;
+            total = self.run_sql_many(&sql_pos, n_sets, &flat)?;
         }
         let lastrowid = last.as_ref().map(|r| r.lastrowid);
         let res = last.unwrap_or_default();
