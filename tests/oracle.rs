@@ -1877,3 +1877,13 @@ fn upsert_rowcount_params() {
 fn executemany_rowcount() {
     check("executemany_rowcount");
 }
+
+#[test]
+fn primary_key_change_rekeys() {
+    check("primary_key_change_rekeys");
+}
+
+#[test]
+fn attr_error_c_type_names_json_allow_nan() {
+    check("attr_error_c_type_names_json_allow_nan");
+}

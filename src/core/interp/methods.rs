@@ -260,7 +260,10 @@ impl Interp<'_> {
             }
             _ => self.raise(
                 "AttributeError",
-                format!("'{tn}' object has no attribute '{name}'"),
+                format!(
+                    "'{}' object has no attribute '{name}'",
+                    c_type_name(obj, &tn)
+                ),
             ),
         }
     }
@@ -642,13 +645,16 @@ impl Interp<'_> {
                 }
                 Ok(args.into_iter().next().unwrap_or(Value::None))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!(
-                    "'{}' object has no attribute '{name}'",
-                    self.type_name(recv)
-                ),
-            ),
+            _ => {
+                let tn = self.type_name(recv);
+                self.raise(
+                    "AttributeError",
+                    format!(
+                        "'{}' object has no attribute '{name}'",
+                        c_type_name(recv, &tn)
+                    ),
+                )
+            }
         }
     }
 
@@ -763,4 +769,17 @@ fn docstring(f: &crate::core::interp::value::Function) -> Value {
         return Value::str(t);
     }
     Value::None
+}
+
+/// The name an AttributeError gives the type of `v` (`tn`, its `type().__name__`): the
+/// module-qualified one for the C types of `datetime` and `decimal` (`'datetime.date'
+/// object has no attribute 'hour'`), as their `tp_name` reads.
+fn c_type_name<'a>(v: &Value, tn: &'a str) -> std::borrow::Cow<'a, str> {
+    match v {
+        Value::Date(_) | Value::DateTime(_) | Value::TimeDelta(_) | Value::Time(_) => {
+            format!("datetime.{tn}").into()
+        }
+        Value::Decimal(_) => "decimal.Decimal".into(),
+        _ => tn.into(),
+    }
 }

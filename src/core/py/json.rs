@@ -48,6 +48,8 @@ pub struct DumpOptions {
     pub separators: Option<(String, String)>,
     /// `ensure_ascii=` (default true).
     pub ensure_ascii: bool,
+    /// `allow_nan=` (default true): false refuses NaN and the infinities.
+    pub allow_nan: bool,
 }
 
 impl Default for DumpOptions {
@@ -57,6 +59,7 @@ impl Default for DumpOptions {
             sort_keys: false,
             separators: None,
             ensure_ascii: true,
+            allow_nan: true,
         }
     }
 }
@@ -130,6 +133,12 @@ impl Enc<'_> {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Int(i) => out.push_str(&i.to_py_str()?),
+            Json::Float(f) if !f.is_finite() && !self.opts.allow_nan => {
+                return Err(PyErr::new(
+                    PyErrKind::ValueError,
+                    "Out of range float values are not JSON compliant",
+                ));
+            }
             Json::Float(f) => {
                 if f.is_nan() {
                     out.push_str("NaN");

@@ -330,6 +330,7 @@ impl Interp<'_> {
                         ("indent", Value::None) => {}
                         ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
                         ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
+                        ("allow_nan", b) => opts.allow_nan = self.truthy(b)?,
                         ("default" | "cls", _) => {}
                         ("separators", Value::Tuple(t)) if t.len() == 2 => {
                             if let (Value::Str(a), Value::Str(b)) = (&t[0], &t[1]) {

@@ -216,8 +216,10 @@ impl Interp<'_> {
                 self.getitem(&t, key)
             }
             Native::Mapping(r) => {
+                // (Of two columns with one name, the later one, as SQLAlchemy's key map
+                // keeps it.)
                 if let Value::Str(s) = key
-                    && let Some(i) = r.keys.iter().position(|k| **k == **s)
+                    && let Some(i) = r.keys.iter().rposition(|k| **k == **s)
                 {
                     return Ok(r.values[i].clone());
                 }

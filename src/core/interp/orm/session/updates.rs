@@ -238,8 +238,59 @@ impl Interp<'_> {
                     }
                 }
             }
+            self.rekey_identity(&row.inst, &row.changed_keys);
         }
         Ok(())
+    }
+
+    /// After an UPDATE that changed primary-key columns (`changed`, column indexes): the
+    /// object's identity is its new key, and the identity map finds it there (as
+    /// SQLAlchemy's flush re-keys it), no longer under the old one.
+    fn rekey_identity(&mut self, inst: &Rc<Instance>, changed: &[usize]) {
+        let Some(m) = inst.class.model_info() else {
+            return;
+        };
+        let Some(table) = self.orm.reg.metadata.table(&m.table) else {
+            return;
+        };
+        let pk: Vec<usize> = (table.columns.iter().enumerate())
+            .filter(|(_, c)| c.primary_key)
+            .map(|(i, _)| i)
+            .collect();
+        if !pk.iter().any(|i| changed.contains(i)) {
+            return;
+        }
+        let Some(old) = self.identity_hkey(inst, &m) else {
+            return;
+        };
+        let values: Vec<Value> = {
+            let st = inst.orm.borrow();
+            let Some(s) = st.as_ref() else { return };
+            pk.iter()
+                .map(|&i| s.value(i).cloned().unwrap_or(Value::None))
+                .collect()
+        };
+        let key = super::super::model::identity_key(&values);
+        let ident = match values.len() {
+            1 => {
+                super::super::identity::Ident::One(values.into_iter().next().unwrap_or(Value::None))
+            }
+            _ => super::super::identity::Ident::Many(values),
+        };
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.identity = Some(ident);
+        }
+        let old = super::super::identity::IdentityKey::new(&m.table, old);
+        if self
+            .orm
+            .identity
+            .get(&old)
+            .is_some_and(|i| Rc::ptr_eq(i, inst))
+        {
+            self.orm.identity.remove(&old);
+        }
+        let new = super::super::identity::IdentityKey::new(&m.table, key);
+        self.orm.identity.insert(new, inst.clone());
     }
 
     /// A bind processor's error in an object's UPDATE: with the statement setting its
