@@ -1887,3 +1887,8 @@ fn primary_key_change_rekeys() {
 fn attr_error_c_type_names_json_allow_nan() {
     check("attr_error_c_type_names_json_allow_nan");
 }
+
+#[test]
+fn relationship_lambda_order_by() {
+    check("relationship_lambda_order_by");
+}

@@ -31,6 +31,11 @@ impl Interp<'_> {
                 ),
             );
         }
+        // (An `order_by=lambda: ...` naming a class defined after its relationship: that
+        // class's name is bound by now.)
+        if !self.orm.order_by_calls.is_empty() {
+            self.resolve_order_by_calls()?;
+        }
         if let Some(e) = self.mapper_config_error() {
             self.orm.config_error = Some(e.clone());
             return self.raise(e.class, e.message);

@@ -229,6 +229,23 @@ impl Interp<'_> {
                 let target = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
                     Some(Value::Class(c)) => c.name.to_string(),
+                    // `relationship(lambda: Kid)`: the class it gives, or, not defined yet,
+                    // the class it names.
+                    Some(f @ Value::Func(func)) => match self.call(f, vec![], vec![]) {
+                        Ok(Value::Class(c)) => c.name.to_string(),
+                        _ => match &func.body {
+                            crate::core::interp::value::FuncBody::Expr(e)
+                                if let crate::core::lang::ast::ExprKind::Name(n) = &e.kind =>
+                            {
+                                n.clone()
+                            }
+                            _ => {
+                                return self.unsupported(
+                                    "a `relationship()` target callable that does not name a class",
+                                );
+                            }
+                        },
+                    },
                     None => String::new(),
                     _ => return self.raise("ArgumentError", "relationship() needs a target class"),
                 };

@@ -366,6 +366,10 @@ pub struct OrmState {
     pub identity_order: Vec<Rc<Instance>>,
     /// Relationship direction overrides (class, relationship, kind) from `remote_side=` on backrefs.
     pub rel_direction: Vec<(String, String, crate::core::orm::mapper::RelKind)>,
+    /// `order_by=lambda: ...` callables naming a class not defined when their relationship
+    /// was: (class, relationship, index of their placeholder in its `order_by`, callable),
+    /// called again when the mappers are configured.
+    pub order_by_calls: Vec<(String, String, usize, Value)>,
     /// SQLAlchemy's `RelationshipDirection` enum, made when first asked for.
     pub direction_enum: Option<Rc<Class>>,
     /// Persistent instances changed since the last flush.

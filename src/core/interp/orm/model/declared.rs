@@ -110,6 +110,18 @@ impl Interp<'_> {
                 }
                 ("secondary", Value::Str(s)) => rel.secondary = Some(s.to_string()),
                 ("uselist", v) => rel.uselist = Some(self.truthy(v)?),
+                // `order_by=lambda: K.id.desc()` naming a class defined later: called
+                // again when the mappers are configured (a placeholder until then).
+                ("order_by", f @ Value::Func(_)) if self.call(f, vec![], vec![]).is_err() => {
+                    let at = rel.order_by.len();
+                    self.orm.order_by_calls.push((
+                        owner.to_string(),
+                        key.to_string(),
+                        at,
+                        f.clone(),
+                    ));
+                    rel.order_by.push(Expr::raw("NULL"));
+                }
                 ("order_by", v) => {
                     let (exprs, pending, deferred) =
                         self.order_by_of(v, &r.target, rel.order_by.len())?;
@@ -153,7 +165,7 @@ impl Interp<'_> {
     /// defined yet, left as placeholders listed by their entry (see
     /// `Relationship::order_by_strings`).
     #[allow(clippy::type_complexity)]
-    fn order_by_of(
+    pub(super) fn order_by_of(
         &mut self,
         v: &Value,
         target: &str,
@@ -161,16 +173,12 @@ impl Interp<'_> {
     ) -> R<(Vec<Expr>, Vec<PendingOrderBy>, Vec<(usize, String)>)> {
         let items = match v {
             Value::List(_) | Value::Tuple(_) => self.iterate(v)?,
-            // `order_by=lambda: ...`: called now (SQLAlchemy calls it when the mappers
-            // are configured; the classes it names must exist by then here already).
-            Value::Func(_) => match self.call(v, vec![], vec![]) {
-                Ok(r) => return self.order_by_of(&r, target, start),
-                Err(_) => {
-                    return self.unsupported(
-                        "an `order_by=` callable naming a class defined after the relationship",
-                    );
-                }
-            },
+            // `order_by=lambda: ...`: called now when the classes it names exist (else the
+            // caller defers it; SQLAlchemy calls it when the mappers are configured).
+            Value::Func(_) => {
+                let r = self.call(v, vec![], vec![])?;
+                return self.order_by_of(&r, target, start);
+            }
             other => vec![other.clone()],
         };
         let (mut exprs, mut pending) = (Vec::with_capacity(items.len()), Vec::new());

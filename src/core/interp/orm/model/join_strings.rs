@@ -35,6 +35,7 @@ impl Interp<'_> {
     /// Evaluates the join strings and `order_by=` strings whose classes are all mapped
     /// now (the reverse side made by `backref=` takes a primaryjoin too).
     pub(super) fn resolve_join_strings(&mut self) -> R<()> {
+        self.resolve_order_by_calls()?;
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
                 let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
@@ -79,6 +80,46 @@ impl Interp<'_> {
                 }
                 self.orm.reg.mappers[mi].relationships[ri] = rel;
             }
+        }
+        Ok(())
+    }
+
+    /// Calls the deferred `order_by=lambda: ...` callables whose classes exist now, putting
+    /// what they give in place of their placeholders; the others wait for the next time.
+    pub(crate) fn resolve_order_by_calls(&mut self) -> R<()> {
+        let calls = std::mem::take(&mut self.orm.order_by_calls);
+        for (owner, key, at, f) in calls {
+            let Ok(v) = self.call(&f, vec![], vec![]) else {
+                self.orm.order_by_calls.push((owner, key, at, f));
+                continue;
+            };
+            let Some(target) = self
+                .orm
+                .reg
+                .mappers
+                .iter()
+                .find(|m| m.class_name == owner)
+                .and_then(|m| {
+                    m.relationships
+                        .iter()
+                        .find(|r| r.name == key)
+                        .map(|r| r.target.clone())
+                })
+            else {
+                continue;
+            };
+            let (exprs, pending, deferred) = self.order_by_of(&v, &target, at)?;
+            let Some(rel) = (self.orm.reg.mappers.iter_mut())
+                .find(|m| m.class_name == owner)
+                .and_then(|m| m.relationships.iter_mut().find(|r| r.name == key))
+            else {
+                continue;
+            };
+            if at < rel.order_by.len() {
+                rel.order_by.splice(at..at + 1, exprs);
+            }
+            rel.pending_order_by.extend(pending);
+            rel.order_by_strings.extend(deferred);
         }
         Ok(())
     }
