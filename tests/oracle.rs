@@ -1892,3 +1892,8 @@ fn attr_error_c_type_names_json_allow_nan() {
 fn relationship_lambda_order_by() {
     check("relationship_lambda_order_by");
 }
+
+#[test]
+fn user_dunders_hash_slice_iadd() {
+    check("user_dunders_hash_slice_iadd");
+}

@@ -398,6 +398,10 @@ impl Interp<'_> {
         if inst.class.lookup_is_exception() && name == "args" {
             return Ok(Value::tuple(vec![]));
         }
+        // (`SQLAlchemyError.code`: the error's page on sqlalche.me, None for most.)
+        if name == "code" && inst.class.inherits_named("SQLAlchemyError") {
+            return Ok(Value::None);
+        }
         if inst.class.lookup_is_exception()
             && matches!(
                 name,

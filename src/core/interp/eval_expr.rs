@@ -485,6 +485,30 @@ impl Interp<'_> {
         // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, as one
         // setting `__hash__ = None` itself.)
         let unhashable = match v {
+            // An object of a class with its own `__hash__` keys sets and dicts as the first
+            // object met that has its hash and equals it (by the class's `__eq__`), so equal
+            // objects are one key, as in Python.
+            Value::Instance(i) if let Some(f @ Value::Func(_)) = own_hash(i) => {
+                let m = Value::Method(Rc::new((v.clone(), f)));
+                let h = match self.call(&m, vec![], vec![])? {
+                    Value::Int(n) => n.to_i64().unwrap_or(0),
+                    Value::Bool(b) => b as i64,
+                    _ => {
+                        return self.raise("TypeError", "__hash__ method should return an integer");
+                    }
+                };
+                let group = self.hash_groups.get(&h).cloned().unwrap_or_default();
+                for rep in &group {
+                    let same = matches!(rep, Value::Instance(r) if Rc::ptr_eq(r, i));
+                    if same || self.eq(v, rep)? {
+                        if let Some(k) = rep.hkey() {
+                            return Ok(k);
+                        }
+                    }
+                }
+                self.hash_groups.entry(h).or_default().push(v.clone());
+                false
+            }
             Value::Instance(i) => matches!(own_hash(i), Some(Value::None)),
             // (A tuple hashes its items: one unhashable item makes it unhashable.)
             Value::Tuple(t) => {

@@ -161,6 +161,37 @@ impl Interp<'_> {
                     lists.push(self.iterate(a)?);
                 }
                 let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+                // `strict=True`: arguments of unequal length are a ValueError (at the
+                // end of the shortest, where Python's iteration finds it).
+                let strict = match kw.iter().find(|(k, _)| &**k == "strict") {
+                    Some((_, v)) => self.truthy(&v.clone())?,
+                    None => false,
+                };
+                // (As CPython words it: the first argument to run out is shorter than those
+                // before it; or, the first running out, the first one with more is longer.)
+                let ends = |k: usize| match k {
+                    1 => " 1".to_string(),
+                    _ => format!("s 1-{k}"),
+                };
+                if strict && let Some(i) = lists.iter().position(|l| l.len() == n) {
+                    let msg = match i {
+                        0 => (lists.iter().position(|l| l.len() > n)).map(|j| {
+                            format!(
+                                "zip() argument {} is longer than argument{}",
+                                j + 1,
+                                ends(j)
+                            )
+                        }),
+                        _ => Some(format!(
+                            "zip() argument {} is shorter than argument{}",
+                            i + 1,
+                            ends(i)
+                        )),
+                    };
+                    if let Some(msg) = msg {
+                        return self.raise("ValueError", msg);
+                    }
+                }
                 Ok(Value::list(
                     (0..n)
                         .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))

@@ -95,6 +95,21 @@ impl Interp<'_> {
         if !kw.is_empty() && !matches!(name, "int" | "min" | "max") {
             return self.raise("TypeError", format!("{name}() takes no keyword arguments"));
         }
+        // A class's own `__abs__`, `__int__`, `__float__`, `__round__`.
+        if let Some(Value::Instance(i)) = args.first()
+            && kw.is_empty()
+            && let Some(dunder) = match name {
+                "abs" => Some("__abs__"),
+                "int" => Some("__int__"),
+                "float" => Some("__float__"),
+                "round" => Some("__round__"),
+                _ => None,
+            }
+            && let Some(f) = i.class.lookup(dunder)
+        {
+            let m = Value::Method(Rc::new((args[0].clone(), f)));
+            return self.call(&m, args[1..].to_vec(), vec![]);
+        }
         match name {
             // (`int(s, base=2)`: the base given by keyword.)
             "int" => {

@@ -94,7 +94,8 @@ impl Interp<'_> {
                         | Value::Dict(_)
                         | Value::Set(_)
                         | Value::Native(_)
-                ) {
+                ) && !matches!(&args[0], Value::Instance(i) if i.class.lookup("__iter__").is_some())
+                {
                     return self.raise("TypeError", "can only join an iterable");
                 }
                 let items = self.iterate(&args[0])?;
@@ -432,6 +433,10 @@ impl Interp<'_> {
                 let v = match conv {
                     Some('r') => Value::str(&self.repr(&v)?),
                     Some('s') => Value::str(&self.to_str(&v)?),
+                    Some('a') => {
+                        let r = self.repr(&v)?;
+                        Value::str(&crate::core::py::percent::ascii_escape(&r))
+                    }
                     _ => v,
                 };
                 out.push_str(&self.format_value(&v, &spec)?);

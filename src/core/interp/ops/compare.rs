@@ -66,6 +66,18 @@ impl Interp<'_> {
             // A class's own comparison (`__le__`...), else the reflected one of the other
             // operand's class (`a <= b` tries `b.__ge__(a)`), as Python does.
             _ if let Some(r) = self.rich_compare(op, a, b)? => return Ok(r),
+            // (Neither class answers: `<=` is not made of `<` and `==`.)
+            _ if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) => {
+                return self.raise(
+                    "TypeError",
+                    format!(
+                        "'{}' not supported between instances of '{}' and '{}'",
+                        op.as_str(),
+                        self.qual_type_name(a),
+                        self.qual_type_name(b)
+                    ),
+                );
+            }
             _ => {
                 let o = self.order(op, a, b)?;
                 match op {

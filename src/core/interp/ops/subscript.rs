@@ -93,6 +93,11 @@ impl Interp<'_> {
                         _ => Ok(v),
                     }
                 }
+                // (A class's `__getitem__` is given the slice object.)
+                Value::Instance(i) if i.class.lookup("__getitem__").is_some() => {
+                    let f = self.getattr(obj, "__getitem__")?;
+                    self.call(&f, vec![key.clone()], vec![])
+                }
                 _ => self.raise(
                     "TypeError",
                     format!("'{}' object is not subscriptable", self.type_name(obj)),

@@ -92,10 +92,8 @@ impl Renderer {
                 format!("{inner} NULLS {}", if *last { "LAST" } else { "FIRST" })
             }
             Expr::Func { name, args } => self.func(name, args),
-            // (An anonymous label is named in ORDER BY only when the SELECT has it.)
-            Expr::Label { name, expr }
-                if !name.starts_with(ANON_LABEL) || self.col_labels.contains(name) =>
-            {
+            // (A label is named in ORDER BY only when the SELECT has it.)
+            Expr::Label { name, expr } if self.col_labels.contains(name) => {
                 if ctx == Ctx::OrderBy {
                     let name = self.label_name(name);
                     self.q(&name).into_owned()

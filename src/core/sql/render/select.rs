@@ -93,8 +93,10 @@ impl Renderer {
             out.push_str(&self.select(part, as_from));
         }
         if !s.order_by.is_empty() {
+            // (A label in ORDER BY is named there only when the SELECT's columns have it;
+            // else its expression is written out, as SQLAlchemy's compiler does.)
             let labels = s.columns.iter().filter_map(|c| match c {
-                Expr::Label { name, .. } if name.starts_with(ANON_LABEL) => Some(name.clone()),
+                Expr::Label { name, .. } => Some(name.clone()),
                 _ => None,
             });
             let outer = std::mem::replace(&mut self.col_labels, labels.collect());
