@@ -500,10 +500,10 @@ impl Interp<'_> {
                 let group = self.hash_groups.get(&h).cloned().unwrap_or_default();
                 for rep in &group {
                     let same = matches!(rep, Value::Instance(r) if Rc::ptr_eq(r, i));
-                    if same || self.eq(v, rep)? {
-                        if let Some(k) = rep.hkey() {
-                            return Ok(k);
-                        }
+                    if (same || self.eq(v, rep)?)
+                        && let Some(k) = rep.hkey()
+                    {
+                        return Ok(k);
                     }
                 }
                 self.hash_groups.entry(h).or_default().push(v.clone());
