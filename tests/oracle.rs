@@ -1897,3 +1897,8 @@ fn relationship_lambda_order_by() {
 fn user_dunders_hash_slice_iadd() {
     check("user_dunders_hash_slice_iadd");
 }
+
+#[test]
+fn self_ref_nested_has_viewonly() {
+    check("self_ref_nested_has_viewonly");
+}

@@ -88,6 +88,9 @@ pub struct Relationship {
     /// `passive_deletes='all'`: not even loaded children are detached (their foreign keys
     /// are left as they are) when the parent is deleted.
     pub passive_deletes_all: bool,
+    /// `viewonly=True`: the relationship loads, and a flush writes nothing through it (no
+    /// foreign key copied, no association row).
+    pub viewonly: bool,
     /// `innerjoin=True`: its joined eager load is an inner JOIN (parents without a related
     /// row are left out), not a LEFT OUTER JOIN.
     pub innerjoin: bool,

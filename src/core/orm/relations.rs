@@ -173,7 +173,7 @@ fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
     parts.extend(
         criteria
             .iter()
-            .map(|c| super::eager::retarget(c, &r.target, &alias)),
+            .map(|c| retarget_correlated(c, &r.target, &alias)),
     );
     exists(Select {
         columns: vec![Expr::raw("1")],
@@ -181,6 +181,44 @@ fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
         from,
         where_: vec![and(parts)],
         ..Default::default()
+    })
+}
+
+/// `e` with the columns of `table` pointed at `alias`, also inside the subqueries that
+/// correlate to it (a nested `has()`/`any()`: `Cat.parent.has(Cat.parent.has(...))`, whose
+/// inner EXISTS joins to the outer one's alias), as SQLAlchemy's adapter does; a subquery
+/// selecting from `table` itself keeps its own columns.
+fn retarget_correlated(e: &Expr, table: &str, alias: &TableRef) -> Expr {
+    e.transform(&|x| match x {
+        Expr::Column {
+            table: Some(TableRef::Named(n)),
+            name,
+        } if n == table => Some(Expr::col_of(alias, name.clone())),
+        Expr::Select(s) if !from_names(&s.from, table) => {
+            let mut s = (**s).clone();
+            let map = |v: &Vec<Expr>| {
+                v.iter()
+                    .map(|w| retarget_correlated(w, table, alias))
+                    .collect()
+            };
+            s.where_ = map(&s.where_);
+            s.columns = map(&s.columns);
+            s.having = map(&s.having);
+            Some(Expr::Select(Box::new(s)))
+        }
+        _ => None,
+    })
+}
+
+/// True when `from` names `table` itself (not through an alias).
+fn from_names(from: &[FromItem], table: &str) -> bool {
+    from.iter().any(|f| match f {
+        FromItem::Table(t) => t == table,
+        FromItem::Join { left, right, .. } => {
+            from_names(std::slice::from_ref(left), table)
+                || from_names(std::slice::from_ref(right), table)
+        }
+        _ => false,
     })
 }
 

@@ -136,8 +136,10 @@ impl Interp<'_> {
         let Ok(mp) = self.orm.reg.mapper(class) else {
             return Vec::new();
         };
+        // (A view-only relationship takes no part in a flush.)
         mp.relationships
             .iter()
+            .filter(|rel| !rel.viewonly)
             .filter_map(|rel| {
                 self.orm
                     .reg

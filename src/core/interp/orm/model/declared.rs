@@ -149,8 +149,11 @@ impl Interp<'_> {
                 ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
                 // A view-only relationship saves nothing: no save-update cascade (what is
                 // appended to it stays out of the session).
-                ("viewonly", v) if self.truthy(v)? && rel.cascade.trim().is_empty() => {
-                    rel.cascade = "none".into();
+                ("viewonly", v) if self.truthy(v)? => {
+                    rel.viewonly = true;
+                    if rel.cascade.trim().is_empty() {
+                        rel.cascade = "none".into();
+                    }
                 }
                 _ => {}
             }

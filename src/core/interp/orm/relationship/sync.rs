@@ -44,7 +44,10 @@ impl Interp<'_> {
                 continue;
             };
             let rels: Vec<String> = match self.orm.reg.mapper(&m.class) {
-                Ok(mp) => mp.relationships.iter().map(|r| r.name.clone()).collect(),
+                Ok(mp) => (mp.relationships.iter())
+                    .filter(|r| !r.viewonly)
+                    .map(|r| r.name.clone())
+                    .collect(),
                 Err(_) => continue,
             };
             for name in rels {
