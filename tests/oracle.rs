@@ -1902,3 +1902,8 @@ fn user_dunders_hash_slice_iadd() {
 fn self_ref_nested_has_viewonly() {
     check("self_ref_nested_has_viewonly");
 }
+
+#[test]
+fn literal_row_keys_str_configures() {
+    check("literal_row_keys_str_configures");
+}

@@ -155,6 +155,16 @@ impl Interp<'_> {
                 other => expanded.push(other.clone()),
             }
         }
+        let (mut anon, mut unnamed) = (0, 0);
+        // (Whether the statement selects anything of a mapped class.)
+        let orm = expanded.iter().any(|a| match a {
+            Value::Class(c) => c.model_info().is_some(),
+            Value::Native(n) => match &**n {
+                Native::Aliased(..) => true,
+                _ => self.as_sql(a).is_some_and(|s| s.class.is_some()),
+            },
+            _ => false,
+        });
         for a in &expanded {
             match a {
                 Value::Class(c) if c.model_info().is_some() => {
@@ -184,9 +194,22 @@ impl Interp<'_> {
                         {
                             Rc::from(name.as_str())
                         }
-                        // What 2.0's rows call an expression with no name (a legacy
-                        // `Query` gives it none at all: `legacy_row_keys`).
-                        _ => Rc::from("_no_label"),
+                        // (A bound value, `literal(1)`, in a statement with no mapped
+                        // class: its anonymous label, `anon_1`, as a Core statement's.)
+                        (None, Expr::Bind(_)) if !orm => {
+                            anon += 1;
+                            Rc::from(format!("anon_{anon}").as_str())
+                        }
+                        // What 2.0's rows call an expression with no name, numbered from
+                        // the second (a legacy `Query` gives it none at all:
+                        // `legacy_row_keys`).
+                        _ => {
+                            unnamed += 1;
+                            match unnamed {
+                                1 => Rc::from("_no_label"),
+                                n => Rc::from(format!("_no_label_{}", n - 1).as_str()),
+                            }
+                        }
                     };
                     es.push(Entity::Expr(s.expr.clone()));
                     ents.push(Ent::Col {

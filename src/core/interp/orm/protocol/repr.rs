@@ -129,6 +129,8 @@ impl Interp<'_> {
                 "<class 'sqlalchemy.orm.decl_api.Model'>".into()
             }
             Native::Query(q) => {
+                // (Compiling an ORM statement configures the mappers, backrefs and all.)
+                self.configure_mappers()?;
                 let sel = if q.dml.is_some() {
                     self.compile_query(&q.q.clone())?
                 } else {
