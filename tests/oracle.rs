@@ -1907,3 +1907,8 @@ fn self_ref_nested_has_viewonly() {
 fn literal_row_keys_str_configures() {
     check("literal_row_keys_str_configures");
 }
+
+#[test]
+fn user_mapping_protocol() {
+    check("user_mapping_protocol");
+}

@@ -4,7 +4,7 @@
 
 mod compare;
 mod format;
-mod subscript;
+pub(crate) mod subscript;
 
 pub use compare::is_same;
 

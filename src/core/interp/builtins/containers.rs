@@ -66,6 +66,11 @@ impl Interp<'_> {
                 if let Some(a) = args.first() {
                     let items = match a {
                         Value::Dict(_) => self.mapping_items(a)?,
+                        Value::Instance(i)
+                            if crate::core::interp::ops::subscript::is_user_mapping(i) =>
+                        {
+                            self.mapping_items(a)?
+                        }
                         Value::Native(n)
                             if matches!(**n, super::super::orm::Native::Mapping(_))
                                 || (!matches!(

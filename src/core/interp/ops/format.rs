@@ -9,7 +9,13 @@ use crate::core::interp::{Interp, R};
 impl Interp<'_> {
     /// `fmt % args`.
     pub(super) fn percent(&mut self, fmt: &str, args: &Value) -> R<Value> {
-        if let Value::Dict(_) = args {
+        let mapping = match args {
+            Value::Dict(_) => true,
+            Value::Native(n) => matches!(&**n, crate::core::interp::orm::Native::Mapping(_)),
+            Value::Instance(i) => super::subscript::is_user_mapping(i),
+            _ => false,
+        };
+        if mapping {
             let mut items = vec![];
             for (k, v) in self.mapping_items(args)? {
                 if let Value::Str(k) = k {

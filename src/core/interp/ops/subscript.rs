@@ -37,6 +37,17 @@ impl Interp<'_> {
         match v {
             Value::Dict(d) => Ok(d.borrow().iter().cloned().collect()),
             Value::Native(n) => self.native_mapping_items(n.clone()),
+            // An object with `keys()` and `__getitem__` is a mapping to Python.
+            Value::Instance(i) if is_user_mapping(i) => {
+                let f = self.getattr(v, "keys")?;
+                let keys = self.call(&f, vec![], vec![])?;
+                let mut out = vec![];
+                for k in self.iterate(&keys)? {
+                    let x = self.getitem(v, &k)?;
+                    out.push((k, x));
+                }
+                Ok(out)
+            }
             _ => self.raise(
                 "TypeError",
                 format!(
@@ -292,4 +303,10 @@ impl Interp<'_> {
         let (a, b, c) = (self.opt_i(a)?, self.opt_i(b)?, self.opt_i(c)?);
         self.py(crate::core::py::slice::slice_indices(len, a, b, c))
     }
+}
+
+/// Whether instance `i`'s class makes it a mapping (`keys()` and `__getitem__`), as `dict()`,
+/// `**` and `%`-formatting take one.
+pub(crate) fn is_user_mapping(i: &crate::core::interp::value::Instance) -> bool {
+    i.class.lookup("keys").is_some() && i.class.lookup("__getitem__").is_some()
 }
