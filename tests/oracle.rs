@@ -1912,3 +1912,8 @@ fn literal_row_keys_str_configures() {
 fn user_mapping_protocol() {
     check("user_mapping_protocol");
 }
+
+#[test]
+fn inspect_attrs_mapping_get_deleted_row() {
+    check("inspect_attrs_mapping_get_deleted_row");
+}

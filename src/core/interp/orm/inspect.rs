@@ -68,6 +68,16 @@ impl Interp<'_> {
                 "AttributeError",
                 format!("'Inspector' object has no attribute '{name}'"),
             ),
+            // (The mapping's methods, unless an attribute has the name.)
+            Inspected::Attrs(inst)
+                if matches!(name, "keys" | "values" | "items" | "get")
+                    && !self.attrs_keys(inst).iter().any(|k| &**k == name) =>
+            {
+                Ok(Value::BuiltinMethod(Rc::new((
+                    this.clone(),
+                    Rc::from(name),
+                ))))
+            }
             Inspected::Attrs(inst) => self.attr_state(inst, name),
             Inspected::Attr(inst, key) => self.attr_state_attr(inst, key, name),
             Inspected::History(h) => self.history_attr(this, h, name),

@@ -43,13 +43,7 @@ impl Interp<'_> {
                 .collect()),
             Native::Inspected(super::inspect::Inspected::Attrs(inst)) => {
                 let inst = inst.clone();
-                let mut keys: Vec<Rc<str>> = inst
-                    .class
-                    .model_info()
-                    .map(|m| m.columns.iter().map(|(k, _)| k.clone()).collect())
-                    .unwrap_or_default();
-                let rels = self.mapper_relationships(&inst.class);
-                keys.extend(rels.into_iter().map(|(k, _)| k));
+                let keys = self.attrs_keys(&inst);
                 let mut out = vec![];
                 for k in keys {
                     out.push(self.attr_state(&inst, &k)?);
@@ -131,6 +125,10 @@ impl Interp<'_> {
                 Ok(Value::int(r.values.len() as i64))
             }
             Native::Bytes(b) => Ok(Value::int(b.len() as i64)),
+            Native::Inspected(super::inspect::Inspected::Attrs(inst)) => {
+                let inst = inst.clone();
+                Ok(Value::int(self.attrs_keys(&inst).len() as i64))
+            }
             Native::TablesDict => Ok(Value::int(self.orm.reg.metadata.tables.len() as i64)),
             Native::IdentityMap => Ok(Value::int(self.live_identities().count() as i64)),
             Native::SessionSet(k) => Ok(Value::int(self.session_set_items(*k)?.len() as i64)),
@@ -349,6 +347,18 @@ impl Interp<'_> {
         )
     }
 
+    /// The attribute names `inspect(obj).attrs` lists, in the mapper's order (the
+    /// relationships the class declares, its columns, then what backrefs added).
+    pub(crate) fn attrs_keys(
+        &mut self,
+        inst: &Rc<crate::core::interp::value::Instance>,
+    ) -> Vec<Rc<str>> {
+        let class = inst.class.clone();
+        (self.mapper_props(&class, super::PropKind::All).into_iter())
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// `bool()` of library objects.
     pub fn native_truthy(&mut self, n: Rc<Native>) -> R<bool> {
         match &*n {
@@ -374,6 +384,13 @@ impl Interp<'_> {
     /// `x in obj` for library objects.
     pub fn native_contains(&mut self, n: Rc<Native>, item: &Value) -> R<bool> {
         match &*n {
+            // (`'name' in inspect(obj).attrs`: a key of the mapping.)
+            Native::Inspected(super::inspect::Inspected::Attrs(inst)) => {
+                let inst = inst.clone();
+                Ok(
+                    matches!(item, Value::Str(s) if self.attrs_keys(&inst).iter().any(|k| **k == **s)),
+                )
+            }
             // `x in b`: a byte value, or a bytes subsequence.
             Native::Bytes(bs) => match item {
                 Value::Native(o) if let Native::Bytes(sub) = &**o => {

@@ -382,6 +382,33 @@ impl Interp<'_> {
                     ),
                 }
             }
+            // `inspect(obj).attrs.keys()`, `.values()`, `.items()`, `.get(key, default)`.
+            Native::Inspected(super::super::inspect::Inspected::Attrs(inst)) => {
+                let inst = inst.clone();
+                let keys = self.attrs_keys(&inst);
+                match name {
+                    "keys" => Ok(Value::list(
+                        keys.iter().map(|k| Value::Str(k.clone())).collect(),
+                    )),
+                    "get" => match args.first() {
+                        Some(Value::Str(k)) if keys.iter().any(|x| **x == **k) => {
+                            self.attr_state(&inst, k)
+                        }
+                        _ => Ok(args.get(1).cloned().unwrap_or(Value::None)),
+                    },
+                    _ => {
+                        let mut out = vec![];
+                        for k in keys {
+                            let st = self.attr_state(&inst, &k)?;
+                            out.push(match name {
+                                "items" => Value::tuple(vec![Value::Str(k), st]),
+                                _ => st,
+                            });
+                        }
+                        Ok(Value::list(out))
+                    }
+                }
+            }
             Native::Inspected(_) => self.inspector_method(name, args),
             Native::Module(m) if &**m == "engine.url" => Ok(Value::str(match name {
                 "get_backend_name" => "sqlite",

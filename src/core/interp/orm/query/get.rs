@@ -92,9 +92,16 @@ impl Interp<'_> {
             if expired {
                 match self.refresh_instance(&found) {
                     Ok(()) => {}
+                    // (Its row is gone: SQLAlchemy's `_get_impl` takes it out of the
+                    // session as deleted, `deleted` until the transaction ends.)
                     Err(e)
                         if self.exc_matches(&e.value, &self.exc["ObjectDeletedError"].clone()) =>
                     {
+                        self.forget(&found);
+                        if let Some(s) = found.orm.borrow_mut().as_mut() {
+                            s.status = crate::core::interp::orm::model::Status::Deleted;
+                        }
+                        self.orm.deleted_in_tx.push(found.clone());
                         return Ok(Value::None);
                     }
                     Err(e) => return Err(e),
