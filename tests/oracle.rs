@@ -1917,3 +1917,8 @@ fn user_mapping_protocol() {
 fn inspect_attrs_mapping_get_deleted_row() {
     check("inspect_attrs_mapping_get_deleted_row");
 }
+
+#[test]
+fn date_constructors_session_contains() {
+    check("date_constructors_session_contains");
+}

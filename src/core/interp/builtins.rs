@@ -214,6 +214,13 @@ impl Interp<'_> {
             | "date.fromisoformat"
             | "datetime.strptime"
             | "datetime.combine"
+            | "date.fromordinal"
+            | "datetime.fromordinal"
+            | "date.fromtimestamp"
+            | "datetime.fromtimestamp"
+            | "datetime.utcfromtimestamp"
+            | "date.fromisocalendar"
+            | "datetime.fromisocalendar"
             | "dict.fromkeys"
             | "json.dumps"
             | "json.JSONEncoder.default"
@@ -353,6 +360,12 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         | "time.time"
         | "enum.auto" => (0, 0),
         "isinstance" | "issubclass" | "divmod" | "datetime.strptime" | "datetime.combine" => (2, 2),
+        "date.fromordinal"
+        | "datetime.fromordinal"
+        | "date.fromtimestamp"
+        | "datetime.fromtimestamp"
+        | "datetime.utcfromtimestamp" => (1, 1),
+        "date.fromisocalendar" | "datetime.fromisocalendar" => (3, 3),
         "getattr" => (2, 3),
         "hasattr" => (2, 2),
         "setattr" => (3, 3),

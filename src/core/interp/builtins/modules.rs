@@ -238,6 +238,22 @@ impl Interp<'_> {
                 format!("datetime.{name}")
             }
             ("date", "today" | "fromisoformat") => format!("date.{name}"),
+            ("date" | "datetime", "fromordinal" | "fromtimestamp" | "fromisocalendar")
+            | ("datetime", "utcfromtimestamp") => format!("{owner}.{name}"),
+            // (The smallest difference between two values, and timedelta's bounds.)
+            ("date" | "datetime" | "timedelta", "resolution") => {
+                use crate::core::py::timedelta::TimeDelta;
+                let us: i128 = if owner == "date" { 86_400_000_000 } else { 1 };
+                return Ok(Some(Value::timedelta(self.py(TimeDelta::from_micros(us))?)));
+            }
+            ("timedelta", "max" | "min") => {
+                use crate::core::py::timedelta::TimeDelta;
+                let td = match name {
+                    "max" => TimeDelta::new(999_999_999, 86_399, 999_999),
+                    _ => TimeDelta::new(-999_999_999, 0, 0),
+                };
+                return Ok(Some(Value::timedelta(self.py(td)?)));
+            }
             ("datetime" | "date", "min" | "max") => {
                 use crate::core::py::datetime::{Date, DateTime};
                 let big = name == "max";

@@ -221,6 +221,99 @@ impl Interp<'_> {
                 Some(Value::Str(s)) => Ok(Value::Date(self.py(Date::fromisoformat(s))?)),
                 _ => self.raise("TypeError", "fromisoformat: argument must be str"),
             },
+            "date.fromordinal" | "datetime.fromordinal" => {
+                let n = match &args[0] {
+                    Value::Int(i) => i.to_i64().unwrap_or(i64::MAX),
+                    Value::Bool(b) => *b as i64,
+                    v => {
+                        let t = self.type_name(v);
+                        let m = format!("'{t}' object cannot be interpreted as an integer");
+                        return self.raise("TypeError", m);
+                    }
+                };
+                if n < 1 {
+                    return self.raise("ValueError", "ordinal must be >= 1");
+                }
+                let d = self.py(Date::fromordinal(n))?;
+                Ok(match name {
+                    "date.fromordinal" => Value::Date(d),
+                    _ => Value::datetime(DateTime::from_date(d)),
+                })
+            }
+            // (The local time zone is UTC here, as `now()` has it.)
+            "date.fromtimestamp" | "datetime.fromtimestamp" | "datetime.utcfromtimestamp" => {
+                let us: i128 = match &args[0] {
+                    Value::Int(i) => i128::from(i.to_i64().unwrap_or(i64::MAX)) * 1_000_000,
+                    Value::Bool(b) => i128::from(*b as i64) * 1_000_000,
+                    Value::Float(f) if f.is_finite() && f.abs() < 1e14 => {
+                        (f * 1e6).round_ties_even() as i128
+                    }
+                    Value::Float(_) => {
+                        return self.raise(
+                            "OverflowError",
+                            "timestamp out of range for platform time_t",
+                        );
+                    }
+                    v => {
+                        let t = self.type_name(v);
+                        let m = format!("'{t}' object cannot be interpreted as an integer");
+                        return self.raise("TypeError", m);
+                    }
+                };
+                let epoch = DateTime::from_date(self.py(Date::new(1970, 1, 1))?);
+                let td = self.py(TimeDelta::from_micros(us))?;
+                let dt = match epoch.add(&td) {
+                    Ok(dt) => dt,
+                    Err(_) => return self.raise("ValueError", "year is out of range"),
+                };
+                Ok(match name {
+                    "date.fromtimestamp" => Value::Date(dt.date()),
+                    _ => Value::datetime(dt),
+                })
+            }
+            "date.fromisocalendar" | "datetime.fromisocalendar" => {
+                let mut n = [0i64; 3];
+                for (i, a) in args.iter().enumerate().take(3) {
+                    n[i] = match a {
+                        Value::Int(x) => x.to_i64().unwrap_or(i64::MAX),
+                        Value::Bool(b) => *b as i64,
+                        v => {
+                            let t = self.type_name(v);
+                            let m = format!("'{t}' object cannot be interpreted as an integer");
+                            return self.raise("TypeError", m);
+                        }
+                    };
+                }
+                let [year, week, day] = n;
+                if !(1..=9999).contains(&year) {
+                    return self.raise("ValueError", format!("Year is out of range: {year}"));
+                }
+                // (Week 1 holds the year's first Thursday; a year has week 53 when it
+                // starts on a Thursday, or on a Wednesday in a leap year.)
+                let jan1 = self.py(Date::new(year, 1, 1))?;
+                let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                let weeks = if jan1.weekday() == 3 || (jan1.weekday() == 2 && leap) {
+                    53
+                } else {
+                    52
+                };
+                if !(1..=weeks).contains(&week) {
+                    return self.raise("ValueError", format!("Invalid week: {week}"));
+                }
+                if !(1..=7).contains(&day) {
+                    return self.raise(
+                        "ValueError",
+                        format!("Invalid day: {day} (range is [1, 7])"),
+                    );
+                }
+                let jan4 = self.py(Date::new(year, 1, 4))?;
+                let monday = jan4.toordinal() - i64::from(jan4.weekday());
+                let d = self.py(Date::fromordinal(monday + (week - 1) * 7 + (day - 1)))?;
+                Ok(match name {
+                    "date.fromisocalendar" => Value::Date(d),
+                    _ => Value::datetime(DateTime::from_date(d)),
+                })
+            }
             "dict.fromkeys" => {
                 let keys = self.iterate(&args[0])?;
                 let v = args.get(1).cloned().unwrap_or(Value::None);

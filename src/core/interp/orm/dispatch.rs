@@ -583,6 +583,10 @@ impl Interp<'_> {
             Native::Session(own) => return self.session_setattr(*own, name, v),
             _ => {}
         }
+        // (A row's fields are properties without a setter.)
+        if matches!(&*n, Native::Row(_)) {
+            return self.raise("AttributeError", "can't set attribute");
+        }
         let t = n.type_name().to_string();
         self.raise(
             "AttributeError",

@@ -418,10 +418,20 @@ impl Interp<'_> {
             Native::SubqueryColumns(sq) if let Value::Str(k) = item => {
                 Ok(sq.columns.iter().any(|(c, _)| **c == **k))
             }
-            Native::Session(_) => Ok(match item {
-                Value::Instance(i) => self.in_current_session(i),
-                _ => false,
-            }),
+            // (Only a mapped object can be asked about: anything else is unmapped.)
+            Native::Session(_) => match item {
+                Value::Instance(i) if i.class.model_info().is_some() => {
+                    Ok(self.in_current_session(i))
+                }
+                Value::Instance(i) => {
+                    let m = format!("Class '__main__.{}' is not mapped", i.class.name);
+                    self.raise("UnmappedInstanceError", m)
+                }
+                other => {
+                    self.unmapped_instance(other)?;
+                    Ok(false)
+                }
+            },
             Native::SessionSet(k) => {
                 let items = self.session_set_items(*k)?;
                 Ok(items.iter().any(|x| super::super::ops::is_same(x, item)))

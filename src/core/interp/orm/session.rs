@@ -468,7 +468,7 @@ impl Interp<'_> {
 
     /// `UnmappedInstanceError` for what `add()`/`delete()` got instead of a model
     /// instance (a model class itself gets SQLAlchemy's hint).
-    fn unmapped_instance(&mut self, v: &Value) -> R<()> {
+    pub(crate) fn unmapped_instance(&mut self, v: &Value) -> R<()> {
         let msg = match v {
             Value::Class(c) if c.model_info().is_some() => format!(
                 "Class 'flask_sqlalchemy.model.DefaultMeta' is not mapped; was a class (__main__.{}) supplied where an instance was required?",
