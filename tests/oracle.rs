@@ -1922,3 +1922,8 @@ fn inspect_attrs_mapping_get_deleted_row() {
 fn date_constructors_session_contains() {
     check("date_constructors_session_contains");
 }
+
+#[test]
+fn extract_exists_str_class_hash() {
+    check("extract_exists_str_class_hash");
+}

@@ -575,6 +575,20 @@ impl Interp<'_> {
         if let Some(v) = self.model_class_extra(c, name)? {
             return Ok(v);
         }
+        // (A class defining `__eq__` without `__hash__` has `__hash__ = None`; else it
+        // has `object`'s, which is `hash()`.)
+        if name == "__hash__" {
+            let own =
+                c.mro
+                    .borrow()
+                    .iter()
+                    .find_map(|k| match (k.own("__eq__"), k.own("__hash__")) {
+                        (_, Some(h)) => Some(h),
+                        (Some(_), None) => Some(Value::None),
+                        (None, None) => None,
+                    });
+            return Ok(own.unwrap_or_else(|| Value::Builtin(Rc::from("hash"))));
+        }
         self.raise(
             "AttributeError",
             format!("type object '{}' has no attribute '{name}'", c.name),

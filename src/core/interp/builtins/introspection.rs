@@ -190,6 +190,8 @@ impl Interp<'_> {
                 if *tn == **n
                     || (&**n == "int" && tn == "bool")
                     || (&**n == "date" && tn == "datetime")
+                    // (A relationship collection, `InstrumentedList`, is a `list` subclass.)
+                    || (&**n == "list" && matches!(v, Value::List(_)))
                     || &**n == "object"
                 {
                     return Ok(true);

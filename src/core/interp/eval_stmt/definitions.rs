@@ -76,6 +76,10 @@ impl Interp<'_> {
                 Value::Builtin(n) if &*n == "object" => {
                     base_classes.push(self.object_class.clone())
                 }
+                // (A builtin type other than an enum's mixin: `class Registry(dict)`.)
+                Value::Builtin(n) if super::super::builtins::is_type_name(&n) => {
+                    return self.unsupported(&format!("subclassing `{n}`"));
+                }
                 other => {
                     let t = self.type_name(&other);
                     return self.raise("TypeError", format!("bases must be types, not {t}"));

@@ -129,6 +129,14 @@ impl Renderer {
             Expr::Cast {
                 expr, coerce: true, ..
             } => self.expr(expr, ctx),
+            // `extract('year', x)`: SQLite's form is a STRFTIME field cast to INTEGER (the
+            // field's format written in); the default dialect prints `EXTRACT(year FROM x)`.
+            Expr::Cast { expr, ty, .. }
+                if self.dialect == Dialect::Generic
+                    && let Some((field, inner)) = extract_parts(expr, ty) =>
+            {
+                format!("EXTRACT({field} FROM {})", self.expr(inner, Ctx::Normal))
+            }
             Expr::Cast { expr, ty, .. } => {
                 format!("CAST({} AS {})", self.expr(expr, Ctx::Normal), ty.ddl())
             }
@@ -389,4 +397,38 @@ fn row_binds(e: &Expr) -> Option<Vec<SqlValue>> {
         },
         _ => None,
     }
+}
+
+/// The field and expression of `extract()` as SQLite's form holds them
+/// (`CAST(STRFTIME('%Y', x) AS INTEGER)`, the format written in as raw SQL).
+fn extract_parts<'a>(
+    e: &'a Expr,
+    ty: &crate::core::sql::SqlType,
+) -> Option<(&'static str, &'a Expr)> {
+    if *ty != crate::core::sql::SqlType::Integer {
+        return None;
+    }
+    let Expr::Func { name, args } = e else {
+        return None;
+    };
+    let [Expr::Raw(fmt), inner] = &args[..] else {
+        return None;
+    };
+    if name != "STRFTIME" {
+        return None;
+    }
+    let field = match fmt.as_str() {
+        "'%m'" => "month",
+        "'%d'" => "day",
+        "'%Y'" => "year",
+        "'%S'" => "second",
+        "'%H'" => "hour",
+        "'%j'" => "doy",
+        "'%M'" => "minute",
+        "'%s'" => "epoch",
+        "'%w'" => "dow",
+        "'%W'" => "week",
+        _ => return None,
+    };
+    Some((field, inner))
 }

@@ -139,6 +139,13 @@ impl Interp<'_> {
                 if q.legacy || q.dml.is_some() {
                     // A legacy Query prints with its session's dialect (SQLite).
                     crate::core::sql::render::render_sqlite_str(&sel)
+                } else if q.q.exists {
+                    // `exists().where(...)` alone: `EXISTS (SELECT * ...)`.
+                    let mut sel = sel;
+                    sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                    crate::core::sql::render::render_expr_generic(&crate::core::sql::expr::exists(
+                        sel,
+                    ))
                 } else {
                     // A 2.0 select() knows no engine: the default dialect.
                     crate::core::sql::render::render_generic(&sel)
