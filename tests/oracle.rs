@@ -1927,3 +1927,8 @@ fn date_constructors_session_contains() {
 fn extract_exists_str_class_hash() {
     check("extract_exists_str_class_hash");
 }
+
+#[test]
+fn review_hash_rekey_label() {
+    check("review_hash_rekey_label");
+}

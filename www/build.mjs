@@ -15,7 +15,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 const www = dirname(fileURLToPath(import.meta.url));
 const gen = join(www, 'gen');
 const release = process.env.TRUNK_PROFILE !== 'debug';
-const target = ['chrome110', 'firefox110', 'safari16'];
+const target = ['chrome110', 'firefox113', 'safari16.4'];
 
 // @codemirror/lang-sql defines all its dialects at the top of its module. They are
 // marked pure, but esbuild keeps a call whose arguments concatenate strings held in

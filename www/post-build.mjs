@@ -128,7 +128,7 @@ function renameTokens(source, names) {
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run through trunk)');
-  const target = ['chrome110', 'firefox110', 'safari16'];
+  const target = ['chrome110', 'firefox113', 'safari16.4'];
   let html = await readFile(join(dir, 'index.html'), 'utf8');
   const hash = (b) => 'sha384-' + createHash('sha384').update(b).digest('base64');
   for (const [name, format] of [['app.js', 'esm'], ['worker.js', undefined]]) {

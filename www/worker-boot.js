@@ -26,6 +26,9 @@ const WASM = './worker_bg.wasm';
 const wasm = fetch(new URL(WASM, boot.base || self.location.href)).then((res) => {
   if (!WASM.endsWith('.gzip')) return res;
   if (!res.ok) throw new Error(`${WASM}: HTTP ${res.status}`);
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot inflate the engine (no DecompressionStream): ormlab needs Chrome 80+, Firefox 113+ or Safari 16.4+');
+  }
   return new Response(res.body.pipeThrough(new DecompressionStream('gzip')), {
     headers: { 'Content-Type': 'application/wasm' },
   });

@@ -69,7 +69,7 @@ impl Interp<'_> {
     /// `x in view`: a dict's keys by hash, else by equality over the items.
     pub fn view_contains(&mut self, kind: u8, src: &Value, item: &Value) -> R<bool> {
         if let (KEYS, Value::Dict(d)) = (kind, src) {
-            let h = self.hash_key(item)?;
+            let h = self.key_in(d, item)?;
             return Ok(d.borrow().get(&h).is_some());
         }
         for v in self.view_items(kind, src)? {

@@ -243,13 +243,13 @@ impl Interp<'_> {
                             let kv = self.eval(k, scope)?;
                             let vv = self.eval(v, scope)?;
                             self.cur_span = k.span;
-                            let h = self.hash_key(&kv)?;
+                            let h = self.key_among(&d, &kv)?;
                             d.insert(h, kv, vv);
                         }
                         DictItem::Unpack(m) => {
                             let mv = self.eval(m, scope)?;
                             for (k, v) in self.mapping_items(&mv)? {
-                                let h = self.hash_key(&k)?;
+                                let h = self.key_among(&d, &k)?;
                                 d.insert(h, k, v);
                             }
                         }
@@ -304,7 +304,7 @@ impl Interp<'_> {
                 self.comprehension(generators, 0, &inner, &mut |it, sc| {
                     let k = it.eval(key, sc)?;
                     let v = it.eval(value, sc)?;
-                    let h = it.hash_key(&k)?;
+                    let h = it.key_among(&d, &k)?;
                     d.insert(h, k, v);
                     Ok(())
                 })?;
@@ -470,11 +470,52 @@ impl Interp<'_> {
     pub fn make_set_sized(&mut self, vals: Vec<Value>, presize: usize) -> R<Value> {
         let mut d = Dict::new();
         d.presize = presize;
+        let d = std::cell::RefCell::new(d);
         for v in vals {
-            let h = self.hash_key(&v)?;
-            d.insert(h, v, Value::None);
+            let h = self.key_in(&d, &v)?;
+            d.borrow_mut().insert(h, v, Value::None);
         }
-        Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+        Ok(Value::Set(Rc::new(d)))
+    }
+
+    /// The key `v` has in dict or set `d`: [`Interp::hash_key`]'s, or, for an object of a
+    /// class with its own `__hash__`, the key of an object `d` holds with the same hash
+    /// that equals it by the class's `__eq__`, as Python's lookup compares (equal objects
+    /// are one key). The candidates are found by scanning `d`'s keys: only dicts and sets
+    /// keyed by such objects pay for it.
+    pub fn key_in(&mut self, d: &std::cell::RefCell<Dict>, v: &Value) -> R<super::value::HKey> {
+        let k = self.hash_key(v)?;
+        if !has_user_hash(&k) {
+            return Ok(k);
+        }
+        // (The candidates are copied out first: `__eq__` may read the dict itself.)
+        let candidates = same_hash_keys(&d.borrow(), &k);
+        self.equal_key(v, k, candidates)
+    }
+
+    /// [`Interp::key_in`] for a dict being built (not yet reachable from the script).
+    pub fn key_among(&mut self, d: &Dict, v: &Value) -> R<super::value::HKey> {
+        let k = self.hash_key(v)?;
+        if !has_user_hash(&k) {
+            return Ok(k);
+        }
+        let candidates = same_hash_keys(d, &k);
+        self.equal_key(v, k, candidates)
+    }
+
+    /// The key of the first of `candidates` equal to `v`, else `own`.
+    fn equal_key(
+        &mut self,
+        v: &Value,
+        own: super::value::HKey,
+        candidates: Vec<(super::value::HKey, Value)>,
+    ) -> R<super::value::HKey> {
+        for (key, other) in candidates {
+            if self.eq(v, &other)? {
+                return Ok(key);
+            }
+        }
+        Ok(own)
     }
 
     /// The hash key of a value, or TypeError.
@@ -485,9 +526,8 @@ impl Interp<'_> {
         // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, as one
         // setting `__hash__ = None` itself.)
         let unhashable = match v {
-            // An object of a class with its own `__hash__` keys sets and dicts as the first
-            // object met that has its hash and equals it (by the class's `__eq__`), so equal
-            // objects are one key, as in Python.
+            // An object of a class with its own `__hash__`: keyed by that hash and its
+            // identity (`key_in` finds an equal object a dict or set already holds).
             Value::Instance(i) if let Some(f @ Value::Func(_)) = own_hash(i) => {
                 let m = Value::Method(Rc::new((v.clone(), f)));
                 let h = match self.call(&m, vec![], vec![])? {
@@ -497,25 +537,16 @@ impl Interp<'_> {
                         return self.raise("TypeError", "__hash__ method should return an integer");
                     }
                 };
-                let group = self.hash_groups.get(&h).cloned().unwrap_or_default();
-                for rep in &group {
-                    let same = matches!(rep, Value::Instance(r) if Rc::ptr_eq(r, i));
-                    if (same || self.eq(v, rep)?)
-                        && let Some(k) = rep.hkey()
-                    {
-                        return Ok(k);
-                    }
-                }
-                self.hash_groups.entry(h).or_default().push(v.clone());
-                false
+                return Ok(super::value::HKey::User(h, Rc::as_ptr(i) as usize));
             }
             Value::Instance(i) => matches!(own_hash(i), Some(Value::None)),
             // (A tuple hashes its items: one unhashable item makes it unhashable.)
             Value::Tuple(t) => {
+                let mut items = Vec::with_capacity(t.len());
                 for x in t.iter() {
-                    self.hash_key(x)?;
+                    items.push(self.hash_key(x)?);
                 }
-                false
+                return Ok(super::value::HKey::Tuple(items));
             }
             _ => false,
         };
@@ -604,4 +635,40 @@ pub fn own_hash(i: &super::value::Instance) -> Option<Value> {
             (Some(_), None) => Some(Value::None),
             (None, None) => None,
         })
+}
+
+/// Whether key `k` holds a class's own hash (itself, or an item of a tuple).
+fn has_user_hash(k: &super::value::HKey) -> bool {
+    use super::value::HKey;
+    match k {
+        HKey::User(..) => true,
+        HKey::Tuple(items) => items.iter().any(has_user_hash),
+        _ => false,
+    }
+}
+
+/// Whether keys `a` and `b` are alike but for the identities of objects with their own
+/// hash (the same hashes where those are: the keys whose objects may be equal).
+fn same_but_identity(a: &super::value::HKey, b: &super::value::HKey) -> bool {
+    use super::value::HKey;
+    match (a, b) {
+        (HKey::User(x, _), HKey::User(y, _)) => x == y,
+        // (An object equal to a value of another type with its hash: `W(5) in {5}`.)
+        (HKey::User(x, _), other) | (other, HKey::User(x, _)) => {
+            super::set_order::python_hash(other) == Some(*x)
+        }
+        (HKey::Tuple(xs), HKey::Tuple(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_but_identity(x, y))
+        }
+        _ => a == b,
+    }
+}
+
+/// The other keys of `d` (with their key objects) that may be equal to key `k`: alike but
+/// for the identities of objects with their own hash.
+fn same_hash_keys(d: &Dict, k: &super::value::HKey) -> Vec<(super::value::HKey, Value)> {
+    (d.index.iter())
+        .filter(|(key, _)| *key != k && same_but_identity(key, k))
+        .filter_map(|(key, &at)| (d.entries.get(at)?.as_ref()).map(|e| (key.clone(), e.0.clone())))
+        .collect()
 }

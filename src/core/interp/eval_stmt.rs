@@ -55,7 +55,6 @@ impl<'b> Interp<'b> {
             cur_span: Span::at(0),
             stack_base: super::stack_probe(),
             json_default: None,
-            hash_groups: Default::default(),
         };
         it.load_prelude();
         it

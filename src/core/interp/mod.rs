@@ -368,9 +368,6 @@ pub struct Interp<'b> {
     pub cur_span: Span,
     /// `default=` of the running `json.dumps`.
     pub json_default: Option<Value>,
-    /// Set and dict keys of classes with their own `__hash__`, by hash: the first object of
-    /// each group of equal ones (by the class's `__eq__`), whose key the others share.
-    pub hash_groups: std::collections::HashMap<i64, Vec<Value>>,
     /// Address of a local in `run` (the Rust stack depth is measured from it).
     pub stack_base: usize,
 }

@@ -114,16 +114,14 @@ impl Interp<'_> {
             l.borrow_mut().extend(items);
             return Ok(a);
         }
-        // A class's in-place method (`__iadd__`), when it has one and it answers.
+        // A class's in-place method (`__iadd__`), when it has one: what it returns is the
+        // new value (`None` too, when it forgets `return self`, as in Python; here that
+        // is also what `NotImplemented` evaluates to, so that fallback is not taken).
         if let Value::Instance(i) = &a {
             let name = dunder_names(op).0.replacen("__", "__i", 1);
             if let Some(f) = i.class.lookup(&name) {
                 let m = Value::Method(Rc::new((a.clone(), f)));
-                let r = self.call(&m, vec![b.clone()], vec![])?;
-                // (`NotImplemented` evaluates to `None` here.)
-                if !matches!(r, Value::None) {
-                    return Ok(r);
-                }
+                return self.call(&m, vec![b.clone()], vec![]);
             }
         }
         self.binop(op, a, b)

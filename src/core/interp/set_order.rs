@@ -167,6 +167,8 @@ fn cpython_hash(k: &HKey) -> Option<u64> {
         HKey::Int(Int::Big(b)) => Some(big_hash(&b.to_string())),
         HKey::Float(bits) => float_hash(f64::from_bits(*bits)),
         HKey::Str(s) => Some(str_hash(s)),
+        // (A class's `__hash__`, as `hash()` gives it: -1 is -2.)
+        HKey::User(h, _) => Some(if *h == -1 { -2i64 as u64 } else { *h as u64 }),
         HKey::Tuple(items) => {
             // Objects/tupleobject.c (xxHash-based, 64-bit).
             const P1: u64 = 11400714785074694791;

@@ -130,6 +130,9 @@ pub enum HKey {
     Tuple(Vec<HKey>),
     /// Objects by identity.
     Ptr(usize),
+    /// An object of a class with its own `__hash__`: that hash, and the object's identity
+    /// (see `Interp::key_in`, which finds an equal object's key).
+    User(i64, usize),
     /// Dates and others by their repr.
     Repr(String),
 }

@@ -104,7 +104,7 @@ impl Interp<'_> {
                         }
                     };
                     for (k, v) in items {
-                        let h = self.hash_key(&k)?;
+                        let h = self.key_among(&d, &k)?;
                         d.insert(h, k, v);
                     }
                 }

@@ -223,7 +223,7 @@ impl Interp<'_> {
             // (No `FLASK_*` variables here.)
             "from_prefixed_env" => Ok(Value::Bool(true)),
             "get" => {
-                let h = self.hash_key(&args[0])?;
+                let h = self.key_in(&d, &args[0])?;
                 Ok(d.borrow()
                     .get(&h)
                     .cloned()
@@ -239,7 +239,7 @@ impl Interp<'_> {
                 Ok(dv::view(kind, Value::Dict(d.clone())))
             }
             "pop" => {
-                let h = self.hash_key(&args[0])?;
+                let h = self.key_in(&d, &args[0])?;
                 let r = d.borrow_mut().remove(&h);
                 match r {
                     Some((_, v)) => Ok(v),
@@ -250,7 +250,7 @@ impl Interp<'_> {
                 }
             }
             "setdefault" => {
-                let h = self.hash_key(&args[0])?;
+                let h = self.key_in(&d, &args[0])?;
                 let cur = d.borrow().get(&h).cloned();
                 match cur {
                     Some(v) => Ok(v),
@@ -282,7 +282,7 @@ impl Interp<'_> {
                         }
                     };
                     for (k, v) in items {
-                        let h = self.hash_key(&k)?;
+                        let h = self.key_in(&d, &k)?;
                         d.borrow_mut().insert(h, k, v);
                     }
                 }
@@ -327,12 +327,12 @@ impl Interp<'_> {
     ) -> R<Value> {
         match name {
             "add" => {
-                let h = self.hash_key(&args[0])?;
+                let h = self.key_in(&d, &args[0])?;
                 d.borrow_mut().insert(h, args[0].clone(), Value::None);
                 Ok(Value::None)
             }
             "discard" | "remove" => {
-                let h = self.hash_key(&args[0])?;
+                let h = self.key_in(&d, &args[0])?;
                 if d.borrow_mut().remove(&h).is_none() && name == "remove" {
                     return self.key_error(&args[0]);
                 }
@@ -341,7 +341,7 @@ impl Interp<'_> {
             "update" => {
                 for a in &args {
                     for v in self.iterate(a)? {
-                        let h = self.hash_key(&v)?;
+                        let h = self.key_in(&d, &v)?;
                         d.borrow_mut().insert(h, v, Value::None);
                     }
                 }

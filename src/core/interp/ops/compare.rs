@@ -246,15 +246,15 @@ impl Interp<'_> {
             (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y)?,
             (Value::Dict(x), Value::Dict(y)) => {
                 let xs: Vec<(Value, Value)> = x.borrow().iter().cloned().collect();
-                let yd = y.borrow().clone();
-                if xs.len() != yd.len() {
+                if xs.len() != y.borrow().len() {
                     return Ok(false);
                 }
                 for (k, v) in xs {
-                    let Some(h) = k.hkey() else { return Ok(false) };
-                    match yd.get(&h) {
+                    let h = self.key_in(y, &k)?;
+                    let w = y.borrow().get(&h).cloned();
+                    match w {
                         Some(w) => {
-                            if !self.eq(&v, w)? {
+                            if !self.eq(&v, &w)? {
                                 return Ok(false);
                             }
                         }
@@ -264,10 +264,17 @@ impl Interp<'_> {
                 true
             }
             (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (x.borrow(), y.borrow());
-                x.len() == y.len()
-                    && x.iter()
-                        .all(|(k, _)| k.hkey().is_some_and(|h| y.get(&h).is_some()))
+                let xs: Vec<Value> = x.borrow().keys();
+                if xs.len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                for k in xs {
+                    let h = self.key_in(y, &k)?;
+                    if y.borrow().get(&h).is_none() {
+                        return Ok(false);
+                    }
+                }
+                true
             }
             (Value::Decimal(x), Value::Decimal(y)) => x.num_eq(y),
             (Value::Decimal(x), Value::Int(y)) | (Value::Int(y), Value::Decimal(x)) => {
@@ -317,7 +324,7 @@ impl Interp<'_> {
                 ),
             },
             Value::Dict(d) | Value::Set(d) => {
-                let h = self.hash_key(item)?;
+                let h = self.key_in(d, item)?;
                 Ok(d.borrow().get(&h).is_some())
             }
             Value::Native(n) => self.native_contains(n.clone(), item),

@@ -137,7 +137,7 @@ impl Interp<'_> {
                 Ok(Value::str(c.encode_utf8(&mut [0; 4])))
             }
             Value::Dict(d) => {
-                let h = self.hash_key(key)?;
+                let h = self.key_in(d, key)?;
                 let r = d.borrow().get(&h).cloned();
                 match r {
                     Some(v) => Ok(v),
@@ -227,7 +227,7 @@ impl Interp<'_> {
                 }
             }
             Value::Dict(d) => {
-                let h = self.hash_key(&key)?;
+                let h = self.key_in(d, &key)?;
                 d.borrow_mut().insert(h, key, v);
                 Ok(())
             }
@@ -271,7 +271,7 @@ impl Interp<'_> {
                 }
             }
             Value::Dict(d) => {
-                let h = self.hash_key(&key)?;
+                let h = self.key_in(d, &key)?;
                 if d.borrow_mut().remove(&h).is_none() {
                     return self.key_error(&key);
                 }

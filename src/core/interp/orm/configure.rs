@@ -34,7 +34,7 @@ impl Interp<'_> {
         // (An `order_by=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)
         if !self.orm.order_by_calls.is_empty() {
-            self.resolve_order_by_calls()?;
+            self.resolve_order_by_calls(true)?;
         }
         if let Some(e) = self.mapper_config_error() {
             self.orm.config_error = Some(e.clone());

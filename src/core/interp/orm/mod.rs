@@ -370,6 +370,9 @@ pub struct OrmState {
     /// was: (class, relationship, index of their placeholder in its `order_by`, callable),
     /// called again when the mappers are configured.
     pub order_by_calls: Vec<(String, String, usize, Value)>,
+    /// Objects whose primary key a flush of this transaction changed, with their key before
+    /// (a rollback gives it back, as SQLAlchemy's `_key_switches`).
+    pub key_switches: Vec<(Rc<Instance>, identity::Ident)>,
     /// SQLAlchemy's `RelationshipDirection` enum, made when first asked for.
     pub direction_enum: Option<Rc<Class>>,
     /// Persistent instances changed since the last flush.

@@ -89,6 +89,7 @@ impl Interp<'_> {
         }
         self.orm.inserted_in_tx.clear();
         self.orm.deleted_in_tx.clear();
+        self.orm.key_switches.clear();
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
@@ -133,6 +134,15 @@ impl Interp<'_> {
         let inserted = std::mem::take(&mut self.orm.inserted_in_tx);
         for i in inserted {
             self.uninsert(&i);
+        }
+        // Primary keys a flush changed are the old ones again (their rows are).
+        let switches = std::mem::take(&mut self.orm.key_switches);
+        for (i, before) in switches.into_iter().rev() {
+            self.remove_identity(&i);
+            if let Some(s) = i.orm.borrow_mut().as_mut() {
+                s.identity = Some(before);
+            }
+            self.add_identity(&i);
         }
         let deleted = std::mem::take(&mut self.orm.deleted);
         for i in deleted {
@@ -187,6 +197,7 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.failed = None;
+        self.orm.key_switches.clear();
         self.expunge_all();
     }
 

@@ -237,7 +237,23 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
         used.push(label.clone());
         columns.push(Expr::col_of(&anon, label));
     }
-    let adapt = |e: &Expr| crate::core::orm::query::through_subquery(e, &labels, &anon);
+    // (A label the inner SELECT has among its columns is its column of the subquery:
+    // `ORDER BY anon_1.cnt`.)
+    let label_names: Vec<String> = (inner.columns.iter())
+        .filter_map(|c| match c {
+            Expr::Label { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let adapt = |e: &Expr| {
+        let e = e.transform(&|x| match x {
+            Expr::Label { name, .. } if label_names.contains(name) => {
+                Some(Expr::col_of(&anon, name.clone()))
+            }
+            _ => None,
+        });
+        crate::core::orm::query::through_subquery(&e, &labels, &anon)
+    };
     let mut order_by: Vec<Expr> = inner.order_by.iter().map(adapt).collect();
     let style = inner.label_style;
     let mut item = FromItem::Subquery {

@@ -35,7 +35,7 @@ impl Interp<'_> {
     /// Evaluates the join strings and `order_by=` strings whose classes are all mapped
     /// now (the reverse side made by `backref=` takes a primaryjoin too).
     pub(super) fn resolve_join_strings(&mut self) -> R<()> {
-        self.resolve_order_by_calls()?;
+        self.resolve_order_by_calls(false)?;
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
                 let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
@@ -86,12 +86,18 @@ impl Interp<'_> {
 
     /// Calls the deferred `order_by=lambda: ...` callables whose classes exist now, putting
     /// what they give in place of their placeholders; the others wait for the next time.
-    pub(crate) fn resolve_order_by_calls(&mut self) -> R<()> {
+    /// `configuring`: the mappers are being configured (a model's first use), when every
+    /// class is defined: a callable failing then raises its error, as SQLAlchemy's does.
+    pub(crate) fn resolve_order_by_calls(&mut self, configuring: bool) -> R<()> {
         let calls = std::mem::take(&mut self.orm.order_by_calls);
         for (owner, key, at, f) in calls {
-            let Ok(v) = self.call(&f, vec![], vec![]) else {
-                self.orm.order_by_calls.push((owner, key, at, f));
-                continue;
+            let v = match self.call(&f, vec![], vec![]) {
+                Ok(v) => v,
+                Err(e) if configuring => return Err(e),
+                Err(_) => {
+                    self.orm.order_by_calls.push((owner, key, at, f));
+                    continue;
+                }
             };
             let Some(target) = self
                 .orm

@@ -277,8 +277,10 @@ impl Interp<'_> {
             }
             _ => super::super::identity::Ident::Many(values),
         };
-        if let Some(s) = inst.orm.borrow_mut().as_mut() {
-            s.identity = Some(ident);
+        if let Some(s) = inst.orm.borrow_mut().as_mut()
+            && let Some(before) = s.identity.replace(ident)
+        {
+            self.orm.key_switches.push((inst.clone(), before));
         }
         let old = super::super::identity::IdentityKey::new(&m.table, old);
         if self
