@@ -1932,3 +1932,13 @@ fn extract_exists_str_class_hash() {
 fn review_hash_rekey_label() {
     check("review_hash_rekey_label");
 }
+
+#[test]
+fn session_identity_map_object_session() {
+    check("session_identity_map_object_session");
+}
+
+#[test]
+fn str_maketrans_translate() {
+    check("str_maketrans_translate");
+}

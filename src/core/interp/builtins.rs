@@ -222,6 +222,7 @@ impl Interp<'_> {
             | "date.fromisocalendar"
             | "datetime.fromisocalendar"
             | "dict.fromkeys"
+            | "str.maketrans"
             | "json.dumps"
             | "json.JSONEncoder.default"
             | "json.JSONEncoder.__init__"

@@ -398,6 +398,10 @@ impl Interp<'_> {
         if inst.class.lookup_is_exception() && name == "args" {
             return Ok(Value::tuple(vec![]));
         }
+        // (A DBAPI error's `connection_invalidated`: never, with SQLite in memory.)
+        if name == "connection_invalidated" && inst.class.inherits_named("DBAPIError") {
+            return Ok(Value::Bool(false));
+        }
         // (`SQLAlchemyError.code`: the error's page on sqlalche.me, None for most.)
         if name == "code" && inst.class.inherits_named("SQLAlchemyError") {
             return Ok(Value::None);

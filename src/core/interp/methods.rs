@@ -19,6 +19,8 @@ pub(crate) use dates::is_utc;
 use dates::{iso_calendar, time_tuple};
 
 const STR_METHODS: &[&str] = &[
+    "maketrans",
+    "translate",
     "upper",
     "lower",
     "strip",

@@ -314,6 +314,7 @@ impl Interp<'_> {
                     _ => Value::datetime(DateTime::from_date(d)),
                 })
             }
+            "str.maketrans" => self.str_maketrans(&args),
             "dict.fromkeys" => {
                 let keys = self.iterate(&args[0])?;
                 let v = args.get(1).cloned().unwrap_or(Value::None);

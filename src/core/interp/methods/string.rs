@@ -11,6 +11,96 @@ use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
     /// `str.upper`, `str.split`, `str.format`... on the string `s`.
+    /// `str.maketrans(x[, y[, z]])`: a dict of character codes for `str.translate` (from a
+    /// dict of characters or codes, or two strings of equal length, plus characters to
+    /// delete).
+    pub(crate) fn str_maketrans(&mut self, args: &[Value]) -> R<Value> {
+        let code = |c: char| Value::int(c as i64);
+        let mut pairs: Vec<(Value, Value)> = vec![];
+        match args {
+            [Value::Dict(d)] => {
+                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                for (k, v) in items {
+                    let k = match &k {
+                        Value::Str(t) if t.chars().count() == 1 => {
+                            code(t.chars().next().unwrap_or('\0'))
+                        }
+                        Value::Int(_) => k.clone(),
+                        Value::Str(_) => {
+                            return self.raise(
+                                "ValueError",
+                                "string keys in translate table must be of length 1",
+                            );
+                        }
+                        _ => {
+                            return self.raise(
+                                "TypeError",
+                                "keys in translate table must be strings or integers",
+                            );
+                        }
+                    };
+                    pairs.push((k, v));
+                }
+            }
+            [_] => {
+                return self.raise(
+                    "TypeError",
+                    "if you give only one argument to maketrans it must be a dict",
+                );
+            }
+            [Value::Str(x), Value::Str(y), rest @ ..] if rest.len() <= 1 => {
+                if x.chars().count() != y.chars().count() {
+                    return self.raise(
+                        "ValueError",
+                        "the first two maketrans arguments must have equal length",
+                    );
+                }
+                for (a, b) in x.chars().zip(y.chars()) {
+                    pairs.push((code(a), code(b)));
+                }
+                match rest.first() {
+                    Some(Value::Str(z)) => {
+                        for c in z.chars() {
+                            pairs.push((code(c), Value::None));
+                        }
+                    }
+                    Some(v) => {
+                        let t = self.type_name(v);
+                        return self.raise(
+                            "TypeError",
+                            format!("maketrans() argument 3 must be str, not {t}"),
+                        );
+                    }
+                    None => {}
+                }
+            }
+            [_, y, ..] if args.len() <= 3 && !matches!(y, Value::Str(_)) => {
+                let t = self.type_name(y);
+                return self.raise(
+                    "TypeError",
+                    format!("maketrans() argument 2 must be str, not {t}"),
+                );
+            }
+            [_, _] | [_, _, _] => {
+                return self.raise(
+                    "TypeError",
+                    "first maketrans argument must be a string if there is a second argument",
+                );
+            }
+            _ => {
+                return self.raise(
+                    "TypeError",
+                    format!("maketrans expected at most 3 arguments, got {}", args.len()),
+                );
+            }
+        }
+        let d = Value::dict_of(vec![]);
+        for (k, v) in pairs {
+            self.setitem(&d, k, v)?;
+        }
+        Ok(d)
+    }
+
     pub(super) fn str_method(
         &mut self,
         s: Rc<str>,
@@ -209,6 +299,54 @@ impl Interp<'_> {
             "removesuffix" => {
                 let p = a0(self)?.unwrap_or_default();
                 st(s.strip_suffix(p.as_str()).unwrap_or(&s).to_string())
+            }
+            // (A static method: `s.maketrans(...)` ignores `s`.)
+            "maketrans" => self.str_maketrans(&args),
+            // `s.translate(table)`: each character's code looked up in the table (a dict or
+            // any object with `__getitem__`): None deletes it, an int or a str replaces it,
+            // a missing key keeps it.
+            "translate" => {
+                let Some(table) = args.first().cloned() else {
+                    return self.raise(
+                        "TypeError",
+                        "str.translate() takes exactly one argument (0 given)",
+                    );
+                };
+                let mut out = String::with_capacity(s.len());
+                for c in s.chars() {
+                    let key = Value::int(c as i64);
+                    let got = match self.getitem(&table, &key) {
+                        Ok(v) => Some(v),
+                        Err(e) if self.exc_matches(&e.value, &self.exc["LookupError"].clone()) => {
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    match got {
+                        None => out.push(c),
+                        Some(Value::None) => {}
+                        Some(Value::Str(r)) => out.push_str(&r),
+                        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+                            let n = self.as_index(&v)?;
+                            match u32::try_from(n).ok().and_then(char::from_u32) {
+                                Some(r) => out.push(r),
+                                None => {
+                                    return self.raise(
+                                        "ValueError",
+                                        "character mapping must be in range(0x110000)",
+                                    );
+                                }
+                            }
+                        }
+                        Some(_) => {
+                            return self.raise(
+                                "TypeError",
+                                "character mapping must return integer, None or str",
+                            );
+                        }
+                    }
+                }
+                st(out)
             }
             "isdigit" | "isnumeric" | "isdecimal" => Ok(Value::Bool(
                 !s.is_empty() && s.chars().all(|c| c.is_numeric()),

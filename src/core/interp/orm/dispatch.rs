@@ -204,6 +204,18 @@ impl Interp<'_> {
             Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
                 method(name)
             }
+            // (A transaction or savepoint `begin()` / `begin_nested()` gave: open until it
+            // ends, and while the session has not failed.)
+            Native::SessionScope(s) if name == "is_active" => {
+                use super::session::scopes::SessionScope;
+                Ok(Value::Bool(
+                    self.orm.failed.is_none()
+                        && match s {
+                            SessionScope::Nested => !self.orm.savepoints.is_empty(),
+                            _ => true,
+                        },
+                ))
+            }
             Native::ForeignKeySpec(..)
             | Native::Table(_)
             | Native::MapperProps(..)

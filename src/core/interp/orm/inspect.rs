@@ -84,7 +84,7 @@ impl Interp<'_> {
         }
     }
 
-    fn state_attr(&mut self, inst: &Rc<Instance>, name: &str) -> R<Value> {
+    pub(crate) fn state_attr(&mut self, inst: &Rc<Instance>, name: &str) -> R<Value> {
         let (status, expired, identity) = {
             let st = inst.orm.borrow();
             match st.as_ref() {

@@ -148,6 +148,17 @@ impl Interp<'_> {
     /// `obj[key]` on library objects.
     pub fn native_getitem(&mut self, n: Rc<Native>, key: &Value) -> R<Value> {
         match &*n {
+            // `session.identity_map[key]`: the object under an identity key, else KeyError.
+            Native::IdentityMap => {
+                let live: Vec<_> = self.live_identities().cloned().collect();
+                for i in live {
+                    let k = super::model::identity_key_value(&i);
+                    if self.eq(&k, key)? {
+                        return Ok(Value::Instance(i));
+                    }
+                }
+                self.key_error(key)
+            }
             Native::Flask(o) => self.flask_getitem(o, key),
             Native::ReMatch(m) => self.match_getitem(m, key),
             Native::SqlaFn(f) if &**f == "Annotated" => match key {

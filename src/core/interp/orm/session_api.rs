@@ -169,6 +169,21 @@ impl Interp<'_> {
                 }
                 Ok(Value::None)
             }
+            // `Session.object_session(obj)`: the session the object is in, else None.
+            "object_session" => match args.first() {
+                Some(Value::Instance(i)) if i.class.model_info().is_some() => {
+                    self.state_attr(&i.clone(), "session")
+                }
+                Some(other) => {
+                    let other = other.clone();
+                    self.unmapped_instance(&other)?;
+                    Ok(Value::None)
+                }
+                None => self.raise(
+                    "TypeError",
+                    "Session.object_session() missing 1 required positional argument: 'instance'",
+                ),
+            },
             "expunge_all" => {
                 self.expunge_all();
                 Ok(Value::None)

@@ -110,6 +110,7 @@ impl Interp<'_> {
             "autoflush" => Value::Bool(!self.orm.autoflush_off),
             "expire_on_commit" if own => Value::Bool(!self.orm.keep_on_commit),
             "is_active" => Value::Bool(self.orm.failed.is_none()),
+            "object_session" => return Self::bound(this, name),
             "no_autoflush" => nv(Native::SessionScope(
                 crate::core::interp::orm::session::scopes::SessionScope::NoAutoflush(
                     Default::default(),
