@@ -1942,3 +1942,8 @@ fn session_identity_map_object_session() {
 fn str_maketrans_translate() {
     check("str_maketrans_translate");
 }
+
+#[test]
+fn decimal_copy_compare() {
+    check("decimal_copy_compare");
+}

@@ -197,6 +197,9 @@ impl Interp<'_> {
                         | "to_integral_value"
                         | "to_integral"
                         | "as_tuple"
+                        | "copy_abs"
+                        | "copy_negate"
+                        | "compare"
                 ) =>
             {
                 return bm(name);
@@ -555,6 +558,43 @@ impl Interp<'_> {
                     Ok(Value::Decimal(Rc::new(d.to_integral_value(r))))
                 }
                 "normalize" => Ok(Value::Decimal(Rc::new(self.py(d.normalize())?))),
+                "copy_abs" => Ok(Value::Decimal(Rc::new(self.py(d.abs())?))),
+                "copy_negate" => Ok(Value::Decimal(Rc::new(self.py(d.neg())?))),
+                // `a.compare(b)`: Decimal('-1'), '0' or '1' (NaN for a NaN operand).
+                "compare" => {
+                    let other = match args.first() {
+                        Some(Value::Decimal(o)) => (**o).clone(),
+                        Some(Value::Int(i)) => crate::core::py::decimal::Decimal::from_int(i),
+                        Some(Value::Bool(b)) => crate::core::py::decimal::Decimal::from_int(
+                            &crate::core::py::Int::from(*b as i64),
+                        ),
+                        Some(v) => {
+                            let t = self.type_name(v);
+                            return self.raise(
+                                "TypeError",
+                                format!("conversion from {t} to Decimal is not supported"),
+                            );
+                        }
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                "compare() missing required argument 'other' (pos 1)",
+                            );
+                        }
+                    };
+                    let text = if d.is_nan() || other.is_nan() {
+                        "NaN"
+                    } else {
+                        match self.py(d.cmp_ordering(&other))? {
+                            std::cmp::Ordering::Less => "-1",
+                            std::cmp::Ordering::Equal => "0",
+                            std::cmp::Ordering::Greater => "1",
+                        }
+                    };
+                    Ok(Value::Decimal(Rc::new(
+                        self.py(crate::core::py::decimal::Decimal::parse(text))?,
+                    )))
+                }
                 "sqrt" => Ok(Value::Decimal(Rc::new(self.py(d.sqrt())?))),
                 "as_tuple" => Ok(decimal_tuple(d)),
                 "is_signed" => Ok(Value::Bool(d.is_signed())),
