@@ -1947,3 +1947,8 @@ fn str_maketrans_translate() {
 fn decimal_copy_compare() {
     check("decimal_copy_compare");
 }
+
+#[test]
+fn property_deleter() {
+    check("property_deleter");
+}

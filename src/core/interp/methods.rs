@@ -136,7 +136,10 @@ impl Interp<'_> {
             },
             Value::Float(_) if matches!(name, "is_integer" | "hex") => return bm(name),
             // `@prop.setter` / `@prop.getter` make a new property with that function.
-            Value::Property(_) if matches!(name, "setter" | "getter") => return bm(name),
+            Value::Property(_) if matches!(name, "setter" | "getter" | "deleter") => {
+                return bm(name);
+            }
+            Value::Property(p) if name == "fdel" => return Ok(property_deleter(p)),
             Value::Property(p) if name == "fget" => return Ok(property_parts(p).0),
             Value::Property(p) if name == "fset" => return Ok(property_parts(p).1),
             Value::Date(d) => match name {
@@ -480,16 +483,13 @@ impl Interp<'_> {
                     );
                 };
                 let (fget, fset) = property_parts(p);
-                let (fget, fset) = if name == "setter" {
-                    (fget, f.clone())
-                } else {
-                    (f.clone(), fset)
+                let fdel = property_deleter(p);
+                let (fget, fset, fdel) = match name {
+                    "setter" => (fget, f.clone(), fdel),
+                    "deleter" => (fget, fset, f.clone()),
+                    _ => (f.clone(), fset, fdel),
                 };
-                Ok(Value::Property(Rc::new(if matches!(fset, Value::None) {
-                    fget
-                } else {
-                    Value::tuple(vec![fget, fset])
-                })))
+                Ok(Value::Property(Rc::new(make_property(fget, fset, fdel))))
             }
             Value::TimeDelta(t) => Ok(Value::Float(t.total_seconds())),
             Value::Time(t) => match name {
@@ -757,8 +757,26 @@ fn method_min_args(recv: &Value, name: &str) -> usize {
 /// its getter, or as the tuple `(getter, setter)` once `@prop.setter` gave it one.
 pub fn property_parts(p: &Value) -> (Value, Value) {
     match p {
-        Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        Value::Tuple(t) if t.len() >= 2 => (t[0].clone(), t[1].clone()),
         other => (other.clone(), Value::None),
+    }
+}
+
+/// A property's deleter (`@x.deleter`), `None` without one.
+pub fn property_deleter(p: &Value) -> Value {
+    match p {
+        Value::Tuple(t) if t.len() == 3 => t[2].clone(),
+        _ => Value::None,
+    }
+}
+
+/// A property's parts as stored: the getter alone, `(getter, setter)`, or `(getter,
+/// setter, deleter)`.
+pub fn make_property(fget: Value, fset: Value, fdel: Value) -> Value {
+    match (&fset, &fdel) {
+        (Value::None, Value::None) => fget,
+        (_, Value::None) => Value::tuple(vec![fget, fset]),
+        _ => Value::tuple(vec![fget, fset, fdel]),
     }
 }
 

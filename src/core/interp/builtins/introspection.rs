@@ -106,12 +106,13 @@ impl Interp<'_> {
                 }
             }
             "vars" => self.getattr(&args[0], "__dict__"),
-            "property" => Ok(Value::Property(Rc::new(match args.get(1) {
-                Some(fset) if !matches!(fset, Value::None) => {
-                    Value::tuple(vec![args[0].clone(), fset.clone()])
-                }
-                _ => args[0].clone(),
-            }))),
+            "property" => Ok(Value::Property(Rc::new(
+                crate::core::interp::methods::make_property(
+                    args[0].clone(),
+                    args.get(1).cloned().unwrap_or(Value::None),
+                    args.get(2).cloned().unwrap_or(Value::None),
+                ),
+            ))),
             "classmethod" => Ok(Value::ClassMethod(Rc::new(args[0].clone()))),
             "staticmethod" => Ok(Value::StaticMethod(Rc::new(args[0].clone()))),
             "super" => {

@@ -173,6 +173,21 @@ impl Interp<'_> {
             }
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(value, scope)?;
+                // (A property: its deleter, or Python's error without one.)
+                if let Value::Instance(i) = &obj
+                    && let Some(Value::Property(p)) = i.class.lookup(attr.name.as_str())
+                {
+                    let fdel = crate::core::interp::methods::property_deleter(&p);
+                    if matches!(fdel, Value::None) {
+                        let msg = format!(
+                            "property '{}' of '{}' object has no deleter",
+                            attr.name, i.class.name
+                        );
+                        return self.raise("AttributeError", msg);
+                    }
+                    self.call(&fdel, vec![obj.clone()], vec![])?;
+                    return Ok(());
+                }
                 if let Value::Instance(i) = &obj
                     && del_instance_attr(i, attr.name.as_str())
                 {

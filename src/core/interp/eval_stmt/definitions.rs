@@ -120,7 +120,7 @@ impl Interp<'_> {
                 Value::Func(_) => vec![v.clone()],
                 Value::Property(p) => {
                     let (get, set) = crate::core::interp::methods::property_parts(p);
-                    vec![get, set]
+                    vec![get, set, crate::core::interp::methods::property_deleter(p)]
                 }
                 Value::ClassMethod(p) | Value::StaticMethod(p) => vec![(**p).clone()],
                 _ => vec![],
