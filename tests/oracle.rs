@@ -1952,3 +1952,18 @@ fn decimal_copy_compare() {
 fn property_deleter() {
     check("property_deleter");
 }
+
+#[test]
+fn user_hash_set_ops_pop() {
+    check("user_hash_set_ops_pop");
+}
+
+#[test]
+fn nested_is_active_order_by_lambda_error() {
+    check("nested_is_active_order_by_lambda_error");
+}
+
+#[test]
+fn rekey_rollback_savepoint() {
+    check("rekey_rollback_savepoint");
+}

@@ -494,6 +494,21 @@ impl Interp<'_> {
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {
+        // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, whatever its
+        // bases define.)
+        if name == "__hash__"
+            && let Some(v) =
+                c.mro
+                    .borrow()
+                    .iter()
+                    .find_map(|k| match (k.own("__eq__"), k.own("__hash__")) {
+                        (_, Some(h)) => Some(h),
+                        (Some(_), None) => Some(Value::None),
+                        (None, None) => None,
+                    })
+        {
+            return Ok(v);
+        }
         // A class's own docstring (not inherited), and its own namespace.
         match name {
             "__doc__" => return Ok(c.own("__doc__").unwrap_or(Value::None)),
@@ -579,19 +594,9 @@ impl Interp<'_> {
         if let Some(v) = self.model_class_extra(c, name)? {
             return Ok(v);
         }
-        // (A class defining `__eq__` without `__hash__` has `__hash__ = None`; else it
-        // has `object`'s, which is `hash()`.)
+        // (With neither `__eq__` nor `__hash__` along its MRO: `object`'s, `hash()`.)
         if name == "__hash__" {
-            let own =
-                c.mro
-                    .borrow()
-                    .iter()
-                    .find_map(|k| match (k.own("__eq__"), k.own("__hash__")) {
-                        (_, Some(h)) => Some(h),
-                        (Some(_), None) => Some(Value::None),
-                        (None, None) => None,
-                    });
-            return Ok(own.unwrap_or_else(|| Value::Builtin(Rc::from("hash"))));
+            return Ok(Value::Builtin(Rc::from("hash")));
         }
         self.raise(
             "AttributeError",

@@ -115,16 +115,30 @@ impl Interp<'_> {
             return Ok(a);
         }
         // A class's in-place method (`__iadd__`), when it has one: what it returns is the
-        // new value (`None` too, when it forgets `return self`, as in Python; here that
-        // is also what `NotImplemented` evaluates to, so that fallback is not taken).
+        // new value. (`NotImplemented` evaluates to `None` here: a `None` falls back to
+        // `a + b` when a class has that operator, else it is the value, as a method that
+        // forgot `return self` gives in Python.)
         if let Value::Instance(i) = &a {
-            let name = dunder_names(op).0.replacen("__", "__i", 1);
+            let (plain, reflected) = dunder_names(op);
+            let name = plain.replacen("__", "__i", 1);
             if let Some(f) = i.class.lookup(&name) {
                 let m = Value::Method(Rc::new((a.clone(), f)));
-                return self.call(&m, vec![b.clone()], vec![]);
+                let r = self.call(&m, vec![b.clone()], vec![])?;
+                let binary = i.class.lookup(plain).is_some()
+                    || matches!(&b, Value::Instance(j) if j.class.lookup(reflected).is_some());
+                if !matches!(r, Value::None) || !binary {
+                    return Ok(r);
+                }
             }
         }
         self.binop(op, a, b)
+    }
+
+    /// Whether dict or set `d` holds `k` (Python's lookup: equal objects of a class with
+    /// its own `__hash__` too).
+    pub fn member_of(&mut self, d: &std::cell::RefCell<super::value::Dict>, k: &Value) -> R<bool> {
+        let h = self.key_in(d, k)?;
+        Ok(d.borrow().get(&h).is_some())
     }
 
     /// `bytes + bytes` and `bytes * n` (either side), as `str`'s.
@@ -262,62 +276,69 @@ impl Interp<'_> {
                 return Ok(Value::list(v));
             }
             (Value::Dict(x), Value::Dict(y)) if op == BinOp::BitOr => {
-                let mut d = x.borrow().clone();
-                for (k, v) in y.borrow().iter() {
-                    if let Some(h) = k.hkey() {
-                        d.insert(h, k.clone(), v.clone());
-                    }
+                let d = std::cell::RefCell::new(x.borrow().clone());
+                let items: Vec<(Value, Value)> = y.borrow().iter().cloned().collect();
+                for (k, v) in items {
+                    let h = self.key_in(&d, &k)?;
+                    d.borrow_mut().insert(h, k, v);
                 }
-                return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
+                return Ok(Value::Dict(Rc::new(d)));
             }
             (Value::Set(x), Value::Set(y)) => {
                 // (Each operand is walked in CPython's slot order, as `setobject.c`
-                // walks it, so the result's members go in in CPython's order.)
+                // walks it, so the result's members go in in CPython's order. Membership
+                // is a lookup in the other set, equal objects of a class with its own
+                // `__hash__` included.)
+                let (x, y) = (x.clone(), y.clone());
                 let xs = super::set_order::ordered_members(&x.borrow());
-                let xs_len = xs.len();
-                let ys = y.borrow();
-                let r: Vec<Value> = match op {
+                let ys = super::set_order::ordered_members(&y.borrow());
+                let (xs_len, ys_len) = (xs.len(), ys.len());
+                let mut r: Vec<Value> = vec![];
+                match op {
                     BinOp::BitOr => {
-                        let mut r = xs.clone();
-                        r.extend(super::set_order::ordered_members(&ys));
-                        r
+                        r = xs;
+                        r.extend(ys);
                     }
                     // (`set_intersection` walks the smaller set, the right one on a tie.)
-                    BinOp::BitAnd if ys.len() <= xs_len => {
-                        let xd = x.borrow();
-                        super::set_order::ordered_members(&ys)
-                            .into_iter()
-                            .filter(|k| k.hkey().is_some_and(|h| xd.get(&h).is_some()))
-                            .collect()
+                    BinOp::BitAnd if ys_len <= xs_len => {
+                        for k in ys {
+                            if self.member_of(&x, &k)? {
+                                r.push(k);
+                            }
+                        }
                     }
-                    BinOp::BitAnd => xs
-                        .into_iter()
-                        .filter(|k| k.hkey().is_some_and(|h| ys.get(&h).is_some()))
-                        .collect(),
-                    BinOp::Sub => xs
-                        .into_iter()
-                        .filter(|k| k.hkey().is_some_and(|h| ys.get(&h).is_none()))
-                        .collect(),
+                    BinOp::BitAnd => {
+                        for k in xs {
+                            if self.member_of(&y, &k)? {
+                                r.push(k);
+                            }
+                        }
+                    }
+                    BinOp::Sub => {
+                        for k in xs {
+                            if !self.member_of(&y, &k)? {
+                                r.push(k);
+                            }
+                        }
+                    }
                     BinOp::BitXor => {
-                        let xd = x.borrow();
-                        let mut r: Vec<Value> = xs
-                            .into_iter()
-                            .filter(|k| k.hkey().is_some_and(|h| ys.get(&h).is_none()))
-                            .collect();
-                        r.extend(
-                            super::set_order::ordered_members(&ys)
-                                .into_iter()
-                                .filter(|k| k.hkey().is_some_and(|h| xd.get(&h).is_none())),
-                        );
-                        r
+                        for k in xs {
+                            if !self.member_of(&y, &k)? {
+                                r.push(k);
+                            }
+                        }
+                        for k in ys {
+                            if !self.member_of(&x, &k)? {
+                                r.push(k);
+                            }
+                        }
                     }
                     _ => return self.op_error(op, &a, &b),
-                };
+                }
                 let presize = match op {
-                    BinOp::BitOr => super::set_order::union_presize(xs_len, ys.len()),
+                    BinOp::BitOr => super::set_order::union_presize(xs_len, ys_len),
                     _ => 0,
                 };
-                drop(ys);
                 return self.make_set_sized(r, presize);
             }
             _ => {}

@@ -234,6 +234,10 @@ impl Interp<'_> {
                 if n < 1 {
                     return self.raise("ValueError", "ordinal must be >= 1");
                 }
+                if n > 3_652_059 {
+                    let y = ordinal_year(n);
+                    return self.raise("ValueError", format!("year {y} is out of range"));
+                }
                 let d = self.py(Date::fromordinal(n))?;
                 Ok(match name {
                     "date.fromordinal" => Value::Date(d),
@@ -247,6 +251,9 @@ impl Interp<'_> {
                     Value::Bool(b) => i128::from(*b as i64) * 1_000_000,
                     Value::Float(f) if f.is_finite() && f.abs() < 1e14 => {
                         (f * 1e6).round_ties_even() as i128
+                    }
+                    Value::Float(f) if f.is_nan() => {
+                        return self.raise("ValueError", "Invalid value NaN (not a number)");
                     }
                     Value::Float(_) => {
                         return self.raise(
@@ -308,7 +315,12 @@ impl Interp<'_> {
                 }
                 let jan4 = self.py(Date::new(year, 1, 4))?;
                 let monday = jan4.toordinal() - i64::from(jan4.weekday());
-                let d = self.py(Date::fromordinal(monday + (week - 1) * 7 + (day - 1)))?;
+                let ordinal = monday + (week - 1) * 7 + (day - 1);
+                if !(1..=3_652_059).contains(&ordinal) {
+                    let y = ordinal_year(ordinal.max(1));
+                    return self.raise("ValueError", format!("year {y} is out of range"));
+                }
+                let d = self.py(Date::fromordinal(ordinal))?;
                 Ok(match name {
                     "date.fromisocalendar" => Value::Date(d),
                     _ => Value::datetime(DateTime::from_date(d)),
@@ -720,4 +732,16 @@ impl Interp<'_> {
             }
         })
     }
+}
+
+/// The proleptic Gregorian year of day `n` (day 1 is 0001-01-01), as CPython's
+/// `_ord2ymd` finds it, for days past `date.max` too.
+fn ordinal_year(n: i64) -> i64 {
+    let n = n - 1;
+    let (n400, n) = (n.div_euclid(146_097), n.rem_euclid(146_097));
+    let (n100, n) = (n / 36_524, n % 36_524);
+    let (n4, n) = (n / 1_461, n % 1_461);
+    let n1 = n / 365;
+    let year = n400 * 400 + 1 + n100 * 100 + n4 * 4 + n1;
+    if n1 == 4 || n100 == 4 { year - 1 } else { year }
 }

@@ -303,8 +303,7 @@ impl Interp<'_> {
                 let last = d.borrow().iter().last().cloned();
                 match last {
                     Some((k, v)) => {
-                        let h = self.hash_key(&k)?;
-                        d.borrow_mut().remove(&h);
+                        self.remove_stored(&d, &k)?;
                         Ok(Value::tuple(vec![k, v]))
                     }
                     None => self.raise("KeyError", "popitem(): dictionary is empty"),
@@ -377,18 +376,18 @@ impl Interp<'_> {
                     return Ok(Value::None);
                 };
                 let (a, b) = if name == "issuperset" {
-                    (od.borrow(), d.borrow())
+                    (od.clone(), d.clone())
                 } else {
-                    (d.borrow(), od.borrow())
+                    (d.clone(), od.clone())
                 };
-                let r = if name == "isdisjoint" {
-                    a.iter()
-                        .all(|(k, _)| k.hkey().is_some_and(|h| b.get(&h).is_none()))
-                } else {
-                    a.iter()
-                        .all(|(k, _)| k.hkey().is_some_and(|h| b.get(&h).is_some()))
-                };
-                Ok(Value::Bool(r))
+                let members = a.borrow().keys();
+                for k in members {
+                    let found = self.member_of(&b, &k)?;
+                    if found == (name == "isdisjoint") {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(true))
             }
             "pop" => {
                 let first = super::super::set_order::ordered_members(&d.borrow())
@@ -396,8 +395,7 @@ impl Interp<'_> {
                     .next();
                 match first {
                     Some(k) => {
-                        let h = self.hash_key(&k)?;
-                        d.borrow_mut().remove(&h);
+                        self.remove_stored(&d, &k)?;
                         Ok(k)
                     }
                     None => self.raise("KeyError", "pop from an empty set"),
@@ -408,5 +406,29 @@ impl Interp<'_> {
                 format!("'set' object has no attribute '{name}'"),
             ),
         }
+    }
+}
+
+impl Interp<'_> {
+    /// Removes the entry of `d` whose key is the stored object `k` itself: by its key, or,
+    /// when an object's own `__hash__` answers differently by now, found among the keys.
+    fn remove_stored(&mut self, d: &RefCell<Dict>, k: &Value) -> R<()> {
+        let h = self.hash_key(k)?;
+        let mut d = d.borrow_mut();
+        let stored = |d: &Dict, at: usize| {
+            (d.entries.get(at))
+                .and_then(|e| e.as_ref())
+                .is_some_and(|e| crate::core::interp::ops::is_same(&e.0, k))
+        };
+        let key = match d.index.get(&h) {
+            Some(&at) if stored(&d, at) => Some(h),
+            _ => (d.index.iter())
+                .find(|(_, at)| stored(&d, **at))
+                .map(|(key, _)| key.clone()),
+        };
+        if let Some(key) = key {
+            d.remove(&key);
+        }
+        Ok(())
     }
 }

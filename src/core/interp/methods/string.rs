@@ -327,7 +327,10 @@ impl Interp<'_> {
                         Some(Value::None) => {}
                         Some(Value::Str(r)) => out.push_str(&r),
                         Some(v @ (Value::Int(_) | Value::Bool(_))) => {
-                            let n = self.as_index(&v)?;
+                            let n = match &v {
+                                Value::Int(i) => i.to_i64().unwrap_or(-1),
+                                _ => self.as_index(&v)?,
+                            };
                             match u32::try_from(n).ok().and_then(char::from_u32) {
                                 Some(r) => out.push(r),
                                 None => {

@@ -33,8 +33,27 @@ impl Interp<'_> {
         }
         // (An `order_by=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)
-        if !self.orm.order_by_calls.is_empty() {
-            self.resolve_order_by_calls(true)?;
+        // One that still fails raises its error, and every later use SQLAlchemy's
+        // "failed to initialize" (as a failed configuration does).
+        if !self.orm.order_by_calls.is_empty()
+            && let Err(e) = self.resolve_order_by_calls(true)
+        {
+            let owner = self
+                .orm
+                .order_by_calls
+                .first()
+                .map(|c| c.0.clone())
+                .unwrap_or_default();
+            let table = (self.orm.reg.mapper(&owner).ok())
+                .map(|m| m.table.clone())
+                .unwrap_or_default();
+            let message = self.to_str(&e.value).unwrap_or_default();
+            self.orm.config_error = Some(ConfigError {
+                mapper: format!("Mapper[{owner}({table})]"),
+                class: "InvalidRequestError",
+                message,
+            });
+            return Err(e);
         }
         if let Some(e) = self.mapper_config_error() {
             self.orm.config_error = Some(e.clone());

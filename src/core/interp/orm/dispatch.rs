@@ -211,8 +211,8 @@ impl Interp<'_> {
                 Ok(Value::Bool(
                     self.orm.failed.is_none()
                         && match s {
-                            SessionScope::Nested => !self.orm.savepoints.is_empty(),
-                            _ => true,
+                            SessionScope::Nested(depth) => self.orm.savepoints.len() >= *depth,
+                            _ => self.orm.in_tx,
                         },
                 ))
             }

@@ -603,7 +603,7 @@ impl Native {
                 "_GeneratorContextManager"
             }
             Native::SessionScope(session::scopes::SessionScope::Begin) => "SessionTransaction",
-            Native::SessionScope(session::scopes::SessionScope::Nested) => "SessionTransaction",
+            Native::SessionScope(session::scopes::SessionScope::Nested(_)) => "SessionTransaction",
             Native::Insert(_) => "Insert",
             Native::Excluded(_) => "ReadOnlyColumnCollection",
             Native::Negatable(_) => "BinaryExpression",

@@ -137,13 +137,7 @@ impl Interp<'_> {
         }
         // Primary keys a flush changed are the old ones again (their rows are).
         let switches = std::mem::take(&mut self.orm.key_switches);
-        for (i, before) in switches.into_iter().rev() {
-            self.remove_identity(&i);
-            if let Some(s) = i.orm.borrow_mut().as_mut() {
-                s.identity = Some(before);
-            }
-            self.add_identity(&i);
-        }
+        self.restore_keys(switches);
         let deleted = std::mem::take(&mut self.orm.deleted);
         for i in deleted {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
@@ -163,6 +157,18 @@ impl Interp<'_> {
             self.fire_session_event("after_soft_rollback")?;
         }
         Ok(())
+    }
+
+    /// Undoes flushed primary-key changes (`switches`, oldest first): each object's
+    /// identity is its key before, in the identity map too.
+    pub(super) fn restore_keys(&mut self, switches: Vec<(Rc<Instance>, super::identity::Ident)>) {
+        for (i, before) in switches.into_iter().rev() {
+            self.remove_identity(&i);
+            if let Some(s) = i.orm.borrow_mut().as_mut() {
+                s.identity = Some(before);
+            }
+            self.add_identity(&i);
+        }
     }
 
     /// An object whose DELETE a rollback undid: persistent again, in the identity map.

@@ -90,10 +90,16 @@ impl Interp<'_> {
     /// class is defined: a callable failing then raises its error, as SQLAlchemy's does.
     pub(crate) fn resolve_order_by_calls(&mut self, configuring: bool) -> R<()> {
         let calls = std::mem::take(&mut self.orm.order_by_calls);
-        for (owner, key, at, f) in calls {
+        let mut calls = calls.into_iter();
+        while let Some((owner, key, at, f)) = calls.next() {
             let v = match self.call(&f, vec![], vec![]) {
                 Ok(v) => v,
-                Err(e) if configuring => return Err(e),
+                // (It and those after it stay pending: the next configuration raises.)
+                Err(e) if configuring => {
+                    self.orm.order_by_calls.push((owner, key, at, f));
+                    self.orm.order_by_calls.extend(calls);
+                    return Err(e);
+                }
                 Err(_) => {
                     self.orm.order_by_calls.push((owner, key, at, f));
                     continue;

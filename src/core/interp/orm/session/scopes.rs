@@ -14,8 +14,9 @@ pub enum SessionScope {
     NoAutoflush(std::cell::Cell<bool>),
     /// `begin()`.
     Begin,
-    /// `begin_nested()`.
-    Nested,
+    /// `begin_nested()`: how many savepoints were open with it (it is open while as many
+    /// are).
+    Nested(usize),
 }
 
 /// An open SAVEPOINT: its name and the objects pending when it began. Like SQLAlchemy's,
@@ -31,6 +32,8 @@ pub struct Savepoint {
     pub deleted_before: usize,
     /// How many objects the transaction had modified when the savepoint began.
     pub modified_before: usize,
+    /// How many primary-key changes the transaction had flushed when it began.
+    pub switches_before: usize,
     /// Objects whose changes a flush wrote since it began (expired by its rollback).
     pub flushed: Vec<Rc<Instance>>,
     /// SQLite was outside a transaction when it was emitted, so the SAVEPOINT began one
@@ -72,10 +75,11 @@ impl Interp<'_> {
             inserted_before: self.orm.inserted_in_tx.len(),
             deleted_before: self.orm.deleted_in_tx.len(),
             modified_before: self.orm.modified.len(),
+            switches_before: self.orm.key_switches.len(),
             flushed: vec![],
             began_tx: false,
         });
-        Ok(SessionScope::Nested)
+        Ok(SessionScope::Nested(self.orm.savepoints.len()))
     }
 
     /// Emits the SAVEPOINTs begun since the last statement (before the next one runs).
@@ -128,7 +132,7 @@ impl Interp<'_> {
                 self.rollback()?;
                 Err(e)
             }),
-            SessionScope::Nested => {
+            SessionScope::Nested(_) => {
                 if !failed {
                     match self.flush() {
                         Ok(()) => {
@@ -165,6 +169,10 @@ impl Interp<'_> {
             self.savepoint_sql(&format!("ROLLBACK TO SAVEPOINT {}", sp.name));
         }
         self.orm.failed = None;
+        // (Primary keys changed since it began are the old ones again.)
+        let at = sp.switches_before.min(self.orm.key_switches.len());
+        let switches: Vec<_> = self.orm.key_switches.drain(at..).collect();
+        self.restore_keys(switches);
         let gone: Vec<Rc<Instance>> = self
             .orm
             .deleted_in_tx
