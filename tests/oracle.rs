@@ -1967,3 +1967,8 @@ fn nested_is_active_order_by_lambda_error() {
 fn rekey_rollback_savepoint() {
     check("rekey_rollback_savepoint");
 }
+
+#[test]
+fn make_transient_to_detached() {
+    check("make_transient_to_detached");
+}

@@ -282,6 +282,10 @@ impl Interp<'_> {
             Value::Date(d) => Ok(d.isoformat()),
             Value::DateTime(d) => Ok(d.to_str()),
             Value::Builtin(n) if &**n == "timezone.utc" => Ok("UTC".into()),
+            // (SQLAlchemy's loader sentinels are Enum members: `str()` is their name.)
+            Value::Builtin(n) if matches!(&**n, "NO_VALUE" | "PASSIVE_NO_RESULT") => {
+                Ok(format!("LoaderCallableStatus.{n}"))
+            }
             Value::TimeDelta(t) => Ok(t.to_str()),
             Value::Time(t) => Ok(self.py(t.isoformat("auto"))?),
             Value::Decimal(d) => Ok(d.to_str()),

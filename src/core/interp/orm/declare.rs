@@ -691,6 +691,41 @@ impl Interp<'_> {
                 self.make_transient(&inst);
                 Ok(Value::None)
             }
+            // `make_transient_to_detached(obj)`: a transient object with its primary key
+            // set becomes detached under that key (what it does not hold loads when read).
+            "make_transient_to_detached" => {
+                let Some(Value::Instance(inst)) = args.first() else {
+                    let t = args
+                        .first()
+                        .map_or("NoneType".into(), |a| self.type_name(a));
+                    return self.raise(
+                        "UnmappedInstanceError",
+                        format!("Class 'builtins.{t}' is not mapped"),
+                    );
+                };
+                let inst = inst.clone();
+                let Some(m) = inst.class.model_info() else {
+                    let m = format!("Class '__main__.{}' is not mapped", inst.class.name);
+                    return self.raise("UnmappedInstanceError", m);
+                };
+                if self.status(&inst) != super::model::Status::Transient {
+                    return self.raise("InvalidRequestError", "Given object must be transient");
+                }
+                let values: Vec<Value> = (m.pk.iter())
+                    .map(|&i| super::model::column_attr(&inst, i).unwrap_or(Value::None))
+                    .collect();
+                let ident = match values.len() {
+                    1 => super::identity::Ident::One(
+                        values.into_iter().next().unwrap_or(Value::None),
+                    ),
+                    _ => super::identity::Ident::Many(values),
+                };
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.identity = Some(ident);
+                    s.status = super::model::Status::Detached;
+                }
+                Ok(Value::None)
+            }
             "tuple_" => {
                 let mut items = vec![];
                 for a in &args {
