@@ -497,15 +497,7 @@ impl Interp<'_> {
         // (A class defining `__eq__` without `__hash__` has `__hash__ = None`, whatever its
         // bases define.)
         if name == "__hash__"
-            && let Some(v) =
-                c.mro
-                    .borrow()
-                    .iter()
-                    .find_map(|k| match (k.own("__eq__"), k.own("__hash__")) {
-                        (_, Some(h)) => Some(h),
-                        (Some(_), None) => Some(Value::None),
-                        (None, None) => None,
-                    })
+            && let Some(v) = super::eval_expr::class_hash(c)
         {
             return Ok(v);
         }

@@ -626,8 +626,12 @@ fn is_constant(e: &Expr) -> bool {
 /// sets `__hash__ = None` there), `Some(function)` for a class's own, `None` (Rust's)
 /// when no class defines either (`object`'s identity hash).
 pub fn own_hash(i: &super::value::Instance) -> Option<Value> {
-    i.class
-        .mro
+    class_hash(&i.class)
+}
+
+/// [`own_hash`] of class `c`'s instances.
+pub fn class_hash(c: &super::value::Class) -> Option<Value> {
+    c.mro
         .borrow()
         .iter()
         .find_map(|c| match (c.own("__eq__"), c.own("__hash__")) {

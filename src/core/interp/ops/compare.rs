@@ -68,15 +68,7 @@ impl Interp<'_> {
             _ if let Some(r) = self.rich_compare(op, a, b)? => return Ok(r),
             // (Neither class answers: `<=` is not made of `<` and `==`.)
             _ if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) => {
-                return self.raise(
-                    "TypeError",
-                    format!(
-                        "'{}' not supported between instances of '{}' and '{}'",
-                        op.as_str(),
-                        self.qual_type_name(a),
-                        self.qual_type_name(b)
-                    ),
-                );
+                return self.unorderable(op, a, b);
             }
             _ => {
                 let o = self.order(op, a, b)?;
@@ -89,6 +81,17 @@ impl Interp<'_> {
             }
         };
         Ok(Value::Bool(r))
+    }
+
+    /// Python's `TypeError` for an ordering the operands' types do not have.
+    fn unorderable<T>(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<T> {
+        let msg = format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.as_str(),
+            self.qual_type_name(a),
+            self.qual_type_name(b)
+        );
+        self.raise("TypeError", msg)
     }
 
     /// `a op b` by the operands' dunder methods (`None` when neither class has one that
@@ -185,15 +188,7 @@ impl Interp<'_> {
                         "can't compare datetime.datetime to datetime.date",
                     );
                 } else {
-                    return self.raise(
-                        "TypeError",
-                        format!(
-                            "'{}' not supported between instances of '{}' and '{}'",
-                            op.as_str(),
-                            self.qual_type_name(a),
-                            self.qual_type_name(b)
-                        ),
-                    );
+                    return self.unorderable(op, a, b);
                 }
             }
         };

@@ -229,23 +229,7 @@ impl Interp<'_> {
                 let target = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
                     Some(Value::Class(c)) => c.name.to_string(),
-                    // `relationship(lambda: Kid)`: the class it gives, or, not defined yet,
-                    // the class it names.
-                    Some(f @ Value::Func(func)) => match self.call(f, vec![], vec![]) {
-                        Ok(Value::Class(c)) => c.name.to_string(),
-                        _ => match &func.body {
-                            crate::core::interp::value::FuncBody::Expr(e)
-                                if let crate::core::lang::ast::ExprKind::Name(n) = &e.kind =>
-                            {
-                                n.clone()
-                            }
-                            _ => {
-                                return self.unsupported(
-                                    "a `relationship()` target callable that does not name a class",
-                                );
-                            }
-                        },
-                    },
+                    Some(f @ Value::Func(_)) => self.relationship_target_of(f)?,
                     None => String::new(),
                     _ => return self.raise("ArgumentError", "relationship() needs a target class"),
                 };
@@ -677,52 +661,12 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(q)))
             }
             _ if let Some(f) = short.strip_prefix("attributes.") => self.attributes_fn(f, args, kw),
-            "make_transient" => {
-                let Some(Value::Instance(inst)) = args.first() else {
-                    let t = args
-                        .first()
-                        .map_or("NoneType".into(), |a| self.type_name(a));
-                    return self.raise(
-                        "UnmappedInstanceError",
-                        format!("Class 'builtins.{t}' is not mapped"),
-                    );
-                };
-                let inst = inst.clone();
-                self.make_transient(&inst);
-                Ok(Value::None)
-            }
-            // `make_transient_to_detached(obj)`: a transient object with its primary key
-            // set becomes detached under that key (what it does not hold loads when read).
-            "make_transient_to_detached" => {
-                let Some(Value::Instance(inst)) = args.first() else {
-                    let t = args
-                        .first()
-                        .map_or("NoneType".into(), |a| self.type_name(a));
-                    return self.raise(
-                        "UnmappedInstanceError",
-                        format!("Class 'builtins.{t}' is not mapped"),
-                    );
-                };
-                let inst = inst.clone();
-                let Some(m) = inst.class.model_info() else {
-                    let m = format!("Class '__main__.{}' is not mapped", inst.class.name);
-                    return self.raise("UnmappedInstanceError", m);
-                };
-                if self.status(&inst) != super::model::Status::Transient {
-                    return self.raise("InvalidRequestError", "Given object must be transient");
-                }
-                let values: Vec<Value> = (m.pk.iter())
-                    .map(|&i| super::model::column_attr(&inst, i).unwrap_or(Value::None))
-                    .collect();
-                let ident = match values.len() {
-                    1 => super::identity::Ident::One(
-                        values.into_iter().next().unwrap_or(Value::None),
-                    ),
-                    _ => super::identity::Ident::Many(values),
-                };
-                if let Some(s) = inst.orm.borrow_mut().as_mut() {
-                    s.identity = Some(ident);
-                    s.status = super::model::Status::Detached;
+            // `make_transient(obj)` / `make_transient_to_detached(obj)` (see session.rs).
+            "make_transient" | "make_transient_to_detached" => {
+                let inst = self.mapped_instance_arg(args.first())?;
+                match short {
+                    "make_transient" => self.make_transient(&inst),
+                    _ => self.make_transient_to_detached(&inst)?,
                 }
                 Ok(Value::None)
             }

@@ -204,17 +204,8 @@ impl Interp<'_> {
             Native::SessionScope(_) if matches!(name, "commit" | "rollback" | "close") => {
                 method(name)
             }
-            // (A transaction or savepoint `begin()` / `begin_nested()` gave: open until it
-            // ends, and while the session has not failed.)
             Native::SessionScope(s) if name == "is_active" => {
-                use super::session::scopes::SessionScope;
-                Ok(Value::Bool(
-                    self.orm.failed.is_none()
-                        && match s {
-                            SessionScope::Nested(depth) => self.orm.savepoints.len() >= *depth,
-                            _ => self.orm.in_tx,
-                        },
-                ))
+                Ok(Value::Bool(self.scope_is_active(s)))
             }
             Native::ForeignKeySpec(..)
             | Native::Table(_)

@@ -15,6 +15,14 @@ pub enum Ident {
 }
 
 impl Ident {
+    /// The identity of primary-key values in key order (one value: [`Ident::One`]).
+    pub fn from_values(mut values: Vec<Value>) -> Self {
+        match values.len() {
+            1 => Ident::One(values.pop().unwrap_or(Value::None)),
+            _ => Ident::Many(values),
+        }
+    }
+
     /// The values, in primary-key column order.
     pub fn values(&self) -> &[Value] {
         match self {

@@ -575,18 +575,7 @@ impl Interp<'_> {
             s.push(' ');
             let (sql, named) = crate::core::sql::render::render_on_conflict(&oc, literal);
             s.push_str(&sql);
-            for (name, values, expanding) in named {
-                let mut vs = Vec::with_capacity(values.len());
-                for v in &values {
-                    vs.push(self.from_sql(v, None)?);
-                }
-                // (An expanding IN's parameter holds its whole list.)
-                let v = match expanding {
-                    true => Value::list(vs),
-                    false => vs.pop().unwrap_or(Value::None),
-                };
-                params.push((Rc::from(name.as_str()), v));
-            }
+            params.extend(self.named_param_values(named)?);
         }
         // (The default dialect names each RETURNING column with its table.)
         let (ret_cols, _) = self.returning_columns(&ins.returning, &table)?;

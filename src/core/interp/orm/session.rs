@@ -301,6 +301,44 @@ impl Interp<'_> {
         }
     }
 
+    /// The object a function of mapped instances was given, or SQLAlchemy's
+    /// `UnmappedInstanceError` for anything else.
+    pub(crate) fn mapped_instance_arg(&mut self, v: Option<&Value>) -> R<Rc<Instance>> {
+        match v {
+            Some(Value::Instance(i)) if i.class.model_info().is_some() => Ok(i.clone()),
+            Some(Value::Instance(i)) => {
+                let m = format!("Class '__main__.{}' is not mapped", i.class.name);
+                self.raise("UnmappedInstanceError", m)
+            }
+            other => {
+                let t = other.map_or("NoneType".into(), |a| self.type_name(a));
+                self.raise(
+                    "UnmappedInstanceError",
+                    format!("Class 'builtins.{t}' is not mapped"),
+                )
+            }
+        }
+    }
+
+    /// `make_transient_to_detached(obj)`: a transient object with its primary key set
+    /// becomes detached under that key (what it does not hold loads when read).
+    pub fn make_transient_to_detached(&mut self, inst: &Rc<Instance>) -> R<()> {
+        if self.status(inst) != Status::Transient {
+            return self.raise("InvalidRequestError", "Given object must be transient");
+        }
+        let Some(m) = inst.class.model_info() else {
+            return Ok(());
+        };
+        let values: Vec<Value> = (m.pk.iter())
+            .map(|&i| super::model::column_attr(inst, i).unwrap_or(Value::None))
+            .collect();
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.identity = Some(super::identity::Ident::from_values(values));
+            s.status = Status::Detached;
+        }
+        Ok(())
+    }
+
     /// `sqlalchemy.orm.make_transient(obj)`: out of the session, without an identity;
     /// its loaded attributes stay, expired ones are gone (not loaded first).
     pub fn make_transient(&mut self, inst: &Rc<Instance>) {

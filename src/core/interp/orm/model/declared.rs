@@ -161,6 +161,23 @@ impl Interp<'_> {
         Ok(rel)
     }
 
+    /// `relationship(lambda: Kid)`'s target: the class the callable gives, or, that class
+    /// not defined yet, the name it holds.
+    pub(crate) fn relationship_target_of(&mut self, f: &Value) -> R<String> {
+        if let Ok(Value::Class(c)) = self.call(f, vec![], vec![]) {
+            return Ok(c.name.to_string());
+        }
+        match f {
+            Value::Func(func)
+                if let crate::core::interp::value::FuncBody::Expr(e) = &func.body
+                    && let crate::core::lang::ast::ExprKind::Name(n) = &e.kind =>
+            {
+                Ok(n.clone())
+            }
+            _ => self.unsupported("a `relationship()` target callable that does not name a class"),
+        }
+    }
+
     /// A relationship's `order_by=` (one item or a list): expressions as they are, strings
     /// through [`Interp::string_order_by`] (`target` is the relationship's target class;
     /// `start` the position of the first item among the relationship's `order_by`).

@@ -25,6 +25,20 @@ impl Interp<'_> {
             Statement::Select(self.loading_select(&qo.q)?)
         };
         let (sql, named) = crate::core::sql::render::render_compiled_params(&stmt, sqlite, literal);
+        let params = self.named_param_values(named)?;
+        Ok(Value::Native(Rc::new(Native::Compiled(
+            Rc::from(sql),
+            sqlite,
+            params.into(),
+        ))))
+    }
+
+    /// A compiled statement's named parameters as `Compiled.params` holds them: each bound
+    /// value as Python's, an expanding IN's as its whole list.
+    pub(crate) fn named_param_values(
+        &mut self,
+        named: Vec<crate::core::sql::render::NamedParam>,
+    ) -> R<Vec<(Rc<str>, Value)>> {
         let mut params = Vec::with_capacity(named.len());
         for (name, values, expanding) in named {
             let mut vs = Vec::with_capacity(values.len());
@@ -37,11 +51,7 @@ impl Interp<'_> {
             };
             params.push((Rc::from(name.as_str()), v));
         }
-        Ok(Value::Native(Rc::new(Native::Compiled(
-            Rc::from(sql),
-            sqlite,
-            params.into(),
-        ))))
+        Ok(params)
     }
 
     /// `compile_statement`'s arguments: SQLite's dialect (given the engine or its dialect),

@@ -42,6 +42,16 @@ pub struct Savepoint {
 }
 
 impl Interp<'_> {
+    /// `is_active` of what `begin()` / `begin_nested()` gave: open until it ends, and while
+    /// the session has not failed.
+    pub(crate) fn scope_is_active(&self, s: &SessionScope) -> bool {
+        self.orm.failed.is_none()
+            && match s {
+                SessionScope::Nested(depth) => self.orm.savepoints.len() >= *depth,
+                _ => self.orm.in_tx,
+            }
+    }
+
     /// `db.session.begin()`: SQLAlchemy refuses it while a transaction is open (Flask-SQLAlchemy's
     /// session begins one by itself on first use).
     pub fn session_begin(&mut self) -> R<SessionScope> {

@@ -271,12 +271,7 @@ impl Interp<'_> {
                 .collect()
         };
         let key = super::super::model::identity_key(&values);
-        let ident = match values.len() {
-            1 => {
-                super::super::identity::Ident::One(values.into_iter().next().unwrap_or(Value::None))
-            }
-            _ => super::super::identity::Ident::Many(values),
-        };
+        let ident = super::super::identity::Ident::from_values(values);
         if let Some(s) = inst.orm.borrow_mut().as_mut()
             && let Some(before) = s.identity.replace(ident)
         {
