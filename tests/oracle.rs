@@ -1972,3 +1972,43 @@ fn rekey_rollback_savepoint() {
 fn make_transient_to_detached() {
     check("make_transient_to_detached");
 }
+
+#[test]
+fn row_mapping_missing_key() {
+    check("row_mapping_missing_key");
+}
+
+#[test]
+fn delete_deleted_detached() {
+    check("delete_deleted_detached");
+}
+
+#[test]
+fn state_unmodified_cascade() {
+    check("state_unmodified_cascade");
+}
+
+#[test]
+fn collection_assign_types() {
+    check("collection_assign_types");
+}
+
+#[test]
+fn criteria_after_limit() {
+    check("criteria_after_limit");
+}
+
+#[test]
+fn bulk_update_evaluate_arith() {
+    check("bulk_update_evaluate_arith");
+}
+
+#[test]
+fn query_slice_bounds() {
+    check("query_slice_bounds");
+}
+
+#[test]
+fn session_autobegin_misc() {
+    check("session_autobegin_misc");
+}

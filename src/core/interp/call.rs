@@ -402,6 +402,10 @@ impl Interp<'_> {
         if name == "connection_invalidated" && inst.class.inherits_named("DBAPIError") {
             return Ok(Value::Bool(false));
         }
+        // (A `StatementError`'s `detail`: the notes added to its message, none here.)
+        if name == "detail" && inst.class.inherits_named("StatementError") {
+            return Ok(Value::list(vec![]));
+        }
         // (`SQLAlchemyError.code`: the error's page on sqlalche.me, None for most.)
         if name == "code" && inst.class.inherits_named("SQLAlchemyError") {
             return Ok(Value::None);

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::value::{Class, Instance, Value};
 use super::{Exc, Interp, R};
 
-/// (name, parent) in definition order.
+/// (name, parents) in definition order (two bases are written `"A,B"`).
 const HIERARCHY: &[(&str, &str)] = &[
     ("BaseException", "object"),
     ("Exception", "BaseException"),
@@ -64,7 +64,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("MultipleResultsFound", "InvalidRequestError"),
     ("PendingRollbackError", "InvalidRequestError"),
     ("ResourceClosedError", "InvalidRequestError"),
-    ("NoSuchColumnError", "InvalidRequestError"),
+    ("NoSuchColumnError", "InvalidRequestError,KeyError"),
     ("ObjectDeletedError", "InvalidRequestError"),
     ("UnmappedError", "InvalidRequestError"),
     ("UnmappedInstanceError", "UnmappedError"),
@@ -183,13 +183,13 @@ pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
     let object = make_class("object", vec![], false);
     let mut map: HashMap<&'static str, Rc<Class>> = HashMap::new();
     for (name, parent) in HIERARCHY {
-        let p = if *parent == "object" {
-            object.clone()
+        let bases = if *parent == "object" {
+            vec![object.clone()]
         } else {
-            map[parent].clone()
+            parent.split(',').map(|p| map[p].clone()).collect()
         };
         let short = name.rsplit('.').next().unwrap_or(name);
-        map.insert(name, make_class(short, vec![p], true));
+        map.insert(name, make_class(short, bases, true));
     }
     // `decimal.DivisionByZero(DecimalException, ZeroDivisionError)`.
     let dz = make_class(
@@ -528,13 +528,13 @@ pub fn exc_default_str(it: &mut Interp<'_>, inst: &Instance) -> R<String> {
     match args.len() {
         0 => Ok(String::new()),
         1 => {
-            if inst
-                .class
-                .mro
-                .borrow()
-                .iter()
-                .any(|c| &*c.name == "KeyError" && c.is_exception)
-            {
+            // (KeyError's `__str__` is a repr, unless SQLAlchemyError's comes first
+            // in the MRO, as for `NoSuchColumnError`.)
+            let str_owner = inst.class.mro.borrow().iter().find_map(|c| {
+                (c.is_exception && matches!(&*c.name, "KeyError" | "SQLAlchemyError"))
+                    .then(|| c.name.clone())
+            });
+            if str_owner.as_deref() == Some("KeyError") {
                 it.repr(&args[0])
             } else {
                 it.to_str(&args[0])

@@ -164,6 +164,8 @@ pub struct Query {
     pub offset: Option<i64>,
     /// `distinct()`.
     pub distinct: bool,
+    /// `enable_assertions(False)`: a legacy Query takes criteria after LIMIT / OFFSET.
+    pub no_assertions: bool,
     /// `options(...)`: loader options (eager loading), applied when the query loads entities.
     pub options: Vec<super::eager::LoaderOption>,
     /// `options(load_only(...), defer(...), undefer(...))`: which columns a load leaves
@@ -679,8 +681,12 @@ impl Query {
             .compile(reg)?;
         let mut counted = self.clone();
         counted.order_by.clear();
-        counted.limit = None;
-        counted.offset = None;
+        // (A `select()`'s own LIMIT / OFFSET stay in the counted subquery, as
+        // Flask-SQLAlchemy's `SelectPagination` counts it.)
+        if self.style != LabelStyle::DisambiguateOnly {
+            counted.limit = None;
+            counted.offset = None;
+        }
         let total = if self.style == LabelStyle::DisambiguateOnly {
             let (inner, alias) = counted.subquery(reg)?;
             Select::new(vec![count_star()]).from(FromItem::Subquery {

@@ -296,7 +296,7 @@ impl Interp<'_> {
                         Err(e) => self.raise(e.class(), e.0),
                     }
                 }
-                "direction" | "uselist" if a.column.is_none() => {
+                "direction" | "uselist" | "cascade" if a.column.is_none() => {
                     let a = a.clone();
                     self.rel_property_attr(&a, name)
                 }
@@ -624,6 +624,8 @@ impl Interp<'_> {
                 }
                 Ok(f.clone())
             }
+            // (`func.extract(...)` is SQLAlchemy's `extract()` construct.)
+            Native::FuncRef(name) if &**name == "extract" => self.call_sqla_fn("extract", args, kw),
             Native::FuncRef(name) => {
                 let name = name.clone();
                 self.call_func(&name, args, kw)

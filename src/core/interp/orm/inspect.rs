@@ -42,7 +42,7 @@ impl Interp<'_> {
                 let t = self.type_name(&v);
                 self.raise(
                     "NoInspectionAvailable",
-                    format!("No inspection system is available for object of type {t}"),
+                    format!("No inspection system is available for object of type <class '{t}'>"),
                 )
             }
             None => self.raise(
@@ -184,10 +184,67 @@ impl Interp<'_> {
                 let items = keys.into_iter().map(Value::Str).collect();
                 self.make_set(items)?
             }
+            // (The object's `__dict__`.)
+            "dict" => self.getattr(&Value::Instance(inst.clone()), "__dict__")?,
+            // The mapped attributes with no change since the object was loaded or flushed.
+            "unmodified" => {
+                let items = self
+                    .unmodified_keys(inst)
+                    .into_iter()
+                    .map(Value::Str)
+                    .collect();
+                self.make_set(items)?
+            }
             _ => {
                 return self.unsupported(&format!("`InstanceState.{name}`"));
             }
         })
+    }
+
+    /// The keys of `inst`'s mapped attributes that hold no change: of a new object, those
+    /// never set; of a loaded one, the columns equal to their loaded values and the
+    /// relationships not changed since.
+    fn unmodified_keys(&self, inst: &Rc<Instance>) -> Vec<Rc<str>> {
+        let Some(m) = inst.class.model_info() else {
+            return vec![];
+        };
+        let st = inst.orm.borrow();
+        let fresh = st
+            .as_ref()
+            .is_none_or(|s| matches!(s.status, Status::Transient | Status::Pending));
+        let mut keys = vec![];
+        for (i, (k, _)) in m.columns.iter().enumerate() {
+            let changed = match st.as_ref() {
+                None => inst.dict.borrow().contains_key(k),
+                Some(s) if fresh => s.value(i).is_some(),
+                Some(s) => match (s.committed.as_ref(), s.value(i)) {
+                    (Some(c), Some(v)) => match c.get(i).cloned().flatten() {
+                        Some(old) => {
+                            !(crate::core::interp::ops::is_same(&old, v)
+                                || super::session::simple_eq_value(&old, v))
+                        }
+                        None => true,
+                    },
+                    _ => false,
+                },
+            };
+            if !changed {
+                keys.push(k.clone());
+            }
+        }
+        if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+            let d = inst.dict.borrow();
+            for r in &mp.relationships {
+                let changed = match st.as_ref() {
+                    Some(s) if !fresh => s.rel_committed.get(&r.name).is_some(),
+                    _ => d.contains_key(r.name.as_str()),
+                };
+                if !changed {
+                    keys.push(Rc::from(r.name.as_str()));
+                }
+            }
+        }
+        keys
     }
 
     /// A model's relationship attributes (`User.posts`...), by key, in the mapper's order.

@@ -411,6 +411,9 @@ pub struct OrmState {
     pub deleted_in_tx: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
+    /// The session's transaction began without a statement yet (`add()`, `delete()`):
+    /// `in_transaction()` is true, though no BEGIN was sent.
+    pub autobegun: bool,
     /// A statement of an engine connection (`db.engine.connect()`) runs: on the
     /// session's database connection (one for `sqlite://`, as SQLAlchemy's pool gives
     /// it), but outside the session's own transaction (no autobegin, no autoflush).

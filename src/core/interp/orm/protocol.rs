@@ -238,6 +238,15 @@ impl Interp<'_> {
                 {
                     return Ok(r.values[i].clone());
                 }
+                // (A Core or textual result's key map raises its own KeyError subclass;
+                // an ORM result's, a plain KeyError.)
+                if !r.orm && matches!(key, Value::Str(_)) {
+                    let k = self.repr(key)?;
+                    return self.raise(
+                        "NoSuchColumnError",
+                        format!("Could not locate column in row for column {k}"),
+                    );
+                }
                 self.key_error(key)
             }
             Native::TablesDict => match key {

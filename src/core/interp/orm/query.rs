@@ -200,6 +200,15 @@ impl Interp<'_> {
                             anon += 1;
                             Rc::from(format!("anon_{anon}").as_str())
                         }
+                        (
+                            None,
+                            Expr::Cast {
+                                expr, coerce: true, ..
+                            },
+                        ) if !orm && matches!(**expr, Expr::Bind(_)) => {
+                            anon += 1;
+                            Rc::from(format!("anon_{anon}").as_str())
+                        }
                         // What 2.0's rows call an expression with no name, numbered from
                         // the second (a legacy `Query` gives it none at all:
                         // `legacy_row_keys`).

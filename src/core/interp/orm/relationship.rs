@@ -56,6 +56,13 @@ impl Interp<'_> {
             let u = declared.and_then(|d| d.uselist).unwrap_or(r.uselist());
             return Ok(Value::Bool(u));
         }
+        // (SQLAlchemy's `CascadeOptions` is a frozenset of the names in effect.)
+        if name == "cascade" {
+            let mut names = declared.map(|d| d.cascade_set()).unwrap_or_default();
+            names.sort();
+            names.dedup();
+            return self.make_set(names.into_iter().map(|c| Value::Str(Rc::from(c))).collect());
+        }
         let kind = r.kind;
         let cls = match &self.orm.direction_enum {
             Some(c) => c.clone(),
@@ -349,16 +356,15 @@ impl Interp<'_> {
         let uselist = rel.uselist.unwrap_or(r.uselist());
         if uselist {
             if !matches!(v, Value::List(_)) {
-                // (Sets and tuples become the list; a mapping or one object is refused.)
-                if matches!(v, Value::Dict(_) | Value::Instance(_) | Value::Str(_)) {
-                    let t = self.type_name(&v);
-                    return self.raise(
-                        "TypeError",
-                        format!("Incompatible collection type: {t} is not list-like"),
-                    );
-                }
-                let items = self.iterate(&v)?;
-                return self.set_relationship(inst, attr, Value::list(items));
+                // (Only a list is list-like: a tuple, a set or one object is refused.)
+                let t = match v {
+                    Value::None => "None".to_owned(),
+                    _ => self.type_name(&v),
+                };
+                return self.raise(
+                    "TypeError",
+                    format!("Incompatible collection type: {t} is not list-like"),
+                );
             }
             // make sure the old collection is known for change tracking
             if self.status(inst) == Status::Persistent

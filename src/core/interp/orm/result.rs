@@ -242,6 +242,10 @@ impl Interp<'_> {
                         v => Some(self.as_index(v)? as usize),
                     };
                     let Some(j) = j.filter(|j| *j < r.keys.len()) else {
+                        // (An ORM result's key map raises a plain KeyError.)
+                        if r.orm {
+                            return self.key_error(a);
+                        }
                         let k = self.repr(a)?;
                         return self.raise(
                             "NoSuchColumnError",
@@ -426,12 +430,12 @@ impl Interp<'_> {
     /// Attribute of a Row (`row.username`, `row._mapping`).
     pub fn row_attr(&mut self, r: &RowObj, this: &Value, name: &str) -> R<Value> {
         // `Row.t` / `Row.tuple()` (SQLAlchemy 2.0.19+) come before a column so named.
-        if name == "t" {
-            return Ok(Value::tuple((*r.values).clone()));
+        // (They and `_t` are the row itself, typed as a tuple; `_data` is its tuple;
+        // `keys()`, `values()` and `items()` are a RowMapping's, not a Row's.)
+        if name == "t" || name == "_t" {
+            return Ok(this.clone());
         }
-        // (`_t` and `_data` are the row as a tuple too; `keys()`, `values()` and
-        // `items()` are a RowMapping's, not a Row's.)
-        if name == "_t" || name == "_data" {
+        if name == "_data" {
             return Ok(Value::tuple((*r.values).clone()));
         }
         // (Of columns with the same name, the last one.)
@@ -478,7 +482,8 @@ impl Interp<'_> {
                     .map(|(k, v)| (Value::Str(k), v))
                     .collect(),
             )),
-            "_tuple" | "tuple" => Ok(Value::tuple((*r.values).clone())),
+            // (The row itself, typed as a tuple.)
+            "_tuple" | "tuple" if !mapping => Ok(Value::Native(Rc::new(Native::Row(r.clone())))),
             "keys" => {
                 let keys: Vec<Value> = r
                     .keys

@@ -82,6 +82,7 @@ impl Interp<'_> {
         self.flush()?;
         self.orm.savepoints.clear();
         self.orm.savepoint_seq = 0;
+        self.orm.autobegun = false;
         if self.orm.in_tx {
             self.log_marker("COMMIT");
             self.end_sqlite_tx("COMMIT");
@@ -111,6 +112,7 @@ impl Interp<'_> {
         let had_tx = self.orm.in_tx;
         self.orm.savepoints.clear();
         self.orm.savepoint_seq = 0;
+        self.orm.autobegun = false;
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
             self.end_sqlite_tx("ROLLBACK");
@@ -197,6 +199,7 @@ impl Interp<'_> {
     pub fn close_session(&mut self) {
         self.orm.savepoints.clear();
         self.orm.savepoint_seq = 0;
+        self.orm.autobegun = false;
         if self.orm.in_tx {
             self.log_marker("ROLLBACK");
             self.end_sqlite_tx("ROLLBACK");
@@ -542,8 +545,16 @@ impl Interp<'_> {
         match self.status(inst) {
             // (The object and what its delete cascades reach are marked together.)
             Status::Persistent => self.cascade_delete_now(inst),
-            // (A detached object is attached again, then marked.)
+            // (A detached object is attached again, then marked; so is one deleted in an
+            // earlier transaction, detached since: its DELETE then matches no row.)
             Status::Detached => {
+                self.attach_detached(inst)?;
+                self.cascade_delete_now(inst)
+            }
+            Status::Deleted if !self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst)) => {
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.status = Status::Detached;
+                }
                 self.attach_detached(inst)?;
                 self.cascade_delete_now(inst)
             }

@@ -28,18 +28,23 @@ impl Interp<'_> {
             "bulk_insert_mappings" | "bulk_update_mappings" | "bulk_save_objects" => {
                 self.session_bulk(name, args, kw)
             }
+            // (Each begins the session's transaction, if none is under way: no BEGIN is
+            // sent until a statement needs the connection.)
             "add" => {
                 self.session_add(&first)?;
+                self.orm.autobegun = true;
                 Ok(Value::None)
             }
             "add_all" => {
                 for v in self.iterate(&first)? {
                     self.session_add(&v)?;
                 }
+                self.orm.autobegun = true;
                 Ok(Value::None)
             }
             "delete" => {
                 self.session_delete(&first)?;
+                self.orm.autobegun = true;
                 Ok(Value::None)
             }
             "commit" => {
@@ -214,8 +219,25 @@ impl Interp<'_> {
                 Ok(found)
             }
             "get" => {
-                let Some(Value::Class(c)) = args.first() else {
-                    return self.raise("ArgumentError", "get() needs a mapped class");
+                let Some(Value::Class(c)) = args.first().filter(|c| match c {
+                    Value::Class(c) => c.model_info().is_some(),
+                    _ => false,
+                }) else {
+                    // (What `inspect()` makes of anything but a mapped class.)
+                    let t = match args.first() {
+                        Some(Value::Class(_)) => "<class 'type'>".to_owned(),
+                        Some(v) => format!("<class '{}'>", self.type_name(v)),
+                        None => {
+                            return self.raise(
+                                "TypeError",
+                                "Session.get() missing 2 required positional arguments: 'entity' and 'ident'",
+                            );
+                        }
+                    };
+                    return self.raise(
+                        "NoInspectionAvailable",
+                        format!("No inspection system is available for object of type {t}"),
+                    );
                 };
                 self.configure_mappers()?;
                 let class = c.name.to_string();
@@ -370,7 +392,7 @@ impl Interp<'_> {
                     false,
                 )))
             }
-            "in_transaction" => Ok(Value::Bool(self.orm.in_tx)),
+            "in_transaction" => Ok(Value::Bool(self.orm.in_tx || self.orm.autobegun)),
             "in_nested_transaction" => Ok(Value::Bool(!self.orm.savepoints.is_empty())),
             "is_modified" => {
                 let Some(Value::Instance(i)) = args.first() else {

@@ -136,7 +136,13 @@ impl Interp<'_> {
                 };
                 let ty = type_kw.or_else(|| Self::type_of_value(v));
                 let sv = self.to_sql(v, ty.as_ref())?;
-                SqlObj::typed(Expr::Bind(sv), ty)
+                // (A bind of its own: SQLAlchemy names it `param_N`, not after the column
+                // it meets; held as a coercion to its type, which renders the bind alone.)
+                let e = match &ty {
+                    Some(t) => Expr::Bind(sv).coerce(t.clone()),
+                    None => Expr::Bind(sv),
+                };
+                SqlObj::typed(e, ty)
             }
             "literal_column" => match args.first() {
                 Some(Value::Str(s)) => SqlObj::typed(Expr::raw(s.to_string()), type_kw),
@@ -690,6 +696,16 @@ impl Interp<'_> {
         let mut types = vec![];
         let mut class = None;
         for a in &args {
+            // (A class, mapped or not, is no SQL expression.)
+            if let Value::Class(c) = a {
+                return self.raise(
+                    "ArgumentError",
+                    format!(
+                        "SQL expression element expected, got <class '__main__.{}'>.",
+                        c.name
+                    ),
+                );
+            }
             // A plain value is a bound parameter of its own type.
             let s = self.to_compared_expr(a, None)?;
             types.push(s.ty);

@@ -126,6 +126,15 @@ impl Renderer {
                 s.push_str(" END");
                 s
             }
+            // (A coerced bind, `literal()`'s, is named `param_N` wherever it stands.)
+            Expr::Cast {
+                expr, coerce: true, ..
+            } if matches!(**expr, Expr::Bind(_)) => {
+                let saved = self.bind_hint.take();
+                let s = self.expr(expr, ctx);
+                self.bind_hint = saved;
+                s
+            }
             Expr::Cast {
                 expr, coerce: true, ..
             } => self.expr(expr, ctx),

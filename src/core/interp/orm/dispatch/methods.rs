@@ -21,6 +21,8 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match &*n {
+            // `type.compile(dialect=...)`: the type as DDL spells it.
+            Native::ColumnType(t) if name == "compile" => Ok(Value::str(&t.ddl())),
             Native::Session(plain) => {
                 if let Some(sig) = super::super::signatures::session_sig(name) {
                     let owner = if *plain { "Session" } else { "scoped_session" };

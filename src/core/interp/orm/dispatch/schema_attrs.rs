@@ -90,6 +90,10 @@ impl Interp<'_> {
                     None => self.raise("AttributeError", name),
                 }
             }
+            // (The collection's methods come before a column so named.)
+            Native::TableColumns(..) if matches!(name, "keys" | "values" | "items" | "get") => {
+                method(name)
+            }
             Native::TableColumns(t, only) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
                 if let Some(tb) = &tb
@@ -98,10 +102,7 @@ impl Interp<'_> {
                 {
                     return Ok(nv(Native::ColumnObj(t.clone(), i)));
                 }
-                match name {
-                    "keys" | "values" | "items" | "get" => method(name),
-                    _ => self.raise("AttributeError", name),
-                }
+                self.raise("AttributeError", name)
             }
             Native::ColumnObj(t, i) => {
                 let tb = self.orm.reg.metadata.table(t).cloned();
@@ -166,6 +167,7 @@ impl Interp<'_> {
                     let plain = nv(Native::ColumnType((**b).clone()));
                     self.getattr(&plain, name)
                 }
+                "compile" => method(name),
                 // (`db.Integer` is the type's class as well as its instance here.)
                 "__name__" | "__qualname__" => Ok(Value::str(t.class_name())),
                 "collation" if t.is_a("String") => Ok(match t {

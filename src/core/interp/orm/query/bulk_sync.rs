@@ -165,6 +165,11 @@ impl Target<'_> {
                 None => Err(format!("Cannot evaluate column: {name}")),
             },
             Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
+            // (The `+ 0.0` SQLite's true division of integers is written with.)
+            Expr::Raw(r) if r == "0.0" => Ok(()),
+            Expr::Cast {
+                expr, coerce: true, ..
+            } if matches!(**expr, Expr::Bind(_)) => Ok(()),
             // (A Boolean column as a condition is the column; its negation, `~col`, is
             // SQLAlchemy's `is_false` unary, which does not evaluate.)
             Expr::Grouping(x)
@@ -200,6 +205,11 @@ impl Target<'_> {
                     | Op::IsNot
                     | Op::StartsWith
                     | Op::EndsWith => self.check(right),
+                    // (`//` of two integers is written as SQLite's integer `/`: SQLAlchemy
+                    // does not evaluate a floor division.)
+                    Op::Div if self.is_integer(left) && self.is_integer(right) => {
+                        Err("Cannot evaluate math operator \"floordiv\"".into())
+                    }
                     Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod => {
                         self.check(right)?;
                         if self.is_numeric(left) && self.is_numeric(right) {
@@ -229,6 +239,18 @@ impl Target<'_> {
         }
     }
 
+    /// An integer operand: an integer column or bound value.
+    fn is_integer(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Column { table, name } => self
+                .column(table, name)
+                .is_some_and(|i| self.table.columns[i].ty.is_integer()),
+            Expr::Bind(SqlValue::Integer(_)) => true,
+            Expr::Grouping(x) => self.is_integer(x),
+            _ => false,
+        }
+    }
+
     /// A numeric operand (a bound value takes the type of what it meets).
     fn is_numeric(&self, e: &Expr) -> bool {
         match e {
@@ -236,7 +258,11 @@ impl Target<'_> {
                 .column(table, name)
                 .is_some_and(|i| numeric(&self.table.columns[i].ty)),
             Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_)) => true,
+            Expr::Raw(r) => r == "0.0",
             Expr::Grouping(x) => self.is_numeric(x),
+            Expr::Cast {
+                expr, coerce: true, ..
+            } => self.is_numeric(expr),
             Expr::Binary { op, .. } => {
                 matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod)
             }
@@ -251,6 +277,9 @@ impl Target<'_> {
                 .is_some_and(|i| textual(&self.table.columns[i].ty)),
             Expr::Bind(SqlValue::Text(_)) => true,
             Expr::Grouping(x) => self.is_text(x),
+            Expr::Cast {
+                expr, coerce: true, ..
+            } => self.is_text(expr),
             Expr::Binary { op: Op::Concat, .. } => true,
             _ => false,
         }
@@ -436,13 +465,16 @@ impl Interp<'_> {
         objects: &[Rc<Instance>],
     ) -> R<()> {
         let target = Target { table };
-        let evaluable = set.iter().all(|(_, e)| target.check(e).is_ok());
+        let evaluable: Vec<bool> = set.iter().map(|(_, e)| target.check(e).is_ok()).collect();
         for inst in objects {
-            if !evaluable || inst.orm.borrow().as_ref().is_none_or(|s| s.expired) {
+            if inst.orm.borrow().as_ref().is_none_or(|s| s.expired) {
                 self.expire(inst);
                 continue;
             }
-            for (col, e) in set {
+            // (A loaded attribute whose new value does not evaluate is expired alone, to
+            // load again when read.)
+            let mut to_expire: Vec<Value> = vec![];
+            for ((col, e), evaluable) in set.iter().zip(&evaluable) {
                 let Some(i) = table.columns.iter().position(|c| c.name == *col) else {
                     continue;
                 };
@@ -454,14 +486,27 @@ impl Interp<'_> {
                 if !loaded {
                     continue;
                 }
-                let v = match self.eval_criterion(&target, inst, e)? {
-                    Ev::V(v) => v,
-                    Ev::Expired => {
-                        self.expire(inst);
-                        break;
+                if !evaluable {
+                    if let Some(m) = inst.class.model_info() {
+                        to_expire.push(Value::Str(m.columns[i].0.clone()));
+                    }
+                    continue;
+                }
+                // (Arithmetic is Python's on the object's values: `12 / 2` is `6.0`,
+                // `12 // 5` is `2`; the other values as stored, read back as the type.)
+                let py = match self.eval_arith(&target, inst, e)? {
+                    Some(py) => py,
+                    None => {
+                        let v = match self.eval_criterion(&target, inst, e)? {
+                            Ev::V(v) => v,
+                            Ev::Expired => {
+                                self.expire(inst);
+                                break;
+                            }
+                        };
+                        self.from_sql(&v, Some(&table.columns[i].ty))?
                     }
                 };
-                let py = self.from_sql(&v, Some(&table.columns[i].ty))?;
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     if let Some(slot) = s.slots_mut().get_mut(i) {
                         *slot = Some(py.clone());
@@ -471,8 +516,62 @@ impl Interp<'_> {
                     }
                 }
             }
+            if !to_expire.is_empty() {
+                self.expire_attributes(inst, &to_expire)?;
+            }
         }
         Ok(())
+    }
+
+    /// An arithmetic SET value evaluated with Python's operators on the object's values
+    /// (SQLAlchemy's evaluator runs the operator itself); `None` when `e` is not
+    /// arithmetic, or involves a `Decimal` (whose bound operands are kept as floats
+    /// here), or a value not loaded.
+    fn eval_arith(&mut self, t: &Target, inst: &Rc<Instance>, e: &Expr) -> R<Option<Value>> {
+        use crate::core::lang::ast::BinOp;
+        let Expr::Binary { left, op, right } = e else {
+            return match e {
+                Expr::Grouping(x) if matches!(**x, Expr::Binary { .. }) => {
+                    self.eval_arith(t, inst, x)
+                }
+                _ => Ok(None),
+            };
+        };
+        let operand = |it: &mut Self, x: &Expr| -> R<Option<Value>> {
+            Ok(match x {
+                Expr::Column { table, name } => {
+                    let Some(i) = t.column(table, name) else {
+                        return Ok(None);
+                    };
+                    let v = inst.orm.borrow().as_ref().and_then(|s| s.value(i).cloned());
+                    v.filter(|v| !matches!(v, Value::Decimal(_)))
+                }
+                Expr::Bind(v) => Some(it.from_sql(v, None)?),
+                Expr::Cast {
+                    expr, coerce: true, ..
+                } => match &**expr {
+                    Expr::Bind(v) => Some(it.from_sql(v, None)?),
+                    _ => None,
+                },
+                Expr::Raw(r) if r == "0.0" => Some(Value::Float(0.0)),
+                other => it.eval_arith(t, inst, other)?,
+            })
+        };
+        let py_op = match op {
+            Op::Add | Op::Concat => BinOp::Add,
+            Op::Sub => BinOp::Sub,
+            Op::Mul => BinOp::Mult,
+            Op::Mod => BinOp::Mod,
+            Op::Div => BinOp::Div,
+            _ => return Ok(None),
+        };
+        let (Some(a), Some(b)) = (operand(self, left)?, operand(self, right)?) else {
+            return Ok(None);
+        };
+        if matches!(a, Value::None) || matches!(b, Value::None) {
+            return Ok(Some(Value::None));
+        }
+        self.binop(py_op, a, b).map(Some)
     }
 
     /// Evaluates an (evaluable, see [`Target::check`]) expression on an object.
@@ -489,6 +588,10 @@ impl Interp<'_> {
                 }
             }
             Expr::Bind(v) => Ev::V(v.clone()),
+            // (`literal()`: its bound value.)
+            Expr::Cast {
+                expr, coerce: true, ..
+            } if matches!(**expr, Expr::Bind(_)) => self.eval_criterion(t, inst, expr)?,
             Expr::Null => Ev::V(SqlValue::Null),
             Expr::Bool(b) => bool_ev(*b),
             Expr::Grouping(x) => self.eval_criterion(t, inst, x)?,

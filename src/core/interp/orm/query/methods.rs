@@ -208,6 +208,16 @@ impl Interp<'_> {
         self.query_method(&qo, name, args, kw)
     }
 
+    /// A LIMIT / OFFSET value as SQLAlchemy takes it: `int(value)` (`'2'` from a
+    /// request's arguments, `4 / 2`).
+    fn limit_int(&mut self, v: &Value) -> R<i64> {
+        let i = match v {
+            Value::Int(_) | Value::Bool(_) => v.clone(),
+            v => self.call_builtin("int", vec![v.clone()], vec![])?,
+        };
+        self.as_index(&i)
+    }
+
     /// Methods of Query / Select objects.
     pub fn query_method(
         &mut self,
@@ -221,6 +231,22 @@ impl Interp<'_> {
             && let Some(sig) = super::super::signatures::query_sig(name)
         {
             self.check_sig("Query", name, sig, &args, &kw)?;
+        }
+        // (A legacy Query refuses criteria after LIMIT / OFFSET; `filter_by()` reports
+        // as the `filter()` it calls.)
+        if qo.legacy
+            && !qo.q.no_assertions
+            && (qo.q.limit.is_some() || qo.q.offset.is_some())
+            && matches!(
+                name,
+                "order_by" | "filter" | "filter_by" | "group_by" | "having" | "join" | "outerjoin"
+            )
+        {
+            let m = if name == "filter_by" { "filter" } else { name };
+            return self.raise(
+                "InvalidRequestError",
+                format!("Query.{m}() being called on a Query which already has LIMIT or OFFSET applied.  Call {m}() before limit() or offset() are applied."),
+            );
         }
         // Methods that only read the query come first: the generative ones below
         // work on a copy.
@@ -319,11 +345,7 @@ impl Interp<'_> {
                     Some(Value::None) => None,
                     // (SQLAlchemy takes `int(value)`: `limit('2')` from a request's
                     // arguments works.)
-                    Some(v @ Value::Str(_)) => {
-                        let i = self.call_builtin("int", vec![v.clone()], vec![])?;
-                        Some(self.as_index(&i)?)
-                    }
-                    Some(v) => Some(self.as_index(v)?),
+                    Some(v) => Some(self.limit_int(v)?),
                     None => None,
                 };
                 if name == "limit" {
@@ -342,13 +364,30 @@ impl Interp<'_> {
                 let (Some(a), Some(b)) = (args.first(), args.get(1)) else {
                     return self.raise("TypeError", "slice() takes start and stop");
                 };
-                let (a, b) = (self.as_index(a)?.max(0), self.as_index(b)?.max(0));
-                q.q.offset = Some(q.q.offset.unwrap_or(0) + a).filter(|o| *o > 0);
-                q.q.limit = Some((b - a).max(0));
+                // (SQLAlchemy's `_make_slice`: a missing bound leaves its side alone; the
+                // LIMIT is `stop - start`, even negative, which SQLite reads as none.)
+                let a = match a {
+                    Value::None => None,
+                    v => Some(self.limit_int(v)?),
+                };
+                let b = match b {
+                    Value::None => None,
+                    v => Some(self.limit_int(v)?),
+                };
+                if let Some(a) = a {
+                    q.q.offset = Some(q.q.offset.unwrap_or(0) + a).filter(|o| *o != 0);
+                }
+                if let Some(b) = b {
+                    q.q.limit = Some(b - a.unwrap_or(0));
+                }
                 wrap(q)
             }
             // Loading hints that change nothing ormlab prints.
-            "yield_per" | "enable_assertions" => wrap(q),
+            "yield_per" => wrap(q),
+            "enable_assertions" => {
+                q.q.no_assertions = !self.truthy(args.first().unwrap_or(&Value::Bool(true)))?;
+                wrap(q)
+            }
             "from_statement" => {
                 let t = args.first().and_then(|a| self.as_sql(a)).map(|s| s.expr);
                 match t {

@@ -145,6 +145,13 @@ impl Interp<'_> {
         if items.is_empty() && page != 1 && error_out {
             return self.not_found(None);
         }
+        // (A legacy Query's count is `query.order_by(None).count()`, which a LIMIT or
+        // OFFSET already applied refuses.)
+        if qo.legacy && (qo.q.limit.is_some() || qo.q.offset.is_some()) {
+            return self
+                .query_method(qo, "order_by", vec![Value::None], vec![])
+                .map(|_| Value::None);
+        }
         let (_, total_sel) = match qo.q.paginate_statements(&self.orm.reg, page, per_page) {
             Ok(x) => x,
             Err(e) => return self.raise(e.class(), e.0),

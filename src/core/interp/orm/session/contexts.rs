@@ -27,6 +27,7 @@ pub struct SessionFrame {
     inserted_in_tx: Vec<Rc<Instance>>,
     deleted_in_tx: Vec<Rc<Instance>>,
     in_tx: bool,
+    autobegun: bool,
     savepoints: Vec<Savepoint>,
     savepoint_seq: u32,
     failed: Option<String>,
@@ -46,6 +47,7 @@ impl SessionFrame {
         std::mem::swap(&mut self.inserted_in_tx, &mut orm.inserted_in_tx);
         std::mem::swap(&mut self.deleted_in_tx, &mut orm.deleted_in_tx);
         std::mem::swap(&mut self.in_tx, &mut orm.in_tx);
+        std::mem::swap(&mut self.autobegun, &mut orm.autobegun);
         std::mem::swap(&mut self.savepoints, &mut orm.savepoints);
         std::mem::swap(&mut self.savepoint_seq, &mut orm.savepoint_seq);
         std::mem::swap(&mut self.failed, &mut orm.failed);
