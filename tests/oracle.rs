@@ -2012,3 +2012,23 @@ fn query_slice_bounds() {
 fn session_autobegin_misc() {
     check("session_autobegin_misc");
 }
+
+#[test]
+fn append_deleted_object() {
+    check("append_deleted_object");
+}
+
+#[test]
+fn db_model_mro() {
+    check("db_model_mro");
+}
+
+#[test]
+fn backref_innerjoin() {
+    check("backref_innerjoin");
+}
+
+#[test]
+fn join_string_target() {
+    check("join_string_target");
+}

@@ -16,6 +16,16 @@ use super::{Interp, R};
 pub type Kw = Vec<(Rc<str>, Value)>;
 
 impl Interp<'_> {
+    /// True when `c` names `db.Model` among its bases.
+    fn is_model_root(&self, c: &Rc<Class>) -> bool {
+        (self.orm.model_roots.iter()).any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(c)))
+    }
+
+    /// `db.Model` (`"db.Model"`) or the Flask-SQLAlchemy `Model` behind it, as a value.
+    fn model_base_value(&self, which: &str) -> Value {
+        Value::Native(Rc::new(super::orm::Native::SqlaFn(Rc::from(which))))
+    }
+
     /// Calls `f` with arguments; `call_expr` is used for positions only.
     pub fn call_at(&mut self, f: &Value, args: Vec<Value>, kw: Kw, call_expr: &Expr) -> R<Value> {
         let _ = call_expr;
@@ -571,19 +581,33 @@ impl Interp<'_> {
                 };
                 return Ok(Value::str(m));
             }
+            // (A model's MRO runs through `db.Model` and Flask-SQLAlchemy's `Model`
+            // before `object`.)
             "__mro__" => {
-                return Ok(Value::tuple(
-                    c.mro
-                        .borrow()
-                        .iter()
-                        .map(|x| Value::Class(x.clone()))
-                        .collect(),
-                ));
+                let mro = c.mro.borrow().clone();
+                let modeled = mro.iter().any(|x| self.is_model_root(x));
+                let mut out: Vec<Value> = vec![];
+                for x in mro {
+                    if modeled && Rc::ptr_eq(&x, &self.object_class) {
+                        out.push(self.model_base_value("db.Model"));
+                        out.push(self.model_base_value("flask_sqlalchemy.Model"));
+                    }
+                    out.push(Value::Class(x));
+                }
+                return Ok(Value::tuple(out));
             }
-            "__bases__" => {
-                return Ok(Value::tuple(
-                    c.bases.iter().map(|x| Value::Class(x.clone())).collect(),
-                ));
+            "__bases__" | "__base__" => {
+                let mut out: Vec<Value> = (c.bases.iter())
+                    .filter(|x| !(self.is_model_root(c) && Rc::ptr_eq(x, &self.object_class)))
+                    .map(|x| Value::Class(x.clone()))
+                    .collect();
+                if self.is_model_root(c) {
+                    out.push(self.model_base_value("db.Model"));
+                }
+                if name == "__base__" {
+                    return Ok(out.into_iter().next().unwrap_or(Value::None));
+                }
+                return Ok(Value::tuple(out));
             }
             _ => {}
         }

@@ -69,6 +69,8 @@ pub struct Relationship {
     pub backref_uselist: Option<bool>,
     /// `cascade=` of the backref (empty: the default).
     pub backref_cascade: String,
+    /// `innerjoin=` of the backref (its joined eager load an inner JOIN).
+    pub backref_innerjoin: bool,
     /// `order_by=` of the backref.
     pub backref_order_by: Vec<Expr>,
     /// Its strings naming a class not mapped yet (see [`Relationship::pending_order_by`]).
@@ -595,6 +597,7 @@ impl Registry {
                     rev.lazy = r.backref_lazy;
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
+                    rev.innerjoin = r.backref_innerjoin;
                     rev.foreign_keys = r.foreign_keys.clone();
                     rev.order_by = r.backref_order_by.clone();
                     rev.pending_order_by = r.backref_pending_order_by.clone();

@@ -100,6 +100,9 @@ impl Interp<'_> {
         }
         let is_exc = base_classes.iter().any(|c| c.lookup_is_exception());
         let cls = make_class(name, base_classes, is_exc);
+        if model_base {
+            self.orm.model_roots.push(Rc::downgrade(&cls));
+        }
         self.note_cycle_root(crate::core::interp::teardown::CycleRoot::Class(
             Rc::downgrade(&cls),
         ));

@@ -223,6 +223,13 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "flask.logger" => self.logger_attr(name),
             // `db.Model.metadata`: the one `MetaData` of the models.
             _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
+            // (`db.Model` and Flask-SQLAlchemy's `Model` mixin behind it, both named so.)
+            Native::SqlaFn(f)
+                if matches!(&**f, "db.Model" | "flask_sqlalchemy.Model")
+                    && matches!(name, "__name__" | "__qualname__") =>
+            {
+                Ok(Value::str("Model"))
+            }
             // `@declared_attr.directive` (`__tablename__`...), `.cascading`: as `declared_attr`.
             Native::SqlaFn(f)
                 if f.trim_start_matches("db.") == "declared_attr"

@@ -446,6 +446,8 @@ pub struct OrmState {
     pub spec_columns: super::value::FxMap<u64, (Rc<str>, Rc<str>)>,
     /// Classes that are model (or abstract model) classes.
     pub model_classes: Vec<Rc<Class>>,
+    /// The classes that name `db.Model` among their bases (for `__bases__` / `__mro__`).
+    pub model_roots: Vec<std::rc::Weak<Class>>,
     /// Tables created in the database.
     pub created: Vec<String>,
     /// Warnings already shown: (message address, source, line), as Python shows each once per place.
@@ -524,6 +526,8 @@ impl Native {
             Native::Module(m) if &**m == "engine.url" => "URL",
             Native::Module(_) => "module",
             Native::SqlaFn(f) if &**f == "event" => "module",
+            Native::SqlaFn(f) if &**f == "db.Model" => "DefaultMeta",
+            Native::SqlaFn(f) if &**f == "flask_sqlalchemy.Model" => "type",
             Native::SqlaFn(_) | Native::FuncRef(_) => "function",
             Native::Annotated(_) => "_AnnotatedAlias",
             Native::App(..) => "Flask",

@@ -471,7 +471,11 @@ impl Interp<'_> {
         child: &Rc<Instance>,
     ) -> R<()> {
         if matches!(self.status(parent), Status::Pending | Status::Persistent)
-            && matches!(self.status(child), Status::Transient | Status::Detached)
+            // (A deleted object refuses, as `add()` does: "has been deleted".)
+            && matches!(
+                self.status(child),
+                Status::Transient | Status::Detached | Status::Deleted
+            )
             && rel.cascade_set().iter().any(|c| c == "save-update")
         {
             self.session_add(&Value::Instance(child.clone()))?;

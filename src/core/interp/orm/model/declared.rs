@@ -72,6 +72,7 @@ impl Interp<'_> {
                             match (&**bk, bv) {
                                 ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
                                 ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
+                                ("innerjoin", _) => rel.backref_innerjoin = self.truthy(bv)?,
                                 ("cascade", Value::Str(c)) => {
                                     rel.backref_cascade = given_cascade(c)
                                 }

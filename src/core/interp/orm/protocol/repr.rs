@@ -128,6 +128,9 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "db.Model" => {
                 "<class 'sqlalchemy.orm.decl_api.Model'>".into()
             }
+            Native::SqlaFn(f) if &**f == "flask_sqlalchemy.Model" => {
+                "<class 'flask_sqlalchemy.model.Model'>".into()
+            }
             Native::Query(q) => {
                 // (Compiling an ORM statement configures the mappers, backrefs and all.)
                 self.configure_mappers()?;

@@ -77,6 +77,14 @@ impl Interp<'_> {
                 },
                 _ => return self.unsupported("this join target"),
             },
+            // (A relationship's name as a string is the 1.x form, gone in 2.0.)
+            Some(v @ Value::Str(_)) => {
+                let r = self.repr(v)?;
+                return self.raise(
+                    "ArgumentError",
+                    format!("Join target, typically a FROM expression, or ORM relationship attribute expected, got {r}."),
+                );
+            }
             _ => return self.raise("ArgumentError", "join() needs a target"),
         };
         // `join(Target, Parent.relationship)`: along the relationship, into the
