@@ -2032,3 +2032,33 @@ fn backref_innerjoin() {
 fn join_string_target() {
     check("join_string_target");
 }
+
+#[test]
+fn paginate_limit_no_count() {
+    check("paginate_limit_no_count");
+}
+
+#[test]
+fn paginate_assertions_off() {
+    check("paginate_assertions_off");
+}
+
+#[test]
+fn bulk_update_numeric_div() {
+    check("bulk_update_numeric_div");
+}
+
+#[test]
+fn bulk_update_int_div_where() {
+    check("bulk_update_int_div_where");
+}
+
+#[test]
+fn literal_update_values() {
+    check("literal_update_values");
+}
+
+#[test]
+fn dynamic_assign_tuple() {
+    check("dynamic_assign_tuple");
+}

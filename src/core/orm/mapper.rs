@@ -71,6 +71,8 @@ pub struct Relationship {
     pub backref_cascade: String,
     /// `innerjoin=` of the backref (its joined eager load an inner JOIN).
     pub backref_innerjoin: bool,
+    /// `collection_class=` was given (the collection is still held as a list).
+    pub custom_collection: bool,
     /// `order_by=` of the backref.
     pub backref_order_by: Vec<Expr>,
     /// Its strings naming a class not mapped yet (see [`Relationship::pending_order_by`]).

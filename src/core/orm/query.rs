@@ -682,8 +682,9 @@ impl Query {
         let mut counted = self.clone();
         counted.order_by.clear();
         // (A `select()`'s own LIMIT / OFFSET stay in the counted subquery, as
-        // Flask-SQLAlchemy's `SelectPagination` counts it.)
-        if self.style != LabelStyle::DisambiguateOnly {
+        // Flask-SQLAlchemy's `SelectPagination` counts it; so do a legacy Query's when
+        // `enable_assertions(False)` let it count them.)
+        if self.style != LabelStyle::DisambiguateOnly && !self.no_assertions {
             counted.limit = None;
             counted.offset = None;
         }

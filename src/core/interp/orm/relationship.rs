@@ -356,6 +356,14 @@ impl Interp<'_> {
         let uselist = rel.uselist.unwrap_or(r.uselist());
         if uselist {
             if !matches!(v, Value::List(_)) {
+                // (A dynamic relationship takes any iterable; so does one declared with a
+                // `collection_class`, which ormlab holds as a list.)
+                let lenient =
+                    rel.lazy == crate::core::orm::mapper::Lazy::Dynamic || rel.custom_collection;
+                if lenient && !matches!(v, Value::None | Value::Str(_) | Value::Instance(_)) {
+                    let items = self.iterate(&v)?;
+                    return self.set_relationship(inst, attr, Value::list(items));
+                }
                 // (Only a list is list-like: a tuple, a set or one object is refused.)
                 let t = match v {
                     Value::None => "None".to_owned(),

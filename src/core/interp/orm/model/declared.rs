@@ -143,6 +143,7 @@ impl Interp<'_> {
                     }
                 }
                 ("innerjoin", v) => rel.innerjoin = self.truthy(v)?,
+                ("collection_class", _) => rel.custom_collection = true,
                 ("passive_deletes", v) => {
                     rel.passive_deletes = self.truthy(v)?;
                     rel.passive_deletes_all = matches!(v, Value::Str(s) if &**s == "all");

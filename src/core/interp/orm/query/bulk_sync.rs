@@ -208,7 +208,10 @@ impl Target<'_> {
                     // (`//` of two integers is written as SQLite's integer `/`: SQLAlchemy
                     // does not evaluate a floor division.)
                     Op::Div if self.is_integer(left) && self.is_integer(right) => {
-                        Err("Cannot evaluate math operator \"floordiv\"".into())
+                        Err(
+                        "Cannot evaluate BinaryExpression with operator <built-in function floordiv>"
+                            .into(),
+                    )
                     }
                     Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod => {
                         self.check(right)?;
@@ -565,6 +568,18 @@ impl Interp<'_> {
             Op::Div => BinOp::Div,
             _ => return Ok(None),
         };
+        // (`a / b` of two integers is written `a / (b + 0.0)`; Python divides `a` by `b`.)
+        let right: &Expr = match (op, &**right) {
+            (Op::Div, Expr::Grouping(g)) => match &**g {
+                Expr::Binary {
+                    left: b,
+                    op: Op::Add,
+                    right: z,
+                } if matches!(&**z, Expr::Raw(r) if r == "0.0") => b,
+                _ => right,
+            },
+            _ => right,
+        };
         let (Some(a), Some(b)) = (operand(self, left)?, operand(self, right)?) else {
             return Ok(None);
         };
@@ -593,6 +608,7 @@ impl Interp<'_> {
                 expr, coerce: true, ..
             } if matches!(**expr, Expr::Bind(_)) => self.eval_criterion(t, inst, expr)?,
             Expr::Null => Ev::V(SqlValue::Null),
+            Expr::Raw(r) if r == "0.0" => Ev::V(SqlValue::Real(0.0)),
             Expr::Bool(b) => bool_ev(*b),
             Expr::Grouping(x) => self.eval_criterion(t, inst, x)?,
             Expr::List { op: Op::And, items } => {

@@ -147,10 +147,12 @@ impl Interp<'_> {
         }
         // (A legacy Query's count is `query.order_by(None).count()`, which a LIMIT or
         // OFFSET already applied refuses.)
-        if qo.legacy && (qo.q.limit.is_some() || qo.q.offset.is_some()) {
-            return self
-                .query_method(qo, "order_by", vec![Value::None], vec![])
-                .map(|_| Value::None);
+        if counted
+            && qo.legacy
+            && !qo.q.no_assertions
+            && (qo.q.limit.is_some() || qo.q.offset.is_some())
+        {
+            self.query_method(qo, "order_by", vec![Value::None], vec![])?;
         }
         let (_, total_sel) = match qo.q.paginate_statements(&self.orm.reg, page, per_page) {
             Ok(x) => x,
