@@ -2062,3 +2062,13 @@ fn literal_update_values() {
 fn dynamic_assign_tuple() {
     check("dynamic_assign_tuple");
 }
+
+#[test]
+fn bulk_update_nested_floordiv() {
+    check("bulk_update_nested_floordiv");
+}
+
+#[test]
+fn criteria_after_limit_names() {
+    check("criteria_after_limit_names");
+}

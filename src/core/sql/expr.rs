@@ -473,6 +473,17 @@ impl Expr {
         }
     }
 
+    /// The bound value inside a `literal()` (a bind coerced to its type), else `self`:
+    /// what evaluates and binds as the plain value does.
+    pub fn unwrap_literal(&self) -> &Expr {
+        match self {
+            Expr::Cast {
+                expr, coerce: true, ..
+            } if matches!(**expr, Expr::Bind(_)) => expr,
+            e => e,
+        }
+    }
+
     /// `type_coerce(self, ty)`: `self` rendered as it is, typed as `ty`.
     pub fn coerce(self, ty: SqlType) -> Expr {
         Expr::Cast {

@@ -291,19 +291,7 @@ impl Interp<'_> {
                     let t: Rc<str> = Rc::from(t.name.as_str());
                     Ok(self.column_default(&t, i, k))
                 }
-                // A relationship's target mapper (`rel.mapper.class_`).
-                "mapper" | "entity" if a.column.is_none() => {
-                    match self.orm.reg.relationship(&a.class, &a.key) {
-                        Ok(r) => match self.orm.classes.get(r.target.as_str()).cloned() {
-                            Some(tc) => {
-                                Ok(nv(Native::Inspected(super::inspect::Inspected::Mapper(tc))))
-                            }
-                            None => Ok(Value::None),
-                        },
-                        Err(e) => self.raise(e.class(), e.0),
-                    }
-                }
-                "direction" | "uselist" | "cascade" if a.column.is_none() => {
+                "mapper" | "entity" | "direction" | "uselist" | "cascade" if a.column.is_none() => {
                     let a = a.clone();
                     self.rel_property_attr(&a, name)
                 }
@@ -551,39 +539,36 @@ impl Interp<'_> {
     }
 
     pub(crate) fn sql_attr_or_method(&mut self, this: &Value, name: &str) -> R<Value> {
-        if let Value::Native(n) = this
-            && let Native::Instrumented(a) = &**n
-            && a.column.is_none()
-            && !matches!(
-                name,
-                "has" | "any" | "contains" | "of_type" | "and_" | "in_"
-            )
-            && super::sqlexpr::column_operator(name).is_none()
-        {
-            return self.raise(
-                "AttributeError",
-                format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", a.class, a.key),
-            );
-        }
-        if super::sqlexpr::COLUMN_METHODS.contains(&name) {
+        let attr = match this {
+            Value::Native(n) if let Native::Instrumented(a) = &**n => Some(a.clone()),
+            _ => None,
+        };
+        // (A relationship has only its comparator's methods of the column ones.)
+        let relationship_refuses = attr.as_ref().is_some_and(|a| {
+            a.column.is_none()
+                && !matches!(
+                    name,
+                    "has" | "any" | "contains" | "of_type" | "and_" | "in_"
+                )
+                && super::sqlexpr::column_operator(name).is_none()
+        });
+        if !relationship_refuses && super::sqlexpr::COLUMN_METHODS.contains(&name) {
             return Ok(Value::BuiltinMethod(Rc::new((
                 this.clone(),
                 Rc::from(name),
             ))));
         }
-        if let Value::Native(n) = this
-            && let Native::Instrumented(a) = &**n
-        {
-            return self.raise(
-                "AttributeError",
-                format!("Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'", a.class, a.key),
-            );
-        }
-        let t = self.type_name(this);
-        self.raise(
-            "AttributeError",
-            format!("'{t}' object has no attribute '{name}'"),
-        )
+        let msg = match attr {
+            Some(a) => format!(
+                "Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'",
+                a.class, a.key
+            ),
+            None => format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name(this)
+            ),
+        };
+        self.raise("AttributeError", msg)
     }
 
     /// `obj.attr = v` on library objects.

@@ -46,8 +46,22 @@ pub(crate) enum ListEdit<'a> {
 
 impl Interp<'_> {
     /// `Model.rel.property.direction` (SQLAlchemy's `RelationshipDirection` member:
-    /// `ONETOMANY`, `MANYTOONE`, `MANYTOMANY`) and `.uselist`.
+    /// `ONETOMANY`, `MANYTOONE`, `MANYTOMANY`), `.uselist`, `.cascade`, and `.mapper` /
+    /// `.entity` (the target's mapper).
     pub(super) fn rel_property_attr(&mut self, a: &Instrumented, name: &str) -> R<Value> {
+        // A relationship's target mapper (`rel.mapper.class_`).
+        if matches!(name, "mapper" | "entity") {
+            let r = match self.orm.reg.relationship(&a.class, &a.key) {
+                Ok(r) => r,
+                Err(e) => return self.raise(e.class(), e.0),
+            };
+            return Ok(match self.orm.classes.get(r.target.as_str()).cloned() {
+                Some(tc) => {
+                    super::dispatch::nv(Native::Inspected(super::inspect::Inspected::Mapper(tc)))
+                }
+                None => Value::None,
+            });
+        }
         let (r, declared) = match self.orm.reg.resolve(&a.class, &a.key) {
             Ok(r) => (r, self.orm.reg.relationship(&a.class, &a.key).ok()),
             Err(e) => return self.raise(e.class(), e.0),

@@ -10,12 +10,7 @@ impl Renderer {
         let mut sets = Vec::with_capacity(u.set.len());
         for (c, v) in &u.set {
             // (A `literal()` SET value is bound as a plain value is.)
-            let v = match v {
-                Expr::Cast {
-                    expr, coerce: true, ..
-                } if matches!(**expr, Expr::Bind(_)) => &**expr,
-                v => v,
-            };
+            let v = v.unwrap_literal();
             let val = match (self.dialect, v) {
                 (Dialect::Generic, Expr::Bind(b)) if !self.literal_binds => {
                     self.named.push((c.clone(), vec![b.clone()], false));

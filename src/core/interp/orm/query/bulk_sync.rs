@@ -159,7 +159,7 @@ impl Target<'_> {
 
     /// Why `e` cannot be evaluated in Python (SQLAlchemy's `UnevaluatableError`), if so.
     fn check(&self, e: &Expr) -> Result<(), String> {
-        match e {
+        match e.unwrap_literal() {
             Expr::Column { table, name } => match self.column(table, name) {
                 Some(_) => Ok(()),
                 None => Err(format!("Cannot evaluate column: {name}")),
@@ -167,9 +167,6 @@ impl Target<'_> {
             Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
             // (The `+ 0.0` SQLite's true division of integers is written with.)
             Expr::Raw(r) if r == "0.0" => Ok(()),
-            Expr::Cast {
-                expr, coerce: true, ..
-            } if matches!(**expr, Expr::Bind(_)) => Ok(()),
             // (A Boolean column as a condition is the column; its negation, `~col`, is
             // SQLAlchemy's `is_false` unary, which does not evaluate.)
             Expr::Grouping(x)
@@ -242,30 +239,33 @@ impl Target<'_> {
         }
     }
 
-    /// An integer operand: an integer column or bound value.
+    /// An integer operand: an integer column or bound value, or `+`, `-`, `*` or `%` of
+    /// integers.
     fn is_integer(&self, e: &Expr) -> bool {
-        match e {
+        match e.unwrap_literal() {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| self.table.columns[i].ty.is_integer()),
             Expr::Bind(SqlValue::Integer(_)) => true,
             Expr::Grouping(x) => self.is_integer(x),
+            Expr::Binary {
+                left,
+                op: Op::Add | Op::Sub | Op::Mul | Op::Mod,
+                right,
+            } => self.is_integer(left) && self.is_integer(right),
             _ => false,
         }
     }
 
     /// A numeric operand (a bound value takes the type of what it meets).
     fn is_numeric(&self, e: &Expr) -> bool {
-        match e {
+        match e.unwrap_literal() {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| numeric(&self.table.columns[i].ty)),
             Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_)) => true,
             Expr::Raw(r) => r == "0.0",
             Expr::Grouping(x) => self.is_numeric(x),
-            Expr::Cast {
-                expr, coerce: true, ..
-            } => self.is_numeric(expr),
             Expr::Binary { op, .. } => {
                 matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod)
             }
@@ -274,15 +274,12 @@ impl Target<'_> {
     }
 
     fn is_text(&self, e: &Expr) -> bool {
-        match e {
+        match e.unwrap_literal() {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| textual(&self.table.columns[i].ty)),
             Expr::Bind(SqlValue::Text(_)) => true,
             Expr::Grouping(x) => self.is_text(x),
-            Expr::Cast {
-                expr, coerce: true, ..
-            } => self.is_text(expr),
             Expr::Binary { op: Op::Concat, .. } => true,
             _ => false,
         }
@@ -541,7 +538,7 @@ impl Interp<'_> {
             };
         };
         let operand = |it: &mut Self, x: &Expr| -> R<Option<Value>> {
-            Ok(match x {
+            Ok(match x.unwrap_literal() {
                 Expr::Column { table, name } => {
                     let Some(i) = t.column(table, name) else {
                         return Ok(None);
@@ -550,12 +547,6 @@ impl Interp<'_> {
                     v.filter(|v| !matches!(v, Value::Decimal(_)))
                 }
                 Expr::Bind(v) => Some(it.from_sql(v, None)?),
-                Expr::Cast {
-                    expr, coerce: true, ..
-                } => match &**expr {
-                    Expr::Bind(v) => Some(it.from_sql(v, None)?),
-                    _ => None,
-                },
                 Expr::Raw(r) if r == "0.0" => Some(Value::Float(0.0)),
                 other => it.eval_arith(t, inst, other)?,
             })
@@ -591,7 +582,7 @@ impl Interp<'_> {
 
     /// Evaluates an (evaluable, see [`Target::check`]) expression on an object.
     fn eval_criterion(&mut self, t: &Target, inst: &Rc<Instance>, e: &Expr) -> R<Ev> {
-        Ok(match e {
+        Ok(match e.unwrap_literal() {
             Expr::Column { table, name } => {
                 let Some(i) = t.column(table, name) else {
                     return Ok(Ev::V(SqlValue::Null));
@@ -603,10 +594,6 @@ impl Interp<'_> {
                 }
             }
             Expr::Bind(v) => Ev::V(v.clone()),
-            // (`literal()`: its bound value.)
-            Expr::Cast {
-                expr, coerce: true, ..
-            } if matches!(**expr, Expr::Bind(_)) => self.eval_criterion(t, inst, expr)?,
             Expr::Null => Ev::V(SqlValue::Null),
             Expr::Raw(r) if r == "0.0" => Ev::V(SqlValue::Real(0.0)),
             Expr::Bool(b) => bool_ev(*b),

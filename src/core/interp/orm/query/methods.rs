@@ -2,6 +2,7 @@
 //! `order_by`, ...), running (`all`, `first`, `one`, `scalar`, `count`, `get`, ...) and
 //! bulk `update()` / `delete()`.
 
+mod bounds;
 mod clauses;
 
 use std::rc::Rc;
@@ -208,16 +209,6 @@ impl Interp<'_> {
         self.query_method(&qo, name, args, kw)
     }
 
-    /// A LIMIT / OFFSET value as SQLAlchemy takes it: `int(value)` (`'2'` from a
-    /// request's arguments, `4 / 2`).
-    fn limit_int(&mut self, v: &Value) -> R<i64> {
-        let i = match v {
-            Value::Int(_) | Value::Bool(_) => v.clone(),
-            v => self.call_builtin("int", vec![v.clone()], vec![])?,
-        };
-        self.as_index(&i)
-    }
-
     /// Methods of Query / Select objects.
     pub fn query_method(
         &mut self,
@@ -232,22 +223,7 @@ impl Interp<'_> {
         {
             self.check_sig("Query", name, sig, &args, &kw)?;
         }
-        // (A legacy Query refuses criteria after LIMIT / OFFSET; `filter_by()` reports
-        // as the `filter()` it calls.)
-        if qo.legacy
-            && !qo.q.no_assertions
-            && (qo.q.limit.is_some() || qo.q.offset.is_some())
-            && matches!(
-                name,
-                "order_by" | "filter" | "filter_by" | "group_by" | "having" | "join" | "outerjoin"
-            )
-        {
-            let m = if name == "filter_by" { "filter" } else { name };
-            return self.raise(
-                "InvalidRequestError",
-                format!("Query.{m}() being called on a Query which already has LIMIT or OFFSET applied.  Call {m}() before limit() or offset() are applied."),
-            );
-        }
+        self.check_no_limit_offset(qo, name)?;
         // Methods that only read the query come first: the generative ones below
         // work on a copy.
         // A 2.0 `Select` runs only through a session (`session.execute(stmt)`): it has
@@ -340,46 +316,12 @@ impl Interp<'_> {
                 }
                 wrap(q)
             }
-            "limit" | "offset" => {
-                let n = match args.first() {
-                    Some(Value::None) => None,
-                    // (SQLAlchemy takes `int(value)`: `limit('2')` from a request's
-                    // arguments works.)
-                    Some(v) => Some(self.limit_int(v)?),
-                    None => None,
-                };
-                if name == "limit" {
-                    q.q.limit = n;
-                } else {
-                    q.q.offset = n;
-                }
+            "limit" | "offset" | "slice" => {
+                self.query_bounds(&mut q, name, &args)?;
                 wrap(q)
             }
             "distinct" => {
                 q.q.distinct = true;
-                wrap(q)
-            }
-            // `slice(start, stop)`: LIMIT/OFFSET relative to the query's own.
-            "slice" => {
-                let (Some(a), Some(b)) = (args.first(), args.get(1)) else {
-                    return self.raise("TypeError", "slice() takes start and stop");
-                };
-                // (SQLAlchemy's `_make_slice`: a missing bound leaves its side alone; the
-                // LIMIT is `stop - start`, even negative, which SQLite reads as none.)
-                let a = match a {
-                    Value::None => None,
-                    v => Some(self.limit_int(v)?),
-                };
-                let b = match b {
-                    Value::None => None,
-                    v => Some(self.limit_int(v)?),
-                };
-                if let Some(a) = a {
-                    q.q.offset = Some(q.q.offset.unwrap_or(0) + a).filter(|o| *o != 0);
-                }
-                if let Some(b) = b {
-                    q.q.limit = Some(b - a.unwrap_or(0));
-                }
                 wrap(q)
             }
             // Loading hints that change nothing ormlab prints.
