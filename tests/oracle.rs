@@ -2072,3 +2072,13 @@ fn bulk_update_nested_floordiv() {
 fn criteria_after_limit_names() {
     check("criteria_after_limit_names");
 }
+
+#[test]
+fn session_begin_after_autobegin() {
+    check("session_begin_after_autobegin");
+}
+
+#[test]
+fn unbindable_params_refused_at_execution() {
+    check("unbindable_params_refused_at_execution");
+}

@@ -27,6 +27,8 @@ fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
         SqlValue::Real(f) => ToSqlOutput::Borrowed(ValueRef::Real(*f)),
         SqlValue::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
         SqlValue::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        // (Refused by the interpreter before the statement reaches the driver.)
+        SqlValue::Refused(_) => ToSqlOutput::Borrowed(ValueRef::Null),
     }
 }
 

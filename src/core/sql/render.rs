@@ -159,6 +159,7 @@ fn literal(v: &SqlValue, dialect: Dialect) -> String {
             let hex: String = b.iter().map(|x| format!("{x:02X}")).collect();
             format!("X'{hex}'")
         }
+        SqlValue::Refused(r) => r.repr.clone(),
     }
 }
 

@@ -17,6 +17,20 @@ pub enum SqlValue {
     Text(Rc<str>),
     /// Bytes (Python `bytes`).
     Blob(Vec<u8>),
+    /// A Python value the driver cannot bind (a `list` compared with a column): kept in
+    /// the statement so that running it raises sqlite3's `ProgrammingError` with the
+    /// statement and its parameters, as SQLAlchemy does, instead of failing where the
+    /// expression was built.
+    Refused(Rc<RefusedParam>),
+}
+
+/// A parameter SQLite cannot bind: its Python type's name and `repr()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusedParam {
+    /// The Python type's name (`list`).
+    pub type_name: String,
+    /// The value's `repr()`, as the statement's parameters show it.
+    pub repr: String,
 }
 
 impl SqlValue {
@@ -48,6 +62,7 @@ impl SqlValue {
                 out.push('\'');
                 out
             }
+            SqlValue::Refused(r) => r.repr.clone(),
         }
     }
 }

@@ -39,10 +39,11 @@ impl Interp<'_> {
                 Ok(nv(Native::Inspected(Inspected::Inspector)))
             }
             Some(v) => {
-                let t = self.type_name(&v);
+                let ty = self.type_of(&v);
+                let t = self.repr(&ty)?;
                 self.raise(
                     "NoInspectionAvailable",
-                    format!("No inspection system is available for object of type <class '{t}'>"),
+                    format!("No inspection system is available for object of type {t}"),
                 )
             }
             None => self.raise(

@@ -414,6 +414,9 @@ pub struct OrmState {
     /// The session's transaction began without a statement yet (`add()`, `delete()`):
     /// `in_transaction()` is true, though no BEGIN was sent.
     pub autobegun: bool,
+    /// A value SQLite cannot bind becomes a [`SqlValue::Refused`] parameter, refused when
+    /// its statement runs (set while an expression's binds are made, see `to_bind`).
+    pub defer_refused: bool,
     /// A statement of an engine connection (`db.engine.connect()`) runs: on the
     /// session's database connection (one for `sqlite://`, as SQLAlchemy's pool gives
     /// it), but outside the session's own transaction (no autobegin, no autoflush).

@@ -363,15 +363,18 @@ impl Interp<'_> {
                 )),
             };
         }
-        // (A Python tuple beside a `tuple_()`: a row value of parameters.)
-        if let Value::Tuple(t) = v {
+        // (A Python tuple beside a `tuple_()`, which has no type: a row value of
+        // parameters. Beside a column it is one parameter, which the driver refuses.)
+        if let Value::Tuple(t) = v
+            && ty.is_none()
+        {
             let mut items = vec![];
             for x in t.iter() {
                 items.push(self.to_expr(x, None)?.expr);
             }
             return Ok(SqlObj::of(Expr::row(items)));
         }
-        let sv = self.to_sql(v, ty)?;
+        let sv = self.to_bind(v, ty)?;
         Ok(SqlObj::typed(Expr::Bind(sv), ty.cloned()))
     }
 

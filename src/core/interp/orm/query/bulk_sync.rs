@@ -53,6 +53,7 @@ impl Ev {
             Ev::V(SqlValue::Real(f)) => *f != 0.0,
             Ev::V(SqlValue::Text(t)) => !t.is_empty(),
             Ev::V(SqlValue::Blob(b)) => !b.is_empty(),
+            Ev::V(SqlValue::Refused(_)) => true,
             Ev::Expired => true,
         }
     }

@@ -35,6 +35,7 @@ fn row_key(table: &str, values: &[SqlValue]) -> String {
                 let _ = write!(key, "\u{0}b{}:", b.len());
                 b.iter().try_for_each(|x| write!(key, "{x:02x}"))
             }
+            SqlValue::Refused(r) => write!(key, "\u{0}x{}:{}", r.repr.len(), r.repr),
         };
     }
     key

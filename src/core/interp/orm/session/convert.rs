@@ -213,12 +213,28 @@ impl Interp<'_> {
             },
             (other, _) => {
                 let t = self.type_name(other);
+                if self.orm.defer_refused {
+                    let repr = self.repr(other)?;
+                    let r = crate::core::sql::value::RefusedParam { type_name: t, repr };
+                    return Ok(SqlValue::Refused(Rc::new(r)));
+                }
                 return self.raise(
                     "ProgrammingError",
                     format!("(sqlite3.ProgrammingError) Error binding parameter 1: type '{t}' is not supported"),
                 );
             }
         })
+    }
+
+    /// [`Self::to_sql`] for a bound parameter of a SQL expression: a value the driver
+    /// cannot bind (a `list` compared with a column) is kept as [`SqlValue::Refused`],
+    /// and running the statement raises sqlite3's `ProgrammingError` with the statement,
+    /// as SQLAlchemy does, where building the expression succeeds.
+    pub fn to_bind(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
+        let was = std::mem::replace(&mut self.orm.defer_refused, true);
+        let r = self.to_sql(v, ty);
+        self.orm.defer_refused = was;
+        r
     }
 
     /// A parameter of a textual statement, as pysqlite binds it (no SQLAlchemy type):
@@ -297,6 +313,7 @@ impl Interp<'_> {
     pub fn from_sql(&mut self, v: &SqlValue, ty: Option<&SqlType>) -> R<Value> {
         Ok(match (v, ty) {
             (SqlValue::Null, _) => Value::None,
+            (SqlValue::Refused(r), _) => Value::str(&r.repr),
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
             (SqlValue::Text(s), Some(SqlType::DateTime | SqlType::DateTimeTz)) => {
                 Value::datetime(self.py(DateTime::from_sqlite(s))?)

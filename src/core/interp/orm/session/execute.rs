@@ -132,6 +132,9 @@ impl Interp<'_> {
         if tx {
             self.begin_for(&sql)?;
         }
+        if let Some((at, r)) = refused_param(params) {
+            return self.raise_refused_bind(&sql, params, at, &r);
+        }
         let started = self.backend.now_ms();
         let res = exec(&mut *self.backend, &sql);
         let elapsed_ms = self.backend.now_ms() - started;
@@ -231,6 +234,26 @@ impl Interp<'_> {
         self.raise_dbapi(("ProgrammingError", "f405"), orig, &msg, sql, &text, params)
     }
 
+    /// Raises the driver's refusal of parameter `at` (1-based) of `sql`, a value an
+    /// expression kept unbound ([`SqlValue::Refused`]); the statement is logged first.
+    fn raise_refused_bind<T>(
+        &mut self,
+        sql: &Rc<str>,
+        params: &[SqlValue],
+        at: usize,
+        r: &crate::core::sql::value::RefusedParam,
+    ) -> R<T> {
+        self.log_statement(sql.clone(), LogParams::of(params), 0.0, 0);
+        let shown = self.last_shown();
+        let value = Value::tuple(params.iter().map(plain_value).collect());
+        let msg = format!(
+            "Error binding parameter {at}: type '{}' is not supported",
+            r.type_name
+        );
+        let orig = self.new_exc("sqlite3.ProgrammingError", &msg);
+        self.raise_dbapi(("ProgrammingError", "f405"), orig, &msg, sql, &shown, value)
+    }
+
     /// Raises DBAPI error class `cls` (with its background `code`) wrapping `orig`, for
     /// `sql` and its parameters (`shown` as printed).
     fn raise_dbapi<T>(
@@ -316,6 +339,16 @@ impl FlatRows {
     }
 }
 
+/// The first parameter the driver would refuse: its 1-based position and what it is.
+fn refused_param(
+    params: &[SqlValue],
+) -> Option<(usize, Rc<crate::core::sql::value::RefusedParam>)> {
+    params.iter().enumerate().find_map(|(i, p)| match p {
+        SqlValue::Refused(r) => Some((i + 1, r.clone())),
+        _ => None,
+    })
+}
+
 /// A parameter as the Python value the driver was given (for `IntegrityError.params`).
 fn plain_value(v: &SqlValue) -> Value {
     match v {
@@ -326,6 +359,7 @@ fn plain_value(v: &SqlValue) -> Value {
         SqlValue::Blob(b) => Value::Native(Rc::new(crate::core::interp::orm::Native::Bytes(
             Rc::from(&b[..]),
         ))),
+        SqlValue::Refused(r) => Value::str(&r.repr),
     }
 }
 

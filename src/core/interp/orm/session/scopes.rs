@@ -55,7 +55,7 @@ impl Interp<'_> {
     /// `db.session.begin()`: SQLAlchemy refuses it while a transaction is open (Flask-SQLAlchemy's
     /// session begins one by itself on first use).
     pub fn session_begin(&mut self) -> R<SessionScope> {
-        if self.orm.in_tx {
+        if self.orm.in_tx || self.orm.autobegun {
             return self.raise(
                 "InvalidRequestError",
                 "A transaction is already begun on this Session.",
