@@ -37,6 +37,7 @@ fn json_of(v: &SqlValue) -> Value {
         SqlValue::Blob(b) => {
             serde_json::json!({ "blob": b.iter().map(|x| format!("{x:02x}")).collect::<String>() })
         }
+        SqlValue::Refused(r) => serde_json::json!({ "refused": r.repr }),
     }
 }
 
