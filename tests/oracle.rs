@@ -2082,3 +2082,18 @@ fn session_begin_after_autobegin() {
 fn unbindable_params_refused_at_execution() {
     check("unbindable_params_refused_at_execution");
 }
+
+#[test]
+fn insert_batch_failure_assigns_no_keys() {
+    check("insert_batch_failure_assigns_no_keys");
+}
+
+#[test]
+fn expired_object_row_deleted_raises() {
+    check("expired_object_row_deleted_raises");
+}
+
+#[test]
+fn sqlite3_exception_module() {
+    check("sqlite3_exception_module");
+}

@@ -572,15 +572,7 @@ impl Interp<'_> {
         match name {
             "__name__" | "__qualname__" => return Ok(Value::Str(c.name.clone())),
             // A builtin exception class's module (`sqlalchemy.exc`...), else the script's.
-            "__module__" => {
-                let builtin = self.exc.get(&*c.name).is_some_and(|b| Rc::ptr_eq(b, c));
-                let m = match super::exceptions::exc_module(&c.name) {
-                    m if builtin && !m.is_empty() => m.trim_end_matches('.'),
-                    _ if builtin || Rc::ptr_eq(c, &self.object_class) => "builtins",
-                    _ => "__main__",
-                };
-                return Ok(Value::str(m));
-            }
+            "__module__" => return Ok(Value::str(self.class_module(c))),
             // (A model's MRO runs through `db.Model` and Flask-SQLAlchemy's `Model`
             // before `object`.)
             "__mro__" => {

@@ -223,6 +223,31 @@ pub fn hint_for(class: &str, message: &str) -> Option<String> {
 }
 
 impl Interp<'_> {
+    /// The module a class's `__module__` names: `builtins` for `object` and Python's
+    /// exceptions, the library's module for a library exception (`sqlalchemy.exc`,
+    /// `sqlite3`...), `__main__` for the script's own classes.
+    pub fn class_module(&self, c: &Rc<Class>) -> &'static str {
+        if Rc::ptr_eq(c, &self.object_class) {
+            return "builtins";
+        }
+        if !c.is_exception {
+            return "__main__";
+        }
+        let builtin = |k: &str| self.exc.get(k).is_some_and(|b| Rc::ptr_eq(b, c));
+        if builtin(&c.name) {
+            return match exc_module(&c.name) {
+                "" => "builtins",
+                m => m.trim_end_matches('.'),
+            };
+        }
+        if builtin(&format!("sqlite3.{}", c.name)) {
+            return "sqlite3";
+        }
+        "__main__"
+    }
+}
+
+impl Interp<'_> {
     /// An exception instance of a builtin class with `args = (msg,)`.
     pub fn new_exc(&self, class: &str, msg: &str) -> Value {
         let c = self

@@ -167,18 +167,10 @@ impl Interp<'_> {
                 };
                 format!("<bound method {name}>")
             }
-            Value::Class(c) => {
-                if (c.is_exception
-                    && !c.bases.is_empty()
-                    && self.exc.get(&*c.name).is_some_and(|x| Rc::ptr_eq(x, c)))
-                    || Rc::ptr_eq(c, &self.object_class)
-                {
-                    let m = super::exceptions::exc_module(&c.name);
-                    format!("<class '{m}{}'>", c.name)
-                } else {
-                    format!("<class '__main__.{}'>", c.name)
-                }
-            }
+            Value::Class(c) => match self.class_module(c) {
+                "builtins" => format!("<class '{}'>", c.name),
+                m => format!("<class '{m}.{}'>", c.name),
+            },
             Value::Instance(i) if self.is_enum_member(i) && i.class.own("__repr__").is_none() => {
                 self.enum_member_text(i, true)?
             }

@@ -596,6 +596,9 @@ impl Interp<'_> {
             Vec::new()
         };
         let sql = insert_sql(&plan, &cols, &inline, &first.sql_values, &returning);
+        // (SQLAlchemy applies what a batch returned once all its rows went in: when one
+        // fails, none of the batch's objects gets its primary key.)
+        let mut done = Vec::with_capacity(group.len());
         for (inst, values) in &group {
             let res = self.run_sql(&sql, &buf[values.clone()], true)?;
             let row = res.rows.into_iter().next();
@@ -610,7 +613,10 @@ impl Interp<'_> {
                 }
                 None => None,
             };
-            self.finish_insert(first, inst, returned, res.lastrowid);
+            done.push((inst, returned, res.lastrowid));
+        }
+        for (inst, returned, rowid) in done {
+            self.finish_insert(first, inst, returned, rowid);
             // (A key neither given nor generated, `autoincrement=False`: SQLAlchemy's
             // flush refuses the object once its row is in.)
             let null_key = (inst.orm.borrow().as_ref())

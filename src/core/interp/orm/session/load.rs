@@ -77,7 +77,8 @@ impl Interp<'_> {
     /// Refreshes an expired persistent instance (no-op otherwise).
     pub fn ensure_loaded(&mut self, inst: &Rc<Instance>) -> R<()> {
         let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-        if expired && self.status(inst) == Status::Persistent {
+        // (A deleted object, its row gone, refreshes too: it raises ObjectDeletedError.)
+        if expired && matches!(self.status(inst), Status::Persistent | Status::Deleted) {
             self.refresh_instance(inst)?;
         }
         Ok(())
@@ -89,7 +90,7 @@ impl Interp<'_> {
             return Ok(());
         };
         match self.status(inst) {
-            Status::Persistent => {}
+            Status::Persistent | Status::Deleted => {}
             Status::Detached => {
                 return self.raise(
                     "DetachedInstanceError",
