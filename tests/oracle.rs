@@ -2097,3 +2097,13 @@ fn expired_object_row_deleted_raises() {
 fn sqlite3_exception_module() {
     check("sqlite3_exception_module");
 }
+
+#[test]
+fn sequence_repeat_and_inplace_ops() {
+    check("sequence_repeat_and_inplace_ops");
+}
+
+#[test]
+fn scalar_and_mapping_result_methods() {
+    check("scalar_and_mapping_result_methods");
+}

@@ -114,6 +114,34 @@ impl Interp<'_> {
             l.borrow_mut().extend(items);
             return Ok(a);
         }
+        // A list repeated, a dict merged, a set combined: in place (other names of the
+        // object see the change), with what the plain operator makes.
+        let in_place = matches!(
+            (op, &a),
+            (BinOp::Mult, Value::List(_))
+                | (BinOp::BitOr, Value::Dict(_))
+                | (
+                    BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                    Value::Set(_)
+                )
+        );
+        if in_place {
+            let made = self.binop(op, a.clone(), b)?;
+            match (&a, &made) {
+                (Value::List(x), Value::List(y)) if !Rc::ptr_eq(x, y) => {
+                    let items = std::mem::take(&mut *y.borrow_mut());
+                    *x.borrow_mut() = items;
+                }
+                (Value::Dict(x), Value::Dict(y)) | (Value::Set(x), Value::Set(y))
+                    if !Rc::ptr_eq(x, y) =>
+                {
+                    let items = std::mem::take(&mut *y.borrow_mut());
+                    *x.borrow_mut() = items;
+                }
+                _ => return Ok(made),
+            }
+            return Ok(a);
+        }
         // A class's in-place method (`__iadd__`), when it has one: what it returns is the
         // new value. (`NotImplemented` evaluates to `None` here: a `None` falls back to
         // `a + b` when a class has that operator, else it is the value, as a method that
@@ -266,14 +294,32 @@ impl Interp<'_> {
                 v.extend(y.iter().cloned());
                 return Ok(Value::tuple(v));
             }
-            (Value::List(x), Value::Int(_)) if op == BinOp::Mult => {
-                let n = self.as_index(&b)?.max(0) as usize;
-                let src = x.borrow().clone();
+            // A list or tuple repeated, on either side of the count.
+            (Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_))
+            | (Value::Int(_) | Value::Bool(_), Value::List(_) | Value::Tuple(_))
+                if op == BinOp::Mult =>
+            {
+                let (seq, count) = match &a {
+                    Value::List(_) | Value::Tuple(_) => (&a, &b),
+                    _ => (&b, &a),
+                };
+                let n = self.as_index(count)?.max(0) as usize;
+                let src = match seq {
+                    Value::List(x) => x.borrow().clone(),
+                    Value::Tuple(x) => (**x).clone(),
+                    _ => Vec::new(),
+                };
+                if src.len().saturating_mul(n) > 50_000_000 {
+                    return self.raise("MemoryError", "");
+                }
                 let mut v = Vec::with_capacity(src.len() * n);
                 for _ in 0..n {
                     v.extend(src.iter().cloned());
                 }
-                return Ok(Value::list(v));
+                return Ok(match seq {
+                    Value::Tuple(_) => Value::tuple(v),
+                    _ => Value::list(v),
+                });
             }
             (Value::Dict(x), Value::Dict(y)) if op == BinOp::BitOr => {
                 let d = std::cell::RefCell::new(x.borrow().clone());

@@ -370,7 +370,39 @@ impl Interp<'_> {
                     format!("'IteratorResult' object has no attribute '{name}'"),
                 )
             }
+            Native::Result(r)
+                if r.borrow().kind == ResultKind::Scalars
+                    || r.borrow().kind == ResultKind::Mappings =>
+            {
+                let kind = r.borrow().kind;
+                let known = matches!(
+                    name,
+                    "fetchmany"
+                        | "fetchall"
+                        | "unique"
+                        | "partitions"
+                        | "first"
+                        | "one"
+                        | "one_or_none"
+                        | "all"
+                        | "close"
+                        | "yield_per"
+                ) || (kind == ResultKind::Mappings
+                    && matches!(name, "fetchone" | "keys" | "columns"));
+                match name {
+                    "closed" => Ok(Value::Bool(r.borrow().is_closed())),
+                    _ if known => method(name),
+                    _ => self.raise(
+                        "AttributeError",
+                        format!(
+                            "'{}' object has no attribute '{name}'",
+                            r.borrow().type_name()
+                        ),
+                    ),
+                }
+            }
             Native::Result(r) => match name {
+                "closed" => Ok(Value::Bool(r.borrow().is_closed())),
                 "rowcount" => Ok(Value::int(r.borrow().rowcount)),
                 "inserted_primary_key" => match r.borrow().inserted_pk.clone() {
                     Some(pk) => Ok(Value::tuple((*pk).clone())),

@@ -40,6 +40,9 @@ pub struct Cursor {
     rows: Vec<Vec<Value>>,
     /// Read position.
     pos: usize,
+    /// Hard-closed by `first()` / `scalar()` / `one()` of any result reading it: fetching
+    /// more raises `ResourceClosedError`.
+    closed: bool,
 }
 
 impl Cursor {
@@ -107,8 +110,6 @@ pub struct ResultObj {
     pub lastrowid: Option<i64>,
     /// The rows of an ORM-enabled `select()` (a `ChunkedIteratorResult`).
     pub orm: bool,
-    /// Closed by `first()`/`scalar()`: fetching more raises `ResourceClosedError`.
-    pub closed: bool,
 }
 
 impl ResultObj {
@@ -117,7 +118,11 @@ impl ResultObj {
         ResultObj {
             kind: ResultKind::Rows,
             keys,
-            cursor: Rc::new(std::cell::RefCell::new(Cursor { rows, pos: 0 })),
+            cursor: Rc::new(std::cell::RefCell::new(Cursor {
+                rows,
+                pos: 0,
+                closed: false,
+            })),
             column: 0,
             proj: None,
             rowcount: -1,
@@ -126,9 +131,14 @@ impl ResultObj {
             bulk: false,
             lastrowid: None,
             orm: false,
-            closed: false,
         }
     }
+    /// `closed`: hard-closed (by `first()`, `scalar()`, `one()`... of this result or one
+    /// reading the same rows).
+    pub fn is_closed(&self) -> bool {
+        self.cursor.borrow().closed
+    }
+
     /// Python type name.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
@@ -138,6 +148,23 @@ impl ResultObj {
             ResultKind::Scalars => "ScalarResult",
             ResultKind::Mappings => "MappingResult",
         }
+    }
+}
+
+/// Whether a result of `kind` has method `name`: a `ScalarResult` and a `MappingResult`
+/// lack the row result's scalar and conversion methods (a `ScalarResult` also
+/// `fetchone()` and `keys()`), as in SQLAlchemy.
+pub fn result_has_method(kind: ResultKind, name: &str) -> bool {
+    let scalar_or_convert = matches!(
+        name,
+        "scalar" | "scalar_one" | "scalar_one_or_none" | "scalars" | "mappings" | "tuples" | "t"
+    );
+    match kind {
+        ResultKind::Scalars => {
+            !scalar_or_convert && !matches!(name, "fetchone" | "keys" | "columns")
+        }
+        ResultKind::Mappings => !scalar_or_convert,
+        ResultKind::Rows | ResultKind::NoRows => true,
     }
 }
 
@@ -197,6 +224,9 @@ impl Interp<'_> {
                 "This result object does not return rows. It has been closed automatically.",
             );
         }
+        if cell.borrow().cursor.borrow().closed {
+            return self.raise("ResourceClosedError", "This result object is closed.");
+        }
         self.check_unique(&cell.borrow())?;
         Ok(Some(cell))
     }
@@ -212,7 +242,14 @@ impl Interp<'_> {
         let Native::Result(cell) = &*n else {
             return Ok(Value::None);
         };
-        if cell.borrow().closed
+        if !result_has_method(cell.borrow().kind, name) {
+            let t = cell.borrow().type_name();
+            return self.raise(
+                "AttributeError",
+                format!("'{t}' object has no attribute '{name}'"),
+            );
+        }
+        if cell.borrow().cursor.borrow().closed
             && matches!(
                 name,
                 "all"
@@ -345,11 +382,11 @@ impl Interp<'_> {
                 if name == "fetchone" {
                     self.check_unique(&cell.borrow())?;
                 }
-                let mut r = cell.borrow_mut();
+                let r = cell.borrow_mut();
                 let row = r.cursor.borrow_mut().next_row();
                 if name == "first" {
                     r.cursor.borrow_mut().exhaust();
-                    r.closed = true;
+                    r.cursor.borrow_mut().closed = true;
                 }
                 Ok(match row {
                     Some(row) => self.item_of(&r, row),
@@ -373,10 +410,10 @@ impl Interp<'_> {
                 ))
             }
             "scalar" => {
-                let mut r = cell.borrow_mut();
+                let r = cell.borrow_mut();
                 let row = r.cursor.borrow_mut().next_row();
                 r.cursor.borrow_mut().exhaust();
-                r.closed = true;
+                r.cursor.borrow_mut().closed = true;
                 Ok(row
                     .and_then(|r| r.into_iter().next())
                     .unwrap_or(Value::None))
@@ -384,7 +421,7 @@ impl Interp<'_> {
             "one" | "scalar_one" | "one_or_none" | "scalar_one_or_none" => {
                 let items = self.result_items(&n)?;
                 // (Hard-closed, as `_only_one_row` leaves it: a later fetch raises.)
-                cell.borrow_mut().closed = true;
+                cell.borrow().cursor.borrow_mut().closed = true;
                 let scalar = name.starts_with("scalar");
                 let pick = |v: Value| -> Value {
                     if scalar {
@@ -414,7 +451,7 @@ impl Interp<'_> {
                 }
             }
             "close" => {
-                cell.borrow_mut().closed = true;
+                cell.borrow().cursor.borrow_mut().closed = true;
                 Ok(Value::None)
             }
             _ => {
