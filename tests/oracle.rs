@@ -2107,3 +2107,13 @@ fn sequence_repeat_and_inplace_ops() {
 fn scalar_and_mapping_result_methods() {
     check("scalar_and_mapping_result_methods");
 }
+
+#[test]
+fn circular_json_and_repr() {
+    check("circular_json_and_repr");
+}
+
+#[test]
+fn python_builtins_round29() {
+    check("python_builtins_round29");
+}

@@ -5,6 +5,7 @@
 mod containers;
 pub(crate) mod hashing;
 mod introspection;
+mod json_convert;
 mod modules;
 mod numeric;
 mod os;

@@ -55,6 +55,9 @@ impl<'b> Interp<'b> {
             cur_span: Span::at(0),
             stack_base: super::stack_probe(),
             json_default: None,
+            json_markers: Vec::new(),
+            json_sort_keys: false,
+            repr_active: Vec::new(),
         };
         it.load_prelude();
         it

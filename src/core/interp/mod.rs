@@ -368,6 +368,15 @@ pub struct Interp<'b> {
     pub cur_span: Span,
     /// `default=` of the running `json.dumps`.
     pub json_default: Option<Value>,
+    /// The containers (and objects given to `default=`) `json.dumps` is encoding, by
+    /// address: meeting one again is a circular reference.
+    pub json_markers: Vec<usize>,
+    /// `sort_keys=` of the running `json.dumps`: each dict's items are sorted by their
+    /// keys as Python compares them, before the keys become strings.
+    pub json_sort_keys: bool,
+    /// The lists, tuples, dicts and sets whose `repr()` is being made, by address: one
+    /// met again inside itself shows as `[...]` (CPython's `Py_ReprEnter`).
+    pub repr_active: Vec<usize>,
     /// Address of a local in `run` (the Rust stack depth is measured from it).
     pub stack_base: usize,
 }

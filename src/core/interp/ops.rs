@@ -422,6 +422,17 @@ impl Interp<'_> {
                 ),
             );
         }
+        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        if op == BinOp::Mult && (seq(a) || seq(b)) {
+            let other = if seq(a) { b } else { a };
+            return self.raise(
+                "TypeError",
+                format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.qual_type_name(other)
+                ),
+            );
+        }
         if op == BinOp::Add && matches!(a, Value::List(_)) {
             return self.raise(
                 "TypeError",

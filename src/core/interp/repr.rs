@@ -87,7 +87,26 @@ impl Interp<'_> {
                 "maximum recursion depth exceeded while getting the repr of an object",
             );
         }
-        let r = self.repr_inner(v);
+        // A container met again inside its own repr: `[...]`, as CPython shows it.
+        let container = match v {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => v.ptr(),
+            _ => None,
+        };
+        let r = match container {
+            Some(p) if self.repr_active.contains(&p) => Ok(match v {
+                Value::List(_) => "[...]".into(),
+                Value::Tuple(_) => "(...)".into(),
+                Value::Dict(_) => "{...}".into(),
+                _ => "set(...)".into(),
+            }),
+            Some(p) => {
+                self.repr_active.push(p);
+                let r = self.repr_inner(v);
+                self.repr_active.pop();
+                r
+            }
+            None => self.repr_inner(v),
+        };
         self.depth -= 1;
         r
     }
@@ -301,6 +320,21 @@ impl Interp<'_> {
                 }
                 if i.class.lookup_is_exception() {
                     return super::exceptions::exc_default_str(self, i);
+                }
+                // (`object.__str__` calls the `__repr__` slot itself: what it returns is
+                // checked as `str()`'s result.)
+                if let Some(f) = i.class.lookup("__repr__") {
+                    let m = Value::Method(Rc::new((v.clone(), f)));
+                    return match self.call(&m, vec![], vec![])? {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            let t = self.type_name(&other);
+                            self.raise(
+                                "TypeError",
+                                format!("__str__ returned non-string (type {t})"),
+                            )
+                        }
+                    };
                 }
                 self.repr(v)
             }

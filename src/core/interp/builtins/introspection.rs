@@ -66,6 +66,10 @@ impl Interp<'_> {
             "issubclass" => match (&args[0], &args[1]) {
                 (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
                 (Value::Class(_), Value::Builtin(b)) if &**b == "object" => Ok(Value::Bool(true)),
+                // (Of the builtin types, only `bool` derives from another: `int`.)
+                (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(
+                    a == b || &**b == "object" || (&**a, &**b) == ("bool", "int"),
+                )),
                 (Value::Class(a), Value::Native(n)) if n.is_model_base() => {
                     Ok(Value::Bool(a.model_info().is_some()))
                 }

@@ -1,13 +1,12 @@
 //! Functions of the standard-library modules scripts use: the `datetime`/`date`/`timedelta`
-//! and `Decimal` constructors, `datetime.*`/`date.*`, `json.dumps`/`json.loads` (with the
-//! Python value ↔ JSON conversion), `time.*` and `math.*`.
+//! and `Decimal` constructors, `datetime.*`/`date.*`, `json.dumps`/`json.loads` (the value
+//! conversion is in `json_convert.rs`), `time.*` and `math.*`.
 
 use std::rc::Rc;
 
 use crate::core::py::Int;
 use crate::core::py::datetime::{Date, DateTime};
 use crate::core::py::decimal::Decimal;
-use crate::core::py::json::Json;
 use crate::core::py::timedelta::{TdNum, TimeDelta, TimeDeltaArgs};
 
 use crate::core::interp::call::Kw;
@@ -128,19 +127,51 @@ impl Interp<'_> {
                 )?))
             }
             "date" => {
+                let names = ["year", "month", "day"];
+                // (Positional, then by keyword: `date(2024, month=7, day=1)`.)
+                let mut given: Vec<Option<Value>> = vec![None; 3];
+                for (i, a) in args.iter().enumerate() {
+                    if i >= 3 {
+                        return self.raise(
+                            "TypeError",
+                            format!("function takes at most 3 arguments ({} given)", args.len()),
+                        );
+                    }
+                    given[i] = Some(a.clone());
+                }
+                // (A missing argument is reported before a repeated or unknown keyword.)
+                let mut misplaced = None;
+                for (k, v) in &kw {
+                    match names.iter().position(|n| **n == **k) {
+                        Some(i) if given[i].is_none() => given[i] = Some(v.clone()),
+                        Some(i) => {
+                            misplaced.get_or_insert(format!(
+                                "argument for function given by name ('{k}') and position ({})",
+                                i + 1
+                            ));
+                        }
+                        None => {
+                            misplaced.get_or_insert(format!(
+                                "'{k}' is an invalid keyword argument for this function"
+                            ));
+                        }
+                    }
+                }
                 let mut n = [0i64; 3];
-                if args.len() < 3 {
-                    let names = ["year", "month", "day"];
+                if let Some(missing) = given.iter().position(Option::is_none) {
                     return self.raise(
                         "TypeError",
                         format!(
                             "function missing required argument '{}' (pos {})",
-                            names[args.len()],
-                            args.len() + 1
+                            names[missing],
+                            missing + 1
                         ),
                     );
                 }
-                for (i, a) in args.iter().enumerate().take(3) {
+                if let Some(m) = misplaced {
+                    return self.raise("TypeError", m);
+                }
+                for (i, a) in given.iter().flatten().enumerate() {
                     n[i] = self.int_arg(a)?;
                 }
                 Ok(Value::Date(self.py(Date::new(n[0], n[1], n[2]))?))
@@ -419,8 +450,14 @@ impl Interp<'_> {
                     default = Some(self.getattr(&enc, "default")?);
                 }
                 self.json_default = default;
+                let sort = match kw.iter().find(|(k, _)| &**k == "sort_keys") {
+                    Some((_, v)) => self.truthy(v)?,
+                    None => false,
+                };
+                self.json_sort_keys = sort;
                 let j = self.to_json(&args[0]);
                 self.json_default = None;
+                self.json_sort_keys = false;
                 let j = j?;
                 let mut opts = crate::core::py::json::DumpOptions::default();
                 for (k, v) in &kw {
@@ -434,7 +471,8 @@ impl Interp<'_> {
                             opts.indent = Some(crate::core::py::json::Indent::Str(i.to_string()))
                         }
                         ("indent", Value::None) => {}
-                        ("sort_keys", b) => opts.sort_keys = self.truthy(b)?,
+                        // (Sorted as the dicts were encoded.)
+                        ("sort_keys", _) => {}
                         ("ensure_ascii", b) => opts.ensure_ascii = self.truthy(b)?,
                         ("allow_nan", b) => opts.allow_nan = self.truthy(b)?,
                         ("default" | "cls", _) => {}
@@ -632,105 +670,6 @@ impl Interp<'_> {
                 )
             }
         }
-    }
-
-    /// Python value → JSON.
-    pub fn to_json(&mut self, v: &Value) -> R<Json> {
-        if let Some(x) = self.mixin_value(v) {
-            return self.to_json(&x);
-        }
-        Ok(match v {
-            Value::None => Json::Null,
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Int(i) => Json::Int(i.clone()),
-            Value::Float(f) => Json::Float(*f),
-            Value::Str(s) => Json::Str(s.to_string()),
-            Value::List(_) | Value::Tuple(_) => {
-                let items = self.iterate(v)?;
-                let mut out = vec![];
-                for i in &items {
-                    out.push(self.to_json(i)?);
-                }
-                Json::Array(out)
-            }
-            Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-                let mut out = vec![];
-                for (k, v) in items {
-                    let ks = match &k {
-                        Value::Str(s) => s.to_string(),
-                        Value::Int(i) => i.to_string(),
-                        Value::Bool(b) => {
-                            if *b {
-                                "true".into()
-                            } else {
-                                "false".into()
-                            }
-                        }
-                        Value::None => "null".into(),
-                        Value::Float(f) => crate::core::py::float::float_repr(*f),
-                        _ => {
-                            let t = self.type_name(&k);
-                            return self.raise(
-                                "TypeError",
-                                format!("keys must be str, int, float, bool or None, not {t}"),
-                            );
-                        }
-                    };
-                    out.push((ks, self.to_json(&v)?));
-                }
-                Json::Object(out)
-            }
-            other => {
-                if let Some(f) = self.json_default.clone() {
-                    let r = self.call(&f, vec![other.clone()], vec![])?;
-                    self.json_default = Some(f);
-                    return self.to_json(&r);
-                }
-                let t = self.type_name(other);
-                return self.raise(
-                    "TypeError",
-                    format!("Object of type {t} is not JSON serializable"),
-                );
-            }
-        })
-    }
-
-    /// JSON → Python value.
-    pub fn from_json(&mut self, j: &Json) -> R<Value> {
-        self.from_json_with(j, None)
-    }
-
-    /// A parsed JSON value as Python values, each float's text given to `hook`
-    /// (`parse_float=`) when there is one.
-    pub fn from_json_with(&mut self, j: &Json, hook: Option<&Value>) -> R<Value> {
-        Ok(match j {
-            Json::Null => Value::None,
-            Json::Bool(b) => Value::Bool(*b),
-            Json::Int(i) => Value::Int(i.clone()),
-            Json::Float(f) => Value::Float(*f),
-            Json::FloatText(t) => match hook {
-                Some(h) => self.call(h, vec![Value::str(t)], vec![])?,
-                None => {
-                    Value::Float(crate::core::py::float_text::parse_decimal(t).unwrap_or(f64::NAN))
-                }
-            },
-            Json::Str(s) => Value::str(s),
-            Json::Array(a) => {
-                let mut out = vec![];
-                for x in a {
-                    out.push(self.from_json_with(x, hook)?);
-                }
-                Value::list(out)
-            }
-            Json::Object(o) => {
-                let mut pairs = vec![];
-                for (k, v) in o {
-                    pairs.push((Value::str(k), self.from_json_with(v, hook)?));
-                }
-                Value::dict_of(pairs)
-            }
-        })
     }
 }
 
