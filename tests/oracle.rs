@@ -2117,3 +2117,23 @@ fn circular_json_and_repr() {
 fn python_builtins_round29() {
     check("python_builtins_round29");
 }
+
+#[test]
+fn unbound_columns_and_type_options() {
+    check("unbound_columns_and_type_options");
+}
+
+#[test]
+fn default_context_parameters() {
+    check("default_context_parameters");
+}
+
+#[test]
+fn failing_column_default() {
+    check("failing_column_default");
+}
+
+#[test]
+fn flask_config_namespace_views() {
+    check("flask_config_namespace_views");
+}

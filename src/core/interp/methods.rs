@@ -119,6 +119,7 @@ impl Interp<'_> {
                         | "from_envvar"
                         | "from_prefixed_env"
                         | "from_file"
+                        | "get_namespace"
                 ) && self.is_app_config(d) =>
             {
                 return bm(name);

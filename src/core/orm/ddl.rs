@@ -162,8 +162,13 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
     }
     for c in &table.columns {
         let cols = vec![c.name.clone()];
-        if c.bool_check {
-            let name = conv_name(md, ConstraintKind::Check, table, &[], None, None).unwrap_or(None);
+        if let Some(own) = &c.bool_check {
+            let name = match own {
+                Some(own) => conv_name(md, ConstraintKind::Check, table, &[], None, Some(own))?,
+                None => {
+                    conv_name(md, ConstraintKind::Check, table, &[], None, None).unwrap_or(None)
+                }
+            };
             constraints.push(TableConstraint::Check {
                 name,
                 sql: format!("{} IN (0, 1)", crate::core::sql::ident::quote(&c.name)),

@@ -133,8 +133,9 @@ pub struct Column {
     /// The type's DDL when it is spelled under another name than its behaviour's
     /// (`DECIMAL(6, 3)`, `TIMESTAMP`).
     pub type_ddl: Option<String>,
-    /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`.
-    pub bool_check: bool,
+    /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`, named by
+    /// the type's `name=` when it has one.
+    pub bool_check: Option<Option<String>>,
     /// `Enum(..., create_constraint=True)`: the table gets `CHECK (col IN (<values>))`.
     pub enum_check: bool,
     /// `JSON(none_as_null=True)`: Python `None` is stored as SQL NULL, not `'null'`.
@@ -166,7 +167,7 @@ impl Column {
             foreign_keys: vec![],
             checks: vec![],
             type_ddl: None,
-            bool_check: false,
+            bool_check: None,
             enum_check: false,
             none_as_null: false,
             timezone: false,

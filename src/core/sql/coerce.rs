@@ -53,14 +53,14 @@ enum Aff {
 fn affinity(t: &SqlType) -> Aff {
     match t {
         SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => Aff::Integer,
-        SqlType::Float | SqlType::Numeric(..) => Aff::Numeric,
+        SqlType::Float | SqlType::Numeric(..) | SqlType::NumericFloat(..) => Aff::Numeric,
         SqlType::String(_)
         | SqlType::Unicode(_)
         | SqlType::Text(_)
         | SqlType::UnicodeText(_)
         | SqlType::Enum(..)
         | SqlType::EnumClass(..) => Aff::String,
-        SqlType::Boolean | SqlType::CheckedBoolean => Aff::Boolean,
+        SqlType::Boolean | SqlType::CheckedBoolean(_) => Aff::Boolean,
         SqlType::Spelled(base, _) | SqlType::Collated(base, _) | SqlType::CheckedEnum(base) => {
             affinity(base)
         }
@@ -82,6 +82,7 @@ fn is_affinity_class(t: &SqlType) -> bool {
         t,
         SqlType::Integer
             | SqlType::Numeric(..)
+            | SqlType::NumericFloat(..)
             | SqlType::String(_)
             | SqlType::Date
             | SqlType::DateTime
@@ -148,6 +149,7 @@ fn instance_of(a: Aff) -> Option<SqlType> {
 fn own_instance(t: &SqlType) -> SqlType {
     match t {
         SqlType::Numeric(..) => SqlType::Numeric(None, None),
+        SqlType::NumericFloat(..) => SqlType::NumericFloat(None, None),
         other => other.clone(),
     }
 }

@@ -53,8 +53,12 @@ pub enum SqlType {
     Spelled(Box<SqlType>, String),
     /// A string type with `collation=`: its base, and `COLLATE "name"` after it in DDL.
     Collated(Box<SqlType>, String),
-    /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`.
-    CheckedBoolean,
+    /// `Boolean(create_constraint=True)`: a `Boolean` whose table gets `CHECK (col IN (0, 1))`,
+    /// named by its `name=` when given.
+    CheckedBoolean(Option<String>),
+    /// `Numeric(p, s, asdecimal=False)`: a `Numeric` whose values load as SQLite returns
+    /// them (a float or an int), not as `Decimal`.
+    NumericFloat(Option<u32>, Option<u32>),
     /// `Enum(..., create_constraint=True)`: an enum type whose table gets `CHECK (col IN
     /// (<values>))`, named by the enum's `name=` (a column has the enum as its type).
     CheckedEnum(Box<SqlType>),
@@ -73,12 +77,12 @@ impl SqlType {
             SqlType::Unicode(_) => "Unicode",
             SqlType::Text(_) => "Text",
             SqlType::UnicodeText(_) => "UnicodeText",
-            SqlType::Boolean | SqlType::CheckedBoolean => "Boolean",
+            SqlType::Boolean | SqlType::CheckedBoolean(_) => "Boolean",
             SqlType::DateTime | SqlType::DateTimeTz => "DateTime",
             SqlType::Date => "Date",
             SqlType::Time => "Time",
             SqlType::Float => "Float",
-            SqlType::Numeric(..) => "Numeric",
+            SqlType::Numeric(..) | SqlType::NumericFloat(..) => "Numeric",
             SqlType::Json | SqlType::JsonNoneAsNull => "JSON",
             SqlType::LargeBinary => "LargeBinary",
             SqlType::Interval => "Interval",
@@ -128,13 +132,16 @@ impl SqlType {
             | SqlType::Unicode(Some(n))
             | SqlType::Text(Some(n))
             | SqlType::UnicodeText(Some(n)) => format!("{name}(length={n})"),
-            SqlType::Numeric(p, s) => {
+            SqlType::Numeric(p, s) | SqlType::NumericFloat(p, s) => {
                 let mut args = vec![];
                 if let Some(p) = p {
                     args.push(format!("precision={p}"));
                 }
                 if let Some(s) = s {
                     args.push(format!("scale={s}"));
+                }
+                if matches!(self, SqlType::NumericFloat(..)) {
+                    args.push("asdecimal=False".into());
                 }
                 format!("Numeric({})", args.join(", "))
             }
@@ -164,7 +171,13 @@ impl SqlType {
                 let sep = if args.is_empty() { "" } else { ", " };
                 format!("{}({args}{sep}collation='{c}')", base.class_name())
             }
-            SqlType::CheckedBoolean => "Boolean(create_constraint=True)".into(),
+            SqlType::CheckedBoolean(None) => "Boolean(create_constraint=True)".into(),
+            SqlType::CheckedBoolean(Some(n)) => {
+                format!(
+                    "Boolean(create_constraint=True, name={})",
+                    crate::core::py::strings::str_repr(n)
+                )
+            }
             SqlType::CheckedEnum(base) => {
                 let r = base.py_repr();
                 format!("{}, create_constraint=True)", &r[..r.len() - 1])
@@ -194,7 +207,7 @@ impl SqlType {
             SqlType::Date => "DATE".into(),
             SqlType::Time => "TIME".into(),
             SqlType::Float => "FLOAT".into(),
-            SqlType::Numeric(p, s) => match (p, s) {
+            SqlType::Numeric(p, s) | SqlType::NumericFloat(p, s) => match (p, s) {
                 (Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
                 (Some(p), None) => format!("NUMERIC({p})"),
                 _ => "NUMERIC".into(),
@@ -217,7 +230,7 @@ impl SqlType {
                 format!("{name}{}", d.find('(').map_or("", |i| &d[i..]))
             }
             SqlType::Collated(base, c) => format!("{} COLLATE \"{c}\"", base.ddl()),
-            SqlType::CheckedBoolean => "BOOLEAN".into(),
+            SqlType::CheckedBoolean(_) => "BOOLEAN".into(),
             SqlType::JsonNoneAsNull => "JSON".into(),
             SqlType::CheckedEnum(base) => base.ddl(),
         }

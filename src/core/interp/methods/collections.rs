@@ -194,6 +194,44 @@ impl Interp<'_> {
             }
             // The config files and environment a deployed app reads: a playground has
             // none (`silent=True` answers False, as Flask does for a missing one).
+            // `config.get_namespace('CLINIC_')`: the keys under a prefix, trimmed and lower
+            // case unless told otherwise.
+            "get_namespace" => {
+                let mut args = args.into_iter();
+                let opt = |k: &str| -> Option<Value> {
+                    kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone())
+                };
+                let Some(Value::Str(ns)) = args.next().or_else(|| opt("namespace")) else {
+                    return self.raise(
+                        "TypeError",
+                        "Config.get_namespace() missing 1 required positional argument: 'namespace'",
+                    );
+                };
+                let lowercase = match args.next().or_else(|| opt("lowercase")) {
+                    Some(v) => self.truthy(&v)?,
+                    None => true,
+                };
+                let trim = match args.next().or_else(|| opt("trim_namespace")) {
+                    Some(v) => self.truthy(&v)?,
+                    None => true,
+                };
+                let items: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                let mut out = vec![];
+                for (k, v) in items {
+                    let Value::Str(k) = k else { continue };
+                    let Some(rest) = k.strip_prefix(&*ns) else {
+                        continue;
+                    };
+                    let key = if trim { rest } else { &k };
+                    let key = if lowercase {
+                        crate::core::py::case::lower(key)
+                    } else {
+                        key.to_string()
+                    };
+                    out.push((Value::str(&key), v));
+                }
+                Ok(Value::dict_of(out))
+            }
             "from_pyfile" | "from_envvar" | "from_file" => {
                 let silent = match kw.iter().find(|(k, _)| &**k == "silent") {
                     Some((_, v)) => self.truthy(v)?,

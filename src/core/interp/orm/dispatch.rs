@@ -251,6 +251,14 @@ impl Interp<'_> {
                     let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
                     self.getattr(&col, name)
                 }
+                // (The attribute's docstring is its column's `doc=`.)
+                "__doc__"
+                    if let Some(i) = a.column
+                        && let Ok(t) = self.orm.reg.table_of(&a.class) =>
+                {
+                    let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
+                    self.getattr(&col, "doc")
+                }
                 // (A relationship's attribute has no `name`: `Post.author.name == 'ann'`,
                 // a common slip for a join, raises as SQLAlchemy's does.)
                 "key" => Ok(Value::Str(a.key.clone())),
@@ -265,7 +273,11 @@ impl Interp<'_> {
                     // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)
                     let spelled = a.column.and_then(|i| {
                         let c = self.orm.reg.table_of(&a.class).ok()?.columns.get(i)?;
-                        (c.type_ddl.is_some() || c.enum_check).then(|| column_type(c))
+                        (c.type_ddl.is_some()
+                            || c.enum_check
+                            || c.bool_check.is_some()
+                            || c.none_as_null)
+                            .then(|| column_type(c))
                     });
                     if let Some(t) = spelled {
                         return Ok(nv(Native::ColumnType(t)));
@@ -537,11 +549,38 @@ impl Interp<'_> {
                     ),
                 }
             }
-            Native::ColumnSpec(c) => match name {
-                "name" => Ok(Value::str(&c.borrow().column.name)),
-                // Its operators (`points.desc()` in its class body).
-                _ => self.sql_attr_or_method(&Value::Native(n.clone()), name),
-            },
+            Native::ColumnSpec(c) => {
+                // (A column not mapped yet: a mixin's, or one made outside a class. Its
+                // name and key are None until its class names it.)
+                let c = c.borrow();
+                let named = |s: &str| {
+                    if s.is_empty() {
+                        Value::None
+                    } else {
+                        Value::str(s)
+                    }
+                };
+                let flag = |b: bool| if b { Value::Bool(true) } else { Value::None };
+                match name {
+                    "name" | "key" => Ok(named(&c.column.name)),
+                    "type" => Ok(nv(Native::ColumnType(schema_attrs::column_type(&c.column)))),
+                    "nullable" => Ok(Value::Bool(c.column.is_nullable())),
+                    "primary_key" => Ok(Value::Bool(c.column.primary_key)),
+                    "unique" => Ok(flag(c.column.unique)),
+                    "index" => Ok(flag(c.column.index)),
+                    "comment" => Ok(c.column.comment.as_deref().map_or(Value::None, Value::str)),
+                    "table" => Ok(Value::None),
+                    "info" => Ok(c.info_doc[0]
+                        .clone()
+                        .unwrap_or_else(|| Value::dict_of(vec![]))),
+                    "doc" => Ok(c.info_doc[1].clone().unwrap_or(Value::None)),
+                    // Its operators (`points.desc()` in its class body).
+                    _ => {
+                        drop(c);
+                        self.sql_attr_or_method(&Value::Native(n.clone()), name)
+                    }
+                }
+            }
             Native::ConstraintSpec(c, t) => self.constraint_attr(c, t, name),
             Native::IndexSpec(ix, _) if name == "name" => {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
@@ -682,8 +721,8 @@ impl Interp<'_> {
                         let r = self.call_native(n.clone(), args, kw)?;
                         return Ok(match &r {
                             Value::Native(x) => match &**x {
-                                Native::ColumnType(t) => {
-                                    nv(Native::ColumnType(SqlType::Custom(t.ddl())))
+                                Native::ColumnType(SqlType::Numeric(p, s)) => {
+                                    nv(Native::ColumnType(SqlType::NumericFloat(*p, *s)))
                                 }
                                 _ => r.clone(),
                             },
@@ -697,7 +736,11 @@ impl Interp<'_> {
                         ))));
                     }
                     SqlType::Boolean if flag("create_constraint") == Some(true) => {
-                        return Ok(nv(Native::ColumnType(SqlType::CheckedBoolean)));
+                        let name = match kwget(&kw, "name") {
+                            Some(Value::Str(s)) => Some(s.to_string()),
+                            _ => None,
+                        };
+                        return Ok(nv(Native::ColumnType(SqlType::CheckedBoolean(name))));
                     }
                     SqlType::Json if flag("none_as_null") == Some(true) => {
                         return Ok(nv(Native::ColumnType(SqlType::JsonNoneAsNull)));

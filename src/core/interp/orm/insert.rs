@@ -46,7 +46,7 @@ pub struct TablePlan {
     /// Per column: the Python `onupdate` default.
     pub onupdate: Vec<Option<Value>>,
     /// Primary key column indexes.
-    pk: Vec<usize>,
+    pub pk: Vec<usize>,
     /// True when SQLite generates the primary key.
     autoinc: bool,
 }
@@ -241,20 +241,34 @@ fn insert_sql(
 }
 
 impl Interp<'_> {
-    /// The execution context's current parameters for an object being written: its
-    /// column values so far, by column key.
-    pub fn current_params(&mut self, inst: &Rc<Instance>) -> Vec<(String, Value)> {
-        let Some(m) = inst.class.model_info() else {
-            return Vec::new();
-        };
-        let Ok(table) = self.orm.reg.table_of(&m.class) else {
-            return Vec::new();
-        };
-        let keys: Vec<String> = table.columns.iter().map(|c| c.key.clone()).collect();
-        keys.into_iter()
-            .enumerate()
-            .filter_map(|(i, k)| column_attr(inst, i).map(|v| (k, v)))
-            .collect()
+    /// What a context-taking insert default's `get_current_parameters()` holds: the
+    /// INSERT's bound columns in table order, each with its value so far (`None` for a
+    /// default not computed yet, and for a column sent as `None`); a SQL default is
+    /// rendered inline, not bound.
+    fn insert_context_params(
+        &mut self,
+        inst: &Rc<Instance>,
+        plan: &TablePlan,
+    ) -> Vec<(String, Value)> {
+        let mut out = vec![];
+        for (i, c) in plan.table.columns.iter().enumerate() {
+            let v = match column_attr(inst, i) {
+                Some(Value::None) if plan.eval_none[i] => Value::None,
+                Some(Value::None) | None => {
+                    if plan.sql_default[i].is_some() {
+                        continue;
+                    }
+                    if plan.insert_default[i].is_none() && !plan.as_none[i] {
+                        continue;
+                    }
+                    Value::None
+                }
+                Some(v) if self.assigned_sql(&v).is_some() => continue,
+                Some(v) => v,
+            };
+            out.push((c.key.clone(), v));
+        }
+        out
     }
 
     /// The flush plan of a model's table (built on first use in this flush).
@@ -345,6 +359,7 @@ impl Interp<'_> {
         let mut sql_values = Vec::new();
         let mut defaulted = 0u64;
         let mut bind_err = None;
+        let mut default_failed = false;
         // (Every column set to a value other than `None`, as a constructed object's
         // usually are: each value is converted in place, under one borrow.)
         let all_set = inst.orm.borrow().as_ref().is_some_and(|s| {
@@ -381,12 +396,27 @@ impl Interp<'_> {
                         continue;
                     }
                     Some(Value::None) | None => match &plan.insert_default[i] {
+                        // (After a default failed, the others are not computed: the
+                        // statement is only rendered for the error.)
+                        Some(_) if default_failed => {
+                            cols.push(i);
+                            values.push(SqlValue::Null);
+                            continue;
+                        }
                         Some(d) => {
-                            let v = match self.eval_default_ctx(d, |it| it.current_params(inst)) {
+                            let v = match self
+                                .eval_default_ctx(d, |it| it.insert_context_params(inst, &plan))
+                            {
                                 Ok(v) => v,
                                 Err(e) => {
-                                    clear_slots(inst, defaulted);
-                                    return Err(e);
+                                    // (Defaults run before bind processors: this error
+                                    // is the one raised.)
+                                    let e = self.wrap_default_error(e);
+                                    bind_err = Some(BindFailure::Processor(e));
+                                    default_failed = true;
+                                    cols.push(i);
+                                    values.push(SqlValue::Null);
+                                    continue;
                                 }
                             };
                             defaulted |= 1u64.checked_shl(i as u32).unwrap_or(0);

@@ -153,7 +153,10 @@ impl Interp<'_> {
             };
             cells.push((i, v.clone()));
         }
-        // Python defaults for the columns left out.
+        // Python defaults for the columns left out, in table order; one taking the
+        // execution context sees the row's values so far (`None` for a default not
+        // computed yet; a SQL default is rendered inline, not bound).
+        let mut pending: Vec<(usize, Value)> = vec![];
         for (i, c) in table.columns.iter().enumerate() {
             if cells.iter().any(|(j, _)| *j == i) {
                 continue;
@@ -164,9 +167,52 @@ impl Interp<'_> {
                 .get(&(ins.table.to_string(), c.name.clone()))
                 .and_then(|d| d[0].clone());
             if let Some(d) = d.filter(|d| !matches!(d, Value::None)) {
-                let v = self.eval_default(&d)?;
-                cells.push((i, v));
+                pending.push((i, d));
             }
+        }
+        for n in 0..pending.len() {
+            let (i, d) = pending[n].clone();
+            let v = self.eval_default_ctx(&d, |it| {
+                let mut ps: Vec<(usize, Value)> = (cells.iter())
+                    .filter(|&(_, v)| it.as_sql(v).is_none())
+                    .cloned()
+                    .collect();
+                ps.extend(
+                    (pending[n..].iter())
+                        .filter(|(_, d)| it.as_sql(d).is_none())
+                        .map(|(j, _)| (*j, Value::None)),
+                );
+                crate::core::sort::sort_by_key(&mut ps, |p| p.0);
+                (ps.into_iter())
+                    .map(|(j, v)| (table.columns[j].key.clone(), v))
+                    .collect()
+            });
+            let v = match v {
+                Ok(v) => v,
+                // (SQLAlchemy's `StatementError`, with the INSERT and the parameters.)
+                Err(e) => {
+                    let e = self.wrap_default_error(e);
+                    let mut all = cells.clone();
+                    for (j, d) in &pending[n..] {
+                        let v = if self.as_sql(d).is_some() {
+                            d.clone()
+                        } else {
+                            Value::None
+                        };
+                        all.push((*j, v));
+                    }
+                    crate::core::sort::sort_by_key(&mut all, |c| c.0);
+                    let sql = self.insert_sql_of_cells(ins, &table, &all)?;
+                    let mut params = vec![];
+                    if let Some(set) = set {
+                        for (k, v) in self.mapping_items(set)? {
+                            params.push((self.insert_key(&k)?.to_string(), v));
+                        }
+                    }
+                    return Err(self.fill_bind_error(e, &sql, params));
+                }
+            };
+            cells.push((i, v));
         }
         crate::core::sort::sort_by_key(&mut cells, |c| c.0);
         let mut keys: Vec<Rc<str>> = given.into_iter().map(|g| g.0).collect();
@@ -221,13 +267,24 @@ impl Interp<'_> {
         let Some(table) = self.orm.reg.metadata.table(&ins.table).cloned() else {
             return Ok(String::new());
         };
-        let columns = (row.cells.iter())
+        self.insert_sql_of_cells(ins, &table, &row.cells)
+    }
+
+    /// The INSERT of a row's cells (a SQL expression rendered inline, a value bound).
+    fn insert_sql_of_cells(
+        &mut self,
+        ins: &InsertObj,
+        table: &crate::core::orm::schema::Table,
+        cells: &[(usize, Value)],
+    ) -> R<String> {
+        let columns = (cells.iter())
             .map(|(i, _)| table.columns[*i].name.clone())
             .collect();
-        let binds = row
-            .cells
-            .iter()
-            .map(|_| Expr::Bind(SqlValue::Null))
+        let binds = (cells.iter())
+            .map(|(_, v)| match self.as_sql(v) {
+                Some(s) => s.expr,
+                None => Expr::Bind(SqlValue::Null),
+            })
             .collect();
         let stmt = Statement::Insert(Insert {
             table: table.name.clone(),
@@ -236,7 +293,7 @@ impl Interp<'_> {
             returning: vec![],
             prefixes: ins.prefixes.iter().map(|p| p.to_string()).collect(),
             on_conflict: match &ins.on_conflict {
-                Some(oc) => Some(self.on_conflict_sql(oc, &table)?),
+                Some(oc) => Some(self.on_conflict_sql(oc, table)?),
                 None => None,
             },
         });

@@ -266,6 +266,18 @@ impl Interp<'_> {
     /// A model's mapped attributes of one kind (`inspect(Model).column_attrs`...), by
     /// key, in the mapper's order.
     pub fn mapper_props(&mut self, c: &Rc<Class>, kind: PropKind) -> Vec<(Rc<str>, Value)> {
+        if kind == PropKind::MapperColumns {
+            let Some(m) = c.model_info() else {
+                return vec![];
+            };
+            let whole = self.orm.reg.metadata.table(&m.table);
+            return (m.columns.iter())
+                .filter_map(|(k, name)| {
+                    let i = whole?.columns.iter().position(|c| c.name == **name)?;
+                    Some((k.clone(), nv(Native::ColumnObj(m.table.clone(), i))))
+                })
+                .collect();
+        }
         let mut rels: Vec<(Rc<str>, bool)> = vec![];
         let mut props: Vec<Rc<str>> = vec![];
         if let Ok(m) = self.orm.reg.mapper(&c.name) {
@@ -343,6 +355,19 @@ impl Interp<'_> {
         };
         Ok(match name {
             "class_" | "entity" => Value::Class(c.clone()),
+            // (Keyed by attribute: a column named apart from its attribute makes them
+            // differ from the table's.)
+            "columns" | "c"
+                if c.model_info().is_some_and(|m| {
+                    (m.columns.iter()).any(|(k, name)| {
+                        whole.as_ref().is_some_and(|w| {
+                            (w.columns.iter()).any(|c| c.name == **name && c.table_key() != &**k)
+                        })
+                    })
+                }) =>
+            {
+                nv(Native::MapperProps(c.clone(), PropKind::MapperColumns))
+            }
             "columns" | "c" => nv(Native::TableColumns(t.clone(), None)),
             "column_attrs" => nv(Native::MapperProps(c.clone(), PropKind::Columns)),
             "attrs" | "all_orm_descriptors" => nv(Native::MapperProps(c.clone(), PropKind::All)),

@@ -292,6 +292,9 @@ pub enum PropKind {
     Relationships,
     /// `column_attrs`.
     Columns,
+    /// `Mapper.columns` of a model whose attribute keys are not its columns' names: the
+    /// `Column` objects by attribute key.
+    MapperColumns,
     /// `attrs`: the class's own relationships, its columns, then backrefs' relationships
     /// (the order SQLAlchemy's mapper configures them in).
     All,

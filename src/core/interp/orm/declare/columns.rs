@@ -60,11 +60,11 @@ impl Interp<'_> {
         let (ty, type_ddl, bool_check, none_as_null) = match ty {
             SqlType::Spelled(ref base, _) | SqlType::Collated(ref base, _) => {
                 let d = ty.ddl();
-                ((**base).clone(), Some(d), false, false)
+                ((**base).clone(), Some(d), None, false)
             }
-            SqlType::CheckedBoolean => (SqlType::Boolean, None, true, false),
-            SqlType::JsonNoneAsNull => (SqlType::Json, None, false, true),
-            t => (t, None, false, false),
+            SqlType::CheckedBoolean(name) => (SqlType::Boolean, None, Some(name), false),
+            SqlType::JsonNoneAsNull => (SqlType::Json, None, None, true),
+            t => (t, None, None, false),
         };
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
         col.type_ddl = type_ddl;

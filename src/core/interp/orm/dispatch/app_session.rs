@@ -200,6 +200,15 @@ impl Interp<'_> {
                 super::super::flask_web::FlaskObj::UrlMap,
             ))),
             "logger" => nv(Native::SqlaFn(Rc::from("flask.logger"))),
+            // The endpoints' view functions (`static` serves the static folder).
+            "view_functions" => {
+                let mut views =
+                    vec![(Value::str("static"), Self::bound(this, "send_static_file")?)];
+                for r in &self.orm.routes {
+                    views.push((Value::Str(r.endpoint.clone()), r.view.clone()));
+                }
+                Value::dict_of(views)
+            }
             "extensions" => {
                 let mut exts = vec![(Value::str("sqlalchemy"), nv(Native::Db))];
                 if let Some(m) = &self.orm.migrate {

@@ -73,6 +73,24 @@ impl Interp<'_> {
                 "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
                 "metadata" => Ok(nv(Native::Metadata)),
                 "info" => Ok(Value::dict_of(vec![])),
+                // The dialect keyword arguments `__table_args__` gave (SQLite's one this
+                // playground honours), as a dict; `dialect_options` by dialect.
+                "kwargs" | "dialect_kwargs" | "dialect_options" => {
+                    let auto =
+                        (self.orm.reg.metadata.table(t)).is_some_and(|tb| tb.sqlite_autoincrement);
+                    Ok(if name == "dialect_options" {
+                        let sqlite =
+                            Value::dict_of(vec![(Value::str("autoincrement"), Value::Bool(auto))]);
+                        Value::dict_of(vec![(Value::str("sqlite"), sqlite)])
+                    } else if auto {
+                        Value::dict_of(vec![(
+                            Value::str("sqlite_autoincrement"),
+                            Value::Bool(true),
+                        )])
+                    } else {
+                        Value::dict_of(vec![])
+                    })
+                }
                 "comment" => Ok((self.orm.reg.metadata.table(t))
                     .and_then(|tb| tb.comment.as_deref())
                     .map_or(Value::None, Value::str)),
@@ -178,9 +196,21 @@ impl Interp<'_> {
                     SqlType::Spelled(b, _) => **b == SqlType::DateTimeTz,
                     t => *t == SqlType::DateTimeTz,
                 })),
-                "asdecimal" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                "asdecimal"
+                    if matches!(
+                        t,
+                        SqlType::Numeric(..) | SqlType::NumericFloat(..) | SqlType::Float
+                    ) =>
+                {
                     Ok(Value::Bool(matches!(t, SqlType::Numeric(..))))
                 }
+                "create_constraint" if t.is_a("Boolean") => {
+                    Ok(Value::Bool(matches!(t, SqlType::CheckedBoolean(_))))
+                }
+                "name" if t.is_a("Boolean") => Ok(match t {
+                    SqlType::CheckedBoolean(Some(n)) => Value::str(n),
+                    _ => Value::None,
+                }),
                 // (Only the string types have a length; an Enum's is its longest value's.)
                 "length"
                     if let SqlType::String(n)
@@ -218,16 +248,27 @@ impl Interp<'_> {
                         _ => Value::None,
                     })
                 }
-                "precision" | "scale" if matches!(t, SqlType::Numeric(..) | SqlType::Float) => {
+                "precision" | "scale"
+                    if matches!(
+                        t,
+                        SqlType::Numeric(..) | SqlType::NumericFloat(..) | SqlType::Float
+                    ) =>
+                {
                     Ok(match (t, name) {
-                        (SqlType::Numeric(Some(n), _), "precision")
-                        | (SqlType::Numeric(_, Some(n)), "scale") => Value::int(*n as i64),
+                        (
+                            SqlType::Numeric(Some(n), _) | SqlType::NumericFloat(Some(n), _),
+                            "precision",
+                        )
+                        | (
+                            SqlType::Numeric(_, Some(n)) | SqlType::NumericFloat(_, Some(n)),
+                            "scale",
+                        ) => Value::int(*n as i64),
                         _ => Value::None,
                     })
                 }
                 "python_type" => Ok(Value::Builtin(Rc::from(match t {
                     SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
-                    SqlType::Float => "float",
+                    SqlType::Float | SqlType::NumericFloat(..) => "float",
                     SqlType::Boolean => "bool",
                     SqlType::DateTime | SqlType::DateTimeTz => "datetime",
                     SqlType::Date => "date",
@@ -279,6 +320,8 @@ pub(crate) fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
     match &c.type_ddl {
         Some(d) => spelled_type(&c.ty, d),
         None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),
+        None if let Some(name) = &c.bool_check => SqlType::CheckedBoolean(name.clone()),
+        None if c.none_as_null => SqlType::JsonNoneAsNull,
         None => c.ty.clone(),
     }
 }

@@ -70,6 +70,10 @@ impl Interp<'_> {
                 format!("Table({}, schema=None)", parts.join(", "))
             }
             Native::ColumnObj(t, i) => self.column_repr(t, *i)?,
+            Native::ColumnSpec(spec) => {
+                let spec = spec.borrow().clone();
+                self.column_spec_repr(&spec)?
+            }
             // `PrimaryKeyConstraint(Column(...), ...)`, `UniqueConstraint(...)`.
             Native::ConstraintSpec(c, Some(t))
                 if matches!(
@@ -238,6 +242,47 @@ impl Interp<'_> {
             if !matches!(self.column_default(&tr, i, kind), Value::None) {
                 parts.push(format!("{k}={}", self.default_repr(t, i, kind)?));
             }
+        }
+        if let Some(c) = &c.comment {
+            parts.push(format!("comment={}", crate::core::py::strings::str_repr(c)));
+        }
+        Ok(format!("Column({})", parts.join(", ")))
+    }
+
+    /// `repr()` of a column no table holds yet: `Column(None, String(length=20), table=None)`.
+    fn column_spec_repr(&mut self, spec: &super::super::ColumnSpec) -> R<String> {
+        let c = &spec.column;
+        let name = if c.name.is_empty() {
+            "None".to_string()
+        } else {
+            format!("'{}'", c.name)
+        };
+        let mut parts = vec![name, super::super::dispatch::column_type(c).py_repr()];
+        for fk in &c.foreign_keys {
+            parts.push(format!("ForeignKey('{}.{}')", fk.table, fk.column));
+        }
+        parts.push("table=None".into());
+        if c.primary_key {
+            parts.push("primary_key=True".into());
+        }
+        if !c.is_nullable() {
+            parts.push("nullable=False".into());
+        }
+        for (k, v) in [("onupdate", &spec.onupdate), ("default", &spec.default)] {
+            if let Some(v) = v {
+                let class = if matches!(
+                    v,
+                    Value::Func(_) | Value::Builtin(_) | Value::BuiltinMethod(_) | Value::Method(_)
+                ) {
+                    "CallableColumnDefault"
+                } else {
+                    "ScalarElementColumnDefault"
+                };
+                parts.push(format!("{k}={class}({})", self.repr(v)?));
+            }
+        }
+        if let Some(c) = &c.comment {
+            parts.push(format!("comment={}", crate::core::py::strings::str_repr(c)));
         }
         Ok(format!("Column({})", parts.join(", ")))
     }

@@ -71,6 +71,7 @@ fn numeric(ty: &SqlType) -> bool {
             | SqlType::SmallInteger
             | SqlType::Float
             | SqlType::Numeric(..)
+            | SqlType::NumericFloat(..)
     )
 }
 

@@ -124,7 +124,7 @@ impl Interp<'_> {
             }
             // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
             // is stored as a number, any other string refused.
-            (SqlType::Float | SqlType::Numeric(..), Value::Str(t)) => {
+            (SqlType::Float | SqlType::Numeric(..) | SqlType::NumericFloat(..), Value::Str(t)) => {
                 return match crate::core::py::float::parse_float(t) {
                     Ok(f) => Ok(SqlValue::Real(f)),
                     Err(e) => self.bind_error("ValueError", &e.message),
@@ -134,8 +134,10 @@ impl Interp<'_> {
         }
         Ok(match self.to_sql(v, Some(ty))? {
             SqlValue::Integer(i)
-                if matches!(ty, SqlType::Float | SqlType::Numeric(..))
-                    && matches!(v, Value::Int(_)) =>
+                if matches!(
+                    ty,
+                    SqlType::Float | SqlType::Numeric(..) | SqlType::NumericFloat(..)
+                ) && matches!(v, Value::Int(_)) =>
             {
                 SqlValue::Real(i as f64)
             }
@@ -432,6 +434,40 @@ impl Interp<'_> {
             d.insert(Rc::from("code"), Value::None);
         }
         self.raise_value(v)
+    }
+
+    /// An exception a Python column default raised while its statement was prepared, as
+    /// SQLAlchemy wraps it: a `StatementError` (`(builtins.KeyError) 'cost'`) whose `orig`
+    /// is the exception, completed by [`Interp::fill_bind_error`]. A SQLAlchemy error and
+    /// anything not an `Exception` pass as they are.
+    pub fn wrap_default_error(&mut self, e: Box<Exc>) -> Box<Exc> {
+        let Value::Instance(i) = &e.value else {
+            return e;
+        };
+        let class = i.class.clone();
+        let is_exception = self
+            .exc
+            .get("Exception")
+            .is_some_and(|x| class.is_subclass(x));
+        let module = self.class_module(&class);
+        if !is_exception || module == "sqlalchemy.exc" {
+            return e;
+        }
+        let msg = self.to_str(&e.value).unwrap_or_default();
+        let text = format!("({module}.{}) {msg}", class.name);
+        let v = crate::core::interp::exceptions::exc_instance(
+            self.exc["StatementError"].clone(),
+            vec![Value::str(&text)],
+        );
+        if let Value::Instance(w) = &v {
+            let mut d = w.dict.borrow_mut();
+            d.insert(Rc::from("orig"), e.value.clone());
+            d.insert(Rc::from("statement"), Value::None);
+            d.insert(Rc::from("params"), Value::None);
+            d.insert(Rc::from("_message"), Value::str(&text));
+            d.insert(Rc::from("code"), Value::None);
+        }
+        Box::new(Exc { value: v, at: e.at })
     }
 
     /// A bind processor's error (from [`Interp::bind_error`]) completed with the statement

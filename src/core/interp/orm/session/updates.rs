@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use super::convert::BindFailure;
 use crate::core::interp::ops;
-use crate::core::interp::orm::insert::Plans;
-use crate::core::interp::orm::model::set_column_attr;
+use crate::core::interp::orm::insert::{Plans, TablePlan};
+use crate::core::interp::orm::model::{column_attr, set_column_attr};
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::persist;
@@ -154,7 +154,9 @@ impl Interp<'_> {
                     sql_columns.push(i);
                     continue;
                 }
-                let v = self.eval_default_ctx(&d, |it| it.current_params(inst))?;
+                let v = self.eval_default_ctx(&d, |it| {
+                    it.update_context_params(inst, &plan, &changed_keys, i)
+                })?;
                 let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
                 set_column_attr(inst, i, v);
@@ -187,6 +189,43 @@ impl Interp<'_> {
             sql_columns,
         });
         Ok(())
+    }
+
+    /// What a context-taking `onupdate` default's `get_current_parameters()` holds while
+    /// column `at` is computed: the SET's bound columns in table order (the changed ones
+    /// and the Python `onupdate` ones, `None` until computed), then the primary key as the
+    /// WHERE binds it (`<table>_<column>`).
+    fn update_context_params(
+        &mut self,
+        inst: &Rc<Instance>,
+        plan: &TablePlan,
+        changed: &[usize],
+        at: usize,
+    ) -> Vec<(String, Value)> {
+        let table = &plan.table;
+        let mut out = vec![];
+        for (i, c) in table.columns.iter().enumerate() {
+            if changed.contains(&i) {
+                out.push((c.key.clone(), column_attr(inst, i).unwrap_or(Value::None)));
+            } else if i >= at
+                && let Some(d) = &plan.onupdate[i]
+                && !matches!(d, Value::Native(n) if matches!(
+                    &**n,
+                    super::super::Native::Sql(_) | super::super::Native::Text(..)
+                ))
+            {
+                out.push((c.key.clone(), Value::None));
+            }
+        }
+        for &i in &plan.pk {
+            let v = match inst.orm.borrow().as_ref() {
+                Some(s) => s.committed_value(i).or(s.value(i)).cloned(),
+                None => None,
+            };
+            let key = format!("{}_{}", table.name, table.columns[i].key);
+            out.push((key, v.unwrap_or(Value::None)));
+        }
+        out
     }
 
     /// Runs the prepared UPDATEs (a run of the same statement with plain values as one
