@@ -2137,3 +2137,13 @@ fn failing_column_default() {
 fn flask_config_namespace_views() {
     check("flask_config_namespace_views");
 }
+
+#[test]
+fn row_mapping_keys_and_typed_text() {
+    check("row_mapping_keys_and_typed_text");
+}
+
+#[test]
+fn m2m_order_by_association_column() {
+    check("m2m_order_by_association_column");
+}

@@ -288,6 +288,22 @@ impl Interp<'_> {
                 let r = self.call(&m, vec![b.clone()], vec![])?;
                 self.truthy(&r)?
             }
+            // (A RowMapping compares as the dict of its items.)
+            (Value::Native(n), other @ Value::Dict(_))
+            | (other @ Value::Dict(_), Value::Native(n))
+                if matches!(&**n, crate::core::interp::orm::Native::Mapping(_)) =>
+            {
+                let items = self.native_mapping_items(n.clone())?;
+                return self.eq(&Value::dict_of(items), other);
+            }
+            (Value::Native(x), Value::Native(y))
+                if matches!(&**x, crate::core::interp::orm::Native::Mapping(_))
+                    && matches!(&**y, crate::core::interp::orm::Native::Mapping(_)) =>
+            {
+                let xs = self.native_mapping_items(x.clone())?;
+                let ys = self.native_mapping_items(y.clone())?;
+                return self.eq(&Value::dict_of(xs), &Value::dict_of(ys));
+            }
             (Value::Native(x), Value::Native(y)) => self.native_eq(x, y),
             _ => is_same(a, b),
         })

@@ -237,6 +237,12 @@ impl Interp<'_> {
             {
                 Ok(this.clone())
             }
+            // A library function's name (`selectinload.__name__`).
+            Native::SqlaFn(f)
+                if matches!(name, "__name__" | "__qualname__") && n.type_name() == "function" =>
+            {
+                Ok(Value::str(f.rsplit('.').next().unwrap_or(f)))
+            }
             Native::SqlaFn(f) if &**f == "event" && matches!(name, "listens_for" | "listen") => Ok(
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
             ),

@@ -232,6 +232,12 @@ impl Interp<'_> {
                 {
                     return Ok(r.values[i].clone());
                 }
+                // (An entity's key is its class's name.)
+                if let Value::Class(c) = key
+                    && let Some(i) = r.keys.iter().position(|k| **k == *c.name)
+                {
+                    return Ok(r.values[i].clone());
+                }
                 if let Some(s) = self.as_sql(key)
                     && let Some(k) = &s.key
                     && let Some(i) = r.keys.iter().position(|x| x == k)
@@ -459,9 +465,11 @@ impl Interp<'_> {
             Native::TablesDict => {
                 Ok(matches!(item, Value::Str(s) if self.orm.reg.metadata.table(s).is_some()))
             }
-            Native::Mapping(r) => {
-                Ok(matches!(item, Value::Str(s) if r.keys.iter().any(|k| **k == **s)))
-            }
+            Native::Mapping(r) => Ok(match item {
+                Value::Str(s) => r.keys.iter().any(|k| **k == **s),
+                Value::Class(c) => r.keys.iter().any(|k| **k == *c.name),
+                _ => false,
+            }),
             // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
             Native::MapperProps(c, kind) => {
                 let c = c.clone();

@@ -358,7 +358,14 @@ fn attach_some(
             }
             .join(right, sec_on, false);
         }
-        order.extend(rel.order_by.iter().map(|e| retarget(e, &r.target, &alias)));
+        // (An `order_by` on the association table follows it to its alias.)
+        order.extend(rel.order_by.iter().map(|e| {
+            let e = retarget(e, &r.target, &alias);
+            match (&sec, &r.secondary) {
+                (Some(s), Some(t)) => retarget(&e, t, s),
+                _ => e,
+            }
+        }));
         let via = ColumnsOf::Table(alias.clone());
         item = match jp.innerjoin {
             true => {

@@ -123,6 +123,8 @@ pub fn selectin_statement(
     let (parent_cols, by_target_key) = selectin_key(reg, class, rel)?;
     let relationship = reg.relationship(class, rel)?;
     let named = TableRef::Named(r.target.clone());
+    // (The association table's alias, when the statement joins through one.)
+    let mut sec_alias = None;
     let (key_exprs, from): (Vec<Expr>, FromItem) = match mode {
         SelectinMode::ByTargetKey => (
             target_pk
@@ -146,6 +148,7 @@ pub fn selectin_statement(
         SelectinMode::ThroughParent => {
             let pa = anon_alias(&r.parent);
             let sec = r.secondary.as_ref().map(|s| anon_alias(s));
+            sec_alias = sec.clone();
             let (on, sec_on) = on_clause(
                 &r,
                 &|c| Expr::col_of(&pa, c.to_string()),
@@ -196,7 +199,12 @@ pub fn selectin_statement(
             }
         })
         .collect();
-    let mut order = relationship.order_by.clone();
+    let mut order: Vec<Expr> = match (&sec_alias, &r.secondary) {
+        (Some(s), Some(t)) => (relationship.order_by.iter())
+            .map(|e| super::retarget(e, t, s))
+            .collect(),
+        _ => relationship.order_by.clone(),
+    };
     // (Through the parent, the loads below start from this statement's own FROM: the
     // parent alias joined to the target, before the target's joined loads.)
     let through = (mode == SelectinMode::ThroughParent).then(|| from.clone());
@@ -283,6 +291,7 @@ pub fn subquery_statement(
     let mut keys = Vec::new();
     let mut parent_cols = Vec::new();
     let mut last_rel = None;
+    let mut last_sec = None;
     for (i, step) in path.iter().enumerate() {
         let r = reg.resolve(&step.class, &step.rel)?;
         let last = i + 1 == path.len();
@@ -328,6 +337,7 @@ pub fn subquery_statement(
                 .map(|c| parent.col(&r.parent, c))
                 .collect();
             last_rel = Some((step.class.clone(), step.rel.clone(), r.target.clone()));
+            last_sec = sec.clone().zip(r.secondary.clone());
         }
         parent = ColumnsOf::Table(tref);
     }
@@ -348,7 +358,12 @@ pub fn subquery_statement(
     .collect();
     let key_cols = (columns.len()..columns.len() + keys.len()).collect();
     columns.extend(keys);
-    let mut order = reg.relationship(&class, &rel)?.order_by.clone();
+    let mut order: Vec<Expr> = (reg.relationship(&class, &rel)?.order_by.iter())
+        .map(|e| match &last_sec {
+            Some((s, t)) => super::retarget(e, t, s),
+            None => e.clone(),
+        })
+        .collect();
     let item = attach(
         reg,
         item,

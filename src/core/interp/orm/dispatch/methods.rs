@@ -329,6 +329,14 @@ impl Interp<'_> {
                 // (Typed columns convert their values; plain column names change nothing.)
                 "columns" => {
                     let mut types = vec![];
+                    // (A column object brings its type: `columns(User.id, User.joined)`.)
+                    for a in &args {
+                        if let Some(s) = self.as_sql(a)
+                            && let (Some(k), Some(t)) = (s.key, s.ty)
+                        {
+                            types.push((k, t));
+                        }
+                    }
                     for (k, v) in &kw {
                         if let Some(t) = self.type_arg(v) {
                             types.push((k.clone(), t));
