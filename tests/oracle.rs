@@ -2147,3 +2147,8 @@ fn row_mapping_keys_and_typed_text() {
 fn m2m_order_by_association_column() {
     check("m2m_order_by_association_column");
 }
+
+#[test]
+fn lazyload_overrides_raise_noload() {
+    check("lazyload_overrides_raise_noload");
+}

@@ -24,8 +24,9 @@ pub struct EntityPlan {
     pub immediate: Vec<String>,
     /// Relationships set empty without SQL (`noload`).
     pub noload: Vec<String>,
-    /// Relationships that raise when accessed (`raiseload`): name and "only when SQL is needed".
-    pub raise: Vec<(String, bool)>,
+    /// Relationships whose loader option sets how they load on access: `raiseload`
+    /// (`Raise`, `RaiseOnSql`), or `lazyload` of one declared `raise` or `noload` (`Select`).
+    pub raise: Vec<(String, Lazy)>,
     /// Row position of each of the entity's table columns (set when the statement is built).
     pub cols: Vec<usize>,
 }
@@ -167,8 +168,15 @@ pub fn plan_entity(
             }
             Lazy::Immediate => plan.immediate.push(rel.name.clone()),
             Lazy::NoLoad => plan.noload.push(rel.name.clone()),
-            Lazy::Raise if chosen.is_some() => plan.raise.push((rel.name.clone(), false)),
-            Lazy::RaiseOnSql if chosen.is_some() => plan.raise.push((rel.name.clone(), true)),
+            s @ (Lazy::Raise | Lazy::RaiseOnSql) if chosen.is_some() => {
+                plan.raise.push((rel.name.clone(), s))
+            }
+            Lazy::Select
+                if chosen.is_some()
+                    && matches!(rel.lazy, Lazy::Raise | Lazy::RaiseOnSql | Lazy::NoLoad) =>
+            {
+                plan.raise.push((rel.name.clone(), Lazy::Select))
+            }
             Lazy::Select | Lazy::Dynamic | Lazy::WriteOnly | Lazy::Raise | Lazy::RaiseOnSql => {}
         }
     }

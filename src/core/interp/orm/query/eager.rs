@@ -608,10 +608,10 @@ impl Interp<'_> {
                 }
             }
         }
-        for (rel, sql_only) in &plan.raise {
+        for (rel, strategy) in &plan.raise {
             for i in &items {
                 if !self.attr_loaded(i, rel) {
-                    self.mark_raiseload(i, rel, *sql_only);
+                    self.mark_raiseload(i, rel, *strategy);
                 }
             }
         }

@@ -14,10 +14,11 @@ use crate::core::interp::{Interp, R};
 use crate::core::orm::eager::{LoaderOption, PathStep};
 use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
 
-/// An instance (weakly) and its `raiseload()` marks: (relationship, `sql_only`).
-type RaiseMarks = (Weak<Instance>, Vec<(Rc<str>, bool)>);
+/// An instance (weakly) and its per-instance strategies: (relationship, strategy).
+type RaiseMarks = (Weak<Instance>, Vec<(Rc<str>, Lazy)>);
 
-/// Per-instance loader strategies set by loader options (`raiseload()`), keyed by the
+/// Per-instance loader strategies set by loader options (`raiseload()`, and `lazyload()`
+/// of a relationship declared `raise` or `noload`), keyed by the
 /// instance's address; forgotten when the instance is expired, as SQLAlchemy resets
 /// per-instance loaders then.
 ///
@@ -62,8 +63,8 @@ impl EagerState {
             .insert(Rc::as_ptr(inst) as usize, (Rc::downgrade(inst), with));
     }
 
-    /// The `raiseload()` of `inst.<key>`: `Some(sql_only)`.
-    fn raise_of(&self, inst: &Rc<Instance>, key: &str) -> Option<bool> {
+    /// The strategy a loader option set for `inst.<key>`.
+    fn raise_of(&self, inst: &Rc<Instance>, key: &str) -> Option<Lazy> {
         let (w, keys) = self.raise.get(&(Rc::as_ptr(inst) as usize))?;
         if !w.upgrade().is_some_and(|i| Rc::ptr_eq(&i, inst)) {
             return None;
@@ -73,9 +74,9 @@ impl EagerState {
 }
 
 impl Interp<'_> {
-    /// Marks `inst.<key>` to raise when accessed unloaded (`raiseload()`; `sql_only`:
-    /// only when loading would need SQL).
-    pub fn mark_raiseload(&mut self, inst: &Rc<Instance>, key: &str, sql_only: bool) {
+    /// Sets the strategy `inst.<key>` loads with when accessed unloaded: `Raise`,
+    /// `RaiseOnSql` (`raiseload()`), or `Select` (`lazyload()` over `lazy='raise'`).
+    pub fn mark_raiseload(&mut self, inst: &Rc<Instance>, key: &str, strategy: Lazy) {
         let entry = self
             .orm
             .eager
@@ -86,7 +87,7 @@ impl Interp<'_> {
             *entry = (Rc::downgrade(inst), Vec::new());
         }
         entry.1.retain(|(k, _)| &**k != key);
-        entry.1.push((Rc::from(key), sql_only));
+        entry.1.push((Rc::from(key), strategy));
     }
 
     /// Refreshes an expired instance's columns only, as the flush does when it reads a
@@ -108,11 +109,7 @@ impl Interp<'_> {
 
     /// The strategy in force for `inst.<rel>`: a per-instance `raiseload()`, else `lazy=`.
     fn access_strategy(&self, inst: &Rc<Instance>, rel: &Relationship) -> Lazy {
-        match self.orm.eager.raise_of(inst, &rel.name) {
-            Some(true) => Lazy::RaiseOnSql,
-            Some(false) => Lazy::Raise,
-            None => rel.lazy,
-        }
+        self.orm.eager.raise_of(inst, &rel.name).unwrap_or(rel.lazy)
     }
 
     fn raise_unavailable<T>(&self, attr: &Instrumented, how: &str) -> R<T> {
