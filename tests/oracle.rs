@@ -2152,3 +2152,13 @@ fn m2m_order_by_association_column() {
 fn lazyload_overrides_raise_noload() {
     check("lazyload_overrides_raise_noload");
 }
+
+#[test]
+fn delete_orphan_many_to_one_refused() {
+    check("delete_orphan_many_to_one_refused");
+}
+
+#[test]
+fn delete_orphan_single_parent() {
+    check("delete_orphan_single_parent");
+}

@@ -95,6 +95,9 @@ pub struct Relationship {
     /// `viewonly=True`: the relationship loads, and a flush writes nothing through it (no
     /// foreign key copied, no association row).
     pub viewonly: bool,
+    /// `single_parent=True`: an object is referred to by one parent at a time (what a
+    /// `delete-orphan` many-to-one or many-to-many requires).
+    pub single_parent: bool,
     /// `innerjoin=True`: its joined eager load is an inner JOIN (parents without a related
     /// row are left out), not a LEFT OUTER JOIN.
     pub innerjoin: bool,

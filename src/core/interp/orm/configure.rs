@@ -115,6 +115,26 @@ impl Interp<'_> {
                         ),
                     });
                 }
+                // `delete-orphan` on the "many" side needs `single_parent=True`.
+                if !r.single_parent
+                    && r.cascade_set().iter().any(|c| c == "delete-orphan")
+                    && let Ok(rr) = reg.resolve(&m.class_name, &r.name)
+                    && let Some(kind) = match rr.kind {
+                        crate::core::orm::mapper::RelKind::ManyToOne => Some("many-to-one"),
+                        crate::core::orm::mapper::RelKind::ManyToMany => Some("many-to-many"),
+                        _ => None,
+                    }
+                {
+                    let at = format!("{}.{}", m.class_name, r.name);
+                    return Some(ConfigError {
+                        mapper: mapper.clone(),
+                        class: "ArgumentError",
+                        message: format!(
+                            "For {kind} relationship {at}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {at} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/20/bbf0)",
+                            target.class_name, m.class_name
+                        ),
+                    });
+                }
                 if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
                     continue;
                 }

@@ -66,6 +66,18 @@ impl Interp<'_> {
             }
             _ => {}
         }
+        // (The relationship's flags.)
+        if a.column.is_none() && matches!(name, "single_parent" | "viewonly" | "passive_deletes") {
+            return match self.orm.reg.relationship(&a.class, &a.key) {
+                Ok(r) => Ok(match name {
+                    "single_parent" => Value::Bool(r.single_parent),
+                    "viewonly" => Value::Bool(r.viewonly),
+                    _ if r.passive_deletes_all => Value::str("all"),
+                    _ => Value::Bool(r.passive_deletes),
+                }),
+                Err(e) => self.raise(e.class(), e.0),
+            };
+        }
         let own = matches!(
             name,
             "lazy" | "secondary" | "target" | "argument" | "back_populates" | "backref"

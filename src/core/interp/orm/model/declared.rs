@@ -143,6 +143,7 @@ impl Interp<'_> {
                     }
                 }
                 ("innerjoin", v) => rel.innerjoin = self.truthy(v)?,
+                ("single_parent", v) => rel.single_parent = self.truthy(v)?,
                 ("collection_class", _) => rel.custom_collection = true,
                 ("passive_deletes", v) => {
                     rel.passive_deletes = self.truthy(v)?;
