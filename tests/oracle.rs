@@ -2162,3 +2162,8 @@ fn delete_orphan_many_to_one_refused() {
 fn delete_orphan_single_parent() {
     check("delete_orphan_single_parent");
 }
+
+#[test]
+fn transactions_tuple_inserts_self_join() {
+    check("transactions_tuple_inserts_self_join");
+}

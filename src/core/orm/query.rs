@@ -510,6 +510,17 @@ impl Query {
                 ..
             } => {
                 let r = reg.resolve(class, name)?;
+                // (A self-referential relationship joined without an alias would join the
+                // table to itself under one name.)
+                if target_alias.is_none()
+                    && matches!(&left, TableRef::Named(t) if *t == r.target)
+                    && let Ok(m) = reg.mapper(class)
+                {
+                    let m = format!("Mapper[{}({})]", m.class_name, m.table);
+                    return Err(OrmError(format!(
+                        "Can't construct a join from {m} to {m}, they are the same entity"
+                    )));
+                }
                 // Each side of each pair is the parent, the target or the association
                 // table, whatever their names (a self-referential relationship joins one
                 // table to itself, under an alias).

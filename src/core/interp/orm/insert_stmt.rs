@@ -93,8 +93,44 @@ impl Interp<'_> {
         let mut out = ins.clone();
         match name {
             "values" => {
+                // (Tuples give values for the table's columns in order.)
+                let keys: Vec<Rc<str>> = match self.orm.reg.metadata.table(&ins.table) {
+                    Some(t) => t.columns.iter().map(|c| Rc::from(c.table_key())).collect(),
+                    None => vec![],
+                };
+                let positional = |it: &mut Self, row: &Value| -> R<Option<Value>> {
+                    let Value::Tuple(items) = row else {
+                        return Ok(None);
+                    };
+                    if items.len() > keys.len() {
+                        return it.raise(
+                            "ArgumentError",
+                            format!(
+                                "Too many values for the {} columns of the table",
+                                keys.len()
+                            ),
+                        );
+                    }
+                    let pairs = (keys.iter().zip(items.iter()))
+                        .map(|(k, v)| (Value::Str(k.clone()), v.clone()));
+                    Ok(Some(Value::dict_of(pairs.collect())))
+                };
                 match args.first() {
-                    Some(rows @ Value::List(_)) => out.multi = self.iterate(rows)?,
+                    Some(rows @ Value::List(_)) => {
+                        let mut multi = vec![];
+                        for row in self.iterate(rows)? {
+                            multi.push(positional(self, &row)?.unwrap_or(row));
+                        }
+                        out.multi = multi;
+                    }
+                    Some(t @ Value::Tuple(_)) => {
+                        if let Some(d) = positional(self, t)? {
+                            for (k, v) in self.mapping_items(&d)? {
+                                let key = self.insert_key(&k)?;
+                                out.values.push((key, v));
+                            }
+                        }
+                    }
                     Some(d) => {
                         for (k, v) in self.mapping_items(d)? {
                             let key = self.insert_key(&k)?;

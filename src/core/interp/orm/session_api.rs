@@ -393,6 +393,21 @@ impl Interp<'_> {
                 )))
             }
             "in_transaction" => Ok(Value::Bool(self.orm.in_tx || self.orm.autobegun)),
+            // The transaction in progress (the root one; the innermost savepoint's for
+            // `get_nested_transaction`), or None.
+            "get_transaction" => Ok(if self.orm.in_tx || self.orm.autobegun {
+                nv(Native::SessionScope(
+                    super::session::scopes::SessionScope::Begin,
+                ))
+            } else {
+                Value::None
+            }),
+            "get_nested_transaction" => Ok(match self.orm.savepoints.len() {
+                0 => Value::None,
+                n => nv(Native::SessionScope(
+                    super::session::scopes::SessionScope::Nested(n),
+                )),
+            }),
             "in_nested_transaction" => Ok(Value::Bool(!self.orm.savepoints.is_empty())),
             "is_modified" => {
                 let Some(Value::Instance(i)) = args.first() else {

@@ -6,8 +6,10 @@ use std::cell::RefCell;
 use super::*;
 
 /// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: [&str; 29] = [
+const SESSION_METHODS: [&str; 31] = [
     "connection",
+    "get_transaction",
+    "get_nested_transaction",
     "in_nested_transaction",
     "in_transaction",
     "add",
@@ -120,9 +122,11 @@ impl Interp<'_> {
                 let set = self.orm.session_attrs.iter();
                 match set.into_iter().find(|(o, k, _)| *o == own && &**k == name) {
                     Some((_, _, v)) => v.clone(),
-                    // (`in_transaction()`... are the `Session`'s only, not proxied.)
+                    // (`in_transaction()`, `get_transaction()`... are the `Session`'s
+                    // only, not proxied.)
                     None if (SESSION_METHODS.contains(&name)
-                        && (own || !name.starts_with("in_")))
+                        && (own
+                            || !name.starts_with("in_") && !name.ends_with("_transaction")))
                         || name.starts_with("__") =>
                     {
                         return Self::bound(this, name);
