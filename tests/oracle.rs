@@ -2167,3 +2167,13 @@ fn delete_orphan_single_parent() {
 fn transactions_tuple_inserts_self_join() {
     check("transactions_tuple_inserts_self_join");
 }
+
+#[test]
+fn type_options_and_nested_json() {
+    check("type_options_and_nested_json");
+}
+
+#[test]
+fn unloaded_collection_backref_append() {
+    check("unloaded_collection_backref_append");
+}

@@ -71,6 +71,8 @@ pub struct Relationship {
     pub backref_cascade: String,
     /// `innerjoin=` of the backref (its joined eager load an inner JOIN).
     pub backref_innerjoin: bool,
+    /// `backref(..., single_parent=True)`.
+    pub backref_single_parent: bool,
     /// `collection_class=` was given (the collection is still held as a list).
     pub custom_collection: bool,
     /// `order_by=` of the backref.
@@ -603,6 +605,7 @@ impl Registry {
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
                     rev.innerjoin = r.backref_innerjoin;
+                    rev.single_parent = r.backref_single_parent;
                     rev.foreign_keys = r.foreign_keys.clone();
                     rev.order_by = r.backref_order_by.clone();
                     rev.pending_order_by = r.backref_pending_order_by.clone();

@@ -95,6 +95,17 @@ impl SqlType {
         }
     }
 
+    /// The type without the options only DDL and binding read: a `Boolean` for one with
+    /// its CHECK constraint, a `JSON` for one storing `None` as NULL (what `cast()`,
+    /// `type_coerce()` and result processing go by).
+    pub fn base_type(&self) -> SqlType {
+        match self {
+            SqlType::CheckedBoolean(_) => SqlType::Boolean,
+            SqlType::JsonNoneAsNull => SqlType::Json,
+            t => t.clone(),
+        }
+    }
+
     /// True when this type's class is `class` or derives from it, as SQLAlchemy's type
     /// classes do (`Text` is a `String`, `Float` a `Numeric`, `TIMESTAMP` a `DateTime`).
     pub fn is_a(&self, class: &str) -> bool {

@@ -66,9 +66,12 @@ impl Interp<'_> {
             "issubclass" => match (&args[0], &args[1]) {
                 (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass(b))),
                 (Value::Class(_), Value::Builtin(b)) if &**b == "object" => Ok(Value::Bool(true)),
-                // (Of the builtin types, only `bool` derives from another: `int`.)
+                // (Of the builtin types here, `bool` derives from `int` and `datetime`
+                // from `date`.)
                 (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(
-                    a == b || &**b == "object" || (&**a, &**b) == ("bool", "int"),
+                    a == b
+                        || &**b == "object"
+                        || matches!((&**a, &**b), ("bool", "int") | ("datetime", "date")),
                 )),
                 (Value::Class(a), Value::Native(n)) if n.is_model_base() => {
                     Ok(Value::Bool(a.model_info().is_some()))

@@ -7,6 +7,20 @@ use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
+    /// `v` as JSON with `default=` and `sort_keys=`: an encoding of its own (one a
+    /// `default=` function starts leaves the one that called it as it was).
+    pub fn to_json_with(&mut self, v: &Value, default: Option<Value>, sort: bool) -> R<Json> {
+        let markers = std::mem::take(&mut self.json_markers);
+        let saved = (
+            std::mem::replace(&mut self.json_default, default),
+            std::mem::replace(&mut self.json_sort_keys, sort),
+        );
+        let j = self.to_json(v);
+        self.json_markers = markers;
+        (self.json_default, self.json_sort_keys) = saved;
+        j
+    }
+
     /// Python value → JSON. A list, tuple or dict met again inside itself, or an object
     /// `default=` is given again while its result is encoded, is a circular reference
     /// (`ValueError`, as the encoder's markers find it); nesting past the recursion limit

@@ -449,16 +449,11 @@ impl Interp<'_> {
                     let enc = self.call(c, vec![], vec![])?;
                     default = Some(self.getattr(&enc, "default")?);
                 }
-                self.json_default = default;
                 let sort = match kw.iter().find(|(k, _)| &**k == "sort_keys") {
                     Some((_, v)) => self.truthy(v)?,
                     None => false,
                 };
-                self.json_sort_keys = sort;
-                let j = self.to_json(&args[0]);
-                self.json_default = None;
-                self.json_sort_keys = false;
-                let j = j?;
+                let j = self.to_json_with(&args[0], default, sort)?;
                 let mut opts = crate::core::py::json::DumpOptions::default();
                 for (k, v) in &kw {
                     match (&**k, v) {

@@ -707,6 +707,7 @@ impl Interp<'_> {
                         Native::ColumnType(
                             b @ SqlType::String(_)
                             | b @ SqlType::Numeric(..)
+                            | b @ SqlType::NumericFloat(..)
                             | b @ SqlType::DateTimeTz,
                         ) => nv(Native::ColumnType(SqlType::Spelled(
                             Box::new(b.clone()),

@@ -388,6 +388,11 @@ pub struct OrmState {
     /// flush: (parent, relationship, target, added); their association rows are
     /// written at the next flush.
     pub dynamic_links: Vec<DynamicLink>,
+    /// Objects a backref appended to a persistent parent's collection that was not loaded
+    /// (`Issue(project=proj)`), since the last flush: (parent, collection key, object).
+    /// The flush copies the parent's key into one left out of the session, as
+    /// SQLAlchemy's pending collection history does (and warns that it is not saved).
+    pub unloaded_appends: Vec<(Rc<Instance>, Rc<str>, Rc<Instance>)>,
     /// `@validates(...)` functions: (class, attribute key, function), called with
     /// `(self, key, value)` when the attribute is set; the result is what is stored.
     pub validators: Vec<(Rc<str>, Rc<str>, Value)>,

@@ -94,6 +94,7 @@ impl Interp<'_> {
         self.orm.modified.clear();
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
+        self.orm.unloaded_appends.clear();
         // (Listeners see the objects before they expire.)
         self.fire_session_event("after_commit")?;
         // expire everything (unless `expire_on_commit=False`)
@@ -230,6 +231,7 @@ impl Interp<'_> {
         self.orm.inserted_in_tx.clear();
         self.orm.deleted_in_tx.clear();
         self.orm.dynamic_links.clear();
+        self.orm.unloaded_appends.clear();
     }
 
     fn ident_key(&self, inst: &Instance) -> Option<IdentityKey> {

@@ -95,7 +95,7 @@ impl Interp<'_> {
     pub(crate) fn type_arg(&self, v: &Value) -> Option<SqlType> {
         match v {
             Value::Native(n) => match &**n {
-                Native::ColumnType(t) => Some(t.clone()),
+                Native::ColumnType(t) => Some(t.base_type()),
                 Native::SqlaFn(f) => {
                     let name = f.trim_start_matches("db.");
                     super::dispatch::TYPES

@@ -329,12 +329,21 @@ impl Interp<'_> {
                 // (Typed columns convert their values; plain column names change nothing.)
                 "columns" => {
                     let mut types = vec![];
-                    // (A column object brings its type: `columns(User.id, User.joined)`.)
+                    // (A column object brings its type: `columns(User.id, User.joined)`,
+                    // for the result column of its name.)
                     for a in &args {
                         if let Some(s) = self.as_sql(a)
-                            && let (Some(k), Some(t)) = (s.key, s.ty)
+                            && let Some(t) = s.ty
                         {
-                            types.push((k, t));
+                            let name = match &s.expr {
+                                crate::core::sql::Expr::Column { name, .. } => {
+                                    Some(Rc::from(name.as_str()))
+                                }
+                                _ => s.key,
+                            };
+                            if let Some(k) = name {
+                                types.push((k, t));
+                            }
                         }
                     }
                     for (k, v) in &kw {

@@ -172,7 +172,18 @@ impl Interp<'_> {
                 }
             }
             Native::ColumnDefault(t, i, kind, _) => self.default_getattr(t, *i, *kind, name),
+            // (A Boolean with its CHECK, a JSON storing None as NULL: their own flags, then
+            // the plain type's attributes.)
+            Native::ColumnType(t @ (SqlType::CheckedBoolean(_) | SqlType::JsonNoneAsNull))
+                if !matches!(name, "create_constraint" | "name" | "none_as_null") =>
+            {
+                let plain = nv(Native::ColumnType(t.base_type()));
+                self.getattr(&plain, name)
+            }
             Native::ColumnType(t) => match name {
+                "none_as_null" if t.is_a("JSON") => {
+                    Ok(Value::Bool(matches!(t, SqlType::JsonNoneAsNull)))
+                }
                 // `JSON.NULL`: JSON's `null` even where `None` is SQL NULL, a bound 'null'.
                 "NULL" if matches!(t, SqlType::Json) => {
                     use crate::core::sql::{Expr, SqlValue};
@@ -266,19 +277,24 @@ impl Interp<'_> {
                         _ => Value::None,
                     })
                 }
-                "python_type" => Ok(Value::Builtin(Rc::from(match t {
-                    SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
-                    SqlType::Float | SqlType::NumericFloat(..) => "float",
-                    SqlType::Boolean => "bool",
-                    SqlType::DateTime | SqlType::DateTimeTz => "datetime",
-                    SqlType::Date => "date",
-                    SqlType::Time => "time",
-                    SqlType::Interval => "timedelta",
-                    SqlType::LargeBinary => "bytes",
-                    SqlType::Numeric(..) => "Decimal",
-                    SqlType::Json => "dict",
-                    _ => "str",
-                }))),
+                "python_type" => Ok(Value::Builtin(Rc::from(
+                    match match t {
+                        SqlType::Spelled(b, _) | SqlType::Collated(b, _) => &**b,
+                        t => t,
+                    } {
+                        SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "int",
+                        SqlType::Float | SqlType::NumericFloat(..) => "float",
+                        SqlType::Boolean => "bool",
+                        SqlType::DateTime | SqlType::DateTimeTz => "datetime",
+                        SqlType::Date => "date",
+                        SqlType::Time => "time",
+                        SqlType::Interval => "timedelta",
+                        SqlType::LargeBinary => "bytes",
+                        SqlType::Numeric(..) => "Decimal",
+                        SqlType::Json => "dict",
+                        _ => "str",
+                    },
+                ))),
                 _ => self.raise(
                     "AttributeError",
                     format!("'{}' object has no attribute '{name}'", t.class_name()),

@@ -113,9 +113,9 @@ impl Interp<'_> {
     /// Flask's JSON provider: sorted keys, compact, dates as HTTP dates, `Decimal` as str.
     pub(super) fn flask_dumps(&mut self, v: &Value) -> R<String> {
         let v = self.flask_jsonable(v)?;
-        let j = self.to_json(&v)?;
+        // (Keys sorted as Python sorts them, while encoding.)
+        let j = self.to_json_with(&v, None, true)?;
         let opts = crate::core::py::json::DumpOptions {
-            sort_keys: true,
             separators: Some((",".into(), ":".into())),
             ..Default::default()
         };

@@ -73,6 +73,9 @@ impl Interp<'_> {
                                 ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
                                 ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
                                 ("innerjoin", _) => rel.backref_innerjoin = self.truthy(bv)?,
+                                ("single_parent", _) => {
+                                    rel.backref_single_parent = self.truthy(bv)?
+                                }
                                 ("cascade", Value::Str(c)) => {
                                     rel.backref_cascade = given_cascade(c)
                                 }

@@ -137,6 +137,12 @@ impl Interp<'_> {
                     target.dict.borrow_mut().insert(Rc::from(rev), l.clone());
                     self.register_collection(&l, target, rev);
                 }
+                // (A persistent parent's unloaded collection: the append is pending.)
+                None if kind == RelKind::ManyToOne => {
+                    self.orm
+                        .unloaded_appends
+                        .push((target.clone(), Rc::from(rev), parent.clone()));
+                }
                 _ => {}
             },
         }

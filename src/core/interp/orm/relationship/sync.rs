@@ -9,17 +9,37 @@ use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::mapper::{JoinPair, RelKind, Relationship};
 
+/// What a warning raised during autoflush adds.
+const AUTOFLUSH_NOTE: &str = " (This warning originated from the Session 'autoflush' process, which was invoked automatically in response to a user-initiated operation. Consider using ``no_autoflush`` context manager if this warning happened while initializing objects.)";
+
 impl Interp<'_> {
     /// SQLAlchemy's warning for an object outside the session that a relationship of
     /// `owner` reaches (only through a backref): the flush leaves it alone.
     pub(crate) fn not_in_session(&mut self, obj: &Instance, owner: &Instance, rel: &str) {
         let suffix = if self.orm.autoflushing {
-            " (This warning originated from the Session 'autoflush' process, which was invoked automatically in response to a user-initiated operation. Consider using ``no_autoflush`` context manager if this warning happened while initializing objects.)"
+            AUTOFLUSH_NOTE
         } else {
             ""
         };
         let msg = format!(
             "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' won't proceed{suffix}\n",
+            obj.class.name, owner.class.name
+        );
+        if !self.err.contains(&msg) {
+            self.err.push_str(&msg);
+        }
+    }
+
+    /// The unit of work's warning for an object outside the session in a collection's
+    /// pending additions (`register_object`'s wording).
+    fn not_in_session_add(&mut self, obj: &Instance, owner: &Instance, rel: &str) {
+        let suffix = if self.orm.autoflushing {
+            AUTOFLUSH_NOTE
+        } else {
+            ""
+        };
+        let msg = format!(
+            "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' will not proceed{suffix}\n",
             obj.class.name, owner.class.name
         );
         if !self.err.contains(&msg) {
@@ -128,6 +148,31 @@ impl Interp<'_> {
     pub fn sync_relationships_before_flush(&mut self) -> R<()> {
         if !self.orm.dynamic_links.is_empty() {
             self.delete_dynamic_orphans();
+        }
+        // An object appended to an unloaded collection and left out of the session still
+        // gets its parent's key (the one-to-many's sync), though it is not saved.
+        for (parent, key, child) in std::mem::take(&mut self.orm.unloaded_appends) {
+            if self.status(&child) != Status::Transient
+                || self.status(&parent) != Status::Persistent
+            {
+                continue;
+            }
+            let Some(m) = parent.class.model_info() else {
+                continue;
+            };
+            let Ok(r) = self.orm.reg.resolve(&m.class, &key) else {
+                continue;
+            };
+            if r.kind != RelKind::OneToMany {
+                continue;
+            }
+            self.not_in_session_add(&child, &parent, &key);
+            for p in &r.primary {
+                let v = self.attr_by_col(&parent, &p.referred.1);
+                if !matches!(v, Value::None) {
+                    self.set_by_col(&child, &p.foreign.1, v);
+                }
+            }
         }
         // Relationships resolved once per class, not once per object; only objects of
         // classes with relationships are visited.

@@ -155,7 +155,7 @@ impl Interp<'_> {
                     continue;
                 }
                 let v = self.eval_default_ctx(&d, |it| {
-                    it.update_context_params(inst, &plan, &changed_keys, i)
+                    it.update_context_params(inst, &plan, &changed_keys, &sql_columns, i)
                 })?;
                 let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
@@ -193,13 +193,15 @@ impl Interp<'_> {
 
     /// What a context-taking `onupdate` default's `get_current_parameters()` holds while
     /// column `at` is computed: the SET's bound columns in table order (the changed ones
-    /// and the Python `onupdate` ones, `None` until computed), then the primary key as the
-    /// WHERE binds it (`<table>_<column>`).
+    /// and the Python `onupdate` ones, `None` until computed; not those set to SQL
+    /// expressions, `inline`), then the primary key as the WHERE binds it
+    /// (`<table>_<column>`).
     fn update_context_params(
         &mut self,
         inst: &Rc<Instance>,
         plan: &TablePlan,
         changed: &[usize],
+        inline: &[usize],
         at: usize,
     ) -> Vec<(String, Value)> {
         let table = &plan.table;
@@ -208,6 +210,7 @@ impl Interp<'_> {
             if changed.contains(&i) {
                 out.push((c.key.clone(), column_attr(inst, i).unwrap_or(Value::None)));
             } else if i >= at
+                && !inline.contains(&i)
                 && let Some(d) = &plan.onupdate[i]
                 && !matches!(d, Value::Native(n) if matches!(
                     &**n,
@@ -222,7 +225,8 @@ impl Interp<'_> {
                 Some(s) => s.committed_value(i).or(s.value(i)).cloned(),
                 None => None,
             };
-            let key = format!("{}_{}", table.name, table.columns[i].key);
+            // (The WHERE binds it as the column's label: `<table>_<column name>`.)
+            let key = format!("{}_{}", table.name, table.columns[i].name);
             out.push((key, v.unwrap_or(Value::None)));
         }
         out
