@@ -156,7 +156,32 @@ impl Interp<'_> {
                 }
                 let v = self.eval_default_ctx(&d, |it| {
                     it.update_context_params(inst, &plan, &changed_keys, &sql_columns, i)
-                })?;
+                });
+                let v = match v {
+                    Ok(v) => v,
+                    // (SQLAlchemy's `StatementError`, with the UPDATE: the changed columns
+                    // and the Python `onupdate` ones, in table order.)
+                    Err(e) => {
+                        let e = self.wrap_default_error(e);
+                        let mut set = vec![];
+                        for (j, c) in table.columns.iter().enumerate() {
+                            if let Some((_, v)) = changes.iter().find(|(n, _)| *n == c.name) {
+                                set.push((c.name.clone(), v.clone()));
+                            } else if j >= i
+                                && !sql_columns.contains(&j)
+                                && plan.onupdate[j].as_ref().is_some_and(|d| {
+                                    !matches!(d, Value::Native(n) if matches!(
+                                        &**n,
+                                        super::super::Native::Sql(_) | super::super::Native::Text(..)
+                                    ))
+                                })
+                            {
+                                set.push((c.name.clone(), SqlValue::Null));
+                            }
+                        }
+                        return Err(self.update_bind_error(e, inst, table, &set, given));
+                    }
+                };
                 let sv = self.to_sql_stored(&v, &col.ty)?;
                 changes.push((col.name.clone(), sv));
                 set_column_attr(inst, i, v);
