@@ -2177,3 +2177,8 @@ fn type_options_and_nested_json() {
 fn unloaded_collection_backref_append() {
     check("unloaded_collection_backref_append");
 }
+
+#[test]
+fn python_builtins_round30() {
+    check("python_builtins_round30");
+}

@@ -207,6 +207,7 @@ impl Interp<'_> {
             | "timedelta"
             | "datetime.time"
             | "Decimal"
+            | "Decimal.from_float"
             | "datetime.utcnow"
             | "datetime.now"
             | "datetime.today"
@@ -379,6 +380,7 @@ fn builtin_arity(name: &str) -> (usize, usize) {
         "float" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "type" => (0, 1),
         "range" => (1, 3),
         "Decimal" => (0, 2),
+        "Decimal.from_float" => (1, 1),
         _ => (0, usize::MAX),
     }
 }

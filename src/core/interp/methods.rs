@@ -216,6 +216,27 @@ impl Interp<'_> {
                     "__name__" => return Ok(Value::Str(f.name.clone())),
                     "__qualname__" => return Ok(Value::Str(f.qualname())),
                     "__doc__" => return Ok(docstring(f)),
+                    // (The defaults evaluated when it was defined: shared, as a mutable
+                    // default is.)
+                    "__defaults__" => {
+                        return Ok(if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Value::tuple(f.defaults.clone())
+                        });
+                    }
+                    "__kwdefaults__" => {
+                        return Ok(if f.kw_defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Value::dict_of(
+                                (f.kw_defaults.iter())
+                                    .map(|(k, v)| (Value::str(k), v.clone()))
+                                    .collect(),
+                            )
+                        });
+                    }
+                    "__module__" => return Ok(Value::str("__main__")),
                     "__dict__" => {
                         let attrs = f.attrs.borrow();
                         let items = attrs.iter().filter(|(k, _)| !k.starts_with("__"));

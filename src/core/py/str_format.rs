@@ -179,6 +179,9 @@ impl Parser {
     /// Parses a field starting just after `{`; leaves `pos` after the closing `}`.
     fn field(&mut self, s: &[char], pos: &mut usize, depth: u32) -> PyResult<ReplacementField> {
         let name_start = *pos;
+        if name_start == s.len() {
+            return Err(PyErr::value("Single '{' encountered in format string"));
+        }
         let mut term = None;
         while *pos < s.len() {
             let c = s[*pos];

@@ -238,6 +238,7 @@ impl Interp<'_> {
                 format!("datetime.{name}")
             }
             ("date", "today" | "fromisoformat") => format!("date.{name}"),
+            ("Decimal", "from_float") => "Decimal.from_float".to_string(),
             ("date" | "datetime", "fromordinal" | "fromtimestamp" | "fromisocalendar")
             | ("datetime", "utcfromtimestamp") => format!("{owner}.{name}"),
             // (The smallest difference between two values, and timedelta's bounds.)

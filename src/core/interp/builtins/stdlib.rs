@@ -232,6 +232,15 @@ impl Interp<'_> {
                     )
                 }
             },
+            // (A float's exact binary value, every digit of it.)
+            "Decimal.from_float" => match &args[0] {
+                Value::Float(f) => Ok(Value::Decimal(Rc::new(Decimal::from_f64(*f)))),
+                Value::Int(i) => Ok(Value::Decimal(Rc::new(Decimal::from_int(i)))),
+                Value::Bool(b) => Ok(Value::Decimal(Rc::new(Decimal::from_int(&Int::from(
+                    i64::from(*b),
+                ))))),
+                _ => self.raise("TypeError", "argument must be int or float"),
+            },
             "datetime.utcnow" | "datetime.now" | "datetime.today" => {
                 let utc = match args
                     .first()

@@ -445,6 +445,9 @@ impl Interp<'_> {
                     i += 2;
                     continue;
                 }
+                if i + 1 == chars.len() {
+                    return self.raise("ValueError", "Single '{' encountered in format string");
+                }
                 let mut depth = 1;
                 let mut j = i + 1;
                 while j < chars.len() && depth > 0 {
