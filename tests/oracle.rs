@@ -2182,3 +2182,8 @@ fn unloaded_collection_backref_append() {
 fn python_builtins_round30() {
     check("python_builtins_round30");
 }
+
+#[test]
+fn relationship_history() {
+    check("relationship_history");
+}

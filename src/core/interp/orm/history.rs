@@ -14,6 +14,63 @@ use crate::core::interp::{Interp, R};
 /// The three parts of a `History`, in its field order.
 pub const FIELDS: [&str; 3] = ["added", "unchanged", "deleted"];
 
+/// `(added, unchanged, deleted)` of a relationship, as SQLAlchemy's `History.from_collection`
+/// and `from_object_attribute` make it: against the value last loaded or flushed, by
+/// identity (added and unchanged in the current order, deleted in the old one); a new
+/// object's value is all added; an unloaded one has no history.
+fn relationship_history(inst: &Rc<Instance>, key: &str) -> [Value; 3] {
+    use crate::core::interp::ops::is_same;
+    let none = || Value::tuple(vec![]);
+    let Some(cur) = inst.dict.borrow().get(key).cloned() else {
+        return [none(), none(), none()];
+    };
+    let st = inst.orm.borrow();
+    let (status, old) = match st.as_ref() {
+        Some(s) => (s.status, s.rel_committed.get(key).cloned()),
+        None => (Status::Transient, None),
+    };
+    let new = matches!(status, Status::Transient | Status::Pending);
+    match cur {
+        Value::List(l) => {
+            let cur = l.borrow().clone();
+            let old = match (new, old) {
+                (true, _) => return [Value::list(cur), Value::list(vec![]), Value::list(vec![])],
+                (false, Some(Value::List(o))) => o.borrow().clone(),
+                (false, _) => return [none(), Value::list(cur), none()],
+            };
+            let unchanged_order =
+                cur.len() == old.len() && cur.iter().zip(old.iter()).all(|(a, b)| is_same(a, b));
+            if unchanged_order {
+                return [none(), Value::list(cur), none()];
+            }
+            let held = |xs: &[Value], x: &Value| xs.iter().any(|y| is_same(x, y));
+            let added = cur.iter().filter(|x| !held(&old, x)).cloned().collect();
+            let unchanged = cur.iter().filter(|x| held(&old, x)).cloned().collect();
+            let deleted = old.iter().filter(|x| !held(&cur, x)).cloned().collect();
+            [
+                Value::list(added),
+                Value::list(unchanged),
+                Value::list(deleted),
+            ]
+        }
+        cur => {
+            let one = |v: Value| Value::list(vec![v]);
+            match (new, old) {
+                (true, _) => [one(cur), none(), none()],
+                (false, Some(old)) if is_same(&old, &cur) => [none(), one(cur), none()],
+                (false, Some(old)) => {
+                    let deleted = match old {
+                        Value::None => none(),
+                        old => one(old),
+                    };
+                    [one(cur), none(), deleted]
+                }
+                (false, None) => [one(cur), none(), none()],
+            }
+        }
+    }
+}
+
 impl Interp<'_> {
     /// `inspect(obj).attrs.<key>` / `attrs[key]`: the attribute's state.
     pub(crate) fn attr_state(&mut self, inst: &Rc<Instance>, key: &str) -> R<Value> {
@@ -62,7 +119,7 @@ impl Interp<'_> {
             return Ok([none(), none(), none()]);
         };
         let Some(i) = m.column_index(key) else {
-            return self.unsupported("the history of a relationship attribute");
+            return Ok(relationship_history(inst, key));
         };
         let st = inst.orm.borrow();
         let Some(s) = st.as_ref() else {

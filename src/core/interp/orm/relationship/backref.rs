@@ -201,6 +201,15 @@ impl Interp<'_> {
             }
             (RelKind::OneToMany, None) => {
                 target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
+                // (The parent it left is its old value, as the backref event tells
+                // SQLAlchemy's history.)
+                if self.status(target) == Status::Persistent
+                    && let Some(s) = target.orm.borrow_mut().as_mut()
+                    && s.rel_committed.get(rev).is_none()
+                {
+                    s.rel_committed
+                        .insert(Rc::from(rev), Value::Instance(parent.clone()));
+                }
             }
             // A one-to-one's scalar side that held the parent is emptied.
             (RelKind::ManyToOne, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
