@@ -2187,3 +2187,8 @@ fn python_builtins_round30() {
 fn relationship_history() {
     check("relationship_history");
 }
+
+#[test]
+fn cascade_options() {
+    check("cascade_options");
+}

@@ -207,6 +207,21 @@ impl Interp<'_> {
         if let Some(r) = self.bytes_binop(op, &a, &b)? {
             return Ok(r);
         }
+        // (A relationship's `CascadeOptions` computes as the set of its names.)
+        let cascade = |v: &Value| match v {
+            Value::Native(n) if matches!(&**n, super::orm::Native::Cascade(_)) => Some(n.clone()),
+            _ => None,
+        };
+        if let Some(n) = cascade(&a) {
+            let items = self.native_iter(n)?;
+            let set = self.make_set(items)?;
+            return self.binop(op, set, b);
+        }
+        if let Some(n) = cascade(&b) {
+            let items = self.native_iter(n)?;
+            let set = self.make_set(items)?;
+            return self.binop(op, a, set);
+        }
         if let Value::Native(n) = &a
             && let Some(r) = self.native_binop(n.clone(), op, &b, false)?
         {

@@ -288,6 +288,15 @@ impl Interp<'_> {
                 let r = self.call(&m, vec![b.clone()], vec![])?;
                 self.truthy(&r)?
             }
+            // (A relationship's cascade compares as the set of its names.)
+            (Value::Native(n), other @ Value::Set(_))
+            | (other @ Value::Set(_), Value::Native(n))
+                if matches!(&**n, crate::core::interp::orm::Native::Cascade(_)) =>
+            {
+                let items = self.native_iter(n.clone())?;
+                let set = self.make_set(items)?;
+                return self.eq(&set, other);
+            }
             // (A RowMapping compares as the dict of its items.)
             (Value::Native(n), other @ Value::Dict(_))
             | (other @ Value::Dict(_), Value::Native(n))

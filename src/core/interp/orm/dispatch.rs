@@ -172,6 +172,23 @@ impl Interp<'_> {
                 _ => method(name),
             },
             Native::TablesDict => method(name),
+            // Each cascade's flag (`delete_orphan`), then a frozenset's methods.
+            Native::Cascade(names) => {
+                const FLAGS: [&str; 6] = [
+                    "save_update",
+                    "delete",
+                    "refresh_expire",
+                    "merge",
+                    "expunge",
+                    "delete_orphan",
+                ];
+                if FLAGS.contains(&name) {
+                    let dashed = name.replace('_', "-");
+                    return Ok(Value::Bool(names.iter().any(|n| **n == *dashed)));
+                }
+                let set = self.make_set(names.iter().map(|n| Value::Str(n.clone())).collect())?;
+                self.getattr(&set, name)
+            }
             Native::Inspected(x) => self.inspected_attr(this, x, name),
             Native::Insert(_)
                 if matches!(name, "values" | "returning" | "prefix_with" | "compile") =>

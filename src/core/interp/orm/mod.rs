@@ -66,6 +66,8 @@ pub enum Native {
     Metadata,
     /// `db.metadata.tables`.
     TablesDict,
+    /// A relationship's `CascadeOptions`: the cascade names in effect, sorted.
+    Cascade(Rc<[Rc<str>]>),
     /// `db.session.identity_map`.
     IdentityMap,
     /// `db.session.new` / `dirty` / `deleted`.
@@ -549,6 +551,7 @@ impl Native {
             Native::Session(true) => "Session",
             Native::Metadata => "MetaData",
             Native::TablesDict => "FacadeDict",
+            Native::Cascade(_) => "CascadeOptions",
             Native::IdentityMap => "WeakInstanceDict",
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",

@@ -35,6 +35,7 @@ impl Interp<'_> {
         match &*n {
             // A bytes value iterates over its byte values.
             Native::Bytes(bs) => Ok(bs.iter().map(|&b| Value::int(b as i64)).collect()),
+            Native::Cascade(names) => Ok(names.iter().map(|n| Value::Str(n.clone())).collect()),
             Native::Flask(o) => Ok(self.flask_keys(o).into_iter().map(Value::Str).collect()),
             Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
             // A subquery's `.c`: its columns.
@@ -137,7 +138,8 @@ impl Interp<'_> {
             | Native::ConstraintSpec(_, Some(_))
             | Native::KeyView(_)
             | Native::DictView(..)
-            | Native::SubqueryColumns(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
+            | Native::SubqueryColumns(_)
+            | Native::Cascade(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -443,6 +445,9 @@ impl Interp<'_> {
                 .any(|k| matches!(item, Value::Str(s) if s == k))),
             Native::SubqueryColumns(sq) if let Value::Str(k) = item => {
                 Ok(sq.columns.iter().any(|(c, _)| **c == **k))
+            }
+            Native::Cascade(names) => {
+                Ok(matches!(item, Value::Str(s) if names.iter().any(|n| **n == **s)))
             }
             // (Only a mapped object can be asked about: anything else is unmapped.)
             Native::Session(_) => match item {

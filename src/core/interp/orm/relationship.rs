@@ -75,7 +75,8 @@ impl Interp<'_> {
             let mut names = declared.map(|d| d.cascade_set()).unwrap_or_default();
             names.sort();
             names.dedup();
-            return self.make_set(names.into_iter().map(|c| Value::Str(Rc::from(c))).collect());
+            let names: Rc<[Rc<str>]> = names.iter().map(|c| Rc::from(c.as_str())).collect();
+            return Ok(super::dispatch::nv(Native::Cascade(names)));
         }
         let kind = r.kind;
         let cls = match &self.orm.direction_enum {

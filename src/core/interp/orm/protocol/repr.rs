@@ -167,6 +167,7 @@ impl Interp<'_> {
                 format!("RMKeyView({})", self.repr(&l)?)
             }
             Native::DictView(k, src) => self.view_repr(*k, &src.clone())?,
+            Native::Cascade(names) => format!("CascadeOptions('{}')", names.join(",")),
             Native::TablesDict => {
                 let d = self.tables_dict();
                 format!("FacadeDict({})", self.repr(&d)?)
