@@ -2192,3 +2192,8 @@ fn relationship_history() {
 fn cascade_options() {
     check("cascade_options");
 }
+
+#[test]
+fn joined_eager_both_ways() {
+    check("joined_eager_both_ways");
+}

@@ -29,6 +29,10 @@ pub struct EntityPlan {
     pub raise: Vec<(String, Lazy)>,
     /// Row position of each of the entity's table columns (set when the statement is built).
     pub cols: Vec<usize>,
+    /// A joined collection left out as a cycle (its target is already on the path): no
+    /// join, but the rows count as repeating, as SQLAlchemy's joined loader sets its
+    /// multi-row flag before its cycle check (`unique()` is then required).
+    pub cycle_collection: bool,
 }
 
 impl EntityPlan {
@@ -43,9 +47,11 @@ impl EntityPlan {
 
     /// True when this entity or one below it joins a collection (rows repeat parents).
     pub fn joins_collection(&self) -> bool {
-        self.joined
-            .iter()
-            .any(|j| j.uselist || j.entity.joins_collection())
+        self.cycle_collection
+            || self
+                .joined
+                .iter()
+                .any(|j| j.uselist || j.entity.joins_collection())
     }
 
     /// True when a joined load below joins a collection itself (not the query's own
@@ -131,6 +137,9 @@ pub fn plan_entity(
             strategy @ (Lazy::Joined | Lazy::ContainsEager) => {
                 let existing = strategy == Lazy::ContainsEager;
                 if !existing && chosen.is_none() && local.contains(&rel.target) {
+                    let uselist = (reg.resolve(class, &rel.name))
+                        .is_ok_and(|r| rel.uselist.unwrap_or(r.uselist()));
+                    plan.cycle_collection |= uselist;
                     continue;
                 }
                 let r = reg.resolve(class, &rel.name)?;
