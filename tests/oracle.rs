@@ -2197,3 +2197,8 @@ fn cascade_options() {
 fn joined_eager_both_ways() {
     check("joined_eager_both_ways");
 }
+
+#[test]
+fn select_introspection() {
+    check("select_introspection");
+}

@@ -381,6 +381,23 @@ impl Interp<'_> {
                 }
                 "statement" => Ok(this.clone()),
                 "session" => Ok(nv(Native::Session(true))),
+                // A SELECT's introspection: its WHERE criteria as one expression (None
+                // without any), and the columns it selects by key.
+                "whereclause" if !q.legacy => Ok(match q.q.where_.len() {
+                    0 => Value::None,
+                    1 => super::sqlexpr::sql_value(super::SqlObj::typed(
+                        q.q.where_[0].clone(),
+                        Some(SqlType::Boolean),
+                    )),
+                    _ => super::sqlexpr::sql_value(super::SqlObj::typed(
+                        crate::core::sql::expr::and(q.q.where_.clone()),
+                        Some(SqlType::Boolean),
+                    )),
+                }),
+                "selected_columns" | "exported_columns" if !q.legacy => {
+                    let q = q.clone();
+                    self.selected_columns(&q)
+                }
                 "column_descriptions" => {
                     let mut out = vec![];
                     for e in &q.ents {
@@ -497,6 +514,11 @@ impl Interp<'_> {
                     "AttributeError",
                     format!("'Subquery' object has no attribute '{name}'"),
                 ),
+            },
+            Native::ColumnList(cols) => match cols.iter().find(|(k, _)| &**k == name) {
+                Some((_, v)) => Ok(v.clone()),
+                None if matches!(name, "keys" | "values" | "items" | "get") => method(name),
+                None => self.raise("AttributeError", name),
             },
             Native::SubqueryColumns(sq) => {
                 let i = sq.columns.iter().position(|(k, _)| &**k == name);
@@ -630,6 +652,35 @@ impl Interp<'_> {
                 )
             }
         }
+    }
+
+    /// `Select.selected_columns`: each mapped class's table columns, each column
+    /// expression by its row key.
+    fn selected_columns(&mut self, q: &super::query::QueryObj) -> R<Value> {
+        let mut out: Vec<(Rc<str>, Value)> = vec![];
+        for (e, ent) in q.q.entities.iter().zip(q.ents.iter()) {
+            match (e, ent) {
+                (crate::core::orm::query::Entity::Class(c), _) => {
+                    let Ok(t) = self.orm.reg.table_of(c.as_str()) else {
+                        continue;
+                    };
+                    let name: Rc<str> = Rc::from(t.name.as_str());
+                    for (i, col) in t.columns.iter().enumerate() {
+                        out.push((
+                            Rc::from(col.table_key()),
+                            nv(Native::ColumnObj(name.clone(), i)),
+                        ));
+                    }
+                }
+                (crate::core::orm::query::Entity::Expr(x), Ent::Col { key, ty }) => {
+                    let mut s = super::SqlObj::typed(x.clone(), ty.clone());
+                    s.key = Some(key.clone());
+                    out.push((key.clone(), super::sqlexpr::sql_value(s)));
+                }
+                _ => return self.unsupported("`selected_columns` of an aliased entity"),
+            }
+        }
+        Ok(nv(Native::ColumnList(out.into())))
     }
 
     pub(crate) fn sql_attr_or_method(&mut self, this: &Value, name: &str) -> R<Value> {

@@ -68,6 +68,8 @@ pub enum Native {
     TablesDict,
     /// A relationship's `CascadeOptions`: the cascade names in effect, sorted.
     Cascade(Rc<[Rc<str>]>),
+    /// A column collection of SQL expressions by key (`Select.selected_columns`).
+    ColumnList(Rc<[(Rc<str>, Value)]>),
     /// `db.session.identity_map`.
     IdentityMap,
     /// `db.session.new` / `dirty` / `deleted`.
@@ -552,6 +554,7 @@ impl Native {
             Native::Metadata => "MetaData",
             Native::TablesDict => "FacadeDict",
             Native::Cascade(_) => "CascadeOptions",
+            Native::ColumnList(_) => "ReadOnlyColumnCollection",
             Native::IdentityMap => "WeakInstanceDict",
             Native::SessionSet(_) => "IdentitySet",
             Native::Table(_) => "Table",

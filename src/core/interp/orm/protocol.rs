@@ -36,6 +36,7 @@ impl Interp<'_> {
             // A bytes value iterates over its byte values.
             Native::Bytes(bs) => Ok(bs.iter().map(|&b| Value::int(b as i64)).collect()),
             Native::Cascade(names) => Ok(names.iter().map(|n| Value::Str(n.clone())).collect()),
+            Native::ColumnList(cols) => Ok(cols.iter().map(|(_, v)| v.clone()).collect()),
             Native::Flask(o) => Ok(self.flask_keys(o).into_iter().map(Value::Str).collect()),
             Native::Inspected(super::inspect::Inspected::History(h)) => Ok(h.to_vec()),
             // A subquery's `.c`: its columns.
@@ -139,7 +140,8 @@ impl Interp<'_> {
             | Native::KeyView(_)
             | Native::DictView(..)
             | Native::SubqueryColumns(_)
-            | Native::Cascade(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
+            | Native::Cascade(_)
+            | Native::ColumnList(_) => Ok(Value::int(self.native_iter(n)?.len() as i64)),
             _ => {
                 let t = n.type_name().to_string();
                 self.raise("TypeError", format!("object of type '{t}' has no len()"))
@@ -256,6 +258,25 @@ impl Interp<'_> {
                     );
                 }
                 self.key_error(key)
+            }
+            Native::ColumnList(cols) => {
+                let found = match key {
+                    Value::Str(s) => cols.iter().find(|(k, _)| **k == **s).map(|(_, v)| v.clone()),
+                    Value::Int(_) | Value::Bool(_) => {
+                        let i = self.as_index(key)?;
+                        let n = cols.len() as i64;
+                        let at = if i < 0 { i + n } else { i };
+                        usize::try_from(at).ok().and_then(|at| cols.get(at)).map(|(_, v)| v.clone())
+                    }
+                    _ => None,
+                };
+                match found {
+                    Some(v) => Ok(v),
+                    None if matches!(key, Value::Int(_) | Value::Bool(_)) => {
+                        self.raise("IndexError", "tuple index out of range")
+                    }
+                    None => self.key_error(key),
+                }
             }
             Native::TablesDict => match key {
                 Value::Str(s) if self.orm.reg.metadata.table(s).is_some() => {
@@ -448,6 +469,9 @@ impl Interp<'_> {
             }
             Native::Cascade(names) => {
                 Ok(matches!(item, Value::Str(s) if names.iter().any(|n| **n == **s)))
+            }
+            Native::ColumnList(cols) => {
+                Ok(matches!(item, Value::Str(s) if cols.iter().any(|(k, _)| **k == **s)))
             }
             // (Only a mapped object can be asked about: anything else is unmapped.)
             Native::Session(_) => match item {

@@ -249,6 +249,24 @@ impl Interp<'_> {
                 self.orm.reg.subqueries.push(sq.from_item());
                 Ok(nv(Native::Subquery(Rc::new(sq))))
             }
+            Native::ColumnList(cols) if matches!(name, "keys" | "values" | "items") => {
+                let items = cols.iter().map(|(k, v)| match name {
+                    "keys" => Value::Str(k.clone()),
+                    "values" => v.clone(),
+                    _ => Value::tuple(vec![Value::Str(k.clone()), v.clone()]),
+                });
+                Ok(Value::list(items.collect()))
+            }
+            Native::ColumnList(cols) if name == "get" => {
+                let key = args.first().cloned().unwrap_or(Value::None);
+                let found = cols
+                    .iter()
+                    .find(|(k, _)| matches!(&key, Value::Str(s) if **s == **k));
+                Ok(match found {
+                    Some((_, v)) => v.clone(),
+                    None => args.get(1).cloned().unwrap_or(Value::None),
+                })
+            }
             Native::SubqueryColumns(sq) if name == "keys" => Ok(Value::list(
                 sq.columns
                     .iter()

@@ -331,7 +331,14 @@ impl Interp<'_> {
                 wrap(q)
             }
             "from_statement" => {
-                let t = args.first().and_then(|a| self.as_sql(a)).map(|s| s.expr);
+                // (`text(...).columns(...)`: its text; the entity's columns type the rows.)
+                let arg = match args.first() {
+                    Some(Value::Native(n)) if let Native::TextTyped(inner, _) = &**n => {
+                        Some(Value::Native(inner.clone()))
+                    }
+                    a => a.cloned(),
+                };
+                let t = arg.and_then(|a| self.as_sql(&a)).map(|s| s.expr);
                 match t {
                     Some(e @ Expr::Text { .. }) => q.q.from_text = Some(e),
                     _ => return self.unsupported("`from_statement()` of anything but `text()`"),
