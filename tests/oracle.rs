@@ -2202,3 +2202,8 @@ fn joined_eager_both_ways() {
 fn select_introspection() {
     check("select_introspection");
 }
+
+#[test]
+fn exists_constructs() {
+    check("exists_constructs");
+}

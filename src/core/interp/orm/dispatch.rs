@@ -370,6 +370,7 @@ impl Interp<'_> {
             {
                 Ok(Value::str(f))
             }
+            Native::Sql(s) if name == "select" && s.is_exists() => method(name),
             Native::Sql(_) => self.sql_attr_or_method(this, name),
             Native::Query(q) => match name {
                 // The 2.0 SELECT a legacy Query stands for: printed without its labels.

@@ -27,6 +27,17 @@ impl SqlObj {
             class: None,
         }
     }
+    /// True for `EXISTS (SELECT ...)` (`select(...).exists()`).
+    pub fn is_exists(&self) -> bool {
+        matches!(
+            &self.expr,
+            Expr::Unary {
+                op: crate::core::sql::expr::Op::Exists,
+                ..
+            }
+        )
+    }
+
     /// With a type.
     pub fn typed(expr: Expr, ty: Option<SqlType>) -> Self {
         SqlObj {

@@ -37,6 +37,10 @@ impl Interp<'_> {
             }
             Native::ReMatch(m) => self.match_method(m, name, args, kw),
             Native::ExecContext(p) if name == "get_current_parameters" => Ok(p.clone()),
+            // `exists().where(...).select()`: a SELECT of it.
+            Native::Query(q) if name == "select" && q.q.exists && !q.legacy => {
+                self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])
+            }
             Native::Query(q) => self.query_method(q, name, args, kw),
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),
             Native::Row(r) => {
@@ -72,6 +76,10 @@ impl Interp<'_> {
             Native::Loader(l) => {
                 let l = l.clone();
                 self.load_method(&l, name, args, kw)
+            }
+            // `exists.select()`: a SELECT of it.
+            Native::Sql(s) if name == "select" && s.is_exists() => {
+                self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])
             }
             Native::Instrumented(_)
             | Native::Sql(_)
