@@ -1,12 +1,14 @@
 //! Python protocol dispatch for library objects: attribute access, `setattr` and calls, plus
 //! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, the
 //! Flask app's and the session's in `dispatch/app_session.rs`, schema
-//! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, methods in
+//! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, mapped
+//! attributes', unmapped columns' and `selected_columns` in `dispatch/column_attrs.rs`, methods in
 //! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`, mapped
 //! properties (`Model.attr.property`) in `dispatch/property.rs`; repr,
 //! iteration, indexing and the rest of the protocols in `protocol.rs`.
 
 pub(crate) mod app_session;
+mod column_attrs;
 mod db_attrs;
 mod dynamic;
 mod methods;
@@ -264,84 +266,7 @@ impl Interp<'_> {
                 nv(Native::SqlaFn(Rc::from(format!("event.{name}").as_str()))),
             ),
             Native::Property(a) => self.property_attr(a, name),
-            Native::Instrumented(a) => match name {
-                // (What the mapped column has, through the attribute's comparator.)
-                "name" | "nullable" | "primary_key" | "unique" | "index" | "foreign_keys"
-                | "comment" | "autoincrement" | "info" | "doc" | "server_onupdate"
-                    if let Some(i) = a.column
-                        && let Ok(t) = self.orm.reg.table_of(&a.class) =>
-                {
-                    let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
-                    self.getattr(&col, name)
-                }
-                // (The attribute's docstring is its column's `doc=`.)
-                "__doc__"
-                    if let Some(i) = a.column
-                        && let Ok(t) = self.orm.reg.table_of(&a.class) =>
-                {
-                    let col = nv(Native::ColumnObj(Rc::from(t.name.as_str()), i));
-                    self.getattr(&col, "doc")
-                }
-                // (A relationship's attribute has no `name`: `Post.author.name == 'ann'`,
-                // a common slip for a join, raises as SQLAlchemy's does.)
-                "key" => Ok(Value::Str(a.key.clone())),
-                "name" if a.column.is_some() => Ok(Value::Str(a.key.clone())),
-                // (Reading the property configures the mappers, as SQLAlchemy's does.)
-                "property" | "prop" => {
-                    self.configure_mappers()?;
-                    Ok(nv(Native::Property(a.clone())))
-                }
-                "comparator" => Ok(this.clone()),
-                "type" => {
-                    // (A mapped column's type as its table spells it: `DECIMAL`, a collation.)
-                    let spelled = a.column.and_then(|i| {
-                        let c = self.orm.reg.table_of(&a.class).ok()?.columns.get(i)?;
-                        (c.type_ddl.is_some()
-                            || c.enum_check
-                            || c.bool_check.is_some()
-                            || c.none_as_null)
-                            .then(|| column_type(c))
-                    });
-                    if let Some(t) = spelled {
-                        return Ok(nv(Native::ColumnType(t)));
-                    }
-                    match self.column_sql(a) {
-                        Some(s) => Ok(type_value(s.ty)),
-                        None => Ok(Value::None),
-                    }
-                }
-                "table" => {
-                    let t = self
-                        .orm
-                        .reg
-                        .table_of(&a.class)
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default();
-                    Ok(nv(Native::Table(Rc::from(t.as_str()))))
-                }
-                _ if let Some(k) = super::column_default::default_kind(name)
-                    && let Some(i) = a.column
-                    && let Ok(t) = self.orm.reg.table_of(&a.class) =>
-                {
-                    let t: Rc<str> = Rc::from(t.name.as_str());
-                    Ok(self.column_default(&t, i, k))
-                }
-                "mapper" | "entity" | "direction" | "uselist" | "cascade" if a.column.is_none() => {
-                    let a = a.clone();
-                    self.rel_property_attr(&a, name)
-                }
-                "expression" => match self.column_sql(a) {
-                    Some(s) => Ok(super::sqlexpr::sql_value(s)),
-                    None => Ok(this.clone()),
-                },
-                "class_" => Ok(self
-                    .orm
-                    .classes
-                    .get(&*a.class)
-                    .map(|c| Value::Class(c.clone()))
-                    .unwrap_or(Value::None)),
-                _ => self.sql_attr_or_method(this, name),
-            },
+            Native::Instrumented(a) => self.instrumented_attr(a, this, name),
             Native::Sql(s) if name == "type" => Ok(type_value(s.ty.clone())),
             // The name of a named expression: a subquery's column, a label, a column.
             Native::Sql(s)
@@ -595,38 +520,7 @@ impl Interp<'_> {
                     ),
                 }
             }
-            Native::ColumnSpec(c) => {
-                // (A column not mapped yet: a mixin's, or one made outside a class. Its
-                // name and key are None until its class names it.)
-                let c = c.borrow();
-                let named = |s: &str| {
-                    if s.is_empty() {
-                        Value::None
-                    } else {
-                        Value::str(s)
-                    }
-                };
-                let flag = |b: bool| if b { Value::Bool(true) } else { Value::None };
-                match name {
-                    "name" | "key" => Ok(named(&c.column.name)),
-                    "type" => Ok(nv(Native::ColumnType(schema_attrs::column_type(&c.column)))),
-                    "nullable" => Ok(Value::Bool(c.column.is_nullable())),
-                    "primary_key" => Ok(Value::Bool(c.column.primary_key)),
-                    "unique" => Ok(flag(c.column.unique)),
-                    "index" => Ok(flag(c.column.index)),
-                    "comment" => Ok(c.column.comment.as_deref().map_or(Value::None, Value::str)),
-                    "table" => Ok(Value::None),
-                    "info" => Ok(c.info_doc[0]
-                        .clone()
-                        .unwrap_or_else(|| Value::dict_of(vec![]))),
-                    "doc" => Ok(c.info_doc[1].clone().unwrap_or(Value::None)),
-                    // Its operators (`points.desc()` in its class body).
-                    _ => {
-                        drop(c);
-                        self.sql_attr_or_method(&Value::Native(n.clone()), name)
-                    }
-                }
-            }
+            Native::ColumnSpec(c) => self.column_spec_attr(&n, c, name),
             Native::ConstraintSpec(c, t) => self.constraint_attr(c, t, name),
             Native::IndexSpec(ix, _) if name == "name" => {
                 Ok(ix.name.as_deref().map(Value::str).unwrap_or(Value::None))
@@ -653,35 +547,6 @@ impl Interp<'_> {
                 )
             }
         }
-    }
-
-    /// `Select.selected_columns`: each mapped class's table columns, each column
-    /// expression by its row key.
-    fn selected_columns(&mut self, q: &super::query::QueryObj) -> R<Value> {
-        let mut out: Vec<(Rc<str>, Value)> = vec![];
-        for (e, ent) in q.q.entities.iter().zip(q.ents.iter()) {
-            match (e, ent) {
-                (crate::core::orm::query::Entity::Class(c), _) => {
-                    let Ok(t) = self.orm.reg.table_of(c.as_str()) else {
-                        continue;
-                    };
-                    let name: Rc<str> = Rc::from(t.name.as_str());
-                    for (i, col) in t.columns.iter().enumerate() {
-                        out.push((
-                            Rc::from(col.table_key()),
-                            nv(Native::ColumnObj(name.clone(), i)),
-                        ));
-                    }
-                }
-                (crate::core::orm::query::Entity::Expr(x), Ent::Col { key, ty }) => {
-                    let mut s = super::SqlObj::typed(x.clone(), ty.clone());
-                    s.key = Some(key.clone());
-                    out.push((key.clone(), super::sqlexpr::sql_value(s)));
-                }
-                _ => return self.unsupported("`selected_columns` of an aliased entity"),
-            }
-        }
-        Ok(nv(Native::ColumnList(out.into())))
     }
 
     pub(crate) fn sql_attr_or_method(&mut self, this: &Value, name: &str) -> R<Value> {
