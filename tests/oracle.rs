@@ -2207,3 +2207,8 @@ fn select_introspection() {
 fn exists_constructs() {
     check("exists_constructs");
 }
+
+#[test]
+fn row_mapping_same_names() {
+    check("row_mapping_same_names");
+}

@@ -728,6 +728,7 @@ pub(super) fn named_tuple(name: &str, fields: &[&str], values: Vec<Value>) -> Va
             keys: Rc::new(fields.iter().map(|f| Rc::from(*f)).collect()),
             values: Rc::new(values),
             orm: false,
+            sources: None,
         },
     )))
 }

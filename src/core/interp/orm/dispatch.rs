@@ -410,7 +410,15 @@ impl Interp<'_> {
                     ),
                 },
             },
-            Native::Mapping(_) => method(name),
+            // (A RowMapping has a mapping's methods; another name is one of its keys, as
+            // a row's attribute is.)
+            Native::Mapping(_) if matches!(name, "keys" | "values" | "items" | "get") => {
+                method(name)
+            }
+            Native::Mapping(r) => match r.keys.iter().rposition(|k| **k == *name) {
+                Some(i) => Ok(r.values[i].clone()),
+                None => self.raise("AttributeError", name),
+            },
             Native::Pagination(p) => {
                 let p = p.clone();
                 self.pagination_attr(&p, name, this)

@@ -236,6 +236,20 @@ impl Interp<'_> {
                 {
                     return Ok(r.values[i].clone());
                 }
+                // (A table's column, where two selected columns share a key.)
+                if let Some(src) = &r.sources
+                    && let Some(s) = self.as_sql(key)
+                    && let crate::core::sql::Expr::Column {
+                        table: Some(crate::core::sql::TableRef::Named(t)),
+                        name,
+                    } = &s.expr
+                    && let Some(i) = src.iter().position(|x| {
+                        x.as_ref().is_some_and(|(xt, xn)| **xt == **t && **xn == **name)
+                    })
+                    && let Some(v) = r.values.get(i)
+                {
+                    return Ok(v.clone());
+                }
                 // (An entity's key is its class's name.)
                 if let Value::Class(c) = key
                     && let Some(i) = r.keys.iter().position(|k| **k == *c.name)

@@ -408,7 +408,9 @@ impl Interp<'_> {
         if single {
             return Ok(built.into_iter().map(|mut r| r.remove(0)).collect());
         }
-        let keys = result_keys(self.ent_keys(qo), qo.legacy);
+        let raw = self.ent_keys(qo);
+        let sources = row_sources(qo, &raw);
+        let keys = result_keys(raw, qo.legacy);
         Ok(built
             .into_iter()
             .map(|r| {
@@ -416,6 +418,7 @@ impl Interp<'_> {
                     keys: keys.clone(),
                     values: Rc::new(r),
                     orm: true,
+                    sources: sources.clone(),
                 })))
             })
             .collect())
@@ -425,10 +428,13 @@ impl Interp<'_> {
     /// joined).
     pub fn execute_select(&mut self, qo: &QueryObj) -> R<Value> {
         let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
-        let keys = result_keys(self.ent_keys(qo), qo.legacy);
+        let raw = self.ent_keys(qo);
+        let sources = row_sources(qo, &raw);
+        let keys = result_keys(raw, qo.legacy);
         let mut r = ResultObj::rows(keys, loaded.rows);
         r.unique_required = loaded.multi_row;
         r.orm = true;
+        r.sources = sources;
         Ok(Value::Native(Rc::new(Native::Result(
             std::cell::RefCell::new(r),
         ))))
@@ -489,6 +495,26 @@ pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
 
 /// The keys of a `select()`'s rows: a key met again gets `_1`, `_2`... (SQLAlchemy 2.0's
 /// de-duplicated result keys: `count`, `sum`, `count_1`); a legacy `Query` keeps its keys.
+/// Each selected column's (table, column) when two columns share a key (see
+/// [`RowObj::sources`]); `None` otherwise.
+fn row_sources(qo: &QueryObj, keys: &[Rc<str>]) -> Option<super::result::Sources> {
+    let repeated = (keys.iter().enumerate()).any(|(i, k)| !k.is_empty() && keys[..i].contains(k));
+    if !repeated || qo.q.entities.len() != keys.len() {
+        return None;
+    }
+    Some(
+        (qo.q.entities.iter())
+            .map(|e| match e {
+                crate::core::orm::query::Entity::Expr(crate::core::sql::Expr::Column {
+                    table: Some(crate::core::sql::TableRef::Named(t)),
+                    name,
+                }) => Some((Rc::from(t.as_str()), Rc::from(name.as_str()))),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
 fn result_keys(keys: Rc<Vec<Rc<str>>>, legacy: bool) -> Rc<Vec<Rc<str>>> {
     let repeated = keys
         .iter()

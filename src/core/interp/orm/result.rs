@@ -16,7 +16,13 @@ pub struct RowObj {
     pub values: Rc<Vec<Value>>,
     /// A row of an ORM query or ORM-enabled `select()` (not of `text()` or Core).
     pub orm: bool,
+    /// Where keys repeat (`name`, `name_1`), each column's (table, column), for
+    /// `row._mapping[Team.name]`.
+    pub sources: Option<Sources>,
 }
+
+/// The (table, column) each result column selects, when it is a table's column.
+pub type Sources = Rc<[Option<(Rc<str>, Rc<str>)>]>;
 
 /// What iterating a result yields.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -110,6 +116,8 @@ pub struct ResultObj {
     pub lastrowid: Option<i64>,
     /// The rows of an ORM-enabled `select()` (a `ChunkedIteratorResult`).
     pub orm: bool,
+    /// Each column's source, where keys repeat (see [`RowObj::sources`]).
+    pub sources: Option<Sources>,
 }
 
 impl ResultObj {
@@ -131,6 +139,7 @@ impl ResultObj {
             bulk: false,
             lastrowid: None,
             orm: false,
+            sources: None,
         }
     }
     /// `closed`: hard-closed (by `first()`, `scalar()`, `one()`... of this result or one
@@ -176,17 +185,21 @@ impl Interp<'_> {
                 .map(|&i| row.get(i).cloned().unwrap_or(Value::None))
                 .collect();
         }
+        // (Sources follow a projection; a projected result keeps none.)
+        let sources = r.sources.clone().filter(|_| r.proj.is_none());
         match r.kind {
             ResultKind::Scalars => row.into_iter().nth(r.column).unwrap_or(Value::None),
             ResultKind::Mappings => Value::Native(Rc::new(Native::Mapping(RowObj {
                 keys: r.keys.clone(),
                 values: Rc::new(row),
                 orm: r.orm,
+                sources,
             }))),
             _ => Value::Native(Rc::new(Native::Row(RowObj {
                 keys: r.keys.clone(),
                 values: Rc::new(row),
                 orm: r.orm,
+                sources,
             }))),
         }
     }
