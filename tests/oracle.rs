@@ -2212,3 +2212,8 @@ fn exists_constructs() {
 fn row_mapping_same_names() {
     check("row_mapping_same_names");
 }
+
+#[test]
+fn flask_error_handler_classes() {
+    check("flask_error_handler_classes");
+}

@@ -511,8 +511,11 @@ pub struct OrmState {
     pub populate_existing: bool,
     /// The app's views (`@app.route`), in registration order.
     pub routes: Vec<flask_web::Route>,
-    /// `@app.errorhandler(code)` functions.
-    pub error_handlers: Vec<(i64, Value)>,
+    /// The app has dispatched a request (a test client's): its setup methods refuse now.
+    pub got_first_request: bool,
+    /// `@app.errorhandler(...)` functions: by HTTP code (an HTTP exception class counts as
+    /// its code), or by exception class (code 0).
+    pub error_handlers: Vec<(i64, Option<Rc<super::value::Class>>, Value)>,
     /// The requests a test client is dispatching, innermost last.
     pub requests: Vec<Rc<flask_web::RequestData>>,
     /// Objects let go from the identity map (see `Interp::identity_get`) still listed in

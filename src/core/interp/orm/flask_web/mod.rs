@@ -66,8 +66,9 @@ pub struct ResponseData {
 pub enum FlaskObj {
     /// `@app.route(rule, methods=...)` before it gets its function: rule, methods, endpoint.
     RouteDecorator(Rc<str>, Vec<Rc<str>>, Option<Rc<str>>),
-    /// `@app.errorhandler(code)` before it gets its function.
-    ErrorHandlerDecorator(i64),
+    /// `@app.errorhandler(code)` before it gets its function: the code, or 0 and the
+    /// exception class (`@app.errorhandler(ValueError)`).
+    ErrorHandlerDecorator(i64, Option<Rc<crate::core::interp::value::Class>>),
     /// `app.test_client()`.
     TestClient,
     /// A response (`jsonify(...)`, a test client's answer).
@@ -119,6 +120,26 @@ impl Interp<'_> {
         args: &[Value],
         kw: &Kw,
     ) -> R<Option<Value>> {
+        if self.orm.got_first_request
+            && matches!(
+                name,
+                "get"
+                    | "post"
+                    | "put"
+                    | "delete"
+                    | "patch"
+                    | "route"
+                    | "add_url_rule"
+                    | "errorhandler"
+            )
+        {
+            return self.raise(
+                "AssertionError",
+                format!(
+                    "The setup method '{name}' can no longer be called on the application. It has already handled its first request, any changes will not be applied consistently.\nMake sure all imports, decorators, functions, etc. needed to set up the application are done before running it."
+                ),
+            );
+        }
         let rule = || match args.first().or(kwget(kw, "rule")) {
             Some(Value::Str(s)) => Some(s.clone()),
             _ => None,
@@ -163,15 +184,17 @@ impl Interp<'_> {
                 flask(FlaskObj::RouteDecorator(rule, vec![m], endpoint))
             }
             "errorhandler" => match args.first() {
-                Some(Value::Int(i)) => {
-                    flask(FlaskObj::ErrorHandlerDecorator(i.to_i64().unwrap_or(0)))
-                }
+                Some(Value::Int(i)) => flask(FlaskObj::ErrorHandlerDecorator(
+                    i.to_i64().unwrap_or(0),
+                    None,
+                )),
                 Some(Value::Class(c)) => {
-                    let code =
-                        crate::core::interp::exceptions::http_error(&c.name).map_or(500, |e| e.0);
-                    flask(FlaskObj::ErrorHandlerDecorator(code))
+                    match crate::core::interp::exceptions::http_error(&c.name) {
+                        Some(e) => flask(FlaskObj::ErrorHandlerDecorator(e.0, None)),
+                        None => flask(FlaskObj::ErrorHandlerDecorator(0, Some(c.clone()))),
+                    }
                 }
-                _ => flask(FlaskObj::ErrorHandlerDecorator(500)),
+                _ => flask(FlaskObj::ErrorHandlerDecorator(500, None)),
             },
             "test_client" => flask(FlaskObj::TestClient),
             _ => return Ok(None),
@@ -220,8 +243,10 @@ impl Interp<'_> {
             FlaskObj::RouteDecorator(rule, methods, endpoint) => {
                 self.add_route(rule.clone(), methods.clone(), endpoint.clone(), f.clone())?;
             }
-            FlaskObj::ErrorHandlerDecorator(code) => {
-                self.orm.error_handlers.push((*code, f.clone()));
+            FlaskObj::ErrorHandlerDecorator(code, class) => {
+                self.orm
+                    .error_handlers
+                    .push((*code, class.clone(), f.clone()));
             }
             _ => {
                 let t = self.type_name(&nv(Native::Flask(Rc::new(FlaskObj::UrlMap))));
@@ -256,6 +281,7 @@ impl Interp<'_> {
                 "is_json" => Value::Bool(&*r.mimetype == "application/json"),
                 "json" => self.response_json(r)?,
                 "text" => Value::str(&r.body),
+                "content_length" => Value::int(r.body.len() as i64),
                 "data" => nv(Native::Bytes(Rc::from(r.body.as_bytes()))),
                 "headers" => Value::dict_of(vec![
                     (
@@ -469,6 +495,7 @@ impl Interp<'_> {
     /// Routes and runs the view; HTTP errors (raised, or from the routing) become their
     /// responses, through `@app.errorhandler` when one is registered.
     fn dispatch(&mut self, method: &str, path: &str) -> R<ResponseData> {
+        self.orm.got_first_request = true;
         let mut allowed = false;
         let mut found = None;
         // (Rules without variables first, as werkzeug sorts its rules.)
@@ -521,6 +548,28 @@ impl Interp<'_> {
             }
             _ => None,
         };
+        // (A handler registered for the exception's class or a base of it, nearest first:
+        // Flask's lookup after the code's handlers.)
+        let by_class = |it: &Self| -> Option<Value> {
+            let Value::Instance(i) = &e.value else {
+                return None;
+            };
+            let mro = i.class.mro.borrow().clone();
+            mro.iter().find_map(|k| {
+                (it.orm.error_handlers.iter())
+                    .find(|(_, c, _)| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, k)))
+                    .map(|(_, _, h)| h.clone())
+            })
+        };
+        let code_handler = code.and_then(|c| {
+            (self.orm.error_handlers.iter())
+                .find(|(k, class, _)| *k == c && class.is_none())
+                .map(|(_, _, h)| h.clone())
+        });
+        if let Some(h) = code_handler.or_else(|| by_class(self)) {
+            let v = self.call(&h, vec![e.value.clone()], vec![])?;
+            return self.make_response(v, None);
+        }
         let code = match code {
             Some(c) => c,
             None => {
@@ -546,16 +595,20 @@ impl Interp<'_> {
                 500
             }
         };
-        if let Some((_, h)) = self
-            .orm
-            .error_handlers
-            .iter()
-            .find(|(c, _)| *c == code)
+        if let Some((_, _, h)) = (self.orm.error_handlers.iter())
+            .find(|(c, class, _)| *c == code && class.is_none())
             .cloned()
         {
-            let arg = match code {
-                500 if !self.exc_is(&e, "HTTPException") => e.value.clone(),
-                _ => e.value.clone(),
+            // (An unhandled exception reaches a 500 handler as `InternalServerError`,
+            // with the exception as its `original_exception`.)
+            let arg = if code == 500 && !self.exc_is(&e, "HTTPException") {
+                let ise = self.http_exception("InternalServerError", None)?;
+                if let Value::Instance(i) = &ise {
+                    (i.dict.borrow_mut()).insert(Rc::from("original_exception"), e.value.clone());
+                }
+                ise
+            } else {
+                e.value.clone()
             };
             let v = self.call(&h, vec![arg], vec![])?;
             return self.make_response(v, None);
@@ -644,7 +697,7 @@ impl FlaskObj {
     /// The Python class name.
     pub fn type_name(&self) -> &'static str {
         match self {
-            FlaskObj::RouteDecorator(..) | FlaskObj::ErrorHandlerDecorator(_) => "function",
+            FlaskObj::RouteDecorator(..) | FlaskObj::ErrorHandlerDecorator(..) => "function",
             FlaskObj::TestClient => "FlaskClient",
             FlaskObj::Response(_) => "WrapperTestResponse",
             FlaskObj::Request => "Request",
