@@ -2217,3 +2217,8 @@ fn row_mapping_same_names() {
 fn flask_error_handler_classes() {
     check("flask_error_handler_classes");
 }
+
+#[test]
+fn validates_collection_before_join() {
+    check("validates_collection_before_join");
+}

@@ -599,17 +599,28 @@ impl Interp<'_> {
             && let Some(m) = inst.class.model_info()
             && let Some(f) = self.validator_of(&m.class, &o.key)
         {
-            for a in &added {
+            let mut joined = after.clone();
+            for (k, a) in added.iter().enumerate() {
                 let args = vec![
                     Value::Instance(inst.clone()),
                     Value::Str(o.key.clone()),
                     a.clone(),
                 ];
-                match self.call(&f, args, vec![]) {
+                // (The validator sees the collection as it is before `a` joins: without
+                // it and the objects joining after it.)
+                let pending = &added[k..];
+                *l.borrow_mut() = (joined.iter())
+                    .filter(|x| !pending.iter().any(|p| same(p, x)))
+                    .cloned()
+                    .collect();
+                let r = self.call(&f, args, vec![]);
+                *l.borrow_mut() = joined.clone();
+                match r {
                     Ok(v) if !same(&v, a) => {
-                        for x in l.borrow_mut().iter_mut().filter(|x| same(x, a)) {
+                        for x in joined.iter_mut().filter(|x| same(x, a)) {
                             *x = v.clone();
                         }
+                        *l.borrow_mut() = joined.clone();
                     }
                     Ok(_) => {}
                     Err(e) => {
