@@ -2222,3 +2222,8 @@ fn flask_error_handler_classes() {
 fn validates_collection_before_join() {
     check("validates_collection_before_join");
 }
+
+#[test]
+fn http_status_phrases() {
+    check("http_status_phrases");
+}
