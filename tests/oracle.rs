@@ -2227,3 +2227,8 @@ fn validates_collection_before_join() {
 fn http_status_phrases() {
     check("http_status_phrases");
 }
+
+#[test]
+fn flask_register_error_handler() {
+    check("flask_register_error_handler");
+}

@@ -178,6 +178,7 @@ impl Interp<'_> {
                     | "route"
                     | "add_url_rule"
                     | "errorhandler"
+                    | "register_error_handler"
             )
         {
             return self.raise(
@@ -229,6 +230,22 @@ impl Interp<'_> {
                 };
                 let m = Rc::from(crate::core::py::case::upper(name).as_str());
                 flask(FlaskObj::RouteDecorator(rule, vec![m], endpoint))
+            }
+            // `app.register_error_handler(ValueError, f)`: `@app.errorhandler(ValueError)` on f.
+            "register_error_handler" => {
+                let Some(f) = args.get(1) else {
+                    return self.raise(
+                        "TypeError",
+                        "App.register_error_handler() missing 1 required positional argument: 'f'",
+                    );
+                };
+                let dec = self.flask_app_method("errorhandler", &args[..1], &vec![])?;
+                if let Some(Value::Native(n)) = dec
+                    && let Native::Flask(o) = &*n
+                {
+                    self.flask_call(o, vec![f.clone()])?;
+                }
+                Value::None
             }
             "errorhandler" => match args.first() {
                 Some(Value::Int(i)) => flask(FlaskObj::ErrorHandlerDecorator(
