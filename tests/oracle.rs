@@ -2232,3 +2232,8 @@ fn http_status_phrases() {
 fn flask_register_error_handler() {
     check("flask_register_error_handler");
 }
+
+#[test]
+fn flask_view_tuple_headers() {
+    check("flask_view_tuple_headers");
+}

@@ -60,6 +60,10 @@ pub struct ResponseData {
     code: i64,
     mimetype: Rc<str>,
     body: String,
+    /// Headers a view returned beside its body (as strings), and whether they come before
+    /// `Content-Type` (a response werkzeug made with them) or after (added to one made).
+    headers: Vec<(Rc<str>, Rc<str>)>,
+    headers_first: bool,
 }
 
 /// Flask objects other than the app.
@@ -347,16 +351,29 @@ impl Interp<'_> {
                 "text" => Value::str(&r.body),
                 "content_length" => Value::int(r.body.len() as i64),
                 "data" => nv(Native::Bytes(Rc::from(r.body.as_bytes()))),
-                "headers" => Value::dict_of(vec![
-                    (
-                        Value::str("Content-Type"),
-                        Value::str(&self.content_type(r)),
-                    ),
-                    (
-                        Value::str("Content-Length"),
-                        Value::int(r.body.len() as i64),
-                    ),
-                ]),
+                "headers" => {
+                    let own = vec![
+                        (
+                            Value::str("Content-Type"),
+                            Value::str(&self.content_type(r)),
+                        ),
+                        (
+                            Value::str("Content-Length"),
+                            Value::int(r.body.len() as i64),
+                        ),
+                    ];
+                    let extra = (r.headers.iter())
+                        .map(|(k, v)| (Value::Str(k.clone()), Value::Str(v.clone())));
+                    let mut all: Vec<(Value, Value)> = vec![];
+                    if r.headers_first {
+                        all.extend(extra);
+                        all.extend(own);
+                    } else {
+                        all.extend(own);
+                        all.extend(extra);
+                    }
+                    Value::dict_of(all)
+                }
                 "get_json" | "get_data" => return method(),
                 _ => {
                     return self.raise(
@@ -697,6 +714,8 @@ impl Interp<'_> {
             code,
             mimetype: Rc::from("text/html"),
             body: error_page(code, &name, &desc),
+            headers: vec![],
+            headers_first: false,
         })
     }
 }

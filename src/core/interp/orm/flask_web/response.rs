@@ -35,16 +35,44 @@ impl Interp<'_> {
 
     /// A view's return value as a response (Flask's `make_response`).
     pub(super) fn make_response(&mut self, v: Value, endpoint: Option<&str>) -> R<ResponseData> {
-        let (body, status) = match &v {
+        // (`(body, status)`, `(body, headers)`, `(body, status, headers)`.)
+        let (body, status, headers) = match &v {
             Value::Tuple(t) if (2..=3).contains(&t.len()) => {
                 let status = match &t[1] {
                     Value::Int(i) => i.to_i64(),
                     _ => None,
                 };
-                (t[0].clone(), status)
+                let headers = match (t.len(), &t[1]) {
+                    (3, _) => Some(t[2].clone()),
+                    (_, Value::Dict(_) | Value::List(_)) => Some(t[1].clone()),
+                    _ => None,
+                };
+                (t[0].clone(), status, headers)
             }
-            _ => (v.clone(), None),
+            _ => (v.clone(), None, None),
         };
+        let mut extra: Vec<(Rc<str>, Rc<str>)> = vec![];
+        if let Some(h) = &headers {
+            let pairs = match h {
+                Value::Dict(_) => self.mapping_items(h)?,
+                other => {
+                    let mut out = vec![];
+                    for item in self.iterate(other)? {
+                        let kv = self.iterate(&item)?;
+                        if let [k, v] = &kv[..] {
+                            out.push((k.clone(), v.clone()));
+                        }
+                    }
+                    out
+                }
+            };
+            for (k, v) in pairs {
+                extra.push((
+                    Rc::from(self.to_str(&k)?.as_str()),
+                    Rc::from(self.to_str(&v)?.as_str()),
+                ));
+            }
+        }
         let mut r = match &body {
             Value::Native(n)
                 if let Native::Flask(o) = &**n
@@ -54,12 +82,16 @@ impl Interp<'_> {
                     code: r.code,
                     mimetype: r.mimetype.clone(),
                     body: r.body.clone(),
+                    headers: r.headers.clone(),
+                    headers_first: r.headers_first,
                 }
             }
             Value::Str(s) => ResponseData {
                 code: 200,
                 mimetype: Rc::from("text/html"),
                 body: s.to_string(),
+                headers: vec![],
+                headers_first: true,
             },
             Value::Dict(_) | Value::List(_) => self.json_response(&body)?,
             _ => {
@@ -78,6 +110,7 @@ impl Interp<'_> {
         if let Some(s) = status {
             r.code = s;
         }
+        r.headers.extend(extra);
         Ok(r)
     }
 
@@ -107,6 +140,8 @@ impl Interp<'_> {
             code: 200,
             mimetype: Rc::from("application/json"),
             body,
+            headers: vec![],
+            headers_first: false,
         })
     }
 
