@@ -2237,3 +2237,8 @@ fn flask_register_error_handler() {
 fn flask_view_tuple_headers() {
     check("flask_view_tuple_headers");
 }
+
+#[test]
+fn session_dirty_collection_moves() {
+    check("session_dirty_collection_moves");
+}

@@ -397,6 +397,17 @@ impl Interp<'_> {
             }
             // assigning a list: the old members lose their backref
             let old = inst.dict.borrow().get(&attr.key).cloned();
+            // (Members of the old list and the new are kept without events, as
+            // SQLAlchemy's bulk replace keeps them.)
+            let kept: Vec<Value> = match &old {
+                Some(Value::List(o)) if !matches!(&v, Value::List(n) if Rc::ptr_eq(n, o)) => {
+                    o.borrow().clone()
+                }
+                _ => vec![],
+            };
+            if self.status(inst) == Status::Persistent {
+                self.mark_modified(inst);
+            }
             if let Some(Value::List(old)) = old {
                 let new_items = self.iterate(&v)?;
                 for o in old.borrow().clone() {
@@ -416,6 +427,12 @@ impl Interp<'_> {
             self.register_collection(&v, inst, &attr.key);
             for c in self.iterate(&v)? {
                 if let Value::Instance(ci) = &c {
+                    if kept
+                        .iter()
+                        .any(|k| matches!(k, Value::Instance(x) if Rc::ptr_eq(x, ci)))
+                    {
+                        continue;
+                    }
                     if let Some(rev) = &rev {
                         self.backref_set(ci, rev, inst, r.kind, &attr.key);
                     }

@@ -112,6 +112,10 @@ impl Interp<'_> {
                 {
                     l.borrow_mut()
                         .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, target)));
+                    // (The parent it left has a changed collection.)
+                    if self.status(&old) == Status::Persistent {
+                        self.mark_modified(&old);
+                    }
                 }
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
