@@ -208,18 +208,10 @@ impl Interp<'_> {
             return Ok(r);
         }
         // (A relationship's `CascadeOptions` computes as the set of its names.)
-        let cascade = |v: &Value| match v {
-            Value::Native(n) if matches!(&**n, super::orm::Native::Cascade(_)) => Some(n.clone()),
-            _ => None,
-        };
-        if let Some(n) = cascade(&a) {
-            let items = self.native_iter(n)?;
-            let set = self.make_set(items)?;
+        if let Some(set) = self.cascade_as_set(&a)? {
             return self.binop(op, set, b);
         }
-        if let Some(n) = cascade(&b) {
-            let items = self.native_iter(n)?;
-            let set = self.make_set(items)?;
+        if let Some(set) = self.cascade_as_set(&b)? {
             return self.binop(op, a, set);
         }
         if let Value::Native(n) = &a

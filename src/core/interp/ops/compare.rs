@@ -289,12 +289,10 @@ impl Interp<'_> {
                 self.truthy(&r)?
             }
             // (A relationship's cascade compares as the set of its names.)
-            (Value::Native(n), other @ Value::Set(_))
-            | (other @ Value::Set(_), Value::Native(n))
-                if matches!(&**n, crate::core::interp::orm::Native::Cascade(_)) =>
+            (c @ Value::Native(_), other @ Value::Set(_))
+            | (other @ Value::Set(_), c @ Value::Native(_))
+                if let Some(set) = self.cascade_as_set(c)? =>
             {
-                let items = self.native_iter(n.clone())?;
-                let set = self.make_set(items)?;
                 return self.eq(&set, other);
             }
             // (A RowMapping compares as the dict of its items.)

@@ -2,7 +2,8 @@
 //! the `db.<Type>` column types. `db`'s own attributes are in `dispatch/db_attrs.rs`, the
 //! Flask app's and the session's in `dispatch/app_session.rs`, schema
 //! objects' (tables, columns, types, foreign keys) in `dispatch/schema_attrs.rs`, mapped
-//! attributes', unmapped columns' and `selected_columns` in `dispatch/column_attrs.rs`, methods in
+//! attributes' and unmapped columns' in `dispatch/column_attrs.rs`, a SELECT's and a legacy
+//! Query's in `dispatch/query_attrs.rs`, methods in
 //! `dispatch/methods.rs`, `lazy='dynamic'` relationships in `dispatch/dynamic.rs`, mapped
 //! properties (`Model.attr.property`) in `dispatch/property.rs`; repr,
 //! iteration, indexing and the rest of the protocols in `protocol.rs`.
@@ -14,6 +15,7 @@ mod dynamic;
 mod methods;
 mod module_attrs;
 mod property;
+mod query_attrs;
 mod schema_attrs;
 
 pub(crate) use schema_attrs::column_type;
@@ -25,7 +27,6 @@ use crate::core::sql::SqlType;
 use super::super::call::Kw;
 use super::super::value::Value;
 use super::super::{Interp, R};
-use super::query::Ent;
 use super::result::ResultKind;
 use super::{AliasVia, Instrumented, Native};
 
@@ -188,7 +189,7 @@ impl Interp<'_> {
                     let dashed = name.replace('_', "-");
                     return Ok(Value::Bool(names.iter().any(|n| **n == *dashed)));
                 }
-                let set = self.make_set(names.iter().map(|n| Value::Str(n.clone())).collect())?;
+                let set = self.cascade_as_set(this)?.unwrap_or(Value::None);
                 self.getattr(&set, name)
             }
             Native::Inspected(x) => self.inspected_attr(this, x, name),
@@ -297,49 +298,7 @@ impl Interp<'_> {
             }
             Native::Sql(s) if name == "select" && s.is_exists() => method(name),
             Native::Sql(_) => self.sql_attr_or_method(this, name),
-            Native::Query(q) => match name {
-                // The 2.0 SELECT a legacy Query stands for: printed without its labels.
-                "statement" if q.legacy && q.dml.is_none() => {
-                    let mut s = q.clone();
-                    s.legacy = false;
-                    s.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
-                    Ok(nv(Native::Query(s)))
-                }
-                "statement" => Ok(this.clone()),
-                "session" => Ok(nv(Native::Session(true))),
-                // A SELECT's introspection: its WHERE criteria as one expression (None
-                // without any), and the columns it selects by key.
-                "whereclause" if !q.legacy => Ok(match q.q.where_.len() {
-                    0 => Value::None,
-                    1 => super::sqlexpr::sql_value(super::SqlObj::typed(
-                        q.q.where_[0].clone(),
-                        Some(SqlType::Boolean),
-                    )),
-                    _ => super::sqlexpr::sql_value(super::SqlObj::typed(
-                        crate::core::sql::expr::and(q.q.where_.clone()),
-                        Some(SqlType::Boolean),
-                    )),
-                }),
-                "selected_columns" | "exported_columns" if !q.legacy => {
-                    let q = q.clone();
-                    self.selected_columns(&q)
-                }
-                "column_descriptions" => {
-                    let mut out = vec![];
-                    for e in &q.ents {
-                        let (n, t) = match e {
-                            Ent::Class(c) => (c.to_string(), c.to_string()),
-                            Ent::Col { key, .. } => (key.to_string(), key.to_string()),
-                        };
-                        out.push(Value::dict_of(vec![
-                            (Value::str("name"), Value::str(&n)),
-                            (Value::str("type"), Value::str(&t)),
-                        ]));
-                    }
-                    Ok(Value::list(out))
-                }
-                _ => method(name),
-            },
+            Native::Query(q) => self.query_attr(q, this, name),
             Native::Result(r)
                 if r.borrow().bulk && matches!(name, "rowcount" | "inserted_primary_key") =>
             {

@@ -18,6 +18,7 @@ pub mod insert_stmt;
 pub mod inspect;
 mod inspector;
 pub mod model;
+pub mod param_repr;
 pub mod protocol;
 pub mod query;
 pub mod relationship;

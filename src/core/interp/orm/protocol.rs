@@ -30,6 +30,18 @@ impl Interp<'_> {
         }
     }
 
+    /// A relationship's `CascadeOptions` as the set of its names (`None` for anything
+    /// else): what its set methods and operators work on.
+    pub fn cascade_as_set(&mut self, v: &Value) -> R<Option<Value>> {
+        match v {
+            Value::Native(n) if let Native::Cascade(names) = &**n => {
+                let names = names.iter().map(|n| Value::Str(n.clone())).collect();
+                Ok(Some(self.make_set(names)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Iteration over library objects.
     pub fn native_iter(&mut self, n: Rc<Native>) -> R<Vec<Value>> {
         match &*n {

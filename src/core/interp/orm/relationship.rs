@@ -1,15 +1,17 @@
 //! Relationship attributes: lazy loading, assignment, collections and their change
 //! tracking. Backref bookkeeping is in `relationship/backref.rs`, foreign-key
 //! synchronisation at flush in `relationship/sync.rs`, many-to-many association rows in
-//! `relationship/association.rs`, delete cascades in `relationship/cascade.rs`.
+//! `relationship/association.rs`, delete cascades in `relationship/cascade.rs`, the
+//! instrumented collection lists (their edits, validators and events) in
+//! `relationship/collection.rs`.
 
 mod association;
 mod backref;
 mod cascade;
+mod collection;
 mod eager;
 mod sync;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::core::orm::mapper::{Lazy, RelKind, Relationship, ResolvedRel};
@@ -534,190 +536,6 @@ impl Interp<'_> {
                 s.status = Status::Transient;
             }
         }
-    }
-
-    /// Marks a list as the collection `inst.<key>` (list methods then keep backrefs in sync).
-    pub fn register_collection(&mut self, l: &Value, inst: &Rc<Instance>, key: &str) {
-        let Value::List(list) = l else { return };
-        // (Entries of dropped lists go once they are as many as the live ones.)
-        let n = self.orm.collection_owner.len();
-        if n >= 64 && n >= 2 * self.orm.collections_pruned {
-            self.orm
-                .collection_owner
-                .retain(|_, e| e.list.strong_count() > 0);
-            self.orm.collections_pruned = self.orm.collection_owner.len();
-        }
-        self.orm.collection_owner.insert(
-            Rc::as_ptr(list) as *const u8 as usize,
-            super::CollectionEntry {
-                owner: Rc::downgrade(inst),
-                key: Rc::from(key),
-                list: Rc::downgrade(list),
-            },
-        );
-    }
-
-    /// True when `l` is a relationship collection (an `InstrumentedList`).
-    pub(crate) fn is_collection(&self, l: &Rc<RefCell<Vec<Value>>>) -> bool {
-        self.orm
-            .collection_owner
-            .contains_key(&(Rc::as_ptr(l) as *const u8 as usize))
-    }
-
-    /// Runs `edit` on a relationship collection as on a plain list, then tells the ORM
-    /// which objects joined and left it ([`Self::collection_changed`]).
-    pub(crate) fn collection_edit(
-        &mut self,
-        l: &Rc<RefCell<Vec<Value>>>,
-        edit: ListEdit<'_>,
-    ) -> R<Value> {
-        let ptr = Rc::as_ptr(l) as *const u8 as usize;
-        let before = l.borrow().clone();
-        // (Without its owner the list is a plain one: the edit does not come back here.)
-        let owner = self.orm.collection_owner.remove(&ptr);
-        let list = Value::List(l.clone());
-        let r = match edit {
-            ListEdit::Call(name, args, kw) => self.call_method(&list, name, args, kw),
-            ListEdit::Set(key, v) => self.setitem(&list, key, v).map(|_| Value::None),
-            ListEdit::Del(key) => self.delitem(&list, key).map(|_| Value::None),
-        };
-        if let Some(o) = owner {
-            self.orm.collection_owner.insert(ptr, o);
-        }
-        let r = r?;
-        let after = l.borrow().clone();
-        let same = crate::core::interp::ops::is_same;
-        let added: Vec<Value> = after
-            .iter()
-            .filter(|a| !before.iter().any(|b| same(a, b)))
-            .cloned()
-            .collect();
-        // (Only mapped objects join a collection: SQLAlchemy's append event reads the
-        // value's `_sa_instance_state` first, so the list is left as it was.)
-        if let Some(bad) = added.iter().find(|a| match a {
-            // (`None` is let in, as SQLAlchemy lets it.)
-            Value::None => false,
-            Value::Instance(i) => i.class.model_info().is_none(),
-            _ => true,
-        }) {
-            let t = self.type_name(bad);
-            *l.borrow_mut() = before;
-            return self.raise(
-                "AttributeError",
-                format!("'{t}' object has no attribute '_sa_instance_state'"),
-            );
-        }
-        // (`@validates` of the collection: each object joining it, before it joins; what
-        // the validator returns joins instead, and an error leaves the list as it was.)
-        let (mut after, mut added) = (after, added);
-        if !added.is_empty()
-            && let Some(o) = self.orm.collection_owner.get(&ptr).cloned()
-            && let Some(inst) = o.owner.upgrade()
-            && let Some(m) = inst.class.model_info()
-            && let Some(f) = self.validator_of(&m.class, &o.key)
-        {
-            let mut joined = after.clone();
-            for (k, a) in added.iter().enumerate() {
-                let args = vec![
-                    Value::Instance(inst.clone()),
-                    Value::Str(o.key.clone()),
-                    a.clone(),
-                ];
-                // (The validator sees the collection as it is before `a` joins: without
-                // it and the objects joining after it.)
-                let pending = &added[k..];
-                *l.borrow_mut() = (joined.iter())
-                    .filter(|x| !pending.iter().any(|p| same(p, x)))
-                    .cloned()
-                    .collect();
-                let r = self.call(&f, args, vec![]);
-                *l.borrow_mut() = joined.clone();
-                match r {
-                    Ok(v) if !same(&v, a) => {
-                        for x in joined.iter_mut().filter(|x| same(x, a)) {
-                            *x = v.clone();
-                        }
-                        *l.borrow_mut() = joined.clone();
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        *l.borrow_mut() = before;
-                        return Err(e);
-                    }
-                }
-            }
-            // (What joined, as the validators made it.)
-            after = l.borrow().clone();
-            added = (after.iter())
-                .filter(|a| !before.iter().any(|b| same(a, b)))
-                .cloned()
-                .collect();
-        }
-        let removed: Vec<Value> = before
-            .iter()
-            .filter(|b| !after.iter().any(|a| same(a, b)))
-            .cloned()
-            .collect();
-        self.collection_changed(ptr, &added, &removed)?;
-        Ok(r)
-    }
-
-    /// `collection.append(x)` / `remove(x)` / `extend(xs)` on a relationship list.
-    pub fn collection_changed(
-        &mut self,
-        list_ptr: usize,
-        added: &[Value],
-        removed: &[Value],
-    ) -> R<()> {
-        let Some(super::CollectionEntry { owner, key, .. }) =
-            self.orm.collection_owner.get(&list_ptr).cloned()
-        else {
-            return Ok(());
-        };
-        let Some(inst) = owner.upgrade() else {
-            return Ok(());
-        };
-        if self.status(&inst) == Status::Persistent {
-            self.mark_modified(&inst);
-        }
-        let Some(m) = inst.class.model_info() else {
-            return Ok(());
-        };
-        let (rel, r) = self.rel_info(&m.class, &key)?;
-        for a in added {
-            if let Value::Instance(ai) = a {
-                self.cascade_on_event(&inst, &rel, ai)?;
-            }
-        }
-        for d in removed {
-            if let Value::Instance(di) = d {
-                self.expunge_pending_orphan(&rel, di);
-            }
-        }
-        let Some(rev) = self.reverse_name(&m.class, &rel) else {
-            return Ok(());
-        };
-        for a in added {
-            // (An object of another class has no such attribute: SQLAlchemy's backref
-            // handler fails looking it up.)
-            if let Value::Instance(ai) = a
-                && ai.class.lookup(&rev).is_none()
-            {
-                return self.key_error(&Value::str(&rev));
-            }
-        }
-        for a in added {
-            if let Value::Instance(ai) = a {
-                self.validate_backref(ai, &rev, &inst)?;
-                self.backref_set(ai, &rev, &inst, r.kind, &key);
-            }
-        }
-        for d in removed {
-            if let Value::Instance(di) = d {
-                self.backref_remove(di, &rev, &inst, r.kind);
-            }
-        }
-        Ok(())
     }
 
     /// True when a loaded collection differs from its snapshot.

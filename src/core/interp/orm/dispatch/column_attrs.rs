@@ -1,10 +1,9 @@
-//! Attributes of mapped attributes (`User.name.type`, `User.posts.property`), of columns not
-//! mapped yet (a mixin's `Column`), and a SELECT's `selected_columns`.
+//! Attributes of mapped attributes (`User.name.type`, `User.posts.property`) and of columns
+//! not mapped yet (a mixin's `Column`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::super::query::Ent;
 use super::super::{ColumnSpec, Instrumented, Native};
 use super::{column_type, nv, type_value};
 use crate::core::interp::value::Value;
@@ -136,34 +135,5 @@ impl Interp<'_> {
                 self.sql_attr_or_method(&Value::Native(n.clone()), name)
             }
         }
-    }
-
-    /// `Select.selected_columns`: each mapped class's table columns, each column
-    /// expression by its row key.
-    pub(super) fn selected_columns(&mut self, q: &super::super::query::QueryObj) -> R<Value> {
-        let mut out: Vec<(Rc<str>, Value)> = vec![];
-        for (e, ent) in q.q.entities.iter().zip(q.ents.iter()) {
-            match (e, ent) {
-                (crate::core::orm::query::Entity::Class(c), _) => {
-                    let Ok(t) = self.orm.reg.table_of(c.as_str()) else {
-                        continue;
-                    };
-                    let name: Rc<str> = Rc::from(t.name.as_str());
-                    for (i, col) in t.columns.iter().enumerate() {
-                        out.push((
-                            Rc::from(col.table_key()),
-                            nv(Native::ColumnObj(name.clone(), i)),
-                        ));
-                    }
-                }
-                (crate::core::orm::query::Entity::Expr(x), Ent::Col { key, ty }) => {
-                    let mut s = super::super::SqlObj::typed(x.clone(), ty.clone());
-                    s.key = Some(key.clone());
-                    out.push((key.clone(), super::super::sqlexpr::sql_value(s)));
-                }
-                _ => return self.unsupported("`selected_columns` of an aliased entity"),
-            }
-        }
-        Ok(nv(Native::ColumnList(out.into())))
     }
 }

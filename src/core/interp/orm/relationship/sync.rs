@@ -16,30 +16,20 @@ impl Interp<'_> {
     /// SQLAlchemy's warning for an object outside the session that a relationship of
     /// `owner` reaches (only through a backref): the flush leaves it alone.
     pub(crate) fn not_in_session(&mut self, obj: &Instance, owner: &Instance, rel: &str) {
-        let suffix = if self.orm.autoflushing {
-            AUTOFLUSH_NOTE
-        } else {
-            ""
-        };
-        let msg = format!(
-            "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' won't proceed{suffix}\n",
-            obj.class.name, owner.class.name
-        );
-        if !self.err.contains(&msg) {
-            self.err.push_str(&msg);
-        }
+        self.warn_not_in_session(obj, owner, rel, "won't");
     }
 
-    /// The unit of work's warning for an object outside the session in a collection's
-    /// pending additions (`register_object`'s wording).
-    fn not_in_session_add(&mut self, obj: &Instance, owner: &Instance, rel: &str) {
+    /// The warning (once) for an object outside the session that `owner.<rel>` reaches;
+    /// `wont` is the wording of the place SQLAlchemy warns from (the dependency
+    /// processors' "won't", the unit of work's `register_object`'s "will not").
+    fn warn_not_in_session(&mut self, obj: &Instance, owner: &Instance, rel: &str, wont: &str) {
         let suffix = if self.orm.autoflushing {
             AUTOFLUSH_NOTE
         } else {
             ""
         };
         let msg = format!(
-            "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' will not proceed{suffix}\n",
+            "Warning: SAWarning: Object of type <{}> not in session, add operation along '{}.{rel}' {wont} proceed{suffix}\n",
             obj.class.name, owner.class.name
         );
         if !self.err.contains(&msg) {
@@ -166,7 +156,7 @@ impl Interp<'_> {
             if r.kind != RelKind::OneToMany {
                 continue;
             }
-            self.not_in_session_add(&child, &parent, &key);
+            self.warn_not_in_session(&child, &parent, &key, "will not");
             for p in &r.primary {
                 let v = self.attr_by_col(&parent, &p.referred.1);
                 if !matches!(v, Value::None) {

@@ -420,20 +420,26 @@ impl Interp<'_> {
     /// the Python exception (`(builtins.TypeError) ...`).
     pub fn bind_error<T>(&mut self, class: &str, msg: &str) -> R<T> {
         let orig = self.new_exc(class, msg);
-        let text = format!("(builtins.{class}) {msg}");
+        let v = self.pending_statement_error(orig, &format!("(builtins.{class}) {msg}"));
+        self.raise_value(v)
+    }
+
+    /// A `StatementError` wrapping `orig` (its message `text`), its statement and
+    /// parameters left for [`Interp::fill_bind_error`] to fill.
+    fn pending_statement_error(&self, orig: Value, text: &str) -> Value {
         let v = crate::core::interp::exceptions::exc_instance(
             self.exc["StatementError"].clone(),
-            vec![Value::str(&text)],
+            vec![Value::str(text)],
         );
         if let Value::Instance(i) = &v {
             let mut d = i.dict.borrow_mut();
             d.insert(Rc::from("orig"), orig);
             d.insert(Rc::from("statement"), Value::None);
             d.insert(Rc::from("params"), Value::None);
-            d.insert(Rc::from("_message"), Value::str(&text));
+            d.insert(Rc::from("_message"), Value::str(text));
             d.insert(Rc::from("code"), Value::None);
         }
-        self.raise_value(v)
+        v
     }
 
     /// An exception a Python column default raised while its statement was prepared, as
@@ -455,18 +461,7 @@ impl Interp<'_> {
         }
         let msg = self.to_str(&e.value).unwrap_or_default();
         let text = format!("({module}.{}) {msg}", class.name);
-        let v = crate::core::interp::exceptions::exc_instance(
-            self.exc["StatementError"].clone(),
-            vec![Value::str(&text)],
-        );
-        if let Value::Instance(w) = &v {
-            let mut d = w.dict.borrow_mut();
-            d.insert(Rc::from("orig"), e.value.clone());
-            d.insert(Rc::from("statement"), Value::None);
-            d.insert(Rc::from("params"), Value::None);
-            d.insert(Rc::from("_message"), Value::str(&text));
-            d.insert(Rc::from("code"), Value::None);
-        }
+        let v = self.pending_statement_error(e.value.clone(), &text);
         Box::new(Exc { value: v, at: e.at })
     }
 

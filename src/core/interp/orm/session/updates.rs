@@ -143,11 +143,7 @@ impl Interp<'_> {
             if let Some(d) = plan.onupdate[i].clone() {
                 // A SQL expression (`onupdate=func.now()`) goes into the UPDATE itself;
                 // the object then reloads on access, as SQLAlchemy expires the attribute.
-                if let Value::Native(n) = &d
-                    && matches!(
-                        &**n,
-                        super::super::Native::Sql(_) | super::super::Native::Text(..)
-                    )
+                if is_sql_default(&d)
                     && let Some(e) = self.as_sql(&d)
                 {
                     sql_set.push((col.name.clone(), e.expr));
@@ -167,15 +163,7 @@ impl Interp<'_> {
                         for (j, c) in table.columns.iter().enumerate() {
                             if let Some((_, v)) = changes.iter().find(|(n, _)| *n == c.name) {
                                 set.push((c.name.clone(), v.clone()));
-                            } else if j >= i
-                                && !sql_columns.contains(&j)
-                                && plan.onupdate[j].as_ref().is_some_and(|d| {
-                                    !matches!(d, Value::Native(n) if matches!(
-                                        &**n,
-                                        super::super::Native::Sql(_) | super::super::Native::Text(..)
-                                    ))
-                                })
-                            {
+                            } else if python_onupdate_pending(&plan, j, i, &sql_columns) {
                                 set.push((c.name.clone(), SqlValue::Null));
                             }
                         }
@@ -234,14 +222,7 @@ impl Interp<'_> {
         for (i, c) in table.columns.iter().enumerate() {
             if changed.contains(&i) {
                 out.push((c.key.clone(), column_attr(inst, i).unwrap_or(Value::None)));
-            } else if i >= at
-                && !inline.contains(&i)
-                && let Some(d) = &plan.onupdate[i]
-                && !matches!(d, Value::Native(n) if matches!(
-                    &**n,
-                    super::super::Native::Sql(_) | super::super::Native::Text(..)
-                ))
-            {
+            } else if python_onupdate_pending(plan, i, at, inline) {
                 out.push((c.key.clone(), Value::None));
             }
         }
@@ -386,4 +367,22 @@ impl Interp<'_> {
         }
         self.fill_bind_error(e, &sql, params)
     }
+}
+
+/// A SQL expression or text default (`onupdate=func.now()`): rendered into the statement.
+fn is_sql_default(d: &Value) -> bool {
+    matches!(d, Value::Native(n) if matches!(
+        &**n,
+        crate::core::interp::orm::Native::Sql(_) | crate::core::interp::orm::Native::Text(..)
+    ))
+}
+
+/// Column `j` has a Python `onupdate` not computed yet while column `at` is (`inline`:
+/// the columns set to SQL expressions, which it does not cover).
+fn python_onupdate_pending(plan: &TablePlan, j: usize, at: usize, inline: &[usize]) -> bool {
+    j >= at
+        && !inline.contains(&j)
+        && plan.onupdate[j]
+            .as_ref()
+            .is_some_and(|d| !is_sql_default(d))
 }

@@ -1,0 +1,90 @@
+//! Attributes of a SELECT and of a legacy Query: `statement`, `session`,
+//! `column_descriptions`, `whereclause`, `selected_columns`; other names are its methods.
+
+use std::rc::Rc;
+
+use super::super::query::{Ent, QueryObj};
+use super::super::{Native, SqlObj};
+use super::nv;
+use crate::core::interp::value::Value;
+use crate::core::interp::{Interp, R};
+use crate::core::sql::SqlType;
+
+impl Interp<'_> {
+    /// `select(...).<name>` / `Model.query.<name>`.
+    pub(super) fn query_attr(&mut self, q: &QueryObj, this: &Value, name: &str) -> R<Value> {
+        let method = |n: &str| Ok(Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(n)))));
+        match name {
+            // The 2.0 SELECT a legacy Query stands for: printed without its labels.
+            "statement" if q.legacy && q.dml.is_none() => {
+                let mut s = q.clone();
+                s.legacy = false;
+                s.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
+                Ok(nv(Native::Query(Box::new(s))))
+            }
+            "statement" => Ok(this.clone()),
+            "session" => Ok(nv(Native::Session(true))),
+            // A SELECT's introspection: its WHERE criteria as one expression (None
+            // without any), and the columns it selects by key.
+            "whereclause" if !q.legacy => Ok(match q.q.where_.len() {
+                0 => Value::None,
+                1 => super::super::sqlexpr::sql_value(SqlObj::typed(
+                    q.q.where_[0].clone(),
+                    Some(SqlType::Boolean),
+                )),
+                _ => super::super::sqlexpr::sql_value(SqlObj::typed(
+                    crate::core::sql::expr::and(q.q.where_.clone()),
+                    Some(SqlType::Boolean),
+                )),
+            }),
+            "selected_columns" | "exported_columns" if !q.legacy => {
+                let q = q.clone();
+                self.selected_columns(&q)
+            }
+            "column_descriptions" => {
+                let mut out = vec![];
+                for e in &q.ents {
+                    let (n, t) = match e {
+                        Ent::Class(c) => (c.to_string(), c.to_string()),
+                        Ent::Col { key, .. } => (key.to_string(), key.to_string()),
+                    };
+                    out.push(Value::dict_of(vec![
+                        (Value::str("name"), Value::str(&n)),
+                        (Value::str("type"), Value::str(&t)),
+                    ]));
+                }
+                Ok(Value::list(out))
+            }
+            _ => method(name),
+        }
+    }
+
+    /// `Select.selected_columns`: each mapped class's table columns, each column
+    /// expression by its row key.
+    fn selected_columns(&mut self, q: &super::super::query::QueryObj) -> R<Value> {
+        let mut out: Vec<(Rc<str>, Value)> = vec![];
+        for (e, ent) in q.q.entities.iter().zip(q.ents.iter()) {
+            match (e, ent) {
+                (crate::core::orm::query::Entity::Class(c), _) => {
+                    let Ok(t) = self.orm.reg.table_of(c.as_str()) else {
+                        continue;
+                    };
+                    let name: Rc<str> = Rc::from(t.name.as_str());
+                    for (i, col) in t.columns.iter().enumerate() {
+                        out.push((
+                            Rc::from(col.table_key()),
+                            nv(Native::ColumnObj(name.clone(), i)),
+                        ));
+                    }
+                }
+                (crate::core::orm::query::Entity::Expr(x), Ent::Col { key, ty }) => {
+                    let mut s = SqlObj::typed(x.clone(), ty.clone());
+                    s.key = Some(key.clone());
+                    out.push((key.clone(), super::super::sqlexpr::sql_value(s)));
+                }
+                _ => return self.unsupported("`selected_columns` of an aliased entity"),
+            }
+        }
+        Ok(nv(Native::ColumnList(out.into())))
+    }
+}
