@@ -2242,3 +2242,23 @@ fn flask_view_tuple_headers() {
 fn session_dirty_collection_moves() {
     check("session_dirty_collection_moves");
 }
+
+#[test]
+fn naming_convention_order_fk_constraints() {
+    check("naming_convention_order_fk_constraints");
+}
+
+#[test]
+fn many_to_one_set_passive_old_value() {
+    check("many_to_one_set_passive_old_value");
+}
+
+#[test]
+fn many_to_many_remove_dirty_dynamic() {
+    check("many_to_many_remove_dirty_dynamic");
+}
+
+#[test]
+fn many_to_many_remove_dirty_unloaded() {
+    check("many_to_many_remove_dirty_unloaded");
+}

@@ -82,19 +82,19 @@ pub struct ConventionError(pub String);
 impl NamingConvention {
     /// A convention from `(key, template)` pairs (replaces the default, as in SQLAlchemy).
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        // Sorted by key, each key once (a later duplicate wins): a map without a B-tree,
-        // which would be one more instantiation of it in the worker's wasm.
+        // In the order given (as the dict SQLAlchemy keeps), each key once (a later
+        // duplicate takes the first one's place, as in a dict).
         let mut map: Vec<(String, String)> = Vec::new();
         for (k, v) in pairs {
-            match map.binary_search_by(|(key, _)| key.as_str().cmp(k)) {
-                Ok(i) => map[i].1 = v.to_string(),
-                Err(i) => map.insert(i, (k.to_string(), v.to_string())),
+            match map.iter_mut().find(|(key, _)| key == k) {
+                Some(slot) => slot.1 = v.to_string(),
+                None => map.push((k.to_string(), v.to_string())),
             }
         }
         NamingConvention(map)
     }
 
-    /// The `(key, template)` pairs, by key.
+    /// The `(key, template)` pairs, in the order given.
     pub fn pairs(&self) -> &[(String, String)] {
         &self.0
     }
@@ -106,12 +106,7 @@ impl NamingConvention {
         kind: ConstraintKind,
         input: &ConventionInput<'_>,
     ) -> Result<Option<String>, ConventionError> {
-        let Some(template) = self
-            .0
-            .binary_search_by(|(key, _)| key.as_str().cmp(kind.key()))
-            .ok()
-            .map(|i| &self.0[i].1)
-        else {
+        let Some((_, template)) = self.0.iter().find(|(key, _)| key == kind.key()) else {
             return Ok(input.constraint_name.map(str::to_string));
         };
         if input.constraint_name.is_some() && !template.contains("%(constraint_name)s") {

@@ -398,6 +398,10 @@ pub struct OrmState {
     /// The flush copies the parent's key into one left out of the session, as
     /// SQLAlchemy's pending collection history does (and warns that it is not saved).
     pub unloaded_appends: Vec<(Rc<Instance>, Rc<str>, Rc<Instance>)>,
+    /// One-to-one references set on an expired object before their old value was loaded:
+    /// SQLAlchemy's deferred history, loaded by the next flush (which then leaves the old
+    /// object, as setting a loaded reference does at once).
+    pub deferred_references: Vec<(Rc<Instance>, Instrumented)>,
     /// `@validates(...)` functions: (class, attribute key, function), called with
     /// `(self, key, value)` when the attribute is set; the result is what is stored.
     pub validators: Vec<(Rc<str>, Rc<str>, Value)>,

@@ -279,9 +279,11 @@ impl Interp<'_> {
     ) -> R<()> {
         if self.status(inst) == Status::Persistent {
             // (A column other than the primary key is set without loading the others.)
-            let loads = attr
-                .column
-                .is_none_or(|i| inst.class.model_info().is_some_and(|m| m.pk.contains(&i)));
+            // (Nor is a plain many-to-one, whose old value is only what is known.)
+            let loads = match attr.column {
+                Some(i) => inst.class.model_info().is_some_and(|m| m.pk.contains(&i)),
+                None => !self.is_passive_reference(attr) && !self.is_active_reference(attr),
+            };
             if expired && loads {
                 self.refresh_instance(inst)?;
             }

@@ -197,6 +197,57 @@ impl Interp<'_> {
         }
     }
 
+    /// True for a many-to-one whose foreign key refers to its target's whole primary key
+    /// (SQLAlchemy's `use_get`), without `single_parent` (whose validator asks for the
+    /// active history): setting it neither loads the old value nor refreshes an expired
+    /// object, the old value being whatever is known without SQL.
+    pub(crate) fn is_passive_reference(&self, attr: &Instrumented) -> bool {
+        let (Ok(rel), Ok(r)) = (
+            self.orm.reg.relationship(&attr.class, &attr.key),
+            self.orm.reg.resolve(&attr.class, &attr.key),
+        ) else {
+            return false;
+        };
+        if r.kind != RelKind::ManyToOne || !r.extra.is_empty() || rel.single_parent {
+            return false;
+        }
+        let Some(target) = self.orm.reg.metadata.table(&r.target) else {
+            return false;
+        };
+        let mut referred: Vec<&str> = r.primary.iter().map(|p| p.referred.1.as_str()).collect();
+        let mut pk = target.primary_key();
+        referred.sort_unstable();
+        pk.sort_unstable();
+        !pk.is_empty() && referred == pk
+    }
+
+    /// The one-to-one references set on expired objects since the last flush, their old
+    /// values loaded now (SQLAlchemy's deferred history) and left as a set leaves them.
+    pub(crate) fn load_deferred_references(&mut self) -> R<()> {
+        for (inst, attr) in std::mem::take(&mut self.orm.deferred_references) {
+            let known = (inst.orm.borrow().as_ref())
+                .is_some_and(|s| s.rel_committed.get(&attr.key).is_some());
+            if known || self.status(&inst) != Status::Persistent {
+                continue;
+            }
+            let cur = inst.dict.borrow_mut().remove(&attr.key);
+            let old = self.load_relationship(&inst, &attr)?;
+            if let Some(cur) = cur.clone() {
+                inst.dict.borrow_mut().insert(attr.key.clone(), cur);
+            }
+            if let Value::Instance(oi) = &old
+                && !matches!(&cur, Some(Value::Instance(x)) if Rc::ptr_eq(x, oi))
+            {
+                let (rel, r) = self.rel_info(&attr.class, &attr.key)?;
+                if let Some(rev) = self.reverse_name(&attr.class, &rel) {
+                    self.backref_remove(oi, &rev, &inst, r.kind);
+                }
+                self.expunge_pending_orphan(&rel, oi);
+            }
+        }
+        Ok(())
+    }
+
     /// Value of a parent column (by SQL name) as a bind value.
     pub(crate) fn col_value(&mut self, inst: &Rc<Instance>, col: &str) -> R<SqlValue> {
         let Some(m) = inst.class.model_info() else {
@@ -461,13 +512,32 @@ impl Interp<'_> {
             if let (Value::Instance(target), Some(rev)) = (&v, rev.as_ref()) {
                 self.validate_backref(target, rev, inst)?;
             }
-            let old = inst.dict.borrow().get(&attr.key).cloned();
-            let old = match old {
+            // (The old value of a plain many-to-one is what is known without SQL: loaded,
+            // or in the identity map under a loaded foreign key; the backref leaves only
+            // that one.)
+            let loaded = inst.dict.borrow().get(&attr.key).cloned();
+            let old = match loaded {
                 Some(o) => o,
-                None if self.status(inst) == Status::Persistent => {
-                    self.load_relationship(inst, attr)?
+                None if self.status(inst) != Status::Persistent => Value::None,
+                // (Found, it is the committed value the change is told from.)
+                None if self.is_passive_reference(attr) => {
+                    match self.reference_in_identity_map(inst, &attr.key) {
+                        Some(o) => {
+                            let o = Value::Instance(o);
+                            self.set_loaded_relationship(inst, &attr.key, o.clone());
+                            o
+                        }
+                        None => Value::None,
+                    }
                 }
-                None => Value::None,
+                // (A one-to-one of an expired object: its old value waits for the flush.)
+                None if self.is_active_reference(attr)
+                    && (inst.orm.borrow().as_ref()).is_some_and(|s| s.expired) =>
+                {
+                    (self.orm.deferred_references).push((inst.clone(), attr.clone()));
+                    Value::None
+                }
+                None => self.load_relationship(inst, attr)?,
             };
             if let Value::Instance(oi) = &old
                 && !matches!(&v, Value::Instance(x) if Rc::ptr_eq(x, oi))
@@ -607,10 +677,9 @@ impl Interp<'_> {
         };
         if let Some(i) = m.columns.iter().position(|(_, n)| &**n == col) {
             let expired = inst.orm.borrow().as_ref().is_some_and(|s| s.expired);
-            // (An expired object is loaded first: its other columns keep their values.)
-            if expired
-                && (self.status(inst) != Status::Persistent || self.refresh_instance(inst).is_err())
-            {
+            // (An expired object is not loaded for it: the flush's UPDATE loads what else
+            // it needs, its primary key, as setting a column attribute leaves it.)
+            if expired && self.status(inst) != Status::Persistent {
                 return;
             }
             if self.status(inst) == Status::Persistent {

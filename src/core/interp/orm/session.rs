@@ -95,6 +95,7 @@ impl Interp<'_> {
         self.orm.modified_set.clear();
         self.orm.dynamic_links.clear();
         self.orm.unloaded_appends.clear();
+        self.orm.deferred_references.clear();
         // (Listeners see the objects before they expire.)
         self.fire_session_event("after_commit")?;
         // expire everything (unless `expire_on_commit=False`)
@@ -232,6 +233,7 @@ impl Interp<'_> {
         self.orm.deleted_in_tx.clear();
         self.orm.dynamic_links.clear();
         self.orm.unloaded_appends.clear();
+        self.orm.deferred_references.clear();
     }
 
     fn ident_key(&self, inst: &Instance) -> Option<IdentityKey> {

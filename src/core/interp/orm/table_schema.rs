@@ -39,9 +39,12 @@ impl Interp<'_> {
             }),
             _ => create_table(md, tb).map(|ct| {
                 (ct.constraints.iter())
-                    .map(|c| {
-                        Native::ConstraintSpec(Box::new(Constraint::from_ddl(c)), Some(t.clone()))
+                    .map(|c| Constraint::from_ddl(c))
+                    .filter(|c| {
+                        name != "foreign_key_constraints"
+                            || matches!(c, Constraint::ForeignKey { .. })
                     })
+                    .map(|c| Native::ConstraintSpec(Box::new(c), Some(t.clone())))
                     .collect::<Vec<_>>()
             }),
         };

@@ -69,7 +69,9 @@ impl Interp<'_> {
                         .unwrap_or_default();
                     Ok(fk_set(fks))
                 }
-                "indexes" | "constraints" | "primary_key" => self.table_schema_attr(t, name),
+                "indexes" | "constraints" | "foreign_key_constraints" | "primary_key" => {
+                    self.table_schema_attr(t, name)
+                }
                 "insert" | "select" | "delete" | "update" | "create" | "drop" => method(name),
                 "metadata" => Ok(nv(Native::Metadata)),
                 "info" => Ok(Value::dict_of(vec![])),

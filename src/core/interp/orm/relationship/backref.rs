@@ -155,7 +155,7 @@ impl Interp<'_> {
     /// The object many-to-one `key` of `inst` refers to when the identity map holds it,
     /// found from the loaded foreign key without SQL (`None` when the key is not loaded,
     /// is NULL, or its object is not in the map).
-    fn reference_in_identity_map(
+    pub(super) fn reference_in_identity_map(
         &mut self,
         inst: &Rc<Instance>,
         key: &str,
@@ -192,8 +192,10 @@ impl Interp<'_> {
         kind: RelKind,
     ) {
         let cur = target.dict.borrow().get(rev).cloned();
-        // (Its many-to-one changes: a persistent child is modified.)
-        if kind == RelKind::OneToMany && self.status(target) == Status::Persistent {
+        // (Its many-to-one changes: a persistent child is modified; so is the other side
+        // of a many-to-many and the parent a many-to-one leaves, loaded or not: the
+        // backref's remove event modifies an unloaded collection too.)
+        if self.status(target) == Status::Persistent {
             self.mark_modified(target);
         }
         match (kind, cur) {

@@ -89,6 +89,7 @@ impl Interp<'_> {
         // only reachable through a backref is left out, as SQLAlchemy warns.)
         let mut has_rels = FxMap::default();
         if rels {
+            self.load_deferred_references()?;
             self.sync_relationships_before_flush()?;
         }
         // inserts and updates in the unit of work's order (`flush_order`)
