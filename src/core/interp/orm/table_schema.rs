@@ -39,7 +39,7 @@ impl Interp<'_> {
             }),
             _ => create_table(md, tb).map(|ct| {
                 (ct.constraints.iter())
-                    .map(|c| Constraint::from_ddl(c))
+                    .map(Constraint::from_ddl)
                     .filter(|c| {
                         name != "foreign_key_constraints"
                             || matches!(c, Constraint::ForeignKey { .. })
