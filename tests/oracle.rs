@@ -2262,3 +2262,33 @@ fn many_to_many_remove_dirty_dynamic() {
 fn many_to_many_remove_dirty_unloaded() {
     check("many_to_many_remove_dirty_unloaded");
 }
+
+#[test]
+fn legacy_query_add_column_entity() {
+    check("legacy_query_add_column_entity");
+}
+
+#[test]
+fn learner_mistakes_sql_building() {
+    check("learner_mistakes_sql_building");
+}
+
+#[test]
+fn type_errors_qualified_names() {
+    check("type_errors_qualified_names");
+}
+
+#[test]
+fn savepoint_undoes_pending_deletes() {
+    check("savepoint_undoes_pending_deletes");
+}
+
+#[test]
+fn set_order_with_none() {
+    check("set_order_with_none");
+}
+
+#[test]
+fn self_repr_default() {
+    check("self_repr_default");
+}

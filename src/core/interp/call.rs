@@ -67,7 +67,7 @@ impl Interp<'_> {
             }
             _ => self.raise(
                 "TypeError",
-                format!("'{}' object is not callable", self.type_name(f)),
+                format!("'{}' object is not callable", self.qual_type_name(f)),
             ),
         }
     }
@@ -451,6 +451,16 @@ impl Interp<'_> {
         // `Role.ADMIN.upper()`: the mixed-in type's methods.
         if let Some(x) = self.mixin_value(obj) {
             return self.getattr(&x, name);
+        }
+        // `self.__repr__()` / `self.__str__()` where the class does not define them:
+        // `object`'s (or the model base's), as `super()` finds them.
+        let base = match name {
+            "__str__" => Some("__super_str__"),
+            "__repr__" => Some("__super_repr__"),
+            _ => None,
+        };
+        if let Some(m) = base {
+            return Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(m)))));
         }
         self.raise(
             "AttributeError",

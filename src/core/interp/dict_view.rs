@@ -35,6 +35,13 @@ pub fn view_type_name(kind: u8, src: &Value) -> &'static str {
 impl Interp<'_> {
     /// The items of a view, in order.
     pub fn view_items(&mut self, kind: u8, src: &Value) -> R<Vec<Value>> {
+        // (A row mapping's values are all its row's, those of unnamed columns too, which
+        // have no key.)
+        if let (VALUES, Value::Native(n)) = (kind, src)
+            && let crate::core::interp::orm::Native::Mapping(r) = &**n
+        {
+            return Ok((*r.values).clone());
+        }
         let pairs: Vec<(Value, Value)> = match src {
             Value::Dict(d) => d.borrow().iter().cloned().collect(),
             Value::Native(n) => self

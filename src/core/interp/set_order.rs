@@ -7,8 +7,12 @@
 //! `Objects/setobject.c`: 8 slots to start, 9 linear probes then perturbation, growth
 //! at 60 % fill). Strings hash with SipHash-1-3 under a key that `PYTHONHASHSEED=0`
 //! (the reference outputs' setting) makes all zeros, so their order is CPython's
-//! too. Objects, `None` and NaN hash by address in CPython, so no order is "the"
-//! order: sets holding them keep insertion order.
+//! too. Objects and NaN hash by address in CPython, so no order is "the" order: sets
+//! holding them keep insertion order. `None` hashes by address too, but its address's
+//! low 20 bits are the same on every run of the reference CPython (3.11.7, a static
+//! object at a fixed offset in an aligned mapping): the bits a set's slot takes, so
+//! sets holding it get CPython's order (a tuple holding it, which mixes all the bits,
+//! does not).
 
 use super::value::{Dict, HKey, Value};
 use crate::core::py::Int;
@@ -23,7 +27,7 @@ pub fn ordered_members(d: &Dict) -> Vec<Value> {
     let members: Vec<&Value> = d.iter().map(|(k, _)| k).collect();
     let mut hashes = Vec::with_capacity(members.len());
     for m in &members {
-        match m.hkey().as_ref().and_then(cpython_hash) {
+        match m.hkey().as_ref().and_then(member_hash) {
             Some(h) => hashes.push(h),
             None => return members.into_iter().cloned().collect(),
         }
@@ -55,7 +59,7 @@ pub fn constant_display_order(d: &Dict) -> Option<(Vec<Value>, usize)> {
     let mut members: Vec<Value> = d.iter().map(|(k, _)| k.clone()).collect();
     let hashes: Vec<u64> = members
         .iter()
-        .map(|m| m.hkey().as_ref().and_then(cpython_hash))
+        .map(|m| m.hkey().as_ref().and_then(member_hash))
         .collect::<Option<_>>()?;
     let interned = members.iter().any(|m| {
         matches!(m, Value::Str(s) if s.len() > 1
@@ -158,6 +162,19 @@ pub fn union_presize(a_len: usize, b_len: usize) -> usize {
 /// strings, tuples of them); `None` for the others.
 pub fn python_hash(k: &HKey) -> Option<i64> {
     cpython_hash(k).map(|h| h as i64)
+}
+
+/// `hash(None)` of one run of the reference CPython: its low bits, the only ones a set
+/// of fewer than 2**16 slots reads before its perturbation (which long probe chains
+/// alone reach), are every run's.
+const NONE_HASH: u64 = 8_760_065_153_982;
+
+/// The hash a set's slot is found from: [`cpython_hash`], and `None`'s.
+fn member_hash(k: &HKey) -> Option<u64> {
+    match k {
+        HKey::None => Some(NONE_HASH),
+        _ => cpython_hash(k),
+    }
 }
 
 /// CPython's `hash()` of a key, where it is the same on every run.

@@ -32,7 +32,7 @@ impl Interp<'_> {
                         return self.call(&f, vec![], vec![]);
                     }
                     other => {
-                        let t = self.type_name(other);
+                        let t = self.qual_type_name(other);
                         return self
                             .raise("TypeError", format!("object of type '{t}' has no len()"));
                     }

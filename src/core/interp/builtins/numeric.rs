@@ -132,7 +132,7 @@ impl Interp<'_> {
                 )),
                 Some(Value::Decimal(d)) => Ok(Value::Float(d.to_f64())),
                 Some(v) => {
-                    let t = self.type_name(v);
+                    let t = self.qual_type_name(v);
                     self.raise(
                         "TypeError",
                         format!("float() argument must be a string or a real number, not '{t}'"),
@@ -307,7 +307,7 @@ impl Interp<'_> {
                 }
             }
             Some(v) => {
-                let t = self.type_name(v);
+                let t = self.qual_type_name(v);
                 self.raise("TypeError", format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"))
             }
         }

@@ -197,7 +197,7 @@ impl Interp<'_> {
                     match v {
                         Value::Str(x) => out.push_str(x),
                         other => {
-                            let t = self.type_name(other);
+                            let t = self.qual_type_name(other);
                             return self.raise(
                                 "TypeError",
                                 format!("sequence item {i}: expected str instance, {t} found"),

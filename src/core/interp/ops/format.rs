@@ -69,14 +69,14 @@ impl Interp<'_> {
             Value::Float(f) => SimpleArg::float(*f),
             Value::Str(s) => SimpleArg::str(s),
             Value::Decimal(d) => {
-                let mut s = SimpleArg::other(&d.to_str(), &d.repr(), "Decimal");
+                let mut s = SimpleArg::other(&d.to_str(), &d.repr(), "decimal.Decimal");
                 s.num = PercentNum::Decimal((**d).clone());
                 s
             }
             other => {
                 let s = self.to_str(other)?;
                 let r = self.repr(other)?;
-                SimpleArg::other(&s, &r, &self.type_name(other))
+                SimpleArg::other(&s, &r, &self.qual_type_name(other))
             }
         })
     }
@@ -100,7 +100,7 @@ impl Interp<'_> {
             }
             _ => {
                 let s = self.to_str(v)?;
-                let tn = self.type_name(v);
+                let tn = self.qual_type_name(v);
                 self.py(fs::format_object(&s, &tn, spec))
             }
         }

@@ -27,7 +27,7 @@ impl Interp<'_> {
             }
             _ => self.raise(
                 "TypeError",
-                format!("'{}' object is not iterable", self.type_name(v)),
+                format!("'{}' object is not iterable", self.qual_type_name(v)),
             ),
         }
     }
@@ -111,7 +111,7 @@ impl Interp<'_> {
                 }
                 _ => self.raise(
                     "TypeError",
-                    format!("'{}' object is not subscriptable", self.type_name(obj)),
+                    format!("'{}' object is not subscriptable", self.qual_type_name(obj)),
                 ),
             };
         }
@@ -156,7 +156,7 @@ impl Interp<'_> {
             Value::Class(_) => Ok(obj.clone()),
             _ => self.raise(
                 "TypeError",
-                format!("'{}' object is not subscriptable", self.type_name(obj)),
+                format!("'{}' object is not subscriptable", self.qual_type_name(obj)),
             ),
         }
     }
@@ -164,11 +164,19 @@ impl Interp<'_> {
     pub(crate) fn index_of(&mut self, key: &Value, what: &str) -> R<i64> {
         match key {
             Value::Int(_) | Value::Bool(_) => self.as_index(key),
+            // (Python 3.11 words a string's own way.)
+            _ if what == "string" => self.raise(
+                "TypeError",
+                format!(
+                    "string indices must be integers, not '{}'",
+                    self.qual_type_name(key)
+                ),
+            ),
             _ => self.raise(
                 "TypeError",
                 format!(
                     "{what} indices must be integers or slices, not {}",
-                    self.type_name(key)
+                    self.qual_type_name(key)
                 ),
             ),
         }

@@ -401,7 +401,11 @@ impl Interp<'_> {
             },
             Native::Subquery(sq) => match name {
                 "c" | "columns" => Ok(nv(Native::SubqueryColumns(sq.clone()))),
-                "name" if let crate::core::sql::TableRef::Named(n) = &sq.alias => Ok(Value::str(n)),
+                "name" => Ok(Value::str(&match &sq.alias {
+                    crate::core::sql::TableRef::Named(n) => n.to_string(),
+                    // (SQLAlchemy's anonymous label, a `str` rendered as `anon_N`.)
+                    crate::core::sql::TableRef::Anon { base, id } => format!("%({id} {base})s"),
+                })),
                 "union" | "union_all" if sq.cte.is_some() => method(name),
                 _ => self.raise(
                     "AttributeError",

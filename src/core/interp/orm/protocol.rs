@@ -445,7 +445,9 @@ impl Interp<'_> {
             {
                 Ok((left == right) == (*op == crate::core::sql::Op::Eq))
             }
-            Native::Sql(_) | Native::Instrumented(_) | Native::Negatable(_) => {
+            // (A mapped attribute is not a clause: `not User.active` is False.)
+            Native::Instrumented(_) => Ok(true),
+            Native::Sql(_) | Native::Negatable(_) => {
                 self.raise("TypeError", "Boolean value of this clause is not defined")
             }
             Native::Row(r) | Native::Mapping(r) | Native::Named(_, r) => Ok(!r.values.is_empty()),
@@ -568,6 +570,7 @@ impl Interp<'_> {
                 .cloned()
                 .map(Value::Str)
                 .zip(r.values.iter().cloned())
+                .filter(|(k, _)| !matches!(k, Value::Str(s) if s.is_empty()))
                 .collect()),
             // Any other object with `keys()` (`metadata.tables`, `Table.c`...), as
             // Python's `dict()` and `**` read a mapping: its keys, then each item.

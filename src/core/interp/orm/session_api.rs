@@ -157,7 +157,10 @@ impl Interp<'_> {
                             super::model::Status::Persistent | super::model::Status::Pending
                         ) {
                             self.forget(&x);
+                            // (A pending deletion goes with it.)
+                            self.orm.deleted.retain(|d| !Rc::ptr_eq(d, &x));
                             if let Some(s) = x.orm.borrow_mut().as_mut() {
+                                s.to_delete = false;
                                 s.status = if s.identity.is_some() {
                                     super::model::Status::Detached
                                 } else {

@@ -220,9 +220,14 @@ impl Interp<'_> {
         };
         let mut whens = vec![];
         let mut ty = None;
-        // `case([(c, v), ...])` (the 1.x form) takes a list.
+        // (`case([(c, v), ...])`, the 1.x form, is refused in 2.0.)
         let items: Vec<Value> = match args.as_slice() {
-            [Value::List(l)] => l.borrow().clone(),
+            [Value::List(_)] => {
+                return self.raise(
+                    "ArgumentError",
+                    "The \"whens\" argument to case(), when referring to a sequence of items, is now passed as a series of positional elements, rather than as a list. ",
+                );
+            }
             [Value::Dict(_)] => {
                 let pairs = self.mapping_items(&args[0])?;
                 pairs
@@ -356,6 +361,16 @@ impl Interp<'_> {
             return self.raise(
                 "ArgumentError",
                 "SQL expression element expected, got a relationship attribute",
+            );
+        }
+        // (A mapped object is no literal: SQLAlchemy refuses it as the expression is made.)
+        if let Value::Instance(i) = v
+            && i.class.model_info().is_some()
+        {
+            let r = self.repr(v)?;
+            return self.raise(
+                "ArgumentError",
+                format!("SQL expression element or literal value expected, got {r}."),
             );
         }
         // `bindparam('x', value)`: a parameter; without a value, a named one that

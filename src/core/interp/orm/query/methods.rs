@@ -325,7 +325,16 @@ impl Interp<'_> {
                 wrap(q)
             }
             // Loading hints that change nothing ormlab prints.
-            "yield_per" => wrap(q),
+            // (`tuples()` only types the rows; `with_labels()` asks for the labels the
+            // legacy Query's SELECT already has.)
+            "yield_per" | "tuples" => wrap(q),
+            "with_labels" | "apply_labels" => {
+                self.warn(
+                    "LegacyAPIWarning",
+                    "The Query.with_labels() and Query.apply_labels() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. Use set_label_style(LABEL_STYLE_TABLENAME_PLUS_COL) instead. (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+                );
+                wrap(q)
+            }
             "enable_assertions" => {
                 q.q.no_assertions = !self.truthy(args.first().unwrap_or(&Value::Bool(true)))?;
                 wrap(q)
@@ -428,7 +437,13 @@ impl Interp<'_> {
                 q.ents = ents;
                 wrap(q)
             }
-            "add_columns" => {
+            "add_columns" | "add_column" | "add_entity" => {
+                if name == "add_column" {
+                    self.warn(
+                        "SADeprecationWarning",
+                        "Query.add_column() is deprecated and will be removed in a future release.  Please use Query.add_columns() (deprecated since: 1.4)",
+                    );
+                }
                 let (es, mut ents) = self.entities_from(&args)?;
                 if q.legacy {
                     super::legacy_row_keys(&es, &mut ents);

@@ -199,6 +199,13 @@ impl Interp<'_> {
         for i in inserted {
             self.uninsert(&i);
         }
+        // (Deletions not flushed are undone too: the savepoint's flush wrote those
+        // from before it began.)
+        for i in std::mem::take(&mut self.orm.deleted) {
+            if let Some(s) = i.orm.borrow_mut().as_mut() {
+                s.to_delete = false;
+            }
+        }
         let new = std::mem::take(&mut self.orm.new);
         for i in new {
             if sp.pending_before.contains(&(Rc::as_ptr(&i) as usize)) {

@@ -83,6 +83,28 @@ impl Interp<'_> {
                 _ => e,
             })
         };
+        // (A pattern operator takes no None/True/False: SQLAlchemy's boolean compare.)
+        if matches!(
+            name,
+            "like"
+                | "notlike"
+                | "not_like"
+                | "ilike"
+                | "notilike"
+                | "not_ilike"
+                | "startswith"
+                | "endswith"
+                | "contains"
+                | "istartswith"
+                | "iendswith"
+                | "icontains"
+        ) && matches!(args.first(), Some(Value::None | Value::Bool(_)))
+        {
+            return self.raise(
+                "ArgumentError",
+                "Only '=', '!=', 'is_()', 'is_not()', 'is_distinct_from()', 'is_not_distinct_from()' operators can be used with None/True/False",
+            );
+        }
         let e = match name {
             "like" => SqlObj::typed(s.expr.like(arg(self, 0)?), b),
             "notlike" | "not_like" => SqlObj::typed(s.expr.not_like(arg(self, 0)?), b),
@@ -165,6 +187,16 @@ impl Interp<'_> {
                 };
                 let mut exprs = vec![];
                 for it in &items {
+                    // (A mapped object in the list: SQLAlchemy's literal check words it so.)
+                    if let Value::Instance(i) = it
+                        && i.class.model_info().is_some()
+                    {
+                        let r = self.repr(it)?;
+                        return self.raise(
+                            "ArgumentError",
+                            format!("Object {r} is not legal as a SQL literal value"),
+                        );
+                    }
                     exprs.push(self.to_expr(it, lit.as_ref())?.expr);
                 }
                 if name == "in_" {
