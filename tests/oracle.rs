@@ -2292,3 +2292,8 @@ fn set_order_with_none() {
 fn self_repr_default() {
     check("self_repr_default");
 }
+
+#[test]
+fn mapper_identity_key_from_instance() {
+    check("mapper_identity_key_from_instance");
+}

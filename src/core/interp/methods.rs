@@ -165,7 +165,7 @@ impl Interp<'_> {
                 "tzinfo" => return Ok(Value::None),
                 "isoformat" | "strftime" | "date" | "time" | "weekday" | "isoweekday"
                 | "replace" | "timestamp" | "astimezone" | "ctime" | "isocalendar"
-                | "timetuple" => {
+                | "timetuple" | "toordinal" => {
                     return bm(name);
                 }
                 _ => {}
@@ -441,6 +441,7 @@ impl Interp<'_> {
                     d.strftime("%H:%M:%S %Y")
                 ))),
                 "weekday" => Ok(Value::int(d.date().weekday() as i64)),
+                "toordinal" => Ok(Value::int(d.date().toordinal())),
                 "isoweekday" => Ok(Value::int(d.date().isoweekday() as i64)),
                 "isocalendar" => Ok(iso_calendar(&d.date())),
                 "timetuple" => Ok(time_tuple(

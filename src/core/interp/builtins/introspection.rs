@@ -80,7 +80,11 @@ impl Interp<'_> {
             },
             "getattr" => {
                 let Value::Str(n) = &args[1] else {
-                    return self.raise("TypeError", "attribute name must be string");
+                    let t = self.qual_type_name(&args[1]);
+                    return self.raise(
+                        "TypeError",
+                        format!("attribute name must be string, not '{t}'"),
+                    );
                 };
                 match self.getattr(&args[0], n) {
                     Ok(v) => Ok(v),
@@ -95,14 +99,22 @@ impl Interp<'_> {
             }
             "setattr" => {
                 let Value::Str(n) = &args[1] else {
-                    return self.raise("TypeError", "attribute name must be string");
+                    let t = self.qual_type_name(&args[1]);
+                    return self.raise(
+                        "TypeError",
+                        format!("attribute name must be string, not '{t}'"),
+                    );
                 };
                 self.setattr(&args[0], n, args[2].clone())?;
                 Ok(Value::None)
             }
             "hasattr" => {
                 let Value::Str(n) = &args[1] else {
-                    return self.raise("TypeError", "attribute name must be string");
+                    let t = self.qual_type_name(&args[1]);
+                    return self.raise(
+                        "TypeError",
+                        format!("attribute name must be string, not '{t}'"),
+                    );
                 };
                 match self.getattr(&args[0], n) {
                     Ok(_) => Ok(Value::Bool(true)),

@@ -57,10 +57,17 @@ impl Interp<'_> {
     pub fn inspected_attr(&mut self, this: &Value, x: &Inspected, name: &str) -> R<Value> {
         match x {
             Inspected::State(inst) => self.state_attr(inst, name),
-            Inspected::Mapper(_) if name == "get_property" => Ok(Value::BuiltinMethod(Rc::new((
-                this.clone(),
-                Rc::from(name),
-            )))),
+            Inspected::Mapper(_)
+                if matches!(
+                    name,
+                    "get_property" | "identity_key_from_instance" | "primary_key_from_instance"
+                ) =>
+            {
+                Ok(Value::BuiltinMethod(Rc::new((
+                    this.clone(),
+                    Rc::from(name),
+                ))))
+            }
             Inspected::Mapper(c) => self.mapper_attr(c, name),
             Inspected::Inspector if name.starts_with("get_") || name == "has_table" => Ok(
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),

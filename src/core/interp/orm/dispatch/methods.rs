@@ -410,6 +410,34 @@ impl Interp<'_> {
                 let h = h.clone();
                 self.history_method(&h, name)
             }
+            // `Mapper.identity_key_from_instance(obj)` / `primary_key_from_instance(obj)`:
+            // what its state's `key` / `identity` hold (loaded first when expired).
+            Native::Inspected(super::super::inspect::Inspected::Mapper(_))
+                if matches!(
+                    name,
+                    "identity_key_from_instance" | "primary_key_from_instance"
+                ) =>
+            {
+                let Some(obj @ Value::Instance(inst)) = args.first() else {
+                    let t = args
+                        .first()
+                        .map_or("NoneType".into(), |v| self.type_name(v));
+                    return self.raise(
+                        "AttributeError",
+                        format!("'{t}' object has no attribute '_sa_instance_state'"),
+                    );
+                };
+                let inst = inst.clone();
+                if self.status(&inst) == super::super::model::Status::Persistent {
+                    self.ensure_loaded(&inst)?;
+                }
+                let state = self.call_sqla_fn("inspect", vec![obj.clone()], vec![])?;
+                let key = match name {
+                    "identity_key_from_instance" => "key",
+                    _ => "identity",
+                };
+                self.getattr(&state, key)
+            }
             // `Mapper.get_property(key)`: the mapped attribute's property.
             Native::Inspected(super::super::inspect::Inspected::Mapper(c)) => {
                 let c = c.clone();
