@@ -2297,3 +2297,13 @@ fn self_repr_default() {
 fn mapper_identity_key_from_instance() {
     check("mapper_identity_key_from_instance");
 }
+
+#[test]
+fn version_id_col_counter() {
+    check("version_id_col_counter");
+}
+
+#[test]
+fn version_id_col_batches() {
+    check("version_id_col_batches");
+}

@@ -265,6 +265,12 @@ impl Interp<'_> {
         let Some(plan) = self.table_plan(plans, &m) else {
             return Ok(None);
         };
+        // (A versioned object starts at version 1, SQLAlchemy's first generated value.)
+        if let Some(v) = m.version_col
+            && column_attr(inst, v).is_none_or(|x| matches!(x, Value::None))
+        {
+            set_column_attr(inst, v, Value::int(1));
+        }
         let n = plan.table.columns.len();
         let mut cols = std::mem::take(&mut plans.scratch_cols);
         cols.clear();
@@ -533,8 +539,10 @@ impl Interp<'_> {
             return Ok(());
         }
         // RETURNING: the primary key, the server defaults not sent and the SQL expression
-        // defaults, in table order (a single row with nothing to fetch uses lastrowid).
-        let returning = if group.len() > 1 || first.server_missing {
+        // defaults, in table order (a single row with nothing to fetch uses lastrowid,
+        // unless versioned: SQLAlchemy asks for the version back).
+        let returning = if group.len() > 1 || first.server_missing || first.m.version_col.is_some()
+        {
             returned_columns(&plan, &cols, &inline)
         } else {
             Vec::new()

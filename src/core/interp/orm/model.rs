@@ -49,6 +49,9 @@ pub struct ModelInfo {
     pub poly_on: Option<usize>,
     /// `polymorphic_identity`: the discriminator's value on a new object.
     pub identity: Option<Value>,
+    /// `version_id_col`: the column counting an object's versions (1 on INSERT, one more
+    /// on each UPDATE, whose WHERE requires the old count).
+    pub version_col: Option<usize>,
 }
 
 impl ModelInfo {

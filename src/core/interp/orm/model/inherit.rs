@@ -13,6 +13,8 @@ pub(super) struct Polymorphism {
     pub on: Option<usize>,
     /// The class's identity, as Python value and as SQL value.
     pub identity: Option<(Value, SqlValue)>,
+    /// The `version_id_col` column's index among the class's columns.
+    pub version: Option<usize>,
 }
 
 impl Interp<'_> {
@@ -29,10 +31,12 @@ impl Interp<'_> {
         };
         let mut on = None;
         let mut identity = None;
+        let mut version = None;
         for (k, v) in self.mapping_items(&args)? {
             let Value::Str(k) = k else { continue };
             match &*k {
                 "polymorphic_on" => on = Some(self.discriminator_index(cls, &v, columns)?),
+                "version_id_col" => version = Some(self.discriminator_index(cls, &v, columns)?),
                 "polymorphic_identity" => {
                     let sql = self.to_sql(&v, None)?;
                     identity = Some((v, sql));
@@ -40,7 +44,11 @@ impl Interp<'_> {
                 _ => {}
             }
         }
-        Ok(Polymorphism { on, identity })
+        Ok(Polymorphism {
+            on,
+            identity,
+            version,
+        })
     }
 
     /// The column `polymorphic_on` names: a column of the class body, a mapped

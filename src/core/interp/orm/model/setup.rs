@@ -299,6 +299,7 @@ impl Interp<'_> {
             base: base.map_or_else(|| cls.name.clone(), |b| b.base.clone()),
             poly_on: poly.on,
             identity: poly.identity.map(|(v, _)| v),
+            version_col: poly.version,
         });
         *cls.model.borrow_mut() = Some(info.clone());
         self.orm.classes.insert(cls.name.to_string(), cls.clone());

@@ -320,7 +320,38 @@ impl Interp<'_> {
             // for the DELETE (its listeners see it loaded too).
             self.ensure_loaded(inst)?;
             self.fire_event("before_delete", inst)?;
-            let pk = self.identity_params(inst)?;
+            let mut pk = self.identity_params(inst)?;
+            // (A versioned object's row must still have its version.)
+            let version = match m.version_col {
+                Some(v) => {
+                    let old = (inst.orm.borrow().as_ref())
+                        .and_then(|s| s.committed_value(v).or(s.value(v)).cloned())
+                        .unwrap_or(Value::None);
+                    let col = &table.columns[v];
+                    Some((col.name.clone(), self.to_sql_stored(&old, &col.ty)?))
+                }
+                None => None,
+            };
+            if let Some((name, old)) = version {
+                let mut del = persist::delete_row(&table, &pk);
+                let col = crate::core::sql::Expr::col(&table.name, name);
+                del.where_
+                    .push(col.eq(crate::core::sql::Expr::Bind(old.clone())));
+                pk.push(old);
+                let sql = render(&Statement::Delete(del)).sql;
+                let done = self.run_sql(&sql, &pk, true)?;
+                if done.rowcount != 1 {
+                    return self.raise(
+                        "StaleDataError",
+                        format!(
+                            "DELETE statement on table '{}' expected to delete 1 row(s); Only {} were matched.",
+                            table.name,
+                            done.rowcount.max(0)
+                        ),
+                    );
+                }
+                continue;
+            }
             if sql.is_none() {
                 sql = Some(render(&Statement::Delete(persist::delete_row(&table, &pk))).sql);
             }

@@ -26,6 +26,9 @@ struct PendingUpdate {
     /// The columns the SET gives SQL expressions (`onupdate=func.now()`, `obj.n =
     /// Model.n + 1`): the statement is sent alone, and these attributes expire.
     sql_columns: Vec<usize>,
+    /// A versioned object's (`version_id_col`): the statement is sent alone, and a row
+    /// count other than 1 is a `StaleDataError`.
+    versioned: bool,
 }
 
 /// The UPDATEs a flush prepared, in order, and the objects owed `after_update`.
@@ -176,6 +179,28 @@ impl Interp<'_> {
                 changed_keys.push(i);
             }
         }
+        // A versioned object's next version (unless set by hand), its WHERE requiring the
+        // one it had.
+        let mut version_where = None;
+        if let Some(v) = m.version_col {
+            let (cur, old) = match inst.orm.borrow().as_ref() {
+                Some(s) => (s.value(v).cloned(), s.committed_value(v).cloned()),
+                None => (None, None),
+            };
+            let old = old.or(cur).unwrap_or(Value::None);
+            let col = &table.columns[v];
+            if !changed_keys.contains(&v) {
+                let next = self.binop(
+                    crate::core::lang::ast::BinOp::Add,
+                    old.clone(),
+                    Value::int(1),
+                )?;
+                changes.push((col.name.clone(), self.to_sql_stored(&next, &col.ty)?));
+                set_column_attr(inst, v, next);
+                changed_keys.push(v);
+            }
+            version_where = Some((col.name.clone(), self.to_sql_stored(&old, &col.ty)?));
+        }
         // SET in table column order
         let mut ordered = vec![];
         for col in &table.columns {
@@ -185,6 +210,11 @@ impl Interp<'_> {
         }
         let pk = self.identity_params(inst)?;
         let mut up = persist::update_row(table, &ordered, &pk);
+        if let Some((name, old)) = &version_where {
+            let col = crate::core::sql::Expr::col(&table.name, name.clone());
+            up.where_
+                .push(col.eq(crate::core::sql::Expr::Bind(old.clone())));
+        }
         if !sql_set.is_empty() {
             // SET stays in table column order.
             let mut set = std::mem::take(&mut up.set);
@@ -200,6 +230,7 @@ impl Interp<'_> {
             inst: inst.clone(),
             changed_keys,
             sql_columns,
+            versioned: version_where.is_some(),
         });
         Ok(())
     }
@@ -246,16 +277,28 @@ impl Interp<'_> {
         while i < rows.len() {
             let first = &rows[i];
             let mut end = i + 1;
-            if first.sql_columns.is_empty() {
+            if first.sql_columns.is_empty() && !first.versioned {
                 while end < rows.len()
                     && rows[end].sql_columns.is_empty()
+                    && !rows[end].versioned
                     && rows[end].stmt.sql == first.stmt.sql
                 {
                     end += 1;
                 }
             }
             if end - i == 1 {
-                self.run_sql(&first.stmt.sql, &first.stmt.params, true)?;
+                let done = self.run_sql(&first.stmt.sql, &first.stmt.params, true)?;
+                if first.versioned && done.rowcount != 1 {
+                    let m = first.inst.class.model_info();
+                    let table = m.map(|m| m.table.clone()).unwrap_or_else(|| Rc::from(""));
+                    return self.raise(
+                        "StaleDataError",
+                        format!(
+                            "UPDATE statement on table '{table}' expected to update 1 row(s); {} were matched.",
+                            done.rowcount.max(0)
+                        ),
+                    );
+                }
             } else {
                 let values: Vec<SqlValue> = rows[i..end]
                     .iter()
