@@ -23,3 +23,7 @@ for bad in [5, None, ['x']]:
     except TypeError as e:
         print(e)
 print(getattr(r, 'title'), getattr(r, 'nope', 'default'))
+t = Recipe(id=7)
+print(m.identity_key_from_instance(t), m.primary_key_from_instance(Recipe()))
+r.id = 99
+print(m.identity_key_from_instance(r), db.inspect(r).key)

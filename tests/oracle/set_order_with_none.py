@@ -8,3 +8,4 @@ for v in [None, 'b', 2.5, 'c', 4, 100, -1]:
     s.add(v)
 print(s, sorted(s, key=repr))
 print({None: 1, 2: 3}, {None, False, True})
+print({None, 14, 22}, {None, 'a', 'b', 'c', 'd', 'e', 'f', 'g'}, {-1, None, 3})

@@ -604,13 +604,13 @@ enum Callee<'e> {
     ModelQuery(Rc<str>, &'e str),
 }
 
-/// True for an int or str literal (or a signed int): a constant CPython's compiler folds,
-/// and keys its frozenset constants by itself. (Floats, bools and `None` are keyed with
-/// their type, whose hash is its address, tuples with their items' keys: those keep
-/// the items' order.)
+/// True for an int, str or `None` literal (or a signed int): a constant CPython's compiler
+/// folds, and keys its frozenset constants by itself (`_PyCode_ConstantKey`). (Floats and
+/// bools are keyed with their type, whose hash is its address, tuples with their items'
+/// keys: those keep the items' order.)
 fn is_constant(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Int(_) | ExprKind::Str(_) => true,
+        ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::None => true,
         ExprKind::UnaryOp { op, operand } => {
             matches!(
                 op,

@@ -8,9 +8,9 @@
 //! at 60 % fill). Strings hash with SipHash-1-3 under a key that `PYTHONHASHSEED=0`
 //! (the reference outputs' setting) makes all zeros, so their order is CPython's
 //! too. Objects and NaN hash by address in CPython, so no order is "the" order: sets
-//! holding them keep insertion order. `None` hashes by address too, but its address's
-//! low 20 bits are the same on every run of the reference CPython (3.11.7, a static
-//! object at a fixed offset in an aligned mapping): the bits a set's slot takes, so
+//! holding them keep insertion order. `None` hashes by address too, but its hash's low
+//! 16 bits are the same on every run of the reference CPython (3.11.7, a static object
+//! at a fixed offset in an aligned mapping): the bits a small set's slot takes, so
 //! sets holding it get CPython's order (a tuple holding it, which mixes all the bits,
 //! does not).
 

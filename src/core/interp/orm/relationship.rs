@@ -239,13 +239,36 @@ impl Interp<'_> {
                 && !matches!(&cur, Some(Value::Instance(x)) if Rc::ptr_eq(x, oi))
             {
                 let (rel, r) = self.rel_info(&attr.class, &attr.key)?;
-                if let Some(rev) = self.reverse_name(&attr.class, &rel) {
-                    self.backref_remove(oi, &rev, &inst, r.kind);
-                }
-                self.expunge_pending_orphan(&rel, oi);
+                let rev = self.reverse_name(&attr.class, &rel);
+                self.leave_old_reference(&inst, oi, &rel, r.kind, rev.as_deref());
             }
         }
         Ok(())
+    }
+
+    /// The object a reference held (`old`) leaves `inst`, as SQLAlchemy's replace event
+    /// makes it: the backref's side lets go of `inst`, and a pending object left this way
+    /// by a `delete-orphan` relationship (either side) is expunged.
+    fn leave_old_reference(
+        &mut self,
+        inst: &Rc<Instance>,
+        old: &Rc<Instance>,
+        rel: &Relationship,
+        kind: RelKind,
+        rev: Option<&str>,
+    ) {
+        if let Some(rev) = rev {
+            self.backref_remove(old, rev, inst, kind);
+            // (A pending child taken from a `delete-orphan` collection this way is an
+            // orphan: expunged, and the new parent's backref append does not cascade it
+            // back.)
+            if let Some(m) = old.class.model_info()
+                && let Ok(rev_rel) = self.orm.reg.relationship(&m.class, rev).cloned()
+            {
+                self.expunge_pending_orphan(&rev_rel, inst);
+            }
+        }
+        self.expunge_pending_orphan(rel, old);
     }
 
     /// Value of a parent column (by SQL name) as a bind value.
@@ -542,18 +565,7 @@ impl Interp<'_> {
             if let Value::Instance(oi) = &old
                 && !matches!(&v, Value::Instance(x) if Rc::ptr_eq(x, oi))
             {
-                if let Some(rev) = rev.as_ref() {
-                    self.backref_remove(oi, rev, inst, r.kind);
-                    // (A pending child taken from a `delete-orphan` collection this way is
-                    // an orphan: expunged, and the new parent's backref append does not
-                    // cascade it back.)
-                    if let Some(m) = oi.class.model_info()
-                        && let Ok(rev_rel) = self.orm.reg.relationship(&m.class, rev).cloned()
-                    {
-                        self.expunge_pending_orphan(&rev_rel, inst);
-                    }
-                }
-                self.expunge_pending_orphan(&rel, oi);
+                self.leave_old_reference(inst, oi, &rel, r.kind, rev.as_deref());
             }
             if self.status(inst) == Status::Persistent {
                 // a changed reference makes the object dirty (compared with its loaded value)

@@ -411,14 +411,15 @@ impl Interp<'_> {
                 self.history_method(&h, name)
             }
             // `Mapper.identity_key_from_instance(obj)` / `primary_key_from_instance(obj)`:
-            // what its state's `key` / `identity` hold (loaded first when expired).
+            // worked out from the object's primary-key attributes as they are now (loaded
+            // first when expired), transient or not.
             Native::Inspected(super::super::inspect::Inspected::Mapper(_))
                 if matches!(
                     name,
                     "identity_key_from_instance" | "primary_key_from_instance"
                 ) =>
             {
-                let Some(obj @ Value::Instance(inst)) = args.first() else {
+                let Some(Value::Instance(inst)) = args.first() else {
                     let t = args
                         .first()
                         .map_or("NoneType".into(), |v| self.type_name(v));
@@ -431,12 +432,22 @@ impl Interp<'_> {
                 if self.status(&inst) == super::super::model::Status::Persistent {
                     self.ensure_loaded(&inst)?;
                 }
-                let state = self.call_sqla_fn("inspect", vec![obj.clone()], vec![])?;
-                let key = match name {
-                    "identity_key_from_instance" => "key",
-                    _ => "identity",
-                };
-                self.getattr(&state, key)
+                let pk = inst
+                    .class
+                    .model_info()
+                    .map(|m| m.pk.clone())
+                    .unwrap_or_default();
+                let values: Vec<Value> = (pk.iter())
+                    .map(|&i| super::super::model::column_attr(&inst, i).unwrap_or(Value::None))
+                    .collect();
+                Ok(match name {
+                    "identity_key_from_instance" => Value::tuple(vec![
+                        Value::Class(inst.class.clone()),
+                        Value::tuple(values),
+                        Value::None,
+                    ]),
+                    _ => Value::tuple(values),
+                })
             }
             // `Mapper.get_property(key)`: the mapped attribute's property.
             Native::Inspected(super::super::inspect::Inspected::Mapper(c)) => {
