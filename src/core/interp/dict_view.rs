@@ -44,11 +44,8 @@ impl Interp<'_> {
         }
         let pairs: Vec<(Value, Value)> = match src {
             Value::Dict(d) => d.borrow().iter().cloned().collect(),
-            Value::Native(n) => self
-                .native_mapping_items(n.clone())?
-                .into_iter()
-                .filter(|(k, _)| !matches!(k, Value::Str(s) if s.is_empty()))
-                .collect(),
+            // (A row mapping's unnamed columns are left out there.)
+            Value::Native(n) => self.native_mapping_items(n.clone())?,
             _ => vec![],
         };
         Ok(pairs
