@@ -2307,3 +2307,13 @@ fn version_id_col_counter() {
 fn version_id_col_batches() {
     check("version_id_col_batches");
 }
+
+#[test]
+fn delete_cascade_autoflushed_member() {
+    check("delete_cascade_autoflushed_member");
+}
+
+#[test]
+fn delete_cascade_skips_pending() {
+    check("delete_cascade_skips_pending");
+}

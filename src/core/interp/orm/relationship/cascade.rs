@@ -7,24 +7,39 @@ use crate::core::interp::orm::Instrumented;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::mapper::{JoinPair, Lazy, RelKind};
+use crate::core::orm::mapper::{JoinPair, Lazy, RelKind, Relationship, ResolvedRel};
 
 /// A one-to-many relationship a delete reaches: whether it cascades the delete, its key
 /// pairs, and the parent's persistent children in it.
 type Reached = (bool, Vec<JoinPair>, Vec<Rc<Instance>>);
 
 impl Interp<'_> {
-    /// Adds children reached through `delete` cascades.
-    pub fn cascade_deletes(&mut self, list: &mut Vec<Rc<Instance>>) -> R<()> {
+    /// Adds children reached through `delete` cascades (of objects found orphaned by the
+    /// flush: `session.delete()` marked its own at once). `inserted` are the objects this
+    /// flush just inserted: a child added to a deleted parent's collection is left alone
+    /// (SQLAlchemy's flush looks at the collection's unchanged members only).
+    pub fn cascade_deletes(
+        &mut self,
+        list: &mut Vec<Rc<Instance>>,
+        inserted: &[Rc<Instance>],
+    ) -> R<()> {
         // Children whose key is set to NULL: updated together once all are known (one
         // executemany, as SQLAlchemy's flush sends them).
         let mut nulled: Vec<Rc<Instance>> = Vec::new();
+        if list.is_empty() {
+            return Ok(());
+        }
+        let inserted: crate::core::interp::value::FxSet<usize> =
+            inserted.iter().map(|x| Rc::as_ptr(x) as usize).collect();
         let mut i = 0;
         while i < list.len() {
             let inst = list[i].clone();
             i += 1;
             for (deletes, pairs, children) in self.one_to_many_children(&inst, false)? {
                 for ci in children {
+                    if inserted.contains(&(Rc::as_ptr(&ci) as usize)) {
+                        continue;
+                    }
                     if deletes {
                         if !list.iter().any(|x| Rc::ptr_eq(x, &ci)) {
                             list.push(ci);
@@ -78,17 +93,46 @@ impl Interp<'_> {
     }
 
     /// `session.delete(obj)`'s cascade, at once as SQLAlchemy's: the children of `delete`
-    /// cascades (loaded now) are marked deleted too, theirs in turn.
+    /// cascades (loaded now) are marked deleted too, theirs in turn. The walk is depth
+    /// first, as SQLAlchemy's `cascade_iterator`: a relationship's collection is loaded
+    /// whole, then each of its members' own relationships before the next member's.
     pub fn cascade_delete_now(&mut self, inst: &Rc<Instance>) -> R<()> {
+        /// A step of the walk: an object's relationships from the next one on, or the
+        /// members of one collection from the next one on.
+        enum Frame {
+            Rels(Rc<Instance>, Vec<(Relationship, ResolvedRel)>, usize),
+            Members(Vec<Rc<Instance>>, usize),
+        }
         let mut list = vec![inst.clone()];
-        let mut i = 0;
-        while i < list.len() {
-            let parent = list[i].clone();
-            i += 1;
-            for (_, _, children) in self.one_to_many_children(&parent, true)? {
-                for ci in children {
-                    if !list.iter().any(|d| Rc::ptr_eq(d, &ci)) {
-                        list.push(ci);
+        let rels = self.class_rels(inst);
+        let mut stack = vec![Frame::Rels(inst.clone(), rels, 0)];
+        while let Some(top) = stack.last_mut() {
+            match top {
+                Frame::Rels(parent, rels, i) => {
+                    let Some((rel, r)) = rels.get(*i).cloned() else {
+                        stack.pop();
+                        continue;
+                    };
+                    *i += 1;
+                    let parent = parent.clone();
+                    if let Some((_, _, members)) = self.reached_by(&parent, &rel, &r, true)? {
+                        stack.push(Frame::Members(members, 0));
+                    }
+                }
+                Frame::Members(members, i) => {
+                    let Some(ci) = members.get(*i).cloned() else {
+                        stack.pop();
+                        continue;
+                    };
+                    *i += 1;
+                    // (Whether it is persistent is asked as it is reached: loading an
+                    // earlier member's relationships may have flushed it.)
+                    if self.status(&ci) == Status::Persistent
+                        && !list.iter().any(|d| Rc::ptr_eq(d, &ci))
+                    {
+                        list.push(ci.clone());
+                        let rels = self.class_rels(&ci);
+                        stack.push(Frame::Rels(ci, rels, 0));
                     }
                 }
             }
@@ -98,6 +142,14 @@ impl Interp<'_> {
             self.mark_deleted(ci);
         }
         Ok(())
+    }
+
+    /// The relationships of `inst`'s class that take part in a flush.
+    fn class_rels(&self, inst: &Rc<Instance>) -> Vec<(Relationship, ResolvedRel)> {
+        match inst.class.model_info() {
+            Some(m) => self.resolved_rels(&m.class),
+            None => vec![],
+        }
     }
 
     /// Marks `inst` for deletion by the next flush (once), as `session.delete()` does.
@@ -120,52 +172,67 @@ impl Interp<'_> {
         parent: &Rc<Instance>,
         deleting_only: bool,
     ) -> R<Vec<Reached>> {
-        let Some(m) = parent.class.model_info() else {
-            return Ok(vec![]);
-        };
         let mut out = vec![];
-        for (rel, r) in self.resolved_rels(&m.class) {
-            let deletes = rel.cascade_set().iter().any(|c| c == "delete");
-            // (A many-to-one or many-to-many reaches its objects only to delete them: the
-            // row's own key, or the association rows, go with the parent anyway.)
-            if (deleting_only || r.kind != RelKind::OneToMany || rel.passive_deletes_all)
-                && !deletes
+        for (rel, r) in self.class_rels(parent) {
+            if let Some((deletes, pairs, mut members)) =
+                self.reached_by(parent, &rel, &r, deleting_only)?
             {
-                continue;
+                members.retain(|ci| self.status(ci) == Status::Persistent);
+                out.push((deletes, pairs, members));
             }
-            let children = parent.dict.borrow().get(rel.name.as_str()).cloned();
-            let children = match children {
-                Some(v) => v,
-                None if rel.passive_deletes => continue,
-                None if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) => {
-                    let q = self.dynamic_query(parent, &rel.name)?;
-                    Value::list(self.query_all(&q)?)
-                }
-                None => {
-                    let attr = Instrumented {
-                        class: m.class.clone(),
-                        key: Rc::from(rel.name.as_str()),
-                        column: None,
-                        via: None,
-                    };
-                    self.load_relationship(parent, &attr)?
-                }
-            };
-            let items = match children {
-                Value::List(l) => l.borrow().clone(),
-                // a one-to-one (`uselist=False`) child
-                one @ Value::Instance(_) => vec![one],
-                _ => vec![],
-            };
-            let persistent = items
-                .into_iter()
-                .filter_map(|c| match c {
-                    Value::Instance(ci) if self.status(&ci) == Status::Persistent => Some(ci),
-                    _ => None,
-                })
-                .collect();
-            out.push((deletes, r.primary, persistent));
         }
         Ok(out)
+    }
+
+    /// What [`Self::one_to_many_children`] finds through one relationship of `parent`,
+    /// pending members included (`None` when the relationship is skipped).
+    fn reached_by(
+        &mut self,
+        parent: &Rc<Instance>,
+        rel: &Relationship,
+        r: &ResolvedRel,
+        deleting_only: bool,
+    ) -> R<Option<Reached>> {
+        let Some(m) = parent.class.model_info() else {
+            return Ok(None);
+        };
+        let deletes = rel.cascade_set().iter().any(|c| c == "delete");
+        // (A many-to-one or many-to-many reaches its objects only to delete them: the
+        // row's own key, or the association rows, go with the parent anyway.)
+        if (deleting_only || r.kind != RelKind::OneToMany || rel.passive_deletes_all) && !deletes {
+            return Ok(None);
+        }
+        let children = parent.dict.borrow().get(rel.name.as_str()).cloned();
+        let children = match children {
+            Some(v) => v,
+            None if rel.passive_deletes => return Ok(None),
+            None if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) => {
+                let q = self.dynamic_query(parent, &rel.name)?;
+                Value::list(self.query_all(&q)?)
+            }
+            None => {
+                let attr = Instrumented {
+                    class: m.class.clone(),
+                    key: Rc::from(rel.name.as_str()),
+                    column: None,
+                    via: None,
+                };
+                self.load_relationship(parent, &attr)?
+            }
+        };
+        let items = match children {
+            Value::List(l) => l.borrow().clone(),
+            // a one-to-one (`uselist=False`) child
+            one @ Value::Instance(_) => vec![one],
+            _ => vec![],
+        };
+        let members = items
+            .into_iter()
+            .filter_map(|c| match c {
+                Value::Instance(ci) => Some(ci),
+                _ => None,
+            })
+            .collect();
+        Ok(Some((deletes, r.primary.clone(), members)))
     }
 }

@@ -198,7 +198,7 @@ impl Interp<'_> {
         // deletes (children first: reverse dependency order)
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
-        self.cascade_deletes(&mut del_sorted)?;
+        self.cascade_deletes(&mut del_sorted, &new_sorted)?;
         // (Each class's objects by primary key, as SQLAlchemy's `_sort_states` orders them.)
         sort_by_key_value(&mut del_sorted);
         crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
