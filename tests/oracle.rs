@@ -2317,3 +2317,8 @@ fn delete_cascade_autoflushed_member() {
 fn delete_cascade_skips_pending() {
     check("delete_cascade_skips_pending");
 }
+
+#[test]
+fn version_id_col_set_by_hand() {
+    check("version_id_col_set_by_hand");
+}

@@ -265,10 +265,9 @@ impl Interp<'_> {
         let Some(plan) = self.table_plan(plans, &m) else {
             return Ok(None);
         };
-        // (A versioned object starts at version 1, SQLAlchemy's first generated value.)
-        if let Some(v) = m.version_col
-            && column_attr(inst, v).is_none_or(|x| matches!(x, Value::None))
-        {
+        // (A versioned object starts at version 1, SQLAlchemy's first generated value,
+        // whatever it was given.)
+        if let Some(v) = m.version_col {
             set_column_attr(inst, v, Value::int(1));
         }
         let n = plan.table.columns.len();

@@ -281,10 +281,14 @@ impl Interp<'_> {
         expired: bool,
     ) -> R<()> {
         if self.status(inst) == Status::Persistent {
-            // (A column other than the primary key is set without loading the others.)
+            // (A column other than the primary key or the version counter, SQLAlchemy's
+            // columns with active history, is set without loading the others.)
             // (Nor is a plain many-to-one, whose old value is only what is known.)
             let loads = match attr.column {
-                Some(i) => inst.class.model_info().is_some_and(|m| m.pk.contains(&i)),
+                Some(i) => inst
+                    .class
+                    .model_info()
+                    .is_some_and(|m| m.pk.contains(&i) || m.version_col == Some(i)),
                 None => !self.is_passive_reference(attr) && !self.is_active_reference(attr),
             };
             if expired && loads {
