@@ -2322,3 +2322,8 @@ fn delete_cascade_skips_pending() {
 fn version_id_col_set_by_hand() {
     check("version_id_col_set_by_hand");
 }
+
+#[test]
+fn library_object_attribute_names() {
+    check("library_object_attribute_names");
+}

@@ -9,6 +9,7 @@
 //! - [`text`]: `text()` named parameters → `?`.
 //! - [`render`]: the single renderer: [`render()`] turns a [`Statement`] into SQL text plus `?` parameters.
 
+mod class_name;
 pub mod coerce;
 pub mod expr;
 pub mod ident;

@@ -8,6 +8,7 @@
 //! properties (`Model.attr.property`) in `dispatch/property.rs`; repr,
 //! iteration, indexing and the rest of the protocols in `protocol.rs`.
 
+mod api_names;
 pub(crate) mod app_session;
 mod column_attrs;
 mod db_attrs;
@@ -350,7 +351,14 @@ impl Interp<'_> {
                 },
                 "returns_rows" => Ok(Value::Bool(r.borrow().kind != ResultKind::NoRows)),
                 "lastrowid" => Ok(r.borrow().lastrowid.map_or(Value::None, Value::int)),
-                _ => method(name),
+                _ if api_names::result_has(name) => method(name),
+                _ => {
+                    let t = r.borrow().type_name();
+                    self.raise(
+                        "AttributeError",
+                        format!("'{t}' object has no attribute '{name}'"),
+                    )
+                }
             },
             Native::Row(r) => {
                 let r = r.clone();
@@ -388,7 +396,14 @@ impl Interp<'_> {
                 let q = self.dynamic_query(&inst, &key)?;
                 self.getattr(&nv(Native::Query(Box::new(q))), name)
             }
-            Native::Dynamic(..) => method(name),
+            Native::Dynamic(_, _, w) if api_names::appender_has(name, *w) => method(name),
+            Native::Dynamic(..) => {
+                let t = n.type_name();
+                self.raise(
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                )
+            }
             Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
                 method(name)
             }
@@ -435,7 +450,11 @@ impl Interp<'_> {
             Native::IdentityMap | Native::SessionSet(_) => method(name),
             Native::Config => method(name),
             Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
-            Native::Text(..) => method(name),
+            Native::Text(..) if api_names::text_has(name) => method(name),
+            Native::Text(..) => self.raise(
+                "AttributeError",
+                format!("'TextClause' object has no attribute '{name}'"),
+            ),
             Native::TextTyped(..) => method(name),
             Native::Compiled(sql, _, params) => match name {
                 "string" => Ok(Value::Str(sql.clone())),
@@ -545,8 +564,9 @@ impl Interp<'_> {
                 "Neither 'InstrumentedAttribute' object nor 'Comparator' object associated with {}.{} has an attribute '{name}'",
                 a.class, a.key
             ),
+            // (A column expression's attributes are also its comparator's.)
             None => format!(
-                "'{}' object has no attribute '{name}'",
+                "Neither '{}' object nor 'Comparator' object has an attribute '{name}'",
                 self.type_name(this)
             ),
         };

@@ -587,8 +587,7 @@ impl Native {
             Native::Instrumented(_) => "InstrumentedAttribute",
             Native::Property(a) if a.column.is_some() => "ColumnProperty",
             Native::Property(_) => "_RelationshipDeclared",
-            Native::Sql(s) if s.is_exists() => "Exists",
-            Native::Sql(_) => "BinaryExpression",
+            Native::Sql(s) => s.expr.class_name(),
             Native::Text(..) => "TextClause",
             Native::TextTyped(..) => "TextualSelect",
             Native::Compiled(_, true, _) => "SQLiteCompiler",
@@ -669,7 +668,15 @@ impl Native {
             "DefaultExecutionContext" => "sqlalchemy.engine.default",
             "TypeEngine" => "sqlalchemy.sql.type_api",
             "InstrumentedAttribute" => "sqlalchemy.orm.attributes",
-            "BinaryExpression" | "TextClause" => "sqlalchemy.sql.elements",
+            "BinaryExpression" | "TextClause" | "BindParameter" | "BooleanClauseList"
+            | "ClauseList" | "Tuple" | "UnaryExpression" | "Label" | "Grouping" | "Case"
+            | "Over" | "FunctionFilter" | "Cast" | "ColumnClause" | "True_" | "False_" | "Null" => {
+                "sqlalchemy.sql.elements"
+            }
+            "ScalarSelect" | "Exists" => "sqlalchemy.sql.selectable",
+            "Function" | "count" | "sum" | "max" | "min" | "coalesce" | "concat" | "now"
+            | "char_length" | "random" | "rank" | "dense_rank" | "current_date"
+            | "current_time" | "current_timestamp" => "sqlalchemy.sql.functions",
             "SQLiteCompiler" | "SQLiteInspector" => "sqlalchemy.dialects.sqlite.base",
             "StrSQLCompiler" => "sqlalchemy.sql.compiler",
             "Select" | "Subquery" => "sqlalchemy.sql.selectable",

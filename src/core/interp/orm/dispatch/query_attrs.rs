@@ -55,7 +55,25 @@ impl Interp<'_> {
                 }
                 Ok(Value::list(out))
             }
-            _ => method(name),
+            _ => {
+                let has = match (&q.dml, q.legacy) {
+                    (Some(_), _) => super::api_names::dml_has(name),
+                    (None, true) => super::api_names::query_has(name),
+                    (None, false) => super::api_names::select_has(name),
+                };
+                if has {
+                    return method(name);
+                }
+                let t = self.type_name(this);
+                // (`exists()` is a column expression: its comparator is asked too.)
+                let msg = match t.as_str() {
+                    "Exists" => format!(
+                        "Neither 'Exists' object nor 'Comparator' object has an attribute '{name}'"
+                    ),
+                    _ => format!("'{t}' object has no attribute '{name}'"),
+                };
+                self.raise("AttributeError", msg)
+            }
         }
     }
 
