@@ -2327,3 +2327,18 @@ fn version_id_col_set_by_hand() {
 fn library_object_attribute_names() {
     check("library_object_attribute_names");
 }
+
+#[test]
+fn iteration_protocol() {
+    check("iteration_protocol");
+}
+
+#[test]
+fn recursion_through_properties() {
+    check("recursion_through_properties");
+}
+
+#[test]
+fn result_partial_iteration() {
+    check("result_partial_iteration");
+}

@@ -3,6 +3,7 @@
 //! The families live in `builtins/`; the import machinery in `builtins/modules.rs`.
 
 mod containers;
+pub mod enumerate;
 pub(crate) mod hashing;
 mod introspection;
 mod json_convert;

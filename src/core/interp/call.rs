@@ -75,6 +75,21 @@ impl Interp<'_> {
     /// Runs a user function.
     pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Kw) -> R<Value> {
         self.tick()?;
+        // (Calls the interpreter makes itself — a property's getter, `__eq__`, `__iter__`
+        // — pass no call expression's depth check: the stack's is made here for them all,
+        // with CPython's message for a call from C.)
+        // (A model's methods recurse through SQLAlchemy's instrumentation, whose Python
+        // frames meet the limit first: CPython's plain message.)
+        if self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget() {
+            let model = (func.owner.borrow().as_ref())
+                .and_then(|w| w.upgrade())
+                .is_some_and(|c| c.model_info().is_some());
+            let msg = match model {
+                true => "maximum recursion depth exceeded",
+                false => "maximum recursion depth exceeded while calling a Python object",
+            };
+            return self.raise("RecursionError", msg);
+        }
         let scope = Scope::for_call(func);
         self.bind_args(func, args, kw, &scope)?;
         let saved = self.source;

@@ -4,6 +4,7 @@
 
 mod assign;
 mod definitions;
+mod for_loop;
 
 use std::rc::Rc;
 
@@ -187,32 +188,11 @@ impl<'b> Interp<'b> {
             } => {
                 let it = self.eval(iter, scope)?;
                 self.cur_span = iter.span;
-                // An iterator is read one item at a time: what a `break` leaves in it is
-                // still there for the next `next()` or loop. Anything else is iterated
-                // first.
-                let lazy = match &it {
-                    Value::Native(n)
-                        if matches!(
-                            **n,
-                            super::orm::Native::Iter(_)
-                                | super::orm::Native::Generator(_)
-                                | super::orm::Native::Result(_)
-                        ) =>
-                    {
-                        Some(n.clone())
-                    }
-                    _ => None,
-                };
-                let mut items = match lazy {
-                    Some(_) => Vec::new().into_iter(),
-                    None => self.iterate(&it)?.into_iter(),
-                };
+                let mut source = self.loop_source(&it)?;
                 loop {
-                    let next = match &lazy {
-                        Some(n) => self.next_of(n)?,
-                        None => items.next(),
+                    let Some(v) = self.loop_next(&mut source)? else {
+                        break;
                     };
-                    let Some(v) = next else { break };
                     self.tick()?;
                     self.assign(target, v, scope)?;
                     match self.exec_block(body, scope)? {

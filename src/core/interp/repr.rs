@@ -57,6 +57,7 @@ impl Interp<'_> {
                         super::orm::Native::Bytes(_)
                             | super::orm::Native::Hasher(..)
                             | super::orm::Native::Iter(_)
+                            | super::orm::Native::Enumerate(_)
                             | super::orm::Native::Generator(_)
                     ) =>
                 {

@@ -144,21 +144,14 @@ impl Interp<'_> {
                 Ok(Value::list(v))
             }
             "enumerate" => {
-                let items = self.iterate(&args[0])?;
                 let start = match args
                     .get(1)
                     .or(kw.iter().find(|k| &*k.0 == "start").map(|k| &k.1))
                 {
-                    Some(v) => self.as_index(v)?,
-                    None => 0,
+                    Some(v) => v.clone(),
+                    None => Value::int(0),
                 };
-                Ok(Value::list(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| Value::tuple(vec![Value::int(i as i64 + start), v]))
-                        .collect(),
-                ))
+                self.make_enumerate(&args[0], start)
             }
             "zip" => {
                 let mut lists = vec![];
@@ -211,28 +204,26 @@ impl Interp<'_> {
             // An iterator, a generator or a result is its own iterator (a result's rows
             // are read as they are asked for).
             "iter" => match &args[0] {
-                Value::Native(n)
-                    if matches!(
-                        **n,
-                        Native::Iter(_) | Native::Generator(_) | Native::Result(_)
-                    ) =>
-                {
-                    Ok(args[0].clone())
-                }
+                Value::Native(n) if super::enumerate::is_iterator(n) => Ok(args[0].clone()),
                 v => Ok(Value::Native(Rc::new(Native::Iter(
                     std::cell::RefCell::new((self.iterate(v)?, 0)),
                 )))),
             },
             "next" => match args.first() {
-                Some(Value::Native(n))
-                    if matches!(
-                        **n,
-                        Native::Iter(_) | Native::Generator(_) | Native::Result(_)
-                    ) =>
-                {
+                Some(Value::Native(n)) if super::enumerate::is_iterator(n) => {
                     let n = n.clone();
                     match self.next_of(&n)? {
                         Some(v) => Ok(v),
+                        None => match args.get(1) {
+                            Some(d) => Ok(d.clone()),
+                            None => self.raise("StopIteration", ""),
+                        },
+                    }
+                }
+                // A user iterator: its `__next__`.
+                Some(v @ Value::Instance(i)) if i.class.lookup("__next__").is_some() => {
+                    match self.user_next(v)? {
+                        Some(x) => Ok(x),
                         None => match args.get(1) {
                             Some(d) => Ok(d.clone()),
                             None => self.raise("StopIteration", ""),

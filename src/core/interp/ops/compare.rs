@@ -345,6 +345,16 @@ impl Interp<'_> {
                 let h = self.key_in(d, item)?;
                 Ok(d.borrow().get(&h).is_some())
             }
+            // An iterator is read until the item is found (the rest stays in it).
+            Value::Native(n) if crate::core::interp::builtins::enumerate::is_iterator(n) => {
+                let n = n.clone();
+                while let Some(v) = self.next_of(&n)? {
+                    if is_same(&v, item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             Value::Native(n) => self.native_contains(n.clone(), item),
             Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
                 let f = i.class.lookup("__contains__").unwrap_or(Value::None);

@@ -21,14 +21,52 @@ impl Interp<'_> {
             Value::Native(n) => self.native_iter(n.clone()),
             Value::Class(c) if self.is_enum_class(c) => Ok(self.enum_members(c)),
             Value::Instance(i) if i.class.lookup("__iter__").is_some() => {
-                let f = self.getattr(v, "__iter__")?;
-                let it = self.call(&f, vec![], vec![])?;
+                let it = self.user_iter(v)?;
+                if matches!(&it, Value::Instance(_)) {
+                    let mut out = vec![];
+                    while let Some(x) = self.user_next(&it)? {
+                        self.tick()?;
+                        out.push(x);
+                    }
+                    return Ok(out);
+                }
                 self.iterate(&it)
             }
             _ => self.raise(
                 "TypeError",
                 format!("'{}' object is not iterable", self.qual_type_name(v)),
             ),
+        }
+    }
+
+    /// `iter(obj)` of an instance whose class defines `__iter__`: what it returns, which
+    /// must be an iterator (an instance with `__next__`) or a builtin iterable.
+    pub fn user_iter(&mut self, v: &Value) -> R<Value> {
+        let f = self.getattr(v, "__iter__")?;
+        let it = self.call(&f, vec![], vec![])?;
+        let iterator = match &it {
+            Value::Instance(j) => j.class.lookup("__next__").is_some(),
+            Value::Native(n) => crate::core::interp::builtins::enumerate::is_iterator(n),
+            _ => false,
+        };
+        if !iterator {
+            let t = self.type_name(&it);
+            return self.raise(
+                "TypeError",
+                format!("iter() returned non-iterator of type '{t}'"),
+            );
+        }
+        Ok(it)
+    }
+
+    /// The next item of a user iterator (an instance with `__next__`); `None` once it
+    /// raises StopIteration.
+    pub fn user_next(&mut self, it: &Value) -> R<Option<Value>> {
+        let f = self.getattr(it, "__next__")?;
+        match self.call(&f, vec![], vec![]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_is(&e, "StopIteration") => Ok(None),
+            Err(e) => Err(e),
         }
     }
 

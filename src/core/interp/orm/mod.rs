@@ -105,6 +105,8 @@ pub enum Native {
     ReMatch(Rc<crate::core::interp::builtins::re_module::ReMatch>),
     /// `iter(x)`: the items and how many were taken.
     Iter(RefCell<(Vec<Value>, usize)>),
+    /// `enumerate(x)`.
+    Enumerate(RefCell<crate::core::interp::builtins::enumerate::Enumerate>),
     /// A generator expression: its items (computed when it is created) and how many
     /// were taken; like Python's, it is used up by one pass.
     Generator(RefCell<(Vec<Value>, usize)>),
@@ -574,6 +576,7 @@ impl Native {
             Native::Slice(..) => "slice",
             Native::ExecContext(_) => "DefaultExecutionContext",
             Native::Iter(_) => "list_iterator",
+            Native::Enumerate(_) => "enumerate",
             Native::RePattern(_) => "Pattern",
             Native::Flask(o) => o.type_name(),
             Native::BindParam(..) => "BindParameter",

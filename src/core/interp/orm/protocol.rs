@@ -26,6 +26,7 @@ impl Interp<'_> {
                 Ok(v)
             }
             Native::Result(_) => self.result_next(n),
+            Native::Enumerate(e) => self.enumerate_next(e),
             _ => Ok(None),
         }
     }
@@ -80,6 +81,13 @@ impl Interp<'_> {
             Native::Pagination(p) => Ok(p.items.clone()),
             Native::KeyView(k) => Ok(k.clone()),
             Native::DictView(k, src) => self.view_items(*k, &src.clone()),
+            Native::Enumerate(e) => {
+                let mut out = vec![];
+                while let Some(v) = self.enumerate_next(e)? {
+                    out.push(v);
+                }
+                Ok(out)
+            }
             Native::Iter(st) | Native::Generator(st) => {
                 let mut st = st.borrow_mut();
                 let v = st.0[st.1..].to_vec();
