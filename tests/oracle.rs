@@ -2342,3 +2342,8 @@ fn recursion_through_properties() {
 fn result_partial_iteration() {
     check("result_partial_iteration");
 }
+
+#[test]
+fn python_semantics_round32() {
+    check("python_semantics_round32");
+}

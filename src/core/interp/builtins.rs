@@ -254,6 +254,48 @@ impl Interp<'_> {
             // (`auto()` in an enum body: numbered when the class makes its members.)
             "enum.auto" => Ok(Value::Builtin(Rc::from("enum.auto.value"))),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
+            // `Base.__init__(self, ...)` where no class along the MRO defines one:
+            // `object`'s (or, for a model, the declarative constructor; for an
+            // exception, `BaseException`'s).
+            "object.__init__" => {
+                let mut args = args.into_iter();
+                let recv = args.next().unwrap_or(Value::None);
+                let rest: Vec<Value> = args.collect();
+                match &recv {
+                    Value::Instance(i) if i.class.model_info().is_some() => {
+                        if !rest.is_empty() {
+                            return self.raise(
+                                "TypeError",
+                                format!(
+                                    "_declarative_constructor() takes 1 positional argument but {} were given",
+                                    rest.len() + 1
+                                ),
+                            );
+                        }
+                        self.model_default_init(i, vec![], kw)?;
+                    }
+                    Value::Instance(i) if i.class.lookup_is_exception() => {
+                        i.dict
+                            .borrow_mut()
+                            .insert(Rc::from("args"), Value::tuple(rest));
+                    }
+                    Value::Instance(_) if rest.is_empty() && kw.is_empty() => {}
+                    Value::Instance(_) => {
+                        return self.raise(
+                            "TypeError",
+                            "object.__init__() takes exactly one argument (the instance to initialize)",
+                        );
+                    }
+                    other => {
+                        let t = self.type_name(other);
+                        return self.raise(
+                            "TypeError",
+                            format!("descriptor '__init__' of 'object' object needs an argument, not '{t}'"),
+                        );
+                    }
+                }
+                Ok(Value::None)
+            }
             _ if name.starts_with("unbound:") => {
                 let (ty, method) = name["unbound:".len()..].split_once('.').unwrap_or(("", ""));
                 let mut args = args.into_iter();

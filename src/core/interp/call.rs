@@ -332,6 +332,13 @@ impl Interp<'_> {
                 let pos = mro.iter().position(|c| Rc::ptr_eq(c, cls)).unwrap_or(0);
                 for c in mro.iter().skip(pos + 1) {
                     if let Some(v) = c.own(name) {
+                        // (A property found on the way is read, as on the object.)
+                        if let Value::Property(p) = &v
+                            && matches!(this, Value::Instance(_))
+                        {
+                            let (f, _) = super::methods::property_parts(p);
+                            return self.call(&f, vec![this.clone()], vec![]);
+                        }
                         return Ok(self.bind(v, this.clone(), &start_cls));
                     }
                 }
@@ -634,6 +641,10 @@ impl Interp<'_> {
         // (With neither `__eq__` nor `__hash__` along its MRO: `object`'s, `hash()`.)
         if name == "__hash__" {
             return Ok(Value::Builtin(Rc::from("hash")));
+        }
+        // (No `__init__` along its MRO: `object`'s, the model's or exception's base one.)
+        if name == "__init__" {
+            return Ok(Value::Builtin(Rc::from("object.__init__")));
         }
         self.raise(
             "AttributeError",

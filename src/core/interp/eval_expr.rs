@@ -16,9 +16,22 @@ impl Interp<'_> {
         // (Walked by reference: no `Rc` count changes per scope level.)
         let mut s = Some(scope);
         let mut globals_seen = false;
+        let mut in_function = false;
         while let Some(sc) = s {
             if let Some(v) = sc.0.vars.borrow().get(name) {
                 return Ok(v.clone());
+            }
+            // (A name the innermost function binds is its own, even before it is bound.)
+            if !in_function && let super::value::ScopeOwner::Func(f) = &sc.0.owner {
+                in_function = true;
+                if !sc.0.is_class && f.is_local(name) && !self.declared_outside(sc, name) {
+                    return self.raise(
+                        "UnboundLocalError",
+                        format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        ),
+                    );
+                }
             }
             globals_seen |= Rc::ptr_eq(&sc.0, &self.globals.0);
             s = sc.0.parent.as_ref();
@@ -31,6 +44,27 @@ impl Interp<'_> {
             return Ok(v);
         }
         self.raise("NameError", format!("name '{name}' is not defined"))
+    }
+
+    /// True when the function scope `sc` has declared `name` `global` or `nonlocal`
+    /// (its body's declarations are found statically too; this covers names declared
+    /// by a statement already run).
+    fn declared_outside(&self, sc: &Scope, name: &str) -> bool {
+        sc.0.globals.borrow().iter().any(|g| &**g == name)
+            || sc.0.nonlocals.borrow().iter().any(|g| &**g == name)
+    }
+
+    /// How Python names a callable in a call's errors (`_PyObject_FunctionStr`): a
+    /// function or method by its qualified name, a class by module and name.
+    pub(crate) fn function_str(&mut self, f: &Value) -> String {
+        match f {
+            Value::Func(func) => func.qualname().to_string(),
+            Value::Method(m) => self.function_str(&m.1),
+            Value::Class(c) => format!("{}.{}", self.class_module(c), c.name),
+            Value::Builtin(n) => n.rsplit('.').next().unwrap_or(n).to_string(),
+            Value::BuiltinMethod(m) => m.1.to_string(),
+            other => self.type_name(other),
+        }
     }
 
     /// Evaluates an expression.
@@ -141,10 +175,34 @@ impl Interp<'_> {
         for k in keywords {
             let v = self.eval(&k.value, scope)?;
             match &k.arg {
+                Some(n) if kws.iter().any(|(k, _)| **k == *n.name) => {
+                    let f = match &callee {
+                        Callee::Value(f) => self.function_str(f),
+                        Callee::ModelQuery(..) => "Query".into(),
+                    };
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "{f}() got multiple values for keyword argument '{}'",
+                            n.name
+                        ),
+                    );
+                }
                 Some(n) => kws.push((self.intern(&n.name), v)),
                 None => {
                     for (kk, vv) in self.mapping_items(&v)? {
                         match kk {
+                            // (A name given twice: Python's error, naming the callee.)
+                            Value::Str(s) if kws.iter().any(|(n, _)| *n == s) => {
+                                let f = match &callee {
+                                    Callee::Value(f) => self.function_str(f),
+                                    Callee::ModelQuery(..) => "Query".into(),
+                                };
+                                return self.raise(
+                                    "TypeError",
+                                    format!("{f}() got multiple values for keyword argument '{s}'"),
+                                );
+                            }
                             Value::Str(s) => kws.push((s, vv)),
                             _ => {
                                 return self.raise("TypeError", "keywords must be strings");

@@ -149,13 +149,37 @@ impl<'b> Interp<'b> {
                     self.assign(t, v.clone(), scope)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => {
-                let cur = self.eval(target, scope)?;
-                let rhs = self.eval(value, scope)?;
-                self.cur_span = s.span;
-                let v = self.binop_inplace(*op, cur, rhs)?;
-                self.assign(target, v, scope)?;
-            }
+            // (An attribute's object, a subscript's container and key are evaluated once.)
+            StmtKind::AugAssign { target, op, value } => match &target.kind {
+                crate::core::lang::ast::ExprKind::Attribute { value: obj, attr } => {
+                    let o = self.eval(obj, scope)?;
+                    self.cur_span = attr.span;
+                    let cur = self.getattr(&o, &attr.name)?;
+                    let rhs = self.eval(value, scope)?;
+                    self.cur_span = s.span;
+                    let v = self.binop_inplace(*op, cur, rhs)?;
+                    self.cur_span = attr.span;
+                    self.setattr(&o, &attr.name, v)?;
+                }
+                crate::core::lang::ast::ExprKind::Subscript { value: obj, slice } => {
+                    let o = self.eval(obj, scope)?;
+                    let k = self.eval(slice, scope)?;
+                    self.cur_span = target.span;
+                    let cur = self.getitem(&o, &k)?;
+                    let rhs = self.eval(value, scope)?;
+                    self.cur_span = s.span;
+                    let v = self.binop_inplace(*op, cur, rhs)?;
+                    self.cur_span = target.span;
+                    self.setitem(&o, k, v)?;
+                }
+                _ => {
+                    let cur = self.eval(target, scope)?;
+                    let rhs = self.eval(value, scope)?;
+                    self.cur_span = s.span;
+                    let v = self.binop_inplace(*op, cur, rhs)?;
+                    self.assign(target, v, scope)?;
+                }
+            },
             StmtKind::AnnAssign {
                 target,
                 value,

@@ -218,9 +218,24 @@ pub struct Function {
     /// Attributes set on it (`wrapper.calls = 0`, `wrapper.__name__ = f.__name__`, and
     /// what `functools.wraps` copies), in the order set.
     pub attrs: RefCell<Vec<(Rc<str>, Value)>>,
+    /// The names its body binds, sorted (found when first asked: see
+    /// [`Function::is_local`]).
+    pub locals: std::cell::OnceCell<Box<[String]>>,
 }
 
 impl Function {
+    /// True when `name` is local to the function (bound somewhere in its body, not
+    /// declared `global`/`nonlocal`): reading it unbound is an `UnboundLocalError`.
+    pub fn is_local(&self, name: &str) -> bool {
+        let locals = self.locals.get_or_init(|| match &self.body {
+            FuncBody::Block(body) => {
+                crate::core::lang::locals::local_names(body).into_boxed_slice()
+            }
+            FuncBody::Expr(_) => Box::default(),
+        });
+        locals.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+
     /// An attribute set on the function.
     pub fn attr(&self, name: &str) -> Option<Value> {
         let attrs = self.attrs.borrow();

@@ -15,6 +15,7 @@
 //! counts chains such as `a.b.c` or `a + b + c`). Deeper input is a diagnostic.
 
 pub mod ast;
+pub mod locals;
 pub(crate) mod parser;
 pub mod strip;
 pub mod unparse;

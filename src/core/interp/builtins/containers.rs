@@ -323,8 +323,18 @@ impl Interp<'_> {
             if err.is_some() {
                 return false;
             }
-            match self.order(crate::core::lang::ast::CmpOp::Lt, &keyed[a].0, &keyed[b].0) {
-                Ok(o) => o == std::cmp::Ordering::Less,
+            // (`a < b` as Python evaluates it: the objects' `__lt__`, else the reflected
+            // `__gt__`; nothing else is asked.)
+            let (x, y) = (&keyed[a].0, &keyed[b].0);
+            let lt = match (x, y) {
+                (Value::Int(p), Value::Int(q)) => Ok(p < q),
+                (Value::Str(p), Value::Str(q)) => Ok(p < q),
+                _ => self
+                    .compare(crate::core::lang::ast::CmpOp::Lt, x, y)
+                    .and_then(|r| self.truthy(&r)),
+            };
+            match lt {
+                Ok(lt) => lt,
                 Err(e) => {
                     err = Some(e);
                     false

@@ -314,6 +314,27 @@ impl Interp<'_> {
                 }
                 format!("unbound:{owner}.{name}")
             }
+            // `date.isoformat`, `Decimal.quantize`: a method looked up on its type (as a
+            // sort key or json's `default`), called with the receiver first.
+            ("date" | "datetime" | "timedelta" | "Decimal", _) if !name.starts_with('_') => {
+                use crate::core::py::datetime::{Date, DateTime};
+                let sample = match owner {
+                    "date" => Value::Date(self.py(Date::new(2000, 1, 1))?),
+                    "datetime" => {
+                        Value::DateTime(Rc::new(self.py(DateTime::new(2000, 1, 1, 0, 0, 0, 0))?))
+                    }
+                    "timedelta" => Value::timedelta(
+                        self.py(crate::core::py::timedelta::TimeDelta::from_micros(0))?,
+                    ),
+                    _ => Value::Decimal(Rc::new(
+                        self.py(crate::core::py::decimal::Decimal::parse("0"))?,
+                    )),
+                };
+                match self.getattr(&sample, name) {
+                    Ok(Value::BuiltinMethod(_)) => format!("unbound:{owner}.{name}"),
+                    _ => return Ok(None),
+                }
+            }
             _ => return Ok(None),
         };
         Ok(Some(Value::Builtin(Rc::from(full.as_str()))))

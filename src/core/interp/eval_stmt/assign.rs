@@ -80,6 +80,13 @@ impl Interp<'_> {
                     }
                     return Ok(());
                 }
+                if self.surely_not_iterable(&v) {
+                    let t = self.qual_type_name(&v);
+                    return self.raise(
+                        "TypeError",
+                        format!("cannot unpack non-iterable {t} object"),
+                    );
+                }
                 let vals = self.iterate(&v)?;
                 let star = items
                     .iter()

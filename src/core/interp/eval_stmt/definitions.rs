@@ -56,6 +56,7 @@ impl Interp<'_> {
             source: self.source,
             owner: RefCell::new(None),
             attrs: RefCell::new(Vec::new()),
+            locals: Default::default(),
         })))
     }
 

@@ -288,6 +288,14 @@ impl Interp<'_> {
                 let r = self.call(&m, vec![b.clone()], vec![])?;
                 self.truthy(&r)?
             }
+            // (The left operand's type does not know the object: the reflected
+            // `__eq__`, as `5 == obj` asks `obj.__eq__(5)`.)
+            (_, Value::Instance(j)) if j.class.lookup("__eq__").is_some() => {
+                let f = j.class.lookup("__eq__").unwrap_or(Value::None);
+                let m = Value::Method(Rc::new((b.clone(), f)));
+                let r = self.call(&m, vec![a.clone()], vec![])?;
+                self.truthy(&r)?
+            }
             // (A relationship's cascade compares as the set of its names.)
             (c @ Value::Native(_), other @ Value::Set(_))
             | (other @ Value::Set(_), c @ Value::Native(_))
@@ -361,6 +369,13 @@ impl Interp<'_> {
                 let m = Value::Method(Rc::new((container.clone(), f)));
                 let r = self.call(&m, vec![item.clone()], vec![])?;
                 self.truthy(&r)
+            }
+            _ if self.surely_not_iterable(container) => {
+                let t = self.qual_type_name(container);
+                self.raise(
+                    "TypeError",
+                    format!("argument of type '{t}' is not iterable"),
+                )
             }
             _ => {
                 for v in self.iterate(container)? {

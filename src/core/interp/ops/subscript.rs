@@ -70,6 +70,31 @@ impl Interp<'_> {
         }
     }
 
+    /// False for values Python surely cannot iterate (numbers, None, dates, functions,
+    /// classes, instances without `__iter__`/`__getitem__`): what an unpacking or `in`
+    /// reports in its own words before trying.
+    pub fn surely_not_iterable(&self, v: &Value) -> bool {
+        match v {
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Decimal(_)
+            | Value::Date(_)
+            | Value::DateTime(_)
+            | Value::TimeDelta(_)
+            | Value::Time(_)
+            | Value::Func(_)
+            | Value::Method(_)
+            | Value::BuiltinMethod(_) => true,
+            Value::Class(c) => !self.is_enum_class(c),
+            Value::Instance(i) => {
+                i.class.lookup("__iter__").is_none() && i.class.lookup("__getitem__").is_none()
+            }
+            _ => false,
+        }
+    }
+
     /// Key/value pairs of a mapping (`**kw`, `dict(m)`).
     pub fn mapping_items(&mut self, v: &Value) -> R<Vec<(Value, Value)>> {
         match v {

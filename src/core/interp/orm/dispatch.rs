@@ -244,6 +244,10 @@ impl Interp<'_> {
             Native::SqlaFn(f) if &**f == "flask.logger" => self.logger_attr(name),
             // `db.Model.metadata`: the one `MetaData` of the models.
             _ if n.is_model_base() && name == "metadata" => Ok(nv(Native::Metadata)),
+            // `db.Model.__init__(self, **kw)`: the declarative constructor.
+            _ if n.is_model_base() && name == "__init__" => {
+                Ok(Value::Builtin(Rc::from("object.__init__")))
+            }
             // (`db.Model` and Flask-SQLAlchemy's `Model` mixin behind it, both named so.)
             Native::SqlaFn(f)
                 if matches!(&**f, "db.Model" | "flask_sqlalchemy.Model")
