@@ -2347,3 +2347,8 @@ fn result_partial_iteration() {
 fn python_semantics_round32() {
     check("python_semantics_round32");
 }
+
+#[test]
+fn model_and_query_mistakes_round32() {
+    check("model_and_query_mistakes_round32");
+}

@@ -46,6 +46,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("NoForeignKeysError", "ArgumentError"),
     ("AmbiguousForeignKeysError", "ArgumentError"),
     ("DuplicateColumnError", "ArgumentError"),
+    ("ConstraintColumnNotFoundError", "ArgumentError"),
     ("ObjectNotExecutableError", "ArgumentError"),
     ("CircularDependencyError", "SQLAlchemyError"),
     ("CompileError", "SQLAlchemyError"),

@@ -233,6 +233,38 @@ impl Interp<'_> {
                     None => String::new(),
                     _ => return self.raise("ArgumentError", "relationship() needs a target class"),
                 };
+                // (Checked as the relationship is made, as SQLAlchemy's constructor does.)
+                let given = |k: &str| kwget(&kw, k).is_some_and(|v| !matches!(v, Value::None));
+                if given("backref") && given("back_populates") {
+                    return self.raise(
+                        "ArgumentError",
+                        "backref and back_populates keyword arguments are mutually exclusive",
+                    );
+                }
+                if let Some(Value::Str(c)) = kwget(&kw, "cascade") {
+                    const ALLOWED: [&str; 8] = [
+                        "save-update",
+                        "merge",
+                        "refresh-expire",
+                        "expunge",
+                        "delete",
+                        "delete-orphan",
+                        "all",
+                        "none",
+                    ];
+                    let mut bad: Vec<&str> = (c.split(',').map(str::trim))
+                        .filter(|p| !p.is_empty() && !ALLOWED.contains(p))
+                        .collect();
+                    bad.sort();
+                    bad.dedup();
+                    if !bad.is_empty() {
+                        let list: Vec<String> = bad.iter().map(|b| format!("'{b}'")).collect();
+                        return self.raise(
+                            "ArgumentError",
+                            format!("Invalid cascade option(s): {}", list.join(", ")),
+                        );
+                    }
+                }
                 Ok(nv(Native::RelSpec(RefCell::new(RelSpec {
                     target,
                     kwargs: kw,

@@ -373,6 +373,26 @@ impl Interp<'_> {
                 format!("SQL expression element or literal value expected, got {r}."),
             );
         }
+        // A column's method not called (`order_by(User.age.desc)`): refused as such.
+        if let Value::BuiltinMethod(m) = v
+            && let Value::Native(n) = &m.0
+            && matches!(&**n, Native::Instrumented(_) | Native::Sql(_))
+        {
+            let owner = match (&**n, &*m.1) {
+                (Native::Instrumented(_), "label") => "QueryableAttribute",
+                (Native::Sql(_), "label") => "ColumnElement",
+                _ => "ColumnOperators",
+            };
+            let t = self.type_name(&m.0);
+            let module = Native::type_module(&t).unwrap_or("sqlalchemy.sql.elements");
+            return self.raise(
+                "ArgumentError",
+                format!(
+                    "Method <bound method {owner}.{} of <{module}.{t} object at 0x7f0000000000>> may not be passed as a SQL expression",
+                    m.1
+                ),
+            );
+        }
         // `bindparam('x', value)`: a parameter; without a value, a named one that
         // `execute(stmt, {'x': ...})` fills (as the named binds of `text()` parts).
         if let Value::Native(n) = v

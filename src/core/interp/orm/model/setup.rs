@@ -1,6 +1,7 @@
 //! Mapping a declared model class: its table, mapper, column attributes and relationships.
 
 use super::*;
+use crate::core::orm::schema::Constraint;
 
 impl Interp<'_> {
     /// Maps a `db.Model` subclass.
@@ -85,13 +86,28 @@ impl Interp<'_> {
         if let Some(args) = cls.lookup("__table_args__") {
             let items = match &args {
                 Value::Tuple(t) => (**t).clone(),
-                other => vec![other.clone()],
+                Value::Dict(_) => vec![args.clone()],
+                Value::None => vec![],
+                // (`(db.UniqueConstraint(...))` without its trailing comma is the
+                // constraint itself, not a tuple.)
+                _ => {
+                    return self.raise(
+                        "ArgumentError",
+                        "__table_args__ value must be a tuple, dict, or None",
+                    );
+                }
             };
             for it in items {
                 if let Value::Native(n) = &it
                     && let Native::IndexSpec(ix, _) = &**n
                 {
-                    table = table.index(self.resolve_index(ix).0);
+                    let index = self.resolve_index(ix).0;
+                    let named = (index.columns.iter().enumerate())
+                        .filter(|(i, _)| index.exprs.get(*i).is_none_or(|e| e.is_none()))
+                        .map(|(_, c)| c.clone())
+                        .collect::<Vec<_>>();
+                    self.check_constraint_columns(&table, "Index", &named)?;
+                    table = table.index(index);
                     continue;
                 }
                 // The options dict (alone, or last in the tuple).
@@ -109,6 +125,15 @@ impl Interp<'_> {
                     continue;
                 }
                 if let Some(c) = self.constraint_from(&it)? {
+                    match &c {
+                        Constraint::Unique { columns, .. } => {
+                            self.check_constraint_columns(&table, "UniqueConstraint", columns)?;
+                        }
+                        Constraint::PrimaryKey { columns, .. } => {
+                            self.check_constraint_columns(&table, "PrimaryKeyConstraint", columns)?;
+                        }
+                        _ => {}
+                    }
                     table = table.constraint(c);
                 }
             }
@@ -381,5 +406,24 @@ impl Interp<'_> {
                 }
             }
         }
+    }
+}
+
+impl Interp<'_> {
+    /// SQLAlchemy's error for a constraint or index of `table` naming a column it does
+    /// not have (a typo in `__table_args__`), raised as the class is made.
+    fn check_constraint_columns(&mut self, table: &Table, what: &str, cols: &[String]) -> R<()> {
+        for c in cols {
+            if !table.columns.iter().any(|x| x.name == *c) {
+                return self.raise(
+                    "ConstraintColumnNotFoundError",
+                    format!(
+                        "Can't create {what} on table '{}': no column named '{c}' is present.",
+                        table.name
+                    ),
+                );
+            }
+        }
+        Ok(())
     }
 }

@@ -78,6 +78,10 @@ impl Interp<'_> {
                         ),
                     )
                 }
+                // (A column's method not called: `to_expr`'s error names it.)
+                None if matches!(a, Value::BuiltinMethod(m) if matches!(&m.0, Value::Native(_))) => {
+                    self.to_expr(a, None).map(|s| s.expr)
+                }
                 None => {
                     let r = self.repr(a)?;
                     self.raise(
@@ -653,10 +657,12 @@ impl Interp<'_> {
                     &qo.q.columns,
                 )?;
                 if matches!(v, Value::None) {
+                    // (`get_or_404(ident, description)`: by position or keyword.)
                     let d = kw
                         .iter()
                         .find(|k| &*k.0 == "description")
-                        .map(|k| k.1.clone());
+                        .map(|k| k.1.clone())
+                        .or_else(|| args.get(1).cloned());
                     return self.not_found(d);
                 }
                 Ok(v)
@@ -681,7 +687,8 @@ impl Interp<'_> {
                     let d = kw
                         .iter()
                         .find(|k| &*k.0 == "description")
-                        .map(|k| k.1.clone());
+                        .map(|k| k.1.clone())
+                        .or_else(|| args.first().cloned());
                     return self.not_found(d);
                 }
                 Ok(v)
