@@ -2352,3 +2352,8 @@ fn python_semantics_round32() {
 fn model_and_query_mistakes_round32() {
     check("model_and_query_mistakes_round32");
 }
+
+#[test]
+fn review_round32_recursion_views_kwargs() {
+    check("review_round32_recursion_views_kwargs");
+}

@@ -280,10 +280,13 @@ impl Interp<'_> {
                             .insert(Rc::from("args"), Value::tuple(rest));
                     }
                     Value::Instance(_) if rest.is_empty() && kw.is_empty() => {}
-                    Value::Instance(_) => {
+                    Value::Instance(i) => {
                         return self.raise(
                             "TypeError",
-                            "object.__init__() takes exactly one argument (the instance to initialize)",
+                            format!(
+                                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                                i.class.name
+                            ),
                         );
                     }
                     other => {

@@ -78,18 +78,27 @@ impl Interp<'_> {
         // (Calls the interpreter makes itself — a property's getter, `__eq__`, `__iter__`
         // — pass no call expression's depth check: the stack's is made here for them all,
         // with CPython's message for a call from C.)
-        // (A model's methods recurse through SQLAlchemy's instrumentation, whose Python
-        // frames meet the limit first: CPython's plain message.)
-        if self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget() {
-            let model = (func.owner.borrow().as_ref())
+        // CPython's message says "while calling a Python object" where the limit is met
+        // in a call from C through `_PyObject_Call` (a class's `__init__`, a property's
+        // setter: marked by `from_c_call` just before), unless the method is a model's,
+        // whose calls pass through SQLAlchemy's instrumentation; a getter, a dunder or a
+        // plain call meets it as a Python frame is pushed: the plain message.
+        // (Kept for the function's whole run: any check its body meets says so.)
+        let from_c = std::mem::take(&mut self.from_c_call)
+            && (func.owner.borrow().as_ref())
                 .and_then(|w| w.upgrade())
-                .is_some_and(|c| c.model_info().is_some());
-            let msg = match model {
-                true => "maximum recursion depth exceeded",
-                false => "maximum recursion depth exceeded while calling a Python object",
-            };
-            return self.raise("RecursionError", msg);
+                .is_none_or(|c| c.model_info().is_none());
+        if self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget() {
+            return self.raise("RecursionError", recursion_message(from_c));
         }
+        let outer_from_c = std::mem::replace(&mut self.in_c_called, from_c);
+        let r = self.run_function(func, args, kw);
+        self.in_c_called = outer_from_c;
+        r
+    }
+
+    /// [`Self::call_function`]'s work once the stack is known to have room.
+    fn run_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Kw) -> R<Value> {
         let scope = Scope::for_call(func);
         self.bind_args(func, args, kw, &scope)?;
         let saved = self.source;
@@ -296,6 +305,7 @@ impl Interp<'_> {
             Some(init @ Value::Func(_)) => {
                 let mut a = vec![v.clone()];
                 a.extend(args);
+                self.from_c_call = true;
                 self.call(&init, a, kw)?;
             }
             // (A library class's builtin `__init__`, `json.JSONEncoder`'s.)
@@ -688,6 +698,7 @@ impl Interp<'_> {
                                 ),
                             );
                         }
+                        self.from_c_call = true;
                         self.call(&fset, vec![obj.clone(), v], vec![])?;
                         return Ok(());
                     }
@@ -738,5 +749,14 @@ fn join_and(items: &[String]) -> String {
         1 => items[0].clone(),
         2 => format!("{} and {}", items[0], items[1]),
         n => format!("{}, and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// CPython's `RecursionError` message: "while calling a Python object" when the limit is
+/// met in a function called from C (see [`Interp::call_function`]).
+pub(crate) fn recursion_message(from_c: bool) -> &'static str {
+    match from_c {
+        true => "maximum recursion depth exceeded while calling a Python object",
+        false => "maximum recursion depth exceeded",
     }
 }

@@ -58,7 +58,7 @@ impl Interp<'_> {
     /// function or method by its qualified name, a class by module and name.
     pub(crate) fn function_str(&mut self, f: &Value) -> String {
         match f {
-            Value::Func(func) => func.qualname().to_string(),
+            Value::Func(func) => format!("__main__.{}", func.qualname()),
             Value::Method(m) => self.function_str(&m.1),
             Value::Class(c) => format!("{}.{}", self.class_module(c), c.name),
             Value::Builtin(n) => n.rsplit('.').next().unwrap_or(n).to_string(),
@@ -229,7 +229,8 @@ impl Interp<'_> {
             || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
         {
             self.depth -= 1;
-            return self.raise("RecursionError", "maximum recursion depth exceeded");
+            let msg = super::call::recursion_message(self.in_c_called);
+            return self.raise("RecursionError", msg);
         }
         Ok(())
     }

@@ -55,6 +55,8 @@ impl<'b> Interp<'b> {
             opts,
             cur_span: Span::at(0),
             stack_base: super::stack_probe(),
+            from_c_call: false,
+            in_c_called: false,
             json_default: None,
             json_markers: Vec::new(),
             json_sort_keys: false,

@@ -379,6 +379,11 @@ pub struct Interp<'b> {
     pub repr_active: Vec<usize>,
     /// Address of a local in `run` (the Rust stack depth is measured from it).
     pub stack_base: usize,
+    /// The next Python function call is made from C (a class's `__init__`, a property's
+    /// setter): what a `RecursionError` met there says.
+    pub from_c_call: bool,
+    /// The innermost running Python function was called from C (see `from_c_call`).
+    pub in_c_called: bool,
 }
 
 /// Rust stack the interpreter may use before raising `RecursionError` (fits wasm's 1 MB stack

@@ -239,6 +239,7 @@ impl Interp<'_> {
             }
             ("date", "today" | "fromisoformat") => format!("date.{name}"),
             ("Decimal", "from_float") => "Decimal.from_float".to_string(),
+            ("object", "__init__") => "object.__init__".to_string(),
             ("date" | "datetime", "fromordinal" | "fromtimestamp" | "fromisocalendar")
             | ("datetime", "utcfromtimestamp") => format!("{owner}.{name}"),
             // (The smallest difference between two values, and timedelta's bounds.)

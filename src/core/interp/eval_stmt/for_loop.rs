@@ -45,6 +45,13 @@ impl Interp<'_> {
                 let n = d.borrow().len();
                 LoopSource::Sized(members.into_iter(), d.clone(), n, true)
             }
+            // A dict's live view (`d.items()`): its items as they are, the dict's size
+            // checked as a plain dict's.
+            Value::Native(n) if let Native::DictView(_, Value::Dict(d)) = &**n => {
+                let items = self.iterate(it)?;
+                let size = d.borrow().len();
+                LoopSource::Sized(items.into_iter(), d.clone(), size, false)
+            }
             Value::Native(n) if crate::core::interp::builtins::enumerate::is_iterator(n) => {
                 LoopSource::Native(n.clone())
             }
