@@ -57,10 +57,10 @@ const RESULT: &str = concat!(
 );
 
 /// Names an `AppenderQuery` (a dynamic relationship) adds to the `Query`'s.
-const APPENDER: &str = concat!(" add add_all append extend query_class remove session ");
+const APPENDER: &str = " add add_all append extend query_class remove session ";
 
 /// Names of a write-only relationship's `WriteOnlyCollection`.
-const WRITE_ONLY: &str = concat!(" add add_all attr delete insert instance remove select update ");
+const WRITE_ONLY: &str = " add add_all attr delete insert instance remove select update ";
 
 /// Names of a `text()` construct.
 const TEXT: &str = concat!(
