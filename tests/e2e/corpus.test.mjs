@@ -62,3 +62,27 @@ test('a script that ends inside a transaction leaves the next run a fresh databa
   assert.equal(await page.getByTestId('output').evaluate((el) => el.textContent), '0\n');
   assert.doesNotMatch(await page.getByTestId('errors').evaluate((el) => el.textContent), /in use/);
 });
+
+test('runaway recursion through properties, dunders and __init__ raises RecursionError and the page lives on', async () => {
+  const { page } = browser;
+  // Each path the interpreter calls Python code by itself takes more of the browser's
+  // native stack per level than a plain call: the engine worker must raise, not die.
+  const cases = {
+    getter: 'class A:\n    @property\n    def p(self):\n        return self.p\nA().p',
+    setter: 'class A:\n    @property\n    def p(self):\n        return 1\n    @p.setter\n    def p(self, v):\n        self.p = v\nA().p = 1',
+    eq: 'class A:\n    def __eq__(self, o):\n        return self == o\nA() == 1',
+    init: 'class A:\n    def __init__(self):\n        A()\nA()',
+    len: 'class A:\n    def __len__(self):\n        return len(self)\nlen(A())',
+    repr: 'class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())',
+    iter: 'class A:\n    def __iter__(self):\n        return iter(list(self))\nlist(A())',
+    model: 'class M(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    @property\n    def p(self):\n        return self.p\nM().p',
+  };
+  const lines = Object.entries(cases).map(([name, body]) =>
+    `try:\n${body.replace(/^/gm, '    ')}\nexcept RecursionError as e:\n    print(${JSON.stringify(name)}, type(e).__name__)`);
+  await setPython(page, 'script', `${lines.join('\n')}\nprint('still running')\n`);
+  await runScript(page);
+  const output = await page.getByTestId('output').evaluate((el) => el.textContent);
+  const expected = `${Object.keys(cases).map((n) => `${n} RecursionError\n`).join('')}still running\n`;
+  if (output !== expected) await page.screenshot({ path: join(ARTIFACTS, 'recursion.png') });
+  assert.equal(output, expected);
+});

@@ -15,6 +15,11 @@ use super::{Interp, R};
 /// Keyword arguments.
 pub type Kw = Vec<(Rc<str>, Value)>;
 
+/// Recursion levels a call the interpreter makes itself (a property, a dunder) counts
+/// towards [`super::MAX_DEPTH`]: two as in CPython; three in the browser, whose native
+/// stack those paths exhaust first (see [`Interp::call_function`]).
+const INTERNAL_CALL_LEVELS: usize = if cfg!(target_arch = "wasm32") { 3 } else { 2 };
+
 impl Interp<'_> {
     /// True when `c` names `db.Model` among its bases.
     fn is_model_root(&self, c: &Rc<Class>) -> bool {
@@ -75,25 +80,40 @@ impl Interp<'_> {
     /// Runs a user function.
     pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Kw) -> R<Value> {
         self.tick()?;
-        // (Calls the interpreter makes itself — a property's getter, `__eq__`, `__iter__`
-        // — pass no call expression's depth check: the stack's is made here for them all,
-        // with CPython's message for a call from C.)
         // CPython's message says "while calling a Python object" where the limit is met
         // in a call from C through `_PyObject_Call` (a class's `__init__`, a property's
         // setter: marked by `from_c_call` just before), unless the method is a model's,
         // whose calls pass through SQLAlchemy's instrumentation; a getter, a dunder or a
         // plain call meets it as a Python frame is pushed: the plain message.
         // (Kept for the function's whole run: any check its body meets says so.)
-        let from_c = std::mem::take(&mut self.from_c_call)
+        let via_c = std::mem::take(&mut self.from_c_call);
+        let from_c = via_c
             && (func.owner.borrow().as_ref())
                 .and_then(|w| w.upgrade())
                 .is_none_or(|c| c.model_info().is_none());
-        if self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget() {
+        // (A call the interpreter makes itself — a property, a dunder, a class's `__init__` —
+        // counts more than one level: CPython's C-mediated calls mostly count two (`__eq__`,
+        // `__init__` recurse 497 deep there), and in the browser these longer paths exhaust
+        // the engine's native call stack, which no probe can see, before the wasm stack's
+        // budget: a getter recursing past ~520 levels kills the worker, so there they count
+        // three. A call expression's one level was counted where it was evaluated.)
+        let from_expr = std::mem::take(&mut self.call_from_expr);
+        let extra = match (from_expr, via_c) {
+            (true, false) => 0,
+            (true, true) => 1,
+            (false, _) => INTERNAL_CALL_LEVELS,
+        };
+        self.depth += extra;
+        if self.depth > super::MAX_DEPTH
+            || self.stack_base.abs_diff(super::stack_probe()) > self.stack_budget()
+        {
+            self.depth -= extra;
             return self.raise("RecursionError", recursion_message(from_c));
         }
         let outer_from_c = std::mem::replace(&mut self.in_c_called, from_c);
         let r = self.run_function(func, args, kw);
         self.in_c_called = outer_from_c;
+        self.depth -= extra;
         r
     }
 

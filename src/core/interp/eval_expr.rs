@@ -214,10 +214,12 @@ impl Interp<'_> {
         }
         self.cur_span = e.span;
         self.enter_call()?;
+        self.call_from_expr = true;
         let r = match callee {
             Callee::Value(f) => self.call_at(&f, pos, kws, e),
             Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),
         };
+        self.call_from_expr = false;
         self.depth -= 1;
         r
     }

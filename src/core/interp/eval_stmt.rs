@@ -57,6 +57,7 @@ impl<'b> Interp<'b> {
             stack_base: super::stack_probe(),
             from_c_call: false,
             in_c_called: false,
+            call_from_expr: false,
             json_default: None,
             json_markers: Vec::new(),
             json_sort_keys: false,

@@ -384,6 +384,9 @@ pub struct Interp<'b> {
     pub from_c_call: bool,
     /// The innermost running Python function was called from C (see `from_c_call`).
     pub in_c_called: bool,
+    /// The next Python function call comes straight from a call expression (its depth
+    /// already counted).
+    pub call_from_expr: bool,
 }
 
 /// Rust stack the interpreter may use before raising `RecursionError` (fits wasm's 1 MB stack
