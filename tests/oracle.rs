@@ -2357,3 +2357,23 @@ fn model_and_query_mistakes_round32() {
 fn review_round32_recursion_views_kwargs() {
     check("review_round32_recursion_views_kwargs");
 }
+
+#[test]
+fn foreign_key_column_typo_at_configure() {
+    check("foreign_key_column_typo_at_configure");
+}
+
+#[test]
+fn order_by_string_typo() {
+    check("order_by_string_typo");
+}
+
+#[test]
+fn primaryjoin_string_typos() {
+    check("primaryjoin_string_typos");
+}
+
+#[test]
+fn lazy_strategy_typo() {
+    check("lazy_strategy_typo");
+}

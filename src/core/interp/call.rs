@@ -676,6 +676,16 @@ impl Interp<'_> {
         if name == "__init__" {
             return Ok(Value::Builtin(Rc::from("object.__init__")));
         }
+        // (Inside a `primaryjoin=`/`order_by=` string a model class stands for its columns.)
+        if self.orm.in_join_string && c.model_info().is_some() {
+            return self.raise(
+                "AttributeError",
+                format!(
+                    "Class <class '__main__.{}'> does not have a mapped column named '{name}'",
+                    c.name
+                ),
+            );
+        }
         self.raise(
             "AttributeError",
             format!("type object '{}' has no attribute '{name}'", c.name),

@@ -75,6 +75,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("NoReferencedTableError", "NoReferenceError"),
     ("NoReferencedColumnError", "NoReferenceError"),
     ("NoInspectionAvailable", "InvalidRequestError"),
+    ("LoaderStrategyException", "InvalidRequestError"),
     ("DetachedInstanceError", "SQLAlchemyError"),
     ("FlushError", "SQLAlchemyError"),
     ("StaleDataError", "SQLAlchemyError"),

@@ -65,6 +65,8 @@ pub struct Relationship {
     pub backref: Option<String>,
     /// `lazy=` of the backref (`db.backref('pages', lazy=...)`).
     pub backref_lazy: Lazy,
+    /// A `lazy=` of the backref that names no loader strategy.
+    pub backref_bad_lazy: Option<String>,
     /// `uselist=` of the backref (`db.backref('profile', uselist=False)`: one-to-one).
     pub backref_uselist: Option<bool>,
     /// `cascade=` of the backref (empty: the default).
@@ -81,6 +83,9 @@ pub struct Relationship {
     pub backref_pending_order_by: Vec<PendingOrderBy>,
     /// `lazy=`.
     pub lazy: Lazy,
+    /// A `lazy=` that names no loader strategy (`'dynamics'`): SQLAlchemy's
+    /// `LoaderStrategyException` when the mappers are configured.
+    pub bad_lazy: Option<String>,
     /// `lazy=True` / `lazy=False` as given (what `.lazy` reads back), `None` for a name.
     pub lazy_flag: Option<bool>,
     /// `cascade=` as written (`"all, delete-orphan"`); empty means the default `"save-update, merge"`,
@@ -602,6 +607,7 @@ impl Registry {
                     rev.secondary = r.secondary.clone();
                     rev.back_populates = Some(r.name.clone());
                     rev.lazy = r.backref_lazy;
+                    rev.bad_lazy = r.backref_bad_lazy.clone();
                     rev.uselist = r.backref_uselist;
                     rev.cascade = r.backref_cascade.clone();
                     rev.innerjoin = r.backref_innerjoin;

@@ -1,12 +1,15 @@
 //! SQLAlchemy's `configure_mappers()` as a model's first use runs it (an object made, a
 //! query or select started): the relationships of every mapped class are checked once, and
-//! the two misconfigurations a tutorial makes raise as SQLAlchemy raises them: a target
-//! class name that names no mapped class, and two tables without a foreign key between
-//! them (no `secondary`, no `primaryjoin`). After a failure every later use raises
+//! the misconfigurations a tutorial makes raise as SQLAlchemy raises them: a target class
+//! name that names no mapped class, an `order_by=` string naming no column, a foreign key
+//! to a column its table lacks, and two tables without a foreign key between them (no
+//! `secondary`, no `primaryjoin`). After a failure every later use raises
 //! "One or more mappers failed to initialize", until another class is mapped.
 
 use crate::core::interp::{Interp, R};
+use crate::core::orm::mapper::Registry;
 use crate::core::orm::schema::{Constraint, Table};
+use crate::core::sql::{Expr, TableRef};
 
 /// A failed configuration: the class and table of the mapper, the exception and message.
 #[derive(Clone)]
@@ -55,119 +58,256 @@ impl Interp<'_> {
             });
             return Err(e);
         }
-        if let Some(e) = self.mapper_config_error() {
-            self.orm.config_error = Some(e.clone());
-            return self.raise(e.class, e.message);
+        for mi in 0..self.orm.reg.mappers.len() {
+            for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
+                let failed = match self.relationship_config_error(mi, ri) {
+                    Some(e) => Err(Ok(e)),
+                    None => self.join_string_error(mi, ri),
+                };
+                match failed {
+                    Ok(()) => {}
+                    Err(Ok(e)) => {
+                        self.orm.config_error = Some(e.clone());
+                        return self.raise(e.class, e.message);
+                    }
+                    Err(Err((mapper, e))) => {
+                        let message = self.to_str(&e.value).unwrap_or_default();
+                        self.orm.config_error = Some(ConfigError {
+                            mapper,
+                            class: "InvalidRequestError",
+                            message,
+                        });
+                        return Err(e);
+                    }
+                }
+            }
         }
         self.orm.configured = true;
         self.orm.unconfigured_backrefs.clear();
         Ok(())
     }
 
-    fn mapper_config_error(&self) -> Option<ConfigError> {
+    /// The error configuring relationship `ri` of mapper `mi` meets, if any.
+    fn relationship_config_error(&self, mi: usize, ri: usize) -> Option<ConfigError> {
         let reg = &self.orm.reg;
-        for m in &reg.mappers {
-            let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
-            for r in &m.relationships {
-                let Ok(target) = reg.mapper(&r.target) else {
-                    let t = &r.target;
-                    return Some(ConfigError {
-                        mapper: mapper.clone(),
-                        class: "InvalidRequestError",
-                        message: format!(
-                            "When initializing mapper {mapper}, expression '{t}' failed to locate a name ('{t}'). If this is a class name, consider adding this relationship() to the <class '__main__.{}'> class after both dependent classes have been defined.",
-                            m.class_name
-                        ),
-                    });
-                };
-                let target_mapper = format!("Mapper[{}({})]", target.class_name, target.table);
-                // A backref whose name the target already maps (a column or its own
-                // relationship); a `back_populates` naming no relationship of the target.
-                if let Some(b) = &r.backref {
-                    let column = reg
-                        .metadata
-                        .table(&target.table)
-                        .is_some_and(|t| t.col_by_key(b).is_some());
-                    let own = target
-                        .relationships
-                        .iter()
-                        .any(|x| x.name == *b && !x.from_backref);
-                    if column || own {
-                        return Some(ConfigError {
-                            mapper: mapper.clone(),
-                            class: "ArgumentError",
-                            message: format!(
-                                "Error creating backref '{b}' on relationship '{}.{}': property of that name exists on mapper '{target_mapper}'",
-                                m.class_name, r.name
-                            ),
-                        });
-                    }
-                }
-                if let Some(p) = &r.back_populates
-                    && !r.from_backref
-                    && !target.relationships.iter().any(|x| x.name == *p)
-                {
-                    return Some(ConfigError {
-                        mapper: mapper.clone(),
-                        class: "InvalidRequestError",
-                        message: format!(
-                            "Mapper '{target_mapper}' has no property '{p}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called."
-                        ),
-                    });
-                }
-                // `delete-orphan` on the "many" side needs `single_parent=True`.
-                if !r.single_parent
-                    && r.cascade_set().iter().any(|c| c == "delete-orphan")
-                    && let Ok(rr) = reg.resolve(&m.class_name, &r.name)
-                    && let Some(kind) = match rr.kind {
-                        crate::core::orm::mapper::RelKind::ManyToOne => Some("many-to-one"),
-                        crate::core::orm::mapper::RelKind::ManyToMany => Some("many-to-many"),
-                        _ => None,
-                    }
-                {
-                    let at = format!("{}.{}", m.class_name, r.name);
-                    return Some(ConfigError {
-                        mapper: mapper.clone(),
-                        class: "ArgumentError",
-                        message: format!(
-                            "For {kind} relationship {at}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {at} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/20/bbf0)",
-                            target.class_name, m.class_name
-                        ),
-                    });
-                }
-                if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
-                    continue;
-                }
-                let (Some(a), Some(b)) = (
-                    reg.metadata.table(&m.table),
-                    reg.metadata.table(&target.table),
-                ) else {
-                    continue;
-                };
-                let (class, why) = match paths(a, &b.name) + paths(b, &a.name) {
-                    0 => (
-                        "NoForeignKeysError",
-                        "there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
-                    ),
-                    // (A self-referential table's one key counts from both sides.)
-                    n if n > if a.name == b.name { 2 } else { 1 } && r.foreign_keys.is_empty() => (
-                        "AmbiguousForeignKeysError",
-                        "there are multiple foreign key paths linking the tables.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference to the parent table.",
-                    ),
-                    _ => continue,
-                };
+        let m = &reg.mappers[mi];
+        let r = &m.relationships[ri];
+        let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
+        let Ok(target) = reg.mapper(&r.target) else {
+            let t = &r.target;
+            return Some(ConfigError {
+                mapper: mapper.clone(),
+                class: "InvalidRequestError",
+                message: format!(
+                    "When initializing mapper {mapper}, expression '{t}' failed to locate a name ('{t}'). If this is a class name, consider adding this relationship() to the <class '__main__.{}'> class after both dependent classes have been defined.",
+                    m.class_name
+                ),
+            });
+        };
+        // A `lazy=` naming no loader strategy (a backref's: raised configuring the mapper
+        // that declared it).
+        if let Some(l) = &r.bad_lazy {
+            return Some(ConfigError {
+                mapper: if r.from_backref {
+                    target_mapper_name(target)
+                } else {
+                    mapper
+                },
+                class: "LoaderStrategyException",
+                message: format!(
+                    "Can't find strategy (('lazy', '{l}'),) for {}.{}",
+                    m.class_name, r.name
+                ),
+            });
+        }
+        // An `order_by='Post.titel'` string naming no column of its class.
+        if let Some((class, col)) = r.order_by.iter().find_map(|e| missing_column(reg, e)) {
+            return Some(ConfigError {
+                mapper: mapper.clone(),
+                class: "AttributeError",
+                message: format!(
+                    "Class <class '__main__.{class}'> does not have a mapped column named '{col}'"
+                ),
+            });
+        }
+        let target_mapper = format!("Mapper[{}({})]", target.class_name, target.table);
+        // A backref whose name the target already maps (a column or its own
+        // relationship); a `back_populates` naming no relationship of the target.
+        if let Some(b) = &r.backref {
+            let column = reg
+                .metadata
+                .table(&target.table)
+                .is_some_and(|t| t.col_by_key(b).is_some());
+            let own = target
+                .relationships
+                .iter()
+                .any(|x| x.name == *b && !x.from_backref);
+            if column || own {
                 return Some(ConfigError {
-                    mapper,
-                    class,
+                    mapper: mapper.clone(),
+                    class: "ArgumentError",
                     message: format!(
-                        "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
+                        "Error creating backref '{b}' on relationship '{}.{}': property of that name exists on mapper '{target_mapper}'",
                         m.class_name, r.name
                     ),
                 });
             }
         }
-        None
+        if let Some(p) = &r.back_populates
+            && !r.from_backref
+            && !target.relationships.iter().any(|x| x.name == *p)
+        {
+            return Some(ConfigError {
+                mapper: mapper.clone(),
+                class: "InvalidRequestError",
+                message: format!(
+                    "Mapper '{target_mapper}' has no property '{p}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called."
+                ),
+            });
+        }
+        // `delete-orphan` on the "many" side needs `single_parent=True`.
+        if !r.single_parent
+            && r.cascade_set().iter().any(|c| c == "delete-orphan")
+            && let Ok(rr) = reg.resolve(&m.class_name, &r.name)
+            && let Some(kind) = match rr.kind {
+                crate::core::orm::mapper::RelKind::ManyToOne => Some("many-to-one"),
+                crate::core::orm::mapper::RelKind::ManyToMany => Some("many-to-many"),
+                _ => None,
+            }
+        {
+            let at = format!("{}.{}", m.class_name, r.name);
+            return Some(ConfigError {
+                mapper: mapper.clone(),
+                class: "ArgumentError",
+                message: format!(
+                    "For {kind} relationship {at}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {at} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/20/bbf0)",
+                    target.class_name, m.class_name
+                ),
+            });
+        }
+        if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
+            return None;
+        }
+        let (Some(a), Some(b)) = (
+            reg.metadata.table(&m.table),
+            reg.metadata.table(&target.table),
+        ) else {
+            return None;
+        };
+        // A foreign key between the two tables naming a column its target lacks
+        // (`ForeignKey('user.user_id')`): SQLAlchemy resolves it to find the join,
+        // the child table's keys first.
+        if let Some(message) = bad_reference(b, a).or_else(|| bad_reference(a, b)) {
+            return Some(ConfigError {
+                mapper,
+                class: "NoReferencedColumnError",
+                message,
+            });
+        }
+        let (class, why) = match paths(a, &b.name) + paths(b, &a.name) {
+            0 => (
+                "NoForeignKeysError",
+                "there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
+            ),
+            // (A self-referential table's one key counts from both sides.)
+            n if n > if a.name == b.name { 2 } else { 1 } && r.foreign_keys.is_empty() => (
+                "AmbiguousForeignKeysError",
+                "there are multiple foreign key paths linking the tables.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference to the parent table.",
+            ),
+            _ => return None,
+        };
+        return Some(ConfigError {
+            mapper,
+            class,
+            message: format!(
+                "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
+                m.class_name, r.name
+            ),
+        });
     }
+
+    /// Evaluates relationship `ri` of mapper `mi`'s `primaryjoin=` / `order_by=` strings
+    /// that never evaluated: the first that raises gives the configuration's error (a
+    /// name no class has: SQLAlchemy's "failed to locate a name"), with its mapper.
+    #[allow(clippy::type_complexity)]
+    fn join_string_error(
+        &mut self,
+        mi: usize,
+        ri: usize,
+    ) -> Result<(), Result<ConfigError, (String, Box<crate::core::interp::Exc>)>> {
+        let m = &self.orm.reg.mappers[mi];
+        let r = &m.relationships[ri];
+        if r.join_strings.is_empty() && r.order_by_strings.is_empty() {
+            return Ok(());
+        }
+        let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
+        let owner = m.class_name.clone();
+        let sources: Vec<String> = (r.order_by_strings.iter().map(|(_, s)| s.clone()))
+            .chain(r.join_strings.iter().map(|(_, s)| s.clone()))
+            .collect();
+        for src in sources {
+            let Err(e) = self.eval_join_string_checked(&src) else {
+                continue;
+            };
+            if self.type_name(&e.value) == "NameError" {
+                let why = self.to_str(&e.value).unwrap_or_default();
+                return Err(Ok(ConfigError {
+                    class: "InvalidRequestError",
+                    message: format!(
+                        "When initializing mapper {mapper}, expression '{src}' failed to locate a name (\"{why}\"). If this is a class name, consider adding this relationship() to the <class '__main__.{owner}'> class after both dependent classes have been defined."
+                    ),
+                    mapper,
+                }));
+            }
+            return Err(Err((mapper, e)));
+        }
+        Ok(())
+    }
+}
+
+/// `Mapper[Class(table)]`, as SQLAlchemy names a mapper in messages.
+fn target_mapper_name(m: &crate::core::orm::mapper::Mapper) -> String {
+    format!("Mapper[{}({})]", m.class_name, m.table)
+}
+
+/// The class and name of a column `e` (an `order_by=` entry) names on a mapped table that
+/// has no such column.
+fn missing_column(reg: &Registry, e: &Expr) -> Option<(String, String)> {
+    let (Expr::Order { expr: e, .. } | Expr::Nulls { expr: e, .. }) = e else {
+        return missing_column_of(reg, e);
+    };
+    missing_column(reg, e)
+}
+
+fn missing_column_of(reg: &Registry, e: &Expr) -> Option<(String, String)> {
+    let Expr::Column {
+        table: Some(TableRef::Named(table)),
+        name,
+    } = e
+    else {
+        return None;
+    };
+    let t = reg.metadata.table(table)?;
+    if t.col(name).is_some() || t.col_by_key(name).is_some() {
+        return None;
+    }
+    let m = reg.mappers.iter().find(|m| m.table == *table)?;
+    Some((m.class_name.clone(), name.clone()))
+}
+
+/// The message for a foreign key of `t` to table `other` naming a column `other` lacks.
+fn bad_reference(t: &Table, other: &Table) -> Option<String> {
+    t.foreign_keys()
+        .into_iter()
+        .filter(|fk| *fk.ref_table == *other.name)
+        .flat_map(|fk| fk.ref_columns)
+        .find(|rc| other.col(rc).is_none())
+        .map(|rc| {
+            format!(
+                "Could not initialize target column for ForeignKey '{}.{rc}' on table '{}': table '{}' has no column named '{rc}'",
+                other.name, t.name, other.name
+            )
+        })
 }
 
 /// How many foreign keys of `t` refer to table `other` (column-level or constraints).

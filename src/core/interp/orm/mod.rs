@@ -484,6 +484,9 @@ pub struct OrmState {
     pub init_plan: Option<model::InitPlan>,
     /// The mappers were checked since a class was last mapped (`configure::configure_mappers`).
     pub configured: bool,
+    /// A `primaryjoin=`/`order_by=` string is being evaluated (a model class's missing
+    /// attribute raises SQLAlchemy's "does not have a mapped column").
+    pub in_join_string: bool,
     /// Relationships made by a `backref=` since the mappers were last configured, by class
     /// and name: SQLAlchemy adds them to their class only then (`hasattr(Pet, 'owner')` is
     /// false until a model is first used).

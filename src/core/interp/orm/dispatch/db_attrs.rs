@@ -28,6 +28,8 @@ impl Interp<'_> {
             // (`db.event` is the `sqlalchemy.event` module, as imported.)
             "event" => Ok(nv(Native::SqlaFn(Rc::from("event")))),
             "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
+            // (`sqlalchemy.exc`, the submodule, as `import sqlalchemy` makes it reachable.)
+            "exc" => Ok(nv(Native::Module(Rc::from("sqlalchemy.exc")))),
             "Column"
             | "ForeignKey"
             | "relationship"

@@ -70,7 +70,9 @@ impl Interp<'_> {
                         rel.backref = Some(name.to_string());
                         for (bk, bv) in kw {
                             match (&**bk, bv) {
-                                ("lazy", _) => rel.backref_lazy = self.lazy_from(bv)?,
+                                ("lazy", _) => {
+                                    rel.backref_lazy = self.lazy_from(bv, &mut rel.backref_bad_lazy)
+                                }
                                 ("uselist", _) => rel.backref_uselist = Some(self.truthy(bv)?),
                                 ("innerjoin", _) => rel.backref_innerjoin = self.truthy(bv)?,
                                 ("single_parent", _) => {
@@ -100,7 +102,7 @@ impl Interp<'_> {
                 }
                 ("back_populates", Value::Str(s)) => rel.back_populates = Some(s.to_string()),
                 ("lazy", v) => {
-                    rel.lazy = self.lazy_from(v)?;
+                    rel.lazy = self.lazy_from(v, &mut rel.bad_lazy);
                     rel.lazy_flag = match v {
                         Value::Bool(b) => Some(*b),
                         _ => None,
@@ -283,8 +285,10 @@ impl Interp<'_> {
         (if desc { e.desc() } else { e }, pending)
     }
 
-    fn lazy_from(&mut self, v: &Value) -> R<Lazy> {
-        Ok(match v {
+    /// The loader strategy `lazy=` names; one it does not name is kept in `bad` (raised
+    /// when the mappers are configured) and loads as `'select'`.
+    fn lazy_from(&mut self, v: &Value, bad: &mut Option<String>) -> Lazy {
+        match v {
             Value::Bool(true) => Lazy::Select,
             Value::Bool(false) => Lazy::Joined,
             Value::Str(s) => match &**s {
@@ -299,12 +303,13 @@ impl Interp<'_> {
                 "raise" => Lazy::Raise,
                 "raise_on_sql" => Lazy::RaiseOnSql,
                 other => {
-                    return self.raise("ArgumentError", format!("Unknown lazy strategy '{other}'"));
+                    *bad = Some(other.to_owned());
+                    Lazy::Select
                 }
             },
             Value::None => Lazy::NoLoad,
             _ => Lazy::Select,
-        })
+        }
     }
 
     pub(super) fn constraint_from(&mut self, v: &Value) -> R<Option<Constraint>> {

@@ -140,12 +140,18 @@ impl Interp<'_> {
     /// the mapped classes by name (SQLAlchemy's class registry); `None` while it names
     /// something not defined yet.
     pub(super) fn eval_join_string(&mut self, src: &str) -> Option<Expr> {
+        self.eval_join_string_checked(src).ok().flatten()
+    }
+
+    /// [`Self::eval_join_string`] with the error its evaluation raises; a class's
+    /// attribute that does not exist raises SQLAlchemy's "does not have a mapped column".
+    pub(crate) fn eval_join_string_checked(&mut self, src: &str) -> R<Option<Expr>> {
         let module = crate::core::lang::parse(src.trim()).module;
         let [stmt] = &module.body[..] else {
-            return None;
+            return Ok(None);
         };
         let StmtKind::Expr(e) = &stmt.kind else {
-            return None;
+            return Ok(None);
         };
         let span = self.cur_span;
         let scope = Scope::new(Some(self.globals.clone()));
@@ -163,11 +169,13 @@ impl Interp<'_> {
             self.set_var(&scope, "foreign", f.clone());
             self.set_var(&scope, "remote", f);
         }
+        let outer = std::mem::replace(&mut self.orm.in_join_string, true);
         let v = self.eval(e, &scope);
+        self.orm.in_join_string = outer;
         self.cur_span = span;
-        match v {
-            Ok(v @ Value::Native(_)) => self.as_sql(&v).map(|s| s.expr),
+        Ok(match v? {
+            v @ Value::Native(_) => self.as_sql(&v).map(|s| s.expr),
             _ => None,
-        }
+        })
     }
 }
