@@ -216,14 +216,14 @@ impl Interp<'_> {
             ),
             _ => return None,
         };
-        return Some(ConfigError {
+        Some(ConfigError {
             mapper,
             class,
             message: format!(
                 "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
                 m.class_name, r.name
             ),
-        });
+        })
     }
 
     /// Evaluates relationship `ri` of mapper `mi`'s `primaryjoin=` / `order_by=` strings
