@@ -2377,3 +2377,13 @@ fn primaryjoin_string_typos() {
 fn lazy_strategy_typo() {
     check("lazy_strategy_typo");
 }
+
+#[test]
+fn learner_mistakes_round33() {
+    check("learner_mistakes_round33");
+}
+
+#[test]
+fn none_in_collection() {
+    check("none_in_collection");
+}

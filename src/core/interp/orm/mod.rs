@@ -651,6 +651,12 @@ impl Native {
         }
     }
 
+    /// `module.Name` of a built-in or library type named by `type_name()`
+    /// (`builtins.list`, `flask_sqlalchemy.query.Query`), as SQLAlchemy's messages name it.
+    pub fn type_path(name: &str) -> String {
+        format!("{}.{name}", Self::type_module(name).unwrap_or("builtins"))
+    }
+
     /// The module of a type named by `type_name()`, as `<class '...'>` prints it.
     pub fn type_module(name: &str) -> Option<&'static str> {
         Some(match name {

@@ -321,7 +321,10 @@ impl Interp<'_> {
                 let t = other.map_or("NoneType".into(), |a| self.type_name(a));
                 self.raise(
                     "UnmappedInstanceError",
-                    format!("Class 'builtins.{t}' is not mapped"),
+                    format!(
+                        "Class '{}' is not mapped",
+                        crate::core::interp::orm::Native::type_path(&t)
+                    ),
                 )
             }
         }
@@ -532,11 +535,21 @@ impl Interp<'_> {
     /// instance (a model class itself gets SQLAlchemy's hint).
     pub(crate) fn unmapped_instance(&mut self, v: &Value) -> R<()> {
         let msg = match v {
-            Value::Class(c) if c.model_info().is_some() => format!(
-                "Class 'flask_sqlalchemy.model.DefaultMeta' is not mapped; was a class (__main__.{}) supplied where an instance was required?",
+            Value::Class(c) => format!(
+                "Class '{}' is not mapped; was a class (__main__.{}) supplied where an instance was required?",
+                if c.model_info().is_some() {
+                    "flask_sqlalchemy.model.DefaultMeta"
+                } else {
+                    "builtins.type"
+                },
                 c.name
             ),
-            _ => format!("Class 'builtins.{}' is not mapped", self.type_name(v)),
+            // (A plain class's instance: `__main__.Name`.)
+            Value::Instance(i) => format!("Class '__main__.{}' is not mapped", i.class.name),
+            _ => format!(
+                "Class '{}' is not mapped",
+                crate::core::interp::orm::Native::type_path(&self.type_name(v))
+            ),
         };
         self.raise("UnmappedInstanceError", msg)
     }
@@ -546,6 +559,9 @@ impl Interp<'_> {
         let Value::Instance(inst) = v else {
             return self.unmapped_instance(v);
         };
+        if inst.class.model_info().is_none() {
+            return self.unmapped_instance(v);
+        }
         match self.status(inst) {
             // (The object and what its delete cascades reach are marked together.)
             Status::Persistent => self.cascade_delete_now(inst),

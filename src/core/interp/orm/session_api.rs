@@ -205,7 +205,7 @@ impl Interp<'_> {
                     let t = self.type_name(other);
                     self.raise(
                         "UnmappedInstanceError",
-                        format!("Class 'builtins.{t}' is not mapped"),
+                        format!("Class '{}' is not mapped", Native::type_path(&t)),
                     )
                 }
                 None => self.raise(

@@ -59,6 +59,19 @@ impl Interp<'_> {
         }
     }
 
+    /// A `page=`/`per_page=` given: an int; anything but a number fails Flask-SQLAlchemy's
+    /// `page < 1` check (`paginate(page=request.args.get('page'))` without `type=int`).
+    fn page_number(&mut self, v: &Value) -> R<i64> {
+        if matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) {
+            return self.as_index(v);
+        }
+        let t = self.type_name(v);
+        self.raise(
+            "TypeError",
+            format!("'<' not supported between instances of '{t}' and 'int'"),
+        )
+    }
+
     /// `query.paginate(page=, per_page=, error_out=)` / `db.paginate(select, ...)` (their
     /// positional arguments checked against their signatures by the caller).
     pub fn paginate(&mut self, qo: &QueryObj, kw: &Kw) -> R<Value> {
@@ -69,8 +82,8 @@ impl Interp<'_> {
         let mut counted = true;
         for (k, v) in kw {
             match &**k {
-                "page" if !matches!(v, Value::None) => page = Some(self.as_index(v)?),
-                "per_page" if !matches!(v, Value::None) => per_page = Some(self.as_index(v)?),
+                "page" if !matches!(v, Value::None) => page = Some(self.page_number(v)?),
+                "per_page" if !matches!(v, Value::None) => per_page = Some(self.page_number(v)?),
                 "page" | "per_page" => {}
                 "error_out" => error_out = self.truthy(v)?,
                 "max_per_page" => max_per_page = Some(self.as_index(v)?),

@@ -238,6 +238,11 @@ impl Interp<'_> {
                             Value::Instance(_) => vec![cur.clone()],
                             _ => vec![],
                         };
+                        if matches!(cur, Value::List(_))
+                            && children.iter().any(|c| matches!(c, Value::None))
+                        {
+                            return self.none_in_collection(&inst, &rel.name);
+                        }
                         let held_before = |ci: &Rc<Instance>| match &old {
                             Some(Value::List(l)) => l
                                 .borrow()
@@ -288,11 +293,28 @@ impl Interp<'_> {
                             }
                         }
                     }
-                    RelKind::ManyToMany => {}
+                    RelKind::ManyToMany => {
+                        if let Value::List(l) = &cur
+                            && l.borrow().iter().any(|c| matches!(c, Value::None))
+                        {
+                            return self.none_in_collection(&inst, &rel.name);
+                        }
+                    }
                 }
             }
         }
         Ok(())
+    }
+
+    /// SQLAlchemy's `FlushError` for a `None` appended to a collection.
+    fn none_in_collection(&mut self, inst: &Rc<Instance>, key: &str) -> R<()> {
+        self.raise(
+            "FlushError",
+            format!(
+                "Can't flush None value found in collection {}.{key}",
+                inst.class.name
+            ),
+        )
     }
 }
 

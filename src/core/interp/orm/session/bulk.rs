@@ -93,7 +93,10 @@ impl Interp<'_> {
             let t = self.type_name(&first);
             return self.raise(
                 "UnmappedClassError",
-                format!("Class 'builtins.{t}' is not mapped"),
+                format!(
+                    "Class '{}' is not mapped",
+                    crate::core::interp::orm::Native::type_path(&t)
+                ),
             );
         };
         let Some(m) = class.model_info() else {
@@ -143,7 +146,10 @@ impl Interp<'_> {
                 let t = self.type_name(obj);
                 return self.raise(
                     "UnmappedInstanceError",
-                    format!("Class 'builtins.{t}' is not mapped"),
+                    format!(
+                        "Class '{}' is not mapped",
+                        crate::core::interp::orm::Native::type_path(&t)
+                    ),
                 );
             };
             let Some(m) = inst.class.model_info() else {
