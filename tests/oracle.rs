@@ -2387,3 +2387,8 @@ fn learner_mistakes_round33() {
 fn none_in_collection() {
     check("none_in_collection");
 }
+
+#[test]
+fn union_with_eager_loads() {
+    check("union_with_eager_loads");
+}

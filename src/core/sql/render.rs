@@ -364,11 +364,20 @@ impl Renderer {
         let anon = name
             .strip_prefix(ANON_LABEL)
             .and_then(|l| l.split_once('#'));
-        match anon.and_then(|(stem, id)| Some((stem, id.parse().ok()?))) {
-            Some((base, id)) => self.table_name(&TableRef::Anon {
-                base: base.into(),
-                id,
-            }),
+        // (`<stem>#<id>#<suffix>`: the alias's name followed by a suffix, the label a
+        // column of that alias has in a subquery, `anon_2_post_id`.)
+        let anon = anon.map(|(stem, rest)| match rest.split_once('#') {
+            Some((id, suffix)) => (stem, id, suffix),
+            None => (stem, rest, ""),
+        });
+        match anon.and_then(|(stem, id, suffix)| Some((stem, id.parse().ok()?, suffix))) {
+            Some((base, id, suffix)) => {
+                let alias = self.table_name(&TableRef::Anon {
+                    base: base.into(),
+                    id,
+                });
+                format!("{alias}{suffix}")
+            }
             None => name.to_string(),
         }
     }

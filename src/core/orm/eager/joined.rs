@@ -152,6 +152,23 @@ pub fn compile_loading(
                 continue;
             }
             let table = TableRef::Named(reg.table_of(&p.class)?.name.clone());
+            // (`q1.union(q2)`: the entity's columns come through the set's subquery,
+            // `anon_1`, which the joins then start from.)
+            if q.set_op.is_some()
+                && !q.compound_top
+                && let Some(FromItem::Subquery { select, alias, .. }) = sel.from.first()
+            {
+                let labels = subquery_labels(select);
+                let via = ColumnsOf::Wrapped {
+                    anon: alias.clone(),
+                    labels: &labels,
+                };
+                let item = sel.from.remove(0);
+                let item = attach(reg, item, &via, p, &mut order)?;
+                sel.from.insert(0, item);
+                boundary = boundary.max(1);
+                continue;
+            }
             let item = match sel.from.iter().position(|f| f.provides(&table)) {
                 Some(i) => {
                     if i < boundary {
@@ -206,12 +223,47 @@ fn from_clause_count(reg: &Registry, q: &Query, sel: &Select) -> usize {
         .count()
 }
 
+/// `(table, column)` → the label a table's column has in subquery `select`.
+fn subquery_labels(select: &Select) -> HashMap<(String, String), String> {
+    let mut labels = HashMap::new();
+    for c in &select.columns {
+        if let Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } = c
+        {
+            let label = crate::core::orm::query::subquery_label(select.label_style, t, name);
+            labels.entry((t.clone(), name.clone())).or_insert(label);
+        }
+    }
+    labels
+}
+
 /// The query as `anon_1`, its columns re-selected through it, the eager joins outside.
 fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Select, EagerError> {
     let anon = anon_alias("anon");
     let mut labels = HashMap::new();
     let mut columns = Vec::with_capacity(inner.columns.len());
     let mut used: Vec<String> = Vec::new();
+    // (A union's query selects from the set's subquery, `anon_2.post_id`: which table's
+    // column each of its labels is, and the label the column then has in `anon_1`,
+    // `anon_2_post_id`, named when rendered.)
+    let (set_alias, set_columns) = match inner.from.first() {
+        Some(FromItem::Subquery { select, alias, .. }) => {
+            let by_label: HashMap<String, (String, String)> = (subquery_labels(select).into_iter())
+                .map(|(k, v)| (v, k))
+                .collect();
+            (Some(alias.clone()), by_label)
+        }
+        _ => (None, HashMap::new()),
+    };
+    let through_set = |t: &TableRef, name: &str| match (t, &set_alias) {
+        (TableRef::Anon { base, id }, Some(a)) if t == a => Some(format!(
+            "{}{base}#{id}#_{name}",
+            crate::core::sql::expr::ANON_LABEL
+        )),
+        _ => None,
+    };
     for c in &inner.columns {
         let label = match c {
             Expr::Column {
@@ -220,6 +272,16 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
             } => {
                 let label = crate::core::orm::query::subquery_label(inner.label_style, t, name);
                 labels.insert((t.clone(), name.clone()), label.clone());
+                label
+            }
+            Expr::Column {
+                table: Some(t),
+                name,
+            } if through_set(t, name).is_some() => {
+                let label = through_set(t, name).unwrap_or_default();
+                if let Some(k) = set_columns.get(name) {
+                    labels.insert(k.clone(), label.clone());
+                }
                 label
             }
             Expr::Label { name, .. } => name.clone(),
@@ -250,6 +312,10 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
             Expr::Label { name, .. } if label_names.contains(name) => {
                 Some(Expr::col_of(&anon, name.clone()))
             }
+            Expr::Column {
+                table: Some(t),
+                name,
+            } => through_set(t, name).map(|l| Expr::col_of(&anon, l)),
             _ => None,
         });
         crate::core::orm::query::through_subquery(&e, &labels, &anon)

@@ -275,9 +275,27 @@ pub fn subquery_statement(
     }
     let inner = inner_q.compile(reg)?;
     let anon = anon_alias("anon");
+    // (Each key column's label in `anon_1`, as the renderer gives it: through a union's
+    // subquery, `anon_2.post_id AS anon_2_post_id`.)
     let labels: HashMap<(String, String), String> = local0
         .iter()
-        .map(|c| ((root.clone(), c.clone()), format!("{root}_{c}")))
+        .zip(
+            inner
+                .columns
+                .iter()
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
+        .map(|(c, col)| {
+            let label = match col {
+                Some(Expr::Column {
+                    table: Some(TableRef::Anon { base, id }),
+                    name,
+                }) => format!("{}{base}#{id}#_{name}", crate::core::sql::expr::ANON_LABEL),
+                _ => format!("{root}_{c}"),
+            };
+            ((root.clone(), c.clone()), label)
+        })
         .collect();
     let mut item = FromItem::Subquery {
         select: Box::new(inner),
