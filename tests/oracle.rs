@@ -2392,3 +2392,23 @@ fn none_in_collection() {
 fn union_with_eager_loads() {
     check("union_with_eager_loads");
 }
+
+#[test]
+fn unmapped_arguments_to_session() {
+    check("unmapped_arguments_to_session");
+}
+
+#[test]
+fn configure_check_order() {
+    check("configure_check_order");
+}
+
+#[test]
+fn order_by_unknown_class() {
+    check("order_by_unknown_class");
+}
+
+#[test]
+fn secondary_foreign_key_typo() {
+    check("secondary_foreign_key_typo");
+}

@@ -15,8 +15,10 @@ use super::{Interp, R};
 /// Keyword arguments.
 pub type Kw = Vec<(Rc<str>, Value)>;
 
-/// Recursion levels a call the interpreter makes itself (a property, a dunder) counts
-/// towards [`super::MAX_DEPTH`]: two as in CPython; three in the browser, whose native
+/// Recursion levels a call the interpreter makes itself (a property, a dunder, a
+/// builtin's key or `__len__`) counts towards [`super::MAX_DEPTH`]: two, as CPython counts
+/// most calls from C (`__eq__`, `__init__`; a property getter there counts one, so a
+/// recursive property stops at half CPython's depth); three in the browser, whose native
 /// stack those paths exhaust first (see [`Interp::call_function`]).
 const INTERNAL_CALL_LEVELS: usize = if cfg!(target_arch = "wasm32") { 3 } else { 2 };
 
@@ -96,7 +98,8 @@ impl Interp<'_> {
         // `__init__` recurse 497 deep there), and in the browser these longer paths exhaust
         // the engine's native call stack, which no probe can see, before the wasm stack's
         // budget: a getter recursing past ~520 levels kills the worker, so there they count
-        // three. A call expression's one level was counted where it was evaluated.)
+        // three. A call expression naming a function or class counted its one level where
+        // it was evaluated.)
         let from_expr = std::mem::take(&mut self.call_from_expr);
         let extra = match (from_expr, via_c) {
             (true, false) => 0,

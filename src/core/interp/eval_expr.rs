@@ -214,7 +214,12 @@ impl Interp<'_> {
         }
         self.cur_span = e.span;
         self.enter_call()?;
-        self.call_from_expr = true;
+        // (A Python function or class called here has its level counted; a builtin's
+        // calls into Python code — a key, `__len__` — count as the interpreter's own.)
+        self.call_from_expr = matches!(
+            &callee,
+            Callee::Value(Value::Func(_) | Value::Method(_) | Value::Class(_))
+        );
         let r = match callee {
             Callee::Value(f) => self.call_at(&f, pos, kws, e),
             Callee::ModelQuery(class, name) => self.model_query_method(class, name, pos, kws),

@@ -149,6 +149,8 @@ pub struct PendingOrderBy {
     pub column: String,
     /// `desc(...)` / `.desc()`.
     pub desc: bool,
+    /// The string as given (named by the error when the class never exists).
+    pub source: String,
 }
 
 impl Relationship {

@@ -60,20 +60,24 @@ impl Interp<'_> {
         }
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
-                let failed = match self.relationship_config_error(mi, ri) {
-                    Some(e) => Err(Ok(e)),
-                    None => self.join_string_error(mi, ri),
+                // (Its strings first, as SQLAlchemy evaluates them before the rest.)
+                let failed = match self.string_failure(mi, ri) {
+                    Some(f) => f,
+                    None => match self.relationship_config_error(mi, ri) {
+                        Some(e) => Failure::Config(e),
+                        None => continue,
+                    },
                 };
                 match failed {
-                    Ok(()) => {}
-                    Err(Ok(e)) => {
+                    Failure::Config(e) => {
                         self.orm.config_error = Some(e.clone());
                         return self.raise(e.class, e.message);
                     }
-                    Err(Err((mapper, e))) => {
+                    Failure::Raised(mapper, e) => {
                         let message = self.to_str(&e.value).unwrap_or_default();
                         self.orm.config_error = Some(ConfigError {
                             mapper,
+                            // (Not raised: later uses raise "failed to initialize".)
                             class: "InvalidRequestError",
                             message,
                         });
@@ -92,7 +96,7 @@ impl Interp<'_> {
         let reg = &self.orm.reg;
         let m = &reg.mappers[mi];
         let r = &m.relationships[ri];
-        let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
+        let mapper = target_mapper_name(m);
         let Ok(target) = reg.mapper(&r.target) else {
             let t = &r.target;
             return Some(ConfigError {
@@ -104,33 +108,30 @@ impl Interp<'_> {
                 ),
             });
         };
-        // A `lazy=` naming no loader strategy (a backref's: raised configuring the mapper
-        // that declared it).
-        if let Some(l) = &r.bad_lazy {
-            return Some(ConfigError {
-                mapper: if r.from_backref {
-                    target_mapper_name(target)
-                } else {
-                    mapper
-                },
-                class: "LoaderStrategyException",
-                message: format!(
-                    "Can't find strategy (('lazy', '{l}'),) for {}.{}",
-                    m.class_name, r.name
-                ),
-            });
+        if let Some(e) = join_error(reg, m, r, target, &mapper) {
+            return Some(e);
         }
-        // An `order_by='Post.titel'` string naming no column of its class.
-        if let Some((class, col)) = r.order_by.iter().find_map(|e| missing_column(reg, e)) {
+        // `delete-orphan` on the "many" side needs `single_parent=True`.
+        if !r.single_parent
+            && r.cascade_set().iter().any(|c| c == "delete-orphan")
+            && let Ok(rr) = reg.resolve(&m.class_name, &r.name)
+            && let Some(kind) = match rr.kind {
+                crate::core::orm::mapper::RelKind::ManyToOne => Some("many-to-one"),
+                crate::core::orm::mapper::RelKind::ManyToMany => Some("many-to-many"),
+                _ => None,
+            }
+        {
+            let at = format!("{}.{}", m.class_name, r.name);
             return Some(ConfigError {
                 mapper: mapper.clone(),
-                class: "AttributeError",
+                class: "ArgumentError",
                 message: format!(
-                    "Class <class '__main__.{class}'> does not have a mapped column named '{col}'"
+                    "For {kind} relationship {at}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {at} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/20/bbf0)",
+                    target.class_name, m.class_name
                 ),
             });
         }
-        let target_mapper = format!("Mapper[{}({})]", target.class_name, target.table);
+        let target_mapper = target_mapper_name(target);
         // A backref whose name the target already maps (a column or its own
         // relationship); a `back_populates` naming no relationship of the target.
         if let Some(b) = &r.backref {
@@ -165,83 +166,58 @@ impl Interp<'_> {
                 ),
             });
         }
-        // `delete-orphan` on the "many" side needs `single_parent=True`.
-        if !r.single_parent
-            && r.cascade_set().iter().any(|c| c == "delete-orphan")
-            && let Ok(rr) = reg.resolve(&m.class_name, &r.name)
-            && let Some(kind) = match rr.kind {
-                crate::core::orm::mapper::RelKind::ManyToOne => Some("many-to-one"),
-                crate::core::orm::mapper::RelKind::ManyToMany => Some("many-to-many"),
-                _ => None,
-            }
-        {
-            let at = format!("{}.{}", m.class_name, r.name);
+        // (Last, as SQLAlchemy looks its strategy up after the rest.)
+        // A `lazy=` naming no loader strategy (a backref's: raised configuring the mapper
+        // that declared it).
+        if let Some(l) = &r.bad_lazy {
             return Some(ConfigError {
-                mapper: mapper.clone(),
-                class: "ArgumentError",
+                mapper: if r.from_backref {
+                    target_mapper_name(target)
+                } else {
+                    mapper.clone()
+                },
+                class: "LoaderStrategyException",
                 message: format!(
-                    "For {kind} relationship {at}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {at} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/20/bbf0)",
-                    target.class_name, m.class_name
+                    "Can't find strategy (('lazy', '{l}'),) for {}.{}",
+                    m.class_name, r.name
                 ),
             });
         }
-        if r.secondary.is_some() || r.primaryjoin.is_some() || !r.join_strings.is_empty() {
-            return None;
-        }
-        let (Some(a), Some(b)) = (
-            reg.metadata.table(&m.table),
-            reg.metadata.table(&target.table),
-        ) else {
-            return None;
-        };
-        // A foreign key between the two tables naming a column its target lacks
-        // (`ForeignKey('user.user_id')`): SQLAlchemy resolves it to find the join,
-        // the child table's keys first.
-        if let Some(message) = bad_reference(b, a).or_else(|| bad_reference(a, b)) {
-            return Some(ConfigError {
-                mapper,
-                class: "NoReferencedColumnError",
-                message,
-            });
-        }
-        let (class, why) = match paths(a, &b.name) + paths(b, &a.name) {
-            0 => (
-                "NoForeignKeysError",
-                "there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
-            ),
-            // (A self-referential table's one key counts from both sides.)
-            n if n > if a.name == b.name { 2 } else { 1 } && r.foreign_keys.is_empty() => (
-                "AmbiguousForeignKeysError",
-                "there are multiple foreign key paths linking the tables.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference to the parent table.",
-            ),
-            _ => return None,
-        };
-        Some(ConfigError {
-            mapper,
-            class,
-            message: format!(
-                "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
-                m.class_name, r.name
-            ),
-        })
+        None
     }
 
-    /// Evaluates relationship `ri` of mapper `mi`'s `primaryjoin=` / `order_by=` strings
-    /// that never evaluated: the first that raises gives the configuration's error (a
-    /// name no class has: SQLAlchemy's "failed to locate a name"), with its mapper.
-    #[allow(clippy::type_complexity)]
-    fn join_string_error(
-        &mut self,
-        mi: usize,
-        ri: usize,
-    ) -> Result<(), Result<ConfigError, (String, Box<crate::core::interp::Exc>)>> {
-        let m = &self.orm.reg.mappers[mi];
+    /// Relationship `ri` of mapper `mi`'s strings: an `order_by=` naming a class no mapper
+    /// has or a column its class lacks, and the `primaryjoin=` / `order_by=` strings that
+    /// never evaluated, evaluated now: the first that fails is the configuration's error
+    /// (a name nothing has: SQLAlchemy's "failed to locate a name").
+    fn string_failure(&mut self, mi: usize, ri: usize) -> Option<Failure> {
+        let reg = &self.orm.reg;
+        let m = &reg.mappers[mi];
         let r = &m.relationships[ri];
-        if r.join_strings.is_empty() && r.order_by_strings.is_empty() {
-            return Ok(());
-        }
-        let mapper = format!("Mapper[{}({})]", m.class_name, m.table);
+        let mapper = target_mapper_name(m);
         let owner = m.class_name.clone();
+        let locate = |mapper: String, src: &str, why: &str| {
+            Failure::Config(ConfigError {
+                class: "InvalidRequestError",
+                message: format!(
+                    "When initializing mapper {mapper}, expression '{src}' failed to locate a name (\"{why}\"). If this is a class name, consider adding this relationship() to the <class '__main__.{owner}'> class after both dependent classes have been defined."
+                ),
+                mapper,
+            })
+        };
+        if let Some(p) = r.pending_order_by.first() {
+            let why = format!("name '{}' is not defined", p.class);
+            return Some(locate(mapper, &p.source, &why));
+        }
+        if let Some((class, col)) = r.order_by.iter().find_map(|e| missing_column(reg, e)) {
+            return Some(Failure::Config(ConfigError {
+                mapper,
+                class: "AttributeError",
+                message: format!(
+                    "Class <class '__main__.{class}'> does not have a mapped column named '{col}'"
+                ),
+            }));
+        }
         let sources: Vec<String> = (r.order_by_strings.iter().map(|(_, s)| s.clone()))
             .chain(r.join_strings.iter().map(|(_, s)| s.clone()))
             .collect();
@@ -251,18 +227,78 @@ impl Interp<'_> {
             };
             if self.type_name(&e.value) == "NameError" {
                 let why = self.to_str(&e.value).unwrap_or_default();
-                return Err(Ok(ConfigError {
-                    class: "InvalidRequestError",
-                    message: format!(
-                        "When initializing mapper {mapper}, expression '{src}' failed to locate a name (\"{why}\"). If this is a class name, consider adding this relationship() to the <class '__main__.{owner}'> class after both dependent classes have been defined."
-                    ),
-                    mapper,
-                }));
+                return Some(locate(mapper, &src, &why));
             }
-            return Err(Err((mapper, e)));
+            return Some(Failure::Raised(mapper, e));
         }
-        Ok(())
+        None
     }
+}
+
+/// How configuring a relationship failed.
+enum Failure {
+    /// A configuration error to raise.
+    Config(ConfigError),
+    /// An exception evaluating one of its strings raised (its mapper's name with it).
+    Raised(String, Box<crate::core::interp::Exc>),
+}
+
+/// The error finding relationship `r`'s join condition meets (`mapper` its mapper's name):
+/// a foreign key between the tables naming a column its target lacks
+/// (`ForeignKey('user.user_id')`: SQLAlchemy resolves the keys to find the join, the
+/// child's first; a `secondary` table's to both sides), none or several foreign keys.
+fn join_error(
+    reg: &Registry,
+    m: &crate::core::orm::mapper::Mapper,
+    r: &crate::core::orm::mapper::Relationship,
+    target: &crate::core::orm::mapper::Mapper,
+    mapper: &str,
+) -> Option<ConfigError> {
+    let a = reg.metadata.table(&m.table)?;
+    let b = reg.metadata.table(&target.table)?;
+    let bad = |message| {
+        Some(ConfigError {
+            mapper: mapper.to_owned(),
+            class: "NoReferencedColumnError",
+            message,
+        })
+    };
+    if let Some(sec) = &r.secondary {
+        if r.primaryjoin.is_some() || !r.join_strings.is_empty() {
+            return None;
+        }
+        let sec = reg.metadata.table(sec)?;
+        if let Some(message) = bad_reference(sec, a).or_else(|| bad_reference(sec, b)) {
+            return bad(message);
+        }
+        return None;
+    }
+    if r.primaryjoin.is_some() || !r.join_strings.is_empty() {
+        return None;
+    }
+    if let Some(message) = bad_reference(b, a).or_else(|| bad_reference(a, b)) {
+        return bad(message);
+    }
+    let (class, why) = match paths(a, &b.name) + paths(b, &a.name) {
+        0 => (
+            "NoForeignKeysError",
+            "there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
+        ),
+        // (A self-referential table's one key counts from both sides.)
+        n if n > if a.name == b.name { 2 } else { 1 } && r.foreign_keys.is_empty() => (
+            "AmbiguousForeignKeysError",
+            "there are multiple foreign key paths linking the tables.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference to the parent table.",
+        ),
+        _ => return None,
+    };
+    Some(ConfigError {
+        mapper: mapper.to_owned(),
+        class,
+        message: format!(
+            "Could not determine join condition between parent/child tables on relationship {}.{} - {why}",
+            m.class_name, r.name
+        ),
+    })
 }
 
 /// `Mapper[Class(table)]`, as SQLAlchemy names a mapper in messages.

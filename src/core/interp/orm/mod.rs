@@ -654,7 +654,12 @@ impl Native {
     /// `module.Name` of a built-in or library type named by `type_name()`
     /// (`builtins.list`, `flask_sqlalchemy.query.Query`), as SQLAlchemy's messages name it.
     pub fn type_path(name: &str) -> String {
-        format!("{}.{name}", Self::type_module(name).unwrap_or("builtins"))
+        let module = match name {
+            "datetime" | "date" | "timedelta" => "datetime",
+            "Decimal" => "decimal",
+            _ => Self::type_module(name).unwrap_or("builtins"),
+        };
+        format!("{module}.{name}")
     }
 
     /// The module of a type named by `type_name()`, as `<class '...'>` prints it.

@@ -514,10 +514,6 @@ impl Interp<'_> {
                 Value::Instance(i) if i.class.model_info().is_some() => {
                     Ok(self.in_current_session(i))
                 }
-                Value::Instance(i) => {
-                    let m = format!("Class '__main__.{}' is not mapped", i.class.name);
-                    self.raise("UnmappedInstanceError", m)
-                }
                 other => {
                     self.unmapped_instance(other)?;
                     Ok(false)

@@ -313,19 +313,9 @@ impl Interp<'_> {
     pub(crate) fn mapped_instance_arg(&mut self, v: Option<&Value>) -> R<Rc<Instance>> {
         match v {
             Some(Value::Instance(i)) if i.class.model_info().is_some() => Ok(i.clone()),
-            Some(Value::Instance(i)) => {
-                let m = format!("Class '__main__.{}' is not mapped", i.class.name);
-                self.raise("UnmappedInstanceError", m)
-            }
             other => {
-                let t = other.map_or("NoneType".into(), |a| self.type_name(a));
-                self.raise(
-                    "UnmappedInstanceError",
-                    format!(
-                        "Class '{}' is not mapped",
-                        crate::core::interp::orm::Native::type_path(&t)
-                    ),
-                )
+                let msg = self.unmapped_message(other.unwrap_or(&Value::None));
+                self.raise("UnmappedInstanceError", msg)
             }
         }
     }
@@ -389,10 +379,7 @@ impl Interp<'_> {
             return self.unmapped_instance(v);
         };
         if inst.class.model_info().is_none() {
-            return self.raise(
-                "UnmappedInstanceError",
-                format!("Class '__main__.{}' is not mapped", inst.class.name),
-            );
+            return self.unmapped_instance(v);
         }
         self.session_add_one(inst)?;
         // (Nothing to cascade to without relationships: models without any, as many
@@ -532,9 +519,15 @@ impl Interp<'_> {
     }
 
     /// `UnmappedInstanceError` for what `add()`/`delete()` got instead of a model
-    /// instance (a model class itself gets SQLAlchemy's hint).
+    /// instance (a class itself gets SQLAlchemy's hint).
     pub(crate) fn unmapped_instance(&mut self, v: &Value) -> R<()> {
-        let msg = match v {
+        let msg = self.unmapped_message(v);
+        self.raise("UnmappedInstanceError", msg)
+    }
+
+    /// SQLAlchemy's "Class '...' is not mapped" for `v`, its class named by module.
+    pub(crate) fn unmapped_message(&mut self, v: &Value) -> String {
+        match v {
             Value::Class(c) => format!(
                 "Class '{}' is not mapped; was a class (__main__.{}) supplied where an instance was required?",
                 if c.model_info().is_some() {
@@ -544,14 +537,20 @@ impl Interp<'_> {
                 },
                 c.name
             ),
-            // (A plain class's instance: `__main__.Name`.)
-            Value::Instance(i) => format!("Class '__main__.{}' is not mapped", i.class.name),
+            // (A script's class: `__main__.Name`; a built-in exception's is `builtins`.)
+            Value::Instance(i)
+                if !self
+                    .exc
+                    .get(&*i.class.name)
+                    .is_some_and(|c| Rc::ptr_eq(c, &i.class)) =>
+            {
+                format!("Class '__main__.{}' is not mapped", i.class.name)
+            }
             _ => format!(
                 "Class '{}' is not mapped",
                 crate::core::interp::orm::Native::type_path(&self.type_name(v))
             ),
-        };
-        self.raise("UnmappedInstanceError", msg)
+        }
     }
 
     /// `db.session.delete(obj)`.

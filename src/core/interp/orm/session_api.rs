@@ -70,12 +70,8 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "expire" | "refresh" => {
-                let Some(Value::Instance(i)) = args.first() else {
-                    return self.raise(
-                        "UnmappedInstanceError",
-                        "Class 'builtins.NoneType' is not mapped",
-                    );
-                };
+                let i = self.mapped_instance_arg(args.first())?;
+                let i = &i;
                 if self.status(i) != super::model::Status::Persistent {
                     return self.raise(
                         "InvalidRequestError",
@@ -133,6 +129,12 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "expunge" => {
+                if let Some(v) = args.first()
+                    && !matches!(v, Value::Instance(i) if i.class.model_info().is_some())
+                {
+                    let v = v.clone();
+                    self.unmapped_instance(&v)?;
+                }
                 if let Some(Value::Instance(i)) = args.first() {
                     if !matches!(
                         self.status(i),
@@ -202,11 +204,8 @@ impl Interp<'_> {
                     self.merge(&src)
                 }
                 Some(other) => {
-                    let t = self.type_name(other);
-                    self.raise(
-                        "UnmappedInstanceError",
-                        format!("Class '{}' is not mapped", Native::type_path(&t)),
-                    )
+                    let other = other.clone();
+                    self.unmapped_instance(&other).map(|()| Value::None)
                 }
                 None => self.raise(
                     "TypeError",
@@ -617,10 +616,8 @@ impl Interp<'_> {
             return Ok(done.clone());
         }
         let Some(m) = src.class.model_info() else {
-            return self.raise(
-                "UnmappedInstanceError",
-                format!("Class '__main__.{}' is not mapped", src.class.name),
-            );
+            let v = Value::Instance(src.clone());
+            return self.unmapped_instance(&v).map(|()| Value::None);
         };
         if matches!(self.status(src), Status::Persistent | Status::Pending) {
             return Ok(Value::Instance(src.clone()));

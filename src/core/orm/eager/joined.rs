@@ -277,8 +277,7 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
             Expr::Column {
                 table: Some(t),
                 name,
-            } if through_set(t, name).is_some() => {
-                let label = through_set(t, name).unwrap_or_default();
+            } if let Some(label) = through_set(t, name) => {
                 if let Some(k) = set_columns.get(name) {
                     labels.insert(k.clone(), label.clone());
                 }

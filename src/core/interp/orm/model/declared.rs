@@ -278,6 +278,7 @@ impl Interp<'_> {
                     class: class.to_owned(),
                     column: col.to_owned(),
                     desc,
+                    source: s.to_owned(),
                 }),
             ),
         };

@@ -62,7 +62,7 @@ impl Interp<'_> {
     /// A `page=`/`per_page=` given: an int; anything but a number fails Flask-SQLAlchemy's
     /// `page < 1` check (`paginate(page=request.args.get('page'))` without `type=int`).
     fn page_number(&mut self, v: &Value) -> R<i64> {
-        if matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) {
+        if is_number(v) {
             return self.as_index(v);
         }
         let t = self.type_name(v);
@@ -82,8 +82,8 @@ impl Interp<'_> {
         let mut counted = true;
         for (k, v) in kw {
             match &**k {
-                "page" if !matches!(v, Value::None) => page = Some(self.page_number(v)?),
-                "per_page" if !matches!(v, Value::None) => per_page = Some(self.page_number(v)?),
+                "page" if !matches!(v, Value::None) => page = Some(v.clone()),
+                "per_page" if !matches!(v, Value::None) => per_page = Some(v.clone()),
                 "page" | "per_page" => {}
                 "error_out" => error_out = self.truthy(v)?,
                 "max_per_page" => max_per_page = Some(self.as_index(v)?),
@@ -98,12 +98,24 @@ impl Interp<'_> {
         }
         // (Left out, they are read from the request's query string, as Flask-SQLAlchemy
         // reads them during a request: `?page=2&per_page=10`.)
+        // (Checked as Flask-SQLAlchemy compares them: `min(per_page, max_per_page)`, then
+        // `page < 1`, then `per_page < 1`.)
+        if max_per_page.is_some()
+            && let Some(p) = &per_page
+            && !is_number(p)
+        {
+            let t = self.type_name(p);
+            return self.raise(
+                "TypeError",
+                format!("'<' not supported between instances of 'int' and '{t}'"),
+            );
+        }
         let mut page = match page {
-            Some(p) => p,
+            Some(p) => self.page_number(&p)?,
             None => self.page_arg("page", 1, error_out)?,
         };
         let mut per_page = match per_page {
-            Some(p) => p,
+            Some(p) => self.page_number(&p)?,
             None => self.page_arg("per_page", 20, error_out)?,
         };
         if let Some(m) = max_per_page {
@@ -322,4 +334,10 @@ impl Interp<'_> {
             }
         }
     }
+}
+
+/// A number, which compares with `1` (a float is then refused as an index: ormlab's
+/// pages are whole numbers).
+fn is_number(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
 }

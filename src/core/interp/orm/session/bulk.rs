@@ -90,14 +90,8 @@ impl Interp<'_> {
             return Ok(Value::None);
         }
         let Value::Class(class) = &first else {
-            let t = self.type_name(&first);
-            return self.raise(
-                "UnmappedClassError",
-                format!(
-                    "Class '{}' is not mapped",
-                    crate::core::interp::orm::Native::type_path(&t)
-                ),
-            );
+            let msg = self.unmapped_message(&first);
+            return self.raise("UnmappedClassError", msg);
         };
         let Some(m) = class.model_info() else {
             return self.raise(
@@ -143,20 +137,10 @@ impl Interp<'_> {
         let mut run_of: Option<(Rc<ModelInfo>, bool)> = None;
         for obj in objects {
             let Value::Instance(inst) = obj else {
-                let t = self.type_name(obj);
-                return self.raise(
-                    "UnmappedInstanceError",
-                    format!(
-                        "Class '{}' is not mapped",
-                        crate::core::interp::orm::Native::type_path(&t)
-                    ),
-                );
+                return self.unmapped_instance(obj);
             };
             let Some(m) = inst.class.model_info() else {
-                return self.raise(
-                    "UnmappedInstanceError",
-                    format!("Class '__main__.{}' is not mapped", inst.class.name),
-                );
+                return self.unmapped_instance(obj);
             };
             let update = matches!(self.status(inst), Status::Persistent | Status::Detached);
             let cells = if update {
