@@ -95,11 +95,10 @@ impl Interp<'_> {
                 .is_none_or(|c| c.model_info().is_none());
         // (A call the interpreter makes itself — a property, a dunder, a class's `__init__` —
         // counts more than one level: CPython's C-mediated calls mostly count two (`__eq__`,
-        // `__init__` recurse 497 deep there), and in the browser these longer paths exhaust
-        // the engine's native call stack, which no probe can see, before the wasm stack's
-        // budget: a getter recursing past ~520 levels kills the worker, so there they count
-        // three. A call expression naming a function or class counted its one level where
-        // it was evaluated.)
+        // `__init__` recurse 497 deep there), and in the browser these longer paths use
+        // more of the engine's native call stack, which no probe can see, so there they
+        // count three (see `MAX_DEPTH`). A call expression naming a function or class
+        // counted its one level where it was evaluated.)
         let from_expr = std::mem::take(&mut self.call_from_expr);
         let extra = match (from_expr, via_c) {
             (true, false) => 0,
