@@ -220,6 +220,23 @@ pub fn subquery_label(style: LabelStyle, table: &str, name: &str) -> String {
     }
 }
 
+/// `(table, column)` → the label each table column of `select` has when `select` is a
+/// subquery (the first of a name wins).
+pub fn subquery_labels(select: &Select) -> std::collections::HashMap<(String, String), String> {
+    let mut labels = std::collections::HashMap::new();
+    for c in &select.columns {
+        if let Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } = c
+        {
+            let label = subquery_label(select.label_style, t, name);
+            labels.entry((t.clone(), name.clone())).or_insert(label);
+        }
+    }
+    labels
+}
+
 /// `e` with the columns `labels` knows (`(table, name)` → label) taken through the
 /// subquery `alias` (`post.id` → `anon_1.post_id`).
 pub fn through_subquery(

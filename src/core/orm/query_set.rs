@@ -6,7 +6,7 @@ use crate::core::sql::expr::{Expr, TableRef};
 use crate::core::sql::{Compound, FromItem, Select, SqlValue};
 
 use super::mapper::{OrmError, Registry, anon_alias};
-use super::query::{Query, subquery_label, through_subquery};
+use super::query::{Query, subquery_labels, through_subquery};
 
 impl Query {
     /// A query over `(part1 UNION part2 ...) AS anon_1`: the parts compiled as they are,
@@ -45,18 +45,7 @@ impl Query {
         if by_label.len() != columns.len() {
             by_label = vec![None; columns.len()];
         }
-        let mut labels: std::collections::HashMap<(String, String), String> =
-            std::collections::HashMap::new();
-        for c in &first.columns {
-            if let Expr::Column {
-                table: Some(TableRef::Named(t)),
-                name,
-            } = c
-            {
-                let label = subquery_label(first.label_style, t, name);
-                labels.entry((t.clone(), name.clone())).or_insert(label);
-            }
-        }
+        let labels = subquery_labels(&first);
         let adapt = |e: &Expr| through_subquery(e, &labels, &anon);
         let adapt_all = |v: &[Expr]| v.iter().map(adapt).collect::<Vec<_>>();
         let columns = (columns.iter().zip(by_label))

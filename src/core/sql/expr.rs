@@ -188,6 +188,16 @@ pub enum Expr {
 /// The start of an anonymous label's name (see [`Expr::anon_label`]).
 pub const ANON_LABEL: char = '\u{1}';
 
+/// The label column `column` of anonymous alias `alias` has in the SELECT list of a
+/// subquery (`anon_2.post_id AS anon_2_post_id`), named when rendered (the alias's number
+/// is the renderer's); `None` for a named table.
+pub fn anon_column_label(alias: &TableRef, column: &str) -> Option<String> {
+    match alias {
+        TableRef::Anon { base, id } => Some(format!("{ANON_LABEL}{base}#{id}#_{column}")),
+        _ => None,
+    }
+}
+
 fn bx(e: Expr) -> Box<Expr> {
     Box::new(e)
 }

@@ -96,7 +96,7 @@ impl Interp<'_> {
         let reg = &self.orm.reg;
         let m = &reg.mappers[mi];
         let r = &m.relationships[ri];
-        let mapper = target_mapper_name(m);
+        let mapper = mapper_name(m);
         let Ok(target) = reg.mapper(&r.target) else {
             let t = &r.target;
             return Some(ConfigError {
@@ -131,7 +131,7 @@ impl Interp<'_> {
                 ),
             });
         }
-        let target_mapper = target_mapper_name(target);
+        let target_mapper = mapper_name(target);
         // A backref whose name the target already maps (a column or its own
         // relationship); a `back_populates` naming no relationship of the target.
         if let Some(b) = &r.backref {
@@ -172,7 +172,7 @@ impl Interp<'_> {
         if let Some(l) = &r.bad_lazy {
             return Some(ConfigError {
                 mapper: if r.from_backref {
-                    target_mapper_name(target)
+                    mapper_name(target)
                 } else {
                     mapper.clone()
                 },
@@ -194,7 +194,7 @@ impl Interp<'_> {
         let reg = &self.orm.reg;
         let m = &reg.mappers[mi];
         let r = &m.relationships[ri];
-        let mapper = target_mapper_name(m);
+        let mapper = mapper_name(m);
         let owner = m.class_name.clone();
         let locate = |mapper: String, src: &str, why: &str| {
             Failure::Config(ConfigError {
@@ -263,17 +263,14 @@ fn join_error(
             message,
         })
     };
+    if r.primaryjoin.is_some() || !r.join_strings.is_empty() {
+        return None;
+    }
     if let Some(sec) = &r.secondary {
-        if r.primaryjoin.is_some() || !r.join_strings.is_empty() {
-            return None;
-        }
         let sec = reg.metadata.table(sec)?;
         if let Some(message) = bad_reference(sec, a).or_else(|| bad_reference(sec, b)) {
             return bad(message);
         }
-        return None;
-    }
-    if r.primaryjoin.is_some() || !r.join_strings.is_empty() {
         return None;
     }
     if let Some(message) = bad_reference(b, a).or_else(|| bad_reference(a, b)) {
@@ -302,7 +299,7 @@ fn join_error(
 }
 
 /// `Mapper[Class(table)]`, as SQLAlchemy names a mapper in messages.
-fn target_mapper_name(m: &crate::core::orm::mapper::Mapper) -> String {
+fn mapper_name(m: &crate::core::orm::mapper::Mapper) -> String {
     format!("Mapper[{}({})]", m.class_name, m.table)
 }
 
@@ -338,12 +335,15 @@ fn bad_reference(t: &Table, other: &Table) -> Option<String> {
         .filter(|fk| *fk.ref_table == *other.name)
         .flat_map(|fk| fk.ref_columns)
         .find(|rc| other.col(rc).is_none())
-        .map(|rc| {
-            format!(
-                "Could not initialize target column for ForeignKey '{}.{rc}' on table '{}': table '{}' has no column named '{rc}'",
-                other.name, t.name, other.name
-            )
-        })
+        .map(|rc| no_referenced_column(&other.name, &rc, &t.name))
+}
+
+/// SQLAlchemy's `NoReferencedColumnError` message: a foreign key of `table` to column
+/// `column` of `target`, which has none of that name.
+pub(crate) fn no_referenced_column(target: &str, column: &str, table: &str) -> String {
+    format!(
+        "Could not initialize target column for ForeignKey '{target}.{column}' on table '{table}': table '{target}' has no column named '{column}'"
+    )
 }
 
 /// How many foreign keys of `t` refer to table `other` (column-level or constraints).

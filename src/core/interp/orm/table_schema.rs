@@ -162,10 +162,8 @@ impl Interp<'_> {
                         return self.raise("NoReferencedTableError", msg);
                     };
                     if target.col(rc).is_none() {
-                        let msg = format!(
-                            "Could not initialize target column for ForeignKey '{}.{rc}' on table '{}': table '{}' has no column named '{rc}'",
-                            fk.ref_table, t.name, fk.ref_table
-                        );
+                        let msg =
+                            super::configure::no_referenced_column(&fk.ref_table, rc, &t.name);
                         return self.raise("NoReferencedColumnError", msg);
                     }
                 }

@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use crate::core::sql::expr::TableRef;
+use crate::core::sql::expr::{TableRef, anon_column_label};
 use crate::core::sql::{Expr, FromItem, Select};
 
 use super::super::mapper::{Registry, anon_alias};
-use super::super::query::{Entity, Query, collect_tables};
+use super::super::query::{Entity, Query, collect_tables, subquery_labels};
 use super::plan::EntityPlan;
 use super::{EagerError, on_clause, retarget, unsupported};
 
@@ -223,22 +223,6 @@ fn from_clause_count(reg: &Registry, q: &Query, sel: &Select) -> usize {
         .count()
 }
 
-/// `(table, column)` → the label a table's column has in subquery `select`.
-fn subquery_labels(select: &Select) -> HashMap<(String, String), String> {
-    let mut labels = HashMap::new();
-    for c in &select.columns {
-        if let Expr::Column {
-            table: Some(TableRef::Named(t)),
-            name,
-        } = c
-        {
-            let label = crate::core::orm::query::subquery_label(select.label_style, t, name);
-            labels.entry((t.clone(), name.clone())).or_insert(label);
-        }
-    }
-    labels
-}
-
 /// The query as `anon_1`, its columns re-selected through it, the eager joins outside.
 fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Select, EagerError> {
     let anon = anon_alias("anon");
@@ -257,11 +241,8 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
         }
         _ => (None, HashMap::new()),
     };
-    let through_set = |t: &TableRef, name: &str| match (t, &set_alias) {
-        (TableRef::Anon { base, id }, Some(a)) if t == a => Some(format!(
-            "{}{base}#{id}#_{name}",
-            crate::core::sql::expr::ANON_LABEL
-        )),
+    let through_set = |t: &TableRef, name: &str| match &set_alias {
+        Some(a) if t == a => anon_column_label(t, name),
         _ => None,
     };
     for c in &inner.columns {

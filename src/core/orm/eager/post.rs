@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::core::sql::expr::TableRef;
+use crate::core::sql::expr::{TableRef, anon_column_label};
 use crate::core::sql::{Expr, FromItem, LabelStyle, Select, SqlValue};
 
 use super::super::mapper::{OrmError, Registry, RelKind, ResolvedRel, anon_alias};
@@ -289,11 +289,12 @@ pub fn subquery_statement(
         .map(|(c, col)| {
             let label = match col {
                 Some(Expr::Column {
-                    table: Some(TableRef::Anon { base, id }),
+                    table: Some(t),
                     name,
-                }) => format!("{}{base}#{id}#_{name}", crate::core::sql::expr::ANON_LABEL),
-                _ => format!("{root}_{c}"),
-            };
+                }) => anon_column_label(t, name),
+                _ => None,
+            }
+            .unwrap_or_else(|| format!("{root}_{c}"));
             ((root.clone(), c.clone()), label)
         })
         .collect();
