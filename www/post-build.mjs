@@ -1,5 +1,6 @@
-// Post-build step (Trunk's post_build hook): orders the functions of the two wasm modules
-// for gzip (www/reorder.mjs), gives their imports and exports short names (in the wasm and
+// Post-build step (Trunk's post_build hook): rebuilds the control flow of the engine
+// worker's interpreter functions for size (www/rereloop.mjs), orders the functions of the
+// two wasm modules for gzip (www/reorder.mjs), gives their imports and exports short names (in the wasm and
 // in the JS glue wasm-bindgen wrote for them: `app.js`, an ES module, and `worker.js`, a
 // classic script that defines the global `wasm_bindgen`), minifies the glue in Trunk's
 // staging directory, updates the `integrity` hashes index.html carries for `app.js` and
@@ -15,7 +16,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { nameForGzip } from './reorder.mjs';
+import { rereloop } from './rereloop.mjs';
 import { leb, reader, text } from './wasm-binary.mjs';
+
+const wasmOpt = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+
+// Rebuilds the control flow of the engine's interpreter functions (www/rereloop.mjs) and
+// optimizes the module again (`-Oz` twice, names kept for `orderForGzip`).
+async function restructure(path) {
+  const rerelooped = `${path}.rerelooped`;
+  await writeFile(rerelooped, rereloop(await readFile(path)));
+  execFileSync(wasmOpt, [
+    '-g', '-Oz', '-Oz', '--low-memory-unused', '--merge-similar-functions', rerelooped, '-o', path,
+  ], { stdio: 'inherit' });
+  await rm(rerelooped);
+}
 
 // Lays out the functions of the wasm module at `path` in the order www/reorder.mjs finds
 // for gzip (wasm-opt's `--reorder-functions-by-name` on the names it gives), dropping the
@@ -23,7 +38,6 @@ import { leb, reader, text } from './wasm-binary.mjs';
 async function orderForGzip(path) {
   const named = `${path}.named`;
   await writeFile(named, nameForGzip(await readFile(path)));
-  const wasmOpt = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
   execFileSync(wasmOpt, [
     '--reorder-functions-by-name', '--strip-target-features', named, '-o', path,
   ], { stdio: 'inherit' });
@@ -135,6 +149,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     const path = join(dir, name);
     const before = await readFile(path);
     const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
+    if (name === 'worker.js') await restructure(wasmPath);
     await orderForGzip(wasmPath);
     const wasm = await readFile(wasmPath);
     const source = before.toString('utf8');

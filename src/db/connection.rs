@@ -265,26 +265,27 @@ impl Database {
     /// Replaces the database with the `.sqlite` file `bytes` (see [`Database::import_from`]).
     pub fn import(&mut self, bytes: &[u8]) -> Result<()> {
         let header = bytes.get(..100).unwrap_or(bytes);
-        self.import_from(header, bytes, bytes.len())
+        self.import_from(header, |buf| buf.copy_from_slice(bytes), bytes.len())
     }
 
-    /// Replaces the database with a `.sqlite` file of `len` bytes read from `reader`
-    /// (copied once, into SQLite's own buffer). `header` is the file's first 100 bytes,
+    /// Replaces the database with a `.sqlite` file of `len` bytes that `fill` copies into
+    /// the buffer it is given (once, straight into SQLite's own buffer or the file; the
+    /// buffer is exactly `len` bytes long). `header` is the file's first 100 bytes,
     /// checked first: the magic string, a valid page size and a length that is a whole
     /// number of pages. Nothing else is checked here — a damaged file must still load,
     /// so that it can be inspected and exported; run [`Database::check`] to report.
     pub fn import_from(
         &mut self,
         header: &[u8],
-        reader: impl std::io::Read,
+        fill: impl FnOnce(&mut [u8]),
         len: usize,
     ) -> Result<()> {
         check_header(header, len)?;
         if self.file.as_ref().is_some_and(|f| !f.read_only) {
-            return self.replace_file(reader, len);
+            return self.replace_file(fill, len);
         }
         let mut fresh = Connection::open_in_memory()?;
-        fresh.deserialize_read_exact(MAIN_DB, reader, len, false)?;
+        fresh.deserialize_read_exact(MAIN_DB, Filler(Some(fill)), len, false)?;
         if self.file.is_some() {
             // Read-only: SQLite refuses the copy with its own error.
             let backup = rusqlite::backup::Backup::new(&fresh, &mut self.conn)?;
@@ -297,20 +298,18 @@ impl Database {
         Ok(())
     }
 
-    /// Import into a VFS file: the file's contents become the `len` bytes read from
-    /// `reader`, as ONE commit that writes every chunk, with no connection open on it
+    /// Import into a VFS file: the file's contents become the `len` bytes `fill` copies,
+    /// as ONE commit that writes every chunk, with no connection open on it
     /// meanwhile, so that SQLite keeps no page of the old file and needs no journal of
-    /// it (see `crate::vfs::sqlite::replace`). The bytes are copied once, from the reader
-    /// into the file. They are committed only once SQLite has read their schema; bytes
+    /// it (see `crate::vfs::sqlite::replace`). The bytes are copied once, by `fill`, into
+    /// the file. They are committed only once SQLite has read their schema; bytes
     /// it cannot read leave the database as it was, and the error says why.
-    fn replace_file(&mut self, mut reader: impl std::io::Read, len: usize) -> Result<()> {
+    fn replace_file(&mut self, fill: impl FnOnce(&mut [u8]), len: usize) -> Result<()> {
         let Some(file) = &self.file else {
             return Err(DbError::NotADatabase("no database file is open".into()));
         };
         let mut bytes = vec![0u8; len];
-        reader
-            .read_exact(&mut bytes)
-            .map_err(|e| DbError::NotADatabase(format!("the file could not be read: {e}")))?;
+        fill(&mut bytes);
         // A file saved in WAL mode (file format versions 2) opens in rollback-journal
         // mode here, where WAL is not built in; its pages are whole without a -wal file.
         if bytes[18] == 2 || bytes[19] == 2 {
@@ -423,6 +422,25 @@ fn is_row_changing(sql: &str) -> bool {
             .iter()
             .any(|k| upper.contains(k)),
         _ => false,
+    }
+}
+
+/// The reader rusqlite's `deserialize_read_exact` takes, over a fill callback that cannot
+/// fail: no `io::Error` is ever made, so none of its text (std's error-kind descriptions)
+/// is in the wasm download.
+struct Filler<F>(Option<F>);
+
+impl<F: FnOnce(&mut [u8])> std::io::Read for Filler<F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.read_exact(buf)?;
+        Ok(buf.len())
+    }
+
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
+        if let Some(fill) = self.0.take() {
+            fill(buf);
+        }
+        Ok(())
     }
 }
 

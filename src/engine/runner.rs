@@ -190,18 +190,19 @@ impl Engine {
         (resp, None)
     }
 
-    /// [`Request::Import`] from a reader of `len` bytes whose first bytes are `header`
-    /// (the worker reads straight from the page's buffer; no intermediate copy).
+    /// [`Request::Import`] of `len` bytes that `fill` copies into the buffer it is given,
+    /// whose first bytes are `header` (the worker copies straight from the page's buffer;
+    /// no intermediate copy).
     pub fn import_from(
         &mut self,
         header: &[u8],
-        reader: impl std::io::Read,
+        fill: impl FnOnce(&mut [u8]),
         len: usize,
     ) -> Response {
         self.results.clear();
         match self
             .db
-            .import_from(header, reader, len)
+            .import_from(header, fill, len)
             .and_then(|_| self.db.tables())
         {
             Ok(schema) => Response::Imported { schema },

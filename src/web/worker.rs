@@ -144,27 +144,6 @@ fn with_engine(
     })
 }
 
-/// Reads a JS `Uint8Array` into wasm memory in the chunks the reader asks for.
-struct JsReader {
-    arr: Uint8Array,
-    pos: u32,
-}
-
-impl std::io::Read for JsReader {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.arr.length().saturating_sub(self.pos);
-        let n = left.min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
-        if n == 0 {
-            return Ok(0);
-        }
-        self.arr
-            .subarray(self.pos, self.pos + n)
-            .copy_to(&mut buf[..n as usize]);
-        self.pos += n;
-        Ok(n as usize)
-    }
-}
-
 fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::from(0));
     if let Ok(init) = Reflect::get(&data, &"init".into())
@@ -225,7 +204,7 @@ fn handle_message(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
                 arr.subarray(0, n).copy_to(&mut header[..n as usize]);
                 let len = arr.length() as usize;
                 (
-                    engine.import_from(&header[..n as usize], JsReader { arr, pos: 0 }, len),
+                    engine.import_from(&header[..n as usize], |buf| arr.copy_to(buf), len),
                     None,
                 )
             }

@@ -8,6 +8,7 @@ pub(crate) mod hashing;
 mod introspection;
 mod json_convert;
 mod modules;
+pub use modules::status_phrase;
 mod numeric;
 mod os;
 pub mod re_module;

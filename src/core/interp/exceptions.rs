@@ -389,120 +389,103 @@ impl Interp<'_> {
     }
 }
 
-/// werkzeug's HTTP errors that `abort(code)` raises: code, class, name, description.
-pub const HTTP_ERRORS: [(i64, &str, &str, &str); 18] = [
+/// werkzeug's HTTP errors that `abort(code)` raises: code, class, description (the name
+/// is the code's phrase in werkzeug's `HTTP_STATUS_CODES`).
+pub const HTTP_ERRORS: [(i64, &str, &str); 18] = [
     (
         400,
         "BadRequest",
-        "Bad Request",
         "The browser (or proxy) sent a request that this server could not understand.",
     ),
     (
         401,
-        "Unauthorized",
         "Unauthorized",
         "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required.",
     ),
     (
         403,
         "Forbidden",
-        "Forbidden",
         "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
     ),
     (
         404,
         "NotFound",
-        "Not Found",
         "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.",
     ),
     (
         405,
         "MethodNotAllowed",
-        "Method Not Allowed",
         "The method is not allowed for the requested URL.",
     ),
     (
         409,
-        "Conflict",
         "Conflict",
         "A conflict happened while processing the request. The resource might have been modified while the request was being processed.",
     ),
     (
         406,
         "NotAcceptable",
-        "Not Acceptable",
         "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request.",
     ),
     (
         408,
         "RequestTimeout",
-        "Request Timeout",
         "The server closed the network connection because the browser didn't finish the request within the specified time.",
     ),
     (
         410,
-        "Gone",
         "Gone",
         "The requested URL is no longer available on this server and there is no forwarding address. If you followed a link from a foreign page, please contact the author of this page.",
     ),
     (
         413,
         "RequestEntityTooLarge",
-        "Request Entity Too Large",
         "The data value transmitted exceeds the capacity limit.",
     ),
     (
         415,
         "UnsupportedMediaType",
-        "Unsupported Media Type",
         "The server does not support the media type transmitted in the request.",
     ),
     (
         418,
         "ImATeapot",
-        "I'm a teapot",
         "This server is a teapot, not a coffee machine",
     ),
     (
         422,
         "UnprocessableEntity",
-        "Unprocessable Entity",
         "The request was well-formed but was unable to be followed due to semantic errors.",
     ),
     (
         429,
         "TooManyRequests",
-        "Too Many Requests",
         "This user has exceeded an allotted request count. Try again later.",
     ),
     (
         502,
         "BadGateway",
-        "Bad Gateway",
         "The proxy server received an invalid response from an upstream server.",
     ),
     (
         503,
         "ServiceUnavailable",
-        "Service Unavailable",
         "The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.",
     ),
     (
         504,
         "GatewayTimeout",
-        "Gateway Timeout",
         "The connection to an upstream server timed out.",
     ),
     (
         500,
         "InternalServerError",
-        "Internal Server Error",
         "The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.",
     ),
 ];
 
 /// The entry of [`HTTP_ERRORS`] for a class name.
-pub fn http_error(class: &str) -> Option<&'static (i64, &'static str, &'static str, &'static str)> {
+pub fn http_error(class: &str) -> Option<&'static (i64, &'static str, &'static str)> {
     HTTP_ERRORS.iter().find(|e| e.1 == class)
 }
 
@@ -511,7 +494,8 @@ impl Interp<'_> {
     /// `description` (the default one unless given), `str()` as `404 Not Found: ...`.
     pub fn http_exception(&mut self, class: &str, description: Option<Value>) -> R<Value> {
         let v = self.new_exc(class, "");
-        if let (Value::Instance(i), Some((code, _, name, default))) = (&v, http_error(class)) {
+        if let (Value::Instance(i), Some((code, _, default))) = (&v, http_error(class)) {
+            let name = super::builtins::status_phrase(*code).unwrap_or_default();
             let desc = match description {
                 Some(Value::None) | None => Value::str(default),
                 Some(d) => d,

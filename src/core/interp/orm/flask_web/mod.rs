@@ -91,75 +91,12 @@ fn flask(o: FlaskObj) -> Value {
     nv(Native::Flask(Rc::new(o)))
 }
 
-/// The reason phrase of an HTTP status.
-fn reason(code: i64) -> &'static str {
-    match code {
-        100 => "CONTINUE",
-        101 => "SWITCHING PROTOCOLS",
-        102 => "PROCESSING",
-        103 => "EARLY HINTS",
-        200 => "OK",
-        201 => "CREATED",
-        202 => "ACCEPTED",
-        203 => "NON AUTHORITATIVE INFORMATION",
-        204 => "NO CONTENT",
-        205 => "RESET CONTENT",
-        206 => "PARTIAL CONTENT",
-        207 => "MULTI STATUS",
-        208 => "ALREADY REPORTED",
-        226 => "IM USED",
-        300 => "MULTIPLE CHOICES",
-        301 => "MOVED PERMANENTLY",
-        302 => "FOUND",
-        303 => "SEE OTHER",
-        304 => "NOT MODIFIED",
-        305 => "USE PROXY",
-        306 => "SWITCH PROXY",
-        307 => "TEMPORARY REDIRECT",
-        308 => "PERMANENT REDIRECT",
-        400 => "BAD REQUEST",
-        401 => "UNAUTHORIZED",
-        402 => "PAYMENT REQUIRED",
-        403 => "FORBIDDEN",
-        404 => "NOT FOUND",
-        405 => "METHOD NOT ALLOWED",
-        406 => "NOT ACCEPTABLE",
-        407 => "PROXY AUTHENTICATION REQUIRED",
-        408 => "REQUEST TIMEOUT",
-        409 => "CONFLICT",
-        410 => "GONE",
-        411 => "LENGTH REQUIRED",
-        412 => "PRECONDITION FAILED",
-        413 => "REQUEST ENTITY TOO LARGE",
-        414 => "REQUEST URI TOO LONG",
-        415 => "UNSUPPORTED MEDIA TYPE",
-        416 => "REQUESTED RANGE NOT SATISFIABLE",
-        417 => "EXPECTATION FAILED",
-        418 => "I'M A TEAPOT",
-        421 => "MISDIRECTED REQUEST",
-        422 => "UNPROCESSABLE ENTITY",
-        423 => "LOCKED",
-        424 => "FAILED DEPENDENCY",
-        425 => "TOO EARLY",
-        426 => "UPGRADE REQUIRED",
-        428 => "PRECONDITION REQUIRED",
-        429 => "TOO MANY REQUESTS",
-        431 => "REQUEST HEADER FIELDS TOO LARGE",
-        449 => "RETRY WITH",
-        451 => "UNAVAILABLE FOR LEGAL REASONS",
-        500 => "INTERNAL SERVER ERROR",
-        501 => "NOT IMPLEMENTED",
-        502 => "BAD GATEWAY",
-        503 => "SERVICE UNAVAILABLE",
-        504 => "GATEWAY TIMEOUT",
-        505 => "HTTP VERSION NOT SUPPORTED",
-        506 => "VARIANT ALSO NEGOTIATES",
-        507 => "INSUFFICIENT STORAGE",
-        508 => "LOOP DETECTED",
-        510 => "NOT EXTENDED",
-        511 => "NETWORK AUTHENTICATION FAILED",
-        _ => "UNKNOWN",
-    }
+/// The reason phrase of an HTTP status as werkzeug's `Response.status` spells it: the
+/// phrase of [`status_phrase`] in capitals, `UNKNOWN` for a code it does not know.
+fn reason(code: i64) -> String {
+    crate::core::interp::builtins::status_phrase(code)
+        .unwrap_or("unknown")
+        .to_ascii_uppercase()
 }
 
 impl Interp<'_> {
@@ -703,11 +640,10 @@ impl Interp<'_> {
                 (self.to_str(&name)?, self.to_str(&desc)?)
             }
             _ => {
-                let (_, _, n, d) =
-                    crate::core::interp::exceptions::http_error("InternalServerError")
-                        .copied()
-                        .unwrap_or((500, "", "Internal Server Error", ""));
-                (n.to_string(), d.to_string())
+                let (_, _, d) = crate::core::interp::exceptions::http_error("InternalServerError")
+                    .copied()
+                    .unwrap_or((500, "", ""));
+                ("Internal Server Error".to_string(), d.to_string())
             }
         };
         Ok(ResponseData {
