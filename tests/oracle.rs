@@ -2412,3 +2412,13 @@ fn order_by_unknown_class() {
 fn secondary_foreign_key_typo() {
     check("secondary_foreign_key_typo");
 }
+
+#[test]
+fn m2o_clear_at_flush() {
+    check("m2o_clear_at_flush");
+}
+
+#[test]
+fn o2o_clear_at_flush() {
+    check("o2o_clear_at_flush");
+}

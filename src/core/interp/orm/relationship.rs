@@ -579,7 +579,7 @@ impl Interp<'_> {
                 self.cascade_on_event(inst, &rel, target)?;
             }
             if matches!(v, Value::None) && r.kind == RelKind::ManyToOne {
-                backref::clear_foreign_key(inst, &r);
+                (self.orm.cleared_references).push((inst.clone(), attr.key.clone()));
             }
         }
         Ok(())

@@ -8,11 +8,11 @@ use crate::core::interp::Interp;
 use crate::core::interp::orm::Instrumented;
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::value::{Instance, Value};
-use crate::core::orm::mapper::{Lazy, RelKind, ResolvedRel};
+use crate::core::orm::mapper::{Lazy, RelKind};
 
 impl Interp<'_> {
     /// `inst.<key> = None` for a many-to-one reference, as a backref makes it: the
-    /// object is modified and its foreign key is cleared.
+    /// object is modified and its foreign key is cleared by the next flush.
     fn clear_reference(&mut self, inst: &Rc<Instance>, key: &str) {
         let Some(m) = inst.class.model_info() else {
             return;
@@ -26,8 +26,9 @@ impl Interp<'_> {
         if self.status(inst) == Status::Persistent {
             self.mark_modified(inst);
         }
-        inst.dict.borrow_mut().insert(Rc::from(key), Value::None);
-        clear_foreign_key(inst, &r);
+        let key: Rc<str> = Rc::from(key);
+        inst.dict.borrow_mut().insert(key.clone(), Value::None);
+        self.orm.cleared_references.push((inst.clone(), key));
     }
 
     /// Mirror an assignment of `target` to `parent.<fwd>` on the other side,
@@ -226,17 +227,6 @@ impl Interp<'_> {
                     .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
             }
             _ => {}
-        }
-    }
-}
-
-/// Sets the foreign-key columns of many-to-one `r` on `inst` to None.
-pub(super) fn clear_foreign_key(inst: &Instance, r: &ResolvedRel) {
-    if let Some(m) = inst.class.model_info() {
-        for p in &r.primary {
-            if let Some(k) = m.columns.iter().position(|(_, n)| **n == *p.foreign.1) {
-                crate::core::interp::orm::model::set_column_attr(inst, k, Value::None);
-            }
         }
     }
 }

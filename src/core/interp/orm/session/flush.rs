@@ -102,6 +102,12 @@ impl Interp<'_> {
         // (Taken again only after a synchronisation, which marks the objects whose keys
         // it set: what `before_update` listeners modify waits for the next flush.)
         self.take_modified(&mut cands, &new, &mut new_set);
+        // A modified object opens the transaction even when none of its values changed
+        // (an attribute set to what it held): SQLAlchemy's flush takes the connection
+        // for every object it saves, before it finds nothing to write.
+        if cands.iter().any(|i| self.status(i) == Status::Persistent) {
+            self.begin()?;
+        }
         let saves: Vec<Rc<Instance>> = new.iter().chain(&cands).cloned().collect();
         let flush_order = self.flush_order(&saves, &self.orm.deleted);
         let rank_of = |i: &Rc<Instance>| flush_order.rank(i);
