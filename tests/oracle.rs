@@ -2422,3 +2422,8 @@ fn m2o_clear_at_flush() {
 fn o2o_clear_at_flush() {
     check("o2o_clear_at_flush");
 }
+
+#[test]
+fn m2o_clear_ctx() {
+    check("m2o_clear_ctx");
+}

@@ -6,9 +6,10 @@
 // `nameForGzip(bytes)` reads the code section of a module that still has its name
 // section (trunk's wasm-opt runs with `-g`), orders its functions greedily: from the
 // first, always to the unplaced function that has the most of its (rarity-weighted)
-// 4-byte sequences in the code just placed — the last `WINDOW` bytes of functions, not
-// only the last function (the sequences found through an index that skips those more
-// than `COMMON` functions share) — and returns the module with a name section naming the
+// 4-byte sequences in the code just placed — the last functions placed, as many as make
+// at least `WINDOW` bytes (one function when it alone is that big), not only the last one
+// (the sequences found through an index that skips those more than `COMMON` functions
+// share) — and returns the module with a name section naming the
 // functions by their rank. `wasm-opt --reorder-functions-by-name` then lays them out in
 // that order, and drops the names. The code itself is untouched.
 

@@ -16,8 +16,9 @@ import binaryen from 'binaryen';
 
 /** The Rust functions restructured: the crate's `core` (the interpreter, the ORM, the SQL
  * renderer) and `web` (the worker's glue: persistence, messages) modules, their closures
- * and the generic code instantiated for their types. */
-const RESTRUCTURED = /ormlab\[[0-9a-f]+\]::(core|web)::/;
+ * and the generic code instantiated for their types (names as wasm-bindgen demangles them,
+ * `ormlab[<hash>]::core::...` from v0 symbols, `ormlab::core::...` from legacy ones). */
+const RESTRUCTURED = /\bormlab(?:\[[0-9a-f]+\])?::(?:core|web)::/;
 
 /** `bytes` with the functions whose names match [`RESTRUCTURED`] flattened and rerelooped. */
 export function rereloop(bytes) {
@@ -30,7 +31,9 @@ export function rereloop(bytes) {
     module.runPassesOnFunction(func, ['flatten', 'rereloop']);
     count++;
   }
-  if (count === 0) throw new Error('rereloop: no function is named like the crate\'s (built without -g?)');
+  if (count === 0) {
+    throw new Error('rereloop: no function is named like the crate\'s (no name section, or names of a new form?)');
+  }
   binaryen.setDebugInfo(true);
   const out = module.emitBinary();
   module.dispose();

@@ -431,9 +431,16 @@ fn is_row_changing(sql: &str) -> bool {
 struct Filler<F>(Option<F>);
 
 impl<F: FnOnce(&mut [u8])> std::io::Read for Filler<F> {
+    /// The whole fill at the first read (rusqlite reads the image with one `read_exact`
+    /// into a buffer of its length), end of input after it.
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.read_exact(buf)?;
-        Ok(buf.len())
+        match self.0.take() {
+            Some(fill) => {
+                fill(buf);
+                Ok(buf.len())
+            }
+            None => Ok(0),
+        }
     }
 
     fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {

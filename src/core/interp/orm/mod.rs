@@ -404,11 +404,6 @@ pub struct OrmState {
     /// SQLAlchemy's deferred history, loaded by the next flush (which then leaves the old
     /// object, as setting a loaded reference does at once).
     pub deferred_references: Vec<(Rc<Instance>, Instrumented)>,
-    /// Many-to-one references set to `None` since the last flush: (object, key). Their
-    /// foreign keys are cleared by the next flush if the reference is still `None` then
-    /// (SQLAlchemy's dependency processor clears them from the history's `added`), not at
-    /// the assignment: until the flush the key reads as before.
-    pub cleared_references: Vec<(Rc<Instance>, Rc<str>)>,
     /// `@validates(...)` functions: (class, attribute key, function), called with
     /// `(self, key, value)` when the attribute is set; the result is what is stored.
     pub validators: Vec<(Rc<str>, Rc<str>, Value)>,

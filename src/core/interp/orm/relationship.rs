@@ -578,8 +578,11 @@ impl Interp<'_> {
                 }
                 self.cascade_on_event(inst, &rel, target)?;
             }
-            if matches!(v, Value::None) && r.kind == RelKind::ManyToOne {
-                (self.orm.cleared_references).push((inst.clone(), attr.key.clone()));
+            if matches!(v, Value::None)
+                && r.kind == RelKind::ManyToOne
+                && let Some(s) = inst.orm.borrow_mut().as_mut()
+            {
+                s.note_cleared(&attr.key);
             }
         }
         Ok(())

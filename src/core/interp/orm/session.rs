@@ -96,7 +96,6 @@ impl Interp<'_> {
         self.orm.dynamic_links.clear();
         self.orm.unloaded_appends.clear();
         self.orm.deferred_references.clear();
-        self.orm.cleared_references.clear();
         // (Listeners see the objects before they expire.)
         self.fire_session_event("after_commit")?;
         // expire everything (unless `expire_on_commit=False`)
@@ -124,7 +123,6 @@ impl Interp<'_> {
         self.orm.failed = None;
         self.orm.modified.clear();
         self.orm.modified_set.clear();
-        self.orm.cleared_references.clear();
         let new = std::mem::take(&mut self.orm.new);
         for i in new {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
@@ -236,7 +234,6 @@ impl Interp<'_> {
         self.orm.dynamic_links.clear();
         self.orm.unloaded_appends.clear();
         self.orm.deferred_references.clear();
-        self.orm.cleared_references.clear();
     }
 
     fn ident_key(&self, inst: &Instance) -> Option<IdentityKey> {

@@ -67,6 +67,7 @@ impl InstState {
             to_delete: false,
             order: None,
             expired_cols: 0,
+            cleared: None,
         }
     }
 
@@ -91,6 +92,7 @@ impl InstState {
             to_delete: false,
             order: None,
             expired_cols: 0,
+            cleared: None,
         }
     }
 
@@ -236,6 +238,20 @@ impl InstState {
         self.stale = true;
     }
 
+    /// Notes many-to-one reference `key` set to `None` (see `cleared`).
+    pub fn note_cleared(&mut self, key: &Rc<str>) {
+        let mut list = self.take_cleared();
+        if !list.contains(key) {
+            list.push(key.clone());
+        }
+        self.cleared = Some(list.into_boxed_slice());
+    }
+
+    /// Takes the many-to-one references set to `None` since the last flush.
+    pub fn take_cleared(&mut self) -> Vec<Rc<str>> {
+        self.cleared.take().map(Vec::from).unwrap_or_default()
+    }
+
     /// Takes the slots' values, stale or not (teardown takes everything a state holds).
     pub fn take_values(&mut self) -> Vec<Option<Value>> {
         std::mem::take(&mut self.values)
@@ -323,4 +339,9 @@ pub struct InstState {
     /// column a flush set to a SQL expression): read again together on access, where a
     /// deferred column loads alone.
     expired_cols: u32,
+    /// Many-to-one references set to `None` since the object was last flushed (their
+    /// history's `added`): the flush that saves the object clears their foreign keys if
+    /// they are still `None` then, as SQLAlchemy's dependency processor does; until then
+    /// the keys read as before.
+    cleared: Option<Box<[Rc<str>]>>,
 }

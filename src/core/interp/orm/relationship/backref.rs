@@ -28,7 +28,9 @@ impl Interp<'_> {
         }
         let key: Rc<str> = Rc::from(key);
         inst.dict.borrow_mut().insert(key.clone(), Value::None);
-        self.orm.cleared_references.push((inst.clone(), key));
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.note_cleared(&key);
+        }
     }
 
     /// Mirror an assignment of `target` to `parent.<fwd>` on the other side,

@@ -164,22 +164,6 @@ impl Interp<'_> {
                 }
             }
         }
-        // Many-to-one references set to None since the last flush and still None: their
-        // foreign keys are cleared now (also over a key set by hand meanwhile, as
-        // SQLAlchemy's `sync.clear` does).
-        for (inst, key) in std::mem::take(&mut self.orm.cleared_references) {
-            if !matches!(inst.dict.borrow().get(&key), Some(Value::None)) {
-                continue;
-            }
-            let Some(m) = inst.class.model_info() else {
-                continue;
-            };
-            if let Ok(r) = self.orm.reg.resolve(&m.class, &key) {
-                for p in &r.primary {
-                    self.set_by_col(&inst, &p.foreign.1, Value::None);
-                }
-            }
-        }
         // Relationships resolved once per class, not once per object; only objects of
         // classes with relationships are visited.
         let mut memo = super::RelsByClass::default();
@@ -193,6 +177,23 @@ impl Interp<'_> {
             }
         }
         for inst in all {
+            // Many-to-one references set to None since the last flush and still None:
+            // their foreign keys are cleared now (also over a key set by hand meanwhile,
+            // as SQLAlchemy's `sync.clear` does).
+            let cleared =
+                (inst.orm.borrow_mut().as_mut()).map_or_else(Vec::new, |s| s.take_cleared());
+            for key in cleared {
+                if !matches!(inst.dict.borrow().get(&key), Some(Value::None)) {
+                    continue;
+                }
+                if let Some(m) = inst.class.model_info()
+                    && let Ok(r) = self.orm.reg.resolve(&m.class, &key)
+                {
+                    for p in &r.primary {
+                        self.set_by_col(&inst, &p.foreign.1, Value::None);
+                    }
+                }
+            }
             let rels = self.rels_of(&mut memo, &inst);
             for (rel, r) in rels.iter() {
                 let cur = inst.dict.borrow().get(rel.name.as_str()).cloned();

@@ -33,6 +33,7 @@ impl Interp<'_> {
             s.expire_values();
             s.committed = None;
             s.rel_committed.clear();
+            s.take_cleared();
         }
         // (No longer modified: its changes are dropped.)
         if self.orm.modified_set.remove(&(Rc::as_ptr(inst) as usize)) {
