@@ -444,10 +444,7 @@ impl<F: FnOnce(&mut [u8])> std::io::Read for Filler<F> {
     }
 
     fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
-        if let Some(fill) = self.0.take() {
-            fill(buf);
-        }
-        Ok(())
+        self.read(buf).map(|_| ())
     }
 }
 
