@@ -2427,3 +2427,28 @@ fn o2o_clear_at_flush() {
 fn m2o_clear_ctx() {
     check("m2o_clear_ctx");
 }
+
+#[test]
+fn redelete_after_commit() {
+    check("redelete_after_commit");
+}
+
+#[test]
+fn stale_update() {
+    check("stale_update");
+}
+
+#[test]
+fn m2o_expired_old_parent() {
+    check("m2o_expired_old_parent");
+}
+
+#[test]
+fn m2o_reassign_bulk_deleted_parent() {
+    check("m2o_reassign_bulk_deleted_parent");
+}
+
+#[test]
+fn flask_view_content_type() {
+    check("flask_view_content_type");
+}

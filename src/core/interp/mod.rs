@@ -428,6 +428,21 @@ impl Interp<'_> {
         }
     }
 
+    /// [`Self::warn`] for a message made at run time (a table's name, a count): once per
+    /// text and script line, as Python's registry keys a warning by its text.
+    pub fn warn_text(&mut self, category: &'static str, msg: &str) {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hash = BuildHasherDefault::<value::FxHasher>::default().hash_one(msg) as usize;
+        let line = self
+            .lines
+            .get(self.source)
+            .map(|l| l.line_col(self.cur_span.start).line)
+            .unwrap_or(0);
+        if self.orm.warned.insert((hash, self.source, line)) {
+            self.err.push_str(&format!("Warning: {category}: {msg}\n"));
+        }
+    }
+
     /// The stack budget in effect.
     pub fn stack_budget(&self) -> usize {
         if self.opts.stack_budget == 0 {

@@ -93,19 +93,25 @@ impl Interp<'_> {
     }
 
     pub(crate) fn state_attr(&mut self, inst: &Rc<Instance>, name: &str) -> R<Value> {
-        let (status, expired, identity) = {
+        let (status, expired, identity, redeleted) = {
             let st = inst.orm.borrow();
             match st.as_ref() {
-                Some(s) => (s.status, s.expired, s.identity.clone()),
-                None => (Status::Transient, false, None),
+                Some(s) => (
+                    s.status,
+                    s.expired,
+                    s.identity.clone(),
+                    s.redeleted && s.status == Status::Persistent,
+                ),
+                None => (Status::Transient, false, None, false),
             }
         };
         // A flushed DELETE is `deleted` until the transaction ends, then `detached`.
         // (Deleted by this transaction's flush; a commit makes it detached for good, even
         // once a new transaction begins.)
-        let deleted = status == Status::Deleted
-            && self.orm.in_tx
-            && self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst));
+        let deleted = redeleted
+            || status == Status::Deleted
+                && self.orm.in_tx
+                && self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst));
         let detached = status == Status::Detached || (status == Status::Deleted && !deleted);
         let identity = identity
             .filter(|_| !matches!(status, Status::Transient | Status::Pending))
@@ -113,7 +119,7 @@ impl Interp<'_> {
         Ok(match name {
             "transient" => Value::Bool(status == Status::Transient),
             "pending" => Value::Bool(status == Status::Pending),
-            "persistent" => Value::Bool(status == Status::Persistent),
+            "persistent" => Value::Bool(status == Status::Persistent && !redeleted),
             "deleted" => Value::Bool(deleted),
             "detached" => Value::Bool(detached),
             "was_deleted" => Value::Bool(status == Status::Deleted),

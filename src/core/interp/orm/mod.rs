@@ -733,9 +733,10 @@ impl Native {
         matches!(self, Native::SqlaFn(n) if &**n == "db.Model")
     }
 
-    /// `DeclarativeBase`.
+    /// `DeclarativeBase` (imported, or `db.DeclarativeBase` through Flask-SQLAlchemy's
+    /// `__getattr__`).
     pub fn is_declarative_base(&self) -> bool {
-        matches!(self, Native::SqlaFn(n) if &**n == "DeclarativeBase")
+        matches!(self, Native::SqlaFn(n) if matches!(&**n, "DeclarativeBase" | "db.DeclarativeBase"))
     }
 
     /// A hash key for SQL-expression-ish values (none: identity).

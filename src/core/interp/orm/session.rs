@@ -575,7 +575,11 @@ impl Interp<'_> {
                     s.status = Status::Detached;
                 }
                 self.attach_detached(inst)?;
-                self.cascade_delete_now(inst)
+                self.cascade_delete_now(inst)?;
+                if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                    s.redeleted = s.to_delete;
+                }
+                Ok(())
             }
             // (A pending object is "not persisted" too, and stays pending.)
             _ => {

@@ -14,10 +14,11 @@ impl Interp<'_> {
             "session" => Ok(nv(Native::Session(false))),
             "metadata" => Ok(nv(Native::Metadata)),
             // (Every bind's URI is forced to the one in-memory database, so each key's
-            // engine is the default one.)
+            // engine is the default one; Flask-SQLAlchemy makes the binds' engines
+            // first, the default one last.)
             "engines" => {
-                let mut keys = vec![Value::None];
-                keys.extend(self.bind_keys());
+                let mut keys = self.bind_keys();
+                keys.push(Value::None);
                 Ok(Value::dict_of(
                     keys.into_iter()
                         .map(|k| (k, nv(Native::Module(Rc::from("engine")))))

@@ -283,23 +283,31 @@ impl Interp<'_> {
                 "status" => Value::str(&format!("{} {}", r.code, reason(r.code))),
                 "mimetype" => Value::str(&r.mimetype),
                 "content_type" => Value::str(&self.content_type(r)),
-                "is_json" => Value::Bool(&*r.mimetype == "application/json"),
+                "is_json" => Value::Bool(response::is_json(r)),
                 "json" => self.response_json(r)?,
                 "text" => Value::str(&r.body),
                 "content_length" => Value::int(r.body.len() as i64),
                 "data" => nv(Native::Bytes(Rc::from(r.body.as_bytes()))),
                 "headers" => {
-                    let own = vec![
-                        (
-                            Value::str("Content-Type"),
-                            Value::str(&self.content_type(r)),
-                        ),
-                        (
-                            Value::str("Content-Length"),
-                            Value::int(r.body.len() as i64),
-                        ),
-                    ];
+                    // (A `Content-Type` the view set: given to werkzeug's constructor, it
+                    // stays where it was given and none is added; added to a response
+                    // already made, it replaces that one's in place.)
+                    let explicit = response::explicit_content_type(r).is_some();
+                    let mut own = vec![(
+                        Value::str("Content-Length"),
+                        Value::str(&r.body.len().to_string()),
+                    )];
+                    if !(explicit && r.headers_first) {
+                        own.insert(
+                            0,
+                            (
+                                Value::str("Content-Type"),
+                                Value::str(&self.content_type(r)),
+                            ),
+                        );
+                    }
                     let extra = (r.headers.iter())
+                        .filter(|(k, _)| r.headers_first || !k.eq_ignore_ascii_case("content-type"))
                         .map(|(k, v)| (Value::Str(k.clone()), Value::Str(v.clone())));
                     let mut all: Vec<(Value, Value)> = vec![];
                     if r.headers_first {

@@ -16,8 +16,24 @@ pub(super) fn error_page(code: i64, name: &str, description: &str) -> String {
     )
 }
 
+/// The `Content-Type` a view's headers set, if any (header names are case-insensitive).
+pub(super) fn explicit_content_type(r: &ResponseData) -> Option<&Rc<str>> {
+    (r.headers.iter())
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v)
+}
+
+/// werkzeug's `is_json`: `application/json`, or an `application/...+json` type.
+pub(super) fn is_json(r: &ResponseData) -> bool {
+    let m = &*r.mimetype;
+    m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+}
+
 impl Interp<'_> {
     pub(super) fn content_type(&self, r: &ResponseData) -> String {
+        if let Some(v) = explicit_content_type(r) {
+            return v.to_string();
+        }
         if r.mimetype.starts_with("text/") {
             format!("{}; charset=utf-8", r.mimetype)
         } else {
@@ -26,7 +42,7 @@ impl Interp<'_> {
     }
 
     pub(super) fn response_json(&mut self, r: &ResponseData) -> R<Value> {
-        if &*r.mimetype != "application/json" {
+        if !is_json(r) {
             return Ok(Value::None);
         }
         let j = self.py(crate::core::py::json::loads(&r.body))?;
@@ -111,6 +127,17 @@ impl Interp<'_> {
             r.code = s;
         }
         r.headers.extend(extra);
+        // (A `Content-Type` among the headers is the response's: werkzeug's mimetype is
+        // its part before `;`, lowercased.)
+        if let Some(v) = explicit_content_type(&r) {
+            let m = v
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            r.mimetype = Rc::from(m.as_str());
+        }
         Ok(r)
     }
 

@@ -65,6 +65,7 @@ impl InstState {
             expired: false,
             identity: None,
             to_delete: false,
+            redeleted: false,
             order: None,
             expired_cols: 0,
             cleared: None,
@@ -90,6 +91,7 @@ impl InstState {
             expired: false,
             identity: Some(identity),
             to_delete: false,
+            redeleted: false,
             order: None,
             expired_cols: 0,
             cleared: None,
@@ -331,6 +333,10 @@ pub struct InstState {
     pub identity: Option<Ident>,
     /// Marked for deletion.
     pub to_delete: bool,
+    /// Deleted by a flush, then marked for deletion again (SQLAlchemy's `_deleted` flag
+    /// outlives the transaction): until a flush deletes it again the object reads as
+    /// `deleted`, not `persistent`.
+    pub redeleted: bool,
     /// The attributes set while transient, in the order first set (the constructor's
     /// keywords...): how `__dict__` lists them, before the loaded columns. Shared by the
     /// objects one constructor call site makes (a new list when one is set afterwards).

@@ -183,7 +183,10 @@ impl Interp<'_> {
             .ok()?
             .target
             .clone();
+        // (An expired object is no answer: SQLAlchemy's passive identity lookup leaves it
+        // for the flush rather than load it.)
         self.identity_by_pk(&target, &v)
+            .filter(|o| !o.orm.borrow().as_ref().is_some_and(|s| s.expired))
     }
 
     /// Undo a backref link when an object leaves a relationship.

@@ -321,6 +321,7 @@ impl Interp<'_> {
         // adds its key's values.)
         let mut sql = None;
         let mut values = Vec::new();
+        let mut versioned = 0;
         for inst in insts {
             // An expired object is loaded first, as SQLAlchemy reads its committed state
             // for the DELETE (its listeners see it loaded too).
@@ -356,6 +357,7 @@ impl Interp<'_> {
                         ),
                     );
                 }
+                versioned += 1;
                 continue;
             }
             if sql.is_none() {
@@ -364,10 +366,22 @@ impl Interp<'_> {
             values.extend(pk);
         }
         if let Some(sql) = sql {
-            if insts.len() == 1 {
-                self.run_sql(&sql, &values, true)?;
+            let matched = if insts.len() == 1 {
+                self.run_sql(&sql, &values, true)?.rowcount
             } else {
-                self.run_sql_many(&sql, insts.len(), &values)?;
+                self.run_sql_many(&sql, insts.len(), &values)?
+            };
+            // (A row already gone, deleted behind the session's back or by an earlier
+            // transaction, is only warned about: `confirm_deleted_rows`.)
+            let expected = insts.len() - versioned;
+            if matched >= 0 && matched != expected as i64 {
+                self.warn_text(
+                    "SAWarning",
+                    &format!(
+                        "DELETE statement on table '{}' expected to delete {expected} row(s); {matched} were matched.  Please set confirm_deleted_rows=False within the mapper configuration to prevent this warning.",
+                        table.name
+                    ),
+                );
             }
         }
         for inst in insts {
@@ -376,6 +390,7 @@ impl Interp<'_> {
             if let Some(s) = inst.orm.borrow_mut().as_mut() {
                 s.status = Status::Deleted;
                 s.to_delete = false;
+                s.redeleted = false;
             }
             self.orm.deleted_in_tx.push(inst.clone());
         }

@@ -286,25 +286,29 @@ impl Interp<'_> {
                     end += 1;
                 }
             }
-            if end - i == 1 {
-                let done = self.run_sql(&first.stmt.sql, &first.stmt.params, true)?;
-                if first.versioned && done.rowcount != 1 {
-                    let m = first.inst.class.model_info();
-                    let table = m.map(|m| m.table.clone()).unwrap_or_else(|| Rc::from(""));
-                    return self.raise(
-                        "StaleDataError",
-                        format!(
-                            "UPDATE statement on table '{table}' expected to update 1 row(s); {} were matched.",
-                            done.rowcount.max(0)
-                        ),
-                    );
-                }
+            // (Every UPDATE must match its rows, versioned or not: a row deleted behind
+            // the session's back is a StaleDataError, as SQLAlchemy checks the rowcount,
+            // an executemany's summed.)
+            let matched = if end - i == 1 {
+                self.run_sql(&first.stmt.sql, &first.stmt.params, true)?
+                    .rowcount
             } else {
                 let values: Vec<SqlValue> = rows[i..end]
                     .iter()
                     .flat_map(|r| r.stmt.params.iter().cloned())
                     .collect();
-                self.run_sql_many(&first.stmt.sql, end - i, &values)?;
+                self.run_sql_many(&first.stmt.sql, end - i, &values)?
+            };
+            if matched >= 0 && matched != (end - i) as i64 {
+                let m = first.inst.class.model_info();
+                let table = m.map(|m| m.table.clone()).unwrap_or_else(|| Rc::from(""));
+                return self.raise(
+                    "StaleDataError",
+                    format!(
+                        "UPDATE statement on table '{table}' expected to update {} row(s); {matched} were matched.",
+                        end - i
+                    ),
+                );
             }
             for row in &rows[i..end] {
                 if let Some(s) = row.inst.orm.borrow_mut().as_mut() {
