@@ -2452,3 +2452,13 @@ fn m2o_reassign_bulk_deleted_parent() {
 fn flask_view_content_type() {
     check("flask_view_content_type");
 }
+
+#[test]
+fn engine_class_connect_event() {
+    check("engine_class_connect_event");
+}
+
+#[test]
+fn bind_reuse() {
+    check("bind_reuse");
+}

@@ -45,7 +45,7 @@ impl Registry {
         m.inherits.as_ref()?;
         let on = m.polymorphic_on.as_ref()?;
         let ids: Vec<Expr> = (self.self_and_descendants(class).iter())
-            .filter_map(|d| d.identity.clone().map(Expr::Bind))
+            .filter_map(|d| d.identity.clone().map(Expr::bind))
             .collect();
         (!ids.is_empty()).then(|| Expr::col(m.table.clone(), on.clone()).in_(ids))
     }

@@ -56,7 +56,7 @@ fn condition_pairs_and_other_terms() {
         "Article id:int:pk published:bool author_id:int:fk=author.id",
     ]);
     let pair = Expr::col("author", "id").eq(Expr::col("article", "author_id"));
-    let flag = Expr::col("article", "published").eq(Expr::Bind(SqlValue::Integer(1)));
+    let flag = Expr::col("article", "published").eq(Expr::bind(SqlValue::Integer(1)));
     let cond = and(vec![pair.clone(), flag.clone()]);
     let (pairs, extra) = pairs_of_condition(&md, &cond).unwrap();
     assert_eq!(pairs.len(), 1);
@@ -79,6 +79,6 @@ fn condition_pairs_and_other_terms() {
     let on = r.extra_with(&|t, c| (t == "article").then(|| Expr::col_of(&alias, c)));
     assert_eq!(
         on,
-        vec![Expr::col_of(&alias, "published").eq(Expr::Bind(SqlValue::Integer(1)))]
+        vec![Expr::col_of(&alias, "published").eq(Expr::bind(SqlValue::Integer(1)))]
     );
 }

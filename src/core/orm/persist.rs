@@ -42,7 +42,7 @@ pub fn insert_row(table: &Table, values: &[(&str, SqlValue)], returning: &[&str]
     for c in &table.columns {
         if let Some((_, v)) = values.iter().find(|(k, _)| *k == c.name) {
             columns.push(c.name.clone());
-            row.push(Expr::Bind(v.clone()));
+            row.push(Expr::bind(v.clone()));
         }
     }
     // (A row of defaults fetched by RETURNING names its primary key with NULL, as
@@ -69,7 +69,7 @@ fn pk_where(table: &Table, pk: &[SqlValue]) -> Vec<Expr> {
         .primary_key()
         .into_iter()
         .zip(pk)
-        .map(|(c, v)| Expr::col(&table.name, c).eq(Expr::Bind(v.clone())))
+        .map(|(c, v)| Expr::col(&table.name, c).eq(Expr::bind(v.clone())))
         .collect()
 }
 
@@ -78,7 +78,7 @@ pub fn update_row(table: &Table, changes: &[(&str, SqlValue)], pk: &[SqlValue]) 
     let mut set = Vec::new();
     for c in &table.columns {
         if let Some((_, v)) = changes.iter().find(|(k, _)| *k == c.name) {
-            set.push((c.name.clone(), Expr::Bind(v.clone())));
+            set.push((c.name.clone(), Expr::bind(v.clone())));
         }
     }
     Update {
@@ -108,7 +108,7 @@ pub fn delete_association(table: &Table, values: &[(&str, SqlValue)]) -> Delete 
             values
                 .iter()
                 .find(|(k, _)| *k == c.name)
-                .map(|(_, v)| Expr::col(&table.name, c.name.clone()).eq(Expr::Bind(v.clone())))
+                .map(|(_, v)| Expr::col(&table.name, c.name.clone()).eq(Expr::bind(v.clone())))
         })
         .collect();
     Delete {

@@ -422,8 +422,8 @@ impl Query {
             if self.compound_top {
                 let mut first = compound_of(reg, *op, parts)?;
                 first.order_by = self.order_by.clone();
-                first.limit = self.limit.map(|n| Expr::Bind(SqlValue::Integer(n)));
-                first.offset = self.offset.map(|n| Expr::Bind(SqlValue::Integer(n)));
+                first.limit = self.limit.map(|n| Expr::bind(SqlValue::Integer(n)));
+                first.offset = self.offset.map(|n| Expr::bind(SqlValue::Integer(n)));
                 return Ok(first);
             }
             return self.compile_set(reg, *op, parts, columns);
@@ -467,8 +467,8 @@ impl Query {
             group_by,
             having: self.having.clone(),
             order_by,
-            limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
-            offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            limit: self.limit.map(|n| Expr::bind(SqlValue::Integer(n))),
+            offset: self.offset.map(|n| Expr::bind(SqlValue::Integer(n))),
             compound: vec![],
             correlate: self.correlate.clone(),
         })
@@ -740,7 +740,7 @@ pub fn get_query(reg: &Registry, class: &str, pk: Vec<SqlValue>) -> Result<Query
     let t = reg.table_of(class)?;
     let mut q = Query::of(class);
     for (c, v) in t.primary_key().into_iter().zip(pk) {
-        q.where_.push(Expr::col(&t.name, c).eq(Expr::Bind(v)));
+        q.where_.push(Expr::col(&t.name, c).eq(Expr::bind(v)));
     }
     Ok(q)
 }

@@ -64,8 +64,8 @@ impl Query {
             group_by: adapt_all(&self.group_by),
             having: adapt_all(&self.having),
             order_by: adapt_all(&self.order_by),
-            limit: self.limit.map(|n| Expr::Bind(SqlValue::Integer(n))),
-            offset: self.offset.map(|n| Expr::Bind(SqlValue::Integer(n))),
+            limit: self.limit.map(|n| Expr::bind(SqlValue::Integer(n))),
+            offset: self.offset.map(|n| Expr::bind(SqlValue::Integer(n))),
             compound: vec![],
             correlate: self.correlate.clone(),
         })

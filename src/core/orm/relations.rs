@@ -23,7 +23,7 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
         } else {
             (&p.foreign.1, &p.referred)
         };
-        let bind = Expr::Bind(parent_value(pcol));
+        let bind = Expr::bind(parent_value(pcol));
         let col = Expr::col(&other.0, other.1.clone());
         // An explicit condition keeps its written order (`followers.follower_id = ?`).
         let written_first_is_other = p.foreign_first && other == &p.foreign;
@@ -43,7 +43,7 @@ pub fn lazy_clause(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> 
 /// The primaryjoin's other terms with the parent's columns as bound values.
 fn parent_bound_extra(r: &ResolvedRel, parent_value: &dyn Fn(&str) -> SqlValue) -> Vec<Expr> {
     let own = |t: &str| t == r.parent && r.parent != r.target;
-    r.extra_with(&|t, c| own(t).then(|| Expr::Bind(parent_value(c))))
+    r.extra_with(&|t, c| own(t).then(|| Expr::bind(parent_value(c))))
 }
 
 /// The query that loads `parent.rel` lazily (or backs a `lazy='dynamic'` `AppenderQuery`, or
@@ -63,7 +63,7 @@ pub fn lazy_load_query(
         for p in &r.primary {
             q.where_.push(
                 Expr::col(&p.referred.0, p.referred.1.clone())
-                    .eq(Expr::Bind(parent_value(&p.foreign.1))),
+                    .eq(Expr::bind(parent_value(&p.foreign.1))),
             );
         }
         q.where_.extend(parent_bound_extra(&r, parent_value));
@@ -247,7 +247,7 @@ pub fn compare_many_to_one(
         .map(|p| {
             let fk = Expr::col(&p.foreign.0, p.foreign.1.clone());
             match target_value {
-                Some(v) => Expr::Bind(v(&p.referred.1)).eq(fk),
+                Some(v) => Expr::bind(v(&p.referred.1)).eq(fk),
                 None => fk.is_null(),
             }
         })
@@ -277,7 +277,7 @@ pub fn compare_many_to_one_ne(
     let mut parts = Vec::new();
     for p in &r.primary {
         let fk = Expr::col(&p.foreign.0, p.foreign.1.clone());
-        parts.push(fk.clone().ne(Expr::Bind(target_value(&p.referred.1))));
+        parts.push(fk.clone().ne(Expr::bind(target_value(&p.referred.1))));
         parts.push(fk.is_null());
     }
     Ok(crate::core::sql::expr::or(parts))
@@ -306,7 +306,7 @@ pub fn many_to_many_contains(
             .iter()
             .map(|p| {
                 Expr::col(&p.referred.0, p.referred.1.clone())
-                    .eq(Expr::Bind(target_value(&p.foreign.1)))
+                    .eq(Expr::bind(target_value(&p.foreign.1)))
             })
             .collect();
         return Ok(and(parts));
@@ -316,7 +316,7 @@ pub fn many_to_many_contains(
     let mut parts = vec![pairs_expr(&r.primary, &via)];
     for p in &r.secondary_pairs {
         parts.push(
-            Expr::Bind(target_value(&p.referred.1)).eq(Expr::col_of(&alias, p.foreign.1.clone())),
+            Expr::bind(target_value(&p.referred.1)).eq(Expr::col_of(&alias, p.foreign.1.clone())),
         );
     }
     Ok(and(parts))

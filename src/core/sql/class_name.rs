@@ -45,7 +45,7 @@ impl Expr {
         match self {
             Expr::Column { table: Some(_), .. } => "Column",
             Expr::Column { table: None, .. } | Expr::Raw(_) | Expr::Star => "ColumnClause",
-            Expr::Bind(_) => "BindParameter",
+            Expr::Bind(..) => "BindParameter",
             Expr::Text { .. } | Expr::LabelRef(_) => "TextClause",
             Expr::Bool(true) => "True_",
             Expr::Bool(false) => "False_",
@@ -77,7 +77,7 @@ impl Expr {
             // (`literal(v)`: a bind held with its type.)
             Expr::Cast {
                 coerce: true, expr, ..
-            } if matches!(**expr, Expr::Bind(_)) => "BindParameter",
+            } if matches!(**expr, Expr::Bind(..)) => "BindParameter",
             Expr::Cast { coerce: true, .. } => "TypeCoerce",
             Expr::Cast { .. } => "Cast",
             Expr::Select(_) => "ScalarSelect",

@@ -32,6 +32,38 @@ impl TableRef {
 
 pub use super::op::{Op, is_precedent};
 
+/// The identity of a bound parameter, as SQLAlchemy's `BindParameter` object has one: an
+/// expression used twice in a statement (`select(m).group_by(m)`) names its parameters
+/// once (`:strftime_1` both times). Never part of an expression's equality or hash.
+#[derive(Clone, Copy)]
+pub struct BindId(u32);
+
+impl BindId {
+    /// A new parameter's identity.
+    pub fn fresh() -> Self {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        BindId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// The identity as a number (distinct parameters, distinct numbers).
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl PartialEq for BindId {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for BindId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("_")
+    }
+}
+
 /// A SQL expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -42,8 +74,9 @@ pub enum Expr {
         /// Column name.
         name: String,
     },
-    /// A bound parameter, rendered `?`.
-    Bind(SqlValue),
+    /// A bound parameter, rendered `?`; its [`BindId`] is which parameter it is (a copy
+    /// of an expression shares its parameters, as SQLAlchemy's reused objects do).
+    Bind(SqlValue, BindId),
     /// Verbatim SQL text (`literal_column`, `'%'`...).
     Raw(String),
     /// A `text()` fragment: its SQL with `:name` parameters, and the values bound to them
@@ -221,7 +254,7 @@ impl Expr {
 
     /// Bound parameter.
     pub fn bind(v: impl Into<SqlValue>) -> Expr {
-        Expr::Bind(v.into())
+        Expr::Bind(v.into(), BindId::fresh())
     }
 
     /// `true()` / a Python `True` compared with `==`: rendered inline as `1` on SQLite.
@@ -489,7 +522,7 @@ impl Expr {
         match self {
             Expr::Cast {
                 expr, coerce: true, ..
-            } if matches!(**expr, Expr::Bind(_)) => expr,
+            } if matches!(**expr, Expr::Bind(..)) => expr,
             e => e,
         }
     }
@@ -568,7 +601,7 @@ impl Expr {
                 ty: ty.clone(),
                 coerce: *coerce,
             },
-            Expr::Bind(_)
+            Expr::Bind(..)
             | Expr::Raw(_)
             | Expr::Bool(_)
             | Expr::Null

@@ -317,6 +317,8 @@ struct Renderer {
     /// The named bind parameters met, in order, with their values (an expanding IN's
     /// list whole): `Compiled.params`.
     named: Vec<(String, Vec<SqlValue>, bool)>,
+    /// The names given to the bind parameters met (by [`super::expr::BindId`]).
+    bind_ids: HashMap<u32, String>,
 }
 
 impl Renderer {

@@ -225,12 +225,12 @@ impl Select {
     }
     /// LIMIT n (a bound parameter).
     pub fn limit(mut self, n: i64) -> Self {
-        self.limit = Some(Expr::Bind(SqlValue::Integer(n)));
+        self.limit = Some(Expr::bind(SqlValue::Integer(n)));
         self
     }
     /// OFFSET n (a bound parameter).
     pub fn offset(mut self, n: i64) -> Self {
-        self.offset = Some(Expr::Bind(SqlValue::Integer(n)));
+        self.offset = Some(Expr::bind(SqlValue::Integer(n)));
         self
     }
     /// SELECT DISTINCT.

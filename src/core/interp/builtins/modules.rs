@@ -134,6 +134,11 @@ impl Interp<'_> {
             ("sqlalchemy.dialects.sqlite", "insert") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from("sqlite.insert"))))
             }
+            // (The engine class, for class-level engine events: the SQLite foreign-keys
+            // recipe's `@event.listens_for(Engine, 'connect')`.)
+            ("sqlalchemy.engine", "Engine") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from("Engine"))))
+            }
             ("sqlalchemy.dialects", "sqlite") => Value::Native(Rc::new(Native::Module(Rc::from(
                 "sqlalchemy.dialects.sqlite",
             )))),
@@ -206,6 +211,7 @@ impl Interp<'_> {
                     "sqlalchemy.orm",
                     "sqlalchemy.orm.attributes",
                     "sqlalchemy.ext.hybrid",
+                    "sqlalchemy.engine",
                     "sqlalchemy.dialects",
                     "sqlalchemy.dialects.sqlite",
                     "werkzeug.exceptions",

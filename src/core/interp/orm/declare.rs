@@ -428,11 +428,13 @@ impl Interp<'_> {
                     "before_delete",
                     "after_delete",
                 ];
-                // The engine's `connect` event (`event.listen(db.engine, 'connect', f)`, the
-                // SQLite foreign-keys recipe): `f(dbapi_connection, connection_record)` when
+                // The engine's `connect` event (`event.listen(db.engine, 'connect', f)`, or
+                // `Engine`'s, the SQLite foreign-keys recipe): `f(dbapi_connection, connection_record)` when
                 // the engine makes its one connection, at its first statement.
                 if let (Some(Value::Native(n)), Some(Value::Str(ev))) = (args.first(), args.get(1))
-                    && matches!(&**n, Native::Module(m) if &**m == "engine")
+                    // (Or the `Engine` class: every engine, and there is one.)
+                    && (matches!(&**n, Native::Module(m) if &**m == "engine")
+                        || matches!(&**n, Native::SqlaFn(c) if matches!(&**c, "Engine" | "db.Engine")))
                 {
                     if !matches!(&**ev, "connect" | "first_connect") {
                         return self.unsupported(&format!("the engine's `{ev}` event"));

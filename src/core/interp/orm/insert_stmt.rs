@@ -319,7 +319,7 @@ impl Interp<'_> {
         let binds = (cells.iter())
             .map(|(_, v)| match self.as_sql(v) {
                 Some(s) => s.expr,
-                None => Expr::Bind(SqlValue::Null),
+                None => Expr::bind(SqlValue::Null),
             })
             .collect();
         let stmt = Statement::Insert(Insert {
@@ -396,7 +396,7 @@ impl Interp<'_> {
                             plain = false;
                             row.push(s.expr);
                         }
-                        None => row.push(Expr::Bind(self.to_sql_stored(v, &table.columns[*i].ty)?)),
+                        None => row.push(Expr::bind(self.to_sql_stored(v, &table.columns[*i].ty)?)),
                     }
                 }
                 values.push(row);
@@ -447,7 +447,7 @@ impl Interp<'_> {
                         .into_iter()
                         .flatten()
                         .map(|e| match e {
-                            Expr::Bind(v) => v,
+                            Expr::Bind(v, _) => v,
                             _ => SqlValue::Null,
                         })
                         .collect(),

@@ -196,7 +196,7 @@ impl Interp<'_> {
                         }
                         // (A bound value, `literal(1)`, in a statement with no mapped
                         // class: its anonymous label, `anon_1`, as a Core statement's.)
-                        (None, Expr::Bind(_)) if !orm => {
+                        (None, Expr::Bind(..)) if !orm => {
                             anon += 1;
                             Rc::from(format!("anon_{anon}").as_str())
                         }
@@ -205,7 +205,7 @@ impl Interp<'_> {
                             Expr::Cast {
                                 expr, coerce: true, ..
                             },
-                        ) if !orm && matches!(**expr, Expr::Bind(_)) => {
+                        ) if !orm && matches!(**expr, Expr::Bind(..)) => {
                             anon += 1;
                             Rc::from(format!("anon_{anon}").as_str())
                         }

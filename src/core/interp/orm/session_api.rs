@@ -531,7 +531,7 @@ impl Interp<'_> {
                     let sv = self.to_sql_stored(v, &table.columns[*i].ty)?;
                     set.push((
                         table.columns[*i].name.clone(),
-                        crate::core::sql::Expr::Bind(sv),
+                        crate::core::sql::Expr::bind(sv),
                     ));
                 }
             }

@@ -150,8 +150,8 @@ impl Interp<'_> {
                 // (A bind of its own: SQLAlchemy names it `param_N`, not after the column
                 // it meets; held as a coercion to its type, which renders the bind alone.)
                 let e = match &ty {
-                    Some(t) => Expr::Bind(sv).coerce(t.clone()),
-                    None => Expr::Bind(sv),
+                    Some(t) => Expr::bind(sv).coerce(t.clone()),
+                    None => Expr::bind(sv),
                 };
                 SqlObj::typed(e, ty)
             }
@@ -421,7 +421,7 @@ impl Interp<'_> {
             return Ok(SqlObj::of(Expr::row(items)));
         }
         let sv = self.to_bind(v, ty)?;
-        Ok(SqlObj::typed(Expr::Bind(sv), ty.cloned()))
+        Ok(SqlObj::typed(Expr::bind(sv), ty.cloned()))
     }
 
     fn rel_of(&self, v: &Value) -> Option<super::Instrumented> {
@@ -463,7 +463,7 @@ impl Interp<'_> {
         let e = Expr::binary(
             s.expr,
             crate::core::sql::Op::JsonGet,
-            Expr::Bind(SqlValue::Text(path.into())),
+            Expr::bind(SqlValue::Text(path.into())),
         );
         Ok(sql_value(SqlObj::typed(e, Some(SqlType::Json))))
     }

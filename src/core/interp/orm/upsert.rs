@@ -141,7 +141,7 @@ impl Interp<'_> {
                     let col = &table.columns[i];
                     let e = match self.as_sql(&v) {
                         Some(s) => s.expr,
-                        None => Expr::Bind(self.to_sql_stored(&v, &col.ty)?),
+                        None => Expr::bind(self.to_sql_stored(&v, &col.ty)?),
                     };
                     set.push((col.name.clone(), e));
                 }

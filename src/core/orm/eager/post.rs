@@ -213,7 +213,7 @@ pub fn selectin_statement(
     let key = key_exprs.into_iter().next().unwrap_or(Expr::Null);
     let in_keys = key
         .clone()
-        .in_(keys.iter().cloned().map(Expr::Bind).collect());
+        .in_(keys.iter().cloned().map(Expr::bind).collect());
     let mut origin = Query::of(&relationship.target).filter(in_keys.clone());
     if let Some(from) = through {
         origin.select_from_items.push(from);

@@ -12,11 +12,11 @@ impl Renderer {
             // (A `literal()` SET value is bound as a plain value is.)
             let v = v.unwrap_literal();
             let val = match (self.dialect, v) {
-                (Dialect::Generic, Expr::Bind(b)) if !self.literal_binds => {
+                (Dialect::Generic, Expr::Bind(b, _)) if !self.literal_binds => {
                     self.named.push((c.clone(), vec![b.clone()], false));
                     format!(":{c}")
                 }
-                (Dialect::Sqlite, Expr::Bind(b)) if self.postcompile => {
+                (Dialect::Sqlite, Expr::Bind(b, _)) if self.postcompile => {
                     self.named.push((c.clone(), vec![b.clone()], false));
                     self.params.push(b.clone());
                     "?".into()

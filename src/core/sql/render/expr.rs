@@ -18,24 +18,25 @@ impl Renderer {
                     None => self.q(&name).into_owned(),
                 }
             }
-            Expr::Bind(v) if self.literal_binds => literal(v, self.dialect),
-            Expr::Bind(v) => {
+            Expr::Bind(v, _) if self.literal_binds => literal(v, self.dialect),
+            Expr::Bind(v, id) => {
                 self.params.push(v.clone());
-                match self.dialect {
-                    Dialect::Sqlite => {
-                        if self.postcompile {
-                            let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
-                            let name = self.bind_name(&base);
-                            self.named.push((name, vec![v.clone()], false));
-                        }
-                        "?".into()
-                    }
-                    Dialect::Generic => {
+                // (A parameter met again, the same expression used twice, keeps the name it
+                // was given first: named once.)
+                let named = match self.bind_ids.get(&id.get()) {
+                    Some(name) => name.clone(),
+                    None if self.dialect == Dialect::Generic || self.postcompile => {
                         let base = self.bind_hint.clone().unwrap_or_else(|| "param".into());
                         let name = self.bind_name(&base);
+                        self.bind_ids.insert(id.get(), name.clone());
                         self.named.push((name.clone(), vec![v.clone()], false));
-                        format!(":{name}")
+                        name
                     }
+                    None => String::new(),
+                };
+                match self.dialect {
+                    Dialect::Sqlite => "?".into(),
+                    Dialect::Generic => format!(":{named}"),
                 }
             }
             Expr::Raw(s) => s.clone(),
@@ -129,7 +130,7 @@ impl Renderer {
             // (A coerced bind, `literal()`'s, is named `param_N` wherever it stands.)
             Expr::Cast {
                 expr, coerce: true, ..
-            } if matches!(**expr, Expr::Bind(_)) => {
+            } if matches!(**expr, Expr::Bind(..)) => {
                 let saved = self.bind_hint.take();
                 let s = self.expr(expr, ctx);
                 self.bind_hint = saved;
@@ -192,7 +193,7 @@ impl Renderer {
     pub(super) fn binary(&mut self, left: &Expr, op: Op, right: &Expr) -> String {
         // A value on the left (`'Name: ' + User.name`, `10 - User.id`) is named after the
         // right side, as SQLAlchemy's reflected operators name it.
-        let l = if matches!(left, Expr::Bind(_))
+        let l = if matches!(left, Expr::Bind(..))
             && matches!(
                 op,
                 Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::FloorDiv | Op::Concat
@@ -224,7 +225,7 @@ impl Renderer {
             self.bind_hint = saved;
             // (Cast to the divisor's type when it is numeric: a float's is FLOAT.)
             let ty = match &**divisor {
-                Expr::Bind(SqlValue::Real(_)) => "FLOAT",
+                Expr::Bind(SqlValue::Real(_), _) => "FLOAT",
                 _ => "NUMERIC",
             };
             return format!("{l} / CAST({r} AS {ty})");
@@ -250,8 +251,23 @@ impl Renderer {
                     format!("({})", v.join(", "))
                 } else {
                     self.params.extend(values.iter().cloned());
-                    let name = self.bind_name(&base);
-                    self.named.push((name.clone(), values, true));
+                    // (The list's parameter is known by its first value's: the same
+                    // `in_()` met again keeps its name.)
+                    let key = match right {
+                        Expr::List { items, .. } => items.first().and_then(first_bind_id),
+                        _ => None,
+                    };
+                    let name = match key.and_then(|k| self.bind_ids.get(&k).cloned()) {
+                        Some(name) => name,
+                        None => {
+                            let name = self.bind_name(&base);
+                            if let Some(k) = key {
+                                self.bind_ids.insert(k, name.clone());
+                            }
+                            self.named.push((name.clone(), values, true));
+                            name
+                        }
+                    };
                     format!("(__[POSTCOMPILE_{name}])")
                 };
                 return if op == Op::NotIn {
@@ -376,7 +392,7 @@ impl Renderer {
         // A plain value given to a function is a parameter named after it (`:round_1`).
         let mut parts = Vec::with_capacity(args.len());
         for a in args {
-            let part = if let Expr::Bind(_) = a {
+            let part = if let Expr::Bind(..) = a {
                 let saved = self.bind_hint.replace(lower.clone());
                 let p = self.expr(a, Ctx::Normal);
                 self.bind_hint = saved;
@@ -393,12 +409,12 @@ impl Renderer {
 /// The bound values of an IN list item: a parameter, or a row value of parameters.
 fn row_binds(e: &Expr) -> Option<Vec<SqlValue>> {
     match e {
-        Expr::Bind(v) => Some(vec![v.clone()]),
+        Expr::Bind(v, _) => Some(vec![v.clone()]),
         Expr::Grouping(inner) => match &**inner {
             Expr::List { items, .. } => items
                 .iter()
                 .map(|i| match i {
-                    Expr::Bind(v) => Some(v.clone()),
+                    Expr::Bind(v, _) => Some(v.clone()),
                     _ => None,
                 })
                 .collect(),
@@ -440,4 +456,13 @@ fn extract_parts<'a>(
         _ => return None,
     };
     Some((field, inner))
+}
+
+/// The identity of the first bound parameter of an IN list's item (a tuple's first).
+fn first_bind_id(e: &Expr) -> Option<u32> {
+    match e {
+        Expr::Bind(_, id) => Some(id.get()),
+        Expr::List { items, .. } => items.first().and_then(first_bind_id),
+        _ => None,
+    }
 }

@@ -130,14 +130,14 @@ impl Renderer {
                 Some(l) => self.expr(l, Ctx::Normal),
                 None => {
                     let was = std::mem::replace(&mut self.literal_binds, false);
-                    let l = self.expr(&Expr::Bind(SqlValue::Integer(-1)), Ctx::Normal);
+                    let l = self.expr(&Expr::bind(SqlValue::Integer(-1)), Ctx::Normal);
                     self.literal_binds = was;
                     l
                 }
             };
             out.push_str(&limit);
             out.push_str(" OFFSET ");
-            let offset = s.offset.clone().unwrap_or(Expr::Bind(SqlValue::Integer(0)));
+            let offset = s.offset.clone().unwrap_or(Expr::bind(SqlValue::Integer(0)));
             out.push_str(&self.expr(&offset, Ctx::Normal));
         }
         out

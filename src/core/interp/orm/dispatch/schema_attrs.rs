@@ -189,7 +189,7 @@ impl Interp<'_> {
                 // `JSON.NULL`: JSON's `null` even where `None` is SQL NULL, a bound 'null'.
                 "NULL" if matches!(t, SqlType::Json) => {
                     use crate::core::sql::{Expr, SqlValue};
-                    let null = Expr::Bind(SqlValue::text("null"));
+                    let null = Expr::bind(SqlValue::text("null"));
                     let obj = crate::core::interp::orm::SqlObj::typed(null, Some(SqlType::Json));
                     Ok(crate::core::interp::orm::sqlexpr::sql_value(obj))
                 }

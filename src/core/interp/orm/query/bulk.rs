@@ -63,7 +63,7 @@ impl Interp<'_> {
                     // column gets a float), an expression as it is.
                     let e = match (&ty, self.as_sql(&v)) {
                         (Some(t), None) if !matches!(&v, Value::Native(_)) => {
-                            Expr::Bind(self.to_sql_stored(&v, t)?)
+                            Expr::bind(self.to_sql_stored(&v, t)?)
                         }
                         _ => self.to_expr(&v, ty.as_ref())?.expr,
                     };
@@ -83,7 +83,7 @@ impl Interp<'_> {
                         Some(sql) => sql.expr,
                         None => {
                             let v = self.eval_default(&d)?;
-                            Expr::Bind(self.to_sql_stored(&v, &col.ty)?)
+                            Expr::bind(self.to_sql_stored(&v, &col.ty)?)
                         }
                     };
                     let key = if col.key.is_empty() {

@@ -166,7 +166,7 @@ impl Target<'_> {
                 Some(_) => Ok(()),
                 None => Err(format!("Cannot evaluate column: {name}")),
             },
-            Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
+            Expr::Bind(..) | Expr::Null | Expr::Bool(_) => Ok(()),
             // (The `+ 0.0` SQLite's true division of integers is written with.)
             Expr::Raw(r) if r == "0.0" => Ok(()),
             // (A Boolean column as a condition is the column; its negation, `~col`, is
@@ -248,7 +248,7 @@ impl Target<'_> {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| self.table.columns[i].ty.is_integer()),
-            Expr::Bind(SqlValue::Integer(_)) => true,
+            Expr::Bind(SqlValue::Integer(_), _) => true,
             Expr::Grouping(x) => self.is_integer(x),
             Expr::Binary {
                 left,
@@ -265,7 +265,7 @@ impl Target<'_> {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| numeric(&self.table.columns[i].ty)),
-            Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_)) => true,
+            Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_), _) => true,
             Expr::Raw(r) => r == "0.0",
             Expr::Grouping(x) => self.is_numeric(x),
             Expr::Binary { op, .. } => {
@@ -280,7 +280,7 @@ impl Target<'_> {
             Expr::Column { table, name } => self
                 .column(table, name)
                 .is_some_and(|i| textual(&self.table.columns[i].ty)),
-            Expr::Bind(SqlValue::Text(_)) => true,
+            Expr::Bind(SqlValue::Text(_), _) => true,
             Expr::Grouping(x) => self.is_text(x),
             Expr::Binary { op: Op::Concat, .. } => true,
             _ => false,
@@ -548,7 +548,7 @@ impl Interp<'_> {
                     let v = inst.orm.borrow().as_ref().and_then(|s| s.value(i).cloned());
                     v.filter(|v| !matches!(v, Value::Decimal(_)))
                 }
-                Expr::Bind(v) => Some(it.from_sql(v, None)?),
+                Expr::Bind(v, _) => Some(it.from_sql(v, None)?),
                 Expr::Raw(r) if r == "0.0" => Some(Value::Float(0.0)),
                 other => it.eval_arith(t, inst, other)?,
             })
@@ -595,7 +595,7 @@ impl Interp<'_> {
                     _ => Ev::Expired,
                 }
             }
-            Expr::Bind(v) => Ev::V(v.clone()),
+            Expr::Bind(v, _) => Ev::V(v.clone()),
             Expr::Null => Ev::V(SqlValue::Null),
             Expr::Raw(r) if r == "0.0" => Ev::V(SqlValue::Real(0.0)),
             Expr::Bool(b) => bool_ev(*b),

@@ -284,7 +284,7 @@ impl Interp<'_> {
                         Some(e) if matches!(&d, Value::Native(_)) => e.expr,
                         _ => {
                             let v = self.eval_default(&d)?;
-                            Expr::Bind(self.to_sql_stored(&v, &c.ty)?)
+                            Expr::bind(self.to_sql_stored(&v, &c.ty)?)
                         }
                     };
                     defaulted.push((cols.len(), e));
@@ -302,7 +302,7 @@ impl Interp<'_> {
                 continue;
             }
             *sent += 1;
-            let mut exprs: Vec<Expr> = vals.into_iter().map(Expr::Bind).collect();
+            let mut exprs: Vec<Expr> = vals.into_iter().map(Expr::bind).collect();
             for (at, e) in defaulted {
                 exprs.insert(at, e);
             }

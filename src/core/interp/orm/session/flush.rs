@@ -343,7 +343,7 @@ impl Interp<'_> {
                 let mut del = persist::delete_row(&table, &pk);
                 let col = crate::core::sql::Expr::col(&table.name, name);
                 del.where_
-                    .push(col.eq(crate::core::sql::Expr::Bind(old.clone())));
+                    .push(col.eq(crate::core::sql::Expr::bind(old.clone())));
                 pk.push(old);
                 let sql = render(&Statement::Delete(del)).sql;
                 let done = self.run_sql(&sql, &pk, true)?;

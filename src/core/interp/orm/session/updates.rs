@@ -213,7 +213,7 @@ impl Interp<'_> {
         if let Some((name, old)) = &version_where {
             let col = crate::core::sql::Expr::col(&table.name, name.clone());
             up.where_
-                .push(col.eq(crate::core::sql::Expr::Bind(old.clone())));
+                .push(col.eq(crate::core::sql::Expr::bind(old.clone())));
         }
         if !sql_set.is_empty() {
             // SET stays in table column order.

@@ -556,7 +556,7 @@ impl Interp<'_> {
                 {
                     let crit = (table.columns.iter())
                         .filter(|c| c.primary_key)
-                        .map(|c| Expr::col(&table.name, c.name.clone()).eq(Expr::Bind(f(&c.name))))
+                        .map(|c| Expr::col(&table.name, c.name.clone()).eq(Expr::bind(f(&c.name))))
                         .collect();
                     return match exists_criterion(reg, &rel.class, &rel.key, crit) {
                         Ok(x) => Ok(Value::Native(Rc::new(Native::Negatable(Rc::new((e, crate::core::sql::expr::not(x))))))),
@@ -615,7 +615,7 @@ impl Interp<'_> {
                 Some(0) => text.push_str(" CURRENT ROW"),
                 Some(n) => {
                     out.push(Expr::Raw(std::mem::take(&mut text).trim_start().to_owned()));
-                    out.push(Expr::Bind(crate::core::sql::SqlValue::Integer(n.abs())));
+                    out.push(Expr::bind(crate::core::sql::SqlValue::Integer(n.abs())));
                     text.push_str(if n < 0 { " PRECEDING" } else { " FOLLOWING" });
                 }
             }

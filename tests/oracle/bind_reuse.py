@@ -1,0 +1,26 @@
+from sqlalchemy import func, select, or_, union
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    total = db.Column(db.Integer)
+    created = db.Column(db.DateTime)
+month = func.strftime('%Y-%m', Order.created).label('month')
+stmt = select(month, func.sum(Order.total)).group_by(month).order_by(month)
+print(stmt)
+print(stmt.compile().params)
+big = Order.total > 100
+print(select(Order.id).where(big).where(or_(big, Order.id == 3)))
+print(Order.query.filter(big).filter(or_(big, Order.id < 2)))
+ids = Order.id.in_([1, 2])
+print(select(Order.id).where(ids).where(ids))
+q = select(Order.id).where(Order.total > 5)
+print(union(q, q))
+sub = select(Order.id).where(Order.total > 7).scalar_subquery()
+print(select(Order.id).where(Order.id == sub).where(Order.total > sub))
+db.create_all()
+db.session.add_all([Order(total=150), Order(total=50)])
+db.session.commit()
+print(db.session.execute(select(Order.id).where(big).where(or_(big, Order.id == 3))).all())
+print(db.session.execute(select(Order.total + 1).where(Order.total + 1 > 60)).all())
+e = Order.total + 1
+print(db.session.execute(select(e).where(e > 60).order_by(e)).all())
+print(select(e).where(e > 60).compile().params)
