@@ -2462,3 +2462,18 @@ fn engine_class_connect_event() {
 fn bind_reuse() {
     check("bind_reuse");
 }
+
+#[test]
+fn augassign_errors() {
+    check("augassign_errors");
+}
+
+#[test]
+fn mapped_enum_annotation() {
+    check("mapped_enum_annotation");
+}
+
+#[test]
+fn enum_class_name() {
+    check("enum_class_name");
+}

@@ -162,8 +162,9 @@ impl Interp<'_> {
             })
             .collect();
         Some(crate::core::sql::SqlType::EnumClass(
-            c.name.to_string(),
+            c.name.clone(),
             names,
+            None,
         ))
     }
 

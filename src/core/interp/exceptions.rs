@@ -286,6 +286,25 @@ impl Interp<'_> {
         })
     }
 
+    /// The message of `e` when it is exactly a `class` raised with one string (the
+    /// interpreter's own errors).
+    pub(crate) fn exc_text_of(&self, e: &Exc, class: &str) -> Option<Rc<str>> {
+        let Value::Instance(i) = &e.value else {
+            return None;
+        };
+        if &*i.class.name != class || !self.exc.get(class).is_some_and(|c| Rc::ptr_eq(c, &i.class))
+        {
+            return None;
+        }
+        match i.dict.borrow().get("args") {
+            Some(Value::Tuple(t)) if t.len() == 1 => match &t[0] {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Raise an existing exception value.
     pub fn raise_value<T>(&self, v: Value) -> R<T> {
         Err(self.exc_value_at(v))

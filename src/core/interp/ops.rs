@@ -125,6 +125,13 @@ impl Interp<'_> {
                     Value::Set(_)
                 )
         );
+        // (`d |= x` is `d.update(x)`: any mapping or iterable of pairs.)
+        if let (BinOp::BitOr, Value::Dict(d)) = (op, &a)
+            && !matches!(b, Value::Dict(_))
+        {
+            self.dict_method(d.clone(), "update", vec![b], vec![])?;
+            return Ok(a);
+        }
         if in_place {
             let made = self.binop(op, a.clone(), b)?;
             match (&a, &made) {
@@ -159,7 +166,29 @@ impl Interp<'_> {
                 }
             }
         }
-        self.binop(op, a, b)
+        // (Failing, the operator is named as written: `+=`, not `+`.)
+        match self.binop(op, a, b) {
+            Err(e) => {
+                let sym = if op == BinOp::Pow {
+                    "** or pow()"
+                } else {
+                    op.as_str()
+                };
+                let prefix = format!("unsupported operand type(s) for {sym}: ");
+                match self.exc_text_of(&e, "TypeError") {
+                    Some(m) if m.starts_with(&prefix) => {
+                        let isym = if op == BinOp::Pow { "**" } else { op.as_str() };
+                        let rest = &m[prefix.len()..];
+                        self.raise(
+                            "TypeError",
+                            format!("unsupported operand type(s) for {isym}=: {rest}"),
+                        )
+                    }
+                    _ => Err(e),
+                }
+            }
+            r => r,
+        }
     }
 
     /// Whether dict or set `d` holds `k` (Python's lookup: equal objects of a class with

@@ -176,9 +176,13 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
         }
         let enum_values = match &c.ty {
             SqlType::Enum(values, name) => Some((values, name.clone())),
-            SqlType::EnumClass(class, values) => {
-                Some((values, Some(crate::core::py::case::lower(class))))
-            }
+            SqlType::EnumClass(class, values, name) => Some((
+                values,
+                Some(match name {
+                    Some(n) => n.to_string(),
+                    None => crate::core::py::case::lower(class),
+                }),
+            )),
             _ => None,
         };
         if c.enum_check

@@ -43,8 +43,9 @@ pub enum SqlType {
     /// its `name=`.
     Enum(Vec<String>, Option<String>),
     /// `Enum(PythonEnumClass)`: stores the members' names (`VARCHAR(<longest name>)`); the
-    /// class's name, to load members back.
-    EnumClass(String, Vec<String>),
+    /// class's name, to load members back; the type's `name=` when given (else the class's
+    /// name lowercased).
+    EnumClass(std::rc::Rc<str>, Vec<String>, Option<Box<str>>),
     /// Any other type, rendered verbatim.
     Custom(String),
     /// A type spelled under another name in DDL, behaving as its base (`DECIMAL(6, 3)` is a
@@ -156,7 +157,7 @@ impl SqlType {
                 }
                 format!("Numeric({})", args.join(", "))
             }
-            SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
+            SqlType::Enum(values, _) | SqlType::EnumClass(_, values, _) => {
                 let mut vals: Vec<String> = values
                     .iter()
                     .map(|v| crate::core::py::strings::str_repr(v))
@@ -164,7 +165,8 @@ impl SqlType {
                 // (The type's name: given, or a Python enum class's own, lowercased.)
                 match self {
                     SqlType::Enum(_, Some(n)) => vals.push(format!("name='{n}'")),
-                    SqlType::EnumClass(c, _) => {
+                    SqlType::EnumClass(_, _, Some(n)) => vals.push(format!("name='{n}'")),
+                    SqlType::EnumClass(c, _, None) => {
                         vals.push(format!("name='{}'", crate::core::py::case::lower(c)))
                     }
                     _ => {}
@@ -226,7 +228,7 @@ impl SqlType {
             SqlType::Json => "JSON".into(),
             SqlType::LargeBinary => "BLOB".into(),
             SqlType::Interval => "DATETIME".into(),
-            SqlType::Enum(values, _) | SqlType::EnumClass(_, values) => {
+            SqlType::Enum(values, _) | SqlType::EnumClass(_, values, _) => {
                 let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                 format!("VARCHAR({n})")
             }

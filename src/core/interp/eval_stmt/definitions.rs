@@ -194,12 +194,27 @@ impl Interp<'_> {
         // (`Mapped[intpk]`, `intpk = Annotated[int, mapped_column(...)]`: the alias's type
         // and column arguments, the attribute's own `mapped_column()` winning.)
         let alias = self.annotated_alias(ann, scope);
-        let Some((ty, optional)) = (match &alias {
+        let Some((mut ty, optional)) = (match &alias {
             Some((ty, optional, _)) => Some((ty.clone(), *optional)),
             None => mapped_annotation(ann),
         }) else {
             return Ok(v);
         };
+        // (A name the annotation map does not know by its spelling is known by what it
+        // is: a Python enum class (`Mapped[Status]`: `Enum(Status)`), a type imported
+        // under another name (`from datetime import datetime as dt`).)
+        if ty.is_none()
+            && alias.is_none()
+            && let Some(e) = mapped_type_expr(ann)
+            && matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
+            && let Ok(t) = self.eval(e, scope)
+        {
+            ty = match &t {
+                Value::Class(_) => self.enum_column_type(&t),
+                Value::Builtin(b) => py_type_sql(b),
+                _ => None,
+            };
+        }
         let v = match alias.and_then(|a| a.2) {
             Some(base) => merge_column_specs(&base, v, &mut self.orm.col_counter),
             None => v,
@@ -450,6 +465,31 @@ impl Interp<'_> {
 
 /// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
 /// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
+/// The type expression of `Mapped[X]`, `Mapped[Optional[X]]`, `Mapped[X | None]`.
+fn mapped_type_expr(ann: &Expr) -> Option<&Expr> {
+    let ExprKind::Subscript { value, slice } = &ann.kind else {
+        return None;
+    };
+    if simple_name(value) != Some("Mapped") {
+        return None;
+    }
+    let mut e: &Expr = slice;
+    loop {
+        match &e.kind {
+            ExprKind::Subscript { value, slice } if simple_name(value) == Some("Optional") => {
+                e = slice;
+            }
+            ExprKind::BinOp { left, right, .. } if matches!(right.kind, ExprKind::None) => {
+                e = left;
+            }
+            ExprKind::BinOp { left, right, .. } if matches!(left.kind, ExprKind::None) => {
+                e = right;
+            }
+            _ => return Some(e),
+        }
+    }
+}
+
 fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, bool)> {
     let ExprKind::Subscript { value, slice } = &ann.kind else {
         return None;

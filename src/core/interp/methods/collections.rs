@@ -132,7 +132,7 @@ impl Interp<'_> {
     }
 
     /// `dict.get`, `dict.update`... on the dict `d`.
-    pub(super) fn dict_method(
+    pub(crate) fn dict_method(
         &mut self,
         d: Rc<RefCell<Dict>>,
         name: &str,

@@ -719,15 +719,22 @@ impl Interp<'_> {
                     SqlType::Enum(..)
                         if let Some(t) = args.first().and_then(|a| self.enum_column_type(a)) =>
                     {
+                        let name = match kwget(&kw, "name") {
+                            Some(Value::Str(n)) => Some(Box::from(&**n)),
+                            _ => None,
+                        };
                         match (kwget(&kw, "values_callable"), t) {
-                            (Some(f), SqlType::EnumClass(class, _)) => {
+                            (Some(f), SqlType::EnumClass(class, _, _)) => {
                                 let f = f.clone();
                                 let made = self.call(&f, vec![args[0].clone()], vec![])?;
                                 let mut values = vec![];
                                 for v in self.iterate(&made)? {
                                     values.push(self.to_str(&v)?);
                                 }
-                                SqlType::EnumClass(class, values)
+                                SqlType::EnumClass(class, values, name)
+                            }
+                            (_, SqlType::EnumClass(class, values, _)) => {
+                                SqlType::EnumClass(class, values, name)
                             }
                             (_, t) => t,
                         }

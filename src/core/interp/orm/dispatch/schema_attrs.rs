@@ -236,7 +236,7 @@ impl Interp<'_> {
                 {
                     Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
                 }
-                "length" if let SqlType::Enum(v, _) | SqlType::EnumClass(_, v) = t => {
+                "length" if let SqlType::Enum(v, _) | SqlType::EnumClass(_, v, _) = t => {
                     let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
                     Ok(Value::int(n as i64))
                 }
@@ -246,16 +246,17 @@ impl Interp<'_> {
                     if matches!(t, SqlType::Enum(..) | SqlType::EnumClass(..)) =>
                 {
                     Ok(match (t, name) {
-                        (SqlType::Enum(v, _) | SqlType::EnumClass(_, v), "enums") => {
+                        (SqlType::Enum(v, _) | SqlType::EnumClass(_, v, _), "enums") => {
                             Value::list(v.iter().map(|s| Value::str(s)).collect())
                         }
                         (SqlType::Enum(_, n), "name") => {
                             n.as_deref().map_or(Value::None, Value::str)
                         }
-                        (SqlType::EnumClass(c, _), "name") => {
-                            Value::str(&crate::core::py::case::lower(c))
-                        }
-                        (SqlType::EnumClass(c, _), _) => {
+                        (SqlType::EnumClass(c, _, n), "name") => match n {
+                            Some(n) => Value::str(n),
+                            None => Value::str(&crate::core::py::case::lower(c)),
+                        },
+                        (SqlType::EnumClass(c, _, _), _) => {
                             self.enum_class_named(c).map_or(Value::None, Value::Class)
                         }
                         _ => Value::None,

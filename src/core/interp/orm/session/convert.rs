@@ -112,12 +112,14 @@ impl Interp<'_> {
                     other => other,
                 };
             }
-            (SqlType::EnumClass(class, names), _) => {
+            (SqlType::EnumClass(class, names, _), _) => {
                 if let Some(sv) = self.enum_db_value(class, names, v)? {
                     return Ok(sv);
                 }
             }
-            (SqlType::CheckedEnum(base), _) if let SqlType::EnumClass(class, names) = &**base => {
+            (SqlType::CheckedEnum(base), _)
+                if let SqlType::EnumClass(class, names, _) = &**base =>
+            {
                 if let Some(sv) = self.enum_db_value(class, names, v)? {
                     return Ok(sv);
                 }
@@ -151,7 +153,7 @@ impl Interp<'_> {
             (Value::None, _) => SqlValue::Null,
             // (A string compared with an enum class's column takes its type's processor:
             // `Task.role == 'admin'` binds the member's name; other values bind as they are.)
-            (Value::Str(_), Some(SqlType::EnumClass(class, names))) => {
+            (Value::Str(_), Some(SqlType::EnumClass(class, names, _))) => {
                 match self.enum_db_value(class, names, v)? {
                     Some(sv) => sv,
                     None => SqlValue::Null,
@@ -199,7 +201,7 @@ impl Interp<'_> {
             }
             // An enum member is stored by its name (`db.Enum(Color)`), or by the value
             // `values_callable=` gave for it.
-            (Value::Instance(i), Some(SqlType::EnumClass(_, names)))
+            (Value::Instance(i), Some(SqlType::EnumClass(_, names, _)))
                 if self.is_enum_member(i)
                     && let Some(stored) = enum_stored(i, names) =>
             {
@@ -332,12 +334,12 @@ impl Interp<'_> {
                     | SqlType::Interval,
                 ),
             ) => return self.raise("TypeError", "fromisoformat: argument must be str"),
-            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names)))
+            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names, _)))
                 if !names.iter().any(|n| **n == **s) =>
             {
                 return self.enum_lookup_error(s, &crate::core::py::case::lower(class), names);
             }
-            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names))) => {
+            (SqlValue::Text(s), Some(SqlType::EnumClass(class, names, _))) => {
                 let at = names.iter().position(|n| **n == **s);
                 match (self.enum_class_named(class), at) {
                     (Some(c), Some(at)) => match self.enum_members(&c).into_iter().nth(at) {
