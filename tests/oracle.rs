@@ -2477,3 +2477,18 @@ fn mapped_enum_annotation() {
 fn enum_class_name() {
     check("enum_class_name");
 }
+
+#[test]
+fn bulk_update_stale() {
+    check("bulk_update_stale");
+}
+
+#[test]
+fn before_insert_sets_values() {
+    check("before_insert_sets_values");
+}
+
+#[test]
+fn column_property_flush() {
+    check("column_property_flush");
+}

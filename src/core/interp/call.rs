@@ -562,6 +562,16 @@ impl Interp<'_> {
                     pairs.push((Value::Str(k.clone()), v));
                 }
             }
+            // (Loaded `column_property` values too, after the columns.)
+            if !m.props.is_empty()
+                && let Ok(mapper) = self.orm.reg.mapper(&m.class)
+            {
+                for (j, (k, _)) in mapper.column_props.iter().enumerate() {
+                    if let Some(v) = super::orm::model::column_attr(inst, m.columns.len() + j) {
+                        pairs.push((Value::str(k), v));
+                    }
+                }
+            }
         }
         pairs.extend(
             (d.iter())

@@ -692,6 +692,11 @@ pub fn unchanged_since_insert(inst: &Instance) -> bool {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (Value::DateTime(a), Value::DateTime(b)) => Rc::ptr_eq(a, b),
+            (Value::Decimal(a), Value::Decimal(b)) => Rc::ptr_eq(a, b),
+            (Value::TimeDelta(a), Value::TimeDelta(b)) => Rc::ptr_eq(a, b),
+            (Value::Date(a), Value::Date(b)) => a == b,
+            (Value::Time(a), Value::Time(b)) => a == b,
             _ => matches!((old.ptr(), cur.ptr()), (Some(a), Some(b)) if a == b),
         })
     })

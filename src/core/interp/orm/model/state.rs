@@ -162,6 +162,17 @@ impl InstState {
         }
     }
 
+    /// Slot `i` no longer loaded (a read-only property after a flush): read alone on
+    /// access, as a deferred column is, not with the expired columns.
+    pub fn unload_slot(&mut self, i: usize) {
+        if let Some(slot) = self.slots_mut().get_mut(i) {
+            *slot = None;
+        }
+        if let Some(c) = self.committed.as_mut().and_then(|c| c.get_mut(i)) {
+            *c = None;
+        }
+    }
+
     /// Column `i` loaded with `v` into an object already loaded: its slot, its committed
     /// value when a change was recorded, and no longer expired.
     pub fn load_column(&mut self, i: usize, v: Option<Value>) {

@@ -259,14 +259,25 @@ impl Interp<'_> {
                 &table, &changes, pk,
             )))
             .sql;
-            if end - start == 1 {
-                self.run_sql(&sql, params, true)?;
+            let matched = if end - start == 1 {
+                self.run_sql(&sql, params, true)?.rowcount
             } else {
                 let flat: Vec<SqlValue> = updates[start..end]
                     .iter()
                     .flat_map(|(_, p)| p.iter().cloned())
                     .collect();
-                self.run_sql_many(&sql, end - start, &flat)?;
+                self.run_sql_many(&sql, end - start, &flat)?
+            };
+            // (Each statement must match its rows, as a flush's UPDATEs must.)
+            if matched >= 0 && matched != (end - start) as i64 {
+                return self.raise(
+                    "StaleDataError",
+                    format!(
+                        "UPDATE statement on table '{}' expected to update {} row(s); {matched} were matched.",
+                        table.name,
+                        end - start
+                    ),
+                );
             }
             start = end;
         }

@@ -1,0 +1,25 @@
+from sqlalchemy.orm import column_property
+class Invoice(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    first = db.Column(db.String(20))
+    last = db.Column(db.String(20))
+    full_name = column_property(first + ' ' + last)
+db.create_all()
+x = Invoice(first='a', last='b')
+db.session.add(x)
+db.session.flush()
+print('full_name' in x.__dict__)
+print(x.full_name)
+print('full_name' in x.__dict__, sorted(k for k in x.__dict__ if not k.startswith('_')))
+db.session.commit()
+print(x.full_name)
+x.first = 'z'
+db.session.flush()
+print('full_name' in x.__dict__)
+print(x.full_name)
+print('full_name' in x.__dict__)
+x.last = 'q'
+db.session.commit()
+print(x.full_name)
+y = Invoice.query.first()
+print(y is x, y.full_name, vars(y).keys() - {'_sa_instance_state'} == {'id', 'first', 'last', 'full_name'})
