@@ -2492,3 +2492,8 @@ fn before_insert_sets_values() {
 fn column_property_flush() {
     check("column_property_flush");
 }
+
+#[test]
+fn union_nested_join() {
+    check("union_nested_join");
+}

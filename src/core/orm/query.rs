@@ -474,7 +474,7 @@ impl Query {
         })
     }
 
-    fn apply_join(
+    pub(super) fn apply_join(
         &self,
         reg: &Registry,
         froms: &mut Vec<FromItem>,

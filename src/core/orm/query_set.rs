@@ -45,9 +45,65 @@ impl Query {
         if by_label.len() != columns.len() {
             by_label = vec![None; columns.len()];
         }
-        let labels = subquery_labels(&first);
+        let mut labels = subquery_labels(&first);
+        // (A part that is itself a set operation selects its columns from its own
+        // subquery: the query's columns are those, by position, `anon_2.user_id` read as
+        // `anon_1.anon_2_user_id`.)
+        for (c, inner) in columns.iter().zip(&first.columns) {
+            if let (
+                Expr::Column {
+                    table: Some(TableRef::Named(t)),
+                    name,
+                },
+                Expr::Column {
+                    table: Some(a @ TableRef::Anon { .. }),
+                    name: inner_name,
+                },
+            ) = (c, inner)
+            {
+                let label = match self.style {
+                    crate::core::sql::LabelStyle::TablenamePlusCol => {
+                        crate::core::sql::expr::anon_column_label(a, inner_name)
+                    }
+                    crate::core::sql::LabelStyle::DisambiguateOnly => Some(inner_name.clone()),
+                };
+                if let Some(l) = label {
+                    labels.entry((t.clone(), name.clone())).or_insert(l);
+                }
+            }
+        }
         let adapt = |e: &Expr| through_subquery(e, &labels, &anon);
         let adapt_all = |v: &[Expr]| v.iter().map(adapt).collect::<Vec<_>>();
+        let mut sub = Some(FromItem::Subquery {
+            select: Box::new(first),
+            alias: anon.clone(),
+            cte: None,
+        });
+        // (Its joins start from the subquery: joined from the entities' tables, then
+        // those read as the subquery, the ON clauses through its labels.)
+        let from = if self.joins.is_empty() {
+            vec![sub.take().unwrap_or_else(|| FromItem::table(""))]
+        } else {
+            let mut tables: Vec<String> = vec![];
+            for c in &columns {
+                if let Expr::Column {
+                    table: Some(TableRef::Named(t)),
+                    ..
+                } = c
+                    && !tables.contains(t)
+                {
+                    tables.push(t.clone());
+                }
+            }
+            let mut froms: Vec<FromItem> = tables.iter().map(FromItem::table).collect();
+            for j in &self.joins {
+                self.apply_join(reg, &mut froms, j)?;
+            }
+            froms
+                .into_iter()
+                .map(|f| through_set(f, &tables, &mut sub, &adapt))
+                .collect()
+        };
         let columns = (columns.iter().zip(by_label))
             .map(|(c, l)| l.unwrap_or_else(|| adapt(c)))
             .collect();
@@ -55,11 +111,7 @@ impl Query {
             columns,
             label_style: self.style,
             distinct: self.distinct,
-            from: vec![FromItem::Subquery {
-                select: Box::new(first),
-                alias: anon.clone(),
-                cte: None,
-            }],
+            from,
             where_: adapt_all(&self.where_),
             group_by: adapt_all(&self.group_by),
             having: adapt_all(&self.having),
@@ -88,4 +140,34 @@ pub(super) fn compound_of(
         .ok_or_else(|| OrmError("a set operation needs queries".into()))?;
     first.compound = selects.map(|s| (op, s)).collect();
     Ok(first)
+}
+
+/// A FROM item of a query over a set operation: the entities' table (the first met) is
+/// the subquery `sub`, the ON clauses read its columns through it.
+fn through_set(
+    f: FromItem,
+    tables: &[String],
+    sub: &mut Option<FromItem>,
+    adapt: &dyn Fn(&Expr) -> Expr,
+) -> FromItem {
+    match f {
+        FromItem::Table(t) if tables.contains(&t) => match sub.take() {
+            Some(s) => s,
+            None => FromItem::Table(t),
+        },
+        FromItem::Join {
+            left,
+            right,
+            on,
+            outer,
+            full,
+        } => FromItem::Join {
+            left: Box::new(through_set(*left, tables, sub, adapt)),
+            right: Box::new(through_set(*right, tables, sub, adapt)),
+            on: adapt(&on),
+            outer,
+            full,
+        },
+        other => other,
+    }
 }
