@@ -2497,3 +2497,18 @@ fn column_property_flush() {
 fn union_nested_join() {
     check("union_nested_join");
 }
+
+#[test]
+fn mapped_annotation_order() {
+    check("mapped_annotation_order");
+}
+
+#[test]
+fn engine_type_names() {
+    check("engine_type_names");
+}
+
+#[test]
+fn numeric_big_int() {
+    check("numeric_big_int");
+}

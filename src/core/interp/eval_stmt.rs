@@ -188,6 +188,14 @@ impl<'b> Interp<'b> {
                 value,
                 annotation,
             } => {
+                if scope.0.is_class
+                    && let crate::core::lang::ast::ExprKind::Name(n) = &target.kind
+                {
+                    let mut a = scope.0.annotated.borrow_mut();
+                    if !a.iter().any(|(k, _)| **k == **n) {
+                        a.push((Rc::from(n.as_str()), value.is_none()));
+                    }
+                }
                 if let Some(v) = value {
                     let v = self.eval(v, scope)?;
                     let v = self.annotated_value(annotation, v, scope)?;

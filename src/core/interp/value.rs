@@ -297,6 +297,9 @@ pub struct ScopeData {
     pub is_class: bool,
     /// Definition order of names (class bodies).
     pub order: RefCell<Vec<Rc<str>>>,
+    /// The names annotated in a class body, in order, and whether each annotation came
+    /// without a value (`x: Mapped[int]`): `__annotations__` against `vars()`.
+    pub annotated: RefCell<Vec<(Rc<str>, bool)>>,
     /// Whose body the scope is: what the `__qualname__` of a `def` in it starts with.
     pub owner: ScopeOwner,
 }
@@ -345,6 +348,7 @@ impl Scope {
             parent,
             is_class,
             order: RefCell::new(Vec::new()),
+            annotated: RefCell::new(Vec::new()),
             owner,
         }))
     }

@@ -115,7 +115,20 @@ impl Interp<'_> {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         // keep definition order: HashMap loses it, so sort by the order recorded in the scope
-        let order = body.0.order.borrow().clone();
+        let mut order = body.0.order.borrow().clone();
+        // (With attributes annotated but not assigned, SQLAlchemy's declarative scan
+        // orders the names by merging `vars()` with `__annotations__`: its columns come
+        // in that order.)
+        let annotated = body.0.annotated.borrow();
+        if annotated.iter().any(|(_, bare)| *bare) {
+            let assigned: Vec<Rc<str>> = (order.iter())
+                .filter(|k| !annotated.iter().any(|(a, bare)| *bare && a == *k))
+                .cloned()
+                .collect();
+            let anns: Vec<Rc<str>> = annotated.iter().map(|(k, _)| k.clone()).collect();
+            order = merge_with_ordering(&assigned, &anns);
+        }
+        drop(annotated);
         crate::core::sort::sort_by_key(&mut vars, |(k, _)| {
             order.iter().position(|o| o == k).unwrap_or(usize::MAX)
         });
@@ -523,4 +536,28 @@ fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, b
         }
     }
     Some(inner(slice))
+}
+
+/// SQLAlchemy's `merge_lists_w_ordering(a, b)`: the two lists merged, each one's order
+/// kept as far as possible (walking one until a name both have, then the other).
+fn merge_with_ordering(a: &[Rc<str>], b: &[Rc<str>]) -> Vec<Rc<str>> {
+    let mut overlap: Vec<&Rc<str>> = a.iter().filter(|x| b.contains(x)).collect();
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut cur, mut other) = (a.iter(), b.iter());
+    loop {
+        let mut switched = false;
+        for x in cur.by_ref() {
+            if let Some(p) = overlap.iter().position(|o| *o == x) {
+                overlap.swap_remove(p);
+                switched = true;
+                break;
+            }
+            out.push(x.clone());
+        }
+        if !switched {
+            out.extend(other.cloned());
+            return out;
+        }
+        std::mem::swap(&mut cur, &mut other);
+    }
 }

@@ -552,6 +552,8 @@ impl Native {
         match self {
             // (`db.engine.url`, SQLAlchemy's URL object, goes by its module-like name.)
             Native::Module(m) if &**m == "engine.url" => "URL",
+            Native::Module(m) if &**m == "engine" => "Engine",
+            Native::Module(m) if &**m == "engine.dialect" => "SQLiteDialect_pysqlite",
             Native::Module(_) => "module",
             Native::SqlaFn(f) if &**f == "event" => "module",
             Native::SqlaFn(f) if &**f == "db.Model" => "DefaultMeta",

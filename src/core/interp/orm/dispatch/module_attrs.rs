@@ -43,7 +43,7 @@ impl Interp<'_> {
         if let ("engine", "dialect") = (&**m, name) {
             return Ok(nv(Native::Module(Rc::from("engine.dialect"))));
         }
-        if let ("engine.dialect", "driver") = (&**m, name) {
+        if let ("engine" | "engine.dialect", "driver") = (&**m, name) {
             return Ok(Value::str("pysqlite"));
         }
         if let ("engine", "connect" | "begin") = (&**m, name) {

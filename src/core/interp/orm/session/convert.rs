@@ -132,6 +132,12 @@ impl Interp<'_> {
                     Err(e) => self.bind_error("ValueError", &e.message),
                 };
             }
+            // (`float(value)` takes an int beyond SQLite's 64 bits too.)
+            (SqlType::Float | SqlType::Numeric(..) | SqlType::NumericFloat(..), Value::Int(i))
+                if i.to_i64().is_none() =>
+            {
+                return Ok(SqlValue::Real(self.py(i.to_f64())?));
+            }
             _ => {}
         }
         Ok(match self.to_sql(v, Some(ty))? {
