@@ -2512,3 +2512,13 @@ fn engine_type_names() {
 fn numeric_big_int() {
     check("numeric_big_int");
 }
+
+#[test]
+fn redelete_rollback_expunge() {
+    check("redelete_rollback_expunge");
+}
+
+#[test]
+fn redelete_make_transient() {
+    check("redelete_make_transient");
+}

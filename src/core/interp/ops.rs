@@ -109,6 +109,34 @@ impl Interp<'_> {
 
     /// `a op= b` (lists extend in place).
     pub fn binop_inplace(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
+        // (Failing here, not inside a class's operator method, the operator is named as
+        // written: `+=`, not `+`.)
+        let here = (self.source, self.cur_span);
+        match self.binop_inplace_inner(op, a, b) {
+            Err(e) if e.at == Some(here) => {
+                let sym = if op == BinOp::Pow {
+                    "** or pow()"
+                } else {
+                    op.as_str()
+                };
+                let prefix = format!("unsupported operand type(s) for {sym}: ");
+                match self.exc_text_of(&e, "TypeError") {
+                    Some(m) if m.starts_with(&prefix) => {
+                        let isym = if op == BinOp::Pow { "**" } else { op.as_str() };
+                        let rest = &m[prefix.len()..];
+                        self.raise(
+                            "TypeError",
+                            format!("unsupported operand type(s) for {isym}=: {rest}"),
+                        )
+                    }
+                    _ => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    fn binop_inplace_inner(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
         if let (BinOp::Add, Value::List(l)) = (op, &a) {
             let items = self.iterate(&b)?;
             l.borrow_mut().extend(items);
@@ -166,29 +194,7 @@ impl Interp<'_> {
                 }
             }
         }
-        // (Failing, the operator is named as written: `+=`, not `+`.)
-        match self.binop(op, a, b) {
-            Err(e) => {
-                let sym = if op == BinOp::Pow {
-                    "** or pow()"
-                } else {
-                    op.as_str()
-                };
-                let prefix = format!("unsupported operand type(s) for {sym}: ");
-                match self.exc_text_of(&e, "TypeError") {
-                    Some(m) if m.starts_with(&prefix) => {
-                        let isym = if op == BinOp::Pow { "**" } else { op.as_str() };
-                        let rest = &m[prefix.len()..];
-                        self.raise(
-                            "TypeError",
-                            format!("unsupported operand type(s) for {isym}=: {rest}"),
-                        )
-                    }
-                    _ => Err(e),
-                }
-            }
-            r => r,
-        }
+        self.binop(op, a, b)
     }
 
     /// Whether dict or set `d` holds `k` (Python's lookup: equal objects of a class with
@@ -466,6 +472,15 @@ impl Interp<'_> {
                 format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.qual_type_name(other)
+                ),
+            );
+        }
+        if op == BinOp::Add && matches!(a, Value::Tuple(_)) {
+            return self.raise(
+                "TypeError",
+                format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    self.qual_type_name(b)
                 ),
             );
         }

@@ -281,11 +281,17 @@ impl OrmError {
             "CompileError"
         } else if self.0.starts_with(super::join_from::AMBIGUOUS_FK) {
             "AmbiguousForeignKeysError"
+        } else if self.0.ends_with(UNSUPPORTED) {
+            "NotImplementedError"
         } else {
             "InvalidRequestError"
         }
     }
 }
+
+/// The end of an [`OrmError`]'s message for what ormlab does not do (a
+/// `NotImplementedError`, as the interpreter's own refusals are).
+pub const UNSUPPORTED: &str = " is not supported in ormlab scripts";
 
 /// `db.Model.registry` + `db.metadata`: everything query compilation needs.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -351,11 +357,15 @@ pub fn adapt_to_alias(
     alias: &crate::core::sql::TableRef,
 ) -> crate::core::sql::Expr {
     use crate::core::sql::{Expr, FromItem, TableRef};
-    e.transform(&|x| match x {
+    let adapted = std::cell::Cell::new(false);
+    let out = e.transform(&|x| match x {
         Expr::Column {
             table: Some(TableRef::Named(t)),
             name,
-        } if t == table => Some(Expr::col_of(alias, name.clone())),
+        } if t == table => {
+            adapted.set(true);
+            Some(Expr::col_of(alias, name.clone()))
+        }
         Expr::Select(s) => {
             let mut s = (**s).clone();
             let clauses = (s.columns.iter_mut().chain(&mut s.where_))
@@ -374,7 +384,14 @@ pub fn adapt_to_alias(
             Some(Expr::Select(Box::new(s)))
         }
         _ => None,
-    })
+    });
+    // (An adapted copy is a new expression: its parameters are new ones, named apart
+    // from the original's, as SQLAlchemy's adapter clones them.)
+    if adapted.get() {
+        out.fresh_binds()
+    } else {
+        out
+    }
 }
 
 /// SQLAlchemy's `join_condition(a, b)`: foreign keys of `b` referring to `a`, else foreign keys of
@@ -468,14 +485,31 @@ impl ResolvedRel {
     /// The primaryjoin's other terms ([`ResolvedRel::extra`]) with their columns of named
     /// tables given by `col(table, column)` (an alias, a bound value).
     pub fn extra_with(&self, col: &dyn Fn(&str, &str) -> Option<Expr>) -> Vec<Expr> {
+        let adapted = std::cell::Cell::new(false);
         let f = |x: &Expr| match x {
             Expr::Column {
                 table: Some(TableRef::Named(t)),
                 name,
-            } => col(t, name),
+            } => {
+                let r = col(t, name);
+                adapted.set(adapted.get() || r.is_some());
+                r
+            }
             _ => None,
         };
-        self.extra.iter().map(|e| e.transform(&f)).collect()
+        // (An adapted copy's parameters are new ones, as SQLAlchemy's adapter clones
+        // them; the criterion as it is keeps its own.)
+        (self.extra.iter())
+            .map(|e| {
+                adapted.set(false);
+                let out = e.transform(&f);
+                if adapted.get() {
+                    out.fresh_binds()
+                } else {
+                    out
+                }
+            })
+            .collect()
     }
 }
 

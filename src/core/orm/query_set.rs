@@ -82,7 +82,7 @@ impl Query {
         // (Its joins start from the subquery: joined from the entities' tables, then
         // those read as the subquery, the ON clauses through its labels.)
         let from = if self.joins.is_empty() {
-            vec![sub.take().unwrap_or_else(|| FromItem::table(""))]
+            sub.take().into_iter().collect()
         } else {
             let mut tables: Vec<String> = vec![];
             for c in &columns {
@@ -94,6 +94,23 @@ impl Query {
                 {
                     tables.push(t.clone());
                 }
+            }
+            // (Only a set operation of one entity's rows: with several, an alias or an
+            // expression, where the joins start is not known here.)
+            let plain = columns.iter().all(|c| {
+                matches!(
+                    c,
+                    Expr::Column {
+                        table: Some(TableRef::Named(_)),
+                        ..
+                    }
+                )
+            });
+            if tables.len() != 1 || !plain {
+                return Err(OrmError(format!(
+                    "a join after a set operation of several entities, an alias or an expression{}",
+                    super::mapper::UNSUPPORTED
+                )));
             }
             let mut froms: Vec<FromItem> = tables.iter().map(FromItem::table).collect();
             for j in &self.joins {

@@ -548,6 +548,26 @@ impl Expr {
         })
     }
 
+    /// A copy whose bound parameters are new ones (a parameter met twice in it stays one).
+    pub fn fresh_binds(&self) -> Expr {
+        let seen = std::cell::RefCell::new(Vec::<(u32, BindId)>::new());
+        self.transform(&|e| match e {
+            Expr::Bind(v, id) => {
+                let mut seen = seen.borrow_mut();
+                let new = match seen.iter().find(|(old, _)| *old == id.get()) {
+                    Some((_, n)) => *n,
+                    None => {
+                        let n = BindId::fresh();
+                        seen.push((id.get(), n));
+                        n
+                    }
+                };
+                Some(Expr::Bind(v.clone(), new))
+            }
+            _ => None,
+        })
+    }
+
     /// This expression with every node `f` gives a replacement for replaced (the others
     /// rebuilt around their replaced parts; subqueries inside are left alone).
     pub fn transform(&self, f: &dyn Fn(&Expr) -> Option<Expr>) -> Expr {

@@ -120,7 +120,7 @@ impl Interp<'_> {
         // orders the names by merging `vars()` with `__annotations__`: its columns come
         // in that order.)
         let annotated = body.0.annotated.borrow();
-        if annotated.iter().any(|(_, bare)| *bare) {
+        if is_model && annotated.iter().any(|(_, bare)| *bare) {
             let assigned: Vec<Rc<str>> = (order.iter())
                 .filter(|k| !annotated.iter().any(|(a, bare)| *bare && a == *k))
                 .cloned()
@@ -476,8 +476,6 @@ impl Interp<'_> {
     }
 }
 
-/// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
-/// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
 /// The type expression of `Mapped[X]`, `Mapped[Optional[X]]`, `Mapped[X | None]`.
 fn mapped_type_expr(ann: &Expr) -> Option<&Expr> {
     let ExprKind::Subscript { value, slice } = &ann.kind else {
@@ -503,6 +501,8 @@ fn mapped_type_expr(ann: &Expr) -> Option<&Expr> {
     }
 }
 
+/// `Mapped[T]` → (column type of `T` when it is a plain Python type, `Optional`/`| None`).
+/// `None` when the annotation is not `Mapped[...]`; relationships give `(None, _)`.
 fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, bool)> {
     let ExprKind::Subscript { value, slice } = &ann.kind else {
         return None;

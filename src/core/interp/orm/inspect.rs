@@ -122,7 +122,7 @@ impl Interp<'_> {
             "persistent" => Value::Bool(status == Status::Persistent && !redeleted),
             "deleted" => Value::Bool(deleted),
             "detached" => Value::Bool(detached),
-            "was_deleted" => Value::Bool(status == Status::Deleted),
+            "was_deleted" => Value::Bool(status == Status::Deleted || redeleted),
             "has_identity" => Value::Bool(identity.is_some()),
             "identity" => identity.unwrap_or(Value::None),
             "identity_key" | "key" => match identity {

@@ -146,6 +146,7 @@ impl Interp<'_> {
         for i in deleted {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
                 s.to_delete = false;
+                s.redeleted = false;
                 if s.status == Status::Deleted {
                     s.status = Status::Persistent;
                 }
@@ -183,6 +184,7 @@ impl Interp<'_> {
             }
             s.status = Status::Persistent;
             s.to_delete = false;
+            s.redeleted = false;
         }
         self.add_identity(i);
     }
@@ -355,6 +357,7 @@ impl Interp<'_> {
             s.identity = None;
             s.committed = None;
             s.to_delete = false;
+            s.redeleted = false;
         }
     }
 
@@ -434,10 +437,19 @@ impl Interp<'_> {
                 self.orm.new.push(inst.clone());
             }
             Status::Detached => self.attach_detached(inst)?,
+            // (One deleted again after its delete was committed is still "deleted" to
+            // SQLAlchemy: adding it raises.)
+            Status::Persistent if inst.orm.borrow().as_ref().is_some_and(|s| s.redeleted) => {
+                return self.raise(
+                    "InvalidRequestError",
+                    format!("Instance '<{} at 0x7f0000000000>' has been deleted.  Use the make_transient() function to send this object back to the transient state.", inst.class.name),
+                );
+            }
             Status::Persistent => {
                 // adding an object marked for deletion cancels the delete
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     s.to_delete = false;
+                    s.redeleted = false;
                 }
                 self.orm.deleted.retain(|d| !Rc::ptr_eq(d, inst));
             }

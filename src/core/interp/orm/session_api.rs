@@ -163,6 +163,7 @@ impl Interp<'_> {
                             self.orm.deleted.retain(|d| !Rc::ptr_eq(d, &x));
                             if let Some(s) = x.orm.borrow_mut().as_mut() {
                                 s.to_delete = false;
+                                s.redeleted = false;
                                 s.status = if s.identity.is_some() {
                                     super::model::Status::Detached
                                 } else {

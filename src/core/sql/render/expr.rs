@@ -19,6 +19,10 @@ impl Renderer {
                 }
             }
             Expr::Bind(v, _) if self.literal_binds => literal(v, self.dialect),
+            Expr::Bind(v, _) if self.dialect == Dialect::Sqlite && !self.postcompile => {
+                self.params.push(v.clone());
+                "?".into()
+            }
             Expr::Bind(v, id) => {
                 self.params.push(v.clone());
                 // (A parameter met again, the same expression used twice, keeps the name it
@@ -463,6 +467,7 @@ fn first_bind_id(e: &Expr) -> Option<u32> {
     match e {
         Expr::Bind(_, id) => Some(id.get()),
         Expr::List { items, .. } => items.first().and_then(first_bind_id),
+        Expr::Grouping(inner) => first_bind_id(inner),
         _ => None,
     }
 }

@@ -204,6 +204,7 @@ impl Interp<'_> {
         for i in std::mem::take(&mut self.orm.deleted) {
             if let Some(s) = i.orm.borrow_mut().as_mut() {
                 s.to_delete = false;
+                s.redeleted = false;
             }
         }
         let new = std::mem::take(&mut self.orm.new);

@@ -320,29 +320,28 @@ impl Interp<'_> {
             }
             i = end;
         }
+        // (Each object's `column_property` values are stale now: read again, alone, when
+        // next accessed, as SQLAlchemy expires read-only properties after a flush, before
+        // `after_update`.)
+        for row in &rows {
+            let columns = (row.inst.class.model_info()).map(|m| (m.columns.len(), m.props.len()));
+            if let (Some(s), Some((n, props))) = (row.inst.orm.borrow_mut().as_mut(), columns) {
+                for k in n..n + props {
+                    s.unload_slot(k);
+                }
+            }
+        }
         // (`after_update` listeners still see the changes' history, as SQLAlchemy resets
         // it only after them.)
         for inst in &updates.events {
             self.fire_event("after_update", inst)?;
         }
         for row in &rows {
-            // (Its `column_property` values are stale now: read again, alone, when next
-            // accessed, as SQLAlchemy expires read-only properties after a flush.)
-            let columns = row
-                .inst
-                .class
-                .model_info()
-                .map(|m| (m.columns.len(), m.props.len()));
             if let Some(s) = row.inst.orm.borrow_mut().as_mut() {
                 for &k in &row.changed_keys {
                     let v = s.value(k).cloned().unwrap_or(Value::None);
                     if let Some(c) = s.committed.as_mut().and_then(|c| c.get_mut(k)) {
                         *c = Some(v);
-                    }
-                }
-                if let Some((n, props)) = columns {
-                    for k in n..n + props {
-                        s.unload_slot(k);
                     }
                 }
             }
