@@ -27,6 +27,7 @@ pub mod enums;
 pub mod eval_expr;
 pub mod eval_stmt;
 pub mod exceptions;
+mod instance_dict;
 pub mod methods;
 pub mod native_sig;
 pub mod ops;

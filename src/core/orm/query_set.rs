@@ -84,41 +84,31 @@ impl Query {
         let from = if self.joins.is_empty() {
             sub.take().into_iter().collect()
         } else {
-            let mut tables: Vec<String> = vec![];
-            for c in &columns {
-                if let Expr::Column {
+            // (Only a set operation of one table's columns: with several entities, an
+            // alias or an expression, where the joins start is not known here.)
+            let table_of = |c: &Expr| match c {
+                Expr::Column {
                     table: Some(TableRef::Named(t)),
                     ..
-                } = c
-                    && !tables.contains(t)
-                {
-                    tables.push(t.clone());
-                }
-            }
-            // (Only a set operation of one entity's rows: with several, an alias or an
-            // expression, where the joins start is not known here.)
-            let plain = columns.iter().all(|c| {
-                matches!(
-                    c,
-                    Expr::Column {
-                        table: Some(TableRef::Named(_)),
-                        ..
-                    }
-                )
-            });
-            if tables.len() != 1 || !plain {
+                } => Some(t.clone()),
+                _ => None,
+            };
+            let table = columns.first().and_then(table_of);
+            let Some(table) =
+                table.filter(|t| columns.iter().all(|c| table_of(c).as_ref() == Some(t)))
+            else {
                 return Err(OrmError(format!(
                     "a join after a set operation of several entities, an alias or an expression{}",
                     super::mapper::UNSUPPORTED
                 )));
-            }
-            let mut froms: Vec<FromItem> = tables.iter().map(FromItem::table).collect();
+            };
+            let mut froms = vec![FromItem::table(&table)];
             for j in &self.joins {
                 self.apply_join(reg, &mut froms, j)?;
             }
             froms
                 .into_iter()
-                .map(|f| through_set(f, &tables, &mut sub, &adapt))
+                .map(|f| through_set(f, &table, &mut sub, &adapt))
                 .collect()
         };
         let columns = (columns.iter().zip(by_label))
@@ -159,16 +149,16 @@ pub(super) fn compound_of(
     Ok(first)
 }
 
-/// A FROM item of a query over a set operation: the entities' table (the first met) is
+/// A FROM item of a query over a set operation: the entity's table (the first met) is
 /// the subquery `sub`, the ON clauses read its columns through it.
 fn through_set(
     f: FromItem,
-    tables: &[String],
+    table: &str,
     sub: &mut Option<FromItem>,
     adapt: &dyn Fn(&Expr) -> Expr,
 ) -> FromItem {
     match f {
-        FromItem::Table(t) if tables.contains(&t) => match sub.take() {
+        FromItem::Table(t) if t == table => match sub.take() {
             Some(s) => s,
             None => FromItem::Table(t),
         },
@@ -179,8 +169,8 @@ fn through_set(
             outer,
             full,
         } => FromItem::Join {
-            left: Box::new(through_set(*left, tables, sub, adapt)),
-            right: Box::new(through_set(*right, tables, sub, adapt)),
+            left: Box::new(through_set(*left, table, sub, adapt)),
+            right: Box::new(through_set(*right, table, sub, adapt)),
             on: adapt(&on),
             outer,
             full,

@@ -437,23 +437,16 @@ impl Interp<'_> {
                 self.orm.new.push(inst.clone());
             }
             Status::Detached => self.attach_detached(inst)?,
-            // (One deleted again after its delete was committed is still "deleted" to
-            // SQLAlchemy: adding it raises.)
-            Status::Persistent if inst.orm.borrow().as_ref().is_some_and(|s| s.redeleted) => {
-                return self.raise(
-                    "InvalidRequestError",
-                    format!("Instance '<{} at 0x7f0000000000>' has been deleted.  Use the make_transient() function to send this object back to the transient state.", inst.class.name),
-                );
-            }
-            Status::Persistent => {
+            Status::Persistent if !inst.orm.borrow().as_ref().is_some_and(|s| s.redeleted) => {
                 // adding an object marked for deletion cancels the delete
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     s.to_delete = false;
-                    s.redeleted = false;
                 }
                 self.orm.deleted.retain(|d| !Rc::ptr_eq(d, inst));
             }
-            Status::Deleted => {
+            // (So does one deleted again after its delete was committed: still "deleted"
+            // to SQLAlchemy.)
+            Status::Deleted | Status::Persistent => {
                 return self.raise(
                     "InvalidRequestError",
                     format!("Instance '<{} at 0x7f0000000000>' has been deleted.  Use the make_transient() function to send this object back to the transient state.", inst.class.name),

@@ -321,7 +321,8 @@ impl Interp<'_> {
         // adds its key's values.)
         let mut sql = None;
         let mut values = Vec::new();
-        let mut versioned = 0;
+        // (How many objects the statement deletes: a versioned one has its own.)
+        let mut plain = 0;
         for inst in insts {
             // An expired object is loaded first, as SQLAlchemy reads its committed state
             // for the DELETE (its listeners see it loaded too).
@@ -357,23 +358,23 @@ impl Interp<'_> {
                         ),
                     );
                 }
-                versioned += 1;
                 continue;
             }
             if sql.is_none() {
                 sql = Some(render(&Statement::Delete(persist::delete_row(&table, &pk))).sql);
             }
             values.extend(pk);
+            plain += 1;
         }
         if let Some(sql) = sql {
-            let matched = if insts.len() == 1 {
+            let matched = if plain == 1 {
                 self.run_sql(&sql, &values, true)?.rowcount
             } else {
-                self.run_sql_many(&sql, insts.len(), &values)?
+                self.run_sql_many(&sql, plain, &values)?
             };
             // (A row already gone, deleted behind the session's back or by an earlier
             // transaction, is only warned about: `confirm_deleted_rows`.)
-            let expected = insts.len() - versioned;
+            let expected = plain;
             if matched >= 0 && matched != expected as i64 {
                 self.warn_text(
                     "SAWarning",
