@@ -2522,3 +2522,18 @@ fn redelete_rollback_expunge() {
 fn redelete_make_transient() {
     check("redelete_make_transient");
 }
+
+#[test]
+fn select_dedupe_labels() {
+    check("select_dedupe_labels");
+}
+
+#[test]
+fn expression_big_int() {
+    check("expression_big_int");
+}
+
+#[test]
+fn operator_missing_operands() {
+    check("operator_missing_operands");
+}

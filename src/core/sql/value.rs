@@ -24,6 +24,10 @@ pub enum SqlValue {
     Refused(Rc<RefusedParam>),
 }
 
+/// The [`RefusedParam::type_name`] of a Python `int` beyond 64 bits: refused with the
+/// driver's `OverflowError`, not its `ProgrammingError`.
+pub const BIG_INT: &str = "int";
+
 /// A parameter SQLite cannot bind: its Python type's name and `repr()`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RefusedParam {

@@ -247,7 +247,14 @@ impl Renderer {
                         values.extend(row_binds(i).unwrap_or_default());
                     }
                 }
-                let r = if self.literal_binds {
+                let r = if self.literal_binds && values.is_empty() {
+                    // (No values: the generic dialect's empty set, a NULL and a test
+                    // that is false for IN, true for NOT IN.)
+                    match op {
+                        Op::NotIn => "(NULL) OR (1 = 1)".to_string(),
+                        _ => "(NULL) AND (1 != 1)".to_string(),
+                    }
+                } else if self.literal_binds {
                     let v: Vec<String> = values
                         .iter()
                         .map(|x| literal(x, Dialect::Generic))

@@ -53,7 +53,7 @@ impl Renderer {
         if s.distinct {
             out.push_str("DISTINCT ");
         }
-        let mut used: Vec<String> = Vec::new();
+        let mut used: Vec<Used> = Vec::new();
         let cols: Vec<String> = s
             .columns
             .iter()
@@ -148,12 +148,12 @@ impl Renderer {
         c: &Expr,
         style: LabelStyle,
         as_from: bool,
-        used: &mut Vec<String>,
+        used: &mut Vec<Used>,
     ) -> String {
         match c {
             Expr::Label { name, expr } => {
                 let name = self.label_name(name);
-                used.push(name.clone());
+                used.push((name.clone(), None));
                 let inner = self.expr(expr, Ctx::Normal);
                 format!("{inner} AS {}", self.q(&name))
             }
@@ -167,22 +167,17 @@ impl Renderer {
                                 false => name.clone(),
                             };
                             let label = format!("{}_{}", self.table_name(t), name);
+                            let label = self.unique_label(label, &text, used);
                             format!("{text} AS {}", self.q(&label))
                         }
                         None => text,
                     },
                     LabelStyle::DisambiguateOnly => {
-                        if used.contains(name) {
-                            let label = self.next_anon(name);
-                            used.push(label.clone());
+                        let label = self.unique_label(name.clone(), &text, used);
+                        if label != *name || as_from {
                             format!("{text} AS {}", self.q(&label))
                         } else {
-                            used.push(name.clone());
-                            if as_from {
-                                format!("{text} AS {}", self.q(name))
-                            } else {
-                                text
-                            }
+                            text
                         }
                     }
                 }
@@ -223,6 +218,25 @@ impl Renderer {
                 format!("{text} AS {label}")
             }
         }
+    }
+
+    /// The label of a column rendered `text` under `label`, unique in the select's
+    /// columns as SQLAlchemy makes it: the same column again gets a "dedupe" label
+    /// (`year__1`, numbered per statement), another column of the same name an anonymous
+    /// one (`year_1`).
+    fn unique_label(&mut self, label: String, text: &str, used: &mut Vec<Used>) -> String {
+        let label = match used.iter().find(|(l, _)| *l == label) {
+            None => label,
+            Some((_, Some(same))) if same == text => self.next_anon(&format!("{label}_")),
+            // (Another column: its anonymous label, or, when that column already has
+            // it, the dedupe label.)
+            Some(_) if used.iter().any(|(_, t)| t.as_deref() == Some(text)) => {
+                self.next_anon(&format!("{label}_"))
+            }
+            Some(_) => self.next_anon(&label),
+        };
+        used.push((label.clone(), Some(text.to_string())));
+        label
     }
 
     pub(super) fn render_from(&mut self, f: &FromItem) -> String {
@@ -269,3 +283,7 @@ impl Renderer {
         }
     }
 }
+
+/// A label a select's columns already use, and the column text it labels (`None`: an
+/// explicit label).
+type Used = (String, Option<String>);

@@ -170,6 +170,15 @@ impl Interp<'_> {
                 SqlValue::text(self.py(crate::core::py::json::dumps(&j, &Default::default()))?)
             }
             (Value::Bool(b), _) => SqlValue::Integer(*b as i64),
+            // (An int beyond 64 bits in an expression is bound as it is, whatever the
+            // column's type: running the statement raises the driver's OverflowError.)
+            (Value::Int(i), _) if self.orm.defer_refused && i.to_i64().is_none() => {
+                let r = crate::core::sql::value::RefusedParam {
+                    type_name: crate::core::sql::value::BIG_INT.into(),
+                    repr: i.to_string(),
+                };
+                SqlValue::Refused(Rc::new(r))
+            }
             (Value::Int(i), Some(SqlType::Float)) => match i.to_i64() {
                 Some(x) => SqlValue::Integer(x),
                 None => SqlValue::Real(self.py(i.to_f64())?),

@@ -245,6 +245,12 @@ impl Interp<'_> {
         r: &crate::core::sql::value::RefusedParam,
     ) -> R<T> {
         self.log_statement(sql.clone(), LogParams::of(params), 0.0, 0);
+        if r.type_name == crate::core::sql::value::BIG_INT {
+            return self.raise(
+                "OverflowError",
+                "Python int too large to convert to SQLite INTEGER",
+            );
+        }
         let shown = self.last_shown();
         let value = Value::tuple(params.iter().map(plain_value).collect());
         let msg = format!(

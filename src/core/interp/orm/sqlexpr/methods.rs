@@ -52,7 +52,7 @@ impl Interp<'_> {
         let arg = |it: &mut Self, i: usize| -> R<Expr> {
             match args.get(i) {
                 Some(v) => Ok(it.to_compared_expr(v, ty.as_ref())?.expr),
-                None => it.raise("TypeError", format!("{name}() missing required argument")),
+                None => it.missing_operand(name, args.len()),
             }
         };
         let b = Some(SqlType::Boolean);
@@ -174,7 +174,7 @@ impl Interp<'_> {
                         );
                     }
                     Some(v) => self.iterate(v)?,
-                    None => vec![],
+                    None => return self.missing_operand(name, 0),
                 };
                 // An expanding parameter: every value binds as the first one's type
                 // beside the column (`coerce_compared_value`).
@@ -218,7 +218,8 @@ impl Interp<'_> {
                     crate::core::sql::Op::IsNot
                 };
                 let other = match args.first() {
-                    Some(Value::None) | None => Expr::Null,
+                    None => return self.missing_operand(name, 0),
+                    Some(Value::None) => Expr::Null,
                     // (`True`/`False` are SQLAlchemy's `true()`/`false()` constants: `IS 1`.)
                     Some(Value::Bool(v)) => Expr::Bool(*v),
                     Some(v) => self.to_expr(v, None)?.expr,
@@ -301,6 +302,16 @@ impl Interp<'_> {
                 )
             }
             "over" => {
+                // (Its parameters are keyword-only.)
+                if !args.is_empty() {
+                    let n = args.len() + 1;
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "FunctionElement.over() takes 1 positional argument but {n} were given"
+                        ),
+                    );
+                }
                 let mut lists: [Vec<Expr>; 2] = [vec![], vec![]];
                 let mut frame = vec![];
                 for (k, v) in &kw {
@@ -704,3 +715,36 @@ pub(crate) const COLUMN_METHODS: &[&str] = &[
     "as_json",
     "as_numeric",
 ];
+
+impl Interp<'_> {
+    /// Python's TypeError for a column operator method (`between`, `like`, `in_`...)
+    /// called with `given` of its operands.
+    fn missing_operand<T>(&mut self, name: &str, given: usize) -> R<T> {
+        let params: &[&str] = match name {
+            "between" => &["cleft", "cright"],
+            _ => &["other"],
+        };
+        // (The aliases are the methods under their new names.)
+        let name = match name {
+            "notin_" => "not_in",
+            "isnot" => "is_not",
+            "notlike" => "not_like",
+            "notilike" => "not_ilike",
+            other => other,
+        };
+        let missing: Vec<String> = params
+            .iter()
+            .skip(given)
+            .map(|p| format!("'{p}'"))
+            .collect();
+        let s = if missing.len() == 1 { "" } else { "s" };
+        self.raise(
+            "TypeError",
+            format!(
+                "ColumnOperators.{name}() missing {} required positional argument{s}: {}",
+                missing.len(),
+                missing.join(" and ")
+            ),
+        )
+    }
+}
