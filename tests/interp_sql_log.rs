@@ -190,3 +190,21 @@ print([Note(title='new')])
         vec![vec!["None".to_string(), "'new'".into(), "None".into()]]
     );
 }
+
+/// A table read from the database (`autoload_with=`) is refused with a positioned
+/// NotImplementedError, not made up with no columns.
+#[test]
+fn reflected_tables_are_refused_not_made_up() {
+    let db = Database::open_in_memory().expect("db");
+    let src = "db.session.execute(text('CREATE TABLE legacy (code VARCHAR(8) PRIMARY KEY)'))\n\
+               t = db.Table('legacy', db.metadata, autoload_with=db.engine)\n\
+               print([c.name for c in t.columns])\n";
+    let out = run(
+        &[Source::new("script.py", src)],
+        &mut db.script_backend(),
+        RunOptions::default(),
+    );
+    let e = out.error.expect("refused");
+    assert_eq!((e.class.as_str(), e.line), ("NotImplementedError", 2));
+    assert!(e.message.contains("autoload_with="), "{}", e.message);
+}

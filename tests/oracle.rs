@@ -2537,3 +2537,13 @@ fn expression_big_int() {
 fn operator_missing_operands() {
     check("operator_missing_operands");
 }
+
+#[test]
+fn bind_key_ddl() {
+    check("bind_key_ddl");
+}
+
+#[test]
+fn backref_lambda_order_by() {
+    check("backref_lambda_order_by");
+}

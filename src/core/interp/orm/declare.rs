@@ -182,13 +182,13 @@ impl Interp<'_> {
                 );
                 Ok(nv(Native::Module(Rc::from("engine"))))
             }
-            "create_all" => {
-                self.create_all()?;
-                Ok(Value::None)
-            }
-            "drop_all" => {
-                self.drop_all()?;
-                Ok(Value::None)
+            "create_all" | "drop_all" => {
+                // (`bind_key`, given by position or by name.)
+                let mut kw = kw;
+                if let Some(k) = args.first() {
+                    kw.push((Rc::from("bind_key"), k.clone()));
+                }
+                self.ddl_method(short == "create_all", None, &kw)
             }
             "init_app" => {
                 if let Some(app) = args.first().or(kwget(&kw, "app")) {

@@ -238,7 +238,52 @@ impl Interp<'_> {
                 Some(out)
             }
         };
+        // `bind_key=`: the tables of those binds only (`'__all__'`, the default: every
+        // table; `None`: the default bind's). The binds share one database here, so a
+        // drop of one bind's tables must leave the others' alone.
+        let tables = match kwv("bind_key") {
+            None => tables,
+            Some(Value::Str(k)) if &*k == "__all__" => tables,
+            Some(v) => {
+                let keys = match &v {
+                    Value::None | Value::Str(_) => vec![v.clone()],
+                    other => self.iterate(other)?,
+                };
+                let wanted: Vec<Option<Rc<str>>> = (keys.iter())
+                    .map(|k| match k {
+                        Value::Str(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let names: Vec<Rc<str>> = match tables {
+                    Some(t) => t,
+                    None => (self.orm.reg.metadata.tables.iter())
+                        .map(|t| Rc::from(t.name.as_str()))
+                        .collect(),
+                };
+                Some(
+                    names
+                        .into_iter()
+                        .filter(|t| wanted.contains(&self.table_bind_key(t)))
+                        .collect(),
+                )
+            }
+        };
         self.table_ddl(create, tables, checkfirst)?;
         Ok(Value::None)
+    }
+
+    /// The bind key of table `name`: its model's `__bind_key__` (`None`: the default bind).
+    fn table_bind_key(&self, name: &str) -> Option<Rc<str>> {
+        self.orm.classes.values().find_map(|c| {
+            let m = c.model_info()?;
+            if *m.table != *name {
+                return None;
+            }
+            match c.lookup("__bind_key__") {
+                Some(Value::Str(k)) => Some(Some(k)),
+                _ => Some(None),
+            }
+        })?
     }
 }

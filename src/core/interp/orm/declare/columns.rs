@@ -209,6 +209,13 @@ impl Interp<'_> {
         let Some(Value::Str(name)) = args.first() else {
             return self.raise("TypeError", "Table() needs a name");
         };
+        // (A table read from the database is not made up: refused, as `db.reflect()` is.)
+        if ["autoload_with", "autoload"]
+            .iter()
+            .any(|k| super::kwget(&kw, k).is_some())
+        {
+            return self.unsupported("reflecting a table (`autoload_with=`)");
+        }
         let mut t = Table::new(name);
         for a in args.iter().skip(1) {
             if let Value::Native(n) = a {

@@ -81,6 +81,20 @@ impl Interp<'_> {
                                 ("cascade", Value::Str(c)) => {
                                     rel.backref_cascade = given_cascade(c)
                                 }
+                                // `order_by=lambda: Post.title` naming this class, not
+                                // defined yet: called when the mappers are configured (on
+                                // the reverse relationship, a placeholder until then).
+                                ("order_by", f @ Value::Func(_))
+                                    if self.call(f, vec![], vec![]).is_err() =>
+                                {
+                                    self.orm.order_by_calls.push((
+                                        r.target.to_string(),
+                                        name.to_string(),
+                                        0,
+                                        f.clone(),
+                                    ));
+                                    rel.backref_order_by = vec![Expr::raw("NULL")];
+                                }
                                 ("order_by", _) => {
                                     // The reverse side's target is this class, mapped just
                                     // after: its strings resolve when it is (finalize).

@@ -118,6 +118,11 @@ impl Interp<'_> {
                         .map(|r| r.target.clone())
                 })
             else {
+                // (A backref's relationship is made when its class is mapped: until then
+                // the call waits.)
+                if !configuring {
+                    self.orm.order_by_calls.push((owner, key, at, f));
+                }
                 continue;
             };
             let (exprs, pending, deferred) = self.order_by_of(&v, &target, at)?;
