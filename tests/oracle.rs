@@ -2547,3 +2547,8 @@ fn bind_key_ddl() {
 fn backref_lambda_order_by() {
     check("backref_lambda_order_by");
 }
+
+#[test]
+fn with_parent_string_is_insert() {
+    check("with_parent_string_is_insert");
+}

@@ -554,6 +554,7 @@ impl Interp<'_> {
                     {
                         (p, a)
                     }
+                    (_, Some(Value::Str(_))) => return self.with_parent_string(),
                     _ => {
                         return self.raise(
                             "ArgumentError",

@@ -354,6 +354,7 @@ impl Interp<'_> {
                     ),
                 },
                 "returns_rows" => Ok(Value::Bool(r.borrow().kind != ResultKind::NoRows)),
+                "is_insert" => Ok(Value::Bool(r.borrow().is_insert)),
                 "lastrowid" => Ok(r.borrow().lastrowid.map_or(Value::None, Value::int)),
                 _ if api_names::result_has(name) => method(name),
                 _ => {

@@ -459,6 +459,7 @@ impl Interp<'_> {
         let mut ro = self.returned_result(&table, &ret_cols, ret_class.as_deref(), &out_rows)?;
         ro.rowcount = rowcount;
         ro.lastrowid = last_id;
+        ro.is_insert = true;
         // A single `values()` row's primary key (`inserted_primary_key`): given, or the rowid.
         if !bulk && !multi && ret_cols.is_empty() {
             let mut pk = vec![];

@@ -111,6 +111,8 @@ pub struct ResultObj {
     pub inserted_pk: Option<Rc<Vec<Value>>>,
     /// An ORM bulk INSERT's result (`IteratorResult`, no `rowcount`).
     pub bulk: bool,
+    /// The result of an `insert()` (`is_insert`).
+    pub is_insert: bool,
     /// The DB-API cursor's `lastrowid` (the connection's last inserted rowid after a
     /// single statement, as pysqlite sets it; `None` after an executemany).
     pub lastrowid: Option<i64>,
@@ -137,6 +139,7 @@ impl ResultObj {
             unique_required: false,
             inserted_pk: None,
             bulk: false,
+            is_insert: false,
             lastrowid: None,
             orm: false,
             sources: None,

@@ -152,6 +152,7 @@ impl Interp<'_> {
         mut q: QueryObj,
         args: Vec<Value>,
     ) -> R<Value> {
+        self.warn("LegacyAPIWarning", "The Query.with_parent() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. Use the with_parent() standalone construct. (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)");
         let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))));
         let Some(Value::Instance(parent)) = args.first() else {
             return self.raise("ArgumentError", "with_parent() needs an instance");
@@ -162,11 +163,20 @@ impl Interp<'_> {
         };
         let rel = match args.get(1) {
             Some(Value::Native(n)) if let Native::Instrumented(a) = &**n => Some(a.key.to_string()),
+            Some(Value::Str(_)) => return self.with_parent_string(),
             _ => None,
         };
         let criteria = self.with_parent_criteria(parent, &target, rel)?;
         q.q.where_.extend(criteria);
         wrap(q)
+    }
+
+    /// SQLAlchemy 2.0's refusal of `with_parent(obj, 'name')`.
+    pub(crate) fn with_parent_string<T>(&mut self) -> R<T> {
+        self.raise(
+            "ArgumentError",
+            "with_parent() accepts class-bound mapped attributes, not strings",
+        )
     }
 
     /// The criteria of `with_parent(parent, rel)`: the rows of `target` that the parent's
