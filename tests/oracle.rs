@@ -2552,3 +2552,18 @@ fn backref_lambda_order_by() {
 fn with_parent_string_is_insert() {
     check("with_parent_string_is_insert");
 }
+
+#[test]
+fn table_dml_returning() {
+    check("table_dml_returning");
+}
+
+#[test]
+fn bind_key_tables() {
+    check("bind_key_tables");
+}
+
+#[test]
+fn operands_by_name() {
+    check("operands_by_name");
+}

@@ -65,6 +65,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("MultipleResultsFound", "InvalidRequestError"),
     ("PendingRollbackError", "InvalidRequestError"),
     ("ResourceClosedError", "InvalidRequestError"),
+    ("UnboundExecutionError", "InvalidRequestError"),
     ("NoSuchColumnError", "InvalidRequestError,KeyError"),
     ("ObjectDeletedError", "InvalidRequestError"),
     ("UnmappedError", "InvalidRequestError"),

@@ -41,12 +41,16 @@ impl Interp<'_> {
         if !self.orm.order_by_calls.is_empty()
             && let Err(e) = self.resolve_order_by_calls(true)
         {
-            let owner = self
-                .orm
-                .order_by_calls
-                .first()
-                .map(|c| c.0.clone())
+            let (owner, key) = (self.orm.order_by_calls.first())
+                .map(|c| (c.0.clone(), c.1.clone()))
                 .unwrap_or_default();
+            // (A backref's `order_by` is the class declaring the backref's to blame.)
+            let owner = (self.orm.reg.mappers.iter())
+                .find(|m| {
+                    (m.relationships.iter())
+                        .any(|r| r.target == owner && r.backref.as_deref() == Some(key.as_str()))
+                })
+                .map_or(owner, |m| m.class_name.clone());
             let table = (self.orm.reg.mapper(&owner).ok())
                 .map(|m| m.table.clone())
                 .unwrap_or_default();

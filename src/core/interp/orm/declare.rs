@@ -184,11 +184,8 @@ impl Interp<'_> {
             }
             "create_all" | "drop_all" => {
                 // (`bind_key`, given by position or by name.)
-                let mut kw = kw;
-                if let Some(k) = args.first() {
-                    kw.push((Rc::from("bind_key"), k.clone()));
-                }
-                self.ddl_method(short == "create_all", None, &kw)
+                let key = args.first().or(kwget(&kw, "bind_key")).cloned();
+                self.db_ddl(short == "create_all", key)
             }
             "init_app" => {
                 if let Some(app) = args.first().or(kwget(&kw, "app")) {

@@ -370,6 +370,8 @@ pub struct OrmState {
     pub classes: super::value::FxMap<String, Rc<Class>>,
     /// Python defaults per (table, column): `default=`, `onupdate=`, `server_default=`.
     pub defaults: super::value::FxMap<(String, String), [Option<Value>; 5]>,
+    /// The tables made with `db.Table(..., bind_key=...)`, and that key.
+    pub table_binds: Vec<(Rc<str>, Rc<str>)>,
     /// Identity map.
     pub identity: super::value::FxMap<model::IdentityKey, Rc<Instance>>,
     /// Identity insertion order (for iteration).

@@ -769,12 +769,26 @@ impl Interp<'_> {
 
     /// The RETURNING column names of an `update(M)` / `delete(M)` construct.
     fn dml_returning(&mut self, q: &super::query::QueryObj, class: &str) -> R<Vec<String>> {
-        match self.orm.reg.table_of(class).ok().cloned() {
+        match self.dml_table(q, class) {
             Some(table) if !q.returning.is_empty() => {
                 Ok(self.returning_columns(&q.returning, &table)?.0)
             }
             _ => Ok(vec![]),
         }
+    }
+}
+
+impl Interp<'_> {
+    /// The table an `update()` / `delete()` construct changes: its model's, or a plain
+    /// table's (`table.update()`).
+    pub(crate) fn dml_table(
+        &self,
+        q: &super::query::QueryObj,
+        class: &str,
+    ) -> Option<crate::core::orm::schema::Table> {
+        (self.orm.reg.table_of(class).ok())
+            .or_else(|| self.orm.reg.metadata.table(q.q.select_from.first()?))
+            .cloned()
     }
 }
 

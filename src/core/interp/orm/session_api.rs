@@ -554,8 +554,22 @@ impl Interp<'_> {
         if q.q.filter_by_class(&self.orm.reg).is_none() {
             let st = self.dml_statement(q)?;
             let r = self.run_stmt(&st, true)?;
-            let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
-            ro.kind = ResultKind::NoRows;
+            // (`returning(...)`: the rows its columns gave.)
+            let returning = match &st {
+                crate::core::sql::Statement::Update(u) => &u.returning,
+                crate::core::sql::Statement::Delete(d) => &d.returning,
+                _ => &Vec::new(),
+            };
+            let mut ro = match self.dml_table(q, "") {
+                Some(table) if !returning.is_empty() => {
+                    self.returned_result(&table, returning, None, &r.rows)?
+                }
+                _ => {
+                    let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);
+                    ro.kind = ResultKind::NoRows;
+                    ro
+                }
+            };
             ro.rowcount = r.rowcount;
             return Ok(nv(Native::Result(RefCell::new(ro))));
         }

@@ -238,43 +238,57 @@ impl Interp<'_> {
                 Some(out)
             }
         };
-        // `bind_key=`: the tables of those binds only (`'__all__'`, the default: every
-        // table; `None`: the default bind's). The binds share one database here, so a
-        // drop of one bind's tables must leave the others' alone.
-        let tables = match kwv("bind_key") {
-            None => tables,
-            Some(Value::Str(k)) if &*k == "__all__" => tables,
-            Some(v) => {
-                let keys = match &v {
-                    Value::None | Value::Str(_) => vec![v.clone()],
-                    other => self.iterate(other)?,
-                };
-                let wanted: Vec<Option<Rc<str>>> = (keys.iter())
-                    .map(|k| match k {
-                        Value::Str(s) => Some(s.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                let names: Vec<Rc<str>> = match tables {
-                    Some(t) => t,
-                    None => (self.orm.reg.metadata.tables.iter())
-                        .map(|t| Rc::from(t.name.as_str()))
-                        .collect(),
-                };
-                Some(
-                    names
-                        .into_iter()
-                        .filter(|t| wanted.contains(&self.table_bind_key(t)))
-                        .collect(),
-                )
-            }
-        };
+        if kwv("bind_key").is_some() {
+            let f = if create { "create_all" } else { "drop_all" };
+            return self.raise(
+                "TypeError",
+                format!("MetaData.{f}() got an unexpected keyword argument 'bind_key'"),
+            );
+        }
         self.table_ddl(create, tables, checkfirst)?;
         Ok(Value::None)
     }
 
-    /// The bind key of table `name`: its model's `__bind_key__` (`None`: the default bind).
+    /// `db.create_all(bind_key='__all__')` / `db.drop_all(...)`: the tables of the binds
+    /// `bind_key` names (`'__all__'`: every table; `None`: the default bind's). The binds
+    /// share one database here, so a drop of one bind's tables leaves the others' alone.
+    pub(super) fn db_ddl(&mut self, create: bool, bind_key: Option<Value>) -> R<Value> {
+        let keys = match bind_key {
+            None => return self.table_ddl(create, None, true).map(|()| Value::None),
+            Some(Value::Str(k)) if &*k == "__all__" => {
+                return self.table_ddl(create, None, true).map(|()| Value::None);
+            }
+            Some(v @ (Value::None | Value::Str(_))) => vec![v],
+            Some(other) => self.iterate(&other)?,
+        };
+        let binds = self.bind_keys();
+        let mut wanted: Vec<Option<Rc<str>>> = Vec::with_capacity(keys.len());
+        for k in &keys {
+            match k {
+                Value::Str(s) if !binds.iter().any(|b| matches!(b, Value::Str(x) if x == s)) => {
+                    return self.raise(
+                        "UnboundExecutionError",
+                        format!("Bind key '{s}' is not in 'SQLALCHEMY_BINDS' config."),
+                    );
+                }
+                Value::Str(s) => wanted.push(Some(s.clone())),
+                _ => wanted.push(None),
+            }
+        }
+        let names: Vec<Rc<str>> = (self.orm.reg.metadata.tables.iter())
+            .map(|t| Rc::from(t.name.as_str()))
+            .filter(|t: &Rc<str>| wanted.contains(&self.table_bind_key(t)))
+            .collect();
+        self.table_ddl(create, Some(names), true)?;
+        Ok(Value::None)
+    }
+
+    /// The bind key of table `name`: its model's `__bind_key__`, or the `bind_key=` it was
+    /// made with (`None`: the default bind).
     fn table_bind_key(&self, name: &str) -> Option<Rc<str>> {
+        if let Some((_, k)) = self.orm.table_binds.iter().find(|(t, _)| **t == *name) {
+            return Some(k.clone());
+        }
         self.orm.classes.values().find_map(|c| {
             let m = c.model_info()?;
             if *m.table != *name {

@@ -167,13 +167,13 @@ impl Renderer {
                                 false => name.clone(),
                             };
                             let label = format!("{}_{}", self.table_name(t), name);
-                            let label = self.unique_label(label, &text, used);
+                            let label = self.unique_label(label, &text, as_from, used);
                             format!("{text} AS {}", self.q(&label))
                         }
                         None => text,
                     },
                     LabelStyle::DisambiguateOnly => {
-                        let label = self.unique_label(name.clone(), &text, used);
+                        let label = self.unique_label(name.clone(), &text, as_from, used);
                         if label != *name || as_from {
                             format!("{text} AS {}", self.q(&label))
                         } else {
@@ -223,10 +223,20 @@ impl Renderer {
     /// The label of a column rendered `text` under `label`, unique in the select's
     /// columns as SQLAlchemy makes it: the same column again gets a "dedupe" label
     /// (`year__1`, numbered per statement), another column of the same name an anonymous
-    /// one (`year_1`).
-    fn unique_label(&mut self, label: String, text: &str, used: &mut Vec<Used>) -> String {
+    /// one (`year_1`). In a subquery (`as_from`) both get the anonymous one, the name the
+    /// outer query reads it by.
+    fn unique_label(
+        &mut self,
+        label: String,
+        text: &str,
+        as_from: bool,
+        used: &mut Vec<Used>,
+    ) -> String {
         let label = match used.iter().find(|(l, _)| *l == label) {
             None => label,
+            // (Inside a subquery, whose columns the outer query reads by name, a column
+            // again is told apart as another column is: the outer query's `year_1`.)
+            Some(_) if as_from => self.next_anon(&label),
             Some((_, Some(same))) if same == text => self.next_anon(&format!("{label}_")),
             // (Another column: its anonymous label, or, when that column already has
             // it, the dedupe label.)

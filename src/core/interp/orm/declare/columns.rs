@@ -210,10 +210,8 @@ impl Interp<'_> {
             return self.raise("TypeError", "Table() needs a name");
         };
         // (A table read from the database is not made up: refused, as `db.reflect()` is.)
-        if ["autoload_with", "autoload"]
-            .iter()
-            .any(|k| super::kwget(&kw, k).is_some())
-        {
+        let given = |k: &str| super::kwget(&kw, k).is_some_and(|v| !matches!(v, Value::None));
+        if given("autoload_with") || given("autoload") {
             return self.unsupported("reflecting a table (`autoload_with=`)");
         }
         let mut t = Table::new(name);
@@ -240,6 +238,9 @@ impl Interp<'_> {
                     _ => {}
                 }
             }
+        }
+        if let Some(Value::Str(k)) = super::kwget(&kw, "bind_key") {
+            self.orm.table_binds.push((name.clone(), k.clone()));
         }
         if let Some(Value::Str(c)) = super::kwget(&kw, "comment") {
             t.comment = Some(c.to_string());

@@ -100,7 +100,7 @@ impl Interp<'_> {
     }
 
     /// The keys of the app's `SQLALCHEMY_BINDS`, in order.
-    fn bind_keys(&self) -> Vec<Value> {
+    pub(crate) fn bind_keys(&self) -> Vec<Value> {
         let Some(c) = self.app_config() else {
             return vec![];
         };

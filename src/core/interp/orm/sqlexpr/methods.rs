@@ -49,6 +49,16 @@ impl Interp<'_> {
             return self.raise("AttributeError", format!("no attribute '{name}'"));
         };
         let ty = s.ty.clone();
+        // (The operands given by name, `in_(other=[...])`, `between(1, cright=2)`: moved
+        // to their positions.)
+        let mut args = args;
+        let mut kw = kw;
+        for p in ["other", "cleft", "cright", "pattern", "replacement"] {
+            if let Some(at) = kw.iter().position(|(k, _)| &**k == p) {
+                let (_, v) = kw.remove(at);
+                args.push(v);
+            }
+        }
         let arg = |it: &mut Self, i: usize| -> R<Expr> {
             match args.get(i) {
                 Some(v) => Ok(it.to_compared_expr(v, ty.as_ref())?.expr),
@@ -302,8 +312,14 @@ impl Interp<'_> {
                 )
             }
             "over" => {
-                // (Its parameters are keyword-only.)
-                if !args.is_empty() {
+                // (Keyword-only parameters, but for an aggregate's FILTER's `over()`.)
+                let mut kw = kw.clone();
+                if matches!(s.expr, Expr::Filter { .. }) {
+                    let names = ["partition_by", "order_by", "rows", "range_"];
+                    for (v, n) in args.iter().zip(names) {
+                        kw.push((Rc::from(n), v.clone()));
+                    }
+                } else if !args.is_empty() {
                     let n = args.len() + 1;
                     return self.raise(
                         "TypeError",
@@ -722,6 +738,8 @@ impl Interp<'_> {
     fn missing_operand<T>(&mut self, name: &str, given: usize) -> R<T> {
         let params: &[&str] = match name {
             "between" => &["cleft", "cright"],
+            "regexp_replace" => &["pattern", "replacement"],
+            "regexp_match" => &["pattern"],
             _ => &["other"],
         };
         // (The aliases are the methods under their new names.)
