@@ -217,13 +217,7 @@ impl<'c> ScriptBackend<'c> {
 /// ±2^47 comes back as an integer (`RETURNING price` gives `7` for `7.0`). Later versions
 /// apply the affinity; expressions and DELETE's RETURNING are the same in both.
 fn returning_reals(stmt: &Statement<'_>, sql: &str) -> Option<Vec<bool>> {
-    // (A SELECT, the common case, is told by its first letter.)
-    if sql
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
-        || !starts_with_keyword(sql, &["insert", "update", "replace"])
-    {
+    if !starts_with_keyword(sql, &["insert", "update", "replace"]) {
         return None;
     }
     let reals: Vec<bool> = stmt
@@ -337,7 +331,12 @@ fn is_dml(sql: &str) -> bool {
 /// True when `sql`, after leading whitespace, starts with one of `keywords` (any case).
 fn starts_with_keyword(sql: &str, keywords: &[&str]) -> bool {
     let s = sql.trim_start_matches([' ', '\r', '\n', '\t']).as_bytes();
-    (keywords.iter()).any(|k| s.len() >= k.len() && s[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
+    // (The first letters first: a SELECT, the common case, is told by its `S`.)
+    (keywords.iter()).any(|k| {
+        s.len() >= k.len()
+            && s[0].eq_ignore_ascii_case(&k.as_bytes()[0])
+            && s[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+    })
 }
 
 #[cfg(test)]

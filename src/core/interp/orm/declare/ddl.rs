@@ -46,14 +46,4 @@ impl Interp<'_> {
         }
         Ok(())
     }
-
-    /// `db.create_all()`.
-    pub fn create_all(&mut self) -> R<()> {
-        self.table_ddl(true, None, true)
-    }
-
-    /// `db.drop_all()`.
-    pub fn drop_all(&mut self) -> R<()> {
-        self.table_ddl(false, None, true)
-    }
 }
