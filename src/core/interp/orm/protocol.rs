@@ -778,20 +778,6 @@ impl Interp<'_> {
     }
 }
 
-impl Interp<'_> {
-    /// The table an `update()` / `delete()` construct changes: its model's, or a plain
-    /// table's (`table.update()`).
-    pub(crate) fn dml_table(
-        &self,
-        q: &super::query::QueryObj,
-        class: &str,
-    ) -> Option<crate::core::orm::schema::Table> {
-        (self.orm.reg.table_of(class).ok())
-            .or_else(|| self.orm.reg.metadata.table(q.q.select_from.first()?))
-            .cloned()
-    }
-}
-
 /// The IndexError of a negative index or slice bound on a Query.
 const NEGATIVE_INDEX: &str = "negative indexes are not accepted by SQL index / slice operators";
 

@@ -283,6 +283,18 @@ impl Interp<'_> {
         Ok(Value::None)
     }
 
+    /// The table an `update()` / `delete()` construct changes: its model's, or a plain
+    /// table's (`table.update()`).
+    pub(crate) fn dml_table(
+        &self,
+        q: &super::query::QueryObj,
+        class: &str,
+    ) -> Option<crate::core::orm::schema::Table> {
+        (self.orm.reg.table_of(class).ok())
+            .or_else(|| self.orm.reg.metadata.table(q.q.select_from.first()?))
+            .cloned()
+    }
+
     /// The bind key of table `name`: its model's `__bind_key__`, or the `bind_key=` it was
     /// made with (`None`: the default bind).
     fn table_bind_key(&self, name: &str) -> Option<Rc<str>> {
