@@ -2567,3 +2567,23 @@ fn bind_key_tables() {
 fn operands_by_name() {
     check("operands_by_name");
 }
+
+#[test]
+fn bulk_sync_given() {
+    check("bulk_sync_given");
+}
+
+#[test]
+fn deferred_column() {
+    check("deferred_column");
+}
+
+#[test]
+fn autocorrelate_all() {
+    check("autocorrelate_all");
+}
+
+#[test]
+fn relationship_type_checks() {
+    check("relationship_type_checks");
+}

@@ -244,6 +244,9 @@ pub struct Mapper {
     pub polymorphic_on: Option<String>,
     /// `__mapper_args__['polymorphic_identity']`: the discriminator value of its rows.
     pub identity: Option<crate::core::sql::SqlValue>,
+    /// The attribute keys of its deferred columns (`deferred(Column(...))`), which its
+    /// loads leave out unless undeferred.
+    pub deferred: Vec<String>,
 }
 
 impl Mapper {
@@ -259,6 +262,7 @@ impl Mapper {
             view: None,
             polymorphic_on: None,
             identity: None,
+            deferred: vec![],
         }
     }
     /// Add a relationship.

@@ -28,7 +28,17 @@ pub struct Rendered {
     pub sql: String,
     /// One value per `?`, in order.
     pub params: Vec<SqlValue>,
+    /// A SELECT nested as an expression was left with no FROM item by auto-correlation,
+    /// which SQLAlchemy refuses ([`NoFroms`]); its FROM items were all kept.
+    pub no_froms: bool,
 }
+
+/// A SELECT nested as an expression whose FROM items are all the enclosing SELECT's:
+/// auto-correlation leaves it none, and SQLAlchemy refuses to compile it
+/// (`InvalidRequestError: Select statement ... returned no FROM clauses due to
+/// auto-correlation`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoFroms;
 
 impl Rendered {
     /// The parameters as SQLAlchemy's echo log shows them: a Python tuple (`()`, `(1,)`, `('a', 2)`).
@@ -66,6 +76,7 @@ pub fn render(stmt: &Statement) -> Rendered {
     Rendered {
         sql,
         params: r.params,
+        no_froms: r.no_froms,
     }
 }
 
@@ -73,22 +84,24 @@ pub fn render(stmt: &Statement) -> Rendered {
 /// SQLite one used to run it): named binds `:name_1`, `__[POSTCOMPILE_x_1]` for IN
 /// lists, the generic reserved words (`"user"` is quoted), `LIMIT` without a forced
 /// `OFFSET`.
-pub fn render_generic(sel: &Select) -> String {
+pub fn render_generic(sel: &Select) -> Result<String, NoFroms> {
     let mut r = Renderer {
         dialect: Dialect::Generic,
         ..Renderer::default()
     };
-    r.select(sel, false)
+    let sql = r.select(sel, false);
+    if r.no_froms { Err(NoFroms) } else { Ok(sql) }
 }
 
 /// A SELECT as `str(query)` prints a legacy Query (its session's SQLite dialect): `?`
 /// placeholders, but an IN list as its expanding parameter, `(__[POSTCOMPILE_id_1])`.
-pub fn render_sqlite_str(sel: &Select) -> String {
+pub fn render_sqlite_str(sel: &Select) -> Result<String, NoFroms> {
     let mut r = Renderer {
         postcompile: true,
         ..Renderer::default()
     };
-    r.select(sel, false)
+    let sql = r.select(sel, false);
+    if r.no_froms { Err(NoFroms) } else { Ok(sql) }
 }
 
 /// A bind parameter of a compiled statement: its name, its value (the values of an
@@ -225,6 +238,7 @@ pub fn render_expr(e: &Expr) -> Rendered {
     Rendered {
         sql,
         params: r.params,
+        no_froms: r.no_froms,
     }
 }
 
@@ -319,6 +333,8 @@ struct Renderer {
     named: Vec<(String, Vec<SqlValue>, bool)>,
     /// The names given to the bind parameters met (by [`super::expr::BindId`]).
     bind_ids: HashMap<u32, String>,
+    /// See [`Rendered::no_froms`].
+    no_froms: bool,
 }
 
 impl Renderer {

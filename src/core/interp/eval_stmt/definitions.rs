@@ -263,6 +263,7 @@ impl Interp<'_> {
                         mapped: true,
                         nullable_explicit: false,
                         order: self.orm.col_counter,
+                        deferred: false,
                     }),
                 )))))
             }

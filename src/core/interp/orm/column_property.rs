@@ -26,6 +26,24 @@ impl Interp<'_> {
         Ok(Value::Native(Rc::new(Native::ColumnProperty(e))))
     }
 
+    /// `deferred(Column(...))`: the column, left out of its class's loads (`group=` and
+    /// `raiseload=` are not supported).
+    pub(super) fn deferred_column(&mut self, args: &[Value], kw: &Kw) -> R<Value> {
+        if !kw.is_empty() || args.len() != 1 {
+            return self.unsupported("`deferred()` other than of one column");
+        }
+        match &args[0] {
+            Value::Native(n) if let Native::ColumnSpec(s) = &**n => {
+                let mut spec = s.borrow().clone();
+                spec.deferred = true;
+                Ok(Value::Native(Rc::new(Native::ColumnSpec(Box::new(
+                    std::cell::RefCell::new(spec),
+                )))))
+            }
+            _ => self.unsupported("`deferred()` other than of a `Column`"),
+        }
+    }
+
     /// Maps `props` (key, expression) on the mapped class `cls`: before its table's columns
     /// in its SELECTs (`first`, the class body's, mapped before any other) or after them.
     pub(crate) fn map_column_props(

@@ -508,6 +508,7 @@ impl Interp<'_> {
                 }
             }
             "column_property" => self.column_property(&args, &kw),
+            "deferred" => self.deferred_column(&args, &kw),
             "hybrid_method" => match args.first() {
                 Some(f) => Ok(nv(Native::HybridMethod(Rc::new([f.clone(), Value::None])))),
                 None => self.raise("TypeError", "hybrid_method() needs a function"),

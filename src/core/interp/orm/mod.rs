@@ -281,6 +281,9 @@ pub struct ColumnSpec {
     pub nullable_explicit: bool,
     /// Creation order (for abstract-base ordering).
     pub order: u64,
+    /// `deferred(Column(...))` / `mapped_column(deferred=True)`: left out of the class's
+    /// loads, loaded when first read.
+    pub deferred: bool,
 }
 
 /// A relationship declaration.

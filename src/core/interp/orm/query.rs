@@ -250,6 +250,9 @@ impl Interp<'_> {
     pub fn run_select_flat(&mut self, sel: Select) -> R<super::session::FlatRows> {
         self.autoflush()?;
         let r = crate::core::sql::render(&Statement::Select(sel));
+        if r.no_froms {
+            return self.no_froms();
+        }
         self.run_flat_sql(Rc::from(r.sql.as_str()), &r.params, true)
     }
 

@@ -465,6 +465,28 @@ impl Interp<'_> {
                     format!("Incompatible collection type: {t} is not list-like"),
                 );
             }
+            // (Only mapped objects (or None) join a collection: SQLAlchemy's bulk replace
+            // has put a new collection in place and appended the values before the first
+            // that has no `_sa_instance_state` when it fails on that one.)
+            if let Value::List(l) = &v {
+                let bad = l.borrow().iter().position(|x| match x {
+                    Value::None => false,
+                    Value::Instance(i) => i.class.model_info().is_none(),
+                    _ => true,
+                });
+                if let Some(at) = bad {
+                    let (bad, before) = {
+                        let items = l.borrow();
+                        (items[at].clone(), items[..at].to_vec())
+                    };
+                    self.set_relationship(inst, attr, Value::list(before))?;
+                    let t = self.type_name(&bad);
+                    return self.raise(
+                        "AttributeError",
+                        format!("'{t}' object has no attribute '_sa_instance_state'"),
+                    );
+                }
+            }
             // make sure the old collection is known for change tracking
             if self.status(inst) == Status::Persistent
                 && !inst.dict.borrow().contains_key(&attr.key)

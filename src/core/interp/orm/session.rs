@@ -413,6 +413,11 @@ impl Interp<'_> {
                 stack.pop();
                 continue;
             };
+            let obj = obj.clone();
+            self.check_cascaded(&obj, *next_rel, &items)?;
+            let Some((_, next_rel, queue, at)) = stack.last_mut() else {
+                break;
+            };
             *next_rel += 1;
             *at = 0;
             queue.clear();
@@ -425,6 +430,26 @@ impl Interp<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The objects the save-update cascade found in relationship `n` of `obj` are of its
+    /// target class (or a subclass): SQLAlchemy's `cascade_iterator` asserts it.
+    fn check_cascaded(&mut self, obj: &Rc<Instance>, n: usize, items: &[Rc<Instance>]) -> R<()> {
+        let Some(m) = obj.class.model_info() else {
+            return Ok(());
+        };
+        let Some(r) = (self.orm.reg.mapper(&m.class).ok()).and_then(|mp| mp.relationships.get(n))
+        else {
+            return Ok(());
+        };
+        let Some(bad) = items.iter().find(|i| !is_a(i, &r.target)) else {
+            return Ok(());
+        };
+        let msg = format!(
+            "Attribute '{}' on class '<class '__main__.{}'>' doesn't handle objects of type '<class '__main__.{}'>'",
+            r.name, m.class, bad.class.name
+        );
+        self.raise("AssertionError", msg)
     }
 
     /// `add()` of one object, without the cascade.
@@ -632,4 +657,9 @@ fn collectable(inst: &Rc<Instance>) -> bool {
             .borrow()
             .as_ref()
             .is_some_and(|s| s.status == Status::Persistent && !s.to_delete)
+}
+
+/// True when `inst` is an object of class `class` or of a subclass of it.
+pub(crate) fn is_a(inst: &Instance, class: &str) -> bool {
+    inst.class.mro.borrow().iter().any(|c| *c.name == *class)
 }

@@ -538,7 +538,7 @@ impl Interp<'_> {
             }
             let k = super::model::IdentityKey::new(&m.table, super::model::identity_key(&key));
             if let Some(obj) = self.identity_get(&k) {
-                self.bulk_apply_update(&table, &set, &[obj])?;
+                self.bulk_apply_update(&table, &set, &[], &[obj])?;
             }
         }
         let mut ro = ResultObj::rows(Rc::new(vec![]), vec![]);

@@ -201,7 +201,7 @@ fn joined_select_printed_with_the_default_dialect() {
         joined.clone(),
     );
     assert_eq!(
-        render_generic(&load(&r, &q).select),
+        render_generic(&load(&r, &q).select).unwrap(),
         "SELECT anon_1.id, anon_1.name, post_1.id AS id_1, post_1.title, post_1.user_id \nFROM (SELECT \"user\".id AS id, \"user\".name AS name \nFROM \"user\"\n LIMIT :param_1) AS anon_1 LEFT OUTER JOIN post AS post_1 ON anon_1.id = post_1.user_id"
     );
     let q = with(
@@ -211,7 +211,7 @@ fn joined_select_printed_with_the_default_dialect() {
         joined,
     );
     assert_eq!(
-        render_generic(&load(&r, &q).select),
+        render_generic(&load(&r, &q).select).unwrap(),
         "SELECT \"user\".id, \"user\".name, post_1.id AS id_1, post_1.title, post_1.user_id \nFROM \"user\" LEFT OUTER JOIN post AS post_1 ON \"user\".id = post_1.user_id \nWHERE \"user\".id = :id_2 ORDER BY \"user\".name"
     );
 }

@@ -6,7 +6,11 @@ impl Renderer {
     /// The FROM items a SELECT displays: all of them, but for a SELECT nested as an
     /// expression those it correlates to an enclosing statement (SQLAlchemy's
     /// `_get_display_froms`).
-    pub(super) fn display_froms<'s>(&self, s: &'s Select, nested_expr: bool) -> Vec<&'s FromItem> {
+    pub(super) fn display_froms<'s>(
+        &mut self,
+        s: &'s Select,
+        nested_expr: bool,
+    ) -> Vec<&'s FromItem> {
         let mut froms: Vec<&FromItem> = s.from.iter().collect();
         let Some(inner) = self.enclosing.last().filter(|_| nested_expr) else {
             return froms;
@@ -16,8 +20,10 @@ impl Renderer {
         match &s.correlate {
             Correlate::Auto if before > 1 => {
                 froms.retain(|f| !f.table_ref().is_some_and(|r| inner.contains(&r)));
-                // SQLAlchemy refuses a SELECT left with no FROM; keep them all instead.
+                // SQLAlchemy refuses a SELECT left with no FROM (noted for the caller to
+                // raise); the text keeps them all.
                 if froms.is_empty() {
+                    self.no_froms = true;
                     froms = s.from.iter().collect();
                 }
             }

@@ -82,6 +82,7 @@ impl Interp<'_> {
         let mut onupdate = None;
         let mut server_default = None;
         let mut info_doc = [None, None];
+        let mut deferred = false;
         for (k, v) in &kw {
             match &**k {
                 "primary_key" => {
@@ -170,6 +171,9 @@ impl Interp<'_> {
                 "info" => info_doc[0] = Some(v.clone()),
                 "doc" => info_doc[1] = Some(v.clone()),
                 "quote" | "sort_order" | "server_onupdate" => {}
+                // (`mapped_column(deferred=True)`, like `deferred(Column(...))`.)
+                "deferred" if mapped => deferred = self.truthy(v)?,
+                "deferred_group" | "deferred_raiseload" if mapped => {}
                 // (A keyword without a dialect prefix, as SQLAlchemy's dialect kwargs refuse it.)
                 _ if !k.contains('_') => {
                     return self.raise(
@@ -201,6 +205,7 @@ impl Interp<'_> {
             mapped,
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
             order: self.orm.col_counter,
+            deferred,
         };
         Ok(nv(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
     }

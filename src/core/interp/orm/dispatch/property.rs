@@ -32,6 +32,14 @@ impl Interp<'_> {
                     col
                 });
             }
+            // (`deferred(Column(...))`.)
+            "deferred" if a.column.is_some() => {
+                let deferred = self.orm.reg.mapper(&a.class).is_ok_and(|m| {
+                    let key: &str = &a.key;
+                    m.deferred.iter().any(|k| k == key)
+                });
+                return Ok(Value::Bool(deferred));
+            }
             // A relationship's columns on the parent's side of its join condition.
             "local_columns" if a.column.is_none() => {
                 let found = (self.orm.reg.resolve(&a.class, &a.key))

@@ -101,6 +101,7 @@ impl Interp<'_> {
         };
         let table_name = pm.table.clone();
         let on_name = pm.polymorphic_on.clone();
+        let mut deferred = pm.deferred.clone();
         let mut view = seen.clone();
         let Some(mut real) = reg.metadata.table(&table_name).cloned() else {
             return self.unsupported("inheriting from a class without a table");
@@ -146,6 +147,8 @@ impl Interp<'_> {
         let mut mapper = Mapper::new(&cls.name, &table_name);
         mapper.inherits = Some(parent.name.to_string());
         mapper.view = Some(view);
+        deferred.extend(super::setup::deferred_keys(&specs));
+        mapper.deferred = deferred;
         self.add_mapper(cls, mapper, &rels, &columns, &poly)?;
         self.finish_mapping(cls, &table_name, columns, pk, props, poly)
     }

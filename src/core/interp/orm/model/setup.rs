@@ -165,7 +165,8 @@ impl Interp<'_> {
             );
         }
         let poly = self.mapper_args(cls, &columns)?;
-        let mapper = Mapper::new(&cls.name, &table_name);
+        let mut mapper = Mapper::new(&cls.name, &table_name);
+        mapper.deferred = deferred_keys(&specs);
         self.add_mapper(cls, mapper, &rels, &columns, &poly)?;
         self.finish_mapping(cls, &table_name, columns, pk, props, poly)
     }
@@ -426,4 +427,15 @@ impl Interp<'_> {
         }
         Ok(())
     }
+}
+
+/// The keys of the deferred columns among `specs` (see [`ColumnSpec::deferred`]).
+pub(super) fn deferred_keys(specs: &[(Rc<str>, super::super::ColumnSpec)]) -> Vec<String> {
+    (specs.iter())
+        .filter(|(_, s)| s.deferred)
+        .map(|(k, s)| match s.column.key.is_empty() {
+            true => k.to_string(),
+            false => s.column.key.clone(),
+        })
+        .collect()
 }

@@ -145,7 +145,10 @@ impl Interp<'_> {
                 };
                 if q.legacy || q.dml.is_some() {
                     // A legacy Query prints with its session's dialect (SQLite).
-                    crate::core::sql::render::render_sqlite_str(&sel)
+                    match crate::core::sql::render::render_sqlite_str(&sel) {
+                        Ok(s) => s,
+                        Err(_) => return self.no_froms(),
+                    }
                 } else if q.q.exists {
                     // `exists().where(...)` alone: `EXISTS (SELECT * ...)`.
                     let mut sel = sel;
@@ -155,7 +158,10 @@ impl Interp<'_> {
                     ))
                 } else {
                     // A 2.0 select() knows no engine: the default dialect.
-                    crate::core::sql::render::render_generic(&sel)
+                    match crate::core::sql::render::render_generic(&sel) {
+                        Ok(s) => s,
+                        Err(_) => return self.no_froms(),
+                    }
                 }
             }
             Native::Pagination(_) => {
@@ -312,7 +318,7 @@ impl Interp<'_> {
                 let sel = self.loading_select(&q.q)?;
                 // (With no session behind it, the query prints in the default dialect.)
                 if self.dynamic_sessionless(&inst, &key).is_some() {
-                    return Ok(crate::core::sql::render::render_generic(&sel));
+                    return crate::core::sql::render::render_generic(&sel).or_else(|_| self.no_froms());
                 }
                 Ok(crate::core::sql::render(&Statement::Select(sel)).sql)
             }
@@ -344,7 +350,9 @@ impl Interp<'_> {
             }
             Native::ColumnType(t) => Ok(t.ddl()),
             // `str(subquery)` is its SELECT, in the default dialect.
-            Native::Subquery(sq) => Ok(crate::core::sql::render::render_generic(&sq.select)),
+            Native::Subquery(sq) => {
+                crate::core::sql::render::render_generic(&sq.select).or_else(|_| self.no_froms())
+            }
             Native::ReflectedType(_, ddl) => Ok(ddl.to_string()),
             Native::Table(t) => Ok(t.to_string()),
             Native::ColumnObj(t, i) => {

@@ -46,6 +46,9 @@ impl Interp<'_> {
                     return Ok(BulkDone::default());
                 };
                 let mut pairs: Vec<(String, Expr)> = vec![];
+                // (The plain values as the script gave them, by column name: what the
+                // session's synchronization stores on the objects it matched.)
+                let mut given: Vec<(String, Value)> = vec![];
                 for (k, v) in items {
                     let key = match &k {
                         Value::Str(s) => s.to_string(),
@@ -63,6 +66,9 @@ impl Interp<'_> {
                     // column gets a float), an expression as it is.
                     let e = match (&ty, self.as_sql(&v)) {
                         (Some(t), None) if !matches!(&v, Value::Native(_)) => {
+                            if let Some(c) = table.col_by_key(&key) {
+                                given.push((c.name.clone(), v.clone()));
+                            }
                             Expr::bind(self.to_sql_stored(&v, t)?)
                         }
                         _ => self.to_expr(&v, ty.as_ref())?.expr,
@@ -118,7 +124,7 @@ impl Interp<'_> {
                     }
                     SyncMode::Off => vec![],
                 };
-                self.bulk_apply_update(&table, &up.set, &objects)?;
+                self.bulk_apply_update(&table, &up.set, &given, &objects)?;
                 self.bulk_done(mode, &r, &table, &ret_cols, ret_class.as_deref(), q)
             }
             "delete" => {

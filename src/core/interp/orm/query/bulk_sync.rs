@@ -459,11 +459,15 @@ impl Interp<'_> {
 
     /// An UPDATE's new values on the objects it matched: each SET value that evaluates
     /// is computed on the object (in SET order, seeing the values set before it) and
-    /// committed; when one does not evaluate, the object expires.
+    /// committed; when one does not evaluate, the object expires. A plain value the
+    /// script gave (`given`, by column name) is stored as it was given, not as the column
+    /// would read it back (`0` stays `0` on a `Float` column, `2.5` on a `Numeric`), as
+    /// SQLAlchemy's evaluator returns a bound parameter's own value.
     pub(crate) fn bulk_apply_update(
         &mut self,
         table: &Table,
         set: &[(String, Expr)],
+        given: &[(String, Value)],
         objects: &[Rc<Instance>],
     ) -> R<()> {
         let target = Target { table };
@@ -496,18 +500,22 @@ impl Interp<'_> {
                 }
                 // (Arithmetic is Python's on the object's values: `12 / 2` is `6.0`,
                 // `12 // 5` is `2`; the other values as stored, read back as the type.)
-                let py = match self.eval_arith(&target, inst, e)? {
-                    Some(py) => py,
-                    None => {
-                        let v = match self.eval_criterion(&target, inst, e)? {
-                            Ev::V(v) => v,
-                            Ev::Expired => {
-                                self.expire(inst);
-                                break;
-                            }
-                        };
-                        self.from_sql(&v, Some(&table.columns[i].ty))?
-                    }
+                let given = given.iter().find(|(c, _)| c == col).map(|(_, v)| v.clone());
+                let py = match given {
+                    Some(v) => v,
+                    None => match self.eval_arith(&target, inst, e)? {
+                        Some(py) => py,
+                        None => {
+                            let v = match self.eval_criterion(&target, inst, e)? {
+                                Ev::V(v) => v,
+                                Ev::Expired => {
+                                    self.expire(inst);
+                                    break;
+                                }
+                            };
+                            self.from_sql(&v, Some(&table.columns[i].ty))?
+                        }
+                    },
                 };
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     if let Some(slot) = s.slots_mut().get_mut(i) {

@@ -10,7 +10,7 @@ use crate::core::interp::orm::model::{Status, column_attr};
 use crate::core::interp::orm::session::FlatRows;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
-use crate::core::orm::query::{Query, deferred_columns, get_statement};
+use crate::core::orm::query::{ColumnLoad, Query, deferred_columns, get_statement};
 use crate::core::sql::{Expr, FromItem, Select, SqlValue, Statement};
 
 use super::Ent;
@@ -114,22 +114,43 @@ pub fn unload_columns(columns: &[usize], inst: &Instance) {
 }
 
 impl Interp<'_> {
-    /// The columns `q`'s column options leave unloaded, for a load of one class (`None`
-    /// when none are); column options on any other load are refused.
+    /// The columns a load of one class leaves unloaded: the class's deferred columns
+    /// (`deferred(Column(...))`) and what `q`'s column options defer, `undefer` taking
+    /// one back (`None` when none are). Column options on any other load are refused;
+    /// there, as for a class with a `column_property`, the deferred columns load.
     pub(super) fn deferred_of(&mut self, q: &Query, ents: &[Ent]) -> R<Option<Deferred>> {
-        if q.columns.is_empty() {
-            return Ok(None);
-        }
         let [Ent::Class(class)] = ents else {
+            if q.columns.is_empty() {
+                return Ok(None);
+            }
             return self.unsupported("`load_only()`/`defer()` in a query of several entities");
         };
+        self.deferred_of_class(q, class)
+    }
+
+    /// [`Self::deferred_of`] for a load of `class` alone.
+    pub(crate) fn deferred_of_class(&mut self, q: &Query, class: &str) -> R<Option<Deferred>> {
+        let mapped = match self.orm.reg.mapper(class) {
+            Ok(m) => m.deferred.clone(),
+            Err(_) => vec![],
+        };
+        if q.columns.is_empty() && mapped.is_empty() {
+            return Ok(None);
+        }
         if self.orm.reg.props_layout(class).1 > 0 {
+            if q.columns.is_empty() {
+                return Ok(None);
+            }
             return self.unsupported("`load_only()`/`defer()` of a class with a `column_property`");
         }
         let Ok(table) = self.orm.reg.table_of(class) else {
             return Ok(None);
         };
-        let columns = deferred_columns(&q.columns, class, table);
+        let options: Vec<ColumnLoad> = (mapped.into_iter())
+            .map(|key| ColumnLoad::Defer(class.to_string(), key))
+            .chain(q.columns.iter().cloned())
+            .collect();
+        let columns = deferred_columns(&options, class, table);
         if columns.is_empty() {
             return Ok(None);
         }

@@ -123,8 +123,18 @@ impl Interp<'_> {
     }
 
     /// A query's SELECT with its joined eager loads: what `str(query)` prints and what runs.
+    /// A query of one class leaves out the columns it defers, as its load does.
     pub fn loading_select(&mut self, q: &Query) -> R<Select> {
-        Ok(self.statement_at(q, &[], &q.options)?.select)
+        let st = self.statement_at(q, &[], &q.options)?;
+        if let [crate::core::orm::query::Entity::Class(class)] = &q.entities[..]
+            && let Some(d) = self.deferred_of_class(q, class)?
+        {
+            return Ok(match st.wrapped {
+                true => d.narrow_wrapped(st.select),
+                false => d.narrow(st.select),
+            });
+        }
+        Ok(st.select)
     }
 
     /// Runs a query with its eager loads (its options plus `extra`), loading at `base`
@@ -263,19 +273,24 @@ impl Interp<'_> {
         if options.is_empty() && columns.is_empty() {
             // (Every lookup comes here: most classes load all their relationships on
             // access, which a glance at their strategies tells without planning.)
-            let all_on_access = self.orm.reg.mapper(class).is_ok_and(|m| {
-                m.relationships
-                    .iter()
-                    .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic | Lazy::WriteOnly))
-            });
-            if all_on_access {
+            // (A class with deferred columns loads through the query, which leaves them out.)
+            let (all_on_access, deferred) = match self.orm.reg.mapper(class) {
+                Ok(m) => (
+                    m.relationships
+                        .iter()
+                        .all(|r| matches!(r.lazy, Lazy::Select | Lazy::Dynamic | Lazy::WriteOnly)),
+                    !m.deferred.is_empty(),
+                ),
+                Err(_) => (false, false),
+            };
+            if all_on_access && !deferred {
                 return Ok(None);
             }
             let plan = match plan_entity(&self.orm.reg, &[], class, vec![], &[class.to_string()]) {
                 Ok(p) => p,
                 Err(e) => return self.eager_error(e),
             };
-            if plan.is_plain() {
+            if plan.is_plain() && !deferred {
                 return Ok(None);
             }
         }

@@ -235,6 +235,7 @@ impl Interp<'_> {
                                 .as_ref()
                                 .is_some_and(|o| crate::core::interp::ops::is_same(o, &cur))
                         {
+                            self.check_flushed(&inst, rel, target)?;
                             // (A parent outside the session, reached only by a backref,
                             // is not saved: SQLAlchemy warns and leaves the key alone.)
                             if self.status(target) == Status::Transient {
@@ -272,6 +273,7 @@ impl Interp<'_> {
                             if let Value::Instance(ci) = c
                                 && !held_before(ci)
                             {
+                                self.check_flushed(&inst, rel, ci)?;
                                 for p in &r.primary {
                                     let v = self.attr_by_col(&inst, &p.referred.1);
                                     if !matches!(v, Value::None) {
@@ -316,11 +318,36 @@ impl Interp<'_> {
                         {
                             return self.none_in_collection(&inst, &rel.name);
                         }
+                        if let Value::List(l) = &cur {
+                            for c in l.borrow().clone() {
+                                if let Value::Instance(ci) = &c {
+                                    self.check_flushed(&inst, rel, ci)?;
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    /// SQLAlchemy's `FlushError` for an object of another class than `rel`'s target
+    /// (or a subclass) in `inst.<rel>` (its dependency processor's `_verify_canload`).
+    fn check_flushed(
+        &mut self,
+        inst: &Rc<Instance>,
+        rel: &crate::core::orm::mapper::Relationship,
+        child: &Rc<Instance>,
+    ) -> R<()> {
+        if crate::core::interp::orm::session::is_a(child, &rel.target) {
+            return Ok(());
+        }
+        let msg = format!(
+            "Attempting to flush an item of type <class '__main__.{}'> as a member of collection \"{}.{}\". Expected an object of type <class '__main__.{}'> or a polymorphic subclass of this type.",
+            child.class.name, inst.class.name, rel.name, rel.target
+        );
+        self.raise("FlushError", msg)
     }
 
     /// SQLAlchemy's `FlushError` for a `None` appended to a collection.

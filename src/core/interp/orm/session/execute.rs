@@ -21,7 +21,19 @@ impl Interp<'_> {
     /// Renders and runs a statement (opening a transaction first when `tx`).
     pub fn run_stmt(&mut self, stmt: &Statement, tx: bool) -> R<QueryResult> {
         let r = render(stmt);
+        if r.no_froms {
+            return self.no_froms();
+        }
         self.run_sql(&r.sql, &r.params, tx)
+    }
+
+    /// SQLAlchemy's refusal of a SELECT nested as an expression that auto-correlation
+    /// leaves with no FROM item (see [`crate::core::sql::render::NoFroms`]).
+    pub(crate) fn no_froms<T>(&self) -> R<T> {
+        self.raise(
+            "InvalidRequestError",
+            "Select statement '<sqlalchemy.sql.selectable.Select object at 0x7f0000000000>' returned no FROM clauses due to auto-correlation; specify correlate(<tables>) to control correlation manually.",
+        )
     }
 
     /// Opens the session transaction, and SQLite's (pysqlite style: only before DML).

@@ -284,14 +284,16 @@ impl Interp<'_> {
                     .orm
                     .borrow()
                     .as_ref()
-                    .is_some_and(|s| s.any_column_expired())
+                    .is_some_and(|s| s.any_column_expired() || s.slots().any(|v| v.is_none()))
             {
-                // (Its expired columns the row has, as SQLAlchemy's partial populate: a
-                // subclass's own columns, left unloaded by a load of its base class.)
+                // (Its unloaded columns the row has, as SQLAlchemy's partial populate:
+                // expired ones, deferred ones a load undefers, a subclass's own columns
+                // left unloaded by a load of its base class. A deferred column the load
+                // leaves out too is unloaded again after it.)
                 let values = self.row_values(m, row, off, props)?;
                 if let Some(s) = existing.orm.borrow_mut().as_mut() {
                     for (j, v) in values.into_iter().enumerate() {
-                        if s.column_expired(j) && s.value(j).is_none() {
+                        if s.value(j).is_none() {
                             s.load_column(j, v);
                         }
                     }
