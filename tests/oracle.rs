@@ -2587,3 +2587,18 @@ fn autocorrelate_all() {
 fn relationship_type_checks() {
     check("relationship_type_checks");
 }
+
+#[test]
+fn aliased_relationship_ops() {
+    check("aliased_relationship_ops");
+}
+
+#[test]
+fn aliased_self_m2m_any() {
+    check("aliased_self_m2m_any");
+}
+
+#[test]
+fn dict_views_abstract_query() {
+    check("dict_views_abstract_query");
+}

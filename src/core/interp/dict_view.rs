@@ -105,6 +105,24 @@ impl Interp<'_> {
         self.binop(op, x, y).map(Some)
     }
 
+    /// Both operands as sets when one is a dict's keys or items view and the other a set
+    /// or such a view (their `<`, `<=`... are set inclusion); `None` otherwise.
+    pub fn view_as_set_operands(&mut self, a: &Value, b: &Value) -> R<Option<(Value, Value)>> {
+        let view = |v: &Value| {
+            matches!(v, Value::Native(n) if matches!(&**n,
+                Native::DictView(k, Value::Dict(_)) if *k != VALUES))
+        };
+        let setlike = |v: &Value| view(v) || matches!(v, Value::Set(_));
+        if !(view(a) || view(b)) || !setlike(a) || !setlike(b) {
+            return Ok(None);
+        }
+        let x = self.iterate(a)?;
+        let x = self.make_set(x)?;
+        let y = self.iterate(b)?;
+        let y = self.make_set(y)?;
+        Ok(Some((x, y)))
+    }
+
     /// `==` of a dict's keys or items view with a set or another such view (as sets);
     /// a `RowMapping` view equals what lists as its items. `None`: not such a comparison.
     pub fn view_eq(&mut self, kind: u8, src: &Value, other: &Value) -> R<Option<bool>> {

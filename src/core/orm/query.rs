@@ -349,11 +349,27 @@ impl Query {
     /// class, else the first `select_from()` class, else the first entity's class (a column
     /// expression's: `query(User.name)`, `query(func.count(User.id))`).
     pub fn filter_by_class(&self, reg: &Registry) -> Option<String> {
+        self.filter_by_entity(reg).map(|(c, _)| c)
+    }
+
+    /// [`Self::filter_by_class`] and the alias it is reached through, when it is one
+    /// (`join(Parent, Person.parent)`, `Parent = aliased(Person)`; `query(E.name)`,
+    /// `E = aliased(Emp)`): `filter_by()` compares that alias's columns.
+    pub fn filter_by_entity(&self, reg: &Registry) -> Option<(String, Option<TableRef>)> {
         for j in self.joins.iter().rev() {
             match &j.target {
-                JoinTarget::Class(c) => return Some(c.clone()),
-                JoinTarget::Relationship { class, name, .. } => {
-                    return reg.relationship(class, name).ok().map(|r| r.target.clone());
+                JoinTarget::Class(c) => return Some((c.clone(), None)),
+                JoinTarget::Alias { class, alias } => {
+                    return Some((class.clone(), Some(alias.clone())));
+                }
+                JoinTarget::Relationship {
+                    class,
+                    name,
+                    target_alias,
+                    ..
+                } => {
+                    let target = reg.relationship(class, name).ok()?.target.clone();
+                    return Some((target, target_alias.clone()));
                 }
                 _ => {}
             }
@@ -361,23 +377,21 @@ impl Query {
         if let Some(c) = self.select_from.first()
             && reg.mapper(c).is_ok()
         {
-            return Some(c.clone());
+            return Some((c.clone(), None));
         }
         self.entities.iter().find_map(|e| match e {
-            Entity::Class(c) => Some(c.clone()),
+            Entity::Class(c) => Some((c.clone(), None)),
             Entity::Expr(x) => {
                 let mut refs = Vec::new();
                 collect_tables(x, &mut refs);
-                refs.iter().find_map(|r| match r {
-                    TableRef::Named(t) => reg
-                        .mappers
-                        .iter()
-                        .find(|m| &m.table == t)
-                        .map(|m| m.class_name.clone()),
-                    _ => None,
+                refs.iter().find_map(|r| {
+                    let (TableRef::Named(t) | TableRef::Anon { base: t, .. }) = r;
+                    let m = reg.mappers.iter().find(|m| &m.table == t)?;
+                    let alias = matches!(r, TableRef::Anon { .. }).then(|| r.clone());
+                    Some((m.class_name.clone(), alias))
                 })
             }
-            Entity::Alias { .. } => None,
+            Entity::Alias { class, alias } => Some((class.clone(), Some(alias.clone()))),
         })
     }
 

@@ -85,11 +85,32 @@ pub fn exists_criterion(
     rel: &str,
     criteria: Vec<Expr>,
 ) -> Result<Expr, OrmError> {
+    exists_criterion_from(reg, class, rel, criteria, None)
+}
+
+/// [`exists_criterion`] of the relationship reached through an alias of its class
+/// (`P = aliased(Person)`, `P.children.any()`): the EXISTS correlates to `parent`.
+pub fn exists_criterion_from(
+    reg: &Registry,
+    class: &str,
+    rel: &str,
+    criteria: Vec<Expr>,
+    parent: Option<&TableRef>,
+) -> Result<Expr, OrmError> {
     let r = reg.resolve(class, rel)?;
+    let outer = |t: &str| match parent {
+        Some(a) if t == r.parent => a.clone(),
+        _ => named(t),
+    };
     if r.parent == r.target {
-        return Ok(self_referential_exists(&r, criteria));
+        return Ok(self_referential_exists(
+            &r,
+            criteria,
+            &outer,
+            parent.is_none(),
+        ));
     }
-    let mut parts = vec![pairs_expr(&r.primary, &named)];
+    let mut parts = vec![pairs_expr(&r.primary, &outer)];
     parts.extend(r.extra.iter().cloned());
     let mut from = vec![FromItem::Table(r.target.clone())];
     if let Some(sec) = &r.secondary {
@@ -104,7 +125,13 @@ pub fn exists_criterion(
     if let Some(sec) = &r.secondary {
         keep.push(TableRef::Named(sec.clone()));
     }
-    from.push(FromItem::Table(r.parent.clone()));
+    from.push(match parent {
+        Some(alias) => FromItem::Alias {
+            table: r.parent.clone(),
+            alias: alias.clone(),
+        },
+        None => FromItem::Table(r.parent.clone()),
+    });
     parts.extend(criteria);
     let sel = Select {
         columns: vec![Expr::raw("1")],
@@ -120,13 +147,25 @@ pub fn exists_criterion(
 /// `has()` / `any()` of a relationship from a table to itself: the target is aliased
 /// inside the EXISTS (`FROM employee AS employee_1`), the join runs between the outer
 /// table and the alias, and the criteria's columns of the table point at the alias,
-/// as SQLAlchemy adapts them.
-fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
-    let alias = anon_alias(&r.target);
-    let mut from = vec![FromItem::Alias {
-        table: r.target.clone(),
-        alias: alias.clone(),
-    }];
+/// as SQLAlchemy adapts them. Reached through an alias of the class (`outer` names it),
+/// the EXISTS reads the table itself (`aliased`: false; an association table stays
+/// aliased).
+fn self_referential_exists(
+    r: &ResolvedRel,
+    criteria: Vec<Expr>,
+    outer: &dyn Fn(&str) -> TableRef,
+    aliased: bool,
+) -> Expr {
+    let inner = |t: &str| if aliased { anon_alias(t) } else { named(t) };
+    let from_item = |t: &str, a: &TableRef| match aliased {
+        true => FromItem::Alias {
+            table: t.to_owned(),
+            alias: a.clone(),
+        },
+        false => FromItem::Table(t.to_owned()),
+    };
+    let alias = inner(&r.target);
+    let mut from = vec![from_item(&r.target, &alias)];
     let mut parts = Vec::new();
     match &r.secondary {
         Some(sec) => {
@@ -136,7 +175,7 @@ fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
                 if t == sec {
                     sec_alias.clone()
                 } else {
-                    named(t)
+                    outer(t)
                 }
             };
             parts.push(pairs_expr(&r.primary, &via_sec));
@@ -160,9 +199,9 @@ fn self_referential_exists(r: &ResolvedRel, criteria: Vec<Expr>) -> Expr {
                 .iter()
                 .map(|p| {
                     let (referred, foreign) = if remote_is_referred {
-                        (&alias, &named(&p.foreign.0))
+                        (&alias, &outer(&p.foreign.0))
                     } else {
-                        (&named(&p.referred.0), &alias)
+                        (&outer(&p.referred.0), &alias)
                     };
                     Expr::col_of(referred, p.referred.1.clone())
                         .eq(Expr::col_of(foreign, p.foreign.1.clone()))

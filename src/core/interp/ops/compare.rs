@@ -48,6 +48,10 @@ impl Interp<'_> {
             CmpOp::IsNot => !is_same(a, b),
             CmpOp::In => self.contains(b, a)?,
             CmpOp::NotIn => !self.contains(b, a)?,
+            // (A dict's keys or items view orders as its set, with a set or another view.)
+            _ if let Some((x, y)) = self.view_as_set_operands(a, b)? => {
+                return self.compare(op, &x, &y);
+            }
             // Sets order by inclusion: `a <= b` is `a.issubset(b)`.
             _ if matches!((a, b), (Value::Set(_), Value::Set(_))) => {
                 let (Value::Set(x), Value::Set(y)) = (a, b) else {

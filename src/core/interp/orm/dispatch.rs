@@ -138,6 +138,7 @@ impl Interp<'_> {
             },
             Native::Session(own) => self.session_attr(*own, this, name),
             Native::AppContext(_) if matches!(name, "push" | "pop") => method(name),
+            Native::DictView(..) if name == "isdisjoint" => method(name),
             Native::Migrate(m) => match name {
                 "db" => Ok(m.borrow().0.clone()),
                 "directory" => Ok(Value::Str(m.borrow().1.clone())),

@@ -363,6 +363,15 @@ impl Interp<'_> {
             if name == "metadata" && self.orm.is_model_class(c) {
                 return Ok(Some(Value::Native(Rc::new(Native::Metadata))));
             }
+            // (`Model.query` of a class that is not mapped: the query of it is refused.)
+            if name == "query" && self.orm.is_model_class(c) {
+                self.check_app_context()?;
+                let r = self.repr(&Value::Class(c.clone()))?;
+                return self.raise(
+                    "ArgumentError",
+                    format!("Column expression, FROM clause, or other columns clause element expected, got {r}."),
+                );
+            }
             return Ok(None);
         };
         Ok(Some(match name {

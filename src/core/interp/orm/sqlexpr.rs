@@ -542,6 +542,19 @@ impl Interp<'_> {
                         .and_then(|h| h.get(c).cloned())
                         .unwrap_or(SqlValue::Null)
                 };
+                // (Through an alias of the class, its foreign key is the alias's column.)
+                let table = self.orm.reg.table_of(&rel.class).map(|t| t.name.clone());
+                let alias = rel.via.as_ref().and_then(|v| v.parent.clone());
+                let via = |e: Expr| match (&table, &alias) {
+                    (Ok(t), Some(a)) => e.transform(&|x| match x {
+                        Expr::Column {
+                            table: Some(crate::core::sql::TableRef::Named(n)),
+                            name,
+                        } if n == t => Some(Expr::col_of(a, name.clone())),
+                        _ => None,
+                    }),
+                    _ => e,
+                };
                 if op == CmpOp::NotEq && vals.is_some() {
                     return match crate::core::orm::relations::compare_many_to_one_ne(
                         &self.orm.reg,
@@ -549,7 +562,7 @@ impl Interp<'_> {
                         &rel.key,
                         &f,
                     ) {
-                        Ok(e) => Ok(Some(sql_value(SqlObj::of(e)))),
+                        Ok(e) => Ok(Some(sql_value(SqlObj::of(via(e))))),
                         Err(e) => self.raise(e.class(), e.0),
                     };
                 }
@@ -558,7 +571,8 @@ impl Interp<'_> {
                     &rel.class,
                     &rel.key,
                     if vals.is_some() { Some(&f) } else { None },
-                );
+                )
+                .map(via);
                 return match e {
                     Ok(e) => Ok(Some(sql_value(SqlObj::of(if op == CmpOp::NotEq {
                         not(e)

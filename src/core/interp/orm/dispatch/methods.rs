@@ -37,6 +37,14 @@ impl Interp<'_> {
             }
             Native::ReMatch(m) => self.match_method(m, name, args, kw),
             Native::ExecContext(p) if name == "get_current_parameters" => Ok(p.clone()),
+            // (A dict's keys or items view: `isdisjoint` as its set's.)
+            Native::DictView(k, src @ Value::Dict(_))
+                if name == "isdisjoint" && *k != crate::core::interp::dict_view::VALUES =>
+            {
+                let items = self.view_items(*k, &src.clone())?;
+                let set = self.make_set(items)?;
+                self.call_method(&set, name, args, kw)
+            }
             // `exists().where(...).select()`: a SELECT of it.
             Native::Query(q) if name == "select" && q.q.exists && !q.legacy => {
                 self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])

@@ -318,7 +318,8 @@ impl Interp<'_> {
                 let sel = self.loading_select(&q.q)?;
                 // (With no session behind it, the query prints in the default dialect.)
                 if self.dynamic_sessionless(&inst, &key).is_some() {
-                    return crate::core::sql::render::render_generic(&sel).or_else(|_| self.no_froms());
+                    return crate::core::sql::render::render_generic(&sel)
+                        .or_else(|_| self.no_froms());
                 }
                 Ok(crate::core::sql::render(&Statement::Select(sel)).sql)
             }

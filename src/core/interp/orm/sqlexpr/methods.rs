@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::core::orm::relations::exists_criterion;
+use crate::core::orm::relations::{exists_criterion, exists_criterion_from};
 use crate::core::sql::expr::{func, not};
 use crate::core::sql::{Expr, SqlType, SqlValue};
 
@@ -539,7 +539,8 @@ impl Interp<'_> {
                         });
                     }
                 }
-                match exists_criterion(&self.orm.reg, &rel.class, &rel.key, crit) {
+                let parent = rel.via.as_ref().and_then(|v| v.parent.as_ref());
+                match exists_criterion_from(&self.orm.reg, &rel.class, &rel.key, crit, parent) {
                     Ok(e) => Ok(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))),
                     Err(e) => self.raise(e.class(), e.0),
                 }

@@ -22,7 +22,7 @@ impl Interp<'_> {
             return self.raise("TypeError", m);
         }
         let pairs = self.filter_by_pairs(qo, &kw)?;
-        let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();
+        let (class, alias) = q.q.filter_by_entity(&self.orm.reg).unwrap_or_default();
         let table = self.orm.reg.table_of(&class).cloned();
         for (k, e) in pairs {
             if k.is_empty() {
@@ -32,7 +32,10 @@ impl Interp<'_> {
             if let Ok(t) = &table
                 && let Some(c) = t.col_by_key(&k)
             {
-                let col = Expr::col(&t.name, c.name.clone());
+                let col = match &alias {
+                    Some(a) => Expr::col_of(a, c.name.clone()),
+                    None => Expr::col(&t.name, c.name.clone()),
+                };
                 q.q.where_.push(if matches!(e, Expr::Null) {
                     col.is_null()
                 } else {
