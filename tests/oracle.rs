@@ -2602,3 +2602,13 @@ fn aliased_self_m2m_any() {
 fn dict_views_abstract_query() {
     check("dict_views_abstract_query");
 }
+
+#[test]
+fn column_descriptions() {
+    check("column_descriptions");
+}
+
+#[test]
+fn cast_label_dedupe() {
+    check("cast_label_dedupe");
+}

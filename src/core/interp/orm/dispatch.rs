@@ -806,7 +806,7 @@ pub(super) fn ellipses_repr(s: &str) -> String {
 }
 
 /// An expression's `.type`: its type object, `NullType` when untyped (printed `NULL`).
-fn type_value(ty: Option<SqlType>) -> Value {
+pub(super) fn type_value(ty: Option<SqlType>) -> Value {
     let t = match ty {
         Some(SqlType::Custom(c)) if c == super::sqlexpr::FLOOR => SqlType::Float,
         Some(t) => t,

@@ -202,6 +202,16 @@ impl Renderer {
                         LabelStyle::TablenamePlusCol => format!("{}_{}", self.table_name(t), name),
                         LabelStyle::DisambiguateOnly => name.clone(),
                     };
+                    // (Its label taken already: the dedupe label in a select(), `amount__1`;
+                    // an anonymous one in a legacy Query, `sale_amount_1`.)
+                    let label = match used.iter().any(|(l, _)| *l == label) {
+                        true if style == LabelStyle::DisambiguateOnly => {
+                            self.next_anon(&format!("{label}_"))
+                        }
+                        true => self.next_anon(&label),
+                        false => label,
+                    };
+                    used.push((label.clone(), Some(text.clone())));
                     format!("{text} AS {}", self.q(&label))
                 } else {
                     text

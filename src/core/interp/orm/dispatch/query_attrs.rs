@@ -42,18 +42,8 @@ impl Interp<'_> {
                 self.selected_columns(&q)
             }
             "column_descriptions" => {
-                let mut out = vec![];
-                for e in &q.ents {
-                    let (n, t) = match e {
-                        Ent::Class(c) => (c.to_string(), c.to_string()),
-                        Ent::Col { key, .. } => (key.to_string(), key.to_string()),
-                    };
-                    out.push(Value::dict_of(vec![
-                        (Value::str("name"), Value::str(&n)),
-                        (Value::str("type"), Value::str(&t)),
-                    ]));
-                }
-                Ok(Value::list(out))
+                let q = q.clone();
+                self.column_descriptions(&q)
             }
             _ => {
                 let has = match (&q.dml, q.legacy) {
@@ -75,6 +65,83 @@ impl Interp<'_> {
                 self.raise("AttributeError", msg)
             }
         }
+    }
+
+    /// `Query.column_descriptions` / `Select.column_descriptions`: per entity its name,
+    /// type (a class, or a column's type), whether it is an alias, the expression and the
+    /// class it comes from, as SQLAlchemy lists them.
+    fn column_descriptions(&mut self, q: &QueryObj) -> R<Value> {
+        use crate::core::orm::query::Entity;
+        let class_value = |it: &Self, c: &str| {
+            it.orm
+                .classes
+                .get(c)
+                .map_or(Value::None, |c| Value::Class(c.clone()))
+        };
+        let mut out = vec![];
+        for (e, ent) in q.q.entities.iter().zip(q.ents.iter()) {
+            let (name, ty, aliased, expr, entity) = match (e, ent) {
+                (Entity::Class(c), _) => {
+                    let cls = class_value(self, c);
+                    (Value::str(c), cls.clone(), false, cls.clone(), cls)
+                }
+                (Entity::Alias { class, alias }, _) => {
+                    let a = nv(Native::Aliased(Rc::from(class.as_str()), alias.clone()));
+                    (Value::None, class_value(self, class), true, a.clone(), a)
+                }
+                (Entity::Expr(x), Ent::Col { key, ty }) => {
+                    let mut tables = Vec::new();
+                    crate::core::orm::query::collect_tables(x, &mut tables);
+                    let owner = tables.iter().find_map(|t| match t {
+                        crate::core::sql::TableRef::Named(t) => {
+                            (self.orm.reg.mappers.iter().find(|m| m.table == *t))
+                                .map(|m| m.class_name.clone())
+                        }
+                        _ => None,
+                    });
+                    // (A class's column is its attribute, `Sale.region`.)
+                    let attr = match (x, &owner) {
+                        (crate::core::sql::Expr::Column { name, .. }, Some(c)) => {
+                            (self.orm.reg.table_of(c).ok())
+                                .and_then(|t| t.columns.iter().position(|col| col.name == *name))
+                                .map(|i| {
+                                    nv(Native::Instrumented(super::super::Instrumented {
+                                        class: Rc::from(c.as_str()),
+                                        key: key.clone(),
+                                        column: Some(i),
+                                        via: None,
+                                    }))
+                                })
+                        }
+                        _ => None,
+                    };
+                    let expr = attr.unwrap_or_else(|| {
+                        let mut s = SqlObj::typed(x.clone(), ty.clone());
+                        s.key = Some(key.clone());
+                        super::super::sqlexpr::sql_value(s)
+                    });
+                    let entity = owner.map_or(Value::None, |c| class_value(self, &c));
+                    let tv = super::type_value(ty.clone());
+                    // (An expression without a name: `None` in a Query, `_no_label` in a
+                    // select().)
+                    let name = match (key.is_empty(), q.legacy) {
+                        (false, _) => Value::Str(key.clone()),
+                        (true, true) => Value::None,
+                        (true, false) => Value::str("_no_label"),
+                    };
+                    (name, tv, false, expr, entity)
+                }
+                (Entity::Expr(_), Ent::Class(_)) => continue,
+            };
+            out.push(Value::dict_of(vec![
+                (Value::str("name"), name),
+                (Value::str("type"), ty),
+                (Value::str("aliased"), Value::Bool(aliased)),
+                (Value::str("expr"), expr),
+                (Value::str("entity"), entity),
+            ]));
+        }
+        Ok(Value::list(out))
     }
 
     /// `Select.selected_columns`: each mapped class's table columns, each column
