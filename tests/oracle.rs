@@ -2612,3 +2612,13 @@ fn column_descriptions() {
 fn cast_label_dedupe() {
     check("cast_label_dedupe");
 }
+
+#[test]
+fn json_loads_hooks() {
+    check("json_loads_hooks");
+}
+
+#[test]
+fn select_from_aliased() {
+    check("select_from_aliased");
+}

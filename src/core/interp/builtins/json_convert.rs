@@ -142,18 +142,21 @@ impl Interp<'_> {
 
     /// JSON → Python value.
     pub fn from_json(&mut self, j: &Json) -> R<Value> {
-        self.from_json_with(j, None)
+        self.from_json_hooked(j, &JsonHooks::default())
     }
 
-    /// A parsed JSON value as Python values, each float's text given to `hook`
-    /// (`parse_float=`) when there is one.
-    pub fn from_json_with(&mut self, j: &Json, hook: Option<&Value>) -> R<Value> {
+    /// A parsed JSON value as Python values, through `json.loads`'s hooks (see
+    /// [`JsonHooks`]).
+    pub fn from_json_hooked(&mut self, j: &Json, hooks: &JsonHooks) -> R<Value> {
         Ok(match j {
             Json::Null => Value::None,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Int(i) => Value::Int(i.clone()),
+            Json::Int(i) => match &hooks.parse_int {
+                Some(h) => self.call(h, vec![Value::str(&i.to_string())], vec![])?,
+                None => Value::Int(i.clone()),
+            },
             Json::Float(f) => Value::Float(*f),
-            Json::FloatText(t) => match hook {
+            Json::FloatText(t) => match &hooks.parse_float {
                 Some(h) => self.call(h, vec![Value::str(t)], vec![])?,
                 None => {
                     Value::Float(crate::core::py::float_text::parse_decimal(t).unwrap_or(f64::NAN))
@@ -163,17 +166,39 @@ impl Interp<'_> {
             Json::Array(a) => {
                 let mut out = vec![];
                 for x in a {
-                    out.push(self.from_json_with(x, hook)?);
+                    out.push(self.from_json_hooked(x, hooks)?);
                 }
                 Value::list(out)
             }
             Json::Object(o) => {
                 let mut pairs = vec![];
                 for (k, v) in o {
-                    pairs.push((Value::str(k), self.from_json_with(v, hook)?));
+                    pairs.push((Value::str(k), self.from_json_hooked(v, hooks)?));
                 }
-                Value::dict_of(pairs)
+                match (&hooks.pairs, &hooks.object) {
+                    (Some(h), _) => {
+                        let items = pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v]));
+                        self.call(h, vec![Value::list(items.collect())], vec![])?
+                    }
+                    (None, Some(h)) => self.call(h, vec![Value::dict_of(pairs)], vec![])?,
+                    (None, None) => Value::dict_of(pairs),
+                }
             }
         })
     }
+}
+
+/// The hooks of `json.loads(...)`: `parse_float=`, `parse_int=` (called with the number's
+/// text), `object_hook=` (with each object as a dict) and `object_pairs_hook=` (with its
+/// pairs, which it takes over `object_hook=`).
+#[derive(Default)]
+pub struct JsonHooks {
+    /// `parse_float=`.
+    pub parse_float: Option<Value>,
+    /// `parse_int=`.
+    pub parse_int: Option<Value>,
+    /// `object_hook=`.
+    pub object: Option<Value>,
+    /// `object_pairs_hook=`.
+    pub pairs: Option<Value>,
 }

@@ -492,32 +492,54 @@ impl Interp<'_> {
                     &self.py(crate::core::py::json::dumps(&j, &opts))?,
                 ))
             }
-            "json.loads" => match args.first() {
-                Some(Value::Str(s)) => {
-                    // `parse_float=Decimal`: each float's text goes to the hook.
-                    let hook = kw
-                        .iter()
-                        .find(|(k, _)| &**k == "parse_float")
-                        .map(|(_, v)| v.clone())
-                        .filter(|v| !matches!(v, Value::None));
-                    let j = match hook {
-                        Some(_) => self.py(crate::core::py::json::loads_raw_floats(s))?,
-                        None => self.py(crate::core::py::json::loads(s))?,
-                    };
-                    self.from_json_with(&j, hook.as_ref())
-                }
-                Some(v) => {
-                    let t = self.type_name(v);
-                    self.raise(
+            "json.loads" => {
+                // (Bytes are decoded as UTF-8 first, as `json.loads` detects it.)
+                let text: Option<Rc<str>> = match args.first() {
+                    Some(Value::Str(s)) => Some(s.clone()),
+                    Some(Value::Native(n)) if let super::super::orm::Native::Bytes(b) = &**n => {
+                        match std::str::from_utf8(b) {
+                            Ok(s) => Some(Rc::from(s.trim_start_matches('\u{feff}'))),
+                            Err(_) => None,
+                        }
+                    }
+                    _ => None,
+                };
+                match (text, args.first()) {
+                    (Some(s), _) => {
+                        // The hooks: `parse_float=Decimal` gets each float's text,
+                        // `parse_int=` each int's, `object_hook=`/`object_pairs_hook=` each
+                        // object (as a dict / a list of pairs).
+                        let hook = |name: &str| {
+                            kw.iter()
+                                .find(|(k, _)| &**k == name)
+                                .map(|(_, v)| v.clone())
+                                .filter(|v| !matches!(v, Value::None))
+                        };
+                        let hooks = super::json_convert::JsonHooks {
+                            parse_float: hook("parse_float"),
+                            parse_int: hook("parse_int"),
+                            object: hook("object_hook"),
+                            pairs: hook("object_pairs_hook"),
+                        };
+                        let j = match hooks.parse_float {
+                            Some(_) => self.py(crate::core::py::json::loads_raw_floats(&s))?,
+                            None => self.py(crate::core::py::json::loads(&s))?,
+                        };
+                        self.from_json_hooked(&j, &hooks)
+                    }
+                    (None, Some(v)) => {
+                        let t = self.type_name(v);
+                        self.raise(
+                            "TypeError",
+                            format!("the JSON object must be str, bytes or bytearray, not {t}"),
+                        )
+                    }
+                    (None, None) => self.raise(
                         "TypeError",
-                        format!("the JSON object must be str, bytes or bytearray, not {t}"),
-                    )
+                        "loads() missing 1 required positional argument: 's'",
+                    ),
                 }
-                None => self.raise(
-                    "TypeError",
-                    "loads() missing 1 required positional argument: 's'",
-                ),
-            },
+            }
             // Seconds from the backend's monotonic clock (the SQL log's clock).
             "time.perf_counter" | "time.monotonic" => {
                 Ok(Value::Float(self.backend.now_ms() / 1000.0))

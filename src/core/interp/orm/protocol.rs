@@ -462,6 +462,7 @@ impl Interp<'_> {
             Native::SessionSet(k) => Ok(!self.session_set_items(*k)?.is_empty()),
             Native::IdentityMap => Ok(self.live_identities().next().is_some()),
             Native::DictView(..) => Ok(!self.native_iter(n)?.is_empty()),
+            Native::Bytes(b) => Ok(!b.is_empty()),
             _ => Ok(true),
         }
     }

@@ -13,7 +13,7 @@ use crate::core::interp::orm::{Instrumented, Native, SqlObj};
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 use crate::core::orm::query::JoinTarget;
-use crate::core::sql::{Compound, Correlate, Expr, SqlType, SqlValue, TableRef};
+use crate::core::sql::{Compound, Correlate, Expr, FromItem, SqlType, SqlValue, TableRef};
 
 use super::{Ent, QueryObj};
 
@@ -495,6 +495,16 @@ impl Interp<'_> {
                         Value::Native(n) => match &**n {
                             Native::Table(t) => q.q.select_from.push(t.to_string()),
                             Native::Subquery(sq) => q.q.select_from_items.push(sq.from_item()),
+                            Native::Aliased(class, alias) => {
+                                let table = match self.orm.reg.table_of(class) {
+                                    Ok(t) => t.name.clone(),
+                                    Err(e) => return self.raise(e.class(), e.0),
+                                };
+                                (q.q.select_from_items).push(FromItem::Alias {
+                                    table,
+                                    alias: alias.clone(),
+                                })
+                            }
                             _ => return self.unsupported("this select_from() argument"),
                         },
                         _ => return self.unsupported("this select_from() argument"),
