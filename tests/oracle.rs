@@ -2622,3 +2622,28 @@ fn json_loads_hooks() {
 fn select_from_aliased() {
     check("select_from_aliased");
 }
+
+#[test]
+fn deferred_pending_none() {
+    check("deferred_pending_none");
+}
+
+#[test]
+fn deferred_column_named() {
+    check("deferred_column_named");
+}
+
+#[test]
+fn deferred_refresh() {
+    check("deferred_refresh");
+}
+
+#[test]
+fn select_from_alias_filter_by() {
+    check("select_from_alias_filter_by");
+}
+
+#[test]
+fn relationship_type_inherited() {
+    check("relationship_type_inherited");
+}

@@ -379,6 +379,12 @@ impl Query {
         {
             return Some((c.clone(), None));
         }
+        // (`select_from(aliased(Node))`.)
+        if let Some(FromItem::Alias { table, alias }) = self.select_from_items.first()
+            && let Some(m) = reg.mappers.iter().find(|m| m.table == *table)
+        {
+            return Some((m.class_name.clone(), Some(alias.clone())));
+        }
         self.entities.iter().find_map(|e| match e {
             Entity::Class(c) => Some((c.clone(), None)),
             Entity::Expr(x) => {

@@ -146,7 +146,7 @@ impl Interp<'_> {
     }
 
     /// A parsed JSON value as Python values, through `json.loads`'s hooks (see
-    /// [`JsonHooks`]).
+    /// `JsonHooks`).
     pub fn from_json_hooked(&mut self, j: &Json, hooks: &JsonHooks) -> R<Value> {
         Ok(match j {
             Json::Null => Value::None,

@@ -530,26 +530,7 @@ impl Interp<'_> {
             Native::Mapping(r) => Ok(match item {
                 Value::Str(s) => r.keys.iter().any(|k| **k == **s),
                 Value::Class(c) => r.keys.iter().any(|k| **k == *c.name),
-                // (A column: by the table column it reads, or by its key, as `m[col]`.)
-                _ => match self.as_sql(item) {
-                    Some(s) => {
-                        let by_source = match (&r.sources, &s.expr) {
-                            (
-                                Some(src),
-                                crate::core::sql::Expr::Column {
-                                    table: Some(crate::core::sql::TableRef::Named(t)),
-                                    name,
-                                },
-                            ) => src.iter().any(|x| {
-                                x.as_ref()
-                                    .is_some_and(|(xt, xn)| **xt == **t && **xn == **name)
-                            }),
-                            _ => false,
-                        };
-                        by_source || s.key.as_ref().is_some_and(|k| r.keys.contains(k))
-                    }
-                    None => false,
-                },
+                _ => false,
             }),
             // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
             Native::MapperProps(c, kind) => {

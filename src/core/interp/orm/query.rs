@@ -26,6 +26,7 @@ use super::Native;
 use super::model::ModelInfo;
 use super::result::{ResultObj, RowObj};
 
+pub(crate) use deferred::unload_columns;
 pub use eager::{Loaded, PendingLoad, RefreshLoads};
 pub use options::{LoadOpt, is_loader_fn};
 pub use paginate::Pagination;

@@ -18,7 +18,7 @@ mod updates;
 
 use std::rc::Rc;
 
-use super::super::value::{Instance, Value};
+use super::super::value::{Class, Instance, Value};
 use super::super::{Interp, R};
 use super::model::{IdentityKey, Status};
 
@@ -445,9 +445,10 @@ impl Interp<'_> {
         let Some(bad) = items.iter().find(|i| !is_a(i, &r.target)) else {
             return Ok(());
         };
+        let owner = declaring_class(&obj.class, &r.name);
         let msg = format!(
-            "Attribute '{}' on class '<class '__main__.{}'>' doesn't handle objects of type '<class '__main__.{}'>'",
-            r.name, m.class, bad.class.name
+            "Attribute '{}' on class '<class '__main__.{owner}'>' doesn't handle objects of type '<class '__main__.{}'>'",
+            r.name, bad.class.name
         );
         self.raise("AssertionError", msg)
     }
@@ -662,4 +663,13 @@ fn collectable(inst: &Rc<Instance>) -> bool {
 /// True when `inst` is an object of class `class` or of a subclass of it.
 pub(crate) fn is_a(inst: &Instance, class: &str) -> bool {
     inst.class.mro.borrow().iter().any(|c| *c.name == *class)
+}
+
+/// The class of `cls`'s hierarchy that declares relationship `key`: the first of its
+/// ancestors (itself last) whose body states it, as SQLAlchemy names a property's parent.
+pub(crate) fn declaring_class(cls: &Class, key: &str) -> Rc<str> {
+    let mro = cls.mro.borrow();
+    (mro.iter().rev())
+        .find(|c| c.model_info().is_some() && c.own(key).is_some())
+        .map_or_else(|| cls.name.clone(), |c| c.name.clone())
 }

@@ -433,9 +433,6 @@ impl Interp<'_> {
 pub(super) fn deferred_keys(specs: &[(Rc<str>, super::super::ColumnSpec)]) -> Vec<String> {
     (specs.iter())
         .filter(|(_, s)| s.deferred)
-        .map(|(k, s)| match s.column.key.is_empty() {
-            true => k.to_string(),
-            false => s.column.key.clone(),
-        })
+        .map(|(k, _)| k.to_string())
         .collect()
 }

@@ -25,6 +25,12 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<BulkDone> {
+        // (SQLAlchemy updates and deletes through an alias, `UPDATE user AS user_1`.)
+        if matches!(name, "update" | "delete")
+            && matches!(q.q.filter_by_entity(&self.orm.reg), Some((_, Some(_))))
+        {
+            return self.unsupported("bulk `update()`/`delete()` of an aliased class");
+        }
         match name {
             "update" | "delete" if bulk_misuse(&qo.q).is_some() => {
                 let which = bulk_misuse(&qo.q).unwrap_or_default();

@@ -86,20 +86,10 @@ impl Deferred {
         out.extend(cells);
         out
     }
-
-    /// Unloads the deferred slots of objects the load filled (an object already loaded,
-    /// with a value there, keeps it).
-    pub fn unload(&self, objects: &[Value]) {
-        for o in objects {
-            if let Value::Instance(inst) = o {
-                unload_columns(&self.columns, inst);
-            }
-        }
-    }
 }
 
-/// Unloads the slots `columns` of `inst` that a load filled with NULL (see
-/// [`Deferred::unload`]).
+/// Unloads the slots `columns` of `inst` that a load filled with NULL (an object the
+/// load refreshed whole: expired, or with `populate_existing`).
 pub fn unload_columns(columns: &[usize], inst: &Instance) {
     if let Some(s) = inst.orm.borrow_mut().as_mut() {
         let slots = s.slots_mut();

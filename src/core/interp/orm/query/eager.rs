@@ -200,22 +200,28 @@ impl Interp<'_> {
                 Some(d) => d.widen(self.run_select_flat(d.narrow(st.select))?),
                 None => self.run_select_flat(st.select)?,
             };
-            if single && let [Ent::Class(class)] = ents {
-                let objects = self.build_instances(class, rows)?;
-                if let Some(d) = &deferred {
-                    d.unload(&objects);
+            // (The objects are made with the deferred columns unloaded; see
+            // `deferred_root`.)
+            let saved = self.orm.eager.deferred_root.take();
+            if let (Some(d), [Ent::Class(class)]) = (&deferred, ents) {
+                self.orm.eager.deferred_root = Some((class.clone(), d.columns.clone().into()));
+            }
+            let built = match (single, ents) {
+                (true, [Ent::Class(class)]) => self.build_instances(class, rows).map(Ok),
+                _ => self.build_rows(ents, &rows).map(Err),
+            };
+            self.orm.eager.deferred_root = saved;
+            let rows = match built? {
+                Ok(objects) => {
+                    return Ok(Loaded {
+                        rows: Vec::new(),
+                        instances: Some(objects),
+                        multi_row,
+                        may_repeat,
+                    });
                 }
-                return Ok(Loaded {
-                    rows: Vec::new(),
-                    instances: Some(objects),
-                    multi_row,
-                    may_repeat,
-                });
-            }
-            let rows = self.build_rows(ents, &rows)?;
-            if let Some(d) = &deferred {
-                rows.iter().for_each(|r| d.unload(r));
-            }
+                Err(rows) => rows,
+            };
             return Ok(Loaded {
                 rows,
                 instances: None,
@@ -250,9 +256,6 @@ impl Interp<'_> {
             self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options));
         self.orm.eager.deferred_root = saved;
         let out = out?;
-        if let Some(d) = &deferred {
-            out.iter().for_each(|r| d.unload(r));
-        }
         Ok(Loaded {
             rows: out,
             instances: None,
@@ -600,14 +603,6 @@ impl Interp<'_> {
     ) -> R<()> {
         if items.is_empty() {
             return Ok(());
-        }
-        // (The root's deferred slots unloaded before anything reads them.)
-        if let Some((class, cols)) = &self.orm.eager.deferred_root
-            && **class == *plan.class
-        {
-            for i in &items {
-                super::deferred::unload_columns(cols, i);
-            }
         }
         for rel in &plan.noload {
             let uselist = self.uselist_of(&plan.class, rel)?;

@@ -94,10 +94,17 @@ impl Interp<'_> {
     }
 
     fn filter_by_pairs(&mut self, q: &QueryObj, kw: &Kw) -> R<Vec<(String, Expr)>> {
-        let class = q.q.filter_by_class(&self.orm.reg);
-        let Some(class) = class else {
+        let entity = q.q.filter_by_entity(&self.orm.reg);
+        let Some((class, alias)) = entity else {
             return self.raise("InvalidRequestError", "filter_by() needs an entity");
         };
+        // (Through an alias, a relationship compares the alias's columns.)
+        let via = alias.map(|a| {
+            Rc::new(crate::core::interp::orm::AliasVia {
+                parent: Some(a),
+                ..Default::default()
+            })
+        });
         let table = match self.orm.reg.table_of(&class) {
             Ok(t) => t.clone(),
             Err(e) => return self.raise(e.class(), e.0),
@@ -112,7 +119,7 @@ impl Interp<'_> {
                         class: Rc::from(class.as_str()),
                         key: k.clone(),
                         column: None,
-                        via: None,
+                        via: via.clone(),
                     })));
                     let e = self.compare(crate::core::lang::ast::CmpOp::Eq, &attr, v)?;
                     if let Some(s) = self.as_sql(&e) {

@@ -343,9 +343,10 @@ impl Interp<'_> {
         if crate::core::interp::orm::session::is_a(child, &rel.target) {
             return Ok(());
         }
+        let owner = crate::core::interp::orm::session::declaring_class(&inst.class, &rel.name);
         let msg = format!(
-            "Attempting to flush an item of type <class '__main__.{}'> as a member of collection \"{}.{}\". Expected an object of type <class '__main__.{}'> or a polymorphic subclass of this type.",
-            child.class.name, inst.class.name, rel.name, rel.target
+            "Attempting to flush an item of type <class '__main__.{}'> as a member of collection \"{owner}.{}\". Expected an object of type <class '__main__.{}'> or a polymorphic subclass of this type.",
+            child.class.name, rel.name, rel.target
         );
         self.raise("FlushError", msg)
     }

@@ -119,6 +119,16 @@ impl Interp<'_> {
         if self.orm.plain_refresh && eager.is_none() {
             sel.label_style = crate::core::sql::LabelStyle::DisambiguateOnly;
         }
+        // (The class's deferred columns not set meanwhile are left unloaded, to load
+        // when read, as SQLAlchemy's refresh of expired attributes leaves them.)
+        let deferred: Vec<usize> = match (self.orm.reg.mapper(&m.class), m.props.is_empty()) {
+            (Ok(mp), true) if !mp.deferred.is_empty() => (m.columns.iter().enumerate())
+                .filter(|(i, (k, _))| mp.deferred.iter().any(|d| **d == **k) && !keep.contains(i))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let keep = [keep, deferred.clone()].concat();
         // (Not with `column_property`s: their cells sit around the columns.)
         let narrow = !keep.is_empty() && eager.is_none() && m.props.is_empty();
         if narrow {
@@ -144,6 +154,13 @@ impl Interp<'_> {
                 })
                 .collect();
             self.populate_keeping(inst, &m, &wide, 0, &keep, false)?;
+            if let Some(s) = inst.orm.borrow_mut().as_mut() {
+                for &j in &deferred {
+                    if let Some(slot) = s.slots_mut().get_mut(j) {
+                        *slot = None;
+                    }
+                }
+            }
             return Ok(());
         }
         self.populate_keeping(inst, &m, row, 0, &keep, true)?;
@@ -274,11 +291,22 @@ impl Interp<'_> {
             &m.table,
             crate::core::interp::orm::model::identity_key(ident.values()),
         );
+        // (The columns this load leaves out, deferred: unloaded, never the row's NULL.)
+        let deferred = match &self.orm.eager.deferred_root {
+            Some((class, cols)) if **class == *m.class => Some(cols.clone()),
+            _ => None,
+        };
         if let Some(existing) = self.identity_get(&key) {
             if self.orm.populate_existing {
                 self.populate_keeping(&existing, m, row.cells(), off, &[], props)?;
+                if let Some(cols) = &deferred {
+                    crate::core::interp::orm::query::unload_columns(cols, &existing);
+                }
             } else if existing.orm.borrow().as_ref().is_some_and(|s| s.expired) {
                 self.populate(&existing, m, row.cells(), off, props)?;
+                if let Some(cols) = &deferred {
+                    crate::core::interp::orm::query::unload_columns(cols, &existing);
+                }
             } else if Rc::ptr_eq(&existing.class, cls)
                 && existing
                     .orm
@@ -293,7 +321,9 @@ impl Interp<'_> {
                 let values = self.row_values(m, row, off, props)?;
                 if let Some(s) = existing.orm.borrow_mut().as_mut() {
                     for (j, v) in values.into_iter().enumerate() {
-                        if s.value(j).is_none() {
+                        if s.value(j).is_none()
+                            && !deferred.as_ref().is_some_and(|d| d.contains(&j))
+                        {
                             s.load_column(j, v);
                         }
                     }
@@ -309,7 +339,12 @@ impl Interp<'_> {
             None => None,
         };
         // The state in one go: the row's values and their committed snapshot.
-        let values = self.row_values(m, row, off, props)?;
+        let mut values = self.row_values(m, row, off, props)?;
+        for &c in deferred.iter().flat_map(|d| d.iter()) {
+            if let Some(slot) = values.get_mut(c) {
+                *slot = None;
+            }
+        }
         let (cls, state) = match sub.as_ref().and_then(|c| Some((c, c.model_info()?))) {
             Some((sub, sm)) => (sub, subclass_state(m, &sm, values, ident)),
             None => (cls, InstState::loaded(values, ident)),
