@@ -1,4 +1,4 @@
-# Review of session 37: d13
+# Deferred columns whose column name differs from the attribute (Column(name), mapped_column(name), key=).
 from sqlalchemy.orm import deferred, undefer, mapped_column, Mapped
 class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)

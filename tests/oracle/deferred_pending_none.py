@@ -1,4 +1,4 @@
-# Review of session 37: d7
+# A deferred column set to None (pending), or loaded as NULL, is kept by a query of its class.
 class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(50))

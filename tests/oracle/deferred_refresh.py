@@ -1,4 +1,4 @@
-# Review of session 37: s1
+# Refreshing an expired object loads its columns but leaves the deferred ones unloaded.
 from sqlalchemy.orm import undefer, joinedload
 class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)

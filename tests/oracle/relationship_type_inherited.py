@@ -1,4 +1,4 @@
-# Review of session 37: r2
+# A wrong-class member of an inherited relationship: the errors name the class declaring it.
 class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(50))

@@ -1,4 +1,4 @@
-# Review of session 37: a3
+# filter_by() after select_from(aliased(...)), and with a relationship keyword through an alias.
 from sqlalchemy.orm import aliased
 class Node(db.Model):
     id = db.Column(db.Integer, primary_key=True)
