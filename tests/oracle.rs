@@ -2647,3 +2647,8 @@ fn select_from_alias_filter_by() {
 fn relationship_type_inherited() {
     check("relationship_type_inherited");
 }
+
+#[test]
+fn scalar_subquery_reused() {
+    check("scalar_subquery_reused");
+}

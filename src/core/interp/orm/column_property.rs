@@ -118,7 +118,7 @@ impl Interp<'_> {
 }
 
 /// A fresh anonymous name's identity.
-fn anon_id() -> u32 {
+pub(crate) fn anon_id() -> u32 {
     match crate::core::orm::mapper::anon_alias("anon") {
         crate::core::sql::TableRef::Anon { id, .. } => id,
         crate::core::sql::TableRef::Named(_) => 0,

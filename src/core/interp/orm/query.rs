@@ -79,10 +79,20 @@ impl QueryObj {
         }
     }
 
-    /// The query as a scalar subquery expression.
+    /// The query as a scalar subquery expression. Its function columns are labeled anonymously once, here: the subquery used twice
+    /// (selected and ordered by) names them alike, `count_1` both times.
     pub fn scalar_subquery(&self, it: &mut Interp<'_>) -> R<Expr> {
         match self.q.scalar_subquery(&it.orm.reg) {
-            Ok(e) => Ok(e),
+            Ok(mut e) => {
+                if let Expr::Select(s) = &mut e {
+                    for c in s.columns.iter_mut() {
+                        if let Expr::Func { .. } = c {
+                            *c = c.clone().anon_label(super::column_property::anon_id());
+                        }
+                    }
+                }
+                Ok(e)
+            }
             Err(e) => it.raise(e.class(), e.0),
         }
     }
