@@ -85,13 +85,7 @@ impl Interp<'_> {
     fn mapped_instance(&mut self, v: &Value) -> R<Rc<Instance>> {
         match v {
             Value::Instance(i) if i.class.model_info().is_some() => Ok(i.clone()),
-            other => {
-                let t = self.type_name(other);
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '_sa_instance_state'"),
-                )
-            }
+            other => self.no_instance_state(other),
         }
     }
 

@@ -469,22 +469,14 @@ impl Interp<'_> {
             // has put a new collection in place and appended the values before the first
             // that has no `_sa_instance_state` when it fails on that one.)
             if let Value::List(l) = &v {
-                let bad = l.borrow().iter().position(|x| match x {
-                    Value::None => false,
-                    Value::Instance(i) => i.class.model_info().is_none(),
-                    _ => true,
-                });
+                let bad = l.borrow().iter().position(|x| !relatable(x));
                 if let Some(at) = bad {
                     let (bad, before) = {
                         let items = l.borrow();
                         (items[at].clone(), items[..at].to_vec())
                     };
                     self.set_relationship(inst, attr, Value::list(before))?;
-                    let t = self.type_name(&bad);
-                    return self.raise(
-                        "AttributeError",
-                        format!("'{t}' object has no attribute '_sa_instance_state'"),
-                    );
+                    return self.no_instance_state(&bad);
                 }
             }
             // make sure the old collection is known for change tracking
@@ -540,17 +532,8 @@ impl Interp<'_> {
         } else {
             // A reference takes a mapped object or None (SQLAlchemy reads the value's
             // instance state).
-            let mapped = match &v {
-                Value::None => true,
-                Value::Instance(i) => i.class.model_info().is_some(),
-                _ => false,
-            };
-            if !mapped {
-                let t = self.type_name(&v);
-                return self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '_sa_instance_state'"),
-                );
+            if !relatable(&v) {
+                return self.no_instance_state(&v);
             }
             // (The other side's `@validates` sees the change first: its error leaves
             // both sides as they were.)
@@ -732,5 +715,27 @@ pub fn snapshot(v: &Value) -> Value {
     match v {
         Value::List(l) => Value::list(l.borrow().clone()),
         other => other.clone(),
+    }
+}
+
+/// True for what a relationship can hold: a mapped object, or None (which SQLAlchemy
+/// lets into a collection too).
+pub(crate) fn relatable(v: &Value) -> bool {
+    match v {
+        Value::None => true,
+        Value::Instance(i) => i.class.model_info().is_some(),
+        _ => false,
+    }
+}
+
+impl Interp<'_> {
+    /// The `AttributeError` SQLAlchemy's `instance_state()` raises for `v`, which is not
+    /// a mapped object.
+    pub(crate) fn no_instance_state<T>(&self, v: &Value) -> R<T> {
+        let t = self.type_name(v);
+        self.raise(
+            "AttributeError",
+            format!("'{t}' object has no attribute '_sa_instance_state'"),
+        )
     }
 }

@@ -546,13 +546,7 @@ impl Interp<'_> {
                 let table = self.orm.reg.table_of(&rel.class).map(|t| t.name.clone());
                 let alias = rel.via.as_ref().and_then(|v| v.parent.clone());
                 let via = |e: Expr| match (&table, &alias) {
-                    (Ok(t), Some(a)) => e.transform(&|x| match x {
-                        Expr::Column {
-                            table: Some(crate::core::sql::TableRef::Named(n)),
-                            name,
-                        } if n == t => Some(Expr::col_of(a, name.clone())),
-                        _ => None,
-                    }),
+                    (Ok(t), Some(a)) => crate::core::orm::eager::retarget(&e, t, a),
                     _ => e,
                 };
                 if op == CmpOp::NotEq && vals.is_some() {

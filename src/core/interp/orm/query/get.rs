@@ -82,7 +82,7 @@ impl Interp<'_> {
             // not one of this class.)
             if !Rc::ptr_eq(&m.base, &m.class)
                 && !Rc::ptr_eq(&found.class, &cls)
-                && !found.class.mro.borrow().iter().any(|c| *c.name == *m.class)
+                && !crate::core::interp::orm::session::is_a(&found, &m.class)
             {
                 return Ok(Value::None);
             }

@@ -68,18 +68,10 @@ impl Interp<'_> {
             .collect();
         // (Only mapped objects join a collection: SQLAlchemy's append event reads the
         // value's `_sa_instance_state` first, so the list is left as it was.)
-        if let Some(bad) = added.iter().find(|a| match a {
-            // (`None` is let in, as SQLAlchemy lets it.)
-            Value::None => false,
-            Value::Instance(i) => i.class.model_info().is_none(),
-            _ => true,
-        }) {
-            let t = self.type_name(bad);
+        // (`None` is let in, as SQLAlchemy lets it.)
+        if let Some(bad) = added.iter().find(|a| !super::relatable(a)) {
             *l.borrow_mut() = before;
-            return self.raise(
-                "AttributeError",
-                format!("'{t}' object has no attribute '_sa_instance_state'"),
-            );
+            return self.no_instance_state(bad);
         }
         // (`@validates` of the collection: each object joining it, before it joins; what
         // the validator returns joins instead, and an error leaves the list as it was.)

@@ -30,9 +30,10 @@ pub struct EagerState {
     pub queue: Option<VecDeque<PendingLoad>>,
     /// A refresh in progress loads columns only (no eager relationships).
     pub columns_only: bool,
-    /// The root class of a load with deferred columns and those columns' indices: its
-    /// objects' deferred slots are unloaded before their post loads run (an immediate
-    /// many-to-one then loads its deferred foreign key first).
+    /// The root class of a load with deferred columns and those columns' indices, while
+    /// the load makes its objects: they are made with those slots unloaded, and an object
+    /// already in the session keeps its own (an immediate many-to-one then loads its
+    /// deferred foreign key first).
     pub deferred_root: Option<(Rc<str>, Rc<[usize]>)>,
     /// The loader options and path an instance was first loaded with (SQLAlchemy's
     /// `state.load_options` / `load_path`): its lazy loads and refreshes apply them.
