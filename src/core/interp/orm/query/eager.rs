@@ -200,18 +200,28 @@ impl Interp<'_> {
                 Some(d) => d.widen(self.run_select_flat(d.narrow(st.select))?),
                 None => self.run_select_flat(st.select)?,
             };
-            // (The objects are made with the deferred columns unloaded.)
-            if single && let [Ent::Class(class)] = ents {
-                let objects =
-                    self.with_deferred_root(&deferred, ents, |it| it.build_instances(class, rows))?;
-                return Ok(Loaded {
-                    rows: Vec::new(),
-                    instances: Some(objects),
-                    multi_row,
-                    may_repeat,
-                });
+            // (The objects are made with the deferred columns unloaded; see
+            // `deferred_root`.)
+            let saved = self.orm.eager.deferred_root.take();
+            if let (Some(d), [Ent::Class(class)]) = (&deferred, ents) {
+                self.orm.eager.deferred_root = Some((class.clone(), d.columns.clone().into()));
             }
-            let rows = self.with_deferred_root(&deferred, ents, |it| it.build_rows(ents, &rows))?;
+            let built = match (single, ents) {
+                (true, [Ent::Class(class)]) => self.build_instances(class, rows).map(Ok),
+                _ => self.build_rows(ents, &rows).map(Err),
+            };
+            self.orm.eager.deferred_root = saved;
+            let rows = match built? {
+                Ok(objects) => {
+                    return Ok(Loaded {
+                        rows: Vec::new(),
+                        instances: Some(objects),
+                        multi_row,
+                        may_repeat,
+                    });
+                }
+                Err(rows) => rows,
+            };
             return Ok(Loaded {
                 rows,
                 instances: None,
@@ -238,34 +248,20 @@ impl Interp<'_> {
             base_len: base.len(),
         };
         let options = Rc::new(options);
-        let out = self.with_deferred_root(&deferred, ents, |it| {
-            it.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options))
-        })?;
+        let saved = self.orm.eager.deferred_root.take();
+        if let (Some(d), [Ent::Class(class)]) = (&deferred, ents) {
+            self.orm.eager.deferred_root = Some((class.clone(), d.columns.clone().into()));
+        }
+        let out =
+            self.top_level(|it| it.process_level(&rows, st.roots, ents, Some(&origin), &options));
+        self.orm.eager.deferred_root = saved;
+        let out = out?;
         Ok(Loaded {
             rows: out,
             instances: None,
             multi_row,
             may_repeat,
         })
-    }
-
-    /// Runs `f` with the columns `deferred` leaves out of a load of one class as the
-    /// root's deferred columns (`deferred_root`: the objects the load makes have them
-    /// unloaded), the previous ones back after.
-    fn with_deferred_root<T>(
-        &mut self,
-        deferred: &Option<super::deferred::Deferred>,
-        ents: &[Ent],
-        f: impl FnOnce(&mut Self) -> R<T>,
-    ) -> R<T> {
-        let root = match (deferred, ents) {
-            (Some(d), [Ent::Class(class)]) => Some((class.clone(), d.columns.clone().into())),
-            _ => None,
-        };
-        let saved = std::mem::replace(&mut self.orm.eager.deferred_root, root);
-        let out = f(self);
-        self.orm.eager.deferred_root = saved;
-        out
     }
 
     /// `Query.get()` / `session.get()` with loader options or eager relationships:
