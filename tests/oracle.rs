@@ -2652,3 +2652,28 @@ fn relationship_type_inherited() {
 fn scalar_subquery_reused() {
     check("scalar_subquery_reused");
 }
+
+#[test]
+fn enum_length_native() {
+    check("enum_length_native");
+}
+
+#[test]
+fn update_from_tables() {
+    check("update_from_tables");
+}
+
+#[test]
+fn staticmethod_default_kwonly() {
+    check("staticmethod_default_kwonly");
+}
+
+#[test]
+fn filter_by_attr_key() {
+    check("filter_by_attr_key");
+}
+
+#[test]
+fn contains_param_keyerror() {
+    check("contains_param_keyerror");
+}

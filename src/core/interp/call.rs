@@ -182,12 +182,30 @@ impl Interp<'_> {
             } else {
                 format!("from {req} to {n} positional arguments")
             };
+            // (CPython counts the keyword-only arguments given beside them.)
+            let kwonly = kw
+                .iter()
+                .filter(|(k, _)| p.kwonly.iter().any(|x| *x.name.name == **k))
+                .count();
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let also = match kwonly {
+                0 => String::new(),
+                k => format!(
+                    " positional argument{} (and {k} keyword-only argument{})",
+                    s(given),
+                    s(k)
+                ),
+            };
             return self.raise(
                 "TypeError",
                 format!(
-                    "{}() takes {takes} but {given} {} given",
+                    "{}() takes {takes} but {given}{also} {} given",
                     error_name(),
-                    if given == 1 { "was" } else { "were" }
+                    if given == 1 && kwonly == 0 {
+                        "was"
+                    } else {
+                        "were"
+                    }
                 ),
             );
         }

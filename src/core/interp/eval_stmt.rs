@@ -61,6 +61,7 @@ impl<'b> Interp<'b> {
             json_default: None,
             json_markers: Vec::new(),
             json_sort_keys: false,
+            json_skip_keys: false,
             repr_active: Vec::new(),
         };
         it.load_prelude();

@@ -375,6 +375,9 @@ pub struct Interp<'b> {
     /// `sort_keys=` of the running `json.dumps`: each dict's items are sorted by their
     /// keys as Python compares them, before the keys become strings.
     pub json_sort_keys: bool,
+    /// `skipkeys=True` of the running `json.dumps`: a dict key JSON has no form for is
+    /// left out with its value.
+    pub json_skip_keys: bool,
     /// The lists, tuples, dicts and sets whose `repr()` is being made, by address: one
     /// met again inside itself shows as `[...]` (CPython's `Py_ReprEnter`).
     pub repr_active: Vec<usize>,

@@ -175,7 +175,7 @@ pub fn create_table(md: &MetaData, table: &Table) -> Result<CreateTable, DdlErro
             });
         }
         let enum_values = match &c.ty {
-            SqlType::Enum(values, name) => Some((values, name.clone())),
+            SqlType::Enum(values, spec) => Some((values, spec.name.clone())),
             SqlType::EnumClass(class, values, name) => Some((
                 values,
                 Some(match name {

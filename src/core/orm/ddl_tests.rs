@@ -176,7 +176,10 @@ fn cases_models() {
     )
     .column(Column::new(
         "kind",
-        SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()], None),
+        SqlType::Enum(
+            vec!["a".into(), "bbb".into(), "cc".into()],
+            Default::default(),
+        ),
     ))
     .column(col("num:num"))
     .column(Column::new("num2", SqlType::Numeric(Some(5), None)))

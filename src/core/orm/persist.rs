@@ -85,7 +85,7 @@ pub fn update_row(table: &Table, changes: &[(&str, SqlValue)], pk: &[SqlValue]) 
         table: table.name.clone(),
         set,
         where_: pk_where(table, pk),
-        returning: vec![],
+        ..Default::default()
     }
 }
 
@@ -94,7 +94,7 @@ pub fn delete_row(table: &Table, pk: &[SqlValue]) -> Delete {
     Delete {
         table: table.name.clone(),
         where_: pk_where(table, pk),
-        returning: vec![],
+        ..Default::default()
     }
 }
 
@@ -114,6 +114,6 @@ pub fn delete_association(table: &Table, values: &[(&str, SqlValue)]) -> Delete 
     Delete {
         table: table.name.clone(),
         where_,
-        returning: vec![],
+        ..Default::default()
     }
 }

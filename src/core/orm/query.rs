@@ -408,7 +408,7 @@ impl Query {
             .ok_or_else(|| OrmError("filter_by() needs an entity".into()))?;
         let table = reg.table_of(&class)?;
         for (key, value) in pairs {
-            let col = table.col_by_key(key).ok_or_else(|| {
+            let col = table.col_by_attr(key).ok_or_else(|| {
                 OrmError(format!(
                     "Entity namespace for \"{}\" has no property \"{key}\"",
                     table.name

@@ -22,10 +22,12 @@ impl Query {
                 set.push((c.name.clone(), v.clone().self_group(None)));
             }
         }
+        let where_ = self.where_with_polymorphic(reg);
         Ok(Update {
             table: table.name.clone(),
             set,
-            where_: self.where_with_polymorphic(reg),
+            from: extra_froms(&table.name, &where_),
+            where_,
             returning: vec![],
         })
     }
@@ -44,10 +46,28 @@ impl Query {
 
     /// Bulk `query.delete()`.
     pub fn delete_statement(&self, reg: &Registry) -> Result<Delete, OrmError> {
+        let table = self.dml_table(reg, "delete")?.name.clone();
+        let where_ = self.where_with_polymorphic(reg);
         Ok(Delete {
-            table: self.dml_table(reg, "delete")?.name.clone(),
-            where_: self.where_with_polymorphic(reg),
+            from: extra_froms(&table, &where_),
+            table,
+            where_,
             returning: vec![],
         })
     }
+}
+
+/// The tables other than `table` that `where_` names, in order (SQLAlchemy's
+/// `_extra_froms` of an UPDATE or DELETE).
+fn extra_froms(table: &str, where_: &[Expr]) -> Vec<String> {
+    let mut refs = vec![];
+    for w in where_ {
+        super::froms::collect_tables(w, &mut refs);
+    }
+    refs.into_iter()
+        .filter_map(|r| match r {
+            crate::core::sql::TableRef::Named(t) if t != table => Some(t),
+            _ => None,
+        })
+        .collect()
 }

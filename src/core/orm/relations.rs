@@ -340,12 +340,19 @@ pub fn many_to_many_contains(
                 "'contains' not implemented for scalar attributes.  Use ==".into(),
             ));
         }
+        // (The value is an anonymous bind, `:param_1`, as SQLAlchemy's comparator
+        // makes it: coerced to the column's type.)
         let parts = r
             .primary
             .iter()
             .map(|p| {
+                let ty = reg
+                    .metadata
+                    .table(&p.referred.0)
+                    .and_then(|t| t.col(&p.referred.1))
+                    .map_or(crate::core::sql::SqlType::Integer, |c| c.ty.clone());
                 Expr::col(&p.referred.0, p.referred.1.clone())
-                    .eq(Expr::bind(target_value(&p.foreign.1)))
+                    .eq(Expr::bind(target_value(&p.foreign.1)).coerce(ty))
             })
             .collect();
         return Ok(and(parts));

@@ -435,6 +435,11 @@ impl Table {
             .find(|c| c.key == key)
             .or_else(|| self.col(key))
     }
+    /// The column mapped to attribute `key` (not found by its SQL name: what `filter_by()`
+    /// looks up).
+    pub fn col_by_attr(&self, key: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.key == key)
+    }
     /// Primary key column names, in column order.
     pub fn primary_key(&self) -> Vec<&str> {
         self.columns

@@ -282,6 +282,8 @@ pub struct Update {
     pub where_: Vec<Expr>,
     /// RETURNING column names (a bulk UPDATE's primary key, for `synchronize_session='fetch'`).
     pub returning: Vec<String>,
+    /// Other tables the WHERE criteria name: `UPDATE t SET ... FROM a, b WHERE ...`.
+    pub from: Vec<String>,
 }
 
 impl Update {
@@ -301,6 +303,9 @@ pub struct Delete {
     pub where_: Vec<Expr>,
     /// RETURNING column names (a bulk DELETE's primary key, for `synchronize_session='fetch'`).
     pub returning: Vec<String>,
+    /// Other tables the WHERE criteria name (SQLite has no `DELETE ... USING`: the
+    /// default dialect prints them after the target, `DELETE FROM t , a WHERE ...`).
+    pub from: Vec<String>,
 }
 
 /// A column line of CREATE TABLE.

@@ -39,9 +39,9 @@ pub enum SqlType {
     /// `Interval` → `DATETIME` (SQLite has no interval type: SQLAlchemy stores a
     /// timedelta as the epoch plus it).
     Interval,
-    /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)` (no CHECK: `create_constraint` is off in 2.0);
-    /// its `name=`.
-    Enum(Vec<String>, Option<String>),
+    /// `Enum('a', 'bb', ...)` → `VARCHAR(<longest value>)`, or `VARCHAR(<length=>)` (no
+    /// CHECK: `create_constraint` is off in 2.0); its `name=`, `length=`, `native_enum=`.
+    Enum(Vec<String>, Box<EnumSpec>),
     /// `Enum(PythonEnumClass)`: stores the members' names (`VARCHAR(<longest name>)`); the
     /// class's name, to load members back; the type's `name=` when given (else the class's
     /// name lowercased).
@@ -65,6 +65,17 @@ pub enum SqlType {
     CheckedEnum(Box<SqlType>),
     /// `JSON(none_as_null=True)`: a `JSON` column storing Python `None` as SQL NULL.
     JsonNoneAsNull,
+}
+
+/// An `Enum`'s keywords beside its values.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EnumSpec {
+    /// `name=`.
+    pub name: Option<String>,
+    /// `length=` (else the longest value's).
+    pub length: Option<u32>,
+    /// `native_enum=False`.
+    pub non_native: bool,
 }
 
 impl SqlType {
@@ -163,8 +174,20 @@ impl SqlType {
                     .map(|v| crate::core::py::strings::str_repr(v))
                     .collect();
                 // (The type's name: given, or a Python enum class's own, lowercased.)
+                // (Then `native_enum=False`, `create_constraint=True` (see `CheckedEnum`)
+                // and `length=`, in SQLAlchemy's order.)
                 match self {
-                    SqlType::Enum(_, Some(n)) => vals.push(format!("name='{n}'")),
+                    SqlType::Enum(_, spec) => {
+                        if let Some(n) = &spec.name {
+                            vals.push(format!("name='{n}'"));
+                        }
+                        if spec.non_native {
+                            vals.push("native_enum=False".into());
+                        }
+                        if let Some(n) = spec.length {
+                            vals.push(format!("length={n}"));
+                        }
+                    }
                     SqlType::EnumClass(_, _, Some(n)) => vals.push(format!("name='{n}'")),
                     SqlType::EnumClass(c, _, None) => {
                         vals.push(format!("name='{}'", crate::core::py::case::lower(c)))
@@ -193,7 +216,8 @@ impl SqlType {
             }
             SqlType::CheckedEnum(base) => {
                 let r = base.py_repr();
-                format!("{}, create_constraint=True)", &r[..r.len() - 1])
+                let at = r.rfind(", length=").unwrap_or(r.len() - 1);
+                format!("{}, create_constraint=True{}", &r[..at], &r[at..])
             }
             SqlType::JsonNoneAsNull => "JSON(none_as_null=True)".into(),
             SqlType::DateTimeTz => "DateTime(timezone=True)".into(),
@@ -229,8 +253,7 @@ impl SqlType {
             SqlType::LargeBinary => "BLOB".into(),
             SqlType::Interval => "DATETIME".into(),
             SqlType::Enum(values, _) | SqlType::EnumClass(_, values, _) => {
-                let n = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
-                format!("VARCHAR({n})")
+                format!("VARCHAR({})", self.enum_length(values))
             }
             SqlType::Custom(s) => s.clone(),
             SqlType::Spelled(base, name) => {
@@ -246,6 +269,14 @@ impl SqlType {
             SqlType::CheckedBoolean(_) => "BOOLEAN".into(),
             SqlType::JsonNoneAsNull => "JSON".into(),
             SqlType::CheckedEnum(base) => base.ddl(),
+        }
+    }
+
+    /// An enum type's VARCHAR length: its `length=`, else its longest value's.
+    pub fn enum_length(&self, values: &[String]) -> usize {
+        match self {
+            SqlType::Enum(_, s) if let Some(n) = s.length => n as usize,
+            _ => values.iter().map(|v| v.chars().count()).max().unwrap_or(0),
         }
     }
 
@@ -291,7 +322,10 @@ mod tests {
             (SqlType::Json, "JSON"),
             (SqlType::LargeBinary, "BLOB"),
             (
-                SqlType::Enum(vec!["a".into(), "bbb".into(), "cc".into()], None),
+                SqlType::Enum(
+                    vec!["a".into(), "bbb".into(), "cc".into()],
+                    Default::default(),
+                ),
                 "VARCHAR(3)",
             ),
         ];

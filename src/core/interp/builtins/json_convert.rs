@@ -101,6 +101,7 @@ impl Interp<'_> {
                         }
                         Value::None => "null".into(),
                         Value::Float(f) => crate::core::py::float::float_repr(*f),
+                        _ if self.json_skip_keys => continue,
                         _ => {
                             let t = self.qual_type_name(&k);
                             return self.raise(

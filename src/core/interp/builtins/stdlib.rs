@@ -462,7 +462,14 @@ impl Interp<'_> {
                     Some((_, v)) => self.truthy(v)?,
                     None => false,
                 };
-                let j = self.to_json_with(&args[0], default, sort)?;
+                let skip = match kw.iter().find(|(k, _)| &**k == "skipkeys") {
+                    Some((_, v)) => self.truthy(v)?,
+                    None => false,
+                };
+                let saved = std::mem::replace(&mut self.json_skip_keys, skip);
+                let j = self.to_json_with(&args[0], default, sort);
+                self.json_skip_keys = saved;
+                let j = j?;
                 let mut opts = crate::core::py::json::DumpOptions::default();
                 for (k, v) in &kw {
                     match (&**k, v) {

@@ -24,6 +24,7 @@ pub(crate) use schema_attrs::column_type;
 use std::rc::Rc;
 
 use crate::core::sql::SqlType;
+use crate::core::sql::types::EnumSpec;
 
 use super::super::call::Kw;
 use super::super::value::Value;
@@ -107,7 +108,7 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "SmallInteger" | "SMALLINT" => SqlType::SmallInteger,
         "LargeBinary" | "PickleType" | "BLOB" => SqlType::LargeBinary,
         "Interval" => SqlType::Interval,
-        "Enum" => SqlType::Enum(vec![], None),
+        "Enum" => SqlType::Enum(vec![], Default::default()),
         _ => SqlType::Custom(crate::core::py::case::upper(n)),
     }
 }
@@ -752,7 +753,28 @@ impl Interp<'_> {
                             Some(Value::Str(n)) => Some(n.to_string()),
                             _ => None,
                         };
-                        SqlType::Enum(vals, name)
+                        let longest = vals.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                        let length = kwint("length");
+                        if let Some(n) = length
+                            && (n as usize) < longest
+                        {
+                            return self.raise(
+                                "ValueError",
+                                format!(
+                                    "When provided, length must be larger or equal than the \
+                                     length of the longest enum value. {n} < {longest}"
+                                ),
+                            );
+                        }
+                        let non_native = flag("native_enum") == Some(false);
+                        SqlType::Enum(
+                            vals,
+                            Box::new(EnumSpec {
+                                name,
+                                length,
+                                non_native,
+                            }),
+                        )
                     }
                     other => other.clone(),
                 };

@@ -530,7 +530,11 @@ impl Interp<'_> {
             Native::Mapping(r) => Ok(match item {
                 Value::Str(s) => r.keys.iter().any(|k| **k == **s),
                 Value::Class(c) => r.keys.iter().any(|k| **k == *c.name),
-                _ => false,
+                // (A column, by its key.)
+                _ => self
+                    .as_sql(item)
+                    .and_then(|s| s.key)
+                    .is_some_and(|k| r.keys.contains(&k)),
             }),
             // (Property collections hold keys: `'posts' in inspect(User).relationships`.)
             Native::MapperProps(c, kind) => {

@@ -17,7 +17,7 @@ fn ty(name: &str) -> Option<SqlType> {
         "DT" => SqlType::DateTime,
         "Time" => SqlType::Time,
         "Ival" => SqlType::Interval,
-        "Enum" => SqlType::Enum(vec!["ab".into(), "c".into()], None),
+        "Enum" => SqlType::Enum(vec!["ab".into(), "c".into()], Default::default()),
         "JSON" => SqlType::Json,
         "Bin" => SqlType::LargeBinary,
         _ => return None,

@@ -26,6 +26,11 @@ impl Renderer {
             sets.push(format!("{}={val}", self.q(c)));
         }
         let mut s = format!("UPDATE {} SET {}", self.q(&u.table), sets.join(", "));
+        if !u.from.is_empty() {
+            let from: Vec<_> = u.from.iter().map(|t| self.q(t)).collect();
+            s.push_str(" FROM ");
+            s.push_str(&from.join(", "));
+        }
         if !u.where_.is_empty() {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&u.where_));
@@ -54,6 +59,10 @@ impl Renderer {
     pub(super) fn delete(&mut self, d: &Delete) -> String {
         self.enclosing.push(vec![TableRef::Named(d.table.clone())]);
         let mut s = format!("DELETE FROM {}", self.q(&d.table));
+        for t in &d.from {
+            s.push_str(" , ");
+            s.push_str(&self.q(t));
+        }
         if !d.where_.is_empty() {
             s.push_str(" WHERE ");
             s.push_str(&self.and_list(&d.where_));

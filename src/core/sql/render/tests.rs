@@ -131,10 +131,22 @@ fn update_delete() {
     assert_eq!(r.params_repr(), "(9, 5, 30)");
     let d = Delete {
         table: "player".into(),
-        where_: vec![],
-        returning: vec![],
+        ..Default::default()
     };
     assert_eq!(render(&d.into()).sql, "DELETE FROM player");
+    // (Criteria on another table: `UPDATE ... FROM`.)
+    let mut u = Update {
+        table: "book".into(),
+        from: vec!["author".into()],
+        ..Default::default()
+    }
+    .set("title", Expr::bind("t"));
+    u.where_
+        .push(Expr::col("book", "author_id").eq(Expr::col("author", "id")));
+    assert_eq!(
+        render(&u.into()).sql,
+        "UPDATE book SET title=? FROM author WHERE book.author_id = author.id"
+    );
 }
 
 // Expected strings: the real SQLAlchemy's (tests/oracle/collate_custom_op.py).

@@ -108,6 +108,7 @@ impl Interp<'_> {
                             | Value::Builtin(_)
                             | Value::Method(_)
                             | Value::BuiltinMethod(_)
+                            | Value::StaticMethod(_)
                     );
                     col = col.default(if is_callable {
                         ColumnDefault::Callable

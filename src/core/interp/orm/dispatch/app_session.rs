@@ -229,6 +229,13 @@ impl Interp<'_> {
                 };
                 v.unwrap_or(Value::None)
             }
+            // (Removed in Flask 2.3: older tutorials' `@app.before_first_request` fails.)
+            "before_first_request" => {
+                return self.raise(
+                    "AttributeError",
+                    "'Flask' object has no attribute 'before_first_request'",
+                );
+            }
             _ => return Self::bound(this, name),
         })
     }

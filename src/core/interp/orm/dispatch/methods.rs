@@ -150,7 +150,6 @@ impl Interp<'_> {
                 | "after_request"
                 | "teardown_request"
                 | "teardown_appcontext"
-                | "before_first_request"
                 | "context_processor"
                 | "shell_context_processor" => match args.as_slice() {
                     [f] if kw.is_empty() => Ok(f.clone()),

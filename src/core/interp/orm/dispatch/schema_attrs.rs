@@ -194,7 +194,9 @@ impl Interp<'_> {
                     Ok(crate::core::interp::orm::sqlexpr::sql_value(obj))
                 }
                 // (An Enum with its CHECK constraint: the Enum's own attributes.)
-                "name" | "enums" | "enum_class" | "length" if let SqlType::CheckedEnum(b) = t => {
+                "name" | "enums" | "enum_class" | "length" | "native_enum"
+                    if let SqlType::CheckedEnum(b) = t =>
+                {
                     let plain = nv(Native::ColumnType((**b).clone()));
                     self.getattr(&plain, name)
                 }
@@ -237,9 +239,11 @@ impl Interp<'_> {
                     Ok(n.map_or(Value::None, |n| Value::int(n as i64)))
                 }
                 "length" if let SqlType::Enum(v, _) | SqlType::EnumClass(_, v, _) = t => {
-                    let n = v.iter().map(|v| v.chars().count()).max().unwrap_or(0);
-                    Ok(Value::int(n as i64))
+                    Ok(Value::int(t.enum_length(v) as i64))
                 }
+                "native_enum" if t.is_a("Enum") => Ok(Value::Bool(
+                    !matches!(t, SqlType::Enum(_, s) if s.non_native),
+                )),
                 // An Enum's `name` (`name=`, or its enum class's name in lower case),
                 // `enums` (its values, or the class's member names), `enum_class`.
                 "name" | "enums" | "enum_class"
@@ -249,8 +253,8 @@ impl Interp<'_> {
                         (SqlType::Enum(v, _) | SqlType::EnumClass(_, v, _), "enums") => {
                             Value::list(v.iter().map(|s| Value::str(s)).collect())
                         }
-                        (SqlType::Enum(_, n), "name") => {
-                            n.as_deref().map_or(Value::None, Value::str)
+                        (SqlType::Enum(_, s), "name") => {
+                            s.name.as_deref().map_or(Value::None, Value::str)
                         }
                         (SqlType::EnumClass(c, _, n), "name") => match n {
                             Some(n) => Value::str(n),

@@ -146,6 +146,14 @@ impl Interp<'_> {
                 };
                 let (ret_cols, ret_class) = self.returning_columns(&q.returning, &table)?;
                 let (mode, keys) = self.bulk_start(&kw, &table, &del.where_)?;
+                // (SQLite has no `DELETE ... USING`: criteria on other tables do not
+                // compile.)
+                if !del.from.is_empty() {
+                    return match mode {
+                        SyncMode::Fetch => self.raise("CompileError", "Dialect \"sqlite\" does not support RETURNING with DELETE..USING; for synchronize_session='fetch', please add the additional execution option 'is_delete_using=True' to the statement to indicate that a separate SELECT should be used for this backend."),
+                        _ => self.raise("NotImplementedError", "This backend does not support multiple-table criteria within DELETE"),
+                    };
+                }
                 del.returning = with_keys(&ret_cols, &keys);
                 let r = self.run_stmt(&Statement::Delete(del.clone()), true)?;
                 let deleted: Vec<Rc<Instance>> = match mode {

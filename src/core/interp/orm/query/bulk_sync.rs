@@ -146,6 +146,9 @@ fn arith(op: Op, a: &SqlValue, b: &SqlValue) -> Option<SqlValue> {
 /// The target of the evaluation: the class's table and its instances' column slots.
 struct Target<'a> {
     table: &'a Table,
+    /// The classes' mappers, where a column of another class's table is an "alternate
+    /// class" (else it is a column that cannot be evaluated).
+    reg: Option<&'a crate::core::orm::mapper::Registry>,
 }
 
 impl Target<'_> {
@@ -164,7 +167,17 @@ impl Target<'_> {
         match e.unwrap_literal() {
             Expr::Column { table, name } => match self.column(table, name) {
                 Some(_) => Ok(()),
-                None => Err(format!("Cannot evaluate column: {name}")),
+                None => Err(match (table, self.reg) {
+                    (Some(TableRef::Named(t)), Some(reg))
+                        if let Some(m) = reg.mappers.iter().find(|m| m.table == *t) =>
+                    {
+                        let c = &m.class_name;
+                        format!(
+                            "Can't evaluate criteria against alternate class <class '__main__.{c}'>"
+                        )
+                    }
+                    _ => format!("Cannot evaluate column: {name}"),
+                }),
             },
             Expr::Bind(..) | Expr::Null | Expr::Bool(_) => Ok(()),
             // (The `+ 0.0` SQLite's true division of integers is written with.)
@@ -365,7 +378,10 @@ impl Interp<'_> {
         table: &Table,
         criteria: &[Expr],
     ) -> R<SyncMode> {
-        let target = Target { table };
+        let target = Target {
+            table,
+            reg: Some(&self.orm.reg),
+        };
         let check = criteria.iter().try_for_each(|c| target.check(c));
         match given {
             Some(Value::Bool(false)) => Ok(SyncMode::Off),
@@ -401,7 +417,7 @@ impl Interp<'_> {
         m: &ModelInfo,
         criteria: &[Expr],
     ) -> R<Vec<(Rc<Instance>, bool)>> {
-        let target = Target { table };
+        let target = Target { table, reg: None };
         let mut out = vec![];
         for inst in self.orm.identity_order.clone() {
             let of_class = inst
@@ -470,7 +486,7 @@ impl Interp<'_> {
         given: &[(String, Value)],
         objects: &[Rc<Instance>],
     ) -> R<()> {
-        let target = Target { table };
+        let target = Target { table, reg: None };
         let evaluable: Vec<bool> = set.iter().map(|(_, e)| target.check(e).is_ok()).collect();
         for inst in objects {
             if inst.orm.borrow().as_ref().is_none_or(|s| s.expired) {

@@ -112,7 +112,7 @@ impl Interp<'_> {
         let mut pairs = vec![];
         for (k, v) in kw {
             // relationship comparison: filter_by(author=user)
-            if table.col_by_key(k).is_none() {
+            if table.col_by_attr(k).is_none() {
                 let is_rel = self.orm.reg.relationship(&class, k).is_ok();
                 if is_rel {
                     let attr = Value::Native(Rc::new(Native::Instrumented(Instrumented {
@@ -161,7 +161,7 @@ impl Interp<'_> {
                     format!("Entity namespace for \"{entity}\" has no property \"{k}\""),
                 );
             }
-            let col = table.col_by_key(k).cloned();
+            let col = table.col_by_attr(k).cloned();
             let Some(col) = col else { continue };
             let e = match v {
                 Value::None => Expr::Null,

@@ -364,10 +364,11 @@ impl Interp<'_> {
                     _ => Value::Str(s.clone()),
                 }
             }
-            (SqlValue::Text(s), Some(SqlType::Enum(values, name)))
+            (SqlValue::Text(s), Some(SqlType::Enum(values, spec)))
                 if !values.is_empty() && !values.iter().any(|v| **v == **s) =>
             {
-                return self.enum_lookup_error(s, name.as_deref().unwrap_or("None"), values);
+                let name = spec.name.as_deref().unwrap_or("None");
+                return self.enum_lookup_error(s, name, values);
             }
             (SqlValue::Text(s), Some(SqlType::Date)) => Value::Date(self.py(Date::from_sqlite(s))?),
             (SqlValue::Text(s), Some(SqlType::Time)) => {

@@ -410,6 +410,11 @@ impl Interp<'_> {
         d: &Value,
         params: impl FnOnce(&mut Self) -> Vec<(String, Value)>,
     ) -> R<Value> {
+        // (A `@staticmethod` of the class body is its function.)
+        let d = match d {
+            Value::StaticMethod(f) => &**f,
+            d => d,
+        };
         if takes_context(d) {
             let dict = crate::core::interp::value::Dict::default();
             let dict = Value::Dict(Rc::new(std::cell::RefCell::new(dict)));

@@ -65,7 +65,7 @@ impl Interp<'_> {
                 .mapper(&m.class)
                 .is_ok_and(|mp| mp.relationships.iter().any(|r| *r.name == **n));
             if !is_rel {
-                return self.raise("KeyError", format!("'{n}'"));
+                return self.key_error(&Value::Str(n.clone()));
             }
             inst.dict.borrow_mut().remove(n);
             if let Some(s) = inst.orm.borrow_mut().as_mut() {

@@ -522,7 +522,7 @@ impl Interp<'_> {
                         Err(e) => return self.raise(e.class(), e.0),
                     };
                     for (k, v) in &kw {
-                        let Some(c) = t.col_by_key(k) else {
+                        let Some(c) = t.col_by_attr(k) else {
                             return self.raise("InvalidRequestError", format!("Entity namespace for \"{}\" has no property \"{k}\"", t.name));
                         };
                         // (As `filter_by()` compares: booleans as SQL's true/false, None
