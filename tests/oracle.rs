@@ -2677,3 +2677,13 @@ fn filter_by_attr_key() {
 fn contains_param_keyerror() {
     check("contains_param_keyerror");
 }
+
+#[test]
+fn bind_unprocessed_types() {
+    check("bind_unprocessed_types");
+}
+
+#[test]
+fn join_alias_subquery_inferred() {
+    check("join_alias_subquery_inferred");
+}

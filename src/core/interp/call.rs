@@ -154,6 +154,48 @@ impl Interp<'_> {
         r
     }
 
+    /// CPython's `TypeError` for `given` positional arguments where `func` takes fewer
+    /// (counting the keyword-only arguments given beside them, as CPython does).
+    #[cold]
+    #[inline(never)]
+    fn too_many_positional(&self, func: &Function, given: usize, kw: &Kw) -> R<()> {
+        let p = &func.params;
+        let n = p.posonly.len() + p.args.len();
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let takes = if func.defaults.is_empty() {
+            format!("{n} positional argument{}", s(n))
+        } else {
+            format!(
+                "from {} to {n} positional arguments",
+                n - func.defaults.len()
+            )
+        };
+        let kwonly = kw
+            .iter()
+            .filter(|(k, _)| p.kwonly.iter().any(|x| *x.name.name == **k))
+            .count();
+        let also = match kwonly {
+            0 => String::new(),
+            k => format!(
+                " positional argument{} (and {k} keyword-only argument{})",
+                s(given),
+                s(k)
+            ),
+        };
+        let verb = if given == 1 && kwonly == 0 {
+            "was"
+        } else {
+            "were"
+        };
+        self.raise(
+            "TypeError",
+            format!(
+                "{}() takes {takes} but {given}{also} {verb} given",
+                func.qualname()
+            ),
+        )
+    }
+
     fn bind_args(&mut self, func: &Function, args: Vec<Value>, kw: Kw, scope: &Scope) -> R<()> {
         let p = &func.params;
         // (Errors name the function by its qualified name.)
@@ -176,38 +218,7 @@ impl Interp<'_> {
             }
         }
         if !extra.is_empty() && p.vararg.is_none() {
-            let req = n - func.defaults.len();
-            let takes = if func.defaults.is_empty() {
-                format!("{n} positional argument{}", if n == 1 { "" } else { "s" })
-            } else {
-                format!("from {req} to {n} positional arguments")
-            };
-            // (CPython counts the keyword-only arguments given beside them.)
-            let kwonly = kw
-                .iter()
-                .filter(|(k, _)| p.kwonly.iter().any(|x| *x.name.name == **k))
-                .count();
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            let also = match kwonly {
-                0 => String::new(),
-                k => format!(
-                    " positional argument{} (and {k} keyword-only argument{})",
-                    s(given),
-                    s(k)
-                ),
-            };
-            return self.raise(
-                "TypeError",
-                format!(
-                    "{}() takes {takes} but {given}{also} {} given",
-                    error_name(),
-                    if given == 1 && kwonly == 0 {
-                        "was"
-                    } else {
-                        "were"
-                    }
-                ),
-            );
+            return self.too_many_positional(func, given, &kw);
         }
         if let Some(va) = &p.vararg {
             vars.insert(Rc::from(va.name.name.as_str()), Value::tuple(extra));

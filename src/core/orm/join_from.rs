@@ -94,6 +94,68 @@ pub fn inferred_on(
     Ok((!pairs.is_empty()).then_some(pairs))
 }
 
+/// The ON clause of a join from `item` to the subquery `sub` (a FROM item of that kind)
+/// inferred from foreign keys, as `join_condition` finds them through the subquery's
+/// columns: its table columns that refer to the left's tables (`"user".id =
+/// anon_1.user_id`), then the left's foreign keys to columns it selects. `None` when no
+/// foreign key links them.
+pub fn subquery_on(md: &MetaData, item: &FromItem, sub: &FromItem) -> Option<Expr> {
+    let FromItem::Subquery { select, alias, .. } = sub else {
+        return None;
+    };
+    let mut cols: Vec<(&str, &str, String)> = Vec::new();
+    for c in &select.columns {
+        if let Expr::Column {
+            table: Some(TableRef::Named(t)),
+            name,
+        } = c
+            && !cols.iter().any(|(x, y, _)| x == t && y == name)
+        {
+            let label = super::query::subquery_label(select.label_style, t, name);
+            cols.push((t, name, label));
+        }
+    }
+    let mut lefts = Vec::new();
+    fk_tables(item, &mut lefts);
+    let mut parts = Vec::new();
+    let mut link = |holder: &str,
+                    referred: &dyn Fn(&str, &str) -> Option<Expr>,
+                    foreign: &dyn Fn(&str) -> Option<Expr>| {
+        let Some(t) = md.table(holder) else { return };
+        for fk in t.foreign_keys() {
+            for (c, r) in fk.columns.iter().zip(&fk.ref_columns) {
+                if let (Some(rx), Some(fx)) = (referred(&fk.ref_table, r), foreign(c)) {
+                    parts.push(rx.eq(fx));
+                }
+            }
+        }
+    };
+    let named = |t: &str| TableRef::Named(t.to_string());
+    for (t, name, label) in &cols {
+        let left_col = |rt: &str, rc: &str| {
+            lefts.iter().any(|l| l == rt).then(|| {
+                Expr::col_of(
+                    &item.ref_of(rt).unwrap_or_else(|| named(rt)),
+                    rc.to_string(),
+                )
+            })
+        };
+        let in_sub = |c: &str| (c == *name).then(|| Expr::col_of(alias, label.clone()));
+        link(t, &left_col, &in_sub);
+    }
+    for l in &lefts {
+        let sub_col = |rt: &str, rc: &str| {
+            cols.iter()
+                .find(|(t, n, _)| *t == rt && *n == rc)
+                .map(|(_, _, label)| Expr::col_of(alias, label.clone()))
+        };
+        let left = item.ref_of(l).unwrap_or_else(|| named(l));
+        let in_left = |c: &str| Some(Expr::col_of(&left, c.to_string()));
+        link(l, &sub_col, &in_left);
+    }
+    (!parts.is_empty()).then(|| crate::core::sql::expr::and(parts))
+}
+
 impl Query {
     /// SQLAlchemy's `_join_determine_implicit_left_side`: the index in `froms` of the item a
     /// join to `right` (a class, table, alias or subquery, `what` in messages) joins from.
@@ -147,6 +209,9 @@ impl Query {
                     refs.iter().all(|r| r == right || f.provides(r))
                 }
                 Some(_) => true,
+                None if matches!(right_item, FromItem::Subquery { .. }) => {
+                    subquery_on(&reg.metadata, f, &right_item).is_some()
+                }
                 None => {
                     let mut tables = Vec::new();
                     fk_tables(f, &mut tables);

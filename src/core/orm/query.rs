@@ -5,7 +5,7 @@ use crate::core::sql::{Compound, Correlate, FromItem, LabelStyle, Select, SqlVal
 
 pub use super::froms::collect_tables;
 use super::froms::{collect_refs, resolve_label_refs};
-use super::join_from::inferred_on;
+use super::join_from::{inferred_on, subquery_on};
 use super::mapper::{JoinPair, OrmError, Registry, RelKind, anon_alias, pairs_expr};
 use super::query_set::compound_of;
 use super::schema::Table;
@@ -634,39 +634,67 @@ impl Query {
                                     "Don't know how to join to {what}; please use an ON clause"
                                 ))
                             })?;
-                        pairs_expr(&pairs, &|t: &str| TableRef::Named(t.to_string()))
+                        // (A left table under an alias is named by its alias.)
+                        let named = |t: &str| TableRef::Named(t.to_string());
+                        pairs_expr(&pairs, &|t: &str| match t == target {
+                            true => named(t),
+                            false => item.ref_of(t).unwrap_or_else(|| named(t)),
+                        })
                     }
                 };
                 item.join(FromItem::Table(target), on, j.outer)
             }
             JoinTarget::Alias { class, alias } => {
                 let table = reg.table_of(class)?.name.clone();
-                let on =
-                    j.on.clone()
-                        .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?;
                 // (An alias of a class over a subquery, `aliased(M, sub)`, joins the subquery.)
                 let target = match reg.from_item_for(alias) {
                     sub @ (FromItem::Subquery { .. } | FromItem::Alias { .. }) => sub,
                     _ => FromItem::Alias {
-                        table,
+                        table: table.clone(),
                         alias: alias.clone(),
                     },
+                };
+                let on = match (&j.on, &target) {
+                    (Some(on), _) => on.clone(),
+                    (None, FromItem::Alias { .. }) => {
+                        let pairs =
+                            inferred_on(&reg.metadata, &item, &table)?.ok_or_else(|| {
+                                OrmError(format!(
+                                    "Don't know how to join to <AliasedClass; {class}>; please use \
+                                 an ON clause"
+                                ))
+                            })?;
+                        // (To an alias of a table on the left, SQLAlchemy matches the
+                        // foreign key both ways.)
+                        let named = |t: &str| TableRef::Named(t.to_string());
+                        match item.ref_of(&table) {
+                            Some(left) => crate::core::sql::expr::and(vec![
+                                sided_pairs(&pairs, alias, &left),
+                                sided_pairs(&pairs, &left, alias),
+                            ]),
+                            None => pairs_expr(&pairs, &|t: &str| match t == table {
+                                true => alias.clone(),
+                                false => item.ref_of(t).unwrap_or_else(|| named(t)),
+                            }),
+                        }
+                    }
+                    (None, sub) => subquery_on(&reg.metadata, &item, sub)
+                        .ok_or_else(|| OrmError("join to an alias needs an ON clause".into()))?,
                 };
                 item.join(target, on, j.outer)
             }
             JoinTarget::Subquery { select, alias, cte } => {
-                let on =
-                    j.on.clone()
-                        .ok_or_else(|| OrmError("join to a subquery needs an ON clause".into()))?;
-                item.join(
-                    FromItem::Subquery {
-                        select: select.clone(),
-                        alias: alias.clone(),
-                        cte: *cte,
-                    },
-                    on,
-                    j.outer,
-                )
+                let sub = FromItem::Subquery {
+                    select: select.clone(),
+                    alias: alias.clone(),
+                    cte: *cte,
+                };
+                let on = match &j.on {
+                    Some(on) => on.clone(),
+                    None => subquery_on(&reg.metadata, &item, &sub)
+                        .ok_or_else(|| OrmError("join to a subquery needs an ON clause".into()))?,
+                };
+                item.join(sub, on, j.outer)
             }
         };
         let joined = if j.full { joined.into_full() } else { joined };

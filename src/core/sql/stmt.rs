@@ -93,6 +93,19 @@ impl FromItem {
         }
     }
 
+    /// How this item names `table`'s columns: the table itself, or the alias it is under
+    /// (`None` when it has neither; the first found, left to right).
+    pub fn ref_of(&self, table: &str) -> Option<TableRef> {
+        match self {
+            FromItem::Table(t) if t == table => Some(TableRef::Named(t.clone())),
+            FromItem::Alias { table: t, alias } if t == table => Some(alias.clone()),
+            FromItem::Join { left, right, .. } => {
+                left.ref_of(table).or_else(|| right.ref_of(table))
+            }
+            _ => None,
+        }
+    }
+
     /// The table or alias this item names (`None` for a join).
     pub fn table_ref(&self) -> Option<TableRef> {
         match self {

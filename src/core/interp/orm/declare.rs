@@ -561,7 +561,14 @@ impl Interp<'_> {
                     }
                 };
                 let criteria = self.with_parent_criteria(parent, "", Some(a.key.to_string()))?;
-                let e = crate::core::sql::expr::and(criteria);
+                let mut e = crate::core::sql::expr::and(criteria);
+                // (`rel.of_type(alias)`: the target's columns are the alias's.)
+                if let Some(to) = a.via.as_ref().and_then(|v| v.target.as_ref())
+                    && let Ok(r) = self.orm.reg.relationship(&a.class, &a.key)
+                    && let Ok(t) = self.orm.reg.table_of(&r.target)
+                {
+                    e = crate::core::orm::eager::retarget(&e, &t.name, to);
+                }
                 Ok(super::sqlexpr::sql_value(super::SqlObj::typed(
                     e,
                     Some(crate::core::sql::SqlType::Boolean),

@@ -101,6 +101,27 @@ impl Interp<'_> {
                 );
             }
             (SqlType::Boolean, _) => self.check_strict_bool(v)?,
+            // (A type without a bind processor hands the value to the driver as it is:
+            // sqlite3's adapters write a datetime as `isoformat(' ')`, and it refuses a
+            // Decimal or a timedelta when the statement runs.)
+            (
+                SqlType::Integer
+                | SqlType::BigInteger
+                | SqlType::SmallInteger
+                | SqlType::String(_)
+                | SqlType::Text(_)
+                | SqlType::Unicode(_)
+                | SqlType::UnicodeText(_),
+                Value::DateTime(_) | Value::Decimal(_) | Value::TimeDelta(_),
+            ) => {
+                if let Value::DateTime(d) = v {
+                    return Ok(SqlValue::text(self.py(d.isoformat(' ', "auto"))?));
+                }
+                let type_name = self.qual_type_name(v);
+                let repr = self.repr(v)?;
+                let r = crate::core::sql::value::RefusedParam { type_name, repr };
+                return Ok(SqlValue::Refused(Rc::new(r)));
+            }
             // JSON's bind processor is `json.dumps`: what it cannot serialize is its
             // `TypeError`, wrapped as the other processors' errors are.
             (SqlType::Json, _) => {

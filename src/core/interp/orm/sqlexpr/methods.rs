@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::core::orm::relations::{exists_criterion, exists_criterion_from};
+use crate::core::orm::relations::exists_criterion_from;
 use crate::core::sql::expr::{func, not};
 use crate::core::sql::{Expr, SqlType, SqlValue};
 
@@ -570,10 +570,16 @@ impl Interp<'_> {
                 }
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
                 let reg = &self.orm.reg;
+                let parent = rel.via.as_ref().and_then(|v| v.parent.as_ref());
                 let e = match crate::core::orm::relations::many_to_many_contains(reg, &rel.class, &rel.key, &f) {
-                    Ok(e) => SqlObj::typed(e, Some(SqlType::Boolean)),
+                    // (Through an alias of the class, its columns are the alias's.)
+                    Ok(e) => match (parent, reg.table_of(&rel.class)) {
+                        (Some(a), Ok(t)) => crate::core::orm::eager::retarget(&e, &t.name, a),
+                        _ => e,
+                    },
                     Err(e) => return self.raise(e.class(), e.0),
                 };
+                let e = SqlObj::typed(e, Some(SqlType::Boolean));
                 // (Negated, a many-to-many's is `NOT (EXISTS (...))` of the target's key,
                 // as SQLAlchemy negates it: not the association row's condition negated,
                 // which the other rows of the cross join meet.)
@@ -586,7 +592,7 @@ impl Interp<'_> {
                         .filter(|c| c.primary_key)
                         .map(|c| Expr::col(&table.name, c.name.clone()).eq(Expr::bind(f(&c.name))))
                         .collect();
-                    return match exists_criterion(reg, &rel.class, &rel.key, crit) {
+                    return match exists_criterion_from(reg, &rel.class, &rel.key, crit, parent) {
                         Ok(x) => Ok(Value::Native(Rc::new(Native::Negatable(Rc::new((e, crate::core::sql::expr::not(x))))))),
                         Err(e) => self.raise(e.class(), e.0),
                     };

@@ -1,0 +1,63 @@
+# Blog stats with aliased entities: aliases on either side of a join, joins to subqueries, per-author counts.
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String(20), unique=True)
+    posts = db.relationship('Post', backref='author', lazy=True)
+
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(50))
+    views = db.Column(db.Integer, default=0)
+    user_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+
+
+db.create_all()
+u1, u2, u3 = User(username='ann'), User(username='bob'), User(username='cy')
+db.session.add_all([u1, u2, u3])
+db.session.add_all([Post(title='Hello', views=10, author=u1), Post(title='Flask tips', views=250, author=u1),
+                    Post(title='My cat', views=40, author=u2), Post(title='Draft', author=None)])
+db.session.commit()
+
+Author = db.aliased(User, name='author')
+print(db.session.query(Author.username, func.count(Post.id)).outerjoin(Post, Author.posts)
+      .group_by(Author.id).order_by(Author.username).all())
+print(db.session.query(Author.username, func.count(Post.id)).outerjoin(Post)
+      .group_by(Author.id).order_by(Author.username).all())
+P = db.aliased(Post)
+print(db.session.query(User.username, func.sum(P.views)).join(P).group_by(User.username).order_by(User.username).all())
+print(db.session.execute(select(P.title, User.username).join(User).order_by(P.id)).all())
+stats = (select(Post.user_id, func.count(Post.id).label('n'), func.max(Post.views).label('top'))
+         .group_by(Post.user_id).subquery())
+rows = db.session.execute(select(User.username, stats.c.n, stats.c.top).outerjoin(stats)
+                          .order_by(User.username)).all()
+print(rows)
+print([(name, n or 0) for name, n, _ in rows])
+popular = db.session.query(Post).filter(Post.views > 30).subquery()
+PopularPost = db.aliased(Post, popular)
+print(db.session.query(User.username, PopularPost.title).join(PopularPost, User.posts.of_type(PopularPost))
+      .order_by(PopularPost.views.desc()).all())
+print(db.session.query(User.username, func.count(PopularPost.id)).outerjoin(PopularPost)
+      .group_by(User.username).order_by(User.username).all())
+print(User.query.filter(User.posts.contains(Post.query.filter_by(title='My cat').one())).one().username)
+print(db.session.query(Author.username).filter(Author.posts.contains(Post.query.filter_by(title='Hello').one())).all())
+print(db.session.query(P.title).filter(db.with_parent(u1, User.posts.of_type(P))).order_by(P.title).all())
+class Dept(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(10))
+    parent_id = db.Column(db.Integer, db.ForeignKey('dept.id'))
+class Emp(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    dept_id = db.Column(db.Integer, db.ForeignKey('dept.id'))
+db.create_all()
+db.session.add_all([Dept(name='x'), Dept(name='y', parent_id=1), Emp(dept_id=1), Emp(dept_id=2)])
+db.session.commit()
+E = db.aliased(Emp)
+print(select(E.id).join(Dept))
+print(db.session.query(E.id, Dept.name).join(Dept).order_by(E.id).all())
+Up = db.aliased(Dept)
+print(select(Emp.id).join(Up))
+print(db.session.query(Emp.id, Up.name).outerjoin(Up).order_by(Emp.id).all())
+sub = select(Emp.dept_id, func.count(Emp.id).label('n')).group_by(Emp.dept_id).subquery()
+print(select(Dept.name, sub.c.n).outerjoin(sub).order_by(Dept.name))
+print(db.session.execute(select(Dept.name, sub.c.n).outerjoin(sub).order_by(Dept.name)).all())
