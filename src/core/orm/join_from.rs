@@ -95,63 +95,44 @@ pub fn inferred_on(
 }
 
 /// The ON clause of a join from `item` to the subquery `sub` (a FROM item of that kind)
-/// inferred from foreign keys, as `join_condition` finds them through the subquery's
-/// columns: its table columns that refer to the left's tables (`"user".id =
-/// anon_1.user_id`), then the left's foreign keys to columns it selects. `None` when no
-/// foreign key links them.
+/// inferred from foreign keys through the columns it selects, as `join_condition` finds
+/// them (`"user".id = anon_1.user_id`). `None` when no foreign key links them.
 pub fn subquery_on(md: &MetaData, item: &FromItem, sub: &FromItem) -> Option<Expr> {
     let FromItem::Subquery { select, alias, .. } = sub else {
         return None;
     };
-    let mut cols: Vec<(&str, &str, String)> = Vec::new();
+    let labels = super::query::subquery_labels(select);
+    let mut lefts = Vec::new();
+    fk_tables(item, &mut lefts);
+    let mut tables: Vec<&String> = Vec::new();
     for c in &select.columns {
         if let Expr::Column {
             table: Some(TableRef::Named(t)),
-            name,
+            ..
         } = c
-            && !cols.iter().any(|(x, y, _)| x == t && y == name)
+            && !tables.contains(&t)
         {
-            let label = super::query::subquery_label(select.label_style, t, name);
-            cols.push((t, name, label));
+            tables.push(t);
         }
     }
-    let mut lefts = Vec::new();
-    fk_tables(item, &mut lefts);
     let mut parts = Vec::new();
-    let mut link = |holder: &str,
-                    referred: &dyn Fn(&str, &str) -> Option<Expr>,
-                    foreign: &dyn Fn(&str) -> Option<Expr>| {
-        let Some(t) = md.table(holder) else { return };
-        for fk in t.foreign_keys() {
-            for (c, r) in fk.columns.iter().zip(&fk.ref_columns) {
-                if let (Some(rx), Some(fx)) = (referred(&fk.ref_table, r), foreign(c)) {
-                    parts.push(rx.eq(fx));
-                }
+    for t in tables {
+        // (A column of the subquery's table is read through it: when it selects it.)
+        let side = |(tb, c): &(String, String)| match labels.get(&(tb.clone(), c.clone())) {
+            Some(l) if tb == t => Some(Expr::col_of(alias, l.clone())),
+            _ if tb == t => None,
+            _ => Some(Expr::col_of(
+                &item
+                    .ref_of(tb)
+                    .unwrap_or_else(|| TableRef::Named(tb.clone())),
+                c.clone(),
+            )),
+        };
+        for p in join_condition(md, &lefts, t, t).unwrap_or_default() {
+            if let (Some(r), Some(f)) = (side(&p.referred), side(&p.foreign)) {
+                parts.push(r.eq(f));
             }
         }
-    };
-    let named = |t: &str| TableRef::Named(t.to_string());
-    for (t, name, label) in &cols {
-        let left_col = |rt: &str, rc: &str| {
-            lefts.iter().any(|l| l == rt).then(|| {
-                Expr::col_of(
-                    &item.ref_of(rt).unwrap_or_else(|| named(rt)),
-                    rc.to_string(),
-                )
-            })
-        };
-        let in_sub = |c: &str| (c == *name).then(|| Expr::col_of(alias, label.clone()));
-        link(t, &left_col, &in_sub);
-    }
-    for l in &lefts {
-        let sub_col = |rt: &str, rc: &str| {
-            cols.iter()
-                .find(|(t, n, _)| *t == rt && *n == rc)
-                .map(|(_, _, label)| Expr::col_of(alias, label.clone()))
-        };
-        let left = item.ref_of(l).unwrap_or_else(|| named(l));
-        let in_left = |c: &str| Some(Expr::col_of(&left, c.to_string()));
-        link(l, &sub_col, &in_left);
     }
     (!parts.is_empty()).then(|| crate::core::sql::expr::and(parts))
 }
