@@ -2687,3 +2687,13 @@ fn bind_unprocessed_types() {
 fn join_alias_subquery_inferred() {
     check("join_alias_subquery_inferred");
 }
+
+#[test]
+fn bind_refused_batched() {
+    check("bind_refused_batched");
+}
+
+#[test]
+fn join_alias_not_self() {
+    check("join_alias_not_self");
+}

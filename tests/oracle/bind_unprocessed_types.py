@@ -15,7 +15,7 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
     db.session.rollback()
-db.session.add_all([P(qty=Decimal('2')), P(code='x')])
+db.session.add_all([P(qty=Decimal('2'))])
 try:
     db.session.flush()
 except Exception as e:

@@ -667,7 +667,9 @@ impl Query {
                         // (To an alias of a table on the left, SQLAlchemy matches the
                         // foreign key both ways.)
                         let named = |t: &str| TableRef::Named(t.to_string());
-                        match item.ref_of(&table) {
+                        let self_ref =
+                            (pairs.iter()).all(|p| p.referred.0 == table && p.foreign.0 == table);
+                        match item.ref_of(&table).filter(|_| self_ref) {
                             Some(left) => crate::core::sql::expr::and(vec![
                                 sided_pairs(&pairs, alias, &left),
                                 sided_pairs(&pairs, &left, alias),

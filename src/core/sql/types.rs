@@ -184,7 +184,11 @@ impl SqlType {
                         if spec.non_native {
                             vals.push("native_enum=False".into());
                         }
-                        if let Some(n) = spec.length {
+                        // (Only a length other than the longest value's is shown.)
+                        let longest = values.iter().map(|v| v.chars().count()).max();
+                        if let Some(n) = spec.length
+                            && Some(n as usize) != longest
+                        {
                             vals.push(format!("length={n}"));
                         }
                     }

@@ -117,10 +117,9 @@ impl Interp<'_> {
                 if let Value::DateTime(d) = v {
                     return Ok(SqlValue::text(self.py(d.isoformat(' ', "auto"))?));
                 }
-                let type_name = self.qual_type_name(v);
-                let repr = self.repr(v)?;
-                let r = crate::core::sql::value::RefusedParam { type_name, repr };
-                return Ok(SqlValue::Refused(Rc::new(r)));
+                // (The driver's refusal: the flush raises it with the statement and the
+                // parameter's position.)
+                return self.refuse_param(v, 1);
             }
             // JSON's bind processor is `json.dumps`: what it cannot serialize is its
             // `TypeError`, wrapped as the other processors' errors are.
@@ -281,16 +280,21 @@ impl Interp<'_> {
     /// datetimes and dates by its default adapters (`isoformat(' ')`, seconds without
     /// zero microseconds), `Decimal` and `timedelta` refused.
     pub fn to_sql_untyped(&mut self, v: &Value, position: usize) -> R<SqlValue> {
-        let refused = match v {
+        match v {
             Value::DateTime(d) => {
                 let s = self.py(d.isoformat(' ', "auto"))?;
-                return Ok(SqlValue::text(s));
+                Ok(SqlValue::text(s))
             }
-            Value::Date(d) => return Ok(SqlValue::text(d.isoformat())),
-            Value::Decimal(_) => "decimal.Decimal",
-            Value::TimeDelta(_) => "datetime.timedelta",
-            _ => return self.to_sql(v, None),
-        };
+            Value::Date(d) => Ok(SqlValue::text(d.isoformat())),
+            Value::Decimal(_) | Value::TimeDelta(_) => self.refuse_param(v, position),
+            _ => self.to_sql(v, None),
+        }
+    }
+
+    /// sqlite3's `ProgrammingError` for a value of a type it cannot bind, the
+    /// `position`th parameter (1-based), wrapped as SQLAlchemy wraps it (`e.orig`).
+    pub fn refuse_param<T>(&mut self, v: &Value, position: usize) -> R<T> {
+        let refused = self.qual_type_name(v);
         let msg = format!("Error binding parameter {position}: type '{refused}' is not supported");
         let orig = self.new_exc("sqlite3.ProgrammingError", &msg);
         let text = format!("(sqlite3.ProgrammingError) {msg}");

@@ -241,7 +241,7 @@ impl Interp<'_> {
             0.0,
             0,
         );
-        let t = self.type_name(value);
+        let t = self.qual_type_name(value);
         let msg = format!("Error binding parameter {position}: type '{t}' is not supported");
         let orig = self.new_exc("sqlite3.ProgrammingError", &msg);
         self.raise_dbapi(("ProgrammingError", "f405"), orig, &msg, sql, &text, params)
