@@ -67,12 +67,17 @@ pub enum SqlType {
     JsonNoneAsNull,
 }
 
+/// The length of an enum's longest value, in characters (its VARCHAR's by default).
+pub fn longest_value(values: &[String]) -> usize {
+    values.iter().map(|v| v.chars().count()).max().unwrap_or(0)
+}
+
 /// An `Enum`'s keywords beside its values.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EnumSpec {
     /// `name=`.
     pub name: Option<String>,
-    /// `length=` (else the longest value's).
+    /// `length=` when other than the longest value's (which is the default).
     pub length: Option<u32>,
     /// `native_enum=False`.
     pub non_native: bool,
@@ -184,11 +189,7 @@ impl SqlType {
                         if spec.non_native {
                             vals.push("native_enum=False".into());
                         }
-                        // (Only a length other than the longest value's is shown.)
-                        let longest = values.iter().map(|v| v.chars().count()).max();
-                        if let Some(n) = spec.length
-                            && Some(n as usize) != longest
-                        {
+                        if let Some(n) = spec.length {
                             vals.push(format!("length={n}"));
                         }
                     }
@@ -280,7 +281,7 @@ impl SqlType {
     pub fn enum_length(&self, values: &[String]) -> usize {
         match self {
             SqlType::Enum(_, s) if let Some(n) = s.length => n as usize,
-            _ => values.iter().map(|v| v.chars().count()).max().unwrap_or(0),
+            _ => longest_value(values),
         }
     }
 

@@ -753,7 +753,7 @@ impl Interp<'_> {
                             Some(Value::Str(n)) => Some(n.to_string()),
                             _ => None,
                         };
-                        let longest = vals.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+                        let longest = crate::core::sql::types::longest_value(&vals);
                         let length = kwint("length");
                         if let Some(n) = length
                             && (n as usize) < longest
@@ -766,6 +766,8 @@ impl Interp<'_> {
                                 ),
                             );
                         }
+                        // (A length equal to the default is not kept: nor shown in the repr.)
+                        let length = length.filter(|&n| n as usize != longest);
                         let non_native = flag("native_enum") == Some(false);
                         SqlType::Enum(
                             vals,
