@@ -2697,3 +2697,8 @@ fn bind_refused_batched() {
 fn join_alias_not_self() {
     check("join_alias_not_self");
 }
+
+#[test]
+fn dict_after_flush_unset() {
+    check("dict_after_flush_unset");
+}

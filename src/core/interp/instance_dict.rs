@@ -42,7 +42,7 @@ impl Interp<'_> {
         if let Some(m) = &model {
             for (i, (k, _)) in m.columns.iter().enumerate() {
                 if !order.contains(k)
-                    && let Some(v) = crate::core::interp::orm::model::column_attr(inst, i)
+                    && let Some(v) = crate::core::interp::orm::model::present_attr(inst, i)
                 {
                     pairs.push((Value::Str(k.clone()), v));
                 }

@@ -96,8 +96,15 @@ impl Interp<'_> {
         match name {
             "key" => Ok(Value::str(key)),
             "value" => self.getattr(&Value::Instance(inst.clone()), key),
-            "loaded_value" => Ok(super::model::loaded_attr(inst, key)
-                .unwrap_or_else(|| Value::Builtin(Rc::from("NO_VALUE")))),
+            "loaded_value" => {
+                // (A column the INSERT sent as NULL without its being set has none.)
+                let column = inst.class.model_info().and_then(|m| m.column_index(key));
+                Ok(match column {
+                    Some(i) => super::model::present_attr(inst, i),
+                    None => super::model::loaded_attr(inst, key),
+                }
+                .unwrap_or_else(|| Value::Builtin(Rc::from("NO_VALUE"))))
+            }
             "history" => {
                 let [a, u, d] = self.column_history(inst, key)?;
                 Ok(nv(Native::Inspected(Inspected::History(Box::new([
@@ -125,7 +132,7 @@ impl Interp<'_> {
         let Some(s) = st.as_ref() else {
             return Ok([none(), none(), none()]);
         };
-        let cur = s.value(i).cloned();
+        let cur = s.value(i).filter(|_| !s.is_unset(i)).cloned();
         let one = |v: Value| Value::list(vec![v]);
         Ok(match (s.status, cur) {
             (_, None) => [none(), none(), none()],

@@ -630,6 +630,7 @@ impl Interp<'_> {
             if plan.pk.len() != 1 {
                 ident = Some(super::model::Ident::Many(vals));
             }
+            let mut unset = Vec::new();
             for i in 0..plan.table.columns.len().min(slots.len()) {
                 if !p.sql_values.is_empty() && p.sql_values.iter().any(|(c, _)| *c == i) {
                     continue;
@@ -639,7 +640,13 @@ impl Interp<'_> {
                     expired = true;
                     continue;
                 }
-                slots[i].get_or_insert(Value::None);
+                if slots[i].is_none() {
+                    slots[i] = Some(Value::None);
+                    unset.push(i);
+                }
+            }
+            for i in unset {
+                s.note_unset(i);
             }
             // The snapshot is what was just written.
             s.committed = None;

@@ -149,7 +149,10 @@ impl Interp<'_> {
                 let mut keys: Vec<Rc<str>> = {
                     let st = inst.orm.borrow();
                     (m.columns.iter().enumerate())
-                        .filter(|(i, _)| st.as_ref().is_none_or(|s| s.value(*i).is_none()))
+                        .filter(|(i, _)| {
+                            st.as_ref()
+                                .is_none_or(|s| s.value(*i).is_none() || s.is_unset(*i))
+                        })
                         .map(|(_, (k, _))| k.clone())
                         .collect()
                 };

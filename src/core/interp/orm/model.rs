@@ -8,7 +8,8 @@ mod setup;
 mod state;
 
 pub use state::{
-    InstState, RelSnapshots, Status, column_attr, identity_key_value, loaded_attr, set_column_attr,
+    InstState, RelSnapshots, Status, column_attr, identity_key_value, loaded_attr, present_attr,
+    set_column_attr,
 };
 
 use std::rc::Rc;

@@ -207,7 +207,11 @@ mod tests {
         ];
         for list in &lists {
             let words: Vec<&str> = list.text.split_whitespace().collect();
-            assert!(words.windows(2).all(|w| w[0] < w[1]), "not in order: {}", list.text);
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "not in order: {}",
+                list.text
+            );
             for w in &words {
                 assert!(listed(list, w), "{w} not found");
                 // Names between and around the listed ones are not found.

@@ -8,6 +8,14 @@ pub fn column_attr(inst: &Instance, i: usize) -> Option<Value> {
     inst.orm.borrow().as_ref().and_then(|s| s.value(i).cloned())
 }
 
+/// Column attribute `i` as the object's `__dict__` holds it: [`column_attr`], except a
+/// column the INSERT sent as NULL without its being set (see `InstState::note_unset`).
+pub fn present_attr(inst: &Instance, i: usize) -> Option<Value> {
+    (inst.orm.borrow().as_ref())
+        .filter(|s| !s.is_unset(i))
+        .and_then(|s| s.value(i).cloned())
+}
+
 /// Sets column attribute `i` of a model instance (no change tracking).
 pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
     if let Some(slot) = inst
@@ -17,6 +25,9 @@ pub fn set_column_attr(inst: &Instance, i: usize, v: Value) {
         .and_then(|s| s.values_mut().get_mut(i))
     {
         *slot = Some(v);
+    }
+    if let Some(s) = inst.orm.borrow_mut().as_mut() {
+        s.column_set(i);
     }
 }
 
@@ -68,6 +79,7 @@ impl InstState {
             redeleted: false,
             order: None,
             expired_cols: 0,
+            unset_cols: 0,
             cleared: None,
         }
     }
@@ -94,6 +106,7 @@ impl InstState {
             redeleted: false,
             order: None,
             expired_cols: 0,
+            unset_cols: 0,
             cleared: None,
         }
     }
@@ -119,6 +132,7 @@ impl InstState {
     pub fn slots_mut(&mut self) -> &mut [Option<Value>] {
         if self.stale {
             self.stale = false;
+            self.unset_cols = 0;
             self.values.iter_mut().for_each(|v| *v = None);
         }
         &mut self.values
@@ -146,6 +160,30 @@ impl InstState {
         self.values = values;
         self.stale = false;
         self.expired_cols = 0;
+        self.unset_cols = 0;
+    }
+
+    /// Column `i` was sent as NULL by the INSERT without ever being set: it reads as
+    /// `None` and stays out of the object's `__dict__` (see `unset_cols`).
+    pub fn note_unset(&mut self, i: usize) {
+        if let Some(bit) = 1u32.checked_shl(i as u32) {
+            self.unset_cols |= bit;
+        }
+    }
+
+    /// True when column `i` was sent as NULL without being set (see [`Self::note_unset`]).
+    pub fn is_unset(&self, i: usize) -> bool {
+        !self.stale
+            && 1u32
+                .checked_shl(i as u32)
+                .is_some_and(|bit| self.unset_cols & bit != 0)
+    }
+
+    /// Column `i` was given a value (set, or loaded): in `__dict__` from now on.
+    pub fn column_set(&mut self, i: usize) {
+        if let Some(bit) = 1u32.checked_shl(i as u32) {
+            self.unset_cols &= !bit;
+        }
     }
 
     /// Unloads column `i` as expired (not deferred): its value, committed state
@@ -178,6 +216,7 @@ impl InstState {
     pub fn load_column(&mut self, i: usize, v: Option<Value>) {
         self.grow_slots(i + 1);
         self.column_loaded(i);
+        self.column_set(i);
         if let Some(c) = self.committed.as_mut().and_then(|c| c.get_mut(i)) {
             c.clone_from(&v);
         }
@@ -356,6 +395,11 @@ pub struct InstState {
     /// column a flush set to a SQL expression): read again together on access, where a
     /// deferred column loads alone.
     expired_cols: u32,
+    /// Columns (of the first 32) the INSERT sent as NULL without their ever being set
+    /// (no value, no default): SQLAlchemy leaves them out of the object's `__dict__`
+    /// until they are set or loaded, and reads them as `None` without a load. Their slots
+    /// hold `None` values here, so every other reader sees the NULL that was written.
+    unset_cols: u32,
     /// Many-to-one references set to `None` since the object was last flushed (their
     /// history's `added`): the flush that saves the object clears their foreign keys if
     /// they are still `None` then, as SQLAlchemy's dependency processor does; until then
