@@ -2702,3 +2702,13 @@ fn join_alias_not_self() {
 fn dict_after_flush_unset() {
     check("dict_after_flush_unset");
 }
+
+#[test]
+fn kwarg_spellings() {
+    check("kwarg_spellings");
+}
+
+#[test]
+fn operator_truth() {
+    check("operator_truth");
+}

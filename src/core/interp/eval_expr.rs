@@ -265,8 +265,13 @@ impl Interp<'_> {
             ExprKind::Ellipsis => Ok(Value::Builtin(Rc::from("Ellipsis"))),
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
-                for v in values {
+                for (k, v) in values.iter().enumerate() {
                     last = self.eval(v, scope)?;
+                    // (The last operand is the result as it is: its truth is not asked,
+                    // so `x and Model.col > 1` gives the clause.)
+                    if k + 1 == values.len() {
+                        break;
+                    }
                     let t = self.truthy(&last)?;
                     match op {
                         BoolOp::And if !t => return Ok(last),

@@ -98,19 +98,36 @@ impl Sig {
     }
 }
 
+impl Sig {
+    /// Moves the required parameters passed by keyword (`offset(offset=2)`,
+    /// `session.get(T, ident=2)`) to their places among the positional arguments, which
+    /// is where the methods read them; optional ones stay keywords.
+    pub fn bind_required(&self, args: &mut Vec<Value>, kw: &mut Kw) {
+        while args.len() < self.required
+            && let Some(at) = kw.iter().position(|(k, _)| **k == *self.params[args.len()])
+        {
+            args.push(kw.remove(at).1);
+        }
+    }
+}
+
 impl Interp<'_> {
     /// Raises Python's `TypeError` when `args`/`kw` do not bind to `sig`, the method named
-    /// `owner.name` in the message.
+    /// `owner.name` in the message; then moves required parameters given by keyword to
+    /// the positional arguments ([`Sig::bind_required`]).
     pub fn check_sig(
         &mut self,
         owner: &str,
         name: &str,
         sig: Sig,
-        args: &[Value],
-        kw: &Kw,
+        args: &mut Vec<Value>,
+        kw: &mut Kw,
     ) -> R<()> {
         match sig.mismatch(args.len(), kw) {
-            None => Ok(()),
+            None => {
+                sig.bind_required(args, kw);
+                Ok(())
+            }
             Some(why) => self.raise("TypeError", format!("{owner}.{name}() {why}")),
         }
     }

@@ -21,10 +21,15 @@ use super::{ColumnSpec, Native, RelSpec};
 
 impl Interp<'_> {
     /// Calls a library callable by name (`db.Column`, `select`, `Flask`...).
-    pub(crate) fn call_sqla_fn(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
+    pub(crate) fn call_sqla_fn(
+        &mut self,
+        name: &str,
+        mut args: Vec<Value>,
+        mut kw: Kw,
+    ) -> R<Value> {
         let short = name.strip_prefix("db.").unwrap_or(name);
         if let Some(sig) = super::signatures::db_sig(short) {
-            self.check_sig("SQLAlchemy", short, sig, &args, &kw)?;
+            self.check_sig("SQLAlchemy", short, sig, &mut args, &mut kw)?;
         }
         match short {
             // What `@app.route(...)` and its kin return: registers nothing (nothing

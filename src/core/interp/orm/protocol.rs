@@ -455,7 +455,7 @@ impl Interp<'_> {
             }
             // (A mapped attribute is not a clause: `not User.active` is False.)
             Native::Instrumented(_) => Ok(true),
-            Native::Sql(_) | Native::Negatable(_) => {
+            Native::Sql(_) | Native::Negatable(_) | Native::ColumnObj(..) => {
                 self.raise("TypeError", "Boolean value of this clause is not defined")
             }
             Native::Row(r) | Native::Mapping(r) | Native::Named(_, r) => Ok(!r.values.is_empty()),

@@ -252,12 +252,24 @@ impl Interp<'_> {
         &mut self,
         n: Rc<Native>,
         name: &str,
-        args: Vec<Value>,
-        _kw: Kw,
+        mut args: Vec<Value>,
+        mut kw: Kw,
     ) -> R<Value> {
         let Native::Result(cell) = &*n else {
             return Ok(Value::None);
         };
+        // (The one parameter of `fetchmany(size)`, `partitions(size)`, `scalars(index)`,
+        // `columns(*col_expressions)`... may be given by keyword.)
+        let param = match name {
+            "fetchmany" | "partitions" => "size",
+            "scalars" => "index",
+            _ => "",
+        };
+        if args.is_empty()
+            && let Some(at) = kw.iter().position(|(k, _)| &**k == param)
+        {
+            args.push(kw.remove(at).1);
+        }
         if !result_has_method(cell.borrow().kind, name) {
             let t = cell.borrow().type_name();
             return self.raise(

@@ -651,6 +651,12 @@ impl Interp<'_> {
         let Some(me_sql) = self.as_sql(&me) else {
             return Ok(None);
         };
+        // (SQLAlchemy's operators have `__and__`/`__or__` but no reflected forms:
+        // `'x' | User.name` is a TypeError, and so is the precedence slip
+        // `User.name == 'x' | User.name == 'y'`.)
+        if reflected && matches!(op, BinOp::BitAnd | BinOp::BitOr) {
+            return Ok(None);
+        }
         let ty = me_sql.ty.clone();
         let o = self.to_compared_expr(other, ty.as_ref())?;
         let (a, b) = if reflected { (o, me_sql) } else { (me_sql, o) };

@@ -39,8 +39,8 @@ impl Interp<'_> {
         &mut self,
         ins: &InsertObj,
         name: &str,
-        args: Vec<Value>,
-        kw: Kw,
+        mut args: Vec<Value>,
+        mut kw: Kw,
     ) -> R<Value> {
         let update = name == "on_conflict_do_update";
         let names: &[&str] = if update {
@@ -48,7 +48,7 @@ impl Interp<'_> {
         } else {
             &["index_elements", "index_where"]
         };
-        self.check_sig("Insert", name, Sig::fixed(names, 0), &args, &kw)?;
+        self.check_sig("Insert", name, Sig::fixed(names, 0), &mut args, &mut kw)?;
         let mut got: Vec<Option<Value>> = vec![None; names.len()];
         for (i, a) in args.into_iter().enumerate() {
             got[i] = Some(a);

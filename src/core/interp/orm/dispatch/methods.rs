@@ -17,8 +17,8 @@ impl Interp<'_> {
         &mut self,
         n: Rc<Native>,
         name: &str,
-        args: Vec<Value>,
-        kw: Kw,
+        mut args: Vec<Value>,
+        mut kw: Kw,
     ) -> R<Value> {
         match &*n {
             // `type.compile(dialect=...)`: the type as DDL spells it.
@@ -26,7 +26,7 @@ impl Interp<'_> {
             Native::Session(plain) => {
                 if let Some(sig) = super::super::signatures::session_sig(name) {
                     let owner = if *plain { "Session" } else { "scoped_session" };
-                    self.check_sig(owner, name, sig, &args, &kw)?;
+                    self.check_sig(owner, name, sig, &mut args, &mut kw)?;
                 }
                 self.session_method(name, args, kw)
             }

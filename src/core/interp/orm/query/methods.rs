@@ -225,14 +225,16 @@ impl Interp<'_> {
         &mut self,
         qo: &QueryObj,
         name: &str,
-        args: Vec<Value>,
-        kw: Kw,
+        mut args: Vec<Value>,
+        mut kw: Kw,
     ) -> R<Value> {
         let wrap = |q: QueryObj| Ok(Value::Native(Rc::new(Native::Query(Box::new(q)))));
-        if qo.legacy
-            && let Some(sig) = super::super::signatures::query_sig(name)
-        {
-            self.check_sig("Query", name, sig, &args, &kw)?;
+        if let Some(sig) = super::super::signatures::query_sig(name) {
+            match qo.legacy {
+                true => self.check_sig("Query", name, sig, &mut args, &mut kw)?,
+                // (A `Select`'s methods of the same names take the same parameters.)
+                false => sig.bind_required(&mut args, &mut kw),
+            }
         }
         self.check_no_limit_offset(qo, name)?;
         // Methods that only read the query come first: the generative ones below

@@ -242,7 +242,8 @@ impl Interp<'_> {
             "asc" => SqlObj::typed(s.expr.asc(), ty),
             "distinct" => SqlObj::typed(s.expr.distinct(), ty),
             "label" => {
-                let n = match args.first() {
+                let named = kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v);
+                let n = match args.first().or(named) {
                     Some(Value::Str(x)) => x.to_string(),
                     _ => return self.raise("TypeError", "label() needs a name"),
                 };
