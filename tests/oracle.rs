@@ -2712,3 +2712,13 @@ fn kwarg_spellings() {
 fn operator_truth() {
     check("operator_truth");
 }
+
+#[test]
+fn expr_compile() {
+    check("expr_compile");
+}
+
+#[test]
+fn db_submodules() {
+    check("db_submodules");
+}

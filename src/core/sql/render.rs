@@ -140,6 +140,27 @@ pub fn render_compiled_params(
     (sql, r.named)
 }
 
+/// A column expression as `expr.compile(...)` prints it ([`render_compiled_params`] for an
+/// expression alone: `t.v = :v_1`, or with SQLite's dialect `t.v = ?`).
+pub fn render_expr_compiled(
+    e: &Expr,
+    sqlite: bool,
+    literal_binds: bool,
+) -> (String, Vec<NamedParam>) {
+    let mut r = Renderer {
+        dialect: if sqlite {
+            Dialect::Sqlite
+        } else {
+            Dialect::Generic
+        },
+        literal_binds,
+        postcompile: sqlite && !literal_binds,
+        ..Renderer::default()
+    };
+    let sql = r.expr(e, Ctx::Normal);
+    (sql, r.named)
+}
+
 /// A value written as a SQL literal, as `literal_binds` writes it (`generic`: the default
 /// dialect, else SQLite's).
 pub fn literal_value(v: &SqlValue, generic: bool) -> String {

@@ -145,6 +145,9 @@ impl Interp<'_> {
             ("sqlalchemy" | "sqlalchemy.orm", "exc") => Value::Native(Rc::new(Native::Module(
                 Rc::from(format!("{module}.exc").as_str()),
             ))),
+            ("sqlalchemy.sql", "expression") => Value::Native(Rc::new(Native::Module(Rc::from(
+                "sqlalchemy.sql.expression",
+            )))),
             ("sqlalchemy", _) if !sqla_names::has(name, sqla_names::IN_SQLALCHEMY) => {
                 return self.raise(
                     "ImportError",
@@ -158,7 +161,12 @@ impl Interp<'_> {
                 );
             }
             (
-                "sqlalchemy" | "sqlalchemy.orm" | "sqlalchemy.sql" | "sqlalchemy.sql.expression",
+                "sqlalchemy"
+                | "sqlalchemy.orm"
+                | "sqlalchemy.sql"
+                | "sqlalchemy.sql.expression"
+                | "sqlalchemy.types"
+                | "sqlalchemy.schema",
                 _,
             )
             | ("sqlalchemy.ext.hybrid", "hybrid_property" | "hybrid_method") => {

@@ -31,6 +31,12 @@ impl Interp<'_> {
             "engine" => Ok(nv(Native::Module(Rc::from("engine")))),
             // (`sqlalchemy.exc`, the submodule, as `import sqlalchemy` makes it reachable.)
             "exc" => Ok(nv(Native::Module(Rc::from("sqlalchemy.exc")))),
+            // (The other submodules `sqlalchemy` and `sqlalchemy.orm` reach as attributes:
+            // `db.orm.attributes.flag_modified`, `db.sql.expression`, `db.types.Integer`.)
+            "orm" | "sql" | "schema" | "types" => Ok(nv(Native::Module(Rc::from(
+                format!("sqlalchemy.{name}").as_str(),
+            )))),
+            "attributes" => Ok(nv(Native::Module(Rc::from("sqlalchemy.orm.attributes")))),
             "Column"
             | "ForeignKey"
             | "relationship"

@@ -48,6 +48,17 @@ impl Interp<'_> {
         let Some(s) = self.as_sql(&target) else {
             return self.raise("AttributeError", format!("no attribute '{name}'"));
         };
+        if name == "compile" {
+            let (sqlite, literal) = self.compile_options(&args, &kw)?;
+            let (sql, named) =
+                crate::core::sql::render::render_expr_compiled(&s.expr, sqlite, literal);
+            let params = self.named_param_values(named)?;
+            return Ok(Value::Native(Rc::new(Native::Compiled(
+                Rc::from(sql),
+                sqlite,
+                params.into(),
+            ))));
+        }
         let ty = s.ty.clone();
         // (The operands given by name, `in_(other=[...])`, `between(1, cright=2)`: moved
         // to their positions.)
@@ -688,6 +699,7 @@ pub(crate) fn column_operator(name: &str) -> Option<&'static str> {
 
 /// The methods of a column expression (an attribute access returns them bound).
 pub(crate) const COLUMN_METHODS: &[&str] = &[
+    "compile",
     "like",
     "notlike",
     "not_like",
