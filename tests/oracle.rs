@@ -2722,3 +2722,8 @@ fn expr_compile() {
 fn db_submodules() {
     check("db_submodules");
 }
+
+#[test]
+fn request_context_reuse() {
+    check("request_context_reuse");
+}

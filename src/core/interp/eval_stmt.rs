@@ -522,7 +522,9 @@ impl<'b> Interp<'b> {
             // (Leaving an app context hands its teardown functions the exception.)
             Value::Native(n) if let super::orm::Native::AppContext(req) = &**n => {
                 if req.is_some() {
+                    // (A request context leaves the app context it found.)
                     self.orm.requests.pop();
+                    return Ok(r);
                 }
                 let exc = r.as_ref().err().map(|e| e.value.clone());
                 self.pop_app_context(exc)?;

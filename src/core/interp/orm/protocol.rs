@@ -602,10 +602,12 @@ impl Interp<'_> {
 
     /// `with x:` enter.
     pub fn native_enter(&mut self, n: Rc<Native>) -> R<Value> {
+        // (A request context pushes no app context of its own: Flask's reuses the one
+        // already active for the app, which a script always runs in here.)
         if let Native::AppContext(req) = &*n {
-            self.push_app_context();
-            if let Some(r) = req {
-                self.orm.requests.push(r.clone());
+            match req {
+                Some(r) => self.orm.requests.push(r.clone()),
+                None => self.push_app_context(),
             }
         }
         if let Native::SessionScope(s) = &*n {
@@ -632,10 +634,10 @@ impl Interp<'_> {
             return Ok(());
         }
         if let Native::AppContext(req) = &*n {
-            if req.is_some() {
-                self.orm.requests.pop();
+            match req {
+                Some(_) => drop(self.orm.requests.pop()),
+                None => self.pop_app_context(None)?,
             }
-            self.pop_app_context(None)?;
         }
         Ok(())
     }
