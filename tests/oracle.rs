@@ -2727,3 +2727,8 @@ fn db_submodules() {
 fn request_context_reuse() {
     check("request_context_reuse");
 }
+
+#[test]
+fn validates_extend_partial() {
+    check("validates_extend_partial");
+}

@@ -106,8 +106,19 @@ impl Interp<'_> {
                         *l.borrow_mut() = joined.clone();
                     }
                     Ok(_) => {}
+                    // (The objects that joined before it stay, as `extend()` appends one
+                    // by one in SQLAlchemy; the others do not join.)
                     Err(e) => {
-                        *l.borrow_mut() = before;
+                        let kept: Vec<Value> = (joined.iter())
+                            .filter(|x| !pending.iter().any(|p| same(p, x)))
+                            .cloned()
+                            .collect();
+                        *l.borrow_mut() = kept;
+                        let removed: Vec<Value> = (before.iter())
+                            .filter(|b| !l.borrow().iter().any(|a| same(a, b)))
+                            .cloned()
+                            .collect();
+                        self.collection_changed(ptr, &added[..k], &removed)?;
                         return Err(e);
                     }
                 }
