@@ -2732,3 +2732,8 @@ fn request_context_reuse() {
 fn validates_extend_partial() {
     check("validates_extend_partial");
 }
+
+#[test]
+fn with_variant() {
+    check("with_variant");
+}

@@ -23,6 +23,37 @@ impl Interp<'_> {
         match &*n {
             // `type.compile(dialect=...)`: the type as DDL spells it.
             Native::ColumnType(t) if name == "compile" => Ok(Value::str(&t.ddl())),
+            // `BigInteger().with_variant(Integer, 'sqlite')`: the variant for SQLite is the
+            // type here (its DDL, its values), one for other dialects leaves the type as
+            // it is.
+            Native::ColumnType(_) if name == "with_variant" => {
+                match args.len() {
+                    0 => {
+                        return self.raise(
+                            "TypeError",
+                            "TypeEngine.with_variant() missing 1 required positional argument: 'type_'",
+                        );
+                    }
+                    1 => {
+                        return self.raise("ArgumentError", "At least one dialect name is required");
+                    }
+                    _ => {}
+                }
+                let sqlite = args[1..]
+                    .iter()
+                    .any(|d| matches!(d, Value::Str(s) if &**s == "sqlite"));
+                if !sqlite {
+                    return Ok(Value::Native(n.clone()));
+                }
+                // (The variant may be given as the type's class: `db.Integer`.)
+                match &args[0] {
+                    v @ Value::Native(t) if matches!(&**t, Native::ColumnType(_)) => Ok(v.clone()),
+                    other => {
+                        let t = self.type_name(other);
+                        self.raise("ArgumentError", format!("Type {t} is not a TypeEngine"))
+                    }
+                }
+            }
             Native::Session(plain) => {
                 if let Some(sig) = super::super::signatures::session_sig(name) {
                     let owner = if *plain { "Session" } else { "scoped_session" };

@@ -200,7 +200,7 @@ impl Interp<'_> {
                     let plain = nv(Native::ColumnType((**b).clone()));
                     self.getattr(&plain, name)
                 }
-                "compile" => method(name),
+                "compile" | "with_variant" => method(name),
                 // (`db.Integer` is the type's class as well as its instance here.)
                 "__name__" | "__qualname__" => Ok(Value::str(t.class_name())),
                 "collation" if t.is_a("String") => Ok(match t {
