@@ -2737,3 +2737,8 @@ fn validates_extend_partial() {
 fn with_variant() {
     check("with_variant");
 }
+
+#[test]
+fn uppercase_types() {
+    check("uppercase_types");
+}

@@ -133,6 +133,10 @@ pub struct Column {
     /// The type's DDL when it is spelled under another name than its behaviour's
     /// (`DECIMAL(6, 3)`, `TIMESTAMP`).
     pub type_ddl: Option<String>,
+    /// The uppercase type class the column was declared with when its DDL is the
+    /// generic type's (`VARCHAR(20)` for `String(20)`): only `repr(column.type)` and
+    /// the type's class name show it.
+    pub type_class: Option<Box<str>>,
     /// `Boolean(create_constraint=True)`: the table gets `CHECK (col IN (0, 1))`, named by
     /// the type's `name=` when it has one.
     pub bool_check: Option<Option<String>>,
@@ -167,6 +171,7 @@ impl Column {
             foreign_keys: vec![],
             checks: vec![],
             type_ddl: None,
+            type_class: None,
             bool_check: None,
             enum_check: false,
             none_as_null: false,

@@ -79,7 +79,7 @@ pub(super) const TYPES: &[&str] = &[
 ];
 
 pub(super) fn type_of_name(n: &str) -> SqlType {
-    match n {
+    let base = match n {
         "Integer" | "INTEGER" => SqlType::Integer,
         "String" | "VARCHAR" => SqlType::String(None),
         "Unicode" => SqlType::Unicode(None),
@@ -110,6 +110,13 @@ pub(super) fn type_of_name(n: &str) -> SqlType {
         "Interval" => SqlType::Interval,
         "Enum" => SqlType::Enum(vec![], Default::default()),
         _ => SqlType::Custom(crate::core::py::case::upper(n)),
+    };
+    // (The uppercase types are classes of their own, spelled as their generic type is:
+    // `repr()` and `type().__name__` tell `VARCHAR(length=20)` from `String(length=20)`.)
+    match n {
+        "INTEGER" | "VARCHAR" | "TEXT" | "BOOLEAN" | "DATETIME" | "DATE" | "TIME" | "FLOAT"
+        | "NUMERIC" | "BIGINT" | "SMALLINT" | "BLOB" => SqlType::Spelled(Box::new(base), n.into()),
+        _ => base,
     }
 }
 
@@ -640,7 +647,17 @@ impl Interp<'_> {
                             b @ SqlType::String(_)
                             | b @ SqlType::Numeric(..)
                             | b @ SqlType::NumericFloat(..)
-                            | b @ SqlType::DateTimeTz,
+                            | b @ SqlType::DateTimeTz
+                            | b @ SqlType::Integer
+                            | b @ SqlType::BigInteger
+                            | b @ SqlType::SmallInteger
+                            | b @ SqlType::Text(_)
+                            | b @ SqlType::Boolean
+                            | b @ SqlType::Date
+                            | b @ SqlType::Time
+                            | b @ SqlType::DateTime
+                            | b @ SqlType::Float
+                            | b @ SqlType::LargeBinary,
                         ) => nv(Native::ColumnType(SqlType::Spelled(
                             Box::new(b.clone()),
                             name.clone(),

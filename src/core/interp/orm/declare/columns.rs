@@ -57,6 +57,15 @@ impl Interp<'_> {
             }
             t => t,
         };
+        // (An uppercase type whose DDL is its generic type's keeps only its class name.)
+        let mut type_class = None;
+        let ty = match ty {
+            SqlType::Spelled(base, n) if base.ddl().split('(').next() == Some(n.as_str()) => {
+                type_class = Some(n.into_boxed_str());
+                *base
+            }
+            t => t,
+        };
         let (ty, type_ddl, bool_check, none_as_null) = match ty {
             SqlType::Spelled(ref base, _) | SqlType::Collated(ref base, _) => {
                 let d = ty.ddl();
@@ -68,6 +77,7 @@ impl Interp<'_> {
         };
         let mut col = Column::new(name.as_deref().unwrap_or(""), ty);
         col.type_ddl = type_ddl;
+        col.type_class = type_class;
         col.bool_check = bool_check;
         col.enum_check = enum_check;
         col.none_as_null = none_as_null;

@@ -50,6 +50,7 @@ impl Interp<'_> {
                 let spelled = a.column.and_then(|i| {
                     let c = self.orm.reg.table_of(&a.class).ok()?.columns.get(i)?;
                     (c.type_ddl.is_some()
+                        || c.type_class.is_some()
                         || c.timezone
                         || c.enum_check
                         || c.bool_check.is_some()

@@ -35,7 +35,8 @@ impl Interp<'_> {
                         );
                     }
                     1 => {
-                        return self.raise("ArgumentError", "At least one dialect name is required");
+                        return self
+                            .raise("ArgumentError", "At least one dialect name is required");
                     }
                     _ => {}
                 }

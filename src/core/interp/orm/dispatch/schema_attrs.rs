@@ -342,6 +342,9 @@ pub(crate) fn column_type(c: &crate::core::orm::schema::Column) -> SqlType {
     }
     match &c.type_ddl {
         Some(d) => spelled_type(&c.ty, d),
+        None if let Some(n) = &c.type_class => {
+            SqlType::Spelled(Box::new(c.ty.clone()), n.to_string())
+        }
         None if c.enum_check => SqlType::CheckedEnum(Box::new(c.ty.clone())),
         None if let Some(name) = &c.bool_check => SqlType::CheckedBoolean(name.clone()),
         None if c.none_as_null => SqlType::JsonNoneAsNull,
