@@ -2742,3 +2742,8 @@ fn with_variant() {
 fn uppercase_types() {
     check("uppercase_types");
 }
+
+#[test]
+fn notfound_attrs_object_session() {
+    check("notfound_attrs_object_session");
+}

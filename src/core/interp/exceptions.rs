@@ -204,6 +204,14 @@ pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
         true,
     );
     map.insert("DivisionByZero", dz);
+    // (werkzeug's HTTP errors carry their `code` and `description` as class attributes.)
+    for (code, class, description) in HTTP_ERRORS {
+        if let Some(c) = map.get(class) {
+            let mut d = c.dict.borrow_mut();
+            d.push((Rc::from("code"), Value::int(code)));
+            d.push((Rc::from("description"), Value::str(description)));
+        }
+    }
     (object, map)
 }
 
@@ -524,6 +532,7 @@ impl Interp<'_> {
             let mut d = i.dict.borrow_mut();
             d.insert(Rc::from("code"), Value::int(*code));
             d.insert(Rc::from("description"), desc);
+            d.insert(Rc::from("response"), Value::None);
             d.insert(Rc::from("name"), Value::str(name));
             d.insert(
                 Rc::from("_message"),

@@ -706,6 +706,8 @@ impl Interp<'_> {
                 Ok(nv(Native::Query(q)))
             }
             _ if let Some(f) = short.strip_prefix("attributes.") => self.attributes_fn(f, args, kw),
+            // `object_session(obj)`: as `Session.object_session(obj)`.
+            "object_session" => self.session_method("object_session", args, kw),
             // `make_transient(obj)` / `make_transient_to_detached(obj)` (see session.rs).
             "make_transient" | "make_transient_to_detached" => {
                 let inst = self.mapped_instance_arg(args.first())?;
