@@ -217,7 +217,8 @@ impl<'c> ScriptBackend<'c> {
 /// ±2^47 comes back as an integer (`RETURNING price` gives `7` for `7.0`). Later versions
 /// apply the affinity; expressions and DELETE's RETURNING are the same in both.
 fn returning_reals(stmt: &Statement<'_>, sql: &str) -> Option<Vec<bool>> {
-    if !starts_with_keyword(sql, &["insert", "update", "replace"]) {
+    // (A SELECT, the common case, is told by SQLite without reading the text.)
+    if stmt.readonly() || !starts_with_keyword(sql, &["insert", "update", "replace"]) {
         return None;
     }
     let reals: Vec<bool> = stmt
