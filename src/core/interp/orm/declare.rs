@@ -228,6 +228,27 @@ impl Interp<'_> {
                 Ok(nv(Native::ForeignKeySpec(Box::new(fk), None)))
             }
             "relationship" => {
+                // (`relationship()`'s parameters and `RelationshipProperty`'s: a misspelt
+                // keyword, `bakref=`, is refused where it is written.)
+                const PARAMS: &str = " active_history argument attribute_options back_populates \
+                    backref bake_queries cascade cascade_backrefs collection_class \
+                    comparator_factory compare dataclass_metadata default default_factory \
+                    distinct_target_key doc enable_typechecks foreign_keys hash info init \
+                    innerjoin join_depth kw_only lazy load_on_pending omit_join order_by \
+                    overlaps passive_deletes passive_updates post_update primaryjoin query_class \
+                    remote_side repr secondary secondaryjoin single_parent sync_backref uselist \
+                    viewonly ";
+                if let Some((k, _)) = kw
+                    .iter()
+                    .find(|(k, _)| !PARAMS.contains(&format!(" {k} ")))
+                {
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "RelationshipProperty.__init__() got an unexpected keyword argument '{k}'"
+                        ),
+                    );
+                }
                 let target = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
                     Some(Value::Class(c)) => c.name.to_string(),
@@ -277,6 +298,18 @@ impl Interp<'_> {
                 _ => self.raise("TypeError", "backref() needs a name"),
             },
             "Table" => self.make_table(args, kw),
+            "UniqueConstraint" | "PrimaryKeyConstraint" | "CheckConstraint"
+                if let Some((k, _)) = kw.iter().find(|(k, _)| {
+                    !matches!(&**k, "name" | "deferrable" | "initially" | "info" | "table")
+                        && !k.contains('_')
+                }) =>
+            {
+                // (Other keywords are a dialect's, `<dialect>_<argument>`.)
+                self.raise(
+                    "TypeError",
+                    format!("Additional arguments should be named <dialectname>_<argument>, got '{k}'"),
+                )
+            }
             "UniqueConstraint" | "PrimaryKeyConstraint" => {
                 let cols = self.constraint_column_names(&args);
                 let name = match kwget(&kw, "name") {

@@ -668,6 +668,34 @@ impl Interp<'_> {
                 })
             }
             Native::ColumnType(t) => {
+                // (A misspelt keyword, `String(lenght=20)`, is refused by the type's
+                // `__init__`.)
+                let (owner, params): (&str, &[&str]) = match t {
+                    SqlType::String(_)
+                    | SqlType::Unicode(_)
+                    | SqlType::Text(_)
+                    | SqlType::UnicodeText(_) => ("String", &["length", "collation"]),
+                    SqlType::Numeric(..) | SqlType::NumericFloat(..) => (
+                        "Numeric",
+                        &["precision", "scale", "decimal_return_scale", "asdecimal"],
+                    ),
+                    SqlType::Float => ("Float", &["precision", "asdecimal", "decimal_return_scale"]),
+                    SqlType::DateTime | SqlType::DateTimeTz => ("DateTime", &["timezone"]),
+                    SqlType::Time => ("Time", &["timezone"]),
+                    SqlType::Boolean => ("Boolean", &["create_constraint", "name"]),
+                    SqlType::Json => ("JSON", &["none_as_null"]),
+                    SqlType::LargeBinary => ("LargeBinary", &["length"]),
+                    SqlType::Interval => ("Interval", &["native", "second_precision", "day_precision"]),
+                    _ => ("", &[]),
+                };
+                if !owner.is_empty()
+                    && let Some((k, _)) = kw.iter().find(|(k, _)| !params.contains(&&**k))
+                {
+                    return self.raise(
+                        "TypeError",
+                        format!("{owner}.__init__() got an unexpected keyword argument '{k}'"),
+                    );
+                }
                 let flag = |k: &str| kwget(&kw, k).map(|v| matches!(v, Value::Bool(true)));
                 match t {
                     SqlType::Numeric(..) if flag("asdecimal") == Some(false) => {
