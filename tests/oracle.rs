@@ -2747,3 +2747,8 @@ fn uppercase_types() {
 fn notfound_attrs_object_session() {
     check("notfound_attrs_object_session");
 }
+
+#[test]
+fn primaryjoin_lambda() {
+    check("primaryjoin_lambda");
+}

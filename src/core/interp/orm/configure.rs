@@ -34,6 +34,11 @@ impl Interp<'_> {
                 ),
             );
         }
+        // (A `primaryjoin=lambda: ...` naming a class defined after its relationship: that
+        // class's name is bound by now.)
+        if !self.orm.join_calls.is_empty() {
+            self.resolve_join_calls(true)?;
+        }
         // (An `order_by=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)
         // One that still fails raises its error, and every later use SQLAlchemy's

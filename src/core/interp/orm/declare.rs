@@ -238,10 +238,7 @@ impl Interp<'_> {
                     overlaps passive_deletes passive_updates post_update primaryjoin query_class \
                     remote_side repr secondary secondaryjoin single_parent sync_backref uselist \
                     viewonly ";
-                if let Some((k, _)) = kw
-                    .iter()
-                    .find(|(k, _)| !PARAMS.contains(&format!(" {k} ")))
-                {
+                if let Some((k, _)) = kw.iter().find(|(k, _)| !PARAMS.contains(&format!(" {k} "))) {
                     return self.raise(
                         "TypeError",
                         format!(
@@ -307,7 +304,9 @@ impl Interp<'_> {
                 // (Other keywords are a dialect's, `<dialect>_<argument>`.)
                 self.raise(
                     "TypeError",
-                    format!("Additional arguments should be named <dialectname>_<argument>, got '{k}'"),
+                    format!(
+                        "Additional arguments should be named <dialectname>_<argument>, got '{k}'"
+                    ),
                 )
             }
             "UniqueConstraint" | "PrimaryKeyConstraint" => {

@@ -679,13 +679,17 @@ impl Interp<'_> {
                         "Numeric",
                         &["precision", "scale", "decimal_return_scale", "asdecimal"],
                     ),
-                    SqlType::Float => ("Float", &["precision", "asdecimal", "decimal_return_scale"]),
+                    SqlType::Float => {
+                        ("Float", &["precision", "asdecimal", "decimal_return_scale"])
+                    }
                     SqlType::DateTime | SqlType::DateTimeTz => ("DateTime", &["timezone"]),
                     SqlType::Time => ("Time", &["timezone"]),
                     SqlType::Boolean => ("Boolean", &["create_constraint", "name"]),
                     SqlType::Json => ("JSON", &["none_as_null"]),
                     SqlType::LargeBinary => ("LargeBinary", &["length"]),
-                    SqlType::Interval => ("Interval", &["native", "second_precision", "day_precision"]),
+                    SqlType::Interval => {
+                        ("Interval", &["native", "second_precision", "day_precision"])
+                    }
                     _ => ("", &[]),
                 };
                 if !owner.is_empty()

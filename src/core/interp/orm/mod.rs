@@ -385,6 +385,10 @@ pub struct OrmState {
     /// was: (class, relationship, index of their placeholder in its `order_by`, callable),
     /// called again when the mappers are configured.
     pub order_by_calls: Vec<(String, String, usize, Value)>,
+    /// `primaryjoin=lambda: ...` / `secondaryjoin=` callables naming a class not defined
+    /// when their relationship was: (class, relationship, primary, callable), called
+    /// again as the join strings are (each time a class is mapped).
+    pub join_calls: Vec<(String, String, bool, Value)>,
     /// Objects whose primary key a flush of this transaction changed, with their key before
     /// (a rollback gives it back, as SQLAlchemy's `_key_switches`).
     pub key_switches: Vec<(Rc<Instance>, identity::Ident)>,

@@ -156,6 +156,21 @@ impl Interp<'_> {
                     rel.join_strings
                         .push((&**k == "primaryjoin", s.to_string()));
                 }
+                // (A callable: called now, or when the classes it names are defined.)
+                ("primaryjoin" | "secondaryjoin", f @ Value::Func(_)) => {
+                    let primary = &**k == "primaryjoin";
+                    match self
+                        .call(f, vec![], vec![])
+                        .ok()
+                        .and_then(|v| self.as_sql(&v))
+                    {
+                        Some(e) => self.set_join_condition(&mut rel, primary, &e.expr)?,
+                        None => {
+                            let call = (owner.to_string(), key.to_string(), primary, f.clone());
+                            self.orm.join_calls.push(call);
+                        }
+                    }
+                }
                 ("primaryjoin" | "secondaryjoin", v) => {
                     if let Some(e) = self.as_sql(v) {
                         self.set_join_condition(&mut rel, &**k == "primaryjoin", &e.expr)?;

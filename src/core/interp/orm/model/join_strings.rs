@@ -36,6 +36,7 @@ impl Interp<'_> {
     /// now (the reverse side made by `backref=` takes a primaryjoin too).
     pub(super) fn resolve_join_strings(&mut self) -> R<()> {
         self.resolve_order_by_calls(false)?;
+        self.resolve_join_calls(false)?;
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
                 let rel = &mut self.orm.reg.mappers[mi].relationships[ri];
@@ -66,22 +67,60 @@ impl Interp<'_> {
                         None => rel.join_strings.push((primary, src)),
                     }
                 }
-                if let (Some(b), None) = (&rel.backref, &rel.secondary)
-                    && let Some(rev) = self
-                        .orm
-                        .reg
-                        .mappers
-                        .iter_mut()
-                        .find(|m| m.class_name == rel.target)
-                        .and_then(|m| m.relationships.iter_mut().find(|r| r.name == *b))
-                {
-                    rev.primaryjoin = rel.primaryjoin.clone();
-                    rev.primaryjoin_extra = rel.primaryjoin_extra.clone();
-                }
+                self.mirror_to_backref(&rel);
                 self.orm.reg.mappers[mi].relationships[ri] = rel;
             }
         }
         Ok(())
+    }
+
+    /// Calls the deferred `primaryjoin=lambda: ...` callables (see `join_calls`) whose
+    /// classes exist now, setting the conditions they give; the others wait. `configuring`:
+    /// every class is defined, and a callable failing raises its error.
+    pub(crate) fn resolve_join_calls(&mut self, configuring: bool) -> R<()> {
+        for (owner, key, primary, f) in std::mem::take(&mut self.orm.join_calls) {
+            let v = match self.call(&f, vec![], vec![]) {
+                Ok(v) => v,
+                Err(e) if configuring => return Err(e),
+                Err(_) => {
+                    self.orm.join_calls.push((owner, key, primary, f));
+                    continue;
+                }
+            };
+            let at = (self
+                .orm
+                .reg
+                .mappers
+                .iter()
+                .position(|m| m.class_name == owner))
+            .and_then(|mi| {
+                let m = &self.orm.reg.mappers[mi];
+                Some((mi, m.relationships.iter().position(|r| r.name == key)?))
+            });
+            match (self.as_sql(&v), at) {
+                (Some(e), Some((mi, ri))) => {
+                    let mut rel = self.orm.reg.mappers[mi].relationships[ri].clone();
+                    self.set_join_condition(&mut rel, primary, &e.expr)?;
+                    self.mirror_to_backref(&rel);
+                    self.orm.reg.mappers[mi].relationships[ri] = rel;
+                }
+                _ if configuring => {}
+                _ => self.orm.join_calls.push((owner, key, primary, f)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The reverse side `backref=` made takes the relationship's primaryjoin too.
+    fn mirror_to_backref(&mut self, rel: &Relationship) {
+        if let (Some(b), None) = (&rel.backref, &rel.secondary)
+            && let Some(rev) = (self.orm.reg.mappers.iter_mut())
+                .find(|m| m.class_name == rel.target)
+                .and_then(|m| m.relationships.iter_mut().find(|r| r.name == *b))
+        {
+            rev.primaryjoin = rel.primaryjoin.clone();
+            rev.primaryjoin_extra = rel.primaryjoin_extra.clone();
+        }
     }
 
     /// Calls the deferred `order_by=lambda: ...` callables whose classes exist now, putting
