@@ -2752,3 +2752,8 @@ fn notfound_attrs_object_session() {
 fn primaryjoin_lambda() {
     check("primaryjoin_lambda");
 }
+
+#[test]
+fn definition_mistakes() {
+    check("definition_mistakes");
+}

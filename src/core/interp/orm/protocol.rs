@@ -507,6 +507,15 @@ impl Interp<'_> {
             Native::Cascade(names) => {
                 Ok(matches!(item, Value::Str(s) if names.iter().any(|n| **n == **s)))
             }
+            // (`'x' in Post.title`: a column's `__contains__` is an operator SQL lacks.)
+            Native::Instrumented(a) if a.column.is_some() => self.raise(
+                "NotImplementedError",
+                "Operator 'contains' is not supported on this expression",
+            ),
+            Native::Sql(_) | Native::ColumnObj(..) => self.raise(
+                "NotImplementedError",
+                "Operator 'contains' is not supported on this expression",
+            ),
             Native::ColumnList(cols) => {
                 Ok(matches!(item, Value::Str(s) if cols.iter().any(|(k, _)| **k == **s)))
             }

@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// True when `n` is a column type (an instance, or a type class such as `db.Integer`).
+fn is_type(n: &Native) -> bool {
+    match n {
+        Native::ColumnType(_) => true,
+        Native::SqlaFn(f) => TYPES.contains(&f.trim_start_matches("db.")),
+        _ => false,
+    }
+}
+
 impl Interp<'_> {
     pub(crate) fn make_column(&mut self, args: Vec<Value>, kw: Kw, mapped: bool) -> R<Value> {
         let mut name = None;
@@ -12,6 +21,11 @@ impl Interp<'_> {
             match a {
                 Value::Str(s) if name.is_none() && ty.is_none() => name = Some(s.to_string()),
                 Value::Native(n) => match &**n {
+                    // (A second type is not one: Column's other arguments are schema items.)
+                    Native::ColumnType(_) | Native::SqlaFn(_) if ty.is_some() && is_type(n) => {
+                        let r = self.repr(a)?;
+                        return self.raise("ArgumentError", format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {r}"));
+                    }
                     Native::ColumnType(t) => ty = Some(t.clone()),
                     Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
                         ty = Some(type_of_name(f.trim_start_matches("db.")))
