@@ -2757,3 +2757,8 @@ fn primaryjoin_lambda() {
 fn definition_mistakes() {
     check("definition_mistakes");
 }
+
+#[test]
+fn chained_column_options() {
+    check("chained_column_options");
+}

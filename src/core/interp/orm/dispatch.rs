@@ -418,7 +418,10 @@ impl Interp<'_> {
                     format!("'{t}' object has no attribute '{name}'"),
                 )
             }
-            Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
+            Native::Loader(_)
+                if super::query::is_loader_fn(name)
+                    || matches!(name, "options" | "load_only" | "defer" | "undefer") =>
+            {
                 method(name)
             }
             Native::TypeObj(t) => match name {

@@ -166,6 +166,12 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        // (`selectinload(A.b).load_only(B.x)`: the column option under the path, as
+        // `.options(load_only(B.x))` puts it.)
+        if matches!(name, "load_only" | "defer" | "undefer") {
+            let sub = self.column_option(name, &args, &kw)?;
+            return self.load_method(load, "options", vec![sub], vec![]);
+        }
         if name != "options" {
             return self.loader_option(Some(load), name, &args, &kw);
         }
@@ -178,6 +184,8 @@ impl Interp<'_> {
             path.extend(sub.path);
             out.options.push(LoaderOption { path, ..sub });
         }
+        // (Column options under the path: `load_only`/`defer` of the related class.)
+        out.columns.extend(self.column_options_of(&args));
         Ok(Value::Native(Rc::new(Native::Loader(out))))
     }
 
