@@ -2762,3 +2762,8 @@ fn definition_mistakes() {
 fn chained_column_options() {
     check("chained_column_options");
 }
+
+#[test]
+fn spelled_type_results() {
+    check("spelled_type_results");
+}

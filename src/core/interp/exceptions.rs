@@ -204,7 +204,13 @@ pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
         true,
     );
     map.insert("DivisionByZero", dz);
-    // (werkzeug's HTTP errors carry their `code` and `description` as class attributes.)
+    // (werkzeug's HTTP errors carry their `code` and `description` as class attributes;
+    // `HTTPException`'s are None.)
+    if let Some(c) = map.get("HTTPException") {
+        let mut d = c.dict.borrow_mut();
+        d.push((Rc::from("code"), Value::None));
+        d.push((Rc::from("description"), Value::None));
+    }
     for (code, class, description) in HTTP_ERRORS {
         if let Some(c) = map.get(class) {
             let mut d = c.dict.borrow_mut();

@@ -36,8 +36,21 @@ impl Interp<'_> {
         }
         // (A `primaryjoin=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)
-        if !self.orm.join_calls.is_empty() {
-            self.resolve_join_calls(true)?;
+        // One that fails raises its error, and every later use "failed to initialize".
+        if !self.orm.join_calls.is_empty()
+            && let Err(e) = self.resolve_join_calls(true)
+        {
+            let owner = (self.orm.join_calls.first()).map_or(String::new(), |c| c.0.clone());
+            let table = (self.orm.reg.mapper(&owner).ok())
+                .map(|m| m.table.clone())
+                .unwrap_or_default();
+            let message = self.to_str(&e.value).unwrap_or_default();
+            self.orm.config_error = Some(ConfigError {
+                mapper: format!("Mapper[{owner}({table})]"),
+                class: "InvalidRequestError",
+                message,
+            });
+            return Err(e);
         }
         // (An `order_by=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)

@@ -78,10 +78,17 @@ impl Interp<'_> {
     /// classes exist now, setting the conditions they give; the others wait. `configuring`:
     /// every class is defined, and a callable failing raises its error.
     pub(crate) fn resolve_join_calls(&mut self, configuring: bool) -> R<()> {
-        for (owner, key, primary, f) in std::mem::take(&mut self.orm.join_calls) {
+        let calls = std::mem::take(&mut self.orm.join_calls);
+        let mut calls = calls.into_iter();
+        while let Some((owner, key, primary, f)) = calls.next() {
             let v = match self.call(&f, vec![], vec![]) {
                 Ok(v) => v,
-                Err(e) if configuring => return Err(e),
+                // (It and those after it stay pending: the next configuration raises.)
+                Err(e) if configuring => {
+                    self.orm.join_calls.push((owner, key, primary, f));
+                    self.orm.join_calls.extend(calls);
+                    return Err(e);
+                }
                 Err(_) => {
                     self.orm.join_calls.push((owner, key, primary, f));
                     continue;

@@ -184,8 +184,6 @@ impl Interp<'_> {
             path.extend(sub.path);
             out.options.push(LoaderOption { path, ..sub });
         }
-        // (Column options under the path: `load_only`/`defer` of the related class.)
-        out.columns.extend(self.column_options_of(&args));
         Ok(Value::Native(Rc::new(Native::Loader(out))))
     }
 

@@ -175,6 +175,9 @@ impl Interp<'_> {
 
     /// Python value → SQLite value for a column type.
     pub fn to_sql(&mut self, v: &Value, ty: Option<&SqlType>) -> R<SqlValue> {
+        if let Some(SqlType::Spelled(base, _)) = ty {
+            return self.to_sql(v, Some(base));
+        }
         Ok(match (v, ty) {
             (Value::None, _) => SqlValue::Null,
             // (A string compared with an enum class's column takes its type's processor:
@@ -355,6 +358,10 @@ impl Interp<'_> {
 
     /// SQLite value → Python value for a column type.
     pub fn from_sql(&mut self, v: &SqlValue, ty: Option<&SqlType>) -> R<Value> {
+        // (A type spelled under another name, `cast(x, BOOLEAN)`: its base's processing.)
+        if let Some(SqlType::Spelled(base, _)) = ty {
+            return self.from_sql(v, Some(base));
+        }
         Ok(match (v, ty) {
             (SqlValue::Null, _) => Value::None,
             (SqlValue::Refused(r), _) => Value::str(&r.repr),

@@ -1,0 +1,23 @@
+# Uppercase types in db.cast()/db.type_coerce()/db.literal() process values as their generic types.
+from decimal import Decimal
+class T(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    b = db.Column(db.Boolean)
+    c = db.Column(db.DateTime)
+    d = db.Column(db.String(10))
+    n = db.Column(db.BigInteger)
+    m = db.Column(db.BIGINT)
+db.create_all()
+db.session.add(T(b=True, c=datetime(2020,1,2), d='1.5', n=1, m=2)); db.session.commit()
+q = lambda e: print(repr(db.session.execute(db.select(e)).scalar()))
+q(db.type_coerce(T.b, db.Boolean))
+q(db.type_coerce(T.b, db.BOOLEAN))
+q(db.cast(T.b, db.BOOLEAN))
+q(db.type_coerce(T.c, db.DATETIME))
+q(db.cast(T.d, db.NUMERIC(10, 2)))
+q(db.cast(T.d, db.Numeric(10, 2)))
+q(db.cast(T.d, db.FLOAT))
+q(db.literal(True, db.BOOLEAN))
+print(isinstance(T.n.type, db.BigInteger))
+print(isinstance(T.m.type, db.BigInteger))
+print(isinstance(T.m.type, db.Integer))
