@@ -2759,11 +2759,6 @@ fn definition_mistakes() {
 }
 
 #[test]
-fn chained_column_options() {
-    check("chained_column_options");
-}
-
-#[test]
 fn spelled_type_results() {
     check("spelled_type_results");
 }

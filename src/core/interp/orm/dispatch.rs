@@ -418,10 +418,7 @@ impl Interp<'_> {
                     format!("'{t}' object has no attribute '{name}'"),
                 )
             }
-            Native::Loader(_)
-                if super::query::is_loader_fn(name)
-                    || matches!(name, "options" | "load_only" | "defer" | "undefer") =>
-            {
+            Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
                 method(name)
             }
             Native::TypeObj(t) => match name {

@@ -166,12 +166,6 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
-        // (`selectinload(A.b).load_only(B.x)`: the column option under the path, as
-        // `.options(load_only(B.x))` puts it.)
-        if matches!(name, "load_only" | "defer" | "undefer") {
-            let sub = self.column_option(name, &args, &kw)?;
-            return self.load_method(load, "options", vec![sub], vec![]);
-        }
         if name != "options" {
             return self.loader_option(Some(load), name, &args, &kw);
         }
