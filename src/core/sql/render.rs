@@ -114,22 +114,30 @@ pub fn render_compiled(stmt: &Statement, sqlite: bool, literal_binds: bool) -> S
     render_compiled_params(stmt, sqlite, literal_binds).0
 }
 
+impl Renderer {
+    /// The renderer of `compile(...)`: SQLite's dialect or the default one, bound values
+    /// as placeholders (SQLite's expanding ones post-compiled) or written in.
+    fn compiling(sqlite: bool, literal_binds: bool) -> Self {
+        Renderer {
+            dialect: if sqlite {
+                Dialect::Sqlite
+            } else {
+                Dialect::Generic
+            },
+            literal_binds,
+            postcompile: sqlite && !literal_binds,
+            ..Renderer::default()
+        }
+    }
+}
+
 /// [`render_compiled`] and the named parameters (`Compiled.params`).
 pub fn render_compiled_params(
     stmt: &Statement,
     sqlite: bool,
     literal_binds: bool,
 ) -> (String, Vec<NamedParam>) {
-    let mut r = Renderer {
-        dialect: if sqlite {
-            Dialect::Sqlite
-        } else {
-            Dialect::Generic
-        },
-        literal_binds,
-        postcompile: sqlite && !literal_binds,
-        ..Renderer::default()
-    };
+    let mut r = Renderer::compiling(sqlite, literal_binds);
     let sql = match stmt {
         Statement::Select(s) => r.select(s, false),
         Statement::Update(u) => r.update(u),
@@ -147,16 +155,7 @@ pub fn render_expr_compiled(
     sqlite: bool,
     literal_binds: bool,
 ) -> (String, Vec<NamedParam>) {
-    let mut r = Renderer {
-        dialect: if sqlite {
-            Dialect::Sqlite
-        } else {
-            Dialect::Generic
-        },
-        literal_binds,
-        postcompile: sqlite && !literal_binds,
-        ..Renderer::default()
-    };
+    let mut r = Renderer::compiling(sqlite, literal_binds);
     let sql = r.expr(e, Ctx::Normal);
     (sql, r.named)
 }

@@ -41,16 +41,7 @@ impl Interp<'_> {
             && let Err(e) = self.resolve_join_calls(true)
         {
             let owner = (self.orm.join_calls.first()).map_or(String::new(), |c| c.0.clone());
-            let table = (self.orm.reg.mapper(&owner).ok())
-                .map(|m| m.table.clone())
-                .unwrap_or_default();
-            let message = self.to_str(&e.value).unwrap_or_default();
-            self.orm.config_error = Some(ConfigError {
-                mapper: format!("Mapper[{owner}({table})]"),
-                class: "InvalidRequestError",
-                message,
-            });
-            return Err(e);
+            return Err(self.callable_failed(&owner, e));
         }
         // (An `order_by=lambda: ...` naming a class defined after its relationship: that
         // class's name is bound by now.)
@@ -69,16 +60,7 @@ impl Interp<'_> {
                         .any(|r| r.target == owner && r.backref.as_deref() == Some(key.as_str()))
                 })
                 .map_or(owner, |m| m.class_name.clone());
-            let table = (self.orm.reg.mapper(&owner).ok())
-                .map(|m| m.table.clone())
-                .unwrap_or_default();
-            let message = self.to_str(&e.value).unwrap_or_default();
-            self.orm.config_error = Some(ConfigError {
-                mapper: format!("Mapper[{owner}({table})]"),
-                class: "InvalidRequestError",
-                message,
-            });
-            return Err(e);
+            return Err(self.callable_failed(&owner, e));
         }
         for mi in 0..self.orm.reg.mappers.len() {
             for ri in 0..self.orm.reg.mappers[mi].relationships.len() {
@@ -111,6 +93,26 @@ impl Interp<'_> {
         self.orm.configured = true;
         self.orm.unconfigured_backrefs.clear();
         Ok(())
+    }
+
+    /// A deferred callable of `owner`'s relationships (`order_by=`, `primaryjoin=`) failed
+    /// as the mappers were configured: the configuration is marked failed (every later use
+    /// raises "failed to initialize"), and `e` is handed back to raise.
+    fn callable_failed(
+        &mut self,
+        owner: &str,
+        e: Box<crate::core::interp::Exc>,
+    ) -> Box<crate::core::interp::Exc> {
+        let table = (self.orm.reg.mapper(owner).ok())
+            .map(|m| m.table.clone())
+            .unwrap_or_default();
+        let message = self.to_str(&e.value).unwrap_or_default();
+        self.orm.config_error = Some(ConfigError {
+            mapper: format!("Mapper[{owner}({table})]"),
+            class: "InvalidRequestError",
+            message,
+        });
+        e
     }
 
     /// The error configuring relationship `ri` of mapper `mi` meets, if any.
