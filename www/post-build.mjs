@@ -4,8 +4,9 @@
 // in the JS glue wasm-bindgen wrote for them: `app.js`, an ES module, and `worker.js`, a
 // classic script that defines the global `wasm_bindgen`), minifies the glue in Trunk's
 // staging directory, updates the `integrity` hashes index.html carries for `app.js` and
-// `app_bg.wasm`, drops index.html's comments and checks that the modules import nothing
-// but their glue (release builds only). Then (every build) it moves the engine worker's
+// `app_bg.wasm`, moves `app.js` into index.html's module script, drops index.html's
+// comments and checks that the modules import nothing but their glue (release builds
+// only). Then (every build) it moves the engine worker's
 // script into index.html: `worker.js` followed by www/gen/worker-boot.js, as the text of
 // `<script type="text/x-ormlab-worker" id="ormlab-worker">`, which www/ormlab.js starts
 // through a Blob URL; `worker.js` itself is not shipped.
@@ -149,6 +150,35 @@ function renameTokens(source, names) {
   return out;
 }
 
+// Moves the UI's glue (`app.js`, minified) into the module script Trunk wrote into
+// index.html, which imported it (`import init, * as bindings from '/app.js'`), and drops
+// its `modulepreload` link and the file: one request less, and gzip finds in the glue much
+// of what the engine worker's glue, already inlined, holds (-1.6 KB of the first visit).
+// The glue runs in a function of its own (its minified names cannot meet the script's),
+// which returns its exports.
+async function inlineAppGlue(dir, html) {
+  const importLine = "import init, * as bindings from '/app.js';";
+  const preload = '<link rel="modulepreload" href="/app.js" crossorigin="anonymous">';
+  for (const [what, text] of [['import', importLine], ['preload', preload]]) {
+    if (html.split(text).length !== 2) throw new Error(`index.html must hold the ${what} of app.js once: ${text}`);
+  }
+  const glue = await readFile(join(dir, 'app.js'), 'utf8');
+  const exported = /export\s*\{([^}]*)\};?\s*$/.exec(glue);
+  if (!exported) throw new Error('app.js does not end with its export list');
+  const fields = exported[1].split(',').map((e) => {
+    const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(e);
+    if (!m) throw new Error(`app.js exports ${e}`);
+    return `${m[2] || m[1]}:${m[1]}`;
+  });
+  const body = glue.slice(0, exported.index);
+  if (/<\/script|<!--|\bexport\b|^\s*import\b/i.test(body)) {
+    throw new Error('app.js holds </script, <!--, an import or another export: it cannot be inlined');
+  }
+  const inlined = `const bindings=(()=>{${body}return{${fields.join(',')}}})();const init=bindings.default;`;
+  await rm(join(dir, 'app.js'));
+  return html.replace(importLine, () => inlined).replace(preload, '');
+}
+
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -180,6 +210,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     await writeFile(path, code);
     html = html.split(`integrity="${hash(before)}"`).join(`integrity="${hash(code)}"`);
   }
+  html = await inlineAppGlue(dir, html);
   // index.html's comments are for its readers, not the browser. (No inlined script holds
   // `<!--`: the HTML parser would treat it specially; the worker's script is checked below.)
   const inlined = await readFile(new URL('./gen/ormlab.js', import.meta.url), 'utf8');
