@@ -1,6 +1,7 @@
 // Pre-build step (Trunk's pre_build hook, and `cargo xtask`): writes www/gen/.
 // - editor/: the CodeMirror editor (www/editor/editor.js) bundled as ES modules: editor.js
-//   (what the page loads), the chunks it shares with lazy-sql.js and lazy-search.js (the
+//   (what the page loads: for a release build one module with the chunks it shares with
+//   the lazy modules, see mergeFirstLoad), the chunks of lazy-sql.js and lazy-search.js (the
 //   SQL language and the search panel, loaded when first needed), minified by terser for a
 //   release build.
 // - ormlab.js, worker-boot.js, style.css: the hand-written page assets, minified for a
@@ -62,6 +63,75 @@ const pythonWithoutCompletion = {
   },
 };
 
+// What a first visit loads of the editor as one module: esbuild's splitting leaves
+// editor.js and the chunks it shares with the lazy modules in separate files, each
+// compressed on its own (a gzip stream learns nothing from the files before it). This
+// bundles editor.js with those chunks (esbuild again, scope-hoisted: pass 1's modules
+// served from memory, the lazy modules left external) into editor.js, which also exports
+// what the lazy modules and chunks took from the first-load chunks, under short names
+// (`$0`, `$1`...); their imports are rewritten to take those from editor.js (and an import
+// of a first-load chunk for its side effects becomes one of editor.js). `files`
+// (name → text) is updated in place: the first-load chunks go (-1.3 KB gzip).
+async function mergeFirstLoad(files, firstLoad) {
+  const importFrom = /\bimport\s*\{([^}]*)\}\s*from\s*"\.\/(chunk-[\w-]+\.js)";?/g;
+  const items = (list) => list.split(',').map((i) => i.trim()).filter(Boolean)
+    .map((i) => { const [name, local = name] = i.split(/\s+as\s+/); return { name, local }; });
+  const shared = new Map();
+  const later = [...files.keys()].filter((name) => !firstLoad.has(name));
+  for (const name of later) {
+    for (const [, list, chunk] of files.get(name).matchAll(importFrom)) {
+      if (!firstLoad.has(chunk)) continue;
+      for (const { name: item } of items(list)) {
+        const key = `${chunk} ${item}`;
+        if (!shared.has(key)) shared.set(key, `$${shared.size.toString(36)}`);
+      }
+    }
+  }
+  const entry = ['import "./editor.js";'];
+  for (const [key, exported] of shared) {
+    const [chunk, item] = key.split(' ');
+    entry.push(`export { ${item} as ${exported} } from "./${chunk}";`);
+  }
+  const memory = {
+    name: 'first-load-in-memory',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.path === 'entry') return { path: 'entry', namespace: 'pass1' };
+        const name = args.path.replace(/^\.\//, '');
+        return firstLoad.has(name) ? { path: name, namespace: 'pass1' } : { path: args.path, external: true };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'pass1' }, (args) => ({
+        contents: args.path === 'entry' ? entry.join('\n') : files.get(args.path), loader: 'js',
+      }));
+    },
+  };
+  const merged = await build({
+    entryPoints: ['entry'],
+    bundle: true,
+    format: 'esm',
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    write: false,
+    target,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [memory],
+  });
+  for (const name of firstLoad) files.delete(name);
+  files.set('editor.js', merged.outputFiles[0].text);
+  for (const name of later) {
+    const text = files.get(name).replace(importFrom, (whole, list, chunk) => {
+      if (!firstLoad.has(chunk)) return whole;
+      const taken = items(list).map(({ name: item, local }) => `${shared.get(`${chunk} ${item}`)} as ${local}`);
+      return `import { ${taken.join(', ')} } from "./editor.js";`;
+    }).replace(/\bimport\s*"\.\/(chunk-[\w-]+\.js)";?/g, (whole, chunk) => (firstLoad.has(chunk) ? 'import "./editor.js";' : whole));
+    for (const chunk of firstLoad) {
+      if (chunk !== "editor.js" && text.includes(`"./${chunk}"`)) throw new Error(`${name} still names ${chunk}`);
+    }
+    files.set(name, text);
+  }
+}
+
 await mkdir(gen, { recursive: true });
 // A release build leaves the minifying to terser (its compressor and mangler make the
 // bundle 3.6 KB gzip smaller than esbuild's minifier): esbuild bundles, drops unused code
@@ -103,6 +173,7 @@ if (release) {
     firstLoad.add(name);
     stack.push(...staticImports(files.get(name)));
   }
+  await mergeFirstLoad(files, firstLoad);
   const renamed = (name) => (name.startsWith('chunk-') && !firstLoad.has(name) ? `lazy-${name}` : name);
   for (const [name, text] of files) {
     const linked = text.replace(/"\.\/(chunk-[\w-]+\.js)"/g, (_, n) => `"./${renamed(n)}"`);

@@ -159,6 +159,25 @@ test('typing completes table and column names and closes brackets', async () => 
   await page.screenshot({ path: join(ARTIFACTS, 'console-completion.png') });
 });
 
+test('Ctrl+F opens the search panel (loaded when first needed) with its field focused', async () => {
+  const { page } = browser;
+  await setSql(page, 'select 1;\nselect 2;\nselect 3;');
+  const editor = page.getByTestId('editor-sql');
+  await editor.click();
+  for (const time of ['first (the module loads)', 'second']) {
+    await page.keyboard.press('Control+f');
+    const field = editor.locator('.cm-search input[name="search"]');
+    await field.waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'search');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('select');
+    assert.equal(await field.inputValue(), 'select', `${time} time: what is typed goes to the field`);
+    assert.equal(await editor.locator('.cm-content').innerText(), 'select 1;\nselect 2;\nselect 3;');
+    await page.keyboard.press('Escape');
+    await editor.locator('.cm-search').waitFor({ state: 'detached' });
+  }
+});
+
 test('no console errors were logged', () => {
   assert.deepEqual(browser.consoleErrors, []);
 });

@@ -105,8 +105,9 @@ function marksOf(state, list) {
 let sqlModule = null;
 let sqlLoading = null;
 const loadSql = () => (sqlLoading ??= import('./lazy-sql.js').then((m) => (sqlModule = m)));
+let searchModule = null;
 let searchLoading = null;
-const loadSearch = () => (searchLoading ??= import('./lazy-search.js'));
+const loadSearch = () => (searchLoading ??= import('./lazy-search.js').then((m) => (searchModule = m)));
 // Bracket closing and the completion popup, when an editor is first focused.
 let editingLoading = null;
 const loadEditing = () => (editingLoading ??= import('./lazy-edit.js'));
@@ -115,10 +116,11 @@ const editingOf = (m) => (pythonSource = m.pythonCompletions, [
   keymap.of([...m.closeBracketsKeymap, ...m.completionKeymap]),
 ]);
 
-// A command of the search module: run at once when it is loaded, else once it is.
+// A command of the search module: run at once when it is loaded, else once it is. (The
+// command sets the focus itself: the search panel's field for Mod-f.)
 function searchCommand(name) {
   return (view) => {
-    loadSearch().then((m) => { if (!view.dom.isConnected) return; m[name](view); view.focus(); });
+    loadSearch().then((m) => { if (view.dom.isConnected) m[name](view); });
     return true;
   };
 }
@@ -127,6 +129,8 @@ const searchKeys = keymap.of([
   { key: 'Mod-f', run: searchCommand('openSearchPanel'), scope: 'editor search-panel' },
   { key: 'F3', run: searchCommand('findNext'), shift: searchCommand('findPrevious'), scope: 'editor search-panel', preventDefault: true },
   { key: 'Mod-g', run: searchCommand('findNext'), shift: searchCommand('findPrevious'), scope: 'editor search-panel', preventDefault: true },
+  // (No panel is open before the module is loaded: Escape is then left to others.)
+  { key: 'Escape', run: (view) => searchModule?.closeSearchPanel(view) ?? false, scope: 'editor search-panel' },
   { key: 'Mod-Shift-l', run: searchCommand('selectSelectionMatches') },
   { key: 'Mod-Alt-g', run: searchCommand('gotoLine') },
   { key: 'Mod-d', run: searchCommand('selectNextOccurrence'), preventDefault: true },
