@@ -4,6 +4,7 @@
 //! `leptos` or `rusqlite`; it compiles and tests natively with `cargo test`.
 
 pub mod diag;
+pub mod fxhash;
 pub mod history;
 pub mod interp;
 pub mod lang;

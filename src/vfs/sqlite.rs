@@ -11,13 +11,13 @@
 #![allow(unsafe_code)]
 
 use super::image::{CommitBatch, Image};
+use crate::core::fxhash::FxMap;
 use rsqlite_vfs::{
     AccessMode, FileKind, LockLevel, MemChunksFile, OpenAccess, OpenRequest, OpenedFile,
     OsCallback, SQLiteIoMethods, SQLiteVfs, SyncOptions, VfsError, VfsErrorCode, VfsFile,
     VfsResult, VfsStore,
 };
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -30,8 +30,8 @@ pub type CommitHook = Rc<dyn Fn(&str, CommitBatch)>;
 
 struct Shared {
     name: String,
-    images: RefCell<HashMap<String, Rc<RefCell<Image>>>>,
-    others: RefCell<HashMap<String, Rc<RefCell<MemChunksFile>>>>,
+    images: RefCell<FxMap<String, Rc<RefCell<Image>>>>,
+    others: RefCell<FxMap<String, Rc<RefCell<MemChunksFile>>>>,
     hook: RefCell<Option<CommitHook>>,
     error: RefCell<Option<VfsError>>,
     os: Os,

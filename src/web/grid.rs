@@ -1,12 +1,12 @@
 //! A virtualized result grid: only the rows in view are in the DOM, rows beyond the
 //! first page are fetched from the engine page by page as the user scrolls.
 
+use crate::core::fxhash::{FxMap, FxSet};
 use crate::db::{Cell, ResultColumn};
 use crate::engine::{Request, Response, decode_cells};
 use crate::web::bridge;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{HashMap, HashSet};
 
 /// Height of one row, in CSS pixels (the stylesheet uses the same value).
 pub const ROW_PX: usize = 24;
@@ -36,9 +36,9 @@ pub fn Grid(
         .chain(widths.iter().map(|w| format!("minmax({w}ch, 1fr)")))
         .collect::<Vec<_>>()
         .join(" ");
-    let pages: RwSignal<HashMap<usize, Vec<Vec<Cell>>>> =
-        RwSignal::new(HashMap::from([(0, first)]));
-    let requested: StoredValue<HashSet<usize>> = StoredValue::new(HashSet::from([0]));
+    let pages: RwSignal<FxMap<usize, Vec<Vec<Cell>>>> =
+        RwSignal::new(FxMap::from_iter([(0, first)]));
+    let requested: StoredValue<FxSet<usize>> = StoredValue::new(FxSet::from_iter([0]));
     let scroll_top = RwSignal::new(0.0f64);
     let body_height = total as f64 * ROW_HEIGHT;
     let viewport = (body_height + ROW_HEIGHT + 2.0).min(MAX_HEIGHT);

@@ -1,7 +1,7 @@
 //! Python's exception classes (builtins, sqlalchemy.exc, werkzeug) and raising helpers.
 
+use crate::core::fxhash::FxMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::value::{Class, Instance, Value};
@@ -182,9 +182,9 @@ pub fn exc_module(n: &str) -> &'static str {
 }
 
 /// Builds `object` and every exception class.
-pub fn builtin_classes() -> (Rc<Class>, HashMap<&'static str, Rc<Class>>) {
+pub fn builtin_classes() -> (Rc<Class>, FxMap<&'static str, Rc<Class>>) {
     let object = make_class("object", vec![], false);
-    let mut map: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    let mut map: FxMap<&'static str, Rc<Class>> = FxMap::default();
     for (name, parent) in HIERARCHY {
         let bases = if *parent == "object" {
             vec![object.clone()]

@@ -38,7 +38,7 @@ pub mod teardown;
 pub mod value;
 pub mod var_map;
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 use std::rc::Rc;
 
 use crate::core::diag::{Diagnostic, LineIndex, Span};
@@ -324,7 +324,7 @@ pub struct Interp<'b> {
     /// Module globals.
     pub globals: Scope,
     /// Exception classes by name.
-    pub exc: HashMap<&'static str, Rc<Class>>,
+    pub exc: FxMap<&'static str, Rc<Class>>,
     /// `object`.
     pub object_class: Rc<Class>,
     /// `enum.Enum`.

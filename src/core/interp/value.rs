@@ -1,7 +1,6 @@
 //! Runtime values of the interpreter: Python objects as a Rust enum.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::lang::ast::{Expr, Parameters, Stmt};
@@ -67,53 +66,7 @@ pub enum Value {
     Native(Rc<Native>),
 }
 
-/// A fast non-cryptographic hasher (FxHash-style) for the interpreter's internal maps.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            self.write_u64(u64::from_le_bytes(b));
-        }
-        let tail = words.remainder();
-        if !tail.is_empty() {
-            // The tail's bytes, little-endian, without a variable-length copy.
-            let t = tail
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-            self.write_u64(t);
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_i64(&mut self, i: i64) {
-        self.write_u64(i as u64);
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// A `HashSet` with [`FxHasher`].
-pub type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+pub use crate::core::fxhash::{FxHasher, FxMap, FxSet};
 
 /// A hashable key view of a value.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]

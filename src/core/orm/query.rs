@@ -222,8 +222,8 @@ pub fn subquery_label(style: LabelStyle, table: &str, name: &str) -> String {
 
 /// `(table, column)` → the label each table column of `select` has when `select` is a
 /// subquery (the first of a name wins).
-pub fn subquery_labels(select: &Select) -> std::collections::HashMap<(String, String), String> {
-    let mut labels = std::collections::HashMap::new();
+pub fn subquery_labels(select: &Select) -> crate::core::fxhash::FxMap<(String, String), String> {
+    let mut labels = crate::core::fxhash::FxMap::default();
     for c in &select.columns {
         if let Expr::Column {
             table: Some(TableRef::Named(t)),
@@ -241,7 +241,7 @@ pub fn subquery_labels(select: &Select) -> std::collections::HashMap<(String, St
 /// subquery `alias` (`post.id` → `anon_1.post_id`).
 pub fn through_subquery(
     e: &Expr,
-    labels: &std::collections::HashMap<(String, String), String>,
+    labels: &crate::core::fxhash::FxMap<(String, String), String>,
     alias: &TableRef,
 ) -> Expr {
     e.replace_columns(&|t, name| match t {

@@ -1,7 +1,7 @@
 //! The single renderer: statements → SQL text with `?` placeholders and positional parameters,
 //! byte for byte as SQLAlchemy 2.0's SQLite dialect sends them.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 
 use super::expr::{ANON_LABEL, Expr, Op, TableRef};
 use super::ident::quote;
@@ -322,9 +322,9 @@ struct Renderer {
     bind_hint: Option<String>,
     params: Vec<SqlValue>,
     /// anonymous alias → assigned number
-    aliases: HashMap<(String, u32), u32>,
+    aliases: FxMap<(String, u32), u32>,
     /// next number per anonymous-name stem
-    counters: HashMap<String, u32>,
+    counters: FxMap<String, u32>,
     /// The tables and aliases each enclosing statement selects from, innermost last (what a
     /// nested SELECT correlates to).
     enclosing: Vec<Vec<TableRef>>,
@@ -352,7 +352,7 @@ struct Renderer {
     /// list whole): `Compiled.params`.
     named: Vec<(String, Vec<SqlValue>, bool)>,
     /// The names given to the bind parameters met (by [`super::expr::BindId`]).
-    bind_ids: HashMap<u32, String>,
+    bind_ids: FxMap<u32, String>,
     /// See [`Rendered::no_froms`].
     no_froms: bool,
 }

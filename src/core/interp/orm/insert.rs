@@ -12,7 +12,7 @@
 //!   server-default columns ("insertmanyvalues, batch not supported" on SQLite); a single
 //!   row uses `RETURNING` only for server defaults, else `lastrowid`.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 use std::rc::Rc;
 
 use crate::core::orm::persist;
@@ -57,7 +57,7 @@ pub struct TablePlan {
 /// mostly walks long runs of one class).
 #[derive(Default)]
 pub struct Plans {
-    by_class: HashMap<Rc<str>, Rc<TablePlan>>,
+    by_class: FxMap<Rc<str>, Rc<TablePlan>>,
     last: Option<(Rc<str>, Rc<TablePlan>)>,
     /// The columns the previous object sent (the next one usually sends the same:
     /// shared, not allocated again).
@@ -437,7 +437,7 @@ impl Interp<'_> {
         &mut self,
         plans: &mut Plans,
         new: &[Rc<Instance>],
-        levels: &HashMap<usize, usize>,
+        levels: &FxMap<usize, usize>,
         before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
     ) -> R<()> {
         let mut defaulted = Vec::new();
@@ -458,7 +458,7 @@ impl Interp<'_> {
         &mut self,
         plans: &mut Plans,
         new: &[Rc<Instance>],
-        levels: &HashMap<usize, usize>,
+        levels: &FxMap<usize, usize>,
         mut before: impl FnMut(&mut Self, &Rc<Instance>) -> R<()>,
         defaulted: &mut Vec<(Rc<Instance>, u64)>,
     ) -> R<()> {

@@ -495,8 +495,8 @@ impl Interp<'_> {
 /// The rows without repeats (entities by identity, values by hash; a row holding an
 /// unhashable value is kept).
 pub fn unique_rows(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
-    let mut seen: std::collections::HashSet<Vec<crate::core::interp::value::HKey>> =
-        std::collections::HashSet::new();
+    let mut seen: crate::core::fxhash::FxSet<Vec<crate::core::interp::value::HKey>> =
+        crate::core::fxhash::FxSet::default();
     rows.into_iter()
         .filter(
             |r| match r.iter().map(Value::hkey).collect::<Option<Vec<_>>>() {
@@ -537,7 +537,8 @@ fn result_keys(keys: Rc<Vec<Rc<str>>>, legacy: bool) -> Rc<Vec<Rc<str>>> {
     if legacy || !repeated {
         return keys;
     }
-    let mut seen: std::collections::HashMap<Rc<str>, usize> = std::collections::HashMap::new();
+    let mut seen: crate::core::fxhash::FxMap<Rc<str>, usize> =
+        crate::core::fxhash::FxMap::default();
     let out = keys
         .iter()
         .map(|k| {

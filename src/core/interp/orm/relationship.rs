@@ -340,7 +340,7 @@ impl Interp<'_> {
         }
         // parent column values
         self.ensure_loaded(inst)?;
-        let mut vals = std::collections::HashMap::new();
+        let mut vals = crate::core::fxhash::FxMap::default();
         let Some(m) = inst.class.model_info() else {
             return Ok(Value::None);
         };

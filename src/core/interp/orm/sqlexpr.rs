@@ -519,10 +519,10 @@ impl Interp<'_> {
                         );
                     }
                 };
-                let vals: Option<std::collections::HashMap<String, SqlValue>> = match &target {
+                let vals: Option<crate::core::fxhash::FxMap<String, SqlValue>> = match &target {
                     Some(t) => {
                         let m = t.class.model_info();
-                        let mut h = std::collections::HashMap::new();
+                        let mut h = crate::core::fxhash::FxMap::default();
                         if let Some(m) = m {
                             self.ensure_loaded(t)?;
                             for (i, (_, name)) in m.columns.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! with LIMIT/OFFSET/DISTINCT/GROUP BY puts the query in a subquery first
 //! (`FROM (SELECT ... LIMIT ?) AS anon_1 LEFT OUTER JOIN ...`), so the limit counts parents.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 
 use crate::core::sql::expr::{TableRef, anon_column_label};
 use crate::core::sql::{Expr, FromItem, Select};
@@ -48,7 +48,7 @@ pub(super) enum ColumnsOf<'a> {
         /// The subquery's alias.
         anon: TableRef,
         /// `(table, column)` → label inside the subquery.
-        labels: &'a HashMap<(String, String), String>,
+        labels: &'a FxMap<(String, String), String>,
     },
 }
 
@@ -226,7 +226,7 @@ fn from_clause_count(reg: &Registry, q: &Query, sel: &Select) -> usize {
 /// The query as `anon_1`, its columns re-selected through it, the eager joins outside.
 fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Select, EagerError> {
     let anon = anon_alias("anon");
-    let mut labels = HashMap::new();
+    let mut labels = FxMap::default();
     let mut columns = Vec::with_capacity(inner.columns.len());
     let mut used: Vec<String> = Vec::new();
     // (A union's query selects from the set's subquery, `anon_2.post_id`: which table's
@@ -234,12 +234,12 @@ fn wrapped(reg: &Registry, inner: Select, roots: &mut [RootLayout]) -> Result<Se
     // `anon_2_post_id`, named when rendered.)
     let (set_alias, set_columns) = match inner.from.first() {
         Some(FromItem::Subquery { select, alias, .. }) => {
-            let by_label: HashMap<String, (String, String)> = (subquery_labels(select).into_iter())
+            let by_label: FxMap<String, (String, String)> = (subquery_labels(select).into_iter())
                 .map(|(k, v)| (v, k))
                 .collect();
             (Some(alias.clone()), by_label)
         }
-        _ => (None, HashMap::new()),
+        _ => (None, FxMap::default()),
     };
     let through_set = |t: &TableRef, name: &str| match &set_alias {
         Some(a) if t == a => anon_column_label(t, name),

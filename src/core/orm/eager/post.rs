@@ -4,7 +4,7 @@
 //! `subquery`: the original query reduced to the parents' key columns, as `anon_1`,
 //! joined along the path to the related table, the key columns last.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 
 use crate::core::sql::expr::{TableRef, anon_column_label};
 use crate::core::sql::{Expr, FromItem, LabelStyle, Select, SqlValue};
@@ -277,7 +277,7 @@ pub fn subquery_statement(
     let anon = anon_alias("anon");
     // (Each key column's label in `anon_1`, as the renderer gives it: through a union's
     // subquery, `anon_2.post_id AS anon_2_post_id`.)
-    let labels: HashMap<(String, String), String> = local0
+    let labels: FxMap<(String, String), String> = local0
         .iter()
         .zip(
             inner

@@ -23,7 +23,7 @@ impl Interp<'_> {
             Err(e) => return self.raise(e.class(), e.0),
         };
         let m = inst.class.model_info();
-        let mut vals = std::collections::HashMap::new();
+        let mut vals = crate::core::fxhash::FxMap::default();
         if let Some(m) = &m {
             self.ensure_loaded(inst)?;
             for (i, (_, n)) in m.columns.iter().enumerate() {

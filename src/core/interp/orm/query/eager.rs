@@ -6,7 +6,9 @@
 //! it, like a refresh's immediate loads, queue theirs there too), breadth first as
 //! SQLAlchemy's post loads. A relationship that already holds a value keeps it.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::core::fxhash::{FxMap, FxSet};
 use std::rc::Rc;
 
 use crate::core::orm::eager::{
@@ -81,14 +83,14 @@ struct JoinedValues {
     key: Rc<str>,
     uselist: bool,
     items: Vec<Value>,
-    seen: HashSet<usize>,
+    seen: FxSet<usize>,
 }
 
 /// The instances found at one node, in order of first appearance.
 #[derive(Default)]
 struct Found {
     items: Vec<Rc<Instance>>,
-    seen: HashSet<usize>,
+    seen: FxSet<usize>,
 }
 
 impl Found {
@@ -498,7 +500,7 @@ impl Interp<'_> {
             })
             .collect();
         let mut joined: Vec<JoinedValues> = Vec::new();
-        let mut joined_at: HashMap<(usize, Rc<str>), usize> = HashMap::new();
+        let mut joined_at: FxMap<(usize, Rc<str>), usize> = FxMap::default();
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let mut vals = Vec::with_capacity(layout.len());
@@ -552,7 +554,7 @@ impl Interp<'_> {
                                         key,
                                         uselist,
                                         items: Vec::new(),
-                                        seen: HashSet::new(),
+                                        seen: FxSet::default(),
                                     });
                                     joined.len() - 1
                                 });

@@ -3,7 +3,7 @@
 //! [`SELECTIN_CHUNK`] keys per SELECT), each grouping the related rows by parent key and
 //! setting the parents' relationships.
 
-use std::collections::{HashMap, HashSet};
+use crate::core::fxhash::{FxMap, FxSet};
 use std::rc::Rc;
 
 use crate::core::orm::eager::{
@@ -23,9 +23,9 @@ fn group_rows(
     rows: &[Vec<SqlValue>],
     key_cols: &[usize],
     vals: Vec<Vec<Value>>,
-) -> HashMap<String, Vec<Value>> {
-    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
-    let mut seen: HashSet<(String, usize)> = HashSet::new();
+) -> FxMap<String, Vec<Value>> {
+    let mut groups: FxMap<String, Vec<Value>> = FxMap::default();
+    let mut seen: FxSet<(String, usize)> = FxSet::default();
     for (row, v) in rows.iter().zip(vals) {
         let k: Vec<SqlValue> = key_cols
             .iter()
@@ -114,7 +114,7 @@ impl Interp<'_> {
         parents: &[(Rc<Instance>, Vec<SqlValue>)],
         rel: &str,
         uselist: bool,
-        groups: &HashMap<String, Vec<Value>>,
+        groups: &FxMap<String, Vec<Value>>,
     ) {
         let key: Rc<str> = Rc::from(rel);
         for (p, k) in parents {
@@ -208,7 +208,7 @@ impl Interp<'_> {
             sort_keys(&mut keys);
             keys.dedup();
         }
-        let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+        let mut groups: FxMap<String, Vec<Value>> = FxMap::default();
         for chunk in keys.chunks(SELECTIN_CHUNK) {
             let (target, plan) = self.target_plan(&p.class, &p.plan, &p.options)?;
             let st = match selectin_statement(&self.orm.reg, &p.class, &p.plan.rel, chunk, plan) {
@@ -233,7 +233,7 @@ impl Interp<'_> {
             }
         }
         self.assign_groups(&keyed, &p.plan.rel, uselist, &groups);
-        self.assign_groups(&none, &p.plan.rel, uselist, &HashMap::new());
+        self.assign_groups(&none, &p.plan.rel, uselist, &FxMap::default());
         Ok(())
     }
 }

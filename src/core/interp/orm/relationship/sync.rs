@@ -43,7 +43,7 @@ impl Interp<'_> {
         new: &[Rc<Instance>],
         has_rels: &mut FxMap<usize, bool>,
     ) -> Links {
-        let mut links: Links = std::collections::HashMap::new();
+        let mut links: Links = crate::core::fxhash::FxMap::default();
         let mut all: Vec<Rc<Instance>> = new.to_vec();
         all.extend(self.orm.identity_order.iter().cloned());
         for inst in all {
@@ -432,4 +432,4 @@ impl Interp<'_> {
 }
 
 /// Child object address → (parent, join pairs) of the collections holding it.
-pub type Links = std::collections::HashMap<usize, Vec<(Rc<Instance>, Vec<JoinPair>)>>;
+pub type Links = crate::core::fxhash::FxMap<usize, Vec<(Rc<Instance>, Vec<JoinPair>)>>;

@@ -119,7 +119,7 @@ impl Interp<'_> {
             Default::default()
         };
         // (Ranks already keep apart what one INSERT may not group.)
-        let levels = std::collections::HashMap::new();
+        let levels = FxMap::default();
         let mut plans = Plans::default();
         let mut memo = RelsByClass::default();
         // Rank by rank, as SQLAlchemy's `save_obj` for each: the UPDATEs, then the INSERTs

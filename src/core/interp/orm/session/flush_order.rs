@@ -7,7 +7,7 @@
 //! Within a subset mappers go by name (the actions' sort keys), and one mapper's
 //! objects are saved together, new ones in session order.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 use std::rc::Rc;
 
 use crate::core::interp::Interp;
@@ -108,7 +108,7 @@ impl Graph {
 /// lower ranks first.
 #[derive(Default)]
 pub struct FlushOrder {
-    by_state: HashMap<usize, usize>,
+    by_state: FxMap<usize, usize>,
     /// Each class's rank, for objects that join the flush later.
     by_class: Vec<(Rc<str>, usize)>,
 }
@@ -282,7 +282,7 @@ impl Interp<'_> {
                     state_node[si] = Some(g.push(Node::SaveState));
                 }
             }
-            let pos: HashMap<usize, usize> = saves
+            let pos: FxMap<usize, usize> = saves
                 .iter()
                 .enumerate()
                 .map(|(i, s)| (Rc::as_ptr(s) as usize, i))

@@ -572,7 +572,7 @@ impl Interp<'_> {
                 let Some(Value::Instance(t)) = args.first() else {
                     return self.raise("ArgumentError", format!("Mapped instance expected for relationship comparison to object.   Classes, queries and other SQL elements are not accepted in this context; for comparison with a subquery, use {}.{}.has(**criteria).", rel.class, rel.key));
                 };
-                let mut h = std::collections::HashMap::new();
+                let mut h = crate::core::fxhash::FxMap::default();
                 if let Some(m) = t.class.model_info() {
                     self.ensure_loaded(t)?;
                     for (i, (_, n)) in m.columns.iter().enumerate() {

@@ -204,7 +204,7 @@ impl Interp<'_> {
         let Some(rel) = rel else {
             return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
         };
-        let mut vals = std::collections::HashMap::new();
+        let mut vals = crate::core::fxhash::FxMap::default();
         self.ensure_loaded(parent)?;
         for (i, (_, n)) in pm.columns.iter().enumerate() {
             let v = super::super::super::model::column_attr(parent, i).unwrap_or(Value::None);
