@@ -2762,3 +2762,13 @@ fn definition_mistakes() {
 fn spelled_type_results() {
     check("spelled_type_results");
 }
+
+#[test]
+fn one_to_one_compare() {
+    check("one_to_one_compare");
+}
+
+#[test]
+fn string_annotations() {
+    check("string_annotations");
+}

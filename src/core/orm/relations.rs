@@ -276,6 +276,11 @@ pub fn compare_many_to_one(
         ));
     }
     if r.kind != RelKind::ManyToOne {
+        // A one-to-one from the side without the foreign key (`User.profile == p`): the
+        // parent's key equals the object's foreign key, as `contains()` compares.
+        if let (Some(v), None) = (target_value, &r.secondary) {
+            return many_to_many_contains(reg, class, rel, v);
+        }
         return Err(OrmError(format!(
             "{class}.{rel}: comparison with == requires a many-to-one relationship"
         )));
@@ -309,6 +314,22 @@ pub fn compare_many_to_one_ne(
         ));
     }
     if r.kind != RelKind::ManyToOne {
+        // A one-to-one from the side without the foreign key: no related row with the
+        // object's primary key (`NOT (EXISTS (... AND profile.id = :id_1))`).
+        let table = reg.metadata.table(&r.target);
+        let pk = table.map(|t| t.primary_key()).unwrap_or_default();
+        if r.secondary.is_none() && !pk.is_empty() {
+            let crit = pk
+                .iter()
+                .map(|c| Expr::col(&r.target, c.to_string()).eq(Expr::bind(target_value(c))))
+                .collect();
+            return Ok(crate::core::sql::expr::not(exists_criterion(
+                reg,
+                class,
+                rel,
+                vec![and(crit)],
+            )?));
+        }
         return Err(OrmError(format!(
             "{class}.{rel}: comparison with != requires a many-to-one relationship"
         )));

@@ -405,6 +405,8 @@ fn py_type_sql(name: &str) -> Option<crate::core::sql::SqlType> {
         "bool" => SqlType::Boolean,
         "datetime" => SqlType::DateTime,
         "date" => SqlType::Date,
+        "time" => SqlType::Time,
+        "timedelta" => SqlType::Interval,
         "Decimal" => SqlType::Numeric(None, None),
         "bytes" => SqlType::LargeBinary,
         _ => return None,
@@ -514,6 +516,15 @@ fn mapped_annotation(ann: &Expr) -> Option<(Option<crate::core::sql::SqlType>, b
     fn inner(e: &Expr) -> (Option<crate::core::sql::SqlType>, bool) {
         match &e.kind {
             ExprKind::Name(n) => (py_type_sql(n), false),
+            // A forward reference: `Mapped["int"]`, `Mapped["str | None"]`.
+            ExprKind::Str(s) => {
+                let optional = s.trim().starts_with("Optional[")
+                    || s.split('|').any(|part| part.trim() == "None");
+                (
+                    py_type_sql(type_text(s).0.rsplit('.').next().unwrap_or("")),
+                    optional,
+                )
+            }
             ExprKind::Attribute { attr, .. } => {
                 inner(&Expr::new(ExprKind::Name(attr.name.clone()), e.span))
             }
