@@ -2772,3 +2772,18 @@ fn one_to_one_compare() {
 fn string_annotations() {
     check("string_annotations");
 }
+
+#[test]
+fn failed_flush_tx_state() {
+    check("failed_flush_tx_state");
+}
+
+#[test]
+fn get_dict_identity() {
+    check("get_dict_identity");
+}
+
+#[test]
+fn delete_keeps_reference() {
+    check("delete_keeps_reference");
+}

@@ -395,7 +395,10 @@ impl Interp<'_> {
                     false,
                 )))
             }
-            "in_transaction" => Ok(Value::Bool(self.orm.in_tx || self.orm.autobegun)),
+            // (A failed flush leaves its transaction open, inactive, until `rollback()`.)
+            "in_transaction" => Ok(Value::Bool(
+                self.orm.in_tx || self.orm.autobegun || self.orm.failed.is_some(),
+            )),
             // The transaction in progress (the root one; the innermost savepoint's for
             // `get_nested_transaction`), or None.
             "get_transaction" => Ok(if self.orm.in_tx || self.orm.autobegun {

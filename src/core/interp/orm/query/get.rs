@@ -33,11 +33,24 @@ impl Interp<'_> {
                 owned = l.borrow().clone();
                 &owned
             }
+            // (Counted first: a dict with too few names is the wrong number of values.)
+            Value::Dict(d) if d.borrow().len() != m.pk.len() => {
+                owned = vec![];
+                &owned
+            }
             Value::Dict(_) => {
                 let mut v = vec![];
                 for &pi in &m.pk {
                     let k = m.columns[pi].0.clone();
-                    v.push(self.getitem(pk, &Value::Str(k))?);
+                    let Ok(item) = self.getitem(pk, &Value::Str(k)) else {
+                        let names: Vec<String> =
+                            m.pk.iter().map(|&i| format!("'{}'", m.columns[i].0)).collect();
+                        return self.raise(
+                            "InvalidRequestError",
+                            format!("Incorrect names of values in identifier to formulate primary key for session.get(); primary key attribute names are {} (synonym names are also accepted)", names.join(",")),
+                        );
+                    };
+                    v.push(item);
                 }
                 owned = v;
                 &owned

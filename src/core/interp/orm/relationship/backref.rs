@@ -158,7 +158,7 @@ impl Interp<'_> {
     /// The object many-to-one `key` of `inst` refers to when the identity map holds it,
     /// found from the loaded foreign key without SQL (`None` when the key is not loaded,
     /// is NULL, or its object is not in the map or is expired).
-    pub(super) fn reference_in_identity_map(
+    pub(crate) fn reference_in_identity_map(
         &mut self,
         inst: &Rc<Instance>,
         key: &str,

@@ -16,6 +16,30 @@ use crate::core::orm::persist;
 use crate::core::sql::{Statement, render};
 
 impl Interp<'_> {
+    /// A deleted object's unloaded many-to-one references to objects the identity map
+    /// holds, set as loaded: SQLAlchemy's flush asks each for its history, which finds
+    /// the object without SQL and keeps it, so the deleted object still answers it once
+    /// detached.
+    fn keep_deleted_references(&mut self, deleted: &[Rc<Instance>]) {
+        for inst in deleted {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let Ok(mapper) = self.orm.reg.mapper(&m.class) else {
+                continue;
+            };
+            let keys: Vec<String> = (mapper.relationships.iter())
+                .filter(|r| !r.viewonly && !inst.dict.borrow().contains_key(r.name.as_str()))
+                .map(|r| r.name.clone())
+                .collect();
+            for key in keys {
+                if let Some(o) = self.reference_in_identity_map(inst, &key) {
+                    inst.dict.borrow_mut().insert(key.into(), Value::Instance(o));
+                }
+            }
+        }
+    }
+
     /// Flushes pending changes.
     pub fn flush(&mut self) -> R<()> {
         // (A flush with nothing to write does nothing, even after a failed one.)
@@ -205,6 +229,7 @@ impl Interp<'_> {
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
         self.cascade_deletes(&mut del_sorted, &new_sorted)?;
+        self.keep_deleted_references(&del_sorted);
         // (Each class's objects by primary key, as SQLAlchemy's `_sort_states` orders them.)
         sort_by_key_value(&mut del_sorted);
         crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
