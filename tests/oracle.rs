@@ -2787,3 +2787,13 @@ fn get_dict_identity() {
 fn delete_keeps_reference() {
     check("delete_keeps_reference");
 }
+
+#[test]
+fn join_path_once() {
+    check("join_path_once");
+}
+
+#[test]
+fn join_mistakes() {
+    check("join_mistakes");
+}

@@ -44,7 +44,9 @@ impl Interp<'_> {
                     let k = m.columns[pi].0.clone();
                     let Ok(item) = self.getitem(pk, &Value::Str(k)) else {
                         let names: Vec<String> =
-                            m.pk.iter().map(|&i| format!("'{}'", m.columns[i].0)).collect();
+                            m.pk.iter()
+                                .map(|&i| format!("'{}'", m.columns[i].0))
+                                .collect();
                         return self.raise(
                             "InvalidRequestError",
                             format!("Incorrect names of values in identifier to formulate primary key for session.get(); primary key attribute names are {} (synonym names are also accepted)", names.join(",")),

@@ -34,7 +34,9 @@ impl Interp<'_> {
                 .collect();
             for key in keys {
                 if let Some(o) = self.reference_in_identity_map(inst, &key) {
-                    inst.dict.borrow_mut().insert(key.into(), Value::Instance(o));
+                    inst.dict
+                        .borrow_mut()
+                        .insert(key.into(), Value::Instance(o));
                 }
             }
         }

@@ -125,12 +125,28 @@ impl Interp<'_> {
             }
             None => {
                 let on = match args.get(1) {
+                    Some(_) if matches!(target, JoinTarget::Relationship { .. }) => {
+                        return self.raise(
+                            "InvalidRequestError",
+                            "No 'on clause' argument may be passed when joining to a relationship path as a target",
+                        );
+                    }
                     Some(v) => Some(self.to_expr(v, None)?.expr),
                     None => None,
                 };
                 (target, on)
             }
         };
+        // A relationship path joined already (a search builder's optional filters each
+        // joining `Player.team`) is not joined again, as SQLAlchemy keeps one join per path.
+        if matches!(target, JoinTarget::Relationship { .. })
+            && on.is_none()
+            && criteria.is_none()
+            && (q.q.joins.iter())
+                .any(|j| j.target == target && j.on.is_none() && j.criteria.is_none())
+        {
+            return wrap(q);
+        }
         let full = kw
             .iter()
             .any(|(k, v)| &**k == "full" && matches!(v, Value::Bool(true)));
