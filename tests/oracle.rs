@@ -2797,3 +2797,8 @@ fn join_path_once() {
 fn join_mistakes() {
     check("join_mistakes");
 }
+
+#[test]
+fn bulk_insert_none() {
+    check("bulk_insert_none");
+}

@@ -187,6 +187,17 @@ impl Interp<'_> {
             let Some(i) = table.columns.iter().position(|c| *c.key == **key) else {
                 return self.raise("CompileError", format!("Unconsumed column names: {key}"));
             };
+            // (An ORM insert's parameter sets go through SQLAlchemy's bulk INSERT, which
+            // leaves out a `None` (the column's defaults apply) unless its type stores
+            // one, as JSON's `null`.)
+            if set.is_some()
+                && ins.class.is_some()
+                && matches!(v, Value::None)
+                && !table.columns[i].evaluates_none()
+                && !ins.values.iter().any(|(g, _)| g == key)
+            {
+                continue;
+            }
             cells.push((i, v.clone()));
         }
         // Python defaults for the columns left out, in table order; one taking the
@@ -395,6 +406,10 @@ impl Interp<'_> {
                         Some(s) => {
                             plain = false;
                             row.push(s.expr);
+                        }
+                        // (JSON stores a `None` as `null`, unless `none_as_null`.)
+                        None if matches!(v, Value::None) && table.columns[*i].evaluates_none() => {
+                            row.push(Expr::bind(SqlValue::Text("null".into())))
                         }
                         None => row.push(Expr::bind(self.to_sql_stored(v, &table.columns[*i].ty)?)),
                     }
