@@ -2802,3 +2802,8 @@ fn join_mistakes() {
 fn bulk_insert_none() {
     check("bulk_insert_none");
 }
+
+#[test]
+fn dynamic_assign() {
+    check("dynamic_assign");
+}

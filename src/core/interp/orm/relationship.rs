@@ -445,6 +445,31 @@ impl Interp<'_> {
         let (rel, r) = self.rel_info(&attr.class, &attr.key)?;
         let rev = self.reverse_name(&attr.class, &rel);
         let uselist = rel.uselist.unwrap_or(r.uselist());
+        // A dynamic collection of an object with an identity: its rows are loaded, and
+        // what the new list adds is appended, then what it leaves out removed, as
+        // SQLAlchemy's dynamic attribute sets an iterable.
+        if rel.lazy == crate::core::orm::mapper::Lazy::Dynamic
+            && self.status(inst) == Status::Persistent
+            && !matches!(v, Value::None | Value::Str(_) | Value::Instance(_))
+        {
+            let new_items = self.iterate(&v)?;
+            let q = self.dynamic_query(inst, &attr.key)?;
+            let old = self.query_all(&q)?;
+            let has = |list: &[Value], x: &Value| {
+                (list.iter()).any(|y| matches!((x, y), (Value::Instance(a), Value::Instance(b)) if Rc::ptr_eq(a, b)))
+            };
+            for n in &new_items {
+                if !has(&old, n) {
+                    self.dynamic_method(inst, &attr.key, "append", vec![n.clone()], vec![])?;
+                }
+            }
+            for o in &old {
+                if !has(&new_items, o) {
+                    self.dynamic_method(inst, &attr.key, "remove", vec![o.clone()], vec![])?;
+                }
+            }
+            return Ok(());
+        }
         if uselist {
             if !matches!(v, Value::List(_)) {
                 // (A dynamic relationship takes any iterable; so does one declared with a
