@@ -2807,3 +2807,13 @@ fn bulk_insert_none() {
 fn dynamic_assign() {
     check("dynamic_assign");
 }
+
+#[test]
+fn pagination_attrs() {
+    check("pagination_attrs");
+}
+
+#[test]
+fn exec_driver_sql() {
+    check("exec_driver_sql");
+}

@@ -408,7 +408,17 @@ impl Interp<'_> {
                     return self.raise("TypeError", "paginate() needs a select");
                 };
                 let qo = qo.clone();
-                self.paginate(&qo, &kw)
+                // (Always a `SelectPagination`, a legacy Query given included.)
+                let v = self.paginate(&qo, &kw)?;
+                if let Value::Native(n) = &v
+                    && let Native::Pagination(p) = &**n
+                    && !p.select
+                {
+                    let mut p = p.clone();
+                    p.select = true;
+                    return Ok(nv(Native::Pagination(p)));
+                }
+                Ok(v)
             }
             "get_or_404" | "first_or_404" | "one_or_404" => self.db_or_404(short, args, &kw),
             "abort" => {

@@ -227,7 +227,10 @@ impl Interp<'_> {
                 self.excluded_column(&t, name)
             }
             Native::Connection(..)
-                if matches!(name, "execute" | "commit" | "rollback" | "close" | "scalar") =>
+                if matches!(
+                    name,
+                    "execute" | "exec_driver_sql" | "commit" | "rollback" | "close" | "scalar"
+                ) =>
             {
                 method(name)
             }

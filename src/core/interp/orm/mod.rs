@@ -620,7 +620,7 @@ impl Native {
             Native::Row(_) => "Row",
             Native::Named(name, _) => name,
             Native::Mapping(_) => "RowMapping",
-            Native::Pagination(p) if !p.query.legacy => "SelectPagination",
+            Native::Pagination(p) if p.select => "SelectPagination",
             Native::Pagination(_) => "QueryPagination",
             Native::Aliased(..) => "AliasedClass",
             Native::Hybrid(_) => "hybrid_property",

@@ -542,9 +542,11 @@ impl Interp<'_> {
                 Native::Connection(std::cell::Cell::new(None), name == "begin"),
             )),
             Native::Connection(state, _) => match name {
-                "execute" | "scalar" => {
+                "execute" | "scalar" | "exec_driver_sql" => {
                     // (A plain string is refused before anything begins.)
-                    if let Some(s @ Value::Str(_)) = args.first() {
+                    if let Some(s @ Value::Str(_)) = args.first()
+                        && name != "exec_driver_sql"
+                    {
                         let r = self.repr(s)?;
                         return self.raise(
                             "ObjectNotExecutableError",
@@ -559,7 +561,15 @@ impl Interp<'_> {
                     let (was_conn, was_off) = (self.orm.engine_conn, self.orm.autoflush_off);
                     self.orm.engine_conn = engine;
                     self.orm.autoflush_off = was_off || engine;
-                    let r = self.session_method("execute", args, kw);
+                    let r = match (name, args.first()) {
+                        ("exec_driver_sql", Some(Value::Str(sql))) => {
+                            self.exec_driver_sql(&sql.clone(), args.get(1))
+                        }
+                        ("exec_driver_sql", _) => {
+                            self.raise("TypeError", "exec_driver_sql() takes a SQL string")
+                        }
+                        _ => self.session_method("execute", args, kw),
+                    };
                     (self.orm.engine_conn, self.orm.autoflush_off) = (was_conn, was_off);
                     let r = r?;
                     if name == "scalar"

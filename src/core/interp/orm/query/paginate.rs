@@ -28,6 +28,11 @@ pub struct Pagination {
     pub error_out: bool,
     /// The total was counted (`count=False` leaves `total` None and `pages` 0).
     pub counted: bool,
+    /// `max_per_page=` (kept for `next()`/`prev()`).
+    pub max_per_page: Option<i64>,
+    /// A `SelectPagination` (`db.paginate()`, whatever it was given), not a
+    /// `QueryPagination` (`Query.paginate()`).
+    pub select: bool,
 }
 
 impl Pagination {
@@ -201,6 +206,8 @@ impl Interp<'_> {
                 items,
                 error_out,
                 counted,
+                max_per_page,
+                select: !qo.legacy,
             },
         )))))
     }
@@ -212,6 +219,7 @@ impl Interp<'_> {
             "items" => Value::list(p.items.clone()),
             "page" => Value::int(p.page),
             "per_page" => Value::int(p.per_page),
+            "max_per_page" => p.max_per_page.map_or(Value::None, Value::int),
             "total" if !p.counted => Value::None,
             "total" => Value::int(p.total),
             "pages" => Value::int(pages),
@@ -248,10 +256,10 @@ impl Interp<'_> {
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name))))
             }
             _ => {
-                let t = if p.query.legacy {
-                    "QueryPagination"
-                } else {
+                let t = if p.select {
                     "SelectPagination"
+                } else {
+                    "QueryPagination"
                 };
                 let m = format!("'{t}' object has no attribute '{name}'");
                 return self.raise("AttributeError", m);
@@ -274,12 +282,15 @@ impl Interp<'_> {
                     Some((_, v)) => self.truthy(v)?,
                     None => false,
                 };
-                let args: Kw = vec![
+                let mut args: Kw = vec![
                     (Rc::from("page"), Value::int(page)),
                     (Rc::from("per_page"), Value::int(p.per_page)),
                     (Rc::from("error_out"), Value::Bool(error_out)),
                     (Rc::from("count"), Value::Bool(false)),
                 ];
+                if let Some(m) = p.max_per_page {
+                    args.push((Rc::from("max_per_page"), Value::int(m)));
+                }
                 let v = self.paginate(&p.query.clone(), &args)?;
                 if let Value::Native(n) = &v
                     && let Native::Pagination(np) = &**n
@@ -287,6 +298,7 @@ impl Interp<'_> {
                     let mut np = np.clone();
                     np.total = p.total;
                     np.counted = p.counted;
+                    np.select = p.select;
                     return Ok(Value::Native(Rc::new(Native::Pagination(np))));
                 }
                 Ok(v)

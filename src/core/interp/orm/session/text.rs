@@ -175,6 +175,82 @@ impl Interp<'_> {
         if many {
             total = self.run_sql_many(&sql_pos, n_sets, &flat)?;
         }
+        self.text_result(last, many, total, types)
+    }
+
+    /// `Connection.exec_driver_sql(sql[, params])`: the SQL as it is, given to SQLite with
+    /// its parameters as pysqlite takes them: a sequence for `?` (`qmark`), a dict for
+    /// `:name`, a list of those for an executemany.
+    pub fn exec_driver_sql(&mut self, sql: &str, params: Option<&Value>) -> R<Value> {
+        let sets: Vec<Value> = match params {
+            None | Some(Value::None) => vec![Value::Tuple(Rc::new(vec![]))],
+            Some(Value::List(l))
+                if l.borrow()
+                    .iter()
+                    .all(|v| matches!(v, Value::Tuple(_) | Value::List(_) | Value::Dict(_)))
+                    && !l.borrow().is_empty() =>
+            {
+                l.borrow().clone()
+            }
+            Some(p) => vec![p.clone()],
+        };
+        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        let many = sets.len() > 1;
+        let (mut last, mut total, mut flat) = (None, 0, vec![]);
+        let n_sets = sets.len();
+        for set in sets {
+            let mut vals = vec![];
+            if let Value::Dict(_) = &set {
+                let items = self.mapping_items(&set)?;
+                for (position, name) in names.iter().enumerate() {
+                    let Some((_, v)) = items
+                        .iter()
+                        .find(|(k, _)| matches!(k, Value::Str(k) if **k == **name))
+                    else {
+                        return self.raise(
+                            "ProgrammingError",
+                            format!("(sqlite3.ProgrammingError) You did not supply a value for binding parameter :{name}."),
+                        );
+                    };
+                    vals.push(self.to_sql_untyped(v, position + 1)?);
+                }
+            } else {
+                for (position, v) in self.iterate(&set)?.iter().enumerate() {
+                    vals.push(self.to_sql_untyped(v, position + 1)?);
+                }
+            }
+            if many {
+                flat.extend(vals);
+                continue;
+            }
+            let res = self.run_sql_named(if names.is_empty() { sql } else { &sql_pos }, &vals)?;
+            // (Logged as SQLAlchemy echoes it: the text and the dict as given.)
+            if let Value::Dict(_) = &set {
+                let shown = self.repr(&set)?;
+                if let Some(entry) = self.sql_log.last_mut() {
+                    entry.sql = Rc::from(sql);
+                    entry.params = crate::core::interp::LogParams::Text(shown);
+                }
+            }
+            total = total.max(0) + res.rowcount;
+            last = Some(res);
+        }
+        if many {
+            total =
+                self.run_sql_many(if names.is_empty() { sql } else { &sql_pos }, n_sets, &flat)?;
+        }
+        self.text_result(last, many, total, &[])
+    }
+
+    /// The result of a textual statement's last run (`res`; none after an executemany,
+    /// whose row count is `total`), its columns converted by `types` where named.
+    fn text_result(
+        &mut self,
+        last: Option<crate::core::interp::QueryResult>,
+        many: bool,
+        total: i64,
+        types: &[(Rc<str>, crate::core::sql::SqlType)],
+    ) -> R<Value> {
         let lastrowid = last.as_ref().map(|r| r.lastrowid);
         let res = last.unwrap_or_default();
         let keys: Rc<Vec<Rc<str>>> =
