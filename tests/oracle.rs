@@ -2817,3 +2817,8 @@ fn pagination_attrs() {
 fn exec_driver_sql() {
     check("exec_driver_sql");
 }
+
+#[test]
+fn bulk_update_onupdate() {
+    check("bulk_update_onupdate");
+}

@@ -229,13 +229,37 @@ impl Interp<'_> {
             if pk.len() != m.pk.len() {
                 continue;
             }
-            let (mut set, mut params) = (Vec::new(), Vec::new());
+            let mut sets: Vec<(usize, SqlValue)> = Vec::new();
             for (i, v) in &cells {
                 if !m.pk.contains(i) {
-                    set.push(*i);
-                    params.push(self.to_sql_stored(v, &table.columns[*i].ty)?);
+                    sets.push((*i, self.to_sql_stored(v, &table.columns[*i].ty)?));
                 }
             }
+            // (A column with a Python `onupdate=` the row does not set gets it, as
+            // SQLAlchemy's UPDATE compiles it in; the context sees the row's values.)
+            if !sets.is_empty() {
+                for (i, col) in table.columns.iter().enumerate() {
+                    if m.pk.contains(&i) || cells.iter().any(|(j, _)| *j == i) {
+                        continue;
+                    }
+                    let d = (self
+                        .orm
+                        .defaults
+                        .get(&(table.name.clone(), col.name.clone())))
+                    .and_then(|d| d[1].clone());
+                    let Some(d) = d.filter(|d| self.as_sql(d).is_none()) else {
+                        continue;
+                    };
+                    let v = self.eval_default_ctx(&d, |_| {
+                        (cells.iter())
+                            .map(|(j, v)| (table.columns[*j].key.clone(), v.clone()))
+                            .collect()
+                    })?;
+                    sets.push((i, self.to_sql_stored(&v, &col.ty)?));
+                }
+                crate::core::sort::sort_by_key(&mut sets, |s| s.0);
+            }
+            let (set, mut params): (Vec<usize>, Vec<SqlValue>) = sets.into_iter().unzip();
             if !set.is_empty() {
                 params.extend(pk);
                 updates.push((set, params));
