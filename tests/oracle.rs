@@ -2822,3 +2822,8 @@ fn exec_driver_sql() {
 fn bulk_update_onupdate() {
     check("bulk_update_onupdate");
 }
+
+#[test]
+fn update_context_onupdate() {
+    check("update_context_onupdate");
+}

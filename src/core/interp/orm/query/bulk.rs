@@ -93,8 +93,16 @@ impl Interp<'_> {
                     };
                     let e = match self.as_sql(&d) {
                         Some(sql) => sql.expr,
+                        // (A context-taking one sees the values the statement sets.)
                         None => {
-                            let v = self.eval_default(&d)?;
+                            let v = self.eval_default_ctx(&d, |_| {
+                                (given.iter())
+                                    .filter_map(|(n, v)| {
+                                        let c = table.columns.iter().find(|c| c.name == *n)?;
+                                        Some((c.key.clone(), v.clone()))
+                                    })
+                                    .collect()
+                            })?;
                             Expr::bind(self.to_sql_stored(&v, &col.ty)?)
                         }
                     };
