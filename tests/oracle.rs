@@ -2827,3 +2827,13 @@ fn bulk_update_onupdate() {
 fn update_context_onupdate() {
     check("update_context_onupdate");
 }
+
+#[test]
+fn dynamic_assign_pending() {
+    check("dynamic_assign_pending");
+}
+
+#[test]
+fn get_tx_after_failed_flush() {
+    check("get_tx_after_failed_flush");
+}

@@ -14,6 +14,9 @@ db.session.execute(db.insert(Car), {'plate': 'C', 'color': None, 'km': None})
 db.session.execute(db.insert(Car.__table__), [{'plate': 'D', 'color': None, 'meta': None}])
 db.session.execute(db.insert(Car).values(plate='E', color=None, meta=None))
 db.session.add(Car(plate='F', color=None, meta=None))
+# Rows leaving out different keys are different statements; values([...]) keeps None.
+db.session.execute(db.insert(Car), [{'plate': 'G', 'km': None}, {'plate': 'H', 'km': 3}])
+db.session.execute(db.insert(Car).values([{'plate': 'I', 'km': None}, {'plate': 'J', 'km': 4}]))
 db.session.commit()
 for row in db.session.execute(text('SELECT id, plate, color, km, meta FROM car ORDER BY id')):
     print(row)

@@ -20,3 +20,10 @@ try:
         conn.exec_driver_sql("SELECT * FROM nope")
 except Exception as e:
     print(type(e).__name__, e.orig)
+# The bindings are counted as pysqlite counts them; a list must hold tuples or dicts.
+for sql, p in [("SELECT ? + ?", (1,)), ("SELECT ?", None), ("SELECT ?", [3]), ("SELECT ':x', ?", (1,))]:
+    try:
+        with db.engine.connect() as conn:
+            print(conn.exec_driver_sql(sql, p).all())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -169,7 +169,9 @@ impl Interp<'_> {
     }
 
     /// The row for one parameter set: `values()` and the set's keys, by column.
-    fn insert_row(&mut self, ins: &InsertObj, set: Option<&Value>) -> R<RowIn> {
+    /// `bulk`: `set` is one of the parameter sets given to `execute()` (not a
+    /// `values([...])` row).
+    fn insert_row(&mut self, ins: &InsertObj, set: Option<&Value>, bulk: bool) -> R<RowIn> {
         let table = match self.orm.reg.metadata.table(&ins.table) {
             Some(t) => t.clone(),
             None => return self.raise("NoSuchTableError", &ins.table),
@@ -183,6 +185,7 @@ impl Interp<'_> {
             }
         }
         let mut cells = vec![];
+        let mut skipped: Vec<Rc<str>> = vec![];
         for (key, v) in &given {
             let Some(i) = table.columns.iter().position(|c| *c.key == **key) else {
                 return self.raise("CompileError", format!("Unconsumed column names: {key}"));
@@ -190,12 +193,13 @@ impl Interp<'_> {
             // (An ORM insert's parameter sets go through SQLAlchemy's bulk INSERT, which
             // leaves out a `None` (the column's defaults apply) unless its type stores
             // one, as JSON's `null`.)
-            if set.is_some()
+            if bulk
                 && ins.class.is_some()
                 && matches!(v, Value::None)
                 && !table.columns[i].evaluates_none()
                 && !ins.values.iter().any(|(g, _)| g == key)
             {
+                skipped.push(key.clone());
                 continue;
             }
             cells.push((i, v.clone()));
@@ -262,7 +266,11 @@ impl Interp<'_> {
             cells.push((i, v));
         }
         crate::core::sort::sort_by_key(&mut cells, |c| c.0);
-        let mut keys: Vec<Rc<str>> = given.into_iter().map(|g| g.0).collect();
+        // (The keys group rows into one executemany: a key left out is not one.)
+        let mut keys: Vec<Rc<str>> = (given.into_iter())
+            .map(|g| g.0)
+            .filter(|k| !skipped.contains(k))
+            .collect();
         crate::core::sort::sort(&mut keys);
         Ok(RowIn { keys, cells })
     }
@@ -310,7 +318,7 @@ impl Interp<'_> {
 
     /// The INSERT one parameter set compiles to (its columns, defaults included).
     fn insert_sql_of_set(&mut self, ins: &InsertObj, set: &Value) -> R<String> {
-        let row = self.insert_row(ins, Some(set))?;
+        let row = self.insert_row(ins, Some(set), false)?;
         let Some(table) = self.orm.reg.metadata.table(&ins.table).cloned() else {
             return Ok(String::new());
         };
@@ -372,10 +380,10 @@ impl Interp<'_> {
         match &sets {
             Some(sets) => {
                 for s in sets {
-                    rows.push(self.insert_row(ins, Some(s))?);
+                    rows.push(self.insert_row(ins, Some(s), bulk)?);
                 }
             }
-            None => rows.push(self.insert_row(ins, None)?),
+            None => rows.push(self.insert_row(ins, None, false)?),
         }
         let table = match self.orm.reg.metadata.table(&ins.table) {
             Some(t) => t.clone(),
@@ -595,7 +603,7 @@ impl Interp<'_> {
     ) -> R<(String, Vec<Param>)> {
         // (A SQLite dialect construct compiles in its dialect.)
         let sqlite = sqlite || ins.sqlite;
-        let row = self.insert_row(ins, ins.multi.first())?;
+        let row = self.insert_row(ins, ins.multi.first(), false)?;
         let table = self.orm.reg.metadata.table(&ins.table).cloned();
         let Some(table) = table else {
             return Ok((String::new(), vec![]));

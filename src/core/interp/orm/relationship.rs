@@ -454,13 +454,22 @@ impl Interp<'_> {
         {
             let new_items = self.iterate(&v)?;
             let q = self.dynamic_query(inst, &attr.key)?;
-            let old = self.query_all(&q)?;
+            let mut old = self.query_all(&q)?;
             let has = |list: &[Value], x: &Value| {
                 (list.iter()).any(|y| matches!((x, y), (Value::Instance(a), Value::Instance(b)) if Rc::ptr_eq(a, b)))
             };
+            // (The old members: the rows, and the appends not flushed yet.)
+            for (p, k, c, added) in &self.orm.dynamic_links {
+                let c = Value::Instance(c.clone());
+                if *added && Rc::ptr_eq(p, inst) && **k == *attr.key && !has(&old, &c) {
+                    old.push(c);
+                }
+            }
+            let mut appended: Vec<Value> = vec![];
             for n in &new_items {
-                if !has(&old, n) {
+                if !has(&old, n) && !has(&appended, n) {
                     self.dynamic_method(inst, &attr.key, "append", vec![n.clone()], vec![])?;
+                    appended.push(n.clone());
                 }
             }
             for o in &old {

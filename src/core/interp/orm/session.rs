@@ -14,6 +14,7 @@ mod flush_order;
 mod load;
 pub mod scopes;
 mod text;
+pub(crate) use text::driver_params_ok;
 mod updates;
 
 use std::rc::Rc;

@@ -401,13 +401,15 @@ impl Interp<'_> {
             )),
             // The transaction in progress (the root one; the innermost savepoint's for
             // `get_nested_transaction`), or None.
-            "get_transaction" => Ok(if self.orm.in_tx || self.orm.autobegun {
-                nv(Native::SessionScope(
-                    super::session::scopes::SessionScope::Begin,
-                ))
-            } else {
-                Value::None
-            }),
+            "get_transaction" => Ok(
+                if self.orm.in_tx || self.orm.autobegun || self.orm.failed.is_some() {
+                    nv(Native::SessionScope(
+                        super::session::scopes::SessionScope::Begin,
+                    ))
+                } else {
+                    Value::None
+                },
+            ),
             "get_nested_transaction" => Ok(match self.orm.savepoints.len() {
                 0 => Value::None,
                 n => nv(Native::SessionScope(

@@ -258,6 +258,15 @@ impl Interp<'_> {
                             if let Some(rev) = &reverse {
                                 self.backref_set(ci, rev, inst, r.kind, key);
                             }
+                        } else {
+                            // A removal undoes an append not flushed yet, and the child
+                            // lets go of the parent on the backref's side.
+                            self.orm.dynamic_links.retain(|(p, k, c, added)| {
+                                !(*added && Rc::ptr_eq(p, inst) && **k == *key && Rc::ptr_eq(c, ci))
+                            });
+                            if let Some(rev) = &reverse {
+                                self.backref_remove(ci, rev, inst, r.kind);
+                            }
                         }
                     }
                 }

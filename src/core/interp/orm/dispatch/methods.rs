@@ -553,6 +553,14 @@ impl Interp<'_> {
                             format!("Not an executable object: {r}"),
                         );
                     }
+                    if name == "exec_driver_sql"
+                        && !super::super::session::driver_params_ok(args.get(1))
+                    {
+                        return self.raise(
+                            "ArgumentError",
+                            "List argument must consist only of tuples or dictionaries",
+                        );
+                    }
                     let engine = state.get() != Some(false);
                     if state.get().is_none() {
                         self.log_marker("BEGIN (implicit)");

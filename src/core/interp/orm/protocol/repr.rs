@@ -343,7 +343,9 @@ impl Interp<'_> {
                     None => self.native_repr(n),
                 }
             }
-            Native::Text(s, _) | Native::Compiled(s, ..) => Ok(s.to_string()),
+            // (A `\:` escape is a plain colon once compiled.)
+            Native::Text(s, _) => Ok(s.replace("\\:", ":")),
+            Native::Compiled(s, ..) => Ok(s.to_string()),
             Native::TextTyped(inner, _) => self.native_str(inner.clone()),
             Native::Insert(ins) => {
                 let ins = ins.clone();

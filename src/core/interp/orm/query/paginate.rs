@@ -288,7 +288,14 @@ impl Interp<'_> {
                     (Rc::from("error_out"), Value::Bool(error_out)),
                     (Rc::from("count"), Value::Bool(false)),
                 ];
-                if let Some(m) = p.max_per_page {
+                // (Flask-SQLAlchemy's `next()` passes `max_per_page` on; `prev()` leaves
+                // it to the constructor's default, 100.)
+                let max = if name == "next" {
+                    p.max_per_page
+                } else {
+                    Some(100)
+                };
+                if let Some(m) = max {
                     args.push((Rc::from("max_per_page"), Value::int(m)));
                 }
                 let v = self.paginate(&p.query.clone(), &args)?;

@@ -190,7 +190,7 @@ impl Interp<'_> {
     }
 
     /// Undo a backref link when an object leaves a relationship.
-    pub(super) fn backref_remove(
+    pub(crate) fn backref_remove(
         &mut self,
         target: &Rc<Instance>,
         rev: &str,

@@ -50,7 +50,13 @@ impl Interp<'_> {
     }
 
     /// Appends a statement to the SQL log.
-    fn log_statement(&mut self, sql: Rc<str>, params: LogParams, elapsed_ms: f64, rows: usize) {
+    pub(crate) fn log_statement(
+        &mut self,
+        sql: Rc<str>,
+        params: LogParams,
+        elapsed_ms: f64,
+        rows: usize,
+    ) {
         self.sql_log.push(LogEntry {
             sql,
             params,

@@ -182,19 +182,29 @@ impl Interp<'_> {
     /// its parameters as pysqlite takes them: a sequence for `?` (`qmark`), a dict for
     /// `:name`, a list of those for an executemany.
     pub fn exec_driver_sql(&mut self, sql: &str, params: Option<&Value>) -> R<Value> {
+        let given = !matches!(params, None | Some(Value::None));
         let sets: Vec<Value> = match params {
             None | Some(Value::None) => vec![Value::Tuple(Rc::new(vec![]))],
-            Some(Value::List(l))
-                if l.borrow()
-                    .iter()
-                    .all(|v| matches!(v, Value::Tuple(_) | Value::List(_) | Value::Dict(_)))
-                    && !l.borrow().is_empty() =>
-            {
+            Some(Value::List(l)) if !l.borrow().is_empty() => {
+                if !driver_params_ok(params) {
+                    return self.raise(
+                        "ArgumentError",
+                        "List argument must consist only of tuples or dictionaries",
+                    );
+                }
                 l.borrow().clone()
             }
             Some(p) => vec![p.clone()],
         };
-        let (sql_pos, names) = crate::core::sql::text::positional(sql);
+        // (Named parameters are `:name` in the text, given as a dict; positional ones
+        // reach SQLite in the text as it is.)
+        let named = sets.iter().any(|s| matches!(s, Value::Dict(_)));
+        let (sql_pos, names) = if named {
+            crate::core::sql::text::positional(sql)
+        } else {
+            (sql.to_owned(), vec![])
+        };
+        let wanted = qmarks(sql);
         let many = sets.len() > 1;
         let (mut last, mut total, mut flat) = (None, 0, vec![]);
         let n_sets = sets.len();
@@ -215,7 +225,40 @@ impl Interp<'_> {
                     vals.push(self.to_sql_untyped(v, position + 1)?);
                 }
             } else {
-                for (position, v) in self.iterate(&set)?.iter().enumerate() {
+                let items = self.iterate(&set)?;
+                if items.len() != wanted {
+                    let why = format!(
+                        "Incorrect number of bindings supplied. The current statement uses {wanted}, and there are {} supplied.",
+                        items.len()
+                    );
+                    // (Logged before the driver refuses it, as SQLAlchemy's echo has it.)
+                    let logged = self.repr(&set)?;
+                    self.log_statement(
+                        Rc::from(sql),
+                        crate::core::interp::LogParams::Text(logged.clone()),
+                        0.0,
+                        0,
+                    );
+                    let shown = if given {
+                        format!("\n[parameters: {logged}]")
+                    } else {
+                        String::new()
+                    };
+                    let bg = "(Background on this error at: https://sqlalche.me/e/20/f405)";
+                    let e = self.new_exc(
+                        "ProgrammingError",
+                        &format!("(sqlite3.ProgrammingError) {why}\n[SQL: {sql}]{shown}\n{bg}"),
+                    );
+                    let orig = self.new_exc("ProgrammingError", &why);
+                    if let Value::Instance(i) = &e {
+                        let mut d = i.dict.borrow_mut();
+                        d.insert(Rc::from("orig"), orig);
+                        d.insert(Rc::from("statement"), Value::str(sql));
+                        d.insert(Rc::from("params"), set.clone());
+                    }
+                    return self.raise_value(e);
+                }
+                for (position, v) in items.iter().enumerate() {
                     vals.push(self.to_sql_untyped(v, position + 1)?);
                 }
             }
@@ -274,5 +317,54 @@ impl Interp<'_> {
             ro.rowcount = total;
         }
         Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+}
+
+/// How many `?` placeholders SQL text holds outside its string literals, quoted names and
+/// comments (what pysqlite counts the bindings against).
+fn qmarks(sql: &str) -> usize {
+    let b = sql.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            q @ (b'\'' | b'"' | b'`') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+            }
+            b'[' => {
+                while i < b.len() && b[i] != b']' {
+                    i += 1;
+                }
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'?' => n += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Whether `exec_driver_sql()` takes these parameters: a list must hold tuples or dicts
+/// (checked before the connection begins).
+pub(crate) fn driver_params_ok(params: Option<&Value>) -> bool {
+    match params {
+        Some(Value::List(l)) => {
+            (l.borrow().iter()).all(|v| matches!(v, Value::Tuple(_) | Value::Dict(_)))
+        }
+        _ => true,
     }
 }
