@@ -15,8 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { nameForGzip } from './reorder.mjs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { nameForGzip, SIZE_EXPONENTS } from './reorder.mjs';
 import { rereloop } from './rereloop.mjs';
 import { leb, reader, text } from './wasm-binary.mjs';
 
@@ -35,12 +36,24 @@ async function restructure(path) {
 
 // Lays out the functions of the wasm module at `path` in the order www/reorder.mjs finds
 // for gzip (wasm-opt's `--reorder-functions-by-name` on the names it gives), dropping the
-// names (the target features section stays, for `finalOptimize`).
+// names (the target features section stays, for `finalOptimize`): of the orders its
+// `SIZE_EXPONENTS` give, the one whose module `gzip -9` makes smallest.
 async function orderForGzip(path) {
+  const bytes = await readFile(path);
   const named = `${path}.named`;
-  await writeFile(named, nameForGzip(await readFile(path)));
-  execFileSync(wasmOpt, ['--reorder-functions-by-name', named, '-o', path], { stdio: 'inherit' });
+  let best = null;
+  for (const exponent of SIZE_EXPONENTS) {
+    const out = `${path}.${exponent}`;
+    await writeFile(named, nameForGzip(bytes, exponent));
+    execFileSync(wasmOpt, ['--reorder-functions-by-name', named, '-o', out], { stdio: 'inherit' });
+    const size = gzipSync(await readFile(out), { level: 9 }).length;
+    if (!best || size < best.size) {
+      if (best) await rm(best.out);
+      best = { out, size };
+    } else await rm(out);
+  }
   await rm(named);
+  await rename(best.out, path);
 }
 
 // Optimizes the module at `path` once more after `shortenNames` dropped the exports the

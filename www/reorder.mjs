@@ -22,13 +22,17 @@ const COMMON = 500;
 // of windows from 256 B to 64 KB, 1.5–2.5 KB gave the smallest engine (gzip −11 KB against
 // matching the last function alone, −9 KB against the whole 32 KB).
 const WINDOW = 2048;
-// A candidate's score is divided by its count of distinct sequences to this power (a big
-// function shares something with everything): of 0.4 to 0.7, 0.6 gave the smallest engine
-// (gzip -3.2 KB against 0.5; the UI's within 0.3 KB).
-const SIZE_EXPONENT = 0.6;
+// A candidate's score is divided by its count of distinct sequences to a power (a big
+// function shares something with everything): `SIZE_EXPONENTS` are the ones tried (see
+// www/post-build.mjs). Of 0.4 to 0.7, 0.55-0.65 gave the smallest engines; which of them is
+// best changes with the code (gzip ±1 KB), so a build tries the three.
+export const SIZE_EXPONENTS = [0.55, 0.6, 0.65];
 
-/** The module `bytes` with its functions named `f000000`, `f000001`... in gzip order. */
-export function nameForGzip(bytes) {
+/**
+ * The module `bytes` with its functions named `f000000`, `f000001`... in gzip order, a
+ * candidate's score divided by its size to the power `sizeExponent`.
+ */
+export function nameForGzip(bytes, sizeExponent) {
   const r = reader(bytes);
   const all = sections(bytes);
   // Function indices count the imported functions first.
@@ -126,7 +130,7 @@ export function nameForGzip(bytes) {
         continue;
       }
       // (Against the function's size: a big function shares something with everything.)
-      const s = score[f] / (grams[f].size + 8) ** SIZE_EXPONENT;
+      const s = score[f] / (grams[f].size + 8) ** sizeExponent;
       if (s > bestScore) {
         bestScore = s;
         best = f;

@@ -346,6 +346,7 @@ pub fn compare_many_to_one_ne(
 /// `Parent.rel.contains(obj)`: for one-to-many the parent's key equals the object's foreign
 /// key; for many-to-many it joins an aliased secondary table
 /// (`post.id = post_tags_1.post_id AND ? = post_tags_1.tag_id`); the alias lands in FROM.
+#[inline(never)] // (Two callers: one copy.)
 pub fn many_to_many_contains(
     reg: &Registry,
     class: &str,

@@ -323,9 +323,9 @@ impl Interp<'_> {
                             continue;
                         }
                         Some(d) => {
-                            let v = match self
-                                .eval_default_ctx(d, |it| it.insert_context_params(inst, &plan))
-                            {
+                            let v = match self.eval_default_ctx(d, &mut |it| {
+                                it.insert_context_params(inst, &plan)
+                            }) {
                                 Ok(v) => v,
                                 Err(e) => {
                                     // (Defaults run before bind processors: this error

@@ -223,7 +223,7 @@ impl Interp<'_> {
         }
         for n in 0..pending.len() {
             let (i, d) = pending[n].clone();
-            let v = self.eval_default_ctx(&d, |it| {
+            let v = self.eval_default_ctx(&d, &mut |it| {
                 let mut ps: Vec<(usize, Value)> = (cells.iter())
                     .filter(|&(_, v)| it.as_sql(v).is_none())
                     .cloned()

@@ -95,7 +95,7 @@ impl Interp<'_> {
                         Some(sql) => sql.expr,
                         // (A context-taking one sees the values the statement sets.)
                         None => {
-                            let v = self.eval_default_ctx(&d, |_| {
+                            let v = self.eval_default_ctx(&d, &mut |_| {
                                 (given.iter())
                                     .filter_map(|(n, v)| {
                                         let c = table.columns.iter().find(|c| c.name == *n)?;

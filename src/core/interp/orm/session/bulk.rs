@@ -250,7 +250,7 @@ impl Interp<'_> {
                     let Some(d) = d.filter(|d| self.as_sql(d).is_none()) else {
                         continue;
                     };
-                    let v = self.eval_default_ctx(&d, |_| {
+                    let v = self.eval_default_ctx(&d, &mut |_| {
                         (cells.iter())
                             .map(|(j, v)| (table.columns[*j].key.clone(), v.clone()))
                             .collect()

@@ -427,7 +427,7 @@ impl Interp<'_> {
 
     /// Calls a Python default (callable or constant).
     pub fn eval_default(&mut self, d: &Value) -> R<Value> {
-        self.eval_default_ctx(d, |_| Vec::new())
+        self.eval_default_ctx(d, &mut |_| Vec::new())
     }
 
     /// As [`Self::eval_default`]; a callable taking one positional argument is given the
@@ -435,7 +435,7 @@ impl Interp<'_> {
     pub fn eval_default_ctx(
         &mut self,
         d: &Value,
-        params: impl FnOnce(&mut Self) -> Vec<(String, Value)>,
+        params: &mut dyn FnMut(&mut Self) -> Vec<(String, Value)>,
     ) -> R<Value> {
         // (A `@staticmethod` of the class body is its function.)
         let d = match d {

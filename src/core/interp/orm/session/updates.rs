@@ -153,7 +153,7 @@ impl Interp<'_> {
                     sql_columns.push(i);
                     continue;
                 }
-                let v = self.eval_default_ctx(&d, |it| {
+                let v = self.eval_default_ctx(&d, &mut |it| {
                     it.update_context_params(inst, &plan, &changed_keys, &sql_columns, i)
                 });
                 let v = match v {
