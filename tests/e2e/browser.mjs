@@ -1,6 +1,6 @@
 // Shared setup for the end-to-end tests: Debian's Chromium through playwright-core.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,9 +13,29 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// The profiles launched here, removed when the test process exits (Chromium is gone by
+// then; on a context's `close` it may still be writing its cache), not left in /tmp.
+const profiles = [];
+process.on('exit', () => {
+  for (const p of profiles) {
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch {
+      // (Best effort: a profile left behind is only disk space.)
+    }
+  }
+});
+
+/** A new empty profile directory named `prefix`..., removed when the test process exits. */
+export function tempProfile(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  profiles.push(dir);
+  return dir;
+}
+
 /** A fresh persistent profile (IndexedDB survives reloads within it). */
 export async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'ormlab-e2e-'));
+  const profile = tempProfile('ormlab-e2e-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,

@@ -2,14 +2,12 @@
 // a full disk. Each test uses its own persistent profile (IndexedDB on disk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { URL, CHROMIUM_ARGS, setSql, ARTIFACTS } from './browser.mjs';
+import { URL, CHROMIUM_ARGS, setSql, ARTIFACTS, tempProfile } from './browser.mjs';
 
 function profile() {
-  return mkdtempSync(join(tmpdir(), 'ormlab-persist-'));
+  return tempProfile('ormlab-persist-');
 }
 
 async function launchAt(dir) {
