@@ -2837,3 +2837,23 @@ fn dynamic_assign_pending() {
 fn get_tx_after_failed_flush() {
     check("get_tx_after_failed_flush");
 }
+
+#[test]
+fn mapped_sort_order_insert_default() {
+    check("mapped_sort_order_insert_default");
+}
+
+#[test]
+fn validates_mro_flags() {
+    check("validates_mro_flags");
+}
+
+#[test]
+fn builtin_exceptions_more() {
+    check("builtin_exceptions_more");
+}
+
+#[test]
+fn sti_join_discriminator() {
+    check("sti_join_discriminator");
+}

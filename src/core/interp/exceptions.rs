@@ -34,6 +34,29 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("MemoryError", "Exception"),
     ("OSError", "Exception"),
     ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("EOFError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("BufferError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("SystemError", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("GeneratorExit", "BaseException"),
+    ("StopAsyncIteration", "Exception"),
     ("DecimalException", "ArithmeticError"),
     ("InvalidOperation", "DecimalException"),
     ("Overflow", "DecimalException"),
@@ -100,6 +123,12 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("ServiceUnavailable", "HTTPException"),
     ("GatewayTimeout", "HTTPException"),
     ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
     ("sqlite3.Error", "Exception"),
     ("sqlite3.DatabaseError", "sqlite3.Error"),
     ("sqlite3.IntegrityError", "sqlite3.DatabaseError"),
@@ -204,6 +233,10 @@ pub fn builtin_classes() -> (Rc<Class>, FxMap<&'static str, Rc<Class>>) {
         true,
     );
     map.insert("DivisionByZero", dz);
+    // (`IOError` and `EnvironmentError` are `OSError` itself.)
+    let os = map["OSError"].clone();
+    map.insert("IOError", os.clone());
+    map.insert("EnvironmentError", os);
     // (werkzeug's HTTP errors carry their `code` and `description` as class attributes;
     // `HTTPException`'s are None.)
     if let Some(c) = map.get("HTTPException") {

@@ -505,13 +505,15 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
             let (class, message) = it.describe_exc(&e.value);
             let (source, span) = e.at.unwrap_or((i, Span::at(0)));
             let lc = it.lines[source.min(it.lines.len() - 1)].line_col(span.start);
-            it.out.push_str(&if message.is_empty() {
+            // (The message's first line as `str.splitlines()` cuts it; none when empty.)
+            let first = message
+                .split(['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}'])
+                .next()
+                .unwrap_or("");
+            it.out.push_str(&if first.is_empty() {
                 format!("Traceback: {class}\n")
             } else {
-                format!(
-                    "Traceback: {class}: {}\n",
-                    message.lines().next().unwrap_or("")
-                )
+                format!("Traceback: {class}: {first}\n")
             });
             outcome.error = Some(ScriptError {
                 hint: exceptions::hint_for(&class, &message),

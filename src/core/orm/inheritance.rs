@@ -5,7 +5,7 @@
 use crate::core::sql::expr::Expr;
 
 use super::mapper::{Mapper, Registry, Relationship};
-use super::query::{Entity, Query};
+use super::query::{Entity, JoinTarget, Query};
 
 impl Registry {
     /// The base of `class`'s single-table hierarchy (`class` itself when it inherits
@@ -91,6 +91,22 @@ impl Query {
     /// single-table subclass the query selects (see [`Registry::polymorphic_criterion`]).
     pub(super) fn where_with_polymorphic(&self, reg: &Registry) -> Vec<Expr> {
         let mut w = self.where_.clone();
+        // (A subclass joined to has its criterion in the join's ON instead.)
+        let joined: Vec<Expr> = (self.joins.iter())
+            .filter_map(|j| match &j.target {
+                JoinTarget::Class(c) => reg.polymorphic_criterion(c),
+                JoinTarget::Relationship {
+                    class,
+                    name,
+                    target_alias: None,
+                    ..
+                } => reg
+                    .relationship(class, name)
+                    .ok()
+                    .and_then(|r| reg.polymorphic_criterion(&r.target)),
+                _ => None,
+            })
+            .collect();
         let classes = self.entities.iter().filter_map(|e| match e {
             Entity::Class(c) => Some(c),
             _ => None,
@@ -98,6 +114,7 @@ impl Query {
         for c in classes.chain(&self.select_from).chain(&self.poly_classes) {
             if let Some(x) = reg.polymorphic_criterion(c)
                 && !w.contains(&x)
+                && !joined.contains(&x)
             {
                 w.push(x);
             }

@@ -575,13 +575,21 @@ impl Query {
                 let target = target_alias
                     .clone()
                     .unwrap_or_else(|| TableRef::Named(r.target.clone()));
+                // (To a single-table subclass, its discriminator criterion joins the ON.)
+                let poly = (reg.relationship(class, name).ok())
+                    .filter(|_| target_alias.is_none())
+                    .and_then(|rel| reg.polymorphic_criterion(&rel.target));
+                let with_poly = |on: Expr| match &poly {
+                    Some(p) => crate::core::sql::expr::and(vec![on, p.clone()]),
+                    None => on,
+                };
                 match (&r.kind, &r.secondary) {
                     (RelKind::ManyToMany, Some(sec)) => {
                         let alias = anon_alias(sec);
                         let pj =
                             j.on.clone()
                                 .unwrap_or_else(|| sided_pairs(&r.primary, &alias, &left));
-                        let mut sj = sided_pairs(&r.secondary_pairs, &alias, &target);
+                        let mut sj = with_poly(sided_pairs(&r.secondary_pairs, &alias, &target));
                         if let Some(c) = &j.criteria {
                             sj = crate::core::sql::expr::and(vec![sj, c.clone()]);
                         }
@@ -609,6 +617,7 @@ impl Query {
                             }));
                             crate::core::sql::expr::and(on)
                         });
+                        let on = with_poly(on);
                         let on = match &j.criteria {
                             Some(c) => crate::core::sql::expr::and(vec![on, c.clone()]),
                             None => on,
@@ -641,6 +650,13 @@ impl Query {
                             false => item.ref_of(t).unwrap_or_else(|| named(t)),
                         })
                     }
+                };
+                // (A single-table subclass joins with its discriminator criterion.)
+                let on = match &j.target {
+                    JoinTarget::Class(c) if let Some(p) = reg.polymorphic_criterion(c) => {
+                        crate::core::sql::expr::and(vec![on, p])
+                    }
+                    _ => on,
                 };
                 item.join(FromItem::Table(target), on, j.outer)
             }

@@ -264,6 +264,7 @@ impl Interp<'_> {
                         nullable_explicit: false,
                         order: self.orm.col_counter,
                         deferred: false,
+                        sort_order: 0,
                     }),
                 )))))
             }

@@ -589,7 +589,23 @@ impl Interp<'_> {
                         _ => return self.raise("TypeError", "validates() takes attribute names"),
                     }
                 }
-                Ok(nv(Native::Validates(keys.into())))
+                let mut flags = 0;
+                for (k, v) in &kw {
+                    match &**k {
+                        "include_removes" if self.truthy(v)? => flags |= super::VALIDATES_REMOVES,
+                        "include_backrefs" if !self.truthy(v)? => {
+                            flags |= super::VALIDATES_NO_BACKREFS
+                        }
+                        "include_removes" | "include_backrefs" => {}
+                        _ => {
+                            return self.raise(
+                                "TypeError",
+                                format!("validates() got an unexpected keyword argument '{k}'"),
+                            );
+                        }
+                    }
+                }
+                Ok(nv(Native::Validates(keys.into(), flags)))
             }
             // `with_parent(instance, Parent.rel)`: the criterion relating rows to the object.
             "with_parent" => {

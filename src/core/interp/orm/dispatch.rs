@@ -626,12 +626,12 @@ impl Interp<'_> {
                 Ok(f.clone())
             }
             // `@validates('email')` on a method: kept for the class its body belongs to.
-            Native::Validates(keys) => {
+            Native::Validates(keys, flags) => {
                 let Some(f) = args.first() else {
                     return self.raise("TypeError", "validates() decorates a function");
                 };
                 for k in keys.iter() {
-                    self.orm.pending_validators.push((k.clone(), f.clone()));
+                    self.orm.validator_fns.push((k.clone(), f.clone(), *flags));
                 }
                 Ok(f.clone())
             }

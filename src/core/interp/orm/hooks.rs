@@ -151,11 +151,29 @@ impl Interp<'_> {
         Ok(v)
     }
 
-    /// The `@validates` function of the attribute `key` of the mapped class `class`.
-    pub(crate) fn validator_of(&self, class: &str, key: &str) -> Option<Value> {
+    /// The `@validates` function of the attribute `key` of the mapped class `class`, and
+    /// its flags ([`super::VALIDATES_REMOVES`]...).
+    pub(crate) fn validator_of(&self, class: &str, key: &str) -> Option<(Value, u8)> {
         (self.orm.validators.iter())
-            .find(|(c, k, _)| **c == *class && **k == *key)
-            .map(|(_, _, f)| f.clone())
+            .find(|(c, k, ..)| **c == *class && **k == *key)
+            .map(|(_, _, f, flags)| (f.clone(), *flags))
+    }
+
+    /// Calls a `@validates` function with `(obj, key, value)`, and `is_remove` when it
+    /// was declared with `include_removes=True`.
+    pub(crate) fn call_validator(
+        &mut self,
+        (f, flags): &(Value, u8),
+        obj: &Rc<Instance>,
+        key: &str,
+        v: Value,
+        is_remove: bool,
+    ) -> R<Value> {
+        let mut args = vec![Value::Instance(obj.clone()), Value::str(key), v];
+        if flags & super::VALIDATES_REMOVES != 0 {
+            args.push(Value::Bool(is_remove));
+        }
+        self.call(f, args, vec![])
     }
 
     /// Runs the `@validates` function of `target.<rev>`, the other side of a relationship
@@ -173,12 +191,11 @@ impl Interp<'_> {
         let Some(f) = self.validator_of(&m.class, rev) else {
             return Ok(());
         };
-        let args = vec![
-            Value::Instance(target.clone()),
-            Value::str(rev),
-            Value::Instance(parent.clone()),
-        ];
-        self.call(&f, args, vec![]).map(drop)
+        if f.1 & super::VALIDATES_NO_BACKREFS != 0 {
+            return Ok(());
+        }
+        let v = Value::Instance(parent.clone());
+        self.call_validator(&f, target, rev, v, false).map(drop)
     }
 
     /// `v` as the class's `@validates` function for the attribute returns it (`v` when none).
@@ -198,20 +215,21 @@ impl Interp<'_> {
             let items = l.borrow().clone();
             let mut out = Vec::with_capacity(items.len());
             for it in items {
-                let args = vec![
-                    Value::Instance(inst.clone()),
-                    Value::Str(attr.key.clone()),
-                    it,
-                ];
-                out.push(self.call(&f, args, vec![])?);
+                out.push(self.call_validator(&f, inst, &attr.key, it, false)?);
+            }
+            // (With `include_removes=True`, then each loaded member left out.)
+            let old = match inst.dict.borrow().get(&attr.key) {
+                Some(Value::List(old)) if f.1 & super::VALIDATES_REMOVES != 0 => {
+                    old.borrow().clone()
+                }
+                _ => vec![],
+            };
+            let same = crate::core::interp::ops::is_same;
+            for d in old.into_iter().filter(|d| !out.iter().any(|x| same(x, d))) {
+                self.call_validator(&f, inst, &attr.key, d, true)?;
             }
             return Ok(Value::list(out));
         }
-        let args = vec![
-            Value::Instance(inst.clone()),
-            Value::Str(attr.key.clone()),
-            v,
-        ];
-        self.call(&f, args, vec![])
+        self.call_validator(&f, inst, &attr.key, v, false)
     }
 }

@@ -97,7 +97,13 @@ struct Prepared {
 
 impl Prepared {
     fn same_group(&self, other: &Prepared) -> bool {
-        Rc::ptr_eq(&self.plan, &other.plan)
+        // (Classes of one single-table hierarchy that see the same columns batch
+        // together, as SQLAlchemy groups a table's rows across its mappers.)
+        let (a, b) = (&self.plan.table, &other.plan.table);
+        (Rc::ptr_eq(&self.plan, &other.plan)
+            || a.name == b.name
+                && a.columns.len() == b.columns.len()
+                && a.columns.iter().zip(&b.columns).all(|(x, y)| x.name == y.name))
             && self.level == other.level
             && (Rc::ptr_eq(&self.cols, &other.cols) || self.cols == other.cols)
             && self.inline == other.inline

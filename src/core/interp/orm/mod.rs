@@ -168,7 +168,7 @@ pub enum Native {
     /// `event.listens_for(Model, 'before_insert')`: the decorator, holding class and event.
     Listens(Rc<str>, Rc<str>),
     /// `validates('a', 'b')`: the decorator, holding the attribute keys.
-    Validates(Rc<[Rc<str>]>),
+    Validates(Rc<[Rc<str>]>, u8),
     /// `@declared_attr` on a function of a mixin or abstract base: called with each mapped
     /// class that inherits it, its result (a column, a relationship, a table name...)
     /// being that class's attribute.
@@ -284,7 +284,14 @@ pub struct ColumnSpec {
     /// `deferred(Column(...))` / `mapped_column(deferred=True)`: left out of the class's
     /// loads, loaded when first read.
     pub deferred: bool,
+    /// `mapped_column(sort_order=)`: the table's columns are stably sorted by it.
+    pub sort_order: i64,
 }
+
+/// `@validates(..., include_removes=True)`: called for removals too, with `is_remove`.
+pub const VALIDATES_REMOVES: u8 = 1;
+/// `@validates(..., include_backrefs=False)`: not called for a backref's changes.
+pub const VALIDATES_NO_BACKREFS: u8 = 2;
 
 /// A relationship declaration.
 #[derive(Clone, Default)]
@@ -413,16 +420,18 @@ pub struct OrmState {
     /// SQLAlchemy's deferred history, loaded by the next flush (which then leaves the old
     /// object, as setting a loaded reference does at once).
     pub deferred_references: Vec<(Rc<Instance>, Instrumented)>,
-    /// `@validates(...)` functions: (class, attribute key, function), called with
-    /// `(self, key, value)` when the attribute is set; the result is what is stored.
-    pub validators: Vec<(Rc<str>, Rc<str>, Value)>,
+    /// `@validates(...)` functions: (class, attribute key, function, [`VALIDATES_REMOVES`]
+    /// | [`VALIDATES_NO_BACKREFS`]), called with `(self, key, value)` when the attribute
+    /// is set; the result is what is stored.
+    pub validators: Vec<(Rc<str>, Rc<str>, Value, u8)>,
     /// Mapper event listeners (`@event.listens_for(Model, 'before_insert')`):
     /// (class, event name, function), called with `(mapper, connection, target)`.
     pub listeners: Vec<(Rc<str>, Rc<str>, Value)>,
     /// The engine has made its connection (its `connect` listeners have run).
     pub engine_connected: bool,
-    /// `@validates` functions of the class body being run, given to its class once mapped.
-    pub pending_validators: Vec<(Rc<str>, Value)>,
+    /// Every `@validates` function made: (attribute key, function, flags); a class
+    /// being mapped takes those its MRO holds (its own, its bases' and its mixins').
+    pub validator_fns: Vec<(Rc<str>, Value, u8)>,
     /// Marked for deletion.
     pub deleted: Vec<Rc<Instance>>,
     /// Objects inserted in the current transaction.
@@ -630,7 +639,7 @@ impl Native {
             Native::Dbapi(false) => "Connection",
             Native::Dbapi(true) => "Cursor",
             Native::Hasher(..) => "HASH",
-            Native::Validates(_) | Native::Listens(..) => "function",
+            Native::Validates(..) | Native::Listens(..) => "function",
             Native::DeclaredAttr(_) => "declared_attr",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",

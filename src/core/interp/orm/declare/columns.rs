@@ -107,6 +107,7 @@ impl Interp<'_> {
         let mut server_default = None;
         let mut info_doc = [None, None];
         let mut deferred = false;
+        let mut sort_order = 0;
         for (k, v) in &kw {
             match &**k {
                 "primary_key" => {
@@ -125,7 +126,8 @@ impl Interp<'_> {
                         col = col.index();
                     }
                 }
-                "default" => {
+                // (`mapped_column(insert_default=)` is `Column(default=)`.)
+                "default" | "insert_default" if mapped || &**k == "default" => {
                     let is_callable = matches!(
                         v,
                         Value::Func(_)
@@ -195,7 +197,12 @@ impl Interp<'_> {
                 // (`server_onupdate=`: nothing in SQLite's DDL.)
                 "info" => info_doc[0] = Some(v.clone()),
                 "doc" => info_doc[1] = Some(v.clone()),
-                "quote" | "sort_order" | "server_onupdate" => {}
+                "sort_order" if mapped => {
+                    if let Value::Int(crate::core::py::Int::Small(i)) = v {
+                        sort_order = *i;
+                    }
+                }
+                "quote" | "server_onupdate" => {}
                 // (`mapped_column(deferred=True)`, like `deferred(Column(...))`.)
                 "deferred" if mapped => deferred = self.truthy(v)?,
                 "deferred_group" | "deferred_raiseload" if mapped => {}
@@ -231,6 +238,7 @@ impl Interp<'_> {
             nullable_explicit: kw.iter().any(|(k, _)| &**k == "nullable"),
             order: self.orm.col_counter,
             deferred,
+            sort_order,
         };
         Ok(nv(Native::ColumnSpec(Box::new(RefCell::new(spec)))))
     }

@@ -6,12 +6,26 @@ use crate::core::orm::schema::Constraint;
 impl Interp<'_> {
     /// Maps a `db.Model` subclass.
     pub fn setup_model(&mut self, cls: &Rc<Class>) -> R<()> {
-        for (key, f) in std::mem::take(&mut self.orm.pending_validators) {
-            self.orm.validators.push((cls.name.clone(), key, f));
-        }
         let is_abstract = matches!(cls.own("__abstract__"), Some(Value::Bool(true)));
         if is_abstract {
             return Ok(());
+        }
+        // (The `@validates` functions of the class, its bases and its mixins: the first
+        // one in MRO order for a key.)
+        if !self.orm.validator_fns.is_empty() {
+            for c in cls.mro.borrow().iter() {
+                for (_, v) in c.dict.borrow().iter() {
+                    for (key, f, flags) in &self.orm.validator_fns {
+                        if crate::core::interp::ops::is_same(v, f)
+                            && !(self.orm.validators.iter())
+                                .any(|(c, k, ..)| *c == cls.name && k == key)
+                        {
+                            let entry = (cls.name.clone(), key.clone(), f.clone(), *flags);
+                            self.orm.validators.push(entry);
+                        }
+                    }
+                }
+            }
         }
         // collect column specs: own first, then from abstract/mixin bases
         let mut specs: Vec<(Rc<str>, super::super::ColumnSpec)> = vec![];
@@ -53,6 +67,8 @@ impl Interp<'_> {
                 }
             }
         }
+        // (`mapped_column(sort_order=)`: a stable sort, own columns before the bases'.)
+        specs.sort_by_key(|(_, s)| s.sort_order);
         // (Declarative refuses to map an attribute named `metadata`.)
         if specs
             .iter()

@@ -84,11 +84,6 @@ impl Interp<'_> {
         {
             let mut joined = after.clone();
             for (k, a) in added.iter().enumerate() {
-                let args = vec![
-                    Value::Instance(inst.clone()),
-                    Value::Str(o.key.clone()),
-                    a.clone(),
-                ];
                 // (The validator sees the collection as it is before `a` joins: without
                 // it and the objects joining after it.)
                 let pending = &added[k..];
@@ -96,7 +91,7 @@ impl Interp<'_> {
                     .filter(|x| !pending.iter().any(|p| same(p, x)))
                     .cloned()
                     .collect();
-                let r = self.call(&f, args, vec![]);
+                let r = self.call_validator(&f, &inst, &o.key, a.clone(), false);
                 *l.borrow_mut() = joined.clone();
                 match r {
                     Ok(v) if !same(&v, a) => {
@@ -135,6 +130,22 @@ impl Interp<'_> {
             .filter(|b| !after.iter().any(|a| same(a, b)))
             .cloned()
             .collect();
+        // (`@validates(..., include_removes=True)`: each object leaving, with
+        // `is_remove=True`; an error leaves the list as it was.)
+        if !removed.is_empty()
+            && let Some(o) = self.orm.collection_owner.get(&ptr).cloned()
+            && let Some(inst) = o.owner.upgrade()
+            && let Some(m) = inst.class.model_info()
+            && let Some(f) = self.validator_of(&m.class, &o.key)
+            && f.1 & crate::core::interp::orm::VALIDATES_REMOVES != 0
+        {
+            for d in &removed {
+                if let Err(e) = self.call_validator(&f, &inst, &o.key, d.clone(), true) {
+                    *l.borrow_mut() = before;
+                    return Err(e);
+                }
+            }
+        }
         self.collection_changed(ptr, &added, &removed)?;
         Ok(r)
     }
