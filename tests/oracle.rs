@@ -2857,3 +2857,13 @@ fn builtin_exceptions_more() {
 fn sti_join_discriminator() {
     check("sti_join_discriminator");
 }
+
+#[test]
+fn hybrid_select_keys() {
+    check("hybrid_select_keys");
+}
+
+#[test]
+fn text_refused_params() {
+    check("text_refused_params");
+}

@@ -15,4 +15,5 @@ pub mod sort;
 pub mod sql;
 pub mod sqltext;
 pub mod syntax;
+pub mod words;
 pub mod workspace;

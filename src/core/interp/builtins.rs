@@ -23,67 +23,11 @@ use super::orm::Native;
 use super::value::Value;
 use super::{Interp, R};
 
-const BUILTINS: &[&str] = &[
-    "print",
-    "len",
-    "sorted",
-    "sum",
-    "range",
-    "enumerate",
-    "zip",
-    "type",
-    "isinstance",
-    "repr",
-    "str",
-    "int",
-    "float",
-    "bool",
-    "dict",
-    "list",
-    "set",
-    "tuple",
-    "getattr",
-    "setattr",
-    "hasattr",
-    "round",
-    "super",
-    "min",
-    "max",
-    "abs",
-    "any",
-    "all",
-    "reversed",
-    "map",
-    "filter",
-    "iter",
-    "next",
-    "property",
-    "classmethod",
-    "staticmethod",
-    "issubclass",
-    "callable",
-    "divmod",
-    "pow",
-    "format",
-    "chr",
-    "ord",
-    "hash",
-    "id",
-    "object",
-    "frozenset",
-    "vars",
-    "delattr",
-    "hex",
-    "bin",
-    "oct",
-    "ascii",
-    "input",
-    "open",
-    "exec",
-    "eval",
-    "globals",
-    "locals",
-];
+const BUILTINS: &str = "print len sorted sum range enumerate zip type isinstance repr str int float bool dict \
+    list set tuple getattr setattr hasattr round super min max abs any all reversed map \
+    filter iter next property classmethod staticmethod issubclass callable divmod pow \
+    format chr ord hash id object frozenset vars delattr hex bin oct ascii input open exec \
+    eval globals locals";
 
 /// Names that are types (repr `<class 'x'>`).
 pub fn is_type_name(n: &str) -> bool {
@@ -126,7 +70,7 @@ impl Interp<'_> {
     /// A builtin by name.
     /// (`name` is a name as the script's syntax tree holds it: see [`Interp::intern`].)
     pub fn builtin_value(&mut self, name: &str) -> Option<Value> {
-        if BUILTINS.contains(&name) {
+        if crate::core::words::has(BUILTINS, name) {
             // (`name` is the script's text: its shared copy, not a new string per call.)
             return Some(Value::Builtin(self.intern(name)));
         }

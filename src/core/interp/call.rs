@@ -598,7 +598,8 @@ impl Interp<'_> {
                     } else {
                         &h[2]
                     };
-                    self.call(f, vec![Value::Class(c.clone())], vec![])?
+                    let v = self.call(f, vec![Value::Class(c.clone())], vec![])?;
+                    self.hybrid_named(v, name)
                 }
                 // A hybrid method at class level: bound to the class (its expression, else
                 // the method itself, builds SQL from the class's attributes).
@@ -770,5 +771,30 @@ pub(crate) fn recursion_message(from_c: bool) -> &'static str {
     match from_c {
         true => "maximum recursion depth exceeded while calling a Python object",
         false => "maximum recursion depth exceeded",
+    }
+}
+
+/// A hybrid's class-level SQL expression under the hybrid's name, as SQLAlchemy's
+/// proxy gives it: the row's key (`row.length`), and a SELECT's label for an expression
+/// that is not a column (`... AS length`); another value as it is.
+impl Interp<'_> {
+    fn hybrid_named(&self, v: Value, name: &str) -> Value {
+        use crate::core::sql::Expr;
+        if !matches!(&v, Value::Native(n) if matches!(&**n, Native::Sql(_) | Native::Instrumented(_)))
+        {
+            return v;
+        }
+        let Some(mut obj) = self.as_sql(&v) else {
+            return v;
+        };
+        obj.key = Some(Rc::from(name));
+        if !matches!(obj.expr, Expr::Column { .. } | Expr::Label { .. }) {
+            let expr = Box::new(std::mem::replace(&mut obj.expr, Expr::Null));
+            obj.expr = Expr::Label {
+                name: name.to_string(),
+                expr,
+            };
+        }
+        Value::Native(Rc::new(Native::Sql(obj)))
     }
 }

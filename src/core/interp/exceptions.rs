@@ -7,134 +7,63 @@ use std::rc::Rc;
 use super::value::{Class, Instance, Value};
 use super::{Exc, Interp, R};
 
-/// (name, parents) in definition order (two bases are written `"A,B"`).
-const HIERARCHY: &[(&str, &str)] = &[
-    ("BaseException", "object"),
-    ("Exception", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("SystemExit", "BaseException"),
-    ("ArithmeticError", "Exception"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("AssertionError", "Exception"),
-    ("AttributeError", "Exception"),
-    ("LookupError", "Exception"),
-    ("KeyError", "LookupError"),
-    ("IndexError", "LookupError"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("TypeError", "Exception"),
-    ("ValueError", "Exception"),
-    ("RuntimeError", "Exception"),
-    ("RecursionError", "RuntimeError"),
-    ("NotImplementedError", "RuntimeError"),
-    ("StopIteration", "Exception"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("MemoryError", "Exception"),
-    ("OSError", "Exception"),
-    ("FileNotFoundError", "OSError"),
-    ("FileExistsError", "OSError"),
-    ("PermissionError", "OSError"),
-    ("TimeoutError", "OSError"),
-    ("IsADirectoryError", "OSError"),
-    ("NotADirectoryError", "OSError"),
-    ("InterruptedError", "OSError"),
-    ("ConnectionError", "OSError"),
-    ("BrokenPipeError", "ConnectionError"),
-    ("ConnectionRefusedError", "ConnectionError"),
-    ("ConnectionResetError", "ConnectionError"),
-    ("ConnectionAbortedError", "ConnectionError"),
-    ("UnicodeError", "ValueError"),
-    ("UnicodeDecodeError", "UnicodeError"),
-    ("UnicodeEncodeError", "UnicodeError"),
-    ("EOFError", "Exception"),
-    ("FloatingPointError", "ArithmeticError"),
-    ("BufferError", "Exception"),
-    ("ReferenceError", "Exception"),
-    ("SystemError", "Exception"),
-    ("SyntaxError", "Exception"),
-    ("IndentationError", "SyntaxError"),
-    ("GeneratorExit", "BaseException"),
-    ("StopAsyncIteration", "Exception"),
-    ("DecimalException", "ArithmeticError"),
-    ("InvalidOperation", "DecimalException"),
-    ("Overflow", "DecimalException"),
-    ("JSONDecodeError", "ValueError"),
-    ("re.error", "Exception"),
-    // sqlalchemy.exc and sqlalchemy.orm.exc (from `SQLAlchemyError` up to `HTTPException`:
-    // `is_sqla_exc`).
-    ("SQLAlchemyError", "Exception"),
-    ("ArgumentError", "SQLAlchemyError"),
-    ("NoForeignKeysError", "ArgumentError"),
-    ("AmbiguousForeignKeysError", "ArgumentError"),
-    ("DuplicateColumnError", "ArgumentError"),
-    ("ConstraintColumnNotFoundError", "ArgumentError"),
-    ("ObjectNotExecutableError", "ArgumentError"),
-    ("CircularDependencyError", "SQLAlchemyError"),
-    ("CompileError", "SQLAlchemyError"),
-    ("StatementError", "SQLAlchemyError"),
-    ("DBAPIError", "StatementError"),
-    ("InterfaceError", "DBAPIError"),
-    ("DatabaseError", "DBAPIError"),
-    ("DataError", "DatabaseError"),
-    ("IntegrityError", "DatabaseError"),
-    ("OperationalError", "DatabaseError"),
-    ("InternalError", "DatabaseError"),
-    ("ProgrammingError", "DatabaseError"),
-    ("NotSupportedError", "DatabaseError"),
-    ("InvalidRequestError", "SQLAlchemyError"),
-    ("NoResultFound", "InvalidRequestError"),
-    ("MultipleResultsFound", "InvalidRequestError"),
-    ("PendingRollbackError", "InvalidRequestError"),
-    ("ResourceClosedError", "InvalidRequestError"),
-    ("UnboundExecutionError", "InvalidRequestError"),
-    ("NoSuchColumnError", "InvalidRequestError,KeyError"),
-    ("ObjectDeletedError", "InvalidRequestError"),
-    ("UnmappedError", "InvalidRequestError"),
-    ("UnmappedInstanceError", "UnmappedError"),
-    ("UnmappedClassError", "UnmappedError"),
-    ("NoSuchTableError", "InvalidRequestError"),
-    ("NoReferenceError", "InvalidRequestError"),
-    ("NoReferencedTableError", "NoReferenceError"),
-    ("NoReferencedColumnError", "NoReferenceError"),
-    ("NoInspectionAvailable", "InvalidRequestError"),
-    ("LoaderStrategyException", "InvalidRequestError"),
-    ("DetachedInstanceError", "SQLAlchemyError"),
-    ("FlushError", "SQLAlchemyError"),
-    ("StaleDataError", "SQLAlchemyError"),
-    ("HTTPException", "Exception"),
-    ("NotFound", "HTTPException"),
-    ("BadRequest", "HTTPException"),
-    ("Unauthorized", "HTTPException"),
-    ("Forbidden", "HTTPException"),
-    ("MethodNotAllowed", "HTTPException"),
-    ("Conflict", "HTTPException"),
-    ("InternalServerError", "HTTPException"),
-    ("NotAcceptable", "HTTPException"),
-    ("RequestTimeout", "HTTPException"),
-    ("Gone", "HTTPException"),
-    ("RequestEntityTooLarge", "HTTPException"),
-    ("UnsupportedMediaType", "HTTPException"),
-    ("ImATeapot", "HTTPException"),
-    ("UnprocessableEntity", "HTTPException"),
-    ("TooManyRequests", "HTTPException"),
-    ("BadGateway", "HTTPException"),
-    ("ServiceUnavailable", "HTTPException"),
-    ("GatewayTimeout", "HTTPException"),
-    ("Warning", "Exception"),
-    ("UserWarning", "Warning"),
-    ("DeprecationWarning", "Warning"),
-    ("PendingDeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-    ("FutureWarning", "Warning"),
-    ("SyntaxWarning", "Warning"),
-    ("sqlite3.Error", "Exception"),
-    ("sqlite3.DatabaseError", "sqlite3.Error"),
-    ("sqlite3.IntegrityError", "sqlite3.DatabaseError"),
-    ("sqlite3.OperationalError", "sqlite3.DatabaseError"),
-    ("sqlite3.ProgrammingError", "sqlite3.DatabaseError"),
-];
+/// `name:parents` in definition order, separated by spaces (two bases are written
+/// `A,B`; one string: see [`crate::core::words`]).
+const HIERARCHY: &str = "BaseException:object Exception:BaseException KeyboardInterrupt:BaseException \
+    SystemExit:BaseException ArithmeticError:Exception ZeroDivisionError:ArithmeticError \
+    OverflowError:ArithmeticError AssertionError:Exception AttributeError:Exception \
+    LookupError:Exception KeyError:LookupError IndexError:LookupError NameError:Exception \
+    UnboundLocalError:NameError TypeError:Exception ValueError:Exception \
+    RuntimeError:Exception RecursionError:RuntimeError NotImplementedError:RuntimeError \
+    StopIteration:Exception ImportError:Exception ModuleNotFoundError:ImportError \
+    MemoryError:Exception OSError:Exception FileNotFoundError:OSError \
+    FileExistsError:OSError PermissionError:OSError TimeoutError:OSError \
+    IsADirectoryError:OSError NotADirectoryError:OSError InterruptedError:OSError \
+    ConnectionError:OSError BrokenPipeError:ConnectionError \
+    ConnectionRefusedError:ConnectionError ConnectionResetError:ConnectionError \
+    ConnectionAbortedError:ConnectionError UnicodeError:ValueError \
+    UnicodeDecodeError:UnicodeError UnicodeEncodeError:UnicodeError EOFError:Exception \
+    FloatingPointError:ArithmeticError BufferError:Exception ReferenceError:Exception \
+    SystemError:Exception SyntaxError:Exception IndentationError:SyntaxError \
+    GeneratorExit:BaseException StopAsyncIteration:Exception \
+    DecimalException:ArithmeticError InvalidOperation:DecimalException \
+    Overflow:DecimalException JSONDecodeError:ValueError re.error:Exception \
+    SQLAlchemyError:Exception ArgumentError:SQLAlchemyError \
+    NoForeignKeysError:ArgumentError AmbiguousForeignKeysError:ArgumentError \
+    DuplicateColumnError:ArgumentError ConstraintColumnNotFoundError:ArgumentError \
+    ObjectNotExecutableError:ArgumentError CircularDependencyError:SQLAlchemyError \
+    CompileError:SQLAlchemyError StatementError:SQLAlchemyError DBAPIError:StatementError \
+    InterfaceError:DBAPIError DatabaseError:DBAPIError DataError:DatabaseError \
+    IntegrityError:DatabaseError OperationalError:DatabaseError InternalError:DatabaseError \
+    ProgrammingError:DatabaseError NotSupportedError:DatabaseError \
+    InvalidRequestError:SQLAlchemyError NoResultFound:InvalidRequestError \
+    MultipleResultsFound:InvalidRequestError PendingRollbackError:InvalidRequestError \
+    ResourceClosedError:InvalidRequestError UnboundExecutionError:InvalidRequestError \
+    NoSuchColumnError:InvalidRequestError,KeyError ObjectDeletedError:InvalidRequestError \
+    UnmappedError:InvalidRequestError UnmappedInstanceError:UnmappedError \
+    UnmappedClassError:UnmappedError NoSuchTableError:InvalidRequestError \
+    NoReferenceError:InvalidRequestError NoReferencedTableError:NoReferenceError \
+    NoReferencedColumnError:NoReferenceError NoInspectionAvailable:InvalidRequestError \
+    LoaderStrategyException:InvalidRequestError DetachedInstanceError:SQLAlchemyError \
+    FlushError:SQLAlchemyError StaleDataError:SQLAlchemyError HTTPException:Exception \
+    NotFound:HTTPException BadRequest:HTTPException Unauthorized:HTTPException \
+    Forbidden:HTTPException MethodNotAllowed:HTTPException Conflict:HTTPException \
+    InternalServerError:HTTPException NotAcceptable:HTTPException \
+    RequestTimeout:HTTPException Gone:HTTPException RequestEntityTooLarge:HTTPException \
+    UnsupportedMediaType:HTTPException ImATeapot:HTTPException \
+    UnprocessableEntity:HTTPException TooManyRequests:HTTPException \
+    BadGateway:HTTPException ServiceUnavailable:HTTPException GatewayTimeout:HTTPException \
+    Warning:Exception UserWarning:Warning DeprecationWarning:Warning \
+    PendingDeprecationWarning:Warning RuntimeWarning:Warning FutureWarning:Warning \
+    SyntaxWarning:Warning sqlite3.Error:Exception sqlite3.DatabaseError:sqlite3.Error \
+    sqlite3.IntegrityError:sqlite3.DatabaseError \
+    sqlite3.OperationalError:sqlite3.DatabaseError \
+    sqlite3.ProgrammingError:sqlite3.DatabaseError";
+
+/// The (name, parents) of [`HIERARCHY`].
+fn hierarchy() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::core::words::iter(HIERARCHY).map(|e| e.split_once(':').unwrap_or((e, "object")))
+}
 
 /// Makes a class object with the given bases (MRO computed depth-first, C3-compatible for the
 /// single-inheritance trees used here).
@@ -183,9 +112,8 @@ pub fn make_class(name: &str, bases: Vec<Rc<Class>>, is_exception: bool) -> Rc<C
 
 /// sqlalchemy.exc / sqlalchemy.orm.exc class names.
 pub fn is_sqla_exc(n: &str) -> bool {
-    HIERARCHY
-        .iter()
-        .map(|(m, _)| *m)
+    hierarchy()
+        .map(|(m, _)| m)
         .skip_while(|m| *m != "SQLAlchemyError")
         .take_while(|m| *m != "HTTPException")
         .any(|m| m == n)
@@ -214,8 +142,8 @@ pub fn exc_module(n: &str) -> &'static str {
 pub fn builtin_classes() -> (Rc<Class>, FxMap<&'static str, Rc<Class>>) {
     let object = make_class("object", vec![], false);
     let mut map: FxMap<&'static str, Rc<Class>> = FxMap::default();
-    for (name, parent) in HIERARCHY {
-        let bases = if *parent == "object" {
+    for (name, parent) in hierarchy() {
+        let bases = if parent == "object" {
             vec![object.clone()]
         } else {
             parent.split(',').map(|p| map[p].clone()).collect()

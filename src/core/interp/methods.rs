@@ -18,86 +18,15 @@ use super::{Interp, R};
 pub(crate) use dates::is_utc;
 use dates::{iso_calendar, time_tuple};
 
-const STR_METHODS: &[&str] = &[
-    "maketrans",
-    "translate",
-    "upper",
-    "lower",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "split",
-    "rsplit",
-    "join",
-    "replace",
-    "startswith",
-    "endswith",
-    "find",
-    "rfind",
-    "index",
-    "count",
-    "format",
-    "title",
-    "capitalize",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "zfill",
-    "ljust",
-    "rjust",
-    "center",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "swapcase",
-    "casefold",
-    "expandtabs",
-    "encode",
-    "removeprefix",
-    "removesuffix",
-    "isnumeric",
-    "isdecimal",
-    "isidentifier",
-    "format_map",
-    "isascii",
-    "istitle",
-    "rindex",
-];
-const LIST_METHODS: &[&str] = &[
-    "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "copy",
-    "clear",
-];
-const DICT_METHODS: &[&str] = &[
-    "get",
-    "keys",
-    "values",
-    "items",
-    "pop",
-    "setdefault",
-    "update",
-    "copy",
-    "clear",
-    "popitem",
-];
-const SET_METHODS: &[&str] = &[
-    "add",
-    "discard",
-    "remove",
-    "union",
-    "intersection",
-    "difference",
-    "issubset",
-    "issuperset",
-    "copy",
-    "pop",
-    "update",
-    "clear",
-    "symmetric_difference",
-    "isdisjoint",
-];
+const STR_METHODS: &str = "maketrans translate upper lower strip lstrip rstrip split rsplit join replace \
+    startswith endswith find rfind index count format title capitalize isdigit isalpha \
+    isalnum isspace isupper islower zfill ljust rjust center splitlines partition \
+    rpartition swapcase casefold expandtabs encode removeprefix removesuffix isnumeric \
+    isdecimal isidentifier format_map isascii istitle rindex";
+const LIST_METHODS: &str = "append extend pop insert remove index count sort reverse copy clear";
+const DICT_METHODS: &str = "get keys values items pop setdefault update copy clear popitem";
+const SET_METHODS: &str = "add discard remove union intersection difference issubset issuperset copy pop update \
+    clear symmetric_difference isdisjoint";
 
 /// The TypeError of a Decimal method given a rounding mode that is not one.
 const ROUNDING_ERR: &str = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";
@@ -107,9 +36,9 @@ impl Interp<'_> {
     pub fn value_getattr(&mut self, obj: &Value, name: &str) -> R<Value> {
         let bm = |n: &str| Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(n)))));
         match obj {
-            Value::Str(_) if STR_METHODS.contains(&name) => return bm(name),
-            Value::List(_) if LIST_METHODS.contains(&name) => return bm(name),
-            Value::Dict(_) if DICT_METHODS.contains(&name) => return bm(name),
+            Value::Str(_) if crate::core::words::has(STR_METHODS, name) => return bm(name),
+            Value::List(_) if crate::core::words::has(LIST_METHODS, name) => return bm(name),
+            Value::Dict(_) if crate::core::words::has(DICT_METHODS, name) => return bm(name),
             Value::Dict(d)
                 if matches!(
                     name,
@@ -124,7 +53,7 @@ impl Interp<'_> {
             {
                 return bm(name);
             }
-            Value::Set(_) if SET_METHODS.contains(&name) => return bm(name),
+            Value::Set(_) if crate::core::words::has(SET_METHODS, name) => return bm(name),
             Value::Tuple(_) if matches!(name, "index" | "count") => return bm(name),
             Value::Int(i) => match name {
                 "real" | "numerator" => return Ok(obj.clone()),

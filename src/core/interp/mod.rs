@@ -507,7 +507,10 @@ pub fn run(sources: &[Source], backend: &mut dyn Backend, opts: RunOptions) -> R
             let lc = it.lines[source.min(it.lines.len() - 1)].line_col(span.start);
             // (The message's first line as `str.splitlines()` cuts it; none when empty.)
             let first = message
-                .split(['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}'])
+                .split([
+                    '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}',
+                    '\u{2029}',
+                ])
                 .next()
                 .unwrap_or("");
             it.out.push_str(&if first.is_empty() {

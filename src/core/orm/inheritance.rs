@@ -50,6 +50,22 @@ impl Registry {
         (!ids.is_empty()).then(|| Expr::col(m.table.clone(), on.clone()).in_(ids))
     }
 
+    /// The criterion of a join to a single-table subclass (by class, or through a
+    /// relationship without an alias), which SQLAlchemy puts in the join's ON.
+    pub fn join_polymorphic(&self, target: &JoinTarget) -> Option<Expr> {
+        let class = match target {
+            JoinTarget::Class(c) => c,
+            JoinTarget::Relationship {
+                class,
+                name,
+                target_alias: None,
+                ..
+            } => &self.relationship(class, name).ok()?.target,
+            _ => return None,
+        };
+        self.polymorphic_criterion(class)
+    }
+
     /// The class among `class` and its descendants whose identity is `value` (the class
     /// of a row a polymorphic load reads).
     pub fn class_for_identity(
@@ -91,22 +107,6 @@ impl Query {
     /// single-table subclass the query selects (see [`Registry::polymorphic_criterion`]).
     pub(super) fn where_with_polymorphic(&self, reg: &Registry) -> Vec<Expr> {
         let mut w = self.where_.clone();
-        // (A subclass joined to has its criterion in the join's ON instead.)
-        let joined: Vec<Expr> = (self.joins.iter())
-            .filter_map(|j| match &j.target {
-                JoinTarget::Class(c) => reg.polymorphic_criterion(c),
-                JoinTarget::Relationship {
-                    class,
-                    name,
-                    target_alias: None,
-                    ..
-                } => reg
-                    .relationship(class, name)
-                    .ok()
-                    .and_then(|r| reg.polymorphic_criterion(&r.target)),
-                _ => None,
-            })
-            .collect();
         let classes = self.entities.iter().filter_map(|e| match e {
             Entity::Class(c) => Some(c),
             _ => None,
@@ -114,7 +114,8 @@ impl Query {
         for c in classes.chain(&self.select_from).chain(&self.poly_classes) {
             if let Some(x) = reg.polymorphic_criterion(c)
                 && !w.contains(&x)
-                && !joined.contains(&x)
+                // (A subclass joined to has its criterion in the join's ON instead.)
+                && !(self.joins.iter()).any(|j| reg.join_polymorphic(&j.target).as_ref() == Some(&x))
             {
                 w.push(x);
             }

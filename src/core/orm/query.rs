@@ -576,9 +576,7 @@ impl Query {
                     .clone()
                     .unwrap_or_else(|| TableRef::Named(r.target.clone()));
                 // (To a single-table subclass, its discriminator criterion joins the ON.)
-                let poly = (reg.relationship(class, name).ok())
-                    .filter(|_| target_alias.is_none())
-                    .and_then(|rel| reg.polymorphic_criterion(&rel.target));
+                let poly = reg.join_polymorphic(&j.target);
                 let with_poly = |on: Expr| match &poly {
                     Some(p) => crate::core::sql::expr::and(vec![on, p.clone()]),
                     None => on,
@@ -652,11 +650,9 @@ impl Query {
                     }
                 };
                 // (A single-table subclass joins with its discriminator criterion.)
-                let on = match &j.target {
-                    JoinTarget::Class(c) if let Some(p) = reg.polymorphic_criterion(c) => {
-                        crate::core::sql::expr::and(vec![on, p])
-                    }
-                    _ => on,
+                let on = match reg.join_polymorphic(&j.target) {
+                    Some(p) => crate::core::sql::expr::and(vec![on, p]),
+                    None => on,
                 };
                 item.join(FromItem::Table(target), on, j.outer)
             }

@@ -238,7 +238,8 @@ impl Interp<'_> {
             Value::Native(n)
                 if let Native::SqlaFn(name) | Native::TypeObj(name) = &**n
                     && let short = name.strip_prefix("db.").unwrap_or(name)
-                    && (matches!(&**n, Native::TypeObj(_)) || SCHEMA_CLASSES.contains(&short)) =>
+                    && (matches!(&**n, Native::TypeObj(_))
+                        || crate::core::words::has(SCHEMA_CLASSES, short)) =>
             {
                 let have = self.type_name(v);
                 match short {
@@ -266,18 +267,5 @@ impl Interp<'_> {
 
 /// SQLAlchemy's schema classes and the Flask extension classes that `isinstance` takes
 /// (by their objects' type names).
-const SCHEMA_CLASSES: [&str; 13] = [
-    "Flask",
-    "SQLAlchemy",
-    "Migrate",
-    "Column",
-    "Table",
-    "Index",
-    "Constraint",
-    "UniqueConstraint",
-    "CheckConstraint",
-    "PrimaryKeyConstraint",
-    "ForeignKeyConstraint",
-    "ForeignKey",
-    "MetaData",
-];
+const SCHEMA_CLASSES: &str = "Flask SQLAlchemy Migrate Column Table Index Constraint UniqueConstraint CheckConstraint \
+    PrimaryKeyConstraint ForeignKeyConstraint ForeignKey MetaData";

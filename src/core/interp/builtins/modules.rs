@@ -286,7 +286,9 @@ impl Interp<'_> {
             ("dict", "fromkeys") => "dict.fromkeys".to_string(),
             ("str", "maketrans") => "str.maketrans".to_string(),
             ("re", "error") => return Ok(Some(Value::Class(self.exc["re.error"].clone()))),
-            ("re", f) if super::re_module::FUNCTIONS.contains(&f) => format!("re.{f}"),
+            ("re", f) if crate::core::words::has(super::re_module::FUNCTIONS, f) => {
+                format!("re.{f}")
+            }
             ("re", f) => {
                 return Ok(super::re_module::flag_value(f).map(Value::int));
             }

@@ -809,7 +809,7 @@ impl Interp<'_> {
                 self.call(&t, args, kw)
             }
             other => {
-                if let Some(t) = TYPES.iter().find(|t| **t == other) {
+                if let Some(t) = crate::core::words::find(TYPES, other) {
                     let t = nv(Native::ColumnType(type_of_name(t)));
                     return self.call(&t, args, kw);
                 }

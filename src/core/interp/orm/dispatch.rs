@@ -32,51 +32,10 @@ use super::super::{Interp, R};
 use super::result::ResultKind;
 use super::{AliasVia, Instrumented, Native};
 
-pub(super) const TYPES: &[&str] = &[
-    "Integer",
-    "String",
-    "Text",
-    "Boolean",
-    "DateTime",
-    "Date",
-    "Float",
-    "Numeric",
-    "JSON",
-    "BigInteger",
-    "SmallInteger",
-    "Unicode",
-    "UnicodeText",
-    "LargeBinary",
-    "Time",
-    "Enum",
-    "Interval",
-    "PickleType",
-    "Double",
-    "DECIMAL",
-    "VARCHAR",
-    "INTEGER",
-    "TEXT",
-    "BOOLEAN",
-    "DATETIME",
-    "FLOAT",
-    "NUMERIC",
-    "DATE",
-    "TIME",
-    "BIGINT",
-    "SMALLINT",
-    "BLOB",
-    "CHAR",
-    "REAL",
-    "DOUBLE",
-    "DOUBLE_PRECISION",
-    "TIMESTAMP",
-    "Uuid",
-    "UUID",
-    "NCHAR",
-    "NVARCHAR",
-    "CLOB",
-    "JSON",
-];
+pub(super) const TYPES: &str = "Integer String Text Boolean DateTime Date Float Numeric JSON BigInteger SmallInteger \
+    Unicode UnicodeText LargeBinary Time Enum Interval PickleType Double DECIMAL VARCHAR \
+    INTEGER TEXT BOOLEAN DATETIME FLOAT NUMERIC DATE TIME BIGINT SMALLINT BLOB CHAR REAL \
+    DOUBLE DOUBLE_PRECISION TIMESTAMP Uuid UUID NCHAR NVARCHAR CLOB JSON";
 
 pub(super) fn type_of_name(n: &str) -> SqlType {
     let base = match n {
@@ -570,7 +529,7 @@ impl Interp<'_> {
                 )
                 && super::sqlexpr::column_operator(name).is_none()
         });
-        if !relationship_refuses && super::sqlexpr::COLUMN_METHODS.contains(&name) {
+        if !relationship_refuses && crate::core::words::has(super::sqlexpr::COLUMN_METHODS, name) {
             return Ok(Value::BuiltinMethod(Rc::new((
                 this.clone(),
                 Rc::from(name),

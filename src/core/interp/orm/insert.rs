@@ -103,7 +103,10 @@ impl Prepared {
         (Rc::ptr_eq(&self.plan, &other.plan)
             || a.name == b.name
                 && a.columns.len() == b.columns.len()
-                && a.columns.iter().zip(&b.columns).all(|(x, y)| x.name == y.name))
+                && a.columns
+                    .iter()
+                    .zip(&b.columns)
+                    .all(|(x, y)| x.name == y.name))
             && self.level == other.level
             && (Rc::ptr_eq(&self.cols, &other.cols) || self.cols == other.cols)
             && self.inline == other.inline

@@ -109,8 +109,7 @@ impl Interp<'_> {
                 Native::ColumnType(t) => Some(t.base_type()),
                 Native::SqlaFn(f) => {
                     let name = f.trim_start_matches("db.");
-                    super::dispatch::TYPES
-                        .contains(&name)
+                    crate::core::words::has(super::dispatch::TYPES, name)
                         .then(|| super::dispatch::type_of_name(name))
                 }
                 _ => None,

@@ -6,7 +6,7 @@ use super::*;
 fn is_type(n: &Native) -> bool {
     match n {
         Native::ColumnType(_) => true,
-        Native::SqlaFn(f) => TYPES.contains(&f.trim_start_matches("db.")),
+        Native::SqlaFn(f) => crate::core::words::has(TYPES, f.trim_start_matches("db.")),
         _ => false,
     }
 }
@@ -27,7 +27,9 @@ impl Interp<'_> {
                         return self.raise("ArgumentError", format!("'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {r}"));
                     }
                     Native::ColumnType(t) => ty = Some(t.clone()),
-                    Native::SqlaFn(f) if TYPES.contains(&f.trim_start_matches("db.")) => {
+                    Native::SqlaFn(f)
+                        if crate::core::words::has(TYPES, f.trim_start_matches("db.")) =>
+                    {
                         ty = Some(type_of_name(f.trim_start_matches("db.")))
                     }
                     Native::ForeignKeySpec(f, _) => fks.push((**f).clone()),

@@ -6,73 +6,22 @@ use std::cell::RefCell;
 use super::*;
 
 /// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: [&str; 31] = [
-    "connection",
-    "get_transaction",
-    "get_nested_transaction",
-    "in_nested_transaction",
-    "in_transaction",
-    "add",
-    "add_all",
-    "begin",
-    "begin_nested",
-    "bulk_insert_mappings",
-    "bulk_save_objects",
-    "bulk_update_mappings",
-    "close",
-    "commit",
-    "delete",
-    "execute",
-    "expire",
-    "expire_all",
-    "expunge",
-    "expunge_all",
-    "flush",
-    "get",
-    "get_one",
-    "is_modified",
-    "merge",
-    "query",
-    "refresh",
-    "remove",
-    "rollback",
-    "scalar",
-    "scalars",
-];
+const SESSION_METHODS: &str = "connection get_transaction get_nested_transaction in_nested_transaction in_transaction \
+    add add_all begin begin_nested bulk_insert_mappings bulk_save_objects \
+    bulk_update_mappings close commit delete execute expire expire_all expunge expunge_all \
+    flush get get_one is_modified merge query refresh remove rollback scalar scalars";
 
-/// Flask 3.1's default configuration, in its order (`F`/`T`/`N`: False/True/None,
+/// Flask 3.1's default configuration, in its order, as `NAME=value` (`F`/`T`/`N`: False/True/None,
 /// numbers as ints, `31d` the session lifetime's timedelta, other values strings).
-const FLASK_CONFIG: &[(&str, &str)] = &[
-    ("DEBUG", "F"),
-    ("TESTING", "F"),
-    ("PROPAGATE_EXCEPTIONS", "N"),
-    ("SECRET_KEY", "N"),
-    ("SECRET_KEY_FALLBACKS", "N"),
-    ("PERMANENT_SESSION_LIFETIME", "31d"),
-    ("USE_X_SENDFILE", "F"),
-    ("TRUSTED_HOSTS", "N"),
-    ("SERVER_NAME", "N"),
-    ("APPLICATION_ROOT", "/"),
-    ("SESSION_COOKIE_NAME", "session"),
-    ("SESSION_COOKIE_DOMAIN", "N"),
-    ("SESSION_COOKIE_PATH", "N"),
-    ("SESSION_COOKIE_HTTPONLY", "T"),
-    ("SESSION_COOKIE_SECURE", "F"),
-    ("SESSION_COOKIE_PARTITIONED", "F"),
-    ("SESSION_COOKIE_SAMESITE", "N"),
-    ("SESSION_REFRESH_EACH_REQUEST", "T"),
-    ("MAX_CONTENT_LENGTH", "N"),
-    ("MAX_FORM_MEMORY_SIZE", "500000"),
-    ("MAX_FORM_PARTS", "1000"),
-    ("SEND_FILE_MAX_AGE_DEFAULT", "N"),
-    ("TRAP_BAD_REQUEST_ERRORS", "N"),
-    ("TRAP_HTTP_EXCEPTIONS", "F"),
-    ("EXPLAIN_TEMPLATE_LOADING", "F"),
-    ("PREFERRED_URL_SCHEME", "http"),
-    ("TEMPLATES_AUTO_RELOAD", "N"),
-    ("MAX_COOKIE_SIZE", "4093"),
-    ("PROVIDE_AUTOMATIC_OPTIONS", "T"),
-];
+const FLASK_CONFIG: &str = "DEBUG=F TESTING=F PROPAGATE_EXCEPTIONS=N SECRET_KEY=N SECRET_KEY_FALLBACKS=N \
+    PERMANENT_SESSION_LIFETIME=31d USE_X_SENDFILE=F TRUSTED_HOSTS=N SERVER_NAME=N \
+    APPLICATION_ROOT=/ SESSION_COOKIE_NAME=session SESSION_COOKIE_DOMAIN=N \
+    SESSION_COOKIE_PATH=N SESSION_COOKIE_HTTPONLY=T SESSION_COOKIE_SECURE=F \
+    SESSION_COOKIE_PARTITIONED=F SESSION_COOKIE_SAMESITE=N SESSION_REFRESH_EACH_REQUEST=T \
+    MAX_CONTENT_LENGTH=N MAX_FORM_MEMORY_SIZE=500000 MAX_FORM_PARTS=1000 \
+    SEND_FILE_MAX_AGE_DEFAULT=N TRAP_BAD_REQUEST_ERRORS=N TRAP_HTTP_EXCEPTIONS=F \
+    EXPLAIN_TEMPLATE_LOADING=F PREFERRED_URL_SCHEME=http TEMPLATES_AUTO_RELOAD=N \
+    MAX_COOKIE_SIZE=4093 PROVIDE_AUTOMATIC_OPTIONS=T";
 
 impl Interp<'_> {
     /// The Flask app's `config` dict, once made.
@@ -124,7 +73,7 @@ impl Interp<'_> {
                     Some((_, _, v)) => v.clone(),
                     // (`in_transaction()`, `get_transaction()`... are the `Session`'s
                     // only, not proxied.)
-                    None if (SESSION_METHODS.contains(&name)
+                    None if (crate::core::words::has(SESSION_METHODS, name)
                         && (own
                             || !name.starts_with("in_") && !name.ends_with("_transaction")))
                         || name.starts_with("__") =>
@@ -260,8 +209,8 @@ impl Interp<'_> {
 /// A new app's config: Flask's defaults, then Flask-SQLAlchemy's.
 fn default_config() -> Vec<(Value, Value)> {
     let mut items = vec![];
-    for (k, v) in FLASK_CONFIG {
-        let v = match *v {
+    for (k, v) in crate::core::words::iter(FLASK_CONFIG).filter_map(|e| e.split_once('=')) {
+        let v = match v {
             "F" => Value::Bool(false),
             "T" => Value::Bool(true),
             "N" => Value::None,

@@ -6,7 +6,7 @@ use super::*;
 impl Interp<'_> {
     /// `db.<name>`.
     pub(super) fn db_attr(&mut self, name: &str) -> R<Value> {
-        if TYPES.contains(&name) {
+        if crate::core::words::has(TYPES, name) {
             return Ok(nv(Native::ColumnType(type_of_name(name))));
         }
         match name {

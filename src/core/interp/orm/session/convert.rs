@@ -290,7 +290,8 @@ impl Interp<'_> {
             }
             Value::Date(d) => Ok(SqlValue::text(d.isoformat())),
             Value::Decimal(_) | Value::TimeDelta(_) => self.refuse_param(v, position),
-            _ => self.to_sql(v, None),
+            // (Another value SQLite cannot bind is refused when the statement runs.)
+            _ => self.to_bind(v, None),
         }
     }
 

@@ -263,6 +263,12 @@ impl Interp<'_> {
         r: &crate::core::sql::value::RefusedParam,
     ) -> R<T> {
         self.log_statement(sql.clone(), LogParams::of(params), 0.0, 0);
+        // (SQLite compiles the statement before binding: its syntax error comes first.)
+        if let Err(e) = self.backend.execute(&format!("EXPLAIN {sql}"), &[]) {
+            let value = Value::tuple(params.iter().map(plain_value).collect());
+            let shown = self.last_shown();
+            return self.raise_db_error(e, sql, &shown, value);
+        }
         if r.type_name == crate::core::sql::value::BIG_INT {
             return self.raise(
                 "OverflowError",

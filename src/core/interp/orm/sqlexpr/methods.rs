@@ -159,6 +159,16 @@ impl Interp<'_> {
                 SqlObj::typed(Expr::binary(s.expr, op, arg(self, 0)?), b)
             }
             "in_" | "not_in" | "notin_" => {
+                if args.len() > 1 {
+                    let m = if name == "in_" { name } else { "not_in" };
+                    let n = args.len() + 1;
+                    return self.raise(
+                        "TypeError",
+                        format!(
+                            "ColumnOperators.{m}() takes 2 positional arguments but {n} were given"
+                        ),
+                    );
+                }
                 let items = match args.first() {
                     Some(Value::Native(q)) if matches!(**q, Native::Query(_)) => {
                         let Native::Query(qq) = &**q else {
@@ -698,59 +708,12 @@ pub(crate) fn column_operator(name: &str) -> Option<&'static str> {
 }
 
 /// The methods of a column expression (an attribute access returns them bound).
-pub(crate) const COLUMN_METHODS: &[&str] = &[
-    "compile",
-    "like",
-    "notlike",
-    "not_like",
-    "regexp_match",
-    "regexp_replace",
-    "ilike",
-    "notilike",
-    "not_ilike",
-    "startswith",
-    "endswith",
-    "contains",
-    "istartswith",
-    "iendswith",
-    "icontains",
-    "in_",
-    "not_in",
-    "notin_",
-    "is_",
-    "is_not",
-    "isnot",
-    "is_distinct_from",
-    "isnot_distinct_from",
-    "is_not_distinct_from",
-    "between",
-    "references",
-    "desc",
-    "asc",
-    "distinct",
-    "label",
-    "concat",
-    "cast",
-    "op",
-    "collate",
-    "nulls_last",
-    "nullslast",
-    "nulls_first",
-    "nullsfirst",
-    "has",
-    "any",
-    "of_type",
-    "and_",
-    "count",
-    "over",
-    "filter",
-    "as_integer",
-    "as_string",
-    "as_float",
-    "as_boolean",
-    "as_json",
-    "as_numeric",
-];
+pub(crate) const COLUMN_METHODS: &str = "compile like notlike not_like regexp_match regexp_replace ilike notilike not_ilike \
+    startswith endswith contains istartswith iendswith icontains in_ not_in notin_ is_ \
+    is_not isnot is_distinct_from isnot_distinct_from is_not_distinct_from between \
+    references desc asc distinct label concat cast op collate nulls_last nullslast \
+    nulls_first nullsfirst has any of_type and_ count over filter as_integer as_string \
+    as_float as_boolean as_json as_numeric";
 
 impl Interp<'_> {
     /// Python's TypeError for a column operator method (`between`, `like`, `in_`...)
