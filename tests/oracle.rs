@@ -2867,3 +2867,8 @@ fn hybrid_select_keys() {
 fn text_refused_params() {
     check("text_refused_params");
 }
+
+#[test]
+fn m2m_delete_stale() {
+    check("m2m_delete_stale");
+}

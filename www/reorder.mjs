@@ -26,7 +26,7 @@ const WINDOW = 2048;
 // function shares something with everything): `SIZE_EXPONENTS` are the ones tried (see
 // www/post-build.mjs). Of 0.4 to 0.7, 0.55-0.65 gave the smallest engines; which of them is
 // best changes with the code (gzip ±1 KB), so a build tries the three.
-export const SIZE_EXPONENTS = [0.5, 0.55, 0.6, 0.65, 0.7];
+export const SIZE_EXPONENTS = [0.55, 0.6, 0.65];
 
 /**
  * The module `bytes` with its functions named `f000000`, `f000001`... in gzip order, a

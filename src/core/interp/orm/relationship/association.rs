@@ -90,7 +90,18 @@ impl Interp<'_> {
         let mut deletes: Vec<(String, Vec<(String, SqlValue)>)> = vec![];
         // Dynamic relationships hold no collection: their appends and removes were
         // recorded as they happened.
-        for (parent, key, target, added) in std::mem::take(&mut self.orm.dynamic_links) {
+        // (Per parent and relationship, as SQLAlchemy reads a collection's history:
+        // its additions, then its removals.)
+        let mut links = std::mem::take(&mut self.orm.dynamic_links);
+        let mut ordered = Vec::with_capacity(links.len());
+        while let Some((p, k, ..)) = links.first().cloned() {
+            let (mine, rest): (Vec<_>, Vec<_>) =
+                (links.into_iter()).partition(|(q, j, ..)| Rc::ptr_eq(q, &p) && *j == k);
+            let (adds, removes): (Vec<_>, Vec<_>) = mine.into_iter().partition(|l| l.3);
+            ordered.extend(adds.into_iter().chain(removes));
+            links = rest;
+        }
+        for (parent, key, target, added) in ordered {
             let Some(m) = parent.class.model_info() else {
                 continue;
             };
@@ -339,7 +350,17 @@ impl Interp<'_> {
                 j += 1;
             }
             if j - i == 1 {
-                self.run_stmt(&statements[i], true)?;
+                let n = self.run_stmt(&statements[i], true)?.rowcount;
+                // (One row to delete: SQLAlchemy checks that the DELETE matched it, as
+                // pysqlite's executemany counts no rows it could check.)
+                if let Statement::Delete(d) = &statements[i]
+                    && n != 1
+                {
+                    return self.raise(
+                        "StaleDataError",
+                        format!("DELETE statement on table '{}' expected to delete 1 row(s); Only {n} were matched.", d.table),
+                    );
+                }
             } else {
                 let values: Vec<SqlValue> = rendered[i..j]
                     .iter()
