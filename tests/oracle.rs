@@ -2872,3 +2872,8 @@ fn text_refused_params() {
 fn m2m_delete_stale() {
     check("m2m_delete_stale");
 }
+
+#[test]
+fn m2m_delete_stale_many() {
+    check("m2m_delete_stale_many");
+}

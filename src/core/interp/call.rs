@@ -775,11 +775,11 @@ pub(crate) fn recursion_message(from_c: bool) -> &'static str {
 }
 
 /// A hybrid's class-level SQL expression under the hybrid's name, as SQLAlchemy's
-/// proxy gives it: the row's key (`row.length`), and a SELECT's label for an expression
-/// that is not a column (`... AS length`); another value as it is.
+/// proxy gives it: the row's key (`row.length`; a subquery's row has none), and the
+/// label of arithmetic. Another value as it is.
 impl Interp<'_> {
     fn hybrid_named(&self, v: Value, name: &str) -> Value {
-        use crate::core::sql::Expr;
+        use crate::core::sql::{Expr, Op};
         if !matches!(&v, Value::Native(n) if matches!(&**n, Native::Sql(_) | Native::Instrumented(_)))
         {
             return v;
@@ -787,8 +787,25 @@ impl Interp<'_> {
         let Some(mut obj) = self.as_sql(&v) else {
             return v;
         };
+        if matches!(
+            obj.expr,
+            Expr::Select(_)
+                | Expr::Unary {
+                    op: crate::core::sql::Op::Exists,
+                    ..
+                }
+        ) {
+            return v;
+        }
         obj.key = Some(Rc::from(name));
-        if !matches!(obj.expr, Expr::Column { .. } | Expr::Label { .. }) {
+        // (Arithmetic, which SQLAlchemy would label anonymously, takes the hybrid's name
+        // as its label: `end - start AS length`.)
+        if let Expr::Binary { op, .. } = &obj.expr
+            && matches!(
+                op,
+                Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::Concat | Op::FloorDiv
+            )
+        {
             let expr = Box::new(std::mem::replace(&mut obj.expr, Expr::Null));
             obj.expr = Expr::Label {
                 name: name.to_string(),

@@ -128,8 +128,8 @@ impl Interp<'_> {
                         col = col.index();
                     }
                 }
-                // (`mapped_column(insert_default=)` is `Column(default=)`.)
-                "default" | "insert_default" if mapped || &**k == "default" => {
+                // (`insert_default=` is `default=`.)
+                "default" | "insert_default" => {
                     let is_callable = matches!(
                         v,
                         Value::Func(_)

@@ -349,24 +349,23 @@ impl Interp<'_> {
             while j < rendered.len() && rendered[j].sql == *sql {
                 j += 1;
             }
-            if j - i == 1 {
-                let n = self.run_stmt(&statements[i], true)?.rowcount;
-                // (One row to delete: SQLAlchemy checks that the DELETE matched it, as
-                // pysqlite's executemany counts no rows it could check.)
-                if let Statement::Delete(d) = &statements[i]
-                    && n != 1
-                {
-                    return self.raise(
-                        "StaleDataError",
-                        format!("DELETE statement on table '{}' expected to delete 1 row(s); Only {n} were matched.", d.table),
-                    );
-                }
+            let n = if j - i == 1 {
+                self.run_stmt(&statements[i], true)?.rowcount
             } else {
                 let values: Vec<SqlValue> = rendered[i..j]
                     .iter()
                     .flat_map(|r| r.params.iter().cloned())
                     .collect();
-                self.run_sql_many(sql, j - i, &values)?;
+                self.run_sql_many(sql, j - i, &values)?
+            };
+            // (SQLAlchemy checks that the DELETEs matched their rows, one each.)
+            if let Statement::Delete(d) = &statements[i]
+                && n != (j - i) as i64
+            {
+                return self.raise(
+                    "StaleDataError",
+                    format!("DELETE statement on table '{}' expected to delete {} row(s); Only {n} were matched.", d.table, j - i),
+                );
             }
             i = j;
         }

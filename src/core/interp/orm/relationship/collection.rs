@@ -139,12 +139,14 @@ impl Interp<'_> {
             && let Some(f) = self.validator_of(&m.class, &o.key)
             && f.1 & crate::core::interp::orm::VALIDATES_REMOVES != 0
         {
+            // (It runs before each object leaves: the list is as it was meanwhile.)
+            *l.borrow_mut() = before.clone();
             for d in &removed {
                 if let Err(e) = self.call_validator(&f, &inst, &o.key, d.clone(), true) {
-                    *l.borrow_mut() = before;
                     return Err(e);
                 }
             }
+            *l.borrow_mut() = after.clone();
         }
         self.collection_changed(ptr, &added, &removed)?;
         Ok(r)
