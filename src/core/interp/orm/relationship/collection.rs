@@ -142,9 +142,7 @@ impl Interp<'_> {
             // (It runs before each object leaves: the list is as it was meanwhile.)
             *l.borrow_mut() = before.clone();
             for d in &removed {
-                if let Err(e) = self.call_validator(&f, &inst, &o.key, d.clone(), true) {
-                    return Err(e);
-                }
+                self.call_validator(&f, &inst, &o.key, d.clone(), true)?;
             }
             *l.borrow_mut() = after.clone();
         }
