@@ -2877,3 +2877,8 @@ fn m2m_delete_stale() {
 fn m2m_delete_stale_many() {
     check("m2m_delete_stale_many");
 }
+
+#[test]
+fn exec_driver_sql_counts() {
+    check("exec_driver_sql_counts");
+}

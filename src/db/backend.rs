@@ -305,6 +305,11 @@ impl Backend for ScriptBackend<'_> {
         self.run_statement(sql, None, params, true)
     }
 
+    fn parameter_count(&mut self, sql: &str) -> Option<usize> {
+        let i = self.statement(sql, None).ok()?;
+        Some(self.stmts[i].1.parameter_count())
+    }
+
     fn execute_shared(
         &mut self,
         sql: &Rc<str>,

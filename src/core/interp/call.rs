@@ -774,10 +774,10 @@ pub(crate) fn recursion_message(from_c: bool) -> &'static str {
     }
 }
 
-/// A hybrid's class-level SQL expression under the hybrid's name, as SQLAlchemy's
-/// proxy gives it: the row's key (`row.length`; a subquery's row has none), and the
-/// label of arithmetic. Another value as it is.
 impl Interp<'_> {
+    /// A hybrid's class-level SQL expression under the hybrid's name, as SQLAlchemy's
+    /// proxy gives it: the row's key (`row.length`; a subquery's row has none), and the
+    /// label of arithmetic. Another value as it is.
     fn hybrid_named(&self, v: Value, name: &str) -> Value {
         use crate::core::sql::{Expr, Op};
         if !matches!(&v, Value::Native(n) if matches!(&**n, Native::Sql(_) | Native::Instrumented(_)))
@@ -789,11 +789,7 @@ impl Interp<'_> {
         };
         if matches!(
             obj.expr,
-            Expr::Select(_)
-                | Expr::Unary {
-                    op: crate::core::sql::Op::Exists,
-                    ..
-                }
+            Expr::Select(_) | Expr::Unary { op: Op::Exists, .. }
         ) {
             return v;
         }

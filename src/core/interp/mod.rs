@@ -153,6 +153,13 @@ pub trait Backend {
         Ok(changed)
     }
 
+    /// How many parameters SQLite counts in `sql` (`sqlite3_bind_parameter_count`, what
+    /// pysqlite checks a sequence of bindings against); `None` when it does not compile
+    /// (or, the default, when the backend cannot tell).
+    fn parameter_count(&mut self, _sql: &str) -> Option<usize> {
+        None
+    }
+
     /// A monotonic clock in milliseconds, for the SQL log's timings (core has no clock
     /// of its own; the default reports no time).
     fn now_ms(&self) -> f64 {

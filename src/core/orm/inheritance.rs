@@ -50,6 +50,15 @@ impl Registry {
         (!ids.is_empty()).then(|| Expr::col(m.table.clone(), on.clone()).in_(ids))
     }
 
+    /// `on` and, for a join to a single-table subclass, its [`Self::join_polymorphic`]
+    /// criterion.
+    pub fn with_join_polymorphic(&self, target: &JoinTarget, on: Expr) -> Expr {
+        match self.join_polymorphic(target) {
+            Some(p) => crate::core::sql::expr::and(vec![on, p]),
+            None => on,
+        }
+    }
+
     /// The criterion of a join to a single-table subclass (by class, or through a
     /// relationship without an alias), which SQLAlchemy puts in the join's ON.
     pub fn join_polymorphic(&self, target: &JoinTarget) -> Option<Expr> {

@@ -576,11 +576,7 @@ impl Query {
                     .clone()
                     .unwrap_or_else(|| TableRef::Named(r.target.clone()));
                 // (To a single-table subclass, its discriminator criterion joins the ON.)
-                let poly = reg.join_polymorphic(&j.target);
-                let with_poly = |on: Expr| match &poly {
-                    Some(p) => crate::core::sql::expr::and(vec![on, p.clone()]),
-                    None => on,
-                };
+                let with_poly = |on: Expr| reg.with_join_polymorphic(&j.target, on);
                 match (&r.kind, &r.secondary) {
                     (RelKind::ManyToMany, Some(sec)) => {
                         let alias = anon_alias(sec);
@@ -650,10 +646,7 @@ impl Query {
                     }
                 };
                 // (A single-table subclass joins with its discriminator criterion.)
-                let on = match reg.join_polymorphic(&j.target) {
-                    Some(p) => crate::core::sql::expr::and(vec![on, p]),
-                    None => on,
-                };
+                let on = reg.with_join_polymorphic(&j.target, on);
                 item.join(FromItem::Table(target), on, j.outer)
             }
             JoinTarget::Alias { class, alias } => {

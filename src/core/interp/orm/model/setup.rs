@@ -68,7 +68,7 @@ impl Interp<'_> {
             }
         }
         // (`mapped_column(sort_order=)`: a stable sort, own columns before the bases'.)
-        specs.sort_by_key(|(_, s)| s.sort_order);
+        crate::core::sort::sort_by_key(&mut specs, |(_, s)| s.sort_order);
         // (Declarative refuses to map an attribute named `metadata`.)
         if specs
             .iter()

@@ -93,15 +93,13 @@ impl Interp<'_> {
         // (Per parent and relationship, as SQLAlchemy reads a collection's history:
         // its additions, then its removals.)
         let mut links = std::mem::take(&mut self.orm.dynamic_links);
-        let mut ordered = Vec::with_capacity(links.len());
-        while let Some((p, k, ..)) = links.first().cloned() {
-            let (mine, rest): (Vec<_>, Vec<_>) =
-                (links.into_iter()).partition(|(q, j, ..)| Rc::ptr_eq(q, &p) && *j == k);
-            let (adds, removes): (Vec<_>, Vec<_>) = mine.into_iter().partition(|l| l.3);
-            ordered.extend(adds.into_iter().chain(removes));
-            links = rest;
-        }
-        for (parent, key, target, added) in ordered {
+        let mut group: crate::core::fxhash::FxMap<(usize, Rc<str>), usize> = Default::default();
+        crate::core::sort::sort_by_cached_key(&mut links, |(p, k, _, added)| {
+            let n = group.len();
+            let at = Rc::as_ptr(p) as *const u8 as usize;
+            (*group.entry((at, k.clone())).or_insert(n), !*added)
+        });
+        for (parent, key, target, added) in links {
             let Some(m) = parent.class.model_info() else {
                 continue;
             };

@@ -204,7 +204,12 @@ impl Interp<'_> {
         } else {
             (sql.to_owned(), vec![])
         };
-        let wanted = qmarks(sql);
+        // (What pysqlite checks a sequence's bindings against: SQLite's own count; none
+        // when the SQL does not compile, whose error running it then raises.)
+        let wanted = match named {
+            false => self.backend.parameter_count(sql),
+            true => None,
+        };
         let many = sets.len() > 1;
         let (mut last, mut total, mut flat) = (None, 0, vec![]);
         let n_sets = sets.len();
@@ -226,7 +231,9 @@ impl Interp<'_> {
                 }
             } else {
                 let items = self.iterate(&set)?;
-                if items.len() != wanted {
+                if let Some(wanted) = wanted
+                    && items.len() != wanted
+                {
                     let why = format!(
                         "Incorrect number of bindings supplied. The current statement uses {wanted}, and there are {} supplied.",
                         items.len()
@@ -318,44 +325,6 @@ impl Interp<'_> {
         }
         Ok(nv(Native::Result(RefCell::new(ro))))
     }
-}
-
-/// How many `?` placeholders SQL text holds outside its string literals, quoted names and
-/// comments (what pysqlite counts the bindings against).
-fn qmarks(sql: &str) -> usize {
-    let b = sql.as_bytes();
-    let (mut n, mut i) = (0, 0);
-    while i < b.len() {
-        match b[i] {
-            q @ (b'\'' | b'"' | b'`') => {
-                i += 1;
-                while i < b.len() && b[i] != q {
-                    i += 1;
-                }
-            }
-            b'[' => {
-                while i < b.len() && b[i] != b']' {
-                    i += 1;
-                }
-            }
-            b'-' if b.get(i + 1) == Some(&b'-') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'?' => n += 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    n
 }
 
 /// Whether `exec_driver_sql()` takes these parameters: a list must hold tuples or dicts
