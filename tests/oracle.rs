@@ -2882,3 +2882,28 @@ fn m2m_delete_stale_many() {
 fn exec_driver_sql_counts() {
     check("exec_driver_sql_counts");
 }
+
+#[test]
+fn string_attr_column_refs() {
+    check("string_attr_column_refs");
+}
+
+#[test]
+fn text_statement_count() {
+    check("text_statement_count");
+}
+
+#[test]
+fn delete_again_after_flush() {
+    check("delete_again_after_flush");
+}
+
+#[test]
+fn expire_refresh_cascade() {
+    check("expire_refresh_cascade");
+}
+
+#[test]
+fn py_small_semantics() {
+    check("py_small_semantics");
+}

@@ -23,6 +23,29 @@ impl SqlStatement {
     }
 }
 
+/// True when `sql` holds only whitespace and comments (`--` to the end of a line,
+/// `/* */`, an unterminated one to the end of the text).
+pub fn only_comments(sql: &str) -> bool {
+    let b = sql.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => i += 1,
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                i = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |p| i + p);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = (b[i + 2..].windows(2).position(|w| w == b"*/")).map_or(b.len(), |p| i + p + 4);
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Splits `sql` into statements. Empty statements (only whitespace, comments or `;`)
 /// are skipped. Never panics; an unterminated quote or comment ends the last statement.
 pub fn split_statements(sql: &str) -> Vec<SqlStatement> {

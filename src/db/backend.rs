@@ -101,16 +101,35 @@ impl Database {
 impl<'c> ScriptBackend<'c> {
     /// The index of the prepared statement for `sql` (`shared`: the caller's `Rc` of
     /// it, when it has one), preparing it when it is not kept yet.
-    fn statement(&mut self, sql: &str, shared: Option<&Rc<str>>) -> Result<usize, BackendError> {
+    fn statement(
+        &mut self,
+        sql: &str,
+        shared: Option<&Rc<str>>,
+    ) -> Result<Option<usize>, BackendError> {
         let same = |e: &(Rc<str>, Statement<'c>)| {
             shared.is_some_and(|rc| Rc::ptr_eq(&e.0, rc)) || *e.0 == *sql
         };
         if self.stmts.get(self.last).is_some_and(same) {
-            return Ok(self.last);
+            return Ok(Some(self.last));
         }
         let i = match self.stmts.iter().position(|e| *e.0 == *sql) {
             Some(i) => i,
             None => {
+                // As Python's sqlite3 prepares: a text without a statement (whitespace,
+                // comments) runs as nothing; text after the first statement other than
+                // whitespace and comments (another statement, a second `;`) is refused.
+                let Some(first) = crate::core::sqltext::split_statements(sql).first().cloned()
+                else {
+                    return Ok(None);
+                };
+                let rest = &sql[first.span.end..];
+                if !crate::core::sqltext::only_comments(rest.strip_prefix(';').unwrap_or(rest)) {
+                    return Err(BackendError {
+                        kind: BackendErrorKind::Programming,
+                        message: "You can only execute one statement at a time.".into(),
+                        code: 21,
+                    });
+                }
                 // (Prepared as rusqlite's cache prepares: the trimmed text, persistent.)
                 let stmt = self
                     .conn
@@ -129,7 +148,7 @@ impl<'c> ScriptBackend<'c> {
             }
         };
         self.last = i;
-        Ok(i)
+        Ok(Some(i))
     }
 
     /// Runs one statement, appending its rows' values to `out` (one row after the
@@ -143,7 +162,9 @@ impl<'c> ScriptBackend<'c> {
         names: bool,
         out: &mut Vec<SqlValue>,
     ) -> Result<(usize, std::sync::Arc<[String]>, i64), BackendError> {
-        let i = self.statement(sql, shared)?;
+        let Some(i) = self.statement(sql, shared)? else {
+            return Ok((0, no_columns(), -1));
+        };
         let conn = self.conn;
         let stmt = &mut self.stmts[i].1;
         if params.len() != stmt.parameter_count() {
@@ -289,7 +310,9 @@ impl Backend for ScriptBackend<'_> {
         sets: usize,
         values: &[SqlValue],
     ) -> Result<i64, BackendError> {
-        let i = self.statement(sql, None)?;
+        let Some(i) = self.statement(sql, None)? else {
+            return Ok(0);
+        };
         let stmt = &mut self.stmts[i].1;
         // (No bindings left from an earlier use: the sets bind every parameter.)
         stmt.clear_bindings();
@@ -306,7 +329,7 @@ impl Backend for ScriptBackend<'_> {
     }
 
     fn parameter_count(&mut self, sql: &str) -> Option<usize> {
-        let i = self.statement(sql, None).ok()?;
+        let i = self.statement(sql, None).ok()??;
         Some(self.stmts[i].1.parameter_count())
     }
 

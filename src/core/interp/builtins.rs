@@ -23,11 +23,11 @@ use super::orm::Native;
 use super::value::Value;
 use super::{Interp, R};
 
-const BUILTINS: &str = "print len sorted sum range enumerate zip type isinstance repr str int float bool dict \
-    list set tuple getattr setattr hasattr round super min max abs any all reversed map \
-    filter iter next property classmethod staticmethod issubclass callable divmod pow \
-    format chr ord hash id object frozenset vars delattr hex bin oct ascii input open exec \
-    eval globals locals";
+const BUILTINS: &str = "abs all any ascii bin bool callable chr classmethod delattr dict divmod \
+    enumerate eval exec filter float format frozenset getattr globals hasattr hash hex id input \
+    int isinstance issubclass iter len list locals map max min next object oct open ord pow print \
+    property range repr reversed round set setattr sorted staticmethod str sum super tuple type \
+    vars zip";
 
 /// Names that are types (repr `<class 'x'>`).
 pub fn is_type_name(n: &str) -> bool {

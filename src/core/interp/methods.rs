@@ -18,15 +18,15 @@ use super::{Interp, R};
 pub(crate) use dates::is_utc;
 use dates::{iso_calendar, time_tuple};
 
-const STR_METHODS: &str = "maketrans translate upper lower strip lstrip rstrip split rsplit join replace \
-    startswith endswith find rfind index count format title capitalize isdigit isalpha \
-    isalnum isspace isupper islower zfill ljust rjust center splitlines partition \
-    rpartition swapcase casefold expandtabs encode removeprefix removesuffix isnumeric \
-    isdecimal isidentifier format_map isascii istitle rindex";
-const LIST_METHODS: &str = "append extend pop insert remove index count sort reverse copy clear";
-const DICT_METHODS: &str = "get keys values items pop setdefault update copy clear popitem";
-const SET_METHODS: &str = "add discard remove union intersection difference issubset issuperset copy pop update \
-    clear symmetric_difference isdisjoint";
+const STR_METHODS: &str = "capitalize casefold center count encode endswith expandtabs find format \
+    format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric \
+    isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix \
+    replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase \
+    title translate upper zfill";
+const LIST_METHODS: &str = "append clear copy count extend index insert pop remove reverse sort";
+const DICT_METHODS: &str = "clear copy get items keys pop popitem setdefault update values";
+const SET_METHODS: &str = "add clear copy difference discard intersection isdisjoint issubset \
+    issuperset pop remove symmetric_difference union update";
 
 /// The TypeError of a Decimal method given a rounding mode that is not one.
 const ROUNDING_ERR: &str = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";

@@ -87,6 +87,8 @@ pub enum BackendErrorKind {
     Integrity,
     /// `sqlite3.OperationalError` (no such table, syntax errors...).
     Operational,
+    /// `sqlite3.ProgrammingError` (more than one statement in one text).
+    Programming,
     /// The run was interrupted.
     Interrupted,
 }

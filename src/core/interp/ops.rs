@@ -283,6 +283,9 @@ impl Interp<'_> {
                 BinOp::BitOr if matches!((&a, &b), (Value::Bool(_), Value::Bool(_))) => {
                     Value::Bool(!x.bitor(&y).is_zero())
                 }
+                BinOp::BitXor if matches!((&a, &b), (Value::Bool(_), Value::Bool(_))) => {
+                    Value::Bool(!x.bitxor(&y).is_zero())
+                }
                 BinOp::BitAnd => Value::Int(x.bitand(&y)),
                 BinOp::BitOr => Value::Int(x.bitor(&y)),
                 BinOp::BitXor => Value::Int(x.bitxor(&y)),

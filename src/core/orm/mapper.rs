@@ -683,11 +683,30 @@ impl Registry {
             .collect();
         for m in &mut self.mappers {
             for r in &mut m.relationships {
+                // `foreign_keys='Order.cust'`: the column of that attribute of the class
+                // (or of that table), once it is mapped.
+                for fk in &mut r.foreign_keys {
+                    let Some((owner, key)) = fk.rsplit_once('.') else {
+                        continue;
+                    };
+                    let owner = owner.rsplit('.').next().unwrap_or(owner);
+                    let table = (tables.iter().find(|(c, _)| c == owner))
+                        .map_or(owner, |(_, t)| t.as_str());
+                    if let Some(t) = self.metadata.table(table) {
+                        *fk = t.col_by_key(key).map_or(key, |c| &c.name).to_owned();
+                    }
+                }
                 r.pending_order_by.retain(|p| {
                     let Some((_, table)) = tables.iter().find(|(c, _)| *c == p.class) else {
                         return true;
                     };
-                    let e = Expr::col(table.clone(), p.column.clone());
+                    // (The attribute's column, by its key.)
+                    let column = (self
+                        .metadata
+                        .table(table)
+                        .and_then(|t| t.col_by_key(&p.column)))
+                    .map_or_else(|| p.column.clone(), |c| c.name.clone());
+                    let e = Expr::col(table.clone(), column);
                     if let Some(slot) = r.order_by.get_mut(p.index) {
                         *slot = if p.desc { e.desc() } else { e };
                     }

@@ -5,10 +5,10 @@ use super::expr::{Expr, Op};
 /// SQLAlchemy's registered generic functions (`sqlalchemy.sql.functions`): `func.NAME`
 /// makes an instance of the class of that name (found whatever its case), any other
 /// name a plain `Function`.
-const GENERIC_FUNCTIONS: &str = "aggregate_strings array_agg char_length coalesce concat count cube cume_dist \
-    current_date current_time current_timestamp current_user dense_rank grouping_sets \
-    localtime localtimestamp max min mode next_value now percent_rank percentile_cont \
-    percentile_disc random rank rollup session_user sum sysdate user";
+const GENERIC_FUNCTIONS: &str = "aggregate_strings array_agg char_length coalesce concat count \
+    cube cume_dist current_date current_time current_timestamp current_user dense_rank \
+    grouping_sets localtime localtimestamp max min mode next_value now percent_rank \
+    percentile_cont percentile_disc random rank rollup session_user sum sysdate user";
 
 impl Expr {
     /// The name of the SQLAlchemy class this expression is an instance of.

@@ -18,7 +18,7 @@ pub const RESERVED_WORDS: &str = "add after all alter analyze and as asc attach 
 /// a character outside `[A-Za-z0-9_$]`, or any upper-case letter (case-sensitive name).
 pub fn requires_quotes(name: &str) -> bool {
     let lower = crate::core::py::case::lower(name);
-    if crate::core::words::has_sorted(RESERVED_WORDS, &lower) {
+    if crate::core::words::has(RESERVED_WORDS, &lower) {
         return true;
     }
     match name.chars().next() {
@@ -59,8 +59,8 @@ pub const GENERIC_RESERVED_WORDS: &str = "all analyse analyze and any array as a
 /// [`quote`] for the generic dialect (its reserved words instead of SQLite's).
 pub fn quote_generic(name: &str) -> Cow<'_, str> {
     let lower = crate::core::py::case::lower(name);
-    let needs = crate::core::words::has_sorted(GENERIC_RESERVED_WORDS, &lower)
-        || (requires_quotes(name) && !crate::core::words::has_sorted(RESERVED_WORDS, &lower));
+    let needs = crate::core::words::has(GENERIC_RESERVED_WORDS, &lower)
+        || (requires_quotes(name) && !crate::core::words::has(RESERVED_WORDS, &lower));
     if needs {
         Cow::Owned(format!("\"{}\"", name.replace('"', "\"\"")))
     } else {

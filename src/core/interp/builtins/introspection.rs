@@ -33,14 +33,22 @@ impl Interp<'_> {
                 }))
             }
             "id" => Ok(Value::int(args[0].ptr().unwrap_or(0) as i64)),
-            "callable" => Ok(Value::Bool(matches!(
-                args[0],
+            "callable" => Ok(Value::Bool(match &args[0] {
                 Value::Func(_)
-                    | Value::Builtin(_)
-                    | Value::BuiltinMethod(_)
-                    | Value::Method(_)
-                    | Value::Class(_)
-            ))),
+                | Value::Builtin(_)
+                | Value::BuiltinMethod(_)
+                | Value::Method(_)
+                | Value::Class(_) => true,
+                // (An object whose class defines `__call__`; `func.count`, `db.Column`.)
+                Value::Instance(i) => i.class.lookup("__call__").is_some(),
+                Value::Native(n) => matches!(
+                    &**n,
+                    super::super::orm::Native::SqlaFn(_)
+                        | super::super::orm::Native::FuncRef(_)
+                        | super::super::orm::Native::ColumnType(_)
+                ),
+                _ => false,
+            })),
             "type" => {
                 if args.len() != 1 {
                     return self.unsupported("`type()` with three arguments");
@@ -267,5 +275,6 @@ impl Interp<'_> {
 
 /// SQLAlchemy's schema classes and the Flask extension classes that `isinstance` takes
 /// (by their objects' type names).
-const SCHEMA_CLASSES: &str = "Flask SQLAlchemy Migrate Column Table Index Constraint UniqueConstraint CheckConstraint \
-    PrimaryKeyConstraint ForeignKeyConstraint ForeignKey MetaData";
+const SCHEMA_CLASSES: &str = "CheckConstraint Column Constraint Flask ForeignKey \
+    ForeignKeyConstraint Index MetaData Migrate PrimaryKeyConstraint SQLAlchemy Table \
+    UniqueConstraint";

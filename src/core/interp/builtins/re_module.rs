@@ -46,8 +46,8 @@ struct Subject {
 }
 
 /// The module's functions, as `re.<name>` builtins.
-pub const FUNCTIONS: &str =
-    "compile search match fullmatch findall finditer sub subn split escape purge";
+pub const FUNCTIONS: &str = "compile escape findall finditer fullmatch match purge search \
+    split sub subn";
 
 /// A flag constant's value.
 pub fn flag_value(name: &str) -> Option<i64> {

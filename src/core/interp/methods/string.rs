@@ -268,8 +268,23 @@ impl Interp<'_> {
             "ljust" | "rjust" | "center" => {
                 let w = self.as_index(&args[0])?;
                 let fill = match args.get(1) {
-                    Some(Value::Str(f)) => f.chars().next().unwrap_or(' '),
-                    _ => ' ',
+                    None => ' ',
+                    Some(Value::Str(f)) if f.chars().count() == 1 => {
+                        f.chars().next().unwrap_or(' ')
+                    }
+                    Some(Value::Str(_)) => {
+                        return self.raise(
+                            "TypeError",
+                            "The fill character must be exactly one character long",
+                        );
+                    }
+                    Some(other) => {
+                        let t = self.type_name(other);
+                        return self.raise(
+                            "TypeError",
+                            format!("The fill character must be a unicode character, not {t}"),
+                        );
+                    }
                 };
                 st(self.py(match name {
                     "ljust" => ps::ljust(&s, w, fill),

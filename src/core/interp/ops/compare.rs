@@ -153,6 +153,10 @@ impl Interp<'_> {
             (Value::Decimal(x), Value::Decimal(y)) => x.compare(y),
             (Value::Decimal(x), Value::Int(y)) => x.compare_int(y),
             (Value::Int(x), Value::Decimal(y)) => y.compare_int(x).map(Ordering::reverse),
+            (Value::Decimal(x), Value::Bool(y)) => x.compare_int(&(*y as i64).into()),
+            (Value::Bool(x), Value::Decimal(y)) => {
+                y.compare_int(&(*x as i64).into()).map(Ordering::reverse)
+            }
             (Value::Decimal(x), Value::Float(y)) => x.compare_f64(*y),
             (Value::Float(x), Value::Decimal(y)) => y.compare_f64(*x).map(Ordering::reverse),
             (Value::Int(x), Value::Float(y)) => x.cmp_f64(*y),
@@ -278,6 +282,9 @@ impl Interp<'_> {
             (Value::Decimal(x), Value::Decimal(y)) => x.num_eq(y),
             (Value::Decimal(x), Value::Int(y)) | (Value::Int(y), Value::Decimal(x)) => {
                 x.compare_int(y) == Some(Ordering::Equal)
+            }
+            (Value::Decimal(x), Value::Bool(y)) | (Value::Bool(y), Value::Decimal(x)) => {
+                x.compare_int(&(*y as i64).into()) == Some(Ordering::Equal)
             }
             (Value::Decimal(x), Value::Float(y)) | (Value::Float(y), Value::Decimal(x)) => {
                 x.compare_f64(*y) == Some(Ordering::Equal)

@@ -32,10 +32,10 @@ use super::super::{Interp, R};
 use super::result::ResultKind;
 use super::{AliasVia, Instrumented, Native};
 
-pub(super) const TYPES: &str = "Integer String Text Boolean DateTime Date Float Numeric JSON BigInteger SmallInteger \
-    Unicode UnicodeText LargeBinary Time Enum Interval PickleType Double DECIMAL VARCHAR \
-    INTEGER TEXT BOOLEAN DATETIME FLOAT NUMERIC DATE TIME BIGINT SMALLINT BLOB CHAR REAL \
-    DOUBLE DOUBLE_PRECISION TIMESTAMP Uuid UUID NCHAR NVARCHAR CLOB JSON";
+pub(super) const TYPES: &str = "BIGINT BLOB BOOLEAN BigInteger Boolean CHAR CLOB DATE DATETIME \
+    DECIMAL DOUBLE DOUBLE_PRECISION Date DateTime Double Enum FLOAT Float INTEGER Integer Interval \
+    JSON LargeBinary NCHAR NUMERIC NVARCHAR Numeric PickleType REAL SMALLINT SmallInteger String \
+    TEXT TIME TIMESTAMP Text Time UUID Unicode UnicodeText Uuid VARCHAR";
 
 pub(super) fn type_of_name(n: &str) -> SqlType {
     let base = match n {

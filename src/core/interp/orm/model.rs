@@ -378,9 +378,16 @@ impl Interp<'_> {
         Ok(Some(match name {
             "query" => {
                 self.check_app_context()?;
-                Value::Native(Rc::new(Native::Query(Box::new(
+                let key = Rc::as_ptr(&m) as usize;
+                if let Some((_, q)) = self.orm.model_query.get(&key) {
+                    return Ok(Some(q.clone()));
+                }
+                let q = Value::Native(Rc::new(Native::Query(Box::new(
                     super::query::QueryObj::legacy_of(&m.class),
-                ))))
+                ))));
+                // (The model info is kept alive with it: its address stays unique.)
+                self.orm.model_query.insert(key, (m.clone(), q.clone()));
+                q
             }
             "__table__" => Value::Native(Rc::new(Native::Table(m.table.clone()))),
             "metadata" => Value::Native(Rc::new(Native::Metadata)),

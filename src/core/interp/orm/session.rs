@@ -597,12 +597,13 @@ impl Interp<'_> {
             // (The object and what its delete cascades reach are marked together.)
             Status::Persistent => self.cascade_delete_now(inst),
             // (A detached object is attached again, then marked; so is one deleted in an
-            // earlier transaction, detached since: its DELETE then matches no row.)
+            // earlier transaction, detached since, or one whose DELETE this transaction
+            // flushed: its DELETE then matches no row.)
             Status::Detached => {
                 self.attach_detached(inst)?;
                 self.cascade_delete_now(inst)
             }
-            Status::Deleted if !self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst)) => {
+            Status::Deleted => {
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     s.status = Status::Detached;
                 }

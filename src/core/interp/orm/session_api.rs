@@ -99,7 +99,29 @@ impl Interp<'_> {
                             })
                             .next();
                     }
-                    None => self.expire(&i),
+                    None => {
+                        // (What the `refresh-expire` cascade reaches, `cascade='all'`, is
+                        // expired with it: found first, as expiring unloads the
+                        // relationships it goes through.)
+                        let mut stack = vec![i.clone()];
+                        let mut reached = vec![];
+                        let mut seen = crate::core::interp::value::FxSet::default();
+                        seen.insert(Rc::as_ptr(&i) as usize);
+                        while let Some(x) = stack.pop() {
+                            for r in self.cascaded(&x, "refresh-expire") {
+                                if seen.insert(Rc::as_ptr(&r) as usize) {
+                                    stack.push(r.clone());
+                                    reached.push(r);
+                                }
+                            }
+                        }
+                        self.expire(&i);
+                        for r in &reached {
+                            if self.status(r) == super::model::Status::Persistent {
+                                self.expire(r);
+                            }
+                        }
+                    }
                 }
                 let i = &i;
                 if name == "refresh" {

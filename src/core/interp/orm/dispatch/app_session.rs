@@ -6,10 +6,11 @@ use std::cell::RefCell;
 use super::*;
 
 /// The session's methods (`session_method` runs them): other names are no attributes.
-const SESSION_METHODS: &str = "connection get_transaction get_nested_transaction in_nested_transaction in_transaction \
-    add add_all begin begin_nested bulk_insert_mappings bulk_save_objects \
-    bulk_update_mappings close commit delete execute expire expire_all expunge expunge_all \
-    flush get get_one is_modified merge query refresh remove rollback scalar scalars";
+const SESSION_METHODS: &str = "add add_all begin begin_nested bulk_insert_mappings \
+    bulk_save_objects bulk_update_mappings close commit connection delete execute expire \
+    expire_all expunge expunge_all flush get get_nested_transaction get_one get_transaction \
+    in_nested_transaction in_transaction is_modified merge query refresh remove rollback scalar \
+    scalars";
 
 /// Flask 3.1's default configuration, in its order, as `NAME=value` (`F`/`T`/`N`: False/True/None,
 /// numbers as ints, `31d` the session lifetime's timedelta, other values strings).

@@ -6,9 +6,6 @@ use super::*;
 impl Interp<'_> {
     /// `db.<name>`.
     pub(super) fn db_attr(&mut self, name: &str) -> R<Value> {
-        if crate::core::words::has(TYPES, name) {
-            return Ok(nv(Native::ColumnType(type_of_name(name))));
-        }
         match name {
             "Model" => Ok(nv(Native::SqlaFn(Rc::from("db.Model")))),
             "session" => Ok(nv(Native::Session(false))),
@@ -96,6 +93,9 @@ impl Interp<'_> {
             | "extract"
             | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
             "relation" => Ok(nv(Native::SqlaFn(Rc::from("db.relationship")))),
+            _ if crate::core::words::has(TYPES, name) => {
+                Ok(nv(Native::ColumnType(type_of_name(name))))
+            }
             // Flask-SQLAlchemy's `SQLAlchemy.__getattr__`: any public name of
             // `sqlalchemy` or `sqlalchemy.orm` (`db.validates`, `db.union`...).
             _ if !name.starts_with('_') && super::super::sqla_names::modules_of(name) != 0 => {

@@ -24,8 +24,10 @@ impl Interp<'_> {
         for it in items {
             match &it {
                 Value::Str(s) => {
+                    // (`'Order.cust'` stays whole: `Registry::finalize` finds the column
+                    // of that attribute once the class is mapped.)
                     for part in s.trim_matches(|c| c == '[' || c == ']').split(',') {
-                        let name = part.trim().rsplit('.').next().unwrap_or("").trim();
+                        let name = part.trim();
                         if !name.is_empty() {
                             out.push(name.to_string());
                         }
@@ -299,7 +301,11 @@ impl Interp<'_> {
             None => (target, path),
         };
         let (table, pending) = match self.orm.reg.table_of(class) {
-            Ok(t) => (t.name.clone(), None),
+            // (The attribute's column: `number = Column('OrderNo', ...)` orders by `OrderNo`.)
+            Ok(t) => {
+                let e = Expr::col(&t.name, t.col_by_key(col).map_or(col, |c| &c.name));
+                return (if desc { e.desc() } else { e }, None);
+            }
             Err(_) => (
                 camel_to_snake_case(class),
                 Some(PendingOrderBy {

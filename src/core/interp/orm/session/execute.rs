@@ -139,7 +139,8 @@ impl Interp<'_> {
         exec: &mut Exec<'_>,
     ) -> R<()> {
         // (The marker starts with `<`: most statements have none, told by one scan.)
-        if sql.contains('<') && sql.contains(crate::core::sql::render::REGEXP_REPLACE) {
+        if sql.as_bytes().contains(&b'<') && sql.contains(crate::core::sql::render::REGEXP_REPLACE)
+        {
             return self.raise(
                 "CompileError",
                 "sqlite dialect does not support regular expression replacements",
@@ -210,6 +211,7 @@ impl Interp<'_> {
         let (cls, code) = match e.kind {
             BackendErrorKind::Integrity => ("IntegrityError", "gkpj"),
             BackendErrorKind::Operational => ("OperationalError", "e3q8"),
+            BackendErrorKind::Programming => ("ProgrammingError", "f405"),
             BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
         };
         let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);

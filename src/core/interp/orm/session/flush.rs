@@ -379,7 +379,7 @@ impl Interp<'_> {
                     return self.raise(
                         "StaleDataError",
                         format!(
-                            "DELETE statement on table '{}' expected to delete 1 row(s); Only {} were matched.",
+                            "DELETE statement on table '{}' expected to delete 1 row(s); {} were matched.  Please set confirm_deleted_rows=False within the mapper configuration to prevent this warning.",
                             table.name,
                             done.rowcount.max(0)
                         ),

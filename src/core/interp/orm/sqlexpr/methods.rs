@@ -708,12 +708,12 @@ pub(crate) fn column_operator(name: &str) -> Option<&'static str> {
 }
 
 /// The methods of a column expression (an attribute access returns them bound).
-pub(crate) const COLUMN_METHODS: &str = "compile like notlike not_like regexp_match regexp_replace ilike notilike not_ilike \
-    startswith endswith contains istartswith iendswith icontains in_ not_in notin_ is_ \
-    is_not isnot is_distinct_from isnot_distinct_from is_not_distinct_from between \
-    references desc asc distinct label concat cast op collate nulls_last nullslast \
-    nulls_first nullsfirst has any of_type and_ count over filter as_integer as_string \
-    as_float as_boolean as_json as_numeric";
+pub(crate) const COLUMN_METHODS: &str = "and_ any as_boolean as_float as_integer as_json \
+    as_numeric as_string asc between cast collate compile concat contains count desc distinct \
+    endswith filter has icontains iendswith ilike in_ is_ is_distinct_from is_not \
+    is_not_distinct_from isnot isnot_distinct_from istartswith label like not_ilike not_in \
+    not_like notilike notin_ notlike nulls_first nulls_last nullsfirst nullslast of_type op over \
+    references regexp_match regexp_replace startswith";
 
 impl Interp<'_> {
     /// Python's TypeError for a column operator method (`between`, `like`, `in_`...)

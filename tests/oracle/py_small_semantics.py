@@ -1,0 +1,34 @@
+# bool operators, bool against Decimal, callable(), fill characters, sys streams, module
+# attributes.
+import os
+import sys
+from decimal import Decimal
+print(True ^ True, True ^ False, False ^ False, True & False, True | False, 1 ^ True)
+print(True == Decimal(1), True < Decimal('1.5'), Decimal('0.5') < True, False == Decimal(0))
+print(sorted([Decimal('0.5'), True, False]))
+
+
+class V:
+    def __call__(self, x):
+        return x * 2
+
+
+print(callable(V()), callable(V), callable(print), callable(3), callable(func.count), V()(4))
+for m in ('ljust', 'rjust', 'center'):
+    try:
+        print(repr(getattr('x', m)(5, 'ab')))
+    except TypeError as e:
+        print('TypeError', e)
+for fill in ['', 3, '*']:
+    try:
+        print(repr('x'.center(5, fill)))
+    except TypeError as e:
+        print('TypeError', e)
+print('to stderr', file=sys.stderr)
+n = sys.stdout.write('written\n')
+sys.stdout.flush()
+print(n, hasattr(os, 'nope'), hasattr(os, 'path'), hasattr(sys, 'stderr'))
+try:
+    os.nope
+except AttributeError as e:
+    print(type(e).__name__, e)
