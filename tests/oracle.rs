@@ -2907,3 +2907,18 @@ fn expire_refresh_cascade() {
 fn py_small_semantics() {
     check("py_small_semantics");
 }
+
+#[test]
+fn relationship_without_fk() {
+    check("relationship_without_fk");
+}
+
+#[test]
+fn flask_blueprints() {
+    check("flask_blueprints");
+}
+
+#[test]
+fn flask_redirect_url_for() {
+    check("flask_redirect_url_for");
+}

@@ -46,6 +46,7 @@ const HIERARCHY: &str = "BaseException:object Exception:BaseException KeyboardIn
     NoReferencedColumnError:NoReferenceError NoInspectionAvailable:InvalidRequestError \
     LoaderStrategyException:InvalidRequestError DetachedInstanceError:SQLAlchemyError \
     FlushError:SQLAlchemyError StaleDataError:SQLAlchemyError HTTPException:Exception \
+    RoutingException:Exception BuildError:RoutingException,LookupError ClientRedirectError:Exception \
     NotFound:HTTPException BadRequest:HTTPException Unauthorized:HTTPException \
     Forbidden:HTTPException MethodNotAllowed:HTTPException Conflict:HTTPException \
     InternalServerError:HTTPException NotAcceptable:HTTPException \

@@ -431,13 +431,23 @@ pub fn join_pairs(md: &MetaData, a: &str, b: &str, only: &[String]) -> Vec<JoinP
 
 /// The join pairs of an explicit join condition (`primaryjoin=`/`secondaryjoin=`):
 /// `a = b [AND ...]` between columns of named tables, each pair oriented by the
-/// foreign key one column holds on the other, and the condition's other terms.
-/// `None` without any such pair (the relationship then falls back to the foreign keys).
-pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<(Vec<JoinPair>, Vec<Expr>)> {
+/// foreign key one column holds on the other (or, when `declared` names columns, those of
+/// `foreign_keys=` and `foreign()`, by which column is declared foreign), and the
+/// condition's other terms. `None` without any such pair (the relationship then falls back to the foreign keys).
+pub fn pairs_of_condition(
+    md: &MetaData,
+    e: &Expr,
+    declared: &[(String, String)],
+) -> Option<(Vec<JoinPair>, Vec<Expr>)> {
     let terms: Vec<&Expr> = match e {
         Expr::List { op: Op::And, items } => items.iter().collect(),
-        Expr::Grouping(inner) => return pairs_of_condition(md, inner),
+        Expr::Grouping(inner) => return pairs_of_condition(md, inner, declared),
         other => vec![other],
+    };
+    // (A column declared foreign, `foreign_keys=` or `foreign()`: table and column, or
+    // an empty table for a bare column name.)
+    let is_declared = |c: &(String, String)| {
+        (declared.iter()).any(|(t, n)| *n == c.1 && (t.is_empty() || *t == c.0))
     };
     let column = |e: &Expr| match e {
         Expr::Column {
@@ -447,6 +457,9 @@ pub fn pairs_of_condition(md: &MetaData, e: &Expr) -> Option<(Vec<JoinPair>, Vec
         _ => None,
     };
     let refers = |holder: &(String, String), to: &(String, String)| {
+        if !declared.is_empty() {
+            return is_declared(holder) && !is_declared(to);
+        }
         md.table(&holder.0).is_some_and(|t| {
             t.foreign_keys().iter().any(|fk| {
                 fk.ref_table == to.0

@@ -58,14 +58,14 @@ fn condition_pairs_and_other_terms() {
     let pair = Expr::col("author", "id").eq(Expr::col("article", "author_id"));
     let flag = Expr::col("article", "published").eq(Expr::bind(SqlValue::Integer(1)));
     let cond = and(vec![pair.clone(), flag.clone()]);
-    let (pairs, extra) = pairs_of_condition(&md, &cond).unwrap();
+    let (pairs, extra) = pairs_of_condition(&md, &cond, &[]).unwrap();
     assert_eq!(pairs.len(), 1);
     assert_eq!(
         pairs[0].foreign,
         ("article".to_string(), "author_id".to_string())
     );
     assert_eq!(extra, vec![flag.clone()]);
-    assert!(pairs_of_condition(&md, &flag).is_none());
+    assert!(pairs_of_condition(&md, &flag, &[]).is_none());
     let r = ResolvedRel {
         kind: RelKind::OneToMany,
         parent: "author".into(),

@@ -48,6 +48,20 @@ impl Interp<'_> {
                     "a route decorator takes the view function as its only argument",
                 ),
             },
+            // `foreign(col)` / `remote(col)`: the column, annotated (a `foreign()` one is
+            // the foreign side of a join condition without a ForeignKey).
+            "foreign" | "remote" if args.len() == 1 && kw.is_empty() => {
+                if short == "foreign"
+                    && let Some(s) = self.as_sql(&args[0])
+                    && let crate::core::sql::Expr::Column {
+                        table: Some(crate::core::sql::TableRef::Named(t)),
+                        name,
+                    } = self.orm.resolve_specs(&s.expr)
+                {
+                    self.orm.join_foreign.push((t.to_string(), name));
+                }
+                Ok(args.remove(0))
+            }
             "or_" | "and_" | "not_" | "desc" | "asc" | "distinct" | "nullslast" | "nulls_last"
             | "nullsfirst" | "nulls_first" => self.sql_combinator(short, args),
             // The functions that are a method of their expression: `between(col, lo, hi)`
@@ -800,8 +814,12 @@ impl Interp<'_> {
                 self.unsupported(&format!("`{short}()`"))
             }
             "jsonify" => self.jsonify(args, kw),
-            "Mapped" | "DeclarativeBase" | "request" | "render_template" | "redirect"
-            | "url_for" => self.unsupported(&format!("`{short}`")),
+            "Blueprint" => self.new_blueprint(&args, &kw),
+            "url_for" => self.url_for(&args, &kw),
+            "redirect" => self.redirect(&args, &kw),
+            "Mapped" | "DeclarativeBase" | "request" | "render_template" => {
+                self.unsupported(&format!("`{short}`"))
+            }
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
             | "Numeric" | "JSON" | "BigInteger" | "SmallInteger" | "Unicode" | "UnicodeText"
             | "LargeBinary" | "Time" | "Enum" => {

@@ -509,6 +509,9 @@ pub struct OrmState {
     /// A `primaryjoin=`/`order_by=` string is being evaluated (a model class's missing
     /// attribute raises SQLAlchemy's "does not have a mapped column").
     pub in_join_string: bool,
+    /// The columns `foreign(...)` annotated since a join condition was last taken
+    /// (table, column): the foreign side of a primaryjoin without a ForeignKey.
+    pub join_foreign: Vec<(String, String)>,
     /// Relationships made by a `backref=` since the mappers were last configured, by class
     /// and name: SQLAlchemy adds them to their class only then (`hasattr(Pet, 'owner')` is
     /// false until a model is first used).
@@ -550,6 +553,8 @@ pub struct OrmState {
     pub error_handlers: Vec<(i64, Option<Rc<super::value::Class>>, Value)>,
     /// The requests a test client is dispatching, innermost last.
     pub requests: Vec<Rc<flask_web::RequestData>>,
+    /// The endpoints of the views being served, innermost last.
+    pub endpoints: Vec<Rc<str>>,
     /// Objects let go from the identity map (see `Interp::identity_get`) still listed in
     /// `identity_order`, removed from it in batches.
     pub zombies: usize,

@@ -166,7 +166,8 @@ impl Interp<'_> {
                     let req = self.request_data(&method, &url, &kw)?;
                     Ok(nv(Native::AppContext(Some(Rc::new(req)))))
                 }
-                "run" | "register_blueprint" => Ok(Value::None),
+                "run" => Ok(Value::None),
+                "register_blueprint" => self.register_blueprint(&args, &kw),
                 // `@app.template_filter()` and kin: a decorator that leaves the function
                 // as it is (nothing renders templates here).
                 "template_filter" | "template_global" | "endpoint" => {

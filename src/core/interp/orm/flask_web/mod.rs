@@ -4,7 +4,9 @@
 //! converters, 404/405, HTTP errors and `@app.errorhandler`, a view's exception as a 500),
 //! the `request` proxy (`method`, `path`, `args`, `form`, `json`/`get_json()`), `jsonify`
 //! with Flask's JSON provider (compact, sorted keys, dates as HTTP dates), and the test
-//! response (`status_code`, `status`, `json`, `get_json()`, `text`, `data`, `headers`).
+//! response (`status_code`, `status`, `json`, `get_json()`, `text`, `data`, `headers`,
+//! `location`, `follow_redirects=`). Blueprints are in `blueprint`, `url_for` and
+//! `redirect` in `build`.
 
 use std::rc::Rc;
 
@@ -14,9 +16,13 @@ use crate::core::interp::call::Kw;
 use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
+mod blueprint;
+mod build;
 mod request;
 mod response;
 mod url;
+
+pub use blueprint::Blueprint;
 
 use response::error_page;
 use url::{match_rule, parse_query};
@@ -81,6 +87,11 @@ pub enum FlaskObj {
     Request,
     /// `request.args` / `request.form`: werkzeug's `MultiDict`.
     MultiDict(Vec<(Rc<str>, Rc<str>)>),
+    /// `Blueprint(...)`.
+    Blueprint(Blueprint),
+    /// `@bp.route(rule, ...)` before it gets its function: the blueprint, rule, methods,
+    /// endpoint.
+    BlueprintRoute(Rc<FlaskObj>, Rc<str>, Vec<Rc<str>>, Option<Rc<str>>),
     /// `app.url_map`.
     UrlMap,
     /// One of `app.url_map.iter_rules()`: its index in the rules (0: `static`).
@@ -206,7 +217,7 @@ impl Interp<'_> {
         }))
     }
 
-    fn add_route(
+    pub(super) fn add_route(
         &mut self,
         rule: Rc<str>,
         methods: Vec<Rc<str>>,
@@ -248,6 +259,9 @@ impl Interp<'_> {
             FlaskObj::RouteDecorator(rule, methods, endpoint) => {
                 self.add_route(rule.clone(), methods.clone(), endpoint.clone(), f.clone())?;
             }
+            FlaskObj::BlueprintRoute(bp, rule, methods, endpoint) => {
+                self.blueprint_route(bp, rule, methods, endpoint, f.clone())?;
+            }
             FlaskObj::ErrorHandlerDecorator(code, class) => {
                 self.orm
                     .error_handlers
@@ -282,6 +296,9 @@ impl Interp<'_> {
                 "status_code" => Value::int(r.code),
                 "status" => Value::str(&format!("{} {}", r.code, reason(r.code))),
                 "mimetype" => Value::str(&r.mimetype),
+                "location" => (r.headers.iter())
+                    .find(|(k, _)| k.eq_ignore_ascii_case("location"))
+                    .map_or(Value::None, |(_, v)| Value::Str(v.clone())),
                 "content_type" => Value::str(&self.content_type(r)),
                 "is_json" => Value::Bool(response::is_json(r)),
                 "json" => self.response_json(r)?,
@@ -328,6 +345,7 @@ impl Interp<'_> {
                 }
             }),
             FlaskObj::Request => self.request_attr(this, name),
+            FlaskObj::Blueprint(bp) => self.blueprint_attr(bp, this, name),
             FlaskObj::MultiDict(_)
                 if matches!(
                     name,
@@ -397,6 +415,7 @@ impl Interp<'_> {
         kw: Kw,
     ) -> R<Value> {
         match &**o {
+            FlaskObj::Blueprint(_) => self.blueprint_method(o, name, args, kw),
             FlaskObj::TestClient => {
                 let method = match name {
                     "open" => match kwget(&kw, "method") {
@@ -446,6 +465,47 @@ impl Interp<'_> {
 
     /// A test client's request: routed, dispatched, its response made.
     fn test_request(&mut self, method: &str, url: &str, kw: &Kw) -> R<Value> {
+        let mut resp = self.test_request_once(method, url, kw)?;
+        // (`follow_redirects=True`: a redirect's target is requested in turn, with GET
+        // unless the code keeps the method; a target reached twice is a loop.)
+        let follow = match kwget(kw, "follow_redirects") {
+            Some(v) => self.truthy(&v.clone())?,
+            None => false,
+        };
+        let mut seen: Vec<String> = vec![];
+        let mut method = method.to_owned();
+        let rest: Kw = (kw.iter())
+            .filter(|(k, _)| !matches!(&**k, "data" | "json" | "query_string"))
+            .cloned()
+            .collect();
+        while follow && matches!(resp.code, 301 | 302 | 303 | 305 | 307 | 308) {
+            let Some((_, to)) = resp
+                .headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("location"))
+            else {
+                break;
+            };
+            let to = to.strip_prefix("http://localhost").unwrap_or(to).to_owned();
+            if seen.contains(&to) {
+                let msg = format!(
+                    "Loop detected: A {} redirect to {to} was already made.",
+                    resp.code
+                );
+                let v = self.new_exc("ClientRedirectError", &msg);
+                return self.raise_value(v);
+            }
+            seen.push(to.clone());
+            if !matches!(resp.code, 307 | 308) {
+                method = "GET".into();
+            }
+            resp = self.test_request_once(&method, &to, &rest)?;
+        }
+        Ok(flask(FlaskObj::Response(resp)))
+    }
+
+    /// One request of the test client.
+    fn test_request_once(&mut self, method: &str, url: &str, kw: &Kw) -> R<ResponseData> {
         let req = Rc::new(self.request_data(method, url, kw)?);
         let path = req.path.clone();
         self.orm.requests.push(req);
@@ -455,7 +515,7 @@ impl Interp<'_> {
         if method == "HEAD" {
             resp.body.clear();
         }
-        Ok(flask(FlaskObj::Response(resp)))
+        Ok(resp)
     }
 
     /// The request a test client's call or `test_request_context()` describes: its URL
@@ -541,7 +601,11 @@ impl Interp<'_> {
         let result = match found {
             Some((view, endpoint, kwargs)) => {
                 let kw: Kw = kwargs.into_iter().collect();
-                match self.call(&view, vec![], kw) {
+                // (The endpoint being served: `url_for('.view')` is relative to it.)
+                self.orm.endpoints.push(endpoint.clone());
+                let r = self.call(&view, vec![], kw);
+                self.orm.endpoints.pop();
+                match r {
                     Ok(v) => self.make_response(v, Some(&endpoint)),
                     Err(e) => Err(e),
                 }
@@ -724,7 +788,10 @@ impl FlaskObj {
     /// The Python class name.
     pub fn type_name(&self) -> &'static str {
         match self {
-            FlaskObj::RouteDecorator(..) | FlaskObj::ErrorHandlerDecorator(..) => "function",
+            FlaskObj::RouteDecorator(..)
+            | FlaskObj::BlueprintRoute(..)
+            | FlaskObj::ErrorHandlerDecorator(..) => "function",
+            FlaskObj::Blueprint(_) => "Blueprint",
             FlaskObj::TestClient => "FlaskClient",
             FlaskObj::Response(_) => "WrapperTestResponse",
             FlaskObj::Request => "Request",

@@ -2,6 +2,9 @@
 //! as strings evaluated (as SQLAlchemy does when it configures the mappers) once every
 //! class they name is mapped, with `foreign()`/`remote()` annotations available.
 
+use std::rc::Rc;
+
+use crate::core::interp::orm::Native;
 use crate::core::interp::value::{Scope, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::lang::ast::StmtKind;
@@ -18,7 +21,28 @@ impl Interp<'_> {
         e: &Expr,
     ) -> R<()> {
         let e = self.orm.resolve_specs(e);
-        let Some((pairs, extra)) = pairs_of_condition(&self.orm.reg.metadata, &e) else {
+        // The columns declared foreign: `foreign()` ones, `foreign_keys=` ones (a string
+        // names a class attribute: its column).
+        let mut declared = std::mem::take(&mut self.orm.join_foreign);
+        for fk in &rel.foreign_keys {
+            let Some((owner, key)) = fk.rsplit_once('.') else {
+                declared.push((String::new(), fk.clone()));
+                continue;
+            };
+            let owner = owner.rsplit('.').next().unwrap_or(owner);
+            let table = match self.orm.reg.table_of(owner) {
+                Ok(t) => Some(t),
+                Err(_) => self.orm.reg.metadata.table(owner),
+            };
+            declared.push(match table {
+                Some(t) => (
+                    t.name.clone(),
+                    t.col_by_key(key).map_or(key, |c| &c.name).to_owned(),
+                ),
+                None => (owner.to_owned(), key.to_owned()),
+            });
+        }
+        let Some((pairs, extra)) = pairs_of_condition(&self.orm.reg.metadata, &e, &declared) else {
             return Ok(());
         };
         if primary {
@@ -213,12 +237,9 @@ impl Interp<'_> {
             self.set_var(&scope, &k, c);
         }
         // `foreign(col)` / `remote(col)` annotate a column; the condition is the same.
-        let ident = crate::core::lang::parse("lambda x: x").module;
-        if let Some(StmtKind::Expr(l)) = ident.body.first().map(|s| &s.kind)
-            && let Ok(f) = self.eval(l, &scope)
-        {
-            self.set_var(&scope, "foreign", f.clone());
-            self.set_var(&scope, "remote", f);
+        for f in ["foreign", "remote"] {
+            let v = Value::Native(Rc::new(Native::SqlaFn(Rc::from(f))));
+            self.set_var(&scope, f, v);
         }
         let outer = std::mem::replace(&mut self.orm.in_join_string, true);
         let v = self.eval(e, &scope);
