@@ -2922,3 +2922,13 @@ fn flask_blueprints() {
 fn flask_redirect_url_for() {
     check("flask_redirect_url_for");
 }
+
+#[test]
+fn secret_keys() {
+    check("secret_keys");
+}
+
+#[test]
+fn deferred_with_column_property() {
+    check("deferred_with_column_property");
+}

@@ -198,6 +198,7 @@ impl Interp<'_> {
             | "functools.reduce" => self.call_stdlib_builtin(name, args, kw),
             // (`auto()` in an enum body: numbered when the class makes its members.)
             "enum.auto" => Ok(Value::Builtin(Rc::from("enum.auto.value"))),
+            "os.urandom" => self.call_hashing(name, args, kw),
             _ if name.starts_with("os.") => self.call_os(name, args, kw),
             // `Base.__init__(self, ...)` where no class along the MRO defines one:
             // `object`'s (or, for a model, the declarative constructor; for an
@@ -257,7 +258,10 @@ impl Interp<'_> {
                 }
                 self.call_method(&recv, method, args.collect(), kw)
             }
-            _ if name.starts_with("hashlib.") || name.starts_with("werkzeug.") => {
+            _ if name.starts_with("hashlib.")
+                || name.starts_with("werkzeug.")
+                || name.starts_with("secrets.") =>
+            {
                 self.call_hashing(name, args, kw)
             }
             "input" | "open" | "exec" | "eval" | "globals" | "locals" | "delattr" => {

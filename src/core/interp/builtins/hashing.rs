@@ -38,6 +38,23 @@ fn salt(len: usize) -> String {
     })
 }
 
+/// `n` bytes from the same generator (`os.urandom`, `secrets`: keys that need to differ).
+fn random_bytes(n: usize) -> Vec<u8> {
+    SALT_STATE.with(|s| {
+        let mut x = s.get();
+        let out = (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        s.set(x);
+        out
+    })
+}
+
 fn bytes(b: &[u8]) -> Value {
     Value::Native(Rc::new(Native::Bytes(Rc::from(b))))
 }
@@ -74,6 +91,55 @@ impl Interp<'_> {
     pub(super) fn call_hashing(&mut self, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
         let kwarg = |k: &str| kw.iter().find(|(n, _)| &**n == k).map(|(_, v)| v.clone());
         match name {
+            // `os.urandom(n)`, `secrets.token_bytes/token_hex/token_urlsafe([n])` (32
+            // bytes by default): what tutorials make a `SECRET_KEY` with.
+            "os.urandom"
+            | "secrets.token_bytes"
+            | "secrets.token_hex"
+            | "secrets.token_urlsafe" => {
+                let n = match args
+                    .first()
+                    .cloned()
+                    .or_else(|| kwarg("nbytes").or_else(|| kwarg("size")))
+                {
+                    Some(Value::None) | None if name != "os.urandom" => 32,
+                    Some(v) => {
+                        let n = self.as_index(&v)?;
+                        if n < 0 {
+                            return self.raise("ValueError", "negative argument not allowed");
+                        }
+                        n as usize
+                    }
+                    None => {
+                        return self.raise(
+                            "TypeError",
+                            "urandom() missing required argument 'size' (pos 1)",
+                        );
+                    }
+                };
+                let b = random_bytes(n.min(1 << 20));
+                Ok(match name {
+                    "secrets.token_hex" => {
+                        Value::str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+                    }
+                    "secrets.token_urlsafe" => {
+                        const A: &[u8] =
+                            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+                        let mut out = String::new();
+                        for c in b.chunks(3) {
+                            let v = c
+                                .iter()
+                                .enumerate()
+                                .fold(0u32, |a, (i, &x)| a | (u32::from(x) << (16 - 8 * i)));
+                            for k in 0..=c.len() {
+                                out.push(A[((v >> (18 - 6 * k)) & 63) as usize] as char);
+                            }
+                        }
+                        Value::str(&out)
+                    }
+                    _ => bytes(&b),
+                })
+            }
             "hashlib.md5" | "hashlib.sha256" => {
                 let data = match args.first().cloned().or_else(|| kwarg("data")) {
                     Some(v) => self.bytes_arg(&v, "hashing")?.to_vec(),

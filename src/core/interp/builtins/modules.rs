@@ -34,6 +34,7 @@ impl Interp<'_> {
             | "sqlalchemy.dialects.sqlite"
             | "os"
             | "os.path"
+            | "secrets"
             | "sys" => Ok(Value::Native(Rc::new(Native::Module(Rc::from(name))))),
             _ => self.raise("ModuleNotFoundError", format!("No module named '{name}'")),
         }
@@ -180,7 +181,10 @@ impl Interp<'_> {
             // the environment; the page has no file system and an empty environment.
             ("os", "path") => Value::Native(Rc::new(Native::Module(Rc::from("os.path")))),
             ("os", "environ") => Value::Dict(Default::default()),
-            ("os", "getenv" | "getcwd") => Value::Builtin(Rc::from(format!("os.{name}").as_str())),
+            ("os", "getenv" | "getcwd" | "urandom")
+            | ("secrets", "token_bytes" | "token_hex" | "token_urlsafe") => {
+                Value::Builtin(Rc::from(format!("{module}.{name}").as_str()))
+            }
             ("os", "sep") => Value::str("/"),
             (
                 "os.path",
@@ -232,6 +236,7 @@ impl Interp<'_> {
                     "os",
                     "os.path",
                     "re",
+                    "secrets",
                 ];
                 if known.contains(&module) {
                     return self.raise(

@@ -21,6 +21,10 @@ pub struct Deferred {
     pub columns: Vec<usize>,
     /// The table's number of columns.
     pub width: usize,
+    /// The class's `column_property`s, which a row lists around the table's columns.
+    pub extra: usize,
+    /// How many of them come before the table's columns.
+    pub lead: usize,
 }
 
 impl Deferred {
@@ -29,11 +33,17 @@ impl Deferred {
     pub fn narrow(&self, mut select: Select) -> Select {
         let mut i = 0;
         select.columns.retain(|_| {
-            let keep = !self.columns.contains(&i);
+            let keep = !self.dropped(i);
             i += 1;
             keep
         });
         select
+    }
+
+    /// True when a row's cell `pos` is a deferred column's.
+    fn dropped(&self, pos: usize) -> bool {
+        pos.checked_sub(self.lead)
+            .is_some_and(|c| self.columns.contains(&c))
     }
 
     /// [`Self::narrow`] for a query wrapped in a subquery for its eager loads: the
@@ -53,13 +63,14 @@ impl Deferred {
 
     /// The rows widened back to the table's width, NULL in the deferred columns.
     pub fn widen(&self, rows: FlatRows) -> FlatRows {
-        let narrow = self.width - self.columns.len();
-        let mut values = Vec::with_capacity(rows.len() * self.width);
+        let full = self.width + self.extra;
+        let narrow = full - self.columns.len();
+        let mut values = Vec::with_capacity(rows.len() * full);
         let n = rows.values.len().checked_div(narrow).unwrap_or(0);
         let mut cells = rows.values.into_iter();
         for _ in 0..n {
-            for c in 0..self.width {
-                if self.columns.contains(&c) {
+            for c in 0..full {
+                if self.dropped(c) {
                     values.push(SqlValue::Null);
                 } else {
                     values.push(cells.next().unwrap_or(SqlValue::Null));
@@ -67,7 +78,7 @@ impl Deferred {
             }
         }
         FlatRows {
-            width: self.width,
+            width: full,
             values,
         }
     }
@@ -77,8 +88,8 @@ impl Deferred {
     pub fn widen_row(&self, row: Vec<SqlValue>) -> Vec<SqlValue> {
         let mut out = Vec::with_capacity(row.len() + self.columns.len());
         let mut cells = row.into_iter();
-        for c in 0..self.width {
-            out.push(match self.columns.contains(&c) {
+        for c in 0..self.lead + self.width {
+            out.push(match self.dropped(c) {
                 true => SqlValue::Null,
                 false => cells.next().unwrap_or(SqlValue::Null),
             });
@@ -107,7 +118,7 @@ impl Interp<'_> {
     /// The columns a load of one class leaves unloaded: the class's deferred columns
     /// (`deferred(Column(...))`) and what `q`'s column options defer, `undefer` taking
     /// one back (`None` when none are). Column options on any other load are refused;
-    /// there, as for a class with a `column_property`, the deferred columns load.
+    /// there the deferred columns load.
     pub(super) fn deferred_of(&mut self, q: &Query, ents: &[Ent]) -> R<Option<Deferred>> {
         let [Ent::Class(class)] = ents else {
             if q.columns.is_empty() {
@@ -127,10 +138,10 @@ impl Interp<'_> {
         if q.columns.is_empty() && mapped.is_empty() {
             return Ok(None);
         }
-        if self.orm.reg.props_layout(class).1 > 0 {
-            if q.columns.is_empty() {
-                return Ok(None);
-            }
+        // (A class with `column_property`s: its deferred columns are left out, its
+        // properties load after the table's columns; column options are refused.)
+        let (lead, extra) = self.orm.reg.props_layout(class);
+        if extra > 0 && !q.columns.is_empty() {
             return self.unsupported("`load_only()`/`defer()` of a class with a `column_property`");
         }
         let Ok(table) = self.orm.reg.table_of(class) else {
@@ -147,6 +158,8 @@ impl Interp<'_> {
         Ok(Some(Deferred {
             columns,
             width: table.columns.len(),
+            extra,
+            lead,
         }))
     }
 
