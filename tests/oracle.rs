@@ -2919,11 +2919,6 @@ fn flask_blueprints() {
 }
 
 #[test]
-fn flask_redirect_url_for() {
-    check("flask_redirect_url_for");
-}
-
-#[test]
 fn secret_keys() {
     check("secret_keys");
 }

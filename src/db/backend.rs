@@ -48,9 +48,13 @@ fn err(e: rusqlite::Error) -> BackendError {
         {
             BackendErrorKind::Interrupted
         }
+        rusqlite::Error::MultipleStatement => BackendErrorKind::Programming,
         _ => BackendErrorKind::Operational,
     };
     let message = match &e {
+        rusqlite::Error::MultipleStatement => {
+            "You can only execute one statement at a time.".to_owned()
+        }
         rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
         rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         other => other.to_string(),
@@ -116,19 +120,9 @@ impl<'c> ScriptBackend<'c> {
             Some(i) => i,
             None => {
                 // As Python's sqlite3 prepares: a text without a statement (whitespace,
-                // comments) runs as nothing; text after the first statement other than
-                // whitespace and comments (another statement, a second `;`) is refused.
-                let Some(first) = crate::core::sqltext::split_statements(sql).first().cloned()
-                else {
+                // `;`, comments) runs as nothing; a second statement is refused (see `err`).
+                if crate::core::sqltext::no_statement(sql) {
                     return Ok(None);
-                };
-                let rest = &sql[first.span.end..];
-                if !crate::core::sqltext::only_comments(rest.strip_prefix(';').unwrap_or(rest)) {
-                    return Err(BackendError {
-                        kind: BackendErrorKind::Programming,
-                        message: "You can only execute one statement at a time.".into(),
-                        code: 21,
-                    });
                 }
                 // (Prepared as rusqlite's cache prepares: the trimmed text, persistent.)
                 let stmt = self

@@ -433,10 +433,7 @@ impl Interp<'_> {
                 if let Some(m) = base {
                     return Ok(Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(m)))));
                 }
-                self.raise(
-                    "AttributeError",
-                    format!("'super' object has no attribute '{name}'"),
-                )
+                self.no_attr("super", name)
             }
             // `obj.__class__` of any other value: its type, as `type(obj)`.
             _ if name == "__class__" => self.call_builtin("type", vec![obj.clone()], vec![]),
@@ -545,10 +542,7 @@ impl Interp<'_> {
         if let Some(m) = base {
             return Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(m)))));
         }
-        self.raise(
-            "AttributeError",
-            format!("'{}' object has no attribute '{name}'", inst.class.name),
-        )
+        self.no_attr(&inst.class.name, name)
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> R<Value> {

@@ -46,7 +46,6 @@ const HIERARCHY: &str = "BaseException:object Exception:BaseException KeyboardIn
     NoReferencedColumnError:NoReferenceError NoInspectionAvailable:InvalidRequestError \
     LoaderStrategyException:InvalidRequestError DetachedInstanceError:SQLAlchemyError \
     FlushError:SQLAlchemyError StaleDataError:SQLAlchemyError HTTPException:Exception \
-    RoutingException:Exception BuildError:RoutingException,LookupError ClientRedirectError:Exception \
     NotFound:HTTPException BadRequest:HTTPException Unauthorized:HTTPException \
     Forbidden:HTTPException MethodNotAllowed:HTTPException Conflict:HTTPException \
     InternalServerError:HTTPException NotAcceptable:HTTPException \
@@ -247,6 +246,18 @@ impl Interp<'_> {
         Err(self.exc_at(class, msg.as_ref()))
     }
 
+    /// Raises `AttributeError: 'owner' object has no attribute 'name'`.
+    pub fn no_attr<T>(&self, owner: &str, name: &str) -> R<T> {
+        Err(self.no_attr_exc(owner, name))
+    }
+
+    /// The exception of [`Self::no_attr`], built in one place.
+    #[inline(never)]
+    fn no_attr_exc(&self, owner: &str, name: &str) -> Box<Exc> {
+        let msg = format!("'{owner}' object has no attribute '{name}'");
+        self.exc_at("AttributeError", &msg)
+    }
+
     /// `class(msg)` at the current span: the code of `raise`, compiled once (`raise` is
     /// generic over what the caller returns and over the message's type).
     #[inline(never)]
@@ -295,9 +306,15 @@ impl Interp<'_> {
 
     /// "`X` is not supported in ormlab scripts".
     pub fn unsupported<T>(&self, what: &str) -> R<T> {
-        self.raise(
+        Err(self.unsupported_exc(what))
+    }
+
+    /// The exception of [`Self::unsupported`], built in one place.
+    #[inline(never)]
+    fn unsupported_exc(&self, what: &str) -> Box<Exc> {
+        self.exc_at(
             "NotImplementedError",
-            format!("{what} is not supported in ormlab scripts"),
+            &format!("{what} is not supported in ormlab scripts"),
         )
     }
 

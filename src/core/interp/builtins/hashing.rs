@@ -16,6 +16,8 @@ const PBKDF2_ITERATIONS: u32 = 1_000_000;
 /// The most PBKDF2 iterations a script may ask for (ten times Werkzeug's default).
 const MAX_PBKDF2_ITERATIONS: u64 = 10_000_000;
 const SALT_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+/// The URL-safe Base64 alphabet (`secrets.token_urlsafe`).
+const B64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 thread_local! {
     /// State of the salt generator (xorshift; salts need to differ, not to be secret here).
@@ -97,19 +99,9 @@ impl Interp<'_> {
             | "secrets.token_bytes"
             | "secrets.token_hex"
             | "secrets.token_urlsafe" => {
-                let n = match args
-                    .first()
-                    .cloned()
-                    .or_else(|| kwarg("nbytes").or_else(|| kwarg("size")))
-                {
-                    Some(Value::None) | None if name != "os.urandom" => 32,
-                    Some(v) => {
-                        let n = self.as_index(&v)?;
-                        if n < 0 {
-                            return self.raise("ValueError", "negative argument not allowed");
-                        }
-                        n as usize
-                    }
+                let n = match args.first() {
+                    None | Some(Value::None) if name != "os.urandom" => 32,
+                    Some(v) => self.as_index(v)?.clamp(0, 1 << 20) as usize,
                     None => {
                         return self.raise(
                             "TypeError",
@@ -117,28 +109,24 @@ impl Interp<'_> {
                         );
                     }
                 };
-                let b = random_bytes(n.min(1 << 20));
-                Ok(match name {
-                    "secrets.token_hex" => {
-                        Value::str(&b.iter().map(|x| format!("{x:02x}")).collect::<String>())
-                    }
-                    "secrets.token_urlsafe" => {
-                        const A: &[u8] =
-                            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-                        let mut out = String::new();
-                        for c in b.chunks(3) {
-                            let v = c
-                                .iter()
-                                .enumerate()
-                                .fold(0u32, |a, (i, &x)| a | (u32::from(x) << (16 - 8 * i)));
-                            for k in 0..=c.len() {
-                                out.push(A[((v >> (18 - 6 * k)) & 63) as usize] as char);
-                            }
-                        }
-                        Value::str(&out)
-                    }
-                    _ => bytes(&b),
-                })
+                let b = random_bytes(n);
+                let digits = match name {
+                    "secrets.token_hex" => (b.iter())
+                        .flat_map(|x| [x >> 4, x & 15])
+                        .map(|d| b"0123456789abcdef"[d as usize])
+                        .collect::<Vec<u8>>(),
+                    // (Base64 for URLs, unpadded: `ceil(n * 8 / 6)` characters.)
+                    "secrets.token_urlsafe" => (0..(n * 8).div_ceil(6))
+                        .map(|k| {
+                            let (at, shift) = (k * 6 / 8, k * 6 % 8);
+                            let pair =
+                                (u16::from(b[at]) << 8) | u16::from(*b.get(at + 1).unwrap_or(&0));
+                            B64URL[usize::from((pair >> (10 - shift)) & 63)]
+                        })
+                        .collect(),
+                    _ => return Ok(bytes(&b)),
+                };
+                Ok(Value::str(&String::from_utf8_lossy(&digits)))
             }
             "hashlib.md5" | "hashlib.sha256" => {
                 let data = match args.first().cloned().or_else(|| kwarg("data")) {
@@ -287,7 +275,7 @@ impl Interp<'_> {
             (Native::Hasher(algo, data), "digest") => Ok(bytes(&digest(algo, &data.borrow()))),
             _ => {
                 let t = n.type_name();
-                self.raise("AttributeError", format!("'{t}' object has no attribute '{name}'"))
+                self.no_attr(&t, name)
             }
         }
     }

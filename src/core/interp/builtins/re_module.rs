@@ -401,10 +401,7 @@ impl Interp<'_> {
                 out.push(Value::str(&chars[last..].iter().collect::<String>()));
                 Ok(Value::list(out))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'re.Pattern' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("re.Pattern", name),
         }
     }
 
@@ -471,10 +468,7 @@ impl Interp<'_> {
                 this.clone(),
                 Rc::from(name),
             )))),
-            _ => self.raise(
-                "AttributeError",
-                format!("'re.Pattern' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("re.Pattern", name),
         }
     }
 
@@ -535,10 +529,7 @@ impl Interp<'_> {
             "group" | "groups" | "groupdict" | "start" | "end" | "span" | "expand" => Ok(
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
             ),
-            _ => self.raise(
-                "AttributeError",
-                format!("'re.Match' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("re.Match", name),
         }
     }
 
@@ -607,10 +598,7 @@ impl Interp<'_> {
                 let pieces = template::parse(&t, &m.pattern.re).map_err(|e| self.re_error(e))?;
                 Ok(Value::str(&template::expand(&pieces, &m.chars, &m.spans)))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'re.Match' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("re.Match", name),
         }
     }
 

@@ -101,10 +101,7 @@ impl Interp<'_> {
                 l.borrow_mut().clear();
                 Ok(Value::None)
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'list' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("list", name),
         }
     }
 
@@ -347,10 +344,7 @@ impl Interp<'_> {
                     None => self.raise("KeyError", "popitem(): dictionary is empty"),
                 }
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'dict' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("dict", name),
         }
     }
 
@@ -439,10 +433,7 @@ impl Interp<'_> {
                     None => self.raise("KeyError", "pop from an empty set"),
                 }
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'set' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("set", name),
         }
     }
 }

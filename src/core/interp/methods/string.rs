@@ -435,10 +435,7 @@ impl Interp<'_> {
                 }
                 Some(_) => self.unsupported("encodings other than UTF-8"),
             },
-            _ => self.raise(
-                "AttributeError",
-                format!("'str' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("str", name),
         }
     }
 

@@ -101,8 +101,7 @@ impl Interp<'_> {
             "is_clause_element" if !server => b(class == "ColumnElementColumnDefault"),
             "is_sequence" if !server => b(false),
             _ => {
-                let msg = format!("'{class}' object has no attribute '{name}'");
-                return self.raise("AttributeError", msg);
+                return self.no_attr(&class, name);
             }
         })
     }

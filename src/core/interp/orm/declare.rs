@@ -815,11 +815,8 @@ impl Interp<'_> {
             }
             "jsonify" => self.jsonify(args, kw),
             "Blueprint" => self.new_blueprint(&args, &kw),
-            "url_for" => self.url_for(&args, &kw),
-            "redirect" => self.redirect(&args, &kw),
-            "Mapped" | "DeclarativeBase" | "request" | "render_template" => {
-                self.unsupported(&format!("`{short}`"))
-            }
+            "Mapped" | "DeclarativeBase" | "request" | "render_template" | "redirect"
+            | "url_for" => self.unsupported(&format!("`{short}`")),
             "Integer" | "String" | "Text" | "Boolean" | "DateTime" | "Date" | "Float"
             | "Numeric" | "JSON" | "BigInteger" | "SmallInteger" | "Unicode" | "UnicodeText"
             | "LargeBinary" | "Time" | "Enum" => {

@@ -110,10 +110,7 @@ impl Interp<'_> {
                 "db" => Ok(m.borrow().0.clone()),
                 "directory" => Ok(Value::Str(m.borrow().1.clone())),
                 "init_app" => method(name),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Migrate' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("Migrate", name),
             },
             Native::App(cfg, import) => self.app_attr(cfg, import, this, name),
             Native::Metadata => match name {
@@ -278,10 +275,7 @@ impl Interp<'_> {
             Native::Result(r)
                 if r.borrow().bulk && matches!(name, "rowcount" | "inserted_primary_key") =>
             {
-                self.raise(
-                    "AttributeError",
-                    format!("'IteratorResult' object has no attribute '{name}'"),
-                )
+                self.no_attr("IteratorResult", name)
             }
             Native::Result(r)
                 if r.borrow().kind == ResultKind::Scalars
@@ -330,10 +324,7 @@ impl Interp<'_> {
                 _ if api_names::result_has(name) => method(name),
                 _ => {
                     let t = r.borrow().type_name();
-                    self.raise(
-                        "AttributeError",
-                        format!("'{t}' object has no attribute '{name}'"),
-                    )
+                    self.no_attr(&t, name)
                 }
             },
             Native::Row(r) => {
@@ -375,10 +366,7 @@ impl Interp<'_> {
             Native::Dynamic(_, _, w) if api_names::appender_has(name, *w) => method(name),
             Native::Dynamic(..) => {
                 let t = n.type_name();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
             Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
                 method(name)
@@ -398,10 +386,7 @@ impl Interp<'_> {
                     crate::core::sql::TableRef::Anon { base, id } => format!("%({id} {base})s"),
                 })),
                 "union" | "union_all" if sq.cte.is_some() => method(name),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Subquery' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("Subquery", name),
             },
             Native::ColumnList(cols) => match cols.iter().find(|(k, _)| &**k == name) {
                 Some((_, v)) => Ok(v.clone()),
@@ -427,10 +412,7 @@ impl Interp<'_> {
             Native::Config => method(name),
             Native::Text(s, _) if name == "text" => Ok(Value::Str(s.clone())),
             Native::Text(..) if api_names::text_has(name) => method(name),
-            Native::Text(..) => self.raise(
-                "AttributeError",
-                format!("'TextClause' object has no attribute '{name}'"),
-            ),
+            Native::Text(..) => self.no_attr("TextClause", name),
             Native::TextTyped(..) => method(name),
             Native::Compiled(sql, _, params) => match name {
                 "string" => Ok(Value::Str(sql.clone())),
@@ -448,10 +430,7 @@ impl Interp<'_> {
                 "update" | "hexdigest" | "digest" => method(name),
                 "name" => Ok(Value::str(algo)),
                 "digest_size" => Ok(Value::int(if *algo == "md5" { 16 } else { 32 })),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'HASH' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("HASH", name),
             },
             Native::HybridMethod(_) if name == "expression" => method(name),
             Native::HybridMethod(h) if name == "inplace" => Ok(nv(Native::HybridMethod(h.clone()))),
@@ -462,10 +441,7 @@ impl Interp<'_> {
                 "inplace" => Ok(this.clone()),
                 "fget" => Ok(h[0].clone()),
                 "fset" => Ok(h[1].clone()),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'hybrid_property' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("hybrid_property", name),
             },
             Native::Aliased(class, alias) => {
                 let attr = self.orm.classes.get(&**class).and_then(|c| c.lookup(name));
@@ -507,10 +483,7 @@ impl Interp<'_> {
             Native::ExecContext(_) if name == "get_current_parameters" => method(name),
             _ => {
                 let t = n.type_name().to_string();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }

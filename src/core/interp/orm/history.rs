@@ -111,10 +111,7 @@ impl Interp<'_> {
                     a, u, d,
                 ])))))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'AttributeState' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("AttributeState", name),
         }
     }
 
@@ -164,10 +161,7 @@ impl Interp<'_> {
             "has_changes" | "empty" | "non_deleted" | "sum" | "non_added" => Ok(
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
             ),
-            _ => self.raise(
-                "AttributeError",
-                format!("'History' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("History", name),
         }
     }
 

@@ -72,10 +72,7 @@ impl Interp<'_> {
             Inspected::Inspector if name.starts_with("get_") || name == "has_table" => Ok(
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name)))),
             ),
-            Inspected::Inspector => self.raise(
-                "AttributeError",
-                format!("'Inspector' object has no attribute '{name}'"),
-            ),
+            Inspected::Inspector => self.no_attr("Inspector", name),
             // (The mapping's methods, unless an attribute has the name.)
             Inspected::Attrs(inst)
                 if matches!(name, "keys" | "values" | "items" | "get")

@@ -385,10 +385,7 @@ impl Interp<'_> {
                         .collect(),
                 ))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'Inspector' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("Inspector", name),
         }
     }
 }

@@ -498,10 +498,6 @@ pub struct OrmState {
     /// `get()`'s rendered SELECT per class (keyed by the class's model info, so a
     /// redefined class compiles anew), as SQLAlchemy caches compiled statements.
     pub get_sql: super::value::FxMap<usize, (Rc<model::ModelInfo>, Rc<str>)>,
-    /// `Model.query` per class (keyed as [`Self::get_sql`]): a query's methods make new
-    /// queries and never change one in place, so the same object is handed out each time
-    /// instead of a new one per access (`User.query.get(i)` in a loop).
-    pub model_query: super::value::FxMap<usize, (Rc<model::ModelInfo>, super::value::Value)>,
     /// How the last model constructor call set its keywords (see `model::InitPlan`).
     pub init_plan: Option<model::InitPlan>,
     /// The mappers were checked since a class was last mapped (`configure::configure_mappers`).
@@ -553,8 +549,6 @@ pub struct OrmState {
     pub error_handlers: Vec<(i64, Option<Rc<super::value::Class>>, Value)>,
     /// The requests a test client is dispatching, innermost last.
     pub requests: Vec<Rc<flask_web::RequestData>>,
-    /// The endpoints of the views being served, innermost last.
-    pub endpoints: Vec<Rc<str>>,
     /// Objects let go from the identity map (see `Interp::identity_get`) still listed in
     /// `identity_order`, removed from it in batches.
     pub zombies: usize,

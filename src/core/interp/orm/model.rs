@@ -53,6 +53,10 @@ pub struct ModelInfo {
     /// `version_id_col`: the column counting an object's versions (1 on INSERT, one more
     /// on each UPDATE, whose WHERE requires the old count).
     pub version_col: Option<usize>,
+    /// `Model.query`, made on first use: a query's methods make new queries and never
+    /// change one in place, so the same object is handed out each time (a new one per
+    /// access cost thousands of instructions: `User.query.get(i)` in a loop).
+    pub query: std::cell::OnceCell<Value>,
 }
 
 impl ModelInfo {
@@ -378,16 +382,12 @@ impl Interp<'_> {
         Ok(Some(match name {
             "query" => {
                 self.check_app_context()?;
-                let key = Rc::as_ptr(&m) as usize;
-                if let Some((_, q)) = self.orm.model_query.get(&key) {
-                    return Ok(Some(q.clone()));
-                }
-                let q = Value::Native(Rc::new(Native::Query(Box::new(
-                    super::query::QueryObj::legacy_of(&m.class),
-                ))));
-                // (The model info is kept alive with it: its address stays unique.)
-                self.orm.model_query.insert(key, (m.clone(), q.clone()));
-                q
+                (m.query.get_or_init(|| {
+                    Value::Native(Rc::new(Native::Query(Box::new(
+                        super::query::QueryObj::legacy_of(&m.class),
+                    ))))
+                }))
+                .clone()
             }
             "__table__" => Value::Native(Rc::new(Native::Table(m.table.clone()))),
             "metadata" => Value::Native(Rc::new(Native::Metadata)),

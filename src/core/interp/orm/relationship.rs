@@ -129,20 +129,21 @@ impl Interp<'_> {
     }
 
     /// Whether an object's class has relationships (answers cached in `cache` by class
-    /// name, for one flush: most passes over every object only concern those that do).
+    /// name, for one flush: most passes over every object only concern those that do;
+    /// 1 or 0, in the map type other code uses: one copy of it in the wasm).
     pub fn has_relationships(
         &self,
-        cache: &mut super::super::value::FxMap<usize, bool>,
+        cache: &mut super::super::value::FxMap<usize, usize>,
         inst: &Instance,
     ) -> bool {
         // Keyed by the address of the class (cheap to hash; the objects of the flush
         // keep their classes alive).
         let key = Rc::as_ptr(&inst.class) as usize;
         if let Some(&b) = cache.get(&key) {
-            return b;
+            return b == 1;
         }
         let Some(m) = inst.class.model_info() else {
-            cache.insert(key, false);
+            cache.insert(key, 0);
             return false;
         };
         let b = self
@@ -150,7 +151,7 @@ impl Interp<'_> {
             .reg
             .mapper(&m.class)
             .is_ok_and(|mp| !mp.relationships.is_empty());
-        cache.insert(key, b);
+        cache.insert(key, usize::from(b));
         b
     }
 

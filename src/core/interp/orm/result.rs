@@ -272,10 +272,7 @@ impl Interp<'_> {
         }
         if !result_has_method(cell.borrow().kind, name) {
             let t = cell.borrow().type_name();
-            return self.raise(
-                "AttributeError",
-                format!("'{t}' object has no attribute '{name}'"),
-            );
+            return self.no_attr(&t, name);
         }
         if cell.borrow().cursor.borrow().closed
             && matches!(
@@ -484,10 +481,7 @@ impl Interp<'_> {
             }
             _ => {
                 let t = cell.borrow().type_name();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }
@@ -593,10 +587,7 @@ impl Interp<'_> {
                     r => r,
                 }
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'Row' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("Row", name),
         }
     }
 }

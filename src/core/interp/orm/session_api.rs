@@ -450,10 +450,7 @@ impl Interp<'_> {
                     false => self.is_dirty(&i),
                 }))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'Session' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("Session", name),
         }
     }
 

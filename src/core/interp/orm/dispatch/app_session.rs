@@ -83,10 +83,7 @@ impl Interp<'_> {
                     }
                     None => {
                         let t = if own { "Session" } else { "scoped_session" };
-                        return self.raise(
-                            "AttributeError",
-                            format!("'{t}' object has no attribute '{name}'"),
-                        );
+                        return self.no_attr(&t, name);
                     }
                 }
             }
@@ -123,10 +120,7 @@ impl Interp<'_> {
             | "setLevel" | "addHandler" | "removeHandler" => {
                 Ok(nv(Native::SqlaFn(Rc::from("flask.logger.call"))))
             }
-            _ => self.raise(
-                "AttributeError",
-                format!("'Logger' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("Logger", name),
         }
     }
 

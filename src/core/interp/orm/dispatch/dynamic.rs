@@ -119,10 +119,7 @@ impl Interp<'_> {
                 ))));
             }
             _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'WriteOnlyCollection' object has no attribute '{name}'"),
-                );
+                return self.no_attr("WriteOnlyCollection", name);
             }
         };
         self.dynamic_method(inst, key, as_dynamic, args, kw)

@@ -191,10 +191,7 @@ impl Interp<'_> {
                         format!("{name}() takes the function as its only argument"),
                     ),
                 },
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Flask' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("Flask", name),
             },
             Native::Table(t) if matches!(name, "create" | "drop") => {
                 self.ddl_method(name == "create", Some(t), &kw)
@@ -250,18 +247,12 @@ impl Interp<'_> {
                         }
                         Ok(args.get(1).cloned().unwrap_or(Value::None))
                     }
-                    _ => self.raise(
-                        "AttributeError",
-                        format!("'FacadeDict' object has no attribute '{name}'"),
-                    ),
+                    _ => self.no_attr("FacadeDict", name),
                 }
             }
             Native::Metadata => match name {
                 "create_all" | "drop_all" => self.ddl_method(name == "create_all", None, &kw),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'MetaData' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("MetaData", name),
             },
             // `cte.union_all(select(...))`: the CTE over the compound SELECT (a recursive
             // CTE's recursive part names the CTE itself).
@@ -439,10 +430,7 @@ impl Interp<'_> {
                     let text: Rc<str> = if sqlite { Rc::from(pos) } else { sql.clone() };
                     Ok(nv(Native::Compiled(text, sqlite, params.into())))
                 }
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'TextClause' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("TextClause", name),
             },
             Native::Bytes(_) | Native::Hasher(..) => self.hashing_method(&n, name, args),
             Native::Dbapi(cursor) => self.dbapi_method(*cursor, name, args),
@@ -688,17 +676,11 @@ impl Interp<'_> {
                     }
                     Ok(args.get(1).cloned().unwrap_or(Value::None))
                 }
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'WeakInstanceDict' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("WeakInstanceDict", name),
             },
             _ => {
                 let t = n.type_name().to_string();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }

@@ -27,10 +27,7 @@ impl Interp<'_> {
                 "get_backend_name" | "get_driver_name" | "render_as_string" => method(name),
                 "host" | "database" | "username" | "password" | "port" => Ok(Value::None),
                 "query" => Ok(Value::dict_of(vec![])),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'URL' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("URL", name),
             };
         }
         if let ("engine" | "engine.dialect", "name") = (&**m, name) {
@@ -55,8 +52,7 @@ impl Interp<'_> {
             } else {
                 "SQLiteDialect_pysqlite"
             };
-            let msg = format!("'{t}' object has no attribute '{name}'");
-            return self.raise("AttributeError", msg);
+            return self.no_attr(&t, name);
         }
         if &**m == "sys" {
             return match name {
@@ -75,10 +71,7 @@ impl Interp<'_> {
         if let "sys.stdout" | "sys.stderr" = &**m {
             return match name {
                 "write" | "flush" => method(name),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'_io.TextIOWrapper' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("_io.TextIOWrapper", name),
             };
         }
         // (A name a module does not have is an AttributeError here, where `from m import

@@ -43,10 +43,7 @@ impl Interp<'_> {
                         ),
                     }
                 }
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'ForeignKey' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("ForeignKey", name),
             },
             Native::Table(t) => match name {
                 "name" | "fullname" | "key" => Ok(Value::Str(t.clone())),
@@ -97,10 +94,7 @@ impl Interp<'_> {
                     .and_then(|tb| tb.comment.as_deref())
                     .map_or(Value::None, Value::str)),
                 "schema" => Ok(Value::None),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("'Table' object has no attribute '{name}'"),
-                ),
+                _ => self.no_attr("Table", name),
             },
             Native::MapperProps(c, kind) => {
                 let c = c.clone();
@@ -309,10 +303,7 @@ impl Interp<'_> {
             },
             _ => {
                 let t = n.type_name().to_string();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }

@@ -70,14 +70,11 @@ impl Interp<'_> {
         match name {
             "name" => Ok(Value::Str(bp.name.clone())),
             "url_prefix" => Ok(bp.url_prefix.clone().map_or(Value::None, Value::Str)),
-            _ if is_method(name) => Ok(Value::BuiltinMethod(Rc::new((
+            _ if crate::core::words::has(METHODS, name) => Ok(Value::BuiltinMethod(Rc::new((
                 this.clone(),
                 Rc::from(name),
             )))),
-            _ => self.raise(
-                "AttributeError",
-                format!("'Blueprint' object has no attribute '{name}'"),
-            ),
+            _ => self.no_attr("Blueprint", name),
         }
     }
 
@@ -197,33 +194,9 @@ impl Interp<'_> {
     }
 }
 
-/// The methods a blueprint has here.
-fn is_method(name: &str) -> bool {
-    matches!(
-        name,
-        "route"
-            | "get"
-            | "post"
-            | "put"
-            | "patch"
-            | "delete"
-            | "add_url_rule"
-            | "errorhandler"
-            | "app_errorhandler"
-            | "register_error_handler"
-            | "before_request"
-            | "before_app_request"
-            | "after_request"
-            | "after_app_request"
-            | "teardown_request"
-            | "teardown_app_request"
-            | "context_processor"
-            | "app_context_processor"
-            | "app_template_filter"
-            | "app_template_global"
-            | "template_filter"
-            | "record"
-            | "record_once"
-            | "cli"
-    )
-}
+/// The methods a blueprint has here (a packed list, see `core::words`).
+const METHODS: &str = "add_url_rule after_app_request after_request app_context_processor \
+    app_errorhandler app_template_filter app_template_global before_app_request \
+    before_request context_processor delete errorhandler get patch post put record \
+    record_once register_error_handler route teardown_app_request teardown_request \
+    template_filter";

@@ -4,9 +4,8 @@
 //! converters, 404/405, HTTP errors and `@app.errorhandler`, a view's exception as a 500),
 //! the `request` proxy (`method`, `path`, `args`, `form`, `json`/`get_json()`), `jsonify`
 //! with Flask's JSON provider (compact, sorted keys, dates as HTTP dates), and the test
-//! response (`status_code`, `status`, `json`, `get_json()`, `text`, `data`, `headers`,
-//! `location`, `follow_redirects=`). Blueprints are in `blueprint`, `url_for` and
-//! `redirect` in `build`.
+//! response (`status_code`, `status`, `json`, `get_json()`, `text`, `data`, `headers`).
+//! Blueprints are in `blueprint`.
 
 use std::rc::Rc;
 
@@ -17,7 +16,6 @@ use crate::core::interp::value::Value;
 use crate::core::interp::{Interp, R};
 
 mod blueprint;
-mod build;
 mod request;
 mod response;
 mod url;
@@ -296,9 +294,6 @@ impl Interp<'_> {
                 "status_code" => Value::int(r.code),
                 "status" => Value::str(&format!("{} {}", r.code, reason(r.code))),
                 "mimetype" => Value::str(&r.mimetype),
-                "location" => (r.headers.iter())
-                    .find(|(k, _)| k.eq_ignore_ascii_case("location"))
-                    .map_or(Value::None, |(_, v)| Value::Str(v.clone())),
                 "content_type" => Value::str(&self.content_type(r)),
                 "is_json" => Value::Bool(response::is_json(r)),
                 "json" => self.response_json(r)?,
@@ -338,10 +333,7 @@ impl Interp<'_> {
                 }
                 "get_json" | "get_data" => return method(),
                 _ => {
-                    return self.raise(
-                        "AttributeError",
-                        format!("'WrapperTestResponse' object has no attribute '{name}'"),
-                    );
+                    return self.no_attr("WrapperTestResponse", name);
                 }
             }),
             FlaskObj::Request => self.request_attr(this, name),
@@ -377,19 +369,13 @@ impl Interp<'_> {
                         )?
                     }
                     _ => {
-                        return self.raise(
-                            "AttributeError",
-                            format!("'Rule' object has no attribute '{name}'"),
-                        );
+                        return self.no_attr("Rule", name);
                     }
                 })
             }
             _ => {
                 let t = o.type_name();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }
@@ -455,57 +441,13 @@ impl Interp<'_> {
             )),
             _ => {
                 let t = o.type_name();
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }
 
     /// A test client's request: routed, dispatched, its response made.
     fn test_request(&mut self, method: &str, url: &str, kw: &Kw) -> R<Value> {
-        let mut resp = self.test_request_once(method, url, kw)?;
-        // (`follow_redirects=True`: a redirect's target is requested in turn, with GET
-        // unless the code keeps the method; a target reached twice is a loop.)
-        let follow = match kwget(kw, "follow_redirects") {
-            Some(v) => self.truthy(&v.clone())?,
-            None => false,
-        };
-        let mut seen: Vec<String> = vec![];
-        let mut method = method.to_owned();
-        let rest: Kw = (kw.iter())
-            .filter(|(k, _)| !matches!(&**k, "data" | "json" | "query_string"))
-            .cloned()
-            .collect();
-        while follow && matches!(resp.code, 301 | 302 | 303 | 305 | 307 | 308) {
-            let Some((_, to)) = resp
-                .headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("location"))
-            else {
-                break;
-            };
-            let to = to.strip_prefix("http://localhost").unwrap_or(to).to_owned();
-            if seen.contains(&to) {
-                let msg = format!(
-                    "Loop detected: A {} redirect to {to} was already made.",
-                    resp.code
-                );
-                let v = self.new_exc("ClientRedirectError", &msg);
-                return self.raise_value(v);
-            }
-            seen.push(to.clone());
-            if !matches!(resp.code, 307 | 308) {
-                method = "GET".into();
-            }
-            resp = self.test_request_once(&method, &to, &rest)?;
-        }
-        Ok(flask(FlaskObj::Response(resp)))
-    }
-
-    /// One request of the test client.
-    fn test_request_once(&mut self, method: &str, url: &str, kw: &Kw) -> R<ResponseData> {
         let req = Rc::new(self.request_data(method, url, kw)?);
         let path = req.path.clone();
         self.orm.requests.push(req);
@@ -515,7 +457,7 @@ impl Interp<'_> {
         if method == "HEAD" {
             resp.body.clear();
         }
-        Ok(resp)
+        Ok(flask(FlaskObj::Response(resp)))
     }
 
     /// The request a test client's call or `test_request_context()` describes: its URL
@@ -601,11 +543,7 @@ impl Interp<'_> {
         let result = match found {
             Some((view, endpoint, kwargs)) => {
                 let kw: Kw = kwargs.into_iter().collect();
-                // (The endpoint being served: `url_for('.view')` is relative to it.)
-                self.orm.endpoints.push(endpoint.clone());
-                let r = self.call(&view, vec![], kw);
-                self.orm.endpoints.pop();
-                match r {
+                match self.call(&view, vec![], kw) {
                     Ok(v) => self.make_response(v, Some(&endpoint)),
                     Err(e) => Err(e),
                 }

@@ -91,10 +91,7 @@ impl Interp<'_> {
                 }
             }
             _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'ImmutableMultiDict' object has no attribute '{name}'"),
-                );
+                return self.no_attr("ImmutableMultiDict", name);
             }
         })
     }
@@ -139,10 +136,7 @@ impl Interp<'_> {
                 Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(name))))
             }
             _ => {
-                return self.raise(
-                    "AttributeError",
-                    format!("'Request' object has no attribute '{name}'"),
-                );
+                return self.no_attr("Request", name);
             }
         })
     }

@@ -342,6 +342,7 @@ impl Interp<'_> {
             poly_on: poly.on,
             identity: poly.identity.map(|(v, _)| v),
             version_col: poly.version,
+            query: Default::default(),
         });
         *cls.model.borrow_mut() = Some(info.clone());
         self.orm.classes.insert(cls.name.to_string(), cls.clone());

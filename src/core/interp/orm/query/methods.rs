@@ -260,8 +260,7 @@ impl Interp<'_> {
                     | "one_or_404"
             )
         {
-            let m = format!("'Select' object has no attribute '{name}'");
-            return self.raise("AttributeError", m);
+            return self.no_attr("Select", name);
         }
         match name {
             "all" => return Ok(Value::list(self.query_all(qo)?)),
@@ -766,10 +765,7 @@ impl Interp<'_> {
                     None if qo.legacy => "Query",
                     None => "Select",
                 };
-                self.raise(
-                    "AttributeError",
-                    format!("'{t}' object has no attribute '{name}'"),
-                )
+                self.no_attr(&t, name)
             }
         }
     }

@@ -57,10 +57,7 @@ impl Interp<'_> {
         kw: &Kw,
     ) -> R<Value> {
         let Some(mut strategy) = strategy_of(name) else {
-            return self.raise(
-                "AttributeError",
-                format!("'Load' object has no attribute '{name}'"),
-            );
+            return self.no_attr("Load", name);
         };
         let mut innerjoin = None;
         for (k, v) in kw {

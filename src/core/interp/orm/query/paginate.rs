@@ -261,8 +261,7 @@ impl Interp<'_> {
                 } else {
                     "QueryPagination"
                 };
-                let m = format!("'{t}' object has no attribute '{name}'");
-                return self.raise("AttributeError", m);
+                return self.no_attr(&t, name);
             }
         })
     }

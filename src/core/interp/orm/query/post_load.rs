@@ -25,7 +25,8 @@ fn group_rows(
     vals: Vec<Vec<Value>>,
 ) -> FxMap<String, Vec<Value>> {
     let mut groups: FxMap<String, Vec<Value>> = FxMap::default();
-    let mut seen: FxSet<(String, usize)> = FxSet::default();
+    // (Keyed as `(usize, String)`: the set type other code uses, one copy in the wasm.)
+    let mut seen: FxSet<(usize, String)> = FxSet::default();
     for (row, v) in rows.iter().zip(vals) {
         let k: Vec<SqlValue> = key_cols
             .iter()
@@ -38,7 +39,7 @@ fn group_rows(
             continue;
         };
         let k = key_of(&k);
-        if seen.insert((k.clone(), Rc::as_ptr(x) as usize)) {
+        if seen.insert((Rc::as_ptr(x) as usize, k.clone())) {
             groups.entry(k).or_default().push(v);
         }
     }

@@ -41,7 +41,7 @@ impl Interp<'_> {
     pub fn collection_links(
         &mut self,
         new: &[Rc<Instance>],
-        has_rels: &mut FxMap<usize, bool>,
+        has_rels: &mut FxMap<usize, usize>,
     ) -> Links {
         let mut links: Links = crate::core::fxhash::FxMap::default();
         let mut all: Vec<Rc<Instance>> = new.to_vec();

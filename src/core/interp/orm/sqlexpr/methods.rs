@@ -453,10 +453,7 @@ impl Interp<'_> {
                 } else {
                     self.type_name(&target)
                 };
-                return self.raise(
-                    "AttributeError",
-                    format!("'{tn}' object has no attribute '{name}'"),
-                );
+                return self.no_attr(&tn, name);
             }
         };
         Ok(sql_value(e))
