@@ -2927,3 +2927,8 @@ fn secret_keys() {
 fn deferred_with_column_property() {
     check("deferred_with_column_property");
 }
+
+#[test]
+fn fk_kwarg_order() {
+    check("fk_kwarg_order");
+}

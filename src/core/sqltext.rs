@@ -23,14 +23,14 @@ impl SqlStatement {
     }
 }
 
-/// True when `sql` holds no statement: only whitespace, `;` and comments (`--` to the end
-/// of a line, `/* */`, an unterminated one to the end of the text).
-pub fn no_statement(sql: &str) -> bool {
+/// True when `sql` holds only whitespace and comments (`--` to the end of a line, `/* */`,
+/// an unterminated one to the end of the text).
+pub fn only_comments(sql: &str) -> bool {
     let b = sql.as_bytes();
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b';' => i += 1,
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => i += 1,
             b'-' if b.get(i + 1) == Some(&b'-') => {
                 i = b[i..]
                     .iter()

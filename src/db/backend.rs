@@ -120,9 +120,16 @@ impl<'c> ScriptBackend<'c> {
             Some(i) => i,
             None => {
                 // As Python's sqlite3 prepares: a text without a statement (whitespace,
-                // `;`, comments) runs as nothing; a second statement is refused (see `err`).
-                if crate::core::sqltext::no_statement(sql) {
+                // `;`, comments) runs as nothing; text after the first statement other
+                // than whitespace and comments (another statement, a second `;`) is
+                // refused, told by lexing alone (SQLite never prepares it).
+                let Some(first) = crate::core::sqltext::split_statements(sql).first().cloned()
+                else {
                     return Ok(None);
+                };
+                let rest = &sql[first.span.end..];
+                if !crate::core::sqltext::only_comments(rest.strip_prefix(';').unwrap_or(rest)) {
+                    return Err(err(rusqlite::Error::MultipleStatement));
                 }
                 // (Prepared as rusqlite's cache prepares: the trimmed text, persistent.)
                 let stmt = self

@@ -1,6 +1,7 @@
 # How many statements one text() holds, as Python's sqlite3 checks it.
 from sqlalchemy.exc import ProgrammingError, ResourceClosedError
-for sql in ['SELECT 1; SELECT 2', 'SELECT 1;', 'SELECT 1; -- done',
+for sql in ['SELECT 1; SELECT 2', 'SELECT 1;;', 'SELECT 1; garbage here',
+            'CREATE TABLE t2 (x); INSERT INTO t2 VALUES (1)', 'SELECT 1;', 'SELECT 1; -- done',
             'SELECT 1 /* a */ ; /* b */', '', '   ', '-- nothing', ';', ' ; ;']:
     try:
         r = db.session.execute(text(sql))

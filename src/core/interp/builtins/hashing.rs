@@ -101,7 +101,13 @@ impl Interp<'_> {
             | "secrets.token_urlsafe" => {
                 let n = match args.first() {
                     None | Some(Value::None) if name != "os.urandom" => 32,
-                    Some(v) => self.as_index(v)?.clamp(0, 1 << 20) as usize,
+                    Some(v) => match self.as_index(v)? {
+                        n if n < 0 => {
+                            return self.raise("ValueError", "negative argument not allowed");
+                        }
+                        // (At most 1 MiB: a key, not a file.)
+                        n => n.min(1 << 20) as usize,
+                    },
                     None => {
                         return self.raise(
                             "TypeError",
@@ -275,7 +281,7 @@ impl Interp<'_> {
             (Native::Hasher(algo, data), "digest") => Ok(bytes(&digest(algo, &data.borrow()))),
             _ => {
                 let t = n.type_name();
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
         }
     }

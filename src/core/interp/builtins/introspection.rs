@@ -39,14 +39,8 @@ impl Interp<'_> {
                 | Value::BuiltinMethod(_)
                 | Value::Method(_)
                 | Value::Class(_) => true,
-                // (An object whose class defines `__call__`; `func.count`, `db.Column`.)
+                // (An object whose class defines `__call__`.)
                 Value::Instance(i) => i.class.lookup("__call__").is_some(),
-                Value::Native(n) => matches!(
-                    &**n,
-                    super::super::orm::Native::SqlaFn(_)
-                        | super::super::orm::Native::FuncRef(_)
-                        | super::super::orm::Native::ColumnType(_)
-                ),
                 _ => false,
             })),
             "type" => {

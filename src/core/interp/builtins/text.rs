@@ -11,16 +11,11 @@ impl Interp<'_> {
             "print" => {
                 let mut sep = " ".to_string();
                 let mut end = "\n".to_string();
-                let mut to_stderr = false;
                 for (k, v) in &kw {
                     match (&**k, v) {
                         ("sep", Value::Str(s)) => sep = s.to_string(),
                         ("end", Value::Str(s)) => end = s.to_string(),
                         ("sep" | "end", Value::None) => {}
-                        // (`file=sys.stderr`: the run's stderr.)
-                        ("file", Value::Native(n)) => {
-                            to_stderr = matches!(&**n, crate::core::interp::orm::Native::Module(m) if &**m == "sys.stderr");
-                        }
                         ("flush" | "file", _) => {}
                         _ => {
                             return self.raise(
@@ -48,11 +43,6 @@ impl Interp<'_> {
                     }
                 }
                 (self.cur_span, self.source) = (span, source);
-                if to_stderr {
-                    self.err.push_str(&parts.join(&sep));
-                    self.err.push_str(&end);
-                    return Ok(Value::None);
-                }
                 for a in &args {
                     self.record_table(a)?;
                 }

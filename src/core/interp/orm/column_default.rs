@@ -101,7 +101,7 @@ impl Interp<'_> {
             "is_clause_element" if !server => b(class == "ColumnElementColumnDefault"),
             "is_sequence" if !server => b(false),
             _ => {
-                return self.no_attr(&class, name);
+                return self.no_attr(class, name);
             }
         })
     }

@@ -324,7 +324,7 @@ impl Interp<'_> {
                 _ if api_names::result_has(name) => method(name),
                 _ => {
                     let t = r.borrow().type_name();
-                    self.no_attr(&t, name)
+                    self.no_attr(t, name)
                 }
             },
             Native::Row(r) => {
@@ -366,7 +366,7 @@ impl Interp<'_> {
             Native::Dynamic(_, _, w) if api_names::appender_has(name, *w) => method(name),
             Native::Dynamic(..) => {
                 let t = n.type_name();
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
             Native::Loader(_) if super::query::is_loader_fn(name) || name == "options" => {
                 method(name)

@@ -272,7 +272,7 @@ impl Interp<'_> {
         }
         if !result_has_method(cell.borrow().kind, name) {
             let t = cell.borrow().type_name();
-            return self.no_attr(&t, name);
+            return self.no_attr(t, name);
         }
         if cell.borrow().cursor.borrow().closed
             && matches!(
@@ -481,7 +481,7 @@ impl Interp<'_> {
             }
             _ => {
                 let t = cell.borrow().type_name();
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
         }
     }

@@ -83,7 +83,7 @@ impl Interp<'_> {
                     }
                     None => {
                         let t = if own { "Session" } else { "scoped_session" };
-                        return self.no_attr(&t, name);
+                        return self.no_attr(t, name);
                     }
                 }
             }

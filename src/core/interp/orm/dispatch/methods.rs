@@ -522,25 +522,6 @@ impl Interp<'_> {
                 }
             }
             Native::Inspected(_) => self.inspector_method(name, args),
-            // `sys.stdout.write(s)` / `sys.stderr.write(s)` (the count written), `flush()`.
-            Native::Module(m) if matches!(&**m, "sys.stdout" | "sys.stderr") => match name {
-                "write" => {
-                    let Some(Value::Str(text)) = args.first() else {
-                        let t = self.type_name(args.first().unwrap_or(&Value::None));
-                        return self.raise(
-                            "TypeError",
-                            format!("write() argument must be str, not {t}"),
-                        );
-                    };
-                    if &**m == "sys.stdout" {
-                        self.out.push_str(text);
-                    } else {
-                        self.err.push_str(text);
-                    }
-                    Ok(Value::int(text.chars().count() as i64))
-                }
-                _ => Ok(Value::None),
-            },
             Native::Module(m) if &**m == "engine.url" => Ok(Value::str(match name {
                 "get_backend_name" => "sqlite",
                 "get_driver_name" => "pysqlite",

@@ -52,27 +52,7 @@ impl Interp<'_> {
             } else {
                 "SQLiteDialect_pysqlite"
             };
-            return self.no_attr(&t, name);
-        }
-        if &**m == "sys" {
-            return match name {
-                "stdout" | "stderr" => {
-                    Ok(nv(Native::Module(Rc::from(format!("sys.{name}").as_str()))))
-                }
-                "argv" => Ok(Value::list(vec![Value::str("script.py")])),
-                "platform" => Ok(Value::str("emscripten")),
-                "maxsize" => Ok(Value::int(i64::MAX)),
-                _ => self.raise(
-                    "AttributeError",
-                    format!("module 'sys' has no attribute '{name}'"),
-                ),
-            };
-        }
-        if let "sys.stdout" | "sys.stderr" = &**m {
-            return match name {
-                "write" | "flush" => method(name),
-                _ => self.no_attr("_io.TextIOWrapper", name),
-            };
+            return self.no_attr(t, name);
         }
         // (A name a module does not have is an AttributeError here, where `from m import
         // name` raises ImportError: `hasattr(os, 'x')` is False.)

@@ -375,7 +375,7 @@ impl Interp<'_> {
             }
             _ => {
                 let t = o.type_name();
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
         }
     }
@@ -441,7 +441,7 @@ impl Interp<'_> {
             )),
             _ => {
                 let t = o.type_name();
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
         }
     }

@@ -64,6 +64,10 @@ impl Interp<'_> {
         r: &super::super::RelSpec,
     ) -> R<Relationship> {
         let mut rel = Relationship::new(key, &r.target);
+        // (`foreign_keys=` first: a `primaryjoin=` given before it is taken with it.)
+        if let Some((_, v)) = r.kwargs.iter().find(|(k, _)| &**k == "foreign_keys") {
+            rel.foreign_keys = self.foreign_key_names(v)?;
+        }
         for (k, v) in &r.kwargs {
             match (&**k, v) {
                 ("backref", Value::Str(s)) => rel.backref = Some(s.to_string()),
@@ -185,7 +189,6 @@ impl Interp<'_> {
                     rel.passive_deletes = self.truthy(v)?;
                     rel.passive_deletes_all = matches!(v, Value::Str(s) if &**s == "all");
                 }
-                ("foreign_keys", v) => rel.foreign_keys = self.foreign_key_names(v)?,
                 // A view-only relationship saves nothing: no save-update cascade (what is
                 // appended to it stays out of the session).
                 ("viewonly", v) if self.truthy(v)? => {

@@ -23,7 +23,10 @@ impl Interp<'_> {
         let e = self.orm.resolve_specs(e);
         // The columns declared foreign: `foreign()` ones, `foreign_keys=` ones (a string
         // names a class attribute: its column).
+        // (Only the `foreign()` columns this condition has: one made elsewhere, before it,
+        // is not this relationship's.)
         let mut declared = std::mem::take(&mut self.orm.join_foreign);
+        declared.retain(|(t, c)| mentions(&e, t, c));
         for fk in &rel.foreign_keys {
             let Some((owner, key)) = fk.rsplit_once('.') else {
                 declared.push((String::new(), fk.clone()));
@@ -249,5 +252,21 @@ impl Interp<'_> {
             v @ Value::Native(_) => self.as_sql(&v).map(|s| s.expr),
             _ => None,
         })
+    }
+}
+
+/// True when `e` has the column `table.column`.
+fn mentions(e: &Expr, table: &str, column: &str) -> bool {
+    match e {
+        Expr::Column {
+            table: Some(crate::core::sql::TableRef::Named(t)),
+            name,
+        } => &**t == table && name == column,
+        Expr::Binary { left, right, .. } => {
+            mentions(left, table, column) || mentions(right, table, column)
+        }
+        Expr::List { items, .. } => items.iter().any(|x| mentions(x, table, column)),
+        Expr::Grouping(inner) => mentions(inner, table, column),
+        _ => false,
     }
 }

@@ -765,7 +765,7 @@ impl Interp<'_> {
                     None if qo.legacy => "Query",
                     None => "Select",
                 };
-                self.no_attr(&t, name)
+                self.no_attr(t, name)
             }
         }
     }

@@ -261,7 +261,7 @@ impl Interp<'_> {
                 } else {
                     "QueryPagination"
                 };
-                return self.no_attr(&t, name);
+                return self.no_attr(t, name);
             }
         })
     }
