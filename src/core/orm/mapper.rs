@@ -128,7 +128,9 @@ pub struct Relationship {
     pub pending_order_by: Vec<PendingOrderBy>,
     /// `uselist=` (`None`: collection unless many-to-one).
     pub uselist: Option<bool>,
-    /// `foreign_keys=` local column names restricting which FK columns are used.
+    /// `foreign_keys=` column names restricting which FK columns are used (a string's
+    /// `Class.attr` is kept whole until [`Registry::finalize`] finds that attribute's
+    /// column).
     pub foreign_keys: Vec<String>,
     /// Direction override (for self-referential relationships: `remote_side=`).
     pub direction: Option<RelKind>,

@@ -13,7 +13,8 @@ use super::super::Native;
 
 impl Interp<'_> {
     /// A relationship's `foreign_keys=`: the columns' names, from columns (mapped or still
-    /// being declared), attributes, or strings (`'Message.sender_id'`, `'[A.x, A.y]'`).
+    /// being declared) and attributes; strings (`'Message.sender_id'`, `'[A.x, A.y]'`) as
+    /// they are, each `Class.attr` resolved to its column once the class is mapped.
     fn foreign_key_names(&mut self, v: &Value) -> R<Vec<String>> {
         let items = match v {
             Value::List(l) => l.borrow().clone(),

@@ -28,8 +28,8 @@ pub struct Deferred {
 }
 
 impl Deferred {
-    /// The SELECT without the deferred columns (a plain load of the class lists the
-    /// table's columns in order).
+    /// The SELECT without the deferred columns (a plain load of the class lists its
+    /// leading `column_property`s, then the table's columns in order, then the others).
     pub fn narrow(&self, mut select: Select) -> Select {
         let mut i = 0;
         select.columns.retain(|_| {
@@ -61,7 +61,8 @@ impl Deferred {
         select
     }
 
-    /// The rows widened back to the table's width, NULL in the deferred columns.
+    /// The rows widened back to their full width (the table's columns and the
+    /// properties around them), NULL in the deferred columns.
     pub fn widen(&self, rows: FlatRows) -> FlatRows {
         let full = self.width + self.extra;
         let narrow = full - self.columns.len();
