@@ -208,11 +208,26 @@ impl Interp<'_> {
         shown: &str,
         params: Value,
     ) -> R<T> {
+        Err(self.db_error(e, sql, shown, params))
+    }
+
+    /// The exception of [`Self::raise_db_error`], built in one place.
+    #[inline(never)]
+    fn db_error(
+        &mut self,
+        e: BackendError,
+        sql: &str,
+        shown: &str,
+        params: Value,
+    ) -> Box<crate::core::interp::Exc> {
         let (cls, code) = match e.kind {
             BackendErrorKind::Integrity => ("IntegrityError", "gkpj"),
             BackendErrorKind::Operational => ("OperationalError", "e3q8"),
             BackendErrorKind::Programming => ("ProgrammingError", "f405"),
-            BackendErrorKind::Interrupted => return self.raise("KeyboardInterrupt", ""),
+            BackendErrorKind::Interrupted => {
+                let v = self.new_exc("KeyboardInterrupt", "");
+                return self.exc_value_at(v);
+            }
         };
         let orig = self.new_exc(&format!("sqlite3.{cls}"), &e.message);
         // (The driver's `sqlite_errorcode` / `sqlite_errorname`.)
@@ -222,7 +237,7 @@ impl Interp<'_> {
             d.insert(Rc::from("sqlite_errorcode"), Value::int(i64::from(e.code)));
             d.insert(Rc::from("sqlite_errorname"), Value::str(name));
         }
-        self.raise_dbapi((cls, code), orig, &e.message, sql, shown, params)
+        self.dbapi_error((cls, code), orig, &e.message, sql, shown, params)
     }
 
     /// Raises the driver's refusal of a statement's parameter whose type SQLite cannot
@@ -291,15 +306,33 @@ impl Interp<'_> {
     /// `sql` and its parameters (`shown` as printed).
     fn raise_dbapi<T>(
         &mut self,
-        (cls, code): (&str, &str),
+        cls: (&str, &str),
         orig: Value,
         message: &str,
         sql: &str,
         shown: &str,
         params: Value,
     ) -> R<T> {
+        Err(self.dbapi_error(cls, orig, message, sql, shown, params))
+    }
+
+    /// The exception of [`Self::raise_dbapi`], built in one place.
+    #[inline(never)]
+    fn dbapi_error(
+        &mut self,
+        (cls, code): (&str, &str),
+        orig: Value,
+        message: &str,
+        sql: &str,
+        shown: &str,
+        params: Value,
+    ) -> Box<crate::core::interp::Exc> {
         // (SQLAlchemy's `_sql_message` leaves the parameters out when they are empty.)
-        let shown = if self.truthy(&params)? {
+        let truthy = match self.truthy(&params) {
+            Ok(t) => t,
+            Err(e) => return e,
+        };
+        let shown = if truthy {
             format!("\n[parameters: {shown}]")
         } else {
             String::new()
@@ -319,7 +352,7 @@ impl Interp<'_> {
             d.insert(Rc::from("_message"), Value::str(&msg));
             d.insert(Rc::from("code"), Value::str(code));
         }
-        self.raise_value(v)
+        self.exc_value_at(v)
     }
 
     /// Keeps a small row buffer of [`Self::run_flat_sql`] for its next call (a lookup's
