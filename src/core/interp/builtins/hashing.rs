@@ -25,22 +25,13 @@ thread_local! {
 }
 
 fn salt(len: usize) -> String {
-    SALT_STATE.with(|s| {
-        let mut x = s.get();
-        let out = (0..len)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                SALT_CHARS[(x % SALT_CHARS.len() as u64) as usize] as char
-            })
-            .collect();
-        s.set(x);
-        out
-    })
+    (random_bytes(len).into_iter())
+        .map(|b| SALT_CHARS[usize::from(b) % SALT_CHARS.len()] as char)
+        .collect()
 }
 
-/// `n` bytes from the same generator (`os.urandom`, `secrets`: keys that need to differ).
+/// `n` bytes from the salt generator (salts, `os.urandom`, `secrets`: values that need to
+/// differ, not to be secret here).
 fn random_bytes(n: usize) -> Vec<u8> {
     SALT_STATE.with(|s| {
         let mut x = s.get();
