@@ -2932,3 +2932,23 @@ fn deferred_with_column_property() {
 fn fk_kwarg_order() {
     check("fk_kwarg_order");
 }
+
+#[test]
+fn m2m_both_sides() {
+    check("m2m_both_sides");
+}
+
+#[test]
+fn pending_relationship_compare() {
+    check("pending_relationship_compare");
+}
+
+#[test]
+fn enum_bind_lookup() {
+    check("enum_bind_lookup");
+}
+
+#[test]
+fn session_state_misc() {
+    check("session_state_misc");
+}

@@ -81,6 +81,8 @@ pub struct EnumSpec {
     pub length: Option<u32>,
     /// `native_enum=False`.
     pub non_native: bool,
+    /// `validate_strings=True`: a string none of the values is refused too.
+    pub validate: bool,
 }
 
 impl SqlType {

@@ -759,6 +759,7 @@ impl Interp<'_> {
                                 name,
                                 length,
                                 non_native,
+                                validate: flag("validate_strings") == Some(true),
                             }),
                         )
                     }

@@ -107,8 +107,8 @@ impl Interp<'_> {
         // once a new transaction begins.)
         let deleted = redeleted
             || status == Status::Deleted
-                && self.orm.in_tx
-                && self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst));
+                && ((self.orm.in_tx && self.orm.deleted_in_tx.iter().any(|d| Rc::ptr_eq(d, inst)))
+                    || self.orm.deleted_kept.iter().any(|d| Rc::ptr_eq(d, inst)));
         let detached = status == Status::Detached || (status == Status::Deleted && !deleted);
         let identity = identity
             .filter(|_| !matches!(status, Status::Transient | Status::Pending))
@@ -154,6 +154,13 @@ impl Interp<'_> {
                         .collect()
                 };
                 if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+                    let st = inst.orm.borrow();
+                    for (j, (k, _)) in mp.column_props.iter().enumerate() {
+                        let i = m.columns.len() + j;
+                        if st.as_ref().is_none_or(|s| s.value(i).is_none()) {
+                            keys.push(Rc::from(k.as_str()));
+                        }
+                    }
                     let d = inst.dict.borrow();
                     for r in &mp.relationships {
                         if !d.contains_key(r.name.as_str()) {

@@ -411,6 +411,10 @@ pub struct OrmState {
     /// flush: (parent, relationship, target, added); their association rows are
     /// written at the next flush.
     pub dynamic_links: Vec<DynamicLink>,
+    /// The association rows this flush deleted (their row keys): a row both sides of a
+    /// two-way many-to-many take out, as when both its ends are deleted, goes once
+    /// (SQLAlchemy's processed pairs).
+    pub assoc_deleted: super::value::FxSet<String>,
     /// Objects a backref appended to a persistent parent's collection that was not loaded
     /// (`Issue(project=proj)`), since the last flush: (parent, collection key, object).
     /// The flush copies the parent's key into one left out of the session, as
@@ -446,6 +450,9 @@ pub struct OrmState {
     pub autoflush_off: bool,
     /// Objects whose rows the current transaction deleted (a rollback restores them).
     pub deleted_in_tx: Vec<Rc<Instance>>,
+    /// Objects whose deletion a commit with `expire_on_commit=False` ended: they stay
+    /// `deleted` (SQLAlchemy detaches them only with the expiry) until the session closes.
+    pub deleted_kept: Vec<Rc<Instance>>,
     /// A transaction is open.
     pub in_tx: bool,
     /// The session's transaction began without a statement yet (`add()`, `delete()`):

@@ -90,6 +90,10 @@ impl Interp<'_> {
             self.orm.in_tx = false;
         }
         self.orm.inserted_in_tx.clear();
+        if self.orm.keep_on_commit {
+            let gone = std::mem::take(&mut self.orm.deleted_in_tx);
+            self.orm.deleted_kept.extend(gone);
+        }
         self.orm.deleted_in_tx.clear();
         self.orm.key_switches.clear();
         self.orm.modified.clear();
@@ -234,6 +238,7 @@ impl Interp<'_> {
         self.orm.deleted.clear();
         self.orm.inserted_in_tx.clear();
         self.orm.deleted_in_tx.clear();
+        self.orm.deleted_kept.clear();
         self.orm.dynamic_links.clear();
         self.orm.unloaded_appends.clear();
         self.orm.deferred_references.clear();

@@ -94,7 +94,7 @@ impl Interp<'_> {
                         let m = i.class.model_info();
                         first_column = (names.iter())
                             .filter_map(|n| match n {
-                                Value::Str(s) => m.as_ref()?.column_index(s),
+                                Value::Str(s) => self.attr_slot(m.as_ref()?, s),
                                 _ => None,
                             })
                             .next();

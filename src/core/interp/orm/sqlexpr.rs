@@ -518,22 +518,8 @@ impl Interp<'_> {
                         );
                     }
                 };
-                let vals: Option<crate::core::fxhash::FxMap<String, SqlValue>> = match &target {
-                    Some(t) => {
-                        let m = t.class.model_info();
-                        let mut h = crate::core::fxhash::FxMap::default();
-                        if let Some(m) = m {
-                            self.ensure_loaded(t)?;
-                            for (i, (_, name)) in m.columns.iter().enumerate() {
-                                let v = super::model::column_attr(t, i).unwrap_or(Value::None);
-                                h.insert(
-                                    name.to_string(),
-                                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
-                                );
-                            }
-                        }
-                        Some(h)
-                    }
+                let vals = match &target {
+                    Some(t) => Some(self.compared_values(t)?),
                     None => None,
                 };
                 let f = |c: &str| {
@@ -828,5 +814,33 @@ impl Interp<'_> {
             ),
             _ => SqlObj::of(Expr::Null),
         }))
+    }
+}
+
+impl Interp<'_> {
+    /// An object's column values by column name, as a relationship comparison
+    /// (`Post.author == u`, `filter_by(author=u)`, `contains()`, `with_parent()`) binds
+    /// them. For an object not yet persistent the session autoflushes first (when
+    /// autoflush is on): SQLAlchemy binds its key when the query runs, after the
+    /// query's autoflush gave it one.
+    pub(crate) fn compared_values(
+        &mut self,
+        t: &Rc<crate::core::interp::value::Instance>,
+    ) -> R<crate::core::fxhash::FxMap<String, SqlValue>> {
+        if self.status(t) != super::model::Status::Persistent {
+            self.autoflush()?;
+        }
+        let mut h = crate::core::fxhash::FxMap::default();
+        if let Some(m) = t.class.model_info() {
+            self.ensure_loaded(t)?;
+            for (i, (_, name)) in m.columns.iter().enumerate() {
+                let v = super::model::column_attr(t, i).unwrap_or(Value::None);
+                h.insert(
+                    name.to_string(),
+                    self.to_sql(&v, None).unwrap_or(SqlValue::Null),
+                );
+            }
+        }
+        Ok(h)
     }
 }

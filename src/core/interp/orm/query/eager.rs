@@ -245,6 +245,31 @@ impl Interp<'_> {
             }
             None => self.run_select(st.select)?,
         };
+        // (A dynamic or write-only relationship holds no collection to populate: SQLAlchemy
+        // refuses to eager load it once the query ran, as its rows are processed.)
+        for o in &options {
+            use crate::core::orm::mapper::Lazy;
+            let Some(step) = o.path.last().filter(|_| !o.wildcard) else {
+                continue;
+            };
+            let rel = self.orm.reg.relationship(&step.class, &step.rel);
+            if let Ok(r) = rel
+                && matches!(r.lazy, Lazy::Dynamic | Lazy::WriteOnly)
+            {
+                match o.strategy {
+                    Some(Lazy::Joined | Lazy::Selectin | Lazy::Subquery) => {
+                        return self.raise("InvalidRequestError", format!("'{}.{}' does not support object population - eager loading cannot be applied.", step.class, step.rel));
+                    }
+                    Some(Lazy::Immediate) => {
+                        return self.raise(
+                            "NotImplementedError",
+                            "Dynamic attributes don't support collection population.",
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
         let origin = Origin {
             query: q.clone(),
             base_len: base.len(),

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::core::interp::orm::model::Status;
 use crate::core::interp::orm::{Instrumented, Native};
-use crate::core::interp::value::{FxMap, FxSet, Instance, Value};
+use crate::core::interp::value::{FxMap, Instance, Value};
 use crate::core::interp::{Interp, R};
 use crate::core::orm::mapper::RelKind;
 use crate::core::sql::{Expr, Insert, SqlValue, Statement};
@@ -242,7 +242,6 @@ impl Interp<'_> {
         // Like SQLAlchemy's unit of work: the rows of one association table go in ONE
         // executemany (deletes first), duplicates dropped.
         let mut statements: Vec<Statement> = vec![];
-        let mut done = FxSet::default();
         for (table, row) in deletes {
             let Some(t) = self.orm.reg.metadata.table(&table).cloned() else {
                 continue;
@@ -254,7 +253,7 @@ impl Interp<'_> {
                 }
             }
             let values: Vec<SqlValue> = vals.iter().map(|v| v.1.clone()).collect();
-            if !done.insert(row_key(&table, &values)) {
+            if !self.orm.assoc_deleted.insert(row_key(&table, &values)) {
                 continue;
             }
             let refs: Vec<(&str, SqlValue)> =
@@ -370,8 +369,11 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// Deletes association rows of an object being deleted.
-    pub fn delete_secondary_rows(&mut self, inst: &Rc<Instance>) -> R<()> {
+    /// Takes an object being deleted out of its many-to-many collections (loading them),
+    /// so that the next [`Self::flush_secondary`] deletes its association rows: the
+    /// flush does so for all its deleted objects at once, one executemany per table
+    /// (SQLAlchemy's many-to-many dependency processor).
+    pub fn unlink_secondary(&mut self, inst: &Rc<Instance>) -> R<()> {
         let Some(m) = inst.class.model_info() else {
             return Ok(());
         };
@@ -414,7 +416,6 @@ impl Interp<'_> {
                 }
                 l.borrow_mut().clear();
             }
-            self.flush_secondary()?;
         }
         Ok(())
     }

@@ -131,11 +131,14 @@ impl Interp<'_> {
                 target.dict.borrow_mut().insert(Rc::from(rev), pv);
             }
             RelKind::ManyToOne | RelKind::ManyToMany => match cur {
+                // (A many-to-many's other side takes the object again when it holds it
+                // already, as SQLAlchemy's backref appends.)
                 Some(Value::List(l))
-                    if !l
-                        .borrow()
-                        .iter()
-                        .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent))) =>
+                    if kind == RelKind::ManyToMany
+                        || !l
+                            .borrow()
+                            .iter()
+                            .any(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent))) =>
                 {
                     l.borrow_mut().push(pv);
                 }

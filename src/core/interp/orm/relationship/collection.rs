@@ -61,11 +61,7 @@ impl Interp<'_> {
         let r = r?;
         let after = l.borrow().clone();
         let same = crate::core::interp::ops::is_same;
-        let added: Vec<Value> = after
-            .iter()
-            .filter(|a| !before.iter().any(|b| same(a, b)))
-            .cloned()
-            .collect();
+        let added = appended(&before, &after);
         // (Only mapped objects join a collection: SQLAlchemy's append event reads the
         // value's `_sa_instance_state` first, so the list is left as it was.)
         // (`None` is let in, as SQLAlchemy lets it.)
@@ -120,10 +116,7 @@ impl Interp<'_> {
             }
             // (What joined, as the validators made it.)
             after = l.borrow().clone();
-            added = (after.iter())
-                .filter(|a| !before.iter().any(|b| same(a, b)))
-                .cloned()
-                .collect();
+            added = appended(&before, &after);
         }
         let removed: Vec<Value> = before
             .iter()
@@ -207,4 +200,18 @@ impl Interp<'_> {
         }
         Ok(())
     }
+}
+
+/// The objects an edit of a collection added: what follows the old list when the new one
+/// starts with it (`append`, `extend`: an object it held already is added again, and its
+/// append event fires, as SQLAlchemy's does), else those the old list did not hold.
+fn appended(before: &[Value], after: &[Value]) -> Vec<Value> {
+    let same = crate::core::interp::ops::is_same;
+    if after.len() >= before.len() && before.iter().zip(after).all(|(b, a)| same(a, b)) {
+        return after[before.len()..].to_vec();
+    }
+    (after.iter())
+        .filter(|a| !before.iter().any(|b| same(a, b)))
+        .cloned()
+        .collect()
 }

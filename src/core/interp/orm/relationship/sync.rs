@@ -186,6 +186,17 @@ impl Interp<'_> {
                 if !matches!(inst.dict.borrow().get(&key), Some(Value::None)) {
                     continue;
                 }
+                // (An orphan of a `delete-orphan` collection is deleted, not saved: it
+                // keeps its key, as SQLAlchemy synchronises only the objects it saves.)
+                let old =
+                    (inst.orm.borrow().as_ref()).and_then(|s| s.rel_committed.get(&key).cloned());
+                if let Some(Value::Instance(parent)) = &old
+                    && let Some(m) = inst.class.model_info()
+                    && let Ok(rel) = self.orm.reg.relationship(&m.class, &key)
+                    && self.reverse_deletes_orphans(rel, parent)
+                {
+                    continue;
+                }
                 if let Some(m) = inst.class.model_info()
                     && let Ok(r) = self.orm.reg.resolve(&m.class, &key)
                 {

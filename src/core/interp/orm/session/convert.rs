@@ -132,17 +132,20 @@ impl Interp<'_> {
                     other => other,
                 };
             }
+            (SqlType::CheckedEnum(base), _) => return self.to_sql_stored(v, base),
             (SqlType::EnumClass(class, names, _), _) => {
                 if let Some(sv) = self.enum_db_value(class, names, v)? {
                     return Ok(sv);
                 }
             }
-            (SqlType::CheckedEnum(base), _)
-                if let SqlType::EnumClass(class, names, _) = &**base =>
+            // A string Enum's bind processor looks the value up among its strings: any
+            // other string passes unless `validate_strings=True`, any other value is a
+            // `LookupError`.
+            (SqlType::Enum(values, spec), _) if !(matches!(v, Value::Str(s) if !spec.validate || values.iter().any(|x| **x == **s))) =>
             {
-                if let Some(sv) = self.enum_db_value(class, names, v)? {
-                    return Ok(sv);
-                }
+                let shown = self.to_str(v)?;
+                let name = spec.name.as_deref().unwrap_or("None");
+                return self.bind_error("LookupError", &enum_lookup_message(&shown, name, values));
             }
             // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
             // is stored as a number, any other string refused.
@@ -323,8 +326,12 @@ impl Interp<'_> {
     /// other string as it is; any other value a `LookupError`. `None` for a member of an
     /// enum class not known here (stored by name).
     fn enum_db_value(&mut self, class: &str, names: &[String], v: &Value) -> R<Option<SqlValue>> {
+        // (A member of another enum class is none of this one's values.)
         if let Value::Instance(i) = v
             && self.is_enum_member(i)
+            && self
+                .enum_class_named(class)
+                .is_none_or(|c| Rc::ptr_eq(&c, &i.class))
         {
             return Ok(enum_stored(i, names).map(SqlValue::Text));
         }

@@ -69,6 +69,7 @@ impl Interp<'_> {
         let before = (heard && self.listens_to_session("after_flush"))
             .then(|| (self.orm.new.clone(), self.orm.deleted.clone()));
         if result.is_ok() {
+            self.orm.assoc_deleted.clear();
             result = self.flush_inner();
         }
         if let Some((new, deleted)) = before
@@ -234,14 +235,30 @@ impl Interp<'_> {
         self.keep_deleted_references(&del_sorted);
         // (Each class's objects by primary key, as SQLAlchemy's `_sort_states` orders them.)
         sort_by_key_value(&mut del_sorted);
-        crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
-            std::cmp::Reverse(
-                i.class
-                    .model_info()
-                    .and_then(|m| order.iter().position(|t| **t == *m.table))
-                    .unwrap_or(0),
-            )
-        });
+        // (Classes in the order of the unit of work's delete actions when it has them
+        // all, else children's tables before their parents'.)
+        if del_sorted
+            .iter()
+            .all(|i| flush_order.delete_rank(i).is_some())
+        {
+            crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| flush_order.delete_rank(i));
+        } else {
+            crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
+                std::cmp::Reverse(
+                    i.class
+                        .model_info()
+                        .and_then(|m| order.iter().position(|t| **t == *m.table))
+                        .unwrap_or(0),
+                )
+            });
+        }
+        // (Their association rows first, all together.)
+        if rels && !del_sorted.is_empty() {
+            for inst in &del_sorted {
+                self.unlink_secondary(inst)?;
+            }
+            self.flush_secondary()?;
+        }
         let mut i = 0;
         while i < del_sorted.len() {
             let class = |x: &Rc<Instance>| x.class.model_info().map(|m| m.class.clone());
@@ -332,8 +349,8 @@ impl Interp<'_> {
         self.run_updates(updates)
     }
 
-    /// Deletes objects of one class, as SQLAlchemy's `delete_obj` does: their association
-    /// rows first, then (each loaded, its `before_delete` fired) one DELETE for all of them
+    /// Deletes objects of one class, as SQLAlchemy's `delete_obj` does (their association
+    /// rows went before): (each loaded, its `before_delete` fired) one DELETE for all of them
     /// (an executemany when there are several), then `after_delete`.
     fn delete_instances(&mut self, insts: &[Rc<Instance>]) -> R<()> {
         let Some(m) = insts[0].class.model_info() else {
@@ -341,9 +358,6 @@ impl Interp<'_> {
         };
         let table = self.orm.reg.table_of(&m.class).cloned();
         let Ok(table) = table else { return Ok(()) };
-        for inst in insts {
-            self.delete_secondary_rows(inst)?;
-        }
         // (The statement binds the primary key, in key order: rendered once, each object
         // adds its key's values.)
         let mut sql = None;

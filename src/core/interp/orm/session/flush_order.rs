@@ -111,9 +111,20 @@ pub struct FlushOrder {
     by_state: FxMap<usize, usize>,
     /// Each class's rank, for objects that join the flush later.
     by_class: Vec<(Rc<str>, usize)>,
+    /// Each class's place among the deletes: its `DeleteAll`'s subset (none on a cycle).
+    deletes: Vec<(Rc<str>, Option<usize>)>,
 }
 
 impl FlushOrder {
+    /// Where the objects of `inst`'s class are deleted: (subset, mapper name), as
+    /// SQLAlchemy's unit of work runs its `DeleteAll` actions; `None` for a class outside
+    /// the graph or on a cycle.
+    pub fn delete_rank(&self, inst: &Rc<Instance>) -> Option<(usize, Rc<str>)> {
+        let m = inst.class.model_info()?;
+        let (c, layer) = self.deletes.iter().find(|(c, _)| **c == *m.base)?;
+        Some(((*layer)?, c.clone()))
+    }
+
     /// The rank of `inst` (`usize::MAX` for a class not in the flush).
     pub fn rank(&self, inst: &Rc<Instance>) -> usize {
         if !self.by_state.is_empty()
@@ -417,6 +428,11 @@ impl Interp<'_> {
             if let Some(c) = class_rank.get_mut(class_of[si]) {
                 *c = Some(c.map_or(r, |c| c.max(r)));
             }
+        }
+        for (ci, c) in classes.iter().enumerate() {
+            let n = g.id(Node::Delete(ci));
+            let l = live.get(n).copied().unwrap_or(false).then(|| layer[n]);
+            order.deletes.push((c.clone(), l));
         }
         for (ci, r) in class_rank.into_iter().enumerate() {
             if let Some(r) = r {

@@ -42,6 +42,15 @@ impl Interp<'_> {
         self.forget_loader_marks(inst);
     }
 
+    /// The slot of a column attribute or of a `column_property` (after the columns').
+    pub(crate) fn attr_slot(&self, m: &super::super::model::ModelInfo, n: &str) -> Option<usize> {
+        m.columns.iter().position(|(k, _)| **k == *n).or_else(|| {
+            let mp = self.orm.reg.mapper(&m.class).ok()?;
+            let j = mp.column_props.iter().position(|(k, _)| **k == *n)?;
+            Some(m.columns.len() + j)
+        })
+    }
+
     /// `session.expire(obj, names)`: only those attributes are unloaded (the expired
     /// columns are loaded again together when one is next read, a relationship lazily);
     /// their pending changes are dropped.
@@ -53,7 +62,7 @@ impl Interp<'_> {
             let Value::Str(n) = n else {
                 return self.raise("TypeError", "attribute names must be strings");
             };
-            if let Some(i) = m.columns.iter().position(|(k, _)| **k == **n) {
+            if let Some(i) = self.attr_slot(&m, n) {
                 if let Some(s) = inst.orm.borrow_mut().as_mut() {
                     s.expire_column(i);
                 }
@@ -299,6 +308,18 @@ impl Interp<'_> {
         if let Some(existing) = self.identity_get(&key) {
             if self.orm.populate_existing {
                 self.populate_keeping(&existing, m, row.cells(), off, &[], props)?;
+                // (Its lazy relationships are unloaded, to load again when read: the
+                // lazy loader's reset of SQLAlchemy's populate_existing.)
+                if let Ok(mp) = self.orm.reg.mapper(&m.class) {
+                    for r in &mp.relationships {
+                        if r.lazy == crate::core::orm::mapper::Lazy::Select
+                            && existing.dict.borrow_mut().remove(r.name.as_str()).is_some()
+                            && let Some(s) = existing.orm.borrow_mut().as_mut()
+                        {
+                            s.rel_committed.remove(r.name.as_str());
+                        }
+                    }
+                }
                 if let Some(cols) = &deferred {
                     crate::core::interp::orm::query::unload_columns(cols, &existing);
                 }

@@ -579,14 +579,7 @@ impl Interp<'_> {
                 let Some(Value::Instance(t)) = args.first() else {
                     return self.raise("ArgumentError", format!("Mapped instance expected for relationship comparison to object.   Classes, queries and other SQL elements are not accepted in this context; for comparison with a subquery, use {}.{}.has(**criteria).", rel.class, rel.key));
                 };
-                let mut h = crate::core::fxhash::FxMap::default();
-                if let Some(m) = t.class.model_info() {
-                    self.ensure_loaded(t)?;
-                    for (i, (_, n)) in m.columns.iter().enumerate() {
-                        let v = super::super::model::column_attr(t, i).unwrap_or(Value::None);
-                        h.insert(n.to_string(), self.to_sql(&v, None).unwrap_or(SqlValue::Null));
-                    }
-                }
+                let h = self.compared_values(t)?;
                 let f = |c: &str| h.get(c).cloned().unwrap_or(SqlValue::Null);
                 let reg = &self.orm.reg;
                 let parent = rel.via.as_ref().and_then(|v| v.parent.as_ref());

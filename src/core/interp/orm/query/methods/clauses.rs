@@ -220,15 +220,7 @@ impl Interp<'_> {
         let Some(rel) = rel else {
             return self.raise("InvalidRequestError", format!("Could not locate a property which relates instances of class '{target}' to instances of class '{}'", pm.class));
         };
-        let mut vals = crate::core::fxhash::FxMap::default();
-        self.ensure_loaded(parent)?;
-        for (i, (_, n)) in pm.columns.iter().enumerate() {
-            let v = super::super::super::model::column_attr(parent, i).unwrap_or(Value::None);
-            vals.insert(
-                n.to_string(),
-                self.to_sql(&v, None).unwrap_or(SqlValue::Null),
-            );
-        }
+        let vals = self.compared_values(parent)?;
         match crate::core::orm::relations::lazy_load_query(&self.orm.reg, &pm.class, &rel, &|c| {
             vals.get(c).cloned().unwrap_or(SqlValue::Null)
         }) {
