@@ -2952,3 +2952,8 @@ fn enum_bind_lookup() {
 fn session_state_misc() {
     check("session_state_misc");
 }
+
+#[test]
+fn bool_operands_check_text() {
+    check("bool_operands_check_text");
+}

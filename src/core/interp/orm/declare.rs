@@ -401,7 +401,11 @@ impl Interp<'_> {
             "CheckConstraint" => {
                 let sql = match args.first() {
                     Some(Value::Str(s)) => s.to_string(),
-                    _ => String::new(),
+                    Some(Value::Native(n)) if let Native::Text(s, _) = &**n => s.to_string(),
+                    _ => {
+                        return self
+                            .unsupported("`CheckConstraint()` of other than a string or `text()`");
+                    }
                 };
                 let name = match kwget(&kw, "name") {
                     Some(Value::Str(s)) => Some(s.to_string()),

@@ -646,12 +646,14 @@ impl Interp<'_> {
         let o = self.to_compared_expr(other, ty.as_ref())?;
         let (a, b) = if reflected { (o, me_sql) } else { (me_sql, o) };
         let arith = match op {
-            BinOp::BitAnd => {
-                let e = and(vec![a.expr, b.expr]);
-                return Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))));
-            }
-            BinOp::BitOr => {
-                let e = or(vec![a.expr, b.expr]);
+            // (Their operands are conditions, as `and_()`'s: a Boolean column `x = 1`.)
+            BinOp::BitAnd | BinOp::BitOr => {
+                let items = vec![a.into_condition(), b.into_condition()];
+                let e = if op == BinOp::BitAnd {
+                    and(items)
+                } else {
+                    or(items)
+                };
                 return Ok(Some(sql_value(SqlObj::typed(e, Some(SqlType::Boolean)))));
             }
             BinOp::Add => Arith::Add,
