@@ -2957,3 +2957,8 @@ fn session_state_misc() {
 fn bool_operands_check_text() {
     check("bool_operands_check_text");
 }
+
+#[test]
+fn correlate_aliased() {
+    check("correlate_aliased");
+}

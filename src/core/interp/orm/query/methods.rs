@@ -480,6 +480,9 @@ impl Interp<'_> {
                         Value::Native(n) if let Native::Table(t) = &**n => {
                             tables.push(TableRef::Named(t.to_string()))
                         }
+                        Value::Native(n) if let Native::Aliased(_, alias) = &**n => {
+                            tables.push(alias.clone())
+                        }
                         other => {
                             let t = self.type_name(other);
                             return self.raise(
