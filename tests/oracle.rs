@@ -2962,3 +2962,28 @@ fn bool_operands_check_text() {
 fn correlate_aliased() {
     check("correlate_aliased");
 }
+
+#[test]
+fn m2m_duplicate_remove() {
+    check("m2m_duplicate_remove");
+}
+
+#[test]
+fn validates_duplicate_append() {
+    check("validates_duplicate_append");
+}
+
+#[test]
+fn enum_str_mixin() {
+    check("enum_str_mixin");
+}
+
+#[test]
+fn delete_order_loaded() {
+    check("delete_order_loaded");
+}
+
+#[test]
+fn delete_order_fk_null() {
+    check("delete_order_fk_null");
+}

@@ -103,6 +103,7 @@ impl Interp<'_> {
         stack.extend(self.orm.deleted.drain(..).map(Value::Instance));
         stack.extend(self.orm.inserted_in_tx.drain(..).map(Value::Instance));
         stack.extend(self.orm.deleted_in_tx.drain(..).map(Value::Instance));
+        stack.extend(self.orm.deleted_kept.drain(..).map(Value::Instance));
         stack.extend(self.orm.identity.drain().map(|(_, i)| Value::Instance(i)));
         stack.append(&mut self.orm.teardown_fns);
         for sp in std::mem::take(&mut self.orm.savepoints) {

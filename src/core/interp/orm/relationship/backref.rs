@@ -230,9 +230,18 @@ impl Interp<'_> {
             (RelKind::ManyToOne, Some(Value::Instance(p))) if Rc::ptr_eq(&p, parent) => {
                 target.dict.borrow_mut().insert(Rc::from(rev), Value::None);
             }
-            (RelKind::ManyToOne | RelKind::ManyToMany, Some(Value::List(l))) => {
+            (RelKind::ManyToOne, Some(Value::List(l))) => {
                 l.borrow_mut()
                     .retain(|x| !matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
+            }
+            // (A many-to-many's other side loses one of the copies it may hold, as
+            // SQLAlchemy's backref removes it once.)
+            (RelKind::ManyToMany, Some(Value::List(l))) => {
+                let at = (l.borrow().iter())
+                    .position(|x| matches!(x, Value::Instance(i) if Rc::ptr_eq(i, parent)));
+                if let Some(at) = at {
+                    l.borrow_mut().remove(at);
+                }
             }
             _ => {}
         }

@@ -79,20 +79,36 @@ impl Interp<'_> {
             && let Some(f) = self.validator_of(&m.class, &o.key)
         {
             let mut joined = after.clone();
+            // (Appended at the end, `append()`/`extend()`: the objects joining are the
+            // list's tail, told apart by position, copies of held objects included.)
+            let tail = (after.len() >= before.len()
+                && before.iter().zip(&after).all(|(b, a)| same(a, b)))
+            .then_some(before.len());
             for (k, a) in added.iter().enumerate() {
                 // (The validator sees the collection as it is before `a` joins: without
                 // it and the objects joining after it.)
                 let pending = &added[k..];
-                *l.borrow_mut() = (joined.iter())
-                    .filter(|x| !pending.iter().any(|p| same(p, x)))
-                    .cloned()
-                    .collect();
+                let before_a = |joined: &[Value]| -> Vec<Value> {
+                    match tail {
+                        Some(b) => joined[..b + k].to_vec(),
+                        None => (joined.iter())
+                            .filter(|x| !pending.iter().any(|p| same(p, x)))
+                            .cloned()
+                            .collect(),
+                    }
+                };
+                *l.borrow_mut() = before_a(&joined);
                 let r = self.call_validator(&f, &inst, &o.key, a.clone(), false);
                 *l.borrow_mut() = joined.clone();
                 match r {
                     Ok(v) if !same(&v, a) => {
-                        for x in joined.iter_mut().filter(|x| same(x, a)) {
-                            *x = v.clone();
+                        match tail {
+                            Some(b) => joined[b + k] = v.clone(),
+                            None => {
+                                for x in joined.iter_mut().filter(|x| same(x, a)) {
+                                    *x = v.clone();
+                                }
+                            }
                         }
                         *l.borrow_mut() = joined.clone();
                     }
@@ -100,10 +116,7 @@ impl Interp<'_> {
                     // (The objects that joined before it stay, as `extend()` appends one
                     // by one in SQLAlchemy; the others do not join.)
                     Err(e) => {
-                        let kept: Vec<Value> = (joined.iter())
-                            .filter(|x| !pending.iter().any(|p| same(p, x)))
-                            .cloned()
-                            .collect();
+                        let kept = before_a(&joined);
                         *l.borrow_mut() = kept;
                         let removed: Vec<Value> = (before.iter())
                             .filter(|b| !l.borrow().iter().any(|a| same(a, b)))
@@ -118,11 +131,7 @@ impl Interp<'_> {
             after = l.borrow().clone();
             added = appended(&before, &after);
         }
-        let removed: Vec<Value> = before
-            .iter()
-            .filter(|b| !after.iter().any(|a| same(a, b)))
-            .cloned()
-            .collect();
+        let removed = left(&before, &after);
         // (`@validates(..., include_removes=True)`: each object leaving, with
         // `is_remove=True`; an error leaves the list as it was.)
         if !removed.is_empty()
@@ -212,6 +221,29 @@ fn appended(before: &[Value], after: &[Value]) -> Vec<Value> {
     }
     (after.iter())
         .filter(|a| !before.iter().any(|b| same(a, b)))
+        .cloned()
+        .collect()
+}
+
+/// The objects an edit of a collection took out: the one a single removal (`remove()`,
+/// `pop()`, `del`) took, a copy of an object it still holds included, else those the new
+/// list does not hold.
+fn left(before: &[Value], after: &[Value]) -> Vec<Value> {
+    let same = crate::core::interp::ops::is_same;
+    if after.len() + 1 == before.len() {
+        let at = (before.iter().zip(after))
+            .position(|(b, a)| !same(a, b))
+            .unwrap_or(after.len());
+        if before[at + 1..]
+            .iter()
+            .zip(&after[at..])
+            .all(|(b, a)| same(a, b))
+        {
+            return vec![before[at].clone()];
+        }
+    }
+    (before.iter())
+        .filter(|b| !after.iter().any(|a| same(a, b)))
         .cloned()
         .collect()
 }

@@ -141,6 +141,13 @@ impl Interp<'_> {
             // A string Enum's bind processor looks the value up among its strings: any
             // other string passes unless `validate_strings=True`, any other value is a
             // `LookupError`.
+            // (A member of an enum mixing in `str` is its value: `class S(str, Enum)`.)
+            (SqlType::Enum(values, _), Value::Instance(_))
+                if let Some(Value::Str(s)) = self.mixin_value(v)
+                    && values.iter().any(|x| **x == *s) =>
+            {
+                return Ok(SqlValue::Text(s));
+            }
             (SqlType::Enum(values, spec), _) if !(matches!(v, Value::Str(s) if !spec.validate || values.iter().any(|x| **x == **s))) =>
             {
                 let shown = self.to_str(v)?;
@@ -232,10 +239,11 @@ impl Interp<'_> {
                 let epoch = self.py(DateTime::new(1970, 1, 1, 0, 0, 0, 0))?;
                 SqlValue::text(self.py(epoch.add(t))?.to_sqlite())
             }
-            // A member of an enum mixing in `int`/`str` outside an Enum column: its
-            // value, as the driver takes an `int`/`str` subclass.
+            // A member of an enum mixing in `int`/`str` outside an enum class's column:
+            // its value, as the driver takes an `int`/`str` subclass (a string Enum's
+            // lookup finds it as its value too).
             (Value::Instance(i), t)
-                if !matches!(t, Some(SqlType::Enum(..) | SqlType::EnumClass(..)))
+                if !matches!(t, Some(SqlType::EnumClass(..)))
                     && let Some(x) = self.mixin_value(&Value::Instance(i.clone())) =>
             {
                 return self.to_sql(&x, ty);

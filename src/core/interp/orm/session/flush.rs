@@ -228,7 +228,7 @@ impl Interp<'_> {
         if rels || !self.orm.dynamic_links.is_empty() {
             self.flush_secondary()?;
         }
-        // deletes (children first: reverse dependency order)
+        // deletes (their association rows, then class by class)
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
         self.cascade_deletes(&mut del_sorted, &new_sorted)?;

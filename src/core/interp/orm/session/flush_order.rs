@@ -223,11 +223,29 @@ impl Interp<'_> {
                 };
                 let target_base = self.orm.reg.base_class(&rel.target);
                 let target_in = classes[..in_flush].iter().any(|c| **c == *target_base);
+                // (A deleted object's too: its relationship loaded, or a many-to-one
+                // whose foreign key is NULL, as SQLAlchemy's `prop_has_changes` for a
+                // delete finds.)
+                let of_class =
+                    |d: &&Rc<Instance>| d.class.model_info().is_some_and(|m| *m.base == *class);
+                let fk_null = |d: &Rc<Instance>| {
+                    let Some(m) = d.class.model_info() else {
+                        return false;
+                    };
+                    res.kind == RelKind::ManyToOne
+                        && res.primary.iter().all(|p| {
+                            (m.columns.iter().position(|(_, n)| **n == *p.foreign.1))
+                                .and_then(|i| crate::core::interp::orm::model::column_attr(d, i))
+                                .is_some_and(|v| matches!(v, Value::None))
+                        })
+                };
                 let active = (target_base != &*class && target_in)
                     || saves
                         .iter()
                         .zip(&class_of)
-                        .any(|(s, &c)| c == ci && !pending(s, &rel.name).is_empty());
+                        .any(|(s, &c)| c == ci && !pending(s, &rel.name).is_empty())
+                    || (deleted.iter().filter(of_class))
+                        .any(|d| !pending(d, &rel.name).is_empty() || fk_null(d));
                 if active {
                     let target = index(&mut classes, &Rc::from(target_base));
                     let key = Rc::from(rel.name.as_str());
