@@ -2977,13 +2977,3 @@ fn validates_duplicate_append() {
 fn enum_str_mixin() {
     check("enum_str_mixin");
 }
-
-#[test]
-fn delete_order_loaded() {
-    check("delete_order_loaded");
-}
-
-#[test]
-fn delete_order_fk_null() {
-    check("delete_order_fk_null");
-}

@@ -228,30 +228,21 @@ impl Interp<'_> {
         if rels || !self.orm.dynamic_links.is_empty() {
             self.flush_secondary()?;
         }
-        // deletes (their association rows, then class by class)
+        // deletes (their association rows, then children first: reverse dependency order)
         let deleted = std::mem::take(&mut self.orm.deleted);
         let mut del_sorted = deleted.clone();
         self.cascade_deletes(&mut del_sorted, &new_sorted)?;
         self.keep_deleted_references(&del_sorted);
         // (Each class's objects by primary key, as SQLAlchemy's `_sort_states` orders them.)
         sort_by_key_value(&mut del_sorted);
-        // (Classes in the order of the unit of work's delete actions when it has them
-        // all, else children's tables before their parents'.)
-        if del_sorted
-            .iter()
-            .all(|i| flush_order.delete_rank(i).is_some())
-        {
-            crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| flush_order.delete_rank(i));
-        } else {
-            crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
-                std::cmp::Reverse(
-                    i.class
-                        .model_info()
-                        .and_then(|m| order.iter().position(|t| **t == *m.table))
-                        .unwrap_or(0),
-                )
-            });
-        }
+        crate::core::sort::sort_by_cached_key(&mut del_sorted, |i| {
+            std::cmp::Reverse(
+                i.class
+                    .model_info()
+                    .and_then(|m| order.iter().position(|t| **t == *m.table))
+                    .unwrap_or(0),
+            )
+        });
         // (Their association rows first, all together.)
         if rels && !del_sorted.is_empty() {
             for inst in &del_sorted {

@@ -111,20 +111,9 @@ pub struct FlushOrder {
     by_state: FxMap<usize, usize>,
     /// Each class's rank, for objects that join the flush later.
     by_class: Vec<(Rc<str>, usize)>,
-    /// Each class's place among the deletes: its `DeleteAll`'s subset (none on a cycle).
-    deletes: Vec<(Rc<str>, Option<usize>)>,
 }
 
 impl FlushOrder {
-    /// Where the objects of `inst`'s class are deleted: (subset, mapper name), as
-    /// SQLAlchemy's unit of work runs its `DeleteAll` actions; `None` for a class outside
-    /// the graph or on a cycle.
-    pub fn delete_rank(&self, inst: &Rc<Instance>) -> Option<(usize, Rc<str>)> {
-        let m = inst.class.model_info()?;
-        let (c, layer) = self.deletes.iter().find(|(c, _)| **c == *m.base)?;
-        Some(((*layer)?, c.clone()))
-    }
-
     /// The rank of `inst` (`usize::MAX` for a class not in the flush).
     pub fn rank(&self, inst: &Rc<Instance>) -> usize {
         if !self.by_state.is_empty()
@@ -223,29 +212,11 @@ impl Interp<'_> {
                 };
                 let target_base = self.orm.reg.base_class(&rel.target);
                 let target_in = classes[..in_flush].iter().any(|c| **c == *target_base);
-                // (A deleted object's too: its relationship loaded, or a many-to-one
-                // whose foreign key is NULL, as SQLAlchemy's `prop_has_changes` for a
-                // delete finds.)
-                let of_class =
-                    |d: &&Rc<Instance>| d.class.model_info().is_some_and(|m| *m.base == *class);
-                let fk_null = |d: &Rc<Instance>| {
-                    let Some(m) = d.class.model_info() else {
-                        return false;
-                    };
-                    res.kind == RelKind::ManyToOne
-                        && res.primary.iter().all(|p| {
-                            (m.columns.iter().position(|(_, n)| **n == *p.foreign.1))
-                                .and_then(|i| crate::core::interp::orm::model::column_attr(d, i))
-                                .is_some_and(|v| matches!(v, Value::None))
-                        })
-                };
                 let active = (target_base != &*class && target_in)
                     || saves
                         .iter()
                         .zip(&class_of)
-                        .any(|(s, &c)| c == ci && !pending(s, &rel.name).is_empty())
-                    || (deleted.iter().filter(of_class))
-                        .any(|d| !pending(d, &rel.name).is_empty() || fk_null(d));
+                        .any(|(s, &c)| c == ci && !pending(s, &rel.name).is_empty());
                 if active {
                     let target = index(&mut classes, &Rc::from(target_base));
                     let key = Rc::from(rel.name.as_str());
@@ -446,11 +417,6 @@ impl Interp<'_> {
             if let Some(c) = class_rank.get_mut(class_of[si]) {
                 *c = Some(c.map_or(r, |c| c.max(r)));
             }
-        }
-        for (ci, c) in classes.iter().enumerate() {
-            let n = g.id(Node::Delete(ci));
-            let l = live.get(n).copied().unwrap_or(false).then(|| layer[n]);
-            order.deletes.push((c.clone(), l));
         }
         for (ci, r) in class_rank.into_iter().enumerate() {
             if let Some(r) = r {
