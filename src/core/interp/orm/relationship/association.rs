@@ -372,11 +372,13 @@ impl Interp<'_> {
     /// Takes an object being deleted out of its many-to-many collections (loading them),
     /// so that the next [`Self::flush_secondary`] deletes its association rows: the
     /// flush does so for all its deleted objects at once, one executemany per table
-    /// (SQLAlchemy's many-to-many dependency processor).
-    pub fn unlink_secondary(&mut self, inst: &Rc<Instance>) -> R<()> {
+    /// (SQLAlchemy's many-to-many dependency processor). True when it had rows to take
+    /// out (a collection it left, or a dynamic one).
+    pub fn unlink_secondary(&mut self, inst: &Rc<Instance>) -> R<bool> {
         let Some(m) = inst.class.model_info() else {
-            return Ok(());
+            return Ok(false);
         };
+        let mut unlinked = false;
         for (rel, r) in self.resolved_rels(&m.class) {
             if r.kind != RelKind::ManyToMany {
                 continue;
@@ -416,8 +418,9 @@ impl Interp<'_> {
                 }
                 l.borrow_mut().clear();
             }
+            unlinked = true;
         }
-        Ok(())
+        Ok(unlinked)
     }
 }
 

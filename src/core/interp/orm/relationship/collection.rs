@@ -81,9 +81,7 @@ impl Interp<'_> {
             let mut joined = after.clone();
             // (Appended at the end, `append()`/`extend()`: the objects joining are the
             // list's tail, told apart by position, copies of held objects included.)
-            let tail = (after.len() >= before.len()
-                && before.iter().zip(&after).all(|(b, a)| same(a, b)))
-            .then_some(before.len());
+            let tail = tail_at(&before, &after);
             for (k, a) in added.iter().enumerate() {
                 // (The validator sees the collection as it is before `a` joins: without
                 // it and the objects joining after it.)
@@ -216,13 +214,21 @@ impl Interp<'_> {
 /// append event fires, as SQLAlchemy's does), else those the old list did not hold.
 fn appended(before: &[Value], after: &[Value]) -> Vec<Value> {
     let same = crate::core::interp::ops::is_same;
-    if after.len() >= before.len() && before.iter().zip(after).all(|(b, a)| same(a, b)) {
-        return after[before.len()..].to_vec();
+    if let Some(at) = tail_at(before, after) {
+        return after[at..].to_vec();
     }
     (after.iter())
         .filter(|a| !before.iter().any(|b| same(a, b)))
         .cloned()
         .collect()
+}
+
+/// Where the new list's appended tail starts: the old list's length, when the new one
+/// starts with it.
+fn tail_at(before: &[Value], after: &[Value]) -> Option<usize> {
+    let same = crate::core::interp::ops::is_same;
+    (after.len() >= before.len() && before.iter().zip(after).all(|(b, a)| same(a, b)))
+        .then_some(before.len())
 }
 
 /// The objects an edit of a collection took out: the one a single removal (`remove()`,

@@ -139,20 +139,23 @@ impl Interp<'_> {
                 }
             }
             // A string Enum's bind processor looks the value up among its strings: any
-            // other string passes unless `validate_strings=True`, any other value is a
+            // other string passes unless `validate_strings=True` (a member of an enum
+            // mixing in `str` is its value, `class S(str, Enum)`), any other value is a
             // `LookupError`.
-            // (A member of an enum mixing in `str` is its value: `class S(str, Enum)`.)
-            (SqlType::Enum(values, _), Value::Instance(_))
-                if let Some(Value::Str(s)) = self.mixin_value(v)
-                    && values.iter().any(|x| **x == *s) =>
-            {
-                return Ok(SqlValue::Text(s));
-            }
-            (SqlType::Enum(values, spec), _) if !(matches!(v, Value::Str(s) if !spec.validate || values.iter().any(|x| **x == **s))) =>
-            {
-                let shown = self.to_str(v)?;
-                let name = spec.name.as_deref().unwrap_or("None");
-                return self.bind_error("LookupError", &enum_lookup_message(&shown, name, values));
+            (SqlType::Enum(values, spec), _) => {
+                let s = match v {
+                    Value::Str(s) => Some(s.clone()),
+                    _ => match self.mixin_value(v) {
+                        Some(Value::Str(s)) => Some(s),
+                        _ => None,
+                    },
+                };
+                if !s.is_some_and(|s| !spec.validate || values.iter().any(|x| **x == *s)) {
+                    let shown = self.to_str(v)?;
+                    let name = spec.name.as_deref().unwrap_or("None");
+                    return self
+                        .bind_error("LookupError", &enum_lookup_message(&shown, name, values));
+                }
             }
             // SQLite's Float/Numeric bind processor is `float(value)`: a numeric string
             // is stored as a number, any other string refused.

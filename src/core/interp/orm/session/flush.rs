@@ -243,12 +243,16 @@ impl Interp<'_> {
                     .unwrap_or(0),
             )
         });
-        // (Their association rows first, all together.)
+        // (Their association rows first, all together: one pass over the session, only
+        // when some deleted object left a many-to-many collection.)
         if rels && !del_sorted.is_empty() {
+            let mut unlinked = false;
             for inst in &del_sorted {
-                self.unlink_secondary(inst)?;
+                unlinked |= self.unlink_secondary(inst)?;
             }
-            self.flush_secondary()?;
+            if unlinked {
+                self.flush_secondary()?;
+            }
         }
         let mut i = 0;
         while i < del_sorted.len() {
