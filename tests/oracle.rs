@@ -2977,3 +2977,18 @@ fn validates_duplicate_append() {
 fn enum_str_mixin() {
     check("enum_str_mixin");
 }
+
+#[test]
+fn core_select_no_autoflush() {
+    check("core_select_no_autoflush");
+}
+
+#[test]
+fn write_only_rules() {
+    check("write_only_rules");
+}
+
+#[test]
+fn declared_attr_annotation() {
+    check("declared_attr_annotation");
+}

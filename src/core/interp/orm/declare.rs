@@ -112,6 +112,7 @@ impl Interp<'_> {
                 let (es, ents) = self.entities_from(&args)?;
                 let mut q = crate::core::orm::query::Query::select(es);
                 q.poly_classes = self.poly_classes(&args);
+                let core = !args.iter().any(|a| self.orm_element(a));
                 Ok(nv(Native::Query(Box::new(QueryObj {
                     dml: None,
                     sync: None,
@@ -119,6 +120,8 @@ impl Interp<'_> {
                     q,
                     legacy: false,
                     ents,
+                    core,
+                    lazy_parent: None,
                 }))))
             }
             "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),
@@ -593,7 +596,7 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "declared_attr" => match args.first() {
-                Some(f) => Ok(nv(Native::DeclaredAttr(f.clone()))),
+                Some(f) => Ok(nv(Native::DeclaredAttr(f.clone(), None))),
                 None => self.raise(
                     "TypeError",
                     "declared_attr.__init__() missing 1 required positional argument: 'fn'",

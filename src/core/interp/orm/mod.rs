@@ -171,8 +171,9 @@ pub enum Native {
     Validates(Rc<[Rc<str>]>, u8),
     /// `@declared_attr` on a function of a mixin or abstract base: called with each mapped
     /// class that inherits it, its result (a column, a relationship, a table name...)
-    /// being that class's attribute.
-    DeclaredAttr(Value),
+    /// being that class's attribute; with the function's return annotation
+    /// (`-> Mapped[str]`), which applies to that result.
+    DeclaredAttr(Value, Option<Rc<crate::core::lang::ast::Expr>>),
     /// `aliased(Model)`: the class's columns and relationships through an anonymous alias.
     Aliased(Rc<str>, TableRef),
     /// A `lazy='dynamic'` relationship of an instance (`AppenderQuery`), or with `true` a
@@ -523,6 +524,9 @@ pub struct OrmState {
     pub config_error: Option<configure::ConfigError>,
     /// An empty row buffer kept from the last primary-key lookup, for the next one's rows.
     pub flat_spare: Vec<crate::core::sql::SqlValue>,
+    /// The last SQL text checked for the renderer's refusal marker (a cached statement,
+    /// run again, is not scanned again: the same shared text).
+    pub marker_checked: Option<Rc<str>>,
     /// app context depth.
     pub contexts: usize,
     /// `@app.teardown_appcontext` functions, in registration order.
@@ -650,7 +654,7 @@ impl Native {
             Native::Dbapi(true) => "Cursor",
             Native::Hasher(..) => "HASH",
             Native::Validates(..) | Native::Listens(..) => "function",
-            Native::DeclaredAttr(_) => "declared_attr",
+            Native::DeclaredAttr(..) => "declared_attr",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",

@@ -64,6 +64,15 @@ pub struct QueryObj {
     pub sync: Option<Value>,
     /// `returning(...)` of an `update()`/`delete()` statement: columns or a model class.
     pub returning: Vec<Value>,
+    /// A Core statement: nothing of a mapped class is in it (`select(tags)`,
+    /// `tags.delete()`), so SQLAlchemy's ORM plugin does not run it and a session
+    /// executing it does not autoflush.
+    pub core: bool,
+    /// A write-only collection's statement (`user.posts.select()`): the parent and the
+    /// relationship, and how many of the criteria are the parent's. Its key values are
+    /// read when the statement runs (after the autoflush), as SQLAlchemy's lazy clause
+    /// binds them, not when it is made (a pending parent has none yet).
+    pub lazy_parent: Option<(Rc<super::super::value::Instance>, Rc<str>, usize)>,
 }
 
 impl QueryObj {
@@ -76,6 +85,8 @@ impl QueryObj {
             q: Query::of(class),
             legacy: true,
             ents: vec![Ent::Class(class.clone())],
+            core: false,
+            lazy_parent: None,
         }
     }
 
@@ -122,6 +133,70 @@ pub fn legacy_row_keys(es: &[Entity], ents: &mut [Ent]) {
 }
 
 impl Interp<'_> {
+    /// Whether `v` brings something of a mapped class into a statement (what makes
+    /// SQLAlchemy's statement an ORM one, see [`QueryObj::core`]): a mapped or aliased
+    /// class, a mapped attribute or an expression of one, an ORM statement. A table,
+    /// its columns and expressions of columns of tables no class maps do not; nor do
+    /// plain values. (An expression of a mapped table's columns, `User.__table__.c.id
+    /// == 1`, cannot be told from one of the class's attributes here: it counts as
+    /// mapped.)
+    pub(crate) fn orm_element(&self, v: &Value) -> bool {
+        match v {
+            Value::Class(c) => c.model_info().is_some(),
+            Value::Native(n) => match &**n {
+                Native::Table(_)
+                | Native::ColumnObj(..)
+                | Native::Text(..)
+                | Native::TextTyped(..) => false,
+                Native::Aliased(..) => true,
+                Native::Query(q) => !q.core,
+                _ => match self.as_sql(v) {
+                    Some(s) => s.class.is_some() || self.mentions_mapped(&s.expr),
+                    None => true,
+                },
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether `e` has a column of a table a class maps (or selects from one).
+    fn mentions_mapped(&self, e: &Expr) -> bool {
+        let found = std::cell::Cell::new(false);
+        let mapped = |name: &str| self.orm.reg.mappers.iter().any(|m| m.table == name);
+        e.transform(&|x| {
+            match x {
+                Expr::Column { table: Some(t), .. } => {
+                    let name = match t {
+                        crate::core::sql::TableRef::Named(n) => n,
+                        crate::core::sql::TableRef::Anon { base, .. } => base,
+                    };
+                    if mapped(name) {
+                        found.set(true);
+                    }
+                }
+                Expr::Select(s) if self.select_mentions_mapped(s) => found.set(true),
+                _ => {}
+            }
+            None
+        });
+        found.get()
+    }
+
+    /// Whether a nested SELECT selects from, or has a column of, a mapped table.
+    fn select_mentions_mapped(&self, s: &Select) -> bool {
+        use crate::core::sql::FromItem;
+        fn from_mapped(it: &Interp<'_>, f: &FromItem) -> bool {
+            let mapped = |name: &str| it.orm.reg.mappers.iter().any(|m| m.table == name);
+            match f {
+                FromItem::Table(t) | FromItem::Alias { table: t, .. } => mapped(t),
+                FromItem::Subquery { select, .. } => it.select_mentions_mapped(select),
+                _ => true,
+            }
+        }
+        s.from.iter().any(|f| from_mapped(self, f))
+            || (s.columns.iter().chain(&s.where_)).any(|e| self.mentions_mapped(e))
+    }
+
     /// The single-table subclasses whose column attributes are among `args`
     /// (`select(Engineer.name)`): their discriminator criterion applies.
     pub fn poly_classes(&self, args: &[Value]) -> Vec<String> {
@@ -441,7 +516,10 @@ impl Interp<'_> {
     /// `session.execute(select)` → Result (one needing `unique()` when a collection is
     /// joined).
     pub fn execute_select(&mut self, qo: &QueryObj) -> R<Value> {
-        let loaded = self.load_query(&qo.q, &qo.ents, &[], &[])?;
+        let loaded = match qo.core {
+            true => self.without_autoflush(|it| it.load_query(&qo.q, &qo.ents, &[], &[]))?,
+            false => self.load_query(&qo.q, &qo.ents, &[], &[])?,
+        };
         let raw = self.ent_keys(qo);
         let sources = row_sources(qo, &raw);
         let keys = result_keys(raw, qo.legacy);

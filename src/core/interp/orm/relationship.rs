@@ -446,6 +446,19 @@ impl Interp<'_> {
         let (rel, r) = self.rel_info(&attr.class, &attr.key)?;
         let rev = self.reverse_name(&attr.class, &rel);
         let uselist = rel.uselist.unwrap_or(r.uselist());
+        // A write-only collection of an object with an identity is never replaced: that
+        // would load it whole.
+        if rel.lazy == crate::core::orm::mapper::Lazy::WriteOnly
+            && matches!(
+                self.status(inst),
+                Status::Persistent | Status::Detached | Status::Deleted
+            )
+        {
+            return self.raise(
+                "InvalidRequestError",
+                format!("Collection \"{}.{}\" does not support implicit iteration; collection replacement operations can't be used", attr.class, attr.key),
+            );
+        }
         // A dynamic collection of an object with an identity: its rows are loaded, and
         // what the new list adds is appended, then what it leaves out removed, as
         // SQLAlchemy's dynamic attribute sets an iterable.

@@ -301,6 +301,8 @@ impl Interp<'_> {
                     q,
                     legacy: true,
                     ents,
+                    core: false,
+                    lazy_parent: None,
                 }))))
             }
             "execute" => {
@@ -315,6 +317,18 @@ impl Interp<'_> {
                 {
                     self.configure_mappers()?;
                 }
+                // (A write-only collection's statement reads its parent's key now.)
+                let rebound;
+                let stmt = match stmt {
+                    Value::Native(n)
+                        if let Native::Query(q) = &**n
+                            && q.lazy_parent.is_some() =>
+                    {
+                        rebound = nv(Native::Query(Box::new(self.with_lazy_parent(q)?)));
+                        &rebound
+                    }
+                    _ => stmt,
+                };
                 match stmt {
                     Value::Native(n) => match &**n {
                         Native::Insert(ins) => {
@@ -341,7 +355,10 @@ impl Interp<'_> {
                                 let rows = rows.clone();
                                 return self.update_by_primary_key(&q, &rows);
                             }
-                            self.execute_dml(&q)
+                            match q.core {
+                                true => self.without_autoflush(|it| it.execute_dml(&q)),
+                                false => self.execute_dml(&q),
+                            }
                         }
                         // `execute(stmt, {'name': value})`: values for the statement's
                         // named parameters (those of its text() parts).

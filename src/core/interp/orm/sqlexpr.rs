@@ -198,6 +198,7 @@ impl Interp<'_> {
                             ..Default::default()
                         };
                         q.ents = ents;
+                        q.core = !args.iter().any(|a| self.orm_element(a));
                         q
                     }
                 };

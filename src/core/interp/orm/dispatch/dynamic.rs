@@ -48,7 +48,24 @@ impl Interp<'_> {
             q,
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],
+            core: false,
+            lazy_parent: None,
         })
+    }
+
+    /// A write-only collection's statement with its parent's key values as they are
+    /// now (see [`QueryObj::lazy_parent`]), after the session's autoflush.
+    pub(crate) fn with_lazy_parent(&mut self, q: &QueryObj) -> R<QueryObj> {
+        let mut q = q.clone();
+        let Some((inst, key, n)) = q.lazy_parent.take() else {
+            return Ok(q);
+        };
+        self.autoflush()?;
+        let fresh = self.dynamic_query(&inst, &key)?;
+        if fresh.q.where_.len() == n && q.q.where_.len() >= n {
+            q.q.where_.splice(..n, fresh.q.where_);
+        }
+        Ok(q)
     }
 
     /// The objects appended to dynamic relationship `key` of `inst` since its last flush,
@@ -103,6 +120,7 @@ impl Interp<'_> {
             // `select()`, `delete()`, `update()`: 2.0 statements of the collection's rows.
             "select" | "delete" | "update" => {
                 let mut q = self.dynamic_query(inst, key)?;
+                q.lazy_parent = Some((inst.clone(), Rc::from(key), q.q.where_.len()));
                 q.legacy = false;
                 q.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
                 q.dml = match name {
@@ -187,7 +205,15 @@ impl Interp<'_> {
                                 added,
                             )),
                         }
-                        if name != "remove" {
+                        // (The save-update cascade of the append: only from a parent in
+                        // the session; a transient one takes it along when added.)
+                        if name != "remove"
+                            && matches!(
+                                self.status(inst),
+                                crate::core::interp::orm::model::Status::Pending
+                                    | crate::core::interp::orm::model::Status::Persistent
+                            )
+                        {
                             self.session_add(&it)?;
                         }
                     }

@@ -291,6 +291,10 @@ impl Interp<'_> {
             _ => {}
         }
         let mut q = qo.clone();
+        // (A Core statement given something of a mapped class becomes an ORM one.)
+        if q.core && args.iter().any(|a| self.orm_element(a)) {
+            q.core = false;
+        }
         match name {
             "filter" | "where" => {
                 // (Keywords are `filter_by()`'s: here they are a mistake Python reports.)

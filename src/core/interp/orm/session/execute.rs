@@ -138,13 +138,23 @@ impl Interp<'_> {
         tx: bool,
         exec: &mut Exec<'_>,
     ) -> R<()> {
-        // (The marker starts with `<`: most statements have none, told by one scan.)
-        if sql.as_bytes().contains(&b'<') && sql.contains(crate::core::sql::render::REGEXP_REPLACE)
+        // (The marker starts with `<`: most statements have none, told by one scan, and
+        // a cached statement's shared text is scanned once.)
+        if !self
+            .orm
+            .marker_checked
+            .as_ref()
+            .is_some_and(|c| Rc::ptr_eq(c, &sql))
         {
-            return self.raise(
-                "CompileError",
-                "sqlite dialect does not support regular expression replacements",
-            );
+            if sql.as_bytes().contains(&b'<')
+                && sql.contains(crate::core::sql::render::REGEXP_REPLACE)
+            {
+                return self.raise(
+                    "CompileError",
+                    "sqlite dialect does not support regular expression replacements",
+                );
+            }
+            self.orm.marker_checked = Some(sql.clone());
         }
         if !self.orm.engine_connected {
             self.engine_connect()?;

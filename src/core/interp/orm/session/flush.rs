@@ -101,6 +101,32 @@ impl Interp<'_> {
         }
     }
 
+    /// SQLAlchemy's refusal to delete an object with a write-only collection that is not
+    /// `passive_deletes=True`: the flush would have to load the whole collection (to
+    /// delete or detach its children), which a write-only one never does.
+    fn refuse_write_only_deletes(&mut self) -> R<()> {
+        for inst in &self.orm.deleted {
+            let Some(m) = inst.class.model_info() else {
+                continue;
+            };
+            let Ok(mp) = self.orm.reg.mapper(&m.class) else {
+                continue;
+            };
+            if let Some(r) = mp
+                .relationships
+                .iter()
+                .find(|r| r.lazy == crate::core::orm::mapper::Lazy::WriteOnly && !r.passive_deletes)
+            {
+                let (class, key) = (m.class.to_string(), r.name.clone());
+                return self.raise(
+                    "InvalidRequestError",
+                    format!("Attribute {class}.{key} can't load the existing state from the database for this operation; full iteration is not permitted.  If this is a delete operation, configure passive_deletes=True on the {class}.{key} relationship in order to resolve this error."),
+                );
+            }
+        }
+        Ok(())
+    }
+
     fn flush_inner(&mut self) -> R<()> {
         // Without a relationship on any mapped class, the passes that follow
         // relationships (cascades, foreign-key sync, collection links, levels of
@@ -116,6 +142,7 @@ impl Interp<'_> {
         // only reachable through a backref is left out, as SQLAlchemy warns.)
         let mut has_rels = FxMap::default();
         if rels {
+            self.refuse_write_only_deletes()?;
             self.load_deferred_references()?;
             self.sync_relationships_before_flush()?;
         }
