@@ -394,10 +394,7 @@ impl Interp<'_> {
                             };
                             self.execute_text_typed(&sql, &binds, sets, &types)
                         }
-                        _ => self.raise(
-                            "ArgumentError",
-                            "Executable SQL or text() construct expected",
-                        ),
+                        _ => self.not_executable(stmt),
                     },
                     Value::Str(s) => self.raise("ArgumentError", {
                         let r = ellipses_repr(s);
@@ -405,10 +402,7 @@ impl Interp<'_> {
                             "Textual SQL expression {r} should be explicitly declared as text({r})"
                         )
                     }),
-                    _ => self.raise(
-                        "ArgumentError",
-                        "Executable SQL or text() construct expected",
-                    ),
+                    _ => self.not_executable(stmt),
                 }
             }
             "scalar" | "scalars" => {
@@ -586,6 +580,16 @@ impl Interp<'_> {
         ro.kind = ResultKind::NoRows;
         ro.bulk = true;
         Ok(nv(Native::Result(RefCell::new(ro))))
+    }
+
+    /// `session.execute(v)` of something that is no statement: SQLAlchemy's
+    /// `ArgumentError`, naming it by its repr.
+    fn not_executable(&mut self, v: &Value) -> R<Value> {
+        let r = self.repr(v)?;
+        self.raise(
+            "ArgumentError",
+            format!("Executable SQL or text() construct expected, got {r}."),
+        )
     }
 
     /// `session.execute(update(M).where(...).values(...))` / `delete(M).where(...)`.

@@ -210,6 +210,8 @@ impl Interp<'_> {
                 )
             }
             Native::Generator(_) => "<generator object <genexpr> at 0x7f0000000000>".into(),
+            // (`aliased(User, name='boss')` too: the class's name, not the alias's.)
+            Native::Aliased(class, _) => format!("aliased({class})"),
             other => format!("<{} object>", other.type_name()),
         })
     }
@@ -309,7 +311,7 @@ impl Interp<'_> {
             }
             Native::Query(q) if q.dml.is_some() => {
                 let q = q.clone();
-                let st = self.dml_statement(&q)?;
+                let st = self.shown_dml_statement(&q)?;
                 Ok(crate::core::sql::render::render_dml_generic(&st))
             }
             Native::Dynamic(inst, key, false) => {
