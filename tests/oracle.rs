@@ -2992,3 +2992,13 @@ fn write_only_rules() {
 fn declared_attr_annotation() {
     check("declared_attr_annotation");
 }
+
+#[test]
+fn sorted_tables_cycle() {
+    check("sorted_tables_cycle");
+}
+
+#[test]
+fn model_class_base() {
+    check("model_class_base");
+}

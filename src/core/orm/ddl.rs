@@ -278,45 +278,87 @@ pub fn create_indexes(md: &MetaData, table: &Table) -> Result<Vec<CreateIndex>, 
 
 /// SQLAlchemy's `sort_tables_and_constraints` + `topological.sort`: repeated passes over the
 /// tables in metadata order, each pass emitting (in order) every table whose referenced tables
-/// (other than itself and tables outside `names`) are already emitted. Cycles fall back to
-/// metadata order for the remaining tables.
+/// (other than itself and tables outside `names`) are already emitted. Tables on a cycle
+/// of foreign keys are sorted as if they had none.
 pub fn sort_tables<'a>(md: &'a MetaData, names: &[&str]) -> Vec<&'a Table> {
     let todo: Vec<&Table> = md
         .tables
         .iter()
         .filter(|t| names.contains(&t.name.as_str()))
         .collect();
-    sort_table_list(todo)
+    sort_table_list(todo).0
 }
 
 /// `MetaData.sorted_tables`: the same sort over the tables ordered by name first.
 pub fn sorted_tables(md: &MetaData) -> Vec<&Table> {
     let mut todo: Vec<&Table> = md.tables.iter().collect();
     crate::core::sort::sort_by(&mut todo, |a, b| a.name.cmp(&b.name));
-    sort_table_list(todo)
+    sort_table_list(todo).0
 }
 
-fn sort_table_list(mut todo: Vec<&Table>) -> Vec<&Table> {
-    let mut out: Vec<&Table> = Vec::new();
-    while !todo.is_empty() {
-        let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
-        let ready: Vec<&Table> = todo
-            .iter()
-            .copied()
-            .filter(|t| {
-                t.foreign_keys()
-                    .iter()
-                    .all(|fk| fk.ref_table == t.name || !pending.contains(&fk.ref_table.as_str()))
-            })
+/// The tables in dependency order, and whether some of them were on a cycle (SQLAlchemy's
+/// `CircularDependencyError`, after which the tables of its cycles lose all their
+/// foreign-key dependencies and the sort is done again).
+fn sort_table_list(given: Vec<&Table>) -> (Vec<&Table>, bool) {
+    let index = |name: &str| given.iter().position(|t| t.name == name);
+    // Each table's dependencies: the tables (of these) its foreign keys refer to.
+    let mut deps: Vec<Vec<usize>> = (given.iter())
+        .map(|t| {
+            let mut d: Vec<usize> = (t.foreign_keys().iter())
+                .filter(|fk| fk.ref_table != t.name)
+                .filter_map(|fk| index(&fk.ref_table))
+                .collect();
+            d.dedup();
+            d
+        })
+        .collect();
+    if let Some(order) = passes(&deps) {
+        return (order.into_iter().map(|i| given[i]).collect(), false);
+    }
+    for i in on_cycles(&deps) {
+        deps[i].clear();
+    }
+    let order = passes(&deps).unwrap_or_else(|| (0..given.len()).collect());
+    (order.into_iter().map(|i| given[i]).collect(), true)
+}
+
+/// `topological.sort_as_subsets`: passes over the items in order, each taking those whose
+/// dependencies are all taken; `None` when a pass takes none (a cycle).
+fn passes(deps: &[Vec<usize>]) -> Option<Vec<usize>> {
+    let mut done = vec![false; deps.len()];
+    let mut out = Vec::with_capacity(deps.len());
+    while out.len() < deps.len() {
+        let ready: Vec<usize> = (0..deps.len())
+            .filter(|&i| !done[i] && deps[i].iter().all(|&d| done[d]))
             .collect();
         if ready.is_empty() {
-            out.append(&mut todo);
-            break;
+            return None;
         }
-        todo.retain(|t| !ready.iter().any(|r| r.name == t.name));
+        for &i in &ready {
+            done[i] = true;
+        }
         out.extend(ready);
     }
-    out
+    Some(out)
+}
+
+/// The items on a cycle of dependencies (each reaches itself).
+fn on_cycles(deps: &[Vec<usize>]) -> Vec<usize> {
+    (0..deps.len())
+        .filter(|&start| {
+            let mut seen = vec![false; deps.len()];
+            let mut stack: Vec<usize> = deps[start].clone();
+            while let Some(n) = stack.pop() {
+                if n == start {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[n], true) {
+                    stack.extend(&deps[n]);
+                }
+            }
+            false
+        })
+        .collect()
 }
 
 /// `db.create_all()` (checkfirst): for every table not in `existing`, in dependency order,
@@ -340,7 +382,8 @@ pub fn create_all(md: &MetaData, existing: &[&str]) -> Result<Vec<Statement>, Dd
     Ok(out)
 }
 
-/// `db.drop_all()` (checkfirst): DROP TABLE for every table in `existing`, in reverse dependency order.
+/// `db.drop_all()` (checkfirst): DROP TABLE for every table in `existing`, in reverse dependency
+/// order (in metadata order when their foreign keys form a cycle).
 pub fn drop_all(md: &MetaData, existing: &[&str]) -> Vec<Statement> {
     let names: Vec<&str> = md
         .tables
@@ -348,16 +391,24 @@ pub fn drop_all(md: &MetaData, existing: &[&str]) -> Vec<Statement> {
         .map(|t| t.name.as_str())
         .filter(|n| existing.contains(n))
         .collect();
-    let mut v: Vec<Statement> = sort_tables(md, &names)
+    let todo: Vec<&Table> = (md.tables.iter())
+        .filter(|t| names.contains(&t.name.as_str()))
+        .collect();
+    let (sorted, cycle) = sort_table_list(todo.clone());
+    // (A cycle: SQLite cannot drop the foreign keys first with ALTER, so SQLAlchemy
+    // warns and drops the tables in metadata order.)
+    let order: Vec<&Table> = match cycle {
+        true => todo,
+        false => sorted.into_iter().rev().collect(),
+    };
+    order
         .into_iter()
         .map(|t| {
             Statement::DropTable(DropTable {
                 name: t.name.clone(),
             })
         })
-        .collect();
-    v.reverse();
-    v
+        .collect()
 }
 
 /// The existence checks `create_all`/`drop_all` run first, per table in metadata order:

@@ -71,7 +71,13 @@ impl Interp<'_> {
             match b {
                 Value::Builtin(n) if matches!(&*n, "str" | "int" | "float") => mixin = Some(n),
                 Value::Class(c) => base_classes.push(c),
-                Value::Native(n) if n.is_model_base() => model_base = true,
+                Value::Native(n) if n.is_model_base() => {
+                    model_base = true;
+                    // (`SQLAlchemy(model_class=Base)`: `db.Model` is made from `Base`.)
+                    if let Some(b) = &self.orm.model_class {
+                        base_classes.push(b.clone());
+                    }
+                }
                 Value::Native(n) if n.is_declarative_base() => declarative = true,
                 // `class X(object):` (every class's base anyway).
                 Value::Builtin(n) if &*n == "object" => {

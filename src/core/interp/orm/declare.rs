@@ -138,6 +138,21 @@ impl Interp<'_> {
                 if let Some(app) = args.first().or(kwget(&kw, "app")) {
                     self.force_db_config(app)?;
                 }
+                // (Flask-SQLAlchemy makes `db.Model` from the class's bases and a copy of
+                // its namespace: its members are the models', the class itself is not
+                // among their bases.)
+                if let Some(Value::Class(c)) = kwget(&kw, "model_class") {
+                    let model = crate::core::interp::exceptions::make_class(
+                        "Model",
+                        c.bases.clone(),
+                        false,
+                    );
+                    *model.dict.borrow_mut() = c.dict.borrow().clone();
+                    if self.orm.is_model_class(c) {
+                        self.orm.mark_model_class(&model);
+                    }
+                    self.orm.model_class = Some(model);
+                }
                 if let Some(Value::Dict(d)) = kwget(&kw, "session_options") {
                     let opts: Vec<(Value, Value)> = d
                         .borrow()

@@ -494,6 +494,9 @@ pub struct OrmState {
     pub spec_columns: super::value::FxMap<u64, (Rc<str>, Rc<str>)>,
     /// Classes that are model (or abstract model) classes.
     pub model_classes: Vec<Rc<Class>>,
+    /// `SQLAlchemy(model_class=Base)`: the class `db.Model` is made from, whose methods,
+    /// properties and attributes every model inherits.
+    pub model_class: Option<Rc<Class>>,
     /// The classes that name `db.Model` among their bases (for `__bases__` / `__mro__`).
     pub model_roots: Vec<std::rc::Weak<Class>>,
     /// Tables created in the database.
