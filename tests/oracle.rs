@@ -3002,3 +3002,13 @@ fn sorted_tables_cycle() {
 fn model_class_base() {
     check("model_class_base");
 }
+
+#[test]
+fn bool_readback_enum_repr() {
+    check("bool_readback_enum_repr");
+}
+
+#[test]
+fn statement_reprs_misc() {
+    check("statement_reprs_misc");
+}

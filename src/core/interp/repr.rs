@@ -187,6 +187,10 @@ impl Interp<'_> {
                 };
                 format!("<bound method {name}>")
             }
+            // (An enum class's metaclass, `EnumType`, shows it so.)
+            Value::Class(c) if self.is_enum_class(c) || Rc::ptr_eq(c, &self.enum_class) => {
+                format!("<enum '{}'>", c.name)
+            }
             Value::Class(c) => match self.class_module(c) {
                 "builtins" => format!("<class '{}'>", c.name),
                 m => format!("<class '{m}.{}'>", c.name),

@@ -385,6 +385,11 @@ impl Interp<'_> {
             (SqlValue::Null, _) => Value::None,
             (SqlValue::Refused(r), _) => Value::str(&r.repr),
             (SqlValue::Integer(i), Some(SqlType::Boolean)) => Value::Bool(*i != 0),
+            // (SQLAlchemy's `int_to_boolean` is `bool(value)`: any other stored value
+            // too, a text by its length.)
+            (SqlValue::Real(f), Some(SqlType::Boolean)) => Value::Bool(*f != 0.0),
+            (SqlValue::Text(t), Some(SqlType::Boolean)) => Value::Bool(!t.is_empty()),
+            (SqlValue::Blob(b), Some(SqlType::Boolean)) => Value::Bool(!b.is_empty()),
             (SqlValue::Text(s), Some(SqlType::DateTime | SqlType::DateTimeTz)) => {
                 Value::datetime(self.py(DateTime::from_sqlite(s))?)
             }
