@@ -47,3 +47,7 @@ print('t', db.session.execute(insert(tags).values(tag_id=9, page_id=9)).rowcount
 print('u', db.session.execute(db.select(tags)).all())
 print('v', db.session.execute(db.select(Page.id, tags.c.tag_id)).all())
 print('w', db.session.execute(db.select(tags)).all())
+db.session.rollback(); fresh(11)
+print('x', db.session.scalar(db.select(exists().where(Page.title == 'p11'))))
+print('y', db.session.execute(db.select(tags.c.tag_id).where(Page.tags.any())).all())
+print('z', db.session.scalar(db.select(exists().where(Page.title == 'p11'))))

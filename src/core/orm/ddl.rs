@@ -304,12 +304,10 @@ fn sort_table_list(given: Vec<&Table>) -> (Vec<&Table>, bool) {
     // Each table's dependencies: the tables (of these) its foreign keys refer to.
     let mut deps: Vec<Vec<usize>> = (given.iter())
         .map(|t| {
-            let mut d: Vec<usize> = (t.foreign_keys().iter())
+            (t.foreign_keys().iter())
                 .filter(|fk| fk.ref_table != t.name)
                 .filter_map(|fk| index(&fk.ref_table))
-                .collect();
-            d.dedup();
-            d
+                .collect()
         })
         .collect();
     if let Some(order) = passes(&deps) {

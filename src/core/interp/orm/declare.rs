@@ -138,17 +138,18 @@ impl Interp<'_> {
                 if let Some(app) = args.first().or(kwget(&kw, "app")) {
                     self.force_db_config(app)?;
                 }
-                // (Flask-SQLAlchemy makes `db.Model` from the class's bases and a copy of
-                // its namespace: its members are the models', the class itself is not
-                // among their bases.)
+                // (Flask-SQLAlchemy makes `db.Model` from a `DeclarativeBase`'s bases and a
+                // copy of its namespace, the class itself not among the models' bases; a
+                // plain class is a base of `db.Model`.)
                 if let Some(Value::Class(c)) = kwget(&kw, "model_class") {
-                    let model = crate::core::interp::exceptions::make_class(
-                        "Model",
-                        c.bases.clone(),
-                        false,
-                    );
-                    *model.dict.borrow_mut() = c.dict.borrow().clone();
-                    if self.orm.is_model_class(c) {
+                    let declarative = self.orm.is_model_class(c);
+                    let bases = match declarative {
+                        true => c.bases.clone(),
+                        false => vec![c.clone()],
+                    };
+                    let model = crate::core::interp::exceptions::make_class("Model", bases, false);
+                    if declarative {
+                        *model.dict.borrow_mut() = c.dict.borrow().clone();
                         self.orm.mark_model_class(&model);
                     }
                     self.orm.model_class = Some(model);

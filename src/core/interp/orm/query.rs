@@ -165,6 +165,12 @@ impl Interp<'_> {
         let mapped = |name: &str| self.orm.reg.mappers.iter().any(|m| m.table == name);
         e.transform(&|x| {
             match x {
+                // (An EXISTS, `exists()` or a relationship's `any()`/`has()`, does not
+                // carry its mapped classes out to the enclosing statement.)
+                Expr::Unary {
+                    op: crate::core::sql::Op::Exists,
+                    ..
+                } => return Some(Expr::Null),
                 Expr::Column { table: Some(t), .. } => {
                     let name = match t {
                         crate::core::sql::TableRef::Named(n) => n,

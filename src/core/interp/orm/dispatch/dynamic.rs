@@ -62,6 +62,7 @@ impl Interp<'_> {
         };
         self.autoflush()?;
         let fresh = self.dynamic_query(&inst, &key)?;
+        debug_assert!(fresh.q.where_.len() == n && q.q.where_.len() >= n);
         if fresh.q.where_.len() == n && q.q.where_.len() >= n {
             q.q.where_.splice(..n, fresh.q.where_);
         }

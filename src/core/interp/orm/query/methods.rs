@@ -291,8 +291,9 @@ impl Interp<'_> {
             _ => {}
         }
         let mut q = qo.clone();
-        // (A Core statement given something of a mapped class becomes an ORM one.)
-        if q.core && args.iter().any(|a| self.orm_element(a)) {
+        // (A Core statement given something of a mapped class becomes an ORM one; an
+        // `exists()`'s criteria stay inside it.)
+        if q.core && !q.q.exists && args.iter().any(|a| self.orm_element(a)) {
             q.core = false;
         }
         match name {

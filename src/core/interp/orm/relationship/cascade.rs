@@ -208,11 +208,7 @@ impl Interp<'_> {
             None if rel.passive_deletes => return Ok(None),
             // (A write-only collection is never loaded whole: its delete cascade is refused.)
             None if rel.lazy == Lazy::WriteOnly && deletes => {
-                let (class, key) = (m.class.to_string(), rel.name.clone());
-                return self.raise(
-                    "InvalidRequestError",
-                    format!("Attribute {class}.{key} can't load the existing state from the database for this operation; full iteration is not permitted.  If this is a delete operation, configure passive_deletes=True on the {class}.{key} relationship in order to resolve this error."),
-                );
+                return self.write_only_unloadable(&m.class, &rel.name);
             }
             None if matches!(rel.lazy, Lazy::Dynamic | Lazy::WriteOnly) => {
                 let q = self.dynamic_query(parent, &rel.name)?;

@@ -117,14 +117,20 @@ impl Interp<'_> {
                 .iter()
                 .find(|r| r.lazy == crate::core::orm::mapper::Lazy::WriteOnly && !r.passive_deletes)
             {
-                let (class, key) = (m.class.to_string(), r.name.clone());
-                return self.raise(
-                    "InvalidRequestError",
-                    format!("Attribute {class}.{key} can't load the existing state from the database for this operation; full iteration is not permitted.  If this is a delete operation, configure passive_deletes=True on the {class}.{key} relationship in order to resolve this error."),
-                );
+                let (class, key) = (m.class.clone(), r.name.clone());
+                return self.write_only_unloadable(&class, &key);
             }
         }
         Ok(())
+    }
+
+    /// SQLAlchemy's `InvalidRequestError` for a write-only collection that an operation
+    /// would have to load whole (a delete's cascade or detaching of its children).
+    pub(crate) fn write_only_unloadable<T>(&self, class: &str, key: &str) -> R<T> {
+        self.raise(
+            "InvalidRequestError",
+            format!("Attribute {class}.{key} can't load the existing state from the database for this operation; full iteration is not permitted.  If this is a delete operation, configure passive_deletes=True on the {class}.{key} relationship in order to resolve this error."),
+        )
     }
 
     fn flush_inner(&mut self) -> R<()> {

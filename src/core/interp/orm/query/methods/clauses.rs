@@ -26,7 +26,7 @@ impl Interp<'_> {
             && let Some(t) = self.filter_by_table(&q.q)
         {
             for (k, v) in &kw {
-                let Some(c) = t.col_by_key(k) else {
+                let Some(c) = t.columns.iter().find(|c| c.key == **k) else {
                     return self.raise(
                         "InvalidRequestError",
                         format!(
@@ -38,7 +38,7 @@ impl Interp<'_> {
                 let col = Expr::col(&t.name, c.name.clone());
                 q.q.where_.push(match v {
                     Value::None => col.is_null(),
-                    _ => col.eq(Expr::bind(self.to_sql(v, Some(&c.ty))?)),
+                    _ => col.eq(self.to_expr(v, Some(&c.ty))?.expr),
                 });
             }
             return wrap(q);
