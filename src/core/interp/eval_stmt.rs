@@ -277,15 +277,10 @@ impl<'b> Interp<'b> {
                     self.cur_span = d.span;
                     v = self.call(&dec, vec![v], vec![])?;
                 }
-                // (A `declared_attr` keeps the function's return annotation.)
                 if let Some(ret) = &fd.returns
-                    && let Value::Native(n) = &v
-                    && let crate::core::interp::orm::Native::DeclaredAttr(f, None) = &**n
+                    && matches!(&v, Value::Native(_))
                 {
-                    v = Value::Native(Rc::new(crate::core::interp::orm::Native::DeclaredAttr(
-                        f.clone(),
-                        Some(Rc::new(ret.clone())),
-                    )));
+                    v = crate::core::interp::orm::keep_returns(v, ret);
                 }
                 self.set_var(scope, &fd.name.name, v);
             }

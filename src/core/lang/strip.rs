@@ -114,7 +114,9 @@ pub fn strip_stmt(s: &mut Stmt) {
         StmtKind::FunctionDef(f) => {
             id(&mut f.name);
             params(Rc::make_mut(&mut f.params));
-            opt(&mut f.returns);
+            if let Some(r) = &mut f.returns {
+                strip_expr(Rc::make_mut(r));
+            }
             strip_stmts(Rc::make_mut(&mut f.body).as_mut_slice());
             exprs(&mut f.decorators);
         }

@@ -300,63 +300,72 @@ pub fn sorted_tables(md: &MetaData) -> Vec<&Table> {
 /// `CircularDependencyError`, after which the tables of its cycles lose all their
 /// foreign-key dependencies and the sort is done again).
 fn sort_table_list(given: Vec<&Table>) -> (Vec<&Table>, bool) {
-    let index = |name: &str| given.iter().position(|t| t.name == name);
+    let n = given.len();
     // Each table's dependencies: the tables (of these) its foreign keys refer to.
-    let mut deps: Vec<Vec<usize>> = (given.iter())
-        .map(|t| {
-            (t.foreign_keys().iter())
-                .filter(|fk| fk.ref_table != t.name)
-                .filter_map(|fk| index(&fk.ref_table))
-                .collect()
-        })
-        .collect();
-    if let Some(order) = passes(&deps) {
-        return (order.into_iter().map(|i| given[i]).collect(), false);
-    }
-    for i in on_cycles(&deps) {
-        deps[i].clear();
-    }
-    let order = passes(&deps).unwrap_or_else(|| (0..given.len()).collect());
-    (order.into_iter().map(|i| given[i]).collect(), true)
-}
-
-/// `topological.sort_as_subsets`: passes over the items in order, each taking those whose
-/// dependencies are all taken; `None` when a pass takes none (a cycle).
-fn passes(deps: &[Vec<usize>]) -> Option<Vec<usize>> {
-    let mut done = vec![false; deps.len()];
-    let mut out = Vec::with_capacity(deps.len());
-    while out.len() < deps.len() {
-        let ready: Vec<usize> = (0..deps.len())
-            .filter(|&i| !done[i] && deps[i].iter().all(|&d| done[d]))
-            .collect();
-        if ready.is_empty() {
-            return None;
+    let mut deps: Vec<Vec<usize>> = Vec::with_capacity(n);
+    for t in &given {
+        let mut d = Vec::new();
+        for fk in t.foreign_keys() {
+            if let Some(i) = given
+                .iter()
+                .position(|g| g.name == fk.ref_table && g.name != t.name)
+            {
+                d.push(i);
+            }
         }
-        for &i in &ready {
-            done[i] = true;
-        }
-        out.extend(ready);
+        deps.push(d);
     }
-    Some(out)
-}
-
-/// The items on a cycle of dependencies (each reaches itself).
-fn on_cycles(deps: &[Vec<usize>]) -> Vec<usize> {
-    (0..deps.len())
-        .filter(|&start| {
-            let mut seen = vec![false; deps.len()];
-            let mut stack: Vec<usize> = deps[start].clone();
-            while let Some(n) = stack.pop() {
-                if n == start {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[n], true) {
-                    stack.extend(&deps[n]);
+    let mut cycle = false;
+    loop {
+        // (`topological.sort_as_subsets`: passes over the tables in order, each taking
+        // those whose dependencies are all taken.)
+        let mut done = vec![false; n];
+        let mut out: Vec<usize> = Vec::with_capacity(n);
+        while out.len() < n {
+            let before = out.len();
+            for i in 0..n {
+                if !done[i] && deps[i].iter().all(|&d| done[d]) {
+                    out.push(i);
                 }
             }
-            false
-        })
-        .collect()
+            if out.len() == before {
+                break;
+            }
+            for &i in &out[before..] {
+                done[i] = true;
+            }
+        }
+        if out.len() == n || cycle {
+            let sorted = match out.len() == n {
+                true => out.into_iter().map(|i| given[i]).collect(),
+                false => given,
+            };
+            return (sorted, cycle);
+        }
+        // The tables on a cycle (each reaches itself) lose their dependencies.
+        cycle = true;
+        let on: Vec<bool> = (0..n).map(|i| reaches(&deps, i)).collect();
+        for (d, on) in deps.iter_mut().zip(on) {
+            if on {
+                d.clear();
+            }
+        }
+    }
+}
+
+/// Whether `start` depends on itself through others.
+fn reaches(deps: &[Vec<usize>], start: usize) -> bool {
+    let mut seen = vec![false; deps.len()];
+    let mut stack = deps[start].clone();
+    while let Some(i) = stack.pop() {
+        if i == start {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[i], true) {
+            stack.extend(&deps[i]);
+        }
+    }
+    false
 }
 
 /// `db.create_all()` (checkfirst): for every table not in `existing`, in dependency order,

@@ -121,7 +121,6 @@ impl Interp<'_> {
                     legacy: false,
                     ents,
                     core,
-                    lazy_parent: None,
                 }))))
             }
             "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),

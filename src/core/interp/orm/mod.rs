@@ -357,6 +357,18 @@ pub struct SqlObj {
     pub class: Option<Rc<str>>,
 }
 
+/// A `@declared_attr` made by a `def` with a return annotation: the annotation kept
+/// with it (`-> Mapped[str]`, applied to its result); any other value as it is.
+#[inline(never)]
+pub fn keep_returns(v: Value, returns: &Rc<crate::core::lang::ast::Expr>) -> Value {
+    match &v {
+        Value::Native(n) if let Native::DeclaredAttr(f, None) = &**n => Value::Native(Rc::new(
+            Native::DeclaredAttr(f.clone(), Some(returns.clone())),
+        )),
+        _ => v,
+    }
+}
+
 /// A relationship collection's owner and relationship key, and the list (weakly).
 #[derive(Clone)]
 pub struct CollectionEntry {

@@ -745,27 +745,6 @@ impl Interp<'_> {
 }
 
 impl Interp<'_> {
-    /// [`Self::dml_statement`] as `str()` and `compile()` show it: an UPDATE given no
-    /// values sets every column of its table (`SET id=:id, name=:name`), as SQLAlchemy
-    /// compiles one (which would fail to run).
-    pub(crate) fn shown_dml_statement(&mut self, q: &super::query::QueryObj) -> R<Statement> {
-        let mut st = self.dml_statement(q)?;
-        if let Statement::Update(u) = &mut st
-            && u.set.is_empty()
-            && let Some(t) = self.orm.reg.metadata.table(&u.table)
-        {
-            u.set = (t.columns.iter())
-                .map(|c| {
-                    (
-                        c.name.clone(),
-                        crate::core::sql::Expr::bind(crate::core::sql::SqlValue::Null),
-                    )
-                })
-                .collect();
-        }
-        Ok(st)
-    }
-
     /// The UPDATE / DELETE statement of an `update(M)` / `delete(M)` construct.
     pub(crate) fn dml_statement(&mut self, q: &super::query::QueryObj) -> R<Statement> {
         let class = q.q.filter_by_class(&self.orm.reg).unwrap_or_default();

@@ -68,11 +68,6 @@ pub struct QueryObj {
     /// `tags.delete()`), so SQLAlchemy's ORM plugin does not run it and a session
     /// executing it does not autoflush.
     pub core: bool,
-    /// A write-only collection's statement (`user.posts.select()`): the parent and the
-    /// relationship, and how many of the criteria are the parent's. Its key values are
-    /// read when the statement runs (after the autoflush), as SQLAlchemy's lazy clause
-    /// binds them, not when it is made (a pending parent has none yet).
-    pub lazy_parent: Option<(Rc<super::super::value::Instance>, Rc<str>, usize)>,
 }
 
 impl QueryObj {
@@ -86,7 +81,6 @@ impl QueryObj {
             legacy: true,
             ents: vec![Ent::Class(class.clone())],
             core: false,
-            lazy_parent: None,
         }
     }
 

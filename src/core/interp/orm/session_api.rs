@@ -302,7 +302,6 @@ impl Interp<'_> {
                     legacy: true,
                     ents,
                     core: false,
-                    lazy_parent: None,
                 }))))
             }
             "execute" => {
@@ -317,18 +316,6 @@ impl Interp<'_> {
                 {
                     self.configure_mappers()?;
                 }
-                // (A write-only collection's statement reads its parent's key now.)
-                let rebound;
-                let stmt = match stmt {
-                    Value::Native(n)
-                        if let Native::Query(q) = &**n
-                            && q.lazy_parent.is_some() =>
-                    {
-                        rebound = nv(Native::Query(Box::new(self.with_lazy_parent(q)?)));
-                        &rebound
-                    }
-                    _ => stmt,
-                };
                 match stmt {
                     Value::Native(n) => match &**n {
                         Native::Insert(ins) => {

@@ -12,6 +12,7 @@ use crate::core::interp::{Interp, R};
 
 impl Interp<'_> {
     /// The query behind a `lazy='dynamic'` relationship of `inst`.
+    #[inline(never)]
     pub fn dynamic_query(&mut self, inst: &Rc<Instance>, key: &str) -> R<QueryObj> {
         let class = inst
             .class
@@ -49,24 +50,7 @@ impl Interp<'_> {
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],
             core: false,
-            lazy_parent: None,
         })
-    }
-
-    /// A write-only collection's statement with its parent's key values as they are
-    /// now (see [`QueryObj::lazy_parent`]), after the session's autoflush.
-    pub(crate) fn with_lazy_parent(&mut self, q: &QueryObj) -> R<QueryObj> {
-        let mut q = q.clone();
-        let Some((inst, key, n)) = q.lazy_parent.take() else {
-            return Ok(q);
-        };
-        self.autoflush()?;
-        let fresh = self.dynamic_query(&inst, &key)?;
-        debug_assert!(fresh.q.where_.len() == n && q.q.where_.len() >= n);
-        if fresh.q.where_.len() == n && q.q.where_.len() >= n {
-            q.q.where_.splice(..n, fresh.q.where_);
-        }
-        Ok(q)
     }
 
     /// The objects appended to dynamic relationship `key` of `inst` since its last flush,
@@ -120,8 +104,13 @@ impl Interp<'_> {
             "add" | "add_all" | "remove" => name,
             // `select()`, `delete()`, `update()`: 2.0 statements of the collection's rows.
             "select" | "delete" | "update" => {
+                // (SQLAlchemy reads a pending parent's key when the statement runs, after
+                // its autoflush: the parent is flushed now, for the key the statement
+                // binds.)
+                if self.status(inst) == crate::core::interp::orm::model::Status::Pending {
+                    self.autoflush()?;
+                }
                 let mut q = self.dynamic_query(inst, key)?;
-                q.lazy_parent = Some((inst.clone(), Rc::from(key), q.q.where_.len()));
                 q.legacy = false;
                 q.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
                 q.dml = match name {

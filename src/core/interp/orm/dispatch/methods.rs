@@ -222,7 +222,6 @@ impl Interp<'_> {
                     legacy: false,
                     ents: vec![],
                     core: true,
-                    lazy_parent: None,
                 };
                 Ok(nv(Native::Query(Box::new(q))))
             }

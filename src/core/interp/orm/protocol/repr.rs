@@ -311,7 +311,7 @@ impl Interp<'_> {
             }
             Native::Query(q) if q.dml.is_some() => {
                 let q = q.clone();
-                let st = self.shown_dml_statement(&q)?;
+                let st = self.dml_statement(&q)?;
                 Ok(crate::core::sql::render::render_dml_generic(&st))
             }
             Native::Dynamic(inst, key, false) => {

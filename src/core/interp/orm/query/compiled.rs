@@ -20,7 +20,7 @@ impl Interp<'_> {
     pub(super) fn compile_statement(&mut self, qo: &QueryObj, args: &[Value], kw: &Kw) -> R<Value> {
         let (sqlite, literal) = self.compile_options(args, kw)?;
         let stmt = if qo.dml.is_some() {
-            self.shown_dml_statement(qo)?
+            self.dml_statement(qo)?
         } else {
             Statement::Select(self.loading_select(&qo.q)?)
         };

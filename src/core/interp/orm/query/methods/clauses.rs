@@ -21,28 +21,6 @@ impl Interp<'_> {
             );
             return self.raise("TypeError", m);
         }
-        // (A statement of a plain table, `select(tags)`: its columns by key.)
-        if q.q.filter_by_entity(&self.orm.reg).is_none()
-            && let Some(t) = self.filter_by_table(&q.q)
-        {
-            for (k, v) in &kw {
-                let Some(c) = t.columns.iter().find(|c| c.key == **k) else {
-                    return self.raise(
-                        "InvalidRequestError",
-                        format!(
-                            "Entity namespace for \"{}\" has no property \"{k}\"",
-                            t.name
-                        ),
-                    );
-                };
-                let col = Expr::col(&t.name, c.name.clone());
-                q.q.where_.push(match v {
-                    Value::None => col.is_null(),
-                    _ => col.eq(self.to_expr(v, Some(&c.ty))?.expr),
-                });
-            }
-            return wrap(q);
-        }
         let pairs = self.filter_by_pairs(qo, &kw)?;
         let (class, alias) = q.q.filter_by_entity(&self.orm.reg).unwrap_or_default();
         let table = self.orm.reg.table_of(&class).cloned();
@@ -66,32 +44,6 @@ impl Interp<'_> {
             }
         }
         wrap(q)
-    }
-
-    /// The plain table `filter_by()` of a statement with no entity names its columns
-    /// of (SQLAlchemy's `_filter_by_zero`): the last table joined, else the first FROM
-    /// table, else the table of the first column selected.
-    fn filter_by_table(
-        &self,
-        q: &crate::core::orm::query::Query,
-    ) -> Option<crate::core::orm::schema::Table> {
-        use crate::core::orm::query::{Entity, JoinTarget};
-        let joined = q.joins.last().and_then(|j| match &j.target {
-            JoinTarget::Table(t) => Some(t.clone()),
-            _ => None,
-        });
-        let name = joined
-            .or_else(|| q.select_from.first().cloned())
-            .or_else(|| {
-                q.entities.iter().find_map(|e| match e {
-                    Entity::Expr(Expr::Column {
-                        table: Some(crate::core::sql::TableRef::Named(t)),
-                        ..
-                    }) => Some(t.clone()),
-                    _ => None,
-                })
-            })?;
-        self.orm.reg.metadata.table(&name).cloned()
     }
 
     /// `join()` / `outerjoin()` of a Query / Select: the target (a class, table, alias, subquery or relationship) and its ON clause.
