@@ -2989,11 +2989,6 @@ fn write_only_rules() {
 }
 
 #[test]
-fn declared_attr_annotation() {
-    check("declared_attr_annotation");
-}
-
-#[test]
 fn sorted_tables_cycle() {
     check("sorted_tables_cycle");
 }

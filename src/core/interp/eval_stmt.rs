@@ -277,11 +277,6 @@ impl<'b> Interp<'b> {
                     self.cur_span = d.span;
                     v = self.call(&dec, vec![v], vec![])?;
                 }
-                if let Some(ret) = &fd.returns
-                    && matches!(&v, Value::Native(_))
-                {
-                    v = crate::core::interp::orm::keep_returns(v, ret);
-                }
                 self.set_var(scope, &fd.name.name, v);
             }
             StmtKind::ClassDef(cd) => {

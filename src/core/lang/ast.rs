@@ -162,8 +162,8 @@ pub struct FunctionDef {
     pub name: Ident,
     /// Parameters (shared with the function objects the `def` makes).
     pub params: Rc<Parameters>,
-    /// `-> annotation` (shared with the `declared_attr` a `def` makes).
-    pub returns: Option<Rc<Expr>>,
+    /// `-> annotation`.
+    pub returns: Option<Expr>,
     /// The body (a docstring is its first `Expr` statement), shared with the function
     /// objects the `def` makes: executing a `def` never copies its tree.
     pub body: Rc<Vec<Stmt>>,

@@ -114,9 +114,7 @@ pub fn strip_stmt(s: &mut Stmt) {
         StmtKind::FunctionDef(f) => {
             id(&mut f.name);
             params(Rc::make_mut(&mut f.params));
-            if let Some(r) = &mut f.returns {
-                strip_expr(Rc::make_mut(r));
-            }
+            opt(&mut f.returns);
             strip_stmts(Rc::make_mut(&mut f.body).as_mut_slice());
             exprs(&mut f.decorators);
         }

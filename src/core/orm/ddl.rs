@@ -286,20 +286,20 @@ pub fn sort_tables<'a>(md: &'a MetaData, names: &[&str]) -> Vec<&'a Table> {
         .iter()
         .filter(|t| names.contains(&t.name.as_str()))
         .collect();
-    sort_table_list(todo).0
+    sort_table_list(todo)
 }
 
 /// `MetaData.sorted_tables`: the same sort over the tables ordered by name first.
 pub fn sorted_tables(md: &MetaData) -> Vec<&Table> {
     let mut todo: Vec<&Table> = md.tables.iter().collect();
     crate::core::sort::sort_by(&mut todo, |a, b| a.name.cmp(&b.name));
-    sort_table_list(todo).0
+    sort_table_list(todo)
 }
 
-/// The tables in dependency order, and whether some of them were on a cycle (SQLAlchemy's
-/// `CircularDependencyError`, after which the tables of its cycles lose all their
-/// foreign-key dependencies and the sort is done again).
-fn sort_table_list(given: Vec<&Table>) -> (Vec<&Table>, bool) {
+/// The tables in dependency order; when some are on a cycle (SQLAlchemy's
+/// `CircularDependencyError`), the tables of its cycles lose all their foreign-key
+/// dependencies and the sort is done again.
+fn sort_table_list(given: Vec<&Table>) -> Vec<&Table> {
     let n = given.len();
     // Each table's dependencies: the tables (of these) its foreign keys refer to.
     let mut deps: Vec<Vec<usize>> = Vec::with_capacity(n);
@@ -335,12 +335,11 @@ fn sort_table_list(given: Vec<&Table>) -> (Vec<&Table>, bool) {
                 done[i] = true;
             }
         }
-        if out.len() == n || cycle {
-            let sorted = match out.len() == n {
-                true => out.into_iter().map(|i| given[i]).collect(),
-                false => given,
-            };
-            return (sorted, cycle);
+        if out.len() == n {
+            return out.into_iter().map(|i| given[i]).collect();
+        }
+        if cycle {
+            return given;
         }
         // The tables on a cycle (each reaches itself) lose their dependencies.
         cycle = true;
@@ -390,7 +389,7 @@ pub fn create_all(md: &MetaData, existing: &[&str]) -> Result<Vec<Statement>, Dd
 }
 
 /// `db.drop_all()` (checkfirst): DROP TABLE for every table in `existing`, in reverse dependency
-/// order (in metadata order when their foreign keys form a cycle).
+/// order. (With a cycle, SQLAlchemy warns and drops them in metadata order: not done here.)
 pub fn drop_all(md: &MetaData, existing: &[&str]) -> Vec<Statement> {
     let names: Vec<&str> = md
         .tables
@@ -398,24 +397,16 @@ pub fn drop_all(md: &MetaData, existing: &[&str]) -> Vec<Statement> {
         .map(|t| t.name.as_str())
         .filter(|n| existing.contains(n))
         .collect();
-    let todo: Vec<&Table> = (md.tables.iter())
-        .filter(|t| names.contains(&t.name.as_str()))
-        .collect();
-    let (sorted, cycle) = sort_table_list(todo.clone());
-    // (A cycle: SQLite cannot drop the foreign keys first with ALTER, so SQLAlchemy
-    // warns and drops the tables in metadata order.)
-    let order: Vec<&Table> = match cycle {
-        true => todo,
-        false => sorted.into_iter().rev().collect(),
-    };
-    order
+    let mut v: Vec<Statement> = sort_tables(md, &names)
         .into_iter()
         .map(|t| {
             Statement::DropTable(DropTable {
                 name: t.name.clone(),
             })
         })
-        .collect()
+        .collect();
+    v.reverse();
+    v
 }
 
 /// The existence checks `create_all`/`drop_all` run first, per table in metadata order:

@@ -172,7 +172,7 @@ impl Interp<'_> {
     }
 
     /// `name: Mapped[T] = mapped_column(...)` / `name: Mapped[T]` in a model class body.
-    pub(crate) fn annotated_value(&mut self, ann: &Expr, v: Value, scope: &Scope) -> R<Value> {
+    pub(super) fn annotated_value(&mut self, ann: &Expr, v: Value, scope: &Scope) -> R<Value> {
         if !scope.0.is_class {
             return Ok(v);
         }

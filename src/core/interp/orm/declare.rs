@@ -611,7 +611,7 @@ impl Interp<'_> {
                 Ok(Value::None)
             }
             "declared_attr" => match args.first() {
-                Some(f) => Ok(nv(Native::DeclaredAttr(f.clone(), None))),
+                Some(f) => Ok(nv(Native::DeclaredAttr(f.clone()))),
                 None => self.raise(
                     "TypeError",
                     "declared_attr.__init__() missing 1 required positional argument: 'fn'",

@@ -171,9 +171,8 @@ pub enum Native {
     Validates(Rc<[Rc<str>]>, u8),
     /// `@declared_attr` on a function of a mixin or abstract base: called with each mapped
     /// class that inherits it, its result (a column, a relationship, a table name...)
-    /// being that class's attribute; with the function's return annotation
-    /// (`-> Mapped[str]`), which applies to that result.
-    DeclaredAttr(Value, Option<Rc<crate::core::lang::ast::Expr>>),
+    /// being that class's attribute.
+    DeclaredAttr(Value),
     /// `aliased(Model)`: the class's columns and relationships through an anonymous alias.
     Aliased(Rc<str>, TableRef),
     /// A `lazy='dynamic'` relationship of an instance (`AppenderQuery`), or with `true` a
@@ -355,18 +354,6 @@ pub struct SqlObj {
     /// Entity class when it is a mapped column, or a function or label of one (a
     /// single-table subclass's discriminator criterion goes with it into a SELECT).
     pub class: Option<Rc<str>>,
-}
-
-/// A `@declared_attr` made by a `def` with a return annotation: the annotation kept
-/// with it (`-> Mapped[str]`, applied to its result); any other value as it is.
-#[inline(never)]
-pub fn keep_returns(v: Value, returns: &Rc<crate::core::lang::ast::Expr>) -> Value {
-    match &v {
-        Value::Native(n) if let Native::DeclaredAttr(f, None) = &**n => Value::Native(Rc::new(
-            Native::DeclaredAttr(f.clone(), Some(returns.clone())),
-        )),
-        _ => v,
-    }
 }
 
 /// A relationship collection's owner and relationship key, and the list (weakly).
@@ -669,7 +656,7 @@ impl Native {
             Native::Dbapi(true) => "Cursor",
             Native::Hasher(..) => "HASH",
             Native::Validates(..) | Native::Listens(..) => "function",
-            Native::DeclaredAttr(..) => "declared_attr",
+            Native::DeclaredAttr(_) => "declared_attr",
             Native::Dynamic(_, _, false) => "AppenderQuery",
             Native::Dynamic(_, _, true) => "WriteOnlyCollection",
             Native::Config => "Config",

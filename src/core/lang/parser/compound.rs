@@ -349,7 +349,7 @@ impl Parser<'_> {
         let params = self.parameters(true)?;
         self.expect_op(Op::RParen)?;
         let returns = if self.eat_op(Op::Arrow) {
-            Some(std::rc::Rc::new(self.expression()?))
+            Some(self.expression()?)
         } else {
             None
         };

@@ -198,35 +198,25 @@ impl Interp<'_> {
         mro: &[Rc<Class>],
         inherited: &[Rc<Class>],
     ) -> R<Vec<(Rc<str>, Value)>> {
-        type Todo = (Rc<str>, Value, Option<Rc<crate::core::lang::ast::Expr>>);
-        let mut todo: Vec<Todo> = vec![];
+        let mut todo: Vec<(Rc<str>, Value)> = vec![];
         for c in mro {
             if inherited.iter().any(|i| Rc::ptr_eq(i, c)) {
                 continue;
             }
             for (k, v) in c.dict.borrow().iter() {
-                let shadowed = todo.iter().any(|(n, ..)| n == k)
+                let shadowed = todo.iter().any(|(n, _)| n == k)
                     || (!Rc::ptr_eq(c, cls) && cls.own(k).is_some());
                 if let Value::Native(n) = v
-                    && let Native::DeclaredAttr(f, returns) = &**n
+                    && let Native::DeclaredAttr(f) = &**n
                     && !shadowed
                 {
-                    todo.push((k.clone(), f.clone(), returns.clone()));
+                    todo.push((k.clone(), f.clone()));
                 }
             }
         }
         let mut made = Vec::with_capacity(todo.len());
-        for (k, f, returns) in todo {
-            let mut v = self.call(&f, vec![Value::Class(cls.clone())], vec![])?;
-            // (Its return annotation, `-> Mapped[str]`, types and makes NOT NULL the
-            // column as a class body's annotation does.)
-            if let (Some(ann), Value::Func(func)) = (&returns, &f) {
-                let scope = crate::core::interp::value::Scope::class_body(
-                    func.closure.clone(),
-                    cls.name.clone(),
-                );
-                v = self.annotated_value(ann, v, &scope)?;
-            }
+        for (k, f) in todo {
+            let v = self.call(&f, vec![Value::Class(cls.clone())], vec![])?;
             if k.starts_with("__") {
                 cls.set(&k, v);
             } else {
