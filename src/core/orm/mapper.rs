@@ -625,6 +625,10 @@ impl Registry {
     pub fn add(&mut self, m: Mapper) {
         self.mappers.push(m);
     }
+    /// Whether some class maps the table `name`.
+    pub fn maps_table(&self, name: &str) -> bool {
+        self.mappers.iter().any(|m| m.table == name)
+    }
     /// Mapper by class name.
     pub fn mapper(&self, class: &str) -> Result<&Mapper, OrmError> {
         self.mappers

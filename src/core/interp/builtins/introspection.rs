@@ -250,7 +250,7 @@ impl Interp<'_> {
                     // `__table__` is a plain one.)
                     "Table" if name.starts_with("db.") => match v {
                         Value::Native(t) if let Native::Table(t) = &**t => {
-                            !self.orm.reg.mappers.iter().any(|m| m.table == **t)
+                            !self.orm.reg.maps_table(t)
                         }
                         _ => false,
                     },

@@ -156,7 +156,6 @@ impl Interp<'_> {
     /// Whether `e` has a column of a table a class maps (or selects from one).
     fn mentions_mapped(&self, e: &Expr) -> bool {
         let found = std::cell::Cell::new(false);
-        let mapped = |name: &str| self.orm.reg.mappers.iter().any(|m| m.table == name);
         e.transform(&|x| {
             match x {
                 // (An EXISTS, `exists()` or a relationship's `any()`/`has()`, does not
@@ -170,7 +169,7 @@ impl Interp<'_> {
                         crate::core::sql::TableRef::Named(n) => n,
                         crate::core::sql::TableRef::Anon { base, .. } => base,
                     };
-                    if mapped(name) {
+                    if self.orm.reg.maps_table(name) {
                         found.set(true);
                     }
                 }
@@ -185,15 +184,12 @@ impl Interp<'_> {
     /// Whether a nested SELECT selects from, or has a column of, a mapped table.
     fn select_mentions_mapped(&self, s: &Select) -> bool {
         use crate::core::sql::FromItem;
-        fn from_mapped(it: &Interp<'_>, f: &FromItem) -> bool {
-            let mapped = |name: &str| it.orm.reg.mappers.iter().any(|m| m.table == name);
-            match f {
-                FromItem::Table(t) | FromItem::Alias { table: t, .. } => mapped(t),
-                FromItem::Subquery { select, .. } => it.select_mentions_mapped(select),
-                _ => true,
-            }
-        }
-        s.from.iter().any(|f| from_mapped(self, f))
+        let from_mapped = |f: &FromItem| match f {
+            FromItem::Table(t) | FromItem::Alias { table: t, .. } => self.orm.reg.maps_table(t),
+            FromItem::Subquery { select, .. } => self.select_mentions_mapped(select),
+            _ => true,
+        };
+        s.from.iter().any(from_mapped)
             || (s.columns.iter().chain(&s.where_)).any(|e| self.mentions_mapped(e))
     }
 
