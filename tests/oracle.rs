@@ -3007,3 +3007,28 @@ fn bool_readback_enum_repr() {
 fn statement_reprs_misc() {
     check("statement_reprs_misc");
 }
+
+#[test]
+fn sqlite_planner_row_order() {
+    check("sqlite_planner_joins");
+}
+
+#[test]
+fn reconstructor_alias_misc() {
+    check("reconstructor_alias_misc");
+}
+
+#[test]
+fn late_relationships() {
+    check("late_relationships");
+}
+
+#[test]
+fn query_class_subclass() {
+    check("query_class_subclass");
+}
+
+#[test]
+fn query_class_of_db() {
+    check("query_class_of_db");
+}

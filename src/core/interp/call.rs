@@ -731,6 +731,15 @@ impl Interp<'_> {
                 {
                     return self.map_column_props(c, vec![(Rc::from(name), e.clone())], false);
                 }
+                // (`User.posts = db.relationship(...)` after the class: mapped as its body's.)
+                if let Value::Native(n) = &v
+                    && let Native::RelSpec(r) = &**n
+                    && c.model_info().is_some()
+                {
+                    let r = r.borrow().clone();
+                    c.set(name, v);
+                    return self.map_late_relationship(c, name, &r);
+                }
                 c.set(name, v);
                 Ok(())
             }

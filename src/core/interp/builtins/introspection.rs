@@ -170,6 +170,13 @@ impl Interp<'_> {
                 let r = self.str_of_native_type(n);
                 Value::Native(Rc::new(Native::TypeObj(Rc::from(r.as_str()))))
             }
+            // (A query of the script's query class is one of that class.)
+            Value::Native(n)
+                if let Native::Query(q) = &**n
+                    && let Some(c) = &q.class =>
+            {
+                Value::Class(c.clone())
+            }
             Value::Native(n) => Value::Native(Rc::new(Native::TypeObj(Rc::from(n.type_name())))),
             other => {
                 let t = self.type_name(other);
@@ -205,6 +212,12 @@ impl Interp<'_> {
             }
             Value::Class(c) => match v {
                 Value::Instance(i) => i.class.is_subclass(c),
+                Value::Native(n)
+                    if let Native::Query(q) = &**n
+                        && let Some(qc) = &q.class =>
+                {
+                    qc.is_subclass(c)
+                }
                 _ => Rc::ptr_eq(c, &self.object_class),
             },
             Value::Builtin(n) => {
@@ -270,5 +283,5 @@ impl Interp<'_> {
 /// SQLAlchemy's schema classes and the Flask extension classes that `isinstance` takes
 /// (by their objects' type names).
 const SCHEMA_CLASSES: &str = "CheckConstraint Column Constraint Flask ForeignKey \
-    ForeignKeyConstraint Index MetaData Migrate PrimaryKeyConstraint SQLAlchemy Table \
+    ForeignKeyConstraint Index MetaData Migrate PrimaryKeyConstraint Query SQLAlchemy Table \
     UniqueConstraint";

@@ -79,6 +79,14 @@ impl Interp<'_> {
                     }
                 }
                 Value::Native(n) if n.is_declarative_base() => declarative = true,
+                // `class ActiveQuery(db.Query)`: its methods are the queries' it is the
+                // class of (`query_class=`), called with the query as `self`.
+                Value::Native(n)
+                    if matches!(&*n, crate::core::interp::orm::Native::SqlaFn(s)
+                        if matches!(&**s, "db.Query" | "Query")) =>
+                {
+                    base_classes.push(self.object_class.clone())
+                }
                 // `class X(object):` (every class's base anyway).
                 Value::Builtin(n) if &*n == "object" => {
                     base_classes.push(self.object_class.clone())

@@ -121,6 +121,7 @@ impl Interp<'_> {
                     legacy: false,
                     ents,
                     core,
+                    class: None,
                 }))))
             }
             "func" => self.raise("TypeError", "'_FunctionGenerator' object is not callable"),
@@ -140,6 +141,9 @@ impl Interp<'_> {
                 // (Flask-SQLAlchemy makes `db.Model` from a `DeclarativeBase`'s bases and a
                 // copy of its namespace, the class itself not among the models' bases; a
                 // plain class is a base of `db.Model`.)
+                if let Some(Value::Class(c)) = kwget(&kw, "query_class") {
+                    self.orm.query_class = Some(c.clone());
+                }
                 if let Some(Value::Class(c)) = kwget(&kw, "model_class") {
                     let declarative = self.orm.is_model_class(c);
                     let bases = match declarative {
@@ -617,6 +621,17 @@ impl Interp<'_> {
                     "declared_attr.__init__() missing 1 required positional argument: 'fn'",
                 ),
             },
+            // `@reconstructor`: kept as a validator of no attribute ("\0load"), called on
+            // each object its class (or a subclass) loads from a row.
+            "reconstructor" => {
+                let Some(f) = args.first() else {
+                    return self.raise("TypeError", "reconstructor() decorates a function");
+                };
+                self.orm
+                    .validator_fns
+                    .push((Rc::from(super::hooks::RECONSTRUCTOR), f.clone(), 0));
+                Ok(f.clone())
+            }
             "validates" => {
                 let mut keys = vec![];
                 for a in &args {
@@ -674,6 +689,13 @@ impl Interp<'_> {
                 )))
             }
             "aliased" => {
+                if let Some(Value::Native(n)) = args.first()
+                    && let Native::Subquery(sq) = &**n
+                    && sq.cte.is_none()
+                {
+                    let name = args.get(2).or_else(|| kwget(&kw, "name")).cloned();
+                    return self.subquery_alias(sq, name);
+                }
                 let class = match args.first() {
                     Some(Value::Class(c)) if c.model_info().is_some() => c.name.clone(),
                     _ => return self.raise("ArgumentError", "aliased() needs a mapped class"),

@@ -386,6 +386,8 @@ impl Interp<'_> {
                     crate::core::sql::TableRef::Anon { base, id } => format!("%({id} {base})s"),
                 })),
                 "union" | "union_all" if sq.cte.is_some() => method(name),
+                "select" => method(name),
+                "alias" if sq.cte.is_none() => method(name),
                 _ => self.no_attr("Subquery", name),
             },
             Native::ColumnList(cols) => match cols.iter().find(|(k, _)| &**k == name) {

@@ -8,6 +8,9 @@ use super::model::Status;
 use crate::core::interp::value::{Instance, Value};
 use crate::core::interp::{Interp, R};
 
+/// The "attribute" a class's `@reconstructor` is kept under among its validators.
+pub const RECONSTRUCTOR: &str = "\0load";
+
 /// The listeners' "class" of session events (`event.listen(db.session, 'before_commit', f)`).
 pub const SESSION_EVENTS: &str = "<session>";
 
@@ -78,6 +81,13 @@ impl Interp<'_> {
     /// Calls the class's `load` listeners for an object just made from a row, as
     /// `(target, context)` (no query context object here: `None`).
     pub fn fire_load_event(&mut self, inst: &Rc<Instance>) -> R<()> {
+        // (The class's `@reconstructor` first, as the mapper registers it.)
+        if let Some(f) = (self.orm.validators.iter())
+            .find(|(c, k, ..)| *c == inst.class.name && &**k == RECONSTRUCTOR)
+            .map(|v| v.2.clone())
+        {
+            self.call(&f, vec![Value::Instance(inst.clone())], vec![])?;
+        }
         if self.orm.listeners.is_empty() {
             return Ok(());
         }

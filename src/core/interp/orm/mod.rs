@@ -496,6 +496,8 @@ pub struct OrmState {
     /// `SQLAlchemy(model_class=Base)`: the class `db.Model` is made from, whose methods,
     /// properties and attributes every model inherits.
     pub model_class: Option<Rc<Class>>,
+    /// `SQLAlchemy(query_class=...)`: the class of `Model.query` and `session.query()`.
+    pub query_class: Option<Rc<Class>>,
     /// The classes that name `db.Model` among their bases (for `__bases__` / `__mro__`).
     pub model_roots: Vec<std::rc::Weak<Class>>,
     /// Tables created in the database.

@@ -382,10 +382,11 @@ impl Interp<'_> {
         Ok(Some(match name {
             "query" => {
                 self.check_app_context()?;
+                let class = self.query_class_of(c);
                 (m.query.get_or_init(|| {
-                    Value::Native(Rc::new(Native::Query(Box::new(
-                        super::query::QueryObj::legacy_of(&m.class),
-                    ))))
+                    let mut q = super::query::QueryObj::legacy_of(&m.class);
+                    q.class = class;
+                    Value::Native(Rc::new(Native::Query(Box::new(q))))
                 }))
                 .clone()
             }

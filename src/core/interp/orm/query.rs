@@ -68,6 +68,9 @@ pub struct QueryObj {
     /// `tags.delete()`), so SQLAlchemy's ORM plugin does not run it and a session
     /// executing it does not autoflush.
     pub core: bool,
+    /// The script's query class (`class ActiveQuery(db.Query)`, a model's `query_class`,
+    /// `SQLAlchemy(query_class=...)`): its methods are the query's too.
+    pub class: Option<Rc<crate::core::interp::value::Class>>,
 }
 
 impl QueryObj {
@@ -81,6 +84,7 @@ impl QueryObj {
             legacy: true,
             ents: vec![Ent::Class(class.clone())],
             core: false,
+            class: None,
         }
     }
 

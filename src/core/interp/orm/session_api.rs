@@ -302,6 +302,7 @@ impl Interp<'_> {
                     legacy: true,
                     ents,
                     core: false,
+                    class: self.orm.query_class.clone(),
                 }))))
             }
             "execute" => {

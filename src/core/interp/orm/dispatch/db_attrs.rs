@@ -93,6 +93,7 @@ impl Interp<'_> {
             | "extract"
             | "reflect" => Ok(nv(Native::SqlaFn(Rc::from(format!("db.{name}").as_str())))),
             "relation" => Ok(nv(Native::SqlaFn(Rc::from("db.relationship")))),
+            "Query" if let Some(c) = &self.orm.query_class => Ok(Value::Class(c.clone())),
             _ if crate::core::words::has(TYPES, name) => {
                 Ok(nv(Native::ColumnType(type_of_name(name))))
             }

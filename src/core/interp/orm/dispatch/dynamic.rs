@@ -50,6 +50,7 @@ impl Interp<'_> {
             legacy: true,
             ents: vec![Ent::Class(Rc::from(target.as_str()))],
             core: false,
+            class: None,
         })
     }
 

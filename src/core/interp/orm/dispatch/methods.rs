@@ -81,7 +81,14 @@ impl Interp<'_> {
             Native::Query(q) if name == "select" && q.q.exists && !q.legacy => {
                 self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])
             }
-            Native::Query(q) => self.query_method(q, name, args, kw),
+            Native::Query(q) => {
+                // (A method of the script's query class, with the query as `self`.)
+                if let Some(Value::Func(f)) = q.class.as_ref().and_then(|c| c.lookup(name)) {
+                    args.insert(0, Value::Native(n.clone()));
+                    return self.call(&Value::Func(f), args, kw);
+                }
+                self.query_method(q, name, args, kw)
+            }
             Native::Result(_) => self.result_method(n.clone(), name, args, kw),
             Native::Row(r) => {
                 let r = r.clone();
@@ -222,6 +229,7 @@ impl Interp<'_> {
                     legacy: false,
                     ents: vec![],
                     core: true,
+                    class: None,
                 };
                 Ok(nv(Native::Query(Box::new(q))))
             }
@@ -257,6 +265,17 @@ impl Interp<'_> {
             },
             // `cte.union_all(select(...))`: the CTE over the compound SELECT (a recursive
             // CTE's recursive part names the CTE itself).
+            // `sub.select()`: `select(sub)`.
+            Native::Subquery(_) if name == "select" => {
+                self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])
+            }
+            Native::Subquery(sq) if name == "alias" => {
+                let name = args
+                    .into_iter()
+                    .next()
+                    .or_else(|| super::kwget(&kw, "name").cloned());
+                self.subquery_alias(sq, name)
+            }
             Native::Subquery(sq) => {
                 let op = match name {
                     "union" => crate::core::sql::Compound::Union,
@@ -685,5 +704,27 @@ impl Interp<'_> {
         self.live_identities()
             .map(|i| super::super::model::identity_key_value(i))
             .collect()
+    }
+
+    /// `sub.alias(name)` / `aliased(sub, name=)`: the subquery's SELECT again, under
+    /// `name` (or an anonymous name of its own).
+    pub(crate) fn subquery_alias(
+        &mut self,
+        sq: &super::super::SubqueryObj,
+        name: Option<Value>,
+    ) -> R<Value> {
+        let alias = match name {
+            Some(Value::Str(n)) => crate::core::sql::TableRef::Named(n.to_string()),
+            _ => crate::core::orm::mapper::anon_alias("anon"),
+        };
+        let sq = super::super::SubqueryObj {
+            alias,
+            select: sq.select.clone(),
+            columns: sq.columns.clone(),
+            names: sq.names.clone(),
+            cte: None,
+        };
+        self.orm.reg.subqueries.push(sq.from_item());
+        Ok(nv(Native::Subquery(Rc::new(sq))))
     }
 }

@@ -14,6 +14,10 @@ impl Interp<'_> {
     /// `select(...).<name>` / `Model.query.<name>`.
     pub(super) fn query_attr(&mut self, q: &QueryObj, this: &Value, name: &str) -> R<Value> {
         let method = |n: &str| Ok(Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(n)))));
+        // (A method of the script's query class, bound to the query.)
+        if let Some(Value::Func(f)) = q.class.as_ref().and_then(|c| c.lookup(name)) {
+            return Ok(Value::Method(Rc::new((this.clone(), Value::Func(f)))));
+        }
         match name {
             // The 2.0 SELECT a legacy Query stands for: printed without its labels.
             "statement" if q.legacy && q.dml.is_none() => {

@@ -246,6 +246,23 @@ impl Interp<'_> {
         Ok(())
     }
 
+    /// A relationship given to mapped class `cls` after its body (`User.posts =
+    /// db.relationship(...)`), added to its mapper as one of the body's.
+    pub(crate) fn map_late_relationship(
+        &mut self,
+        cls: &Rc<Class>,
+        key: &str,
+        r: &super::super::RelSpec,
+    ) -> R<()> {
+        let rel = self.relationship_from(&cls.name, &Rc::from(key), r)?;
+        if let Some(m) = (self.orm.reg.mappers.iter_mut()).find(|m| *m.class_name == *cls.name) {
+            m.relationships.push(rel);
+        }
+        self.orm.reg.finalize();
+        self.install_relationship_attrs();
+        self.resolve_join_strings()
+    }
+
     /// What mapping a class ends with, its mapper added: relationship directions, the
     /// class's [`ModelInfo`] and its attributes.
     pub(super) fn finish_mapping(

@@ -216,8 +216,25 @@ impl Interp<'_> {
         if name == "get" && args.len() == 1 && kw.is_empty() {
             return self.legacy_get(&class, &args, &[], &[]);
         }
-        let qo = QueryObj::legacy_of(&class);
+        let mut qo = QueryObj::legacy_of(&class);
+        qo.class = (self.orm.classes.get(&*class).cloned()).and_then(|c| self.query_class_of(&c));
+        if qo.class.is_some() {
+            let n = Rc::new(super::super::Native::Query(Box::new(qo)));
+            return self.native_method(n, name, args, kw);
+        }
         self.query_method(&qo, name, args, kw)
+    }
+
+    /// The query class of mapped class `c`'s queries: its `query_class`, else the one
+    /// given to `SQLAlchemy(query_class=...)`.
+    pub(crate) fn query_class_of(
+        &self,
+        c: &Rc<crate::core::interp::value::Class>,
+    ) -> Option<Rc<crate::core::interp::value::Class>> {
+        match c.lookup("query_class") {
+            Some(Value::Class(q)) => Some(q),
+            _ => self.orm.query_class.clone(),
+        }
     }
 
     /// Methods of Query / Select objects.
@@ -322,6 +339,9 @@ impl Interp<'_> {
                 wrap(q)
             }
             "group_by" => {
+                if args.iter().any(|a| matches!(a, Value::None)) {
+                    q.q.group_by.clear();
+                }
                 let o = self.order_exprs(&args, "GROUP")?;
                 q.q.group_by.extend(o);
                 wrap(q)

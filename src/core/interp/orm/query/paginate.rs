@@ -89,9 +89,11 @@ impl Interp<'_> {
             match &**k {
                 "page" if !matches!(v, Value::None) => page = Some(v.clone()),
                 "per_page" if !matches!(v, Value::None) => per_page = Some(v.clone()),
-                "page" | "per_page" => {}
+                "max_per_page" if !matches!(v, Value::None) => {
+                    max_per_page = Some(self.as_index(v)?)
+                }
+                "page" | "per_page" | "max_per_page" => {}
                 "error_out" => error_out = self.truthy(v)?,
-                "max_per_page" => max_per_page = Some(self.as_index(v)?),
                 "count" => counted = self.truthy(v)?,
                 _ => {
                     return self.raise(
