@@ -3032,3 +3032,8 @@ fn query_class_subclass() {
 fn query_class_of_db() {
     check("query_class_of_db");
 }
+
+#[test]
+fn query_class_overrides() {
+    check("query_class_overrides");
+}

@@ -403,6 +403,14 @@ impl Interp<'_> {
                         return Ok(self.bind(v, this.clone(), &start_cls));
                     }
                 }
+                // (`super().filter(...)` in a query class's method: the query's own, past
+                // the class's override.)
+                if let Value::Native(n) = this
+                    && let Native::Query(_) = &**n
+                {
+                    let own = format!("\0{name}");
+                    return Ok(Value::BuiltinMethod(Rc::new((this.clone(), Rc::from(own)))));
+                }
                 if name == "__init__" {
                     if start_cls.model_info().is_some() {
                         return Ok(Value::BuiltinMethod(Rc::new((

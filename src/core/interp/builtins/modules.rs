@@ -24,6 +24,7 @@ impl Interp<'_> {
             | "decimal"
             | "flask"
             | "flask_sqlalchemy"
+            | "flask_sqlalchemy.query"
             | "flask_migrate"
             | "sqlalchemy"
             | "sqlalchemy.orm"
@@ -91,6 +92,10 @@ impl Interp<'_> {
             ) => Value::Native(Rc::new(Native::SqlaFn(Rc::from(name)))),
             ("flask_sqlalchemy", "SQLAlchemy") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from("SQLAlchemy"))))
+            }
+            // (The base of a script's query class: `class GetOrQuery(Query)`.)
+            ("flask_sqlalchemy.query", "Query") => {
+                Value::Native(Rc::new(Native::SqlaFn(Rc::from("db.Query"))))
             }
             ("flask_migrate", "Migrate") => {
                 Value::Native(Rc::new(Native::SqlaFn(Rc::from("Migrate"))))

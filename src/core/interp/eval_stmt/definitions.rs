@@ -85,6 +85,7 @@ impl Interp<'_> {
                     if matches!(&*n, crate::core::interp::orm::Native::SqlaFn(s)
                         if matches!(&**s, "db.Query" | "Query")) =>
                 {
+                    self.orm.query_classes = true;
                     base_classes.push(self.object_class.clone())
                 }
                 // `class X(object):` (every class's base anyway).

@@ -143,6 +143,7 @@ impl Interp<'_> {
                 // plain class is a base of `db.Model`.)
                 if let Some(Value::Class(c)) = kwget(&kw, "query_class") {
                     self.orm.query_class = Some(c.clone());
+                    self.orm.query_classes = true;
                 }
                 if let Some(Value::Class(c)) = kwget(&kw, "model_class") {
                     let declarative = self.orm.is_model_class(c);

@@ -82,17 +82,35 @@ impl Interp<'_> {
     /// `(target, context)` (no query context object here: `None`).
     pub fn fire_load_event(&mut self, inst: &Rc<Instance>) -> R<()> {
         // (The class's `@reconstructor` first, as the mapper registers it.)
-        if let Some(f) = (self.orm.validators.iter())
-            .find(|(c, k, ..)| *c == inst.class.name && &**k == RECONSTRUCTOR)
-            .map(|v| v.2.clone())
-        {
-            self.call(&f, vec![Value::Instance(inst.clone())], vec![])?;
+        let mut fs: Vec<(Value, bool)> = (self.orm.validators.iter())
+            .filter(|(c, k, ..)| *c == inst.class.name && &**k == RECONSTRUCTOR)
+            .map(|v| (v.2.clone(), false))
+            .collect();
+        if !self.orm.listeners.is_empty() {
+            fs.extend(
+                self.mapper_listeners("load", inst)
+                    .into_iter()
+                    .map(|f| (f, true)),
+            );
         }
-        if self.orm.listeners.is_empty() {
+        if fs.is_empty() {
             return Ok(());
         }
-        for f in self.mapper_listeners("load", inst) {
-            self.call(&f, vec![Value::Instance(inst.clone()), Value::None], vec![])?;
+        for (f, listener) in fs {
+            let mut args = vec![Value::Instance(inst.clone())];
+            if listener {
+                args.push(Value::None);
+            }
+            self.call(&f, args, vec![])?;
+        }
+        // What they set is the object as loaded, no change to flush (SQLAlchemy commits
+        // the state after the load event).
+        if let Some(s) = inst.orm.borrow_mut().as_mut() {
+            s.committed = None;
+        }
+        let at = Rc::as_ptr(inst) as usize;
+        if self.orm.modified_set.remove(&at) {
+            self.orm.modified.retain(|i| !Rc::ptr_eq(i, inst));
         }
         Ok(())
     }

@@ -498,6 +498,9 @@ pub struct OrmState {
     pub model_class: Option<Rc<Class>>,
     /// `SQLAlchemy(query_class=...)`: the class of `Model.query` and `session.query()`.
     pub query_class: Option<Rc<Class>>,
+    /// Some class derives from `db.Query`, or `query_class=` was given: `Model.query`'s
+    /// shortcuts look for a query class then.
+    pub query_classes: bool,
     /// The classes that name `db.Model` among their bases (for `__bases__` / `__mro__`).
     pub model_roots: Vec<std::rc::Weak<Class>>,
     /// Tables created in the database.

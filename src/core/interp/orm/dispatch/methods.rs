@@ -82,6 +82,10 @@ impl Interp<'_> {
                 self.call_sqla_fn("select", vec![Value::Native(n.clone())], vec![])
             }
             Native::Query(q) => {
+                // (Called through `super()`: the query's own method.)
+                if let Some(own) = name.strip_prefix('\0') {
+                    return self.query_method(q, own, args, kw);
+                }
                 // (A method of the script's query class, with the query as `self`.)
                 if let Some(Value::Func(f)) = q.class.as_ref().and_then(|c| c.lookup(name)) {
                     args.insert(0, Value::Native(n.clone()));

@@ -23,6 +23,7 @@ impl Interp<'_> {
             "statement" if q.legacy && q.dml.is_none() => {
                 let mut s = q.clone();
                 s.legacy = false;
+                s.class = None;
                 s.q.style = crate::core::sql::LabelStyle::DisambiguateOnly;
                 Ok(nv(Native::Query(Box::new(s))))
             }

@@ -259,6 +259,8 @@ impl Interp<'_> {
             m.relationships.push(rel);
         }
         self.orm.reg.finalize();
+        // (Its backref is made when mappers are next configured, as for a new class.)
+        self.orm.configured = false;
         self.install_relationship_attrs();
         self.resolve_join_strings()
     }

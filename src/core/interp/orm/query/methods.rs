@@ -202,6 +202,9 @@ impl Interp<'_> {
 
     /// `Model.query.get(key)` without the `Query` object.
     pub fn model_query_get(&mut self, class: &str, key: &Value) -> R<Value> {
+        if self.orm.query_classes {
+            return self.model_query_method(Rc::from(class), "get", vec![key.clone()], vec![]);
+        }
         self.legacy_get(class, std::slice::from_ref(key), &[], &[])
     }
 
@@ -213,14 +216,18 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
+        let mut qo = QueryObj::legacy_of(&class);
+        // (Only once a script has made a query class: the lookup costs every call.)
+        if self.orm.query_classes {
+            qo.class =
+                (self.orm.classes.get(&*class).cloned()).and_then(|c| self.query_class_of(&c));
+            if qo.class.is_some() {
+                let n = Rc::new(super::super::Native::Query(Box::new(qo)));
+                return self.native_method(n, name, args, kw);
+            }
+        }
         if name == "get" && args.len() == 1 && kw.is_empty() {
             return self.legacy_get(&class, &args, &[], &[]);
-        }
-        let mut qo = QueryObj::legacy_of(&class);
-        qo.class = (self.orm.classes.get(&*class).cloned()).and_then(|c| self.query_class_of(&c));
-        if qo.class.is_some() {
-            let n = Rc::new(super::super::Native::Query(Box::new(qo)));
-            return self.native_method(n, name, args, kw);
         }
         self.query_method(&qo, name, args, kw)
     }
