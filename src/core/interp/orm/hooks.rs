@@ -82,26 +82,22 @@ impl Interp<'_> {
     /// `(target, context)` (no query context object here: `None`).
     pub fn fire_load_event(&mut self, inst: &Rc<Instance>) -> R<()> {
         // (The class's `@reconstructor` first, as the mapper registers it.)
-        let mut fs: Vec<(Value, bool)> = (self.orm.validators.iter())
-            .filter(|(c, k, ..)| *c == inst.class.name && &**k == RECONSTRUCTOR)
-            .map(|v| (v.2.clone(), false))
-            .collect();
-        if !self.orm.listeners.is_empty() {
-            fs.extend(
-                self.mapper_listeners("load", inst)
-                    .into_iter()
-                    .map(|f| (f, true)),
-            );
-        }
-        if fs.is_empty() {
+        let recon = (self.orm.validators.iter())
+            .find(|(c, k, ..)| *c == inst.class.name && &**k == RECONSTRUCTOR)
+            .map(|v| v.2.clone());
+        let listeners = match self.orm.listeners.is_empty() {
+            true => vec![],
+            false => self.mapper_listeners("load", inst),
+        };
+        if recon.is_none() && listeners.is_empty() {
             return Ok(());
         }
-        for (f, listener) in fs {
-            let mut args = vec![Value::Instance(inst.clone())];
-            if listener {
-                args.push(Value::None);
-            }
-            self.call(&f, args, vec![])?;
+        let obj = Value::Instance(inst.clone());
+        if let Some(f) = recon {
+            self.call(&f, vec![obj.clone()], vec![])?;
+        }
+        for f in listeners {
+            self.call(&f, vec![obj.clone(), Value::None], vec![])?;
         }
         // What they set is the object as loaded, no change to flush (SQLAlchemy commits
         // the state after the load event).

@@ -382,10 +382,9 @@ impl Interp<'_> {
         Ok(Some(match name {
             "query" => {
                 self.check_app_context()?;
-                let class = self.query_class_of(c);
                 (m.query.get_or_init(|| {
                     let mut q = super::query::QueryObj::legacy_of(&m.class);
-                    q.class = class;
+                    q.class = self.query_class_of(c);
                     Value::Native(Rc::new(Native::Query(Box::new(q))))
                 }))
                 .clone()

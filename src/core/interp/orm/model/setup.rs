@@ -258,38 +258,20 @@ impl Interp<'_> {
         if let Some(m) = (self.orm.reg.mappers.iter_mut()).find(|m| *m.class_name == *cls.name) {
             m.relationships.push(rel);
         }
-        self.orm.reg.finalize();
+        self.settle_relationships();
         // (Its backref is made when mappers are next configured, as for a new class.)
         self.orm.configured = false;
         self.install_relationship_attrs();
         self.resolve_join_strings()
     }
 
-    /// What mapping a class ends with, its mapper added: relationship directions, the
-    /// class's [`ModelInfo`] and its attributes.
-    pub(super) fn finish_mapping(
-        &mut self,
-        cls: &Rc<Class>,
-        table_name: &str,
-        columns: Vec<(Rc<str>, Rc<str>)>,
-        pk: Vec<usize>,
-        props: Vec<(Rc<str>, SqlObj)>,
-        poly: super::inherit::Polymorphism,
-    ) -> R<()> {
+    /// The registry finalized after relationships were added, with the directions of
+    /// self-referential pairs: the side with remote_side is many-to-one, its backref
+    /// one-to-many (and the reverse for a backref given remote_side).
+    fn settle_relationships(&mut self) {
         self.orm.reg.finalize();
-        // directions of self-referential pairs: the side with remote_side is many-to-one,
-        // its backref one-to-many (and the reverse for a backref given remote_side)
         let overrides = self.orm.rel_direction.clone();
         for m in &mut self.orm.reg.mappers {
-            let fwd: Vec<(
-                String,
-                Option<String>,
-                Option<crate::core::orm::mapper::RelKind>,
-            )> = m
-                .relationships
-                .iter()
-                .map(|r| (r.target.clone(), r.backref.clone(), r.direction))
-                .collect();
             for r in &mut m.relationships {
                 if let Some((_, _, k)) = overrides
                     .iter()
@@ -298,7 +280,6 @@ impl Interp<'_> {
                     r.direction = Some(*k);
                 }
             }
-            let _ = fwd;
         }
         let pairs: Vec<(String, String, crate::core::orm::mapper::RelKind)> = self
             .orm
@@ -336,6 +317,20 @@ impl Interp<'_> {
                 r.direction = Some(kind);
             }
         }
+    }
+
+    /// What mapping a class ends with, its mapper added: relationship directions, the
+    /// class's [`ModelInfo`] and its attributes.
+    pub(super) fn finish_mapping(
+        &mut self,
+        cls: &Rc<Class>,
+        table_name: &str,
+        columns: Vec<(Rc<str>, Rc<str>)>,
+        pk: Vec<usize>,
+        props: Vec<(Rc<str>, SqlObj)>,
+        poly: super::inherit::Polymorphism,
+    ) -> R<()> {
+        self.settle_relationships();
         let types = match self.orm.reg.table_of(&cls.name) {
             Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
             Err(_) => vec![],

@@ -216,19 +216,20 @@ impl Interp<'_> {
         args: Vec<Value>,
         kw: Kw,
     ) -> R<Value> {
-        let mut qo = QueryObj::legacy_of(&class);
         // (Only once a script has made a query class: the lookup costs every call.)
-        if self.orm.query_classes {
-            qo.class =
-                (self.orm.classes.get(&*class).cloned()).and_then(|c| self.query_class_of(&c));
-            if qo.class.is_some() {
-                let n = Rc::new(super::super::Native::Query(Box::new(qo)));
-                return self.native_method(n, name, args, kw);
-            }
+        if self.orm.query_classes
+            && let Some(c) = self.orm.classes.get(&*class).cloned()
+            && let Some(qc) = self.query_class_of(&c)
+        {
+            let mut qo = QueryObj::legacy_of(&class);
+            qo.class = Some(qc);
+            let n = Rc::new(super::super::Native::Query(Box::new(qo)));
+            return self.native_method(n, name, args, kw);
         }
         if name == "get" && args.len() == 1 && kw.is_empty() {
             return self.legacy_get(&class, &args, &[], &[]);
         }
+        let qo = QueryObj::legacy_of(&class);
         self.query_method(&qo, name, args, kw)
     }
 
