@@ -258,18 +258,29 @@ impl Interp<'_> {
         if let Some(m) = (self.orm.reg.mappers.iter_mut()).find(|m| *m.class_name == *cls.name) {
             m.relationships.push(rel);
         }
-        self.settle_relationships();
+        // (Directions as the registry finds them: the self-referential overrides of a
+        // class body's `remote_side` are left to class bodies.)
+        self.orm.reg.finalize();
         // (Its backref is made when mappers are next configured, as for a new class.)
         self.orm.configured = false;
         self.install_relationship_attrs();
         self.resolve_join_strings()
     }
 
-    /// The registry finalized after relationships were added, with the directions of
-    /// self-referential pairs: the side with remote_side is many-to-one, its backref
-    /// one-to-many (and the reverse for a backref given remote_side).
-    fn settle_relationships(&mut self) {
+    /// What mapping a class ends with, its mapper added: relationship directions, the
+    /// class's [`ModelInfo`] and its attributes.
+    pub(super) fn finish_mapping(
+        &mut self,
+        cls: &Rc<Class>,
+        table_name: &str,
+        columns: Vec<(Rc<str>, Rc<str>)>,
+        pk: Vec<usize>,
+        props: Vec<(Rc<str>, SqlObj)>,
+        poly: super::inherit::Polymorphism,
+    ) -> R<()> {
         self.orm.reg.finalize();
+        // directions of self-referential pairs: the side with remote_side is many-to-one,
+        // its backref one-to-many (and the reverse for a backref given remote_side)
         let overrides = self.orm.rel_direction.clone();
         for m in &mut self.orm.reg.mappers {
             for r in &mut m.relationships {
@@ -317,20 +328,6 @@ impl Interp<'_> {
                 r.direction = Some(kind);
             }
         }
-    }
-
-    /// What mapping a class ends with, its mapper added: relationship directions, the
-    /// class's [`ModelInfo`] and its attributes.
-    pub(super) fn finish_mapping(
-        &mut self,
-        cls: &Rc<Class>,
-        table_name: &str,
-        columns: Vec<(Rc<str>, Rc<str>)>,
-        pk: Vec<usize>,
-        props: Vec<(Rc<str>, SqlObj)>,
-        poly: super::inherit::Polymorphism,
-    ) -> R<()> {
-        self.settle_relationships();
         let types = match self.orm.reg.table_of(&cls.name) {
             Ok(t) => t.columns.iter().map(|c| c.ty.clone()).collect(),
             Err(_) => vec![],
